@@ -1,0 +1,100 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One set of compiler settings for every target: Swift 6 language mode (strict concurrency).
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "parkd",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "parkd", targets: ["parkd"]),
+        .executable(name: "parkctl", targets: ["parkctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Domain: tenants, credit codes, dates, money. No I/O.
+        .target(
+            name: "ParkCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings
+        ),
+        // Persistence: GRDB on the system libsqlite3.
+        .target(
+            name: "ParkStore",
+            dependencies: ["ParkCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        // The wire contract shared by daemon and CLI: Varlink framing, interfaces, client.
+        .target(
+            name: "ParkControl",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        // The daemon's services, handlers, configuration and systemd glue, as a library.
+        .target(
+            name: "ParkDaemon",
+            dependencies: [
+                "ParkCore", "ParkStore", "ParkControl", "CSystemd",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "parkd",
+            dependencies: [
+                "ParkDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "parkctl",
+            dependencies: [
+                "ParkControl",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "parkd-bench",
+            dependencies: ["ParkControl"],
+            path: "Benchmarks/ControlChannel",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ParkCoreTests", dependencies: ["ParkCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParkStoreTests", dependencies: ["ParkStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParkControlTests", dependencies: ["ParkControl"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParkDaemonTests", dependencies: ["ParkDaemon"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["parkd", "parkctl", "ParkControl"],
+            resources: [.copy("Scripts")],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

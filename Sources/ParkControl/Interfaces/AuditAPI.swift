@@ -1,0 +1,123 @@
+/// `io.parkd.Audit`: the hash-chained record of every change made through the admin channel.
+public enum AuditAPI {
+    public static let interface = VarlinkInterface(name: "io.parkd.Audit", definition: """
+        # The audit trail: every state-changing call, who made it and how it ended.
+        # Each entry holds the SHA-256 of the previous entry, so an edited, deleted
+        # or reordered entry breaks the chain.
+        interface io.parkd.Audit
+
+        # One audited call.
+        type Entry (
+          # Position in the chain, from 1.
+          id: int,
+          # When the call was handled (RFC 3339, UTC, milliseconds).
+          at: string,
+          # Caller's user id, from the socket's peer credentials.
+          uid: int,
+          # Caller's user name (or the uid when it has none).
+          user: string,
+          # Caller's process id.
+          pid: int,
+          # Fully qualified method name.
+          method: string,
+          # The call's parameters as sent.
+          parameters: object,
+          # "ok", or the error name the call ended with.
+          outcome: string,
+          # SHA-256 (hex) of the previous entry; 64 zeros for the first.
+          previousHash: string,
+          # SHA-256 (hex) of this entry's content and previousHash.
+          hash: string
+        )
+
+        # Entries, newest first.
+        method List(
+          # At most this many (1 to 10000, default 50).
+          limit: ?int,
+          # Only entries at or after this day (YYYY-MM-DD) or instant (RFC 3339).
+          since: ?string,
+          # Only calls of this method (fully qualified, or just its name).
+          method: ?string
+        ) -> (entries: []Entry)
+
+        # Recomputes the whole chain.
+        method Verify() -> (
+          # True when every entry is in place and unaltered.
+          intact: bool,
+          # Entries checked.
+          entries: int,
+          # Hash of the newest entry: note it to detect later truncation.
+          headHash: ?string,
+          # Id of the first entry that fails, if any.
+          firstBadEntry: ?int,
+          # What is wrong with it.
+          problem: ?string
+        )
+
+        """)
+
+    public static let list = VarlinkMethod<List, ListReply>("io.parkd.Audit.List", access: .read)
+    public static let verify = VarlinkMethod<NoParameters, Verification>("io.parkd.Audit.Verify", access: .read)
+
+    public struct Entry: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var at: String
+        public var uid: Int64
+        public var user: String
+        public var pid: Int64
+        public var method: String
+        public var parameters: JSONValue
+        public var outcome: String
+        public var previousHash: String
+        public var hash: String
+
+        public init(
+            id: Int64, at: String, uid: Int64, user: String, pid: Int64, method: String, parameters: JSONValue,
+            outcome: String, previousHash: String, hash: String
+        ) {
+            self.id = id
+            self.at = at
+            self.uid = uid
+            self.user = user
+            self.pid = pid
+            self.method = method
+            self.parameters = parameters
+            self.outcome = outcome
+            self.previousHash = previousHash
+            self.hash = hash
+        }
+    }
+
+    public struct List: Codable, Sendable {
+        public var limit: Int?
+        public var since: String?
+        public var method: String?
+
+        public init(limit: Int? = nil, since: String? = nil, method: String? = nil) {
+            self.limit = limit
+            self.since = since
+            self.method = method
+        }
+    }
+
+    public struct ListReply: Codable, Sendable {
+        public var entries: [Entry]
+        public init(entries: [Entry]) { self.entries = entries }
+    }
+
+    public struct Verification: Codable, Sendable {
+        public var intact: Bool
+        public var entries: Int
+        public var headHash: String?
+        public var firstBadEntry: Int64?
+        public var problem: String?
+
+        public init(intact: Bool, entries: Int, headHash: String?, firstBadEntry: Int64?, problem: String?) {
+            self.intact = intact
+            self.entries = entries
+            self.headHash = headHash
+            self.firstBadEntry = firstBadEntry
+            self.problem = problem
+        }
+    }
+}

@@ -1,0 +1,110 @@
+/// `io.parkd.Service`: the daemon itself, and the errors every parkd interface may return.
+public enum ServiceAPI {
+    public static let interface = VarlinkInterface(name: "io.parkd.Service", definition: """
+        # The parkd daemon: its state, and the errors shared by every io.parkd interface.
+        interface io.parkd.Service
+
+        # Counts of tenants in one status.
+        type StatusCount (
+          # The tenant status.
+          status: string,
+          # How many tenants have it.
+          count: int
+        )
+
+        # What the daemon is doing and what it holds.
+        method Status() -> (
+          # parkd's version.
+          version: string,
+          # When this process started (RFC 3339, UTC).
+          startedAt: string,
+          # Seconds since start.
+          uptimeSeconds: int,
+          # Directory holding the database.
+          stateDirectory: string,
+          # Size of the database files (main file and write-ahead log) in bytes.
+          databaseBytes: int,
+          # Path of the control socket, or how it was handed over.
+          socket: string,
+          # Where the configuration came from: a file path or "embedded defaults".
+          configSource: string,
+          # Current log level.
+          logLevel: string,
+          # Open admin connections, this one included.
+          connections: int,
+          # All tenants.
+          tenants: int,
+          # Tenants per status, in lifecycle order.
+          tenantsByStatus: []StatusCount,
+          # Entries in the audit trail.
+          auditEntries: int,
+          # Why the last configuration reload was refused, if it was.
+          lastReloadError: ?string
+        )
+
+        # The caller's credentials do not allow this method.
+        error PermissionDenied (method: string, uid: int)
+
+        # A field of the request failed a rule; nothing was changed.
+        error InvalidField (field: string, reason: string)
+
+        # The request was not a Varlink message (bad JSON or UTF-8, over 1 MiB, no method).
+        error InvalidMessage (reason: string)
+
+        # The daemon failed to carry out the request; its journal has the details.
+        error InternalError ()
+
+        """)
+
+    public static let status = VarlinkMethod<NoParameters, Status>("io.parkd.Service.Status", access: .read)
+
+    public static let permissionDenied = "io.parkd.Service.PermissionDenied"
+    public static let invalidField = "io.parkd.Service.InvalidField"
+    public static let invalidMessage = "io.parkd.Service.InvalidMessage"
+    public static let internalError = "io.parkd.Service.InternalError"
+
+    public struct StatusCount: Codable, Sendable, Equatable {
+        public var status: String
+        public var count: Int
+        public init(status: String, count: Int) {
+            self.status = status
+            self.count = count
+        }
+    }
+
+    public struct Status: Codable, Sendable {
+        public var version: String
+        public var startedAt: String
+        public var uptimeSeconds: Int
+        public var stateDirectory: String
+        public var databaseBytes: Int
+        public var socket: String
+        public var configSource: String
+        public var logLevel: String
+        public var connections: Int
+        public var tenants: Int
+        public var tenantsByStatus: [StatusCount]
+        public var auditEntries: Int
+        public var lastReloadError: String?
+
+        public init(
+            version: String, startedAt: String, uptimeSeconds: Int, stateDirectory: String, databaseBytes: Int,
+            socket: String, configSource: String, logLevel: String, connections: Int, tenants: Int,
+            tenantsByStatus: [StatusCount], auditEntries: Int, lastReloadError: String?
+        ) {
+            self.version = version
+            self.startedAt = startedAt
+            self.uptimeSeconds = uptimeSeconds
+            self.stateDirectory = stateDirectory
+            self.databaseBytes = databaseBytes
+            self.socket = socket
+            self.configSource = configSource
+            self.logLevel = logLevel
+            self.connections = connections
+            self.tenants = tenants
+            self.tenantsByStatus = tenantsByStatus
+            self.auditEntries = auditEntries
+            self.lastReloadError = lastReloadError
+        }
+    }
+}

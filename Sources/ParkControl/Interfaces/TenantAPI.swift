@@ -1,0 +1,316 @@
+/// `io.parkd.Tenant`: the registry of firms and their status lifecycle.
+public enum TenantAPI {
+    public static let interface = VarlinkInterface(name: "io.parkd.Tenant", definition: """
+        # The park's tenants (firms): registry and status lifecycle.
+        # Errors shared by all parkd interfaces are declared in io.parkd.Service
+        # (PermissionDenied, InvalidField, InvalidMessage, InternalError).
+        interface io.parkd.Tenant
+
+        # One recorded status change.
+        type StatusChange (
+          # Status before the change.
+          from: string,
+          # Status after the change.
+          to: string,
+          # Day the change took effect (YYYY-MM-DD).
+          on: string,
+          # Why, in the administrator's words.
+          reason: string,
+          # When it was recorded (RFC 3339, UTC).
+          recordedAt: string,
+          # User name of whoever recorded it.
+          recordedBy: string
+        )
+
+        # A firm in the registry.
+        type Tenant (
+          # Stable numeric id.
+          id: int,
+          # Registered name (UTF-8; Chinese names are the norm).
+          name: string,
+          # Unified social credit code, 18 characters (GB 32100-2015).
+          creditCode: string,
+          # Lines of business: recruitment, dispatch, training, outsourcing,
+          # headhunting, consulting, assessment, other.
+          businessLines: []string,
+          # local or external.
+          origin: string,
+          # Free tags such as brand tiers (headquarters, china-top-500).
+          tags: []string,
+          # Contact person.
+          contactPerson: ?string,
+          # Contact phone.
+          contactPhone: ?string,
+          # Labour dispatch licence number (劳务派遣经营许可证).
+          dispatchLicence: ?string,
+          # HR service licence number (人力资源服务许可证).
+          hrServiceLicence: ?string,
+          # applicant, reviewing, approved, rejected, active, exiting or exited.
+          status: string,
+          # Day the current status took effect (YYYY-MM-DD).
+          statusSince: string,
+          # Day the firm applied (YYYY-MM-DD).
+          appliedOn: string,
+          # When the record was created (RFC 3339, UTC).
+          createdAt: string,
+          # When the record last changed (RFC 3339, UTC).
+          updatedAt: string,
+          # Status changes, oldest first.
+          history: []StatusChange
+        )
+
+        # Registers an applicant firm.
+        method Create(
+          # Registered name.
+          name: string,
+          # Unified social credit code; spaces and hyphens are ignored.
+          creditCode: string,
+          # Lines of business (default none).
+          businessLines: ?[]string,
+          # local (default) or external.
+          origin: ?string,
+          # Tags (default none).
+          tags: ?[]string,
+          contactPerson: ?string,
+          contactPhone: ?string,
+          dispatchLicence: ?string,
+          hrServiceLicence: ?string,
+          # Day of the application (YYYY-MM-DD, default today in the park's time zone).
+          appliedOn: ?string
+        ) -> (tenant: Tenant)
+
+        # Lists tenants by id, a page at a time.
+        method List(
+          # Only tenants with this status.
+          status: ?string,
+          # Only tenants with this line of business.
+          businessLine: ?string,
+          # Page size, 1 to 1000 (default 100).
+          limit: ?int,
+          # Cursor from a previous page's next.
+          after: ?string
+        ) -> (
+          tenants: []Tenant,
+          # Cursor for the following page; absent on the last page.
+          next: ?string
+        )
+
+        # One tenant, by id or credit code.
+        method Get(tenant: string) -> (tenant: Tenant)
+
+        # Changes fields of a tenant; absent fields stay as they are,
+        # an empty string clears an optional field.
+        method Update(
+          # Id or credit code.
+          tenant: string,
+          name: ?string,
+          creditCode: ?string,
+          # Replaces the business lines.
+          businessLines: ?[]string,
+          origin: ?string,
+          # Tags to add.
+          addTags: ?[]string,
+          # Tags to remove.
+          removeTags: ?[]string,
+          contactPerson: ?string,
+          contactPhone: ?string,
+          dispatchLicence: ?string,
+          hrServiceLicence: ?string
+        ) -> (tenant: Tenant)
+
+        # Moves a tenant along its lifecycle.
+        method Transition(
+          # Id or credit code.
+          tenant: string,
+          # The new status.
+          to: string,
+          # Day the change takes effect (YYYY-MM-DD, default today); not before
+          # the previous change, not in the future.
+          on: ?string,
+          # Why; kept in the history.
+          reason: string
+        ) -> (tenant: Tenant)
+
+        # No tenant has this id or credit code.
+        error NoSuchTenant (tenant: string)
+
+        # Another tenant already has this credit code.
+        error CreditCodeInUse (creditCode: string, tenant: int)
+
+        # The lifecycle does not allow this change.
+        error InvalidTransition (from: string, to: string, allowed: []string)
+
+        """)
+
+    public static let create = VarlinkMethod<Create, TenantReply>("io.parkd.Tenant.Create", access: .write)
+    public static let list = VarlinkMethod<List, ListReply>("io.parkd.Tenant.List", access: .read)
+    public static let get = VarlinkMethod<Get, TenantReply>("io.parkd.Tenant.Get", access: .read)
+    public static let update = VarlinkMethod<Update, TenantReply>("io.parkd.Tenant.Update", access: .write)
+    public static let transition = VarlinkMethod<Transition, TenantReply>("io.parkd.Tenant.Transition", access: .write)
+
+    public static let noSuchTenant = "io.parkd.Tenant.NoSuchTenant"
+    public static let creditCodeInUse = "io.parkd.Tenant.CreditCodeInUse"
+    public static let invalidTransition = "io.parkd.Tenant.InvalidTransition"
+
+    public struct StatusChange: Codable, Sendable, Equatable {
+        public var from: String
+        public var to: String
+        public var on: String
+        public var reason: String
+        public var recordedAt: String
+        public var recordedBy: String
+
+        public init(from: String, to: String, on: String, reason: String, recordedAt: String, recordedBy: String) {
+            self.from = from
+            self.to = to
+            self.on = on
+            self.reason = reason
+            self.recordedAt = recordedAt
+            self.recordedBy = recordedBy
+        }
+    }
+
+    public struct Tenant: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var name: String
+        public var creditCode: String
+        public var businessLines: [String]
+        public var origin: String
+        public var tags: [String]
+        public var contactPerson: String?
+        public var contactPhone: String?
+        public var dispatchLicence: String?
+        public var hrServiceLicence: String?
+        public var status: String
+        public var statusSince: String
+        public var appliedOn: String
+        public var createdAt: String
+        public var updatedAt: String
+        public var history: [StatusChange]
+
+        public init(
+            id: Int64, name: String, creditCode: String, businessLines: [String], origin: String, tags: [String],
+            contactPerson: String?, contactPhone: String?, dispatchLicence: String?, hrServiceLicence: String?,
+            status: String, statusSince: String, appliedOn: String, createdAt: String, updatedAt: String,
+            history: [StatusChange]
+        ) {
+            self.id = id
+            self.name = name
+            self.creditCode = creditCode
+            self.businessLines = businessLines
+            self.origin = origin
+            self.tags = tags
+            self.contactPerson = contactPerson
+            self.contactPhone = contactPhone
+            self.dispatchLicence = dispatchLicence
+            self.hrServiceLicence = hrServiceLicence
+            self.status = status
+            self.statusSince = statusSince
+            self.appliedOn = appliedOn
+            self.createdAt = createdAt
+            self.updatedAt = updatedAt
+            self.history = history
+        }
+    }
+
+    public struct Create: Codable, Sendable {
+        public var name: String
+        public var creditCode: String
+        public var businessLines: [String]?
+        public var origin: String?
+        public var tags: [String]?
+        public var contactPerson: String?
+        public var contactPhone: String?
+        public var dispatchLicence: String?
+        public var hrServiceLicence: String?
+        public var appliedOn: String?
+
+        public init(
+            name: String, creditCode: String, businessLines: [String]? = nil, origin: String? = nil,
+            tags: [String]? = nil, contactPerson: String? = nil, contactPhone: String? = nil,
+            dispatchLicence: String? = nil, hrServiceLicence: String? = nil, appliedOn: String? = nil
+        ) {
+            self.name = name
+            self.creditCode = creditCode
+            self.businessLines = businessLines
+            self.origin = origin
+            self.tags = tags
+            self.contactPerson = contactPerson
+            self.contactPhone = contactPhone
+            self.dispatchLicence = dispatchLicence
+            self.hrServiceLicence = hrServiceLicence
+            self.appliedOn = appliedOn
+        }
+    }
+
+    public struct List: Codable, Sendable {
+        public var status: String?
+        public var businessLine: String?
+        public var limit: Int?
+        public var after: String?
+
+        public init(status: String? = nil, businessLine: String? = nil, limit: Int? = nil, after: String? = nil) {
+            self.status = status
+            self.businessLine = businessLine
+            self.limit = limit
+            self.after = after
+        }
+    }
+
+    public struct ListReply: Codable, Sendable {
+        public var tenants: [Tenant]
+        public var next: String?
+
+        public init(tenants: [Tenant], next: String?) {
+            self.tenants = tenants
+            self.next = next
+        }
+    }
+
+    public struct Get: Codable, Sendable {
+        public var tenant: String
+        public init(tenant: String) { self.tenant = tenant }
+    }
+
+    public struct TenantReply: Codable, Sendable {
+        public var tenant: Tenant
+        public init(tenant: Tenant) { self.tenant = tenant }
+    }
+
+    public struct Update: Codable, Sendable {
+        public var tenant: String
+        public var name: String?
+        public var creditCode: String?
+        public var businessLines: [String]?
+        public var origin: String?
+        public var addTags: [String]?
+        public var removeTags: [String]?
+        public var contactPerson: String?
+        public var contactPhone: String?
+        public var dispatchLicence: String?
+        public var hrServiceLicence: String?
+
+        public init(tenant: String) { self.tenant = tenant }
+
+        /// True when the update names no field to change.
+        public var isEmpty: Bool {
+            name == nil && creditCode == nil && businessLines == nil && origin == nil && addTags == nil
+                && removeTags == nil && contactPerson == nil && contactPhone == nil && dispatchLicence == nil
+                && hrServiceLicence == nil
+        }
+    }
+
+    public struct Transition: Codable, Sendable {
+        public var tenant: String
+        public var to: String
+        public var on: String?
+        public var reason: String
+
+        public init(tenant: String, to: String, on: String? = nil, reason: String) {
+            self.tenant = tenant
+            self.to = to
+            self.on = on
+            self.reason = reason
+        }
+    }
+}

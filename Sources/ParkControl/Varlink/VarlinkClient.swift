@@ -1,0 +1,155 @@
+import Foundation
+import NIOCore
+import NIOPosix
+
+/// A connection to a Varlink service on a Unix socket. Calls may be made concurrently;
+/// they are pipelined on the one connection and answered in order.
+public final class VarlinkConnection: Sendable {
+    private let channel: any Channel
+
+    private init(channel: any Channel) {
+        self.channel = channel
+    }
+
+    /// Connects to `socketPath`, telling apart a missing daemon from a socket the caller may not open.
+    public static func connect(
+        socketPath: String, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> VarlinkConnection {
+        do {
+            let channel = try await ClientBootstrap(group: group)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(VarlinkFrameDecoder()))
+                        try channel.pipeline.syncOperations.addHandler(VarlinkClientHandler())
+                    }
+                }
+                .connect(unixDomainSocketPath: socketPath)
+                .get()
+            return VarlinkConnection(channel: channel)
+        } catch let error as IOError {
+            throw VarlinkClientError(connecting: socketPath, errno: error.errnoCode)
+        } catch let error as SocketAddressError {
+            throw VarlinkClientError.unreachable(socketPath, "\(error)")
+        }
+    }
+
+    /// Calls a typed method of the contract.
+    public func call<Parameters, Reply>(_ method: VarlinkMethod<Parameters, Reply>, _ parameters: Parameters) async throws -> Reply {
+        let reply = try await call(VarlinkRequest(method: method.name, parameters: VarlinkCoding.parameters(parameters)))
+        do {
+            return try VarlinkCoding.decode(Reply.self, from: reply.parameters)
+        } catch {
+            throw VarlinkClientError.protocolViolation("reply to \(method.name) does not match the interface: \(error)")
+        }
+    }
+
+    /// Calls a method by name; an error reply is thrown as `VarlinkError`.
+    public func call(_ request: VarlinkRequest) async throws -> VarlinkReply {
+        let reply = try await send(VarlinkCoding.encode(request))
+        if let name = reply.error {
+            throw VarlinkError(name: name, parameters: reply.parameters ?? .object([:]))
+        }
+        return reply
+    }
+
+    /// Sends raw message bytes (a NUL is added) and returns the next reply; for tests of the framing.
+    public func send(_ message: Data) async throws -> VarlinkReply {
+        var buffer = channel.allocator.buffer(capacity: message.count + 1)
+        buffer.writeBytes(message)
+        buffer.writeInteger(UInt8(0))
+        let promise = channel.eventLoop.makePromise(of: ByteBuffer.self)
+        do {
+            try await channel.writeAndFlush(VarlinkClientHandler.Outgoing(message: buffer, reply: promise))
+        } catch {
+            promise.fail(error)
+        }
+        let frame: ByteBuffer
+        do {
+            frame = try await promise.futureResult.get()
+        } catch let error as VarlinkClientError {
+            throw error
+        } catch {
+            throw VarlinkClientError.connectionLost("\(error)")
+        }
+        do {
+            return try JSONDecoder().decode(VarlinkReply.self, from: Data(frame.readableBytesView))
+        } catch {
+            throw VarlinkClientError.protocolViolation("reply is not a Varlink message: \(error)")
+        }
+    }
+
+    public func close() async {
+        try? await channel.close()
+    }
+}
+
+/// Failures of the connection itself, as opposed to error replies.
+public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
+    /// Nothing listens on the socket, or it does not exist.
+    case unreachable(String, String)
+    /// The socket exists but the caller may not open it.
+    case permissionDenied(String)
+    /// The service hung up before answering.
+    case connectionLost(String)
+    /// The service answered something that is not Varlink.
+    case protocolViolation(String)
+
+    init(connecting path: String, errno code: Int32) {
+        switch code {
+        case EACCES, EPERM: self = .permissionDenied(path)
+        default: self = .unreachable(path, String(cString: strerror(code)))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unreachable(let path, let reason): "cannot reach parkd at \(path): \(reason)"
+        case .permissionDenied(let path): "permission denied: you may not open \(path)"
+        case .connectionLost(let reason): "connection to parkd lost: \(reason)"
+        case .protocolViolation(let reason): "parkd answered something unexpected: \(reason)"
+        }
+    }
+}
+
+/// Matches replies to requests in order (Varlink answers pipelined calls in sequence).
+final class VarlinkClientHandler: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundIn = Outgoing
+    typealias OutboundOut = ByteBuffer
+
+    struct Outgoing {
+        var message: ByteBuffer
+        var reply: EventLoopPromise<ByteBuffer>
+    }
+
+    private var waiting = CircularBuffer<EventLoopPromise<ByteBuffer>>()
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let outgoing = unwrapOutboundIn(data)
+        waiting.append(outgoing.reply)
+        context.write(wrapOutboundOut(outgoing.message), promise: promise)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let frame = unwrapInboundIn(data)
+        guard let promise = waiting.popFirst() else {
+            context.close(promise: nil)
+            return
+        }
+        promise.succeed(frame)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        failAll(VarlinkClientError.connectionLost("\(error)"))
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        failAll(VarlinkClientError.connectionLost("parkd closed the connection"))
+        context.fireChannelInactive()
+    }
+
+    private func failAll(_ error: any Error) {
+        while let promise = waiting.popFirst() { promise.fail(error) }
+    }
+}

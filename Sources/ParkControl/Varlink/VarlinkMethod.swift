@@ -1,0 +1,39 @@
+/// Who may call a method, as the daemon enforces it from the caller's peer credentials.
+public enum MethodAccess: String, Sendable {
+    /// Anyone who can open the socket (the `org.varlink.service` introspection methods).
+    case everyone
+    /// Administrators and auditors: the method changes nothing.
+    case read
+    /// Administrators only: the method changes the park's state and is audited.
+    case write
+}
+
+/// A method of the contract, typed by its parameters and its reply.
+/// The daemon registers a handler for it; the client calls it.
+public struct VarlinkMethod<Parameters: Codable & Sendable, Reply: Codable & Sendable>: Sendable {
+    /// Fully qualified name, `interface.Method`.
+    public let name: String
+    public let access: MethodAccess
+
+    public init(_ name: String, access: MethodAccess) {
+        self.name = name
+        self.access = access
+    }
+}
+
+/// A method that takes no parameters (`method Status() -> (…)`).
+public struct NoParameters: Codable, Sendable, Equatable {
+    public init() {}
+}
+
+/// An interface served by parkd: its name and its definition in the Varlink IDL.
+public struct VarlinkInterface: Sendable {
+    public let name: String
+    /// The interface definition, served verbatim by `GetInterfaceDescription`.
+    public let definition: String
+
+    public init(name: String, definition: String) {
+        self.name = name
+        self.definition = definition
+    }
+}

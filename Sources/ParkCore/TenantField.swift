@@ -1,0 +1,70 @@
+/// Checks and normalisation for the tenant's editable fields, shared by creation and updates.
+public enum TenantField {
+    public static func name(_ text: String) throws(DomainError) -> String {
+        try self.text(text, field: "name", maxLength: 100)
+    }
+
+    /// Trimmed, non-empty, at most `maxLength` characters, with no control characters.
+    public static func text(_ raw: String, field: String, maxLength: Int) throws(DomainError) -> String {
+        let text = raw.trimmingWhitespace()
+        guard !text.isEmpty else { throw .invalid(field, "must not be empty") }
+        guard text.count <= maxLength else {
+            throw .invalid(field, "is \(text.count) characters long; at most \(maxLength) are allowed")
+        }
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw .invalid(field, "contains a control character")
+        }
+        return text
+    }
+
+    /// As `text`, but nil or blank means "not given".
+    public static func optionalText(_ raw: String?, field: String, maxLength: Int) throws(DomainError) -> String? {
+        guard let raw, !raw.trimmingWhitespace().isEmpty else { return nil }
+        return try text(raw, field: field, maxLength: maxLength)
+    }
+
+    /// Digits with optional `+`, spaces, hyphens and parentheses; 5 to 20 digits.
+    public static func phone(_ raw: String?) throws(DomainError) -> String? {
+        guard let phone = try optionalText(raw, field: "contactPhone", maxLength: 30) else { return nil }
+        let allowed = Set("0123456789+-() ")
+        guard phone.allSatisfy(allowed.contains) else {
+            throw .invalid("contactPhone", "'\(phone)' may hold only digits, spaces, +, - and parentheses")
+        }
+        let digits = phone.filter(\.isNumber).count
+        guard (5...20).contains(digits) else {
+            throw .invalid("contactPhone", "'\(phone)' has \(digits) digits; a phone number has 5 to 20")
+        }
+        return phone
+    }
+
+    /// Lower-case words with digits and hyphens (`headquarters`, `china-top-500`), de-duplicated, sorted.
+    public static func tags(_ raw: [String]) throws(DomainError) -> [String] {
+        var tags = Set<String>()
+        for tag in raw {
+            let ok = (1...40).contains(tag.count)
+                && tag.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+                && tag.first != "-"
+            guard ok else {
+                throw .invalid("tags", "'\(tag)' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen")
+            }
+            tags.insert(tag)
+        }
+        return tags.sorted()
+    }
+
+    /// Known lines, de-duplicated, in the industry chain's order.
+    public static func businessLines(_ raw: [String]) throws(DomainError) -> [BusinessLine] {
+        var lines = Set<BusinessLine>()
+        for text in raw { lines.insert(try BusinessLine.parse(text)) }
+        return BusinessLine.allCases.filter(lines.contains)
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

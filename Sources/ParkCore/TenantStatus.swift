@@ -1,0 +1,41 @@
+/// Where a firm stands in its life in the park.
+///
+/// applicant → reviewing → approved → active → exiting → exited, and reviewing → rejected.
+public enum TenantStatus: String, CaseIterable, Codable, Sendable {
+    case applicant, reviewing, approved, rejected, active, exiting, exited
+
+    /// The statuses this one may change to.
+    public var next: [TenantStatus] {
+        switch self {
+        case .applicant: [.reviewing]
+        case .reviewing: [.approved, .rejected]
+        case .approved: [.active]
+        case .active: [.exiting]
+        case .exiting: [.exited]
+        case .rejected, .exited: []
+        }
+    }
+
+    public static func parse(_ text: String, field: String = "status") throws(DomainError) -> TenantStatus {
+        guard let status = TenantStatus(rawValue: text) else {
+            throw .invalid(field, "'\(text)' is not a status; use one of \(allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return status
+    }
+}
+
+/// One recorded change of a tenant's status.
+public struct StatusChange: Equatable, Sendable {
+    public var from: TenantStatus
+    public var to: TenantStatus
+    /// The day the change takes effect.
+    public var on: CivilDate
+    public var reason: String
+
+    public init(from: TenantStatus, to: TenantStatus, on: CivilDate, reason: String) {
+        self.from = from
+        self.to = to
+        self.on = on
+        self.reason = reason
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Logging
+
+/// parkd's settings. Every field has a default, so `parkd` runs with no file at all.
+public struct DaemonConfig: Equatable, Sendable {
+    /// Directory holding `parkd.sqlite` (created if missing).
+    public var stateDirectory = "/var/lib/parkd"
+    /// Path of the admin socket, when parkd binds it itself (not socket-activated).
+    public var socketPath = "/run/parkd/control.sock"
+    /// Permission bits of the socket file it creates.
+    public var socketMode: UInt16 = 0o660
+    /// Group owning the socket file; nil keeps the daemon's own group.
+    public var socketGroup: String?
+    /// Members may call every method.
+    public var adminGroup = "parkd-admin"
+    /// Members may call read-only methods.
+    public var auditorGroup = "parkd-auditor"
+    /// The park's time zone: "today" for dates given without one.
+    public var timeZone = "Asia/Shanghai"
+    public var logLevel: Logger.Level = .info
+    /// How long shutdown waits for requests in flight before closing connections.
+    public var shutdownGraceSeconds = 10
+    /// How long a write waits for another process holding the database.
+    public var databaseBusyTimeoutSeconds = 5
+
+    public init() {}
+
+    /// The settings that a reload cannot change in a running daemon.
+    public func restartOnlyDifferences(from other: DaemonConfig) -> [String] {
+        var keys: [String] = []
+        if stateDirectory != other.stateDirectory { keys.append("state_directory") }
+        if socketPath != other.socketPath { keys.append("socket.path") }
+        if socketMode != other.socketMode { keys.append("socket.mode") }
+        if socketGroup != other.socketGroup { keys.append("socket.group") }
+        if databaseBusyTimeoutSeconds != other.databaseBusyTimeoutSeconds { keys.append("database.busy_timeout_seconds") }
+        return keys
+    }
+}
+
+/// Where a configuration came from, for status and reload.
+public enum ConfigSource: Equatable, Sendable, CustomStringConvertible {
+    case embeddedDefaults
+    case file(String)
+
+    public var description: String {
+        switch self {
+        case .embeddedDefaults: "embedded defaults"
+        case .file(let path): path
+        }
+    }
+}
+
+/// A configuration problem, located in its file.
+public struct ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
+    public let file: String
+    public let line: Int?
+    public let column: Int?
+    public let key: String?
+    public let reason: String
+
+    public var description: String {
+        var location = file
+        if let line { location += ":\(line)" }
+        if let column { location += ":\(column)" }
+        if let key { return "\(location): \(key): \(reason)" }
+        return "\(location): \(reason)"
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The process at the other end of a connection, from the socket's peer credentials (SO_PEERCRED).
+public struct Caller: Sendable, Equatable {
+    public let uid: UInt32
+    public let gid: UInt32
+    public let pid: Int32
+    /// The user's name, or `uid N` when the user database has none.
+    public let userName: String
+    /// Primary and supplementary groups of the calling process when it connected.
+    public let groups: Set<UInt32>
+
+    public init(uid: UInt32, gid: UInt32, pid: Int32, userName: String, groups: Set<UInt32>) {
+        self.uid = uid
+        self.gid = gid
+        self.pid = pid
+        self.userName = userName
+        self.groups = groups
+    }
+
+    /// Completes peer credentials with the user's name and the process's supplementary groups.
+    static func identify(uid: UInt32, gid: UInt32, pid: Int32) -> Caller {
+        var groups: Set<UInt32> = [gid]
+        groups.formUnion(supplementaryGroups(pid: pid))
+        return Caller(uid: uid, gid: gid, pid: pid, userName: userName(uid: uid), groups: groups)
+    }
+
+    /// The `Groups:` line of /proc/PID/status: what the kernel checks for that process.
+    private static func supplementaryGroups(pid: Int32) -> [UInt32] {
+        guard pid > 0, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Groups:") }) else { return [] }
+        return line.dropFirst("Groups:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { UInt32($0) }
+    }
+
+    private static func userName(uid: UInt32) -> String {
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name else {
+            return "uid \(uid)"
+        }
+        return String(cString: name)
+    }
+}
+
+/// What a caller may do.
+public enum Role: String, Sendable {
+    /// Every method.
+    case admin
+    /// Read-only methods.
+    case auditor
+    /// Only `org.varlink.service` introspection.
+    case none
+}
+
+/// Maps callers to roles through the configured admin and auditor groups.
+public struct AccessPolicy: Sendable, Equatable {
+    public let adminGroup: String
+    public let auditorGroup: String
+    /// Group ids resolved when the configuration was loaded; nil when the group does not exist.
+    let adminGID: UInt32?
+    let auditorGID: UInt32?
+
+    public init(adminGroup: String, auditorGroup: String) {
+        self.adminGroup = adminGroup
+        self.auditorGroup = auditorGroup
+        adminGID = AccessPolicy.groupID(adminGroup)
+        auditorGID = AccessPolicy.groupID(auditorGroup)
+    }
+
+    /// root and admin-group members are admins; auditor-group members are auditors.
+    public func role(of caller: Caller) -> Role {
+        if caller.uid == 0 { return .admin }
+        if let adminGID, caller.groups.contains(adminGID) { return .admin }
+        if let auditorGID, caller.groups.contains(auditorGID) { return .auditor }
+        return .none
+    }
+
+    /// Groups named in the configuration that do not exist on this system.
+    public var missingGroups: [String] {
+        (adminGID == nil ? [adminGroup] : []) + (auditorGID == nil ? [auditorGroup] : [])
+    }
+
+    static func groupID(_ name: String) -> UInt32? {
+        var entry = group()
+        var result: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 16384)
+        guard getgrnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
+        return entry.gr_gid
+    }
+}

@@ -1,0 +1,44 @@
+import ParkControl
+import ParkCore
+import ParkStore
+
+/// The one place where errors become Varlink errors. Clients never see SQL or internals.
+enum ControlErrors {
+    static func varlinkError(for error: any Error) -> VarlinkError {
+        switch error {
+        case let error as VarlinkError:
+            return error
+        case let error as DomainError:
+            switch error.kind {
+            case .invalidField:
+                return VarlinkError(
+                    name: ServiceAPI.invalidField,
+                    parameters: .object(["field": .string(error.field), "reason": .string(error.reason)]))
+            case .invalidTransition(let from, let to):
+                return VarlinkError(name: TenantAPI.invalidTransition, parameters: .object([
+                    "from": .string(from.rawValue), "to": .string(to.rawValue),
+                    "allowed": .array(from.next.map { .string($0.rawValue) }),
+                ]))
+            }
+        case let error as StoreError:
+            switch error.kind {
+            case .noSuchTenant:
+                return VarlinkError(name: TenantAPI.noSuchTenant, parameters: .object(["tenant": .string(error.subject)]))
+            case .creditCodeInUse:
+                return VarlinkError(name: TenantAPI.creditCodeInUse, parameters: .object([
+                    "creditCode": .string(error.subject), "tenant": .integer(error.tenantID ?? 0),
+                ]))
+            case .schemaTooNew, .unusableDatabase:
+                return internalError
+            }
+        default:
+            return internalError
+        }
+    }
+
+    static let internalError = VarlinkError(name: ServiceAPI.internalError)
+
+    static func invalidField(_ field: String, _ reason: String) -> VarlinkError {
+        varlinkError(for: DomainError.invalid(field, reason))
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Logging
+import ParkControl
+import ParkStore
+
+/// Turns one received message into its reply: parse, look up, authorise, decode, run, encode.
+///
+/// Nothing a client sends can make it throw: every failure becomes an error reply, and a
+/// message that is not Varlink also closes the connection.
+public struct Dispatcher: Sendable {
+    let table: MethodTable
+    let state: DaemonState
+    let database: ParkDatabase
+    let logger: Logger
+
+    /// What to send back, and whether to hang up afterwards.
+    struct Outcome {
+        var reply: Data?
+        var closeConnection = false
+    }
+
+    func handle(_ message: some Collection<UInt8>, from caller: Caller) async -> Outcome {
+        guard String(validating: message, as: UTF8.self) != nil else {
+            return refuse("message is not valid UTF-8", caller: caller)
+        }
+        let request: VarlinkRequest
+        do {
+            request = try JSONDecoder().decode(VarlinkRequest.self, from: Data(message))
+        } catch {
+            return refuse("message is not a Varlink call: \(Dispatcher.summary(of: error))", caller: caller)
+        }
+        if request.upgrade == true {
+            return reply(.methodNotImplemented(request.method), to: request)
+        }
+        guard let name = request.qualifiedName else {
+            return reply(.methodNotFound(request.method), to: request)
+        }
+        guard let entry = table.entries[request.method] else {
+            let error: VarlinkError = table.interface(named: name.interface) == nil
+                ? .interfaceNotFound(name.interface) : .methodNotFound(request.method)
+            return reply(error, to: request)
+        }
+        let context = CallContext(
+            caller: caller, method: request.method, parameters: request.parameters ?? .object([:]), state: state)
+        guard permits(entry.access, caller) else {
+            logger.notice("request refused", metadata: [
+                "method": "\(request.method)", "uid": "\(caller.uid)", "pid": "\(caller.pid)",
+            ])
+            let error = VarlinkError(name: ServiceAPI.permissionDenied, parameters: .object([
+                "method": .string(request.method), "uid": .integer(Int64(caller.uid)),
+            ]))
+            await auditRefusal(entry, context, error)
+            return reply(error, to: request)
+        }
+        do {
+            let result = try await entry.invoke(request.parameters, context)
+            return reply(parameters: result, to: request)
+        } catch {
+            let varlinkError = ControlErrors.varlinkError(for: error)
+            if varlinkError.name == ServiceAPI.internalError {
+                logger.error("request failed", metadata: ["method": "\(request.method)", "error": "\(error)"])
+            }
+            await auditRefusal(entry, context, varlinkError)
+            return reply(varlinkError, to: request)
+        }
+    }
+
+    private func permits(_ access: MethodAccess, _ caller: Caller) -> Bool {
+        switch (access, state.access.role(of: caller)) {
+        case (.everyone, _), (_, .admin), (.read, .auditor): true
+        default: false
+        }
+    }
+
+    /// A state-changing call that failed before reaching the store is still recorded.
+    private func auditRefusal(_ entry: MethodTable.Entry, _ context: CallContext, _ error: VarlinkError) async {
+        guard entry.access == .write, !context.isAudited else { return }
+        do {
+            try await database.recordAttempt(context.auditedCall, at: state.instant(), outcome: error.description)
+        } catch {
+            logger.error("audit entry not written", metadata: ["method": "\(context.method)", "error": "\(error)"])
+        }
+    }
+
+    private func reply(parameters: JSONValue, to request: VarlinkRequest) -> Outcome {
+        guard request.oneway != true else { return Outcome(reply: nil) }
+        return Outcome(reply: Dispatcher.encode(VarlinkReply(parameters: parameters)))
+    }
+
+    private func reply(_ error: VarlinkError, to request: VarlinkRequest) -> Outcome {
+        guard request.oneway != true else { return Outcome(reply: nil) }
+        return Outcome(reply: Dispatcher.encode(VarlinkReply(parameters: error.parameters, error: error.name)))
+    }
+
+    /// Answers a message that is not Varlink, then hangs up: the stream can no longer be trusted.
+    func refuse(_ reason: String, caller: Caller) -> Outcome {
+        logger.warning("protocol error", metadata: ["reason": "\(reason)", "uid": "\(caller.uid)", "pid": "\(caller.pid)"])
+        let error = VarlinkError(name: ServiceAPI.invalidMessage, parameters: .object(["reason": .string(reason)]))
+        return Outcome(reply: Dispatcher.encode(VarlinkReply(parameters: error.parameters, error: error.name)), closeConnection: true)
+    }
+
+    private static func encode(_ reply: VarlinkReply) -> Data {
+        // Encoding JSONValue cannot fail: it holds only finite numbers and valid strings.
+        (try? VarlinkCoding.encode(reply)) ?? Data(#"{"error":"io.parkd.Service.InternalError"}"#.utf8)
+    }
+
+    private static func summary(of error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
+        case DecodingError.typeMismatch(_, let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
+        default: "invalid JSON"
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import ParkControl
+import ParkStore
+import ServiceLifecycle
+import UnixSignals
+
+/// How parkd was started: where its configuration comes from and what the command line overrides.
+public struct DaemonOptions: Sendable {
+    public var configSource: ConfigSource
+    public var stateDirectory: String?
+    public var socketPath: String?
+
+    public init(configSource: ConfigSource, stateDirectory: String? = nil, socketPath: String? = nil) {
+        self.configSource = configSource
+        self.stateDirectory = stateDirectory
+        self.socketPath = socketPath
+    }
+
+    /// Loads the configuration and applies the command-line overrides.
+    public func loadConfig() throws(ConfigError) -> DaemonConfig {
+        var config = try ConfigLoader.load(configSource)
+        if let stateDirectory { config.stateDirectory = stateDirectory }
+        if let socketPath { config.socketPath = socketPath }
+        return config
+    }
+}
+
+/// Builds and runs the daemon: database, admin channel, reload on SIGHUP, graceful shutdown.
+public enum Daemon {
+    public static let databaseFileName = "parkd.sqlite"
+
+    public static func run(options: DaemonOptions, config: DaemonConfig, logLevel: LogLevelControl, logger: Logger) async throws {
+        try FileManager.default.createDirectory(
+            atPath: config.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        let database = try ParkDatabase(
+            path: (config.stateDirectory as NSString).appendingPathComponent(databaseFileName),
+            busyTimeout: Double(config.databaseBusyTimeoutSeconds))
+        let socket = ControlSocket.activated() ?? .path(config.socketPath, mode: config.socketMode, group: config.socketGroup)
+        let state = DaemonState(
+            config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel)
+        for group in state.access.missingGroups {
+            logger.warning("configured group does not exist; it grants nothing", metadata: ["group": "\(group)"])
+        }
+
+        let notifier = ServiceNotifier()
+        let server = ControlServer(
+            socket: socket, dispatcher: Dispatcher(table: methodTable(database: database, state: state), state: state, database: database, logger: logger),
+            state: state, logger: logger,
+            onListening: {
+                logger.notice("parkd started", metadata: [
+                    "socket": "\(socket)", "database": "\(database.path)", "config": "\(options.configSource)",
+                ])
+                notifier.ready(status: "Serving on \(socket)")
+            },
+            onShutdown: {
+                logger.notice("parkd stopping")
+                notifier.stopping()
+            })
+        let group = ServiceGroup(configuration: .init(
+            services: [
+                .init(service: DatabaseService(database: database, logger: logger)),
+                .init(service: server),
+                .init(service: ReloadService(options: options, state: state, notifier: notifier, logger: logger)),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+    }
+
+    /// Every method parkd serves.
+    public static func methodTable(database: ParkDatabase, state: DaemonState) -> MethodTable {
+        var table = MethodTable()
+        ServiceHandlers.register(in: &table, database: database, state: state)
+        TenantHandlers.register(in: &table, database: database)
+        AuditHandlers.register(in: &table, database: database)
+        ServiceHandlers.registerIntrospection(in: &table)
+        return table
+    }
+}
+
+/// Owns the database for the daemon's lifetime: closes it after the admin channel has drained.
+struct DatabaseService: Service {
+    let database: ParkDatabase
+    let logger: Logger
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        do {
+            try database.close()
+            logger.info("database closed")
+        } catch {
+            logger.error("database did not close cleanly", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+/// Re-reads the configuration on SIGHUP. A bad one is refused and the running one stays.
+struct ReloadService: Service {
+    let options: DaemonOptions
+    let state: DaemonState
+    let notifier: ServiceNotifier
+    let logger: Logger
+
+    func run() async throws {
+        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+            reload()
+        }
+    }
+
+    func reload() {
+        notifier.reloading()
+        let running = state.config
+        do {
+            let config = try options.loadConfig()
+            let needRestart = config.restartOnlyDifferences(from: running)
+            if !needRestart.isEmpty {
+                logger.warning("changed settings take effect only after a restart", metadata: ["keys": "\(needRestart.joined(separator: ","))"])
+            }
+            var applied = config
+            applied.stateDirectory = running.stateDirectory
+            applied.socketPath = running.socketPath
+            applied.socketMode = running.socketMode
+            applied.socketGroup = running.socketGroup
+            applied.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
+            state.apply(applied)
+            logger.notice("configuration reloaded", metadata: ["config": "\(options.configSource)"])
+            notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
+        } catch {
+            state.rejectReload(error.description)
+            logger.error("configuration reload rejected; keeping the running configuration", metadata: ["error": "\(error)"])
+            notifier.ready(status: "Serving on \(state.socketDescription); reload rejected: \(error)")
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Logging
+import ParkCore
+import Synchronization
+
+/// What the running daemon knows about itself and may change while it runs (on reload).
+public final class DaemonState: Sendable {
+    struct Settings {
+        var config: DaemonConfig
+        var source: ConfigSource
+        var access: AccessPolicy
+        var timeZone: TimeZone
+        var lastReloadError: String?
+    }
+
+    public let startedAt: Date
+    public let logLevel: LogLevelControl
+    /// How the socket was obtained: its path, or "socket activation (fd 3)".
+    public let socketDescription: String
+    private let settings: Mutex<Settings>
+    private let openConnections = Atomic<Int>(0)
+    /// The clock every handler reads; tests inject their own.
+    let now: @Sendable () -> Date
+
+    public init(
+        config: DaemonConfig, source: ConfigSource, socketDescription: String, logLevel: LogLevelControl,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.startedAt = now()
+        self.logLevel = logLevel
+        self.socketDescription = socketDescription
+        self.now = now
+        self.settings = Mutex(Settings(
+            config: config, source: source,
+            access: AccessPolicy(adminGroup: config.adminGroup, auditorGroup: config.auditorGroup),
+            timeZone: TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!,
+            lastReloadError: nil))
+        logLevel.current = config.logLevel
+    }
+
+    var config: DaemonConfig { settings.withLock { $0.config } }
+    var source: ConfigSource { settings.withLock { $0.source } }
+    var access: AccessPolicy { settings.withLock { $0.access } }
+    var lastReloadError: String? { settings.withLock { $0.lastReloadError } }
+
+    /// Takes a validated configuration's reloadable settings.
+    func apply(_ config: DaemonConfig) {
+        let access = AccessPolicy(adminGroup: config.adminGroup, auditorGroup: config.auditorGroup)
+        settings.withLock { settings in
+            settings.config = config
+            settings.access = access
+            settings.timeZone = TimeZone(identifier: config.timeZone) ?? settings.timeZone
+            settings.lastReloadError = nil
+        }
+        logLevel.current = config.logLevel
+    }
+
+    func rejectReload(_ reason: String) {
+        settings.withLock { $0.lastReloadError = reason }
+    }
+
+    // MARK: Time
+
+    /// The current instant as recorded in the database (RFC 3339, UTC, milliseconds).
+    func instant() -> String {
+        Instant.rfc3339(millisecondsSinceEpoch: Int64((now().timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+
+    /// Today in the park's time zone.
+    func today() -> CivilDate {
+        let zone = settings.withLock { $0.timeZone }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day], from: now())
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The instant a park-local day starts, as recorded in the database.
+    func startOfDay(_ day: CivilDate) -> String {
+        let zone = settings.withLock { $0.timeZone }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+        return Instant.rfc3339(millisecondsSinceEpoch: Int64(start.timeIntervalSince1970 * 1000))
+    }
+
+    // MARK: Connections
+
+    var connections: Int { openConnections.load(ordering: .relaxed) }
+
+    func connectionOpened() { openConnections.add(1, ordering: .relaxed) }
+
+    func connectionClosed() { openConnections.subtract(1, ordering: .relaxed) }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import ParkControl
+import ParkCore
+import ParkStore
+
+/// `io.parkd.Audit`: reading and verifying the trail.
+enum AuditHandlers {
+    static func register(in table: inout MethodTable, database: ParkDatabase) {
+        table.add(AuditAPI.interface)
+
+        table.register(AuditAPI.list) { request, call in
+            let limit = request.limit ?? 50
+            guard (1...10_000).contains(limit) else {
+                throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 10000")
+            }
+            let since = try request.since.map { try sinceInstant($0, state: call.state) }
+            let method = request.method.map { name in
+                name.hasPrefix("io.parkd.") || name.hasPrefix("org.varlink.") ? name : "io.parkd." + name
+            }
+            let entries = try await database.auditEntries(AuditQuery(limit: limit, since: since, method: method))
+            return AuditAPI.ListReply(entries: entries.map(wire))
+        }
+
+        table.register(AuditAPI.verify) { _, _ in
+            let result = try await database.verifyAudit()
+            return AuditAPI.Verification(
+                intact: result.intact, entries: result.entries, headHash: result.headHash,
+                firstBadEntry: result.firstBadEntry, problem: result.problem)
+        }
+    }
+
+    /// A park-local day (`2026-11-29`) or an RFC 3339 instant, as a stored instant.
+    private static func sinceInstant(_ text: String, state: DaemonState) throws -> String {
+        if text.count == 10 {
+            return state.startOfDay(try CivilDate.parse(text, field: "since"))
+        }
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let plain = ISO8601DateFormatter()
+        guard let date = parser.date(from: text) ?? plain.date(from: text) else {
+            throw DomainError.invalid("since", "'\(text)' is neither a date (YYYY-MM-DD) nor an RFC 3339 instant")
+        }
+        return Instant.rfc3339(millisecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
+    }
+
+    private static func wire(_ entry: AuditEntry) -> AuditAPI.Entry {
+        let parameters = (try? JSONDecoder().decode(JSONValue.self, from: Data(entry.parameters.utf8))) ?? .string(entry.parameters)
+        return AuditAPI.Entry(
+            id: entry.id, at: entry.at, uid: entry.uid, user: entry.user, pid: entry.pid, method: entry.method,
+            parameters: parameters, outcome: entry.outcome, previousHash: entry.previousHash, hash: entry.hash)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import ParkControl
+import ParkCore
+import ParkStore
+
+/// `org.varlink.service` introspection and `io.parkd.Service`.
+enum ServiceHandlers {
+    static func register(in table: inout MethodTable, database: ParkDatabase, state: DaemonState) {
+        table.add(ServiceAPI.interface)
+        table.register(ServiceAPI.status) { _, _ in
+            try await status(database: database, state: state)
+        }
+    }
+
+    /// Registers introspection last, so that GetInfo lists every interface added before.
+    static func registerIntrospection(in table: inout MethodTable) {
+        table.add(VarlinkServiceAPI.interface)
+        let interfaces = table.interfaces
+        table.register(VarlinkServiceAPI.getInfo) { _, _ in
+            VarlinkServiceAPI.Info(
+                vendor: "parkd", product: "parkd — operations daemon for HR service industrial parks",
+                version: ParkVersion.current, url: "man:parkctl(1)", interfaces: interfaces.map(\.name).sorted())
+        }
+        table.register(VarlinkServiceAPI.getInterfaceDescription) { request, _ in
+            guard let interface = interfaces.first(where: { $0.name == request.interface }) else {
+                throw VarlinkError.interfaceNotFound(request.interface)
+            }
+            return VarlinkServiceAPI.Description(description: interface.definition)
+        }
+    }
+
+    static func status(database: ParkDatabase, state: DaemonState) async throws -> ServiceAPI.Status {
+        let counts = try await database.tenantCounts()
+        let config = state.config
+        return ServiceAPI.Status(
+            version: ParkVersion.current, startedAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(state.startedAt.timeIntervalSince1970 * 1000)),
+            uptimeSeconds: Int(state.now().timeIntervalSince(state.startedAt)), stateDirectory: config.stateDirectory,
+            databaseBytes: database.sizeInBytes, socket: state.socketDescription, configSource: state.source.description,
+            logLevel: state.logLevel.current.rawValue, connections: state.connections,
+            tenants: counts.values.reduce(0, +),
+            tenantsByStatus: TenantStatus.allCases.map { ServiceAPI.StatusCount(status: $0.rawValue, count: counts[$0] ?? 0) },
+            auditEntries: try await database.auditEntryCount(), lastReloadError: state.lastReloadError)
+    }
+}

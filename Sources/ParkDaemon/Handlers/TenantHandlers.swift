@@ -1,0 +1,79 @@
+import ParkControl
+import ParkCore
+import ParkStore
+
+/// `io.parkd.Tenant`: wire requests to domain checks and store transactions.
+enum TenantHandlers {
+    static func register(in table: inout MethodTable, database: ParkDatabase) {
+        table.add(TenantAPI.interface)
+
+        table.register(TenantAPI.create) { request, call in
+            let today = call.state.today()
+            let appliedOn = try request.appliedOn.map { try CivilDate.parse($0, field: "appliedOn") } ?? today
+            guard appliedOn <= today else {
+                throw DomainError.invalid("appliedOn", "\(appliedOn) is in the future (today is \(today))")
+            }
+            let tenant = try Tenant(
+                name: request.name, creditCode: request.creditCode, businessLines: request.businessLines ?? [],
+                origin: request.origin ?? Origin.local.rawValue, tags: request.tags ?? [],
+                contactPerson: request.contactPerson, contactPhone: request.contactPhone,
+                dispatchLicence: request.dispatchLicence, hrServiceLicence: request.hrServiceLicence,
+                appliedOn: appliedOn)
+            let stored = try await database.createTenant(tenant, context: call.change())
+            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored))
+        }
+
+        table.register(TenantAPI.list) { request, _ in
+            let limit = request.limit ?? 100
+            guard (1...1000).contains(limit) else {
+                throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 1000")
+            }
+            var afterID: Int64?
+            if let after = request.after {
+                guard let id = Int64(after), id >= 0 else {
+                    throw DomainError.invalid("after", "'\(after)' is not a cursor returned by a previous page")
+                }
+                afterID = id
+            }
+            let query = TenantQuery(
+                status: try request.status.map { try TenantStatus.parse($0) },
+                businessLine: try request.businessLine.map { try BusinessLine.parse($0, field: "businessLine") },
+                limit: limit, afterID: afterID)
+            let page = try await database.tenants(query)
+            return TenantAPI.ListReply(tenants: page.tenants.map(TenantAPI.Tenant.init), next: page.next.map(String.init))
+        }
+
+        table.register(TenantAPI.get) { request, _ in
+            TenantAPI.TenantReply(tenant: TenantAPI.Tenant(try await database.tenant(TenantReference(request.tenant))))
+        }
+
+        table.register(TenantAPI.update) { request, call in
+            guard !request.isEmpty else {
+                throw DomainError.invalid("tenant", "nothing to change: give at least one field")
+            }
+            var edit = TenantEdit()
+            edit.name = request.name
+            edit.creditCode = request.creditCode
+            edit.businessLines = request.businessLines
+            edit.origin = request.origin
+            edit.addTags = request.addTags ?? []
+            edit.removeTags = request.removeTags ?? []
+            edit.contactPerson = request.contactPerson
+            edit.contactPhone = request.contactPhone
+            edit.dispatchLicence = request.dispatchLicence
+            edit.hrServiceLicence = request.hrServiceLicence
+            let stored = try await database.updateTenant(TenantReference(request.tenant), edit: edit, context: call.change())
+            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored))
+        }
+
+        table.register(TenantAPI.transition) { request, call in
+            let status = try TenantStatus.parse(request.to, field: "to")
+            let today = call.state.today()
+            let day = try request.on.map { try CivilDate.parse($0, field: "on") } ?? today
+            let stored = try await database.transitionTenant(
+                TenantReference(request.tenant), to: status, on: day, reason: request.reason, today: today,
+                context: call.change())
+            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored))
+        }
+    }
+}

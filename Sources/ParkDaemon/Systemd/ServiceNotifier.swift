@@ -1,0 +1,32 @@
+import CSystemd
+import Foundation
+
+/// Tells the service manager about readiness, reloads and status through `sd_notify`.
+/// Without `NOTIFY_SOCKET` every call does nothing.
+public struct ServiceNotifier: Sendable {
+    public init() {}
+
+    public func ready(status: String) {
+        send("READY=1\nSTATUS=\(status)")
+    }
+
+    public func status(_ status: String) {
+        send("STATUS=\(status)")
+    }
+
+    /// Starts a reload; `MONOTONIC_USEC` lets the manager match it to its own request.
+    public func reloading() {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let usec = UInt64(now.tv_sec) * 1_000_000 + UInt64(now.tv_nsec) / 1000
+        send("RELOADING=1\nMONOTONIC_USEC=\(usec)")
+    }
+
+    public func stopping() {
+        send("STOPPING=1\nSTATUS=Shutting down")
+    }
+
+    private func send(_ message: String) {
+        _ = sd_notify(0, String(message.map { $0 == "\0" ? " " : $0 }))
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+/// The schema's history. Never edit a shipped migration: add the next one.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-tenantsAndAudit") { db in
+            try db.create(table: "tenant") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("creditCode", .text).notNull().unique()
+                t.column("origin", .text).notNull()
+                t.column("contactPerson", .text)
+                t.column("contactPhone", .text)
+                t.column("dispatchLicence", .text)
+                t.column("hrServiceLicence", .text)
+                t.column("status", .text).notNull().indexed()
+                t.column("appliedOn", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "tenantBusinessLine") { t in
+                t.belongsTo("tenant", onDelete: .cascade).notNull()
+                t.column("line", .text).notNull()
+                t.primaryKey(["tenantId", "line"])
+            }
+            try db.create(index: "tenantBusinessLine_line", on: "tenantBusinessLine", columns: ["line", "tenantId"])
+            try db.create(table: "tenantTag") { t in
+                t.belongsTo("tenant", onDelete: .cascade).notNull()
+                t.column("tag", .text).notNull()
+                t.primaryKey(["tenantId", "tag"])
+            }
+            try db.create(table: "tenantStatusChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("tenant", onDelete: .cascade).notNull()
+                t.column("fromStatus", .text).notNull()
+                t.column("toStatus", .text).notNull()
+                t.column("effectiveOn", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("recordedAt", .text).notNull()
+                t.column("recordedBy", .text).notNull()
+            }
+            try db.create(table: "auditEntry") { t in
+                t.primaryKey("id", .integer)
+                t.column("at", .text).notNull()
+                t.column("uid", .integer).notNull()
+                t.column("user", .text).notNull()
+                t.column("pid", .integer).notNull()
+                t.column("method", .text).notNull().indexed()
+                t.column("parameters", .text).notNull()
+                t.column("outcome", .text).notNull()
+                t.column("previousHash", .text).notNull()
+                t.column("hash", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,86 @@
+import GRDB
+import ParkCore
+
+/// Filters for reading the audit trail.
+public struct AuditQuery: Sendable {
+    public var limit: Int
+    /// Only entries at or after this RFC 3339 instant.
+    public var since: String?
+    /// Only entries of this fully qualified method.
+    public var method: String?
+
+    public init(limit: Int = 50, since: String? = nil, method: String? = nil) {
+        self.limit = limit
+        self.since = since
+        self.method = method
+    }
+}
+
+/// The result of walking the whole chain.
+public struct AuditVerification: Sendable, Equatable {
+    public var entries: Int
+    public var headHash: String?
+    public var firstBadEntry: Int64?
+    public var problem: String?
+
+    public var intact: Bool { problem == nil }
+}
+
+extension ParkDatabase {
+    static func appendAudit(_ db: Database, call: AuditedCall, at instant: String, outcome: String) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM auditEntry ORDER BY id DESC LIMIT 1")
+        let previous = last.map { (id: $0["id"] as Int64, hash: $0["hash"] as String) }
+        let entry = AuditEntry(
+            after: previous, at: instant, uid: call.uid, user: call.user, pid: call.pid,
+            method: call.method, parameters: call.parameters, outcome: outcome)
+        try AuditEntryRecord(entry).insert(db)
+    }
+
+    /// Entries, newest first.
+    public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
+        try await read { db in
+            var request = AuditEntryRecord.order(AuditEntryRecord.Columns.id.desc).limit(query.limit)
+            if let since = query.since { request = request.filter(AuditEntryRecord.Columns.at >= since) }
+            if let method = query.method { request = request.filter(AuditEntryRecord.Columns.method == method) }
+            return try request.fetchAll(db).map(\.entry)
+        }
+    }
+
+    public func auditEntryCount() async throws -> Int {
+        try await read { db in try AuditEntryRecord.fetchCount(db) }
+    }
+
+    /// Recomputes the chain from the first entry, a page at a time, in one read transaction.
+    public func verifyAudit() async throws -> AuditVerification {
+        try await read { db in
+            var check = AuditChainCheck()
+            var after: Int64 = 0
+            while true {
+                let page = try AuditEntryRecord
+                    .filter(AuditEntryRecord.Columns.id > after)
+                    .order(AuditEntryRecord.Columns.id)
+                    .limit(1000)
+                    .fetchAll(db)
+                guard let last = page.last else { break }
+                for record in page {
+                    if let problem = check.check(record.entry) {
+                        return AuditVerification(
+                            entries: check.checked, headHash: nil,
+                            firstBadEntry: min(record.id, (check.head?.id ?? 0) + 1), problem: problem)
+                    }
+                }
+                after = last.id
+            }
+            return AuditVerification(entries: check.checked, headHash: check.head?.hash, firstBadEntry: nil, problem: nil)
+        }
+    }
+}
+
+extension ParkDatabase {
+    /// Records a state-changing call that was refused before it could change anything.
+    public func recordAttempt(_ call: AuditedCall, at instant: String, outcome: String) async throws {
+        try await write(audit: nil, at: instant, outcome: { _ in outcome }) { db in
+            try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcome)
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import GRDB
+import ParkCore
+
+/// What every audited change carries: who asked, when, and how to name a failure in the trail.
+public struct ChangeContext: Sendable {
+    public var call: AuditedCall?
+    /// RFC 3339 instant of the change.
+    public var at: String
+    /// Text recorded as the audit outcome when the change fails.
+    public var outcome: @Sendable (any Error) -> String
+
+    public init(call: AuditedCall?, at: String, outcome: @escaping @Sendable (any Error) -> String) {
+        self.call = call
+        self.at = at
+        self.outcome = outcome
+    }
+
+    var recordedBy: String { call?.user ?? "parkd" }
+}
+
+/// A status change with who recorded it and when.
+public struct RecordedStatusChange: Sendable, Equatable {
+    public var change: StatusChange
+    public var recordedAt: String
+    public var recordedBy: String
+}
+
+/// A tenant as stored, with its bookkeeping.
+public struct StoredTenant: Sendable, Equatable {
+    public var tenant: Tenant
+    public var id: Int64 { tenant.id! }
+    public var createdAt: String
+    public var updatedAt: String
+    public var history: [RecordedStatusChange]
+}
+
+/// Filters for listing tenants, a page at a time in id order.
+public struct TenantQuery: Sendable {
+    public var status: TenantStatus?
+    public var businessLine: BusinessLine?
+    public var limit: Int
+    /// Only tenants with a larger id (the previous page's cursor).
+    public var afterID: Int64?
+
+    public init(status: TenantStatus? = nil, businessLine: BusinessLine? = nil, limit: Int = 100, afterID: Int64? = nil) {
+        self.status = status
+        self.businessLine = businessLine
+        self.limit = limit
+        self.afterID = afterID
+    }
+}
+
+extension ParkDatabase {
+    /// Registers a new applicant. Credit codes are unique.
+    public func createTenant(_ tenant: Tenant, context: ChangeContext) async throws -> StoredTenant {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            try ParkDatabase.ensureCreditCodeFree(db, tenant.creditCode, except: nil)
+            var record = TenantRecord(tenant, createdAt: context.at, updatedAt: context.at)
+            try record.insert(db)
+            let id = record.id!
+            try ParkDatabase.saveLinesAndTags(db, id: id, tenant: tenant)
+            return try ParkDatabase.loadTenants(db, records: [record])[0]
+        }
+    }
+
+    /// One tenant by id or credit code.
+    public func tenant(_ reference: TenantReference) async throws -> StoredTenant {
+        try await read { db in try ParkDatabase.loadTenant(db, reference) }
+    }
+
+    /// A page of tenants and the cursor of the next page (nil on the last).
+    public func tenants(_ query: TenantQuery) async throws -> (tenants: [StoredTenant], next: Int64?) {
+        try await read { db in
+            var request = TenantRecord.order(TenantRecord.Columns.id).limit(query.limit + 1)
+            if let status = query.status { request = request.filter(TenantRecord.Columns.status == status.rawValue) }
+            if let after = query.afterID { request = request.filter(TenantRecord.Columns.id > after) }
+            if let line = query.businessLine {
+                request = request.filter(sql: "id IN (SELECT tenantId FROM tenantBusinessLine WHERE line = ?)", arguments: [line.rawValue])
+            }
+            var records = try request.fetchAll(db)
+            var next: Int64?
+            if records.count > query.limit {
+                records.removeLast()
+                next = records.last?.id
+            }
+            return (try ParkDatabase.loadTenants(db, records: records), next)
+        }
+    }
+
+    /// Tenants per status (statuses with none are absent).
+    public func tenantCounts() async throws -> [TenantStatus: Int] {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM tenant GROUP BY status")
+            var counts: [TenantStatus: Int] = [:]
+            for row in rows {
+                if let status = TenantStatus(rawValue: row["status"]) { counts[status] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    /// Applies an edit to a tenant's fields.
+    public func updateTenant(_ reference: TenantReference, edit: TenantEdit, context: ChangeContext) async throws -> StoredTenant {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            let stored = try ParkDatabase.loadTenant(db, reference)
+            var tenant = stored.tenant
+            try tenant.apply(edit)
+            if tenant.creditCode != stored.tenant.creditCode {
+                try ParkDatabase.ensureCreditCodeFree(db, tenant.creditCode, except: stored.id)
+            }
+            try TenantRecord(tenant, createdAt: stored.createdAt, updatedAt: context.at).update(db)
+            try TenantBusinessLineRecord.filter(Column("tenantId") == stored.id).deleteAll(db)
+            try TenantTagRecord.filter(Column("tenantId") == stored.id).deleteAll(db)
+            try ParkDatabase.saveLinesAndTags(db, id: stored.id, tenant: tenant)
+            return try ParkDatabase.loadTenant(db, .id(stored.id))
+        }
+    }
+
+    /// Moves a tenant along its lifecycle on `day` (checked against its history and `today`).
+    public func transitionTenant(
+        _ reference: TenantReference, to status: TenantStatus, on day: CivilDate, reason: String,
+        today: CivilDate, context: ChangeContext
+    ) async throws -> StoredTenant {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            let stored = try ParkDatabase.loadTenant(db, reference)
+            var tenant = stored.tenant
+            let change = try tenant.change(to: status, on: day, reason: reason, today: today)
+            tenant.apply(change)
+            var record = TenantStatusChangeRecord(
+                id: nil, tenantId: stored.id, fromStatus: change.from.rawValue, toStatus: change.to.rawValue,
+                effectiveOn: change.on.description, reason: change.reason, recordedAt: context.at,
+                recordedBy: context.recordedBy)
+            try record.insert(db)
+            try TenantRecord(tenant, createdAt: stored.createdAt, updatedAt: context.at).update(db)
+            return try ParkDatabase.loadTenant(db, .id(stored.id))
+        }
+    }
+
+    // MARK: - Rows to tenants
+
+    private static func ensureCreditCodeFree(_ db: Database, _ code: CreditCode, except id: Int64?) throws {
+        if let holder = try TenantRecord.filter(TenantRecord.Columns.creditCode == code.value).fetchOne(db),
+           holder.id != id {
+            throw StoreError.creditCodeInUse(code.value, by: holder.id!)
+        }
+    }
+
+    private static func saveLinesAndTags(_ db: Database, id: Int64, tenant: Tenant) throws {
+        for line in tenant.businessLines { try TenantBusinessLineRecord(tenantId: id, line: line.rawValue).insert(db) }
+        for tag in tenant.tags { try TenantTagRecord(tenantId: id, tag: tag).insert(db) }
+    }
+
+    static func loadTenant(_ db: Database, _ reference: TenantReference) throws -> StoredTenant {
+        let record: TenantRecord?
+        switch reference {
+        case .id(let id): record = try TenantRecord.fetchOne(db, key: id)
+        case .creditCode(let code): record = try TenantRecord.filter(TenantRecord.Columns.creditCode == code).fetchOne(db)
+        }
+        guard let record else { throw StoreError.noSuchTenant(reference.description) }
+        return try loadTenants(db, records: [record])[0]
+    }
+
+    /// Builds tenants from their rows, fetching lines, tags and history for all of them at once.
+    static func loadTenants(_ db: Database, records: [TenantRecord]) throws -> [StoredTenant] {
+        guard !records.isEmpty else { return [] }
+        let ids = records.compactMap(\.id)
+        var lines: [Int64: [BusinessLine]] = [:]
+        for row in try TenantBusinessLineRecord.filter(ids.contains(Column("tenantId"))).fetchAll(db) {
+            if let line = BusinessLine(rawValue: row.line) { lines[row.tenantId, default: []].append(line) }
+        }
+        var tags: [Int64: [String]] = [:]
+        for row in try TenantTagRecord.filter(ids.contains(Column("tenantId"))).order(Column("tag")).fetchAll(db) {
+            tags[row.tenantId, default: []].append(row.tag)
+        }
+        var history: [Int64: [RecordedStatusChange]] = [:]
+        for row in try TenantStatusChangeRecord.filter(ids.contains(Column("tenantId"))).order(Column("id")).fetchAll(db) {
+            guard let from = TenantStatus(rawValue: row.fromStatus), let to = TenantStatus(rawValue: row.toStatus),
+                  let on = try? CivilDate.parse(row.effectiveOn, field: "effectiveOn") else {
+                throw StoreError.unusable("tenantStatusChange \(row.id ?? 0)", "holds a value this parkd cannot read")
+            }
+            history[row.tenantId, default: []].append(RecordedStatusChange(
+                change: StatusChange(from: from, to: to, on: on, reason: row.reason),
+                recordedAt: row.recordedAt, recordedBy: row.recordedBy))
+        }
+        return try records.map { record in
+            let id = record.id!
+            guard let code = try? CreditCode(record.creditCode), let origin = Origin(rawValue: record.origin),
+                  let status = TenantStatus(rawValue: record.status),
+                  let appliedOn = try? CivilDate.parse(record.appliedOn, field: "appliedOn") else {
+                throw StoreError.unusable("tenant \(id)", "holds a value this parkd cannot read")
+            }
+            let changes = history[id] ?? []
+            let tenant = Tenant(
+                id: id, name: record.name, creditCode: code,
+                businessLines: BusinessLine.allCases.filter((lines[id] ?? []).contains), origin: origin,
+                tags: tags[id] ?? [], contactPerson: record.contactPerson, contactPhone: record.contactPhone,
+                dispatchLicence: record.dispatchLicence, hrServiceLicence: record.hrServiceLicence,
+                status: status, appliedOn: appliedOn, history: changes.map(\.change))
+            return StoredTenant(tenant: tenant, createdAt: record.createdAt, updatedAt: record.updatedAt, history: changes)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+import ParkCore
+
+/// Who made an audited call, and with what.
+public struct AuditedCall: Sendable {
+    public var uid: Int64
+    public var user: String
+    public var pid: Int64
+    /// Fully qualified method name.
+    public var method: String
+    /// Canonical JSON text of the parameters.
+    public var parameters: String
+
+    public init(uid: Int64, user: String, pid: Int64, method: String, parameters: String) {
+        self.uid = uid
+        self.user = user
+        self.pid = pid
+        self.method = method
+        self.parameters = parameters
+    }
+}
+
+/// The park's state: one SQLite database in WAL mode, owned by one `ParkDatabase`.
+/// Every consistency rule is one method, and one transaction.
+public final class ParkDatabase: Sendable {
+    public let path: String
+    let pool: DatabasePool
+    private let groupCommit: GroupCommit
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    ///
+    /// Refuses a database written by a newer schema and one that fails `PRAGMA quick_check`.
+    public init(path: String, busyTimeout: Double = 5) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            // Durable commits: in WAL mode FULL syncs the log on every commit.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StoreError.unusable(path, "cannot open: \(ParkDatabase.describe(error))")
+        }
+        try ParkDatabase.prepareSchema(pool, path: path)
+        self.path = path
+        self.pool = pool
+        self.groupCommit = GroupCommit(writer: pool)
+    }
+
+    /// Identifiers of every migration this build knows, oldest first.
+    public static var knownSchemaVersions: [String] { Migrations.migrator.migrations }
+
+    private static func prepareSchema(_ pool: DatabasePool, path: String) throws {
+        let migrator = Migrations.migrator
+        do {
+            let (applied, check) = try pool.read { db in
+                (try migrator.appliedIdentifiers(db), try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "")
+            }
+            let unknown = applied.subtracting(migrator.migrations).sorted()
+            guard unknown.isEmpty else {
+                throw StoreError.schemaTooNew(path, unknown: unknown, known: migrator.migrations.last ?? "none")
+            }
+            guard check == "ok" else {
+                throw StoreError.unusable(path, "integrity check failed: \(check)")
+            }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.unusable(path, describe(error))
+        }
+    }
+
+    /// Size in bytes of the database file and its write-ahead log.
+    public var sizeInBytes: Int {
+        [path, path + "-wal"].reduce(0) { total, file in
+            let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int
+            return total + (size ?? 0)
+        }
+    }
+
+    /// Waits for running statements and closes every connection.
+    public func close() throws {
+        try pool.close()
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.read(body)
+    }
+
+    /// Runs a change durably, recording it in the audit trail in the same transaction.
+    ///
+    /// The change runs in a savepoint: when it throws it is rolled back, the audit entry still
+    /// records the attempt with `outcome(error)`, and the error is rethrown.
+    func write<T: Sendable>(
+        audit call: AuditedCall?, at instant: String, outcome: @escaping @Sendable (any Error) -> String,
+        _ change: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
+        try await groupCommit.write { db in
+            let result: Result<T, any Error>
+            do {
+                var value: T?
+                try db.inSavepoint {
+                    value = try change(db)
+                    return .commit
+                }
+                result = .success(value!)
+            } catch {
+                result = .failure(error)
+            }
+            if let call {
+                let outcomeText: String
+                switch result {
+                case .success: outcomeText = "ok"
+                case .failure(let error): outcomeText = outcome(error)
+                }
+                try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcomeText)
+            }
+            return try result.get()
+        }
+    }
+
+    /// SQLite's words for an error, without the SQL text.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        }
+        return "\(error)"
+    }
+}

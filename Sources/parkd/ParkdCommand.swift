@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ParkControl
+import ParkDaemon
+
+@main
+struct ParkdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parkd",
+        abstract: "The operations daemon of an HR service industrial park.",
+        discussion: """
+            Runs in the foreground, serving the Varlink admin channel that parkctl talks to. \
+            Without --config it runs on its embedded defaults.
+            """,
+        version: ParkVersion.current)
+
+    @Option(name: .long, help: ArgumentHelp("YAML configuration file.", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customLong("state-dir"), help: ArgumentHelp("Directory of the database (overrides state_directory).", valueName: "dir"))
+    var stateDirectory: String?
+
+    @Option(name: .long, help: ArgumentHelp("Path of the admin socket (overrides socket.path).", valueName: "path"))
+    var socket: String?
+
+    @Flag(name: .customLong("check-config"), help: "Validate the configuration and exit 0 (valid) or 1 (invalid).")
+    var checkConfig = false
+
+    func run() async throws {
+        let options = DaemonOptions(
+            configSource: config.map(ConfigSource.file) ?? .embeddedDefaults, stateDirectory: stateDirectory, socketPath: socket)
+        let loaded: DaemonConfig
+        do {
+            loaded = try options.loadConfig()
+        } catch {
+            FileHandle.standardError.write(Data("parkd: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        if checkConfig {
+            print("\(options.configSource): configuration is valid")
+            return
+        }
+        let logLevel = LogLevelControl(loaded.logLevel)
+        LoggingSystem.bootstrap { _ in StderrLogHandler(control: logLevel) }
+        let logger = Logger(label: "parkd")
+        do {
+            try await Daemon.run(options: options, config: loaded, logLevel: logLevel, logger: logger)
+        } catch {
+            logger.critical("parkd cannot run", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
+    }
+}
