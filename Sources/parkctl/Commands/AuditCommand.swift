@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import ParkControl
+
+struct AuditCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Read and verify the hash-chained record of every change.",
+        subcommands: [List.self, Verify.self])
+}
+
+extension AuditCommand {
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: "At most this many entries (1 to 10000).") var limit: Int = 50
+        @Option(help: ArgumentHelp("Only entries from this day (park time) or RFC 3339 instant on.", valueName: "date"))
+        var since: String?
+        @Option(help: ArgumentHelp("Only calls of this method, e.g. Tenant.Create.", valueName: "method")) var method: String?
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(AuditAPI.list, AuditAPI.List(limit: limit, since: since, method: method))
+                if global.json { return try JSONOutput.print(reply) }
+                var table = Table(columns: [
+                    .init(title: "ID", alignment: .right), .init(title: "AT"), .init(title: "USER"),
+                    .init(title: "UID", alignment: .right), .init(title: "PID", alignment: .right),
+                    .init(title: "METHOD"), .init(title: "OUTCOME"),
+                ])
+                for entry in reply.entries {
+                    table.add([
+                        String(entry.id), entry.at, entry.user, String(entry.uid), String(entry.pid),
+                        entry.method.replacingOccurrences(of: "io.parkd.", with: ""), entry.outcome,
+                    ])
+                }
+                print(table.render())
+            }
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute the hash chain; exit 1 if any entry was edited, deleted or reordered.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+
+        func run() async throws {
+            try await reporting {
+                let result = try await global.call(AuditAPI.verify, NoParameters())
+                if global.json {
+                    try JSONOutput.print(result)
+                } else if result.intact {
+                    print("audit trail intact: \(result.entries) entries, head hash \(result.headHash ?? "(none)")")
+                } else {
+                    print("audit trail BROKEN at entry \(result.firstBadEntry ?? 0): \(result.problem ?? "unknown problem")")
+                }
+                if !result.intact { throw ExitCode.failure }
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import ArgumentParser
+import ParkControl
+
+struct TenantCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tenant",
+        abstract: "Register firms and move them through their life in the park.",
+        discussion: "Statuses: applicant → reviewing → approved → active → exiting → exited; reviewing → rejected.",
+        subcommands: [Add.self, List.self, Show.self, Set.self, Transition.self])
+}
+
+extension TenantCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register an applicant firm; prints its id.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: "Registered name.") var name: String
+        @Option(name: .customLong("credit-code"), help: "Unified social credit code (18 characters).") var creditCode: String
+        @Option(name: .customLong("business-line"), help: ArgumentHelp(
+            "recruitment, dispatch, training, outsourcing, headhunting, consulting, assessment or other (repeatable).",
+            valueName: "line"))
+        var businessLines: [String] = []
+        @Option(help: "local or external.") var origin: String?
+        @Option(name: .customLong("tag"), help: ArgumentHelp("A tag such as headquarters or china-top-500 (repeatable).", valueName: "tag"))
+        var tags: [String] = []
+        @Option(name: .customLong("contact-person")) var contactPerson: String?
+        @Option(name: .customLong("contact-phone")) var contactPhone: String?
+        @Option(name: .customLong("dispatch-licence"), help: "Labour dispatch licence number.") var dispatchLicence: String?
+        @Option(name: .customLong("hr-service-licence"), help: "HR service licence number.") var hrServiceLicence: String?
+        @Option(help: ArgumentHelp("Day of the application (default today).", valueName: "YYYY-MM-DD")) var on: String?
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(TenantAPI.create, TenantAPI.Create(
+                    name: name, creditCode: creditCode, businessLines: businessLines, origin: origin, tags: tags,
+                    contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence,
+                    hrServiceLicence: hrServiceLicence, appliedOn: on))
+                if global.json { return try JSONOutput.print(reply.tenant) }
+                print(reply.tenant.id)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List tenants by id, a page at a time.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: "Only tenants with this status.") var status: String?
+        @Option(name: .customLong("business-line"), help: "Only tenants with this line of business.") var businessLine: String?
+        @Option(help: "Page size, 1 to 1000.") var limit: Int = 100
+        @Option(help: ArgumentHelp("Continue after this cursor (printed under the previous page).", valueName: "cursor"))
+        var after: String?
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(TenantAPI.list, TenantAPI.List(
+                    status: status, businessLine: businessLine, limit: limit, after: after))
+                if global.json { return try JSONOutput.print(reply) }
+                var table = Table(columns: [
+                    .init(title: "ID", alignment: .right), .init(title: "NAME"), .init(title: "CREDIT CODE"),
+                    .init(title: "STATUS"), .init(title: "SINCE"), .init(title: "LINES"), .init(title: "TAGS"),
+                ])
+                for tenant in reply.tenants {
+                    table.add([
+                        String(tenant.id), tenant.name, tenant.creditCode, tenant.status, tenant.statusSince,
+                        tenant.businessLines.joined(separator: ","), tenant.tags.joined(separator: ","),
+                    ])
+                }
+                print(table.render())
+                if let next = reply.next { print("more: parkctl tenant list --after \(next)") }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one tenant and its status history.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(TenantAPI.get, TenantAPI.Get(tenant: tenant))
+                if global.json { return try JSONOutput.print(reply.tenant) }
+                print(Show.render(reply.tenant))
+            }
+        }
+
+        static func render(_ tenant: TenantAPI.Tenant) -> String {
+            var fields = Fields()
+            fields.add("ID", String(tenant.id))
+            fields.add("Name", tenant.name)
+            fields.add("Credit code", tenant.creditCode)
+            fields.add("Status", "\(tenant.status) since \(tenant.statusSince)")
+            fields.add("Applied on", tenant.appliedOn)
+            fields.add("Business lines", tenant.businessLines.isEmpty ? nil : tenant.businessLines.joined(separator: ", "))
+            fields.add("Origin", tenant.origin)
+            fields.add("Tags", tenant.tags.isEmpty ? nil : tenant.tags.joined(separator: ", "))
+            fields.add("Contact", [tenant.contactPerson, tenant.contactPhone].compactMap { $0 }.joined(separator: ", ").nilIfEmpty)
+            fields.add("Dispatch licence", tenant.dispatchLicence)
+            fields.add("HR service licence", tenant.hrServiceLicence)
+            fields.add("Created", tenant.createdAt)
+            fields.add("Updated", tenant.updatedAt)
+            var text = fields.render()
+            if !tenant.history.isEmpty {
+                var table = Table("ON", "FROM", "TO", "REASON", "BY", "RECORDED")
+                for change in tenant.history {
+                    table.add([change.on, change.from, change.to, change.reason, change.recordedBy, change.recordedAt])
+                }
+                text += "\n\nHistory:\n" + table.render()
+            }
+            return text
+        }
+    }
+
+    struct Set: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a tenant's fields.",
+            discussion: "Only the options given change. An empty value (--contact-phone '') clears an optional field.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
+        @Option var name: String?
+        @Option(name: .customLong("credit-code")) var creditCode: String?
+        @Option(name: .customLong("business-line"), help: "Replaces the business lines (repeatable).") var businessLines: [String] = []
+        @Option var origin: String?
+        @Option(name: .customLong("add-tag"), help: "Tag to add (repeatable).") var addTags: [String] = []
+        @Option(name: .customLong("remove-tag"), help: "Tag to remove (repeatable).") var removeTags: [String] = []
+        @Option(name: .customLong("contact-person")) var contactPerson: String?
+        @Option(name: .customLong("contact-phone")) var contactPhone: String?
+        @Option(name: .customLong("dispatch-licence")) var dispatchLicence: String?
+        @Option(name: .customLong("hr-service-licence")) var hrServiceLicence: String?
+
+        func run() async throws {
+            var update = TenantAPI.Update(tenant: tenant)
+            update.name = name
+            update.creditCode = creditCode
+            update.businessLines = businessLines.isEmpty ? nil : businessLines
+            update.origin = origin
+            update.addTags = addTags.isEmpty ? nil : addTags
+            update.removeTags = removeTags.isEmpty ? nil : removeTags
+            update.contactPerson = contactPerson
+            update.contactPhone = contactPhone
+            update.dispatchLicence = dispatchLicence
+            update.hrServiceLicence = hrServiceLicence
+            guard !update.isEmpty else {
+                throw ValidationError("Give at least one field to change, e.g. --name or --contact-phone.")
+            }
+            try await reporting {
+                let reply = try await global.call(TenantAPI.update, update)
+                if global.json { return try JSONOutput.print(reply.tenant) }
+                print(Show.render(reply.tenant))
+            }
+        }
+    }
+
+    struct Transition: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a tenant to its next status.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
+        @Argument(help: ArgumentHelp("reviewing, approved, rejected, active, exiting or exited.", valueName: "status"))
+        var status: String
+        @Option(help: ArgumentHelp("Day the change takes effect (default today).", valueName: "YYYY-MM-DD")) var on: String?
+        @Option(help: "Why; kept in the tenant's history.") var reason: String
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(TenantAPI.transition, TenantAPI.Transition(
+                    tenant: tenant, to: status, on: on, reason: reason))
+                if global.json { return try JSONOutput.print(reply.tenant) }
+                print("tenant \(reply.tenant.id) is now \(reply.tenant.status) (since \(reply.tenant.statusSince))")
+            }
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

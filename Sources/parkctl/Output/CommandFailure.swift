@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import ParkControl
+
+/// A failed call as the administrator sees it: one line on stderr and an exit status that
+/// tells the kind of failure (sysexits.h).
+struct CommandFailure: Error, CustomStringConvertible {
+    let message: String
+    let exitCode: ExitCode
+
+    static let invalidInput = ExitCode(65)
+    static let notFound = ExitCode(66)
+    static let unreachable = ExitCode(69)
+    static let internalError = ExitCode(70)
+    static let protocolError = ExitCode(76)
+    static let permissionDenied = ExitCode(77)
+
+    init(message: String, exitCode: ExitCode) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    init(_ error: any Error) {
+        switch error {
+        case let failure as CommandFailure:
+            self = failure
+        case let error as VarlinkClientError:
+            switch error {
+            case .permissionDenied: self.init(message: error.description, exitCode: Self.permissionDenied)
+            case .unreachable, .connectionLost: self.init(message: error.description, exitCode: Self.unreachable)
+            case .protocolViolation: self.init(message: error.description, exitCode: Self.protocolError)
+            }
+        case let error as VarlinkError:
+            self.init(error)
+        default:
+            self.init(message: "\(error)", exitCode: Self.internalError)
+        }
+    }
+
+    private init(_ error: VarlinkError) {
+        let p = error.parameters
+        func text(_ key: String) -> String { p[key]?.stringValue ?? p[key]?.canonicalText ?? "?" }
+        switch error.shortName {
+        case "InvalidField":
+            self.init(message: "invalid \(Self.flag(text("field"))): \(text("reason"))", exitCode: Self.invalidInput)
+        case "InvalidParameter":
+            self.init(message: "invalid parameter \(text("parameter"))", exitCode: Self.invalidInput)
+        case "InvalidTransition":
+            let allowed = p["allowed"].flatMap { value -> [String]? in
+                if case .array(let items) = value { return items.compactMap(\.stringValue) }
+                return nil
+            } ?? []
+            self.init(
+                message: "a tenant that is \(text("from")) cannot become \(text("to")); allowed: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", "))",
+                exitCode: Self.invalidInput)
+        case "CreditCodeInUse":
+            self.init(message: "credit code \(text("creditCode")) already belongs to tenant \(text("tenant"))", exitCode: Self.invalidInput)
+        case "NoSuchTenant":
+            self.init(message: "no tenant has id or credit code '\(text("tenant"))'", exitCode: Self.notFound)
+        case "PermissionDenied":
+            self.init(message: "permission denied: uid \(text("uid")) may not call \(text("method"))", exitCode: Self.permissionDenied)
+        case "MethodNotFound", "InterfaceNotFound":
+            self.init(message: "parkd does not know \(error.description); is it older than parkctl?", exitCode: Self.notFound)
+        case "InternalError":
+            self.init(message: "parkd failed to carry out the request; see its journal", exitCode: Self.internalError)
+        default:
+            self.init(message: error.description, exitCode: Self.protocolError)
+        }
+    }
+
+    /// The option a wire field is given with, so the message points at what to retype.
+    private static func flag(_ field: String) -> String {
+        let flags = [
+            "name": "--name", "creditCode": "--credit-code", "businessLines": "--business-line",
+            "businessLine": "--business-line", "origin": "--origin", "tags": "--tag", "contactPerson": "--contact-person",
+            "contactPhone": "--contact-phone", "dispatchLicence": "--dispatch-licence",
+            "hrServiceLicence": "--hr-service-licence", "appliedOn": "--on", "on": "--on", "reason": "--reason",
+            "limit": "--limit", "after": "--after", "since": "--since", "status": "--status",
+        ]
+        guard let option = flags[field] else { return field }
+        return "\(option) (\(field))"
+    }
+
+    var description: String { message }
+}
+
+extension AsyncParsableCommand {
+    /// Runs a command body, printing a failure the way administrators expect.
+    func reporting(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data("parkctl: \(failure.message)\n".utf8))
+            throw failure.exitCode
+        }
+    }
+}

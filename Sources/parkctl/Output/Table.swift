@@ -1,0 +1,66 @@
+/// Aligned columns for people, measured in terminal columns so Chinese names line up.
+struct Table {
+    enum Alignment { case left, right }
+
+    struct Column {
+        let title: String
+        var alignment: Alignment = .left
+    }
+
+    let columns: [Column]
+    private(set) var rows: [[String]] = []
+
+    init(_ titles: String...) {
+        columns = titles.map { Column(title: $0) }
+    }
+
+    init(columns: [Column]) {
+        self.columns = columns
+    }
+
+    mutating func add(_ cells: [String]) {
+        rows.append(cells.map { $0.replacingControlCharacters() })
+    }
+
+    func render() -> String {
+        let widths = columns.indices.map { index in
+            ([columns[index].title] + rows.map { $0[index] }).map(DisplayWidth.of).max() ?? 0
+        }
+        let lines = [columns.map(\.title)] + rows
+        return lines.map { cells in
+            cells.indices.map { index -> String in
+                let padding = String(repeating: " ", count: widths[index] - DisplayWidth.of(cells[index]))
+                let isLast = index == cells.count - 1
+                switch columns[index].alignment {
+                case .left: return isLast ? cells[index] : cells[index] + padding
+                case .right: return padding + cells[index]
+                }
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}
+
+/// `label: value` lines with the values aligned.
+struct Fields {
+    private(set) var pairs: [(String, String)] = []
+
+    mutating func add(_ label: String, _ value: String?) {
+        pairs.append((label, (value ?? "-").replacingControlCharacters()))
+    }
+
+    func render() -> String {
+        let width = pairs.map { DisplayWidth.of($0.0) }.max() ?? 0
+        return pairs.map { label, value in
+            label + ":" + String(repeating: " ", count: width - DisplayWidth.of(label) + 1) + value
+        }.joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// Values come from the daemon and may hold anything; never let them move the cursor.
+    func replacingControlCharacters() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
+        }))
+    }
+}

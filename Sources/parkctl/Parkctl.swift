@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import ParkControl
+
+@main
+struct Parkctl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parkctl",
+        abstract: "Control parkd, the operations daemon of an HR service industrial park.",
+        discussion: """
+            Talks to parkd over its Varlink admin socket: --socket, else $PARKD_SOCKET, else \
+            /run/parkd/control.sock. Exit status: 0 success, 1 check failed, 64 usage, 65 invalid \
+            input, 66 not found, 69 parkd unreachable, 70 internal error in parkd, 76 protocol \
+            error, 77 permission denied.
+            """,
+        version: ParkVersion.current,
+        subcommands: [Status.self, TenantCommand.self, AuditCommand.self])
+
+    @OptionGroup var global: GlobalOptions
+}
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Admin socket of parkd.", valueName: "path"))
+    var socket: String?
+
+    @Flag(name: .long, help: "Print the reply as JSON (stable camelCase fields) instead of a table.")
+    var json = false
+
+    /// `--socket`, else `$PARKD_SOCKET`, else the system socket.
+    var socketPath: String {
+        if let socket { return socket }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["PARKD_SOCKET"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return "/run/parkd/control.sock"
+    }
+
+    /// Calls one method on a fresh connection; failures become a message and an exit status.
+    func call<Parameters, Reply>(_ method: VarlinkMethod<Parameters, Reply>, _ parameters: Parameters) async throws -> Reply {
+        do {
+            let connection = try await VarlinkConnection.connect(socketPath: socketPath)
+            let result: Result<Reply, any Error>
+            do {
+                result = .success(try await connection.call(method, parameters))
+            } catch {
+                result = .failure(error)
+            }
+            await connection.close()
+            return try result.get()
+        } catch {
+            throw CommandFailure(error)
+        }
+    }
+}
+
