@@ -87,8 +87,16 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ParkCoreTests", dependencies: ["ParkCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ParkStoreTests", dependencies: ["ParkStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ParkControlTests", dependencies: ["ParkControl"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ParkStoreTests",
+            dependencies: ["ParkStore", "ParkCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ParkControlTests",
+            dependencies: ["ParkControl", .product(name: "NIOEmbedded", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ParkDaemonTests", dependencies: ["ParkDaemon"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",

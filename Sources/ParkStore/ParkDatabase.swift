@@ -100,7 +100,9 @@ public final class ParkDatabase: Sendable {
         audit call: AuditedCall?, at instant: String, outcome: @escaping @Sendable (any Error) -> String,
         _ change: @escaping @Sendable (Database) throws -> T
     ) async throws -> T {
-        try await groupCommit.write { db in
+        // The change's own failure is returned, not thrown: throwing would roll back the
+        // shared savepoint and with it the audit entry that records the failure.
+        let result = try await groupCommit.write { db -> Result<T, any Error> in
             let result: Result<T, any Error>
             do {
                 var value: T?
@@ -120,8 +122,9 @@ public final class ParkDatabase: Sendable {
                 }
                 try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcomeText)
             }
-            return try result.get()
+            return result
         }
+        return try result.get()
     }
 
     /// SQLite's words for an error, without the SQL text.
@@ -130,5 +133,15 @@ public final class ParkDatabase: Sendable {
             return error.message ?? "SQLite error \(error.resultCode.rawValue)"
         }
         return "\(error)"
+    }
+}
+
+extension ParkDatabase {
+    /// Applies the schema up to and including `version` only: how an older release left a
+    /// database. For upgrade tests.
+    public static func migrate(path: String, upTo version: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: version)
+        try queue.close()
     }
 }

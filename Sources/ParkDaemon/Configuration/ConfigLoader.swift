@@ -29,11 +29,11 @@ public enum ConfigLoader {
         }
         guard let root else { return config }  // an empty file keeps every default
         let reader = Reader(file: file)
-        for (key, value) in try reader.mapping(root, path: nil) {
+        for (key, value, keyNode) in try reader.mapping(root, path: nil) {
             switch key {
             case "state_directory": config.stateDirectory = try reader.path(value, key: key)
             case "socket":
-                for (sub, node) in try reader.mapping(value, path: key) {
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "socket.\(sub)"
                     switch sub {
                     case "path": config.socketPath = try reader.path(node, key: name)
@@ -41,20 +41,20 @@ public enum ConfigLoader {
                     case "group":
                         let group = try reader.string(node, key: name)
                         config.socketGroup = group.isEmpty ? nil : try reader.groupName(group, node, key: name)
-                    default: throw reader.unknown(node, key: name)
+                    default: throw reader.unknown(keyNode, key: name)
                     }
                 }
             case "access":
-                for (sub, node) in try reader.mapping(value, path: key) {
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "access.\(sub)"
                     switch sub {
                     case "admin_group": config.adminGroup = try reader.groupName(reader.string(node, key: name), node, key: name)
                     case "auditor_group": config.auditorGroup = try reader.groupName(reader.string(node, key: name), node, key: name)
-                    default: throw reader.unknown(node, key: name)
+                    default: throw reader.unknown(keyNode, key: name)
                     }
                 }
             case "park":
-                for (sub, node) in try reader.mapping(value, path: key) {
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "park.\(sub)"
                     switch sub {
                     case "time_zone":
@@ -63,11 +63,11 @@ public enum ConfigLoader {
                             throw reader.error(node, key: name, "'\(zone)' is not a time zone name such as Asia/Shanghai")
                         }
                         config.timeZone = zone
-                    default: throw reader.unknown(node, key: name)
+                    default: throw reader.unknown(keyNode, key: name)
                     }
                 }
             case "log":
-                for (sub, node) in try reader.mapping(value, path: key) {
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "log.\(sub)"
                     switch sub {
                     case "level":
@@ -77,26 +77,26 @@ public enum ConfigLoader {
                             throw reader.error(node, key: name, "'\(text)' is not a log level; use one of \(levels)")
                         }
                         config.logLevel = level
-                    default: throw reader.unknown(node, key: name)
+                    default: throw reader.unknown(keyNode, key: name)
                     }
                 }
             case "shutdown":
-                for (sub, node) in try reader.mapping(value, path: key) {
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "shutdown.\(sub)"
                     switch sub {
                     case "grace_seconds": config.shutdownGraceSeconds = try reader.integer(node, key: name, range: 0...600)
-                    default: throw reader.unknown(node, key: name)
+                    default: throw reader.unknown(keyNode, key: name)
                     }
                 }
             case "database":
-                for (sub, node) in try reader.mapping(value, path: key) {
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "database.\(sub)"
                     switch sub {
                     case "busy_timeout_seconds": config.databaseBusyTimeoutSeconds = try reader.integer(node, key: name, range: 0...600)
-                    default: throw reader.unknown(node, key: name)
+                    default: throw reader.unknown(keyNode, key: name)
                     }
                 }
-            default: throw reader.unknown(value, key: key)
+            default: throw reader.unknown(keyNode, key: key)
             }
         }
         return config
@@ -127,18 +127,18 @@ public enum ConfigLoader {
             error(node, key: key, "unknown key")
         }
 
-        /// The pairs of a mapping, keys as strings, refusing duplicates.
-        func mapping(_ node: Node, path: String?) throws(ConfigError) -> [(String, Node)] {
+        /// The pairs of a mapping as (key, value, key node), refusing duplicates.
+        func mapping(_ node: Node, path: String?) throws(ConfigError) -> [(String, Node, Node)] {
             guard let mapping = node.mapping else {
                 throw error(node, key: path, "must be a mapping of keys to values")
             }
             var seen = Set<String>()
-            var pairs: [(String, Node)] = []
+            var pairs: [(String, Node, Node)] = []
             for (keyNode, value) in mapping {
                 guard let key = keyNode.scalar?.string else { throw error(keyNode, key: path, "keys must be plain words") }
                 let full = path.map { "\($0).\(key)" } ?? key
                 guard seen.insert(key).inserted else { throw error(keyNode, key: full, "is given more than once") }
-                pairs.append((key, value))
+                pairs.append((key, value, keyNode))
             }
             return pairs
         }

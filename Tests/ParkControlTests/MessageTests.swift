@@ -1,0 +1,34 @@
+import Foundation
+import ParkControl
+import Testing
+
+@Suite("Varlink messages and JSON values")
+struct MessageTests {
+    @Test("requests decode with parameters missing, null or empty")
+    func optionalParameters() throws {
+        for text in [#"{"method":"a.b.C"}"#, #"{"method":"a.b.C","parameters":null}"#, #"{"method":"a.b.C","parameters":{}}"#] {
+            let request = try JSONDecoder().decode(VarlinkRequest.self, from: Data(text.utf8))
+            #expect(request.qualifiedName?.interface == "a.b")
+            #expect(request.qualifiedName?.member == "C")
+            #expect(try VarlinkCoding.decode(NoParameters.self, from: request.parameters) == NoParameters())
+        }
+    }
+
+    @Test("method names without an interface have no qualified name", arguments: ["Status", ".Status", "io.parkd.", ""])
+    func unqualified(_ method: String) {
+        #expect(VarlinkRequest(method: method).qualifiedName == nil)
+    }
+
+    @Test("canonical JSON sorts keys and escapes control characters")
+    func canonical() throws {
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(#"{"b":[1,true,null],"a":"x\ny\u0001","c":{"z":1.5,"y":"青岛"}}"#.utf8))
+        #expect(value.canonicalText == #"{"a":"x\ny\u0001","b":[1,true,null],"c":{"y":"青岛","z":1.5}}"#)
+    }
+
+    @Test("errors print their name and parameters")
+    func errorDescription() {
+        let error = VarlinkError(name: "io.parkd.Tenant.NoSuchTenant", parameters: .object(["tenant": .string("7")]))
+        #expect(error.description == "io.parkd.Tenant.NoSuchTenant (tenant=7)")
+        #expect(error.shortName == "NoSuchTenant")
+    }
+}

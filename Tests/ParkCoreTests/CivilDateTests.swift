@@ -1,0 +1,49 @@
+import ParkCore
+import Testing
+
+@Suite("Calendar days")
+struct CivilDateTests {
+    @Test("parses YYYY-MM-DD and prints it back")
+    func parses() throws {
+        let date = try CivilDate.parse("2021-04-16", field: "on")
+        #expect(date.year == 2021 && date.month == 4 && date.day == 16)
+        #expect(date.description == "2021-04-16")
+    }
+
+    @Test("refuses days that do not exist and other shapes", arguments: [
+        ("2021-02-29", "'2021-02-29' is not a day of the calendar"),
+        ("2021-13-01", "'2021-13-01' is not a day of the calendar"),
+        ("2021-4-16", "'2021-4-16' is not a date in the form YYYY-MM-DD"),
+        ("16/04/2021", "'16/04/2021' is not a date in the form YYYY-MM-DD"),
+        ("２０２１-04-16", "'２０２１-04-16' is not a date in the form YYYY-MM-DD"),
+    ])
+    func refuses(_ text: String, _ reason: String) {
+        #expect(throws: DomainError.invalid("on", reason)) { try CivilDate.parse(text, field: "on") }
+    }
+
+    @Test("leap years follow the Gregorian rule")
+    func leapYears() {
+        #expect(CivilDate(year: 2020, month: 2, day: 29) != nil)
+        #expect(CivilDate(year: 2000, month: 2, day: 29) != nil)
+        #expect(CivilDate(year: 1900, month: 2, day: 29) == nil)
+        #expect(CivilDate(year: 2100, month: 2, day: 29) == nil)
+    }
+
+    @Test("day numbers round-trip and count days")
+    func dayNumbers() throws {
+        #expect(CivilDate(year: 1970, month: 1, day: 1)!.dayNumber == 0)
+        #expect(CivilDate(year: 2021, month: 3, day: 1)!.dayNumber - CivilDate(year: 2021, month: 2, day: 28)!.dayNumber == 1)
+        #expect(CivilDate(year: 2020, month: 3, day: 1)!.dayNumber - CivilDate(year: 2020, month: 2, day: 28)!.dayNumber == 2)
+        for number in stride(from: -800_000, through: 800_000, by: 997) {
+            #expect(CivilDate(dayNumber: number).dayNumber == number)
+        }
+        #expect(CivilDate(year: 2021, month: 12, day: 31)!.adding(days: 1) == CivilDate(year: 2022, month: 1, day: 1))
+    }
+
+    @Test("instants are RFC 3339 in UTC with milliseconds")
+    func instants() {
+        #expect(Instant.rfc3339(millisecondsSinceEpoch: 0) == "1970-01-01T00:00:00.000Z")
+        #expect(Instant.rfc3339(millisecondsSinceEpoch: 1_618_531_200_123) == "2021-04-16T00:00:00.123Z")
+        #expect(Instant.rfc3339(millisecondsSinceEpoch: -1) == "1969-12-31T23:59:59.999Z")
+    }
+}

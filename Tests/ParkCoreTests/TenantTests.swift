@@ -1,0 +1,110 @@
+import ParkCore
+import Testing
+
+@Suite("Tenant registry rules")
+struct TenantTests {
+    static let day = CivilDate(year: 2021, month: 3, day: 1)!
+    static let today = CivilDate(year: 2021, month: 12, day: 31)!
+
+    func applicant() throws -> Tenant {
+        try Tenant(
+            name: "  青岛市人力资源服务有限公司 ", creditCode: "91370200163562681G",
+            businessLines: ["dispatch", "recruitment", "dispatch"], origin: "external",
+            tags: ["headquarters", "china-top-500", "headquarters"], contactPhone: "0532-8888 6666", appliedOn: Self.day)
+    }
+
+    @Test("a new tenant is an applicant with normalised fields")
+    func creation() throws {
+        let tenant = try applicant()
+        #expect(tenant.status == .applicant)
+        #expect(tenant.name == "青岛市人力资源服务有限公司")
+        #expect(tenant.businessLines == [.recruitment, .dispatch])
+        #expect(tenant.tags == ["china-top-500", "headquarters"])
+        #expect(tenant.origin == .external)
+        #expect(tenant.statusSince == Self.day)
+    }
+
+    @Test("bad fields are refused with the field named", arguments: [
+        (["name": ""], DomainError.invalid("name", "must not be empty")),
+        (["line": "payroll"], DomainError.invalid("businessLines", "'payroll' is not a business line; use one of recruitment, dispatch, training, outsourcing, headhunting, consulting, assessment, other")),
+        (["origin": "abroad"], DomainError.invalid("origin", "'abroad' is not an origin; use local or external")),
+        (["tag": "Top 100"], DomainError.invalid("tags", "'Top 100' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen")),
+        (["phone": "call me"], DomainError.invalid("contactPhone", "'call me' may hold only digits, spaces, +, - and parentheses")),
+        (["phone": "123"], DomainError.invalid("contactPhone", "'123' has 3 digits; a phone number has 5 to 20")),
+        (["name": "a\u{7}b"], DomainError.invalid("name", "contains a control character")),
+    ])
+    func refusesBadFields(_ input: [String: String], _ expected: DomainError) {
+        #expect(throws: expected) {
+            try Tenant(
+                name: input["name"] ?? "Firm", creditCode: "91370200163562681G",
+                businessLines: input["line"].map { [$0] } ?? [], origin: input["origin"] ?? "local",
+                tags: input["tag"].map { [$0] } ?? [], contactPhone: input["phone"], appliedOn: Self.day)
+        }
+    }
+
+    @Test("the lifecycle allows only its own steps")
+    func lifecycle() throws {
+        var tenant = try applicant()
+        for (status, day) in [(TenantStatus.reviewing, 2), (.approved, 10), (.active, 15), (.exiting, 20), (.exited, 25)] {
+            let change = try tenant.change(to: status, on: CivilDate(year: 2021, month: 4, day: day)!, reason: "step", today: Self.today)
+            tenant.apply(change)
+        }
+        #expect(tenant.status == .exited)
+        #expect(tenant.history.map(\.to) == [.reviewing, .approved, .active, .exiting, .exited])
+        #expect(throws: DomainError.transition(from: .exited, to: .active, "a tenant that is exited cannot become active; allowed: none: exited is final")) {
+            try tenant.change(to: .active, on: Self.today, reason: "back", today: Self.today)
+        }
+    }
+
+    @Test("skipping a step is refused and lists what is allowed")
+    func skipping() throws {
+        var tenant = try applicant()
+        tenant.apply(try tenant.change(to: .reviewing, on: Self.day, reason: "complete", today: Self.today))
+        #expect(throws: DomainError.transition(from: .reviewing, to: .active, "a tenant that is reviewing cannot become active; allowed: approved, rejected")) {
+            try tenant.change(to: .active, on: Self.day, reason: "x", today: Self.today)
+        }
+        #expect(try tenant.change(to: .rejected, on: Self.day, reason: "panel said no", today: Self.today).to == .rejected)
+    }
+
+    @Test("a change may not predate the previous one nor lie in the future")
+    func changeDates() throws {
+        var tenant = try applicant()
+        tenant.apply(try tenant.change(to: .reviewing, on: CivilDate(year: 2021, month: 5, day: 1)!, reason: "ok", today: Self.today))
+        #expect(throws: DomainError.invalid("on", "2021-04-30 is before 2021-05-01, when the tenant became reviewing")) {
+            try tenant.change(to: .approved, on: CivilDate(year: 2021, month: 4, day: 30)!, reason: "x", today: Self.today)
+        }
+        #expect(throws: DomainError.invalid("on", "2022-01-01 is in the future (today is 2021-12-31)")) {
+            try tenant.change(to: .approved, on: CivilDate(year: 2022, month: 1, day: 1)!, reason: "x", today: Self.today)
+        }
+        #expect(throws: DomainError.invalid("reason", "must not be empty")) {
+            try tenant.change(to: .approved, on: Self.today, reason: "  ", today: Self.today)
+        }
+    }
+
+    @Test("edits change only what they name and leave the tenant intact when refused")
+    func edits() throws {
+        var tenant = try applicant()
+        var edit = TenantEdit()
+        edit.addTags = ["hr-top-100"]
+        edit.removeTags = ["headquarters"]
+        edit.contactPhone = ""
+        edit.dispatchLicence = "370200202100001"
+        try tenant.apply(edit)
+        #expect(tenant.tags == ["china-top-500", "hr-top-100"])
+        #expect(tenant.contactPhone == nil)
+        #expect(tenant.dispatchLicence == "370200202100001")
+        let before = tenant
+        var bad = TenantEdit()
+        bad.name = "New name"
+        bad.creditCode = "91370200163562681X"
+        #expect(throws: DomainError.self) { try tenant.apply(bad) }
+        #expect(tenant == before)
+    }
+
+    @Test("references: digits are ids, anything else a credit code")
+    func references() {
+        #expect(TenantReference("42") == .id(42))
+        #expect(TenantReference("91370200163562681g") == .creditCode("91370200163562681G"))
+        #expect(TenantReference("913702001635626810") == .creditCode("913702001635626810"))
+    }
+}

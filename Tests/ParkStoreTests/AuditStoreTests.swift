@@ -1,0 +1,92 @@
+import GRDB
+import ParkCore
+import ParkStore
+import Testing
+
+@Suite("Audit trail in the store")
+struct AuditStoreTests {
+    func databaseWithTrail(_ directory: String, entries: Int) async throws -> ParkDatabase {
+        let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+        for serial in 1...entries {
+            _ = try await database.createTenant(try applicant(serial), context: context())
+        }
+        return database
+    }
+
+    @Test("an untouched trail verifies and reports its head")
+    func intact() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try await databaseWithTrail(directory, entries: 5)
+            let result = try await database.verifyAudit()
+            #expect(result.intact)
+            #expect(result.entries == 5)
+            #expect(result.headHash == (try await database.auditEntries(AuditQuery(limit: 1))).first?.hash)
+        }
+    }
+
+    @Test("edits, deletions and reordering made directly in SQLite are detected", arguments: [
+        ("UPDATE auditEntry SET outcome = 'forged' WHERE id = 3", Int64(3), "entry 3 was altered"),
+        ("UPDATE auditEntry SET user = 'someone' WHERE id = 5", Int64(5), "entry 5 was altered"),
+        ("DELETE FROM auditEntry WHERE id = 2", Int64(2), "entry 2 is missing"),
+        ("UPDATE auditEntry SET id = -id WHERE id IN (2, 3); UPDATE auditEntry SET id = 5 + id WHERE id < 0", Int64(2), "does not follow"),
+    ])
+    func tampering(_ sql: String, _ badEntry: Int64, _ problem: String) async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try await databaseWithTrail(directory, entries: 6)
+            let queue = try DatabaseQueue(path: directory + "/parkd.sqlite")
+            try await queue.write { db in try db.execute(sql: sql) }
+            try queue.close()
+            let result = try await database.verifyAudit()
+            #expect(!result.intact)
+            #expect(result.firstBadEntry == badEntry)
+            #expect(result.problem?.contains(problem) == true, "\(result.problem ?? "")")
+        }
+    }
+
+    @Test("the trail filters by method and instant, newest first")
+    func filters() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            _ = try await database.createTenant(try applicant(1), context: context(at: "2026-11-28T10:00:00.000Z"))
+            _ = try await database.createTenant(try applicant(2), context: context(at: "2026-11-29T10:00:00.000Z"))
+            _ = try await database.transitionTenant(
+                .id(1), to: .reviewing, on: CivilDate(year: 2021, month: 1, day: 5)!, reason: "ok",
+                today: CivilDate(year: 2026, month: 11, day: 29)!, context: context("io.parkd.Tenant.Transition", at: "2026-11-29T11:00:00.000Z"))
+            #expect(try await database.auditEntries(AuditQuery()).map(\.id) == [3, 2, 1])
+            #expect(try await database.auditEntries(AuditQuery(since: "2026-11-29T00:00:00.000Z")).map(\.id) == [3, 2])
+            #expect(try await database.auditEntries(AuditQuery(method: "io.parkd.Tenant.Create")).map(\.id) == [2, 1])
+            #expect(try await database.auditEntries(AuditQuery(limit: 1)).map(\.id) == [3])
+        }
+    }
+
+    @Test("concurrent writes are all durable, chained and isolated from each other's failures")
+    func groupCommit() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            // 200 writers at once; every 10th reuses a credit code and must fail alone.
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for serial in 1...200 {
+                    group.addTask {
+                        let code = serial.isMultiple(of: 10) ? serial - 1 : serial
+                        do {
+                            _ = try await database.createTenant(try applicant(code), context: context())
+                            return true
+                        } catch is StoreError {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 180)
+            #expect(try await database.tenants(TenantQuery(limit: 1000)).tenants.count == 180)
+            let verification = try await database.verifyAudit()
+            #expect(verification.intact)
+            #expect(verification.entries == 200)
+            try database.close()
+            // Reopen: what was acknowledged is on disk.
+            let reopened = try ParkDatabase(path: directory + "/parkd.sqlite")
+            #expect(try await reopened.tenants(TenantQuery(limit: 1000)).tenants.count == 180)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import ParkStore
+import Testing
+
+@Suite("Schema and opening")
+struct MigrationTests {
+    @Test("an empty file is migrated to the latest schema in WAL mode with foreign keys")
+    func fromEmpty() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            let database = try ParkDatabase(path: path)
+            try database.close()
+            let queue = try DatabaseQueue(path: path)
+            try await queue.read { db in
+                #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+                let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+                #expect(applied == ParkDatabase.knownSchemaVersions)
+                #expect(try db.tableExists("tenant") && db.tableExists("auditEntry"))
+            }
+        }
+    }
+
+    @Test("every earlier schema version upgrades to the latest and keeps its data")
+    func fromEveryEarlierVersion() async throws {
+        let versions = ParkDatabase.knownSchemaVersions
+        for (index, version) in versions.enumerated() {
+            try await withTemporaryDirectory { directory in
+                let path = directory + "/parkd.sqlite"
+                // Build the database as the release that stopped at `version` left it.
+                try ParkDatabase.migrate(path: path, upTo: version)
+                let queue = try DatabaseQueue(path: path)
+                try await queue.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO tenant (name, creditCode, origin, status, appliedOn, createdAt, updatedAt)
+                        VALUES ('老租户', ?, 'local', 'active', '2019-03-01', '2019-03-01T00:00:00.000Z', '2019-03-01T00:00:00.000Z')
+                        """, arguments: [creditCode(index + 1)])
+                }
+                try queue.close()
+                let database = try ParkDatabase(path: path)
+                let page = try await database.tenants(.init())
+                #expect(page.tenants.map(\.tenant.name) == ["老租户"], "upgrading from \(version)")
+                try database.close()
+            }
+        }
+    }
+
+    @Test("a database written by a newer parkd is refused, untouched")
+    func newerSchema() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            try ParkDatabase(path: path).close()
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-fromTheFuture')") }
+            try queue.close()
+            let error = #expect(throws: StoreError.self) { try ParkDatabase(path: path) }
+            #expect(error?.kind == .schemaTooNew)
+            #expect(error?.message.contains("written by a newer parkd (schema v99-fromTheFuture") == true)
+        }
+    }
+
+    @Test("a file that is not a database is refused with its path")
+    func notADatabase() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
+            let error = #expect(throws: StoreError.self) { try ParkDatabase(path: path) }
+            #expect(error?.kind == .unusableDatabase)
+            #expect(error?.message.hasPrefix(path) == true)
+        }
+    }
+}
