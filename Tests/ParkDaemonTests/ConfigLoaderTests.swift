@@ -1,0 +1,102 @@
+import Foundation
+import Logging
+import ParkDaemon
+import Testing
+
+@Suite("Configuration file")
+struct ConfigLoaderTests {
+    @Test("no file means the embedded defaults")
+    func embedded() throws {
+        let config = try ConfigLoader.load(.embeddedDefaults)
+        #expect(config == DaemonConfig())
+        #expect(config.socketMode == 0o660)
+        #expect(config.stateDirectory == "/var/lib/parkd")
+    }
+
+    @Test("the shipped sample documents exactly the embedded defaults")
+    func sampleMatchesDefaults() throws {
+        let sample = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Config/parkd.yaml").path
+        #expect(try ConfigLoader.load(.file(sample)) == DaemonConfig())
+    }
+
+    @Test("values are read and typed")
+    func values() throws {
+        let config = try ConfigLoader.parse("""
+            state_directory: /srv/park
+            socket:
+              path: /run/park/admin.sock
+              mode: 0600
+              group: staff
+            access:
+              admin_group: wheel
+              auditor_group: finance
+            park:
+              time_zone: Asia/Tokyo
+            log:
+              level: debug
+            shutdown:
+              grace_seconds: 3
+            database:
+              busy_timeout_seconds: 9
+            """, file: "t.yaml")
+        #expect(config.stateDirectory == "/srv/park")
+        #expect(config.socketPath == "/run/park/admin.sock")
+        #expect(config.socketMode == 0o600)
+        #expect(config.socketGroup == "staff")
+        #expect(config.adminGroup == "wheel")
+        #expect(config.auditorGroup == "finance")
+        #expect(config.timeZone == "Asia/Tokyo")
+        #expect(config.logLevel == .debug)
+        #expect(config.shutdownGraceSeconds == 3)
+        #expect(config.databaseBusyTimeoutSeconds == 9)
+    }
+
+    @Test("errors name the file, line, column and key", arguments: [
+        ("socket:\n  pth: /x\n", "t.yaml:2:3: socket.pth: unknown key"),
+        ("stat_directory: /x\n", "t.yaml:1:1: stat_directory: unknown key"),
+        ("log:\n  level: loud\n", "t.yaml:2:10: log.level: 'loud' is not a log level; use one of trace, debug, info, notice, warning, error, critical"),
+        ("socket:\n  mode: 0999\n", "t.yaml:2:9: socket.mode: '0999' is not an octal permission mode such as 0660"),
+        ("park:\n  time_zone: Mars/Olympus\n", "t.yaml:2:14: park.time_zone: 'Mars/Olympus' is not a time zone name such as Asia/Shanghai"),
+        ("shutdown:\n  grace_seconds: -1\n", "t.yaml:2:18: shutdown.grace_seconds: '-1' must be a whole number from 0 to 600"),
+        ("state_directory: relative/dir\n", "t.yaml:1:18: state_directory: 'relative/dir' must be a path starting with / or ."),
+        ("socket: /run/x.sock\n", "t.yaml:1:9: socket: must be a mapping of keys to values"),
+        ("access:\n  admin_group: \"a b\"\n", "t.yaml:2:16: access.admin_group: 'a b' is not a group name"),
+        ("log: [\n", "t.yaml:2:1: not valid YAML: did not find expected node content"),
+    ])
+    func errors(_ text: String, _ message: String) {
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, file: "t.yaml") }
+        do {
+            _ = try ConfigLoader.parse(text, file: "t.yaml")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test("a key given twice is refused")
+    func duplicate() {
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("log:\n  level: info\n  level: debug\n", file: "t.yaml") }
+    }
+
+    @Test("an empty file keeps every default")
+    func empty() throws {
+        #expect(try ConfigLoader.parse("# nothing\n", file: "t.yaml") == DaemonConfig())
+    }
+
+    @Test("command-line overrides win over the file")
+    func overrides() throws {
+        let options = DaemonOptions(configSource: .embeddedDefaults, stateDirectory: "./.state", socketPath: "./.state/control.sock")
+        let config = try options.loadConfig()
+        #expect(config.stateDirectory == "./.state")
+        #expect(config.socketPath == "./.state/control.sock")
+    }
+
+    @Test("reload tells which changed settings need a restart")
+    func restartOnly() {
+        var changed = DaemonConfig()
+        changed.socketPath = "/elsewhere"
+        changed.logLevel = .debug
+        #expect(changed.restartOnlyDifferences(from: DaemonConfig()) == ["socket.path"])
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Logging
+import ParkControl
+@testable import ParkDaemon
+import ParkStore
+import Testing
+
+/// Drives the dispatcher in-process with a real database, as the server does for each message.
+struct DispatcherHarness {
+    let dispatcher: Dispatcher
+    let database: ParkDatabase
+    let directory: String
+
+    static let root = Caller(uid: 0, gid: 0, pid: 10, userName: "root", groups: [0])
+    /// Debian's `staff` (50) is configured as the admin group, `users` (100) as the auditor group.
+    static let groupAdmin = Caller(uid: 1001, gid: 50, pid: 11, userName: "clerk", groups: [50])
+    static let auditor = Caller(uid: 1002, gid: 1002, pid: 12, userName: "finance", groups: [1002, 100])
+    static let stranger = Caller(uid: 1003, gid: 1003, pid: 13, userName: "guest", groups: [1003])
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-dispatch-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        database = try ParkDatabase(path: directory + "/parkd.sqlite")
+        var config = DaemonConfig()
+        config.adminGroup = "staff"
+        config.auditorGroup = "users"
+        config.stateDirectory = directory
+        let state = DaemonState(
+            config: config, source: .embeddedDefaults, socketDescription: "test", logLevel: LogLevelControl(.critical),
+            now: { Date(timeIntervalSince1970: 1_764_400_000) })  // 2025-11-29 in Shanghai
+        dispatcher = Dispatcher(
+            table: Daemon.methodTable(database: database, state: state), state: state, database: database,
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    }
+
+    func send(_ text: String, as caller: Caller = root) async -> (reply: VarlinkReply?, closed: Bool) {
+        await send(Array(text.utf8), as: caller)
+    }
+
+    func send(_ bytes: [UInt8], as caller: Caller = root) async -> (reply: VarlinkReply?, closed: Bool) {
+        let outcome = await dispatcher.handle(bytes, from: caller)
+        let reply = outcome.reply.flatMap { try? JSONDecoder().decode(VarlinkReply.self, from: $0) }
+        return (reply, outcome.closeConnection)
+    }
+
+    func call(_ method: String, _ parameters: String = "{}", as caller: Caller = root) async -> VarlinkReply? {
+        await send(#"{"method":"\#(method)","parameters":\#(parameters)}"#, as: caller).reply
+    }
+
+    func cleanUp() {
+        try? database.close()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}
+
+@Suite("Dispatching Varlink calls")
+struct DispatcherTests {
+    static let createFirm = #"{"name":"烟台人力资源有限公司","creditCode":"91370200163562681G","businessLines":["dispatch"]}"#
+
+    @Test("GetInfo lists every interface and each has a description")
+    func introspection() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let info = try #require(await harness.call("org.varlink.service.GetInfo", as: DispatcherHarness.stranger))
+        let interfaces = info.parameters?["interfaces"]
+        #expect(interfaces == .array(["io.parkd.Audit", "io.parkd.Service", "io.parkd.Tenant", "org.varlink.service"].map(JSONValue.string)))
+        for name in ["io.parkd.Audit", "io.parkd.Service", "io.parkd.Tenant", "org.varlink.service"] {
+            let reply = await harness.call("org.varlink.service.GetInterfaceDescription", #"{"interface":"\#(name)"}"#)
+            #expect(reply?.parameters?["description"]?.stringValue?.contains("interface \(name)\n") == true)
+        }
+        let missing = await harness.call("org.varlink.service.GetInterfaceDescription", #"{"interface":"io.nowhere"}"#)
+        #expect(missing?.error == "org.varlink.service.InterfaceNotFound")
+    }
+
+    @Test("unknown interfaces and methods get the standard errors")
+    func unknownMethods() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        #expect(await harness.call("io.nowhere.Thing.Do")?.error == "org.varlink.service.InterfaceNotFound")
+        let reply = await harness.call("io.parkd.Tenant.Destroy")
+        #expect(reply?.error == "org.varlink.service.MethodNotFound")
+        #expect(reply?.parameters?["method"] == .string("io.parkd.Tenant.Destroy"))
+        #expect(await harness.call("Status")?.error == "org.varlink.service.MethodNotFound")
+    }
+
+    @Test("bad parameters are named", arguments: [
+        (#"{"creditCode":"91370200163562681G"}"#, "name"),
+        (#"{"name":"A","creditCode":"91370200163562681G","colour":"red"}"#, "colour"),
+        (#"{"name":7,"creditCode":"91370200163562681G"}"#, "name"),
+        (#"{"name":"A","creditCode":"91370200163562681G","tags":"x"}"#, "tags"),
+        (#"["name"]"#, "parameters"),
+    ])
+    func invalidParameters(_ parameters: String, _ name: String) async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let reply = await harness.call("io.parkd.Tenant.Create", parameters)
+        #expect(reply?.error == "org.varlink.service.InvalidParameter")
+        #expect(reply?.parameters?["parameter"] == .string(name))
+    }
+
+    @Test("domain refusals name the field and change nothing")
+    func invalidField() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let reply = await harness.call("io.parkd.Tenant.Create", #"{"name":"A","creditCode":"91370200163562681X"}"#)
+        #expect(reply?.error == "io.parkd.Service.InvalidField")
+        #expect(reply?.parameters?["field"] == .string("creditCode"))
+        let future = await harness.call("io.parkd.Tenant.Create", #"{"name":"A","creditCode":"91370200163562681G","appliedOn":"2030-01-01"}"#)
+        #expect(future?.parameters?["reason"] == .string("2030-01-01 is in the future (today is 2025-11-29)"))
+        #expect(try await harness.database.tenants(.init()).tenants.isEmpty)
+    }
+
+    @Test("messages that are not Varlink are answered and the connection closed", arguments: [
+        Array("{not json".utf8), [0x7B, 0xFF, 0xFE, 0x7D], Array(#"{"parameters":{}}"#.utf8), Array("[1,2]".utf8),
+    ])
+    func notVarlink(_ bytes: [UInt8]) async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let (reply, closed) = await harness.send(bytes)
+        #expect(reply?.error == "io.parkd.Service.InvalidMessage")
+        #expect(closed)
+    }
+
+    @Test("oneway calls are carried out without a reply")
+    func oneway() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let (reply, closed) = await harness.send(#"{"method":"io.parkd.Tenant.Create","oneway":true,"parameters":\#(Self.createFirm)}"#)
+        #expect(reply == nil && !closed)
+        #expect(try await harness.database.tenants(.init()).tenants.count == 1)
+    }
+
+    @Test("roles: strangers only introspect, auditors read, admins by group write")
+    func roles() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let denied = await harness.call("io.parkd.Tenant.List", as: DispatcherHarness.stranger)
+        #expect(denied?.error == "io.parkd.Service.PermissionDenied")
+        #expect(denied?.parameters?["method"] == .string("io.parkd.Tenant.List"))
+        #expect(denied?.parameters?["uid"] == .integer(1003))
+        #expect(await harness.call("io.parkd.Tenant.List", as: DispatcherHarness.auditor)?.error == nil)
+        #expect(await harness.call("io.parkd.Audit.Verify", as: DispatcherHarness.auditor)?.error == nil)
+        let write = await harness.call("io.parkd.Tenant.Create", Self.createFirm, as: DispatcherHarness.auditor)
+        #expect(write?.error == "io.parkd.Service.PermissionDenied")
+        let created = await harness.call("io.parkd.Tenant.Create", Self.createFirm, as: DispatcherHarness.groupAdmin)
+        #expect(created?.error == nil)
+        #expect(created?.parameters?["tenant"]?["status"] == .string("applicant"))
+        #expect(created?.parameters?["tenant"]?["appliedOn"] == .string("2025-11-29"))
+        // The refused write and the accepted one are both in the trail, with who tried.
+        let trail = try await harness.database.auditEntries(AuditQuery())
+        #expect(trail.map(\.user) == ["clerk", "finance"])
+        #expect(trail.last?.outcome.hasPrefix("io.parkd.Service.PermissionDenied") == true)
+    }
+
+    @Test("a tenant goes through its lifecycle over the channel")
+    func lifecycle() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        _ = await harness.call("io.parkd.Tenant.Create", Self.createFirm)
+        let reviewing = await harness.call("io.parkd.Tenant.Transition", #"{"tenant":"91370200163562681G","to":"reviewing","on":"2025-11-29","reason":"材料齐全"}"#)
+        #expect(reviewing?.parameters?["tenant"]?["statusSince"] == .string("2025-11-29"))
+        let skip = await harness.call("io.parkd.Tenant.Transition", #"{"tenant":"1","to":"active","reason":"x"}"#)
+        #expect(skip?.error == "io.parkd.Tenant.InvalidTransition")
+        #expect(skip?.parameters?["allowed"] == .array([.string("approved"), .string("rejected")]))
+        let missing = await harness.call("io.parkd.Tenant.Get", #"{"tenant":"42"}"#)
+        #expect(missing?.error == "io.parkd.Tenant.NoSuchTenant")
+        let duplicate = await harness.call("io.parkd.Tenant.Create", Self.createFirm)
+        #expect(duplicate?.error == "io.parkd.Tenant.CreditCodeInUse")
+        #expect(duplicate?.parameters?["tenant"] == .integer(1))
+        let status = await harness.call("io.parkd.Service.Status")
+        #expect(status?.parameters?["tenants"] == .integer(1))
+        #expect(status?.parameters?["auditEntries"] == .integer(4))
+    }
+}
