@@ -82,7 +82,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "parkd-bench",
-            dependencies: ["ParkControl"],
+            dependencies: ["ParkControl", "ParkCore"],
             path: "Benchmarks/ControlChannel",
             swiftSettings: swiftSettings
         ),

@@ -1,0 +1,154 @@
+import Foundation
+import ParkControl
+import ParkCore
+
+/// parkd-bench: round-trip throughput and latency of parkd's Varlink admin channel.
+///
+///     parkd-bench --parkd PATH [--seconds N]
+///
+/// Starts the given parkd on a throw-away state directory, then measures a cheap indexed read
+/// (Tenant.Get) and a durable audited write (Tenant.Create), each over 1 and 32 connections.
+/// It only reports; it asserts nothing about the numbers.
+///
+/// (The entry point lives here, not in main.swift: a main.swift file is top-level code, which
+/// the compiler does not allow next to an `@main` type.)
+@main
+struct ParkdBench {
+    static let usage = "usage: parkd-bench --parkd PATH [--seconds N]"
+    /// Long enough to open connections' buffers and warm SQLite's page cache, short next to N.
+    static let warmUp: Duration = .seconds(1)
+    /// Credit code bodies are this prefix (authority 9, category 1, division 370200) + 7 digits.
+    static let codePrefix = "9137020000"
+    static let maxSerial = 9_999_999
+
+    static func main() async {
+        let parkd: String
+        let seconds: Int
+        switch parseArguments(Array(CommandLine.arguments.dropFirst())) {
+        case .success(let parsed): (parkd, seconds) = parsed
+        case .failure(let error):
+            fail("\(error)\n\(usage)", status: 2)
+        }
+
+        let daemon: DaemonProcess
+        do {
+            daemon = try await DaemonProcess(executable: parkd)
+        } catch {
+            fail("\(error)")
+        }
+
+        // Stop the daemon whatever happens next, so no parkd or temp directory outlives us.
+        var failure: String?
+        do {
+            try await benchmark(socketPath: daemon.socketPath, seconds: seconds)
+        } catch {
+            failure = "\(error)"
+        }
+        if let complaint = await daemon.stop() {
+            failure = [failure, complaint].compactMap { $0 }.joined(separator: "\n")
+        }
+        if let failure { fail(failure) }
+    }
+
+    static func benchmark(socketPath: String, seconds: Int) async throws {
+        // The tenant the read scenarios fetch; serial 0 is its credit code.
+        let readTenant: String
+        do {
+            let connection = try await VarlinkConnection.connect(socketPath: socketPath)
+            let created: TenantAPI.TenantReply
+            do {
+                created = try await connection.call(TenantAPI.create, try newTenant(serial: 0))
+            } catch {
+                await connection.close()
+                throw error
+            }
+            await connection.close()
+            readTenant = String(created.tenant.id)
+        } catch {
+            throw BenchError("cannot create the tenant to read: \(error)")
+        }
+
+        let read: @Sendable (VarlinkConnection, Int) async throws -> Void = { connection, _ in
+            _ = try await connection.call(TenantAPI.get, TenantAPI.Get(tenant: readTenant))
+        }
+        let write: @Sendable (VarlinkConnection, Int) async throws -> Void = { connection, serial in
+            _ = try await connection.call(TenantAPI.create, try newTenant(serial: serial))
+        }
+        let scenarios = [
+            Scenario(name: "read (Get)", connections: 1, call: read),
+            Scenario(name: "read (Get)", connections: 32, call: read),
+            Scenario(name: "write (Create)", connections: 1, call: write),
+            Scenario(name: "write (Create)", connections: 32, call: write),
+        ]
+
+        var runner = Runner(socketPath: socketPath, warmUp: warmUp, duration: .seconds(seconds), firstSerial: 1)
+        var measurements: [Measurement] = []
+        for scenario in scenarios {
+            measurements.append(try await runner.run(scenario))
+        }
+        printTable(measurements, seconds: seconds)
+    }
+
+    /// Tenant.Create parameters whose name and credit code are unique to `serial`.
+    static func newTenant(serial: Int) throws -> TenantAPI.Create {
+        guard (0...maxSerial).contains(serial) else {
+            throw BenchError("ran out of distinct credit codes (serial \(serial)); use fewer --seconds")
+        }
+        let digits = String(serial)
+        let body = codePrefix + String(repeating: "0", count: 7 - digits.count) + digits
+        guard let code = CreditCode.completing(body) else {
+            throw BenchError("cannot complete credit code body '\(body)'")
+        }
+        return TenantAPI.Create(name: "基准测试企业 \(serial)", creditCode: code)
+    }
+
+    static func printTable(_ measurements: [Measurement], seconds: Int) {
+        print("parkd-bench: \(seconds) s per scenario after \(warmUp) warm-up; \(ProcessInfo.processInfo.activeProcessorCount) active cores")
+        let header = ["scenario", "connections", "calls", "round-trips/s", "p50 ms", "p99 ms"]
+        let rows = measurements.map { m in
+            [
+                m.scenario.name, String(m.scenario.connections), String(m.latencies.count),
+                String(format: "%.1f", m.roundTripsPerSecond),
+                String(format: "%.3f", m.percentile(0.50)), String(format: "%.3f", m.percentile(0.99)),
+            ]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        // First column left-aligned (text), the rest right-aligned (numbers).
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return column == 0 ? cell + padding : padding + cell
+            }.joined(separator: "  ")
+        }
+        print(line(header))
+        print(line(widths.map { String(repeating: "-", count: $0) }))
+        rows.forEach { print(line($0)) }
+    }
+
+    static func parseArguments(_ arguments: [String]) -> Result<(parkd: String, seconds: Int), BenchError> {
+        var parkd: String?
+        var seconds = 5
+        var remaining = arguments[...]
+        while let argument = remaining.popFirst() {
+            guard let value = remaining.popFirst() else {
+                return .failure(BenchError(argument.hasPrefix("--") ? "\(argument) needs a value" : "unexpected argument '\(argument)'"))
+            }
+            switch argument {
+            case "--parkd": parkd = value
+            case "--seconds":
+                guard let parsed = Int(value), parsed > 0 else {
+                    return .failure(BenchError("--seconds must be a positive whole number, not '\(value)'"))
+                }
+                seconds = parsed
+            default: return .failure(BenchError("unexpected argument '\(argument)'"))
+            }
+        }
+        guard let parkd else { return .failure(BenchError("--parkd PATH is required")) }
+        return .success((parkd, seconds))
+    }
+
+    static func fail(_ message: String, status: Int32 = 1) -> Never {
+        FileHandle.standardError.write(Data("parkd-bench: \(message)\n".utf8))
+        exit(status)
+    }
+}

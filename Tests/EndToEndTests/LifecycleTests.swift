@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@Suite("parkd as systemd runs it: readiness, reload, shutdown, refusal to start")
+struct LifecycleTests {
+    @Test("SIGHUP with a bad configuration is rejected, the old one stays and parkd keeps serving")
+    func badReload() throws {
+        let daemon = try RunningDaemon(config: "log:\n  level: info\n")
+        try "log:\n  level: shouty\n".write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(for: "RELOADING=1") != nil)
+        let rejected = try #require(daemon.notify.wait(for: "reload rejected"))
+        #expect(rejected.contains("READY=1"))
+        #expect(rejected.contains("log.level: 'shouty' is not a log level"))
+        let status = try daemon.parkctl(["status"])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("Log level:       info"))
+        #expect(status.stdout.contains("Last reload:     rejected: \(daemon.configPath):2:10: log.level"))
+        #expect(daemon.log.contains("configuration reload rejected"))
+
+        try "log:\n  level: debug\n".write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(for: "configuration reloaded") != nil)
+        let reloaded = try daemon.parkctl(["--json", "status"])
+        #expect(reloaded.stdout.contains("\"logLevel\" : \"debug\""))
+        #expect(!reloaded.stdout.contains("lastReloadError"))
+    }
+
+    @Test("SIGTERM says STOPPING=1, removes the socket it created and exits 0")
+    func sigterm() throws {
+        let daemon = try RunningDaemon()
+        _ = try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"])
+        let idle = try RawConnection(path: daemon.socketPath)
+        daemon.signal(SIGTERM)
+        #expect(daemon.notify.wait(for: "STOPPING=1") != nil)
+        #expect(daemon.waitForExit() == 0)
+        #expect(idle.receive() == nil, "idle connections are closed")
+        #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
+        // Nothing acknowledged was lost.
+        let count = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "SELECT COUNT(*) FROM tenant"])
+        #expect(count.stdout == "1\n")
+    }
+
+    @Test("a request in flight is answered before shutdown completes")
+    func drainsInFlight() throws {
+        let daemon = try RunningDaemon()
+        // Another process holds the database's write lock, so parkd's write waits (busy timeout).
+        let locker = Process()
+        locker.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        locker.arguments = [daemon.databasePath]
+        let input = Pipe(), output = Pipe()
+        locker.standardInput = input
+        locker.standardOutput = output
+        try locker.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+        #expect(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).contains("locked"))
+
+        let connection = try RawConnection(path: daemon.socketPath)
+        connection.send("{\"method\":\"io.parkd.Tenant.Create\",\"parameters\":{\"name\":\"A\",\"creditCode\":\"91370200163562681G\"}}\0")
+        usleep(300_000)
+        daemon.signal(SIGTERM)
+        #expect(daemon.notify.wait(for: "STOPPING=1") != nil)
+        usleep(100_000)
+        #expect(throws: POSIXError.self, "no new connections once stopping") { try RawConnection(path: daemon.socketPath) }
+        // Release the lock: the waiting write commits and its reply still arrives.
+        input.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
+        try input.fileHandleForWriting.close()
+        locker.waitUntilExit()
+        let reply = try #require(connection.receive())
+        #expect(reply.contains("\"creditCode\":\"91370200163562681G\""))
+        #expect(connection.receive() == nil, "the connection closes after its last reply")
+        #expect(daemon.waitForExit() == 0)
+    }
+
+    @Test("--check-config validates and exits 0 or 1 with file, line and key")
+    func checkConfig() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-check-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let good = directory + "/good.yaml", bad = directory + "/bad.yaml"
+        try "socket:\n  mode: \"0640\"\n".write(toFile: good, atomically: true, encoding: .utf8)
+        try "socket:\n  mode: \"0640\"\n  colour: blue\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let ok = try runCommand(Binaries.parkd, ["--check-config", "--config", good])
+        #expect(ok.status == 0)
+        let refused = try runCommand(Binaries.parkd, ["--check-config", "--config", bad])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "parkd: \(bad):3:3: socket.colour: unknown key\n")
+        #expect(try runCommand(Binaries.parkd, ["--check-config"]).status == 0)
+    }
+
+    @Test("a database written by a newer parkd is refused at start")
+    func newerDatabase() throws {
+        let daemon = try RunningDaemon()
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        let future = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "INSERT INTO grdb_migrations VALUES ('v99-future')"])
+        #expect(future.status == 0)
+        let again = try runCommand(Binaries.parkd, ["--state-dir", daemon.directory, "--socket", daemon.socketPath])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("was written by a newer parkd (schema v99-future"))
+    }
+
+    @Test("a second parkd does not steal a live socket")
+    func liveSocket() throws {
+        let daemon = try RunningDaemon()
+        let second = try runCommand(Binaries.parkd, ["--state-dir", daemon.directory + "/other", "--socket", daemon.socketPath])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("another process is already serving on \(daemon.socketPath)"))
+        #expect(try daemon.parkctl(["status"]).status == 0)
+    }
+}

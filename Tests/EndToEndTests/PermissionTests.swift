@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+/// Callers run as other users with setpriv. Debian's `staff` (gid 50) is configured as the admin
+/// group and `users` (gid 100) as the auditor group; `nobody` (65534) belongs to neither.
+@Suite("Who may do what, decided by the daemon from peer credentials")
+struct PermissionTests {
+    static let config = """
+        socket:
+          mode: "0666"
+        access:
+          admin_group: staff
+          auditor_group: users
+        """
+
+    @Test("a user in neither group may only introspect")
+    func stranger() throws {
+        let daemon = try RunningDaemon(config: Self.config)
+        let list = try daemon.parkctl(["tenant", "list"], uid: 65534)
+        #expect(list.status == 77)
+        #expect(list.stderr == "parkctl: permission denied: uid 65534 may not call io.parkd.Tenant.List\n")
+        let add = try daemon.parkctl(["tenant", "add", "--name", "X", "--credit-code", "91370200163562681G"], uid: 65534)
+        #expect(add.status == 77)
+        // Introspection stays open to anyone who can open the socket.
+        let getInfo = """
+            import socket, sys
+            s = socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])
+            s.sendall(b'{"method":"org.varlink.service.GetInfo"}\\0'); reply = b''
+            while not reply.endswith(b'\\0'): reply += s.recv(65536)
+            print(reply[:-1].decode())
+            """
+        let info = try runCommand("/usr/bin/setpriv", [
+            "--reuid=65534", "--regid=65534", "--clear-groups", "/usr/bin/python3", "-c", getInfo, daemon.socketPath,
+        ])
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.stdout.contains("io.parkd.Tenant"))
+        #expect(!info.stdout.contains("error"))
+        // The refused write is in the trail, with the caller's identity.
+        let trail = try daemon.parkctl(["--json", "audit", "list"])
+        #expect(trail.stdout.contains("\"uid\" : 65534"))
+        #expect(trail.stdout.contains("io.parkd.Service.PermissionDenied"))
+    }
+
+    @Test("an auditor reads everything and changes nothing")
+    func auditor() throws {
+        let daemon = try RunningDaemon(config: Self.config)
+        _ = try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"])
+        #expect(try daemon.parkctl(["tenant", "list"], uid: 65534, gid: 100).status == 0)
+        #expect(try daemon.parkctl(["audit", "verify"], uid: 65534, gid: 100).status == 0)
+        #expect(try daemon.parkctl(["status"], uid: 65534, gid: 100).status == 0)
+        let change = try daemon.parkctl(["tenant", "transition", "1", "reviewing", "--reason", "x"], uid: 65534, gid: 100)
+        #expect(change.status == 77)
+        #expect(change.stderr.contains("may not call io.parkd.Tenant.Transition"))
+    }
+
+    @Test("a member of the admin group may change the park, and is named in the trail")
+    func adminGroup() throws {
+        let daemon = try RunningDaemon(config: Self.config)
+        let added = try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"], uid: 65534, gid: 50)
+        #expect(added.status == 0, "\(added.stderr)")
+        let trail = try daemon.parkctl(["audit", "list"])
+        #expect(trail.stdout.contains("nobody  65534"))
+    }
+
+    @Test("a socket the caller may not open is reported as permission denied (77)")
+    func socketMode() throws {
+        let daemon = try RunningDaemon(config: "socket:\n  mode: \"0600\"\n")
+        let mode = try FileManager.default.attributesOfItem(atPath: daemon.socketPath)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let result = try daemon.parkctl(["status"], uid: 65534)
+        #expect(result.status == 77)
+        #expect(result.stderr == "parkctl: permission denied: you may not open \(daemon.socketPath)\n")
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// A real `parkd` on a temporary state directory, supervised the way systemd would:
+/// the test owns its NOTIFY_SOCKET and its signals.
+final class RunningDaemon: @unchecked Sendable {
+    let directory: String
+    let socketPath: String
+    let configPath: String
+    let notify: NotifySocket
+    private let process = Process()
+    private var exited = false
+
+    var databasePath: String { directory + "/parkd.sqlite" }
+    var logPath: String { directory + "/parkd.log" }
+    var pid: Int32 { process.processIdentifier }
+
+    /// Starts parkd with `config` (YAML text) and waits for READY=1.
+    init(config: String = "", environment: [String: String] = [:], waitForReady: Bool = true) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-e2e-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        socketPath = directory + "/control.sock"
+        configPath = directory + "/parkd.yaml"
+        try config.write(toFile: configPath, atomically: true, encoding: .utf8)
+        notify = try NotifySocket(path: directory + "/notify.sock")
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: Binaries.parkd)
+        process.arguments = ["--config", configPath, "--state-dir", directory, "--socket", socketPath]
+        var env = ProcessInfo.processInfo.environment
+        env["NOTIFY_SOCKET"] = notify.path
+        env.removeValue(forKey: "LISTEN_FDS")
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let log = FileHandle(forWritingAtPath: logPath)
+        process.standardOutput = log
+        process.standardError = log
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        if waitForReady {
+            guard notify.wait(for: "READY=1") != nil else {
+                stop()
+                throw DaemonFailure(message: "parkd did not become ready:\n\(self.log)")
+            }
+        }
+    }
+
+    deinit {
+        stop()
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// Runs parkctl against this daemon, optionally as another user (`setpriv`).
+    func parkctl(_ arguments: [String], uid: UInt32? = nil, gid: UInt32? = nil) throws -> CommandResult {
+        let environment = ["PARKD_SOCKET": socketPath]
+        guard let uid else { return try runCommand(Binaries.parkctl, arguments, environment: environment) }
+        let identity = ["--reuid=\(uid)", "--regid=\(gid ?? uid)", "--clear-groups"]
+        return try runCommand("/usr/bin/setpriv", identity + [Binaries.parkctl] + arguments, environment: environment)
+    }
+
+    func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
+    /// Waits for the process to end; its exit status, or nil on time-out.
+    func waitForExit(timeout: Double = 15) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        guard !process.isRunning else { return nil }
+        exited = true
+        return process.terminationStatus
+    }
+
+    func stop() {
+        guard !exited else { return }
+        if process.isRunning {
+            signal(SIGKILL)
+            process.waitUntilExit()
+        }
+        exited = true
+    }
+}
+
+struct DaemonFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
