@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""Calls every method parkd serves through python's `varlink` package, the reference
+implementation, and checks the answers. Also cross-checks parkd's credit-code validation
+against python-stdnum. Usage: varlink_reference_client.py SOCKET_PATH. Exit 0 when all hold."""
+
+import random
+import sys
+
+import varlink
+from stdnum.cn import uscc
+
+address = "unix:" + sys.argv[1]
+failures = []
+
+
+def check(condition, what):
+    if not condition:
+        failures.append(what)
+
+
+def expect_error(call, name, what):
+    try:
+        call()
+    except varlink.VarlinkError as error:
+        check(error.error() == name, f"{what}: got {error.error()}, wanted {name}")
+        return error.parameters()
+    failures.append(f"{what}: no error, wanted {name}")
+    return None
+
+
+with varlink.Client(address=address) as client:
+    # org.varlink.service
+    with client.open("org.varlink.service") as service:
+        info = service.GetInfo()
+        interfaces = info["interfaces"]
+        check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit"},
+              f"GetInfo interfaces: {interfaces}")
+        for name in interfaces:
+            description = service.GetInterfaceDescription(name)["description"]
+            # The reference parser must accept every definition parkd serves.
+            parsed = varlink.Interface(description)
+            check(parsed.name == name, f"{name}: parsed as {parsed.name}")
+        expect_error(lambda: service.GetInterfaceDescription("io.nowhere"),
+                     "org.varlink.service.InterfaceNotFound", "unknown interface")
+
+    # io.parkd.Tenant
+    with client.open("io.parkd.Tenant", namespaced=False) as tenants:
+        created = tenants.Create(name="青岛职业人力资源有限公司", creditCode="91370200163562681G",
+                                 businessLines=["dispatch", "training"], origin="external", tags=["headquarters"],
+                                 contactPerson="王经理", contactPhone="0532-8000 1234", dispatchLicence="370200001",
+                                 hrServiceLicence=None, appliedOn="2021-03-01")["tenant"]
+        check(created["id"] == 1 and created["status"] == "applicant", f"Create: {created}")
+        check(created["businessLines"] == ["dispatch", "training"], f"Create lines: {created['businessLines']}")
+        got = tenants.Get("91370200163562681G")["tenant"]
+        check(got == created, "Get by credit code returns the created tenant")
+        updated = tenants.Update(tenant="1", name=None, creditCode=None, businessLines=None, origin=None,
+                                 addTags=["china-top-500"], removeTags=None, contactPerson=None, contactPhone="",
+                                 dispatchLicence=None, hrServiceLicence=None)["tenant"]
+        check(updated["tags"] == ["china-top-500", "headquarters"], f"Update tags: {updated['tags']}")
+        check("contactPhone" not in updated or updated["contactPhone"] is None, "Update cleared the phone")
+        moved = tenants.Transition(tenant="1", to="reviewing", on="2021-03-05", reason="材料齐全")["tenant"]
+        check(moved["status"] == "reviewing" and moved["history"][0]["on"] == "2021-03-05", f"Transition: {moved}")
+        page = tenants.List(status="reviewing", businessLine=None, limit=10, after=None)
+        check([t["id"] for t in page["tenants"]] == [1], f"List: {page}")
+        params = expect_error(lambda: tenants.Transition(tenant="1", to="exited", on=None, reason="x"),
+                              "io.parkd.Tenant.InvalidTransition", "skipping steps")
+        check(params and params.get("allowed") == ["approved", "rejected"], f"InvalidTransition: {params}")
+        expect_error(lambda: tenants.Get("999"), "io.parkd.Tenant.NoSuchTenant", "unknown tenant")
+        params = expect_error(lambda: tenants.Create(name="Dup", creditCode="91370200163562681G"),
+                              "io.parkd.Tenant.CreditCodeInUse", "duplicate credit code")
+        check(params and params.get("tenant") == 1, f"CreditCodeInUse: {params}")
+        params = expect_error(lambda: tenants.Create(name="", creditCode="91370200718022626N"),
+                              "io.parkd.Service.InvalidField", "empty name")
+        check(params and params.get("field") == "name", f"InvalidField: {params}")
+
+        # Credit codes: parkd and python-stdnum agree on valid and invalid ones.
+        rng = random.Random(20211216)
+        alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+        agreed = 0
+        for serial in range(120):
+            body = rng.choice("159") + rng.choice("123") + "".join(rng.choice("0123456789") for _ in range(6)) \
+                + "".join(rng.choice(alphabet) for _ in range(9))
+            code = body + (uscc.calc_check_digit(body) if serial % 2 == 0 else rng.choice(alphabet))
+            try:
+                tenants.Create(name=f"Firm {serial}", creditCode=code)
+                accepted = True
+            except varlink.VarlinkError as error:
+                accepted = False
+                if error.error() != "io.parkd.Service.InvalidField":
+                    failures.append(f"credit code {code}: unexpected {error.error()}")
+            check(accepted == uscc.is_valid(code), f"credit code {code}: parkd {accepted}, stdnum {uscc.is_valid(code)}")
+            agreed += accepted == uscc.is_valid(code)
+
+    # io.parkd.Audit and io.parkd.Service
+    with client.open("io.parkd.Audit", namespaced=False) as audit:
+        entries = audit.List(limit=5, since=None, method="Tenant.Transition")["entries"]
+        outcomes = [entry["outcome"].split(" ")[0] for entry in entries]
+        check(outcomes == ["io.parkd.Tenant.InvalidTransition", "ok"], f"Audit.List: {outcomes}")
+        verification = audit.Verify()
+        check(verification["intact"] and verification["entries"] > 120, f"Audit.Verify: {verification}")
+    with client.open("io.parkd.Service", namespaced=False) as service:
+        status = service.Status()
+        check(status["tenants"] >= 1 and status["version"], f"Status: {status}")
+
+if failures:
+    print("\n".join(failures))
+    sys.exit(1)
+print(f"all methods answered as specified; stdnum agreement on {agreed} credit codes")

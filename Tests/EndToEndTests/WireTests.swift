@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+@Suite("The Varlink channel on a real socket")
+struct WireTests {
+    @Test("python's reference varlink client can call every method")
+    func referenceClient() throws {
+        let daemon = try RunningDaemon()
+        let result = try runCommand("/usr/bin/env", ["python3", Binaries.script("varlink_reference_client.py"), daemon.socketPath])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("all methods answered as specified"))
+    }
+
+    @Test("pipelined requests on one connection are answered in order")
+    func pipelining() throws {
+        let daemon = try RunningDaemon()
+        let interfaces = ["io.parkd.Audit", "io.parkd.Service", "io.parkd.Tenant", "org.varlink.service"]
+        let connection = try RawConnection(path: daemon.socketPath)
+        var batch = ""
+        for round in 0..<25 {
+            for name in interfaces {
+                batch += #"{"method":"org.varlink.service.GetInterfaceDescription","parameters":{"interface":"\#(name)"}}"# + "\0"
+            }
+            batch += #"{"method":"io.parkd.Tenant.Get","parameters":{"tenant":"\#(round)"}}"# + "\0"
+        }
+        connection.send(batch)
+        for _ in 0..<25 {
+            for name in interfaces {
+                let reply = try #require(connection.receive())
+                #expect(reply.contains("interface \(name)\\n"))
+            }
+            #expect(connection.receive()?.contains("io.parkd.Tenant.NoSuchTenant") == true)
+        }
+    }
+
+    @Test("oversized, malformed and truncated messages close only their own connection")
+    func badPeers() throws {
+        let daemon = try RunningDaemon()
+        let bystander = try RawConnection(path: daemon.socketPath)
+
+        let oversize = try RawConnection(path: daemon.socketPath)
+        oversize.send([UInt8](repeating: UInt8(ascii: "x"), count: (1 << 20) + 4096))
+        let refused = try #require(oversize.receive())
+        #expect(refused.contains("io.parkd.Service.InvalidMessage"))
+        #expect(refused.contains("exceeds 1048576 bytes"))
+        #expect(oversize.receive() == nil)
+
+        let garbage = try RawConnection(path: daemon.socketPath)
+        garbage.send([0x7B, 0xC3, 0x28, 0x7D, 0x00])
+        #expect(garbage.receive()?.contains("not valid UTF-8") == true)
+        #expect(garbage.receive() == nil)
+
+        let notJSON = try RawConnection(path: daemon.socketPath)
+        notJSON.send("{\"method\": io.parkd\0{\"method\":\"io.parkd.Service.Status\"}\0")
+        #expect(notJSON.receive()?.contains("io.parkd.Service.InvalidMessage") == true)
+        #expect(notJSON.receive() == nil, "nothing after a broken message is answered")
+
+        let halfSent = try RawConnection(path: daemon.socketPath)
+        halfSent.send("{\"method\":\"io.parkd.Tenant.Cre")
+        halfSent.finishSending()
+        #expect(halfSent.receive() == nil)
+
+        bystander.send("{\"method\":\"io.parkd.Service.Status\"}\0")
+        #expect(bystander.receive()?.contains("\"version\"") == true)
+        #expect(try daemon.parkctl(["status"]).status == 0)
+    }
+
+    @Test("hundreds of concurrent connections are all served")
+    func manyConnections() async throws {
+        let daemon = try RunningDaemon()
+        let socketPath = daemon.socketPath
+        let connections = try (0..<300).map { _ in try RawConnection(path: socketPath) }
+        for (index, connection) in connections.enumerated() {
+            connection.send(#"{"method":"io.parkd.Tenant.Get","parameters":{"tenant":"\#(index)"}}"# + "\0")
+        }
+        var answered = 0
+        for connection in connections where connection.receive()?.contains("NoSuchTenant") == true {
+            answered += 1
+        }
+        #expect(answered == 300)
+        let status = try daemon.parkctl(["--json", "status"])
+        #expect(status.stdout.contains("\"connections\" : 301"))
+    }
+}
