@@ -26,9 +26,14 @@ final class DaemonProcess {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-bench-\(UUID().uuidString)")
         socketPath = directory.appendingPathComponent("control.sock").path
         logPath = directory.appendingPathComponent("parkd.log").path
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        guard let log = FileHandle(forWritingAtPath: logPath) else {
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw BenchError("cannot create the temporary directory \(directory.path): \(error)")
+        }
+        guard FileManager.default.createFile(atPath: logPath, contents: nil),
+            let log = FileHandle(forWritingAtPath: logPath)
+        else {
             removeDirectory()
             throw BenchError("cannot create parkd's log file \(logPath)")
         }

@@ -33,33 +33,45 @@ public enum Daemon {
     public static func run(options: DaemonOptions, config: DaemonConfig, logLevel: LogLevelControl, logger: Logger) async throws {
         try FileManager.default.createDirectory(
             atPath: config.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        let notifier = ServiceNotifier()
         let database = try ParkDatabase(
             path: (config.stateDirectory as NSString).appendingPathComponent(databaseFileName),
-            busyTimeout: Double(config.databaseBusyTimeoutSeconds))
+            busyTimeout: Double(config.databaseBusyTimeoutSeconds),
+            willUpgrade: { pending in
+                logger.notice("upgrading the database schema", metadata: NotableEvent.databaseUpgrade.metadata([
+                    "migrations": "\(pending.joined(separator: ","))",
+                ]))
+                notifier.extendTimeout(seconds: 300)
+                notifier.status("Upgrading the database schema (\(pending.joined(separator: ", ")))")
+            })
         let socket = ControlSocket.activated() ?? .path(config.socketPath, mode: config.socketMode, group: config.socketGroup)
         let state = DaemonState(
             config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel)
         for group in state.access.missingGroups {
-            logger.warning("configured group does not exist; it grants nothing", metadata: ["group": "\(group)"])
+            logger.warning("configured group does not exist; it grants nothing", metadata: NotableEvent.groupMissing.metadata(["group": "\(group)"]))
         }
 
-        let notifier = ServiceNotifier()
         let server = ControlServer(
             socket: socket, dispatcher: Dispatcher(table: methodTable(database: database, state: state), state: state, database: database, logger: logger),
             state: state, logger: logger,
             onListening: {
-                logger.notice("parkd started", metadata: [
+                logger.notice("parkd started", metadata: NotableEvent.started.metadata([
                     "socket": "\(socket)", "database": "\(database.path)", "config": "\(options.configSource)",
-                ])
+                ]))
+                state.phase = .serving
                 notifier.ready(status: "Serving on \(socket)")
             },
             onShutdown: {
-                logger.notice("parkd stopping")
+                state.phase = .stopping
+                logger.notice("parkd stopping", metadata: NotableEvent.stopping.metadata())
                 notifier.stopping()
             })
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: DatabaseService(database: database, logger: logger)),
+                .init(service: Supervision(
+                    database: database, state: state, notifier: notifier, logger: logger,
+                    watchdogInterval: ServiceNotifier.watchdogInterval())),
                 .init(service: server),
                 .init(service: ReloadService(options: options, state: state, notifier: notifier, logger: logger)),
             ],
@@ -124,11 +136,11 @@ struct ReloadService: Service {
             applied.socketGroup = running.socketGroup
             applied.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
             state.apply(applied)
-            logger.notice("configuration reloaded", metadata: ["config": "\(options.configSource)"])
+            logger.notice("configuration reloaded", metadata: NotableEvent.reloaded.metadata(["config": "\(options.configSource)"]))
             notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
         } catch {
             state.rejectReload(error.description)
-            logger.error("configuration reload rejected; keeping the running configuration", metadata: ["error": "\(error)"])
+            logger.error("configuration reload rejected; keeping the running configuration", metadata: NotableEvent.reloadRejected.metadata(["error": "\(error)"]))
             notifier.ready(status: "Serving on \(state.socketDescription); reload rejected: \(error)")
         }
     }

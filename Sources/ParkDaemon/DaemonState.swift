@@ -19,6 +19,17 @@ public final class DaemonState: Sendable {
     public let socketDescription: String
     private let settings: Mutex<Settings>
     private let openConnections = Atomic<Int>(0)
+    private let currentPhase = Atomic<Int>(Phase.starting.rawValue)
+
+    /// Where the daemon is in its life.
+    enum Phase: Int {
+        case starting, serving, stopping
+    }
+
+    var phase: Phase {
+        get { Phase(rawValue: currentPhase.load(ordering: .relaxed)) ?? .starting }
+        set { currentPhase.store(newValue.rawValue, ordering: .relaxed) }
+    }
     /// The clock every handler reads; tests inject their own.
     let now: @Sendable () -> Date
 

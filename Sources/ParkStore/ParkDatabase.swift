@@ -31,7 +31,10 @@ public final class ParkDatabase: Sendable {
     /// Opens (creating if needed) and migrates the database at `path`.
     ///
     /// Refuses a database written by a newer schema and one that fails `PRAGMA quick_check`.
-    public init(path: String, busyTimeout: Double = 5) throws {
+    ///
+    /// `willUpgrade` is called with the migrations about to run on a database that already holds
+    /// a schema (an upgrade, which may take long), before they run.
+    public init(path: String, busyTimeout: Double = 5, willUpgrade: ([String]) -> Void = { _ in }) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
@@ -45,7 +48,7 @@ public final class ParkDatabase: Sendable {
         } catch {
             throw StoreError.unusable(path, "cannot open: \(ParkDatabase.describe(error))")
         }
-        try ParkDatabase.prepareSchema(pool, path: path)
+        try ParkDatabase.prepareSchema(pool, path: path, willUpgrade: willUpgrade)
         self.path = path
         self.pool = pool
         self.groupCommit = GroupCommit(writer: pool)
@@ -54,7 +57,7 @@ public final class ParkDatabase: Sendable {
     /// Identifiers of every migration this build knows, oldest first.
     public static var knownSchemaVersions: [String] { Migrations.migrator.migrations }
 
-    private static func prepareSchema(_ pool: DatabasePool, path: String) throws {
+    private static func prepareSchema(_ pool: DatabasePool, path: String, willUpgrade: ([String]) -> Void) throws {
         let migrator = Migrations.migrator
         do {
             let (applied, check) = try pool.read { db in
@@ -67,6 +70,8 @@ public final class ParkDatabase: Sendable {
             guard check == "ok" else {
                 throw StoreError.unusable(path, "integrity check failed: \(check)")
             }
+            let pending = migrator.migrations.filter { !applied.contains($0) }
+            if !applied.isEmpty, !pending.isEmpty { willUpgrade(pending) }
             try migrator.migrate(pool)
         } catch let error as StoreError {
             throw error
@@ -143,5 +148,12 @@ extension ParkDatabase {
         let queue = try DatabaseQueue(path: path)
         try Migrations.migrator.migrate(queue, upTo: version)
         try queue.close()
+    }
+}
+
+extension ParkDatabase {
+    /// True when a read transaction can run (the watchdog's health check).
+    public func isReadable() async throws -> Bool {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT 1") == 1 }
     }
 }

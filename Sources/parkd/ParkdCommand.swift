@@ -42,7 +42,7 @@ struct ParkdCommand: AsyncParsableCommand {
             return
         }
         let logLevel = LogLevelControl(loaded.logLevel)
-        LoggingSystem.bootstrap { _ in StderrLogHandler(control: logLevel) }
+        DaemonLogging.bootstrap(target: loaded.logTarget, control: logLevel)
         let logger = Logger(label: "parkd")
         do {
             try await Daemon.run(options: options, config: loaded, logLevel: logLevel, logger: logger)

@@ -77,6 +77,12 @@ public enum ConfigLoader {
                             throw reader.error(node, key: name, "'\(text)' is not a log level; use one of \(levels)")
                         }
                         config.logLevel = level
+                    case "target":
+                        let text = try reader.string(node, key: name)
+                        guard let target = LogTarget(rawValue: text) else {
+                            throw reader.error(node, key: name, "'\(text)' is not a log target; use auto, journal or stderr")
+                        }
+                        config.logTarget = target
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }

@@ -18,6 +18,8 @@ public struct DaemonConfig: Equatable, Sendable {
     /// The park's time zone: "today" for dates given without one.
     public var timeZone = "Asia/Shanghai"
     public var logLevel: Logger.Level = .info
+    /// Where log entries go.
+    public var logTarget: LogTarget = .auto
     /// How long shutdown waits for requests in flight before closing connections.
     public var shutdownGraceSeconds = 10
     /// How long a write waits for another process holding the database.
@@ -33,8 +35,19 @@ public struct DaemonConfig: Equatable, Sendable {
         if socketMode != other.socketMode { keys.append("socket.mode") }
         if socketGroup != other.socketGroup { keys.append("socket.group") }
         if databaseBusyTimeoutSeconds != other.databaseBusyTimeoutSeconds { keys.append("database.busy_timeout_seconds") }
+        if logTarget != other.logTarget { keys.append("log.target") }
         return keys
     }
+}
+
+/// Where log entries go.
+public enum LogTarget: String, CaseIterable, Sendable {
+    /// The journal when stderr is connected to it (`JOURNAL_STREAM`), else stderr.
+    case auto
+    /// Structured entries through sd_journal, always.
+    case journal
+    /// One line per entry on stderr, always.
+    case stderr
 }
 
 /// Where a configuration came from, for status and reload.

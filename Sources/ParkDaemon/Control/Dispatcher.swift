@@ -43,9 +43,9 @@ public struct Dispatcher: Sendable {
         let context = CallContext(
             caller: caller, method: request.method, parameters: request.parameters ?? .object([:]), state: state)
         guard permits(entry.access, caller) else {
-            logger.notice("request refused", metadata: [
-                "method": "\(request.method)", "uid": "\(caller.uid)", "pid": "\(caller.pid)",
-            ])
+            logger.notice("request refused", metadata: NotableEvent.requestRefused.metadata([
+                "method": "\(request.method)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
+            ]))
             let error = VarlinkError(name: ServiceAPI.permissionDenied, parameters: .object([
                 "method": .string(request.method), "uid": .integer(Int64(caller.uid)),
             ]))
@@ -58,7 +58,9 @@ public struct Dispatcher: Sendable {
         } catch {
             let varlinkError = ControlErrors.varlinkError(for: error)
             if varlinkError.name == ServiceAPI.internalError {
-                logger.error("request failed", metadata: ["method": "\(request.method)", "error": "\(error)"])
+                logger.error("request failed", metadata: NotableEvent.requestFailed.metadata([
+                    "method": "\(request.method)", "uid": "\(caller.uid)", "error": "\(error)",
+                ]))
             }
             await auditRefusal(entry, context, varlinkError)
             return reply(varlinkError, to: request)
@@ -94,7 +96,9 @@ public struct Dispatcher: Sendable {
 
     /// Answers a message that is not Varlink, then hangs up: the stream can no longer be trusted.
     func refuse(_ reason: String, caller: Caller) -> Outcome {
-        logger.warning("protocol error", metadata: ["reason": "\(reason)", "uid": "\(caller.uid)", "pid": "\(caller.pid)"])
+        logger.warning("protocol error", metadata: NotableEvent.protocolError.metadata([
+            "reason": "\(reason)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
+        ]))
         let error = VarlinkError(name: ServiceAPI.invalidMessage, parameters: .object(["reason": .string(reason)]))
         return Outcome(reply: Dispatcher.encode(VarlinkReply(parameters: error.parameters, error: error.name)), closeConnection: true)
     }

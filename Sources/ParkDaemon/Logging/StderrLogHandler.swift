@@ -24,7 +24,7 @@ public struct StderrLogHandler: LogHandler {
     public func log(event: LogEvent) {
         var line = "\(event.level.rawValue.uppercased()) \(event.message)"
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        for key in merged.keys.sorted() {
+        for key in merged.keys.sorted() where key != NotableEvent.metadataKey {
             line += " \(key)=\(merged[key]!)"
         }
         line += "\n"

@@ -22,6 +22,23 @@ public struct ServiceNotifier: Sendable {
         send("RELOADING=1\nMONOTONIC_USEC=\(usec)")
     }
 
+    /// Tells the manager parkd is alive and well (sent only after a health check passes).
+    public func watchdog() {
+        send("WATCHDOG=1")
+    }
+
+    /// Asks for more start-up time, e.g. while a schema upgrade runs.
+    public func extendTimeout(seconds: Int) {
+        send("EXTEND_TIMEOUT_USEC=\(seconds * 1_000_000)")
+    }
+
+    /// The watchdog interval the manager expects pings within, if it watches this process.
+    public static func watchdogInterval() -> Duration? {
+        var usec: UInt64 = 0
+        guard sd_watchdog_enabled(0, &usec) > 0, usec > 0 else { return nil }
+        return .microseconds(Int64(usec))
+    }
+
     public func stopping() {
         send("STOPPING=1\nSTATUS=Shutting down")
     }

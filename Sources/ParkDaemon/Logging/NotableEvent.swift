@@ -1,0 +1,28 @@
+import Logging
+
+/// The notable things parkd logs, each with a stable journal MESSAGE_ID so that operators can
+/// find them (`journalctl MESSAGE_ID=…`) whatever the message's wording becomes.
+public struct NotableEvent: Sendable {
+    public let messageID: String
+
+    public static let started = NotableEvent(messageID: "8fb127b7c312423abf58ad4c517b9cee")
+    public static let stopping = NotableEvent(messageID: "276502f2ed0a4b39a2b38fb5e4baecdb")
+    public static let reloaded = NotableEvent(messageID: "356091110b724b0c9cc7ff2c3653a5ca")
+    public static let reloadRejected = NotableEvent(messageID: "8af82e0531cc4594a6ffc903360ed0ee")
+    public static let requestRefused = NotableEvent(messageID: "e7c0b7cf966b4fb4bf817254ebfc7664")
+    public static let protocolError = NotableEvent(messageID: "1a7b9c598f1643e6ade77319c1660543")
+    public static let requestFailed = NotableEvent(messageID: "b35805064449480592c9b7b1c7790498")
+    public static let groupMissing = NotableEvent(messageID: "d82f254014714b7b9a4845ca751146af")
+    public static let watchdogUnhealthy = NotableEvent(messageID: "e6774f5f6ee9433d9eb7049956752299")
+    public static let logLevelChanged = NotableEvent(messageID: "1ccf224963e74600919fcf06fef06444")
+    public static let databaseUpgrade = NotableEvent(messageID: "38b0fad2bc084a639337d8c80971a011")
+    public static let cannotRun = NotableEvent(messageID: "de0d43894ca2431cb97990afc35b5eea")
+
+    /// The metadata key the journal handler turns into MESSAGE_ID.
+    static let metadataKey = "messageID"
+
+    /// Metadata for a log call: the event's id plus the call's own fields.
+    public func metadata(_ fields: Logger.Metadata = [:]) -> Logger.Metadata {
+        fields.merging([NotableEvent.metadataKey: .string(messageID)]) { _, id in id }
+    }
+}

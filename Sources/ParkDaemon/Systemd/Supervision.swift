@@ -1,0 +1,87 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import ParkStore
+import ServiceLifecycle
+
+/// Keeps the service manager informed: a `WATCHDOG=1` ping at half the watchdog interval, sent
+/// only after a health check proves that the event loop answers and the database can be read,
+/// and a `STATUS=` line that follows the daemon's state.
+struct Supervision: Service {
+    let database: ParkDatabase
+    let state: DaemonState
+    let notifier: ServiceNotifier
+    let logger: Logger
+    /// The manager's watchdog interval, nil when it does not watch parkd.
+    let watchdogInterval: Duration?
+
+    /// How often the status line is refreshed when there is no watchdog.
+    static let statusInterval = Duration.seconds(15)
+
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown { try await report() }
+        } catch is CancellationError {
+            // Shutdown ends the reporting; that is not a failure.
+        }
+    }
+
+    private func report() async throws {
+        let tick = watchdogInterval.map { $0 / 2 } ?? Supervision.statusInterval
+        var lastStatus = ""
+        while !Task.isCancelled {
+            let healthy = await checkHealth(within: tick)
+            if watchdogInterval != nil {
+                if healthy {
+                    notifier.watchdog()
+                } else {
+                    logger.error("health check failed; withholding the watchdog ping", metadata: NotableEvent.watchdogUnhealthy.metadata())
+                }
+            }
+            // Before the socket listens the line would promise too much; while stopping,
+            // STOPPING=1's own status stands.
+            let status = await statusLine()
+            if state.phase == .serving, status != lastStatus {
+                notifier.status(status)
+                lastStatus = status
+            }
+            try await Task.sleep(for: tick)
+        }
+    }
+
+    /// The event loop runs a task and the database answers a read, both within `limit`.
+    private func checkHealth(within limit: Duration) async -> Bool {
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                do {
+                    try await MultiThreadedEventLoopGroup.singleton.any().submit {}.get()
+                    return try await database.isReadable()
+                } catch {
+                    return false
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+    }
+
+    /// One line that says what parkd is doing: where it serves, what it holds, what went wrong last.
+    func statusLine() async -> String {
+        var line = "Serving on \(state.socketDescription)"
+        if let counts = try? await database.tenantCounts() {
+            let active = counts[.active] ?? 0
+            line += "; \(counts.values.reduce(0, +)) tenants (\(active) active)"
+        }
+        line += "; \(state.connections) connections"
+        if let rejected = state.lastReloadError {
+            line += "; last reload rejected: \(rejected)"
+        }
+        return line
+    }
+}
