@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import ParkControl
 import ParkDaemon
 
@@ -26,6 +28,22 @@ struct ParkdCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("check-config"), help: "Validate the configuration and exit 0 (valid) or 1 (invalid).")
     var checkConfig = false
+
+    static func main() async {
+        // One pool of threads for NIO and Swift Concurrency: a request then runs on the thread
+        // that read it, with no hop between the event loop and the cooperative pool.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 
     func run() async throws {
         let options = DaemonOptions(

@@ -33,7 +33,7 @@ struct LifecycleTests {
         let idle = try RawConnection(path: daemon.socketPath)
         daemon.signal(SIGTERM)
         #expect(daemon.notify.wait(for: "STOPPING=1") != nil)
-        #expect(daemon.waitForExit() == 0)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log)")
         #expect(idle.receive() == nil, "idle connections are closed")
         #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
         // Nothing acknowledged was lost.
@@ -69,7 +69,7 @@ struct LifecycleTests {
         let reply = try #require(connection.receive())
         #expect(reply.contains("\"creditCode\":\"91370200163562681G\""))
         #expect(connection.receive() == nil, "the connection closes after its last reply")
-        #expect(daemon.waitForExit() == 0)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log)")
     }
 
     @Test("--check-config validates and exits 0 or 1 with file, line and key")
@@ -92,7 +92,7 @@ struct LifecycleTests {
     func newerDatabase() throws {
         let daemon = try RunningDaemon()
         daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log)")
         let future = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "INSERT INTO grdb_migrations VALUES ('v99-future')"])
         #expect(future.status == 0)
         let again = try runCommand(Binaries.parkd, ["--state-dir", daemon.directory, "--socket", daemon.socketPath])

@@ -35,9 +35,18 @@ public final class VarlinkConnection: Sendable {
 
     /// Calls a typed method of the contract.
     public func call<Parameters, Reply>(_ method: VarlinkMethod<Parameters, Reply>, _ parameters: Parameters) async throws -> Reply {
-        let reply = try await call(VarlinkRequest(method: method.name, parameters: VarlinkCoding.parameters(parameters)))
+        let frame = try await exchange(VarlinkCoding.encode(VarlinkCall(method: method.name, parameters: parameters)))
+        let decoder = JSONDecoder()
         do {
-            return try VarlinkCoding.decode(Reply.self, from: reply.parameters)
+            if let name = try decoder.decode(VarlinkReplyHeader.self, from: frame).error {
+                let details = try decoder.decode(VarlinkReply.self, from: frame).parameters
+                throw VarlinkError(name: name, parameters: details ?? .object([:]))
+            }
+            let reply = try decoder.decode(VarlinkTypedReply<Reply>.self, from: frame)
+            if let parameters = reply.parameters { return parameters }
+            return try decoder.decode(Reply.self, from: Data("{}".utf8))
+        } catch let error as VarlinkError {
+            throw error
         } catch {
             throw VarlinkClientError.protocolViolation("reply to \(method.name) does not match the interface: \(error)")
         }
@@ -54,6 +63,16 @@ public final class VarlinkConnection: Sendable {
 
     /// Sends raw message bytes (a NUL is added) and returns the next reply; for tests of the framing.
     public func send(_ message: Data) async throws -> VarlinkReply {
+        let frame = try await exchange(message)
+        do {
+            return try JSONDecoder().decode(VarlinkReply.self, from: frame)
+        } catch {
+            throw VarlinkClientError.protocolViolation("reply is not a Varlink message: \(error)")
+        }
+    }
+
+    /// Sends one message and returns the bytes of the reply that answers it.
+    private func exchange(_ message: Data) async throws -> Data {
         var buffer = channel.allocator.buffer(capacity: message.count + 1)
         buffer.writeBytes(message)
         buffer.writeInteger(UInt8(0))
@@ -71,11 +90,7 @@ public final class VarlinkConnection: Sendable {
         } catch {
             throw VarlinkClientError.connectionLost("\(error)")
         }
-        do {
-            return try JSONDecoder().decode(VarlinkReply.self, from: Data(frame.readableBytesView))
-        } catch {
-            throw VarlinkClientError.protocolViolation("reply is not a Varlink message: \(error)")
-        }
+        return Data(frame.readableBytesView)
     }
 
     public func close() async {

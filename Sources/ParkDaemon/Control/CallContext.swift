@@ -1,3 +1,4 @@
+import Foundation
 import ParkControl
 import ParkStore
 import Synchronization
@@ -7,16 +8,22 @@ public final class CallContext: Sendable {
     public let caller: Caller
     /// Fully qualified method name.
     public let method: String
-    /// The parameters as sent, for the audit trail.
-    public let parameters: JSONValue
+    /// The whole message as received; its parameters are read again only for the audit trail.
+    private let message: Data
     let state: DaemonState
     private let auditTaken = Atomic<Bool>(false)
 
-    init(caller: Caller, method: String, parameters: JSONValue, state: DaemonState) {
+    init(caller: Caller, method: String, message: Data, state: DaemonState) {
         self.caller = caller
         self.method = method
-        self.parameters = parameters
+        self.message = message
         self.state = state
+    }
+
+    /// The parameters as sent, in canonical JSON.
+    var parametersText: String {
+        let parameters = try? JSONDecoder().decode(VarlinkRequest.self, from: message).parameters
+        return (parameters ?? .object([:])).canonicalText
     }
 
     /// The audit context for the one change this call makes; the store records the entry.
@@ -31,6 +38,6 @@ public final class CallContext: Sendable {
     var auditedCall: AuditedCall {
         AuditedCall(
             uid: Int64(caller.uid), user: caller.userName, pid: Int64(caller.pid), method: method,
-            parameters: parameters.canonicalText)
+            parameters: parametersText)
     }
 }

@@ -126,7 +126,13 @@ final class ControlServer: Service {
         }
     }
 
+    /// Serves a connection on its own event loop, so reading, dispatching and replying need no
+    /// thread hop (each hop costs a wake-up, more than the work of a cheap request).
     private func serve(_ incoming: Incoming) async {
+        await EventLoopBound(incoming.connection.channel.eventLoop).run { await self.serveOnEventLoop(incoming) }
+    }
+
+    private func serveOnEventLoop(_ incoming: Incoming) async {
         let credentials = incoming.credentials
         let caller = Caller.identify(uid: credentials.uid, gid: credentials.gid, pid: credentials.pid)
         let channel = incoming.connection.channel
@@ -167,5 +173,22 @@ final class ControlServer: Service {
         buffer.writeBytes(reply)
         buffer.writeInteger(UInt8(0))
         return buffer
+    }
+}
+
+/// Runs work isolated to a channel's event loop (the loop is the actor's executor).
+private actor EventLoopBound {
+    private let eventLoop: any EventLoop
+
+    init(_ eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
+
+    nonisolated var unownedExecutor: UnownedSerialExecutor {
+        eventLoop.executor.asUnownedSerialExecutor()
+    }
+
+    func run(_ body: () async -> Void) async {
+        await body()
     }
 }

@@ -19,51 +19,52 @@ public struct Dispatcher: Sendable {
         var closeConnection = false
     }
 
-    func handle(_ message: some Collection<UInt8>, from caller: Caller) async -> Outcome {
-        guard String(validating: message, as: UTF8.self) != nil else {
+    func handle(_ bytes: some Collection<UInt8>, from caller: Caller) async -> Outcome {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             return refuse("message is not valid UTF-8", caller: caller)
         }
-        let request: VarlinkRequest
+        let message = Data(bytes)
+        let call: VarlinkCallHeader
         do {
-            request = try JSONDecoder().decode(VarlinkRequest.self, from: Data(message))
+            call = try JSONDecoder().decode(VarlinkCallHeader.self, from: message)
         } catch {
             return refuse("message is not a Varlink call: \(Dispatcher.summary(of: error))", caller: caller)
         }
-        if request.upgrade == true {
-            return reply(.methodNotImplemented(request.method), to: request)
+        let oneway = call.oneway == true
+        if call.upgrade == true {
+            return reply(.methodNotImplemented(call.method), oneway: oneway)
         }
-        guard let name = request.qualifiedName else {
-            return reply(.methodNotFound(request.method), to: request)
+        guard let name = call.qualifiedName else {
+            return reply(.methodNotFound(call.method), oneway: oneway)
         }
-        guard let entry = table.entries[request.method] else {
+        guard let entry = table.entries[call.method] else {
             let error: VarlinkError = table.interface(named: name.interface) == nil
-                ? .interfaceNotFound(name.interface) : .methodNotFound(request.method)
-            return reply(error, to: request)
+                ? .interfaceNotFound(name.interface) : .methodNotFound(call.method)
+            return reply(error, oneway: oneway)
         }
-        let context = CallContext(
-            caller: caller, method: request.method, parameters: request.parameters ?? .object([:]), state: state)
+        let context = CallContext(caller: caller, method: call.method, message: message, state: state)
         guard permits(entry.access, caller) else {
             logger.notice("request refused", metadata: NotableEvent.requestRefused.metadata([
-                "method": "\(request.method)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
+                "method": "\(call.method)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
             ]))
             let error = VarlinkError(name: ServiceAPI.permissionDenied, parameters: .object([
-                "method": .string(request.method), "uid": .integer(Int64(caller.uid)),
+                "method": .string(call.method), "uid": .integer(Int64(caller.uid)),
             ]))
             await auditRefusal(entry, context, error)
-            return reply(error, to: request)
+            return reply(error, oneway: oneway)
         }
         do {
-            let result = try await entry.invoke(request.parameters, context)
-            return reply(parameters: result, to: request)
+            let result = try await entry.invoke(message, call, context)
+            return Outcome(reply: oneway ? nil : result)
         } catch {
             let varlinkError = ControlErrors.varlinkError(for: error)
             if varlinkError.name == ServiceAPI.internalError {
                 logger.error("request failed", metadata: NotableEvent.requestFailed.metadata([
-                    "method": "\(request.method)", "uid": "\(caller.uid)", "error": "\(error)",
+                    "method": "\(call.method)", "uid": "\(caller.uid)", "error": "\(error)",
                 ]))
             }
             await auditRefusal(entry, context, varlinkError)
-            return reply(varlinkError, to: request)
+            return reply(varlinkError, oneway: oneway)
         }
     }
 
@@ -84,13 +85,8 @@ public struct Dispatcher: Sendable {
         }
     }
 
-    private func reply(parameters: JSONValue, to request: VarlinkRequest) -> Outcome {
-        guard request.oneway != true else { return Outcome(reply: nil) }
-        return Outcome(reply: Dispatcher.encode(VarlinkReply(parameters: parameters)))
-    }
-
-    private func reply(_ error: VarlinkError, to request: VarlinkRequest) -> Outcome {
-        guard request.oneway != true else { return Outcome(reply: nil) }
+    private func reply(_ error: VarlinkError, oneway: Bool) -> Outcome {
+        guard !oneway else { return Outcome(reply: nil) }
         return Outcome(reply: Dispatcher.encode(VarlinkReply(parameters: error.parameters, error: error.name)))
     }
 

@@ -27,6 +27,8 @@ final class RunningDaemon: @unchecked Sendable {
         process.arguments = ["--config", configPath, "--state-dir", directory, "--socket", socketPath]
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notify.path
+        // A crash prints its backtrace into the log the test shows.
+        env["SWIFT_BACKTRACE"] = "enable=yes,interactive=no"
         env.removeValue(forKey: "LISTEN_FDS")
         env.merge(environment) { _, new in new }
         process.environment = env
