@@ -38,7 +38,7 @@ extension ParkDatabase {
 
     /// Entries, newest first.
     public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
-        try await read { db in
+        try await readInBackground { db in
             var request = AuditEntryRecord.order(AuditEntryRecord.Columns.id.desc).limit(query.limit)
             if let since = query.since { request = request.filter(AuditEntryRecord.Columns.at >= since) }
             if let method = query.method { request = request.filter(AuditEntryRecord.Columns.method == method) }
@@ -52,7 +52,7 @@ extension ParkDatabase {
 
     /// Recomputes the chain from the first entry, a page at a time, in one read transaction.
     public func verifyAudit() async throws -> AuditVerification {
-        try await read { db in
+        try await readInBackground { db in
             var check = AuditChainCheck()
             var after: Int64 = 0
             while true {

@@ -153,8 +153,10 @@ extension ParkDatabase {
     static func loadTenant(_ db: Database, _ reference: TenantReference) throws -> StoredTenant {
         let record: TenantRecord?
         switch reference {
-        case .id(let id): record = try TenantRecord.fetchOne(db, key: id)
-        case .creditCode(let code): record = try TenantRecord.filter(TenantRecord.Columns.creditCode == code).fetchOne(db)
+        case .id(let id):
+            record = try SQLRequest<TenantRecord>(sql: "SELECT * FROM tenant WHERE id = ?", arguments: [id], cached: true).fetchOne(db)
+        case .creditCode(let code):
+            record = try SQLRequest<TenantRecord>(sql: "SELECT * FROM tenant WHERE creditCode = ?", arguments: [code], cached: true).fetchOne(db)
         }
         guard let record else { throw StoreError.noSuchTenant(reference.description) }
         return try loadTenants(db, records: [record])[0]
@@ -164,16 +166,25 @@ extension ParkDatabase {
     static func loadTenants(_ db: Database, records: [TenantRecord]) throws -> [StoredTenant] {
         guard !records.isEmpty else { return [] }
         let ids = records.compactMap(\.id)
+        // Same SQL for the same page size, so the prepared statements are reused.
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let arguments = StatementArguments(ids)
         var lines: [Int64: [BusinessLine]] = [:]
-        for row in try TenantBusinessLineRecord.filter(ids.contains(Column("tenantId"))).fetchAll(db) {
+        for row in try SQLRequest<TenantBusinessLineRecord>(
+            sql: "SELECT * FROM tenantBusinessLine WHERE tenantId IN (\(placeholders))", arguments: arguments, cached: true
+        ).fetchAll(db) {
             if let line = BusinessLine(rawValue: row.line) { lines[row.tenantId, default: []].append(line) }
         }
         var tags: [Int64: [String]] = [:]
-        for row in try TenantTagRecord.filter(ids.contains(Column("tenantId"))).order(Column("tag")).fetchAll(db) {
+        for row in try SQLRequest<TenantTagRecord>(
+            sql: "SELECT * FROM tenantTag WHERE tenantId IN (\(placeholders)) ORDER BY tag", arguments: arguments, cached: true
+        ).fetchAll(db) {
             tags[row.tenantId, default: []].append(row.tag)
         }
         var history: [Int64: [RecordedStatusChange]] = [:]
-        for row in try TenantStatusChangeRecord.filter(ids.contains(Column("tenantId"))).order(Column("id")).fetchAll(db) {
+        for row in try SQLRequest<TenantStatusChangeRecord>(
+            sql: "SELECT * FROM tenantStatusChange WHERE tenantId IN (\(placeholders)) ORDER BY id", arguments: arguments, cached: true
+        ).fetchAll(db) {
             guard let from = TenantStatus(rawValue: row.fromStatus), let to = TenantStatus(rawValue: row.toStatus),
                   let on = try? CivilDate.parse(row.effectiveOn, field: "effectiveOn") else {
                 throw StoreError.unusable("tenantStatusChange \(row.id ?? 0)", "holds a value this parkd cannot read")

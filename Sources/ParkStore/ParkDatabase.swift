@@ -93,7 +93,20 @@ public final class ParkDatabase: Sendable {
         try pool.close()
     }
 
+    /// A short, bounded read, run on the calling thread: no hop to a database queue, whose
+    /// wake-up costs more than the query. For scans of unbounded size use `readInBackground`.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try readOnCallingThread(body)
+    }
+
+    /// Synchronous, so the call resolves to GRDB's blocking `read`, not its async one.
+    private func readOnCallingThread<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.read(body)
+    }
+
+    /// A read that may take long (whole-table scans), run on a database queue so that it
+    /// never holds the caller's thread.
+    func readInBackground<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.read(body)
     }
 

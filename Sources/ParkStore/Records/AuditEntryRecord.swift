@@ -23,6 +23,19 @@ struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord {
         static let hash = Column(CodingKeys.hash)
     }
 
+    init(row: Row) {
+        id = row[0]
+        at = row[1]
+        uid = row[2]
+        user = row[3]
+        pid = row[4]
+        method = row[5]
+        parameters = row[6]
+        outcome = row[7]
+        previousHash = row[8]
+        hash = row[9]
+    }
+
     init(_ entry: AuditEntry) {
         id = entry.id
         at = entry.at
