@@ -52,7 +52,7 @@ public enum Daemon {
         }
 
         let server = ControlServer(
-            socket: socket, dispatcher: Dispatcher(table: methodTable(database: database, state: state), state: state, database: database, logger: logger),
+            socket: socket, dispatcher: Dispatcher(table: methodTable(database: database, state: state, logger: logger), state: state, database: database, logger: logger),
             state: state, logger: logger,
             onListening: {
                 logger.notice("parkd started", metadata: NotableEvent.started.metadata([
@@ -81,9 +81,9 @@ public enum Daemon {
     }
 
     /// Every method parkd serves.
-    public static func methodTable(database: ParkDatabase, state: DaemonState) -> MethodTable {
+    public static func methodTable(database: ParkDatabase, state: DaemonState, logger: Logger) -> MethodTable {
         var table = MethodTable()
-        ServiceHandlers.register(in: &table, database: database, state: state)
+        ServiceHandlers.register(in: &table, database: database, state: state, logger: logger)
         TenantHandlers.register(in: &table, database: database)
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)

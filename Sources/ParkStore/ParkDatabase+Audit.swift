@@ -77,8 +77,9 @@ extension ParkDatabase {
 }
 
 extension ParkDatabase {
-    /// Records a state-changing call that was refused before it could change anything.
-    public func recordAttempt(_ call: AuditedCall, at instant: String, outcome: String) async throws {
+    /// Records a call that changes nothing in the database: one refused before it reached the
+    /// store, or one that changes the running daemon only (its log level).
+    public func recordCall(_ call: AuditedCall, at instant: String, outcome: String) async throws {
         try await write(audit: nil, at: instant, outcome: { _ in outcome }) { db in
             try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcome)
         }

@@ -28,9 +28,10 @@ struct DispatcherHarness {
         let state = DaemonState(
             config: config, source: .embeddedDefaults, socketDescription: "test", logLevel: LogLevelControl(.critical),
             now: { Date(timeIntervalSince1970: 1_764_400_000) })  // 2025-11-29 in Shanghai
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         dispatcher = Dispatcher(
-            table: Daemon.methodTable(database: database, state: state), state: state, database: database,
-            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            table: Daemon.methodTable(database: database, state: state, logger: logger), state: state,
+            database: database, logger: logger)
     }
 
     func send(_ text: String, as caller: Caller = root) async -> (reply: VarlinkReply?, closed: Bool) {

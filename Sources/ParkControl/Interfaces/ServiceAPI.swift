@@ -42,6 +42,17 @@ public enum ServiceAPI {
           lastReloadError: ?string
         )
 
+        # Changes the log level until the next restart or reload.
+        method SetLogLevel(
+          # trace, debug, info, notice, warning, error or critical.
+          level: string
+        ) -> (
+          # The level before the change.
+          previous: string,
+          # The level now in force.
+          level: string
+        )
+
         # The caller's credentials do not allow this method.
         error PermissionDenied (method: string, uid: int)
 
@@ -57,11 +68,26 @@ public enum ServiceAPI {
         """)
 
     public static let status = VarlinkMethod<NoParameters, Status>("io.parkd.Service.Status", access: .read)
+    public static let setLogLevel = VarlinkMethod<LogLevel, LogLevelChange>("io.parkd.Service.SetLogLevel", access: .write)
 
     public static let permissionDenied = "io.parkd.Service.PermissionDenied"
     public static let invalidField = "io.parkd.Service.InvalidField"
     public static let invalidMessage = "io.parkd.Service.InvalidMessage"
     public static let internalError = "io.parkd.Service.InternalError"
+
+    public struct LogLevel: Codable, Sendable {
+        public var level: String
+        public init(level: String) { self.level = level }
+    }
+
+    public struct LogLevelChange: Codable, Sendable {
+        public var previous: String
+        public var level: String
+        public init(previous: String, level: String) {
+            self.previous = previous
+            self.level = level
+        }
+    }
 
     public struct StatusCount: Codable, Sendable, Equatable {
         public var status: String

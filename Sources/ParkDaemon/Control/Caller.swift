@@ -20,24 +20,38 @@ public struct Caller: Sendable, Equatable {
 
     /// Completes peer credentials with the user's name and the process's supplementary groups.
     static func identify(uid: UInt32, gid: UInt32, pid: Int32) -> Caller {
+        let name = userName(uid: uid)
         var groups: Set<UInt32> = [gid]
-        groups.formUnion(supplementaryGroups(pid: pid))
-        return Caller(uid: uid, gid: gid, pid: pid, userName: userName(uid: uid), groups: groups)
+        // The process's own groups when /proc shows them; under ProtectProc=invisible it does
+        // not, and the user database's memberships stand in.
+        groups.formUnion(processGroups(pid: pid) ?? name.map { memberships(of: $0, primary: gid) } ?? [])
+        return Caller(uid: uid, gid: gid, pid: pid, userName: name ?? "uid \(uid)", groups: groups)
     }
 
     /// The `Groups:` line of /proc/PID/status: what the kernel checks for that process.
-    private static func supplementaryGroups(pid: Int32) -> [UInt32] {
+    private static func processGroups(pid: Int32) -> [UInt32]? {
         guard pid > 0, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Groups:") }) else { return [] }
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Groups:") }) else { return nil }
         return line.dropFirst("Groups:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { UInt32($0) }
     }
 
-    private static func userName(uid: UInt32) -> String {
+    /// Groups the user database lists for `user` (getgrouplist).
+    static func memberships(of user: String, primary: UInt32) -> [UInt32] {
+        var count: Int32 = 64
+        var groups = [gid_t](repeating: 0, count: Int(count))
+        if getgrouplist(user, primary, &groups, &count) < 0 {
+            groups = [gid_t](repeating: 0, count: Int(count))
+            guard getgrouplist(user, primary, &groups, &count) >= 0 else { return [] }
+        }
+        return Array(groups.prefix(Int(count)))
+    }
+
+    private static func userName(uid: UInt32) -> String? {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 4096)
         guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name else {
-            return "uid \(uid)"
+            return nil
         }
         return String(cString: name)
     }

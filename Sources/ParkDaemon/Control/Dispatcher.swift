@@ -79,7 +79,7 @@ public struct Dispatcher: Sendable {
     private func auditRefusal(_ entry: MethodTable.Entry, _ context: CallContext, _ error: VarlinkError) async {
         guard entry.access == .write, !context.isAudited else { return }
         do {
-            try await database.recordAttempt(context.auditedCall, at: state.instant(), outcome: error.description)
+            try await database.recordCall(context.auditedCall, at: state.instant(), outcome: error.description)
         } catch {
             logger.error("audit entry not written", metadata: ["method": "\(context.method)", "error": "\(error)"])
         }

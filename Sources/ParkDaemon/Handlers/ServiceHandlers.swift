@@ -1,14 +1,32 @@
 import Foundation
+import Logging
 import ParkControl
 import ParkCore
 import ParkStore
 
 /// `org.varlink.service` introspection and `io.parkd.Service`.
 enum ServiceHandlers {
-    static func register(in table: inout MethodTable, database: ParkDatabase, state: DaemonState) {
+    static func register(in table: inout MethodTable, database: ParkDatabase, state: DaemonState, logger: Logger) {
         table.add(ServiceAPI.interface)
         table.register(ServiceAPI.status) { _, _ in
             try await status(database: database, state: state)
+        }
+        table.register(ServiceAPI.setLogLevel) { request, call in
+            guard let level = Logger.Level(rawValue: request.level) else {
+                let levels = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+                throw DomainError.invalid("level", "'\(request.level)' is not a log level; use one of \(levels)")
+            }
+            let previous = state.logLevel.current
+            // Audited before it takes effect: a change the trail cannot record does not happen.
+            let change = call.change()
+            if let audited = change.call {
+                try await database.recordCall(audited, at: change.at, outcome: "ok")
+            }
+            state.logLevel.current = level
+            logger.notice("log level changed", metadata: NotableEvent.logLevelChanged.metadata([
+                "level": "\(level)", "previous": "\(previous)", "uid": "\(call.caller.uid)",
+            ]))
+            return ServiceAPI.LogLevelChange(previous: previous.rawValue, level: level.rawValue)
         }
     }
 

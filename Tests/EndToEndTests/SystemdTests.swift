@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// The systemd protocols, exercised with systemd's own tools and sockets the tests own
+/// (no service manager is started on these machines).
+@Suite("parkd under systemd's protocols")
+struct SystemdTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The units of Deploy/ with ExecStart pointing at the built binary, in a fresh directory.
+    func stagedUnits() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-units-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for name in ["parkd.service", "parkd.socket", "parkd@.service", "parkd@.socket"] {
+            let text = try String(contentsOfFile: Self.repository.appendingPathComponent("Deploy/\(name)").path, encoding: .utf8)
+            try text.replacingOccurrences(of: "/usr/bin/parkd", with: Binaries.parkd)
+                .write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+        }
+        return directory
+    }
+
+    @Test("every unit passes systemd-analyze verify without a warning", arguments: [
+        ["parkd.service", "parkd.socket"], ["parkd@alpha.service", "parkd@alpha.socket"],
+    ])
+    func verify(_ units: [String]) throws {
+        let directory = try stagedUnits()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        if units[0].contains("@") {
+            for (template, instance) in [("parkd@.service", units[0]), ("parkd@.socket", units[1])] {
+                try FileManager.default.createSymbolicLink(atPath: directory + "/" + instance, withDestinationPath: directory + "/" + template)
+            }
+        }
+        let result = try runCommand("/usr/bin/systemd-analyze", ["verify", "--man=no"] + units.map { directory + "/" + $0 })
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+    }
+
+    @Test("the hardened service's exposure is 1.5 or lower", arguments: ["parkd.service", "parkd@alpha.service"])
+    func exposure(_ unit: String) throws {
+        let directory = try stagedUnits()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        if unit.contains("@") {
+            try FileManager.default.createSymbolicLink(atPath: directory + "/" + unit, withDestinationPath: directory + "/parkd@.service")
+        }
+        let result = try runCommand("/usr/bin/systemd-analyze", ["security", "--offline=yes", "--threshold=15", directory + "/" + unit])
+        #expect(result.status == 0, "\(result.stdout)")
+        let overall = try #require(result.stdout.split(separator: "\n").first { $0.contains("Overall exposure level") })
+        let score = try #require(Double(overall.split(separator: ":")[1].split(separator: " ")[0]))
+        #expect(score <= 1.5, "\(overall)")
+    }
+
+    @Test("socket activation: a connection to the socket systemd-socket-activate holds starts parkd and is answered")
+    func socketActivation() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-activate-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let socketPath = directory + "/control.sock"
+        let notify = try NotifySocket(path: directory + "/notify.sock")
+        let activator = try SpawnedProcess("/usr/bin/systemd-socket-activate", [
+            "-l", socketPath, "--fdname=control", "-E", "NOTIFY_SOCKET=\(notify.path)",
+            Binaries.parkd, "--state-dir", directory, "--socket", directory + "/unused.sock",
+        ])
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: socketPath) { usleep(20_000) }
+
+        let status = try runCommand(Binaries.parkctl, ["--socket", socketPath, "--json", "status"])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("\"socket\" : \"socket activation (fd 3, control)\""))
+        #expect(notify.wait(for: "READY=1") != nil)
+        #expect(!FileManager.default.fileExists(atPath: directory + "/unused.sock"), "parkd did not bind a socket of its own")
+        // systemd-socket-activate execs parkd in its own process: stop it and check that the
+        // socket parkd was handed is left in place (it is not parkd's to remove).
+        kill(activator.pid, SIGTERM)
+        #expect(activator.wait() == 0)
+        #expect(FileManager.default.fileExists(atPath: socketPath))
+    }
+
+    @Test("watchdog pings come at half the interval and stop while the daemon is frozen")
+    func watchdog() throws {
+        let daemon = try RunningDaemon(environment: ["WATCHDOG_USEC": "400000"])
+        let running = daemon.notify.collect(for: 1.0).filter { $0.contains("WATCHDOG=1") }
+        #expect(running.count >= 3, "\(running.count) pings in 1 s at a 0.4 s interval")
+        daemon.signal(SIGSTOP)
+        usleep(100_000)
+        _ = daemon.notify.collect(for: 0.1)
+        let frozen = daemon.notify.collect(for: 1.0).filter { $0.contains("WATCHDOG=1") }
+        daemon.signal(SIGCONT)
+        #expect(frozen.isEmpty, "a frozen daemon must not ping")
+        let resumed = daemon.notify.collect(for: 1.0).filter { $0.contains("WATCHDOG=1") }
+        #expect(resumed.count >= 2)
+    }
+
+    @Test("no watchdog pings when WATCHDOG_PID names another process")
+    func watchdogForAnotherProcess() throws {
+        let daemon = try RunningDaemon(environment: ["WATCHDOG_USEC": "400000", "WATCHDOG_PID": "1"])
+        #expect(daemon.notify.collect(for: 1.0).allSatisfy { !$0.contains("WATCHDOG=1") })
+    }
+
+    @Test("journal entries carry PRIORITY, identifier, code location, MESSAGE_ID and domain fields", arguments: ["config", "stream"])
+    func journal(_ mode: String) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-journal-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try runCommand("/usr/bin/unshare", [
+            "--mount", "--propagation", "private", "/usr/bin/env", "python3", Binaries.script("journal_harness.py"),
+            Binaries.parkd, Binaries.parkctl, directory, mode,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let entries = result.stdout.split(separator: "\n").compactMap { line in
+            try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
+        }
+        let started = try #require(entries.first { $0["MESSAGE_ID"] == "8fb127b7c312423abf58ad4c517b9cee" })
+        #expect(started["MESSAGE"] == "parkd started")
+        #expect(started["PRIORITY"] == "5")
+        #expect(started["SYSLOG_IDENTIFIER"] == "parkd")
+        #expect(started["CODE_FILE"]?.hasSuffix("Daemon.swift") == true)
+        #expect(Int(started["CODE_LINE"] ?? "") != nil)
+        #expect(started["CODE_FUNC"]?.isEmpty == false)
+        let refused = try #require(entries.first { $0["MESSAGE_ID"] == "e7c0b7cf966b4fb4bf817254ebfc7664" })
+        #expect(refused["METHOD"] == "io.parkd.Tenant.List")
+        #expect(refused["UID"] == "65534")
+        let levelChange = try #require(entries.first { $0["MESSAGE_ID"] == "1ccf224963e74600919fcf06fef06444" })
+        #expect(levelChange["LEVEL"] == "debug")
+        #expect(entries.contains { $0["MESSAGE_ID"] == "276502f2ed0a4b39a2b38fb5e4baecdb" }, "stopping")
+        let last = try #require(entries.last)
+        #expect(last["EXIT"] == "0")
+        #expect(last["STDERR"] == "", "nothing goes to stderr when the journal takes the entries")
+    }
+
+    @Test("parkctl log-level changes the level at run time, audited")
+    func logLevel() throws {
+        let daemon = try RunningDaemon()
+        #expect(try daemon.parkctl(["log-level"]).stdout == "info\n")
+        let changed = try daemon.parkctl(["log-level", "debug"])
+        #expect(changed.stdout == "log level info → debug\n")
+        #expect(try daemon.parkctl(["log-level"]).stdout == "debug\n")
+        let bad = try daemon.parkctl(["log-level", "chatty"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("'chatty' is not a log level"))
+        let trail = try daemon.parkctl(["audit", "list", "--method", "Service.SetLogLevel"])
+        #expect(trail.stdout.split(separator: "\n").count == 3)
+    }
+}
