@@ -2,10 +2,18 @@
 SWIFT      ?= swift
 STATE_DIR  ?= $(CURDIR)/.state
 PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+UNITDIR    ?= $(PREFIX)/lib/systemd/system
+SYSUSERSDIR ?= $(PREFIX)/lib/sysusers.d
+TMPFILESDIR ?= $(PREFIX)/lib/tmpfiles.d
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+SYSCONFDIR ?= /etc
+UNITS      := parkd.service parkd.socket parkd@.service parkd@.socket
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 pkg-config util-linux
 PIP_PACKAGES := varlink python-stdnum
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench clean install install-files uninstall
 
 all: build
 
@@ -38,6 +46,58 @@ bench: deps
 	$(SWIFT) build -c release --product parkd
 	$(SWIFT) build -c release --product parkd-bench
 	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd
+
+# Release binaries, man pages, units, sysusers/tmpfiles entries, completions, default configuration.
+install: deps
+	$(SWIFT) build -c release --product parkd
+	$(SWIFT) build -c release --product parkctl
+	mkdir -p .build/man
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --product parkctl --output-directory .build/man
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --product parkd --output-directory .build/man
+	$(MAKE) install-files BUILT_BINARIES="$$($(SWIFT) build -c release --show-bin-path)" MANPAGES=.build/man
+
+# Copies already-built files into place (DESTDIR, PREFIX and the *DIR variables are honoured).
+# An edited /etc/parkd/parkd.yaml is never overwritten: the new default goes beside it.
+install-files:
+	@test -x "$(BUILT_BINARIES)/parkd" || { echo "BUILT_BINARIES must name the directory holding parkd and parkctl"; exit 1; }
+	install -D -m 0755 "$(BUILT_BINARIES)/parkd" "$(DESTDIR)$(BINDIR)/parkd"
+	install -D -m 0755 "$(BUILT_BINARIES)/parkctl" "$(DESTDIR)$(BINDIR)/parkctl"
+	install -d "$(DESTDIR)$(UNITDIR)"
+	for unit in $(UNITS); do \
+	  sed 's|/usr/bin/parkd|$(BINDIR)/parkd|g' "Deploy/$$unit" > "$(DESTDIR)$(UNITDIR)/$$unit"; \
+	  chmod 0644 "$(DESTDIR)$(UNITDIR)/$$unit"; \
+	done
+	install -D -m 0644 Deploy/parkd.sysusers "$(DESTDIR)$(SYSUSERSDIR)/parkd.conf"
+	install -D -m 0644 Deploy/parkd.tmpfiles "$(DESTDIR)$(TMPFILESDIR)/parkd.conf"
+	install -d "$(DESTDIR)$(SYSCONFDIR)/parkd"
+	@if [ -e "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml" ] && ! cmp -s Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; then \
+	  install -m 0644 Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml.default"; \
+	  echo "kept your $(SYSCONFDIR)/parkd/parkd.yaml; the new default is parkd.yaml.default beside it"; \
+	else \
+	  install -m 0644 Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; \
+	fi
+	install -d "$(DESTDIR)$(DATADIR)/bash-completion/completions" "$(DESTDIR)$(DATADIR)/zsh/site-functions" "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d"
+	"$(BUILT_BINARIES)/parkctl" --generate-completion-script bash > "$(DESTDIR)$(DATADIR)/bash-completion/completions/parkctl"
+	"$(BUILT_BINARIES)/parkctl" --generate-completion-script zsh > "$(DESTDIR)$(DATADIR)/zsh/site-functions/_parkctl"
+	"$(BUILT_BINARIES)/parkctl" --generate-completion-script fish > "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/parkctl.fish"
+	@if [ -n "$(MANPAGES)" ] && ls "$(MANPAGES)"/*.1 >/dev/null 2>&1; then \
+	  install -d "$(DESTDIR)$(MANDIR)/man1" && install -m 0644 "$(MANPAGES)"/*.1 "$(DESTDIR)$(MANDIR)/man1/"; \
+	fi
+
+# Removes what install put in place; an edited configuration stays.
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/parkd" "$(DESTDIR)$(BINDIR)/parkctl"
+	for unit in $(UNITS); do rm -f "$(DESTDIR)$(UNITDIR)/$$unit"; done
+	rm -f "$(DESTDIR)$(SYSUSERSDIR)/parkd.conf" "$(DESTDIR)$(TMPFILESDIR)/parkd.conf"
+	rm -f "$(DESTDIR)$(DATADIR)/bash-completion/completions/parkctl" "$(DESTDIR)$(DATADIR)/zsh/site-functions/_parkctl" \
+	  "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/parkctl.fish"
+	rm -f "$(DESTDIR)$(MANDIR)"/man1/parkctl*.1 "$(DESTDIR)$(MANDIR)"/man1/parkd*.1
+	rm -f "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml.default"
+	@if cmp -s Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; then \
+	  rm -f "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; rmdir "$(DESTDIR)$(SYSCONFDIR)/parkd" 2>/dev/null || true; \
+	elif [ -e "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml" ]; then \
+	  echo "kept your edited $(SYSCONFDIR)/parkd/parkd.yaml"; \
+	fi
 
 clean:
 	rm -rf .build $(STATE_DIR)
