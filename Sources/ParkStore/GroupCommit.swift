@@ -91,17 +91,7 @@ private final class Write<T: Sendable>: QueuedWrite {
     }
 
     func run(_ db: Database) {
-        let result: Result<T, any Error>
-        do {
-            var value: T?
-            try db.inSavepoint {
-                value = try body(db)
-                return .commit
-            }
-            result = .success(value!)
-        } catch {
-            result = .failure(error)
-        }
+        let result = db.attempt(body)
         state.withLock { $0.result = result }
     }
 

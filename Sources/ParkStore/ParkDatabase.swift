@@ -121,17 +121,7 @@ public final class ParkDatabase: Sendable {
         // The change's own failure is returned, not thrown: throwing would roll back the
         // shared savepoint and with it the audit entry that records the failure.
         let result = try await groupCommit.write { db -> Result<T, any Error> in
-            let result: Result<T, any Error>
-            do {
-                var value: T?
-                try db.inSavepoint {
-                    value = try change(db)
-                    return .commit
-                }
-                result = .success(value!)
-            } catch {
-                result = .failure(error)
-            }
+            let result = db.attempt(change)
             if let call {
                 let outcomeText: String
                 switch result {

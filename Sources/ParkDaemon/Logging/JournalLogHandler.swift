@@ -5,24 +5,14 @@ import Logging
 /// Structured entries for journald through `sd_journal_sendv`: MESSAGE, PRIORITY,
 /// SYSLOG_IDENTIFIER, CODE_FILE/LINE/FUNC, MESSAGE_ID, and every metadata key as an upper-case
 /// field (`tenantId` → TENANT_ID, `method` → METHOD, `uid` → UID).
-public struct JournalLogHandler: LogHandler {
+public struct JournalLogHandler: SharedLevelLogHandler {
     public var metadata: Logger.Metadata = [:]
-    private let control: LogLevelControl
+    let control: LogLevelControl
     private let identifier: String
 
     public init(identifier: String, control: LogLevelControl) {
         self.identifier = identifier
         self.control = control
-    }
-
-    public var logLevel: Logger.Level {
-        get { control.current }
-        set { control.current = newValue }
-    }
-
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
     }
 
     public func log(event: LogEvent) {

@@ -3,22 +3,12 @@ import Logging
 
 /// One readable line per entry on stderr: `LEVEL message key=value …`.
 /// The level comes from a shared `LogLevelControl`, so it can change while the daemon runs.
-public struct StderrLogHandler: LogHandler {
+public struct StderrLogHandler: SharedLevelLogHandler {
     public var metadata: Logger.Metadata = [:]
-    private let control: LogLevelControl
+    let control: LogLevelControl
 
     public init(control: LogLevelControl) {
         self.control = control
-    }
-
-    public var logLevel: Logger.Level {
-        get { control.current }
-        set { control.current = newValue }
-    }
-
-    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
     }
 
     public func log(event: LogEvent) {
