@@ -85,7 +85,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "parkd-bench",
-            dependencies: ["ParkControl", "ParkCore"],
+            dependencies: [
+                "ParkControl", "ParkCore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Benchmarks/ControlChannel",
             swiftSettings: swiftSettings
         ),

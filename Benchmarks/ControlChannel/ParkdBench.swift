@@ -1,4 +1,6 @@
 import Foundation
+import NIOCore
+import NIOPosix
 import ParkControl
 import ParkCore
 
@@ -22,6 +24,9 @@ struct ParkdBench {
     static let maxSerial = 9_999_999
 
     static func main() async {
+        // Like parkd: NIO's event loops run Swift Concurrency, so a call's reply resumes its task
+        // on the thread that read it instead of waking another one.
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         let parkd: String
         let seconds: Int
         switch parseArguments(Array(CommandLine.arguments.dropFirst())) {
