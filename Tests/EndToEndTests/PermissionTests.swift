@@ -62,6 +62,18 @@ struct PermissionTests {
         #expect(trail.stdout.contains("nobody  65534"))
     }
 
+    @Test("the socket file gets the configured mode and group")
+    func socketGroup() throws {
+        let daemon = try RunningDaemon(config: "socket:\n  mode: \"0660\"\n  group: staff\n")
+        let attributes = try FileManager.default.attributesOfItem(atPath: daemon.socketPath)
+        #expect(attributes[.posixPermissions] as? Int == 0o660)
+        #expect(attributes[.groupOwnerAccountID] as? Int == 50)
+        // A member of the socket's group may open it; the daemon then decides by role.
+        let member = try daemon.parkctl(["status"], uid: 65534, gid: 50)
+        #expect(member.status == 77)
+        #expect(member.stderr.contains("may not call io.parkd.Service.Status"))
+    }
+
     @Test("a socket the caller may not open is reported as permission denied (77)")
     func socketMode() throws {
         let daemon = try RunningDaemon(config: "socket:\n  mode: \"0600\"\n")
