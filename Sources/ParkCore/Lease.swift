@@ -1,0 +1,155 @@
+/// A unit as a lease holds it: its area is fixed when the lease is signed.
+public struct LeasedUnit: Equatable, Sendable {
+    public var unitID: Int64
+    public var label: String
+    public var area: Area
+    public var kind: UnitKind
+
+    public init(unitID: Int64, label: String, area: Area, kind: UnitKind) {
+        self.unitID = unitID
+        self.label = label
+        self.area = area
+        self.kind = kind
+    }
+}
+
+/// A contracted rent per m² per month, in force from a day on.
+public struct RentChange: Equatable, Sendable {
+    public var from: CivilDate
+    public var rent: Money
+
+    public init(from: CivilDate, rent: Money) {
+        self.from = from
+        self.rent = rent
+    }
+}
+
+/// A tenant's lease of one or more units from its first to its last day (inclusive).
+public struct Lease: Equatable, Sendable {
+    public var id: Int64?
+    public var tenantID: Int64
+    public var units: [LeasedUnit]
+    public var start: CivilDate
+    /// The contracted last day (moved by renewals).
+    public var end: CivilDate
+    /// The last day when the lease was terminated early.
+    public var terminatedOn: CivilDate?
+    /// Rent per m² per month, oldest first; the first applies from `start`.
+    public var rents: [RentChange]
+    public var deposit: Money
+    /// Day of the month rent is billed (1–28).
+    public var billingDay: Int
+
+    /// A new lease; every field is checked.
+    public init(
+        tenantID: Int64, units: [LeasedUnit], start: CivilDate, end: CivilDate, rent: Money, deposit: Money,
+        billingDay: Int
+    ) throws(DomainError) {
+        guard !units.isEmpty else { throw .invalid("units", "a lease holds at least one unit") }
+        guard Set(units.map(\.unitID)).count == units.count else { throw .invalid("units", "a unit is named twice") }
+        guard start <= end else { throw .invalid("end", "\(end) is before the start, \(start)") }
+        guard (1...28).contains(billingDay) else {
+            throw .invalid("billingDay", "\(billingDay) is not a billing day; use 1 to 28 so every month has it")
+        }
+        self.init(
+            id: nil, tenantID: tenantID, units: units, start: start, end: end, terminatedOn: nil,
+            rents: [RentChange(from: start, rent: rent)], deposit: deposit, billingDay: billingDay)
+    }
+
+    /// Restores a lease as stored.
+    public init(
+        id: Int64?, tenantID: Int64, units: [LeasedUnit], start: CivilDate, end: CivilDate, terminatedOn: CivilDate?,
+        rents: [RentChange], deposit: Money, billingDay: Int
+    ) {
+        self.id = id
+        self.tenantID = tenantID
+        self.units = units
+        self.start = start
+        self.end = end
+        self.terminatedOn = terminatedOn
+        self.rents = rents
+        self.deposit = deposit
+        self.billingDay = billingDay
+    }
+
+    /// The last day the lease holds its units.
+    public var lastDay: CivilDate { terminatedOn ?? end }
+
+    public func holds(on day: CivilDate) -> Bool { start <= day && day <= lastDay }
+
+    /// True when both leases hold a common unit on a common day.
+    public func conflicts(with other: Lease) -> Bool {
+        start <= other.lastDay && other.start <= lastDay
+            && !Set(units.map(\.unitID)).isDisjoint(with: other.units.map(\.unitID))
+    }
+
+    /// The rent per m² per month in force on `day`.
+    public func rent(on day: CivilDate) -> Money {
+        rents.last { $0.from <= day }?.rent ?? rents[0].rent
+    }
+
+    public var area: Area { units.reduce(.zero) { $0 + $1.area } }
+
+    /// Area of units of `kind` leased on `day` (zero when the lease does not hold that day).
+    public func area(of kind: UnitKind, on day: CivilDate) -> Area {
+        guard holds(on: day) else { return .zero }
+        return units.filter { $0.kind == kind }.reduce(.zero) { $0 + $1.area }
+    }
+
+    /// Rent due for a calendar month, prorated by day:
+    /// Σ over the days leased of (rent per m² that day × area) ÷ days in the month,
+    /// computed exactly and rounded half-up to the fen once, at the end.
+    public func rentDue(year: Int, month: Int) -> RentDue {
+        let days = CivilDate.daysIn(month: month, year: year)
+        var numerator: Int64 = 0  // fen × centi-m², summed over days
+        var daysLeased = 0
+        for day in 1...days {
+            let date = CivilDate(year: year, month: month, day: day)!
+            guard holds(on: date) else { continue }
+            daysLeased += 1
+            numerator += rent(on: date).fen * area.centiSquareMetres
+        }
+        let amount = Money(fen: numerator.dividedRoundingHalfUp(by: 100 * Int64(days)))
+        return RentDue(amount: amount, daysLeased: daysLeased, daysInMonth: days)
+    }
+
+    /// Sets a new rent from `day` on; earlier rents stay in the history.
+    public mutating func amend(rent: Money, from day: CivilDate) throws(DomainError) {
+        guard holds(on: day) else {
+            throw .invalid("from", "\(day) is outside the lease (\(start) to \(lastDay))")
+        }
+        guard let latest = rents.last, day > latest.from else {
+            throw .invalid("from", "\(day) is not after the latest rent change (\(rents.last?.from.description ?? "-"))")
+        }
+        rents.append(RentChange(from: day, rent: rent))
+    }
+
+    /// Extends the lease to a later last day.
+    public mutating func renew(until newEnd: CivilDate) throws(DomainError) {
+        guard terminatedOn == nil else { throw .invalid("end", "a terminated lease cannot be renewed") }
+        guard newEnd > end else { throw .invalid("end", "\(newEnd) is not after the current end, \(end)") }
+        end = newEnd
+    }
+
+    /// Ends the lease early: `day` is its new last day.
+    public mutating func terminate(on day: CivilDate) throws(DomainError) {
+        guard terminatedOn == nil else { throw .invalid("on", "the lease was already terminated on \(lastDay)") }
+        guard start <= day, day < end else {
+            throw .invalid("on", "\(day) must be from the start (\(start)) to the day before the end (\(end))")
+        }
+        terminatedOn = day
+    }
+}
+
+/// Rent due for one month of a lease.
+public struct RentDue: Equatable, Sendable {
+    public var amount: Money
+    public var daysLeased: Int
+    public var daysInMonth: Int
+
+    public init(amount: Money, daysLeased: Int, daysInMonth: Int) {
+        self.amount = amount
+        self.daysLeased = daysLeased
+        self.daysInMonth = daysInMonth
+    }
+}

@@ -1,0 +1,52 @@
+/// What a unit of the park is used for.
+public enum UnitKind: String, CaseIterable, Codable, Sendable {
+    /// Leased office space: earns rent subsidies.
+    case office
+    /// A seat in the startup incubator.
+    case incubator
+    /// Shared space (meeting rooms, service hall).
+    case shared
+
+    public static func parse(_ text: String, field: String = "kind") throws(DomainError) -> UnitKind {
+        guard let kind = UnitKind(rawValue: text) else {
+            throw .invalid(field, "'\(text)' is not a unit kind; use office, incubator or shared")
+        }
+        return kind
+    }
+}
+
+/// A leasable unit: a building, an optional floor and a number, with its area and list rent.
+public struct RentalUnit: Equatable, Sendable {
+    public var id: Int64?
+    public var building: String
+    public var floor: String?
+    public var number: String
+    public var area: Area
+    public var kind: UnitKind
+    /// List rent per m² per month.
+    public var listRent: Money
+
+    public init(building: String, floor: String?, number: String, area: Area, kind: UnitKind, listRent: Money) throws(DomainError) {
+        self.id = nil
+        self.building = try TenantField.text(building, field: "building", maxLength: 50)
+        self.floor = try TenantField.optionalText(floor, field: "floor", maxLength: 20)
+        self.number = try TenantField.text(number, field: "number", maxLength: 20)
+        self.area = area
+        self.kind = kind
+        self.listRent = listRent
+    }
+
+    /// Restores a unit as stored.
+    public init(id: Int64, building: String, floor: String?, number: String, area: Area, kind: UnitKind, listRent: Money) {
+        self.id = id
+        self.building = building
+        self.floor = floor
+        self.number = number
+        self.area = area
+        self.kind = kind
+        self.listRent = listRent
+    }
+
+    /// `A-1203`: building and number, how the park names a unit.
+    public var label: String { "\(building)-\(number)" }
+}

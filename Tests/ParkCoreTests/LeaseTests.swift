@@ -1,0 +1,100 @@
+import ParkCore
+import Testing
+
+@Suite("Leases and prorated rent")
+struct LeaseTests {
+    func date(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "date") }
+
+    func office(_ id: Int64, _ area: String) -> LeasedUnit {
+        LeasedUnit(unitID: id, label: "A-\(id)", area: try! Area.parse(area, field: "area"), kind: .office)
+    }
+
+    func lease(_ start: String, _ end: String, rent: String = "40", units: [LeasedUnit]? = nil) throws -> Lease {
+        try Lease(
+            tenantID: 1, units: units ?? [office(1, "100")], start: date(start), end: date(end),
+            rent: Money.parse(rent, field: "rent"), deposit: .zero, billingDay: 1)
+    }
+
+    @Test("a whole month costs rent × area")
+    func wholeMonth() throws {
+        let due = try lease("2021-01-01", "2021-12-31").rentDue(year: 2021, month: 6)
+        #expect(due == RentDue(amount: Money(fen: 400_000), daysLeased: 30, daysInMonth: 30))
+    }
+
+    @Test("partial months are prorated by day and rounded half-up once", arguments: [
+        // start mid-month: 40 × 100 × 17/31 = 2193.548… → 2193.55
+        ("2021-01-15", "2021-12-31", 2021, 1, "2193.55", 17),
+        // a lease ending mid-month: 40 × 100 × 10/30 = 1333.333… → 1333.33
+        ("2020-01-01", "2021-06-10", 2021, 6, "1333.33", 10),
+        // leap February: 29 days; 40 × 100 × 14/29 = 1931.034… → 1931.03
+        ("2020-02-16", "2020-12-31", 2020, 2, "1931.03", 14),
+        // lease starting on the 31st: one day of a 31-day month; 4000/31 = 129.032… → 129.03
+        ("2021-03-31", "2021-12-31", 2021, 3, "129.03", 1),
+        // a month entirely outside the lease
+        ("2021-03-31", "2021-12-31", 2021, 2, "0.00", 0),
+    ])
+    func proration(_ start: String, _ end: String, _ year: Int, _ month: Int, _ amount: String, _ days: Int) throws {
+        let due = try lease(start, end).rentDue(year: year, month: month)
+        #expect(due.amount.description == amount)
+        #expect(due.daysLeased == days)
+    }
+
+    @Test("half a fen rounds up")
+    func halfUp() throws {
+        // 0.31 × 0.5 m² over a full month = 0.155 yuan = 15.5 fen → 16 fen
+        let small = try lease("2021-01-01", "2021-12-31", rent: "0.31", units: [office(1, "0.5")])
+        #expect(small.rentDue(year: 2021, month: 4).amount.fen == 16)
+    }
+
+    @Test("a rent amendment applies from its day, the days before keep the old rent")
+    func amendment() throws {
+        var lease = try lease("2021-01-01", "2021-12-31")
+        try lease.amend(rent: Money.parse("50", field: "rent"), from: date("2021-06-16"))
+        // 15 days at 40, 15 at 50, × 100 m² ÷ 30 = 2000 + 2500
+        #expect(lease.rentDue(year: 2021, month: 6).amount.description == "4500.00")
+        #expect(lease.rents.count == 2)
+        #expect(throws: DomainError.self) { try lease.amend(rent: .zero, from: date("2021-06-01")) }
+        #expect(throws: DomainError.self) { try lease.amend(rent: .zero, from: date("2022-01-01")) }
+    }
+
+    @Test("renewal extends, termination shortens, and neither twice in the wrong order")
+    func renewAndTerminate() throws {
+        var lease = try lease("2021-01-01", "2021-12-31")
+        try lease.renew(until: date("2022-12-31"))
+        #expect(lease.holds(on: date("2022-06-01")))
+        try lease.terminate(on: date("2022-03-10"))
+        #expect(lease.lastDay == date("2022-03-10"))
+        #expect(!lease.holds(on: date("2022-03-11")))
+        #expect(lease.rentDue(year: 2022, month: 3).daysLeased == 10)
+        #expect(throws: DomainError.self) { try lease.renew(until: date("2023-12-31")) }
+        #expect(throws: DomainError.self) { try lease.terminate(on: date("2022-02-01")) }
+    }
+
+    @Test("leases conflict only when they share a unit on a day")
+    func conflicts() throws {
+        let first = try lease("2021-01-01", "2021-06-30")
+        #expect(first.conflicts(with: try lease("2021-06-30", "2021-12-31")))
+        #expect(!first.conflicts(with: try lease("2021-07-01", "2021-12-31")))
+        #expect(!first.conflicts(with: try lease("2021-03-01", "2021-12-31", units: [office(2, "50")])))
+        var ended = first
+        try ended.terminate(on: date("2021-03-31"))
+        #expect(!ended.conflicts(with: try lease("2021-04-01", "2021-12-31")))
+    }
+
+    @Test("office area on a day counts only office units held that day")
+    func officeArea() throws {
+        let seat = LeasedUnit(unitID: 9, label: "I-9", area: try Area.parse("6", field: "area"), kind: .incubator)
+        let lease = try lease("2021-01-01", "2021-12-31", units: [office(1, "100"), office(2, "20.5"), seat])
+        #expect(lease.area(of: .office, on: date("2021-05-01")).description == "120.50")
+        #expect(lease.area(of: .office, on: date("2022-01-01")) == .zero)
+    }
+
+    @Test("bad leases are refused with the field", arguments: [
+        ("2021-02-01", "2021-01-31", 1, "end"), ("2021-01-01", "2021-12-31", 29, "billingDay"),
+    ])
+    func refused(_ start: String, _ end: String, _ billingDay: Int, _ field: String) {
+        #expect {
+            try Lease(tenantID: 1, units: [office(1, "10")], start: date(start), end: date(end), rent: .zero, deposit: .zero, billingDay: billingDay)
+        } throws: { ($0 as? DomainError)?.field == field }
+    }
+}
