@@ -30,6 +30,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return date
     }
 
+    /// Parses a calendar month, `YYYY-MM`.
+    public static func parseMonth(_ text: String, field: String) throws(DomainError) -> (year: Int, month: Int) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month), year >= 1 else {
+            throw .invalid(field, "'\(text)' is not a month in the form YYYY-MM")
+        }
+        return (year, month)
+    }
+
     public static func isLeap(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

@@ -85,6 +85,8 @@ public enum Daemon {
         var table = MethodTable()
         ServiceHandlers.register(in: &table, database: database, state: state, logger: logger)
         TenantHandlers.register(in: &table, database: database)
+        UnitHandlers.register(in: &table, database: database)
+        LeaseHandlers.register(in: &table, database: database)
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)
         return table

@@ -53,6 +53,55 @@ enum Migrations {
                 t.column("hash", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-unitsAndLeases") { db in
+            try db.create(table: "rentalUnit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("building", .text).notNull()
+                t.column("floor", .text)
+                t.column("number", .text).notNull()
+                t.column("areaCenti", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("listRentFen", .integer).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+                t.uniqueKey(["building", "number"])
+            }
+            try db.create(table: "lease") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("tenant").notNull()
+                t.column("start", .text).notNull()
+                t.column("end", .text).notNull()
+                t.column("terminatedOn", .text)
+                t.column("depositFen", .integer).notNull()
+                t.column("billingDay", .integer).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "leaseUnit") { t in
+                t.belongsTo("lease", onDelete: .cascade).notNull()
+                t.belongsTo("rentalUnit").notNull()
+                t.column("areaCenti", .integer).notNull()
+                t.primaryKey(["leaseId", "rentalUnitId"])
+            }
+            try db.create(index: "leaseUnit_unit", on: "leaseUnit", columns: ["rentalUnitId", "leaseId"])
+            try db.create(table: "leaseRent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("lease", onDelete: .cascade).notNull()
+                t.column("effectiveFrom", .text).notNull()
+                t.column("rentFen", .integer).notNull()
+                t.column("recordedAt", .text).notNull()
+                t.column("recordedBy", .text).notNull()
+            }
+            try db.create(table: "leaseEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("lease", onDelete: .cascade).notNull()
+                t.column("kind", .text).notNull()
+                t.column("effectiveOn", .text).notNull()
+                t.column("detail", .text).notNull()
+                t.column("recordedAt", .text).notNull()
+                t.column("recordedBy", .text).notNull()
+            }
+        }
         return migrator
     }
 }

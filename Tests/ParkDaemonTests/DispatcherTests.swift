@@ -64,8 +64,9 @@ struct DispatcherTests {
         defer { harness.cleanUp() }
         let info = try #require(await harness.call("org.varlink.service.GetInfo", as: DispatcherHarness.stranger))
         let interfaces = info.parameters?["interfaces"]
-        #expect(interfaces == .array(["io.parkd.Audit", "io.parkd.Service", "io.parkd.Tenant", "org.varlink.service"].map(JSONValue.string)))
-        for name in ["io.parkd.Audit", "io.parkd.Service", "io.parkd.Tenant", "org.varlink.service"] {
+        let names = ["io.parkd.Audit", "io.parkd.Lease", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Unit", "org.varlink.service"]
+        #expect(interfaces == .array(names.map(JSONValue.string)))
+        for name in names {
             let reply = await harness.call("org.varlink.service.GetInterfaceDescription", #"{"interface":"\#(name)"}"#)
             #expect(reply?.parameters?["description"]?.stringValue?.contains("interface \(name)\n") == true)
         }

@@ -26,7 +26,19 @@ enum ControlErrors {
                 return VarlinkError(name: TenantAPI.noSuchTenant, parameters: .object(["tenant": .string(error.subject)]))
             case .creditCodeInUse:
                 return VarlinkError(name: TenantAPI.creditCodeInUse, parameters: .object([
-                    "creditCode": .string(error.subject), "tenant": .integer(error.tenantID ?? 0),
+                    "creditCode": .string(error.subject), "tenant": .integer(error.relatedID ?? 0),
+                ]))
+            case .noSuchUnit:
+                return VarlinkError(name: UnitAPI.noSuchUnit, parameters: .object(["unit": .integer(Int64(error.subject) ?? 0)]))
+            case .unitExists:
+                return VarlinkError(name: UnitAPI.unitExists, parameters: .object([
+                    "unit": .string(error.subject), "id": .integer(error.relatedID ?? 0),
+                ]))
+            case .noSuchLease:
+                return VarlinkError(name: LeaseAPI.noSuchLease, parameters: .object(["lease": .integer(Int64(error.subject) ?? 0)]))
+            case .leaseConflict:
+                return VarlinkError(name: LeaseAPI.leaseConflict, parameters: .object([
+                    "unit": .string(error.subject), "lease": .integer(error.relatedID ?? 0), "message": .string(error.message),
                 ]))
             case .schemaTooNew, .unusableDatabase:
                 return internalError

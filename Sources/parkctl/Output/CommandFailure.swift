@@ -55,6 +55,14 @@ struct CommandFailure: Error, CustomStringConvertible {
                 exitCode: Self.invalidInput)
         case "CreditCodeInUse":
             self.init(message: "credit code \(text("creditCode")) already belongs to tenant \(text("tenant"))", exitCode: Self.invalidInput)
+        case "NoSuchUnit":
+            self.init(message: "no unit has id \(text("unit"))", exitCode: Self.notFound)
+        case "UnitExists":
+            self.init(message: "unit \(text("unit")) already exists (id \(text("id")))", exitCode: Self.invalidInput)
+        case "NoSuchLease":
+            self.init(message: "no lease has id \(text("lease"))", exitCode: Self.notFound)
+        case "LeaseConflict":
+            self.init(message: text("message"), exitCode: Self.invalidInput)
         case "NoSuchTenant":
             self.init(message: "no tenant has id or credit code '\(text("tenant"))'", exitCode: Self.notFound)
         case "PermissionDenied":
@@ -76,6 +84,10 @@ struct CommandFailure: Error, CustomStringConvertible {
             "contactPhone": "--contact-phone", "dispatchLicence": "--dispatch-licence",
             "hrServiceLicence": "--hr-service-licence", "appliedOn": "--on", "on": "--on", "reason": "--reason",
             "limit": "--limit", "after": "--after", "since": "--since", "status": "--status",
+            "building": "--building", "number": "--number", "floor": "--floor", "area": "--area", "kind": "--kind",
+            "listRent": "--rent", "units": "--unit", "start": "--start", "end": "--end", "rent": "--rent",
+            "deposit": "--deposit", "billingDay": "--billing-day", "from": "--from", "month": "--month",
+            "tenant": "--tenant",
         ]
         guard let option = flags[field] else { return field }
         return "\(option) (\(field))"

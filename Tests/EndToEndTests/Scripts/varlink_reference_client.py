@@ -33,7 +33,8 @@ with varlink.Client(address=address) as client:
     with client.open("org.varlink.service") as service:
         info = service.GetInfo()
         interfaces = info["interfaces"]
-        check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit"},
+        check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
+                                  "io.parkd.Unit", "io.parkd.Lease"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -91,16 +92,49 @@ with varlink.Client(address=address) as client:
             check(accepted == uscc.is_valid(code), f"credit code {code}: parkd {accepted}, stdnum {uscc.is_valid(code)}")
             agreed += accepted == uscc.is_valid(code)
 
+    # io.parkd.Unit and io.parkd.Lease
+    with client.open("io.parkd.Unit", namespaced=False) as units:
+        unit = units.Create(building="A", floor="12", number="1203", area="120.50", kind="office", listRent="45")["unit"]
+        check(unit["area"] == "120.50" and unit["listRent"] == "45.00", f"Unit.Create: {unit}")
+        units.Create(building="A", floor="12", number="1204", area="80", kind="office", listRent="45")
+        check(units.Get(unit["id"])["unit"] == unit, "Unit.Get")
+        check([u["number"] for u in units.List(building="A", kind=None)["units"]] == ["1203", "1204"], "Unit.List")
+        changed = units.Update(unit=unit["id"], floor=None, area=None, kind=None, listRent="48.5")["unit"]
+        check(changed["listRent"] == "48.50", f"Unit.Update: {changed}")
+        expect_error(lambda: units.Get(999), "io.parkd.Unit.NoSuchUnit", "unknown unit")
+    with client.open("io.parkd.Lease", namespaced=False) as leases, client.open("io.parkd.Tenant", namespaced=False) as tenants:
+        tenants.Transition(tenant="1", to="approved", on="2021-03-10", reason="评审通过")
+        lease = leases.Create(tenant="1", units=[1, 2], start="2021-03-15", end="2022-03-14", rent="40",
+                              deposit="24100", billingDay=5)["lease"]
+        check(lease["area"] == "200.50" and lease["billingDay"] == 5, f"Lease.Create: {lease}")
+        check(tenants.Get("1")["tenant"]["status"] == "active", "first lease activates the tenant")
+        due = leases.Rent(lease=lease["id"], month="2021-03")
+        check(due["amount"] == "4398.06" and due["daysLeased"] == 17, f"Lease.Rent: {due}")
+        leases.Amend(lease=lease["id"], rent="42", **{"from": "2021-10-01"})
+        renewed = leases.Renew(lease=lease["id"], end="2022-12-31")["lease"]
+        check(renewed["end"] == "2022-12-31", f"Lease.Renew: {renewed}")
+        ended = leases.Terminate(lease=lease["id"], on="2021-12-10", reason="搬迁")["lease"]
+        check(ended["terminatedOn"] == "2021-12-10", f"Lease.Terminate: {ended}")
+        check(leases.Get(lease["id"])["lease"] == ended, "Lease.Get")
+        check([l["id"] for l in leases.List(tenant="1", unit=None)["leases"]] == [lease["id"]], "Lease.List")
+        params = expect_error(lambda: leases.Create(tenant="1", units=[2], start="2021-12-01", end="2022-06-30", rent="40",
+                                                    deposit=None, billingDay=None),
+                              "io.parkd.Lease.LeaseConflict", "overlapping lease")
+        check(params and params.get("lease") == lease["id"], f"LeaseConflict: {params}")
+        expect_error(lambda: leases.Get(999), "io.parkd.Lease.NoSuchLease", "unknown lease")
+
     # io.parkd.Audit and io.parkd.Service
     with client.open("io.parkd.Audit", namespaced=False) as audit:
         entries = audit.List(limit=5, since=None, method="Tenant.Transition")["entries"]
         outcomes = [entry["outcome"].split(" ")[0] for entry in entries]
-        check(outcomes == ["io.parkd.Tenant.InvalidTransition", "ok"], f"Audit.List: {outcomes}")
+        check(outcomes == ["ok", "io.parkd.Tenant.InvalidTransition", "ok"], f"Audit.List: {outcomes}")
         verification = audit.Verify()
         check(verification["intact"] and verification["entries"] > 120, f"Audit.Verify: {verification}")
     with client.open("io.parkd.Service", namespaced=False) as service:
         status = service.Status()
         check(status["tenants"] >= 1 and status["version"], f"Status: {status}")
+        level = service.SetLogLevel("debug")
+        check(level == {"previous": "info", "level": "debug"}, f"SetLogLevel: {level}")
 
 if failures:
     print("\n".join(failures))

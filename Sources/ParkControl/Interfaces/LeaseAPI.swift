@@ -1,0 +1,295 @@
+/// `io.parkd.Lease`: leases of units to tenants, and the rent they owe.
+public enum LeaseAPI {
+    public static let interface = VarlinkInterface(name: "io.parkd.Lease", definition: """
+        # Leases: a tenant holds units from a first to a last day (inclusive) at a
+        # contracted rent per m² per month. Amounts are decimal strings in yuan.
+        interface io.parkd.Lease
+
+        # A unit as the lease holds it (area fixed at signing).
+        type LeasedUnit (
+          # The unit's id.
+          unit: int,
+          # Building-number, e.g. A-1203.
+          label: string,
+          # Area in m².
+          area: string,
+          # office, incubator or shared.
+          kind: string
+        )
+
+        # A rent in force from a day on.
+        type RentPeriod (
+          # First day (YYYY-MM-DD).
+          from: string,
+          # Yuan per m² per month.
+          rent: string
+        )
+
+        # Something that happened to the lease.
+        type Event (
+          # signed, amended, renewed or terminated.
+          kind: string,
+          # Day it took effect (YYYY-MM-DD).
+          on: string,
+          # What changed.
+          detail: string,
+          # When it was recorded (RFC 3339, UTC).
+          recordedAt: string,
+          # Who recorded it.
+          recordedBy: string
+        )
+
+        type Lease (
+          id: int,
+          # The tenant's id.
+          tenant: int,
+          # The tenant's name.
+          tenantName: string,
+          units: []LeasedUnit,
+          # Total area in m².
+          area: string,
+          # First day (YYYY-MM-DD).
+          start: string,
+          # Contracted last day, after renewals (YYYY-MM-DD).
+          end: string,
+          # Last day when terminated early.
+          terminatedOn: ?string,
+          # Rent history, oldest first.
+          rents: []RentPeriod,
+          # Deposit in yuan.
+          deposit: string,
+          # Day of the month rent is billed.
+          billingDay: int,
+          events: []Event
+        )
+
+        # Signs a lease. Only approved or active tenants may sign; a first lease makes an
+        # approved tenant active on the start day.
+        method Create(
+          # Tenant id or credit code.
+          tenant: string,
+          units: []int,
+          start: string,
+          # Last day, inclusive.
+          end: string,
+          # Contracted rent in yuan per m² per month.
+          rent: string,
+          # Deposit in yuan (default 0).
+          deposit: ?string,
+          # 1 to 28 (default 1).
+          billingDay: ?int
+        ) -> (lease: Lease)
+
+        # Leases by id.
+        method List(
+          # Only leases of this tenant (id or credit code).
+          tenant: ?string,
+          # Only leases holding this unit.
+          unit: ?int
+        ) -> (leases: []Lease)
+
+        method Get(lease: int) -> (lease: Lease)
+
+        # A new rent from a day on; the earlier rent stays in the history.
+        method Amend(lease: int, rent: string, from: string) -> (lease: Lease)
+
+        # A later last day.
+        method Renew(lease: int, end: string) -> (lease: Lease)
+
+        # Ends the lease early: `on` becomes its last day.
+        method Terminate(lease: int, on: string, reason: string) -> (lease: Lease)
+
+        # Rent due for a month: the rent in force each day leased × area ÷ days in the
+        # month, summed and rounded half-up to the fen once.
+        method Rent(lease: int, month: string) -> (
+          month: string,
+          amount: string,
+          daysLeased: int,
+          daysInMonth: int
+        )
+
+        # No lease has this id.
+        error NoSuchLease (lease: int)
+
+        # Another lease holds a unit on one of the days.
+        error LeaseConflict (unit: string, lease: int, message: string)
+
+        """)
+
+    public static let create = VarlinkMethod<Create, LeaseReply>("io.parkd.Lease.Create", access: .write)
+    public static let list = VarlinkMethod<List, ListReply>("io.parkd.Lease.List", access: .read)
+    public static let get = VarlinkMethod<Get, LeaseReply>("io.parkd.Lease.Get", access: .read)
+    public static let amend = VarlinkMethod<Amend, LeaseReply>("io.parkd.Lease.Amend", access: .write)
+    public static let renew = VarlinkMethod<Renew, LeaseReply>("io.parkd.Lease.Renew", access: .write)
+    public static let terminate = VarlinkMethod<Terminate, LeaseReply>("io.parkd.Lease.Terminate", access: .write)
+    public static let rent = VarlinkMethod<RentRequest, RentDue>("io.parkd.Lease.Rent", access: .read)
+
+    public static let noSuchLease = "io.parkd.Lease.NoSuchLease"
+    public static let leaseConflict = "io.parkd.Lease.LeaseConflict"
+
+    public struct LeasedUnit: Codable, Sendable, Equatable {
+        public var unit: Int64
+        public var label: String
+        public var area: String
+        public var kind: String
+        public init(unit: Int64, label: String, area: String, kind: String) {
+            self.unit = unit
+            self.label = label
+            self.area = area
+            self.kind = kind
+        }
+    }
+
+    public struct RentPeriod: Codable, Sendable, Equatable {
+        public var from: String
+        public var rent: String
+        public init(from: String, rent: String) {
+            self.from = from
+            self.rent = rent
+        }
+    }
+
+    public struct Event: Codable, Sendable, Equatable {
+        public var kind: String
+        public var on: String
+        public var detail: String
+        public var recordedAt: String
+        public var recordedBy: String
+        public init(kind: String, on: String, detail: String, recordedAt: String, recordedBy: String) {
+            self.kind = kind
+            self.on = on
+            self.detail = detail
+            self.recordedAt = recordedAt
+            self.recordedBy = recordedBy
+        }
+    }
+
+    public struct Lease: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var tenant: Int64
+        public var tenantName: String
+        public var units: [LeasedUnit]
+        public var area: String
+        public var start: String
+        public var end: String
+        public var terminatedOn: String?
+        public var rents: [RentPeriod]
+        public var deposit: String
+        public var billingDay: Int
+        public var events: [Event]
+
+        public init(
+            id: Int64, tenant: Int64, tenantName: String, units: [LeasedUnit], area: String, start: String, end: String,
+            terminatedOn: String?, rents: [RentPeriod], deposit: String, billingDay: Int, events: [Event]
+        ) {
+            self.id = id
+            self.tenant = tenant
+            self.tenantName = tenantName
+            self.units = units
+            self.area = area
+            self.start = start
+            self.end = end
+            self.terminatedOn = terminatedOn
+            self.rents = rents
+            self.deposit = deposit
+            self.billingDay = billingDay
+            self.events = events
+        }
+    }
+
+    public struct Create: Codable, Sendable {
+        public var tenant: String
+        public var units: [Int64]
+        public var start: String
+        public var end: String
+        public var rent: String
+        public var deposit: String?
+        public var billingDay: Int?
+        public init(tenant: String, units: [Int64], start: String, end: String, rent: String, deposit: String? = nil, billingDay: Int? = nil) {
+            self.tenant = tenant
+            self.units = units
+            self.start = start
+            self.end = end
+            self.rent = rent
+            self.deposit = deposit
+            self.billingDay = billingDay
+        }
+    }
+
+    public struct List: Codable, Sendable {
+        public var tenant: String?
+        public var unit: Int64?
+        public init(tenant: String? = nil, unit: Int64? = nil) {
+            self.tenant = tenant
+            self.unit = unit
+        }
+    }
+
+    public struct ListReply: Codable, Sendable {
+        public var leases: [Lease]
+        public init(leases: [Lease]) { self.leases = leases }
+    }
+
+    public struct Get: Codable, Sendable {
+        public var lease: Int64
+        public init(lease: Int64) { self.lease = lease }
+    }
+
+    public struct LeaseReply: Codable, Sendable {
+        public var lease: Lease
+        public init(lease: Lease) { self.lease = lease }
+    }
+
+    public struct Amend: Codable, Sendable {
+        public var lease: Int64
+        public var rent: String
+        public var from: String
+        public init(lease: Int64, rent: String, from: String) {
+            self.lease = lease
+            self.rent = rent
+            self.from = from
+        }
+    }
+
+    public struct Renew: Codable, Sendable {
+        public var lease: Int64
+        public var end: String
+        public init(lease: Int64, end: String) {
+            self.lease = lease
+            self.end = end
+        }
+    }
+
+    public struct Terminate: Codable, Sendable {
+        public var lease: Int64
+        public var on: String
+        public var reason: String
+        public init(lease: Int64, on: String, reason: String) {
+            self.lease = lease
+            self.on = on
+            self.reason = reason
+        }
+    }
+
+    public struct RentRequest: Codable, Sendable {
+        public var lease: Int64
+        public var month: String
+        public init(lease: Int64, month: String) {
+            self.lease = lease
+            self.month = month
+        }
+    }
+
+    public struct RentDue: Codable, Sendable, Equatable {
+        public var month: String
+        public var amount: String
+        public var daysLeased: Int
+        public var daysInMonth: Int
+        public init(month: String, amount: String, daysLeased: Int, daysInMonth: Int) {
+            self.month = month
+            self.amount = amount
+            self.daysLeased = daysLeased
+            self.daysInMonth = daysInMonth
+        }
+    }
+}

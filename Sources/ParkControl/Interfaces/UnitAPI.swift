@@ -1,0 +1,143 @@
+/// `io.parkd.Unit`: the park's leasable units.
+public enum UnitAPI {
+    public static let interface = VarlinkInterface(name: "io.parkd.Unit", definition: """
+        # Units of the park's buildings: offices, incubator seats and shared space.
+        # Amounts are decimal strings in yuan ("35.00"), areas decimal strings in m² ("120.25").
+        interface io.parkd.Unit
+
+        # A leasable unit.
+        type Unit (
+          # Stable numeric id.
+          id: int,
+          # Building name or number.
+          building: string,
+          # Floor, if the park names one.
+          floor: ?string,
+          # Unit number within the building.
+          number: string,
+          # Area in m², two decimals.
+          area: string,
+          # office, incubator or shared.
+          kind: string,
+          # List rent in yuan per m² per month.
+          listRent: string,
+          # When the record was created (RFC 3339, UTC).
+          createdAt: string,
+          # When the record last changed (RFC 3339, UTC).
+          updatedAt: string
+        )
+
+        # Adds a unit; building and number together are unique.
+        method Create(building: string, floor: ?string, number: string, area: string, kind: string, listRent: string) -> (unit: Unit)
+
+        # Units ordered by building and number.
+        method List(
+          # Only units of this building.
+          building: ?string,
+          # Only units of this kind.
+          kind: ?string
+        ) -> (units: []Unit)
+
+        # One unit.
+        method Get(unit: int) -> (unit: Unit)
+
+        # Changes a unit; absent fields stay as they are.
+        method Update(unit: int, floor: ?string, area: ?string, kind: ?string, listRent: ?string) -> (unit: Unit)
+
+        # No unit has this id.
+        error NoSuchUnit (unit: int)
+
+        # Another unit has this building and number.
+        error UnitExists (unit: string, id: int)
+
+        """)
+
+    public static let create = VarlinkMethod<Create, UnitReply>("io.parkd.Unit.Create", access: .write)
+    public static let list = VarlinkMethod<List, ListReply>("io.parkd.Unit.List", access: .read)
+    public static let get = VarlinkMethod<Get, UnitReply>("io.parkd.Unit.Get", access: .read)
+    public static let update = VarlinkMethod<Update, UnitReply>("io.parkd.Unit.Update", access: .write)
+
+    public static let noSuchUnit = "io.parkd.Unit.NoSuchUnit"
+    public static let unitExists = "io.parkd.Unit.UnitExists"
+
+    public struct Unit: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var building: String
+        public var floor: String?
+        public var number: String
+        public var area: String
+        public var kind: String
+        public var listRent: String
+        public var createdAt: String
+        public var updatedAt: String
+
+        public init(id: Int64, building: String, floor: String?, number: String, area: String, kind: String, listRent: String, createdAt: String, updatedAt: String) {
+            self.id = id
+            self.building = building
+            self.floor = floor
+            self.number = number
+            self.area = area
+            self.kind = kind
+            self.listRent = listRent
+            self.createdAt = createdAt
+            self.updatedAt = updatedAt
+        }
+    }
+
+    public struct Create: Codable, Sendable {
+        public var building: String
+        public var floor: String?
+        public var number: String
+        public var area: String
+        public var kind: String
+        public var listRent: String
+
+        public init(building: String, floor: String?, number: String, area: String, kind: String, listRent: String) {
+            self.building = building
+            self.floor = floor
+            self.number = number
+            self.area = area
+            self.kind = kind
+            self.listRent = listRent
+        }
+    }
+
+    public struct List: Codable, Sendable {
+        public var building: String?
+        public var kind: String?
+        public init(building: String? = nil, kind: String? = nil) {
+            self.building = building
+            self.kind = kind
+        }
+    }
+
+    public struct ListReply: Codable, Sendable {
+        public var units: [Unit]
+        public init(units: [Unit]) { self.units = units }
+    }
+
+    public struct Get: Codable, Sendable {
+        public var unit: Int64
+        public init(unit: Int64) { self.unit = unit }
+    }
+
+    public struct UnitReply: Codable, Sendable {
+        public var unit: Unit
+        public init(unit: Unit) { self.unit = unit }
+    }
+
+    public struct Update: Codable, Sendable {
+        public var unit: Int64
+        public var floor: String?
+        public var area: String?
+        public var kind: String?
+        public var listRent: String?
+        public init(unit: Int64, floor: String? = nil, area: String? = nil, kind: String? = nil, listRent: String? = nil) {
+            self.unit = unit
+            self.floor = floor
+            self.area = area
+            self.kind = kind
+            self.listRent = listRent
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import GRDB
+import ParkCore
+
+/// Something that happened to a lease, for its history.
+public struct LeaseEvent: Sendable, Equatable {
+    /// signed, amended, renewed or terminated.
+    public var kind: String
+    public var effectiveOn: CivilDate
+    public var detail: String
+    public var recordedAt: String
+    public var recordedBy: String
+}
+
+/// A lease as stored, with its history.
+public struct StoredLease: Sendable, Equatable {
+    public var lease: Lease
+    public var id: Int64 { lease.id! }
+    public var tenantName: String
+    public var events: [LeaseEvent]
+    public var createdAt: String
+    public var updatedAt: String
+}
+
+/// What signing a lease asks for.
+public struct LeaseTerms: Sendable {
+    public var tenant: TenantReference
+    public var unitIDs: [Int64]
+    public var start: CivilDate
+    public var end: CivilDate
+    public var rent: Money
+    public var deposit: Money
+    public var billingDay: Int
+
+    public init(tenant: TenantReference, unitIDs: [Int64], start: CivilDate, end: CivilDate, rent: Money, deposit: Money, billingDay: Int) {
+        self.tenant = tenant
+        self.unitIDs = unitIDs
+        self.start = start
+        self.end = end
+        self.rent = rent
+        self.deposit = deposit
+        self.billingDay = billingDay
+    }
+}
+
+extension ParkDatabase {
+    /// Signs a lease. Only approved or active tenants may sign; no unit may be held by two
+    /// leases on one day. A first lease makes an approved tenant active on its start day
+    /// (when that day has come).
+    public func createLease(_ terms: LeaseTerms, today: CivilDate, context: ChangeContext) async throws -> StoredLease {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            let tenant = try ParkDatabase.loadTenant(db, terms.tenant)
+            guard [.approved, .active].contains(tenant.tenant.status) else {
+                throw DomainError.invalid("tenant", "tenant \(tenant.id) is \(tenant.tenant.status.rawValue); only approved or active tenants may sign a lease")
+            }
+            let units = try terms.unitIDs.map { id -> LeasedUnit in
+                let unit = try ParkDatabase.loadUnit(db, id).unit
+                return LeasedUnit(unitID: id, label: unit.label, area: unit.area, kind: unit.kind)
+            }
+            var lease = try Lease(
+                tenantID: tenant.id, units: units, start: terms.start, end: terms.end, rent: terms.rent,
+                deposit: terms.deposit, billingDay: terms.billingDay)
+            try ParkDatabase.ensureNoConflict(db, lease)
+            let isFirst = try LeaseRecord.filter(Column("tenantId") == tenant.id).fetchCount(db) == 0
+            var record = LeaseRecord(lease, createdAt: context.at, updatedAt: context.at)
+            try record.insert(db)
+            lease.id = record.id
+            for unit in units {
+                try db.execute(
+                    sql: "INSERT INTO leaseUnit (leaseId, rentalUnitId, areaCenti) VALUES (?, ?, ?)",
+                    arguments: [record.id, unit.unitID, unit.area.centiSquareMetres])
+            }
+            try ParkDatabase.recordRent(db, lease: record.id!, RentChange(from: terms.start, rent: terms.rent), context)
+            try ParkDatabase.recordEvent(db, lease: record.id!, "signed", on: terms.start,
+                                         "units \(units.map(\.label).joined(separator: ", ")) until \(terms.end) at \(terms.rent)/m²·month", context)
+            if isFirst, tenant.tenant.status == .approved, terms.start <= today {
+                var moved = tenant.tenant
+                let change = try moved.change(to: .active, on: terms.start, reason: "first lease \(record.id!) signed", today: today)
+                moved.apply(change)
+                var changeRecord = TenantStatusChangeRecord(
+                    id: nil, tenantId: tenant.id, fromStatus: change.from.rawValue, toStatus: change.to.rawValue,
+                    effectiveOn: change.on.description, reason: change.reason, recordedAt: context.at,
+                    recordedBy: context.recordedBy)
+                try changeRecord.insert(db)
+                try TenantRecord(moved, createdAt: tenant.createdAt, updatedAt: context.at).update(db)
+            }
+            return try ParkDatabase.loadLease(db, record.id!)
+        }
+    }
+
+    public func lease(_ id: Int64) async throws -> StoredLease {
+        try await read { db in try ParkDatabase.loadLease(db, id) }
+    }
+
+    /// Leases by id, optionally of one tenant or holding one unit.
+    public func leases(tenant: TenantReference? = nil, unitID: Int64? = nil) async throws -> [StoredLease] {
+        try await read { db in
+            var sql = "SELECT id FROM lease"
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let tenant {
+                conditions.append("tenantId = ?")
+                _ = arguments.append(contentsOf: [try ParkDatabase.loadTenant(db, tenant).id])
+            }
+            if let unitID {
+                conditions.append("id IN (SELECT leaseId FROM leaseUnit WHERE rentalUnitId = ?)")
+                _ = arguments.append(contentsOf: [unitID])
+            }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            return try Int64.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map { try ParkDatabase.loadLease(db, $0) }
+        }
+    }
+
+    /// A new rent from a day on.
+    public func amendLease(_ id: Int64, rent: Money, from day: CivilDate, context: ChangeContext) async throws -> StoredLease {
+        try await changeLease(id, context) { db, lease in
+            try lease.amend(rent: rent, from: day)
+            try ParkDatabase.recordRent(db, lease: id, RentChange(from: day, rent: rent), context)
+            try ParkDatabase.recordEvent(db, lease: id, "amended", on: day, "rent \(rent)/m²·month", context)
+        }
+    }
+
+    /// A later last day; the extension must not collide with another lease.
+    public func renewLease(_ id: Int64, until newEnd: CivilDate, context: ChangeContext) async throws -> StoredLease {
+        try await changeLease(id, context) { db, lease in
+            let previous = lease.end
+            try lease.renew(until: newEnd)
+            try ParkDatabase.ensureNoConflict(db, lease)
+            try ParkDatabase.recordEvent(db, lease: id, "renewed", on: previous.adding(days: 1), "until \(newEnd) (was \(previous))", context)
+        }
+    }
+
+    /// Ends a lease early; `day` is its last day.
+    public func terminateLease(_ id: Int64, on day: CivilDate, reason: String, context: ChangeContext) async throws -> StoredLease {
+        try await changeLease(id, context) { db, lease in
+            let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+            try lease.terminate(on: day)
+            try ParkDatabase.recordEvent(db, lease: id, "terminated", on: day, "\(reason); contracted end was \(lease.end)", context)
+        }
+    }
+
+    private func changeLease(
+        _ id: Int64, _ context: ChangeContext, _ change: @escaping @Sendable (Database, inout Lease) throws -> Void
+    ) async throws -> StoredLease {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            let stored = try ParkDatabase.loadLease(db, id)
+            var lease = stored.lease
+            try change(db, &lease)
+            try LeaseRecord(lease, createdAt: stored.createdAt, updatedAt: context.at).update(db)
+            return try ParkDatabase.loadLease(db, id)
+        }
+    }
+
+    /// Refuses a lease that would hold a unit on a day another lease holds it.
+    private static func ensureNoConflict(_ db: Database, _ lease: Lease) throws {
+        let ids = lease.units.map(\.unitID)
+        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let candidates = try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT leaseId FROM leaseUnit WHERE rentalUnitId IN (\(placeholders)) AND leaseId IS NOT ?
+            ORDER BY leaseId
+            """, arguments: StatementArguments(ids) + [lease.id])
+        for candidate in candidates {
+            let other = try loadLease(db, candidate).lease
+            guard other.conflicts(with: lease) else { continue }
+            let shared = other.units.first { unit in ids.contains(unit.unitID) }!
+            throw StoreError.leaseConflict(unit: shared.label, lease: candidate, from: other.start, to: other.lastDay)
+        }
+    }
+
+    private static func recordRent(_ db: Database, lease: Int64, _ change: RentChange, _ context: ChangeContext) throws {
+        try db.execute(
+            sql: "INSERT INTO leaseRent (leaseId, effectiveFrom, rentFen, recordedAt, recordedBy) VALUES (?, ?, ?, ?, ?)",
+            arguments: [lease, change.from.description, change.rent.fen, context.at, context.recordedBy])
+    }
+
+    private static func recordEvent(_ db: Database, lease: Int64, _ kind: String, on day: CivilDate, _ detail: String, _ context: ChangeContext) throws {
+        try db.execute(
+            sql: "INSERT INTO leaseEvent (leaseId, kind, effectiveOn, detail, recordedAt, recordedBy) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [lease, kind, day.description, detail, context.at, context.recordedBy])
+    }
+
+    static func loadLease(_ db: Database, _ id: Int64) throws -> StoredLease {
+        guard let record = try LeaseRecord.fetchOne(db, key: id) else { throw StoreError.noSuchLease(id) }
+        let unreadable = StoreError.unusable("lease \(id)", "holds a value this parkd cannot read")
+        let units = try Row.fetchAll(db, sql: """
+            SELECT leaseUnit.rentalUnitId, leaseUnit.areaCenti, rentalUnit.building, rentalUnit.number, rentalUnit.kind
+            FROM leaseUnit JOIN rentalUnit ON rentalUnit.id = leaseUnit.rentalUnitId
+            WHERE leaseUnit.leaseId = ? ORDER BY rentalUnit.building, rentalUnit.number
+            """, arguments: [id]).map { row -> LeasedUnit in
+            guard let kind = UnitKind(rawValue: row[4]) else { throw unreadable }
+            return LeasedUnit(unitID: row[0], label: "\(row[2] as String)-\(row[3] as String)", area: Area(centiSquareMetres: row[1]), kind: kind)
+        }
+        let rents = try Row.fetchAll(db, sql: "SELECT effectiveFrom, rentFen FROM leaseRent WHERE leaseId = ? ORDER BY effectiveFrom", arguments: [id])
+            .map { row -> RentChange in
+                guard let from = try? CivilDate.parse(row[0], field: "effectiveFrom") else { throw unreadable }
+                return RentChange(from: from, rent: Money(fen: row[1]))
+            }
+        let events = try Row.fetchAll(db, sql: "SELECT kind, effectiveOn, detail, recordedAt, recordedBy FROM leaseEvent WHERE leaseId = ? ORDER BY id", arguments: [id])
+            .map { row -> LeaseEvent in
+                guard let on = try? CivilDate.parse(row[1], field: "effectiveOn") else { throw unreadable }
+                return LeaseEvent(kind: row[0], effectiveOn: on, detail: row[2], recordedAt: row[3], recordedBy: row[4])
+            }
+        guard let start = try? CivilDate.parse(record.start, field: "start"), let end = try? CivilDate.parse(record.end, field: "end"),
+              !rents.isEmpty else { throw unreadable }
+        let terminated = try record.terminatedOn.map { text -> CivilDate in
+            guard let day = try? CivilDate.parse(text, field: "terminatedOn") else { throw unreadable }
+            return day
+        }
+        let tenantName = try String.fetchOne(db, sql: "SELECT name FROM tenant WHERE id = ?", arguments: [record.tenantId]) ?? ""
+        let lease = Lease(
+            id: id, tenantID: record.tenantId, units: units, start: start, end: end, terminatedOn: terminated,
+            rents: rents, deposit: Money(fen: record.depositFen), billingDay: record.billingDay)
+        return StoredLease(lease: lease, tenantName: tenantName, events: events, createdAt: record.createdAt, updatedAt: record.updatedAt)
+    }
+}

@@ -1,0 +1,74 @@
+import GRDB
+import ParkCore
+
+/// A unit as stored, with its bookkeeping.
+public struct StoredUnit: Sendable, Equatable {
+    public var unit: RentalUnit
+    public var id: Int64 { unit.id! }
+    public var createdAt: String
+    public var updatedAt: String
+}
+
+/// Changes to a unit: nil leaves a field alone.
+public struct UnitEdit: Sendable {
+    public var floor: String?
+    public var area: Area?
+    public var kind: UnitKind?
+    public var listRent: Money?
+
+    public init(floor: String? = nil, area: Area? = nil, kind: UnitKind? = nil, listRent: Money? = nil) {
+        self.floor = floor
+        self.area = area
+        self.kind = kind
+        self.listRent = listRent
+    }
+}
+
+extension ParkDatabase {
+    /// Adds a unit; building and number together are unique.
+    public func createUnit(_ unit: RentalUnit, context: ChangeContext) async throws -> StoredUnit {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            if let existing = try RentalUnitRecord
+                .filter(Column("building") == unit.building && Column("number") == unit.number).fetchOne(db) {
+                throw StoreError.unitExists(unit.label, id: existing.id!)
+            }
+            var record = RentalUnitRecord(unit, createdAt: context.at, updatedAt: context.at)
+            try record.insert(db)
+            return StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
+        }
+    }
+
+    public func unit(_ id: Int64) async throws -> StoredUnit {
+        try await read { db in try ParkDatabase.loadUnit(db, id) }
+    }
+
+    /// Units by building and number, optionally of one building or kind.
+    public func units(building: String? = nil, kind: UnitKind? = nil) async throws -> [StoredUnit] {
+        try await read { db in
+            var request = RentalUnitRecord.order(Column("building"), Column("number"))
+            if let building { request = request.filter(Column("building") == building) }
+            if let kind { request = request.filter(Column("kind") == kind.rawValue) }
+            return try request.fetchAll(db).map { record in
+                StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
+            }
+        }
+    }
+
+    public func updateUnit(_ id: Int64, edit: UnitEdit, context: ChangeContext) async throws -> StoredUnit {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            let stored = try ParkDatabase.loadUnit(db, id)
+            var unit = stored.unit
+            if let floor = edit.floor { unit.floor = try TenantField.optionalText(floor, field: "floor", maxLength: 20) }
+            if let area = edit.area { unit.area = area }
+            if let kind = edit.kind { unit.kind = kind }
+            if let rent = edit.listRent { unit.listRent = rent }
+            try RentalUnitRecord(unit, createdAt: stored.createdAt, updatedAt: context.at).update(db)
+            return try ParkDatabase.loadUnit(db, id)
+        }
+    }
+
+    static func loadUnit(_ db: Database, _ id: Int64) throws -> StoredUnit {
+        guard let record = try RentalUnitRecord.fetchOne(db, key: id) else { throw StoreError.noSuchUnit(id) }
+        return StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
+    }
+}

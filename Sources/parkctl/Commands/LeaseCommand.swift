@@ -1,0 +1,169 @@
+import ArgumentParser
+import ParkControl
+
+struct LeaseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lease",
+        abstract: "Leases of units to tenants, and the rent they owe.",
+        subcommands: [Add.self, List.self, Show.self, Amend.self, Renew.self, Terminate.self, Rent.self])
+
+    static func render(_ lease: LeaseAPI.Lease) -> String {
+        var fields = Fields()
+        fields.add("ID", String(lease.id))
+        fields.add("Tenant", "\(lease.tenant) \(lease.tenantName)")
+        fields.add("Units", lease.units.map { "\($0.label) (\($0.area) m², \($0.kind))" }.joined(separator: ", "))
+        fields.add("Area", "\(lease.area) m²")
+        fields.add("From", lease.start)
+        fields.add("To", lease.terminatedOn.map { "\($0) (terminated; contracted \(lease.end))" } ?? lease.end)
+        fields.add("Rent", lease.rents.map { "\($0.rent)/m²·month from \($0.from)" }.joined(separator: "; "))
+        fields.add("Deposit", lease.deposit)
+        fields.add("Billing day", String(lease.billingDay))
+        var table = Table("ON", "EVENT", "DETAIL", "BY", "RECORDED")
+        for event in lease.events { table.add([event.on, event.kind, event.detail, event.recordedBy, event.recordedAt]) }
+        return fields.render() + "\n\nHistory:\n" + table.render()
+    }
+}
+
+extension LeaseCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Sign a lease; prints its id.",
+            discussion: "Only approved or active tenants may sign; a first lease makes an approved tenant active on its start day.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: "Tenant id or credit code.") var tenant: String
+        @Option(name: .customLong("unit"), help: "Unit id (repeatable).") var units: [Int64] = []
+        @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var start: String
+        @Option(help: ArgumentHelp("Last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
+        @Option(help: ArgumentHelp("Contracted rent in yuan per m² per month.", valueName: "yuan")) var rent: String
+        @Option(help: ArgumentHelp("Deposit in yuan.", valueName: "yuan")) var deposit: String?
+        @Option(name: .customLong("billing-day"), help: "Day of the month rent is billed, 1 to 28.") var billingDay: Int?
+
+        func run() async throws {
+            guard !units.isEmpty else { throw ValidationError("Give at least one --unit.") }
+            try await reporting {
+                let reply = try await global.call(LeaseAPI.create, LeaseAPI.Create(
+                    tenant: tenant, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay))
+                if global.json { return try JSONOutput.print(reply.lease) }
+                print(reply.lease.id)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List leases.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: "Only leases of this tenant (id or credit code).") var tenant: String?
+        @Option(help: "Only leases holding this unit.") var unit: Int64?
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(LeaseAPI.list, LeaseAPI.List(tenant: tenant, unit: unit))
+                if global.json { return try JSONOutput.print(reply) }
+                var table = Table(columns: [
+                    .init(title: "ID", alignment: .right), .init(title: "TENANT"), .init(title: "UNITS"),
+                    .init(title: "AREA M²", alignment: .right), .init(title: "FROM"), .init(title: "TO"),
+                    .init(title: "RENT", alignment: .right),
+                ])
+                for lease in reply.leases {
+                    table.add([
+                        String(lease.id), lease.tenantName, lease.units.map(\.label).joined(separator: ","), lease.area,
+                        lease.start, lease.terminatedOn ?? lease.end, lease.rents.last?.rent ?? "-",
+                    ])
+                }
+                print(table.render())
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one lease and its history.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Lease id.") var lease: Int64
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(LeaseAPI.get, LeaseAPI.Get(lease: lease))
+                if global.json { return try JSONOutput.print(reply.lease) }
+                print(LeaseCommand.render(reply.lease))
+            }
+        }
+    }
+
+    struct Amend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a new rent from a day on (the old one stays in the history).")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Lease id.") var lease: Int64
+        @Option(help: ArgumentHelp("New rent in yuan per m² per month.", valueName: "yuan")) var rent: String
+        @Option(help: ArgumentHelp("First day of the new rent.", valueName: "YYYY-MM-DD")) var from: String
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(LeaseAPI.amend, LeaseAPI.Amend(lease: lease, rent: rent, from: from))
+                if global.json { return try JSONOutput.print(reply.lease) }
+                print(LeaseCommand.render(reply.lease))
+            }
+        }
+    }
+
+    struct Renew: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Extend a lease to a later last day.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Lease id.") var lease: Int64
+        @Option(help: ArgumentHelp("New last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(LeaseAPI.renew, LeaseAPI.Renew(lease: lease, end: end))
+                if global.json { return try JSONOutput.print(reply.lease) }
+                print(LeaseCommand.render(reply.lease))
+            }
+        }
+    }
+
+    struct Terminate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "End a lease early; --on is its last day.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Lease id.") var lease: Int64
+        @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var on: String
+        @Option(help: "Why; kept in the lease's history.") var reason: String
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(LeaseAPI.terminate, LeaseAPI.Terminate(lease: lease, on: on, reason: reason))
+                if global.json { return try JSONOutput.print(reply.lease) }
+                print(LeaseCommand.render(reply.lease))
+            }
+        }
+    }
+
+    struct Rent: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rent due for a month.",
+            discussion: "Each day leased counts the rent in force that day × area ÷ days in the month; the sum is rounded half-up to the fen once.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Lease id.") var lease: Int64
+        @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
+
+        func run() async throws {
+            try await reporting {
+                let due = try await global.call(LeaseAPI.rent, LeaseAPI.RentRequest(lease: lease, month: month))
+                if global.json { return try JSONOutput.print(due) }
+                print("\(due.month): \(due.amount) yuan (\(due.daysLeased) of \(due.daysInMonth) days)")
+            }
+        }
+    }
+}

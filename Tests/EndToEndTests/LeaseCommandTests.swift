@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite("parkctl unit and lease against a real parkd")
+struct LeaseCommandTests {
+    /// An approved tenant and two office units.
+    func park() throws -> RunningDaemon {
+        let daemon = try RunningDaemon()
+        _ = try daemon.parkctl(["tenant", "add", "--name", "青岛英才人力资源有限公司", "--credit-code", "91370200163562681G", "--on", "2021-01-04"])
+        _ = try daemon.parkctl(["tenant", "transition", "1", "reviewing", "--on", "2021-01-10", "--reason", "材料齐全"])
+        _ = try daemon.parkctl(["tenant", "transition", "1", "approved", "--on", "2021-01-20", "--reason", "评审通过"])
+        #expect(try daemon.parkctl(["unit", "add", "--building", "A", "--floor", "12", "--number", "1203", "--area", "120.50", "--kind", "office", "--rent", "45"]).stdout == "1\n")
+        #expect(try daemon.parkctl(["unit", "add", "--building", "A", "--floor", "12", "--number", "1204", "--area", "80", "--kind", "office", "--rent", "45"]).stdout == "2\n")
+        return daemon
+    }
+
+    @Test("units are listed with exact areas and rents")
+    func units() throws {
+        let daemon = try park()
+        let list = try daemon.parkctl(["unit", "list"])
+        #expect(list.stdout == """
+            ID  UNIT    FLOOR  AREA M²  KIND    LIST RENT
+             1  A-1203  12      120.50  office      45.00
+             2  A-1204  12       80.00  office      45.00
+
+            """)
+        let duplicate = try daemon.parkctl(["unit", "add", "--building", "A", "--number", "1203", "--area", "1", "--kind", "office", "--rent", "1"])
+        #expect(duplicate.status == 65)
+        #expect(duplicate.stderr == "parkctl: unit A-1203 already exists (id 1)\n")
+        let badArea = try daemon.parkctl(["unit", "add", "--building", "B", "--number", "1", "--area", "12.345", "--kind", "office", "--rent", "1"])
+        #expect(badArea.status == 65)
+        #expect(badArea.stderr.contains("invalid --area (area)"))
+        #expect(try daemon.parkctl(["unit", "show", "9"]).status == 66)
+        let changed = try daemon.parkctl(["--json", "unit", "set", "1", "--rent", "48.5"])
+        #expect(changed.stdout.contains("\"listRent\" : \"48.50\""))
+    }
+
+    @Test("a lease activates its tenant, prorates rent by day and keeps its history")
+    func lease() throws {
+        let daemon = try park()
+        let signed = try daemon.parkctl(["lease", "add", "--tenant", "91370200163562681G", "--unit", "1", "--unit", "2",
+                                         "--start", "2021-03-15", "--end", "2022-03-14", "--rent", "40", "--deposit", "24100"])
+        #expect(signed.stdout == "1\n", "\(signed.stderr)")
+        #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("Status:             active since 2021-03-15"))
+        #expect(try daemon.parkctl(["lease", "rent", "1", "--month", "2021-03"]).stdout == "2021-03: 4398.06 yuan (17 of 31 days)\n")
+        _ = try daemon.parkctl(["lease", "amend", "1", "--rent", "42", "--from", "2021-10-01"])
+        #expect(try daemon.parkctl(["lease", "rent", "1", "--month", "2021-10"]).stdout == "2021-10: 8421.00 yuan (31 of 31 days)\n")
+        _ = try daemon.parkctl(["lease", "terminate", "1", "--on", "2021-12-10", "--reason", "搬迁"])
+        let december = try daemon.parkctl(["--json", "lease", "rent", "1", "--month", "2021-12"])
+        #expect(december.stdout.contains("\"amount\" : \"2716.45\""))
+        let shown = try daemon.parkctl(["lease", "show", "1"])
+        #expect(shown.stdout.contains("To:          2021-12-10 (terminated; contracted 2022-03-14)"))
+        #expect(shown.stdout.contains("2021-12-10  terminated  搬迁; contracted end was 2022-03-14"))
+        let json = try daemon.parkctl(["--json", "lease", "show", "1"])
+        #expect(json.stdout.contains("\"deposit\" : \"24100.00\""))
+    }
+
+    @Test("an overlapping lease is refused with the conflicting lease named; unknown leases are 66")
+    func refusals() throws {
+        let daemon = try park()
+        _ = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "2", "--start", "2021-03-01", "--end", "2021-12-31", "--rent", "40"])
+        let overlap = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "1", "--unit", "2", "--start", "2021-12-31", "--end", "2022-12-31", "--rent", "40"])
+        #expect(overlap.status == 65)
+        #expect(overlap.stderr == "parkctl: unit A-1204 is held by lease 1 from 2021-03-01 to 2021-12-31\n")
+        #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "2", "--start", "2022-01-01", "--end", "2022-12-31", "--rent", "40"]).status == 0)
+        let missing = try daemon.parkctl(["lease", "rent", "7", "--month", "2021-03"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "parkctl: no lease has id 7\n")
+        let badMonth = try daemon.parkctl(["lease", "rent", "1", "--month", "2021-13"])
+        #expect(badMonth.status == 65)
+        #expect(badMonth.stderr.contains("'2021-13' is not a month in the form YYYY-MM"))
+        let list = try daemon.parkctl(["lease", "list", "--unit", "2"])
+        #expect(list.stdout.split(separator: "\n").count == 3)
+    }
+}
