@@ -73,7 +73,11 @@ public enum Daemon {
                     database: database, state: state, notifier: notifier, logger: logger,
                     watchdogInterval: ServiceNotifier.watchdogInterval())),
                 .init(service: server),
-                .init(service: ReloadService(options: options, state: state, notifier: notifier, logger: logger)),
+                .init(service: ReloadService(
+                    options: options, state: state, notifier: notifier, logger: logger,
+                    // Trapped now, before anything can announce readiness: a SIGHUP sent right
+                    // after READY=1 must not find the signal untrapped.
+                    hangups: await UnixSignalsSequence(trapping: .sighup))),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
@@ -115,9 +119,10 @@ struct ReloadService: Service {
     let state: DaemonState
     let notifier: ServiceNotifier
     let logger: Logger
+    let hangups: UnixSignalsSequence
 
     func run() async throws {
-        for await _ in await UnixSignalsSequence(trapping: .sighup).cancelOnGracefulShutdown() {
+        for await _ in hangups.cancelOnGracefulShutdown() {
             reload()
         }
     }

@@ -137,7 +137,9 @@ final class ControlServer: Service {
         let caller = Caller.identify(uid: credentials.uid, gid: credentials.gid, pid: credentials.pid)
         let channel = incoming.connection.channel
         guard registry.add(channel) else {
-            try? await channel.close()
+            // Accepted while shutting down: close it through the async channel, which must be
+            // finished by executeThenClose before it is released.
+            try? await incoming.connection.executeThenClose { _, _ in }
             return
         }
         state.connectionOpened()
