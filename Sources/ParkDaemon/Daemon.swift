@@ -91,6 +91,7 @@ public enum Daemon {
         TenantHandlers.register(in: &table, database: database)
         UnitHandlers.register(in: &table, database: database)
         LeaseHandlers.register(in: &table, database: database)
+        ReportHandlers.register(in: &table, database: database)
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)
         return table

@@ -102,6 +102,33 @@ enum Migrations {
                 t.column("recordedBy", .text).notNull()
             }
         }
+        migrator.registerMigration("v3-operatingReports") { db in
+            // Every version of a report is kept; exactly one per tenant and month is current.
+            try db.create(table: "operatingReport") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("tenant").notNull()
+                t.column("month", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("isCurrent", .boolean).notNull()
+                t.column("revenueFen", .integer).notNull()
+                t.column("taxFen", .integer).notNull()
+                t.column("employersServed", .integer).notNull()
+                t.column("workersDispatched", .integer).notNull()
+                t.column("workersOutsourced", .integer).notNull()
+                t.column("jobSeekersServed", .integer).notNull()
+                t.column("placements", .integer).notNull()
+                t.column("trainingSessions", .integer).notNull()
+                t.column("trainingAttendees", .integer).notNull()
+                t.column("phdHires", .integer).notNull()
+                t.column("headcount", .integer).notNull()
+                t.column("reason", .text)
+                t.column("recordedAt", .text).notNull()
+                t.column("recordedBy", .text).notNull()
+                t.uniqueKey(["tenantId", "month", "version"])
+            }
+            try db.execute(sql: "CREATE UNIQUE INDEX operatingReport_current ON operatingReport(tenantId, month) WHERE isCurrent")
+            try db.create(index: "operatingReport_month", on: "operatingReport", columns: ["month", "isCurrent"])
+        }
         return migrator
     }
 }

@@ -64,7 +64,10 @@ struct DispatcherTests {
         defer { harness.cleanUp() }
         let info = try #require(await harness.call("org.varlink.service.GetInfo", as: DispatcherHarness.stranger))
         let interfaces = info.parameters?["interfaces"]
-        let names = ["io.parkd.Audit", "io.parkd.Lease", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Unit", "org.varlink.service"]
+        let names = [
+            "io.parkd.Audit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Unit",
+            "org.varlink.service",
+        ]
         #expect(interfaces == .array(names.map(JSONValue.string)))
         for name in names {
             let reply = await harness.call("org.varlink.service.GetInterfaceDescription", #"{"interface":"\#(name)"}"#)

@@ -87,7 +87,11 @@ struct CommandFailure: Error, CustomStringConvertible {
             "building": "--building", "number": "--number", "floor": "--floor", "area": "--area", "kind": "--kind",
             "listRent": "--rent", "units": "--unit", "start": "--start", "end": "--end", "rent": "--rent",
             "deposit": "--deposit", "billingDay": "--billing-day", "from": "--from", "month": "--month",
-            "tenant": "--tenant",
+            "tenant": "--tenant", "revenue": "--revenue", "tax": "--tax", "employersServed": "--employers-served",
+            "workersDispatched": "--workers-dispatched", "workersOutsourced": "--workers-outsourced",
+            "jobSeekersServed": "--job-seekers-served", "placements": "--placements",
+            "trainingSessions": "--training-sessions", "trainingAttendees": "--training-attendees",
+            "phdHires": "--phd-hires", "headcount": "--headcount", "to": "--to",
         ]
         guard let option = flags[field] else { return field }
         return "\(option) (\(field))"

@@ -34,7 +34,7 @@ with varlink.Client(address=address) as client:
         info = service.GetInfo()
         interfaces = info["interfaces"]
         check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
-                                  "io.parkd.Unit", "io.parkd.Lease"},
+                                  "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -123,11 +123,29 @@ with varlink.Client(address=address) as client:
         check(params and params.get("lease") == lease["id"], f"LeaseConflict: {params}")
         expect_error(lambda: leases.Get(999), "io.parkd.Lease.NoSuchLease", "unknown lease")
 
+    # io.parkd.Report (the tenant is active since 2021-03-15)
+    with client.open("io.parkd.Report", namespaced=False) as reports:
+        figures = dict(revenue="1250000.50", tax="45000", employersServed=12, workersDispatched=340, workersOutsourced=0,
+                       jobSeekersServed=80, placements=25, trainingSessions=2, trainingAttendees=60, phdHires=1, headcount=48)
+        first = reports.Submit(tenant="1", month="2021-03", reason=None, **figures)["report"]
+        check(first["revenue"] == "1250000.50" and first["version"] == 1, f"Report.Submit: {first}")
+        figures["revenue"] = "1300000"
+        second = reports.Submit(tenant="1", month="2021-03", reason="revenue misreported", **figures)["report"]
+        check(second["version"] == 2 and second["current"], f"Report.Submit correction: {second}")
+        listed = reports.List(tenant="1", **{"from": "2021-01", "to": "2021-12"})["reports"]
+        check([r["revenue"] for r in listed] == ["1300000.00"], f"Report.List: {listed}")
+        versions = reports.History(tenant="1", month="2021-03")["versions"]
+        check([v["version"] for v in versions] == [1, 2] and not versions[0]["current"], f"Report.History: {versions}")
+        params = expect_error(lambda: reports.Submit(tenant="1", month="2021-02", reason=None, **figures),
+                              "io.parkd.Service.InvalidField", "month before moving in")
+        check(params and params.get("field") == "month", f"month refused: {params}")
+
     # io.parkd.Audit and io.parkd.Service
     with client.open("io.parkd.Audit", namespaced=False) as audit:
         entries = audit.List(limit=5, since=None, method="Tenant.Transition")["entries"]
         outcomes = [entry["outcome"].split(" ")[0] for entry in entries]
         check(outcomes == ["ok", "io.parkd.Tenant.InvalidTransition", "ok"], f"Audit.List: {outcomes}")
+        check(len(audit.List(limit=10, since=None, method="Report.Submit")["entries"]) == 3, "Report.Submit audited")
         verification = audit.Verify()
         check(verification["intact"] and verification["entries"] > 120, f"Audit.Verify: {verification}")
     with client.open("io.parkd.Service", namespaced=False) as service:

@@ -1,0 +1,103 @@
+/// A calendar month, `YYYY-MM`.
+public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    public static func parse(_ text: String, field: String) throws(DomainError) -> Month {
+        let (year, month) = try CivilDate.parseMonth(text, field: field)
+        return Month(year: year, month: month)
+    }
+
+    public var firstDay: CivilDate { CivilDate(year: year, month: month, day: 1)! }
+    public var lastDay: CivilDate { CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))! }
+
+    public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    public var description: String {
+        (year < 1000 ? String(repeating: "0", count: 4 - String(year).count) : "") + "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
+    }
+}
+
+/// What a tenant reports for one month: money exact to the fen, the rest counts (person-times
+/// where the park counts services, not people).
+public struct OperatingFigures: Equatable, Sendable {
+    public var revenue: Money
+    public var tax: Money
+    public var employersServed: Int
+    public var workersDispatched: Int
+    public var workersOutsourced: Int
+    public var jobSeekersServed: Int
+    public var placements: Int
+    public var trainingSessions: Int
+    public var trainingAttendees: Int
+    public var phdHires: Int
+    public var headcount: Int
+
+    public init(
+        revenue: Money, tax: Money, employersServed: Int, workersDispatched: Int, workersOutsourced: Int,
+        jobSeekersServed: Int, placements: Int, trainingSessions: Int, trainingAttendees: Int, phdHires: Int, headcount: Int
+    ) {
+        self.revenue = revenue
+        self.tax = tax
+        self.employersServed = employersServed
+        self.workersDispatched = workersDispatched
+        self.workersOutsourced = workersOutsourced
+        self.jobSeekersServed = jobSeekersServed
+        self.placements = placements
+        self.trainingSessions = trainingSessions
+        self.trainingAttendees = trainingAttendees
+        self.phdHires = phdHires
+        self.headcount = headcount
+    }
+
+    /// The largest believable monthly value of each count, for one HR firm.
+    public static let countLimits: [(field: String, limit: Int)] = [
+        ("employersServed", 100_000), ("workersDispatched", 1_000_000), ("workersOutsourced", 1_000_000),
+        ("jobSeekersServed", 1_000_000), ("placements", 1_000_000), ("trainingSessions", 10_000),
+        ("trainingAttendees", 1_000_000), ("phdHires", 1_000), ("headcount", 100_000),
+    ]
+
+    /// A month's revenue above this is refused as absurd (100 billion yuan).
+    public static let revenueLimit = Money(fen: 10_000_000_000_000)
+
+    /// Every problem with the figures, field by field (empty when they are acceptable).
+    public var problems: [DomainError] {
+        var problems: [DomainError] = []
+        if revenue < .zero { problems.append(.invalid("revenue", "must not be negative")) }
+        if revenue > Self.revenueLimit { problems.append(.invalid("revenue", "\(revenue) is more than a firm earns in a month")) }
+        if tax < .zero { problems.append(.invalid("tax", "must not be negative")) }
+        if tax > revenue, revenue >= .zero { problems.append(.invalid("tax", "\(tax) is more than the revenue, \(revenue)")) }
+        let counts = [employersServed, workersDispatched, workersOutsourced, jobSeekersServed, placements,
+                      trainingSessions, trainingAttendees, phdHires, headcount]
+        for ((field, limit), value) in zip(Self.countLimits, counts) {
+            if value < 0 { problems.append(.invalid(field, "\(value) must not be negative")) }
+            if value > limit { problems.append(.invalid(field, "\(value) is more than \(limit), not believable for one month")) }
+        }
+        if trainingSessions == 0, trainingAttendees > 0 {
+            problems.append(.invalid("trainingAttendees", "\(trainingAttendees) attendees but no training session"))
+        }
+        return problems
+    }
+}
+
+extension Tenant {
+    /// The days the tenant was in the park: from becoming active to the day before it was
+    /// exited (nil when it never became active).
+    public var daysInPark: ClosedRange<CivilDate>? {
+        guard let movedIn = history.first(where: { $0.to == .active })?.on else { return nil }
+        let exitedOn = history.first(where: { $0.to == .exited })?.on
+        let lastDay = exitedOn?.adding(days: -1) ?? CivilDate(year: 9999, month: 12, day: 31)!
+        return lastDay >= movedIn ? movedIn...lastDay : nil
+    }
+
+    /// True when the tenant was in the park on at least one day of the month.
+    public func wasInPark(during month: Month) -> Bool {
+        guard let days = daysInPark else { return false }
+        return days.lowerBound <= month.lastDay && month.firstDay <= days.upperBound
+    }
+}

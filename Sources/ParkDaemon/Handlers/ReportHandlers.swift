@@ -1,0 +1,50 @@
+import ParkControl
+import ParkCore
+import ParkStore
+
+/// `io.parkd.Report`.
+enum ReportHandlers {
+    static func register(in table: inout MethodTable, database: ParkDatabase) {
+        table.add(ReportAPI.interface)
+
+        table.register(ReportAPI.submit) { request, call in
+            let figures = OperatingFigures(
+                revenue: try Money.parse(request.revenue, field: "revenue", allowNegative: true),
+                tax: try Money.parse(request.tax, field: "tax", allowNegative: true),
+                employersServed: request.employersServed, workersDispatched: request.workersDispatched,
+                workersOutsourced: request.workersOutsourced, jobSeekersServed: request.jobSeekersServed,
+                placements: request.placements, trainingSessions: request.trainingSessions,
+                trainingAttendees: request.trainingAttendees, phdHires: request.phdHires, headcount: request.headcount)
+            let stored = try await database.submitReport(
+                TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"), figures: figures,
+                reason: request.reason, today: call.state.today(), context: call.change())
+            return ReportAPI.ReportReply(report: wire(stored))
+        }
+
+        table.register(ReportAPI.list) { request, _ in
+            let reports = try await database.reports(
+                tenant: request.tenant.map(TenantReference.init),
+                from: try request.from.map { try Month.parse($0, field: "from") },
+                to: try request.to.map { try Month.parse($0, field: "to") })
+            return ReportAPI.ListReply(reports: reports.map(wire))
+        }
+
+        table.register(ReportAPI.history) { request, _ in
+            let versions = try await database.reportHistory(
+                TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"))
+            return ReportAPI.HistoryReply(versions: versions.map(wire))
+        }
+    }
+
+    static func wire(_ stored: StoredReport) -> ReportAPI.Report {
+        let figures = stored.figures
+        return ReportAPI.Report(
+            tenant: stored.tenantID, tenantName: stored.tenantName, month: stored.month.description,
+            revenue: figures.revenue.description, tax: figures.tax.description, employersServed: figures.employersServed,
+            workersDispatched: figures.workersDispatched, workersOutsourced: figures.workersOutsourced,
+            jobSeekersServed: figures.jobSeekersServed, placements: figures.placements,
+            trainingSessions: figures.trainingSessions, trainingAttendees: figures.trainingAttendees,
+            phdHires: figures.phdHires, headcount: figures.headcount, version: stored.version, current: stored.isCurrent,
+            reason: stored.reason, recordedAt: stored.recordedAt, recordedBy: stored.recordedBy)
+    }
+}

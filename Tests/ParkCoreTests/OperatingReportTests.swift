@@ -1,0 +1,54 @@
+import ParkCore
+import Testing
+
+@Suite("Operating reports")
+struct OperatingReportTests {
+    func figures(revenue: Int64 = 100_000, tax: Int64 = 5_000, headcount: Int = 10, phd: Int = 0, sessions: Int = 0, attendees: Int = 0) -> OperatingFigures {
+        OperatingFigures(
+            revenue: Money(fen: revenue), tax: Money(fen: tax), employersServed: 1, workersDispatched: 2, workersOutsourced: 3,
+            jobSeekersServed: 4, placements: 5, trainingSessions: sessions, trainingAttendees: attendees, phdHires: phd, headcount: headcount)
+    }
+
+    @Test("believable figures have no problem")
+    func acceptable() {
+        #expect(figures().problems.isEmpty)
+    }
+
+    @Test("negative and absurd values are refused per field", arguments: [
+        (Int64(-1), Int64(0), 10, 0, "revenue"), (100, 200, 10, 0, "tax"), (100, 0, -1, 0, "headcount"),
+        (100, 0, 10, 5_000, "phdHires"), (10_000_000_000_001, 0, 10, 0, "revenue"),
+    ])
+    func refused(_ revenue: Int64, _ tax: Int64, _ headcount: Int, _ phd: Int, _ field: String) {
+        #expect(figures(revenue: revenue, tax: tax, headcount: headcount, phd: phd).problems.map(\.field).contains(field))
+    }
+
+    @Test("attendees need a session")
+    func attendeesNeedSessions() {
+        #expect(figures(attendees: 30).problems.map(\.field) == ["trainingAttendees"])
+        #expect(figures(sessions: 2, attendees: 30).problems.isEmpty)
+    }
+
+    @Test("a tenant is in the park from becoming active to the day before it is exited")
+    func inPark() throws {
+        var tenant = try Tenant(name: "Firm", creditCode: "91370200163562681G", appliedOn: CivilDate(year: 2021, month: 1, day: 4)!)
+        let today = CivilDate(year: 2026, month: 1, day: 1)!
+        for (status, month, day) in [(TenantStatus.reviewing, 1, 10), (.approved, 1, 20), (.active, 3, 15)] {
+            tenant.apply(try tenant.change(to: status, on: CivilDate(year: 2021, month: month, day: day)!, reason: "step", today: today))
+        }
+        #expect(!tenant.wasInPark(during: Month(year: 2021, month: 2)))
+        #expect(tenant.wasInPark(during: Month(year: 2021, month: 3)))
+        #expect(tenant.wasInPark(during: Month(year: 2025, month: 12)))
+        tenant.apply(try tenant.change(to: .exiting, on: CivilDate(year: 2022, month: 5, day: 1)!, reason: "leaving", today: today))
+        tenant.apply(try tenant.change(to: .exited, on: CivilDate(year: 2022, month: 7, day: 1)!, reason: "left", today: today))
+        #expect(tenant.wasInPark(during: Month(year: 2022, month: 6)))
+        #expect(!tenant.wasInPark(during: Month(year: 2022, month: 7)))
+    }
+
+    @Test("months parse strictly and order by time")
+    func months() throws {
+        #expect(try Month.parse("2021-03", field: "month").description == "2021-03")
+        #expect(throws: DomainError.self) { try Month.parse("2021-3", field: "month") }
+        #expect(Month(year: 2020, month: 12) < Month(year: 2021, month: 1))
+        #expect(Month(year: 2020, month: 2).lastDay.day == 29)
+    }
+}

@@ -1,0 +1,71 @@
+import ParkCore
+import ParkStore
+import Testing
+
+@Suite("Operating reports in the store")
+struct ReportStoreTests {
+    static let today = CivilDate(year: 2026, month: 11, day: 29)!
+
+    func figures(_ revenue: Int64) -> OperatingFigures {
+        OperatingFigures(
+            revenue: Money(fen: revenue), tax: Money(fen: revenue / 20), employersServed: 3, workersDispatched: 40,
+            workersOutsourced: 10, jobSeekersServed: 100, placements: 7, trainingSessions: 1, trainingAttendees: 20,
+            phdHires: 0, headcount: 30)
+    }
+
+    /// A tenant active from 2021-03-15.
+    func park(_ directory: String) async throws -> ParkDatabase {
+        let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+        _ = try await database.createTenant(try applicant(1), context: context())
+        for (status, day) in [(TenantStatus.reviewing, 10), (.approved, 20)] {
+            _ = try await database.transitionTenant(.id(1), to: status, on: CivilDate(year: 2021, month: 1, day: day)!, reason: "step", today: Self.today, context: context())
+        }
+        _ = try await database.transitionTenant(.id(1), to: .active, on: CivilDate(year: 2021, month: 3, day: 15)!, reason: "moved in", today: Self.today, context: context())
+        return database
+    }
+
+    @Test("a correction replaces the report and keeps the earlier version")
+    func corrections() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try await park(directory)
+            let march = Month(year: 2021, month: 3)
+            _ = try await database.submitReport(.id(1), month: march, figures: figures(100_000_00), reason: nil, today: Self.today, context: context())
+            await #expect(throws: DomainError.invalid("reason", "the report for 2021-03 exists; a correction needs a reason")) {
+                try await database.submitReport(.id(1), month: march, figures: self.figures(1), reason: nil, today: Self.today, context: context())
+            }
+            let corrected = try await database.submitReport(.id(1), month: march, figures: figures(120_000_00), reason: "typo", today: Self.today, context: context())
+            #expect(corrected.version == 2)
+            #expect(try await database.reports().map(\.figures.revenue.fen) == [120_000_00])
+            let history = try await database.reportHistory(.id(1), month: march)
+            #expect(history.map(\.version) == [1, 2])
+            #expect(history.map(\.isCurrent) == [false, true])
+            #expect(history.last?.reason == "typo")
+        }
+    }
+
+    @Test("months outside the tenant's stay and months to come are refused")
+    func refusedMonths() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try await park(directory)
+            await #expect(throws: DomainError.self) {
+                try await database.submitReport(.id(1), month: Month(year: 2021, month: 2), figures: self.figures(1), reason: nil, today: Self.today, context: context())
+            }
+            await #expect(throws: DomainError.invalid("month", "2026-12 has not begun (today is 2026-11-29)")) {
+                try await database.submitReport(.id(1), month: Month(year: 2026, month: 12), figures: self.figures(1), reason: nil, today: Self.today, context: context())
+            }
+            #expect(try await database.reports().isEmpty)
+        }
+    }
+
+    @Test("lists filter by tenant and month range")
+    func listing() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try await park(directory)
+            for month in 3...8 {
+                _ = try await database.submitReport(.id(1), month: Month(year: 2021, month: month), figures: figures(Int64(month) * 100), reason: nil, today: Self.today, context: context())
+            }
+            let summer = try await database.reports(tenant: .id(1), from: Month(year: 2021, month: 6), to: Month(year: 2021, month: 7))
+            #expect(summer.map(\.month.description) == ["2021-06", "2021-07"])
+        }
+    }
+}
