@@ -109,3 +109,96 @@ extension ParkDatabase {
         }
     }
 }
+
+/// What an import did.
+public struct ImportSummary: Sendable, Equatable {
+    /// Reports recorded, corrections included.
+    public var imported: Int
+    /// Of those, how many replaced an earlier report.
+    public var corrected: Int
+
+    public init(imported: Int, corrected: Int) {
+        self.imported = imported
+        self.corrected = corrected
+    }
+}
+
+extension ParkDatabase {
+    /// Records every report of a file in one transaction, or none: any row naming an unknown
+    /// tenant, a month the tenant was not in the park, a month to come, or a tenant and month
+    /// given twice refuses the whole file with every such problem. Rows replacing a report are
+    /// corrections with `reason`.
+    public func importReports(
+        _ rows: [ImportedReport], alreadyFound: [ImportProblem] = [], reason: String, today: CivilDate, context: ChangeContext
+    ) async throws -> ImportSummary {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+            let tenants = try ParkDatabase.loadTenants(db, records: TenantRecord.fetchAll(db))
+            var byID: [Int64: Tenant] = [:]
+            var byCode: [String: Int64] = [:]
+            for stored in tenants {
+                byID[stored.id] = stored.tenant
+                byCode[stored.tenant.creditCode.value] = stored.id
+            }
+            var current: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT tenantId, month, version FROM operatingReport WHERE isCurrent") {
+                current["\(row[0] as Int64) \(row[1] as String)"] = row[2]
+            }
+            let thisMonth = Month(year: today.year, month: today.month)
+            var problems = alreadyFound
+            var seen: [String: Int] = [:]
+            var resolved: [(id: Int64, row: ImportedReport)] = []
+            for row in rows {
+                let id: Int64?
+                switch row.tenant {
+                case .id(let value): id = byID[value] == nil ? nil : value
+                case .creditCode(let code): id = byCode[code]
+                }
+                guard let id, let tenant = byID[id] else {
+                    problems.append(ImportProblem(line: row.line, column: "tenant", reason: "no tenant has id or credit code '\(row.tenant)'"))
+                    continue
+                }
+                let key = "\(id) \(row.month)"
+                if let first = seen[key] {
+                    problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) and \(row.month) are already on line \(first)"))
+                    continue
+                }
+                seen[key] = row.line
+                if row.month > thisMonth {
+                    problems.append(ImportProblem(line: row.line, column: "month", reason: "\(row.month) has not begun"))
+                } else if !tenant.wasInPark(during: row.month) {
+                    problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) was not in the park in \(row.month)"))
+                } else {
+                    resolved.append((id, row))
+                }
+            }
+            guard problems.isEmpty else {
+                throw ImportRefused(problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+            }
+
+            let retire = try db.cachedStatement(sql: "UPDATE operatingReport SET isCurrent = 0 WHERE tenantId = ? AND month = ? AND isCurrent")
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO operatingReport (tenantId, month, version, isCurrent, revenueFen, taxFen, employersServed,
+                  workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions, trainingAttendees,
+                  phdHires, headcount, reason, recordedAt, recordedBy)
+                VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var corrected = 0
+            for (id, row) in resolved {
+                let month = row.month.description
+                let previous = current["\(id) \(month)"] ?? 0
+                if previous > 0 {
+                    corrected += 1
+                    try retire.execute(arguments: [id, month])
+                }
+                let f = row.figures
+                try insert.execute(arguments: [
+                    id, month, previous + 1, f.revenue.fen, f.tax.fen, f.employersServed, f.workersDispatched,
+                    f.workersOutsourced, f.jobSeekersServed, f.placements, f.trainingSessions, f.trainingAttendees,
+                    f.phdHires, f.headcount, previous > 0 ? reason : nil, context.at, context.recordedBy,
+                ])
+            }
+            return ImportSummary(imported: resolved.count, corrected: corrected)
+        }
+    }
+}

@@ -38,11 +38,16 @@ struct GlobalOptions: ParsableArguments {
 
     /// Calls one method on a fresh connection; failures become a message and an exit status.
     func call<Parameters, Reply>(_ method: VarlinkMethod<Parameters, Reply>, _ parameters: Parameters) async throws -> Reply {
+        try await withConnection { try await $0.call(method, parameters) }
+    }
+
+    /// Runs `body` on a fresh connection, closed afterwards; failures become a `CommandFailure`.
+    func withConnection<T>(_ body: (VarlinkConnection) async throws -> T) async throws -> T {
         do {
             let connection = try await VarlinkConnection.connect(socketPath: socketPath)
-            let result: Result<Reply, any Error>
+            let result: Result<T, any Error>
             do {
-                result = .success(try await connection.call(method, parameters))
+                result = .success(try await body(connection))
             } catch {
                 result = .failure(error)
             }

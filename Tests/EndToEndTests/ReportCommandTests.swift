@@ -51,4 +51,49 @@ struct ReportCommandTests {
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(try daemon.parkctl(["report", "list"]).stdout.split(separator: "\n").count == 1)
     }
+
+    static let header = "month,tenant,revenue,tax,employersServed,workersDispatched,workersOutsourced,jobSeekersServed,placements,trainingSessions,trainingAttendees,phdHires,headcount\n"
+
+    func write(_ text: String, in daemon: RunningDaemon) throws -> String {
+        let path = daemon.directory + "/reports-\(UUID().uuidString.prefix(6)).csv"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("a CSV import is all or nothing and names every bad row and column")
+    func csvImport() throws {
+        let daemon = try park()
+        let bad = try write(Self.header
+            + "2021-05,1,100,200,1,1,1,1,1,1,1,0,1\n"
+            + "2021-02,1,100,1,1,1,1,1,1,1,1,0,1\n"
+            + "2021-06,1,100,1,x,1,1,1,1,1,1,0,1\n"
+            + "2021-07,7,100,1,1,1,1,1,1,1,1,0,1\n", in: daemon)
+        let refused = try daemon.parkctl(["report", "import", bad])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == """
+            parkctl: the file was refused, nothing was imported (4 problems):
+              line 2, tax: 200.00 is more than the revenue, 100.00
+              line 3, month: tenant 1 was not in the park in 2021-02
+              line 4, employersServed: 'x' is not a whole number
+              line 5, tenant: no tenant has id or credit code '7'
+
+            """)
+        #expect(try daemon.parkctl(["report", "list"]).stdout.split(separator: "\n").count == 1)
+
+        // A large file travels in parts (each message is at most 1 MiB) and lands in one go.
+        var text = Self.header
+        for month in 3...12 {
+            text += "2021-\(month < 10 ? "0" : "")\(month),91370200163562681G,\"1250000.50\",45000,12,340,0,80,25,2,60,0,48\n"
+        }
+        text += String(repeating: "\n", count: 1_200_000)  // blank lines are skipped, and push the file past 1 MiB
+        let good = try write(text, in: daemon)
+        let imported = try daemon.parkctl(["report", "import", good])
+        #expect(imported.stdout == "imported 10 reports (0 corrections)\n", "\(imported.stderr)")
+        let again = try daemon.parkctl(["--json", "report", "import", good, "--reason", "re-sent"])
+        #expect(again.stdout.contains("\"corrected\" : 10"))
+        let history = try daemon.parkctl(["report", "history", "--tenant", "1", "--month", "2021-07"])
+        #expect(history.stdout.contains("re-sent"))
+        let trail = try daemon.parkctl(["audit", "list", "--method", "Report.FinishImport"])
+        #expect(trail.stdout.split(separator: "\n").count == 4)
+    }
 }

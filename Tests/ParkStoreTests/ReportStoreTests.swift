@@ -69,3 +69,38 @@ struct ReportStoreTests {
         }
     }
 }
+
+@Suite("Importing reports in the store")
+struct ReportImportStoreTests {
+    static let header = "tenant,month,revenue,tax,employersServed,workersDispatched,workersOutsourced,jobSeekersServed,placements,trainingSessions,trainingAttendees,phdHires,headcount\n"
+
+    @Test("a file with any bad row changes nothing and names every bad row; a good one is recorded, corrections kept")
+    func atomicImport() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try await ReportStoreTests().park(directory)
+            let today = ReportStoreTests.today
+            let bad = try ReportImport.parse(Self.header
+                + "1,2021-03,100,1,0,0,0,0,0,0,0,0,1\n"
+                + "9,2021-03,100,1,0,0,0,0,0,0,0,0,1\n"
+                + "1,2021-02,100,1,0,0,0,0,0,0,0,0,1\n"
+                + "1,2021-03,100,1,0,0,0,0,0,0,0,0,1\n")
+            await #expect(throws: ImportRefused(problems: [
+                ImportProblem(line: 3, column: "tenant", reason: "no tenant has id or credit code '9'"),
+                ImportProblem(line: 4, column: "month", reason: "tenant 1 was not in the park in 2021-02"),
+                ImportProblem(line: 5, column: "month", reason: "tenant 1 and 2021-03 are already on line 2"),
+            ])) {
+                try await database.importReports(bad.rows, reason: "x", today: today, context: context())
+            }
+            #expect(try await database.reports().isEmpty)
+
+            var lines = Self.header
+            for month in 4...12 { lines += "\(creditCode(1)),2021-\(month < 10 ? "0" : "")\(month),1000,10,1,2,3,4,5,1,6,0,7\n" }
+            let good = try ReportImport.parse(lines)
+            #expect(try await database.importReports(good.rows, reason: "x", today: today, context: context()) == ImportSummary(imported: 9, corrected: 0))
+            let again = try await database.importReports(Array(good.rows.prefix(2)), reason: "re-sent", today: today, context: context())
+            #expect(again == ImportSummary(imported: 2, corrected: 2))
+            #expect(try await database.reports().count == 9)
+            #expect(try await database.reportHistory(.id(1), month: Month(year: 2021, month: 4)).last?.reason == "re-sent")
+        }
+    }
+}

@@ -75,11 +75,84 @@ public enum ReportAPI {
         # Every version of one report, oldest first.
         method History(tenant: string, month: string) -> (versions: []Report)
 
+        # One thing wrong in an imported file; line 1 is the header.
+        type ImportProblem (line: int, column: string, reason: string)
+
+        # Starts uploading a CSV file of reports (a header row with the columns tenant, month,
+        # revenue, tax, employersServed, workersDispatched, workersOutsourced, jobSeekersServed,
+        # placements, trainingSessions, trainingAttendees, phdHires, headcount in any order).
+        method BeginImport() -> (import: string)
+
+        # Appends the next part of the file (parts are concatenated as sent).
+        method AddToImport(import: string, text: string) -> (bytes: int)
+
+        # Records every report of the file in one transaction, or none: the error lists every
+        # bad row and column. Rows replacing a report are corrections with `reason`.
+        method FinishImport(
+          import: string,
+          # Why reports are corrected (default "corrected by CSV import").
+          reason: ?string
+        ) -> (
+          # Reports recorded, corrections included.
+          imported: int,
+          # Of those, how many replaced an earlier report.
+          corrected: int
+        )
+
+        # No open import has this id (or it is another user's).
+        error NoSuchImport (import: string)
+
+        # The file was refused as a whole; nothing was recorded.
+        error ImportRefused (problems: []ImportProblem)
+
         """)
 
     public static let submit = VarlinkMethod<Submit, ReportReply>("io.parkd.Report.Submit", access: .write)
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Report.List", access: .read)
     public static let history = VarlinkMethod<History, HistoryReply>("io.parkd.Report.History", access: .read)
+    public static let beginImport = VarlinkMethod<NoParameters, ImportHandle>("io.parkd.Report.BeginImport", access: .write)
+    public static let addToImport = VarlinkMethod<ImportPart, ImportProgress>("io.parkd.Report.AddToImport", access: .write)
+    public static let finishImport = VarlinkMethod<FinishImport, ImportSummary>("io.parkd.Report.FinishImport", access: .write)
+
+    public static let noSuchImport = "io.parkd.Report.NoSuchImport"
+    public static let importRefused = "io.parkd.Report.ImportRefused"
+
+    public struct ImportHandle: Codable, Sendable {
+        public var `import`: String
+        public init(import id: String) { self.import = id }
+    }
+
+    public struct ImportPart: Codable, Sendable {
+        public var `import`: String
+        public var text: String
+        public init(import id: String, text: String) {
+            self.import = id
+            self.text = text
+        }
+    }
+
+    public struct ImportProgress: Codable, Sendable {
+        public var bytes: Int
+        public init(bytes: Int) { self.bytes = bytes }
+    }
+
+    public struct FinishImport: Codable, Sendable {
+        public var `import`: String
+        public var reason: String?
+        public init(import id: String, reason: String?) {
+            self.import = id
+            self.reason = reason
+        }
+    }
+
+    public struct ImportSummary: Codable, Sendable {
+        public var imported: Int
+        public var corrected: Int
+        public init(imported: Int, corrected: Int) {
+            self.imported = imported
+            self.corrected = corrected
+        }
+    }
 
     public struct Report: Codable, Sendable, Equatable {
         public var tenant: Int64

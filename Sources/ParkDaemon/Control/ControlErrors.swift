@@ -20,6 +20,12 @@ enum ControlErrors {
                     "allowed": .array(from.next.map { .string($0.rawValue) }),
                 ]))
             }
+        case let error as ImportRefused:
+            return VarlinkError(name: ReportAPI.importRefused, parameters: .object([
+                "problems": .array(error.problems.map { problem in
+                    .object(["line": .integer(Int64(problem.line)), "column": .string(problem.column), "reason": .string(problem.reason)])
+                }),
+            ]))
         case let error as StoreError:
             switch error.kind {
             case .noSuchTenant:

@@ -6,6 +6,32 @@ import ParkStore
 enum ReportHandlers {
     static func register(in table: inout MethodTable, database: ParkDatabase) {
         table.add(ReportAPI.interface)
+        let staging = ImportStaging()
+
+        table.register(ReportAPI.beginImport) { _, call in
+            ReportAPI.ImportHandle(import: staging.begin(owner: call.caller.uid))
+        }
+
+        table.register(ReportAPI.addToImport) { request, call in
+            ReportAPI.ImportProgress(bytes: try staging.append(request.text, to: request.import, owner: call.caller.uid))
+        }
+
+        table.register(ReportAPI.finishImport) { request, call in
+            let text = try staging.take(request.import, owner: call.caller.uid)
+            let context = call.change()
+            let parsed: (rows: [ImportedReport], problems: [ImportProblem])
+            do {
+                parsed = try ReportImport.parse(text)
+            } catch {
+                // Refused before the store saw it: still one audited attempt.
+                if let audited = context.call { try await database.recordCall(audited, at: context.at, outcome: context.outcome(error)) }
+                throw error
+            }
+            let summary = try await database.importReports(
+                parsed.rows, alreadyFound: parsed.problems, reason: request.reason ?? "corrected by CSV import",
+                today: call.state.today(), context: context)
+            return ReportAPI.ImportSummary(imported: summary.imported, corrected: summary.corrected)
+        }
 
         table.register(ReportAPI.submit) { request, call in
             let figures = OperatingFigures(

@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import ParkControl
 
 struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Tenants' monthly operating reports.",
-        subcommands: [Add.self, List.self, Show.self, History.self])
+        subcommands: [Add.self, Import.self, List.self, Show.self, History.self])
 
     static func table(_ reports: [ReportAPI.Report], versions: Bool = false) -> String {
         var columns: [Table.Column] = [
@@ -120,6 +121,77 @@ extension ReportCommand {
                 if global.json { return try JSONOutput.print(reply) }
                 print(ReportCommand.table(reply.versions, versions: true))
             }
+        }
+    }
+}
+
+extension ReportCommand {
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import reports from a CSV file, all or nothing.",
+            discussion: """
+                The header row names the columns, in any order: \(columnList). tenant is an id or a \
+                credit code, month is YYYY-MM, revenue and tax are yuan. A file with any bad row changes \
+                nothing, and every bad row and column is listed.
+                """)
+
+        static let columnList = "tenant, month, revenue, tax, employersServed, workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions, trainingAttendees, phdHires, headcount"
+
+        /// Parts stay well under the channel's 1 MiB message limit once JSON-escaped.
+        static let partBytes = 256 << 10
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
+        @Option(help: "Why reports already recorded are corrected by this file.") var reason: String?
+
+        func run() async throws {
+            let text: String
+            do {
+                text = try String(contentsOfFile: file, encoding: .utf8)
+            } catch {
+                throw CommandFailure(message: "cannot read \(file) as UTF-8 text: \(error.localizedDescription)", exitCode: CommandFailure.invalidInput)
+            }
+            try await reporting {
+                let summary = try await global.withConnection { connection in
+                    do {
+                        let handle = try await connection.call(ReportAPI.beginImport, NoParameters())
+                        for part in Import.parts(of: text) {
+                            _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
+                        }
+                        return try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: reason))
+                    } catch let error as VarlinkError where error.name == ReportAPI.importRefused {
+                        throw CommandFailure(message: Import.describe(error), exitCode: CommandFailure.invalidInput)
+                    }
+                }
+                if global.json { return try JSONOutput.print(summary) }
+                print("imported \(summary.imported) reports (\(summary.corrected) corrections)")
+            }
+        }
+
+        /// Whole lines, about `partBytes` at a time.
+        static func parts(of text: String) -> [String] {
+            var parts: [String] = []
+            var current = ""
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if current.utf8.count + line.utf8.count > partBytes, !current.isEmpty {
+                    parts.append(current)
+                    current = ""
+                }
+                current += line
+                current += "\n"
+            }
+            if !current.isEmpty { parts.append(current) }
+            return parts
+        }
+
+        static func describe(_ error: VarlinkError) -> String {
+            guard case .array(let problems)? = error.parameters["problems"] else { return "the file was refused" }
+            let lines = problems.map { problem -> String in
+                let line = problem["line"].map(\.canonicalText) ?? "?"
+                return "  line \(line), \(problem["column"]?.stringValue ?? "?"): \(problem["reason"]?.stringValue ?? "?")"
+            }
+            return "the file was refused, nothing was imported (\(problems.count) problems):\n" + lines.joined(separator: "\n")
         }
     }
 }

@@ -139,6 +139,18 @@ with varlink.Client(address=address) as client:
         params = expect_error(lambda: reports.Submit(tenant="1", month="2021-02", reason=None, **figures),
                               "io.parkd.Service.InvalidField", "month before moving in")
         check(params and params.get("field") == "month", f"month refused: {params}")
+        handle = reports.BeginImport()["import"]
+        header = "tenant,month,revenue,tax,employersServed,workersDispatched,workersOutsourced,jobSeekersServed," \
+                 "placements,trainingSessions,trainingAttendees,phdHires,headcount\n"
+        check(reports.AddToImport(handle, header)["bytes"] == len(header), "Report.AddToImport")
+        reports.AddToImport(handle, "1,2021-04,1000,10,1,2,3,4,5,1,6,0,7\n1,2021-02,1000,10,1,2,3,4,5,1,6,0,7\n")
+        params = expect_error(lambda: reports.FinishImport(handle, None), "io.parkd.Report.ImportRefused", "import refused")
+        check(params and params["problems"] == [{"line": 3, "column": "month", "reason": "tenant 1 was not in the park in 2021-02"}],
+              f"ImportRefused: {params}")
+        expect_error(lambda: reports.FinishImport(handle, None), "io.parkd.Report.NoSuchImport", "import used up")
+        handle = reports.BeginImport()["import"]
+        reports.AddToImport(handle, header + "1,2021-04,1000,10,1,2,3,4,5,1,6,0,7\n")
+        check(reports.FinishImport(handle, "x") == {"imported": 1, "corrected": 0}, "Report.FinishImport")
 
     # io.parkd.Audit and io.parkd.Service
     with client.open("io.parkd.Audit", namespaced=False) as audit:
@@ -146,6 +158,7 @@ with varlink.Client(address=address) as client:
         outcomes = [entry["outcome"].split(" ")[0] for entry in entries]
         check(outcomes == ["ok", "io.parkd.Tenant.InvalidTransition", "ok"], f"Audit.List: {outcomes}")
         check(len(audit.List(limit=10, since=None, method="Report.Submit")["entries"]) == 3, "Report.Submit audited")
+        check(len(audit.List(limit=10, since=None, method="Report.FinishImport")["entries"]) == 3, "FinishImport audited")
         verification = audit.Verify()
         check(verification["intact"] and verification["entries"] > 120, f"Audit.Verify: {verification}")
     with client.open("io.parkd.Service", namespaced=False) as service:

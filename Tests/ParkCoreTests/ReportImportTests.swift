@@ -1,0 +1,49 @@
+import ParkCore
+import Testing
+
+@Suite("Report CSV files")
+struct ReportImportTests {
+    static let header = "tenant,month,revenue,tax,employersServed,workersDispatched,workersOutsourced,jobSeekersServed,placements,trainingSessions,trainingAttendees,phdHires,headcount"
+
+    @Test("columns in any order, quoted cells, CRLF line ends and a BOM are read")
+    func reads() throws {
+        let text = "\u{FEFF}month,headcount,tenant,revenue,tax,employersServed,workersDispatched,workersOutsourced,jobSeekersServed,placements,trainingSessions,trainingAttendees,phdHires\r\n"
+            + "2021-03,48,\"91370200163562681G\",\"1,250,000.50\",0,1,2,3,4,5,1,6,0\r\n"
+        let parsed = try ReportImport.parse(text)
+        // "1,250,000.50" is one quoted cell, and not an amount: refused, not split.
+        #expect(parsed.rows.isEmpty)
+        #expect(parsed.problems == [ImportProblem(line: 2, column: "revenue", reason: "'1,250,000.50' is not an amount in yuan with at most two decimals, e.g. 1234.50")])
+        let fixed = text.replacingOccurrences(of: "\"1,250,000.50\"", with: "\"1250000.50\"")
+        let row = try #require(try ReportImport.parse(fixed).rows.first)
+        #expect(row.line == 2)
+        #expect(row.tenant == .creditCode("91370200163562681G"))
+        #expect(row.figures.revenue.description == "1250000.50")
+        #expect(row.figures.headcount == 48)
+    }
+
+    @Test("every bad cell of every row is named")
+    func everyProblem() throws {
+        let text = Self.header + "\n1,2021-13,100,1,0,0,0,0,0,0,0,0,1\n1,2021-04,-5,1,x,0,0,0,0,0,0,0,1\n1,2021-05,100,1,0,0,0,0,0,0,0,0\n"
+        let problems = try ReportImport.parse(text).problems
+        #expect(Set(problems.map(\.line)) == [2, 3, 4])
+        #expect(problems.contains { $0.line == 3 && $0.column == "employersServed" })
+        #expect(problems.contains { $0.line == 3 && $0.column == "revenue" })
+        #expect(problems.contains { $0.line == 4 && $0.reason == "12 cells; the header has 13" })
+    }
+
+    @Test("a bad header refuses the file at once", arguments: [
+        ("tenant,month", "missing column"), (header + ",colour", "unknown column"), (header + ",tax", "column given twice"),
+    ])
+    func badHeader(_ header: String, _ reason: String) {
+        #expect {
+            try ReportImport.parse(header + "\n")
+        } throws: { error in
+            (error as? ImportRefused)?.problems.contains { $0.line == 1 && $0.reason.hasPrefix(reason) } == true
+        }
+    }
+
+    @Test("an unclosed quote is a problem, not a crash")
+    func unclosedQuote() {
+        #expect(throws: ImportRefused.self) { try ReportImport.parse(Self.header + "\n\"1,2021-03\n") }
+    }
+}
