@@ -92,6 +92,10 @@ struct ParkdBench {
             measurements.append(try await runner.run(scenario))
         }
         printTable(measurements, seconds: seconds)
+
+        let (tenants, months) = (2_000, 50)
+        let imported = try await ReportImportBench.run(socketPath: socketPath, tenants: tenants, months: months)
+        ReportImportBench.print(imported, tenants: tenants, months: months)
     }
 
     /// Tenant.Create parameters whose name and credit code are unique to `serial`.

@@ -1,0 +1,112 @@
+import Foundation
+import ParkControl
+import ParkCore
+
+/// Importing operating reports: `tenants` active firms, `months` reports each, one CSV file,
+/// sent in parts and recorded in one transaction.
+enum ReportImportBench {
+    /// Bodies of these tenants' credit codes: a prefix of their own, apart from the channel scenarios'.
+    static let codePrefix = "9137020001"
+
+    struct Figures {
+        let rows: Int
+        let setUp: Duration
+        let upload: Duration
+        let finish: Duration
+    }
+
+    static func run(socketPath: String, tenants: Int, months: Int) async throws -> Figures {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let codes = try await createActiveTenants(socketPath: socketPath, count: tenants)
+        let setUp = clock.now - started
+
+        var csv = "tenant,month,revenue,tax,employersServed,workersDispatched,workersOutsourced,jobSeekersServed,placements,trainingSessions,trainingAttendees,phdHires,headcount\n"
+        csv.reserveCapacity(tenants * months * 80)
+        for (index, code) in codes.enumerated() {
+            for offset in 0..<months {
+                let year = 2015 + (1 + offset) / 12, month = (1 + offset) % 12 + 1
+                let revenue = 100_000 + (index * 7919 + offset * 104_729) % 5_000_000
+                csv += "\(code),\(year)-\(month < 10 ? "0" : "")\(month),\(revenue).50,\(revenue / 25),\(index % 40),\(offset * 3),\(index % 90),\(offset * 7),\(index % 13),\(offset % 4),\(offset % 4 * 20),\(index % 2),\(20 + index % 200)\n"
+            }
+        }
+
+        let connection = try await VarlinkConnection.connect(socketPath: socketPath)
+        do {
+            let uploadStart = clock.now
+            let handle = try await connection.call(ReportAPI.beginImport, NoParameters())
+            var part = ""
+            for line in csv.split(separator: "\n") {
+                part += line
+                part += "\n"
+                if part.utf8.count > 256 << 10 {
+                    _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
+                    part = ""
+                }
+            }
+            if !part.isEmpty {
+                _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
+            }
+            let finishStart = clock.now
+            let summary = try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: nil))
+            let done = clock.now
+            await connection.close()
+            guard summary.imported == tenants * months else {
+                throw BenchError("imported \(summary.imported) reports, expected \(tenants * months)")
+            }
+            return Figures(rows: summary.imported, setUp: setUp, upload: finishStart - uploadStart, finish: done - finishStart)
+        } catch {
+            await connection.close()
+            throw error
+        }
+    }
+
+    /// Tenants that moved in on 2015-01-04, created over 32 connections; their credit codes.
+    static func createActiveTenants(socketPath: String, count: Int) async throws -> [String] {
+        let codes = try (0..<count).map { serial -> String in
+            let digits = String(serial)
+            guard let code = CreditCode.completing(codePrefix + String(repeating: "0", count: 7 - digits.count) + digits) else {
+                throw BenchError("cannot complete a credit code for serial \(serial)")
+            }
+            return code
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<32 {
+                group.addTask {
+                    let connection = try await VarlinkConnection.connect(socketPath: socketPath)
+                    do {
+                        for serial in stride(from: worker, to: count, by: 32) {
+                            _ = try await connection.call(TenantAPI.create, TenantAPI.Create(
+                                name: "报表基准企业 \(serial)", creditCode: codes[serial], businessLines: ["dispatch"], appliedOn: "2015-01-01"))
+                            for (status, day) in [("reviewing", "2015-01-02"), ("approved", "2015-01-03"), ("active", "2015-01-04")] {
+                                _ = try await connection.call(TenantAPI.transition, TenantAPI.Transition(
+                                    tenant: codes[serial], to: status, on: day, reason: "benchmark"))
+                            }
+                        }
+                    } catch {
+                        await connection.close()
+                        throw error
+                    }
+                    await connection.close()
+                }
+            }
+            try await group.waitForAll()
+        }
+        return codes
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+
+    static func print(_ figures: Figures, tenants: Int, months: Int) {
+        Swift.print("""
+
+            report import: \(figures.rows) rows (\(tenants) tenants × \(months) months)
+              set-up (tenants created and activated): \(String(format: "%.2f", seconds(figures.setUp))) s
+              upload in parts:                        \(String(format: "%.2f", seconds(figures.upload))) s
+              check and record (one transaction):     \(String(format: "%.2f", seconds(figures.finish))) s
+              rows/s, upload included:                \(String(format: "%.0f", Double(figures.rows) / seconds(figures.upload + figures.finish)))
+            """)
+    }
+}
