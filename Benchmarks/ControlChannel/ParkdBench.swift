@@ -96,6 +96,14 @@ struct ParkdBench {
         let (tenants, months) = (2_000, 50)
         let imported = try await ReportImportBench.run(socketPath: socketPath, tenants: tenants, months: months)
         ReportImportBench.print(imported, tenants: tenants, months: months)
+
+        // Ten years of monthly reports for every tenant, then the statistics over them.
+        let codes = try ReportImportBench.creditCodes(count: tenants)
+        let (more, _, _) = try await ReportImportBench.importReports(socketPath: socketPath, codes: codes, months: months..<120)
+        print("\nstatistics over \(imported.rows + more) reports (median of 5):")
+        for (label, duration) in try await StatsBench.run(socketPath: socketPath) {
+            print("  \(label): \(String(format: "%.3f", ReportImportBench.seconds(duration))) s")
+        }
     }
 
     /// Tenant.Create parameters whose name and credit code are unique to `serial`.

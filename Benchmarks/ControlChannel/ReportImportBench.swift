@@ -20,11 +20,20 @@ enum ReportImportBench {
         let started = clock.now
         let codes = try await createActiveTenants(socketPath: socketPath, count: tenants)
         let setUp = clock.now - started
+        let (rows, upload, finish) = try await importReports(socketPath: socketPath, codes: codes, months: 0..<months)
+        return Figures(rows: rows, setUp: setUp, upload: upload, finish: finish)
+    }
+
+    /// Reports of `months` (counted from 2015-02) for every tenant, as one file; the rows recorded
+    /// and how long the upload and the recording took.
+    static func importReports(socketPath: String, codes: [String], months: Range<Int>) async throws -> (Int, Duration, Duration) {
+        let clock = ContinuousClock()
+        let tenants = codes.count
 
         var csv = "tenant,month,revenue,tax,employersServed,workersDispatched,workersOutsourced,jobSeekersServed,placements,trainingSessions,trainingAttendees,phdHires,headcount\n"
-        csv.reserveCapacity(tenants * months * 80)
+        csv.reserveCapacity(tenants * months.count * 80)
         for (index, code) in codes.enumerated() {
-            for offset in 0..<months {
+            for offset in months {
                 let year = 2015 + (1 + offset) / 12, month = (1 + offset) % 12 + 1
                 let revenue = 100_000 + (index * 7919 + offset * 104_729) % 5_000_000
                 csv += "\(code),\(year)-\(month < 10 ? "0" : "")\(month),\(revenue).50,\(revenue / 25),\(index % 40),\(offset * 3),\(index % 90),\(offset * 7),\(index % 13),\(offset % 4),\(offset % 4 * 20),\(index % 2),\(20 + index % 200)\n"
@@ -51,10 +60,10 @@ enum ReportImportBench {
             let summary = try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: nil))
             let done = clock.now
             await connection.close()
-            guard summary.imported == tenants * months else {
-                throw BenchError("imported \(summary.imported) reports, expected \(tenants * months)")
+            guard summary.imported == tenants * months.count else {
+                throw BenchError("imported \(summary.imported) reports, expected \(tenants * months.count)")
             }
-            return Figures(rows: summary.imported, setUp: setUp, upload: finishStart - uploadStart, finish: done - finishStart)
+            return (summary.imported, finishStart - uploadStart, done - finishStart)
         } catch {
             await connection.close()
             throw error
@@ -63,13 +72,7 @@ enum ReportImportBench {
 
     /// Tenants that moved in on 2015-01-04, created over 32 connections; their credit codes.
     static func createActiveTenants(socketPath: String, count: Int) async throws -> [String] {
-        let codes = try (0..<count).map { serial -> String in
-            let digits = String(serial)
-            guard let code = CreditCode.completing(codePrefix + String(repeating: "0", count: 7 - digits.count) + digits) else {
-                throw BenchError("cannot complete a credit code for serial \(serial)")
-            }
-            return code
-        }
+        let codes = try creditCodes(count: count)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<32 {
                 group.addTask {
@@ -95,6 +98,17 @@ enum ReportImportBench {
         return codes
     }
 
+    /// The credit codes of the benchmark's tenants, serials 0..<count.
+    static func creditCodes(count: Int) throws -> [String] {
+        try (0..<count).map { serial -> String in
+            let digits = String(serial)
+            guard let code = CreditCode.completing(codePrefix + String(repeating: "0", count: 7 - digits.count) + digits) else {
+                throw BenchError("cannot complete a credit code for serial \(serial)")
+            }
+            return code
+        }
+    }
+
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
@@ -108,5 +122,33 @@ enum ReportImportBench {
               check and record (one transaction):     \(String(format: "%.2f", seconds(figures.finish))) s
               rows/s, upload included:                \(String(format: "%.0f", Double(figures.rows) / seconds(figures.upload + figures.finish)))
             """)
+    }
+}
+
+/// `Stats.Park` over many reports: a year, and everything since opening.
+enum StatsBench {
+    static func run(socketPath: String) async throws -> [(String, Duration)] {
+        let connection = try await VarlinkConnection.connect(socketPath: socketPath)
+        let clock = ContinuousClock()
+        var results: [(String, Duration)] = []
+        do {
+            for (label, query) in [
+                ("stats for 2020", StatsAPI.Query(from: "2020-01-01", to: "2020-12-31")),
+                ("stats since opening, monthly", StatsAPI.Query(from: "0001-01-01", to: "2024-12-31", monthly: true)),
+            ] {
+                var times: [Duration] = []
+                for _ in 0..<5 {
+                    let start = clock.now
+                    _ = try await connection.call(StatsAPI.park, query)
+                    times.append(clock.now - start)
+                }
+                results.append((label, times.sorted()[2]))
+            }
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
+        return results
     }
 }

@@ -92,6 +92,7 @@ public enum Daemon {
         UnitHandlers.register(in: &table, database: database)
         LeaseHandlers.register(in: &table, database: database)
         ReportHandlers.register(in: &table, database: database)
+        StatsHandlers.register(in: &table, database: database)
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)
         return table

@@ -97,3 +97,28 @@ struct ReportCommandTests {
         #expect(trail.stdout.split(separator: "\n").count == 4)
     }
 }
+
+@Suite("parkctl stats against a real parkd")
+struct StatsCommandTests {
+    @Test("the year's figures as a table, JSON and CSV")
+    func yearFigures() throws {
+        let daemon = try ReportCommandTests().park()
+        _ = try daemon.parkctl(["unit", "add", "--building", "A", "--number", "2", "--area", "300", "--kind", "office", "--rent", "40"])
+        for (month, revenue) in [("2021-03", "1250000.50"), ("2021-04", "1300000")] {
+            _ = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", month, "--revenue", revenue, "--tax", "45000", "--placements", "25"])
+        }
+        let text = try daemon.parkctl(["stats", "--year", "2021"])
+        #expect(text.stdout.contains("Office area leased:    100.00 of 400.00 m² (25.00%)"), "\(text.stdout)")
+        #expect(text.stdout.contains("Revenue (yuan):        2550000.50"))
+        #expect(text.stdout.contains("People placed:         50"))
+        let json = try daemon.parkctl(["--json", "stats", "--year", "2021", "--monthly"])
+        #expect(json.stdout.contains("\"revenue\" : \"2550000.50\""))
+        #expect(json.stdout.contains("\"month\" : \"2021-04\""))
+        let csv = try daemon.parkctl(["stats", "--year", "2021", "--csv", "--monthly"])
+        #expect(csv.stdout.contains("\nrevenue,2550000.50\n"))
+        #expect(csv.stdout.contains("\n2021-03,1250000.50,45000.00,"))
+        let before = try daemon.parkctl(["stats", "--year", "2020"])
+        #expect(before.stdout.contains("Reports:               0"))
+        #expect(try daemon.parkctl(["stats", "--year", "2021", "--from", "2021-01-01"]).status == 64)
+    }
+}

@@ -34,7 +34,7 @@ with varlink.Client(address=address) as client:
         info = service.GetInfo()
         interfaces = info["interfaces"]
         check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
-                                  "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report"},
+                                  "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -151,6 +151,13 @@ with varlink.Client(address=address) as client:
         handle = reports.BeginImport()["import"]
         reports.AddToImport(handle, header + "1,2021-04,1000,10,1,2,3,4,5,1,6,0,7\n")
         check(reports.FinishImport(handle, "x") == {"imported": 1, "corrected": 0}, "Report.FinishImport")
+
+    # io.parkd.Stats: the reports of 2021-03 (corrected) and 2021-04
+    with client.open("io.parkd.Stats", namespaced=False) as stats:
+        year = stats.Park(**{"from": "2021-01-01", "to": "2021-12-31", "monthly": True})
+        check(year["totals"]["revenue"] == "1301000.00" and year["totals"]["reports"] == 2, f"Stats.Park totals: {year['totals']}")
+        check([m["month"] for m in year["monthly"]] == ["2021-03", "2021-04"], f"Stats.Park monthly: {year['monthly']}")
+        check(year["occupancyPercent"] == "0.00" and year["officeArea"] == "200.50", f"Stats.Park area: {year}")
 
     # io.parkd.Audit and io.parkd.Service
     with client.open("io.parkd.Audit", namespaced=False) as audit:

@@ -1,0 +1,150 @@
+/// `io.parkd.Stats`: the operator's headline figures.
+public enum StatsAPI {
+    public static let interface = VarlinkInterface(name: "io.parkd.Stats", definition: """
+        # The park's published figures, computed from its own data. Money is a decimal string
+        # in yuan, areas in m², counts in person-times where the park counts services.
+        interface io.parkd.Stats
+
+        # A count under a name (a status, a business line).
+        type Count (name: string, count: int)
+
+        # Reported figures summed over months (current report versions).
+        type Totals (
+          # Reports counted.
+          reports: int,
+          revenue: string,
+          tax: string,
+          employersServed: int,
+          workersDispatched: int,
+          workersOutsourced: int,
+          jobSeekersServed: int,
+          placements: int,
+          trainingSessions: int,
+          trainingAttendees: int,
+          phdHires: int
+        )
+
+        # One month's sums.
+        type MonthTotals (month: string, totals: Totals)
+
+        # Figures for the days from..to: registry and leases as on `to`, reports of the
+        # months the period touches.
+        method Park(
+          # First day (YYYY-MM-DD; default 1 January of this year).
+          from: ?string,
+          # Last day (YYYY-MM-DD; default today).
+          to: ?string,
+          # Include month-by-month sums.
+          monthly: ?bool
+        ) -> (
+          from: string,
+          to: string,
+          # Tenants per status on `to`, in lifecycle order.
+          tenantsByStatus: []Count,
+          # Tenants in the park on `to` per business line.
+          tenantsByBusinessLine: []Count,
+          # Tenants that became active during the period.
+          newTenants: int,
+          # Office area leased on `to`, m².
+          leasedOfficeArea: string,
+          # All office area, m².
+          officeArea: string,
+          # Leased ÷ all office area, percent with two decimals.
+          occupancyPercent: string,
+          totals: Totals,
+          monthly: []MonthTotals
+        )
+
+        """)
+
+    public static let park = VarlinkMethod<Query, Statistics>("io.parkd.Stats.Park", access: .read)
+
+    public struct Count: Codable, Sendable, Equatable {
+        public var name: String
+        public var count: Int
+        public init(name: String, count: Int) {
+            self.name = name
+            self.count = count
+        }
+    }
+
+    public struct Totals: Codable, Sendable, Equatable {
+        public var reports: Int
+        public var revenue: String
+        public var tax: String
+        public var employersServed: Int
+        public var workersDispatched: Int
+        public var workersOutsourced: Int
+        public var jobSeekersServed: Int
+        public var placements: Int
+        public var trainingSessions: Int
+        public var trainingAttendees: Int
+        public var phdHires: Int
+
+        public init(
+            reports: Int, revenue: String, tax: String, employersServed: Int, workersDispatched: Int, workersOutsourced: Int,
+            jobSeekersServed: Int, placements: Int, trainingSessions: Int, trainingAttendees: Int, phdHires: Int
+        ) {
+            self.reports = reports
+            self.revenue = revenue
+            self.tax = tax
+            self.employersServed = employersServed
+            self.workersDispatched = workersDispatched
+            self.workersOutsourced = workersOutsourced
+            self.jobSeekersServed = jobSeekersServed
+            self.placements = placements
+            self.trainingSessions = trainingSessions
+            self.trainingAttendees = trainingAttendees
+            self.phdHires = phdHires
+        }
+    }
+
+    public struct MonthTotals: Codable, Sendable, Equatable {
+        public var month: String
+        public var totals: Totals
+        public init(month: String, totals: Totals) {
+            self.month = month
+            self.totals = totals
+        }
+    }
+
+    public struct Query: Codable, Sendable {
+        public var from: String?
+        public var to: String?
+        public var monthly: Bool?
+        public init(from: String? = nil, to: String? = nil, monthly: Bool? = nil) {
+            self.from = from
+            self.to = to
+            self.monthly = monthly
+        }
+    }
+
+    public struct Statistics: Codable, Sendable {
+        public var from: String
+        public var to: String
+        public var tenantsByStatus: [Count]
+        public var tenantsByBusinessLine: [Count]
+        public var newTenants: Int
+        public var leasedOfficeArea: String
+        public var officeArea: String
+        public var occupancyPercent: String
+        public var totals: Totals
+        public var monthly: [MonthTotals]
+
+        public init(
+            from: String, to: String, tenantsByStatus: [Count], tenantsByBusinessLine: [Count], newTenants: Int,
+            leasedOfficeArea: String, officeArea: String, occupancyPercent: String, totals: Totals, monthly: [MonthTotals]
+        ) {
+            self.from = from
+            self.to = to
+            self.tenantsByStatus = tenantsByStatus
+            self.tenantsByBusinessLine = tenantsByBusinessLine
+            self.newTenants = newTenants
+            self.leasedOfficeArea = leasedOfficeArea
+            self.officeArea = officeArea
+            self.occupancyPercent = occupancyPercent
+            self.totals = totals
+            self.monthly = monthly
+        }
+    }
+}

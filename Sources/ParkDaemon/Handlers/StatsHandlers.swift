@@ -1,0 +1,35 @@
+import ParkControl
+import ParkCore
+import ParkStore
+
+/// `io.parkd.Stats`.
+enum StatsHandlers {
+    static func register(in table: inout MethodTable, database: ParkDatabase) {
+        table.add(StatsAPI.interface)
+
+        table.register(StatsAPI.park) { request, call in
+            let today = call.state.today()
+            let to = try request.to.map { try CivilDate.parse($0, field: "to") } ?? today
+            let from = try request.from.map { try CivilDate.parse($0, field: "from") } ?? CivilDate(year: to.year, month: 1, day: 1)!
+            guard from <= to else { throw DomainError.invalid("from", "\(from) is after \(to)") }
+            let stats = try await database.statistics(from: from, to: to, monthly: request.monthly ?? false)
+            return StatsAPI.Statistics(
+                from: from.description, to: to.description,
+                tenantsByStatus: TenantStatus.allCases.map { StatsAPI.Count(name: $0.rawValue, count: stats.tenantsByStatus[$0] ?? 0) },
+                tenantsByBusinessLine: BusinessLine.allCases.map { StatsAPI.Count(name: $0.rawValue, count: stats.tenantsByBusinessLine[$0] ?? 0) },
+                newTenants: stats.newTenants, leasedOfficeArea: stats.leasedOfficeArea.description,
+                officeArea: stats.officeArea.description, occupancyPercent: stats.occupancyPercent,
+                totals: wire(stats.totals),
+                monthly: stats.monthly.map { StatsAPI.MonthTotals(month: $0.month.description, totals: wire($0.totals)) })
+        }
+    }
+
+    static func wire(_ totals: ReportTotals) -> StatsAPI.Totals {
+        StatsAPI.Totals(
+            reports: totals.reports, revenue: totals.revenue.description, tax: totals.tax.description,
+            employersServed: totals.employersServed, workersDispatched: totals.workersDispatched,
+            workersOutsourced: totals.workersOutsourced, jobSeekersServed: totals.jobSeekersServed,
+            placements: totals.placements, trainingSessions: totals.trainingSessions,
+            trainingAttendees: totals.trainingAttendees, phdHires: totals.phdHires)
+    }
+}

@@ -1,0 +1,86 @@
+import ArgumentParser
+import ParkControl
+
+extension Parkctl {
+    struct Stats: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The park's headline figures: tenants, leased area, and the sums of what tenants reported.",
+            discussion: "Default period: this year up to today. Tenants and leases are counted as they stood on the last day.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: "A calendar year.") var year: Int?
+        @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
+        @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
+        @Flag(name: .customLong("since-opening"), help: "From the park's first data up to the last day (--to, the end of --year, or today).")
+        var sinceOpening = false
+        @Flag(help: "Add month-by-month sums.") var monthly = false
+        @Flag(help: "Print CSV instead of a table.") var csv = false
+
+        func validate() throws {
+            if year != nil, from != nil || (to != nil && !sinceOpening) {
+                throw ValidationError("Give --year, or --from/--to, not both.")
+            }
+        }
+
+        func run() async throws {
+            var first = from, last = to
+            if let year {
+                last = last ?? "\(year)-12-31"
+                first = "\(year)-01-01"
+            }
+            if sinceOpening { first = "0001-01-01" }
+            try await reporting {
+                let stats = try await global.call(StatsAPI.park, StatsAPI.Query(from: first, to: last, monthly: monthly))
+                if global.json { return try JSONOutput.print(stats) }
+                print(csv ? Stats.csv(stats) : Stats.text(stats, sinceOpening: sinceOpening))
+            }
+        }
+
+        static let figureNames = [
+            ("revenue", "Revenue (yuan)"), ("tax", "Tax (yuan)"), ("employersServed", "Employer firms served"),
+            ("workersDispatched", "Workers dispatched"), ("workersOutsourced", "Workers outsourced"),
+            ("jobSeekersServed", "Job seekers served"), ("placements", "People placed"),
+            ("trainingSessions", "Training sessions"), ("trainingAttendees", "Training attendees"), ("phdHires", "PhD-level hires"),
+        ]
+
+        static func values(_ totals: StatsAPI.Totals) -> [String] {
+            [totals.revenue, totals.tax, String(totals.employersServed), String(totals.workersDispatched),
+             String(totals.workersOutsourced), String(totals.jobSeekersServed), String(totals.placements),
+             String(totals.trainingSessions), String(totals.trainingAttendees), String(totals.phdHires)]
+        }
+
+        static func text(_ stats: StatsAPI.Statistics, sinceOpening: Bool) -> String {
+            var fields = Fields()
+            fields.add("Period", sinceOpening ? "since opening to \(stats.to)" : "\(stats.from) to \(stats.to)")
+            fields.add("Tenants", stats.tenantsByStatus.filter { $0.count > 0 }.map { "\($0.count) \($0.name)" }.joined(separator: ", ").nilIfEmpty)
+            fields.add("By business line", stats.tenantsByBusinessLine.filter { $0.count > 0 }.map { "\($0.name) \($0.count)" }.joined(separator: ", ").nilIfEmpty)
+            fields.add("New tenants", String(stats.newTenants))
+            fields.add("Office area leased", "\(stats.leasedOfficeArea) of \(stats.officeArea) m² (\(stats.occupancyPercent)%)")
+            fields.add("Reports", String(stats.totals.reports))
+            for ((_, label), value) in zip(figureNames, values(stats.totals)) { fields.add(label, value) }
+            var text = fields.render()
+            if !stats.monthly.isEmpty {
+                var table = Table(columns: [.init(title: "MONTH")] + figureNames.map { Table.Column(title: $0.0, alignment: .right) })
+                for month in stats.monthly { table.add([month.month] + values(month.totals)) }
+                text += "\n\n" + table.render()
+            }
+            return text
+        }
+
+        static func csv(_ stats: StatsAPI.Statistics) -> String {
+            var lines = ["figure,value", "from,\(stats.from)", "to,\(stats.to)"]
+            lines += stats.tenantsByStatus.map { "tenants.\($0.name),\($0.count)" }
+            lines += stats.tenantsByBusinessLine.map { "businessLine.\($0.name),\($0.count)" }
+            lines += ["newTenants,\(stats.newTenants)", "leasedOfficeArea,\(stats.leasedOfficeArea)",
+                      "officeArea,\(stats.officeArea)", "occupancyPercent,\(stats.occupancyPercent)", "reports,\(stats.totals.reports)"]
+            lines += zip(figureNames, values(stats.totals)).map { "\($0.0.0),\($0.1)" }
+            if !stats.monthly.isEmpty {
+                lines.append("")
+                lines.append((["month"] + figureNames.map(\.0)).joined(separator: ","))
+                lines += stats.monthly.map { ([$0.month] + values($0.totals)).joined(separator: ",") }
+            }
+            return lines.joined(separator: "\n")
+        }
+    }
+}
