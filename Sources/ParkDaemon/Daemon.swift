@@ -93,6 +93,7 @@ public enum Daemon {
         LeaseHandlers.register(in: &table, database: database)
         ReportHandlers.register(in: &table, database: database)
         StatsHandlers.register(in: &table, database: database)
+        IncubatorHandlers.register(in: &table, database: database)
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)
         return table

@@ -129,6 +129,25 @@ enum Migrations {
             try db.execute(sql: "CREATE UNIQUE INDEX operatingReport_current ON operatingReport(tenantId, month) WHERE isCurrent")
             try db.create(index: "operatingReport_month", on: "operatingReport", columns: ["month", "isCurrent"])
         }
+        migrator.registerMigration("v4-incubator") { db in
+            try db.create(table: "incubatorProject") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("founder", .text).notNull()
+                t.column("team", .text)
+                t.column("university", .text)
+                t.column("phdCount", .integer).notNull()
+                t.column("enteredOn", .text).notNull()
+                t.column("graduatedOn", .text)
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "incubatorSeat") { t in
+                t.belongsTo("incubatorProject", onDelete: .cascade).notNull()
+                t.belongsTo("rentalUnit").notNull()
+                t.primaryKey(["incubatorProjectId", "rentalUnitId"])
+            }
+        }
         return migrator
     }
 }

@@ -9,6 +9,7 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         /// Another unit has the same building and number.
         case unitExists
         case noSuchLease
+        case noSuchProject
         /// Another lease holds one of the units on one of the days.
         case leaseConflict
         /// The database was written by a newer parkd.
@@ -43,6 +44,10 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public static func noSuchLease(_ id: Int64) -> StoreError {
         StoreError(kind: .noSuchLease, message: "no lease has id \(id)", subject: String(id), relatedID: nil)
+    }
+
+    public static func noSuchProject(_ id: Int64) -> StoreError {
+        StoreError(kind: .noSuchProject, message: "no incubator project has id \(id)", subject: String(id), relatedID: nil)
     }
 
     /// `lease` is the conflicting lease's id; `subject` the unit both would hold.

@@ -5,7 +5,7 @@ import Testing
 struct InterfaceDefinitionTests {
     static let interfaces = [
         VarlinkServiceAPI.interface, ServiceAPI.interface, TenantAPI.interface, UnitAPI.interface,
-        LeaseAPI.interface, ReportAPI.interface, StatsAPI.interface, AuditAPI.interface,
+        LeaseAPI.interface, ReportAPI.interface, StatsAPI.interface, IncubatorAPI.interface, AuditAPI.interface,
     ]
 
     func names(_ keyword: String, in definition: String) -> [String] {

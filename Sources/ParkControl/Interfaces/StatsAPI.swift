@@ -51,6 +51,13 @@ public enum StatsAPI {
           officeArea: string,
           # Leased ÷ all office area, percent with two decimals.
           occupancyPercent: string,
+          # Incubator projects incubating on `to`.
+          incubatorProjects: int,
+          # Incubator seats, and those occupied on `to`.
+          incubatorSeats: int,
+          incubatorSeatsOccupied: int,
+          # Occupied ÷ all seats, percent with two decimals.
+          incubatorOccupancyPercent: string,
           totals: Totals,
           monthly: []MonthTotals
         )
@@ -128,12 +135,17 @@ public enum StatsAPI {
         public var leasedOfficeArea: String
         public var officeArea: String
         public var occupancyPercent: String
+        public var incubatorProjects: Int
+        public var incubatorSeats: Int
+        public var incubatorSeatsOccupied: Int
+        public var incubatorOccupancyPercent: String
         public var totals: Totals
         public var monthly: [MonthTotals]
 
         public init(
             from: String, to: String, tenantsByStatus: [Count], tenantsByBusinessLine: [Count], newTenants: Int,
-            leasedOfficeArea: String, officeArea: String, occupancyPercent: String, totals: Totals, monthly: [MonthTotals]
+            leasedOfficeArea: String, officeArea: String, occupancyPercent: String, incubatorProjects: Int, incubatorSeats: Int,
+            incubatorSeatsOccupied: Int, incubatorOccupancyPercent: String, totals: Totals, monthly: [MonthTotals]
         ) {
             self.from = from
             self.to = to
@@ -143,6 +155,10 @@ public enum StatsAPI {
             self.leasedOfficeArea = leasedOfficeArea
             self.officeArea = officeArea
             self.occupancyPercent = occupancyPercent
+            self.incubatorProjects = incubatorProjects
+            self.incubatorSeats = incubatorSeats
+            self.incubatorSeatsOccupied = incubatorSeatsOccupied
+            self.incubatorOccupancyPercent = incubatorOccupancyPercent
             self.totals = totals
             self.monthly = monthly
         }

@@ -46,6 +46,8 @@ enum ControlErrors {
                 return VarlinkError(name: LeaseAPI.leaseConflict, parameters: .object([
                     "unit": .string(error.subject), "lease": .integer(error.relatedID ?? 0), "message": .string(error.message),
                 ]))
+            case .noSuchProject:
+                return VarlinkError(name: IncubatorAPI.noSuchProject, parameters: .object(["project": .integer(Int64(error.subject) ?? 0)]))
             case .schemaTooNew, .unusableDatabase:
                 return internalError
             }

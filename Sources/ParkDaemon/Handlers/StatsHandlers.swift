@@ -13,12 +13,15 @@ enum StatsHandlers {
             let from = try request.from.map { try CivilDate.parse($0, field: "from") } ?? CivilDate(year: to.year, month: 1, day: 1)!
             guard from <= to else { throw DomainError.invalid("from", "\(from) is after \(to)") }
             let stats = try await database.statistics(from: from, to: to, monthly: request.monthly ?? false)
+            let incubator = try await database.incubatorOccupancy(on: to)
             return StatsAPI.Statistics(
                 from: from.description, to: to.description,
                 tenantsByStatus: TenantStatus.allCases.map { StatsAPI.Count(name: $0.rawValue, count: stats.tenantsByStatus[$0] ?? 0) },
                 tenantsByBusinessLine: BusinessLine.allCases.map { StatsAPI.Count(name: $0.rawValue, count: stats.tenantsByBusinessLine[$0] ?? 0) },
                 newTenants: stats.newTenants, leasedOfficeArea: stats.leasedOfficeArea.description,
                 officeArea: stats.officeArea.description, occupancyPercent: stats.occupancyPercent,
+                incubatorProjects: incubator.projects, incubatorSeats: incubator.seats,
+                incubatorSeatsOccupied: incubator.occupied, incubatorOccupancyPercent: incubator.percent,
                 totals: wire(stats.totals),
                 monthly: stats.monthly.map { StatsAPI.MonthTotals(month: $0.month.description, totals: wire($0.totals)) })
         }

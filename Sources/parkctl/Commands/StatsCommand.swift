@@ -57,6 +57,7 @@ extension Parkctl {
             fields.add("By business line", stats.tenantsByBusinessLine.filter { $0.count > 0 }.map { "\($0.name) \($0.count)" }.joined(separator: ", ").nilIfEmpty)
             fields.add("New tenants", String(stats.newTenants))
             fields.add("Office area leased", "\(stats.leasedOfficeArea) of \(stats.officeArea) m² (\(stats.occupancyPercent)%)")
+            fields.add("Incubator", "\(stats.incubatorProjects) projects on \(stats.incubatorSeatsOccupied) of \(stats.incubatorSeats) seats (\(stats.incubatorOccupancyPercent)%)")
             fields.add("Reports", String(stats.totals.reports))
             for ((_, label), value) in zip(figureNames, values(stats.totals)) { fields.add(label, value) }
             var text = fields.render()
@@ -73,7 +74,10 @@ extension Parkctl {
             lines += stats.tenantsByStatus.map { "tenants.\($0.name),\($0.count)" }
             lines += stats.tenantsByBusinessLine.map { "businessLine.\($0.name),\($0.count)" }
             lines += ["newTenants,\(stats.newTenants)", "leasedOfficeArea,\(stats.leasedOfficeArea)",
-                      "officeArea,\(stats.officeArea)", "occupancyPercent,\(stats.occupancyPercent)", "reports,\(stats.totals.reports)"]
+                      "officeArea,\(stats.officeArea)", "occupancyPercent,\(stats.occupancyPercent)",
+                      "incubatorProjects,\(stats.incubatorProjects)", "incubatorSeats,\(stats.incubatorSeats)",
+                      "incubatorSeatsOccupied,\(stats.incubatorSeatsOccupied)", "incubatorOccupancyPercent,\(stats.incubatorOccupancyPercent)",
+                      "reports,\(stats.totals.reports)"]
             lines += zip(figureNames, values(stats.totals)).map { "\($0.0.0),\($0.1)" }
             if !stats.monthly.isEmpty {
                 lines.append("")

@@ -63,6 +63,8 @@ struct CommandFailure: Error, CustomStringConvertible {
             self.init(message: "no lease has id \(text("lease"))", exitCode: Self.notFound)
         case "LeaseConflict":
             self.init(message: text("message"), exitCode: Self.invalidInput)
+        case "NoSuchProject":
+            self.init(message: "no incubator project has id \(text("project"))", exitCode: Self.notFound)
         case "NoSuchTenant":
             self.init(message: "no tenant has id or credit code '\(text("tenant"))'", exitCode: Self.notFound)
         case "PermissionDenied":
@@ -91,7 +93,9 @@ struct CommandFailure: Error, CustomStringConvertible {
             "workersDispatched": "--workers-dispatched", "workersOutsourced": "--workers-outsourced",
             "jobSeekersServed": "--job-seekers-served", "placements": "--placements",
             "trainingSessions": "--training-sessions", "trainingAttendees": "--training-attendees",
-            "phdHires": "--phd-hires", "headcount": "--headcount", "to": "--to",
+            "phdHires": "--phd-hires", "headcount": "--headcount", "to": "--to", "seats": "--seat",
+            "founder": "--founder", "team": "--team", "university": "--university", "phdCount": "--phd-count",
+            "enteredOn": "--on",
         ]
         guard let option = flags[field] else { return field }
         return "\(option) (\(field))"

@@ -34,7 +34,7 @@ with varlink.Client(address=address) as client:
         info = service.GetInfo()
         interfaces = info["interfaces"]
         check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
-                                  "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats"},
+                                  "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats", "io.parkd.Incubator"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -151,6 +151,20 @@ with varlink.Client(address=address) as client:
         handle = reports.BeginImport()["import"]
         reports.AddToImport(handle, header + "1,2021-04,1000,10,1,2,3,4,5,1,6,0,7\n")
         check(reports.FinishImport(handle, "x") == {"imported": 1, "corrected": 0}, "Report.FinishImport")
+
+    # io.parkd.Incubator
+    with client.open("io.parkd.Unit", namespaced=False) as units, client.open("io.parkd.Incubator", namespaced=False) as incubator:
+        seats = [units.Create(building="I", floor=None, number=f"S{n}", area="6", kind="incubator", listRent="0")["unit"]["id"]
+                 for n in range(1, 3)]
+        project = incubator.Add(name="智聘云", founder="李明", team=None, university="中国海洋大学", phdCount=1,
+                                seats=seats[:1], enteredOn="2021-03-01")["project"]
+        check(project["seats"] == seats[:1] and project["phdCount"] == 1, f"Incubator.Add: {project}")
+        check([p["id"] for p in incubator.List(on="2021-06-01")["projects"]] == [project["id"]], "Incubator.List")
+        occupancy = incubator.Occupancy(on="2021-06-01")
+        check(occupancy == {"on": "2021-06-01", "seats": 2, "occupied": 1, "projects": 1, "percent": "50.00"}, f"Occupancy: {occupancy}")
+        graduated = incubator.Graduate(project=project["id"], on="2022-06-01")["project"]
+        check(graduated["graduatedOn"] == "2022-06-01", f"Incubator.Graduate: {graduated}")
+        expect_error(lambda: incubator.Graduate(project=99, on="2022-06-01"), "io.parkd.Incubator.NoSuchProject", "unknown project")
 
     # io.parkd.Stats: the reports of 2021-03 (corrected) and 2021-04
     with client.open("io.parkd.Stats", namespaced=False) as stats:

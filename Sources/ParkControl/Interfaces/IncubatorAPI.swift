@@ -1,0 +1,135 @@
+/// `io.parkd.Incubator`: the startup incubator's projects and seats.
+public enum IncubatorAPI {
+    public static let interface = VarlinkInterface(name: "io.parkd.Incubator", definition: """
+        # The incubator (创业创新孵化中心): startup projects occupying incubator seats (units of
+        # kind incubator) from their entry to their graduation.
+        interface io.parkd.Incubator
+
+        type Project (
+          id: int,
+          # The project's name.
+          name: string,
+          founder: string,
+          # Team members, as the park records them.
+          team: ?string,
+          # The founder's university.
+          university: ?string,
+          # PhD-level talents linked to the project.
+          phdCount: int,
+          # Unit ids of the seats it occupies.
+          seats: []int,
+          # First day in the incubator (YYYY-MM-DD).
+          enteredOn: string,
+          # First day gone, when it graduated (YYYY-MM-DD).
+          graduatedOn: ?string
+        )
+
+        # Admits a project; its seats must be incubator units free on its days.
+        method Add(name: string, founder: string, team: ?string, university: ?string, phdCount: ?int, seats: []int, enteredOn: string) -> (project: Project)
+
+        # Projects by id; with `on`, those incubating that day.
+        method List(on: ?string) -> (projects: []Project)
+
+        # Records a graduation: `on` is the first day the project is gone.
+        method Graduate(project: int, on: string) -> (project: Project)
+
+        # Seats occupied on a day (default today).
+        method Occupancy(on: ?string) -> (on: string, seats: int, occupied: int, projects: int, percent: string)
+
+        # No project has this id.
+        error NoSuchProject (project: int)
+
+        """)
+
+    public static let add = VarlinkMethod<Add, ProjectReply>("io.parkd.Incubator.Add", access: .write)
+    public static let list = VarlinkMethod<List, ListReply>("io.parkd.Incubator.List", access: .read)
+    public static let graduate = VarlinkMethod<Graduate, ProjectReply>("io.parkd.Incubator.Graduate", access: .write)
+    public static let occupancy = VarlinkMethod<OccupancyQuery, Occupancy>("io.parkd.Incubator.Occupancy", access: .read)
+    public static let noSuchProject = "io.parkd.Incubator.NoSuchProject"
+
+    public struct Project: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var name: String
+        public var founder: String
+        public var team: String?
+        public var university: String?
+        public var phdCount: Int
+        public var seats: [Int64]
+        public var enteredOn: String
+        public var graduatedOn: String?
+        public init(id: Int64, name: String, founder: String, team: String?, university: String?, phdCount: Int, seats: [Int64], enteredOn: String, graduatedOn: String?) {
+            self.id = id
+            self.name = name
+            self.founder = founder
+            self.team = team
+            self.university = university
+            self.phdCount = phdCount
+            self.seats = seats
+            self.enteredOn = enteredOn
+            self.graduatedOn = graduatedOn
+        }
+    }
+
+    public struct Add: Codable, Sendable {
+        public var name: String
+        public var founder: String
+        public var team: String?
+        public var university: String?
+        public var phdCount: Int?
+        public var seats: [Int64]
+        public var enteredOn: String
+        public init(name: String, founder: String, team: String?, university: String?, phdCount: Int?, seats: [Int64], enteredOn: String) {
+            self.name = name
+            self.founder = founder
+            self.team = team
+            self.university = university
+            self.phdCount = phdCount
+            self.seats = seats
+            self.enteredOn = enteredOn
+        }
+    }
+
+    public struct ProjectReply: Codable, Sendable {
+        public var project: Project
+        public init(project: Project) { self.project = project }
+    }
+
+    public struct List: Codable, Sendable {
+        public var on: String?
+        public init(on: String? = nil) { self.on = on }
+    }
+
+    public struct ListReply: Codable, Sendable {
+        public var projects: [Project]
+        public init(projects: [Project]) { self.projects = projects }
+    }
+
+    public struct Graduate: Codable, Sendable {
+        public var project: Int64
+        public var on: String
+        public init(project: Int64, on: String) {
+            self.project = project
+            self.on = on
+        }
+    }
+
+    public struct OccupancyQuery: Codable, Sendable {
+        public var on: String?
+        public init(on: String? = nil) { self.on = on }
+    }
+
+    public struct Occupancy: Codable, Sendable, Equatable {
+        public var on: String
+        public var seats: Int
+        public var occupied: Int
+        public var projects: Int
+        public var percent: String
+        public init(on: String, seats: Int, occupied: Int, projects: Int, percent: String) {
+            self.on = on
+            self.seats = seats
+            self.occupied = occupied
+            self.projects = projects
+            self.percent = percent
+        }
+    }
+}

@@ -1,0 +1,92 @@
+/// A startup project of the incubator (创业创新孵化中心), occupying incubator seats from its entry
+/// until its graduation.
+public struct IncubatorProject: Equatable, Sendable {
+    public var id: Int64?
+    public var name: String
+    public var founder: String
+    public var team: String?
+    public var university: String?
+    /// PhD-level talents linked to the project.
+    public var phdCount: Int
+    /// Incubator seats (units of kind incubator) it occupies.
+    public var seatIDs: [Int64]
+    public var enteredOn: CivilDate
+    /// The day it left the incubator, graduated (its last day is the day before).
+    public var graduatedOn: CivilDate?
+
+    public init(
+        name: String, founder: String, team: String?, university: String?, phdCount: Int, seatIDs: [Int64], enteredOn: CivilDate
+    ) throws(DomainError) {
+        self.id = nil
+        self.name = try TenantField.text(name, field: "name", maxLength: 100)
+        self.founder = try TenantField.text(founder, field: "founder", maxLength: 50)
+        self.team = try TenantField.optionalText(team, field: "team", maxLength: 200)
+        self.university = try TenantField.optionalText(university, field: "university", maxLength: 100)
+        guard (0...1000).contains(phdCount) else { throw .invalid("phdCount", "\(phdCount) must be from 0 to 1000") }
+        self.phdCount = phdCount
+        guard !seatIDs.isEmpty else { throw .invalid("seats", "a project occupies at least one seat") }
+        guard Set(seatIDs).count == seatIDs.count else { throw .invalid("seats", "a seat is named twice") }
+        self.seatIDs = seatIDs
+        self.enteredOn = enteredOn
+        self.graduatedOn = nil
+    }
+
+    /// Restores a project as stored.
+    public init(
+        id: Int64, name: String, founder: String, team: String?, university: String?, phdCount: Int, seatIDs: [Int64],
+        enteredOn: CivilDate, graduatedOn: CivilDate?
+    ) {
+        self.id = id
+        self.name = name
+        self.founder = founder
+        self.team = team
+        self.university = university
+        self.phdCount = phdCount
+        self.seatIDs = seatIDs
+        self.enteredOn = enteredOn
+        self.graduatedOn = graduatedOn
+    }
+
+    /// In the incubator on `day`: entered, and not yet graduated.
+    public func isIncubating(on day: CivilDate) -> Bool {
+        enteredOn <= day && (graduatedOn.map { day < $0 } ?? true)
+    }
+
+    /// True when both projects hold a common seat on a common day.
+    public func conflicts(with other: IncubatorProject) -> Bool {
+        let lastDay = graduatedOn ?? CivilDate(year: 9999, month: 12, day: 31)!
+        let otherLast = other.graduatedOn ?? CivilDate(year: 9999, month: 12, day: 31)!
+        return enteredOn < otherLast && other.enteredOn < lastDay && !Set(seatIDs).isDisjoint(with: other.seatIDs)
+    }
+
+    public mutating func graduate(on day: CivilDate, today: CivilDate) throws(DomainError) {
+        guard graduatedOn == nil else { throw .invalid("on", "the project graduated on \(graduatedOn!)") }
+        guard day > enteredOn else { throw .invalid("on", "\(day) is not after its entry, \(enteredOn)") }
+        guard day <= today else { throw .invalid("on", "\(day) is in the future (today is \(today))") }
+        graduatedOn = day
+    }
+}
+
+/// Seats occupied on a day out of all incubator seats.
+public struct IncubatorOccupancy: Equatable, Sendable {
+    public var seats: Int
+    public var occupied: Int
+    public var projects: Int
+
+    public init(seats: Int, occupied: Int, projects: Int) {
+        self.seats = seats
+        self.occupied = occupied
+        self.projects = projects
+    }
+
+    public static func on(_ day: CivilDate, projects: [IncubatorProject], seats: Int) -> IncubatorOccupancy {
+        let present = projects.filter { $0.isIncubating(on: day) }
+        return IncubatorOccupancy(seats: seats, occupied: Set(present.flatMap(\.seatIDs)).count, projects: present.count)
+    }
+
+    /// Occupied ÷ seats as a percentage with two decimals, rounded half-up.
+    public var percent: String {
+        guard seats > 0 else { return "0.00" }
+        return DecimalText.format(Int64(occupied * 10_000).dividedRoundingHalfUp(by: Int64(seats)), places: 2)
+    }
+}

@@ -1,0 +1,47 @@
+import ParkControl
+import ParkCore
+import ParkStore
+
+/// `io.parkd.Incubator`.
+enum IncubatorHandlers {
+    static func register(in table: inout MethodTable, database: ParkDatabase) {
+        table.add(IncubatorAPI.interface)
+
+        table.register(IncubatorAPI.add) { request, call in
+            let entered = try CivilDate.parse(request.enteredOn, field: "enteredOn")
+            guard entered <= call.state.today() else {
+                throw DomainError.invalid("enteredOn", "\(entered) is in the future")
+            }
+            let project = try IncubatorProject(
+                name: request.name, founder: request.founder, team: request.team, university: request.university,
+                phdCount: request.phdCount ?? 0, seatIDs: request.seats, enteredOn: entered)
+            return IncubatorAPI.ProjectReply(project: wire(try await database.createProject(project, context: call.change())))
+        }
+
+        table.register(IncubatorAPI.list) { request, _ in
+            let day = try request.on.map { try CivilDate.parse($0, field: "on") }
+            return IncubatorAPI.ListReply(projects: try await database.projects(on: day).map(wire))
+        }
+
+        table.register(IncubatorAPI.graduate) { request, call in
+            let project = try await database.graduateProject(
+                request.project, on: try CivilDate.parse(request.on, field: "on"), today: call.state.today(), context: call.change())
+            return IncubatorAPI.ProjectReply(project: wire(project))
+        }
+
+        table.register(IncubatorAPI.occupancy) { request, call in
+            let day = try request.on.map { try CivilDate.parse($0, field: "on") } ?? call.state.today()
+            let occupancy = try await database.incubatorOccupancy(on: day)
+            return IncubatorAPI.Occupancy(
+                on: day.description, seats: occupancy.seats, occupied: occupancy.occupied, projects: occupancy.projects,
+                percent: occupancy.percent)
+        }
+    }
+
+    static func wire(_ project: IncubatorProject) -> IncubatorAPI.Project {
+        IncubatorAPI.Project(
+            id: project.id ?? 0, name: project.name, founder: project.founder, team: project.team, university: project.university,
+            phdCount: project.phdCount, seats: project.seatIDs, enteredOn: project.enteredOn.description,
+            graduatedOn: project.graduatedOn?.description)
+    }
+}

@@ -1,0 +1,78 @@
+import GRDB
+import ParkCore
+
+extension ParkDatabase {
+    /// Admits a project to the incubator. Its seats must be incubator units no other project
+    /// occupies on any of its days.
+    public func createProject(_ project: IncubatorProject, context: ChangeContext) async throws -> IncubatorProject {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            for seat in project.seatIDs {
+                let unit = try ParkDatabase.loadUnit(db, seat).unit
+                guard unit.kind == .incubator else {
+                    throw DomainError.invalid("seats", "unit \(unit.label) is \(unit.kind.rawValue) space, not an incubator seat")
+                }
+            }
+            for other in try ParkDatabase.loadProjects(db) where other.conflicts(with: project) {
+                throw DomainError.invalid("seats", "a seat is occupied by project \(other.id!) (\(other.name)) from \(other.enteredOn)")
+            }
+            try db.execute(sql: """
+                INSERT INTO incubatorProject (name, founder, team, university, phdCount, enteredOn, createdAt, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [project.name, project.founder, project.team, project.university, project.phdCount,
+                                 project.enteredOn.description, context.at, context.at])
+            let id = db.lastInsertedRowID
+            for seat in project.seatIDs {
+                try db.execute(sql: "INSERT INTO incubatorSeat (incubatorProjectId, rentalUnitId) VALUES (?, ?)", arguments: [id, seat])
+            }
+            return try ParkDatabase.loadProjects(db, id: id)[0]
+        }
+    }
+
+    /// Records a project's graduation: `day` is the first day it is gone.
+    public func graduateProject(_ id: Int64, on day: CivilDate, today: CivilDate, context: ChangeContext) async throws -> IncubatorProject {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            guard var project = try ParkDatabase.loadProjects(db, id: id).first else { throw StoreError.noSuchProject(id) }
+            try project.graduate(on: day, today: today)
+            try db.execute(sql: "UPDATE incubatorProject SET graduatedOn = ?, updatedAt = ? WHERE id = ?",
+                           arguments: [day.description, context.at, id])
+            return project
+        }
+    }
+
+    /// Projects by id; with `on`, only those incubating that day.
+    public func projects(on day: CivilDate? = nil) async throws -> [IncubatorProject] {
+        try await read { db in
+            let all = try ParkDatabase.loadProjects(db)
+            guard let day else { return all }
+            return all.filter { $0.isIncubating(on: day) }
+        }
+    }
+
+    /// Seats occupied on a day out of all incubator seats.
+    public func incubatorOccupancy(on day: CivilDate) async throws -> IncubatorOccupancy {
+        try await read { db in try ParkDatabase.incubatorOccupancy(db, on: day) }
+    }
+
+    static func incubatorOccupancy(_ db: Database, on day: CivilDate) throws -> IncubatorOccupancy {
+        let seats = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rentalUnit WHERE kind = 'incubator'") ?? 0
+        return IncubatorOccupancy.on(day, projects: try loadProjects(db), seats: seats)
+    }
+
+    static func loadProjects(_ db: Database, id: Int64? = nil) throws -> [IncubatorProject] {
+        var seats: [Int64: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT incubatorProjectId, rentalUnitId FROM incubatorSeat ORDER BY rentalUnitId") {
+            seats[row[0], default: []].append(row[1])
+        }
+        let condition = id == nil ? "" : " WHERE id = ?"
+        let arguments: StatementArguments = id.map { [$0] } ?? []
+        return try Row.fetchAll(db, sql: "SELECT id, name, founder, team, university, phdCount, enteredOn, graduatedOn FROM incubatorProject\(condition) ORDER BY id", arguments: arguments).map { row in
+            guard let entered = try? CivilDate.parse(row[6], field: "enteredOn") else {
+                throw StoreError.unusable("incubatorProject \(row[0] as Int64)", "holds a date this parkd cannot read")
+            }
+            let graduated = (row[7] as String?).flatMap { try? CivilDate.parse($0, field: "graduatedOn") }
+            return IncubatorProject(
+                id: row[0], name: row[1], founder: row[2], team: row[3], university: row[4], phdCount: row[5],
+                seatIDs: seats[row[0]] ?? [], enteredOn: entered, graduatedOn: graduated)
+        }
+    }
+}

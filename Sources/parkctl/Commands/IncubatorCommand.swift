@@ -1,0 +1,85 @@
+import ArgumentParser
+import ParkControl
+
+struct IncubatorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "incubator",
+        abstract: "The startup incubator: projects, seats and occupancy.",
+        subcommands: [Add.self, List.self, Graduate.self])
+
+    static func table(_ projects: [IncubatorAPI.Project]) -> String {
+        var table = Table(columns: [
+            .init(title: "ID", alignment: .right), .init(title: "PROJECT"), .init(title: "FOUNDER"), .init(title: "UNIVERSITY"),
+            .init(title: "PHD", alignment: .right), .init(title: "SEATS"), .init(title: "ENTERED"), .init(title: "GRADUATED"),
+        ])
+        for project in projects {
+            table.add([
+                String(project.id), project.name, project.founder, project.university ?? "-", String(project.phdCount),
+                project.seats.map(String.init).joined(separator: ","), project.enteredOn, project.graduatedOn ?? "-",
+            ])
+        }
+        return table.render()
+    }
+}
+
+extension IncubatorCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Admit a startup project to incubator seats; prints its id.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: "The project's name.") var name: String
+        @Option(help: "The founder.") var founder: String
+        @Option(help: "Team members.") var team: String?
+        @Option(help: "The founder's university.") var university: String?
+        @Option(name: .customLong("phd-count"), help: "PhD-level talents linked to the project.") var phdCount = 0
+        @Option(name: .customLong("seat"), help: "Incubator seat (unit id; repeatable).") var seats: [Int64] = []
+        @Option(help: ArgumentHelp("First day in the incubator.", valueName: "YYYY-MM-DD")) var on: String
+
+        func run() async throws {
+            guard !seats.isEmpty else { throw ValidationError("Give at least one --seat.") }
+            try await reporting {
+                let reply = try await global.call(IncubatorAPI.add, IncubatorAPI.Add(
+                    name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: seats, enteredOn: on))
+                if global.json { return try JSONOutput.print(reply.project) }
+                print(reply.project.id)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List projects, and the seats occupied on a day.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: ArgumentHelp("Only projects incubating that day (default: all); occupancy on that day.", valueName: "YYYY-MM-DD"))
+        var on: String?
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(IncubatorAPI.list, IncubatorAPI.List(on: on))
+                let occupancy = try await global.call(IncubatorAPI.occupancy, IncubatorAPI.OccupancyQuery(on: on))
+                if global.json { return try JSONOutput.print(reply) }
+                print(IncubatorCommand.table(reply.projects))
+                print("occupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) projects")
+            }
+        }
+    }
+
+    struct Graduate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a project's graduation; --on is its first day gone.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Project id.") var project: Int64
+        @Option(help: ArgumentHelp("First day gone.", valueName: "YYYY-MM-DD")) var on: String
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(IncubatorAPI.graduate, IncubatorAPI.Graduate(project: project, on: on))
+                if global.json { return try JSONOutput.print(reply.project) }
+                print("project \(reply.project.id) graduated on \(reply.project.graduatedOn ?? on)")
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+
+@Suite("parkctl incubator against a real parkd")
+struct IncubatorCommandTests {
+    @Test("projects take free incubator seats, graduate, and occupancy follows")
+    func projects() throws {
+        let daemon = try RunningDaemon()
+        for number in 1...4 {
+            _ = try daemon.parkctl(["unit", "add", "--building", "I", "--number", "S\(number)", "--area", "6", "--kind", "incubator", "--rent", "0"])
+        }
+        _ = try daemon.parkctl(["unit", "add", "--building", "A", "--number", "1", "--area", "100", "--kind", "office", "--rent", "40"])
+        #expect(try daemon.parkctl(["incubator", "add", "--name", "智聘云", "--founder", "李明", "--university", "中国海洋大学", "--phd-count", "1", "--seat", "1", "--seat", "2", "--on", "2021-03-01"]).stdout == "1\n")
+        let taken = try daemon.parkctl(["incubator", "add", "--name", "灵工宝", "--founder", "王芳", "--seat", "2", "--on", "2021-04-01"])
+        #expect(taken.status == 65)
+        #expect(taken.stderr == "parkctl: invalid --seat (seats): a seat is occupied by project 1 (智聘云) from 2021-03-01\n")
+        let office = try daemon.parkctl(["incubator", "add", "--name", "灵工宝", "--founder", "王芳", "--seat", "5", "--on", "2021-04-01"])
+        #expect(office.stderr.contains("unit A-1 is office space, not an incubator seat"))
+        _ = try daemon.parkctl(["incubator", "add", "--name", "灵工宝", "--founder", "王芳", "--seat", "3", "--on", "2021-04-01"])
+        #expect(try daemon.parkctl(["incubator", "graduate", "1", "--on", "2022-06-01"]).stdout == "project 1 graduated on 2022-06-01\n")
+        let list = try daemon.parkctl(["incubator", "list", "--on", "2021-12-31"])
+        #expect(list.stdout.hasSuffix("occupancy on 2021-12-31: 3 of 4 seats (75.00%), 2 projects\n"))
+        #expect(try daemon.parkctl(["stats", "--year", "2021"]).stdout.contains("Incubator:             2 projects on 3 of 4 seats (75.00%)"))
+        #expect(try daemon.parkctl(["incubator", "graduate", "9", "--on", "2022-06-01"]).status == 66)
+    }
+}

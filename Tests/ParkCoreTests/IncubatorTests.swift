@@ -1,0 +1,45 @@
+import ParkCore
+import Testing
+
+@Suite("Incubator projects")
+struct IncubatorTests {
+    func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
+
+    func project(_ seats: [Int64], _ entered: String) throws -> IncubatorProject {
+        try IncubatorProject(name: "智聘云", founder: "李明", team: nil, university: "中国海洋大学", phdCount: 1, seatIDs: seats, enteredOn: day(entered))
+    }
+
+    @Test("a project incubates from its entry to the day before it graduates")
+    func incubating() throws {
+        var project = try project([1], "2021-03-01")
+        try project.graduate(on: day("2022-06-01"), today: day("2026-01-01"))
+        #expect(!project.isIncubating(on: day("2021-02-28")))
+        #expect(project.isIncubating(on: day("2022-05-31")))
+        #expect(!project.isIncubating(on: day("2022-06-01")))
+        #expect(throws: DomainError.self) { try project.graduate(on: day("2022-07-01"), today: day("2026-01-01")) }
+    }
+
+    @Test("seats cannot be shared on a common day, but can be handed on")
+    func seats() throws {
+        var first = try project([1, 2], "2021-03-01")
+        #expect(first.conflicts(with: try project([2], "2021-04-01")))
+        try first.graduate(on: day("2021-09-01"), today: day("2026-01-01"))
+        #expect(!first.conflicts(with: try project([2], "2021-09-01")))
+        #expect(!first.conflicts(with: try project([3], "2021-04-01")))
+    }
+
+    @Test("occupancy counts seats held that day, rounded half-up to 0.01 %")
+    func occupancy() throws {
+        let projects = [try project([1, 2], "2021-03-01"), try project([3], "2021-05-01")]
+        let june = IncubatorOccupancy.on(day("2021-06-01"), projects: projects, seats: 9)
+        #expect(june == IncubatorOccupancy(seats: 9, occupied: 3, projects: 2))
+        #expect(june.percent == "33.33")
+        #expect(IncubatorOccupancy.on(day("2021-04-01"), projects: projects, seats: 9).occupied == 2)
+    }
+
+    @Test("bad projects are refused with the field")
+    func refused() {
+        #expect { try IncubatorProject(name: "X", founder: "Y", team: nil, university: nil, phdCount: -1, seatIDs: [1], enteredOn: day("2021-01-01")) } throws: { ($0 as? DomainError)?.field == "phdCount" }
+        #expect { try IncubatorProject(name: "X", founder: "Y", team: nil, university: nil, phdCount: 0, seatIDs: [], enteredOn: day("2021-01-01")) } throws: { ($0 as? DomainError)?.field == "seats" }
+    }
+}
