@@ -69,6 +69,8 @@ install-files:
 	done
 	install -D -m 0644 Deploy/parkd.sysusers "$(DESTDIR)$(SYSUSERSDIR)/parkd.conf"
 	install -D -m 0644 Deploy/parkd.tmpfiles "$(DESTDIR)$(TMPFILESDIR)/parkd.conf"
+	install -d "$(DESTDIR)$(DATADIR)/parkd/demo"
+	install -m 0644 Config/demo/*.csv "$(DESTDIR)$(DATADIR)/parkd/demo/"
 	install -d "$(DESTDIR)$(SYSCONFDIR)/parkd"
 	@if [ -e "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml" ] && ! cmp -s Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; then \
 	  install -m 0644 Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml.default"; \
@@ -92,6 +94,7 @@ uninstall:
 	rm -f "$(DESTDIR)$(DATADIR)/bash-completion/completions/parkctl" "$(DESTDIR)$(DATADIR)/zsh/site-functions/_parkctl" \
 	  "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/parkctl.fish"
 	rm -f "$(DESTDIR)$(MANDIR)"/man1/parkctl*.1 "$(DESTDIR)$(MANDIR)"/man1/parkd*.1
+	rm -rf "$(DESTDIR)$(DATADIR)/parkd"
 	rm -f "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml.default"
 	@if cmp -s Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; then \
 	  rm -f "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; rmdir "$(DESTDIR)$(SYSCONFDIR)/parkd" 2>/dev/null || true; \

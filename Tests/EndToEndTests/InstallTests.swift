@@ -23,7 +23,7 @@ struct InstallTests {
             "/opt/park/lib/systemd/system/parkd@.socket", "/opt/park/lib/sysusers.d/parkd.conf",
             "/opt/park/lib/tmpfiles.d/parkd.conf", "/etc/parkd/parkd.yaml",
             "/opt/park/share/bash-completion/completions/parkctl", "/opt/park/share/zsh/site-functions/_parkctl",
-            "/opt/park/share/fish/vendor_completions.d/parkctl.fish",
+            "/opt/park/share/fish/vendor_completions.d/parkctl.fish", "/opt/park/share/parkd/demo/reports.csv",
         ] {
             #expect(FileManager.default.fileExists(atPath: destination + path), "\(path)")
         }
