@@ -101,3 +101,37 @@ extension Tenant {
         return days.lowerBound <= month.lastDay && month.firstDay <= days.upperBound
     }
 }
+
+extension CivilDate {
+    /// The same day `years` later; a 29 February lands on 28 February in common years.
+    public func addingYears(_ years: Int) -> CivilDate {
+        CivilDate(year: year + years, month: month, day: day) ?? CivilDate(year: year + years, month: month, day: day - 1)!
+    }
+
+    /// Whole calendar months from this day to `later` (0 within the first month).
+    public func wholeMonths(until later: CivilDate) -> Int {
+        var months = (later.year - year) * 12 + (later.month - month)
+        if later.day < day && later.day < CivilDate.daysIn(month: later.month, year: later.year) { months -= 1 }
+        return max(0, months)
+    }
+}
+
+extension Tenant {
+    /// The first day in the park: when it first became active.
+    public var movedIn: CivilDate? { history.first { $0.to == .active }?.on }
+
+    /// Whole months since moving in, on `day` (nil before moving in).
+    public func monthsSinceMoveIn(on day: CivilDate) -> Int? {
+        guard let movedIn, movedIn <= day else { return nil }
+        return movedIn.wholeMonths(until: day)
+    }
+
+    /// Lease year k of `day`: day ∈ [move-in + (k−1) years, move-in + k years) (nil before moving in).
+    public func leaseYear(on day: CivilDate) -> Int? {
+        guard let movedIn, movedIn <= day else { return nil }
+        var k = max(1, day.year - movedIn.year)
+        while movedIn.addingYears(k) <= day { k += 1 }
+        while k > 1, movedIn.addingYears(k - 1) > day { k -= 1 }
+        return k
+    }
+}

@@ -41,7 +41,12 @@ struct LeaseCommandTests {
         let signed = try daemon.parkctl(["lease", "add", "--tenant", "91370200163562681G", "--unit", "1", "--unit", "2",
                                          "--start", "2021-03-15", "--end", "2022-03-14", "--rent", "40", "--deposit", "24100"])
         #expect(signed.stdout == "1\n", "\(signed.stderr)")
-        #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("Status:             active since 2021-03-15"))
+        let tenant = try daemon.parkctl(["tenant", "show", "1"]).stdout
+        #expect(tenant.contains("Status:             active since 2021-03-15"))
+        #expect(tenant.contains("Moved in:           2021-03-15 ("))
+        let json = try daemon.parkctl(["--json", "tenant", "show", "1"]).stdout
+        #expect(json.contains("\"movedIn\" : \"2021-03-15\""))
+        #expect(json.contains("\"leaseYear\" : "))
         #expect(try daemon.parkctl(["lease", "rent", "1", "--month", "2021-03"]).stdout == "2021-03: 4398.06 yuan (17 of 31 days)\n")
         _ = try daemon.parkctl(["lease", "amend", "1", "--rent", "42", "--from", "2021-10-01"])
         #expect(try daemon.parkctl(["lease", "rent", "1", "--month", "2021-10"]).stdout == "2021-10: 8421.00 yuan (31 of 31 days)\n")

@@ -52,3 +52,39 @@ struct OperatingReportTests {
         #expect(Month(year: 2020, month: 2).lastDay.day == 29)
     }
 }
+
+@Suite("Time in the park")
+struct TimeInParkTests {
+    func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
+
+    func tenant(movedIn: String) throws -> Tenant {
+        var tenant = try Tenant(name: "Firm", creditCode: "91370200163562681G", appliedOn: day("2019-01-01"))
+        for (status, on) in [(TenantStatus.reviewing, "2019-01-02"), (.approved, "2019-01-03"), (.active, movedIn)] {
+            tenant.apply(try tenant.change(to: status, on: day(on), reason: "step", today: day("2026-01-01")))
+        }
+        return tenant
+    }
+
+    @Test("whole months since moving in", arguments: [
+        ("2021-03-15", "2021-03-31", 0), ("2021-03-15", "2021-04-14", 0), ("2021-03-15", "2021-04-15", 1),
+        ("2021-01-31", "2021-02-28", 1), ("2021-03-15", "2022-03-15", 12),
+    ])
+    func months(_ movedIn: String, _ on: String, _ expected: Int) throws {
+        #expect(try tenant(movedIn: movedIn).monthsSinceMoveIn(on: day(on)) == expected)
+    }
+
+    @Test("lease years start on move-in anniversaries; 29 February's fall on 28 February", arguments: [
+        ("2021-03-15", "2021-03-15", 1), ("2021-03-15", "2022-03-14", 1), ("2021-03-15", "2022-03-15", 2),
+        ("2020-02-29", "2021-02-27", 1), ("2020-02-29", "2021-02-28", 2), ("2020-02-29", "2024-02-29", 5),
+    ])
+    func leaseYears(_ movedIn: String, _ on: String, _ expected: Int) throws {
+        #expect(try tenant(movedIn: movedIn).leaseYear(on: day(on)) == expected)
+    }
+
+    @Test("nothing before moving in")
+    func beforeMovingIn() throws {
+        let tenant = try tenant(movedIn: "2021-03-15")
+        #expect(tenant.monthsSinceMoveIn(on: day("2021-03-14")) == nil)
+        #expect(tenant.leaseYear(on: day("2021-03-14")) == nil)
+    }
+}

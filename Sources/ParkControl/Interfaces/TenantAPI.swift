@@ -49,6 +49,12 @@ public enum TenantAPI {
           status: string,
           # Day the current status took effect (YYYY-MM-DD).
           statusSince: string,
+          # First day in the park: when it first became active (YYYY-MM-DD).
+          movedIn: ?string,
+          # Whole months since moving in, today.
+          monthsInPark: ?int,
+          # Lease year today: 1 in the first year after moving in, 2 in the second, …
+          leaseYear: ?int,
           # Day the firm applied (YYYY-MM-DD).
           appliedOn: string,
           # When the record was created (RFC 3339, UTC).
@@ -183,6 +189,9 @@ public enum TenantAPI {
         public var hrServiceLicence: String?
         public var status: String
         public var statusSince: String
+        public var movedIn: String?
+        public var monthsInPark: Int?
+        public var leaseYear: Int?
         public var appliedOn: String
         public var createdAt: String
         public var updatedAt: String
@@ -191,8 +200,8 @@ public enum TenantAPI {
         public init(
             id: Int64, name: String, creditCode: String, businessLines: [String], origin: String, tags: [String],
             contactPerson: String?, contactPhone: String?, dispatchLicence: String?, hrServiceLicence: String?,
-            status: String, statusSince: String, appliedOn: String, createdAt: String, updatedAt: String,
-            history: [StatusChange]
+            status: String, statusSince: String, movedIn: String?, monthsInPark: Int?, leaseYear: Int?, appliedOn: String,
+            createdAt: String, updatedAt: String, history: [StatusChange]
         ) {
             self.id = id
             self.name = name
@@ -206,6 +215,9 @@ public enum TenantAPI {
             self.hrServiceLicence = hrServiceLicence
             self.status = status
             self.statusSince = statusSince
+            self.movedIn = movedIn
+            self.monthsInPark = monthsInPark
+            self.leaseYear = leaseYear
             self.appliedOn = appliedOn
             self.createdAt = createdAt
             self.updatedAt = updatedAt

@@ -20,10 +20,11 @@ enum TenantHandlers {
                 dispatchLicence: request.dispatchLicence, hrServiceLicence: request.hrServiceLicence,
                 appliedOn: appliedOn)
             let stored = try await database.createTenant(tenant, context: call.change())
-            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored))
+            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored, today: call.state.today()))
         }
 
-        table.register(TenantAPI.list) { request, _ in
+        table.register(TenantAPI.list) { request, call in
+            let today = call.state.today()
             let limit = request.limit ?? 100
             guard (1...1000).contains(limit) else {
                 throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 1000")
@@ -40,11 +41,11 @@ enum TenantHandlers {
                 businessLine: try request.businessLine.map { try BusinessLine.parse($0, field: "businessLine") },
                 limit: limit, afterID: afterID)
             let page = try await database.tenants(query)
-            return TenantAPI.ListReply(tenants: page.tenants.map(TenantAPI.Tenant.init), next: page.next.map(String.init))
+            return TenantAPI.ListReply(tenants: page.tenants.map { TenantAPI.Tenant($0, today: today) }, next: page.next.map(String.init))
         }
 
-        table.register(TenantAPI.get) { request, _ in
-            TenantAPI.TenantReply(tenant: TenantAPI.Tenant(try await database.tenant(TenantReference(request.tenant))))
+        table.register(TenantAPI.get) { request, call in
+            TenantAPI.TenantReply(tenant: TenantAPI.Tenant(try await database.tenant(TenantReference(request.tenant)), today: call.state.today()))
         }
 
         table.register(TenantAPI.update) { request, call in
@@ -63,7 +64,7 @@ enum TenantHandlers {
             edit.dispatchLicence = request.dispatchLicence
             edit.hrServiceLicence = request.hrServiceLicence
             let stored = try await database.updateTenant(TenantReference(request.tenant), edit: edit, context: call.change())
-            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored))
+            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored, today: call.state.today()))
         }
 
         table.register(TenantAPI.transition) { request, call in
@@ -73,7 +74,7 @@ enum TenantHandlers {
             let stored = try await database.transitionTenant(
                 TenantReference(request.tenant), to: status, on: day, reason: request.reason, today: today,
                 context: call.change())
-            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored))
+            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored, today: call.state.today()))
         }
     }
 }

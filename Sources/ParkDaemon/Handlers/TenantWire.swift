@@ -3,8 +3,8 @@ import ParkCore
 import ParkStore
 
 extension TenantAPI.Tenant {
-    /// The wire form of a stored tenant.
-    init(_ stored: StoredTenant) {
+    /// The wire form of a stored tenant, its time in the park counted to `today`.
+    init(_ stored: StoredTenant, today: CivilDate) {
         let tenant = stored.tenant
         self.init(
             id: stored.id, name: tenant.name, creditCode: tenant.creditCode.value,
@@ -12,6 +12,8 @@ extension TenantAPI.Tenant {
             contactPerson: tenant.contactPerson, contactPhone: tenant.contactPhone,
             dispatchLicence: tenant.dispatchLicence, hrServiceLicence: tenant.hrServiceLicence,
             status: tenant.status.rawValue, statusSince: tenant.statusSince.description,
+            movedIn: tenant.movedIn?.description, monthsInPark: tenant.monthsSinceMoveIn(on: today),
+            leaseYear: tenant.leaseYear(on: today),
             appliedOn: tenant.appliedOn.description, createdAt: stored.createdAt, updatedAt: stored.updatedAt,
             history: stored.history.map { record in
                 TenantAPI.StatusChange(
