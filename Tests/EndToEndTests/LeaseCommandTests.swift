@@ -44,9 +44,9 @@ struct LeaseCommandTests {
         let tenant = try daemon.parkctl(["tenant", "show", "1"]).stdout
         #expect(tenant.contains("Status:             active since 2021-03-15"))
         #expect(tenant.contains("Moved in:           2021-03-15 ("))
-        let json = try daemon.parkctl(["--json", "tenant", "show", "1"]).stdout
-        #expect(json.contains("\"movedIn\" : \"2021-03-15\""))
-        #expect(json.contains("\"leaseYear\" : "))
+        let tenantJSON = try daemon.parkctl(["--json", "tenant", "show", "1"]).stdout
+        #expect(tenantJSON.contains("\"movedIn\" : \"2021-03-15\""))
+        #expect(tenantJSON.contains("\"leaseYear\" : "))
         #expect(try daemon.parkctl(["lease", "rent", "1", "--month", "2021-03"]).stdout == "2021-03: 4398.06 yuan (17 of 31 days)\n")
         _ = try daemon.parkctl(["lease", "amend", "1", "--rent", "42", "--from", "2021-10-01"])
         #expect(try daemon.parkctl(["lease", "rent", "1", "--month", "2021-10"]).stdout == "2021-10: 8421.00 yuan (31 of 31 days)\n")
