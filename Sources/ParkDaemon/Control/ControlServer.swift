@@ -5,6 +5,7 @@ import NIOCore
 import NIOPosix
 import ParkControl
 import ServiceLifecycle
+import Synchronization
 
 /// The admin channel: Varlink on a Unix stream socket, one task per connection, requests on a
 /// connection answered in order.
@@ -24,6 +25,10 @@ final class ControlServer: Service {
     private let onListening: @Sendable () -> Void
     private let onShutdown: @Sendable () -> Void
     private let registry = ConnectionRegistry()
+    /// Connections accepted but not yet handed to `serve`. NIO traps when an async channel is
+    /// released unfinished, and a connection accepted as the listener closes is never handed
+    /// over: holding them here lets shutdown finish them instead.
+    private let unserved = UnservedConnections()
 
     init(
         socket: ControlSocket, dispatcher: Dispatcher, state: DaemonState, logger: Logger,
@@ -57,6 +62,7 @@ final class ControlServer: Service {
             registry.drain()
             server.channel.eventLoop.scheduleTask(in: grace) { registry.closeAll() }
         }
+        await unserved.finishAll()
         if case .path(let path, _, _) = socket {
             unlink(path)
         }
@@ -65,6 +71,7 @@ final class ControlServer: Service {
     private func listen() async throws -> NIOAsyncChannel<Incoming, Never> {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
+        let unserved = self.unserved
         let initializer: @Sendable (any Channel) -> EventLoopFuture<Incoming> = { channel in
             guard let options = channel as? any SocketOptionProvider else {
                 return channel.eventLoop.makeFailedFuture(ControlSocketError(description: "connection has no socket options"))
@@ -74,6 +81,7 @@ final class ControlServer: Service {
             return credentials.flatMapThrowing { credentials in
                 try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(VarlinkFrameDecoder()))
                 let connection = try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                unserved.hold(connection)
                 return Incoming(connection: connection, credentials: credentials)
             }
         }
@@ -136,6 +144,7 @@ final class ControlServer: Service {
         let credentials = incoming.credentials
         let caller = Caller.identify(uid: credentials.uid, gid: credentials.gid, pid: credentials.pid)
         let channel = incoming.connection.channel
+        unserved.release(channel)
         guard registry.add(channel) else {
             // Accepted while shutting down: close it through the async channel, which must be
             // finished by executeThenClose before it is released.
@@ -192,5 +201,29 @@ private actor EventLoopBound {
 
     func run(_ body: () async -> Void) async {
         await body()
+    }
+}
+
+/// Connections accepted but not yet served, held so that none is released unfinished.
+private final class UnservedConnections: Sendable {
+    private let connections = Mutex<[ObjectIdentifier: NIOAsyncChannel<ByteBuffer, ByteBuffer>]>([:])
+
+    func hold(_ connection: NIOAsyncChannel<ByteBuffer, ByteBuffer>) {
+        connections.withLock { $0[ObjectIdentifier(connection.channel)] = connection }
+    }
+
+    func release(_ channel: any Channel) {
+        _ = connections.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
+    }
+
+    /// Finishes (and so closes) every connection nobody served: those accepted as the listener closed.
+    func finishAll() async {
+        let left = connections.withLock { connections in
+            defer { connections.removeAll() }
+            return Array(connections.values)
+        }
+        for connection in left {
+            try? await connection.executeThenClose { _, _ in }
+        }
     }
 }
