@@ -64,11 +64,7 @@ extension DemoCommand {
                             phdCount: Int(row["phdCount"] ?? "0"), seats: [unitIDs[Int(row["seat"]!)! - 1]], enteredOn: row["enteredOn"]!))
                     }
                     let reports = try String(contentsOfFile: directory + "/reports.csv", encoding: .utf8)
-                    let handle = try await connection.call(ReportAPI.beginImport, NoParameters())
-                    for part in ReportCommand.Import.parts(of: reports) {
-                        _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
-                    }
-                    _ = try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: nil))
+                    _ = try await ReportCommand.Import.upload(reports, reason: nil, on: connection)
                 }
                 let loaded = try await global.call(ServiceAPI.status, NoParameters())
                 print("demo park loaded from \(directory): \(loaded.tenants) tenants; try: parkctl stats --year 2021, parkctl stats --since-opening --to 2021-12-31")

@@ -154,18 +154,23 @@ extension ReportCommand {
             }
             try await reporting {
                 let summary = try await global.withConnection { connection in
-                    do {
-                        let handle = try await connection.call(ReportAPI.beginImport, NoParameters())
-                        for part in Import.parts(of: text) {
-                            _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
-                        }
-                        return try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: reason))
-                    } catch let error as VarlinkError where error.name == ReportAPI.importRefused {
-                        throw CommandFailure(message: Import.describe(error), exitCode: CommandFailure.invalidInput)
-                    }
+                    try await Import.upload(text, reason: reason, on: connection)
                 }
                 if global.json { return try JSONOutput.print(summary) }
                 print("imported \(summary.imported) reports (\(summary.corrected) corrections)")
+            }
+        }
+
+        /// Sends a file in parts and records it; a refusal lists every problem.
+        static func upload(_ text: String, reason: String?, on connection: VarlinkConnection) async throws -> ReportAPI.ImportSummary {
+            do {
+                let handle = try await connection.call(ReportAPI.beginImport, NoParameters())
+                for part in parts(of: text) {
+                    _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
+                }
+                return try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: reason))
+            } catch let error as VarlinkError where error.name == ReportAPI.importRefused {
+                throw CommandFailure(message: describe(error), exitCode: CommandFailure.invalidInput)
             }
         }
 
