@@ -10,7 +10,7 @@ DATADIR    ?= $(PREFIX)/share
 MANDIR     ?= $(DATADIR)/man
 SYSCONFDIR ?= /etc
 UNITS      := parkd.service parkd.socket parkd@.service parkd@.socket
-APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 pkg-config util-linux
+APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 pkg-config util-linux systemd
 PIP_PACKAGES := varlink python-stdnum
 
 .PHONY: all deps build run test bench clean install install-files uninstall
