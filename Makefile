@@ -52,8 +52,7 @@ install: deps
 	$(SWIFT) build -c release --product parkd
 	$(SWIFT) build -c release --product parkctl
 	mkdir -p .build/man
-	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --product parkctl --output-directory .build/man
-	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --product parkd --output-directory .build/man
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
 	$(MAKE) install-files BUILT_BINARIES="$$($(SWIFT) build -c release --show-bin-path)" MANPAGES=.build/man
 
 # Copies already-built files into place (DESTDIR, PREFIX and the *DIR variables are honoured).
