@@ -1,3 +1,4 @@
+import Dispatch
 import ParkControl
 import ParkCore
 import ParkStore
@@ -21,7 +22,8 @@ enum ReportHandlers {
             let context = call.change()
             let parsed: (rows: [ImportedReport], problems: [ImportProblem])
             do {
-                parsed = try ReportImport.parse(text)
+                // A large file takes a second to read: not on the event loop other connections share.
+                parsed = try await onWorkerThread { try ReportImport.parse(text) }
             } catch {
                 // Refused before the store saw it: still one audited attempt.
                 if let audited = context.call { try await database.recordCall(audited, at: context.at, outcome: context.outcome(error)) }
@@ -59,6 +61,13 @@ enum ReportHandlers {
             let versions = try await database.reportHistory(
                 TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"))
             return ReportAPI.HistoryReply(versions: versions.map(wire))
+        }
+    }
+
+    /// Runs CPU-heavy work on a Dispatch worker instead of the caller's event loop.
+    static func onWorkerThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result(catching: work)) }
         }
     }
 
