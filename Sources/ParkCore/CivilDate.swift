@@ -7,6 +7,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public let month: Int
     public let day: Int
 
+    /// The last day the calendar holds: the end of an interval that has none.
+    public static let distantFuture = CivilDate(year: 9999, month: 12, day: 31)!
+
     /// Builds a date, or nil when the day does not exist (2021-02-29, month 13).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),

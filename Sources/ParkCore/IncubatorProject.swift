@@ -54,8 +54,8 @@ public struct IncubatorProject: Equatable, Sendable {
 
     /// True when both projects hold a common seat on a common day.
     public func conflicts(with other: IncubatorProject) -> Bool {
-        let lastDay = graduatedOn ?? CivilDate(year: 9999, month: 12, day: 31)!
-        let otherLast = other.graduatedOn ?? CivilDate(year: 9999, month: 12, day: 31)!
+        let lastDay = graduatedOn ?? .distantFuture
+        let otherLast = other.graduatedOn ?? .distantFuture
         return enteredOn < otherLast && other.enteredOn < lastDay && !Set(seatIDs).isDisjoint(with: other.seatIDs)
     }
 

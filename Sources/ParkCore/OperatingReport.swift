@@ -87,12 +87,18 @@ public struct OperatingFigures: Equatable, Sendable {
 
 extension Tenant {
     /// The days the tenant was in the park: from becoming active to the day before it was
-    /// exited (nil when it never became active).
+    /// exited (nil when it never became active; open-ended up to `CivilDate.distantFuture`).
     public var daysInPark: ClosedRange<CivilDate>? {
         guard let movedIn = history.first(where: { $0.to == .active })?.on else { return nil }
         let exitedOn = history.first(where: { $0.to == .exited })?.on
-        let lastDay = exitedOn?.adding(days: -1) ?? CivilDate(year: 9999, month: 12, day: 31)!
+        let lastDay = exitedOn?.adding(days: -1) ?? .distantFuture
         return lastDay >= movedIn ? movedIn...lastDay : nil
+    }
+
+    /// Why the tenant may not report `month` as of `today`, or nil when it may.
+    public func reportRefusal(for month: Month, today: CivilDate) -> ReportRefusal? {
+        if month > Month(year: today.year, month: today.month) { return .notBegun }
+        return wasInPark(during: month) ? nil : .notInPark(daysInPark)
     }
 
     /// True when the tenant was in the park on at least one day of the month.
@@ -134,4 +140,12 @@ extension Tenant {
         while k > 1, movedIn.addingYears(k - 1) > day { k -= 1 }
         return k
     }
+}
+
+/// Why a month cannot be reported.
+public enum ReportRefusal: Equatable, Sendable {
+    /// The month lies after today's.
+    case notBegun
+    /// The tenant was not in the park that month; its stay, if it had one.
+    case notInPark(ClosedRange<CivilDate>?)
 }

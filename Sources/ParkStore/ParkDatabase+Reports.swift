@@ -28,13 +28,14 @@ extension ParkDatabase {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             if let problem = figures.problems.first { throw problem }
             let stored = try ParkDatabase.loadTenant(db, tenant)
-            guard month <= Month(year: today.year, month: today.month) else {
+            switch stored.tenant.reportRefusal(for: month, today: today) {
+            case nil: break
+            case .notBegun:
                 throw DomainError.invalid("month", "\(month) has not begun (today is \(today))")
-            }
-            guard stored.tenant.wasInPark(during: month) else {
-                let stay = stored.tenant.daysInPark.map { "it was in the park from \($0.lowerBound) to \($0.upperBound == CivilDate(year: 9999, month: 12, day: 31)! ? "now" : $0.upperBound.description)" }
+            case .notInPark(let stay):
+                let when = stay.map { "it was in the park from \($0.lowerBound) to \($0.upperBound == .distantFuture ? "now" : $0.upperBound.description)" }
                     ?? "it has never been active in the park"
-                throw DomainError.invalid("month", "tenant \(stored.id) was not in the park in \(month); \(stay)")
+                throw DomainError.invalid("month", "tenant \(stored.id) was not in the park in \(month); \(when)")
             }
             let reason = try reason.flatMap { try TenantField.optionalText($0, field: "reason", maxLength: 500) }
             let previous = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM operatingReport WHERE tenantId = ? AND month = ?",
@@ -144,7 +145,6 @@ extension ParkDatabase {
             for row in try Row.fetchAll(db, sql: "SELECT tenantId, month, version FROM operatingReport WHERE isCurrent") {
                 current["\(row[0] as Int64) \(row[1] as String)"] = row[2]
             }
-            let thisMonth = Month(year: today.year, month: today.month)
             var problems = alreadyFound
             var seen: [String: Int] = [:]
             var resolved: [(id: Int64, row: ImportedReport)] = []
@@ -164,12 +164,13 @@ extension ParkDatabase {
                     continue
                 }
                 seen[key] = row.line
-                if row.month > thisMonth {
-                    problems.append(ImportProblem(line: row.line, column: "month", reason: "\(row.month) has not begun"))
-                } else if !tenant.wasInPark(during: row.month) {
-                    problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) was not in the park in \(row.month)"))
-                } else {
+                switch tenant.reportRefusal(for: row.month, today: today) {
+                case nil:
                     resolved.append((id, row))
+                case .notBegun:
+                    problems.append(ImportProblem(line: row.line, column: "month", reason: "\(row.month) has not begun"))
+                case .notInPark:
+                    problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) was not in the park in \(row.month)"))
                 }
             }
             guard problems.isEmpty else {

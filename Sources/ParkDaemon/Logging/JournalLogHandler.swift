@@ -63,7 +63,7 @@ public struct JournalLogHandler: SharedLevelLogHandler {
     private static func send(_ fields: [String], file: String, line: UInt, function: String) {
         // Each field is one iovec; a value with a newline is fine in this (binary-safe) API.
         let buffers = fields.map { Array($0.utf8) }
-        var storage = buffers.map { bytes -> UnsafeMutableRawPointer in
+        let storage = buffers.map { bytes -> UnsafeMutableRawPointer in
             let pointer = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
             pointer.copyMemory(from: bytes, byteCount: bytes.count)
             return pointer
@@ -74,7 +74,6 @@ public struct JournalLogHandler: SharedLevelLogHandler {
             sd_journal_sendv_with_location(
                 "CODE_FILE=\(file)", "CODE_LINE=\(line)", function, vectors.baseAddress, Int32(vectors.count))
         }
-        storage.removeAll(keepingCapacity: false)
     }
 
     /// True when stderr is the journal stream systemd connected (`JOURNAL_STREAM` is its dev:inode).
