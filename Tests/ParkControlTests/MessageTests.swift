@@ -6,11 +6,16 @@ import Testing
 struct MessageTests {
     @Test("requests decode with parameters missing, null or empty")
     func optionalParameters() throws {
-        for text in [#"{"method":"a.b.C"}"#, #"{"method":"a.b.C","parameters":null}"#, #"{"method":"a.b.C","parameters":{}}"#] {
-            let request = try JSONDecoder().decode(VarlinkRequest.self, from: Data(text.utf8))
-            #expect(request.qualifiedName?.interface == "a.b")
-            #expect(request.qualifiedName?.member == "C")
-            #expect(try VarlinkCoding.decode(NoParameters.self, from: request.parameters) == NoParameters())
+        for (text, shape) in [
+            (#"{"method":"a.b.C"}"#, VarlinkCallHeader.ParametersShape.absent),
+            (#"{"method":"a.b.C","parameters":null}"#, .absent),
+            (#"{"method":"a.b.C","parameters":{}}"#, .object([])),
+            (#"{"method":"a.b.C","parameters":[1]}"#, .invalid),
+        ] {
+            let call = try JSONDecoder().decode(VarlinkCallHeader.self, from: Data(text.utf8))
+            #expect(call.qualifiedName?.interface == "a.b")
+            #expect(call.qualifiedName?.member == "C")
+            #expect(call.parameters == shape)
         }
     }
 

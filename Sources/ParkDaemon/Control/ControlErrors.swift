@@ -57,8 +57,4 @@ enum ControlErrors {
     }
 
     static let internalError = VarlinkError(name: ServiceAPI.internalError)
-
-    static func invalidField(_ field: String, _ reason: String) -> VarlinkError {
-        varlinkError(for: DomainError.invalid(field, reason))
-    }
 }
