@@ -31,6 +31,16 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
+        // Policies as data: the formula language, policy files, the reward engine. No I/O.
+        .target(
+            name: "ParkPolicy",
+            dependencies: [
+                "ParkCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Persistence: GRDB on the system libsqlite3.
         .target(
             name: "ParkStore",
@@ -94,6 +104,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ParkCoreTests", dependencies: ["ParkCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParkPolicyTests", dependencies: ["ParkPolicy", "ParkCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParkStoreTests",
             dependencies: ["ParkStore", "ParkCore", .product(name: "GRDB", package: "GRDB.swift")],

@@ -1,0 +1,113 @@
+import ParkCore
+
+/// What a formula reads that may change from one day to the next: the engine evaluates a
+/// formula only on the days one of them changes, which gives the same result as every day.
+struct FormulaReads: OptionSet, Sendable {
+    let rawValue: Int
+    static let status = FormulaReads(rawValue: 1)
+    static let leases = FormulaReads(rawValue: 2)
+    static let leaseYear = FormulaReads(rawValue: 4)
+    static let parameters = FormulaReads(rawValue: 8)
+    static let calendarMonth = FormulaReads(rawValue: 16)
+    /// The day itself: evaluate on every day.
+    static let everyDay = FormulaReads(rawValue: 32)
+}
+
+/// Compiled formula code: runs against one evaluation (tenant, period, day, policy).
+typealias FormulaCode = (Evaluation) throws(EvaluationFailure) -> Value
+
+/// A checked formula: its type, its code, and what it depends on.
+struct Formula: Sendable {
+    let type: ValueType
+    let code: @Sendable (Evaluation) throws(EvaluationFailure) -> Value
+    let reads: FormulaReads
+    /// Rules whose amounts it reads, and whether for the period being computed.
+    let references: [RuleReference]
+    /// The value, when the formula is a literal.
+    var constant: Value? = nil
+}
+
+struct RuleReference: Sendable {
+    let rule: String
+    let samePeriod: Bool
+    let position: SourcePosition
+}
+
+/// A formula that failed while running: where, and why.
+struct EvaluationFailure: Error {
+    let position: SourcePosition
+    let message: String
+}
+
+/// The state one formula evaluation reads: the tenant, the period, the day, the policy.
+final class Evaluation {
+    let profile: TenantProfile
+    unowned let ledger: TenantLedger
+    let policy: Policy
+    let rule: PolicyRule
+    let period: RewardPeriod
+    var day: CivilDate
+    var trace: Trace?
+
+    init(profile: TenantProfile, ledger: TenantLedger, policy: Policy, rule: PolicyRule, period: RewardPeriod, day: CivilDate, trace: Trace?) {
+        self.profile = profile
+        self.ledger = ledger
+        self.policy = policy
+        self.rule = rule
+        self.period = period
+        self.day = day
+        self.trace = trace
+    }
+
+    func record(_ kind: ExplanationStep.Kind, _ name: String, _ value: @autoclosure () -> String, source: @autoclosure () -> String? = nil) {
+        trace?.record(kind, name, value(), source: source())
+    }
+}
+
+/// Collects the steps of an explanation while formulas run (only when one is asked for).
+final class Trace {
+    private(set) var steps: [ExplanationStep] = []
+    /// The part of the period being evaluated (a span of days), shown next to each step.
+    var context: String?
+    private var seen: Set<String> = []
+
+    func record(_ kind: ExplanationStep.Kind, _ name: String, _ value: String, source: String?) {
+        guard seen.insert("\(context ?? "")|\(kind.rawValue)|\(name)").inserted else { return }
+        steps.append(ExplanationStep(kind: kind, name: name, value: value, source: source, context: context))
+    }
+}
+
+/// Why a tenant is owed an amount under a rule for a period: every input with its source, every
+/// parameter with the day it took effect, every intermediate value, caps, rounding and budget.
+public struct Explanation: Codable, Sendable, Equatable {
+    public var rule: String
+    public var title: String
+    public var clause: String
+    public var policy: String
+    public var policyDocument: String
+    public var period: String
+    public var amount: String
+    public var steps: [ExplanationStep]
+}
+
+public struct ExplanationStep: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// A fact about the tenant, its leases or its reports.
+        case input
+        /// A policy parameter and the day its value took effect.
+        case parameter
+        /// A named intermediate value (a definition or a `let`).
+        case value
+        /// Another rule's amount.
+        case rule
+        /// The formula's result, caps, rounding and budget scaling.
+        case result
+    }
+
+    public var kind: Kind
+    public var name: String
+    public var value: String
+    public var source: String?
+    /// The days this step is about, when the rule is summed day by day.
+    public var context: String?
+}

@@ -1,0 +1,104 @@
+import ParkCore
+
+/// The policies in force together: which one applies to a rule on a day, and the runs.
+public struct PolicyBook: Sendable {
+    public let policies: [Policy]
+
+    /// Puts checked policies together; two policies may not define the same rule on a common day.
+    public init(_ policies: [Policy]) throws(PolicyProblems) {
+        var problems: [PolicyProblem] = []
+        let sorted = policies.sorted { ($0.inForce.lowerBound, $0.id) < ($1.inForce.lowerBound, $1.id) }
+        var ids: Set<String> = []
+        for policy in sorted where !ids.insert(policy.id).inserted {
+            problems.append(PolicyProblem(file: policy.fileName, position: nil, message: "policy id \(policy.id) is used by more than one file"))
+        }
+        for (index, policy) in sorted.enumerated() {
+            for other in sorted[(index + 1)...] where policy.inForce.overlaps(other.inForce) {
+                for rule in policy.rules where other.rule(rule.id) != nil {
+                    problems.append(PolicyProblem(
+                        file: other.fileName, position: other.rule(rule.id)!.position,
+                        message: "rule \(rule.id) is also defined by \(policy.id) (\(policy.fileName)), and both are in force from \(max(policy.inForce.lowerBound, other.inForce.lowerBound)); end \(policy.id) the day before"))
+                }
+            }
+        }
+        for policy in sorted {
+            for rule in policy.rules {
+                for other in sorted where other !== policy {
+                    if let twin = other.rule(rule.id), twin.period != rule.period {
+                        problems.append(PolicyProblem(file: policy.fileName, position: rule.position,
+                            message: "rule \(rule.id) is \(rule.period.rawValue) here but \(twin.period.rawValue) in \(other.id); a rule keeps its period across policies"))
+                    }
+                }
+            }
+        }
+        guard problems.isEmpty else { throw PolicyProblems(problems) }
+        self.policies = sorted
+    }
+
+    /// The policy in force on `day` that defines the rule.
+    func policy(defining rule: String, on day: CivilDate) -> Policy? {
+        policies.first { $0.inForce.contains(day) && $0.rule(rule) != nil }
+    }
+
+    /// Every policy defining the rule in force on some day of the period, oldest first.
+    func policiesDefining(_ rule: String, during period: RewardPeriod) -> [Policy] {
+        policies.filter { $0.inForce.overlaps(period.start...period.end) && $0.rule(rule) != nil }
+    }
+
+    func runKind(of rule: String) -> RunKind? {
+        for policy in policies { if let found = policy.rule(rule) { return found.period.runKind } }
+        return nil
+    }
+
+    /// The rules a run of the period computes: those of its kind in the policies in force on
+    /// its last day, and daily rules of any policy in force during it; in policy order.
+    public func rules(for period: RewardPeriod) -> [String] {
+        var rules: [String] = []
+        for policy in policies where policy.inForce.overlaps(period.start...period.end) {
+            for rule in policy.rules where rule.period.runKind == period.kind && !rules.contains(rule.id)
+                && (policy.inForce.contains(period.end) || rule.perDay) {
+                rules.append(rule.id)
+            }
+        }
+        return rules
+    }
+
+    /// Every policy in force on some day of the period.
+    public func policies(during period: RewardPeriod) -> [Policy] {
+        policies.filter { $0.inForce.overlaps(period.start...period.end) }
+    }
+
+    /// The same book with `draft` in place of the policy with its id (or added).
+    public func replacing(with draft: Policy) throws(PolicyProblems) -> PolicyBook {
+        try PolicyBook(policies.filter { $0.id != draft.id } + [draft])
+    }
+}
+
+/// One problem in a policy file: where and what.
+public struct PolicyProblem: Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let position: SourcePosition?
+    public let message: String
+
+    public init(file: String, position: SourcePosition?, message: String) {
+        self.file = file
+        self.position = position
+        self.message = message
+    }
+
+    /// `P2021.yaml:34:12: unknown name 'rent_capp'; did you mean 'rent_cap'?`
+    public var description: String {
+        "\(file):" + (position.map { "\($0.line):\($0.column): " } ?? " ") + message
+    }
+}
+
+/// Every problem found in one or more policy files; nothing of them is used.
+public struct PolicyProblems: Error, Sendable, CustomStringConvertible {
+    public let problems: [PolicyProblem]
+
+    public init(_ problems: [PolicyProblem]) {
+        self.problems = problems
+    }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

@@ -1,0 +1,134 @@
+import ParkCore
+
+/// Everything a reward calculation reads about the park: one entry per tenant. A run stores its
+/// inputs in this canonical form, so it can be recomputed bit for bit later (`reward verify`).
+public struct RewardInputs: Codable, Sendable, Equatable {
+    public var tenants: [TenantFacts]
+
+    public init(tenants: [TenantFacts]) {
+        self.tenants = tenants
+    }
+}
+
+/// What the policies may read about one tenant. Dates are `YYYY-MM-DD`, months `YYYY-MM`,
+/// money in fen, areas in hundredths of a m².
+public struct TenantFacts: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var creditCode: String
+    public var businessLines: [String]
+    public var tags: [String]
+    public var origin: String
+    public var appliedOn: String
+    public var statusChanges: [StatusFact]
+    public var leases: [LeaseFact]
+    public var reports: [ReportFact]
+
+    public init(
+        id: Int64, name: String, creditCode: String, businessLines: [String], tags: [String], origin: String,
+        appliedOn: String, statusChanges: [StatusFact], leases: [LeaseFact], reports: [ReportFact]
+    ) {
+        self.id = id
+        self.name = name
+        self.creditCode = creditCode
+        self.businessLines = businessLines
+        self.tags = tags
+        self.origin = origin
+        self.appliedOn = appliedOn
+        self.statusChanges = statusChanges
+        self.leases = leases
+        self.reports = reports
+    }
+}
+
+public struct StatusFact: Codable, Sendable, Equatable {
+    public var to: String
+    public var on: String
+
+    public init(to: String, on: String) {
+        self.to = to
+        self.on = on
+    }
+}
+
+public struct LeaseFact: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var start: String
+    /// The last day the lease holds its units (its end, or the day it was terminated).
+    public var lastDay: String
+    public var units: [LeasedUnitFact]
+    /// Rent per m² per month in fen, each from a day on; the first from the start.
+    public var rents: [RentFact]
+
+    public init(id: Int64, start: String, lastDay: String, units: [LeasedUnitFact], rents: [RentFact]) {
+        self.id = id
+        self.start = start
+        self.lastDay = lastDay
+        self.units = units
+        self.rents = rents
+    }
+}
+
+public struct LeasedUnitFact: Codable, Sendable, Equatable {
+    public var label: String
+    public var kind: String
+    public var centiSquareMetres: Int64
+
+    public init(label: String, kind: String, centiSquareMetres: Int64) {
+        self.label = label
+        self.kind = kind
+        self.centiSquareMetres = centiSquareMetres
+    }
+}
+
+public struct RentFact: Codable, Sendable, Equatable {
+    public var from: String
+    public var fenPerSquareMetre: Int64
+
+    public init(from: String, fenPerSquareMetre: Int64) {
+        self.from = from
+        self.fenPerSquareMetre = fenPerSquareMetre
+    }
+}
+
+/// The version of a month's operating report in force when the inputs were gathered.
+public struct ReportFact: Codable, Sendable, Equatable {
+    public var month: String
+    public var version: Int
+    /// Figures by their formula names (`revenue` and `tax` in fen, the rest counts).
+    public var figures: [String: Int64]
+
+    public init(month: String, version: Int, figures: [String: Int64]) {
+        self.month = month
+        self.version = version
+        self.figures = figures
+    }
+}
+
+/// The figures of an operating report as formulas name them.
+public enum ReportFigure: String, CaseIterable, Sendable {
+    case revenue, tax
+    case employersServed = "employers_served"
+    case workersDispatched = "workers_dispatched"
+    case workersOutsourced = "workers_outsourced"
+    case jobSeekersServed = "job_seekers_served"
+    case placements
+    case trainingSessions = "training_sessions"
+    case trainingAttendees = "training_attendees"
+    case phdHires = "phd_hires"
+    case headcount
+
+    var type: ValueType { self == .revenue || self == .tax ? .money : .count }
+
+    /// The figures of one report by name, ready for `ReportFact`.
+    public static func figures(of report: OperatingFigures) -> [String: Int64] {
+        [
+            "revenue": report.revenue.fen, "tax": report.tax.fen,
+            "employers_served": Int64(report.employersServed), "workers_dispatched": Int64(report.workersDispatched),
+            "workers_outsourced": Int64(report.workersOutsourced), "job_seekers_served": Int64(report.jobSeekersServed),
+            "placements": Int64(report.placements), "training_sessions": Int64(report.trainingSessions),
+            "training_attendees": Int64(report.trainingAttendees), "phd_hires": Int64(report.phdHires),
+            "headcount": Int64(report.headcount),
+        ]
+    }
+}

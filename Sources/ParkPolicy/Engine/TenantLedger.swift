@@ -1,0 +1,233 @@
+import ParkCore
+
+/// Computes one tenant's amounts rule by rule and period by period, remembering each: annual
+/// caps, "earlier years" and clawbacks read earlier periods as the policies compute them, so
+/// every amount is a function of the data alone, whether or not those periods were run.
+final class TenantLedger {
+    struct Key: Hashable {
+        let rule: String
+        let period: RewardPeriod
+    }
+
+    /// A rule's amount for a period before any budget scaling, and how it came about.
+    struct Computed {
+        let fen: Int64
+        let policy: Policy?
+        let steps: [ExplanationStep]
+    }
+
+    let profile: TenantProfile
+    let book: PolicyBook
+    private var amounts: [Key: Int64] = [:]
+    private var inProgress: Set<Key> = []
+    /// Rules computed so far (each tenant, rule and period once).
+    private(set) var computations = 0
+
+    init(profile: TenantProfile, book: PolicyBook) {
+        self.profile = profile
+        self.book = book
+    }
+
+    // MARK: What formulas ask for
+
+    /// The rule's amount for the period (memoised).
+    func amount(of rule: String, in period: RewardPeriod, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
+        let key = Key(rule: rule, period: period)
+        if let known = amounts[key] { return known }
+        guard inProgress.insert(key).inserted else {
+            throw EvaluationFailure(position: at, message: "\(rule) for \(period) depends on itself")
+        }
+        defer { inProgress.remove(key) }
+        do {
+            return try compute(rule, in: period, explain: false).fen
+        } catch {
+            throw EvaluationFailure(position: at, message: "while computing \(rule) for \(period): \(error.message)")
+        }
+    }
+
+    /// Σ of the rule's amounts for the periods of its kind inside `months` (none before the
+    /// tenant's first month in the park).
+    func total(of rule: String, months: ClosedRange<Int>, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
+        guard let firstMonth = profile.firstMonth, let kind = book.runKind(of: rule) else { return 0 }
+        var total: Int64 = 0
+        switch kind {
+        case .month:
+            let first = max(months.lowerBound, firstMonth)
+            guard first <= months.upperBound else { return 0 }
+            for month in first...months.upperBound {
+                total += try amount(of: rule, in: .month(Month(index: month)), at: at)
+            }
+        case .year:
+            let firstYear = max((months.lowerBound + 11) / 12, firstMonth / 12), lastYear = (months.upperBound + 1) / 12 - 1
+            guard firstYear <= lastYear else { return 0 }
+            for year in firstYear...lastYear {
+                total += try amount(of: rule, in: .year(year), at: at)
+            }
+        }
+        return total
+    }
+
+    /// The earliest earlier period (since the tenant's first month) in which `condition` held
+    /// with the same policy, or nil when it never did.
+    func heldEarlier(_ condition: FormulaCode, like evaluation: Evaluation) throws(EvaluationFailure) -> RewardPeriod? {
+        guard let firstMonth = profile.firstMonth else { return nil }
+        var period = evaluation.period.previous
+        var earlier: [RewardPeriod] = []
+        while period.lastMonth >= firstMonth {
+            earlier.append(period)
+            period = period.previous
+        }
+        for period in earlier.reversed() {
+            let past = Evaluation(
+                profile: profile, ledger: self, policy: evaluation.policy, rule: evaluation.rule, period: period, day: period.end, trace: nil)
+            if try condition(past).flag { return period }
+        }
+        return nil
+    }
+
+    // MARK: Computing a rule
+
+    /// The rule's amount for the period: eligibility, formula (day by day for daily rules),
+    /// caps, then rounding once, with the steps when `explain`.
+    func compute(_ ruleID: String, in period: RewardPeriod, explain: Bool) throws(PolicyRunError) -> Computed {
+        let key = Key(rule: ruleID, period: period)
+        let trace = explain ? Trace() : nil
+        computations += 1
+        func done(_ fen: Int64, _ policy: Policy?) -> Computed {
+            amounts[key] = fen
+            return Computed(fen: fen, policy: policy, steps: trace?.steps ?? [])
+        }
+        guard let policy = book.policy(defining: ruleID, on: period.end) ?? book.policiesDefining(ruleID, during: period).last,
+              let rule = policy.rule(ruleID) else {
+            trace?.record(.result, "in force", "no policy defines \(ruleID) in \(period)", source: nil)
+            return done(0, nil)
+        }
+        switch rule.period {
+        case .onceAtMoveIn:
+            guard let moveIn = profile.firstMoveIn, moveIn.year == period.year else {
+                trace?.record(.result, "occasion", "paid once, in the annual run of the first move-in year"
+                    + (profile.firstMoveIn.map { " (\($0.year))" } ?? " (no lease yet)"), source: nil)
+                return done(0, policy)
+            }
+        case .onceAtExit:
+            guard let exit = profile.exitDate, period.start <= exit, exit <= period.end else {
+                trace?.record(.result, "occasion", "paid once, in the month the tenant becomes exited"
+                    + (profile.exitDate.map { " (\($0))" } ?? " (not exited)"), source: nil)
+                return done(0, policy)
+            }
+        case .month, .year:
+            break
+        }
+        do {
+            var raw = rule.perDay
+                ? try dailySum(ruleID, in: period, trace: trace)
+                : try periodAmount(rule, policy: policy, in: period, trace: trace)
+            guard let amount = raw else { return done(0, policy) }
+            raw = try capped(amount, rule: rule, policy: policy, in: period, trace: trace)
+            let fen = try Self.arithmetic(rule, policy) { () throws(ArithmeticError) in try raw!.fen(rule.rounding) }
+            trace?.context = nil
+            trace?.record(.result, "amount", "\(Money(fen: fen)) yuan", source: "rounded \(rule.rounding.rawValue) to the fen, once")
+            return done(fen, policy)
+        } catch let failure {
+            throw PolicyRunError("\(policy.fileName):\(failure.position): \(ruleID) for tenant \(profile.id) (\(profile.facts.name)), \(period): \(failure.message)")
+        }
+    }
+
+    /// A monthly or annual rule: eligible on at least one day, then the formula on the last day.
+    private func periodAmount(_ rule: PolicyRule, policy: Policy, in period: RewardPeriod, trace: Trace?) throws(EvaluationFailure) -> Exact? {
+        let evaluation = Evaluation(profile: profile, ledger: self, policy: policy, rule: rule, period: period, day: period.end, trace: trace)
+        guard let eligibleDay = try firstEligibleDay(rule, evaluation: evaluation, in: period.start...period.end) else {
+            trace?.record(.result, "eligible", "no: not eligible on any day of \(period)", source: nil)
+            return nil
+        }
+        trace?.record(.result, "eligible", "yes, on \(eligibleDay)", source: nil)
+        evaluation.day = period.end
+        let value = try rule.amount.code(evaluation).number
+        trace?.record(.result, "formula", Value.number(value).described(as: .money), source: "\(rule.id) on \(period.end)")
+        return value
+    }
+
+    private func firstEligibleDay(_ rule: PolicyRule, evaluation: Evaluation, in days: ClosedRange<CivilDate>) throws(EvaluationFailure) -> CivilDate? {
+        for day in profile.changeDays(in: days, reads: rule.eligible.reads, extra: []) {
+            evaluation.day = day
+            if try rule.eligible.code(evaluation).flag { return day }
+        }
+        return nil
+    }
+
+    /// A rule summed day by day: each day with the policy in force that day, evaluated once
+    /// per span of days on which nothing it reads changes.
+    private func dailySum(_ ruleID: String, in period: RewardPeriod, trace: Trace?) throws(EvaluationFailure) -> Exact? {
+        let policies = book.policiesDefining(ruleID, during: period)
+        var reads: FormulaReads = []
+        var boundaries: [CivilDate] = []
+        for policy in policies {
+            guard let rule = policy.rule(ruleID) else { continue }
+            reads.formUnion(rule.eligible.reads.union(rule.amount.reads))
+            boundaries.append(policy.inForce.lowerBound)
+            boundaries.append(policy.inForce.upperBound.adding(days: 1))
+            for parameter in policy.parameters { boundaries.append(contentsOf: parameter.values.map(\.from)) }
+        }
+        let days = profile.changeDays(in: period.start...period.end, reads: reads, extra: boundaries)
+        var total = Exact.zero
+        var anyEligible = false
+        for (index, first) in days.enumerated() {
+            let last = index + 1 < days.count ? days[index + 1].adding(days: -1) : period.end
+            trace?.context = first == last ? first.description : "\(first)…\(last)"
+            guard let policy = book.policy(defining: ruleID, on: first), let rule = policy.rule(ruleID) else { continue }
+            let evaluation = Evaluation(profile: profile, ledger: self, policy: policy, rule: rule, period: period, day: first, trace: trace)
+            guard try rule.eligible.code(evaluation).flag else {
+                trace?.record(.result, "eligible", "no", source: policy.id)
+                continue
+            }
+            anyEligible = true
+            let perDay = try rule.amount.code(evaluation).number
+            let count = last.dayNumber - first.dayNumber + 1
+            let span = try FormulaCompiler.exact(rule.position) { () throws(ArithmeticError) in try perDay * Exact(count) }
+            total = try FormulaCompiler.exact(rule.position) { () throws(ArithmeticError) in try total + span }
+            trace?.record(.result, "days", "\(count) × \(Value.number(perDay).described(as: .money)) = \(Value.number(span).described(as: .money))",
+                          source: "\(policy.id) (\(policy.document))")
+        }
+        trace?.context = nil
+        guard anyEligible else {
+            trace?.record(.result, "eligible", "no: not eligible on any day of \(period)", source: nil)
+            return nil
+        }
+        trace?.record(.result, "formula", Value.number(total).described(as: .money), source: "sum over the days of \(period)")
+        return total
+    }
+
+    /// Applies the rule's caps, as the policy in force on the period's last day sets them.
+    private func capped(_ amount: Exact, rule: PolicyRule, policy: Policy, in period: RewardPeriod, trace: Trace?) throws(EvaluationFailure) -> Exact {
+        guard amount > .zero else { return amount }
+        var amount = amount
+        let evaluation = Evaluation(profile: profile, ledger: self, policy: policy, rule: rule, period: period, day: period.end, trace: nil)
+        func limit(_ cap: Formula?, _ name: String, earlier: () throws(EvaluationFailure) -> Int64) throws(EvaluationFailure) {
+            guard let cap else { return }
+            let ceiling = try cap.code(evaluation).number
+            let already = try earlier()
+            let remaining = try FormulaCompiler.exact(rule.position) { () throws(ArithmeticError) in try ceiling - Exact(fen: already) }
+            let allowed = max(.zero, remaining)
+            if amount > allowed {
+                trace?.record(.result, name, "\(Value.number(ceiling).described(as: .money)) less \(Money(fen: already)) already computed: "
+                    + "\(Value.number(amount).described(as: .money)) capped to \(Value.number(allowed).described(as: .money))", source: policy.id)
+                amount = allowed
+            } else {
+                trace?.record(.result, name, "\(Value.number(ceiling).described(as: .money)), \(Money(fen: already)) already computed: not reached", source: policy.id)
+            }
+        }
+        try limit(rule.capPerPeriod, "cap per period") { 0 }
+        try limit(rule.capPerYear, "cap per year") { () throws(EvaluationFailure) in
+            guard rule.period.runKind == .month, period.firstMonth % 12 > 0 else { return 0 }
+            return try total(of: rule.id, months: (period.year * 12)...(period.firstMonth - 1), at: rule.position)
+        }
+        try limit(rule.capLifetime, "cap for life") { () throws(EvaluationFailure) in
+            try total(of: rule.id, months: 0...(period.firstMonth - 1), at: rule.position)
+        }
+        return amount
+    }
+
+    private static func arithmetic<T>(_ rule: PolicyRule, _ policy: Policy, _ body: () throws(ArithmeticError) -> T) throws(EvaluationFailure) -> T {
+        try FormulaCompiler.exact(rule.position, body)
+    }
+}

@@ -1,0 +1,168 @@
+import ParkCore
+
+/// When a rule pays, and which run computes it.
+public enum RulePeriod: String, Sendable, CaseIterable, Codable {
+    /// Every month, in the month's run; the policy in force on the month's last day applies.
+    case month
+    /// Every calendar year, in the year's run; the policy in force on 31 December applies.
+    case year
+    /// Once per tenant, in the annual run of the year of its first move-in.
+    case onceAtMoveIn = "once-at-move-in"
+    /// Once per tenant, in the monthly run of the month it becomes exited.
+    case onceAtExit = "once-at-exit"
+
+    /// The kind of run that computes the rule.
+    public var runKind: RunKind { self == .month || self == .onceAtExit ? .month : .year }
+}
+
+/// A run computes either one month or one calendar year.
+public enum RunKind: String, Sendable, Codable {
+    case month, year
+}
+
+/// A period a run computes: one month, or one calendar year.
+public struct RewardPeriod: Hashable, Sendable, CustomStringConvertible, Codable {
+    public let kind: RunKind
+    /// Month index (year × 12 + month − 1) of the period's first and last month.
+    let firstMonth: Int
+    let lastMonth: Int
+
+    public static func month(_ month: Month) -> RewardPeriod {
+        RewardPeriod(kind: .month, firstMonth: month.index, lastMonth: month.index)
+    }
+
+    public static func year(_ year: Int) -> RewardPeriod {
+        RewardPeriod(kind: .year, firstMonth: year * 12, lastMonth: year * 12 + 11)
+    }
+
+    /// Parses `2021-06` (a month) or `2021` (a year).
+    public static func parse(_ text: String, field: String = "period") throws(DomainError) -> RewardPeriod {
+        if text.count == 4, let year = Int(text), (1900...9999).contains(year) { return .year(year) }
+        guard let month = try? Month.parse(text, field: field), month.year >= 1900 else {
+            throw .invalid(field, "'\(text)' is neither a month (2021-06) nor a year (2021)")
+        }
+        return .month(month)
+    }
+
+    public var start: CivilDate { Month(index: firstMonth).firstDay }
+    public var end: CivilDate { Month(index: lastMonth).lastDay }
+    public var year: Int { lastMonth / 12 }
+
+    /// The period before this one, of the same kind.
+    var previous: RewardPeriod {
+        RewardPeriod(kind: kind, firstMonth: firstMonth - (kind == .month ? 1 : 12), lastMonth: lastMonth - (kind == .month ? 1 : 12))
+    }
+
+    public var description: String {
+        kind == .month ? Month(index: firstMonth).description : String(year)
+    }
+}
+
+/// A named value of a policy that changes on dates.
+struct PolicyParameter: Sendable {
+    let name: String
+    let type: ValueType
+    /// Values, ascending by the day each takes effect.
+    let values: [(from: CivilDate, value: Value)]
+    let position: SourcePosition
+
+    /// The value in force on `day` and the day it took effect (the first value before any).
+    func value(on day: CivilDate) -> (value: Value, from: CivilDate) {
+        let entry = values.last { $0.from <= day } ?? values[0]
+        return (entry.value, entry.from)
+    }
+}
+
+/// A rule, checked and compiled.
+struct PolicyRule: Sendable {
+    let id: String
+    let title: String
+    let clause: String
+    let period: RulePeriod
+    /// Summed day by day: the amount formula gives a day's share, with the policy in force that day.
+    let perDay: Bool
+    let rounding: RoundingMode
+    let eligible: Formula
+    let amount: Formula
+    let capPerPeriod: Formula?
+    let capPerYear: Formula?
+    let capLifetime: Formula?
+    let position: SourcePosition
+}
+
+/// A park-wide budget a year for some annual rules: over it, amounts are scaled pro rata.
+struct PolicyBudget: Sendable {
+    enum Amount: Sendable {
+        case literal(Exact)
+        case parameter(index: Int)
+    }
+
+    let id: String
+    let rules: [String]
+    let perYear: Amount
+    let position: SourcePosition
+
+    /// The budget for the year ending on `day`.
+    func amount(in policy: Policy, on day: CivilDate) -> Exact {
+        switch perYear {
+        case .literal(let value): value
+        case .parameter(let index): policy.parameters[index].value(on: policy.parameterDay(day)).value.number
+        }
+    }
+}
+
+/// A policy, checked and compiled once: what runs evaluate.
+public final class Policy: Sendable {
+    public let id: String
+    public let title: String
+    public let issuer: String
+    public let document: String
+    public let inForce: ClosedRange<CivilDate>
+    public let replaces: String?
+    /// SHA-256 of the file's text: the version a run records.
+    public let hash: String
+    public let fileName: String
+    public let source: String
+    let parameters: [PolicyParameter]
+    let rules: [PolicyRule]
+    let budgets: [PolicyBudget]
+
+    init(
+        id: String, title: String, issuer: String, document: String, inForce: ClosedRange<CivilDate>, replaces: String?,
+        hash: String, fileName: String, source: String, parameters: [PolicyParameter], rules: [PolicyRule], budgets: [PolicyBudget]
+    ) {
+        self.id = id
+        self.title = title
+        self.issuer = issuer
+        self.document = document
+        self.inForce = inForce
+        self.replaces = replaces
+        self.hash = hash
+        self.fileName = fileName
+        self.source = source
+        self.parameters = parameters
+        self.rules = rules
+        self.budgets = budgets
+    }
+
+    public var ruleIDs: [String] { rules.map(\.id) }
+
+    func rule(_ id: String) -> PolicyRule? { rules.first { $0.id == id } }
+
+    /// A summary of each rule: id, title, clause, period.
+    public var ruleSummaries: [(id: String, title: String, clause: String, period: RulePeriod, perDay: Bool)] {
+        rules.map { ($0.id, $0.title, $0.clause, $0.period, $0.perDay) }
+    }
+
+    /// Each parameter with its dated values, as text.
+    public var parameterSummaries: [(name: String, type: String, values: [(from: CivilDate, value: String)])] {
+        parameters.map { parameter in
+            (parameter.name, parameter.type.description, parameter.values.map { ($0.from, $0.value.described(as: parameter.type)) })
+        }
+    }
+
+    /// The parameter values on `day`, clamped into the policy's days in force.
+    func parameterDay(_ day: CivilDate) -> CivilDate {
+        min(max(day, inForce.lowerBound), inForce.upperBound)
+    }
+}
