@@ -44,7 +44,7 @@ let package = Package(
         // Persistence: GRDB on the system libsqlite3.
         .target(
             name: "ParkStore",
-            dependencies: ["ParkCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ParkCore", "ParkPolicy", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The wire contract shared by daemon and CLI: Varlink framing, interfaces, client.
@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "ParkDaemon",
             dependencies: [
-                "ParkCore", "ParkStore", "ParkControl", "CSystemd",
+                "ParkCore", "ParkPolicy", "ParkStore", "ParkControl", "CSystemd",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -51,8 +51,14 @@ public enum Daemon {
             logger.warning("configured group does not exist; it grants nothing", metadata: NotableEvent.groupMissing.metadata(["group": "\(group)"]))
         }
 
+        let policies = PolicyRegistry()
+        await policies.load(directory: config.policyDirectory, database: database, at: state.instant(), atStart: true, logger: logger)
+
         let server = ControlServer(
-            socket: socket, dispatcher: Dispatcher(table: methodTable(database: database, state: state, logger: logger), state: state, database: database, logger: logger),
+            socket: socket,
+            dispatcher: Dispatcher(
+                table: methodTable(database: database, state: state, policies: policies, logger: logger),
+                state: state, database: database, logger: logger),
             state: state, logger: logger,
             onListening: {
                 logger.notice("parkd started", metadata: NotableEvent.started.metadata([
@@ -74,7 +80,7 @@ public enum Daemon {
                     watchdogInterval: ServiceNotifier.watchdogInterval())),
                 .init(service: server),
                 .init(service: ReloadService(
-                    options: options, state: state, notifier: notifier, logger: logger,
+                    options: options, state: state, policies: policies, database: database, notifier: notifier, logger: logger,
                     // Trapped now, before anything can announce readiness: a SIGHUP sent right
                     // after READY=1 must not find the signal untrapped.
                     hangups: await UnixSignalsSequence(trapping: .sighup))),
@@ -84,8 +90,13 @@ public enum Daemon {
         try await group.run()
     }
 
+    /// Checks the policy directory as a reload would; the ids of its policies.
+    public static func checkPolicies(directory: String) throws -> [String] {
+        try PolicyRegistry.read(directory: directory).map(\.id)
+    }
+
     /// Every method parkd serves.
-    public static func methodTable(database: ParkDatabase, state: DaemonState, logger: Logger) -> MethodTable {
+    static func methodTable(database: ParkDatabase, state: DaemonState, policies: PolicyRegistry, logger: Logger) -> MethodTable {
         var table = MethodTable()
         ServiceHandlers.register(in: &table, database: database, state: state, logger: logger)
         TenantHandlers.register(in: &table, database: database)
@@ -95,6 +106,8 @@ public enum Daemon {
         StatsHandlers.register(in: &table, database: database)
         IncubatorHandlers.register(in: &table, database: database)
         AuditHandlers.register(in: &table, database: database)
+        PolicyHandlers.register(in: &table, database: database, policies: policies)
+        RewardHandlers.register(in: &table, database: database, policies: policies, logger: logger)
         ServiceHandlers.registerIntrospection(in: &table)
         return table
     }
@@ -116,21 +129,24 @@ struct DatabaseService: Service {
     }
 }
 
-/// Re-reads the configuration on SIGHUP. A bad one is refused and the running one stays.
+/// Re-reads the configuration and the policy directory on SIGHUP. A bad configuration or a
+/// policy file with an error is refused and what is running stays.
 struct ReloadService: Service {
     let options: DaemonOptions
     let state: DaemonState
+    let policies: PolicyRegistry
+    let database: ParkDatabase
     let notifier: ServiceNotifier
     let logger: Logger
     let hangups: UnixSignalsSequence
 
     func run() async throws {
         for await _ in hangups.cancelOnGracefulShutdown() {
-            reload()
+            await reload()
         }
     }
 
-    func reload() {
+    func reload() async {
         notifier.reloading()
         let running = state.config
         do {
@@ -147,7 +163,13 @@ struct ReloadService: Service {
             applied.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
             state.apply(applied)
             logger.notice("configuration reloaded", metadata: NotableEvent.reloaded.metadata(["config": "\(options.configSource)"]))
-            notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
+            if let refused = await policies.load(
+                directory: applied.policyDirectory, database: database, at: state.instant(), atStart: false, logger: logger) {
+                state.rejectReload("policies refused: \(refused)")
+                notifier.ready(status: "Serving on \(state.socketDescription); policies refused, those in force stay")
+            } else {
+                notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
+            }
         } catch {
             state.rejectReload(error.description)
             logger.error("configuration reload rejected; keeping the running configuration", metadata: NotableEvent.reloadRejected.metadata(["error": "\(error)"]))

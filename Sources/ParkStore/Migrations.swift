@@ -148,6 +148,72 @@ enum Migrations {
                 t.primaryKey(["incubatorProjectId", "rentalUnitId"])
             }
         }
+        migrator.registerMigration("v5-policiesAndRewards") { db in
+            // Every policy text ever loaded, by content hash; a load records the set in force.
+            try db.create(table: "policyVersion") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("policyId", .text).notNull()
+                t.column("hash", .text).notNull().unique()
+                t.column("fileName", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("firstLoadedAt", .text).notNull()
+            }
+            try db.create(table: "policyLoad") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("loadedAt", .text).notNull()
+                // Comma-separated policyVersion ids.
+                t.column("versionIds", .text).notNull()
+            }
+            try db.create(table: "rewardRun") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("period", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("status", .text).notNull()
+                // Comma-separated rule ids, in computing order.
+                t.column("rules", .text).notNull()
+                // Comma-separated POLICY=HASH pairs of the policies the run read.
+                t.column("policyVersions", .text).notNull()
+                t.column("inputsHash", .text).notNull()
+                // The inputs as canonical JSON, so the run can be recomputed bit for bit.
+                t.column("inputs", .blob).notNull()
+                t.column("totalFen", .integer).notNull()
+                t.column("lineCount", .integer).notNull()
+                // Comma-separated ids of the approved runs an adjustment corrects.
+                t.column("adjusts", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("approvedAt", .text)
+                t.column("approvedBy", .text)
+            }
+            try db.create(index: "rewardRun_period", on: "rewardRun", columns: ["period", "status"])
+            try db.create(table: "rewardLine") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("rewardRun", onDelete: .cascade).notNull()
+                t.column("tenantId", .integer).notNull()
+                t.column("creditCode", .text).notNull()
+                t.column("tenantName", .text).notNull()
+                t.column("rule", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("amountFen", .integer).notNull()
+                t.column("explanation", .text)
+            }
+            // Approved runs are immutable, whatever writes to the file.
+            try db.execute(sql: """
+                CREATE TRIGGER rewardRun_approvedUnchanged BEFORE UPDATE ON rewardRun WHEN OLD.status = 'approved'
+                BEGIN SELECT RAISE(ABORT, 'an approved reward run cannot be changed'); END;
+                CREATE TRIGGER rewardRun_approvedKept BEFORE DELETE ON rewardRun WHEN OLD.status = 'approved'
+                BEGIN SELECT RAISE(ABORT, 'an approved reward run cannot be deleted'); END;
+                CREATE TRIGGER rewardLine_approvedUnchanged BEFORE UPDATE ON rewardLine
+                WHEN (SELECT status FROM rewardRun WHERE id = OLD.rewardRunId) = 'approved'
+                BEGIN SELECT RAISE(ABORT, 'a line of an approved reward run cannot be changed'); END;
+                CREATE TRIGGER rewardLine_approvedKept BEFORE DELETE ON rewardLine
+                WHEN (SELECT status FROM rewardRun WHERE id = OLD.rewardRunId) = 'approved'
+                BEGIN SELECT RAISE(ABORT, 'a line of an approved reward run cannot be deleted'); END;
+                CREATE TRIGGER rewardLine_approvedClosed BEFORE INSERT ON rewardLine
+                WHEN (SELECT status FROM rewardRun WHERE id = NEW.rewardRunId) = 'approved'
+                BEGIN SELECT RAISE(ABORT, 'an approved reward run takes no new lines'); END;
+                """)
+        }
         return migrator
     }
 }

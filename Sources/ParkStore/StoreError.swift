@@ -12,6 +12,11 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case noSuchProject
         /// Another lease holds one of the units on one of the days.
         case leaseConflict
+        case noSuchRun
+        /// The run is not a draft (approved runs are immutable; superseded ones are history).
+        case runNotDraft
+        /// A re-run of an approved period changed nothing.
+        case noDifferences
         /// The database was written by a newer parkd.
         case schemaTooNew
         /// The database failed its integrity check or cannot be opened.
@@ -55,6 +60,22 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         StoreError(
             kind: .leaseConflict,
             message: "unit \(label) is held by lease \(lease) from \(from) to \(to)", subject: label, relatedID: lease)
+    }
+
+    public static func noSuchRun(_ id: Int64) -> StoreError {
+        StoreError(kind: .noSuchRun, message: "no reward run has id \(id)", subject: String(id), relatedID: nil)
+    }
+
+    public static func runNotDraft(_ id: Int64, status: String) -> StoreError {
+        StoreError(kind: .runNotDraft, message: "run \(id) is \(status), not a draft", subject: status, relatedID: id)
+    }
+
+    /// `subject` is the period; `relatedID` the latest approved run.
+    public static func noDifferences(period: String, approved: [Int64]) -> StoreError {
+        StoreError(
+            kind: .noDifferences,
+            message: "the data still gives exactly what runs \(approved.map(String.init).joined(separator: ", ")) approved for \(period); nothing to adjust",
+            subject: period, relatedID: approved.last)
     }
 
     public static func schemaTooNew(_ path: String, unknown: [String], known: String) -> StoreError {

@@ -26,7 +26,7 @@ struct ParkdCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Path of the admin socket (overrides socket.path).", valueName: "path"))
     var socket: String?
 
-    @Flag(name: .customLong("check-config"), help: "Validate the configuration and exit 0 (valid) or 1 (invalid).")
+    @Flag(name: .customLong("check-config"), help: "Validate the configuration and the policy files and exit 0 (valid) or 1 (invalid).")
     var checkConfig = false
 
     static func main() async {
@@ -57,6 +57,13 @@ struct ParkdCommand: AsyncParsableCommand {
         }
         if checkConfig {
             print("\(options.configSource): configuration is valid")
+            do {
+                let policies = try Daemon.checkPolicies(directory: loaded.policyDirectory)
+                print("\(loaded.policyDirectory): \(policies.isEmpty ? "no policies" : "policies \(policies.joined(separator: ", ")) are valid")")
+            } catch {
+                FileHandle.standardError.write(Data("parkd: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
             return
         }
         let logLevel = LogLevelControl(loaded.logLevel)

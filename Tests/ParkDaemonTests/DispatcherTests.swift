@@ -30,7 +30,7 @@ struct DispatcherHarness {
             now: { Date(timeIntervalSince1970: 1_764_400_000) })  // 2025-11-29 in Shanghai
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         dispatcher = Dispatcher(
-            table: Daemon.methodTable(database: database, state: state, logger: logger), state: state,
+            table: Daemon.methodTable(database: database, state: state, policies: PolicyRegistry(), logger: logger), state: state,
             database: database, logger: logger)
     }
 

@@ -94,6 +94,14 @@ public enum ConfigLoader {
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
+            case "policies":
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
+                    let name = "policies.\(sub)"
+                    switch sub {
+                    case "directory": config.policyDirectory = try reader.path(node, key: name)
+                    default: throw reader.unknown(keyNode, key: name)
+                    }
+                }
             case "database":
                 for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "database.\(sub)"

@@ -24,6 +24,8 @@ public struct DaemonConfig: Equatable, Sendable {
     public var shutdownGraceSeconds = 10
     /// How long a write waits for another process holding the database.
     public var databaseBusyTimeoutSeconds = 5
+    /// Directory of the policy files (`*.yaml`), read at start and on every reload.
+    public var policyDirectory = "/etc/parkd/policies"
 
     public init() {}
 

@@ -1,5 +1,6 @@
 import ParkControl
 import ParkCore
+import ParkPolicy
 import ParkStore
 
 /// The one place where errors become Varlink errors. Clients never see SQL or internals.
@@ -26,6 +27,21 @@ enum ControlErrors {
                     .object(["line": .integer(Int64(problem.line)), "column": .string(problem.column), "reason": .string(problem.reason)])
                 }),
             ]))
+        case let error as PolicyProblems:
+            return VarlinkError(name: PolicyAPI.policyRejected, parameters: .object([
+                "problems": .array(error.problems.map { problem in
+                    var fields: [String: JSONValue] = ["file": .string(problem.file), "message": .string(problem.message)]
+                    if let position = problem.position {
+                        fields["line"] = .integer(Int64(position.line))
+                        fields["column"] = .integer(Int64(position.column))
+                    }
+                    return .object(fields)
+                }),
+            ]))
+        case let error as PolicyRunError:
+            return VarlinkError(name: RewardAPI.calculationFailed, parameters: .object(["message": .string(error.message)]))
+        case let error as RewardCalculationFailed:
+            return VarlinkError(name: RewardAPI.calculationFailed, parameters: .object(["message": .string(error.description)]))
         case let error as StoreError:
             switch error.kind {
             case .noSuchTenant:
@@ -48,6 +64,16 @@ enum ControlErrors {
                 ]))
             case .noSuchProject:
                 return VarlinkError(name: IncubatorAPI.noSuchProject, parameters: .object(["project": .integer(Int64(error.subject) ?? 0)]))
+            case .noSuchRun:
+                return VarlinkError(name: RewardAPI.noSuchRun, parameters: .object(["run": .integer(Int64(error.subject) ?? 0)]))
+            case .runNotDraft:
+                return VarlinkError(name: RewardAPI.runNotDraft, parameters: .object([
+                    "run": .integer(error.relatedID ?? 0), "status": .string(error.subject),
+                ]))
+            case .noDifferences:
+                return VarlinkError(name: RewardAPI.noDifferences, parameters: .object([
+                    "period": .string(error.subject), "run": .integer(error.relatedID ?? 0),
+                ]))
             case .schemaTooNew, .unusableDatabase:
                 return internalError
             }

@@ -16,6 +16,10 @@ public struct NotableEvent: Sendable {
     public static let watchdogUnhealthy = NotableEvent(messageID: "e6774f5f6ee9433d9eb7049956752299")
     public static let logLevelChanged = NotableEvent(messageID: "1ccf224963e74600919fcf06fef06444")
     public static let databaseUpgrade = NotableEvent(messageID: "38b0fad2bc084a639337d8c80971a011")
+    public static let policiesLoaded = NotableEvent(messageID: "c4c96538b7f64e51a16cb7c8995f7df7")
+    public static let policiesRejected = NotableEvent(messageID: "60c7574c080e48639439ddd0f63c4a86")
+    public static let rewardRunCreated = NotableEvent(messageID: "7a3877f3fa9249e588805f7373ebc919")
+    public static let rewardRunApproved = NotableEvent(messageID: "229fe8d1e4e44292900f61ac40e238f6")
     public static let cannotRun = NotableEvent(messageID: "de0d43894ca2431cb97990afc35b5eea")
 
     /// The metadata key the journal handler turns into MESSAGE_ID.

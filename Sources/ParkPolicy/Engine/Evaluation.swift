@@ -110,4 +110,12 @@ public struct ExplanationStep: Codable, Sendable, Equatable {
     public var source: String?
     /// The days this step is about, when the rule is summed day by day.
     public var context: String?
+
+    public init(kind: Kind, name: String, value: String, source: String?, context: String?) {
+        self.kind = kind
+        self.name = name
+        self.value = value
+        self.source = source
+        self.context = context
+    }
 }

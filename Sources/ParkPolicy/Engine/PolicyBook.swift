@@ -4,6 +4,13 @@ import ParkCore
 public struct PolicyBook: Sendable {
     public let policies: [Policy]
 
+    /// No policy: nothing is computed.
+    public static let empty = PolicyBook(checked: [])
+
+    private init(checked policies: [Policy]) {
+        self.policies = policies
+    }
+
     /// Puts checked policies together; two policies may not define the same rule on a common day.
     public init(_ policies: [Policy]) throws(PolicyProblems) {
         var problems: [PolicyProblem] = []
@@ -32,7 +39,7 @@ public struct PolicyBook: Sendable {
             }
         }
         guard problems.isEmpty else { throw PolicyProblems(problems) }
-        self.policies = sorted
+        self.init(checked: sorted)
     }
 
     /// The policy in force on `day` that defines the rule.

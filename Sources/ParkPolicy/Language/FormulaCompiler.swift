@@ -330,8 +330,10 @@ struct FormulaCompiler {
             return Formula(type: .money, code: { e throws(EvaluationFailure) in
                 guard let months = window.months(endingIn: e.period.lastMonth) else { return .number(.zero) }
                 let fen = try e.ledger.total(of: rule, months: months, at: ruleAt)
+                let first = max(months.lowerBound, e.profile.firstMonth ?? months.lowerBound)
                 e.record(.rule, "total(\(rule), \(window))", Money(fen: fen).description + " yuan",
-                         source: "\(rule) as computed for \(Month(index: months.lowerBound))…\(Month(index: months.upperBound))")
+                         source: first > months.upperBound ? "no month in the park before"
+                             : "\(rule) as computed for \(Month(index: first))…\(Month(index: months.upperBound))")
                 return .number(Exact(fen: fen))
             }, reads: [], references: [RuleReference(rule: rule, samePeriod: window.includesPeriod, position: ruleAt)])
         case "first_time":

@@ -137,6 +137,9 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
             ((try? value * Exact(100)).map { $0.description } ?? value.description) + "%"
         case (.number(let value), .area): "\(value) m²"
         case (.number(let value), .price): "\(value) yuan/m²·month"
+        case (.table(let table), .brackets(let key, let value)):
+            table.rows.map { "from \(Value.number($0.threshold).described(as: key)): \(Value.number($0.value).described(as: value))" }
+                .joined(separator: ", ")
         default: description
         }
     }

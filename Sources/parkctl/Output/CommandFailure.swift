@@ -67,6 +67,27 @@ struct CommandFailure: Error, CustomStringConvertible {
             self.init(message: "no incubator project has id \(text("project"))", exitCode: Self.notFound)
         case "NoSuchTenant":
             self.init(message: "no tenant has id or credit code '\(text("tenant"))'", exitCode: Self.notFound)
+        case "NoSuchPolicy":
+            self.init(message: "no policy in force has id '\(text("id"))'", exitCode: Self.notFound)
+        case "PolicyRejected":
+            let problems: [String] = p["problems"].flatMap { value -> [String]? in
+                guard case .array(let items) = value else { return nil }
+                return items.map { item in
+                    let position = [item["line"], item["column"]].compactMap { $0?.canonicalText }.joined(separator: ":")
+                    return "  \(item["file"]?.stringValue ?? "?"):\(position.isEmpty ? "" : position + ":") \(item["message"]?.stringValue ?? "")"
+                }
+            } ?? []
+            self.init(message: "policy refused:\n" + problems.joined(separator: "\n"), exitCode: Self.invalidInput)
+        case "NoSuchRun":
+            self.init(message: "no reward run has id \(text("run"))", exitCode: Self.notFound)
+        case "RunNotDraft":
+            self.init(message: "run \(text("run")) is \(text("status")), not a draft; approved runs never change", exitCode: Self.invalidInput)
+        case "NoDifferences":
+            self.init(
+                message: "nothing to adjust: the data still gives what was approved for \(text("period")) (run \(text("run")))",
+                exitCode: Self.invalidInput)
+        case "CalculationFailed":
+            self.init(message: "calculation failed: \(text("message"))", exitCode: Self.invalidInput)
         case "PermissionDenied":
             self.init(message: "permission denied: uid \(text("uid")) may not call \(text("method"))", exitCode: Self.permissionDenied)
         case "MethodNotFound", "InterfaceNotFound":
@@ -95,7 +116,7 @@ struct CommandFailure: Error, CustomStringConvertible {
             "trainingSessions": "--training-sessions", "trainingAttendees": "--training-attendees",
             "phdHires": "--phd-hires", "headcount": "--headcount", "to": "--to", "seats": "--seat",
             "founder": "--founder", "team": "--team", "university": "--university", "phdCount": "--phd-count",
-            "enteredOn": "--on",
+            "enteredOn": "--on", "period": "--period", "rules": "--rule",
         ]
         guard let option = flags[field] else { return field }
         return "\(option) (\(field))"

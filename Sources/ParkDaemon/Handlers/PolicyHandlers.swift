@@ -1,0 +1,104 @@
+import ParkControl
+import ParkCore
+import ParkPolicy
+import ParkStore
+
+/// `io.parkd.Policy`.
+enum PolicyHandlers {
+    static func register(in table: inout MethodTable, database: ParkDatabase, policies: PolicyRegistry) {
+        table.add(PolicyAPI.interface)
+
+        table.register(PolicyAPI.list) { _, _ in
+            PolicyAPI.ListReply(policies: policies.book.policies.map(wire), rejected: policies.rejected)
+        }
+
+        table.register(PolicyAPI.get) { request, _ in
+            guard let policy = policies.book.policies.first(where: { $0.id == request.id }) else {
+                throw VarlinkError(name: PolicyAPI.noSuchPolicy, parameters: .object(["id": .string(request.id)]))
+            }
+            let parameters = policy.parameterSummaries.map { parameter in
+                PolicyAPI.Parameter(
+                    name: parameter.name, type: parameter.type,
+                    values: parameter.values.map { PolicyAPI.DatedValue(from: $0.from.description, value: $0.value) })
+            }
+            return PolicyAPI.Details(policy: wire(policy), parameters: parameters, source: policy.source)
+        }
+
+        table.register(PolicyAPI.check) { request, _ in
+            do throws(PolicyProblems) {
+                let policy = try PolicyLoader.load(request.source, fileName: request.file)
+                // It must also fit with the policies in force it does not replace.
+                _ = try policies.book.replacing(with: policy)
+                return PolicyAPI.CheckReply(policy: wire(policy), problems: [])
+            } catch {
+                return PolicyAPI.CheckReply(policy: nil, problems: error.problems.map(wire))
+            }
+        }
+
+        table.register(PolicyAPI.test) { request, _ in
+            let book = try request.policies.map { files in
+                try PolicyBook(try files.map { try PolicyLoader.load($0.source, fileName: $0.file) })
+            } ?? policies.book
+            let suite = try PolicyTestSuite.parse(request.source, fileName: request.file)
+            let outcomes = try await ReportHandlers.onWorkerThread { suite.run(with: book) }
+            return PolicyAPI.TestReply(
+                cases: outcomes.map { PolicyAPI.TestOutcome(name: $0.name, line: $0.line, passed: $0.passed, failures: $0.failures) },
+                passed: outcomes.filter(\.passed).count, failed: outcomes.filter { !$0.passed }.count)
+        }
+
+        table.register(PolicyAPI.simulate) { request, _ in
+            let period = try RewardPeriod.parse(request.period)
+            let inForce = policies.book
+            let draft = try inForce.replacing(with: try PolicyLoader.load(request.source, fileName: request.file))
+            let inputs = try await database.rewardInputs(throughYear: period.year)
+            let (current, proposed) = try await ReportHandlers.onWorkerThread {
+                (try? inForce.calculate(period, inputs: inputs, explain: false), try draft.calculate(period, inputs: inputs, explain: false))
+            }
+            return compare(current, proposed, period: period)
+        }
+    }
+
+    /// Per rule and per tenant, the draft's amounts next to those of the policies in force.
+    static func compare(_ current: RewardCalculation?, _ draft: RewardCalculation, period: RewardPeriod) -> PolicyAPI.SimulateReply {
+        struct Key: Hashable { let tenant: Int64, rule: String }
+        var now: [Key: RewardLine] = [:], proposed: [Key: RewardLine] = [:]
+        for line in current?.lines ?? [] { now[Key(tenant: line.tenantID, rule: line.rule)] = line }
+        for line in draft.lines { proposed[Key(tenant: line.tenantID, rule: line.rule)] = line }
+        var rules = current?.rules ?? []
+        for rule in draft.rules where !rules.contains(rule) { rules.append(rule) }
+        var tenants: [PolicyAPI.TenantComparison] = []
+        for key in Set(now.keys).union(proposed.keys).sorted(by: { ($0.tenant, $0.rule) < ($1.tenant, $1.rule) }) {
+            let before = now[key]?.fen ?? 0, after = proposed[key]?.fen ?? 0
+            guard before != after, let line = proposed[key] ?? now[key] else { continue }
+            tenants.append(PolicyAPI.TenantComparison(
+                tenant: key.tenant, creditCode: line.creditCode, name: line.tenantName, rule: key.rule,
+                inForce: Money(fen: before).description, draft: Money(fen: after).description, difference: Money(fen: after - before).description))
+        }
+        let comparisons = rules.map { rule in
+            let before = now.values.filter { $0.rule == rule }.reduce(Int64(0)) { $0 + $1.fen }
+            let after = proposed.values.filter { $0.rule == rule }.reduce(Int64(0)) { $0 + $1.fen }
+            return PolicyAPI.RuleComparison(
+                rule: rule, inForce: Money(fen: before).description, draft: Money(fen: after).description,
+                difference: Money(fen: after - before).description, tenants: tenants.filter { $0.rule == rule }.count)
+        }
+        return PolicyAPI.SimulateReply(
+            period: period.description, rules: comparisons, tenants: tenants,
+            inForceTotal: Money(fen: now.values.reduce(0) { $0 + $1.fen }).description,
+            draftTotal: Money(fen: proposed.values.reduce(0) { $0 + $1.fen }).description)
+    }
+
+    static func wire(_ policy: Policy) -> PolicyAPI.Policy {
+        PolicyAPI.Policy(
+            id: policy.id, title: policy.title, issuer: policy.issuer, document: policy.document,
+            inForceFrom: policy.inForce.lowerBound.description,
+            inForceUntil: policy.inForce.upperBound == .distantFuture ? nil : policy.inForce.upperBound.description,
+            replaces: policy.replaces, hash: policy.hash, file: policy.fileName,
+            rules: policy.ruleSummaries.map {
+                PolicyAPI.Rule(id: $0.id, title: $0.title, clause: $0.clause, period: $0.period.rawValue, perDay: $0.perDay)
+            })
+    }
+
+    static func wire(_ problem: PolicyProblem) -> PolicyAPI.Problem {
+        PolicyAPI.Problem(file: problem.file, line: problem.position?.line, column: problem.position?.column, message: problem.message)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Logging
+import ParkPolicy
+import ParkStore
+import Synchronization
+
+/// The policies in force. Read from the policy directory at start and on every reload; a
+/// directory with any error is refused whole and the policies in force stay (at start: the
+/// set last recorded in the database).
+final class PolicyRegistry: Sendable {
+    private struct Loaded {
+        var book: PolicyBook
+        var rejected: String?
+    }
+
+    private let loaded: Mutex<Loaded>
+
+    init(book: PolicyBook = .empty) {
+        loaded = Mutex(Loaded(book: book, rejected: nil))
+    }
+
+    var book: PolicyBook { loaded.withLock { $0.book } }
+    /// Why the last load was refused, if it was.
+    var rejected: String? { loaded.withLock { $0.rejected } }
+
+    /// Reads and checks every `*.yaml` / `*.yml` file of `directory` (none when it is missing).
+    static func read(directory: String) throws(PolicyProblems) -> [Policy] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else {
+            throw PolicyProblems([PolicyProblem(file: directory, position: nil, message: "is not a directory")])
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        } catch {
+            throw PolicyProblems([PolicyProblem(file: directory, position: nil, message: "cannot list: \(error.localizedDescription)")])
+        }
+        var policies: [Policy] = []
+        var problems: [PolicyProblem] = []
+        for name in names {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                problems.append(PolicyProblem(file: path, position: nil, message: "cannot be read as UTF-8 text"))
+                continue
+            }
+            do { policies.append(try PolicyLoader.load(text, fileName: path)) } catch { problems += error.problems }
+        }
+        guard problems.isEmpty else { throw PolicyProblems(problems) }
+        _ = try PolicyBook(policies)
+        return policies
+    }
+
+    /// Loads the directory; on errors keeps what is in force (at start: the set the database
+    /// last recorded). Records a changed set in the database, audited. Returns the problem text
+    /// when the directory was refused.
+    @discardableResult
+    func load(directory: String, database: ParkDatabase, at instant: String, atStart: Bool, logger: Logger) async -> String? {
+        do {
+            let policies = try Self.read(directory: directory)
+            let book = try PolicyBook(policies)
+            let context = ChangeContext(call: Self.loadCall(policies, directory: directory), at: instant, outcome: { "\($0)" })
+            if try await database.recordPolicyLoad(policies, context: context) {
+                logger.notice("policies loaded", metadata: NotableEvent.policiesLoaded.metadata([
+                    "directory": "\(directory)", "policies": "\(policies.map { "\($0.id)@\($0.hash.prefix(12))" }.joined(separator: ","))",
+                ]))
+            }
+            loaded.withLock { $0 = Loaded(book: book, rejected: nil) }
+            return nil
+        } catch let problems as PolicyProblems {
+            let text = problems.description
+            logger.error("policy files refused; the policies in force stay", metadata: NotableEvent.policiesRejected.metadata([
+                "directory": "\(directory)", "problems": "\(text)",
+            ]))
+            if atStart { await restoreLastInForce(database: database, logger: logger) }
+            loaded.withLock { $0.rejected = text }
+            return text
+        } catch {
+            logger.error("policies could not be recorded", metadata: ["error": "\(error)"])
+            loaded.withLock { $0.rejected = "\(error)" }
+            return "\(error)"
+        }
+    }
+
+    private func restoreLastInForce(database: ParkDatabase, logger: Logger) async {
+        do {
+            let stored = try await database.policiesLastInForce()
+            let policies = try stored.map { version throws(PolicyProblems) in try PolicyLoader.load(version.source, fileName: version.fileName) }
+            let book = try PolicyBook(policies)
+            loaded.withLock { $0.book = book }
+            logger.notice("policies last in force restored from the database", metadata: ["policies": "\(policies.map(\.id).joined(separator: ","))"])
+        } catch {
+            logger.error("the policies last in force cannot be restored; none are in force", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// The audit record of a load: parkd itself, with the files and hashes.
+    private static func loadCall(_ policies: [Policy], directory: String) -> AuditedCall {
+        let files = policies.map { "\"\($0.id)\":\"\($0.hash)\"" }.joined(separator: ",")
+        return AuditedCall(
+            uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: "parkd.LoadPolicies",
+            parameters: "{\"directory\":\"\(directory.replacingOccurrences(of: "\"", with: "\\\""))\",\"policies\":{\(files)}}")
+    }
+}

@@ -1,0 +1,171 @@
+import ArgumentParser
+import Foundation
+import ParkControl
+
+struct PolicyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Policies as data: list and show those in force; check, test and try policy files.",
+        subcommands: [List.self, Show.self, Check.self, Test.self, Simulate.self])
+
+    static func readFile(_ path: String) throws -> PolicyAPI.PolicyFile {
+        do {
+            return PolicyAPI.PolicyFile(file: path, source: try String(contentsOfFile: path, encoding: .utf8))
+        } catch {
+            throw CommandFailure(message: "cannot read \(path): \(error.localizedDescription)", exitCode: ExitCode(66))
+        }
+    }
+}
+
+extension PolicyCommand {
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the policies in force.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(PolicyAPI.list, PolicyAPI.ListQuery())
+                if global.json { return try JSONOutput.print(reply) }
+                var table = Table(columns: [
+                    .init(title: "ID"), .init(title: "TITLE"), .init(title: "FROM"), .init(title: "UNTIL"), .init(title: "RULES"),
+                    .init(title: "VERSION"),
+                ])
+                for policy in reply.policies {
+                    table.add([
+                        policy.id, policy.title, policy.inForceFrom, policy.inForceUntil ?? "-",
+                        policy.rules.map(\.id).joined(separator: ","), String(policy.hash.prefix(12)),
+                    ])
+                }
+                print(reply.policies.isEmpty ? "no policies in force" : table.render())
+                if let rejected = reply.rejected { print("\nlast load refused (the policies above stay in force):\n\(rejected)") }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a policy in force: rules and dated parameters.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Policy id, such as P2021.") var id: String
+        @Flag(help: "Print the policy file's text.") var source = false
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(PolicyAPI.get, PolicyAPI.GetQuery(id: id))
+                if global.json { return try JSONOutput.print(reply) }
+                if source { return print(reply.source, terminator: reply.source.hasSuffix("\n") ? "" : "\n") }
+                let policy = reply.policy
+                var fields = Fields()
+                fields.add("Policy", "\(policy.id): \(policy.title)")
+                fields.add("Issued by", "\(policy.issuer), \(policy.document)")
+                fields.add("In force", "\(policy.inForceFrom) to \(policy.inForceUntil ?? "(open)")")
+                fields.add("Replaces", policy.replaces)
+                fields.add("File", policy.file)
+                fields.add("Version", policy.hash)
+                var rules = Table(columns: [.init(title: "RULE"), .init(title: "PERIOD"), .init(title: "TITLE"), .init(title: "CLAUSE")])
+                for rule in policy.rules {
+                    rules.add([rule.id, rule.period + (rule.perDay ? " (per day)" : ""), rule.title, rule.clause])
+                }
+                var parameters = Table(columns: [.init(title: "PARAMETER"), .init(title: "TYPE"), .init(title: "FROM"), .init(title: "VALUE")])
+                for parameter in reply.parameters {
+                    for (index, value) in parameter.values.enumerated() {
+                        parameters.add([index == 0 ? parameter.name : "", index == 0 ? parameter.type : "", value.from, value.value])
+                    }
+                }
+                print(fields.render() + "\n\n" + rules.render() + "\n\n" + parameters.render())
+            }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a policy file statically (names, types, cycles, dated parameters); exit 65 with its errors.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Policy file (YAML).") var file: String
+
+        func run() async throws {
+            try await reporting {
+                let policy = try PolicyCommand.readFile(file)
+                let reply = try await global.call(PolicyAPI.check, PolicyAPI.CheckRequest(file: policy.file, source: policy.source))
+                if global.json { try JSONOutput.print(reply) }
+                guard reply.problems.isEmpty, let checked = reply.policy else {
+                    if !global.json {
+                        FileHandle.standardError.write(Data(reply.problems.map(\.description).joined(separator: "\n").utf8 + Data("\n".utf8)))
+                    }
+                    throw CommandFailure(message: "\(reply.problems.count) problem\(reply.problems.count == 1 ? "" : "s") in \(file)", exitCode: CommandFailure.invalidInput)
+                }
+                if !global.json { print("\(file): policy \(checked.id) is valid (\(checked.rules.count) rules, in force from \(checked.inForceFrom))") }
+            }
+        }
+    }
+
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a file of policy test cases; exit 1 when a case fails.",
+            discussion: "Cases run against the policies in force, or against the files given with --policy.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Test file (YAML).") var file: String
+        @Option(name: .customLong("policy"), help: "Policy file to test instead of those in force (repeatable).") var policies: [String] = []
+
+        func run() async throws {
+            try await reporting {
+                let tests = try PolicyCommand.readFile(file)
+                let files = policies.isEmpty ? nil : try policies.map(PolicyCommand.readFile)
+                let reply = try await global.call(PolicyAPI.test, PolicyAPI.TestRequest(file: tests.file, source: tests.source, policies: files))
+                if global.json {
+                    try JSONOutput.print(reply)
+                } else {
+                    for outcome in reply.cases {
+                        print("\(outcome.passed ? "ok  " : "FAIL") \(file):\(outcome.line) \(outcome.name)")
+                        for failure in outcome.failures { print("       \(failure)") }
+                    }
+                    print("\(reply.passed) passed, \(reply.failed) failed")
+                }
+                if reply.failed > 0 { throw ExitCode.failure }
+            }
+        }
+    }
+
+    struct Simulate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What a draft policy would pay for a period, next to the policies in force; nothing is written.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: "The draft policy file; it replaces the policy with its id.") var draft: String
+        @Option(help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
+        @Flag(help: "List every tenant whose amount changes.") var tenants = false
+
+        func run() async throws {
+            try await reporting {
+                let policy = try PolicyCommand.readFile(draft)
+                let reply = try await global.call(
+                    PolicyAPI.simulate, PolicyAPI.SimulateRequest(file: policy.file, source: policy.source, period: period))
+                if global.json { return try JSONOutput.print(reply) }
+                var rules = Table(columns: [
+                    .init(title: "RULE"), .init(title: "IN FORCE", alignment: .right), .init(title: "DRAFT", alignment: .right),
+                    .init(title: "DIFFERENCE", alignment: .right), .init(title: "TENANTS", alignment: .right),
+                ])
+                for rule in reply.rules { rules.add([rule.rule, rule.inForce, rule.draft, rule.difference, String(rule.tenants)]) }
+                rules.add(["total", reply.inForceTotal, reply.draftTotal, "", ""])
+                print("period \(reply.period) (nothing written)\n" + rules.render())
+                guard tenants, !reply.tenants.isEmpty else { return }
+                var table = Table(columns: [
+                    .init(title: "TENANT", alignment: .right), .init(title: "NAME"), .init(title: "RULE"),
+                    .init(title: "IN FORCE", alignment: .right), .init(title: "DRAFT", alignment: .right), .init(title: "DIFFERENCE", alignment: .right),
+                ])
+                for line in reply.tenants {
+                    table.add([String(line.tenant), line.name, line.rule, line.inForce, line.draft, line.difference])
+                }
+                print("\n" + table.render())
+            }
+        }
+    }
+}

@@ -1,0 +1,181 @@
+import ArgumentParser
+import ParkControl
+
+struct RewardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reward",
+        abstract: "Reward and rent-subsidy runs: compute, explain, approve, export, verify.",
+        subcommands: [Run.self, List.self, Show.self, Approve.self, Export.self, Verify.self])
+
+    static func summary(_ run: RewardAPI.RewardRun) -> String {
+        var fields = Fields()
+        fields.add("Run", "\(run.id) (\(run.kind), \(run.status))")
+        fields.add("Period", run.period)
+        fields.add("Rules", run.rules.joined(separator: ", "))
+        fields.add("Lines", String(run.lines))
+        fields.add("Total", run.total)
+        fields.add("Adjusts", run.adjusts.isEmpty ? nil : run.adjusts.map { "run \($0)" }.joined(separator: ", "))
+        fields.add("Policies", run.policies.map { "\($0.id)@\($0.hash.prefix(12))" }.joined(separator: ", "))
+        fields.add("Inputs", run.inputsHash)
+        fields.add("Created", "\(run.createdAt) by \(run.createdBy)")
+        fields.add("Approved", run.approvedAt.map { "\($0) by \(run.approvedBy ?? "?")" })
+        return fields.render()
+    }
+
+    static func explanation(_ explanation: RewardAPI.Explanation) -> String {
+        var lines = ["    \(explanation.rule) — \(explanation.title); \(explanation.clause) [\(explanation.policyDocument)]"]
+        for step in explanation.steps {
+            let context = step.context.map { "[\($0)] " } ?? ""
+            let source = step.source.map { "  (\($0))" } ?? ""
+            lines.append("      \(context)\(step.kind) \(step.name) = \(step.value)\(source)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension RewardCommand {
+    struct Run: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compute a month's monthly rules or a year's annual rules into a draft run; prints its id.",
+            discussion: "Re-running a period that was approved gives an adjustment run with only the differences.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
+        @Option(name: .customLong("rule"), help: "Only this rule (repeatable).") var rules: [String] = []
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(RewardAPI.run, RewardAPI.RunRequest(period: period, rules: rules.isEmpty ? nil : rules))
+                if global.json { return try JSONOutput.print(reply.run) }
+                print(reply.run.id)
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List runs.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Option(help: ArgumentHelp("Only runs of this period.", valueName: "YYYY-MM|YYYY")) var period: String?
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(RewardAPI.list, RewardAPI.ListQuery(period: period))
+                if global.json { return try JSONOutput.print(reply) }
+                var table = Table(columns: [
+                    .init(title: "RUN", alignment: .right), .init(title: "PERIOD"), .init(title: "KIND"), .init(title: "STATUS"),
+                    .init(title: "LINES", alignment: .right), .init(title: "TOTAL", alignment: .right), .init(title: "CREATED"),
+                    .init(title: "APPROVED"),
+                ])
+                for run in reply.runs {
+                    table.add([String(run.id), run.period, run.kind, run.status, String(run.lines), run.total, run.createdAt, run.approvedAt ?? "-"])
+                }
+                print(table.render())
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a run and its lines, optionally with explanations.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Run id.") var run: Int64
+        @Option(help: "Only this tenant's lines (id or credit code).") var tenant: String?
+        @Flag(help: "Explain every amount: inputs, parameters, intermediate values, caps, rounding.") var explain = false
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(RewardAPI.show, RewardAPI.ShowQuery(run: run, tenant: tenant, explain: explain))
+                if global.json { return try JSONOutput.print(reply) }
+                print(RewardCommand.summary(reply.run) + "\n")
+                var table = Table(columns: [
+                    .init(title: "TENANT", alignment: .right), .init(title: "CREDIT CODE"), .init(title: "NAME"), .init(title: "RULE"),
+                    .init(title: "AMOUNT", alignment: .right),
+                ])
+                guard explain else {
+                    for line in reply.lines { table.add([String(line.tenant), line.creditCode, line.name, line.rule, line.amount]) }
+                    return print(table.render())
+                }
+                for line in reply.lines {
+                    print("\(line.tenant) \(line.name) (\(line.creditCode)) \(line.rule) \(line.period): \(line.amount)")
+                    if let explanation = line.explanation { print(RewardCommand.explanation(explanation)) }
+                }
+            }
+        }
+    }
+
+    struct Approve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Approve a draft run (admin only); it never changes again.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Run id.") var run: Int64
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(RewardAPI.approve, RewardAPI.ApproveRequest(run: run))
+                if global.json { return try JSONOutput.print(reply.run) }
+                print("run \(reply.run.id) approved: \(reply.run.period), \(reply.run.lines) lines, total \(reply.run.total)")
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export a run's lines for finance, as CSV.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Run id.") var run: Int64
+        @Flag(help: "CSV (RFC 4180) with a header line; the only format, and the default.") var csv = false
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(RewardAPI.show, RewardAPI.ShowQuery(run: run, tenant: nil, explain: false))
+                if global.json { return try JSONOutput.print(reply.lines) }
+                var lines = ["run,period,tenant,creditCode,name,rule,amount"]
+                for line in reply.lines {
+                    lines.append([String(reply.run.id), line.period, String(line.tenant), line.creditCode, line.name, line.rule, line.amount]
+                        .map(Self.csvField).joined(separator: ","))
+                }
+                print(lines.joined(separator: "\r\n"), terminator: "\r\n")
+            }
+        }
+
+        static func csvField(_ text: String) -> String {
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+    }
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute a run from its recorded inputs and policy versions; exit 1 unless it agrees to the fen.")
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: "Run id.") var run: Int64
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(RewardAPI.verify, RewardAPI.VerifyRequest(run: run))
+                if global.json {
+                    try JSONOutput.print(reply)
+                } else {
+                    print(reply.agrees
+                        ? "run \(run) verified: \(reply.checked) tenant-rule amounts recomputed, all agree to the fen"
+                        : "run \(run) does NOT agree" + (reply.inputsIntact ? "" : ": its recorded inputs no longer match their hash"))
+                    for difference in reply.differences {
+                        print("  tenant \(difference.tenant) \(difference.rule): recorded \(difference.recorded), recomputed \(difference.recomputed)")
+                    }
+                    if reply.dataChanged {
+                        print("the park's data has changed since this run; `parkctl reward run --period \(reply.run.period)` computes the adjustment")
+                    }
+                }
+                if !reply.agrees { throw ExitCode.failure }
+            }
+        }
+    }
+}
