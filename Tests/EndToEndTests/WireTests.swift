@@ -5,7 +5,7 @@ import Testing
 struct WireTests {
     @Test("python's reference varlink client can call every method")
     func referenceClient() throws {
-        let daemon = try RunningDaemon()
+        let daemon = try RunningDaemon(config: Binaries.referencePolicies)
         let result = try runCommand("/usr/bin/env", ["python3", Binaries.script("varlink_reference_client.py"), daemon.socketPath])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasPrefix("all methods answered as specified"))

@@ -99,7 +99,7 @@ final class PolicyRegistry: Sendable {
     private static func loadCall(_ policies: [Policy], directory: String) -> AuditedCall {
         let files = policies.map { "\"\($0.id)\":\"\($0.hash)\"" }.joined(separator: ",")
         return AuditedCall(
-            uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: "parkd.LoadPolicies",
+            uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: "io.parkd.Policy.Load",
             parameters: "{\"directory\":\"\(directory.replacingOccurrences(of: "\"", with: "\\\""))\",\"policies\":{\(files)}}")
     }
 }

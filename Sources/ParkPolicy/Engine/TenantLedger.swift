@@ -186,7 +186,7 @@ final class TenantLedger {
             let span = try FormulaCompiler.exact(rule.position) { () throws(ArithmeticError) in try perDay * Exact(count) }
             total = try FormulaCompiler.exact(rule.position) { () throws(ArithmeticError) in try total + span }
             trace?.record(.result, "days", "\(count) × \(Value.number(perDay).described(as: .money)) = \(Value.number(span).described(as: .money))",
-                          source: "\(policy.id) (\(policy.document))")
+                          source: policy.id)
         }
         trace?.context = nil
         guard anyEligible else {

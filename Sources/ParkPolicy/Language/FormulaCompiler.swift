@@ -475,7 +475,8 @@ struct FormulaCompiler {
 
     static func article(_ type: ValueType) -> String {
         switch type {
-        case .area, .rate, .count, .price, .money, .date, .window, .text: (type == .area ? "an " : "a ") + type.description
+        case .money: "money"
+        case .area, .rate, .count, .price, .date, .window, .text: (type == .area ? "an " : "a ") + type.description
         case .bool: "a condition"
         case .brackets: "a table (\(type))"
         }

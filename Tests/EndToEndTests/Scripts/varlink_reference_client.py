@@ -34,7 +34,8 @@ with varlink.Client(address=address) as client:
         info = service.GetInfo()
         interfaces = info["interfaces"]
         check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
-                                  "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats", "io.parkd.Incubator"},
+                                  "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats", "io.parkd.Incubator",
+                                  "io.parkd.Policy", "io.parkd.Reward"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -172,6 +173,49 @@ with varlink.Client(address=address) as client:
         check(year["totals"]["revenue"] == "1301000.00" and year["totals"]["reports"] == 2, f"Stats.Park totals: {year['totals']}")
         check([m["month"] for m in year["monthly"]] == ["2021-03", "2021-04"], f"Stats.Park monthly: {year['monthly']}")
         check(year["occupancyPercent"] == "0.00" and year["officeArea"] == "200.50", f"Stats.Park area: {year}")
+
+    # io.parkd.Policy: the reference policies in force
+    with client.open("io.parkd.Policy", namespaced=False) as policies:
+        listed = policies.List()
+        check([p["id"] for p in listed["policies"]] == ["P2019", "P2021"] and listed.get("rejected") is None, f"Policy.List: {listed}")
+        p2021 = policies.Get("P2021")
+        check("RENT_CLAWBACK" in [r["id"] for r in p2021["policy"]["rules"]], "Policy.Get rules")
+        check(any(p["name"] == "rent_cap" and p["values"] == [{"from": "2021-04-16", "value": "40 yuan/m²·month"}]
+                  for p in p2021["parameters"]), f"Policy.Get parameters: {p2021['parameters'][:2]}")
+        source = p2021["source"]
+        good = policies.Check(file="P2021.yaml", source=source)
+        check(good["policy"]["id"] == "P2021" and good["problems"] == [], f"Policy.Check: {good['problems']}")
+        typo = policies.Check(file="typo.yaml", source=source.replace("capped_office_rent(rent_cap,", "capped_office_rent(rent_capp,", 1))
+        problem = typo["problems"][0] if typo["problems"] else {}
+        check(typo.get("policy") is None and "unknown name 'rent_capp'" in problem.get("message", "") and problem.get("line", 0) > 1,
+              f"Policy.Check typo: {typo}")
+        cases = "cases:\n  - name: placement\n    period: 2021-06\n    tenant: {active_from: 2021-01-01, reports: {2021-06: {placements: 2}}}\n" \
+                "    expect: {PLACEMENT: 400.00}\n"
+        tested = policies.Test(file="t.yaml", source=cases, policies=None)
+        check(tested["passed"] == 1 and tested["failed"] == 0, f"Policy.Test: {tested}")
+        expect_error(lambda: policies.Test(file="t.yaml", source="cases: 3", policies=None), "io.parkd.Policy.PolicyRejected", "bad test file")
+        draft = source.replace("placement_subsidy:\n    type: money\n    values:\n      2021-04-16: 200",
+                               "placement_subsidy:\n    type: money\n    values:\n      2021-04-16: 300")
+        simulated = policies.Simulate(file="draft.yaml", source=draft, period="2021-04")
+        placement = [r for r in simulated["rules"] if r["rule"] == "PLACEMENT"]
+        check(placement and placement[0]["difference"] == "500.00", f"Policy.Simulate: {simulated['rules']}")
+        expect_error(lambda: policies.Get("P1999"), "io.parkd.Policy.NoSuchPolicy", "unknown policy")
+
+    # io.parkd.Reward: a month computed, explained, approved, verified
+    with client.open("io.parkd.Reward", namespaced=False) as rewards:
+        run = rewards.Run(period="2021-04", rules=None)["run"]
+        check(run["status"] == "draft" and run["kind"] == "regular" and run["lines"] >= 1, f"Reward.Run: {run}")
+        shown = rewards.Show(run=run["id"], tenant="1", explain=True)
+        placement = [l for l in shown["lines"] if l["rule"] == "PLACEMENT"]
+        check(placement and placement[0]["amount"] == "1000.00" and placement[0]["explanation"]["steps"], f"Reward.Show: {shown['lines']}")
+        check([r["id"] for r in rewards.List(period="2021-04")["runs"]] == [run["id"]], "Reward.List")
+        check(rewards.Approve(run=run["id"])["run"]["status"] == "approved", "Reward.Approve")
+        expect_error(lambda: rewards.Approve(run=run["id"]), "io.parkd.Reward.RunNotDraft", "approved twice")
+        verified = rewards.Verify(run=run["id"])
+        check(verified["agrees"] and verified["inputsIntact"] and not verified["dataChanged"], f"Reward.Verify: {verified}")
+        expect_error(lambda: rewards.Run(period="2021-04", rules=None), "io.parkd.Reward.NoDifferences", "nothing to adjust")
+        expect_error(lambda: rewards.Run(period="2021", rules=["RENT"]), "io.parkd.Reward.CalculationFailed", "monthly rule in a year")
+        expect_error(lambda: rewards.Show(run=99, tenant=None, explain=None), "io.parkd.Reward.NoSuchRun", "unknown run")
 
     # io.parkd.Audit and io.parkd.Service
     with client.open("io.parkd.Audit", namespaced=False) as audit:

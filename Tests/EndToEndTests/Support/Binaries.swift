@@ -19,6 +19,13 @@ enum Binaries {
         return packageRoot.appendingPathComponent(".build/debug").path
     }()
 
+    /// The package's root directory (for Config/).
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Configuration text reading the shipped reference policies.
+    static var referencePolicies: String { "policies:\n  directory: \(repository)/Config/policies\n" }
+
     static var parkd: String { directory + "/parkd" }
     static var parkctl: String { directory + "/parkctl" }
 

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+@Suite("parkctl policy and reward against a real parkd")
+struct RewardCommandTests {
+    /// parkd reading a copy of the reference policies (so a test may edit them), with one HR
+    /// firm leasing 1,200 m² of offices at 45 yuan from 2021-01-01 and a June 2021 report.
+    func park() throws -> (RunningDaemon, policyDirectory: String) {
+        let policies = FileManager.default.temporaryDirectory.appendingPathComponent("policies-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: policies, withIntermediateDirectories: true)
+        for name in ["P2019.yaml", "P2021.yaml"] {
+            try FileManager.default.copyItem(atPath: "\(Binaries.repository)/Config/policies/\(name)", toPath: "\(policies)/\(name)")
+        }
+        let daemon = try RunningDaemon(config: "policies:\n  directory: \(policies)\n")
+        for arguments in [
+            ["tenant", "add", "--name", "青岛英才人力资源有限公司", "--credit-code", "91370200163562681G", "--business-line", "recruitment", "--on", "2020-12-01"],
+            ["tenant", "transition", "1", "reviewing", "--on", "2020-12-05", "--reason", "application complete"],
+            ["tenant", "transition", "1", "approved", "--on", "2020-12-10", "--reason", "entry review meeting"],
+            ["unit", "add", "--building", "A", "--number", "1201", "--area", "1200", "--kind", "office", "--rent", "45"],
+            ["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-01-01", "--end", "2023-12-31", "--rent", "45"],
+            ["report", "add", "--tenant", "1", "--month", "2021-06", "--revenue", "3000000", "--tax", "90000", "--placements", "37",
+             "--training-sessions", "2", "--training-attendees", "30", "--phd-hires", "1", "--headcount", "60"],
+        ] {
+            let result = try daemon.parkctl(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        return (daemon, policies)
+    }
+
+    struct ShownRun: Decodable {
+        struct Line: Decodable {
+            let tenant: Int64
+            let creditCode: String
+            let rule: String
+            let period: String
+            let amount: String
+        }
+        let lines: [Line]
+    }
+
+    @Test("a month is computed, explained, approved, exported and verified")
+    func monthlyRun() throws {
+        let (daemon, _) = try park()
+        let created = try daemon.parkctl(["reward", "run", "--period", "2021-06"])
+        #expect(created.stdout == "1\n", "\(created.stderr)")
+
+        let json = try daemon.parkctl(["--json", "reward", "show", "1"])
+        let shown = try JSONDecoder().decode(ShownRun.self, from: Data(json.stdout.utf8))
+        let amounts = Dictionary(uniqueKeysWithValues: shown.lines.map { ($0.rule, $0.amount) })
+        // 1,000 m² at 40 yuan in lease year 1; 37 × 200; 30 × 50; 1 × 30,000.
+        #expect(amounts == ["RENT": "40000.00", "PLACEMENT": "7400.00", "TRAINING": "1500.00", "TALENT": "30000.00"])
+        #expect(shown.lines.allSatisfy { $0.tenant == 1 && $0.creditCode == "91370200163562681G" && $0.period == "2021-06" })
+
+        let explained = try daemon.parkctl(["reward", "show", "1", "--tenant", "91370200163562681G", "--explain"])
+        for expected in [
+            "RENT — Rent subsidy; P2021 rent subsidy (summed per day)",
+            "parameter rent_cap = 40 yuan/m²·month  (P2021, in force from 2021-04-16)",
+            "parameter rent_area_cap = 1000 m²  (P2021, in force from 2021-04-16)",
+            "input office lease 1 = 1000 m² counted at 40 yuan/m²·month",
+            "input lease_year = 1",
+            "[2021-06-01…2021-06-30] result days = 30 × 4000/3 (≈1333.333333) yuan = 40000.00 yuan  (P2021)",
+            "result cap per year = 300000.00 yuan, 121250.00 already computed: not reached",
+            "result amount = 40000.00 yuan  (rounded half-up to the fen, once)",
+            "input placements = 37  (report 2021-06, version 1)",
+        ] {
+            #expect(explained.stdout.contains(expected), "missing: \(expected)\n\(explained.stdout)")
+        }
+
+        let approved = try daemon.parkctl(["reward", "approve", "1"])
+        #expect(approved.stdout == "run 1 approved: 2021-06, 4 lines, total 78900.00\n", "\(approved.stderr)")
+        let again = try daemon.parkctl(["reward", "approve", "1"])
+        #expect(again.status == 65)
+        #expect(again.stderr == "parkctl: run 1 is approved, not a draft; approved runs never change\n")
+
+        // Approved runs are immutable in the file itself, whatever writes to it.
+        let tampering = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "UPDATE rewardLine SET amountFen = 1 WHERE rewardRunId = 1"])
+        #expect(tampering.status != 0)
+        #expect(tampering.stderr.contains("a line of an approved reward run cannot be changed"))
+
+        let exported = try daemon.parkctl(["reward", "export", "1", "--csv"])
+        #expect(exported.stdout.split(separator: "\r\n").first == "run,period,tenant,creditCode,name,rule,amount")
+        #expect(exported.stdout.contains("1,2021-06,1,91370200163562681G,青岛英才人力资源有限公司,RENT,40000.00\r\n"))
+
+        let verified = try daemon.parkctl(["reward", "verify", "1"])
+        #expect(verified.status == 0)
+        #expect(verified.stdout == "run 1 verified: 4 tenant-rule amounts recomputed, all agree to the fen\n")
+    }
+
+    @Test("a correction after approval gives an adjustment run with only the difference")
+    func adjustment() throws {
+        let (daemon, _) = try park()
+        _ = try daemon.parkctl(["reward", "run", "--period", "2021-06"])
+        _ = try daemon.parkctl(["reward", "approve", "1"])
+        let unchanged = try daemon.parkctl(["reward", "run", "--period", "2021-06"])
+        #expect(unchanged.status == 65)
+        #expect(unchanged.stderr.contains("nothing to adjust"))
+
+        let corrected = try daemon.parkctl([
+            "report", "add", "--tenant", "1", "--month", "2021-06", "--revenue", "3000000", "--tax", "90000", "--placements", "40",
+            "--training-sessions", "2", "--training-attendees", "30", "--phd-hires", "1", "--headcount", "60", "--reason", "three placements were missed",
+        ])
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        #expect(try daemon.parkctl(["reward", "verify", "1"]).stdout.contains("the park's data has changed since this run"))
+
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "2\n")
+        let json = try daemon.parkctl(["--json", "reward", "show", "2"])
+        let lines = try JSONDecoder().decode(ShownRun.self, from: Data(json.stdout.utf8)).lines
+        #expect(lines.map(\.rule) == ["PLACEMENT"] && lines.map(\.amount) == ["600.00"])
+        #expect(try daemon.parkctl(["reward", "show", "2"]).stdout.contains("Run:      2 (adjustment, draft)"))
+        #expect(try daemon.parkctl(["reward", "verify", "2"]).status == 0)
+
+        // A newer run of the same period supersedes the draft; the approved run stays as it was.
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "3\n")
+        let listed = try daemon.parkctl(["reward", "list", "--period", "2021-06"]).stdout
+        #expect(listed.contains("1  2021-06  regular     approved"), "\(listed)")
+        #expect(listed.contains("2  2021-06  adjustment  superseded"), "\(listed)")
+        #expect(listed.contains("3  2021-06  adjustment  draft"), "\(listed)")
+    }
+
+    @Test("policy files are checked with positions, tested and simulated")
+    func policyTooling() throws {
+        let (daemon, directory) = try park()
+        let valid = try daemon.parkctl(["policy", "check", "\(directory)/P2021.yaml"])
+        #expect(valid.stdout == "\(directory)/P2021.yaml: policy P2021 is valid (8 rules, in force from 2021-04-16)\n", "\(valid.stderr)")
+
+        let source = try String(contentsOfFile: "\(directory)/P2021.yaml", encoding: .utf8)
+        let typo = daemon.directory + "/typo.yaml"
+        try source.replacingOccurrences(of: "amount: placements * placement_subsidy", with: "amount: placements * placement_subsidyy")
+            .write(toFile: typo, atomically: true, encoding: .utf8)
+        let line = source.components(separatedBy: "\n").firstIndex { $0.contains("amount: placements * placement_subsidy") }! + 1
+        let refused = try daemon.parkctl(["policy", "check", typo])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("\(typo):\(line):26: unknown name 'placement_subsidyy'; did you mean 'placement_subsidy'?"), "\(refused.stderr)")
+
+        let tested = try daemon.parkctl(["policy", "test", "\(Binaries.repository)/Config/policies/tests/reference.yaml"])
+        #expect(tested.status == 0, "\(tested.stdout)")
+        #expect(tested.stdout.hasSuffix(" passed, 0 failed\n"))
+
+        let draft = daemon.directory + "/draft.yaml"
+        try source.replacingOccurrences(of: "      2021-04-16: 200\n", with: "      2021-04-16: 300\n").write(toFile: draft, atomically: true, encoding: .utf8)
+        let simulated = try daemon.parkctl(["policy", "simulate", "--draft", draft, "--period", "2021-06", "--tenants"])
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        let placement = simulated.stdout.split(separator: "\n").first { $0.hasPrefix("PLACEMENT ") }?.split(separator: " ")
+        #expect(placement == ["PLACEMENT", "7400.00", "11100.00", "3700.00", "1"], "\(simulated.stdout)")
+        #expect(simulated.stdout.contains("青岛英才人力资源有限公司"), "--tenants lists the tenant whose amount changes")
+        #expect(try daemon.parkctl(["reward", "list"]).stdout.split(separator: "\n").count == 1, "simulate writes nothing")
+    }
+
+    @Test("a policy with an error on reload is refused and the policies in force keep running")
+    func badPolicyOnReload() throws {
+        let (daemon, directory) = try park()
+        let before = try daemon.parkctl(["policy", "list"]).stdout
+        let source = try String(contentsOfFile: "\(directory)/P2021.yaml", encoding: .utf8)
+        try source.replacingOccurrences(of: "amount: phd_hires * talent_award", with: "amount: phd_hires + talent_award")
+            .write(toFile: "\(directory)/P2021.yaml", atomically: true, encoding: .utf8)
+
+        let check = try runCommand(Binaries.parkd, ["--check-config", "--config", daemon.configPath])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("P2021.yaml:"), "\(check.stderr)")
+        #expect(check.stderr.contains("cannot add a count and money"), "\(check.stderr)")
+
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(for: "policies refused") != nil)
+        let after = try daemon.parkctl(["policy", "list"]).stdout
+        #expect(after.hasPrefix(before.trimmingCharacters(in: .newlines)), "\(after)")
+        #expect(after.contains("last load refused (the policies above stay in force)"))
+        #expect(after.contains("cannot add a count and money"))
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "1\n")
+
+        // Fixed, with a new value: the new version is in force after the next reload.
+        try source.replacingOccurrences(of: "      2021-04-16: 30000\n", with: "      2021-04-16: 35000\n")
+            .write(toFile: "\(directory)/P2021.yaml", atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(for: "configuration reloaded") != nil)
+        let reloaded = try daemon.parkctl(["policy", "list"]).stdout
+        #expect(!reloaded.contains("refused") && reloaded != before, "\(reloaded)")
+        #expect(try daemon.parkctl(["policy", "show", "P2021"]).stdout.contains("35000.00 yuan"))
+        let audit = try daemon.parkctl(["audit", "list", "--method", "Policy.Load"]).stdout
+        #expect(audit.split(separator: "\n").count == 3, "a load at start and one after the fix: \(audit)")
+    }
+
+    @Test("bad periods and rules are refused by name", arguments: [
+        (["--period", "2021-13"], "invalid --period (period): '2021-13' is neither a month (2021-06) nor a year (2021)"),
+        (["--period", "2021", "--rule", "RENT"], "calculation failed: rule RENT is not computed in a run of 2021"),
+        (["--period", "2021-06", "--rule", "RENTT"], "calculation failed: unknown rule RENTT"),
+    ])
+    func refused(_ arguments: [String], _ message: String) throws {
+        let (daemon, _) = try park()
+        let result = try daemon.parkctl(["reward", "run"] + arguments)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+}
