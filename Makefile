@@ -41,11 +41,14 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-# Figures for the admin channel (release build, real parkd on a temp dir).
+# Figures for the admin channel (release build, real parkd on a temp dir), then for the reward
+# engine with the reference policies (one thread).
 bench: deps
 	$(SWIFT) build -c release --product parkd
 	$(SWIFT) build -c release --product parkd-bench
 	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd
+	$(SWIFT) build -c release --product policy-bench
+	$$($(SWIFT) build -c release --show-bin-path)/policy-bench --policies Config/policies
 
 # Release binaries, man pages, units, sysusers/tmpfiles entries, completions, default configuration.
 install: deps

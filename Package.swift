@@ -103,6 +103,12 @@ let package = Package(
             path: "Benchmarks/ControlChannel",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "policy-bench",
+            dependencies: ["ParkPolicy", "ParkCore"],
+            path: "Benchmarks/PolicyEngine",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ParkCoreTests", dependencies: ["ParkCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ParkPolicyTests", dependencies: ["ParkPolicy", "ParkCore"], swiftSettings: swiftSettings),
         .testTarget(

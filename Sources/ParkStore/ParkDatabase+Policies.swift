@@ -11,11 +11,19 @@ public struct StoredPolicyVersion: Sendable, Equatable {
 }
 
 extension ParkDatabase {
-    /// Records the set of policies now in force, storing any version not seen before. Returns
-    /// false (and writes nothing) when the set is the one already in force.
+    /// Records the set of policies now in force, storing any version not seen before, audited.
+    /// Returns false (and writes nothing) when the set is the one already in force.
     @discardableResult
     public func recordPolicyLoad(_ policies: [Policy], context: ChangeContext) async throws -> Bool {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        let hashes = Set(policies.map(\.hash))
+        let inForce = try await read { db in
+            try String.fetchAll(db, sql: """
+                SELECT hash FROM policyVersion
+                WHERE ',' || (SELECT versionIds FROM policyLoad ORDER BY id DESC LIMIT 1) || ',' LIKE '%,' || id || ',%'
+                """)
+        }
+        guard Set(inForce) != hashes else { return false }
+        return try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             var ids: [Int64] = []
             for policy in policies {
                 if let id = try Int64.fetchOne(db, sql: "SELECT id FROM policyVersion WHERE hash = ?", arguments: [policy.hash]) {
@@ -27,10 +35,8 @@ extension ParkDatabase {
                     """, arguments: [policy.id, policy.hash, policy.fileName, policy.source, context.at])
                 ids.append(db.lastInsertedRowID)
             }
-            let versionIDs = ids.sorted().map(String.init).joined(separator: ",")
-            let current = try String.fetchOne(db, sql: "SELECT versionIds FROM policyLoad ORDER BY id DESC LIMIT 1")
-            guard current != versionIDs else { return false }
-            try db.execute(sql: "INSERT INTO policyLoad (loadedAt, versionIds) VALUES (?, ?)", arguments: [context.at, versionIDs])
+            try db.execute(sql: "INSERT INTO policyLoad (loadedAt, versionIds) VALUES (?, ?)",
+                           arguments: [context.at, ids.sorted().map(String.init).joined(separator: ",")])
             return true
         }
     }

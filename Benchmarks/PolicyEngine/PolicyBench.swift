@@ -1,0 +1,129 @@
+import Foundation
+import ParkCore
+import ParkPolicy
+
+/// policy-bench: the reward engine's speed with the reference policies, on one thread.
+///
+///     policy-bench [--policies DIR] [--tenants N] [--annual-tenants M]
+///
+/// Times a year of monthly runs (2021-01 … 2021-12) for N synthetic tenants (default 2,000),
+/// without and with explanations, and one annual run (2021) for M tenants (default 100,000).
+/// A "rule evaluation" is one rule computed for one tenant and one period: the runs' own, plus
+/// the earlier periods that annual caps, clawbacks and "earlier years" read. It only reports.
+@main
+struct PolicyBench {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        func option(_ name: String, _ fallback: String) -> String {
+            guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
+            defer { arguments.removeSubrange(index...(index + 1)) }
+            return arguments[index + 1]
+        }
+        let directory = option("--policies", "Config/policies")
+        let tenants = Int(option("--tenants", "2000")) ?? 2000
+        let annualTenants = Int(option("--annual-tenants", "100000")) ?? 100_000
+
+        let compileStart = ContinuousClock.now
+        var policies: [Policy] = []
+        for name in ["P2019.yaml", "P2021.yaml"] {
+            let text = try String(contentsOfFile: "\(directory)/\(name)", encoding: .utf8)
+            policies.append(try PolicyLoader.load(text, fileName: name))
+        }
+        let book = try PolicyBook(policies)
+        print("compiled \(policies.map(\.id).joined(separator: ", ")) in \(milliseconds(ContinuousClock.now - compileStart)) ms")
+        print("")
+        print("scenario                                   tenants  evaluations   seconds  evaluations/s  lines")
+
+        let park = RewardInputs(tenants: (0..<tenants).map(SyntheticTenant.make))
+        for explain in [false, true] {
+            var evaluations = 0, lines = 0
+            let start = ContinuousClock.now
+            for month in 1...12 {
+                let calculation = try book.calculate(.month(Month(year: 2021, month: month)), inputs: park, explain: explain)
+                evaluations += calculation.evaluations
+                lines += calculation.lines.count
+            }
+            report(explain ? "year of monthly runs, explained" : "year of monthly runs", tenants, evaluations, ContinuousClock.now - start, lines)
+        }
+
+        let large = RewardInputs(tenants: (0..<annualTenants).map(SyntheticTenant.make))
+        let start = ContinuousClock.now
+        let annual = try book.calculate(.year(2021), inputs: large, explain: false)
+        report("annual run 2021", annualTenants, annual.evaluations, ContinuousClock.now - start, annual.lines.count)
+    }
+
+    static func report(_ scenario: String, _ tenants: Int, _ evaluations: Int, _ elapsed: Duration, _ lines: Int) {
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+            let padding = String(repeating: " ", count: max(0, width - text.count))
+            return left ? text + padding : padding + text
+        }
+        print(pad(scenario, 40, left: true) + pad(String(tenants), 9) + pad(String(evaluations), 13)
+            + pad(String(format: "%.3f", seconds), 10) + pad(String(Int(Double(evaluations) / seconds)), 15) + pad(String(lines), 7))
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+    }
+}
+
+/// Tenants that exercise every rule: moves-in from 2018 to 2021, one or two office leases,
+/// monthly reports from 2019, some headquarters, some exits. Deterministic for a given index.
+enum SyntheticTenant {
+    static func make(_ index: Int) -> TenantFacts {
+        var random = SplitMix(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
+        let moveIn = CivilDate(dayNumber: CivilDate(year: 2018, month: 1, day: 1)!.dayNumber + Int(random.next() % 1400))
+        let leaseEnd = moveIn.addingYears(5)
+        var changes = [StatusFact(to: "approved", on: moveIn.adding(days: -20).description), StatusFact(to: "active", on: moveIn.description)]
+        if random.next() % 10 == 0 {
+            let exit = CivilDate(year: 2021, month: 1 + Int(random.next() % 12), day: 1 + Int(random.next() % 28))!
+            if exit > moveIn {
+                changes.append(StatusFact(to: "exiting", on: exit.adding(days: -10).description))
+                changes.append(StatusFact(to: "exited", on: exit.description))
+            }
+        }
+        var leases = [LeaseFact(
+            id: Int64(index * 2 + 1), start: moveIn.description, lastDay: leaseEnd.description,
+            units: [LeasedUnitFact(label: "A-\(index)", kind: "office", centiSquareMetres: Int64(10_000 + random.next() % 140_000))],
+            rents: [RentFact(from: moveIn.description, fenPerSquareMetre: Int64(3_000 + random.next() % 2_000))])]
+        if random.next() % 4 == 0 {
+            let second = moveIn.adding(days: Int(random.next() % 400))
+            leases.append(LeaseFact(
+                id: Int64(index * 2 + 2), start: second.description, lastDay: leaseEnd.description,
+                units: [LeasedUnitFact(label: "B-\(index)", kind: "office", centiSquareMetres: Int64(5_000 + random.next() % 60_000))],
+                rents: [RentFact(from: second.description, fenPerSquareMetre: Int64(3_500 + random.next() % 2_000))]))
+        }
+        let scale = Int64(1 + random.next() % 40)
+        var reports: [ReportFact] = []
+        for year in 2019...2021 {
+            for month in 1...12 {
+                let first = Month(year: year, month: month)
+                guard first.lastDay >= moveIn else { continue }
+                reports.append(ReportFact(month: first.description, version: 1, figures: [
+                    "revenue": scale * 250_000_000 + Int64(random.next() % 100_000_000), "tax": scale * 9_000_000,
+                    "placements": Int64(random.next() % 60), "training_sessions": 2, "training_attendees": Int64(random.next() % 80),
+                    "phd_hires": random.next() % 50 == 0 ? 1 : 0, "headcount": 40,
+                ]))
+            }
+        }
+        let tags = random.next() % 30 == 0 ? ["headquarters", random.next() % 2 == 0 ? "global-top-500" : "hr-top-100"] : []
+        return TenantFacts(
+            id: Int64(index + 1), name: "Synthetic HR \(index)", creditCode: "", businessLines: ["recruitment", "dispatch"], tags: tags,
+            origin: "local", appliedOn: moveIn.adding(days: -60).description, statusChanges: changes, leases: leases, reports: reports)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so every run benchmarks the same park.
+struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
