@@ -166,7 +166,10 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         var power: Int128 = 1
         for places in 0...12 {
             if power % value.denominator == 0 {
-                return Self.decimal(value.numerator * (power / value.denominator), places: places)
+                // Near the top of the range the decimal digits may not fit: then show the fraction.
+                let scaled = value.numerator.multipliedReportingOverflow(by: power / value.denominator)
+                if scaled.overflow { break }
+                return Self.decimal(scaled.partialValue, places: places)
             }
             power *= 10
         }

@@ -324,8 +324,16 @@ private struct PolicyReader {
             problem(node, "a formula is written as text")
             return nil
         }
+        // Folding joins the lines, so a `#` comment would swallow the lines after it.
+        guard scalar.style != .folded else {
+            problem(node, "a formula on several lines is a literal block ('|'), not a folded one ('>')")
+            return nil
+        }
+        // A block's final line break is no part of the formula (its end is on its last line).
+        var text = scalar.string
+        if scalar.style == .literal { while text.hasSuffix("\n") { text.removeLast() } }
         do {
-            return try FormulaCompiler.compile(scalar.string, origin: origin(of: node, scalar), scope: scope, expecting: expecting)
+            return try FormulaCompiler.compile(text, origin: origin(of: node, scalar), scope: scope, expecting: expecting)
         } catch {
             let cascade = failedNames.contains { error.message.hasPrefix("unknown name '\($0)'") }
             if !cascade { problems.append(PolicyProblem(file: file, position: error.position, message: error.message)) }
@@ -339,13 +347,11 @@ private struct PolicyReader {
         switch scalar.style {
         case .literal, .folded:
             let contentLines = scalar.string.split(separator: "\n", omittingEmptySubsequences: false).count
-            var starts: [SourcePosition] = []
-            for offset in 0..<max(1, contentLines) {
-                let line = mark.line + 1 + offset
-                let raw = line - 1 < lines.count ? lines[line - 1] : ""
-                let indent = raw.prefix { $0 == " " }.count
-                starts.append(SourcePosition(line: line, column: indent + 1))
-            }
+            // Every line starts at the block's indentation, set by its first line that is not
+            // blank; a line indented further has the extra spaces in its text.
+            let blockLines = (0..<max(1, contentLines)).map { mark.line + $0 < lines.count ? lines[mark.line + $0] : "" }
+            let indent = blockLines.first { $0.contains { $0 != " " } }?.prefix { $0 == " " }.count ?? 0
+            let starts = (0..<max(1, contentLines)).map { SourcePosition(line: mark.line + 1 + $0, column: indent + 1) }
             return FormulaOrigin(lineStarts: starts)
         case .singleQuoted, .doubleQuoted:
             return .at(SourcePosition(line: mark.line, column: mark.column + 1))
