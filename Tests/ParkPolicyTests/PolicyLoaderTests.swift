@@ -72,7 +72,7 @@ import Testing
         ("10 m2 / 10 yuan", "T.yaml:7:19: cannot divide an area and money"),
         ("if 1 yuan > 0 then 1 yuan else 0 yuan", "T.yaml:7:23: cannot compare money and a count"),
         ("if 30% > 0 then 1 yuan else 0 yuan", "T.yaml:7:20: cannot compare a rate and a count"),
-        ("if 1 and true then 1 yuan else 0 yuan", "T.yaml:7:18: cannot join with 'and' a count and a condition"),
+        ("if 1 and true then 1 yuan else 0 yuan", "T.yaml:7:18: 'and' joins two conditions, not a count and a condition"),
         ("if 1 then 1 yuan else 0 yuan", "T.yaml:7:16: 'if' needs a condition, not a count"),
         ("if true then 1 yuan else 1", "T.yaml:7:13: the branches of this 'if' differ: 'then' is money, 'else' is a count"),
         ("-true", "T.yaml:7:13: '-' needs a number, not a condition"),
@@ -111,7 +111,7 @@ import Testing
         ("if has_tag() then 1 yuan else 0 yuan", "T.yaml:7:16: has_tag needs at least one tag in quotes"),
         ("if has_tag(headquarters) then 1 yuan else 0 yuan", "T.yaml:7:24: has_tag takes tags in quotes, e.g. has_tag(\"headquarters\")"),
         ("if has_line(\"hr\") then 1 yuan else 0 yuan", "T.yaml:7:25: 'hr' is not a business line; use one of recruitment, dispatch, training, outsourcing, headhunting, consulting, assessment, other"),
-        ("if origin_is(\"foreign\") then 1 yuan else 0 yuan", "T.yaml:7:26: 'foreign' is not a origin; use one of local, external"),
+        ("if origin_is(\"foreign\") then 1 yuan else 0 yuan", "T.yaml:7:26: 'foreign' is not an origin; use one of local, external"),
         ("leased_area(\"desk\") * 1 yuan/m2", "T.yaml:7:25: 'desk' is not a unit kind; use one of office, incubator, shared"),
     ])
     func functionsAreCheckedForNameArgumentsAndTexts(amount: String, expected: String) {
@@ -361,7 +361,7 @@ import Testing
         ("(1 yuan + 2 yuan", "T.yaml:7:29: expected ')' to close the '(' at 7:13, found the end of the formula"),
         ("min(1 yuan, 2 yuan", "T.yaml:7:31: expected ',' or ')' in the arguments of min, found the end of the formula"),
         ("min(1 yuan; 2 yuan)", "T.yaml:7:23: unexpected character ';'"),
-        ("1 yuan 2 yuan", "T.yaml:7:20: unexpected the number 2 after the end of the formula"),
+        ("1 yuan 2 yuan", "T.yaml:7:20: the formula is complete before the number 2; is an operator missing?"),
         ("if true then 1 yuan", "T.yaml:7:32: expected 'else', found the end of the formula"),
         ("if true 1 yuan else 0 yuan", "T.yaml:7:21: expected 'then', found the number 1"),
         ("1 yuan +", "T.yaml:7:21: expected a value, found the end of the formula"),

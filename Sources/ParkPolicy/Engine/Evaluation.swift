@@ -43,8 +43,8 @@ struct EvaluationFailure: Error {
 final class Evaluation {
     let profile: TenantProfile
     unowned let ledger: TenantLedger
-    let policy: Policy
-    let rule: PolicyRule
+    var policy: Policy
+    var rule: PolicyRule
     let period: RewardPeriod
     var day: CivilDate
     var trace: Trace?

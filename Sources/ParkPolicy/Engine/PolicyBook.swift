@@ -3,12 +3,43 @@ import ParkCore
 /// The policies in force together: which one applies to a rule on a day, and the runs.
 public struct PolicyBook: Sendable {
     public let policies: [Policy]
+    /// A number for every rule id, so that computed amounts are remembered under small keys.
+    let ruleNumbers: [String: Int]
+    /// By rule number: each policy defining the rule, oldest first.
+    let timelines: [[(policy: Policy, rule: PolicyRule)]]
+    /// By rule number: what the formulas of a daily rule read, and the days its spans must
+    /// break on whatever the tenant (policy boundaries, parameter changes).
+    let dailyBreaks: [(reads: FormulaReads, days: [CivilDate])]
 
     /// No policy: nothing is computed.
     public static let empty = PolicyBook(checked: [])
 
     private init(checked policies: [Policy]) {
         self.policies = policies
+        var numbers: [String: Int] = [:]
+        var timelines: [[(policy: Policy, rule: PolicyRule)]] = []
+        for policy in policies {
+            for rule in policy.rules {
+                if numbers[rule.id] == nil {
+                    numbers[rule.id] = numbers.count
+                    timelines.append([])
+                }
+                timelines[numbers[rule.id]!].append((policy, rule))
+            }
+        }
+        ruleNumbers = numbers
+        self.timelines = timelines
+        dailyBreaks = timelines.map { timeline in
+            var reads: FormulaReads = []
+            var days: [CivilDate] = []
+            for (policy, rule) in timeline where rule.perDay {
+                reads.formUnion(rule.eligible.reads.union(rule.amount.reads))
+                days.append(policy.inForce.lowerBound)
+                if policy.inForce.upperBound < .distantFuture { days.append(policy.inForce.upperBound.adding(days: 1)) }
+                for parameter in policy.parameters { days.append(contentsOf: parameter.values.map(\.from)) }
+            }
+            return (reads, days)
+        }
     }
 
     /// Puts checked policies together; two policies may not define the same rule on a common day.
@@ -42,19 +73,14 @@ public struct PolicyBook: Sendable {
         self.init(checked: sorted)
     }
 
-    /// The policy in force on `day` that defines the rule.
-    func policy(defining rule: String, on day: CivilDate) -> Policy? {
-        policies.first { $0.inForce.contains(day) && $0.rule(rule) != nil }
+    /// The policy in force on `day` that defines rule `number`, with its definition there.
+    func definition(_ number: Int, on day: CivilDate) -> (policy: Policy, rule: PolicyRule)? {
+        timelines[number].first { $0.policy.inForce.contains(day) }
     }
 
-    /// Every policy defining the rule in force on some day of the period, oldest first.
-    func policiesDefining(_ rule: String, during period: RewardPeriod) -> [Policy] {
-        policies.filter { $0.inForce.overlaps(period.start...period.end) && $0.rule(rule) != nil }
-    }
-
-    func runKind(of rule: String) -> RunKind? {
-        for policy in policies { if let found = policy.rule(rule) { return found.period.runKind } }
-        return nil
+    /// Every definition of rule `number` in force on some day of the period, oldest first.
+    func definitions(_ number: Int, during period: RewardPeriod) -> [(policy: Policy, rule: PolicyRule)] {
+        timelines[number].filter { $0.policy.inForce.overlaps(period.start...period.end) }
     }
 
     /// The rules a run of the period computes: those of its kind in the policies in force on

@@ -21,6 +21,18 @@ public struct RewardLine: Sendable, Equatable, Codable {
     }
 }
 
+/// Inputs parsed and indexed once, ready for any number of runs.
+public struct PreparedInputs: Sendable {
+    let profiles: [TenantProfile]
+
+    public init(_ inputs: RewardInputs) throws(PolicyRunError) {
+        var profiles: [TenantProfile] = []
+        profiles.reserveCapacity(inputs.tenants.count)
+        for facts in inputs.tenants { profiles.append(try TenantProfile(facts)) }
+        self.profiles = profiles
+    }
+}
+
 /// The result of computing a period: a line per tenant and rule with a non-zero amount.
 public struct RewardCalculation: Sendable {
     public let period: RewardPeriod
@@ -35,6 +47,13 @@ extension PolicyBook {
     /// with budgets applied; explanations when `explain`.
     public func calculate(
         _ period: RewardPeriod, inputs: RewardInputs, rules selected: [String]? = nil, explain: Bool = true
+    ) throws(PolicyRunError) -> RewardCalculation {
+        try calculate(period, prepared: try PreparedInputs(inputs), rules: selected, explain: explain)
+    }
+
+    /// The same, on inputs prepared once for several runs.
+    public func calculate(
+        _ period: RewardPeriod, prepared: PreparedInputs, rules selected: [String]? = nil, explain: Bool = true
     ) throws(PolicyRunError) -> RewardCalculation {
         let available = rules(for: period)
         let chosen = selected ?? available
@@ -51,8 +70,8 @@ extension PolicyBook {
 
         var lines: [RewardLine] = []
         var evaluations = 0
-        for facts in inputs.tenants {
-            let profile = try TenantProfile(facts)
+        for profile in prepared.profiles {
+            let facts = profile.facts
             let ledger = TenantLedger(profile: profile, book: self)
             for rule in computedRules {
                 let computed = try ledger.compute(rule, in: period, explain: explain)

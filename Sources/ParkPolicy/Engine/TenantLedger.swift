@@ -4,10 +4,13 @@ import ParkCore
 /// caps, "earlier years" and clawbacks read earlier periods as the policies compute them, so
 /// every amount is a function of the data alone, whether or not those periods were run.
 final class TenantLedger {
-    struct Key: Hashable {
-        let rule: String
-        let period: RewardPeriod
+    /// A rule's number (see `PolicyBook.ruleNumbers`) and a period, packed in one integer.
+    static func key(_ rule: Int, _ period: RewardPeriod) -> Int {
+        rule * 1_000_000 + period.firstMonth * 2 + (period.kind == .year ? 1 : 0)
     }
+
+    /// Deeper than this, a chain of rules reading earlier periods is taken for a loop.
+    private static let maximumDepth = 1_000
 
     /// A rule's amount for a period before any budget scaling, and how it came about.
     struct Computed {
@@ -18,8 +21,8 @@ final class TenantLedger {
 
     let profile: TenantProfile
     let book: PolicyBook
-    private var amounts: [Key: Int64] = [:]
-    private var inProgress: Set<Key> = []
+    private var amounts: [Int: Int64] = [:]
+    private var depth = 0
     /// Rules computed so far (each tenant, rule and period once).
     private(set) var computations = 0
 
@@ -32,12 +35,13 @@ final class TenantLedger {
 
     /// The rule's amount for the period (memoised).
     func amount(of rule: String, in period: RewardPeriod, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
-        let key = Key(rule: rule, period: period)
+        let key = Self.key(book.ruleNumbers[rule] ?? -1, period)
         if let known = amounts[key] { return known }
-        guard inProgress.insert(key).inserted else {
-            throw EvaluationFailure(position: at, message: "\(rule) for \(period) depends on itself")
+        guard depth < Self.maximumDepth else {
+            throw EvaluationFailure(position: at, message: "\(rule) for \(period) reads more than \(Self.maximumDepth) periods back")
         }
-        defer { inProgress.remove(key) }
+        depth += 1
+        defer { depth -= 1 }
         do {
             return try compute(rule, in: period, explain: false).fen
         } catch {
@@ -48,7 +52,8 @@ final class TenantLedger {
     /// Σ of the rule's amounts for the periods of its kind inside `months` (none before the
     /// tenant's first month in the park).
     func total(of rule: String, months: ClosedRange<Int>, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
-        guard let firstMonth = profile.firstMonth, let kind = book.runKind(of: rule) else { return 0 }
+        guard let firstMonth = profile.firstMonth, let number = book.ruleNumbers[rule],
+              let kind = book.timelines[number].first?.rule.period.runKind else { return 0 }
         var total: Int64 = 0
         switch kind {
         case .month:
@@ -90,15 +95,15 @@ final class TenantLedger {
     /// The rule's amount for the period: eligibility, formula (day by day for daily rules),
     /// caps, then rounding once, with the steps when `explain`.
     func compute(_ ruleID: String, in period: RewardPeriod, explain: Bool) throws(PolicyRunError) -> Computed {
-        let key = Key(rule: ruleID, period: period)
+        let number = book.ruleNumbers[ruleID] ?? -1
+        let key = Self.key(number, period)
         let trace = explain ? Trace() : nil
         computations += 1
         func done(_ fen: Int64, _ policy: Policy?) -> Computed {
             amounts[key] = fen
             return Computed(fen: fen, policy: policy, steps: trace?.steps ?? [])
         }
-        guard let policy = book.policy(defining: ruleID, on: period.end) ?? book.policiesDefining(ruleID, during: period).last,
-              let rule = policy.rule(ruleID) else {
+        guard number >= 0, let (policy, rule) = book.definition(number, on: period.end) ?? book.definitions(number, during: period).last else {
             trace?.record(.result, "in force", "no policy defines \(ruleID) in \(period)", source: nil)
             return done(0, nil)
         }
@@ -118,12 +123,16 @@ final class TenantLedger {
         case .month, .year:
             break
         }
+        // One evaluation serves the whole computation; daily spans move its day (and policy).
+        let evaluation = Evaluation(profile: profile, ledger: self, policy: policy, rule: rule, period: period, day: period.end, trace: trace)
         do {
-            var raw = rule.perDay
-                ? try dailySum(ruleID, in: period, trace: trace)
-                : try periodAmount(rule, policy: policy, in: period, trace: trace)
+            var raw = rule.perDay ? try dailySum(number, evaluation) : try periodAmount(evaluation)
             guard let amount = raw else { return done(0, policy) }
-            raw = try capped(amount, rule: rule, policy: policy, in: period, trace: trace)
+            evaluation.policy = policy
+            evaluation.rule = rule
+            evaluation.day = period.end
+            trace?.context = nil
+            raw = try capped(amount, evaluation)
             let fen = try Self.arithmetic(rule, policy) { () throws(ArithmeticError) in try raw!.fen(rule.rounding) }
             trace?.context = nil
             trace?.record(.result, "amount", "\(Money(fen: fen)) yuan", source: "rounded \(rule.rounding.rawValue) to the fen, once")
@@ -134,8 +143,8 @@ final class TenantLedger {
     }
 
     /// A monthly or annual rule: eligible on at least one day, then the formula on the last day.
-    private func periodAmount(_ rule: PolicyRule, policy: Policy, in period: RewardPeriod, trace: Trace?) throws(EvaluationFailure) -> Exact? {
-        let evaluation = Evaluation(profile: profile, ledger: self, policy: policy, rule: rule, period: period, day: period.end, trace: trace)
+    private func periodAmount(_ evaluation: Evaluation) throws(EvaluationFailure) -> Exact? {
+        let rule = evaluation.rule, period = evaluation.period, trace = evaluation.trace
         guard let eligibleDay = try firstEligibleDay(rule, evaluation: evaluation, in: period.start...period.end) else {
             trace?.record(.result, "eligible", "no: not eligible on any day of \(period)", source: nil)
             return nil
@@ -157,25 +166,19 @@ final class TenantLedger {
 
     /// A rule summed day by day: each day with the policy in force that day, evaluated once
     /// per span of days on which nothing it reads changes.
-    private func dailySum(_ ruleID: String, in period: RewardPeriod, trace: Trace?) throws(EvaluationFailure) -> Exact? {
-        let policies = book.policiesDefining(ruleID, during: period)
-        var reads: FormulaReads = []
-        var boundaries: [CivilDate] = []
-        for policy in policies {
-            guard let rule = policy.rule(ruleID) else { continue }
-            reads.formUnion(rule.eligible.reads.union(rule.amount.reads))
-            boundaries.append(policy.inForce.lowerBound)
-            boundaries.append(policy.inForce.upperBound.adding(days: 1))
-            for parameter in policy.parameters { boundaries.append(contentsOf: parameter.values.map(\.from)) }
-        }
-        let days = profile.changeDays(in: period.start...period.end, reads: reads, extra: boundaries)
+    private func dailySum(_ number: Int, _ evaluation: Evaluation) throws(EvaluationFailure) -> Exact? {
+        let period = evaluation.period, trace = evaluation.trace
+        let breaks = book.dailyBreaks[number]
+        let days = profile.changeDays(in: period.start...period.end, reads: breaks.reads, extra: breaks.days)
         var total = Exact.zero
         var anyEligible = false
         for (index, first) in days.enumerated() {
             let last = index + 1 < days.count ? days[index + 1].adding(days: -1) : period.end
             trace?.context = first == last ? first.description : "\(first)…\(last)"
-            guard let policy = book.policy(defining: ruleID, on: first), let rule = policy.rule(ruleID) else { continue }
-            let evaluation = Evaluation(profile: profile, ledger: self, policy: policy, rule: rule, period: period, day: first, trace: trace)
+            guard let (policy, rule) = book.definition(number, on: first) else { continue }
+            evaluation.policy = policy
+            evaluation.rule = rule
+            evaluation.day = first
             guard try rule.eligible.code(evaluation).flag else {
                 trace?.record(.result, "eligible", "no", source: policy.id)
                 continue
@@ -198,10 +201,10 @@ final class TenantLedger {
     }
 
     /// Applies the rule's caps, as the policy in force on the period's last day sets them.
-    private func capped(_ amount: Exact, rule: PolicyRule, policy: Policy, in period: RewardPeriod, trace: Trace?) throws(EvaluationFailure) -> Exact {
+    private func capped(_ amount: Exact, _ evaluation: Evaluation) throws(EvaluationFailure) -> Exact {
         guard amount > .zero else { return amount }
+        let rule = evaluation.rule, policy = evaluation.policy, period = evaluation.period, trace = evaluation.trace
         var amount = amount
-        let evaluation = Evaluation(profile: profile, ledger: self, policy: policy, rule: rule, period: period, day: period.end, trace: nil)
         func limit(_ cap: Formula?, _ name: String, earlier: () throws(EvaluationFailure) -> Int64) throws(EvaluationFailure) {
             guard let cap else { return }
             let ceiling = try cap.code(evaluation).number

@@ -21,22 +21,23 @@ final class TenantProfile: Sendable {
     let firstMoveIn: CivilDate?
     /// The day it became exited.
     let exitDate: CivilDate?
-    let lines: Set<String>
+    /// One bit per business line (`BusinessLine.allCases` order).
+    let lineMask: UInt32
     let tags: Set<String>
     let hasHRLine: Bool
     /// Leases by start day (then id): the order in which an area cap is filled.
     let leases: [ProfileLease]
-    /// Report figures by month index (year × 12 + month − 1), in `ReportFigure.allCases` order.
-    let reports: [Int: (version: Int, figures: [Int64])]
+    /// Report figures from the first reported month on, by `ReportFigure.index`.
+    private let reports: [(version: Int, figures: [Int64])?]
+    private let firstReportedMonth: Int
     /// The first to the last month reported.
     let reportedMonths: ClosedRange<Int>?
 
     init(_ facts: TenantFacts) throws(PolicyRunError) {
         self.facts = facts
         func date(_ text: String, _ field: String) throws(PolicyRunError) -> CivilDate {
-            do { return try CivilDate.parse(text, field: field) } catch {
-                throw PolicyRunError("tenant \(facts.id): \(field) '\(text)' is not a date")
-            }
+            guard let day = Self.day(text) else { throw PolicyRunError("tenant \(facts.id): \(field) '\(text)' is not a date") }
+            return day
         }
         appliedOn = try date(facts.appliedOn, "appliedOn")
         var changes: [(on: CivilDate, to: TenantStatus)] = []
@@ -48,7 +49,7 @@ final class TenantProfile: Sendable {
         }
         statusChanges = changes
         exitDate = changes.first { $0.to == .exited }?.on
-        lines = Set(facts.businessLines)
+        lineMask = Self.lineMask(facts.businessLines)
         tags = Set(facts.tags)
         hasHRLine = facts.businessLines.contains { BusinessLine(rawValue: $0)?.isHRService == true }
         var leases: [ProfileLease] = []
@@ -61,15 +62,58 @@ final class TenantProfile: Sendable {
         }
         self.leases = leases.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         firstMoveIn = self.leases.first?.start
-        var reports: [Int: (version: Int, figures: [Int64])] = [:]
+        var months: [(month: Int, version: Int, figures: [Int64])] = []
+        months.reserveCapacity(facts.reports.count)
         for report in facts.reports {
-            guard let month = try? Month.parse(report.month, field: "month") else {
+            guard let month = Self.monthIndex(report.month) else {
                 throw PolicyRunError("tenant \(facts.id): report month '\(report.month)' is not a month")
             }
-            reports[month.index] = (report.version, ReportFigure.allCases.map { report.figures[$0.rawValue] ?? 0 })
+            var figures = [Int64](repeating: 0, count: ReportFigure.allCases.count)
+            for (name, value) in report.figures {
+                guard let figure = ReportFigure.byName[name] else { continue }
+                figures[figure.index] = value
+            }
+            months.append((month, report.version, figures))
         }
+        let first = months.map(\.month).min() ?? 0, last = months.map(\.month).max() ?? -1
+        var reports = [(version: Int, figures: [Int64])?](repeating: nil, count: max(0, last - first + 1))
+        for entry in months { reports[entry.month - first] = (entry.version, entry.figures) }
         self.reports = reports
-        reportedMonths = reports.keys.min().map { $0...reports.keys.max()! }
+        firstReportedMonth = first
+        reportedMonths = months.isEmpty ? nil : first...last
+    }
+
+    /// The bits of these business lines (unknown names have none).
+    static func lineMask(_ lines: [String]) -> UInt32 {
+        lines.reduce(0) { mask, name in
+            guard let index = BusinessLine.allCases.firstIndex(where: { $0.rawValue == name }) else { return mask }
+            return mask | 1 << UInt32(index)
+        }
+    }
+
+    /// `YYYY-MM-DD`, read quickly (inputs are written by parkd itself).
+    static func day(_ text: String) -> CivilDate? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45,
+              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]) else { return nil }
+        return CivilDate(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM` as a month index.
+    static func monthIndex(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 7, bytes[4] == 45, let year = number(bytes[0..<4]), let month = number(bytes[5..<7]),
+              (1...12).contains(month), year >= 1 else { return nil }
+        return year * 12 + month - 1
+    }
+
+    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+        var value = 0
+        for byte in digits {
+            guard (48...57).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
     }
 
     var id: Int64 { facts.id }
@@ -112,7 +156,14 @@ final class TenantProfile: Sendable {
     }
 
     func figure(_ figure: ReportFigure, month: Int) -> Int64? {
-        reports[month]?.figures[ReportFigure.allCases.firstIndex(of: figure)!]
+        report(month)?.figures[figure.index]
+    }
+
+    /// The report of a month index, if there is one.
+    func report(_ month: Int) -> (version: Int, figures: [Int64])? {
+        let offset = month - firstReportedMonth
+        guard offset >= 0, offset < reports.count else { return nil }
+        return reports[offset]
     }
 
     /// The month index of the first month the tenant could earn anything: its first move-in or
@@ -126,11 +177,13 @@ final class TenantProfile: Sendable {
     /// The days in `range` on which something `reads` depends on may change (always including
     /// the range's first day), ascending.
     func changeDays(in range: ClosedRange<CivilDate>, reads: FormulaReads, extra: [CivilDate]) -> [CivilDate] {
+        let dayLevel: FormulaReads = [.status, .leases, .leaseYear, .calendarMonth, .everyDay]
+        if reads.isDisjoint(with: dayLevel), extra.isEmpty { return [range.lowerBound] }
         if reads.contains(.everyDay) {
             return (range.lowerBound.dayNumber...range.upperBound.dayNumber).map(CivilDate.init(dayNumber:))
         }
-        var days: Set<CivilDate> = [range.lowerBound]
-        func add(_ day: CivilDate) { if range.contains(day) { days.insert(day) } }
+        var days: [CivilDate] = [range.lowerBound]
+        func add(_ day: CivilDate) { if range.contains(day) { days.append(day) } }
         extra.forEach(add)
         if reads.contains(.status) { statusChanges.forEach { add($0.on) } }
         if reads.contains(.leases) {
@@ -150,7 +203,11 @@ final class TenantProfile: Sendable {
                 month = month.next
             }
         }
-        return days.sorted()
+        guard days.count > 1 else { return days }
+        days.sort()
+        var distinct: [CivilDate] = [days[0]]
+        for day in days.dropFirst() where day != distinct[distinct.count - 1] { distinct.append(day) }
+        return distinct
     }
 }
 

@@ -104,7 +104,7 @@ struct FormulaCompiler {
                 let value = e.profile.figure(figure, month: month)
                 e.record(.input, name, Self.figureText(value ?? 0, figure),
                          source: value == nil ? "no report for \(Month(index: month)) (counted as 0)"
-                             : "report \(Month(index: month)), version \(e.profile.reports[month]!.version)")
+                             : "report \(Month(index: month)), version \(e.profile.report(month)!.version)")
                 return .number(Self.figureValue(value ?? 0, figure))
             }, reads: [], references: [])
         }
@@ -139,7 +139,9 @@ struct FormulaCompiler {
         }
         switch op {
         case .and, .or:
-            guard left.type == .bool, right.type == .bool else { throw mismatch("join with '\(op.rawValue)'") }
+            guard left.type == .bool, right.type == .bool else {
+                throw FormulaError(at, "'\(op.rawValue)' joins two conditions, not \(Self.article(left.type)) and \(Self.article(right.type))")
+            }
             let decisive = op == .or
             return formula(.bool) { e throws(EvaluationFailure) in
                 if try l(e).flag == decisive { return .flag(decisive) }
@@ -214,7 +216,7 @@ struct FormulaCompiler {
                     throw FormulaError(argument.position, "\(name) takes \(what)s in quotes, e.g. \(name)(\"\(valid?.first ?? "headquarters")\")")
                 }
                 if let valid, !valid.contains(text) {
-                    throw FormulaError(position, "'\(text)' is not a \(what); use one of \(valid.joined(separator: ", "))")
+                    throw FormulaError(position, "'\(text)' is not \(what.first.map { "aeio".contains($0) } == true ? "an" : "a") \(what); use one of \(valid.joined(separator: ", "))")
                 }
                 values.append(text)
             }
@@ -355,9 +357,10 @@ struct FormulaCompiler {
             }, reads: .status, references: [])
         case "has_line":
             let lines = try texts(BusinessLine.allCases.map(\.rawValue), what: "business line")
+            let mask = TenantProfile.lineMask(lines)
             return Formula(type: .bool, code: { e in
                 e.record(.input, "business lines", e.profile.facts.businessLines.joined(separator: ", "), source: "tenant \(e.profile.id)")
-                return .flag(lines.contains { e.profile.lines.contains($0) })
+                return .flag(e.profile.lineMask & mask != 0)
             }, reads: [], references: [])
         case "has_tag":
             let tags = try texts(nil, what: "tag")

@@ -34,7 +34,7 @@ struct FormulaParser {
         parser.tokens = try tokenize(text, origin: origin)
         let syntax = try parser.formula()
         let next = parser.peek
-        guard next.kind == .end else { throw FormulaError(next.position, "unexpected \(describe(next.kind)) after the end of the formula") }
+        guard next.kind == .end else { throw FormulaError(next.position, "the formula is complete before \(describe(next.kind)); is an operator missing?") }
         return syntax
     }
 

@@ -73,8 +73,8 @@ struct PolicyParameter: Sendable {
     }
 }
 
-/// A rule, checked and compiled.
-struct PolicyRule: Sendable {
+/// A rule, checked and compiled (a class: runs pass it around a lot, and never change it).
+final class PolicyRule: Sendable {
     let id: String
     let title: String
     let clause: String
@@ -88,6 +88,24 @@ struct PolicyRule: Sendable {
     let capPerYear: Formula?
     let capLifetime: Formula?
     let position: SourcePosition
+
+    init(
+        id: String, title: String, clause: String, period: RulePeriod, perDay: Bool, rounding: RoundingMode, eligible: Formula,
+        amount: Formula, capPerPeriod: Formula?, capPerYear: Formula?, capLifetime: Formula?, position: SourcePosition
+    ) {
+        self.id = id
+        self.title = title
+        self.clause = clause
+        self.period = period
+        self.perDay = perDay
+        self.rounding = rounding
+        self.eligible = eligible
+        self.amount = amount
+        self.capPerPeriod = capPerPeriod
+        self.capPerYear = capPerYear
+        self.capLifetime = capLifetime
+        self.position = position
+    }
 }
 
 /// A park-wide budget a year for some annual rules: over it, amounts are scaled pro rata.
