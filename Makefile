@@ -59,7 +59,9 @@ install: deps
 	$(MAKE) install-files BUILT_BINARIES="$$($(SWIFT) build -c release --show-bin-path)" MANPAGES=.build/man
 
 # Copies already-built files into place (DESTDIR, PREFIX and the *DIR variables are honoured).
-# An edited /etc/parkd/parkd.yaml is never overwritten: the new default goes beside it.
+# An edited /etc/parkd/parkd.yaml is never overwritten: the new default goes beside it. The
+# reference policies go to /etc/parkd/policies on the first install only (they are the park's to
+# edit); every install refreshes the copy in share/parkd/policies.
 install-files:
 	@test -x "$(BUILT_BINARIES)/parkd" || { echo "BUILT_BINARIES must name the directory holding parkd and parkctl"; exit 1; }
 	install -D -m 0755 "$(BUILT_BINARIES)/parkd" "$(DESTDIR)$(BINDIR)/parkd"
@@ -73,7 +75,15 @@ install-files:
 	install -D -m 0644 Deploy/parkd.tmpfiles "$(DESTDIR)$(TMPFILESDIR)/parkd.conf"
 	install -d "$(DESTDIR)$(DATADIR)/parkd/demo"
 	install -m 0644 Config/demo/*.csv "$(DESTDIR)$(DATADIR)/parkd/demo/"
+	install -d "$(DESTDIR)$(DATADIR)/parkd/policies/tests"
+	install -m 0644 Config/policies/*.yaml "$(DESTDIR)$(DATADIR)/parkd/policies/"
+	install -m 0644 Config/policies/tests/*.yaml "$(DESTDIR)$(DATADIR)/parkd/policies/tests/"
 	install -d "$(DESTDIR)$(SYSCONFDIR)/parkd"
+	@if [ -e "$(DESTDIR)$(SYSCONFDIR)/parkd/policies" ]; then \
+	  echo "kept your $(SYSCONFDIR)/parkd/policies; the reference policies are in $(DATADIR)/parkd/policies"; \
+	else \
+	  install -d "$(DESTDIR)$(SYSCONFDIR)/parkd/policies" && install -m 0644 Config/policies/*.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/policies/"; \
+	fi
 	@if [ -e "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml" ] && ! cmp -s Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; then \
 	  install -m 0644 Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml.default"; \
 	  echo "kept your $(SYSCONFDIR)/parkd/parkd.yaml; the new default is parkd.yaml.default beside it"; \
@@ -98,6 +108,11 @@ uninstall:
 	rm -f "$(DESTDIR)$(MANDIR)"/man1/parkctl*.1 "$(DESTDIR)$(MANDIR)"/man1/parkd*.1
 	rm -rf "$(DESTDIR)$(DATADIR)/parkd"
 	rm -f "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml.default"
+	for policy in Config/policies/*.yaml; do \
+	  installed="$(DESTDIR)$(SYSCONFDIR)/parkd/policies/$$(basename $$policy)"; \
+	  if cmp -s "$$policy" "$$installed"; then rm -f "$$installed"; fi; \
+	done
+	rmdir "$(DESTDIR)$(SYSCONFDIR)/parkd/policies" 2>/dev/null || true
 	@if cmp -s Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; then \
 	  rm -f "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; rmdir "$(DESTDIR)$(SYSCONFDIR)/parkd" 2>/dev/null || true; \
 	elif [ -e "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml" ]; then \

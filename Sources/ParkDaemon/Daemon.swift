@@ -165,7 +165,7 @@ struct ReloadService: Service {
             logger.notice("configuration reloaded", metadata: NotableEvent.reloaded.metadata(["config": "\(options.configSource)"]))
             if let refused = await policies.load(
                 directory: applied.policyDirectory, database: database, at: state.instant(), atStart: false, logger: logger) {
-                state.rejectReload("policies refused: \(refused)")
+                state.rejectReload("policies refused: " + refused.split(separator: "\n").joined(separator: "; "))
                 notifier.ready(status: "Serving on \(state.socketDescription); policies refused, those in force stay")
             } else {
                 notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")

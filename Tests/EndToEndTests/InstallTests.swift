@@ -24,6 +24,8 @@ struct InstallTests {
             "/opt/park/lib/tmpfiles.d/parkd.conf", "/etc/parkd/parkd.yaml",
             "/opt/park/share/bash-completion/completions/parkctl", "/opt/park/share/zsh/site-functions/_parkctl",
             "/opt/park/share/fish/vendor_completions.d/parkctl.fish", "/opt/park/share/parkd/demo/reports.csv",
+            "/etc/parkd/policies/P2019.yaml", "/etc/parkd/policies/P2021.yaml", "/opt/park/share/parkd/policies/P2021.yaml",
+            "/opt/park/share/parkd/policies/tests/reference.yaml",
         ] {
             #expect(FileManager.default.fileExists(atPath: destination + path), "\(path)")
         }
@@ -42,11 +44,21 @@ struct InstallTests {
             #expect(groups.contains("\n\(group):") || groups.hasPrefix("\(group):"), "\(group)")
         }
 
-        // An edited configuration survives a reinstall and an uninstall.
+        // The installed policies pass parkd's own check.
+        let checkConfig = destination + "/check.yaml"
+        try "policies:\n  directory: \(destination)/etc/parkd/policies\n".write(toFile: checkConfig, atomically: true, encoding: .utf8)
+        let policies = try runCommand(Binaries.parkd, ["--check-config", "--config", checkConfig])
+        #expect(policies.stdout.contains("policies P2019, P2021 are valid"), "\(policies.stdout)\(policies.stderr)")
+
+        // An edited configuration and edited policies survive a reinstall and an uninstall.
+        let edited = destination + "/etc/parkd/policies/P2021.yaml"
+        try (String(contentsOfFile: edited, encoding: .utf8) + "# edited by the park\n").write(toFile: edited, atomically: true, encoding: .utf8)
         let config = destination + "/etc/parkd/parkd.yaml"
         try (String(contentsOfFile: config, encoding: .utf8) + "log:\n  level: debug\n").write(toFile: config, atomically: true, encoding: .utf8)
         let again = try make("install-files", destination, ["PREFIX=/opt/park"])
         #expect(again.stdout.contains("kept your /etc/parkd/parkd.yaml"))
+        #expect(again.stdout.contains("kept your /etc/parkd/policies"))
+        #expect(try String(contentsOfFile: edited, encoding: .utf8).hasSuffix("# edited by the park\n"))
         #expect(try String(contentsOfFile: config, encoding: .utf8).hasSuffix("level: debug\n"))
         #expect(FileManager.default.fileExists(atPath: config + ".default"))
 
@@ -56,5 +68,7 @@ struct InstallTests {
         #expect(!FileManager.default.fileExists(atPath: destination + "/opt/park/lib/systemd/system/parkd.service"))
         #expect(!FileManager.default.fileExists(atPath: config + ".default"))
         #expect(FileManager.default.fileExists(atPath: config), "the edited configuration stays")
+        #expect(FileManager.default.fileExists(atPath: edited), "the edited policy stays")
+        #expect(!FileManager.default.fileExists(atPath: destination + "/etc/parkd/policies/P2019.yaml"), "an unedited policy goes")
     }
 }

@@ -20,7 +20,9 @@ final class RunningDaemon: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         socketPath = directory + "/control.sock"
         configPath = directory + "/parkd.yaml"
-        try config.write(toFile: configPath, atomically: true, encoding: .utf8)
+        // Hermetic: policies come from the test's own directory unless the test names one.
+        let policies = config.contains("policies:") ? "" : "\npolicies:\n  directory: \(directory)/policies\n"
+        try (config + policies).write(toFile: configPath, atomically: true, encoding: .utf8)
         notify = try NotifySocket(path: directory + "/notify.sock")
         FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Binaries.parkd)
