@@ -348,9 +348,22 @@ import Testing
         ("leased_area(\"office\", \"incubator\", \"shared\") * 1 yuan/m2 / 1 yuan", "2021-06", 158),
         ("office_area * 1 yuan/m2 / 1 yuan", "2024-03", 0),
         ("days_between(2020-01-01, first_move_in)", "2021-06", 60),
+        ("days_leased(\"office\")", "2020-03", 31),
+        ("days_leased(\"office\")", "2020-02", 0),
+        ("days_leased(\"shared\")", "2024-02", 29),
     ] as [(String, String, Int64)])
     func leaseFacts(fact: String, period: String, expected: Int64) throws {
         #expect(try Fixtures.evaluate("(\(fact)) * 1 yuan", period: period, tenant: Self.withLease) == expected * 100)
+    }
+
+    @Test func daysLeasedCountsOverlappingLeasesOnce() throws {
+        let overlapping = Fixtures.tenant(leases: [
+            Fixtures.lease(1, start: "2021-06-01", end: "2021-06-20", office: 50, rent: 30),
+            Fixtures.lease(2, start: "2021-06-11", end: "2021-06-25", office: 30, rent: 30),
+            Fixtures.lease(3, start: "2021-06-26", end: "2021-06-30", incubator: 6, rent: 30),
+        ])
+        #expect(try Fixtures.evaluate("days_leased(\"office\") * 1 yuan", tenant: overlapping) == 2500)
+        #expect(try Fixtures.evaluate("days_leased(\"incubator\") * 1 yuan", tenant: overlapping) == 500)
     }
 
     @Test func cappedOfficeRentFillsTheAreaCapWithTheEarliestLeaseFirst() throws {

@@ -136,6 +136,20 @@ final class TenantProfile: Sendable {
         leases.reduce(0) { $0 + ($1.holds(day) ? $1.area(of: kind) : 0) }
     }
 
+    /// Days of `range` on which some lease holds a unit of `kind`.
+    func daysLeased(of kind: String, in range: ClosedRange<CivilDate>) -> Int {
+        let spans = leases.filter { $0.area(of: kind) > 0 }
+            .map { (first: max($0.start, range.lowerBound).dayNumber, last: min($0.lastDay, range.upperBound).dayNumber) }
+            .filter { $0.first <= $0.last }
+            .sorted { $0.first < $1.first }
+        var days = 0, covered = Int.min
+        for span in spans where span.last > covered {
+            days += span.last - max(span.first, covered + 1) + 1
+            covered = span.last
+        }
+        return days
+    }
+
     /// Σ over office leases held on `day`, earliest first, of min(rent, rent cap) × the lease's
     /// share of the area cap (yuan per month); each lease used, with its capped area and rent.
     func cappedOfficeRent(on day: CivilDate, rentCap: Exact, areaCap: Exact) throws(ArithmeticError)

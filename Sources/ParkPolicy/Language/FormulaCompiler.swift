@@ -420,6 +420,15 @@ struct FormulaCompiler {
                 e.record(.input, "leased_area(\(kind.joined(separator: ", ")))", "\(area) m²", source: "leases of tenant \(e.profile.id)")
                 return .number(area)
             }, reads: .leases, references: [])
+        case "days_leased":
+            let kinds = try texts(UnitKind.allCases.map(\.rawValue), what: "unit kind")
+            guard kinds.count == 1 else { throw FormulaError(at, "days_leased takes one unit kind, e.g. days_leased(\"office\")") }
+            let kind = kinds[0]
+            return Formula(type: .count, code: { e in
+                let days = e.profile.daysLeased(of: kind, in: e.period.start...e.period.end)
+                e.record(.input, "days_leased(\(kind))", String(days), source: "leases of tenant \(e.profile.id) in \(e.period)")
+                return .number(Exact(days))
+            }, reads: [], references: [])
         case "last_months":
             guard syntax.count == 1, case .number(let count, .none, let position) = syntax[0], count.denominator == 1 else {
                 throw FormulaError(at, "last_months takes a whole number of months, e.g. last_months(12)")
@@ -433,7 +442,8 @@ struct FormulaCompiler {
 
     static let functions = [
         "min", "max", "round", "floor", "ceil", "abs", "tier", "marginal", "sum", "average", "total", "first_time", "status_is",
-        "has_line", "has_tag", "origin_is", "add_years", "add_months", "days_between", "capped_office_rent", "leased_area", "last_months",
+        "has_line", "has_tag", "origin_is", "add_years", "add_months", "days_between", "capped_office_rent", "leased_area", "days_leased",
+        "last_months",
     ]
 
     /// A window is written where it is used, so runs know its months before they start.
