@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(name: "ParkPolicyTests", dependencies: ["ParkPolicy", "ParkCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParkStoreTests",
-            dependencies: ["ParkStore", "ParkCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ParkStore", "ParkCore", "ParkPolicy", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

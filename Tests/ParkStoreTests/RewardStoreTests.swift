@@ -1,0 +1,105 @@
+import GRDB
+import ParkCore
+import ParkPolicy
+import ParkStore
+import Testing
+
+@Suite("Reward runs in the store")
+struct RewardStoreTests {
+    func line(_ tenant: Int64, _ rule: String, _ fen: Int64) -> RewardLine {
+        RewardLine(tenantID: tenant, creditCode: creditCode(Int(tenant)), tenantName: "T\(tenant)", rule: rule, period: "2021-06", fen: fen, explanation: nil)
+    }
+
+    func run(_ lines: [RewardLine]) -> NewRewardRun {
+        NewRewardRun(
+            period: "2021-06", rules: ["RENT", "PLACEMENT"], lines: lines, policyVersions: [("P2021", "abc")], inputs: Array("{}".utf8),
+            inputsHash: RewardInputs.hash(Array("{}".utf8)))
+    }
+
+    @Test("a re-run after approval holds only the differences, reversals included")
+    func adjustments() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let first = try await database.createRewardRun(run([line(1, "RENT", 10_000), line(2, "PLACEMENT", 5_000)]), context: context("io.parkd.Reward.Run"))
+            #expect(first.kind == .regular && first.status == .draft && first.totalFen == 15_000)
+            _ = try await database.approveRewardRun(first.id, context: context("io.parkd.Reward.Approve"))
+
+            // Tenant 1's rent went up; tenant 2 no longer gets anything; tenant 3 is new.
+            let adjustment = try await database.createRewardRun(
+                run([line(1, "RENT", 12_000), line(3, "RENT", 700)]), context: context("io.parkd.Reward.Run"))
+            #expect(adjustment.kind == .adjustment && adjustment.adjusts == [first.id])
+            let lines = try await database.rewardLines(run: adjustment.id, explanations: false).map { ($0.tenantID, $0.rule, $0.fen) }
+            #expect(lines.map(\.0) == [1, 2, 3] && lines.map(\.2) == [2_000, -5_000, 700])
+            #expect(adjustment.totalFen == -2_300)
+
+            // The same data again: nothing to adjust, and the draft stays as it was.
+            _ = try await database.approveRewardRun(adjustment.id, context: context("io.parkd.Reward.Approve"))
+            await #expect(throws: StoreError.noDifferences(period: "2021-06", approved: [first.id, adjustment.id])) {
+                _ = try await database.createRewardRun(self.run([self.line(1, "RENT", 12_000), self.line(3, "RENT", 700)]), context: context("io.parkd.Reward.Run"))
+            }
+        }
+    }
+
+    @Test("a newer draft supersedes the older one; approving twice is refused")
+    func drafts() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let older = try await database.createRewardRun(run([line(1, "RENT", 100)]), context: context("io.parkd.Reward.Run"))
+            let newer = try await database.createRewardRun(run([line(1, "RENT", 200)]), context: context("io.parkd.Reward.Run"))
+            #expect(try await database.rewardRun(older.id).status == .superseded)
+            #expect(newer.kind == .regular)
+            await #expect(throws: StoreError.runNotDraft(older.id, status: "superseded")) {
+                _ = try await database.approveRewardRun(older.id, context: context("io.parkd.Reward.Approve"))
+            }
+            _ = try await database.approveRewardRun(newer.id, context: context("io.parkd.Reward.Approve"))
+            await #expect(throws: StoreError.runNotDraft(newer.id, status: "approved")) {
+                _ = try await database.approveRewardRun(newer.id, context: context("io.parkd.Reward.Approve"))
+            }
+        }
+    }
+
+    @Test("an approved run cannot be changed even by writing to the file directly")
+    func immutability() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            let database = try ParkDatabase(path: path)
+            let approved = try await database.approveRewardRun(
+                try await database.createRewardRun(run([line(1, "RENT", 100)]), context: context("io.parkd.Reward.Run")).id,
+                context: context("io.parkd.Reward.Approve"))
+            try database.close()
+            let queue = try DatabaseQueue(path: path)
+            for statement in [
+                "UPDATE rewardLine SET amountFen = 1", "DELETE FROM rewardLine", "UPDATE rewardRun SET totalFen = 1",
+                "DELETE FROM rewardRun", "INSERT INTO rewardLine (rewardRunId, tenantId, creditCode, tenantName, rule, period, amountFen) VALUES (\(approved.id), 9, 'x', 'x', 'RENT', '2021-06', 1)",
+            ] {
+                #expect(throws: DatabaseError.self, "\(statement)") { try queue.write { db in try db.execute(sql: statement) } }
+            }
+            let sum: Int64? = try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT SUM(amountFen) FROM rewardLine") }
+            #expect(sum == 100)
+        }
+    }
+
+    @Test("a policy load is recorded only when the set in force changes, and the last set can be read back")
+    func policyLoads() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let text = """
+                id: P1
+                title: T
+                issuer: I
+                document: D
+                in_force: {from: 2021-01-01}
+                rules:
+                  - {id: R, title: R, clause: C, period: month, eligible: "true", amount: 1 yuan}
+                """
+            let policy = try PolicyLoader.load(text, fileName: "P1.yaml")
+            #expect(try await database.recordPolicyLoad([], context: context("io.parkd.Policy.Load")) == false)
+            #expect(try await database.recordPolicyLoad([policy], context: context("io.parkd.Policy.Load")) == true)
+            #expect(try await database.recordPolicyLoad([policy], context: context("io.parkd.Policy.Load")) == false)
+            #expect(try await database.policiesLastInForce().map(\.source) == [text])
+            #expect(try await database.policyVersions(hashes: [policy.hash, "nothing"]).map(\.policyID) == ["P1"])
+            let loads = try await database.auditEntries(AuditQuery(limit: 10, method: "io.parkd.Policy.Load"))
+            #expect(loads.count == 1)
+        }
+    }
+}
