@@ -6,17 +6,18 @@ import ParkCore
 
 /// parkd-bench: round-trip throughput and latency of parkd's Varlink admin channel.
 ///
-///     parkd-bench --parkd PATH [--seconds N]
+///     parkd-bench --parkd PATH [--seconds N] [--only read|write] [--help]
 ///
 /// Starts the given parkd on a throw-away state directory, then measures a cheap indexed read
-/// (Tenant.Get) and a durable audited write (Tenant.Create), each over 1 and 32 connections.
-/// It only reports; it asserts nothing about the numbers.
+/// (Tenant.Get) and a durable audited write (Tenant.Create), each over 1 and 32 connections,
+/// then a report import and park statistics. `--only` runs just the read or the write
+/// round trips. It only reports; it asserts nothing about the numbers.
 ///
 /// (The entry point lives here, not in main.swift: a main.swift file is top-level code, which
 /// the compiler does not allow next to an `@main` type.)
 @main
 struct ParkdBench {
-    static let usage = "usage: parkd-bench --parkd PATH [--seconds N]"
+    static let usage = "usage: parkd-bench --parkd PATH [--seconds N] [--only read|write] [--help]"
     /// Long enough to open connections' buffers and warm SQLite's page cache, short next to N.
     static let warmUp: Duration = .seconds(1)
     /// Credit code bodies are this prefix (authority 9, category 1, division 370200) + 7 digits.
@@ -27,17 +28,20 @@ struct ParkdBench {
         // Like parkd: NIO's event loops run Swift Concurrency, so a call's reply resumes its task
         // on the thread that read it instead of waking another one.
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
-        let parkd: String
-        let seconds: Int
+        if CommandLine.arguments.contains("--help") {
+            print(usage)
+            return
+        }
+        let options: Options
         switch parseArguments(Array(CommandLine.arguments.dropFirst())) {
-        case .success(let parsed): (parkd, seconds) = parsed
+        case .success(let parsed): options = parsed
         case .failure(let error):
             fail("\(error)\n\(usage)", status: 2)
         }
 
         let daemon: DaemonProcess
         do {
-            daemon = try await DaemonProcess(executable: parkd)
+            daemon = try await DaemonProcess(executable: options.parkd)
         } catch {
             fail("\(error)")
         }
@@ -45,7 +49,7 @@ struct ParkdBench {
         // Stop the daemon whatever happens next, so no parkd or temp directory outlives us.
         var failure: String?
         do {
-            try await benchmark(socketPath: daemon.socketPath, seconds: seconds)
+            try await benchmark(socketPath: daemon.socketPath, options: options)
         } catch {
             failure = "\(error)"
         }
@@ -55,7 +59,7 @@ struct ParkdBench {
         if let failure { fail(failure) }
     }
 
-    static func benchmark(socketPath: String, seconds: Int) async throws {
+    static func benchmark(socketPath: String, options: Options) async throws {
         // The tenant the read scenarios fetch; serial 0 is its credit code.
         let readTenant: String
         do {
@@ -73,25 +77,33 @@ struct ParkdBench {
             throw BenchError("cannot create the tenant to read: \(error)")
         }
 
-        let read: @Sendable (VarlinkConnection, Int) async throws -> Void = { connection, _ in
-            _ = try await connection.call(TenantAPI.get, TenantAPI.Get(tenant: readTenant))
+        // Every read is the same call, so its message is encoded once.
+        let readMessage = Array(try VarlinkCoding.encode(VarlinkCall(method: TenantAPI.get.name, parameters: TenantAPI.Get(tenant: readTenant))))
+        let read: @Sendable (Int) throws -> [UInt8] = { _ in readMessage }
+        let write: @Sendable (Int) throws -> [UInt8] = { serial in
+            Array(try VarlinkCoding.encode(VarlinkCall(method: TenantAPI.create.name, parameters: try newTenant(serial: serial))))
         }
-        let write: @Sendable (VarlinkConnection, Int) async throws -> Void = { connection, serial in
-            _ = try await connection.call(TenantAPI.create, try newTenant(serial: serial))
+        var scenarios: [Scenario] = []
+        if options.only != .write {
+            scenarios += [
+                Scenario(name: "read (Get)", connections: 1, message: read),
+                Scenario(name: "read (Get)", connections: 32, message: read),
+            ]
         }
-        let scenarios = [
-            Scenario(name: "read (Get)", connections: 1, call: read),
-            Scenario(name: "read (Get)", connections: 32, call: read),
-            Scenario(name: "write (Create)", connections: 1, call: write),
-            Scenario(name: "write (Create)", connections: 32, call: write),
-        ]
+        if options.only != .read {
+            scenarios += [
+                Scenario(name: "write (Create)", connections: 1, message: write),
+                Scenario(name: "write (Create)", connections: 32, message: write),
+            ]
+        }
 
-        var runner = Runner(socketPath: socketPath, warmUp: warmUp, duration: .seconds(seconds), firstSerial: 1)
+        var runner = Runner(socketPath: socketPath, warmUp: warmUp, duration: .seconds(options.seconds), firstSerial: 1)
         var measurements: [Measurement] = []
         for scenario in scenarios {
             measurements.append(try await runner.run(scenario))
         }
-        printTable(measurements, seconds: seconds)
+        printTable(measurements, seconds: options.seconds)
+        guard options.only == nil else { return }
 
         let (tenants, months) = (2_000, 50)
         let imported = try await ReportImportBench.run(socketPath: socketPath, tenants: tenants, months: months)
@@ -142,9 +154,21 @@ struct ParkdBench {
         rows.forEach { print(line($0)) }
     }
 
-    static func parseArguments(_ arguments: [String]) -> Result<(parkd: String, seconds: Int), BenchError> {
+    struct Options {
+        /// The round trips to run alone, or nil for every benchmark.
+        enum Only: String {
+            case read, write
+        }
+
+        var parkd: String
+        var seconds = 5
+        var only: Only?
+    }
+
+    static func parseArguments(_ arguments: [String]) -> Result<Options, BenchError> {
         var parkd: String?
         var seconds = 5
+        var only: Options.Only?
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             guard let value = remaining.popFirst() else {
@@ -157,11 +181,16 @@ struct ParkdBench {
                     return .failure(BenchError("--seconds must be a positive whole number, not '\(value)'"))
                 }
                 seconds = parsed
+            case "--only":
+                guard let parsed = Options.Only(rawValue: value) else {
+                    return .failure(BenchError("--only takes read or write, not '\(value)'"))
+                }
+                only = parsed
             default: return .failure(BenchError("unexpected argument '\(argument)'"))
             }
         }
         guard let parkd else { return .failure(BenchError("--parkd PATH is required")) }
-        return .success((parkd, seconds))
+        return .success(Options(parkd: parkd, seconds: seconds, only: only))
     }
 
     static func fail(_ message: String, status: Int32 = 1) -> Never {

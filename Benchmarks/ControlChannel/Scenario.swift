@@ -1,13 +1,13 @@
 import Foundation
-import ParkControl
+import Synchronization
 
 /// One workload: `connections` clients, each making sequential calls for a fixed wall time.
 struct Scenario: Sendable {
     let name: String
     let connections: Int
-    /// Makes one call. `serial` is unique across every call of every scenario, so writes can
-    /// derive distinct credit codes from it without any shared counter between tasks.
-    let call: @Sendable (_ connection: VarlinkConnection, _ serial: Int) async throws -> Void
+    /// The JSON of one call. `serial` is unique across every call of every scenario, so writes
+    /// can derive distinct credit codes from it without any shared counter between clients.
+    let message: @Sendable (_ serial: Int) throws -> [UInt8]
 }
 
 /// What one scenario measured.
@@ -46,67 +46,44 @@ struct Runner {
         self.nextSerial = firstSerial
     }
 
-    /// What one client task brings back.
+    /// What one client brings back.
     private struct WorkerResult: Sendable {
         var latencies: [Duration] = []
         var calls = 0
         var lastFinish: ContinuousClock.Instant
+        var failure: String?
     }
 
+    /// Each client runs on a thread of its own, blocked in the socket while parkd works, so
+    /// that no client waits for another's turn on a shared event loop.
     mutating func run(_ scenario: Scenario) async throws -> Measurement {
-        // Connect everyone first, so connection setup is neither timed nor staggering the start.
-        var connections: [VarlinkConnection] = []
-        do {
-            for _ in 0..<scenario.connections {
-                connections.append(try await VarlinkConnection.connect(socketPath: socketPath))
-            }
-        } catch {
-            for connection in connections { await connection.close() }
-            throw BenchError("\(scenario.name): cannot open connection \(connections.count + 1) of \(scenario.connections): \(error)")
-        }
-
-        // Shared deadlines: every task warms up until `measureFrom` and stops starting calls at `end`.
+        // Shared deadlines: every client warms up until `measureFrom` and stops starting calls at `end`.
         let clock = ContinuousClock()
         let measureFrom = clock.now + warmUp
         let end = measureFrom + duration
         let firstSerial = nextSerial
         let stride = scenario.connections
 
-        let results: [WorkerResult]
-        do {
-            results = try await withThrowingTaskGroup(of: WorkerResult.self) { group in
-                for (index, connection) in connections.enumerated() {
-                    group.addTask {
-                        var result = WorkerResult(lastFinish: clock.now)
-                        result.latencies.reserveCapacity(65_536)
-                        while clock.now < end {
-                            // Interleaved serials: task `index` uses firstSerial + index + k·stride.
-                            let serial = firstSerial + index + result.calls * stride
-                            let start = clock.now
-                            do {
-                                try await scenario.call(connection, serial)
-                            } catch {
-                                throw BenchError("\(scenario.name): call \(result.calls + 1) on connection \(index + 1) failed: \(error)")
-                            }
-                            let finish = clock.now
-                            result.calls += 1
-                            if start >= measureFrom {
-                                result.latencies.append(finish - start)
-                                result.lastFinish = finish
-                            }
-                        }
-                        return result
-                    }
+        let results = await withCheckedContinuation { (finished: CheckedContinuation<[WorkerResult], Never>) in
+            let collected = Mutex<[WorkerResult]>([])
+            let clients = DispatchGroup()
+            for index in 0..<scenario.connections {
+                clients.enter()
+                Thread.detachNewThread { [socketPath] in
+                    let result = Runner.drive(
+                        socketPath: socketPath, index: index, scenario: scenario, clock: clock, measureFrom: measureFrom, end: end,
+                        serials: (firstSerial, stride))
+                    collected.withLock { $0.append(result) }
+                    clients.leave()
                 }
-                var results: [WorkerResult] = []
-                for try await result in group { results.append(result) }
-                return results
             }
-        } catch {
-            for connection in connections { await connection.close() }
-            throw error
+            clients.notify(queue: .global()) {
+                finished.resume(returning: collected.withLock { $0 })
+            }
         }
-        for connection in connections { await connection.close() }
+        if let failure = results.compactMap(\.failure).first {
+            throw BenchError(failure)
+        }
 
         nextSerial = firstSerial + stride * (results.map(\.calls).max() ?? 0)
         let latencies = results.flatMap(\.latencies).map(Self.milliseconds).sorted()
@@ -114,7 +91,52 @@ struct Runner {
         return Measurement(scenario: scenario, latencies: latencies, elapsed: lastFinish - measureFrom)
     }
 
+    /// One client: connects (within the warm-up, so setup is not timed), then calls, checks the
+    /// reply and times it until `end`.
+    private static func drive(
+        socketPath: String, index: Int, scenario: Scenario, clock: ContinuousClock,
+        measureFrom: ContinuousClock.Instant, end: ContinuousClock.Instant, serials: (first: Int, stride: Int)
+    ) -> WorkerResult {
+        var result = WorkerResult(lastFinish: clock.now)
+        let connection: BlockingVarlinkConnection
+        do {
+            connection = try BlockingVarlinkConnection(socketPath: socketPath)
+        } catch {
+            result.failure = "\(scenario.name): cannot open connection \(index + 1) of \(scenario.connections): \(error)"
+            return result
+        }
+        result.latencies.reserveCapacity(65_536)
+        let decoder = JSONDecoder()
+        while clock.now < end {
+            // Interleaved serials: client `index` uses first + index + k·stride.
+            let serial = serials.first + index + result.calls * serials.stride
+            do {
+                let message = try scenario.message(serial)
+                let start = clock.now
+                let reply = try connection.call(message)
+                let finish = clock.now
+                if let error = try decoder.decode(ReplyHeader.self, from: Data(reply)).error {
+                    throw BenchError("parkd answered \(error)")
+                }
+                result.calls += 1
+                if start >= measureFrom {
+                    result.latencies.append(finish - start)
+                    result.lastFinish = finish
+                }
+            } catch {
+                result.failure = "\(scenario.name): call \(result.calls + 1) on connection \(index + 1) failed: \(error)"
+                break
+            }
+        }
+        return result
+    }
+
     private static func milliseconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) * 1e3 + Double(duration.components.attoseconds) / 1e15
     }
+}
+
+/// What a client reads of every reply before counting the call: whether it is an error.
+private struct ReplyHeader: Decodable {
+    let error: String?
 }
