@@ -2,7 +2,7 @@ import NIOCore
 import Synchronization
 
 /// The open admin connections, so that shutdown can close idle ones at once and busy ones
-/// as soon as their request is answered.
+/// as soon as their request is answered, then wait until all are served.
 final class ConnectionRegistry: Sendable {
     private struct Connection {
         let channel: any Channel
@@ -12,6 +12,8 @@ final class ConnectionRegistry: Sendable {
     private struct State: ~Copyable {
         var connections: [ObjectIdentifier: Connection] = [:]
         var draining = false
+        /// Waiting for the last connection to be served.
+        var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
     private let state = Mutex(State())
@@ -25,8 +27,27 @@ final class ConnectionRegistry: Sendable {
         }
     }
 
+    /// Removes a connection that is closed and has no call left running.
     func remove(_ channel: any Channel) {
-        _ = state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(channel)) }
+        let waiters = state.withLock { state in
+            state.connections.removeValue(forKey: ObjectIdentifier(channel))
+            guard state.connections.isEmpty else { return [CheckedContinuation<Void, Never>]() }
+            defer { state.waiters.removeAll() }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns once no connection is left (after shutdown began, none can be added).
+    func allServed() async {
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let done = state.withLock { state in
+                guard !state.connections.isEmpty else { return true }
+                state.waiters.append(waiter)
+                return false
+            }
+            if done { waiter.resume() }
+        }
     }
 
     func startRequest(_ channel: any Channel) {

@@ -1,0 +1,234 @@
+import Foundation
+import Logging
+import NIOCore
+import ParkControl
+import Synchronization
+
+/// Serves one admin connection: its calls are carried out one at a time, in the order they
+/// came, so pipelined calls are answered in sequence and a call sees every earlier one's change.
+///
+/// A call is started on the connection's event loop, inside the socket read that brought it.
+/// One that never suspends — a read: `ParkDatabase.read` runs on the calling thread — is
+/// answered there and then, and the replies to every call of one socket read leave in a
+/// single flush. One that suspends (a write waiting for its group commit) holds back the calls
+/// after it, and further socket reads, until its reply is written.
+///
+/// Calls received before the peer hung up are still carried out (their replies go nowhere);
+/// the connection counts as served once it is closed and the last of them is done.
+final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let dispatcher: Dispatcher
+    private let caller: Caller
+    private let channel: any Channel
+    private let registry: ConnectionRegistry
+    private let logger: Logger
+    /// Called once, when the channel is gone and none of its calls is running.
+    private var onServed: (() -> Void)?
+
+    /// Set while the handler is in the pipeline.
+    private var context: ChannelHandlerContext?
+    private var isActive = true
+    /// Messages received and not yet started.
+    private var received = CircularBuffer<ByteBuffer>()
+    /// The framing error that ended the stream after the messages in `received`.
+    private var framingError: VarlinkFramingError?
+    /// A started call suspended: what follows it waits.
+    private var awaitingReply = false
+    /// Replies written since the last flush.
+    private var unflushed = false
+    /// A socket read the pipeline asked for while a call was suspended.
+    private var readHeld = false
+    /// The connection is being closed: nothing more it sends is started.
+    private var closing = false
+
+    init(
+        dispatcher: Dispatcher, caller: Caller, channel: any Channel, registry: ConnectionRegistry, logger: Logger,
+        onServed: @escaping () -> Void
+    ) {
+        self.dispatcher = dispatcher
+        self.caller = caller
+        self.channel = channel
+        self.registry = registry
+        self.logger = logger
+        self.onServed = onServed
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+        reportServedIfDone()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !closing else { return }
+        received.append(unwrapInboundIn(data))
+        startReceivedCalls()
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        flushReplies()
+        context.fireChannelReadComplete()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        if let error = error as? VarlinkFramingError {
+            guard !closing else { return }
+            // Answered in turn, after the calls that came before the broken message.
+            framingError = error
+            startReceivedCalls()
+        } else {
+            logger.debug("connection ended", metadata: ["pid": "\(caller.pid)", "reason": "\(error)"])
+            context.close(promise: nil)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        isActive = false
+        context.fireChannelInactive()
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if awaitingReply {
+            readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    /// Starts received calls in order until one suspends or none is left.
+    private func startReceivedCalls() {
+        while !awaitingReply {
+            if let message = received.popFirst() {
+                start(message)
+            } else if let error = framingError {
+                framingError = nil
+                refuse(error)
+            } else {
+                break
+            }
+        }
+    }
+
+    private func start(_ message: ByteBuffer) {
+        registry.startRequest(channel)
+        let completion = CallCompletion()
+        let dispatcher = self.dispatcher
+        let caller = self.caller
+        let eventLoop = channel.eventLoop
+        let handler = NIOLoopBound(self, eventLoop: eventLoop)
+        // Runs on this thread up to the call's first suspension, if it has one: a read is
+        // answered before `Task.immediate` returns.
+        Task.immediate {
+            let outcome = await dispatcher.handle(message.readableBytesView, from: caller)
+            if completion.finish(outcome) {
+                eventLoop.execute { handler.value.finishedLater(outcome) }
+            }
+        }
+        if let outcome = completion.outcomeIfFinished() {
+            finished(outcome)
+        } else {
+            awaitingReply = true
+        }
+    }
+
+    /// The outcome of a call that suspended: its reply is sent and the calls behind it start.
+    private func finishedLater(_ outcome: Dispatcher.Outcome) {
+        awaitingReply = false
+        finished(outcome)
+        startReceivedCalls()
+        flushReplies()
+        if readHeld && !awaitingReply {
+            readHeld = false
+            context?.read()
+        }
+        reportServedIfDone()
+    }
+
+    private func reportServedIfDone() {
+        guard context == nil, !awaitingReply, let onServed else { return }
+        self.onServed = nil
+        onServed()
+    }
+
+    private func finished(_ outcome: Dispatcher.Outcome) {
+        if let reply = outcome.reply {
+            write(reply)
+        }
+        if registry.finishRequest(channel) || outcome.closeConnection {
+            closeAfterReplies()
+        }
+    }
+
+    /// Answers a broken stream (only an oversized message gets a reply), then hangs up.
+    private func refuse(_ error: VarlinkFramingError) {
+        let outcome = dispatcher.refuse(error.description, caller: caller)
+        if case .messageTooLarge = error, let reply = outcome.reply {
+            write(reply)
+        }
+        closeAfterReplies()
+    }
+
+    private func write(_ reply: Data) {
+        guard isActive, let context else { return }
+        var frame = context.channel.allocator.buffer(capacity: reply.count + 1)
+        frame.writeBytes(reply)
+        frame.writeInteger(UInt8(0))
+        context.write(wrapOutboundOut(frame), promise: nil)
+        unflushed = true
+    }
+
+    private func flushReplies() {
+        guard unflushed, let context else { return }
+        unflushed = false
+        context.flush()
+    }
+
+    /// Stops starting calls and closes once every reply written so far has left.
+    private func closeAfterReplies() {
+        closing = true
+        received.removeAll()
+        guard isActive, let context else { return }
+        unflushed = false
+        // Writes complete in order: when this empty one has, every reply before it has too.
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0)), promise: written)
+        written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+    }
+}
+
+/// Where a call's outcome meets the connection: at once, when the call never suspended, or
+/// later, from whichever thread its task finishes on.
+private final class CallCompletion: Sendable {
+    private enum State {
+        case running
+        case finished(Dispatcher.Outcome)
+        /// The handler moved on and must be sent the outcome.
+        case awaited
+    }
+
+    private let state = Mutex(State.running)
+
+    /// Records the outcome; true when the handler is no longer looking and must be told.
+    func finish(_ outcome: Dispatcher.Outcome) -> Bool {
+        state.withLock { state in
+            if case .awaited = state { return true }
+            state = .finished(outcome)
+            return false
+        }
+    }
+
+    /// The outcome if the call already finished; otherwise the call is marked awaited.
+    func outcomeIfFinished() -> Dispatcher.Outcome? {
+        state.withLock { state in
+            if case .finished(let outcome) = state { return outcome }
+            state = .awaited
+            return nil
+        }
+    }
+}
