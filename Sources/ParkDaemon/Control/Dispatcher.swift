@@ -3,7 +3,8 @@ import Logging
 import ParkControl
 import ParkStore
 
-/// Turns one received message into its reply: parse, look up, authorise, decode, run, encode.
+/// Turns one received message into its reply: decode (header and parameters in one pass),
+/// authorise, run, encode.
 ///
 /// Nothing a client sends can make it throw: every failure becomes an error reply, and a
 /// message that is not Varlink also closes the connection.
@@ -24,12 +25,15 @@ public struct Dispatcher: Sendable {
             return refuse("message is not valid UTF-8", caller: caller)
         }
         let message = Data(bytes)
-        let call: VarlinkCallHeader
+        let received: ReceivedCall
         do {
-            call = try JSONDecoder().decode(VarlinkCallHeader.self, from: message)
+            let decoder = JSONDecoder()
+            decoder.userInfo[MethodTable.userInfoKey] = table
+            received = try decoder.decode(ReceivedCall.self, from: message)
         } catch {
             return refuse("message is not a Varlink call: \(Dispatcher.summary(of: error))", caller: caller)
         }
+        let call = received.header
         let oneway = call.oneway == true
         if call.upgrade == true {
             return reply(.methodNotImplemented(call.method), oneway: oneway)
@@ -37,7 +41,7 @@ public struct Dispatcher: Sendable {
         guard let name = call.qualifiedName else {
             return reply(.methodNotFound(call.method), oneway: oneway)
         }
-        guard let entry = table.entries[call.method] else {
+        guard let (entry, decoded) = received.method else {
             let error: VarlinkError = table.interface(named: name.interface) == nil
                 ? .interfaceNotFound(name.interface) : .methodNotFound(call.method)
             return reply(error, oneway: oneway)
@@ -54,7 +58,7 @@ public struct Dispatcher: Sendable {
             return reply(error, oneway: oneway)
         }
         do {
-            let result = try await entry.invoke(message, call, context)
+            let result = try await decoded.get()(context)
             return Outcome(reply: oneway ? nil : result)
         } catch {
             let varlinkError = ControlErrors.varlinkError(for: error)
@@ -110,5 +114,24 @@ public struct Dispatcher: Sendable {
         case DecodingError.typeMismatch(_, let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
         default: "invalid JSON"
         }
+    }
+}
+
+/// A message decoded in one pass: its header and, for a method parkd serves, its parameters
+/// (or why they are not acceptable, which is answered only once the caller is authorised).
+private struct ReceivedCall: Decodable {
+    let header: VarlinkCallHeader
+    /// The method's entry and the call decoded for it; nil when parkd does not serve the method.
+    let method: (entry: MethodTable.Entry, decoded: Result<MethodTable.DecodedCall, any Error>)?
+
+    init(from decoder: any Decoder) throws {
+        let header = try VarlinkCallHeader(from: decoder)
+        self.header = header
+        guard let table = decoder.userInfo[MethodTable.userInfoKey] as? MethodTable,
+              let entry = table.entries[header.method] else {
+            method = nil
+            return
+        }
+        method = (entry, Result { try entry.decode(header, decoder) })
     }
 }

@@ -1,14 +1,21 @@
 import Foundation
 import ParkControl
+import Synchronization
 
 /// The methods parkd serves: for each, who may call it and the handler that answers it.
 public struct MethodTable: Sendable {
     struct Entry: Sendable {
         let access: MethodAccess
-        /// Decodes the call's parameters from the whole message, runs the handler and returns
-        /// the encoded reply message.
-        let invoke: @Sendable (Data, VarlinkCallHeader, CallContext) async throws -> Data
+        /// Decodes the call's typed parameters from the message being decoded, and returns the
+        /// call ready to run. Nothing runs yet: the caller is authorised first.
+        let decode: @Sendable (VarlinkCallHeader, any Decoder) throws -> DecodedCall
     }
+
+    /// A call with its parameters decoded: runs the handler and returns the encoded reply message.
+    typealias DecodedCall = @Sendable (CallContext) async throws -> Data
+
+    /// Where a message's decoder finds the table, so that a call is decoded in one pass.
+    static let userInfoKey = CodingUserInfoKey(rawValue: "io.parkd.MethodTable")!
 
     private(set) var entries: [String: Entry] = [:]
     /// Interfaces in the order GetInfo lists them.
@@ -26,9 +33,12 @@ public struct MethodTable: Sendable {
         _ method: VarlinkMethod<Parameters, Reply>,
         _ handler: @escaping @Sendable (Parameters, CallContext) async throws -> Reply
     ) {
-        entries[method.name] = Entry(access: method.access) { message, header, context in
-            let parameters = try MethodTable.decode(Parameters.self, from: message, header: header)
-            return try VarlinkCoding.encode(VarlinkReplyMessage(parameters: try await handler(parameters, context)))
+        let parameterNames = ParameterNames()
+        entries[method.name] = Entry(access: method.access) { header, decoder in
+            let parameters = try MethodTable.decode(Parameters.self, from: decoder, header: header, names: parameterNames)
+            return { context in
+                try VarlinkCoding.encode(VarlinkReplyMessage(parameters: try await handler(parameters, context)))
+            }
         }
     }
 
@@ -36,7 +46,10 @@ public struct MethodTable: Sendable {
         interfaces.first { $0.name == name }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from message: Data, header: VarlinkCallHeader) throws -> T {
+    /// Decodes the `parameters` member of the message `decoder` is decoding.
+    private static func decode<T: Decodable>(
+        _ type: T.Type, from decoder: any Decoder, header: VarlinkCallHeader, names: ParameterNames
+    ) throws -> T {
         let value: T
         do {
             switch header.parameters {
@@ -45,15 +58,15 @@ public struct MethodTable: Sendable {
             case .absent:
                 value = try JSONDecoder().decode(T.self, from: Data("{}".utf8))
             case .object:
-                value = try JSONDecoder().decode(VarlinkCallParameters<T>.self, from: message).parameters
+                value = try decoder.container(keyedBy: MessageMember.self).decode(T.self, forKey: .parameters)
             }
         } catch let error as DecodingError {
             throw VarlinkError.invalidParameter(parameterName(error))
         }
         // Property names are the wire names, so anything else the caller sent is unknown.
-        if case .object(let names) = header.parameters, !names.isEmpty {
-            let known = Set(Mirror(reflecting: value).children.compactMap(\.label))
-            if let unknown = names.sorted().first(where: { !known.contains($0) }) {
+        if case .object(let sent) = header.parameters, !sent.isEmpty {
+            let known = names.of(value)
+            if let unknown = sent.sorted().first(where: { !known.contains($0) }) {
                 throw VarlinkError.invalidParameter(unknown)
             }
         }
@@ -75,5 +88,25 @@ public struct MethodTable: Sendable {
     private static func parameterPath(_ context: DecodingError.Context) -> ArraySlice<any CodingKey> {
         let path = context.codingPath[...]
         return path.first?.stringValue == "parameters" ? path.dropFirst() : path
+    }
+}
+
+/// The member of a call message that holds its parameters.
+private enum MessageMember: String, CodingKey {
+    case parameters
+}
+
+/// The parameter names of one method, read once from the first value decoded (a type's
+/// stored properties do not change from one value to the next).
+private final class ParameterNames: Sendable {
+    private let names = Mutex<Set<String>?>(nil)
+
+    func of(_ value: Any) -> Set<String> {
+        names.withLock { names in
+            if let names { return names }
+            let read = Set(Mirror(reflecting: value).children.compactMap(\.label))
+            names = read
+            return read
+        }
     }
 }
