@@ -11,6 +11,8 @@ struct FormulaReads: OptionSet, Sendable {
     static let calendarMonth = FormulaReads(rawValue: 16)
     /// The day itself: evaluate on every day.
     static let everyDay = FormulaReads(rawValue: 32)
+    /// Anything that may differ from one day of a period to the next.
+    static let dayLevel: FormulaReads = [.status, .leases, .leaseYear, .calendarMonth, .everyDay]
 }
 
 /// Compiled formula code: runs against one evaluation (tenant, period, day, policy).

@@ -4,11 +4,6 @@ import ParkCore
 /// caps, "earlier years" and clawbacks read earlier periods as the policies compute them, so
 /// every amount is a function of the data alone, whether or not those periods were run.
 final class TenantLedger {
-    /// A rule's number (see `PolicyBook.ruleNumbers`) and a period, packed in one integer.
-    static func key(_ rule: Int, _ period: RewardPeriod) -> Int {
-        rule * 1_000_000 + period.firstMonth * 2 + (period.kind == .year ? 1 : 0)
-    }
-
     /// Deeper than this, a chain of rules reading earlier periods is taken for a loop.
     private static let maximumDepth = 1_000
 
@@ -21,7 +16,11 @@ final class TenantLedger {
 
     let profile: TenantProfile
     let book: PolicyBook
-    private var amounts: [Int: Int64] = [:]
+    /// Amounts computed, by rule number then month (or year) from the tenant's first month on;
+    /// periods before it are not remembered (no formula reads them).
+    private var monthly: [[Int64?]]
+    private var yearly: [[Int64?]]
+    private let firstMonth: Int
     private var depth = 0
     /// Rules computed so far (each tenant, rule and period once).
     private(set) var computations = 0
@@ -29,21 +28,48 @@ final class TenantLedger {
     init(profile: TenantProfile, book: PolicyBook) {
         self.profile = profile
         self.book = book
+        firstMonth = profile.firstMonth ?? Int.max
+        monthly = Array(repeating: [], count: book.timelines.count)
+        yearly = Array(repeating: [], count: book.timelines.count)
+    }
+
+    private func remembered(_ number: Int, _ period: RewardPeriod) -> Int64? {
+        let index = period.kind == .month ? period.firstMonth - firstMonth : period.year - firstMonth / 12
+        guard index >= 0 else { return nil }
+        let amounts = period.kind == .month ? monthly[number] : yearly[number]
+        return index < amounts.count ? amounts[index] : nil
+    }
+
+    private func remember(_ number: Int, _ period: RewardPeriod, _ fen: Int64) {
+        let index = period.kind == .month ? period.firstMonth - firstMonth : period.year - firstMonth / 12
+        guard index >= 0, index < 100_000 else { return }
+        if period.kind == .month {
+            if monthly[number].count <= index { monthly[number] += Array(repeating: nil, count: index - monthly[number].count + 1) }
+            monthly[number][index] = fen
+        } else {
+            if yearly[number].count <= index { yearly[number] += Array(repeating: nil, count: index - yearly[number].count + 1) }
+            yearly[number][index] = fen
+        }
     }
 
     // MARK: What formulas ask for
 
     /// The rule's amount for the period (memoised).
     func amount(of rule: String, in period: RewardPeriod, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
-        let key = Self.key(book.ruleNumbers[rule] ?? -1, period)
-        if let known = amounts[key] { return known }
+        guard let number = book.ruleNumbers[rule] else { return 0 }
+        return try amount(number, in: period, at: at)
+    }
+
+    private func amount(_ number: Int, in period: RewardPeriod, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
+        if let known = remembered(number, period) { return known }
+        let rule = book.timelines[number][0].rule.id
         guard depth < Self.maximumDepth else {
             throw EvaluationFailure(position: at, message: "\(rule) for \(period) reads more than \(Self.maximumDepth) periods back")
         }
         depth += 1
         defer { depth -= 1 }
         do {
-            return try compute(rule, in: period, explain: false).fen
+            return try compute(number, in: period, explain: false).fen
         } catch {
             throw EvaluationFailure(position: at, message: "while computing \(rule) for \(period): \(error.message)")
         }
@@ -52,21 +78,25 @@ final class TenantLedger {
     /// Σ of the rule's amounts for the periods of its kind inside `months` (none before the
     /// tenant's first month in the park).
     func total(of rule: String, months: ClosedRange<Int>, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
-        guard let firstMonth = profile.firstMonth, let number = book.ruleNumbers[rule],
-              let kind = book.timelines[number].first?.rule.period.runKind else { return 0 }
+        guard let number = book.ruleNumbers[rule] else { return 0 }
+        return try total(number, months: months, at: at)
+    }
+
+    private func total(_ number: Int, months: ClosedRange<Int>, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
+        guard firstMonth != Int.max else { return 0 }
         var total: Int64 = 0
-        switch kind {
+        switch book.timelines[number][0].rule.period.runKind {
         case .month:
             let first = max(months.lowerBound, firstMonth)
             guard first <= months.upperBound else { return 0 }
             for month in first...months.upperBound {
-                total += try amount(of: rule, in: .month(Month(index: month)), at: at)
+                total += try amount(number, in: .month(Month(index: month)), at: at)
             }
         case .year:
             let firstYear = max((months.lowerBound + 11) / 12, firstMonth / 12), lastYear = (months.upperBound + 1) / 12 - 1
             guard firstYear <= lastYear else { return 0 }
             for year in firstYear...lastYear {
-                total += try amount(of: rule, in: .year(year), at: at)
+                total += try amount(number, in: .year(year), at: at)
             }
         }
         return total
@@ -95,15 +125,19 @@ final class TenantLedger {
     /// The rule's amount for the period: eligibility, formula (day by day for daily rules),
     /// caps, then rounding once, with the steps when `explain`.
     func compute(_ ruleID: String, in period: RewardPeriod, explain: Bool) throws(PolicyRunError) -> Computed {
-        let number = book.ruleNumbers[ruleID] ?? -1
-        let key = Self.key(number, period)
+        guard let number = book.ruleNumbers[ruleID] else { return Computed(fen: 0, policy: nil, steps: []) }
+        return try compute(number, in: period, explain: explain)
+    }
+
+    private func compute(_ number: Int, in period: RewardPeriod, explain: Bool) throws(PolicyRunError) -> Computed {
+        let ruleID = book.timelines[number][0].rule.id
         let trace = explain ? Trace() : nil
         computations += 1
         func done(_ fen: Int64, _ policy: Policy?) -> Computed {
-            amounts[key] = fen
+            remember(number, period, fen)
             return Computed(fen: fen, policy: policy, steps: trace?.steps ?? [])
         }
-        guard number >= 0, let (policy, rule) = book.definition(number, on: period.end) ?? book.definitions(number, during: period).last else {
+        guard let (policy, rule) = book.definition(number, on: period.end) ?? book.definitions(number, during: period).last else {
             trace?.record(.result, "in force", "no policy defines \(ruleID) in \(period)", source: nil)
             return done(0, nil)
         }
@@ -132,7 +166,7 @@ final class TenantLedger {
             evaluation.rule = rule
             evaluation.day = period.end
             trace?.context = nil
-            raw = try capped(amount, evaluation)
+            raw = try capped(amount, evaluation, rule: number)
             let fen = try Self.arithmetic(rule, policy) { () throws(ArithmeticError) in try raw!.fen(rule.rounding) }
             trace?.context = nil
             trace?.record(.result, "amount", "\(Money(fen: fen)) yuan", source: "rounded \(rule.rounding.rawValue) to the fen, once")
@@ -157,6 +191,10 @@ final class TenantLedger {
     }
 
     private func firstEligibleDay(_ rule: PolicyRule, evaluation: Evaluation, in days: ClosedRange<CivilDate>) throws(EvaluationFailure) -> CivilDate? {
+        if rule.eligible.reads.isDisjoint(with: .dayLevel) {
+            evaluation.day = days.lowerBound
+            return try rule.eligible.code(evaluation).flag ? days.lowerBound : nil
+        }
         for day in profile.changeDays(in: days, reads: rule.eligible.reads, extra: []) {
             evaluation.day = day
             if try rule.eligible.code(evaluation).flag { return day }
@@ -201,7 +239,7 @@ final class TenantLedger {
     }
 
     /// Applies the rule's caps, as the policy in force on the period's last day sets them.
-    private func capped(_ amount: Exact, _ evaluation: Evaluation) throws(EvaluationFailure) -> Exact {
+    private func capped(_ amount: Exact, _ evaluation: Evaluation, rule number: Int) throws(EvaluationFailure) -> Exact {
         guard amount > .zero else { return amount }
         let rule = evaluation.rule, policy = evaluation.policy, period = evaluation.period, trace = evaluation.trace
         var amount = amount
@@ -222,10 +260,10 @@ final class TenantLedger {
         try limit(rule.capPerPeriod, "cap per period") { 0 }
         try limit(rule.capPerYear, "cap per year") { () throws(EvaluationFailure) in
             guard rule.period.runKind == .month, period.firstMonth % 12 > 0 else { return 0 }
-            return try total(of: rule.id, months: (period.year * 12)...(period.firstMonth - 1), at: rule.position)
+            return try total(number, months: (period.year * 12)...(period.firstMonth - 1), at: rule.position)
         }
         try limit(rule.capLifetime, "cap for life") { () throws(EvaluationFailure) in
-            try total(of: rule.id, months: 0...(period.firstMonth - 1), at: rule.position)
+            try total(number, months: 0...(period.firstMonth - 1), at: rule.position)
         }
         return amount
     }

@@ -27,8 +27,10 @@ final class TenantProfile: Sendable {
     let hasHRLine: Bool
     /// Leases by start day (then id): the order in which an area cap is filled.
     let leases: [ProfileLease]
-    /// Report figures from the first reported month on, by `ReportFigure.index`.
-    private let reports: [(version: Int, figures: [Int64])?]
+    /// Report figures from the first reported month on, `ReportFigure.allCases.count` a month
+    /// (by `ReportFigure.index`), and each month's version (0: no report).
+    private let figures: [Int64]
+    private let versions: [Int]
     private let firstReportedMonth: Int
     /// The first to the last month reported.
     let reportedMonths: ClosedRange<Int>?
@@ -76,9 +78,15 @@ final class TenantProfile: Sendable {
             months.append((month, report.version, figures))
         }
         let first = months.map(\.month).min() ?? 0, last = months.map(\.month).max() ?? -1
-        var reports = [(version: Int, figures: [Int64])?](repeating: nil, count: max(0, last - first + 1))
-        for entry in months { reports[entry.month - first] = (entry.version, entry.figures) }
-        self.reports = reports
+        let width = ReportFigure.allCases.count
+        var figures = [Int64](repeating: 0, count: max(0, last - first + 1) * width)
+        var versions = [Int](repeating: 0, count: max(0, last - first + 1))
+        for entry in months {
+            versions[entry.month - first] = max(1, entry.version)
+            for (index, value) in entry.figures.enumerated() { figures[(entry.month - first) * width + index] = value }
+        }
+        self.figures = figures
+        self.versions = versions
         firstReportedMonth = first
         reportedMonths = months.isEmpty ? nil : first...last
     }
@@ -170,14 +178,16 @@ final class TenantProfile: Sendable {
     }
 
     func figure(_ figure: ReportFigure, month: Int) -> Int64? {
-        report(month)?.figures[figure.index]
+        let offset = month - firstReportedMonth
+        guard offset >= 0, offset < versions.count, versions[offset] > 0 else { return nil }
+        return figures[offset * ReportFigure.allCases.count + figure.index]
     }
 
-    /// The report of a month index, if there is one.
-    func report(_ month: Int) -> (version: Int, figures: [Int64])? {
+    /// The version of a month's report (nil: none).
+    func reportVersion(_ month: Int) -> Int? {
         let offset = month - firstReportedMonth
-        guard offset >= 0, offset < reports.count else { return nil }
-        return reports[offset]
+        guard offset >= 0, offset < versions.count, versions[offset] > 0 else { return nil }
+        return versions[offset]
     }
 
     /// The month index of the first month the tenant could earn anything: its first move-in or
@@ -191,8 +201,7 @@ final class TenantProfile: Sendable {
     /// The days in `range` on which something `reads` depends on may change (always including
     /// the range's first day), ascending.
     func changeDays(in range: ClosedRange<CivilDate>, reads: FormulaReads, extra: [CivilDate]) -> [CivilDate] {
-        let dayLevel: FormulaReads = [.status, .leases, .leaseYear, .calendarMonth, .everyDay]
-        if reads.isDisjoint(with: dayLevel), extra.isEmpty { return [range.lowerBound] }
+        if reads.isDisjoint(with: .dayLevel), extra.isEmpty { return [range.lowerBound] }
         if reads.contains(.everyDay) {
             return (range.lowerBound.dayNumber...range.upperBound.dayNumber).map(CivilDate.init(dayNumber:))
         }

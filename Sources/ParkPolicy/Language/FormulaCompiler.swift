@@ -104,7 +104,7 @@ struct FormulaCompiler {
                 let value = e.profile.figure(figure, month: month)
                 e.record(.input, name, Self.figureText(value ?? 0, figure),
                          source: value == nil ? "no report for \(Month(index: month)) (counted as 0)"
-                             : "report \(Month(index: month)), version \(e.profile.report(month)!.version)")
+                             : "report \(Month(index: month)), version \(e.profile.reportVersion(month) ?? 0)")
                 return .number(Self.figureValue(value ?? 0, figure))
             }, reads: [], references: [])
         }
