@@ -61,8 +61,13 @@ final class Evaluation {
         self.trace = trace
     }
 
-    func record(_ kind: ExplanationStep.Kind, _ name: String, _ value: @autoclosure () -> String, source: @autoclosure () -> String? = nil) {
-        trace?.record(kind, name, value(), source: source())
+    /// Adds a step to the explanation being traced; nothing is computed when none is.
+    func record(
+        _ kind: ExplanationStep.Kind, _ name: @autoclosure () -> String, _ value: @autoclosure () -> String,
+        source: @autoclosure () -> String? = nil
+    ) {
+        guard let trace else { return }
+        trace.record(kind, name(), value(), source: source())
     }
 }
 

@@ -130,7 +130,6 @@ final class TenantLedger {
     }
 
     private func compute(_ number: Int, in period: RewardPeriod, explain: Bool) throws(PolicyRunError) -> Computed {
-        let ruleID = book.timelines[number][0].rule.id
         let trace = explain ? Trace() : nil
         computations += 1
         func done(_ fen: Int64, _ policy: Policy?) -> Computed {
@@ -138,7 +137,7 @@ final class TenantLedger {
             return Computed(fen: fen, policy: policy, steps: trace?.steps ?? [])
         }
         guard let (policy, rule) = book.definition(number, on: period.end) ?? book.definitions(number, during: period).last else {
-            trace?.record(.result, "in force", "no policy defines \(ruleID) in \(period)", source: nil)
+            trace?.record(.result, "in force", "no policy defines \(book.timelines[number][0].rule.id) in \(period)", source: nil)
             return done(0, nil)
         }
         switch rule.period {
@@ -172,7 +171,7 @@ final class TenantLedger {
             trace?.record(.result, "amount", "\(Money(fen: fen)) yuan", source: "rounded \(rule.rounding.rawValue) to the fen, once")
             return done(fen, policy)
         } catch let failure {
-            throw PolicyRunError("\(policy.fileName):\(failure.position): \(ruleID) for tenant \(profile.id) (\(profile.facts.name)), \(period): \(failure.message)")
+            throw PolicyRunError("\(policy.fileName):\(failure.position): \(rule.id) for tenant \(profile.id) (\(profile.facts.name)), \(period): \(failure.message)")
         }
     }
 
