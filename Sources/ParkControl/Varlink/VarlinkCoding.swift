@@ -4,6 +4,6 @@ import Foundation
 public enum VarlinkCoding {
     /// Encodes a value as the JSON of one message (no NUL).
     public static func encode(_ value: some Encodable) throws -> Data {
-        try JSONEncoder().encode(value)
+        try StreamingJSONEncoder().encode(value)
     }
 }
