@@ -75,12 +75,16 @@ final class Evaluation {
 final class Trace {
     private(set) var steps: [ExplanationStep] = []
     /// The part of the period being evaluated (a span of days), shown next to each step.
-    var context: String?
-    private var seen: Set<String> = []
+    var context: String? {
+        didSet { contextStart = steps.count }
+    }
+    /// Where the steps of the current context begin: a value read twice in one context is
+    /// shown once (a handful of steps, so a scan beats hashing).
+    private var contextStart = 0
 
-    func record(_ kind: ExplanationStep.Kind, _ name: String, _ value: String, source: String?) {
-        guard seen.insert("\(context ?? "")|\(kind.rawValue)|\(name)").inserted else { return }
-        steps.append(ExplanationStep(kind: kind, name: name, value: value, source: source, context: context))
+    func record(_ kind: ExplanationStep.Kind, _ name: String, _ value: @autoclosure () -> String, source: @autoclosure () -> String?) {
+        for index in contextStart..<steps.count where steps[index].kind == kind && steps[index].name == name { return }
+        steps.append(ExplanationStep(kind: kind, name: name, value: value(), source: source(), context: context))
     }
 }
 
