@@ -38,7 +38,7 @@ public struct PolicyBook: Sendable {
                 if policy.inForce.upperBound < .distantFuture { days.append(policy.inForce.upperBound.adding(days: 1)) }
                 for parameter in policy.parameters { days.append(contentsOf: parameter.values.map(\.from)) }
             }
-            return (reads, days)
+            return (reads, Array(Set(days)).sorted())
         }
     }
 

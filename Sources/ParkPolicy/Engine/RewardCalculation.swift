@@ -92,18 +92,20 @@ extension PolicyBook {
         if let policy = policies.first(where: { $0.inForce.contains(period.end) }) {
             for budget in policy.budgets { try apply(budget, of: policy, to: &lines, period: period) }
         }
-        lines.removeAll { !chosen.contains($0.rule) || $0.fen == 0 }
+        let kept = Set(chosen)
+        lines.removeAll { $0.fen == 0 || !kept.contains($0.rule) }
         return RewardCalculation(period: period, rules: chosen, lines: lines, evaluations: evaluations)
     }
 
     /// Over budget, every amount of the budget's rules is scaled by budget ÷ total and rounded
     /// down to the fen (so the scaled amounts never add up to more than the budget).
     private func apply(_ budget: PolicyBudget, of policy: Policy, to lines: inout [RewardLine], period: RewardPeriod) throws(PolicyRunError) {
-        let total = lines.filter { budget.rules.contains($0.rule) }.reduce(Int64(0)) { $0 + $1.fen }
+        let covered = Set(budget.rules)
+        let total = lines.reduce(Int64(0)) { covered.contains($1.rule) ? $0 + $1.fen : $0 }
         let limit = budget.amount(in: policy, on: period.end)
         let totalExact = Exact(fen: total)
         guard totalExact > limit, total > 0 else {
-            for index in lines.indices where budget.rules.contains(lines[index].rule) {
+            for index in lines.indices where covered.contains(lines[index].rule) {
                 lines[index].explanation?.steps.append(ExplanationStep(
                     kind: .result, name: "budget \(budget.id)",
                     value: "\(Money(fen: total)) yuan computed in all within \(Value.number(limit).described(as: .money)): not scaled",
@@ -111,7 +113,7 @@ extension PolicyBook {
             }
             return
         }
-        for index in lines.indices where budget.rules.contains(lines[index].rule) {
+        for index in lines.indices where covered.contains(lines[index].rule) {
             let before = lines[index].fen
             let after: Int64
             do {

@@ -43,13 +43,12 @@ final class TenantLedger {
     private func remember(_ number: Int, _ period: RewardPeriod, _ fen: Int64) {
         let index = period.kind == .month ? period.firstMonth - firstMonth : period.year - firstMonth / 12
         guard index >= 0, index < 100_000 else { return }
-        if period.kind == .month {
-            if monthly[number].count <= index { monthly[number] += Array(repeating: nil, count: index - monthly[number].count + 1) }
-            monthly[number][index] = fen
-        } else {
-            if yearly[number].count <= index { yearly[number] += Array(repeating: nil, count: index - yearly[number].count + 1) }
-            yearly[number][index] = fen
+        // Grown geometrically, in place: a run remembers month after month.
+        func store(_ amounts: inout [Int64?]) {
+            if amounts.count <= index { amounts.append(contentsOf: repeatElement(nil, count: max(index + 1, 2 * amounts.count, 24) - amounts.count)) }
+            amounts[index] = fen
         }
+        if period.kind == .month { store(&monthly[number]) } else { store(&yearly[number]) }
     }
 
     // MARK: What formulas ask for
