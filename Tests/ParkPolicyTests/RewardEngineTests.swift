@@ -382,3 +382,23 @@ import Testing
         }
     }
 }
+
+/// Eligibility holds for a period when it holds on one of its days, also when what it reads
+/// changes mid-period.
+@Suite struct EligibilityWithinPeriodTests {
+    @Test func aParameterChangingMidMonthMakesTheTenantEligibleFromThatDay() throws {
+        let book = try Fixtures.book(Fixtures.policy(
+            parameters: "  open:\n    type: boolean\n    values:\n      2019-01-01: false\n      2021-06-20: true",
+            rules: [Fixtures.rule(eligible: "open", amount: "1 yuan")]))
+        #expect(try Fixtures.fen(book, "R", "2021-06", Fixtures.tenant()) == 100)
+        #expect(try Fixtures.fen(book, "R", "2021-05", Fixtures.tenant()) == 0)
+    }
+
+    @Test func aStatusChangeMidMonthMakesTheTenantEligibleFromThatDay() throws {
+        let book = try Fixtures.book(Fixtures.policy(rules: [Fixtures.rule(eligible: "status_is(\"exiting\")", amount: "1 yuan")]))
+        var tenant = Fixtures.tenant()
+        tenant.statusChanges.append(StatusFact(to: "exiting", on: "2021-06-25"))
+        #expect(try Fixtures.fen(book, "R", "2021-06", tenant) == 100)
+        #expect(try Fixtures.fen(book, "R", "2021-05", tenant) == 0)
+    }
+}

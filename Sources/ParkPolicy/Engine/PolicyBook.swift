@@ -78,9 +78,9 @@ public struct PolicyBook: Sendable {
         timelines[number].first { $0.policy.inForce.contains(day) }
     }
 
-    /// Every definition of rule `number` in force on some day of the period, oldest first.
-    func definitions(_ number: Int, during period: RewardPeriod) -> [(policy: Policy, rule: PolicyRule)] {
-        timelines[number].filter { $0.policy.inForce.overlaps(period.start...period.end) }
+    /// The latest definition of rule `number` in force on some day of the period.
+    func lastDefinition(_ number: Int, during period: RewardPeriod) -> (policy: Policy, rule: PolicyRule)? {
+        timelines[number].last { $0.policy.inForce.overlaps(period.start...period.end) }
     }
 
     /// The rules a run of the period computes: those of its kind in the policies in force on

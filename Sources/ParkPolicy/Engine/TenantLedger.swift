@@ -135,7 +135,7 @@ final class TenantLedger {
             remember(number, period, fen)
             return Computed(fen: fen, policy: policy, steps: trace?.steps ?? [])
         }
-        guard let (policy, rule) = book.definition(number, on: period.end) ?? book.definitions(number, during: period).last else {
+        guard let (policy, rule) = book.definition(number, on: period.end) ?? book.lastDefinition(number, during: period) else {
             trace?.record(.result, "in force", "no policy defines \(book.timelines[number][0].rule.id) in \(period)", source: nil)
             return done(0, nil)
         }
@@ -189,11 +189,25 @@ final class TenantLedger {
     }
 
     private func firstEligibleDay(_ rule: PolicyRule, evaluation: Evaluation, in days: ClosedRange<CivilDate>) throws(EvaluationFailure) -> CivilDate? {
-        if rule.eligible.reads.isDisjoint(with: .dayLevel) {
+        let reads = rule.eligible.reads
+        // Parameters are read as the policy has them on the day evaluated.
+        let parameterDates = reads.contains(.parameters) ? evaluation.policy.parameterDates : []
+        if reads.isDisjoint(with: .dayLevel), parameterDates.isEmpty {
             evaluation.day = days.lowerBound
             return try rule.eligible.code(evaluation).flag ? days.lowerBound : nil
         }
-        for day in profile.changeDays(in: days, reads: rule.eligible.reads, extra: []) {
+        if reads.isSubset(of: .status) {
+            // The usual case, without building a list: the first day, then each status change
+            // (the history is in order).
+            evaluation.day = days.lowerBound
+            if try rule.eligible.code(evaluation).flag { return days.lowerBound }
+            for change in profile.statusChanges where days.lowerBound < change.on && change.on <= days.upperBound {
+                evaluation.day = change.on
+                if try rule.eligible.code(evaluation).flag { return change.on }
+            }
+            return nil
+        }
+        for day in profile.changeDays(in: days, reads: reads, extra: parameterDates) {
             evaluation.day = day
             if try rule.eligible.code(evaluation).flag { return day }
         }

@@ -144,6 +144,8 @@ public final class Policy: Sendable {
     let parameters: [PolicyParameter]
     let rules: [PolicyRule]
     let budgets: [PolicyBudget]
+    /// Every day a parameter takes a new value, ascending.
+    let parameterDates: [CivilDate]
 
     init(
         id: String, title: String, issuer: String, document: String, inForce: ClosedRange<CivilDate>, replaces: String?,
@@ -161,6 +163,7 @@ public final class Policy: Sendable {
         self.parameters = parameters
         self.rules = rules
         self.budgets = budgets
+        parameterDates = Array(Set(parameters.flatMap { $0.values.map(\.from) })).sorted()
     }
 
     public var ruleIDs: [String] { rules.map(\.id) }
