@@ -68,24 +68,26 @@ extension PolicyBook {
         let budgetRules = Set(budgets.flatMap(\.rules))
         let computedRules = available.filter { chosen.contains($0) || budgetRules.contains($0) }
 
+        let numbered = computedRules.map { (id: $0, number: ruleNumbers[$0]!) }
+        let periodText = period.description
         var lines: [RewardLine] = []
         var evaluations = 0
         for profile in prepared.profiles {
             let facts = profile.facts
             let ledger = TenantLedger(profile: profile, book: self)
-            for rule in computedRules {
-                let computed = try ledger.compute(rule, in: period, explain: explain)
+            for (rule, number) in numbered {
+                let computed = try ledger.compute(number, in: period, explain: explain)
                 guard computed.fen != 0 else { continue }
                 let explanation = explain ? computed.policy.map { policy in
                     let definition = policy.rule(rule)!
                     return Explanation(
                         rule: rule, title: definition.title, clause: definition.clause, policy: policy.id,
-                        policyDocument: "\(policy.title) (\(policy.document))", period: period.description,
+                        policyDocument: "\(policy.title) (\(policy.document))", period: periodText,
                         amount: Money(fen: computed.fen).description, steps: computed.steps)
                 } : nil
                 lines.append(RewardLine(
                     tenantID: facts.id, creditCode: facts.creditCode, tenantName: facts.name, rule: rule,
-                    period: period.description, fen: computed.fen, explanation: explanation))
+                    period: periodText, fen: computed.fen, explanation: explanation))
             }
             evaluations += ledger.computations
         }

@@ -121,14 +121,10 @@ final class TenantLedger {
 
     // MARK: Computing a rule
 
-    /// The rule's amount for the period: eligibility, formula (day by day for daily rules),
-    /// caps, then rounding once, with the steps when `explain`.
-    func compute(_ ruleID: String, in period: RewardPeriod, explain: Bool) throws(PolicyRunError) -> Computed {
-        guard let number = book.ruleNumbers[ruleID] else { return Computed(fen: 0, policy: nil, steps: []) }
-        return try compute(number, in: period, explain: explain)
-    }
-
-    private func compute(_ number: Int, in period: RewardPeriod, explain: Bool) throws(PolicyRunError) -> Computed {
+    /// The amount of rule `number` (see `PolicyBook.ruleNumbers`) for the period: eligibility,
+    /// formula (day by day for daily rules), caps, then rounding once, with the steps when
+    /// `explain`.
+    func compute(_ number: Int, in period: RewardPeriod, explain: Bool) throws(PolicyRunError) -> Computed {
         let trace = explain ? Trace() : nil
         computations += 1
         func done(_ fen: Int64, _ policy: Policy?) -> Computed {
