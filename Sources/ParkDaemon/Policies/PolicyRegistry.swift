@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParkControl
 import ParkPolicy
 import ParkStore
 import Synchronization
@@ -97,9 +98,11 @@ final class PolicyRegistry: Sendable {
 
     /// The audit record of a load: parkd itself, with the files and hashes.
     private static func loadCall(_ policies: [Policy], directory: String) -> AuditedCall {
-        let files = policies.map { "\"\($0.id)\":\"\($0.hash)\"" }.joined(separator: ",")
+        let parameters = JSONValue.object([
+            "directory": .string(directory),
+            "policies": .object(Dictionary(policies.map { ($0.id, JSONValue.string($0.hash)) }, uniquingKeysWith: { first, _ in first })),
+        ])
         return AuditedCall(
-            uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: "io.parkd.Policy.Load",
-            parameters: "{\"directory\":\"\(directory.replacingOccurrences(of: "\"", with: "\\\""))\",\"policies\":{\(files)}}")
+            uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: "io.parkd.Policy.Load", parameters: parameters.canonicalText)
     }
 }

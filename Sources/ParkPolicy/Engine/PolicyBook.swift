@@ -96,11 +96,6 @@ public struct PolicyBook: Sendable {
         return rules
     }
 
-    /// Every policy in force on some day of the period.
-    public func policies(during period: RewardPeriod) -> [Policy] {
-        policies.filter { $0.inForce.overlaps(period.start...period.end) }
-    }
-
     /// The same book with `draft` in place of the policy with its id (or added).
     public func replacing(with draft: Policy) throws(PolicyProblems) -> PolicyBook {
         try PolicyBook(policies.filter { $0.id != draft.id } + [draft])

@@ -68,7 +68,7 @@ extension PolicyBook {
         let budgetRules = Set(budgets.flatMap(\.rules))
         let computedRules = available.filter { chosen.contains($0) || budgetRules.contains($0) }
 
-        let numbered = computedRules.map { (id: $0, number: ruleNumbers[$0]!) }
+        let numbered = computedRules.compactMap { id in ruleNumbers[id].map { (id: id, number: $0) } }
         let periodText = period.description
         var lines: [RewardLine] = []
         var evaluations = 0

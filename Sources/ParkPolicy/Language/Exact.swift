@@ -1,5 +1,3 @@
-import ParkCore
-
 /// An exact rational number: every value the formula language computes (money, rates, counts,
 /// areas, prices). Never a floating-point number; division is exact and rounding happens only
 /// where a formula or a rule asks for it.
@@ -30,8 +28,6 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.init(numerator: Int128(fen), denominator: 100)
     }
 
-    public init(money: Money) { self.init(fen: money.fen) }
-    public init(area: Area) { self.init(numerator: Int128(area.centiSquareMetres), denominator: 100) }
 
     /// Parses a plain decimal: `12`, `-0.125`, `1_000_000`, `30%` (a percentage is divided by 100).
     public static func parse(_ text: String) -> Exact? {
