@@ -173,7 +173,6 @@ import Testing
         #expect(Self.number("1.25").exactFen == 125)
         #expect(Self.number("0.125").exactFen == nil)
         #expect(Exact(numerator: 1, denominator: 3).exactFen == nil)
-        #expect(Exact(money: .init(fen: -42)).exactFen == -42)
-        #expect(Exact(area: .init(centiSquareMetres: 12_050)) == Self.number("120.5"))
+        #expect(Exact(fen: -42).exactFen == -42)
     }
 }
