@@ -46,7 +46,7 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --product parkd
 	$(SWIFT) build -c release --product parkd-bench
-	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd
+	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --policies Config/policies
 	$(SWIFT) build -c release --product policy-bench
 	$$($(SWIFT) build -c release --show-bin-path)/policy-bench --policies Config/policies
 

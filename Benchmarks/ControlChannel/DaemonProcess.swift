@@ -18,8 +18,9 @@ final class DaemonProcess {
     private let logPath: String
     private let process = Process()
 
-    /// Starts `executable` and returns once its socket accepts a connection (within `readyTimeout`).
-    init(executable: String, readyTimeout: Duration = .seconds(10)) async throws {
+    /// Starts `executable` (reading the policies in `policies`, if given) and returns once its
+    /// socket accepts a connection (within `readyTimeout`).
+    init(executable: String, policies: String? = nil, readyTimeout: Duration = .seconds(10)) async throws {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw BenchError("parkd binary '\(executable)' does not exist or is not executable")
         }
@@ -39,7 +40,18 @@ final class DaemonProcess {
         }
 
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--state-dir", directory.path, "--socket", socketPath]
+        var arguments = ["--state-dir", directory.path, "--socket", socketPath]
+        if let policies {
+            let config = directory.appendingPathComponent("parkd.yaml").path
+            do {
+                try "policies:\n  directory: \(policies)\n".write(toFile: config, atomically: true, encoding: .utf8)
+            } catch {
+                removeDirectory()
+                throw BenchError("cannot write parkd's configuration \(config): \(error)")
+            }
+            arguments += ["--config", config]
+        }
+        process.arguments = arguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = log
         process.standardError = log

@@ -17,7 +17,7 @@ import ParkCore
 /// the compiler does not allow next to an `@main` type.)
 @main
 struct ParkdBench {
-    static let usage = "usage: parkd-bench --parkd PATH [--seconds N] [--only read|write] [--help]"
+    static let usage = "usage: parkd-bench --parkd PATH [--policies DIR] [--seconds N] [--only read|write] [--help]"
     /// Long enough to open connections' buffers and warm SQLite's page cache, short next to N.
     static let warmUp: Duration = .seconds(1)
     /// Credit code bodies are this prefix (authority 9, category 1, division 370200) + 7 digits.
@@ -41,7 +41,7 @@ struct ParkdBench {
 
         let daemon: DaemonProcess
         do {
-            daemon = try await DaemonProcess(executable: options.parkd)
+            daemon = try await DaemonProcess(executable: options.parkd, policies: options.policies)
         } catch {
             fail("\(error)")
         }
@@ -116,6 +116,12 @@ struct ParkdBench {
         for (label, duration) in try await StatsBench.run(socketPath: socketPath) {
             print("  \(label): \(String(format: "%.3f", ReportImportBench.seconds(duration))) s")
         }
+        guard options.policies != nil else { return }
+        print("\nreward runs through parkd over those \(tenants) tenants (inputs read, computed with explanations, stored):")
+        for (period, figures) in try await RewardBench.run(socketPath: socketPath, periods: ["2021-06", "2021"]) {
+            print("  \(period): run \(String(format: "%.3f", ReportImportBench.seconds(figures.run))) s (\(figures.lines) lines), "
+                + "verify \(String(format: "%.3f", ReportImportBench.seconds(figures.verify))) s")
+        }
     }
 
     /// Tenant.Create parameters whose name and credit code are unique to `serial`.
@@ -161,12 +167,15 @@ struct ParkdBench {
         }
 
         var parkd: String
+        /// The policy directory parkd reads; reward runs are timed when there is one.
+        var policies: String?
         var seconds = 5
         var only: Only?
     }
 
     static func parseArguments(_ arguments: [String]) -> Result<Options, BenchError> {
         var parkd: String?
+        var policies: String?
         var seconds = 5
         var only: Options.Only?
         var remaining = arguments[...]
@@ -176,6 +185,7 @@ struct ParkdBench {
             }
             switch argument {
             case "--parkd": parkd = value
+            case "--policies": policies = URL(fileURLWithPath: value).standardizedFileURL.path
             case "--seconds":
                 guard let parsed = Int(value), parsed > 0 else {
                     return .failure(BenchError("--seconds must be a positive whole number, not '\(value)'"))
@@ -190,7 +200,7 @@ struct ParkdBench {
             }
         }
         guard let parkd else { return .failure(BenchError("--parkd PATH is required")) }
-        return .success(Options(parkd: parkd, seconds: seconds, only: only))
+        return .success(Options(parkd: parkd, policies: policies, seconds: seconds, only: only))
     }
 
     static func fail(_ message: String, status: Int32 = 1) -> Never {
