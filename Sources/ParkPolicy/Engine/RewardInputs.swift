@@ -95,13 +95,15 @@ public struct RentFact: Codable, Sendable, Equatable {
 public struct ReportFact: Codable, Sendable, Equatable {
     public var month: String
     public var version: Int
-    /// Figures by their formula names (`revenue` and `tax` in fen, the rest counts).
-    public var figures: [String: Int64]
+    /// Every figure, in `ReportFigure.allCases` order (`revenue` and `tax` in fen, the rest
+    /// counts): a list, not a map, so stored inputs stay small and quick to read back.
+    public var values: [Int64]
 
+    /// `figures` by their formula names; a figure not given is 0, unknown names are ignored.
     public init(month: String, version: Int, figures: [String: Int64]) {
         self.month = month
         self.version = version
-        self.figures = figures
+        self.values = ReportFigure.allCases.map { figures[$0.rawValue] ?? 0 }
     }
 }
 
@@ -119,9 +121,6 @@ public enum ReportFigure: String, CaseIterable, Sendable {
     case headcount
 
     var type: ValueType { self == .revenue || self == .tax ? .money : .count }
-
-    /// Figures by name: a hash lookup, cheaper than matching the names one by one.
-    static let byName: [String: ReportFigure] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
     /// Position in `allCases`.
     var index: Int {

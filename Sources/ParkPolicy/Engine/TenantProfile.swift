@@ -70,12 +70,10 @@ final class TenantProfile: Sendable {
             guard let month = Self.monthIndex(report.month) else {
                 throw PolicyRunError("tenant \(facts.id): report month '\(report.month)' is not a month")
             }
-            var figures = [Int64](repeating: 0, count: ReportFigure.allCases.count)
-            for (name, value) in report.figures {
-                guard let figure = ReportFigure.byName[name] else { continue }
-                figures[figure.index] = value
+            guard report.values.count == ReportFigure.allCases.count else {
+                throw PolicyRunError("tenant \(facts.id): report \(report.month) has \(report.values.count) figures, not \(ReportFigure.allCases.count)")
             }
-            months.append((month, report.version, figures))
+            months.append((month, report.version, report.values))
         }
         let first = months.map(\.month).min() ?? 0, last = months.map(\.month).max() ?? -1
         let width = ReportFigure.allCases.count
