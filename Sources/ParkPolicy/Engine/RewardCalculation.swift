@@ -71,10 +71,14 @@ extension PolicyBook {
         let numbered = computedRules.compactMap { id in ruleNumbers[id].map { (id: id, number: $0) } }
         let periodText = period.description
         var lines: [RewardLine] = []
-        var evaluations = 0
+        lines.reserveCapacity(prepared.profiles.count * 2)
+        guard let first = prepared.profiles.first else {
+            return RewardCalculation(period: period, rules: chosen, lines: [], evaluations: 0)
+        }
+        let ledger = TenantLedger(profile: first, book: self)
         for profile in prepared.profiles {
             let facts = profile.facts
-            let ledger = TenantLedger(profile: profile, book: self)
+            ledger.start(profile)
             for (rule, number) in numbered {
                 let computed = try ledger.compute(number, in: period, explain: explain)
                 guard computed.fen != 0 else { continue }
@@ -89,8 +93,8 @@ extension PolicyBook {
                     tenantID: facts.id, creditCode: facts.creditCode, tenantName: facts.name, rule: rule,
                     period: periodText, fen: computed.fen, explanation: explanation))
             }
-            evaluations += ledger.computations
         }
+        let evaluations = ledger.computations
         if let policy = policies.first(where: { $0.inForce.contains(period.end) }) {
             for budget in policy.budgets { try apply(budget, of: policy, to: &lines, period: period) }
         }

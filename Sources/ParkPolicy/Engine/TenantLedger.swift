@@ -14,13 +14,15 @@ final class TenantLedger {
         let steps: [ExplanationStep]
     }
 
-    let profile: TenantProfile
+    /// The tenant computed; a run moves one ledger from tenant to tenant (`start(_:)`), so its
+    /// memory is reused.
+    private(set) var profile: TenantProfile
     let book: PolicyBook
     /// Amounts computed, by rule number then month (or year) from the tenant's first month on;
     /// periods before it are not remembered (no formula reads them).
     private var monthly: [[Int64?]]
     private var yearly: [[Int64?]]
-    private let firstMonth: Int
+    private var firstMonth: Int
     private var depth = 0
     /// Rules computed so far (each tenant, rule and period once).
     private(set) var computations = 0
@@ -31,6 +33,16 @@ final class TenantLedger {
         firstMonth = profile.firstMonth ?? Int.max
         monthly = Array(repeating: [], count: book.timelines.count)
         yearly = Array(repeating: [], count: book.timelines.count)
+    }
+
+    /// Forgets the amounts computed so far and turns to another tenant.
+    func start(_ profile: TenantProfile) {
+        self.profile = profile
+        firstMonth = profile.firstMonth ?? Int.max
+        for number in monthly.indices {
+            monthly[number].removeAll(keepingCapacity: true)
+            yearly[number].removeAll(keepingCapacity: true)
+        }
     }
 
     private func remembered(_ number: Int, _ period: RewardPeriod) -> Int64? {
