@@ -52,7 +52,9 @@ enum PolicyHandlers {
             let draft = try inForce.replacing(with: try PolicyLoader.load(request.source, fileName: request.file))
             let inputs = try await database.rewardInputs(throughYear: period.year)
             let (current, proposed) = try await ReportHandlers.onWorkerThread {
-                (try? inForce.calculate(period, inputs: inputs, explain: false), try draft.calculate(period, inputs: inputs, explain: false))
+                // Nothing in force for the period is a comparison with nothing; any other failure is reported.
+                let current = inForce.rules(for: period).isEmpty ? nil : try inForce.calculate(period, inputs: inputs, explain: false)
+                return (current, try draft.calculate(period, inputs: inputs, explain: false))
             }
             return compare(current, proposed, period: period)
         }
