@@ -36,7 +36,6 @@ let package = Package(
             name: "ParkPolicy",
             dependencies: [
                 "ParkCore",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings

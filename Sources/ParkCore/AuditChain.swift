@@ -1,4 +1,3 @@
-import Crypto
 
 /// One audited call, as it is hashed into the chain.
 public struct AuditEntry: Equatable, Sendable {
@@ -62,10 +61,7 @@ public struct AuditEntry: Equatable, Sendable {
         for field in fields {
             content += "\(field.utf8.count):\(field);"
         }
-        return SHA256.hash(data: Array(content.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return ContentHash.sha256(Array(content.utf8))
     }
 }
 

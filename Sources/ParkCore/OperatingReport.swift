@@ -114,6 +114,16 @@ extension CivilDate {
         CivilDate(year: year + years, month: month, day: day) ?? CivilDate(year: year + years, month: month, day: day - 1)!
     }
 
+    /// Lease year k of `day` for a move-in on this day: day ∈ [self + (k−1) years, self + k years)
+    /// (nil before the move-in; a 29 February move-in has its anniversaries on 28 February).
+    public func leaseYear(on day: CivilDate) -> Int? {
+        guard self <= day else { return nil }
+        var k = max(1, day.year - year)
+        while addingYears(k) <= day { k += 1 }
+        while k > 1, addingYears(k - 1) > day { k -= 1 }
+        return k
+    }
+
     /// Whole calendar months from this day to `later` (0 within the first month).
     public func wholeMonths(until later: CivilDate) -> Int {
         var months = (later.year - year) * 12 + (later.month - month)
@@ -134,11 +144,7 @@ extension Tenant {
 
     /// Lease year k of `day`: day ∈ [move-in + (k−1) years, move-in + k years) (nil before moving in).
     public func leaseYear(on day: CivilDate) -> Int? {
-        guard let movedIn, movedIn <= day else { return nil }
-        var k = max(1, day.year - movedIn.year)
-        while movedIn.addingYears(k) <= day { k += 1 }
-        while k > 1, movedIn.addingYears(k - 1) > day { k -= 1 }
-        return k
+        movedIn?.leaseYear(on: day)
     }
 }
 

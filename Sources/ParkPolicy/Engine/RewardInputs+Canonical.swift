@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import ParkCore
 
 extension RewardInputs {
     /// The inputs as canonical JSON (keys sorted, no spaces) and its SHA-256 in hex: what a run
@@ -17,9 +17,6 @@ extension RewardInputs {
     }
 
     public static func hash(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        ContentHash.sha256(bytes)
     }
 }

@@ -138,16 +138,4 @@ public enum ReportFigure: String, CaseIterable, Sendable {
         case .headcount: 10
         }
     }
-
-    /// The figures of one report by name, ready for `ReportFact`.
-    public static func figures(of report: OperatingFigures) -> [String: Int64] {
-        [
-            "revenue": report.revenue.fen, "tax": report.tax.fen,
-            "employers_served": Int64(report.employersServed), "workers_dispatched": Int64(report.workersDispatched),
-            "workers_outsourced": Int64(report.workersOutsourced), "job_seekers_served": Int64(report.jobSeekersServed),
-            "placements": Int64(report.placements), "training_sessions": Int64(report.trainingSessions),
-            "training_attendees": Int64(report.trainingAttendees), "phd_hires": Int64(report.phdHires),
-            "headcount": Int64(report.headcount),
-        ]
-    }
 }

@@ -130,11 +130,7 @@ final class TenantProfile: Sendable {
 
     /// Lease year k of `day` counted from the first move-in (0 before it).
     func leaseYear(on day: CivilDate) -> Int {
-        guard let firstMoveIn, firstMoveIn <= day else { return 0 }
-        var k = max(1, day.year - firstMoveIn.year)
-        while firstMoveIn.addingYears(k) <= day { k += 1 }
-        while k > 1, firstMoveIn.addingYears(k - 1) > day { k -= 1 }
-        return k
+        firstMoveIn?.leaseYear(on: day) ?? 0
     }
 
     /// Area of units of `kind` leased on `day`, in hundredths of a m².

@@ -1,4 +1,3 @@
-import Crypto
 import ParkCore
 import Yams
 
@@ -18,10 +17,7 @@ public enum PolicyLoader {
 
     /// SHA-256 of a policy's text, in hex.
     public static func hash(_ text: String) -> String {
-        SHA256.hash(data: Array(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        ContentHash.sha256(Array(text.utf8))
     }
 }
 
