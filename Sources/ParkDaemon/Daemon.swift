@@ -92,7 +92,7 @@ public enum Daemon {
 
     /// Checks the policy directory as a reload would; the ids of its policies.
     public static func checkPolicies(directory: String) throws -> [String] {
-        try PolicyRegistry.read(directory: directory).map(\.id)
+        try PolicyRegistry.read(directory: directory).policies.map(\.id)
     }
 
     /// Every method parkd serves.

@@ -24,10 +24,11 @@ final class PolicyRegistry: Sendable {
     /// Why the last load was refused, if it was.
     var rejected: String? { loaded.withLock { $0.rejected } }
 
-    /// Reads and checks every `*.yaml` / `*.yml` file of `directory` (none when it is missing).
-    static func read(directory: String) throws(PolicyProblems) -> [Policy] {
+    /// Reads and checks every `*.yaml` / `*.yml` file of `directory` (none when it is missing),
+    /// and puts them together.
+    static func read(directory: String) throws(PolicyProblems) -> PolicyBook {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { return [] }
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { return .empty }
         guard isDirectory.boolValue else {
             throw PolicyProblems([PolicyProblem(file: directory, position: nil, message: "is not a directory")])
         }
@@ -49,8 +50,7 @@ final class PolicyRegistry: Sendable {
             do { policies.append(try PolicyLoader.load(text, fileName: path)) } catch { problems += error.problems }
         }
         guard problems.isEmpty else { throw PolicyProblems(problems) }
-        _ = try PolicyBook(policies)
-        return policies
+        return try PolicyBook(policies)
     }
 
     /// Loads the directory; on errors keeps what is in force (at start: the set the database
@@ -59,8 +59,8 @@ final class PolicyRegistry: Sendable {
     @discardableResult
     func load(directory: String, database: ParkDatabase, at instant: String, atStart: Bool, logger: Logger) async -> String? {
         do {
-            let policies = try Self.read(directory: directory)
-            let book = try PolicyBook(policies)
+            let book = try Self.read(directory: directory)
+            let policies = book.policies
             let context = ChangeContext(call: Self.loadCall(policies, directory: directory), at: instant, outcome: { "\($0)" })
             if try await database.recordPolicyLoad(policies, context: context) {
                 logger.notice("policies loaded", metadata: NotableEvent.policiesLoaded.metadata([
