@@ -41,12 +41,15 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-# Figures for the admin channel (release build, real parkd on a temp dir), then for the reward
-# engine with the reference policies (one thread).
+# Figures for the admin channel (release build, real parkd on a temp dir; the round trips again
+# with client and parkd sharing one CPU), then for the reward engine with the reference policies
+# (one thread).
 bench: deps
 	$(SWIFT) build -c release --product parkd
 	$(SWIFT) build -c release --product parkd-bench
 	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --policies Config/policies
+	@echo; echo "the same round trips with the client and parkd on one virtual CPU (no wake-up across CPUs):"
+	taskset -c 0 $$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --only read
 	$(SWIFT) build -c release --product policy-bench
 	$$($(SWIFT) build -c release --show-bin-path)/policy-bench --policies Config/policies
 

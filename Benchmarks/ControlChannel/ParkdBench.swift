@@ -9,8 +9,9 @@ import ParkCore
 ///     parkd-bench --parkd PATH [--seconds N] [--only read|write] [--help]
 ///
 /// Starts the given parkd on a throw-away state directory, then measures a cheap indexed read
-/// (Tenant.Get) and a durable audited write (Tenant.Create), each over 1 and 32 connections,
-/// then a report import and park statistics. `--only` runs just the read or the write
+/// (Tenant.Get), the channel alone (org.varlink.service.GetInfo, no database) and a durable
+/// audited write (Tenant.Create), each over 1 and 32 connections, then a report import and
+/// park statistics. `--only` runs just the read or the write
 /// round trips. It only reports; it asserts nothing about the numbers.
 ///
 /// (The entry point lives here, not in main.swift: a main.swift file is top-level code, which
@@ -60,19 +61,26 @@ struct ParkdBench {
     }
 
     static func benchmark(socketPath: String, options: Options) async throws {
-        // The tenant the read scenarios fetch; serial 0 is its credit code.
+        // The tenant the read scenarios fetch (serial 0 is its credit code): one like the park's,
+        // with business lines, tags and a status history, so the read fetches all of them.
         let readTenant: String
         do {
             let connection = try await VarlinkConnection.connect(socketPath: socketPath)
-            let created: TenantAPI.TenantReply
             do {
-                created = try await connection.call(TenantAPI.create, try newTenant(serial: 0))
+                var tenant = try newTenant(serial: 0)
+                tenant.businessLines = ["recruitment", "dispatch", "training"]
+                tenant.tags = ["brand-a", "incubator-graduate"]
+                let created = try await connection.call(TenantAPI.create, tenant)
+                readTenant = String(created.tenant.id)
+                for status in ["reviewing", "approved"] {
+                    _ = try await connection.call(TenantAPI.transition, TenantAPI.Transition(
+                        tenant: readTenant, to: status, reason: "entry review meeting of the benchmark park"))
+                }
             } catch {
                 await connection.close()
                 throw error
             }
             await connection.close()
-            readTenant = String(created.tenant.id)
         } catch {
             throw BenchError("cannot create the tenant to read: \(error)")
         }
@@ -80,20 +88,25 @@ struct ParkdBench {
         // Every read is the same call, so its message is encoded once.
         let readMessage = Array(try VarlinkCoding.encode(VarlinkCall(method: TenantAPI.get.name, parameters: TenantAPI.Get(tenant: readTenant))))
         let read: @Sendable (Int) throws -> [UInt8] = { _ in readMessage }
+        // The channel alone: a call answered without the database, for the cost of the round trip itself.
+        let infoMessage = Array(try VarlinkCoding.encode(VarlinkCall(method: VarlinkServiceAPI.getInfo.name, parameters: NoParameters())))
+        let info: @Sendable (Int) throws -> [UInt8] = { _ in infoMessage }
         let write: @Sendable (Int) throws -> [UInt8] = { serial in
             Array(try VarlinkCoding.encode(VarlinkCall(method: TenantAPI.create.name, parameters: try newTenant(serial: serial))))
         }
         var scenarios: [Scenario] = []
         if options.only != .write {
             scenarios += [
-                Scenario(name: "read (Get)", connections: 1, message: read),
-                Scenario(name: "read (Get)", connections: 32, message: read),
+                Scenario(name: "read (Tenant.Get)", connections: 1, message: read),
+                Scenario(name: "read (Tenant.Get)", connections: 32, message: read),
+                Scenario(name: "channel only (GetInfo)", connections: 1, message: info),
+                Scenario(name: "channel only (GetInfo)", connections: 32, message: info),
             ]
         }
         if options.only != .read {
             scenarios += [
-                Scenario(name: "write (Create)", connections: 1, message: write),
-                Scenario(name: "write (Create)", connections: 32, message: write),
+                Scenario(name: "write (Tenant.Create)", connections: 1, message: write),
+                Scenario(name: "write (Tenant.Create)", connections: 32, message: write),
             ]
         }
 

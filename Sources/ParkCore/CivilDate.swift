@@ -21,16 +21,35 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses `YYYY-MM-DD` strictly; `field` names the input in the error.
     public static func parse(_ text: String, field: String) throws(DomainError) -> CivilDate {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else {
+        guard let (year, month, day) = numbers(ofDate: text) else {
             throw .invalid(field, "'\(text)' is not a date in the form YYYY-MM-DD")
         }
-        guard let date = CivilDate(year: y, month: m, day: d) else {
+        guard let date = CivilDate(year: year, month: month, day: day) else {
             throw .invalid(field, "'\(text)' is not a day of the calendar")
         }
         return date
+    }
+
+    /// The three numbers of `YYYY-MM-DD` (ASCII digits only), read byte by byte: dates are
+    /// parsed for every row read, so this avoids splitting the text into strings.
+    private static func numbers(ofDate text: String) -> (year: Int, month: Int, day: Int)? {
+        var year = 0, month = 0, day = 0
+        var position = 0
+        for byte in text.utf8 {
+            if position == 4 || position == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard position < 10, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch position {
+                case ..<4: year = year * 10 + digit
+                case ..<7: month = month * 10 + digit
+                default: day = day * 10 + digit
+                }
+            }
+            position += 1
+        }
+        return position == 10 ? (year, month, day) : nil
     }
 
     /// Parses a calendar month, `YYYY-MM`.

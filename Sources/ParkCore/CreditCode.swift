@@ -8,30 +8,54 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
 
     static let alphabet: [Character] = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
     static let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    /// The value of each ASCII byte in `alphabet`, −1 for the rest.
+    private static let valueOfByte: [Int] = (0..<128).map { byte in
+        alphabet.firstIndex(of: Character(Unicode.Scalar(UInt8(byte)))) ?? -1
+    }
 
     /// Validates `text` after removing spaces and hyphens and upper-casing it.
+    ///
+    /// Works on bytes: codes are checked for every tenant row read, and a valid code is ASCII.
     public init(_ text: String, field: String = "creditCode") throws(DomainError) {
-        let compact = String(text.filter { $0 != " " && $0 != "-" }.uppercased())
-        let characters = Array(compact)
-        guard characters.count == 18 else {
-            throw .invalid(field, "a credit code has 18 characters, '\(text)' has \(characters.count)")
+        var compact: [UInt8] = []
+        compact.reserveCapacity(18)
+        for byte in text.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
+            compact.append((UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte)
         }
-        var values: [Int] = []
-        for (index, character) in characters.enumerated() {
-            guard let value = CreditCode.alphabet.firstIndex(of: character) else {
-                let hint = "IOSVZ".contains(character) ? " (I, O, S, V and Z are never used)" : ""
-                throw .invalid(field, "character \(index + 1) '\(character)' is not allowed in a credit code\(hint)")
-            }
-            values.append(value)
+        guard compact.allSatisfy({ $0 < 128 }) else {
+            throw CreditCode.nonASCIIProblem(text, field: field)
+        }
+        guard compact.count == 18 else {
+            throw .invalid(field, "a credit code has 18 characters, '\(text)' has \(compact.count)")
+        }
+        let values = compact.map { CreditCode.valueOfByte[Int($0)] }
+        if let index = values.firstIndex(of: -1) {
+            throw CreditCode.disallowed(Character(Unicode.Scalar(compact[index])), at: index, field: field)
         }
         if let bad = (2..<8).first(where: { values[$0] > 9 }) {
-            throw .invalid(field, "characters 3–8 are the administrative division code and must be digits; character \(bad + 1) is '\(characters[bad])'")
+            throw .invalid(field, "characters 3–8 are the administrative division code and must be digits; character \(bad + 1) is '\(Character(Unicode.Scalar(compact[bad])))'")
         }
         let expected = CreditCode.checkCharacter(for: values.prefix(17))
-        guard characters[17] == expected else {
-            throw .invalid(field, "check character is '\(characters[17])' but the first 17 characters require '\(expected)'")
+        let given = Character(Unicode.Scalar(compact[17]))
+        guard given == expected else {
+            throw .invalid(field, "check character is '\(given)' but the first 17 characters require '\(expected)'")
         }
-        value = compact
+        value = String(decoding: compact, as: UTF8.self)
+    }
+
+    /// What is wrong with a text holding a character outside ASCII (never valid), told in characters.
+    private static func nonASCIIProblem(_ text: String, field: String) -> DomainError {
+        let characters = Array(String(text.filter { $0 != " " && $0 != "-" }.uppercased()))
+        guard characters.count == 18 else {
+            return .invalid(field, "a credit code has 18 characters, '\(text)' has \(characters.count)")
+        }
+        let index = characters.firstIndex { !alphabet.contains($0) } ?? 0
+        return disallowed(characters[index], at: index, field: field)
+    }
+
+    private static func disallowed(_ character: Character, at index: Int, field: String) -> DomainError {
+        let hint = "IOSVZ".contains(character) ? " (I, O, S, V and Z are never used)" : ""
+        return .invalid(field, "character \(index + 1) '\(character)' is not allowed in a credit code\(hint)")
     }
 
     /// The check character for the first 17 character values.

@@ -65,7 +65,7 @@ extension ParkDatabase {
 
     /// One tenant by id or credit code.
     public func tenant(_ reference: TenantReference) async throws -> StoredTenant {
-        try await read { db in try ParkDatabase.loadTenant(db, reference) }
+        try await readInOneStatement { db in try ParkDatabase.loadTenant(db, reference) }
     }
 
     /// A page of tenants and the cursor of the next page (nil on the last).
@@ -150,64 +150,106 @@ extension ParkDatabase {
         for tag in tenant.tags { try TenantTagRecord(tenantId: id, tag: tag).insert(db) }
     }
 
+    /// One tenant with its lines, tags and history, read by a single statement: one snapshot
+    /// of the database without a transaction around it, and one statement instead of four
+    /// (this is the read behind `tenant show` and every change that names a tenant).
     static func loadTenant(_ db: Database, _ reference: TenantReference) throws -> StoredTenant {
-        let record: TenantRecord?
+        let statement: Statement
         switch reference {
-        case .id(let id):
-            record = try SQLRequest<TenantRecord>(sql: "SELECT * FROM tenant WHERE id = ?", arguments: [id], cached: true).fetchOne(db)
-        case .creditCode(let code):
-            record = try SQLRequest<TenantRecord>(sql: "SELECT * FROM tenant WHERE creditCode = ?", arguments: [code], cached: true).fetchOne(db)
+        case .id(let id): statement = try db.preparedStatement(tenantByID, [id])
+        case .creditCode(let code): statement = try db.preparedStatement(tenantByCreditCode, [code])
         }
-        guard let record else { throw StoreError.noSuchTenant(reference.description) }
-        return try loadTenants(db, records: [record])[0]
+        let rows = try Row.fetchCursor(statement)
+        guard let first = try rows.next() else { throw StoreError.noSuchTenant(reference.description) }
+        let record = TenantRecord(row: first)
+        // Lines and tags hold only [a-z0-9-], so a comma separates them safely.
+        let lines = (first[12] as String?).map { $0.split(separator: ",").compactMap { BusinessLine(rawValue: String($0)) } } ?? []
+        let tags = (first[13] as String?).map { $0.split(separator: ",").map(String.init).sorted() } ?? []
+        var history: [RecordedStatusChange] = []
+        var row: Row? = first
+        while let change = row, change[14] != nil {
+            history.append(try recordedChange(TenantStatusChangeRecord(
+                id: change[14], tenantId: record.id ?? 0, fromStatus: change[15], toStatus: change[16],
+                effectiveOn: change[17], reason: change[18], recordedAt: change[19], recordedBy: change[20])))
+            row = try rows.next()
+        }
+        return try storedTenant(record, lines: lines, tags: tags, history: history)
     }
+
+    /// A row per status change of the tenant, oldest first (one row with NULL changes when it has
+    /// none): the tenant's columns (those of `SELECT *`), its business lines and its tags (comma
+    /// separated, or NULL), then the change's id, from, to, effectiveOn, reason, recordedAt and recordedBy.
+    private static func tenantWithDetails(where condition: String) -> String {
+        """
+        SELECT tenant.*,
+            (SELECT group_concat(line) FROM tenantBusinessLine WHERE tenantId = tenant.id),
+            (SELECT group_concat(tag) FROM tenantTag WHERE tenantId = tenant.id),
+            change.id, change.fromStatus, change.toStatus, change.effectiveOn, change.reason,
+            change.recordedAt, change.recordedBy
+        FROM tenant LEFT JOIN tenantStatusChange AS change ON change.tenantId = tenant.id
+        WHERE tenant.\(condition)
+        ORDER BY change.id
+        """
+    }
+
+    private static let tenantByID = tenantWithDetails(where: "id = ?")
+    private static let tenantByCreditCode = tenantWithDetails(where: "creditCode = ?")
 
     /// Builds tenants from their rows, fetching lines, tags and history for all of them at once.
     static func loadTenants(_ db: Database, records: [TenantRecord]) throws -> [StoredTenant] {
         guard !records.isEmpty else { return [] }
         let ids = records.compactMap(\.id)
         // Same SQL for the same page size, so the prepared statements are reused.
-        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let placeholders = ids.count == 1 ? "?" : Array(repeating: "?", count: ids.count).joined(separator: ",")
         let arguments = StatementArguments(ids)
         var lines: [Int64: [BusinessLine]] = [:]
-        for row in try SQLRequest<TenantBusinessLineRecord>(
-            sql: "SELECT * FROM tenantBusinessLine WHERE tenantId IN (\(placeholders))", arguments: arguments, cached: true
-        ).fetchAll(db) {
+        for row in try TenantBusinessLineRecord.fetchAll(db.preparedStatement(
+            "SELECT * FROM tenantBusinessLine WHERE tenantId IN (\(placeholders))", arguments
+        )) {
             if let line = BusinessLine(rawValue: row.line) { lines[row.tenantId, default: []].append(line) }
         }
         var tags: [Int64: [String]] = [:]
-        for row in try SQLRequest<TenantTagRecord>(
-            sql: "SELECT * FROM tenantTag WHERE tenantId IN (\(placeholders)) ORDER BY tag", arguments: arguments, cached: true
-        ).fetchAll(db) {
+        for row in try TenantTagRecord.fetchAll(db.preparedStatement(
+            "SELECT * FROM tenantTag WHERE tenantId IN (\(placeholders)) ORDER BY tag", arguments
+        )) {
             tags[row.tenantId, default: []].append(row.tag)
         }
         var history: [Int64: [RecordedStatusChange]] = [:]
-        for row in try SQLRequest<TenantStatusChangeRecord>(
-            sql: "SELECT * FROM tenantStatusChange WHERE tenantId IN (\(placeholders)) ORDER BY id", arguments: arguments, cached: true
-        ).fetchAll(db) {
-            guard let from = TenantStatus(rawValue: row.fromStatus), let to = TenantStatus(rawValue: row.toStatus),
-                  let on = try? CivilDate.parse(row.effectiveOn, field: "effectiveOn") else {
-                throw StoreError.unusable("tenantStatusChange \(row.id ?? 0)", "holds a value this parkd cannot read")
-            }
-            history[row.tenantId, default: []].append(RecordedStatusChange(
-                change: StatusChange(from: from, to: to, on: on, reason: row.reason),
-                recordedAt: row.recordedAt, recordedBy: row.recordedBy))
+        for row in try TenantStatusChangeRecord.fetchAll(db.preparedStatement(
+            "SELECT * FROM tenantStatusChange WHERE tenantId IN (\(placeholders)) ORDER BY id", arguments
+        )) {
+            history[row.tenantId, default: []].append(try recordedChange(row))
         }
         return try records.map { record in
-            let id = record.id!
-            guard let code = try? CreditCode(record.creditCode), let origin = Origin(rawValue: record.origin),
-                  let status = TenantStatus(rawValue: record.status),
-                  let appliedOn = try? CivilDate.parse(record.appliedOn, field: "appliedOn") else {
-                throw StoreError.unusable("tenant \(id)", "holds a value this parkd cannot read")
-            }
-            let changes = history[id] ?? []
-            let tenant = Tenant(
-                id: id, name: record.name, creditCode: code,
-                businessLines: BusinessLine.allCases.filter((lines[id] ?? []).contains), origin: origin,
-                tags: tags[id] ?? [], contactPerson: record.contactPerson, contactPhone: record.contactPhone,
-                dispatchLicence: record.dispatchLicence, hrServiceLicence: record.hrServiceLicence,
-                status: status, appliedOn: appliedOn, history: changes.map(\.change))
-            return StoredTenant(tenant: tenant, createdAt: record.createdAt, updatedAt: record.updatedAt, history: changes)
+            let id = record.id ?? 0
+            return try storedTenant(record, lines: lines[id] ?? [], tags: tags[id] ?? [], history: history[id] ?? [])
         }
+    }
+
+    private static func recordedChange(_ row: TenantStatusChangeRecord) throws -> RecordedStatusChange {
+        guard let from = TenantStatus(rawValue: row.fromStatus), let to = TenantStatus(rawValue: row.toStatus),
+              let on = try? CivilDate.parse(row.effectiveOn, field: "effectiveOn") else {
+            throw StoreError.unusable("tenantStatusChange \(row.id ?? 0)", "holds a value this parkd cannot read")
+        }
+        return RecordedStatusChange(
+            change: StatusChange(from: from, to: to, on: on, reason: row.reason), recordedAt: row.recordedAt, recordedBy: row.recordedBy)
+    }
+
+    /// A tenant from its row and its lines (any order), tags (sorted) and history (oldest first).
+    private static func storedTenant(
+        _ record: TenantRecord, lines: [BusinessLine], tags: [String], history: [RecordedStatusChange]
+    ) throws -> StoredTenant {
+        let id = record.id ?? 0
+        guard let code = try? CreditCode(record.creditCode), let origin = Origin(rawValue: record.origin),
+              let status = TenantStatus(rawValue: record.status),
+              let appliedOn = try? CivilDate.parse(record.appliedOn, field: "appliedOn") else {
+            throw StoreError.unusable("tenant \(id)", "holds a value this parkd cannot read")
+        }
+        let tenant = Tenant(
+            id: id, name: record.name, creditCode: code, businessLines: BusinessLine.allCases.filter(lines.contains),
+            origin: origin, tags: tags, contactPerson: record.contactPerson, contactPhone: record.contactPhone,
+            dispatchLicence: record.dispatchLicence, hrServiceLicence: record.hrServiceLicence,
+            status: status, appliedOn: appliedOn, history: history.map(\.change))
+        return StoredTenant(tenant: tenant, createdAt: record.createdAt, updatedAt: record.updatedAt, history: history)
     }
 }

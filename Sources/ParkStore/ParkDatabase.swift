@@ -26,6 +26,10 @@ public struct AuditedCall: Sendable {
 public final class ParkDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// The read-only connection of `read`: short reads on the calling thread. Taking a reader
+    /// from the pool costs more than such a read itself (the pool's queues and semaphore, and a
+    /// schema check before every read), so these skip it.
+    private let shortReads: DatabaseQueue
     private let groupCommit: GroupCommit
 
     /// Opens (creating if needed) and migrates the database at `path`.
@@ -49,6 +53,17 @@ public final class ParkDatabase: Sendable {
             throw StoreError.unusable(path, "cannot open: \(ParkDatabase.describe(error))")
         }
         try ParkDatabase.prepareSchema(pool, path: path, willUpgrade: willUpgrade)
+        // Opened once the schema is in place: its schema cache never needs clearing, because
+        // migrations only run before this point.
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        readOnly.busyMode = .timeout(busyTimeout)
+        readOnly.label = "short reads"
+        do {
+            shortReads = try DatabaseQueue(path: path, configuration: readOnly)
+        } catch {
+            throw StoreError.unusable(path, "cannot open: \(ParkDatabase.describe(error))")
+        }
         self.path = path
         self.pool = pool
         self.groupCommit = GroupCommit(writer: pool)
@@ -90,18 +105,29 @@ public final class ParkDatabase: Sendable {
 
     /// Waits for running statements and closes every connection.
     public func close() throws {
+        try shortReads.close()
         try pool.close()
     }
 
-    /// A short, bounded read, run on the calling thread: no hop to a database queue, whose
-    /// wake-up costs more than the query. For scans of unbounded size use `readInBackground`.
+    /// A short, bounded read, run on the calling thread in one transaction (its statements see
+    /// one state of the database): no hop to a database queue, whose wake-up costs more than
+    /// the query. Short reads from several threads take turns on one connection, so for scans
+    /// of unbounded size use `readInBackground`.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try readOnCallingThread(body)
+        try shortReads.inDatabase { db in
+            var value: T?
+            try db.inTransaction(.deferred) {
+                value = try body(db)
+                return .commit
+            }
+            return value!
+        }
     }
 
-    /// Synchronous, so the call resolves to GRDB's blocking `read`, not its async one.
-    private func readOnCallingThread<T>(_ body: (Database) throws -> T) throws -> T {
-        try pool.read(body)
+    /// A short read made of a single statement, on the calling thread like `read`. SQLite runs
+    /// a statement on one snapshot of the database by itself, so no transaction is opened.
+    func readInOneStatement<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try shortReads.inDatabase(body)
     }
 
     /// A read that may take long (whole-table scans), run on a database queue so that it

@@ -16,6 +16,12 @@ struct CivilDateTests {
         ("2021-4-16", "'2021-4-16' is not a date in the form YYYY-MM-DD"),
         ("16/04/2021", "'16/04/2021' is not a date in the form YYYY-MM-DD"),
         ("２０２１-04-16", "'２０２１-04-16' is not a date in the form YYYY-MM-DD"),
+        ("2021-04-166", "'2021-04-166' is not a date in the form YYYY-MM-DD"),
+        ("2021-04-1", "'2021-04-1' is not a date in the form YYYY-MM-DD"),
+        ("2021-04+16", "'2021-04+16' is not a date in the form YYYY-MM-DD"),
+        ("+021-04-16", "'+021-04-16' is not a date in the form YYYY-MM-DD"),
+        ("", "'' is not a date in the form YYYY-MM-DD"),
+        ("0000-01-01", "'0000-01-01' is not a day of the calendar"),
     ])
     func refuses(_ text: String, _ reason: String) {
         #expect(throws: DomainError.invalid("on", reason)) { try CivilDate.parse(text, field: "on") }

@@ -44,6 +44,15 @@ struct CreditCodeTests {
         }
     }
 
+    @Test("characters outside ASCII are named and counted as characters", arguments: [
+        ("９1110000600037341L", "character 1 '９' is not allowed in a credit code"),
+        ("91110000600037341Ｌ", "character 18 'Ｌ' is not allowed in a credit code"),
+        ("统一社会信用代码", "a credit code has 18 characters, '统一社会信用代码' has 8"),
+    ])
+    func nonASCII(_ text: String, _ reason: String) {
+        #expect(throws: DomainError.invalid("creditCode", reason)) { try CreditCode(text) }
+    }
+
     @Test("the administrative division code must be digits")
     func divisionDigits() throws {
         let code = try #require(CreditCode.completing("91A10000600037341"))

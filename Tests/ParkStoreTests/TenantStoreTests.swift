@@ -105,4 +105,51 @@ struct TenantStoreTests {
             #expect(try await database.tenant(.id(1)) == updated)
         }
     }
+
+    @Test("one tenant reads back exactly as a page of tenants shows it, history oldest first")
+    func singleReadMatchesPage() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let today = CivilDate(year: 2026, month: 11, day: 29)!
+            for serial in 1...3 {
+                _ = try await database.createTenant(try applicant(serial, lines: ["training", "recruitment", "dispatch"]), context: context())
+                var edit = TenantEdit()
+                edit.addTags = ["zz-last", "brand-a", "hr-top-100"]
+                _ = try await database.updateTenant(.id(Int64(serial)), edit: edit, context: context("io.parkd.Tenant.Update"))
+            }
+            for (status, day) in [(TenantStatus.reviewing, 10), (.approved, 20), (.active, 25)] {
+                _ = try await database.transitionTenant(
+                    .id(2), to: status, on: CivilDate(year: 2021, month: 1, day: day)!, reason: "步骤, \"\(status)\"",
+                    today: today, context: context("io.parkd.Tenant.Transition"))
+            }
+            let page = try await database.tenants(TenantQuery()).tenants
+            for listed in page {
+                #expect(try await database.tenant(.id(listed.id)) == listed)
+                #expect(try await database.tenant(.creditCode(listed.tenant.creditCode.value)) == listed)
+            }
+            let second = try await database.tenant(.id(2))
+            #expect(second.tenant.businessLines == [.recruitment, .dispatch, .training])
+            #expect(second.tenant.tags == ["brand-a", "hr-top-100", "zz-last"])
+            #expect(second.history.map(\.change.to) == [.reviewing, .approved, .active])
+            #expect(second.history.map(\.change.reason) == ["步骤, \"reviewing\"", "步骤, \"approved\"", "步骤, \"active\""])
+            #expect(try await database.tenant(.id(1)).history.isEmpty)
+        }
+    }
+
+    @Test("reads see a change committed by another connection at once")
+    func readsAreNotStale() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            let database = try ParkDatabase(path: path)
+            _ = try await database.createTenant(try applicant(1), context: context())
+            #expect(try await database.tenant(.id(1)).tenant.name == "青岛人力资源公司1")
+            // Like an operator's sqlite3 session: another connection, outside parkd's own writer.
+            let other = try DatabaseQueue(path: path)
+            try await other.write { db in try db.execute(sql: "UPDATE tenant SET name = '更名后的公司' WHERE id = 1") }
+            #expect(try await database.tenant(.id(1)).tenant.name == "更名后的公司")
+            try await other.write { db in try db.execute(sql: "DELETE FROM tenant WHERE id = 1") }
+            await #expect(throws: StoreError.noSuchTenant("1")) { try await database.tenant(.id(1)) }
+            try other.close()
+        }
+    }
 }
