@@ -11,6 +11,16 @@ struct WireTests {
         #expect(result.stdout.hasPrefix("all methods answered as specified"))
     }
 
+    @Test("random calls of every method on a populated park never get an internal error", arguments: [1, 2])
+    func randomCalls(seed: Int) throws {
+        let daemon = try RunningDaemon(config: Binaries.referencePolicies)
+        let demo = try daemon.parkctl(["demo", "load", "--from", Binaries.repository + "/Config/demo"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let result = try runCommand("/usr/bin/env", ["python3", Binaries.script("fuzz_client.py"), daemon.socketPath, "2000", String(seed)])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(!daemon.log.contains("ERROR"), "\(daemon.log.split(separator: "\n").filter { $0.contains("ERROR") }.prefix(5))")
+    }
+
     @Test("pipelined requests on one connection are answered in order")
     func pipelining() throws {
         let daemon = try RunningDaemon()

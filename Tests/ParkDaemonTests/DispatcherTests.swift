@@ -96,6 +96,10 @@ struct DispatcherTests {
         (#"{"name":7,"creditCode":"91370200163562681G"}"#, "name"),
         (#"{"name":"A","creditCode":"91370200163562681G","tags":"x"}"#, "tags"),
         (#"["name"]"#, "parameters"),
+        // Values Foundation only fails on when it reads them: not a DecodingError, no coding path.
+        (#"{"name":"\ud800","creditCode":"91370200163562681G"}"#, "name"),
+        (#"{"name":"A","creditCode":"91370200163562681G","contactPhone":"\udc00x"}"#, "contactPhone"),
+        (#"{"name":"A","creditCode":"91370200163562681G","colour":1e400}"#, "colour"),
     ])
     func invalidParameters(_ parameters: String, _ name: String) async throws {
         let harness = try DispatcherHarness()
@@ -103,6 +107,15 @@ struct DispatcherTests {
         let reply = await harness.call("io.parkd.Tenant.Create", parameters)
         #expect(reply?.error == "org.varlink.service.InvalidParameter")
         #expect(reply?.parameters?["parameter"] == .string(name))
+    }
+
+    @Test("numbers no integer can hold are named as the bad parameter", arguments: ["1e400", "-9223372036854775809", "18446744073709551616"])
+    func unrepresentableNumbers(_ number: String) async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let reply = await harness.call("io.parkd.Tenant.List", #"{"limit":\#(number)}"#)
+        #expect(reply?.error == "org.varlink.service.InvalidParameter")
+        #expect(reply?.parameters?["parameter"] == .string("limit"))
     }
 
     @Test("domain refusals name the field and change nothing")

@@ -62,6 +62,12 @@ public struct MethodTable: Sendable {
             }
         } catch let error as DecodingError {
             throw VarlinkError.invalidParameter(parameterName(error))
+        } catch let error as VarlinkError {
+            throw error
+        } catch {
+            // Foundation reads numbers and string escapes lazily: a number Swift cannot hold
+            // (1e400) or a lone surrogate (\ud800) fails here, without a coding path.
+            throw VarlinkError.invalidParameter(unreadableParameter(in: decoder) ?? "parameters")
         }
         // Property names are the wire names, so anything else the caller sent is unknown.
         if case .object(let sent) = header.parameters, !sent.isEmpty {
@@ -71,6 +77,24 @@ public struct MethodTable: Sendable {
             }
         }
         return value
+    }
+
+    /// The parameter that stopped the decoding when the error names none: the first, by name,
+    /// whose value is no JSON value Swift can hold, else the first holding a number that is
+    /// not a 64-bit integer (the declared integer could not take it).
+    private static func unreadableParameter(in decoder: any Decoder) -> String? {
+        guard let message = try? decoder.container(keyedBy: MessageMember.self),
+              let parameters = try? message.nestedContainer(keyedBy: AnyParameter.self, forKey: .parameters) else {
+            return nil
+        }
+        let values = parameters.allKeys.map(\.stringValue).sorted().map { name in
+            (name, try? parameters.decode(JSONValue.self, forKey: AnyParameter(stringValue: name)))
+        }
+        let unreadable = values.first { $0.1 == nil }
+        let notAnInteger = values.first { name, value in
+            if case .number = value { true } else { false }
+        }
+        return (unreadable ?? notAnInteger)?.0
     }
 
     private static func parameterName(_ error: DecodingError) -> String {
@@ -94,6 +118,14 @@ public struct MethodTable: Sendable {
 /// The member of a call message that holds its parameters.
 private enum MessageMember: String, CodingKey {
     case parameters
+}
+
+/// Any member name of the parameters object.
+private struct AnyParameter: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 /// The parameter names of one method, read once from the first value decoded (a type's
