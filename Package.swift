@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(name: "ParkDaemonTests", dependencies: ["ParkDaemon"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["parkd", "parkctl", "ParkControl"],
+            dependencies: ["parkd", "parkctl", "ParkControl", "ParkCore"],
             resources: [.copy("Scripts")],
             swiftSettings: swiftSettings
         ),

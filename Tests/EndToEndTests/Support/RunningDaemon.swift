@@ -14,16 +14,27 @@ final class RunningDaemon: @unchecked Sendable {
     var logPath: String { directory + "/parkd.log" }
     var pid: Int32 { process.processIdentifier }
 
+    /// Whether this daemon removes the state directory when it goes (a restart takes it over).
+    private var ownsDirectory = true
+
     /// Starts parkd with `config` (YAML text) and waits for READY=1.
-    init(config: String = "", environment: [String: String] = [:], waitForReady: Bool = true) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-e2e-\(UUID().uuidString.prefix(8))").path
+    convenience init(config: String = "", environment: [String: String] = [:], waitForReady: Bool = true) throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-e2e-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        socketPath = directory + "/control.sock"
-        configPath = directory + "/parkd.yaml"
         // Hermetic: policies come from the test's own directory unless the test names one.
         let policies = config.contains("policies:") ? "" : "\npolicies:\n  directory: \(directory)/policies\n"
-        try (config + policies).write(toFile: configPath, atomically: true, encoding: .utf8)
-        notify = try NotifySocket(path: directory + "/notify.sock")
+        try (config + policies).write(toFile: directory + "/parkd.yaml", atomically: true, encoding: .utf8)
+        try self.init(directory: directory, environment: environment, waitForReady: waitForReady)
+    }
+
+    /// Starts parkd on a state directory that already holds its configuration.
+    private init(directory: String, environment: [String: String], waitForReady: Bool) throws {
+        self.directory = directory
+        socketPath = directory + "/control.sock"
+        configPath = directory + "/parkd.yaml"
+        let notifyPath = directory + "/notify.sock"
+        unlink(notifyPath)
+        notify = try NotifySocket(path: notifyPath)
         FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Binaries.parkd)
         process.arguments = ["--config", configPath, "--state-dir", directory, "--socket", socketPath]
@@ -47,9 +58,17 @@ final class RunningDaemon: @unchecked Sendable {
         }
     }
 
+    /// A new parkd on this one's state directory and configuration, once this one has exited;
+    /// the directory becomes the new daemon's to remove.
+    func restarted() throws -> RunningDaemon {
+        stop()
+        ownsDirectory = false
+        return try RunningDaemon(directory: directory, environment: [:], waitForReady: true)
+    }
+
     deinit {
         stop()
-        try? FileManager.default.removeItem(atPath: directory)
+        if ownsDirectory { try? FileManager.default.removeItem(atPath: directory) }
     }
 
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
