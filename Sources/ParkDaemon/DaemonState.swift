@@ -9,7 +9,8 @@ public final class DaemonState: Sendable {
         var config: DaemonConfig
         var source: ConfigSource
         var access: AccessPolicy
-        var timeZone: TimeZone
+        /// Gregorian, in the park's time zone: made once per configuration, not per call.
+        var calendar: Calendar
         var lastReloadError: String?
     }
 
@@ -44,7 +45,7 @@ public final class DaemonState: Sendable {
         self.settings = Mutex(Settings(
             config: config, source: source,
             access: AccessPolicy(adminGroup: config.adminGroup, auditorGroup: config.auditorGroup),
-            timeZone: TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!,
+            calendar: DaemonState.calendar(in: TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!),
             lastReloadError: nil))
         logLevel.current = config.logLevel
     }
@@ -60,7 +61,7 @@ public final class DaemonState: Sendable {
         settings.withLock { settings in
             settings.config = config
             settings.access = access
-            settings.timeZone = TimeZone(identifier: config.timeZone) ?? settings.timeZone
+            if let zone = TimeZone(identifier: config.timeZone) { settings.calendar = DaemonState.calendar(in: zone) }
             settings.lastReloadError = nil
         }
         logLevel.current = config.logLevel
@@ -77,20 +78,22 @@ public final class DaemonState: Sendable {
         Instant.rfc3339(millisecondsSinceEpoch: Int64((now().timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
-    /// Today in the park's time zone.
-    func today() -> CivilDate {
-        let zone = settings.withLock { $0.timeZone }
+    private static func calendar(in zone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
+        return calendar
+    }
+
+    /// Today in the park's time zone.
+    func today() -> CivilDate {
+        let calendar = settings.withLock { $0.calendar }
         let parts = calendar.dateComponents([.year, .month, .day], from: now())
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
     /// The instant a park-local day starts, as recorded in the database.
     func startOfDay(_ day: CivilDate) -> String {
-        let zone = settings.withLock { $0.timeZone }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
+        let calendar = settings.withLock { $0.calendar }
         let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
         return Instant.rfc3339(millisecondsSinceEpoch: Int64(start.timeIntervalSince1970 * 1000))
     }
