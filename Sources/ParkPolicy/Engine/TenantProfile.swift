@@ -27,13 +27,18 @@ final class TenantProfile: Sendable {
     let hasHRLine: Bool
     /// Leases by start day (then id): the order in which an area cap is filled.
     let leases: [ProfileLease]
-    /// Report figures from the first reported month on, `ReportFigure.allCases.count` a month
-    /// (by `ReportFigure.index`), and each month's version (0: no report).
+    /// Report figures figure by figure (by `ReportFigure.index`), each one's months from the first
+    /// reported month on: a sum over a window reads neighbouring memory, which matters when a run
+    /// goes through many tenants. Then each month's version (0: no report).
     private let figures: [Int64]
     private let versions: [Int]
     private let firstReportedMonth: Int
     /// The first to the last month reported.
     let reportedMonths: ClosedRange<Int>?
+    /// The month index of the first month the tenant could earn anything: its first move-in or
+    /// its first change to active, whichever is earlier (nil when neither happened). Known once,
+    /// as every rule computed for the tenant asks for it.
+    let firstMonth: Int?
 
     init(_ facts: TenantFacts) throws(PolicyRunError) {
         self.facts = facts
@@ -76,17 +81,19 @@ final class TenantProfile: Sendable {
             months.append((month, report.version, report.values))
         }
         let first = months.map(\.month).min() ?? 0, last = months.map(\.month).max() ?? -1
-        let width = ReportFigure.allCases.count
-        var figures = [Int64](repeating: 0, count: max(0, last - first + 1) * width)
-        var versions = [Int](repeating: 0, count: max(0, last - first + 1))
+        let monthCount = max(0, last - first + 1)
+        var figures = [Int64](repeating: 0, count: monthCount * ReportFigure.allCases.count)
+        var versions = [Int](repeating: 0, count: monthCount)
         for entry in months {
             versions[entry.month - first] = max(1, entry.version)
-            for (index, value) in entry.figures.enumerated() { figures[(entry.month - first) * width + index] = value }
+            for (index, value) in entry.figures.enumerated() { figures[index * monthCount + entry.month - first] = value }
         }
         self.figures = figures
         self.versions = versions
         firstReportedMonth = first
         reportedMonths = months.isEmpty ? nil : first...last
+        let activeOn = changes.first { $0.to == .active }?.on
+        firstMonth = [firstMoveIn, activeOn].compactMap { $0 }.min().map { Month(year: $0.year, month: $0.month).index }
     }
 
     /// The bits of these business lines (unknown names have none).
@@ -174,7 +181,7 @@ final class TenantProfile: Sendable {
     func figure(_ figure: ReportFigure, month: Int) -> Int64? {
         let offset = month - firstReportedMonth
         guard offset >= 0, offset < versions.count, versions[offset] > 0 else { return nil }
-        return figures[offset * ReportFigure.allCases.count + figure.index]
+        return figures[figure.index * versions.count + offset]
     }
 
     /// The version of a month's report (nil: none).
@@ -182,14 +189,6 @@ final class TenantProfile: Sendable {
         let offset = month - firstReportedMonth
         guard offset >= 0, offset < versions.count, versions[offset] > 0 else { return nil }
         return versions[offset]
-    }
-
-    /// The month index of the first month the tenant could earn anything: its first move-in or
-    /// its first change to active, whichever is earlier (nil when neither happened).
-    var firstMonth: Int? {
-        let activeOn = statusChanges.first { $0.to == .active }?.on
-        let first = [firstMoveIn, activeOn].compactMap { $0 }.min()
-        return first.map { Month(year: $0.year, month: $0.month).index }
     }
 
     /// The days in `range` on which something `reads` depends on may change (always including

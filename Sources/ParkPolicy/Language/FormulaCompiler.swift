@@ -2,8 +2,8 @@ import ParkCore
 
 /// The names a formula may use where it is written.
 struct FormulaScope {
-    /// The policy's parameters, by name.
-    var parameters: [String: (index: Int, type: ValueType)] = [:]
+    /// The policy's parameters by name, each with its place among them.
+    var parameters: [String: (index: Int, parameter: PolicyParameter)] = [:]
     /// Definitions of the policy and, inside a rule, its `let` values so far.
     var named: [String: Formula] = [:]
     /// Every rule of the policy and its period.
@@ -85,9 +85,19 @@ struct FormulaCompiler {
                 return value
             }, reads: named.reads, references: named.references)
         }
-        if let (index, type) = scope.parameters[name] {
+        if let (_, parameter) = scope.parameters[name] {
+            // Formulas run with the policy that defines them, so they read its parameters directly.
+            let type = parameter.type
+            if parameter.values.count == 1 {
+                // The same value on every day: nothing to look up while a run evaluates it.
+                let (from, value) = parameter.values[0]
+                return Formula(type: type, code: { e in
+                    e.record(.parameter, name, value.described(as: type), source: "\(e.policy.id), in force from \(from)")
+                    return value
+                }, reads: .parameters, references: [])
+            }
             return Formula(type: type, code: { e in
-                let (value, from) = e.policy.parameters[index].value(on: e.policy.parameterDay(e.day))
+                let (value, from) = parameter.value(on: e.policy.parameterDay(e.day))
                 e.record(.parameter, name, value.described(as: type), source: "\(e.policy.id), in force from \(from)")
                 return value
             }, reads: .parameters, references: [])
