@@ -68,7 +68,7 @@ extension PolicyBook {
         let budgetRules = Set(budgets.flatMap(\.rules))
         let computedRules = available.filter { chosen.contains($0) || budgetRules.contains($0) }
 
-        let numbered = computedRules.compactMap { id in ruleNumbers[id].map { (id: id, number: $0) } }
+        let numbered = computedRules.compactMap { id in number(of: id).map { (id: id, number: $0) } }
         let periodText = period.description
         var lines: [RewardLine] = []
         lines.reserveCapacity(prepared.profiles.count * 2)
@@ -138,7 +138,8 @@ extension PolicyBook {
         }
         var scaledToZero = false
         let ratio: Exact
-        do { ratio = try limit / totalExact } catch { throw PolicyRunError("budget \(budget.id): \(error.description)") }
+        // Reduced once, so that scaling each line keeps small denominators (no GCD per line).
+        do { ratio = try (limit / totalExact).reduced() } catch { throw PolicyRunError("budget \(budget.id): \(error.description)") }
         for index in lines.indices where covered(index) {
             let before = lines[index].fen
             let after: Int64

@@ -80,7 +80,7 @@ final class TenantLedger {
 
     /// The rule's amount for the period (memoised).
     func amount(of rule: String, in period: RewardPeriod, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
-        guard let number = book.ruleNumbers[rule] else { return 0 }
+        guard let number = book.number(of: rule) else { return 0 }
         return try amount(number, in: period, at: at)
     }
 
@@ -102,7 +102,7 @@ final class TenantLedger {
     /// Σ of the rule's amounts for the periods of its kind inside `months` (none before the
     /// tenant's first month in the park).
     func total(of rule: String, months: ClosedRange<Int>, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
-        guard let number = book.ruleNumbers[rule] else { return 0 }
+        guard let number = book.number(of: rule) else { return 0 }
         return try total(number, months: months, at: at)
     }
 
@@ -146,7 +146,7 @@ final class TenantLedger {
 
     // MARK: Computing a rule
 
-    /// The amount of rule `number` (see `PolicyBook.ruleNumbers`) for the period: eligibility,
+    /// The amount of rule `number` (see `PolicyBook.ruleIDs`) for the period: eligibility,
     /// formula (day by day for daily rules), caps, then rounding once, with the steps when
     /// `explain`.
     func compute(_ number: Int, in period: RewardPeriod, explain: Bool) throws(PolicyRunError) -> Computed {
@@ -282,8 +282,7 @@ final class TenantLedger {
         let period = evaluation.period, trace = evaluation.trace
         var amount = amount
         // Takes the cap's code only: copying a whole formula costs a reference count for each part.
-        func limit(_ cap: FormulaCode?, _ name: String, earlier: () throws(EvaluationFailure) -> Int64) throws(EvaluationFailure) {
-            guard let cap else { return }
+        func limit(_ cap: FormulaCode, _ name: String, earlier: () throws(EvaluationFailure) -> Int64) throws(EvaluationFailure) {
             let ceiling = try cap(evaluation).number
             let already = try earlier()
             let remaining = try FormulaCompiler.exact(rule.position) { () throws(ArithmeticError) in try ceiling - Exact(fen: already) }
@@ -296,13 +295,17 @@ final class TenantLedger {
                 trace?.record(.result, name, "\(Value.number(ceiling).described(as: .money)), \(Money(fen: already)) already computed: not reached", source: policy.id)
             }
         }
-        try limit(rule.capPerPeriod?.code, "cap per period") { 0 }
-        try limit(rule.capPerYear?.code, "cap per year") { () throws(EvaluationFailure) in
-            guard rule.period.runKind == .month, period.firstMonth % 12 > 0 else { return 0 }
-            return try total(number, months: (period.year * 12)...(period.firstMonth - 1), at: rule.position)
+        if let cap = rule.capPerPeriod?.code { try limit(cap, "cap per period") { 0 } }
+        if let cap = rule.capPerYear?.code {
+            try limit(cap, "cap per year") { () throws(EvaluationFailure) in
+                guard rule.period.runKind == .month, period.firstMonth % 12 > 0 else { return 0 }
+                return try total(number, months: (period.year * 12)...(period.firstMonth - 1), at: rule.position)
+            }
         }
-        try limit(rule.capLifetime?.code, "cap for life") { () throws(EvaluationFailure) in
-            try total(number, months: 0...(period.firstMonth - 1), at: rule.position)
+        if let cap = rule.capLifetime?.code {
+            try limit(cap, "cap for life") { () throws(EvaluationFailure) in
+                try total(number, months: 0...(period.firstMonth - 1), at: rule.position)
+            }
         }
         return amount
     }

@@ -241,16 +241,18 @@ struct FormulaCompiler {
             for (index, argument) in all.enumerated() where argument.type != type {
                 throw FormulaError(syntax[index].position, "\(name) needs arguments of one type: this is \(Self.article(argument.type)), the first is \(Self.article(type))")
             }
-            let codes = all.map(\.code), pickLarger = name == "max", dates = type == .date
-            let code: @Sendable (Evaluation) throws(EvaluationFailure) -> Value = { e throws(EvaluationFailure) in
-                var best = try codes[0](e)
-                for code in codes.dropFirst() {
-                    let next = try code(e)
-                    let larger = dates ? next.date > best.date : next.number > best.number
-                    let smaller = dates ? next.date < best.date : next.number < best.number
-                    if pickLarger ? larger : smaller { best = next }
+            let pickLarger = name == "max", dates = type == .date
+            // Folded into pairs, left to right (the first of equal values is kept): each pair
+            // calls its two codes directly, rather than through a list of them.
+            var code = all[0].code
+            for argument in all.dropFirst() {
+                let best = code, next = argument.code
+                code = { e throws(EvaluationFailure) in
+                    let a = try best(e), b = try next(e)
+                    let larger = dates ? b.date > a.date : b.number > a.number
+                    let smaller = dates ? b.date < a.date : b.number < a.number
+                    return pickLarger ? (larger ? b : a) : (smaller ? b : a)
                 }
-                return best
             }
             return Formula(type: type, code: code, reads: all.reduce([]) { $0.union($1.reads) }, references: all.flatMap(\.references))
         case "round", "floor", "ceil":
@@ -317,12 +319,7 @@ struct FormulaCompiler {
             let averaging = name == "average"
             return Formula(type: figure.type, code: { e throws(EvaluationFailure) in
                 guard let months = window.months(endingIn: e.period.lastMonth) else { return .number(.zero) }
-                var total: Int64 = 0, reported = 0
-                if let reportedMonths = e.profile.reportedMonths {
-                    for month in months.clamped(to: reportedMonths) {
-                        if let value = e.profile.figure(figure, month: month) { total += value; reported += 1 }
-                    }
-                }
+                let (total, reported) = e.profile.sum(of: figure, in: months)
                 var result = Self.figureValue(total, figure)
                 if averaging, reported > 0 {
                     result = try Self.exact(at) { () throws(ArithmeticError) in try result / Exact(reported) }
