@@ -82,9 +82,10 @@ extension PolicyBook {
         let ledger = TenantLedger(profile: first, book: self)
         for profile in prepared.profiles {
             ledger.start(profile)
-            for (position, (rule, number)) in numbered.enumerated() {
-                let computed = try ledger.compute(number, in: period, explain: explain)
+            for position in numbered.indices {
+                let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
                 guard computed.fen != 0 else { continue }
+                let rule = numbered[position].id
                 let explanation = explain ? computed.policy.map { policy in
                     let definition = policy.rule(rule)!
                     return Explanation(

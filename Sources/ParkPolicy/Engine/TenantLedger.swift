@@ -7,7 +7,8 @@ final class TenantLedger {
     /// Deeper than this, a chain of rules reading earlier periods is taken for a loop.
     private static let maximumDepth = 1_000
 
-    /// A rule's amount for a period before any budget scaling, and how it came about.
+    /// A rule's amount for a period before any budget scaling, and how it came about (the
+    /// policy and the steps only when explaining: nothing else reads them).
     struct Computed {
         let fen: Int64
         let policy: Policy?
@@ -154,7 +155,8 @@ final class TenantLedger {
         computations += 1
         func done(_ fen: Int64, _ policy: Policy?) -> Computed {
             remember(number, period, fen)
-            return Computed(fen: fen, policy: policy, steps: trace?.steps ?? [])
+            guard let trace else { return Computed(fen: fen, policy: nil, steps: []) }
+            return Computed(fen: fen, policy: policy, steps: trace.steps)
         }
         guard let (policy, rule) = book.definition(number, on: period.end) ?? book.lastDefinition(number, during: period) else {
             trace?.record(.result, "in force", "no policy defines \(book.timelines[number][0].rule.id) in \(period)", source: nil)
