@@ -235,6 +235,21 @@ import Testing
         #expect(try Fixtures.evaluate("average(placements, this_year) * 1 yuan + 1 yuan") == 100)
     }
 
+    /// Reports for January, February and May 2021 only: the months between have none.
+    static let reportingWithGaps = Fixtures.tenant(reports: [
+        month(2021, 1): ["placements": 1, "revenue": 100_000],
+        month(2021, 2): ["placements": 2, "revenue": 200_000],
+        month(2021, 5): ["placements": 5, "revenue": 500_000],
+    ])
+
+    @Test func sumsAndAveragesSkipMonthsWithoutAReport() throws {
+        #expect(try Fixtures.evaluate("sum(placements, this_year) * 1 yuan", tenant: Self.reportingWithGaps) == 800)
+        #expect(try Fixtures.evaluate("sum(revenue, year_to_date)", tenant: Self.reportingWithGaps) == 800_000)
+        // 8 placements over the 3 months reported; February and May in the last 5 months.
+        #expect(try Fixtures.evaluate("average(placements, this_year) * 3 yuan", tenant: Self.reportingWithGaps) == 800)
+        #expect(try Fixtures.evaluate("average(revenue, last_months(5))", tenant: Self.reportingWithGaps) == 350_000)
+    }
+
     @Test func revenueIsMoneyExactToTheFen() throws {
         #expect(try Fixtures.evaluate("sum(revenue, this_year)", tenant: Self.reporting) == 7_800_000)
         #expect(try Fixtures.evaluate("revenue * 10%", tenant: Self.reporting) == 60_000)

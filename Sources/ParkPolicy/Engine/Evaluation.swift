@@ -43,11 +43,11 @@ struct EvaluationFailure: Error {
 
 /// The state one formula evaluation reads: the tenant, the period, the day, the policy.
 final class Evaluation {
-    let profile: TenantProfile
+    var profile: TenantProfile
     unowned let ledger: TenantLedger
     var policy: Policy
     var rule: PolicyRule
-    let period: RewardPeriod
+    var period: RewardPeriod
     var day: CivilDate
     var trace: Trace?
 
@@ -59,6 +59,23 @@ final class Evaluation {
         self.period = period
         self.day = day
         self.trace = trace
+    }
+
+    /// Turns the evaluation to another computation of the same ledger. References already in
+    /// place are kept: assigning one costs two reference counts, and computations one after
+    /// the other mostly share the tenant and the policy.
+    func restart(profile: TenantProfile, policy: Policy, rule: PolicyRule, period: RewardPeriod, trace: Trace?) {
+        if self.profile !== profile { self.profile = profile }
+        use(policy, rule)
+        self.period = period
+        day = period.end
+        if self.trace !== trace { self.trace = trace }
+    }
+
+    /// Evaluates with this policy's definition of the rule from now on (kept when already so).
+    func use(_ policy: Policy, _ rule: PolicyRule) {
+        if self.policy !== policy { self.policy = policy }
+        if self.rule !== rule { self.rule = rule }
     }
 
     /// Adds a step to the explanation being traced; nothing is computed when none is.

@@ -3,8 +3,8 @@ import ParkCore
 /// The policies in force together: which one applies to a rule on a day, and the runs.
 public struct PolicyBook: Sendable {
     public let policies: [Policy]
-    /// A number for every rule id, so that computed amounts are remembered under small keys.
-    let ruleNumbers: [String: Int]
+    /// Every rule id, at its number: computed amounts are remembered under small keys.
+    let ruleIDs: [String]
     /// By rule number: each policy defining the rule, oldest first.
     let timelines: [[(policy: Policy, rule: PolicyRule)]]
     /// By rule number: what the formulas of a daily rule read, and the days its spans must
@@ -27,7 +27,7 @@ public struct PolicyBook: Sendable {
                 timelines[numbers[rule.id]!].append((policy, rule))
             }
         }
-        ruleNumbers = numbers
+        ruleIDs = numbers.sorted { $0.value < $1.value }.map(\.key)
         self.timelines = timelines
         dailyBreaks = timelines.map { timeline in
             var reads: FormulaReads = []
@@ -71,6 +71,12 @@ public struct PolicyBook: Sendable {
         }
         guard problems.isEmpty else { throw PolicyProblems(problems) }
         self.init(checked: sorted)
+    }
+
+    /// The number of rule `id`, or nil when no policy defines it. Formulas ask while they run;
+    /// with the handful of rules a book holds, comparing ids beats hashing one.
+    func number(of id: String) -> Int? {
+        ruleIDs.firstIndex(of: id)
     }
 
     /// The policy in force on `day` that defines rule `number`, with its definition there.

@@ -68,20 +68,24 @@ extension PolicyBook {
         let budgetRules = Set(budgets.flatMap(\.rules))
         let computedRules = available.filter { chosen.contains($0) || budgetRules.contains($0) }
 
-        let numbered = computedRules.compactMap { id in ruleNumbers[id].map { (id: id, number: $0) } }
+        let numbered = computedRules.compactMap { id in number(of: id).map { (id: id, number: $0) } }
         let periodText = period.description
         var lines: [RewardLine] = []
         lines.reserveCapacity(prepared.profiles.count * 2)
+        // By line, the position of its rule in `numbered`: budgets and the final choice of rules
+        // go by it rather than by comparing rule names line after line.
+        var lineRules: [Int] = []
+        lineRules.reserveCapacity(lines.capacity)
         guard let first = prepared.profiles.first else {
             return RewardCalculation(period: period, rules: chosen, lines: [], evaluations: 0)
         }
         let ledger = TenantLedger(profile: first, book: self)
         for profile in prepared.profiles {
-            let facts = profile.facts
             ledger.start(profile)
-            for (rule, number) in numbered {
-                let computed = try ledger.compute(number, in: period, explain: explain)
+            for position in numbered.indices {
+                let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
                 guard computed.fen != 0 else { continue }
+                let rule = numbered[position].id
                 let explanation = explain ? computed.policy.map { policy in
                     let definition = policy.rule(rule)!
                     return Explanation(
@@ -90,44 +94,63 @@ extension PolicyBook {
                         amount: Money(fen: computed.fen).description, steps: computed.steps)
                 } : nil
                 lines.append(RewardLine(
-                    tenantID: facts.id, creditCode: facts.creditCode, tenantName: facts.name, rule: rule,
+                    tenantID: profile.id, creditCode: profile.facts.creditCode, tenantName: profile.facts.name, rule: rule,
                     period: periodText, fen: computed.fen, explanation: explanation))
+                lineRules.append(position)
             }
         }
         let evaluations = ledger.computations
+        var scaledToZero = false
         if let policy = policies.first(where: { $0.inForce.contains(period.end) }) {
-            for budget in policy.budgets { try apply(budget, of: policy, to: &lines, period: period) }
+            for budget in policy.budgets {
+                let covered = numbered.map { budget.rules.contains($0.id) }
+                if try apply(budget, of: policy, to: &lines, covered: { covered[lineRules[$0]] }, period: period) { scaledToZero = true }
+            }
         }
-        let kept = Set(chosen)
-        lines.removeAll { $0.fen == 0 || !kept.contains($0.rule) }
+        let kept = numbered.map { chosen.contains($0.id) }
+        if scaledToZero || kept.contains(false) {
+            lines = lines.indices.filter { lines[$0].fen != 0 && kept[lineRules[$0]] }.map { lines[$0] }
+        }
         return RewardCalculation(period: period, rules: chosen, lines: lines, evaluations: evaluations)
     }
 
-    /// Over budget, every amount of the budget's rules is scaled by budget ÷ total and rounded
-    /// down to the fen (so the scaled amounts never add up to more than the budget).
-    private func apply(_ budget: PolicyBudget, of policy: Policy, to lines: inout [RewardLine], period: RewardPeriod) throws(PolicyRunError) {
-        let covered = Set(budget.rules)
-        let total = lines.reduce(Int64(0)) { covered.contains($1.rule) ? $0 + $1.fen : $0 }
+    /// Over budget, every amount of the budget's rules (the lines `covered` says by index) is
+    /// scaled by budget ÷ total and rounded down to the fen (so the scaled amounts never add up
+    /// to more than the budget). True when an amount was scaled down to nothing.
+    private func apply(
+        _ budget: PolicyBudget, of policy: Policy, to lines: inout [RewardLine], covered: (Int) -> Bool, period: RewardPeriod
+    ) throws(PolicyRunError) -> Bool {
+        var total: Int64 = 0
+        for index in lines.indices where covered(index) {
+            let (sum, overflow) = total.addingReportingOverflow(lines[index].fen)
+            guard !overflow else { throw PolicyRunError("budget \(budget.id): \(ArithmeticError.overflow.description)") }
+            total = sum
+        }
         let limit = budget.amount(in: policy, on: period.end)
         let totalExact = Exact(fen: total)
         guard totalExact > limit, total > 0 else {
-            for index in lines.indices where covered.contains(lines[index].rule) {
+            for index in lines.indices where covered(index) {
                 lines[index].explanation?.steps.append(ExplanationStep(
                     kind: .result, name: "budget \(budget.id)",
                     value: "\(Money(fen: total)) yuan computed in all within \(Value.number(limit).described(as: .money)): not scaled",
                     source: policy.id, context: nil))
             }
-            return
+            return false
         }
-        for index in lines.indices where covered.contains(lines[index].rule) {
+        var scaledToZero = false
+        let ratio: Exact
+        // Reduced once, so that scaling each line keeps small denominators (no GCD per line).
+        do { ratio = try (limit / totalExact).reduced() } catch { throw PolicyRunError("budget \(budget.id): \(error.description)") }
+        for index in lines.indices where covered(index) {
             let before = lines[index].fen
             let after: Int64
             do {
-                after = try (try (try Exact(fen: before) * limit) / totalExact).fen(.down)
+                after = try (try Exact(fen: before) * ratio).fen(.down)
             } catch {
                 throw PolicyRunError("budget \(budget.id): \(error.description)")
             }
             lines[index].fen = after
+            if after == 0 { scaledToZero = true }
             lines[index].explanation?.amount = Money(fen: after).description
             lines[index].explanation?.steps.append(ExplanationStep(
                 kind: .result, name: "budget \(budget.id)",
@@ -135,5 +158,6 @@ extension PolicyBook {
                     + "\(Money(fen: before)) × \(limit) ÷ \(Money(fen: total)) rounded down = \(Money(fen: after)) yuan",
                 source: policy.id, context: nil))
         }
+        return scaledToZero
     }
 }

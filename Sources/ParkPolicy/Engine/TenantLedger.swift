@@ -7,11 +7,18 @@ final class TenantLedger {
     /// Deeper than this, a chain of rules reading earlier periods is taken for a loop.
     private static let maximumDepth = 1_000
 
-    /// A rule's amount for a period before any budget scaling, and how it came about.
+    /// A rule's amount for a period before any budget scaling, and how it came about (the
+    /// policy and the steps only when explaining: nothing else reads them).
     struct Computed {
         let fen: Int64
         let policy: Policy?
         let steps: [ExplanationStep]
+    }
+
+    /// An amount remembered for a period, valid while `tenant` is the ledger's current tenant.
+    private struct Remembered {
+        var tenant: Int
+        var fen: Int64
     }
 
     /// The tenant computed; a run moves one ledger from tenant to tenant (`start(_:)`), so its
@@ -19,11 +26,17 @@ final class TenantLedger {
     private(set) var profile: TenantProfile
     let book: PolicyBook
     /// Amounts computed, by rule number then month (or year) from the tenant's first month on;
-    /// periods before it are not remembered (no formula reads them).
-    private var monthly: [[Int64?]]
-    private var yearly: [[Int64?]]
+    /// periods before it are not remembered (no formula reads them). Entries of earlier tenants
+    /// stay until overwritten: turning to the next tenant costs nothing, however many rules.
+    private var monthly: [[Remembered]]
+    private var yearly: [[Remembered]]
+    /// Counts the tenants started: the stamp of the current tenant's amounts (0 stamps none).
+    private var tenant = 1
     private var firstMonth: Int
     private var depth = 0
+    /// By depth of computation (a rule reading another's amount computes one level deeper), the
+    /// evaluation computing there: reused from rule to rule, as a run computes a great many.
+    private var evaluations: [Evaluation] = []
     /// Rules computed so far (each tenant, rule and period once).
     private(set) var computations = 0
 
@@ -39,26 +52,27 @@ final class TenantLedger {
     func start(_ profile: TenantProfile) {
         self.profile = profile
         firstMonth = profile.firstMonth ?? Int.max
-        for number in monthly.indices {
-            monthly[number].removeAll(keepingCapacity: true)
-            yearly[number].removeAll(keepingCapacity: true)
-        }
+        tenant += 1
     }
 
     private func remembered(_ number: Int, _ period: RewardPeriod) -> Int64? {
         let index = period.kind == .month ? period.firstMonth - firstMonth : period.year - firstMonth / 12
         guard index >= 0 else { return nil }
-        let amounts = period.kind == .month ? monthly[number] : yearly[number]
-        return index < amounts.count ? amounts[index] : nil
+        func lookUp(_ amounts: [Remembered]) -> Int64? {
+            index < amounts.count && amounts[index].tenant == tenant ? amounts[index].fen : nil
+        }
+        return period.kind == .month ? lookUp(monthly[number]) : lookUp(yearly[number])
     }
 
     private func remember(_ number: Int, _ period: RewardPeriod, _ fen: Int64) {
         let index = period.kind == .month ? period.firstMonth - firstMonth : period.year - firstMonth / 12
         guard index >= 0, index < 100_000 else { return }
         // Grown geometrically, in place: a run remembers month after month.
-        func store(_ amounts: inout [Int64?]) {
-            if amounts.count <= index { amounts.append(contentsOf: repeatElement(nil, count: max(index + 1, 2 * amounts.count, 24) - amounts.count)) }
-            amounts[index] = fen
+        func store(_ amounts: inout [Remembered]) {
+            if amounts.count <= index {
+                amounts.append(contentsOf: repeatElement(Remembered(tenant: 0, fen: 0), count: max(index + 1, 2 * amounts.count, 24) - amounts.count))
+            }
+            amounts[index] = Remembered(tenant: tenant, fen: fen)
         }
         if period.kind == .month { store(&monthly[number]) } else { store(&yearly[number]) }
     }
@@ -67,7 +81,7 @@ final class TenantLedger {
 
     /// The rule's amount for the period (memoised).
     func amount(of rule: String, in period: RewardPeriod, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
-        guard let number = book.ruleNumbers[rule] else { return 0 }
+        guard let number = book.number(of: rule) else { return 0 }
         return try amount(number, in: period, at: at)
     }
 
@@ -89,7 +103,7 @@ final class TenantLedger {
     /// Σ of the rule's amounts for the periods of its kind inside `months` (none before the
     /// tenant's first month in the park).
     func total(of rule: String, months: ClosedRange<Int>, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
-        guard let number = book.ruleNumbers[rule] else { return 0 }
+        guard let number = book.number(of: rule) else { return 0 }
         return try total(number, months: months, at: at)
     }
 
@@ -133,7 +147,7 @@ final class TenantLedger {
 
     // MARK: Computing a rule
 
-    /// The amount of rule `number` (see `PolicyBook.ruleNumbers`) for the period: eligibility,
+    /// The amount of rule `number` (see `PolicyBook.ruleIDs`) for the period: eligibility,
     /// formula (day by day for daily rules), caps, then rounding once, with the steps when
     /// `explain`.
     func compute(_ number: Int, in period: RewardPeriod, explain: Bool) throws(PolicyRunError) -> Computed {
@@ -141,7 +155,8 @@ final class TenantLedger {
         computations += 1
         func done(_ fen: Int64, _ policy: Policy?) -> Computed {
             remember(number, period, fen)
-            return Computed(fen: fen, policy: policy, steps: trace?.steps ?? [])
+            guard let trace else { return Computed(fen: fen, policy: nil, steps: []) }
+            return Computed(fen: fen, policy: policy, steps: trace.steps)
         }
         guard let (policy, rule) = book.definition(number, on: period.end) ?? book.lastDefinition(number, during: period) else {
             trace?.record(.result, "in force", "no policy defines \(book.timelines[number][0].rule.id) in \(period)", source: nil)
@@ -164,15 +179,21 @@ final class TenantLedger {
             break
         }
         // One evaluation serves the whole computation; daily spans move its day (and policy).
-        let evaluation = Evaluation(profile: profile, ledger: self, policy: policy, rule: rule, period: period, day: period.end, trace: trace)
+        let evaluation: Evaluation
+        if depth < evaluations.count {
+            evaluation = evaluations[depth]
+            evaluation.restart(profile: profile, policy: policy, rule: rule, period: period, trace: trace)
+        } else {
+            evaluation = Evaluation(profile: profile, ledger: self, policy: policy, rule: rule, period: period, day: period.end, trace: trace)
+            evaluations.append(evaluation)
+        }
         do {
-            var raw = rule.perDay ? try dailySum(number, evaluation) : try periodAmount(evaluation)
+            var raw = rule.perDay ? try dailySum(number, evaluation) : try periodAmount(evaluation, rule)
             guard let amount = raw else { return done(0, policy) }
-            evaluation.policy = policy
-            evaluation.rule = rule
+            evaluation.use(policy, rule)
             evaluation.day = period.end
             trace?.context = nil
-            raw = try capped(amount, evaluation, rule: number)
+            raw = try capped(amount, evaluation, rule, of: policy, number: number)
             let fen = try Self.arithmetic(rule, policy) { () throws(ArithmeticError) in try raw!.fen(rule.rounding) }
             trace?.context = nil
             trace?.record(.result, "amount", "\(Money(fen: fen)) yuan", source: "rounded \(rule.rounding.rawValue) to the fen, once")
@@ -183,8 +204,8 @@ final class TenantLedger {
     }
 
     /// A monthly or annual rule: eligible on at least one day, then the formula on the last day.
-    private func periodAmount(_ evaluation: Evaluation) throws(EvaluationFailure) -> Exact? {
-        let rule = evaluation.rule, period = evaluation.period, trace = evaluation.trace
+    private func periodAmount(_ evaluation: Evaluation, _ rule: PolicyRule) throws(EvaluationFailure) -> Exact? {
+        let period = evaluation.period, trace = evaluation.trace
         guard let eligibleDay = try firstEligibleDay(rule, evaluation: evaluation, in: period.start...period.end) else {
             trace?.record(.result, "eligible", "no: not eligible on any day of \(period)", source: nil)
             return nil
@@ -234,8 +255,7 @@ final class TenantLedger {
             let last = index + 1 < days.count ? days[index + 1].adding(days: -1) : period.end
             trace?.context = first == last ? first.description : "\(first)…\(last)"
             guard let (policy, rule) = book.definition(number, on: first) else { continue }
-            evaluation.policy = policy
-            evaluation.rule = rule
+            evaluation.use(policy, rule)
             evaluation.day = first
             guard try rule.eligible.code(evaluation).flag else {
                 trace?.record(.result, "eligible", "no", source: policy.id)
@@ -259,13 +279,13 @@ final class TenantLedger {
     }
 
     /// Applies the rule's caps, as the policy in force on the period's last day sets them.
-    private func capped(_ amount: Exact, _ evaluation: Evaluation, rule number: Int) throws(EvaluationFailure) -> Exact {
+    private func capped(_ amount: Exact, _ evaluation: Evaluation, _ rule: PolicyRule, of policy: Policy, number: Int) throws(EvaluationFailure) -> Exact {
         guard amount > .zero else { return amount }
-        let rule = evaluation.rule, policy = evaluation.policy, period = evaluation.period, trace = evaluation.trace
+        let period = evaluation.period, trace = evaluation.trace
         var amount = amount
-        func limit(_ cap: Formula?, _ name: String, earlier: () throws(EvaluationFailure) -> Int64) throws(EvaluationFailure) {
-            guard let cap else { return }
-            let ceiling = try cap.code(evaluation).number
+        // Takes the cap's code only: copying a whole formula costs a reference count for each part.
+        func limit(_ cap: FormulaCode, _ name: String, earlier: () throws(EvaluationFailure) -> Int64) throws(EvaluationFailure) {
+            let ceiling = try cap(evaluation).number
             let already = try earlier()
             let remaining = try FormulaCompiler.exact(rule.position) { () throws(ArithmeticError) in try ceiling - Exact(fen: already) }
             let allowed = max(.zero, remaining)
@@ -277,13 +297,17 @@ final class TenantLedger {
                 trace?.record(.result, name, "\(Value.number(ceiling).described(as: .money)), \(Money(fen: already)) already computed: not reached", source: policy.id)
             }
         }
-        try limit(rule.capPerPeriod, "cap per period") { 0 }
-        try limit(rule.capPerYear, "cap per year") { () throws(EvaluationFailure) in
-            guard rule.period.runKind == .month, period.firstMonth % 12 > 0 else { return 0 }
-            return try total(number, months: (period.year * 12)...(period.firstMonth - 1), at: rule.position)
+        if let cap = rule.capPerPeriod?.code { try limit(cap, "cap per period") { 0 } }
+        if let cap = rule.capPerYear?.code {
+            try limit(cap, "cap per year") { () throws(EvaluationFailure) in
+                guard rule.period.runKind == .month, period.firstMonth % 12 > 0 else { return 0 }
+                return try total(number, months: (period.year * 12)...(period.firstMonth - 1), at: rule.position)
+            }
         }
-        try limit(rule.capLifetime, "cap for life") { () throws(EvaluationFailure) in
-            try total(number, months: 0...(period.firstMonth - 1), at: rule.position)
+        if let cap = rule.capLifetime?.code {
+            try limit(cap, "cap for life") { () throws(EvaluationFailure) in
+                try total(number, months: 0...(period.firstMonth - 1), at: rule.position)
+            }
         }
         return amount
     }

@@ -96,6 +96,10 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public static func < (lhs: Exact, rhs: Exact) -> Bool {
         if lhs.denominator == rhs.denominator { return lhs.numerator < rhs.numerator }
+        // Cross products of everyday values fit in 128 bits; the full width is for the rest.
+        if let left = try? multiply(lhs.numerator, rhs.denominator), let right = try? multiply(rhs.numerator, lhs.denominator) {
+            return left < right
+        }
         let left = lhs.numerator.multipliedFullWidth(by: rhs.denominator)
         let right = rhs.numerator.multipliedFullWidth(by: lhs.denominator)
         return (left.high, left.low) < (right.high, right.low)
@@ -116,7 +120,22 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Rounds to a whole multiple of `1 / scale` (scale 100: to the fen) the way `mode` says.
     public func rounded(_ mode: RoundingMode, scale: Int128 = 100) throws(ArithmeticError) -> Exact {
+        Exact(numerator: try multiples(of: scale, rounded: mode), denominator: scale).reduced()
+    }
+
+    /// The value in fen, rounded as `mode` says.
+    public func fen(_ mode: RoundingMode) throws(ArithmeticError) -> Int64 {
+        guard let value = Int64(exactly: try multiples(of: 100, rounded: mode)) else { throw .overflow }
+        return value
+    }
+
+    /// The value counted in `1 / scale` (in fen for 100), rounded the way `mode` says; not reduced,
+    /// as amounts in fen need no greatest common divisor.
+    private func multiples(of scale: Int128, rounded mode: RoundingMode) throws(ArithmeticError) -> Int128 {
         let scaled = try Self.multiply(numerator, scale)
+        // Whole values and values already counted in 1/scale (amounts in fen) need no division.
+        if denominator == 1 { return scaled }
+        if denominator == scale { return numerator }
         var quotient = scaled / denominator
         let remainder = scaled % denominator
         if remainder != 0 {
@@ -135,15 +154,7 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
             }
             if awayFromZero { quotient += positive ? 1 : -1 }
         }
-        return Exact(numerator: quotient, denominator: scale).reduced()
-    }
-
-    /// The value in fen, rounded as `mode` says.
-    public func fen(_ mode: RoundingMode) throws(ArithmeticError) -> Int64 {
-        let rounded = try rounded(mode)
-        let fen = rounded.numerator * (100 / rounded.denominator)
-        guard let value = Int64(exactly: fen) else { throw .overflow }
-        return value
+        return quotient
     }
 
     /// The value when it is an exact amount of fen.
@@ -210,9 +221,16 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     private static func multiply(_ a: Int128, _ b: Int128) throws(ArithmeticError) -> Int128 {
+        if fitsIn64Bits(a), fitsIn64Bits(b) { return a &* b }
         let (value, overflow) = a.multipliedReportingOverflow(by: b)
         if overflow { throw .overflow }
         return value
+    }
+
+    /// Everyday values fit in 64 bits, and the product of two such values in 128 bits (its
+    /// magnitude is at most 2^126), so it needs no overflow check.
+    private static func fitsIn64Bits(_ value: Int128) -> Bool {
+        value == Int128(Int64(truncatingIfNeeded: value))
     }
 }
 

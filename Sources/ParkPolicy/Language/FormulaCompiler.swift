@@ -2,8 +2,8 @@ import ParkCore
 
 /// The names a formula may use where it is written.
 struct FormulaScope {
-    /// The policy's parameters, by name.
-    var parameters: [String: (index: Int, type: ValueType)] = [:]
+    /// The policy's parameters by name, each with its place among them.
+    var parameters: [String: (index: Int, parameter: PolicyParameter)] = [:]
     /// Definitions of the policy and, inside a rule, its `let` values so far.
     var named: [String: Formula] = [:]
     /// Every rule of the policy and its period.
@@ -85,9 +85,19 @@ struct FormulaCompiler {
                 return value
             }, reads: named.reads, references: named.references)
         }
-        if let (index, type) = scope.parameters[name] {
+        if let (_, parameter) = scope.parameters[name] {
+            // Formulas run with the policy that defines them, so they read its parameters directly.
+            let type = parameter.type
+            if parameter.values.count == 1 {
+                // The same value on every day: nothing to look up while a run evaluates it.
+                let (from, value) = parameter.values[0]
+                return Formula(type: type, code: { e in
+                    e.record(.parameter, name, value.described(as: type), source: "\(e.policy.id), in force from \(from)")
+                    return value
+                }, reads: .parameters, references: [])
+            }
             return Formula(type: type, code: { e in
-                let (value, from) = e.policy.parameters[index].value(on: e.policy.parameterDay(e.day))
+                let (value, from) = parameter.value(on: e.policy.parameterDay(e.day))
                 e.record(.parameter, name, value.described(as: type), source: "\(e.policy.id), in force from \(from)")
                 return value
             }, reads: .parameters, references: [])
@@ -231,16 +241,18 @@ struct FormulaCompiler {
             for (index, argument) in all.enumerated() where argument.type != type {
                 throw FormulaError(syntax[index].position, "\(name) needs arguments of one type: this is \(Self.article(argument.type)), the first is \(Self.article(type))")
             }
-            let codes = all.map(\.code), pickLarger = name == "max", dates = type == .date
-            let code: @Sendable (Evaluation) throws(EvaluationFailure) -> Value = { e throws(EvaluationFailure) in
-                var best = try codes[0](e)
-                for code in codes.dropFirst() {
-                    let next = try code(e)
-                    let larger = dates ? next.date > best.date : next.number > best.number
-                    let smaller = dates ? next.date < best.date : next.number < best.number
-                    if pickLarger ? larger : smaller { best = next }
+            let pickLarger = name == "max", dates = type == .date
+            // Folded into pairs, left to right (the first of equal values is kept): each pair
+            // calls its two codes directly, rather than through a list of them.
+            var code = all[0].code
+            for argument in all.dropFirst() {
+                let best = code, next = argument.code
+                code = { e throws(EvaluationFailure) in
+                    let a = try best(e), b = try next(e)
+                    let larger = dates ? b.date > a.date : b.number > a.number
+                    let smaller = dates ? b.date < a.date : b.number < a.number
+                    return pickLarger ? (larger ? b : a) : (smaller ? b : a)
                 }
-                return best
             }
             return Formula(type: type, code: code, reads: all.reduce([]) { $0.union($1.reads) }, references: all.flatMap(\.references))
         case "round", "floor", "ceil":
@@ -307,12 +319,7 @@ struct FormulaCompiler {
             let averaging = name == "average"
             return Formula(type: figure.type, code: { e throws(EvaluationFailure) in
                 guard let months = window.months(endingIn: e.period.lastMonth) else { return .number(.zero) }
-                var total: Int64 = 0, reported = 0
-                if let reportedMonths = e.profile.reportedMonths {
-                    for month in months.clamped(to: reportedMonths) {
-                        if let value = e.profile.figure(figure, month: month) { total += value; reported += 1 }
-                    }
-                }
+                let (total, reported) = e.profile.sum(of: figure, in: months)
                 var result = Self.figureValue(total, figure)
                 if averaging, reported > 0 {
                     result = try Self.exact(at) { () throws(ArithmeticError) in try result / Exact(reported) }

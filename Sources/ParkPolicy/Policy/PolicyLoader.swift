@@ -77,7 +77,7 @@ private struct PolicyReader {
             for (name, keyNode, valueNode) in pairs {
                 guard checkNewName(name, keyNode, scope: scope) else { continue }
                 guard let parameter = parameter(name, keyNode, valueNode, inForce: inForce) else { failedNames.insert(name); continue }
-                scope.parameters[name] = (parameters.count, parameter.type)
+                scope.parameters[name] = (parameters.count, parameter)
                 parameters.append(parameter)
             }
         }
@@ -267,7 +267,8 @@ private struct PolicyReader {
         }
         guard let amountNode = required(pairs, "per_year", node), let amountText = scalar(amountNode, "per_year") else { return nil }
         let amount: PolicyBudget.Amount
-        if let (index, type) = scope.parameters[amountText] {
+        if let (index, parameter) = scope.parameters[amountText] {
+            let type = parameter.type
             guard type == .money else { problem(amountNode, "budget \(id) needs a money parameter, but \(amountText) is \(type)"); return nil }
             amount = .parameter(index: index)
         } else if let value = Exact.parse(amountText.replacingSuffix(" yuan")), !value.isNegative {
