@@ -250,6 +250,30 @@ import Testing
         #expect(try Fixtures.evaluate("average(revenue, last_months(5))", tenant: Self.reportingWithGaps) == 350_000)
     }
 
+    /// Reports for 2020 only, read in periods after them and before them.
+    static let reportingIn2020 = Fixtures.tenant(reports: [
+        month(2020, 11): ["placements": 4, "revenue": 400_000],
+        month(2020, 12): ["placements": 7, "revenue": 700_000],
+    ])
+
+    @Test func windowsWithoutAReportedMonthSumNothing() throws {
+        // 2021-06: no report this year, nor in the last 3 months; 2020 is the previous year.
+        #expect(try Fixtures.evaluate("sum(placements, this_year) * 1 yuan", tenant: Self.reportingIn2020) == 0)
+        #expect(try Fixtures.evaluate("sum(revenue, last_months(3))", tenant: Self.reportingIn2020) == 0)
+        #expect(try Fixtures.evaluate("average(revenue, year_to_date) + 1 yuan", tenant: Self.reportingIn2020) == 100)
+        #expect(try Fixtures.evaluate("sum(revenue, previous_year)", tenant: Self.reportingIn2020) == 1_100_000)
+        // A year before the first report.
+        #expect(try Fixtures.evaluate("sum(revenue, this_year)", period: "2019", rulePeriod: "year", tenant: Self.reportingIn2020) == 0)
+    }
+
+    @Test func sumsBeyondWhatFenCanHoldAreAnError() throws {
+        let huge = Fixtures.tenant(reports: [
+            Self.month(2021, 1): ["revenue": Int64.max / 2 + 1],
+            Self.month(2021, 2): ["revenue": Int64.max / 2 + 1],
+        ])
+        #expect(throws: PolicyRunError.self) { try Fixtures.evaluate("sum(revenue, this_year)", tenant: huge) }
+    }
+
     @Test func revenueIsMoneyExactToTheFen() throws {
         #expect(try Fixtures.evaluate("sum(revenue, this_year)", tenant: Self.reporting) == 7_800_000)
         #expect(try Fixtures.evaluate("revenue * 10%", tenant: Self.reporting) == 60_000)

@@ -190,20 +190,19 @@ final class TenantProfile: Sendable {
         return figures[figure.index * versions.count + offset]
     }
 
-    /// Σ of a figure over the reported months of `months` clamped to the months reported, and
-    /// how many months were reported.
-    func sum(of figure: ReportFigure, in months: ClosedRange<Int>) -> (total: Int64, reported: Int) {
-        guard let reportedMonths else { return (0, 0) }
+    /// Σ of a figure over the months of `months` that have a report, and how many those are.
+    /// A sum beyond Int64 fen is an overflow, never a crash.
+    func sum(of figure: ReportFigure, in months: ClosedRange<Int>) throws(ArithmeticError) -> (total: Int64, reported: Int) {
+        // `clamped` would turn a window that misses every reported month into the nearest one.
+        guard let reportedMonths, months.overlaps(reportedMonths) else { return (0, 0) }
         let window = months.clamped(to: reportedMonths)
         let row = figure.index * reportedMonths.count - firstReportedMonth
         var total: Int64 = 0
-        if reportedEveryMonth {
-            for month in window { total += figures[row + month] }
-            return (total, window.count)
-        }
         var reported = 0
-        for month in window where versions[month - firstReportedMonth] > 0 {
-            total += figures[row + month]
+        for month in window where reportedEveryMonth || versions[month - firstReportedMonth] > 0 {
+            let (sum, overflow) = total.addingReportingOverflow(figures[row + month])
+            guard !overflow else { throw .overflow }
+            total = sum
             reported += 1
         }
         return (total, reported)

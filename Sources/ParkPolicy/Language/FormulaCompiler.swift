@@ -319,7 +319,7 @@ struct FormulaCompiler {
             let averaging = name == "average"
             return Formula(type: figure.type, code: { e throws(EvaluationFailure) in
                 guard let months = window.months(endingIn: e.period.lastMonth) else { return .number(.zero) }
-                let (total, reported) = e.profile.sum(of: figure, in: months)
+                let (total, reported) = try Self.exact(at) { () throws(ArithmeticError) in try e.profile.sum(of: figure, in: months) }
                 var result = Self.figureValue(total, figure)
                 if averaging, reported > 0 {
                     result = try Self.exact(at) { () throws(ArithmeticError) in try result / Exact(reported) }
