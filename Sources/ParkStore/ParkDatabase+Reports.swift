@@ -61,8 +61,9 @@ extension ParkDatabase {
     }
 
     /// Current reports, by month then tenant, optionally of one tenant and within months.
+    /// Unbounded (every tenant's, every month's), so read off the calling thread.
     public func reports(tenant: TenantReference? = nil, from: Month? = nil, to: Month? = nil) async throws -> [StoredReport] {
-        try await read { db in
+        try await readInBackground { db in
             var conditions = ["r.isCurrent"]
             var arguments: [any DatabaseValueConvertible] = []
             if let tenant {
