@@ -70,94 +70,104 @@ extension PolicyBook {
 
         let numbered = computedRules.compactMap { id in number(of: id).map { (id: id, number: $0) } }
         let periodText = period.description
-        var lines: [RewardLine] = []
-        lines.reserveCapacity(prepared.profiles.count * 2)
-        // By line, the position of its rule in `numbered`: budgets and the final choice of rules
-        // go by it rather than by comparing rule names line after line.
-        var lineRules: [Int] = []
-        lineRules.reserveCapacity(lines.capacity)
         guard let first = prepared.profiles.first else {
             return RewardCalculation(period: period, rules: chosen, lines: [], evaluations: 0)
         }
+        // Each non-zero amount as a small record: budgets and the final choice of rules go by
+        // the rule's position in `numbered`, and a `RewardLine` (strings, explanation) is built
+        // once, for the amounts kept.
+        var amounts: [ComputedAmount] = []
+        amounts.reserveCapacity(prepared.profiles.count * 2)
+        var explanations: [Explanation] = []
         let ledger = TenantLedger(profile: first, book: self)
-        for profile in prepared.profiles {
+        for (tenant, profile) in prepared.profiles.enumerated() {
             ledger.start(profile)
             for position in numbered.indices {
                 let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
                 guard computed.fen != 0 else { continue }
-                let rule = numbered[position].id
-                let explanation = explain ? computed.policy.map { policy in
-                    let definition = policy.rule(rule)!
-                    return Explanation(
+                if explain, let policy = computed.policy {
+                    let rule = numbered[position].id, definition = policy.rule(rule)!
+                    explanations.append(Explanation(
                         rule: rule, title: definition.title, clause: definition.clause, policy: policy.id,
                         policyDocument: "\(policy.title) (\(policy.document))", period: periodText,
-                        amount: Money(fen: computed.fen).description, steps: computed.steps)
-                } : nil
-                lines.append(RewardLine(
-                    tenantID: profile.id, creditCode: profile.facts.creditCode, tenantName: profile.facts.name, rule: rule,
-                    period: periodText, fen: computed.fen, explanation: explanation))
-                lineRules.append(position)
+                        amount: Money(fen: computed.fen).description, steps: computed.steps))
+                }
+                amounts.append(ComputedAmount(
+                    tenant: tenant, rule: position, fen: computed.fen, explanation: explain && computed.policy != nil ? explanations.count - 1 : nil))
             }
         }
         let evaluations = ledger.computations
-        var scaledToZero = false
         if let policy = policies.first(where: { $0.inForce.contains(period.end) }) {
             for budget in policy.budgets {
                 let covered = numbered.map { budget.rules.contains($0.id) }
-                if try apply(budget, of: policy, to: &lines, covered: { covered[lineRules[$0]] }, period: period) { scaledToZero = true }
+                try apply(budget, of: policy, to: &amounts, explanations: &explanations, covered: covered, period: period)
             }
         }
         let kept = numbered.map { chosen.contains($0.id) }
-        if scaledToZero || kept.contains(false) {
-            lines = lines.indices.filter { lines[$0].fen != 0 && kept[lineRules[$0]] }.map { lines[$0] }
+        var lines: [RewardLine] = []
+        lines.reserveCapacity(amounts.count)
+        for amount in amounts where amount.fen != 0 && kept[amount.rule] {
+            let profile = prepared.profiles[amount.tenant]
+            lines.append(RewardLine(
+                tenantID: profile.id, creditCode: profile.facts.creditCode, tenantName: profile.facts.name, rule: numbered[amount.rule].id,
+                period: periodText, fen: amount.fen, explanation: amount.explanation.map { explanations[$0] }))
         }
         return RewardCalculation(period: period, rules: chosen, lines: lines, evaluations: evaluations)
     }
 
-    /// Over budget, every amount of the budget's rules (the lines `covered` says by index) is
-    /// scaled by budget ÷ total and rounded down to the fen (so the scaled amounts never add up
-    /// to more than the budget). True when an amount was scaled down to nothing.
+    /// A non-zero amount computed in a run: the tenant's position in the inputs, the rule's in
+    /// the rules computed, and its explanation's position when explaining.
+    private struct ComputedAmount {
+        let tenant: Int
+        let rule: Int
+        var fen: Int64
+        let explanation: Int?
+    }
+
+    /// Over budget, every amount of the budget's rules (`covered` by rule position) is scaled by
+    /// budget ÷ total and rounded down to the fen, so the scaled amounts never add up to more
+    /// than the budget; an amount may so become zero.
     private func apply(
-        _ budget: PolicyBudget, of policy: Policy, to lines: inout [RewardLine], covered: (Int) -> Bool, period: RewardPeriod
-    ) throws(PolicyRunError) -> Bool {
+        _ budget: PolicyBudget, of policy: Policy, to amounts: inout [ComputedAmount], explanations: inout [Explanation],
+        covered: [Bool], period: RewardPeriod
+    ) throws(PolicyRunError) {
         var total: Int64 = 0
-        for index in lines.indices where covered(index) {
-            let (sum, overflow) = total.addingReportingOverflow(lines[index].fen)
+        for amount in amounts where covered[amount.rule] {
+            let (sum, overflow) = total.addingReportingOverflow(amount.fen)
             guard !overflow else { throw PolicyRunError("budget \(budget.id): \(ArithmeticError.overflow.description)") }
             total = sum
         }
         let limit = budget.amount(in: policy, on: period.end)
         let totalExact = Exact(fen: total)
         guard totalExact > limit, total > 0 else {
-            for index in lines.indices where covered(index) {
-                lines[index].explanation?.steps.append(ExplanationStep(
+            for amount in amounts where covered[amount.rule] {
+                guard let explanation = amount.explanation else { continue }
+                explanations[explanation].steps.append(ExplanationStep(
                     kind: .result, name: "budget \(budget.id)",
                     value: "\(Money(fen: total)) yuan computed in all within \(Value.number(limit).described(as: .money)): not scaled",
                     source: policy.id, context: nil))
             }
-            return false
+            return
         }
-        var scaledToZero = false
         let ratio: Exact
-        // Reduced once, so that scaling each line keeps small denominators (no GCD per line).
+        // Reduced once, so that scaling each amount keeps small denominators (no GCD per amount).
         do { ratio = try (limit / totalExact).reduced() } catch { throw PolicyRunError("budget \(budget.id): \(error.description)") }
-        for index in lines.indices where covered(index) {
-            let before = lines[index].fen
+        for index in amounts.indices where covered[amounts[index].rule] {
+            let before = amounts[index].fen
             let after: Int64
             do {
                 after = try (try Exact(fen: before) * ratio).fen(.down)
             } catch {
                 throw PolicyRunError("budget \(budget.id): \(error.description)")
             }
-            lines[index].fen = after
-            if after == 0 { scaledToZero = true }
-            lines[index].explanation?.amount = Money(fen: after).description
-            lines[index].explanation?.steps.append(ExplanationStep(
+            amounts[index].fen = after
+            guard let explanation = amounts[index].explanation else { continue }
+            explanations[explanation].amount = Money(fen: after).description
+            explanations[explanation].steps.append(ExplanationStep(
                 kind: .result, name: "budget \(budget.id)",
                 value: "\(Money(fen: total)) yuan computed in all exceeds \(Value.number(limit).described(as: .money)): "
                     + "\(Money(fen: before)) × \(limit) ÷ \(Money(fen: total)) rounded down = \(Money(fen: after)) yuan",
                 source: policy.id, context: nil))
         }
-        return scaledToZero
     }
 }

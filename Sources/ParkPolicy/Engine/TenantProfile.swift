@@ -76,6 +76,7 @@ final class TenantProfile: Sendable {
         firstMoveIn = self.leases.first?.start
         var months: [(month: Int, version: Int, figures: [Int64])] = []
         months.reserveCapacity(facts.reports.count)
+        var first = Int.max, last = Int.min
         for report in facts.reports {
             guard let month = Self.monthIndex(report.month) else {
                 throw PolicyRunError("tenant \(facts.id): report month '\(report.month)' is not a month")
@@ -84,9 +85,10 @@ final class TenantProfile: Sendable {
                 throw PolicyRunError("tenant \(facts.id): report \(report.month) has \(report.values.count) figures, not \(ReportFigure.allCases.count)")
             }
             months.append((month, report.version, report.values))
+            first = min(first, month)
+            last = max(last, month)
         }
-        let first = months.map(\.month).min() ?? 0, last = months.map(\.month).max() ?? -1
-        let monthCount = max(0, last - first + 1)
+        let monthCount = months.isEmpty ? 0 : last - first + 1
         var figures = [Int64](repeating: 0, count: monthCount * ReportFigure.allCases.count)
         var versions = [Int](repeating: 0, count: monthCount)
         for entry in months {
@@ -95,11 +97,16 @@ final class TenantProfile: Sendable {
         }
         self.figures = figures
         self.versions = versions
-        firstReportedMonth = first
+        firstReportedMonth = months.isEmpty ? 0 : first
         reportedMonths = months.isEmpty ? nil : first...last
         reportedEveryMonth = !versions.contains(0)
         let activeOn = changes.first { $0.to == .active }?.on
-        firstMonth = [firstMoveIn, activeOn].compactMap { $0 }.min().map { Month(year: $0.year, month: $0.month).index }
+        let firstDay = switch (firstMoveIn, activeOn) {
+        case let (moveIn?, active?): min(moveIn, active)
+        case let (day?, nil), let (nil, day?): day
+        case (nil, nil): CivilDate?.none
+        }
+        firstMonth = firstDay.map { Month(year: $0.year, month: $0.month).index }
     }
 
     /// The bits of these business lines (unknown names have none).
@@ -110,25 +117,30 @@ final class TenantProfile: Sendable {
         }
     }
 
-    /// `YYYY-MM-DD`, read quickly (inputs are written by parkd itself).
+    /// `YYYY-MM-DD`, read quickly (inputs are written by parkd itself), without copying the text.
     static func day(_ text: String) -> CivilDate? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45,
-              let year = number(bytes[0..<4]), let month = number(bytes[5..<7]), let day = number(bytes[8..<10]) else { return nil }
-        return CivilDate(year: year, month: month, day: day)
+        var text = text
+        return text.withUTF8 { bytes -> CivilDate? in
+            guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45,
+                  let year = number(bytes, 0..<4), let month = number(bytes, 5..<7), let day = number(bytes, 8..<10) else { return nil }
+            return CivilDate(year: year, month: month, day: day)
+        }
     }
 
     /// `YYYY-MM` as a month index.
     static func monthIndex(_ text: String) -> Int? {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 7, bytes[4] == 45, let year = number(bytes[0..<4]), let month = number(bytes[5..<7]),
-              (1...12).contains(month), year >= 1 else { return nil }
-        return year * 12 + month - 1
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            guard bytes.count == 7, bytes[4] == 45, let year = number(bytes, 0..<4), let month = number(bytes, 5..<7),
+                  (1...12).contains(month), year >= 1 else { return nil }
+            return year * 12 + month - 1
+        }
     }
 
-    private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    private static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ digits: Range<Int>) -> Int? {
         var value = 0
-        for byte in digits {
+        for index in digits {
+            let byte = bytes[index]
             guard (48...57).contains(byte) else { return nil }
             value = value * 10 + Int(byte - 48)
         }
