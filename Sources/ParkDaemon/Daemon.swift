@@ -10,11 +10,13 @@ public struct DaemonOptions: Sendable {
     public var configSource: ConfigSource
     public var stateDirectory: String?
     public var socketPath: String?
+    public var policyDirectory: String?
 
-    public init(configSource: ConfigSource, stateDirectory: String? = nil, socketPath: String? = nil) {
+    public init(configSource: ConfigSource, stateDirectory: String? = nil, socketPath: String? = nil, policyDirectory: String? = nil) {
         self.configSource = configSource
         self.stateDirectory = stateDirectory
         self.socketPath = socketPath
+        self.policyDirectory = policyDirectory
     }
 
     /// Loads the configuration and applies the command-line overrides.
@@ -22,6 +24,7 @@ public struct DaemonOptions: Sendable {
         var config = try ConfigLoader.load(configSource)
         if let stateDirectory { config.stateDirectory = stateDirectory }
         if let socketPath { config.socketPath = socketPath }
+        if let policyDirectory { config.policyDirectory = policyDirectory }
         return config
     }
 }

@@ -26,6 +26,9 @@ struct ParkdCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Path of the admin socket (overrides socket.path).", valueName: "path"))
     var socket: String?
 
+    @Option(name: .customLong("policy-dir"), help: ArgumentHelp("Directory of the policy files (overrides policies.directory).", valueName: "dir"))
+    var policyDirectory: String?
+
     @Flag(name: .customLong("check-config"), help: "Validate the configuration and the policy files and exit 0 (valid) or 1 (invalid).")
     var checkConfig = false
 
@@ -47,7 +50,8 @@ struct ParkdCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = DaemonOptions(
-            configSource: config.map(ConfigSource.file) ?? .embeddedDefaults, stateDirectory: stateDirectory, socketPath: socket)
+            configSource: config.map(ConfigSource.file) ?? .embeddedDefaults, stateDirectory: stateDirectory, socketPath: socket,
+            policyDirectory: policyDirectory)
         let loaded: DaemonConfig
         do {
             loaded = try options.loadConfig()

@@ -179,6 +179,44 @@ struct RewardCommandTests {
         #expect(audit.split(separator: "\n").count == 3, "a load at start and one after the fix: \(audit)")
     }
 
+    @Test("with no policy file a run is refused, saying where parkd looked; parkd warns at start")
+    func noPolicies() throws {
+        let daemon = try RunningDaemon()
+        let result = try daemon.parkctl(["reward", "run", "--period", "2021-06"])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains(
+            "calculation failed: no policies are in force: the policy directory \(daemon.directory)/policies does not exist; "
+                + "put the policy files in that directory (policies.directory, or parkd --policy-dir) and reload parkd"), "\(result.stderr)")
+        #expect(daemon.log.contains("no policies in force: reward runs are refused until policy files are loaded"), "\(daemon.log)")
+        #expect(try daemon.parkctl(["reward", "list"]).stdout.split(separator: "\n").count <= 1, "nothing was recorded")
+
+        // An empty directory says so; files put there are in force after a reload.
+        try FileManager.default.createDirectory(atPath: "\(daemon.directory)/policies", withIntermediateDirectories: true)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitForNext("configuration reloaded") != nil)
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stderr.contains(
+            "the policy directory \(daemon.directory)/policies holds no *.yaml or *.yml file"))
+        try FileManager.default.copyItem(atPath: "\(Binaries.repository)/Config/policies/P2021.yaml", toPath: "\(daemon.directory)/policies/P2021.yaml")
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitForNext("configuration reloaded") != nil)
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "1\n")
+    }
+
+    @Test("parkd --policy-dir overrides policies.directory, at start, on reload and in --check-config")
+    func policyDirectoryOption() throws {
+        let shipped = "\(Binaries.repository)/Config/policies"
+        let daemon = try RunningDaemon(config: "policies:\n  directory: /nonexistent/policies\n", arguments: ["--policy-dir", shipped])
+        #expect(try daemon.parkctl(["policy", "list"]).stdout.contains("P2021"))
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitForNext("configuration reloaded") != nil)
+        let list = try daemon.parkctl(["policy", "list"]).stdout
+        #expect(list.contains("P2019") && list.contains("P2021") && !list.contains("refused"), "\(list)")
+        #expect(!daemon.log.contains("no policies in force"), "\(daemon.log)")
+        let check = try runCommand(Binaries.parkd, ["--check-config", "--config", daemon.configPath, "--policy-dir", shipped])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("\(shipped): policies P2019, P2021 are valid"), "\(check.stdout)")
+    }
+
     @Test("bad periods and rules are refused by name", arguments: [
         (["--period", "2021-13"], "invalid --period (period): '2021-13' is neither a month (2021-06) nor a year (2021)"),
         (["--period", "2021", "--rule", "RENT"], "calculation failed: rule RENT is not computed in a run of 2021"),

@@ -12,7 +12,7 @@ enum RewardHandlers {
         table.register(RewardAPI.run) { request, call in
             let period = try RewardPeriod.parse(request.period)
             if let rules = request.rules, rules.isEmpty { throw DomainError.invalid("rules", "name at least one rule, or leave rules out") }
-            let book = policies.book
+            let book = try policies.bookForRun()
             let inputs = try await database.rewardInputs(throughYear: period.year)
             let (calculation, canonical) = try await ReportHandlers.onWorkerThread {
                 (try book.calculate(period, inputs: inputs, rules: request.rules, explain: true), try inputs.canonical())

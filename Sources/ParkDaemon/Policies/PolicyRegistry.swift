@@ -12,6 +12,8 @@ final class PolicyRegistry: Sendable {
     private struct Loaded {
         var book: PolicyBook
         var rejected: String?
+        /// Why no policy is in force, when none is (the directory read last, and what it held).
+        var noneBecause: String?
     }
 
     private let loaded: Mutex<Loaded>
@@ -21,6 +23,15 @@ final class PolicyRegistry: Sendable {
     }
 
     var book: PolicyBook { loaded.withLock { $0.book } }
+
+    /// The policies in force for a run; none is an error that says where parkd looked.
+    func bookForRun() throws(PolicyRunError) -> PolicyBook {
+        let (book, noneBecause, rejected) = loaded.withLock { ($0.book, $0.noneBecause, $0.rejected) }
+        guard book.policies.isEmpty else { return book }
+        let reason = noneBecause ?? rejected.map { "the policy files were refused (\($0.split(separator: "\n").joined(separator: "; ")))" } ?? "none was loaded"
+        throw PolicyRunError("no policies are in force: \(reason); "
+            + "put the policy files in that directory (policies.directory, or parkd --policy-dir) and reload parkd")
+    }
     /// Why the last load was refused, if it was.
     var rejected: String? { loaded.withLock { $0.rejected } }
 
@@ -67,7 +78,13 @@ final class PolicyRegistry: Sendable {
                     "directory": "\(directory)", "policies": "\(policies.map { "\($0.id)@\($0.hash.prefix(12))" }.joined(separator: ","))",
                 ]))
             }
-            loaded.withLock { $0 = Loaded(book: book, rejected: nil) }
+            let noneBecause = policies.isEmpty ? Self.emptiness(of: directory) : nil
+            if let noneBecause {
+                logger.warning("no policies in force: reward runs are refused until policy files are loaded", metadata: [
+                    "directory": "\(directory)", "reason": "\(noneBecause)",
+                ])
+            }
+            loaded.withLock { $0 = Loaded(book: book, rejected: nil, noneBecause: noneBecause) }
             return nil
         } catch let problems as PolicyProblems {
             let text = problems.description
@@ -82,6 +99,13 @@ final class PolicyRegistry: Sendable {
             loaded.withLock { $0.rejected = "\(error)" }
             return "\(error)"
         }
+    }
+
+    /// Why a directory read without errors gave no policy.
+    private static func emptiness(of directory: String) -> String {
+        FileManager.default.fileExists(atPath: directory)
+            ? "the policy directory \(directory) holds no *.yaml or *.yml file"
+            : "the policy directory \(directory) does not exist"
     }
 
     private func restoreLastInForce(database: ParkDatabase, logger: Logger) async {

@@ -36,6 +36,18 @@ final class NotifySocket: @unchecked Sendable {
         return nil
     }
 
+    /// Waits until a message that arrives from now on contains `text` (one seen before does not
+    /// count: a second reload says what the first said); returns it, or nil after `timeout` seconds.
+    func waitForNext(_ text: String, timeout: Double = 15) -> String? {
+        let start = messages.count
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if let found = messages[start...].first(where: { $0.contains(text) }) { return found }
+            _ = wait(for: "\u{0}never", timeout: 0.1)
+        } while Date() < deadline
+        return nil
+    }
+
     /// Messages that arrive within `seconds`.
     func collect(for seconds: Double) -> [String] {
         let start = messages.count

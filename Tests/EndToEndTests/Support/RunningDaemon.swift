@@ -17,27 +17,31 @@ final class RunningDaemon: @unchecked Sendable {
     /// Whether this daemon removes the state directory when it goes (a restart takes it over).
     private var ownsDirectory = true
 
-    /// Starts parkd with `config` (YAML text) and waits for READY=1.
-    convenience init(config: String = "", environment: [String: String] = [:], waitForReady: Bool = true) throws {
+    /// parkd's options after the configuration, state directory and socket (kept on restart).
+    private let extraArguments: [String]
+
+    /// Starts parkd with `config` (YAML text) and `arguments`, and waits for READY=1.
+    convenience init(config: String = "", arguments: [String] = [], environment: [String: String] = [:], waitForReady: Bool = true) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-e2e-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         // Hermetic: policies come from the test's own directory unless the test names one.
         let policies = config.contains("policies:") ? "" : "\npolicies:\n  directory: \(directory)/policies\n"
         try (config + policies).write(toFile: directory + "/parkd.yaml", atomically: true, encoding: .utf8)
-        try self.init(directory: directory, environment: environment, waitForReady: waitForReady)
+        try self.init(directory: directory, arguments: arguments, environment: environment, waitForReady: waitForReady)
     }
 
     /// Starts parkd on a state directory that already holds its configuration.
-    private init(directory: String, environment: [String: String], waitForReady: Bool) throws {
+    private init(directory: String, arguments: [String], environment: [String: String], waitForReady: Bool) throws {
         self.directory = directory
+        extraArguments = arguments
         socketPath = directory + "/control.sock"
         configPath = directory + "/parkd.yaml"
         let notifyPath = directory + "/notify.sock"
         unlink(notifyPath)
         notify = try NotifySocket(path: notifyPath)
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Binaries.parkd)
-        process.arguments = ["--config", configPath, "--state-dir", directory, "--socket", socketPath]
+        process.arguments = ["--config", configPath, "--state-dir", directory, "--socket", socketPath] + arguments
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notify.path
         // A crash prints its backtrace into the log the test shows.
@@ -63,7 +67,7 @@ final class RunningDaemon: @unchecked Sendable {
     func restarted() throws -> RunningDaemon {
         stop()
         ownsDirectory = false
-        return try RunningDaemon(directory: directory, environment: [:], waitForReady: true)
+        return try RunningDaemon(directory: directory, arguments: extraArguments, environment: [:], waitForReady: true)
     }
 
     deinit {
