@@ -144,6 +144,17 @@ struct RewardCommandTests {
         #expect(placement == ["PLACEMENT", "7400.00", "11100.00", "3700.00", "1"], "\(simulated.stdout)")
         #expect(simulated.stdout.contains("青岛英才人力资源有限公司"), "--tenants lists the tenant whose amount changes")
         #expect(try daemon.parkctl(["reward", "list"]).stdout.split(separator: "\n").count == 1, "simulate writes nothing")
+
+        // A draft whose formula moves a date past the year 9999 is an error at the formula, and
+        // parkd goes on serving.
+        let farOff = daemon.directory + "/far.yaml"
+        try source.replacingOccurrences(of: "amount: placements * placement_subsidy", with: "amount: days_between(period_end, add_years(period_end, 999999)) * 1 yuan")
+            .write(toFile: farOff, atomically: true, encoding: .utf8)
+        let failed = try daemon.parkctl(["policy", "simulate", "--draft", farOff, "--period", "2021-06"])
+        #expect(failed.status == 65)
+        #expect(failed.stderr.contains("\(farOff):\(line):"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("moving 2021-06-30 that far leaves the years 1–9999"), "\(failed.stderr)")
+        #expect(try daemon.parkctl(["status"]).status == 0)
     }
 
     @Test("a policy with an error on reload is refused and the policies in force keep running")

@@ -266,6 +266,28 @@ import Testing
         #expect(try Fixtures.evaluate("sum(revenue, this_year)", period: "2019", rulePeriod: "year", tenant: Self.reportingIn2020) == 0)
     }
 
+    @Test(arguments: [
+        "add_years(2021-06-30, 8000)", "add_years(2021-06-30, -2021)", "add_months(2021-06-30, 999999)",
+        "add_months(0001-01-31, -1)", "8000-06-30 + 999999", "9999-12-31 + 1", "0001-01-01 - 1",
+    ])
+    func datesBeyondTheYears1To9999AreAnErrorAtTheFormula(_ date: String) throws {
+        do {
+            _ = try Fixtures.evaluate("days_between(2021-01-01, \(date)) * 1 yuan")
+            Issue.record("\(date) was computed")
+        } catch let error as PolicyRunError {
+            #expect(error.message.contains("leaves the years 1–9999"), "\(error.message)")
+            #expect(error.message.hasPrefix("T.yaml:7:"), "the rule's amount formula is on line 7: \(error.message)")
+        } catch {
+            Issue.record("\(date): \(error)")
+        }
+    }
+
+    @Test(arguments: ["2021-06-30 + 1000000", "add_years(2021-06-30, -1000000)", "add_months(2021-06-30, 1000000)"])
+    func aDateMovesByLessThanAMillionDaysMonthsOrYears(_ date: String) throws {
+        let error = #expect(throws: PolicyRunError.self) { try Fixtures.evaluate("days_between(2021-01-01, \(date)) * 1 yuan") }
+        #expect(error?.message.hasSuffix("days, months or years is more than a date can move (999999 at most)") == true, "\(String(describing: error))")
+    }
+
     @Test func sumsBeyondWhatFenCanHoldAreAnError() throws {
         let huge = Fixtures.tenant(reports: [
             Self.month(2021, 1): ["revenue": Int64.max / 2 + 1],

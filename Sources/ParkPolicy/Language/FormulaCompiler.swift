@@ -178,8 +178,8 @@ struct FormulaCompiler {
             if left.type == .date, right.type == .count {
                 let sign = op == .add ? 1 : -1
                 return formula(.date) { e throws(EvaluationFailure) in
-                    let days = try Self.whole(try r(e).number, at: at)
-                    return .day(try l(e).date.adding(days: sign * days))
+                    let days = try Self.whole(try r(e).number, at: at), day = try l(e).date
+                    return .day(try Self.inCalendar(day.adding(days: sign * days), from: day, at: at))
                 }
             }
             if op == .subtract, left.type == .date, right.type == .date {
@@ -389,6 +389,9 @@ struct FormulaCompiler {
             let date = all[0].code, amount = all[1].code, years = name == "add_years"
             return Formula(type: .date, code: { e throws(EvaluationFailure) in
                 let day = try date(e).date, count = try Self.whole(try amount(e).number, at: at)
+                // Checked before moving: a day of a year outside 1–9999 does not exist.
+                let month = day.year * 12 + day.month - 1 + (years ? count * 12 : count)
+                guard (12...(9999 * 12 + 11)).contains(month) else { throw Self.outsideCalendar(from: day, at: at) }
                 return .day(years ? day.addingYears(count) : day.addingMonths(count))
             }, reads: all[0].reads.union(all[1].reads), references: all[0].references + all[1].references)
         case "days_between":
@@ -477,10 +480,23 @@ struct FormulaCompiler {
         do { return try body() } catch { throw EvaluationFailure(position: at, message: error.description) }
     }
 
+    /// `day`, reached from `start`, when it is a day of the years 1–9999.
+    static func inCalendar(_ day: CivilDate, from start: CivilDate, at: SourcePosition) throws(EvaluationFailure) -> CivilDate {
+        guard (1...9999).contains(day.year) else { throw outsideCalendar(from: start, at: at) }
+        return day
+    }
+
+    static func outsideCalendar(from start: CivilDate, at: SourcePosition) -> EvaluationFailure {
+        EvaluationFailure(position: at, message: "moving \(start) that far leaves the years 1–9999")
+    }
+
+    /// A number of days, months or years a date moves by: whole, and below a million.
     static func whole(_ value: Exact, at: SourcePosition) throws(EvaluationFailure) -> Int {
-        guard value.denominator == 1 || value.reduced().denominator == 1, let whole = Int(exactly: value.reduced().numerator),
-              abs(whole) < 1_000_000 else {
+        guard value.denominator == 1 || value.reduced().denominator == 1 else {
             throw EvaluationFailure(position: at, message: "\(value) is not a whole number of days, months or years")
+        }
+        guard let whole = Int(exactly: value.reduced().numerator), abs(whole) < 1_000_000 else {
+            throw EvaluationFailure(position: at, message: "\(value) days, months or years is more than a date can move (999999 at most)")
         }
         return whole
     }
