@@ -46,4 +46,41 @@ struct ReportImportTests {
     func unclosedQuote() {
         #expect(throws: ImportRefused.self) { try ReportImport.parse(Self.header + "\n\"1,2021-03\n") }
     }
+
+    @Test("damaged files (cells, quotes, separators and line ends changed at random) are read or refused, never trap")
+    func damagedFiles() throws {
+        let rows = (1...12).map { "9137020016356268\($0 % 10)G,2021-\($0 < 10 ? "0" : "")\($0),12500.50,300,1,2,3,4,5,1,6,0,48" }
+        let original = Array((Self.header + "\r\n" + rows.joined(separator: "\r\n") + "\r\n").unicodeScalars)
+        let pieces: [String] = ["\"", ",", "\r", "\n", "\r\n", "\u{0}", "\u{FEFF}", "-", ".", "9", "99999999999999999999999",
+                                "1e400", "测", "\u{1F600}", " ", "\"\"", "2021-02-29", "0000-00", "\t"]
+        var state: UInt64 = 0x5DEE_CE66_D
+        func draw(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var read = 0, refused = 0
+        for _ in 0..<3_000 {
+            var text = original
+            for _ in 0...draw(4) {
+                let at = draw(text.count)
+                switch draw(3) {
+                case 0: text.remove(at: at)
+                case 1: text.insert(contentsOf: pieces[draw(pieces.count)].unicodeScalars, at: at)
+                default: text.replaceSubrange(at..<min(text.count, at + 1 + draw(8)), with: pieces[draw(pieces.count)].unicodeScalars)
+                }
+            }
+            var damaged = String.UnicodeScalarView()
+            damaged.append(contentsOf: text)
+            do {
+                let (parsed, problems) = try ReportImport.parse(String(damaged))
+                read += 1
+                for row in parsed { #expect(row.line >= 2) }
+                for problem in problems { #expect(problem.line >= 1 && !problem.reason.isEmpty) }
+            } catch {
+                refused += 1
+                #expect(!error.problems.isEmpty)
+            }
+        }
+        #expect(read > 1_000 && refused > 100, "read \(read), refused \(refused)")
+    }
 }
