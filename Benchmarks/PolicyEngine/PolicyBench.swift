@@ -89,7 +89,7 @@ enum SyntheticTenant {
     static func make(_ index: Int) -> TenantFacts {
         var random = SplitMix(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
         let moveIn = CivilDate(dayNumber: CivilDate(year: 2018, month: 1, day: 1)!.dayNumber + Int(random.next() % 1400))
-        let leaseEnd = moveIn.addingYears(5)
+        let leaseEnd = moveIn.addingYears(5)!
         var changes = [StatusFact(to: "approved", on: moveIn.adding(days: -20).description), StatusFact(to: "active", on: moveIn.description)]
         if random.next() % 10 == 0 {
             let exit = CivilDate(year: 2021, month: 1 + Int(random.next() % 12), day: 1 + Int(random.next() % 28))!

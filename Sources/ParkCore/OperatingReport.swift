@@ -109,9 +109,13 @@ extension Tenant {
 }
 
 extension CivilDate {
-    /// The same day `years` later; a 29 February lands on 28 February in common years.
-    public func addingYears(_ years: Int) -> CivilDate {
-        CivilDate(year: year + years, month: month, day: day) ?? CivilDate(year: year + years, month: month, day: day - 1)!
+    /// The same day `years` later; a 29 February lands on 28 February in common years. Nil
+    /// outside the years 1–9999, which hold every day parkd knows: such a day comes after (or
+    /// before) all of them.
+    public func addingYears(_ years: Int) -> CivilDate? {
+        let (target, overflow) = year.addingReportingOverflow(years)
+        guard !overflow else { return nil }
+        return CivilDate(year: target, month: month, day: day) ?? CivilDate(year: target, month: month, day: day - 1)
     }
 
     /// Lease year k of `day` for a move-in on this day: day ∈ [self + (k−1) years, self + k years)
@@ -119,8 +123,9 @@ extension CivilDate {
     public func leaseYear(on day: CivilDate) -> Int? {
         guard self <= day else { return nil }
         var k = max(1, day.year - year)
-        while addingYears(k) <= day { k += 1 }
-        while k > 1, addingYears(k - 1) > day { k -= 1 }
+        // An anniversary past 9999 comes after `day`.
+        while let anniversary = addingYears(k), anniversary <= day { k += 1 }
+        while k > 1, let anniversary = addingYears(k - 1), anniversary > day { k -= 1 }
         return k
     }
 

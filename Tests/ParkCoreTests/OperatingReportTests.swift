@@ -81,6 +81,17 @@ struct TimeInParkTests {
         #expect(try tenant(movedIn: movedIn).leaseYear(on: day(on)) == expected)
     }
 
+    @Test("at the calendar's end: lease years of 9999, and no anniversary past it")
+    func calendarEnd() throws {
+        #expect(day("9999-01-01").leaseYear(on: day("9999-12-31")) == 1)
+        #expect(day("0001-01-01").leaseYear(on: day("9999-12-31")) == 9999)
+        #expect(day("2020-02-29").leaseYear(on: day("9999-12-31")) == 7980)
+        #expect(day("9999-06-30").addingYears(1) == nil)
+        #expect(day("0001-06-30").addingYears(-1) == nil)
+        #expect(day("2021-06-30").addingYears(Int.max) == nil)
+        #expect(day("2020-02-29").addingYears(1) == day("2021-02-28"))
+    }
+
     @Test("nothing before moving in")
     func beforeMovingIn() throws {
         let tenant = try tenant(movedIn: "2021-03-15")

@@ -24,6 +24,17 @@ import Testing
         Fixtures.tenant(activeFrom: start, leases: [Fixtures.lease(start: start, end: end, office: office, rent: rent)])
     }
 
+    @Test func theCalendarsLastYearIsComputedWithoutAnniversariesPastIt() throws {
+        let book = try ReferencePolicyTests.referenceBook()
+        let tenant = Fixtures.tenant(
+            activeFrom: "9999-01-01", leases: [Fixtures.lease(start: "9999-01-01", end: "9999-12-31", office: 100, rent: 40)],
+            reports: ["9999-12": ["revenue": 10_000_000_000, "tax": 1_000_000]])
+        // Lease year 1, 40 yuan × 100 m², all of it.
+        #expect(try Fixtures.amounts(book, "9999-12", [tenant])["RENT"] == 400_000)
+        // 100 million yuan of revenue reaches the first tier.
+        #expect(try Fixtures.amounts(book, "9999", [tenant]) == ["REVENUE_TIER": 10_000_000])
+    }
+
     @Test(arguments: [
         // One day of a 31-day May: 4,000 ÷ 31.
         ("2021-05-31", "2030-12-31", "2021-05", 12_903),

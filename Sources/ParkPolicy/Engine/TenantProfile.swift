@@ -246,13 +246,14 @@ final class TenantProfile: Sendable {
             }
         }
         if reads.contains(.leaseYear), let firstMoveIn {
-            for k in 0...max(0, range.upperBound.year - firstMoveIn.year + 1) { add(firstMoveIn.addingYears(k)) }
+            for k in 0...max(0, range.upperBound.year - firstMoveIn.year + 1) {
+                if let anniversary = firstMoveIn.addingYears(k) { add(anniversary) }
+            }
         }
         if reads.contains(.calendarMonth) {
-            var month = Month(year: range.lowerBound.year, month: range.lowerBound.month)
-            while month.firstDay <= range.upperBound {
-                add(month.firstDay)
-                month = month.next
+            // By index up to the range's last month: no month past 9999-12 is made.
+            for index in Month(year: range.lowerBound.year, month: range.lowerBound.month).index...Month(year: range.upperBound.year, month: range.upperBound.month).index {
+                add(Month(index: index).firstDay)
             }
         }
         guard days.count > 1 else { return days }
@@ -270,8 +271,6 @@ extension Month {
     init(index: Int) {
         self.init(year: index / 12, month: index % 12 + 1)
     }
-
-    var next: Month { Month(index: index + 1) }
 }
 
 /// A run that cannot be computed: inputs that do not hold together, or a formula that fails

@@ -389,10 +389,8 @@ struct FormulaCompiler {
             let date = all[0].code, amount = all[1].code, years = name == "add_years"
             return Formula(type: .date, code: { e throws(EvaluationFailure) in
                 let day = try date(e).date, count = try Self.whole(try amount(e).number, at: at)
-                // Checked before moving: a day of a year outside 1–9999 does not exist.
-                let month = day.year * 12 + day.month - 1 + (years ? count * 12 : count)
-                guard (12...(9999 * 12 + 11)).contains(month) else { throw Self.outsideCalendar(from: day, at: at) }
-                return .day(years ? day.addingYears(count) : day.addingMonths(count))
+                guard let moved = years ? day.addingYears(count) : day.addingMonths(count) else { throw Self.outsideCalendar(from: day, at: at) }
+                return .day(moved)
             }, reads: all[0].reads.union(all[1].reads), references: all[0].references + all[1].references)
         case "days_between":
             let all = try arguments(2...2)
@@ -539,10 +537,12 @@ struct FormulaCompiler {
 }
 
 extension CivilDate {
-    /// The same day `months` later, or the month's last day when it has no such day.
-    func addingMonths(_ months: Int) -> CivilDate {
-        let index = year * 12 + month - 1 + months
+    /// The same day `months` later, or the month's last day when it has no such day; nil
+    /// outside the years 1–9999.
+    func addingMonths(_ months: Int) -> CivilDate? {
+        let (index, overflow) = (year * 12 + month - 1).addingReportingOverflow(months)
+        guard !overflow, index >= 12 else { return nil }
         let target = Month(index: index)
-        return CivilDate(year: target.year, month: target.month, day: Swift.min(day, CivilDate.daysIn(month: target.month, year: target.year)))!
+        return CivilDate(year: target.year, month: target.month, day: Swift.min(day, CivilDate.daysIn(month: target.month, year: target.year)))
     }
 }
