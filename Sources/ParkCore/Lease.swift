@@ -40,6 +40,14 @@ public struct Lease: Equatable, Sendable {
     /// Day of the month rent is billed (1–28).
     public var billingDay: Int
 
+    /// A contracted rent above this is refused as absurd (100,000 yuan per m² per month).
+    public static let rentLimit = Money(fen: 10_000_000)
+
+    /// Why `rent` (per m² per month) cannot be contracted, or nil when it can.
+    static func rentProblem(_ rent: Money) -> DomainError? {
+        rent > rentLimit ? .invalid("rent", "\(rent) yuan per m² per month is more than any rent (at most \(rentLimit))") : nil
+    }
+
     /// A new lease; every field is checked.
     public init(
         tenantID: Int64, units: [LeasedUnit], start: CivilDate, end: CivilDate, rent: Money, deposit: Money,
@@ -48,6 +56,7 @@ public struct Lease: Equatable, Sendable {
         guard !units.isEmpty else { throw .invalid("units", "a lease holds at least one unit") }
         guard Set(units.map(\.unitID)).count == units.count else { throw .invalid("units", "a unit is named twice") }
         guard start <= end else { throw .invalid("end", "\(end) is before the start, \(start)") }
+        if let problem = Self.rentProblem(rent) { throw problem }
         guard (1...28).contains(billingDay) else {
             throw .invalid("billingDay", "\(billingDay) is not a billing day; use 1 to 28 so every month has it")
         }
@@ -98,23 +107,26 @@ public struct Lease: Equatable, Sendable {
 
     /// Rent due for a calendar month, prorated by day:
     /// Σ over the days leased of (rent per m² that day × area) ÷ days in the month,
-    /// computed exactly and rounded half-up to the fen once, at the end.
-    public func rentDue(year: Int, month: Int) -> RentDue {
+    /// computed exactly (in 128 bits, so no rent and area can overflow it) and rounded half-up to
+    /// the fen once, at the end; an amount beyond what fen can count is an error.
+    public func rentDue(year: Int, month: Int) throws(DomainError) -> RentDue {
         let days = CivilDate.daysIn(month: month, year: year)
-        var numerator: Int64 = 0  // fen × centi-m², summed over days
+        var numerator: Int128 = 0  // fen × centi-m², summed over days
         var daysLeased = 0
         for day in 1...days {
-            let date = CivilDate(year: year, month: month, day: day)!
-            guard holds(on: date) else { continue }
+            guard let date = CivilDate(year: year, month: month, day: day), holds(on: date) else { continue }
             daysLeased += 1
-            numerator += rent(on: date).fen * area.centiSquareMetres
+            numerator += Int128(rent(on: date).fen) * Int128(area.centiSquareMetres)
         }
-        let amount = Money(fen: numerator.dividedRoundingHalfUp(by: 100 * Int64(days)))
-        return RentDue(amount: amount, daysLeased: daysLeased, daysInMonth: days)
+        guard let fen = Int64(exactly: numerator.dividedRoundingHalfUp(by: 100 * Int128(days))) else {
+            throw .invalid("lease", "the rent due for \(Month(year: year, month: month)) is more than parkd can count in fen")
+        }
+        return RentDue(amount: Money(fen: fen), daysLeased: daysLeased, daysInMonth: days)
     }
 
     /// Sets a new rent from `day` on; earlier rents stay in the history.
     public mutating func amend(rent: Money, from day: CivilDate) throws(DomainError) {
+        if let problem = Self.rentProblem(rent) { throw problem }
         guard holds(on: day) else {
             throw .invalid("from", "\(day) is outside the lease (\(start) to \(lastDay))")
         }

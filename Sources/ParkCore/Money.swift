@@ -90,9 +90,9 @@ enum DecimalText {
     }
 }
 
-extension Int64 {
+extension FixedWidthInteger where Self: SignedInteger {
     /// `self / divisor`, rounded half away from zero (the park's "half-up" for amounts).
-    func dividedRoundingHalfUp(by divisor: Int64) -> Int64 {
+    func dividedRoundingHalfUp(by divisor: Self) -> Self {
         let quotient = self / divisor, remainder = self % divisor
         guard remainder.magnitude * 2 >= divisor.magnitude else { return quotient }
         return (self < 0) != (divisor < 0) ? quotient - 1 : quotient + 1

@@ -56,8 +56,9 @@ public struct ParkStatistics: Equatable, Sendable {
     /// Leased ÷ total office area as a percentage with two decimals, rounded half-up ("85.32").
     public var occupancyPercent: String {
         guard officeArea.centiSquareMetres > 0 else { return "0.00" }
-        let basisPoints = (leasedOfficeArea.centiSquareMetres * 10_000).dividedRoundingHalfUp(by: officeArea.centiSquareMetres)
-        return DecimalText.format(basisPoints, places: 2)
+        // In 128 bits: no area can overflow it.
+        let basisPoints = (Int128(leasedOfficeArea.centiSquareMetres) * 10_000).dividedRoundingHalfUp(by: Int128(officeArea.centiSquareMetres))
+        return DecimalText.format(Int64(clamping: basisPoints), places: 2)
     }
 
     /// Computes the figures from the registry, the leases, the office units and the reports of the period.

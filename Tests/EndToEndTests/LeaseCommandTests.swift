@@ -77,4 +77,21 @@ struct LeaseCommandTests {
         let list = try daemon.parkctl(["lease", "list", "--unit", "2"])
         #expect(list.stdout.split(separator: "\n").count == 3)
     }
+
+    @Test("rents, areas and dates at their limits: an absurd rent is refused, the largest are counted, the year 9999 is served")
+    func limits() throws {
+        let daemon = try park()
+        let absurd = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-03-01", "--end", "2021-12-31", "--rent", "9999999999999"])
+        #expect(absurd.status == 65)
+        #expect(absurd.stderr == "parkctl: invalid --rent (rent): 9999999999999.00 yuan per m² per month is more than any rent (at most 100000.00)\n")
+        #expect(try daemon.parkctl(["lease", "list"]).stdout.split(separator: "\n").count <= 1, "nothing was signed")
+
+        // The largest unit at the largest rent, to the year 9999.
+        #expect(try daemon.parkctl(["unit", "add", "--building", "Z", "--number", "1", "--area", "1000000", "--kind", "office", "--rent", "100000"]).stdout == "3\n")
+        #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "3", "--start", "2021-03-01", "--end", "9999-12-31", "--rent", "100000"]).status == 0)
+        let due = try daemon.parkctl(["lease", "rent", "1", "--month", "9999-12"])
+        #expect(due.stdout == "9999-12: 100000000000.00 yuan (31 of 31 days)\n", "\(due.stderr)")
+        #expect(try daemon.parkctl(["stats", "--year", "9999"]).status == 0)
+        #expect(try daemon.parkctl(["status"]).status == 0, "parkd still serves")
+    }
 }

@@ -43,7 +43,27 @@ struct LeaseTests {
     func halfUp() throws {
         // 0.31 × 0.5 m² over a full month = 0.155 yuan = 15.5 fen → 16 fen
         let small = try lease("2021-01-01", "2021-12-31", rent: "0.31", units: [office(1, "0.5")])
-        #expect(small.rentDue(year: 2021, month: 4).amount.fen == 16)
+        #expect(try small.rentDue(year: 2021, month: 4).amount.fen == 16)
+    }
+
+    @Test("a rent above 100,000 yuan per m² per month is refused, at signing and on amendment")
+    func rentLimit() throws {
+        let refused = #expect(throws: DomainError.self) { try lease("2021-01-01", "2021-12-31", rent: "100000.01") }
+        #expect(refused == .invalid("rent", "100000.01 yuan per m² per month is more than any rent (at most 100000.00)"))
+        var signed = try lease("2021-01-01", "2021-12-31", rent: "100000")
+        #expect(throws: DomainError.invalid("rent", "9999999999999.00 yuan per m² per month is more than any rent (at most 100000.00)")) {
+            try signed.amend(rent: Money.parse("9999999999999", field: "rent"), from: date("2021-06-01"))
+        }
+        #expect(signed.rents.count == 1, "nothing changed")
+    }
+
+    @Test("the largest rent on many of the largest units is counted exactly, past what 64 bits of fen × m² hold")
+    func largeRentDue() throws {
+        // 100,000 yuan × 1,000,000 m² × 200 units = 2·10^13 yuan a month: fen × centi-m² per day
+        // is 2·10^23, beyond 64 bits.
+        let units = (1...200).map { office(Int64($0), "1000000") }
+        let due = try lease("2021-01-01", "2021-12-31", rent: "100000", units: units).rentDue(year: 2021, month: 6)
+        #expect(due.amount.description == "20000000000000.00")
     }
 
     @Test("a rent amendment applies from its day, the days before keep the old rent")
@@ -51,7 +71,7 @@ struct LeaseTests {
         var lease = try lease("2021-01-01", "2021-12-31")
         try lease.amend(rent: Money.parse("50", field: "rent"), from: date("2021-06-16"))
         // 15 days at 40, 15 at 50, × 100 m² ÷ 30 = 2000 + 2500
-        #expect(lease.rentDue(year: 2021, month: 6).amount.description == "4500.00")
+        #expect(try lease.rentDue(year: 2021, month: 6).amount.description == "4500.00")
         #expect(lease.rents.count == 2)
         #expect(throws: DomainError.self) { try lease.amend(rent: .zero, from: date("2021-06-01")) }
         #expect(throws: DomainError.self) { try lease.amend(rent: .zero, from: date("2022-01-01")) }
@@ -65,7 +85,7 @@ struct LeaseTests {
         try lease.terminate(on: date("2022-03-10"))
         #expect(lease.lastDay == date("2022-03-10"))
         #expect(!lease.holds(on: date("2022-03-11")))
-        #expect(lease.rentDue(year: 2022, month: 3).daysLeased == 10)
+        #expect(try lease.rentDue(year: 2022, month: 3).daysLeased == 10)
         #expect(throws: DomainError.self) { try lease.renew(until: date("2023-12-31")) }
         #expect(throws: DomainError.self) { try lease.terminate(on: date("2022-02-01")) }
     }
