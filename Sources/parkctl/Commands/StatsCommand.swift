@@ -21,13 +21,15 @@ extension Parkctl {
             if year != nil, from != nil || (to != nil && !sinceOpening) {
                 throw ValidationError("Give --year, or --from/--to, not both.")
             }
+            if let year, !(1...9999).contains(year) { throw ValidationError("--year \(year) is not a year from 1 to 9999.") }
         }
 
         func run() async throws {
             var first = from, last = to
             if let year {
-                last = last ?? "\(year)-12-31"
-                first = "\(year)-01-01"
+                let digits = String(format: "%04d", year)
+                last = last ?? "\(digits)-12-31"
+                first = "\(digits)-01-01"
             }
             if sinceOpening { first = "0001-01-01" }
             try await reporting {
