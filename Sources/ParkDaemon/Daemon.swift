@@ -33,7 +33,22 @@ public struct DaemonOptions: Sendable {
 public enum Daemon {
     public static let databaseFileName = "parkd.sqlite"
 
+    /// Raises the soft limit on open files to the hard one and returns it: every connection holds
+    /// a descriptor, and parkd waits with epoll, never select(), so a high limit is safe (what
+    /// systemd.exec(5) advises for such services).
+    static func raiseOpenFileLimit() -> UInt64 {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 0 }
+        if limit.rlim_cur < limit.rlim_max {
+            var raised = limit
+            raised.rlim_cur = limit.rlim_max
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return UInt64(limit.rlim_cur)
+    }
+
     public static func run(options: DaemonOptions, config: DaemonConfig, logLevel: LogLevelControl, logger: Logger) async throws {
+        let openFiles = raiseOpenFileLimit()
         try FileManager.default.createDirectory(
             atPath: config.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         let notifier = ServiceNotifier()
@@ -66,6 +81,7 @@ public enum Daemon {
             onListening: {
                 logger.notice("parkd started", metadata: NotableEvent.started.metadata([
                     "socket": "\(socket)", "database": "\(database.path)", "config": "\(options.configSource)",
+                    "open_files_limit": "\(openFiles)",
                 ]))
                 state.phase = .serving
                 notifier.ready(status: "Serving on \(socket)")

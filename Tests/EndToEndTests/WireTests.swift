@@ -91,4 +91,31 @@ struct WireTests {
         let status = try daemon.parkctl(["--json", "status"])
         #expect(status.stdout.contains("\"connections\" : 301"))
     }
+
+    @Test("out of file descriptors, parkd pauses accepting for a second at a time, says so, and serves again")
+    func outOfFileDescriptors() throws {
+        let daemon = try RunningDaemon(openFilesLimit: 64)
+        #expect(daemon.log.contains("open_files_limit=64"), "\(daemon.log)")
+        var connections: [RawConnection] = []
+        for _ in 0..<150 {
+            guard let connection = try? RawConnection(path: daemon.socketPath) else { break }
+            connections.append(connection)
+        }
+        // Queued connections parkd cannot accept keep its socket readable for three seconds:
+        // retrying at once would log (and spin) without pause.
+        Thread.sleep(forTimeInterval: 3)
+        let pauses = daemon.log.components(separatedBy: "cannot accept connections for now; trying again in a second").count - 1
+        #expect((1...6).contains(pauses), "\(pauses) pauses logged in 3 s")
+        // A connection accepted before the limit is still served.
+        connections[0].send(#"{"method":"org.varlink.service.GetInfo"}"# + "\0")
+        #expect(connections[0].receive()?.contains("\"vendor\":\"parkd\"") == true)
+
+        connections.removeAll()
+        var status = try daemon.parkctl(["status"])
+        for _ in 0..<50 where status.status != 0 {
+            Thread.sleep(forTimeInterval: 0.1)
+            status = try daemon.parkctl(["status"])
+        }
+        #expect(status.status == 0, "served again once connections closed: \(status.stderr)")
+    }
 }

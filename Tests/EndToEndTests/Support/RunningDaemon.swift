@@ -19,29 +19,43 @@ final class RunningDaemon: @unchecked Sendable {
 
     /// parkd's options after the configuration, state directory and socket (kept on restart).
     private let extraArguments: [String]
+    /// The most files parkd may hold open (soft and hard limit), when the test sets one.
+    private let openFilesLimit: Int?
 
     /// Starts parkd with `config` (YAML text) and `arguments`, and waits for READY=1.
-    convenience init(config: String = "", arguments: [String] = [], environment: [String: String] = [:], waitForReady: Bool = true) throws {
+    convenience init(
+        config: String = "", arguments: [String] = [], openFilesLimit: Int? = nil, environment: [String: String] = [:],
+        waitForReady: Bool = true
+    ) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-e2e-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         // Hermetic: policies come from the test's own directory unless the test names one.
         let policies = config.contains("policies:") ? "" : "\npolicies:\n  directory: \(directory)/policies\n"
         try (config + policies).write(toFile: directory + "/parkd.yaml", atomically: true, encoding: .utf8)
-        try self.init(directory: directory, arguments: arguments, environment: environment, waitForReady: waitForReady)
+        try self.init(
+            directory: directory, arguments: arguments, openFilesLimit: openFilesLimit, environment: environment, waitForReady: waitForReady)
     }
 
     /// Starts parkd on a state directory that already holds its configuration.
-    private init(directory: String, arguments: [String], environment: [String: String], waitForReady: Bool) throws {
+    private init(directory: String, arguments: [String], openFilesLimit: Int?, environment: [String: String], waitForReady: Bool) throws {
         self.directory = directory
         extraArguments = arguments
+        self.openFilesLimit = openFilesLimit
         socketPath = directory + "/control.sock"
         configPath = directory + "/parkd.yaml"
         let notifyPath = directory + "/notify.sock"
         unlink(notifyPath)
         notify = try NotifySocket(path: notifyPath)
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: Binaries.parkd)
-        process.arguments = ["--config", configPath, "--state-dir", directory, "--socket", socketPath] + arguments
+        let parkdArguments = ["--config", configPath, "--state-dir", directory, "--socket", socketPath] + arguments
+        if let openFilesLimit {
+            // prlimit sets the limits and then becomes parkd (same process).
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/prlimit")
+            process.arguments = ["--nofile=\(openFilesLimit):\(openFilesLimit)", Binaries.parkd] + parkdArguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: Binaries.parkd)
+            process.arguments = parkdArguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["NOTIFY_SOCKET"] = notify.path
         // A crash prints its backtrace into the log the test shows.
@@ -67,7 +81,7 @@ final class RunningDaemon: @unchecked Sendable {
     func restarted() throws -> RunningDaemon {
         stop()
         ownsDirectory = false
-        return try RunningDaemon(directory: directory, arguments: extraArguments, environment: [:], waitForReady: true)
+        return try RunningDaemon(directory: directory, arguments: extraArguments, openFilesLimit: openFilesLimit, environment: [:], waitForReady: true)
     }
 
     deinit {
