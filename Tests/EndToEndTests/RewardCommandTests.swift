@@ -213,6 +213,20 @@ struct RewardCommandTests {
         #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "1\n")
     }
 
+    @Test("policy files refused at start, with none in force before, make a run say so")
+    func refusedAtStart() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("policies-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try "id: BROKEN\nrules: [".write(toFile: "\(directory)/broken.yaml", atomically: true, encoding: .utf8)
+        let daemon = try RunningDaemon(arguments: ["--policy-dir", directory])
+        let result = try daemon.parkctl(["reward", "run", "--period", "2021-06"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("parkctl: calculation failed: no policies are in force: the policy files were refused (\(directory)/broken.yaml:"),
+                "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("); fix them and reload parkd\n"), "\(result.stderr)")
+    }
+
     @Test("parkd --policy-dir overrides policies.directory, at start, on reload and in --check-config")
     func policyDirectoryOption() throws {
         let shipped = "\(Binaries.repository)/Config/policies"

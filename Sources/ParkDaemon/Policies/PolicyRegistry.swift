@@ -28,10 +28,14 @@ final class PolicyRegistry: Sendable {
     func bookForRun() throws(PolicyRunError) -> PolicyBook {
         let (book, noneBecause, rejected) = loaded.withLock { ($0.book, $0.noneBecause, $0.rejected) }
         guard book.policies.isEmpty else { return book }
-        let reason = noneBecause ?? rejected.map { "the policy files were refused (\($0.split(separator: "\n").joined(separator: "; ")))" } ?? "none was loaded"
-        throw PolicyRunError("no policies are in force: \(reason); "
-            + "put the policy files in that directory (policies.directory, or parkd --policy-dir) and reload parkd")
+        if let noneBecause {
+            throw PolicyRunError("no policies are in force: \(noneBecause); "
+                + "put the policy files in that directory (policies.directory, or parkd --policy-dir) and reload parkd")
+        }
+        let refusal = rejected.map { "the policy files were refused (\($0.split(separator: "\n").joined(separator: "; "))); fix them and reload parkd" }
+        throw PolicyRunError("no policies are in force: " + (refusal ?? "none was loaded"))
     }
+
     /// Why the last load was refused, if it was.
     var rejected: String? { loaded.withLock { $0.rejected } }
 
