@@ -118,4 +118,37 @@ struct WireTests {
         }
         #expect(status.status == 0, "served again once connections closed: \(status.stderr)")
     }
+
+    @Test("beyond socket.max_connections a connection waits to be accepted until another closes")
+    func connectionLimit() throws {
+        let daemon = try RunningDaemon(config: "socket:\n  max_connections: 4\n")
+        let getInfo = #"{"method":"org.varlink.service.GetInfo"}"# + "\0"
+        var served: [RawConnection] = []
+        for _ in 0..<4 {
+            let connection = try RawConnection(path: daemon.socketPath)
+            connection.send(getInfo)
+            #expect(connection.receive()?.contains("\"vendor\":\"parkd\"") == true)
+            served.append(connection)
+        }
+        let waiting = try RawConnection(path: daemon.socketPath)
+        waiting.send(getInfo)
+        #expect(waiting.receive(within: 1) == nil, "not accepted while 4 are open")
+        #expect(daemon.log.contains("the most connections socket.max_connections allows are open; new ones wait until one closes"))
+        served.removeFirst()
+        #expect(waiting.receive()?.contains("\"vendor\":\"parkd\"") == true, "accepted once one closed")
+        #expect(daemon.log.contains("accepting connections again"))
+    }
+
+    @Test("a message left unfinished past socket.message_timeout_seconds closes its connection; an idle one stays")
+    func unfinishedMessage() throws {
+        let daemon = try RunningDaemon(config: "socket:\n  message_timeout_seconds: 1\n")
+        let stalled = try RawConnection(path: daemon.socketPath)
+        let idle = try RawConnection(path: daemon.socketPath)
+        stalled.send(#"{"method":"org.varlink.service.GetInfo"}"# + "\0" + #"{"method":"org.varl"#)
+        #expect(stalled.receive()?.contains("\"vendor\":\"parkd\"") == true, "the finished message is answered")
+        #expect(stalled.receive(within: 5) == nil, "closed about a second after the unfinished one began")
+        #expect(daemon.log.contains("closing a connection whose message stayed unfinished"), "\(daemon.log)")
+        idle.send(#"{"method":"org.varlink.service.GetInfo"}"# + "\0")
+        #expect(idle.receive()?.contains("\"vendor\":\"parkd\"") == true, "a connection between messages is left alone")
+    }
 }

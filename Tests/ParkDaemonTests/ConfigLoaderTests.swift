@@ -29,6 +29,8 @@ struct ConfigLoaderTests {
               path: /run/park/admin.sock
               mode: 0600
               group: staff
+              max_connections: 50
+              message_timeout_seconds: 5
             access:
               admin_group: wheel
               auditor_group: finance
@@ -45,6 +47,8 @@ struct ConfigLoaderTests {
         #expect(config.socketPath == "/run/park/admin.sock")
         #expect(config.socketMode == 0o600)
         #expect(config.socketGroup == "staff")
+        #expect(config.socketMaxConnections == 50)
+        #expect(config.socketMessageTimeoutSeconds == 5)
         #expect(config.adminGroup == "wheel")
         #expect(config.auditorGroup == "finance")
         #expect(config.timeZone == "Asia/Tokyo")
@@ -60,6 +64,8 @@ struct ConfigLoaderTests {
         ("socket:\n  mode: 0999\n", "t.yaml:2:9: socket.mode: '0999' is not an octal permission mode such as 0660"),
         ("park:\n  time_zone: Mars/Olympus\n", "t.yaml:2:14: park.time_zone: 'Mars/Olympus' is not a time zone name such as Asia/Shanghai"),
         ("shutdown:\n  grace_seconds: -1\n", "t.yaml:2:18: shutdown.grace_seconds: '-1' must be a whole number from 0 to 600"),
+        ("socket:\n  max_connections: 0\n", "t.yaml:2:20: socket.max_connections: '0' must be a whole number from 1 to 100000"),
+        ("socket:\n  message_timeout_seconds: 1.5\n", "t.yaml:2:28: socket.message_timeout_seconds: '1.5' must be a whole number from 1 to 3600"),
         ("state_directory: relative/dir\n", "t.yaml:1:18: state_directory: 'relative/dir' must be a path starting with / or ."),
         ("socket: /run/x.sock\n", "t.yaml:1:9: socket: must be a mapping of keys to values"),
         ("access:\n  admin_group: \"a b\"\n", "t.yaml:2:16: access.admin_group: 'a b' is not a group name"),

@@ -41,6 +41,8 @@ public enum ConfigLoader {
                     case "group":
                         let group = try reader.string(node, key: name)
                         config.socketGroup = group.isEmpty ? nil : try reader.groupName(group, node, key: name)
+                    case "max_connections": config.socketMaxConnections = try reader.integer(node, key: name, range: 1...100_000)
+                    case "message_timeout_seconds": config.socketMessageTimeoutSeconds = try reader.integer(node, key: name, range: 1...3600)
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }

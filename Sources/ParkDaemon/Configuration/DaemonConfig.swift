@@ -11,6 +11,11 @@ public struct DaemonConfig: Equatable, Sendable {
     public var socketMode: UInt16 = 0o660
     /// Group owning the socket file; nil keeps the daemon's own group.
     public var socketGroup: String?
+    /// Connections served at once; more wait to be accepted until one closes.
+    public var socketMaxConnections = 1_000
+    /// How long a message may stay unfinished (bytes without their closing NUL) before its
+    /// connection is closed.
+    public var socketMessageTimeoutSeconds = 30
     /// Members may call every method.
     public var adminGroup = "parkd-admin"
     /// Members may call read-only methods.

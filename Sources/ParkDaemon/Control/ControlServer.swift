@@ -61,8 +61,10 @@ final class ControlServer: Service {
     private func listen() async throws -> any Channel {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
-            .serverChannelInitializer { [logger] channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(AcceptPause(logger: logger)) }
+            .serverChannelInitializer { [state, logger] channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(AcceptGate(limit: { state.config.socketMaxConnections }, logger: logger))
+                }
             }
             .childChannelInitializer { [dispatcher, state, registry, logger] channel in
                 guard let options = channel as? any SocketOptionProvider else {
@@ -83,7 +85,9 @@ final class ControlServer: Service {
                             registry.remove(channel)
                         })
                     do {
-                        try channel.pipeline.syncOperations.addHandlers(ByteToMessageHandler(VarlinkFrameDecoder()), handler)
+                        try channel.pipeline.syncOperations.addHandlers(
+                            UnfinishedMessageTimeout(seconds: state.config.socketMessageTimeoutSeconds, caller: caller, logger: logger),
+                            ByteToMessageHandler(VarlinkFrameDecoder()), handler)
                     } catch {
                         state.connectionClosed()
                         registry.remove(channel)
@@ -142,44 +146,6 @@ final class ControlServer: Service {
         }
         guard chmod(path, mode_t(mode)) == 0 else {
             throw ControlSocketError(description: "cannot set mode of \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-}
-
-/// Out of file descriptors (or memory), a failed accept leaves the connection queued and the
-/// socket readable, so accepting again at once spins a CPU until some connection closes.
-/// Accepting is paused for a second instead, and the pause logged. (NIO's
-/// `AcceptBackoffHandler` does not stop that spin with this bootstrap: after a failed accept
-/// the channel's read stays pending and the socket stays registered; turning `autoRead` off
-/// unregisters it.)
-private final class AcceptPause: ChannelInboundHandler {
-    typealias InboundIn = any Channel
-
-    private static let pause = TimeAmount.seconds(1)
-    private let logger: Logger
-    private var paused = false
-
-    init(logger: Logger) {
-        self.logger = logger
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        context.fireChannelRead(data)
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        guard let failure = error as? IOError, [EMFILE, ENFILE, ENOBUFS, ENOMEM].contains(failure.errnoCode) else {
-            context.fireErrorCaught(error)
-            return
-        }
-        guard !paused, let options = context.channel.syncOptions else { return }
-        paused = true
-        logger.warning("cannot accept connections for now; trying again in a second", metadata: ["error": "\(failure)"])
-        try? options.setOption(ChannelOptions.autoRead, value: false)
-        let channel = context.channel
-        context.eventLoop.assumeIsolated().scheduleTask(in: Self.pause) {
-            self.paused = false
-            if channel.isActive { try? channel.syncOptions?.setOption(ChannelOptions.autoRead, value: true) }
         }
     }
 }

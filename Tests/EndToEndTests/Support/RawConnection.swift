@@ -33,6 +33,18 @@ final class RawConnection {
 
     private var pending: [UInt8] = []
 
+    /// The next NUL-terminated message, or nil when the connection is closed or none comes
+    /// within `seconds`.
+    func receive(within seconds: Int) -> String? {
+        var timeout = timeval(tv_sec: seconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        defer {
+            var usual = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &usual, socklen_t(MemoryLayout<timeval>.size))
+        }
+        return receive()
+    }
+
     /// The next NUL-terminated message, or nil when the connection is closed (or times out).
     func receive() -> String? {
         while true {
