@@ -40,12 +40,15 @@ public struct Lease: Equatable, Sendable {
     /// Day of the month rent is billed (1–28).
     public var billingDay: Int
 
-    /// A contracted rent above this is refused as absurd (100,000 yuan per m² per month).
+    /// A rent (contracted, or a unit's list rent) above this is refused as absurd: 100,000 yuan
+    /// per m² per month.
     public static let rentLimit = Money(fen: 10_000_000)
 
-    /// Why `rent` (per m² per month) cannot be contracted, or nil when it can.
-    static func rentProblem(_ rent: Money) -> DomainError? {
-        rent > rentLimit ? .invalid("rent", "\(rent) yuan per m² per month is more than any rent (at most \(rentLimit))") : nil
+    /// Refuses a rent per m² per month above `rentLimit`, naming `field`.
+    public static func checkRent(_ rent: Money, field: String) throws(DomainError) {
+        guard rent <= rentLimit else {
+            throw .invalid(field, "\(rent) yuan per m² per month is more than any rent (at most \(rentLimit))")
+        }
     }
 
     /// A new lease; every field is checked.
@@ -56,7 +59,7 @@ public struct Lease: Equatable, Sendable {
         guard !units.isEmpty else { throw .invalid("units", "a lease holds at least one unit") }
         guard Set(units.map(\.unitID)).count == units.count else { throw .invalid("units", "a unit is named twice") }
         guard start <= end else { throw .invalid("end", "\(end) is before the start, \(start)") }
-        if let problem = Self.rentProblem(rent) { throw problem }
+        try Self.checkRent(rent, field: "rent")
         guard (1...28).contains(billingDay) else {
             throw .invalid("billingDay", "\(billingDay) is not a billing day; use 1 to 28 so every month has it")
         }
@@ -126,7 +129,7 @@ public struct Lease: Equatable, Sendable {
 
     /// Sets a new rent from `day` on; earlier rents stay in the history.
     public mutating func amend(rent: Money, from day: CivilDate) throws(DomainError) {
-        if let problem = Self.rentProblem(rent) { throw problem }
+        try Self.checkRent(rent, field: "rent")
         guard holds(on: day) else {
             throw .invalid("from", "\(day) is outside the lease (\(start) to \(lastDay))")
         }

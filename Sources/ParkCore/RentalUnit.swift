@@ -33,6 +33,7 @@ public struct RentalUnit: Equatable, Sendable {
         self.number = try TenantField.text(number, field: "number", maxLength: 20)
         self.area = area
         self.kind = kind
+        try Lease.checkRent(listRent, field: "listRent")
         self.listRent = listRent
     }
 

@@ -61,7 +61,10 @@ extension ParkDatabase {
             if let floor = edit.floor { unit.floor = try TenantField.optionalText(floor, field: "floor", maxLength: 20) }
             if let area = edit.area { unit.area = area }
             if let kind = edit.kind { unit.kind = kind }
-            if let rent = edit.listRent { unit.listRent = rent }
+            if let rent = edit.listRent {
+                try Lease.checkRent(rent, field: "listRent")
+                unit.listRent = rent
+            }
             try RentalUnitRecord(unit, createdAt: stored.createdAt, updatedAt: context.at).update(db)
             return try ParkDatabase.loadUnit(db, id)
         }

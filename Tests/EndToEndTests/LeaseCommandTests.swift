@@ -85,6 +85,12 @@ struct LeaseCommandTests {
         #expect(absurd.status == 65)
         #expect(absurd.stderr == "parkctl: invalid --rent (rent): 9999999999999.00 yuan per m² per month is more than any rent (at most 100000.00)\n")
         #expect(try daemon.parkctl(["lease", "list"]).stdout.split(separator: "\n").count <= 1, "nothing was signed")
+        // A unit's list rent has the same bound, when added and when changed.
+        let absurdList = try daemon.parkctl(["unit", "add", "--building", "Z", "--number", "2", "--area", "10", "--kind", "office", "--rent", "100000.01"])
+        #expect(absurdList.status == 65)
+        #expect(absurdList.stderr == "parkctl: invalid --rent (listRent): 100000.01 yuan per m² per month is more than any rent (at most 100000.00)\n")
+        #expect(try daemon.parkctl(["unit", "set", "1", "--rent", "100000.01"]).status == 65)
+        #expect(try daemon.parkctl(["unit", "show", "1"]).stdout.contains("45.00"), "unchanged")
 
         // The largest unit at the largest rent, to the year 9999.
         #expect(try daemon.parkctl(["unit", "add", "--building", "Z", "--number", "1", "--area", "1000000", "--kind", "office", "--rent", "100000"]).stdout == "3\n")
