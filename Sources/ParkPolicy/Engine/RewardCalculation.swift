@@ -85,15 +85,16 @@ extension PolicyBook {
             for position in numbered.indices {
                 let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
                 guard computed.fen != 0 else { continue }
+                var explanation: Int?
                 if explain, let policy = computed.policy {
                     let rule = numbered[position].id, definition = policy.rule(rule)!
+                    explanation = explanations.count
                     explanations.append(Explanation(
                         rule: rule, title: definition.title, clause: definition.clause, policy: policy.id,
                         policyDocument: "\(policy.title) (\(policy.document))", period: periodText,
                         amount: Money(fen: computed.fen).description, steps: computed.steps))
                 }
-                amounts.append(ComputedAmount(
-                    tenant: tenant, rule: position, fen: computed.fen, explanation: explain && computed.policy != nil ? explanations.count - 1 : nil))
+                amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: computed.fen, explanation: explanation))
             }
         }
         let evaluations = ledger.computations
