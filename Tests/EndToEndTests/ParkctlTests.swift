@@ -80,6 +80,24 @@ struct ParkctlTests {
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 
+    @Test("what parkd sends back cannot drive the administrator's terminal")
+    func controlCharacters() throws {
+        let daemon = try RunningDaemon()
+        // A title-setting escape sequence and a bell in a firm's name: refused, and the
+        // refusal does not carry them to the terminal either.
+        let added = try daemon.parkctl(["tenant", "add", "--name", "\u{1B}]0;owned\u{07}红星人力", "--credit-code", Self.code1])
+        #expect(added.status == 65)
+        #expect(added.stderr.contains("invalid --name (name): contains a control character"), "\(added.stderr)")
+        // An error quoting what was typed: the escape is shown, not obeyed.
+        let refused = try daemon.parkctl(["tenant", "list", "--status", "\u{1B}[2J"])
+        #expect(refused.status == 65)
+        #expect(!refused.stderr.contains("\u{1B}"))
+        #expect(refused.stderr.contains("'\u{FFFD}[2J' is not a status"), "\(refused.stderr)")
+        // Line breaks in a message stay line breaks.
+        let multiLine = try daemon.parkctl(["tenant", "list", "--status", "a\nb"])
+        #expect(multiLine.stderr.contains("'a\nb' is not a status"), "\(multiLine.stderr)")
+    }
+
     @Test("a socket nobody listens on is 'unreachable' (69)")
     func unreachable() throws {
         let result = try runCommand(Binaries.parkctl, ["--socket", "/tmp/parkd-no-such.sock", "status"])

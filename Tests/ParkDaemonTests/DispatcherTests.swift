@@ -17,7 +17,7 @@ struct DispatcherHarness {
     static let auditor = Caller(uid: 1002, gid: 1002, pid: 12, userName: "finance", groups: [1002, 100])
     static let stranger = Caller(uid: 1003, gid: 1003, pid: 13, userName: "guest", groups: [1003])
 
-    init() throws {
+    init(policies: PolicyRegistry = PolicyRegistry()) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-dispatch-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         database = try ParkDatabase(path: directory + "/parkd.sqlite")
@@ -30,7 +30,7 @@ struct DispatcherHarness {
             now: { Date(timeIntervalSince1970: 1_764_400_000) })  // 2025-11-29 in Shanghai
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         dispatcher = Dispatcher(
-            table: Daemon.methodTable(database: database, state: state, policies: PolicyRegistry(), logger: logger), state: state,
+            table: Daemon.methodTable(database: database, state: state, policies: policies, logger: logger), state: state,
             database: database, logger: logger)
     }
 
@@ -107,6 +107,31 @@ struct DispatcherTests {
         let reply = await harness.call("io.parkd.Tenant.Create", parameters)
         #expect(reply?.error == "org.varlink.service.InvalidParameter")
         #expect(reply?.parameters?["parameter"] == .string(name))
+    }
+
+    @Test("a value holding U+0000 is refused, named, at any depth, and nothing is stored", arguments: [
+        (#"{"name":"烟台\u0000人力","creditCode":"91370200163562681G"}"#, "name"),
+        (#"{"name":"A","creditCode":"91370200163562681G","tags":["brand-a","x\u0000"]}"#, "tags"),
+        (#"{"name":"A","creditCode":"91370200163562681G","contactPerson":"\\\u0000"}"#, "contactPerson"),
+    ])
+    func nulCharacter(_ parameters: String, _ name: String) async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let reply = await harness.call("io.parkd.Tenant.Create", parameters)
+        #expect(reply?.error == "org.varlink.service.InvalidParameter")
+        #expect(reply?.parameters?["parameter"] == .string(name))
+        #expect(try await harness.database.tenants(.init()).tenants.isEmpty)
+        // The refusal is audited, and the entry reads back exactly as it was hashed.
+        #expect(await harness.call("io.parkd.Audit.Verify")?.parameters?["intact"] == .bool(true))
+    }
+
+    @Test("an escaped backslash before u0000 is text, not a NUL")
+    func escapedBackslash() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let reply = await harness.call("io.parkd.Tenant.Create", #"{"name":"A\\u0000","creditCode":"91370200163562681G"}"#)
+        #expect(reply?.error == nil)
+        #expect(reply?.parameters?["tenant"]?["name"] == .string(#"A\u0000"#))
     }
 
     @Test("numbers no integer can hold are named as the bad parameter", arguments: ["1e400", "-9223372036854775809", "18446744073709551616"])

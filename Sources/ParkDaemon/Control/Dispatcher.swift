@@ -41,10 +41,14 @@ public struct Dispatcher: Sendable {
         guard let name = call.qualifiedName else {
             return reply(.methodNotFound(call.method), oneway: oneway)
         }
-        guard let (entry, decoded) = received.method else {
+        guard let (entry, decodedCall) = received.method else {
             let error: VarlinkError = table.interface(named: name.interface) == nil
                 ? .interfaceNotFound(name.interface) : .methodNotFound(call.method)
             return reply(error, oneway: oneway)
+        }
+        var decoded = decodedCall
+        if case .success = decoded, let name = Dispatcher.parameterHoldingNUL(in: message) {
+            decoded = .failure(VarlinkError.invalidParameter(name))
         }
         let context = CallContext(caller: caller, method: call.method, message: message, state: state)
         guard permits(entry.access, caller) else {
@@ -108,6 +112,44 @@ public struct Dispatcher: Sendable {
         (try? VarlinkCoding.encode(reply)) ?? Data(#"{"error":"io.parkd.Service.InternalError"}"#.utf8)
     }
 
+    /// The parameter, first by name, that holds the character U+0000 (in a string or a member
+    /// name, at any depth), if any does.
+    ///
+    /// SQLite text ends at a NUL on its way through GRDB, so such a value would be stored cut
+    /// short, and an audit entry quoting it would no longer match its hash. No field of parkd's
+    /// has a use for it, so the call is refused, naming the parameter. The message is scanned
+    /// for the escape `\u0000` first (a raw NUL ends a Varlink message), so a call without one
+    /// costs a scan of its bytes only.
+    static func parameterHoldingNUL(in message: Data) -> String? {
+        guard mayEscapeNUL(message),
+              let call = try? JSONDecoder().decode(CallParameters.self, from: message),
+              case .object(let members)? = call.parameters else {
+            return nil
+        }
+        return members.keys.sorted().first { name in
+            name.unicodeScalars.contains("\0") || members[name]?.holdsNUL == true
+        }
+    }
+
+    /// Whether the JSON text holds `\u0000` where the backslash starts an escape (is not itself escaped).
+    private static func mayEscapeNUL(_ message: Data) -> Bool {
+        let escape = Array(#"\u0000"#.utf8)
+        return message.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var backslashes = 0
+            for index in bytes.indices {
+                if bytes[index] == UInt8(ascii: "\\") {
+                    backslashes += 1
+                    continue
+                }
+                defer { backslashes = 0 }
+                // An odd run of backslashes ends in one that starts an escape.
+                guard backslashes % 2 == 1, index + 4 < bytes.count, bytes[index] == UInt8(ascii: "u") else { continue }
+                if bytes[index..<index + 5].elementsEqual(escape.dropFirst()) { return true }
+            }
+            return false
+        }
+    }
+
     private static func summary(of error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
@@ -133,5 +175,21 @@ private struct ReceivedCall: Decodable {
             return
         }
         method = (entry, Result { try entry.decode(header, decoder) })
+    }
+}
+
+/// A call's parameters as plain JSON, read only to find one holding U+0000.
+private struct CallParameters: Decodable {
+    let parameters: JSONValue?
+}
+
+private extension JSONValue {
+    var holdsNUL: Bool {
+        switch self {
+        case .string(let text): text.unicodeScalars.contains("\0")
+        case .array(let elements): elements.contains { $0.holdsNUL }
+        case .object(let members): members.contains { $0.key.unicodeScalars.contains("\0") || $0.value.holdsNUL }
+        case .null, .bool, .integer, .number: false
+        }
     }
 }

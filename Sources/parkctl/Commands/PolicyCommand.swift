@@ -95,11 +95,11 @@ extension PolicyCommand {
                 if global.json { try JSONOutput.print(reply) }
                 guard reply.problems.isEmpty, let checked = reply.policy else {
                     if !global.json {
-                        FileHandle.standardError.write(Data(reply.problems.map(\.description).joined(separator: "\n").utf8 + Data("\n".utf8)))
+                        FileHandle.standardError.write(Data(reply.problems.map { $0.description.replacingControlCharacters() }.joined(separator: "\n").utf8 + Data("\n".utf8)))
                     }
                     throw CommandFailure(message: "\(reply.problems.count) problem\(reply.problems.count == 1 ? "" : "s") in \(file)", exitCode: CommandFailure.invalidInput)
                 }
-                if !global.json { print("\(file): policy \(checked.id) is valid (\(checked.rules.count) rules, in force from \(checked.inForceFrom))") }
+                if !global.json { print("\(file): policy \(checked.id) is valid (\(checked.rules.count) rules, in force from \(checked.inForceFrom))".replacingControlCharacters()) }
             }
         }
     }
@@ -123,7 +123,7 @@ extension PolicyCommand {
                     try JSONOutput.print(reply)
                 } else {
                     for outcome in reply.cases {
-                        print("\(outcome.passed ? "ok  " : "FAIL") \(file):\(outcome.line) \(outcome.name)")
+                        print("\(outcome.passed ? "ok  " : "FAIL") \(file):\(outcome.line) \(outcome.name)".replacingControlCharacters())
                         for failure in outcome.failures { print("       \(failure)") }
                     }
                     print("\(reply.passed) passed, \(reply.failed) failed")

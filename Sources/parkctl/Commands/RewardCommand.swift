@@ -100,7 +100,7 @@ extension RewardCommand {
                     return print(table.render())
                 }
                 for line in reply.lines {
-                    print("\(line.tenant) \(line.name) (\(line.creditCode)) \(line.rule) \(line.period): \(line.amount)")
+                    print("\(line.tenant) \(line.name) (\(line.creditCode)) \(line.rule) \(line.period): \(line.amount)".replacingControlCharacters())
                     if let explanation = line.explanation { print(RewardCommand.explanation(explanation)) }
                 }
             }

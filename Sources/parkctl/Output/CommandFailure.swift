@@ -16,7 +16,8 @@ struct CommandFailure: Error, CustomStringConvertible {
     static let permissionDenied = ExitCode(77)
 
     init(message: String, exitCode: ExitCode) {
-        self.message = message
+        // It often quotes what the daemon or a file holds: it may break lines, nothing more.
+        self.message = message.replacingControlCharacters(keepingLineBreaks: true)
         self.exitCode = exitCode
     }
 

@@ -57,10 +57,12 @@ struct Fields {
 }
 
 extension String {
-    /// Values come from the daemon and may hold anything; never let them move the cursor.
-    func replacingControlCharacters() -> String {
+    /// Values come from the daemon and may hold anything; never let them move the cursor or
+    /// send the terminal an escape sequence. With `keepingLineBreaks`, a "\n" stays one.
+    func replacingControlCharacters(keepingLineBreaks: Bool = false) -> String {
         String(String.UnicodeScalarView(unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar
+            guard scalar.properties.generalCategory == .control, !(keepingLineBreaks && scalar == "\n") else { return scalar }
+            return "\u{FFFD}"
         }))
     }
 }
