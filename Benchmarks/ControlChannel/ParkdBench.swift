@@ -8,7 +8,8 @@ import ParkCore
 ///
 ///     parkd-bench --parkd PATH [--seconds N] [--only read|write] [--help]
 ///
-/// Starts the given parkd on a throw-away state directory, then measures a cheap indexed read
+/// Starts the given parkd on a throw-away state directory, then measures a round trip to a
+/// peer that does nothing (the machine's limit for one connection), a cheap indexed read
 /// (Tenant.Get), the channel alone (org.varlink.service.GetInfo, no database) and a durable
 /// audited write (Tenant.Create), each over 1 and 32 connections, then a report import and
 /// park statistics. `--only` runs just the read or the write
@@ -110,8 +111,16 @@ struct ParkdBench {
             ]
         }
 
-        var runner = Runner(socketPath: socketPath, warmUp: warmUp, duration: .seconds(options.seconds), firstSerial: 1)
         var measurements: [Measurement] = []
+        if options.only != .write {
+            // The same client and call against a peer that does nothing: this machine's limit,
+            // which parkd's one-connection figures are to be read against.
+            let peer = try SocketEchoPeer()
+            defer { peer.stop() }
+            var echo = Runner(socketPath: peer.socketPath, warmUp: warmUp, duration: .seconds(options.seconds), firstSerial: 1)
+            measurements.append(try await echo.run(Scenario(name: "socket echo, no parkd", connections: 1, message: info)))
+        }
+        var runner = Runner(socketPath: socketPath, warmUp: warmUp, duration: .seconds(options.seconds), firstSerial: 1)
         for scenario in scenarios {
             measurements.append(try await runner.run(scenario))
         }
