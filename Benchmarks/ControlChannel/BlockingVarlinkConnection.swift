@@ -15,22 +15,12 @@ final class BlockingVarlinkConnection {
     init(socketPath: String) throws {
         descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw BenchError("socket: \(String(cString: strerror(errno)))") }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let fits = withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            let bytes = Array(socketPath.utf8)
-            guard bytes.count < raw.count else { return false }
-            raw.copyBytes(from: bytes)
-            return true
-        }
-        guard fits else {
+        let connected: Int32
+        do {
+            connected = try UnixSocketAddress.with(path: socketPath) { connect(descriptor, $0, $1) }
+        } catch {
             close(descriptor)
-            throw BenchError("socket path too long: \(socketPath)")
-        }
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
+            throw error
         }
         guard connected == 0 else {
             let reason = String(cString: strerror(errno))
@@ -77,6 +67,23 @@ final class BlockingVarlinkConnection {
             }
             guard count > 0 else { throw BenchError("parkd closed the connection") }
             received.append(contentsOf: readBuffer[..<count])
+        }
+    }
+}
+
+/// The address of a Unix socket at a path, for `bind` and `connect`.
+enum UnixSocketAddress {
+    static func with<Result>(path: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> Result) throws -> Result {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let bytes = Array(path.utf8)
+        // The path and its terminating NUL must fit.
+        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            throw BenchError("socket path too long: \(path)")
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { body($0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
     }
 }

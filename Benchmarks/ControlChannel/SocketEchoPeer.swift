@@ -20,16 +20,12 @@ final class SocketEchoPeer {
         socketPath = directory.appendingPathComponent("echo.sock").path
         let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw BenchError("echo peer: socket: \(String(cString: strerror(errno)))") }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let path = Array(socketPath.utf8)
-        guard path.count < MemoryLayout.size(ofValue: address.sun_path) else {
+        let bound: Int32
+        do {
+            bound = try UnixSocketAddress.with(path: socketPath) { bind(listener, $0, $1) }
+        } catch {
             close(listener)
-            throw BenchError("echo peer: socket path too long: \(socketPath)")
-        }
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path) }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            throw error
         }
         guard bound == 0, listen(listener, 64) == 0 else {
             let reason = String(cString: strerror(errno))
