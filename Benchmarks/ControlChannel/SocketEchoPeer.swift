@@ -19,18 +19,17 @@ final class SocketEchoPeer {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         socketPath = directory.appendingPathComponent("echo.sock").path
         let listener = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
-        guard listener >= 0 else { throw BenchError("echo peer: socket: \(String(cString: strerror(errno)))") }
-        let bound: Int32
         do {
-            bound = try UnixSocketAddress.with(path: socketPath) { bind(listener, $0, $1) }
+            guard listener >= 0 else { throw BenchError("echo peer: socket: \(String(cString: strerror(errno)))") }
+            let bound = try UnixSocketAddress.with(path: socketPath) { bind(listener, $0, $1) }
+            guard bound == 0, listen(listener, 64) == 0 else {
+                throw BenchError("echo peer: cannot listen on \(socketPath): \(String(cString: strerror(errno)))")
+            }
         } catch {
-            close(listener)
+            // Leave nothing behind: no descriptor, no directory.
+            if listener >= 0 { close(listener) }
+            try? FileManager.default.removeItem(at: directory)
             throw error
-        }
-        guard bound == 0, listen(listener, 64) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(listener)
-            throw BenchError("echo peer: cannot listen on \(socketPath): \(reason)")
         }
         self.listener = listener
         Thread.detachNewThread {
