@@ -214,6 +214,32 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'an approved reward run takes no new lines'); END;
                 """)
         }
+        migrator.registerMigration("v6-rewardAmountsOnce") { db in
+            // A line is a first amount (regular) or a difference from approved amounts
+            // (adjustment). Lines of the adjustment runs stored so far are differences.
+            try db.execute(sql: """
+                ALTER TABLE rewardLine ADD COLUMN kind TEXT NOT NULL DEFAULT 'regular' CHECK (kind IN ('regular', 'adjustment'));
+                DROP TRIGGER rewardLine_approvedUnchanged;
+                UPDATE rewardLine SET kind = 'adjustment' WHERE rewardRunId IN (SELECT id FROM rewardRun WHERE kind = 'adjustment');
+                CREATE TRIGGER rewardLine_approvedUnchanged BEFORE UPDATE ON rewardLine
+                WHEN (SELECT status FROM rewardRun WHERE id = OLD.rewardRunId) = 'approved'
+                BEGIN SELECT RAISE(ABORT, 'a line of an approved reward run cannot be changed'); END;
+                """)
+            try db.create(index: "rewardLine_once", on: "rewardLine", columns: ["rewardRunId", "tenantId", "rule", "period"], unique: true)
+            try db.create(index: "rewardLine_amount", on: "rewardLine", columns: ["tenantId", "rule", "period"])
+            // An amount is approved once: a run whose first amount for a tenant, rule and period
+            // meets any approved amount for the same is refused, whatever wrote to the file.
+            try db.execute(sql: """
+                CREATE TRIGGER rewardRun_firstAmountOnce BEFORE UPDATE OF status ON rewardRun
+                WHEN NEW.status = 'approved' AND OLD.status <> 'approved' AND EXISTS (
+                  SELECT 1 FROM rewardLine AS first
+                  JOIN rewardLine AS earlier ON earlier.tenantId = first.tenantId AND earlier.rule = first.rule
+                    AND earlier.period = first.period AND earlier.rewardRunId <> first.rewardRunId
+                  JOIN rewardRun AS earlierRun ON earlierRun.id = earlier.rewardRunId AND earlierRun.status = 'approved'
+                  WHERE first.rewardRunId = NEW.id AND first.kind = 'regular')
+                BEGIN SELECT RAISE(ABORT, 'a first amount for this tenant, rule and period was already approved'); END;
+                """)
+        }
         return migrator
     }
 }

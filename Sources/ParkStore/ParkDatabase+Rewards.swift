@@ -122,78 +122,53 @@ extension ParkDatabase {
         }
     }
 
-    /// Stores a run as a draft. When runs of the same period and rules were approved, the new
-    /// run is an adjustment holding only the differences from them (none: `NoDifferences`);
-    /// earlier drafts of the same period and rules are superseded.
+    /// Stores a run as a draft, decided against the approved runs of its period: a rule that
+    /// an approved run covered gets only the differences from everything approved for each
+    /// tenant (an adjustment), whatever rules either run was limited to. Earlier drafts of the
+    /// same period and rules are superseded.
     public func createRewardRun(_ run: NewRewardRun, context: ChangeContext) async throws -> StoredRewardRun {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            let approved = try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules)
+            let decision = try RewardRunDecision.decide(period: run.period, rules: run.rules, computed: run.lines, approved: approved)
             let rules = run.rules.joined(separator: ",")
-            let approved = try Int64.fetchAll(db, sql: "SELECT id FROM rewardRun WHERE period = ? AND rules = ? AND status = 'approved' ORDER BY id",
-                                              arguments: [run.period, rules])
-            var lines = run.lines
-            var kind = StoredRewardRun.Kind.regular
-            if !approved.isEmpty {
-                kind = .adjustment
-                lines = try ParkDatabase.differences(db, computed: run.lines, approvedRuns: approved)
-                guard !lines.isEmpty else { throw StoreError.noDifferences(period: run.period, approved: approved) }
-            }
             try db.execute(sql: "UPDATE rewardRun SET status = 'superseded' WHERE period = ? AND rules = ? AND status = 'draft'",
                            arguments: [run.period, rules])
+            let kind: StoredRewardRun.Kind = decision.isAdjustment ? .adjustment : .regular
             try db.execute(sql: """
                 INSERT INTO rewardRun (period, kind, status, rules, policyVersions, inputsHash, inputs, totalFen, lineCount, adjusts, createdAt, createdBy)
                 VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     run.period, kind.rawValue, rules, run.policyVersions.map { "\($0.policy)=\($0.hash)" }.joined(separator: ","),
-                    run.inputsHash, Data(run.inputs), lines.reduce(Int64(0)) { $0 + $1.fen }, lines.count,
-                    approved.map(String.init).joined(separator: ","), context.at, context.recordedBy,
+                    run.inputsHash, Data(run.inputs), decision.lines.reduce(Int64(0)) { $0 + $1.line.fen }, decision.lines.count,
+                    decision.adjusts.map(String.init).joined(separator: ","), context.at, context.recordedBy,
                 ])
             let id = db.lastInsertedRowID
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let insert = try db.cachedStatement(sql: """
-                INSERT INTO rewardLine (rewardRunId, tenantId, creditCode, tenantName, rule, period, amountFen, explanation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO rewardLine (rewardRunId, tenantId, creditCode, tenantName, rule, period, amountFen, kind, explanation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for line in lines {
+            for decided in decision.lines {
+                let line = decided.line
                 let explanation = try line.explanation.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-                try insert.execute(arguments: [id, line.tenantID, line.creditCode, line.tenantName, line.rule, line.period, line.fen, explanation])
+                try insert.execute(arguments: [
+                    id, line.tenantID, line.creditCode, line.tenantName, line.rule, line.period, line.fen, decided.kind.rawValue, explanation,
+                ])
             }
             return try ParkDatabase.loadRuns(db, where: "id = ?", [id])[0]
         }
     }
 
-    /// New amounts less what the approved runs already hold, per tenant and rule.
-    static func differences(_ db: Database, computed: [RewardLine], approvedRuns: [Int64]) throws -> [RewardLine] {
-        struct Key: Hashable { let tenant: Int64, rule: String }
-        var paid: [Key: (fen: Int64, line: RewardLine)] = [:]
-        for line in try loadLines(db, runs: approvedRuns, tenant: nil, explanations: false) {
-            let key = Key(tenant: line.tenantID, rule: line.rule)
-            paid[key] = ((paid[key]?.fen ?? 0) + line.fen, line)
-        }
-        var differences: [RewardLine] = []
-        var seen: Set<Key> = []
-        let runs = approvedRuns.map(String.init).joined(separator: ", ")
-        for line in computed {
-            let key = Key(tenant: line.tenantID, rule: line.rule)
-            seen.insert(key)
-            let already = paid[key]?.fen ?? 0
-            guard line.fen != already else { continue }
-            var difference = line
-            difference.fen = line.fen - already
-            difference.explanation?.steps.append(ExplanationStep(
-                kind: .result, name: "adjustment",
-                value: "\(Money(fen: line.fen)) now less \(Money(fen: already)) approved in run \(runs) = \(Money(fen: difference.fen)) yuan",
-                source: nil, context: nil))
-            difference.explanation?.amount = Money(fen: difference.fen).description
-            differences.append(difference)
-        }
-        for (key, entry) in paid where !seen.contains(key) && entry.fen != 0 {
-            var reversal = entry.line
-            reversal.fen = -entry.fen
-            reversal.explanation = nil
-            differences.append(reversal)
-        }
-        return differences.sorted { ($0.tenantID, $0.rule) < ($1.tenantID, $1.rule) }
+    /// The approved runs of a period that cover any of `rules`, with their lines of those rules.
+    static func approvedRuns(_ db: Database, period: String, rules: [String]) throws -> [ApprovedRewardRun] {
+        try loadRuns(db, where: "period = ? AND status = 'approved'", [period])
+            .filter { run in run.rules.contains { rules.contains($0) } }
+            .map { run in
+                ApprovedRewardRun(
+                    id: run.id, rules: run.rules,
+                    lines: try loadLines(db, runs: [run.id], tenant: nil, explanations: false).filter { rules.contains($0.rule) })
+            }
     }
 
     public func rewardRuns(period: String?) async throws -> [StoredRewardRun] {
@@ -226,11 +201,16 @@ extension ParkDatabase {
         }
     }
 
-    /// Approves a draft; it can never change again.
+    /// Approves a draft that is still computed against every approved run of its period and
+    /// rules; it can never change again. The database itself refuses a second approved first
+    /// amount for a tenant, rule and period (trigger `rewardRun_firstAmountOnce`).
     public func approveRewardRun(_ id: Int64, context: ChangeContext) async throws -> StoredRewardRun {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             guard let run = try ParkDatabase.loadRuns(db, where: "id = ?", [id]).first else { throw StoreError.noSuchRun(id) }
             guard run.status == .draft else { throw StoreError.runNotDraft(id, status: run.status.rawValue) }
+            try RewardRunDecision.checkApprovable(
+                run: id, period: run.period, rules: run.rules, adjusts: run.adjusts,
+                approvedNow: try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules))
             try db.execute(sql: "UPDATE rewardRun SET status = 'approved', approvedAt = ?, approvedBy = ? WHERE id = ?",
                            arguments: [context.at, context.recordedBy, id])
             return try ParkDatabase.loadRuns(db, where: "id = ?", [id])[0]

@@ -15,8 +15,6 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case noSuchRun
         /// The run is not a draft (approved runs are immutable; superseded ones are history).
         case runNotDraft
-        /// A re-run of an approved period changed nothing.
-        case noDifferences
         /// The database was written by a newer parkd.
         case schemaTooNew
         /// The database failed its integrity check or cannot be opened.
@@ -68,14 +66,6 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public static func runNotDraft(_ id: Int64, status: String) -> StoreError {
         StoreError(kind: .runNotDraft, message: "run \(id) is \(status), not a draft", subject: status, relatedID: id)
-    }
-
-    /// `subject` is the period; `relatedID` the latest approved run.
-    public static func noDifferences(period: String, approved: [Int64]) -> StoreError {
-        StoreError(
-            kind: .noDifferences,
-            message: "the data still gives exactly what runs \(approved.map(String.init).joined(separator: ", ")) approved for \(period); nothing to adjust",
-            subject: period, relatedID: approved.last)
     }
 
     public static func schemaTooNew(_ path: String, unknown: [String], known: String) -> StoreError {

@@ -246,11 +246,75 @@ struct RewardCommandTests {
         (["--period", "2021-13"], "invalid --period (period): '2021-13' is neither a month (2021-06) nor a year (2021)"),
         (["--period", "2021", "--rule", "RENT"], "calculation failed: rule RENT is not computed in a run of 2021"),
         (["--period", "2021-06", "--rule", "RENTT"], "calculation failed: unknown rule RENTT"),
+        (["--period", "2030-01"], "invalid --period (period): 2030-01 has not ended (today is "),
+        (["--period", "2099"], "invalid --period (period): 2099 has not ended (today is "),
     ])
     func refused(_ arguments: [String], _ message: String) throws {
         let (daemon, _) = try park()
         let result = try daemon.parkctl(["reward", "run"] + arguments)
         #expect(result.status == 65)
         #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    /// Every amount the approved runs of a period hold, tenant and rule, summed.
+    func approvedAmounts(_ daemon: RunningDaemon, runs: [Int]) throws -> [String: String] {
+        var rows: [String] = []
+        for run in runs {
+            let exported = try daemon.parkctl(["reward", "export", String(run), "--csv"])
+            #expect(exported.status == 0, "\(exported.stderr)")
+            rows += exported.stdout.split(separator: "\r\n").dropFirst().map(String.init)
+        }
+        var amounts: [String: String] = [:]
+        for row in rows {
+            let fields = row.split(separator: ",").map(String.init)
+            let key = "\(fields[2]) \(fields[5]) \(fields[1])"
+            #expect(amounts[key] == nil, "\(key) is exported twice: \(rows)")
+            amounts[key] = fields[6]
+        }
+        return amounts
+    }
+
+    @Test("a run limited to one rule after the approved full run of its period pays nothing twice")
+    func limitedAfterFull() throws {
+        let (daemon, _) = try park()
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "1\n")
+        #expect(try daemon.parkctl(["reward", "approve", "1"]).status == 0)
+        let limited = try daemon.parkctl(["reward", "run", "--period", "2021-06", "--rule", "TRAINING"])
+        #expect(limited.status == 65)
+        #expect(limited.stderr == "parkctl: nothing to adjust: the data still gives what was approved for 2021-06 (run 1)\n")
+        #expect(try daemon.parkctl(["reward", "list"]).stdout.split(separator: "\n").count == 2)
+        #expect(try approvedAmounts(daemon, runs: [1])["1 TRAINING 2021-06"] == "1500.00")
+    }
+
+    @Test("the full run after an approved one-rule run of its period holds the other rules only")
+    func fullAfterLimited() throws {
+        let (daemon, _) = try park()
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06", "--rule", "PLACEMENT"]).stdout == "1\n")
+        #expect(try daemon.parkctl(["reward", "approve", "1"]).status == 0)
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "2\n")
+        let shown = try daemon.parkctl(["reward", "show", "2"])
+        #expect(shown.stdout.contains("Run:      2 (adjustment, draft)") && shown.stdout.contains("Adjusts:  run 1"), "\(shown.stdout)")
+        let approved = try daemon.parkctl(["reward", "approve", "2"])
+        #expect(approved.stdout == "run 2 approved: 2021-06, 3 lines, total 71500.00\n", "\(approved.stderr)")
+        #expect(try approvedAmounts(daemon, runs: [1, 2]) == [
+            "1 PLACEMENT 2021-06": "7400.00", "1 RENT 2021-06": "40000.00", "1 TRAINING 2021-06": "1500.00", "1 TALENT 2021-06": "30000.00",
+        ])
+        let verified = try daemon.parkctl(["reward", "verify", "2"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+    }
+
+    @Test("a draft outdated by an approval of its period cannot be approved, and only approved runs are exported")
+    func outdatedDraft() throws {
+        let (daemon, _) = try park()
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06", "--rule", "TRAINING"]).stdout == "1\n")
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "2\n")
+        let draftExport = try daemon.parkctl(["reward", "export", "1", "--csv"])
+        #expect(draftExport.status == 65)
+        #expect(draftExport.stderr == "parkctl: run 1 is a draft; only an approved run is exported for payment\n")
+        #expect(try daemon.parkctl(["reward", "approve", "2"]).status == 0)
+        let outdated = try daemon.parkctl(["reward", "approve", "1"])
+        #expect(outdated.status == 65)
+        #expect(outdated.stderr == "parkctl: run 1 was computed before run 2 of 2021-06 was approved; approving it would count amounts twice: compute it again with `parkctl reward run --period 2021-06`\n")
+        #expect(try approvedAmounts(daemon, runs: [2])["1 TRAINING 2021-06"] == "1500.00")
     }
 }

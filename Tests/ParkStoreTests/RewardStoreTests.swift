@@ -10,9 +10,9 @@ struct RewardStoreTests {
         RewardLine(tenantID: tenant, creditCode: creditCode(Int(tenant)), tenantName: "T\(tenant)", rule: rule, period: "2021-06", fen: fen, explanation: nil)
     }
 
-    func run(_ lines: [RewardLine]) -> NewRewardRun {
+    func run(_ lines: [RewardLine], rules: [String] = ["RENT", "PLACEMENT"]) -> NewRewardRun {
         NewRewardRun(
-            period: "2021-06", rules: ["RENT", "PLACEMENT"], lines: lines, policyVersions: [("P2021", "abc")], inputs: Array("{}".utf8),
+            period: "2021-06", rules: rules, lines: lines, policyVersions: [("P2021", "abc")], inputs: Array("{}".utf8),
             inputsHash: RewardInputs.hash(Array("{}".utf8)))
     }
 
@@ -34,8 +34,84 @@ struct RewardStoreTests {
 
             // The same data again: nothing to adjust, and the draft stays as it was.
             _ = try await database.approveRewardRun(adjustment.id, context: context("io.parkd.Reward.Approve"))
-            await #expect(throws: StoreError.noDifferences(period: "2021-06", approved: [first.id, adjustment.id])) {
+            await #expect(throws: RewardRunRefused.noDifferences(period: "2021-06", approved: [first.id, adjustment.id])) {
                 _ = try await database.createRewardRun(self.run([self.line(1, "RENT", 12_000), self.line(3, "RENT", 700)]), context: context("io.parkd.Reward.Run"))
+            }
+        }
+    }
+
+    @Test("a run limited to some rules after an approved full run holds only differences, and the reverse", arguments: [
+        (first: ["RENT", "PLACEMENT"], second: ["PLACEMENT"]),
+        (first: ["PLACEMENT"], second: ["RENT", "PLACEMENT"]),
+    ])
+    func limitedRuns(first: [String], second: [String]) async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let everything = [line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000), line(2, "PLACEMENT", 2_600)]
+            let firstRun = try await database.createRewardRun(
+                run(everything.filter { first.contains($0.rule) }, rules: first), context: context("io.parkd.Reward.Run"))
+            _ = try await database.approveRewardRun(firstRun.id, context: context("io.parkd.Reward.Approve"))
+
+            let secondLines = everything.filter { second.contains($0.rule) }
+            if Set(second).isSubset(of: first) {
+                // Nothing new for PLACEMENT: the limited run is refused, nothing is stored.
+                await #expect(throws: RewardRunRefused.noDifferences(period: "2021-06", approved: [firstRun.id])) {
+                    _ = try await database.createRewardRun(self.run(secondLines, rules: second), context: context("io.parkd.Reward.Run"))
+                }
+                #expect(try await database.rewardRuns(period: "2021-06").count == 1)
+                return
+            }
+            // The full run after a PLACEMENT-only one: RENT is new, PLACEMENT is not paid again.
+            let secondRun = try await database.createRewardRun(run(secondLines, rules: second), context: context("io.parkd.Reward.Run"))
+            #expect(secondRun.kind == .adjustment && secondRun.adjusts == [firstRun.id])
+            let lines = try await database.rewardLines(run: secondRun.id, explanations: false)
+            #expect(lines.map { "\($0.tenantID) \($0.rule) \($0.fen)" } == ["1 RENT 10000"])
+            _ = try await database.approveRewardRun(secondRun.id, context: context("io.parkd.Reward.Approve"))
+        }
+    }
+
+    @Test("a draft computed before another run of its period and rules was approved cannot be approved")
+    func outdatedDraft() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let full = try await database.createRewardRun(
+                run([line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)]), context: context("io.parkd.Reward.Run"))
+            let placementOnly = try await database.createRewardRun(
+                run([line(1, "PLACEMENT", 5_000)], rules: ["PLACEMENT"]), context: context("io.parkd.Reward.Run"))
+            _ = try await database.approveRewardRun(full.id, context: context("io.parkd.Reward.Approve"))
+            await #expect(throws: RewardRunRefused.outdated(run: placementOnly.id, period: "2021-06", approvedSince: [full.id])) {
+                _ = try await database.approveRewardRun(placementOnly.id, context: context("io.parkd.Reward.Approve"))
+            }
+            #expect(try await database.rewardRun(placementOnly.id).status == .draft)
+        }
+    }
+
+    @Test("the database itself refuses a second approved first amount for a tenant, rule and period")
+    func firstAmountOnceInTheFile() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            let database = try ParkDatabase(path: path)
+            let full = try await database.createRewardRun(
+                run([line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)]), context: context("io.parkd.Reward.Run"))
+            let placementOnly = try await database.createRewardRun(
+                run([line(1, "PLACEMENT", 5_000)], rules: ["PLACEMENT"]), context: context("io.parkd.Reward.Run"))
+            _ = try await database.approveRewardRun(full.id, context: context("io.parkd.Reward.Approve"))
+            try database.close()
+            // Approving the outdated draft behind parkd's back, as the old code did.
+            let queue = try DatabaseQueue(path: path)
+            #expect {
+                try queue.write { db in try db.execute(sql: "UPDATE rewardRun SET status = 'approved' WHERE id = ?", arguments: [placementOnly.id]) }
+            } throws: { error in
+                (error as? DatabaseError)?.message == "a first amount for this tenant, rule and period was already approved"
+            }
+            // An adjustment's differences are not first amounts; a second line of one amount in a run is refused too.
+            #expect(throws: DatabaseError.self) {
+                try queue.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO rewardLine (rewardRunId, tenantId, creditCode, tenantName, rule, period, amountFen)
+                        SELECT rewardRunId, tenantId, creditCode, tenantName, rule, period, amountFen FROM rewardLine WHERE rewardRunId = ?
+                        """, arguments: [placementOnly.id])
+                }
             }
         }
     }

@@ -3,7 +3,9 @@ public enum RewardAPI {
     public static let interface = VarlinkInterface(name: "io.parkd.Reward", definition: """
         # Calculation runs: what every tenant is owed under each rule for a month or a year, with
         # a full explanation. A run starts as a draft; an approved run never changes. Re-running
-        # an approved period gives an adjustment run with only the differences.
+        # a period gives, for every rule an approved run of the period covered, only the
+        # differences from all that was approved for each tenant (an adjustment run), whatever
+        # rules either run was limited to: an amount is approved once.
         interface io.parkd.Reward
 
         # A policy and the content hash of the version a run read.
@@ -96,8 +98,14 @@ public enum RewardAPI {
         # The run is not a draft (approved runs never change).
         error RunNotDraft (run: int, status: string)
 
-        # The period was approved and the data still gives the same amounts.
+        # Every rule computed was approved for the period and the data still gives the same
+        # amounts; `run` is the latest approved run of the period.
         error NoDifferences (period: string, run: int)
+
+        # The draft was computed before other runs covering its rules for the same period were
+        # approved (`approvedSince`): approving it would count their amounts twice. Run the
+        # period again.
+        error RunOutdated (run: int, period: string, approvedSince: []int)
 
         # The run cannot be computed: no policy in force, an unknown rule, or a formula failing
         # on some tenant's data (the message names file, line, column, rule and tenant).
@@ -113,6 +121,7 @@ public enum RewardAPI {
     public static let noSuchRun = "io.parkd.Reward.NoSuchRun"
     public static let runNotDraft = "io.parkd.Reward.RunNotDraft"
     public static let noDifferences = "io.parkd.Reward.NoDifferences"
+    public static let runOutdated = "io.parkd.Reward.RunOutdated"
     public static let calculationFailed = "io.parkd.Reward.CalculationFailed"
 
     public struct PolicyVersion: Codable, Sendable, Equatable {

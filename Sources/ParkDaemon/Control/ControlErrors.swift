@@ -40,6 +40,17 @@ enum ControlErrors {
             ]))
         case let error as PolicyRunError:
             return VarlinkError(name: RewardAPI.calculationFailed, parameters: .object(["message": .string(error.message)]))
+        case let error as RewardRunRefused:
+            switch error {
+            case .noDifferences(let period, let approved):
+                return VarlinkError(name: RewardAPI.noDifferences, parameters: .object([
+                    "period": .string(period), "run": .integer(approved.last ?? 0),
+                ]))
+            case .outdated(let run, let period, let since):
+                return VarlinkError(name: RewardAPI.runOutdated, parameters: .object([
+                    "run": .integer(run), "period": .string(period), "approvedSince": .array(since.map { .integer($0) }),
+                ]))
+            }
         case let error as RewardCalculationFailed:
             return VarlinkError(name: RewardAPI.calculationFailed, parameters: .object(["message": .string(error.description)]))
         case let error as StoreError:
@@ -69,10 +80,6 @@ enum ControlErrors {
             case .runNotDraft:
                 return VarlinkError(name: RewardAPI.runNotDraft, parameters: .object([
                     "run": .integer(error.relatedID ?? 0), "status": .string(error.subject),
-                ]))
-            case .noDifferences:
-                return VarlinkError(name: RewardAPI.noDifferences, parameters: .object([
-                    "period": .string(error.subject), "run": .integer(error.relatedID ?? 0),
                 ]))
             case .schemaTooNew, .unusableDatabase:
                 return internalError

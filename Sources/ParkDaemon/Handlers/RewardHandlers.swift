@@ -10,7 +10,7 @@ enum RewardHandlers {
         table.add(RewardAPI.interface)
 
         table.register(RewardAPI.run) { request, call in
-            let period = try RewardPeriod.parse(request.period)
+            let period = try RewardPeriod.parseEnded(request.period, today: call.state.today())
             if let rules = request.rules, rules.isEmpty { throw DomainError.invalid("rules", "name at least one rule, or leave rules out") }
             let book = try policies.bookForRun()
             let inputs = try await database.rewardInputs(throughYear: period.year)
@@ -56,8 +56,8 @@ enum RewardHandlers {
     }
 
     /// Recomputes a run from the inputs and policy versions it recorded and compares, line by
-    /// line, to the fen. An adjustment is checked with the runs it corrects: together they must
-    /// give the recomputed amounts.
+    /// line, to the fen. An adjustment is checked with the runs it corrects: together, for the
+    /// adjustment's rules, they must give the recomputed amounts.
     static func verify(_ id: Int64, database: ParkDatabase) async throws -> RewardAPI.VerifyReply {
         let run = try await database.rewardRun(id)
         let json = try await database.rewardRunInputs(id)
@@ -79,7 +79,7 @@ enum RewardHandlers {
             recorded[Key(tenant: line.tenantID, rule: line.rule), default: 0] += line.fen
         }
         for earlier in run.adjusts {
-            for line in try await database.rewardLines(run: earlier, explanations: false) {
+            for line in try await database.rewardLines(run: earlier, explanations: false) where run.rules.contains(line.rule) {
                 recorded[Key(tenant: line.tenantID, rule: line.rule), default: 0] += line.fen
             }
         }

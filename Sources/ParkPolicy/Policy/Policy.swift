@@ -44,6 +44,16 @@ public struct RewardPeriod: Hashable, Sendable, CustomStringConvertible, Codable
         return .month(month)
     }
 
+    /// Parses a period that is over by `today`: a month or a year is computed once it has
+    /// ended, never while its reports can still come in.
+    public static func parseEnded(_ text: String, today: CivilDate, field: String = "period") throws(DomainError) -> RewardPeriod {
+        let period = try parse(text, field: field)
+        guard period.end < today else {
+            throw .invalid(field, "\(period) has not ended (today is \(today)); a period is computed once it is over")
+        }
+        return period
+    }
+
     public var start: CivilDate { Month(index: firstMonth).firstDay }
     public var end: CivilDate { Month(index: lastMonth).lastDay }
     public var year: Int { lastMonth / 12 }

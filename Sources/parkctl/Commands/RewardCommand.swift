@@ -124,7 +124,7 @@ extension RewardCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export a run's lines for finance, as CSV.")
+        static let configuration = CommandConfiguration(abstract: "Export an approved run's lines for finance, as CSV.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
@@ -134,6 +134,11 @@ extension RewardCommand {
         func run() async throws {
             try await reporting {
                 let reply = try await global.call(RewardAPI.show, RewardAPI.ShowQuery(run: run, tenant: nil, explain: false))
+                guard reply.run.status == "approved" else {
+                    throw CommandFailure(
+                        message: "run \(run) is \(reply.run.status == "draft" ? "a draft" : reply.run.status); only an approved run is exported for payment",
+                        exitCode: CommandFailure.invalidInput)
+                }
                 if global.json { return try JSONOutput.print(reply.lines) }
                 var lines = ["run,period,tenant,creditCode,name,rule,amount"]
                 for line in reply.lines {

@@ -87,6 +87,14 @@ struct CommandFailure: Error, CustomStringConvertible {
             self.init(
                 message: "nothing to adjust: the data still gives what was approved for \(text("period")) (run \(text("run")))",
                 exitCode: Self.invalidInput)
+        case "RunOutdated":
+            let since = p["approvedSince"].flatMap { value -> [String]? in
+                if case .array(let items) = value { return items.compactMap(\.canonicalText) }
+                return nil
+            } ?? []
+            self.init(
+                message: "run \(text("run")) was computed before \(since.count == 1 ? "run" : "runs") \(since.joined(separator: ", ")) of \(text("period")) was approved; approving it would count amounts twice: compute it again with `parkctl reward run --period \(text("period"))`",
+                exitCode: Self.invalidInput)
         case "CalculationFailed":
             self.init(message: "calculation failed: \(text("message"))", exitCode: Self.invalidInput)
         case "PermissionDenied":

@@ -1,0 +1,126 @@
+import ParkCore
+
+/// An approved run of a period as the next run of that period must see it: the rules it
+/// covered and its lines (for the rules the next run computes).
+public struct ApprovedRewardRun: Sendable, Equatable {
+    public var id: Int64
+    public var rules: [String]
+    public var lines: [RewardLine]
+
+    public init(id: Int64, rules: [String], lines: [RewardLine]) {
+        self.id = id
+        self.rules = rules
+        self.lines = lines
+    }
+}
+
+/// A line of a new run and whether it is a first amount or a difference.
+public struct DecidedRewardLine: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// The first amount for its tenant, rule and period: nothing approved covered them.
+        case regular
+        /// The difference from what approved runs hold for its tenant, rule and period.
+        case adjustment
+    }
+
+    public var line: RewardLine
+    public var kind: Kind
+}
+
+/// What a new run of a period stores: for each rule it computes, the amounts when no approved
+/// run of the period covered that rule, else only the differences from everything approved for
+/// each (tenant, rule, period) — whatever rules those approved runs were limited to.
+public struct RewardRunDecision: Sendable, Equatable {
+    public var lines: [DecidedRewardLine]
+    /// The approved runs of the period that cover one of the run's rules: the ones it corrects.
+    public var adjusts: [Int64]
+    /// An adjustment when it corrects any approved run.
+    public var isAdjustment: Bool { !adjusts.isEmpty }
+
+    /// Decides a run from the amounts the policies compute now and the approved runs of the
+    /// same period. A run that corrects approved runs but finds no difference is refused.
+    public static func decide(
+        period: String, rules: [String], computed: [RewardLine], approved: [ApprovedRewardRun]
+    ) throws(RewardRunRefused) -> RewardRunDecision {
+        let covering = approved.filter { run in run.rules.contains { rules.contains($0) } }
+        let coveredRules = Set(covering.flatMap(\.rules)).intersection(rules)
+        struct Key: Hashable { let tenant: Int64, rule: String }
+        var approvedFen: [Key: (fen: Int64, line: RewardLine, runs: [Int64])] = [:]
+        for run in covering {
+            for line in run.lines where coveredRules.contains(line.rule) && line.period == period {
+                let key = Key(tenant: line.tenantID, rule: line.rule)
+                let earlier = approvedFen[key]
+                approvedFen[key] = ((earlier?.fen ?? 0) + line.fen, line, (earlier?.runs ?? []) + [run.id])
+            }
+        }
+        var decided: [DecidedRewardLine] = []
+        var computedKeys: Set<Key> = []
+        for line in computed {
+            guard coveredRules.contains(line.rule) else {
+                decided.append(DecidedRewardLine(line: line, kind: .regular))
+                continue
+            }
+            let key = Key(tenant: line.tenantID, rule: line.rule)
+            computedKeys.insert(key)
+            let already = approvedFen[key]
+            guard line.fen != already?.fen ?? 0 else { continue }
+            decided.append(DecidedRewardLine(line: difference(line, approved: already?.fen ?? 0, in: already?.runs ?? []), kind: .adjustment))
+        }
+        // What was approved and is no longer computed at all is taken back whole.
+        for (key, entry) in approvedFen where !computedKeys.contains(key) && entry.fen != 0 {
+            var reversal = entry.line
+            reversal.fen = -entry.fen
+            reversal.explanation = nil
+            decided.append(DecidedRewardLine(line: reversal, kind: .adjustment))
+        }
+        let adjusts = covering.map(\.id)
+        if !adjusts.isEmpty && decided.isEmpty { throw .noDifferences(period: period, approved: adjusts) }
+        decided.sort { ($0.line.tenantID, $0.line.rule) < ($1.line.tenantID, $1.line.rule) }
+        return RewardRunDecision(lines: decided, adjusts: adjusts)
+    }
+
+    /// Whether a draft may still be approved: it was computed against the approved runs it
+    /// names in `adjusts`; any other approved run of the period covering one of its rules
+    /// (approved since) would make its amounts count twice.
+    public static func checkApprovable(
+        run: Int64, period: String, rules: [String], adjusts: [Int64], approvedNow: [ApprovedRewardRun]
+    ) throws(RewardRunRefused) {
+        let covering = approvedNow.filter { other in other.rules.contains { rules.contains($0) } }.map(\.id)
+        let since = covering.filter { !adjusts.contains($0) }
+        guard since.isEmpty else { throw .outdated(run: run, period: period, approvedSince: since) }
+    }
+
+    private static func difference(_ line: RewardLine, approved: Int64, in runs: [Int64]) -> RewardLine {
+        var difference = line
+        difference.fen = line.fen - approved
+        let approvedIn = runs.isEmpty ? "approved" : "approved in run \(runs.map(String.init).joined(separator: ", "))"
+        difference.explanation?.steps.append(ExplanationStep(
+            kind: .result, name: "adjustment",
+            value: "\(Money(fen: line.fen)) now less \(Money(fen: approved)) \(approvedIn) = \(Money(fen: difference.fen)) yuan",
+            source: nil, context: nil))
+        difference.explanation?.amount = Money(fen: difference.fen).description
+        return difference
+    }
+}
+
+/// A run that must not be stored or approved, because its amounts would count twice or
+/// change nothing.
+public enum RewardRunRefused: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Every rule computed was approved for the period and the data still gives the same amounts.
+    case noDifferences(period: String, approved: [Int64])
+    /// Runs covering the draft's rules were approved after it was computed.
+    case outdated(run: Int64, period: String, approvedSince: [Int64])
+
+    public var description: String {
+        switch self {
+        case .noDifferences(let period, let approved):
+            "the data still gives exactly what \(runs(approved)) approved for \(period); nothing to adjust"
+        case .outdated(let run, let period, let since):
+            "run \(run) was computed before \(runs(since)) of \(period) was approved; its amounts would count twice: compute the period again"
+        }
+    }
+
+    private func runs(_ ids: [Int64]) -> String {
+        (ids.count == 1 ? "run " : "runs ") + ids.map(String.init).joined(separator: ", ")
+    }
+}
