@@ -51,6 +51,8 @@ public enum Daemon {
         let openFiles = raiseOpenFileLimit()
         try FileManager.default.createDirectory(
             atPath: config.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        let lock = try StateDirectoryLock(directory: config.stateDirectory)
+        defer { withExtendedLifetime(lock) {} }
         let notifier = ServiceNotifier()
         let database = try ParkDatabase(
             path: (config.stateDirectory as NSString).appendingPathComponent(databaseFileName),

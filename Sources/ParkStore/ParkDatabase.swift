@@ -103,9 +103,12 @@ public final class ParkDatabase: Sendable {
         }
     }
 
-    /// Waits for running statements and closes every connection.
+    /// Waits for running statements, moves everything in the write-ahead log into the
+    /// database file and truncates the log (so that `parkd.sqlite` alone is a copy of the park
+    /// once parkd has stopped), and closes every connection.
     public func close() throws {
         try shortReads.close()
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try pool.close()
     }
 

@@ -39,6 +39,31 @@ struct LifecycleTests {
         // Nothing acknowledged was lost.
         let count = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "SELECT COUNT(*) FROM tenant"])
         #expect(count.stdout == "1\n")
+        // Everything is in the database file itself: a copy of parkd.sqlite alone is the park.
+        let wal = (try? FileManager.default.attributesOfItem(atPath: daemon.databasePath + "-wal"))?[.size] as? Int
+        #expect(wal == nil || wal == 0, "the write-ahead log still holds \(wal ?? 0) bytes")
+        let copy = daemon.directory + "/copy.sqlite"
+        try FileManager.default.copyItem(atPath: daemon.databasePath, toPath: copy)
+        #expect(try runCommand("/usr/bin/sqlite3", [copy, "SELECT name FROM tenant"]).stdout == "A\n")
+    }
+
+    @Test("a second parkd on the same state directory is refused, naming the first one's pid")
+    func secondDaemonRefused() throws {
+        let daemon = try RunningDaemon()
+        let second = try runCommand(Binaries.parkd, [
+            "--config", daemon.configPath, "--state-dir", daemon.directory, "--socket", daemon.directory + "/other.sock",
+        ])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains(
+            "\(daemon.directory)/parkd.lock: another parkd (pid \(daemon.pid)) is running on \(daemon.directory); stop it first or give this one another --state-dir"),
+            "\(second.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/other.sock"))
+        #expect(try daemon.parkctl(["status"]).status == 0)
+        // The lock goes with the process, however it ends: a restart after kill -9 is not refused.
+        daemon.signal(SIGKILL)
+        _ = daemon.waitForExit()
+        let restarted = try daemon.restarted()
+        #expect(try restarted.parkctl(["status"]).status == 0)
     }
 
     @Test("a request in flight is answered before shutdown completes")
