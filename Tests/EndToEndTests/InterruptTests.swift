@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@Suite("Ctrl-C while parkd carries out a request")
+struct InterruptTests {
+    @Test("the first Ctrl-C says the request was sent and waits for the answer; the second leaves, saying how to find out")
+    func interruptedWrite() throws {
+        let daemon = try RunningDaemon()
+        // Another process holds the write lock, so parkd's write waits until it is released.
+        let locker = Process()
+        locker.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        locker.arguments = [daemon.databasePath]
+        let lockInput = Pipe(), lockOutput = Pipe()
+        locker.standardInput = lockInput
+        locker.standardOutput = lockOutput
+        try locker.run()
+        lockInput.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+        #expect(String(decoding: lockOutput.fileHandleForReading.availableData, as: UTF8.self).contains("locked"))
+
+        func started(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: Binaries.parkctl)
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(["PARKD_SOCKET": daemon.socketPath]) { _, new in new }
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            return (process, out, err)
+        }
+
+        // Waited for: the answer comes once the lock is released, and is printed as usual.
+        let (waiting, waitingOut, waitingErr) = try started(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G", "--on", "2021-01-04"])
+        usleep(700_000)
+        kill(waiting.processIdentifier, SIGINT)
+        usleep(300_000)
+        lockInput.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
+        waiting.waitUntilExit()
+        #expect(waiting.terminationStatus == 0)
+        #expect(String(decoding: waitingOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "1\n")
+        #expect(String(decoding: waitingErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) ==
+            "parkctl: interrupted; the request was sent and parkd carries it out: waiting for its answer (Ctrl-C again to leave without it)\n")
+
+        // Left: exit 130, and the request is carried out all the same.
+        lockInput.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
+        #expect(String(decoding: lockOutput.fileHandleForReading.availableData, as: UTF8.self).contains("locked"))
+        let (leaving, _, leavingErr) = try started(["tenant", "add", "--name", "B", "--credit-code", "91370200718022626N", "--on", "2021-01-04"])
+        usleep(700_000)
+        kill(leaving.processIdentifier, SIGINT)
+        usleep(200_000)
+        kill(leaving.processIdentifier, SIGINT)
+        leaving.waitUntilExit()
+        #expect(leaving.terminationStatus == 130)
+        #expect(String(decoding: leavingErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasSuffix(
+            "parkctl: left without parkd's answer; the request may have been carried out: `parkctl audit list --limit 5` shows what parkd did\n"))
+        lockInput.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
+        try lockInput.fileHandleForWriting.close()
+        locker.waitUntilExit()
+        usleep(300_000)
+        #expect(try daemon.parkctl(["tenant", "show", "2"]).status == 0)
+    }
+}
