@@ -71,6 +71,13 @@ public enum Daemon {
             logger.warning("configured group does not exist; it grants nothing", metadata: NotableEvent.groupMissing.metadata(["group": "\(group)"]))
         }
 
+        let twice = try await database.amountsApprovedTwice()
+        if !twice.isEmpty {
+            logger.warning("approved reward runs hold the same first amount more than once; settle them with finance", metadata: [
+                "amounts": "\(twice.joined(separator: "; "))",
+            ])
+        }
+
         let policies = PolicyRegistry()
         await policies.load(directory: config.policyDirectory, database: database, at: state.instant(), atStart: true, logger: logger)
 

@@ -256,3 +256,21 @@ extension ParkDatabase {
         }
     }
 }
+
+extension ParkDatabase {
+    /// First amounts approved more than once for the same tenant, rule and period, as
+    /// "tenant 1 TRAINING 2021-06 in runs 1, 3": left by an earlier parkd, which decided a run
+    /// limited to some rules without the approved runs of other rule selections. Approved runs
+    /// never change, so they are reported for finance to settle, not rewritten.
+    public func amountsApprovedTwice() async throws -> [String] {
+        try await readInBackground { db in
+            try Row.fetchAll(db, sql: """
+                SELECT rewardLine.tenantId, rewardLine.rule, rewardLine.period, GROUP_CONCAT(rewardLine.rewardRunId, ', ')
+                FROM rewardLine JOIN rewardRun ON rewardRun.id = rewardLine.rewardRunId AND rewardRun.status = 'approved'
+                WHERE rewardLine.kind = 'regular'
+                GROUP BY rewardLine.tenantId, rewardLine.rule, rewardLine.period HAVING COUNT(*) > 1
+                ORDER BY rewardLine.period, rewardLine.tenantId, rewardLine.rule
+                """).map { row in "tenant \(row[0] as Int64) \(row[1] as String) \(row[2] as String) in runs \(row[3] as String)" }
+        }
+    }
+}

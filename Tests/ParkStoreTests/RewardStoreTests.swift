@@ -116,6 +116,31 @@ struct RewardStoreTests {
         }
     }
 
+    @Test("amounts an earlier parkd approved twice survive the upgrade and are reported, adjustments marked as such")
+    func upgradeReportsDoubleApprovals() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            try ParkDatabase.migrate(path: path, upTo: "v5-policiesAndRewards")
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                for (id, rules, kind) in [(1, "RENT,TRAINING", "regular"), (2, "TRAINING", "regular"), (3, "RENT,TRAINING", "adjustment")] {
+                    try db.execute(sql: """
+                        INSERT INTO rewardRun (id, period, kind, status, rules, policyVersions, inputsHash, inputs, totalFen, lineCount, adjusts, createdAt, createdBy)
+                        VALUES (?, '2021-06', ?, 'draft', ?, '', '', x'', 0, 1, '', 'now', 'root')
+                        """, arguments: [id, kind, rules])
+                    try db.execute(sql: """
+                        INSERT INTO rewardLine (rewardRunId, tenantId, creditCode, tenantName, rule, period, amountFen)
+                        VALUES (?, 1, 'C', 'T', 'TRAINING', '2021-06', 2650)
+                        """, arguments: [id])
+                    try db.execute(sql: "UPDATE rewardRun SET status = 'approved' WHERE id = ?", arguments: [id])
+                }
+            }
+            try queue.close()
+            let database = try ParkDatabase(path: path)
+            #expect(try await database.amountsApprovedTwice() == ["tenant 1 TRAINING 2021-06 in runs 1, 2"])
+        }
+    }
+
     @Test("a newer draft supersedes the older one; approving twice is refused")
     func drafts() async throws {
         try await withTemporaryDirectory { directory in
