@@ -6,26 +6,31 @@ extension ParkDatabase {
     /// occupies on any of its days.
     public func createProject(_ project: IncubatorProject, context: ChangeContext) async throws -> IncubatorProject {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            for seat in project.seatIDs {
-                let unit = try ParkDatabase.loadUnit(db, seat).unit
-                guard unit.kind == .incubator else {
-                    throw DomainError.invalid("seats", "unit \(unit.label) is \(unit.kind.rawValue) space, not an incubator seat")
-                }
-            }
-            for other in try ParkDatabase.loadProjects(db) where other.conflicts(with: project) {
-                throw DomainError.invalid("seats", "a seat is occupied by project \(other.id!) (\(other.name)) from \(other.enteredOn)")
-            }
-            try db.execute(sql: """
-                INSERT INTO incubatorProject (name, founder, team, university, phdCount, enteredOn, createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [project.name, project.founder, project.team, project.university, project.phdCount,
-                                 project.enteredOn.description, context.at, context.at])
-            let id = db.lastInsertedRowID
-            for seat in project.seatIDs {
-                try db.execute(sql: "INSERT INTO incubatorSeat (incubatorProjectId, rentalUnitId) VALUES (?, ?)", arguments: [id, seat])
-            }
-            return try ParkDatabase.loadProjects(db, id: id)[0]
+            try ParkDatabase.createProject(db, project, context: context)
         }
+    }
+
+    /// `createProject` inside a transaction the caller holds (the demo park loads in one).
+    static func createProject(_ db: Database, _ project: IncubatorProject, context: ChangeContext) throws -> IncubatorProject {
+        for seat in project.seatIDs {
+            let unit = try ParkDatabase.loadUnit(db, seat).unit
+            guard unit.kind == .incubator else {
+                throw DomainError.invalid("seats", "unit \(unit.label) is \(unit.kind.rawValue) space, not an incubator seat")
+            }
+        }
+        for other in try ParkDatabase.loadProjects(db) where other.conflicts(with: project) {
+            throw DomainError.invalid("seats", "a seat is occupied by project \(other.id!) (\(other.name)) from \(other.enteredOn)")
+        }
+        try db.execute(sql: """
+            INSERT INTO incubatorProject (name, founder, team, university, phdCount, enteredOn, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [project.name, project.founder, project.team, project.university, project.phdCount,
+                             project.enteredOn.description, context.at, context.at])
+        let id = db.lastInsertedRowID
+        for seat in project.seatIDs {
+            try db.execute(sql: "INSERT INTO incubatorSeat (incubatorProjectId, rentalUnitId) VALUES (?, ?)", arguments: [id, seat])
+        }
+        return try ParkDatabase.loadProjects(db, id: id)[0]
     }
 
     /// Records a project's graduation: `day` is the first day it is gone.

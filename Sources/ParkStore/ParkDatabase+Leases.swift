@@ -48,43 +48,48 @@ extension ParkDatabase {
     /// (when that day has come).
     public func createLease(_ terms: LeaseTerms, today: CivilDate, context: ChangeContext) async throws -> StoredLease {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            let tenant = try ParkDatabase.loadTenant(db, terms.tenant)
-            guard [.approved, .active].contains(tenant.tenant.status) else {
-                throw DomainError.invalid("tenant", "tenant \(tenant.id) is \(tenant.tenant.status.rawValue); only approved or active tenants may sign a lease")
-            }
-            let units = try terms.unitIDs.map { id -> LeasedUnit in
-                let unit = try ParkDatabase.loadUnit(db, id).unit
-                return LeasedUnit(unitID: id, label: unit.label, area: unit.area, kind: unit.kind)
-            }
-            var lease = try Lease(
-                tenantID: tenant.id, units: units, start: terms.start, end: terms.end, rent: terms.rent,
-                deposit: terms.deposit, billingDay: terms.billingDay)
-            try ParkDatabase.ensureNoConflict(db, lease)
-            let isFirst = try LeaseRecord.filter(Column("tenantId") == tenant.id).fetchCount(db) == 0
-            var record = LeaseRecord(lease, createdAt: context.at, updatedAt: context.at)
-            try record.insert(db)
-            lease.id = record.id
-            for unit in units {
-                try db.execute(
-                    sql: "INSERT INTO leaseUnit (leaseId, rentalUnitId, areaCenti) VALUES (?, ?, ?)",
-                    arguments: [record.id, unit.unitID, unit.area.centiSquareMetres])
-            }
-            try ParkDatabase.recordRent(db, lease: record.id!, RentChange(from: terms.start, rent: terms.rent), context)
-            try ParkDatabase.recordEvent(db, lease: record.id!, "signed", on: terms.start,
-                                         "units \(units.map(\.label).joined(separator: ", ")) until \(terms.end) at \(terms.rent)/m²·month", context)
-            if isFirst, tenant.tenant.status == .approved, terms.start <= today {
-                var moved = tenant.tenant
-                let change = try moved.change(to: .active, on: terms.start, reason: "first lease \(record.id!) signed", today: today)
-                moved.apply(change)
-                var changeRecord = TenantStatusChangeRecord(
-                    id: nil, tenantId: tenant.id, fromStatus: change.from.rawValue, toStatus: change.to.rawValue,
-                    effectiveOn: change.on.description, reason: change.reason, recordedAt: context.at,
-                    recordedBy: context.recordedBy)
-                try changeRecord.insert(db)
-                try TenantRecord(moved, createdAt: tenant.createdAt, updatedAt: context.at).update(db)
-            }
-            return try ParkDatabase.loadLease(db, record.id!)
+            try ParkDatabase.createLease(db, terms, today: today, context: context)
         }
+    }
+
+    /// `createLease` inside a transaction the caller holds (the demo park loads in one).
+    static func createLease(_ db: Database, _ terms: LeaseTerms, today: CivilDate, context: ChangeContext) throws -> StoredLease {
+        let tenant = try ParkDatabase.loadTenant(db, terms.tenant)
+        guard [.approved, .active].contains(tenant.tenant.status) else {
+            throw DomainError.invalid("tenant", "tenant \(tenant.id) is \(tenant.tenant.status.rawValue); only approved or active tenants may sign a lease")
+        }
+        let units = try terms.unitIDs.map { id -> LeasedUnit in
+            let unit = try ParkDatabase.loadUnit(db, id).unit
+            return LeasedUnit(unitID: id, label: unit.label, area: unit.area, kind: unit.kind)
+        }
+        var lease = try Lease(
+            tenantID: tenant.id, units: units, start: terms.start, end: terms.end, rent: terms.rent,
+            deposit: terms.deposit, billingDay: terms.billingDay)
+        try ParkDatabase.ensureNoConflict(db, lease)
+        let isFirst = try LeaseRecord.filter(Column("tenantId") == tenant.id).fetchCount(db) == 0
+        var record = LeaseRecord(lease, createdAt: context.at, updatedAt: context.at)
+        try record.insert(db)
+        lease.id = record.id
+        for unit in units {
+            try db.execute(
+                sql: "INSERT INTO leaseUnit (leaseId, rentalUnitId, areaCenti) VALUES (?, ?, ?)",
+                arguments: [record.id, unit.unitID, unit.area.centiSquareMetres])
+        }
+        try ParkDatabase.recordRent(db, lease: record.id!, RentChange(from: terms.start, rent: terms.rent), context)
+        try ParkDatabase.recordEvent(db, lease: record.id!, "signed", on: terms.start,
+                                     "units \(units.map(\.label).joined(separator: ", ")) until \(terms.end) at \(terms.rent)/m²·month", context)
+        if isFirst, tenant.tenant.status == .approved, terms.start <= today {
+            var moved = tenant.tenant
+            let change = try moved.change(to: .active, on: terms.start, reason: "first lease \(record.id!) signed", today: today)
+            moved.apply(change)
+            var changeRecord = TenantStatusChangeRecord(
+                id: nil, tenantId: tenant.id, fromStatus: change.from.rawValue, toStatus: change.to.rawValue,
+                effectiveOn: change.on.description, reason: change.reason, recordedAt: context.at,
+                recordedBy: context.recordedBy)
+            try changeRecord.insert(db)
+            try TenantRecord(moved, createdAt: tenant.createdAt, updatedAt: context.at).update(db)
+        }
+        return try ParkDatabase.loadLease(db, record.id!)
     }
 
     public func lease(_ id: Int64) async throws -> StoredLease {

@@ -134,73 +134,78 @@ extension ParkDatabase {
         _ rows: [ImportedReport], alreadyFound: [ImportProblem] = [], reason: String, today: CivilDate, context: ChangeContext
     ) async throws -> ImportSummary {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
-            let tenants = try ParkDatabase.loadTenants(db, records: TenantRecord.fetchAll(db))
-            var byID: [Int64: Tenant] = [:]
-            var byCode: [String: Int64] = [:]
-            for stored in tenants {
-                byID[stored.id] = stored.tenant
-                byCode[stored.tenant.creditCode.value] = stored.id
-            }
-            var current: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT tenantId, month, version FROM operatingReport WHERE isCurrent") {
-                current["\(row[0] as Int64) \(row[1] as String)"] = row[2]
-            }
-            var problems = alreadyFound
-            var seen: [String: Int] = [:]
-            var resolved: [(id: Int64, row: ImportedReport)] = []
-            for row in rows {
-                let id: Int64?
-                switch row.tenant {
-                case .id(let value): id = byID[value] == nil ? nil : value
-                case .creditCode(let code): id = byCode[code]
-                }
-                guard let id, let tenant = byID[id] else {
-                    problems.append(ImportProblem(line: row.line, column: "tenant", reason: "no tenant has id or credit code '\(row.tenant)'"))
-                    continue
-                }
-                let key = "\(id) \(row.month)"
-                if let first = seen[key] {
-                    problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) and \(row.month) are already on line \(first)"))
-                    continue
-                }
-                seen[key] = row.line
-                switch tenant.reportRefusal(for: row.month, today: today) {
-                case nil:
-                    resolved.append((id, row))
-                case .notBegun:
-                    problems.append(ImportProblem(line: row.line, column: "month", reason: "\(row.month) has not begun"))
-                case .notInPark:
-                    problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) was not in the park in \(row.month)"))
-                }
-            }
-            guard problems.isEmpty else {
-                throw ImportRefused(problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
-            }
-
-            let retire = try db.cachedStatement(sql: "UPDATE operatingReport SET isCurrent = 0 WHERE tenantId = ? AND month = ? AND isCurrent")
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO operatingReport (tenantId, month, version, isCurrent, revenueFen, taxFen, employersServed,
-                  workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions, trainingAttendees,
-                  phdHires, headcount, reason, recordedAt, recordedBy)
-                VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            var corrected = 0
-            for (id, row) in resolved {
-                let month = row.month.description
-                let previous = current["\(id) \(month)"] ?? 0
-                if previous > 0 {
-                    corrected += 1
-                    try retire.execute(arguments: [id, month])
-                }
-                let f = row.figures
-                try insert.execute(arguments: [
-                    id, month, previous + 1, f.revenue.fen, f.tax.fen, f.employersServed, f.workersDispatched,
-                    f.workersOutsourced, f.jobSeekersServed, f.placements, f.trainingSessions, f.trainingAttendees,
-                    f.phdHires, f.headcount, previous > 0 ? reason : nil, context.at, context.recordedBy,
-                ])
-            }
-            return ImportSummary(imported: resolved.count, corrected: corrected)
+            try ParkDatabase.importReports(db, rows, alreadyFound: alreadyFound, reason: reason, today: today, context: context)
         }
+    }
+
+    /// `importReports` inside a transaction the caller holds (the demo park loads in one).
+    static func importReports(_ db: Database, _ rows: [ImportedReport], alreadyFound: [ImportProblem] = [], reason: String, today: CivilDate, context: ChangeContext) throws -> ImportSummary {
+        let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+        let tenants = try ParkDatabase.loadTenants(db, records: TenantRecord.fetchAll(db))
+        var byID: [Int64: Tenant] = [:]
+        var byCode: [String: Int64] = [:]
+        for stored in tenants {
+            byID[stored.id] = stored.tenant
+            byCode[stored.tenant.creditCode.value] = stored.id
+        }
+        var current: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT tenantId, month, version FROM operatingReport WHERE isCurrent") {
+            current["\(row[0] as Int64) \(row[1] as String)"] = row[2]
+        }
+        var problems = alreadyFound
+        var seen: [String: Int] = [:]
+        var resolved: [(id: Int64, row: ImportedReport)] = []
+        for row in rows {
+            let id: Int64?
+            switch row.tenant {
+            case .id(let value): id = byID[value] == nil ? nil : value
+            case .creditCode(let code): id = byCode[code]
+            }
+            guard let id, let tenant = byID[id] else {
+                problems.append(ImportProblem(line: row.line, column: "tenant", reason: "no tenant has id or credit code '\(row.tenant)'"))
+                continue
+            }
+            let key = "\(id) \(row.month)"
+            if let first = seen[key] {
+                problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) and \(row.month) are already on line \(first)"))
+                continue
+            }
+            seen[key] = row.line
+            switch tenant.reportRefusal(for: row.month, today: today) {
+            case nil:
+                resolved.append((id, row))
+            case .notBegun:
+                problems.append(ImportProblem(line: row.line, column: "month", reason: "\(row.month) has not begun"))
+            case .notInPark:
+                problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) was not in the park in \(row.month)"))
+            }
+        }
+        guard problems.isEmpty else {
+            throw ImportRefused(problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
+        }
+
+        let retire = try db.cachedStatement(sql: "UPDATE operatingReport SET isCurrent = 0 WHERE tenantId = ? AND month = ? AND isCurrent")
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO operatingReport (tenantId, month, version, isCurrent, revenueFen, taxFen, employersServed,
+              workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions, trainingAttendees,
+              phdHires, headcount, reason, recordedAt, recordedBy)
+            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var corrected = 0
+        for (id, row) in resolved {
+            let month = row.month.description
+            let previous = current["\(id) \(month)"] ?? 0
+            if previous > 0 {
+                corrected += 1
+                try retire.execute(arguments: [id, month])
+            }
+            let f = row.figures
+            try insert.execute(arguments: [
+                id, month, previous + 1, f.revenue.fen, f.tax.fen, f.employersServed, f.workersDispatched,
+                f.workersOutsourced, f.jobSeekersServed, f.placements, f.trainingSessions, f.trainingAttendees,
+                f.phdHires, f.headcount, previous > 0 ? reason : nil, context.at, context.recordedBy,
+            ])
+        }
+        return ImportSummary(imported: resolved.count, corrected: corrected)
     }
 }

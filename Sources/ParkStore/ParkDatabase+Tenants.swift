@@ -54,13 +54,18 @@ extension ParkDatabase {
     /// Registers a new applicant. Credit codes are unique.
     public func createTenant(_ tenant: Tenant, context: ChangeContext) async throws -> StoredTenant {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            try ParkDatabase.ensureCreditCodeFree(db, tenant.creditCode, except: nil)
-            var record = TenantRecord(tenant, createdAt: context.at, updatedAt: context.at)
-            try record.insert(db)
-            let id = record.id!
-            try ParkDatabase.saveLinesAndTags(db, id: id, tenant: tenant)
-            return try ParkDatabase.loadTenants(db, records: [record])[0]
+            try ParkDatabase.createTenant(db, tenant, context: context)
         }
+    }
+
+    /// `createTenant` inside a transaction the caller holds (the demo park loads in one).
+    static func createTenant(_ db: Database, _ tenant: Tenant, context: ChangeContext) throws -> StoredTenant {
+        try ParkDatabase.ensureCreditCodeFree(db, tenant.creditCode, except: nil)
+        var record = TenantRecord(tenant, createdAt: context.at, updatedAt: context.at)
+        try record.insert(db)
+        let id = record.id!
+        try ParkDatabase.saveLinesAndTags(db, id: id, tenant: tenant)
+        return try ParkDatabase.loadTenants(db, records: [record])[0]
     }
 
     /// One tenant by id or credit code.
@@ -122,18 +127,24 @@ extension ParkDatabase {
         today: CivilDate, context: ChangeContext
     ) async throws -> StoredTenant {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            let stored = try ParkDatabase.loadTenant(db, reference)
-            var tenant = stored.tenant
-            let change = try tenant.change(to: status, on: day, reason: reason, today: today)
-            tenant.apply(change)
-            var record = TenantStatusChangeRecord(
-                id: nil, tenantId: stored.id, fromStatus: change.from.rawValue, toStatus: change.to.rawValue,
-                effectiveOn: change.on.description, reason: change.reason, recordedAt: context.at,
-                recordedBy: context.recordedBy)
-            try record.insert(db)
-            try TenantRecord(tenant, createdAt: stored.createdAt, updatedAt: context.at).update(db)
-            return try ParkDatabase.loadTenant(db, .id(stored.id))
+            try ParkDatabase.transitionTenant(db, reference, to: status, on: day, reason: reason, today: today, context: context)
         }
+    }
+
+    /// `transitionTenant` inside a transaction the caller holds (the demo park loads in one).
+    static func transitionTenant(_ db: Database, _ reference: TenantReference, to status: TenantStatus, on day: CivilDate, reason: String,
+        today: CivilDate, context: ChangeContext) throws -> StoredTenant {
+        let stored = try ParkDatabase.loadTenant(db, reference)
+        var tenant = stored.tenant
+        let change = try tenant.change(to: status, on: day, reason: reason, today: today)
+        tenant.apply(change)
+        var record = TenantStatusChangeRecord(
+            id: nil, tenantId: stored.id, fromStatus: change.from.rawValue, toStatus: change.to.rawValue,
+            effectiveOn: change.on.description, reason: change.reason, recordedAt: context.at,
+            recordedBy: context.recordedBy)
+        try record.insert(db)
+        try TenantRecord(tenant, createdAt: stored.createdAt, updatedAt: context.at).update(db)
+        return try ParkDatabase.loadTenant(db, .id(stored.id))
     }
 
     // MARK: - Rows to tenants

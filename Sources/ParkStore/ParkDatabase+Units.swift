@@ -28,14 +28,19 @@ extension ParkDatabase {
     /// Adds a unit; building and number together are unique.
     public func createUnit(_ unit: RentalUnit, context: ChangeContext) async throws -> StoredUnit {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            if let existing = try RentalUnitRecord
-                .filter(Column("building") == unit.building && Column("number") == unit.number).fetchOne(db) {
-                throw StoreError.unitExists(unit.label, id: existing.id!)
-            }
-            var record = RentalUnitRecord(unit, createdAt: context.at, updatedAt: context.at)
-            try record.insert(db)
-            return StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
+            try ParkDatabase.createUnit(db, unit, context: context)
         }
+    }
+
+    /// `createUnit` inside a transaction the caller holds (the demo park loads in one).
+    static func createUnit(_ db: Database, _ unit: RentalUnit, context: ChangeContext) throws -> StoredUnit {
+        if let existing = try RentalUnitRecord
+            .filter(Column("building") == unit.building && Column("number") == unit.number).fetchOne(db) {
+            throw StoreError.unitExists(unit.label, id: existing.id!)
+        }
+        var record = RentalUnitRecord(unit, createdAt: context.at, updatedAt: context.at)
+        try record.insert(db)
+        return StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
     }
 
     public func unit(_ id: Int64) async throws -> StoredUnit {

@@ -5,9 +5,8 @@ import ParkStore
 
 /// `io.parkd.Report`.
 enum ReportHandlers {
-    static func register(in table: inout MethodTable, database: ParkDatabase) {
+    static func register(in table: inout MethodTable, database: ParkDatabase, staging: ImportStaging) {
         table.add(ReportAPI.interface)
-        let staging = ImportStaging()
 
         table.register(ReportAPI.beginImport) { _, call in
             ReportAPI.ImportHandle(import: staging.begin(owner: call.caller.uid))

@@ -95,6 +95,8 @@ struct CommandFailure: Error, CustomStringConvertible {
             self.init(
                 message: "run \(text("run")) was computed before \(since.count == 1 ? "run" : "runs") \(since.joined(separator: ", ")) of \(text("period")) was approved; approving it would count amounts twice: compute it again with `parkctl reward run --period \(text("period"))`",
                 exitCode: Self.invalidInput)
+        case "ImportRefused":
+            self.init(message: ReportCommand.Import.describe(error), exitCode: Self.invalidInput)
         case "CalculationFailed":
             self.init(message: "calculation failed: \(text("message"))", exitCode: Self.invalidInput)
         case "PermissionDenied":
