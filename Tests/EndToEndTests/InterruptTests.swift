@@ -7,15 +7,7 @@ struct InterruptTests {
     func interruptedWrite() throws {
         let daemon = try RunningDaemon()
         // Another process holds the write lock, so parkd's write waits until it is released.
-        let locker = Process()
-        locker.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        locker.arguments = [daemon.databasePath]
-        let lockInput = Pipe(), lockOutput = Pipe()
-        locker.standardInput = lockInput
-        locker.standardOutput = lockOutput
-        try locker.run()
-        lockInput.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
-        #expect(String(decoding: lockOutput.fileHandleForReading.availableData, as: UTF8.self).contains("locked"))
+        let lock = try DatabaseWriteLock(database: daemon.databasePath)
 
         func started(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
             let process = Process()
@@ -34,7 +26,7 @@ struct InterruptTests {
         usleep(700_000)
         kill(waiting.processIdentifier, SIGINT)
         usleep(300_000)
-        lockInput.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
+        lock.release()
         waiting.waitUntilExit()
         #expect(waiting.terminationStatus == 0)
         #expect(String(decoding: waitingOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "1\n")
@@ -42,8 +34,7 @@ struct InterruptTests {
             "parkctl: interrupted; the request was sent and parkd carries it out: waiting for its answer (Ctrl-C again to leave without it)\n")
 
         // Left: exit 130, and the request is carried out all the same.
-        lockInput.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
-        #expect(String(decoding: lockOutput.fileHandleForReading.availableData, as: UTF8.self).contains("locked"))
+        try lock.take()
         let (leaving, _, leavingErr) = try started(["tenant", "add", "--name", "B", "--credit-code", "91370200718022626N", "--on", "2021-01-04"])
         usleep(700_000)
         kill(leaving.processIdentifier, SIGINT)
@@ -53,9 +44,7 @@ struct InterruptTests {
         #expect(leaving.terminationStatus == 130)
         #expect(String(decoding: leavingErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasSuffix(
             "parkctl: left without parkd's answer; the request may have been carried out: `parkctl audit list --limit 5` shows what parkd did\n"))
-        lockInput.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
-        try lockInput.fileHandleForWriting.close()
-        locker.waitUntilExit()
+        try lock.end()
         usleep(300_000)
         #expect(try daemon.parkctl(["tenant", "show", "2"]).status == 0)
     }

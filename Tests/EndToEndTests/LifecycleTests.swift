@@ -70,15 +70,7 @@ struct LifecycleTests {
     func drainsInFlight() throws {
         let daemon = try RunningDaemon()
         // Another process holds the database's write lock, so parkd's write waits (busy timeout).
-        let locker = Process()
-        locker.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        locker.arguments = [daemon.databasePath]
-        let input = Pipe(), output = Pipe()
-        locker.standardInput = input
-        locker.standardOutput = output
-        try locker.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nSELECT 'locked';\n".utf8))
-        #expect(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).contains("locked"))
+        let lock = try DatabaseWriteLock(database: daemon.databasePath)
 
         let connection = try RawConnection(path: daemon.socketPath)
         connection.send("{\"method\":\"io.parkd.Tenant.Create\",\"parameters\":{\"name\":\"A\",\"creditCode\":\"91370200163562681G\"}}\0")
@@ -88,9 +80,7 @@ struct LifecycleTests {
         usleep(100_000)
         #expect(throws: POSIXError.self, "no new connections once stopping") { try RawConnection(path: daemon.socketPath) }
         // Release the lock: the waiting write commits and its reply still arrives.
-        input.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
-        try input.fileHandleForWriting.close()
-        locker.waitUntilExit()
+        try lock.end()
         let reply = try #require(connection.receive())
         #expect(reply.contains("\"creditCode\":\"91370200163562681G\""))
         #expect(connection.receive() == nil, "the connection closes after its last reply")

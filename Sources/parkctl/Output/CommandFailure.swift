@@ -41,16 +41,17 @@ struct CommandFailure: Error, CustomStringConvertible {
     private init(_ error: VarlinkError) {
         let p = error.parameters
         func text(_ key: String) -> String { p[key]?.stringValue ?? p[key]?.canonicalText ?? "?" }
+        func texts(_ key: String) -> [String] {
+            guard case .array(let items)? = p[key] else { return [] }
+            return items.compactMap { $0.stringValue ?? $0.canonicalText }
+        }
         switch error.shortName {
         case "InvalidField":
             self.init(message: "invalid \(Self.flag(text("field"))): \(text("reason"))", exitCode: Self.invalidInput)
         case "InvalidParameter":
             self.init(message: "invalid parameter \(text("parameter"))", exitCode: Self.invalidInput)
         case "InvalidTransition":
-            let allowed = p["allowed"].flatMap { value -> [String]? in
-                if case .array(let items) = value { return items.compactMap(\.stringValue) }
-                return nil
-            } ?? []
+            let allowed = texts("allowed")
             self.init(
                 message: "a tenant that is \(text("from")) cannot become \(text("to")); allowed: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", "))",
                 exitCode: Self.invalidInput)
@@ -88,10 +89,7 @@ struct CommandFailure: Error, CustomStringConvertible {
                 message: "nothing to adjust: the data still gives what was approved for \(text("period")) (run \(text("run")))",
                 exitCode: Self.invalidInput)
         case "RunOutdated":
-            let since = p["approvedSince"].flatMap { value -> [String]? in
-                if case .array(let items) = value { return items.compactMap(\.canonicalText) }
-                return nil
-            } ?? []
+            let since = texts("approvedSince")
             self.init(
                 message: "run \(text("run")) was computed before \(since.count == 1 ? "run" : "runs") \(since.joined(separator: ", ")) of \(text("period")) was approved; approving it would count amounts twice: compute it again with `parkctl reward run --period \(text("period"))`",
                 exitCode: Self.invalidInput)
