@@ -52,6 +52,11 @@ public struct IncubatorProject: Equatable, Sendable {
         enteredOn <= day && (graduatedOn.map { day < $0 } ?? true)
     }
 
+    /// True when the project holds `seat` on a day from `first` through `last`.
+    public func occupies(seat: Int64, from first: CivilDate, through last: CivilDate) -> Bool {
+        seatIDs.contains(seat) && enteredOn <= last && first < (graduatedOn ?? .distantFuture)
+    }
+
     /// True when both projects hold a common seat on a common day.
     public func conflicts(with other: IncubatorProject) -> Bool {
         let lastDay = graduatedOn ?? .distantFuture

@@ -97,7 +97,7 @@ extension Tenant {
 
     /// Why the tenant may not report `month` as of `today`, or nil when it may.
     public func reportRefusal(for month: Month, today: CivilDate) -> ReportRefusal? {
-        if month > Month(year: today.year, month: today.month) { return .notBegun }
+        if month >= Month(year: today.year, month: today.month) { return .notEnded }
         return wasInPark(during: month) ? nil : .notInPark(daysInPark)
     }
 
@@ -141,6 +141,13 @@ extension Tenant {
     /// The first day in the park: when it first became active.
     public var movedIn: CivilDate? { history.first { $0.to == .active }?.on }
 
+    /// The day its time in the park is counted to on `today`: its last day in the park once it
+    /// has exited, else today.
+    public func timeInParkCounted(on today: CivilDate) -> CivilDate {
+        guard status == .exited, let lastDay = daysInPark?.upperBound, lastDay < today else { return today }
+        return lastDay
+    }
+
     /// Whole months since moving in, on `day` (nil before moving in).
     public func monthsSinceMoveIn(on day: CivilDate) -> Int? {
         guard let movedIn, movedIn <= day else { return nil }
@@ -155,8 +162,8 @@ extension Tenant {
 
 /// Why a month cannot be reported.
 public enum ReportRefusal: Equatable, Sendable {
-    /// The month lies after today's.
-    case notBegun
+    /// The month is today's or later: a month is reported once it is over.
+    case notEnded
     /// The tenant was not in the park that month; its stay, if it had one.
     case notInPark(ClosedRange<CivilDate>?)
 }

@@ -19,7 +19,14 @@ extension ParkDatabase {
             }
         }
         for other in try ParkDatabase.loadProjects(db) where other.conflicts(with: project) {
-            throw DomainError.invalid("seats", "a seat is occupied by project \(other.id!) (\(other.name)) from \(other.enteredOn)")
+            let seat = try other.seatIDs.first(where: project.seatIDs.contains).map { try ParkDatabase.loadUnit(db, $0).unit.label } ?? "?"
+            throw DomainError.invalid("seats", "seat \(seat) is occupied by project \(other.id!) (\(other.name)) from \(other.enteredOn)")
+        }
+        for seat in project.seatIDs {
+            let leased = try ParkDatabase.unitHolders(db, unit: seat, from: project.enteredOn, through: .distantFuture).filter { $0.hasPrefix("lease") }
+            if let lease = leased.first {
+                throw DomainError.invalid("seats", "seat \(try ParkDatabase.loadUnit(db, seat).unit.label) is held by \(lease)")
+            }
         }
         try db.execute(sql: """
             INSERT INTO incubatorProject (name, founder, team, university, phdCount, enteredOn, createdAt, updatedAt)

@@ -66,6 +66,7 @@ extension ParkDatabase {
             tenantID: tenant.id, units: units, start: terms.start, end: terms.end, rent: terms.rent,
             deposit: terms.deposit, billingDay: terms.billingDay)
         try ParkDatabase.ensureNoConflict(db, lease)
+        try ParkDatabase.ensureSeatsFree(db, lease)
         let isFirst = try LeaseRecord.filter(Column("tenantId") == tenant.id).fetchCount(db) == 0
         var record = LeaseRecord(lease, createdAt: context.at, updatedAt: context.at)
         try record.insert(db)
@@ -130,6 +131,7 @@ extension ParkDatabase {
             let previous = lease.end
             try lease.renew(until: newEnd)
             try ParkDatabase.ensureNoConflict(db, lease)
+            try ParkDatabase.ensureSeatsFree(db, lease)
             try ParkDatabase.recordEvent(db, lease: id, "renewed", on: previous.adding(days: 1), "until \(newEnd) (was \(previous))", context)
         }
     }
@@ -152,6 +154,30 @@ extension ParkDatabase {
             try change(db, &lease)
             try LeaseRecord(lease, createdAt: stored.createdAt, updatedAt: context.at).update(db)
             return try ParkDatabase.loadLease(db, id)
+        }
+    }
+
+    /// A tenant's exit on `day`: its leases running past its last day in the park end on it,
+    /// each recorded in the lease's history (refused when a lease or a report contradicts it).
+    static func applyExit(_ db: Database, tenant: Int64, on day: CivilDate, context: ChangeContext) throws {
+        let leases = try Int64.fetchAll(db, sql: "SELECT id FROM lease WHERE tenantId = ? ORDER BY id", arguments: [tenant])
+            .map { try loadLease(db, $0) }
+        let months = try String.fetchAll(db, sql: "SELECT month FROM operatingReport WHERE tenantId = ? AND isCurrent", arguments: [tenant])
+            .compactMap { try? Month.parse($0, field: "month") }
+        let exit = try TenantExit.decide(on: day, leases: leases.map(\.lease), reportedMonths: months)
+        for lease in exit.endedLeases {
+            let stored = try loadLease(db, lease.id!)
+            try LeaseRecord(lease, createdAt: stored.createdAt, updatedAt: context.at).update(db)
+            try recordEvent(db, lease: lease.id!, "terminated", on: exit.lastDay, "tenant exited on \(day); contracted end was \(lease.end)", context)
+        }
+    }
+
+    /// Refuses a lease of an incubator seat that a project occupies on one of its days.
+    private static func ensureSeatsFree(_ db: Database, _ lease: Lease) throws {
+        for unit in lease.units where unit.kind == .incubator {
+            if let project = try loadProjects(db).first(where: { $0.occupies(seat: unit.unitID, from: lease.start, through: lease.lastDay) }) {
+                throw DomainError.invalid("units", "incubator seat \(unit.label) is occupied by project \(project.id!) (\(project.name)) from \(project.enteredOn)")
+            }
         }
     }
 

@@ -30,8 +30,8 @@ extension ParkDatabase {
             let stored = try ParkDatabase.loadTenant(db, tenant)
             switch stored.tenant.reportRefusal(for: month, today: today) {
             case nil: break
-            case .notBegun:
-                throw DomainError.invalid("month", "\(month) has not begun (today is \(today))")
+            case .notEnded:
+                throw DomainError.invalid("month", "\(month) has not ended (today is \(today)); a month is reported once it is over")
             case .notInPark(let stay):
                 let when = stay.map { "it was in the park from \($0.lowerBound) to \($0.upperBound == .distantFuture ? "now" : $0.upperBound.description)" }
                     ?? "it has never been active in the park"
@@ -174,8 +174,8 @@ extension ParkDatabase {
             switch tenant.reportRefusal(for: row.month, today: today) {
             case nil:
                 resolved.append((id, row))
-            case .notBegun:
-                problems.append(ImportProblem(line: row.line, column: "month", reason: "\(row.month) has not begun"))
+            case .notEnded:
+                problems.append(ImportProblem(line: row.line, column: "month", reason: "\(row.month) has not ended; a month is reported once it is over"))
             case .notInPark:
                 problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) was not in the park in \(row.month)"))
             }

@@ -138,6 +138,7 @@ extension ParkDatabase {
         var tenant = stored.tenant
         let change = try tenant.change(to: status, on: day, reason: reason, today: today)
         tenant.apply(change)
+        if status == .exited { try ParkDatabase.applyExit(db, tenant: stored.id, on: day, context: context) }
         var record = TenantStatusChangeRecord(
             id: nil, tenantId: stored.id, fromStatus: change.from.rawValue, toStatus: change.to.rawValue,
             effectiveOn: change.on.description, reason: change.reason, recordedAt: context.at,

@@ -65,7 +65,14 @@ extension ParkDatabase {
             var unit = stored.unit
             if let floor = edit.floor { unit.floor = try TenantField.optionalText(floor, field: "floor", maxLength: 20) }
             if let area = edit.area { unit.area = area }
-            if let kind = edit.kind { unit.kind = kind }
+            if let kind = edit.kind, kind != unit.kind {
+                // Rewards of past periods read a leased unit's kind: it changes only for a unit
+                // nobody holds or has held.
+                if let holder = try ParkDatabase.unitHolders(db, unit: id, from: CivilDate(dayNumber: 0), through: .distantFuture).first {
+                    throw DomainError.invalid("kind", "unit \(unit.label) is held by \(holder); the kind of a unit a lease or project holds or has held cannot change")
+                }
+                unit.kind = kind
+            }
             if let rent = edit.listRent {
                 try Lease.checkRent(rent, field: "listRent")
                 unit.listRent = rent
@@ -73,6 +80,22 @@ extension ParkDatabase {
             try RentalUnitRecord(unit, createdAt: stored.createdAt, updatedAt: context.at).update(db)
             return try ParkDatabase.loadUnit(db, id)
         }
+    }
+
+    /// Who holds a unit on any day from `first` through `last`: leases and incubator projects,
+    /// in words ("lease 3 of tenant 2 from 2021-03-15 to 2022-03-14", "project 1 (智聘云) from 2021-03-01").
+    static func unitHolders(_ db: Database, unit: Int64, from first: CivilDate, through last: CivilDate) throws -> [String] {
+        var holders: [String] = []
+        for leaseID in try Int64.fetchAll(db, sql: "SELECT leaseId FROM leaseUnit WHERE rentalUnitId = ? ORDER BY leaseId", arguments: [unit]) {
+            let lease = try loadLease(db, leaseID).lease
+            if lease.start <= last && first <= lease.lastDay {
+                holders.append("lease \(leaseID) of tenant \(lease.tenantID) from \(lease.start) to \(lease.lastDay)")
+            }
+        }
+        for project in try loadProjects(db) where project.occupies(seat: unit, from: first, through: last) {
+            holders.append("project \(project.id!) (\(project.name)) from \(project.enteredOn)")
+        }
+        return holders
     }
 
     static func loadUnit(_ db: Database, _ id: Int64) throws -> StoredUnit {

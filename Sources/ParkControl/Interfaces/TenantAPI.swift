@@ -51,9 +51,10 @@ public enum TenantAPI {
           statusSince: string,
           # First day in the park: when it first became active (YYYY-MM-DD).
           movedIn: ?string,
-          # Whole months since moving in, today.
+          # Whole months since moving in, today (to its last day in the park once exited).
           monthsInPark: ?int,
-          # Lease year today: 1 in the first year after moving in, 2 in the second, …
+          # Lease year today (on its last day in the park once exited): 1 in the first year
+          # after moving in, 2 in the second, …
           leaseYear: ?int,
           # Day the firm applied (YYYY-MM-DD).
           appliedOn: string,

@@ -96,7 +96,13 @@ extension TenantCommand {
             fields.add("Credit code", tenant.creditCode)
             fields.add("Status", "\(tenant.status) since \(tenant.statusSince)")
             fields.add("Applied on", tenant.appliedOn)
-            fields.add("Moved in", tenant.movedIn.map { "\($0) (\(tenant.monthsInPark ?? 0) months in the park, lease year \(tenant.leaseYear ?? 1))" })
+            fields.add("Moved in", tenant.movedIn.map { movedIn in
+                let months = tenant.monthsInPark ?? 0
+                let stay = "\(months) month\(months == 1 ? "" : "s") in the park"
+                return tenant.status == "exited"
+                    ? "\(movedIn) (exited on \(tenant.statusSince) after \(stay), in lease year \(tenant.leaseYear ?? 1))"
+                    : "\(movedIn) (\(stay), lease year \(tenant.leaseYear ?? 1))"
+            })
             fields.add("Business lines", tenant.businessLines.isEmpty ? nil : tenant.businessLines.joined(separator: ", "))
             fields.add("Origin", tenant.origin)
             fields.add("Tags", tenant.tags.isEmpty ? nil : tenant.tags.joined(separator: ", "))
