@@ -17,16 +17,16 @@ public struct StoredReport: Sendable, Equatable {
 }
 
 extension ParkDatabase {
-    /// Records a tenant's report for a month, or corrects it: the earlier version is kept.
+    /// Records a tenant's report for a month, or corrects it: a correction changes the figures
+    /// it gives and keeps the others; the earlier version is kept, and what changed is returned.
     ///
     /// Refused: figures that are negative or absurd, a month after `today`'s, a month the tenant
     /// was not in the park, and a correction without a reason.
     public func submitReport(
-        _ tenant: TenantReference, month: Month, figures: OperatingFigures, reason: String?, today: CivilDate,
+        _ tenant: TenantReference, month: Month, figures submitted: SubmittedFigures, reason: String?, today: CivilDate,
         context: ChangeContext
-    ) async throws -> StoredReport {
+    ) async throws -> (report: StoredReport, changes: [String]) {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            if let problem = figures.problems.first { throw problem }
             let stored = try ParkDatabase.loadTenant(db, tenant)
             switch stored.tenant.reportRefusal(for: month, today: today) {
             case nil: break
@@ -43,6 +43,10 @@ extension ParkDatabase {
             if previous > 0, reason == nil {
                 throw DomainError.invalid("reason", "the report for \(month) exists; a correction needs a reason")
             }
+            let inForce = try ParkDatabase.loadReports(
+                db, where: "r.tenantId = ? AND r.month = ? AND r.isCurrent", [stored.id, month.description]).first?.figures
+            let (figures, changes) = try submitted.figures(over: inForce)
+            if let problem = figures.problems.first { throw problem }
             try db.execute(sql: "UPDATE operatingReport SET isCurrent = 0 WHERE tenantId = ? AND month = ? AND isCurrent",
                            arguments: [stored.id, month.description])
             try db.execute(sql: """
@@ -56,7 +60,7 @@ extension ParkDatabase {
                     figures.trainingSessions, figures.trainingAttendees, figures.phdHires, figures.headcount, reason,
                     context.at, context.recordedBy,
                 ])
-            return try ParkDatabase.loadReports(db, where: "r.tenantId = ? AND r.month = ? AND r.isCurrent", [stored.id, month.description])[0]
+            return (try ParkDatabase.loadReports(db, where: "r.tenantId = ? AND r.month = ? AND r.isCurrent", [stored.id, month.description])[0], changes)
         }
     }
 

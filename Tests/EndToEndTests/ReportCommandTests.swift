@@ -35,12 +35,35 @@ struct ReportCommandTests {
         #expect(try daemon.parkctl(["report", "show", "--tenant", "1", "--month", "2021-04"]).status == 66)
     }
 
+    @Test("a correction changes only the figures given, says what changed, and is refused when it changes nothing")
+    func correctionsWithoutRetyping() throws {
+        let daemon = try park()
+        _ = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "1250000.50", "--tax", "45000",
+                                "--workers-dispatched", "340", "--placements", "26", "--headcount", "48"])
+        let corrected = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--placements", "29",
+                                            "--headcount", "48", "--reason", "three placements were reported late"])
+        #expect(corrected.stdout == "report 2021-03 of tenant 1 recorded (version 2): placements 26 → 29\n", "\(corrected.stderr)")
+        let json = try daemon.parkctl(["--json", "report", "show", "--tenant", "1", "--month", "2021-03"]).stdout
+        for kept in ["\"revenue\" : \"1250000.50\"", "\"workersDispatched\" : 340", "\"placements\" : 29", "\"headcount\" : 48"] {
+            #expect(json.contains(kept), "\(kept) in \(json)")
+        }
+        let unchanged = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--placements", "29", "--reason", "again"])
+        #expect(unchanged.status == 65)
+        #expect(unchanged.stderr == "parkctl: invalid figures: the correction changes nothing: every figure given is already in force\n")
+        let empty = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--reason", "nothing"])
+        #expect(empty.status == 65)
+        #expect(empty.stderr.contains("a correction gives at least one figure"))
+        let first = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-04", "--placements", "3"])
+        #expect(first.status == 65)
+        #expect(first.stderr == "parkctl: invalid --revenue (revenue): a first report of a month needs the revenue\n")
+    }
+
     @Test("bad reports are refused per field and change nothing", arguments: [
         (["--month", "2021-02"], "invalid --month (month): tenant 1 was not in the park in 2021-02; it was in the park from 2021-03-15 to now"),
         (["--month", "2021-04", "--tax", "2000"], "invalid --tax (tax): 2000.00 is more than the revenue, 1000.00"),
         (["--month", "2021-04", "--headcount=-3"], "invalid --headcount (headcount): -3 must not be negative"),
         (["--month", "2021-04", "--revenue", "12.345"], "invalid --revenue (revenue): '12.345' is not an amount"),
-        (["--month", "2099-01"], "invalid --month (month): 2099-01 has not begun"),
+        (["--month", "2099-01"], "invalid --month (month): 2099-01 has not ended (today is "),
     ])
     func refused(_ options: [String], _ message: String) throws {
         let daemon = try park()

@@ -6,11 +6,11 @@ import Testing
 struct ReportStoreTests {
     static let today = CivilDate(year: 2026, month: 11, day: 29)!
 
-    func figures(_ revenue: Int64) -> OperatingFigures {
-        OperatingFigures(
-            revenue: Money(fen: revenue), tax: Money(fen: revenue / 20), employersServed: 3, workersDispatched: 40,
-            workersOutsourced: 10, jobSeekersServed: 100, placements: 7, trainingSessions: 1, trainingAttendees: 20,
-            phdHires: 0, headcount: 30)
+    func figures(_ revenue: Int64) -> SubmittedFigures {
+        SubmittedFigures(revenue: Money(fen: revenue), tax: Money(fen: revenue / 20), counts: [
+            "employersServed": 3, "workersDispatched": 40, "workersOutsourced": 10, "jobSeekersServed": 100, "placements": 7,
+            "trainingSessions": 1, "trainingAttendees": 20, "phdHires": 0, "headcount": 30,
+        ])
     }
 
     /// A tenant active from 2021-03-15.
@@ -34,12 +34,24 @@ struct ReportStoreTests {
                 try await database.submitReport(.id(1), month: march, figures: self.figures(1), reason: nil, today: Self.today, context: context())
             }
             let corrected = try await database.submitReport(.id(1), month: march, figures: figures(120_000_00), reason: "typo", today: Self.today, context: context())
-            #expect(corrected.version == 2)
+            #expect(corrected.report.version == 2)
+            #expect(corrected.changes == ["revenue 100000.00 → 120000.00", "tax 5000.00 → 6000.00"])
             #expect(try await database.reports().map(\.figures.revenue.fen) == [120_000_00])
+            // Only the figures given change; the others keep the version in force.
+            let placements = try await database.submitReport(
+                .id(1), month: march, figures: SubmittedFigures(revenue: nil, tax: nil, counts: ["placements": 9]), reason: "late",
+                today: Self.today, context: context())
+            #expect(placements.changes == ["placements 7 → 9"])
+            #expect(placements.report.figures.revenue.fen == 120_000_00 && placements.report.figures.headcount == 30)
+            await #expect(throws: DomainError.invalid("figures", "the correction changes nothing: every figure given is already in force")) {
+                try await database.submitReport(
+                    .id(1), month: march, figures: SubmittedFigures(revenue: nil, tax: nil, counts: ["placements": 9]), reason: "again",
+                    today: Self.today, context: context())
+            }
             let history = try await database.reportHistory(.id(1), month: march)
-            #expect(history.map(\.version) == [1, 2])
-            #expect(history.map(\.isCurrent) == [false, true])
-            #expect(history.last?.reason == "typo")
+            #expect(history.map(\.version) == [1, 2, 3])
+            #expect(history.map(\.isCurrent) == [false, false, true])
+            #expect(history.last?.reason == "late")
         }
     }
 
@@ -50,8 +62,8 @@ struct ReportStoreTests {
             await #expect(throws: DomainError.self) {
                 try await database.submitReport(.id(1), month: Month(year: 2021, month: 2), figures: self.figures(1), reason: nil, today: Self.today, context: context())
             }
-            await #expect(throws: DomainError.invalid("month", "2026-12 has not begun (today is 2026-11-29)")) {
-                try await database.submitReport(.id(1), month: Month(year: 2026, month: 12), figures: self.figures(1), reason: nil, today: Self.today, context: context())
+            await #expect(throws: DomainError.invalid("month", "2026-11 has not ended (today is 2026-11-29); a month is reported once it is over")) {
+                try await database.submitReport(.id(1), month: Month(year: 2026, month: 11), figures: self.figures(1), reason: nil, today: Self.today, context: context())
             }
             #expect(try await database.reports().isEmpty)
         }

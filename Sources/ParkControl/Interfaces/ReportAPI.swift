@@ -42,25 +42,34 @@ public enum ReportAPI {
           recordedBy: string
         )
 
-        # Records a report, or corrects it (a correction needs a reason). Refused: negative
-        # or absurd values, a month that has not begun, a month the tenant was not in the park.
+        # Records a report, or corrects it (a correction needs a reason). A first report needs
+        # revenue and tax (counts not given are 0); a correction changes the figures it gives
+        # and keeps the others, and must change at least one. Refused: negative or absurd
+        # values, a month that has not ended, a month the tenant was not in the park.
         method Submit(
           # Tenant id or credit code.
           tenant: string,
           month: string,
-          revenue: string,
-          tax: string,
-          employersServed: int,
-          workersDispatched: int,
-          workersOutsourced: int,
-          jobSeekersServed: int,
-          placements: int,
-          trainingSessions: int,
-          trainingAttendees: int,
-          phdHires: int,
-          headcount: int,
+          # Yuan, exact to the fen ("1250000.50").
+          revenue: ?string,
+          # Yuan, exact to the fen.
+          tax: ?string,
+          employersServed: ?int,
+          workersDispatched: ?int,
+          workersOutsourced: ?int,
+          jobSeekersServed: ?int,
+          placements: ?int,
+          trainingSessions: ?int,
+          trainingAttendees: ?int,
+          phdHires: ?int,
+          headcount: ?int,
           reason: ?string
-        ) -> (report: Report)
+        ) -> (
+          report: Report,
+          # What a correction changed against the version before, one figure each
+          # ("placements 26 → 29"); empty for a first report.
+          changes: []string
+        )
 
         # Current reports by month, then tenant.
         method List(
@@ -206,23 +215,23 @@ public enum ReportAPI {
     public struct Submit: Codable, Sendable {
         public var tenant: String
         public var month: String
-        public var revenue: String
-        public var tax: String
-        public var employersServed: Int
-        public var workersDispatched: Int
-        public var workersOutsourced: Int
-        public var jobSeekersServed: Int
-        public var placements: Int
-        public var trainingSessions: Int
-        public var trainingAttendees: Int
-        public var phdHires: Int
-        public var headcount: Int
+        public var revenue: String?
+        public var tax: String?
+        public var employersServed: Int?
+        public var workersDispatched: Int?
+        public var workersOutsourced: Int?
+        public var jobSeekersServed: Int?
+        public var placements: Int?
+        public var trainingSessions: Int?
+        public var trainingAttendees: Int?
+        public var phdHires: Int?
+        public var headcount: Int?
         public var reason: String?
 
         public init(
-            tenant: String, month: String, revenue: String, tax: String, employersServed: Int, workersDispatched: Int,
-            workersOutsourced: Int, jobSeekersServed: Int, placements: Int, trainingSessions: Int, trainingAttendees: Int,
-            phdHires: Int, headcount: Int, reason: String?
+            tenant: String, month: String, revenue: String?, tax: String?, employersServed: Int?, workersDispatched: Int?,
+            workersOutsourced: Int?, jobSeekersServed: Int?, placements: Int?, trainingSessions: Int?, trainingAttendees: Int?,
+            phdHires: Int?, headcount: Int?, reason: String?
         ) {
             self.tenant = tenant
             self.month = month
@@ -243,7 +252,11 @@ public enum ReportAPI {
 
     public struct ReportReply: Codable, Sendable {
         public var report: Report
-        public init(report: Report) { self.report = report }
+        public var changes: [String]
+        public init(report: Report, changes: [String]) {
+            self.report = report
+            self.changes = changes
+        }
     }
 
     public struct List: Codable, Sendable {

@@ -35,17 +35,20 @@ enum ReportHandlers {
         }
 
         table.register(ReportAPI.submit) { request, call in
-            let figures = OperatingFigures(
-                revenue: try Money.parse(request.revenue, field: "revenue", allowNegative: true),
-                tax: try Money.parse(request.tax, field: "tax", allowNegative: true),
-                employersServed: request.employersServed, workersDispatched: request.workersDispatched,
-                workersOutsourced: request.workersOutsourced, jobSeekersServed: request.jobSeekersServed,
-                placements: request.placements, trainingSessions: request.trainingSessions,
-                trainingAttendees: request.trainingAttendees, phdHires: request.phdHires, headcount: request.headcount)
-            let stored = try await database.submitReport(
+            let counts: [String: Int?] = [
+                "employersServed": request.employersServed, "workersDispatched": request.workersDispatched,
+                "workersOutsourced": request.workersOutsourced, "jobSeekersServed": request.jobSeekersServed,
+                "placements": request.placements, "trainingSessions": request.trainingSessions,
+                "trainingAttendees": request.trainingAttendees, "phdHires": request.phdHires, "headcount": request.headcount,
+            ]
+            let figures = SubmittedFigures(
+                revenue: try request.revenue.map { try Money.parse($0, field: "revenue", allowNegative: true) },
+                tax: try request.tax.map { try Money.parse($0, field: "tax", allowNegative: true) },
+                counts: counts.compactMapValues { $0 })
+            let (stored, changes) = try await database.submitReport(
                 TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"), figures: figures,
                 reason: request.reason, today: call.state.today(), context: call.change())
-            return ReportAPI.ReportReply(report: wire(stored))
+            return ReportAPI.ReportReply(report: wire(stored), changes: changes)
         }
 
         table.register(ReportAPI.list) { request, _ in

@@ -36,23 +36,26 @@ extension ReportCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a tenant's report for a month, or correct it (with --reason).",
-            discussion: "Counts not given are 0. The earlier version of a corrected report is kept (report history).")
+            discussion: """
+                A first report needs --revenue and --tax; counts not given are 0. A correction (with --reason) \
+                changes only the figures given and keeps the others; the earlier version is kept (report history).
+                """)
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(help: ArgumentHelp("The month reported.", valueName: "YYYY-MM")) var month: String
-        @Option(help: ArgumentHelp("Revenue in yuan.", valueName: "yuan")) var revenue: String
-        @Option(help: ArgumentHelp("Tax paid in yuan.", valueName: "yuan")) var tax: String
-        @Option(name: .customLong("employers-served")) var employersServed = 0
-        @Option(name: .customLong("workers-dispatched")) var workersDispatched = 0
-        @Option(name: .customLong("workers-outsourced")) var workersOutsourced = 0
-        @Option(name: .customLong("job-seekers-served")) var jobSeekersServed = 0
-        @Option(help: "People placed in jobs.") var placements = 0
-        @Option(name: .customLong("training-sessions")) var trainingSessions = 0
-        @Option(name: .customLong("training-attendees")) var trainingAttendees = 0
-        @Option(name: .customLong("phd-hires"), help: "PhD-level staff hired.") var phdHires = 0
-        @Option(help: "Staff at the end of the month.") var headcount = 0
+        @Option(help: ArgumentHelp("Revenue in yuan (required in a first report).", valueName: "yuan")) var revenue: String?
+        @Option(help: ArgumentHelp("Tax paid in yuan (required in a first report).", valueName: "yuan")) var tax: String?
+        @Option(name: .customLong("employers-served")) var employersServed: Int?
+        @Option(name: .customLong("workers-dispatched")) var workersDispatched: Int?
+        @Option(name: .customLong("workers-outsourced")) var workersOutsourced: Int?
+        @Option(name: .customLong("job-seekers-served")) var jobSeekersServed: Int?
+        @Option(help: "People placed in jobs.") var placements: Int?
+        @Option(name: .customLong("training-sessions")) var trainingSessions: Int?
+        @Option(name: .customLong("training-attendees")) var trainingAttendees: Int?
+        @Option(name: .customLong("phd-hires"), help: "PhD-level staff hired.") var phdHires: Int?
+        @Option(help: "Staff at the end of the month.") var headcount: Int?
         @Option(help: "Why a report is corrected (required for a correction).") var reason: String?
 
         func run() async throws {
@@ -64,7 +67,8 @@ extension ReportCommand {
                     trainingAttendees: trainingAttendees, phdHires: phdHires, headcount: headcount, reason: reason))
                 if global.json { return try JSONOutput.print(reply.report) }
                 let report = reply.report
-                print("report \(report.month) of tenant \(report.tenant) recorded (version \(report.version))")
+                let changes = reply.changes.isEmpty ? "" : ": " + reply.changes.joined(separator: ", ")
+                print("report \(report.month) of tenant \(report.tenant) recorded (version \(report.version))\(changes)".replacingControlCharacters())
             }
         }
     }
