@@ -13,7 +13,7 @@ struct IncubatorCommandTests {
         #expect(try daemon.parkctl(["incubator", "add", "--name", "智聘云", "--founder", "李明", "--university", "中国海洋大学", "--phd-count", "1", "--seat", "1", "--seat", "2", "--on", "2021-03-01"]).stdout == "1\n")
         let taken = try daemon.parkctl(["incubator", "add", "--name", "灵工宝", "--founder", "王芳", "--seat", "2", "--on", "2021-04-01"])
         #expect(taken.status == 65)
-        #expect(taken.stderr == "parkctl: invalid --seat (seats): a seat is occupied by project 1 (智聘云) from 2021-03-01\n")
+        #expect(taken.stderr == "parkctl: invalid --seat (seats): seat I-S2 is occupied by project 1 (智聘云) from 2021-03-01\n")
         let office = try daemon.parkctl(["incubator", "add", "--name", "灵工宝", "--founder", "王芳", "--seat", "5", "--on", "2021-04-01"])
         #expect(office.stderr.contains("unit A-1 is office space, not an incubator seat"))
         _ = try daemon.parkctl(["incubator", "add", "--name", "灵工宝", "--founder", "王芳", "--seat", "3", "--on", "2021-04-01"])
