@@ -82,13 +82,7 @@ extension ParkDatabase {
         if isFirst, tenant.tenant.status == .approved, terms.start <= today {
             var moved = tenant.tenant
             let change = try moved.change(to: .active, on: terms.start, reason: "first lease \(record.id!) signed", today: today)
-            moved.apply(change)
-            var changeRecord = TenantStatusChangeRecord(
-                id: nil, tenantId: tenant.id, fromStatus: change.from.rawValue, toStatus: change.to.rawValue,
-                effectiveOn: change.on.description, reason: change.reason, recordedAt: context.at,
-                recordedBy: context.recordedBy)
-            try changeRecord.insert(db)
-            try TenantRecord(moved, createdAt: tenant.createdAt, updatedAt: context.at).update(db)
+            try ParkDatabase.recordStatusChange(db, change, of: tenant, to: &moved, context: context)
         }
         return try ParkDatabase.loadLease(db, record.id!)
     }

@@ -137,15 +137,21 @@ extension ParkDatabase {
         let stored = try ParkDatabase.loadTenant(db, reference)
         var tenant = stored.tenant
         let change = try tenant.change(to: status, on: day, reason: reason, today: today)
-        tenant.apply(change)
         if status == .exited { try ParkDatabase.applyExit(db, tenant: stored.id, on: day, context: context) }
+        try ParkDatabase.recordStatusChange(db, change, of: stored, to: &tenant, context: context)
+        return try ParkDatabase.loadTenant(db, .id(stored.id))
+    }
+
+    /// The one writer of status changes: applies `change` to `tenant` (the stored one's value)
+    /// and records it in the tenant's history.
+    static func recordStatusChange(_ db: Database, _ change: StatusChange, of stored: StoredTenant, to tenant: inout Tenant, context: ChangeContext) throws {
+        tenant.apply(change)
         var record = TenantStatusChangeRecord(
             id: nil, tenantId: stored.id, fromStatus: change.from.rawValue, toStatus: change.to.rawValue,
             effectiveOn: change.on.description, reason: change.reason, recordedAt: context.at,
             recordedBy: context.recordedBy)
         try record.insert(db)
         try TenantRecord(tenant, createdAt: stored.createdAt, updatedAt: context.at).update(db)
-        return try ParkDatabase.loadTenant(db, .id(stored.id))
     }
 
     // MARK: - Rows to tenants
