@@ -49,6 +49,9 @@ public enum Daemon {
 
     public static func run(options: DaemonOptions, config: DaemonConfig, logLevel: LogLevelControl, logger: Logger) async throws {
         let openFiles = raiseOpenFileLimit()
+        // The park's database, its log and the lock file are for parkd (and its group) only,
+        // whatever umask it was started with (make run inherits the shell's, often 022).
+        umask(0o027)
         try FileManager.default.createDirectory(
             atPath: config.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         let lock = try StateDirectoryLock(directory: config.stateDirectory)

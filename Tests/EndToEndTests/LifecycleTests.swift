@@ -47,6 +47,16 @@ struct LifecycleTests {
         #expect(try runCommand("/usr/bin/sqlite3", [copy, "SELECT name FROM tenant"]).stdout == "A\n")
     }
 
+    @Test("the database, its log and the lock file are not readable by others, whatever umask parkd started with")
+    func privateFiles() throws {
+        let daemon = try RunningDaemon()
+        _ = try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"])
+        for name in ["parkd.sqlite", "parkd.sqlite-wal", "parkd.lock"] {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: daemon.directory + "/" + name)[.posixPermissions] as? Int)
+            #expect(mode & 0o007 == 0, "\(name) is \(String(mode, radix: 8))")
+        }
+    }
+
     @Test("a second parkd on the same state directory is refused, naming the first one's pid")
     func secondDaemonRefused() throws {
         let daemon = try RunningDaemon()

@@ -290,7 +290,7 @@ struct RewardCommandTests {
     func fullAfterLimited() throws {
         let (daemon, _) = try park()
         #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06", "--rule", "PLACEMENT"]).stdout == "1\n")
-        #expect(try daemon.parkctl(["reward", "approve", "1"]).status == 0)
+        #expect(try daemon.parkctl(["reward", "approve", "1"]).stdout == "run 1 approved: 2021-06, 1 line, total 7400.00\n")
         #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "2\n")
         let shown = try daemon.parkctl(["reward", "show", "2"])
         #expect(shown.stdout.contains("Run:      2 (adjustment, draft)") && shown.stdout.contains("Adjusts:  run 1"), "\(shown.stdout)")

@@ -61,7 +61,7 @@ extension IncubatorCommand {
                 let occupancy = try await global.call(IncubatorAPI.occupancy, IncubatorAPI.OccupancyQuery(on: on))
                 if global.json { return try JSONOutput.print(reply) }
                 print(IncubatorCommand.table(reply.projects))
-                print("occupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) projects")
+                print("occupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) project\(occupancy.projects == 1 ? "" : "s")")
             }
         }
     }

@@ -200,7 +200,7 @@ extension ReportCommand {
                 let line = problem["line"].map(\.canonicalText) ?? "?"
                 return "  line \(line), \(problem["column"]?.stringValue ?? "?"): \(problem["reason"]?.stringValue ?? "?")"
             }
-            return "the file was refused, nothing was imported (\(problems.count) problems):\n" + lines.joined(separator: "\n")
+            return "the file was refused, nothing was imported (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n" + lines.joined(separator: "\n")
         }
     }
 }

@@ -118,7 +118,7 @@ extension RewardCommand {
             try await reporting {
                 let reply = try await global.call(RewardAPI.approve, RewardAPI.ApproveRequest(run: run))
                 if global.json { return try JSONOutput.print(reply.run) }
-                print("run \(reply.run.id) approved: \(reply.run.period), \(reply.run.lines) lines, total \(reply.run.total)")
+                print("run \(reply.run.id) approved: \(reply.run.period), \(reply.run.lines) line\(reply.run.lines == 1 ? "" : "s"), total \(reply.run.total)")
             }
         }
     }
