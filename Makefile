@@ -31,8 +31,11 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The quick start: parkd in the foreground on its embedded defaults, state under ./.state.
-run: build
+# The quick start: parkd in the foreground on its embedded defaults, state under ./.state (only
+# parkd and parkctl are built, not the benchmarks).
+run: deps
+	$(SWIFT) build --product parkd
+	$(SWIFT) build --product parkctl
 	@mkdir -p $(STATE_DIR)
 	@echo "parkd: state in $(STATE_DIR); in another shell:  export PARKD_SOCKET=$(STATE_DIR)/control.sock; $$($(SWIFT) build --show-bin-path)/parkctl status"
 	$$($(SWIFT) build --show-bin-path)/parkd --state-dir $(STATE_DIR) --socket $(STATE_DIR)/control.sock --policy-dir $(CURDIR)/Config/policies

@@ -36,8 +36,8 @@ extension LeaseCommand {
         @Option(name: .customLong("unit"), help: "Unit id (repeatable).") var units: [Int64] = []
         @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var start: String
         @Option(help: ArgumentHelp("Last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
-        @Option(help: ArgumentHelp("Contracted rent in yuan per m² per month.", valueName: "yuan")) var rent: String
-        @Option(help: ArgumentHelp("Deposit in yuan.", valueName: "yuan")) var deposit: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Contracted rent in yuan per m² per month.", valueName: "yuan")) var rent: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("Deposit in yuan.", valueName: "yuan")) var deposit: String?
         @Option(name: .customLong("billing-day"), help: "Day of the month rent is billed, 1 to 28.") var billingDay: Int?
 
         func run() async throws {
@@ -101,7 +101,7 @@ extension LeaseCommand {
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
-        @Option(help: ArgumentHelp("New rent in yuan per m² per month.", valueName: "yuan")) var rent: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("New rent in yuan per m² per month.", valueName: "yuan")) var rent: String
         @Option(help: ArgumentHelp("First day of the new rent.", valueName: "YYYY-MM-DD")) var from: String
 
         func run() async throws {

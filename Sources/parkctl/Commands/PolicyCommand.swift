@@ -9,11 +9,7 @@ struct PolicyCommand: AsyncParsableCommand {
         subcommands: [List.self, Show.self, Check.self, Test.self, Simulate.self])
 
     static func readFile(_ path: String) throws -> PolicyAPI.PolicyFile {
-        do {
-            return PolicyAPI.PolicyFile(file: path, source: try String(contentsOfFile: path, encoding: .utf8))
-        } catch {
-            throw CommandFailure(message: "cannot read \(path): \(error.localizedDescription)", exitCode: ExitCode(66))
-        }
+        PolicyAPI.PolicyFile(file: path, source: try InputFile.read(path))
     }
 }
 

@@ -45,8 +45,8 @@ extension ReportCommand {
         var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(help: ArgumentHelp("The month reported.", valueName: "YYYY-MM")) var month: String
-        @Option(help: ArgumentHelp("Revenue in yuan (required in a first report).", valueName: "yuan")) var revenue: String?
-        @Option(help: ArgumentHelp("Tax paid in yuan (required in a first report).", valueName: "yuan")) var tax: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Revenue in yuan (required in a first report).", valueName: "yuan")) var revenue: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Tax paid in yuan (required in a first report).", valueName: "yuan")) var tax: String?
         @Option(name: .customLong("employers-served")) var employersServed: Int?
         @Option(name: .customLong("workers-dispatched")) var workersDispatched: Int?
         @Option(name: .customLong("workers-outsourced")) var workersOutsourced: Int?
@@ -150,13 +150,8 @@ extension ReportCommand {
         @Option(help: "Why reports already recorded are corrected by this file.") var reason: String?
 
         func run() async throws {
-            let text: String
-            do {
-                text = try String(contentsOfFile: file, encoding: .utf8)
-            } catch {
-                throw CommandFailure(message: "cannot read \(file) as UTF-8 text: \(error.localizedDescription)", exitCode: CommandFailure.invalidInput)
-            }
             try await reporting {
+                let text = try InputFile.read(file)
                 let summary = try await global.withConnection { connection in
                     try await Import.upload(text, reason: reason, on: connection)
                 }

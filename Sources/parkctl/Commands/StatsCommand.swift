@@ -21,7 +21,15 @@ extension Parkctl {
             if year != nil, from != nil || (to != nil && !sinceOpening) {
                 throw ValidationError("Give --year, or --from/--to, not both.")
             }
-            if let year, !(1...9999).contains(year) { throw ValidationError("--year \(year) is not a year from 1 to 9999.") }
+            if let year, !(1900...9999).contains(year) {
+                throw ValidationError("invalid --year \(year): give the year in four digits, 1900 to 9999 (e.g. 2021)")
+            }
+            for (option, value) in [("--from", from), ("--to", to)] {
+                guard let value else { continue }
+                guard value.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil, let year = Int(value.prefix(4)), year >= 1900 else {
+                    throw ValidationError("invalid \(option) '\(value)': give a day as YYYY-MM-DD with a four-digit year from 1900 (e.g. 2021-03-01)")
+                }
+            }
         }
 
         func run() async throws {
@@ -46,6 +54,11 @@ extension Parkctl {
             ("trainingSessions", "Training sessions"), ("trainingAttendees", "Training attendees"), ("phdHires", "PhD-level hires"),
         ]
 
+        /// Upper-case headers like every other table's; the CSV keeps the camelCase field names.
+        static let monthlyTitles = [
+            "REVENUE", "TAX", "EMPLOYERS", "DISPATCHED", "OUTSOURCED", "SEEKERS", "PLACED", "SESSIONS", "TRAINED", "PHD",
+        ]
+
         static func values(_ totals: StatsAPI.Totals) -> [String] {
             [totals.revenue, totals.tax, String(totals.employersServed), String(totals.workersDispatched),
              String(totals.workersOutsourced), String(totals.jobSeekersServed), String(totals.placements),
@@ -59,12 +72,12 @@ extension Parkctl {
             fields.add("By business line", stats.tenantsByBusinessLine.filter { $0.count > 0 }.map { "\($0.name) \($0.count)" }.joined(separator: ", ").nilIfEmpty)
             fields.add("New tenants", String(stats.newTenants))
             fields.add("Office area leased", "\(stats.leasedOfficeArea) of \(stats.officeArea) m² (\(stats.occupancyPercent)%)")
-            fields.add("Incubator", "\(stats.incubatorProjects) projects on \(stats.incubatorSeatsOccupied) of \(stats.incubatorSeats) seats (\(stats.incubatorOccupancyPercent)%)")
+            fields.add("Incubator", "\(stats.incubatorProjects) project\(stats.incubatorProjects == 1 ? "" : "s") on \(stats.incubatorSeatsOccupied) of \(stats.incubatorSeats) seats (\(stats.incubatorOccupancyPercent)%)")
             fields.add("Reports", String(stats.totals.reports))
             for ((_, label), value) in zip(figureNames, values(stats.totals)) { fields.add(label, value) }
             var text = fields.render()
             if !stats.monthly.isEmpty {
-                var table = Table(columns: [.init(title: "MONTH")] + figureNames.map { Table.Column(title: $0.0, alignment: .right) })
+                var table = Table(columns: [.init(title: "MONTH")] + monthlyTitles.map { Table.Column(title: $0, alignment: .right) })
                 for month in stats.monthly { table.add([month.month] + values(month.totals)) }
                 text += "\n\n" + table.render()
             }

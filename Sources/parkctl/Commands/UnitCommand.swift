@@ -28,9 +28,9 @@ extension UnitCommand {
         @Option(help: "Building name or number.") var building: String
         @Option(help: "Floor.") var floor: String?
         @Option(help: "Unit number within the building.") var number: String
-        @Option(help: ArgumentHelp("Area in m² (two decimals).", valueName: "m2")) var area: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("Area in m² (two decimals).", valueName: "m2")) var area: String
         @Option(help: "office, incubator or shared.") var kind: String
-        @Option(help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String
 
         func run() async throws {
             try await reporting {
@@ -82,9 +82,9 @@ extension UnitCommand {
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Unit id.") var unit: Int64
         @Option var floor: String?
-        @Option(help: ArgumentHelp("Area in m².", valueName: "m2")) var area: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Area in m².", valueName: "m2")) var area: String?
         @Option var kind: String?
-        @Option(help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String?
 
         func run() async throws {
             guard floor != nil || area != nil || kind != nil || rent != nil else {

@@ -1,0 +1,16 @@
+import Foundation
+
+/// A file the administrator names on the command line. One that is missing or unreadable exits
+/// 66 (EX_NOINPUT), not 1, which means "a check failed".
+enum InputFile {
+    static func read(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = access(path, R_OK) == 0 ? "it is a directory or cannot be read" : String(cString: strerror(errno))
+            throw CommandFailure(message: "cannot read \(path): \(reason)", exitCode: CommandFailure.notFound)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandFailure(message: "cannot read \(path): it is not UTF-8 text", exitCode: CommandFailure.invalidInput)
+        }
+        return text
+    }
+}
