@@ -73,18 +73,19 @@ extension ParkDatabase {
     static func loadProjects(_ db: Database, id: Int64? = nil) throws -> [IncubatorProject] {
         var seats: [Int64: [Int64]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT incubatorProjectId, rentalUnitId FROM incubatorSeat ORDER BY rentalUnitId") {
-            seats[row[0], default: []].append(row[1])
+            seats[row["incubatorProjectId"], default: []].append(row["rentalUnitId"])
         }
         let condition = id == nil ? "" : " WHERE id = ?"
         let arguments: StatementArguments = id.map { [$0] } ?? []
         return try Row.fetchAll(db, sql: "SELECT id, name, founder, team, university, phdCount, enteredOn, graduatedOn FROM incubatorProject\(condition) ORDER BY id", arguments: arguments).map { row in
-            guard let entered = try? CivilDate.parse(row[6], field: "enteredOn") else {
-                throw StoreError.unusable("incubatorProject \(row[0] as Int64)", "holds a date this parkd cannot read")
+            let projectID: Int64 = row["id"]
+            guard let entered = try? CivilDate.parse(row["enteredOn"], field: "enteredOn") else {
+                throw StoreError.unusable("incubatorProject \(projectID)", "holds a date this parkd cannot read")
             }
-            let graduated = (row[7] as String?).flatMap { try? CivilDate.parse($0, field: "graduatedOn") }
+            let graduated = (row["graduatedOn"] as String?).flatMap { try? CivilDate.parse($0, field: "graduatedOn") }
             return IncubatorProject(
-                id: row[0], name: row[1], founder: row[2], team: row[3], university: row[4], phdCount: row[5],
-                seatIDs: seats[row[0]] ?? [], enteredOn: entered, graduatedOn: graduated)
+                id: projectID, name: row["name"], founder: row["founder"], team: row["team"], university: row["university"],
+                phdCount: row["phdCount"], seatIDs: seats[projectID] ?? [], enteredOn: entered, graduatedOn: graduated)
         }
     }
 }

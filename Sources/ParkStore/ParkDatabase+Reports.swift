@@ -143,7 +143,10 @@ extension ParkDatabase {
     }
 
     /// `importReports` inside a transaction the caller holds (the demo park loads in one).
-    static func importReports(_ db: Database, _ rows: [ImportedReport], alreadyFound: [ImportProblem] = [], reason: String, today: CivilDate, context: ChangeContext) throws -> ImportSummary {
+    static func importReports(
+        _ db: Database, _ rows: [ImportedReport], alreadyFound: [ImportProblem] = [], reason: String, today: CivilDate,
+        context: ChangeContext
+    ) throws -> ImportSummary {
         let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
         let tenants = try ParkDatabase.loadTenants(db, records: TenantRecord.fetchAll(db))
         var byID: [Int64: Tenant] = [:]

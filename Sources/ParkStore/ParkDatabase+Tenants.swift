@@ -132,8 +132,10 @@ extension ParkDatabase {
     }
 
     /// `transitionTenant` inside a transaction the caller holds (the demo park loads in one).
-    static func transitionTenant(_ db: Database, _ reference: TenantReference, to status: TenantStatus, on day: CivilDate, reason: String,
-        today: CivilDate, context: ChangeContext) throws -> StoredTenant {
+    static func transitionTenant(
+        _ db: Database, _ reference: TenantReference, to status: TenantStatus, on day: CivilDate, reason: String,
+        today: CivilDate, context: ChangeContext
+    ) throws -> StoredTenant {
         let stored = try ParkDatabase.loadTenant(db, reference)
         var tenant = stored.tenant
         let change = try tenant.change(to: status, on: day, reason: reason, today: today)
