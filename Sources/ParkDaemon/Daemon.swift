@@ -57,10 +57,12 @@ public enum Daemon {
         let lock = try StateDirectoryLock(directory: config.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
         let notifier = ServiceNotifier()
+        var upgraded: [String] = []
         let database = try ParkDatabase(
             path: (config.stateDirectory as NSString).appendingPathComponent(databaseFileName),
             busyTimeout: Double(config.databaseBusyTimeoutSeconds),
             willUpgrade: { pending in
+                upgraded = pending
                 logger.notice("upgrading the database schema", metadata: NotableEvent.databaseUpgrade.metadata([
                     "migrations": "\(pending.joined(separator: ","))",
                 ]))
@@ -74,7 +76,8 @@ public enum Daemon {
             logger.warning("configured group does not exist; it grants nothing", metadata: NotableEvent.groupMissing.metadata(["group": "\(group)"]))
         }
 
-        let twice = try await database.amountsApprovedTwice()
+        // Only a database an earlier parkd wrote can hold them: looked for once, on the upgrade.
+        let twice = upgraded.contains("v6-rewardAmountsOnce") ? try await database.amountsApprovedTwice() : []
         if !twice.isEmpty {
             logger.warning("approved reward runs hold the same first amount more than once; settle them with finance", metadata: [
                 "amounts": "\(twice.joined(separator: "; "))",
