@@ -1,6 +1,7 @@
 # parkd — build, run, test and benchmark.
 SWIFT      ?= swift
 STATE_DIR  ?= $(CURDIR)/.state
+POLICY_DIR ?= $(CURDIR)/Config/policies
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 UNITDIR    ?= $(PREFIX)/lib/systemd/system
@@ -31,14 +32,14 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The quick start: parkd in the foreground on its embedded defaults, state under ./.state (only
-# parkd and parkctl are built, not the benchmarks).
+# The quick start: parkd in the foreground on its embedded defaults, state under ./.state and the
+# shipped policies (STATE_DIR and POLICY_DIR change them; only parkd and parkctl are built).
 run: deps
 	$(SWIFT) build --product parkd
 	$(SWIFT) build --product parkctl
 	@mkdir -p $(STATE_DIR)
 	@echo "parkd: state in $(STATE_DIR); in another shell:  export PARKD_SOCKET=$(STATE_DIR)/control.sock; $$($(SWIFT) build --show-bin-path)/parkctl status"
-	$$($(SWIFT) build --show-bin-path)/parkd --state-dir $(STATE_DIR) --socket $(STATE_DIR)/control.sock --policy-dir $(CURDIR)/Config/policies
+	$$($(SWIFT) build --show-bin-path)/parkd --state-dir $(STATE_DIR) --socket $(STATE_DIR)/control.sock --policy-dir $(POLICY_DIR)
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -35,7 +35,7 @@ struct Table {
                 case .left: return isLast ? cells[index] : cells[index] + padding
                 case .right: return padding + cells[index]
                 }
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trailingSpacesRemoved()
         }.joined(separator: "\n")
     }
 }
@@ -57,6 +57,11 @@ struct Fields {
 }
 
 extension String {
+    /// A row whose last cells are empty ends with its last value, not with padding.
+    fileprivate func trailingSpacesRemoved() -> String {
+        String(self[..<(lastIndex { $0 != " " }.map(index(after:)) ?? startIndex)])
+    }
+
     /// Values come from the daemon and may hold anything; never let them move the cursor or
     /// send the terminal an escape sequence. With `keepingLineBreaks`, a "\n" stays one.
     func replacingControlCharacters(keepingLineBreaks: Bool = false) -> String {
