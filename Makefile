@@ -14,7 +14,7 @@ UNITS      := parkd.service parkd.socket parkd@.service parkd@.socket
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 pkg-config util-linux systemd
 PIP_PACKAGES := varlink python-stdnum
 
-.PHONY: all deps build run test bench clean install install-files uninstall
+.PHONY: all deps build run test check-architecture bench clean install install-files uninstall
 
 all: build
 
@@ -41,9 +41,13 @@ run: deps
 	@echo "parkd: state in $(STATE_DIR); in another shell:  export PARKD_SOCKET=$(STATE_DIR)/control.sock; $$($(SWIFT) build --show-bin-path)/parkctl status"
 	$$($(SWIFT) build --show-bin-path)/parkd --state-dir $(STATE_DIR) --socket $(STATE_DIR)/control.sock --policy-dir $(POLICY_DIR)
 
-test: deps
+test: deps check-architecture
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# Each module imports only what ARCHITECTURE.md allows.
+check-architecture:
+	bash .ci/check-architecture
 
 # Figures for the admin channel (release build, real parkd on a temp dir; the round trips again
 # with client and parkd sharing one CPU), then for the reward engine with the reference policies
