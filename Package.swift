@@ -120,7 +120,15 @@ let package = Package(
             dependencies: ["ParkControl", .product(name: "NIOEmbedded", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ParkDaemonTests", dependencies: ["ParkDaemon"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ParkDaemonTests",
+            dependencies: [
+                "ParkDaemon",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["parkd", "parkctl", "ParkControl", "ParkCore"],

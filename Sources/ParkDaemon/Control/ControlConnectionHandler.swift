@@ -30,19 +30,7 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
 
     /// Set while the handler is in the pipeline.
     private var context: ChannelHandlerContext?
-    private var isActive = true
-    /// Messages received and not yet started.
-    private var received = CircularBuffer<ByteBuffer>()
-    /// The framing error that ended the stream after the messages in `received`.
-    private var framingError: VarlinkFramingError?
-    /// A started call suspended: what follows it waits.
-    private var awaitingReply = false
-    /// Replies written since the last flush.
-    private var unflushed = false
-    /// A socket read the pipeline asked for while a call was suspended.
-    private var readHeld = false
-    /// The connection is being closed: nothing more it sends is started.
-    private var closing = false
+    private var state = ControlConnectionState()
 
     init(
         dispatcher: Dispatcher, caller: Caller, channel: any Channel, registry: ConnectionRegistry, logger: Logger,
@@ -66,8 +54,7 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard !closing else { return }
-        received.append(unwrapInboundIn(data))
+        guard state.received(unwrapInboundIn(data)) else { return }
         startReceivedCalls()
     }
 
@@ -78,9 +65,8 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         if let error = error as? VarlinkFramingError {
-            guard !closing else { return }
             // Answered in turn, after the calls that came before the broken message.
-            framingError = error
+            guard state.framingFailed(error) else { return }
             startReceivedCalls()
         } else {
             logger.debug("connection ended", metadata: ["pid": "\(caller.pid)", "reason": "\(error)"])
@@ -89,28 +75,20 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        isActive = false
+        state.peerDisconnected()
         context.fireChannelInactive()
     }
 
     func read(context: ChannelHandlerContext) {
-        if awaitingReply {
-            readHeld = true
-        } else {
-            context.read()
-        }
+        if state.readRequested() { context.read() }
     }
 
     /// Starts received calls in order until one suspends or none is left.
     private func startReceivedCalls() {
-        while !awaitingReply {
-            if let message = received.popFirst() {
-                start(message)
-            } else if let error = framingError {
-                framingError = nil
-                refuse(error)
-            } else {
-                break
+        while let next = state.nextCall() {
+            switch next {
+            case .start(let message): start(message)
+            case .refuse(let error): refuse(error)
             }
         }
     }
@@ -133,25 +111,22 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
         if let outcome = completion.outcomeIfFinished() {
             finished(outcome)
         } else {
-            awaitingReply = true
+            state.callSuspended()
         }
     }
 
     /// The outcome of a call that suspended: its reply is sent and the calls behind it start.
     private func finishedLater(_ outcome: Dispatcher.Outcome) {
-        awaitingReply = false
+        state.suspendedCallFinished()
         finished(outcome)
         startReceivedCalls()
         flushReplies()
-        if readHeld && !awaitingReply {
-            readHeld = false
-            context?.read()
-        }
+        if state.heldReadMayProceed() { context?.read() }
         reportServedIfDone()
     }
 
     private func reportServedIfDone() {
-        guard context == nil, !awaitingReply, let onServed else { return }
+        guard context == nil, !state.isAwaitingReply, let onServed else { return }
         self.onServed = nil
         onServed()
     }
@@ -175,26 +150,21 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
     }
 
     private func write(_ reply: Data) {
-        guard isActive, let context else { return }
+        guard let context, state.replyWritten() else { return }
         var frame = context.channel.allocator.buffer(capacity: reply.count + 1)
         frame.writeBytes(reply)
         frame.writeInteger(UInt8(0))
         context.write(wrapOutboundOut(frame), promise: nil)
-        unflushed = true
     }
 
     private func flushReplies() {
-        guard unflushed, let context else { return }
-        unflushed = false
+        guard state.flushNeeded(), let context else { return }
         context.flush()
     }
 
     /// Stops starting calls and closes once every reply written so far has left.
     private func closeAfterReplies() {
-        closing = true
-        received.removeAll()
-        guard isActive, let context else { return }
-        unflushed = false
+        guard state.closeStarted(), let context else { return }
         // Writes complete in order: when this empty one has, every reply before it has too.
         let written = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0)), promise: written)

@@ -6,6 +6,7 @@ import Synchronization
 public struct MethodTable: Sendable {
     struct Entry: Sendable {
         let access: MethodAccess
+        let execution: MethodExecution
         /// Decodes the call's typed parameters from the message being decoded, and returns the
         /// call ready to run. Nothing runs yet: the caller is authorised first.
         let decode: @Sendable (VarlinkCallHeader, any Decoder) throws -> DecodedCall
@@ -20,6 +21,8 @@ public struct MethodTable: Sendable {
     private(set) var entries: [String: Entry] = [:]
     /// Interfaces in the order GetInfo lists them.
     private(set) var interfaces: [VarlinkInterface] = []
+    /// Where handlers declared `.offEventLoop` run.
+    private let workers = WorkerThreads()
 
     public init() {}
 
@@ -27,17 +30,23 @@ public struct MethodTable: Sendable {
         interfaces.append(interface)
     }
 
-    /// Registers a typed handler. Parameters are decoded strictly: an unknown, missing or
-    /// ill-typed parameter is answered with `InvalidParameter` naming it.
+    /// Registers a typed handler and where it runs. Parameters are decoded strictly: an
+    /// unknown, missing or ill-typed parameter is answered with `InvalidParameter` naming it.
     mutating func register<Parameters, Reply>(
-        _ method: VarlinkMethod<Parameters, Reply>,
+        _ method: VarlinkMethod<Parameters, Reply>, runs execution: MethodExecution = .onEventLoop,
         _ handler: @escaping @Sendable (Parameters, CallContext) async throws -> Reply
     ) {
         let parameterNames = ParameterNames()
-        entries[method.name] = Entry(access: method.access) { header, decoder in
+        let workers = self.workers
+        entries[method.name] = Entry(access: method.access, execution: execution) { header, decoder in
             let parameters = try MethodTable.decode(Parameters.self, from: decoder, header: header, names: parameterNames)
-            return { context in
+            let call: DecodedCall = { context in
                 try VarlinkCoding.encode(VarlinkReplyMessage(parameters: try await handler(parameters, context)))
+            }
+            switch execution {
+            case .onEventLoop: return call
+            case .offEventLoop:
+                return { context in try await Task(executorPreference: workers) { try await call(context) }.value }
             }
         }
     }

@@ -7,15 +7,14 @@ enum DemoHandlers {
     static func register(in table: inout MethodTable, database: ParkDatabase, staging: ImportStaging) {
         table.add(DemoAPI.interface)
 
-        table.register(DemoAPI.load) { request, call in
+        table.register(DemoAPI.load, runs: .offEventLoop) { request, call in
             let reports = try staging.take(request.reportsImport, owner: call.caller.uid)
             let context = call.change()
             let parsed: (demo: DemoPark, reports: (rows: [ImportedReport], problems: [ImportProblem]))
             do {
-                parsed = try await ReportHandlers.onWorkerThread {
-                    (try DemoPark.parse(units: request.units, tenants: request.tenants, leases: request.leases, incubator: request.incubator),
-                     try ReportImport.parse(reports))
-                }
+                parsed = (
+                    try DemoPark.parse(units: request.units, tenants: request.tenants, leases: request.leases, incubator: request.incubator),
+                    try ReportImport.parse(reports))
             } catch {
                 // Refused before the store saw it: still one audited attempt.
                 if let audited = context.call { try await database.recordCall(audited, at: context.at, outcome: context.outcome(error)) }

@@ -1,4 +1,3 @@
-import Dispatch
 import ParkControl
 import ParkCore
 import ParkStore
@@ -16,13 +15,12 @@ enum ReportHandlers {
             ReportAPI.ImportProgress(bytes: try staging.append(request.text, to: request.import, owner: call.caller.uid))
         }
 
-        table.register(ReportAPI.finishImport) { request, call in
+        table.register(ReportAPI.finishImport, runs: .offEventLoop) { request, call in
             let text = try staging.take(request.import, owner: call.caller.uid)
             let context = call.change()
             let parsed: (rows: [ImportedReport], problems: [ImportProblem])
             do {
-                // A large file takes a second to read: not on the event loop other connections share.
-                parsed = try await onWorkerThread { try ReportImport.parse(text) }
+                parsed = try ReportImport.parse(text)
             } catch {
                 // Refused before the store saw it: still one audited attempt.
                 if let audited = context.call { try await database.recordCall(audited, at: context.at, outcome: context.outcome(error)) }
@@ -63,13 +61,6 @@ enum ReportHandlers {
             let versions = try await database.reportHistory(
                 TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"))
             return ReportAPI.HistoryReply(versions: versions.map(wire))
-        }
-    }
-
-    /// Runs CPU-heavy work on a Dispatch worker instead of the caller's event loop.
-    static func onWorkerThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result(catching: work)) }
         }
     }
 

@@ -1,0 +1,83 @@
+import Logging
+import ParkCore
+import ParkPolicy
+import ParkStore
+
+/// Computing, approving and verifying reward runs: what the admin channel's `io.parkd.Reward`
+/// calls, and what scheduled jobs will call, so that both go through the same steps.
+struct RewardRuns: Sendable {
+    let database: ParkDatabase
+    let policies: PolicyRegistry
+    let logger: Logger
+
+    /// Computes a period (limited to `rules` when given) with the policies in force and records
+    /// it as a draft: the full amounts, or the differences from what was approved before.
+    func run(_ period: RewardPeriod, rules: [String]?, by caller: String, context: ChangeContext) async throws -> StoredRewardRun {
+        let book = try policies.bookForRun()
+        let inputs = try await database.rewardInputs(throughYear: period.year)
+        let calculation = try book.calculate(period, inputs: inputs, rules: rules, explain: true)
+        let canonical = try inputs.canonical()
+        let run = try await database.createRewardRun(NewRewardRun(
+            period: period.description, rules: calculation.rules, lines: calculation.lines,
+            policyVersions: book.policies.map { ($0.id, $0.hash) }, inputs: canonical.json, inputsHash: canonical.hash),
+            context: context)
+        logger.notice("reward run created", metadata: NotableEvent.rewardRunCreated.metadata([
+            "run": "\(run.id)", "period": "\(run.period)", "kind": "\(run.kind.rawValue)", "total": "\(Money(fen: run.totalFen))",
+            "uid": "\(caller)",
+        ]))
+        return run
+    }
+
+    /// Approves a draft: from then on it is immutable, also in the database file.
+    func approve(_ id: Int64, by caller: String, context: ChangeContext) async throws -> StoredRewardRun {
+        let run = try await database.approveRewardRun(id, context: context)
+        logger.notice("reward run approved", metadata: NotableEvent.rewardRunApproved.metadata([
+            "run": "\(run.id)", "period": "\(run.period)", "total": "\(Money(fen: run.totalFen))", "uid": "\(caller)",
+        ]))
+        return run
+    }
+
+    /// A run checked against its own recomputation, and whether the park's data has changed since.
+    struct Verified: Sendable {
+        let run: StoredRewardRun
+        /// The inputs stored with the run still have the hash recorded when it was computed.
+        let inputsIntact: Bool
+        let verification: RewardRunVerification
+        let dataChanged: Bool
+
+        var agrees: Bool { inputsIntact && verification.agrees }
+    }
+
+    /// Recomputes a run from exactly the inputs and policy versions it recorded and compares it
+    /// to the fen (an adjustment together with the runs it corrects).
+    func verify(_ id: Int64) async throws -> Verified {
+        let run = try await database.rewardRun(id)
+        let json = try await database.rewardRunInputs(id)
+        let versions = try await database.policyVersions(hashes: run.policyVersions.map(\.hash))
+        let missing = run.policyVersions.filter { recorded in !versions.contains { $0.hash == recorded.hash } }
+        guard missing.isEmpty else {
+            throw RewardCalculationFailed("the policy versions \(missing.map { "\($0.policy)@\($0.hash.prefix(12))" }.joined(separator: ", ")) this run read are not stored")
+        }
+        let book = try PolicyBook(try versions.map { try PolicyLoader.load($0.source, fileName: $0.fileName) })
+        let period = try RewardPeriod.parse(run.period)
+        let recomputed = try book.calculate(period, inputs: try RewardInputs.decode(json), rules: run.rules, explain: false)
+        var corrected: [RewardLine] = []
+        for earlier in run.adjusts { corrected += try await database.rewardLines(run: earlier, explanations: false) }
+        let verification = RewardRunVerification(
+            recorded: try await database.rewardLines(run: id, explanations: false), corrected: corrected, rules: run.rules,
+            recomputed: recomputed.lines)
+        let current = try await database.rewardInputs(throughYear: period.year)
+        return Verified(
+            run: run, inputsIntact: RewardInputs.hash(json) == run.inputsHash, verification: verification,
+            dataChanged: try current.canonical().hash != run.inputsHash)
+    }
+}
+
+/// A run that cannot be computed or checked, in words for the administrator.
+struct RewardCalculationFailed: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
