@@ -37,7 +37,7 @@ public struct DemoPark: Sendable {
     public var projects: [Project]
 
     /// Reads the four files; the first bad value is refused with its file, line and column.
-    public static func parse(units: String, tenants: String, leases: String, incubator: String) throws(DomainError) -> DemoPark {
+    public static func parse(units: String, tenants: String, leases: String, incubator: String, today: CivilDate) throws(DomainError) -> DemoPark {
         let unitRows = try rows(units, file: "units.csv")
         var park = DemoPark(units: [], firms: [], leases: [], projects: [])
         for row in unitRows {
@@ -53,7 +53,7 @@ public struct DemoPark: Sendable {
                 let movedIn = try CivilDate.parse(row.cell("movedIn"), field: "movedIn")
                 let tenant = try Tenant(
                     name: row.cell("name"), creditCode: row.cell("creditCode"), businessLines: row.words("businessLines"),
-                    origin: row.optional("origin") ?? "local", tags: row.words("tags"), appliedOn: movedIn.adding(days: -60))
+                    origin: row.optional("origin") ?? "local", tags: row.words("tags"), appliedOn: movedIn.adding(days: -60), today: today)
                 return Firm(tenant: tenant, movedIn: movedIn)
             })
         }

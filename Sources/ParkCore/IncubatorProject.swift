@@ -14,9 +14,12 @@ public struct IncubatorProject: Equatable, Sendable {
     /// The day it left the incubator, graduated (its last day is the day before).
     public var graduatedOn: CivilDate?
 
+    /// A project entering the incubator, on a day that may not lie after `today`.
     public init(
-        name: String, founder: String, team: String?, university: String?, phdCount: Int, seatIDs: [Int64], enteredOn: CivilDate
+        name: String, founder: String, team: String?, university: String?, phdCount: Int, seatIDs: [Int64], enteredOn: CivilDate,
+        today: CivilDate
     ) throws(DomainError) {
+        guard enteredOn <= today else { throw .invalid("enteredOn", "\(enteredOn) is in the future (today is \(today))") }
         self.id = nil
         self.name = try TenantField.text(name, field: "name", maxLength: 100)
         self.founder = try TenantField.text(founder, field: "founder", maxLength: 50)

@@ -18,12 +18,14 @@ public struct Tenant: Equatable, Sendable {
     /// Status changes, oldest first.
     public var history: [StatusChange]
 
-    /// A new applicant; every field is checked and normalised.
+    /// A new applicant; every field is checked and normalised, and the application day may not
+    /// lie after `today`.
     public init(
         name: String, creditCode: String, businessLines: [String] = [], origin: String = "local",
         tags: [String] = [], contactPerson: String? = nil, contactPhone: String? = nil,
-        dispatchLicence: String? = nil, hrServiceLicence: String? = nil, appliedOn: CivilDate
+        dispatchLicence: String? = nil, hrServiceLicence: String? = nil, appliedOn: CivilDate, today: CivilDate
     ) throws(DomainError) {
+        guard appliedOn <= today else { throw .invalid("appliedOn", "\(appliedOn) is in the future (today is \(today))") }
         self.id = nil
         self.name = try TenantField.name(name)
         self.creditCode = try CreditCode(creditCode)

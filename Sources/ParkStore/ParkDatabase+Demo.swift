@@ -40,7 +40,7 @@ extension ParkDatabase {
             for project in demo.projects {
                 _ = try ParkDatabase.createProject(db, try IncubatorProject(
                     name: project.name, founder: project.founder, team: nil, university: project.university, phdCount: project.phdCount,
-                    seatIDs: [unitIDs[project.seatRow - 1]], enteredOn: project.enteredOn), context: context)
+                    seatIDs: [unitIDs[project.seatRow - 1]], enteredOn: project.enteredOn, today: today), context: context)
             }
             let imported = try ParkDatabase.importReports(
                 db, reports, alreadyFound: reportProblems, reason: "demo park", today: today, context: context)

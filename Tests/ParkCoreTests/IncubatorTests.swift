@@ -6,7 +6,7 @@ struct IncubatorTests {
     func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
 
     func project(_ seats: [Int64], _ entered: String) throws -> IncubatorProject {
-        try IncubatorProject(name: "智聘云", founder: "李明", team: nil, university: "中国海洋大学", phdCount: 1, seatIDs: seats, enteredOn: day(entered))
+        try IncubatorProject(name: "智聘云", founder: "李明", team: nil, university: "中国海洋大学", phdCount: 1, seatIDs: seats, enteredOn: day(entered), today: day("2030-01-01"))
     }
 
     @Test("a project incubates from its entry to the day before it graduates")
@@ -39,7 +39,10 @@ struct IncubatorTests {
 
     @Test("bad projects are refused with the field")
     func refused() {
-        #expect { try IncubatorProject(name: "X", founder: "Y", team: nil, university: nil, phdCount: -1, seatIDs: [1], enteredOn: day("2021-01-01")) } throws: { ($0 as? DomainError)?.field == "phdCount" }
-        #expect { try IncubatorProject(name: "X", founder: "Y", team: nil, university: nil, phdCount: 0, seatIDs: [], enteredOn: day("2021-01-01")) } throws: { ($0 as? DomainError)?.field == "seats" }
+        #expect { try IncubatorProject(name: "X", founder: "Y", team: nil, university: nil, phdCount: -1, seatIDs: [1], enteredOn: day("2021-01-01"), today: day("2030-01-01")) } throws: { ($0 as? DomainError)?.field == "phdCount" }
+        #expect { try IncubatorProject(name: "X", founder: "Y", team: nil, university: nil, phdCount: 0, seatIDs: [], enteredOn: day("2021-01-01"), today: day("2030-01-01")) } throws: { ($0 as? DomainError)?.field == "seats" }
+        #expect(throws: DomainError.invalid("enteredOn", "2021-06-02 is in the future (today is 2021-06-01)")) {
+            try IncubatorProject(name: "X", founder: "Y", team: nil, university: nil, phdCount: 0, seatIDs: [1], enteredOn: day("2021-06-02"), today: day("2021-06-01"))
+        }
     }
 }

@@ -30,7 +30,7 @@ struct OperatingReportTests {
 
     @Test("a tenant is in the park from becoming active to the day before it is exited")
     func inPark() throws {
-        var tenant = try Tenant(name: "Firm", creditCode: "91370200163562681G", appliedOn: CivilDate(year: 2021, month: 1, day: 4)!)
+        var tenant = try Tenant(name: "Firm", creditCode: "91370200163562681G", appliedOn: CivilDate(year: 2021, month: 1, day: 4)!, today: CivilDate(year: 2030, month: 1, day: 1)!)
         let today = CivilDate(year: 2026, month: 1, day: 1)!
         for (status, month, day) in [(TenantStatus.reviewing, 1, 10), (.approved, 1, 20), (.active, 3, 15)] {
             tenant.apply(try tenant.change(to: status, on: CivilDate(year: 2021, month: month, day: day)!, reason: "step", today: today))
@@ -58,7 +58,7 @@ struct TimeInParkTests {
     func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
 
     func tenant(movedIn: String) throws -> Tenant {
-        var tenant = try Tenant(name: "Firm", creditCode: "91370200163562681G", appliedOn: day("2019-01-01"))
+        var tenant = try Tenant(name: "Firm", creditCode: "91370200163562681G", appliedOn: day("2019-01-01"), today: day("2030-01-01"))
         for (status, on) in [(TenantStatus.reviewing, "2019-01-02"), (.approved, "2019-01-03"), (.active, movedIn)] {
             tenant.apply(try tenant.change(to: status, on: day(on), reason: "step", today: day("2026-01-01")))
         }

@@ -6,7 +6,7 @@ struct ParkStatisticsTests {
     func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
 
     func tenant(_ code: String, lines: [String], steps: [(TenantStatus, String)]) throws -> Tenant {
-        var tenant = try Tenant(name: "Firm", creditCode: code, businessLines: lines, appliedOn: day("2020-06-01"))
+        var tenant = try Tenant(name: "Firm", creditCode: code, businessLines: lines, appliedOn: day("2020-06-01"), today: day("2030-01-01"))
         for (status, on) in steps {
             tenant.apply(try tenant.change(to: status, on: day(on), reason: "step", today: day("2026-01-01")))
         }

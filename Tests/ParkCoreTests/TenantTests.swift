@@ -10,7 +10,7 @@ struct TenantTests {
         try Tenant(
             name: "  青岛市人力资源服务有限公司 ", creditCode: "91370200163562681G",
             businessLines: ["dispatch", "recruitment", "dispatch"], origin: "external",
-            tags: ["headquarters", "china-top-500", "headquarters"], contactPhone: "0532-8888 6666", appliedOn: Self.day)
+            tags: ["headquarters", "china-top-500", "headquarters"], contactPhone: "0532-8888 6666", appliedOn: Self.day, today: Self.day)
     }
 
     @Test("a new tenant is an applicant with normalised fields")
@@ -38,7 +38,7 @@ struct TenantTests {
             try Tenant(
                 name: input["name"] ?? "Firm", creditCode: "91370200163562681G",
                 businessLines: input["line"].map { [$0] } ?? [], origin: input["origin"] ?? "local",
-                tags: input["tag"].map { [$0] } ?? [], contactPhone: input["phone"], appliedOn: Self.day)
+                tags: input["tag"].map { [$0] } ?? [], contactPhone: input["phone"], appliedOn: Self.day, today: Self.day)
         }
     }
 
@@ -106,5 +106,14 @@ struct TenantTests {
         #expect(TenantReference("42") == .id(42))
         #expect(TenantReference("91370200163562681g") == .creditCode("91370200163562681G"))
         #expect(TenantReference("913702001635626810") == .creditCode("913702001635626810"))
+    }
+
+    @Test("an application day after today is refused, today itself is accepted")
+    func applicationNotInTheFuture() throws {
+        let tomorrow = Self.day.adding(days: 1)
+        #expect(throws: DomainError.invalid("appliedOn", "2021-03-02 is in the future (today is 2021-03-01)")) {
+            try Tenant(name: "Firm", creditCode: "91370200163562681G", appliedOn: tomorrow, today: Self.day)
+        }
+        #expect(try Tenant(name: "Firm", creditCode: "91370200163562681G", appliedOn: Self.day, today: Self.day).appliedOn == Self.day)
     }
 }

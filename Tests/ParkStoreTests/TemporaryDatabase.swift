@@ -27,5 +27,5 @@ func creditCode(_ serial: Int) -> String {
 func applicant(_ serial: Int, lines: [String] = ["recruitment"]) throws -> Tenant {
     try Tenant(
         name: "青岛人力资源公司\(serial)", creditCode: creditCode(serial), businessLines: lines,
-        appliedOn: CivilDate(year: 2021, month: 1, day: 4)!)
+        appliedOn: CivilDate(year: 2021, month: 1, day: 4)!, today: CivilDate(year: 2030, month: 1, day: 1)!)
 }

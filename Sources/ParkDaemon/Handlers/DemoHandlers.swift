@@ -9,11 +9,12 @@ enum DemoHandlers {
 
         table.register(DemoAPI.load, runs: .offEventLoop) { request, call in
             let reports = try staging.take(request.reportsImport, owner: call.caller.uid)
+            let today = call.state.today()
             let context = call.change()
             let parsed: (demo: DemoPark, reports: (rows: [ImportedReport], problems: [ImportProblem]))
             do {
                 parsed = (
-                    try DemoPark.parse(units: request.units, tenants: request.tenants, leases: request.leases, incubator: request.incubator),
+                    try DemoPark.parse(units: request.units, tenants: request.tenants, leases: request.leases, incubator: request.incubator, today: today),
                     try ReportImport.parse(reports))
             } catch {
                 // Refused before the store saw it: still one audited attempt.
@@ -21,7 +22,7 @@ enum DemoHandlers {
                 throw error
             }
             let summary = try await database.loadDemo(
-                parsed.demo, reports: parsed.reports.rows, reportProblems: parsed.reports.problems, today: call.state.today(), context: context)
+                parsed.demo, reports: parsed.reports.rows, reportProblems: parsed.reports.problems, today: today, context: context)
             return DemoAPI.LoadSummary(
                 units: summary.units, tenants: summary.tenants, leases: summary.leases, projects: summary.projects, reports: summary.reports)
         }

@@ -8,13 +8,10 @@ enum IncubatorHandlers {
         table.add(IncubatorAPI.interface)
 
         table.register(IncubatorAPI.add) { request, call in
-            let entered = try CivilDate.parse(request.enteredOn, field: "enteredOn")
-            guard entered <= call.state.today() else {
-                throw DomainError.invalid("enteredOn", "\(entered) is in the future")
-            }
             let project = try IncubatorProject(
                 name: request.name, founder: request.founder, team: request.team, university: request.university,
-                phdCount: request.phdCount ?? 0, seatIDs: request.seats, enteredOn: entered)
+                phdCount: request.phdCount ?? 0, seatIDs: request.seats,
+                enteredOn: try CivilDate.parse(request.enteredOn, field: "enteredOn"), today: call.state.today())
             return IncubatorAPI.ProjectReply(project: wire(try await database.createProject(project, context: call.change())))
         }
 

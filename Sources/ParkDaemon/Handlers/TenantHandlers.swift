@@ -10,17 +10,14 @@ enum TenantHandlers {
         table.register(TenantAPI.create) { request, call in
             let today = call.state.today()
             let appliedOn = try request.appliedOn.map { try CivilDate.parse($0, field: "appliedOn") } ?? today
-            guard appliedOn <= today else {
-                throw DomainError.invalid("appliedOn", "\(appliedOn) is in the future (today is \(today))")
-            }
             let tenant = try Tenant(
                 name: request.name, creditCode: request.creditCode, businessLines: request.businessLines ?? [],
                 origin: request.origin ?? Origin.local.rawValue, tags: request.tags ?? [],
                 contactPerson: request.contactPerson, contactPhone: request.contactPhone,
                 dispatchLicence: request.dispatchLicence, hrServiceLicence: request.hrServiceLicence,
-                appliedOn: appliedOn)
+                appliedOn: appliedOn, today: today)
             let stored = try await database.createTenant(tenant, context: call.change())
-            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored, today: call.state.today()))
+            return TenantAPI.TenantReply(tenant: TenantAPI.Tenant(stored, today: today))
         }
 
         table.register(TenantAPI.list) { request, call in
