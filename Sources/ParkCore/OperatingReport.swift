@@ -67,21 +67,33 @@ public struct OperatingFigures: Equatable, Sendable {
 
     /// Every problem with the figures, field by field (empty when they are acceptable).
     public var problems: [DomainError] {
-        var problems: [DomainError] = []
-        if revenue < .zero { problems.append(.invalid("revenue", "must not be negative")) }
-        if revenue > Self.revenueLimit { problems.append(.invalid("revenue", "\(revenue) is more than a firm earns in a month")) }
-        if tax < .zero { problems.append(.invalid("tax", "must not be negative")) }
+        var problems = [Self.problem("revenue", amount: revenue), Self.problem("tax", amount: tax)].compactMap { $0 }
         if tax > revenue, revenue >= .zero { problems.append(.invalid("tax", "\(tax) is more than the revenue, \(revenue)")) }
-        let counts = [employersServed, workersDispatched, workersOutsourced, jobSeekersServed, placements,
-                      trainingSessions, trainingAttendees, phdHires, headcount]
-        for ((field, limit), value) in zip(Self.countLimits, counts) {
-            if value < 0 { problems.append(.invalid(field, "\(value) must not be negative")) }
-            if value > limit { problems.append(.invalid(field, "\(value) is more than \(limit), not believable for one month")) }
+        for (field, _) in Self.countLimits {
+            if let problem = Self.problem(field, count: self[count: field]) { problems.append(problem) }
         }
         if trainingSessions == 0, trainingAttendees > 0 {
             problems.append(.invalid("trainingAttendees", "\(trainingAttendees) attendees but no training session"))
         }
         return problems
+    }
+
+    /// What is wrong with an amount whatever the other figures are (negative, or beyond belief
+    /// for revenue), or nil; a CSV cell is judged by it before the row is decided.
+    public static func problem(_ field: String, amount: Money) -> DomainError? {
+        if amount < .zero { return .invalid(field, "must not be negative") }
+        if field == "revenue", amount > revenueLimit { return .invalid(field, "\(amount) is more than a firm earns in a month") }
+        return nil
+    }
+
+    /// What is wrong with a count whatever the other figures are (negative, or beyond its
+    /// `countLimits`), or nil.
+    public static func problem(_ field: String, count: Int) -> DomainError? {
+        if count < 0 { return .invalid(field, "\(count) must not be negative") }
+        if let limit = countLimits.first(where: { $0.field == field })?.limit, count > limit {
+            return .invalid(field, "\(count) is more than \(limit), not believable for one month")
+        }
+        return nil
     }
 }
 

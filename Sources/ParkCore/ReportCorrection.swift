@@ -15,36 +15,60 @@ public struct SubmittedFigures: Equatable, Sendable {
 
     public var isEmpty: Bool { revenue == nil && tax == nil && counts.isEmpty }
 
-    /// The new version's figures over `previous` (nil for a first report), and what changed.
-    public func figures(over previous: OperatingFigures?) throws(DomainError) -> (figures: OperatingFigures, changes: [String]) {
-        guard let previous else {
-            guard let revenue else { throw .invalid("revenue", "a first report of a month needs the revenue") }
-            guard let tax else { throw .invalid("tax", "a first report of a month needs the tax paid") }
-            var figures = OperatingFigures(
-                revenue: revenue, tax: tax, employersServed: 0, workersDispatched: 0, workersOutsourced: 0, jobSeekersServed: 0,
-                placements: 0, trainingSessions: 0, trainingAttendees: 0, phdHires: 0, headcount: 0)
-            for (field, value) in counts { figures[count: field] = value }
-            return (figures, [])
-        }
-        guard !isEmpty else { throw .invalid("figures", "a correction gives at least one figure; the others keep the version in force") }
-        var figures = previous
+    /// Decides the new version over `previous`, the figures in force (nil when the month has no
+    /// report yet). The one rule for `report add` and for every row of a CSV import: a first
+    /// report needs revenue and tax (counts not given are 0); a correction changes only the
+    /// figures given, keeps the others, and must change at least one.
+    public func decide(over previous: OperatingFigures?) -> SubmissionDecision {
+        var problems: [DomainError] = []
+        var figures: OperatingFigures
         var changes: [String] = []
-        if let revenue, revenue != previous.revenue {
-            figures.revenue = revenue
-            changes.append("revenue \(previous.revenue) → \(revenue)")
+        if let previous {
+            guard !isEmpty else {
+                return .refuse(.invalid("figures", "a correction gives at least one figure; the others keep the version in force"), more: [])
+            }
+            figures = previous
+            if let revenue, revenue != previous.revenue {
+                figures.revenue = revenue
+                changes.append("revenue \(previous.revenue) → \(revenue)")
+            }
+            if let tax, tax != previous.tax {
+                figures.tax = tax
+                changes.append("tax \(previous.tax) → \(tax)")
+            }
+            for (field, _) in OperatingFigures.countLimits {
+                guard let value = counts[field], value != previous[count: field] else { continue }
+                changes.append("\(field) \(previous[count: field]) → \(value)")
+                figures[count: field] = value
+            }
+            guard !changes.isEmpty else {
+                return .refuse(.invalid("figures", "the correction changes nothing: every figure given is already in force"), more: [])
+            }
+        } else {
+            if revenue == nil { problems.append(.invalid("revenue", "a first report of a month needs the revenue")) }
+            if tax == nil { problems.append(.invalid("tax", "a first report of a month needs the tax paid")) }
+            figures = OperatingFigures(
+                revenue: revenue ?? .zero, tax: tax ?? .zero, employersServed: 0, workersDispatched: 0, workersOutsourced: 0,
+                jobSeekersServed: 0, placements: 0, trainingSessions: 0, trainingAttendees: 0, phdHires: 0, headcount: 0)
+            for (field, value) in counts { figures[count: field] = value }
         }
-        if let tax, tax != previous.tax {
-            figures.tax = tax
-            changes.append("tax \(previous.tax) → \(tax)")
-        }
-        for (field, _) in OperatingFigures.countLimits {
-            guard let value = counts[field], value != previous[count: field] else { continue }
-            changes.append("\(field) \(previous[count: field]) → \(value)")
-            figures[count: field] = value
-        }
-        guard !changes.isEmpty else { throw .invalid("figures", "the correction changes nothing: every figure given is already in force") }
-        return (figures, changes)
+        // A figure missing is not judged as 0; nor is tax without a revenue to judge it by.
+        var unjudged = Set(problems.map(\.field))
+        if unjudged.contains("revenue") { unjudged.insert("tax") }
+        problems += figures.problems.filter { !unjudged.contains($0.field) }
+        guard let first = problems.first else { return .record(figures, changes: changes) }
+        return .refuse(first, more: Array(problems.dropFirst()))
     }
+}
+
+/// What a submission records, or why it cannot.
+public enum SubmissionDecision: Equatable, Sendable {
+    /// A new version with these figures; `changes` says what a correction changed against the
+    /// version in force, one figure each ("placements 26 → 29"), and is empty for a first report.
+    case record(OperatingFigures, changes: [String])
+    /// Refused: the first reason (`report add` names one field at a time), then any more (an
+    /// import lists every one).
+    case refuse(DomainError, more: [DomainError])
 }
 
 extension OperatingFigures {

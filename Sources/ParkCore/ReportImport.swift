@@ -11,6 +11,11 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// `error` on `line`, in the column it names.
+    public init(line: Int, _ error: DomainError) {
+        self.init(line: line, column: error.field, reason: error.reason)
+    }
+
     public var description: String { "line \(line), \(column): \(reason)" }
 }
 
@@ -25,21 +30,28 @@ public struct ImportRefused: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String { problems.map(\.description).joined(separator: "; ") }
 }
 
-/// A report row of an import file, checked for shape (the store checks it against the park).
+/// A report row of an import file whose every cell reads and is believable on its own. The
+/// store decides it over the version in force, as `report add` is decided
+/// (`SubmittedFigures.decide(over:)`): a first report or a correction.
 public struct ImportedReport: Equatable, Sendable {
     public var line: Int
     public var tenant: TenantReference
     public var month: Month
-    public var figures: OperatingFigures
+    /// The figures the row gives: a figure column left out of the header, or a cell left
+    /// empty, gives none.
+    public var figures: SubmittedFigures
 }
 
-/// Reads the operating-report CSV: a header row naming these columns in any order, then one
-/// report per row. Every problem in the file is collected before anything is refused.
+/// Reads the operating-report CSV: a header row naming columns in any order, then one report
+/// per row. Every problem in the file is collected before anything is refused.
 public enum ReportImport {
+    /// The columns a file may have, in any order.
     public static let columns = [
         "tenant", "month", "revenue", "tax", "employersServed", "workersDispatched", "workersOutsourced",
         "jobSeekersServed", "placements", "trainingSessions", "trainingAttendees", "phdHires", "headcount",
     ]
+    /// The columns every file has: a row may leave out any figure, never whose report it is.
+    public static let required = ["tenant", "month"]
 
     /// The well-formed rows, and a problem for each cell that is not (a bad header or CSV
     /// syntax refuses the file at once: nothing after it can be read).
@@ -65,7 +77,7 @@ public enum ReportImport {
                 position[name] = index
             }
         }
-        for name in columns where position[name] == nil {
+        for name in required where position[name] == nil {
             problems.append(ImportProblem(line: 1, column: name, reason: "missing column"))
         }
         guard problems.isEmpty else { throw ImportRefused(problems: problems) }
@@ -77,41 +89,40 @@ public enum ReportImport {
                 problems.append(ImportProblem(line: row.line, column: "-", reason: "\(row.cells.count) cells; the header has \(header.cells.count)"))
                 continue
             }
-            func cell(_ name: String) -> String { row.cells[position[name]!].trimmingWhitespace() }
+            func cell(_ name: String) -> String { position[name].map { row.cells[$0].trimmingWhitespace() } ?? "" }
             var rowProblems: [ImportProblem] = []
-            func note(_ error: DomainError) {
-                rowProblems.append(ImportProblem(line: row.line, column: error.field, reason: error.reason))
-            }
+            func note(_ error: DomainError) { rowProblems.append(ImportProblem(line: row.line, error)) }
             let tenantText = cell("tenant")
             if tenantText.isEmpty { note(.invalid("tenant", "must not be empty")) }
             var month: Month?
             do { month = try Month.parse(cell("month"), field: "month") } catch { note(error) }
+            // Each figure is judged on its own here; how the figures stand together, and whether
+            // the row is a first report or a correction, is decided over the version in force.
             var money: [String: Money] = [:]
             for name in ["revenue", "tax"] {
-                do { money[name] = try Money.parse(cell(name), field: name, allowNegative: true) } catch { note(error) }
-            }
-            var counts: [String: Int] = [:]
-            for name in columns.dropFirst(4) {
-                if let value = Int(cell(name)) {
-                    counts[name] = value
-                } else {
-                    note(.invalid(name, "'\(cell(name))' is not a whole number"))
+                let text = cell(name)
+                guard !text.isEmpty else { continue }
+                do {
+                    let amount = try Money.parse(text, field: name, allowNegative: true)
+                    if let problem = OperatingFigures.problem(name, amount: amount) { note(problem) } else { money[name] = amount }
+                } catch {
+                    note(error)
                 }
             }
-            // Range checks run on whatever did parse, so one row's every bad cell is named.
-            let figures = OperatingFigures(
-                revenue: money["revenue"] ?? .zero, tax: money["tax"] ?? .zero,
-                employersServed: counts["employersServed"] ?? 0, workersDispatched: counts["workersDispatched"] ?? 0,
-                workersOutsourced: counts["workersOutsourced"] ?? 0, jobSeekersServed: counts["jobSeekersServed"] ?? 0,
-                placements: counts["placements"] ?? 0, trainingSessions: counts["trainingSessions"] ?? 0,
-                trainingAttendees: counts["trainingAttendees"] ?? 0, phdHires: counts["phdHires"] ?? 0,
-                headcount: counts["headcount"] ?? 0)
-            var alreadyNamed = Set(rowProblems.map(\.column))
-            // Tax is judged against revenue: without a revenue there is nothing to judge it by.
-            if money["revenue"] == nil { alreadyNamed.insert("tax") }
-            figures.problems.filter { !alreadyNamed.contains($0.field) }.forEach(note)
+            var counts: [String: Int] = [:]
+            for (name, _) in OperatingFigures.countLimits {
+                let text = cell(name)
+                guard !text.isEmpty else { continue }
+                if let value = Int(text) {
+                    if let problem = OperatingFigures.problem(name, count: value) { note(problem) } else { counts[name] = value }
+                } else {
+                    note(.invalid(name, "'\(text)' is not a whole number"))
+                }
+            }
             if rowProblems.isEmpty, let month {
-                reports.append(ImportedReport(line: row.line, tenant: TenantReference(tenantText), month: month, figures: figures))
+                reports.append(ImportedReport(
+                    line: row.line, tenant: TenantReference(tenantText), month: month,
+                    figures: SubmittedFigures(revenue: money["revenue"], tax: money["tax"], counts: counts)))
             }
             problems += rowProblems
         }

@@ -38,29 +38,19 @@ extension ParkDatabase {
                 throw DomainError.invalid("month", "tenant \(stored.id) was not in the park in \(month); \(when)")
             }
             let reason = try reason.flatMap { try TenantField.optionalText($0, field: "reason", maxLength: 500) }
-            let previous = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM operatingReport WHERE tenantId = ? AND month = ?",
-                                            arguments: [stored.id, month.description]) ?? 0
-            if previous > 0, reason == nil {
+            let inForce = try ParkDatabase.reportInForce(db, tenantID: stored.id, month: month)
+            if inForce != nil, reason == nil {
                 throw DomainError.invalid("reason", "the report for \(month) exists; a correction needs a reason")
             }
-            let inForce = try ParkDatabase.loadReports(
-                db, where: "r.tenantId = ? AND r.month = ? AND r.isCurrent", [stored.id, month.description]).first?.figures
-            let (figures, changes) = try submitted.figures(over: inForce)
-            if let problem = figures.problems.first { throw problem }
-            try db.execute(sql: "UPDATE operatingReport SET isCurrent = 0 WHERE tenantId = ? AND month = ? AND isCurrent",
-                           arguments: [stored.id, month.description])
-            try db.execute(sql: """
-                INSERT INTO operatingReport (tenantId, month, version, isCurrent, revenueFen, taxFen, employersServed,
-                  workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions, trainingAttendees,
-                  phdHires, headcount, reason, recordedAt, recordedBy)
-                VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    stored.id, month.description, previous + 1, figures.revenue.fen, figures.tax.fen, figures.employersServed,
-                    figures.workersDispatched, figures.workersOutsourced, figures.jobSeekersServed, figures.placements,
-                    figures.trainingSessions, figures.trainingAttendees, figures.phdHires, figures.headcount, reason,
-                    context.at, context.recordedBy,
-                ])
-            return (try ParkDatabase.loadReports(db, where: "r.tenantId = ? AND r.month = ? AND r.isCurrent", [stored.id, month.description])[0], changes)
+            switch submitted.decide(over: inForce?.figures) {
+            case .refuse(let problem, _):
+                throw problem
+            case .record(let figures, let changes):
+                try ParkDatabase.recordReport(
+                    db, tenantID: stored.id, month: month, version: (inForce?.version ?? 0) + 1, figures: figures, reason: reason,
+                    context: context)
+                return (try ParkDatabase.loadReports(db, where: "r.tenantId = ? AND r.month = ? AND r.isCurrent", [stored.id, month.description])[0], changes)
+            }
         }
     }
 
@@ -96,23 +86,60 @@ extension ParkDatabase {
 
     private static func loadReports(_ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [StoredReport] {
         try Row.fetchAll(db, sql: """
-            SELECT r.tenantId, t.name, r.month, r.version, r.isCurrent, r.revenueFen, r.taxFen, r.employersServed,
-              r.workersDispatched, r.workersOutsourced, r.jobSeekersServed, r.placements, r.trainingSessions,
-              r.trainingAttendees, r.phdHires, r.headcount, r.reason, r.recordedAt, r.recordedBy
+            SELECT r.tenantId, t.name, r.month, r.version, r.isCurrent, \(figureColumns), r.reason, r.recordedAt, r.recordedBy
             FROM operatingReport r JOIN tenant t ON t.id = r.tenantId
             WHERE \(condition) ORDER BY r.month, r.tenantId, r.version
             """, arguments: StatementArguments(arguments)).map { row in
-            guard let month = try? Month.parse(row[2], field: "month") else {
+            guard let month = try? Month.parse(row["month"], field: "month") else {
                 throw StoreError.unusable("operatingReport", "holds a month this parkd cannot read")
             }
-            let figures = OperatingFigures(
-                revenue: Money(fen: row[5]), tax: Money(fen: row[6]), employersServed: row[7], workersDispatched: row[8],
-                workersOutsourced: row[9], jobSeekersServed: row[10], placements: row[11], trainingSessions: row[12],
-                trainingAttendees: row[13], phdHires: row[14], headcount: row[15])
             return StoredReport(
-                tenantID: row[0], tenantName: row[1], month: month, figures: figures, version: row[3], isCurrent: row[4],
-                reason: row[16], recordedAt: row[17], recordedBy: row[18])
+                tenantID: row["tenantId"], tenantName: row["name"], month: month, figures: figures(row), version: row["version"],
+                isCurrent: row["isCurrent"], reason: row["reason"], recordedAt: row["recordedAt"], recordedBy: row["recordedBy"])
         }
+    }
+
+    /// The figure columns of `operatingReport`, as `figures(_:)` reads them.
+    private static let figureColumns = """
+        revenueFen, taxFen, employersServed, workersDispatched, workersOutsourced, jobSeekersServed, placements,
+        trainingSessions, trainingAttendees, phdHires, headcount
+        """
+
+    private static func figures(_ row: Row) -> OperatingFigures {
+        OperatingFigures(
+            revenue: Money(fen: row["revenueFen"]), tax: Money(fen: row["taxFen"]), employersServed: row["employersServed"],
+            workersDispatched: row["workersDispatched"], workersOutsourced: row["workersOutsourced"],
+            jobSeekersServed: row["jobSeekersServed"], placements: row["placements"], trainingSessions: row["trainingSessions"],
+            trainingAttendees: row["trainingAttendees"], phdHires: row["phdHires"], headcount: row["headcount"])
+    }
+
+    /// The version in force of a tenant's report for a month, nil when the month has none.
+    static func reportInForce(_ db: Database, tenantID: Int64, month: Month) throws -> (version: Int, figures: OperatingFigures)? {
+        let statement = try db.preparedStatement(
+            "SELECT version, \(figureColumns) FROM operatingReport WHERE tenantId = ? AND month = ? AND isCurrent",
+            [tenantID, month.description])
+        return try Row.fetchOne(statement).map { (version: $0["version"], figures: figures($0)) }
+    }
+
+    /// Records version `version` of a tenant's report for a month, in force from now; the
+    /// version before it is kept.
+    static func recordReport(
+        _ db: Database, tenantID: Int64, month: Month, version: Int, figures: OperatingFigures, reason: String?, context: ChangeContext
+    ) throws {
+        if version > 1 {
+            try db.preparedStatement(
+                "UPDATE operatingReport SET isCurrent = 0 WHERE tenantId = ? AND month = ? AND isCurrent", [tenantID, month.description]
+            ).execute()
+        }
+        try db.preparedStatement("""
+            INSERT INTO operatingReport (tenantId, month, version, isCurrent, \(figureColumns), reason, recordedAt, recordedBy)
+            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [
+                tenantID, month.description, version, figures.revenue.fen, figures.tax.fen, figures.employersServed,
+                figures.workersDispatched, figures.workersOutsourced, figures.jobSeekersServed, figures.placements,
+                figures.trainingSessions, figures.trainingAttendees, figures.phdHires, figures.headcount, reason, context.at,
+                context.recordedBy,
+            ]).execute()
     }
 }
 
@@ -120,20 +147,42 @@ extension ParkDatabase {
 public struct ImportSummary: Sendable, Equatable {
     /// Reports recorded, corrections included.
     public var imported: Int
-    /// Of those, how many replaced an earlier report.
-    public var corrected: Int
+    /// The rows that corrected a report, in the order of the file.
+    public var corrections: [ImportedCorrection]
 
-    public init(imported: Int, corrected: Int) {
+    public init(imported: Int, corrections: [ImportedCorrection]) {
         self.imported = imported
-        self.corrected = corrected
+        self.corrections = corrections
+    }
+
+    /// Of the reports recorded, how many replaced an earlier report.
+    public var corrected: Int { corrections.count }
+}
+
+/// A row of an import that corrected a report: the version it recorded, and what it changed.
+public struct ImportedCorrection: Sendable, Equatable {
+    public var line: Int
+    public var tenantID: Int64
+    public var month: Month
+    public var version: Int
+    /// One figure each ("placements 26 → 29").
+    public var changes: [String]
+
+    public init(line: Int, tenantID: Int64, month: Month, version: Int, changes: [String]) {
+        self.line = line
+        self.tenantID = tenantID
+        self.month = month
+        self.version = version
+        self.changes = changes
     }
 }
 
 extension ParkDatabase {
-    /// Records every report of a file in one transaction, or none: any row naming an unknown
-    /// tenant, a month the tenant was not in the park, a month to come, or a tenant and month
-    /// given twice refuses the whole file with every such problem. Rows replacing a report are
-    /// corrections with `reason`.
+    /// Records every report of a file in one transaction, or none. Each row is decided as
+    /// `report add` is: a first report needs revenue and tax, a correction (with `reason`)
+    /// changes only the figures it gives and must change one. Any row naming an unknown tenant,
+    /// a month the tenant was not in the park, a month to come, a tenant and month given twice,
+    /// or figures refused refuses the whole file with every such problem.
     public func importReports(
         _ rows: [ImportedReport], alreadyFound: [ImportProblem] = [], reason: String, today: CivilDate, context: ChangeContext
     ) async throws -> ImportSummary {
@@ -155,13 +204,10 @@ extension ParkDatabase {
             byID[stored.id] = stored.tenant
             byCode[stored.tenant.creditCode.value] = stored.id
         }
-        var current: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT tenantId, month, version FROM operatingReport WHERE isCurrent") {
-            current["\(row[0] as Int64) \(row[1] as String)"] = row[2]
-        }
         var problems = alreadyFound
         var seen: [String: Int] = [:]
-        var resolved: [(id: Int64, row: ImportedReport)] = []
+        var decided: [(line: Int, tenantID: Int64, month: Month, version: Int, figures: OperatingFigures, changes: [String])] = []
+        decided.reserveCapacity(rows.count)
         for row in rows {
             let id: Int64?
             switch row.tenant {
@@ -180,39 +226,38 @@ extension ParkDatabase {
             seen[key] = row.line
             switch tenant.reportRefusal(for: row.month, today: today) {
             case nil:
-                resolved.append((id, row))
+                break
             case .notEnded:
                 problems.append(ImportProblem(line: row.line, column: "month", reason: "\(row.month) has not ended; a month is reported once it is over"))
+                continue
             case .notInPark:
                 problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) was not in the park in \(row.month)"))
+                continue
+            }
+            let inForce = try ParkDatabase.reportInForce(db, tenantID: id, month: row.month)
+            switch row.figures.decide(over: inForce?.figures) {
+            case .refuse(let problem, let more):
+                problems += ([problem] + more).map { ImportProblem(line: row.line, $0) }
+            case .record(let figures, let changes):
+                decided.append((row.line, id, row.month, (inForce?.version ?? 0) + 1, figures, changes))
             }
         }
         guard problems.isEmpty else {
             throw ImportRefused(problems: problems.sorted { ($0.line, $0.column) < ($1.line, $1.column) })
         }
 
-        let retire = try db.cachedStatement(sql: "UPDATE operatingReport SET isCurrent = 0 WHERE tenantId = ? AND month = ? AND isCurrent")
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO operatingReport (tenantId, month, version, isCurrent, revenueFen, taxFen, employersServed,
-              workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions, trainingAttendees,
-              phdHires, headcount, reason, recordedAt, recordedBy)
-            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var corrected = 0
-        for (id, row) in resolved {
-            let month = row.month.description
-            let previous = current["\(id) \(month)"] ?? 0
-            if previous > 0 {
-                corrected += 1
-                try retire.execute(arguments: [id, month])
+        var corrections: [ImportedCorrection] = []
+        for report in decided {
+            // Version 1 is a first report; any later one corrects the version before it.
+            let corrects = report.version > 1
+            try ParkDatabase.recordReport(
+                db, tenantID: report.tenantID, month: report.month, version: report.version, figures: report.figures,
+                reason: corrects ? reason : nil, context: context)
+            if corrects {
+                corrections.append(ImportedCorrection(
+                    line: report.line, tenantID: report.tenantID, month: report.month, version: report.version, changes: report.changes))
             }
-            let f = row.figures
-            try insert.execute(arguments: [
-                id, month, previous + 1, f.revenue.fen, f.tax.fen, f.employersServed, f.workersDispatched,
-                f.workersOutsourced, f.jobSeekersServed, f.placements, f.trainingSessions, f.trainingAttendees,
-                f.phdHires, f.headcount, previous > 0 ? reason : nil, context.at, context.recordedBy,
-            ])
         }
-        return ImportSummary(imported: resolved.count, corrected: corrected)
+        return ImportSummary(imported: decided.count, corrections: corrections)
     }
 }

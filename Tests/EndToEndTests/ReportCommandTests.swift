@@ -112,12 +112,116 @@ struct ReportCommandTests {
         let good = try write(text, in: daemon)
         let imported = try daemon.parkctl(["report", "import", good])
         #expect(imported.stdout == "imported 10 reports (0 corrections)\n", "\(imported.stderr)")
-        let again = try daemon.parkctl(["--json", "report", "import", good, "--reason", "re-sent"])
-        #expect(again.stdout.contains("\"corrected\" : 10"))
+        // Sent again (say its reply was lost), every row is a correction that changes nothing.
+        let again = try daemon.parkctl(["report", "import", good, "--reason", "re-sent"])
+        #expect(again.status == 65)
+        #expect(again.stderr.hasPrefix("parkctl: the file was refused, nothing was imported (10 problems):\n"
+            + "  line 2, figures: the correction changes nothing: every figure given is already in force\n"), "\(again.stderr)")
         let history = try daemon.parkctl(["report", "history", "--tenant", "1", "--month", "2021-07"])
-        #expect(history.stdout.contains("re-sent"))
+        #expect(history.stdout.split(separator: "\n").count == 2)
         let trail = try daemon.parkctl(["audit", "list", "--method", "Report.FinishImport"])
         #expect(trail.stdout.split(separator: "\n").count == 4)
+    }
+
+    /// `park()` with 2021-03 reported by hand: revenue 1250000.50, tax 45000, 340 workers
+    /// dispatched, 26 placements, a headcount of 48.
+    func reported() throws -> RunningDaemon {
+        let daemon = try park()
+        let added = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "1250000.50", "--tax", "45000",
+                                        "--workers-dispatched", "340", "--placements", "26", "--headcount", "48"])
+        #expect(added.status == 0, "\(added.stderr)")
+        return daemon
+    }
+
+    func show(_ month: String, in daemon: RunningDaemon) throws -> String {
+        try daemon.parkctl(["--json", "report", "show", "--tenant", "1", "--month", month]).stdout
+    }
+
+    @Test("a CSV of tenant, month and placements corrects that one figure and keeps revenue, tax and the others")
+    func csvCorrectsOneFigure() throws {
+        let daemon = try reported()
+        let file = try write("tenant,month,placements\n1,2021-03,29\n", in: daemon)
+        let imported = try daemon.parkctl(["report", "import", file, "--reason", "three placements were reported late"])
+        #expect(imported.stdout == """
+            imported 1 report (1 correction)
+              line 2: report 2021-03 of tenant 1 (version 2): placements 26 → 29
+
+            """, "\(imported.stderr)")
+        let json = try show("2021-03", in: daemon)
+        for kept in ["\"revenue\" : \"1250000.50\"", "\"tax\" : \"45000.00\"", "\"workersDispatched\" : 340", "\"headcount\" : 48",
+                     "\"placements\" : 29", "\"version\" : 2", "\"reason\" : \"three placements were reported late\""] {
+            #expect(json.contains(kept), "\(kept) in \(json)")
+        }
+        let machine = try daemon.parkctl(["--json", "report", "import", try write("tenant,month,headcount\n1,2021-03,50\n", in: daemon)])
+        #expect(machine.stdout.contains("\"headcount 48 → 50\""), "\(machine.stdout)")
+        #expect(machine.stdout.contains("\"version\" : 3") && machine.stdout.contains("\"line\" : 2"))
+    }
+
+    @Test("an empty cell keeps the figure in force; a row for a month not yet reported is a first report in the same file")
+    func csvEmptyCellKeeps() throws {
+        let daemon = try reported()
+        let file = try write("""
+            tenant,month,revenue,tax,placements,headcount
+            1,2021-03,1300000,,,
+            91370200163562681G,2021-04,90000,3000,,12
+
+            """, in: daemon)
+        let imported = try daemon.parkctl(["report", "import", file])
+        #expect(imported.stdout == """
+            imported 2 reports (1 correction)
+              line 2: report 2021-03 of tenant 1 (version 2): revenue 1250000.50 → 1300000.00
+
+            """, "\(imported.stderr)")
+        let march = try show("2021-03", in: daemon)
+        for kept in ["\"revenue\" : \"1300000.00\"", "\"tax\" : \"45000.00\"", "\"placements\" : 26", "\"headcount\" : 48",
+                     "\"reason\" : \"corrected by CSV import\""] {
+            #expect(march.contains(kept), "\(kept) in \(march)")
+        }
+        let april = try show("2021-04", in: daemon)
+        for figure in ["\"revenue\" : \"90000.00\"", "\"placements\" : 0", "\"headcount\" : 12", "\"version\" : 1"] {
+            #expect(april.contains(figure), "\(figure) in \(april)")
+        }
+    }
+
+    @Test("a bad row is refused naming its line and column, and changes nothing", arguments: [
+        ("tenant,month,revenue,placements\n1,2021-04,1000,3\n",
+         "  line 2, tax: a first report of a month needs the tax paid\n"),
+        ("tenant,month,placements,headcount\n1,2021-03,26,48\n",
+         "  line 2, figures: the correction changes nothing: every figure given is already in force\n"),
+    ])
+    func csvRowRefused(_ text: String, _ problem: String) throws {
+        let daemon = try reported()
+        let refused = try daemon.parkctl(["report", "import", try write(text, in: daemon)])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "parkctl: the file was refused, nothing was imported (1 problem):\n" + problem)
+        #expect(try daemon.parkctl(["report", "history", "--tenant", "1", "--month", "2021-03"]).stdout.split(separator: "\n").count == 2)
+        #expect(try daemon.parkctl(["report", "list"]).stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test("a file mixing good corrections and first reports with bad rows is refused whole and leaves every report as it was")
+    func csvMixedFileRefusedWhole() throws {
+        let daemon = try reported()
+        let before = try show("2021-03", in: daemon)
+        let file = try write("""
+            tenant,month,revenue,tax,placements
+            1,2021-03,,,29
+            1,2021-04,1000,10,3
+            1,2021-05,,,4
+            1,2021-06,1000,1001,
+
+            """, in: daemon)
+        let refused = try daemon.parkctl(["report", "import", file])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == """
+            parkctl: the file was refused, nothing was imported (3 problems):
+              line 4, revenue: a first report of a month needs the revenue
+              line 4, tax: a first report of a month needs the tax paid
+              line 5, tax: 1001.00 is more than the revenue, 1000.00
+
+            """)
+        #expect(try show("2021-03", in: daemon) == before)
+        #expect(try daemon.parkctl(["report", "list"]).stdout.split(separator: "\n").count == 2)
+        #expect(try daemon.parkctl(["report", "history", "--tenant", "1", "--month", "2021-03"]).stdout.split(separator: "\n").count == 2)
     }
 }
 

@@ -108,11 +108,58 @@ struct ReportImportStoreTests {
             var lines = Self.header
             for month in 4...12 { lines += "\(creditCode(1)),2021-\(month < 10 ? "0" : "")\(month),1000,10,1,2,3,4,5,1,6,0,7\n" }
             let good = try ReportImport.parse(lines)
-            #expect(try await database.importReports(good.rows, reason: "x", today: today, context: context()) == ImportSummary(imported: 9, corrected: 0))
-            let again = try await database.importReports(Array(good.rows.prefix(2)), reason: "re-sent", today: today, context: context())
-            #expect(again == ImportSummary(imported: 2, corrected: 2))
+            #expect(try await database.importReports(good.rows, reason: "x", today: today, context: context()) == ImportSummary(imported: 9, corrections: []))
+            // Sent again, every row is a correction that changes nothing.
+            let unchanged = "the correction changes nothing: every figure given is already in force"
+            await #expect(throws: ImportRefused(problems: [
+                ImportProblem(line: 2, column: "figures", reason: unchanged), ImportProblem(line: 3, column: "figures", reason: unchanged),
+            ])) {
+                try await database.importReports(Array(good.rows.prefix(2)), reason: "re-sent", today: today, context: context())
+            }
+            let corrections = try ReportImport.parse("tenant,month,placements,headcount\n1,2021-04,9,\n1,2021-05,5,8\n")
+            let corrected = try await database.importReports(corrections.rows, reason: "late placements", today: today, context: context())
+            #expect(corrected == ImportSummary(imported: 2, corrections: [
+                ImportedCorrection(line: 2, tenantID: 1, month: Month(year: 2021, month: 4), version: 2, changes: ["placements 5 → 9"]),
+                ImportedCorrection(line: 3, tenantID: 1, month: Month(year: 2021, month: 5), version: 2, changes: ["headcount 7 → 8"]),
+            ]))
             #expect(try await database.reports().count == 9)
-            #expect(try await database.reportHistory(.id(1), month: Month(year: 2021, month: 4)).last?.reason == "re-sent")
+            let april = try await database.reportHistory(.id(1), month: Month(year: 2021, month: 4))
+            #expect(april.map(\.version) == [1, 2])
+            #expect(april.last?.reason == "late placements")
+            #expect(april.last?.figures.placements == 9 && april.last?.figures.headcount == 7 && april.last?.figures.revenue.fen == 1000_00)
+        }
+    }
+
+    @Test("each row is decided over the version in force; a refused row names its line and column, and nothing is recorded")
+    func decidedRows() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try await ReportStoreTests().park(directory)
+            let today = ReportStoreTests.today
+            _ = try await database.submitReport(.id(1), month: Month(year: 2021, month: 3), figures: ReportStoreTests().figures(100_000_00), reason: nil, today: today, context: context())
+            let mixed = try ReportImport.parse("""
+                tenant,month,revenue,tax,placements
+                1,2021-03,,,9
+                1,2021-04,1000,,
+                1,2021-03,,,
+                1,2021-05,1000,10,
+                1,2021-03,,200000,
+
+                """)
+            await #expect(throws: ImportRefused(problems: [
+                ImportProblem(line: 3, column: "tax", reason: "a first report of a month needs the tax paid"),
+                ImportProblem(line: 4, column: "month", reason: "tenant 1 and 2021-03 are already on line 2"),
+                ImportProblem(line: 6, column: "month", reason: "tenant 1 and 2021-03 are already on line 2"),
+            ])) {
+                try await database.importReports(mixed.rows, reason: "x", today: today, context: context())
+            }
+            let alone = try ReportImport.parse("tenant,month,tax\n1,2021-03,200000\n")
+            await #expect(throws: ImportRefused(problems: [
+                ImportProblem(line: 2, column: "tax", reason: "200000.00 is more than the revenue, 100000.00"),
+            ])) {
+                try await database.importReports(alone.rows, reason: "x", today: today, context: context())
+            }
+            #expect(try await database.reportHistory(.id(1), month: Month(year: 2021, month: 3)).count == 1)
+            #expect(try await database.reports().count == 1)
         }
     }
 }

@@ -87,16 +87,35 @@ public enum ReportAPI {
         # One thing wrong in an imported file; line 1 is the header.
         type ImportProblem (line: int, column: string, reason: string)
 
-        # Starts uploading a CSV file of reports (a header row with the columns tenant, month,
-        # revenue, tax, employersServed, workersDispatched, workersOutsourced, jobSeekersServed,
-        # placements, trainingSessions, trainingAttendees, phdHires, headcount in any order).
+        # A row of an imported file that corrected a report.
+        type ImportCorrection (
+          # Its line in the file (line 1 is the header).
+          line: int,
+          # The tenant's id.
+          tenant: int,
+          # YYYY-MM.
+          month: string,
+          # The version it recorded (2 or more).
+          version: int,
+          # What it changed against the version before, one figure each ("placements 26 → 29").
+          changes: []string
+        )
+
+        # Starts uploading a CSV file of reports: a header row naming, in any order, the columns
+        # tenant and month (required) and any of revenue, tax, employersServed,
+        # workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions,
+        # trainingAttendees, phdHires, headcount.
         method BeginImport() -> (import: string)
 
         # Appends the next part of the file (parts are concatenated as sent).
         method AddToImport(import: string, text: string) -> (bytes: int)
 
         # Records every report of the file in one transaction, or none: the error lists every
-        # bad row and column. Rows replacing a report are corrections with `reason`.
+        # bad row and column. Each row is decided as Submit decides: a row for a month not yet
+        # reported is a first report and needs revenue and tax (counts not given are 0); a row
+        # for a month already reported is a correction with `reason` that changes only the
+        # figures it gives (a column left out or a cell left empty keeps the figure in force),
+        # and is refused when it changes nothing.
         method FinishImport(
           import: string,
           # Why reports are corrected (default "corrected by CSV import").
@@ -105,7 +124,10 @@ public enum ReportAPI {
           # Reports recorded, corrections included.
           imported: int,
           # Of those, how many replaced an earlier report.
-          corrected: int
+          corrected: int,
+          # What each correction changed, in the order of the file; absent when the file
+          # corrected nothing (and from a parkd that predates it).
+          corrections: ?[]ImportCorrection
         )
 
         # No open import has this id (or it is another user's).
@@ -157,9 +179,26 @@ public enum ReportAPI {
     public struct ImportSummary: Codable, Sendable {
         public var imported: Int
         public var corrected: Int
-        public init(imported: Int, corrected: Int) {
+        public var corrections: [ImportCorrection]?
+        public init(imported: Int, corrected: Int, corrections: [ImportCorrection]?) {
             self.imported = imported
             self.corrected = corrected
+            self.corrections = corrections
+        }
+    }
+
+    public struct ImportCorrection: Codable, Sendable, Equatable {
+        public var line: Int
+        public var tenant: Int64
+        public var month: String
+        public var version: Int
+        public var changes: [String]
+        public init(line: Int, tenant: Int64, month: String, version: Int, changes: [String]) {
+            self.line = line
+            self.tenant = tenant
+            self.month = month
+            self.version = version
+            self.changes = changes
         }
     }
 

@@ -29,7 +29,12 @@ enum ReportHandlers {
             let summary = try await database.importReports(
                 parsed.rows, alreadyFound: parsed.problems, reason: request.reason ?? "corrected by CSV import",
                 today: call.state.today(), context: context)
-            return ReportAPI.ImportSummary(imported: summary.imported, corrected: summary.corrected)
+            let corrections = summary.corrections.map {
+                ReportAPI.ImportCorrection(line: $0.line, tenant: $0.tenantID, month: $0.month.description, version: $0.version, changes: $0.changes)
+            }
+            // Left out when empty: the reply of a file without corrections is the one it always was.
+            return ReportAPI.ImportSummary(
+                imported: summary.imported, corrected: summary.corrected, corrections: corrections.isEmpty ? nil : corrections)
         }
 
         table.register(ReportAPI.submit) { request, call in

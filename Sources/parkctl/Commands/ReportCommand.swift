@@ -135,8 +135,12 @@ extension ReportCommand {
             abstract: "Import reports from a CSV file, all or nothing.",
             discussion: """
                 The header row names the columns, in any order: \(columnList). tenant is an id or a \
-                credit code, month is YYYY-MM, revenue and tax are yuan. A file with any bad row changes \
-                nothing, and every bad row and column is listed.
+                credit code, month is YYYY-MM, revenue and tax are yuan. tenant and month are required; \
+                a figure column may be left out and a cell left empty. A row for a month not yet reported \
+                is a first report and needs revenue and tax (counts not given are 0); a row for a month \
+                already reported is a correction: it changes only the figures it gives, keeps the others, \
+                and is refused when it changes nothing. A file with any bad row changes nothing, and every \
+                bad row and column is listed.
                 """)
 
         static let columnList = "tenant, month, revenue, tax, employersServed, workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions, trainingAttendees, phdHires, headcount"
@@ -156,8 +160,19 @@ extension ReportCommand {
                     try await Import.upload(text, reason: reason, on: connection)
                 }
                 if global.json { return try JSONOutput.print(summary) }
-                print("imported \(summary.imported) reports (\(summary.corrected) corrections)")
+                print(Import.describe(summary).replacingControlCharacters(keepingLineBreaks: true))
             }
+        }
+
+        /// How many reports and corrections, then what each correction changed.
+        static func describe(_ summary: ReportAPI.ImportSummary) -> String {
+            var lines = ["imported \(summary.imported) report\(summary.imported == 1 ? "" : "s") "
+                + "(\(summary.corrected) correction\(summary.corrected == 1 ? "" : "s"))"]
+            for correction in summary.corrections ?? [] {
+                lines.append("  line \(correction.line): report \(correction.month) of tenant \(correction.tenant) "
+                    + "(version \(correction.version)): \(correction.changes.joined(separator: ", "))")
+            }
+            return lines.joined(separator: "\n")
         }
 
         /// Sends a file in parts and records it; a refusal lists every problem.
