@@ -62,14 +62,15 @@ public struct OperatingFigures: Equatable, Sendable {
         ("trainingAttendees", 1_000_000), ("phdHires", 1_000), ("headcount", 100_000),
     ]
 
-    /// A month's revenue above this is refused as absurd (100 billion yuan).
-    public static let revenueLimit = Money(fen: 10_000_000_000_000)
+    /// A month's revenue above this is refused as absurd (100 billion yuan); so is a tax, which
+    /// is at most the revenue.
+    public static let amountLimit = AmountLimit(most: Money(fen: 10_000_000_000_000), unit: "yuan a month")
 
     /// Every problem with the figures, field by field (empty when they are acceptable).
     public var problems: [DomainError] {
         var problems: [DomainError] = []
         if revenue < .zero { problems.append(.invalid("revenue", "must not be negative")) }
-        if revenue > Self.revenueLimit { problems.append(.invalid("revenue", "\(revenue) is more than a firm earns in a month")) }
+        if revenue > Self.amountLimit.most { problems.append(Self.amountLimit.refusal(revenue.description, field: "revenue")) }
         if tax < .zero { problems.append(.invalid("tax", "must not be negative")) }
         if tax > revenue, revenue >= .zero { problems.append(.invalid("tax", "\(tax) is more than the revenue, \(revenue)")) }
         let counts = [employersServed, workersDispatched, workersOutsourced, jobSeekersServed, placements,

@@ -88,7 +88,7 @@ public enum ReportImport {
             do { month = try Month.parse(cell("month"), field: "month") } catch { note(error) }
             var money: [String: Money] = [:]
             for name in ["revenue", "tax"] {
-                do { money[name] = try Money.parse(cell(name), field: name, allowNegative: true) } catch { note(error) }
+                do { money[name] = try Money.parse(cell(name), field: name, allowNegative: true, atMost: OperatingFigures.amountLimit) } catch { note(error) }
             }
             var counts: [String: Int] = [:]
             for name in columns.dropFirst(4) {

@@ -11,7 +11,7 @@ enum UnitHandlers {
             let unit = try RentalUnit(
                 building: request.building, floor: request.floor, number: request.number,
                 area: Area.parse(request.area, field: "area"), kind: UnitKind.parse(request.kind),
-                listRent: Money.parse(request.listRent, field: "listRent"))
+                listRent: Money.parse(request.listRent, field: "listRent", atMost: Lease.rentLimit))
             return UnitAPI.UnitReply(unit: wire(try await database.createUnit(unit, context: call.change())))
         }
 
@@ -28,7 +28,7 @@ enum UnitHandlers {
             let edit = UnitEdit(
                 floor: request.floor, area: try request.area.map { try Area.parse($0, field: "area") },
                 kind: try request.kind.map { try UnitKind.parse($0) },
-                listRent: try request.listRent.map { try Money.parse($0, field: "listRent") })
+                listRent: try request.listRent.map { try Money.parse($0, field: "listRent", atMost: Lease.rentLimit) })
             return UnitAPI.UnitReply(unit: wire(try await database.updateUnit(request.unit, edit: edit, context: call.change())))
         }
     }
