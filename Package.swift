@@ -121,6 +121,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ParkDaemonTests", dependencies: ["ParkDaemon"], swiftSettings: swiftSettings),
+        // parkctl's own logic (option names, figures, failures), without a daemon.
+        .testTarget(name: "ParkctlTests", dependencies: ["parkctl", "ParkControl"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["parkd", "parkctl", "ParkControl", "ParkCore"],

@@ -13,14 +13,14 @@ struct UnitCommand: AsyncParsableCommand {
             .init(title: "AREA M²", alignment: .right), .init(title: "KIND"), .init(title: "LIST RENT", alignment: .right),
         ])
         for unit in units {
-            table.add([String(unit.id), "\(unit.building)-\(unit.number)", unit.floor ?? "-", unit.area, unit.kind, unit.listRent])
+            table.add([String(unit.id), "\(unit.building)-\(unit.number)", unit.floor ?? "-", unit.area, unit.kind, unit.listRent.grouped])
         }
         return table.render()
     }
 }
 
 extension UnitCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Add a unit; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
@@ -32,6 +32,10 @@ extension UnitCommand {
         @Option(help: "office, incubator or shared.") var kind: String
         @Option(parsing: .unconditional, help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String
 
+        static let fieldOptions: FieldOptions = [
+            "building": "--building", "floor": "--floor", "number": "--number", "area": "--area", "kind": "--kind", "listRent": "--rent",
+        ]
+
         func run() async throws {
             try await reporting {
                 let reply = try await global.call(UnitAPI.create, UnitAPI.Create(
@@ -42,13 +46,15 @@ extension UnitCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "List units by building and number.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Option(help: "Only units of this building.") var building: String?
         @Option(help: "Only units of this kind.") var kind: String?
+
+        static let fieldOptions: FieldOptions = ["building": "--building", "kind": "--kind"]
 
         func run() async throws {
             try await reporting {
@@ -59,12 +65,14 @@ extension UnitCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Show one unit.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Unit id.") var unit: Int64
+
+        static let fieldOptions: FieldOptions = ["unit": "UNIT"]
 
         func run() async throws {
             try await reporting {
@@ -75,7 +83,7 @@ extension UnitCommand {
         }
     }
 
-    struct Set: AsyncParsableCommand {
+    struct Set: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Change a unit's floor, area, kind or list rent.")
 
         @ParentCommand var parkctl: Parkctl
@@ -85,6 +93,8 @@ extension UnitCommand {
         @Option(parsing: .unconditional, help: ArgumentHelp("Area in m².", valueName: "m2")) var area: String?
         @Option var kind: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String?
+
+        static let fieldOptions: FieldOptions = ["unit": "UNIT", "floor": "--floor", "area": "--area", "kind": "--kind", "listRent": "--rent"]
 
         func run() async throws {
             guard floor != nil || area != nil || kind != nil || rent != nil else {
