@@ -121,6 +121,51 @@ struct SmallFixesTests {
         #expect(result.stderr.contains("line 2, revenue: 99999999999999999999 is too large: at most 100000000000.00 yuan a month"), "\(result.stderr)")
     }
 
+    @Test("unit show takes the id or the label, and says who holds the unit today and who held it last")
+    func unitShow() throws {
+        let daemon = try leasedPark()
+        let byLabel = try daemon.parkctl(["unit", "show", "A-1203"])
+        #expect(byLabel.status == 0, "\(byLabel.stderr)")
+        #expect(byLabel.stdout == """
+            ID  UNIT    FLOOR  AREA M²  KIND    LIST RENT
+             1  A-1203  12      120.50  office      45.00
+
+            Held by:      lease 2 of tenant 1 青岛英才人力资源有限公司 from 2022-03-15 to 2099-12-31
+            Last held by: lease 1 of tenant 1 青岛英才人力资源有限公司 from 2021-03-15 to 2022-03-14
+
+            """)
+        #expect(try daemon.parkctl(["unit", "show", "1"]).stdout == byLabel.stdout)
+        let seat = try daemon.parkctl(["unit", "show", "B-101"]).stdout
+        #expect(seat.hasSuffix("Held by:      project 1 (智聘云) from 2021-03-01\nLast held by: -\n"), "\(seat)")
+        _ = try daemon.parkctl(["unit", "add", "--building", "C", "--number", "1", "--area", "10", "--kind", "office", "--rent", "40"])
+        #expect(try daemon.parkctl(["unit", "show", "C-1"]).stdout.hasSuffix("Held by:      -\nLast held by: -\n"))
+        let missing = try daemon.parkctl(["unit", "show", "Z-9"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "parkctl: no unit has label Z-9\n")
+
+        let json = try daemon.parkctl(["--json", "unit", "show", "A-1203"])
+        let unit = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let holders = try #require(unit["heldBy"] as? [[String: Any]])
+        #expect(holders.count == 1)
+        #expect(holders.first?["kind"] as? String == "lease" && holders.first?["id"] as? Int == 2 && holders.first?["tenant"] as? Int == 1)
+        #expect((unit["lastHolder"] as? [String: Any])?["to"] as? String == "2022-03-14")
+        // Lists carry no holders: only Get says who holds a unit.
+        #expect(!(try daemon.parkctl(["--json", "unit", "list"]).stdout.contains("heldBy")))
+    }
+
+    @Test("incubator list names the seats by label")
+    func seatLabels() throws {
+        let daemon = try leasedPark()
+        let list = try daemon.parkctl(["incubator", "list"])
+        #expect(list.stdout.hasPrefix("""
+            ID  PROJECT  FOUNDER  UNIVERSITY  PHD  SEATS        ENTERED     GRADUATED
+             1  智聘云   李明     -             0  B-101,B-102  2021-03-01  -
+
+            """), "\(list.stdout)")
+        let json = try daemon.parkctl(["--json", "incubator", "list"]).stdout
+        #expect(json.contains("\"seatLabels\" : [\n        \"B-101\",\n        \"B-102\"\n      ]"), "\(json)")
+    }
+
     @Test("with --json a failure is one JSON object on stderr, keys sorted, the exit status unchanged")
     func jsonErrors() throws {
         let daemon = try leasedPark()

@@ -20,8 +20,9 @@ enum UnitHandlers {
             return UnitAPI.ListReply(units: try await database.units(building: request.building, kind: kind).map(wire))
         }
 
-        table.register(UnitAPI.get) { request, _ in
-            UnitAPI.UnitReply(unit: wire(try await database.unit(request.unit)))
+        table.register(UnitAPI.get) { request, call in
+            let reference = try UnitReference(id: request.unit, label: request.label)
+            return UnitAPI.UnitReply(unit: wire(try await database.unit(reference, on: call.state.today())))
         }
 
         table.register(UnitAPI.update) { request, call in
@@ -38,5 +39,21 @@ enum UnitHandlers {
         return UnitAPI.Unit(
             id: stored.id, building: unit.building, floor: unit.floor, number: unit.number, area: unit.area.description,
             kind: unit.kind.rawValue, listRent: unit.listRent.description, createdAt: stored.createdAt, updatedAt: stored.updatedAt)
+    }
+
+    /// The unit with who holds it today and who held it last (Get's reply only).
+    static func wire(_ standing: UnitStanding) -> UnitAPI.Unit {
+        var unit = wire(standing.stored)
+        unit.heldBy = standing.holders.map(wire)
+        unit.lastHolder = standing.lastHolder.map(wire)
+        return unit
+    }
+
+    static func wire(_ holding: UnitHolding) -> UnitAPI.Holder {
+        let (kind, id, tenant, name): (String, Int64, Int64?, String) = switch holding.holder {
+        case .lease(let id, let tenantID, let tenantName): ("lease", id, tenantID, tenantName)
+        case .project(let id, let name): ("project", id, nil, name)
+        }
+        return UnitAPI.Holder(kind: kind, id: id, tenant: tenant, name: name, from: holding.from.description, to: holding.through?.description)
     }
 }

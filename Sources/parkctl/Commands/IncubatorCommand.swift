@@ -15,7 +15,7 @@ struct IncubatorCommand: AsyncParsableCommand {
         for project in projects {
             table.add([
                 String(project.id), project.name, project.founder, project.university ?? "-", String(project.phdCount),
-                project.seats.map(String.init).joined(separator: ","), project.enteredOn, project.graduatedOn ?? "-",
+                (project.seatLabels ?? project.seats.map(String.init)).joined(separator: ","), project.enteredOn, project.graduatedOn ?? "-",
             ])
         }
         return table.render()

@@ -94,7 +94,7 @@ struct CommandFailure: Error {
         case "CreditCodeInUse":
             self = failure("credit code \(text("creditCode")) already belongs to tenant \(text("tenant"))", Self.invalidInput)
         case "NoSuchUnit":
-            self = failure("no unit has id \(text("unit"))", Self.notFound)
+            self = failure(p["label"] == nil ? "no unit has id \(text("unit"))" : "no unit has label \(text("label"))", Self.notFound)
         case "UnitExists":
             self = failure("unit \(text("unit")) already exists (id \(text("id")))", Self.invalidInput)
         case "NoSuchLease":
