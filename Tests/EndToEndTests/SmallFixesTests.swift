@@ -230,6 +230,32 @@ struct SmallFixesTests {
         #expect(csv.contains("\nrevenue,1250000.50\n") && csv.contains("\nworkersOutsourced,12345\n"), "\(csv)")
     }
 
+    @Test("make install puts parkctl's page in man1 and parkd's in man8; uninstall removes both")
+    func manPages() throws {
+        let destination = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-man-\(UUID().uuidString.prefix(8))").path
+        let pages = destination + "-pages"
+        defer {
+            try? FileManager.default.removeItem(atPath: destination)
+            try? FileManager.default.removeItem(atPath: pages)
+        }
+        try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
+        try ".Dt PARKCTL 1\n".write(toFile: pages + "/parkctl.1", atomically: true, encoding: .utf8)
+        try ".Dt PARKD 8\n".write(toFile: pages + "/parkd.8", atomically: true, encoding: .utf8)
+        let install = InstallTests()
+        let installed = try install.make("install-files", destination, ["PREFIX=/opt/park", "MANPAGES=\(pages)"])
+        #expect(installed.status == 0, "\(installed.stderr)")
+        let man = destination + "/opt/park/share/man"
+        #expect(FileManager.default.fileExists(atPath: man + "/man1/parkctl.1"))
+        #expect(FileManager.default.fileExists(atPath: man + "/man8/parkd.8"))
+        #expect(!FileManager.default.fileExists(atPath: man + "/man1/parkd.1"))
+        #expect(try install.make("uninstall", destination, ["PREFIX=/opt/park"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: man + "/man1/parkctl.1"))
+        #expect(!FileManager.default.fileExists(atPath: man + "/man8/parkd.8"))
+        // The recipe that makes the pages asks the plugin for section 8 and mends parkd's synopsis.
+        let makefile = try String(contentsOfFile: InstallTests.repository + "/Makefile", encoding: .utf8)
+        #expect(makefile.contains("generate-manual --section 8"))
+    }
+
     @Test("groups that do not exist are reported once, saying what that means, with the groups as a field")
     func missingGroups() throws {
         let daemon = try RunningDaemon(config: "access:\n  admin_group: parkd-e2e-nope-admin\n  auditor_group: parkd-e2e-nope-auditor\n")
