@@ -14,7 +14,7 @@ UNITS      := parkd.service parkd.socket parkd@.service parkd@.socket
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 pkg-config util-linux systemd
 PIP_PACKAGES := varlink python-stdnum
 
-.PHONY: all deps build run test check-architecture bench clean install install-files uninstall
+.PHONY: all deps build run test check-architecture bench clean install install-files uninstall man
 
 all: build
 
@@ -62,12 +62,22 @@ bench: deps
 	$$($(SWIFT) build -c release --show-bin-path)/policy-bench --policies Config/policies
 
 # Release binaries, man pages, units, sysusers/tmpfiles entries, completions, default configuration.
-install: deps
+install: deps man
 	$(SWIFT) build -c release --product parkd
 	$(SWIFT) build -c release --product parkctl
-	mkdir -p .build/man
-	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
 	$(MAKE) install-files BUILT_BINARIES="$$($(SWIFT) build -c release --show-bin-path)" MANPAGES=.build/man
+
+# Man pages from the commands' own help (swift-argument-parser's GenerateManual plugin, which
+# builds the release binaries): parkctl(1), and parkd(8), a system daemon. The plugin gives
+# every tool the section it is asked for, hence a run per section. Its page of a root command
+# always has a `help` subcommand (argument-parser adds one to the help it dumps), so parkd's
+# synopsis would read `parkd subcommand`: the subcommand and its entry are taken out.
+man: deps
+	rm -rf .build/man .build/man8 && mkdir -p .build/man .build/man8
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man
+	$(SWIFT) package --allow-writing-to-directory .build/man8 generate-manual --section 8 --output-directory .build/man8
+	rm -f .build/man/parkd.1
+	sed -e '/^\.Ar subcommand$$/d' -e '/^\.It Em help$$/,/^\.El$$/d' .build/man8/parkd.8 > .build/man/parkd.8
 
 # Copies already-built files into place (DESTDIR, PREFIX and the *DIR variables are honoured).
 # An edited /etc/parkd/parkd.yaml is never overwritten: the new default goes beside it. The
@@ -105,18 +115,21 @@ install-files:
 	"$(BUILT_BINARIES)/parkctl" --generate-completion-script bash > "$(DESTDIR)$(DATADIR)/bash-completion/completions/parkctl"
 	"$(BUILT_BINARIES)/parkctl" --generate-completion-script zsh > "$(DESTDIR)$(DATADIR)/zsh/site-functions/_parkctl"
 	"$(BUILT_BINARIES)/parkctl" --generate-completion-script fish > "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/parkctl.fish"
-	@if [ -n "$(MANPAGES)" ] && ls "$(MANPAGES)"/*.1 >/dev/null 2>&1; then \
-	  install -d "$(DESTDIR)$(MANDIR)/man1" && install -m 0644 "$(MANPAGES)"/*.1 "$(DESTDIR)$(MANDIR)/man1/"; \
-	fi
+	@for section in 1 8; do \
+	  if [ -n "$(MANPAGES)" ] && ls "$(MANPAGES)"/*.$$section >/dev/null 2>&1; then \
+	    install -d "$(DESTDIR)$(MANDIR)/man$$section" && install -m 0644 "$(MANPAGES)"/*.$$section "$(DESTDIR)$(MANDIR)/man$$section/"; \
+	  fi; \
+	done
 
-# Removes what install put in place; an edited configuration stays.
+# Removes what install put in place (and parkd's page in section 1, where earlier installs put
+# it); an edited configuration stays.
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/parkd" "$(DESTDIR)$(BINDIR)/parkctl"
 	for unit in $(UNITS); do rm -f "$(DESTDIR)$(UNITDIR)/$$unit"; done
 	rm -f "$(DESTDIR)$(SYSUSERSDIR)/parkd.conf" "$(DESTDIR)$(TMPFILESDIR)/parkd.conf"
 	rm -f "$(DESTDIR)$(DATADIR)/bash-completion/completions/parkctl" "$(DESTDIR)$(DATADIR)/zsh/site-functions/_parkctl" \
 	  "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d/parkctl.fish"
-	rm -f "$(DESTDIR)$(MANDIR)"/man1/parkctl*.1 "$(DESTDIR)$(MANDIR)"/man1/parkd*.1
+	rm -f "$(DESTDIR)$(MANDIR)"/man1/parkctl*.1 "$(DESTDIR)$(MANDIR)"/man8/parkd*.8 "$(DESTDIR)$(MANDIR)"/man1/parkd*.1
 	rm -rf "$(DESTDIR)$(DATADIR)/parkd"
 	rm -f "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml.default"
 	for policy in Config/policies/*.yaml; do \

@@ -129,6 +129,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // parkctl's own logic (option names, figures, failures), without a daemon.
+        .testTarget(name: "ParkctlTests", dependencies: ["parkctl", "ParkControl"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["parkd", "parkctl", "ParkControl", "ParkCore"],

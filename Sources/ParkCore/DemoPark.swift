@@ -45,7 +45,7 @@ public struct DemoPark: Sendable {
                 try RentalUnit(
                     building: row.cell("building"), floor: row.optional("floor"), number: row.cell("number"),
                     area: Area.parse(row.cell("area"), field: "area"), kind: UnitKind.parse(row.cell("kind")),
-                    listRent: Money.parse(row.cell("rent"), field: "rent"))
+                    listRent: Money.parse(row.cell("rent"), field: "rent", atMost: Lease.rentLimit))
             })
         }
         for row in try rows(tenants, file: "tenants.csv") {
@@ -64,7 +64,7 @@ public struct DemoPark: Sendable {
                 return SignedLease(
                     creditCode: try row.cell("tenant"), unitRows: leased,
                     start: try CivilDate.parse(row.cell("start"), field: "start"), end: try CivilDate.parse(row.cell("end"), field: "end"),
-                    rent: try Money.parse(row.cell("rent"), field: "rent"),
+                    rent: try Money.parse(row.cell("rent"), field: "rent", atMost: Lease.rentLimit),
                     deposit: try row.optional("deposit").map { text throws(DomainError) in try Money.parse(text, field: "deposit") } ?? Money(fen: 0))
             })
         }

@@ -42,13 +42,11 @@ public struct Lease: Equatable, Sendable {
 
     /// A rent (contracted, or a unit's list rent) above this is refused as absurd: 100,000 yuan
     /// per m² per month.
-    public static let rentLimit = Money(fen: 10_000_000)
+    public static let rentLimit = AmountLimit(most: Money(fen: 10_000_000), unit: "yuan per m² per month")
 
     /// Refuses a rent per m² per month above `rentLimit`, naming `field`.
     public static func checkRent(_ rent: Money, field: String) throws(DomainError) {
-        guard rent <= rentLimit else {
-            throw .invalid(field, "\(rent) yuan per m² per month is more than any rent (at most \(rentLimit))")
-        }
+        guard rent <= rentLimit.most else { throw rentLimit.refusal(rent.description, field: field) }
     }
 
     /// A new lease; every field is checked.

@@ -62,8 +62,9 @@ public struct OperatingFigures: Equatable, Sendable {
         ("trainingAttendees", 1_000_000), ("phdHires", 1_000), ("headcount", 100_000),
     ]
 
-    /// A month's revenue above this is refused as absurd (100 billion yuan).
-    public static let revenueLimit = Money(fen: 10_000_000_000_000)
+    /// A month's revenue above this is refused as absurd (100 billion yuan); so is a tax, which
+    /// is at most the revenue.
+    public static let amountLimit = AmountLimit(most: Money(fen: 10_000_000_000_000), unit: "yuan a month")
 
     /// Every problem with the figures, field by field (empty when they are acceptable).
     public var problems: [DomainError] {
@@ -78,11 +79,11 @@ public struct OperatingFigures: Equatable, Sendable {
         return problems
     }
 
-    /// What is wrong with an amount whatever the other figures are (negative, or beyond belief
-    /// for revenue), or nil; a CSV cell is judged by it before the row is decided.
+    /// What is wrong with an amount whatever the other figures are (negative, or beyond
+    /// `amountLimit`), or nil; a CSV cell is judged by it before the row is decided.
     public static func problem(_ field: String, amount: Money) -> DomainError? {
         if amount < .zero { return .invalid(field, "must not be negative") }
-        if field == "revenue", amount > revenueLimit { return .invalid(field, "\(amount) is more than a firm earns in a month") }
+        if amount > amountLimit.most { return amountLimit.refusal(amount.description, field: field) }
         return nil
     }
 

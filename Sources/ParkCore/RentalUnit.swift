@@ -49,5 +49,7 @@ public struct RentalUnit: Equatable, Sendable {
     }
 
     /// `A-1203`: building and number, how the park names a unit.
-    public var label: String { "\(building)-\(number)" }
+    public var label: String { Self.label(building: building, number: number) }
+
+    public static func label(building: String, number: String) -> String { "\(building)-\(number)" }
 }

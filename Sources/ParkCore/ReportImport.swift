@@ -103,7 +103,7 @@ public enum ReportImport {
                 let text = cell(name)
                 guard !text.isEmpty else { continue }
                 do {
-                    let amount = try Money.parse(text, field: name, allowNegative: true)
+                    let amount = try Money.parse(text, field: name, allowNegative: true, atMost: OperatingFigures.amountLimit)
                     if let problem = OperatingFigures.problem(name, amount: amount) { note(problem) } else { money[name] = amount }
                 } catch {
                     note(error)

@@ -68,17 +68,20 @@ public struct Tenant: Equatable, Sendable {
     /// Checks a status change against the lifecycle and the calendar and returns it, unapplied.
     ///
     /// A change may not predate the previous one (history stays in order) nor lie after `today`
-    /// (the recorded status is always the status in force).
-    public func change(to target: TenantStatus, on day: CivilDate, reason: String, today: CivilDate) throws(DomainError) -> StatusChange {
+    /// (the recorded status is always the status in force). `dayField` names the request's field
+    /// that gave the day (`on`, or a first lease's `start`).
+    public func change(
+        to target: TenantStatus, on day: CivilDate, reason: String, today: CivilDate, dayField: String = "on"
+    ) throws(DomainError) -> StatusChange {
         guard status.next.contains(target) else {
             let allowed = status.next.isEmpty ? "none: \(status.rawValue) is final" : status.next.map(\.rawValue).joined(separator: ", ")
             throw .transition(from: status, to: target, "a tenant that is \(status.rawValue) cannot become \(target.rawValue); allowed: \(allowed)")
         }
         guard day >= statusSince else {
-            throw .invalid("on", "\(day) is before \(statusSince), when the tenant became \(status.rawValue)")
+            throw .invalid(dayField, "\(day) is before \(statusSince), when the tenant became \(status.rawValue)")
         }
         guard day <= today else {
-            throw .invalid("on", "\(day) is in the future (today is \(today))")
+            throw .invalid(dayField, "\(day) is in the future (today is \(today))")
         }
         let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
         return StatusChange(from: status, to: target, on: day, reason: reason)

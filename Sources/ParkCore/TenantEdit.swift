@@ -22,7 +22,7 @@ extension Tenant {
         if let code = edit.creditCode { edited.creditCode = try CreditCode(code) }
         if let lines = edit.businessLines { edited.businessLines = try TenantField.businessLines(lines) }
         if let origin = edit.origin { edited.origin = try Origin.parse(origin) }
-        let added = try TenantField.tags(edit.addTags)
+        let added = try TenantField.tags(edit.addTags, field: "addTags")
         let removed = Set(edit.removeTags)
         edited.tags = Array(Set(edited.tags).union(added).subtracting(removed)).sorted()
         if let person = edit.contactPerson {

@@ -37,15 +37,16 @@ public enum TenantField {
         return phone
     }
 
-    /// Lower-case words with digits and hyphens (`headquarters`, `china-top-500`), de-duplicated, sorted.
-    public static func tags(_ raw: [String]) throws(DomainError) -> [String] {
+    /// Lower-case words with digits and hyphens (`headquarters`, `china-top-500`), de-duplicated,
+    /// sorted. `field` names the request's field in errors (`tags`, or `addTags` in an update).
+    public static func tags(_ raw: [String], field: String = "tags") throws(DomainError) -> [String] {
         var tags = Set<String>()
         for tag in raw {
             let ok = (1...40).contains(tag.count)
                 && tag.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
                 && tag.first != "-"
             guard ok else {
-                throw .invalid("tags", "'\(tag)' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen")
+                throw .invalid(field, "'\(tag)' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen")
             }
             tags.insert(tag)
         }

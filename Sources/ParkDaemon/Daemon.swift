@@ -72,8 +72,11 @@ public enum Daemon {
         let socket = ControlSocket.activated() ?? .path(config.socketPath, mode: config.socketMode, group: config.socketGroup)
         let state = DaemonState(
             config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel)
-        for group in state.access.missingGroups {
-            logger.warning("configured group does not exist; it grants nothing", metadata: NotableEvent.groupMissing.metadata(["group": "\(group)"]))
+        if let warning = state.access.missingGroupsWarning {
+            // One GROUP field per group in the journal, so `journalctl GROUP=parkd-admin` finds it.
+            logger.warning("\(warning)", metadata: NotableEvent.groupMissing.metadata([
+                "group": .array(state.access.missingGroups.map { .string($0) }),
+            ]))
         }
 
         // Only a database an earlier parkd wrote can hold them: looked for once, on the upgrade.
@@ -141,9 +144,10 @@ public enum Daemon {
         DemoHandlers.register(in: &table, database: database, staging: staging)
         StatsHandlers.register(in: &table, database: database)
         IncubatorHandlers.register(in: &table, database: database)
-        AuditHandlers.register(in: &table, database: database)
         PolicyHandlers.register(in: &table, database: database, policies: policies)
         RewardHandlers.register(in: &table, database: database, policies: policies, logger: logger)
+        // These two read the table: the audited methods, and the interfaces.
+        AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)
         return table
     }

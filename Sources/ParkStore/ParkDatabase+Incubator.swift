@@ -1,12 +1,18 @@
 import GRDB
 import ParkCore
 
+/// A project with the labels of its seats (`B-101`), in the order of its seat ids.
+public struct StoredProject: Sendable, Equatable {
+    public var project: IncubatorProject
+    public var seatLabels: [String]
+}
+
 extension ParkDatabase {
     /// Admits a project to the incubator. Its seats must be incubator units no other project
     /// occupies on any of its days.
-    public func createProject(_ project: IncubatorProject, context: ChangeContext) async throws -> IncubatorProject {
+    public func createProject(_ project: IncubatorProject, context: ChangeContext) async throws -> StoredProject {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            try ParkDatabase.createProject(db, project, context: context)
+            try ParkDatabase.labelled(db, [ParkDatabase.createProject(db, project, context: context)])[0]
         }
     }
 
@@ -23,8 +29,7 @@ extension ParkDatabase {
             throw DomainError.invalid("seats", "seat \(seat) is occupied by project \(other.id!) (\(other.name)) from \(other.enteredOn)")
         }
         for seat in project.seatIDs {
-            let leased = try ParkDatabase.unitHolders(db, unit: seat, from: project.enteredOn, through: .distantFuture).filter { $0.hasPrefix("lease") }
-            if let lease = leased.first {
+            if let lease = try ParkDatabase.unitHoldings(db, unit: seat, from: project.enteredOn).first(where: \.isLease) {
                 throw DomainError.invalid("seats", "seat \(try ParkDatabase.loadUnit(db, seat).unit.label) is held by \(lease)")
             }
         }
@@ -41,23 +46,32 @@ extension ParkDatabase {
     }
 
     /// Records a project's graduation: `day` is the first day it is gone.
-    public func graduateProject(_ id: Int64, on day: CivilDate, today: CivilDate, context: ChangeContext) async throws -> IncubatorProject {
+    public func graduateProject(_ id: Int64, on day: CivilDate, today: CivilDate, context: ChangeContext) async throws -> StoredProject {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             guard var project = try ParkDatabase.loadProjects(db, id: id).first else { throw StoreError.noSuchProject(id) }
             try project.graduate(on: day, today: today)
             try db.execute(sql: "UPDATE incubatorProject SET graduatedOn = ?, updatedAt = ? WHERE id = ?",
                            arguments: [day.description, context.at, id])
-            return project
+            return try ParkDatabase.labelled(db, [project])[0]
         }
     }
 
     /// Projects by id; with `on`, only those incubating that day.
-    public func projects(on day: CivilDate? = nil) async throws -> [IncubatorProject] {
+    public func projects(on day: CivilDate? = nil) async throws -> [StoredProject] {
         try await read { db in
             let all = try ParkDatabase.loadProjects(db)
-            guard let day else { return all }
-            return all.filter { $0.isIncubating(on: day) }
+            return try ParkDatabase.labelled(db, day.map { day in all.filter { $0.isIncubating(on: day) } } ?? all)
         }
+    }
+
+    /// The projects with their seats' labels.
+    static func labelled(_ db: Database, _ projects: [IncubatorProject]) throws -> [StoredProject] {
+        var labels: [Int64: String] = [:]
+        let sql = "SELECT id, building, number FROM rentalUnit WHERE id IN (SELECT rentalUnitId FROM incubatorSeat)"
+        for row in try Row.fetchAll(db, sql: sql) {
+            labels[row["id"]] = RentalUnit.label(building: row["building"], number: row["number"])
+        }
+        return projects.map { StoredProject(project: $0, seatLabels: $0.seatIDs.map { labels[$0] ?? String($0) }) }
     }
 
     /// Seats occupied on a day out of all incubator seats.

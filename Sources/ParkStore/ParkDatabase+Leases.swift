@@ -81,7 +81,8 @@ extension ParkDatabase {
                                      "units \(units.map(\.label).joined(separator: ", ")) until \(terms.end) at \(terms.rent)/m²·month", context)
         if isFirst, tenant.tenant.status == .approved, terms.start <= today {
             var moved = tenant.tenant
-            let change = try moved.change(to: .active, on: terms.start, reason: "first lease \(record.id!) signed", today: today)
+            let change = try moved.change(
+                to: .active, on: terms.start, reason: "first lease \(record.id!) signed", today: today, dayField: "start")
             try ParkDatabase.recordStatusChange(db, change, of: tenant, to: &moved, context: context)
         }
         return try ParkDatabase.loadLease(db, record.id!)

@@ -9,6 +9,15 @@ public struct StoredUnit: Sendable, Equatable {
     public var updatedAt: String
 }
 
+/// A unit with who holds it on a day, and who held it last before that day.
+public struct UnitStanding: Sendable, Equatable {
+    public var stored: StoredUnit
+    /// The leases and projects holding it that day (none when it is free).
+    public var holders: [UnitHolding]
+    /// The latest holding that ended before that day.
+    public var lastHolder: UnitHolding?
+}
+
 /// Changes to a unit: nil leaves a field alone.
 public struct UnitEdit: Sendable {
     public var floor: String?
@@ -43,8 +52,13 @@ extension ParkDatabase {
         return StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
     }
 
-    public func unit(_ id: Int64) async throws -> StoredUnit {
-        try await read { db in try ParkDatabase.loadUnit(db, id) }
+    /// A unit by id or label, with who holds it on `day` and who held it last.
+    public func unit(_ reference: UnitReference, on day: CivilDate) async throws -> UnitStanding {
+        try await read { db in
+            let stored = try ParkDatabase.loadUnit(db, reference)
+            let standing = UnitHolding.standing(of: try ParkDatabase.unitHoldings(db, unit: stored.id), on: day)
+            return UnitStanding(stored: stored, holders: standing.current, lastHolder: standing.last)
+        }
     }
 
     /// Units by building and number, optionally of one building or kind.
@@ -68,7 +82,7 @@ extension ParkDatabase {
             if let kind = edit.kind, kind != unit.kind {
                 // Rewards of past periods read a leased unit's kind: it changes only for a unit
                 // nobody holds or has held.
-                if let holder = try ParkDatabase.unitHolders(db, unit: id, from: CivilDate(dayNumber: 0), through: .distantFuture).first {
+                if let holder = try ParkDatabase.unitHoldings(db, unit: id).first {
                     throw DomainError.invalid("kind", "unit \(unit.label) is held by \(holder); the kind of a unit a lease or project holds or has held cannot change")
                 }
                 unit.kind = kind
@@ -82,24 +96,40 @@ extension ParkDatabase {
         }
     }
 
-    /// Who holds a unit on any day from `first` through `last`: leases and incubator projects,
-    /// in words ("lease 3 of tenant 2 from 2021-03-15 to 2022-03-14", "project 1 (智聘云) from 2021-03-01").
-    static func unitHolders(_ db: Database, unit: Int64, from first: CivilDate, through last: CivilDate) throws -> [String] {
-        var holders: [String] = []
+    /// Who holds a unit on any day from `first` through `last` (by default, ever): leases by
+    /// id, then incubator projects by id.
+    static func unitHoldings(
+        _ db: Database, unit: Int64, from first: CivilDate = CivilDate(dayNumber: 0), through last: CivilDate = .distantFuture
+    ) throws -> [UnitHolding] {
+        var holdings: [UnitHolding] = []
         for leaseID in try Int64.fetchAll(db, sql: "SELECT leaseId FROM leaseUnit WHERE rentalUnitId = ? ORDER BY leaseId", arguments: [unit]) {
-            let lease = try loadLease(db, leaseID).lease
-            if lease.start <= last && first <= lease.lastDay {
-                holders.append("lease \(leaseID) of tenant \(lease.tenantID) from \(lease.start) to \(lease.lastDay)")
-            }
+            let stored = try loadLease(db, leaseID)
+            holdings.append(UnitHolding(stored.lease, id: leaseID, tenantName: stored.tenantName))
         }
-        for project in try loadProjects(db) where project.occupies(seat: unit, from: first, through: last) {
-            holders.append("project \(project.id!) (\(project.name)) from \(project.enteredOn)")
+        for project in try loadProjects(db) where project.seatIDs.contains(unit) {
+            holdings.append(UnitHolding(project, id: project.id!))
         }
-        return holders
+        return holdings.filter { $0.overlaps(from: first, through: last) }
     }
 
     static func loadUnit(_ db: Database, _ id: Int64) throws -> StoredUnit {
         guard let record = try RentalUnitRecord.fetchOne(db, key: id) else { throw StoreError.noSuchUnit(id) }
         return StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
+    }
+
+    /// A unit by id, or by label: building and number joined by a hyphen, as `RentalUnit.label` writes them.
+    static func loadUnit(_ db: Database, _ reference: UnitReference) throws -> StoredUnit {
+        switch reference {
+        case .id(let id):
+            return try loadUnit(db, id)
+        case .label(let label):
+            let records = try RentalUnitRecord.filter(sql: "building || '-' || number = ?", arguments: [label]).order(Column("id")).fetchAll(db)
+            guard let record = records.first else { throw StoreError.noSuchUnit(label: label) }
+            // Building "A-1" number "203" and building "A" number "1-203" are both A-1-203.
+            guard records.count == 1 else {
+                throw DomainError.invalid("label", "\(label) names units \(records.compactMap(\.id).map(String.init).joined(separator: ", ")); give the id")
+            }
+            return StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
+        }
     }
 }

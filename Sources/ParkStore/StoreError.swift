@@ -6,6 +6,8 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case noSuchTenant
         case creditCodeInUse
         case noSuchUnit
+        /// No unit has the building-number label.
+        case noSuchUnitLabel
         /// Another unit has the same building and number.
         case unitExists
         case noSuchLease
@@ -39,6 +41,10 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public static func noSuchUnit(_ id: Int64) -> StoreError {
         StoreError(kind: .noSuchUnit, message: "no unit has id \(id)", subject: String(id), relatedID: nil)
+    }
+
+    public static func noSuchUnit(label: String) -> StoreError {
+        StoreError(kind: .noSuchUnitLabel, message: "no unit has label \(label)", subject: label, relatedID: nil)
     }
 
     public static func unitExists(_ label: String, id: Int64) -> StoreError {

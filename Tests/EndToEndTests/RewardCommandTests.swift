@@ -67,7 +67,7 @@ struct RewardCommandTests {
         }
 
         let approved = try daemon.parkctl(["reward", "approve", "1"])
-        #expect(approved.stdout == "run 1 approved: 2021-06, 4 lines, total 78900.00\n", "\(approved.stderr)")
+        #expect(approved.stdout == "run 1 approved: 2021-06, 4 lines, total 78,900.00\n", "\(approved.stderr)")
         let again = try daemon.parkctl(["reward", "approve", "1"])
         #expect(again.status == 65)
         #expect(again.stderr == "parkctl: run 1 is approved, not a draft; approved runs never change\n")
@@ -141,7 +141,7 @@ struct RewardCommandTests {
         let simulated = try daemon.parkctl(["policy", "simulate", "--draft", draft, "--period", "2021-06", "--tenants"])
         #expect(simulated.status == 0, "\(simulated.stderr)")
         let placement = simulated.stdout.split(separator: "\n").first { $0.hasPrefix("PLACEMENT ") }?.split(separator: " ")
-        #expect(placement == ["PLACEMENT", "7400.00", "11100.00", "3700.00", "1"], "\(simulated.stdout)")
+        #expect(placement == ["PLACEMENT", "7,400.00", "11,100.00", "3,700.00", "1"], "\(simulated.stdout)")
         #expect(simulated.stdout.contains("青岛英才人力资源有限公司"), "--tenants lists the tenant whose amount changes")
         #expect(try daemon.parkctl(["reward", "list"]).stdout.split(separator: "\n").count == 1, "simulate writes nothing")
 
@@ -290,12 +290,12 @@ struct RewardCommandTests {
     func fullAfterLimited() throws {
         let (daemon, _) = try park()
         #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06", "--rule", "PLACEMENT"]).stdout == "1\n")
-        #expect(try daemon.parkctl(["reward", "approve", "1"]).stdout == "run 1 approved: 2021-06, 1 line, total 7400.00\n")
+        #expect(try daemon.parkctl(["reward", "approve", "1"]).stdout == "run 1 approved: 2021-06, 1 line, total 7,400.00\n")
         #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "2\n")
         let shown = try daemon.parkctl(["reward", "show", "2"])
         #expect(shown.stdout.contains("Run:      2 (adjustment, draft)") && shown.stdout.contains("Adjusts:  run 1"), "\(shown.stdout)")
         let approved = try daemon.parkctl(["reward", "approve", "2"])
-        #expect(approved.stdout == "run 2 approved: 2021-06, 3 lines, total 71500.00\n", "\(approved.stderr)")
+        #expect(approved.stdout == "run 2 approved: 2021-06, 3 lines, total 71,500.00\n", "\(approved.stderr)")
         #expect(try approvedAmounts(daemon, runs: [1, 2]) == [
             "1 PLACEMENT 2021-06": "7400.00", "1 RENT 2021-06": "40000.00", "1 TRAINING 2021-06": "1500.00", "1 TALENT 2021-06": "30000.00",
         ])

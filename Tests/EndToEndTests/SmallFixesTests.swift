@@ -1,8 +1,42 @@
 import Foundation
 import Testing
 
-@Suite("parkctl: files, negative amounts, years and headers as a user types them")
+@Suite("parkctl and parkd: the smaller things a user hit")
 struct SmallFixesTests {
+    /// A tenant approved on 2021-03-12, office A-1203 (id 1) and incubator seats B-101, B-102 (ids 2, 3).
+    func park() throws -> RunningDaemon {
+        let daemon = try RunningDaemon()
+        try succeed(daemon, [
+            ["tenant", "add", "--name", "青岛英才人力资源有限公司", "--credit-code", "91370200163562681G", "--on", "2021-03-01"],
+            ["tenant", "transition", "1", "reviewing", "--on", "2021-03-05", "--reason", "材料齐全"],
+            ["tenant", "transition", "1", "approved", "--on", "2021-03-12", "--reason", "评审通过"],
+            ["unit", "add", "--building", "A", "--floor", "12", "--number", "1203", "--area", "120.50", "--kind", "office", "--rent", "45"],
+            ["unit", "add", "--building", "B", "--number", "101", "--area", "6", "--kind", "incubator", "--rent", "0"],
+            ["unit", "add", "--building", "B", "--number", "102", "--area", "6", "--kind", "incubator", "--rent", "0"],
+        ])
+        return daemon
+    }
+
+    /// `park()` with lease 1 of A-1203 (2021-03-15 to 2022-03-14, deposit 24,100) and lease 2
+    /// from the next day to 2099, and project 1 on both seats.
+    func leasedPark() throws -> RunningDaemon {
+        let daemon = try park()
+        try succeed(daemon, [
+            ["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-03-15", "--end", "2022-03-14", "--rent", "40", "--deposit", "24100"],
+            ["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2022-03-15", "--end", "2099-12-31", "--rent", "42"],
+            ["incubator", "add", "--name", "智聘云", "--founder", "李明", "--seat", "2", "--seat", "3", "--on", "2021-03-01"],
+        ])
+        return daemon
+    }
+
+    /// Runs parkctl commands that must succeed.
+    func succeed(_ daemon: RunningDaemon, _ commands: [[String]]) throws {
+        for arguments in commands {
+            let result = try daemon.parkctl(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test("a missing file exits 66 (not 1, which means a check failed) naming the file and the reason")
     func missingFile() throws {
         let daemon = try RunningDaemon()
@@ -33,5 +67,214 @@ struct SmallFixesTests {
         #expect(result.status == 64, "\(result.stderr)")
         #expect(result.stderr.contains("invalid \(arguments[1])"), "\(result.stderr)")
         #expect(result.stderr.contains("four-digit") || result.stderr.contains("four digits"), "\(result.stderr)")
+    }
+
+    @Test("an invalid field is named by the option or argument of the command that sent it, and nothing changes", arguments: [
+        (["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-03-01", "--end", "2022-03-14", "--rent", "40"],
+         "invalid --start (start): 2021-03-01 is before 2021-03-12, when the tenant became approved"),
+        (["tenant", "transition", "1", "nonsense", "--reason", "x"],
+         "invalid STATUS (to): 'nonsense' is not a status; use one of applicant, reviewing, approved, rejected, active, exiting, exited"),
+        (["tenant", "set", "1", "--add-tag", "BAD"],
+         "invalid --add-tag (addTags): 'BAD' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen"),
+    ])
+    func optionOfTheCommand(arguments: [String], message: String) throws {
+        let daemon = try park()
+        let result = try daemon.parkctl(arguments)
+        #expect(result.status == 65)
+        #expect(result.stderr == "parkctl: \(message)\n")
+        #expect(try daemon.parkctl(["lease", "list"]).stdout.split(separator: "\n").count <= 1, "no lease signed")
+        let tenant = try daemon.parkctl(["tenant", "show", "1"]).stdout
+        #expect(tenant.contains("Status:             approved since 2021-03-12"), "\(tenant)")
+        #expect(tenant.contains("Tags:               -"), "\(tenant)")
+    }
+
+    @Test("an amount beyond its field's bound is refused as too large, naming the bound, however many digits it has", arguments: [
+        (["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "99999999999999999999", "--tax", "0"],
+         "invalid --revenue (revenue): 99999999999999999999 is too large: at most 100000000000.00 yuan a month"),
+        (["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "100", "--tax", "99999999999999999999"],
+         "invalid --tax (tax): 99999999999999999999 is too large: at most 100000000000.00 yuan a month"),
+        (["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "100000000000.01", "--tax", "0"],
+         "invalid --revenue (revenue): 100000000000.01 is too large: at most 100000000000.00 yuan a month"),
+        (["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-03-15", "--end", "2022-03-14", "--rent", "99999999999999999999"],
+         "invalid --rent (rent): 99999999999999999999 is too large: at most 100000.00 yuan per m² per month"),
+        (["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-03-15", "--end", "2022-03-14", "--rent", "40", "--deposit", "99999999999999999999"],
+         "invalid --deposit (deposit): 99999999999999999999 is too large: at most 9999999999999.99 yuan"),
+        (["unit", "add", "--building", "C", "--number", "1", "--area", "10", "--kind", "office", "--rent", "99999999999999999999"],
+         "invalid --rent (listRent): 99999999999999999999 is too large: at most 100000.00 yuan per m² per month"),
+    ])
+    func oversizedAmounts(arguments: [String], message: String) throws {
+        let daemon = try park()
+        let result = try daemon.parkctl(arguments)
+        #expect(result.status == 65)
+        #expect(result.stderr == "parkctl: \(message)\n")
+        #expect(try daemon.parkctl(["audit", "list", "--limit", "1"]).stdout.contains("InvalidField"), "refused, and audited as such")
+    }
+
+    @Test("a report file with an oversized amount names the line, the column and the bound")
+    func oversizedAmountInFile() throws {
+        let daemon = try leasedPark()
+        let file = daemon.directory + "/reports.csv"
+        try "tenant,month,revenue,tax,employersServed,workersDispatched,workersOutsourced,jobSeekersServed,placements,trainingSessions,trainingAttendees,phdHires,headcount\n1,2021-04,99999999999999999999,0,0,0,0,0,0,0,0,0,1\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try daemon.parkctl(["report", "import", file])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("line 2, revenue: 99999999999999999999 is too large: at most 100000000000.00 yuan a month"), "\(result.stderr)")
+    }
+
+    @Test("unit show takes the id or the label, and says who holds the unit today and who held it last")
+    func unitShow() throws {
+        let daemon = try leasedPark()
+        let byLabel = try daemon.parkctl(["unit", "show", "A-1203"])
+        #expect(byLabel.status == 0, "\(byLabel.stderr)")
+        #expect(byLabel.stdout == """
+            ID  UNIT    FLOOR  AREA M²  KIND    LIST RENT
+             1  A-1203  12      120.50  office      45.00
+
+            Held by:      lease 2 of tenant 1 青岛英才人力资源有限公司 from 2022-03-15 to 2099-12-31
+            Last held by: lease 1 of tenant 1 青岛英才人力资源有限公司 from 2021-03-15 to 2022-03-14
+
+            """)
+        #expect(try daemon.parkctl(["unit", "show", "1"]).stdout == byLabel.stdout)
+        let seat = try daemon.parkctl(["unit", "show", "B-101"]).stdout
+        #expect(seat.hasSuffix("Held by:      project 1 (智聘云) from 2021-03-01\nLast held by: -\n"), "\(seat)")
+        _ = try daemon.parkctl(["unit", "add", "--building", "C", "--number", "1", "--area", "10", "--kind", "office", "--rent", "40"])
+        #expect(try daemon.parkctl(["unit", "show", "C-1"]).stdout.hasSuffix("Held by:      -\nLast held by: -\n"))
+        let missing = try daemon.parkctl(["unit", "show", "Z-9"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "parkctl: no unit has label Z-9\n")
+
+        let json = try daemon.parkctl(["--json", "unit", "show", "A-1203"])
+        let unit = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let holders = try #require(unit["heldBy"] as? [[String: Any]])
+        #expect(holders.count == 1)
+        #expect(holders.first?["kind"] as? String == "lease" && holders.first?["id"] as? Int == 2 && holders.first?["tenant"] as? Int == 1)
+        #expect((unit["lastHolder"] as? [String: Any])?["to"] as? String == "2022-03-14")
+        // Lists carry no holders: only Get says who holds a unit.
+        #expect(!(try daemon.parkctl(["--json", "unit", "list"]).stdout.contains("heldBy")))
+    }
+
+    @Test("incubator list names the seats by label")
+    func seatLabels() throws {
+        let daemon = try leasedPark()
+        let list = try daemon.parkctl(["incubator", "list"])
+        #expect(list.stdout.hasPrefix("""
+            ID  PROJECT  FOUNDER  UNIVERSITY  PHD  SEATS        ENTERED     GRADUATED
+             1  智聘云   李明     -             0  B-101,B-102  2021-03-01  -
+
+            """), "\(list.stdout)")
+        let json = try daemon.parkctl(["--json", "incubator", "list"]).stdout
+        #expect(json.contains("\"seatLabels\" : [\n        \"B-101\",\n        \"B-102\"\n      ]"), "\(json)")
+    }
+
+    @Test("with --json a failure is one JSON object on stderr, keys sorted, the exit status unchanged")
+    func jsonErrors() throws {
+        let daemon = try leasedPark()
+        func object(_ result: CommandResult) throws -> [String: Any] {
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.hasSuffix("}\n") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [String: Any])
+        }
+        let conflict = try daemon.parkctl(["--json", "lease", "add", "--tenant", "1", "--unit", "1", "--start", "2022-01-01", "--end", "2022-06-30", "--rent", "40"])
+        #expect(conflict.status == 65)
+        #expect(conflict.stderr.hasPrefix(#"{"error":"io.parkd.Lease.LeaseConflict","exitStatus":65,"message":"unit A-1203 is held by lease 1 from 2021-03-15 to 2022-03-14","parameters":{"#), "\(conflict.stderr)")
+        let parameters = try #require(try object(conflict)["parameters"] as? [String: Any])
+        #expect(parameters["lease"] as? Int == 1 && parameters["unit"] as? String == "A-1203")
+
+        let field = try object(try daemon.parkctl(["tenant", "transition", "1", "nonsense", "--reason", "x", "--json"]))
+        #expect(field["error"] as? String == "io.parkd.Service.InvalidField")
+        #expect((field["message"] as? String)?.hasPrefix("invalid STATUS (to): 'nonsense' is not a status") == true)
+        #expect((field["parameters"] as? [String: Any])?["field"] as? String == "to")
+        #expect(field["exitStatus"] as? Int == 65)
+
+        let missing = daemon.directory + "/nope.csv"
+        let file = try daemon.parkctl(["--json", "report", "import", missing])
+        #expect(file.status == 66)
+        #expect(file.stderr == #"{"error":"parkctl.CannotRead","exitStatus":66,"message":"cannot read \#(missing): No such file or directory","parameters":{"file":"\#(missing)","reason":"No such file or directory"}}"# + "\n")
+
+        let unreachable = try runCommand(Binaries.parkctl, ["--json", "--socket", daemon.directory + "/none.sock", "status"])
+        #expect(unreachable.status == 69)
+        #expect(try object(unreachable)["error"] as? String == "parkctl.Unreachable")
+
+        // Without --json: the sentence, as before.
+        let plain = try daemon.parkctl(["report", "import", missing])
+        #expect(plain.stderr == "parkctl: cannot read \(missing): No such file or directory\n")
+    }
+
+    @Test("audit list refuses a method the trail never records, and takes a known one with or without io.parkd.")
+    func auditMethod() throws {
+        let daemon = try park()
+        let unknown = try daemon.parkctl(["audit", "list", "--method", "Nope.Thing"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr == "parkctl: invalid --method (method): 'Nope.Thing' is not a method the audit trail records; it records the methods that change the park, such as Tenant.Create (or io.parkd.Tenant.Create)\n")
+        for method in ["Tenant.Create", "io.parkd.Tenant.Create"] {
+            let lines = try daemon.parkctl(["audit", "list", "--method", method]).stdout.split(separator: "\n")
+            #expect(lines.count == 2 && lines[1].contains("Tenant.Create  ok"), "\(method): \(lines)")
+        }
+    }
+
+    @Test("amounts in tables and fields for people are grouped by thousands; JSON and CSV are not")
+    func grouping() throws {
+        let daemon = try leasedPark()
+        let report = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "1250000.5", "--tax", "45000", "--workers-outsourced", "12345"])
+        #expect(report.status == 0, "\(report.stderr)")
+        let list = try daemon.parkctl(["report", "list"]).stdout
+        #expect(list.contains("  1,250,000.50  45,000.00  ") && list.contains("  12,345  "), "\(list)")
+        #expect(try daemon.parkctl(["--json", "report", "list"]).stdout.contains("\"revenue\" : \"1250000.50\""))
+        #expect(try daemon.parkctl(["lease", "show", "1"]).stdout.contains("\nDeposit:     24,100.00\n"))
+        #expect(try daemon.parkctl(["lease", "rent", "1", "--month", "2021-04"]).stdout == "2021-04: 4,820.00 yuan (30 of 30 days)\n")
+        let stats = try daemon.parkctl(["stats", "--year", "2021"]).stdout
+        #expect(stats.contains("Revenue (yuan):        1,250,000.50\nTax (yuan):            45,000.00\n"), "\(stats)")
+        #expect(stats.contains("Workers outsourced:    12,345\n"), "\(stats)")
+        let csv = try daemon.parkctl(["stats", "--year", "2021", "--csv"]).stdout
+        #expect(csv.contains("\nrevenue,1250000.50\n") && csv.contains("\nworkersOutsourced,12345\n"), "\(csv)")
+    }
+
+    @Test("make install puts parkctl's page in man1 and parkd's in man8; uninstall removes both")
+    func manPages() throws {
+        let destination = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-man-\(UUID().uuidString.prefix(8))").path
+        let pages = destination + "-pages"
+        defer {
+            try? FileManager.default.removeItem(atPath: destination)
+            try? FileManager.default.removeItem(atPath: pages)
+        }
+        try FileManager.default.createDirectory(atPath: pages, withIntermediateDirectories: true)
+        try ".Dt PARKCTL 1\n".write(toFile: pages + "/parkctl.1", atomically: true, encoding: .utf8)
+        try ".Dt PARKD 8\n".write(toFile: pages + "/parkd.8", atomically: true, encoding: .utf8)
+        let install = InstallTests()
+        let installed = try install.make("install-files", destination, ["PREFIX=/opt/park", "MANPAGES=\(pages)"])
+        #expect(installed.status == 0, "\(installed.stderr)")
+        let man = destination + "/opt/park/share/man"
+        #expect(FileManager.default.fileExists(atPath: man + "/man1/parkctl.1"))
+        #expect(FileManager.default.fileExists(atPath: man + "/man8/parkd.8"))
+        #expect(!FileManager.default.fileExists(atPath: man + "/man1/parkd.1"))
+        #expect(try install.make("uninstall", destination, ["PREFIX=/opt/park"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: man + "/man1/parkctl.1"))
+        #expect(!FileManager.default.fileExists(atPath: man + "/man8/parkd.8"))
+        // The recipe that makes the pages asks the plugin for section 8 and mends parkd's synopsis.
+        let makefile = try String(contentsOfFile: InstallTests.repository + "/Makefile", encoding: .utf8)
+        #expect(makefile.contains("generate-manual --section 8"))
+    }
+
+    @Test("groups that do not exist are reported once, saying what that means, with the groups as a field")
+    func missingGroups() throws {
+        let daemon = try RunningDaemon(config: "access:\n  admin_group: parkd-e2e-nope-admin\n  auditor_group: parkd-e2e-nope-auditor\n")
+        let warnings = daemon.log.split(separator: "\n").filter { $0.contains("group") }
+        #expect(warnings == [
+            #"WARNING groups parkd-e2e-nope-admin, parkd-e2e-nope-auditor do not exist: only root (uid 0) may change or read the park; create them, or name existing groups in access.admin_group and access.auditor_group group=["parkd-e2e-nope-admin", "parkd-e2e-nope-auditor"]"#,
+        ], "\(daemon.log)")
+    }
+
+    @Test("in the journal, the missing groups are one entry with its MESSAGE_ID and a GROUP field per group")
+    func missingGroupsInTheJournal() throws {
+        let missing = try SystemdTests.journalEntries("config").filter { $0["MESSAGE_ID"] == "d82f254014714b7b9a4845ca751146af" }
+        // The harness runs parkd on the default groups; a machine may have created them.
+        let absent = ["parkd-admin", "parkd-auditor"].filter { (name: String) in getgrnam(name) == nil }
+        #expect(missing.count == (absent.isEmpty ? 0 : 1), "\(missing)")
+        if let entry = missing.first {
+            #expect(entry["GROUP"] == absent.joined(separator: "\n"))
+            #expect(entry["PRIORITY"] == "4")
+            #expect(entry["MESSAGE"]?.contains("only root (uid 0) may change") == true, "\(entry)")
+        }
     }
 }

@@ -96,8 +96,9 @@ struct SystemdTests {
         #expect(daemon.notify.collect(for: 1.0).allSatisfy { !$0.contains("WATCHDOG=1") })
     }
 
-    @Test("journal entries carry PRIORITY, identifier, code location, MESSAGE_ID and domain fields", arguments: ["config", "stream"])
-    func journal(_ mode: String) throws {
+    /// The entries parkd sends a journald stand-in (`journal_harness.py`, in a private mount
+    /// namespace): started, a refused call, a log level change, stopped; then its stderr and exit.
+    static func journalEntries(_ mode: String) throws -> [[String: String]] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-journal-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -106,9 +107,14 @@ struct SystemdTests {
             Binaries.parkd, Binaries.parkctl, directory, mode,
         ])
         #expect(result.status == 0, "\(result.stderr)")
-        let entries = result.stdout.split(separator: "\n").compactMap { line in
+        return result.stdout.split(separator: "\n").compactMap { line in
             try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String]
         }
+    }
+
+    @Test("journal entries carry PRIORITY, identifier, code location, MESSAGE_ID and domain fields", arguments: ["config", "stream"])
+    func journal(_ mode: String) throws {
+        let entries = try Self.journalEntries(mode)
         let started = try #require(entries.first { $0["MESSAGE_ID"] == "8fb127b7c312423abf58ad4c517b9cee" })
         #expect(started["MESSAGE"] == "parkd started")
         #expect(started["PRIORITY"] == "5")

@@ -36,7 +36,8 @@ public enum AuditAPI {
           limit: ?int,
           # Only entries at or after this day (YYYY-MM-DD) or instant (RFC 3339).
           since: ?string,
-          # Only calls of this method (fully qualified, or just its name).
+          # Only calls of this method (io.parkd.Tenant.Create, or Tenant.Create); a name
+          # that is not a method changing the park is refused with InvalidField.
           method: ?string
         ) -> (entries: []Entry)
 

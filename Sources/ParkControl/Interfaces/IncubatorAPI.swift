@@ -18,6 +18,8 @@ public enum IncubatorAPI {
           phdCount: int,
           # Unit ids of the seats it occupies.
           seats: []int,
+          # The seats' labels (building-number, e.g. B-101), in the order of seats.
+          seatLabels: ?[]string,
           # First day in the incubator (YYYY-MM-DD).
           enteredOn: string,
           # First day gone, when it graduated (YYYY-MM-DD).
@@ -55,9 +57,13 @@ public enum IncubatorAPI {
         public var university: String?
         public var phdCount: Int
         public var seats: [Int64]
+        public var seatLabels: [String]?
         public var enteredOn: String
         public var graduatedOn: String?
-        public init(id: Int64, name: String, founder: String, team: String?, university: String?, phdCount: Int, seats: [Int64], enteredOn: String, graduatedOn: String?) {
+        public init(
+            id: Int64, name: String, founder: String, team: String?, university: String?, phdCount: Int, seats: [Int64],
+            seatLabels: [String]? = nil, enteredOn: String, graduatedOn: String?
+        ) {
             self.id = id
             self.name = name
             self.founder = founder
@@ -65,6 +71,7 @@ public enum IncubatorAPI {
             self.university = university
             self.phdCount = phdCount
             self.seats = seats
+            self.seatLabels = seatLabels
             self.enteredOn = enteredOn
             self.graduatedOn = graduatedOn
         }

@@ -24,7 +24,29 @@ public enum UnitAPI {
           # When the record was created (RFC 3339, UTC).
           createdAt: string,
           # When the record last changed (RFC 3339, UTC).
-          updatedAt: string
+          updatedAt: string,
+          # Only in Get's reply: the leases and projects holding the unit today (empty when
+          # it is free).
+          heldBy: ?[]Holder,
+          # Only in Get's reply: the latest holder whose days ended before today, if any.
+          lastHolder: ?Holder
+        )
+
+        # A lease or an incubator project holding a unit for a span of days.
+        type Holder (
+          # lease or project.
+          kind: string,
+          # The lease's or the project's id.
+          id: int,
+          # The tenant holding the unit through the lease (absent for a project).
+          tenant: ?int,
+          # The tenant's name, or the project's.
+          name: string,
+          # First day held (YYYY-MM-DD).
+          from: string,
+          # Last day held (YYYY-MM-DD): the lease's end or termination day, the day before
+          # the project's graduation; absent while the project incubates.
+          to: ?string
         )
 
         # Adds a unit; building and number together are unique.
@@ -38,14 +60,19 @@ public enum UnitAPI {
           kind: ?string
         ) -> (units: []Unit)
 
-        # One unit.
-        method Get(unit: int) -> (unit: Unit)
+        # One unit, by id or by label, and who holds it.
+        method Get(
+          # The unit's id; or give its label.
+          unit: ?int,
+          # Building-number as the park writes it, e.g. A-1203.
+          label: ?string
+        ) -> (unit: Unit)
 
         # Changes a unit; absent fields stay as they are.
         method Update(unit: int, floor: ?string, area: ?string, kind: ?string, listRent: ?string) -> (unit: Unit)
 
-        # No unit has this id.
-        error NoSuchUnit (unit: int)
+        # No unit has this id, or this label.
+        error NoSuchUnit (unit: ?int, label: ?string)
 
         # Another unit has this building and number.
         error UnitExists (unit: string, id: int)
@@ -70,8 +97,13 @@ public enum UnitAPI {
         public var listRent: String
         public var createdAt: String
         public var updatedAt: String
+        public var heldBy: [Holder]?
+        public var lastHolder: Holder?
 
-        public init(id: Int64, building: String, floor: String?, number: String, area: String, kind: String, listRent: String, createdAt: String, updatedAt: String) {
+        public init(
+            id: Int64, building: String, floor: String?, number: String, area: String, kind: String, listRent: String,
+            createdAt: String, updatedAt: String, heldBy: [Holder]? = nil, lastHolder: Holder? = nil
+        ) {
             self.id = id
             self.building = building
             self.floor = floor
@@ -81,6 +113,29 @@ public enum UnitAPI {
             self.listRent = listRent
             self.createdAt = createdAt
             self.updatedAt = updatedAt
+            self.heldBy = heldBy
+            self.lastHolder = lastHolder
+        }
+
+        /// `A-1203`.
+        public var label: String { "\(building)-\(number)" }
+    }
+
+    public struct Holder: Codable, Sendable, Equatable {
+        public var kind: String
+        public var id: Int64
+        public var tenant: Int64?
+        public var name: String
+        public var from: String
+        public var to: String?
+
+        public init(kind: String, id: Int64, tenant: Int64?, name: String, from: String, to: String?) {
+            self.kind = kind
+            self.id = id
+            self.tenant = tenant
+            self.name = name
+            self.from = from
+            self.to = to
         }
     }
 
@@ -117,8 +172,12 @@ public enum UnitAPI {
     }
 
     public struct Get: Codable, Sendable {
-        public var unit: Int64
-        public init(unit: Int64) { self.unit = unit }
+        public var unit: Int64?
+        public var label: String?
+        public init(unit: Int64? = nil, label: String? = nil) {
+            self.unit = unit
+            self.label = label
+        }
     }
 
     public struct UnitReply: Codable, Sendable {

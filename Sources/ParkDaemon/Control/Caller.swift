@@ -95,6 +95,29 @@ public struct AccessPolicy: Sendable, Equatable {
         (adminGID == nil ? [adminGroup] : []) + (auditorGID == nil ? [auditorGroup] : [])
     }
 
+    /// What the missing groups mean for who may call parkd, in one sentence (nil when both
+    /// exist): on a developer's machine neither does, and only root may then change the park.
+    public var missingGroupsWarning: String? {
+        Self.missingGroupsWarning(admin: adminGID == nil ? adminGroup : nil, auditor: auditorGID == nil ? auditorGroup : nil)
+    }
+
+    static func missingGroupsWarning(admin: String?, auditor: String?) -> String? {
+        let missing = [admin, auditor].compactMap { $0 }
+        guard !missing.isEmpty else { return nil }
+        let names = missing.count == 1 ? "group \(missing[0]) does not exist" : "groups \(missing.joined(separator: ", ")) do not exist"
+        let consequence = switch (admin, auditor) {
+        case (_?, _?): "only root (uid 0) may change or read the park"
+        case (_?, nil): "only root (uid 0) may change the park"
+        default: "only root (uid 0) and the admin group may read the park"
+        }
+        let them = missing.count == 1 ? "it" : "them"
+        let defaults = DaemonConfig()
+        let create = Set(missing).isSubset(of: [defaults.adminGroup, defaults.auditorGroup])
+            ? "create \(them) with systemd-sysusers Deploy/parkd.sysusers"
+            : "create \(them), or name existing groups in access.admin_group and access.auditor_group"
+        return "\(names): \(consequence); \(create)"
+    }
+
     static func groupID(_ name: String) -> UInt32? {
         var entry = group()
         var result: UnsafeMutablePointer<group>?

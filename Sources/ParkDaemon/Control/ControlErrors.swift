@@ -63,6 +63,8 @@ enum ControlErrors {
                 ]))
             case .noSuchUnit:
                 return VarlinkError(name: UnitAPI.noSuchUnit, parameters: .object(["unit": .integer(Int64(error.subject) ?? 0)]))
+            case .noSuchUnitLabel:
+                return VarlinkError(name: UnitAPI.noSuchUnit, parameters: .object(["label": .string(error.subject)]))
             case .unitExists:
                 return VarlinkError(name: UnitAPI.unitExists, parameters: .object([
                     "unit": .string(error.subject), "id": .integer(error.relatedID ?? 0),

@@ -51,6 +51,11 @@ public struct MethodTable: Sendable {
         }
     }
 
+    /// The methods whose calls the audit trail records: those that change the park.
+    var auditedMethods: Set<String> {
+        Set(entries.filter { $0.value.access == .write }.keys)
+    }
+
     func interface(named name: String) -> VarlinkInterface? {
         interfaces.first { $0.name == name }
     }

@@ -5,7 +5,10 @@ import ParkStore
 
 /// `io.parkd.Audit`: reading and verifying the trail.
 enum AuditHandlers {
+    /// Registered after every method that changes the park: `List` filters by those, and by
+    /// the policy loads parkd records itself.
     static func register(in table: inout MethodTable, database: ParkDatabase) {
+        let audited = table.auditedMethods.union([PolicyRegistry.loadMethod])
         table.add(AuditAPI.interface)
 
         table.register(AuditAPI.list) { request, call in
@@ -14,9 +17,7 @@ enum AuditHandlers {
                 throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 10000")
             }
             let since = try request.since.map { try sinceInstant($0, state: call.state) }
-            let method = request.method.map { name in
-                name.hasPrefix("io.parkd.") || name.hasPrefix("org.varlink.") ? name : "io.parkd." + name
-            }
+            let method = try request.method.map { try recordedMethod($0, among: audited) }
             let entries = try await database.auditEntries(AuditQuery(limit: limit, since: since, method: method))
             return AuditAPI.ListReply(entries: entries.map(wire))
         }
@@ -27,6 +28,17 @@ enum AuditHandlers {
                 intact: result.intact, entries: result.entries, headHash: result.headHash,
                 firstBadEntry: result.firstBadEntry, problem: result.problem)
         }
+    }
+
+    /// `Tenant.Create` or `io.parkd.Tenant.Create`, as the trail stores it. A name the trail
+    /// never holds (unknown, or of a method that changes nothing) is refused rather than
+    /// answered with an empty list.
+    static func recordedMethod(_ name: String, among audited: Set<String>) throws(DomainError) -> String {
+        let qualified = name.hasPrefix("io.parkd.") ? name : "io.parkd." + name
+        guard audited.contains(qualified) else {
+            throw .invalid("method", "'\(name)' is not a method the audit trail records; it records the methods that change the park, such as Tenant.Create (or io.parkd.Tenant.Create)")
+        }
+        return qualified
     }
 
     /// A park-local day (`2026-11-29`) or an RFC 3339 instant, as a stored instant.

@@ -35,10 +35,11 @@ enum IncubatorHandlers {
         }
     }
 
-    static func wire(_ project: IncubatorProject) -> IncubatorAPI.Project {
-        IncubatorAPI.Project(
+    static func wire(_ stored: StoredProject) -> IncubatorAPI.Project {
+        let project = stored.project
+        return IncubatorAPI.Project(
             id: project.id ?? 0, name: project.name, founder: project.founder, team: project.team, university: project.university,
-            phdCount: project.phdCount, seats: project.seatIDs, enteredOn: project.enteredOn.description,
+            phdCount: project.phdCount, seats: project.seatIDs, seatLabels: stored.seatLabels, enteredOn: project.enteredOn.description,
             graduatedOn: project.graduatedOn?.description)
     }
 }

@@ -11,7 +11,7 @@ enum LeaseHandlers {
             let terms = LeaseTerms(
                 tenant: TenantReference(request.tenant), unitIDs: request.units,
                 start: try CivilDate.parse(request.start, field: "start"), end: try CivilDate.parse(request.end, field: "end"),
-                rent: try Money.parse(request.rent, field: "rent"),
+                rent: try Money.parse(request.rent, field: "rent", atMost: Lease.rentLimit),
                 deposit: try request.deposit.map { try Money.parse($0, field: "deposit") } ?? .zero,
                 billingDay: request.billingDay ?? 1)
             let stored = try await database.createLease(terms, today: call.state.today(), context: call.change())
@@ -29,7 +29,7 @@ enum LeaseHandlers {
 
         table.register(LeaseAPI.amend) { request, call in
             let stored = try await database.amendLease(
-                request.lease, rent: try Money.parse(request.rent, field: "rent"),
+                request.lease, rent: try Money.parse(request.rent, field: "rent", atMost: Lease.rentLimit),
                 from: try CivilDate.parse(request.from, field: "from"), context: call.change())
             return LeaseAPI.LeaseReply(lease: wire(stored))
         }

@@ -45,8 +45,8 @@ enum ReportHandlers {
                 "trainingAttendees": request.trainingAttendees, "phdHires": request.phdHires, "headcount": request.headcount,
             ]
             let figures = SubmittedFigures(
-                revenue: try request.revenue.map { try Money.parse($0, field: "revenue", allowNegative: true) },
-                tax: try request.tax.map { try Money.parse($0, field: "tax", allowNegative: true) },
+                revenue: try request.revenue.map { try Money.parse($0, field: "revenue", allowNegative: true, atMost: OperatingFigures.amountLimit) },
+                tax: try request.tax.map { try Money.parse($0, field: "tax", allowNegative: true, atMost: OperatingFigures.amountLimit) },
                 counts: counts.compactMapValues { $0 })
             let (stored, changes) = try await database.submitReport(
                 TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"), figures: figures,

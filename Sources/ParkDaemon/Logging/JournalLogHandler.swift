@@ -26,8 +26,8 @@ public struct JournalLogHandler: SharedLevelLogHandler {
         for (key, value) in merged {
             if key == NotableEvent.metadataKey {
                 fields.append("MESSAGE_ID=\(value)")
-            } else if let name = JournalLogHandler.fieldName(key) {
-                fields.append("\(name)=\(value)")
+            } else {
+                fields += JournalLogHandler.fields(key, value)
             }
         }
         JournalLogHandler.send(fields, file: event.file, line: event.line, function: event.function)
@@ -43,6 +43,14 @@ public struct JournalLogHandler: SharedLevelLogHandler {
         case .error: 3
         case .critical: 2
         }
+    }
+
+    /// The journal fields of one metadata value: a list gives the field once per element (the
+    /// journal keeps every value of a repeated field, and matches each).
+    static func fields(_ key: String, _ value: Logger.Metadata.Value) -> [String] {
+        guard let name = fieldName(key) else { return [] }
+        guard case .array(let values) = value else { return ["\(name)=\(value)"] }
+        return values.map { "\(name)=\($0)" }
     }
 
     /// `tenantId` → `TENANT_ID`; nil for keys that cannot be journal fields.

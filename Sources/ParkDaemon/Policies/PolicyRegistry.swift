@@ -124,6 +124,10 @@ final class PolicyRegistry: Sendable {
         }
     }
 
+    /// How the audit trail names a load of the policy directory: no client calls it, parkd
+    /// records it as if it were a method.
+    static let loadMethod = "io.parkd.Policy.Load"
+
     /// The audit record of a load: parkd itself, with the files and hashes.
     private static func loadCall(_ policies: [Policy], directory: String) -> AuditedCall {
         let parameters = JSONValue.object([
@@ -131,6 +135,6 @@ final class PolicyRegistry: Sendable {
             "policies": .object(Dictionary(policies.map { ($0.id, JSONValue.string($0.hash)) }, uniquingKeysWith: { first, _ in first })),
         ])
         return AuditedCall(
-            uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: "io.parkd.Policy.Load", parameters: parameters.canonicalText)
+            uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: loadMethod, parameters: parameters.canonicalText)
     }
 }

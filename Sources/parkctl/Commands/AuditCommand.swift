@@ -10,7 +10,7 @@ struct AuditCommand: AsyncParsableCommand {
 }
 
 extension AuditCommand {
-    struct List: AsyncParsableCommand {
+    struct List: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
 
         @ParentCommand var parkctl: Parkctl
@@ -19,6 +19,8 @@ extension AuditCommand {
         @Option(help: ArgumentHelp("Only entries from this day (park time) or RFC 3339 instant on.", valueName: "date"))
         var since: String?
         @Option(help: ArgumentHelp("Only calls of this method, e.g. Tenant.Create.", valueName: "method")) var method: String?
+
+        static let fieldOptions: FieldOptions = ["limit": "--limit", "since": "--since", "method": "--method"]
 
         func run() async throws {
             try await reporting {
@@ -40,12 +42,14 @@ extension AuditCommand {
         }
     }
 
-    struct Verify: AsyncParsableCommand {
+    struct Verify: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recompute the hash chain; exit 1 if any entry was edited, deleted or reordered.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
+
+        static let fieldOptions: FieldOptions = [:]
 
         func run() async throws {
             try await reporting {

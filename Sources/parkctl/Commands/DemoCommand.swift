@@ -10,7 +10,7 @@ struct DemoCommand: AsyncParsableCommand {
 }
 
 extension DemoCommand {
-    struct Load: AsyncParsableCommand {
+    struct Load: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load the demo park (81 firms, leases, incubator, 2018–2021 reports) into an empty parkd.",
             discussion: """
@@ -23,6 +23,8 @@ extension DemoCommand {
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Directory of the demo files.", valueName: "dir")) var from: String?
+
+        static let fieldOptions: FieldOptions = [:]
 
         func run() async throws {
             try await reporting {
@@ -44,7 +46,9 @@ extension DemoCommand {
         static func directory(_ given: String?) throws -> String {
             let candidates = given.map { [$0] } ?? ["Config/demo", "/usr/local/share/parkd/demo", "/usr/share/parkd/demo"]
             guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/tenants.csv") }) else {
-                throw CommandFailure(message: "no demo files in \(candidates.joined(separator: ", ")); give --from DIR", exitCode: CommandFailure.notFound)
+                throw CommandFailure(
+                    name: "NoDemoFiles", message: "no demo files in \(candidates.joined(separator: ", ")); give --from DIR",
+                    parameters: ["directories": .array(candidates.map(JSONValue.string))], exitCode: CommandFailure.notFound)
             }
             return found
         }
@@ -53,7 +57,7 @@ extension DemoCommand {
             do {
                 return try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
             } catch {
-                throw CommandFailure(message: "cannot read \(directory)/\(name): \(error.localizedDescription)", exitCode: CommandFailure.notFound)
+                throw CommandFailure.cannotRead(directory + "/" + name, error.localizedDescription)
             }
         }
     }

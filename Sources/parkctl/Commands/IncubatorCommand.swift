@@ -15,7 +15,7 @@ struct IncubatorCommand: AsyncParsableCommand {
         for project in projects {
             table.add([
                 String(project.id), project.name, project.founder, project.university ?? "-", String(project.phdCount),
-                project.seats.map(String.init).joined(separator: ","), project.enteredOn, project.graduatedOn ?? "-",
+                (project.seatLabels ?? project.seats.map(String.init)).joined(separator: ","), project.enteredOn, project.graduatedOn ?? "-",
             ])
         }
         return table.render()
@@ -23,7 +23,7 @@ struct IncubatorCommand: AsyncParsableCommand {
 }
 
 extension IncubatorCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Admit a startup project to incubator seats; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
@@ -36,6 +36,11 @@ extension IncubatorCommand {
         @Option(name: .customLong("seat"), help: "Incubator seat (unit id; repeatable).") var seats: [Int64] = []
         @Option(help: ArgumentHelp("First day in the incubator.", valueName: "YYYY-MM-DD")) var on: String
 
+        static let fieldOptions: FieldOptions = [
+            "name": "--name", "founder": "--founder", "team": "--team", "university": "--university", "phdCount": "--phd-count",
+            "seats": "--seat", "enteredOn": "--on",
+        ]
+
         func run() async throws {
             guard !seats.isEmpty else { throw ValidationError("Give at least one --seat.") }
             try await reporting {
@@ -47,13 +52,15 @@ extension IncubatorCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "List projects, and the seats occupied on a day.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Only projects incubating that day (default: all); occupancy on that day.", valueName: "YYYY-MM-DD"))
         var on: String?
+
+        static let fieldOptions: FieldOptions = ["on": "--on"]
 
         func run() async throws {
             try await reporting {
@@ -66,13 +73,15 @@ extension IncubatorCommand {
         }
     }
 
-    struct Graduate: AsyncParsableCommand {
+    struct Graduate: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Record a project's graduation; --on is its first day gone.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Project id.") var project: Int64
         @Option(help: ArgumentHelp("First day gone.", valueName: "YYYY-MM-DD")) var on: String
+
+        static let fieldOptions: FieldOptions = ["project": "PROJECT", "on": "--on"]
 
         func run() async throws {
             try await reporting {

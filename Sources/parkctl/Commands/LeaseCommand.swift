@@ -15,8 +15,8 @@ struct LeaseCommand: AsyncParsableCommand {
         fields.add("Area", "\(lease.area) m²")
         fields.add("From", lease.start)
         fields.add("To", lease.terminatedOn.map { "\($0) (terminated; contracted \(lease.end))" } ?? lease.end)
-        fields.add("Rent", lease.rents.map { "\($0.rent)/m²·month from \($0.from)" }.joined(separator: "; "))
-        fields.add("Deposit", lease.deposit)
+        fields.add("Rent", lease.rents.map { "\($0.rent.grouped)/m²·month from \($0.from)" }.joined(separator: "; "))
+        fields.add("Deposit", lease.deposit.grouped)
         fields.add("Billing day", String(lease.billingDay))
         var table = Table("ON", "EVENT", "DETAIL", "BY", "RECORDED")
         for event in lease.events { table.add([event.on, event.kind, event.detail, event.recordedBy, event.recordedAt]) }
@@ -25,7 +25,7 @@ struct LeaseCommand: AsyncParsableCommand {
 }
 
 extension LeaseCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sign a lease; prints its id.",
             discussion: "Only approved or active tenants may sign; a first lease makes an approved tenant active on its start day.")
@@ -40,6 +40,11 @@ extension LeaseCommand {
         @Option(parsing: .unconditional, help: ArgumentHelp("Deposit in yuan.", valueName: "yuan")) var deposit: String?
         @Option(name: .customLong("billing-day"), help: "Day of the month rent is billed, 1 to 28.") var billingDay: Int?
 
+        static let fieldOptions: FieldOptions = [
+            "tenant": "--tenant", "units": "--unit", "start": "--start", "end": "--end", "rent": "--rent", "deposit": "--deposit",
+            "billingDay": "--billing-day",
+        ]
+
         func run() async throws {
             guard !units.isEmpty else { throw ValidationError("Give at least one --unit.") }
             try await reporting {
@@ -51,13 +56,15 @@ extension LeaseCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "List leases.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Option(help: "Only leases of this tenant (id or credit code).") var tenant: String?
         @Option(help: "Only leases holding this unit.") var unit: Int64?
+
+        static let fieldOptions: FieldOptions = ["tenant": "--tenant", "unit": "--unit"]
 
         func run() async throws {
             try await reporting {
@@ -71,7 +78,7 @@ extension LeaseCommand {
                 for lease in reply.leases {
                     table.add([
                         String(lease.id), lease.tenantName, lease.units.map(\.label).joined(separator: ","), lease.area,
-                        lease.start, lease.terminatedOn ?? lease.end, lease.rents.last?.rent ?? "-",
+                        lease.start, lease.terminatedOn ?? lease.end, lease.rents.last?.rent.grouped ?? "-",
                     ])
                 }
                 print(table.render())
@@ -79,12 +86,14 @@ extension LeaseCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Show one lease and its history.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
+
+        static let fieldOptions: FieldOptions = ["lease": "LEASE"]
 
         func run() async throws {
             try await reporting {
@@ -95,7 +104,7 @@ extension LeaseCommand {
         }
     }
 
-    struct Amend: AsyncParsableCommand {
+    struct Amend: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Set a new rent from a day on (the old one stays in the history).")
 
         @ParentCommand var parkctl: Parkctl
@@ -103,6 +112,8 @@ extension LeaseCommand {
         @Argument(help: "Lease id.") var lease: Int64
         @Option(parsing: .unconditional, help: ArgumentHelp("New rent in yuan per m² per month.", valueName: "yuan")) var rent: String
         @Option(help: ArgumentHelp("First day of the new rent.", valueName: "YYYY-MM-DD")) var from: String
+
+        static let fieldOptions: FieldOptions = ["lease": "LEASE", "rent": "--rent", "from": "--from"]
 
         func run() async throws {
             try await reporting {
@@ -113,13 +124,15 @@ extension LeaseCommand {
         }
     }
 
-    struct Renew: AsyncParsableCommand {
+    struct Renew: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Extend a lease to a later last day.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
         @Option(help: ArgumentHelp("New last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
+
+        static let fieldOptions: FieldOptions = ["lease": "LEASE", "end": "--end"]
 
         func run() async throws {
             try await reporting {
@@ -130,7 +143,7 @@ extension LeaseCommand {
         }
     }
 
-    struct Terminate: AsyncParsableCommand {
+    struct Terminate: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "End a lease early; --on is its last day.")
 
         @ParentCommand var parkctl: Parkctl
@@ -138,6 +151,8 @@ extension LeaseCommand {
         @Argument(help: "Lease id.") var lease: Int64
         @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var on: String
         @Option(help: "Why; kept in the lease's history.") var reason: String
+
+        static let fieldOptions: FieldOptions = ["lease": "LEASE", "on": "--on", "reason": "--reason"]
 
         func run() async throws {
             try await reporting {
@@ -148,7 +163,7 @@ extension LeaseCommand {
         }
     }
 
-    struct Rent: AsyncParsableCommand {
+    struct Rent: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Rent due for a month.",
             discussion: "Each day leased counts the rent in force that day × area ÷ days in the month; the sum is rounded half-up to the fen once.")
@@ -158,11 +173,13 @@ extension LeaseCommand {
         @Argument(help: "Lease id.") var lease: Int64
         @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 
+        static let fieldOptions: FieldOptions = ["lease": "LEASE", "month": "--month"]
+
         func run() async throws {
             try await reporting {
                 let due = try await global.call(LeaseAPI.rent, LeaseAPI.RentRequest(lease: lease, month: month))
                 if global.json { return try JSONOutput.print(due) }
-                print("\(due.month): \(due.amount) yuan (\(due.daysLeased) of \(due.daysInMonth) days)")
+                print("\(due.month): \(due.amount.grouped) yuan (\(due.daysLeased) of \(due.daysInMonth) days)")
             }
         }
     }

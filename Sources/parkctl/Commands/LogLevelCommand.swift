@@ -2,7 +2,7 @@ import ArgumentParser
 import ParkControl
 
 extension Parkctl {
-    struct LogLevel: AsyncParsableCommand {
+    struct LogLevel: ParkctlCommand {
         static let configuration = CommandConfiguration(
             commandName: "log-level",
             abstract: "Show or change parkd's log level while it runs.",
@@ -13,6 +13,8 @@ extension Parkctl {
 
         @Argument(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
         var level: String?
+
+        static let fieldOptions: FieldOptions = ["level": "LEVEL"]
 
         func run() async throws {
             try await reporting {

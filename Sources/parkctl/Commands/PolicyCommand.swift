@@ -14,11 +14,13 @@ struct PolicyCommand: AsyncParsableCommand {
 }
 
 extension PolicyCommand {
-    struct List: AsyncParsableCommand {
+    struct List: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "List the policies in force.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
+
+        static let fieldOptions: FieldOptions = [:]
 
         func run() async throws {
             try await reporting {
@@ -40,13 +42,15 @@ extension PolicyCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Show a policy in force: rules and dated parameters.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Policy id, such as P2021.") var id: String
         @Flag(help: "Print the policy file's text.") var source = false
+
+        static let fieldOptions: FieldOptions = ["id": "ID"]
 
         func run() async throws {
             try await reporting {
@@ -68,7 +72,8 @@ extension PolicyCommand {
                 var parameters = Table(columns: [.init(title: "PARAMETER"), .init(title: "TYPE"), .init(title: "FROM"), .init(title: "VALUE")])
                 for parameter in reply.parameters {
                     for (index, value) in parameter.values.enumerated() {
-                        parameters.add([index == 0 ? parameter.name : "", index == 0 ? parameter.type : "", value.from, value.value])
+                        let shown = ["money", "price"].contains(parameter.type) ? value.value.grouped : value.value
+                        parameters.add([index == 0 ? parameter.name : "", index == 0 ? parameter.type : "", value.from, shown])
                     }
                 }
                 print(fields.render() + "\n\n" + rules.render() + "\n\n" + parameters.render())
@@ -76,13 +81,15 @@ extension PolicyCommand {
         }
     }
 
-    struct Check: AsyncParsableCommand {
+    struct Check: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a policy file statically (names, types, cycles, dated parameters); exit 65 with its errors.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Policy file (YAML).") var file: String
+
+        static let fieldOptions: FieldOptions = ["file": "FILE", "source": "FILE"]
 
         func run() async throws {
             try await reporting {
@@ -93,14 +100,16 @@ extension PolicyCommand {
                     if !global.json {
                         FileHandle.standardError.write(Data(reply.problems.map { $0.description.replacingControlCharacters() }.joined(separator: "\n").utf8 + Data("\n".utf8)))
                     }
-                    throw CommandFailure(message: "\(reply.problems.count) problem\(reply.problems.count == 1 ? "" : "s") in \(file)", exitCode: CommandFailure.invalidInput)
+                    throw CommandFailure(
+                        name: "PolicyInvalid", message: "\(reply.problems.count) problem\(reply.problems.count == 1 ? "" : "s") in \(file)",
+                        parameters: ["file": .string(file), "problems": .integer(Int64(reply.problems.count))], exitCode: CommandFailure.invalidInput)
                 }
                 if !global.json { print("\(file): policy \(checked.id) is valid (\(checked.rules.count) rules, in force from \(checked.inForceFrom))".replacingControlCharacters()) }
             }
         }
     }
 
-    struct Test: AsyncParsableCommand {
+    struct Test: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a file of policy test cases; exit 1 when a case fails.",
             discussion: "Cases run against the policies in force, or against the files given with --policy.")
@@ -109,6 +118,8 @@ extension PolicyCommand {
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Test file (YAML).") var file: String
         @Option(name: .customLong("policy"), help: "Policy file to test instead of those in force (repeatable).") var policies: [String] = []
+
+        static let fieldOptions: FieldOptions = ["file": "FILE", "source": "FILE", "policies": "--policy"]
 
         func run() async throws {
             try await reporting {
@@ -129,7 +140,7 @@ extension PolicyCommand {
         }
     }
 
-    struct Simulate: AsyncParsableCommand {
+    struct Simulate: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "What a draft policy would pay for a period, next to the policies in force; nothing is written.")
 
@@ -138,6 +149,8 @@ extension PolicyCommand {
         @Option(help: "The draft policy file; it replaces the policy with its id.") var draft: String
         @Option(help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
         @Flag(help: "List every tenant whose amount changes.") var tenants = false
+
+        static let fieldOptions: FieldOptions = ["file": "--draft", "source": "--draft", "period": "--period"]
 
         func run() async throws {
             try await reporting {
@@ -149,8 +162,10 @@ extension PolicyCommand {
                     .init(title: "RULE"), .init(title: "IN FORCE", alignment: .right), .init(title: "DRAFT", alignment: .right),
                     .init(title: "DIFFERENCE", alignment: .right), .init(title: "TENANTS", alignment: .right),
                 ])
-                for rule in reply.rules { rules.add([rule.rule, rule.inForce, rule.draft, rule.difference, String(rule.tenants)]) }
-                rules.add(["total", reply.inForceTotal, reply.draftTotal, "", ""])
+                for rule in reply.rules {
+                    rules.add([rule.rule, rule.inForce.grouped, rule.draft.grouped, rule.difference.grouped, String(rule.tenants)])
+                }
+                rules.add(["total", reply.inForceTotal.grouped, reply.draftTotal.grouped, "", ""])
                 print("period \(reply.period) (nothing written)\n" + rules.render())
                 guard tenants, !reply.tenants.isEmpty else { return }
                 var table = Table(columns: [
@@ -158,7 +173,7 @@ extension PolicyCommand {
                     .init(title: "IN FORCE", alignment: .right), .init(title: "DRAFT", alignment: .right), .init(title: "DIFFERENCE", alignment: .right),
                 ])
                 for line in reply.tenants {
-                    table.add([String(line.tenant), line.name, line.rule, line.inForce, line.draft, line.difference])
+                    table.add([String(line.tenant), line.name, line.rule, line.inForce.grouped, line.draft.grouped, line.difference.grouped])
                 }
                 print("\n" + table.render())
             }

@@ -21,9 +21,10 @@ struct ReportCommand: AsyncParsableCommand {
         var table = Table(columns: columns)
         for report in reports {
             var cells = [
-                report.month, "\(report.tenant) \(report.tenantName)", report.revenue, report.tax, String(report.employersServed),
-                String(report.workersDispatched), String(report.workersOutsourced), String(report.jobSeekersServed),
-                String(report.placements), String(report.trainingAttendees), String(report.phdHires), String(report.headcount),
+                report.month, "\(report.tenant) \(report.tenantName)", report.revenue.grouped, report.tax.grouped,
+                report.employersServed.grouped, report.workersDispatched.grouped, report.workersOutsourced.grouped,
+                report.jobSeekersServed.grouped, report.placements.grouped, report.trainingAttendees.grouped,
+                report.phdHires.grouped, report.headcount.grouped,
             ]
             if versions { cells += [String(report.version), report.recordedBy, report.recordedAt, report.reason ?? "-"] }
             table.add(cells)
@@ -33,7 +34,7 @@ struct ReportCommand: AsyncParsableCommand {
 }
 
 extension ReportCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a tenant's report for a month, or correct it (with --reason).",
             discussion: """
@@ -58,6 +59,13 @@ extension ReportCommand {
         @Option(help: "Staff at the end of the month.") var headcount: Int?
         @Option(help: "Why a report is corrected (required for a correction).") var reason: String?
 
+        static let fieldOptions: FieldOptions = [
+            "tenant": "--tenant", "month": "--month", "revenue": "--revenue", "tax": "--tax", "employersServed": "--employers-served",
+            "workersDispatched": "--workers-dispatched", "workersOutsourced": "--workers-outsourced",
+            "jobSeekersServed": "--job-seekers-served", "placements": "--placements", "trainingSessions": "--training-sessions",
+            "trainingAttendees": "--training-attendees", "phdHires": "--phd-hires", "headcount": "--headcount", "reason": "--reason",
+        ]
+
         func run() async throws {
             try await reporting {
                 let reply = try await global.call(ReportAPI.submit, ReportAPI.Submit(
@@ -73,7 +81,7 @@ extension ReportCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "List current reports by month and tenant.")
 
         @ParentCommand var parkctl: Parkctl
@@ -81,6 +89,8 @@ extension ReportCommand {
         @Option(help: "Only this tenant's (id or credit code).") var tenant: String?
         @Option(help: ArgumentHelp("First month.", valueName: "YYYY-MM")) var from: String?
         @Option(help: ArgumentHelp("Last month.", valueName: "YYYY-MM")) var to: String?
+
+        static let fieldOptions: FieldOptions = ["tenant": "--tenant", "from": "--from", "to": "--to"]
 
         func run() async throws {
             try await reporting {
@@ -91,7 +101,7 @@ extension ReportCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Show the report in force for a tenant and month.")
 
         @ParentCommand var parkctl: Parkctl
@@ -99,11 +109,15 @@ extension ReportCommand {
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 
+        static let fieldOptions: FieldOptions = ["tenant": "--tenant", "from": "--month", "to": "--month"]
+
         func run() async throws {
             try await reporting {
                 let reply = try await global.call(ReportAPI.list, ReportAPI.List(tenant: tenant, from: month, to: month))
                 guard let report = reply.reports.first else {
-                    throw CommandFailure(message: "tenant \(tenant) has no report for \(month)", exitCode: CommandFailure.notFound)
+                    throw CommandFailure(
+                        name: "NoSuchReport", message: "tenant \(tenant) has no report for \(month)",
+                        parameters: ["tenant": .string(tenant), "month": .string(month)], exitCode: CommandFailure.notFound)
                 }
                 if global.json { return try JSONOutput.print(report) }
                 print(ReportCommand.table([report], versions: true))
@@ -111,13 +125,15 @@ extension ReportCommand {
         }
     }
 
-    struct History: AsyncParsableCommand {
+    struct History: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Show every version of a report: who, when, why.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
+
+        static let fieldOptions: FieldOptions = ["tenant": "--tenant", "month": "--month"]
 
         func run() async throws {
             try await reporting {
@@ -130,7 +146,7 @@ extension ReportCommand {
 }
 
 extension ReportCommand {
-    struct Import: AsyncParsableCommand {
+    struct Import: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import reports from a CSV file, all or nothing.",
             discussion: """
@@ -152,6 +168,8 @@ extension ReportCommand {
         var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
         @Option(help: "Why reports already recorded are corrected by this file.") var reason: String?
+
+        static let fieldOptions: FieldOptions = ["reason": "--reason"]
 
         func run() async throws {
             try await reporting {
@@ -175,17 +193,13 @@ extension ReportCommand {
             return lines.joined(separator: "\n")
         }
 
-        /// Sends a file in parts and records it; a refusal lists every problem.
+        /// Sends a file in parts and records it; a refusal (`ImportRefused`) lists every problem.
         static func upload(_ text: String, reason: String?, on connection: VarlinkConnection) async throws -> ReportAPI.ImportSummary {
-            do {
-                let handle = try await connection.call(ReportAPI.beginImport, NoParameters())
-                for part in parts(of: text) {
-                    _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
-                }
-                return try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: reason))
-            } catch let error as VarlinkError where error.name == ReportAPI.importRefused {
-                throw CommandFailure(message: describe(error), exitCode: CommandFailure.invalidInput)
+            let handle = try await connection.call(ReportAPI.beginImport, NoParameters())
+            for part in parts(of: text) {
+                _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
             }
+            return try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: reason))
         }
 
         /// Whole lines, about `partBytes` at a time.

@@ -13,7 +13,7 @@ struct RewardCommand: AsyncParsableCommand {
         fields.add("Period", run.period)
         fields.add("Rules", run.rules.joined(separator: ", "))
         fields.add("Lines", String(run.lines))
-        fields.add("Total", run.total)
+        fields.add("Total", run.total.grouped)
         fields.add("Adjusts", run.adjusts.isEmpty ? nil : run.adjusts.map { "run \($0)" }.joined(separator: ", "))
         fields.add("Policies", run.policies.map { "\($0.id)@\($0.hash.prefix(12))" }.joined(separator: ", "))
         fields.add("Inputs", run.inputsHash)
@@ -34,7 +34,7 @@ struct RewardCommand: AsyncParsableCommand {
 }
 
 extension RewardCommand {
-    struct Run: AsyncParsableCommand {
+    struct Run: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Compute a month's monthly rules or a year's annual rules into a draft run; prints its id.",
             discussion: "Re-running a period that was approved gives an adjustment run with only the differences.")
@@ -43,6 +43,8 @@ extension RewardCommand {
         var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
         @Option(name: .customLong("rule"), help: "Only this rule (repeatable).") var rules: [String] = []
+
+        static let fieldOptions: FieldOptions = ["period": "--period", "rules": "--rule"]
 
         func run() async throws {
             try await reporting {
@@ -53,12 +55,14 @@ extension RewardCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "List runs.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Only runs of this period.", valueName: "YYYY-MM|YYYY")) var period: String?
+
+        static let fieldOptions: FieldOptions = ["period": "--period"]
 
         func run() async throws {
             try await reporting {
@@ -70,14 +74,14 @@ extension RewardCommand {
                     .init(title: "APPROVED"),
                 ])
                 for run in reply.runs {
-                    table.add([String(run.id), run.period, run.kind, run.status, String(run.lines), run.total, run.createdAt, run.approvedAt ?? "-"])
+                    table.add([String(run.id), run.period, run.kind, run.status, String(run.lines), run.total.grouped, run.createdAt, run.approvedAt ?? "-"])
                 }
                 print(table.render())
             }
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Show a run and its lines, optionally with explanations.")
 
         @ParentCommand var parkctl: Parkctl
@@ -85,6 +89,8 @@ extension RewardCommand {
         @Argument(help: "Run id.") var run: Int64
         @Option(help: "Only this tenant's lines (id or credit code).") var tenant: String?
         @Flag(help: "Explain every amount: inputs, parameters, intermediate values, caps, rounding.") var explain = false
+
+        static let fieldOptions: FieldOptions = ["run": "RUN", "tenant": "--tenant"]
 
         func run() async throws {
             try await reporting {
@@ -96,34 +102,36 @@ extension RewardCommand {
                     .init(title: "AMOUNT", alignment: .right),
                 ])
                 guard explain else {
-                    for line in reply.lines { table.add([String(line.tenant), line.creditCode, line.name, line.rule, line.amount]) }
+                    for line in reply.lines { table.add([String(line.tenant), line.creditCode, line.name, line.rule, line.amount.grouped]) }
                     return print(table.render())
                 }
                 for line in reply.lines {
-                    print("\(line.tenant) \(line.name) (\(line.creditCode)) \(line.rule) \(line.period): \(line.amount)".replacingControlCharacters())
+                    print("\(line.tenant) \(line.name) (\(line.creditCode)) \(line.rule) \(line.period): \(line.amount.grouped)".replacingControlCharacters())
                     if let explanation = line.explanation { print(RewardCommand.explanation(explanation)) }
                 }
             }
         }
     }
 
-    struct Approve: AsyncParsableCommand {
+    struct Approve: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Approve a draft run (admin only); it never changes again.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Run id.") var run: Int64
 
+        static let fieldOptions: FieldOptions = ["run": "RUN"]
+
         func run() async throws {
             try await reporting {
                 let reply = try await global.call(RewardAPI.approve, RewardAPI.ApproveRequest(run: run))
                 if global.json { return try JSONOutput.print(reply.run) }
-                print("run \(reply.run.id) approved: \(reply.run.period), \(reply.run.lines) line\(reply.run.lines == 1 ? "" : "s"), total \(reply.run.total)")
+                print("run \(reply.run.id) approved: \(reply.run.period), \(reply.run.lines) line\(reply.run.lines == 1 ? "" : "s"), total \(reply.run.total.grouped)")
             }
         }
     }
 
-    struct Export: AsyncParsableCommand {
+    struct Export: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Export an approved run's lines for finance, as CSV.")
 
         @ParentCommand var parkctl: Parkctl
@@ -131,13 +139,16 @@ extension RewardCommand {
         @Argument(help: "Run id.") var run: Int64
         @Flag(help: "CSV (RFC 4180) with a header line; the only format, and the default.") var csv = false
 
+        static let fieldOptions: FieldOptions = ["run": "RUN"]
+
         func run() async throws {
             try await reporting {
                 let reply = try await global.call(RewardAPI.show, RewardAPI.ShowQuery(run: run, tenant: nil, explain: false))
                 guard reply.run.status == "approved" else {
                     throw CommandFailure(
+                        name: "RunNotApproved",
                         message: "run \(run) is \(reply.run.status == "draft" ? "a draft" : reply.run.status); only an approved run is exported for payment",
-                        exitCode: CommandFailure.invalidInput)
+                        parameters: ["run": .integer(run), "status": .string(reply.run.status)], exitCode: CommandFailure.invalidInput)
                 }
                 if global.json { return try JSONOutput.print(reply.lines) }
                 var lines = ["run,period,tenant,creditCode,name,rule,amount"]
@@ -155,13 +166,15 @@ extension RewardCommand {
         }
     }
 
-    struct Verify: AsyncParsableCommand {
+    struct Verify: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recompute a run from its recorded inputs and policy versions; exit 1 unless it agrees to the fen.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: "Run id.") var run: Int64
+
+        static let fieldOptions: FieldOptions = ["run": "RUN"]
 
         func run() async throws {
             try await reporting {
@@ -173,7 +186,7 @@ extension RewardCommand {
                         ? "run \(run) verified: \(reply.checked) tenant-rule amounts recomputed, all agree to the fen"
                         : "run \(run) does NOT agree" + (reply.inputsIntact ? "" : ": its recorded inputs no longer match their hash"))
                     for difference in reply.differences {
-                        print("  tenant \(difference.tenant) \(difference.rule): recorded \(difference.recorded), recomputed \(difference.recomputed)")
+                        print("  tenant \(difference.tenant) \(difference.rule): recorded \(difference.recorded.grouped), recomputed \(difference.recomputed.grouped)")
                     }
                     if reply.dataChanged {
                         print("the park's data has changed since this run; `parkctl reward run --period \(reply.run.period)` computes the adjustment")

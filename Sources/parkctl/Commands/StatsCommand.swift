@@ -2,7 +2,7 @@ import ArgumentParser
 import ParkControl
 
 extension Parkctl {
-    struct Stats: AsyncParsableCommand {
+    struct Stats: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "The park's headline figures: tenants, leased area, and the sums of what tenants reported.",
             discussion: "Default period: this year up to today. Tenants and leases are counted as they stood on the last day.")
@@ -16,6 +16,8 @@ extension Parkctl {
         var sinceOpening = false
         @Flag(help: "Add month-by-month sums.") var monthly = false
         @Flag(help: "Print CSV instead of a table.") var csv = false
+
+        static let fieldOptions: FieldOptions = ["from": "--from", "to": "--to"]
 
         func validate() throws {
             if year != nil, from != nil || (to != nil && !sinceOpening) {
@@ -59,6 +61,7 @@ extension Parkctl {
             "REVENUE", "TAX", "EMPLOYERS", "DISPATCHED", "OUTSOURCED", "SEEKERS", "PLACED", "SESSIONS", "TRAINED", "PHD",
         ]
 
+        /// As parkd sends them (CSV); `grouped` for people.
         static func values(_ totals: StatsAPI.Totals) -> [String] {
             [totals.revenue, totals.tax, String(totals.employersServed), String(totals.workersDispatched),
              String(totals.workersOutsourced), String(totals.jobSeekersServed), String(totals.placements),
@@ -68,17 +71,17 @@ extension Parkctl {
         static func text(_ stats: StatsAPI.Statistics, sinceOpening: Bool) -> String {
             var fields = Fields()
             fields.add("Period", sinceOpening ? "since opening to \(stats.to)" : "\(stats.from) to \(stats.to)")
-            fields.add("Tenants", stats.tenantsByStatus.filter { $0.count > 0 }.map { "\($0.count) \($0.name)" }.joined(separator: ", ").nilIfEmpty)
-            fields.add("By business line", stats.tenantsByBusinessLine.filter { $0.count > 0 }.map { "\($0.name) \($0.count)" }.joined(separator: ", ").nilIfEmpty)
-            fields.add("New tenants", String(stats.newTenants))
-            fields.add("Office area leased", "\(stats.leasedOfficeArea) of \(stats.officeArea) m² (\(stats.occupancyPercent)%)")
-            fields.add("Incubator", "\(stats.incubatorProjects) project\(stats.incubatorProjects == 1 ? "" : "s") on \(stats.incubatorSeatsOccupied) of \(stats.incubatorSeats) seats (\(stats.incubatorOccupancyPercent)%)")
-            fields.add("Reports", String(stats.totals.reports))
-            for ((_, label), value) in zip(figureNames, values(stats.totals)) { fields.add(label, value) }
+            fields.add("Tenants", stats.tenantsByStatus.filter { $0.count > 0 }.map { "\($0.count.grouped) \($0.name)" }.joined(separator: ", ").nilIfEmpty)
+            fields.add("By business line", stats.tenantsByBusinessLine.filter { $0.count > 0 }.map { "\($0.name) \($0.count.grouped)" }.joined(separator: ", ").nilIfEmpty)
+            fields.add("New tenants", stats.newTenants.grouped)
+            fields.add("Office area leased", "\(stats.leasedOfficeArea.grouped) of \(stats.officeArea.grouped) m² (\(stats.occupancyPercent)%)")
+            fields.add("Incubator", "\(stats.incubatorProjects.grouped) project\(stats.incubatorProjects == 1 ? "" : "s") on \(stats.incubatorSeatsOccupied.grouped) of \(stats.incubatorSeats.grouped) seats (\(stats.incubatorOccupancyPercent)%)")
+            fields.add("Reports", stats.totals.reports.grouped)
+            for ((_, label), value) in zip(figureNames, values(stats.totals)) { fields.add(label, value.grouped) }
             var text = fields.render()
             if !stats.monthly.isEmpty {
                 var table = Table(columns: [.init(title: "MONTH")] + monthlyTitles.map { Table.Column(title: $0, alignment: .right) })
-                for month in stats.monthly { table.add([month.month] + values(month.totals)) }
+                for month in stats.monthly { table.add([month.month] + values(month.totals).map(\.grouped)) }
                 text += "\n\n" + table.render()
             }
             return text

@@ -2,11 +2,13 @@ import ArgumentParser
 import ParkControl
 
 extension Parkctl {
-    struct Status: AsyncParsableCommand {
+    struct Status: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Show what parkd is doing and what it holds.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
+
+        static let fieldOptions: FieldOptions = [:]
 
         func run() async throws {
             try await reporting {

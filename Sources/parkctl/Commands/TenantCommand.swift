@@ -10,7 +10,7 @@ struct TenantCommand: AsyncParsableCommand {
 }
 
 extension TenantCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Register an applicant firm; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
@@ -30,6 +30,12 @@ extension TenantCommand {
         @Option(name: .customLong("hr-service-licence"), help: "HR service licence number.") var hrServiceLicence: String?
         @Option(help: ArgumentHelp("Day of the application (default today).", valueName: "YYYY-MM-DD")) var on: String?
 
+        static let fieldOptions: FieldOptions = [
+            "name": "--name", "creditCode": "--credit-code", "businessLines": "--business-line", "origin": "--origin", "tags": "--tag",
+            "contactPerson": "--contact-person", "contactPhone": "--contact-phone", "dispatchLicence": "--dispatch-licence",
+            "hrServiceLicence": "--hr-service-licence", "appliedOn": "--on",
+        ]
+
         func run() async throws {
             try await reporting {
                 let reply = try await global.call(TenantAPI.create, TenantAPI.Create(
@@ -42,7 +48,7 @@ extension TenantCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "List tenants by id, a page at a time.")
 
         @ParentCommand var parkctl: Parkctl
@@ -52,6 +58,8 @@ extension TenantCommand {
         @Option(help: "Page size, 1 to 1000.") var limit: Int = 100
         @Option(help: ArgumentHelp("Continue after this cursor (printed under the previous page).", valueName: "cursor"))
         var after: String?
+
+        static let fieldOptions: FieldOptions = ["status": "--status", "businessLine": "--business-line", "limit": "--limit", "after": "--after"]
 
         func run() async throws {
             try await reporting {
@@ -74,12 +82,14 @@ extension TenantCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Show one tenant and its status history.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
+
+        static let fieldOptions: FieldOptions = ["tenant": "TENANT"]
 
         func run() async throws {
             try await reporting {
@@ -123,7 +133,7 @@ extension TenantCommand {
         }
     }
 
-    struct Set: AsyncParsableCommand {
+    struct Set: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a tenant's fields.",
             discussion: "Only the options given change. An empty value (--contact-phone '') clears an optional field.")
@@ -141,6 +151,12 @@ extension TenantCommand {
         @Option(name: .customLong("contact-phone")) var contactPhone: String?
         @Option(name: .customLong("dispatch-licence")) var dispatchLicence: String?
         @Option(name: .customLong("hr-service-licence")) var hrServiceLicence: String?
+
+        static let fieldOptions: FieldOptions = [
+            "tenant": "TENANT", "name": "--name", "creditCode": "--credit-code", "businessLines": "--business-line", "origin": "--origin",
+            "addTags": "--add-tag", "removeTags": "--remove-tag", "contactPerson": "--contact-person", "contactPhone": "--contact-phone",
+            "dispatchLicence": "--dispatch-licence", "hrServiceLicence": "--hr-service-licence",
+        ]
 
         func run() async throws {
             var update = TenantAPI.Update(tenant: tenant)
@@ -165,7 +181,7 @@ extension TenantCommand {
         }
     }
 
-    struct Transition: AsyncParsableCommand {
+    struct Transition: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Move a tenant to its next status.")
 
         @ParentCommand var parkctl: Parkctl
@@ -175,6 +191,8 @@ extension TenantCommand {
         var status: String
         @Option(help: ArgumentHelp("Day the change takes effect (default today).", valueName: "YYYY-MM-DD")) var on: String?
         @Option(help: "Why; kept in the tenant's history.") var reason: String
+
+        static let fieldOptions: FieldOptions = ["tenant": "TENANT", "to": "STATUS", "on": "--on", "reason": "--reason"]
 
         func run() async throws {
             try await reporting {

@@ -13,14 +13,21 @@ struct UnitCommand: AsyncParsableCommand {
             .init(title: "AREA M²", alignment: .right), .init(title: "KIND"), .init(title: "LIST RENT", alignment: .right),
         ])
         for unit in units {
-            table.add([String(unit.id), "\(unit.building)-\(unit.number)", unit.floor ?? "-", unit.area, unit.kind, unit.listRent])
+            table.add([String(unit.id), unit.label, unit.floor ?? "-", unit.area, unit.kind, unit.listRent.grouped])
         }
         return table.render()
+    }
+
+    /// `lease 1 of tenant 1 青岛英才人力资源有限公司 from 2021-03-15 to 2022-03-14`,
+    /// `project 2 (灵工宝) from 2021-04-01`.
+    static func describe(_ holder: UnitAPI.Holder) -> String {
+        let who = holder.tenant.map { "\(holder.kind) \(holder.id) of tenant \($0) \(holder.name)" } ?? "\(holder.kind) \(holder.id) (\(holder.name))"
+        return "\(who) from \(holder.from)" + (holder.to.map { " to \($0)" } ?? "")
     }
 }
 
 extension UnitCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Add a unit; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
@@ -32,6 +39,10 @@ extension UnitCommand {
         @Option(help: "office, incubator or shared.") var kind: String
         @Option(parsing: .unconditional, help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String
 
+        static let fieldOptions: FieldOptions = [
+            "building": "--building", "floor": "--floor", "number": "--number", "area": "--area", "kind": "--kind", "listRent": "--rent",
+        ]
+
         func run() async throws {
             try await reporting {
                 let reply = try await global.call(UnitAPI.create, UnitAPI.Create(
@@ -42,13 +53,15 @@ extension UnitCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "List units by building and number.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Option(help: "Only units of this building.") var building: String?
         @Option(help: "Only units of this kind.") var kind: String?
+
+        static let fieldOptions: FieldOptions = ["building": "--building", "kind": "--kind"]
 
         func run() async throws {
             try await reporting {
@@ -59,23 +72,39 @@ extension UnitCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Show one unit.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
-        @Argument(help: "Unit id.") var unit: Int64
+        @Argument(help: ArgumentHelp("Id, or label as listed (building-number, e.g. A-1203).", valueName: "unit")) var unit: String
+
+        static let fieldOptions: FieldOptions = ["unit": "UNIT", "label": "UNIT"]
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(UnitAPI.get, UnitAPI.Get(unit: unit))
+                let request = Int64(unit).map { UnitAPI.Get(unit: $0) } ?? UnitAPI.Get(label: unit)
+                let reply = try await global.call(UnitAPI.get, request)
                 if global.json { return try JSONOutput.print(reply.unit) }
-                print(UnitCommand.table([reply.unit]))
+                print(Show.render(reply.unit))
             }
+        }
+
+        /// The unit's row, then who holds it today and who held it last (a parkd that does not
+        /// say, an older one, leaves the lines out).
+        static func render(_ unit: UnitAPI.Unit) -> String {
+            var text = UnitCommand.table([unit])
+            if let holders = unit.heldBy {
+                var fields = Fields()
+                fields.add("Held by", holders.isEmpty ? nil : holders.map(UnitCommand.describe).joined(separator: "; "))
+                fields.add("Last held by", unit.lastHolder.map(UnitCommand.describe))
+                text += "\n\n" + fields.render()
+            }
+            return text
         }
     }
 
-    struct Set: AsyncParsableCommand {
+    struct Set: ParkctlCommand {
         static let configuration = CommandConfiguration(abstract: "Change a unit's floor, area, kind or list rent.")
 
         @ParentCommand var parkctl: Parkctl
@@ -85,6 +114,8 @@ extension UnitCommand {
         @Option(parsing: .unconditional, help: ArgumentHelp("Area in m².", valueName: "m2")) var area: String?
         @Option var kind: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String?
+
+        static let fieldOptions: FieldOptions = ["unit": "UNIT", "floor": "--floor", "area": "--area", "kind": "--kind", "listRent": "--rent"]
 
         func run() async throws {
             guard floor != nil || area != nil || kind != nil || rent != nil else {

@@ -2,11 +2,23 @@ import ArgumentParser
 import Foundation
 import ParkControl
 
-/// A failed call as the administrator sees it: one line on stderr and an exit status that
-/// tells the kind of failure (sysexits.h).
-struct CommandFailure: Error, CustomStringConvertible {
-    let message: String
+/// A failed call as the administrator sees it: one sentence on stderr (or, with `--json`, one
+/// JSON object) and an exit status that tells the kind of failure (sysexits.h).
+struct CommandFailure: Error {
+    /// What failed, for scripts: the Varlink error parkd answered, or one of parkctl's own
+    /// (`parkctl.CannotRead`, `parkctl.Unreachable`, …).
+    let name: String
+    /// The error's details: parkd's parameters as sent, or what parkctl knows.
+    let parameters: JSONValue
     let exitCode: ExitCode
+    private let sentence: Sentence
+
+    /// The words of a failure. A refused field is named by the option the command gives it
+    /// with, which only the command knows.
+    private enum Sentence {
+        case text(String)
+        case invalidField(field: String, reason: String)
+    }
 
     static let invalidInput = ExitCode(65)
     static let notFound = ExitCode(66)
@@ -15,10 +27,26 @@ struct CommandFailure: Error, CustomStringConvertible {
     static let protocolError = ExitCode(76)
     static let permissionDenied = ExitCode(77)
 
-    init(message: String, exitCode: ExitCode) {
-        // It often quotes what the daemon or a file holds: it may break lines, nothing more.
-        self.message = message.replacingControlCharacters(keepingLineBreaks: true)
+    init(name: String, message: String, parameters: [String: JSONValue] = [:], exitCode: ExitCode) {
+        self.name = "parkctl." + name
+        self.parameters = .object(parameters)
         self.exitCode = exitCode
+        sentence = .text(message)
+    }
+
+    private init(_ error: VarlinkError, _ sentence: Sentence, exitCode: ExitCode) {
+        name = error.name
+        parameters = error.parameters
+        self.exitCode = exitCode
+        self.sentence = sentence
+    }
+
+    /// A file named on the command line that cannot be read: 66 (EX_NOINPUT), not 1, which
+    /// means "a check failed".
+    static func cannotRead(_ path: String, _ reason: String, exitCode: ExitCode = notFound) -> CommandFailure {
+        CommandFailure(
+            name: "CannotRead", message: "cannot read \(path): \(reason)",
+            parameters: ["file": .string(path), "reason": .string(reason)], exitCode: exitCode)
     }
 
     init(_ error: any Error) {
@@ -27,14 +55,21 @@ struct CommandFailure: Error, CustomStringConvertible {
             self = failure
         case let error as VarlinkClientError:
             switch error {
-            case .permissionDenied: self.init(message: error.description, exitCode: Self.permissionDenied)
-            case .unreachable, .connectionLost: self.init(message: error.description, exitCode: Self.unreachable)
-            case .protocolViolation: self.init(message: error.description, exitCode: Self.protocolError)
+            case .permissionDenied(let socket):
+                self.init(name: "SocketPermissionDenied", message: error.description, parameters: ["socket": .string(socket)], exitCode: Self.permissionDenied)
+            case .unreachable(let socket, let reason):
+                self.init(
+                    name: "Unreachable", message: error.description, parameters: ["socket": .string(socket), "reason": .string(reason)],
+                    exitCode: Self.unreachable)
+            case .connectionLost(let reason):
+                self.init(name: "ConnectionLost", message: error.description, parameters: ["reason": .string(reason)], exitCode: Self.unreachable)
+            case .protocolViolation(let reason):
+                self.init(name: "ProtocolViolation", message: error.description, parameters: ["reason": .string(reason)], exitCode: Self.protocolError)
             }
         case let error as VarlinkError:
             self.init(error)
         default:
-            self.init(message: "\(error)", exitCode: Self.internalError)
+            self.init(name: "InternalError", message: "\(error)", exitCode: Self.internalError)
         }
     }
 
@@ -45,32 +80,33 @@ struct CommandFailure: Error, CustomStringConvertible {
             guard case .array(let items)? = p[key] else { return [] }
             return items.compactMap { $0.stringValue ?? $0.canonicalText }
         }
+        func failure(_ message: String, _ exitCode: ExitCode) -> CommandFailure { CommandFailure(error, .text(message), exitCode: exitCode) }
         switch error.shortName {
         case "InvalidField":
-            self.init(message: "invalid \(Self.flag(text("field"))): \(text("reason"))", exitCode: Self.invalidInput)
+            self.init(error, .invalidField(field: text("field"), reason: text("reason")), exitCode: Self.invalidInput)
         case "InvalidParameter":
-            self.init(message: "invalid parameter \(text("parameter"))", exitCode: Self.invalidInput)
+            self = failure("invalid parameter \(text("parameter"))", Self.invalidInput)
         case "InvalidTransition":
             let allowed = texts("allowed")
-            self.init(
-                message: "a tenant that is \(text("from")) cannot become \(text("to")); allowed: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", "))",
-                exitCode: Self.invalidInput)
+            self = failure(
+                "a tenant that is \(text("from")) cannot become \(text("to")); allowed: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", "))",
+                Self.invalidInput)
         case "CreditCodeInUse":
-            self.init(message: "credit code \(text("creditCode")) already belongs to tenant \(text("tenant"))", exitCode: Self.invalidInput)
+            self = failure("credit code \(text("creditCode")) already belongs to tenant \(text("tenant"))", Self.invalidInput)
         case "NoSuchUnit":
-            self.init(message: "no unit has id \(text("unit"))", exitCode: Self.notFound)
+            self = failure(p["label"] == nil ? "no unit has id \(text("unit"))" : "no unit has label \(text("label"))", Self.notFound)
         case "UnitExists":
-            self.init(message: "unit \(text("unit")) already exists (id \(text("id")))", exitCode: Self.invalidInput)
+            self = failure("unit \(text("unit")) already exists (id \(text("id")))", Self.invalidInput)
         case "NoSuchLease":
-            self.init(message: "no lease has id \(text("lease"))", exitCode: Self.notFound)
+            self = failure("no lease has id \(text("lease"))", Self.notFound)
         case "LeaseConflict":
-            self.init(message: text("message"), exitCode: Self.invalidInput)
+            self = failure(text("message"), Self.invalidInput)
         case "NoSuchProject":
-            self.init(message: "no incubator project has id \(text("project"))", exitCode: Self.notFound)
+            self = failure("no incubator project has id \(text("project"))", Self.notFound)
         case "NoSuchTenant":
-            self.init(message: "no tenant has id or credit code '\(text("tenant"))'", exitCode: Self.notFound)
+            self = failure("no tenant has id or credit code '\(text("tenant"))'", Self.notFound)
         case "NoSuchPolicy":
-            self.init(message: "no policy in force has id '\(text("id"))'", exitCode: Self.notFound)
+            self = failure("no policy in force has id '\(text("id"))'", Self.notFound)
         case "PolicyRejected":
             let problems: [String] = p["problems"].flatMap { value -> [String]? in
                 guard case .array(let items) = value else { return nil }
@@ -79,68 +115,85 @@ struct CommandFailure: Error, CustomStringConvertible {
                     return "  \(item["file"]?.stringValue ?? "?"):\(position.isEmpty ? "" : position + ":") \(item["message"]?.stringValue ?? "")"
                 }
             } ?? []
-            self.init(message: "policy refused:\n" + problems.joined(separator: "\n"), exitCode: Self.invalidInput)
+            self = failure("policy refused:\n" + problems.joined(separator: "\n"), Self.invalidInput)
         case "NoSuchRun":
-            self.init(message: "no reward run has id \(text("run"))", exitCode: Self.notFound)
+            self = failure("no reward run has id \(text("run"))", Self.notFound)
         case "RunNotDraft":
-            self.init(message: "run \(text("run")) is \(text("status")), not a draft; approved runs never change", exitCode: Self.invalidInput)
+            self = failure("run \(text("run")) is \(text("status")), not a draft; approved runs never change", Self.invalidInput)
         case "NoDifferences":
-            self.init(
-                message: "nothing to adjust: the data still gives what was approved for \(text("period")) (run \(text("run")))",
-                exitCode: Self.invalidInput)
+            self = failure("nothing to adjust: the data still gives what was approved for \(text("period")) (run \(text("run")))", Self.invalidInput)
         case "RunOutdated":
             let since = texts("approvedSince")
-            self.init(
-                message: "run \(text("run")) was computed before \(since.count == 1 ? "run" : "runs") \(since.joined(separator: ", ")) of \(text("period")) was approved; approving it would count amounts twice: compute it again with `parkctl reward run --period \(text("period"))`",
-                exitCode: Self.invalidInput)
+            self = failure(
+                "run \(text("run")) was computed before \(since.count == 1 ? "run" : "runs") \(since.joined(separator: ", ")) of \(text("period")) was approved; approving it would count amounts twice: compute it again with `parkctl reward run --period \(text("period"))`",
+                Self.invalidInput)
         case "ImportRefused":
-            self.init(message: ReportCommand.Import.describe(error), exitCode: Self.invalidInput)
+            self = failure(ReportCommand.Import.describe(error), Self.invalidInput)
         case "CalculationFailed":
-            self.init(message: "calculation failed: \(text("message"))", exitCode: Self.invalidInput)
+            self = failure("calculation failed: \(text("message"))", Self.invalidInput)
         case "PermissionDenied":
-            self.init(message: "permission denied: uid \(text("uid")) may not call \(text("method"))", exitCode: Self.permissionDenied)
+            self = failure("permission denied: uid \(text("uid")) may not call \(text("method"))", Self.permissionDenied)
         case "MethodNotFound", "InterfaceNotFound":
-            self.init(message: "parkd does not know \(error.description); is it older than parkctl?", exitCode: Self.notFound)
+            self = failure("parkd does not know \(error.description); is it older than parkctl?", Self.notFound)
         case "InternalError":
-            self.init(message: "parkd failed to carry out the request; see its journal", exitCode: Self.internalError)
+            self = failure("parkd failed to carry out the request; see its journal", Self.internalError)
         default:
-            self.init(message: error.description, exitCode: Self.protocolError)
+            self = failure(error.description, Self.protocolError)
         }
     }
 
-    /// The option a wire field is given with, so the message points at what to retype.
-    private static func flag(_ field: String) -> String {
-        let flags = [
-            "name": "--name", "creditCode": "--credit-code", "businessLines": "--business-line",
-            "businessLine": "--business-line", "origin": "--origin", "tags": "--tag", "contactPerson": "--contact-person",
-            "contactPhone": "--contact-phone", "dispatchLicence": "--dispatch-licence",
-            "hrServiceLicence": "--hr-service-licence", "appliedOn": "--on", "on": "--on", "reason": "--reason",
-            "limit": "--limit", "after": "--after", "since": "--since", "status": "--status",
-            "building": "--building", "number": "--number", "floor": "--floor", "area": "--area", "kind": "--kind",
-            "listRent": "--rent", "units": "--unit", "start": "--start", "end": "--end", "rent": "--rent",
-            "deposit": "--deposit", "billingDay": "--billing-day", "from": "--from", "month": "--month",
-            "tenant": "--tenant", "revenue": "--revenue", "tax": "--tax", "employersServed": "--employers-served",
-            "workersDispatched": "--workers-dispatched", "workersOutsourced": "--workers-outsourced",
-            "jobSeekersServed": "--job-seekers-served", "placements": "--placements",
-            "trainingSessions": "--training-sessions", "trainingAttendees": "--training-attendees",
-            "phdHires": "--phd-hires", "headcount": "--headcount", "to": "--to", "seats": "--seat",
-            "founder": "--founder", "team": "--team", "university": "--university", "phdCount": "--phd-count",
-            "enteredOn": "--on", "period": "--period", "rules": "--rule",
-        ]
-        guard let option = flags[field] else { return field }
-        return "\(option) (\(field))"
+    /// The sentence, a refused field named by the option `options` gives it (`--start (start)`),
+    /// else by its wire name. It may quote what parkd or a file holds, control characters included.
+    func message(options: FieldOptions) -> String {
+        switch sentence {
+        case .text(let text):
+            return text
+        case .invalidField(let field, let reason):
+            return "invalid \(options[field].map { "\($0) (\(field))" } ?? field): \(reason)"
+        }
     }
 
-    var description: String { message }
+    /// `{"error":…,"exitStatus":…,"message":…,"parameters":{…}}`: one line, keys sorted.
+    func json(message: String) -> Data {
+        struct Report: Encodable {
+            let error: String
+            let message: String
+            let parameters: JSONValue
+            let exitStatus: Int32
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let report = Report(error: name, message: message, parameters: parameters, exitStatus: exitCode.rawValue)
+        // Encoding strings and JSONValue (finite numbers only) cannot fail.
+        return ((try? encoder.encode(report)) ?? Data()) + Data("\n".utf8)
+    }
 }
 
-extension AsyncParsableCommand {
-    /// Runs a command body, printing a failure the way administrators expect.
+/// The option (or argument) each wire field of a command's requests is given with: parkd names
+/// the field in `InvalidField`, parkctl names what to retype.
+typealias FieldOptions = [String: String]
+
+/// A command that talks to parkd, and reports its failures the way administrators (and
+/// scripts, with `--json`) expect.
+protocol ParkctlCommand: AsyncParsableCommand {
+    var global: GlobalOptions { get }
+    /// Declared next to the command's options: the mapping differs from command to command
+    /// (`on` is `--on` for `tenant transition`, a first lease's `start` is `--start`).
+    static var fieldOptions: FieldOptions { get }
+}
+
+extension ParkctlCommand {
+    /// Runs a command body, printing a failure as one line, or as one JSON object with `--json`.
     func reporting(_ body: () async throws -> Void) async throws {
         do {
             try await body()
         } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data("parkctl: \(failure.message)\n".utf8))
+            let message = failure.message(options: Self.fieldOptions)
+            if global.json {
+                FileHandle.standardError.write(failure.json(message: message))
+            } else {
+                FileHandle.standardError.write(Data("parkctl: \(message.replacingControlCharacters(keepingLineBreaks: true))\n".utf8))
+            }
             throw failure.exitCode
         }
     }

@@ -6,10 +6,10 @@ enum InputFile {
     static func read(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = access(path, R_OK) == 0 ? "it is a directory or cannot be read" : String(cString: strerror(errno))
-            throw CommandFailure(message: "cannot read \(path): \(reason)", exitCode: CommandFailure.notFound)
+            throw CommandFailure.cannotRead(path, reason)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandFailure(message: "cannot read \(path): it is not UTF-8 text", exitCode: CommandFailure.invalidInput)
+            throw CommandFailure.cannotRead(path, "it is not UTF-8 text", exitCode: CommandFailure.invalidInput)
         }
         return text
     }

@@ -55,7 +55,9 @@ def parse(datagram):
             (length,) = struct.unpack("<Q", datagram[newline + 1:newline + 9])
             value = datagram[newline + 9:newline + 9 + length]
             i = newline + 9 + length + 1
-        fields[key.decode()] = value.decode()
+        # A field the entry repeats holds every value, one per line.
+        key, value = key.decode(), value.decode()
+        fields[key] = fields[key] + "\n" + value if key in fields else value
     return fields
 
 

@@ -98,11 +98,15 @@ with varlink.Client(address=address) as client:
         unit = units.Create(building="A", floor="12", number="1203", area="120.50", kind="office", listRent="45")["unit"]
         check(unit["area"] == "120.50" and unit["listRent"] == "45.00", f"Unit.Create: {unit}")
         units.Create(building="A", floor="12", number="1204", area="80", kind="office", listRent="45")
-        check(units.Get(unit["id"])["unit"] == unit, "Unit.Get")
+        got = units.Get(unit["id"])["unit"]
+        # Get alone says who holds the unit: nobody yet.
+        check({k: v for k, v in got.items() if k not in ("heldBy", "lastHolder")} == unit and got["heldBy"] == [], f"Unit.Get: {got}")
+        check(units.Get(unit=None, label="A-1203")["unit"]["id"] == unit["id"], "Unit.Get by label")
         check([u["number"] for u in units.List(building="A", kind=None)["units"]] == ["1203", "1204"], "Unit.List")
         changed = units.Update(unit=unit["id"], floor=None, area=None, kind=None, listRent="48.5")["unit"]
         check(changed["listRent"] == "48.50", f"Unit.Update: {changed}")
         expect_error(lambda: units.Get(999), "io.parkd.Unit.NoSuchUnit", "unknown unit")
+        expect_error(lambda: units.Get(unit=None, label="Z-9"), "io.parkd.Unit.NoSuchUnit", "unknown label")
     with client.open("io.parkd.Lease", namespaced=False) as leases, client.open("io.parkd.Tenant", namespaced=False) as tenants:
         tenants.Transition(tenant="1", to="approved", on="2021-03-10", reason="评审通过")
         lease = leases.Create(tenant="1", units=[1, 2], start="2021-03-15", end="2022-03-14", rent="40",

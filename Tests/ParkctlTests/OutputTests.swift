@@ -1,0 +1,53 @@
+import Foundation
+import ParkControl
+@testable import parkctl
+import Testing
+
+@Suite("parkctl's output: figures and failures")
+struct OutputTests {
+    @Test("amounts and counts get thousands separators; other text is left alone", arguments: [
+        ("1250000.50", "1,250,000.50"), ("-3200.00", "-3,200.00"), ("999.99", "999.99"), ("1000", "1,000"), ("0.05", "0.05"),
+        ("100000000000.00", "100,000,000,000.00"), ("-", "-"), ("12a", "12a"), ("", ""), ("1.2.3", "1.2.3"),
+    ])
+    func grouping(_ text: String, _ grouped: String) {
+        #expect(text.grouped == grouped)
+    }
+
+    @Test("counts are grouped the same way")
+    func counts() {
+        #expect(72_630.grouped == "72,630")
+        #expect(Int64(-1_234_567).grouped == "-1,234,567")
+        #expect(0.grouped == "0")
+    }
+
+    static let startBeforeApproval = VarlinkError(name: ServiceAPI.invalidField, parameters: .object([
+        "field": .string("start"), "reason": .string("2021-03-01 is before 2021-03-12, when the tenant became approved"),
+    ]))
+
+    @Test("a refused field is named by the option of the command that sent it")
+    func fieldOptions() {
+        let failure = CommandFailure(Self.startBeforeApproval)
+        #expect(failure.message(options: LeaseCommand.Add.fieldOptions)
+            == "invalid --start (start): 2021-03-01 is before 2021-03-12, when the tenant became approved")
+        #expect(failure.message(options: [:]) == "invalid start: 2021-03-01 is before 2021-03-12, when the tenant became approved")
+        let status = CommandFailure(VarlinkError(name: ServiceAPI.invalidField, parameters: .object(["field": .string("to"), "reason": .string("x")])))
+        #expect(status.message(options: TenantCommand.Transition.fieldOptions) == "invalid STATUS (to): x")
+        let tag = CommandFailure(VarlinkError(name: ServiceAPI.invalidField, parameters: .object(["field": .string("addTags"), "reason": .string("x")])))
+        #expect(tag.message(options: TenantCommand.Set.fieldOptions) == "invalid --add-tag (addTags): x")
+        #expect(failure.exitCode.rawValue == 65)
+    }
+
+    @Test("with --json a failure is one object on one line: error, exitStatus, message, parameters, keys sorted")
+    func json() throws {
+        let conflict = VarlinkError(name: LeaseAPI.leaseConflict, parameters: .object([
+            "unit": .string("A-1204"), "lease": .integer(1), "message": .string("unit A-1204 is held by lease 1 from 2021-03-15 to 2021-12-10"),
+        ]))
+        let failure = CommandFailure(conflict)
+        let data = failure.json(message: failure.message(options: [:]))
+        let text = try #require(String(data: data, encoding: .utf8))
+        #expect(text == #"{"error":"io.parkd.Lease.LeaseConflict","exitStatus":65,"message":"unit A-1204 is held by lease 1 from 2021-03-15 to 2021-12-10","parameters":{"lease":1,"message":"unit A-1204 is held by lease 1 from 2021-03-15 to 2021-12-10","unit":"A-1204"}}"# + "\n")
+        let file = CommandFailure.cannotRead("/x/r.csv", "No such file or directory")
+        let fileText = try #require(String(data: file.json(message: file.message(options: [:])), encoding: .utf8))
+        #expect(fileText == #"{"error":"parkctl.CannotRead","exitStatus":66,"message":"cannot read /x/r.csv: No such file or directory","parameters":{"file":"/x/r.csv","reason":"No such file or directory"}}"# + "\n")
+    }
+}
