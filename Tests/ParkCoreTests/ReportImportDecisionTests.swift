@@ -89,7 +89,7 @@ struct ReportImportDecisionTests {
         let parsed = try ReportImport.parse("tenant,month,headcount,revenue\n1,2021-03,-3,100000000001\n")
         #expect(parsed.rows.isEmpty)
         #expect(parsed.problems == [
-            ImportProblem(line: 2, column: "revenue", reason: "100000000001.00 is more than a firm earns in a month"),
+            ImportProblem(line: 2, column: "revenue", reason: "100000000001 is too large: at most 100000000000.00 yuan a month"),
             ImportProblem(line: 2, column: "headcount", reason: "-3 must not be negative"),
         ])
     }
