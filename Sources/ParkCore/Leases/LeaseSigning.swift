@@ -1,0 +1,37 @@
+/// Signing a lease, decided on the loaded state: who may sign, whether its units are free, and
+/// whether the tenant moves in with it. The store persists what this returns.
+public struct LeaseSigning: Equatable, Sendable {
+    /// The lease to record (no id yet).
+    public let lease: Lease
+    /// A first lease moves an approved tenant to active on its start day, once that day has come.
+    public let activatesTenant: Bool
+
+    /// The tenant's status change, once the lease has its id (the reason names it).
+    public func activation(leaseID: Int64) -> StatusChange? {
+        activatesTenant ? StatusChange(from: .approved, to: .active, on: lease.start, reason: "first lease \(leaseID) signed") : nil
+    }
+
+    /// - Parameters:
+    ///   - tenant: the signing tenant, as stored (with its id).
+    ///   - units: the units asked for, as they are now.
+    ///   - holders: who else holds those units.
+    ///   - isFirstLease: the tenant has never held a lease.
+    public static func decide(
+        tenant: Tenant, units: [LeasedUnit], start: CivilDate, end: CivilDate, rent: Money, deposit: Money, billingDay: Int,
+        holders: UnitHolders, isFirstLease: Bool, today: CivilDate
+    ) throws -> LeaseSigning {
+        let tenantID = tenant.id ?? 0
+        guard [.approved, .active].contains(tenant.status) else {
+            throw DomainError.invalid("tenant", "tenant \(tenantID) is \(tenant.status.rawValue); only approved or active tenants may sign a lease")
+        }
+        let lease = try Lease(
+            tenantID: tenantID, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay)
+        try holders.ensureFree(for: lease)
+        let activates = isFirstLease && tenant.status == .approved && start <= today
+        if activates {
+            // The change must fit the tenant's history (not before it was approved).
+            _ = try tenant.change(to: .active, on: start, reason: "first lease signed", today: today, dayField: "start")
+        }
+        return LeaseSigning(lease: lease, activatesTenant: activates)
+    }
+}

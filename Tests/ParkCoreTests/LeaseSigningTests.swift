@@ -1,0 +1,69 @@
+import ParkCore
+import Testing
+
+@Suite("Signing a lease, decided without a database")
+struct LeaseSigningTests {
+    func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
+
+    func tenant(_ status: TenantStatus, since: String = "2021-03-12") throws -> Tenant {
+        let code = try CreditCode("91370200163562681G")
+        let history = status == .applicant ? [] : [StatusChange(from: .reviewing, to: status, on: day(since), reason: "meeting")]
+        return Tenant(
+            id: 1, name: "青岛英才人力资源有限公司", creditCode: code, businessLines: [.recruitment], origin: .local, tags: [],
+            contactPerson: nil, contactPhone: nil, dispatchLicence: nil, hrServiceLicence: nil, status: status,
+            appliedOn: day("2021-03-01"), history: history)
+    }
+
+    let office = LeasedUnit(unitID: 1, label: "A-1203", area: Area(centiSquareMetres: 12_050), kind: .office)
+    let seat = LeasedUnit(unitID: 3, label: "B-101", area: Area(centiSquareMetres: 600), kind: .incubator)
+    let nobody = UnitHolders(leases: [], projects: [])
+
+    func sign(_ tenant: Tenant, _ units: [LeasedUnit], from start: String, holders: UnitHolders? = nil, first: Bool = true,
+              today: String = "2021-06-30") throws -> LeaseSigning {
+        try LeaseSigning.decide(
+            tenant: tenant, units: units, start: day(start), end: day("2022-03-14"), rent: Money(fen: 4_000), deposit: .zero,
+            billingDay: 1, holders: holders ?? nobody, isFirstLease: first, today: day(today))
+    }
+
+    @Test("a first lease activates an approved tenant on its start day once that day has come")
+    func firstLeaseActivates() throws {
+        let signing = try sign(tenant(.approved), [office], from: "2021-03-15")
+        #expect(signing.activatesTenant)
+        #expect(signing.activation(leaseID: 7) == StatusChange(from: .approved, to: .active, on: day("2021-03-15"), reason: "first lease 7 signed"))
+        #expect(try sign(tenant(.approved), [office], from: "2021-07-01").activatesTenant == false, "the start day has not come")
+        #expect(try sign(tenant(.approved), [office], from: "2021-03-15", first: false).activatesTenant == false)
+        #expect(try sign(tenant(.active), [office], from: "2021-03-15").activation(leaseID: 7) == nil)
+    }
+
+    @Test("only approved or active tenants sign; a first lease may not start before the approval")
+    func whoMaySign() throws {
+        #expect(throws: DomainError.invalid("tenant", "tenant 1 is applicant; only approved or active tenants may sign a lease")) {
+            try sign(tenant(.applicant), [office], from: "2021-03-15")
+        }
+        #expect(throws: DomainError.invalid("start", "2021-03-10 is before 2021-03-12, when the tenant became approved")) {
+            try sign(tenant(.approved), [office], from: "2021-03-10")
+        }
+    }
+
+    @Test("a unit held by another lease on one of the days is refused, naming the unit and the lease")
+    func conflicts() throws {
+        var other = try Lease(tenantID: 2, units: [office], start: day("2021-01-01"), end: day("2021-03-15"), rent: Money(fen: 4_000), deposit: .zero, billingDay: 1)
+        other.id = 4
+        let holders = UnitHolders(leases: [other], projects: [])
+        #expect(throws: LeaseConflict(unit: "A-1203", lease: 4, from: day("2021-01-01"), to: day("2021-03-15"))) {
+            try sign(tenant(.approved), [office], from: "2021-03-15", holders: holders)
+        }
+        #expect(try sign(tenant(.approved), [office], from: "2021-03-16", holders: holders).lease.units == [office])
+    }
+
+    @Test("an incubator seat a project occupies on one of the days is refused, naming the seat and the project")
+    func occupiedSeat() throws {
+        var project = try IncubatorProject(
+            name: "智聘云", founder: "李明", team: nil, university: nil, phdCount: 0, seatIDs: [3], enteredOn: day("2021-03-01"), today: day("2021-03-01"))
+        project.id = 1
+        let holders = UnitHolders(leases: [], projects: [project])
+        #expect(throws: DomainError.invalid("units", "incubator seat B-101 is occupied by project 1 (智聘云) from 2021-03-01")) {
+            try sign(tenant(.approved), [seat], from: "2021-03-15", holders: holders)
+        }
+    }
+}
