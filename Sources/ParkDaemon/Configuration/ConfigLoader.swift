@@ -96,6 +96,14 @@ public enum ConfigLoader {
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
+            case "calendar":
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
+                    let name = "calendar.\(sub)"
+                    switch sub {
+                    case "directory": config.calendarDirectory = try reader.path(node, key: name)
+                    default: throw reader.unknown(keyNode, key: name)
+                    }
+                }
             case "database":
                 for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "database.\(sub)"

@@ -1,7 +1,7 @@
 import Foundation
 
-/// A directory of YAML files that parkd reads whole at start and on every reload, such as the
-/// policy directory.
+/// A directory of YAML files that parkd reads whole at start and on every reload: the
+/// policies, the working-day calendar.
 struct YAMLDirectory {
     let path: String
     /// What it is called in messages, such as "policy directory".

@@ -1,6 +1,7 @@
 import Yams
 
-/// Typed reads of YAML nodes that locate every error in its file.
+/// Typed reads of YAML nodes that locate every error in its file: parkd's configuration and
+/// the files of its working-day calendar.
 struct YAMLNodeReader {
     let file: String
 
@@ -65,6 +66,12 @@ struct YAMLNodeReader {
         }
         guard !text.contains("\0") else { throw error(node, key: key, "contains a NUL byte") }
         return text
+    }
+
+    /// The items of a sequence.
+    func sequence(_ node: Node, key: String) throws(ConfigError) -> [Node] {
+        guard let sequence = node.sequence else { throw error(node, key: key, "must be a list") }
+        return Array(sequence)
     }
 
     func integer(_ node: Node, key: String, range: ClosedRange<Int>) throws(ConfigError) -> Int {

@@ -93,6 +93,12 @@ struct CommandFailure: Error, CustomStringConvertible {
             self.init(
                 message: "run \(text("run")) was computed before \(since.count == 1 ? "run" : "runs") \(since.joined(separator: ", ")) of \(text("period")) was approved; approving it would count amounts twice: compute it again with `parkctl reward run --period \(text("period"))`",
                 exitCode: Self.invalidInput)
+        case "YearNotCovered":
+            self.init(
+                message: "the working-day calendar does not cover \(text("year")): parkd has no holiday schedule of \(text("year")), "
+                    + "so no day of it can be counted; once the State Council has published the \(text("year")) holidays, put "
+                    + "\(text("year")).yaml in parkd's calendar directory (calendar.directory, or parkd --calendar-dir) and reload parkd",
+                exitCode: Self.invalidInput)
         case "ImportRefused":
             self.init(message: ReportCommand.Import.describe(error), exitCode: Self.invalidInput)
         case "CalculationFailed":
