@@ -2,6 +2,7 @@
 SWIFT      ?= swift
 STATE_DIR  ?= $(CURDIR)/.state
 POLICY_DIR ?= $(CURDIR)/Config/policies
+CALENDAR_DIR ?= $(CURDIR)/Config/calendar
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 UNITDIR    ?= $(PREFIX)/lib/systemd/system
@@ -12,7 +13,7 @@ MANDIR     ?= $(DATADIR)/man
 SYSCONFDIR ?= /etc
 UNITS      := parkd.service parkd.socket parkd@.service parkd@.socket
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 pkg-config util-linux systemd
-PIP_PACKAGES := varlink python-stdnum
+PIP_PACKAGES := varlink python-stdnum chinesecalendar
 
 .PHONY: all deps build run test check-architecture bench clean install install-files uninstall man
 
@@ -27,19 +28,20 @@ deps:
 	  echo "installing$$missing"; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import varlink, stdnum" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
+	@python3 -c "import varlink, stdnum, chinese_calendar" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
 
 build: deps
 	$(SWIFT) build
 
-# The quick start: parkd in the foreground on its embedded defaults, state under ./.state and the
-# shipped policies (STATE_DIR and POLICY_DIR change them; only parkd and parkctl are built).
+# The quick start: parkd in the foreground on its embedded defaults, state under ./.state, the
+# shipped policies and working-day calendar (STATE_DIR, POLICY_DIR and CALENDAR_DIR change them;
+# only parkd and parkctl are built).
 run: deps
 	$(SWIFT) build --product parkd
 	$(SWIFT) build --product parkctl
 	@mkdir -p $(STATE_DIR)
 	@echo "parkd: state in $(STATE_DIR); in another shell:  export PARKD_SOCKET=$(STATE_DIR)/control.sock; $$($(SWIFT) build --show-bin-path)/parkctl status"
-	$$($(SWIFT) build --show-bin-path)/parkd --state-dir $(STATE_DIR) --socket $(STATE_DIR)/control.sock --policy-dir $(POLICY_DIR)
+	$$($(SWIFT) build --show-bin-path)/parkd --state-dir $(STATE_DIR) --socket $(STATE_DIR)/control.sock --policy-dir $(POLICY_DIR) --calendar-dir $(CALENDAR_DIR)
 
 test: deps check-architecture
 	$(SWIFT) build --build-tests
@@ -81,8 +83,9 @@ man: deps
 
 # Copies already-built files into place (DESTDIR, PREFIX and the *DIR variables are honoured).
 # An edited /etc/parkd/parkd.yaml is never overwritten: the new default goes beside it. The
-# reference policies go to /etc/parkd/policies on the first install only (they are the park's to
-# edit); every install refreshes the copy in share/parkd/policies.
+# reference policies and the working-day calendar go to /etc/parkd/policies and
+# /etc/parkd/calendar on the first install only (they are the park's to edit); every install
+# refreshes the copies in share/parkd/policies and share/parkd/calendar.
 install-files:
 	@test -x "$(BUILT_BINARIES)/parkd" || { echo "BUILT_BINARIES must name the directory holding parkd and parkctl"; exit 1; }
 	install -D -m 0755 "$(BUILT_BINARIES)/parkd" "$(DESTDIR)$(BINDIR)/parkd"
@@ -99,12 +102,16 @@ install-files:
 	install -d "$(DESTDIR)$(DATADIR)/parkd/policies/tests"
 	install -m 0644 Config/policies/*.yaml "$(DESTDIR)$(DATADIR)/parkd/policies/"
 	install -m 0644 Config/policies/tests/*.yaml "$(DESTDIR)$(DATADIR)/parkd/policies/tests/"
+	install -d "$(DESTDIR)$(DATADIR)/parkd/calendar"
+	install -m 0644 Config/calendar/*.yaml "$(DESTDIR)$(DATADIR)/parkd/calendar/"
 	install -d "$(DESTDIR)$(SYSCONFDIR)/parkd"
-	@if [ -e "$(DESTDIR)$(SYSCONFDIR)/parkd/policies" ]; then \
-	  echo "kept your $(SYSCONFDIR)/parkd/policies; the reference policies are in $(DATADIR)/parkd/policies"; \
-	else \
-	  install -d "$(DESTDIR)$(SYSCONFDIR)/parkd/policies" && install -m 0644 Config/policies/*.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/policies/"; \
-	fi
+	@for directory in policies calendar; do \
+	  if [ -e "$(DESTDIR)$(SYSCONFDIR)/parkd/$$directory" ]; then \
+	    echo "kept your $(SYSCONFDIR)/parkd/$$directory; the shipped files are in $(DATADIR)/parkd/$$directory"; \
+	  else \
+	    install -d "$(DESTDIR)$(SYSCONFDIR)/parkd/$$directory" && install -m 0644 Config/$$directory/*.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/$$directory/"; \
+	  fi; \
+	done
 	@if [ -e "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml" ] && ! cmp -s Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; then \
 	  install -m 0644 Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml.default"; \
 	  echo "kept your $(SYSCONFDIR)/parkd/parkd.yaml; the new default is parkd.yaml.default beside it"; \
@@ -132,11 +139,11 @@ uninstall:
 	rm -f "$(DESTDIR)$(MANDIR)"/man1/parkctl*.1 "$(DESTDIR)$(MANDIR)"/man8/parkd*.8 "$(DESTDIR)$(MANDIR)"/man1/parkd*.1
 	rm -rf "$(DESTDIR)$(DATADIR)/parkd"
 	rm -f "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml.default"
-	for policy in Config/policies/*.yaml; do \
-	  installed="$(DESTDIR)$(SYSCONFDIR)/parkd/policies/$$(basename $$policy)"; \
-	  if cmp -s "$$policy" "$$installed"; then rm -f "$$installed"; fi; \
+	for shipped in Config/policies/*.yaml Config/calendar/*.yaml; do \
+	  installed="$(DESTDIR)$(SYSCONFDIR)/parkd/$$(basename $$(dirname $$shipped))/$$(basename $$shipped)"; \
+	  if cmp -s "$$shipped" "$$installed"; then rm -f "$$installed"; fi; \
 	done
-	rmdir "$(DESTDIR)$(SYSCONFDIR)/parkd/policies" 2>/dev/null || true
+	rmdir "$(DESTDIR)$(SYSCONFDIR)/parkd/policies" "$(DESTDIR)$(SYSCONFDIR)/parkd/calendar" 2>/dev/null || true
 	@if cmp -s Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; then \
 	  rm -f "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; rmdir "$(DESTDIR)$(SYSCONFDIR)/parkd" 2>/dev/null || true; \
 	elif [ -e "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml" ]; then \

@@ -8,6 +8,8 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
         case invalidField
         /// A status change that the lifecycle does not allow.
         case invalidTransition(from: TenantStatus, to: TenantStatus)
+        /// A count of working days needs a year the working-day calendar holds no schedule for.
+        case yearNotCovered(Int)
     }
 
     public let kind: Kind
@@ -20,6 +22,13 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
 
     public static func transition(from: TenantStatus, to: TenantStatus, _ reason: String) -> DomainError {
         DomainError(kind: .invalidTransition(from: from, to: to), field: "to", reason: reason)
+    }
+
+    /// The working-day calendar cannot say which days of `year` are worked: never guessed.
+    public static func yearNotCovered(_ year: Int) -> DomainError {
+        DomainError(
+            kind: .yearNotCovered(year), field: "year",
+            reason: "the working-day calendar does not cover \(year): no holiday schedule of \(year) is loaded")
     }
 
     public var description: String { "\(field): \(reason)" }

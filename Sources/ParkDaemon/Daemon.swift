@@ -11,12 +11,17 @@ public struct DaemonOptions: Sendable {
     public var stateDirectory: String?
     public var socketPath: String?
     public var policyDirectory: String?
+    public var calendarDirectory: String?
 
-    public init(configSource: ConfigSource, stateDirectory: String? = nil, socketPath: String? = nil, policyDirectory: String? = nil) {
+    public init(
+        configSource: ConfigSource, stateDirectory: String? = nil, socketPath: String? = nil, policyDirectory: String? = nil,
+        calendarDirectory: String? = nil
+    ) {
         self.configSource = configSource
         self.stateDirectory = stateDirectory
         self.socketPath = socketPath
         self.policyDirectory = policyDirectory
+        self.calendarDirectory = calendarDirectory
     }
 
     /// Loads the configuration and applies the command-line overrides.
@@ -25,6 +30,7 @@ public struct DaemonOptions: Sendable {
         if let stateDirectory { config.stateDirectory = stateDirectory }
         if let socketPath { config.socketPath = socketPath }
         if let policyDirectory { config.policyDirectory = policyDirectory }
+        if let calendarDirectory { config.calendarDirectory = calendarDirectory }
         return config
     }
 }
@@ -89,11 +95,13 @@ public enum Daemon {
 
         let policies = PolicyRegistry()
         await policies.load(directory: config.policyDirectory, database: database, at: state.instant(), atStart: true, logger: logger)
+        let calendar = CalendarRegistry()
+        calendar.load(directory: config.calendarDirectory, logger: logger)
 
         let server = ControlServer(
             socket: socket,
             dispatcher: Dispatcher(
-                table: methodTable(database: database, state: state, policies: policies, logger: logger),
+                table: methodTable(database: database, state: state, policies: policies, calendar: calendar, logger: logger),
                 state: state, database: database, logger: logger),
             state: state, logger: logger,
             onListening: {
@@ -117,7 +125,8 @@ public enum Daemon {
                     watchdogInterval: ServiceNotifier.watchdogInterval())),
                 .init(service: server),
                 .init(service: ReloadService(
-                    options: options, state: state, policies: policies, database: database, notifier: notifier, logger: logger,
+                    options: options, state: state, policies: policies, calendar: calendar, database: database, notifier: notifier,
+                    logger: logger,
                     // Trapped now, before anything can announce readiness: a SIGHUP sent right
                     // after READY=1 must not find the signal untrapped.
                     hangups: await UnixSignalsSequence(trapping: .sighup))),
@@ -132,8 +141,17 @@ public enum Daemon {
         try PolicyRegistry.read(directory: directory).policies.map(\.id)
     }
 
+    /// Checks the calendar directory as a reload would; the years it covers (`2018–2026`), or
+    /// nil when it covers none.
+    public static func checkCalendar(directory: String) throws -> String? {
+        let years = try CalendarRegistry.read(directory: directory).years
+        return years.isEmpty ? nil : CalendarRegistry.describe(years)
+    }
+
     /// Every method parkd serves.
-    static func methodTable(database: ParkDatabase, state: DaemonState, policies: PolicyRegistry, logger: Logger) -> MethodTable {
+    static func methodTable(
+        database: ParkDatabase, state: DaemonState, policies: PolicyRegistry, calendar: CalendarRegistry, logger: Logger
+    ) -> MethodTable {
         var table = MethodTable()
         ServiceHandlers.register(in: &table, database: database, state: state, logger: logger)
         TenantHandlers.register(in: &table, database: database)
@@ -146,6 +164,7 @@ public enum Daemon {
         IncubatorHandlers.register(in: &table, database: database)
         PolicyHandlers.register(in: &table, database: database, policies: policies)
         RewardHandlers.register(in: &table, database: database, policies: policies, logger: logger)
+        CalendarHandlers.register(in: &table, calendar: calendar)
         // These two read the table: the audited methods, and the interfaces.
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)
@@ -169,12 +188,13 @@ struct DatabaseService: Service {
     }
 }
 
-/// Re-reads the configuration and the policy directory on SIGHUP. A bad configuration or a
-/// policy file with an error is refused and what is running stays.
+/// Re-reads the configuration, the policy directory and the calendar directory on SIGHUP. A bad
+/// configuration, policy file or calendar file is refused and what is running stays.
 struct ReloadService: Service {
     let options: DaemonOptions
     let state: DaemonState
     let policies: PolicyRegistry
+    let calendar: CalendarRegistry
     let database: ParkDatabase
     let notifier: ServiceNotifier
     let logger: Logger
@@ -203,12 +223,19 @@ struct ReloadService: Service {
             applied.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
             state.apply(applied)
             logger.notice("configuration reloaded", metadata: NotableEvent.reloaded.metadata(["config": "\(options.configSource)"]))
+            var refusals: [(problems: String, consequence: String)] = []
             if let refused = await policies.load(
                 directory: applied.policyDirectory, database: database, at: state.instant(), atStart: false, logger: logger) {
-                state.rejectReload("policies refused: " + refused.split(separator: "\n").joined(separator: "; "))
-                notifier.ready(status: "Serving on \(state.socketDescription); policies refused, those in force stay")
-            } else {
+                refusals.append(("policies refused: " + refused, "policies refused, those in force stay"))
+            }
+            if let refused = calendar.load(directory: applied.calendarDirectory, logger: logger) {
+                refusals.append(("calendar refused: " + refused, "calendar refused, the one in force stays"))
+            }
+            if refusals.isEmpty {
                 notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
+            } else {
+                state.rejectReload(refusals.map { $0.problems.split(separator: "\n").joined(separator: "; ") }.joined(separator: "; "))
+                notifier.ready(status: "Serving on \(state.socketDescription); " + refusals.map(\.consequence).joined(separator: "; "))
             }
         } catch {
             state.rejectReload(error.description)

@@ -29,7 +29,14 @@ struct ParkdCommand: AsyncParsableCommand {
     @Option(name: .customLong("policy-dir"), help: ArgumentHelp("Directory of the policy files (overrides policies.directory).", valueName: "dir"))
     var policyDirectory: String?
 
-    @Flag(name: .customLong("check-config"), help: "Validate the configuration and the policy files and exit 0 (valid) or 1 (invalid).")
+    @Option(
+        name: .customLong("calendar-dir"),
+        help: ArgumentHelp("Directory of the working-day calendar's files (overrides calendar.directory).", valueName: "dir"))
+    var calendarDirectory: String?
+
+    @Flag(
+        name: .customLong("check-config"),
+        help: "Validate the configuration, the policy files and the calendar files and exit 0 (valid) or 1 (invalid).")
     var checkConfig = false
 
     static func main() async {
@@ -51,7 +58,7 @@ struct ParkdCommand: AsyncParsableCommand {
     func run() async throws {
         let options = DaemonOptions(
             configSource: config.map(ConfigSource.file) ?? .embeddedDefaults, stateDirectory: stateDirectory, socketPath: socket,
-            policyDirectory: policyDirectory)
+            policyDirectory: policyDirectory, calendarDirectory: calendarDirectory)
         let loaded: DaemonConfig
         do {
             loaded = try options.loadConfig()
@@ -61,13 +68,16 @@ struct ParkdCommand: AsyncParsableCommand {
         }
         if checkConfig {
             print("\(options.configSource): configuration is valid")
-            do {
+            // Both directories are checked, so that one run lists every problem.
+            let policiesValid = Self.check {
                 let policies = try Daemon.checkPolicies(directory: loaded.policyDirectory)
-                print("\(loaded.policyDirectory): \(policies.isEmpty ? "no policies" : "policies \(policies.joined(separator: ", ")) are valid")")
-            } catch {
-                FileHandle.standardError.write(Data("parkd: \(error)\n".utf8))
-                throw ExitCode.failure
+                return "\(loaded.policyDirectory): \(policies.isEmpty ? "no policies" : "policies \(policies.joined(separator: ", ")) are valid")"
             }
+            let calendarValid = Self.check {
+                let years = try Daemon.checkCalendar(directory: loaded.calendarDirectory)
+                return "\(loaded.calendarDirectory): \(years.map { "the calendar of \($0) is valid" } ?? "no calendar: no year is covered")"
+            }
+            guard policiesValid, calendarValid else { throw ExitCode.failure }
             return
         }
         let logLevel = LogLevelControl(loaded.logLevel)
@@ -78,6 +88,17 @@ struct ParkdCommand: AsyncParsableCommand {
         } catch {
             logger.critical("parkd cannot run", metadata: ["error": "\(error)"])
             throw ExitCode.failure
+        }
+    }
+
+    /// Prints what a check found valid, or its problems on stderr; whether it passed.
+    private static func check(_ body: () throws -> String) -> Bool {
+        do {
+            print(try body())
+            return true
+        } catch {
+            FileHandle.standardError.write(Data("parkd: \(error)\n".utf8))
+            return false
         }
     }
 }

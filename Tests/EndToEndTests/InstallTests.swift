@@ -25,7 +25,8 @@ struct InstallTests {
             "/opt/park/share/bash-completion/completions/parkctl", "/opt/park/share/zsh/site-functions/_parkctl",
             "/opt/park/share/fish/vendor_completions.d/parkctl.fish", "/opt/park/share/parkd/demo/reports.csv",
             "/etc/parkd/policies/P2019.yaml", "/etc/parkd/policies/P2021.yaml", "/opt/park/share/parkd/policies/P2021.yaml",
-            "/opt/park/share/parkd/policies/tests/reference.yaml",
+            "/opt/park/share/parkd/policies/tests/reference.yaml", "/etc/parkd/calendar/2021.yaml",
+            "/opt/park/share/parkd/calendar/2026.yaml",
         ] {
             #expect(FileManager.default.fileExists(atPath: destination + path), "\(path)")
         }
@@ -44,11 +45,13 @@ struct InstallTests {
             #expect(groups.contains("\n\(group):") || groups.hasPrefix("\(group):"), "\(group)")
         }
 
-        // The installed policies pass parkd's own check.
+        // The installed policies and calendar pass parkd's own check.
         let checkConfig = destination + "/check.yaml"
-        try "policies:\n  directory: \(destination)/etc/parkd/policies\n".write(toFile: checkConfig, atomically: true, encoding: .utf8)
-        let policies = try runCommand(Binaries.parkd, ["--check-config", "--config", checkConfig])
-        #expect(policies.stdout.contains("policies P2019, P2021 are valid"), "\(policies.stdout)\(policies.stderr)")
+        try "policies:\n  directory: \(destination)/etc/parkd/policies\ncalendar:\n  directory: \(destination)/etc/parkd/calendar\n"
+            .write(toFile: checkConfig, atomically: true, encoding: .utf8)
+        let checked = try runCommand(Binaries.parkd, ["--check-config", "--config", checkConfig])
+        #expect(checked.stdout.contains("policies P2019, P2021 are valid"), "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout.contains("/etc/parkd/calendar: the calendar of 2018–2026 is valid"), "\(checked.stdout)\(checked.stderr)")
 
         // An edited configuration and edited policies survive a reinstall and an uninstall.
         let edited = destination + "/etc/parkd/policies/P2021.yaml"
@@ -58,6 +61,7 @@ struct InstallTests {
         let again = try make("install-files", destination, ["PREFIX=/opt/park"])
         #expect(again.stdout.contains("kept your /etc/parkd/parkd.yaml"))
         #expect(again.stdout.contains("kept your /etc/parkd/policies"))
+        #expect(again.stdout.contains("kept your /etc/parkd/calendar"))
         #expect(try String(contentsOfFile: edited, encoding: .utf8).hasSuffix("# edited by the park\n"))
         #expect(try String(contentsOfFile: config, encoding: .utf8).hasSuffix("level: debug\n"))
         #expect(FileManager.default.fileExists(atPath: config + ".default"))
@@ -70,5 +74,6 @@ struct InstallTests {
         #expect(FileManager.default.fileExists(atPath: config), "the edited configuration stays")
         #expect(FileManager.default.fileExists(atPath: edited), "the edited policy stays")
         #expect(!FileManager.default.fileExists(atPath: destination + "/etc/parkd/policies/P2019.yaml"), "an unedited policy goes")
+        #expect(!FileManager.default.fileExists(atPath: destination + "/etc/parkd/calendar"), "the unedited calendar goes")
     }
 }

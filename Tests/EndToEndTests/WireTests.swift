@@ -5,7 +5,7 @@ import Testing
 struct WireTests {
     @Test("python's reference varlink client can call every method")
     func referenceClient() throws {
-        let daemon = try RunningDaemon(config: Binaries.referencePolicies)
+        let daemon = try RunningDaemon(config: Binaries.referencePolicies + Binaries.shippedCalendar)
         let result = try runCommand("/usr/bin/env", ["python3", Binaries.script("varlink_reference_client.py"), daemon.socketPath])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.hasPrefix("all methods answered as specified"))
@@ -13,7 +13,7 @@ struct WireTests {
 
     @Test("random calls of every method on a populated park never get an internal error", arguments: [1, 2])
     func randomCalls(seed: Int) throws {
-        let daemon = try RunningDaemon(config: Binaries.referencePolicies)
+        let daemon = try RunningDaemon(config: Binaries.referencePolicies + Binaries.shippedCalendar)
         let demo = try daemon.parkctl(["demo", "load", "--from", Binaries.repository + "/Config/demo"])
         #expect(demo.status == 0, "\(demo.stderr)")
         let result = try runCommand("/usr/bin/env", ["python3", Binaries.script("fuzz_client.py"), daemon.socketPath, "2000", String(seed)])

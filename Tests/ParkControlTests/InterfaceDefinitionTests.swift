@@ -6,7 +6,7 @@ struct InterfaceDefinitionTests {
     static let interfaces = [
         VarlinkServiceAPI.interface, ServiceAPI.interface, TenantAPI.interface, UnitAPI.interface,
         LeaseAPI.interface, ReportAPI.interface, StatsAPI.interface, IncubatorAPI.interface, AuditAPI.interface,
-        PolicyAPI.interface, RewardAPI.interface, DemoAPI.interface,
+        PolicyAPI.interface, RewardAPI.interface, DemoAPI.interface, CalendarAPI.interface,
     ]
 
     func names(_ keyword: String, in definition: String) -> [String] {

@@ -27,6 +27,14 @@ struct CivilDateTests {
         #expect(throws: DomainError.invalid("on", reason)) { try CivilDate.parse(text, field: "on") }
     }
 
+    @Test("the day of the week, before 1970 too", arguments: [
+        ("1970-01-01", Weekday.thursday), ("1969-12-31", .wednesday), ("2000-02-29", .tuesday),
+        ("2021-10-09", .saturday), ("2021-10-10", .sunday), ("2021-10-11", .monday), ("0001-01-01", .monday),
+    ])
+    func weekday(_ text: String, _ weekday: Weekday) throws {
+        #expect(try CivilDate.parse(text, field: "on").weekday == weekday)
+    }
+
     @Test("leap years follow the Gregorian rule")
     func leapYears() {
         #expect(CivilDate(year: 2020, month: 2, day: 29) != nil)

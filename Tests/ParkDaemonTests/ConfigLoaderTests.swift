@@ -42,6 +42,8 @@ struct ConfigLoaderTests {
               grace_seconds: 3
             database:
               busy_timeout_seconds: 9
+            calendar:
+              directory: /srv/park/calendar
             """, file: "t.yaml")
         #expect(config.stateDirectory == "/srv/park")
         #expect(config.socketPath == "/run/park/admin.sock")
@@ -55,6 +57,7 @@ struct ConfigLoaderTests {
         #expect(config.logLevel == .debug)
         #expect(config.shutdownGraceSeconds == 3)
         #expect(config.databaseBusyTimeoutSeconds == 9)
+        #expect(config.calendarDirectory == "/srv/park/calendar")
     }
 
     @Test("errors name the file, line, column and key", arguments: [

@@ -30,7 +30,8 @@ struct DispatcherHarness {
             now: { Date(timeIntervalSince1970: 1_764_400_000) })  // 2025-11-29 in Shanghai
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         dispatcher = Dispatcher(
-            table: Daemon.methodTable(database: database, state: state, policies: policies, logger: logger), state: state,
+            table: Daemon.methodTable(database: database, state: state, policies: policies, calendar: CalendarRegistry(), logger: logger),
+            state: state,
             database: database, logger: logger)
     }
 
@@ -65,7 +66,7 @@ struct DispatcherTests {
         let info = try #require(await harness.call("org.varlink.service.GetInfo", as: DispatcherHarness.stranger))
         let interfaces = info.parameters?["interfaces"]
         let names = [
-            "io.parkd.Audit", "io.parkd.Demo", "io.parkd.Incubator", "io.parkd.Lease", "io.parkd.Policy", "io.parkd.Report", "io.parkd.Reward",
+            "io.parkd.Audit", "io.parkd.Calendar", "io.parkd.Demo", "io.parkd.Incubator", "io.parkd.Lease", "io.parkd.Policy", "io.parkd.Report", "io.parkd.Reward",
             "io.parkd.Service", "io.parkd.Stats",
             "io.parkd.Tenant", "io.parkd.Unit",
             "org.varlink.service",

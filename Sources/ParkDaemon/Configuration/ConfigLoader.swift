@@ -19,16 +19,8 @@ public enum ConfigLoader {
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> DaemonConfig {
         var config = DaemonConfig()
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            throw syntaxError(error, file: file)
-        } catch {
-            throw ConfigError(file: file, line: nil, column: nil, key: nil, reason: "\(error)")
-        }
-        guard let root else { return config }  // an empty file keeps every default
-        let reader = Reader(file: file)
+        let reader = YAMLNodeReader(file: file)
+        guard let root = try reader.compose(text) else { return config }  // an empty file keeps every default
         for (key, value, keyNode) in try reader.mapping(root, path: nil) {
             switch key {
             case "state_directory": config.stateDirectory = try reader.path(value, key: key)
@@ -104,6 +96,14 @@ public enum ConfigLoader {
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
+            case "calendar":
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
+                    let name = "calendar.\(sub)"
+                    switch sub {
+                    case "directory": config.calendarDirectory = try reader.path(node, key: name)
+                    default: throw reader.unknown(keyNode, key: name)
+                    }
+                }
             case "database":
                 for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "database.\(sub)"
@@ -116,85 +116,5 @@ public enum ConfigLoader {
             }
         }
         return config
-    }
-
-    private static func syntaxError(_ error: YamlError, file: String) -> ConfigError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ConfigError(file: file, line: mark.line, column: mark.column, key: nil, reason: "not valid YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ConfigError(
-                file: file, line: context.mark.line, column: context.mark.column, key: duplicates.first,
-                reason: "is given more than once")
-        default:
-            return ConfigError(file: file, line: nil, column: nil, key: nil, reason: "not valid YAML: \(error)")
-        }
-    }
-
-    /// Typed reads of YAML nodes that locate every error.
-    private struct Reader {
-        let file: String
-
-        func error(_ node: Node, key: String?, _ reason: String) -> ConfigError {
-            ConfigError(file: file, line: node.mark?.line, column: node.mark?.column, key: key, reason: reason)
-        }
-
-        func unknown(_ node: Node, key: String) -> ConfigError {
-            error(node, key: key, "unknown key")
-        }
-
-        /// The pairs of a mapping as (key, value, key node), refusing duplicates.
-        func mapping(_ node: Node, path: String?) throws(ConfigError) -> [(String, Node, Node)] {
-            guard let mapping = node.mapping else {
-                throw error(node, key: path, "must be a mapping of keys to values")
-            }
-            var seen = Set<String>()
-            var pairs: [(String, Node, Node)] = []
-            for (keyNode, value) in mapping {
-                guard let key = keyNode.scalar?.string else { throw error(keyNode, key: path, "keys must be plain words") }
-                let full = path.map { "\($0).\(key)" } ?? key
-                guard seen.insert(key).inserted else { throw error(keyNode, key: full, "is given more than once") }
-                pairs.append((key, value, keyNode))
-            }
-            return pairs
-        }
-
-        func string(_ node: Node, key: String) throws(ConfigError) -> String {
-            guard let scalar = node.scalar else { throw error(node, key: key, "must be a single value") }
-            return scalar.string
-        }
-
-        func path(_ node: Node, key: String) throws(ConfigError) -> String {
-            let text = try string(node, key: key)
-            guard text.hasPrefix("/") || text.hasPrefix(".") else {
-                throw error(node, key: key, "'\(text)' must be a path starting with / or .")
-            }
-            guard !text.contains("\0") else { throw error(node, key: key, "contains a NUL byte") }
-            return text
-        }
-
-        func integer(_ node: Node, key: String, range: ClosedRange<Int>) throws(ConfigError) -> Int {
-            let text = try string(node, key: key)
-            guard let value = Int(text), range.contains(value) else {
-                throw error(node, key: key, "'\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
-            }
-            return value
-        }
-
-        /// An octal file mode such as 0660, quoted or not.
-        func mode(_ node: Node, key: String) throws(ConfigError) -> UInt16 {
-            let text = try string(node, key: key)
-            guard (3...4).contains(text.count), let mode = UInt16(text, radix: 8), mode <= 0o777 else {
-                throw error(node, key: key, "'\(text)' is not an octal permission mode such as 0660")
-            }
-            return mode
-        }
-
-        func groupName(_ name: String, _ node: Node, key: String) throws(ConfigError) -> String {
-            let valid = (1...32).contains(name.count)
-                && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-            guard valid else { throw error(node, key: key, "'\(name)' is not a group name") }
-            return name
-        }
     }
 }

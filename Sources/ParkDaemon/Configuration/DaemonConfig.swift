@@ -31,6 +31,9 @@ public struct DaemonConfig: Equatable, Sendable {
     public var databaseBusyTimeoutSeconds = 5
     /// Directory of the policy files (`*.yaml`), read at start and on every reload.
     public var policyDirectory = "/etc/parkd/policies"
+    /// Directory of the working-day calendar, a holiday schedule file a year (`2021.yaml`),
+    /// read at start and on every reload.
+    public var calendarDirectory = "/etc/parkd/calendar"
 
     public init() {}
 

@@ -20,6 +20,8 @@ enum ControlErrors {
                     "from": .string(from.rawValue), "to": .string(to.rawValue),
                     "allowed": .array(from.next.map { .string($0.rawValue) }),
                 ]))
+            case .yearNotCovered(let year):
+                return VarlinkError(name: CalendarAPI.yearNotCovered, parameters: .object(["year": .integer(Int64(year))]))
             }
         case let error as ImportRefused:
             return VarlinkError(name: ReportAPI.importRefused, parameters: .object([

@@ -18,6 +18,8 @@ public struct NotableEvent: Sendable {
     public static let databaseUpgrade = NotableEvent(messageID: "38b0fad2bc084a639337d8c80971a011")
     public static let policiesLoaded = NotableEvent(messageID: "c4c96538b7f64e51a16cb7c8995f7df7")
     public static let policiesRejected = NotableEvent(messageID: "60c7574c080e48639439ddd0f63c4a86")
+    public static let calendarLoaded = NotableEvent(messageID: "320423458ac8475baf81c00ffc1c824a")
+    public static let calendarRejected = NotableEvent(messageID: "b7d38b18be664b13b9902a8c26bd08c5")
     public static let rewardRunCreated = NotableEvent(messageID: "7a3877f3fa9249e588805f7373ebc919")
     public static let rewardRunApproved = NotableEvent(messageID: "229fe8d1e4e44292900f61ac40e238f6")
     public static let cannotRun = NotableEvent(messageID: "de0d43894ca2431cb97990afc35b5eea")

@@ -42,22 +42,15 @@ final class PolicyRegistry: Sendable {
     /// Reads and checks every `*.yaml` / `*.yml` file of `directory` (none when it is missing),
     /// and puts them together.
     static func read(directory: String) throws(PolicyProblems) -> PolicyBook {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else { return .empty }
-        guard isDirectory.boolValue else {
-            throw PolicyProblems([PolicyProblem(file: directory, position: nil, message: "is not a directory")])
-        }
-        let names: [String]
+        let paths: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory)
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            paths = try YAMLDirectory(path: directory, name: "policy directory").files()
         } catch {
-            throw PolicyProblems([PolicyProblem(file: directory, position: nil, message: "cannot list: \(error.localizedDescription)")])
+            throw PolicyProblems([PolicyProblem(file: directory, position: nil, message: error.message)])
         }
         var policies: [Policy] = []
         var problems: [PolicyProblem] = []
-        for name in names {
-            let path = (directory as NSString).appendingPathComponent(name)
+        for path in paths {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 problems.append(PolicyProblem(file: path, position: nil, message: "cannot be read as UTF-8 text"))
                 continue
@@ -82,7 +75,7 @@ final class PolicyRegistry: Sendable {
                     "directory": "\(directory)", "policies": "\(policies.map { "\($0.id)@\($0.hash.prefix(12))" }.joined(separator: ","))",
                 ]))
             }
-            let noneBecause = policies.isEmpty ? Self.emptiness(of: directory) : nil
+            let noneBecause = policies.isEmpty ? YAMLDirectory(path: directory, name: "policy directory").emptiness : nil
             if let noneBecause {
                 logger.warning("no policies in force: reward runs are refused until policy files are loaded", metadata: [
                     "directory": "\(directory)", "reason": "\(noneBecause)",
@@ -103,13 +96,6 @@ final class PolicyRegistry: Sendable {
             loaded.withLock { $0.rejected = "\(error)" }
             return "\(error)"
         }
-    }
-
-    /// Why a directory read without errors gave no policy.
-    private static func emptiness(of directory: String) -> String {
-        FileManager.default.fileExists(atPath: directory)
-            ? "the policy directory \(directory) holds no *.yaml or *.yml file"
-            : "the policy directory \(directory) does not exist"
     }
 
     private func restoreLastInForce(database: ParkDatabase, logger: Logger) async {

@@ -127,6 +127,12 @@ struct CommandFailure: Error {
             self = failure(
                 "run \(text("run")) was computed before \(since.count == 1 ? "run" : "runs") \(since.joined(separator: ", ")) of \(text("period")) was approved; approving it would count amounts twice: compute it again with `parkctl reward run --period \(text("period"))`",
                 Self.invalidInput)
+        case "YearNotCovered":
+            self = failure(
+                "the working-day calendar does not cover \(text("year")): parkd has no holiday schedule of \(text("year")), "
+                    + "so no day of it can be counted; once the State Council has published the \(text("year")) holidays, put "
+                    + "\(text("year")).yaml in parkd's calendar directory (calendar.directory, or parkd --calendar-dir) and reload parkd",
+                Self.invalidInput)
         case "ImportRefused":
             self = failure(ReportCommand.Import.describe(error), Self.invalidInput)
         case "CalculationFailed":

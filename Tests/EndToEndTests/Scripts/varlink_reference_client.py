@@ -35,7 +35,7 @@ with varlink.Client(address=address) as client:
         interfaces = info["interfaces"]
         check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
                                   "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats", "io.parkd.Incubator",
-                                  "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo"},
+                                  "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -220,6 +220,18 @@ with varlink.Client(address=address) as client:
         expect_error(lambda: rewards.Run(period="2021-04", rules=None), "io.parkd.Reward.NoDifferences", "nothing to adjust")
         expect_error(lambda: rewards.Run(period="2021", rules=["RENT"]), "io.parkd.Reward.CalculationFailed", "monthly rule in a year")
         expect_error(lambda: rewards.Show(run=99, tenant=None, explain=None), "io.parkd.Reward.NoSuchRun", "unknown run")
+
+    # io.parkd.Calendar: the shipped working-day calendar
+    with client.open("io.parkd.Calendar", namespaced=False) as calendar:
+        year = calendar.Get(2021)
+        check(year["workingDays"] == 250 and len(year["holidays"]) == 7 and len(year["swappedWorkingDays"]) == 7,
+              f"Calendar.Get: {year}")
+        count = calendar.AddWorkingDays(date="2021-09-30", days=5)
+        check(count["result"] == "2021-10-13" and [h["name"] for h in count["holidays"]] == ["National Day"]
+              and [d["day"] for d in count["swappedWorkingDays"]] == ["2021-10-09"], f"Calendar.AddWorkingDays: {count}")
+        uncovered = expect_error(lambda: calendar.AddWorkingDays(date="2026-12-25", days=10),
+                                 "io.parkd.Calendar.YearNotCovered", "a count into 2027")
+        check(uncovered == {"year": 2027}, f"YearNotCovered: {uncovered}")
 
     # io.parkd.Audit and io.parkd.Service
     with client.open("io.parkd.Audit", namespaced=False) as audit:

@@ -26,6 +26,9 @@ enum Binaries {
     /// Configuration text reading the shipped reference policies.
     static var referencePolicies: String { "policies:\n  directory: \(repository)/Config/policies\n" }
 
+    /// Configuration text reading the shipped working-day calendar.
+    static var shippedCalendar: String { "calendar:\n  directory: \(repository)/Config/calendar\n" }
+
     static var parkd: String { directory + "/parkd" }
     static var parkctl: String { directory + "/parkctl" }
 

@@ -7,7 +7,7 @@ import Foundation
 /// - `<!-- readme-test: not-run REASON -->`: the block is documentation only;
 /// - `<!-- readme-test: start-parkd DIR [ARGUMENT…] -->`: before the block, a fresh parkd is
 ///   started the way `make run STATE_DIR=$PWD/DIR` starts one (its socket `DIR/control.sock`);
-///   arguments given replace the shipped policy directory `make run` passes.
+///   arguments given replace the shipped policy and calendar directories `make run` passes.
 struct ReadmeWalkthrough {
     struct Command {
         /// 0-based README line of the `$ ` line.

@@ -29,9 +29,11 @@ final class RunningDaemon: @unchecked Sendable {
     ) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-e2e-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
-        // Hermetic: policies come from the test's own directory unless the test names one.
+        // Hermetic: policies and the calendar come from the test's own directory unless the
+        // test names one.
         let policies = config.contains("policies:") ? "" : "\npolicies:\n  directory: \(directory)/policies\n"
-        try (config + policies).write(toFile: directory + "/parkd.yaml", atomically: true, encoding: .utf8)
+        let calendar = config.contains("calendar:") ? "" : "\ncalendar:\n  directory: \(directory)/calendar\n"
+        try (config + policies + calendar).write(toFile: directory + "/parkd.yaml", atomically: true, encoding: .utf8)
         try self.init(
             directory: directory, arguments: arguments, openFilesLimit: openFilesLimit, environment: environment, waitForReady: waitForReady)
     }

@@ -26,7 +26,7 @@ struct WalkthroughScript {
             readme_start_parkd() {
               local directory=$1; shift
               local arguments=("$@")
-              [ ${#arguments[@]} -eq 0 ] && arguments=(--policy-dir "$PWD/Config/policies")
+              [ ${#arguments[@]} -eq 0 ] && arguments=(--policy-dir "$PWD/Config/policies" --calendar-dir "$PWD/Config/calendar")
               mkdir -p "$directory"
               \(quoted(Binaries.parkd)) --state-dir "$PWD/$directory" --socket "$PWD/$directory/control.sock" "${arguments[@]}" \\
                 >>\(quoted(logs))/"${directory#.}.log" 2>&1 </dev/null &

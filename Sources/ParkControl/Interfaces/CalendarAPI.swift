@@ -1,0 +1,159 @@
+/// `io.parkd.Calendar`: the working-day calendar every deadline in working days is counted with.
+public enum CalendarAPI {
+    public static let interface = VarlinkInterface(name: "io.parkd.Calendar", definition: """
+        # The days the park works: Monday to Friday, less the holidays of the State Council's
+        # yearly schedule, plus the Saturdays and Sundays it swaps into working days (调休).
+        # parkd reads one schedule file a year from its calendar directory at start and on every
+        # reload. A count that reaches a year with no schedule is refused, never guessed.
+        interface io.parkd.Calendar
+
+        type Holiday (
+          # English name, such as National Day.
+          name: string,
+          # Chinese name, such as 国庆节.
+          chineseName: string,
+          # First day off (YYYY-MM-DD).
+          from: string,
+          # Last day off (YYYY-MM-DD).
+          to: string,
+          # Days from `from` to `to`, weekend days included.
+          days: int,
+          # Of those days, the Mondays to Fridays: working days the holiday takes.
+          weekdaysOff: int
+        )
+
+        type SwappedWorkingDay (
+          # The Saturday or Sunday worked (YYYY-MM-DD).
+          day: string,
+          # Saturday or Sunday.
+          weekday: string,
+          # English name of the holiday it is worked for.
+          makesUpFor: string
+        )
+
+        # One year of the calendar.
+        method Get(
+          # A calendar year, such as 2021.
+          year: int
+        ) -> (
+          # The year asked for.
+          year: int,
+          # Days worked in the year.
+          workingDays: int,
+          # Mondays to Fridays in the year.
+          weekdays: int,
+          # Mondays to Fridays off for a holiday.
+          weekdaysOff: int,
+          # The holidays, earliest first.
+          holidays: []Holiday,
+          # The Saturdays and Sundays worked, earliest first.
+          swappedWorkingDays: []SwappedWorkingDay
+        )
+
+        # `days` working days after `date`: the `days`th working day after it. With 0, the date
+        # itself when it is a working day, else the first working day after it.
+        method AddWorkingDays(
+          # The day counted from (YYYY-MM-DD).
+          date: string,
+          # Working days to count, 0 or more.
+          days: int
+        ) -> (
+          # The day counted from (YYYY-MM-DD).
+          date: string,
+          # The working days counted.
+          days: int,
+          # The day the count ends on (YYYY-MM-DD).
+          result: string,
+          # The holidays passed over, each with only the days the count passed over (the two
+          # parts of a New Year holiday across 31 December are one).
+          holidays: []Holiday,
+          # The Saturdays and Sundays counted as working days.
+          swappedWorkingDays: []SwappedWorkingDay
+        )
+
+        # The calendar holds no holiday schedule of `year`, which the question needs.
+        error YearNotCovered (
+          # The year not covered.
+          year: int
+        )
+
+        """)
+
+    public static let get = VarlinkMethod<GetQuery, Year>("io.parkd.Calendar.Get", access: .read)
+    public static let addWorkingDays = VarlinkMethod<AddWorkingDaysQuery, Count>("io.parkd.Calendar.AddWorkingDays", access: .read)
+    public static let yearNotCovered = "io.parkd.Calendar.YearNotCovered"
+
+    public struct Holiday: Codable, Sendable, Equatable {
+        public var name: String
+        public var chineseName: String
+        public var from: String
+        public var to: String
+        public var days: Int
+        public var weekdaysOff: Int
+        public init(name: String, chineseName: String, from: String, to: String, days: Int, weekdaysOff: Int) {
+            self.name = name
+            self.chineseName = chineseName
+            self.from = from
+            self.to = to
+            self.days = days
+            self.weekdaysOff = weekdaysOff
+        }
+    }
+
+    public struct SwappedWorkingDay: Codable, Sendable, Equatable {
+        public var day: String
+        public var weekday: String
+        public var makesUpFor: String
+        public init(day: String, weekday: String, makesUpFor: String) {
+            self.day = day
+            self.weekday = weekday
+            self.makesUpFor = makesUpFor
+        }
+    }
+
+    public struct GetQuery: Codable, Sendable {
+        public var year: Int
+        public init(year: Int) { self.year = year }
+    }
+
+    public struct Year: Codable, Sendable, Equatable {
+        public var year: Int
+        public var workingDays: Int
+        public var weekdays: Int
+        public var weekdaysOff: Int
+        public var holidays: [Holiday]
+        public var swappedWorkingDays: [SwappedWorkingDay]
+        public init(year: Int, workingDays: Int, weekdays: Int, weekdaysOff: Int, holidays: [Holiday], swappedWorkingDays: [SwappedWorkingDay]) {
+            self.year = year
+            self.workingDays = workingDays
+            self.weekdays = weekdays
+            self.weekdaysOff = weekdaysOff
+            self.holidays = holidays
+            self.swappedWorkingDays = swappedWorkingDays
+        }
+    }
+
+    public struct AddWorkingDaysQuery: Codable, Sendable {
+        public var date: String
+        public var days: Int
+        public init(date: String, days: Int) {
+            self.date = date
+            self.days = days
+        }
+    }
+
+    public struct Count: Codable, Sendable, Equatable {
+        public var date: String
+        public var days: Int
+        public var result: String
+        public var holidays: [Holiday]
+        public var swappedWorkingDays: [SwappedWorkingDay]
+        public init(date: String, days: Int, result: String, holidays: [Holiday], swappedWorkingDays: [SwappedWorkingDay]) {
+            self.date = date
+            self.days = days
+            self.result = result
+            self.holidays = holidays
+            self.swappedWorkingDays = swappedWorkingDays
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import ParkControl
+import Testing
+
+@Suite("parkctl calendar against a real parkd")
+struct CalendarCommandTests {
+    /// A copy of the shipped calendar's files of `years`, which a test may change.
+    func calendarDirectory(years: ClosedRange<Int>) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("calendar-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for year in years {
+            try FileManager.default.copyItem(atPath: "\(Binaries.repository)/Config/calendar/\(year).yaml", toPath: "\(directory)/\(year).yaml")
+        }
+        return directory
+    }
+
+    @Test("calendar show prints the year's holidays, its swapped working days and its count of working days")
+    func show() throws {
+        let daemon = try RunningDaemon(config: Binaries.shippedCalendar)
+        let shown = try daemon.parkctl(["calendar", "show", "2021"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let lines = shown.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "HOLIDAY               CHINESE  FROM        TO          DAYS  WEEKDAYS OFF")
+        #expect(lines.contains("National Day          国庆节   2021-10-01  2021-10-07     7             5"), "\(shown.stdout)")
+        #expect(lines.contains("2021-10-09  Saturday  National Day"), "\(shown.stdout)")
+        #expect(lines.suffix(2) == [
+            "2021 has 250 working days: 261 Mondays to Fridays, less 18 off for holidays, plus 7 Saturdays and Sundays worked", "",
+        ])
+
+        let json = try daemon.parkctl(["--json", "calendar", "show", "2020"])
+        let year = try JSONDecoder().decode(CalendarAPI.Year.self, from: Data(json.stdout.utf8))
+        #expect(year.workingDays == 249)
+        #expect(year.holidays.map(\.name).contains("Spring Festival extension"))
+        #expect(!year.swappedWorkingDays.map(\.day).contains("2020-02-01"), "no longer worked after the extension")
+    }
+
+    @Test("calendar add-days counts across National Day 2021 and across the 2019 New Year", arguments: [
+        (["2021-09-30", "5"], """
+            2021-10-13 is 5 working days after 2021-09-30
+            skipped the National Day holiday (国庆节), 2021-10-01 to 2021-10-07
+            counted Saturday 2021-10-09, a swapped working day for National Day
+
+            """),
+        (["2018-12-28", "2"], """
+            2019-01-02 is 2 working days after 2018-12-28
+            skipped the New Year's Day holiday (元旦), 2018-12-30 to 2019-01-01
+            counted Saturday 2018-12-29, a swapped working day for New Year's Day
+
+            """),
+        (["2021-10-01", "0"], """
+            2021-10-08 is the first working day from 2021-10-01
+            skipped the National Day holiday (国庆节), 2021-10-01 to 2021-10-07
+
+            """),
+        (["2021-06-01", "0"], "2021-06-01 is a working day\n"),
+        (["2021-06-01", "1"], "2021-06-02 is 1 working day after 2021-06-01\n"),
+    ])
+    func addDays(_ arguments: [String], _ expected: String) throws {
+        let daemon = try RunningDaemon(config: Binaries.shippedCalendar)
+        let result = try daemon.parkctl(["calendar", "add-days"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == expected)
+        let json = try daemon.parkctl(["--json", "calendar", "add-days"] + arguments)
+        let count = try JSONDecoder().decode(CalendarAPI.Count.self, from: Data(json.stdout.utf8))
+        #expect(count.result == String(expected.prefix(10)))
+    }
+
+    @Test("a year the calendar does not cover, and a day that does not exist, are refused with exit 65", arguments: [
+        (["show", "2027"], "parkctl: the working-day calendar does not cover 2027: parkd has no holiday schedule of 2027"),
+        (["add-days", "2026-12-25", "10"], "parkctl: the working-day calendar does not cover 2027: "),
+        (["add-days", "2017-12-29", "1"], "parkctl: the working-day calendar does not cover 2017: "),
+        (["add-days", "2021-02-29", "1"], "parkctl: invalid date: '2021-02-29' is not a day of the calendar"),
+        (["show", "0"], "parkctl: invalid year: 0 is not a year; give it in four digits, such as 2021"),
+    ])
+    func refused(_ arguments: [String], _ message: String) throws {
+        let daemon = try RunningDaemon(config: Binaries.shippedCalendar)
+        let result = try daemon.parkctl(["calendar"] + arguments)
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test("with no calendar directory parkd warns at start and refuses every count, naming the year")
+    func noCalendar() throws {
+        let daemon = try RunningDaemon()
+        #expect(daemon.log.contains("no working-day calendar: every count of working days is refused until holiday schedules are loaded"), "\(daemon.log)")
+        #expect(daemon.log.contains("the calendar directory \(daemon.directory)/calendar does not exist"), "\(daemon.log)")
+        let result = try daemon.parkctl(["calendar", "add-days", "2021-09-30", "5"])
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("parkctl: the working-day calendar does not cover 2021: "), "\(result.stderr)")
+    }
+
+    @Test("a reload adds a year; a bad file is refused whole on reload and the calendar in force stays")
+    func reload() throws {
+        let directory = try calendarDirectory(years: 2018...2025)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let daemon = try RunningDaemon(arguments: ["--calendar-dir", directory])
+        let before = try daemon.parkctl(["calendar", "add-days", "2025-12-24", "10"])
+        #expect(before.status == 65)
+        #expect(before.stderr.contains("does not cover 2026"), "\(before.stderr)")
+
+        try FileManager.default.copyItem(atPath: "\(Binaries.repository)/Config/calendar/2026.yaml", toPath: "\(directory)/2026.yaml")
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitForNext("configuration reloaded") != nil)
+        let added = try daemon.parkctl(["calendar", "add-days", "2025-12-24", "10"])
+        #expect(added.stdout == """
+            2026-01-08 is 10 working days after 2025-12-24
+            skipped the New Year's Day holiday (元旦), 2026-01-01 to 2026-01-03
+            counted Sunday 2026-01-04, a swapped working day for New Year's Day
+
+            """, "\(added.stderr)")
+
+        // A 2027 file with a Monday as a swapped working day and a holiday in 2026.
+        try """
+            year: 2027
+            holidays:
+              - name: New Year's Day
+                chinese: 元旦
+                from: 2026-12-31
+                to: 2027-01-03
+            working_days:
+              - day: 2027-01-04
+                for: New Year's Day
+            """.write(toFile: "\(directory)/2027.yaml", atomically: true, encoding: .utf8)
+        let check = try runCommand(Binaries.parkd, ["--check-config", "--config", daemon.configPath, "--calendar-dir", directory])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("\(directory)/2027.yaml:5:11: holidays.from: 2026-12-31 is not in 2027"), "\(check.stderr)")
+        #expect(check.stderr.contains("\(directory)/2027.yaml:8:10: working_days.day: 2027-01-04 is a Monday"), "\(check.stderr)")
+
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitForNext("calendar refused, the one in force stays") != nil)
+        let status = try daemon.parkctl(["status"]).stdout
+        #expect(status.contains("rejected: calendar refused: \(directory)/2027.yaml:5:11: holidays.from:"), "\(status)")
+        #expect(daemon.log.contains("calendar files refused; the calendar in force stays"), "\(daemon.log)")
+        #expect(try daemon.parkctl(["calendar", "add-days", "2025-12-24", "10"]).stdout == added.stdout)
+        #expect(try daemon.parkctl(["calendar", "show", "2027"]).status == 65)
+
+        try FileManager.default.removeItem(atPath: "\(directory)/2027.yaml")
+        let valid = try runCommand(Binaries.parkd, ["--check-config", "--config", daemon.configPath, "--calendar-dir", directory])
+        #expect(valid.status == 0)
+        #expect(valid.stdout.contains("\(directory): the calendar of 2018–2026 is valid"), "\(valid.stdout)")
+    }
+}
