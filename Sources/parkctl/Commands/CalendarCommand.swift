@@ -9,13 +9,15 @@ struct CalendarCommand: AsyncParsableCommand {
 }
 
 extension CalendarCommand {
-    struct Show: AsyncParsableCommand {
+    struct Show: ParkctlCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show a year's holidays, its swapped working days (Saturdays and Sundays worked) and its count of working days.")
 
         @ParentCommand var parkctl: Parkctl
         var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("A calendar year, such as 2021.", valueName: "year")) var year: Int
+
+        static let fieldOptions: FieldOptions = ["year": "YEAR"]
 
         func run() async throws {
             try await reporting {
@@ -46,7 +48,7 @@ extension CalendarCommand {
         }
     }
 
-    struct AddDays: AsyncParsableCommand {
+    struct AddDays: ParkctlCommand {
         static let configuration = CommandConfiguration(
             commandName: "add-days",
             abstract: "The day N working days after DATE, with the holidays skipped on the way.",
@@ -60,6 +62,8 @@ extension CalendarCommand {
         var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("The day counted from.", valueName: "YYYY-MM-DD")) var date: String
         @Argument(help: ArgumentHelp("Working days to count, 0 or more.", valueName: "N")) var days: Int
+
+        static let fieldOptions: FieldOptions = ["date": "DATE", "days": "N"]
 
         func run() async throws {
             try await reporting {
