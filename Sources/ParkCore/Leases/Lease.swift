@@ -1,29 +1,3 @@
-/// A unit as a lease holds it: its area is fixed when the lease is signed.
-public struct LeasedUnit: Equatable, Sendable {
-    public var unitID: Int64
-    public var label: String
-    public var area: Area
-    public var kind: UnitKind
-
-    public init(unitID: Int64, label: String, area: Area, kind: UnitKind) {
-        self.unitID = unitID
-        self.label = label
-        self.area = area
-        self.kind = kind
-    }
-}
-
-/// A contracted rent per m² per month, in force from a day on.
-public struct RentChange: Equatable, Sendable {
-    public var from: CivilDate
-    public var rent: Money
-
-    public init(from: CivilDate, rent: Money) {
-        self.from = from
-        self.rent = rent
-    }
-}
-
 /// A tenant's lease of one or more units from its first to its last day (inclusive).
 public struct Lease: Equatable, Sendable {
     public var id: Int64?
@@ -151,18 +125,5 @@ public struct Lease: Equatable, Sendable {
             throw .invalid("on", "\(day) must be from the start (\(start)) to the day before the end (\(end))")
         }
         terminatedOn = day
-    }
-}
-
-/// Rent due for one month of a lease.
-public struct RentDue: Equatable, Sendable {
-    public var amount: Money
-    public var daysLeased: Int
-    public var daysInMonth: Int
-
-    public init(amount: Money, daysLeased: Int, daysInMonth: Int) {
-        self.amount = amount
-        self.daysLeased = daysLeased
-        self.daysInMonth = daysInMonth
     }
 }

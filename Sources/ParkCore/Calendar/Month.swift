@@ -1,0 +1,24 @@
+/// A calendar month, `YYYY-MM`.
+public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+
+    public init(year: Int, month: Int) {
+        self.year = year
+        self.month = month
+    }
+
+    public static func parse(_ text: String, field: String) throws(DomainError) -> Month {
+        let (year, month) = try CivilDate.parseMonth(text, field: field)
+        return Month(year: year, month: month)
+    }
+
+    public var firstDay: CivilDate { CivilDate(year: year, month: month, day: 1)! }
+    public var lastDay: CivilDate { CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))! }
+
+    public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+
+    public var description: String {
+        (year < 1000 ? String(repeating: "0", count: 4 - String(year).count) : "") + "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
+    }
+}

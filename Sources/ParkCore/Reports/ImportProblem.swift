@@ -1,0 +1,22 @@
+/// One thing wrong with one cell (or row) of an imported file. `line` counts from 1, the header
+/// being line 1.
+public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var column: String
+    public var reason: String
+
+    public init(line: Int, column: String, reason: String) {
+        self.line = line
+        self.column = column
+        self.reason = reason
+    }
+
+    /// `error` on `line`, in the column it names.
+    public init(line: Int, _ error: DomainError) {
+        self.init(line: line, column: error.field, reason: error.reason)
+    }
+
+    public var description: String { "line \(line), \(column): \(reason)" }
+}
+
+extension ImportProblem: Error {}

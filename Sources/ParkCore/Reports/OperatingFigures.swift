@@ -1,0 +1,74 @@
+/// What a tenant reports for one month: money exact to the fen, the rest counts (person-times
+/// where the park counts services, not people).
+public struct OperatingFigures: Equatable, Sendable {
+    public var revenue: Money
+    public var tax: Money
+    public var employersServed: Int
+    public var workersDispatched: Int
+    public var workersOutsourced: Int
+    public var jobSeekersServed: Int
+    public var placements: Int
+    public var trainingSessions: Int
+    public var trainingAttendees: Int
+    public var phdHires: Int
+    public var headcount: Int
+
+    public init(
+        revenue: Money, tax: Money, employersServed: Int, workersDispatched: Int, workersOutsourced: Int,
+        jobSeekersServed: Int, placements: Int, trainingSessions: Int, trainingAttendees: Int, phdHires: Int, headcount: Int
+    ) {
+        self.revenue = revenue
+        self.tax = tax
+        self.employersServed = employersServed
+        self.workersDispatched = workersDispatched
+        self.workersOutsourced = workersOutsourced
+        self.jobSeekersServed = jobSeekersServed
+        self.placements = placements
+        self.trainingSessions = trainingSessions
+        self.trainingAttendees = trainingAttendees
+        self.phdHires = phdHires
+        self.headcount = headcount
+    }
+
+    /// The largest believable monthly value of each count, for one HR firm.
+    public static let countLimits: [(field: String, limit: Int)] = [
+        ("employersServed", 100_000), ("workersDispatched", 1_000_000), ("workersOutsourced", 1_000_000),
+        ("jobSeekersServed", 1_000_000), ("placements", 1_000_000), ("trainingSessions", 10_000),
+        ("trainingAttendees", 1_000_000), ("phdHires", 1_000), ("headcount", 100_000),
+    ]
+
+    /// A month's revenue above this is refused as absurd (100 billion yuan); so is a tax, which
+    /// is at most the revenue.
+    public static let amountLimit = AmountLimit(most: Money(fen: 10_000_000_000_000), unit: "yuan a month")
+
+    /// Every problem with the figures, field by field (empty when they are acceptable).
+    public var problems: [DomainError] {
+        var problems = [Self.problem("revenue", amount: revenue), Self.problem("tax", amount: tax)].compactMap { $0 }
+        if tax > revenue, revenue >= .zero { problems.append(.invalid("tax", "\(tax) is more than the revenue, \(revenue)")) }
+        for (field, _) in Self.countLimits {
+            if let problem = Self.problem(field, count: self[count: field]) { problems.append(problem) }
+        }
+        if trainingSessions == 0, trainingAttendees > 0 {
+            problems.append(.invalid("trainingAttendees", "\(trainingAttendees) attendees but no training session"))
+        }
+        return problems
+    }
+
+    /// What is wrong with an amount whatever the other figures are (negative, or beyond
+    /// `amountLimit`), or nil; a CSV cell is judged by it before the row is decided.
+    public static func problem(_ field: String, amount: Money) -> DomainError? {
+        if amount < .zero { return .invalid(field, "must not be negative") }
+        if amount > amountLimit.most { return amountLimit.refusal(amount.description, field: field) }
+        return nil
+    }
+
+    /// What is wrong with a count whatever the other figures are (negative, or beyond its
+    /// `countLimits`), or nil.
+    public static func problem(_ field: String, count: Int) -> DomainError? {
+        if count < 0 { return .invalid(field, "\(count) must not be negative") }
+        if let limit = countLimits.first(where: { $0.field == field })?.limit, count > limit {
+            return .invalid(field, "\(count) is more than \(limit), not believable for one month")
+        }
+        return nil
+    }
+}
