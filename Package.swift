@@ -115,15 +115,22 @@ let package = Package(
             dependencies: ["ParkStore", "ParkCore", "ParkPolicy", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        // Shared by the tests of the wire contract: interface definitions read back from their text.
+        .target(
+            name: "InterfaceTestSupport",
+            dependencies: ["ParkControl"],
+            path: "Tests/InterfaceTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ParkControlTests",
-            dependencies: ["ParkControl", .product(name: "NIOEmbedded", package: "swift-nio")],
+            dependencies: ["ParkControl", "InterfaceTestSupport", .product(name: "NIOEmbedded", package: "swift-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ParkDaemonTests",
             dependencies: [
-                "ParkDaemon",
+                "ParkDaemon", "InterfaceTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

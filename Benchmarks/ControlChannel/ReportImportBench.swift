@@ -49,12 +49,12 @@ enum ReportImportBench {
                 part += line
                 part += "\n"
                 if part.utf8.count > 256 << 10 {
-                    _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
+                    _ = try await connection.call(ReportAPI.addToImport, ReportAPI.AddToImport(import: handle.import, text: part))
                     part = ""
                 }
             }
             if !part.isEmpty {
-                _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
+                _ = try await connection.call(ReportAPI.addToImport, ReportAPI.AddToImport(import: handle.import, text: part))
             }
             let finishStart = clock.now
             let summary = try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: nil))
@@ -133,8 +133,8 @@ enum StatsBench {
         var results: [(String, Duration)] = []
         do {
             for (label, query) in [
-                ("stats for 2020", StatsAPI.Query(from: "2020-01-01", to: "2020-12-31")),
-                ("stats since opening, monthly", StatsAPI.Query(from: "0001-01-01", to: "2024-12-31", monthly: true)),
+                ("stats for 2020", StatsAPI.Park(from: "2020-01-01", to: "2020-12-31")),
+                ("stats since opening, monthly", StatsAPI.Park(from: "0001-01-01", to: "2024-12-31", monthly: true)),
             ] {
                 var times: [Duration] = []
                 for _ in 0..<5 {

@@ -16,10 +16,10 @@ enum RewardBench {
         do {
             for period in periods {
                 let start = clock.now
-                let created = try await connection.call(RewardAPI.run, RewardAPI.RunRequest(period: period, rules: nil))
+                let created = try await connection.call(RewardAPI.run, RewardAPI.Run(period: period, rules: nil))
                 let ran = clock.now - start
                 let verifyStart = clock.now
-                let verified = try await connection.call(RewardAPI.verify, RewardAPI.VerifyRequest(run: created.run.id))
+                let verified = try await connection.call(RewardAPI.verify, RewardAPI.Verify(run: created.run.id))
                 guard verified.agrees else { throw BenchError("run \(created.run.id) does not verify") }
                 results.append((period, Figures(run: ran, lines: created.run.lines, verify: clock.now - verifyStart)))
             }

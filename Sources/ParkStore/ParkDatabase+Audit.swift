@@ -6,13 +6,13 @@ public struct AuditQuery: Sendable {
     public var limit: Int
     /// Only entries at or after this RFC 3339 instant.
     public var since: String?
-    /// Only entries of this fully qualified method.
-    public var method: String?
+    /// Only entries of these fully qualified methods (a method and its former names).
+    public var methods: Set<String>?
 
-    public init(limit: Int = 50, since: String? = nil, method: String? = nil) {
+    public init(limit: Int = 50, since: String? = nil, methods: Set<String>? = nil) {
         self.limit = limit
         self.since = since
-        self.method = method
+        self.methods = methods
     }
 }
 
@@ -41,7 +41,7 @@ extension ParkDatabase {
         try await readInBackground { db in
             var request = AuditEntryRecord.order(AuditEntryRecord.Columns.id.desc).limit(query.limit)
             if let since = query.since { request = request.filter(AuditEntryRecord.Columns.at >= since) }
-            if let method = query.method { request = request.filter(AuditEntryRecord.Columns.method == method) }
+            if let methods = query.methods { request = request.filter(methods.contains(AuditEntryRecord.Columns.method)) }
             return try request.fetchAll(db).map(\.entry)
         }
     }

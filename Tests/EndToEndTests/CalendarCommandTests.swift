@@ -28,7 +28,7 @@ struct CalendarCommandTests {
         ])
 
         let json = try daemon.parkctl(["--json", "calendar", "show", "2020"])
-        let year = try JSONDecoder().decode(CalendarAPI.Year.self, from: Data(json.stdout.utf8))
+        let year = try JSONDecoder().decode(CalendarAPI.GetReply.self, from: Data(json.stdout.utf8))
         #expect(year.workingDays == 249)
         #expect(year.holidays.map(\.name).contains("Spring Festival extension"))
         #expect(!year.swappedWorkingDays.map(\.day).contains("2020-02-01"), "no longer worked after the extension")
@@ -61,7 +61,7 @@ struct CalendarCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == expected)
         let json = try daemon.parkctl(["--json", "calendar", "add-days"] + arguments)
-        let count = try JSONDecoder().decode(CalendarAPI.Count.self, from: Data(json.stdout.utf8))
+        let count = try JSONDecoder().decode(CalendarAPI.AddWorkingDaysReply.self, from: Data(json.stdout.utf8))
         #expect(count.result == String(expected.prefix(10)))
     }
 

@@ -1,33 +1,27 @@
+import InterfaceTestSupport
 import ParkControl
 import Testing
 
 @Suite("Interface definitions")
 struct InterfaceDefinitionTests {
-    static let interfaces = [
-        VarlinkServiceAPI.interface, ServiceAPI.interface, TenantAPI.interface, UnitAPI.interface,
-        LeaseAPI.interface, ReportAPI.interface, StatsAPI.interface, IncubatorAPI.interface, AuditAPI.interface,
-        PolicyAPI.interface, RewardAPI.interface, DemoAPI.interface, CalendarAPI.interface,
-    ]
+    static let names = ParkInterfaces.all.map(\.name)
 
-    func names(_ keyword: String, in definition: String) -> [String] {
-        definition.split(separator: "\n").compactMap { line in
-            let words = line.split(whereSeparator: { $0 == " " || $0 == "(" })
-            return words.first.map(String.init) == keyword && words.count > 1 ? String(words[1]) : nil
-        }
+    static func interface(_ name: String) throws -> VarlinkInterface {
+        try #require(ParkInterfaces.all.first { $0.name == name })
     }
 
-    @Test("each definition declares the interface it is served as", arguments: interfaces.map(\.name))
+    @Test("each definition declares the interface it is served as", arguments: names)
     func declaresItsName(_ name: String) throws {
-        let interface = try #require(Self.interfaces.first { $0.name == name })
+        let interface = try Self.interface(name)
         #expect(interface.definition.contains("\ninterface \(name)\n"))
+        #expect(try InterfaceDefinition(interface.definition).name == name)
     }
 
     // Varlink keeps types, methods and errors in one namespace per interface: a type named like a
     // method makes clients (python's varlink) resolve the wrong one.
-    @Test("no name is both a type, a method or an error", arguments: interfaces.map(\.name))
+    @Test("no name is both a type, a method or an error", arguments: names)
     func uniqueMemberNames(_ name: String) throws {
-        let definition = try #require(Self.interfaces.first { $0.name == name }).definition
-        let members = names("type", in: definition) + names("method", in: definition) + names("error", in: definition)
+        let members = try InterfaceDefinition(Self.interface(name).definition).members.map(\.name)
         #expect(Set(members).count == members.count, "\(members)")
     }
 }

@@ -71,9 +71,9 @@ struct StreamingEncoderTests {
             id: 1, period: "2021-06", kind: "regular", status: "draft", rules: ["RENT"], total: "40000.00", lines: 1, adjusts: [],
             inputsHash: "ab", policies: [RewardAPI.PolicyVersion(id: "P2021", hash: "cd")], createdAt: "2026-11-29T00:00:00.000Z",
             createdBy: "root", approvedAt: nil, approvedBy: nil)
-        let reply = RewardAPI.ShowReply(run: run, lines: [line])
+        let reply = RewardAPI.GetReply(run: run, lines: [line])
         #expect(try agree(reply))
-        let decoded = try JSONDecoder().decode(RewardAPI.ShowReply.self, from: VarlinkCoding.encode(reply))
+        let decoded = try JSONDecoder().decode(RewardAPI.GetReply.self, from: VarlinkCoding.encode(reply))
         #expect(decoded.lines == [line] && decoded.run == run)
     }
 

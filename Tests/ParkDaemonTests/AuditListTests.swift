@@ -31,9 +31,9 @@ struct AuditListTests {
             }
             #expect(entries.count == 1, "\(method)")
         }
-        let audited = harness.dispatcher.table.auditedMethods
+        let audited = harness.dispatcher.table.auditedMethods.keys
         #expect(audited.contains("io.parkd.Reward.Approve") && audited.contains("io.parkd.Demo.Load"), "registered before Audit's handlers")
-        for method in audited + ["io.parkd.Policy.Load", "Policy.Load"] {
+        for method in audited.sorted() + ["io.parkd.Policy.Load", "Policy.Load"] {
             let reply = await harness.call("io.parkd.Audit.List", #"{"method":"\#(method)"}"#)
             #expect(reply?.error == nil, "\(method)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import InterfaceTestSupport
 import ParkControl
 @testable import ParkDaemon
 import Testing
@@ -20,16 +21,17 @@ struct ExtremeParameterTests {
         defer { harness.cleanUp() }
         try await Self.seed(harness)
 
-        let methods = InterfaceSignatures(harness.dispatcher.table.interfaces)
-        #expect(methods.methods.count > 40)
+        let definitions = try harness.dispatcher.table.interfaces.map { try InterfaceDefinition($0.definition) }
+        let methods = definitions.flatMap { definition in definition.methods.map { (definition, $0) } }
+        #expect(methods.count > 40)
         var values = ExtremeValues(seed: 0x7061_726b_64)
         var internalErrors: [String] = []
         var unanswered: [String] = []
         for _ in 0..<Self.rounds {
-            for method in methods.methods {
-                let parameters = values.parameters(for: method.parameters, in: methods, of: method.interface)
+            for (definition, method) in methods {
+                let parameters = try values.parameters(for: method.fields, in: definition)
                 let text = String(decoding: try VarlinkCoding.encode(parameters), as: UTF8.self)
-                let message = #"{"method":"\#(method.name)","parameters":\#(text)}"#
+                let message = #"{"method":"\#(definition.name).\#(method.name)","parameters":\#(text)}"#
                 guard let reply = await harness.send(message).reply else {
                     unanswered.append(message)
                     continue
@@ -65,88 +67,12 @@ struct ExtremeParameterTests {
             ("io.parkd.Unit.Create", #"{"building":"A","floor":"3","number":"301","area":"120.50","kind":"office","listRent":"45.00"}"#),
             ("io.parkd.Unit.Create", #"{"building":"B","number":"101","area":"30","kind":"incubator","listRent":"20.00"}"#),
             ("io.parkd.Lease.Create", #"{"tenant":"1","units":[1],"start":"2019-02-01","end":"2027-01-31","rent":"42.00"}"#),
-            ("io.parkd.Report.Submit", #"{"tenant":"1","month":"2021-06","revenue":"1200000.00","tax":"80000.00","employersServed":30,"workersDispatched":100,"workersOutsourced":10,"jobSeekersServed":200,"placements":50,"trainingSessions":2,"trainingAttendees":60,"phdHires":1,"headcount":25}"#),
+            ("io.parkd.Report.Create", #"{"tenant":"1","month":"2021-06","revenue":"1200000.00","tax":"80000.00","employersServed":30,"workersDispatched":100,"workersOutsourced":10,"jobSeekersServed":200,"placements":50,"trainingSessions":2,"trainingAttendees":60,"phdHires":1,"headcount":25}"#),
             ("io.parkd.Reward.Run", #"{"period":"2021-06"}"#),
         ]
         for (method, parameters) in calls {
             let reply = try #require(await harness.call(method, parameters))
             try #require(reply.error == nil, "seeding \(method): \(reply)")
-        }
-    }
-}
-
-/// The methods of Varlink interface definitions and the parameters each takes, read from the
-/// definitions' text: `method Name(a: type, b: ?type) -> (…)` and `type Name (…)`.
-struct InterfaceSignatures {
-    struct Method {
-        let interface: String
-        let name: String
-        let parameters: [(name: String, type: String)]
-    }
-
-    private(set) var methods: [Method] = []
-    /// Named types by interface, then name: their fields, or their cases for an enum.
-    private var types: [String: [String: String]] = [:]
-
-    init(_ interfaces: [VarlinkInterface]) {
-        for interface in interfaces {
-            // Comments run from '#' to the end of the line; no string in a definition holds '#'.
-            let text = interface.definition.split(separator: "\n").map { line in
-                line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            }.joined(separator: " ")
-            var rest = Substring(text)
-            while let keyword = rest.firstMatch(of: /(method|type)\s+(\w+)\s*\(/) {
-                let body = Self.balanced(rest[keyword.range.upperBound...])
-                switch keyword.1 {
-                case "method":
-                    methods.append(Method(
-                        interface: interface.name, name: "\(interface.name).\(keyword.2)", parameters: Self.fields(body)))
-                default:
-                    types[interface.name, default: [:]][String(keyword.2)] = "(" + body + ")"
-                }
-                rest = rest[rest.index(keyword.range.upperBound, offsetBy: body.count)...]
-            }
-        }
-    }
-
-    /// The definition of a named type, as an anonymous struct or enum type: `(a: int, …)` or `(x, y)`.
-    func type(named name: String, in interface: String) -> String? {
-        types[interface]?[name]
-    }
-
-    /// The text up to the parenthesis that closes one already opened.
-    private static func balanced(_ text: Substring) -> String {
-        var depth = 1
-        var end = text.startIndex
-        while end < text.endIndex {
-            if text[end] == "(" { depth += 1 }
-            if text[end] == ")" { depth -= 1 }
-            if depth == 0 { break }
-            end = text.index(after: end)
-        }
-        return String(text[..<end])
-    }
-
-    /// `a: int, b: (x: string)` → [("a", "int"), ("b", "(x: string)")]; an enum's cases have no type.
-    static func fields(_ body: String) -> [(name: String, type: String)] {
-        var fields: [String] = []
-        var depth = 0
-        var current = ""
-        for character in body {
-            if character == "(" { depth += 1 }
-            if character == ")" { depth -= 1 }
-            if character == "," && depth == 0 {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        fields.append(current)
-        return fields.compactMap { field in
-            let parts = field.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let name = parts.first, !name.isEmpty else { return nil }
-            return (name, parts.count > 1 ? parts[1] : "")
         }
     }
 }
@@ -206,28 +132,27 @@ struct ExtremeValues {
 
     /// A parameters object: each optional parameter left out a third of the time.
     mutating func parameters(
-        for fields: [(name: String, type: String)], in signatures: InterfaceSignatures, of interface: String, depth: Int = 0
-    ) -> JSONValue {
+        for fields: [InterfaceDefinition.Field], in definition: InterfaceDefinition, depth: Int = 0
+    ) throws -> JSONValue {
         var object: [String: JSONValue] = [:]
-        for (name, type) in fields {
-            if type.hasPrefix("?") && below(3) == 0 { continue }
-            object[name] = value(of: type, in: signatures, of: interface, depth: depth)
+        for field in fields {
+            if field.type.hasPrefix("?") && below(3) == 0 { continue }
+            object[field.name] = try value(of: field.type, in: definition, depth: depth)
         }
         return .object(object)
     }
 
-    private mutating func value(of type: String, in signatures: InterfaceSignatures, of interface: String, depth: Int) -> JSONValue {
-        let type = type.trimmingCharacters(in: .whitespaces)
+    private mutating func value(of type: String, in definition: InterfaceDefinition, depth: Int) throws -> JSONValue {
         if type.hasPrefix("?") {
-            return below(8) == 0 ? .null : value(of: String(type.dropFirst()), in: signatures, of: interface, depth: depth)
+            return below(8) == 0 ? .null : try value(of: String(type.dropFirst()), in: definition, depth: depth)
         }
         if type.hasPrefix("[]") {
             let count = depth > 1 ? 0 : pick([0, 1, 1, 2, 3, 50])
-            return .array((0..<count).map { _ in value(of: String(type.dropFirst(2)), in: signatures, of: interface, depth: depth + 1) })
+            return .array(try (0..<count).map { _ in try value(of: String(type.dropFirst(2)), in: definition, depth: depth + 1) })
         }
         if type.hasPrefix("[string]") {
             let element = String(type.dropFirst("[string]".count))
-            return .object([pick(Self.strings): value(of: element, in: signatures, of: interface, depth: depth + 1)])
+            return .object([pick(Self.strings): try value(of: element, in: definition, depth: depth + 1)])
         }
         switch type {
         case "string": return .string(pick(Self.strings))
@@ -237,12 +162,11 @@ struct ExtremeValues {
         case "object": return .object(["x": .integer(1)])
         default: break
         }
-        let definition = type.hasPrefix("(") ? type : signatures.type(named: type, in: interface) ?? "()"
-        let fields = InterfaceSignatures.fields(String(definition.dropFirst().dropLast()))
-        if fields.allSatisfy({ $0.type.isEmpty }) {
+        let fields = type.hasPrefix("(") ? try InterfaceDefinition.fields(ofAnonymous: type) : definition.type(named: type)?.fields ?? []
+        if !fields.isEmpty, fields.allSatisfy({ $0.type.isEmpty }) {
             // An enum: one of its cases, or now and then a name it does not have.
             return .string(below(6) == 0 ? pick(Self.strings) : pick(fields).name)
         }
-        return parameters(for: fields, in: signatures, of: interface, depth: depth + 1)
+        return try parameters(for: fields, in: definition, depth: depth + 1)
     }
 }

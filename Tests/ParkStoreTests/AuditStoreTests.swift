@@ -54,7 +54,7 @@ struct AuditStoreTests {
                 today: CivilDate(year: 2026, month: 11, day: 29)!, context: context("io.parkd.Tenant.Transition", at: "2026-11-29T11:00:00.000Z"))
             #expect(try await database.auditEntries(AuditQuery()).map(\.id) == [3, 2, 1])
             #expect(try await database.auditEntries(AuditQuery(since: "2026-11-29T00:00:00.000Z")).map(\.id) == [3, 2])
-            #expect(try await database.auditEntries(AuditQuery(method: "io.parkd.Tenant.Create")).map(\.id) == [2, 1])
+            #expect(try await database.auditEntries(AuditQuery(methods: ["io.parkd.Tenant.Create"])).map(\.id) == [2, 1])
             #expect(try await database.auditEntries(AuditQuery(limit: 1)).map(\.id) == [3])
         }
     }

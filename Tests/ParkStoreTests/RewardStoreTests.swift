@@ -199,7 +199,7 @@ struct RewardStoreTests {
             #expect(try await database.recordPolicyLoad([policy], context: context("io.parkd.Policy.Load")) == false)
             #expect(try await database.policiesLastInForce().map(\.source) == [text])
             #expect(try await database.policyVersions(hashes: [policy.hash, "nothing"]).map(\.policyID) == ["P1"])
-            let loads = try await database.auditEntries(AuditQuery(limit: 10, method: "io.parkd.Policy.Load"))
+            let loads = try await database.auditEntries(AuditQuery(limit: 10, methods: ["io.parkd.Policy.Load"]))
             #expect(loads.count == 1)
         }
     }

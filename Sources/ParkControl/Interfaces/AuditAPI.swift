@@ -1,6 +1,6 @@
 /// `io.parkd.Audit`: the hash-chained record of every change made through the admin channel.
 public enum AuditAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Audit", definition: """
+    public static let interface = VarlinkInterface(name: "io.parkd.Audit", methods: [list, verify], definition: """
         # The audit trail: every state-changing call, who made it and how it ended.
         # Each entry holds the SHA-256 of the previous entry, so an edited, deleted
         # or reordered entry breaks the chain.
@@ -36,10 +36,14 @@ public enum AuditAPI {
           limit: ?int,
           # Only entries at or after this day (YYYY-MM-DD) or instant (RFC 3339).
           since: ?string,
-          # Only calls of this method (io.parkd.Tenant.Create, or Tenant.Create); a name
-          # that is not a method changing the park is refused with InvalidField.
+          # Only calls of this method (io.parkd.Tenant.Create, or Tenant.Create), by its name
+          # or by the name it had before a rename: either finds the calls made under both. A
+          # name that is not a method changing the park is refused with InvalidField.
           method: ?string
-        ) -> (entries: []Entry)
+        ) -> (
+          # The entries, newest first.
+          entries: []Entry
+        )
 
         # Recomputes the whole chain.
         method Verify() -> (
@@ -58,7 +62,7 @@ public enum AuditAPI {
         """)
 
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Audit.List", access: .read)
-    public static let verify = VarlinkMethod<NoParameters, Verification>("io.parkd.Audit.Verify", access: .read)
+    public static let verify = VarlinkMethod<NoParameters, VerifyReply>("io.parkd.Audit.Verify", access: .read)
 
     public struct Entry: Codable, Sendable, Equatable {
         public var id: Int64
@@ -106,7 +110,7 @@ public enum AuditAPI {
         public init(entries: [Entry]) { self.entries = entries }
     }
 
-    public struct Verification: Codable, Sendable {
+    public struct VerifyReply: Codable, Sendable {
         public var intact: Bool
         public var entries: Int
         public var headHash: String?

@@ -1,12 +1,13 @@
 /// `io.parkd.Calendar`: the working-day calendar every deadline in working days is counted with.
 public enum CalendarAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Calendar", definition: """
+    public static let interface = VarlinkInterface(name: "io.parkd.Calendar", methods: [get, addWorkingDays], definition: """
         # The days the park works: Monday to Friday, less the holidays of the State Council's
         # yearly schedule, plus the Saturdays and Sundays it swaps into working days (调休).
         # parkd reads one schedule file a year from its calendar directory at start and on every
         # reload. A count that reaches a year with no schedule is refused, never guessed.
         interface io.parkd.Calendar
 
+        # A public holiday of the State Council's schedule: its run of days off.
         type Holiday (
           # English name, such as National Day.
           name: string,
@@ -22,6 +23,7 @@ public enum CalendarAPI {
           weekdaysOff: int
         )
 
+        # A Saturday or Sunday worked to bridge a holiday (调休).
         type SwappedWorkingDay (
           # The Saturday or Sunday worked (YYYY-MM-DD).
           day: string,
@@ -79,8 +81,8 @@ public enum CalendarAPI {
 
         """)
 
-    public static let get = VarlinkMethod<GetQuery, Year>("io.parkd.Calendar.Get", access: .read)
-    public static let addWorkingDays = VarlinkMethod<AddWorkingDaysQuery, Count>("io.parkd.Calendar.AddWorkingDays", access: .read)
+    public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Calendar.Get", access: .read)
+    public static let addWorkingDays = VarlinkMethod<AddWorkingDays, AddWorkingDaysReply>("io.parkd.Calendar.AddWorkingDays", access: .read)
     public static let yearNotCovered = "io.parkd.Calendar.YearNotCovered"
 
     public struct Holiday: Codable, Sendable, Equatable {
@@ -111,12 +113,12 @@ public enum CalendarAPI {
         }
     }
 
-    public struct GetQuery: Codable, Sendable {
+    public struct Get: Codable, Sendable {
         public var year: Int
         public init(year: Int) { self.year = year }
     }
 
-    public struct Year: Codable, Sendable, Equatable {
+    public struct GetReply: Codable, Sendable, Equatable {
         public var year: Int
         public var workingDays: Int
         public var weekdays: Int
@@ -133,7 +135,7 @@ public enum CalendarAPI {
         }
     }
 
-    public struct AddWorkingDaysQuery: Codable, Sendable {
+    public struct AddWorkingDays: Codable, Sendable {
         public var date: String
         public var days: Int
         public init(date: String, days: Int) {
@@ -142,7 +144,7 @@ public enum CalendarAPI {
         }
     }
 
-    public struct Count: Codable, Sendable, Equatable {
+    public struct AddWorkingDaysReply: Codable, Sendable, Equatable {
         public var date: String
         public var days: Int
         public var result: String

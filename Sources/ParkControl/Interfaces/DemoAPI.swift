@@ -1,6 +1,6 @@
 /// `io.parkd.Demo`: a living park to try parkd on.
 public enum DemoAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Demo", definition: """
+    public static let interface = VarlinkInterface(name: "io.parkd.Demo", methods: [load], definition: """
         # The demo park: a park shaped on the model park (firms, units, leases, an incubator and
         # monthly reports that add up to its published figures), loaded into an empty park.
         interface io.parkd.Demo
@@ -19,16 +19,20 @@ public enum DemoAPI {
           # The upload holding reports.csv (the columns of io.parkd.Report's CSV import).
           reportsImport: string
         ) -> (
+          # Units loaded.
           units: int,
+          # Tenants loaded.
           tenants: int,
+          # Leases loaded.
           leases: int,
-          # Incubator projects.
+          # Incubator projects loaded.
           projects: int,
+          # Monthly reports loaded.
           reports: int
         )
         """)
 
-    public static let load = VarlinkMethod<Load, LoadSummary>("io.parkd.Demo.Load", access: .write)
+    public static let load = VarlinkMethod<Load, LoadReply>("io.parkd.Demo.Load", access: .write)
 
     public struct Load: Codable, Sendable {
         public var units: String
@@ -46,7 +50,7 @@ public enum DemoAPI {
         }
     }
 
-    public struct LoadSummary: Codable, Sendable, Equatable {
+    public struct LoadReply: Codable, Sendable, Equatable {
         public var units: Int
         public var tenants: Int
         public var leases: Int

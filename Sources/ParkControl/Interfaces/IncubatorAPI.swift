@@ -1,14 +1,18 @@
 /// `io.parkd.Incubator`: the startup incubator's projects and seats.
 public enum IncubatorAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Incubator", definition: """
+    public static let interface = VarlinkInterface(
+        name: "io.parkd.Incubator", methods: [create, list, graduate, occupancy], definition: """
         # The incubator (创业创新孵化中心): startup projects occupying incubator seats (units of
         # kind incubator) from their entry to their graduation.
         interface io.parkd.Incubator
 
+        # A startup project in the incubator.
         type Project (
+          # Stable numeric id.
           id: int,
           # The project's name.
           name: string,
+          # Its founder's name.
           founder: string,
           # Team members, as the park records them.
           team: ?string,
@@ -27,26 +31,77 @@ public enum IncubatorAPI {
         )
 
         # Admits a project; its seats must be incubator units free on its days.
-        method Add(name: string, founder: string, team: ?string, university: ?string, phdCount: ?int, seats: []int, enteredOn: string) -> (project: Project)
+        method Create(
+          # The project's name.
+          name: string,
+          # Its founder's name.
+          founder: string,
+          # Team members, as the park records them.
+          team: ?string,
+          # The founder's university.
+          university: ?string,
+          # PhD-level talents linked to the project, 0 to 1000 (default 0).
+          phdCount: ?int,
+          # Unit ids of the seats it occupies (at least one).
+          seats: []int,
+          # First day in the incubator (YYYY-MM-DD), not in the future.
+          enteredOn: string
+        ) -> (
+          # The project admitted.
+          project: Project
+        )
 
         # Projects by id; with `on`, those incubating that day.
-        method List(on: ?string) -> (projects: []Project)
+        method List(
+          # Only projects incubating on this day (YYYY-MM-DD).
+          on: ?string
+        ) -> (
+          # The projects, by id.
+          projects: []Project
+        )
 
         # Records a graduation: `on` is the first day the project is gone.
-        method Graduate(project: int, on: string) -> (project: Project)
+        method Graduate(
+          # The project's id.
+          project: int,
+          # First day gone (YYYY-MM-DD).
+          on: string
+        ) -> (
+          # The project as it is now.
+          project: Project
+        )
 
         # Seats occupied on a day (default today).
-        method Occupancy(on: ?string) -> (on: string, seats: int, occupied: int, projects: int, percent: string)
+        method Occupancy(
+          # The day (YYYY-MM-DD, default today).
+          on: ?string
+        ) -> (
+          # The day (YYYY-MM-DD).
+          on: string,
+          # Incubator seats in the park.
+          seats: int,
+          # Seats occupied that day.
+          occupied: int,
+          # Projects incubating that day.
+          projects: int,
+          # Occupied ÷ seats, percent with two decimals.
+          percent: string
+        )
 
         # No project has this id.
-        error NoSuchProject (project: int)
+        error NoSuchProject (
+          # The id asked for.
+          project: int
+        )
 
         """)
 
-    public static let add = VarlinkMethod<Add, ProjectReply>("io.parkd.Incubator.Add", access: .write)
+    /// Answers its former name, Add, until the next release.
+    public static let create = VarlinkMethod<Create, CreateReply>(
+        "io.parkd.Incubator.Create", access: .write, formerNames: ["io.parkd.Incubator.Add"])
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Incubator.List", access: .read)
-    public static let graduate = VarlinkMethod<Graduate, ProjectReply>("io.parkd.Incubator.Graduate", access: .write)
-    public static let occupancy = VarlinkMethod<OccupancyQuery, Occupancy>("io.parkd.Incubator.Occupancy", access: .read)
+    public static let graduate = VarlinkMethod<Graduate, GraduateReply>("io.parkd.Incubator.Graduate", access: .write)
+    public static let occupancy = VarlinkMethod<Occupancy, OccupancyReply>("io.parkd.Incubator.Occupancy", access: .read)
     public static let noSuchProject = "io.parkd.Incubator.NoSuchProject"
 
     public struct Project: Codable, Sendable, Equatable {
@@ -77,7 +132,7 @@ public enum IncubatorAPI {
         }
     }
 
-    public struct Add: Codable, Sendable {
+    public struct Create: Codable, Sendable {
         public var name: String
         public var founder: String
         public var team: String?
@@ -96,10 +151,14 @@ public enum IncubatorAPI {
         }
     }
 
+    /// The reply of every method that answers with one project.
     public struct ProjectReply: Codable, Sendable {
         public var project: Project
         public init(project: Project) { self.project = project }
     }
+
+    public typealias CreateReply = ProjectReply
+    public typealias GraduateReply = ProjectReply
 
     public struct List: Codable, Sendable {
         public var on: String?
@@ -120,12 +179,12 @@ public enum IncubatorAPI {
         }
     }
 
-    public struct OccupancyQuery: Codable, Sendable {
+    public struct Occupancy: Codable, Sendable {
         public var on: String?
         public init(on: String? = nil) { self.on = on }
     }
 
-    public struct Occupancy: Codable, Sendable, Equatable {
+    public struct OccupancyReply: Codable, Sendable, Equatable {
         public var on: String
         public var seats: Int
         public var occupied: Int

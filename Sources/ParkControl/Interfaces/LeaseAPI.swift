@@ -1,6 +1,7 @@
 /// `io.parkd.Lease`: leases of units to tenants, and the rent they owe.
 public enum LeaseAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Lease", definition: """
+    public static let interface = VarlinkInterface(
+        name: "io.parkd.Lease", methods: [create, list, get, amend, renew, terminate, rent], definition: """
         # Leases: a tenant holds units from a first to a last day (inclusive) at a
         # contracted rent per m² per month. Amounts are decimal strings in yuan.
         interface io.parkd.Lease
@@ -39,12 +40,15 @@ public enum LeaseAPI {
           recordedBy: string
         )
 
+        # A lease, with its rents and events.
         type Lease (
+          # Stable numeric id.
           id: int,
           # The tenant's id.
           tenant: int,
           # The tenant's name.
           tenantName: string,
+          # The units it holds.
           units: []LeasedUnit,
           # Total area in m².
           area: string,
@@ -60,6 +64,7 @@ public enum LeaseAPI {
           deposit: string,
           # Day of the month rent is billed.
           billingDay: int,
+          # What happened to it, oldest first.
           events: []Event
         )
 
@@ -68,7 +73,9 @@ public enum LeaseAPI {
         method Create(
           # Tenant id or credit code.
           tenant: string,
+          # Ids of the units it holds.
           units: []int,
+          # First day (YYYY-MM-DD).
           start: string,
           # Last day, inclusive.
           end: string,
@@ -78,7 +85,10 @@ public enum LeaseAPI {
           deposit: ?string,
           # 1 to 28 (default 1).
           billingDay: ?int
-        ) -> (lease: Lease)
+        ) -> (
+          # The lease signed.
+          lease: Lease
+        )
 
         # Leases by id.
         method List(
@@ -86,43 +96,100 @@ public enum LeaseAPI {
           tenant: ?string,
           # Only leases holding this unit.
           unit: ?int
-        ) -> (leases: []Lease)
+        ) -> (
+          # The leases, by id.
+          leases: []Lease
+        )
 
-        method Get(lease: int) -> (lease: Lease)
+        # One lease.
+        method Get(
+          # The lease's id.
+          lease: int
+        ) -> (
+          # The lease, with its rents and events.
+          lease: Lease
+        )
 
         # A new rent from a day on; the earlier rent stays in the history.
-        method Amend(lease: int, rent: string, from: string) -> (lease: Lease)
+        method Amend(
+          # The lease's id.
+          lease: int,
+          # The new rent in yuan per m² per month.
+          rent: string,
+          # First day of the new rent (YYYY-MM-DD).
+          from: string
+        ) -> (
+          # The lease as it is now.
+          lease: Lease
+        )
 
         # A later last day.
-        method Renew(lease: int, end: string) -> (lease: Lease)
+        method Renew(
+          # The lease's id.
+          lease: int,
+          # The new last day (YYYY-MM-DD).
+          end: string
+        ) -> (
+          # The lease as it is now.
+          lease: Lease
+        )
 
         # Ends the lease early: `on` becomes its last day.
-        method Terminate(lease: int, on: string, reason: string) -> (lease: Lease)
+        method Terminate(
+          # The lease's id.
+          lease: int,
+          # Its last day (YYYY-MM-DD).
+          on: string,
+          # Why; kept in its events.
+          reason: string
+        ) -> (
+          # The lease as it is now.
+          lease: Lease
+        )
 
         # Rent due for a month: the rent in force each day leased × area ÷ days in the
         # month, summed and rounded half-up to the fen once.
-        method Rent(lease: int, month: string) -> (
+        method Rent(
+          # The lease's id.
+          lease: int,
+          # YYYY-MM.
+          month: string
+        ) -> (
+          # The month (YYYY-MM).
           month: string,
+          # Rent due, in yuan.
           amount: string,
+          # Days of the month the lease holds its units.
           daysLeased: int,
+          # Days in the month.
           daysInMonth: int
         )
 
         # No lease has this id.
-        error NoSuchLease (lease: int)
+        error NoSuchLease (
+          # The id asked for.
+          lease: int
+        )
 
         # Another lease holds a unit on one of the days.
-        error LeaseConflict (unit: string, lease: int, message: string)
+        error LeaseConflict (
+          # The unit's label, building-number.
+          unit: string,
+          # The lease that holds it.
+          lease: int,
+          # Which unit, which lease and from when to when, in a sentence.
+          message: string
+        )
 
         """)
 
-    public static let create = VarlinkMethod<Create, LeaseReply>("io.parkd.Lease.Create", access: .write)
+    public static let create = VarlinkMethod<Create, CreateReply>("io.parkd.Lease.Create", access: .write)
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Lease.List", access: .read)
-    public static let get = VarlinkMethod<Get, LeaseReply>("io.parkd.Lease.Get", access: .read)
-    public static let amend = VarlinkMethod<Amend, LeaseReply>("io.parkd.Lease.Amend", access: .write)
-    public static let renew = VarlinkMethod<Renew, LeaseReply>("io.parkd.Lease.Renew", access: .write)
-    public static let terminate = VarlinkMethod<Terminate, LeaseReply>("io.parkd.Lease.Terminate", access: .write)
-    public static let rent = VarlinkMethod<RentRequest, RentDue>("io.parkd.Lease.Rent", access: .read)
+    public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Lease.Get", access: .read)
+    public static let amend = VarlinkMethod<Amend, AmendReply>("io.parkd.Lease.Amend", access: .write)
+    public static let renew = VarlinkMethod<Renew, RenewReply>("io.parkd.Lease.Renew", access: .write)
+    public static let terminate = VarlinkMethod<Terminate, TerminateReply>("io.parkd.Lease.Terminate", access: .write)
+    public static let rent = VarlinkMethod<Rent, RentReply>("io.parkd.Lease.Rent", access: .read)
 
     public static let noSuchLease = "io.parkd.Lease.NoSuchLease"
     public static let leaseConflict = "io.parkd.Lease.LeaseConflict"
@@ -235,10 +302,17 @@ public enum LeaseAPI {
         public init(lease: Int64) { self.lease = lease }
     }
 
+    /// The reply of every method that answers with one lease.
     public struct LeaseReply: Codable, Sendable {
         public var lease: Lease
         public init(lease: Lease) { self.lease = lease }
     }
+
+    public typealias CreateReply = LeaseReply
+    public typealias GetReply = LeaseReply
+    public typealias AmendReply = LeaseReply
+    public typealias RenewReply = LeaseReply
+    public typealias TerminateReply = LeaseReply
 
     public struct Amend: Codable, Sendable {
         public var lease: Int64
@@ -271,7 +345,7 @@ public enum LeaseAPI {
         }
     }
 
-    public struct RentRequest: Codable, Sendable {
+    public struct Rent: Codable, Sendable {
         public var lease: Int64
         public var month: String
         public init(lease: Int64, month: String) {
@@ -280,7 +354,7 @@ public enum LeaseAPI {
         }
     }
 
-    public struct RentDue: Codable, Sendable, Equatable {
+    public struct RentReply: Codable, Sendable, Equatable {
         public var month: String
         public var amount: String
         public var daysLeased: Int

@@ -1,6 +1,7 @@
 /// `io.parkd.Report`: tenants' monthly operating reports.
 public enum ReportAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Report", definition: """
+    public static let interface = VarlinkInterface(
+        name: "io.parkd.Report", methods: [create, list, history, beginImport, addToImport, finishImport], definition: """
         # Monthly operating reports. Money is a decimal string in yuan ("1234.50"); the other
         # figures are counts (person-times where the park counts services). A correction
         # replaces a report; every earlier version is kept.
@@ -18,13 +19,19 @@ public enum ReportAPI {
           revenue: string,
           # Tax paid in yuan.
           tax: string,
+          # Employer firms served.
           employersServed: int,
+          # Workers dispatched to employers.
           workersDispatched: int,
+          # Workers on outsourced work.
           workersOutsourced: int,
+          # Job seekers served.
           jobSeekersServed: int,
           # People placed in jobs.
           placements: int,
+          # Training sessions held.
           trainingSessions: int,
+          # People who attended them.
           trainingAttendees: int,
           # PhD-level staff hired.
           phdHires: int,
@@ -46,25 +53,37 @@ public enum ReportAPI {
         # revenue and tax (counts not given are 0); a correction changes the figures it gives
         # and keeps the others, and must change at least one. Refused: negative or absurd
         # values, a month that has not ended, a month the tenant was not in the park.
-        method Submit(
+        method Create(
           # Tenant id or credit code.
           tenant: string,
+          # The month reported (YYYY-MM).
           month: string,
           # Yuan, exact to the fen ("1250000.50").
           revenue: ?string,
           # Yuan, exact to the fen.
           tax: ?string,
+          # Employer firms served.
           employersServed: ?int,
+          # Workers dispatched to employers.
           workersDispatched: ?int,
+          # Workers on outsourced work.
           workersOutsourced: ?int,
+          # Job seekers served.
           jobSeekersServed: ?int,
+          # People placed in jobs.
           placements: ?int,
+          # Training sessions held.
           trainingSessions: ?int,
+          # People who attended them.
           trainingAttendees: ?int,
+          # PhD-level staff hired.
           phdHires: ?int,
+          # Staff at the end of the month.
           headcount: ?int,
+          # Why the report is corrected; a correction needs one.
           reason: ?string
         ) -> (
+          # The version recorded.
           report: Report,
           # What a correction changed against the version before, one figure each
           # ("placements 26 → 29"); empty for a first report.
@@ -79,13 +98,31 @@ public enum ReportAPI {
           from: ?string,
           # Last month (YYYY-MM).
           to: ?string
-        ) -> (reports: []Report)
+        ) -> (
+          # The reports, each in its current version.
+          reports: []Report
+        )
 
         # Every version of one report, oldest first.
-        method History(tenant: string, month: string) -> (versions: []Report)
+        method History(
+          # Tenant id or credit code.
+          tenant: string,
+          # YYYY-MM.
+          month: string
+        ) -> (
+          # Its versions, oldest first.
+          versions: []Report
+        )
 
         # One thing wrong in an imported file; line 1 is the header.
-        type ImportProblem (line: int, column: string, reason: string)
+        type ImportProblem (
+          # Its line in the file.
+          line: int,
+          # The column's name, or - for the row as a whole.
+          column: string,
+          # What is wrong.
+          reason: string
+        )
 
         # A row of an imported file that corrected a report.
         type ImportCorrection (
@@ -105,18 +142,30 @@ public enum ReportAPI {
         # tenant and month (required) and any of revenue, tax, employersServed,
         # workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions,
         # trainingAttendees, phdHires, headcount.
-        method BeginImport() -> (import: string)
+        method BeginImport() -> (
+          # The upload's id, for AddToImport and FinishImport.
+          import: string
+        )
 
         # Appends the next part of the file (parts are concatenated as sent).
-        method AddToImport(import: string, text: string) -> (bytes: int)
+        method AddToImport(
+          # The upload's id, from BeginImport.
+          import: string,
+          # The next part of the file's text.
+          text: string
+        ) -> (
+          # The size of the file received so far, in bytes.
+          bytes: int
+        )
 
         # Records every report of the file in one transaction, or none: the error lists every
-        # bad row and column. Each row is decided as Submit decides: a row for a month not yet
+        # bad row and column. Each row is decided as Create decides: a row for a month not yet
         # reported is a first report and needs revenue and tax (counts not given are 0); a row
         # for a month already reported is a correction with `reason` that changes only the
         # figures it gives (a column left out or a cell left empty keeps the figure in force),
         # and is refused when it changes nothing.
         method FinishImport(
+          # The upload's id, from BeginImport.
           import: string,
           # Why reports are corrected (default "corrected by CSV import").
           reason: ?string
@@ -131,29 +180,37 @@ public enum ReportAPI {
         )
 
         # No open import has this id (or it is another user's).
-        error NoSuchImport (import: string)
+        error NoSuchImport (
+          # The upload's id, as given.
+          import: string
+        )
 
         # The file was refused as a whole; nothing was recorded.
-        error ImportRefused (problems: []ImportProblem)
+        error ImportRefused (
+          # Every bad row and column, in the order of the file.
+          problems: []ImportProblem
+        )
 
         """)
 
-    public static let submit = VarlinkMethod<Submit, ReportReply>("io.parkd.Report.Submit", access: .write)
+    /// Answers its former name, Submit, until the next release.
+    public static let create = VarlinkMethod<Create, CreateReply>(
+        "io.parkd.Report.Create", access: .write, formerNames: ["io.parkd.Report.Submit"])
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Report.List", access: .read)
     public static let history = VarlinkMethod<History, HistoryReply>("io.parkd.Report.History", access: .read)
-    public static let beginImport = VarlinkMethod<NoParameters, ImportHandle>("io.parkd.Report.BeginImport", access: .write)
-    public static let addToImport = VarlinkMethod<ImportPart, ImportProgress>("io.parkd.Report.AddToImport", access: .write)
-    public static let finishImport = VarlinkMethod<FinishImport, ImportSummary>("io.parkd.Report.FinishImport", access: .write)
+    public static let beginImport = VarlinkMethod<NoParameters, BeginImportReply>("io.parkd.Report.BeginImport", access: .write)
+    public static let addToImport = VarlinkMethod<AddToImport, AddToImportReply>("io.parkd.Report.AddToImport", access: .write)
+    public static let finishImport = VarlinkMethod<FinishImport, FinishImportReply>("io.parkd.Report.FinishImport", access: .write)
 
     public static let noSuchImport = "io.parkd.Report.NoSuchImport"
     public static let importRefused = "io.parkd.Report.ImportRefused"
 
-    public struct ImportHandle: Codable, Sendable {
+    public struct BeginImportReply: Codable, Sendable {
         public var `import`: String
         public init(import id: String) { self.import = id }
     }
 
-    public struct ImportPart: Codable, Sendable {
+    public struct AddToImport: Codable, Sendable {
         public var `import`: String
         public var text: String
         public init(import id: String, text: String) {
@@ -162,7 +219,7 @@ public enum ReportAPI {
         }
     }
 
-    public struct ImportProgress: Codable, Sendable {
+    public struct AddToImportReply: Codable, Sendable {
         public var bytes: Int
         public init(bytes: Int) { self.bytes = bytes }
     }
@@ -176,7 +233,7 @@ public enum ReportAPI {
         }
     }
 
-    public struct ImportSummary: Codable, Sendable {
+    public struct FinishImportReply: Codable, Sendable {
         public var imported: Int
         public var corrected: Int
         public var corrections: [ImportCorrection]?
@@ -251,7 +308,7 @@ public enum ReportAPI {
         }
     }
 
-    public struct Submit: Codable, Sendable {
+    public struct Create: Codable, Sendable {
         public var tenant: String
         public var month: String
         public var revenue: String?
@@ -289,7 +346,7 @@ public enum ReportAPI {
         }
     }
 
-    public struct ReportReply: Codable, Sendable {
+    public struct CreateReply: Codable, Sendable {
         public var report: Report
         public var changes: [String]
         public init(report: Report, changes: [String]) {

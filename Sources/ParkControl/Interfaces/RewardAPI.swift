@@ -1,6 +1,7 @@
 /// `io.parkd.Reward`: reward and rent-subsidy calculation runs under the policies in force.
 public enum RewardAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Reward", definition: """
+    public static let interface = VarlinkInterface(
+        name: "io.parkd.Reward", methods: [run, list, get, approve, verify], definition: """
         # Calculation runs: what every tenant is owed under each rule for a month or a year, with
         # a full explanation. A run starts as a draft; an approved run never changes. Re-running
         # a period gives, for every rule an approved run of the period covered, only the
@@ -9,9 +10,16 @@ public enum RewardAPI {
         interface io.parkd.Reward
 
         # A policy and the content hash of the version a run read.
-        type PolicyVersion (id: string, hash: string)
+        type PolicyVersion (
+          # Policy id.
+          id: string,
+          # SHA-256 of the version's text.
+          hash: string
+        )
 
+        # A calculation run.
         type RewardRun (
+          # Stable numeric id.
           id: int,
           # The month (YYYY-MM) or year (YYYY) computed.
           period: string,
@@ -29,10 +37,15 @@ public enum RewardAPI {
           adjusts: []int,
           # SHA-256 of the run's inputs (tenants, leases, reports) as canonical JSON.
           inputsHash: string,
+          # The policy versions the run read.
           policies: []PolicyVersion,
+          # When it was computed (RFC 3339, UTC).
           createdAt: string,
+          # User id of whoever ran it.
           createdBy: string,
+          # When it was approved (RFC 3339, UTC).
           approvedAt: ?string,
+          # User id of whoever approved it.
           approvedBy: ?string
         )
 
@@ -40,7 +53,9 @@ public enum RewardAPI {
         type Step (
           # input, parameter, value, rule or result.
           kind: string,
+          # The input, parameter, value or rule it names.
           name: string,
+          # Its value, with its unit.
           value: string,
           # Where an input comes from; for a parameter, the policy and the day its value took effect.
           source: ?string,
@@ -48,76 +63,172 @@ public enum RewardAPI {
           context: ?string
         )
 
+        # Why a tenant is owed an amount under a rule: every input with its source, every
+        # parameter with the day it took effect, every intermediate value.
         type Explanation (
+          # Rule id.
           rule: string,
+          # The rule's title.
           title: string,
           # The clause of the policy document.
           clause: string,
+          # Id of the policy that sets the rule.
           policy: string,
+          # The policy's title and document number.
           policyDocument: string,
+          # The period computed.
           period: string,
+          # The amount in yuan, exact to the fen.
           amount: string,
+          # The steps, in the order they were computed.
           steps: []Step
         )
 
+        # What a run owes one tenant under one rule.
         type Line (
           # Tenant id.
           tenant: int,
+          # The tenant's credit code.
           creditCode: string,
+          # The tenant's name.
           name: string,
+          # Rule id.
           rule: string,
+          # The month (YYYY-MM) or year (YYYY) the amount is for.
           period: string,
           # Yuan, exact to the fen ("1234.50"); negative for a repayment.
           amount: string,
+          # How the amount was computed, when asked for with `explain`.
           explanation: ?Explanation
         )
 
         # A line the recomputation does not reproduce.
-        type Difference (tenant: int, rule: string, recorded: string, recomputed: string)
+        type Difference (
+          # Tenant id.
+          tenant: int,
+          # Rule id.
+          rule: string,
+          # The amount the run recorded, in yuan.
+          recorded: string,
+          # The amount recomputed, in yuan.
+          recomputed: string
+        )
 
         # Computes a period under the policies in force: a month (YYYY-MM) runs the monthly
         # rules, a year (YYYY) the annual ones; `rules` selects some of them.
-        method Run(period: string, rules: ?[]string) -> (run: RewardRun)
+        method Run(
+          # A month (YYYY-MM) or a year (YYYY) that has ended.
+          period: string,
+          # Ids of the rules to compute (default all of the period's).
+          rules: ?[]string
+        ) -> (
+          # The run computed, a draft.
+          run: RewardRun
+        )
 
         # Runs, oldest first; with `period`, those of that period.
-        method List(period: ?string) -> (runs: []RewardRun)
+        method List(
+          # Only runs of this month (YYYY-MM) or year (YYYY).
+          period: ?string
+        ) -> (
+          # The runs, oldest first.
+          runs: []RewardRun
+        )
 
         # A run and its lines; `tenant` (id or credit code) keeps one tenant's, `explain` adds explanations.
-        method Show(run: int, tenant: ?string, explain: ?bool) -> (run: RewardRun, lines: []Line)
+        method Get(
+          # The run's id.
+          run: int,
+          # Only this tenant's lines (id or credit code).
+          tenant: ?string,
+          # True to add each line's explanation.
+          explain: ?bool
+        ) -> (
+          # The run.
+          run: RewardRun,
+          # Its lines with a non-zero amount.
+          lines: []Line
+        )
 
         # Approves a draft run; it is immutable from then on.
-        method Approve(run: int) -> (run: RewardRun)
+        method Approve(
+          # The run's id.
+          run: int
+        ) -> (
+          # The run, approved.
+          run: RewardRun
+        )
 
         # Recomputes a run from its recorded inputs and policy versions; it must agree to the fen.
         # `dataChanged` tells whether the park's data now gives other inputs (re-run to adjust).
-        method Verify(run: int) -> (run: RewardRun, agrees: bool, inputsIntact: bool, checked: int, differences: []Difference, dataChanged: bool)
+        method Verify(
+          # The run's id.
+          run: int
+        ) -> (
+          # The run.
+          run: RewardRun,
+          # True when its inputs are intact and the recomputation gives every amount it recorded.
+          agrees: bool,
+          # True when the inputs stored with the run still have the hash it recorded.
+          inputsIntact: bool,
+          # Tenant-rule amounts compared.
+          checked: int,
+          # The amounts that differ, by tenant then rule.
+          differences: []Difference,
+          # True when the park's data now gives other inputs for the period.
+          dataChanged: bool
+        )
 
         # No run has this id.
-        error NoSuchRun (run: int)
+        error NoSuchRun (
+          # The id asked for.
+          run: int
+        )
 
         # The run is not a draft (approved runs never change).
-        error RunNotDraft (run: int, status: string)
+        error RunNotDraft (
+          # The run's id.
+          run: int,
+          # Its status: approved or superseded.
+          status: string
+        )
 
         # Every rule computed was approved for the period and the data still gives the same
         # amounts; `run` is the latest approved run of the period.
-        error NoDifferences (period: string, run: int)
+        error NoDifferences (
+          # The period asked for.
+          period: string,
+          # The latest approved run of the period.
+          run: int
+        )
 
         # The draft was computed before other runs covering its rules for the same period were
         # approved (`approvedSince`): approving it would count their amounts twice. Run the
         # period again.
-        error RunOutdated (run: int, period: string, approvedSince: []int)
+        error RunOutdated (
+          # The draft's id.
+          run: int,
+          # Its period.
+          period: string,
+          # The runs approved since it was computed.
+          approvedSince: []int
+        )
 
         # The run cannot be computed: no policy in force, an unknown rule, or a formula failing
         # on some tenant's data (the message names file, line, column, rule and tenant).
-        error CalculationFailed (message: string)
+        error CalculationFailed (
+          # What failed, and where.
+          message: string
+        )
 
         """)
 
-    public static let run = VarlinkMethod<RunRequest, RunReply>("io.parkd.Reward.Run", access: .write)
-    public static let list = VarlinkMethod<ListQuery, ListReply>("io.parkd.Reward.List", access: .read)
-    public static let show = VarlinkMethod<ShowQuery, ShowReply>("io.parkd.Reward.Show", access: .read)
-    public static let approve = VarlinkMethod<ApproveRequest, RunReply>("io.parkd.Reward.Approve", access: .write)
-    public static let verify = VarlinkMethod<VerifyRequest, VerifyReply>("io.parkd.Reward.Verify", access: .read)
+    public static let run = VarlinkMethod<Run, RunReply>("io.parkd.Reward.Run", access: .write)
+    public static let list = VarlinkMethod<List, ListReply>("io.parkd.Reward.List", access: .read)
+    /// Answers its former name, Show, until the next release.
+    public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Reward.Get", access: .read, formerNames: ["io.parkd.Reward.Show"])
+    public static let approve = VarlinkMethod<Approve, ApproveReply>("io.parkd.Reward.Approve", access: .write)
+    public static let verify = VarlinkMethod<Verify, VerifyReply>("io.parkd.Reward.Verify", access: .read)
     public static let noSuchRun = "io.parkd.Reward.NoSuchRun"
     public static let runNotDraft = "io.parkd.Reward.RunNotDraft"
     public static let noDifferences = "io.parkd.Reward.NoDifferences"
@@ -237,7 +348,7 @@ public enum RewardAPI {
         }
     }
 
-    public struct RunRequest: Codable, Sendable {
+    public struct Run: Codable, Sendable {
         public var period: String
         public var rules: [String]?
         public init(period: String, rules: [String]?) {
@@ -246,12 +357,15 @@ public enum RewardAPI {
         }
     }
 
+    /// The reply of Run, and of Approve.
     public struct RunReply: Codable, Sendable {
         public var run: RewardRun
         public init(run: RewardRun) { self.run = run }
     }
 
-    public struct ListQuery: Codable, Sendable {
+    public typealias ApproveReply = RunReply
+
+    public struct List: Codable, Sendable {
         public var period: String?
         public init(period: String?) { self.period = period }
     }
@@ -261,7 +375,7 @@ public enum RewardAPI {
         public init(runs: [RewardRun]) { self.runs = runs }
     }
 
-    public struct ShowQuery: Codable, Sendable {
+    public struct Get: Codable, Sendable {
         public var run: Int64
         public var tenant: String?
         public var explain: Bool?
@@ -272,7 +386,7 @@ public enum RewardAPI {
         }
     }
 
-    public struct ShowReply: Codable, Sendable {
+    public struct GetReply: Codable, Sendable {
         public var run: RewardRun
         public var lines: [Line]
         public init(run: RewardRun, lines: [Line]) {
@@ -281,12 +395,12 @@ public enum RewardAPI {
         }
     }
 
-    public struct ApproveRequest: Codable, Sendable {
+    public struct Approve: Codable, Sendable {
         public var run: Int64
         public init(run: Int64) { self.run = run }
     }
 
-    public struct VerifyRequest: Codable, Sendable {
+    public struct Verify: Codable, Sendable {
         public var run: Int64
         public init(run: Int64) { self.run = run }
     }

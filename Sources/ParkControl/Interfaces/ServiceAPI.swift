@@ -1,6 +1,6 @@
 /// `io.parkd.Service`: the daemon itself, and the errors every parkd interface may return.
 public enum ServiceAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Service", definition: """
+    public static let interface = VarlinkInterface(name: "io.parkd.Service", methods: [status, setLogLevel], definition: """
         # The parkd daemon: its state, and the errors shared by every io.parkd interface.
         interface io.parkd.Service
 
@@ -54,33 +54,46 @@ public enum ServiceAPI {
         )
 
         # The caller's credentials do not allow this method.
-        error PermissionDenied (method: string, uid: int)
+        error PermissionDenied (
+          # The method called, fully qualified.
+          method: string,
+          # The caller's user id, from the socket's peer credentials.
+          uid: int
+        )
 
         # A field of the request failed a rule; nothing was changed.
-        error InvalidField (field: string, reason: string)
+        error InvalidField (
+          # The parameter that failed, or what failed when no one parameter did (figures).
+          field: string,
+          # What is wrong with it, in a sentence parkctl shows as it is.
+          reason: string
+        )
 
         # The request was not a Varlink message (bad JSON or UTF-8, over 1 MiB, no method).
-        error InvalidMessage (reason: string)
+        error InvalidMessage (
+          # What is wrong with the message.
+          reason: string
+        )
 
         # The daemon failed to carry out the request; its journal has the details.
         error InternalError ()
 
         """)
 
-    public static let status = VarlinkMethod<NoParameters, Status>("io.parkd.Service.Status", access: .read)
-    public static let setLogLevel = VarlinkMethod<LogLevel, LogLevelChange>("io.parkd.Service.SetLogLevel", access: .write)
+    public static let status = VarlinkMethod<NoParameters, StatusReply>("io.parkd.Service.Status", access: .read)
+    public static let setLogLevel = VarlinkMethod<SetLogLevel, SetLogLevelReply>("io.parkd.Service.SetLogLevel", access: .write)
 
     public static let permissionDenied = "io.parkd.Service.PermissionDenied"
     public static let invalidField = "io.parkd.Service.InvalidField"
     public static let invalidMessage = "io.parkd.Service.InvalidMessage"
     public static let internalError = "io.parkd.Service.InternalError"
 
-    public struct LogLevel: Codable, Sendable {
+    public struct SetLogLevel: Codable, Sendable {
         public var level: String
         public init(level: String) { self.level = level }
     }
 
-    public struct LogLevelChange: Codable, Sendable {
+    public struct SetLogLevelReply: Codable, Sendable {
         public var previous: String
         public var level: String
         public init(previous: String, level: String) {
@@ -98,7 +111,7 @@ public enum ServiceAPI {
         }
     }
 
-    public struct Status: Codable, Sendable {
+    public struct StatusReply: Codable, Sendable {
         public var version: String
         public var startedAt: String
         public var uptimeSeconds: Int

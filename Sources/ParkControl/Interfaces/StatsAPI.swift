@@ -1,43 +1,65 @@
 /// `io.parkd.Stats`: the operator's headline figures.
 public enum StatsAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Stats", definition: """
+    public static let interface = VarlinkInterface(name: "io.parkd.Stats", methods: [park], definition: """
         # The park's published figures, computed from its own data. Money is a decimal string
         # in yuan, areas in m², counts in person-times where the park counts services.
         interface io.parkd.Stats
 
         # A count under a name (a status, a business line).
-        type Count (name: string, count: int)
+        type Count (
+          # The status or the business line.
+          name: string,
+          # How many tenants.
+          count: int
+        )
 
         # Reported figures summed over months (current report versions).
         type Totals (
           # Reports counted.
           reports: int,
+          # Revenue in yuan.
           revenue: string,
+          # Tax paid in yuan.
           tax: string,
+          # Employer firms served.
           employersServed: int,
+          # Workers dispatched to employers.
           workersDispatched: int,
+          # Workers on outsourced work.
           workersOutsourced: int,
+          # Job seekers served.
           jobSeekersServed: int,
+          # People placed in jobs.
           placements: int,
+          # Training sessions held.
           trainingSessions: int,
+          # People who attended them.
           trainingAttendees: int,
+          # PhD-level staff hired.
           phdHires: int
         )
 
         # One month's sums.
-        type MonthTotals (month: string, totals: Totals)
+        type MonthTotals (
+          # YYYY-MM.
+          month: string,
+          # The month's reported figures.
+          totals: Totals
+        )
 
         # Figures for the days from..to: registry and leases as on `to`, reports of the
         # months the period touches.
         method Park(
-          # First day (YYYY-MM-DD; default 1 January of this year).
+          # First day (YYYY-MM-DD; default 1 January of the year of `to`).
           from: ?string,
           # Last day (YYYY-MM-DD; default today).
           to: ?string,
           # Include month-by-month sums.
           monthly: ?bool
         ) -> (
+          # First day of the period (YYYY-MM-DD).
           from: string,
+          # Last day of the period (YYYY-MM-DD).
           to: string,
           # Tenants per status on `to`, in lifecycle order.
           tenantsByStatus: []Count,
@@ -53,18 +75,21 @@ public enum StatsAPI {
           occupancyPercent: string,
           # Incubator projects incubating on `to`.
           incubatorProjects: int,
-          # Incubator seats, and those occupied on `to`.
+          # Incubator seats.
           incubatorSeats: int,
+          # Incubator seats occupied on `to`.
           incubatorSeatsOccupied: int,
           # Occupied ÷ all seats, percent with two decimals.
           incubatorOccupancyPercent: string,
+          # Reported figures of the months the period touches.
           totals: Totals,
+          # The same, month by month, when `monthly` is true; empty otherwise.
           monthly: []MonthTotals
         )
 
         """)
 
-    public static let park = VarlinkMethod<Query, Statistics>("io.parkd.Stats.Park", access: .read)
+    public static let park = VarlinkMethod<Park, ParkReply>("io.parkd.Stats.Park", access: .read)
 
     public struct Count: Codable, Sendable, Equatable {
         public var name: String
@@ -115,7 +140,7 @@ public enum StatsAPI {
         }
     }
 
-    public struct Query: Codable, Sendable {
+    public struct Park: Codable, Sendable {
         public var from: String?
         public var to: String?
         public var monthly: Bool?
@@ -126,7 +151,7 @@ public enum StatsAPI {
         }
     }
 
-    public struct Statistics: Codable, Sendable {
+    public struct ParkReply: Codable, Sendable {
         public var from: String
         public var to: String
         public var tenantsByStatus: [Count]

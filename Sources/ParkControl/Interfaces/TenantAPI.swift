@@ -1,6 +1,7 @@
 /// `io.parkd.Tenant`: the registry of firms and their status lifecycle.
 public enum TenantAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Tenant", definition: """
+    public static let interface = VarlinkInterface(
+        name: "io.parkd.Tenant", methods: [create, list, get, update, transition], definition: """
         # The park's tenants (firms): registry and status lifecycle.
         # Errors shared by all parkd interfaces are declared in io.parkd.Service
         # (PermissionDenied, InvalidField, InvalidMessage, InternalError).
@@ -78,13 +79,20 @@ public enum TenantAPI {
           origin: ?string,
           # Tags (default none).
           tags: ?[]string,
+          # Contact person.
           contactPerson: ?string,
+          # Contact phone.
           contactPhone: ?string,
+          # Labour dispatch licence number.
           dispatchLicence: ?string,
+          # HR service licence number.
           hrServiceLicence: ?string,
           # Day of the application (YYYY-MM-DD, default today in the park's time zone).
           appliedOn: ?string
-        ) -> (tenant: Tenant)
+        ) -> (
+          # The tenant registered, an applicant.
+          tenant: Tenant
+        )
 
         # Lists tenants by id, a page at a time.
         method List(
@@ -97,33 +105,50 @@ public enum TenantAPI {
           # Cursor from a previous page's next.
           after: ?string
         ) -> (
+          # This page's tenants, by id.
           tenants: []Tenant,
           # Cursor for the following page; absent on the last page.
           next: ?string
         )
 
         # One tenant, by id or credit code.
-        method Get(tenant: string) -> (tenant: Tenant)
+        method Get(
+          # Id or credit code.
+          tenant: string
+        ) -> (
+          # The tenant, with its status history.
+          tenant: Tenant
+        )
 
         # Changes fields of a tenant; absent fields stay as they are,
         # an empty string clears an optional field.
         method Update(
           # Id or credit code.
           tenant: string,
+          # New registered name.
           name: ?string,
+          # New unified social credit code.
           creditCode: ?string,
           # Replaces the business lines.
           businessLines: ?[]string,
+          # local or external.
           origin: ?string,
           # Tags to add.
           addTags: ?[]string,
           # Tags to remove.
           removeTags: ?[]string,
+          # Contact person; empty to clear.
           contactPerson: ?string,
+          # Contact phone; empty to clear.
           contactPhone: ?string,
+          # Labour dispatch licence number; empty to clear.
           dispatchLicence: ?string,
+          # HR service licence number; empty to clear.
           hrServiceLicence: ?string
-        ) -> (tenant: Tenant)
+        ) -> (
+          # The tenant as it is now.
+          tenant: Tenant
+        )
 
         # Moves a tenant along its lifecycle.
         method Transition(
@@ -136,24 +161,42 @@ public enum TenantAPI {
           on: ?string,
           # Why; kept in the history.
           reason: string
-        ) -> (tenant: Tenant)
+        ) -> (
+          # The tenant in its new status.
+          tenant: Tenant
+        )
 
         # No tenant has this id or credit code.
-        error NoSuchTenant (tenant: string)
+        error NoSuchTenant (
+          # The id or credit code, as given.
+          tenant: string
+        )
 
         # Another tenant already has this credit code.
-        error CreditCodeInUse (creditCode: string, tenant: int)
+        error CreditCodeInUse (
+          # The credit code.
+          creditCode: string,
+          # The id of the tenant that has it.
+          tenant: int
+        )
 
         # The lifecycle does not allow this change.
-        error InvalidTransition (from: string, to: string, allowed: []string)
+        error InvalidTransition (
+          # The tenant's status.
+          from: string,
+          # The status asked for.
+          to: string,
+          # The statuses it may move to.
+          allowed: []string
+        )
 
         """)
 
-    public static let create = VarlinkMethod<Create, TenantReply>("io.parkd.Tenant.Create", access: .write)
+    public static let create = VarlinkMethod<Create, CreateReply>("io.parkd.Tenant.Create", access: .write)
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Tenant.List", access: .read)
-    public static let get = VarlinkMethod<Get, TenantReply>("io.parkd.Tenant.Get", access: .read)
-    public static let update = VarlinkMethod<Update, TenantReply>("io.parkd.Tenant.Update", access: .write)
-    public static let transition = VarlinkMethod<Transition, TenantReply>("io.parkd.Tenant.Transition", access: .write)
+    public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Tenant.Get", access: .read)
+    public static let update = VarlinkMethod<Update, UpdateReply>("io.parkd.Tenant.Update", access: .write)
+    public static let transition = VarlinkMethod<Transition, TransitionReply>("io.parkd.Tenant.Transition", access: .write)
 
     public static let noSuchTenant = "io.parkd.Tenant.NoSuchTenant"
     public static let creditCodeInUse = "io.parkd.Tenant.CreditCodeInUse"
@@ -285,10 +328,16 @@ public enum TenantAPI {
         public init(tenant: String) { self.tenant = tenant }
     }
 
+    /// The reply of every method that answers with one tenant.
     public struct TenantReply: Codable, Sendable {
         public var tenant: Tenant
         public init(tenant: Tenant) { self.tenant = tenant }
     }
+
+    public typealias CreateReply = TenantReply
+    public typealias GetReply = TenantReply
+    public typealias UpdateReply = TenantReply
+    public typealias TransitionReply = TenantReply
 
     public struct Update: Codable, Sendable {
         public var tenant: String

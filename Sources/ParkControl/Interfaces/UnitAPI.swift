@@ -1,6 +1,6 @@
 /// `io.parkd.Unit`: the park's leasable units.
 public enum UnitAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Unit", definition: """
+    public static let interface = VarlinkInterface(name: "io.parkd.Unit", methods: [create, list, get, update], definition: """
         # Units of the park's buildings: offices, incubator seats and shared space.
         # Amounts are decimal strings in yuan ("35.00"), areas decimal strings in m² ("120.25").
         interface io.parkd.Unit
@@ -50,7 +50,23 @@ public enum UnitAPI {
         )
 
         # Adds a unit; building and number together are unique.
-        method Create(building: string, floor: ?string, number: string, area: string, kind: string, listRent: string) -> (unit: Unit)
+        method Create(
+          # Building name or number.
+          building: string,
+          # Floor, if the park names one.
+          floor: ?string,
+          # Unit number within the building.
+          number: string,
+          # Area in m², at most two decimals.
+          area: string,
+          # office, incubator or shared.
+          kind: string,
+          # List rent in yuan per m² per month.
+          listRent: string
+        ) -> (
+          # The unit added.
+          unit: Unit
+        )
 
         # Units ordered by building and number.
         method List(
@@ -58,7 +74,10 @@ public enum UnitAPI {
           building: ?string,
           # Only units of this kind.
           kind: ?string
-        ) -> (units: []Unit)
+        ) -> (
+          # The units, by building and number.
+          units: []Unit
+        )
 
         # One unit, by id or by label, and who holds it.
         method Get(
@@ -66,23 +85,50 @@ public enum UnitAPI {
           unit: ?int,
           # Building-number as the park writes it, e.g. A-1203.
           label: ?string
-        ) -> (unit: Unit)
+        ) -> (
+          # The unit, with heldBy and lastHolder.
+          unit: Unit
+        )
 
         # Changes a unit; absent fields stay as they are.
-        method Update(unit: int, floor: ?string, area: ?string, kind: ?string, listRent: ?string) -> (unit: Unit)
+        method Update(
+          # The unit's id.
+          unit: int,
+          # New floor; empty to clear.
+          floor: ?string,
+          # New area in m².
+          area: ?string,
+          # New kind: office, incubator or shared.
+          kind: ?string,
+          # New list rent in yuan per m² per month.
+          listRent: ?string
+        ) -> (
+          # The unit as it is now.
+          unit: Unit
+        )
 
         # No unit has this id, or this label.
-        error NoSuchUnit (unit: ?int, label: ?string)
+        error NoSuchUnit (
+          # The id asked for, when the unit was asked for by id.
+          unit: ?int,
+          # The label asked for, when the unit was asked for by label.
+          label: ?string
+        )
 
         # Another unit has this building and number.
-        error UnitExists (unit: string, id: int)
+        error UnitExists (
+          # Its label, building-number.
+          unit: string,
+          # Its id.
+          id: int
+        )
 
         """)
 
-    public static let create = VarlinkMethod<Create, UnitReply>("io.parkd.Unit.Create", access: .write)
+    public static let create = VarlinkMethod<Create, CreateReply>("io.parkd.Unit.Create", access: .write)
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Unit.List", access: .read)
-    public static let get = VarlinkMethod<Get, UnitReply>("io.parkd.Unit.Get", access: .read)
-    public static let update = VarlinkMethod<Update, UnitReply>("io.parkd.Unit.Update", access: .write)
+    public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Unit.Get", access: .read)
+    public static let update = VarlinkMethod<Update, UpdateReply>("io.parkd.Unit.Update", access: .write)
 
     public static let noSuchUnit = "io.parkd.Unit.NoSuchUnit"
     public static let unitExists = "io.parkd.Unit.UnitExists"
@@ -180,10 +226,15 @@ public enum UnitAPI {
         }
     }
 
+    /// The reply of every method that answers with one unit.
     public struct UnitReply: Codable, Sendable {
         public var unit: Unit
         public init(unit: Unit) { self.unit = unit }
     }
+
+    public typealias CreateReply = UnitReply
+    public typealias GetReply = UnitReply
+    public typealias UpdateReply = UnitReply
 
     public struct Update: Codable, Sendable {
         public var unit: Int64

@@ -14,26 +14,19 @@ public struct VarlinkMethod<Parameters: Codable & Sendable, Reply: Codable & Sen
     /// Fully qualified name, `interface.Method`.
     public let name: String
     public let access: MethodAccess
+    /// Fully qualified names the method had before it was renamed. The daemon still answers them
+    /// for one release, so that scripts calling them keep working; the interface definition
+    /// lists only `name`.
+    public let formerNames: [String]
 
-    public init(_ name: String, access: MethodAccess) {
+    public init(_ name: String, access: MethodAccess, formerNames: [String] = []) {
         self.name = name
         self.access = access
+        self.formerNames = formerNames
     }
 }
 
 /// A method that takes no parameters (`method Status() -> (…)`).
 public struct NoParameters: Codable, Sendable, Equatable {
     public init() {}
-}
-
-/// An interface served by parkd: its name and its definition in the Varlink IDL.
-public struct VarlinkInterface: Sendable {
-    public let name: String
-    /// The interface definition, served verbatim by `GetInterfaceDescription`.
-    public let definition: String
-
-    public init(name: String, definition: String) {
-        self.name = name
-        self.definition = definition
-    }
 }

@@ -5,6 +5,9 @@ import Synchronization
 /// The methods parkd serves: for each, who may call it and the handler that answers it.
 public struct MethodTable: Sendable {
     struct Entry: Sendable {
+        /// The method's name and its former names: it answers each, and the audit trail
+        /// records the one called.
+        let names: Set<String>
         let access: MethodAccess
         let execution: MethodExecution
         /// Decodes the call's typed parameters from the message being decoded, and returns the
@@ -30,15 +33,16 @@ public struct MethodTable: Sendable {
         interfaces.append(interface)
     }
 
-    /// Registers a typed handler and where it runs. Parameters are decoded strictly: an
-    /// unknown, missing or ill-typed parameter is answered with `InvalidParameter` naming it.
+    /// Registers a typed handler and where it runs, under the method's name and its former names.
+    /// Parameters are decoded strictly: an unknown, missing or ill-typed parameter is answered
+    /// with `InvalidParameter` naming it.
     mutating func register<Parameters, Reply>(
         _ method: VarlinkMethod<Parameters, Reply>, runs execution: MethodExecution = .onEventLoop,
         _ handler: @escaping @Sendable (Parameters, CallContext) async throws -> Reply
     ) {
         let parameterNames = ParameterNames()
         let workers = self.workers
-        entries[method.name] = Entry(access: method.access, execution: execution) { header, decoder in
+        let entry = Entry(names: Set([method.name] + method.formerNames), access: method.access, execution: execution) { header, decoder in
             let parameters = try MethodTable.decode(Parameters.self, from: decoder, header: header, names: parameterNames)
             let call: DecodedCall = { context in
                 try VarlinkCoding.encode(VarlinkReplyMessage(parameters: try await handler(parameters, context)))
@@ -49,11 +53,15 @@ public struct MethodTable: Sendable {
                 return { context in try await Task(executorPreference: workers) { try await call(context) }.value }
             }
         }
+        for name in entry.names {
+            entries[name] = entry
+        }
     }
 
-    /// The methods whose calls the audit trail records: those that change the park.
-    var auditedMethods: Set<String> {
-        Set(entries.filter { $0.value.access == .write }.keys)
+    /// The methods whose calls the audit trail records (those that change the park), by each
+    /// name they answer: every name of the same method.
+    var auditedMethods: [String: Set<String>] {
+        entries.filter { $0.value.access == .write }.mapValues(\.names)
     }
 
     func interface(named name: String) -> VarlinkInterface? {

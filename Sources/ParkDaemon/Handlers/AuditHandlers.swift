@@ -8,7 +8,7 @@ enum AuditHandlers {
     /// Registered after every method that changes the park: `List` filters by those, and by
     /// the policy loads parkd records itself.
     static func register(in table: inout MethodTable, database: ParkDatabase) {
-        let audited = table.auditedMethods.union([PolicyRegistry.loadMethod])
+        let audited = table.auditedMethods.merging([PolicyRegistry.loadMethod: [PolicyRegistry.loadMethod]]) { names, _ in names }
         table.add(AuditAPI.interface)
 
         table.register(AuditAPI.list) { request, call in
@@ -17,28 +17,29 @@ enum AuditHandlers {
                 throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 10000")
             }
             let since = try request.since.map { try sinceInstant($0, state: call.state) }
-            let method = try request.method.map { try recordedMethod($0, among: audited) }
-            let entries = try await database.auditEntries(AuditQuery(limit: limit, since: since, method: method))
+            let methods = try request.method.map { try recordedMethods($0, among: audited) }
+            let entries = try await database.auditEntries(AuditQuery(limit: limit, since: since, methods: methods))
             return AuditAPI.ListReply(entries: entries.map(wire))
         }
 
         table.register(AuditAPI.verify) { _, _ in
             let result = try await database.verifyAudit()
-            return AuditAPI.Verification(
+            return AuditAPI.VerifyReply(
                 intact: result.intact, entries: result.entries, headHash: result.headHash,
                 firstBadEntry: result.firstBadEntry, problem: result.problem)
         }
     }
 
-    /// `Tenant.Create` or `io.parkd.Tenant.Create`, as the trail stores it. A name the trail
-    /// never holds (unknown, or of a method that changes nothing) is refused rather than
-    /// answered with an empty list.
-    static func recordedMethod(_ name: String, among audited: Set<String>) throws(DomainError) -> String {
+    /// `Tenant.Create` or `io.parkd.Tenant.Create`, as the trail stores it: with a renamed
+    /// method's other name (`Incubator.Add` and `Incubator.Create`), as calls of it may be stored
+    /// under either. A name the trail never holds (unknown, or of a method that changes nothing)
+    /// is refused rather than answered with an empty list.
+    static func recordedMethods(_ name: String, among audited: [String: Set<String>]) throws(DomainError) -> Set<String> {
         let qualified = name.hasPrefix("io.parkd.") ? name : "io.parkd." + name
-        guard audited.contains(qualified) else {
+        guard let names = audited[qualified] else {
             throw .invalid("method", "'\(name)' is not a method the audit trail records; it records the methods that change the park, such as Tenant.Create (or io.parkd.Tenant.Create)")
         }
-        return qualified
+        return names
     }
 
     /// A park-local day (`2026-11-29`) or an RFC 3339 instant, as a stored instant.

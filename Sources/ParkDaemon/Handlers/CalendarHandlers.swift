@@ -11,7 +11,7 @@ enum CalendarHandlers {
                 throw DomainError.invalid("year", "\(request.year) is not a year; give it in four digits, such as 2021")
             }
             let schedule = try calendar.calendar.schedule(of: request.year)
-            return CalendarAPI.Year(
+            return CalendarAPI.GetReply(
                 year: schedule.year, workingDays: schedule.workingDays.count, weekdays: schedule.weekdays,
                 weekdaysOff: schedule.weekdaysOff, holidays: schedule.holidays.map(wire), swappedWorkingDays: schedule.swappedWorkingDays.map(wire))
         }
@@ -19,7 +19,7 @@ enum CalendarHandlers {
         table.register(CalendarAPI.addWorkingDays) { request, _ in
             let date = try CivilDate.parse(request.date, field: "date")
             let count = try calendar.calendar.counting(workingDays: request.days, after: date)
-            return CalendarAPI.Count(
+            return CalendarAPI.AddWorkingDaysReply(
                 date: count.start.description, days: count.workingDays, result: count.result.description,
                 holidays: count.holidaysPassed.map(wire), swappedWorkingDays: count.swappedWorkingDays.map(wire))
         }

@@ -23,7 +23,7 @@ enum DemoHandlers {
             }
             let summary = try await database.loadDemo(
                 parsed.demo, reports: parsed.reports.rows, reportProblems: parsed.reports.problems, today: today, context: context)
-            return DemoAPI.LoadSummary(
+            return DemoAPI.LoadReply(
                 units: summary.units, tenants: summary.tenants, leases: summary.leases, projects: summary.projects, reports: summary.reports)
         }
     }

@@ -7,7 +7,7 @@ enum IncubatorHandlers {
     static func register(in table: inout MethodTable, database: ParkDatabase) {
         table.add(IncubatorAPI.interface)
 
-        table.register(IncubatorAPI.add) { request, call in
+        table.register(IncubatorAPI.create) { request, call in
             let project = try IncubatorProject(
                 name: request.name, founder: request.founder, team: request.team, university: request.university,
                 phdCount: request.phdCount ?? 0, seatIDs: request.seats,
@@ -29,7 +29,7 @@ enum IncubatorHandlers {
         table.register(IncubatorAPI.occupancy) { request, call in
             let day = try request.on.map { try CivilDate.parse($0, field: "on") } ?? call.state.today()
             let occupancy = try await database.incubatorOccupancy(on: day)
-            return IncubatorAPI.Occupancy(
+            return IncubatorAPI.OccupancyReply(
                 on: day.description, seats: occupancy.seats, occupied: occupancy.occupied, projects: occupancy.projects,
                 percent: occupancy.percent)
         }

@@ -49,7 +49,7 @@ enum LeaseHandlers {
         table.register(LeaseAPI.rent) { request, _ in
             let (year, month) = try CivilDate.parseMonth(request.month, field: "month")
             let due = try await database.lease(request.lease).lease.rentDue(year: year, month: month)
-            return LeaseAPI.RentDue(
+            return LeaseAPI.RentReply(
                 month: request.month, amount: due.amount.description, daysLeased: due.daysLeased, daysInMonth: due.daysInMonth)
         }
     }

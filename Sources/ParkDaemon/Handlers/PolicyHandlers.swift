@@ -21,7 +21,7 @@ enum PolicyHandlers {
                     name: parameter.name, type: parameter.type,
                     values: parameter.values.map { PolicyAPI.DatedValue(from: $0.from.description, value: $0.value) })
             }
-            return PolicyAPI.Details(policy: wire(policy), parameters: parameters, source: policy.source)
+            return PolicyAPI.GetReply(policy: wire(policy), parameters: parameters, source: policy.source)
         }
 
         table.register(PolicyAPI.check, runs: .offEventLoop) { request, _ in

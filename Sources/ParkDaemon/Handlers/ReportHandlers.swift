@@ -8,11 +8,11 @@ enum ReportHandlers {
         table.add(ReportAPI.interface)
 
         table.register(ReportAPI.beginImport) { _, call in
-            ReportAPI.ImportHandle(import: staging.begin(owner: call.caller.uid))
+            ReportAPI.BeginImportReply(import: staging.begin(owner: call.caller.uid))
         }
 
         table.register(ReportAPI.addToImport) { request, call in
-            ReportAPI.ImportProgress(bytes: try staging.append(request.text, to: request.import, owner: call.caller.uid))
+            ReportAPI.AddToImportReply(bytes: try staging.append(request.text, to: request.import, owner: call.caller.uid))
         }
 
         table.register(ReportAPI.finishImport, runs: .offEventLoop) { request, call in
@@ -33,11 +33,11 @@ enum ReportHandlers {
                 ReportAPI.ImportCorrection(line: $0.line, tenant: $0.tenantID, month: $0.month.description, version: $0.version, changes: $0.changes)
             }
             // Left out when empty: the reply of a file without corrections is the one it always was.
-            return ReportAPI.ImportSummary(
+            return ReportAPI.FinishImportReply(
                 imported: summary.imported, corrected: summary.corrected, corrections: corrections.isEmpty ? nil : corrections)
         }
 
-        table.register(ReportAPI.submit) { request, call in
+        table.register(ReportAPI.create) { request, call in
             let counts: [String: Int?] = [
                 "employersServed": request.employersServed, "workersDispatched": request.workersDispatched,
                 "workersOutsourced": request.workersOutsourced, "jobSeekersServed": request.jobSeekersServed,
@@ -51,7 +51,7 @@ enum ReportHandlers {
             let (stored, changes) = try await database.submitReport(
                 TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"), figures: figures,
                 reason: request.reason, today: call.state.today(), context: call.change())
-            return ReportAPI.ReportReply(report: wire(stored), changes: changes)
+            return ReportAPI.CreateReply(report: wire(stored), changes: changes)
         }
 
         table.register(ReportAPI.list) { request, _ in

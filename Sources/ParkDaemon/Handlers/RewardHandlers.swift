@@ -22,12 +22,12 @@ enum RewardHandlers {
             return RewardAPI.ListReply(runs: try await database.rewardRuns(period: period).map(wire))
         }
 
-        table.register(RewardAPI.show) { request, _ in
+        table.register(RewardAPI.get) { request, _ in
             let run = try await database.rewardRun(request.run)
             var tenant: Int64?
             if let reference = request.tenant { tenant = try await database.tenant(TenantReference(reference)).id }
             let lines = try await database.rewardLines(run: run.id, tenant: tenant, explanations: request.explain ?? false)
-            return RewardAPI.ShowReply(run: wire(run), lines: lines.map(wire))
+            return RewardAPI.GetReply(run: wire(run), lines: lines.map(wire))
         }
 
         table.register(RewardAPI.approve) { request, call in

@@ -26,7 +26,7 @@ enum ServiceHandlers {
             logger.notice("log level changed", metadata: NotableEvent.logLevelChanged.metadata([
                 "level": "\(level)", "previous": "\(previous)", "uid": "\(call.caller.uid)",
             ]))
-            return ServiceAPI.LogLevelChange(previous: previous.rawValue, level: level.rawValue)
+            return ServiceAPI.SetLogLevelReply(previous: previous.rawValue, level: level.rawValue)
         }
     }
 
@@ -35,7 +35,7 @@ enum ServiceHandlers {
         table.add(VarlinkServiceAPI.interface)
         let interfaces = table.interfaces
         table.register(VarlinkServiceAPI.getInfo) { _, _ in
-            VarlinkServiceAPI.Info(
+            VarlinkServiceAPI.GetInfoReply(
                 vendor: "parkd", product: "parkd — operations daemon for HR service industrial parks",
                 version: ParkVersion.current, url: "man:parkctl(1)", interfaces: interfaces.map(\.name).sorted())
         }
@@ -43,14 +43,14 @@ enum ServiceHandlers {
             guard let interface = interfaces.first(where: { $0.name == request.interface }) else {
                 throw VarlinkError.interfaceNotFound(request.interface)
             }
-            return VarlinkServiceAPI.Description(description: interface.definition)
+            return VarlinkServiceAPI.GetInterfaceDescriptionReply(description: interface.definition)
         }
     }
 
-    static func status(database: ParkDatabase, state: DaemonState) async throws -> ServiceAPI.Status {
+    static func status(database: ParkDatabase, state: DaemonState) async throws -> ServiceAPI.StatusReply {
         let counts = try await database.tenantCounts()
         let config = state.config
-        return ServiceAPI.Status(
+        return ServiceAPI.StatusReply(
             version: ParkVersion.current, startedAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(state.startedAt.timeIntervalSince1970 * 1000)),
             uptimeSeconds: Int(state.now().timeIntervalSince(state.startedAt)), stateDirectory: config.stateDirectory,
             databaseBytes: database.sizeInBytes, socket: state.socketDescription, configSource: state.source.description,

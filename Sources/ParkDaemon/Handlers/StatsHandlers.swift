@@ -14,7 +14,7 @@ enum StatsHandlers {
             guard from <= to else { throw DomainError.invalid("from", "\(from) is after \(to)") }
             let stats = try await database.statistics(from: from, to: to, monthly: request.monthly ?? false)
             let incubator = try await database.incubatorOccupancy(on: to)
-            return StatsAPI.Statistics(
+            return StatsAPI.ParkReply(
                 from: from.description, to: to.description,
                 tenantsByStatus: TenantStatus.allCases.map { StatsAPI.Count(name: $0.rawValue, count: stats.tenantsByStatus[$0] ?? 0) },
                 tenantsByBusinessLine: BusinessLine.allCases.map { StatsAPI.Count(name: $0.rawValue, count: stats.tenantsByBusinessLine[$0] ?? 0) },

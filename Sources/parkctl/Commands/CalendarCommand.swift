@@ -21,13 +21,13 @@ extension CalendarCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(CalendarAPI.get, CalendarAPI.GetQuery(year: year))
+                let reply = try await global.call(CalendarAPI.get, CalendarAPI.Get(year: year))
                 if global.json { return try JSONOutput.print(reply) }
                 print(Self.text(reply))
             }
         }
 
-        static func text(_ year: CalendarAPI.Year) -> String {
+        static func text(_ year: CalendarAPI.GetReply) -> String {
             var holidays = Table(columns: [
                 .init(title: "HOLIDAY"), .init(title: "CHINESE"), .init(title: "FROM"), .init(title: "TO"),
                 .init(title: "DAYS", alignment: .right), .init(title: "WEEKDAYS OFF", alignment: .right),
@@ -67,13 +67,13 @@ extension CalendarCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(CalendarAPI.addWorkingDays, CalendarAPI.AddWorkingDaysQuery(date: date, days: days))
+                let reply = try await global.call(CalendarAPI.addWorkingDays, CalendarAPI.AddWorkingDays(date: date, days: days))
                 if global.json { return try JSONOutput.print(reply) }
                 print(Self.text(reply))
             }
         }
 
-        static func text(_ count: CalendarAPI.Count) -> String {
+        static func text(_ count: CalendarAPI.AddWorkingDaysReply) -> String {
             let headline = switch (count.days, count.result == count.date) {
             case (0, true): "\(count.result) is a working day"
             case (0, false): "\(count.result) is the first working day from \(count.date)"

@@ -33,7 +33,7 @@ extension DemoCommand {
                 let loaded = try await global.withConnection { connection in
                     let reports = try await connection.call(ReportAPI.beginImport, NoParameters())
                     for part in ReportCommand.Import.parts(of: files[4]) {
-                        _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: reports.import, text: part))
+                        _ = try await connection.call(ReportAPI.addToImport, ReportAPI.AddToImport(import: reports.import, text: part))
                     }
                     return try await connection.call(DemoAPI.load, DemoAPI.Load(
                         units: files[0], tenants: files[1], leases: files[2], incubator: files[3], reportsImport: reports.import))

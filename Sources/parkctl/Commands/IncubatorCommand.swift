@@ -44,7 +44,7 @@ extension IncubatorCommand {
         func run() async throws {
             guard !seats.isEmpty else { throw ValidationError("Give at least one --seat.") }
             try await reporting {
-                let reply = try await global.call(IncubatorAPI.add, IncubatorAPI.Add(
+                let reply = try await global.call(IncubatorAPI.create, IncubatorAPI.Create(
                     name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: seats, enteredOn: on))
                 if global.json { return try JSONOutput.print(reply.project) }
                 print(reply.project.id)
@@ -65,7 +65,7 @@ extension IncubatorCommand {
         func run() async throws {
             try await reporting {
                 let reply = try await global.call(IncubatorAPI.list, IncubatorAPI.List(on: on))
-                let occupancy = try await global.call(IncubatorAPI.occupancy, IncubatorAPI.OccupancyQuery(on: on))
+                let occupancy = try await global.call(IncubatorAPI.occupancy, IncubatorAPI.Occupancy(on: on))
                 if global.json { return try JSONOutput.print(reply) }
                 print(IncubatorCommand.table(reply.projects))
                 print("occupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) project\(occupancy.projects == 1 ? "" : "s")")

@@ -177,7 +177,7 @@ extension LeaseCommand {
 
         func run() async throws {
             try await reporting {
-                let due = try await global.call(LeaseAPI.rent, LeaseAPI.RentRequest(lease: lease, month: month))
+                let due = try await global.call(LeaseAPI.rent, LeaseAPI.Rent(lease: lease, month: month))
                 if global.json { return try JSONOutput.print(due) }
                 print("\(due.month): \(due.amount.grouped) yuan (\(due.daysLeased) of \(due.daysInMonth) days)")
             }

@@ -23,7 +23,7 @@ extension Parkctl {
                     if global.json { return try JSONOutput.print(["level": status.logLevel]) }
                     return print(status.logLevel)
                 }
-                let change = try await global.call(ServiceAPI.setLogLevel, ServiceAPI.LogLevel(level: level))
+                let change = try await global.call(ServiceAPI.setLogLevel, ServiceAPI.SetLogLevel(level: level))
                 if global.json { return try JSONOutput.print(change) }
                 print("log level \(change.previous) → \(change.level)")
             }

@@ -24,7 +24,7 @@ extension PolicyCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(PolicyAPI.list, PolicyAPI.ListQuery())
+                let reply = try await global.call(PolicyAPI.list, NoParameters())
                 if global.json { return try JSONOutput.print(reply) }
                 var table = Table(columns: [
                     .init(title: "ID"), .init(title: "TITLE"), .init(title: "FROM"), .init(title: "UNTIL"), .init(title: "RULES"),
@@ -54,7 +54,7 @@ extension PolicyCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(PolicyAPI.get, PolicyAPI.GetQuery(id: id))
+                let reply = try await global.call(PolicyAPI.get, PolicyAPI.Get(id: id))
                 if global.json { return try JSONOutput.print(reply) }
                 if source { return print(reply.source, terminator: reply.source.hasSuffix("\n") ? "" : "\n") }
                 let policy = reply.policy
@@ -94,7 +94,7 @@ extension PolicyCommand {
         func run() async throws {
             try await reporting {
                 let policy = try PolicyCommand.readFile(file)
-                let reply = try await global.call(PolicyAPI.check, PolicyAPI.CheckRequest(file: policy.file, source: policy.source))
+                let reply = try await global.call(PolicyAPI.check, PolicyAPI.Check(file: policy.file, source: policy.source))
                 if global.json { try JSONOutput.print(reply) }
                 guard reply.problems.isEmpty, let checked = reply.policy else {
                     if !global.json {
@@ -125,7 +125,7 @@ extension PolicyCommand {
             try await reporting {
                 let tests = try PolicyCommand.readFile(file)
                 let files = policies.isEmpty ? nil : try policies.map(PolicyCommand.readFile)
-                let reply = try await global.call(PolicyAPI.test, PolicyAPI.TestRequest(file: tests.file, source: tests.source, policies: files))
+                let reply = try await global.call(PolicyAPI.test, PolicyAPI.Test(file: tests.file, source: tests.source, policies: files))
                 if global.json {
                     try JSONOutput.print(reply)
                 } else {
@@ -156,7 +156,7 @@ extension PolicyCommand {
             try await reporting {
                 let policy = try PolicyCommand.readFile(draft)
                 let reply = try await global.call(
-                    PolicyAPI.simulate, PolicyAPI.SimulateRequest(file: policy.file, source: policy.source, period: period))
+                    PolicyAPI.simulate, PolicyAPI.Simulate(file: policy.file, source: policy.source, period: period))
                 if global.json { return try JSONOutput.print(reply) }
                 var rules = Table(columns: [
                     .init(title: "RULE"), .init(title: "IN FORCE", alignment: .right), .init(title: "DRAFT", alignment: .right),

@@ -68,7 +68,7 @@ extension ReportCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(ReportAPI.submit, ReportAPI.Submit(
+                let reply = try await global.call(ReportAPI.create, ReportAPI.Create(
                     tenant: tenant, month: month, revenue: revenue, tax: tax, employersServed: employersServed,
                     workersDispatched: workersDispatched, workersOutsourced: workersOutsourced,
                     jobSeekersServed: jobSeekersServed, placements: placements, trainingSessions: trainingSessions,
@@ -183,7 +183,7 @@ extension ReportCommand {
         }
 
         /// How many reports and corrections, then what each correction changed.
-        static func describe(_ summary: ReportAPI.ImportSummary) -> String {
+        static func describe(_ summary: ReportAPI.FinishImportReply) -> String {
             var lines = ["imported \(summary.imported) report\(summary.imported == 1 ? "" : "s") "
                 + "(\(summary.corrected) correction\(summary.corrected == 1 ? "" : "s"))"]
             for correction in summary.corrections ?? [] {
@@ -194,10 +194,10 @@ extension ReportCommand {
         }
 
         /// Sends a file in parts and records it; a refusal (`ImportRefused`) lists every problem.
-        static func upload(_ text: String, reason: String?, on connection: VarlinkConnection) async throws -> ReportAPI.ImportSummary {
+        static func upload(_ text: String, reason: String?, on connection: VarlinkConnection) async throws -> ReportAPI.FinishImportReply {
             let handle = try await connection.call(ReportAPI.beginImport, NoParameters())
             for part in parts(of: text) {
-                _ = try await connection.call(ReportAPI.addToImport, ReportAPI.ImportPart(import: handle.import, text: part))
+                _ = try await connection.call(ReportAPI.addToImport, ReportAPI.AddToImport(import: handle.import, text: part))
             }
             return try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: reason))
         }

@@ -48,7 +48,7 @@ extension RewardCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(RewardAPI.run, RewardAPI.RunRequest(period: period, rules: rules.isEmpty ? nil : rules))
+                let reply = try await global.call(RewardAPI.run, RewardAPI.Run(period: period, rules: rules.isEmpty ? nil : rules))
                 if global.json { return try JSONOutput.print(reply.run) }
                 print(reply.run.id)
             }
@@ -66,7 +66,7 @@ extension RewardCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(RewardAPI.list, RewardAPI.ListQuery(period: period))
+                let reply = try await global.call(RewardAPI.list, RewardAPI.List(period: period))
                 if global.json { return try JSONOutput.print(reply) }
                 var table = Table(columns: [
                     .init(title: "RUN", alignment: .right), .init(title: "PERIOD"), .init(title: "KIND"), .init(title: "STATUS"),
@@ -94,7 +94,7 @@ extension RewardCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(RewardAPI.show, RewardAPI.ShowQuery(run: run, tenant: tenant, explain: explain))
+                let reply = try await global.call(RewardAPI.get, RewardAPI.Get(run: run, tenant: tenant, explain: explain))
                 if global.json { return try JSONOutput.print(reply) }
                 print(RewardCommand.summary(reply.run) + "\n")
                 var table = Table(columns: [
@@ -124,7 +124,7 @@ extension RewardCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(RewardAPI.approve, RewardAPI.ApproveRequest(run: run))
+                let reply = try await global.call(RewardAPI.approve, RewardAPI.Approve(run: run))
                 if global.json { return try JSONOutput.print(reply.run) }
                 print("run \(reply.run.id) approved: \(reply.run.period), \(reply.run.lines) line\(reply.run.lines == 1 ? "" : "s"), total \(reply.run.total.grouped)")
             }
@@ -143,7 +143,7 @@ extension RewardCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(RewardAPI.show, RewardAPI.ShowQuery(run: run, tenant: nil, explain: false))
+                let reply = try await global.call(RewardAPI.get, RewardAPI.Get(run: run, tenant: nil, explain: false))
                 guard reply.run.status == "approved" else {
                     throw CommandFailure(
                         name: "RunNotApproved",
@@ -178,7 +178,7 @@ extension RewardCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(RewardAPI.verify, RewardAPI.VerifyRequest(run: run))
+                let reply = try await global.call(RewardAPI.verify, RewardAPI.Verify(run: run))
                 if global.json {
                     try JSONOutput.print(reply)
                 } else {

@@ -43,7 +43,7 @@ extension Parkctl {
             }
             if sinceOpening { first = "0001-01-01" }
             try await reporting {
-                let stats = try await global.call(StatsAPI.park, StatsAPI.Query(from: first, to: last, monthly: monthly))
+                let stats = try await global.call(StatsAPI.park, StatsAPI.Park(from: first, to: last, monthly: monthly))
                 if global.json { return try JSONOutput.print(stats) }
                 print(csv ? Stats.csv(stats) : Stats.text(stats, sinceOpening: sinceOpening))
             }
@@ -68,7 +68,7 @@ extension Parkctl {
              String(totals.trainingSessions), String(totals.trainingAttendees), String(totals.phdHires)]
         }
 
-        static func text(_ stats: StatsAPI.Statistics, sinceOpening: Bool) -> String {
+        static func text(_ stats: StatsAPI.ParkReply, sinceOpening: Bool) -> String {
             var fields = Fields()
             fields.add("Period", sinceOpening ? "since opening to \(stats.to)" : "\(stats.from) to \(stats.to)")
             fields.add("Tenants", stats.tenantsByStatus.filter { $0.count > 0 }.map { "\($0.count.grouped) \($0.name)" }.joined(separator: ", ").nilIfEmpty)
@@ -87,7 +87,7 @@ extension Parkctl {
             return text
         }
 
-        static func csv(_ stats: StatsAPI.Statistics) -> String {
+        static func csv(_ stats: StatsAPI.ParkReply) -> String {
             var lines = ["figure,value", "from,\(stats.from)", "to,\(stats.to)"]
             lines += stats.tenantsByStatus.map { "tenants.\($0.name),\($0.count)" }
             lines += stats.tenantsByBusinessLine.map { "businessLine.\($0.name),\($0.count)" }
