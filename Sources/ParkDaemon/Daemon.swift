@@ -164,7 +164,7 @@ public enum Daemon {
         IncubatorHandlers.register(in: &table, database: database)
         PolicyHandlers.register(in: &table, database: database, policies: policies)
         RewardHandlers.register(in: &table, database: database, policies: policies, logger: logger)
-        CalendarHandlers.register(in: &table, calendar: calendar)
+        CalendarHandlers.register(in: &table, calendar: calendar, state: state)
         // These two read the table: the audited methods, and the interfaces.
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)

@@ -1,6 +1,6 @@
 /// `io.parkd.Calendar`: the working-day calendar every deadline in working days is counted with.
 public enum CalendarAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Calendar", methods: [get, addWorkingDays], definition: """
+    public static let interface = VarlinkInterface(name: "io.parkd.Calendar", methods: [get, addWorkingDays, next], definition: """
         # The days the park works: Monday to Friday, less the holidays of the State Council's
         # yearly schedule, plus the Saturdays and Sundays it swaps into working days (调休).
         # parkd reads one schedule file a year from its calendar directory at start and on every
@@ -73,6 +73,42 @@ public enum CalendarAPI {
           swappedWorkingDays: []SwappedWorkingDay
         )
 
+        # One elapse of a calendar expression.
+        type Elapse (
+          # Microseconds since the epoch.
+          instant: int,
+          # As systemd prints it in `displayTimeZone`, such as `Fri 2026-01-30 09:00:00 CET`.
+          local: string,
+          # As systemd prints it in UTC, such as `Fri 2026-01-30 08:00:00 UTC`.
+          utc: string
+        )
+
+        # The next elapses of a calendar expression of systemd.time(7) ("Calendar Events"),
+        # such as `Mon..Fri *-*-* 09:00` or `daily Asia/Shanghai`, exactly as
+        # `systemd-analyze calendar` computes them. Nothing is scheduled.
+        method Next(
+          # The expression.
+          expression: string,
+          # How many elapses, each counted from the one before: 1 to 1000; 1 when absent.
+          iterations: ?int,
+          # The time counted from, as `@SECONDS` since the epoch (a fraction allowed); now when
+          # absent.
+          baseTime: ?string,
+          # The zone `local` is shown in (an IANA name such as Europe/Berlin); UTC when absent.
+          displayTimeZone: ?string
+        ) -> (
+          # The expression as given.
+          original: string,
+          # The expression as systemd writes it back.
+          normalized: string,
+          # The zone the expression is read in: the one it names, else the park's
+          # (park.time_zone).
+          timeZone: string,
+          # The elapses, earliest first; fewer than asked when it stops elapsing, none when it
+          # never elapses again.
+          elapses: []Elapse
+        )
+
         # The calendar holds no holiday schedule of `year`, which the question needs.
         error YearNotCovered (
           # The year not covered.
@@ -83,7 +119,45 @@ public enum CalendarAPI {
 
     public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Calendar.Get", access: .read)
     public static let addWorkingDays = VarlinkMethod<AddWorkingDays, AddWorkingDaysReply>("io.parkd.Calendar.AddWorkingDays", access: .read)
+    public static let next = VarlinkMethod<Next, NextReply>("io.parkd.Calendar.Next", access: .read)
     public static let yearNotCovered = "io.parkd.Calendar.YearNotCovered"
+
+    public struct Next: Codable, Sendable {
+        public var expression: String
+        public var iterations: Int?
+        public var baseTime: String?
+        public var displayTimeZone: String?
+        public init(expression: String, iterations: Int? = nil, baseTime: String? = nil, displayTimeZone: String? = nil) {
+            self.expression = expression
+            self.iterations = iterations
+            self.baseTime = baseTime
+            self.displayTimeZone = displayTimeZone
+        }
+    }
+
+    public struct Elapse: Codable, Sendable, Equatable {
+        public var instant: Int64
+        public var local: String
+        public var utc: String
+        public init(instant: Int64, local: String, utc: String) {
+            self.instant = instant
+            self.local = local
+            self.utc = utc
+        }
+    }
+
+    public struct NextReply: Codable, Sendable, Equatable {
+        public var original: String
+        public var normalized: String
+        public var timeZone: String
+        public var elapses: [Elapse]
+        public init(original: String, normalized: String, timeZone: String, elapses: [Elapse]) {
+            self.original = original
+            self.normalized = normalized
+            self.timeZone = timeZone
+            self.elapses = elapses
+        }
+    }
 
     public struct Holiday: Codable, Sendable, Equatable {
         public var name: String

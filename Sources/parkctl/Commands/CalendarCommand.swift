@@ -1,11 +1,13 @@
 import ArgumentParser
+import Foundation
 import ParkControl
 
 struct CalendarCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
-        abstract: "The working-day calendar: the State Council's holidays and swapped working days, and counts of working days.",
-        subcommands: [Show.self, AddDays.self])
+        abstract: "The working-day calendar: the State Council's holidays and swapped working days, and counts of working days; "
+            + "when calendar expressions elapse.",
+        subcommands: [Show.self, AddDays.self, Next.self])
 }
 
 extension CalendarCommand {
@@ -86,6 +88,58 @@ extension CalendarCommand {
             }
             let worked = count.swappedWorkingDays.map { "counted \($0.weekday) \($0.day), a swapped working day for \($0.makesUpFor)" }
             return ([headline] + skipped + worked).joined(separator: "\n")
+        }
+    }
+
+    struct Next: ParkctlCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "When a calendar expression (systemd.time(7), such as 'Mon..Fri *-*-* 09:00') next elapses.",
+            discussion: """
+                Prints what `systemd-analyze calendar` prints for EXPR, computed by parkd the same \
+                way: an expression with no time zone of its own is read in the park's time zone \
+                (park.time_zone), and the elapses are shown in this machine's zone ($TZ, else \
+                /etc/localtime), with the UTC time below when that zone is not UTC. The "From now" \
+                lines are left out, so that the output depends on the base time only.
+                """)
+
+        @ParentCommand var parkctl: Parkctl
+        var global: GlobalOptions { parkctl.global }
+        @Argument(help: ArgumentHelp("The calendar expression.", valueName: "EXPR")) var expression: String
+        @Option(help: ArgumentHelp("How many elapses to show, 1 to 1000.", valueName: "N")) var iterations: Int?
+        @Option(name: .customLong("base-time"), help: ArgumentHelp("Count from this time instead of now.", valueName: "@SECONDS"))
+        var baseTime: String?
+
+        static let fieldOptions: FieldOptions = ["expression": "EXPR", "iterations": "--iterations", "baseTime": "--base-time"]
+
+        func run() async throws {
+            try await reporting {
+                let query = CalendarAPI.Next(expression: expression, iterations: iterations, baseTime: baseTime, displayTimeZone: Self.localTimeZone())
+                let reply = try await global.call(CalendarAPI.next, query)
+                if global.json { return try JSONOutput.print(reply) }
+                print(Self.text(reply))
+            }
+        }
+
+        /// The zone systemd-analyze would show times in: $TZ, else the zone /etc/localtime links to.
+        static func localTimeZone() -> String {
+            if let zone = ProcessInfo.processInfo.environment["TZ"], !zone.isEmpty {
+                return zone.hasPrefix(":") ? String(zone.dropFirst()) : zone
+            }
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/etc/localtime"),
+                  let range = target.range(of: "zoneinfo/") else { return "UTC" }
+            return String(target[range.upperBound...])
+        }
+
+        static func text(_ reply: CalendarAPI.NextReply) -> String {
+            var lines: [String] = []
+            if reply.original != reply.normalized { lines.append("  Original form: " + reply.original) }
+            lines.append("Normalized form: " + reply.normalized)
+            if reply.elapses.isEmpty { lines.append("    Next elapse: never") }
+            for (index, elapse) in reply.elapses.enumerated() {
+                lines.append((index == 0 ? "    Next elapse: " : "       Iter. #\(index + 1): ") + elapse.local)
+                if elapse.local != elapse.utc { lines.append("       (in UTC): " + elapse.utc) }
+            }
+            return lines.joined(separator: "\n")
         }
     }
 }

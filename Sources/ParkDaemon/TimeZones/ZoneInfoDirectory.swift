@@ -1,0 +1,41 @@
+import Foundation
+import ParkCore
+
+/// The system's time-zone database (`/usr/share/zoneinfo`): which names are zones, and their
+/// rules. A name is a zone when it is made of letters, digits, `-`, `_`, `+` and single `/`
+/// between parts, and names a TZif file, as systemd decides; UTC needs no file.
+struct ZoneInfoDirectory: Sendable {
+    let path: String
+
+    init(path: String = "/usr/share/zoneinfo") { self.path = path }
+
+    func isZone(_ name: String) -> Bool {
+        name == "UTC" || (Self.isWellFormed(name) && Self.isTZif(contentsOf: path + "/" + name))
+    }
+
+    /// The rules of the zone `name`; a name that is no zone is refused, named, on `field`.
+    func rules(named name: String, field: String) throws(DomainError) -> ZoneRules {
+        if name == "UTC" { return ZoneRules(UTCRules()) }
+        guard Self.isWellFormed(name), let data = FileManager.default.contents(atPath: path + "/" + name),
+              let rules = TZifRules(Array(data)) else {
+            throw DomainError.invalid(field, "'\(name)' is not a time zone of \(path) (such as UTC or Asia/Shanghai)")
+        }
+        return ZoneRules(rules)
+    }
+
+    private static func isWellFormed(_ name: String) -> Bool {
+        guard !name.isEmpty, !name.hasPrefix("/"), !name.hasSuffix("/"), !name.contains("//"), name.utf8.count < 4096 else { return false }
+        return name.utf8.allSatisfy { byte in
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || "-_+/".utf8.contains(byte)
+        }
+    }
+
+    private static func isTZif(contentsOf file: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+              let handle = FileHandle(forReadingAtPath: file) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 4)) == Data("TZif".utf8)
+    }
+}
