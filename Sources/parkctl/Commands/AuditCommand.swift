@@ -14,7 +14,6 @@ extension AuditCommand {
         static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "At most this many entries (1 to 10000).") var limit: Int = 50
         @Option(help: ArgumentHelp("Only entries from this day (park time) or RFC 3339 instant on.", valueName: "date"))
         var since: String?
@@ -47,7 +46,6 @@ extension AuditCommand {
             abstract: "Recompute the hash chain; exit 1 if any entry was edited, deleted or reordered.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
 
         static let fieldOptions: FieldOptions = [:]
 

@@ -21,7 +21,6 @@ extension DemoCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Directory of the demo files.", valueName: "dir")) var from: String?
 
         static let fieldOptions: FieldOptions = [:]

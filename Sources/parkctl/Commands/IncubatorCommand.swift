@@ -27,7 +27,6 @@ extension IncubatorCommand {
         static let configuration = CommandConfiguration(abstract: "Admit a startup project to incubator seats; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "The project's name.") var name: String
         @Option(help: "The founder.") var founder: String
         @Option(help: "Team members.") var team: String?
@@ -56,7 +55,6 @@ extension IncubatorCommand {
         static let configuration = CommandConfiguration(abstract: "List projects, and the seats occupied on a day.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Only projects incubating that day (default: all); occupancy on that day.", valueName: "YYYY-MM-DD"))
         var on: String?
 
@@ -77,7 +75,6 @@ extension IncubatorCommand {
         static let configuration = CommandConfiguration(abstract: "Record a project's graduation; --on is its first day gone.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Project id.") var project: Int64
         @Option(help: ArgumentHelp("First day gone.", valueName: "YYYY-MM-DD")) var on: String
 

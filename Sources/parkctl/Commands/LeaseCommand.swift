@@ -31,7 +31,6 @@ extension LeaseCommand {
             discussion: "Only approved or active tenants may sign; a first lease makes an approved tenant active on its start day.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(name: .customLong("unit"), help: "Unit id (repeatable).") var units: [Int64] = []
         @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var start: String
@@ -60,7 +59,6 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "List leases.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Only leases of this tenant (id or credit code).") var tenant: String?
         @Option(help: "Only leases holding this unit.") var unit: Int64?
 
@@ -90,7 +88,6 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "Show one lease and its history.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
 
         static let fieldOptions: FieldOptions = ["lease": "LEASE"]
@@ -108,7 +105,6 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "Set a new rent from a day on (the old one stays in the history).")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
         @Option(parsing: .unconditional, help: ArgumentHelp("New rent in yuan per m² per month.", valueName: "yuan")) var rent: String
         @Option(help: ArgumentHelp("First day of the new rent.", valueName: "YYYY-MM-DD")) var from: String
@@ -128,7 +124,6 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "Extend a lease to a later last day.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
         @Option(help: ArgumentHelp("New last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
 
@@ -147,7 +142,6 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "End a lease early; --on is its last day.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
         @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var on: String
         @Option(help: "Why; kept in the lease's history.") var reason: String
@@ -169,7 +163,6 @@ extension LeaseCommand {
             discussion: "Each day leased counts the rent in force that day × area ÷ days in the month; the sum is rounded half-up to the fen once.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
         @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 

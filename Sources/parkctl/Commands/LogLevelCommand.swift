@@ -9,7 +9,6 @@ extension Parkctl {
             discussion: "The change lasts until parkd restarts or reloads its configuration (log.level).")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
 
         @Argument(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
         var level: String?

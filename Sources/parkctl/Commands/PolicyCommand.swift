@@ -18,7 +18,6 @@ extension PolicyCommand {
         static let configuration = CommandConfiguration(abstract: "List the policies in force.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
 
         static let fieldOptions: FieldOptions = [:]
 
@@ -46,7 +45,6 @@ extension PolicyCommand {
         static let configuration = CommandConfiguration(abstract: "Show a policy in force: rules and dated parameters.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Policy id, such as P2021.") var id: String
         @Flag(help: "Print the policy file's text.") var source = false
 
@@ -86,7 +84,6 @@ extension PolicyCommand {
             abstract: "Check a policy file statically (names, types, cycles, dated parameters); exit 65 with its errors.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Policy file (YAML).") var file: String
 
         static let fieldOptions: FieldOptions = ["file": "FILE", "source": "FILE"]
@@ -115,7 +112,6 @@ extension PolicyCommand {
             discussion: "Cases run against the policies in force, or against the files given with --policy.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Test file (YAML).") var file: String
         @Option(name: .customLong("policy"), help: "Policy file to test instead of those in force (repeatable).") var policies: [String] = []
 
@@ -145,7 +141,6 @@ extension PolicyCommand {
             abstract: "What a draft policy would pay for a period, next to the policies in force; nothing is written.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "The draft policy file; it replaces the policy with its id.") var draft: String
         @Option(help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
         @Flag(help: "List every tenant whose amount changes.") var tenants = false

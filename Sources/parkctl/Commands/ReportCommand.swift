@@ -43,7 +43,6 @@ extension ReportCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(help: ArgumentHelp("The month reported.", valueName: "YYYY-MM")) var month: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Revenue in yuan (required in a first report).", valueName: "yuan")) var revenue: String?
@@ -85,7 +84,6 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(abstract: "List current reports by month and tenant.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Only this tenant's (id or credit code).") var tenant: String?
         @Option(help: ArgumentHelp("First month.", valueName: "YYYY-MM")) var from: String?
         @Option(help: ArgumentHelp("Last month.", valueName: "YYYY-MM")) var to: String?
@@ -105,7 +103,6 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(abstract: "Show the report in force for a tenant and month.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 
@@ -129,7 +126,6 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(abstract: "Show every version of a report: who, when, why.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 
@@ -165,7 +161,6 @@ extension ReportCommand {
         static let partBytes = 256 << 10
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
         @Option(help: "Why reports already recorded are corrected by this file.") var reason: String?
 

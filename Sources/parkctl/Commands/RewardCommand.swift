@@ -40,7 +40,6 @@ extension RewardCommand {
             discussion: "Re-running a period that was approved gives an adjustment run with only the differences.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
         @Option(name: .customLong("rule"), help: "Only this rule (repeatable).") var rules: [String] = []
 
@@ -59,7 +58,6 @@ extension RewardCommand {
         static let configuration = CommandConfiguration(abstract: "List runs.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Only runs of this period.", valueName: "YYYY-MM|YYYY")) var period: String?
 
         static let fieldOptions: FieldOptions = ["period": "--period"]
@@ -85,7 +83,6 @@ extension RewardCommand {
         static let configuration = CommandConfiguration(abstract: "Show a run and its lines, optionally with explanations.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Run id.") var run: Int64
         @Option(help: "Only this tenant's lines (id or credit code).") var tenant: String?
         @Flag(help: "Explain every amount: inputs, parameters, intermediate values, caps, rounding.") var explain = false
@@ -117,7 +114,6 @@ extension RewardCommand {
         static let configuration = CommandConfiguration(abstract: "Approve a draft run (admin only); it never changes again.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Run id.") var run: Int64
 
         static let fieldOptions: FieldOptions = ["run": "RUN"]
@@ -135,7 +131,6 @@ extension RewardCommand {
         static let configuration = CommandConfiguration(abstract: "Export an approved run's lines for finance, as CSV.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Run id.") var run: Int64
         @Flag(help: "CSV (RFC 4180) with a header line; the only format, and the default.") var csv = false
 
@@ -171,7 +166,6 @@ extension RewardCommand {
             abstract: "Recompute a run from its recorded inputs and policy versions; exit 1 unless it agrees to the fen.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Run id.") var run: Int64
 
         static let fieldOptions: FieldOptions = ["run": "RUN"]

@@ -8,7 +8,6 @@ extension Parkctl {
             discussion: "Default period: this year up to today. Tenants and leases are counted as they stood on the last day.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "A calendar year.") var year: Int?
         @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
         @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?

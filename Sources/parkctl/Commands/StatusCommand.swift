@@ -6,7 +6,6 @@ extension Parkctl {
         static let configuration = CommandConfiguration(abstract: "Show what parkd is doing and what it holds.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
 
         static let fieldOptions: FieldOptions = [:]
 

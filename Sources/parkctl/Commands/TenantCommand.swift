@@ -14,7 +14,6 @@ extension TenantCommand {
         static let configuration = CommandConfiguration(abstract: "Register an applicant firm; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Registered name.") var name: String
         @Option(name: .customLong("credit-code"), help: "Unified social credit code (18 characters).") var creditCode: String
         @Option(name: .customLong("business-line"), help: ArgumentHelp(
@@ -52,7 +51,6 @@ extension TenantCommand {
         static let configuration = CommandConfiguration(abstract: "List tenants by id, a page at a time.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Only tenants with this status.") var status: String?
         @Option(name: .customLong("business-line"), help: "Only tenants with this line of business.") var businessLine: String?
         @Option(help: "Page size, 1 to 1000.") var limit: Int = 100
@@ -86,7 +84,6 @@ extension TenantCommand {
         static let configuration = CommandConfiguration(abstract: "Show one tenant and its status history.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
 
         static let fieldOptions: FieldOptions = ["tenant": "TENANT"]
@@ -139,7 +136,6 @@ extension TenantCommand {
             discussion: "Only the options given change. An empty value (--contact-phone '') clears an optional field.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
         @Option var name: String?
         @Option(name: .customLong("credit-code")) var creditCode: String?
@@ -185,7 +181,6 @@ extension TenantCommand {
         static let configuration = CommandConfiguration(abstract: "Move a tenant to its next status.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
         @Argument(help: ArgumentHelp("reviewing, approved, rejected, active, exiting or exited.", valueName: "status"))
         var status: String

@@ -31,7 +31,6 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "Add a unit; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Building name or number.") var building: String
         @Option(help: "Floor.") var floor: String?
         @Option(help: "Unit number within the building.") var number: String
@@ -57,7 +56,6 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "List units by building and number.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Only units of this building.") var building: String?
         @Option(help: "Only units of this kind.") var kind: String?
 
@@ -76,7 +74,6 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "Show one unit.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("Id, or label as listed (building-number, e.g. A-1203).", valueName: "unit")) var unit: String
 
         static let fieldOptions: FieldOptions = ["unit": "UNIT", "label": "UNIT"]
@@ -108,7 +105,6 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "Change a unit's floor, area, kind or list rent.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Unit id.") var unit: Int64
         @Option var floor: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Area in m².", valueName: "m2")) var area: String?
