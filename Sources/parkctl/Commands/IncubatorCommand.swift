@@ -42,12 +42,9 @@ extension IncubatorCommand {
 
         func run() async throws {
             guard !seats.isEmpty else { throw ValidationError("Give at least one --seat.") }
-            try await reporting {
-                let reply = try await global.call(IncubatorAPI.add, IncubatorAPI.Add(
-                    name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: seats, enteredOn: on))
-                if global.json { return try JSONOutput.print(reply.project) }
-                print(reply.project.id)
-            }
+            try await respond(IncubatorAPI.add, IncubatorAPI.Add(
+                name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: seats, enteredOn: on),
+                json: \.project) { reply in String(reply.project.id) }
         }
     }
 
@@ -64,9 +61,10 @@ extension IncubatorCommand {
             try await reporting {
                 let reply = try await global.call(IncubatorAPI.list, IncubatorAPI.List(on: on))
                 let occupancy = try await global.call(IncubatorAPI.occupancy, IncubatorAPI.OccupancyQuery(on: on))
-                if global.json { return try JSONOutput.print(reply) }
-                print(IncubatorCommand.table(reply.projects))
-                print("occupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) project\(occupancy.projects == 1 ? "" : "s")")
+                try present(reply) {
+                    IncubatorCommand.table(reply.projects)
+                        + "\noccupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) project\(occupancy.projects == 1 ? "" : "s")"
+                }
             }
         }
     }
@@ -81,10 +79,8 @@ extension IncubatorCommand {
         static let fieldOptions: FieldOptions = ["project": "PROJECT", "on": "--on"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(IncubatorAPI.graduate, IncubatorAPI.Graduate(project: project, on: on))
-                if global.json { return try JSONOutput.print(reply.project) }
-                print("project \(reply.project.id) graduated on \(reply.project.graduatedOn ?? on)")
+            try await respond(IncubatorAPI.graduate, IncubatorAPI.Graduate(project: project, on: on), json: \.project) { reply in
+                "project \(reply.project.id) graduated on \(reply.project.graduatedOn ?? on)"
             }
         }
     }

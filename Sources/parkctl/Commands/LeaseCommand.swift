@@ -46,12 +46,9 @@ extension LeaseCommand {
 
         func run() async throws {
             guard !units.isEmpty else { throw ValidationError("Give at least one --unit.") }
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.create, LeaseAPI.Create(
-                    tenant: tenant, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay))
-                if global.json { return try JSONOutput.print(reply.lease) }
-                print(reply.lease.id)
-            }
+            try await respond(LeaseAPI.create, LeaseAPI.Create(
+                tenant: tenant, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay),
+                json: \.lease) { reply in String(reply.lease.id) }
         }
     }
 
@@ -65,9 +62,7 @@ extension LeaseCommand {
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "unit": "--unit"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.list, LeaseAPI.List(tenant: tenant, unit: unit))
-                if global.json { return try JSONOutput.print(reply) }
+            try await respond(LeaseAPI.list, LeaseAPI.List(tenant: tenant, unit: unit)) { reply in
                 var table = Table(columns: [
                     .init(title: "ID", alignment: .right), .init(title: "TENANT"), .init(title: "UNITS"),
                     .init(title: "AREA M²", alignment: .right), .init(title: "FROM"), .init(title: "TO"),
@@ -79,7 +74,7 @@ extension LeaseCommand {
                         lease.start, lease.terminatedOn ?? lease.end, lease.rents.last?.rent.grouped ?? "-",
                     ])
                 }
-                print(table.render())
+                return table.render()
             }
         }
     }
@@ -93,11 +88,7 @@ extension LeaseCommand {
         static let fieldOptions: FieldOptions = ["lease": "LEASE"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.get, LeaseAPI.Get(lease: lease))
-                if global.json { return try JSONOutput.print(reply.lease) }
-                print(LeaseCommand.render(reply.lease))
-            }
+            try await respond(LeaseAPI.get, LeaseAPI.Get(lease: lease), json: \.lease) { reply in LeaseCommand.render(reply.lease) }
         }
     }
 
@@ -112,10 +103,8 @@ extension LeaseCommand {
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "rent": "--rent", "from": "--from"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.amend, LeaseAPI.Amend(lease: lease, rent: rent, from: from))
-                if global.json { return try JSONOutput.print(reply.lease) }
-                print(LeaseCommand.render(reply.lease))
+            try await respond(LeaseAPI.amend, LeaseAPI.Amend(lease: lease, rent: rent, from: from), json: \.lease) { reply in
+                LeaseCommand.render(reply.lease)
             }
         }
     }
@@ -130,11 +119,7 @@ extension LeaseCommand {
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "end": "--end"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.renew, LeaseAPI.Renew(lease: lease, end: end))
-                if global.json { return try JSONOutput.print(reply.lease) }
-                print(LeaseCommand.render(reply.lease))
-            }
+            try await respond(LeaseAPI.renew, LeaseAPI.Renew(lease: lease, end: end), json: \.lease) { reply in LeaseCommand.render(reply.lease) }
         }
     }
 
@@ -149,10 +134,8 @@ extension LeaseCommand {
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "on": "--on", "reason": "--reason"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.terminate, LeaseAPI.Terminate(lease: lease, on: on, reason: reason))
-                if global.json { return try JSONOutput.print(reply.lease) }
-                print(LeaseCommand.render(reply.lease))
+            try await respond(LeaseAPI.terminate, LeaseAPI.Terminate(lease: lease, on: on, reason: reason), json: \.lease) { reply in
+                LeaseCommand.render(reply.lease)
             }
         }
     }
@@ -169,10 +152,8 @@ extension LeaseCommand {
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "month": "--month"]
 
         func run() async throws {
-            try await reporting {
-                let due = try await global.call(LeaseAPI.rent, LeaseAPI.RentRequest(lease: lease, month: month))
-                if global.json { return try JSONOutput.print(due) }
-                print("\(due.month): \(due.amount.grouped) yuan (\(due.daysLeased) of \(due.daysInMonth) days)")
+            try await respond(LeaseAPI.rent, LeaseAPI.RentRequest(lease: lease, month: month)) { due in
+                "\(due.month): \(due.amount.grouped) yuan (\(due.daysLeased) of \(due.daysInMonth) days)"
             }
         }
     }

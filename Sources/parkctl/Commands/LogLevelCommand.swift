@@ -16,15 +16,10 @@ extension Parkctl {
         static let fieldOptions: FieldOptions = ["level": "LEVEL"]
 
         func run() async throws {
-            try await reporting {
-                guard let level else {
-                    let status = try await global.call(ServiceAPI.status, NoParameters())
-                    if global.json { return try JSONOutput.print(["level": status.logLevel]) }
-                    return print(status.logLevel)
-                }
-                let change = try await global.call(ServiceAPI.setLogLevel, ServiceAPI.LogLevel(level: level))
-                if global.json { return try JSONOutput.print(change) }
-                print("log level \(change.previous) → \(change.level)")
+            if let level {
+                try await respond(ServiceAPI.setLogLevel, ServiceAPI.LogLevel(level: level)) { change in "log level \(change.previous) → \(change.level)" }
+            } else {
+                try await respond(ServiceAPI.status, NoParameters(), json: { ["level": $0.logLevel] }) { status in status.logLevel }
             }
         }
     }

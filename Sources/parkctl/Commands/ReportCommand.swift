@@ -66,16 +66,15 @@ extension ReportCommand {
         ]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(ReportAPI.submit, ReportAPI.Submit(
-                    tenant: tenant, month: month, revenue: revenue, tax: tax, employersServed: employersServed,
-                    workersDispatched: workersDispatched, workersOutsourced: workersOutsourced,
-                    jobSeekersServed: jobSeekersServed, placements: placements, trainingSessions: trainingSessions,
-                    trainingAttendees: trainingAttendees, phdHires: phdHires, headcount: headcount, reason: reason))
-                if global.json { return try JSONOutput.print(reply.report) }
+            let submission = ReportAPI.Submit(
+                tenant: tenant, month: month, revenue: revenue, tax: tax, employersServed: employersServed,
+                workersDispatched: workersDispatched, workersOutsourced: workersOutsourced,
+                jobSeekersServed: jobSeekersServed, placements: placements, trainingSessions: trainingSessions,
+                trainingAttendees: trainingAttendees, phdHires: phdHires, headcount: headcount, reason: reason)
+            try await respond(ReportAPI.submit, submission, json: \.report) { reply in
                 let report = reply.report
                 let changes = reply.changes.isEmpty ? "" : ": " + reply.changes.joined(separator: ", ")
-                print("report \(report.month) of tenant \(report.tenant) recorded (version \(report.version))\(changes)".replacingControlCharacters())
+                return "report \(report.month) of tenant \(report.tenant) recorded (version \(report.version))\(changes)".replacingControlCharacters()
             }
         }
     }
@@ -91,11 +90,7 @@ extension ReportCommand {
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "from": "--from", "to": "--to"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(ReportAPI.list, ReportAPI.List(tenant: tenant, from: from, to: to))
-                if global.json { return try JSONOutput.print(reply) }
-                print(ReportCommand.table(reply.reports))
-            }
+            try await respond(ReportAPI.list, ReportAPI.List(tenant: tenant, from: from, to: to)) { reply in ReportCommand.table(reply.reports) }
         }
     }
 
@@ -116,8 +111,7 @@ extension ReportCommand {
                         name: "NoSuchReport", message: "tenant \(tenant) has no report for \(month)",
                         parameters: ["tenant": .string(tenant), "month": .string(month)], exitCode: CommandFailure.notFound)
                 }
-                if global.json { return try JSONOutput.print(report) }
-                print(ReportCommand.table([report], versions: true))
+                try present(report) { ReportCommand.table([report], versions: true) }
             }
         }
     }
@@ -132,10 +126,8 @@ extension ReportCommand {
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "month": "--month"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(ReportAPI.history, ReportAPI.History(tenant: tenant, month: month))
-                if global.json { return try JSONOutput.print(reply) }
-                print(ReportCommand.table(reply.versions, versions: true))
+            try await respond(ReportAPI.history, ReportAPI.History(tenant: tenant, month: month)) { reply in
+                ReportCommand.table(reply.versions, versions: true)
             }
         }
     }
@@ -172,8 +164,7 @@ extension ReportCommand {
                 let summary = try await global.withConnection { connection in
                     try await Import.upload(text, reason: reason, on: connection)
                 }
-                if global.json { return try JSONOutput.print(summary) }
-                print(Import.describe(summary).replacingControlCharacters(keepingLineBreaks: true))
+                try present(summary) { Import.describe(summary).replacingControlCharacters(keepingLineBreaks: true) }
             }
         }
 

@@ -46,10 +46,8 @@ extension RewardCommand {
         static let fieldOptions: FieldOptions = ["period": "--period", "rules": "--rule"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(RewardAPI.run, RewardAPI.RunRequest(period: period, rules: rules.isEmpty ? nil : rules))
-                if global.json { return try JSONOutput.print(reply.run) }
-                print(reply.run.id)
+            try await respond(RewardAPI.run, RewardAPI.RunRequest(period: period, rules: rules.isEmpty ? nil : rules), json: \.run) { reply in
+                String(reply.run.id)
             }
         }
     }
@@ -63,9 +61,7 @@ extension RewardCommand {
         static let fieldOptions: FieldOptions = ["period": "--period"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(RewardAPI.list, RewardAPI.ListQuery(period: period))
-                if global.json { return try JSONOutput.print(reply) }
+            try await respond(RewardAPI.list, RewardAPI.ListQuery(period: period)) { reply in
                 var table = Table(columns: [
                     .init(title: "RUN", alignment: .right), .init(title: "PERIOD"), .init(title: "KIND"), .init(title: "STATUS"),
                     .init(title: "LINES", alignment: .right), .init(title: "TOTAL", alignment: .right), .init(title: "CREATED"),
@@ -74,7 +70,7 @@ extension RewardCommand {
                 for run in reply.runs {
                     table.add([String(run.id), run.period, run.kind, run.status, String(run.lines), run.total.grouped, run.createdAt, run.approvedAt ?? "-"])
                 }
-                print(table.render())
+                return table.render()
             }
         }
     }
@@ -90,22 +86,21 @@ extension RewardCommand {
         static let fieldOptions: FieldOptions = ["run": "RUN", "tenant": "--tenant"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(RewardAPI.show, RewardAPI.ShowQuery(run: run, tenant: tenant, explain: explain))
-                if global.json { return try JSONOutput.print(reply) }
-                print(RewardCommand.summary(reply.run) + "\n")
-                var table = Table(columns: [
-                    .init(title: "TENANT", alignment: .right), .init(title: "CREDIT CODE"), .init(title: "NAME"), .init(title: "RULE"),
-                    .init(title: "AMOUNT", alignment: .right),
-                ])
+            try await respond(RewardAPI.show, RewardAPI.ShowQuery(run: run, tenant: tenant, explain: explain)) { reply in
+                let summary = RewardCommand.summary(reply.run)
                 guard explain else {
+                    var table = Table(columns: [
+                        .init(title: "TENANT", alignment: .right), .init(title: "CREDIT CODE"), .init(title: "NAME"), .init(title: "RULE"),
+                        .init(title: "AMOUNT", alignment: .right),
+                    ])
                     for line in reply.lines { table.add([String(line.tenant), line.creditCode, line.name, line.rule, line.amount.grouped]) }
-                    return print(table.render())
+                    return summary + "\n\n" + table.render()
                 }
-                for line in reply.lines {
-                    print("\(line.tenant) \(line.name) (\(line.creditCode)) \(line.rule) \(line.period): \(line.amount.grouped)".replacingControlCharacters())
-                    if let explanation = line.explanation { print(RewardCommand.explanation(explanation)) }
+                let lines = reply.lines.flatMap { line in
+                    ["\(line.tenant) \(line.name) (\(line.creditCode)) \(line.rule) \(line.period): \(line.amount.grouped)".replacingControlCharacters()]
+                        + (line.explanation.map { [RewardCommand.explanation($0)] } ?? [])
                 }
+                return ([summary, ""] + lines).joined(separator: "\n")
             }
         }
     }
@@ -119,10 +114,8 @@ extension RewardCommand {
         static let fieldOptions: FieldOptions = ["run": "RUN"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(RewardAPI.approve, RewardAPI.ApproveRequest(run: run))
-                if global.json { return try JSONOutput.print(reply.run) }
-                print("run \(reply.run.id) approved: \(reply.run.period), \(reply.run.lines) line\(reply.run.lines == 1 ? "" : "s"), total \(reply.run.total.grouped)")
+            try await respond(RewardAPI.approve, RewardAPI.ApproveRequest(run: run), json: \.run) { reply in
+                "run \(reply.run.id) approved: \(reply.run.period), \(reply.run.lines) line\(reply.run.lines == 1 ? "" : "s"), total \(reply.run.total.grouped)"
             }
         }
     }
@@ -145,13 +138,14 @@ extension RewardCommand {
                         message: "run \(run) is \(reply.run.status == "draft" ? "a draft" : reply.run.status); only an approved run is exported for payment",
                         parameters: ["run": .integer(run), "status": .string(reply.run.status)], exitCode: CommandFailure.invalidInput)
                 }
-                if global.json { return try JSONOutput.print(reply.lines) }
-                var lines = ["run,period,tenant,creditCode,name,rule,amount"]
-                for line in reply.lines {
-                    lines.append([String(reply.run.id), line.period, String(line.tenant), line.creditCode, line.name, line.rule, line.amount]
-                        .map(Self.csvField).joined(separator: ","))
+                try present(reply.lines, terminator: "\r\n") {
+                    var lines = ["run,period,tenant,creditCode,name,rule,amount"]
+                    for line in reply.lines {
+                        lines.append([String(reply.run.id), line.period, String(line.tenant), line.creditCode, line.name, line.rule, line.amount]
+                            .map(Self.csvField).joined(separator: ","))
+                    }
+                    return lines.joined(separator: "\r\n")
                 }
-                print(lines.joined(separator: "\r\n"), terminator: "\r\n")
             }
         }
 
@@ -171,23 +165,19 @@ extension RewardCommand {
         static let fieldOptions: FieldOptions = ["run": "RUN"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(RewardAPI.verify, RewardAPI.VerifyRequest(run: run))
-                if global.json {
-                    try JSONOutput.print(reply)
-                } else {
-                    print(reply.agrees
-                        ? "run \(run) verified: \(reply.checked) tenant-rule amounts recomputed, all agree to the fen"
-                        : "run \(run) does NOT agree" + (reply.inputsIntact ? "" : ": its recorded inputs no longer match their hash"))
-                    for difference in reply.differences {
-                        print("  tenant \(difference.tenant) \(difference.rule): recorded \(difference.recorded.grouped), recomputed \(difference.recomputed.grouped)")
-                    }
-                    if reply.dataChanged {
-                        print("the park's data has changed since this run; `parkctl reward run --period \(reply.run.period)` computes the adjustment")
-                    }
+            let reply = try await respond(RewardAPI.verify, RewardAPI.VerifyRequest(run: run)) { reply in
+                var lines = [reply.agrees
+                    ? "run \(run) verified: \(reply.checked) tenant-rule amounts recomputed, all agree to the fen"
+                    : "run \(run) does NOT agree" + (reply.inputsIntact ? "" : ": its recorded inputs no longer match their hash")]
+                for difference in reply.differences {
+                    lines.append("  tenant \(difference.tenant) \(difference.rule): recorded \(difference.recorded.grouped), recomputed \(difference.recomputed.grouped)")
                 }
-                if !reply.agrees { throw ExitCode.failure }
+                if reply.dataChanged {
+                    lines.append("the park's data has changed since this run; `parkctl reward run --period \(reply.run.period)` computes the adjustment")
+                }
+                return lines.joined(separator: "\n")
             }
+            if !reply.agrees { throw ExitCode.failure }
         }
     }
 }

@@ -41,10 +41,8 @@ extension Parkctl {
                 first = "\(digits)-01-01"
             }
             if sinceOpening { first = "0001-01-01" }
-            try await reporting {
-                let stats = try await global.call(StatsAPI.park, StatsAPI.Query(from: first, to: last, monthly: monthly))
-                if global.json { return try JSONOutput.print(stats) }
-                print(csv ? Stats.csv(stats) : Stats.text(stats, sinceOpening: sinceOpening))
+            try await respond(StatsAPI.park, StatsAPI.Query(from: first, to: last, monthly: monthly)) { stats in
+                csv ? Stats.csv(stats) : Stats.text(stats, sinceOpening: sinceOpening)
             }
         }
 

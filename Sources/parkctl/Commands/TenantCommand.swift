@@ -36,14 +36,11 @@ extension TenantCommand {
         ]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(TenantAPI.create, TenantAPI.Create(
-                    name: name, creditCode: creditCode, businessLines: businessLines, origin: origin, tags: tags,
-                    contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence,
-                    hrServiceLicence: hrServiceLicence, appliedOn: on))
-                if global.json { return try JSONOutput.print(reply.tenant) }
-                print(reply.tenant.id)
-            }
+            try await respond(TenantAPI.create, TenantAPI.Create(
+                name: name, creditCode: creditCode, businessLines: businessLines, origin: origin, tags: tags,
+                contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence,
+                hrServiceLicence: hrServiceLicence, appliedOn: on),
+                json: \.tenant) { reply in String(reply.tenant.id) }
         }
     }
 
@@ -60,10 +57,7 @@ extension TenantCommand {
         static let fieldOptions: FieldOptions = ["status": "--status", "businessLine": "--business-line", "limit": "--limit", "after": "--after"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(TenantAPI.list, TenantAPI.List(
-                    status: status, businessLine: businessLine, limit: limit, after: after))
-                if global.json { return try JSONOutput.print(reply) }
+            try await respond(TenantAPI.list, TenantAPI.List(status: status, businessLine: businessLine, limit: limit, after: after)) { reply in
                 var table = Table(columns: [
                     .init(title: "ID", alignment: .right), .init(title: "NAME"), .init(title: "CREDIT CODE"),
                     .init(title: "STATUS"), .init(title: "SINCE"), .init(title: "LINES"), .init(title: "TAGS"),
@@ -74,8 +68,7 @@ extension TenantCommand {
                         tenant.businessLines.joined(separator: ","), tenant.tags.joined(separator: ","),
                     ])
                 }
-                print(table.render())
-                if let next = reply.next { print("more: parkctl tenant list --after \(next)") }
+                return table.render() + (reply.next.map { "\nmore: parkctl tenant list --after \($0)" } ?? "")
             }
         }
     }
@@ -89,11 +82,7 @@ extension TenantCommand {
         static let fieldOptions: FieldOptions = ["tenant": "TENANT"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(TenantAPI.get, TenantAPI.Get(tenant: tenant))
-                if global.json { return try JSONOutput.print(reply.tenant) }
-                print(Show.render(reply.tenant))
-            }
+            try await respond(TenantAPI.get, TenantAPI.Get(tenant: tenant), json: \.tenant) { reply in Show.render(reply.tenant) }
         }
 
         static func render(_ tenant: TenantAPI.Tenant) -> String {
@@ -169,11 +158,7 @@ extension TenantCommand {
             guard !update.isEmpty else {
                 throw ValidationError("Give at least one field to change, e.g. --name or --contact-phone.")
             }
-            try await reporting {
-                let reply = try await global.call(TenantAPI.update, update)
-                if global.json { return try JSONOutput.print(reply.tenant) }
-                print(Show.render(reply.tenant))
-            }
+            try await respond(TenantAPI.update, update, json: \.tenant) { reply in Show.render(reply.tenant) }
         }
     }
 
@@ -190,11 +175,8 @@ extension TenantCommand {
         static let fieldOptions: FieldOptions = ["tenant": "TENANT", "to": "STATUS", "on": "--on", "reason": "--reason"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(TenantAPI.transition, TenantAPI.Transition(
-                    tenant: tenant, to: status, on: on, reason: reason))
-                if global.json { return try JSONOutput.print(reply.tenant) }
-                print("tenant \(reply.tenant.id) is now \(reply.tenant.status) (since \(reply.tenant.statusSince))")
+            try await respond(TenantAPI.transition, TenantAPI.Transition(tenant: tenant, to: status, on: on, reason: reason), json: \.tenant) { reply in
+                "tenant \(reply.tenant.id) is now \(reply.tenant.status) (since \(reply.tenant.statusSince))"
             }
         }
     }

@@ -43,12 +43,9 @@ extension UnitCommand {
         ]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(UnitAPI.create, UnitAPI.Create(
-                    building: building, floor: floor, number: number, area: area, kind: kind, listRent: rent))
-                if global.json { return try JSONOutput.print(reply.unit) }
-                print(reply.unit.id)
-            }
+            try await respond(UnitAPI.create, UnitAPI.Create(
+                building: building, floor: floor, number: number, area: area, kind: kind, listRent: rent),
+                json: \.unit) { reply in String(reply.unit.id) }
         }
     }
 
@@ -62,11 +59,7 @@ extension UnitCommand {
         static let fieldOptions: FieldOptions = ["building": "--building", "kind": "--kind"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(UnitAPI.list, UnitAPI.List(building: building, kind: kind))
-                if global.json { return try JSONOutput.print(reply) }
-                print(UnitCommand.table(reply.units))
-            }
+            try await respond(UnitAPI.list, UnitAPI.List(building: building, kind: kind)) { reply in UnitCommand.table(reply.units) }
         }
     }
 
@@ -79,12 +72,8 @@ extension UnitCommand {
         static let fieldOptions: FieldOptions = ["unit": "UNIT", "label": "UNIT"]
 
         func run() async throws {
-            try await reporting {
-                let request = Int64(unit).map { UnitAPI.Get(unit: $0) } ?? UnitAPI.Get(label: unit)
-                let reply = try await global.call(UnitAPI.get, request)
-                if global.json { return try JSONOutput.print(reply.unit) }
-                print(Show.render(reply.unit))
-            }
+            let request = Int64(unit).map { UnitAPI.Get(unit: $0) } ?? UnitAPI.Get(label: unit)
+            try await respond(UnitAPI.get, request, json: \.unit) { reply in Show.render(reply.unit) }
         }
 
         /// The unit's row, then who holds it today and who held it last (a parkd that does not
@@ -117,10 +106,8 @@ extension UnitCommand {
             guard floor != nil || area != nil || kind != nil || rent != nil else {
                 throw ValidationError("Give at least one of --floor, --area, --kind, --rent.")
             }
-            try await reporting {
-                let reply = try await global.call(UnitAPI.update, UnitAPI.Update(unit: unit, floor: floor, area: area, kind: kind, listRent: rent))
-                if global.json { return try JSONOutput.print(reply.unit) }
-                print(UnitCommand.table([reply.unit]))
+            try await respond(UnitAPI.update, UnitAPI.Update(unit: unit, floor: floor, area: area, kind: kind, listRent: rent), json: \.unit) { reply in
+                UnitCommand.table([reply.unit])
             }
         }
     }

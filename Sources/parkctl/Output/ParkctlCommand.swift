@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// A command that talks to parkd, and reports its failures the way administrators (and
-/// scripts, with `--json`) expect.
+/// A command that talks to parkd (most with one `respond`, in `ParkctlCommand+Reply.swift`), and
+/// reports its failures the way administrators (and scripts, with `--json`) expect.
 protocol ParkctlCommand: AsyncParsableCommand {
     /// The root command, which holds the options every command takes. Each command declares it
     /// as `@ParentCommand var parkctl: Parkctl`: argument parser finds its properties by
@@ -18,9 +18,9 @@ extension ParkctlCommand {
     var global: GlobalOptions { parkctl.global }
 
     /// Runs a command body, printing a failure as one line, or as one JSON object with `--json`.
-    func reporting(_ body: () async throws -> Void) async throws {
+    func reporting<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {
-            try await body()
+            return try await body()
         } catch let failure as CommandFailure {
             let message = failure.message(options: Self.fieldOptions)
             if global.json {
