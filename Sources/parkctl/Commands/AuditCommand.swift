@@ -14,7 +14,6 @@ extension AuditCommand {
         static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "At most this many entries (1 to 10000).") var limit: Int = 50
         @Option(help: ArgumentHelp("Only entries from this day (park time) or RFC 3339 instant on.", valueName: "date"))
         var since: String?
@@ -23,9 +22,7 @@ extension AuditCommand {
         static let fieldOptions: FieldOptions = ["limit": "--limit", "since": "--since", "method": "--method"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(AuditAPI.list, AuditAPI.List(limit: limit, since: since, method: method))
-                if global.json { return try JSONOutput.print(reply) }
+            try await respond(AuditAPI.list, AuditAPI.List(limit: limit, since: since, method: method)) { reply in
                 var table = Table(columns: [
                     .init(title: "ID", alignment: .right), .init(title: "AT"), .init(title: "USER"),
                     .init(title: "UID", alignment: .right), .init(title: "PID", alignment: .right),
@@ -37,7 +34,7 @@ extension AuditCommand {
                         entry.method.replacingOccurrences(of: "io.parkd.", with: ""), entry.outcome,
                     ])
                 }
-                print(table.render())
+                return table.render()
             }
         }
     }
@@ -47,22 +44,16 @@ extension AuditCommand {
             abstract: "Recompute the hash chain; exit 1 if any entry was edited, deleted or reordered.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
 
         static let fieldOptions: FieldOptions = [:]
 
         func run() async throws {
-            try await reporting {
-                let result = try await global.call(AuditAPI.verify, NoParameters())
-                if global.json {
-                    try JSONOutput.print(result)
-                } else if result.intact {
-                    print("audit trail intact: \(result.entries) entries, head hash \(result.headHash ?? "(none)")")
-                } else {
-                    print("audit trail BROKEN at entry \(result.firstBadEntry ?? 0): \(result.problem ?? "unknown problem")")
-                }
-                if !result.intact { throw ExitCode.failure }
+            let result = try await respond(AuditAPI.verify, NoParameters()) { result in
+                result.intact
+                    ? "audit trail intact: \(result.entries) entries, head hash \(result.headHash ?? "(none)")"
+                    : "audit trail BROKEN at entry \(result.firstBadEntry ?? 0): \(result.problem ?? "unknown problem")"
             }
+            if !result.intact { throw ExitCode.failure }
         }
     }
 }

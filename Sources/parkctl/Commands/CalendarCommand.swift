@@ -16,17 +16,12 @@ extension CalendarCommand {
             abstract: "Show a year's holidays, its swapped working days (Saturdays and Sundays worked) and its count of working days.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("A calendar year, such as 2021.", valueName: "year")) var year: Int
 
         static let fieldOptions: FieldOptions = ["year": "YEAR"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(CalendarAPI.get, CalendarAPI.Get(year: year))
-                if global.json { return try JSONOutput.print(reply) }
-                print(Self.text(reply))
-            }
+            try await respond(CalendarAPI.get, CalendarAPI.Get(year: year), text: Self.text)
         }
 
         static func text(_ year: CalendarAPI.GetReply) -> String {
@@ -61,18 +56,13 @@ extension CalendarCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("The day counted from.", valueName: "YYYY-MM-DD")) var date: String
         @Argument(help: ArgumentHelp("Working days to count, 0 or more.", valueName: "N")) var days: Int
 
         static let fieldOptions: FieldOptions = ["date": "DATE", "days": "N"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(CalendarAPI.addWorkingDays, CalendarAPI.AddWorkingDays(date: date, days: days))
-                if global.json { return try JSONOutput.print(reply) }
-                print(Self.text(reply))
-            }
+            try await respond(CalendarAPI.addWorkingDays, CalendarAPI.AddWorkingDays(date: date, days: days), text: Self.text)
         }
 
         static func text(_ count: CalendarAPI.AddWorkingDaysReply) -> String {
@@ -103,7 +93,6 @@ extension CalendarCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("The calendar expression.", valueName: "EXPR")) var expression: String
         @Option(help: ArgumentHelp("How many elapses to show, 1 to 1000.", valueName: "N")) var iterations: Int?
         @Option(name: .customLong("base-time"), help: ArgumentHelp("Count from this time instead of now.", valueName: "@SECONDS"))
@@ -112,12 +101,8 @@ extension CalendarCommand {
         static let fieldOptions: FieldOptions = ["expression": "EXPR", "iterations": "--iterations", "baseTime": "--base-time"]
 
         func run() async throws {
-            try await reporting {
-                let query = CalendarAPI.Next(expression: expression, iterations: iterations, baseTime: baseTime, displayTimeZone: Self.localTimeZone())
-                let reply = try await global.call(CalendarAPI.next, query)
-                if global.json { return try JSONOutput.print(reply) }
-                print(Self.text(reply))
-            }
+            let query = CalendarAPI.Next(expression: expression, iterations: iterations, baseTime: baseTime, displayTimeZone: Self.localTimeZone())
+            try await respond(CalendarAPI.next, query, text: Self.text)
         }
 
         /// The zone systemd-analyze would show times in: $TZ, else the zone /etc/localtime links to.

@@ -21,7 +21,6 @@ extension DemoCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Directory of the demo files.", valueName: "dir")) var from: String?
 
         static let fieldOptions: FieldOptions = [:]
@@ -38,8 +37,9 @@ extension DemoCommand {
                     return try await connection.call(DemoAPI.load, DemoAPI.Load(
                         units: files[0], tenants: files[1], leases: files[2], incubator: files[3], reportsImport: reports.import))
                 }
-                if global.json { return try JSONOutput.print(loaded) }
-                print("demo park loaded from \(directory): \(loaded.tenants) tenants; try: parkctl stats --year 2021, parkctl stats --since-opening --to 2021-12-31")
+                try present(loaded) {
+                    "demo park loaded from \(directory): \(loaded.tenants) tenants; try: parkctl stats --year 2021, parkctl stats --since-opening --to 2021-12-31"
+                }
             }
         }
 

@@ -27,7 +27,6 @@ extension IncubatorCommand {
         static let configuration = CommandConfiguration(abstract: "Admit a startup project to incubator seats; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "The project's name.") var name: String
         @Option(help: "The founder.") var founder: String
         @Option(help: "Team members.") var team: String?
@@ -43,12 +42,9 @@ extension IncubatorCommand {
 
         func run() async throws {
             guard !seats.isEmpty else { throw ValidationError("Give at least one --seat.") }
-            try await reporting {
-                let reply = try await global.call(IncubatorAPI.create, IncubatorAPI.Create(
-                    name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: seats, enteredOn: on))
-                if global.json { return try JSONOutput.print(reply.project) }
-                print(reply.project.id)
-            }
+            try await respond(IncubatorAPI.create, IncubatorAPI.Create(
+                name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: seats, enteredOn: on),
+                json: \.project) { reply in String(reply.project.id) }
         }
     }
 
@@ -56,7 +52,6 @@ extension IncubatorCommand {
         static let configuration = CommandConfiguration(abstract: "List projects, and the seats occupied on a day.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Only projects incubating that day (default: all); occupancy on that day.", valueName: "YYYY-MM-DD"))
         var on: String?
 
@@ -66,9 +61,10 @@ extension IncubatorCommand {
             try await reporting {
                 let reply = try await global.call(IncubatorAPI.list, IncubatorAPI.List(on: on))
                 let occupancy = try await global.call(IncubatorAPI.occupancy, IncubatorAPI.Occupancy(on: on))
-                if global.json { return try JSONOutput.print(reply) }
-                print(IncubatorCommand.table(reply.projects))
-                print("occupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) project\(occupancy.projects == 1 ? "" : "s")")
+                try present(reply) {
+                    IncubatorCommand.table(reply.projects)
+                        + "\noccupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) project\(occupancy.projects == 1 ? "" : "s")"
+                }
             }
         }
     }
@@ -77,17 +73,14 @@ extension IncubatorCommand {
         static let configuration = CommandConfiguration(abstract: "Record a project's graduation; --on is its first day gone.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Project id.") var project: Int64
         @Option(help: ArgumentHelp("First day gone.", valueName: "YYYY-MM-DD")) var on: String
 
         static let fieldOptions: FieldOptions = ["project": "PROJECT", "on": "--on"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(IncubatorAPI.graduate, IncubatorAPI.Graduate(project: project, on: on))
-                if global.json { return try JSONOutput.print(reply.project) }
-                print("project \(reply.project.id) graduated on \(reply.project.graduatedOn ?? on)")
+            try await respond(IncubatorAPI.graduate, IncubatorAPI.Graduate(project: project, on: on), json: \.project) { reply in
+                "project \(reply.project.id) graduated on \(reply.project.graduatedOn ?? on)"
             }
         }
     }

@@ -31,7 +31,6 @@ extension LeaseCommand {
             discussion: "Only approved or active tenants may sign; a first lease makes an approved tenant active on its start day.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(name: .customLong("unit"), help: "Unit id (repeatable).") var units: [Int64] = []
         @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var start: String
@@ -47,12 +46,9 @@ extension LeaseCommand {
 
         func run() async throws {
             guard !units.isEmpty else { throw ValidationError("Give at least one --unit.") }
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.create, LeaseAPI.Create(
-                    tenant: tenant, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay))
-                if global.json { return try JSONOutput.print(reply.lease) }
-                print(reply.lease.id)
-            }
+            try await respond(LeaseAPI.create, LeaseAPI.Create(
+                tenant: tenant, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay),
+                json: \.lease) { reply in String(reply.lease.id) }
         }
     }
 
@@ -60,16 +56,13 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "List leases.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Only leases of this tenant (id or credit code).") var tenant: String?
         @Option(help: "Only leases holding this unit.") var unit: Int64?
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "unit": "--unit"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.list, LeaseAPI.List(tenant: tenant, unit: unit))
-                if global.json { return try JSONOutput.print(reply) }
+            try await respond(LeaseAPI.list, LeaseAPI.List(tenant: tenant, unit: unit)) { reply in
                 var table = Table(columns: [
                     .init(title: "ID", alignment: .right), .init(title: "TENANT"), .init(title: "UNITS"),
                     .init(title: "AREA M²", alignment: .right), .init(title: "FROM"), .init(title: "TO"),
@@ -81,7 +74,7 @@ extension LeaseCommand {
                         lease.start, lease.terminatedOn ?? lease.end, lease.rents.last?.rent.grouped ?? "-",
                     ])
                 }
-                print(table.render())
+                return table.render()
             }
         }
     }
@@ -90,17 +83,12 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "Show one lease and its history.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
 
         static let fieldOptions: FieldOptions = ["lease": "LEASE"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.get, LeaseAPI.Get(lease: lease))
-                if global.json { return try JSONOutput.print(reply.lease) }
-                print(LeaseCommand.render(reply.lease))
-            }
+            try await respond(LeaseAPI.get, LeaseAPI.Get(lease: lease), json: \.lease) { reply in LeaseCommand.render(reply.lease) }
         }
     }
 
@@ -108,7 +96,6 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "Set a new rent from a day on (the old one stays in the history).")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
         @Option(parsing: .unconditional, help: ArgumentHelp("New rent in yuan per m² per month.", valueName: "yuan")) var rent: String
         @Option(help: ArgumentHelp("First day of the new rent.", valueName: "YYYY-MM-DD")) var from: String
@@ -116,10 +103,8 @@ extension LeaseCommand {
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "rent": "--rent", "from": "--from"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.amend, LeaseAPI.Amend(lease: lease, rent: rent, from: from))
-                if global.json { return try JSONOutput.print(reply.lease) }
-                print(LeaseCommand.render(reply.lease))
+            try await respond(LeaseAPI.amend, LeaseAPI.Amend(lease: lease, rent: rent, from: from), json: \.lease) { reply in
+                LeaseCommand.render(reply.lease)
             }
         }
     }
@@ -128,18 +113,13 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "Extend a lease to a later last day.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
         @Option(help: ArgumentHelp("New last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
 
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "end": "--end"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.renew, LeaseAPI.Renew(lease: lease, end: end))
-                if global.json { return try JSONOutput.print(reply.lease) }
-                print(LeaseCommand.render(reply.lease))
-            }
+            try await respond(LeaseAPI.renew, LeaseAPI.Renew(lease: lease, end: end), json: \.lease) { reply in LeaseCommand.render(reply.lease) }
         }
     }
 
@@ -147,7 +127,6 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "End a lease early; --on is its last day.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
         @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var on: String
         @Option(help: "Why; kept in the lease's history.") var reason: String
@@ -155,10 +134,8 @@ extension LeaseCommand {
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "on": "--on", "reason": "--reason"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(LeaseAPI.terminate, LeaseAPI.Terminate(lease: lease, on: on, reason: reason))
-                if global.json { return try JSONOutput.print(reply.lease) }
-                print(LeaseCommand.render(reply.lease))
+            try await respond(LeaseAPI.terminate, LeaseAPI.Terminate(lease: lease, on: on, reason: reason), json: \.lease) { reply in
+                LeaseCommand.render(reply.lease)
             }
         }
     }
@@ -169,17 +146,14 @@ extension LeaseCommand {
             discussion: "Each day leased counts the rent in force that day × area ÷ days in the month; the sum is rounded half-up to the fen once.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Lease id.") var lease: Int64
         @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "month": "--month"]
 
         func run() async throws {
-            try await reporting {
-                let due = try await global.call(LeaseAPI.rent, LeaseAPI.Rent(lease: lease, month: month))
-                if global.json { return try JSONOutput.print(due) }
-                print("\(due.month): \(due.amount.grouped) yuan (\(due.daysLeased) of \(due.daysInMonth) days)")
+            try await respond(LeaseAPI.rent, LeaseAPI.Rent(lease: lease, month: month)) { due in
+                "\(due.month): \(due.amount.grouped) yuan (\(due.daysLeased) of \(due.daysInMonth) days)"
             }
         }
     }

@@ -9,7 +9,6 @@ extension Parkctl {
             discussion: "The change lasts until parkd restarts or reloads its configuration (log.level).")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
 
         @Argument(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical.", valueName: "level"))
         var level: String?
@@ -17,15 +16,10 @@ extension Parkctl {
         static let fieldOptions: FieldOptions = ["level": "LEVEL"]
 
         func run() async throws {
-            try await reporting {
-                guard let level else {
-                    let status = try await global.call(ServiceAPI.status, NoParameters())
-                    if global.json { return try JSONOutput.print(["level": status.logLevel]) }
-                    return print(status.logLevel)
-                }
-                let change = try await global.call(ServiceAPI.setLogLevel, ServiceAPI.SetLogLevel(level: level))
-                if global.json { return try JSONOutput.print(change) }
-                print("log level \(change.previous) → \(change.level)")
+            if let level {
+                try await respond(ServiceAPI.setLogLevel, ServiceAPI.SetLogLevel(level: level)) { change in "log level \(change.previous) → \(change.level)" }
+            } else {
+                try await respond(ServiceAPI.status, NoParameters(), json: { ["level": $0.logLevel] }) { status in status.logLevel }
             }
         }
     }

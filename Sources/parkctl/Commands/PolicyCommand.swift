@@ -18,14 +18,11 @@ extension PolicyCommand {
         static let configuration = CommandConfiguration(abstract: "List the policies in force.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
 
         static let fieldOptions: FieldOptions = [:]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(PolicyAPI.list, NoParameters())
-                if global.json { return try JSONOutput.print(reply) }
+            try await respond(PolicyAPI.list, NoParameters()) { reply in
                 var table = Table(columns: [
                     .init(title: "ID"), .init(title: "TITLE"), .init(title: "FROM"), .init(title: "UNTIL"), .init(title: "RULES"),
                     .init(title: "VERSION"),
@@ -36,8 +33,8 @@ extension PolicyCommand {
                         policy.rules.map(\.id).joined(separator: ","), String(policy.hash.prefix(12)),
                     ])
                 }
-                print(reply.policies.isEmpty ? "no policies in force" : table.render())
-                if let rejected = reply.rejected { print("\nlast load refused (the policies above stay in force):\n\(rejected)") }
+                let policies = reply.policies.isEmpty ? "no policies in force" : table.render()
+                return policies + (reply.rejected.map { "\n\nlast load refused (the policies above stay in force):\n\($0)" } ?? "")
             }
         }
     }
@@ -46,17 +43,14 @@ extension PolicyCommand {
         static let configuration = CommandConfiguration(abstract: "Show a policy in force: rules and dated parameters.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Policy id, such as P2021.") var id: String
         @Flag(help: "Print the policy file's text.") var source = false
 
         static let fieldOptions: FieldOptions = ["id": "ID"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(PolicyAPI.get, PolicyAPI.Get(id: id))
-                if global.json { return try JSONOutput.print(reply) }
-                if source { return print(reply.source, terminator: reply.source.hasSuffix("\n") ? "" : "\n") }
+            try await respond(PolicyAPI.get, PolicyAPI.Get(id: id)) { reply in
+                if source { return reply.source.hasSuffix("\n") ? String(reply.source.dropLast()) : reply.source }
                 let policy = reply.policy
                 var fields = Fields()
                 fields.add("Policy", "\(policy.id): \(policy.title)")
@@ -76,7 +70,7 @@ extension PolicyCommand {
                         parameters.add([index == 0 ? parameter.name : "", index == 0 ? parameter.type : "", value.from, shown])
                     }
                 }
-                print(fields.render() + "\n\n" + rules.render() + "\n\n" + parameters.render())
+                return fields.render() + "\n\n" + rules.render() + "\n\n" + parameters.render()
             }
         }
     }
@@ -86,7 +80,6 @@ extension PolicyCommand {
             abstract: "Check a policy file statically (names, types, cycles, dated parameters); exit 65 with its errors.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Policy file (YAML).") var file: String
 
         static let fieldOptions: FieldOptions = ["file": "FILE", "source": "FILE"]
@@ -95,16 +88,19 @@ extension PolicyCommand {
             try await reporting {
                 let policy = try PolicyCommand.readFile(file)
                 let reply = try await global.call(PolicyAPI.check, PolicyAPI.Check(file: policy.file, source: policy.source))
-                if global.json { try JSONOutput.print(reply) }
                 guard reply.problems.isEmpty, let checked = reply.policy else {
-                    if !global.json {
+                    if global.json {
+                        try JSONOutput.print(reply)
+                    } else {
                         FileHandle.standardError.write(Data(reply.problems.map { $0.description.replacingControlCharacters() }.joined(separator: "\n").utf8 + Data("\n".utf8)))
                     }
                     throw CommandFailure(
                         name: "PolicyInvalid", message: "\(reply.problems.count) problem\(reply.problems.count == 1 ? "" : "s") in \(file)",
                         parameters: ["file": .string(file), "problems": .integer(Int64(reply.problems.count))], exitCode: CommandFailure.invalidInput)
                 }
-                if !global.json { print("\(file): policy \(checked.id) is valid (\(checked.rules.count) rules, in force from \(checked.inForceFrom))".replacingControlCharacters()) }
+                try present(reply) {
+                    "\(file): policy \(checked.id) is valid (\(checked.rules.count) rules, in force from \(checked.inForceFrom))".replacingControlCharacters()
+                }
             }
         }
     }
@@ -115,7 +111,6 @@ extension PolicyCommand {
             discussion: "Cases run against the policies in force, or against the files given with --policy.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Test file (YAML).") var file: String
         @Option(name: .customLong("policy"), help: "Policy file to test instead of those in force (repeatable).") var policies: [String] = []
 
@@ -126,14 +121,12 @@ extension PolicyCommand {
                 let tests = try PolicyCommand.readFile(file)
                 let files = policies.isEmpty ? nil : try policies.map(PolicyCommand.readFile)
                 let reply = try await global.call(PolicyAPI.test, PolicyAPI.Test(file: tests.file, source: tests.source, policies: files))
-                if global.json {
-                    try JSONOutput.print(reply)
-                } else {
-                    for outcome in reply.cases {
-                        print("\(outcome.passed ? "ok  " : "FAIL") \(file):\(outcome.line) \(outcome.name)".replacingControlCharacters())
-                        for failure in outcome.failures { print("       \(failure)") }
+                try present(reply) {
+                    let cases = reply.cases.flatMap { outcome in
+                        ["\(outcome.passed ? "ok  " : "FAIL") \(file):\(outcome.line) \(outcome.name)".replacingControlCharacters()]
+                            + outcome.failures.map { "       \($0)" }
                     }
-                    print("\(reply.passed) passed, \(reply.failed) failed")
+                    return (cases + ["\(reply.passed) passed, \(reply.failed) failed"]).joined(separator: "\n")
                 }
                 if reply.failed > 0 { throw ExitCode.failure }
             }
@@ -145,7 +138,6 @@ extension PolicyCommand {
             abstract: "What a draft policy would pay for a period, next to the policies in force; nothing is written.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "The draft policy file; it replaces the policy with its id.") var draft: String
         @Option(help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
         @Flag(help: "List every tenant whose amount changes.") var tenants = false
@@ -157,25 +149,26 @@ extension PolicyCommand {
                 let policy = try PolicyCommand.readFile(draft)
                 let reply = try await global.call(
                     PolicyAPI.simulate, PolicyAPI.Simulate(file: policy.file, source: policy.source, period: period))
-                if global.json { return try JSONOutput.print(reply) }
-                var rules = Table(columns: [
-                    .init(title: "RULE"), .init(title: "IN FORCE", alignment: .right), .init(title: "DRAFT", alignment: .right),
-                    .init(title: "DIFFERENCE", alignment: .right), .init(title: "TENANTS", alignment: .right),
-                ])
-                for rule in reply.rules {
-                    rules.add([rule.rule, rule.inForce.grouped, rule.draft.grouped, rule.difference.grouped, String(rule.tenants)])
+                try present(reply) {
+                    var rules = Table(columns: [
+                        .init(title: "RULE"), .init(title: "IN FORCE", alignment: .right), .init(title: "DRAFT", alignment: .right),
+                        .init(title: "DIFFERENCE", alignment: .right), .init(title: "TENANTS", alignment: .right),
+                    ])
+                    for rule in reply.rules {
+                        rules.add([rule.rule, rule.inForce.grouped, rule.draft.grouped, rule.difference.grouped, String(rule.tenants)])
+                    }
+                    rules.add(["total", reply.inForceTotal.grouped, reply.draftTotal.grouped, "", ""])
+                    let comparison = "period \(reply.period) (nothing written)\n" + rules.render()
+                    guard tenants, !reply.tenants.isEmpty else { return comparison }
+                    var table = Table(columns: [
+                        .init(title: "TENANT", alignment: .right), .init(title: "NAME"), .init(title: "RULE"),
+                        .init(title: "IN FORCE", alignment: .right), .init(title: "DRAFT", alignment: .right), .init(title: "DIFFERENCE", alignment: .right),
+                    ])
+                    for line in reply.tenants {
+                        table.add([String(line.tenant), line.name, line.rule, line.inForce.grouped, line.draft.grouped, line.difference.grouped])
+                    }
+                    return comparison + "\n\n" + table.render()
                 }
-                rules.add(["total", reply.inForceTotal.grouped, reply.draftTotal.grouped, "", ""])
-                print("period \(reply.period) (nothing written)\n" + rules.render())
-                guard tenants, !reply.tenants.isEmpty else { return }
-                var table = Table(columns: [
-                    .init(title: "TENANT", alignment: .right), .init(title: "NAME"), .init(title: "RULE"),
-                    .init(title: "IN FORCE", alignment: .right), .init(title: "DRAFT", alignment: .right), .init(title: "DIFFERENCE", alignment: .right),
-                ])
-                for line in reply.tenants {
-                    table.add([String(line.tenant), line.name, line.rule, line.inForce.grouped, line.draft.grouped, line.difference.grouped])
-                }
-                print("\n" + table.render())
             }
         }
     }

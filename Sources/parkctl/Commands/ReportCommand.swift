@@ -43,7 +43,6 @@ extension ReportCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(help: ArgumentHelp("The month reported.", valueName: "YYYY-MM")) var month: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Revenue in yuan (required in a first report).", valueName: "yuan")) var revenue: String?
@@ -67,16 +66,15 @@ extension ReportCommand {
         ]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(ReportAPI.create, ReportAPI.Create(
-                    tenant: tenant, month: month, revenue: revenue, tax: tax, employersServed: employersServed,
-                    workersDispatched: workersDispatched, workersOutsourced: workersOutsourced,
-                    jobSeekersServed: jobSeekersServed, placements: placements, trainingSessions: trainingSessions,
-                    trainingAttendees: trainingAttendees, phdHires: phdHires, headcount: headcount, reason: reason))
-                if global.json { return try JSONOutput.print(reply.report) }
+            let submission = ReportAPI.Create(
+                tenant: tenant, month: month, revenue: revenue, tax: tax, employersServed: employersServed,
+                workersDispatched: workersDispatched, workersOutsourced: workersOutsourced,
+                jobSeekersServed: jobSeekersServed, placements: placements, trainingSessions: trainingSessions,
+                trainingAttendees: trainingAttendees, phdHires: phdHires, headcount: headcount, reason: reason)
+            try await respond(ReportAPI.create, submission, json: \.report) { reply in
                 let report = reply.report
                 let changes = reply.changes.isEmpty ? "" : ": " + reply.changes.joined(separator: ", ")
-                print("report \(report.month) of tenant \(report.tenant) recorded (version \(report.version))\(changes)".replacingControlCharacters())
+                return "report \(report.month) of tenant \(report.tenant) recorded (version \(report.version))\(changes)".replacingControlCharacters()
             }
         }
     }
@@ -85,7 +83,6 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(abstract: "List current reports by month and tenant.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Only this tenant's (id or credit code).") var tenant: String?
         @Option(help: ArgumentHelp("First month.", valueName: "YYYY-MM")) var from: String?
         @Option(help: ArgumentHelp("Last month.", valueName: "YYYY-MM")) var to: String?
@@ -93,11 +90,7 @@ extension ReportCommand {
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "from": "--from", "to": "--to"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(ReportAPI.list, ReportAPI.List(tenant: tenant, from: from, to: to))
-                if global.json { return try JSONOutput.print(reply) }
-                print(ReportCommand.table(reply.reports))
-            }
+            try await respond(ReportAPI.list, ReportAPI.List(tenant: tenant, from: from, to: to)) { reply in ReportCommand.table(reply.reports) }
         }
     }
 
@@ -105,7 +98,6 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(abstract: "Show the report in force for a tenant and month.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 
@@ -119,8 +111,7 @@ extension ReportCommand {
                         name: "NoSuchReport", message: "tenant \(tenant) has no report for \(month)",
                         parameters: ["tenant": .string(tenant), "month": .string(month)], exitCode: CommandFailure.notFound)
                 }
-                if global.json { return try JSONOutput.print(report) }
-                print(ReportCommand.table([report], versions: true))
+                try present(report) { ReportCommand.table([report], versions: true) }
             }
         }
     }
@@ -129,17 +120,14 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(abstract: "Show every version of a report: who, when, why.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Tenant id or credit code.") var tenant: String
         @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "month": "--month"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(ReportAPI.history, ReportAPI.History(tenant: tenant, month: month))
-                if global.json { return try JSONOutput.print(reply) }
-                print(ReportCommand.table(reply.versions, versions: true))
+            try await respond(ReportAPI.history, ReportAPI.History(tenant: tenant, month: month)) { reply in
+                ReportCommand.table(reply.versions, versions: true)
             }
         }
     }
@@ -165,7 +153,6 @@ extension ReportCommand {
         static let partBytes = 256 << 10
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
         @Option(help: "Why reports already recorded are corrected by this file.") var reason: String?
 
@@ -177,8 +164,7 @@ extension ReportCommand {
                 let summary = try await global.withConnection { connection in
                     try await Import.upload(text, reason: reason, on: connection)
                 }
-                if global.json { return try JSONOutput.print(summary) }
-                print(Import.describe(summary).replacingControlCharacters(keepingLineBreaks: true))
+                try present(summary) { Import.describe(summary).replacingControlCharacters(keepingLineBreaks: true) }
             }
         }
 

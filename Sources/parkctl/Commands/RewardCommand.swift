@@ -40,17 +40,14 @@ extension RewardCommand {
             discussion: "Re-running a period that was approved gives an adjustment run with only the differences.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
         @Option(name: .customLong("rule"), help: "Only this rule (repeatable).") var rules: [String] = []
 
         static let fieldOptions: FieldOptions = ["period": "--period", "rules": "--rule"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(RewardAPI.run, RewardAPI.Run(period: period, rules: rules.isEmpty ? nil : rules))
-                if global.json { return try JSONOutput.print(reply.run) }
-                print(reply.run.id)
+            try await respond(RewardAPI.run, RewardAPI.Run(period: period, rules: rules.isEmpty ? nil : rules), json: \.run) { reply in
+                String(reply.run.id)
             }
         }
     }
@@ -59,15 +56,12 @@ extension RewardCommand {
         static let configuration = CommandConfiguration(abstract: "List runs.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: ArgumentHelp("Only runs of this period.", valueName: "YYYY-MM|YYYY")) var period: String?
 
         static let fieldOptions: FieldOptions = ["period": "--period"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(RewardAPI.list, RewardAPI.List(period: period))
-                if global.json { return try JSONOutput.print(reply) }
+            try await respond(RewardAPI.list, RewardAPI.List(period: period)) { reply in
                 var table = Table(columns: [
                     .init(title: "RUN", alignment: .right), .init(title: "PERIOD"), .init(title: "KIND"), .init(title: "STATUS"),
                     .init(title: "LINES", alignment: .right), .init(title: "TOTAL", alignment: .right), .init(title: "CREATED"),
@@ -76,7 +70,7 @@ extension RewardCommand {
                 for run in reply.runs {
                     table.add([String(run.id), run.period, run.kind, run.status, String(run.lines), run.total.grouped, run.createdAt, run.approvedAt ?? "-"])
                 }
-                print(table.render())
+                return table.render()
             }
         }
     }
@@ -85,7 +79,6 @@ extension RewardCommand {
         static let configuration = CommandConfiguration(abstract: "Show a run and its lines, optionally with explanations.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Run id.") var run: Int64
         @Option(help: "Only this tenant's lines (id or credit code).") var tenant: String?
         @Flag(help: "Explain every amount: inputs, parameters, intermediate values, caps, rounding.") var explain = false
@@ -93,22 +86,21 @@ extension RewardCommand {
         static let fieldOptions: FieldOptions = ["run": "RUN", "tenant": "--tenant"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(RewardAPI.get, RewardAPI.Get(run: run, tenant: tenant, explain: explain))
-                if global.json { return try JSONOutput.print(reply) }
-                print(RewardCommand.summary(reply.run) + "\n")
-                var table = Table(columns: [
-                    .init(title: "TENANT", alignment: .right), .init(title: "CREDIT CODE"), .init(title: "NAME"), .init(title: "RULE"),
-                    .init(title: "AMOUNT", alignment: .right),
-                ])
+            try await respond(RewardAPI.get, RewardAPI.Get(run: run, tenant: tenant, explain: explain)) { reply in
+                let summary = RewardCommand.summary(reply.run)
                 guard explain else {
+                    var table = Table(columns: [
+                        .init(title: "TENANT", alignment: .right), .init(title: "CREDIT CODE"), .init(title: "NAME"), .init(title: "RULE"),
+                        .init(title: "AMOUNT", alignment: .right),
+                    ])
                     for line in reply.lines { table.add([String(line.tenant), line.creditCode, line.name, line.rule, line.amount.grouped]) }
-                    return print(table.render())
+                    return summary + "\n\n" + table.render()
                 }
-                for line in reply.lines {
-                    print("\(line.tenant) \(line.name) (\(line.creditCode)) \(line.rule) \(line.period): \(line.amount.grouped)".replacingControlCharacters())
-                    if let explanation = line.explanation { print(RewardCommand.explanation(explanation)) }
+                let lines = reply.lines.flatMap { line in
+                    ["\(line.tenant) \(line.name) (\(line.creditCode)) \(line.rule) \(line.period): \(line.amount.grouped)".replacingControlCharacters()]
+                        + (line.explanation.map { [RewardCommand.explanation($0)] } ?? [])
                 }
+                return ([summary, ""] + lines).joined(separator: "\n")
             }
         }
     }
@@ -117,16 +109,13 @@ extension RewardCommand {
         static let configuration = CommandConfiguration(abstract: "Approve a draft run (admin only); it never changes again.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Run id.") var run: Int64
 
         static let fieldOptions: FieldOptions = ["run": "RUN"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(RewardAPI.approve, RewardAPI.Approve(run: run))
-                if global.json { return try JSONOutput.print(reply.run) }
-                print("run \(reply.run.id) approved: \(reply.run.period), \(reply.run.lines) line\(reply.run.lines == 1 ? "" : "s"), total \(reply.run.total.grouped)")
+            try await respond(RewardAPI.approve, RewardAPI.Approve(run: run), json: \.run) { reply in
+                "run \(reply.run.id) approved: \(reply.run.period), \(reply.run.lines) line\(reply.run.lines == 1 ? "" : "s"), total \(reply.run.total.grouped)"
             }
         }
     }
@@ -135,7 +124,6 @@ extension RewardCommand {
         static let configuration = CommandConfiguration(abstract: "Export an approved run's lines for finance, as CSV.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Run id.") var run: Int64
         @Flag(help: "CSV (RFC 4180) with a header line; the only format, and the default.") var csv = false
 
@@ -150,13 +138,14 @@ extension RewardCommand {
                         message: "run \(run) is \(reply.run.status == "draft" ? "a draft" : reply.run.status); only an approved run is exported for payment",
                         parameters: ["run": .integer(run), "status": .string(reply.run.status)], exitCode: CommandFailure.invalidInput)
                 }
-                if global.json { return try JSONOutput.print(reply.lines) }
-                var lines = ["run,period,tenant,creditCode,name,rule,amount"]
-                for line in reply.lines {
-                    lines.append([String(reply.run.id), line.period, String(line.tenant), line.creditCode, line.name, line.rule, line.amount]
-                        .map(Self.csvField).joined(separator: ","))
+                try present(reply.lines, terminator: "\r\n") {
+                    var lines = ["run,period,tenant,creditCode,name,rule,amount"]
+                    for line in reply.lines {
+                        lines.append([String(reply.run.id), line.period, String(line.tenant), line.creditCode, line.name, line.rule, line.amount]
+                            .map(Self.csvField).joined(separator: ","))
+                    }
+                    return lines.joined(separator: "\r\n")
                 }
-                print(lines.joined(separator: "\r\n"), terminator: "\r\n")
             }
         }
 
@@ -171,29 +160,24 @@ extension RewardCommand {
             abstract: "Recompute a run from its recorded inputs and policy versions; exit 1 unless it agrees to the fen.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Run id.") var run: Int64
 
         static let fieldOptions: FieldOptions = ["run": "RUN"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(RewardAPI.verify, RewardAPI.Verify(run: run))
-                if global.json {
-                    try JSONOutput.print(reply)
-                } else {
-                    print(reply.agrees
-                        ? "run \(run) verified: \(reply.checked) tenant-rule amounts recomputed, all agree to the fen"
-                        : "run \(run) does NOT agree" + (reply.inputsIntact ? "" : ": its recorded inputs no longer match their hash"))
-                    for difference in reply.differences {
-                        print("  tenant \(difference.tenant) \(difference.rule): recorded \(difference.recorded.grouped), recomputed \(difference.recomputed.grouped)")
-                    }
-                    if reply.dataChanged {
-                        print("the park's data has changed since this run; `parkctl reward run --period \(reply.run.period)` computes the adjustment")
-                    }
+            let reply = try await respond(RewardAPI.verify, RewardAPI.Verify(run: run)) { reply in
+                var lines = [reply.agrees
+                    ? "run \(run) verified: \(reply.checked) tenant-rule amounts recomputed, all agree to the fen"
+                    : "run \(run) does NOT agree" + (reply.inputsIntact ? "" : ": its recorded inputs no longer match their hash")]
+                for difference in reply.differences {
+                    lines.append("  tenant \(difference.tenant) \(difference.rule): recorded \(difference.recorded.grouped), recomputed \(difference.recomputed.grouped)")
                 }
-                if !reply.agrees { throw ExitCode.failure }
+                if reply.dataChanged {
+                    lines.append("the park's data has changed since this run; `parkctl reward run --period \(reply.run.period)` computes the adjustment")
+                }
+                return lines.joined(separator: "\n")
             }
+            if !reply.agrees { throw ExitCode.failure }
         }
     }
 }

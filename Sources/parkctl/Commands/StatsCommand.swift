@@ -8,7 +8,6 @@ extension Parkctl {
             discussion: "Default period: this year up to today. Tenants and leases are counted as they stood on the last day.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "A calendar year.") var year: Int?
         @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
         @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
@@ -42,10 +41,8 @@ extension Parkctl {
                 first = "\(digits)-01-01"
             }
             if sinceOpening { first = "0001-01-01" }
-            try await reporting {
-                let stats = try await global.call(StatsAPI.park, StatsAPI.Park(from: first, to: last, monthly: monthly))
-                if global.json { return try JSONOutput.print(stats) }
-                print(csv ? Stats.csv(stats) : Stats.text(stats, sinceOpening: sinceOpening))
+            try await respond(StatsAPI.park, StatsAPI.Park(from: first, to: last, monthly: monthly)) { stats in
+                csv ? Stats.csv(stats) : Stats.text(stats, sinceOpening: sinceOpening)
             }
         }
 

@@ -6,14 +6,11 @@ extension Parkctl {
         static let configuration = CommandConfiguration(abstract: "Show what parkd is doing and what it holds.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
 
         static let fieldOptions: FieldOptions = [:]
 
         func run() async throws {
-            try await reporting {
-                let status = try await global.call(ServiceAPI.status, NoParameters())
-                if global.json { return try JSONOutput.print(status) }
+            try await respond(ServiceAPI.status, NoParameters()) { status in
                 var fields = Fields()
                 fields.add("Version", status.version)
                 fields.add("Started", "\(status.startedAt) (up \(Status.duration(status.uptimeSeconds)))")
@@ -27,7 +24,7 @@ extension Parkctl {
                 fields.add("Tenants", "\(status.tenants)" + (nonZero.isEmpty ? "" : " (\(nonZero.joined(separator: ", ")))"))
                 fields.add("Audit entries", String(status.auditEntries))
                 if let error = status.lastReloadError { fields.add("Last reload", "rejected: \(error)") }
-                print(fields.render())
+                return fields.render()
             }
         }
 

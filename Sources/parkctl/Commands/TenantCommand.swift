@@ -14,7 +14,6 @@ extension TenantCommand {
         static let configuration = CommandConfiguration(abstract: "Register an applicant firm; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Registered name.") var name: String
         @Option(name: .customLong("credit-code"), help: "Unified social credit code (18 characters).") var creditCode: String
         @Option(name: .customLong("business-line"), help: ArgumentHelp(
@@ -37,14 +36,11 @@ extension TenantCommand {
         ]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(TenantAPI.create, TenantAPI.Create(
-                    name: name, creditCode: creditCode, businessLines: businessLines, origin: origin, tags: tags,
-                    contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence,
-                    hrServiceLicence: hrServiceLicence, appliedOn: on))
-                if global.json { return try JSONOutput.print(reply.tenant) }
-                print(reply.tenant.id)
-            }
+            try await respond(TenantAPI.create, TenantAPI.Create(
+                name: name, creditCode: creditCode, businessLines: businessLines, origin: origin, tags: tags,
+                contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence,
+                hrServiceLicence: hrServiceLicence, appliedOn: on),
+                json: \.tenant) { reply in String(reply.tenant.id) }
         }
     }
 
@@ -52,7 +48,6 @@ extension TenantCommand {
         static let configuration = CommandConfiguration(abstract: "List tenants by id, a page at a time.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Only tenants with this status.") var status: String?
         @Option(name: .customLong("business-line"), help: "Only tenants with this line of business.") var businessLine: String?
         @Option(help: "Page size, 1 to 1000.") var limit: Int = 100
@@ -62,10 +57,7 @@ extension TenantCommand {
         static let fieldOptions: FieldOptions = ["status": "--status", "businessLine": "--business-line", "limit": "--limit", "after": "--after"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(TenantAPI.list, TenantAPI.List(
-                    status: status, businessLine: businessLine, limit: limit, after: after))
-                if global.json { return try JSONOutput.print(reply) }
+            try await respond(TenantAPI.list, TenantAPI.List(status: status, businessLine: businessLine, limit: limit, after: after)) { reply in
                 var table = Table(columns: [
                     .init(title: "ID", alignment: .right), .init(title: "NAME"), .init(title: "CREDIT CODE"),
                     .init(title: "STATUS"), .init(title: "SINCE"), .init(title: "LINES"), .init(title: "TAGS"),
@@ -76,8 +68,7 @@ extension TenantCommand {
                         tenant.businessLines.joined(separator: ","), tenant.tags.joined(separator: ","),
                     ])
                 }
-                print(table.render())
-                if let next = reply.next { print("more: parkctl tenant list --after \(next)") }
+                return table.render() + (reply.next.map { "\nmore: parkctl tenant list --after \($0)" } ?? "")
             }
         }
     }
@@ -86,17 +77,12 @@ extension TenantCommand {
         static let configuration = CommandConfiguration(abstract: "Show one tenant and its status history.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
 
         static let fieldOptions: FieldOptions = ["tenant": "TENANT"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(TenantAPI.get, TenantAPI.Get(tenant: tenant))
-                if global.json { return try JSONOutput.print(reply.tenant) }
-                print(Show.render(reply.tenant))
-            }
+            try await respond(TenantAPI.get, TenantAPI.Get(tenant: tenant), json: \.tenant) { reply in Show.render(reply.tenant) }
         }
 
         static func render(_ tenant: TenantAPI.Tenant) -> String {
@@ -139,7 +125,6 @@ extension TenantCommand {
             discussion: "Only the options given change. An empty value (--contact-phone '') clears an optional field.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
         @Option var name: String?
         @Option(name: .customLong("credit-code")) var creditCode: String?
@@ -173,11 +158,7 @@ extension TenantCommand {
             guard !update.isEmpty else {
                 throw ValidationError("Give at least one field to change, e.g. --name or --contact-phone.")
             }
-            try await reporting {
-                let reply = try await global.call(TenantAPI.update, update)
-                if global.json { return try JSONOutput.print(reply.tenant) }
-                print(Show.render(reply.tenant))
-            }
+            try await respond(TenantAPI.update, update, json: \.tenant) { reply in Show.render(reply.tenant) }
         }
     }
 
@@ -185,7 +166,6 @@ extension TenantCommand {
         static let configuration = CommandConfiguration(abstract: "Move a tenant to its next status.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
         @Argument(help: ArgumentHelp("reviewing, approved, rejected, active, exiting or exited.", valueName: "status"))
         var status: String
@@ -195,11 +175,8 @@ extension TenantCommand {
         static let fieldOptions: FieldOptions = ["tenant": "TENANT", "to": "STATUS", "on": "--on", "reason": "--reason"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(TenantAPI.transition, TenantAPI.Transition(
-                    tenant: tenant, to: status, on: on, reason: reason))
-                if global.json { return try JSONOutput.print(reply.tenant) }
-                print("tenant \(reply.tenant.id) is now \(reply.tenant.status) (since \(reply.tenant.statusSince))")
+            try await respond(TenantAPI.transition, TenantAPI.Transition(tenant: tenant, to: status, on: on, reason: reason), json: \.tenant) { reply in
+                "tenant \(reply.tenant.id) is now \(reply.tenant.status) (since \(reply.tenant.statusSince))"
             }
         }
     }

@@ -31,7 +31,6 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "Add a unit; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Building name or number.") var building: String
         @Option(help: "Floor.") var floor: String?
         @Option(help: "Unit number within the building.") var number: String
@@ -44,12 +43,9 @@ extension UnitCommand {
         ]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(UnitAPI.create, UnitAPI.Create(
-                    building: building, floor: floor, number: number, area: area, kind: kind, listRent: rent))
-                if global.json { return try JSONOutput.print(reply.unit) }
-                print(reply.unit.id)
-            }
+            try await respond(UnitAPI.create, UnitAPI.Create(
+                building: building, floor: floor, number: number, area: area, kind: kind, listRent: rent),
+                json: \.unit) { reply in String(reply.unit.id) }
         }
     }
 
@@ -57,18 +53,13 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "List units by building and number.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Option(help: "Only units of this building.") var building: String?
         @Option(help: "Only units of this kind.") var kind: String?
 
         static let fieldOptions: FieldOptions = ["building": "--building", "kind": "--kind"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(UnitAPI.list, UnitAPI.List(building: building, kind: kind))
-                if global.json { return try JSONOutput.print(reply) }
-                print(UnitCommand.table(reply.units))
-            }
+            try await respond(UnitAPI.list, UnitAPI.List(building: building, kind: kind)) { reply in UnitCommand.table(reply.units) }
         }
     }
 
@@ -76,18 +67,13 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "Show one unit.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: ArgumentHelp("Id, or label as listed (building-number, e.g. A-1203).", valueName: "unit")) var unit: String
 
         static let fieldOptions: FieldOptions = ["unit": "UNIT", "label": "UNIT"]
 
         func run() async throws {
-            try await reporting {
-                let request = Int64(unit).map { UnitAPI.Get(unit: $0) } ?? UnitAPI.Get(label: unit)
-                let reply = try await global.call(UnitAPI.get, request)
-                if global.json { return try JSONOutput.print(reply.unit) }
-                print(Show.render(reply.unit))
-            }
+            let request = Int64(unit).map { UnitAPI.Get(unit: $0) } ?? UnitAPI.Get(label: unit)
+            try await respond(UnitAPI.get, request, json: \.unit) { reply in Show.render(reply.unit) }
         }
 
         /// The unit's row, then who holds it today and who held it last (a parkd that does not
@@ -108,7 +94,6 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "Change a unit's floor, area, kind or list rent.")
 
         @ParentCommand var parkctl: Parkctl
-        var global: GlobalOptions { parkctl.global }
         @Argument(help: "Unit id.") var unit: Int64
         @Option var floor: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Area in m².", valueName: "m2")) var area: String?
@@ -121,10 +106,8 @@ extension UnitCommand {
             guard floor != nil || area != nil || kind != nil || rent != nil else {
                 throw ValidationError("Give at least one of --floor, --area, --kind, --rent.")
             }
-            try await reporting {
-                let reply = try await global.call(UnitAPI.update, UnitAPI.Update(unit: unit, floor: floor, area: area, kind: kind, listRent: rent))
-                if global.json { return try JSONOutput.print(reply.unit) }
-                print(UnitCommand.table([reply.unit]))
+            try await respond(UnitAPI.update, UnitAPI.Update(unit: unit, floor: floor, area: area, kind: kind, listRent: rent), json: \.unit) { reply in
+                UnitCommand.table([reply.unit])
             }
         }
     }

@@ -178,29 +178,3 @@ struct CommandFailure: Error {
 /// The option (or argument) each wire field of a command's requests is given with: parkd names
 /// the field in `InvalidField`, parkctl names what to retype.
 typealias FieldOptions = [String: String]
-
-/// A command that talks to parkd, and reports its failures the way administrators (and
-/// scripts, with `--json`) expect.
-protocol ParkctlCommand: AsyncParsableCommand {
-    var global: GlobalOptions { get }
-    /// Declared next to the command's options: the mapping differs from command to command
-    /// (`on` is `--on` for `tenant transition`, a first lease's `start` is `--start`).
-    static var fieldOptions: FieldOptions { get }
-}
-
-extension ParkctlCommand {
-    /// Runs a command body, printing a failure as one line, or as one JSON object with `--json`.
-    func reporting(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let failure as CommandFailure {
-            let message = failure.message(options: Self.fieldOptions)
-            if global.json {
-                FileHandle.standardError.write(failure.json(message: message))
-            } else {
-                FileHandle.standardError.write(Data("parkctl: \(message.replacingControlCharacters(keepingLineBreaks: true))\n".utf8))
-            }
-            throw failure.exitCode
-        }
-    }
-}
