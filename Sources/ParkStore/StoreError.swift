@@ -1,89 +1,46 @@
 import ParkCore
 
-/// The store refused a request or cannot serve; messages never carry SQL.
-public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
-    public enum Kind: String, Sendable {
-        case noSuchTenant
-        case creditCodeInUse
-        case noSuchUnit
-        /// No unit has the building-number label.
-        case noSuchUnitLabel
-        /// Another unit has the same building and number.
-        case unitExists
-        case noSuchLease
-        case noSuchProject
-        /// Another lease holds one of the units on one of the days.
-        case leaseConflict
-        case noSuchRun
-        /// The run is not a draft (approved runs are immutable; superseded ones are history).
-        case runNotDraft
-        /// The database was written by a newer parkd.
-        case schemaTooNew
-        /// The database failed its integrity check or cannot be opened.
-        case unusableDatabase
+/// The store refused a request or cannot serve, with the values that say why; messages never
+/// carry SQL. The daemon turns each case into the interface's declared error.
+public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// No tenant has this id or credit code (as given).
+    case noSuchTenant(_ reference: String)
+    /// The credit code belongs to tenant `by`.
+    case creditCodeInUse(_ code: String, by: Int64)
+    case noSuchUnit(_ id: Int64)
+    case noSuchUnitLabel(_ label: String)
+    /// Another unit, `id`, has the same building and number.
+    case unitExists(_ label: String, id: Int64)
+    case noSuchLease(_ id: Int64)
+    case noSuchProject(_ id: Int64)
+    /// Lease `lease` holds `unit` from `from` to `to`, which the request would overlap.
+    case leaseConflict(unit: String, lease: Int64, from: CivilDate, to: CivilDate)
+    case noSuchRun(_ id: Int64)
+    /// The run is not a draft (approved runs are immutable; superseded ones are history).
+    case runNotDraft(_ id: Int64, status: String)
+    /// The database was written by a newer parkd.
+    case schemaTooNew(_ path: String, unknown: [String], known: String)
+    /// The database failed its integrity check, cannot be opened, or holds what cannot be read.
+    case unusable(_ path: String, _ reason: String)
+
+    /// A unit named by its label.
+    public static func noSuchUnit(label: String) -> StoreError { .noSuchUnitLabel(label) }
+
+    public var description: String {
+        switch self {
+        case .noSuchTenant(let reference): "no tenant has id or credit code '\(reference)'"
+        case .creditCodeInUse(let code, let id): "credit code \(code) already belongs to tenant \(id)"
+        case .noSuchUnit(let id): "no unit has id \(id)"
+        case .noSuchUnitLabel(let label): "no unit has label \(label)"
+        case .unitExists(let label, let id): "unit \(label) already exists (id \(id))"
+        case .noSuchLease(let id): "no lease has id \(id)"
+        case .noSuchProject(let id): "no incubator project has id \(id)"
+        case .leaseConflict(let unit, let lease, let from, let to): "unit \(unit) is held by lease \(lease) from \(from) to \(to)"
+        case .noSuchRun(let id): "no reward run has id \(id)"
+        case .runNotDraft(let id, let status): "run \(id) is \(status), not a draft"
+        case .schemaTooNew(let path, let unknown, let known):
+            "\(path) was written by a newer parkd (schema \(unknown.joined(separator: ", ")); this parkd knows up to \(known)); upgrade parkd or restore a backup"
+        case .unusable(let path, let reason): "\(path): \(reason)"
+        }
     }
-
-    public let kind: Kind
-    public let message: String
-    /// What the error is about: the reference not found, the credit code or unit label in use.
-    public let subject: String
-    /// The record in the way: the tenant holding a credit code, the unit with the same label,
-    /// the lease holding a unit.
-    public let relatedID: Int64?
-
-    public static func noSuchTenant(_ reference: String) -> StoreError {
-        StoreError(kind: .noSuchTenant, message: "no tenant has id or credit code '\(reference)'", subject: reference, relatedID: nil)
-    }
-
-    public static func creditCodeInUse(_ code: String, by id: Int64) -> StoreError {
-        StoreError(kind: .creditCodeInUse, message: "credit code \(code) already belongs to tenant \(id)", subject: code, relatedID: id)
-    }
-
-    public static func noSuchUnit(_ id: Int64) -> StoreError {
-        StoreError(kind: .noSuchUnit, message: "no unit has id \(id)", subject: String(id), relatedID: nil)
-    }
-
-    public static func noSuchUnit(label: String) -> StoreError {
-        StoreError(kind: .noSuchUnitLabel, message: "no unit has label \(label)", subject: label, relatedID: nil)
-    }
-
-    public static func unitExists(_ label: String, id: Int64) -> StoreError {
-        StoreError(kind: .unitExists, message: "unit \(label) already exists (id \(id))", subject: label, relatedID: id)
-    }
-
-    public static func noSuchLease(_ id: Int64) -> StoreError {
-        StoreError(kind: .noSuchLease, message: "no lease has id \(id)", subject: String(id), relatedID: nil)
-    }
-
-    public static func noSuchProject(_ id: Int64) -> StoreError {
-        StoreError(kind: .noSuchProject, message: "no incubator project has id \(id)", subject: String(id), relatedID: nil)
-    }
-
-    /// `lease` is the conflicting lease's id; `subject` the unit both would hold.
-    public static func leaseConflict(unit label: String, lease: Int64, from: CivilDate, to: CivilDate) -> StoreError {
-        StoreError(
-            kind: .leaseConflict,
-            message: "unit \(label) is held by lease \(lease) from \(from) to \(to)", subject: label, relatedID: lease)
-    }
-
-    public static func noSuchRun(_ id: Int64) -> StoreError {
-        StoreError(kind: .noSuchRun, message: "no reward run has id \(id)", subject: String(id), relatedID: nil)
-    }
-
-    public static func runNotDraft(_ id: Int64, status: String) -> StoreError {
-        StoreError(kind: .runNotDraft, message: "run \(id) is \(status), not a draft", subject: status, relatedID: id)
-    }
-
-    public static func schemaTooNew(_ path: String, unknown: [String], known: String) -> StoreError {
-        StoreError(
-            kind: .schemaTooNew,
-            message: "\(path) was written by a newer parkd (schema \(unknown.joined(separator: ", ")); this parkd knows up to \(known)); upgrade parkd or restore a backup",
-            subject: path, relatedID: nil)
-    }
-
-    public static func unusable(_ path: String, _ reason: String) -> StoreError {
-        StoreError(kind: .unusableDatabase, message: "\(path): \(reason)", subject: path, relatedID: nil)
-    }
-
-    public var description: String { message }
 }

@@ -10,7 +10,8 @@ import ParkControl
 /// requires and the definition lacks, or a value of another type, fails the decoding); then the
 /// decoded value is reflected (a stored property the definition lacks shows up, and whether each
 /// is optional). A named type reached through a field is checked the same way, on the nested
-/// value the decoding built. Errors have no Codable types: only their comments are checked.
+/// value the decoding built. Errors are checked the same way against the `DeclaredError` types the
+/// interface lists.
 struct InterfaceContract {
     let interface: VarlinkInterface
     private(set) var disagreements: [String] = []
@@ -22,6 +23,7 @@ struct InterfaceContract {
         do {
             let definition = try InterfaceDefinition(interface.definition)
             compareMethods(definition)
+            compareErrors(definition)
             checkComments(definition)
             checkTypesInUse(definition)
         } catch {
@@ -49,6 +51,22 @@ struct InterfaceContract {
             }
             compare(member.fields, with: method.parametersType, in: definition, what: "\(interface.name): method \(member.name)'s parameters")
             compare(member.reply, with: method.replyType, in: definition, what: "\(interface.name): method \(member.name)'s reply")
+        }
+    }
+
+    /// The errors the definition lists and those the interface declares are the same, and each
+    /// one's parameters agree with its Swift type.
+    private mutating func compareErrors(_ definition: InterfaceDefinition) {
+        let listed = Set(definition.errors.map { "\(interface.name).\($0.name)" })
+        for type in interface.errors where !listed.contains(type.name) {
+            disagreements.append("\(interface.name): \(type.name) is declared, and not in the definition")
+        }
+        for member in definition.errors {
+            guard let type = interface.errors.first(where: { $0.name == "\(interface.name).\(member.name)" }) else {
+                disagreements.append("\(interface.name): error \(member.name) is in the definition, and no DeclaredError declares it")
+                continue
+            }
+            compare(member.fields, with: type, in: definition, what: "\(interface.name): error \(member.name)")
         }
     }
 

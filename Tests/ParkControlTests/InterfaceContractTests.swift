@@ -23,6 +23,9 @@ struct InterfaceContractTests {
             "io.parkd.Broken: type Thing: field name is string in the definition, and optional in ParkControlTests.InterfaceContractTests.Broken.Thing",
             "io.parkd.Broken: method Put's parameters: ParkControlTests.InterfaceContractTests.Broken.Put does not decode what the definition describes: it requires count, which the definition lacks",
             "io.parkd.Broken: method Gone is in the definition, and no VarlinkMethod declares it",
+            "io.parkd.Broken: io.parkd.Broken.Stray is declared, and not in the definition",
+            "io.parkd.Broken: error Refused: field why is not a property of ParkControlTests.InterfaceContractTests.Broken.Refused",
+            "io.parkd.Broken: error Refused: property because of ParkControlTests.InterfaceContractTests.Broken.Refused is not in the definition",
             "io.parkd.Broken: type Thing: field name has no comment",
             "io.parkd.Broken: type Unused has no comment",
             "io.parkd.Broken: method Put: parameter thing has no comment",
@@ -34,7 +37,7 @@ struct InterfaceContractTests {
 
     /// An interface that breaks the contract in every way the check looks for.
     enum Broken {
-        static let interface = VarlinkInterface(name: "io.parkd.Broken", methods: [get, put, list], definition: """
+        static let interface = VarlinkInterface(name: "io.parkd.Broken", methods: [get, put, list], errors: [Refused.self, Stray.self], definition: """
             # Broken on purpose.
             interface io.parkd.Broken
 
@@ -73,6 +76,21 @@ struct InterfaceContractTests {
         static let get = VarlinkMethod<Get, GetReply>("io.parkd.Broken.Get", access: .read)
         static let put = VarlinkMethod<Put, NoParameters>("io.parkd.Broken.Put", access: .write)
         static let list = VarlinkMethod<NoParameters, NoParameters>("io.parkd.Broken.List", access: .read)
+
+        /// Its field is not the definition's `why`.
+        struct Refused: DeclaredError {
+            static let name = "io.parkd.Broken.Refused"
+            static let kind = FailureKind.invalidInput
+            var because: String?
+            var sentence: String { "refused" }
+        }
+
+        /// Not in the definition.
+        struct Stray: DeclaredError {
+            static let name = "io.parkd.Broken.Stray"
+            static let kind = FailureKind.notFound
+            var sentence: String { "stray" }
+        }
 
         struct Thing: Codable {
             var id: Int64

@@ -12,7 +12,7 @@ struct AuditListTests {
         let harness = try DispatcherHarness()
         defer { harness.cleanUp() }
         let reply = try #require(await harness.call("io.parkd.Audit.List", #"{"method":"\#(method)"}"#))
-        #expect(reply.error == ServiceAPI.invalidField)
+        #expect(reply.error == ServiceAPI.InvalidField.name)
         #expect(reply.parameters?["field"] == .string("method"))
         #expect(reply.parameters?["reason"]?.stringValue?.hasPrefix("'\(method)' is not a method the audit trail records") == true)
     }

@@ -36,7 +36,7 @@ struct ExtremeParameterTests {
                     unanswered.append(message)
                     continue
                 }
-                if reply.error == ServiceAPI.internalError {
+                if reply.error == ServiceAPI.InternalError.name {
                     internalErrors.append("\(message) -> \(reply.parameters.map { "\($0)" } ?? "")")
                 }
             }

@@ -54,8 +54,9 @@ struct MigrationTests {
             try await queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-fromTheFuture')") }
             try queue.close()
             let error = #expect(throws: StoreError.self) { try ParkDatabase(path: path) }
-            #expect(error?.kind == .schemaTooNew)
-            #expect(error?.message.contains("written by a newer parkd (schema v99-fromTheFuture") == true)
+            guard case .schemaTooNew(_, let unknown, _)? = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(unknown == ["v99-fromTheFuture"])
+            #expect(error?.description.contains("written by a newer parkd (schema v99-fromTheFuture") == true)
         }
     }
 
@@ -65,8 +66,9 @@ struct MigrationTests {
             let path = directory + "/parkd.sqlite"
             try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
             let error = #expect(throws: StoreError.self) { try ParkDatabase(path: path) }
-            #expect(error?.kind == .unusableDatabase)
-            #expect(error?.message.hasPrefix(path) == true)
+            guard case .unusable(let where_, _)? = error else { Issue.record("\(String(describing: error))"); return }
+            #expect(where_ == path)
+            #expect(error?.description.hasPrefix(path) == true)
         }
     }
 }

@@ -20,7 +20,7 @@ struct OutputTests {
         #expect(0.grouped == "0")
     }
 
-    static let startBeforeApproval = VarlinkError(name: ServiceAPI.invalidField, parameters: .object([
+    static let startBeforeApproval = VarlinkError(name: ServiceAPI.InvalidField.name, parameters: .object([
         "field": .string("start"), "reason": .string("2021-03-01 is before 2021-03-12, when the tenant became approved"),
     ]))
 
@@ -30,16 +30,16 @@ struct OutputTests {
         #expect(failure.message(options: LeaseCommand.Add.fieldOptions)
             == "invalid --start (start): 2021-03-01 is before 2021-03-12, when the tenant became approved")
         #expect(failure.message(options: [:]) == "invalid start: 2021-03-01 is before 2021-03-12, when the tenant became approved")
-        let status = CommandFailure(VarlinkError(name: ServiceAPI.invalidField, parameters: .object(["field": .string("to"), "reason": .string("x")])))
+        let status = CommandFailure(VarlinkError(name: ServiceAPI.InvalidField.name, parameters: .object(["field": .string("to"), "reason": .string("x")])))
         #expect(status.message(options: TenantCommand.Transition.fieldOptions) == "invalid STATUS (to): x")
-        let tag = CommandFailure(VarlinkError(name: ServiceAPI.invalidField, parameters: .object(["field": .string("addTags"), "reason": .string("x")])))
+        let tag = CommandFailure(VarlinkError(name: ServiceAPI.InvalidField.name, parameters: .object(["field": .string("addTags"), "reason": .string("x")])))
         #expect(tag.message(options: TenantCommand.Set.fieldOptions) == "invalid --add-tag (addTags): x")
         #expect(failure.exitCode.rawValue == 65)
     }
 
     @Test("with --json a failure is one object on one line: error, exitStatus, message, parameters, keys sorted")
     func json() throws {
-        let conflict = VarlinkError(name: LeaseAPI.leaseConflict, parameters: .object([
+        let conflict = VarlinkError(name: LeaseAPI.LeaseConflict.name, parameters: .object([
             "unit": .string("A-1204"), "lease": .integer(1), "message": .string("unit A-1204 is held by lease 1 from 2021-03-15 to 2021-12-10"),
         ]))
         let failure = CommandFailure(conflict)

@@ -1,6 +1,6 @@
 /// `io.parkd.Calendar`: the working-day calendar every deadline in working days is counted with.
 public enum CalendarAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Calendar", methods: [get, addWorkingDays, next], definition: """
+    public static let interface = VarlinkInterface(name: "io.parkd.Calendar", methods: [get, addWorkingDays, next], errors: errors, definition: """
         # The days the park works: Monday to Friday, less the holidays of the State Council's
         # yearly schedule, plus the Saturdays and Sundays it swaps into working days (调休).
         # parkd reads one schedule file a year from its calendar directory at start and on every
@@ -120,7 +120,6 @@ public enum CalendarAPI {
     public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Calendar.Get", access: .read)
     public static let addWorkingDays = VarlinkMethod<AddWorkingDays, AddWorkingDaysReply>("io.parkd.Calendar.AddWorkingDays", access: .read)
     public static let next = VarlinkMethod<Next, NextReply>("io.parkd.Calendar.Next", access: .read)
-    public static let yearNotCovered = "io.parkd.Calendar.YearNotCovered"
 
     public struct Next: Codable, Sendable {
         public var expression: String

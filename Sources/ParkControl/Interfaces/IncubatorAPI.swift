@@ -1,7 +1,7 @@
 /// `io.parkd.Incubator`: the startup incubator's projects and seats.
 public enum IncubatorAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Incubator", methods: [create, list, graduate, occupancy], definition: """
+        name: "io.parkd.Incubator", methods: [create, list, graduate, occupancy], errors: errors, definition: """
         # The incubator (创业创新孵化中心): startup projects occupying incubator seats (units of
         # kind incubator) from their entry to their graduation.
         interface io.parkd.Incubator
@@ -102,7 +102,6 @@ public enum IncubatorAPI {
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Incubator.List", access: .read)
     public static let graduate = VarlinkMethod<Graduate, GraduateReply>("io.parkd.Incubator.Graduate", access: .write)
     public static let occupancy = VarlinkMethod<Occupancy, OccupancyReply>("io.parkd.Incubator.Occupancy", access: .read)
-    public static let noSuchProject = "io.parkd.Incubator.NoSuchProject"
 
     public struct Project: Codable, Sendable, Equatable {
         public var id: Int64

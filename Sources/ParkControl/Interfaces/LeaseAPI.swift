@@ -1,7 +1,7 @@
 /// `io.parkd.Lease`: leases of units to tenants, and the rent they owe.
 public enum LeaseAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Lease", methods: [create, list, get, amend, renew, terminate, rent], definition: """
+        name: "io.parkd.Lease", methods: [create, list, get, amend, renew, terminate, rent], errors: errors, definition: """
         # Leases: a tenant holds units from a first to a last day (inclusive) at a
         # contracted rent per m² per month. Amounts are decimal strings in yuan.
         interface io.parkd.Lease
@@ -191,8 +191,6 @@ public enum LeaseAPI {
     public static let terminate = VarlinkMethod<Terminate, TerminateReply>("io.parkd.Lease.Terminate", access: .write)
     public static let rent = VarlinkMethod<Rent, RentReply>("io.parkd.Lease.Rent", access: .read)
 
-    public static let noSuchLease = "io.parkd.Lease.NoSuchLease"
-    public static let leaseConflict = "io.parkd.Lease.LeaseConflict"
 
     public struct LeasedUnit: Codable, Sendable, Equatable {
         public var unit: Int64

@@ -1,7 +1,7 @@
 /// `io.parkd.Policy`: the policies in force, and tools to check, test and try policy files.
 public enum PolicyAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Policy", methods: [list, get, check, test, simulate], definition: """
+        name: "io.parkd.Policy", methods: [list, get, check, test, simulate], errors: errors, definition: """
         # Policies are data: YAML files with dated parameters and rules written in a small, typed
         # formula language. parkd reads its policy directory at start and on every reload; a
         # directory with any error is refused whole and the policies in force stay.
@@ -221,8 +221,6 @@ public enum PolicyAPI {
     public static let check = VarlinkMethod<Check, CheckReply>("io.parkd.Policy.Check", access: .read)
     public static let test = VarlinkMethod<Test, TestReply>("io.parkd.Policy.Test", access: .read)
     public static let simulate = VarlinkMethod<Simulate, SimulateReply>("io.parkd.Policy.Simulate", access: .read)
-    public static let noSuchPolicy = "io.parkd.Policy.NoSuchPolicy"
-    public static let policyRejected = "io.parkd.Policy.PolicyRejected"
 
     public struct Rule: Codable, Sendable, Equatable {
         public var id: String

@@ -1,7 +1,7 @@
 /// `io.parkd.Report`: tenants' monthly operating reports.
 public enum ReportAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Report", methods: [create, list, history, beginImport, addToImport, finishImport], definition: """
+        name: "io.parkd.Report", methods: [create, list, history, beginImport, addToImport, finishImport], errors: errors, definition: """
         # Monthly operating reports. Money is a decimal string in yuan ("1234.50"); the other
         # figures are counts (person-times where the park counts services). A correction
         # replaces a report; every earlier version is kept.
@@ -202,8 +202,6 @@ public enum ReportAPI {
     public static let addToImport = VarlinkMethod<AddToImport, AddToImportReply>("io.parkd.Report.AddToImport", access: .write)
     public static let finishImport = VarlinkMethod<FinishImport, FinishImportReply>("io.parkd.Report.FinishImport", access: .write)
 
-    public static let noSuchImport = "io.parkd.Report.NoSuchImport"
-    public static let importRefused = "io.parkd.Report.ImportRefused"
 
     public struct BeginImportReply: Codable, Sendable {
         public var `import`: String

@@ -1,7 +1,7 @@
 /// `io.parkd.Reward`: reward and rent-subsidy calculation runs under the policies in force.
 public enum RewardAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Reward", methods: [run, list, get, approve, verify], definition: """
+        name: "io.parkd.Reward", methods: [run, list, get, approve, verify], errors: errors, definition: """
         # Calculation runs: what every tenant is owed under each rule for a month or a year, with
         # a full explanation. A run starts as a draft; an approved run never changes. Re-running
         # a period gives, for every rule an approved run of the period covered, only the
@@ -229,11 +229,6 @@ public enum RewardAPI {
     public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Reward.Get", access: .read, formerNames: ["io.parkd.Reward.Show"])
     public static let approve = VarlinkMethod<Approve, ApproveReply>("io.parkd.Reward.Approve", access: .write)
     public static let verify = VarlinkMethod<Verify, VerifyReply>("io.parkd.Reward.Verify", access: .read)
-    public static let noSuchRun = "io.parkd.Reward.NoSuchRun"
-    public static let runNotDraft = "io.parkd.Reward.RunNotDraft"
-    public static let noDifferences = "io.parkd.Reward.NoDifferences"
-    public static let runOutdated = "io.parkd.Reward.RunOutdated"
-    public static let calculationFailed = "io.parkd.Reward.CalculationFailed"
 
     public struct PolicyVersion: Codable, Sendable, Equatable {
         public var id: String

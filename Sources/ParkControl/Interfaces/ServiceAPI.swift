@@ -1,6 +1,6 @@
 /// `io.parkd.Service`: the daemon itself, and the errors every parkd interface may return.
 public enum ServiceAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Service", methods: [status, setLogLevel], definition: """
+    public static let interface = VarlinkInterface(name: "io.parkd.Service", methods: [status, setLogLevel], errors: errors, definition: """
         # The parkd daemon: its state, and the errors shared by every io.parkd interface.
         interface io.parkd.Service
 
@@ -83,10 +83,6 @@ public enum ServiceAPI {
     public static let status = VarlinkMethod<NoParameters, StatusReply>("io.parkd.Service.Status", access: .read)
     public static let setLogLevel = VarlinkMethod<SetLogLevel, SetLogLevelReply>("io.parkd.Service.SetLogLevel", access: .write)
 
-    public static let permissionDenied = "io.parkd.Service.PermissionDenied"
-    public static let invalidField = "io.parkd.Service.InvalidField"
-    public static let invalidMessage = "io.parkd.Service.InvalidMessage"
-    public static let internalError = "io.parkd.Service.InternalError"
 
     public struct SetLogLevel: Codable, Sendable {
         public var level: String

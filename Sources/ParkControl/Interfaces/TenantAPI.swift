@@ -1,7 +1,7 @@
 /// `io.parkd.Tenant`: the registry of firms and their status lifecycle.
 public enum TenantAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Tenant", methods: [create, list, get, update, transition], definition: """
+        name: "io.parkd.Tenant", methods: [create, list, get, update, transition], errors: errors, definition: """
         # The park's tenants (firms): registry and status lifecycle.
         # Errors shared by all parkd interfaces are declared in io.parkd.Service
         # (PermissionDenied, InvalidField, InvalidMessage, InternalError).
@@ -198,9 +198,6 @@ public enum TenantAPI {
     public static let update = VarlinkMethod<Update, UpdateReply>("io.parkd.Tenant.Update", access: .write)
     public static let transition = VarlinkMethod<Transition, TransitionReply>("io.parkd.Tenant.Transition", access: .write)
 
-    public static let noSuchTenant = "io.parkd.Tenant.NoSuchTenant"
-    public static let creditCodeInUse = "io.parkd.Tenant.CreditCodeInUse"
-    public static let invalidTransition = "io.parkd.Tenant.InvalidTransition"
 
     public struct StatusChange: Codable, Sendable, Equatable {
         public var from: String

@@ -1,6 +1,6 @@
 /// `io.parkd.Unit`: the park's leasable units.
 public enum UnitAPI {
-    public static let interface = VarlinkInterface(name: "io.parkd.Unit", methods: [create, list, get, update], definition: """
+    public static let interface = VarlinkInterface(name: "io.parkd.Unit", methods: [create, list, get, update], errors: errors, definition: """
         # Units of the park's buildings: offices, incubator seats and shared space.
         # Amounts are decimal strings in yuan ("35.00"), areas decimal strings in m² ("120.25").
         interface io.parkd.Unit
@@ -130,8 +130,6 @@ public enum UnitAPI {
     public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Unit.Get", access: .read)
     public static let update = VarlinkMethod<Update, UpdateReply>("io.parkd.Unit.Update", access: .write)
 
-    public static let noSuchUnit = "io.parkd.Unit.NoSuchUnit"
-    public static let unitExists = "io.parkd.Unit.UnitExists"
 
     public struct Unit: Codable, Sendable, Equatable {
         public var id: Int64

@@ -1,7 +1,7 @@
 /// `org.varlink.service`: the introspection interface every Varlink service provides.
 public enum VarlinkServiceAPI {
     public static let interface = VarlinkInterface(
-        name: "org.varlink.service", methods: [getInfo, getInterfaceDescription], definition: """
+        name: "org.varlink.service", methods: [getInfo, getInterfaceDescription], errors: errors, definition: """
         # The Varlink Service Interface is provided by every varlink service. It
         # describes the service and the interfaces it implements.
         interface org.varlink.service

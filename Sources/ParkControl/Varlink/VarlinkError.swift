@@ -24,18 +24,18 @@ public struct VarlinkError: Error, Equatable, Sendable, CustomStringConvertible 
 
     // The standard errors of org.varlink.service.
     public static func interfaceNotFound(_ interface: String) -> VarlinkError {
-        VarlinkError(name: "org.varlink.service.InterfaceNotFound", parameters: .object(["interface": .string(interface)]))
+        VarlinkServiceAPI.InterfaceNotFound(interface: interface).varlinkError
     }
 
     public static func methodNotFound(_ method: String) -> VarlinkError {
-        VarlinkError(name: "org.varlink.service.MethodNotFound", parameters: .object(["method": .string(method)]))
+        VarlinkServiceAPI.MethodNotFound(method: method).varlinkError
     }
 
     public static func methodNotImplemented(_ method: String) -> VarlinkError {
-        VarlinkError(name: "org.varlink.service.MethodNotImplemented", parameters: .object(["method": .string(method)]))
+        VarlinkServiceAPI.MethodNotImplemented(method: method).varlinkError
     }
 
     public static func invalidParameter(_ parameter: String) -> VarlinkError {
-        VarlinkError(name: "org.varlink.service.InvalidParameter", parameters: .object(["parameter": .string(parameter)]))
+        VarlinkServiceAPI.InvalidParameter(parameter: parameter).varlinkError
     }
 }

@@ -6,92 +6,63 @@ import ParkStore
 /// The one place where errors become Varlink errors. Clients never see SQL or internals.
 enum ControlErrors {
     static func varlinkError(for error: any Error) -> VarlinkError {
+        declared(error)?.varlinkError ?? (error as? VarlinkError) ?? ServiceAPI.InternalError().varlinkError
+    }
+
+    /// The declared error a Swift error is answered with; nil for one that is no client's
+    /// business (answered as `InternalError`, details in the journal).
+    private static func declared(_ error: any Error) -> (any DeclaredError)? {
         switch error {
-        case let error as VarlinkError:
+        case let error as any DeclaredError:
             return error
         case let error as DomainError:
             switch error.kind {
             case .invalidField:
-                return VarlinkError(
-                    name: ServiceAPI.invalidField,
-                    parameters: .object(["field": .string(error.field), "reason": .string(error.reason)]))
+                return ServiceAPI.InvalidField(field: error.field, reason: error.reason)
             case .invalidTransition(let from, let to):
-                return VarlinkError(name: TenantAPI.invalidTransition, parameters: .object([
-                    "from": .string(from.rawValue), "to": .string(to.rawValue),
-                    "allowed": .array(from.next.map { .string($0.rawValue) }),
-                ]))
+                return TenantAPI.InvalidTransition(from: from.rawValue, to: to.rawValue, allowed: from.next.map(\.rawValue))
             case .yearNotCovered(let year):
-                return VarlinkError(name: CalendarAPI.yearNotCovered, parameters: .object(["year": .integer(Int64(year))]))
+                return CalendarAPI.YearNotCovered(year: year)
             }
         case let error as ImportRefused:
-            return VarlinkError(name: ReportAPI.importRefused, parameters: .object([
-                "problems": .array(error.problems.map { problem in
-                    .object(["line": .integer(Int64(problem.line)), "column": .string(problem.column), "reason": .string(problem.reason)])
-                }),
-            ]))
+            return ReportAPI.ImportRefused(problems: error.problems.map {
+                ReportAPI.ImportProblem(line: $0.line, column: $0.column, reason: $0.reason)
+            })
         case let error as PolicyProblems:
-            return VarlinkError(name: PolicyAPI.policyRejected, parameters: .object([
-                "problems": .array(error.problems.map { problem in
-                    var fields: [String: JSONValue] = ["file": .string(problem.file), "message": .string(problem.message)]
-                    if let position = problem.position {
-                        fields["line"] = .integer(Int64(position.line))
-                        fields["column"] = .integer(Int64(position.column))
-                    }
-                    return .object(fields)
-                }),
-            ]))
+            return PolicyAPI.PolicyRejected(problems: error.problems.map {
+                PolicyAPI.Problem(file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message)
+            })
         case let error as PolicyRunError:
-            return VarlinkError(name: RewardAPI.calculationFailed, parameters: .object(["message": .string(error.message)]))
+            return RewardAPI.CalculationFailed(message: error.message)
         case let error as RewardRunRefused:
             switch error {
             case .noDifferences(let period, let approved):
-                return VarlinkError(name: RewardAPI.noDifferences, parameters: .object([
-                    "period": .string(period), "run": .integer(approved.last ?? 0),
-                ]))
+                return RewardAPI.NoDifferences(period: period, run: approved.last ?? 0)
             case .outdated(let run, let period, let since):
-                return VarlinkError(name: RewardAPI.runOutdated, parameters: .object([
-                    "run": .integer(run), "period": .string(period), "approvedSince": .array(since.map { .integer($0) }),
-                ]))
+                return RewardAPI.RunOutdated(run: run, period: period, approvedSince: since)
             }
         case let error as RewardCalculationFailed:
-            return VarlinkError(name: RewardAPI.calculationFailed, parameters: .object(["message": .string(error.description)]))
+            return RewardAPI.CalculationFailed(message: error.description)
         case let error as StoreError:
-            switch error.kind {
-            case .noSuchTenant:
-                return VarlinkError(name: TenantAPI.noSuchTenant, parameters: .object(["tenant": .string(error.subject)]))
-            case .creditCodeInUse:
-                return VarlinkError(name: TenantAPI.creditCodeInUse, parameters: .object([
-                    "creditCode": .string(error.subject), "tenant": .integer(error.relatedID ?? 0),
-                ]))
-            case .noSuchUnit:
-                return VarlinkError(name: UnitAPI.noSuchUnit, parameters: .object(["unit": .integer(Int64(error.subject) ?? 0)]))
-            case .noSuchUnitLabel:
-                return VarlinkError(name: UnitAPI.noSuchUnit, parameters: .object(["label": .string(error.subject)]))
-            case .unitExists:
-                return VarlinkError(name: UnitAPI.unitExists, parameters: .object([
-                    "unit": .string(error.subject), "id": .integer(error.relatedID ?? 0),
-                ]))
-            case .noSuchLease:
-                return VarlinkError(name: LeaseAPI.noSuchLease, parameters: .object(["lease": .integer(Int64(error.subject) ?? 0)]))
-            case .leaseConflict:
-                return VarlinkError(name: LeaseAPI.leaseConflict, parameters: .object([
-                    "unit": .string(error.subject), "lease": .integer(error.relatedID ?? 0), "message": .string(error.message),
-                ]))
-            case .noSuchProject:
-                return VarlinkError(name: IncubatorAPI.noSuchProject, parameters: .object(["project": .integer(Int64(error.subject) ?? 0)]))
-            case .noSuchRun:
-                return VarlinkError(name: RewardAPI.noSuchRun, parameters: .object(["run": .integer(Int64(error.subject) ?? 0)]))
-            case .runNotDraft:
-                return VarlinkError(name: RewardAPI.runNotDraft, parameters: .object([
-                    "run": .integer(error.relatedID ?? 0), "status": .string(error.subject),
-                ]))
-            case .schemaTooNew, .unusableDatabase:
-                return internalError
-            }
+            return declared(error)
         default:
-            return internalError
+            return nil
         }
     }
 
-    static let internalError = VarlinkError(name: ServiceAPI.internalError)
+    private static func declared(_ error: StoreError) -> (any DeclaredError)? {
+        switch error {
+        case .noSuchTenant(let reference): TenantAPI.NoSuchTenant(tenant: reference)
+        case .creditCodeInUse(let code, let tenant): TenantAPI.CreditCodeInUse(creditCode: code, tenant: tenant)
+        case .noSuchUnit(let id): UnitAPI.NoSuchUnit(unit: id)
+        case .noSuchUnitLabel(let label): UnitAPI.NoSuchUnit(label: label)
+        case .unitExists(let label, let id): UnitAPI.UnitExists(unit: label, id: id)
+        case .noSuchLease(let id): LeaseAPI.NoSuchLease(lease: id)
+        case .leaseConflict(let unit, let lease, _, _): LeaseAPI.LeaseConflict(unit: unit, lease: lease, message: error.description)
+        case .noSuchProject(let id): IncubatorAPI.NoSuchProject(project: id)
+        case .noSuchRun(let id): RewardAPI.NoSuchRun(run: id)
+        case .runNotDraft(let id, let status): RewardAPI.RunNotDraft(run: id, status: status)
+        case .schemaTooNew, .unusable: nil
+        }
+    }
 }

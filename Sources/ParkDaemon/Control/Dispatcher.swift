@@ -55,9 +55,7 @@ public struct Dispatcher: Sendable {
             logger.notice("request refused", metadata: NotableEvent.requestRefused.metadata([
                 "method": "\(call.method)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
             ]))
-            let error = VarlinkError(name: ServiceAPI.permissionDenied, parameters: .object([
-                "method": .string(call.method), "uid": .integer(Int64(caller.uid)),
-            ]))
+            let error = ServiceAPI.PermissionDenied(method: call.method, uid: Int64(caller.uid)).varlinkError
             await auditRefusal(entry, context, error)
             return reply(error, oneway: oneway)
         }
@@ -66,7 +64,7 @@ public struct Dispatcher: Sendable {
             return Outcome(reply: oneway ? nil : result)
         } catch {
             let varlinkError = ControlErrors.varlinkError(for: error)
-            if varlinkError.name == ServiceAPI.internalError {
+            if varlinkError.name == ServiceAPI.InternalError.name {
                 logger.error("request failed", metadata: NotableEvent.requestFailed.metadata([
                     "method": "\(call.method)", "uid": "\(caller.uid)", "error": "\(error)",
                 ]))
@@ -103,7 +101,7 @@ public struct Dispatcher: Sendable {
         logger.warning("protocol error", metadata: NotableEvent.protocolError.metadata([
             "reason": "\(reason)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
         ]))
-        let error = VarlinkError(name: ServiceAPI.invalidMessage, parameters: .object(["reason": .string(reason)]))
+        let error = ServiceAPI.InvalidMessage(reason: reason).varlinkError
         return Outcome(reply: Dispatcher.encode(VarlinkReply(parameters: error.parameters, error: error.name)), closeConnection: true)
     }
 

@@ -29,13 +29,11 @@ final class ImportStaging: Sendable {
     func append(_ text: String, to id: String, owner: UInt32) throws -> Int {
         try uploads.withLock { uploads in
             guard let index = uploads.firstIndex(where: { $0.id == id && $0.upload.owner == owner }) else {
-                throw Self.noSuchImport(id)
+                throw ReportAPI.NoSuchImport(import: id)
             }
             guard uploads[index].upload.text.utf8.count + text.utf8.count <= Self.maximumBytes else {
                 uploads.remove(at: index)
-                throw VarlinkError(name: ServiceAPI.invalidField, parameters: .object([
-                    "field": .string("text"), "reason": .string("the file is larger than \(Self.maximumBytes >> 20) MiB; the import was dropped"),
-                ]))
+                throw ServiceAPI.InvalidField(field: "text", reason: "the file is larger than \(Self.maximumBytes >> 20) MiB; the import was dropped")
             }
             uploads[index].upload.text += text
             return uploads[index].upload.text.utf8.count
@@ -46,13 +44,9 @@ final class ImportStaging: Sendable {
     func take(_ id: String, owner: UInt32) throws -> String {
         try uploads.withLock { uploads in
             guard let index = uploads.firstIndex(where: { $0.id == id && $0.upload.owner == owner }) else {
-                throw Self.noSuchImport(id)
+                throw ReportAPI.NoSuchImport(import: id)
             }
             return uploads.remove(at: index).upload.text
         }
-    }
-
-    private static func noSuchImport(_ id: String) -> VarlinkError {
-        VarlinkError(name: ReportAPI.noSuchImport, parameters: .object(["import": .string(id)]))
     }
 }

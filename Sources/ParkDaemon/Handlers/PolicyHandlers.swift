@@ -14,7 +14,7 @@ enum PolicyHandlers {
 
         table.register(PolicyAPI.get) { request, _ in
             guard let policy = policies.book.policies.first(where: { $0.id == request.id }) else {
-                throw VarlinkError(name: PolicyAPI.noSuchPolicy, parameters: .object(["id": .string(request.id)]))
+                throw PolicyAPI.NoSuchPolicy(id: request.id)
             }
             let parameters = policy.parameterSummaries.map { parameter in
                 PolicyAPI.Parameter(

@@ -203,14 +203,5 @@ extension ReportCommand {
             if !current.isEmpty { parts.append(current) }
             return parts
         }
-
-        static func describe(_ error: VarlinkError) -> String {
-            guard case .array(let problems)? = error.parameters["problems"] else { return "the file was refused" }
-            let lines = problems.map { problem -> String in
-                let line = problem["line"].map(\.canonicalText) ?? "?"
-                return "  line \(line), \(problem["column"]?.stringValue ?? "?"): \(problem["reason"]?.stringValue ?? "?")"
-            }
-            return "the file was refused, nothing was imported (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n" + lines.joined(separator: "\n")
-        }
     }
 }

@@ -73,78 +73,28 @@ struct CommandFailure: Error {
         }
     }
 
+    /// An error parkd answered: its interface declares its sentence and kind, and a refused
+    /// field is named by the command's option later (`message(options:)`).
     private init(_ error: VarlinkError) {
-        let p = error.parameters
-        func text(_ key: String) -> String { p[key]?.stringValue ?? p[key]?.canonicalText ?? "?" }
-        func texts(_ key: String) -> [String] {
-            guard case .array(let items)? = p[key] else { return [] }
-            return items.compactMap { $0.stringValue ?? $0.canonicalText }
+        guard let declared = error.declared(in: ParkInterfaces.all) else {
+            self.init(error, .text(error.description), exitCode: Self.protocolError)
+            return
         }
-        func failure(_ message: String, _ exitCode: ExitCode) -> CommandFailure { CommandFailure(error, .text(message), exitCode: exitCode) }
-        switch error.shortName {
-        case "InvalidField":
-            self.init(error, .invalidField(field: text("field"), reason: text("reason")), exitCode: Self.invalidInput)
-        case "InvalidParameter":
-            self = failure("invalid parameter \(text("parameter"))", Self.invalidInput)
-        case "InvalidTransition":
-            let allowed = texts("allowed")
-            self = failure(
-                "a tenant that is \(text("from")) cannot become \(text("to")); allowed: \(allowed.isEmpty ? "none" : allowed.joined(separator: ", "))",
-                Self.invalidInput)
-        case "CreditCodeInUse":
-            self = failure("credit code \(text("creditCode")) already belongs to tenant \(text("tenant"))", Self.invalidInput)
-        case "NoSuchUnit":
-            self = failure(p["label"] == nil ? "no unit has id \(text("unit"))" : "no unit has label \(text("label"))", Self.notFound)
-        case "UnitExists":
-            self = failure("unit \(text("unit")) already exists (id \(text("id")))", Self.invalidInput)
-        case "NoSuchLease":
-            self = failure("no lease has id \(text("lease"))", Self.notFound)
-        case "LeaseConflict":
-            self = failure(text("message"), Self.invalidInput)
-        case "NoSuchProject":
-            self = failure("no incubator project has id \(text("project"))", Self.notFound)
-        case "NoSuchTenant":
-            self = failure("no tenant has id or credit code '\(text("tenant"))'", Self.notFound)
-        case "NoSuchPolicy":
-            self = failure("no policy in force has id '\(text("id"))'", Self.notFound)
-        case "PolicyRejected":
-            let problems: [String] = p["problems"].flatMap { value -> [String]? in
-                guard case .array(let items) = value else { return nil }
-                return items.map { item in
-                    let position = [item["line"], item["column"]].compactMap { $0?.canonicalText }.joined(separator: ":")
-                    return "  \(item["file"]?.stringValue ?? "?"):\(position.isEmpty ? "" : position + ":") \(item["message"]?.stringValue ?? "")"
-                }
-            } ?? []
-            self = failure("policy refused:\n" + problems.joined(separator: "\n"), Self.invalidInput)
-        case "NoSuchRun":
-            self = failure("no reward run has id \(text("run"))", Self.notFound)
-        case "RunNotDraft":
-            self = failure("run \(text("run")) is \(text("status")), not a draft; approved runs never change", Self.invalidInput)
-        case "NoDifferences":
-            self = failure("nothing to adjust: the data still gives what was approved for \(text("period")) (run \(text("run")))", Self.invalidInput)
-        case "RunOutdated":
-            let since = texts("approvedSince")
-            self = failure(
-                "run \(text("run")) was computed before \(since.count == 1 ? "run" : "runs") \(since.joined(separator: ", ")) of \(text("period")) was approved; approving it would count amounts twice: compute it again with `parkctl reward run --period \(text("period"))`",
-                Self.invalidInput)
-        case "YearNotCovered":
-            self = failure(
-                "the working-day calendar does not cover \(text("year")): parkd has no holiday schedule of \(text("year")), "
-                    + "so no day of it can be counted; once the State Council has published the \(text("year")) holidays, put "
-                    + "\(text("year")).yaml in parkd's calendar directory (calendar.directory, or parkd --calendar-dir) and reload parkd",
-                Self.invalidInput)
-        case "ImportRefused":
-            self = failure(ReportCommand.Import.describe(error), Self.invalidInput)
-        case "CalculationFailed":
-            self = failure("calculation failed: \(text("message"))", Self.invalidInput)
-        case "PermissionDenied":
-            self = failure("permission denied: uid \(text("uid")) may not call \(text("method"))", Self.permissionDenied)
-        case "MethodNotFound", "InterfaceNotFound":
-            self = failure("parkd does not know \(error.description); is it older than parkctl?", Self.notFound)
-        case "InternalError":
-            self = failure("parkd failed to carry out the request; see its journal", Self.internalError)
-        default:
-            self = failure(error.description, Self.protocolError)
+        let exitCode = Self.exitCode(for: type(of: declared).kind)
+        if let invalid = declared as? ServiceAPI.InvalidField {
+            self.init(error, .invalidField(field: invalid.field, reason: invalid.reason), exitCode: exitCode)
+        } else {
+            self.init(error, .text(declared.sentence), exitCode: exitCode)
+        }
+    }
+
+    private static func exitCode(for kind: FailureKind) -> ExitCode {
+        switch kind {
+        case .invalidInput: invalidInput
+        case .notFound: notFound
+        case .permissionDenied: permissionDenied
+        case .internalError: internalError
+        case .protocolError: protocolError
         }
     }
 

@@ -1,0 +1,24 @@
+extension PolicyAPI {
+    public static let errors: [any DeclaredError.Type] = [NoSuchPolicy.self, PolicyRejected.self]
+
+    public struct NoSuchPolicy: DeclaredError {
+        public static let name = "io.parkd.Policy.NoSuchPolicy"
+        public static let kind = FailureKind.notFound
+        public var id: String
+        public init(id: String) { self.id = id }
+        public var sentence: String { "no policy in force has id '\(id)'" }
+    }
+
+    public struct PolicyRejected: DeclaredError {
+        public static let name = "io.parkd.Policy.PolicyRejected"
+        public static let kind = FailureKind.invalidInput
+        public var problems: [Problem]
+        public init(problems: [Problem]) { self.problems = problems }
+        public var sentence: String {
+            (["policy refused:"] + problems.map { problem in
+                let position = [problem.line, problem.column].compactMap { $0.map(String.init) }.joined(separator: ":")
+                return "  \(problem.file):\(position.isEmpty ? "" : position + ":") \(problem.message)"
+            }).joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,43 @@
+extension ServiceAPI {
+    public static let errors: [any DeclaredError.Type] = [PermissionDenied.self, InvalidField.self, InvalidMessage.self, InternalError.self]
+
+    public struct PermissionDenied: DeclaredError {
+        public static let name = "io.parkd.Service.PermissionDenied"
+        public static let kind = FailureKind.permissionDenied
+        public var method: String
+        public var uid: Int64
+        public init(method: String, uid: Int64) {
+            self.method = method
+            self.uid = uid
+        }
+        public var sentence: String { "permission denied: uid \(uid) may not call \(method)" }
+    }
+
+    /// parkctl names the field by the option its command gives it with (see `CommandFailure`).
+    public struct InvalidField: DeclaredError {
+        public static let name = "io.parkd.Service.InvalidField"
+        public static let kind = FailureKind.invalidInput
+        public var field: String
+        public var reason: String
+        public init(field: String, reason: String) {
+            self.field = field
+            self.reason = reason
+        }
+        public var sentence: String { "invalid \(field): \(reason)" }
+    }
+
+    public struct InvalidMessage: DeclaredError {
+        public static let name = "io.parkd.Service.InvalidMessage"
+        public static let kind = FailureKind.protocolError
+        public var reason: String
+        public init(reason: String) { self.reason = reason }
+        public var sentence: String { "parkd could not read the request: \(reason)" }
+    }
+
+    public struct InternalError: DeclaredError {
+        public static let name = "io.parkd.Service.InternalError"
+        public static let kind = FailureKind.internalError
+        public init() {}
+        public var sentence: String { "parkd failed to carry out the request; see its journal" }
+    }
+}
