@@ -55,35 +55,28 @@ extension ParkDatabase {
     /// `createLease` inside a transaction the caller holds (the demo park loads in one).
     static func createLease(_ db: Database, _ terms: LeaseTerms, today: CivilDate, context: ChangeContext) throws -> StoredLease {
         let tenant = try ParkDatabase.loadTenant(db, terms.tenant)
-        guard [.approved, .active].contains(tenant.tenant.status) else {
-            throw DomainError.invalid("tenant", "tenant \(tenant.id) is \(tenant.tenant.status.rawValue); only approved or active tenants may sign a lease")
-        }
         let units = try terms.unitIDs.map { id -> LeasedUnit in
             let unit = try ParkDatabase.loadUnit(db, id).unit
             return LeasedUnit(unitID: id, label: unit.label, area: unit.area, kind: unit.kind)
         }
-        var lease = try Lease(
-            tenantID: tenant.id, units: units, start: terms.start, end: terms.end, rent: terms.rent,
-            deposit: terms.deposit, billingDay: terms.billingDay)
-        try ParkDatabase.ensureNoConflict(db, lease)
-        try ParkDatabase.ensureSeatsFree(db, lease)
-        let isFirst = try LeaseRecord.filter(Column("tenantId") == tenant.id).fetchCount(db) == 0
-        var record = LeaseRecord(lease, createdAt: context.at, updatedAt: context.at)
+        let signing = try LeaseSigning.decide(
+            tenant: tenant.tenant, units: units, start: terms.start, end: terms.end, rent: terms.rent, deposit: terms.deposit,
+            billingDay: terms.billingDay, holders: try unitHolders(db, of: terms.unitIDs),
+            isFirstLease: try LeaseRecord.filter(Column("tenantId") == tenant.id).fetchCount(db) == 0, today: today)
+        var record = LeaseRecord(signing.lease, createdAt: context.at, updatedAt: context.at)
         try record.insert(db)
-        lease.id = record.id
+        let id = record.id!
         for unit in units {
             try db.execute(
                 sql: "INSERT INTO leaseUnit (leaseId, rentalUnitId, areaCenti) VALUES (?, ?, ?)",
-                arguments: [record.id, unit.unitID, unit.area.centiSquareMetres])
+                arguments: [id, unit.unitID, unit.area.centiSquareMetres])
         }
-        try ParkDatabase.recordRent(db, lease: record.id!, RentChange(from: terms.start, rent: terms.rent), context)
-        try ParkDatabase.recordEvent(db, lease: record.id!, "signed", on: terms.start,
+        try ParkDatabase.recordRent(db, lease: id, RentChange(from: terms.start, rent: terms.rent), context)
+        try ParkDatabase.recordEvent(db, lease: id, "signed", on: terms.start,
                                      "units \(units.map(\.label).joined(separator: ", ")) until \(terms.end) at \(terms.rent)/m²·month", context)
-        if isFirst, tenant.tenant.status == .approved, terms.start <= today {
+        if let activation = signing.activation(leaseID: id) {
             var moved = tenant.tenant
-            let change = try moved.change(
-                to: .active, on: terms.start, reason: "first lease \(record.id!) signed", today: today, dayField: "start")
-            try ParkDatabase.recordStatusChange(db, change, of: tenant, to: &moved, context: context)
+            try ParkDatabase.recordStatusChange(db, activation, of: tenant, to: &moved, context: context)
         }
         return try ParkDatabase.loadLease(db, record.id!)
     }
@@ -125,8 +118,7 @@ extension ParkDatabase {
         try await changeLease(id, context) { db, lease in
             let previous = lease.end
             try lease.renew(until: newEnd)
-            try ParkDatabase.ensureNoConflict(db, lease)
-            try ParkDatabase.ensureSeatsFree(db, lease)
+            try ParkDatabase.unitHolders(db, of: lease.units.map(\.unitID)).ensureFree(for: lease)
             try ParkDatabase.recordEvent(db, lease: id, "renewed", on: previous.adding(days: 1), "until \(newEnd) (was \(previous))", context)
         }
     }
@@ -167,29 +159,13 @@ extension ParkDatabase {
         }
     }
 
-    /// Refuses a lease of an incubator seat that a project occupies on one of its days.
-    private static func ensureSeatsFree(_ db: Database, _ lease: Lease) throws {
-        for unit in lease.units where unit.kind == .incubator {
-            if let project = try loadProjects(db).first(where: { $0.occupies(seat: unit.unitID, from: lease.start, through: lease.lastDay) }) {
-                throw DomainError.invalid("units", "incubator seat \(unit.label) is occupied by project \(project.id!) (\(project.name)) from \(project.enteredOn)")
-            }
-        }
-    }
-
-    /// Refuses a lease that would hold a unit on a day another lease holds it.
-    private static func ensureNoConflict(_ db: Database, _ lease: Lease) throws {
-        let ids = lease.units.map(\.unitID)
-        let placeholders = Array(repeating: "?", count: ids.count).joined(separator: ",")
-        let candidates = try Int64.fetchAll(db, sql: """
-            SELECT DISTINCT leaseId FROM leaseUnit WHERE rentalUnitId IN (\(placeholders)) AND leaseId IS NOT ?
-            ORDER BY leaseId
-            """, arguments: StatementArguments(ids) + [lease.id])
-        for candidate in candidates {
-            let other = try loadLease(db, candidate).lease
-            guard other.conflicts(with: lease) else { continue }
-            let shared = other.units.first { unit in ids.contains(unit.unitID) }!
-            throw StoreError.leaseConflict(unit: shared.label, lease: candidate, from: other.start, to: other.lastDay)
-        }
+    /// The other leases of these units, and the incubator's projects: what a lease of them must not meet.
+    private static func unitHolders(_ db: Database, of unitIDs: [Int64]) throws -> UnitHolders {
+        let placeholders = Array(repeating: "?", count: unitIDs.count).joined(separator: ",")
+        let leases = try Int64.fetchAll(db, sql: """
+            SELECT DISTINCT leaseId FROM leaseUnit WHERE rentalUnitId IN (\(placeholders)) ORDER BY leaseId
+            """, arguments: StatementArguments(unitIDs))
+        return UnitHolders(leases: try leases.map { try loadLease(db, $0).lease }, projects: try loadProjects(db))
     }
 
     private static func recordRent(_ db: Database, lease: Int64, _ change: RentChange, _ context: ChangeContext) throws {

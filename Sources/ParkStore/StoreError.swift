@@ -1,5 +1,3 @@
-import ParkCore
-
 /// The store refused a request or cannot serve, with the values that say why; messages never
 /// carry SQL. The daemon turns each case into the interface's declared error.
 public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
@@ -13,8 +11,6 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case unitExists(_ label: String, id: Int64)
     case noSuchLease(_ id: Int64)
     case noSuchProject(_ id: Int64)
-    /// Lease `lease` holds `unit` from `from` to `to`, which the request would overlap.
-    case leaseConflict(unit: String, lease: Int64, from: CivilDate, to: CivilDate)
     case noSuchRun(_ id: Int64)
     /// The run is not a draft (approved runs are immutable; superseded ones are history).
     case runNotDraft(_ id: Int64, status: String)
@@ -35,7 +31,6 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .unitExists(let label, let id): "unit \(label) already exists (id \(id))"
         case .noSuchLease(let id): "no lease has id \(id)"
         case .noSuchProject(let id): "no incubator project has id \(id)"
-        case .leaseConflict(let unit, let lease, let from, let to): "unit \(unit) is held by lease \(lease) from \(from) to \(to)"
         case .noSuchRun(let id): "no reward run has id \(id)"
         case .runNotDraft(let id, let status): "run \(id) is \(status), not a draft"
         case .schemaTooNew(let path, let unknown, let known):

@@ -57,11 +57,11 @@ struct LeaseStoreTests {
         try await withTemporaryDirectory { directory in
             let database = try await park(directory)
             _ = try await database.createLease(terms([2], "2021-03-01", "2021-12-31"), today: Self.today, context: context())
-            await #expect(throws: StoreError.leaseConflict(unit: "A-1204", lease: 1, from: day("2021-03-01"), to: day("2021-12-31"))) {
+            await #expect(throws: LeaseConflict(unit: "A-1204", lease: 1, from: day("2021-03-01"), to: day("2021-12-31"))) {
                 try await database.createLease(self.terms([1, 2], "2021-12-31", "2022-12-31"), today: Self.today, context: context())
             }
             let next = try await database.createLease(terms([2], "2022-01-01", "2022-12-31"), today: Self.today, context: context())
-            await #expect(throws: StoreError.self) {
+            await #expect(throws: LeaseConflict.self) {
                 try await database.renewLease(1, until: self.day("2022-02-28"), context: context())
             }
             _ = try await database.terminateLease(next.id, on: day("2022-01-31"), reason: "moved", context: context())

@@ -41,6 +41,8 @@ enum ControlErrors {
             case .outdated(let run, let period, let since):
                 return RewardAPI.RunOutdated(run: run, period: period, approvedSince: since)
             }
+        case let error as LeaseConflict:
+            return LeaseAPI.LeaseConflict(unit: error.unit, lease: error.lease, message: error.description)
         case let error as RewardCalculationFailed:
             return RewardAPI.CalculationFailed(message: error.description)
         case let error as StoreError:
@@ -58,7 +60,6 @@ enum ControlErrors {
         case .noSuchUnitLabel(let label): UnitAPI.NoSuchUnit(label: label)
         case .unitExists(let label, let id): UnitAPI.UnitExists(unit: label, id: id)
         case .noSuchLease(let id): LeaseAPI.NoSuchLease(lease: id)
-        case .leaseConflict(let unit, let lease, _, _): LeaseAPI.LeaseConflict(unit: unit, lease: lease, message: error.description)
         case .noSuchProject(let id): IncubatorAPI.NoSuchProject(project: id)
         case .noSuchRun(let id): RewardAPI.NoSuchRun(run: id)
         case .runNotDraft(let id, let status): RewardAPI.RunNotDraft(run: id, status: status)
