@@ -5,36 +5,6 @@ import ParkStore
 import ServiceLifecycle
 import UnixSignals
 
-/// How parkd was started: where its configuration comes from and what the command line overrides.
-public struct DaemonOptions: Sendable {
-    public var configSource: ConfigSource
-    public var stateDirectory: String?
-    public var socketPath: String?
-    public var policyDirectory: String?
-    public var calendarDirectory: String?
-
-    public init(
-        configSource: ConfigSource, stateDirectory: String? = nil, socketPath: String? = nil, policyDirectory: String? = nil,
-        calendarDirectory: String? = nil
-    ) {
-        self.configSource = configSource
-        self.stateDirectory = stateDirectory
-        self.socketPath = socketPath
-        self.policyDirectory = policyDirectory
-        self.calendarDirectory = calendarDirectory
-    }
-
-    /// Loads the configuration and applies the command-line overrides.
-    public func loadConfig() throws(ConfigError) -> DaemonConfig {
-        var config = try ConfigLoader.load(configSource)
-        if let stateDirectory { config.stateDirectory = stateDirectory }
-        if let socketPath { config.socketPath = socketPath }
-        if let policyDirectory { config.policyDirectory = policyDirectory }
-        if let calendarDirectory { config.calendarDirectory = calendarDirectory }
-        return config
-    }
-}
-
 /// Builds and runs the daemon: database, admin channel, reload on SIGHUP, graceful shutdown.
 public enum Daemon {
     public static let databaseFileName = "parkd.sqlite"
@@ -169,78 +139,5 @@ public enum Daemon {
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)
         return table
-    }
-}
-
-/// Owns the database for the daemon's lifetime: closes it after the admin channel has drained.
-struct DatabaseService: Service {
-    let database: ParkDatabase
-    let logger: Logger
-
-    func run() async throws {
-        try? await gracefulShutdown()
-        do {
-            try database.close()
-            logger.info("database closed")
-        } catch {
-            logger.error("database did not close cleanly", metadata: ["error": "\(error)"])
-        }
-    }
-}
-
-/// Re-reads the configuration, the policy directory and the calendar directory on SIGHUP. A bad
-/// configuration, policy file or calendar file is refused and what is running stays.
-struct ReloadService: Service {
-    let options: DaemonOptions
-    let state: DaemonState
-    let policies: PolicyRegistry
-    let calendar: CalendarRegistry
-    let database: ParkDatabase
-    let notifier: ServiceNotifier
-    let logger: Logger
-    let hangups: UnixSignalsSequence
-
-    func run() async throws {
-        for await _ in hangups.cancelOnGracefulShutdown() {
-            await reload()
-        }
-    }
-
-    func reload() async {
-        notifier.reloading()
-        let running = state.config
-        do {
-            let config = try options.loadConfig()
-            let needRestart = config.restartOnlyDifferences(from: running)
-            if !needRestart.isEmpty {
-                logger.warning("changed settings take effect only after a restart", metadata: ["keys": "\(needRestart.joined(separator: ","))"])
-            }
-            var applied = config
-            applied.stateDirectory = running.stateDirectory
-            applied.socketPath = running.socketPath
-            applied.socketMode = running.socketMode
-            applied.socketGroup = running.socketGroup
-            applied.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
-            state.apply(applied)
-            logger.notice("configuration reloaded", metadata: NotableEvent.reloaded.metadata(["config": "\(options.configSource)"]))
-            var refusals: [(problems: String, consequence: String)] = []
-            if let refused = await policies.load(
-                directory: applied.policyDirectory, database: database, at: state.instant(), atStart: false, logger: logger) {
-                refusals.append(("policies refused: " + refused, "policies refused, those in force stay"))
-            }
-            if let refused = calendar.load(directory: applied.calendarDirectory, logger: logger) {
-                refusals.append(("calendar refused: " + refused, "calendar refused, the one in force stays"))
-            }
-            if refusals.isEmpty {
-                notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
-            } else {
-                state.rejectReload(refusals.map { $0.problems.split(separator: "\n").joined(separator: "; ") }.joined(separator: "; "))
-                notifier.ready(status: "Serving on \(state.socketDescription); " + refusals.map(\.consequence).joined(separator: "; "))
-            }
-        } catch {
-            state.rejectReload(error.description)
-            logger.error("configuration reload rejected; keeping the running configuration", metadata: NotableEvent.reloadRejected.metadata(["error": "\(error)"]))
-            notifier.ready(status: "Serving on \(state.socketDescription); reload rejected: \(error)")
-        }
     }
 }
