@@ -49,17 +49,10 @@ extension ParkDatabase {
             if let problem = figures.problems.first { throw problem }
             try db.execute(sql: "UPDATE operatingReport SET isCurrent = 0 WHERE tenantId = ? AND month = ? AND isCurrent",
                            arguments: [stored.id, month.description])
-            try db.execute(sql: """
-                INSERT INTO operatingReport (tenantId, month, version, isCurrent, revenueFen, taxFen, employersServed,
-                  workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions, trainingAttendees,
-                  phdHires, headcount, reason, recordedAt, recordedBy)
-                VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    stored.id, month.description, previous + 1, figures.revenue.fen, figures.tax.fen, figures.employersServed,
-                    figures.workersDispatched, figures.workersOutsourced, figures.jobSeekersServed, figures.placements,
-                    figures.trainingSessions, figures.trainingAttendees, figures.phdHires, figures.headcount, reason,
-                    context.at, context.recordedBy,
-                ])
+            try OperatingReportRecord(
+                tenantId: stored.id, month: month, version: previous + 1, figures: figures, reason: reason, recordedAt: context.at,
+                recordedBy: context.recordedBy
+            ).insert(db)
             return (try ParkDatabase.loadReports(db, where: "r.tenantId = ? AND r.month = ? AND r.isCurrent", [stored.id, month.description])[0], changes)
         }
     }
@@ -95,24 +88,10 @@ extension ParkDatabase {
     }
 
     private static func loadReports(_ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [StoredReport] {
-        try Row.fetchAll(db, sql: """
-            SELECT r.tenantId, t.name, r.month, r.version, r.isCurrent, r.revenueFen, r.taxFen, r.employersServed,
-              r.workersDispatched, r.workersOutsourced, r.jobSeekersServed, r.placements, r.trainingSessions,
-              r.trainingAttendees, r.phdHires, r.headcount, r.reason, r.recordedAt, r.recordedBy
-            FROM operatingReport r JOIN tenant t ON t.id = r.tenantId
-            WHERE \(condition) ORDER BY r.month, r.tenantId, r.version
-            """, arguments: StatementArguments(arguments)).map { row in
-            guard let month = try? Month.parse(row[2], field: "month") else {
-                throw StoreError.unusable("operatingReport", "holds a month this parkd cannot read")
-            }
-            let figures = OperatingFigures(
-                revenue: Money(fen: row[5]), tax: Money(fen: row[6]), employersServed: row[7], workersDispatched: row[8],
-                workersOutsourced: row[9], jobSeekersServed: row[10], placements: row[11], trainingSessions: row[12],
-                trainingAttendees: row[13], phdHires: row[14], headcount: row[15])
-            return StoredReport(
-                tenantID: row[0], tenantName: row[1], month: month, figures: figures, version: row[3], isCurrent: row[4],
-                reason: row[16], recordedAt: row[17], recordedBy: row[18])
-        }
+        try ReportWithTenantName.fetchAll(
+            db, sql: ReportWithTenantName.select + " WHERE \(condition) ORDER BY r.month, r.tenantId, r.version",
+            arguments: StatementArguments(arguments)
+        ).map { try $0.storedReport }
     }
 }
 
@@ -157,7 +136,7 @@ extension ParkDatabase {
         }
         var current: [String: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT tenantId, month, version FROM operatingReport WHERE isCurrent") {
-            current["\(row[0] as Int64) \(row[1] as String)"] = row[2]
+            current["\(row["tenantId"] as Int64) \(row["month"] as String)"] = row["version"]
         }
         var problems = alreadyFound
         var seen: [String: Int] = [:]
@@ -192,12 +171,6 @@ extension ParkDatabase {
         }
 
         let retire = try db.cachedStatement(sql: "UPDATE operatingReport SET isCurrent = 0 WHERE tenantId = ? AND month = ? AND isCurrent")
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO operatingReport (tenantId, month, version, isCurrent, revenueFen, taxFen, employersServed,
-              workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions, trainingAttendees,
-              phdHires, headcount, reason, recordedAt, recordedBy)
-            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         var corrected = 0
         for (id, row) in resolved {
             let month = row.month.description
@@ -206,12 +179,10 @@ extension ParkDatabase {
                 corrected += 1
                 try retire.execute(arguments: [id, month])
             }
-            let f = row.figures
-            try insert.execute(arguments: [
-                id, month, previous + 1, f.revenue.fen, f.tax.fen, f.employersServed, f.workersDispatched,
-                f.workersOutsourced, f.jobSeekersServed, f.placements, f.trainingSessions, f.trainingAttendees,
-                f.phdHires, f.headcount, previous > 0 ? reason : nil, context.at, context.recordedBy,
-            ])
+            try OperatingReportRecord(
+                tenantId: id, month: row.month, version: previous + 1, figures: row.figures, reason: previous > 0 ? reason : nil,
+                recordedAt: context.at, recordedBy: context.recordedBy
+            ).insert(db)
         }
         return ImportSummary(imported: resolved.count, corrected: corrected)
     }

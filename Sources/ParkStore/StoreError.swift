@@ -79,5 +79,10 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         StoreError(kind: .unusableDatabase, message: "\(path): \(reason)", subject: path, relatedID: nil)
     }
 
+    /// A row holding `what` this parkd cannot read: written by hand, or by a newer parkd.
+    static func unreadable(_ row: String, _ what: String = "a value") -> StoreError {
+        unusable(row, "holds \(what) this parkd cannot read")
+    }
+
     public var description: String { message }
 }
