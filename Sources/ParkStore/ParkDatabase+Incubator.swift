@@ -33,25 +33,20 @@ extension ParkDatabase {
                 throw DomainError.invalid("seats", "seat \(try ParkDatabase.loadUnit(db, seat).unit.label) is held by \(lease)")
             }
         }
-        try db.execute(sql: """
-            INSERT INTO incubatorProject (name, founder, team, university, phdCount, enteredOn, createdAt, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [project.name, project.founder, project.team, project.university, project.phdCount,
-                             project.enteredOn.description, context.at, context.at])
-        let id = db.lastInsertedRowID
-        for seat in project.seatIDs {
-            try db.execute(sql: "INSERT INTO incubatorSeat (incubatorProjectId, rentalUnitId) VALUES (?, ?)", arguments: [id, seat])
-        }
+        var record = IncubatorProjectRecord(project, createdAt: context.at, updatedAt: context.at)
+        try record.insert(db)
+        let id = record.id!
+        for seat in project.seatIDs { try IncubatorSeatRecord(incubatorProjectId: id, rentalUnitId: seat).insert(db) }
         return try ParkDatabase.loadProjects(db, id: id)[0]
     }
 
     /// Records a project's graduation: `day` is the first day it is gone.
     public func graduateProject(_ id: Int64, on day: CivilDate, today: CivilDate, context: ChangeContext) async throws -> StoredProject {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            guard var project = try ParkDatabase.loadProjects(db, id: id).first else { throw StoreError.noSuchProject(id) }
+            guard let record = try IncubatorProjectRecord.fetchOne(db, key: id) else { throw StoreError.noSuchProject(id) }
+            var project = try record.project(seats: ParkDatabase.projectSeats(db)[id] ?? [])
             try project.graduate(on: day, today: today)
-            try db.execute(sql: "UPDATE incubatorProject SET graduatedOn = ?, updatedAt = ? WHERE id = ?",
-                           arguments: [day.description, context.at, id])
+            try IncubatorProjectRecord(project, createdAt: record.createdAt, updatedAt: context.at).update(db)
             return try ParkDatabase.labelled(db, [project])[0]
         }
     }
@@ -85,21 +80,19 @@ extension ParkDatabase {
     }
 
     static func loadProjects(_ db: Database, id: Int64? = nil) throws -> [IncubatorProject] {
+        let seats = try projectSeats(db)
+        let request = id.map { IncubatorProjectRecord.filter(key: $0) } ?? IncubatorProjectRecord.all()
+        return try request.order(IncubatorProjectRecord.Columns.id).fetchAll(db).map { record in
+            try record.project(seats: seats[record.id ?? 0] ?? [])
+        }
+    }
+
+    /// The seats of every project, by unit id.
+    private static func projectSeats(_ db: Database) throws -> [Int64: [Int64]] {
         var seats: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT incubatorProjectId, rentalUnitId FROM incubatorSeat ORDER BY rentalUnitId") {
-            seats[row["incubatorProjectId"], default: []].append(row["rentalUnitId"])
+        for seat in try IncubatorSeatRecord.order(IncubatorSeatRecord.Columns.rentalUnitId).fetchAll(db) {
+            seats[seat.incubatorProjectId, default: []].append(seat.rentalUnitId)
         }
-        let condition = id == nil ? "" : " WHERE id = ?"
-        let arguments: StatementArguments = id.map { [$0] } ?? []
-        return try Row.fetchAll(db, sql: "SELECT id, name, founder, team, university, phdCount, enteredOn, graduatedOn FROM incubatorProject\(condition) ORDER BY id", arguments: arguments).map { row in
-            let projectID: Int64 = row["id"]
-            guard let entered = try? CivilDate.parse(row["enteredOn"], field: "enteredOn") else {
-                throw StoreError.unusable("incubatorProject \(projectID)", "holds a date this parkd cannot read")
-            }
-            let graduated = (row["graduatedOn"] as String?).flatMap { try? CivilDate.parse($0, field: "graduatedOn") }
-            return IncubatorProject(
-                id: projectID, name: row["name"], founder: row["founder"], team: row["team"], university: row["university"],
-                phdCount: row["phdCount"], seatIDs: seats[projectID] ?? [], enteredOn: entered, graduatedOn: graduated)
-        }
+        return seats
     }
 }

@@ -62,15 +62,11 @@ extension ParkDatabase {
         let signing = try LeaseSigning.decide(
             tenant: tenant.tenant, units: units, start: terms.start, end: terms.end, rent: terms.rent, deposit: terms.deposit,
             billingDay: terms.billingDay, holders: try unitHolders(db, of: terms.unitIDs),
-            isFirstLease: try LeaseRecord.filter(Column("tenantId") == tenant.id).fetchCount(db) == 0, today: today)
+            isFirstLease: try LeaseRecord.filter(LeaseRecord.Columns.tenantId == tenant.id).fetchCount(db) == 0, today: today)
         var record = LeaseRecord(signing.lease, createdAt: context.at, updatedAt: context.at)
         try record.insert(db)
         let id = record.id!
-        for unit in units {
-            try db.execute(
-                sql: "INSERT INTO leaseUnit (leaseId, rentalUnitId, areaCenti) VALUES (?, ?, ?)",
-                arguments: [id, unit.unitID, unit.area.centiSquareMetres])
-        }
+        for unit in units { try LeaseUnitRecord(leaseId: id, unit).insert(db) }
         try ParkDatabase.recordRent(db, lease: id, RentChange(from: terms.start, rent: terms.rent), context)
         try ParkDatabase.recordEvent(db, lease: id, "signed", on: terms.start,
                                      "units \(units.map(\.label).joined(separator: ", ")) until \(terms.end) at \(terms.rent)/m²·month", context)
@@ -169,48 +165,24 @@ extension ParkDatabase {
     }
 
     private static func recordRent(_ db: Database, lease: Int64, _ change: RentChange, _ context: ChangeContext) throws {
-        try db.execute(
-            sql: "INSERT INTO leaseRent (leaseId, effectiveFrom, rentFen, recordedAt, recordedBy) VALUES (?, ?, ?, ?, ?)",
-            arguments: [lease, change.from.description, change.rent.fen, context.at, context.recordedBy])
+        try LeaseRentRecord(change, leaseId: lease, recordedAt: context.at, recordedBy: context.recordedBy).insert(db)
     }
 
     private static func recordEvent(_ db: Database, lease: Int64, _ kind: String, on day: CivilDate, _ detail: String, _ context: ChangeContext) throws {
-        try db.execute(
-            sql: "INSERT INTO leaseEvent (leaseId, kind, effectiveOn, detail, recordedAt, recordedBy) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [lease, kind, day.description, detail, context.at, context.recordedBy])
+        let event = LeaseEvent(kind: kind, effectiveOn: day, detail: detail, recordedAt: context.at, recordedBy: context.recordedBy)
+        try LeaseEventRecord(event, leaseId: lease).insert(db)
     }
 
     static func loadLease(_ db: Database, _ id: Int64) throws -> StoredLease {
         guard let record = try LeaseRecord.fetchOne(db, key: id) else { throw StoreError.noSuchLease(id) }
-        let unreadable = StoreError.unusable("lease \(id)", "holds a value this parkd cannot read")
-        let units = try Row.fetchAll(db, sql: """
-            SELECT leaseUnit.rentalUnitId, leaseUnit.areaCenti, rentalUnit.building, rentalUnit.number, rentalUnit.kind
-            FROM leaseUnit JOIN rentalUnit ON rentalUnit.id = leaseUnit.rentalUnitId
-            WHERE leaseUnit.leaseId = ? ORDER BY rentalUnit.building, rentalUnit.number
-            """, arguments: [id]).map { row -> LeasedUnit in
-            guard let kind = UnitKind(rawValue: row[4]) else { throw unreadable }
-            return LeasedUnit(unitID: row[0], label: "\(row[2] as String)-\(row[3] as String)", area: Area(centiSquareMetres: row[1]), kind: kind)
-        }
-        let rents = try Row.fetchAll(db, sql: "SELECT effectiveFrom, rentFen FROM leaseRent WHERE leaseId = ? ORDER BY effectiveFrom", arguments: [id])
-            .map { row -> RentChange in
-                guard let from = try? CivilDate.parse(row[0], field: "effectiveFrom") else { throw unreadable }
-                return RentChange(from: from, rent: Money(fen: row[1]))
-            }
-        let events = try Row.fetchAll(db, sql: "SELECT kind, effectiveOn, detail, recordedAt, recordedBy FROM leaseEvent WHERE leaseId = ? ORDER BY id", arguments: [id])
-            .map { row -> LeaseEvent in
-                guard let on = try? CivilDate.parse(row[1], field: "effectiveOn") else { throw unreadable }
-                return LeaseEvent(kind: row[0], effectiveOn: on, detail: row[2], recordedAt: row[3], recordedBy: row[4])
-            }
-        guard let start = try? CivilDate.parse(record.start, field: "start"), let end = try? CivilDate.parse(record.end, field: "end"),
-              !rents.isEmpty else { throw unreadable }
-        let terminated = try record.terminatedOn.map { text -> CivilDate in
-            guard let day = try? CivilDate.parse(text, field: "terminatedOn") else { throw unreadable }
-            return day
-        }
+        let units = try LeasedUnitRow.fetchAll(
+            db, sql: LeasedUnitRow.select + " WHERE leaseUnit.leaseId = ? ORDER BY rentalUnit.building, rentalUnit.number", arguments: [id]
+        ).map { try $0.leasedUnit }
+        let rents = try LeaseRentRecord.filter(LeaseRentRecord.Columns.leaseId == id).order(LeaseRentRecord.Columns.effectiveFrom)
+            .fetchAll(db).map { try $0.rentChange }
+        let events = try LeaseEventRecord.filter(LeaseEventRecord.Columns.leaseId == id).order(LeaseEventRecord.Columns.id)
+            .fetchAll(db).map { try $0.event }
         let tenantName = try String.fetchOne(db, sql: "SELECT name FROM tenant WHERE id = ?", arguments: [record.tenantId]) ?? ""
-        let lease = Lease(
-            id: id, tenantID: record.tenantId, units: units, start: start, end: end, terminatedOn: terminated,
-            rents: rents, deposit: Money(fen: record.depositFen), billingDay: record.billingDay)
-        return StoredLease(lease: lease, tenantName: tenantName, events: events, createdAt: record.createdAt, updatedAt: record.updatedAt)
+        return try record.storedLease(units: units, rents: rents, tenantName: tenantName, events: events)
     }
 }

@@ -26,17 +26,15 @@ extension ParkDatabase {
         return try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             var ids: [Int64] = []
             for policy in policies {
-                if let id = try Int64.fetchOne(db, sql: "SELECT id FROM policyVersion WHERE hash = ?", arguments: [policy.hash]) {
-                    ids.append(id)
+                if let known = try PolicyVersionRecord.filter(PolicyVersionRecord.Columns.hash == policy.hash).fetchOne(db) {
+                    ids.append(known.id!)
                     continue
                 }
-                try db.execute(sql: """
-                    INSERT INTO policyVersion (policyId, hash, fileName, source, firstLoadedAt) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [policy.id, policy.hash, policy.fileName, policy.source, context.at])
-                ids.append(db.lastInsertedRowID)
+                var version = PolicyVersionRecord(policy, firstLoadedAt: context.at)
+                try version.insert(db)
+                ids.append(version.id!)
             }
-            try db.execute(sql: "INSERT INTO policyLoad (loadedAt, versionIds) VALUES (?, ?)",
-                           arguments: [context.at, ids.sorted().map(String.init).joined(separator: ",")])
+            try PolicyLoadRecord(versionIDs: ids, loadedAt: context.at).insert(db)
             return true
         }
     }
@@ -44,24 +42,19 @@ extension ParkDatabase {
     /// The policy texts of the latest load (what was in force when parkd last ran).
     public func policiesLastInForce() async throws -> [StoredPolicyVersion] {
         try await read { db in
-            guard let ids = try String.fetchOne(db, sql: "SELECT versionIds FROM policyLoad ORDER BY id DESC LIMIT 1"), !ids.isEmpty else {
-                return []
-            }
-            return try ParkDatabase.loadPolicyVersions(db, where: "id IN (\(ids))", [])
+            guard let load = try PolicyLoadRecord.order(PolicyLoadRecord.Columns.id.desc).fetchOne(db) else { return [] }
+            return try ParkDatabase.loadPolicyVersions(db, PolicyVersionRecord.filter(load.versionIDs.contains(PolicyVersionRecord.Columns.id)))
         }
     }
 
     /// Stored versions by content hash (those not stored are missing from the result).
     public func policyVersions(hashes: [String]) async throws -> [StoredPolicyVersion] {
         try await read { db in
-            try ParkDatabase.loadPolicyVersions(db, where: "hash IN (\(hashes.map { _ in "?" }.joined(separator: ",")))", hashes)
+            try ParkDatabase.loadPolicyVersions(db, PolicyVersionRecord.filter(hashes.contains(PolicyVersionRecord.Columns.hash)))
         }
     }
 
-    private static func loadPolicyVersions(_ db: Database, where condition: String, _ arguments: [String]) throws -> [StoredPolicyVersion] {
-        try Row.fetchAll(db, sql: "SELECT policyId, hash, fileName, source FROM policyVersion WHERE \(condition) ORDER BY id",
-                         arguments: StatementArguments(arguments)).map { row in
-            StoredPolicyVersion(policyID: row[0], hash: row[1], fileName: row[2], source: row[3])
-        }
+    private static func loadPolicyVersions(_ db: Database, _ request: QueryInterfaceRequest<PolicyVersionRecord>) throws -> [StoredPolicyVersion] {
+        try request.order(PolicyVersionRecord.Columns.id).fetchAll(db).map(\.storedVersion)
     }
 }

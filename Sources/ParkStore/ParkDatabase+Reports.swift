@@ -85,40 +85,17 @@ extension ParkDatabase {
     }
 
     private static func loadReports(_ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [StoredReport] {
-        try Row.fetchAll(db, sql: """
-            SELECT r.tenantId, t.name, r.month, r.version, r.isCurrent, \(figureColumns), r.reason, r.recordedAt, r.recordedBy
-            FROM operatingReport r JOIN tenant t ON t.id = r.tenantId
-            WHERE \(condition) ORDER BY r.month, r.tenantId, r.version
-            """, arguments: StatementArguments(arguments)).map { row in
-            guard let month = try? Month.parse(row["month"], field: "month") else {
-                throw StoreError.unusable("operatingReport", "holds a month this parkd cannot read")
-            }
-            return StoredReport(
-                tenantID: row["tenantId"], tenantName: row["name"], month: month, figures: figures(row), version: row["version"],
-                isCurrent: row["isCurrent"], reason: row["reason"], recordedAt: row["recordedAt"], recordedBy: row["recordedBy"])
-        }
-    }
-
-    /// The figure columns of `operatingReport`, as `figures(_:)` reads them.
-    private static let figureColumns = """
-        revenueFen, taxFen, employersServed, workersDispatched, workersOutsourced, jobSeekersServed, placements,
-        trainingSessions, trainingAttendees, phdHires, headcount
-        """
-
-    private static func figures(_ row: Row) -> OperatingFigures {
-        OperatingFigures(
-            revenue: Money(fen: row["revenueFen"]), tax: Money(fen: row["taxFen"]), employersServed: row["employersServed"],
-            workersDispatched: row["workersDispatched"], workersOutsourced: row["workersOutsourced"],
-            jobSeekersServed: row["jobSeekersServed"], placements: row["placements"], trainingSessions: row["trainingSessions"],
-            trainingAttendees: row["trainingAttendees"], phdHires: row["phdHires"], headcount: row["headcount"])
+        try ReportWithTenantName.fetchAll(
+            db, sql: ReportWithTenantName.select + " WHERE \(condition) ORDER BY r.month, r.tenantId, r.version",
+            arguments: StatementArguments(arguments)
+        ).map { try $0.storedReport }
     }
 
     /// The version in force of a tenant's report for a month, nil when the month has none.
     static func reportInForce(_ db: Database, tenantID: Int64, month: Month) throws -> (version: Int, figures: OperatingFigures)? {
         let statement = try db.preparedStatement(
-            "SELECT version, \(figureColumns) FROM operatingReport WHERE tenantId = ? AND month = ? AND isCurrent",
-            [tenantID, month.description])
-        return try Row.fetchOne(statement).map { (version: $0["version"], figures: figures($0)) }
+            "SELECT * FROM operatingReport WHERE tenantId = ? AND month = ? AND isCurrent", [tenantID, month.description])
+        return try Row.fetchOne(statement).map(OperatingReportRecord.init(row:)).map { (version: $0.version, figures: $0.figures) }
     }
 
     /// Records version `version` of a tenant's report for a month, in force from now; the
@@ -131,15 +108,10 @@ extension ParkDatabase {
                 "UPDATE operatingReport SET isCurrent = 0 WHERE tenantId = ? AND month = ? AND isCurrent", [tenantID, month.description]
             ).execute()
         }
-        try db.preparedStatement("""
-            INSERT INTO operatingReport (tenantId, month, version, isCurrent, \(figureColumns), reason, recordedAt, recordedBy)
-            VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [
-                tenantID, month.description, version, figures.revenue.fen, figures.tax.fen, figures.employersServed,
-                figures.workersDispatched, figures.workersOutsourced, figures.jobSeekersServed, figures.placements,
-                figures.trainingSessions, figures.trainingAttendees, figures.phdHires, figures.headcount, reason, context.at,
-                context.recordedBy,
-            ]).execute()
+        try OperatingReportRecord(
+            tenantId: tenantID, month: month, version: version, figures: figures, reason: reason, recordedAt: context.at,
+            recordedBy: context.recordedBy
+        ).insert(db)
     }
 }
 

@@ -67,57 +67,47 @@ extension ParkDatabase {
     /// ever became active, its status history, leases, and current reports up to that year.
     public func rewardInputs(throughYear year: Int) async throws -> RewardInputs {
         try await readInBackground { db in
-            let lastMonth = "\(year)-12"
             var lines: [Int64: [String]] = [:], tags: [Int64: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT tenantId, line FROM tenantBusinessLine ORDER BY tenantId, line") {
-                lines[row[0], default: []].append(row[1])
+            for record in try TenantBusinessLineRecord
+                .order(TenantBusinessLineRecord.Columns.tenantId, TenantBusinessLineRecord.Columns.line).fetchAll(db) {
+                lines[record.tenantId, default: []].append(record.line)
             }
-            for row in try Row.fetchAll(db, sql: "SELECT tenantId, tag FROM tenantTag ORDER BY tenantId, tag") {
-                tags[row[0], default: []].append(row[1])
+            for record in try TenantTagRecord.order(TenantTagRecord.Columns.tenantId, TenantTagRecord.Columns.tag).fetchAll(db) {
+                tags[record.tenantId, default: []].append(record.tag)
             }
             var changes: [Int64: [StatusFact]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT tenantId, toStatus, effectiveOn FROM tenantStatusChange ORDER BY tenantId, id") {
-                changes[row[0], default: []].append(StatusFact(to: row[1], on: row[2]))
+            for record in try TenantStatusChangeRecord
+                .order(TenantStatusChangeRecord.Columns.tenantId, TenantStatusChangeRecord.Columns.id).fetchAll(db) {
+                changes[record.tenantId, default: []].append(record.fact)
             }
             var units: [Int64: [LeasedUnitFact]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT leaseUnit.leaseId, rentalUnit.building, rentalUnit.number, rentalUnit.kind, leaseUnit.areaCenti
-                FROM leaseUnit JOIN rentalUnit ON rentalUnit.id = leaseUnit.rentalUnitId
-                ORDER BY leaseUnit.leaseId, rentalUnit.building, rentalUnit.number
-                """) {
-                let label = "\(row[1] as String)-\(row[2] as String)"
-                units[row[0], default: []].append(LeasedUnitFact(label: label, kind: row[3], centiSquareMetres: row[4]))
+            for row in try LeasedUnitRow.fetchAll(
+                db, sql: LeasedUnitRow.select + " ORDER BY leaseUnit.leaseId, rentalUnit.building, rentalUnit.number") {
+                units[row.leaseId, default: []].append(row.fact)
             }
             var rents: [Int64: [RentFact]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT leaseId, effectiveFrom, rentFen FROM leaseRent ORDER BY leaseId, effectiveFrom, id") {
-                rents[row[0], default: []].append(RentFact(from: row[1], fenPerSquareMetre: row[2]))
+            for record in try LeaseRentRecord
+                .order(LeaseRentRecord.Columns.leaseId, LeaseRentRecord.Columns.effectiveFrom, LeaseRentRecord.Columns.id).fetchAll(db) {
+                rents[record.leaseId, default: []].append(record.fact)
             }
             var leases: [Int64: [LeaseFact]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, tenantId, start, COALESCE(terminatedOn, \"end\") FROM lease ORDER BY tenantId, start, id") {
-                let id: Int64 = row[0]
-                leases[row[1], default: []].append(LeaseFact(id: id, start: row[2], lastDay: row[3], units: units[id] ?? [], rents: rents[id] ?? []))
+            for record in try LeaseRecord.order(LeaseRecord.Columns.tenantId, LeaseRecord.Columns.start, LeaseRecord.Columns.id).fetchAll(db) {
+                let id = record.id ?? 0
+                leases[record.tenantId, default: []].append(record.fact(units: units[id] ?? [], rents: rents[id] ?? []))
             }
             var reports: [Int64: [ReportFact]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT tenantId, month, version, revenueFen, taxFen, employersServed, workersDispatched, workersOutsourced,
-                  jobSeekersServed, placements, trainingSessions, trainingAttendees, phdHires, headcount
-                FROM operatingReport WHERE isCurrent AND month <= ? ORDER BY tenantId, month
-                """, arguments: [lastMonth]) {
-                let figures: [String: Int64] = [
-                    "revenue": row[3], "tax": row[4], "employers_served": row[5], "workers_dispatched": row[6],
-                    "workers_outsourced": row[7], "job_seekers_served": row[8], "placements": row[9],
-                    "training_sessions": row[10], "training_attendees": row[11], "phd_hires": row[12], "headcount": row[13],
-                ]
-                reports[row[0], default: []].append(ReportFact(month: row[1], version: row[2], figures: figures))
+            for record in try OperatingReportRecord
+                .filter(OperatingReportRecord.Columns.isCurrent && OperatingReportRecord.Columns.month <= "\(year)-12")
+                .order(OperatingReportRecord.Columns.tenantId, OperatingReportRecord.Columns.month).fetchAll(db) {
+                reports[record.tenantId, default: []].append(record.fact)
             }
-            return RewardInputs(tenants: try Row.fetchAll(db, sql: """
-                SELECT id, name, creditCode, origin, appliedOn FROM tenant
-                WHERE id IN (SELECT tenantId FROM tenantStatusChange WHERE toStatus = 'active') ORDER BY id
-                """).map { row in
-                let id: Int64 = row[0]
-                return TenantFacts(
-                    id: id, name: row[1], creditCode: row[2], businessLines: lines[id] ?? [], tags: tags[id] ?? [], origin: row[3],
-                    appliedOn: row[4], statusChanges: changes[id] ?? [], leases: leases[id] ?? [], reports: reports[id] ?? [])
+            return RewardInputs(tenants: try TenantRecord.fetchAll(db, sql: """
+                SELECT * FROM tenant WHERE id IN (SELECT tenantId FROM tenantStatusChange WHERE toStatus = 'active') ORDER BY id
+                """).map { record in
+                let id = record.id ?? 0
+                return record.facts(
+                    businessLines: lines[id] ?? [], tags: tags[id] ?? [], statusChanges: changes[id] ?? [], leases: leases[id] ?? [],
+                    reports: reports[id] ?? [])
             })
         }
     }
@@ -130,39 +120,22 @@ extension ParkDatabase {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             let approved = try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules)
             let decision = try RewardRunDecision.decide(period: run.period, rules: run.rules, computed: run.lines, approved: approved)
-            let rules = run.rules.joined(separator: ",")
-            try db.execute(sql: "UPDATE rewardRun SET status = 'superseded' WHERE period = ? AND rules = ? AND status = 'draft'",
-                           arguments: [run.period, rules])
-            let kind: StoredRewardRun.Kind = decision.isAdjustment ? .adjustment : .regular
-            try db.execute(sql: """
-                INSERT INTO rewardRun (period, kind, status, rules, policyVersions, inputsHash, inputs, totalFen, lineCount, adjusts, createdAt, createdBy)
-                VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    run.period, kind.rawValue, rules, run.policyVersions.map { "\($0.policy)=\($0.hash)" }.joined(separator: ","),
-                    run.inputsHash, Data(run.inputs), decision.lines.reduce(Int64(0)) { $0 + $1.line.fen }, decision.lines.count,
-                    decision.adjusts.map(String.init).joined(separator: ","), context.at, context.recordedBy,
-                ])
-            let id = db.lastInsertedRowID
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO rewardLine (rewardRunId, tenantId, creditCode, tenantName, rule, period, amountFen, kind, explanation)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for decided in decision.lines {
-                let line = decided.line
-                let explanation = try line.explanation.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
-                try insert.execute(arguments: [
-                    id, line.tenantID, line.creditCode, line.tenantName, line.rule, line.period, line.fen, decided.kind.rawValue, explanation,
-                ])
-            }
-            return try ParkDatabase.loadRuns(db, where: "id = ?", [id])[0]
+            var record = RewardRunRecord(run, decision, createdAt: context.at, createdBy: context.recordedBy)
+            try RewardRunRecord
+                .filter(RewardRunRecord.Columns.period == record.period && RewardRunRecord.Columns.rules == record.rules
+                    && RewardRunRecord.Columns.status == StoredRewardRun.Status.draft.rawValue)
+                .updateAll(db, RewardRunRecord.Columns.status.set(to: StoredRewardRun.Status.superseded.rawValue))
+            try record.insert(db)
+            let id = record.id!
+            for decided in decision.lines { try RewardLineRecord(decided, runId: id).insert(db) }
+            return try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id))[0]
         }
     }
 
     /// The approved runs of a period that cover any of `rules`, with their lines of those rules.
     static func approvedRuns(_ db: Database, period: String, rules: [String]) throws -> [ApprovedRewardRun] {
-        try loadRuns(db, where: "period = ? AND status = 'approved'", [period])
+        try loadRuns(db, RewardRunRecord.filter(
+            RewardRunRecord.Columns.period == period && RewardRunRecord.Columns.status == StoredRewardRun.Status.approved.rawValue))
             .filter { run in run.rules.contains { rules.contains($0) } }
             .map { run in
                 ApprovedRewardRun(
@@ -173,13 +146,13 @@ extension ParkDatabase {
 
     public func rewardRuns(period: String?) async throws -> [StoredRewardRun] {
         try await read { db in
-            period == nil ? try ParkDatabase.loadRuns(db, where: "1", []) : try ParkDatabase.loadRuns(db, where: "period = ?", [period!])
+            try ParkDatabase.loadRuns(db, period.map { RewardRunRecord.filter(RewardRunRecord.Columns.period == $0) } ?? RewardRunRecord.all())
         }
     }
 
     public func rewardRun(_ id: Int64) async throws -> StoredRewardRun {
         try await read { db in
-            guard let run = try ParkDatabase.loadRuns(db, where: "id = ?", [id]).first else { throw StoreError.noSuchRun(id) }
+            guard let run = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id)).first else { throw StoreError.noSuchRun(id) }
             return run
         }
     }
@@ -194,7 +167,7 @@ extension ParkDatabase {
     /// The canonical JSON of a run's inputs.
     public func rewardRunInputs(_ id: Int64) async throws -> [UInt8] {
         try await readInBackground { db in
-            guard let data = try Data.fetchOne(db, sql: "SELECT inputs FROM rewardRun WHERE id = ?", arguments: [id]) else {
+            guard let data = try Data.fetchOne(db, RewardRunRecord.filter(key: id).select(RewardRunRecord.Columns.inputs)) else {
                 throw StoreError.noSuchRun(id)
             }
             return Array(data)
@@ -206,54 +179,28 @@ extension ParkDatabase {
     /// amount for a tenant, rule and period (trigger `rewardRun_firstAmountOnce`).
     public func approveRewardRun(_ id: Int64, context: ChangeContext) async throws -> StoredRewardRun {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            guard let run = try ParkDatabase.loadRuns(db, where: "id = ?", [id]).first else { throw StoreError.noSuchRun(id) }
+            guard let run = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id)).first else { throw StoreError.noSuchRun(id) }
             guard run.status == .draft else { throw StoreError.runNotDraft(id, status: run.status.rawValue) }
             try RewardRunDecision.checkApprovable(
                 run: id, period: run.period, rules: run.rules, adjusts: run.adjusts,
                 approvedNow: try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules))
-            try db.execute(sql: "UPDATE rewardRun SET status = 'approved', approvedAt = ?, approvedBy = ? WHERE id = ?",
-                           arguments: [context.at, context.recordedBy, id])
-            return try ParkDatabase.loadRuns(db, where: "id = ?", [id])[0]
+            try RewardRunRecord.filter(key: id).updateAll(
+                db, RewardRunRecord.Columns.status.set(to: StoredRewardRun.Status.approved.rawValue),
+                RewardRunRecord.Columns.approvedAt.set(to: context.at), RewardRunRecord.Columns.approvedBy.set(to: context.recordedBy))
+            return try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id))[0]
         }
     }
 
-    static func loadRuns(_ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [StoredRewardRun] {
-        try Row.fetchAll(db, sql: """
-            SELECT id, period, kind, status, rules, policyVersions, inputsHash, totalFen, lineCount, adjusts, createdAt, createdBy,
-              approvedAt, approvedBy
-            FROM rewardRun WHERE \(condition) ORDER BY id
-            """, arguments: StatementArguments(arguments)).map { row in
-            guard let kind = StoredRewardRun.Kind(rawValue: row[2]), let status = StoredRewardRun.Status(rawValue: row[3]) else {
-                throw StoreError.unusable("rewardRun \(row[0] as Int64)", "holds a kind or status this parkd does not know")
-            }
-            let versions = (row[5] as String).split(separator: ",").map { pair in
-                let parts = pair.split(separator: "=", maxSplits: 1)
-                return (policy: String(parts[0]), hash: parts.count > 1 ? String(parts[1]) : "")
-            }
-            return StoredRewardRun(
-                id: row[0], period: row[1], kind: kind, status: status, rules: (row[4] as String).split(separator: ",").map(String.init),
-                policyVersions: versions, inputsHash: row[6], totalFen: row[7], lineCount: row[8],
-                adjusts: (row[9] as String).split(separator: ",").compactMap { Int64($0) }, createdAt: row[10], createdBy: row[11],
-                approvedAt: row[12], approvedBy: row[13])
-        }
+    static func loadRuns(_ db: Database, _ request: QueryInterfaceRequest<RewardRunRecord>) throws -> [StoredRewardRun] {
+        try request.order(RewardRunRecord.Columns.id).fetchAll(db).map { try $0.run }
     }
 
     static func loadLines(_ db: Database, runs: [Int64], tenant: Int64?, explanations: Bool) throws -> [RewardLine] {
         guard !runs.isEmpty else { return [] }
-        let decoder = JSONDecoder()
-        var sql = """
-            SELECT tenantId, creditCode, tenantName, rule, period, amountFen, \(explanations ? "explanation" : "NULL")
-            FROM rewardLine WHERE rewardRunId IN (\(runs.map(String.init).joined(separator: ",")))
-            """
-        var arguments: StatementArguments = []
-        if let tenant {
-            sql += " AND tenantId = ?"
-            arguments = [tenant]
-        }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY tenantId, id", arguments: arguments).map { row in
-            let explanation = try (row[6] as String?).map { try decoder.decode(Explanation.self, from: Data($0.utf8)) }
-            return RewardLine(tenantID: row[0], creditCode: row[1], tenantName: row[2], rule: row[3], period: row[4], fen: row[5], explanation: explanation)
-        }
+        var request = RewardLineRecord.filter(runs.contains(RewardLineRecord.Columns.rewardRunId))
+        if !explanations { request = request.select(.allColumns(excluding: [RewardLineRecord.Columns.explanation.name])) }
+        if let tenant { request = request.filter(RewardLineRecord.Columns.tenantId == tenant) }
+        return try request.order(RewardLineRecord.Columns.tenantId, RewardLineRecord.Columns.id).fetchAll(db).map { try $0.line }
     }
 }
 
@@ -265,12 +212,14 @@ extension ParkDatabase {
     public func amountsApprovedTwice() async throws -> [String] {
         try await readInBackground { db in
             try Row.fetchAll(db, sql: """
-                SELECT rewardLine.tenantId, rewardLine.rule, rewardLine.period, GROUP_CONCAT(rewardLine.rewardRunId, ', ')
+                SELECT rewardLine.tenantId, rewardLine.rule, rewardLine.period, GROUP_CONCAT(rewardLine.rewardRunId, ', ') AS runs
                 FROM rewardLine JOIN rewardRun ON rewardRun.id = rewardLine.rewardRunId AND rewardRun.status = 'approved'
                 WHERE rewardLine.kind = 'regular'
                 GROUP BY rewardLine.tenantId, rewardLine.rule, rewardLine.period HAVING COUNT(*) > 1
                 ORDER BY rewardLine.period, rewardLine.tenantId, rewardLine.rule
-                """).map { row in "tenant \(row[0] as Int64) \(row[1] as String) \(row[2] as String) in runs \(row[3] as String)" }
+                """).map { row in
+                "tenant \(row["tenantId"] as Int64) \(row["rule"] as String) \(row["period"] as String) in runs \(row["runs"] as String)"
+            }
         }
     }
 }

@@ -114,8 +114,8 @@ extension ParkDatabase {
                 try ParkDatabase.ensureCreditCodeFree(db, tenant.creditCode, except: stored.id)
             }
             try TenantRecord(tenant, createdAt: stored.createdAt, updatedAt: context.at).update(db)
-            try TenantBusinessLineRecord.filter(Column("tenantId") == stored.id).deleteAll(db)
-            try TenantTagRecord.filter(Column("tenantId") == stored.id).deleteAll(db)
+            try TenantBusinessLineRecord.filter(TenantBusinessLineRecord.Columns.tenantId == stored.id).deleteAll(db)
+            try TenantTagRecord.filter(TenantTagRecord.Columns.tenantId == stored.id).deleteAll(db)
             try ParkDatabase.saveLinesAndTags(db, id: stored.id, tenant: tenant)
             return try ParkDatabase.loadTenant(db, .id(stored.id))
         }
@@ -148,11 +148,7 @@ extension ParkDatabase {
     /// and records it in the tenant's history.
     static func recordStatusChange(_ db: Database, _ change: StatusChange, of stored: StoredTenant, to tenant: inout Tenant, context: ChangeContext) throws {
         tenant.apply(change)
-        var record = TenantStatusChangeRecord(
-            id: nil, tenantId: stored.id, fromStatus: change.from.rawValue, toStatus: change.to.rawValue,
-            effectiveOn: change.on.description, reason: change.reason, recordedAt: context.at,
-            recordedBy: context.recordedBy)
-        try record.insert(db)
+        try TenantStatusChangeRecord(change, tenantId: stored.id, recordedAt: context.at, recordedBy: context.recordedBy).insert(db)
         try TenantRecord(tenant, createdAt: stored.createdAt, updatedAt: context.at).update(db)
     }
 
@@ -166,7 +162,7 @@ extension ParkDatabase {
     }
 
     private static func saveLinesAndTags(_ db: Database, id: Int64, tenant: Tenant) throws {
-        for line in tenant.businessLines { try TenantBusinessLineRecord(tenantId: id, line: line.rawValue).insert(db) }
+        for line in tenant.businessLines { try TenantBusinessLineRecord(tenantId: id, line).insert(db) }
         for tag in tenant.tags { try TenantTagRecord(tenantId: id, tag: tag).insert(db) }
     }
 
@@ -179,41 +175,12 @@ extension ParkDatabase {
         case .id(let id): statement = try db.preparedStatement(tenantByID, [id])
         case .creditCode(let code): statement = try db.preparedStatement(tenantByCreditCode, [code])
         }
-        let rows = try Row.fetchCursor(statement)
-        guard let first = try rows.next() else { throw StoreError.noSuchTenant(reference.description) }
-        let record = TenantRecord(row: first)
-        // Lines and tags hold only [a-z0-9-], so a comma separates them safely.
-        let lines = (first[12] as String?).map { $0.split(separator: ",").compactMap { BusinessLine(rawValue: String($0)) } } ?? []
-        let tags = (first[13] as String?).map { $0.split(separator: ",").map(String.init).sorted() } ?? []
-        var history: [RecordedStatusChange] = []
-        var row: Row? = first
-        while let change = row, change[14] != nil {
-            history.append(try recordedChange(TenantStatusChangeRecord(
-                id: change[14], tenantId: record.id ?? 0, fromStatus: change[15], toStatus: change[16],
-                effectiveOn: change[17], reason: change[18], recordedAt: change[19], recordedBy: change[20])))
-            row = try rows.next()
-        }
-        return try storedTenant(record, lines: lines, tags: tags, history: history)
+        guard let found = try TenantWithDetails.fetchOne(statement) else { throw StoreError.noSuchTenant(reference.description) }
+        return try found.tenant.storedTenant(lines: found.businessLines, tags: found.tags, history: found.history.map { try $0.recordedChange })
     }
 
-    /// A row per status change of the tenant, oldest first (one row with NULL changes when it has
-    /// none): the tenant's columns (those of `SELECT *`), its business lines and its tags (comma
-    /// separated, or NULL), then the change's id, from, to, effectiveOn, reason, recordedAt and recordedBy.
-    private static func tenantWithDetails(where condition: String) -> String {
-        """
-        SELECT tenant.*,
-            (SELECT group_concat(line) FROM tenantBusinessLine WHERE tenantId = tenant.id),
-            (SELECT group_concat(tag) FROM tenantTag WHERE tenantId = tenant.id),
-            change.id, change.fromStatus, change.toStatus, change.effectiveOn, change.reason,
-            change.recordedAt, change.recordedBy
-        FROM tenant LEFT JOIN tenantStatusChange AS change ON change.tenantId = tenant.id
-        WHERE tenant.\(condition)
-        ORDER BY change.id
-        """
-    }
-
-    private static let tenantByID = tenantWithDetails(where: "id = ?")
-    private static let tenantByCreditCode = tenantWithDetails(where: "creditCode = ?")
+    private static let tenantByID = TenantWithDetails.sql(where: "id = ?")
+    private static let tenantByCreditCode = TenantWithDetails.sql(where: "creditCode = ?")
 
     /// Builds tenants from their rows, fetching lines, tags and history for all of them at once.
     static func loadTenants(_ db: Database, records: [TenantRecord]) throws -> [StoredTenant] {
@@ -223,53 +190,26 @@ extension ParkDatabase {
         let placeholders = ids.count == 1 ? "?" : Array(repeating: "?", count: ids.count).joined(separator: ",")
         let arguments = StatementArguments(ids)
         var lines: [Int64: [BusinessLine]] = [:]
-        for row in try TenantBusinessLineRecord.fetchAll(db.preparedStatement(
+        for record in try TenantBusinessLineRecord.fetchAll(db.preparedStatement(
             "SELECT * FROM tenantBusinessLine WHERE tenantId IN (\(placeholders))", arguments
         )) {
-            if let line = BusinessLine(rawValue: row.line) { lines[row.tenantId, default: []].append(line) }
+            if let line = record.businessLine { lines[record.tenantId, default: []].append(line) }
         }
         var tags: [Int64: [String]] = [:]
-        for row in try TenantTagRecord.fetchAll(db.preparedStatement(
+        for record in try TenantTagRecord.fetchAll(db.preparedStatement(
             "SELECT * FROM tenantTag WHERE tenantId IN (\(placeholders)) ORDER BY tag", arguments
         )) {
-            tags[row.tenantId, default: []].append(row.tag)
+            tags[record.tenantId, default: []].append(record.tag)
         }
         var history: [Int64: [RecordedStatusChange]] = [:]
-        for row in try TenantStatusChangeRecord.fetchAll(db.preparedStatement(
+        for record in try TenantStatusChangeRecord.fetchAll(db.preparedStatement(
             "SELECT * FROM tenantStatusChange WHERE tenantId IN (\(placeholders)) ORDER BY id", arguments
         )) {
-            history[row.tenantId, default: []].append(try recordedChange(row))
+            history[record.tenantId, default: []].append(try record.recordedChange)
         }
         return try records.map { record in
             let id = record.id ?? 0
-            return try storedTenant(record, lines: lines[id] ?? [], tags: tags[id] ?? [], history: history[id] ?? [])
+            return try record.storedTenant(lines: lines[id] ?? [], tags: tags[id] ?? [], history: history[id] ?? [])
         }
-    }
-
-    private static func recordedChange(_ row: TenantStatusChangeRecord) throws -> RecordedStatusChange {
-        guard let from = TenantStatus(rawValue: row.fromStatus), let to = TenantStatus(rawValue: row.toStatus),
-              let on = try? CivilDate.parse(row.effectiveOn, field: "effectiveOn") else {
-            throw StoreError.unusable("tenantStatusChange \(row.id ?? 0)", "holds a value this parkd cannot read")
-        }
-        return RecordedStatusChange(
-            change: StatusChange(from: from, to: to, on: on, reason: row.reason), recordedAt: row.recordedAt, recordedBy: row.recordedBy)
-    }
-
-    /// A tenant from its row and its lines (any order), tags (sorted) and history (oldest first).
-    private static func storedTenant(
-        _ record: TenantRecord, lines: [BusinessLine], tags: [String], history: [RecordedStatusChange]
-    ) throws -> StoredTenant {
-        let id = record.id ?? 0
-        guard let code = try? CreditCode(record.creditCode), let origin = Origin(rawValue: record.origin),
-              let status = TenantStatus(rawValue: record.status),
-              let appliedOn = try? CivilDate.parse(record.appliedOn, field: "appliedOn") else {
-            throw StoreError.unusable("tenant \(id)", "holds a value this parkd cannot read")
-        }
-        let tenant = Tenant(
-            id: id, name: record.name, creditCode: code, businessLines: BusinessLine.allCases.filter(lines.contains),
-            origin: origin, tags: tags, contactPerson: record.contactPerson, contactPhone: record.contactPhone,
-            dispatchLicence: record.dispatchLicence, hrServiceLicence: record.hrServiceLicence,
-            status: status, appliedOn: appliedOn, history: history.map(\.change))
-        return StoredTenant(tenant: tenant, createdAt: record.createdAt, updatedAt: record.updatedAt, history: history)
     }
 }

@@ -44,12 +44,12 @@ extension ParkDatabase {
     /// `createUnit` inside a transaction the caller holds (the demo park loads in one).
     static func createUnit(_ db: Database, _ unit: RentalUnit, context: ChangeContext) throws -> StoredUnit {
         if let existing = try RentalUnitRecord
-            .filter(Column("building") == unit.building && Column("number") == unit.number).fetchOne(db) {
+            .filter(RentalUnitRecord.Columns.building == unit.building && RentalUnitRecord.Columns.number == unit.number).fetchOne(db) {
             throw StoreError.unitExists(unit.label, id: existing.id!)
         }
         var record = RentalUnitRecord(unit, createdAt: context.at, updatedAt: context.at)
         try record.insert(db)
-        return StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
+        return try record.storedUnit
     }
 
     /// A unit by id or label, with who holds it on `day` and who held it last.
@@ -64,12 +64,10 @@ extension ParkDatabase {
     /// Units by building and number, optionally of one building or kind.
     public func units(building: String? = nil, kind: UnitKind? = nil) async throws -> [StoredUnit] {
         try await read { db in
-            var request = RentalUnitRecord.order(Column("building"), Column("number"))
-            if let building { request = request.filter(Column("building") == building) }
-            if let kind { request = request.filter(Column("kind") == kind.rawValue) }
-            return try request.fetchAll(db).map { record in
-                StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
-            }
+            var request = RentalUnitRecord.order(RentalUnitRecord.Columns.building, RentalUnitRecord.Columns.number)
+            if let building { request = request.filter(RentalUnitRecord.Columns.building == building) }
+            if let kind { request = request.filter(RentalUnitRecord.Columns.kind == kind.rawValue) }
+            return try request.fetchAll(db).map { try $0.storedUnit }
         }
     }
 
@@ -114,7 +112,7 @@ extension ParkDatabase {
 
     static func loadUnit(_ db: Database, _ id: Int64) throws -> StoredUnit {
         guard let record = try RentalUnitRecord.fetchOne(db, key: id) else { throw StoreError.noSuchUnit(id) }
-        return StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
+        return try record.storedUnit
     }
 
     /// A unit by id, or by label: building and number joined by a hyphen, as `RentalUnit.label` writes them.
@@ -129,7 +127,7 @@ extension ParkDatabase {
             guard records.count == 1 else {
                 throw DomainError.invalid("label", "\(label) names units \(records.compactMap(\.id).map(String.init).joined(separator: ", ")); give the id")
             }
-            return StoredUnit(unit: try record.unit(), createdAt: record.createdAt, updatedAt: record.updatedAt)
+            return try record.storedUnit
         }
     }
 }

@@ -22,6 +22,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A unit named by its label.
     public static func noSuchUnit(label: String) -> StoreError { .noSuchUnitLabel(label) }
 
+    /// A row holding `what` this parkd cannot read: written by hand, or by a newer parkd.
+    static func unreadable(_ row: String, _ what: String = "a value") -> StoreError {
+        .unusable(row, "holds \(what) this parkd cannot read")
+    }
+
     public var description: String {
         switch self {
         case .noSuchTenant(let reference): "no tenant has id or credit code '\(reference)'"

@@ -15,6 +15,18 @@ struct RentalUnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var createdAt: String
     var updatedAt: String
 
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let building = Column(CodingKeys.building)
+        static let floor = Column(CodingKeys.floor)
+        static let number = Column(CodingKeys.number)
+        static let areaCenti = Column(CodingKeys.areaCenti)
+        static let kind = Column(CodingKeys.kind)
+        static let listRentFen = Column(CodingKeys.listRentFen)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let updatedAt = Column(CodingKeys.updatedAt)
+    }
+
     init(_ unit: RentalUnit, createdAt: String, updatedAt: String) {
         id = unit.id
         building = unit.building
@@ -31,43 +43,13 @@ struct RentalUnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
         id = inserted.rowID
     }
 
-    func unit() throws -> RentalUnit {
-        guard let id, let kind = UnitKind(rawValue: kind) else {
-            throw StoreError.unusable("rentalUnit \(id ?? 0)", "holds a value this parkd cannot read")
+    var storedUnit: StoredUnit {
+        get throws {
+            guard let id, let kind = UnitKind(rawValue: kind) else { throw StoreError.unreadable("rentalUnit \(id ?? 0)") }
+            let unit = RentalUnit(
+                id: id, building: building, floor: floor, number: number, area: Area(centiSquareMetres: areaCenti),
+                kind: kind, listRent: Money(fen: listRentFen))
+            return StoredUnit(unit: unit, createdAt: createdAt, updatedAt: updatedAt)
         }
-        return RentalUnit(
-            id: id, building: building, floor: floor, number: number, area: Area(centiSquareMetres: areaCenti),
-            kind: kind, listRent: Money(fen: listRentFen))
-    }
-}
-
-/// A row of `lease`; its units, rents and events live in their own tables.
-struct LeaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
-    static let databaseTableName = "lease"
-
-    var id: Int64?
-    var tenantId: Int64
-    var start: String
-    var end: String
-    var terminatedOn: String?
-    var depositFen: Int64
-    var billingDay: Int
-    var createdAt: String
-    var updatedAt: String
-
-    init(_ lease: Lease, createdAt: String, updatedAt: String) {
-        id = lease.id
-        tenantId = lease.tenantID
-        start = lease.start.description
-        end = lease.end.description
-        terminatedOn = lease.terminatedOn?.description
-        depositFen = lease.deposit.fen
-        billingDay = lease.billingDay
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 }

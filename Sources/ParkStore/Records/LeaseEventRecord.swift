@@ -1,0 +1,41 @@
+import GRDB
+import ParkCore
+
+/// A row of `leaseEvent`: something that happened to a lease, for its history.
+struct LeaseEventRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "leaseEvent"
+
+    var id: Int64?
+    var leaseId: Int64
+    var kind: String
+    var effectiveOn: String
+    var detail: String
+    var recordedAt: String
+    var recordedBy: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let leaseId = Column(CodingKeys.leaseId)
+        static let kind = Column(CodingKeys.kind)
+        static let effectiveOn = Column(CodingKeys.effectiveOn)
+        static let detail = Column(CodingKeys.detail)
+        static let recordedAt = Column(CodingKeys.recordedAt)
+        static let recordedBy = Column(CodingKeys.recordedBy)
+    }
+
+    init(_ event: LeaseEvent, leaseId: Int64) {
+        self.leaseId = leaseId
+        kind = event.kind
+        effectiveOn = event.effectiveOn.description
+        detail = event.detail
+        recordedAt = event.recordedAt
+        recordedBy = event.recordedBy
+    }
+
+    var event: LeaseEvent {
+        get throws {
+            guard let on = try? CivilDate.parse(effectiveOn, field: "effectiveOn") else { throw StoreError.unreadable("lease \(leaseId)") }
+            return LeaseEvent(kind: kind, effectiveOn: on, detail: detail, recordedAt: recordedAt, recordedBy: recordedBy)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import GRDB
+import ParkCore
+
+/// A row of `leaseUnit`: a unit a lease holds, with the area fixed when it was signed. It is
+/// read with its unit's label and kind (`LeasedUnitRow`).
+struct LeaseUnitRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "leaseUnit"
+
+    var leaseId: Int64
+    var rentalUnitId: Int64
+    var areaCenti: Int64
+
+    enum Columns {
+        static let leaseId = Column(CodingKeys.leaseId)
+        static let rentalUnitId = Column(CodingKeys.rentalUnitId)
+        static let areaCenti = Column(CodingKeys.areaCenti)
+    }
+
+    init(leaseId: Int64, _ unit: LeasedUnit) {
+        self.leaseId = leaseId
+        rentalUnitId = unit.unitID
+        areaCenti = unit.area.centiSquareMetres
+    }
+}

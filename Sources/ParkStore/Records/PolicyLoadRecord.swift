@@ -1,0 +1,24 @@
+import GRDB
+
+/// A row of `policyLoad`: the set of policy versions in force from a moment on.
+struct PolicyLoadRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "policyLoad"
+
+    var id: Int64?
+    var loadedAt: String
+    /// Comma-separated `policyVersion` ids, in increasing order.
+    var versionIds: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let loadedAt = Column(CodingKeys.loadedAt)
+        static let versionIds = Column(CodingKeys.versionIds)
+    }
+
+    init(versionIDs: [Int64], loadedAt: String) {
+        self.loadedAt = loadedAt
+        versionIds = versionIDs.sorted().map(String.init).joined(separator: ",")
+    }
+
+    var versionIDs: [Int64] { versionIds.split(separator: ",").compactMap { Int64($0) } }
+}

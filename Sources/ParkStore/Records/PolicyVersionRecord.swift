@@ -1,0 +1,39 @@
+import GRDB
+import ParkPolicy
+
+/// A row of `policyVersion`: a policy text as first loaded, by content hash.
+struct PolicyVersionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "policyVersion"
+
+    var id: Int64?
+    var policyId: String
+    var hash: String
+    var fileName: String
+    var source: String
+    var firstLoadedAt: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let policyId = Column(CodingKeys.policyId)
+        static let hash = Column(CodingKeys.hash)
+        static let fileName = Column(CodingKeys.fileName)
+        static let source = Column(CodingKeys.source)
+        static let firstLoadedAt = Column(CodingKeys.firstLoadedAt)
+    }
+
+    init(_ policy: Policy, firstLoadedAt: String) {
+        policyId = policy.id
+        hash = policy.hash
+        fileName = policy.fileName
+        source = policy.source
+        self.firstLoadedAt = firstLoadedAt
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    var storedVersion: StoredPolicyVersion {
+        StoredPolicyVersion(policyID: policyId, hash: hash, fileName: fileName, source: source)
+    }
+}

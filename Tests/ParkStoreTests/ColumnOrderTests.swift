@@ -1,0 +1,97 @@
+import Foundation
+import ParkCore
+import ParkPolicy
+import ParkStore
+import Testing
+
+@Suite("Reads by column name")
+struct ColumnOrderTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let today = CivilDate(year: 2026, month: 11, day: 29)!
+    /// The report `park` corrects after a run of its month was approved.
+    static let corrected = (tenant: Int64(1), month: Month(year: 2021, month: 6))
+
+    func file(_ path: String) throws -> String {
+        try String(contentsOf: Self.repository.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    /// The demo park with the shipped policies, and something in every table: tenants with
+    /// lines, tags and history, leases amended and ended early, a graduated project, reports
+    /// with corrections, an approved reward run and its adjustment.
+    func park(_ database: ParkDatabase) async throws {
+        let demo = try DemoPark.parse(
+            units: file("Config/demo/units.csv"), tenants: file("Config/demo/tenants.csv"), leases: file("Config/demo/leases.csv"),
+            incubator: file("Config/demo/incubator.csv"), today: Self.today)
+        let reports = try ReportImport.parse(file("Config/demo/reports.csv"))
+        _ = try await database.loadDemo(demo, reports: reports.rows, reportProblems: reports.problems, today: Self.today, context: context())
+        let policies = try ["P2019", "P2021"].map { id in
+            try PolicyLoader.load(file("Config/policies/\(id).yaml"), fileName: "\(id).yaml")
+        }
+        try await database.recordPolicyLoad(policies, context: context("io.parkd.Policy.Reload"))
+        var edit = TenantEdit()
+        edit.addTags = ["hr-top-100", "brand-a"]
+        _ = try await database.updateTenant(.id(2), edit: edit, context: context("io.parkd.Tenant.Update"))
+        _ = try await database.amendLease(1, rent: Money(fen: 4_200), from: CivilDate(year: 2021, month: 10, day: 1)!, context: context())
+        _ = try await database.terminateLease(2, on: CivilDate(year: 2021, month: 12, day: 10)!, reason: "搬迁", context: context())
+        _ = try await database.graduateProject(1, on: CivilDate(year: 2021, month: 9, day: 1)!, today: Self.today, context: context())
+
+        let book = try PolicyBook(policies)
+        let period = try RewardPeriod.parse("2021-06")
+        func run() async throws -> StoredRewardRun {
+            let inputs = try await database.rewardInputs(throughYear: 2021)
+            let calculation = try book.calculate(period, inputs: inputs, explain: true)
+            let canonical = try inputs.canonical()
+            return try await database.createRewardRun(NewRewardRun(
+                period: period.description, rules: calculation.rules, lines: calculation.lines,
+                policyVersions: book.policies.map { ($0.id, $0.hash) }, inputs: canonical.json, inputsHash: canonical.hash),
+                context: context("io.parkd.Reward.Run"))
+        }
+        _ = try await database.approveRewardRun(try await run().id, context: context("io.parkd.Reward.Approve"))
+        _ = try await database.submitReport(
+            .id(Self.corrected.tenant), month: Self.corrected.month,
+            figures: SubmittedFigures(revenue: nil, tax: nil, counts: ["placements": 29]), reason: "three placements were reported late",
+            today: Self.today, context: context("io.parkd.Report.Add"))
+        let adjustment = try await run()
+        #expect(adjustment.kind == .adjustment)
+    }
+
+    @Test("the store reads the same park after every table gains a column it does not know", arguments: ColumnAddition.allCases)
+    func unknownColumn(_ addition: ColumnAddition) async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            let database = try ParkDatabase(path: path)
+            try await park(database)
+            let before = try await ParkReadings(database, corrected: Self.corrected)
+            try database.close()
+            let columns = try addition.apply(toDatabaseAt: path)
+            #expect(columns.keys.sorted() == [
+                "auditEntry", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
+                "policyLoad", "policyVersion", "rentalUnit", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
+                "tenantTag",
+            ])
+            #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
+
+            let reopened = try ParkDatabase(path: path)
+            let after = try await ParkReadings(reopened, corrected: Self.corrected)
+            try reopened.close()
+            #expect(before.tenants.count == 81 && before.leases.count > 1 && before.reportHistory.count == 2 && before.runs.count == 2)
+            #expect(after.tenants == before.tenants)
+            #expect(after.tenantsOneByOne == before.tenantsOneByOne)
+            #expect(after.tenantCounts == before.tenantCounts)
+            #expect(after.units == before.units)
+            #expect(after.leases == before.leases)
+            #expect(after.projects == before.projects)
+            #expect(after.occupancy == before.occupancy)
+            #expect(after.reports == before.reports)
+            #expect(after.reportHistory == before.reportHistory)
+            #expect(after.statistics == before.statistics)
+            #expect(after.rewardInputs == before.rewardInputs)
+            #expect(after.runs == before.runs)
+            #expect(after.runLines == before.runLines)
+            #expect(after.runInputs == before.runInputs)
+            #expect(after.policiesInForce == before.policiesInForce)
+            #expect(after.audit == before.audit)
+            #expect(after.auditVerification == before.auditVerification)
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ParkCore
+import ParkPolicy
+import ParkStore
+
+/// Everything the store reads back about a park, through its public reads: two readings are
+/// equal when the store sees the same park.
+struct ParkReadings {
+    var tenants: [StoredTenant]
+    var tenantsOneByOne: [StoredTenant]
+    var tenantCounts: [TenantStatus: Int]
+    var units: [StoredUnit]
+    var leases: [StoredLease]
+    var projects: [StoredProject]
+    var occupancy: IncubatorOccupancy
+    var reports: [StoredReport]
+    var reportHistory: [StoredReport]
+    var statistics: ParkStatistics
+    var rewardInputs: RewardInputs
+    /// Every field of every run (`StoredRewardRun`'s `==` compares only a few).
+    var runs: [String]
+    var runLines: [[RewardLine]]
+    var runInputs: [[UInt8]]
+    var policiesInForce: [StoredPolicyVersion]
+    var audit: [AuditEntry]
+    var auditVerification: AuditVerification
+
+    /// Reads `database`; `corrected` is a tenant and month whose report has several versions.
+    init(_ database: ParkDatabase, corrected: (tenant: Int64, month: Month)) async throws {
+        tenants = try await database.tenants(TenantQuery(limit: 1_000)).tenants
+        var oneByOne: [StoredTenant] = []
+        for tenant in tenants {
+            oneByOne.append(try await database.tenant(.id(tenant.id)))
+            oneByOne.append(try await database.tenant(.creditCode(tenant.tenant.creditCode.value)))
+        }
+        tenantsOneByOne = oneByOne
+        tenantCounts = try await database.tenantCounts()
+        units = try await database.units()
+        leases = try await database.leases()
+        projects = try await database.projects()
+        occupancy = try await database.incubatorOccupancy(on: CivilDate(year: 2021, month: 6, day: 30)!)
+        reports = try await database.reports()
+        reportHistory = try await database.reportHistory(.id(corrected.tenant), month: corrected.month)
+        statistics = try await database.statistics(
+            from: CivilDate(year: 2021, month: 1, day: 1)!, to: CivilDate(year: 2021, month: 12, day: 31)!, monthly: true)
+        rewardInputs = try await database.rewardInputs(throughYear: 2021)
+        let storedRuns = try await database.rewardRuns(period: nil)
+        runs = storedRuns.map { String(describing: $0) }
+        var lines: [[RewardLine]] = [], inputs: [[UInt8]] = []
+        for run in storedRuns {
+            lines.append(try await database.rewardLines(run: run.id, explanations: true))
+            inputs.append(try await database.rewardRunInputs(run.id))
+        }
+        runLines = lines
+        runInputs = inputs
+        policiesInForce = try await database.policiesLastInForce()
+        audit = try await database.auditEntries(AuditQuery(limit: 100_000))
+        auditVerification = try await database.verifyAudit()
+    }
+}
