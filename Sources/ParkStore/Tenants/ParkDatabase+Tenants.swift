@@ -1,55 +1,6 @@
 import GRDB
 import ParkCore
 
-/// What every audited change carries: who asked, when, and how to name a failure in the trail.
-public struct ChangeContext: Sendable {
-    public var call: AuditedCall?
-    /// RFC 3339 instant of the change.
-    public var at: String
-    /// Text recorded as the audit outcome when the change fails.
-    public var outcome: @Sendable (any Error) -> String
-
-    public init(call: AuditedCall?, at: String, outcome: @escaping @Sendable (any Error) -> String) {
-        self.call = call
-        self.at = at
-        self.outcome = outcome
-    }
-
-    var recordedBy: String { call?.user ?? "parkd" }
-}
-
-/// A status change with who recorded it and when.
-public struct RecordedStatusChange: Sendable, Equatable {
-    public var change: StatusChange
-    public var recordedAt: String
-    public var recordedBy: String
-}
-
-/// A tenant as stored, with its bookkeeping.
-public struct StoredTenant: Sendable, Equatable {
-    public var tenant: Tenant
-    public var id: Int64 { tenant.id! }
-    public var createdAt: String
-    public var updatedAt: String
-    public var history: [RecordedStatusChange]
-}
-
-/// Filters for listing tenants, a page at a time in id order.
-public struct TenantQuery: Sendable {
-    public var status: TenantStatus?
-    public var businessLine: BusinessLine?
-    public var limit: Int
-    /// Only tenants with a larger id (the previous page's cursor).
-    public var afterID: Int64?
-
-    public init(status: TenantStatus? = nil, businessLine: BusinessLine? = nil, limit: Int = 100, afterID: Int64? = nil) {
-        self.status = status
-        self.businessLine = businessLine
-        self.limit = limit
-        self.afterID = afterID
-    }
-}
-
 extension ParkDatabase {
     /// Registers a new applicant. Credit codes are unique.
     public func createTenant(_ tenant: Tenant, context: ChangeContext) async throws -> StoredTenant {
