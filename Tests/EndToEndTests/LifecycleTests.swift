@@ -111,6 +111,15 @@ struct LifecycleTests {
         #expect(refused.status == 1)
         #expect(refused.stderr == "parkd: \(bad):3:3: socket.colour: unknown key\n")
         #expect(try runCommand(Binaries.parkd, ["--check-config"]).status == 0)
+
+        let empty = directory + "/empty.yaml"
+        try "# nothing set\n".write(toFile: empty, atomically: true, encoding: .utf8)
+        let emptyRefused = try runCommand(Binaries.parkd, ["--check-config", "--config", empty])
+        #expect(emptyRefused.status == 1)
+        #expect(emptyRefused.stderr == "parkd: \(empty): is empty (or holds only comments); a configuration file sets at least one key\n")
+        let folder = try runCommand(Binaries.parkd, ["--check-config", "--config", directory])
+        #expect(folder.status == 1)
+        #expect(folder.stderr == "parkd: \(directory): is a directory\n")
     }
 
     @Test("a database written by a newer parkd is refused at start")

@@ -117,6 +117,22 @@ struct RewardCommandTests {
         #expect(listed.contains("3  2021-06  adjustment  draft"), "\(listed)")
     }
 
+    @Test("a policy file of nested aliases is refused at its first anchor, and parkd answers the next client at once")
+    func aliasBomb() throws {
+        let daemon = try RunningDaemon()
+        let bomb = daemon.directory + "/bomb.yaml"
+        var text = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        for (level, previous) in zip(["b", "c", "d", "e", "f", "g", "h", "i"], ["a", "b", "c", "d", "e", "f", "g", "h"]) {
+            text += "\(level): &\(level) {" + (1...9).map { "? [*\(previous), \($0)]: \($0)" }.joined(separator: ", ") + "}\n"
+        }
+        try text.write(toFile: bomb, atomically: true, encoding: .utf8)
+        let refused = try daemon.parkctl(["policy", "check", bomb])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("\(bomb):1:4: YAML anchors and aliases are not allowed in parkd's files: '&a' is an anchor"), "\(refused.stderr)")
+        let next = try daemon.parkctl(["tenant", "list"])
+        #expect(next.status == 0, "\(next.stderr)")
+    }
+
     @Test("policy files are checked with positions, tested and simulated")
     func policyTooling() throws {
         let (daemon, directory) = try park()

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
-import ParkDaemon
+@testable import ParkDaemon
+import ParkPolicy
 import Testing
 
 @Suite("Configuration file")
@@ -88,9 +89,69 @@ struct ConfigLoaderTests {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("log:\n  level: info\n  level: debug\n", file: "t.yaml") }
     }
 
-    @Test("an empty file keeps every default")
-    func empty() throws {
-        #expect(try ConfigLoader.parse("# nothing\n", file: "t.yaml") == DaemonConfig())
+    @Test("an empty file, or one of comments only, is refused naming the file")
+    func empty() {
+        for text in ["", "# nothing\n"] {
+            #expect(throws: ConfigError(file: "t.yaml", line: nil, column: nil, key: nil,
+                                        reason: "is empty (or holds only comments); a configuration file sets at least one key")) {
+                try ConfigLoader.parse(text, file: "t.yaml")
+            }
+        }
+    }
+
+    @Test("an anchor or alias is refused, located")
+    func alias() {
+        #expect(throws: ConfigError(file: "t.yaml", line: 2, column: 16, key: nil,
+                                    reason: "YAML anchors and aliases are not allowed in parkd's files: '*g' is an alias")) {
+            try ConfigLoader.parse("access:\n  admin_group: *g\n", file: "t.yaml")
+        }
+    }
+
+    /// A fresh directory for files of one test.
+    func scratch() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-config-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func reason(_ path: String) -> String? {
+        do {
+            _ = try ConfigLoader.load(.file(path))
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
+    @Test("a directory, a dangling or looping link and a file over the bound are named as such")
+    func unreadable() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(reason(directory) == "is a directory")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/dangling.yaml", withDestinationPath: directory + "/missing.yaml")
+        #expect(reason(directory + "/dangling.yaml") == "is a symbolic link to a missing file")
+        try FileManager.default.createSymbolicLink(atPath: directory + "/loop.yaml", withDestinationPath: directory + "/loop.yaml")
+        #expect(reason(directory + "/loop.yaml") == "is a symbolic link that loops")
+        let big = directory + "/big.yaml"
+        try ("log:\n  level: info\n" + String(repeating: "#", count: YAMLInput.maximumBytes)).write(toFile: big, atomically: true, encoding: .utf8)
+        #expect(reason(big) == "is \(YAMLInput.maximumBytes + 19) bytes, larger than the 1048576 bytes (1 MiB) parkd reads from a YAML file")
+    }
+
+    @Test("a policy directory names an entry that is a directory or a dangling link")
+    func policyDirectory() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try FileManager.default.createDirectory(atPath: directory + "/folder.yaml", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory + "/gone.yaml", withDestinationPath: directory + "/missing.yaml")
+        do {
+            _ = try PolicyRegistry.read(directory: directory)
+            Issue.record("the directory was accepted")
+        } catch {
+            #expect(error.problems == [
+                PolicyProblem(file: directory + "/folder.yaml", position: nil, message: "is a directory"),
+                PolicyProblem(file: directory + "/gone.yaml", position: nil, message: "is a symbolic link to a missing file"),
+            ])
+        }
     }
 
     @Test("command-line overrides win over the file")

@@ -23,8 +23,9 @@ final class CalendarRegistry: Sendable {
         var schedules: [(file: String, schedule: HolidayScheduleFile.Located<HolidaySchedule>)] = []
         var problems: [ConfigError] = []
         for path in paths {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                problems.append(ConfigError(file: path, line: nil, column: nil, key: nil, reason: "cannot be read as UTF-8 text"))
+            let text: String
+            do { text = try YAMLDirectory.text(ofFile: path) } catch {
+                problems.append(ConfigError(file: path, line: nil, column: nil, key: nil, reason: error.message))
                 continue
             }
             do { schedules.append((path, try HolidayScheduleFile.read(text, file: path))) } catch { problems += error.problems }

@@ -10,9 +10,9 @@ public enum ConfigLoader {
         guard case .file(let path) = source else { return DaemonConfig() }
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try YAMLDirectory.text(ofFile: path)
         } catch {
-            throw ConfigError(file: path, line: nil, column: nil, key: nil, reason: "cannot read: \(error.localizedDescription)")
+            throw ConfigError(file: path, line: nil, column: nil, key: nil, reason: error.message)
         }
         return try parse(text, file: path)
     }
@@ -20,7 +20,9 @@ public enum ConfigLoader {
     public static func parse(_ text: String, file: String) throws(ConfigError) -> DaemonConfig {
         var config = DaemonConfig()
         let reader = YAMLNodeReader(file: file)
-        guard let root = try reader.compose(text) else { return config }  // an empty file keeps every default
+        guard let root = try reader.compose(text) else {
+            throw ConfigError(file: file, line: nil, column: nil, key: nil, reason: "is empty (or holds only comments); a configuration file sets at least one key")
+        }
         for (key, value, keyNode) in try reader.mapping(root, path: nil) {
             switch key {
             case "state_directory": config.stateDirectory = try reader.path(value, key: key)

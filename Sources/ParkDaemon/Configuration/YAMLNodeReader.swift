@@ -1,3 +1,4 @@
+import ParkPolicy
 import Yams
 
 /// Typed reads of YAML nodes that locate every error in its file: parkd's configuration and
@@ -9,7 +10,10 @@ struct YAMLNodeReader {
     /// is located.
     func compose(_ text: String) throws(ConfigError) -> Node? {
         do {
+            try YAMLInput.check(text)
             return try Yams.compose(yaml: text)
+        } catch let refusal as YAMLInput.Refusal {
+            throw ConfigError(file: file, line: refusal.position?.line, column: refusal.position?.column, key: nil, reason: refusal.message)
         } catch let error as YamlError {
             throw syntaxError(error)
         } catch {

@@ -51,8 +51,9 @@ final class PolicyRegistry: Sendable {
         var policies: [Policy] = []
         var problems: [PolicyProblem] = []
         for path in paths {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                problems.append(PolicyProblem(file: path, position: nil, message: "cannot be read as UTF-8 text"))
+            let text: String
+            do { text = try YAMLDirectory.text(ofFile: path) } catch {
+                problems.append(PolicyProblem(file: path, position: nil, message: error.message))
                 continue
             }
             do { policies.append(try PolicyLoader.load(text, fileName: path)) } catch { problems += error.problems }

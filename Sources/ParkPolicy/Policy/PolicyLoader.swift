@@ -40,7 +40,11 @@ private struct PolicyReader {
     mutating func read() -> Policy? {
         let root: Node?
         do {
+            try YAMLInput.check(text)
             root = try Yams.compose(yaml: text)
+        } catch let refusal as YAMLInput.Refusal {
+            problems.append(PolicyProblem(file: file, position: refusal.position, message: refusal.message))
+            return nil
         } catch let error as YamlError {
             let (position, message) = Self.describe(error)
             problems.append(PolicyProblem(file: file, position: position, message: message))

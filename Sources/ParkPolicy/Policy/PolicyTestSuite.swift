@@ -77,7 +77,13 @@ private struct TestReader {
 
     mutating func read(_ text: String) -> [PolicyTestSuite.Case] {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
+        do {
+            try YAMLInput.check(text)
+            root = try Yams.compose(yaml: text)
+        } catch let refusal as YAMLInput.Refusal {
+            problems.append(PolicyProblem(file: file, position: refusal.position, message: refusal.message))
+            return []
+        } catch {
             problems.append(PolicyProblem(file: file, position: nil, message: "not valid YAML: \(error)"))
             return []
         }

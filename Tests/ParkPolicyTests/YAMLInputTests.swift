@@ -1,0 +1,98 @@
+import Foundation
+import ParkPolicy
+import Testing
+
+@Suite("YAML input limits")
+struct YAMLInputTests {
+    /// Nested aliases, some used as complex mapping keys: every level multiplies by nine what
+    /// composing it costs.
+    static let bomb = """
+        a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+        b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+        c: &c {*b: 1, *b : 2}
+        d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+        e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+        ? [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+        : f
+        """
+
+    func refusal(_ text: String) -> YAMLInput.Refusal? {
+        do {
+            try YAMLInput.check(text)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("a billion-laughs policy is refused at its first anchor, naming file, line and column")
+    func billionLaughs() {
+        #expect(throws: PolicyProblems.self) { try PolicyLoader.load(Self.bomb, fileName: "bomb.yaml") }
+        do {
+            _ = try PolicyLoader.load(Self.bomb, fileName: "bomb.yaml")
+        } catch {
+            #expect(error.description == "bomb.yaml:1:4: YAML anchors and aliases are not allowed in parkd's files: '&a' is an anchor")
+        }
+    }
+
+    @Test("a policy test file with an alias is refused")
+    func testFile() {
+        do {
+            _ = try PolicyTestSuite.parse("cases:\n  - name: x\n    period: *p\n", fileName: "t.yaml")
+            Issue.record("an alias was accepted")
+        } catch {
+            #expect(error.description == "t.yaml:3:13: YAML anchors and aliases are not allowed in parkd's files: '*p' is an alias")
+        }
+    }
+
+    @Test("anchors and aliases are found wherever libyaml reads them as tokens", arguments: [
+        ("x: *a\n", 1, 4),
+        ("- [1, *a]\n", 1, 7),
+        ("k: !!str &a v\n", 1, 10),
+        ("--- *a\n", 1, 5),
+        ("k: {a: 1,\n  b: *c}\n", 2, 6),
+        ("- note: |\n    *text\n  other: *a\n", 3, 10),
+        ("k: \"quoted\" \nj: 'it''s'\nl: *a\n", 3, 4),
+        ("k: >-\n  folded\nj: &a x\n", 3, 4),
+        ("# comment\r*a: 1\n", 2, 1),
+    ])
+    func found(text: String, line: Int, column: Int) {
+        #expect(refusal(text)?.position == SourcePosition(line: line, column: column), "\(text)")
+    }
+
+    @Test("& and * inside scalars and comments are text", arguments: [
+        "amount: placements * placement_subsidy\n",
+        "amount: a\n  * b\n",
+        "amount: a*b &c\n",
+        "title: \"*a &b\"\nissuer: '&x ''*y'''\n",
+        "k: v # *a &b\n# *c\n",
+        "note: |\n  *a\n  &b\n",
+        "- note: >\n    *a\n",
+        "k: [\"*a\", '&b', c*d]\n",
+    ])
+    func text(text: String) {
+        #expect(refusal(text) == nil, "\(text)")
+    }
+
+    @Test("every shipped policy, policy test and calendar file passes")
+    func shipped() throws {
+        let config = ReferencePolicyTests.repository.appendingPathComponent("Config")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: config.path).filter { $0.hasSuffix(".yaml") }
+        #expect(files.count > 10)
+        for file in files {
+            let text = try String(contentsOf: config.appendingPathComponent(file), encoding: .utf8)
+            #expect(refusal(text) == nil, "\(file)")
+        }
+    }
+
+    @Test("a file over the bound is refused before it is parsed, naming the bound")
+    func size() {
+        let text = "title: " + String(repeating: "x", count: YAMLInput.maximumBytes) + "\n"
+        #expect(refusal(text) == YAMLInput.Refusal(position: nil, message: "is \(text.utf8.count) bytes, larger than the 1048576 bytes (1 MiB) parkd reads from a YAML file"))
+        do {
+            _ = try PolicyLoader.load(text, fileName: "big.yaml")
+        } catch {
+            #expect(error.description.hasPrefix("big.yaml: is \(text.utf8.count) bytes, larger than the 1048576 bytes"))
+        }
+    }
+}
