@@ -26,6 +26,19 @@ struct LifecycleTests {
         #expect(!reloaded.stdout.contains("lastReloadError"))
     }
 
+    @Test("SIGHUP with a configuration emptied by mistake is rejected: the log level and access groups in force stay")
+    func emptiedReload() throws {
+        let daemon = try RunningDaemon(config: "log:\n  level: debug\n")
+        try "# everything commented out\n".write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        let rejected = try #require(daemon.notify.wait(for: "reload rejected"))
+        #expect(rejected.contains("is empty"), "\(rejected)")
+        let status = try daemon.parkctl(["status"])
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("Log level:       debug"), "\(status.stdout)")
+        #expect(status.stdout.contains("Last reload:     rejected: \(daemon.configPath)"), "\(status.stdout)")
+    }
+
     @Test("SIGTERM says STOPPING=1, removes the socket it created and exits 0")
     func sigterm() throws {
         let daemon = try RunningDaemon()
