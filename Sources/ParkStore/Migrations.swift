@@ -240,6 +240,18 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'a first amount for this tenant, rule and period was already approved'); END;
                 """)
         }
+        migrator.registerMigration("v7-auditIdsPositive") { db in
+            // The chain starts at entry 1: an entry with an id of 0 or less would sit before it,
+            // where a check that starts from the first entry must still see it.
+            try db.execute(sql: """
+                CREATE TRIGGER auditEntry_idPositive BEFORE INSERT ON auditEntry
+                WHEN NEW.id IS NOT NULL AND NEW.id <= 0
+                BEGIN SELECT RAISE(ABORT, 'an audit entry id is 1 or more'); END;
+                CREATE TRIGGER auditEntry_idUnchanged BEFORE UPDATE OF id ON auditEntry
+                WHEN NEW.id <> OLD.id
+                BEGIN SELECT RAISE(ABORT, 'an audit entry keeps its id'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -28,7 +28,8 @@ struct AuditStoreTests {
         ("UPDATE auditEntry SET outcome = 'forged' WHERE id = 3", Int64(3), "entry 3 was altered"),
         ("UPDATE auditEntry SET user = 'someone' WHERE id = 5", Int64(5), "entry 5 was altered"),
         ("DELETE FROM auditEntry WHERE id = 2", Int64(2), "entry 2 is missing"),
-        ("UPDATE auditEntry SET id = -id WHERE id IN (2, 3); UPDATE auditEntry SET id = 5 + id WHERE id < 0", Int64(2), "does not follow"),
+        // Renumbering is refused by the file itself (auditEntry_idUnchanged); past the trigger, the chain shows it.
+        ("DROP TRIGGER auditEntry_idUnchanged; UPDATE auditEntry SET id = -id WHERE id IN (2, 3); UPDATE auditEntry SET id = 5 + id WHERE id < 0", Int64(2), "does not follow"),
     ])
     func tampering(_ sql: String, _ badEntry: Int64, _ problem: String) async throws {
         try await withTemporaryDirectory { directory in
@@ -40,6 +41,24 @@ struct AuditStoreTests {
             #expect(!result.intact)
             #expect(result.firstBadEntry == badEntry)
             #expect(result.problem?.contains(problem) == true, "\(result.problem ?? "")")
+        }
+    }
+
+    @Test("an entry numbered 0 or below is refused by the database file, and one forged past its triggers is found")
+    func idsBelowOne() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try await databaseWithTrail(directory, entries: 3)
+            let queue = try DatabaseQueue(path: directory + "/parkd.sqlite")
+            let copy = "INSERT INTO auditEntry (id, at, uid, user, pid, method, parameters, outcome, previousHash, hash) SELECT 0, at, uid, user, pid, method, parameters, outcome, previousHash, hash FROM auditEntry WHERE id = 1"
+            await #expect(throws: DatabaseError.self) { try await queue.write { db in try db.execute(sql: copy) } }
+            await #expect(throws: DatabaseError.self) { try await queue.write { db in try db.execute(sql: "UPDATE auditEntry SET id = -1 WHERE id = 3") } }
+            #expect(try await database.verifyAudit().intact)
+
+            try await queue.write { db in try db.execute(sql: "DROP TRIGGER auditEntry_idPositive; " + copy) }
+            try queue.close()
+            let result = try await database.verifyAudit()
+            #expect(!result.intact)
+            #expect(result.problem == "entry 1 is missing: found entry 0 in its place", "\(result.problem ?? "")")
         }
     }
 

@@ -54,7 +54,8 @@ extension ParkDatabase {
     public func verifyAudit() async throws -> AuditVerification {
         try await readInBackground { db in
             var check = AuditChainCheck()
-            var after: Int64 = 0
+            // From the lowest id there is: an entry numbered 0 or below is not skipped.
+            var after = Int64.min
             while true {
                 let page = try AuditEntryRecord
                     .filter(AuditEntryRecord.Columns.id > after)
