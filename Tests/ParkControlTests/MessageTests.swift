@@ -34,6 +34,5 @@ struct MessageTests {
     func errorDescription() {
         let error = VarlinkError(name: "io.parkd.Tenant.NoSuchTenant", parameters: .object(["tenant": .string("7")]))
         #expect(error.description == "io.parkd.Tenant.NoSuchTenant (tenant=7)")
-        #expect(error.shortName == "NoSuchTenant")
     }
 }

@@ -8,9 +8,6 @@ public struct VarlinkError: Error, Equatable, Sendable, CustomStringConvertible 
         self.parameters = parameters
     }
 
-    /// The error's name without its interface (`NoSuchTenant`).
-    public var shortName: String { String(name.split(separator: ".").last ?? Substring(name)) }
-
     public var description: String {
         if case .object(let fields) = parameters, !fields.isEmpty {
             let details = fields.keys.sorted().map { key -> String in
