@@ -46,8 +46,13 @@ public enum Daemon {
                 notifier.status("Upgrading the database schema (\(pending.joined(separator: ", ")))")
             })
         let socket = ControlSocket.activated() ?? .path(config.socketPath, mode: config.socketMode, group: config.socketGroup)
+        let clock = DaemonClock.fromEnvironment()
         let state = DaemonState(
-            config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel)
+            config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel,
+            now: clock.now)
+        if let clockFile = clock.clockFile {
+            logger.warning("the clock is read from \(clockFile) (\(DaemonClock.environmentVariable)), not the system's: for tests only")
+        }
         if let warning = state.access.missingGroupsWarning {
             // One GROUP field per group in the journal, so `journalctl GROUP=parkd-admin` finds it.
             logger.warning("\(warning)", metadata: NotableEvent.groupMissing.metadata([

@@ -141,3 +141,20 @@ struct CalendarCommandTests {
         #expect(valid.stdout.contains("\(directory): the calendar of 2018–2026 is valid"), "\(valid.stdout)")
     }
 }
+
+@Suite("parkd's clock under a test's control")
+struct TestClockTests {
+    @Test("a parkd started with a clock file computes from that clock, and runs on from where the file is moved")
+    func clockFileSetsAndMovesNow() throws {
+        let daemon = try RunningDaemon(clock: "2027-01-20T09:00:00+08:00")
+        func nextMidnightUTC() throws -> String {
+            let next = try daemon.parkctl(["calendar", "next", "*-*-* 00:00:00 UTC", "--iterations", "1"], environment: ["TZ": "UTC"])
+            #expect(next.status == 0, "\(next.stderr)")
+            return next.stdout.split(separator: "\n").first { $0.contains("Next elapse") }.map(String.init) ?? next.stdout
+        }
+        #expect(try nextMidnightUTC() == "    Next elapse: Thu 2027-01-21 00:00:00 UTC")
+        try daemon.setClock("2026-12-31T23:59:30Z")
+        #expect(try nextMidnightUTC() == "    Next elapse: Fri 2027-01-01 00:00:00 UTC")
+        #expect(daemon.log.contains("the clock is read from \(daemon.clockPath)"), "\(daemon.log)")
+    }
+}

@@ -21,11 +21,18 @@ final class RunningDaemon: @unchecked Sendable {
     private let extraArguments: [String]
     /// The most files parkd may hold open (soft and hard limit), when the test sets one.
     private let openFilesLimit: Int?
+    /// parkd's environment beyond the test's own (kept on restart).
+    private let environment: [String: String]
 
-    /// Starts parkd with `config` (YAML text) and `arguments`, and waits for READY=1.
+    /// The clock file parkd reads "now" from when the test started it with a `clock`.
+    var clockPath: String { directory + "/clock" }
+
+    /// Starts parkd with `config` (YAML text) and `arguments`, and waits for READY=1. With a
+    /// `clock` (an RFC 3339 instant), parkd's clock starts there (`PARKD_CLOCK_FILE`) and
+    /// `setClock` moves it.
     convenience init(
         config: String = "", arguments: [String] = [], openFilesLimit: Int? = nil, environment: [String: String] = [:],
-        waitForReady: Bool = true
+        clock: String? = nil, waitForReady: Bool = true
     ) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-e2e-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
@@ -34,6 +41,11 @@ final class RunningDaemon: @unchecked Sendable {
         let policies = config.contains("policies:") ? "" : "\npolicies:\n  directory: \(directory)/policies\n"
         let calendar = config.contains("calendar:") ? "" : "\ncalendar:\n  directory: \(directory)/calendar\n"
         try (config + policies + calendar).write(toFile: directory + "/parkd.yaml", atomically: true, encoding: .utf8)
+        var environment = environment
+        if let clock {
+            try clock.write(toFile: directory + "/clock", atomically: true, encoding: .utf8)
+            environment["PARKD_CLOCK_FILE"] = directory + "/clock"
+        }
         try self.init(
             directory: directory, arguments: arguments, openFilesLimit: openFilesLimit, environment: environment, waitForReady: waitForReady)
     }
@@ -43,6 +55,7 @@ final class RunningDaemon: @unchecked Sendable {
         self.directory = directory
         extraArguments = arguments
         self.openFilesLimit = openFilesLimit
+        self.environment = environment
         socketPath = directory + "/control.sock"
         configPath = directory + "/parkd.yaml"
         let notifyPath = directory + "/notify.sock"
@@ -83,7 +96,12 @@ final class RunningDaemon: @unchecked Sendable {
     func restarted() throws -> RunningDaemon {
         stop()
         ownsDirectory = false
-        return try RunningDaemon(directory: directory, arguments: extraArguments, openFilesLimit: openFilesLimit, environment: [:], waitForReady: true)
+        return try RunningDaemon(directory: directory, arguments: extraArguments, openFilesLimit: openFilesLimit, environment: environment, waitForReady: true)
+    }
+
+    /// Sets parkd's clock (started with a `clock`) to `instant`, from where it runs on.
+    func setClock(_ instant: String) throws {
+        try instant.write(toFile: clockPath, atomically: true, encoding: .utf8)
     }
 
     deinit {
@@ -94,8 +112,8 @@ final class RunningDaemon: @unchecked Sendable {
     var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
 
     /// Runs parkctl against this daemon, optionally as another user (`setpriv`).
-    func parkctl(_ arguments: [String], uid: UInt32? = nil, gid: UInt32? = nil) throws -> CommandResult {
-        let environment = ["PARKD_SOCKET": socketPath]
+    func parkctl(_ arguments: [String], uid: UInt32? = nil, gid: UInt32? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+        let environment = environment.merging(["PARKD_SOCKET": socketPath]) { _, socket in socket }
         guard let uid else { return try runCommand(Binaries.parkctl, arguments, environment: environment) }
         let identity = ["--reuid=\(uid)", "--regid=\(gid ?? uid)", "--clear-groups"]
         return try runCommand("/usr/bin/setpriv", identity + [Binaries.parkctl] + arguments, environment: environment)
