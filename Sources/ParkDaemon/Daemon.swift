@@ -48,7 +48,7 @@ public enum Daemon {
         let socket = ControlSocket.activated() ?? .path(config.socketPath, mode: config.socketMode, group: config.socketGroup)
         let clock = DaemonClock.fromEnvironment()
         let state = DaemonState(
-            config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel,
+            config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel, logger: logger,
             now: clock.now)
         if let clockFile = clock.clockFile {
             logger.warning("the clock is read from \(clockFile) (\(DaemonClock.environmentVariable)), not the system's: for tests only")

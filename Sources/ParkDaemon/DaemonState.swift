@@ -33,9 +33,11 @@ public final class DaemonState: Sendable {
     }
     /// The clock every handler reads; tests inject their own.
     let now: @Sendable () -> Date
+    /// What each caller holds and spends of the limits in force.
+    let budgets: CallerBudgets
 
     public init(
-        config: DaemonConfig, source: ConfigSource, socketDescription: String, logLevel: LogLevelControl,
+        config: DaemonConfig, source: ConfigSource, socketDescription: String, logLevel: LogLevelControl, logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.startedAt = now()
@@ -48,6 +50,7 @@ public final class DaemonState: Sendable {
             calendar: DaemonState.calendar(in: TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!),
             lastReloadError: nil))
         logLevel.current = config.logLevel
+        budgets = CallerBudgets(logger: logger)
     }
 
     var config: DaemonConfig { settings.withLock { $0.config } }

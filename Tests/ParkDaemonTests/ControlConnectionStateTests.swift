@@ -104,4 +104,43 @@ struct ControlConnectionStateTests {
         let result31 = state.closeStarted()
         #expect(result31 == false, "nothing to send before closing a connection the peer closed")
     }
+
+    @Test("a deferred call goes back to the front and holds back the calls and reads until its turn")
+    func deferredCall() {
+        var state = ControlConnectionState()
+        _ = state.received(Self.message("a"))
+        _ = state.received(Self.message("b"))
+        let first = state.nextCall()
+        #expect(first == .start(Self.message("a")))
+        state.deferCall(Self.message("a"))
+        let held = state.nextCall()
+        #expect(held == nil)
+        let read = state.readRequested()
+        #expect(!read)
+        state.deferredCallMayStart()
+        let proceeds = state.heldReadMayProceed()
+        #expect(proceeds)
+        let again = state.nextCall()
+        #expect(again == .start(Self.message("a")))
+        let next = state.nextCall()
+        #expect(next == .start(Self.message("b")))
+    }
+
+    @Test("replies the peer does not read hold back the calls and reads until the channel is writable again")
+    func unreadReplies() {
+        var state = ControlConnectionState()
+        _ = state.received(Self.message("a"))
+        state.writabilityChanged(isWritable: false)
+        let blocked = state.nextCall()
+        #expect(blocked == nil)
+        let read = state.readRequested()
+        #expect(!read)
+        let notYet = state.heldReadMayProceed()
+        #expect(!notYet)
+        state.writabilityChanged(isWritable: true)
+        let proceeds = state.heldReadMayProceed()
+        #expect(proceeds)
+        let started = state.nextCall()
+        #expect(started == .start(Self.message("a")))
+    }
 }

@@ -25,10 +25,10 @@ struct DispatcherHarness {
         config.adminGroup = "staff"
         config.auditorGroup = "users"
         config.stateDirectory = directory
-        let state = DaemonState(
-            config: config, source: .embeddedDefaults, socketDescription: "test", logLevel: LogLevelControl(.critical),
-            now: { Date(timeIntervalSince1970: 1_764_400_000) })  // 2025-11-29 in Shanghai
         let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        let state = DaemonState(
+            config: config, source: .embeddedDefaults, socketDescription: "test", logLevel: LogLevelControl(.critical), logger: logger,
+            now: { Date(timeIntervalSince1970: 1_764_400_000) })  // 2025-11-29 in Shanghai
         dispatcher = Dispatcher(
             table: Daemon.methodTable(database: database, state: state, policies: policies, calendar: CalendarRegistry(), logger: logger),
             state: state,

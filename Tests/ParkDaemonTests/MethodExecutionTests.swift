@@ -20,7 +20,7 @@ struct MethodExecutionTests {
 
     /// Calls a probe method registered with `execution` the way a connection starts a call: on
     /// its event loop, inside `Task.immediate`; whether the handler ran on an event loop thread.
-    static func handlerRanOnEventLoop(_ execution: MethodExecution) async throws -> Bool {
+    static func handlerRanOnEventLoop(_ execution: MethodExecution, padding: Int = 0) async throws -> Bool {
         let harness = try DispatcherHarness()
         defer { harness.cleanUp() }
         var table = MethodTable()
@@ -31,7 +31,7 @@ struct MethodExecutionTests {
             table: table, state: harness.dispatcher.state, database: harness.database,
             logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let message = Array(#"{"method":"io.parkd.Test.Where"}"#.utf8)
+        let message = Array(#"{"method":"io.parkd.Test.Where""#.utf8) + Array(repeating: UInt8(ascii: " "), count: padding) + Array("}".utf8)
         let reply = try await group.next().submit {
             let promise = group.next().makePromise(of: Data.self)
             Task.immediate { promise.succeed(await dispatcher.handle(message, from: DispatcherHarness.root).reply ?? Data()) }
@@ -49,6 +49,12 @@ struct MethodExecutionTests {
     @Test("a handler declared off the event loop runs on a worker thread from its first line")
     func offEventLoop() async throws {
         #expect(try await Self.handlerRanOnEventLoop(.offEventLoop) == false)
+    }
+
+    @Test("a message over 64 KiB is read and answered on a worker thread, whatever its method declares")
+    func largeMessageOffEventLoop() async throws {
+        #expect(try await Self.handlerRanOnEventLoop(.onEventLoop, padding: Dispatcher.largeMessageBytes) == false)
+        #expect(try await Self.handlerRanOnEventLoop(.onEventLoop, padding: Dispatcher.largeMessageBytes - 64))
     }
 
     @Test("the methods that parse files or compute runs are declared off the event loop")

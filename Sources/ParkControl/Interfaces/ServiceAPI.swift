@@ -12,6 +12,18 @@ public enum ServiceAPI {
           count: int
         )
 
+        # What callers were refused or held back since start, by the limits of the configuration.
+        type HeldBack (
+          # Connections refused because their caller held every connection it may.
+          connectionsRefused: int,
+          # Calls of callers without a role that waited their turn.
+          callsDelayed: int,
+          # Refused calls of callers without a role left out of the audit trail (counted in the next entry).
+          refusedCallsNotAudited: int,
+          # The users over one of their limits now.
+          uidsOverBudget: []int
+        )
+
         # What the daemon is doing and what it holds.
         method Status() -> (
           # parkd's version.
@@ -39,7 +51,9 @@ public enum ServiceAPI {
           # Entries in the audit trail.
           auditEntries: int,
           # Why the last configuration reload was refused, if it was.
-          lastReloadError: ?string
+          lastReloadError: ?string,
+          # Callers refused or held back by the limits since start.
+          heldBack: HeldBack
         )
 
         # Changes the log level until the next restart or reload.
@@ -78,6 +92,17 @@ public enum ServiceAPI {
         # The daemon failed to carry out the request; its journal has the details.
         error InternalError ()
 
+        # The connection was refused: its caller holds every connection it may. Sent once,
+        # unasked, as the connection closes.
+        error TooManyConnections (
+          # The caller's user id.
+          uid: int,
+          # The number of connections it may not pass.
+          limit: int,
+          # Which limit: limits.connections_per_user, or the connections not kept for admins.
+          reason: string
+        )
+
         """)
 
     public static let status = VarlinkMethod<NoParameters, StatusReply>("io.parkd.Service.Status", access: .read)
@@ -107,6 +132,19 @@ public enum ServiceAPI {
         }
     }
 
+    public struct HeldBack: Codable, Sendable, Equatable {
+        public var connectionsRefused: Int
+        public var callsDelayed: Int
+        public var refusedCallsNotAudited: Int
+        public var uidsOverBudget: [Int64]
+        public init(connectionsRefused: Int, callsDelayed: Int, refusedCallsNotAudited: Int, uidsOverBudget: [Int64]) {
+            self.connectionsRefused = connectionsRefused
+            self.callsDelayed = callsDelayed
+            self.refusedCallsNotAudited = refusedCallsNotAudited
+            self.uidsOverBudget = uidsOverBudget
+        }
+    }
+
     public struct StatusReply: Codable, Sendable {
         public var version: String
         public var startedAt: String
@@ -121,11 +159,12 @@ public enum ServiceAPI {
         public var tenantsByStatus: [StatusCount]
         public var auditEntries: Int
         public var lastReloadError: String?
+        public var heldBack: HeldBack
 
         public init(
             version: String, startedAt: String, uptimeSeconds: Int, stateDirectory: String, databaseBytes: Int,
             socket: String, configSource: String, logLevel: String, connections: Int, tenants: Int,
-            tenantsByStatus: [StatusCount], auditEntries: Int, lastReloadError: String?
+            tenantsByStatus: [StatusCount], auditEntries: Int, lastReloadError: String?, heldBack: HeldBack
         ) {
             self.version = version
             self.startedAt = startedAt
@@ -140,6 +179,7 @@ public enum ServiceAPI {
             self.tenantsByStatus = tenantsByStatus
             self.auditEntries = auditEntries
             self.lastReloadError = lastReloadError
+            self.heldBack = heldBack
         }
     }
 }

@@ -12,6 +12,12 @@ public enum FailureKind: String, Sendable {
     case internalError
     /// The peer said something that is not the protocol (EX_PROTOCOL).
     case protocolError
+    /// Refused for now; the same request may succeed later (EX_TEMPFAIL): the caller holds
+    /// every connection it may, the database is locked by another process.
+    case temporaryFailure
+    /// The database cannot be written: the disk is full, the file system read-only, the
+    /// database file gone (EX_IOERR).
+    case storageFailure
 }
 
 /// An error an interface declares once, next to its definition: its Varlink name, its

@@ -114,8 +114,28 @@ public enum ConfigLoader {
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
+            case "limits":
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
+                    let name = "limits.\(sub)"
+                    switch sub {
+                    case "connections_per_user": config.limits.connectionsPerUser = try reader.integer(node, key: name, range: 1...100_000)
+                    case "reserved_for_admins": config.limits.reservedForAdmins = try reader.integer(node, key: name, range: 0...100_000)
+                    case "reply_buffer_bytes": config.limits.replyBufferBytes = try reader.integer(node, key: name, range: 65_536...1 << 30)
+                    case "calls_per_second_without_role":
+                        config.limits.callsPerSecondWithoutRole = try reader.integer(node, key: name, range: 1...1_000_000)
+                    case "refused_calls_audited_per_minute":
+                        config.limits.refusedCallsAuditedPerMinute = try reader.integer(node, key: name, range: 0...1_000_000)
+                    case "refused_parameters_bytes": config.limits.refusedParametersBytes = try reader.integer(node, key: name, range: 64...1 << 20)
+                    default: throw reader.unknown(keyNode, key: name)
+                    }
+                }
             default: throw reader.unknown(keyNode, key: key)
             }
+        }
+        guard config.limits.reservedForAdmins < config.socketMaxConnections else {
+            throw ConfigError(
+                file: file, line: nil, column: nil, key: "limits.reserved_for_admins",
+                reason: "keeps \(config.limits.reservedForAdmins) connections for admins of socket.max_connections \(config.socketMaxConnections): nobody else could connect")
         }
         return config
     }

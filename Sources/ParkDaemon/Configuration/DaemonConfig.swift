@@ -34,6 +34,8 @@ public struct DaemonConfig: Equatable, Sendable {
     /// Directory of the working-day calendar, a holiday schedule file a year (`2021.yaml`),
     /// read at start and on every reload.
     public var calendarDirectory = "/etc/parkd/calendar"
+    /// What one caller may take of parkd.
+    public var limits = CallerLimits()
 
     public init() {}
 

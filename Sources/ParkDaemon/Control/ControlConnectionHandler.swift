@@ -22,6 +22,8 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
 
     private let dispatcher: Dispatcher
     private let caller: Caller
+    /// The caller's role when it connected: the calls of a caller without one are paced.
+    private let role: Role
     private let channel: any Channel
     private let registry: ConnectionRegistry
     private let logger: Logger
@@ -33,11 +35,12 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
     private var state = ControlConnectionState()
 
     init(
-        dispatcher: Dispatcher, caller: Caller, channel: any Channel, registry: ConnectionRegistry, logger: Logger,
+        dispatcher: Dispatcher, caller: Caller, role: Role, channel: any Channel, registry: ConnectionRegistry, logger: Logger,
         onServed: @escaping () -> Void
     ) {
         self.dispatcher = dispatcher
         self.caller = caller
+        self.role = role
         self.channel = channel
         self.registry = registry
         self.logger = logger
@@ -83,14 +86,43 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
         if state.readRequested() { context.read() }
     }
 
-    /// Starts received calls in order until one suspends or none is left.
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        state.writabilityChanged(isWritable: context.channel.isWritable)
+        if context.channel.isWritable { resume() }
+        context.fireChannelWritabilityChanged()
+    }
+
+    /// Starts received calls in order until one suspends, waits its turn, or none is left.
     private func startReceivedCalls() {
         while let next = state.nextCall() {
             switch next {
-            case .start(let message): start(message)
+            case .start(let message):
+                if let wait = waitBeforeStarting() {
+                    state.deferCall(message)
+                    let handler = NIOLoopBound(self, eventLoop: channel.eventLoop)
+                    channel.eventLoop.scheduleTask(in: .nanoseconds(Int64(wait * 1e9) + 1)) {
+                        handler.value.state.deferredCallMayStart()
+                        handler.value.resume()
+                    }
+                    return
+                }
+                start(message)
             case .refuse(let error): refuse(error)
             }
         }
+    }
+
+    /// Seconds the next call of a caller without a role waits for its turn, or nil to start it.
+    private func waitBeforeStarting() -> Double? {
+        guard role == .none else { return nil }
+        return dispatcher.state.budgets.startCall(uid: caller.uid, limits: dispatcher.state.config.limits)
+    }
+
+    /// Whatever held back the calls is gone: start what waits, and read again if a read was held.
+    private func resume() {
+        startReceivedCalls()
+        flushReplies()
+        if state.heldReadMayProceed() { context?.read() }
     }
 
     private func start(_ message: ByteBuffer) {
@@ -119,9 +151,7 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
     private func finishedLater(_ outcome: Dispatcher.Outcome) {
         state.suspendedCallFinished()
         finished(outcome)
-        startReceivedCalls()
-        flushReplies()
-        if state.heldReadMayProceed() { context?.read() }
+        resume()
         reportServedIfDone()
     }
 

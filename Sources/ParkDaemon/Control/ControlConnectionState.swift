@@ -5,9 +5,11 @@ import ParkControl
 /// connection handler tells it what happened and does what it answers.
 ///
 /// Calls are carried out one at a time, in the order they came. A call that suspends holds
-/// back the calls after it and further socket reads until it has finished. A framing error is
-/// answered in turn, after the calls received before the broken message. Once the connection is
-/// closing, nothing more is started.
+/// back the calls after it and further socket reads until it has finished; so does a call that
+/// must wait its turn (a caller without a role calling too fast), and so do replies the peer is
+/// not reading (the channel is unwritable: back-pressure, so a client that never reads cannot
+/// make parkd buffer without bound). A framing error is answered in turn, after the calls
+/// received before the broken message. Once the connection is closing, nothing more is started.
 struct ControlConnectionState {
     /// The next thing to carry out for the peer.
     enum NextCall: Equatable {
@@ -22,6 +24,10 @@ struct ControlConnectionState {
     private var framingError: VarlinkFramingError?
     /// A started call suspended: what follows it waits.
     private(set) var isAwaitingReply = false
+    /// The next call waits its turn (the caller's call budget); it and what follows wait.
+    private(set) var isCallDeferred = false
+    /// Replies wait for the peer to read them: nothing more is started or read.
+    private(set) var isOutputBlocked = false
     /// A socket read the pipeline asked for while a call was suspended.
     private var isReadHeld = false
     /// Replies written since the last flush.
@@ -45,9 +51,13 @@ struct ControlConnectionState {
         return true
     }
 
-    /// What to carry out next, or nil while a call is suspended or nothing is waiting.
+    /// Something holds back the next call and further reads.
+    private var isHeld: Bool { isAwaitingReply || isCallDeferred || isOutputBlocked }
+
+    /// What to carry out next, or nil while a call is suspended, deferred or its replies are
+    /// not read, or nothing is waiting.
     mutating func nextCall() -> NextCall? {
-        guard !isAwaitingReply, !isClosing else { return nil }
+        guard !isHeld, !isClosing else { return nil }
         if let message = received.popFirst() { return .start(message) }
         if let error = framingError {
             framingError = nil
@@ -66,17 +76,36 @@ struct ControlConnectionState {
         isAwaitingReply = false
     }
 
+    /// The call `nextCall` just gave must wait its turn: it goes back to the front, and nothing
+    /// starts until `deferredCallMayStart`.
+    mutating func deferCall(_ message: ByteBuffer) {
+        guard !isClosing else { return }
+        received.prepend(message)
+        isCallDeferred = true
+    }
+
+    /// The deferred call's turn has come.
+    mutating func deferredCallMayStart() {
+        isCallDeferred = false
+    }
+
+    /// The channel became writable or unwritable (its buffered replies passed the high or fell
+    /// below the low water mark).
+    mutating func writabilityChanged(isWritable: Bool) {
+        isOutputBlocked = !isWritable
+    }
+
     /// The pipeline asks for a socket read: true to read now, false when it is held back until
-    /// the suspended call has finished.
+    /// nothing holds back the calls.
     mutating func readRequested() -> Bool {
-        guard isAwaitingReply else { return true }
+        guard isHeld else { return true }
         isReadHeld = true
         return false
     }
 
     /// True when a read held back may go ahead now (it is then no longer held).
     mutating func heldReadMayProceed() -> Bool {
-        guard isReadHeld, !isAwaitingReply else { return false }
+        guard isReadHeld, !isHeld else { return false }
         isReadHeld = false
         return true
     }

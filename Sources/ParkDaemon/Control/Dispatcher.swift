@@ -20,7 +20,18 @@ public struct Dispatcher: Sendable {
         var closeConnection = false
     }
 
+    /// Messages longer than this are read and answered on a worker thread: decoding, checking
+    /// and auditing one near the 1 MiB limit takes long enough to hold up every connection that
+    /// shares the event loop.
+    static let largeMessageBytes = 64 << 10
+
     func handle(_ bytes: some Collection<UInt8>, from caller: Caller) async -> Outcome {
+        guard bytes.count > Self.largeMessageBytes else { return await handleHere(bytes, from: caller) }
+        let message = Data(bytes)
+        return await Task(executorPreference: table.workers) { await handleHere(message, from: caller) }.value
+    }
+
+    private func handleHere(_ bytes: some Collection<UInt8>, from caller: Caller) async -> Outcome {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             return refuse("message is not valid UTF-8", caller: caller)
         }
@@ -81,11 +92,25 @@ public struct Dispatcher: Sendable {
         }
     }
 
-    /// A state-changing call that failed before reaching the store is still recorded.
+    /// A state-changing call that failed before reaching the store is still recorded, bounded:
+    /// its parameters cut to `limits.refused_parameters_bytes` (with their length and SHA-256),
+    /// and, for a caller without a role, at most `limits.refused_calls_audited_per_minute`
+    /// entries a minute — the next entry recorded counts those left out.
     private func auditRefusal(_ entry: MethodTable.Entry, _ context: CallContext, _ error: VarlinkError) async {
         guard entry.access == .write, !context.isAudited else { return }
+        let limits = state.config.limits
+        var outcome = RefusedCallRecord.bounded(error.description, to: limits.refusedParametersBytes)
+        if state.access.role(of: context.caller) == .none {
+            switch state.budgets.refusedCall(uid: context.caller.uid, limits: limits) {
+            case .omit: return
+            case .record(let omitted) where omitted > 0:
+                outcome += " (\(omitted) refused calls of this uid before this one were left out of the trail: limits.refused_calls_audited_per_minute)"
+            case .record: break
+            }
+        }
         do {
-            try await database.recordCall(context.auditedCall, at: state.instant(), outcome: error.description)
+            try await database.recordCall(
+                RefusedCallRecord.bounded(context.auditedCall, to: limits.refusedParametersBytes), at: state.instant(), outcome: outcome)
         } catch {
             logger.error("audit entry not written", metadata: ["method": "\(context.method)", "error": "\(error)"])
         }
@@ -93,7 +118,7 @@ public struct Dispatcher: Sendable {
 
     private func reply(_ error: VarlinkError, oneway: Bool) -> Outcome {
         guard !oneway else { return Outcome(reply: nil) }
-        return Outcome(reply: Dispatcher.encode(VarlinkReply(parameters: error.parameters, error: error.name)))
+        return Outcome(reply: Dispatcher.encoded(error))
     }
 
     /// Answers a message that is not Varlink, then hangs up: the stream can no longer be trusted.
@@ -101,13 +126,14 @@ public struct Dispatcher: Sendable {
         logger.warning("protocol error", metadata: NotableEvent.protocolError.metadata([
             "reason": "\(reason)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
         ]))
-        let error = ServiceAPI.InvalidMessage(reason: reason).varlinkError
-        return Outcome(reply: Dispatcher.encode(VarlinkReply(parameters: error.parameters, error: error.name)), closeConnection: true)
+        return Outcome(reply: Dispatcher.encoded(ServiceAPI.InvalidMessage(reason: reason).varlinkError), closeConnection: true)
     }
 
-    private static func encode(_ reply: VarlinkReply) -> Data {
+    /// An error reply's message (without its closing NUL).
+    static func encoded(_ error: VarlinkError) -> Data {
         // Encoding JSONValue cannot fail: it holds only finite numbers and valid strings.
-        (try? VarlinkCoding.encode(reply)) ?? Data(#"{"error":"io.parkd.Service.InternalError"}"#.utf8)
+        (try? VarlinkCoding.encode(VarlinkReply(parameters: error.parameters, error: error.name)))
+            ?? Data(#"{"error":"io.parkd.Service.InternalError"}"#.utf8)
     }
 
     /// The parameter, first by name, that holds the character U+0000 (in a string or a member

@@ -24,8 +24,8 @@ public struct MethodTable: Sendable {
     private(set) var entries: [String: Entry] = [:]
     /// Interfaces in the order GetInfo lists them.
     private(set) var interfaces: [VarlinkInterface] = []
-    /// Where handlers declared `.offEventLoop` run.
-    private let workers = WorkerThreads()
+    /// Where handlers declared `.offEventLoop` run, and large messages are read.
+    let workers = WorkerThreads()
 
     public init() {}
 

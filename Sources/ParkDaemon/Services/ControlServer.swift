@@ -74,22 +74,38 @@ final class ControlServer: Service {
                     level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
                 return credentials.flatMapThrowing { credentials in
                     let caller = Caller.identify(uid: credentials.uid, gid: credentials.gid, pid: credentials.pid)
+                    let config = state.config
+                    let role = state.access.role(of: caller)
+                    let privileged = role == .admin
+                    if let refusal = state.budgets.admit(
+                        uid: caller.uid, privileged: privileged, maxConnections: config.socketMaxConnections, limits: config.limits) {
+                        ControlServer.refuse(channel, caller: caller, refusal)
+                        return
+                    }
                     guard registry.add(channel) else {
+                        state.budgets.release(uid: caller.uid, privileged: privileged)
                         throw ControlSocketError(description: "connection accepted while shutting down")
                     }
                     state.connectionOpened()
                     let handler = ControlConnectionHandler(
-                        dispatcher: dispatcher, caller: caller, channel: channel, registry: registry, logger: logger,
+                        dispatcher: dispatcher, caller: caller, role: role, channel: channel, registry: registry, logger: logger,
                         onServed: {
                             state.connectionClosed()
+                            state.budgets.release(uid: caller.uid, privileged: privileged)
                             registry.remove(channel)
                         })
                     do {
+                        // Replies past the buffer's high mark make the channel unwritable: the
+                        // handler then stops reading this connection's calls until they drain.
+                        try channel.syncOptions?.setOption(
+                            ChannelOptions.writeBufferWaterMark,
+                            value: .init(low: config.limits.replyBufferBytes / 2, high: config.limits.replyBufferBytes))
                         try channel.pipeline.syncOperations.addHandlers(
-                            UnfinishedMessageTimeout(seconds: state.config.socketMessageTimeoutSeconds, caller: caller, logger: logger),
+                            UnfinishedMessageTimeout(seconds: config.socketMessageTimeoutSeconds, caller: caller, logger: logger),
                             ByteToMessageHandler(VarlinkFrameDecoder()), handler)
                     } catch {
                         state.connectionClosed()
+                        state.budgets.release(uid: caller.uid, privileged: privileged)
                         registry.remove(channel)
                         throw error
                     }
@@ -109,6 +125,25 @@ final class ControlServer: Service {
             }
             return server
         }
+    }
+
+    /// Tells a refused connection why, unasked (a client reads it as the reply to its first
+    /// call), and closes it.
+    private static func refuse(_ channel: any Channel, caller: Caller, _ refusal: CallerBudgetBook.Refusal) {
+        let error = switch refusal {
+        case .perUser(let limit):
+            ServiceAPI.TooManyConnections(
+                uid: Int64(caller.uid), limit: limit, reason: "the user holds \(limit) connections, all that limits.connections_per_user allows")
+        case .reservedForAdmins(let available):
+            ServiceAPI.TooManyConnections(
+                uid: Int64(caller.uid), limit: available,
+                reason: "the \(available) connections open to callers other than admins are all taken (limits.reserved_for_admins)")
+        }
+        let reply = Dispatcher.encoded(error.varlinkError)
+        var frame = channel.allocator.buffer(capacity: reply.count + 1)
+        frame.writeBytes(reply)
+        frame.writeInteger(UInt8(0))
+        channel.writeAndFlush(frame).whenComplete { _ in channel.close(promise: nil) }
     }
 
     /// A socket file left by a dead daemon is removed; one a live daemon answers on is not.

@@ -24,8 +24,21 @@ extension Parkctl {
                 fields.add("Tenants", "\(status.tenants)" + (nonZero.isEmpty ? "" : " (\(nonZero.joined(separator: ", ")))"))
                 fields.add("Audit entries", String(status.auditEntries))
                 if let error = status.lastReloadError { fields.add("Last reload", "rejected: \(error)") }
+                if let heldBack = Status.describe(status.heldBack) { fields.add("Held back", heldBack) }
                 return fields.render()
             }
+        }
+
+        /// What the limits held back since start, when they held back anything.
+        static func describe(_ heldBack: ServiceAPI.HeldBack) -> String? {
+            let counts = [
+                (heldBack.connectionsRefused, "connection refused", "connections refused"),
+                (heldBack.callsDelayed, "call delayed", "calls delayed"),
+                (heldBack.refusedCallsNotAudited, "refused call not audited", "refused calls not audited"),
+            ].filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
+            guard !counts.isEmpty else { return nil }
+            let now = heldBack.uidsOverBudget.isEmpty ? "" : "; over a limit now: uid \(heldBack.uidsOverBudget.map(String.init).joined(separator: ", "))"
+            return counts.joined(separator: ", ") + now
         }
 
         static func duration(_ seconds: Int) -> String {

@@ -24,6 +24,8 @@ struct CommandFailure: Error {
     static let notFound = ExitCode(66)
     static let unreachable = ExitCode(69)
     static let internalError = ExitCode(70)
+    static let storageFailure = ExitCode(74)
+    static let temporaryFailure = ExitCode(75)
     static let protocolError = ExitCode(76)
     static let permissionDenied = ExitCode(77)
 
@@ -95,6 +97,8 @@ struct CommandFailure: Error {
         case .permissionDenied: permissionDenied
         case .internalError: internalError
         case .protocolError: protocolError
+        case .temporaryFailure: temporaryFailure
+        case .storageFailure: storageFailure
         }
     }
 

@@ -1,5 +1,7 @@
 extension ServiceAPI {
-    public static let errors: [any DeclaredError.Type] = [PermissionDenied.self, InvalidField.self, InvalidMessage.self, InternalError.self]
+    public static let errors: [any DeclaredError.Type] = [
+        PermissionDenied.self, InvalidField.self, InvalidMessage.self, InternalError.self, TooManyConnections.self,
+    ]
 
     public struct PermissionDenied: DeclaredError {
         public static let name = "io.parkd.Service.PermissionDenied"
@@ -39,5 +41,21 @@ extension ServiceAPI {
         public static let kind = FailureKind.internalError
         public init() {}
         public var sentence: String { "parkd failed to carry out the request; see its journal" }
+    }
+
+    public struct TooManyConnections: DeclaredError {
+        public static let name = "io.parkd.Service.TooManyConnections"
+        public static let kind = FailureKind.temporaryFailure
+        public var uid: Int64
+        /// The limit the connection would have passed: `limits.connections_per_user`, or the
+        /// connections open to callers other than admins.
+        public var limit: Int
+        public var reason: String
+        public init(uid: Int64, limit: Int, reason: String) {
+            self.uid = uid
+            self.limit = limit
+            self.reason = reason
+        }
+        public var sentence: String { "parkd refused the connection of uid \(uid): \(reason); close some and try again" }
     }
 }

@@ -50,6 +50,7 @@ enum ServiceHandlers {
     static func status(database: ParkDatabase, state: DaemonState) async throws -> ServiceAPI.StatusReply {
         let counts = try await database.tenantCounts()
         let config = state.config
+        let heldBack = state.budgets.totals
         return ServiceAPI.StatusReply(
             version: ParkVersion.current, startedAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(state.startedAt.timeIntervalSince1970 * 1000)),
             uptimeSeconds: Int(state.now().timeIntervalSince(state.startedAt)), stateDirectory: config.stateDirectory,
@@ -57,6 +58,9 @@ enum ServiceHandlers {
             logLevel: state.logLevel.current.rawValue, connections: state.connections,
             tenants: counts.values.reduce(0, +),
             tenantsByStatus: TenantStatus.allCases.map { ServiceAPI.StatusCount(status: $0.rawValue, count: counts[$0] ?? 0) },
-            auditEntries: try await database.auditEntryCount(), lastReloadError: state.lastReloadError)
+            auditEntries: try await database.auditEntryCount(), lastReloadError: state.lastReloadError,
+            heldBack: ServiceAPI.HeldBack(
+                connectionsRefused: heldBack.connectionsRefused, callsDelayed: heldBack.callsDelayed,
+                refusedCallsNotAudited: heldBack.refusedCallsNotAudited, uidsOverBudget: heldBack.uidsOverBudget.map(Int64.init)))
     }
 }

@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+/// What one unprivileged local user (`nobody`, uid 65534, which may open the socket: mode 0666)
+/// can no longer do to parkd (issue 18's findings 2, 3 and 4). `users` (gid 100) is the auditor
+/// group, `staff` (gid 50) the admin group.
+@Suite("Hostile local users", .serialized)
+struct HardeningTests {
+    static let access = """
+        socket:
+          mode: "0666"
+        access:
+          admin_group: staff
+          auditor_group: users
+        """
+
+    /// The access above, with at most 100 connections and these `limits:` lines.
+    static func limited(_ limits: String) -> String {
+        access.replacingOccurrences(of: "  mode: \"0666\"", with: "  mode: \"0666\"\n  max_connections: 100") + "\nlimits:\n" + limits
+    }
+
+    /// Starts `hostile_client.py MODE` as `nobody` (optionally with a group), and waits for the
+    /// line it prints.
+    final class HostileClient {
+        let process: SpawnedProcess
+        let output: String
+
+        init(_ arguments: [String], gid: UInt32 = 65534) throws {
+            output = FileManager.default.temporaryDirectory.appendingPathComponent("hostile-\(UUID().uuidString.prefix(8))").path
+            process = try SpawnedProcess("/usr/bin/setpriv", [
+                "--reuid=65534", "--regid=\(gid)", "--clear-groups", "/usr/bin/python3", Binaries.script("hostile_client.py"),
+            ] + arguments, outputTo: output)
+        }
+
+        /// The line the client prints once it has done its part.
+        func report(within seconds: Double = 60) -> String? {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if let text = try? String(contentsOfFile: output, encoding: .utf8), text.hasSuffix("\n") {
+                    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+                usleep(50_000)
+            }
+            return nil
+        }
+
+        deinit {
+            kill(process.pid, SIGKILL)
+            _ = process.wait(timeout: 5)
+            try? FileManager.default.removeItem(atPath: output)
+        }
+    }
+
+    static func residentBytes(of pid: Int32) -> Int {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) * 1024
+    }
+
+    @Test("one user's connections are capped, and root and admins always keep room")
+    func connectionsPerUser() throws {
+        let daemon = try RunningDaemon(config: Self.limited("  connections_per_user: 60\n"))
+        let held = try HostileClient(["hold", daemon.socketPath, "150"])
+        let report = try #require(held.report())
+        #expect(report.hasPrefix("open=60 refused=90 reply={"), "\(report)")
+        #expect(report.contains("\"error\":\"io.parkd.Service.TooManyConnections\""), "\(report)")
+
+        // The same user cannot get another one, and parkctl says why (exit 75: try later) …
+        let refused = try daemon.parkctl(["status"], uid: 65534, gid: 100)
+        #expect(refused.status == 75)
+        #expect(refused.stderr == "parkctl: parkd refused the connection of uid 65534: the user holds 60 connections, all that limits.connections_per_user allows; close some and try again\n")
+        // … while root and an admin are served, and the status shows what was held back.
+        let status = try daemon.parkctl(["status"])
+        #expect(status.status == 0, "\(status.stderr)")
+        #expect(status.stdout.contains("Held back:       91 connections refused; over a limit now: uid 65534"), "\(status.stdout)")
+        #expect(try daemon.parkctl(["tenant", "list"], uid: 1000, gid: 50).status == 0)
+        #expect(daemon.log.contains("connections refused: the caller holds all it may"))
+    }
+
+    @Test("users other than admins share what is not kept for admins")
+    func reservedForAdmins() throws {
+        let daemon = try RunningDaemon(config: Self.limited("  connections_per_user: 1000\n  reserved_for_admins: 16\n"))
+        let held = try HostileClient(["hold", daemon.socketPath, "150"])
+        let report = try #require(held.report())
+        #expect(report.hasPrefix("open=84 refused=66 "), "\(report)")
+        let auditor = try daemon.parkctl(["status"], uid: 1000, gid: 100)
+        #expect(auditor.status == 75)
+        #expect(auditor.stderr.contains("the 84 connections open to callers other than admins are all taken"), "\(auditor.stderr)")
+        for _ in 0..<3 {
+            #expect(try daemon.parkctl(["status"]).status == 0)
+            #expect(try daemon.parkctl(["tenant", "list"], uid: 1000, gid: 50).status == 0)
+        }
+    }
+
+    @Test("replies a client does not read stop its calls being read, so parkd's memory stays bounded")
+    func backPressure() throws {
+        let daemon = try RunningDaemon(config: Self.access)
+        let before = Self.residentBytes(of: daemon.pid)
+        // An auditor, so that no call budget slows it: only the unread replies hold it back.
+        let flood = try HostileClient(["flood", daemon.socketPath, "99500"], gid: 100)
+        let report = try #require(flood.report())
+        let sent = Int(report.dropFirst("sent=".count)) ?? -1
+        // parkd stopped reading long before the client ran out of calls to send.
+        #expect(sent > 0 && sent < 99_500, "\(report)")
+        let grown = Self.residentBytes(of: daemon.pid) - before
+        #expect(grown < 64 << 20, "parkd grew by \(grown) bytes")
+        // Everyone else is still answered.
+        let status = try daemon.parkctl(["status"])
+        #expect(status.status == 0, "\(status.stderr)")
+    }
+
+    @Test("refused calls are audited with bounded parameters, and a caller without a role cannot fill the trail")
+    func refusedCallsBounded() throws {
+        // One entry a minute: the test's 20 calls take well under a minute.
+        let daemon = try RunningDaemon(config: Self.access + "\nlimits:\n  refused_calls_audited_per_minute: 1\n")
+        let sizeBefore = try FileManager.default.attributesOfItem(atPath: daemon.databasePath)[.size] as? Int ?? 0
+        let walBefore = (try? FileManager.default.attributesOfItem(atPath: daemon.databasePath + "-wal")[.size] as? Int) ?? 0
+        let client = try HostileClient(["refused", daemon.socketPath, "20", "1000000"])
+        #expect(client.report() == "errors=io.parkd.Service.PermissionDenied:20")
+
+        let size = try FileManager.default.attributesOfItem(atPath: daemon.databasePath)[.size] as? Int ?? 0
+        let wal = (try? FileManager.default.attributesOfItem(atPath: daemon.databasePath + "-wal")[.size] as? Int) ?? 0
+        #expect(size + wal - sizeBefore - walBefore < 1 << 20, "the database grew by \(size + wal - sizeBefore - walBefore) bytes")
+
+        // The trail lists the one limits.refused_calls_audited_per_minute allows, with the
+        // parameters' length, first bytes and hash; the default list still works.
+        let list = try daemon.parkctl(["--json", "audit", "list", "--limit", "100"])
+        #expect(list.status == 0, "\(list.stderr)")
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        let entries = try #require(reply["entries"] as? [[String: Any]])
+        let refused = entries.filter { ($0["method"] as? String) == "io.parkd.Tenant.Create" }
+        #expect(refused.count == 1)
+        let parameters = try #require(refused.first?["parameters"] as? [String: Any])
+        #expect(parameters["bytes"] as? Int ?? 0 > 1_000_000)
+        #expect((parameters["sha256"] as? String)?.count == 64)
+        #expect((parameters["prefix"] as? String)?.utf8.count ?? 0 <= 1024)
+        #expect(try daemon.parkctl(["audit", "list"]).status == 0)
+        #expect(try daemon.parkctl(["audit", "verify"]).status == 0)
+
+        let status = try daemon.parkctl(["status"])
+        #expect(status.stdout.contains("19 refused calls not audited; over a limit now: uid 65534"), "\(status.stdout)")
+        #expect(daemon.log.contains("refused calls left out of the audit trail"))
+    }
+}

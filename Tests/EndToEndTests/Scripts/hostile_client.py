@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""What one local user can try against parkd's socket, for the hardening tests.
+
+hold SOCKET N       opens N connections and keeps them; prints one line
+                    `open=K refused=R reply=<first unasked message>` once it knows which were
+                    refused, then holds them until killed.
+flood SOCKET N      sends N pipelined GetInterfaceDescription calls without reading a reply,
+                    as far as the socket takes them; prints `sent=K`, then holds the connection
+                    until killed.
+refused SOCKET N B  sends N io.parkd.Tenant.Create calls whose name is B bytes long, reading each
+                    reply; prints `errors=<name>:<count>,...`.
+"""
+
+import json
+import select
+import socket
+import sys
+import time
+
+
+def connect(path):
+    sock = socket.socket(socket.AF_UNIX)
+    sock.connect(path)
+    return sock
+
+
+def hold_forever():
+    sys.stdout.flush()
+    while True:
+        time.sleep(3600)
+
+
+def hold(path, count):
+    connections = [connect(path) for _ in range(count)]
+    # A refused connection is told why at once, then closed.
+    time.sleep(1.0)
+    refused, reply = 0, ""
+    readable, _, _ = select.select(connections, [], [], 0.5)
+    for sock in readable:
+        data = sock.recv(65536)
+        if data:
+            refused += 1
+            reply = reply or data.split(b"\0")[0].decode()
+    print(f"open={count - refused} refused={refused} reply={reply}", flush=True)
+    hold_forever()
+
+
+def flood(path, count):
+    sock = connect(path)
+    sock.setblocking(False)
+    call = json.dumps({"method": "org.varlink.service.GetInterfaceDescription",
+                       "parameters": {"interface": "io.parkd.Service"}}).encode() + b"\0"
+    sent = 0
+    deadline = time.monotonic() + 20
+    pending = b""
+    while sent < count and time.monotonic() < deadline:
+        if not pending:
+            pending = call
+        try:
+            written = sock.send(pending)
+        except BlockingIOError:
+            # parkd stopped reading: wait a little in case it only paused.
+            _, writable, _ = select.select([], [sock], [], 2.0)
+            if not writable:
+                break
+            continue
+        pending = pending[written:]
+        if not pending:
+            sent += 1
+    print(f"sent={sent}", flush=True)
+    hold_forever()
+
+
+def refused(path, count, size):
+    sock = connect(path)
+    sock.settimeout(60)
+    errors = {}
+    buffered = b""
+    for _ in range(count):
+        call = {"method": "io.parkd.Tenant.Create",
+                "parameters": {"name": "A" * size, "creditCode": "91370200163562681G",
+                               "businessLines": ["recruitment"], "origin": "local"}}
+        sock.sendall(json.dumps(call).encode() + b"\0")
+        while b"\0" not in buffered:
+            data = sock.recv(65536)
+            if not data:
+                raise SystemExit("parkd closed the connection")
+            buffered += data
+        message, buffered = buffered.split(b"\0", 1)
+        error = json.loads(message).get("error", "none")
+        errors[error] = errors.get(error, 0) + 1
+    print("errors=" + ",".join(f"{name}:{count}" for name, count in sorted(errors.items())), flush=True)
+
+
+if __name__ == "__main__":
+    mode, path = sys.argv[1], sys.argv[2]
+    if mode == "hold":
+        hold(path, int(sys.argv[3]))
+    elif mode == "flood":
+        flood(path, int(sys.argv[3]))
+    elif mode == "refused":
+        refused(path, int(sys.argv[3]), int(sys.argv[4]))
+    else:
+        raise SystemExit(f"unknown mode {mode}")

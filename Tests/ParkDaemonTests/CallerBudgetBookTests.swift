@@ -1,0 +1,76 @@
+@testable import ParkDaemon
+import Testing
+
+@Suite("What each caller may take: the budget book")
+struct CallerBudgetBookTests {
+    var limits: CallerLimits {
+        var limits = CallerLimits()
+        limits.connectionsPerUser = 3
+        limits.reservedForAdmins = 2
+        limits.callsPerSecondWithoutRole = 10
+        limits.refusedCallsAuditedPerMinute = 4
+        return limits
+    }
+
+    @Test("a user gets connections up to its limit; the first refusal begins one episode, a release ends it")
+    func perUser() {
+        var book = CallerBudgetBook()
+        for _ in 0..<3 { #expect(book.admit(uid: 7, privileged: false, maxConnections: 100, limits: limits).0 == nil) }
+        let (refusal, began) = book.admit(uid: 7, privileged: false, maxConnections: 100, limits: limits)
+        #expect(refusal == .perUser(limit: 3))
+        #expect(began == .init(uid: 7, budget: .connections, began: true))
+        // Refused again: no second "began".
+        #expect(book.admit(uid: 7, privileged: false, maxConnections: 100, limits: limits).1 == nil)
+        #expect(book.admit(uid: 8, privileged: false, maxConnections: 100, limits: limits).0 == nil)
+        #expect(book.release(uid: 7, privileged: false) == .init(uid: 7, budget: .connections, began: false))
+        #expect(book.admit(uid: 7, privileged: false, maxConnections: 100, limits: limits).0 == nil)
+        #expect(book.connectionsRefused == 2)
+    }
+
+    @Test("root and admins are not counted and always find the connections kept for them")
+    func reserved() {
+        var book = CallerBudgetBook()
+        for uid in UInt32(1)...3 { #expect(book.admit(uid: uid, privileged: false, maxConnections: 5, limits: limits).0 == nil) }
+        #expect(book.admit(uid: 4, privileged: false, maxConnections: 5, limits: limits).0 == .reservedForAdmins(available: 3))
+        for _ in 0..<10 { #expect(book.admit(uid: 0, privileged: true, maxConnections: 5, limits: limits).0 == nil) }
+        #expect(book.unprivilegedConnections == 3)
+        _ = book.release(uid: 2, privileged: false)
+        #expect(book.admit(uid: 4, privileged: false, maxConnections: 5, limits: limits).0 == nil)
+    }
+
+    @Test("calls without a role: a burst of twice the rate, then each waits its turn")
+    func callRate() {
+        var book = CallerBudgetBook()
+        for _ in 0..<20 { #expect(book.startCall(uid: 9, at: 100, limits: limits).wait == nil) }
+        let (wait, began) = book.startCall(uid: 9, at: 100, limits: limits)
+        #expect(wait == 0.1)
+        #expect(began?.budget == .calls)
+        #expect(book.startCall(uid: 9, at: 100.1, limits: limits).wait == nil)
+        // Another user has its own bucket.
+        #expect(book.startCall(uid: 10, at: 100.1, limits: limits).wait == nil)
+        #expect(book.callsDelayed == 1)
+        #expect(book.uidsOverBudget == [9])
+    }
+
+    @Test("refused calls past the audit budget are left out and counted in the next entry recorded")
+    func refusedAudits() {
+        var book = CallerBudgetBook()
+        for _ in 0..<4 { #expect(book.refusedCall(uid: 9, at: 0, limits: limits).0 == .record(omittedBefore: 0)) }
+        #expect(book.refusedCall(uid: 9, at: 1, limits: limits).0 == .omit)
+        #expect(book.refusedCall(uid: 9, at: 2, limits: limits).0 == .omit)
+        // 4 a minute: one more after 15 seconds, which counts the two left out.
+        let (audit, ended) = book.refusedCall(uid: 9, at: 15.1, limits: limits)
+        #expect(audit == .record(omittedBefore: 2))
+        #expect(ended == .init(uid: 9, budget: .refusedAudits, began: false))
+        #expect(book.refusedCallsNotAudited == 2)
+    }
+
+    @Test("idle callers are forgotten, so the book stays small however many uids call")
+    func forgetsIdle() {
+        var book = CallerBudgetBook()
+        for uid in UInt32(1000)..<3000 { _ = book.startCall(uid: uid, at: 0, limits: limits) }
+        book.forgetIdle(at: 10)
+        // A forgotten caller starts again with a full bucket.
+        for _ in 0..<20 { #expect(book.startCall(uid: 1000, at: 10, limits: limits).wait == nil) }
+    }
+}
