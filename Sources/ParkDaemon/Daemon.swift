@@ -28,14 +28,16 @@ public enum Daemon {
         // The park's database, its log and the lock file are for parkd (and its group) only,
         // whatever umask it was started with (make run inherits the shell's, often 022).
         umask(0o027)
-        try FileManager.default.createDirectory(
-            atPath: config.stateDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        try StateDirectory.prepare(config.stateDirectory)
+        let databasePath = (config.stateDirectory as NSString).appendingPathComponent(databaseFileName)
+        try StateDirectory.checkDatabaseFile(databasePath)
         let lock = try StateDirectoryLock(directory: config.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
         let notifier = ServiceNotifier()
         var upgraded: [String] = []
+        let creating = FileIdentity.of(databasePath) == nil
         let database = try ParkDatabase(
-            path: (config.stateDirectory as NSString).appendingPathComponent(databaseFileName),
+            path: databasePath,
             busyTimeout: Double(config.databaseBusyTimeoutSeconds),
             willUpgrade: { pending in
                 upgraded = pending
@@ -45,6 +47,12 @@ public enum Daemon {
                 notifier.extendTimeout(seconds: 300)
                 notifier.status("Upgrading the database schema (\(pending.joined(separator: ", ")))")
             })
+        if creating {
+            logger.notice("created a new, empty park database", metadata: ["database": "\(databasePath)"])
+        }
+        guard let databaseIdentity = FileIdentity.of(databasePath) else {
+            throw StateDirectoryRefused(path: databasePath, reason: "vanished as soon as it was opened")
+        }
         let socket = ControlSocket.activated() ?? .path(config.socketPath, mode: config.socketMode, group: config.socketGroup)
         let clock = DaemonClock.fromEnvironment()
         let state = DaemonState(
@@ -96,7 +104,7 @@ public enum Daemon {
             services: [
                 .init(service: DatabaseService(database: database, logger: logger)),
                 .init(service: Supervision(
-                    database: database, state: state, notifier: notifier, logger: logger,
+                    database: database, databaseIdentity: databaseIdentity, state: state, notifier: notifier, logger: logger,
                     watchdogInterval: ServiceNotifier.watchdogInterval())),
                 .init(service: server),
                 .init(service: ReloadService(

@@ -147,6 +147,17 @@ public final class ParkDatabase: Sendable {
         audit call: AuditedCall?, at instant: String, outcome: @escaping @Sendable (any Error) -> String,
         _ change: @escaping @Sendable (Database) throws -> T
     ) async throws -> T {
+        do {
+            return try await writeAudited(audit: call, at: instant, outcome: outcome, change)
+        } catch {
+            throw StorageFailure.classify(error, databasePath: path) ?? error
+        }
+    }
+
+    private func writeAudited<T: Sendable>(
+        audit call: AuditedCall?, at instant: String, outcome: @escaping @Sendable (any Error) -> String,
+        _ change: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
         // The change's own failure is returned, not thrown: throwing would roll back the
         // shared savepoint and with it the audit entry that records the failure.
         let result = try await groupCommit.write { db -> Result<T, any Error> in

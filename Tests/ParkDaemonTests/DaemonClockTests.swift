@@ -24,7 +24,8 @@ struct DaemonClockTests {
 
         try "2021-09-30T16:00:00.250Z\n".write(toFile: path, atomically: true, encoding: .utf8)
         let moved = clock.now().timeIntervalSince(ISO8601DateFormatter().date(from: "2021-09-30T16:00:00Z")!)
-        #expect(moved >= 0.25 && moved < 5)
+        // Generous: the point is 2021, not 2027, even on a loaded machine.
+        #expect(moved >= 0.25 && moved < 60)
     }
 
     @Test("an unreadable clock file leaves the clock where it was")

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import ParkStore
+@testable import ParkStore
 import Testing
 
 @Suite("Schema and opening")
@@ -70,5 +70,19 @@ struct MigrationTests {
             #expect(where_ == path)
             #expect(error?.description.hasPrefix(path) == true)
         }
+    }
+}
+
+@Suite("What a failed write was")
+struct StorageFailureTests {
+    @Test("SQLite's full, busy, read-only and I/O errors are storage failures; a constraint is not")
+    func classified() {
+        let path = "/nonexistent/parkd.sqlite"
+        #expect(StorageFailure.classify(DatabaseError(resultCode: .SQLITE_FULL), databasePath: path) == .diskFull)
+        #expect(StorageFailure.classify(DatabaseError(resultCode: .SQLITE_BUSY), databasePath: path) == .busy(holder: nil))
+        #expect(StorageFailure.classify(DatabaseError(resultCode: .SQLITE_READONLY), databasePath: path) == .readOnly)
+        #expect(StorageFailure.classify(DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error"), databasePath: path) == .unavailable("disk I/O error"))
+        #expect(StorageFailure.classify(DatabaseError(resultCode: .SQLITE_CONSTRAINT), databasePath: path) == nil)
+        #expect(StorageFailure.classify(CancellationError(), databasePath: path) == nil)
     }
 }

@@ -103,6 +103,25 @@ public enum ServiceAPI {
           reason: string
         )
 
+        # The disk holding the database is full; nothing was changed.
+        error DiskFull ()
+
+        # Another process holds the database's lock past database.busy_timeout_seconds;
+        # nothing was changed.
+        error DatabaseBusy (
+          # The process holding the lock, when /proc/locks names it.
+          holderPid: ?int
+        )
+
+        # The database or its file system is read-only; nothing was changed.
+        error DatabaseReadOnly ()
+
+        # The database file cannot be used any more (deleted, replaced, an I/O error).
+        error DatabaseUnavailable (
+          # SQLite's words for it.
+          reason: string
+        )
+
         """)
 
     public static let status = VarlinkMethod<NoParameters, StatusReply>("io.parkd.Service.Status", access: .read)

@@ -32,8 +32,12 @@ public struct DaemonClock: Sendable {
 
 /// A clock file read back whenever it changes; an unreadable file leaves the clock where it was.
 final class ClockFile: Sendable {
-    private struct Reading {
+    private struct Reading: Equatable {
+        /// Which write of the file this is: its inode (a rewrite by rename makes a new one),
+        /// its modification time (coarse: two writes may share it) and its text.
+        var inode: UInt64
         var modified: Date
+        var text: String
         var instant: Date
     }
 
@@ -45,7 +49,7 @@ final class ClockFile: Sendable {
     func now() -> Date {
         let current = Date()
         let reading = last.withLock { last -> Reading? in
-            if let fresh = read(), fresh.modified != last?.modified { last = fresh }
+            if let fresh = read(), fresh != last { last = fresh }
             return last
         }
         guard let reading else { return current }
@@ -60,7 +64,7 @@ final class ClockFile: Sendable {
               let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
               let instant = ClockFile.parse(text)
         else { return nil }
-        return Reading(modified: modified, instant: instant)
+        return Reading(inode: UInt64(status.st_ino), modified: modified, text: text, instant: instant)
     }
 
     static func parse(_ text: String) -> Date? {

@@ -132,11 +132,6 @@ public enum ConfigLoader {
             default: throw reader.unknown(keyNode, key: key)
             }
         }
-        guard config.limits.reservedForAdmins < config.socketMaxConnections else {
-            throw ConfigError(
-                file: file, line: nil, column: nil, key: "limits.reserved_for_admins",
-                reason: "keeps \(config.limits.reservedForAdmins) connections for admins of socket.max_connections \(config.socketMaxConnections): nobody else could connect")
-        }
         return config
     }
 }

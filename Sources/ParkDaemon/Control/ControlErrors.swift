@@ -47,6 +47,13 @@ enum ControlErrors {
             return RewardAPI.CalculationFailed(message: error.description)
         case let error as StoreError:
             return declared(error)
+        case let error as StorageFailure:
+            switch error {
+            case .diskFull: return ServiceAPI.DiskFull()
+            case .busy(let holder): return ServiceAPI.DatabaseBusy(holderPid: holder.map(Int64.init))
+            case .readOnly: return ServiceAPI.DatabaseReadOnly()
+            case .unavailable(let reason): return ServiceAPI.DatabaseUnavailable(reason: reason)
+            }
         default:
             return nil
         }

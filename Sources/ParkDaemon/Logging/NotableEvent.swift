@@ -23,6 +23,7 @@ public struct NotableEvent: Sendable {
     public static let rewardRunCreated = NotableEvent(messageID: "7a3877f3fa9249e588805f7373ebc919")
     public static let rewardRunApproved = NotableEvent(messageID: "229fe8d1e4e44292900f61ac40e238f6")
     public static let cannotRun = NotableEvent(messageID: "de0d43894ca2431cb97990afc35b5eea")
+    public static let databaseGone = NotableEvent(messageID: "166dd8ddeb314d5695a096e7613ffbdb")
 
     /// The metadata key the journal handler turns into MESSAGE_ID.
     static let metadataKey = "messageID"

@@ -8,8 +8,14 @@ import ServiceLifecycle
 /// Keeps the service manager informed: a `WATCHDOG=1` ping at half the watchdog interval, sent
 /// only after a health check proves that the event loop answers and the database can be read,
 /// and a `STATUS=` line that follows the daemon's state.
+///
+/// The check also proves that the database file parkd opened is still the one at its path: a
+/// database deleted or replaced while parkd runs stops parkd at once, loudly, instead of
+/// letting it write changes into a file nobody will find (and start on an empty park next time).
 struct Supervision: Service {
     let database: ParkDatabase
+    /// The database file as opened.
+    let databaseIdentity: FileIdentity
     let state: DaemonState
     let notifier: ServiceNotifier
     let logger: Logger
@@ -31,6 +37,13 @@ struct Supervision: Service {
         let tick = watchdogInterval.map { $0 / 2 } ?? Supervision.statusInterval
         var lastStatus = ""
         while !Task.isCancelled {
+            if FileIdentity.of(database.path) != databaseIdentity {
+                let what = FileIdentity.of(database.path) == nil ? "was deleted" : "was replaced by another file"
+                logger.critical("the database \(what) while parkd ran; stopping so that no change is written where nobody will find it", metadata: NotableEvent.databaseGone.metadata([
+                    "database": "\(database.path)",
+                ]))
+                throw DatabaseGone(path: database.path, what: what)
+            }
             let healthy = await checkHealth(within: tick)
             if watchdogInterval != nil {
                 if healthy {
@@ -84,4 +97,12 @@ struct Supervision: Service {
         }
         return line
     }
+}
+
+/// The database file parkd opened is no longer at its path.
+struct DatabaseGone: Error, CustomStringConvertible {
+    let path: String
+    let what: String
+
+    var description: String { "\(path) \(what) while parkd ran" }
 }

@@ -6,6 +6,9 @@ final class DatabaseWriteLock {
     private let process = Process()
     private let input = Pipe(), output = Pipe()
 
+    /// The sqlite3 process holding the lock.
+    var pid: Int32 { process.processIdentifier }
+
     init(database path: String) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         process.arguments = [path]

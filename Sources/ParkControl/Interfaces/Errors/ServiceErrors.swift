@@ -1,6 +1,7 @@
 extension ServiceAPI {
     public static let errors: [any DeclaredError.Type] = [
         PermissionDenied.self, InvalidField.self, InvalidMessage.self, InternalError.self, TooManyConnections.self,
+        DiskFull.self, DatabaseBusy.self, DatabaseReadOnly.self, DatabaseUnavailable.self,
     ]
 
     public struct PermissionDenied: DeclaredError {
@@ -57,5 +58,41 @@ extension ServiceAPI {
             self.reason = reason
         }
         public var sentence: String { "parkd refused the connection of uid \(uid): \(reason); close some and try again" }
+    }
+
+    public struct DiskFull: DeclaredError {
+        public static let name = "io.parkd.Service.DiskFull"
+        public static let kind = FailureKind.storageFailure
+        public init() {}
+        public var sentence: String { "the disk holding parkd's database is full; nothing was changed: free space on it and try again" }
+    }
+
+    public struct DatabaseBusy: DeclaredError {
+        public static let name = "io.parkd.Service.DatabaseBusy"
+        public static let kind = FailureKind.temporaryFailure
+        /// The process holding the database's lock, when parkd can tell.
+        public var holderPid: Int64?
+        public init(holderPid: Int64?) { self.holderPid = holderPid }
+        public var sentence: String {
+            let holder = holderPid.map { "another process (pid \($0))" } ?? "another process"
+            return "parkd's database is locked by \(holder) past database.busy_timeout_seconds; nothing was changed: try again once it lets go"
+        }
+    }
+
+    public struct DatabaseReadOnly: DeclaredError {
+        public static let name = "io.parkd.Service.DatabaseReadOnly"
+        public static let kind = FailureKind.storageFailure
+        public init() {}
+        public var sentence: String {
+            "parkd's database cannot be written (a read-only file system or file); nothing was changed"
+        }
+    }
+
+    public struct DatabaseUnavailable: DeclaredError {
+        public static let name = "io.parkd.Service.DatabaseUnavailable"
+        public static let kind = FailureKind.storageFailure
+        public var reason: String
+        public init(reason: String) { self.reason = reason }
+        public var sentence: String { "parkd cannot use its database: \(reason); see its journal" }
     }
 }

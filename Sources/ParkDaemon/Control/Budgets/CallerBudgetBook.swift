@@ -69,7 +69,8 @@ struct CallerBudgetBook {
             return (nil, nil)
         }
         let held = connectionsByUid[uid, default: 0]
-        let available = max(0, maxConnections - limits.reservedForAdmins)
+        // At least one, however small socket.max_connections is.
+        let available = max(1, maxConnections - limits.reservedForAdmins)
         let refusal: Refusal? = if held >= limits.connectionsPerUser {
             .perUser(limit: limits.connectionsPerUser)
         } else if unprivilegedConnections >= available {

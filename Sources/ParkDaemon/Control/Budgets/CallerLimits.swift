@@ -4,7 +4,7 @@ public struct CallerLimits: Sendable, Equatable {
     /// Connections one user (uid) may hold at once; root and admins are not counted against it.
     public var connectionsPerUser = 64
     /// Connections kept for root and admins: other callers together may hold at most
-    /// `socket.max_connections` less this many.
+    /// `socket.max_connections` less this many (and always at least one).
     public var reservedForAdmins = 16
     /// Bytes of replies that may wait for a connection's reader; past it, parkd stops reading
     /// that connection's calls until the reader catches up (back-pressure).

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+/// A state directory that another user could steer, or that cannot be written, is refused at
+/// start; a database that goes away while parkd runs stops it; a full, locked or read-only
+/// database is named as such (issue 18's findings 6 and 8).
+@Suite("The state directory and the storage under it", .serialized)
+struct StateDirectoryTests {
+    static func temporaryDirectory() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-state-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        return path
+    }
+
+    /// Runs parkd on `stateDirectory` and returns its exit status and what it logged, when it
+    /// refuses to start.
+    static func start(stateDirectory: String, socketDirectory: String) throws -> CommandResult {
+        try runCommand("/usr/bin/timeout", [
+            "20", Binaries.parkd, "--state-dir", stateDirectory, "--socket", socketDirectory + "/control.sock",
+        ])
+    }
+
+    @Test("a state directory that is a symbolic link, writable by everyone or someone else's is refused, naming the problem")
+    func steeredDirectories() throws {
+        let base = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let real = base + "/real"
+        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+
+        try FileManager.default.createSymbolicLink(atPath: base + "/link", withDestinationPath: real)
+        let link = try Self.start(stateDirectory: base + "/link", socketDirectory: base)
+        #expect(link.status == 1)
+        #expect(link.stderr.contains("\(base)/link: is a symbolic link (to \(real)); parkd does not follow links for its state directory: name the real path"), "\(link.stderr)")
+
+        let open = base + "/open"
+        try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: true)
+        chmod(open, 0o777)
+        let everyone = try Self.start(stateDirectory: open, socketDirectory: base)
+        #expect(everyone.status == 1)
+        #expect(everyone.stderr.contains("\(open): is writable by every user (mode 0777); remove that with chmod o-w \(open)"), "\(everyone.stderr)")
+
+        let foreign = base + "/foreign"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        chown(foreign, 65534, 65534)
+        let someoneElses = try Self.start(stateDirectory: foreign, socketDirectory: base)
+        #expect(someoneElses.status == 1)
+        #expect(someoneElses.stderr.contains("\(foreign): belongs to uid 65534, not to parkd's user (uid 0)"), "\(someoneElses.stderr)")
+
+        // The database may not be a link either: it would turn another file into the park.
+        try FileManager.default.createSymbolicLink(atPath: real + "/parkd.sqlite", withDestinationPath: "/etc/passwd")
+        let database = try Self.start(stateDirectory: real, socketDirectory: base)
+        #expect(database.status == 1)
+        #expect(database.stderr.contains("\(real)/parkd.sqlite: is a symbolic link (to /etc/passwd); parkd does not follow links for its database"), "\(database.stderr)")
+    }
+
+    @Test("parkd creates its state directory and database for its group only")
+    func createdPrivate() throws {
+        let base = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let daemon = try RunningDaemon(arguments: ["--state-dir", base + "/new"])
+        defer { daemon.stop() }
+        let directory = try FileManager.default.attributesOfItem(atPath: base + "/new")
+        #expect((directory[.posixPermissions] as? Int) == 0o750)
+        let database = try FileManager.default.attributesOfItem(atPath: base + "/new/parkd.sqlite")
+        #expect(((database[.posixPermissions] as? Int) ?? 0o777) & 0o007 == 0)
+        #expect(daemon.log.contains("created a new, empty park database"))
+    }
+
+    @Test("a database deleted while parkd runs stops it loudly")
+    func databaseDeleted() throws {
+        let daemon = try RunningDaemon(environment: ["WATCHDOG_USEC": "1000000"])
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+        unlink(daemon.databasePath)
+        let status = daemon.waitForExit(timeout: 10)
+        #expect(status != nil && status != 0, "\(daemon.log)")
+        #expect(daemon.log.contains("the database was deleted while parkd ran"), "\(daemon.log)")
+    }
+
+    @Test("a database locked by another process is named, with the process, and nothing changes")
+    func databaseBusy() throws {
+        let daemon = try RunningDaemon(config: "database:\n  busy_timeout_seconds: 1\n")
+        let lock = try DatabaseWriteLock(database: daemon.databasePath)
+        let added = try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"])
+        #expect(added.status == 75)
+        #expect(added.stderr.hasPrefix("parkctl: parkd's database is locked by another process (pid \(lock.pid))"), "\(added.stderr)")
+        try lock.end()
+        #expect(try daemon.parkctl(["--json", "tenant", "list"]).stdout.contains("91370200163562681G") == false)
+    }
+
+    @Test("a full disk is named as such, and a state directory on a read-only file system is refused at start")
+    func fullAndReadOnly() throws {
+        let mountPoint = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        let mounted = try runCommand("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", mountPoint])
+        try #require(mounted.status == 0, "cannot mount a tmpfs here: \(mounted.stderr)")
+        defer { _ = try? runCommand("/usr/bin/umount", ["-l", mountPoint]) }
+
+        let daemon = try RunningDaemon(arguments: ["--state-dir", mountPoint + "/state"])
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+        // Fill the file system, then ask for a change.
+        _ = try runCommand("/usr/bin/dd", ["if=/dev/zero", "of=\(mountPoint)/filler", "bs=64k"])
+        // Each change appends to the write-ahead log until one finds no room.
+        var full = try daemon.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"])
+        for number in 0..<300 where full.status == 0 || full.status == 65 {
+            full = try daemon.parkctl(["tenant", "update", "1", "--name", "A\(number)" + String(repeating: "园", count: 60)])
+        }
+        #expect(full.status == 74, "\(full.stderr)")
+        #expect(full.stderr == "parkctl: the disk holding parkd's database is full; nothing was changed: free space on it and try again\n")
+        unlink(mountPoint + "/filler")
+        daemon.stop()
+
+        // The file system read-only (as a failing disk is remounted), parkd refuses to start
+        // rather than serve a park it could never change.
+        let remounted = try runCommand("/usr/bin/mount", ["-o", "remount,ro", mountPoint])
+        try #require(remounted.status == 0, "\(remounted.stderr)")
+        let refused = try Self.start(stateDirectory: mountPoint + "/state", socketDirectory: FileManager.default.temporaryDirectory.path)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\(mountPoint)/state: is on a read-only file system; parkd could not record any change"), "\(refused.stderr)")
+    }
+}
