@@ -142,3 +142,45 @@ struct HardeningTests {
         #expect(daemon.log.contains("refused calls left out of the audit trail"))
     }
 }
+
+/// Lists that grow come a page at a time, and parkctl reads every page (issue 18 finding 5).
+@Suite("Long lists, a page at a time")
+struct PagingTests {
+    @Test("report list on the demo park gives every report, several pages of them, and --json too")
+    func reportPages() throws {
+        let daemon = try RunningDaemon()
+        let demo = SystemdTests.repository.appendingPathComponent("Config/demo").path
+        #expect(try daemon.parkctl(["demo", "load", "--from", demo]).status == 0)
+        let counted = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "SELECT count(*) FROM operatingReport WHERE isCurrent"])
+        let current = try #require(Int(counted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(current > 500, "the demo park's reports fill more than one page")
+
+        let table = try daemon.parkctl(["report", "list"])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.split(separator: "\n").count == current + 1)
+        let json = try daemon.parkctl(["--json", "report", "list"])
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((reply["reports"] as? [Any])?.count == current)
+        #expect(reply["next"] == nil)
+    }
+
+    @Test("audit list gives the entries asked for however large their parameters, a page of about 512 KiB at a time")
+    func auditPages() throws {
+        // Refused calls kept whole, so that entries of 600 KB each are in the trail.
+        let daemon = try RunningDaemon(config: "limits:\n  refused_parameters_bytes: 1048576\n")
+        let calls = try runCommand("/usr/bin/python3", [Binaries.script("hostile_client.py"), "refused", daemon.socketPath, "3", "600000"])
+        #expect(calls.status == 0, "\(calls.stderr)")
+        let total = try daemon.parkctl(["--json", "audit", "verify"])
+        let entries = try #require((try JSONSerialization.jsonObject(with: Data(total.stdout.utf8)) as? [String: Any])?["entries"] as? Int)
+        #expect(entries == 3)
+
+        let list = try daemon.parkctl(["audit", "list"])
+        #expect(list.status == 0, "\(list.stderr)")
+        #expect(list.stdout.split(separator: "\n").count == entries + 1, "\(list.stdout)")
+        let json = try daemon.parkctl(["--json", "audit", "list", "--limit", "2"])
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let listed = try #require(reply["entries"] as? [[String: Any]])
+        #expect(listed.map { $0["id"] as? Int } == [3, 2])
+        #expect(reply["next"] == nil)
+    }
+}

@@ -39,10 +39,16 @@ public enum AuditAPI {
           # Only calls of this method (io.parkd.Tenant.Create, or Tenant.Create), by its name
           # or by the name it had before a rename: either finds the calls made under both. A
           # name that is not a method changing the park is refused with InvalidField.
-          method: ?string
+          method: ?string,
+          # Only entries older than this id: a previous page's next.
+          before: ?int
         ) -> (
-          # The entries, newest first.
-          entries: []Entry
+          # The entries, newest first: at most limit, fewer when they would make a reply over
+          # 512 KiB (then next is set).
+          entries: []Entry,
+          # Where the following page starts (its before), when the limit was not reached
+          # because the page was full; absent when there is nothing more to give.
+          next: ?int
         )
 
         # Recomputes the whole chain.
@@ -97,17 +103,23 @@ public enum AuditAPI {
         public var limit: Int?
         public var since: String?
         public var method: String?
+        public var before: Int64?
 
-        public init(limit: Int? = nil, since: String? = nil, method: String? = nil) {
+        public init(limit: Int? = nil, since: String? = nil, method: String? = nil, before: Int64? = nil) {
             self.limit = limit
             self.since = since
             self.method = method
+            self.before = before
         }
     }
 
     public struct ListReply: Codable, Sendable {
         public var entries: [Entry]
-        public init(entries: [Entry]) { self.entries = entries }
+        public var next: Int64?
+        public init(entries: [Entry], next: Int64?) {
+            self.entries = entries
+            self.next = next
+        }
     }
 
     public struct VerifyReply: Codable, Sendable {

@@ -97,10 +97,16 @@ public enum ReportAPI {
           # First month (YYYY-MM).
           from: ?string,
           # Last month (YYYY-MM).
-          to: ?string
+          to: ?string,
+          # Page size, 1 to 1000 (default 500).
+          limit: ?int,
+          # Cursor from a previous page's next.
+          after: ?string
         ) -> (
-          # The reports, each in its current version.
-          reports: []Report
+          # The reports, each in its current version, by month and tenant id.
+          reports: []Report,
+          # Cursor for the following page; absent on the last page.
+          next: ?string
         )
 
         # Every version of one report, oldest first.
@@ -357,16 +363,24 @@ public enum ReportAPI {
         public var tenant: String?
         public var from: String?
         public var to: String?
-        public init(tenant: String? = nil, from: String? = nil, to: String? = nil) {
+        public var limit: Int?
+        public var after: String?
+        public init(tenant: String? = nil, from: String? = nil, to: String? = nil, limit: Int? = nil, after: String? = nil) {
             self.tenant = tenant
             self.from = from
             self.to = to
+            self.limit = limit
+            self.after = after
         }
     }
 
     public struct ListReply: Codable, Sendable {
         public var reports: [Report]
-        public init(reports: [Report]) { self.reports = reports }
+        public var next: String?
+        public init(reports: [Report], next: String?) {
+            self.reports = reports
+            self.next = next
+        }
     }
 
     public struct History: Codable, Sendable {

@@ -8,12 +8,23 @@ public struct AuditQuery: Sendable {
     public var since: String?
     /// Only entries of these fully qualified methods (a method and its former names).
     public var methods: Set<String>?
+    /// Only entries older than this id (where the previous page ended).
+    public var before: Int64?
 
-    public init(limit: Int = 50, since: String? = nil, methods: Set<String>? = nil) {
+    public init(limit: Int = 50, since: String? = nil, methods: Set<String>? = nil, before: Int64? = nil) {
         self.limit = limit
         self.since = since
         self.methods = methods
+        self.before = before
     }
+}
+
+/// A page of audit entries, newest first, and where the next starts when the page was cut
+/// short of its limit by its size.
+public struct AuditPage: Sendable {
+    public var entries: [AuditEntry]
+    /// The `before` of the following page; nil when the limit was reached or nothing is left.
+    public var next: Int64?
 }
 
 /// The result of walking the whole chain.
@@ -38,11 +49,32 @@ extension ParkDatabase {
 
     /// Entries, newest first.
     public func auditEntries(_ query: AuditQuery) async throws -> [AuditEntry] {
+        try await auditPage(query, maximumBytes: .max).entries
+    }
+
+    /// Entries, newest first: at most `query.limit`, and no more than fit in about
+    /// `maximumBytes` of text (always at least one), so that a reply stays within what a client
+    /// reads in one message however large the entries' parameters are.
+    public func auditPage(_ query: AuditQuery, maximumBytes: Int) async throws -> AuditPage {
         try await readInBackground { db in
             var request = AuditEntryRecord.order(AuditEntryRecord.Columns.id.desc).limit(query.limit)
             if let since = query.since { request = request.filter(AuditEntryRecord.Columns.at >= since) }
             if let methods = query.methods { request = request.filter(methods.contains(AuditEntryRecord.Columns.method)) }
-            return try request.fetchAll(db).map(\.entry)
+            if let before = query.before { request = request.filter(AuditEntryRecord.Columns.id < before) }
+            var entries: [AuditEntry] = []
+            var bytes = 0
+            let cursor = try request.fetchCursor(db)
+            while let record = try cursor.next() {
+                let entry = record.entry
+                // The fixed fields (ids, instant, hashes, names) take about 400 bytes.
+                let size = entry.parameters.utf8.count + entry.outcome.utf8.count + entry.user.utf8.count + 400
+                if !entries.isEmpty, bytes + size > maximumBytes {
+                    return AuditPage(entries: entries, next: entries.last?.id)
+                }
+                entries.append(entry)
+                bytes += size
+            }
+            return AuditPage(entries: entries, next: nil)
         }
     }
 

@@ -57,6 +57,14 @@ extension ParkDatabase {
     /// Current reports, by month then tenant, optionally of one tenant and within months.
     /// Unbounded (every tenant's, every month's), so read off the calling thread.
     public func reports(tenant: TenantReference? = nil, from: Month? = nil, to: Month? = nil) async throws -> [StoredReport] {
+        try await reports(tenant: tenant, from: from, to: to, limit: nil, after: nil).reports
+    }
+
+    /// A page of at most `limit` current reports (all when nil) after `after`, by month and
+    /// tenant id, and where the next page starts (nil on the last).
+    public func reports(
+        tenant: TenantReference?, from: Month?, to: Month?, limit: Int?, after: ReportPosition?
+    ) async throws -> (reports: [StoredReport], next: ReportPosition?) {
         try await readInBackground { db in
             var conditions = ["r.isCurrent"]
             var arguments: [any DatabaseValueConvertible] = []
@@ -72,7 +80,15 @@ extension ParkDatabase {
                 conditions.append("r.month <= ?")
                 arguments.append(to.description)
             }
-            return try ParkDatabase.loadReports(db, where: conditions.joined(separator: " AND "), arguments)
+            if let after {
+                conditions.append("(r.month > ? OR (r.month = ? AND r.tenantId > ?))")
+                arguments += [after.month.description, after.month.description, after.tenantID]
+            }
+            // One more than asked: whether a next page exists.
+            var reports = try ParkDatabase.loadReports(db, where: conditions.joined(separator: " AND "), arguments, limit: limit.map { $0 + 1 })
+            guard let limit, reports.count > limit else { return (reports, nil) }
+            reports.removeLast(reports.count - limit)
+            return (reports, reports.last.map { ReportPosition(month: $0.month, tenantID: $0.tenantID) })
         }
     }
 
@@ -84,9 +100,12 @@ extension ParkDatabase {
         }
     }
 
-    private static func loadReports(_ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible]) throws -> [StoredReport] {
+    /// Reports meeting `condition` by month, tenant and version, at most `limit` of them.
+    private static func loadReports(
+        _ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible], limit: Int? = nil
+    ) throws -> [StoredReport] {
         try ReportWithTenantName.fetchAll(
-            db, sql: ReportWithTenantName.select + " WHERE \(condition) ORDER BY r.month, r.tenantId, r.version",
+            db, sql: ReportWithTenantName.select + " WHERE \(condition) ORDER BY r.month, r.tenantId, r.version" + (limit.map { " LIMIT \($0)" } ?? ""),
             arguments: StatementArguments(arguments)
         ).map { try $0.storedReport }
     }

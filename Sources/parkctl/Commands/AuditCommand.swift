@@ -22,7 +22,14 @@ extension AuditCommand {
         static let fieldOptions: FieldOptions = ["limit": "--limit", "since": "--since", "method": "--method"]
 
         func run() async throws {
-            try await respond(AuditAPI.list, AuditAPI.List(limit: limit, since: since, method: method)) { reply in
+            try await respondPaged(AuditAPI.list, AuditAPI.List(limit: limit, since: since, method: method)) { asked, page in
+                // A page cut short by its size: the rest of the limit from where it ended.
+                guard let next = page.next, let limit = asked.limit, page.entries.count < limit else { return nil }
+                return AuditAPI.List(limit: limit - page.entries.count, since: asked.since, method: asked.method, before: next)
+            } merge: { reply, page in
+                reply.entries += page.entries
+                reply.next = page.next
+            } text: { reply in
                 var table = Table(columns: [
                     .init(title: "ID", alignment: .right), .init(title: "AT"), .init(title: "USER"),
                     .init(title: "UID", alignment: .right), .init(title: "PID", alignment: .right),

@@ -90,7 +90,15 @@ extension ReportCommand {
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "from": "--from", "to": "--to"]
 
         func run() async throws {
-            try await respond(ReportAPI.list, ReportAPI.List(tenant: tenant, from: from, to: to)) { reply in ReportCommand.table(reply.reports) }
+            // Every page in turn, printed as one list.
+            try await respondPaged(ReportAPI.list, ReportAPI.List(tenant: tenant, from: from, to: to)) { asked, page in
+                page.next.map { ReportAPI.List(tenant: asked.tenant, from: asked.from, to: asked.to, limit: asked.limit, after: $0) }
+            } merge: { reply, page in
+                reply.reports += page.reports
+                reply.next = page.next
+            } text: { reply in
+                ReportCommand.table(reply.reports)
+            }
         }
     }
 

@@ -18,8 +18,9 @@ enum AuditHandlers {
             }
             let since = try request.since.map { try sinceInstant($0, state: call.state) }
             let methods = try request.method.map { try recordedMethods($0, among: audited) }
-            let entries = try await database.auditEntries(AuditQuery(limit: limit, since: since, methods: methods))
-            return AuditAPI.ListReply(entries: entries.map(wire))
+            let page = try await database.auditPage(
+                AuditQuery(limit: limit, since: since, methods: methods, before: request.before), maximumBytes: AuditHandlers.pageBytes)
+            return AuditAPI.ListReply(entries: page.entries.map(wire), next: page.next)
         }
 
         table.register(AuditAPI.verify) { _, _ in
@@ -29,6 +30,9 @@ enum AuditHandlers {
                 firstBadEntry: result.firstBadEntry, problem: result.problem)
         }
     }
+
+    /// About how much of the trail one reply holds: half the largest message a client reads.
+    static let pageBytes = 512 << 10
 
     /// `Tenant.Create` or `io.parkd.Tenant.Create`, as the trail stores it: with a renamed
     /// method's other name (`Incubator.Add` and `Incubator.Create`), as calls of it may be stored

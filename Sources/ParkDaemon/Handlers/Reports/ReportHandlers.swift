@@ -55,11 +55,16 @@ enum ReportHandlers {
         }
 
         table.register(ReportAPI.list) { request, _ in
-            let reports = try await database.reports(
+            let limit = request.limit ?? 500
+            guard (1...1000).contains(limit) else {
+                throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 1000")
+            }
+            let page = try await database.reports(
                 tenant: request.tenant.map(TenantReference.init),
                 from: try request.from.map { try Month.parse($0, field: "from") },
-                to: try request.to.map { try Month.parse($0, field: "to") })
-            return ReportAPI.ListReply(reports: reports.map(wire))
+                to: try request.to.map { try Month.parse($0, field: "to") },
+                limit: limit, after: try request.after.map { try ReportPosition.parse($0, field: "after") })
+            return ReportAPI.ListReply(reports: page.reports.map(wire), next: page.next?.description)
         }
 
         table.register(ReportAPI.history) { request, _ in
