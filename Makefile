@@ -118,6 +118,11 @@ install-files:
 	else \
 	  install -m 0644 Config/parkd.yaml "$(DESTDIR)$(SYSCONFDIR)/parkd/parkd.yaml"; \
 	fi
+	@if [ ! -e "$(DESTDIR)$(SYSCONFDIR)/parkd/audit.key" ]; then \
+	  "$(BUILT_BINARIES)/parkd" --generate-audit-key "$(DESTDIR)$(SYSCONFDIR)/parkd/audit.key"; \
+	else \
+	  echo "kept your $(SYSCONFDIR)/parkd/audit.key"; \
+	fi
 	install -d "$(DESTDIR)$(DATADIR)/bash-completion/completions" "$(DESTDIR)$(DATADIR)/zsh/site-functions" "$(DESTDIR)$(DATADIR)/fish/vendor_completions.d"
 	"$(BUILT_BINARIES)/parkctl" --generate-completion-script bash > "$(DESTDIR)$(DATADIR)/bash-completion/completions/parkctl"
 	"$(BUILT_BINARIES)/parkctl" --generate-completion-script zsh > "$(DESTDIR)$(DATADIR)/zsh/site-functions/_parkctl"

@@ -35,10 +35,16 @@ public enum Daemon {
         defer { withExtendedLifetime(lock) {} }
         let notifier = ServiceNotifier()
         var upgraded: [String] = []
+        let auditKey = try AuditKeyFile.load(keyFile: config.auditKeyFile)
+        if let (key, path) = auditKey {
+            logger.info("the audit trail is sealed with key \(key.id)", metadata: ["key_file": "\(path)"])
+        } else {
+            logger.warning("the audit trail is not sealed: no audit key (\(config.auditKeyFile) is missing, and no credential audit-key); anyone who can write the database could recompute its hashes. Create one with parkd --generate-audit-key \(config.auditKeyFile)")
+        }
         let creating = FileIdentity.of(databasePath) == nil
         let database = try ParkDatabase(
             path: databasePath,
-            busyTimeout: Double(config.databaseBusyTimeoutSeconds),
+            busyTimeout: Double(config.databaseBusyTimeoutSeconds), auditKey: auditKey?.0,
             willUpgrade: { pending in
                 upgraded = pending
                 logger.notice("upgrading the database schema", metadata: NotableEvent.databaseUpgrade.metadata([
@@ -58,6 +64,9 @@ public enum Daemon {
         let state = DaemonState(
             config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel, logger: logger,
             now: clock.now)
+        if let sealed = try await database.sealAuditTrail(at: state.instant(), uid: Int64(getuid()), pid: Int64(getpid())) {
+            logger.notice("sealed the audit trail with its key: entry \(sealed) is the first sealed entry")
+        }
         if let clockFile = clock.clockFile {
             logger.warning("the clock is read from \(clockFile) (\(DaemonClock.environmentVariable)), not the system's: for tests only")
         }
@@ -117,6 +126,15 @@ public enum Daemon {
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()
+    }
+
+    /// Writes a new audit key to `path`; its id.
+    public static func generateAuditKey(at path: String) throws -> String {
+        try AuditKeyFile.generate(at: path)
+        guard let (key, _) = try AuditKeyFile.load(keyFile: path, environment: [:]) else {
+            throw AuditKeyRefused(path: path, reason: "vanished as soon as it was written")
+        }
+        return key.id
     }
 
     /// Checks the policy directory as a reload would; the ids of its policies.

@@ -252,6 +252,11 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'an audit entry keeps its id'); END;
                 """)
         }
+        migrator.registerMigration("v12-auditKeys") { db in
+            // The key that sealed an entry (an HMAC under a key the database does not hold);
+            // entries written before have none and keep their plain SHA-256.
+            try db.execute(sql: "ALTER TABLE auditEntry ADD COLUMN keyId TEXT")
+        }
         return migrator
     }
 }

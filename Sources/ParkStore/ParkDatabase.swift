@@ -31,14 +31,19 @@ public final class ParkDatabase: Sendable {
     /// schema check before every read), so these skip it.
     private let shortReads: DatabaseQueue
     private let groupCommit: GroupCommit
+    /// The key that seals every audit entry written, when parkd has one.
+    let auditKey: AuditKey?
+    /// Names the audit key, when there is one.
+    public var auditKeyID: String? { auditKey?.id }
 
     /// Opens (creating if needed) and migrates the database at `path`.
     ///
     /// Refuses a database written by a newer schema and one that fails `PRAGMA quick_check`.
     ///
     /// `willUpgrade` is called with the migrations about to run on a database that already holds
-    /// a schema (an upgrade, which may take long), before they run.
-    public init(path: String, busyTimeout: Double = 5, willUpgrade: ([String]) -> Void = { _ in }) throws {
+    /// a schema (an upgrade, which may take long), before they run. `auditKey` seals the audit
+    /// entries written from now on and checks the sealed ones.
+    public init(path: String, busyTimeout: Double = 5, auditKey: AuditKey? = nil, willUpgrade: ([String]) -> Void = { _ in }) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
@@ -67,6 +72,7 @@ public final class ParkDatabase: Sendable {
         self.path = path
         self.pool = pool
         self.groupCommit = GroupCommit(writer: pool)
+        self.auditKey = auditKey
     }
 
     /// Identifiers of every migration this build knows, oldest first.
@@ -160,6 +166,7 @@ public final class ParkDatabase: Sendable {
     ) async throws -> T {
         // The change's own failure is returned, not thrown: throwing would roll back the
         // shared savepoint and with it the audit entry that records the failure.
+        let auditKey = self.auditKey
         let result = try await groupCommit.write { db -> Result<T, any Error> in
             let result = db.attempt(change)
             if let call {
@@ -168,7 +175,7 @@ public final class ParkDatabase: Sendable {
                 case .success: outcomeText = "ok"
                 case .failure(let error): outcomeText = outcome(error)
                 }
-                try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcomeText)
+                try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcomeText, key: auditKey)
             }
             return result
         }

@@ -34,6 +34,11 @@ struct ParkdCommand: AsyncParsableCommand {
         help: ArgumentHelp("Directory of the working-day calendar's files (overrides calendar.directory).", valueName: "dir"))
     var calendarDirectory: String?
 
+    @Option(
+        name: .customLong("generate-audit-key"),
+        help: ArgumentHelp("Write a new audit key to this file (readable by its owner only) and exit; never replaces one.", valueName: "file"))
+    var generateAuditKey: String?
+
     @Flag(
         name: .customLong("check-config"),
         help: "Validate the configuration, the policy files and the calendar files and exit 0 (valid) or 1 (invalid).")
@@ -56,6 +61,15 @@ struct ParkdCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let path = generateAuditKey {
+            do {
+                print("\(path): a new audit key, id \(try Daemon.generateAuditKey(at: path))")
+                return
+            } catch {
+                FileHandle.standardError.write(Data("parkd: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
         let options = DaemonOptions(
             configSource: config.map(ConfigSource.file) ?? .embeddedDefaults, stateDirectory: stateDirectory, socketPath: socket,
             policyDirectory: policyDirectory, calendarDirectory: calendarDirectory)

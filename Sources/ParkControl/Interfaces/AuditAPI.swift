@@ -51,24 +51,47 @@ public enum AuditAPI {
           next: ?int
         )
 
-        # Recomputes the whole chain.
-        method Verify() -> (
-          # True when every entry is in place and unaltered.
+        # An entry and its hash as noted earlier (from the journal's "audit trail head" entries,
+        # or an earlier Verify), to check the trail against.
+        type Anchor (
+          # The entry's id.
+          id: int,
+          # Its hash then.
+          hash: string
+        )
+
+        # Recomputes the whole chain (checking sealed entries under the audit key), then checks
+        # the anchors given.
+        method Verify(
+          # Entries noted earlier: each must still be there with the same hash, or the trail was
+          # cut short or rewritten.
+          anchors: ?[]Anchor
+        ) -> (
+          # True when every entry is in place and unaltered, and every anchor matches.
           intact: bool,
           # Entries checked.
           entries: int,
           # Hash of the newest entry: note it to detect later truncation.
           headHash: ?string,
+          # Id of the newest entry.
+          headId: ?int,
           # Id of the first entry that fails, if any.
           firstBadEntry: ?int,
           # What is wrong with it.
-          problem: ?string
+          problem: ?string,
+          # The first entry sealed with the audit key (every later one is too); absent when none is.
+          firstSealed: ?int,
+          # The id of the audit key parkd holds; absent when it holds none (entries are then
+          # hashed with plain SHA-256, which anyone who can write the database can recompute).
+          keyId: ?string,
+          # Anchors checked.
+          anchorsChecked: int
         )
 
         """)
 
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Audit.List", access: .read)
-    public static let verify = VarlinkMethod<NoParameters, VerifyReply>("io.parkd.Audit.Verify", access: .read)
+    public static let verify = VarlinkMethod<Verify, VerifyReply>("io.parkd.Audit.Verify", access: .read)
 
     public struct Entry: Codable, Sendable, Equatable {
         public var id: Int64
@@ -122,19 +145,44 @@ public enum AuditAPI {
         }
     }
 
+    public struct Anchor: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var hash: String
+        public init(id: Int64, hash: String) {
+            self.id = id
+            self.hash = hash
+        }
+    }
+
+    public struct Verify: Codable, Sendable {
+        public var anchors: [Anchor]?
+        public init(anchors: [Anchor]? = nil) { self.anchors = anchors }
+    }
+
     public struct VerifyReply: Codable, Sendable {
         public var intact: Bool
         public var entries: Int
         public var headHash: String?
+        public var headId: Int64?
         public var firstBadEntry: Int64?
         public var problem: String?
+        public var firstSealed: Int64?
+        public var keyId: String?
+        public var anchorsChecked: Int
 
-        public init(intact: Bool, entries: Int, headHash: String?, firstBadEntry: Int64?, problem: String?) {
+        public init(
+            intact: Bool, entries: Int, headHash: String?, headId: Int64?, firstBadEntry: Int64?, problem: String?,
+            firstSealed: Int64?, keyId: String?, anchorsChecked: Int
+        ) {
             self.intact = intact
             self.entries = entries
             self.headHash = headHash
+            self.headId = headId
             self.firstBadEntry = firstBadEntry
             self.problem = problem
+            self.firstSealed = firstSealed
+            self.keyId = keyId
+            self.anchorsChecked = anchorsChecked
         }
     }
 }

@@ -13,12 +13,16 @@ public struct AuditEntry: Equatable, Sendable {
     /// "ok" or the error the call ended with.
     public var outcome: String
     public var previousHash: String
+    /// The id of the `AuditKey` that sealed the entry (its hash is an HMAC under it); nil for an
+    /// entry hashed with plain SHA-256 (written while parkd had no key).
+    public var keyID: String?
     public var hash: String
 
-    /// A new entry placed after `previous` (nil for the first), with its hash computed.
+    /// A new entry placed after `previous` (nil for the first), with its hash computed: sealed
+    /// with `key` when there is one.
     public init(
         after previous: (id: Int64, hash: String)?, at: String, uid: Int64, user: String, pid: Int64,
-        method: String, parameters: String, outcome: String
+        method: String, parameters: String, outcome: String, key: AuditKey? = nil
     ) {
         self.id = (previous?.id ?? 0) + 1
         self.at = at
@@ -29,14 +33,15 @@ public struct AuditEntry: Equatable, Sendable {
         self.parameters = parameters
         self.outcome = outcome
         self.previousHash = previous?.hash ?? AuditEntry.genesisHash
+        self.keyID = key?.id
         self.hash = ""
-        self.hash = computedHash
+        self.hash = key.map { $0.seal(content) } ?? ContentHash.sha256(content)
     }
 
     /// Restores a stored entry as it is, hash included.
     public init(
         id: Int64, at: String, uid: Int64, user: String, pid: Int64, method: String, parameters: String,
-        outcome: String, previousHash: String, hash: String
+        outcome: String, previousHash: String, keyID: String?, hash: String
     ) {
         self.id = id
         self.at = at
@@ -47,19 +52,30 @@ public struct AuditEntry: Equatable, Sendable {
         self.parameters = parameters
         self.outcome = outcome
         self.previousHash = previousHash
+        self.keyID = keyID
         self.hash = hash
     }
 
     /// The `previousHash` of the first entry.
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    /// SHA-256 over every field but `hash`, each length-prefixed so no two entries share an encoding.
-    public var computedHash: String {
-        let fields = [String(id), at, String(uid), user, String(pid), method, parameters, outcome, previousHash]
+    /// Every field but `hash`, each length-prefixed so no two entries share an encoding (an
+    /// unsealed entry's as before keys existed, so its hash stays what it was).
+    var content: [UInt8] {
+        var fields = [String(id), at, String(uid), user, String(pid), method, parameters, outcome, previousHash]
+        if let keyID { fields.append(keyID) }
         var content = ""
         for field in fields {
             content += "\(field.utf8.count):\(field);"
         }
-        return ContentHash.sha256(Array(content.utf8))
+        return Array(content.utf8)
+    }
+
+    /// The hash the entry must have: the HMAC under `key` for a sealed entry (nil when the key
+    /// that sealed it is not `key`), SHA-256 for an unsealed one.
+    public func expectedHash(key: AuditKey?) -> String? {
+        guard let keyID else { return ContentHash.sha256(content) }
+        guard let key, key.id == keyID else { return nil }
+        return key.seal(content)
     }
 }

@@ -4,7 +4,12 @@ import Crypto
 /// policy files and the fingerprints of reward-run inputs.
 public enum ContentHash {
     public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
+        hex(Array(SHA256.hash(data: bytes)))
+    }
+
+    /// Bytes as lower-case hex digits, two a byte.
+    static func hex(_ bytes: [UInt8]) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

@@ -114,6 +114,15 @@ public enum ConfigLoader {
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
+            case "audit":
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
+                    let name = "audit.\(sub)"
+                    switch sub {
+                    case "key_file": config.auditKeyFile = try reader.path(node, key: name)
+                    case "anchor_interval_minutes": config.auditAnchorIntervalMinutes = try reader.integer(node, key: name, range: 1...10_080)
+                    default: throw reader.unknown(keyNode, key: name)
+                    }
+                }
             case "limits":
                 for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "limits.\(sub)"

@@ -36,6 +36,10 @@ public struct DaemonConfig: Equatable, Sendable {
     public var calendarDirectory = "/etc/parkd/calendar"
     /// What one caller may take of parkd.
     public var limits = CallerLimits()
+    /// The key that seals the audit trail, when `$CREDENTIALS_DIRECTORY/audit-key` is not there.
+    public var auditKeyFile = "/etc/parkd/audit.key"
+    /// How often, at most, the audit trail's head is written to the log (and at shutdown).
+    public var auditAnchorIntervalMinutes = 60
 
     public init() {}
 
@@ -48,6 +52,7 @@ public struct DaemonConfig: Equatable, Sendable {
         if socketGroup != other.socketGroup { keys.append("socket.group") }
         if databaseBusyTimeoutSeconds != other.databaseBusyTimeoutSeconds { keys.append("database.busy_timeout_seconds") }
         if logTarget != other.logTarget { keys.append("log.target") }
+        if auditKeyFile != other.auditKeyFile { keys.append("audit.key_file") }
         return keys
     }
 }

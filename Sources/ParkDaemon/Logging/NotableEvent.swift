@@ -24,6 +24,7 @@ public struct NotableEvent: Sendable {
     public static let rewardRunApproved = NotableEvent(messageID: "229fe8d1e4e44292900f61ac40e238f6")
     public static let cannotRun = NotableEvent(messageID: "de0d43894ca2431cb97990afc35b5eea")
     public static let databaseGone = NotableEvent(messageID: "166dd8ddeb314d5695a096e7613ffbdb")
+    public static let auditHead = NotableEvent(messageID: "6ae3428798174e8bb54d33c132fbc962")
 
     /// The metadata key the journal handler turns into MESSAGE_ID.
     static let metadataKey = "messageID"

@@ -79,7 +79,7 @@ final class ControlServer: Service {
                     let privileged = role == .admin
                     if let refusal = state.budgets.admit(
                         uid: caller.uid, privileged: privileged, maxConnections: config.socketMaxConnections, limits: config.limits) {
-                        ControlServer.refuse(channel, caller: caller, refusal)
+                        try ControlServer.refuse(channel, caller: caller, refusal)
                         return
                     }
                     guard registry.add(channel) else {
@@ -127,9 +127,8 @@ final class ControlServer: Service {
         }
     }
 
-    /// Tells a refused connection why, unasked (a client reads it as the reply to its first
-    /// call), and closes it.
-    private static func refuse(_ channel: any Channel, caller: Caller, _ refusal: CallerBudgetBook.Refusal) {
+    /// Tells a refused connection why, in answer to its first call, and closes it.
+    private static func refuse(_ channel: any Channel, caller: Caller, _ refusal: CallerBudgetBook.Refusal) throws {
         let error = switch refusal {
         case .perUser(let limit):
             ServiceAPI.TooManyConnections(
@@ -139,11 +138,8 @@ final class ControlServer: Service {
                 uid: Int64(caller.uid), limit: available,
                 reason: "the \(available) connections open to callers other than admins are all taken (limits.reserved_for_admins)")
         }
-        let reply = Dispatcher.encoded(error.varlinkError)
-        var frame = channel.allocator.buffer(capacity: reply.count + 1)
-        frame.writeBytes(reply)
-        frame.writeInteger(UInt8(0))
-        channel.writeAndFlush(frame).whenComplete { _ in channel.close(promise: nil) }
+        try channel.pipeline.syncOperations.addHandlers(
+            ByteToMessageHandler(VarlinkFrameDecoder()), RefusedConnectionHandler(error.varlinkError))
     }
 
     /// A socket file left by a dead daemon is removed; one a live daemon answers on is not.

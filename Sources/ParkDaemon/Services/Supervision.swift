@@ -31,11 +31,16 @@ struct Supervision: Service {
         } catch is CancellationError {
             // Shutdown ends the reporting; that is not a failure.
         }
+        // The admin channel has stopped (services stop in reverse order) and the database is
+        // still open: the head noted now is the trail's last.
+        await AuditAnchors.note(database: database, logger: logger)
     }
 
     private func report() async throws {
         let tick = watchdogInterval.map { $0 / 2 } ?? Supervision.statusInterval
         var lastStatus = ""
+        var anchor: (id: Int64, hash: String)?
+        var anchoredAt: ContinuousClock.Instant?
         while !Task.isCancelled {
             if FileIdentity.of(database.path) != databaseIdentity {
                 let what = FileIdentity.of(database.path) == nil ? "was deleted" : "was replaced by another file"
@@ -51,6 +56,11 @@ struct Supervision: Service {
                 } else {
                     logger.error("health check failed; withholding the watchdog ping", metadata: NotableEvent.watchdogUnhealthy.metadata())
                 }
+            }
+            let anchorInterval = Duration.seconds(state.config.auditAnchorIntervalMinutes * 60)
+            if anchoredAt.map({ ContinuousClock.now - $0 >= anchorInterval }) ?? true {
+                anchor = await AuditAnchors.note(database: database, logger: logger, last: anchor)
+                anchoredAt = ContinuousClock.now
             }
             // Before the socket listens the line would promise too much; while stopping,
             // STOPPING=1's own status stands.

@@ -14,6 +14,8 @@ struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord {
     var parameters: String
     var outcome: String
     var previousHash: String
+    /// The key that sealed the entry; NULL for plain SHA-256 (migration v12-auditKeys).
+    var keyId: String?
     var hash: String
 
     enum Columns {
@@ -26,6 +28,7 @@ struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord {
         static let parameters = Column(CodingKeys.parameters)
         static let outcome = Column(CodingKeys.outcome)
         static let previousHash = Column(CodingKeys.previousHash)
+        static let keyId = Column(CodingKeys.keyId)
         static let hash = Column(CodingKeys.hash)
     }
 
@@ -41,6 +44,7 @@ struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord {
         parameters = row[Columns.parameters]
         outcome = row[Columns.outcome]
         previousHash = row[Columns.previousHash]
+        keyId = row[Columns.keyId]
         hash = row[Columns.hash]
     }
 
@@ -54,12 +58,13 @@ struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord {
         parameters = entry.parameters
         outcome = entry.outcome
         previousHash = entry.previousHash
+        keyId = entry.keyID
         hash = entry.hash
     }
 
     var entry: AuditEntry {
         AuditEntry(
             id: id, at: at, uid: uid, user: user, pid: pid, method: method, parameters: parameters,
-            outcome: outcome, previousHash: previousHash, hash: hash)
+            outcome: outcome, previousHash: previousHash, keyID: keyId, hash: hash)
     }
 }

@@ -33,17 +33,21 @@ public struct AuditVerification: Sendable, Equatable {
     public var headHash: String?
     public var firstBadEntry: Int64?
     public var problem: String?
+    /// The first entry sealed with the audit key (every later one is too); nil when none is.
+    public var firstSealed: Int64?
+    public var headID: Int64?
+    public var anchorsChecked = 0
 
     public var intact: Bool { problem == nil }
 }
 
 extension ParkDatabase {
-    static func appendAudit(_ db: Database, call: AuditedCall, at instant: String, outcome: String) throws {
+    static func appendAudit(_ db: Database, call: AuditedCall, at instant: String, outcome: String, key: AuditKey?) throws {
         let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM auditEntry ORDER BY id DESC LIMIT 1")
         let previous = last.map { (id: $0["id"] as Int64, hash: $0["hash"] as String) }
         let entry = AuditEntry(
             after: previous, at: instant, uid: call.uid, user: call.user, pid: call.pid,
-            method: call.method, parameters: call.parameters, outcome: outcome)
+            method: call.method, parameters: call.parameters, outcome: outcome, key: key)
         try AuditEntryRecord(entry).insert(db)
     }
 
@@ -82,10 +86,11 @@ extension ParkDatabase {
         try await read { db in try AuditEntryRecord.fetchCount(db) }
     }
 
-    /// Recomputes the chain from the first entry, a page at a time, in one read transaction.
-    public func verifyAudit() async throws -> AuditVerification {
+    /// Recomputes the chain from the first entry, a page at a time, in one read transaction,
+    /// then checks that every anchor (an entry and its hash as noted earlier) still holds.
+    public func verifyAudit(anchors: [(id: Int64, hash: String)] = []) async throws -> AuditVerification {
         try await readInBackground { db in
-            var check = AuditChainCheck()
+            var check = AuditChainCheck(key: self.auditKey)
             // From the lowest id there is: an entry numbered 0 or below is not skipped.
             var after = Int64.min
             while true {
@@ -99,12 +104,56 @@ extension ParkDatabase {
                     if let problem = check.check(record.entry) {
                         return AuditVerification(
                             entries: check.checked, headHash: nil,
-                            firstBadEntry: min(record.id, (check.head?.id ?? 0) + 1), problem: problem)
+                            firstBadEntry: min(record.id, (check.head?.id ?? 0) + 1), problem: problem, firstSealed: check.firstSealed)
                     }
                 }
                 after = last.id
             }
-            return AuditVerification(entries: check.checked, headHash: check.head?.hash, firstBadEntry: nil, problem: nil)
+            if let problem = check.finish() {
+                return AuditVerification(
+                    entries: check.checked, headHash: nil, firstBadEntry: check.head?.id, problem: problem, firstSealed: nil)
+            }
+            var verification = AuditVerification(
+                entries: check.checked, headHash: check.head?.hash, firstBadEntry: nil, problem: nil, firstSealed: check.firstSealed,
+                headID: check.head?.id)
+            for anchor in anchors.sorted(by: { $0.id < $1.id }) {
+                let stored = try String.fetchOne(db, sql: "SELECT hash FROM auditEntry WHERE id = ?", arguments: [anchor.id])
+                if stored == nil {
+                    verification.problem = "entry \(anchor.id), noted earlier, is gone: the trail was cut short after entry \(check.head?.id ?? 0)"
+                } else if stored != anchor.hash {
+                    verification.problem = "entry \(anchor.id) no longer has the hash noted earlier: the chain was rewritten"
+                }
+                if verification.problem != nil {
+                    verification.firstBadEntry = anchor.id
+                    verification.headHash = nil
+                    return verification
+                }
+                verification.anchorsChecked += 1
+            }
+            return verification
+        }
+    }
+
+    /// Seals the trail when parkd holds a key and the newest entry is not sealed (a trail written
+    /// before the key was installed): one entry recorded by parkd itself, sealed, so that the
+    /// newest entry is sealed from now on. The entry's id, or nil when nothing was needed.
+    public func sealAuditTrail(at instant: String, uid: Int64, pid: Int64) async throws -> Int64? {
+        guard let key = auditKey else { return nil }
+        let unsealed = try await read { db in
+            try Row.fetchOne(db, sql: "SELECT keyId FROM auditEntry ORDER BY id DESC LIMIT 1").map { ($0["keyId"] as String?) == nil } ?? false
+        }
+        guard unsealed else { return nil }
+        let call = AuditedCall(
+            uid: uid, user: "parkd", pid: pid, method: "io.parkd.Audit.Seal",
+            parameters: #"{"keyId":"\#(key.id)"}"#)
+        try await recordCall(call, at: instant, outcome: "ok")
+        return try await auditHead()?.id
+    }
+
+    /// The newest entry's id and hash, to note as an anchor (nil for an empty trail).
+    public func auditHead() async throws -> (id: Int64, hash: String)? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT id, hash FROM auditEntry ORDER BY id DESC LIMIT 1").map { ($0["id"], $0["hash"]) }
         }
     }
 }
@@ -114,7 +163,7 @@ extension ParkDatabase {
     /// store, or one that changes the running daemon only (its log level).
     public func recordCall(_ call: AuditedCall, at instant: String, outcome: String) async throws {
         try await write(audit: nil, at: instant, outcome: { _ in outcome }) { db in
-            try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcome)
+            try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcome, key: self.auditKey)
         }
     }
 }

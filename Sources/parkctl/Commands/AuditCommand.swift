@@ -48,19 +48,45 @@ extension AuditCommand {
 
     struct Verify: ParkctlCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute the hash chain; exit 1 if any entry was edited, deleted or reordered.")
+            abstract: "Recompute the hash chain; exit 1 if any entry was edited, deleted or reordered.",
+            discussion: """
+                With --anchors, also check the trail against heads noted earlier: a file of lines \
+                "ID HASH", or parkd's own notes as journalctl prints them \
+                ("audit trail head: entry ID hash HASH"); other lines are skipped. \
+                A trail cut short or rewritten since then fails.
+                """)
 
         @ParentCommand var parkctl: Parkctl
+        @Option(help: ArgumentHelp("Heads noted earlier, to check the trail against.", valueName: "file")) var anchors: String?
 
-        static let fieldOptions: FieldOptions = [:]
+        static let fieldOptions: FieldOptions = ["anchors": "--anchors"]
 
         func run() async throws {
-            let result = try await respond(AuditAPI.verify, NoParameters()) { result in
-                result.intact
-                    ? "audit trail intact: \(result.entries) entries, head hash \(result.headHash ?? "(none)")"
-                    : "audit trail BROKEN at entry \(result.firstBadEntry ?? 0): \(result.problem ?? "unknown problem")"
+            let noted = try anchors.map { try Verify.anchors(in: InputFile.read($0)) }
+            let result = try await respond(AuditAPI.verify, AuditAPI.Verify(anchors: noted)) { result in
+                guard result.intact else {
+                    return "audit trail BROKEN at entry \(result.firstBadEntry ?? 0): \(result.problem ?? "unknown problem")"
+                }
+                var line = "audit trail intact: \(result.entries) entries, head hash \(result.headHash ?? "(none)")"
+                if let keyId = result.keyId {
+                    line += "\n" + (result.firstSealed.map { "sealed with audit key \(keyId) from entry \($0) on" }
+                        ?? "audit key \(keyId) held; no entry sealed yet")
+                }
+                if noted != nil { line += "\n\(result.anchorsChecked) anchors match" }
+                return line
             }
             if !result.intact { throw ExitCode.failure }
+        }
+
+        /// The anchors of a file: `ID HASH` lines, or parkd's notes as the journal holds them.
+        static func anchors(in text: String) -> [AuditAPI.Anchor] {
+            text.split(whereSeparator: \.isNewline).compactMap { line in
+                let words = line.split(separator: " ")
+                if words.count == 2, let id = Int64(words[0]) { return AuditAPI.Anchor(id: id, hash: String(words[1])) }
+                guard let entry = words.firstIndex(of: "entry"), entry + 3 < words.count, words[entry + 2] == "hash",
+                      let id = Int64(words[entry + 1]) else { return nil }
+                return AuditAPI.Anchor(id: id, hash: String(words[entry + 3]))
+            }
         }
     }
 }

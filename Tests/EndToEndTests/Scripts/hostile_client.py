@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """What one local user can try against parkd's socket, for the hardening tests.
 
-hold SOCKET N       opens N connections and keeps them; prints one line
-                    `open=K refused=R reply=<first unasked message>` once it knows which were
-                    refused, then holds them until killed.
+hold SOCKET N       opens N connections, sends a GetInfo call on each and reads the replies;
+                    prints one line `open=K refused=R reply=<a refusal>`, then holds the open
+                    ones until killed.
 flood SOCKET N      sends N pipelined GetInterfaceDescription calls without reading a reply,
                     as far as the socket takes them; prints `sent=K`, then holds the connection
                     until killed.
@@ -32,15 +32,20 @@ def hold_forever():
 
 def hold(path, count):
     connections = [connect(path) for _ in range(count)]
-    # A refused connection is told why at once, then closed.
-    time.sleep(1.0)
+    call = json.dumps({"method": "org.varlink.service.GetInfo"}).encode() + b"\0"
     refused, reply = 0, ""
-    readable, _, _ = select.select(connections, [], [], 0.5)
-    for sock in readable:
-        data = sock.recv(65536)
-        if data:
+    for sock in connections:
+        sock.settimeout(30)
+        sock.sendall(call)
+        data = b""
+        while not data.endswith(b"\0"):
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            data += chunk
+        if b"TooManyConnections" in data:
             refused += 1
-            reply = reply or data.split(b"\0")[0].decode()
+            reply = reply or data.rstrip(b"\0").decode()
     print(f"open={count - refused} refused={refused} reply={reply}", flush=True)
     hold_forever()
 

@@ -23,11 +23,18 @@ enum AuditHandlers {
             return AuditAPI.ListReply(entries: page.entries.map(wire), next: page.next)
         }
 
-        table.register(AuditAPI.verify) { _, _ in
-            let result = try await database.verifyAudit()
+        table.register(AuditAPI.verify) { request, _ in
+            let anchors = try (request.anchors ?? []).map { anchor in
+                guard anchor.hash.count == 64, anchor.hash.allSatisfy(\.isHexDigit) else {
+                    throw DomainError.invalid("anchors", "the hash of entry \(anchor.id) is not 64 hex digits")
+                }
+                return (id: anchor.id, hash: anchor.hash.lowercased())
+            }
+            let result = try await database.verifyAudit(anchors: anchors)
             return AuditAPI.VerifyReply(
-                intact: result.intact, entries: result.entries, headHash: result.headHash,
-                firstBadEntry: result.firstBadEntry, problem: result.problem)
+                intact: result.intact, entries: result.entries, headHash: result.headHash, headId: result.headID,
+                firstBadEntry: result.firstBadEntry, problem: result.problem, firstSealed: result.firstSealed,
+                keyId: database.auditKeyID, anchorsChecked: result.anchorsChecked)
         }
     }
 

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// The audit trail sealed with a key the database does not hold, and checked against the heads
+/// parkd notes in its log (issue 18 finding 9).
+@Suite("A sealed, anchored audit trail")
+struct AuditSealCommandTests {
+    /// A new key file in a directory of its own; its path and key id.
+    static func newKey() throws -> (path: String, id: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-key-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/audit.key"
+        let made = try runCommand(Binaries.parkd, ["--generate-audit-key", path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let id = try #require(made.stdout.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        return (path, id)
+    }
+
+    /// Edits entry 2 and recomputes every hash from it on with plain SHA-256, as someone who can
+    /// write the database but cannot read the key would.
+    static let recompute = """
+        import hashlib, sqlite3, sys
+        db = sqlite3.connect(sys.argv[1])
+        db.execute("UPDATE auditEntry SET user = 'mallory' WHERE id = 2")
+        previous = db.execute("SELECT hash FROM auditEntry WHERE id = 1").fetchone()[0]
+        for row in db.execute("SELECT id, at, uid, user, pid, method, parameters, outcome, keyId FROM auditEntry WHERE id >= 2 ORDER BY id").fetchall():
+            fields = [str(row[0]), row[1], str(row[2]), row[3], str(row[4]), row[5], row[6], row[7], previous or "0" * 64]
+            if row[8] is not None: fields.append(row[8])
+            content = "".join(f"{len(f.encode())}:{f};" for f in fields)
+            digest = hashlib.sha256(content.encode()).hexdigest()
+            db.execute("UPDATE auditEntry SET previousHash = ?, hash = ? WHERE id = ?", (previous or "0" * 64, digest, row[0]))
+            previous = digest
+        db.commit()
+        """
+
+    @Test("parkd --generate-audit-key writes a key for its owner only, and never replaces one")
+    func generate() throws {
+        let key = try Self.newKey()
+        let attributes = try FileManager.default.attributesOfItem(atPath: key.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(key.id.count == 16)
+        let again = try runCommand(Binaries.parkd, ["--generate-audit-key", key.path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("exists already; parkd never replaces an audit key"), "\(again.stderr)")
+    }
+
+    @Test("entries are sealed with the key, and a chain recomputed without it no longer verifies")
+    func recomputedChainFails() throws {
+        let key = try Self.newKey()
+        let daemon = try RunningDaemon(config: "audit:\n  key_file: \(key.path)\n")
+        for (name, code) in [("A", "91370200163562681G"), ("B", "91110000802100433B")] {
+            #expect(try daemon.parkctl(["tenant", "add", "--name", name, "--credit-code", code]).status == 0)
+        }
+        #expect(try daemon.parkctl(["unit", "add", "--building", "A", "--number", "1", "--area", "100", "--kind", "office", "--rent", "40"]).status == 0)
+        let verified = try daemon.parkctl(["audit", "verify"])
+        #expect(verified.status == 0)
+        #expect(verified.stdout.contains("sealed with audit key \(key.id) from entry 1 on"), "\(verified.stdout)")
+
+        let rewritten = try runCommand("/usr/bin/python3", ["-c", Self.recompute, daemon.databasePath])
+        #expect(rewritten.status == 0, "\(rewritten.stderr)")
+        let broken = try daemon.parkctl(["audit", "verify"])
+        #expect(broken.status == 1)
+        #expect(broken.stdout == "audit trail BROKEN at entry 2: entry 2 was altered: its content no longer matches its hash\n")
+    }
+
+    @Test("a trail written before the key is sealed from the next start on")
+    func sealedOnUpgrade() throws {
+        let key = try Self.newKey()
+        let plain = try RunningDaemon()
+        #expect(try plain.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+        #expect(plain.log.contains("the audit trail is not sealed: no audit key"))
+        try "audit:\n  key_file: \(key.path)\n".write(toFile: plain.configPath, atomically: true, encoding: .utf8)
+        let sealed = try plain.restarted()
+        #expect(sealed.log.contains("sealed the audit trail with its key: entry 2 is the first sealed entry"), "\(sealed.log)")
+        let verified = try sealed.parkctl(["audit", "verify"])
+        #expect(verified.stdout.contains("sealed with audit key \(key.id) from entry 2 on"), "\(verified.stdout)")
+        let trail = try sealed.parkctl(["audit", "list"])
+        #expect(trail.stdout.contains("Audit.Seal"))
+    }
+
+    @Test("the heads parkd notes in its log find a trail cut short")
+    func truncationFound() throws {
+        let key = try Self.newKey()
+        let daemon = try RunningDaemon(config: "audit:\n  key_file: \(key.path)\n")
+        for (name, code) in [("A", "91370200163562681G"), ("B", "91110000802100433B")] {
+            #expect(try daemon.parkctl(["tenant", "add", "--name", name, "--credit-code", code]).status == 0)
+        }
+        // At shutdown parkd notes the head: entry 2.
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        #expect(daemon.log.contains("audit trail head: entry 2 hash"), "\(daemon.log)")
+        let anchors = daemon.directory + "/anchors"
+        try daemon.log.write(toFile: anchors, atomically: true, encoding: .utf8)
+
+        _ = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "DELETE FROM auditEntry WHERE id = 2"])
+        let restarted = try daemon.restarted()
+        let plain = try restarted.parkctl(["audit", "verify"])
+        #expect(plain.status == 0, "the chain left is whole: only the anchor finds the cut")
+        let checked = try restarted.parkctl(["audit", "verify", "--anchors", anchors])
+        #expect(checked.status == 1)
+        #expect(checked.stdout == "audit trail BROKEN at entry 2: entry 2, noted earlier, is gone: the trail was cut short after entry 1\n")
+    }
+}
