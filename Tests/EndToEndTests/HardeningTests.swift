@@ -184,3 +184,32 @@ struct PagingTests {
         #expect(reply["next"] == nil)
     }
 }
+
+@Suite("A long reload")
+struct LongReloadTests {
+    @Test("the watchdog keeps being fed while a reload reads large policy files (issue 18 finding 1)")
+    func watchdogFedDuringReload() throws {
+        let daemon = try RunningDaemon(environment: ["WATCHDOG_USEC": "1000000"])
+        let policies = daemon.directory + "/policies"
+        try FileManager.default.createDirectory(atPath: policies, withIntermediateDirectories: true)
+        // Eight files just under the 1 MiB bound: several seconds of parsing in a debug build.
+        for file in 0..<8 {
+            var text = "id: BIG\(file)\nvalues:\n"
+            var value = 0
+            while text.utf8.count < 1_000_000 {
+                text += "  - {date: 2021-01-\(value % 28 + 10), value: \(value)}\n"
+                value += 1
+            }
+            try text.write(toFile: "\(policies)/P\(file).yaml", atomically: true, encoding: .utf8)
+        }
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(for: "RELOADING=1") != nil)
+        let during = daemon.notify.collect(for: 2.5)
+        #expect(!during.contains { $0.contains("READY=1") }, "the reload took under 2.5 s; the files do not make it long")
+        // A ping every half second, as when idle.
+        #expect(during.filter { $0.contains("WATCHDOG=1") }.count >= 4, "\(during)")
+        #expect(daemon.notify.waitForNext("READY=1", timeout: 60) != nil)
+        let status = try daemon.parkctl(["status"]).stdout
+        #expect(status.contains("rejected: policies refused"), "\(status)")
+    }
+}

@@ -17,9 +17,14 @@ struct ReloadService: Service {
     let logger: Logger
     let hangups: UnixSignalsSequence
 
+    /// Where a reload reads and checks its files: never on an event loop, which the admin
+    /// channel and the watchdog's health check need meanwhile (parkd runs Swift concurrency on
+    /// its event loops).
+    private let workers = WorkerThreads()
+
     func run() async throws {
         for await _ in hangups.cancelOnGracefulShutdown() {
-            await reload()
+            await Task(executorPreference: workers) { await reload() }.value
         }
     }
 
