@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-journal.h>
+#include <sys/timerfd.h>
+#include <sys/eventfd.h>
 
 /// Mirror of glibc's `struct ucred`, which Swift cannot see without _GNU_SOURCE.
 typedef struct {

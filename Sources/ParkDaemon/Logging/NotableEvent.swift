@@ -23,6 +23,9 @@ public struct NotableEvent: Sendable {
     public static let rewardRunCreated = NotableEvent(messageID: "7a3877f3fa9249e588805f7373ebc919")
     public static let rewardRunApproved = NotableEvent(messageID: "229fe8d1e4e44292900f61ac40e238f6")
     public static let cannotRun = NotableEvent(messageID: "de0d43894ca2431cb97990afc35b5eea")
+    public static let timerRunEnded = NotableEvent(messageID: "6f853f70c0d643bc893e9ad18f0f53e0")
+    public static let timerRunSkipped = NotableEvent(messageID: "4c92611a3ad64f81824afb119329447b")
+    public static let clockSet = NotableEvent(messageID: "8e1d0014e7cc4619b1de3589b1cf4e85")
 
     /// The metadata key the journal handler turns into MESSAGE_ID.
     static let metadataKey = "messageID"

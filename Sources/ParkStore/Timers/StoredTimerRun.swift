@@ -1,0 +1,61 @@
+/// How a run of a scheduled job ended, or that it has not.
+public enum TimerRunOutcome: String, Sendable, Equatable {
+    case running, succeeded, failed
+    /// Not started: the timer's previous run was still going.
+    case skipped
+    /// parkd stopped before the run ended.
+    case interrupted
+}
+
+/// A run about to start (or skipped), as recorded.
+public struct NewTimerRun: Sendable {
+    public var timer: String
+    public var action: String
+    public var arguments: String
+    /// `elapse`, `catch-up` or `run-now`.
+    public var trigger: String
+    /// RFC 3339 instant of the elapse it runs for; nil for a run asked for by an administrator.
+    public var elapse: String?
+    /// The day off the elapse was moved from (YYYY-MM-DD).
+    public var movedFrom: String?
+    public var startedAt: String
+    /// The same instant in microseconds since the epoch: what a persistent timer counts from.
+    public var startedAtMicros: Int64
+    public var skipped: Bool
+    /// Why a skipped run was not started.
+    public var skipReason: String
+
+    public init(
+        timer: String, action: String, arguments: String, trigger: String, elapse: String?, movedFrom: String?, startedAt: String,
+        startedAtMicros: Int64, skipped: Bool = false, skipReason: String = ""
+    ) {
+        self.timer = timer
+        self.action = action
+        self.arguments = arguments
+        self.trigger = trigger
+        self.elapse = elapse
+        self.movedFrom = movedFrom
+        self.startedAt = startedAt
+        self.startedAtMicros = startedAtMicros
+        self.skipped = skipped
+        self.skipReason = skipReason
+    }
+}
+
+/// A run of a scheduled job as recorded: when, why, how it ended and what it did.
+public struct StoredTimerRun: Sendable, Equatable {
+    public var id: Int64
+    public var timer: String
+    public var action: String
+    public var arguments: String
+    public var trigger: String
+    public var elapse: String?
+    public var movedFrom: String?
+    public var startedAt: String
+    public var endedAt: String?
+    public var outcome: TimerRunOutcome
+    /// One sentence: what the run did, or why it failed or was skipped.
+    public var result: String
+    /// The items it found or did, one line each (tenants without a report, leases ending).
+    public var details: [String]
+}
