@@ -8,7 +8,7 @@
 # PARKD names the binary (default: the debug build's). No watchdog is set (WATCHDOG_USEC), as
 # with no WatchdogSec=: parkd's supervision then refreshes its status line every 15 s (under
 # systemd's WatchdogSec=30s it does so with the watchdog ping, at the same pace). The switches
-# are also shown thread by thread: the scheduler's own thread is parkd-clock-watch.
+# are also shown thread by thread: the scheduler's own thread is parkd-clock.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 idle=${1:-60}
@@ -40,34 +40,33 @@ env -u WATCHDOG_USEC -u NOTIFY_SOCKET -u PARKD_CLOCK_FILE \
 pid=$!
 for _ in $(seq 100); do [ -S "$dir/control.sock" ] && break; sleep 0.1; done
 [ -S "$dir/control.sock" ] || { cat "$dir/parkd.log"; exit 1; }
-sleep 3
+# Past start-up: libdispatch's worker threads end after some seconds idle.
+sleep 10
 
-switches() {
-  local total=0 voluntary=0
-  for status in /proc/"$pid"/task/*/status; do
-    v=$(awk '/^voluntary_ctxt_switches/ {print $2}' "$status" 2>/dev/null || echo 0)
-    n=$(awk '/^nonvoluntary_ctxt_switches/ {print $2}' "$status" 2>/dev/null || echo 0)
-    voluntary=$((voluntary + v)); total=$((total + v + n))
-  done
-  echo "$voluntary $total"
-}
-
+# tid, name, voluntary and all context switches of each thread.
 per_thread() {
   for task in /proc/"$pid"/task/*; do
-    printf '%s %s %s\n' "${task##*/}" "$(cat "$task/comm")" \
+    printf '%s %s %s %s\n' "${task##*/}" "$(tr ' ' _ < "$task/comm")" \
+      "$(awk '/^voluntary_ctxt_switches/ {print $2}' "$task/status")" \
       "$(awk '/ctxt_switches/ {s += $2} END {print s}' "$task/status")"
-  done | sort
+  done
 }
 
 threads=$(ls /proc/"$pid"/task | wc -l)
 per_thread > "$dir/before"
-read -r v0 t0 < <(switches)
 sleep "$idle"
-read -r v1 t1 < <(switches)
 per_thread > "$dir/after"
 timers=$(PARKD_SOCKET="$dir/control.sock" "$(dirname "$parkd")/parkctl" timer list | tail -1)
-echo "parkd (pid $pid, $threads threads) with 10 timers ($timers), idle for ${idle}s:"
-echo "  voluntary context switches: $((v1 - v0)) ($(awk "BEGIN {printf \"%.3f\", ($v1 - $v0) / $idle}") per second)"
-echo "  all context switches:       $((t1 - t0)) ($(awk "BEGIN {printf \"%.3f\", ($t1 - $t0) / $idle}") per second)"
-echo "  by thread (tid name: switches during the idle time):"
-join "$dir/before" "$dir/after" | awk '{printf "    %s %s: %d\n", $1, $2, $5 - $3}'
+# A thread that started during the measurement counts from 0; one that ended is listed as ended.
+awk -v idle="$idle" -v threads="$threads" -v timers="$timers" -v pid="$pid" '
+  FNR == NR { v0[$1] = $3; t0[$1] = $4; name[$1] = $2; next }
+  { dv = $3 - ($1 in v0 ? v0[$1] : 0); dt = $4 - ($1 in t0 ? t0[$1] : 0); seen[$1] = 1
+    voluntary += dv; total += dt; line[++n] = sprintf("    %s %s: %d", $1, $2, dt) }
+  END {
+    printf "parkd (pid %s, %s threads) with 10 timers (%s), idle for %ss:\n", pid, threads, timers, idle
+    printf "  voluntary context switches: %d (%.3f per second)\n", voluntary, voluntary / idle
+    printf "  all context switches:       %d (%.3f per second)\n", total, total / idle
+    print "  by thread (tid name: context switches during the idle time):"
+    for (i = 1; i <= n; i++) print line[i]
+    for (t in name) if (!(t in seen)) printf "    %s %s: ended during the measurement\n", t, name[t]
+  }' "$dir/before" "$dir/after"

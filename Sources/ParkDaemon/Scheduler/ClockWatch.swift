@@ -69,9 +69,10 @@ final class ClockWatch: Sendable {
         let timer = self.timer, stopper = self.stopper, inotify = self.inotify
         let name = clockFile.map { ($0 as NSString).lastPathComponent }
         let waiting = Thread {
+            // Named for ps and /proc/PID/task/*/comm (15 bytes at most).
+            _ = park_name_thread("parkd-clock")
             Self.wait(timer: timer, stopper: stopper, inotify: inotify, clockFileName: name, deliver: deliver)
         }
-        waiting.name = "parkd-clock-watch"
         waiting.start()
     }
 
