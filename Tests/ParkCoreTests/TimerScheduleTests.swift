@@ -59,6 +59,24 @@ struct TimerScheduleTests {
         #expect(Self.next(schedule) == (try Self.at("2021-03-08 07:30:00")))
     }
 
+    @Test("an expression that names its zone is read in that zone; the park's zone still decides the working day")
+    func expressionZone() throws {
+        struct CentralEuropeanTime: TimeZoneRules {
+            func localTimeType(at second: Int64) -> LocalTimeType {
+                LocalTimeType(utcOffset: 3600, isDaylightSaving: false, abbreviation: "CET")
+            }
+        }
+        let spec = try CalendarSpec.parse("*-*-* 09:00 Europe/Berlin", isTimeZone: { $0 == "Europe/Berlin" })
+        let timer = TimerDefinition(name: "berlin", calendars: [spec], action: .optimize, workingDaysOnly: true)
+        let context = ElapseContext(parkZone: Self.zone, zones: ["Europe/Berlin": CentralEuropeanTime()], calendar: try Self.calendar())
+        // 09:00 in Berlin is 16:00 in Shanghai: Wednesday 10 February 2021, a working day; the next
+        // one is Thursday 18 February, after the festival.
+        var schedule = TimerSchedule([timer], lastTriggers: [:], now: try Self.at("2021-02-10 12:00:00"), context: context)
+        #expect(Self.next(schedule) == (try Self.at("2021-02-10 16:00:00")))
+        _ = schedule.due(now: try Self.at("2021-02-10 16:00:00"), context: context)
+        #expect(Self.next(schedule) == (try Self.at("2021-02-18 16:00:00")))
+    }
+
     @Test("a persistent timer that missed three elapses while parkd was down runs once after start, then keeps its calendar")
     func persistentCatchUp() throws {
         let last = try Self.at("2021-03-01 09:00:05")
