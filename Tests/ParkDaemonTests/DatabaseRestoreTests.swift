@@ -35,6 +35,8 @@ struct DatabaseRestoreTests {
         #expect(!FileManager.default.fileExists(atPath: state + "/parkd.sqlite-wal"))
         #expect(restored.pendingMigrations.first == "v6-rewardAmountsOnce")
         #expect(try ParkDatabase.schemaVersions(path: state + "/parkd.sqlite").last == "v5-policiesAndRewards")
+        let owner = try FileManager.default.attributesOfItem(atPath: state + "/parkd.sqlite")[.ownerAccountID] as? Int
+        #expect(owner == (try FileManager.default.attributesOfItem(atPath: state)[.ownerAccountID] as? Int))
     }
 
     @Test("a file that is no parkd database, or one from a newer parkd, is refused and nothing changes")
@@ -49,7 +51,11 @@ struct DatabaseRestoreTests {
         let newer = state + "/newer.sqlite"
         try ParkDatabase(path: newer).close()
         try sqlite(newer, "INSERT INTO grdb_migrations VALUES ('v99-fromTheFuture')")
+        let live = state + "/live.sqlite"
+        try ParkDatabase(path: live).close()
+        try "log".write(toFile: live + "-wal", atomically: false, encoding: .utf8)
         for (file, reason) in [
+            (live, "live.sqlite-wal exists: the file is a live database's, not a backup"),
             (text, "not a database parkd can read"), (plain, "not a parkd database"), (newer, "written by a newer parkd (schema v99-fromTheFuture)"),
             (state + "/missing.sqlite", "no such file"),
         ] {

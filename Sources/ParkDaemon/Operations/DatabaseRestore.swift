@@ -31,6 +31,10 @@ public enum DatabaseRestore {
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 throw RestoreRefused("\(file): no such file")
             }
+            // A copy taken from a live database in WAL mode holds part of its data in the log.
+            guard !FileManager.default.fileExists(atPath: file + "-wal") else {
+                throw RestoreRefused("\(file)-wal exists: the file is a live database's, not a backup; restore a copy from backups/")
+            }
             let versions: [String]
             let integrity: String
             do {
@@ -54,6 +58,12 @@ public enum DatabaseRestore {
             do {
                 try manager.copyItem(atPath: file, toPath: incoming)
                 _ = chmod(incoming, 0o640)
+                // Restored by root for a parkd that runs as its own user: the database is that
+                // user's, as the state directory is.
+                var directory = stat()
+                if getuid() == 0, stat(stateDirectory, &directory) == 0 {
+                    _ = chown(incoming, directory.st_uid, directory.st_gid)
+                }
             } catch {
                 throw RestoreRefused("\(file): cannot copy into \(stateDirectory): \(error.localizedDescription)")
             }
