@@ -99,6 +99,16 @@ struct TimerScheduleTests {
         #expect(Self.next(schedule) == (try Self.at("2021-03-05 09:00:00")))
     }
 
+    @Test("a last run recorded in the future (the clock was set back while parkd was down) is not believed")
+    func lastRunInTheFuture() throws {
+        var schedule = TimerSchedule(
+            [try Self.timer(persistent: true)], lastTriggers: ["daily": try Self.at("2021-03-09 09:00:00")], now: try Self.at("2021-03-04 08:00:00"),
+            context: Self.context())
+        #expect(schedule.timers[0].lastTrigger == nil)
+        #expect(Self.next(schedule) == (try Self.at("2021-03-04 09:00:00")))
+        #expect(schedule.due(now: try Self.at("2021-03-04 08:00:00"), context: Self.context()).isEmpty)
+    }
+
     @Test("a timer that never ran does not catch up either")
     func persistentNeverRan() throws {
         let schedule = TimerSchedule([try Self.timer(persistent: true)], lastTriggers: [:], now: try Self.at("2021-03-04 10:00:00"), context: Self.context())

@@ -9,10 +9,13 @@
 public struct TimerSchedule: Sendable {
     public private(set) var timers: [ScheduledTimer]
 
-    /// The timers of `definitions`, activated `now`, each with its last trigger as recorded.
+    /// The timers of `definitions`, activated `now`, each with its last trigger as recorded. A
+    /// last trigger after `now` (the clock was set back while parkd was down) is not believed, as
+    /// systemd does not believe a stamp file from the future: the timer counts from `now`.
     public init(_ definitions: [TimerDefinition], lastTriggers: [String: Int64], now: Int64, context: ElapseContext) {
         timers = definitions.map { definition in
-            var timer = ScheduledTimer(definition: definition, lastTrigger: lastTriggers[definition.name], activatedAt: now)
+            let recorded = lastTriggers[definition.name].flatMap { $0 <= now ? $0 : nil }
+            var timer = ScheduledTimer(definition: definition, lastTrigger: recorded, activatedAt: now)
             timer.recompute(context)
             return timer
         }
