@@ -4,6 +4,9 @@
 #include <stdint.h>
 #include <systemd/sd-daemon.h>
 #include <systemd/sd-journal.h>
+#include <sys/timerfd.h>
+#include <sys/eventfd.h>
+#include <sys/prctl.h>
 
 /// Mirror of glibc's `struct ucred`, which Swift cannot see without _GNU_SOURCE.
 typedef struct {
@@ -11,5 +14,11 @@ typedef struct {
     uint32_t uid;
     uint32_t gid;
 } park_ucred;
+
+/// Names the calling thread (15 bytes at most) for ps and /proc/PID/task/TID/comm: prctl is
+/// variadic, which Swift cannot call.
+static inline int park_name_thread(const char *name) {
+    return prctl(PR_SET_NAME, (unsigned long)name, 0UL, 0UL, 0UL);
+}
 
 #endif

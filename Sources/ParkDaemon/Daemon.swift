@@ -89,11 +89,20 @@ public enum Daemon {
         await policies.load(directory: config.policyDirectory, database: database, at: state.instant(), atStart: true, logger: logger)
         let calendar = CalendarRegistry()
         calendar.load(directory: config.calendarDirectory, logger: logger)
+        let backups = Backups(database: database, stateDirectory: config.stateDirectory)
+        let scheduler = TimerScheduler(
+            database: database, state: state, calendar: calendar,
+            jobs: ScheduledJobs(
+                database: database, rewardRuns: RewardRuns(database: database, policies: policies, logger: logger), backups: backups,
+                state: state),
+            logger: logger, lastTriggers: try await TimerScheduler.recordedTriggers(database: database, state: state, logger: logger))
 
         let server = ControlServer(
             socket: socket,
             dispatcher: Dispatcher(
-                table: methodTable(database: database, state: state, policies: policies, calendar: calendar, logger: logger),
+                table: methodTable(
+                    database: database, state: state, policies: policies, calendar: calendar, scheduler: scheduler, backups: backups,
+                    logger: logger),
                 state: state, database: database, logger: logger),
             state: state, logger: logger,
             onListening: {
@@ -117,11 +126,13 @@ public enum Daemon {
                     watchdogInterval: ServiceNotifier.watchdogInterval())),
                 .init(service: server),
                 .init(service: ReloadService(
-                    options: options, state: state, policies: policies, calendar: calendar, database: database, notifier: notifier,
+                    options: options, state: state, policies: policies, calendar: calendar, scheduler: scheduler, database: database,
+                    notifier: notifier,
                     logger: logger,
                     // Trapped now, before anything can announce readiness: a SIGHUP sent right
                     // after READY=1 must not find the signal untrapped.
                     hangups: await UnixSignalsSequence(trapping: .sighup))),
+                .init(service: SchedulerService(scheduler: scheduler, clockFile: clock.clockFile, logger: logger)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
@@ -151,7 +162,8 @@ public enum Daemon {
 
     /// Every method parkd serves.
     static func methodTable(
-        database: ParkDatabase, state: DaemonState, policies: PolicyRegistry, calendar: CalendarRegistry, logger: Logger
+        database: ParkDatabase, state: DaemonState, policies: PolicyRegistry, calendar: CalendarRegistry, scheduler: TimerScheduler,
+        backups: Backups, logger: Logger
     ) -> MethodTable {
         var table = MethodTable()
         ServiceHandlers.register(in: &table, database: database, state: state, logger: logger)
@@ -166,6 +178,8 @@ public enum Daemon {
         PolicyHandlers.register(in: &table, database: database, policies: policies)
         RewardHandlers.register(in: &table, database: database, policies: policies, logger: logger)
         CalendarHandlers.register(in: &table, calendar: calendar, state: state)
+        TimerHandlers.register(in: &table, scheduler: scheduler, database: database)
+        BackupHandlers.register(in: &table, backups: backups, database: database, state: state)
         // These two read the table: the audited methods, and the interfaces.
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)

@@ -252,6 +252,27 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'an audit entry keeps its id'); END;
                 """)
         }
+        migrator.registerMigration("v9-timerRuns") { db in
+            // Every run of a scheduled job, skipped ones included: what the timer history shows,
+            // and where a persistent timer's last trigger is read back after a restart.
+            try db.create(table: "timerRun") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("timer", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("arguments", .text).notNull()
+                t.column("trigger", .text).notNull().check { ["elapse", "catch-up", "run-now"].contains($0) }
+                t.column("elapse", .text)
+                t.column("movedFrom", .text)
+                t.column("startedAt", .text).notNull()
+                t.column("startedAtMicros", .integer).notNull()
+                t.column("endedAt", .text)
+                t.column("outcome", .text).notNull()
+                    .check { ["running", "succeeded", "failed", "skipped", "interrupted"].contains($0) }
+                t.column("result", .text).notNull()
+                t.column("details", .text).notNull()
+            }
+            try db.create(index: "timerRun_timer", on: "timerRun", columns: ["timer", "id"])
+        }
         migrator.registerMigration("v12-auditKeys") { db in
             // The key that sealed an entry (an HMAC under a key the database does not hold);
             // entries written before have none and keep their plain SHA-256.

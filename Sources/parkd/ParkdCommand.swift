@@ -39,6 +39,14 @@ struct ParkdCommand: AsyncParsableCommand {
         help: ArgumentHelp("Write a new audit key to this file (readable by its owner only) and exit; never replaces one.", valueName: "file"))
     var generateAuditKey: String?
 
+    @Option(
+        name: .customLong("restore"),
+        help: ArgumentHelp(
+            "Put this copy of the database (a backup) in place of the state directory's, keeping the replaced one beside it, and exit. "
+                + "Refused while a parkd runs on the state directory.",
+            valueName: "file"))
+    var restore: String?
+
     @Flag(
         name: .customLong("check-config"),
         help: "Validate the configuration, the policy files and the calendar files and exit 0 (valid) or 1 (invalid).")
@@ -92,6 +100,20 @@ struct ParkdCommand: AsyncParsableCommand {
                 return "\(loaded.calendarDirectory): \(years.map { "the calendar of \($0) is valid" } ?? "no calendar: no year is covered")"
             }
             guard policiesValid, calendarValid else { throw ExitCode.failure }
+            return
+        }
+        if let restore {
+            do {
+                let restored = try DatabaseRestore.restore(file: restore, stateDirectory: loaded.stateDirectory, at: Date())
+                print("\(restore): restored as \(restored.database)")
+                if let aside = restored.keptAside { print("the database it replaced is kept as \(aside)") }
+                if !restored.pendingMigrations.isEmpty {
+                    print("parkd upgrades its schema at the next start (\(restored.pendingMigrations.joined(separator: ", ")))")
+                }
+            } catch {
+                FileHandle.standardError.write(Data("parkd: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
             return
         }
         let logLevel = LogLevelControl(loaded.logLevel)

@@ -29,8 +29,18 @@ struct DispatcherHarness {
         let state = DaemonState(
             config: config, source: .embeddedDefaults, socketDescription: "test", logLevel: LogLevelControl(.critical), logger: logger,
             now: { Date(timeIntervalSince1970: 1_764_400_000) })  // 2025-11-29 in Shanghai
+        let calendar = CalendarRegistry()
+        let backups = Backups(database: database, stateDirectory: directory)
+        let scheduler = TimerScheduler(
+            database: database, state: state, calendar: calendar,
+            jobs: ScheduledJobs(
+                database: database, rewardRuns: RewardRuns(database: database, policies: policies, logger: logger), backups: backups,
+                state: state),
+            logger: logger, lastTriggers: [:])
         dispatcher = Dispatcher(
-            table: Daemon.methodTable(database: database, state: state, policies: policies, calendar: CalendarRegistry(), logger: logger),
+            table: Daemon.methodTable(
+                database: database, state: state, policies: policies, calendar: calendar, scheduler: scheduler, backups: backups,
+                logger: logger),
             state: state,
             database: database, logger: logger)
     }
@@ -66,9 +76,9 @@ struct DispatcherTests {
         let info = try #require(await harness.call("org.varlink.service.GetInfo", as: DispatcherHarness.stranger))
         let interfaces = info.parameters?["interfaces"]
         let names = [
-            "io.parkd.Audit", "io.parkd.Calendar", "io.parkd.Demo", "io.parkd.Incubator", "io.parkd.Lease", "io.parkd.Policy", "io.parkd.Report", "io.parkd.Reward",
+            "io.parkd.Audit", "io.parkd.Backup", "io.parkd.Calendar", "io.parkd.Demo", "io.parkd.Incubator", "io.parkd.Lease", "io.parkd.Policy", "io.parkd.Report", "io.parkd.Reward",
             "io.parkd.Service", "io.parkd.Stats",
-            "io.parkd.Tenant", "io.parkd.Unit",
+            "io.parkd.Tenant", "io.parkd.Timer", "io.parkd.Unit",
             "org.varlink.service",
         ]
         #expect(interfaces == .array(names.map(JSONValue.string)))

@@ -53,6 +53,17 @@ struct ColumnOrderTests {
             today: Self.today, context: context("io.parkd.Report.Add"))
         let adjustment = try await run()
         #expect(adjustment.kind == .adjustment)
+        // A scheduled job that ran and one that was skipped.
+        let started = try await database.startTimerRun(NewTimerRun(
+            timer: "nightly-backup", action: "backup", arguments: "keep_daily=7 keep_monthly=12", trigger: "elapse",
+            elapse: "2025-12-01T01:30:00.000Z", movedFrom: nil, startedAt: "2025-12-01T01:30:00.000Z", startedAtMicros: 1_764_552_600_000_000),
+            context: context())
+        _ = try await database.finishTimerRun(
+            started.id, endedAt: "2025-12-01T01:30:02.000Z", outcome: .succeeded, result: "copied", details: ["backups/a.sqlite", "removed b"])
+        _ = try await database.startTimerRun(NewTimerRun(
+            timer: "nightly-backup", action: "backup", arguments: "", trigger: "run-now", elapse: nil, movedFrom: "2025-11-30",
+            startedAt: "2025-12-01T01:30:01.000Z", startedAtMicros: 1_764_552_601_000_000, skipped: true, skipReason: "still going"),
+            context: context())
     }
 
     @Test("the store reads the same park after every table gains a column it does not know", arguments: ColumnAddition.allCases)
@@ -67,7 +78,7 @@ struct ColumnOrderTests {
             #expect(columns.keys.sorted() == [
                 "auditEntry", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
                 "policyLoad", "policyVersion", "rentalUnit", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
-                "tenantTag",
+                "tenantTag", "timerRun",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
 
@@ -92,6 +103,9 @@ struct ColumnOrderTests {
             #expect(after.policiesInForce == before.policiesInForce)
             #expect(after.audit == before.audit)
             #expect(after.auditVerification == before.auditVerification)
+            #expect(before.timerRuns.count == 2 && before.timerLastTriggers == ["nightly-backup": 1_764_552_600_000_000])
+            #expect(after.timerRuns == before.timerRuns)
+            #expect(after.timerLastTriggers == before.timerLastTriggers)
         }
     }
 }

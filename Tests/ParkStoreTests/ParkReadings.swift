@@ -23,6 +23,8 @@ struct ParkReadings {
     var policiesInForce: [StoredPolicyVersion]
     var audit: [AuditEntry]
     var auditVerification: AuditVerification
+    var timerRuns: [StoredTimerRun]
+    var timerLastTriggers: [String: Int64]
 
     /// Reads `database`; `corrected` is a tenant and month whose report has several versions.
     init(_ database: ParkDatabase, corrected: (tenant: Int64, month: Month)) async throws {
@@ -55,5 +57,7 @@ struct ParkReadings {
         policiesInForce = try await database.policiesLastInForce()
         audit = try await database.auditEntries(AuditQuery(limit: 100_000))
         auditVerification = try await database.verifyAudit()
+        timerRuns = try await database.timerRuns(timer: nil, limit: 1_000)
+        timerLastTriggers = try await database.timerLastTriggers()
     }
 }

@@ -138,6 +138,7 @@ public enum ConfigLoader {
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
+            case "timers": config.timers = try timers(value, reader: reader)
             default: throw reader.unknown(keyNode, key: key)
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParkCore
 
 /// parkd's settings. Every field has a default, so `parkd` runs with no file at all.
 public struct DaemonConfig: Equatable, Sendable {
@@ -40,6 +41,8 @@ public struct DaemonConfig: Equatable, Sendable {
     public var auditKeyFile = "/etc/parkd/audit.key"
     /// How often, at most, the audit trail's head is written to the log (and at shutdown).
     public var auditAnchorIntervalMinutes = 60
+    /// Scheduled jobs (`timers:`), applied again on every reload.
+    public var timers: [TimerDefinition] = []
 
     public init() {}
 

@@ -9,6 +9,12 @@ enum ControlErrors {
         declared(error)?.varlinkError ?? (error as? VarlinkError) ?? ServiceAPI.InternalError().varlinkError
     }
 
+    /// The sentence an administrator reads for an error (a scheduled job's failure, which no
+    /// client receives): the declared error's, else the error's own description.
+    static func sentence(for error: any Error) -> String {
+        declared(error)?.sentence ?? "\(error)"
+    }
+
     /// The declared error a Swift error is answered with; nil for one that is no client's
     /// business (answered as `InternalError`, details in the journal).
     private static func declared(_ error: any Error) -> (any DeclaredError)? {

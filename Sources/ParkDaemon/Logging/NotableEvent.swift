@@ -25,6 +25,9 @@ public struct NotableEvent: Sendable {
     public static let cannotRun = NotableEvent(messageID: "de0d43894ca2431cb97990afc35b5eea")
     public static let databaseGone = NotableEvent(messageID: "166dd8ddeb314d5695a096e7613ffbdb")
     public static let auditHead = NotableEvent(messageID: "6ae3428798174e8bb54d33c132fbc962")
+    public static let timerRunEnded = NotableEvent(messageID: "6f853f70c0d643bc893e9ad18f0f53e0")
+    public static let timerRunSkipped = NotableEvent(messageID: "4c92611a3ad64f81824afb119329447b")
+    public static let clockSet = NotableEvent(messageID: "8e1d0014e7cc4619b1de3589b1cf4e85")
 
     /// The metadata key the journal handler turns into MESSAGE_ID.
     static let metadataKey = "messageID"

@@ -12,6 +12,7 @@ struct ReloadService: Service {
     let state: DaemonState
     let policies: PolicyRegistry
     let calendar: CalendarRegistry
+    let scheduler: TimerScheduler
     let database: ParkDatabase
     let notifier: ServiceNotifier
     let logger: Logger
@@ -53,6 +54,8 @@ struct ReloadService: Service {
             if let refused = calendar.load(directory: applied.calendarDirectory, logger: logger) {
                 refusals.append(("calendar refused: " + refused, "calendar refused, the one in force stays"))
             }
+            // The timers as reloaded, their elapses counted with the calendar now in force.
+            scheduler.reconfigure()
             if refusals.isEmpty {
                 notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
             } else {

@@ -35,7 +35,8 @@ with varlink.Client(address=address) as client:
         interfaces = info["interfaces"]
         check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
                                   "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats", "io.parkd.Incubator",
-                                  "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar"},
+                                  "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar",
+                                  "io.parkd.Timer", "io.parkd.Backup"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -232,6 +233,20 @@ with varlink.Client(address=address) as client:
         uncovered = expect_error(lambda: calendar.AddWorkingDays(date="2026-12-25", days=10),
                                  "io.parkd.Calendar.YearNotCovered", "a count into 2027")
         check(uncovered == {"year": 2027}, f"YearNotCovered: {uncovered}")
+
+    # io.parkd.Timer (no timers configured) and io.parkd.Backup
+    with client.open("io.parkd.Timer", namespaced=False) as timers:
+        listed = timers.List(displayTimeZone="Asia/Shanghai")
+        check(listed["timers"] == [] and listed["now"] > 0, f"Timer.List: {listed}")
+        check(timers.History(name=None, limit=5)["runs"] == [], "Timer.History")
+        missing = expect_error(lambda: timers.Get(name="nightly", displayTimeZone=None), "io.parkd.Timer.NoSuchTimer", "unknown timer")
+        check(missing == {"name": "nightly"}, f"NoSuchTimer: {missing}")
+        expect_error(lambda: timers.Run(name="nightly"), "io.parkd.Timer.NoSuchTimer", "unknown timer run")
+    with client.open("io.parkd.Backup", namespaced=False) as backups:
+        made = backups.Create()
+        check(made["integrity"] == "ok" and made["backup"]["sizeBytes"] > 0, f"Backup.Create: {made}")
+        listed = backups.List()
+        check([b["file"] for b in listed["backups"]] == [made["backup"]["file"]], f"Backup.List: {listed}")
 
     # io.parkd.Audit and io.parkd.Service
     with client.open("io.parkd.Audit", namespaced=False) as audit:

@@ -93,8 +93,11 @@ final class RunningDaemon: @unchecked Sendable {
 
     /// A new parkd on this one's state directory and configuration, once this one has exited;
     /// the directory becomes the new daemon's to remove.
-    func restarted() throws -> RunningDaemon {
+    /// With a `clock`, the clock file is set to it while no parkd runs (a restart after time has
+    /// passed).
+    func restarted(clock: String? = nil) throws -> RunningDaemon {
         stop()
+        if let clock { try setClock(clock) }
         ownsDirectory = false
         return try RunningDaemon(directory: directory, arguments: extraArguments, openFilesLimit: openFilesLimit, environment: environment, waitForReady: true)
     }

@@ -1,0 +1,79 @@
+/// `io.parkd.Backup`: online copies of the park's database.
+public enum BackupAPI {
+    public static let interface = VarlinkInterface(name: "io.parkd.Backup", methods: [create, list], errors: errors, definition: """
+        # Copies of the park's database, made while parkd runs with SQLite's online backup API
+        # into `backups/` in the state directory, each checked with `PRAGMA integrity_check`.
+        # A copy is a plain SQLite file: `parkd --restore FILE` puts one back while parkd is
+        # stopped. The timer action `backup` makes them too, and keeps as many as it is told.
+        interface io.parkd.Backup
+
+        # One copy.
+        type Backup (
+          # Its file name, such as parkd-20260105T020000Z.sqlite.
+          file: string,
+          # Its full path.
+          path: string,
+          # Its size in bytes.
+          sizeBytes: int,
+          # When it was made (RFC 3339).
+          createdAt: string
+        )
+
+        # Makes a copy now (none is removed), and checks it.
+        method Create() -> (
+          # The copy.
+          backup: Backup,
+          # What `PRAGMA integrity_check` said of the copy: ok.
+          integrity: string
+        )
+
+        # The copies in the backups directory, newest first.
+        method List() -> (
+          # The backups directory.
+          directory: string,
+          # The copies.
+          backups: []Backup
+        )
+
+        # The copy was made but fails `PRAGMA integrity_check`; it is removed.
+        error BackupDamaged (
+          # What the check said.
+          integrity: string
+        )
+
+        """)
+
+    public static let create = VarlinkMethod<NoParameters, CreateReply>("io.parkd.Backup.Create", access: .write)
+    public static let list = VarlinkMethod<NoParameters, ListReply>("io.parkd.Backup.List", access: .read)
+
+    public struct Backup: Codable, Sendable, Equatable {
+        public var file: String
+        public var path: String
+        public var sizeBytes: Int64
+        public var createdAt: String
+        public init(file: String, path: String, sizeBytes: Int64, createdAt: String) {
+            self.file = file
+            self.path = path
+            self.sizeBytes = sizeBytes
+            self.createdAt = createdAt
+        }
+    }
+
+    public struct CreateReply: Codable, Sendable, Equatable {
+        public var backup: Backup
+        public var integrity: String
+        public init(backup: Backup, integrity: String) {
+            self.backup = backup
+            self.integrity = integrity
+        }
+    }
+
+    public struct ListReply: Codable, Sendable, Equatable {
+        public var directory: String
+        public var backups: [Backup]
+        public init(directory: String, backups: [Backup]) {
+            self.directory = directory
+            self.backups = backups
+        }
+    }
+}

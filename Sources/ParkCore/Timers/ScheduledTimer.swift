@@ -1,0 +1,70 @@
+/// One timer's state: when it last ran, whether it runs now, and when it runs next.
+public struct ScheduledTimer: Sendable {
+    public private(set) var definition: TimerDefinition
+    /// When its last scheduled run was triggered (started or skipped); a run asked for by an
+    /// administrator does not count, as `systemctl start` does not count for a timer.
+    public internal(set) var lastTrigger: Int64?
+    /// Since when its action runs; nil when it does not.
+    public internal(set) var runningSince: Int64?
+    /// When it was started (by parkd's start or a reload that changed it): a timer that is not
+    /// persistent counts its elapses from there.
+    public internal(set) var activatedAt: Int64
+    public internal(set) var next: NextElapse = .never
+
+    public var name: String { definition.name }
+
+    init(definition: TimerDefinition, lastTrigger: Int64?, activatedAt: Int64) {
+        self.definition = definition
+        self.lastTrigger = lastTrigger
+        self.activatedAt = activatedAt
+    }
+
+    /// Where the next elapse is searched from: the last trigger for a persistent timer that ran
+    /// before, else the later of the last trigger and the activation.
+    var base: Int64 {
+        guard let lastTrigger else { return activatedAt }
+        return definition.persistent ? lastTrigger : max(lastTrigger, activatedAt)
+    }
+
+    /// How many elapses of one expression are looked at before giving up on finding one on a
+    /// working day.
+    static let searchLimit = 1_000
+
+    /// Computes `next` from `base`.
+    mutating func recompute(_ context: ElapseContext) {
+        next = Self.nextElapse(of: definition, after: base, context: context)
+    }
+
+    /// The first elapse after `instant`, with working days applied.
+    static func nextElapse(of definition: TimerDefinition, after instant: Int64, context: ElapseContext) -> NextElapse {
+        var best: TimerElapse?
+        for spec in definition.calendars {
+            let zone = context.zone(of: spec)
+            var from = instant
+            for _ in 0..<searchLimit {
+                guard let raw = spec.next(after: from, in: zone) else { break }
+                if let best, raw >= best.instant { break }
+                from = raw
+                guard definition.workingDaysOnly else {
+                    best = TimerElapse(instant: raw)
+                    break
+                }
+                let day = context.localDate(of: raw)
+                do {
+                    if try context.calendar.isWorkingDay(day) {
+                        best = TimerElapse(instant: raw)
+                        break
+                    }
+                    guard definition.onHoliday == .nextWorkingDay else { continue }
+                    var workingDay = day.adding(days: 1)
+                    while try !context.calendar.isWorkingDay(workingDay) { workingDay = workingDay.adding(days: 1) }
+                    let moved = TimerElapse(instant: context.moving(raw, to: workingDay), movedFrom: day)
+                    if best.map({ moved.instant < $0.instant }) ?? true { best = moved }
+                } catch {
+                    return .blocked(error.reason)
+                }
+            }
+        }
+        return best.map(NextElapse.at) ?? .never
+    }
+}

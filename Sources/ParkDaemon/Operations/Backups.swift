@@ -1,0 +1,96 @@
+import Foundation
+import ParkControl
+import ParkCore
+import ParkStore
+
+/// Online copies of the park's database in `backups/` of the state directory: made with
+/// SQLite's backup API while parkd serves, checked with `integrity_check`, pruned to a retention.
+/// What `parkctl backup` and the timer action `backup` call.
+struct Backups: Sendable {
+    static let directoryName = "backups"
+    let database: ParkDatabase
+    let directory: String
+
+    init(database: ParkDatabase, stateDirectory: String) {
+        self.database = database
+        directory = (stateDirectory as NSString).appendingPathComponent(Self.directoryName)
+    }
+
+    /// A copy's file name: `parkd-20260105T020000Z.sqlite`, the UTC time it was made.
+    static func fileName(at instant: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return "parkd-\(formatter.string(from: instant)).sqlite"
+    }
+
+    /// The UTC time in a copy's name; nil for a file that is no copy.
+    static func instant(ofFile name: String) -> Date? {
+        guard name.hasPrefix("parkd-"), name.hasSuffix(".sqlite") else { return nil }
+        let stamp = name.dropFirst("parkd-".count).prefix("yyyyMMddTHHmmssZ".count)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.date(from: String(stamp))
+    }
+
+    /// Makes a checked copy at `instant` (parkd's clock). A copy that fails its check is removed
+    /// and refused.
+    func make(at instant: Date) async throws -> (backup: BackupAPI.Backup, integrity: String) {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        var name = Self.fileName(at: instant)
+        var suffix = 2
+        while FileManager.default.fileExists(atPath: path(name)) {
+            name = Self.fileName(at: instant).replacingOccurrences(of: ".sqlite", with: "-\(suffix).sqlite")
+            suffix += 1
+        }
+        // Written under a name no listing shows, and renamed once checked: a copy in backups/
+        // is always a whole, sound one.
+        let partial = path(".partial-" + name)
+        try? FileManager.default.removeItem(atPath: partial)
+        let integrity: String
+        do {
+            integrity = try await database.backup(to: partial)
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        }
+        guard integrity == "ok" else {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw BackupAPI.BackupDamaged(integrity: integrity)
+        }
+        try FileManager.default.moveItem(atPath: partial, toPath: path(name))
+        return (describe(name, createdAt: instant), integrity)
+    }
+
+    /// The copies, newest first.
+    func list() -> [BackupAPI.Backup] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.compactMap { name in Self.instant(ofFile: name).map { (name, $0) } }
+            .sorted { ($0.1, $0.0) > ($1.1, $1.0) }
+            .map { describe($0.0, createdAt: $0.1) }
+    }
+
+    /// Removes the copies beyond the retention; the names removed.
+    func prune(keepDaily: Int, keepMonthly: Int) throws -> [String] {
+        let copies = list().compactMap { backup -> (name: String, day: CivilDate)? in
+            guard let instant = Self.instant(ofFile: backup.file) else { return nil }
+            let days = Int((instant.timeIntervalSince1970 / 86_400).rounded(.down))
+            return (backup.file, CivilDate(dayNumber: days))
+        }
+        let removable = BackupRetention.removable(copies, keepDaily: keepDaily, keepMonthly: keepMonthly)
+        for name in removable { try FileManager.default.removeItem(atPath: path(name)) }
+        return removable
+    }
+
+    private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    private func describe(_ name: String, createdAt: Date) -> BackupAPI.Backup {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path(name)))?[.size] as? Int ?? 0
+        return BackupAPI.Backup(
+            file: name, path: path(name), sizeBytes: Int64(size),
+            createdAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(createdAt.timeIntervalSince1970 * 1000)))
+    }
+}

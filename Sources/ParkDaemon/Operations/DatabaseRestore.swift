@@ -1,0 +1,93 @@
+import Foundation
+import ParkStore
+
+/// `parkd --restore FILE`: puts a copy of the park's database (a backup) in place of the state
+/// directory's database, while no parkd runs on that directory. The database it replaces is
+/// kept beside it, renamed, never deleted.
+public enum DatabaseRestore {
+    /// What a restore did, for the administrator.
+    public struct Restored: Sendable {
+        public let database: String
+        /// Where the replaced database now is; nil when there was none.
+        public let keptAside: String?
+        /// The schema versions of the copy that the next start will add.
+        public let pendingMigrations: [String]
+    }
+
+    /// Restores `file` into `stateDirectory`. Refuses while a parkd holds the directory's lock,
+    /// and a file that is no sound parkd database or was written by a newer parkd.
+    public static func restore(file: String, stateDirectory: String, at instant: Date) throws -> Restored {
+        guard FileManager.default.fileExists(atPath: stateDirectory) else {
+            throw RestoreRefused("\(stateDirectory): no such state directory")
+        }
+        let lock: StateDirectoryLock
+        do {
+            lock = try StateDirectoryLock(directory: stateDirectory)
+        } catch {
+            throw RestoreRefused("\(error); a restore runs only while parkd is stopped")
+        }
+        return try withExtendedLifetime(lock) {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw RestoreRefused("\(file): no such file")
+            }
+            // A copy taken from a live database in WAL mode holds part of its data in the log.
+            guard !FileManager.default.fileExists(atPath: file + "-wal") else {
+                throw RestoreRefused("\(file)-wal exists: the file is a live database's, not a backup; restore a copy from backups/")
+            }
+            let versions: [String]
+            let integrity: String
+            do {
+                integrity = try ParkDatabase.integrityCheck(path: file)
+                versions = try ParkDatabase.schemaVersions(path: file)
+            } catch {
+                throw RestoreRefused("\(file): not a database parkd can read: \(error)")
+            }
+            guard integrity == "ok" else { throw RestoreRefused("\(file): fails PRAGMA integrity_check: \(integrity)") }
+            guard !versions.isEmpty else { throw RestoreRefused("\(file): not a parkd database (it holds no schema version)") }
+            let known = ParkDatabase.knownSchemaVersions
+            let unknown = versions.filter { !known.contains($0) }
+            guard unknown.isEmpty else {
+                throw RestoreRefused("\(file): written by a newer parkd (schema \(unknown.joined(separator: ", "))); restore it with that release")
+            }
+            let database = (stateDirectory as NSString).appendingPathComponent(Daemon.databaseFileName)
+            let manager = FileManager.default
+            // Copied next to its place first, then renamed over it: the database is never half written.
+            let incoming = database + ".restoring"
+            try? manager.removeItem(atPath: incoming)
+            do {
+                try manager.copyItem(atPath: file, toPath: incoming)
+                _ = chmod(incoming, 0o640)
+                // Restored by root for a parkd that runs as its own user: the database is that
+                // user's, as the state directory is.
+                var directory = stat()
+                if getuid() == 0, stat(stateDirectory, &directory) == 0 {
+                    _ = chown(incoming, directory.st_uid, directory.st_gid)
+                }
+            } catch {
+                throw RestoreRefused("\(file): cannot copy into \(stateDirectory): \(error.localizedDescription)")
+            }
+            var keptAside: String?
+            if manager.fileExists(atPath: database) {
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.timeZone = TimeZone(identifier: "UTC")
+                formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+                let aside = database + ".replaced-" + formatter.string(from: instant)
+                // The log and shared memory go with their database, so the pair stays whole.
+                for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: database + suffix) {
+                    try manager.moveItem(atPath: database + suffix, toPath: aside + suffix)
+                }
+                keptAside = aside
+            }
+            try manager.moveItem(atPath: incoming, toPath: database)
+            return Restored(database: database, keptAside: keptAside, pendingMigrations: known.filter { !versions.contains($0) })
+        }
+    }
+}
+
+/// A restore that was not done, and why.
+public struct RestoreRefused: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import ParkControl
+import ParkCore
+import ParkPolicy
+import ParkStore
+
+/// What a timer's action does: each one of parkd's own operations, the same the admin channel
+/// reaches. A reward run is only ever a draft here; someone approves it with `parkctl reward
+/// approve`.
+struct ScheduledJobs: Sendable {
+    let database: ParkDatabase
+    let rewardRuns: RewardRuns
+    let backups: Backups
+    let state: DaemonState
+
+    /// What a run did: one sentence, and the items it found or made, one a line.
+    struct Result: Sendable {
+        var summary: String
+        var details: [String]
+    }
+
+    func perform(_ action: TimerAction, timer: String) async throws -> Result {
+        let today = state.today()
+        switch action {
+        case .monthlyRewardRun:
+            let month = Month(year: today.month == 1 ? today.year - 1 : today.year, month: today.month == 1 ? 12 : today.month - 1)
+            return try await rewardRun(.month(month), timer: timer)
+        case .annualRewardRun:
+            return try await rewardRun(.year(today.year - 1), timer: timer)
+        case .missingReports(let dueDay):
+            let month = MissingReports.monthDue(today: today, dueDay: dueDay)
+            let leases = try await database.leases()
+            let reported = Set(try await database.reports(from: month, to: month).map(\.tenantID))
+            let missing = MissingReports(month: month, dueDay: dueDay, leases: leases.map(\.lease), reported: reported)
+            let names = Dictionary(leases.map { ($0.lease.tenantID, $0.tenantName) }, uniquingKeysWith: { first, _ in first })
+            let details = missing.tenantIDs.map { "tenant \($0) \(names[$0] ?? ""): no report of \(month), due \(missing.dueOn)" }
+            let summary = switch details.count {
+            case 0: "every tenant with a lease in \(month) has reported it (due \(missing.dueOn))"
+            case 1: "1 tenant has not reported \(month), due \(missing.dueOn)"
+            default: "\(details.count) tenants have not reported \(month), due \(missing.dueOn)"
+            }
+            return Result(summary: summary, details: details)
+        case .leaseExpiry(let days):
+            let leases = try await database.leases()
+            let names = Dictionary(leases.map { ($0.id, $0.tenantName) }, uniquingKeysWith: { first, _ in first })
+            let ending = LeaseExpiry.ending(leases.map(\.lease), within: days, today: today)
+            let details = ending.map { lease in
+                let left = lease.end.dayNumber - today.dayNumber
+                return "lease \(lease.id ?? 0) of tenant \(lease.tenantID) \(names[lease.id ?? 0] ?? "") ends \(lease.end) "
+                    + (left == 0 ? "(today)" : left == 1 ? "(in 1 day)" : "(in \(left) days)")
+            }
+            let summary = switch details.count {
+            case 0: "no lease ends within \(days) days of \(today)"
+            case 1: "1 lease ends within \(days) days of \(today)"
+            default: "\(details.count) leases end within \(days) days of \(today)"
+            }
+            return Result(summary: summary, details: details)
+        case .backup(let keepDaily, let keepMonthly):
+            let made = try await backups.make(at: state.now())
+            let removed = try backups.prune(keepDaily: keepDaily, keepMonthly: keepMonthly)
+            let summary = "copied the database to \(made.backup.file) (\(made.backup.sizeBytes) bytes), integrity_check \(made.integrity)"
+                + (removed.isEmpty ? "" : "; removed \(removed.count) older \(removed.count == 1 ? "copy" : "copies")")
+            return Result(summary: summary, details: [made.backup.path] + removed.map { "removed \($0)" })
+        case .optimize:
+            try await database.optimize()
+            return Result(summary: "PRAGMA optimize ran", details: [])
+        }
+    }
+
+    private func rewardRun(_ period: RewardPeriod, timer: String) async throws -> Result {
+        let call = AuditedCall(
+            uid: Int64(getuid()), user: "timer \(timer)", pid: Int64(getpid()), method: RewardAPI.run.name,
+            parameters: JSONValue.object(["period": .string(period.description)]).canonicalText)
+        let context = ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
+        let run = try await rewardRuns.run(period, rules: nil, by: "timer \(timer)", context: context)
+        return Result(
+            summary: "draft reward run \(run.id) for \(run.period): \(run.lineCount) lines, \(Money(fen: run.totalFen)) in all; "
+                + "approve it with parkctl reward approve \(run.id)",
+            details: [])
+    }
+}

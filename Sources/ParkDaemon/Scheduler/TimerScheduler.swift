@@ -1,0 +1,191 @@
+import Foundation
+import Logging
+import ParkControl
+import ParkCore
+import ParkStore
+import Synchronization
+
+/// The park's timers while parkd runs: their schedule (ParkCore's `TimerSchedule`, which
+/// decides), the runs it starts and records, and what the admin channel asks of them. The
+/// scheduler service waits on a `ClockWatch` and feeds the schedule with what happens.
+final class TimerScheduler: Sendable {
+    enum Event: Sendable {
+        case wakeUp
+        case clockChanged
+        /// The configuration or the working-day calendar was reloaded.
+        case reconfigured
+    }
+
+    private struct Current {
+        var schedule: TimerSchedule
+        var context: ElapseContext
+    }
+
+    let database: ParkDatabase
+    let state: DaemonState
+    let calendar: CalendarRegistry
+    let jobs: ScheduledJobs
+    let logger: Logger
+    private let zones: ZoneInfoDirectory
+    private let current: Mutex<Current>
+    let events: AsyncStream<Event>
+    private let continuation: AsyncStream<Event>.Continuation
+
+    /// Ends the runs an earlier parkd left running (recorded as interrupted) and reads each
+    /// timer's last trigger back: what a scheduler starts from.
+    static func recordedTriggers(database: ParkDatabase, state: DaemonState, logger: Logger) async throws -> [String: Int64] {
+        let interrupted = try await database.interruptTimerRuns(at: state.instant())
+        if interrupted > 0 {
+            logger.warning("runs of scheduled jobs were still going when parkd stopped; they are recorded as interrupted", metadata: [
+                "runs": "\(interrupted)",
+            ])
+        }
+        return try await database.timerLastTriggers()
+    }
+
+    /// The configured timers, activated now, each counting from its recorded last trigger.
+    init(
+        database: ParkDatabase, state: DaemonState, calendar: CalendarRegistry, jobs: ScheduledJobs, logger: Logger,
+        lastTriggers: [String: Int64], zones: ZoneInfoDirectory = ZoneInfoDirectory()
+    ) {
+        self.database = database
+        self.state = state
+        self.calendar = calendar
+        self.jobs = jobs
+        self.logger = logger
+        self.zones = zones
+        let config = state.config
+        let context = Self.context(config: config, calendar: calendar.calendar, zones: zones)
+        let schedule = TimerSchedule(config.timers, lastTriggers: lastTriggers, now: Self.micros(state.now()), context: context)
+        current = Mutex(Current(schedule: schedule, context: context))
+        (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
+    }
+
+    static func micros(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down)) }
+
+    var now: Int64 { Self.micros(state.now()) }
+
+    /// The timers as they stand.
+    var timers: [ScheduledTimer] { current.withLock { $0.schedule.timers } }
+
+    /// When the scheduler must wake up next.
+    var wakeUp: Int64? { current.withLock { $0.schedule.wakeUp } }
+
+    /// Applies a reloaded configuration and the calendar in force.
+    func reconfigure() {
+        let config = state.config
+        let context = Self.context(config: config, calendar: calendar.calendar, zones: zones)
+        let now = now
+        current.withLock {
+            $0.context = context
+            $0.schedule.reconfigure(config.timers, now: now, context: context)
+        }
+        continuation.yield(.reconfigured)
+    }
+
+    func deliver(_ event: Event) {
+        continuation.yield(event)
+    }
+
+    func finish() {
+        continuation.finish()
+    }
+
+    /// The decisions for what has come due by now (after the clock was set, counted again first).
+    func decide(_ event: Event) -> (now: Int64, decisions: [TimerDecision]) {
+        let now = now
+        let decisions = current.withLock { current in
+            if case .clockChanged = event { current.schedule.clockChanged(now: now, context: current.context) }
+            return current.schedule.due(now: now, context: current.context)
+        }
+        return (now, decisions)
+    }
+
+    /// An administrator's run of `name`: run now and wait for its end, or recorded as skipped
+    /// while the previous one is going.
+    func runNow(_ name: String, context: ChangeContext) async throws -> StoredTimerRun {
+        let now = now
+        let decided = current.withLock { current in
+            current.schedule.runRequested(name, now: now).map { ($0, current.schedule.timer(named: name)!.definition.action) }
+        }
+        guard let (decision, action) = decided else { throw TimerAPI.NoSuchTimer(name: name) }
+        let run = try await record(decision, action: action, now: now, context: context)
+        guard case .run = decision else { return run }
+        return await execute(run, timer: name, action: action)
+    }
+
+    /// A run decided but not started (its record failed): the timer is free again.
+    func abandon(_ timer: String) {
+        current.withLock { $0.schedule.finished(timer) }
+    }
+
+    /// The action of the timer a decision is about, when it is still configured.
+    func action(of timer: String) -> TimerAction? {
+        current.withLock { $0.schedule.timer(named: timer)?.definition.action }
+    }
+
+    /// Records a decision's run: started, or skipped.
+    func record(_ decision: TimerDecision, action: TimerAction, now: Int64, context: ChangeContext? = nil) async throws -> StoredTimerRun {
+        let instant = Instant.rfc3339(millisecondsSinceEpoch: now / 1_000)
+        let change = context ?? ChangeContext(call: nil, at: instant, outcome: { "\($0)" })
+        switch decision {
+        case .run(let timer, let trigger, let elapse):
+            return try await database.startTimerRun(NewTimerRun(
+                timer: timer, action: action.name, arguments: action.arguments, trigger: trigger.rawValue,
+                elapse: elapse.map { Instant.rfc3339(millisecondsSinceEpoch: $0.instant / 1_000) }, movedFrom: elapse?.movedFrom?.description,
+                startedAt: instant, startedAtMicros: now), context: change)
+        case .skip(let timer, let trigger, let elapse, let since):
+            let sinceText = Instant.rfc3339(millisecondsSinceEpoch: since / 1_000)
+            let run = try await database.startTimerRun(NewTimerRun(
+                timer: timer, action: action.name, arguments: action.arguments, trigger: trigger.rawValue,
+                elapse: elapse.map { Instant.rfc3339(millisecondsSinceEpoch: $0.instant / 1_000) }, movedFrom: elapse?.movedFrom?.description,
+                startedAt: instant, startedAtMicros: now, skipped: true,
+                skipReason: "not started: the run started at \(sinceText) was still going"), context: change)
+            logger.notice("scheduled job skipped: its previous run is still going", metadata: NotableEvent.timerRunSkipped.metadata([
+                "timer": "\(timer)", "run": "\(run.id)", "running_since": "\(sinceText)",
+            ]))
+            return run
+        }
+    }
+
+    /// Runs a started run's action and records how it ended.
+    func execute(_ run: StoredTimerRun, timer: String, action: TimerAction) async -> StoredTimerRun {
+        let outcome: TimerRunOutcome
+        let result: ScheduledJobs.Result
+        do {
+            result = try await jobs.perform(action, timer: timer)
+            outcome = .succeeded
+        } catch {
+            result = ScheduledJobs.Result(summary: ControlErrors.sentence(for: error), details: [])
+            outcome = .failed
+        }
+        current.withLock { $0.schedule.finished(timer) }
+        let ended = state.instant()
+        logger.log(
+            level: outcome == .succeeded ? .notice : .error, "scheduled job \(outcome.rawValue)",
+            metadata: NotableEvent.timerRunEnded.metadata([
+                "timer": "\(timer)", "action": "\(action.name)", "run": "\(run.id)", "result": "\(result.summary)",
+            ]))
+        do {
+            return try await database.finishTimerRun(run.id, endedAt: ended, outcome: outcome, result: result.summary, details: result.details)
+        } catch {
+            logger.error("the end of a scheduled job's run was not recorded", metadata: ["run": "\(run.id)", "error": "\(error)"])
+            var unrecorded = run
+            unrecorded.endedAt = ended
+            unrecorded.outcome = outcome
+            unrecorded.result = result.summary
+            unrecorded.details = result.details
+            return unrecorded
+        }
+    }
+
+    /// The park's zone, the zones the timers' expressions name, and the calendar in force.
+    static func context(config: DaemonConfig, calendar: WorkingDayCalendar, zones: ZoneInfoDirectory) -> ElapseContext {
+        let park: any TimeZoneRules = (try? zones.rules(named: config.timeZone, field: "park.time_zone")) ?? UTCRules()
+        var named: [String: any TimeZoneRules] = [:]
+        for name in Set(config.timers.flatMap { $0.calendars.compactMap(\.timeZone) }) {
+            if let rules = try? zones.rules(named: name, field: "timers") { named[name] = rules }
+        }
+        return ElapseContext(parkZone: park, zones: named, calendar: calendar)
+    }
+}

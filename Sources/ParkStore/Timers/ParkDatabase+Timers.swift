@@ -1,0 +1,62 @@
+import GRDB
+import ParkCore
+
+extension ParkDatabase {
+    /// Records a run as started (or skipped); an administrator's run is audited with `context`.
+    public func startTimerRun(_ run: NewTimerRun, context: ChangeContext) async throws -> StoredTimerRun {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            var record = TimerRunRecord(run)
+            try record.insert(db)
+            return record.run
+        }
+    }
+
+    /// Records how a run ended.
+    public func finishTimerRun(
+        _ id: Int64, endedAt: String, outcome: TimerRunOutcome, result: String, details: [String]
+    ) async throws -> StoredTimerRun {
+        try await write(audit: nil, at: endedAt, outcome: { _ in "" }) { db in
+            guard var record = try TimerRunRecord.fetchOne(db, key: id) else { throw StoreError.unusable(self.path, "timer run \(id) is not recorded") }
+            record.endedAt = endedAt
+            record.outcome = outcome.rawValue
+            record.result = result
+            record.details = details.joined(separator: "\n")
+            try record.update(db)
+            return record.run
+        }
+    }
+
+    /// Runs a previous parkd left running: they ended with it.
+    @discardableResult
+    public func interruptTimerRuns(at instant: String) async throws -> Int {
+        try await write(audit: nil, at: instant, outcome: { _ in "" }) { db in
+            try db.execute(
+                sql: "UPDATE timerRun SET outcome = 'interrupted', endedAt = ?, result = 'parkd stopped before the run ended' WHERE outcome = 'running'",
+                arguments: [instant])
+            return db.changesCount
+        }
+    }
+
+    /// The runs of `timer` (of every timer when nil), newest first, at most `limit`.
+    public func timerRuns(timer: String?, limit: Int) async throws -> [StoredTimerRun] {
+        try await read { db in
+            // In the order they were recorded: a clock set back makes a later run start "earlier".
+            var request = TimerRunRecord.order(TimerRunRecord.Columns.id.desc).limit(limit)
+            if let timer { request = request.filter(TimerRunRecord.Columns.timer == timer) }
+            return try request.fetchAll(db).map(\.run)
+        }
+    }
+
+    /// Each timer's last scheduled trigger (run or skipped; runs asked for by an administrator
+    /// do not count), in microseconds since the epoch: the latest recorded, which after the clock
+    /// was set back may be earlier than one before it.
+    public func timerLastTriggers() async throws -> [String: Int64] {
+        try await read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT timer, startedAtMicros AS lastTrigger FROM timerRun
+                WHERE id IN (SELECT MAX(id) FROM timerRun WHERE trigger <> 'run-now' GROUP BY timer)
+                """)
+            return Dictionary(rows.map { ($0["timer"] as String, $0["lastTrigger"] as Int64) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+}

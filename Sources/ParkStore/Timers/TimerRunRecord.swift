@@ -1,0 +1,55 @@
+import GRDB
+
+/// A row of `timerRun`: one run of a scheduled job.
+struct TimerRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "timerRun"
+
+    var id: Int64?
+    var timer: String
+    var action: String
+    var arguments: String
+    var trigger: String
+    var elapse: String?
+    var movedFrom: String?
+    var startedAt: String
+    var startedAtMicros: Int64
+    var endedAt: String?
+    var outcome: String
+    var result: String
+    /// One line per item the run found or did, joined by newlines.
+    var details: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let timer = Column(CodingKeys.timer)
+        static let trigger = Column(CodingKeys.trigger)
+        static let startedAtMicros = Column(CodingKeys.startedAtMicros)
+        static let outcome = Column(CodingKeys.outcome)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    init(_ run: NewTimerRun) {
+        timer = run.timer
+        action = run.action
+        arguments = run.arguments
+        trigger = run.trigger
+        elapse = run.elapse
+        movedFrom = run.movedFrom
+        startedAt = run.startedAt
+        startedAtMicros = run.startedAtMicros
+        endedAt = run.skipped ? run.startedAt : nil
+        outcome = run.skipped ? TimerRunOutcome.skipped.rawValue : TimerRunOutcome.running.rawValue
+        result = run.skipped ? run.skipReason : ""
+        details = ""
+    }
+
+    var run: StoredTimerRun {
+        StoredTimerRun(
+            id: id!, timer: timer, action: action, arguments: arguments, trigger: trigger, elapse: elapse, movedFrom: movedFrom,
+            startedAt: startedAt, endedAt: endedAt, outcome: TimerRunOutcome(rawValue: outcome) ?? .failed, result: result,
+            details: details.isEmpty ? [] : details.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+    }
+}

@@ -1,0 +1,277 @@
+import Foundation
+import ParkControl
+import Testing
+
+/// Scheduled jobs against a real parkd whose clock the test sets (`PARKD_CLOCK_FILE`): parkd
+/// sleeps until an elapse and is woken by the clock file being rewritten, as by `date -s`.
+@Suite("Scheduled jobs against a real parkd with a clock the test moves")
+struct TimerCommandTests {
+    /// Microseconds since the epoch of an RFC 3339 instant.
+    static func micros(_ instant: String) -> Int64 {
+        Int64(ISO8601DateFormatter().date(from: instant)!.timeIntervalSince1970 * 1_000_000)
+    }
+
+    static func timers(_ body: String) -> String { "timers:\n" + body }
+
+    func history(_ daemon: RunningDaemon, _ timer: String? = nil) throws -> [TimerAPI.TimerRun] {
+        let result = try daemon.parkctl(["--json", "timer", "history"] + (timer.map { [$0] } ?? []))
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode(TimerAPI.HistoryReply.self, from: Data(result.stdout.utf8)).runs
+    }
+
+    func list(_ daemon: RunningDaemon) throws -> TimerAPI.ListReply {
+        let result = try daemon.parkctl(["--json", "timer", "list"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return try JSONDecoder().decode(TimerAPI.ListReply.self, from: Data(result.stdout.utf8))
+    }
+
+    /// Waits up to `timeout` seconds for `runs` of the daemon's history to meet `condition`.
+    @discardableResult
+    func waitForRuns(
+        _ daemon: RunningDaemon, _ timer: String? = nil, timeout: Double = 20, until condition: ([TimerAPI.TimerRun]) -> Bool
+    ) throws -> [TimerAPI.TimerRun] {
+        let deadline = Date().addingTimeInterval(timeout)
+        var runs = try history(daemon, timer)
+        while !condition(runs), Date() < deadline {
+            usleep(100_000)
+            runs = try history(daemon, timer)
+        }
+        return runs
+    }
+
+    static let daily = """
+          - name: tidy
+            on_calendar: "*-*-* 09:00"
+            action: optimize
+            accuracy: 1s
+
+        """
+
+    @Test("a timer runs its action at its elapse, and list shows it as systemctl list-timers does")
+    func firesAtElapse() throws {
+        let daemon = try RunningDaemon(config: Self.timers(Self.daily), clock: "2026-03-02T08:59:57+08:00")
+        let before = try daemon.parkctl(["timer", "list"], environment: ["TZ": "Asia/Shanghai"])
+        #expect(before.status == 0, "\(before.stderr)")
+        #expect(before.stdout.hasPrefix("NEXT                         LEFT     LAST  PASSED  TIMER  ACTION\n"), "\(before.stdout)")
+        #expect(before.stdout.contains("Mon 2026-03-02 09:00:00 CST  "), "\(before.stdout)")
+        #expect(before.stdout.hasSuffix("\n\n1 timer listed.\n"), "\(before.stdout)")
+
+        let runs = try waitForRuns(daemon) { $0.first?.outcome == "succeeded" }
+        #expect(runs.count == 1)
+        let run = try #require(runs.first)
+        #expect(run.timer == "tidy" && run.action == "optimize" && run.trigger == "elapse")
+        #expect(run.elapse == "2026-03-02T01:00:00.000Z")
+        #expect(run.startedAt >= "2026-03-02T01:00:00.000Z" && run.startedAt < "2026-03-02T01:00:03.000Z", "\(run.startedAt)")
+        #expect(run.result == "PRAGMA optimize ran")
+
+        let after = try list(daemon)
+        #expect(after.timers.first?.next == Self.micros("2026-03-03T01:00:00Z"))
+        #expect(after.timers.first?.lastOutcome == "succeeded")
+        let shown = try daemon.parkctl(["timer", "show", "tidy"], environment: ["TZ": "Asia/Shanghai"])
+        #expect(shown.stdout.contains("    On calendar: *-*-* 09:00:00"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("           Next: Tue 2026-03-03 09:00:00 CST (23h"), "\(shown.stdout)")
+        let missing = try daemon.parkctl(["timer", "show", "nightly"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("no timer is named 'nightly'"), "\(missing.stderr)")
+    }
+
+    @Test("the clock set forward over three elapses makes one run; set back behind it, the elapse comes again")
+    func clockJumps() throws {
+        let daemon = try RunningDaemon(config: Self.timers(Self.daily), clock: "2026-03-02T10:00:00+08:00")
+        #expect(try list(daemon).timers.first?.next == Self.micros("2026-03-03T01:00:00Z"))
+        try daemon.setClock("2026-03-05T12:00:00+08:00")
+        var runs = try waitForRuns(daemon) { $0.first?.outcome == "succeeded" }
+        #expect(runs.count == 1)
+        #expect(runs.first?.elapse == "2026-03-03T01:00:00.000Z")
+        sleep(2)
+        #expect(try history(daemon).count == 1, "three elapses passed over, one run")
+        #expect(try list(daemon).timers.first?.next == Self.micros("2026-03-06T01:00:00Z"))
+
+        try daemon.setClock("2026-03-03T08:59:58+08:00")
+        runs = try waitForRuns(daemon) { $0.count == 2 && $0.first?.outcome == "succeeded" }
+        #expect(runs.count == 2)
+        #expect(runs.first?.elapse == "2026-03-03T01:00:00.000Z")
+        #expect(runs.first.map { $0.startedAt >= "2026-03-03T01:00:00.000Z" && $0.startedAt < "2026-03-03T01:00:03.000Z" } == true, "\(runs)")
+        #expect(daemon.log.contains("the wall clock was set"), "\(daemon.log)")
+    }
+
+    @Test("a persistent timer that missed three elapses while parkd was stopped runs once after the restart")
+    func persistentCatchUp() throws {
+        let config = Self.timers(Self.daily + "    persistent: true\n")
+        var daemon = try RunningDaemon(config: config, clock: "2026-03-02T08:59:58+08:00")
+        try waitForRuns(daemon) { $0.first?.outcome == "succeeded" }
+        daemon = try daemon.restarted(clock: "2026-03-05T10:00:00+08:00")
+        let runs = try waitForRuns(daemon) { $0.count == 2 && $0.first?.outcome == "succeeded" }
+        #expect(runs.count == 2)
+        #expect(runs.first?.trigger == "catch-up")
+        #expect(runs.first?.elapse == "2026-03-03T01:00:00.000Z")
+        sleep(2)
+        #expect(try history(daemon).count == 2, "03-03, 03-04 and 03-05 were missed: one run")
+        #expect(try list(daemon).timers.first?.next == Self.micros("2026-03-06T01:00:00Z"))
+
+        // Not persistent: nothing is caught up.
+        try config.replacingOccurrences(of: "    persistent: true\n", with: "").write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon = try daemon.restarted(clock: "2026-03-08T10:00:00+08:00")
+        sleep(2)
+        #expect(try history(daemon).count == 2)
+    }
+
+    @Test("a run still going when its timer elapses again is not started twice: the elapse is recorded as skipped")
+    func noOverlap() throws {
+        let config = Self.timers("""
+              - name: copy
+                on_calendar: "*:*:*"
+                action: backup
+                arguments:
+                  keep_daily: 1
+                  keep_monthly: 0
+                accuracy: 1ms
+
+            """)
+        let created = try RunningDaemon(config: config, clock: "2026-03-02T08:00:00+08:00")
+        created.stop()
+        // A database big enough that copying and checking it takes longer than the timer's period.
+        let ballast = try runCommand("/usr/bin/sqlite3", [created.directory + "/parkd.sqlite", """
+            CREATE TABLE ballast (b BLOB);
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) INSERT INTO ballast SELECT randomblob(2000) FROM n;
+            """])
+        #expect(ballast.status == 0, "\(ballast.stderr)")
+        let daemon = try created.restarted(clock: "2026-03-02T09:00:00+08:00")
+        let runs = try waitForRuns(daemon, timeout: 60) { runs in
+            runs.contains { $0.outcome == "skipped" } && runs.filter { $0.outcome == "succeeded" }.count >= 2
+        }
+        let started = runs.filter { $0.outcome != "skipped" }.sorted { $0.startedAt < $1.startedAt }
+        let skipped = runs.filter { $0.outcome == "skipped" }
+        #expect(!skipped.isEmpty, "\(runs)")
+        for run in skipped {
+            #expect(run.trigger == "elapse")
+            #expect(run.result.hasPrefix("not started: the run started at "), "\(run.result)")
+            // It was skipped while a run was going.
+            #expect(started.contains { $0.startedAt <= run.startedAt && ($0.endedAt.map { $0 >= run.startedAt } ?? true) }, "\(runs)")
+        }
+        for (earlier, later) in zip(started, started.dropFirst()) {
+            #expect(try #require(earlier.endedAt) <= later.startedAt, "runs overlap: \(earlier) \(later)")
+        }
+        #expect(started.allSatisfy { $0.outcome == "succeeded" || $0.outcome == "running" }, "\(started)")
+    }
+
+    @Test("working days only: the Spring Festival 2026 (15 to 23 February) is skipped, or its elapse moved to the 24th")
+    func springFestival() throws {
+        let config = Self.timers(Self.daily + """
+                working_days_only: true
+              - name: festival-report
+                on_calendar: "*-02-16 09:00"
+                action: optimize
+                accuracy: 1s
+                working_days_only: true
+                on_holiday: next-working-day
+
+            """) + Binaries.shippedCalendar
+        let daemon = try RunningDaemon(config: config, clock: "2026-02-13T08:59:58+08:00")
+        var runs = try waitForRuns(daemon) { $0.first?.outcome == "succeeded" }
+        #expect(runs.map(\.elapse) == ["2026-02-13T01:00:00.000Z"])
+        var timers = try list(daemon).timers
+        // Saturday 14 February is worked for the festival.
+        #expect(timers.first { $0.name == "tidy" }?.next == Self.micros("2026-02-14T01:00:00Z"))
+        let moved = try #require(timers.first { $0.name == "festival-report" })
+        #expect(moved.next == Self.micros("2026-02-24T01:00:00Z"))
+        #expect(moved.nextNote == "moved from 2026-02-16, a day off")
+
+        try daemon.setClock("2026-02-14T08:59:58+08:00")
+        runs = try waitForRuns(daemon) { $0.count == 2 && $0.first?.outcome == "succeeded" }
+        #expect(runs.first?.elapse == "2026-02-14T01:00:00.000Z")
+        timers = try list(daemon).timers
+        #expect(timers.first { $0.name == "tidy" }?.next == Self.micros("2026-02-24T01:00:00Z"), "15 to 23 February are skipped")
+
+        try daemon.setClock("2026-02-24T08:59:58+08:00")
+        runs = try waitForRuns(daemon) { $0.count == 4 && $0.allSatisfy { $0.outcome == "succeeded" } }
+        #expect(runs.count == 4, "\(runs)")
+        let festival = try #require(runs.first { $0.timer == "festival-report" })
+        #expect(festival.movedFrom == "2026-02-16")
+        #expect(festival.elapse == "2026-02-24T01:00:00.000Z")
+        #expect(runs.filter { $0.timer == "tidy" }.map(\.elapse) == [
+            "2026-02-24T01:00:00.000Z", "2026-02-14T01:00:00.000Z", "2026-02-13T01:00:00.000Z",
+        ])
+        let table = try daemon.parkctl(["timer", "history", "festival-report"])
+        #expect(table.stdout.contains("run-now") == false && table.stdout.contains("elapse (moved from 2026-02-16)"), "\(table.stdout)")
+    }
+
+    @Test("a reload applies a changed timer; a bad timer refuses the reload, naming the timer and the field")
+    func reload() throws {
+        let daemon = try RunningDaemon(config: Self.timers(Self.daily), clock: "2026-03-02T10:00:00+08:00")
+        try Self.timers(Self.daily.replacingOccurrences(of: "09:00", with: "11:30")).write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(for: "configuration reloaded") != nil)
+        #expect(try list(daemon).timers.first?.next == Self.micros("2026-03-02T03:30:00Z"))
+
+        try Self.timers(Self.daily.replacingOccurrences(of: "*-*-* 09:00", with: "*-02-30 25:00")).write(
+            toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        let rejected = try #require(daemon.notify.wait(for: "reload rejected"))
+        #expect(rejected.contains("timers.tidy.on_calendar: '*-02-30 25:00' is not a calendar expression"), "\(rejected)")
+        #expect(try list(daemon).timers.first?.next == Self.micros("2026-03-02T03:30:00Z"), "the timers in force stay")
+    }
+
+    @Test("backup now makes a copy that opens and passes integrity_check; parkd --restore puts it back while parkd is stopped")
+    func backupAndRestore() throws {
+        var daemon = try RunningDaemon(clock: "2026-03-02T09:00:00+08:00")
+        let first = try daemon.parkctl(["tenant", "add", "--name", "青岛英才人力资源有限公司", "--credit-code", "91370200163562681G", "--on", "2026-03-01"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let made = try daemon.parkctl(["--json", "backup", "now"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let backup = try JSONDecoder().decode(BackupAPI.CreateReply.self, from: Data(made.stdout.utf8))
+        #expect(backup.integrity == "ok")
+        #expect(backup.backup.file == "parkd-20260302T010000Z.sqlite")
+        #expect(backup.backup.path == daemon.directory + "/backups/" + backup.backup.file)
+        let check = try runCommand("/usr/bin/sqlite3", [backup.backup.path, "PRAGMA integrity_check; SELECT name FROM tenant;"])
+        #expect(check.stdout == "ok\n青岛英才人力资源有限公司\n", "\(check.stdout)\(check.stderr)")
+        let listed = try daemon.parkctl(["backup", "list"])
+        #expect(listed.stdout.contains(backup.backup.file) && listed.stdout.contains("1 in \(daemon.directory)/backups"), "\(listed.stdout)")
+
+        let second = try daemon.parkctl(["tenant", "add", "--name", "Shanghai FESCO Qingdao", "--credit-code", "91370200718022626N", "--on", "2026-03-02"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let restoreArguments = ["--config", daemon.configPath, "--state-dir", daemon.directory, "--restore", backup.backup.path]
+        let refused = try runCommand(Binaries.parkd, restoreArguments)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("another parkd (pid "), "\(refused.stderr)")
+        #expect(refused.stderr.contains("a restore runs only while parkd is stopped"), "\(refused.stderr)")
+
+        daemon.stop()
+        let restored = try runCommand(Binaries.parkd, restoreArguments)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.hasPrefix("\(backup.backup.path): restored as \(daemon.directory)/parkd.sqlite\n"), "\(restored.stdout)")
+        let aside = try #require(restored.stdout.split(separator: "\n").last { $0.hasPrefix("the database it replaced is kept as ") })
+            .dropFirst("the database it replaced is kept as ".count)
+        let kept = try runCommand("/usr/bin/sqlite3", [String(aside), "SELECT count(*) FROM tenant;"])
+        #expect(kept.stdout == "2\n", "the replaced database is kept whole: \(kept.stdout)\(kept.stderr)")
+
+        daemon = try daemon.restarted()
+        let tenants = try daemon.parkctl(["--json", "tenant", "list"])
+        #expect(tenants.stdout.contains("青岛英才人力资源有限公司") && !tenants.stdout.contains("FESCO"), "\(tenants.stdout)")
+    }
+
+    @Test("run-now runs a timer's action and waits for it; the backup action keeps its retention and lists what it did")
+    func runNow() throws {
+        let daemon = try RunningDaemon(config: Self.timers("""
+              - name: nightly-backup
+                on_calendar: "*-*-* 02:00"
+                action: backup
+                arguments:
+                  keep_daily: 1
+                  keep_monthly: 1
+
+            """), clock: "2026-03-02T09:00:00+08:00")
+        let first = try daemon.parkctl(["timer", "run-now", "nightly-backup"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("run 1 of nightly-backup (backup keep_daily=1 keep_monthly=1): succeeded\n"), "\(first.stdout)")
+        #expect(first.stdout.contains("copied the database to parkd-20260302T010000Z.sqlite"), "\(first.stdout)")
+        try daemon.setClock("2026-03-02T10:00:00+08:00")
+        let second = try daemon.parkctl(["--json", "timer", "run-now", "nightly-backup"])
+        let run = try JSONDecoder().decode(TimerAPI.RunReply.self, from: Data(second.stdout.utf8)).run
+        #expect(run.trigger == "run-now" && run.elapse == nil && run.outcome == "succeeded")
+        #expect(run.details == [daemon.directory + "/backups/parkd-20260302T020000Z.sqlite", "removed parkd-20260302T010000Z.sqlite"], "\(run.details)")
+        #expect(try list(daemon).timers.first?.last == nil, "a run asked for is not the timer's last trigger")
+        let denied = try daemon.parkctl(["timer", "run-now", "nightly-backup"], uid: 65534, gid: 65534)
+        #expect(denied.status == 77, "\(denied.stderr)")
+    }
+}
