@@ -143,4 +143,17 @@ struct EventTests {
         #expect(throws: DomainError.self) { try SubmittedOutcome(figures: [:]).decide(over: nil, reason: nil) }
         #expect(first.outcome + corrected.outcome == EventOutcome(employers: 225, positions: 16000))
     }
+
+    @Test("the figures of a period count the events ending in it by kind: held with their outcomes, cancelled apart")
+    func figures() throws {
+        let held = try fair()
+        var cancelled = try fair()
+        cancelled.cancellation = ParkEvent.Cancellation(at: "", reason: "x")
+        var later = try fair()
+        later.end = time("2022-01-01T10:00")
+        let figures = EventFigures.compute(
+            [(held, EventOutcome(employers: 112)), (held, nil), (cancelled, nil), (later, EventOutcome(employers: 5))],
+            from: time("2021-01-01T00:00").date, through: time("2021-12-31T00:00").date, now: instant("2021-06-01T00:00"))
+        #expect(figures == [EventFigures(kind: .jobFairOnSite, held: 2, cancelled: 1, withOutcome: 1, outcome: EventOutcome(employers: 112))])
+    }
 }

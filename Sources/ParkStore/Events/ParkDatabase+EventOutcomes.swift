@@ -59,3 +59,24 @@ extension ParkDatabase {
             .filter(EventOutcomeRecord.Columns.isCurrent == true).fetchOne(db)?.recorded
     }
 }
+
+extension ParkDatabase {
+    /// Events ending on a day from `from` through `to` (their own wall clock), each with its
+    /// outcome in force (a single event's).
+    public func eventsEnding(from: CivilDate, through to: CivilDate) async throws -> [(event: ParkEvent, outcome: EventOutcome?)] {
+        let rows: [EventWithOutcome] = try await readInBackground { db in
+            try ParkEventRecord.filter(sql: "endLocal >= ? AND endLocal < ?", arguments: [from.description, to.adding(days: 1).description])
+                .order(ParkEventRecord.Columns.startsAt).fetchAll(db).map { record in
+                    let event = try record.event
+                    return EventWithOutcome(event: event, outcome: try ParkDatabase.currentOutcome(db, event: record.id!, occurrence: event.start.date)?.outcome)
+                }
+        }
+        return rows.map { ($0.event, $0.outcome) }
+    }
+}
+
+/// An event and its outcome in force, as `eventsEnding` reads them.
+struct EventWithOutcome: Sendable {
+    var event: ParkEvent
+    var outcome: EventOutcome?
+}
