@@ -275,8 +275,24 @@ enum Migrations {
                 t.column("cancelledAt", .text)
                 t.column("cancelReason", .text)
                 t.column("sequence", .integer).notNull()
+                // How it repeats (JSON), nil for a single event; when its last occurrence ends.
+                t.column("recurrence", .text)
+                t.column("lastEndsAt", .integer).notNull()
                 t.column("createdAt", .text).notNull()
                 t.column("updatedAt", .text).notNull()
+            }
+            // Every occurrence of every event (a single event has one), as its rule gave them
+            // when it was last written: registrations and outcomes belong to one of them.
+            try db.create(table: "eventOccurrence") { t in
+                t.belongsTo("event", inTable: "parkEvent", onDelete: .cascade).notNull()
+                t.column("day", .text).notNull()
+                t.column("startLocal", .text).notNull()
+                t.column("endLocal", .text).notNull()
+                t.column("startsAt", .integer).notNull()
+                t.column("endsAt", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("changed", .boolean).notNull()
+                t.primaryKey(["eventId", "day"])
             }
             try db.create(table: "eventRegistration") { t in
                 t.autoIncrementedPrimaryKey("id")

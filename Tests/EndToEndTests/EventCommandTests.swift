@@ -10,9 +10,9 @@ struct EventCommandTests {
         return CreditCode.completing("9137021" + String(repeating: "0", count: 10 - digits.count) + digits)!
     }
 
-    /// A parkd on 2021-03-05 with `tenants` tenants.
+    /// A parkd on 2021-03-05 with the shipped working-day calendar and `tenants` tenants.
     func park(tenants: Int) throws -> RunningDaemon {
-        let daemon = try RunningDaemon(clock: "2021-03-05T09:00:00+08:00")
+        let daemon = try RunningDaemon(config: Binaries.shippedCalendar, clock: "2021-03-05T09:00:00+08:00")
         for serial in 1...tenants {
             let added = try daemon.parkctl(["tenant", "add", "--name", "人力资源公司\(serial)", "--credit-code", Self.creditCode(serial), "--on", "2021-01-04"])
             #expect(added.stdout == "\(serial)\n", "\(added.stderr)")
@@ -160,5 +160,53 @@ struct EventCommandTests {
         #expect(after.filter { $0.status == "waiting" }.map(\.waitingPosition) == Array(1...36))
         #expect(after.filter { $0.status == "registered" }.reduce(0) { $0 + $1.places } == 10, "never oversold")
         #expect(try daemon.parkctl(["event", "show", "1"]).stdout.contains("Places:       10 of 10 registered, 36 waiting"))
+    }
+
+    @Test("a daily series on working days with an exception and a moved, retitled occurrence; registrations and outcomes per occurrence")
+    func series() throws {
+        let daemon = try park(tenants: 2)
+        let added = try daemon.parkctl([
+            "event", "add", "--kind", "online-job-fair", "--title", "线上双选会", "--start", "2021-04-29T09:00", "--end", "2021-04-29T17:00",
+            "--link", "https://jobs.example.cn", "--capacity", "2", "--repeat", "daily", "--until", "2021-05-10", "--working-days-only",
+            "--except", "2021-05-07",
+        ])
+        #expect(added.stdout == "1\n", "\(added.stderr)")
+        let moved = try daemon.parkctl(["event", "set", "1", "--occurrence", "2021-05-06", "--occurrence-start", "2021-05-06T13:00",
+                                        "--occurrence-end", "2021-05-06T18:00", "--occurrence-title", "线上双选会（医药专场）"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(try daemon.parkctl(["event", "list"]).stdout == """
+            ID  KIND             START             END    STATUS  PLACES  WAITING  TITLE
+             1  online-job-fair  2021-04-29 09:00  17:00  open       0/2        0  线上双选会
+             1  online-job-fair  2021-04-30 09:00  17:00  open       0/2        0  线上双选会
+             1  online-job-fair  2021-05-06 13:00  18:00  open       0/2        0  线上双选会（医药专场）
+             1  online-job-fair  2021-05-08 09:00  17:00  open       0/2        0  线上双选会
+             1  online-job-fair  2021-05-10 09:00  17:00  open       0/2        0  线上双选会
+
+            """)
+        #expect(try daemon.parkctl(["event", "show", "1"]).stdout.contains(
+            "Repeats:      daily until 2021-05-10, working days only; except 2021-05-07 (5 occurrences)"))
+        let series = try daemon.parkctl(["event", "register", "1", "--tenant", "1"])
+        #expect(series.stderr == "parkctl: invalid --occurrence (occurrence): event 1 is a series of 5 occurrences; name the day of one\n")
+        let offDay = try daemon.parkctl(["event", "register", "1", "--tenant", "1", "--occurrence", "2021-05-07"])
+        #expect(offDay.stderr == "parkctl: invalid --occurrence (occurrence): event 1 has no occurrence on 2021-05-07\n")
+        #expect(try daemon.parkctl(["event", "register", "1", "--tenant", "1", "--occurrence", "2021-05-06", "--places", "2"]).stdout
+            == "registration 1: registered for 2 places\n")
+        #expect(try daemon.parkctl(["event", "register", "1", "--tenant", "2", "--occurrence", "2021-05-08", "--places", "2"]).stdout
+            == "registration 2: registered for 2 places\n", "another occurrence has its own places")
+        let notADay = try daemon.parkctl(["event", "set", "1", "--except", "2021-05-11"])
+        #expect(notADay.stderr == "parkctl: invalid --except (exceptions): 2021-05-11 is not a day of the series; an exception names a day it gives\n")
+        let withRegistrations = try daemon.parkctl(["event", "set", "1", "--except", "2021-05-08"])
+        #expect(withRegistrations.status == 65)
+        #expect(try daemon.parkctl(["--json", "event", "set", "1", "--except", "2021-04-30"]).stdout.contains("\"sequence\" : 2"))
+
+        try daemon.setClock("2021-05-07T09:00:00+08:00")
+        let list = try daemon.parkctl(["event", "list", "--from", "2021-05-06"]).stdout
+        #expect(list.contains("2021-05-06 13:00  18:00  held") && list.contains("2021-05-08 09:00  17:00  open") && !list.contains("04-29"))
+        let heldDay = try daemon.parkctl(["event", "set", "1", "--occurrence", "2021-05-06", "--occurrence-title", "改名"])
+        #expect(heldDay.stderr == "parkctl: event 1 was held (it ended 2021-05-06T18:00 Asia/Shanghai); a held event cannot change\n")
+        #expect(try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-05-06", "--employers", "41", "--job-seekers", "230"]).status == 0)
+        let early = try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-05-08", "--employers", "1"])
+        #expect(early.status == 65)
+        #expect(try daemon.parkctl(["event", "show", "1"]).stdout.contains("41 employers, 230 job seekers"))
     }
 }

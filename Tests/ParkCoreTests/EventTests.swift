@@ -149,10 +149,9 @@ struct EventTests {
         let held = try fair()
         var cancelled = try fair()
         cancelled.cancellation = ParkEvent.Cancellation(at: "", reason: "x")
-        var later = try fair()
-        later.end = time("2022-01-01T10:00")
+        let day = held.end.date
         let figures = EventFigures.compute(
-            [(held, EventOutcome(employers: 112)), (held, nil), (cancelled, nil), (later, EventOutcome(employers: 5))],
+            [(held, day, EventOutcome(employers: 112)), (held, day, nil), (cancelled, day, nil), (held, day.adding(days: 300), EventOutcome(employers: 5))],
             from: time("2021-01-01T00:00").date, through: time("2021-12-31T00:00").date, now: instant("2021-06-01T00:00"))
         #expect(figures == [EventFigures(kind: .jobFairOnSite, held: 2, cancelled: 1, withOutcome: 1, outcome: EventOutcome(employers: 112))])
     }

@@ -65,7 +65,7 @@ struct ColumnOrderTests {
             try database.close()
             let columns = try addition.apply(toDatabaseAt: path)
             #expect(columns.keys.sorted() == [
-                "auditEntry", "eventOutcome", "eventRegistration", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
+                "auditEntry", "eventOccurrence", "eventOutcome", "eventRegistration", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
                 "parkEvent", "policyLoad", "policyVersion", "rentalUnit", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
                 "tenantTag",
             ])

@@ -54,8 +54,11 @@ public enum EventAPI {
           cancelReason: ?string,
           # Raised on every change a calendar shows (iCalendar's SEQUENCE).
           sequence: int,
-          # What it achieved: the version in force, once recorded.
-          outcome: ?Outcome,
+          # How it repeats; absent for a single event.
+          recurrence: ?Recurrence,
+          # Its occurrences in order of their day (one for a single event; List gives those in
+          # its period).
+          occurrences: []Occurrence,
           # When the record was created (RFC 3339, UTC).
           createdAt: string,
           # When the record last changed (RFC 3339, UTC).
@@ -94,6 +97,45 @@ public enum EventAPI {
           cancelledAt: ?string,
           # Why it was cancelled.
           cancelReason: ?string
+        )
+
+        # How a series repeats.
+        type Recurrence (
+          # daily or weekly.
+          frequency: string,
+          # Every so many days or weeks.
+          interval: int,
+          # The weekdays of a weekly series (monday … sunday).
+          weekdays: []string,
+          # The last day an occurrence may fall on (YYYY-MM-DD).
+          until: string,
+          # Only the park's working days, from its working-day calendar.
+          workingDaysOnly: bool,
+          # Days taken out of the series (YYYY-MM-DD).
+          exceptions: []string
+        )
+
+        # One time an event takes place.
+        type Occurrence (
+          # The day the series gives it (the start's day for a single event): how registrations
+          # and outcomes name it (YYYY-MM-DD).
+          day: string,
+          # When it starts.
+          start: string,
+          # When it ends.
+          end: string,
+          # Its title (a retitled occurrence's own).
+          title: string,
+          # planned, open, closed, held or cancelled, as of now.
+          status: string,
+          # Moved or retitled from what the series gives.
+          changed: bool,
+          # Places held by its registrations.
+          registered: int,
+          # Its registrations on the waiting list.
+          waiting: int,
+          # What it achieved: the version in force, once recorded.
+          outcome: ?Outcome
         )
 
         # What an event achieved, one version of it.
@@ -149,7 +191,19 @@ public enum EventAPI {
           # When registration opens.
           registrationOpens: ?string,
           # When registration closes, at the latest when the event ends.
-          registrationCloses: ?string
+          registrationCloses: ?string,
+          # daily or weekly, for a series; start and end are its first occurrence's.
+          frequency: ?string,
+          # Every so many days or weeks (default 1).
+          interval: ?int,
+          # The weekdays of a weekly series (default the first day's).
+          weekdays: ?[]string,
+          # The last day of a series (YYYY-MM-DD); required with frequency.
+          until: ?string,
+          # Only the park's working days.
+          workingDaysOnly: ?bool,
+          # Days taken out of the series (YYYY-MM-DD).
+          exceptions: ?[]string
         ) -> (
           # The event added.
           event: Event
@@ -206,7 +260,17 @@ public enum EventAPI {
           # New opening of registration; empty to clear.
           registrationOpens: ?string,
           # New closing of registration; empty to clear.
-          registrationCloses: ?string
+          registrationCloses: ?string,
+          # Days to take out of a series (YYYY-MM-DD).
+          exceptions: ?[]string,
+          # The day of one occurrence of a series to move or retitle.
+          occurrence: ?string,
+          # Its new start.
+          occurrenceStart: ?string,
+          # Its new end.
+          occurrenceEnd: ?string,
+          # Its own title.
+          occurrenceTitle: ?string
         ) -> (
           # The event as it is now.
           event: Event
@@ -228,6 +292,8 @@ public enum EventAPI {
         method Register(
           # The event's id.
           event: int,
+          # The day of the occurrence (YYYY-MM-DD); required for a series.
+          occurrence: ?string,
           # The tenant, by id or credit code.
           tenant: string,
           # Places asked for (booths or seats), at least 1.
@@ -269,6 +335,8 @@ public enum EventAPI {
         method RecordOutcome(
           # The event's id.
           event: int,
+          # The day of the occurrence (YYYY-MM-DD); required for a series.
+          occurrence: ?string,
           # Employers that attended.
           employers: ?int,
           # Positions offered.
@@ -367,6 +435,51 @@ public enum EventAPI {
     public static let recordOutcome = VarlinkMethod<RecordOutcome, RecordOutcomeReply>("io.parkd.Event.RecordOutcome", access: .write)
     public static let outcomeHistory = VarlinkMethod<OutcomeHistory, OutcomeHistoryReply>("io.parkd.Event.OutcomeHistory", access: .read)
 
+    public struct Recurrence: Codable, Sendable, Equatable {
+        public var frequency: String
+        public var interval: Int
+        public var weekdays: [String]
+        public var until: String
+        public var workingDaysOnly: Bool
+        public var exceptions: [String]
+
+        public init(frequency: String, interval: Int, weekdays: [String], until: String, workingDaysOnly: Bool, exceptions: [String]) {
+            self.frequency = frequency
+            self.interval = interval
+            self.weekdays = weekdays
+            self.until = until
+            self.workingDaysOnly = workingDaysOnly
+            self.exceptions = exceptions
+        }
+    }
+
+    public struct Occurrence: Codable, Sendable, Equatable {
+        public var day: String
+        public var start: String
+        public var end: String
+        public var title: String
+        public var status: String
+        public var changed: Bool
+        public var registered: Int
+        public var waiting: Int
+        public var outcome: Outcome?
+
+        public init(
+            day: String, start: String, end: String, title: String, status: String, changed: Bool, registered: Int, waiting: Int,
+            outcome: Outcome?
+        ) {
+            self.day = day
+            self.start = start
+            self.end = end
+            self.title = title
+            self.status = status
+            self.changed = changed
+            self.registered = registered
+            self.waiting = waiting
+            self.outcome = outcome
+        }
+    }
+
     public struct Outcome: Codable, Sendable, Equatable {
         public var occurrence: String
         public var version: Int
@@ -400,6 +513,7 @@ public enum EventAPI {
 
     public struct RecordOutcome: Codable, Sendable {
         public var event: Int64
+        public var occurrence: String?
         public var employers: Int?
         public var positions: Int?
         public var jobSeekers: Int?
@@ -409,10 +523,11 @@ public enum EventAPI {
         public var reason: String?
 
         public init(
-            event: Int64, employers: Int? = nil, positions: Int? = nil, jobSeekers: Int? = nil, attendees: Int? = nil, talks: Int? = nil,
-            exhibitors: Int? = nil, reason: String? = nil
+            event: Int64, occurrence: String? = nil, employers: Int? = nil, positions: Int? = nil, jobSeekers: Int? = nil,
+            attendees: Int? = nil, talks: Int? = nil, exhibitors: Int? = nil, reason: String? = nil
         ) {
             self.event = event
+            self.occurrence = occurrence
             self.employers = employers
             self.positions = positions
             self.jobSeekers = jobSeekers
@@ -464,7 +579,8 @@ public enum EventAPI {
         public var cancelledAt: String?
         public var cancelReason: String?
         public var sequence: Int
-        public var outcome: Outcome?
+        public var recurrence: Recurrence?
+        public var occurrences: [Occurrence]
         public var createdAt: String
         public var updatedAt: String
 
@@ -472,7 +588,8 @@ public enum EventAPI {
             id: Int64, kind: String, title: String, description: String?, timeZone: String, start: String, end: String, status: String,
             venue: String?, link: String?, organiser: Int64?, organiserName: String?, capacity: Int, perFirmLimit: Int?,
             registrationOpens: String?, registrationCloses: String?, registered: Int, waiting: Int, cancelledAt: String?,
-            cancelReason: String?, sequence: Int, outcome: Outcome? = nil, createdAt: String, updatedAt: String
+            cancelReason: String?, sequence: Int, recurrence: Recurrence?, occurrences: [Occurrence], createdAt: String,
+            updatedAt: String
         ) {
             self.id = id
             self.kind = kind
@@ -495,7 +612,8 @@ public enum EventAPI {
             self.cancelledAt = cancelledAt
             self.cancelReason = cancelReason
             self.sequence = sequence
-            self.outcome = outcome
+            self.recurrence = recurrence
+            self.occurrences = occurrences
             self.createdAt = createdAt
             self.updatedAt = updatedAt
         }
@@ -555,12 +673,25 @@ public enum EventAPI {
         public var perFirmLimit: Int?
         public var registrationOpens: String?
         public var registrationCloses: String?
+        public var frequency: String?
+        public var interval: Int?
+        public var weekdays: [String]?
+        public var until: String?
+        public var workingDaysOnly: Bool?
+        public var exceptions: [String]?
 
         public init(
             kind: String, title: String, description: String? = nil, timeZone: String? = nil, start: String, end: String,
             venue: String? = nil, link: String? = nil, organiser: String? = nil, capacity: Int, perFirmLimit: Int? = nil,
-            registrationOpens: String? = nil, registrationCloses: String? = nil
+            registrationOpens: String? = nil, registrationCloses: String? = nil, frequency: String? = nil, interval: Int? = nil,
+            weekdays: [String]? = nil, until: String? = nil, workingDaysOnly: Bool? = nil, exceptions: [String]? = nil
         ) {
+            self.frequency = frequency
+            self.interval = interval
+            self.weekdays = weekdays
+            self.until = until
+            self.workingDaysOnly = workingDaysOnly
+            self.exceptions = exceptions
             self.kind = kind
             self.title = title
             self.description = description
@@ -624,12 +755,24 @@ public enum EventAPI {
         public var perFirmLimit: Int?
         public var registrationOpens: String?
         public var registrationCloses: String?
+        public var exceptions: [String]?
+        public var occurrence: String?
+        public var occurrenceStart: String?
+        public var occurrenceEnd: String?
+        public var occurrenceTitle: String?
 
         public init(
             event: Int64, kind: String? = nil, title: String? = nil, description: String? = nil, timeZone: String? = nil,
             start: String? = nil, end: String? = nil, venue: String? = nil, link: String? = nil, organiser: String? = nil,
-            capacity: Int? = nil, perFirmLimit: Int? = nil, registrationOpens: String? = nil, registrationCloses: String? = nil
+            capacity: Int? = nil, perFirmLimit: Int? = nil, registrationOpens: String? = nil, registrationCloses: String? = nil,
+            exceptions: [String]? = nil, occurrence: String? = nil, occurrenceStart: String? = nil, occurrenceEnd: String? = nil,
+            occurrenceTitle: String? = nil
         ) {
+            self.exceptions = exceptions
+            self.occurrence = occurrence
+            self.occurrenceStart = occurrenceStart
+            self.occurrenceEnd = occurrenceEnd
+            self.occurrenceTitle = occurrenceTitle
             self.event = event
             self.kind = kind
             self.title = title
@@ -658,12 +801,14 @@ public enum EventAPI {
 
     public struct Register: Codable, Sendable {
         public var event: Int64
+        public var occurrence: String?
         public var tenant: String
         public var places: Int
         public var positions: Int?
         public var roles: [String]?
-        public init(event: Int64, tenant: String, places: Int, positions: Int? = nil, roles: [String]? = nil) {
+        public init(event: Int64, occurrence: String? = nil, tenant: String, places: Int, positions: Int? = nil, roles: [String]? = nil) {
             self.event = event
+            self.occurrence = occurrence
             self.tenant = tenant
             self.places = places
             self.positions = positions

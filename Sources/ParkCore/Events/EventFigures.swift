@@ -16,13 +16,15 @@ public struct EventFigures: Equatable, Sendable {
         self.outcome = outcome
     }
 
-    /// The figures of the events ending on a day from `from` through `to` (their own wall
-    /// clock), by kind in the order of `EventKind`, kinds without any event left out.
+    /// The figures of the events whose last occurrence ends on a day from `from` through `to`
+    /// (`lastDay`, on their own wall clock), each with the sum of its occurrences' outcomes
+    /// (nil when none is recorded), by kind in the order of `EventKind`, kinds without any
+    /// event left out. A series counts once, as the park counts its events.
     public static func compute(
-        _ events: [(event: ParkEvent, outcome: EventOutcome?)], from: CivilDate, through to: CivilDate, now: Int64
+        _ events: [(event: ParkEvent, lastDay: CivilDate, outcome: EventOutcome?)], from: CivilDate, through to: CivilDate, now: Int64
     ) -> [EventFigures] {
         var byKind: [EventKind: EventFigures] = [:]
-        for (event, outcome) in events where (from...to).contains(event.end.date) {
+        for (event, lastDay, outcome) in events where (from...to).contains(lastDay) {
             var figures = byKind[event.kind] ?? EventFigures(kind: event.kind)
             switch event.status(at: now) {
             case .cancelled: figures.cancelled += 1

@@ -30,6 +30,10 @@ public struct ParkEvent: Equatable, Sendable {
     public var cancellation: Cancellation?
     /// Raised on every change a calendar shows (times, place, title, status): iCalendar's SEQUENCE.
     public var sequence: Int
+    /// How it repeats; nil for a single event.
+    public var recurrence: EventRecurrence?
+    /// When its last occurrence ends (`endsAt` for a single event): held from then on.
+    public var lastEndsAt: Int64
 
     public struct Cancellation: Equatable, Sendable {
         /// RFC 3339 instant.
@@ -49,7 +53,7 @@ public struct ParkEvent: Equatable, Sendable {
     public init(
         kind: EventKind, title: String, description: String?, timeZone: String, rules: some TimeZoneRules,
         start: LocalDateTime, end: LocalDateTime, venue: String?, link: String?, organiser: Int64?, capacity: Int, perFirmLimit: Int?,
-        registrationOpens: LocalDateTime?, registrationCloses: LocalDateTime?
+        registrationOpens: LocalDateTime?, registrationCloses: LocalDateTime?, recurrence: EventRecurrence? = nil
     ) throws(DomainError) {
         self.id = nil
         self.kind = kind
@@ -69,6 +73,8 @@ public struct ParkEvent: Equatable, Sendable {
         self.registrationCloses = registrationCloses
         self.cancellation = nil
         self.sequence = 0
+        self.recurrence = recurrence
+        self.lastEndsAt = 0
         try resolveTimes(rules)
         try check()
     }
@@ -78,7 +84,7 @@ public struct ParkEvent: Equatable, Sendable {
         id: Int64, kind: EventKind, title: String, description: String?, timeZone: String, start: LocalDateTime, end: LocalDateTime,
         startsAt: Int64, endsAt: Int64, venue: String?, link: String?, organiser: Int64?, capacity: Int, perFirmLimit: Int?,
         registrationOpens: LocalDateTime?, registrationCloses: LocalDateTime?, registrationOpensAt: Int64?, registrationClosesAt: Int64?,
-        cancellation: Cancellation?, sequence: Int
+        cancellation: Cancellation?, sequence: Int, recurrence: EventRecurrence? = nil, lastEndsAt: Int64? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -100,15 +106,34 @@ public struct ParkEvent: Equatable, Sendable {
         self.registrationClosesAt = registrationClosesAt
         self.cancellation = cancellation
         self.sequence = sequence
+        self.recurrence = recurrence
+        self.lastEndsAt = lastEndsAt ?? endsAt
     }
 
     /// Where the event stands at `now` (seconds since the epoch).
     public func status(at now: Int64) -> EventStatus {
         if cancellation != nil { return .cancelled }
-        if now >= endsAt { return .held }
-        if now >= startsAt || registrationClosesAt.map({ now >= $0 }) == true { return .closed }
+        if now >= lastEndsAt { return .held }
+        if recurrence == nil && now >= startsAt || registrationClosesAt.map({ now >= $0 }) == true { return .closed }
         if let opens = registrationOpensAt, now < opens { return .planned }
         return .open
+    }
+
+    /// Where one of its occurrences stands at `now`: held once it has ended, closed once it
+    /// has started (or registration closed), as the event's status otherwise.
+    public func status(of occurrence: EventOccurrence, at now: Int64) -> EventStatus {
+        if cancellation != nil { return .cancelled }
+        if now >= occurrence.endsAt { return .held }
+        if now >= occurrence.startsAt || registrationClosesAt.map({ now >= $0 }) == true { return .closed }
+        if let opens = registrationOpensAt, now < opens { return .planned }
+        return .open
+    }
+
+    /// Its occurrences with `lastEndsAt` set from them: what the store writes on every change.
+    public mutating func schedule(calendar: WorkingDayCalendar, rules: some TimeZoneRules) throws(DomainError) -> [EventOccurrence] {
+        let occurrences = try occurrences(calendar: calendar, rules: rules)
+        lastEndsAt = occurrences.map(\.endsAt).max() ?? endsAt
+        return occurrences
     }
 
     /// Refuses any change to a held or cancelled event.
@@ -141,6 +166,26 @@ public struct ParkEvent: Equatable, Sendable {
         if let end = change.end { event.end = end }
         if let opens = change.registrationOpens { event.registrationOpens = opens.time }
         if let closes = change.registrationCloses { event.registrationCloses = closes.time }
+        if !change.exceptions.isEmpty || change.occurrence != nil {
+            guard var recurrence = event.recurrence else {
+                throw DomainError.invalid("occurrence", "event \(id ?? 0) is a single event; only a series has occurrences to take out or move")
+            }
+            for day in change.exceptions where !recurrence.exceptions.contains(day) {
+                recurrence.exceptions.append(day)
+                recurrence.changes.removeAll { $0.day == day }
+            }
+            recurrence.exceptions.sort()
+            if let occurrence = change.occurrence {
+                var merged = recurrence.changes.first { $0.day == occurrence.day } ?? OccurrenceChange(day: occurrence.day)
+                if let start = occurrence.start { merged.start = start }
+                if let end = occurrence.end { merged.end = end }
+                if let title = occurrence.title { merged.title = try TenantField.text(title, field: "title", maxLength: 200) }
+                recurrence.changes.removeAll { $0.day == occurrence.day }
+                recurrence.changes.append(merged)
+                recurrence.changes.sort { $0.day < $1.day }
+            }
+            event.recurrence = recurrence
+        }
         try event.resolveTimes(rules)
         try event.check()
         guard event.capacity >= registered else {
@@ -163,11 +208,13 @@ public struct ParkEvent: Equatable, Sendable {
     func isMaterially(differentFrom other: ParkEvent) -> Bool {
         title != other.title || description != other.description || venue != other.venue || link != other.link
             || timeZone != other.timeZone || start != other.start || end != other.end || cancellation != other.cancellation
+            || recurrence != other.recurrence
     }
 
     mutating func resolveTimes(_ rules: some TimeZoneRules) throws(DomainError) {
         startsAt = start.instant(in: rules)
         endsAt = end.instant(in: rules)
+        if recurrence == nil { lastEndsAt = endsAt }
         registrationOpensAt = registrationOpens.map { $0.instant(in: rules) }
         registrationClosesAt = registrationCloses.map { $0.instant(in: rules) }
     }
@@ -225,6 +272,10 @@ public struct EventChange: Sendable {
     public var perFirmLimit: Limit?
     public var registrationOpens: Time?
     public var registrationCloses: Time?
+    /// Days of a series to take out.
+    public var exceptions: [CivilDate] = []
+    /// One occurrence of a series moved or retitled.
+    public var occurrence: OccurrenceChange?
 
     public init() {}
 

@@ -11,11 +11,13 @@ struct EventRegistrations: Sendable {
     /// Seconds since the epoch on the daemon's clock.
     var now: Int64 { Int64(state.now().timeIntervalSince1970.rounded(.down)) }
 
-    /// A place when the places asked for are free, else the waiting list.
+    /// A place at an occurrence (the only one of a single event when nil) when the places
+    /// asked for are free, else the waiting list.
     func register(
-        event: Int64, tenant: TenantReference, places: Int, positions: Int, roles: [String], context: ChangeContext
+        event: Int64, occurrence: CivilDate?, tenant: TenantReference, places: Int, positions: Int, roles: [String], context: ChangeContext
     ) async throws -> StoredRegistration {
-        try await database.register(event: event, tenant: tenant, places: places, positions: positions, roles: roles, now: now, context: context)
+        try await database.register(
+            event: event, occurrence: occurrence, tenant: tenant, places: places, positions: positions, roles: roles, now: now, context: context)
     }
 
     /// Withdraws a registration; its places go to the first waiting registrations that fit.

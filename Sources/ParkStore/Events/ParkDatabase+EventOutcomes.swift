@@ -16,20 +16,23 @@ public struct RecordedOutcome: Sendable, Equatable {
 }
 
 extension ParkDatabase {
-    /// Records what a held event achieved, or corrects it: a correction changes the figures
-    /// it gives and keeps the others and the earlier version; what changed is returned.
+    /// Records what a held occurrence achieved (`day`; the only one of a single event when
+    /// nil), or corrects it: a correction changes the figures it gives and keeps the others and
+    /// the earlier version; what changed is returned.
     public func recordOutcome(
-        event id: Int64, figures: SubmittedOutcome, reason: String?, now: Int64, context: ChangeContext
+        event id: Int64, occurrence day: CivilDate?, figures: SubmittedOutcome, reason: String?, now: Int64, context: ChangeContext
     ) async throws -> (outcome: RecordedOutcome, changes: [String]) {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            let event = try ParkDatabase.loadEvent(db, id).event
-            switch event.status(at: now) {
+            let stored = try ParkDatabase.loadEvent(db, id)
+            let event = stored.event
+            let held = try ParkDatabase.occurrence(of: stored, day)
+            switch event.status(of: held, at: now) {
             case .held: break
             case .cancelled: throw EventRefused.cancelled(event: id)
             case let status:
-                throw DomainError.invalid("event", "event \(id) is \(status.rawValue): an outcome is recorded once it has been held (it ends \(event.end))")
+                throw DomainError.invalid("event", "event \(id) is \(status.rawValue): an outcome is recorded once it has been held (it ends \(held.end))")
             }
-            let occurrence = event.start.date
+            let occurrence = held.day
             let reason = try TenantField.optionalText(reason, field: "reason", maxLength: 500)
             let current = try ParkDatabase.currentOutcome(db, event: id, occurrence: occurrence)
             let decided = try figures.decide(over: current?.outcome, reason: reason)
@@ -61,22 +64,29 @@ extension ParkDatabase {
 }
 
 extension ParkDatabase {
-    /// Events ending on a day from `from` through `to` (their own wall clock), each with its
-    /// outcome in force (a single event's).
-    public func eventsEnding(from: CivilDate, through to: CivilDate) async throws -> [(event: ParkEvent, outcome: EventOutcome?)] {
+    /// Events whose last occurrence ends on a day from `from` through `to` (their own wall
+    /// clock), each with that day and the sum of its occurrences' outcomes in force (nil when
+    /// none is recorded).
+    public func eventsEnding(from: CivilDate, through to: CivilDate) async throws -> [(event: ParkEvent, lastDay: CivilDate, outcome: EventOutcome?)] {
         let rows: [EventWithOutcome] = try await readInBackground { db in
-            try ParkEventRecord.filter(sql: "endLocal >= ? AND endLocal < ?", arguments: [from.description, to.adding(days: 1).description])
-                .order(ParkEventRecord.Columns.startsAt).fetchAll(db).map { record in
-                    let event = try record.event
-                    return EventWithOutcome(event: event, outcome: try ParkDatabase.currentOutcome(db, event: record.id!, occurrence: event.start.date)?.outcome)
-                }
+            let ids = try Row.fetchAll(db, sql: """
+                SELECT eventId, MAX(endLocal) AS lastEnd FROM eventOccurrence GROUP BY eventId
+                HAVING lastEnd >= ? AND lastEnd < ? ORDER BY eventId
+                """, arguments: [from.description, to.adding(days: 1).description])
+            return try ids.map { row in
+                let stored = try ParkDatabase.loadEvent(db, row["eventId"])
+                let outcomes = stored.occurrences.compactMap(\.outcome?.outcome)
+                let lastDay = try CivilDate.parse(String((row["lastEnd"] as String).prefix(10)), field: "end")
+                return EventWithOutcome(event: stored.event, lastDay: lastDay, outcome: outcomes.isEmpty ? nil : outcomes.reduce(EventOutcome(), +))
+            }
         }
-        return rows.map { ($0.event, $0.outcome) }
+        return rows.map { ($0.event, $0.lastDay, $0.outcome) }
     }
 }
 
 /// An event and its outcome in force, as `eventsEnding` reads them.
 struct EventWithOutcome: Sendable {
     var event: ParkEvent
+    var lastDay: CivilDate
     var outcome: EventOutcome?
 }

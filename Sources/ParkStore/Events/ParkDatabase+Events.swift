@@ -1,19 +1,30 @@
 import GRDB
 import ParkCore
 
-/// An event as stored, with its bookkeeping and how its places stand.
+/// An event as stored, with its occurrences, its bookkeeping and how its places stand.
 public struct StoredEvent: Sendable, Equatable {
     public var event: ParkEvent
     public var id: Int64 { event.id! }
     /// The co-organising tenant's name.
     public var organiserName: String?
-    /// Places held by registrations, and registrations waiting.
+    /// Its occurrences in order of their day (one for a single event).
+    public var occurrences: [StoredOccurrence]
+    public var createdAt: String
+    public var updatedAt: String
+
+    /// Places held by registrations, over every occurrence.
+    public var registered: Int { occurrences.reduce(0) { $0 + $1.registered } }
+    /// Registrations waiting, over every occurrence.
+    public var waiting: Int { occurrences.reduce(0) { $0 + $1.waiting } }
+}
+
+/// One occurrence with its places and its outcome.
+public struct StoredOccurrence: Sendable, Equatable {
+    public var occurrence: EventOccurrence
     public var registered: Int
     public var waiting: Int
     /// The outcome recorded for it, the version in force.
     public var outcome: RecordedOutcome?
-    public var createdAt: String
-    public var updatedAt: String
 }
 
 /// A registration as stored, with its tenant's name and its place on the waiting list.
@@ -32,24 +43,26 @@ public struct WithdrawnRegistration: Sendable, Equatable {
 }
 
 extension ParkDatabase {
-    /// Adds an event; a co-organiser must be a tenant.
-    public func createEvent(_ event: ParkEvent, context: ChangeContext) async throws -> StoredEvent {
+    /// Adds an event with its occurrences (`ParkEvent.schedule`); a co-organiser must be a tenant.
+    public func createEvent(_ event: ParkEvent, occurrences: [EventOccurrence], context: ChangeContext) async throws -> StoredEvent {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             if let organiser = event.organiser { _ = try ParkDatabase.loadTenant(db, .id(organiser)) }
             var record = ParkEventRecord(event, createdAt: context.at, updatedAt: context.at)
             try record.insert(db)
+            for occurrence in occurrences { try EventOccurrenceRecord(event: record.id!, occurrence).insert(db) }
             return try ParkDatabase.loadEvent(db, record.id!)
         }
     }
 
-    /// Events by start, optionally of one kind and starting within `[from, to)` (seconds since
-    /// the epoch).
+    /// Events by start, optionally of one kind and with an occurrence within `[from, to)`
+    /// (seconds since the epoch).
     public func events(kind: EventKind? = nil, from: Int64? = nil, to: Int64? = nil) async throws -> [StoredEvent] {
         try await readInBackground { db in
             var request = ParkEventRecord.order(ParkEventRecord.Columns.startsAt, ParkEventRecord.Columns.id)
             if let kind { request = request.filter(ParkEventRecord.Columns.kind == kind.rawValue) }
-            if let from { request = request.filter(ParkEventRecord.Columns.endsAt > from) }
-            if let to { request = request.filter(ParkEventRecord.Columns.startsAt < to) }
+            request = request.filter(
+                sql: "id IN (SELECT eventId FROM eventOccurrence WHERE endsAt > ? AND startsAt < ?)",
+                arguments: [from ?? Int64.min, to ?? Int64.max])
             return try request.fetchAll(db).map { try ParkDatabase.storedEvent(db, $0) }
         }
     }
@@ -58,27 +71,49 @@ extension ParkDatabase {
         try await read { db in try ParkDatabase.loadEvent(db, id) }
     }
 
-    /// Changes an event at `now`: refused once it was held or cancelled; a larger capacity
-    /// promotes from the waiting list in the same transaction.
+    /// Changes an event at `now`: refused once it was held or cancelled, and for an occurrence
+    /// that was held; its occurrences are laid out again with `calendar`; a larger capacity
+    /// promotes from the waiting lists in the same transaction. An occurrence with registrations
+    /// or an outcome is never dropped.
     public func updateEvent(
-        _ id: Int64, change: EventChange, rules: some TimeZoneRules, now: Int64, context: ChangeContext
+        _ id: Int64, change: EventChange, rules: some TimeZoneRules, calendar: WorkingDayCalendar, now: Int64, context: ChangeContext
     ) async throws -> StoredEvent {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             let stored = try ParkDatabase.loadEvent(db, id)
             if let organiser = change.organiser?.tenant { _ = try ParkDatabase.loadTenant(db, .id(organiser)) }
-            let occurrence = stored.event.start.date
-            let places = try ParkDatabase.places(db, event: stored.event, occurrence: occurrence)
-            let changed = try stored.event.changed(by: change, rules: rules, registered: places.taken, at: now)
-            try ParkEventRecord(changed, createdAt: stored.createdAt, updatedAt: context.at).update(db)
-            if changed.start.date != occurrence {
-                // A single event's registrations are for its one day, wherever it moves.
-                try db.execute(
-                    sql: "UPDATE eventRegistration SET occurrence = ? WHERE eventId = ? AND occurrence = ?",
-                    arguments: [changed.start.date.description, id, occurrence.description])
+            for day in change.exceptions + [change.occurrence?.day].compactMap({ $0 }) {
+                if let held = stored.occurrences.first(where: { $0.occurrence.day == day && $0.occurrence.endsAt <= now }) {
+                    throw EventRefused.held(event: id, ended: "\(held.occurrence.end) \(stored.event.timeZone)")
+                }
             }
-            var widened = places
-            widened.capacity = changed.capacity
-            try ParkDatabase.promote(db, widened.promotions(), cause: "when the event's capacity rose to \(changed.capacity)", context: context)
+            var changed = try stored.event.changed(
+                by: change, rules: rules, registered: stored.occurrences.map(\.registered).max() ?? 0, at: now)
+            let occurrences = try changed.schedule(calendar: calendar, rules: rules)
+            let days = Set(occurrences.map(\.day))
+            if stored.event.recurrence == nil, changed.recurrence == nil, let old = stored.occurrences.first?.occurrence.day,
+               let new = occurrences.first?.day, old != new {
+                // A single event's registrations and outcome are for its one day, wherever it moves.
+                for table in ["eventRegistration", "eventOutcome"] {
+                    try db.execute(sql: "UPDATE \(table) SET occurrence = ? WHERE eventId = ? AND occurrence = ?", arguments: [new.description, id, old.description])
+                }
+            } else {
+                for dropped in stored.occurrences where !days.contains(dropped.occurrence.day) {
+                    let holders = try Int.fetchOne(db, sql: """
+                        SELECT (SELECT COUNT(*) FROM eventRegistration WHERE eventId = ?1 AND occurrence = ?2 AND status <> 'cancelled')
+                             + (SELECT COUNT(*) FROM eventOutcome WHERE eventId = ?1 AND occurrence = ?2)
+                        """, arguments: [id, dropped.occurrence.day.description]) ?? 0
+                    guard holders == 0 else {
+                        throw DomainError.invalid("exceptions", "the occurrence of \(dropped.occurrence.day) has registrations or an outcome; cancel its registrations first")
+                    }
+                }
+            }
+            try ParkEventRecord(changed, createdAt: stored.createdAt, updatedAt: context.at).update(db)
+            try db.execute(sql: "DELETE FROM eventOccurrence WHERE eventId = ?", arguments: [id])
+            for occurrence in occurrences { try EventOccurrenceRecord(event: id, occurrence).insert(db) }
+            for occurrence in occurrences {
+                let places = try ParkDatabase.places(db, event: changed, occurrence: occurrence.day)
+                try ParkDatabase.promote(db, places.promotions(), cause: "when the event's capacity rose to \(changed.capacity)", context: context)
+            }
             return try ParkDatabase.loadEvent(db, id)
         }
     }
@@ -93,16 +128,19 @@ extension ParkDatabase {
         }
     }
 
-    /// Registers a tenant for an event while its registration is open: a place when the
-    /// places asked for are free, else the waiting list. Decided and written in one
-    /// transaction, so concurrent registrations never oversell.
+    /// Registers a tenant for an occurrence (`day`; the only one of a single event when nil)
+    /// while its registration is open: a place when the places asked for are free, else the
+    /// waiting list. Decided and written in one transaction, so concurrent registrations never
+    /// oversell.
     public func register(
-        event id: Int64, tenant: TenantReference, places: Int, positions: Int, roles: [String], now: Int64, context: ChangeContext
+        event id: Int64, occurrence day: CivilDate?, tenant: TenantReference, places: Int, positions: Int, roles: [String], now: Int64,
+        context: ChangeContext
     ) async throws -> StoredRegistration {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             let stored = try ParkDatabase.loadEvent(db, id)
             let event = stored.event
-            let status = event.status(at: now)
+            let occurrence = try ParkDatabase.occurrence(of: stored, day)
+            let status = event.status(of: occurrence, at: now)
             guard status == .open else {
                 throw EventRefused.registrationNotOpen(
                     event: id, status: status, opens: event.registrationOpens?.description, closes: event.registrationCloses?.description)
@@ -112,11 +150,10 @@ extension ParkDatabase {
                 throw DomainError.invalid("positions", "\(positions) is not a number of positions from 0 to \(EventRegistration.positionLimit)")
             }
             let roles = try EventRegistration.roles(roles)
-            let occurrence = event.start.date
-            let current = try ParkDatabase.places(db, event: event, occurrence: occurrence)
+            let current = try ParkDatabase.places(db, event: event, occurrence: occurrence.day)
             let decided = try current.decide(tenant: tenantID, places: places)
             var record = EventRegistrationRecord(EventRegistration(
-                id: nil, eventID: id, occurrence: occurrence, tenantID: tenantID, places: places, positions: positions, roles: roles,
+                id: nil, eventID: id, occurrence: occurrence.day, tenantID: tenantID, places: places, positions: positions, roles: roles,
                 status: decided, joinedAt: context.at))
             try record.insert(db)
             return try ParkDatabase.loadRegistration(db, record.id!)
@@ -130,8 +167,14 @@ extension ParkDatabase {
             guard var registration = try EventRegistrationRecord.fetchOne(db, key: id)?.registration else {
                 throw StoreError.noSuchRegistration(id)
             }
-            let event = try ParkDatabase.loadEvent(db, registration.eventID).event
-            try event.checkChangeable(at: now)
+            let stored = try ParkDatabase.loadEvent(db, registration.eventID)
+            let event = stored.event
+            let occurrence = try ParkDatabase.occurrence(of: stored, registration.occurrence)
+            switch event.status(of: occurrence, at: now) {
+            case .held: throw EventRefused.held(event: event.id ?? 0, ended: "\(occurrence.end) \(event.timeZone)")
+            case .cancelled: throw EventRefused.cancelled(event: event.id ?? 0)
+            case .planned, .open, .closed: break
+            }
             guard registration.status != .cancelled else {
                 throw DomainError.invalid("registration", "registration \(id) was cancelled \(registration.cancelledAt ?? "")")
             }
@@ -165,17 +208,44 @@ extension ParkDatabase {
         return try storedEvent(db, record)
     }
 
+    /// The occurrence of `day`, or the only one of a single event when `day` is nil.
+    static func occurrence(of stored: StoredEvent, _ day: CivilDate?) throws -> EventOccurrence {
+        guard let day else {
+            guard stored.occurrences.count == 1 else {
+                throw DomainError.invalid("occurrence", "event \(stored.id) is a series of \(stored.occurrences.count) occurrences; name the day of one")
+            }
+            return stored.occurrences[0].occurrence
+        }
+        guard let found = stored.occurrences.first(where: { $0.occurrence.day == day }) else {
+            throw DomainError.invalid("occurrence", "event \(stored.id) has no occurrence on \(day)")
+        }
+        return found.occurrence
+    }
+
     static func storedEvent(_ db: Database, _ record: ParkEventRecord) throws -> StoredEvent {
         let event = try record.event
+        let id = record.id!
         let organiserName = try event.organiser.flatMap { try String.fetchOne(db, sql: "SELECT name FROM tenant WHERE id = ?", arguments: [$0]) }
-        let counts = try Row.fetchOne(db, sql: """
-            SELECT COALESCE(SUM(CASE WHEN status = 'registered' THEN places END), 0) AS registered,
+        var counts: [String: (registered: Int, waiting: Int)] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT occurrence, COALESCE(SUM(CASE WHEN status = 'registered' THEN places END), 0) AS registered,
                    COUNT(CASE WHEN status = 'waiting' THEN 1 END) AS waiting
-            FROM eventRegistration WHERE eventId = ?
-            """, arguments: [event.id])
+            FROM eventRegistration WHERE eventId = ? GROUP BY occurrence
+            """, arguments: [id]) {
+            counts[row["occurrence"]] = (row["registered"], row["waiting"])
+        }
+        var outcomes: [String: RecordedOutcome] = [:]
+        for outcome in try EventOutcomeRecord.filter(EventOutcomeRecord.Columns.eventId == id && EventOutcomeRecord.Columns.isCurrent == true).fetchAll(db) {
+            outcomes[outcome.occurrence] = try outcome.recorded
+        }
+        let occurrences = try EventOccurrenceRecord.filter(EventOccurrenceRecord.Columns.eventId == id)
+            .order(EventOccurrenceRecord.Columns.day).fetchAll(db).map { record in
+                StoredOccurrence(
+                    occurrence: try record.occurrence, registered: counts[record.day]?.registered ?? 0, waiting: counts[record.day]?.waiting ?? 0,
+                    outcome: outcomes[record.day])
+            }
         return StoredEvent(
-            event: event, organiserName: organiserName, registered: counts?["registered"] ?? 0, waiting: counts?["waiting"] ?? 0,
-            outcome: try currentOutcome(db, event: record.id!, occurrence: event.start.date), createdAt: record.createdAt, updatedAt: record.updatedAt)
+            event: event, organiserName: organiserName, occurrences: occurrences, createdAt: record.createdAt, updatedAt: record.updatedAt)
     }
 
     /// The places of one occurrence, its registered and waiting registrations in join order.
@@ -217,7 +287,9 @@ extension ParkDatabase {
             if registration.status == .waiting {
                 let key = "\(registration.eventID) \(registration.occurrence)"
                 if positions[key] == nil {
-                    let event = try loadEvent(db, registration.eventID).event
+                    guard let event = try ParkEventRecord.fetchOne(db, key: registration.eventID)?.event else {
+                        throw StoreError.noSuchEvent(registration.eventID)
+                    }
                     positions[key] = try places(db, event: event, occurrence: registration.occurrence).waitingPositions
                 }
                 position = positions[key]?[registration.id!]

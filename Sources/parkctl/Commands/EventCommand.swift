@@ -14,18 +14,31 @@ struct EventCommand: AsyncParsableCommand {
             .init(title: "ID", alignment: .right), .init(title: "KIND"), .init(title: "START"), .init(title: "END"), .init(title: "STATUS"),
             .init(title: "PLACES", alignment: .right), .init(title: "WAITING", alignment: .right), .init(title: "TITLE"),
         ])
-        for event in events {
+        // One line per occurrence, in order of their start whichever event they belong to.
+        let rows = events.flatMap { event in event.occurrences.map { (event, $0) } }.sorted { ($0.1.start, $0.0.id) < ($1.1.start, $1.0.id) }
+        for (event, occurrence) in rows {
             table.add([
-                String(event.id), event.kind, event.start.replacingOccurrences(of: "T", with: " "), endText(event), event.status,
-                "\(event.registered)/\(event.capacity)", String(event.waiting), event.title,
+                String(event.id), event.kind, occurrence.start.replacingOccurrences(of: "T", with: " "),
+                endText(start: occurrence.start, end: occurrence.end), occurrence.status, "\(occurrence.registered)/\(event.capacity)",
+                String(occurrence.waiting), occurrence.title,
             ])
         }
         return table.render()
     }
 
     /// The end's time alone when it is on the start's day.
-    static func endText(_ event: EventAPI.Event) -> String {
-        event.end.prefix(10) == event.start.prefix(10) ? String(event.end.suffix(5)) : event.end.replacingOccurrences(of: "T", with: " ")
+    static func endText(start: String, end: String) -> String {
+        end.prefix(10) == start.prefix(10) ? String(end.suffix(5)) : end.replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// `weekly on monday, wednesday until 2021-06-30, working days only; except 2021-05-05`.
+    static func describe(_ rule: EventAPI.Recurrence) -> String {
+        var text = rule.interval == 1 ? rule.frequency : "every \(rule.interval) \(rule.frequency == "daily" ? "days" : "weeks")"
+        if !rule.weekdays.isEmpty { text += " on " + rule.weekdays.joined(separator: ", ") }
+        text += " until \(rule.until)"
+        if rule.workingDaysOnly { text += ", working days only" }
+        if !rule.exceptions.isEmpty { text += "; except " + rule.exceptions.joined(separator: ", ") }
+        return text
     }
 
     static func render(_ event: EventAPI.Event) -> String {
@@ -33,7 +46,10 @@ struct EventCommand: AsyncParsableCommand {
         fields.add("Event", "\(event.id) \(event.title)")
         fields.add("Kind", event.kind)
         fields.add("Status", event.status + (event.cancelReason.map { " (\($0))" } ?? ""))
-        fields.add("When", "\(event.start.replacingOccurrences(of: "T", with: " ")) to \(endText(event)) \(event.timeZone)")
+        fields.add("When", "\(event.start.replacingOccurrences(of: "T", with: " ")) to \(endText(start: event.start, end: event.end)) \(event.timeZone)")
+        if let rule = event.recurrence {
+            fields.add("Repeats", describe(rule) + " (\(event.occurrences.count) occurrences)")
+        }
         fields.add("Venue", event.venue)
         fields.add("Link", event.link)
         fields.add("Organiser", event.organiser.map { "park with tenant \($0) \(event.organiserName ?? "")" } ?? "park")
@@ -42,8 +58,22 @@ struct EventCommand: AsyncParsableCommand {
         fields.add("Registration", "opens \(event.registrationOpens.map { $0.replacingOccurrences(of: "T", with: " ") } ?? "on creation"), closes "
             + (event.registrationCloses.map { $0.replacingOccurrences(of: "T", with: " ") } ?? "at the start"))
         fields.add("Description", event.description)
-        fields.add("Outcome", event.outcome.map(describe))
-        return fields.render()
+        if event.recurrence == nil {
+            fields.add("Outcome", event.occurrences.first?.outcome.map(describe))
+            return fields.render()
+        }
+        var table = Table(columns: [
+            .init(title: "DAY"), .init(title: "START"), .init(title: "END"), .init(title: "STATUS"), .init(title: "PLACES", alignment: .right),
+            .init(title: "WAITING", alignment: .right), .init(title: "TITLE"), .init(title: "OUTCOME"),
+        ])
+        for occurrence in event.occurrences {
+            table.add([
+                occurrence.day, occurrence.start.replacingOccurrences(of: "T", with: " "), endText(start: occurrence.start, end: occurrence.end),
+                occurrence.status, "\(occurrence.registered)/\(event.capacity)", String(occurrence.waiting),
+                occurrence.title + (occurrence.changed ? " (changed)" : ""), occurrence.outcome.map(describe) ?? "",
+            ])
+        }
+        return fields.render() + "\n\n" + table.render()
     }
 
     /// `112 employers, 8,000 positions, 10,000 job seekers (version 2)`: the figures recorded, those above 0.
@@ -94,18 +124,31 @@ extension EventCommand {
         @Option(help: "The most places one firm may take.") var perFirmLimit: Int?
         @Option(help: ArgumentHelp("When registration opens.", valueName: "time")) var registrationOpens: String?
         @Option(help: ArgumentHelp("When registration closes.", valueName: "time")) var registrationCloses: String?
+        @Option(name: .customLong("repeat"), help: ArgumentHelp("daily or weekly: a series, --start and --end its first occurrence's.", valueName: "frequency"))
+        var frequency: String?
+        @Option(name: .customLong("every"), help: "Every so many days or weeks.") var interval: Int?
+        @Option(name: .customLong("weekday"), help: ArgumentHelp("A weekday of a weekly series (repeatable).", valueName: "weekday"))
+        var weekdays: [String] = []
+        @Option(help: ArgumentHelp("The series' last day.", valueName: "date")) var until: String?
+        @Flag(help: "Only the park's working days.") var workingDaysOnly = false
+        @Option(name: .customLong("except"), help: ArgumentHelp("A day taken out of the series (repeatable).", valueName: "date"))
+        var exceptions: [String] = []
 
         static let fieldOptions: FieldOptions = [
             "kind": "--kind", "title": "--title", "description": "--description", "timeZone": "--time-zone", "start": "--start",
             "end": "--end", "venue": "--venue", "link": "--link", "organiser": "--organiser", "capacity": "--capacity",
             "perFirmLimit": "--per-firm-limit", "registrationOpens": "--registration-opens", "registrationCloses": "--registration-closes",
+            "frequency": "--repeat", "interval": "--every", "weekdays": "--weekday", "until": "--until", "workingDaysOnly": "--working-days-only",
+            "exceptions": "--except",
         ]
 
         func run() async throws {
             try await respond(EventAPI.create, EventAPI.Create(
                 kind: kind, title: title, description: description, timeZone: timeZone, start: start, end: end, venue: venue, link: link,
                 organiser: organiser, capacity: capacity, perFirmLimit: perFirmLimit, registrationOpens: registrationOpens,
-                registrationCloses: registrationCloses), json: \.event) { reply in String(reply.event.id) }
+                registrationCloses: registrationCloses, frequency: frequency, interval: interval, weekdays: weekdays.isEmpty ? nil : weekdays,
+                until: until, workingDaysOnly: workingDaysOnly ? true : nil, exceptions: exceptions.isEmpty ? nil : exceptions),
+                json: \.event) { reply in String(reply.event.id) }
         }
     }
 
@@ -155,8 +198,16 @@ extension EventCommand {
         @Option(help: "0 for no limit.") var perFirmLimit: Int?
         @Option(help: ArgumentHelp("Empty to clear.", valueName: "time")) var registrationOpens: String?
         @Option(help: ArgumentHelp("Empty to clear.", valueName: "time")) var registrationCloses: String?
+        @Option(name: .customLong("except"), help: ArgumentHelp("A day to take out of the series (repeatable).", valueName: "date"))
+        var exceptions: [String] = []
+        @Option(help: ArgumentHelp("The day of one occurrence of a series to move or retitle.", valueName: "date")) var occurrence: String?
+        @Option(help: ArgumentHelp("Its new start.", valueName: "time")) var occurrenceStart: String?
+        @Option(help: ArgumentHelp("Its new end.", valueName: "time")) var occurrenceEnd: String?
+        @Option(help: "Its own title.") var occurrenceTitle: String?
 
         static let fieldOptions: FieldOptions = [
+            "exceptions": "--except", "occurrence": "--occurrence", "occurrenceStart": "--occurrence-start", "occurrenceEnd": "--occurrence-end",
+            "occurrenceTitle": "--occurrence-title",
             "event": "EVENT", "kind": "--kind", "title": "--title", "description": "--description", "timeZone": "--time-zone",
             "start": "--start", "end": "--end", "venue": "--venue", "link": "--link", "organiser": "--organiser",
             "capacity": "--capacity", "perFirmLimit": "--per-firm-limit", "registrationOpens": "--registration-opens",
@@ -167,9 +218,10 @@ extension EventCommand {
             let request = EventAPI.Update(
                 event: event, kind: kind, title: title, description: description, timeZone: timeZone, start: start, end: end, venue: venue,
                 link: link, organiser: organiser, capacity: capacity, perFirmLimit: perFirmLimit, registrationOpens: registrationOpens,
-                registrationCloses: registrationCloses)
-            guard [kind, title, description, timeZone, start, end, venue, link, organiser, registrationOpens, registrationCloses]
-                .contains(where: { $0 != nil }) || capacity != nil || perFirmLimit != nil else {
+                registrationCloses: registrationCloses, exceptions: exceptions.isEmpty ? nil : exceptions, occurrence: occurrence,
+                occurrenceStart: occurrenceStart, occurrenceEnd: occurrenceEnd, occurrenceTitle: occurrenceTitle)
+            guard [kind, title, description, timeZone, start, end, venue, link, organiser, registrationOpens, registrationCloses, occurrence]
+                .contains(where: { $0 != nil }) || capacity != nil || perFirmLimit != nil || !exceptions.isEmpty else {
                 throw ValidationError("Give at least one field to change.")
             }
             try await respond(EventAPI.update, request, json: \.event) { reply in EventCommand.render(reply.event) }
@@ -198,18 +250,19 @@ extension EventCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Event id.") var event: Int64
+        @Option(help: ArgumentHelp("The day of the occurrence, for a series.", valueName: "date")) var occurrence: String?
         @Option(help: ArgumentHelp("Tenant id or credit code.", valueName: "tenant")) var tenant: String
         @Option(help: "Places (booths or seats).") var places: Int = 1
         @Option(help: "Positions the firm offers.") var positions: Int?
         @Option(name: .customLong("role"), help: "A role it recruits for (repeatable).") var roles: [String] = []
 
         static let fieldOptions: FieldOptions = [
-            "event": "EVENT", "tenant": "--tenant", "places": "--places", "positions": "--positions", "roles": "--role",
+            "event": "EVENT", "occurrence": "--occurrence", "tenant": "--tenant", "places": "--places", "positions": "--positions", "roles": "--role",
         ]
 
         func run() async throws {
             try await respond(EventAPI.register, EventAPI.Register(
-                event: event, tenant: tenant, places: places, positions: positions, roles: roles.isEmpty ? nil : roles),
+                event: event, occurrence: occurrence, tenant: tenant, places: places, positions: positions, roles: roles.isEmpty ? nil : roles),
                 json: \.registration) { reply in
                 let registration = reply.registration
                 let places = registration.places == 1 ? "1 place" : "\(registration.places) places"
@@ -260,6 +313,7 @@ extension EventCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Event id.") var event: Int64
+        @Option(help: ArgumentHelp("The day of the occurrence, for a series.", valueName: "date")) var occurrence: String?
         @Option(help: "Employers that attended.") var employers: Int?
         @Option(help: "Positions offered.") var positions: Int?
         @Option(help: "Job seekers served.") var jobSeekers: Int?
@@ -269,7 +323,7 @@ extension EventCommand {
         @Option(help: "Why a correction is made.") var reason: String?
 
         static let fieldOptions: FieldOptions = [
-            "event": "EVENT", "employers": "--employers", "positions": "--positions", "jobSeekers": "--job-seekers",
+            "event": "EVENT", "occurrence": "--occurrence", "employers": "--employers", "positions": "--positions", "jobSeekers": "--job-seekers",
             "attendees": "--attendees", "talks": "--talks", "exhibitors": "--exhibitors", "reason": "--reason",
         ]
 
@@ -280,7 +334,7 @@ extension EventCommand {
                 return
             }
             try await respond(EventAPI.recordOutcome, EventAPI.RecordOutcome(
-                event: event, employers: employers, positions: positions, jobSeekers: jobSeekers, attendees: attendees, talks: talks,
+                event: event, occurrence: occurrence, employers: employers, positions: positions, jobSeekers: jobSeekers, attendees: attendees, talks: talks,
                 exhibitors: exhibitors, reason: reason)) { reply in
                 let outcome = reply.outcome
                 return outcome.version == 1

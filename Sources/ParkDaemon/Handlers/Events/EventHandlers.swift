@@ -4,21 +4,42 @@ import ParkStore
 
 /// `io.parkd.Event`.
 enum EventHandlers {
-    static func register(in table: inout MethodTable, database: ParkDatabase, state: DaemonState, zones: ZoneInfoDirectory = ZoneInfoDirectory()) {
+    static func register(
+        in table: inout MethodTable, database: ParkDatabase, state: DaemonState, calendar: CalendarRegistry,
+        zones: ZoneInfoDirectory = ZoneInfoDirectory()
+    ) {
         table.add(EventAPI.interface)
         let registrations = EventRegistrations(database: database, state: state)
 
         table.register(EventAPI.create) { request, call in
             let zoneName = request.timeZone ?? state.config.timeZone
             let rules = try zones.rules(named: zoneName, field: "timeZone")
-            let event = try ParkEvent(
+            var recurrence: EventRecurrence?
+            if let frequency = request.frequency {
+                guard let parsed = EventRecurrence.Frequency(rawValue: frequency) else {
+                    throw DomainError.invalid("frequency", "'\(frequency)' is not a frequency; use daily or weekly")
+                }
+                guard let until = request.until else { throw DomainError.invalid("until", "a series needs its last day") }
+                recurrence = EventRecurrence(
+                    frequency: parsed, interval: request.interval ?? 1,
+                    weekdays: try (request.weekdays ?? []).map { try EventRecurrence.weekday($0) },
+                    until: try CivilDate.parse(until, field: "until"), workingDaysOnly: request.workingDaysOnly ?? false,
+                    exceptions: try (request.exceptions ?? []).map { try CivilDate.parse($0, field: "exceptions") }.sorted())
+            } else if request.until != nil || request.interval != nil || request.weekdays != nil || request.exceptions != nil
+                        || request.workingDaysOnly != nil {
+                throw DomainError.invalid("frequency", "a series needs its frequency, daily or weekly")
+            }
+            var event = try ParkEvent(
                 kind: EventKind.parse(request.kind), title: request.title, description: request.description, timeZone: zoneName, rules: rules,
                 start: LocalDateTime.parse(request.start, field: "start"), end: LocalDateTime.parse(request.end, field: "end"),
                 venue: request.venue, link: request.link, organiser: try await organiser(request.organiser, database: database),
                 capacity: request.capacity, perFirmLimit: request.perFirmLimit,
                 registrationOpens: try request.registrationOpens.map { try LocalDateTime.parse($0, field: "registrationOpens") },
-                registrationCloses: try request.registrationCloses.map { try LocalDateTime.parse($0, field: "registrationCloses") })
-            return EventAPI.EventReply(event: wire(try await database.createEvent(event, context: call.change()), now: registrations.now))
+                registrationCloses: try request.registrationCloses.map { try LocalDateTime.parse($0, field: "registrationCloses") },
+                recurrence: recurrence)
+            let occurrences = try event.schedule(calendar: calendar.calendar, rules: rules)
+            let created = try await database.createEvent(event, occurrences: occurrences, context: call.change())
+            return EventAPI.EventReply(event: wire(created, now: registrations.now))
         }
 
         table.register(EventAPI.list) { request, _ in
@@ -27,7 +48,11 @@ enum EventHandlers {
             let from = try request.from.map { try dayStart(CivilDate.parse($0, field: "from"), in: park) }
             let to = try request.to.map { try dayStart(CivilDate.parse($0, field: "to").adding(days: 1), in: park) }
             let now = registrations.now
-            return EventAPI.ListReply(events: try await database.events(kind: kind, from: from, to: to).map { wire($0, now: now) })
+            return EventAPI.ListReply(events: try await database.events(kind: kind, from: from, to: to).map { stored in
+                var inPeriod = stored
+                inPeriod.occurrences.removeAll { $0.occurrence.endsAt <= (from ?? .min) || $0.occurrence.startsAt >= (to ?? .max) }
+                return wire(inPeriod, now: now)
+            })
         }
 
         table.register(EventAPI.get) { request, _ in
@@ -55,10 +80,20 @@ enum EventHandlers {
             change.registrationCloses = try request.registrationCloses.map { text in
                 EventChange.Time(text.isEmpty ? nil : try LocalDateTime.parse(text, field: "registrationCloses"))
             }
+            change.exceptions = try (request.exceptions ?? []).map { try CivilDate.parse($0, field: "exceptions") }
+            if let day = request.occurrence {
+                change.occurrence = OccurrenceChange(
+                    day: try CivilDate.parse(day, field: "occurrence"),
+                    start: try request.occurrenceStart.map { try LocalDateTime.parse($0, field: "occurrenceStart") },
+                    end: try request.occurrenceEnd.map { try LocalDateTime.parse($0, field: "occurrenceEnd") }, title: request.occurrenceTitle)
+            } else if request.occurrenceStart != nil || request.occurrenceEnd != nil || request.occurrenceTitle != nil {
+                throw DomainError.invalid("occurrence", "name the day of the occurrence to move or retitle")
+            }
             var zoneName = request.timeZone ?? ""
             if request.timeZone == nil { zoneName = try await database.event(request.event).event.timeZone }
             let rules = try zones.rules(named: zoneName, field: "timeZone")
-            let updated = try await database.updateEvent(request.event, change: change, rules: rules, now: registrations.now, context: call.change())
+            let updated = try await database.updateEvent(
+                request.event, change: change, rules: rules, calendar: calendar.calendar, now: registrations.now, context: call.change())
             return EventAPI.EventReply(event: wire(updated, now: registrations.now))
         }
 
@@ -69,7 +104,7 @@ enum EventHandlers {
 
         table.register(EventAPI.register) { request, call in
             let registration = try await registrations.register(
-                event: request.event, tenant: TenantReference(request.tenant), places: request.places, positions: request.positions ?? 0,
+                event: request.event, occurrence: try request.occurrence.map { try CivilDate.parse($0, field: "occurrence") }, tenant: TenantReference(request.tenant), places: request.places, positions: request.positions ?? 0,
                 roles: request.roles ?? [], context: call.change())
             return EventAPI.RegisterReply(registration: wire(registration))
         }
@@ -88,7 +123,8 @@ enum EventHandlers {
                 if let value { figures[field] = value }
             }
             let recorded = try await database.recordOutcome(
-                event: request.event, figures: SubmittedOutcome(figures: figures), reason: request.reason, now: registrations.now,
+                event: request.event, occurrence: try request.occurrence.map { try CivilDate.parse($0, field: "occurrence") },
+                figures: SubmittedOutcome(figures: figures), reason: request.reason, now: registrations.now,
                 context: call.change())
             return EventAPI.RecordOutcomeReply(outcome: wire(recorded.outcome), changes: recorded.changes)
         }
@@ -121,7 +157,19 @@ enum EventHandlers {
             perFirmLimit: event.perFirmLimit, registrationOpens: event.registrationOpens?.description,
             registrationCloses: event.registrationCloses?.description, registered: stored.registered, waiting: stored.waiting,
             cancelledAt: event.cancellation?.at, cancelReason: event.cancellation?.reason, sequence: event.sequence,
-            outcome: stored.outcome.map(wire), createdAt: stored.createdAt, updatedAt: stored.updatedAt)
+            recurrence: event.recurrence.map { rule in
+                EventAPI.Recurrence(
+                    frequency: rule.frequency.rawValue, interval: rule.interval, weekdays: rule.weekdays.map { $0.description.lowercased() },
+                    until: rule.until.description, workingDaysOnly: rule.workingDaysOnly, exceptions: rule.exceptions.map(\.description))
+            },
+            occurrences: stored.occurrences.map { stored in
+                let occurrence = stored.occurrence
+                return EventAPI.Occurrence(
+                    day: occurrence.day.description, start: occurrence.start.description, end: occurrence.end.description, title: occurrence.title,
+                    status: event.status(of: occurrence, at: now).rawValue, changed: occurrence.isChanged, registered: stored.registered,
+                    waiting: stored.waiting, outcome: stored.outcome.map(wire))
+            },
+            createdAt: stored.createdAt, updatedAt: stored.updatedAt)
     }
 
     static func wire(_ stored: StoredRegistration) -> EventAPI.Registration {
