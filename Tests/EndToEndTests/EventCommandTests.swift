@@ -210,3 +210,68 @@ struct EventCommandTests {
         #expect(try daemon.parkctl(["event", "show", "1"]).stdout.contains("41 employers, 230 job seekers"))
     }
 }
+
+@Suite("parkctl event export against a real parkd")
+struct EventExportTests {
+    @Test("the exported calendar parses in python's icalendar with no errors and expands to exactly the occurrences event list shows; the feed file follows every change")
+    func icalendar() throws {
+        let daemon = try RunningDaemon(config: Binaries.shippedCalendar, clock: "2021-03-05T09:00:00+08:00")
+        let feed = daemon.directory + "/feed"
+        try ("events:\n  feed_directory: \(feed)\n" + Binaries.shippedCalendar + "policies:\n  directory: \(daemon.directory)/policies\n")
+            .write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        let restarted = try daemon.restarted()
+        let long = String(repeating: "人力资源服务产业园线上双选会，", count: 12)
+        func add(_ arguments: [String]) throws {
+            let added = try restarted.parkctl(["event", "add"] + arguments)
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        try add(["--kind", "online-job-fair", "--title", "线上“双选会”：青岛人力资源服务产业园2021年春季每日线上招聘", "--description", long,
+                 "--start", "2021-04-26T09:00", "--end", "2021-04-26T17:00", "--link", "https://jobs.example.cn/2021?a=1,b=2;c",
+                 "--capacity", "200", "--repeat", "daily", "--until", "2021-05-12", "--working-days-only", "--except", "2021-05-07"])
+        _ = try restarted.parkctl(["event", "set", "1", "--occurrence", "2021-05-06", "--occurrence-start", "2021-05-06T13:00",
+                                   "--occurrence-end", "2021-05-06T18:00", "--occurrence-title", "医药专场"])
+        try add(["--kind", "policy-briefing", "--title", "政策宣讲会", "--start", "2021-04-08T14:00", "--end", "2021-04-08T16:00", "--capacity", "80"])
+        _ = try restarted.parkctl(["event", "cancel", "2", "--reason", "疫情防控"])
+        try add(["--kind", "forum", "--title", "Europe–China HR forum", "--time-zone", "Europe/Berlin", "--start", "2021-03-29T09:00",
+                 "--end", "2021-03-29T17:00", "--capacity", "50"])
+        try add(["--kind", "training", "--title", "每周培训", "--start", "2021-04-01T14:00", "--end", "2021-04-01T16:00", "--capacity", "30",
+                 "--repeat", "weekly", "--every", "2", "--weekday", "thursday", "--weekday", "monday", "--until", "2021-05-31"])
+
+        let export = try restarted.parkctl(["event", "export", "--ics"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let ics = export.stdout
+        #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(ics.contains("UID:event-1@parkd\r\n") && ics.contains("RECURRENCE-ID;TZID=Asia/Shanghai:20210506T090000\r\n"))
+        #expect(ics.contains("EXDATE;TZID=Asia/Shanghai:20210501T090000\r\n") && ics.contains("EXDATE;TZID=Asia/Shanghai:20210507T090000\r\n"))
+        #expect(ics.contains("RRULE:FREQ=DAILY;UNTIL=20210512T010000Z\r\n"))
+        #expect(ics.contains("STATUS:CANCELLED\r\nEND:VEVENT") && ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"))
+        #expect(ics.contains("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=MO;UNTIL=20210531T060000Z\r\n"))
+        let file = restarted.directory + "/export.ics"
+        try ics.write(toFile: file, atomically: true, encoding: .utf8)
+
+        let checked = try runCommand("/usr/bin/env", ["python3", Binaries.script("check_ics.py"), file, "2021-01-01", "2021-12-31"])
+        #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
+        struct Listed: Decodable {
+            struct Event: Decodable {
+                struct Occurrence: Decodable { let start: String; let title: String }
+                let occurrences: [Occurrence]
+                let status: String
+            }
+            let events: [Event]
+        }
+        let listed = try JSONDecoder().decode(Listed.self, from: Data(try restarted.parkctl(["--json", "event", "list"]).stdout.utf8))
+        let shown = listed.events.flatMap { event in
+            event.occurrences.map { "\($0.start)|\($0.title)|\(event.status == "cancelled" ? "CANCELLED" : "CONFIRMED")" }
+        }.sorted()
+        #expect(checked.stdout.split(separator: "\n").map(String.init) == shown)
+        #expect(shown.count == 10 + 1 + 1 + 9, "\(shown)")
+
+        // The feed file is the export, rewritten after the last change.
+        #expect(try String(contentsOfFile: feed + "/events.ics", encoding: .utf8) == ics)
+        _ = try restarted.parkctl(["event", "set", "3", "--title", "Europe–China HR forum 2021"])
+        let rewritten = try String(contentsOfFile: feed + "/events.ics", encoding: .utf8)
+        #expect(rewritten.contains("SUMMARY:Europe–China HR forum 2021\r\n") && rewritten.contains("SEQUENCE:1\r\n"))
+        let window = try restarted.parkctl(["event", "export", "--ics", "--from", "2021-03-01", "--to", "2021-03-31"]).stdout
+        #expect(window.contains("UID:event-3@parkd") && !window.contains("UID:event-2@parkd"))
+    }
+}

@@ -2,7 +2,7 @@
 public enum EventAPI {
     public static let interface = VarlinkInterface(
         name: "io.parkd.Event", methods: [
-            create, list, get, update, cancel, register, cancelRegistration, listRegistrations, recordOutcome, outcomeHistory,
+            create, list, get, update, cancel, register, cancelRegistration, listRegistrations, recordOutcome, outcomeHistory, export,
         ], errors: errors,
         definition: """
         # Events the park holds (job fairs, policy briefings, matching meetings, forums, trainings,
@@ -367,6 +367,20 @@ public enum EventAPI {
           outcomes: []Outcome
         )
 
+        # The events as an iCalendar file (RFC 5545): a VEVENT per event with a stable UID, a
+        # series as RRULE with EXDATEs and a RECURRENCE-ID component per moved or retitled
+        # occurrence, STATUS:CANCELLED for a cancelled event, a VTIMEZONE for every TZID, CRLF
+        # line ends, lines folded at 75 octets.
+        method Export(
+          # Only events with an occurrence ending after this day begins (YYYY-MM-DD, the park's zone).
+          from: ?string,
+          # Only events with an occurrence starting before this day ends (YYYY-MM-DD, the park's zone).
+          to: ?string
+        ) -> (
+          # The iCalendar text.
+          ics: string
+        )
+
         # No event has this id.
         error NoSuchEvent (
           # The id asked for.
@@ -434,6 +448,22 @@ public enum EventAPI {
 
     public static let recordOutcome = VarlinkMethod<RecordOutcome, RecordOutcomeReply>("io.parkd.Event.RecordOutcome", access: .write)
     public static let outcomeHistory = VarlinkMethod<OutcomeHistory, OutcomeHistoryReply>("io.parkd.Event.OutcomeHistory", access: .read)
+
+    public static let export = VarlinkMethod<Export, ExportReply>("io.parkd.Event.Export", access: .read)
+
+    public struct Export: Codable, Sendable {
+        public var from: String?
+        public var to: String?
+        public init(from: String? = nil, to: String? = nil) {
+            self.from = from
+            self.to = to
+        }
+    }
+
+    public struct ExportReply: Codable, Sendable {
+        public var ics: String
+        public init(ics: String) { self.ics = ics }
+    }
 
     public struct Recurrence: Codable, Sendable, Equatable {
         public var frequency: String

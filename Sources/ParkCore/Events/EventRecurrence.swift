@@ -130,6 +130,9 @@ extension ParkEvent {
             throw .invalid("interval", "\(recurrence.interval) is not an interval from 1 to 366")
         }
         guard recurrence.until >= start.date else { throw .invalid("until", "\(recurrence.until) is before the first day, \(start.date)") }
+        guard recurrence.frequency == .daily || recurrence.weekdays.isEmpty || recurrence.weekdays.contains(start.date.weekday) else {
+            throw .invalid("weekdays", "the first day, \(start.date), is a \(start.date.weekday); a weekly series starts on one of its weekdays")
+        }
         let days = recurrence.ruleDays(from: start.date)
         guard days.count <= EventRecurrence.occurrenceLimit else {
             throw .invalid("until", "the series would have more than \(EventRecurrence.occurrenceLimit) occurrences")

@@ -34,6 +34,9 @@ public struct DaemonConfig: Equatable, Sendable {
     /// Directory of the working-day calendar, a holiday schedule file a year (`2021.yaml`),
     /// read at start and on every reload.
     public var calendarDirectory = "/etc/parkd/calendar"
+    /// Directory where parkd keeps `events.ics`, the park's events as an iCalendar feed,
+    /// rewritten on every change of an event; nil for no feed.
+    public var eventFeedDirectory: String?
 
     public init() {}
 

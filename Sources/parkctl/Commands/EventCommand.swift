@@ -6,7 +6,7 @@ struct EventCommand: AsyncParsableCommand {
         commandName: "event",
         abstract: "The park's events: job fairs, briefings, forums…, and tenants' registrations with a waiting list.",
         subcommands: [
-            Add.self, List.self, Show.self, Set.self, Cancel.self, Register.self, CancelRegistration.self, Registrations.self, Outcome.self,
+            Add.self, List.self, Show.self, Set.self, Cancel.self, Register.self, CancelRegistration.self, Registrations.self, Outcome.self, Export.self,
         ])
 
     static func table(_ events: [EventAPI.Event]) -> String {
@@ -357,6 +357,30 @@ extension EventCommand {
                 ])
             }
             return table.render()
+        }
+    }
+
+    struct Export: ParkctlCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the events as an iCalendar file (RFC 5545), for calendar applications.",
+            discussion: "Lines end with CRLF, as RFC 5545 wants: redirect to a .ics file.")
+
+        @ParentCommand var parkctl: Parkctl
+        @Flag(help: "iCalendar (the only format).") var ics = false
+        @Option(help: ArgumentHelp("Only events with an occurrence ending on or after this day.", valueName: "date")) var from: String?
+        @Option(help: ArgumentHelp("Only events with an occurrence starting on or before this day.", valueName: "date")) var to: String?
+
+        static let fieldOptions: FieldOptions = ["from": "--from", "to": "--to"]
+
+        func validate() throws {
+            guard ics else { throw ValidationError("Give --ics: iCalendar is the format events are exported in.") }
+        }
+
+        func run() async throws {
+            try await reporting {
+                let reply = try await global.call(EventAPI.export, EventAPI.Export(from: from, to: to))
+                try present(reply, terminator: "") { reply.ics }
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Logging
 import ParkControl
 import ParkCore
 import ParkStore
@@ -5,11 +6,12 @@ import ParkStore
 /// `io.parkd.Event`.
 enum EventHandlers {
     static func register(
-        in table: inout MethodTable, database: ParkDatabase, state: DaemonState, calendar: CalendarRegistry,
+        in table: inout MethodTable, database: ParkDatabase, state: DaemonState, calendar: CalendarRegistry, logger: Logger,
         zones: ZoneInfoDirectory = ZoneInfoDirectory()
     ) {
         table.add(EventAPI.interface)
         let registrations = EventRegistrations(database: database, state: state)
+        let feed = EventCalendarFeed(database: database, state: state, zones: zones, logger: logger)
 
         table.register(EventAPI.create) { request, call in
             let zoneName = request.timeZone ?? state.config.timeZone
@@ -39,6 +41,7 @@ enum EventHandlers {
                 recurrence: recurrence)
             let occurrences = try event.schedule(calendar: calendar.calendar, rules: rules)
             let created = try await database.createEvent(event, occurrences: occurrences, context: call.change())
+            await feed.refresh()
             return EventAPI.EventReply(event: wire(created, now: registrations.now))
         }
 
@@ -94,11 +97,13 @@ enum EventHandlers {
             let rules = try zones.rules(named: zoneName, field: "timeZone")
             let updated = try await database.updateEvent(
                 request.event, change: change, rules: rules, calendar: calendar.calendar, now: registrations.now, context: call.change())
+            await feed.refresh()
             return EventAPI.EventReply(event: wire(updated, now: registrations.now))
         }
 
         table.register(EventAPI.cancel) { request, call in
             let cancelled = try await database.cancelEvent(request.event, reason: request.reason, now: registrations.now, context: call.change())
+            await feed.refresh()
             return EventAPI.EventReply(event: wire(cancelled, now: registrations.now))
         }
 
@@ -131,6 +136,13 @@ enum EventHandlers {
 
         table.register(EventAPI.outcomeHistory) { request, _ in
             EventAPI.OutcomeHistoryReply(outcomes: try await database.outcomeHistory(event: request.event).map(wire))
+        }
+
+        table.register(EventAPI.export, runs: .offEventLoop) { request, _ in
+            let park = try zones.rules(named: state.config.timeZone, field: "park.time_zone")
+            let from = try request.from.map { try dayStart(CivilDate.parse($0, field: "from"), in: park) }
+            let to = try request.to.map { try dayStart(CivilDate.parse($0, field: "to").adding(days: 1), in: park) }
+            return EventAPI.ExportReply(ics: try await feed.calendar(from: from, to: to))
         }
 
         table.register(EventAPI.listRegistrations) { request, _ in
