@@ -87,7 +87,7 @@ public enum EventAPI {
           status: string,
           # Its place on the waiting list, 1 first, while it waits.
           waitingPosition: ?int,
-          # When it joined (RFC 3339, UTC).
+          # When its request was received (RFC 3339, UTC); the order of joining is that of the ids.
           joinedAt: string,
           # When it was promoted from the waiting list (RFC 3339, UTC).
           promotedAt: ?string,

@@ -18,7 +18,9 @@ public struct EventRegistration: Equatable, Sendable {
     /// The roles it recruits for, as the firm names them.
     public var roles: [String]
     public var status: RegistrationStatus
-    /// When it joined (RFC 3339): the waiting list's order, with the id breaking ties.
+    /// When its request was received (RFC 3339). The order of joining is the order in which
+    /// registrations were written, their ids: of two requests received a moment apart, the one
+    /// written first was decided first.
     public var joinedAt: String
     /// When it was moved from the waiting list to a place, and the record of that promotion.
     public var promotedAt: String?
