@@ -13,7 +13,7 @@ MANDIR     ?= $(DATADIR)/man
 SYSCONFDIR ?= /etc
 UNITS      := parkd.service parkd.socket parkd@.service parkd@.socket
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 pkg-config util-linux systemd
-PIP_PACKAGES := varlink python-stdnum chinesecalendar
+PIP_PACKAGES := varlink python-stdnum chinesecalendar icalendar recurring-ical-events
 
 .PHONY: all deps build run test check-architecture bench clean install install-files uninstall man
 
@@ -28,7 +28,7 @@ deps:
 	  echo "installing$$missing"; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
-	@python3 -c "import varlink, stdnum, chinese_calendar" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
+	@python3 -c "import varlink, stdnum, chinese_calendar, icalendar, recurring_ical_events" 2>/dev/null || python3 -m pip install -q $(PIP_PACKAGES)
 
 build: deps
 	$(SWIFT) build

@@ -9,7 +9,14 @@ and monthly operating reports whose sums are exactly the published figures:
   2018-2021: revenue 16,314,000,000, tax 701,000,000, employer firms served 9,720,
              workers dispatched 24,352, workers outsourced 181,086, job seekers served 89,061.
 
-Output: tenants.csv, units.csv, leases.csv, incubator.csv, reports.csv."""
+The park's 61 events of 2021 go to events.csv: the four it published figures for (the spring job
+fair at the university town: 112 employers, 8,000 positions, 10,000 job seekers; the daily online
+"double-choice" fair from April to June: 173 employers, 5,300 positions, 1,209 job seekers; the
+August matching meeting: 35 key employers and 12 HR firms; the December forum: 10 talks, 3
+national parks and 135 firms exhibiting, 260 attendees) with those figures as their outcomes, and
+57 briefings, matching meetings, trainings, quizzes, fairs and salons without published figures.
+
+Output: tenants.csv, units.csv, leases.csv, incubator.csv, reports.csv, events.csv."""
 
 import csv
 import datetime
@@ -152,4 +159,51 @@ for r in rows:
     r["tax"] = "%d.%02d" % divmod(r["tax"], FEN)
 write("reports.csv", ["tenant", "month", "revenue", "tax", "employersServed", "workersDispatched", "workersOutsourced",
                       "jobSeekersServed", "placements", "trainingSessions", "trainingAttendees", "phdHires", "headcount"], rows)
-print(f"{len(tenants)} tenants, {len(units)} units, {len(leases)} leases, {len(incubator)} projects, {len(rows)} reports")
+
+# The events of 2021, from their own generator so that the files above stay as they were.
+event_rng = random.Random(20211216)
+EVENT_FIELDS = ["kind", "title", "start", "end", "venue", "link", "organiser", "capacity",
+                "employers", "positions", "jobSeekers", "attendees", "talks", "exhibitors"]
+
+
+def event(kind, title, start, end, venue="", link="", organiser="", capacity=100, **figures):
+    record = dict(kind=kind, title=title, start=start, end=end, venue=venue, link=link, organiser=organiser, capacity=capacity)
+    for field in EVENT_FIELDS[8:]:
+        record[field] = figures.get(field, "")
+    return record
+
+
+events = [
+    event("job-fair", "2021年春季大学城招聘会", "2021-03-20T09:00", "2021-03-20T16:00", venue="大学城体育馆", capacity=120,
+          employers=112, positions=8000, jobSeekers=10000),
+    event("online-job-fair", "2021年线上“双选会”（4月至6月每日）", "2021-04-06T09:00", "2021-06-30T17:00",
+          link="https://jobs.example.cn/2021", capacity=200, employers=173, positions=5300, jobSeekers=1209),
+    event("matching-meeting", "重点企业人力资源供需对接会", "2021-08-18T14:00", "2021-08-18T17:30", venue="园区报告厅", capacity=60,
+          employers=35, exhibitors=12),
+    event("forum", "人力资源服务业创新发展论坛", "2021-12-16T09:00", "2021-12-16T17:00", venue="园区会展中心", capacity=300,
+          attendees=260, talks=10, exhibitors=138),
+]
+others = [("policy-briefing", 20, "人力资源服务业政策宣讲会", 80), ("matching-meeting", 11, "人力资源供需对接会", 40),
+          ("training", 14, "人力资源从业人员培训班", 50), ("online-quiz", 8, "线上政策知识竞答", 500),
+          ("job-fair", 2, "专场招聘会", 40), ("forum", 2, "人力资源服务沙龙", 60)]
+# The State Council's holidays of 2021: no event falls in them.
+HOLIDAYS_2021 = [("2021-01-01", "2021-01-03"), ("2021-02-11", "2021-02-17"), ("2021-04-03", "2021-04-05"), ("2021-05-01", "2021-05-05"),
+                 ("2021-06-12", "2021-06-14"), ("2021-09-19", "2021-09-21"), ("2021-10-01", "2021-10-07")]
+series = [(kind, n, title, capacity) for kind, count, title, capacity in others for n in range(1, count + 1)]
+event_rng.shuffle(series)
+for index, (kind, n, title, capacity) in enumerate(series):
+    day = datetime.date(2021, 1, 12) + datetime.timedelta(weeks=(index * 49) // len(series), days=2 * (index % 2))
+    while any(first <= day.isoformat() <= last for first, last in HOLIDAYS_2021):
+        day += datetime.timedelta(days=7)
+    online = kind == "online-quiz"
+    # The two special fairs were organised with tenants.
+    organiser = tenants[index % len(tenants)]["creditCode"] if kind == "job-fair" else ""
+    events.append(event(kind, f"{title}（第{n}期）", f"{day.isoformat()}T14:00", f"{day.isoformat()}T16:30",
+                        venue="" if online else "园区报告厅", link="https://quiz.example.cn" if online else "",
+                        organiser=organiser, capacity=capacity))
+events.sort(key=lambda e: e["start"])
+assert len(events) == 61
+write("events.csv", EVENT_FIELDS, events)
+
+print(f"{len(tenants)} tenants, {len(units)} units, {len(leases)} leases, {len(incubator)} projects, {len(rows)} reports, "
+      f"{len(events)} events")

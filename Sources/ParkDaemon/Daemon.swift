@@ -175,6 +175,7 @@ public enum Daemon {
         DemoHandlers.register(in: &table, database: database, staging: staging)
         StatsHandlers.register(in: &table, database: database)
         IncubatorHandlers.register(in: &table, database: database)
+        EventHandlers.register(in: &table, database: database, state: state, calendar: calendar, logger: logger)
         PolicyHandlers.register(in: &table, database: database, policies: policies)
         RewardHandlers.register(in: &table, database: database, policies: policies, logger: logger)
         CalendarHandlers.register(in: &table, calendar: calendar, state: state)

@@ -273,6 +273,97 @@ enum Migrations {
             }
             try db.create(index: "timerRun_timer", on: "timerRun", columns: ["timer", "id"])
         }
+        migrator.registerMigration("v10-events") { db in
+            try db.create(table: "parkEvent") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("kind", .text).notNull()
+                t.column("title", .text).notNull()
+                t.column("description", .text)
+                t.column("timeZone", .text).notNull()
+                t.column("startLocal", .text).notNull()
+                t.column("endLocal", .text).notNull()
+                t.column("startsAt", .integer).notNull().indexed()
+                t.column("endsAt", .integer).notNull()
+                t.column("venue", .text)
+                t.column("link", .text)
+                t.belongsTo("organiser", inTable: "tenant")
+                t.column("capacity", .integer).notNull().check { $0 >= 0 }
+                t.column("perFirmLimit", .integer)
+                t.column("registrationOpensLocal", .text)
+                t.column("registrationOpensAt", .integer)
+                t.column("registrationClosesLocal", .text)
+                t.column("registrationClosesAt", .integer)
+                t.column("cancelledAt", .text)
+                t.column("cancelReason", .text)
+                t.column("sequence", .integer).notNull()
+                // How it repeats (JSON), nil for a single event; when its last occurrence ends.
+                t.column("recurrence", .text)
+                t.column("lastEndsAt", .integer).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            // Every occurrence of every event (a single event has one), as its rule gave them
+            // when it was last written: registrations and outcomes belong to one of them.
+            try db.create(table: "eventOccurrence") { t in
+                t.belongsTo("event", inTable: "parkEvent", onDelete: .cascade).notNull()
+                t.column("day", .text).notNull()
+                t.column("startLocal", .text).notNull()
+                t.column("endLocal", .text).notNull()
+                t.column("startsAt", .integer).notNull()
+                t.column("endsAt", .integer).notNull()
+                t.column("title", .text).notNull()
+                t.column("changed", .boolean).notNull()
+                t.primaryKey(["eventId", "day"])
+            }
+            try db.create(table: "eventRegistration") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("event", inTable: "parkEvent").notNull()
+                t.column("occurrence", .text).notNull()
+                t.belongsTo("tenant").notNull()
+                t.column("places", .integer).notNull().check { $0 >= 1 }
+                t.column("positions", .integer).notNull()
+                t.column("roles", .text).notNull()
+                t.column("status", .text).notNull().check { ["registered", "waiting", "cancelled"].contains($0) }
+                t.column("joinedAt", .text).notNull()
+                t.column("promotedAt", .text)
+                t.column("promotion", .text)
+                t.column("cancelledAt", .text)
+                t.column("cancelReason", .text)
+            }
+            try db.create(table: "eventOutcome") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("event", inTable: "parkEvent").notNull()
+                t.column("occurrence", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("isCurrent", .boolean).notNull()
+                t.column("employers", .integer).notNull()
+                t.column("positions", .integer).notNull()
+                t.column("jobSeekers", .integer).notNull()
+                t.column("attendees", .integer).notNull()
+                t.column("talks", .integer).notNull()
+                t.column("exhibitors", .integer).notNull()
+                t.column("reason", .text)
+                t.column("recordedAt", .text).notNull()
+                t.column("recordedBy", .text).notNull()
+                t.uniqueKey(["eventId", "occurrence", "version"])
+            }
+            try db.create(index: "eventRegistration_occurrence", on: "eventRegistration", columns: ["eventId", "occurrence", "status"])
+            // Never oversold, whatever writes to the file: the places registered for an
+            // occurrence stay within the event's capacity.
+            try db.execute(sql: """
+                CREATE TRIGGER eventRegistration_withinCapacity BEFORE INSERT ON eventRegistration WHEN NEW.status = 'registered'
+                  AND (SELECT COALESCE(SUM(places), 0) FROM eventRegistration
+                       WHERE eventId = NEW.eventId AND occurrence = NEW.occurrence AND status = 'registered') + NEW.places
+                      > (SELECT capacity FROM parkEvent WHERE id = NEW.eventId)
+                BEGIN SELECT RAISE(ABORT, 'the places registered would exceed the event''s capacity'); END;
+                CREATE TRIGGER eventRegistration_promotedWithinCapacity BEFORE UPDATE OF status ON eventRegistration
+                WHEN NEW.status = 'registered' AND OLD.status <> 'registered'
+                  AND (SELECT COALESCE(SUM(places), 0) FROM eventRegistration
+                       WHERE eventId = NEW.eventId AND occurrence = NEW.occurrence AND status = 'registered') + NEW.places
+                      > (SELECT capacity FROM parkEvent WHERE id = NEW.eventId)
+                BEGIN SELECT RAISE(ABORT, 'the places registered would exceed the event''s capacity'); END;
+                """)
+        }
         migrator.registerMigration("v12-auditKeys") { db in
             // The key that sealed an entry (an HMAC under a key the database does not hold);
             // entries written before have none and keep their plain SHA-256.

@@ -12,6 +12,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case noSuchLease(_ id: Int64)
     case noSuchProject(_ id: Int64)
     case noSuchRun(_ id: Int64)
+    case noSuchEvent(_ id: Int64)
+    case noSuchRegistration(_ id: Int64)
     /// The run is not a draft (approved runs are immutable; superseded ones are history).
     case runNotDraft(_ id: Int64, status: String)
     /// The database was written by a newer parkd.
@@ -37,6 +39,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .noSuchLease(let id): "no lease has id \(id)"
         case .noSuchProject(let id): "no incubator project has id \(id)"
         case .noSuchRun(let id): "no reward run has id \(id)"
+        case .noSuchEvent(let id): "no event has id \(id)"
+        case .noSuchRegistration(let id): "no event registration has id \(id)"
         case .runNotDraft(let id, let status): "run \(id) is \(status), not a draft"
         case .schemaTooNew(let path, let unknown, let known):
             "\(path) was written by a newer parkd (schema \(unknown.joined(separator: ", ")); this parkd knows up to \(known)); upgrade parkd or restore a backup"

@@ -9,13 +9,26 @@ struct DemoTests {
         let demo = SystemdTests.repository.appendingPathComponent("Config/demo").path
         let loaded = try daemon.parkctl(["demo", "load", "--from", demo])
         #expect(loaded.status == 0, "\(loaded.stderr)")
-        #expect(loaded.stdout.contains("81 tenants"))
+        #expect(loaded.stdout.contains("81 tenants, 61 events"))
 
         let year = try daemon.parkctl(["stats", "--year", "2021", "--csv"]).stdout
         for line in ["revenue,5773000000.00", "tax,214000000.00", "newTenants,13", "tenants.active,81",
                      "incubatorProjects,55", "incubatorOccupancyPercent,100.00"] {
             #expect(year.contains("\n\(line)\n"), "\(line)")
         }
+        // The model park's 61 events of 2021, the four it published figures for with those figures.
+        for line in ["events.job-fair.held,3", "events.job-fair.employers,112", "events.job-fair.positions,8000",
+                     "events.job-fair.jobSeekers,10000", "events.online-job-fair.held,1", "events.online-job-fair.employers,173",
+                     "events.online-job-fair.positions,5300", "events.online-job-fair.jobSeekers,1209", "events.matching-meeting.held,12",
+                     "events.matching-meeting.employers,35", "events.matching-meeting.exhibitors,12", "events.forum.held,3",
+                     "events.forum.talks,10", "events.forum.exhibitors,138", "events.forum.attendees,260", "events.policy-briefing.held,20",
+                     "events.training.held,14", "events.online-quiz.held,8"] {
+            #expect(year.contains("\n\(line)\n"), "\(line)")
+        }
+        let held = year.split(separator: "\n").filter { $0.hasPrefix("events.") && $0.contains(".held,") }
+            .compactMap { Int($0.split(separator: ",")[1]) }.reduce(0, +)
+        #expect(held == 61)
+        #expect(!year.contains(".cancelled,1"))
         let sinceOpening = try daemon.parkctl(["stats", "--since-opening", "--to", "2021-12-31", "--csv"]).stdout
         for line in ["revenue,16314000000.00", "tax,701000000.00", "employersServed,9720", "workersDispatched,24352",
                      "workersOutsourced,181086", "jobSeekersServed,89061"] {

@@ -137,7 +137,7 @@ struct RewardCommandTests {
     func policyTooling() throws {
         let (daemon, directory) = try park()
         let valid = try daemon.parkctl(["policy", "check", "\(directory)/P2021.yaml"])
-        #expect(valid.stdout == "\(directory)/P2021.yaml: policy P2021 is valid (8 rules, in force from 2021-04-16)\n", "\(valid.stderr)")
+        #expect(valid.stdout == "\(directory)/P2021.yaml: policy P2021 is valid (9 rules, in force from 2021-04-16)\n", "\(valid.stderr)")
 
         let source = try String(contentsOfFile: "\(directory)/P2021.yaml", encoding: .utf8)
         let typo = daemon.directory + "/typo.yaml"

@@ -84,6 +84,14 @@ struct ConfigLoaderTests {
         }
     }
 
+    @Test("the events feed directory is a path, empty for none")
+    func eventFeed() throws {
+        #expect(try ConfigLoader.parse("events:\n  feed_directory: /srv/www/events\n", file: "t.yaml").eventFeedDirectory == "/srv/www/events")
+        #expect(try ConfigLoader.parse("events:\n  feed_directory: \"\"\n", file: "t.yaml").eventFeedDirectory == nil)
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("events:\n  feed_directory: www\n", file: "t.yaml") }
+        #expect(throws: ConfigError.self) { try ConfigLoader.parse("events:\n  feed: /srv\n", file: "t.yaml") }
+    }
+
     @Test("a key given twice is refused")
     func duplicate() {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("log:\n  level: info\n  level: debug\n", file: "t.yaml") }

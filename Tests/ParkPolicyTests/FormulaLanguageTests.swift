@@ -580,3 +580,35 @@ import Testing
         #expect(try Fixtures.fen(try Fixtures.book(text), "R", "2021-06", Fixtures.tenant()) == 4600)
     }
 }
+
+@Suite("job_fair_awards")
+struct JobFairAwardTests {
+    static let awards = "  award:\n    type: brackets count -> money\n    values:\n      2019-01-01: [[20, 10000], [50, 20000]]"
+
+    @Test("is typed at load time: brackets count -> money, then a count")
+    func typed() {
+        let wrongTable = Fixtures.problems(Fixtures.policy(
+            parameters: "  cap:\n    type: money\n    values:\n      2019-01-01: 5", rules: [Fixtures.rule(amount: "job_fair_awards(cap, 2)")]))
+        #expect(wrongTable.contains { $0.message.contains("job_fair_awards needs brackets count -> money") }, "\(wrongTable)")
+        let wrongLimit = Fixtures.problems(Fixtures.policy(parameters: Self.awards, rules: [Fixtures.rule(amount: "job_fair_awards(award, 2 yuan)")]))
+        #expect(wrongLimit.contains { $0.message.contains("needs a count (job fairs paid per calendar year)") }, "\(wrongLimit)")
+        let asCondition = Fixtures.problems(Fixtures.policy(parameters: Self.awards, rules: [Fixtures.rule(eligible: "job_fair_awards(award, 2)", amount: "1 yuan")]))
+        #expect(!asCondition.isEmpty, "money is no condition")
+    }
+
+    @Test("pays the bracket of each paying fair ending in the period, at most so many a year, the earliest first; explained")
+    func paid() throws {
+        let book = try Fixtures.book(Fixtures.policy(parameters: Self.awards, rules: [Fixtures.rule(amount: "job_fair_awards(award, 2)")]))
+        var tenant = Fixtures.tenant()
+        tenant.events = [
+            EventFact(id: 1, kind: "job-fair", ends: "2021-05-14", cancelled: false, employers: 50),
+            EventFact(id: 2, kind: "online-job-fair", ends: "2021-05-28", cancelled: false, employers: 20),
+            EventFact(id: 3, kind: "job-fair", ends: "2021-05-31", cancelled: false, employers: 99),
+            EventFact(id: 4, kind: "forum", ends: "2021-05-31", cancelled: false, employers: 99),
+        ]
+        #expect(try Fixtures.fen(book, "R", "2021-05", tenant) == 3_000_000)
+        let explanation = try #require(try Fixtures.explanation(book, "R", "2021-05", [tenant]))
+        #expect(explanation.steps.contains { "\($0)".contains("not paid: paying job fair number 3 of 2021, and at most 2 a year are paid") },
+                "\(explanation.steps)")
+    }
+}

@@ -76,8 +76,8 @@ struct ColumnOrderTests {
             try database.close()
             let columns = try addition.apply(toDatabaseAt: path)
             #expect(columns.keys.sorted() == [
-                "auditEntry", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
-                "policyLoad", "policyVersion", "rentalUnit", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
+                "auditEntry", "eventOccurrence", "eventOutcome", "eventRegistration", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
+                "parkEvent", "policyLoad", "policyVersion", "rentalUnit", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
                 "tenantTag", "timerRun",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })

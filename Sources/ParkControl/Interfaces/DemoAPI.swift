@@ -17,7 +17,10 @@ public enum DemoAPI {
           # incubator.csv: name, founder, university, phdCount, seat (a row of units.csv), enteredOn.
           incubator: string,
           # The upload holding reports.csv (the columns of io.parkd.Report's CSV import).
-          reportsImport: string
+          reportsImport: string,
+          # events.csv: kind, title, start, end, venue, link, organiser (credit code), capacity, and the
+          # outcome's employers, positions, jobSeekers, attendees, talks, exhibitors (empty when not published).
+          events: ?string
         ) -> (
           # Units loaded.
           units: int,
@@ -28,7 +31,9 @@ public enum DemoAPI {
           # Incubator projects loaded.
           projects: int,
           # Monthly reports loaded.
-          reports: int
+          reports: int,
+          # Events loaded.
+          events: int
         )
         """)
 
@@ -40,8 +45,10 @@ public enum DemoAPI {
         public var leases: String
         public var incubator: String
         public var reportsImport: String
+        public var events: String?
 
-        public init(units: String, tenants: String, leases: String, incubator: String, reportsImport: String) {
+        public init(units: String, tenants: String, leases: String, incubator: String, reportsImport: String, events: String? = nil) {
+            self.events = events
             self.units = units
             self.tenants = tenants
             self.leases = leases
@@ -56,8 +63,10 @@ public enum DemoAPI {
         public var leases: Int
         public var projects: Int
         public var reports: Int
+        public var events: Int
 
-        public init(units: Int, tenants: Int, leases: Int, projects: Int, reports: Int) {
+        public init(units: Int, tenants: Int, leases: Int, projects: Int, reports: Int, events: Int) {
+            self.events = events
             self.units = units
             self.tenants = tenants
             self.leases = leases

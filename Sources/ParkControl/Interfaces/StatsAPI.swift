@@ -39,6 +39,30 @@ public enum StatsAPI {
           phdHires: int
         )
 
+        # What the park's events of one kind achieved: those ending in the period.
+        type EventFigures (
+          # job-fair, online-job-fair, policy-briefing, matching-meeting, forum, training, online-quiz or other.
+          kind: string,
+          # Events held.
+          held: int,
+          # Events cancelled.
+          cancelled: int,
+          # Held events whose outcome is recorded (the sums below are theirs).
+          withOutcome: int,
+          # Employers that attended.
+          employers: int,
+          # Positions offered.
+          positions: int,
+          # Job seekers served.
+          jobSeekers: int,
+          # Attendees (person-times).
+          attendees: int,
+          # Talks given.
+          talks: int,
+          # Parks, firms and institutions exhibiting.
+          exhibitors: int
+        )
+
         # One month's sums.
         type MonthTotals (
           # YYYY-MM.
@@ -84,7 +108,9 @@ public enum StatsAPI {
           # Reported figures of the months the period touches.
           totals: Totals,
           # The same, month by month, when `monthly` is true; empty otherwise.
-          monthly: []MonthTotals
+          monthly: []MonthTotals,
+          # The events ending in the period, by kind (kinds without any left out).
+          events: []EventFigures
         )
 
         """)
@@ -131,6 +157,35 @@ public enum StatsAPI {
         }
     }
 
+    public struct EventFigures: Codable, Sendable, Equatable {
+        public var kind: String
+        public var held: Int
+        public var cancelled: Int
+        public var withOutcome: Int
+        public var employers: Int
+        public var positions: Int
+        public var jobSeekers: Int
+        public var attendees: Int
+        public var talks: Int
+        public var exhibitors: Int
+
+        public init(
+            kind: String, held: Int, cancelled: Int, withOutcome: Int, employers: Int, positions: Int, jobSeekers: Int, attendees: Int,
+            talks: Int, exhibitors: Int
+        ) {
+            self.kind = kind
+            self.held = held
+            self.cancelled = cancelled
+            self.withOutcome = withOutcome
+            self.employers = employers
+            self.positions = positions
+            self.jobSeekers = jobSeekers
+            self.attendees = attendees
+            self.talks = talks
+            self.exhibitors = exhibitors
+        }
+    }
+
     public struct MonthTotals: Codable, Sendable, Equatable {
         public var month: String
         public var totals: Totals
@@ -166,11 +221,13 @@ public enum StatsAPI {
         public var incubatorOccupancyPercent: String
         public var totals: Totals
         public var monthly: [MonthTotals]
+        public var events: [EventFigures]
 
         public init(
             from: String, to: String, tenantsByStatus: [Count], tenantsByBusinessLine: [Count], newTenants: Int,
             leasedOfficeArea: String, officeArea: String, occupancyPercent: String, incubatorProjects: Int, incubatorSeats: Int,
-            incubatorSeatsOccupied: Int, incubatorOccupancyPercent: String, totals: Totals, monthly: [MonthTotals]
+            incubatorSeatsOccupied: Int, incubatorOccupancyPercent: String, totals: Totals, monthly: [MonthTotals],
+            events: [EventFigures] = []
         ) {
             self.from = from
             self.to = to
@@ -186,6 +243,7 @@ public enum StatsAPI {
             self.incubatorOccupancyPercent = incubatorOccupancyPercent
             self.totals = totals
             self.monthly = monthly
+            self.events = events
         }
     }
 }

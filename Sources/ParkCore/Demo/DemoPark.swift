@@ -35,6 +35,8 @@ public struct DemoPark: Sendable {
     public var firms: [Firm]
     public var leases: [SignedLease]
     public var projects: [Project]
+    /// The events of events.csv (`DemoEvent.parse`); none when the directory has no such file.
+    public var events: [DemoEvent] = []
 
     /// Reads the four files; the first bad value is refused with its file, line and column.
     public static func parse(units: String, tenants: String, leases: String, incubator: String, today: CivilDate) throws(DomainError) -> DemoPark {

@@ -106,6 +106,16 @@ public enum ConfigLoader {
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
+            case "events":
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
+                    let name = "events.\(sub)"
+                    switch sub {
+                    case "feed_directory":
+                        let directory = try reader.string(node, key: name)
+                        config.eventFeedDirectory = directory.isEmpty ? nil : try reader.path(node, key: name)
+                    default: throw reader.unknown(keyNode, key: name)
+                    }
+                }
             case "database":
                 for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "database.\(sub)"

@@ -43,6 +43,9 @@ public struct DaemonConfig: Equatable, Sendable {
     public var auditAnchorIntervalMinutes = 60
     /// Scheduled jobs (`timers:`), applied again on every reload.
     public var timers: [TimerDefinition] = []
+    /// Directory where parkd keeps `events.ics`, the park's events as an iCalendar feed,
+    /// rewritten on every change of an event; nil for no feed.
+    public var eventFeedDirectory: String?
 
     public init() {}
 

@@ -47,6 +47,8 @@ enum ControlErrors {
             case .outdated(let run, let period, let since):
                 return RewardAPI.RunOutdated(run: run, period: period, approvedSince: since)
             }
+        case let error as EventRefused:
+            return EventHandlers.declared(error)
         case let error as LeaseConflict:
             return LeaseAPI.LeaseConflict(unit: error.unit, lease: error.lease, message: error.description)
         case let error as RewardCalculationFailed:
@@ -76,6 +78,8 @@ enum ControlErrors {
         case .noSuchProject(let id): IncubatorAPI.NoSuchProject(project: id)
         case .noSuchRun(let id): RewardAPI.NoSuchRun(run: id)
         case .runNotDraft(let id, let status): RewardAPI.RunNotDraft(run: id, status: status)
+        case .noSuchEvent(let id): EventAPI.NoSuchEvent(event: id)
+        case .noSuchRegistration(let id): EventAPI.NoSuchRegistration(registration: id)
         case .schemaTooNew, .unusable: nil
         }
     }

@@ -23,11 +23,15 @@ public struct TenantFacts: Codable, Sendable, Equatable {
     public var statusChanges: [StatusFact]
     public var leases: [LeaseFact]
     public var reports: [ReportFact]
+    /// The events it organised or co-organised with the park; absent when none (so inputs
+    /// stored before events existed read, and hash, as they did).
+    public var events: [EventFact]?
 
     public init(
         id: Int64, name: String, creditCode: String, businessLines: [String], tags: [String], origin: String,
-        appliedOn: String, statusChanges: [StatusFact], leases: [LeaseFact], reports: [ReportFact]
+        appliedOn: String, statusChanges: [StatusFact], leases: [LeaseFact], reports: [ReportFact], events: [EventFact]? = nil
     ) {
+        self.events = events
         self.id = id
         self.name = name
         self.creditCode = creditCode
@@ -38,6 +42,27 @@ public struct TenantFacts: Codable, Sendable, Equatable {
         self.statusChanges = statusChanges
         self.leases = leases
         self.reports = reports
+    }
+}
+
+/// An event a tenant organised or co-organised with the park, as rules read it.
+public struct EventFact: Codable, Sendable, Equatable {
+    public var id: Int64
+    /// The event's kind (`job-fair`, `online-job-fair`, …).
+    public var kind: String
+    /// The day its last occurrence ends (YYYY-MM-DD, on its own wall clock).
+    public var ends: String
+    public var cancelled: Bool
+    /// Employers that attended, over its occurrences' outcomes in force; absent while no
+    /// outcome is recorded (an outcome is recorded only once the event was held).
+    public var employers: Int?
+
+    public init(id: Int64, kind: String, ends: String, cancelled: Bool, employers: Int?) {
+        self.id = id
+        self.kind = kind
+        self.ends = ends
+        self.cancelled = cancelled
+        self.employers = employers
     }
 }
 

@@ -437,6 +437,8 @@ struct FormulaCompiler {
                 e.record(.input, "days_leased(\(kind))", String(days), source: "leases of tenant \(e.profile.id) in \(e.period)")
                 return .number(Exact(days))
             }, reads: [], references: [])
+        case "job_fair_awards":
+            return try jobFairAwards(try arguments(2...2), syntax, at: at)
         case "last_months":
             guard syntax.count == 1, case .number(let count, .none, let position) = syntax[0], count.denominator == 1 else {
                 throw FormulaError(at, "last_months takes a whole number of months, e.g. last_months(12)")
@@ -451,8 +453,50 @@ struct FormulaCompiler {
     static let functions = [
         "min", "max", "round", "floor", "ceil", "abs", "tier", "marginal", "sum", "average", "total", "first_time", "status_is",
         "has_line", "has_tag", "origin_is", "add_years", "add_months", "days_between", "capped_office_rent", "leased_area", "days_leased",
-        "last_months",
+        "last_months", "job_fair_awards",
     ]
+
+    /// `job_fair_awards(awards, most_per_year)`: the awards for the job fairs (on site or online)
+    /// the tenant organised or co-organised that were held with their outcome recorded and
+    /// ended in the period, each the bracket its employers attending reach (`awards`, brackets
+    /// count -> money); only events reaching a bracket are paid, at most `most_per_year` of them
+    /// per calendar year, the earliest ending first (ties by id).
+    private func jobFairAwards(_ all: [Formula], _ syntax: [FormulaSyntax], at: SourcePosition) throws(FormulaError) -> Formula {
+        guard case .brackets(.count, .money) = all[0].type else {
+            throw FormulaError(syntax[0].position, "job_fair_awards needs brackets count -> money (employers attending -> award) as its first argument, not \(Self.article(all[0].type))")
+        }
+        guard all[1].type == .count else {
+            throw FormulaError(syntax[1].position, "job_fair_awards needs a count (job fairs paid per calendar year) as its second argument, not \(Self.article(all[1].type))")
+        }
+        let table = all[0].code, limit = all[1].code
+        return Formula(type: .money, code: { e throws(EvaluationFailure) in
+            guard case .table(let brackets) = try table(e) else { return .number(.zero) }
+            let most = try Self.whole(try limit(e).number, at: at)
+            let fairs = (e.profile.facts.events ?? []).filter { $0.kind == "job-fair" || $0.kind == "online-job-fair" }
+            // Paying: held (not cancelled) with an outcome whose employers reach a bracket.
+            let paying = fairs.compactMap { fair -> (fact: EventFact, day: CivilDate, award: Exact)? in
+                guard !fair.cancelled, let employers = fair.employers, let day = TenantProfile.day(fair.ends) else { return nil }
+                let award = brackets.flat(Exact(employers))
+                return award > .zero ? (fair, day, award) : nil
+            }.sorted { ($0.day, $0.fact.id) < ($1.day, $1.fact.id) }
+            var total = Exact.zero
+            var rankInYear: [Int: Int] = [:]
+            for fair in paying {
+                let rank = (rankInYear[fair.day.year] ?? 0) + 1
+                rankInYear[fair.day.year] = rank
+                guard fair.day >= e.period.start, fair.day <= e.period.end else { continue }
+                let employers = fair.fact.employers ?? 0
+                if rank > most {
+                    e.record(.input, "job fair \(fair.fact.id)", "\(employers) employers, not paid: paying job fair number \(rank) of \(fair.day.year), and at most \(most) a year are paid",
+                             source: "event \(fair.fact.id) ended \(fair.day)")
+                    continue
+                }
+                e.record(.input, "job fair \(fair.fact.id)", "\(employers) employers: \(fair.award) yuan", source: "event \(fair.fact.id) ended \(fair.day)")
+                total = try Self.exact(at) { () throws(ArithmeticError) in try total + fair.award }
+            }
+            return .number(total)
+        }, reads: all[0].reads.union(all[1].reads), references: all[0].references + all[1].references)
+    }
 
     /// A window is written where it is used, so runs know its months before they start.
     private func windowArgument(_ syntax: FormulaSyntax, of function: String) throws(FormulaError) -> Window {

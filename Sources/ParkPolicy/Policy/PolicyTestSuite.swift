@@ -16,6 +16,8 @@ import Yams
 ///             - {start: 2021-01-01, end: 2023-12-31, office: 600, rent: 45}
 ///           reports:
 ///             2021-06: {placements: 3, revenue: 1200000}
+///           events:                        # organised or co-organised; employers once its outcome is recorded
+///             - {kind: job-fair, ends: 2021-06-18, employers: 52}
 ///         expect: {RENT: 20000.00, PLACEMENT: 600.00}
 ///
 /// With several tenants, `tenants:` maps names to tenants and `expect:` names to amounts.
@@ -150,7 +152,7 @@ private struct TestReader {
 
     private mutating func tenant(_ node: Node, id: Int64, name: String) -> TenantFacts? {
         guard let map = node.mapping else { return fail(node, "a tenant is a mapping") }
-        let known: Set<String> = ["lines", "tags", "origin", "active_from", "exited_on", "status", "leases", "reports"]
+        let known: Set<String> = ["lines", "tags", "origin", "active_from", "exited_on", "status", "leases", "reports", "events"]
         for (key, _) in map where !known.contains(key.scalar?.string ?? "") {
             return fail(key, "unknown key '\(key.scalar?.string ?? "")'; a tenant has \(known.sorted().joined(separator: ", "))")
         }
@@ -213,10 +215,24 @@ private struct TestReader {
             }
             reports.append(ReportFact(month: month, version: 1, figures: values))
         }
+        var events: [EventFact] = []
+        for (index, entry) in (map["events"]?.sequence.map(Array.init) ?? []).enumerated() {
+            guard let event = entry.mapping, let kind = event["kind"]?.scalar?.string, let ends = event["ends"]?.scalar?.string,
+                  TenantProfile.day(ends) != nil else {
+                return fail(entry, "an event is {kind: job-fair, ends: YYYY-MM-DD, employers: N} (employers absent while no outcome is recorded; cancelled: true)")
+            }
+            var employers: Int?
+            if let text = event["employers"]?.scalar?.string {
+                guard let count = Int(text), count >= 0 else { return fail(event["employers"]!, "employers is a whole number") }
+                employers = count
+            }
+            let cancelled = event["cancelled"]?.scalar?.string == "true"
+            events.append(EventFact(id: Int64(index + 1), kind: kind, ends: ends, cancelled: cancelled, employers: employers))
+        }
         let firstDay = changes.map(\.on).min() ?? "2018-01-01"
         return TenantFacts(
             id: id, name: name, creditCode: "", businessLines: lines, tags: tags, origin: map["origin"]?.scalar?.string ?? "local",
-            appliedOn: firstDay, statusChanges: changes, leases: leases, reports: reports)
+            appliedOn: firstDay, statusChanges: changes, leases: leases, reports: reports, events: events.isEmpty ? nil : events)
     }
 
     private mutating func fail<T>(_ node: Node, _ message: String) -> T? {

@@ -8,6 +8,7 @@ public struct DemoSummary: Sendable, Equatable {
     public var leases: Int
     public var projects: Int
     public var reports: Int
+    public var events: Int
 }
 
 extension ParkDatabase {
@@ -42,11 +43,27 @@ extension ParkDatabase {
                     name: project.name, founder: project.founder, team: nil, university: project.university, phdCount: project.phdCount,
                     seatIDs: [unitIDs[project.seatRow - 1]], enteredOn: project.enteredOn, today: today), context: context)
             }
+            for demo in demo.events {
+                var event = demo.event
+                event.organiser = try demo.organiser.map { try ParkDatabase.loadTenant(db, TenantReference($0)).id }
+                var record = ParkEventRecord(event, createdAt: context.at, updatedAt: context.at)
+                try record.insert(db)
+                // Demo events are single: their one occurrence has the event's own times.
+                for occurrence in try event.schedule(calendar: .empty, rules: UTCRules()) {
+                    try EventOccurrenceRecord(event: record.id!, occurrence).insert(db)
+                    if let outcome = demo.outcome {
+                        var outcomeRecord = EventOutcomeRecord(
+                            event: record.id!, occurrence: occurrence.day, version: 1, outcome: outcome, reason: nil, recordedAt: context.at,
+                            recordedBy: context.recordedBy)
+                        try outcomeRecord.insert(db)
+                    }
+                }
+            }
             let imported = try ParkDatabase.importReports(
                 db, reports, alreadyFound: reportProblems, reason: "demo park", today: today, context: context)
             return DemoSummary(
                 units: unitIDs.count, tenants: demo.firms.count, leases: demo.leases.count, projects: demo.projects.count,
-                reports: imported.imported)
+                reports: imported.imported, events: demo.events.count)
         }
     }
 }

@@ -101,13 +101,26 @@ extension ParkDatabase {
                 .order(OperatingReportRecord.Columns.tenantId, OperatingReportRecord.Columns.month).fetchAll(db) {
                 reports[record.tenantId, default: []].append(record.fact)
             }
+            // The events each tenant organised or co-organised, ending by the end of `year`.
+            var events: [Int64: [EventFact]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT e.id AS id, e.organiserId AS organiserId, e.kind AS kind, e.cancelledAt AS cancelledAt,
+                       (SELECT MAX(endLocal) FROM eventOccurrence WHERE eventId = e.id) AS lastEnd,
+                       (SELECT SUM(employers) FROM eventOutcome WHERE eventId = e.id AND isCurrent) AS employers
+                FROM parkEvent AS e WHERE e.organiserId IS NOT NULL ORDER BY e.organiserId, e.id
+                """) {
+                let ends = String(((row["lastEnd"] as String?) ?? "").prefix(10))
+                guard !ends.isEmpty, ends <= "\(year)-12-31" else { continue }
+                events[row["organiserId"], default: []].append(EventFact(
+                    id: row["id"], kind: row["kind"], ends: ends, cancelled: (row["cancelledAt"] as String?) != nil, employers: row["employers"]))
+            }
             return RewardInputs(tenants: try TenantRecord.fetchAll(db, sql: """
                 SELECT * FROM tenant WHERE id IN (SELECT tenantId FROM tenantStatusChange WHERE toStatus = 'active') ORDER BY id
                 """).map { record in
                 let id = record.id ?? 0
                 return record.facts(
                     businessLines: lines[id] ?? [], tags: tags[id] ?? [], statusChanges: changes[id] ?? [], leases: leases[id] ?? [],
-                    reports: reports[id] ?? [])
+                    reports: reports[id] ?? [], events: events[id])
             })
         }
     }

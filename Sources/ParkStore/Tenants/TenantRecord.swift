@@ -88,10 +88,11 @@ struct TenantRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// What the policies read about the tenant, as its columns hold it.
     func facts(
-        businessLines: [String], tags: [String], statusChanges: [StatusFact], leases: [LeaseFact], reports: [ReportFact]
+        businessLines: [String], tags: [String], statusChanges: [StatusFact], leases: [LeaseFact], reports: [ReportFact],
+        events: [EventFact]? = nil
     ) -> TenantFacts {
         TenantFacts(
             id: id ?? 0, name: name, creditCode: creditCode, businessLines: businessLines, tags: tags, origin: origin,
-            appliedOn: appliedOn, statusChanges: statusChanges, leases: leases, reports: reports)
+            appliedOn: appliedOn, statusChanges: statusChanges, leases: leases, reports: reports, events: events)
     }
 }

@@ -12,9 +12,9 @@ struct DemoCommand: AsyncParsableCommand {
 extension DemoCommand {
     struct Load: ParkctlCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load the demo park (81 firms, leases, incubator, 2018–2021 reports) into an empty parkd.",
+            abstract: "Load the demo park (81 firms, leases, incubator, 2018–2021 reports, the events of 2021) into an empty parkd.",
             discussion: """
-                The files (tenants.csv, units.csv, leases.csv, incubator.csv, reports.csv) come from --from, \\
+                The files (tenants.csv, units.csv, leases.csv, incubator.csv, reports.csv, events.csv) come from --from, \\
                 else ./Config/demo, else the installed share/parkd/demo. Their reports add up to the model \\
                 park's published figures. parkd loads them in one transaction: all of it, or nothing (a refused \\
                 row, or Ctrl-C, leaves the park as it was). A park that already holds tenants or units is left alone.
@@ -29,16 +29,18 @@ extension DemoCommand {
             try await reporting {
                 let directory = try Load.directory(from)
                 let files = try ["units.csv", "tenants.csv", "leases.csv", "incubator.csv", "reports.csv"].map { try Load.read($0, in: directory) }
+                // A demo directory of an earlier release has no events.
+                let events = FileManager.default.fileExists(atPath: directory + "/events.csv") ? try Load.read("events.csv", in: directory) : nil
                 let loaded = try await global.withConnection { connection in
                     let reports = try await connection.call(ReportAPI.beginImport, NoParameters())
                     for part in ReportCommand.Import.parts(of: files[4]) {
                         _ = try await connection.call(ReportAPI.addToImport, ReportAPI.AddToImport(import: reports.import, text: part))
                     }
                     return try await connection.call(DemoAPI.load, DemoAPI.Load(
-                        units: files[0], tenants: files[1], leases: files[2], incubator: files[3], reportsImport: reports.import))
+                        units: files[0], tenants: files[1], leases: files[2], incubator: files[3], reportsImport: reports.import, events: events))
                 }
                 try present(loaded) {
-                    "demo park loaded from \(directory): \(loaded.tenants) tenants; try: parkctl stats --year 2021, parkctl stats --since-opening --to 2021-12-31"
+                    "demo park loaded from \(directory): \(loaded.tenants) tenants, \(loaded.events) events; try: parkctl stats --year 2021, parkctl stats --since-opening --to 2021-12-31"
                 }
             }
         }

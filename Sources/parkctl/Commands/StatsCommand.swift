@@ -58,6 +58,14 @@ extension Parkctl {
             "REVENUE", "TAX", "EMPLOYERS", "DISPATCHED", "OUTSOURCED", "SEEKERS", "PLACED", "SESSIONS", "TRAINED", "PHD",
         ]
 
+        static let eventTitles = ["HELD", "CANCELLED", "EMPLOYERS", "POSITIONS", "JOB SEEKERS", "ATTENDEES", "TALKS", "EXHIBITORS"]
+        static let eventFields = ["held", "cancelled", "employers", "positions", "jobSeekers", "attendees", "talks", "exhibitors"]
+
+        static func eventValues(_ figures: StatsAPI.EventFigures) -> [String] {
+            [figures.held, figures.cancelled, figures.employers, figures.positions, figures.jobSeekers, figures.attendees, figures.talks,
+             figures.exhibitors].map(String.init)
+        }
+
         /// As parkd sends them (CSV); `grouped` for people.
         static func values(_ totals: StatsAPI.Totals) -> [String] {
             [totals.revenue, totals.tax, String(totals.employersServed), String(totals.workersDispatched),
@@ -76,6 +84,11 @@ extension Parkctl {
             fields.add("Reports", stats.totals.reports.grouped)
             for ((_, label), value) in zip(figureNames, values(stats.totals)) { fields.add(label, value.grouped) }
             var text = fields.render()
+            if !stats.events.isEmpty {
+                var table = Table(columns: [.init(title: "EVENTS")] + eventTitles.map { Table.Column(title: $0, alignment: .right) })
+                for figures in stats.events { table.add([figures.kind] + eventValues(figures).map(\.grouped)) }
+                text += "\n\n" + table.render()
+            }
             if !stats.monthly.isEmpty {
                 var table = Table(columns: [.init(title: "MONTH")] + monthlyTitles.map { Table.Column(title: $0, alignment: .right) })
                 for month in stats.monthly { table.add([month.month] + values(month.totals).map(\.grouped)) }
@@ -94,6 +107,9 @@ extension Parkctl {
                       "incubatorSeatsOccupied,\(stats.incubatorSeatsOccupied)", "incubatorOccupancyPercent,\(stats.incubatorOccupancyPercent)",
                       "reports,\(stats.totals.reports)"]
             lines += zip(figureNames, values(stats.totals)).map { "\($0.0.0),\($0.1)" }
+            for figures in stats.events {
+                lines += zip(eventFields, eventValues(figures)).map { "events.\(figures.kind).\($0.0),\($0.1)" }
+            }
             if !stats.monthly.isEmpty {
                 lines.append("")
                 lines.append((["month"] + figureNames.map(\.0)).joined(separator: ","))

@@ -36,7 +36,7 @@ with varlink.Client(address=address) as client:
         check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
                                   "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats", "io.parkd.Incubator",
                                   "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar",
-                                  "io.parkd.Timer", "io.parkd.Backup"},
+                                  "io.parkd.Timer", "io.parkd.Backup", "io.parkd.Event"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -171,6 +171,40 @@ with varlink.Client(address=address) as client:
         graduated = incubator.Graduate(project=project["id"], on="2022-06-01")["project"]
         check(graduated["graduatedOn"] == "2022-06-01", f"Incubator.Graduate: {graduated}")
         expect_error(lambda: incubator.Graduate(project=99, on="2022-06-01"), "io.parkd.Incubator.NoSuchProject", "unknown project")
+
+    # io.parkd.Event: a fair with one place, a waiting list, a promotion; a held event's outcome
+    with client.open("io.parkd.Event", namespaced=False) as events:
+        fair = events.Create(kind="job-fair", title="春季招聘会", description=None, timeZone="Asia/Shanghai",
+                             start="2030-03-20T09:00", end="2030-03-20T16:00", venue="体育馆", link=None, organiser="1",
+                             capacity=1, perFirmLimit=None, registrationOpens=None, registrationCloses=None)["event"]
+        check(fair["status"] == "open" and fair["organiser"] == 1 and fair["capacity"] == 1, f"Event.Create: {fair}")
+        check([e["id"] for e in events.List(kind="job-fair", **{"from": "2030-01-01", "to": "2030-12-31"})["events"]] == [fair["id"]],
+              "Event.List")
+        check(events.Get(fair["id"])["event"]["title"] == "春季招聘会", "Event.Get")
+        first = events.Register(event=fair["id"], tenant="1", places=1, positions=20, roles=["销售"])["registration"]
+        second = events.Register(event=fair["id"], tenant="1", places=1, positions=None, roles=None)["registration"]
+        check(first["status"] == "registered" and second["status"] == "waiting" and second["waitingPosition"] == 1,
+              f"Event.Register: {first} {second}")
+        withdrawn = events.CancelRegistration(registration=first["id"], reason="x")
+        check([r["id"] for r in withdrawn["promoted"]] == [second["id"]], f"Event.CancelRegistration: {withdrawn}")
+        check(len(events.ListRegistrations(fair["id"])["registrations"]) == 2, "Event.ListRegistrations")
+        updated = events.Update(event=fair["id"], kind=None, title="春季大学城招聘会", description=None, timeZone=None, start=None,
+                                end=None, venue=None, link=None, organiser=None, capacity=None, perFirmLimit=None,
+                                registrationOpens=None, registrationCloses=None)["event"]
+        check(updated["sequence"] == 1, f"Event.Update: {updated}")
+        check(events.Cancel(event=fair["id"], reason="延期")["event"]["status"] == "cancelled", "Event.Cancel")
+        expect_error(lambda: events.Cancel(event=fair["id"], reason="again"), "io.parkd.Event.EventCancelled", "cancelled twice")
+        past = events.Create(kind="forum", title="创新论坛", description=None, timeZone=None, start="2021-12-10T09:00",
+                             end="2021-12-10T17:00", venue=None, link=None, organiser=None, capacity=300, perFirmLimit=None,
+                             registrationOpens=None, registrationCloses=None)["event"]
+        check(past["status"] == "held", f"a past event is held: {past}")
+        recorded = events.RecordOutcome(event=past["id"], employers=None, positions=None, jobSeekers=None, attendees=260, talks=10,
+                                        exhibitors=138, reason=None)
+        check(recorded["outcome"]["version"] == 1 and recorded["changes"] == [], f"Event.RecordOutcome: {recorded}")
+        check(len(events.OutcomeHistory(past["id"])["outcomes"]) == 1, "Event.OutcomeHistory")
+        expect_error(lambda: events.Get(99), "io.parkd.Event.NoSuchEvent", "unknown event")
+        expect_error(lambda: events.Register(event=past["id"], tenant="1", places=1, positions=None, roles=None),
+                     "io.parkd.Event.RegistrationNotOpen", "held event")
 
     # io.parkd.Stats: the reports of 2021-03 (corrected) and 2021-04
     with client.open("io.parkd.Stats", namespaced=False) as stats:

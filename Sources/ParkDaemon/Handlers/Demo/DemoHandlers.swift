@@ -4,18 +4,22 @@ import ParkStore
 
 /// `io.parkd.Demo`.
 enum DemoHandlers {
-    static func register(in table: inout MethodTable, database: ParkDatabase, staging: ImportStaging) {
+    static func register(in table: inout MethodTable, database: ParkDatabase, staging: ImportStaging, zones: ZoneInfoDirectory = ZoneInfoDirectory()) {
         table.add(DemoAPI.interface)
 
         table.register(DemoAPI.load, runs: .offEventLoop) { request, call in
             let reports = try staging.take(request.reportsImport, owner: call.caller.uid)
             let today = call.state.today()
             let context = call.change()
-            let parsed: (demo: DemoPark, reports: (rows: [ImportedReport], problems: [ImportProblem]))
+            var parsed: (demo: DemoPark, reports: (rows: [ImportedReport], problems: [ImportProblem]))
             do {
                 parsed = (
                     try DemoPark.parse(units: request.units, tenants: request.tenants, leases: request.leases, incubator: request.incubator, today: today),
                     try ReportImport.parse(reports))
+                if let events = request.events {
+                    let zone = call.state.config.timeZone
+                    parsed.demo.events = try DemoEvent.parse(events, timeZone: zone, rules: try zones.rules(named: zone, field: "park.time_zone"))
+                }
             } catch {
                 // Refused before the store saw it: still one audited attempt.
                 if let audited = context.call { try await database.recordCall(audited, at: context.at, outcome: context.outcome(error)) }
@@ -24,7 +28,8 @@ enum DemoHandlers {
             let summary = try await database.loadDemo(
                 parsed.demo, reports: parsed.reports.rows, reportProblems: parsed.reports.problems, today: today, context: context)
             return DemoAPI.LoadReply(
-                units: summary.units, tenants: summary.tenants, leases: summary.leases, projects: summary.projects, reports: summary.reports)
+                units: summary.units, tenants: summary.tenants, leases: summary.leases, projects: summary.projects, reports: summary.reports,
+                events: summary.events)
         }
     }
 }

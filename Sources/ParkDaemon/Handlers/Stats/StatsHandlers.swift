@@ -14,6 +14,9 @@ enum StatsHandlers {
             guard from <= to else { throw DomainError.invalid("from", "\(from) is after \(to)") }
             let stats = try await database.statistics(from: from, to: to, monthly: request.monthly ?? false)
             let incubator = try await database.incubatorOccupancy(on: to)
+            let events = EventFigures.compute(
+                try await database.eventsEnding(from: from, through: to), from: from, through: to,
+                now: Int64(call.state.now().timeIntervalSince1970.rounded(.down)))
             return StatsAPI.ParkReply(
                 from: from.description, to: to.description,
                 tenantsByStatus: TenantStatus.allCases.map { StatsAPI.Count(name: $0.rawValue, count: stats.tenantsByStatus[$0] ?? 0) },
@@ -23,8 +26,17 @@ enum StatsHandlers {
                 incubatorProjects: incubator.projects, incubatorSeats: incubator.seats,
                 incubatorSeatsOccupied: incubator.occupied, incubatorOccupancyPercent: incubator.percent,
                 totals: wire(stats.totals),
-                monthly: stats.monthly.map { StatsAPI.MonthTotals(month: $0.month.description, totals: wire($0.totals)) })
+                monthly: stats.monthly.map { StatsAPI.MonthTotals(month: $0.month.description, totals: wire($0.totals)) },
+                events: events.map(wire))
         }
+    }
+
+    static func wire(_ figures: EventFigures) -> StatsAPI.EventFigures {
+        let outcome = figures.outcome
+        return StatsAPI.EventFigures(
+            kind: figures.kind.rawValue, held: figures.held, cancelled: figures.cancelled, withOutcome: figures.withOutcome,
+            employers: outcome.employers, positions: outcome.positions, jobSeekers: outcome.jobSeekers, attendees: outcome.attendees,
+            talks: outcome.talks, exhibitors: outcome.exhibitors)
     }
 
     static func wire(_ totals: ReportTotals) -> StatsAPI.Totals {

@@ -1,0 +1,25 @@
+/// What kind of event the park holds.
+public enum EventKind: String, CaseIterable, Codable, Sendable {
+    /// A job fair on site (招聘会), booths for employers.
+    case jobFairOnSite = "job-fair"
+    /// A job fair online, such as the daily "double-choice" fair (双选会).
+    case jobFairOnline = "online-job-fair"
+    /// A briefing on the park's or the government's policies.
+    case policyBriefing = "policy-briefing"
+    /// A supply–demand matching meeting between employers and HR firms.
+    case matchingMeeting = "matching-meeting"
+    case forum
+    case training
+    case onlineQuiz = "online-quiz"
+    case other
+
+    /// A job fair, on site or online: what EVENT_HOSTING pays for.
+    public var isJobFair: Bool { self == .jobFairOnSite || self == .jobFairOnline }
+
+    public static func parse(_ text: String, field: String = "kind") throws(DomainError) -> EventKind {
+        guard let kind = EventKind(rawValue: text) else {
+            throw .invalid(field, "'\(text)' is not an event kind; use one of \(allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return kind
+    }
+}

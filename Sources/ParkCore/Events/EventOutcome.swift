@@ -1,0 +1,96 @@
+/// What an event achieved, as the park reports it: one version per recording, a correction
+/// changing only the figures it gives (as operating reports do).
+public struct EventOutcome: Equatable, Sendable {
+    /// Employers that attended (booths taken, firms exhibiting at a fair).
+    public var employers: Int
+    /// Positions offered.
+    public var positions: Int
+    /// Job seekers served.
+    public var jobSeekers: Int
+    /// Attendees (person-times).
+    public var attendees: Int
+    /// Talks given.
+    public var talks: Int
+    /// Exhibitors: parks, firms and institutions exhibiting.
+    public var exhibitors: Int
+
+    public init(employers: Int = 0, positions: Int = 0, jobSeekers: Int = 0, attendees: Int = 0, talks: Int = 0, exhibitors: Int = 0) {
+        self.employers = employers
+        self.positions = positions
+        self.jobSeekers = jobSeekers
+        self.attendees = attendees
+        self.talks = talks
+        self.exhibitors = exhibitors
+    }
+
+    /// The figures by their wire names, in order.
+    public static let fields = ["employers", "positions", "jobSeekers", "attendees", "talks", "exhibitors"]
+
+    /// The most any figure may be.
+    public static let figureLimit = 10_000_000
+
+    public subscript(field: String) -> Int {
+        get {
+            switch field {
+            case "employers": employers
+            case "positions": positions
+            case "jobSeekers": jobSeekers
+            case "attendees": attendees
+            case "talks": talks
+            case "exhibitors": exhibitors
+            default: 0
+            }
+        }
+        set {
+            switch field {
+            case "employers": employers = newValue
+            case "positions": positions = newValue
+            case "jobSeekers": jobSeekers = newValue
+            case "attendees": attendees = newValue
+            case "talks": talks = newValue
+            case "exhibitors": exhibitors = newValue
+            default: break
+            }
+        }
+    }
+
+    public static func + (lhs: EventOutcome, rhs: EventOutcome) -> EventOutcome {
+        var sum = lhs
+        for field in fields { sum[field] += rhs[field] }
+        return sum
+    }
+}
+
+/// The figures a recording gives: all of them for a first outcome (those not given are 0),
+/// only those that change for a correction, which needs a reason.
+public struct SubmittedOutcome: Equatable, Sendable {
+    public var figures: [String: Int]
+
+    public init(figures: [String: Int]) { self.figures = figures }
+
+    /// The new version over `previous` (nil for the first), and what changed (`employers 110 → 112`).
+    public func decide(over previous: EventOutcome?, reason: String?) throws(DomainError) -> (outcome: EventOutcome, changes: [String]) {
+        for (field, value) in figures.sorted(by: { $0.key < $1.key }) {
+            guard EventOutcome.fields.contains(field) else { throw .invalid(field, "is not a figure of an event's outcome") }
+            guard (0...EventOutcome.figureLimit).contains(value) else {
+                throw .invalid(field, "\(value) is not a count from 0 to \(EventOutcome.figureLimit)")
+            }
+        }
+        guard let previous else {
+            guard !figures.isEmpty else { throw .invalid("figures", "an outcome gives at least one figure") }
+            var outcome = EventOutcome()
+            for (field, value) in figures { outcome[field] = value }
+            return (outcome, [])
+        }
+        guard reason != nil else { throw .invalid("reason", "the outcome is recorded; a correction needs a reason") }
+        var outcome = previous
+        var changes: [String] = []
+        for field in EventOutcome.fields {
+            guard let value = figures[field], value != previous[field] else { continue }
+            changes.append("\(field) \(previous[field]) → \(value)")
+            outcome[field] = value
+        }
+        guard !changes.isEmpty else { throw .invalid("figures", "the correction changes nothing: every figure given is already recorded") }
+        return (outcome, changes)
+    }
+}

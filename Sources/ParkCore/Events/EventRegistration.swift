@@ -1,0 +1,64 @@
+/// Where a registration stands: holding places, waiting for them, or withdrawn.
+public enum RegistrationStatus: String, CaseIterable, Codable, Sendable {
+    case registered, waiting, cancelled
+}
+
+/// A tenant's registration for one occurrence of an event: the places (booths or seats) it
+/// asks for and what it brings.
+public struct EventRegistration: Equatable, Sendable {
+    public var id: Int64?
+    public var eventID: Int64
+    /// The day of the occurrence registered for (the event's first day for a single event).
+    public var occurrence: CivilDate
+    public var tenantID: Int64
+    /// Places asked for: booths at a fair, seats at a briefing.
+    public var places: Int
+    /// Positions the firm offers.
+    public var positions: Int
+    /// The roles it recruits for, as the firm names them.
+    public var roles: [String]
+    public var status: RegistrationStatus
+    /// When its request was received (RFC 3339). The order of joining is the order in which
+    /// registrations were written, their ids: of two requests received a moment apart, the one
+    /// written first was decided first.
+    public var joinedAt: String
+    /// When it was moved from the waiting list to a place, and the record of that promotion.
+    public var promotedAt: String?
+    public var promotion: String?
+    public var cancelledAt: String?
+    public var cancelReason: String?
+
+    public init(
+        id: Int64?, eventID: Int64, occurrence: CivilDate, tenantID: Int64, places: Int, positions: Int, roles: [String],
+        status: RegistrationStatus, joinedAt: String, promotedAt: String? = nil, promotion: String? = nil, cancelledAt: String? = nil,
+        cancelReason: String? = nil
+    ) {
+        self.id = id
+        self.eventID = eventID
+        self.occurrence = occurrence
+        self.tenantID = tenantID
+        self.places = places
+        self.positions = positions
+        self.roles = roles
+        self.status = status
+        self.joinedAt = joinedAt
+        self.promotedAt = promotedAt
+        self.promotion = promotion
+        self.cancelledAt = cancelledAt
+        self.cancelReason = cancelReason
+    }
+
+    /// The most positions one registration may offer.
+    public static let positionLimit = 1_000_000
+
+    /// The roles, trimmed, each at most 50 characters, at most 50 of them.
+    public static func roles(_ raw: [String]) throws(DomainError) -> [String] {
+        var roles: [String] = []
+        for role in raw {
+            let text = try TenantField.text(role, field: "roles", maxLength: 50)
+            if !roles.contains(text) { roles.append(text) }
+        }
+        guard roles.count <= 50 else { throw .invalid("roles", "\(roles.count) roles; at most 50 are allowed") }
+        return roles
+    }
+}

@@ -1,0 +1,40 @@
+/// The text rules of iCalendar (RFC 5545): escaped TEXT values, and content lines ended by CRLF
+/// and folded at 75 octets, never inside a UTF-8 character.
+public enum ICalendarText {
+    /// A TEXT value: backslash, semicolon and comma escaped, line breaks as `\n`.
+    public static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": break
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// One content line, folded: at most 75 octets a line, each continuation starting with a
+    /// space, every line ended by CRLF.
+    public static func folded(_ line: String) -> String {
+        var lines: [String] = []
+        var current = ""
+        var octets = 0
+        for character in line {
+            let size = String(character).utf8.count
+            let limit = lines.isEmpty ? 75 : 74
+            if octets + size > limit {
+                lines.append(current)
+                current = ""
+                octets = 0
+            }
+            current.append(character)
+            octets += size
+        }
+        lines.append(current)
+        return lines.enumerated().map { $0.offset == 0 ? $0.element : " " + $0.element }.joined(separator: "\r\n") + "\r\n"
+    }
+}

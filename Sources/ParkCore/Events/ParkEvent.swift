@@ -1,0 +1,282 @@
+/// An event the park holds: a job fair, a briefing, a forum…, with its places and who may
+/// register for them.
+public struct ParkEvent: Equatable, Sendable {
+    public var id: Int64?
+    public var kind: EventKind
+    public var title: String
+    public var description: String?
+    /// The zone its times are given in (`Asia/Shanghai`).
+    public var timeZone: String
+    public var start: LocalDateTime
+    public var end: LocalDateTime
+    /// `start` and `end` as instants (seconds since the epoch), resolved in `timeZone`.
+    public var startsAt: Int64
+    public var endsAt: Int64
+    /// Where it takes place, for an event on site.
+    public var venue: String?
+    /// Where to join, for an event online.
+    public var link: String?
+    /// The tenant that organised it with the park; nil when the park organised it alone.
+    public var organiser: Int64?
+    /// Places (booths or seats) to register for.
+    public var capacity: Int
+    /// The most places one firm may hold; nil for no limit but the capacity.
+    public var perFirmLimit: Int?
+    public var registrationOpens: LocalDateTime?
+    public var registrationCloses: LocalDateTime?
+    public var registrationOpensAt: Int64?
+    public var registrationClosesAt: Int64?
+    /// Set when it was cancelled.
+    public var cancellation: Cancellation?
+    /// Raised on every change a calendar shows (times, place, title, status): iCalendar's SEQUENCE.
+    public var sequence: Int
+    /// How it repeats; nil for a single event.
+    public var recurrence: EventRecurrence?
+    /// When its last occurrence ends (`endsAt` for a single event): held from then on.
+    public var lastEndsAt: Int64
+
+    public struct Cancellation: Equatable, Sendable {
+        /// RFC 3339 instant.
+        public var at: String
+        public var reason: String
+
+        public init(at: String, reason: String) {
+            self.at = at
+            self.reason = reason
+        }
+    }
+
+    /// The largest capacity and per-firm limit an event may have.
+    public static let capacityLimit = 100_000
+
+    /// A new event, checked, its times resolved in `rules` (the rules of `timeZone`).
+    public init(
+        kind: EventKind, title: String, description: String?, timeZone: String, rules: some TimeZoneRules,
+        start: LocalDateTime, end: LocalDateTime, venue: String?, link: String?, organiser: Int64?, capacity: Int, perFirmLimit: Int?,
+        registrationOpens: LocalDateTime?, registrationCloses: LocalDateTime?, recurrence: EventRecurrence? = nil
+    ) throws(DomainError) {
+        self.id = nil
+        self.kind = kind
+        self.title = try TenantField.text(title, field: "title", maxLength: 200)
+        self.description = try Self.descriptionText(description)
+        self.timeZone = timeZone
+        self.start = start
+        self.end = end
+        self.startsAt = 0
+        self.endsAt = 0
+        self.venue = try TenantField.optionalText(venue, field: "venue", maxLength: 200)
+        self.link = try TenantField.optionalText(link, field: "link", maxLength: 500)
+        self.organiser = organiser
+        self.capacity = capacity
+        self.perFirmLimit = perFirmLimit
+        self.registrationOpens = registrationOpens
+        self.registrationCloses = registrationCloses
+        self.cancellation = nil
+        self.sequence = 0
+        self.recurrence = recurrence
+        self.lastEndsAt = 0
+        try resolveTimes(rules)
+        try check()
+    }
+
+    /// Restores an event as stored.
+    public init(
+        id: Int64, kind: EventKind, title: String, description: String?, timeZone: String, start: LocalDateTime, end: LocalDateTime,
+        startsAt: Int64, endsAt: Int64, venue: String?, link: String?, organiser: Int64?, capacity: Int, perFirmLimit: Int?,
+        registrationOpens: LocalDateTime?, registrationCloses: LocalDateTime?, registrationOpensAt: Int64?, registrationClosesAt: Int64?,
+        cancellation: Cancellation?, sequence: Int, recurrence: EventRecurrence? = nil, lastEndsAt: Int64? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.timeZone = timeZone
+        self.start = start
+        self.end = end
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.venue = venue
+        self.link = link
+        self.organiser = organiser
+        self.capacity = capacity
+        self.perFirmLimit = perFirmLimit
+        self.registrationOpens = registrationOpens
+        self.registrationCloses = registrationCloses
+        self.registrationOpensAt = registrationOpensAt
+        self.registrationClosesAt = registrationClosesAt
+        self.cancellation = cancellation
+        self.sequence = sequence
+        self.recurrence = recurrence
+        self.lastEndsAt = lastEndsAt ?? endsAt
+    }
+
+    /// Where the event stands at `now` (seconds since the epoch).
+    public func status(at now: Int64) -> EventStatus {
+        if cancellation != nil { return .cancelled }
+        if now >= lastEndsAt { return .held }
+        if recurrence == nil && now >= startsAt || registrationClosesAt.map({ now >= $0 }) == true { return .closed }
+        if let opens = registrationOpensAt, now < opens { return .planned }
+        return .open
+    }
+
+    /// Where one of its occurrences stands at `now`: held once it has ended, closed once it
+    /// has started (or registration closed), as the event's status otherwise.
+    public func status(of occurrence: EventOccurrence, at now: Int64) -> EventStatus {
+        if cancellation != nil { return .cancelled }
+        if now >= occurrence.endsAt { return .held }
+        if now >= occurrence.startsAt || registrationClosesAt.map({ now >= $0 }) == true { return .closed }
+        if let opens = registrationOpensAt, now < opens { return .planned }
+        return .open
+    }
+
+    /// Its occurrences with `lastEndsAt` set from them: what the store writes on every change.
+    public mutating func schedule(calendar: WorkingDayCalendar, rules: some TimeZoneRules) throws(DomainError) -> [EventOccurrence] {
+        let occurrences = try occurrences(calendar: calendar, rules: rules)
+        lastEndsAt = occurrences.map(\.endsAt).max() ?? endsAt
+        return occurrences
+    }
+
+    /// Refuses any change to a held or cancelled event.
+    public func checkChangeable(at now: Int64) throws(EventRefused) {
+        switch status(at: now) {
+        case .held: throw .held(event: id ?? 0, ended: "\(end) \(timeZone)")
+        case .cancelled: throw .cancelled(event: id ?? 0)
+        case .planned, .open, .closed: break
+        }
+    }
+
+    /// Applies `change` at `now`: refused for a held or cancelled event, or when the result
+    /// breaks a rule (`registered`: places held by registrations, which the capacity must keep).
+    /// SEQUENCE is raised when something a calendar shows changed.
+    public func changed(
+        by change: EventChange, rules: some TimeZoneRules, registered: Int, at now: Int64
+    ) throws -> ParkEvent {
+        try checkChangeable(at: now)
+        var event = self
+        if let kind = change.kind { event.kind = kind }
+        if let title = change.title { event.title = try TenantField.text(title, field: "title", maxLength: 200) }
+        if let description = change.description { event.description = try Self.descriptionText(description) }
+        if let venue = change.venue { event.venue = try TenantField.optionalText(venue, field: "venue", maxLength: 200) }
+        if let link = change.link { event.link = try TenantField.optionalText(link, field: "link", maxLength: 500) }
+        if let organiser = change.organiser { event.organiser = organiser.tenant }
+        if let capacity = change.capacity { event.capacity = capacity }
+        if let limit = change.perFirmLimit { event.perFirmLimit = limit.value }
+        if let zone = change.timeZone { event.timeZone = zone }
+        if let start = change.start { event.start = start }
+        if let end = change.end { event.end = end }
+        if let opens = change.registrationOpens { event.registrationOpens = opens.time }
+        if let closes = change.registrationCloses { event.registrationCloses = closes.time }
+        if !change.exceptions.isEmpty || change.occurrence != nil {
+            guard var recurrence = event.recurrence else {
+                throw DomainError.invalid("occurrence", "event \(id ?? 0) is a single event; only a series has occurrences to take out or move")
+            }
+            for day in change.exceptions where !recurrence.exceptions.contains(day) {
+                recurrence.exceptions.append(day)
+                recurrence.changes.removeAll { $0.day == day }
+            }
+            recurrence.exceptions.sort()
+            if let occurrence = change.occurrence {
+                var merged = recurrence.changes.first { $0.day == occurrence.day } ?? OccurrenceChange(day: occurrence.day)
+                if let start = occurrence.start { merged.start = start }
+                if let end = occurrence.end { merged.end = end }
+                if let title = occurrence.title { merged.title = try TenantField.text(title, field: "title", maxLength: 200) }
+                recurrence.changes.removeAll { $0.day == occurrence.day }
+                recurrence.changes.append(merged)
+                recurrence.changes.sort { $0.day < $1.day }
+            }
+            event.recurrence = recurrence
+        }
+        try event.resolveTimes(rules)
+        try event.check()
+        guard event.capacity >= registered else {
+            throw DomainError.invalid("capacity", "\(event.capacity) places is fewer than the \(registered) registrations hold")
+        }
+        if event.isMaterially(differentFrom: self) { event.sequence = sequence + 1 }
+        return event
+    }
+
+    /// Cancels the event at `now` (an RFC 3339 instant `at`); refused when it was held or is cancelled.
+    public func cancelled(reason: String, at instant: String, now: Int64) throws -> ParkEvent {
+        try checkChangeable(at: now)
+        var event = self
+        event.cancellation = Cancellation(at: instant, reason: try TenantField.text(reason, field: "reason", maxLength: 500))
+        event.sequence = sequence + 1
+        return event
+    }
+
+    /// What a calendar application shows of the event differs.
+    func isMaterially(differentFrom other: ParkEvent) -> Bool {
+        title != other.title || description != other.description || venue != other.venue || link != other.link
+            || timeZone != other.timeZone || start != other.start || end != other.end || cancellation != other.cancellation
+            || recurrence != other.recurrence
+    }
+
+    mutating func resolveTimes(_ rules: some TimeZoneRules) throws(DomainError) {
+        startsAt = start.instant(in: rules)
+        endsAt = end.instant(in: rules)
+        if recurrence == nil { lastEndsAt = endsAt }
+        registrationOpensAt = registrationOpens.map { $0.instant(in: rules) }
+        registrationClosesAt = registrationCloses.map { $0.instant(in: rules) }
+    }
+
+    func check() throws(DomainError) {
+        guard endsAt > startsAt else { throw .invalid("end", "\(end) is not after the start, \(start)") }
+        guard (0...Self.capacityLimit).contains(capacity) else {
+            throw .invalid("capacity", "\(capacity) is not a number of places from 0 to \(Self.capacityLimit)")
+        }
+        if let limit = perFirmLimit, !(1...Self.capacityLimit).contains(limit) {
+            throw .invalid("perFirmLimit", "\(limit) is not a number of places from 1 to \(Self.capacityLimit)")
+        }
+        if let opens = registrationOpensAt, let closes = registrationClosesAt, closes <= opens {
+            throw .invalid("registrationCloses", "\(registrationCloses!) is not after registration opens, \(registrationOpens!)")
+        }
+        if let closes = registrationClosesAt, closes > endsAt {
+            throw .invalid("registrationCloses", "\(registrationCloses!) is after the event ends, \(end)")
+        }
+        if let opens = registrationOpensAt, opens >= endsAt {
+            throw .invalid("registrationOpens", "\(registrationOpens!) is not before the event ends, \(end)")
+        }
+    }
+
+    static func descriptionText(_ text: String?) throws(DomainError) -> String? {
+        guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.count <= 4000 else { throw .invalid("description", "is \(trimmed.count) characters long; at most 4000 are allowed") }
+        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
+            throw .invalid("description", "contains a control character other than a line break")
+        }
+        return trimmed
+    }
+}
+
+/// Changes to an event: nil leaves a field alone.
+public struct EventChange: Sendable {
+    /// A new organiser: a tenant, or the park alone (`tenant` nil).
+    public struct Organiser: Sendable { public var tenant: Int64?; public init(tenant: Int64?) { self.tenant = tenant } }
+    public struct Limit: Sendable { public var value: Int?; public init(_ value: Int?) { self.value = value } }
+    public struct Time: Sendable { public var time: LocalDateTime?; public init(_ time: LocalDateTime?) { self.time = time } }
+
+    public var kind: EventKind?
+    public var title: String?
+    /// Empty to clear.
+    public var description: String?
+    public var timeZone: String?
+    public var start: LocalDateTime?
+    public var end: LocalDateTime?
+    /// Empty to clear.
+    public var venue: String?
+    /// Empty to clear.
+    public var link: String?
+    public var organiser: Organiser?
+    public var capacity: Int?
+    public var perFirmLimit: Limit?
+    public var registrationOpens: Time?
+    public var registrationCloses: Time?
+    /// Days of a series to take out.
+    public var exceptions: [CivilDate] = []
+    /// One occurrence of a series moved or retitled.
+    public var occurrence: OccurrenceChange?
+
+    public init() {}
+
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Logging
+import ParkControl
+import ParkCore
+import ParkStore
+
+/// The park's events as iCalendar: what `io.parkd.Event.Export` answers, and the feed file
+/// (`events.ics` in `events.feed_directory`) rewritten after every change of an event, written
+/// to a temporary file and renamed over the old one, so a reader never sees half a calendar.
+struct EventCalendarFeed: Sendable {
+    static let fileName = "events.ics"
+
+    let database: ParkDatabase
+    let state: DaemonState
+    let zones: ZoneInfoDirectory
+    let logger: Logger
+
+    /// The events with an occurrence within `[from, to)` (seconds since the epoch; all when nil).
+    func calendar(from: Int64? = nil, to: Int64? = nil) async throws -> String {
+        let events = try await database.events(from: from, to: to)
+        var rules: [String: any TimeZoneRules] = [:]
+        for name in Set(events.map(\.event.timeZone)) {
+            rules[name] = try zones.rules(named: name, field: "timeZone")
+        }
+        let entries = events.map { stored in
+            EventCalendar.Entry(event: stored.event, occurrences: stored.occurrences.map(\.occurrence), updatedAt: stored.updatedAt)
+        }
+        return EventCalendar(entries: entries, zones: rules).text(productVersion: ParkVersion.current)
+    }
+
+    /// Rewrites the feed file when a directory is configured. A failure is logged, never
+    /// thrown: the change it follows is already committed.
+    func refresh() async {
+        guard let directory = state.config.eventFeedDirectory else { return }
+        let path = (directory as NSString).appendingPathComponent(Self.fileName)
+        do {
+            let text = try await calendar()
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        } catch {
+            logger.error("the events feed could not be written", metadata: ["path": "\(path)", "error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ParkCore
+import Testing
+
+@Suite("Event series")
+struct EventRecurrenceTests {
+    func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
+    func time(_ text: String) -> LocalDateTime { try! LocalDateTime.parse(text, field: "time") }
+
+    func series(_ recurrence: EventRecurrence, start: String = "2021-04-26T09:00", end: String = "2021-04-26T17:00") throws -> ParkEvent {
+        var event = try ParkEvent(
+            kind: .jobFairOnline, title: "线上双选会", description: nil, timeZone: "Asia/Shanghai", rules: ShanghaiRules(),
+            start: time(start), end: time(end), venue: nil, link: "https://jobs.example.cn", organiser: nil, capacity: 100, perFirmLimit: nil,
+            registrationOpens: nil, registrationCloses: nil, recurrence: recurrence)
+        event.id = 1
+        return event
+    }
+
+    @Test("a weekly series every other week on two weekdays gives those days of every other week from the first")
+    func weekly() {
+        let rule = EventRecurrence(frequency: .weekly, interval: 2, weekdays: [.monday, .thursday], until: day("2021-05-24"))
+        #expect(rule.ruleDays(from: day("2021-04-29")).map(\.description) == ["2021-04-29", "2021-05-10", "2021-05-13", "2021-05-24"])
+        let daily = EventRecurrence(frequency: .daily, interval: 3, until: day("2021-05-07"))
+        #expect(daily.ruleDays(from: day("2021-04-29")).map(\.description) == ["2021-04-29", "2021-05-02", "2021-05-05"])
+    }
+
+    @Test("working days only follows the calendar: the Labour Day holiday out, the Saturday worked in; exceptions out; a moved occurrence keeps its day")
+    func workingDays() throws {
+        let calendar = try WorkingDayCalendar(CalendarFixtures.schedules())
+        var rule = EventRecurrence(frequency: .daily, until: day("2021-05-10"), workingDaysOnly: true, exceptions: [day("2021-05-07")])
+        rule.changes = [OccurrenceChange(day: day("2021-05-06"), start: time("2021-05-06T13:00"), end: time("2021-05-06T18:00"), title: "专场")]
+        var event = try series(rule)
+        let occurrences = try event.schedule(calendar: calendar, rules: ShanghaiRules())
+        // 4-26 … 4-30 worked, 5-1 … 5-5 Labour Day, Saturday 5-8 worked, 5-7 taken out.
+        #expect(occurrences.map(\.day.description) == [
+            "2021-04-26", "2021-04-27", "2021-04-28", "2021-04-29", "2021-04-30", "2021-05-06", "2021-05-08", "2021-05-10",
+        ])
+        let moved = try #require(occurrences.first { $0.day == day("2021-05-06") })
+        #expect(moved.start == time("2021-05-06T13:00") && moved.title == "专场" && moved.isChanged)
+        #expect(occurrences.last?.end == time("2021-05-10T17:00"))
+        #expect(event.lastEndsAt == time("2021-05-10T17:00").instant(in: ShanghaiRules()))
+        #expect(try rule.daysOut(from: day("2021-04-26"), calendar: calendar).map(\.description) == [
+            "2021-05-01", "2021-05-02", "2021-05-03", "2021-05-04", "2021-05-05", "2021-05-07", "2021-05-09",
+        ])
+    }
+
+    @Test("an exception or a change on a day the series does not give is refused, never ignored; a year without a calendar is named")
+    func refusals() throws {
+        let calendar = try WorkingDayCalendar(CalendarFixtures.schedules())
+        let offDay = EventRecurrence(frequency: .weekly, until: day("2021-05-31"), exceptions: [day("2021-05-04")])
+        #expect(throws: DomainError.invalid("exceptions", "2021-05-04 is not a day of the series; an exception names a day it gives")) {
+            var event = try series(offDay)
+            _ = try event.schedule(calendar: calendar, rules: ShanghaiRules())
+        }
+        let change = EventRecurrence(frequency: .daily, until: day("2021-04-28"), changes: [OccurrenceChange(day: day("2021-04-30"), title: "x")])
+        #expect(throws: DomainError.self) {
+            var event = try series(change)
+            _ = try event.schedule(calendar: calendar, rules: ShanghaiRules())
+        }
+        let uncovered = EventRecurrence(frequency: .daily, until: day("2022-01-03"), workingDaysOnly: true)
+        #expect(throws: DomainError.yearNotCovered(2022)) {
+            var event = try series(uncovered, start: "2021-12-30T09:00", end: "2021-12-30T17:00")
+            _ = try event.schedule(calendar: calendar, rules: ShanghaiRules())
+        }
+    }
+
+    @Test("an occurrence is held once it ended while the series goes on; the series is held after its last")
+    func status() throws {
+        var event = try series(EventRecurrence(frequency: .daily, until: day("2021-04-28")))
+        let occurrences = try event.schedule(calendar: .empty, rules: ShanghaiRules())
+        let now = time("2021-04-27T10:00").instant(in: ShanghaiRules())
+        #expect(occurrences.map { event.status(of: $0, at: now) } == [.held, .closed, .open])
+        #expect(event.status(at: now) == .open)
+        #expect(event.status(at: time("2021-04-28T17:00").instant(in: ShanghaiRules())) == .held)
+    }
+}

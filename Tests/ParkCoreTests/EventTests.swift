@@ -1,0 +1,158 @@
+import ParkCore
+import Testing
+
+/// A zone with daylight saving from 2021-03-28T01:00Z to 2021-10-31T01:00Z, +1 then +2 (as
+/// central Europe), for the times an event gives in a zone that moves its clocks.
+struct CentralEuropeRules: TimeZoneRules {
+    func localTimeType(at second: Int64) -> LocalTimeType {
+        (1_616_893_200..<1_635_642_000).contains(second)
+            ? LocalTimeType(utcOffset: 7200, isDaylightSaving: true, abbreviation: "CEST")
+            : LocalTimeType(utcOffset: 3600, isDaylightSaving: false, abbreviation: "CET")
+    }
+}
+
+struct ShanghaiRules: TimeZoneRules {
+    func localTimeType(at second: Int64) -> LocalTimeType { LocalTimeType(utcOffset: 28_800, isDaylightSaving: false, abbreviation: "CST") }
+}
+
+@Suite("Park events")
+struct EventTests {
+    func time(_ text: String) -> LocalDateTime { try! LocalDateTime.parse(text, field: "time") }
+    func instant(_ text: String) -> Int64 { time(text).instant(in: ShanghaiRules()) }
+
+    func fair(capacity: Int = 10, limit: Int? = nil) throws -> ParkEvent {
+        var event = try ParkEvent(
+            kind: .jobFairOnSite, title: "春季大学城招聘会", description: nil, timeZone: "Asia/Shanghai", rules: ShanghaiRules(),
+            start: time("2021-03-20T09:00"), end: time("2021-03-20T16:00"), venue: "大学城体育馆", link: nil, organiser: nil,
+            capacity: capacity, perFirmLimit: limit, registrationOpens: time("2021-03-01T09:00"), registrationCloses: time("2021-03-18T17:00"))
+        event.id = 1
+        return event
+    }
+
+    @Test("local times are read to the minute and resolved in the event's zone, a gap moved forward")
+    func localTimes() throws {
+        #expect(time("2021-03-20 09:00") == time("2021-03-20T09:00"))
+        for bad in ["2021-03-20", "2021-03-20T24:00", "2021-02-30T09:00", "2021-03-20T9:00", "2021-03-20T09:60"] {
+            #expect(throws: DomainError.self) { try LocalDateTime.parse(bad, field: "start") }
+        }
+        #expect(instant("2021-03-20T09:00") == 1_616_202_000)
+        // 09:00 CET is 08:00Z, 09:00 CEST 07:00Z; 02:30 on the 28th does not exist (03:30 CEST).
+        #expect(time("2021-03-27T09:00").instant(in: CentralEuropeRules()) == 1_616_832_000)
+        #expect(time("2021-03-29T09:00").instant(in: CentralEuropeRules()) == 1_617_001_200)
+        #expect(time("2021-03-28T02:30").instant(in: CentralEuropeRules()) == 1_616_895_000)
+        // 02:30 on 31 October happens twice: the first (CEST, 00:30Z).
+        #expect(time("2021-10-31T02:30").instant(in: CentralEuropeRules()) == 1_635_640_200)
+    }
+
+    @Test("the status follows the clock: planned, open, closed, held; cancelled whenever cancelled")
+    func status() throws {
+        let event = try fair()
+        #expect(event.status(at: instant("2021-02-28T12:00")) == .planned)
+        #expect(event.status(at: instant("2021-03-01T09:00")) == .open)
+        #expect(event.status(at: instant("2021-03-18T17:00")) == .closed)
+        #expect(event.status(at: instant("2021-03-20T10:00")) == .closed)
+        #expect(event.status(at: instant("2021-03-20T16:00")) == .held)
+        let cancelled = try event.cancelled(reason: "疫情防控", at: "2021-03-10T02:00:00.000Z", now: instant("2021-03-10T10:00"))
+        #expect(cancelled.status(at: instant("2021-03-30T10:00")) == .cancelled)
+        #expect(cancelled.sequence == 1)
+    }
+
+    @Test("a held event cannot change or be cancelled; a cancelled one cannot change")
+    func heldRefused() throws {
+        let event = try fair()
+        var change = EventChange()
+        change.title = "新标题"
+        #expect(throws: EventRefused.held(event: 1, ended: "2021-03-20T16:00 Asia/Shanghai")) {
+            try event.changed(by: change, rules: ShanghaiRules(), registered: 0, at: instant("2021-03-21T09:00"))
+        }
+        #expect(throws: EventRefused.self) { try event.cancelled(reason: "x", at: "", now: instant("2021-03-21T09:00")) }
+        let cancelled = try event.cancelled(reason: "疫情防控", at: "", now: instant("2021-03-10T09:00"))
+        #expect(throws: EventRefused.cancelled(event: 1)) {
+            try cancelled.changed(by: change, rules: ShanghaiRules(), registered: 0, at: instant("2021-03-11T09:00"))
+        }
+    }
+
+    @Test("a change a calendar shows raises the sequence; a capacity below the registered places is refused")
+    func changes() throws {
+        let event = try fair()
+        var capacity = EventChange()
+        capacity.capacity = 12
+        let larger = try event.changed(by: capacity, rules: ShanghaiRules(), registered: 10, at: instant("2021-03-02T09:00"))
+        #expect(larger.capacity == 12 && larger.sequence == 0)
+        capacity.capacity = 9
+        #expect(throws: DomainError.self) { try event.changed(by: capacity, rules: ShanghaiRules(), registered: 10, at: instant("2021-03-02T09:00")) }
+        var moved = EventChange()
+        moved.start = time("2021-03-20T10:00")
+        let later = try event.changed(by: moved, rules: ShanghaiRules(), registered: 0, at: instant("2021-03-02T09:00"))
+        #expect(later.sequence == 1 && later.startsAt == instant("2021-03-20T10:00"))
+        moved.start = time("2021-03-20T17:00")
+        #expect(throws: DomainError.self) { try event.changed(by: moved, rules: ShanghaiRules(), registered: 0, at: instant("2021-03-02T09:00")) }
+    }
+
+    func registration(_ id: Int64, tenant: Int64, places: Int, _ status: RegistrationStatus) -> EventRegistration {
+        EventRegistration(
+            id: id, eventID: 1, occurrence: time("2021-03-20T09:00").date, tenantID: tenant, places: places, positions: 0, roles: [],
+            status: status, joinedAt: "2021-03-02T00:00:00.000Z")
+    }
+
+    @Test("a request that fits is registered, past the capacity it waits; the per-firm limit counts what waits too")
+    func decide() throws {
+        let places = EventPlaces(event: 1, capacity: 10, perFirmLimit: 3, active: [
+            registration(1, tenant: 1, places: 3, .registered), registration(2, tenant: 2, places: 3, .registered),
+            registration(3, tenant: 3, places: 3, .registered), registration(4, tenant: 4, places: 2, .waiting),
+        ])
+        #expect(places.free == 1)
+        #expect(try places.decide(tenant: 5, places: 1) == .registered)
+        #expect(try places.decide(tenant: 5, places: 2) == .waiting)
+        #expect(throws: EventRefused.firmLimit(event: 1, tenant: 4, limit: 3, held: 2, asked: 2)) { try places.decide(tenant: 4, places: 2) }
+        #expect(throws: DomainError.self) { try places.decide(tenant: 6, places: 0) }
+        #expect(throws: DomainError.self) { try EventPlaces(event: 1, capacity: 10, perFirmLimit: nil, active: []).decide(tenant: 6, places: 11) }
+    }
+
+    @Test("a freed place goes to the first waiting registration that fits; a larger one is passed over and says so")
+    func promotions() throws {
+        let places = EventPlaces(event: 1, capacity: 4, perFirmLimit: nil, active: [
+            registration(1, tenant: 1, places: 1, .registered), registration(2, tenant: 2, places: 3, .registered),
+            registration(3, tenant: 3, places: 2, .waiting), registration(4, tenant: 4, places: 1, .waiting),
+            registration(5, tenant: 5, places: 1, .waiting),
+        ])
+        let (after, promotions) = places.withdrawing(1)
+        #expect(promotions.map(\.registration) == [4])
+        #expect(promotions[0].passedOver.map(\.registration) == [3])
+        #expect(promotions[0].record(cause: "after registration 1 was cancelled")
+            == "promoted to a place after registration 1 was cancelled; passed over registration 3 (2 places, 1 free)")
+        #expect(after.waitingPositions == [3: 1, 5: 2])
+        let (last, next) = after.withdrawing(2)
+        #expect(next.map(\.registration) == [3, 5])
+        #expect(next[0].passedOver.isEmpty)
+        #expect(last.free == 0)
+    }
+
+    @Test("a first outcome gives any figures, the others 0; a correction needs a reason and changes only what it gives")
+    func outcomes() throws {
+        let first = try SubmittedOutcome(figures: ["employers": 112, "positions": 8000]).decide(over: nil, reason: nil)
+        #expect(first.outcome == EventOutcome(employers: 112, positions: 8000))
+        #expect(throws: DomainError.invalid("reason", "the outcome is recorded; a correction needs a reason")) {
+            try SubmittedOutcome(figures: ["employers": 113]).decide(over: first.outcome, reason: nil)
+        }
+        let corrected = try SubmittedOutcome(figures: ["employers": 113, "positions": 8000]).decide(over: first.outcome, reason: "补登")
+        #expect(corrected.outcome == EventOutcome(employers: 113, positions: 8000))
+        #expect(corrected.changes == ["employers 112 → 113"])
+        #expect(throws: DomainError.self) { try SubmittedOutcome(figures: ["employers": 113]).decide(over: corrected.outcome, reason: "x") }
+        #expect(throws: DomainError.self) { try SubmittedOutcome(figures: ["employers": -1]).decide(over: nil, reason: nil) }
+        #expect(throws: DomainError.self) { try SubmittedOutcome(figures: [:]).decide(over: nil, reason: nil) }
+        #expect(first.outcome + corrected.outcome == EventOutcome(employers: 225, positions: 16000))
+    }
+
+    @Test("the figures of a period count the events ending in it by kind: held with their outcomes, cancelled apart")
+    func figures() throws {
+        let held = try fair()
+        var cancelled = try fair()
+        cancelled.cancellation = ParkEvent.Cancellation(at: "", reason: "x")
+        let day = held.end.date
+        let figures = EventFigures.compute(
+            [(held, day, EventOutcome(employers: 112)), (held, day, nil), (cancelled, day, nil), (held, day.adding(days: 300), EventOutcome(employers: 5))],
+            from: time("2021-01-01T00:00").date, through: time("2021-12-31T00:00").date, now: instant("2021-06-01T00:00"))
+        #expect(figures == [EventFigures(kind: .jobFairOnSite, held: 2, cancelled: 1, withOutcome: 1, outcome: EventOutcome(employers: 112))])
+    }
+}
