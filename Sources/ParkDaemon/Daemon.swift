@@ -140,6 +140,9 @@ public enum Daemon {
         PolicyHandlers.register(in: &table, database: database, policies: policies)
         RewardHandlers.register(in: &table, database: database, policies: policies, logger: logger)
         CalendarHandlers.register(in: &table, calendar: calendar, state: state)
+        BankAccountHandlers.register(in: &table, database: database)
+        NoticeHandlers.register(in: &table, database: database, calendar: calendar, state: state, logger: logger)
+        PaymentHandlers.register(in: &table, database: database, state: state)
         // These two read the table: the audited methods, and the interfaces.
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)

@@ -65,9 +65,10 @@ struct ColumnOrderTests {
             try database.close()
             let columns = try addition.apply(toDatabaseAt: path)
             #expect(columns.keys.sorted() == [
-                "auditEntry", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
-                "policyLoad", "policyVersion", "rentalUnit", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
-                "tenantTag",
+                "auditEntry", "bankAccount", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit",
+                "noticeObjection", "operatingReport", "paymentBatch", "paymentItem", "paymentOffset", "policyLoad", "policyVersion",
+                "rentalUnit", "rewardConfirmation", "rewardLine", "rewardNotice", "rewardRun", "tenant", "tenantBusinessLine",
+                "tenantStatusChange", "tenantTag",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
 

@@ -39,6 +39,18 @@ public enum StatsAPI {
           phdHires: int
         )
 
+        # Rewards paid under one rule in one year.
+        type PaidRule (
+          # The year paid.
+          year: int,
+          # Rule id.
+          rule: string,
+          # Lines paid.
+          lines: int,
+          # Amount paid in yuan (transfers and offsets).
+          amount: string
+        )
+
         # One month's sums.
         type MonthTotals (
           # YYYY-MM.
@@ -84,7 +96,9 @@ public enum StatsAPI {
           # Reported figures of the months the period touches.
           totals: Totals,
           # The same, month by month, when `monthly` is true; empty otherwise.
-          monthly: []MonthTotals
+          monthly: []MonthTotals,
+          # Rewards paid per year and rule, for the years from `from` to `to`.
+          paid: []PaidRule
         )
 
         """)
@@ -131,6 +145,19 @@ public enum StatsAPI {
         }
     }
 
+    public struct PaidRule: Codable, Sendable, Equatable {
+        public var year: Int
+        public var rule: String
+        public var lines: Int
+        public var amount: String
+        public init(year: Int, rule: String, lines: Int, amount: String) {
+            self.year = year
+            self.rule = rule
+            self.lines = lines
+            self.amount = amount
+        }
+    }
+
     public struct MonthTotals: Codable, Sendable, Equatable {
         public var month: String
         public var totals: Totals
@@ -166,11 +193,13 @@ public enum StatsAPI {
         public var incubatorOccupancyPercent: String
         public var totals: Totals
         public var monthly: [MonthTotals]
+        public var paid: [PaidRule]
 
         public init(
             from: String, to: String, tenantsByStatus: [Count], tenantsByBusinessLine: [Count], newTenants: Int,
             leasedOfficeArea: String, officeArea: String, occupancyPercent: String, incubatorProjects: Int, incubatorSeats: Int,
-            incubatorSeatsOccupied: Int, incubatorOccupancyPercent: String, totals: Totals, monthly: [MonthTotals]
+            incubatorSeatsOccupied: Int, incubatorOccupancyPercent: String, totals: Totals, monthly: [MonthTotals],
+            paid: [PaidRule]
         ) {
             self.from = from
             self.to = to
@@ -186,6 +215,7 @@ public enum StatsAPI {
             self.incubatorOccupancyPercent = incubatorOccupancyPercent
             self.totals = totals
             self.monthly = monthly
+            self.paid = paid
         }
     }
 }

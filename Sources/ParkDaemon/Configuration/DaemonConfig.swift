@@ -34,6 +34,10 @@ public struct DaemonConfig: Equatable, Sendable {
     /// Directory of the working-day calendar, a holiday schedule file a year (`2021.yaml`),
     /// read at start and on every reload.
     public var calendarDirectory = "/etc/parkd/calendar"
+    /// Working days a reward run's public notice runs when the administrator names none.
+    public var noticeWorkingDays = 5
+    /// Whether a tenant confirms its lines before they are paid.
+    public var confirmationRequired = true
 
     public init() {}
 
