@@ -39,6 +39,11 @@ public struct PaymentBatchPlan: Equatable, Sendable {
     public struct Offset: Equatable, Sendable {
         public var receivable: Int64
         public var amount: Money
+
+        public init(receivable: Int64, amount: Money) {
+            self.receivable = receivable
+            self.amount = amount
+        }
     }
 
     public struct Item: Equatable, Sendable {
@@ -54,6 +59,12 @@ public struct PaymentBatchPlan: Equatable, Sendable {
         public var tenant: Int64
         public var lines: Int
         public var reason: String
+
+        public init(tenant: Int64, lines: Int, reason: String) {
+            self.tenant = tenant
+            self.lines = lines
+            self.reason = reason
+        }
     }
 
     public var items: [Item]

@@ -124,7 +124,7 @@ extension ParkDatabase {
                     id: nil, paymentBatchId: batch.id!, rewardLineId: item.payable.line, tenantId: item.payable.tenant,
                     bankAccountId: accountId, accountName: item.account.accountName, bank: item.account.bank,
                     accountNumber: item.account.number.digits, grossFen: item.payable.amount.fen, amountFen: item.net.fen,
-                    purpose: "\(detail?.policy ?? "") \(detail?.rule ?? "") \(detail?.period ?? "") reward (run \(item.payable.run), line \(item.payable.line))",
+                    purpose: "\(detail?.policy ?? "") \(detail?.rule ?? "") \(detail?.period ?? "") reward (run \(item.payable.run) line \(item.payable.line))",
                     status: "pending", reason: nil, resultOn: nil, resultAt: nil, resultBy: nil)
                 try record.insert(db)
                 for offset in item.offsets {

@@ -87,13 +87,20 @@ extension PaymentCommand {
         }
 
         func run() async throws {
-            try await respond(PaymentAPI.published, PaymentAPI.Published(year: year)) { reply in
+            try await reporting {
+                let reply = try await global.call(PaymentAPI.published, PaymentAPI.Published(year: year))
+                try present(reply, terminator: csv ? "\r\n" : "\n") { text(reply) }
+            }
+        }
+
+        func text(_ reply: PaymentAPI.PublishedReply) -> String {
+            do {
                 if csv {
                     var lines = ["year,name,rule,lines,amount"]
                     for paid in reply.paid {
                         lines.append([String(paid.year), paid.name, paid.rule, String(paid.lines), paid.amount].map(PrintablePage.csvField).joined(separator: ","))
                     }
-                    return lines.joined(separator: "\r\n") + "\r\n"
+                    return lines.joined(separator: "\r\n")
                 }
                 let total = reply.paid.reduce(Int64(0)) { $0 + (Fen.parse($1.amount) ?? 0) }
                 if html {

@@ -136,14 +136,21 @@ extension RewardCommand.Notice {
         }
 
         func run() async throws {
-            try await respond(NoticeAPI.get, NoticeAPI.Get(run: run)) { reply in
+            try await reporting {
+                let reply = try await global.call(NoticeAPI.get, NoticeAPI.Get(run: run))
+                try present(reply, terminator: csv ? "\r\n" : "\n") { try text(reply) }
+            }
+        }
+
+        func text(_ reply: NoticeAPI.GetReply) throws -> String {
+            do {
                 let posted = reply.lines.filter { $0.amount != "0.00" }
                 if csv {
                     var lines = ["line,name,rule,title,period,amount"]
                     for line in posted {
                         lines.append([String(line.line), line.name, line.rule, line.ruleTitle, line.period, line.amount].map(PrintablePage.csvField).joined(separator: ","))
                     }
-                    return lines.joined(separator: "\r\n") + "\r\n"
+                    return lines.joined(separator: "\r\n")
                 }
                 if html { return RewardCommand.Notice.page(reply.notice, posted) }
                 var table = Table(columns: [
