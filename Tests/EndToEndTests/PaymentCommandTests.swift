@@ -147,6 +147,8 @@ struct PaymentCommandTests {
         let sameUid = try daemon.parkctl(["payment", "batch", "approve", "1"])
         #expect(sameUid.status == 77)
         #expect(sameUid.stderr == "parkctl: uid 0 made batch 1 and may not approve it: a second administrator approves a batch\n")
+        let sameUidBySQL = try sql(daemon, "UPDATE paymentBatch SET status = 'approved', approvedByUid = createdByUid WHERE id = 1")
+        #expect(sameUidBySQL.status != 0 && sameUidBySQL.stderr.contains("approved by someone other than its creator"), "\(sameUidBySQL.stderr)")
         let approved = try daemon.parkctl(["payment", "batch", "approve", "1"], uid: admin2, gid: staff)
         #expect(approved.status == 0, "\(approved.stderr)")
 
@@ -280,5 +282,43 @@ struct PaymentCommandTests {
         #expect(offset == later.reduce(0) { $0 + fen([$1.gross]) })
         #expect(fen([entry.owed]) == owed - offset, "the rest stays owed: \(ledger.stdout)")
         #expect(try daemon.parkctl(["payment", "verify"]).status == 0)
+    }
+}
+
+@Suite("The printable notice page in a browser")
+struct NoticePageTests {
+    /// Chromium as Debian ships it (`make deps` installs it).
+    static let chromium = "/usr/bin/chromium"
+
+    @Test("the HTML notice opens in headless Chromium: the lines are in its DOM, it screenshots and prints, and it runs no script")
+    func noticeInChromium() throws {
+        let daemon = try PaymentCommandTests().park()
+        #expect(try daemon.parkctl(["reward", "notice", "1"]).status == 0)
+        let html = try daemon.parkctl(["reward", "notice", "show", "1", "--html"])
+        #expect(html.status == 0, "\(html.stderr)")
+        let page = daemon.directory + "/notice.html"
+        try html.stdout.write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(FileManager.default.isExecutableFile(atPath: Self.chromium), "chromium is installed by make deps (APT_PACKAGES)")
+        let profile = daemon.directory + "/chromium-profile"
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)"]
+
+        let dom = try runCommand(Self.chromium, common + ["--dump-dom", "file://\(page)"])
+        #expect(dom.status == 0, "\(dom.stderr)")
+        for expected in ["<td>\(PaymentCommandTests.name)</td>", "Rent subsidy (RENT)", "40,000.00", "78,900.00", "2026-03-09"] {
+            #expect(dom.stdout.contains(expected), "missing \(expected) in the DOM Chromium built")
+        }
+        #expect(!dom.stdout.contains("<script"))
+
+        let screenshot = daemon.directory + "/notice.png"
+        let shot = try runCommand(Self.chromium, common + ["--window-size=1100,700", "--hide-scrollbars", "--screenshot=\(screenshot)", "file://\(page)"])
+        #expect(shot.status == 0, "\(shot.stderr)")
+        let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "a PNG of the rendered page")
+
+        let pdf = daemon.directory + "/notice.pdf"
+        let printed = try runCommand(Self.chromium, common + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(page)"])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let document = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(document.starts(with: Array("%PDF".utf8)) && document.count > 5_000, "the page prints")
     }
 }

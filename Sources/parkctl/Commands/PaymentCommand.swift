@@ -136,8 +136,11 @@ extension PaymentCommand.Batch {
         func run() async throws {
             try await respond(PaymentAPI.createBatch, PaymentAPI.CreateBatch(runs: runs.isEmpty ? nil : runs)) { reply in
                 var lines = ["batch \(reply.batch.id) created: \(reply.batch.items) line\(reply.batch.items == 1 ? "" : "s"), total \(reply.batch.total.grouped); a second administrator approves it with `parkctl payment batch approve \(reply.batch.id)`"]
-                for skipped in reply.skipped {
-                    lines.append("left out: tenant \(skipped.tenant), \(skipped.lines) line\(skipped.lines == 1 ? "" : "s"): \(skipped.reason)")
+                // One line per reason: a park with many tenants without an account stays readable.
+                for reason in Array(Set(reply.skipped.map(\.reason))).sorted() {
+                    let tenants = reply.skipped.filter { $0.reason == reason }
+                    let count = tenants.reduce(0) { $0 + $1.lines }
+                    lines.append("left out: \(count) line\(count == 1 ? "" : "s") of \(tenants.count) tenant\(tenants.count == 1 ? "" : "s") with \(reason) (tenants \(tenants.map { String($0.tenant) }.joined(separator: ", ")))")
                 }
                 return lines.joined(separator: "\n")
             }

@@ -32,6 +32,7 @@ enum PrintablePage {
             body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif; color: #000; background: #fff; margin: 2em auto; max-width: 60em; line-height: 1.5; }
             h1 { font-size: 1.6em; text-align: center; margin-bottom: 0.2em; }
             p { margin: 0.4em 0; }
+            strong { white-space: nowrap; }
             table { width: 100%; border-collapse: collapse; margin: 1em 0; font-size: 0.95em; }
             thead { display: table-header-group; }
             th, td { border: 1px solid #000; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
