@@ -323,7 +323,7 @@ enum Migrations {
 
                 CREATE TABLE paymentBatch (
                   id INTEGER PRIMARY KEY AUTOINCREMENT,
-                  status TEXT NOT NULL CHECK (status IN ('created', 'approved')),
+                  status TEXT NOT NULL CHECK (status IN ('created', 'approved', 'cancelled')),
                   runs TEXT NOT NULL,
                   createdOn TEXT NOT NULL,
                   totalFen INTEGER NOT NULL CHECK (totalFen >= 0),

@@ -215,7 +215,7 @@ struct PaymentCommandTests {
         // The ledger and its identity; then a payment changed behind parkd's back.
         let ledger = try daemon.parkctl(["payment", "ledger", "--tenant", "1", "--year", "2021"])
         let entry = ledger.stdout.split(separator: "\n").last.map { $0.split(separator: " ").map(String.init) } ?? []
-        #expect(entry == ["1", Self.name, "78,900.00", "30,000.00", "0.00", "0.00", "48,900.00", "0.00", "1,500.00", "0.00", "0.00"], "\(ledger.stdout)")
+        #expect(entry == ["1", Self.name, "78,900.00", "78,900.00", "30,000.00", "0.00", "0.00", "48,900.00", "0.00", "1,500.00", "0.00", "0.00"], "\(ledger.stdout)")
         let verified = try daemon.parkctl(["payment", "verify"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         #expect(verified.stdout == "payments reconcile: 4 approved lines, 2 batches; approved = paid + held + payable + withdrawn for every tenant\n")
@@ -257,10 +257,15 @@ struct PaymentCommandTests {
         let owed = fen([String(clawback?.amount.dropFirst() ?? "0.00")])
         #expect(owed > 4_000_000, "\(shown.stdout)")
 
-        // Batch 1: run 1 is before the clawback's run, paid whole; runs 2 and 3 are offset.
+        // A batch cancelled before approval releases its lines (and the offsets it took).
+        #expect(try daemon.parkctl(["payment", "batch", "create"]).status == 0)
+        #expect(try daemon.parkctl(["payment", "batch", "cancel", "1"]).stdout == "batch 1 cancelled; its lines are released for the next batch\n")
+        #expect(try daemon.parkctl(["payment", "batch", "cancel", "1"]).stderr == "parkctl: batch 1 is already cancelled\n")
+
+        // Batch 2: run 1 is before the clawback's run, paid whole; runs 2 and 3 are offset.
         let created = try daemon.parkctl(["--json", "payment", "batch", "create"])
         #expect(created.status == 0, "\(created.stderr)")
-        let batch = try daemon.parkctl(["--json", "payment", "batch", "show", "1"])
+        let batch = try daemon.parkctl(["--json", "payment", "batch", "show", "2"])
         struct Shown: Decodable {
             struct Item: Decodable { let run: Int64; let gross: String; let offset: String; let amount: String }
             let items: [Item]
@@ -269,8 +274,9 @@ struct PaymentCommandTests {
         #expect(items.filter { $0.run == 1 }.allSatisfy { $0.offset == "0.00" && $0.amount == $0.gross }, "\(batch.stdout)")
         let later = items.filter { $0.run > 1 }
         #expect(!later.isEmpty && later.allSatisfy { $0.amount == "0.00" && $0.offset == $0.gross }, "\(batch.stdout)")
-        #expect(try daemon.parkctl(["payment", "batch", "approve", "1"], uid: 61002, gid: 50).status == 0)
-        let exported = try daemon.parkctl(["payment", "batch", "export", "1"])
+        #expect(try daemon.parkctl(["payment", "batch", "approve", "2"], uid: 61002, gid: 50).status == 0)
+        #expect(try daemon.parkctl(["payment", "batch", "cancel", "2"]).stderr == "parkctl: batch 2 is already approved\n")
+        let exported = try daemon.parkctl(["payment", "batch", "export", "2"])
         #expect(exported.stdout.split(separator: "\r\n").count == 1 + items.filter { $0.run == 1 }.count, "lines offset whole transfer nothing: \(exported.stdout)")
         let ledger = try daemon.parkctl(["--json", "payment", "ledger", "--tenant", "1"])
         struct Ledger: Decodable {

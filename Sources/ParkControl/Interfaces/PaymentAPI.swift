@@ -2,7 +2,7 @@
 public enum PaymentAPI {
     public static let interface = VarlinkInterface(
         name: "io.parkd.Payment",
-        methods: [confirm, createBatch, listBatches, getBatch, approveBatch, exportBatch, importResult, ledger, verify, published],
+        methods: [confirm, createBatch, listBatches, getBatch, approveBatch, cancelBatch, exportBatch, importResult, ledger, verify, published],
         errors: errors, definition: """
         # From a noticed run to money paid. A batch gathers the payable, confirmed, unpaid lines,
         # each paid into the tenant's account in force on the day the batch is made, less what
@@ -17,7 +17,8 @@ public enum PaymentAPI {
         type Batch (
           # Stable numeric id.
           id: int,
-          # created (awaiting a second administrator's approval) or approved.
+          # created (awaiting a second administrator's approval), approved, or cancelled (before
+          # approval; its lines were released).
           status: string,
           # The runs it was limited to; empty for every approved run.
           runs: []int,
@@ -187,6 +188,15 @@ public enum PaymentAPI {
           batch: Batch
         )
 
+        # Cancels a batch not yet approved: its lines are released for the next batch.
+        method CancelBatch(
+          # The batch's id.
+          batch: int
+        ) -> (
+          # The batch, cancelled.
+          batch: Batch
+        )
+
         # The transfers of an approved batch, for the bank file (lines with nothing to transfer
         # are left out); their amounts sum to the batch's total.
         method ExportBatch(
@@ -295,6 +305,7 @@ public enum PaymentAPI {
     public static let listBatches = VarlinkMethod<NoParameters, ListBatchesReply>("io.parkd.Payment.ListBatches", access: .read)
     public static let getBatch = VarlinkMethod<GetBatch, GetBatchReply>("io.parkd.Payment.GetBatch", access: .read)
     public static let approveBatch = VarlinkMethod<ApproveBatch, ApproveBatchReply>("io.parkd.Payment.ApproveBatch", access: .write)
+    public static let cancelBatch = VarlinkMethod<CancelBatch, CancelBatchReply>("io.parkd.Payment.CancelBatch", access: .write)
     public static let exportBatch = VarlinkMethod<ExportBatch, ExportBatchReply>("io.parkd.Payment.ExportBatch", access: .read)
     public static let importResult = VarlinkMethod<ImportResult, ImportResultReply>("io.parkd.Payment.ImportResult", access: .write)
     public static let ledger = VarlinkMethod<Ledger, LedgerReply>("io.parkd.Payment.Ledger", access: .read)
@@ -489,8 +500,11 @@ public enum PaymentAPI {
 
     public typealias ApproveBatch = GetBatch
     public typealias ExportBatch = GetBatch
+    public typealias CancelBatch = GetBatch
+    public typealias CancelBatchReply = ApproveBatchReply
     public typealias ExportBatchReply = GetBatchReply
 
+    /// The reply of ApproveBatch, and of CancelBatch.
     public struct ApproveBatchReply: Codable, Sendable {
         public var batch: Batch
         public init(batch: Batch) { self.batch = batch }

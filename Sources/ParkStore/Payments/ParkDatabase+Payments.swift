@@ -8,6 +8,8 @@ public struct StoredPaymentBatch: Sendable, Equatable {
         case created
         /// Approved: exported to the bank, results imported.
         case approved
+        /// Cancelled before approval: its lines were released.
+        case cancelled
     }
 
     public var id: Int64
@@ -157,6 +159,20 @@ extension ParkDatabase {
         }
     }
 
+    /// Cancels a batch not yet approved: its lines (and the offsets it took) are released for
+    /// the next batch. An approved batch went to the bank: its results are imported instead.
+    public func cancelPaymentBatch(_ id: Int64, context: ChangeContext) async throws -> StoredPaymentBatch {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
+            guard batch.status == .created else { throw CashingRefusal.batchState(batch: id, status: batch.status.rawValue, needed: "created") }
+            try db.execute(
+                sql: "DELETE FROM paymentOffset WHERE paymentItemId IN (SELECT id FROM paymentItem WHERE paymentBatchId = ?)", arguments: [id])
+            try db.execute(sql: "DELETE FROM paymentItem WHERE paymentBatchId = ?", arguments: [id])
+            try db.execute(sql: "UPDATE paymentBatch SET status = 'cancelled' WHERE id = ?", arguments: [id])
+            return try ParkDatabase.batches(db, id: id)[0]
+        }
+    }
+
     public func paymentBatches() async throws -> [StoredPaymentBatch] {
         try await read { db in try ParkDatabase.batches(db, id: nil) }
     }
@@ -229,13 +245,14 @@ extension ParkDatabase {
         }
     }
 
-    /// Every batch's recorded total and the sum of its items' transfers, for reconciliation.
+    /// Every batch's recorded total and the sum of its items' transfers, for reconciliation
+    /// (a cancelled batch released its items and pays nothing).
     public func paymentBatchTotals() async throws -> [PaymentLedger.Batch] {
         try await readInBackground { db in
             try Row.fetchAll(db, sql: """
                 SELECT paymentBatch.id, paymentBatch.totalFen,
                   (SELECT COALESCE(SUM(amountFen), 0) FROM paymentItem WHERE paymentBatchId = paymentBatch.id) AS itemsFen
-                FROM paymentBatch ORDER BY paymentBatch.id
+                FROM paymentBatch WHERE paymentBatch.status <> 'cancelled' ORDER BY paymentBatch.id
                 """).map { PaymentLedger.Batch(id: $0["id"], total: Money(fen: $0["totalFen"]), itemsTotal: Money(fen: $0["itemsFen"])) }
         }
     }

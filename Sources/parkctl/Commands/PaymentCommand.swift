@@ -24,7 +24,7 @@ extension PaymentCommand {
     struct Batch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make, approve (a second administrator), export and settle payment batches.",
-            subcommands: [Create.self, List.self, Show.self, Approve.self, Export.self, ImportResult.self])
+            subcommands: [Create.self, List.self, Show.self, Approve.self, Cancel.self, Export.self, ImportResult.self])
     }
 
     struct Ledger: ParkctlCommand {
@@ -40,11 +40,11 @@ extension PaymentCommand {
         func run() async throws {
             try await respond(PaymentAPI.ledger, PaymentAPI.Ledger(tenant: tenant, year: year)) { reply in
                 var table = Table(columns: [.init(title: "TENANT", alignment: .right), .init(title: "NAME")] + [
-                    "APPROVED", "WITHDRAWN", "HELD", "PAYABLE", "PAID", "OFFSET", "FAILED", "OWED", "OUTSTANDING",
+                    "COMPUTED", "APPROVED", "WITHDRAWN", "HELD", "PAYABLE", "PAID", "OFFSET", "FAILED", "OWED", "OUTSTANDING",
                 ].map { Table.Column(title: $0, alignment: .right) })
                 for entry in reply.entries + (reply.entries.count > 1 ? [reply.total] : []) {
                     table.add([entry.tenant == 0 ? "" : String(entry.tenant), entry.name] + [
-                        entry.approved, entry.withdrawn, entry.held, entry.payable, entry.paid, entry.offset, entry.failed, entry.owed,
+                        entry.computed, entry.approved, entry.withdrawn, entry.held, entry.payable, entry.paid, entry.offset, entry.failed, entry.owed,
                         entry.outstanding,
                     ].map(\.grouped))
                 }
@@ -206,6 +206,22 @@ extension PaymentCommand.Batch {
         func run() async throws {
             try await respond(PaymentAPI.approveBatch, PaymentAPI.ApproveBatch(batch: batch), json: \.batch) { reply in
                 "batch \(reply.batch.id) approved by \(reply.batch.approvedBy ?? "?"): \(reply.batch.items) line\(reply.batch.items == 1 ? "" : "s"), total \(reply.batch.total.grouped); export it with `parkctl payment batch export \(reply.batch.id)`"
+            }
+        }
+    }
+
+    struct Cancel: ParkctlCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel a batch not yet approved (admin): its lines are released for the next batch.")
+
+        @ParentCommand var parkctl: Parkctl
+        @Argument(help: "Batch id.") var batch: Int64
+
+        static let fieldOptions: FieldOptions = ["batch": "BATCH"]
+
+        func run() async throws {
+            try await respond(PaymentAPI.cancelBatch, PaymentAPI.CancelBatch(batch: batch), json: \.batch) { reply in
+                "batch \(reply.batch.id) cancelled; its lines are released for the next batch"
             }
         }
     }

@@ -254,7 +254,7 @@ with varlink.Client(address=address) as client:
     with client.open("io.parkd.Payment", namespaced=False) as payments:
         expect_error(lambda: payments.Confirm(run=99, tenant="1", confirmedBy="x"), "io.parkd.Reward.NoSuchRun", "Payment.Confirm")
         expect_error(lambda: payments.CreateBatch(runs=None), "io.parkd.Payment.NothingToPay", "Payment.CreateBatch")
-        for call in (payments.GetBatch, payments.ApproveBatch, payments.ExportBatch):
+        for call in (payments.GetBatch, payments.ApproveBatch, payments.CancelBatch, payments.ExportBatch):
             expect_error(lambda: call(batch=1), "io.parkd.Payment.NoSuchBatch", "a batch that does not exist")
         expect_error(lambda: payments.ImportResult(text="batch,line,amount,result,reason\n1,1,1.00,paid,\n"),
                      "io.parkd.Payment.NoSuchBatch", "Payment.ImportResult")

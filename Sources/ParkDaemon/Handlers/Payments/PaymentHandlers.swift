@@ -37,6 +37,10 @@ enum PaymentHandlers {
                 request.batch, uid: Int64(call.caller.uid), today: call.state.today(), context: call.change())))
         }
 
+        table.register(PaymentAPI.cancelBatch) { request, call in
+            PaymentAPI.ApproveBatchReply(batch: wire(try await database.cancelPaymentBatch(request.batch, context: call.change())))
+        }
+
         table.register(PaymentAPI.exportBatch) { request, _ in
             let (batch, items) = try await database.paymentBatch(request.batch)
             guard batch.status == .approved else {
