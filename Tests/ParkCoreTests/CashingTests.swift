@@ -101,6 +101,11 @@ struct CashingTests {
             payable: [.init(line: 20, run: 3, tenant: 1, amount: Money(fen: 10_000))],
             receivables: [.init(line: 15, run: 2, tenant: 1, owed: Money(fen: 35_000))], accounts: accounts, on: Self.day)
         #expect(short.items.map(\.net) == [Money.zero])
+
+        let renamed = PaymentBatchPlan.plan(
+            payable: [.init(line: 20, run: 3, tenant: 1, amount: Money(fen: 10_000))], receivables: [], accounts: accounts,
+            registeredNames: [1: "青岛英才人力资源集团有限公司"], on: Self.day)
+        #expect(renamed.items.isEmpty && renamed.skipped.map(\.tenant) == [1])
         #expect(short.items[0].offsets.map(\.amount) == [Money(fen: 10_000)])
     }
 

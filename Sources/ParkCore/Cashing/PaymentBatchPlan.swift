@@ -3,7 +3,8 @@
 ///
 /// A receivable (a RENT_CLAWBACK line, or an adjustment down, once released) is offset against
 /// the tenant's lines of the same or later runs, oldest first, never below zero; what it does
-/// not cover stays owed for the next batch.
+/// not cover stays owed for the next batch. A tenant without an account in force, or whose
+/// account is not in its registered name (renamed since), is left out.
 public struct PaymentBatchPlan: Equatable, Sendable {
     /// A line to pay, as the batch takes it.
     public struct Payable: Equatable, Sendable {
@@ -74,7 +75,8 @@ public struct PaymentBatchPlan: Equatable, Sendable {
     public var total: Money { items.reduce(Money.zero) { $0 + $1.net } }
 
     public static func plan(
-        payable: [Payable], receivables: [Receivable], accounts: [Int64: [BankAccount]], on day: CivilDate
+        payable: [Payable], receivables: [Receivable], accounts: [Int64: [BankAccount]], registeredNames: [Int64: String] = [:],
+        on day: CivilDate
     ) -> PaymentBatchPlan {
         var items: [Item] = []
         var skipped: [Skipped] = []
@@ -83,6 +85,13 @@ public struct PaymentBatchPlan: Equatable, Sendable {
             let lines = byTenant[tenant]!.sorted { ($0.run, $0.line) < ($1.run, $1.line) }
             guard let account = BankAccount.inForce(accounts[tenant] ?? [], on: day) else {
                 skipped.append(Skipped(tenant: tenant, lines: lines.count, reason: "no bank account in force on \(day)"))
+                continue
+            }
+            // A firm renamed since its account was recorded: the bank would refuse the transfer.
+            if let registered = registeredNames[tenant], registered != account.accountName {
+                skipped.append(Skipped(
+                    tenant: tenant, lines: lines.count,
+                    reason: "an account in force in another name than the registered one (record the account in the new name)"))
                 continue
             }
             var owed = receivables.filter { $0.tenant == tenant && $0.owed.fen > 0 }.sorted { ($0.run, $0.line) < ($1.run, $1.line) }

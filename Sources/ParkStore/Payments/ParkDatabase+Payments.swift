@@ -109,7 +109,9 @@ extension ParkDatabase {
             let accounts = try ParkDatabase.bankAccounts(db, tenant: nil)
             let plan = PaymentBatchPlan.plan(
                 payable: payable, receivables: receivables,
-                accounts: Dictionary(grouping: accounts, by: \.tenant).mapValues { $0.map(\.account) }, on: today)
+                accounts: Dictionary(grouping: accounts, by: \.tenant).mapValues { $0.map(\.account) },
+                registeredNames: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM tenant").map { ($0["id"] as Int64, $0["name"] as String) }),
+                on: today)
             guard !plan.items.isEmpty else {
                 throw CashingRefusal.nothingToPay(reason: plan.skipped.map { "tenant \($0.tenant): \($0.reason)" }.joined(separator: "; "))
             }
