@@ -120,6 +120,24 @@ struct PaymentCommandTests {
         let upheld = try daemon.parkctl(["reward", "resolve", "1", "--uphold", "--reason", "the hire left before the award month ended"])
         #expect(upheld.stdout.contains("objection 1 upheld: line \(line["TALENT"]!.line)"), "\(upheld.stderr)")
         #expect(try daemon.parkctl(["reward", "resolve", "1", "--dismiss", "--reason", "x"]).stderr.contains("objection 1 was already upheld"))
+        // The report corrected as the objection said: a new run of the period finds the withdrawn
+        // amount no longer computed, and takes nothing back (the line was never to be paid).
+        let corrected = try daemon.parkctl([
+            "report", "add", "--tenant", "1", "--month", "2021-06", "--revenue", "3000000", "--tax", "90000", "--placements", "37",
+            "--training-sessions", "2", "--training-attendees", "30", "--phd-hires", "0", "--headcount", "60", "--reason", "the PhD hire left in May",
+        ])
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let rerun = try daemon.parkctl(["reward", "run", "--period", "2021-06"])
+        #expect(rerun.status == 65 && rerun.stderr.contains("nothing to adjust"), "\(rerun.stdout)\(rerun.stderr)")
+        // Had the data given another amount, the new run holds all of it, and verifies.
+        #expect(try daemon.parkctl([
+            "report", "add", "--tenant", "1", "--month", "2021-06", "--revenue", "3000000", "--tax", "90000", "--placements", "37",
+            "--training-sessions", "2", "--training-attendees", "30", "--phd-hires", "2", "--headcount", "60", "--reason", "two hires after all",
+        ]).status == 0)
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "2\n")
+        let whole = try daemon.parkctl(["--json", "reward", "show", "2"])
+        #expect(whole.stdout.contains("\"amount\" : \"60000.00\"") && whole.stdout.contains("\"rule\" : \"TALENT\""), "\(whole.stdout)")
+        #expect(try daemon.parkctl(["reward", "verify", "2"]).status == 0)
 
         // After the last day: no more objections; closed, the released lines are payable.
         try daemon.setClock("2026-03-10T09:00:00+08:00")
@@ -215,7 +233,7 @@ struct PaymentCommandTests {
         // The ledger and its identity; then a payment changed behind parkd's back.
         let ledger = try daemon.parkctl(["payment", "ledger", "--tenant", "1", "--year", "2021"])
         let entry = ledger.stdout.split(separator: "\n").last.map { $0.split(separator: " ").map(String.init) } ?? []
-        #expect(entry == ["1", Self.name, "78,900.00", "78,900.00", "30,000.00", "0.00", "0.00", "48,900.00", "0.00", "1,500.00", "0.00", "0.00"], "\(ledger.stdout)")
+        #expect(entry == ["1", Self.name, "138,900.00", "78,900.00", "30,000.00", "0.00", "0.00", "48,900.00", "0.00", "1,500.00", "0.00", "0.00"], "\(ledger.stdout)")
         let verified = try daemon.parkctl(["payment", "verify"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         #expect(verified.stdout == "payments reconcile: 4 approved lines, 2 batches; approved = paid + held + payable + withdrawn for every tenant\n")
