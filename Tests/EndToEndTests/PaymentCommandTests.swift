@@ -175,7 +175,12 @@ struct PaymentCommandTests {
         let rows = exported.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(rows.first == ["batch", "line", "accountName", "bank", "accountNumber", "amount", "purpose"])
         #expect(rows.count == 4 && rows.dropFirst().allSatisfy { $0[0] == "1" && $0[2] == Self.name && $0[4] == "3803021609200654321" }, "\(exported.stdout)")
-        #expect(fen(rows.dropFirst().map { $0[5] }) == 4_890_000)
+        struct ShownBatch: Decodable {
+            struct Batch: Decodable { let total: String }
+            let batch: Batch
+        }
+        let total = try JSONDecoder().decode(ShownBatch.self, from: Data(try daemon.parkctl(["--json", "payment", "batch", "show", "1"]).stdout.utf8)).batch.total
+        #expect(fen(rows.dropFirst().map { $0[5] }) == fen([total]) && total == "48900.00", "the bank file sums to the batch's total")
         #expect(rows.dropFirst().contains { $0[6] == "P2021 RENT 2021-06 reward (run 1 line \(line["RENT"]!.line))" }, "\(exported.stdout)")
 
         // The bank's result, with a failure, imported twice: the second import changes nothing.
@@ -295,7 +300,9 @@ struct PaymentCommandTests {
         #expect(try daemon.parkctl(["payment", "batch", "approve", "2"], uid: 61002, gid: 50).status == 0)
         #expect(try daemon.parkctl(["payment", "batch", "cancel", "2"]).stderr == "parkctl: batch 2 is already approved\n")
         let exported = try daemon.parkctl(["payment", "batch", "export", "2"])
-        #expect(exported.stdout.split(separator: "\r\n").count == 1 + items.filter { $0.run == 1 }.count, "lines offset whole transfer nothing: \(exported.stdout)")
+        let transfers = exported.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[5]) }
+        #expect(transfers.count == items.filter { $0.run == 1 }.count, "lines offset whole transfer nothing: \(exported.stdout)")
+        #expect(fen(transfers) == fen(items.map(\.amount)), "the bank file sums to the batch's total")
         let ledger = try daemon.parkctl(["--json", "payment", "ledger", "--tenant", "1"])
         struct Ledger: Decodable {
             struct Entry: Decodable { let approved: String; let paid: String; let offset: String; let owed: String; let payable: String }
