@@ -361,6 +361,8 @@ enum Migrations {
                   resultBy TEXT
                 );
                 CREATE INDEX paymentItem_batch ON paymentItem(paymentBatchId);
+                -- A line's payments, read for every line by the ledger and a new batch.
+                CREATE INDEX paymentItem_line ON paymentItem(rewardLineId, status);
                 -- A line is in at most one open batch, and paid at most once.
                 CREATE UNIQUE INDEX paymentItem_openOnce ON paymentItem(rewardLineId) WHERE status = 'pending';
                 CREATE UNIQUE INDEX paymentItem_paidOnce ON paymentItem(rewardLineId) WHERE status = 'paid';
