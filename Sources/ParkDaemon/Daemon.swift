@@ -181,6 +181,9 @@ public enum Daemon {
         CalendarHandlers.register(in: &table, calendar: calendar, state: state)
         TimerHandlers.register(in: &table, scheduler: scheduler, database: database)
         BackupHandlers.register(in: &table, backups: backups, database: database, state: state)
+        BankAccountHandlers.register(in: &table, database: database)
+        NoticeHandlers.register(in: &table, database: database, calendar: calendar, state: state, logger: logger)
+        PaymentHandlers.register(in: &table, database: database, state: state)
         // These two read the table: the audited methods, and the interfaces.
         AuditHandlers.register(in: &table, database: database)
         ServiceHandlers.registerIntrospection(in: &table)

@@ -364,6 +364,145 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'the places registered would exceed the event''s capacity'); END;
                 """)
         }
+        migrator.registerMigration("v11-bankAccounts") { db in
+            // A tenant's accounts, each from the day it takes effect; a change is a new row, and
+            // the history is never rewritten.
+            try db.execute(sql: """
+                CREATE TABLE bankAccount (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  tenantId INTEGER NOT NULL REFERENCES tenant(id),
+                  accountName TEXT NOT NULL,
+                  bank TEXT NOT NULL,
+                  accountNumber TEXT NOT NULL CHECK (length(accountNumber) BETWEEN 10 AND 30 AND accountNumber NOT GLOB '*[^0-9]*'),
+                  effectiveFrom TEXT NOT NULL,
+                  recordedAt TEXT NOT NULL,
+                  recordedBy TEXT NOT NULL,
+                  UNIQUE (tenantId, effectiveFrom)
+                );
+                CREATE TRIGGER bankAccount_kept BEFORE DELETE ON bankAccount
+                BEGIN SELECT RAISE(ABORT, 'a bank account is history: record a new one instead'); END;
+                CREATE TRIGGER bankAccount_unchanged BEFORE UPDATE ON bankAccount
+                BEGIN SELECT RAISE(ABORT, 'a bank account is history: record a new one instead'); END;
+                """)
+        }
+        migrator.registerMigration("v11-payments") { db in
+            try db.execute(sql: """
+                CREATE TABLE rewardNotice (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  rewardRunId INTEGER NOT NULL UNIQUE REFERENCES rewardRun(id),
+                  startsOn TEXT NOT NULL,
+                  endsOn TEXT NOT NULL CHECK (endsOn >= startsOn),
+                  workingDays INTEGER NOT NULL,
+                  publishedAt TEXT NOT NULL,
+                  publishedBy TEXT NOT NULL,
+                  closedAt TEXT,
+                  closedBy TEXT
+                );
+                CREATE TRIGGER rewardNotice_approvedRun BEFORE INSERT ON rewardNotice
+                WHEN (SELECT status FROM rewardRun WHERE id = NEW.rewardRunId) IS NOT 'approved'
+                BEGIN SELECT RAISE(ABORT, 'only an approved reward run is put on notice'); END;
+                CREATE TRIGGER rewardNotice_closedOnce BEFORE UPDATE ON rewardNotice WHEN OLD.closedAt IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a closed notice cannot be changed'); END;
+                CREATE TRIGGER rewardNotice_kept BEFORE DELETE ON rewardNotice
+                BEGIN SELECT RAISE(ABORT, 'a notice cannot be deleted'); END;
+
+                CREATE TABLE noticeObjection (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  rewardNoticeId INTEGER NOT NULL REFERENCES rewardNotice(id),
+                  rewardLineId INTEGER NOT NULL REFERENCES rewardLine(id),
+                  objector TEXT NOT NULL,
+                  grounds TEXT NOT NULL,
+                  recordedAt TEXT NOT NULL,
+                  recordedBy TEXT NOT NULL,
+                  resolution TEXT CHECK (resolution IN ('upheld', 'dismissed')),
+                  reason TEXT,
+                  resolvedAt TEXT,
+                  resolvedBy TEXT,
+                  CHECK ((resolution IS NULL) = (reason IS NULL))
+                );
+                CREATE INDEX noticeObjection_line ON noticeObjection(rewardLineId);
+                CREATE TRIGGER noticeObjection_resolvedOnce BEFORE UPDATE ON noticeObjection WHEN OLD.resolution IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'an objection is resolved once'); END;
+
+                CREATE TABLE rewardConfirmation (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  rewardLineId INTEGER NOT NULL UNIQUE REFERENCES rewardLine(id),
+                  confirmedBy TEXT NOT NULL,
+                  channel TEXT NOT NULL,
+                  recordedAt TEXT NOT NULL,
+                  recordedBy TEXT NOT NULL
+                );
+
+                CREATE TABLE paymentBatch (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  status TEXT NOT NULL CHECK (status IN ('created', 'approved', 'cancelled')),
+                  runs TEXT NOT NULL,
+                  createdOn TEXT NOT NULL,
+                  totalFen INTEGER NOT NULL CHECK (totalFen >= 0),
+                  itemCount INTEGER NOT NULL,
+                  createdAt TEXT NOT NULL,
+                  createdBy TEXT NOT NULL,
+                  createdByUid INTEGER NOT NULL,
+                  approvedAt TEXT,
+                  approvedBy TEXT,
+                  approvedByUid INTEGER
+                );
+                -- Four eyes: whoever made a batch does not approve it, whatever writes to the file.
+                CREATE TRIGGER paymentBatch_fourEyes BEFORE UPDATE OF status ON paymentBatch
+                WHEN NEW.status = 'approved' AND (NEW.approvedByUid IS NULL OR NEW.approvedByUid = OLD.createdByUid)
+                BEGIN SELECT RAISE(ABORT, 'a payment batch is approved by someone other than its creator'); END;
+                CREATE TRIGGER paymentBatch_approvedKept BEFORE DELETE ON paymentBatch WHEN OLD.status = 'approved'
+                BEGIN SELECT RAISE(ABORT, 'an approved payment batch cannot be deleted'); END;
+
+                CREATE TABLE paymentItem (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  paymentBatchId INTEGER NOT NULL REFERENCES paymentBatch(id),
+                  rewardLineId INTEGER NOT NULL REFERENCES rewardLine(id),
+                  tenantId INTEGER NOT NULL,
+                  bankAccountId INTEGER NOT NULL REFERENCES bankAccount(id),
+                  accountName TEXT NOT NULL,
+                  bank TEXT NOT NULL,
+                  accountNumber TEXT NOT NULL,
+                  grossFen INTEGER NOT NULL CHECK (grossFen > 0),
+                  amountFen INTEGER NOT NULL CHECK (amountFen >= 0),
+                  purpose TEXT NOT NULL,
+                  status TEXT NOT NULL CHECK (status IN ('pending', 'paid', 'failed')),
+                  reason TEXT,
+                  resultOn TEXT,
+                  resultAt TEXT,
+                  resultBy TEXT
+                );
+                CREATE INDEX paymentItem_batch ON paymentItem(paymentBatchId);
+                -- A line's payments, read for every line by the ledger and a new batch.
+                CREATE INDEX paymentItem_line ON paymentItem(rewardLineId, status);
+                -- A line is in at most one open batch, and paid at most once.
+                CREATE UNIQUE INDEX paymentItem_openOnce ON paymentItem(rewardLineId) WHERE status = 'pending';
+                CREATE UNIQUE INDEX paymentItem_paidOnce ON paymentItem(rewardLineId) WHERE status = 'paid';
+                CREATE TRIGGER paymentItem_notPaidTwice BEFORE INSERT ON paymentItem
+                WHEN EXISTS (SELECT 1 FROM paymentItem WHERE rewardLineId = NEW.rewardLineId AND status = 'paid')
+                BEGIN SELECT RAISE(ABORT, 'this reward line was already paid'); END;
+                CREATE TRIGGER paymentItem_approvedLine BEFORE INSERT ON paymentItem
+                WHEN (SELECT rewardRun.status FROM rewardLine JOIN rewardRun ON rewardRun.id = rewardLine.rewardRunId
+                      WHERE rewardLine.id = NEW.rewardLineId) IS NOT 'approved'
+                  OR (SELECT amountFen FROM rewardLine WHERE id = NEW.rewardLineId) <> NEW.grossFen
+                BEGIN SELECT RAISE(ABORT, 'a payment pays a line of an approved run, its whole amount'); END;
+                CREATE TRIGGER paymentItem_final BEFORE UPDATE ON paymentItem WHEN OLD.status <> 'pending'
+                BEGIN SELECT RAISE(ABORT, 'a paid or failed payment is final'); END;
+                CREATE TRIGGER paymentItem_sameLine BEFORE UPDATE OF rewardLineId, paymentBatchId, grossFen, amountFen ON paymentItem
+                BEGIN SELECT RAISE(ABORT, 'a payment keeps its line, batch and amounts'); END;
+                CREATE TRIGGER paymentItem_kept BEFORE DELETE ON paymentItem WHEN OLD.status <> 'pending'
+                BEGIN SELECT RAISE(ABORT, 'a paid or failed payment cannot be deleted'); END;
+
+                CREATE TABLE paymentOffset (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  paymentItemId INTEGER NOT NULL REFERENCES paymentItem(id),
+                  receivableLineId INTEGER NOT NULL REFERENCES rewardLine(id),
+                  amountFen INTEGER NOT NULL CHECK (amountFen > 0)
+                );
+                CREATE INDEX paymentOffset_item ON paymentOffset(paymentItemId);
+                CREATE INDEX paymentOffset_receivable ON paymentOffset(receivableLineId);
+                """)
+        }
         migrator.registerMigration("v12-auditKeys") { db in
             // The key that sealed an entry (an HMAC under a key the database does not hold);
             // entries written before have none and keep their plain SHA-256.

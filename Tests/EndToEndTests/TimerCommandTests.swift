@@ -137,7 +137,8 @@ struct TimerCommandTests {
             """])
         #expect(ballast.status == 0, "\(ballast.stderr)")
         let daemon = try created.restarted(clock: "2026-03-02T09:00:00+08:00")
-        let runs = try waitForRuns(daemon, timeout: 60) { runs in
+        // Generous: on a loaded machine each copy of the 200 MB database takes many seconds.
+        let runs = try waitForRuns(daemon, timeout: 240) { runs in
             runs.contains { $0.outcome == "skipped" } && runs.filter { $0.outcome == "succeeded" }.count >= 2
         }
         let started = runs.filter { $0.outcome != "skipped" }.sorted { $0.startedAt < $1.startedAt }

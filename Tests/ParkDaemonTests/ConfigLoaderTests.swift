@@ -45,6 +45,9 @@ struct ConfigLoaderTests {
               busy_timeout_seconds: 9
             calendar:
               directory: /srv/park/calendar
+            cashing:
+              notice_days: 7
+              confirmation: not-required
             """, file: "t.yaml")
         #expect(config.stateDirectory == "/srv/park")
         #expect(config.socketPath == "/run/park/admin.sock")
@@ -59,6 +62,7 @@ struct ConfigLoaderTests {
         #expect(config.shutdownGraceSeconds == 3)
         #expect(config.databaseBusyTimeoutSeconds == 9)
         #expect(config.calendarDirectory == "/srv/park/calendar")
+        #expect(config.noticeWorkingDays == 7 && !config.confirmationRequired)
     }
 
     @Test("errors name the file, line, column and key", arguments: [
@@ -74,6 +78,8 @@ struct ConfigLoaderTests {
         ("socket: /run/x.sock\n", "t.yaml:1:9: socket: must be a mapping of keys to values"),
         ("access:\n  admin_group: \"a b\"\n", "t.yaml:2:16: access.admin_group: 'a b' is not a group name"),
         ("log: [\n", "t.yaml:2:1: not valid YAML: did not find expected node content"),
+        ("cashing:\n  confirmation: maybe\n", "t.yaml:2:17: cashing.confirmation: 'maybe' is neither required nor not-required"),
+        ("cashing:\n  notice_days: 0\n", "t.yaml:2:16: cashing.notice_days: '0' must be a whole number from 1 to 60"),
     ])
     func errors(_ text: String, _ message: String) {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, file: "t.yaml") }

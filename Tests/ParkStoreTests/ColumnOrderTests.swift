@@ -47,6 +47,7 @@ struct ColumnOrderTests {
                 context: context("io.parkd.Reward.Run"))
         }
         _ = try await database.approveRewardRun(try await run().id, context: context("io.parkd.Reward.Approve"))
+        try await pay(database)
         _ = try await database.submitReport(
             .id(Self.corrected.tenant), month: Self.corrected.month,
             figures: SubmittedFigures(revenue: nil, tax: nil, counts: ["placements": 29]), reason: "three placements were reported late",
@@ -66,6 +67,32 @@ struct ColumnOrderTests {
             context: context())
     }
 
+    /// Run 1 noticed (an objection dismissed), closed, confirmed for tenant 1, paid by a batch a
+    /// second uid approved, one line failed at the bank: a row in every payment table but offsets.
+    func pay(_ database: ParkDatabase) async throws {
+        func day(_ text: String) throws -> CivilDate { try CivilDate.parse(text, field: "day") }
+        let calendar = try WorkingDayCalendar([try HolidaySchedule(year: 2026, holidays: [], swappedWorkingDays: [])])
+        _ = try await database.createBankAccount(
+            tenant: .id(1), accountName: "山东人和人力资源服务有限公司", bank: "中国工商银行青岛市南支行", number: "3803 0216 0920 0123 456",
+            effectiveFrom: try day("2026-01-01"), context: context("io.parkd.BankAccount.Create"))
+        _ = try await database.publishNotice(run: 1, today: try day("2026-11-02"), workingDays: 5, calendar: calendar, context: context("io.parkd.Notice.Create"))
+        let lines = try await database.notice(run: 1).lines.filter { $0.tenant == 1 }
+        let objection = try await database.recordObjection(
+            line: lines[0].line, objector: "王先生", grounds: "no placements in June", today: try day("2026-11-03"), context: context("io.parkd.Notice.Object"))
+        _ = try await database.resolveObjection(objection.id, resolution: .dismissed, reason: "records checked", context: context("io.parkd.Notice.Resolve"))
+        _ = try await database.closeNotice(run: 1, today: try day("2026-11-20"), context: context("io.parkd.Notice.Close"))
+        _ = try await database.confirmLines(run: 1, tenant: .id(1), confirmedBy: "刘会计", channel: "staff", context: context("io.parkd.Payment.Confirm"))
+        let batch = try await database.createPaymentBatch(
+            runs: [1], today: try day("2026-11-20"), confirmationRequired: true, context: context("io.parkd.Payment.CreateBatch")).batch
+        #expect(batch.items == lines.count && lines.count > 1)
+        _ = try await database.approvePaymentBatch(batch.id, uid: 4242, today: try day("2026-11-20"), context: context("io.parkd.Payment.ApproveBatch"))
+        let items = try await database.paymentBatch(batch.id).items
+        let result = "batch,line,amount,result,reason\n" + items.enumerated().map { index, item in
+            "\(batch.id),\(item.line),\(item.amount),\(index == 0 ? "failed,account frozen" : "paid,")"
+        }.joined(separator: "\n")
+        _ = try await database.importBankResult(try BankResult.parse(result), today: try day("2026-11-23"), context: context("io.parkd.Payment.ImportResult"))
+    }
+
     @Test("the store reads the same park after every table gains a column it does not know", arguments: ColumnAddition.allCases)
     func unknownColumn(_ addition: ColumnAddition) async throws {
         try await withTemporaryDirectory { directory in
@@ -76,9 +103,10 @@ struct ColumnOrderTests {
             try database.close()
             let columns = try addition.apply(toDatabaseAt: path)
             #expect(columns.keys.sorted() == [
-                "auditEntry", "eventOccurrence", "eventOutcome", "eventRegistration", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
-                "parkEvent", "policyLoad", "policyVersion", "rentalUnit", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
-                "tenantTag", "timerRun",
+                "auditEntry", "bankAccount", "eventOccurrence", "eventOutcome", "eventRegistration", "incubatorProject", "incubatorSeat",
+                "lease", "leaseEvent", "leaseRent", "leaseUnit", "noticeObjection", "operatingReport", "parkEvent", "paymentBatch",
+                "paymentItem", "paymentOffset", "policyLoad", "policyVersion", "rentalUnit", "rewardConfirmation", "rewardLine",
+                "rewardNotice", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange", "tenantTag", "timerRun",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
 
@@ -87,6 +115,7 @@ struct ColumnOrderTests {
             try reopened.close()
             #expect(before.tenants.count == 81 && before.leases.count > 1 && before.reportHistory.count == 2 && before.runs.count == 2)
             #expect(after.tenants == before.tenants)
+            #expect(after.payments == before.payments && before.payments.count > 6)
             #expect(after.tenantsOneByOne == before.tenantsOneByOne)
             #expect(after.tenantCounts == before.tenantCounts)
             #expect(after.units == before.units)

@@ -22,6 +22,8 @@ struct ParkReadings {
     var runInputs: [[UInt8]]
     var policiesInForce: [StoredPolicyVersion]
     var audit: [AuditEntry]
+    /// Every field of bank accounts, notices, their lines and objections, batches, their items, the ledger's lines.
+    var payments: [String]
     var auditVerification: AuditVerification
     var timerRuns: [StoredTimerRun]
     var timerLastTriggers: [String: Int64]
@@ -55,6 +57,16 @@ struct ParkReadings {
         runLines = lines
         runInputs = inputs
         policiesInForce = try await database.policiesLastInForce()
+        var payments = try await database.bankAccounts(tenant: nil).map { String(describing: $0) }
+        for notice in try await database.notices() {
+            let (stored, noticeLines, objections) = try await database.notice(run: notice.run)
+            payments += [String(describing: stored)] + noticeLines.map { String(describing: $0) } + objections.map { String(describing: $0) }
+        }
+        for batch in try await database.paymentBatches() {
+            payments += [String(describing: batch)] + (try await database.paymentBatch(batch.id).items).map { String(describing: $0) }
+        }
+        payments += try await database.paymentLedger(tenant: nil, year: nil).lines.map { String(describing: $0) }
+        self.payments = payments
         audit = try await database.auditEntries(AuditQuery(limit: 100_000))
         auditVerification = try await database.verifyAudit()
         timerRuns = try await database.timerRuns(timer: nil, limit: 1_000)

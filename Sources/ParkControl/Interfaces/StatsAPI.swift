@@ -63,6 +63,18 @@ public enum StatsAPI {
           exhibitors: int
         )
 
+        # Rewards paid under one rule in one year.
+        type PaidRule (
+          # The year paid.
+          year: int,
+          # Rule id.
+          rule: string,
+          # Lines paid.
+          lines: int,
+          # Amount paid in yuan (transfers and offsets).
+          amount: string
+        )
+
         # One month's sums.
         type MonthTotals (
           # YYYY-MM.
@@ -110,7 +122,9 @@ public enum StatsAPI {
           # The same, month by month, when `monthly` is true; empty otherwise.
           monthly: []MonthTotals,
           # The events ending in the period, by kind (kinds without any left out).
-          events: []EventFigures
+          events: []EventFigures,
+          # Rewards paid per year and rule, for the years from `from` to `to`.
+          paid: []PaidRule
         )
 
         """)
@@ -186,6 +200,19 @@ public enum StatsAPI {
         }
     }
 
+    public struct PaidRule: Codable, Sendable, Equatable {
+        public var year: Int
+        public var rule: String
+        public var lines: Int
+        public var amount: String
+        public init(year: Int, rule: String, lines: Int, amount: String) {
+            self.year = year
+            self.rule = rule
+            self.lines = lines
+            self.amount = amount
+        }
+    }
+
     public struct MonthTotals: Codable, Sendable, Equatable {
         public var month: String
         public var totals: Totals
@@ -222,12 +249,14 @@ public enum StatsAPI {
         public var totals: Totals
         public var monthly: [MonthTotals]
         public var events: [EventFigures]
+        public var paid: [PaidRule]
 
         public init(
             from: String, to: String, tenantsByStatus: [Count], tenantsByBusinessLine: [Count], newTenants: Int,
             leasedOfficeArea: String, officeArea: String, occupancyPercent: String, incubatorProjects: Int, incubatorSeats: Int,
             incubatorSeatsOccupied: Int, incubatorOccupancyPercent: String, totals: Totals, monthly: [MonthTotals],
-            events: [EventFigures] = []
+            events: [EventFigures] = [],
+            paid: [PaidRule] = []
         ) {
             self.from = from
             self.to = to
@@ -244,6 +273,7 @@ public enum StatsAPI {
             self.totals = totals
             self.monthly = monthly
             self.events = events
+            self.paid = paid
         }
     }
 }

@@ -116,6 +116,20 @@ public enum ConfigLoader {
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
+            case "cashing":
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
+                    let name = "cashing.\(sub)"
+                    switch sub {
+                    case "notice_days": config.noticeWorkingDays = try reader.integer(node, key: name, range: 1...60)
+                    case "confirmation":
+                        let text = try reader.string(node, key: name)
+                        guard text == "required" || text == "not-required" else {
+                            throw reader.error(node, key: name, "'\(text)' is neither required nor not-required")
+                        }
+                        config.confirmationRequired = text == "required"
+                    default: throw reader.unknown(keyNode, key: name)
+                    }
+                }
             case "database":
                 for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "database.\(sub)"

@@ -46,6 +46,10 @@ public struct DaemonConfig: Equatable, Sendable {
     /// Directory where parkd keeps `events.ics`, the park's events as an iCalendar feed,
     /// rewritten on every change of an event; nil for no feed.
     public var eventFeedDirectory: String?
+    /// Working days a reward run's public notice runs when the administrator names none.
+    public var noticeWorkingDays = 5
+    /// Whether a tenant confirms its lines before they are paid.
+    public var confirmationRequired = true
 
     public init() {}
 

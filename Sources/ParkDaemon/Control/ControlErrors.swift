@@ -53,6 +53,8 @@ enum ControlErrors {
             return LeaseAPI.LeaseConflict(unit: error.unit, lease: error.lease, message: error.description)
         case let error as RewardCalculationFailed:
             return RewardAPI.CalculationFailed(message: error.description)
+        case let error as CashingRefusal:
+            return declared(error)
         case let error as StoreError:
             return declared(error)
         case let error as StorageFailure:
@@ -64,6 +66,25 @@ enum ControlErrors {
             }
         default:
             return nil
+        }
+    }
+
+    private static func declared(_ error: CashingRefusal) -> any DeclaredError {
+        switch error {
+        case .runNotApproved(let run, let status): NoticeAPI.RunNotApproved(run: run, status: status)
+        case .noticeExists(let run, let endsOn): NoticeAPI.NoticeExists(run: run, endsOn: endsOn.description)
+        case .noSuchNotice(let run): NoticeAPI.NoSuchNotice(run: run)
+        case .noticeNotEnded(let run, let endsOn, let today):
+            NoticeAPI.NoticeNotEnded(run: run, endsOn: endsOn.description, today: today.description)
+        case .noticeEnded(let run, let endsOn): NoticeAPI.NoticeEnded(run: run, endsOn: endsOn.description)
+        case .noSuchLine(let line): NoticeAPI.NoSuchLine(line: line)
+        case .noSuchObjection(let objection): NoticeAPI.NoSuchObjection(objection: objection)
+        case .objectionResolved(let objection, let resolution): NoticeAPI.ObjectionResolved(objection: objection, resolution: resolution)
+        case .noSuchBatch(let batch): PaymentAPI.NoSuchBatch(batch: batch)
+        case .sameApprover(let batch, let uid): PaymentAPI.SameApprover(batch: batch, uid: uid)
+        case .batchState(let batch, let status, let needed): PaymentAPI.BatchState(batch: batch, status: status, needed: needed)
+        case .nothingToPay(let reason): PaymentAPI.NothingToPay(reason: reason)
+        case .resultRefused(let row, let reason): PaymentAPI.ResultRefused(row: row, reason: reason)
         }
     }
 

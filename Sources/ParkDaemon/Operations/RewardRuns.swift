@@ -62,7 +62,8 @@ struct RewardRuns: Sendable {
         let period = try RewardPeriod.parse(run.period)
         let recomputed = try book.calculate(period, inputs: try RewardInputs.decode(json), rules: run.rules, explain: false)
         var corrected: [RewardLine] = []
-        for earlier in run.adjusts { corrected += try await database.rewardLines(run: earlier, explanations: false) }
+        // What the adjustment was decided against: the corrected runs' lines that still stand.
+        for earlier in run.adjusts { corrected += try await database.standingRewardLines(run: earlier) }
         let verification = RewardRunVerification(
             recorded: try await database.rewardLines(run: id, explanations: false), corrected: corrected, rules: run.rules,
             recomputed: recomputed.lines)

@@ -145,7 +145,9 @@ extension ParkDatabase {
         }
     }
 
-    /// The approved runs of a period that cover any of `rules`, with their lines of those rules.
+    /// The approved runs of a period that cover any of `rules`, with their lines of those rules
+    /// that still stand: a line withdrawn after an upheld objection was never to be paid, so a
+    /// new run gives the whole amount the data now gives for it, not a difference from it.
     static func approvedRuns(_ db: Database, period: String, rules: [String]) throws -> [ApprovedRewardRun] {
         try loadRuns(db, RewardRunRecord.filter(
             RewardRunRecord.Columns.period == period && RewardRunRecord.Columns.status == StoredRewardRun.Status.approved.rawValue))
@@ -153,8 +155,25 @@ extension ParkDatabase {
             .map { run in
                 ApprovedRewardRun(
                     id: run.id, rules: run.rules,
-                    lines: try loadLines(db, runs: [run.id], tenant: nil, explanations: false).filter { rules.contains($0.rule) })
+                    lines: try standingLines(db, run: run.id).filter { rules.contains($0.rule) })
             }
+    }
+
+    /// A run's lines less those withdrawn after an upheld objection (one line per tenant, rule
+    /// and period in a run).
+    static func standingLines(_ db: Database, run: Int64) throws -> [RewardLine] {
+        let withdrawn = Set(try Row.fetchAll(db, sql: """
+            SELECT rewardLine.tenantId, rewardLine.rule, rewardLine.period FROM rewardLine
+            JOIN noticeObjection ON noticeObjection.rewardLineId = rewardLine.id AND noticeObjection.resolution = 'upheld'
+            WHERE rewardLine.rewardRunId = ?
+            """, arguments: [run]).map { "\($0["tenantId"] as Int64) \($0["rule"] as String) \($0["period"] as String)" })
+        return try loadLines(db, runs: [run], tenant: nil, explanations: false)
+            .filter { !withdrawn.contains("\($0.tenantID) \($0.rule) \($0.period)") }
+    }
+
+    /// A run's lines that still stand: those not withdrawn after an upheld objection.
+    public func standingRewardLines(run: Int64) async throws -> [RewardLine] {
+        try await readInBackground { db in try ParkDatabase.standingLines(db, run: run) }
     }
 
     public func rewardRuns(period: String?) async throws -> [StoredRewardRun] {

@@ -4,8 +4,11 @@ import ParkControl
 struct RewardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reward",
-        abstract: "Reward and rent-subsidy runs: compute, explain, approve, export, verify.",
-        subcommands: [Run.self, List.self, Show.self, Approve.self, Export.self, Verify.self])
+        abstract: "Reward and rent-subsidy runs: compute, explain, approve, export, verify; their public notice, objections and confirmations.",
+        subcommands: [
+            Run.self, List.self, Show.self, Approve.self, Export.self, Verify.self, Notice.self, Object.self, Resolve.self, Objections.self,
+            Confirm.self,
+        ])
 
     static func summary(_ run: RewardAPI.RewardRun) -> String {
         var fields = Fields()

@@ -94,6 +94,13 @@ extension Parkctl {
                 for month in stats.monthly { table.add([month.month] + values(month.totals).map(\.grouped)) }
                 text += "\n\n" + table.render()
             }
+            if !stats.paid.isEmpty {
+                var table = Table(columns: [
+                    .init(title: "PAID IN"), .init(title: "RULE"), .init(title: "LINES", alignment: .right), .init(title: "AMOUNT", alignment: .right),
+                ])
+                for paid in stats.paid { table.add([String(paid.year), paid.rule, paid.lines.grouped, paid.amount.grouped]) }
+                text += "\n\n" + table.render()
+            }
             return text
         }
 
@@ -114,6 +121,11 @@ extension Parkctl {
                 lines.append("")
                 lines.append((["month"] + figureNames.map(\.0)).joined(separator: ","))
                 lines += stats.monthly.map { ([$0.month] + values($0.totals)).joined(separator: ",") }
+            }
+            if !stats.paid.isEmpty {
+                lines.append("")
+                lines.append("paidIn,rule,lines,amount")
+                lines += stats.paid.map { "\($0.year),\($0.rule),\($0.lines),\($0.amount)" }
             }
             return lines.joined(separator: "\n")
         }

@@ -36,7 +36,8 @@ with varlink.Client(address=address) as client:
         check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
                                   "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats", "io.parkd.Incubator",
                                   "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar",
-                                  "io.parkd.Timer", "io.parkd.Backup", "io.parkd.Event"},
+                                  "io.parkd.Timer", "io.parkd.Backup", "io.parkd.Event",
+                                  "io.parkd.BankAccount", "io.parkd.Notice", "io.parkd.Payment"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -281,6 +282,35 @@ with varlink.Client(address=address) as client:
         check(made["integrity"] == "ok" and made["backup"]["sizeBytes"] > 0, f"Backup.Create: {made}")
         listed = backups.List()
         check([b["file"] for b in listed["backups"]] == [made["backup"]["file"]], f"Backup.List: {listed}")
+    # io.parkd.BankAccount, io.parkd.Notice and io.parkd.Payment (no approved run here: the refusals)
+    with client.open("io.parkd.BankAccount", namespaced=False) as accounts:
+        account = accounts.Create(tenant="1", accountName="青岛职业人力资源有限公司", bank="工行青岛分行",
+                                  number="3803 0216 0920 0123 456", effectiveFrom="2021-03-01")["account"]
+        check(account["number"] == "3803021609200123456" and account["tenant"] == 1, f"BankAccount.Create: {account}")
+        check([a["id"] for a in accounts.List(tenant=None)["accounts"]] == [account["id"]], "BankAccount.List")
+        expect_error(lambda: accounts.Create(tenant="1", accountName="别的公司", bank="工行", number="3803021609200123456",
+                                             effectiveFrom="2021-04-01"), "io.parkd.Service.InvalidField", "another firm's name")
+    with client.open("io.parkd.Notice", namespaced=False) as notices:
+        expect_error(lambda: notices.Create(run=99, days=None), "io.parkd.Reward.NoSuchRun", "Notice.Create of no run")
+        expect_error(lambda: notices.Get(run=99), "io.parkd.Reward.NoSuchRun", "Notice.Get of no run")
+        expect_error(lambda: notices.Close(run=99), "io.parkd.Notice.NoSuchNotice", "Notice.Close of no notice")
+        expect_error(lambda: notices.Object(line=999, objector="王先生", grounds="x"), "io.parkd.Notice.NoSuchLine", "Notice.Object")
+        expect_error(lambda: notices.Resolve(objection=9, resolution="upheld", reason="x"), "io.parkd.Notice.NoSuchObjection",
+                     "Notice.Resolve")
+        check(notices.List()["notices"] == [], "Notice.List")
+        check(notices.ListObjections(run=None)["objections"] == [], "Notice.ListObjections")
+    with client.open("io.parkd.Payment", namespaced=False) as payments:
+        expect_error(lambda: payments.Confirm(run=99, tenant="1", confirmedBy="x"), "io.parkd.Reward.NoSuchRun", "Payment.Confirm")
+        expect_error(lambda: payments.CreateBatch(runs=None), "io.parkd.Payment.NothingToPay", "Payment.CreateBatch")
+        for call in (payments.GetBatch, payments.ApproveBatch, payments.CancelBatch, payments.ExportBatch):
+            expect_error(lambda: call(batch=1), "io.parkd.Payment.NoSuchBatch", "a batch that does not exist")
+        expect_error(lambda: payments.ImportResult(text="batch,line,amount,result,reason\n1,1,1.00,paid,\n"),
+                     "io.parkd.Payment.NoSuchBatch", "Payment.ImportResult")
+        check(payments.ListBatches()["batches"] == [], "Payment.ListBatches")
+        ledger = payments.Ledger(tenant=None, year=None)
+        check(ledger["total"]["name"] == "total" and all("outstanding" in e for e in ledger["entries"]), f"Payment.Ledger: {ledger}")
+        check(payments.Verify()["balanced"], "Payment.Verify")
+        check(payments.Published(year=2026)["paid"] == [], "Payment.Published")
 
     # io.parkd.Audit and io.parkd.Service
     with client.open("io.parkd.Audit", namespaced=False) as audit:

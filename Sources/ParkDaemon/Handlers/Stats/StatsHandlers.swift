@@ -17,6 +17,12 @@ enum StatsHandlers {
             let events = EventFigures.compute(
                 try await database.eventsEnding(from: from, through: to), from: from, through: to,
                 now: Int64(call.state.now().timeIntervalSince1970.rounded(.down)))
+            var paid: [String: (year: Int, rule: String, lines: Int, amount: Money)] = [:]
+            for amount in try await database.paidAmounts(year: nil) where (from.year...to.year).contains(amount.year) {
+                let key = "\(amount.year) \(amount.rule)"
+                let sum = paid[key] ?? (amount.year, amount.rule, 0, Money.zero)
+                paid[key] = (amount.year, amount.rule, sum.lines + amount.lines, sum.amount + amount.amount)
+            }
             return StatsAPI.ParkReply(
                 from: from.description, to: to.description,
                 tenantsByStatus: TenantStatus.allCases.map { StatsAPI.Count(name: $0.rawValue, count: stats.tenantsByStatus[$0] ?? 0) },
@@ -27,7 +33,10 @@ enum StatsHandlers {
                 incubatorSeatsOccupied: incubator.occupied, incubatorOccupancyPercent: incubator.percent,
                 totals: wire(stats.totals),
                 monthly: stats.monthly.map { StatsAPI.MonthTotals(month: $0.month.description, totals: wire($0.totals)) },
-                events: events.map(wire))
+                events: events.map(wire),
+                paid: paid.values.sorted { ($0.year, $0.rule) < ($1.year, $1.rule) }.map {
+                    StatsAPI.PaidRule(year: $0.year, rule: $0.rule, lines: $0.lines, amount: $0.amount.description)
+                })
         }
     }
 

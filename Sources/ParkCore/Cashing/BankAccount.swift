@@ -1,0 +1,67 @@
+/// The account a tenant is paid into: the name on it (which must be the tenant's registered
+/// name: a park pays the firm, never a person or another firm), the bank, the account number and
+/// the day it takes effect. A change is a new account from a later day; the history is kept.
+public struct BankAccount: Equatable, Sendable {
+    public let accountName: String
+    public let bank: String
+    public let number: BankAccountNumber
+    public let effectiveFrom: CivilDate
+
+    public init(accountName: String, bank: String, number: BankAccountNumber, effectiveFrom: CivilDate) {
+        self.accountName = accountName
+        self.bank = bank
+        self.number = number
+        self.effectiveFrom = effectiveFrom
+    }
+
+    /// Decides a new account of a tenant registered as `registeredName`, whose accounts so far
+    /// are `history`: the name must be the registered name exactly, the bank named, and no other
+    /// account may take effect on the same day.
+    public static func decide(
+        accountName: String, bank: String, number: String, effectiveFrom: CivilDate, registeredName: String, history: [BankAccount]
+    ) throws(DomainError) -> BankAccount {
+        let name = accountName.trimmingWhitespace()
+        guard name == registeredName.trimmingWhitespace() else {
+            throw .invalid("accountName", "'\(accountName)' is not the tenant's registered name '\(registeredName)'; a reward is paid only into an account in the firm's own name")
+        }
+        let bank = bank.trimmingWhitespace()
+        guard !bank.isEmpty, bank.count <= 100 else { throw .invalid("bank", "name the bank and branch (at most 100 characters)") }
+        let number = try BankAccountNumber.parse(number, field: "number")
+        if let same = history.first(where: { $0.effectiveFrom == effectiveFrom }) {
+            throw .invalid("effectiveFrom", "the tenant's account \(same.number.masked) already takes effect on \(effectiveFrom); give the new account a later day")
+        }
+        return BankAccount(accountName: name, bank: bank, number: number, effectiveFrom: effectiveFrom)
+    }
+
+    /// The account in force on `day`: the one that took effect last on or before it.
+    public static func inForce(_ history: [BankAccount], on day: CivilDate) -> BankAccount? {
+        history.filter { $0.effectiveFrom <= day }.max { $0.effectiveFrom < $1.effectiveFrom }
+    }
+}
+
+/// A bank account number as Chinese banks give them: 10 to 30 digits (a corporate settlement
+/// account, 对公账户, is often 12 to 25), written with or without spaces or hyphens between groups.
+public struct BankAccountNumber: Hashable, Sendable, CustomStringConvertible {
+    /// The digits alone.
+    public let digits: String
+
+    public static func parse(_ text: String, field: String) throws(DomainError) -> BankAccountNumber {
+        let digits = String(text.filter { $0 != " " && $0 != "-" })
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw .invalid(field, "'\(text)' is not an account number: digits only, spaces or hyphens between groups allowed")
+        }
+        guard (10...30).contains(digits.count) else {
+            throw .invalid(field, "'\(text)' has \(digits.count) digits; a bank account number has 10 to 30")
+        }
+        guard Set(digits).count > 1 else { throw .invalid(field, "'\(text)' repeats one digit: not an account number") }
+        return BankAccountNumber(digits: digits)
+    }
+
+    public init(digits: String) { self.digits = digits }
+
+    /// The last four digits, for messages and lists that people read over others' shoulders.
+    public var masked: String { "…" + digits.suffix(4) }
+
+    public var description: String { digits }
+}
+

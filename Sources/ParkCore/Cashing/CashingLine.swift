@@ -1,0 +1,62 @@
+/// Where an approved line stands on its way to the bank, decided from what was recorded about
+/// it: the run's notice, objections, confirmation and payments.
+public enum CashingState: String, Sendable, CaseIterable {
+    /// Not yet released: the run is not on notice, the notice runs, or an objection is open.
+    case held
+    /// Withdrawn after an upheld objection.
+    case withdrawn
+    /// Released and not paid (whether or not in a batch awaiting the bank).
+    case payable
+    /// Paid: to the bank, or by offsetting what the tenant owes.
+    case paid
+}
+
+/// What is known about one approved line, for deciding its state.
+public struct CashingLine: Equatable, Sendable {
+    public enum Notice: Equatable, Sendable {
+        case none, running, closed
+    }
+
+    public var id: Int64
+    public var run: Int64
+    public var tenant: Int64
+    public var amount: Money
+    public var notice: Notice
+    public var openObjection: Bool
+    public var upheld: Bool
+    public var confirmed: Bool
+    /// In a batch whose bank result is not in yet.
+    public var inOpenBatch: Bool
+    public var paid: Bool
+
+    public init(
+        id: Int64, run: Int64, tenant: Int64, amount: Money, notice: Notice, openObjection: Bool, upheld: Bool, confirmed: Bool,
+        inOpenBatch: Bool, paid: Bool
+    ) {
+        self.id = id
+        self.run = run
+        self.tenant = tenant
+        self.amount = amount
+        self.notice = notice
+        self.openObjection = openObjection
+        self.upheld = upheld
+        self.confirmed = confirmed
+        self.inOpenBatch = inOpenBatch
+        self.paid = paid
+    }
+
+    public var state: CashingState {
+        if paid { return .paid }
+        if upheld { return .withdrawn }
+        if notice != .closed || openObjection { return .held }
+        return .payable
+    }
+
+    /// A receivable: an amount the tenant owes back (a rent clawback, or an adjustment down).
+    public var isReceivable: Bool { amount.fen < 0 }
+
+    /// May go into a new batch: payable, confirmed when confirmation is required, in no open batch.
+    public func isBatchable(confirmationRequired: Bool) -> Bool {
+        !isReceivable && amount.fen > 0 && state == .payable && !inOpenBatch && (confirmed || !confirmationRequired)
+    }
+}

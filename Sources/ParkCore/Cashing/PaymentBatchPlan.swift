@@ -1,0 +1,112 @@
+/// What a new payment batch pays: every batchable line of the runs asked for, each to the
+/// tenant's account in force on the day the batch is made, less what the tenant owes back.
+///
+/// A receivable (a RENT_CLAWBACK line, or an adjustment down, once released) is offset against
+/// the tenant's lines of the same or later runs, oldest first, never below zero; what it does
+/// not cover stays owed for the next batch. A tenant without an account in force, or whose
+/// account is not in its registered name (renamed since), is left out.
+public struct PaymentBatchPlan: Equatable, Sendable {
+    /// A line to pay, as the batch takes it.
+    public struct Payable: Equatable, Sendable {
+        public var line: Int64
+        public var run: Int64
+        public var tenant: Int64
+        public var amount: Money
+
+        public init(line: Int64, run: Int64, tenant: Int64, amount: Money) {
+            self.line = line
+            self.run = run
+            self.tenant = tenant
+            self.amount = amount
+        }
+    }
+
+    /// What a tenant still owes from one receivable line.
+    public struct Receivable: Equatable, Sendable {
+        public var line: Int64
+        public var run: Int64
+        public var tenant: Int64
+        /// Still owed, positive.
+        public var owed: Money
+
+        public init(line: Int64, run: Int64, tenant: Int64, owed: Money) {
+            self.line = line
+            self.run = run
+            self.tenant = tenant
+            self.owed = owed
+        }
+    }
+
+    public struct Offset: Equatable, Sendable {
+        public var receivable: Int64
+        public var amount: Money
+
+        public init(receivable: Int64, amount: Money) {
+            self.receivable = receivable
+            self.amount = amount
+        }
+    }
+
+    public struct Item: Equatable, Sendable {
+        public var payable: Payable
+        public var account: BankAccount
+        public var offsets: [Offset]
+        /// What the bank transfers: the line's amount less the offsets, never below zero.
+        public var net: Money
+    }
+
+    /// A tenant whose lines are left out, and why.
+    public struct Skipped: Equatable, Sendable {
+        public var tenant: Int64
+        public var lines: Int
+        public var reason: String
+
+        public init(tenant: Int64, lines: Int, reason: String) {
+            self.tenant = tenant
+            self.lines = lines
+            self.reason = reason
+        }
+    }
+
+    public var items: [Item]
+    public var skipped: [Skipped]
+
+    /// The sum the bank transfers.
+    public var total: Money { items.reduce(Money.zero) { $0 + $1.net } }
+
+    public static func plan(
+        payable: [Payable], receivables: [Receivable], accounts: [Int64: [BankAccount]], registeredNames: [Int64: String] = [:],
+        on day: CivilDate
+    ) -> PaymentBatchPlan {
+        var items: [Item] = []
+        var skipped: [Skipped] = []
+        let byTenant = Dictionary(grouping: payable, by: \.tenant)
+        for tenant in byTenant.keys.sorted() {
+            let lines = byTenant[tenant]!.sorted { ($0.run, $0.line) < ($1.run, $1.line) }
+            guard let account = BankAccount.inForce(accounts[tenant] ?? [], on: day) else {
+                skipped.append(Skipped(tenant: tenant, lines: lines.count, reason: "no bank account in force on \(day)"))
+                continue
+            }
+            // A firm renamed since its account was recorded: the bank would refuse the transfer.
+            if let registered = registeredNames[tenant], registered != account.accountName {
+                skipped.append(Skipped(
+                    tenant: tenant, lines: lines.count,
+                    reason: "an account in force in another name than the registered one (record the account in the new name)"))
+                continue
+            }
+            var owed = receivables.filter { $0.tenant == tenant && $0.owed.fen > 0 }.sorted { ($0.run, $0.line) < ($1.run, $1.line) }
+            for line in lines {
+                var remaining = line.amount
+                var offsets: [Offset] = []
+                for index in owed.indices where owed[index].run <= line.run && remaining.fen > 0 && owed[index].owed.fen > 0 {
+                    let taken = min(owed[index].owed, remaining)
+                    offsets.append(Offset(receivable: owed[index].line, amount: taken))
+                    owed[index].owed = owed[index].owed - taken
+                    remaining = remaining - taken
+                }
+                items.append(Item(payable: line, account: account, offsets: offsets, net: remaining))
+            }
+        }
+        return PaymentBatchPlan(items: items, skipped: skipped)
+    }
+}

@@ -1,0 +1,128 @@
+/// What the park owes and paid each tenant, from every approved line and every payment
+/// recorded, with the identity finance checks: approved = paid + held + payable + withdrawn.
+public struct PaymentLedger: Equatable, Sendable {
+    /// One approved line with what was recorded about its payment.
+    public struct Line: Equatable, Sendable {
+        public var cashing: CashingLine
+        /// The recorded payment of the line (the bank's transfer plus the offsets), when paid.
+        public var paid: Money
+        /// Of which offset against what the tenant owed.
+        public var offset: Money
+        /// Transfers the bank reported failed.
+        public var failed: Money
+        /// For a receivable: what was offset against it so far (pending batches included).
+        public var recovered: Money
+        /// The year the line was paid in, when paid.
+        public var paidYear: Int?
+
+        public init(cashing: CashingLine, paid: Money, offset: Money, failed: Money, recovered: Money, paidYear: Int?) {
+            self.cashing = cashing
+            self.paid = paid
+            self.offset = offset
+            self.failed = failed
+            self.recovered = recovered
+            self.paidYear = paidYear
+        }
+    }
+
+    public struct Entry: Equatable, Sendable {
+        public var tenant: Int64
+        /// Amounts of approved runs and of drafts awaiting approval.
+        public var computed = Money.zero
+        public var approved = Money.zero
+        public var withdrawn = Money.zero
+        public var held = Money.zero
+        public var payable = Money.zero
+        public var paid = Money.zero
+        public var offset = Money.zero
+        public var failed = Money.zero
+        /// Receivables released and not yet offset.
+        public var owed = Money.zero
+        /// What the park still has to pay: held and payable.
+        public var outstanding: Money { held + payable }
+
+        public init(tenant: Int64) { self.tenant = tenant }
+
+        /// `approved = paid + held + payable + withdrawn`, or the sides that differ.
+        public var balances: Bool { approved == paid + held + payable + withdrawn }
+    }
+
+    public var entries: [Entry]
+
+    /// Tallies `lines` per tenant; `drafts` adds to `computed` the tenants' amounts in drafts.
+    public static func tally(_ lines: [Line], drafts: [Int64: Money] = [:]) -> PaymentLedger {
+        var entries: [Int64: Entry] = [:]
+        for line in lines {
+            let tenant = line.cashing.tenant
+            var entry = entries[tenant] ?? Entry(tenant: tenant)
+            let amount = line.cashing.amount
+            if line.cashing.isReceivable {
+                let released = line.cashing.notice == .closed && !line.cashing.openObjection && !line.cashing.upheld
+                if released { entry.owed = entry.owed + Money(fen: -amount.fen) - line.recovered }
+            } else {
+                entry.approved = entry.approved + amount
+                entry.computed = entry.computed + amount
+                entry.failed = entry.failed + line.failed
+                switch line.cashing.state {
+                case .paid:
+                    entry.paid = entry.paid + line.paid
+                    entry.offset = entry.offset + line.offset
+                case .withdrawn: entry.withdrawn = entry.withdrawn + amount
+                case .held: entry.held = entry.held + amount
+                case .payable: entry.payable = entry.payable + amount
+                }
+            }
+            entries[tenant] = entry
+        }
+        for (tenant, amount) in drafts {
+            var entry = entries[tenant] ?? Entry(tenant: tenant)
+            entry.computed = entry.computed + amount
+            entries[tenant] = entry
+        }
+        return PaymentLedger(entries: entries.values.sorted { $0.tenant < $1.tenant })
+    }
+
+    /// The park's totals.
+    public var total: Entry {
+        entries.reduce(into: Entry(tenant: 0)) { total, entry in
+            total.computed = total.computed + entry.computed
+            total.approved = total.approved + entry.approved
+            total.withdrawn = total.withdrawn + entry.withdrawn
+            total.held = total.held + entry.held
+            total.payable = total.payable + entry.payable
+            total.paid = total.paid + entry.paid
+            total.offset = total.offset + entry.offset
+            total.failed = total.failed + entry.failed
+            total.owed = total.owed + entry.owed
+        }
+    }
+
+    /// A batch as recorded, for the reconciliation.
+    public struct Batch: Equatable, Sendable {
+        public var id: Int64
+        public var total: Money
+        /// The transfers of its items, summed.
+        public var itemsTotal: Money
+
+        public init(id: Int64, total: Money, itemsTotal: Money) {
+            self.id = id
+            self.total = total
+            self.itemsTotal = itemsTotal
+        }
+    }
+
+    /// The first thing that does not reconcile, in words, or nil: every paid line paid exactly
+    /// its amount, every batch's total the sum of its items, and every tenant's identity.
+    public static func firstDifference(lines: [Line], batches: [Batch]) -> String? {
+        for line in lines.sorted(by: { $0.cashing.id < $1.cashing.id }) where line.cashing.state == .paid && line.paid != line.cashing.amount {
+            return "line \(line.cashing.id) of tenant \(line.cashing.tenant): approved \(line.cashing.amount), recorded as paid \(line.paid)"
+        }
+        for batch in batches.sorted(by: { $0.id < $1.id }) where batch.total != batch.itemsTotal {
+            return "batch \(batch.id): total \(batch.total), its items sum to \(batch.itemsTotal)"
+        }
+        for entry in tally(lines).entries where !entry.balances {
+            return "tenant \(entry.tenant): approved \(entry.approved) ≠ paid \(entry.paid) + held \(entry.held) + payable \(entry.payable) + withdrawn \(entry.withdrawn)"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,36 @@
+import GRDB
+
+/// A row of `noticeObjection`: an objection to one line during a notice, and its resolution.
+struct NoticeObjectionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "noticeObjection"
+    var id: Int64?
+    var rewardNoticeId: Int64
+    var rewardLineId: Int64
+    var objector: String
+    var grounds: String
+    var recordedAt: String
+    var recordedBy: String
+    var resolution: String?
+    var reason: String?
+    var resolvedAt: String?
+    var resolvedBy: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension NoticeObjectionRecord {
+    /// Reads the columns by name.
+    init(row: Row) {
+        id = row["id"]
+        rewardNoticeId = row["rewardNoticeId"]
+        rewardLineId = row["rewardLineId"]
+        objector = row["objector"]
+        grounds = row["grounds"]
+        recordedAt = row["recordedAt"]
+        recordedBy = row["recordedBy"]
+        resolution = row["resolution"]
+        reason = row["reason"]
+        resolvedAt = row["resolvedAt"]
+        resolvedBy = row["resolvedBy"]
+    }
+}

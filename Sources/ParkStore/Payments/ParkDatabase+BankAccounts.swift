@@ -1,0 +1,67 @@
+import GRDB
+import ParkCore
+
+/// A tenant's bank account as recorded.
+public struct StoredBankAccount: Sendable, Equatable {
+    public var id: Int64
+    public var tenant: Int64
+    public var tenantName: String
+    public var account: BankAccount
+    public var recordedAt: String
+    public var recordedBy: String
+}
+
+extension ParkDatabase {
+    /// Records a new account of a tenant, decided against its registered name and its history.
+    public func createBankAccount(
+        tenant reference: TenantReference, accountName: String, bank: String, number: String, effectiveFrom: CivilDate,
+        context: ChangeContext
+    ) async throws -> StoredBankAccount {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            let tenant = try ParkDatabase.loadTenant(db, reference)
+            let history = try ParkDatabase.bankAccounts(db, tenant: tenant.id).map(\.account)
+            let account = try BankAccount.decide(
+                accountName: accountName, bank: bank, number: number, effectiveFrom: effectiveFrom, registeredName: tenant.tenant.name,
+                history: history)
+            var record = BankAccountRecord(
+                id: nil, tenantId: tenant.id, accountName: account.accountName, bank: account.bank, accountNumber: account.number.digits,
+                effectiveFrom: account.effectiveFrom.description, recordedAt: context.at, recordedBy: context.recordedBy)
+            try record.insert(db)
+            return StoredBankAccount(
+                id: record.id!, tenant: tenant.id, tenantName: tenant.tenant.name, account: account, recordedAt: context.at,
+                recordedBy: context.recordedBy)
+        }
+    }
+
+    /// Every account recorded, or a tenant's, by tenant then effective day.
+    public func bankAccounts(tenant reference: TenantReference?) async throws -> [StoredBankAccount] {
+        try await read { db in
+            let tenant = try reference.map { try ParkDatabase.loadTenant(db, $0).id }
+            return try ParkDatabase.bankAccounts(db, tenant: tenant)
+        }
+    }
+
+    static func bankAccounts(_ db: Database, tenant: Int64?) throws -> [StoredBankAccount] {
+        var sql = """
+            SELECT bankAccount.*, tenant.name AS tenantName FROM bankAccount JOIN tenant ON tenant.id = bankAccount.tenantId
+            """
+        var arguments: StatementArguments = []
+        if let tenant {
+            sql += " WHERE bankAccount.tenantId = ?"
+            arguments = [tenant]
+        }
+        sql += " ORDER BY bankAccount.tenantId, bankAccount.effectiveFrom"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let record = BankAccountRecord(row: row)
+            guard let day = try? CivilDate.parse(record.effectiveFrom, field: "effectiveFrom") else {
+                throw StoreError.unreadable("bankAccount \(record.id ?? 0)", "an effective day")
+            }
+            return StoredBankAccount(
+                id: record.id ?? 0, tenant: record.tenantId, tenantName: row["tenantName"],
+                account: BankAccount(
+                    accountName: record.accountName, bank: record.bank, number: BankAccountNumber(digits: record.accountNumber),
+                    effectiveFrom: day),
+                recordedAt: record.recordedAt, recordedBy: record.recordedBy)
+        }
+    }
+}

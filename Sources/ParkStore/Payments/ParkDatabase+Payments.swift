@@ -1,0 +1,409 @@
+import GRDB
+import ParkCore
+
+/// A payment batch as recorded.
+public struct StoredPaymentBatch: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        /// Made, awaiting a second administrator's approval.
+        case created
+        /// Approved: exported to the bank, results imported.
+        case approved
+        /// Cancelled before approval: its lines were released.
+        case cancelled
+    }
+
+    public var id: Int64
+    public var status: Status
+    public var runs: [Int64]
+    public var createdOn: String
+    public var total: Money
+    public var items: Int
+    /// Items whose bank result is not in yet.
+    public var pending: Int
+    public var paid: Int
+    public var failed: Int
+    public var createdAt: String
+    public var createdBy: String
+    public var createdByUid: Int64
+    public var approvedAt: String?
+    public var approvedBy: String?
+    public var approvedByUid: Int64?
+}
+
+/// One line of a batch.
+public struct StoredPaymentItem: Sendable, Equatable {
+    public var batch: Int64
+    public var line: Int64
+    public var run: Int64
+    public var tenant: Int64
+    public var rule: String
+    public var period: String
+    public var accountName: String
+    public var bank: String
+    public var accountNumber: String
+    /// The line's amount.
+    public var gross: Money
+    /// Offset against what the tenant owed.
+    public var offset: Money
+    /// What the bank transfers.
+    public var amount: Money
+    public var purpose: String
+    public var status: String
+    public var reason: String?
+    public var resultOn: String?
+}
+
+/// A new batch and the tenants left out of it.
+public struct CreatedPaymentBatch: Sendable {
+    public var batch: StoredPaymentBatch
+    public var skipped: [PaymentBatchPlan.Skipped]
+}
+
+/// What importing a bank result recorded.
+public struct ImportedBankResult: Sendable, Equatable {
+    public var batch: Int64
+    public var paid: Int
+    public var failed: Int
+    /// Rows that repeat a result already recorded.
+    public var unchanged: Int
+}
+
+/// What was paid to one tenant under one rule in a year.
+public struct PaidAmount: Sendable, Equatable {
+    public var year: Int
+    public var tenant: Int64
+    public var tenantName: String
+    public var rule: String
+    public var lines: Int
+    public var amount: Money
+}
+
+extension ParkDatabase {
+    /// Makes a batch of every batchable line of `runs` (all approved runs when empty), paid into
+    /// the accounts in force on `today`, less the receivables it offsets.
+    public func createPaymentBatch(
+        runs: [Int64], today: CivilDate, confirmationRequired: Bool, context: ChangeContext
+    ) async throws -> CreatedPaymentBatch {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            for run in runs {
+                guard let stored = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: run)).first else { throw StoreError.noSuchRun(run) }
+                guard stored.status == .approved else { throw CashingRefusal.runNotApproved(run: run, status: stored.status.rawValue) }
+            }
+            let all = try ParkDatabase.ledgerLines(db, tenant: nil, runs: nil)
+            let chosen = all.filter { runs.isEmpty || runs.contains($0.cashing.run) }
+            let payable = chosen.filter { $0.cashing.isBatchable(confirmationRequired: confirmationRequired) }.map {
+                PaymentBatchPlan.Payable(line: $0.cashing.id, run: $0.cashing.run, tenant: $0.cashing.tenant, amount: $0.cashing.amount)
+            }
+            guard !payable.isEmpty else {
+                let unconfirmed = chosen.filter { !$0.cashing.isReceivable && $0.cashing.state == .payable && !$0.cashing.inOpenBatch && !$0.cashing.confirmed }.count
+                throw CashingRefusal.nothingToPay(reason: confirmationRequired && unconfirmed > 0
+                    ? "\(unconfirmed) payable line\(unconfirmed == 1 ? " awaits its tenant's" : "s await their tenants'") confirmation (parkctl reward confirm)"
+                    : "no line is payable and unpaid (a run's lines become payable when its notice is closed)")
+            }
+            let receivables = all.filter { line in
+                line.cashing.isReceivable && line.cashing.notice == .closed && !line.cashing.openObjection && !line.cashing.upheld
+            }.map {
+                PaymentBatchPlan.Receivable(
+                    line: $0.cashing.id, run: $0.cashing.run, tenant: $0.cashing.tenant, owed: Money(fen: -$0.cashing.amount.fen) - $0.recovered)
+            }
+            let accounts = try ParkDatabase.bankAccounts(db, tenant: nil)
+            let plan = PaymentBatchPlan.plan(
+                payable: payable, receivables: receivables,
+                accounts: Dictionary(grouping: accounts, by: \.tenant).mapValues { $0.map(\.account) },
+                registeredNames: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM tenant").map { ($0["id"] as Int64, $0["name"] as String) }),
+                on: today)
+            guard !plan.items.isEmpty else {
+                throw CashingRefusal.nothingToPay(reason: plan.skipped.map { "tenant \($0.tenant): \($0.reason)" }.joined(separator: "; "))
+            }
+            var batch = PaymentBatchRecord(
+                id: nil, status: StoredPaymentBatch.Status.created.rawValue, runs: runs.map(String.init).joined(separator: ","),
+                createdOn: today.description, totalFen: plan.total.fen, itemCount: plan.items.count, createdAt: context.at,
+                createdBy: context.recordedBy, createdByUid: context.call?.uid ?? 0, approvedAt: nil, approvedBy: nil, approvedByUid: nil)
+            try batch.insert(db)
+            let details = try ParkDatabase.lineDetails(db, lines: plan.items.map(\.payable.line))
+            for item in plan.items {
+                let detail = details[item.payable.line]
+                let accountId = accounts.filter { $0.tenant == item.payable.tenant && $0.account == item.account }.map(\.id).last ?? 0
+                var record = PaymentItemRecord(
+                    id: nil, paymentBatchId: batch.id!, rewardLineId: item.payable.line, tenantId: item.payable.tenant,
+                    bankAccountId: accountId, accountName: item.account.accountName, bank: item.account.bank,
+                    accountNumber: item.account.number.digits, grossFen: item.payable.amount.fen, amountFen: item.net.fen,
+                    purpose: "\(detail?.policy ?? "") \(detail?.rule ?? "") \(detail?.period ?? "") reward (run \(item.payable.run) line \(item.payable.line))",
+                    status: "pending", reason: nil, resultOn: nil, resultAt: nil, resultBy: nil)
+                try record.insert(db)
+                for offset in item.offsets {
+                    var offsetRecord = PaymentOffsetRecord(
+                        id: nil, paymentItemId: record.id!, receivableLineId: offset.receivable, amountFen: offset.amount.fen)
+                    try offsetRecord.insert(db)
+                }
+            }
+            return CreatedPaymentBatch(batch: try ParkDatabase.batches(db, id: batch.id!)[0], skipped: plan.skipped)
+        }
+    }
+
+    /// Approves a batch made by someone else (four eyes, by uid). Items the offsets cover whole
+    /// transfer nothing: they are settled on approval.
+    public func approvePaymentBatch(_ id: Int64, uid: Int64, today: CivilDate, context: ChangeContext) async throws -> StoredPaymentBatch {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
+            guard batch.status == .created else { throw CashingRefusal.batchState(batch: id, status: batch.status.rawValue, needed: "created") }
+            guard batch.createdByUid != uid else { throw CashingRefusal.sameApprover(batch: id, uid: uid) }
+            try db.execute(
+                sql: "UPDATE paymentBatch SET status = 'approved', approvedAt = ?, approvedBy = ?, approvedByUid = ? WHERE id = ?",
+                arguments: [context.at, context.recordedBy, uid, id])
+            try db.execute(
+                sql: """
+                    UPDATE paymentItem SET status = 'paid', reason = 'offset whole against what the tenant owed', resultOn = ?,
+                      resultAt = ?, resultBy = ? WHERE paymentBatchId = ? AND amountFen = 0 AND status = 'pending'
+                    """,
+                arguments: [today.description, context.at, context.recordedBy, id])
+            return try ParkDatabase.batches(db, id: id)[0]
+        }
+    }
+
+    /// Cancels a batch not yet approved: its lines (and the offsets it took) are released for
+    /// the next batch. An approved batch went to the bank: its results are imported instead.
+    public func cancelPaymentBatch(_ id: Int64, context: ChangeContext) async throws -> StoredPaymentBatch {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
+            guard batch.status == .created else { throw CashingRefusal.batchState(batch: id, status: batch.status.rawValue, needed: "created") }
+            try db.execute(
+                sql: "DELETE FROM paymentOffset WHERE paymentItemId IN (SELECT id FROM paymentItem WHERE paymentBatchId = ?)", arguments: [id])
+            try db.execute(sql: "DELETE FROM paymentItem WHERE paymentBatchId = ?", arguments: [id])
+            try db.execute(sql: "UPDATE paymentBatch SET status = 'cancelled' WHERE id = ?", arguments: [id])
+            return try ParkDatabase.batches(db, id: id)[0]
+        }
+    }
+
+    public func paymentBatches() async throws -> [StoredPaymentBatch] {
+        try await read { db in try ParkDatabase.batches(db, id: nil) }
+    }
+
+    public func paymentBatch(_ id: Int64) async throws -> (batch: StoredPaymentBatch, items: [StoredPaymentItem]) {
+        try await read { db in
+            guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
+            return (batch, try ParkDatabase.items(db, batch: id))
+        }
+    }
+
+    /// Records a bank's result, checked whole first; a row repeating a recorded result changes
+    /// nothing.
+    public func importBankResult(_ result: BankResult, today: CivilDate, context: ChangeContext) async throws -> ImportedBankResult {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            guard let batch = try ParkDatabase.batches(db, id: result.batch).first else { throw CashingRefusal.noSuchBatch(batch: result.batch) }
+            guard batch.status == .approved else {
+                throw CashingRefusal.batchState(batch: batch.id, status: batch.status.rawValue, needed: "approved")
+            }
+            let items = try ParkDatabase.items(db, batch: batch.id)
+            let known = Set(try Int64.fetchAll(
+                db, sql: "SELECT id FROM rewardLine WHERE id IN (\(result.rows.map { String($0.line) }.joined(separator: ",")))"))
+            let changes = try result.changes(
+                recorded: items.map { BankResult.Recorded(line: $0.line, amount: $0.amount, outcome: BankResult.Outcome(rawValue: $0.status)) },
+                knownLines: known)
+            for change in changes {
+                try db.execute(
+                    sql: """
+                        UPDATE paymentItem SET status = ?, reason = ?, resultOn = ?, resultAt = ?, resultBy = ?
+                        WHERE paymentBatchId = ? AND rewardLineId = ? AND status = 'pending'
+                        """,
+                    arguments: [change.outcome.rawValue, change.reason, today.description, context.at, context.recordedBy, batch.id, change.line])
+            }
+            return ImportedBankResult(
+                batch: batch.id, paid: changes.filter { $0.outcome == .paid }.count, failed: changes.filter { $0.outcome == .failed }.count,
+                unchanged: result.rows.count - changes.count)
+        }
+    }
+
+    /// Every approved line with what was recorded about its payment, of one tenant or all;
+    /// with `year`, of the runs of that year's periods. Also the tenants' amounts in drafts.
+    public func paymentLedger(tenant reference: TenantReference?, year: Int?) async throws -> (lines: [PaymentLedger.Line], drafts: [Int64: Money], names: [Int64: String]) {
+        try await readInBackground { db in
+            let tenant = try reference.map { try ParkDatabase.loadTenant(db, $0).id }
+            var lines = try ParkDatabase.ledgerLines(db, tenant: tenant, runs: nil)
+            var draftSQL = """
+                SELECT rewardLine.tenantId AS tenant, SUM(rewardLine.amountFen) AS fen FROM rewardLine
+                JOIN rewardRun ON rewardRun.id = rewardLine.rewardRunId AND rewardRun.status = 'draft'
+                WHERE rewardLine.amountFen > 0
+                """
+            var arguments: StatementArguments = []
+            if let tenant {
+                draftSQL += " AND rewardLine.tenantId = ?"
+                arguments += [tenant]
+            }
+            if let year {
+                let periods = try Row.fetchAll(db, sql: "SELECT id, period FROM rewardRun")
+                let inYear = Set(periods.filter { ($0["period"] as String).hasPrefix(String(year)) }.map { $0["id"] as Int64 })
+                lines = lines.filter { inYear.contains($0.cashing.run) }
+                draftSQL += " AND substr(rewardRun.period, 1, 4) = ?"
+                arguments += [String(year)]
+            }
+            var drafts: [Int64: Money] = [:]
+            for row in try Row.fetchAll(db, sql: draftSQL + " GROUP BY rewardLine.tenantId", arguments: arguments) {
+                drafts[row["tenant"]] = Money(fen: row["fen"])
+            }
+            var names: [Int64: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM tenant") { names[row["id"]] = row["name"] }
+            return (lines, drafts, names)
+        }
+    }
+
+    /// Every batch's recorded total and the sum of its items' transfers, for reconciliation
+    /// (a cancelled batch released its items and pays nothing).
+    public func paymentBatchTotals() async throws -> [PaymentLedger.Batch] {
+        try await readInBackground { db in
+            try Row.fetchAll(db, sql: """
+                SELECT paymentBatch.id, paymentBatch.totalFen,
+                  (SELECT COALESCE(SUM(amountFen), 0) FROM paymentItem WHERE paymentBatchId = paymentBatch.id) AS itemsFen
+                FROM paymentBatch WHERE paymentBatch.status <> 'cancelled' ORDER BY paymentBatch.id
+                """).map { PaymentLedger.Batch(id: $0["id"], total: Money(fen: $0["totalFen"]), itemsTotal: Money(fen: $0["itemsFen"])) }
+        }
+    }
+
+    /// What was paid per year, tenant and rule (the line's amount: the transfer plus the
+    /// offsets); with `year`, that year's.
+    public func paidAmounts(year: Int?) async throws -> [PaidAmount] {
+        try await readInBackground { db in
+            var sql = """
+                SELECT CAST(substr(paymentItem.resultOn, 1, 4) AS INTEGER) AS year, rewardLine.tenantId AS tenant,
+                  tenant.name AS tenantName, rewardLine.rule AS rule, COUNT(*) AS lines,
+                  SUM(paymentItem.amountFen + (SELECT COALESCE(SUM(amountFen), 0) FROM paymentOffset WHERE paymentItemId = paymentItem.id)) AS fen
+                FROM paymentItem JOIN rewardLine ON rewardLine.id = paymentItem.rewardLineId JOIN tenant ON tenant.id = rewardLine.tenantId
+                WHERE paymentItem.status = 'paid'
+                """
+            var arguments: StatementArguments = []
+            if let year {
+                sql += " AND substr(paymentItem.resultOn, 1, 4) = ?"
+                arguments = [String(year)]
+            }
+            sql += " GROUP BY year, rewardLine.tenantId, rewardLine.rule ORDER BY year, rewardLine.tenantId, rewardLine.rule"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                PaidAmount(year: $0["year"], tenant: $0["tenant"], tenantName: $0["tenantName"], rule: $0["rule"], lines: $0["lines"], amount: Money(fen: $0["fen"]))
+            }
+        }
+    }
+
+    // MARK: Reading lines and batches
+
+    /// Every line of an approved run with what was recorded about it (one statement).
+    static func ledgerLines(_ db: Database, tenant: Int64?, runs: [Int64]?) throws -> [PaymentLedger.Line] {
+        var sql = """
+            SELECT l.id, l.rewardRunId AS run, l.tenantId AS tenant, l.amountFen,
+              n.id AS noticeId, n.closedAt AS noticeClosedAt,
+              EXISTS (SELECT 1 FROM noticeObjection o WHERE o.rewardLineId = l.id AND o.resolution IS NULL) AS openObjection,
+              EXISTS (SELECT 1 FROM noticeObjection o WHERE o.rewardLineId = l.id AND o.resolution = 'upheld') AS upheld,
+              EXISTS (SELECT 1 FROM rewardConfirmation c WHERE c.rewardLineId = l.id) AS confirmed,
+              EXISTS (SELECT 1 FROM paymentItem i WHERE i.rewardLineId = l.id AND i.status = 'pending') AS inOpenBatch,
+              (SELECT SUM(i.amountFen + (SELECT COALESCE(SUM(f.amountFen), 0) FROM paymentOffset f WHERE f.paymentItemId = i.id))
+                 FROM paymentItem i WHERE i.rewardLineId = l.id AND i.status = 'paid') AS paidFen,
+              (SELECT COALESCE(SUM(f.amountFen), 0) FROM paymentItem i JOIN paymentOffset f ON f.paymentItemId = i.id
+                 WHERE i.rewardLineId = l.id AND i.status = 'paid') AS offsetFen,
+              (SELECT MIN(i.resultOn) FROM paymentItem i WHERE i.rewardLineId = l.id AND i.status = 'paid') AS paidOn,
+              (SELECT COALESCE(SUM(i.amountFen), 0) FROM paymentItem i WHERE i.rewardLineId = l.id AND i.status = 'failed') AS failedFen,
+              (SELECT COALESCE(SUM(f.amountFen), 0) FROM paymentOffset f JOIN paymentItem i ON i.id = f.paymentItemId
+                 WHERE f.receivableLineId = l.id AND i.status IN ('pending', 'paid')) AS recoveredFen
+            FROM rewardLine l JOIN rewardRun r ON r.id = l.rewardRunId AND r.status = 'approved'
+            LEFT JOIN rewardNotice n ON n.rewardRunId = l.rewardRunId
+            """
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let tenant {
+            conditions.append("l.tenantId = ?")
+            arguments += [tenant]
+        }
+        if let runs { conditions.append("l.rewardRunId IN (\(runs.map(String.init).joined(separator: ",")))") }
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY l.tenantId, l.id"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let noticeId: Int64? = row["noticeId"]
+            let closedAt: String? = row["noticeClosedAt"]
+            let paidFen: Int64? = row["paidFen"]
+            let paidOn: String? = row["paidOn"]
+            let cashing = CashingLine(
+                id: row["id"], run: row["run"], tenant: row["tenant"], amount: Money(fen: row["amountFen"]),
+                notice: noticeId == nil ? .none : closedAt == nil ? .running : .closed, openObjection: row["openObjection"],
+                upheld: row["upheld"], confirmed: row["confirmed"], inOpenBatch: row["inOpenBatch"], paid: paidFen != nil)
+            return PaymentLedger.Line(
+                cashing: cashing, paid: Money(fen: paidFen ?? 0), offset: Money(fen: row["offsetFen"]), failed: Money(fen: row["failedFen"]),
+                recovered: Money(fen: row["recoveredFen"]), paidYear: paidOn.flatMap { Int($0.prefix(4)) })
+        }
+    }
+
+    struct LineDetail {
+        var tenantName: String
+        var rule: String
+        var ruleTitle: String
+        var policy: String
+        var period: String
+    }
+
+    /// Names, rule titles and policies of lines, read from their explanations.
+    static func lineDetails(_ db: Database, lines: [Int64]) throws -> [Int64: LineDetail] {
+        guard !lines.isEmpty else { return [:] }
+        var details: [Int64: LineDetail] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, tenantName, rule, period, COALESCE(json_extract(explanation, '$.title'), rule) AS title,
+              COALESCE(json_extract(explanation, '$.policy'), '') AS policy
+            FROM rewardLine WHERE id IN (\(lines.map(String.init).joined(separator: ",")))
+            """) {
+            details[row["id"]] = LineDetail(tenantName: row["tenantName"], rule: row["rule"], ruleTitle: row["title"], policy: row["policy"], period: row["period"])
+        }
+        return details
+    }
+
+    /// The lines of `runs` as a notice, a confirmation or the ledger shows them.
+    static func lineRows(_ db: Database, runs: [Int64]) throws -> [CashingLineRow] {
+        let lines = try ledgerLines(db, tenant: nil, runs: runs)
+        let details = try lineDetails(db, lines: lines.map(\.cashing.id))
+        return lines.sorted { ($0.cashing.run, $0.cashing.id) < ($1.cashing.run, $1.cashing.id) }.map { line in
+            let detail = details[line.cashing.id]
+            return CashingLineRow(
+                line: line.cashing.id, run: line.cashing.run, tenant: line.cashing.tenant, tenantName: detail?.tenantName ?? "",
+                rule: detail?.rule ?? "", ruleTitle: detail?.ruleTitle ?? "", policy: detail?.policy ?? "", period: detail?.period ?? "",
+                amount: line.cashing.amount, state: line.cashing.state, confirmed: line.cashing.confirmed, inOpenBatch: line.cashing.inOpenBatch)
+        }
+    }
+
+    static func batches(_ db: Database, id: Int64?) throws -> [StoredPaymentBatch] {
+        var sql = """
+            SELECT paymentBatch.*,
+              (SELECT COUNT(*) FROM paymentItem WHERE paymentBatchId = paymentBatch.id AND status = 'pending') AS pending,
+              (SELECT COUNT(*) FROM paymentItem WHERE paymentBatchId = paymentBatch.id AND status = 'paid') AS paid,
+              (SELECT COUNT(*) FROM paymentItem WHERE paymentBatchId = paymentBatch.id AND status = 'failed') AS failed
+            FROM paymentBatch
+            """
+        var arguments: StatementArguments = []
+        if let id {
+            sql += " WHERE paymentBatch.id = ?"
+            arguments = [id]
+        }
+        sql += " ORDER BY paymentBatch.id"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let record = PaymentBatchRecord(row: row)
+            guard let status = StoredPaymentBatch.Status(rawValue: record.status) else {
+                throw StoreError.unreadable("paymentBatch \(record.id ?? 0)", "a status")
+            }
+            return StoredPaymentBatch(
+                id: record.id ?? 0, status: status, runs: record.runs.split(separator: ",").compactMap { Int64($0) },
+                createdOn: record.createdOn, total: Money(fen: record.totalFen), items: record.itemCount, pending: row["pending"],
+                paid: row["paid"], failed: row["failed"], createdAt: record.createdAt, createdBy: record.createdBy,
+                createdByUid: record.createdByUid, approvedAt: record.approvedAt, approvedBy: record.approvedBy,
+                approvedByUid: record.approvedByUid)
+        }
+    }
+
+    static func items(_ db: Database, batch: Int64) throws -> [StoredPaymentItem] {
+        try Row.fetchAll(db, sql: """
+            SELECT paymentItem.*, rewardLine.rewardRunId AS run, rewardLine.rule AS rule, rewardLine.period AS period,
+              (SELECT COALESCE(SUM(amountFen), 0) FROM paymentOffset WHERE paymentItemId = paymentItem.id) AS offsetFen
+            FROM paymentItem JOIN rewardLine ON rewardLine.id = paymentItem.rewardLineId
+            WHERE paymentItem.paymentBatchId = ? ORDER BY paymentItem.id
+            """, arguments: [batch]).map { row in
+            let record = PaymentItemRecord(row: row)
+            return StoredPaymentItem(
+                batch: record.paymentBatchId, line: record.rewardLineId, run: row["run"], tenant: record.tenantId, rule: row["rule"],
+                period: row["period"], accountName: record.accountName, bank: record.bank, accountNumber: record.accountNumber,
+                gross: Money(fen: record.grossFen), offset: Money(fen: row["offsetFen"]), amount: Money(fen: record.amountFen),
+                purpose: record.purpose, status: record.status, reason: record.reason, resultOn: record.resultOn)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import GRDB
+
+/// A row of `paymentBatch`.
+struct PaymentBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "paymentBatch"
+    var id: Int64?
+    var status: String
+    /// Comma-separated run ids the batch was limited to; empty for every run.
+    var runs: String
+    var createdOn: String
+    var totalFen: Int64
+    var itemCount: Int
+    var createdAt: String
+    var createdBy: String
+    var createdByUid: Int64
+    var approvedAt: String?
+    var approvedBy: String?
+    var approvedByUid: Int64?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension PaymentBatchRecord {
+    /// Reads the columns by name.
+    init(row: Row) {
+        id = row["id"]
+        status = row["status"]
+        runs = row["runs"]
+        createdOn = row["createdOn"]
+        totalFen = row["totalFen"]
+        itemCount = row["itemCount"]
+        createdAt = row["createdAt"]
+        createdBy = row["createdBy"]
+        createdByUid = row["createdByUid"]
+        approvedAt = row["approvedAt"]
+        approvedBy = row["approvedBy"]
+        approvedByUid = row["approvedByUid"]
+    }
+}

@@ -1,0 +1,32 @@
+import GRDB
+
+/// A row of `rewardNotice`: the public notice of an approved run.
+struct RewardNoticeRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "rewardNotice"
+    var id: Int64?
+    var rewardRunId: Int64
+    var startsOn: String
+    var endsOn: String
+    var workingDays: Int
+    var publishedAt: String
+    var publishedBy: String
+    var closedAt: String?
+    var closedBy: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension RewardNoticeRecord {
+    /// Reads the columns by name.
+    init(row: Row) {
+        id = row["id"]
+        rewardRunId = row["rewardRunId"]
+        startsOn = row["startsOn"]
+        endsOn = row["endsOn"]
+        workingDays = row["workingDays"]
+        publishedAt = row["publishedAt"]
+        publishedBy = row["publishedBy"]
+        closedAt = row["closedAt"]
+        closedBy = row["closedBy"]
+    }
+}

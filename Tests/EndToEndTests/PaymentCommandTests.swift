@@ -1,0 +1,355 @@
+import Foundation
+import Testing
+
+/// From an approved run to money paid, through parkctl against a real parkd whose clock the test
+/// moves. Debian's `staff` (gid 50) is the admin group: uids 61001 and 61002 in it (setpriv) are
+/// two administrators besides root, for the four-eyes approval.
+@Suite("parkctl reward notice, bank-account and payment against a real parkd")
+struct PaymentCommandTests {
+    static let config = """
+        socket:
+          mode: "0666"
+        access:
+          admin_group: staff
+          auditor_group: users
+        calendar:
+          directory: \(Binaries.repository)/Config/calendar
+        policies:
+          directory: \(Binaries.repository)/Config/policies
+
+        """
+    static let name = "青岛英才人力资源有限公司"
+
+    /// One HR firm leasing 1,200 m² at 45 yuan from 2021-01-01 with a June 2021 report, and run 1
+    /// (2021-06) approved: RENT 40,000.00, PLACEMENT 7,400.00, TRAINING 1,500.00, TALENT 30,000.00.
+    func park(confirmation: String = "required") throws -> RunningDaemon {
+        let daemon = try RunningDaemon(
+            config: Self.config + "cashing:\n  confirmation: \(confirmation)\n", clock: "2026-03-02T09:00:00+08:00")
+        for arguments in [
+            ["tenant", "add", "--name", Self.name, "--credit-code", "91370200163562681G", "--business-line", "recruitment", "--on", "2020-12-01"],
+            ["tenant", "transition", "1", "reviewing", "--on", "2020-12-05", "--reason", "application complete"],
+            ["tenant", "transition", "1", "approved", "--on", "2020-12-10", "--reason", "entry review meeting"],
+            ["unit", "add", "--building", "A", "--number", "1201", "--area", "1200", "--kind", "office", "--rent", "45"],
+            ["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-01-01", "--end", "2023-12-31", "--rent", "45"],
+            ["report", "add", "--tenant", "1", "--month", "2021-06", "--revenue", "3000000", "--tax", "90000", "--placements", "37",
+             "--training-sessions", "2", "--training-attendees", "30", "--phd-hires", "1", "--headcount", "60"],
+            ["reward", "run", "--period", "2021-06"],
+            ["reward", "approve", "1"],
+        ] {
+            let result = try daemon.parkctl(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        return daemon
+    }
+
+    struct NoticeLines: Decodable {
+        struct Line: Decodable {
+            let line: Int64
+            let rule: String
+            let amount: String
+            let state: String
+        }
+        let lines: [Line]
+    }
+
+    func lines(_ daemon: RunningDaemon, run: Int) throws -> [String: NoticeLines.Line] {
+        let shown = try daemon.parkctl(["--json", "reward", "notice", "show", String(run)])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let lines = try JSONDecoder().decode(NoticeLines.self, from: Data(shown.stdout.utf8)).lines
+        return Dictionary(uniqueKeysWithValues: lines.map { ($0.rule, $0) })
+    }
+
+    func sql(_ daemon: RunningDaemon, _ statement: String) throws -> CommandResult {
+        try runCommand("/usr/bin/sqlite3", [daemon.databasePath, statement])
+    }
+
+    /// Sums a bank file's amounts, in fen.
+    func fen(_ amounts: [String]) -> Int64 {
+        amounts.reduce(0) { sum, text in
+            let parts = text.split(separator: ".")
+            return sum + Int64(parts[0])! * 100 + Int64(parts[1])!
+        }
+    }
+
+    @Test("a run noticed, objections upheld and dismissed, confirmed, paid by a batch four eyes approved, a failure paid in a second batch")
+    func fromApprovalToPayment() throws {
+        let daemon = try park()
+        let admin1: UInt32 = 61001, admin2: UInt32 = 61002, staff: UInt32 = 50
+
+        // Bank accounts: the registered name only, a well-formed number; history kept.
+        let wrongName = try daemon.parkctl(["bank-account", "add", "1", "--name", "青岛英才人力资源公司", "--bank", "工行市南支行",
+                                            "--number", "3803 0216 0920 0123 456", "--from", "2026-01-01"])
+        #expect(wrongName.status == 65)
+        #expect(wrongName.stderr.contains("invalid --name (accountName): '青岛英才人力资源公司' is not the tenant's registered name"), "\(wrongName.stderr)")
+        let badNumber = try daemon.parkctl(["bank-account", "add", "1", "--name", Self.name, "--bank", "工行市南支行", "--number", "3803-02", "--from", "2026-01-01"])
+        #expect(badNumber.status == 65)
+        #expect(badNumber.stderr.contains("invalid --number (number): '3803-02' has 6 digits; a bank account number has 10 to 30"), "\(badNumber.stderr)")
+        for (number, from) in [("3803 0216 0920 0123 456", "2025-01-01"), ("3803 0216 0920 0654 321", "2026-02-01")] {
+            let added = try daemon.parkctl(["bank-account", "add", "1", "--name", Self.name, "--bank", "工行青岛市南支行", "--number", number, "--from", from])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        let history = try daemon.parkctl(["bank-account", "list", "1"])
+        #expect(history.stdout.split(separator: "\n").count == 3, "\(history.stdout)")
+        #expect(try sql(daemon, "UPDATE bankAccount SET accountNumber = '1111111111111' WHERE id = 1").stderr.contains("a bank account is history"))
+        #expect(try daemon.parkctl(["audit", "list", "--method", "BankAccount.Create"]).stdout.split(separator: "\n").count == 5)
+
+        // The notice: 5 working days by default, from Monday 2026-03-02 to Monday 2026-03-09.
+        let draftNotice = try daemon.parkctl(["reward", "notice", "99"])
+        #expect(draftNotice.status == 66, "\(draftNotice.stderr)")
+        let published = try daemon.parkctl(["reward", "notice", "1"])
+        #expect(published.stdout == "run 1 (2021-06) on notice from 2026-03-02 to 2026-03-09, 5 working days: running\n", "\(published.stderr)")
+        #expect(try daemon.parkctl(["reward", "notice", "1"]).stderr == "parkctl: run 1 is already on notice, until 2026-03-09\n")
+        let line = try lines(daemon, run: 1)
+        #expect(line.values.allSatisfy { $0.state == "held" })
+
+        let csv = try daemon.parkctl(["reward", "notice", "show", "1", "--csv"])
+        #expect(csv.stdout.hasPrefix("line,name,rule,title,period,amount\r\n"))
+        #expect(csv.stdout.contains("\(line["RENT"]!.line),\(Self.name),RENT,Rent subsidy,2021-06,40000.00\r\n"), "\(csv.stdout)")
+        #expect(!csv.stdout.contains("91370200163562681G"), "nothing private on the posting")
+        let html = try daemon.parkctl(["reward", "notice", "show", "1", "--html"])
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<td>\(Self.name)</td>") && html.stdout.contains("78,900.00"))
+        #expect(!html.stdout.contains("<script") && !html.stdout.contains("91370200163562681G") && !html.stdout.contains("3803"))
+
+        // Objections during the notice hold their lines.
+        let talent = try daemon.parkctl(["reward", "object", String(line["TALENT"]!.line), "--by", "王先生", "--grounds", "the PhD hire left in May"])
+        #expect(talent.status == 0, "\(talent.stderr)")
+        #expect(try daemon.parkctl(["reward", "object", String(line["TRAINING"]!.line), "--by", "匿名来信", "--grounds", "no training took place"]).status == 0)
+        let early = try daemon.parkctl(["reward", "notice", "close", "1"])
+        #expect(early.status == 65)
+        #expect(early.stderr == "parkctl: the notice of run 1 runs until 2026-03-09 (today is 2026-03-02); close it after that day\n")
+        let upheld = try daemon.parkctl(["reward", "resolve", "1", "--uphold", "--reason", "the hire left before the award month ended"])
+        #expect(upheld.stdout.contains("objection 1 upheld: line \(line["TALENT"]!.line)"), "\(upheld.stderr)")
+        #expect(try daemon.parkctl(["reward", "resolve", "1", "--dismiss", "--reason", "x"]).stderr.contains("objection 1 was already upheld"))
+        // The report corrected as the objection said: a new run of the period finds the withdrawn
+        // amount no longer computed, and takes nothing back (the line was never to be paid).
+        let corrected = try daemon.parkctl([
+            "report", "add", "--tenant", "1", "--month", "2021-06", "--revenue", "3000000", "--tax", "90000", "--placements", "37",
+            "--training-sessions", "2", "--training-attendees", "30", "--phd-hires", "0", "--headcount", "60", "--reason", "the PhD hire left in May",
+        ])
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let rerun = try daemon.parkctl(["reward", "run", "--period", "2021-06"])
+        #expect(rerun.status == 65 && rerun.stderr.contains("nothing to adjust"), "\(rerun.stdout)\(rerun.stderr)")
+        // Had the data given another amount, the new run holds all of it, and verifies.
+        #expect(try daemon.parkctl([
+            "report", "add", "--tenant", "1", "--month", "2021-06", "--revenue", "3000000", "--tax", "90000", "--placements", "37",
+            "--training-sessions", "2", "--training-attendees", "30", "--phd-hires", "2", "--headcount", "60", "--reason", "two hires after all",
+        ]).status == 0)
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "2\n")
+        let whole = try daemon.parkctl(["--json", "reward", "show", "2"])
+        #expect(whole.stdout.contains("\"amount\" : \"60000.00\"") && whole.stdout.contains("\"rule\" : \"TALENT\""), "\(whole.stdout)")
+        #expect(try daemon.parkctl(["reward", "verify", "2"]).status == 0)
+
+        // After the last day: no more objections; closed, the released lines are payable.
+        try daemon.setClock("2026-03-10T09:00:00+08:00")
+        let late = try daemon.parkctl(["reward", "object", String(line["RENT"]!.line), "--by", "x", "--grounds", "y"])
+        #expect(late.stderr == "parkctl: the notice of run 1 ended on 2026-03-09; objections are taken only while it runs\n")
+        #expect(try daemon.parkctl(["reward", "notice", "close", "1"]).status == 0)
+        let closed = try lines(daemon, run: 1)
+        #expect(closed.mapValues(\.state) == ["RENT": "payable", "PLACEMENT": "payable", "TRAINING": "held", "TALENT": "withdrawn"])
+
+        // Confirmation is required: nothing is paid before it.
+        let unconfirmed = try daemon.parkctl(["payment", "batch", "create"])
+        #expect(unconfirmed.status == 65)
+        #expect(unconfirmed.stderr.contains("nothing to pay: 2 payable lines await their tenants' confirmation"), "\(unconfirmed.stderr)")
+        let confirmed = try daemon.parkctl(["reward", "confirm", "1", "--tenant", "91370200163562681G", "--by", "李会计"])
+        #expect(confirmed.stdout.hasPrefix("3 lines of run 1 confirmed"), "\(confirmed.stdout)\(confirmed.stderr)")
+        #expect(try daemon.parkctl(["reward", "resolve", "2", "--dismiss", "--reason", "attendance sheets checked"]).status == 0)
+
+        // A batch made by root; root may not approve it, the second administrator does.
+        let created = try daemon.parkctl(["payment", "batch", "create"])
+        #expect(created.stdout.hasPrefix("batch 1 created: 3 lines, total 48,900.00"), "\(created.stdout)\(created.stderr)")
+        let again = try daemon.parkctl(["payment", "batch", "create"])
+        #expect(again.stderr.contains("nothing to pay"), "a line is in at most one open batch: \(again.stderr)")
+        let notExported = try daemon.parkctl(["payment", "batch", "export", "1"])
+        #expect(notExported.status == 65 && notExported.stderr.contains("batch 1 is not approved yet"))
+        let sameUid = try daemon.parkctl(["payment", "batch", "approve", "1"])
+        #expect(sameUid.status == 77)
+        #expect(sameUid.stderr == "parkctl: uid 0 made batch 1 and may not approve it: a second administrator approves a batch\n")
+        let sameUidBySQL = try sql(daemon, "UPDATE paymentBatch SET status = 'approved', approvedByUid = createdByUid WHERE id = 1")
+        #expect(sameUidBySQL.status != 0 && sameUidBySQL.stderr.contains("approved by someone other than its creator"), "\(sameUidBySQL.stderr)")
+        let approved = try daemon.parkctl(["payment", "batch", "approve", "1"], uid: admin2, gid: staff)
+        #expect(approved.status == 0, "\(approved.stderr)")
+
+        // The bank file: every amount, the account in force on the batch's day, sums to the total.
+        let exported = try daemon.parkctl(["payment", "batch", "export", "1"])
+        let rows = exported.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(rows.first == ["batch", "line", "accountName", "bank", "accountNumber", "amount", "purpose"])
+        #expect(rows.count == 4 && rows.dropFirst().allSatisfy { $0[0] == "1" && $0[2] == Self.name && $0[4] == "3803021609200654321" }, "\(exported.stdout)")
+        struct ShownBatch: Decodable {
+            struct Batch: Decodable { let total: String }
+            let batch: Batch
+        }
+        let total = try JSONDecoder().decode(ShownBatch.self, from: Data(try daemon.parkctl(["--json", "payment", "batch", "show", "1"]).stdout.utf8)).batch.total
+        #expect(fen(rows.dropFirst().map { $0[5] }) == fen([total]) && total == "48900.00", "the bank file sums to the batch's total")
+        #expect(rows.dropFirst().contains { $0[6] == "P2021 RENT 2021-06 reward (run 1 line \(line["RENT"]!.line))" }, "\(exported.stdout)")
+
+        // The bank's result, with a failure, imported twice: the second import changes nothing.
+        let result = daemon.directory + "/result.csv"
+        try """
+            batch,line,amount,result,reason
+            1,\(line["RENT"]!.line),40000.00,paid,
+            1,\(line["PLACEMENT"]!.line),7400.00,paid,
+            1,\(line["TRAINING"]!.line),1500.00,failed,account frozen by court order
+
+            """.write(toFile: result, atomically: true, encoding: .utf8)
+        #expect(try daemon.parkctl(["payment", "batch", "import-result", result]).stdout == "batch 1: 2 paid, 1 failed recorded; 0 rows already recorded\n")
+        #expect(try daemon.parkctl(["payment", "batch", "import-result", result]).stdout == "batch 1: 0 paid, 0 failed recorded; 3 rows already recorded\n")
+        for (text, message) in [
+            ("1,999,1.00,paid,", "row 2: line 999 is not a line of any reward run"),
+            ("1,\(line["TALENT"]!.line),30000.00,paid,", "row 2: line \(line["TALENT"]!.line) is not in batch 1"),
+            ("1,\(line["RENT"]!.line),40000.01,paid,", "row 2: line \(line["RENT"]!.line) is 40000.01 in the file and 40000.00 in batch 1"),
+        ] {
+            try "batch,line,amount,result,reason\n\(text)\n".write(toFile: result, atomically: true, encoding: .utf8)
+            let refused = try daemon.parkctl(["payment", "batch", "import-result", result])
+            #expect(refused.status == 65)
+            #expect(refused.stderr == "parkctl: bank result refused, nothing recorded: \(message)\n", "\(refused.stderr)")
+        }
+
+        // The database refuses a second payment of a paid line, and a line in two open batches.
+        let paidTwice = try sql(daemon, """
+            INSERT INTO paymentItem (paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber, grossFen,
+              amountFen, purpose, status) SELECT paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber,
+              grossFen, amountFen, purpose, 'pending' FROM paymentItem WHERE rewardLineId = \(line["RENT"]!.line)
+            """)
+        #expect(paidTwice.status != 0 && paidTwice.stderr.contains("this reward line was already paid"), "\(paidTwice.stderr)")
+
+        // The failed line is payable again, and a second batch pays it: made by one admin, approved by root.
+        let second = try daemon.parkctl(["payment", "batch", "create", "--run", "1"], uid: admin1, gid: staff)
+        #expect(second.stdout.hasPrefix("batch 2 created: 1 line, total 1,500.00"), "\(second.stdout)\(second.stderr)")
+        let twoOpen = try sql(daemon, """
+            INSERT INTO paymentItem (paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber, grossFen,
+              amountFen, purpose, status) SELECT 1, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber,
+              grossFen, amountFen, purpose, 'pending' FROM paymentItem WHERE paymentBatchId = 2
+            """)
+        #expect(twoOpen.status != 0 && twoOpen.stderr.contains("UNIQUE constraint failed: paymentItem.rewardLineId"), "\(twoOpen.stderr)")
+        #expect(try daemon.parkctl(["payment", "batch", "approve", "2"], uid: admin1, gid: staff).status == 77)
+        #expect(try daemon.parkctl(["payment", "batch", "approve", "2"]).status == 0)
+        try "batch,line,amount,result,reason\n2,\(line["TRAINING"]!.line),1500.00,paid,\n".write(toFile: result, atomically: true, encoding: .utf8)
+        #expect(try daemon.parkctl(["payment", "batch", "import-result", result]).stdout == "batch 2: 1 paid, 0 failed recorded; 0 rows already recorded\n")
+        // A failed payment is final; without that trigger, the unique index still refuses a second paid row.
+        let final = try sql(daemon, "UPDATE paymentItem SET status = 'paid' WHERE paymentBatchId = 1 AND rewardLineId = \(line["TRAINING"]!.line)")
+        #expect(final.status != 0 && final.stderr.contains("a paid or failed payment is final"), "\(final.stderr)")
+        let paidAgain = try sql(daemon, """
+            DROP TRIGGER paymentItem_final;
+            UPDATE paymentItem SET status = 'paid' WHERE paymentBatchId = 1 AND rewardLineId = \(line["TRAINING"]!.line)
+            """)
+        #expect(paidAgain.status != 0 && paidAgain.stderr.contains("UNIQUE constraint failed: paymentItem.rewardLineId"), "\(paidAgain.stderr)")
+
+        // The ledger and its identity; then a payment changed behind parkd's back.
+        let ledger = try daemon.parkctl(["payment", "ledger", "--tenant", "1", "--year", "2021"])
+        let entry = ledger.stdout.split(separator: "\n").last.map { $0.split(separator: " ").map(String.init) } ?? []
+        #expect(entry == ["1", Self.name, "138,900.00", "78,900.00", "30,000.00", "0.00", "0.00", "48,900.00", "0.00", "1,500.00", "0.00", "0.00"], "\(ledger.stdout)")
+        let verified = try daemon.parkctl(["payment", "verify"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout == "payments reconcile: 4 approved lines, 2 batches; approved = paid + held + payable + withdrawn for every tenant\n")
+        #expect(try sql(daemon, "DROP TRIGGER paymentItem_sameLine; UPDATE paymentItem SET amountFen = amountFen + 100 WHERE paymentBatchId = 2").status == 0)
+        let broken = try daemon.parkctl(["payment", "verify"])
+        #expect(broken.status == 1)
+        #expect(broken.stdout == "payments do NOT reconcile: line \(line["TRAINING"]!.line) of tenant 1: approved 1500.00, recorded as paid 1501.00\n", "\(broken.stdout)")
+
+        // Published after payment, and counted in the statistics.
+        let publication = try daemon.parkctl(["payment", "published", "--year", "2026", "--csv"])
+        #expect(publication.stdout == "year,name,rule,lines,amount\r\n2026,\(Self.name),PLACEMENT,1,7400.00\r\n2026,\(Self.name),RENT,1,40000.00\r\n2026,\(Self.name),TRAINING,1,1501.00\r\n", "\(publication.stdout)")
+        let page = try daemon.parkctl(["payment", "published", "--year", "2026", "--html"])
+        #expect(page.stdout.contains("<td>RENT</td>") && !page.stdout.contains("<script"))
+        let stats = try daemon.parkctl(["stats", "--year", "2026"])
+        #expect(stats.stdout.contains("2026     RENT           1  40,000.00"), "\(stats.stdout)")
+    }
+
+    @Test("a rent clawback is offset against the tenant's later lines, never below zero, and the rest stays owed")
+    func clawbackOffset() throws {
+        let daemon = try park(confirmation: "not-required")
+        #expect(try daemon.parkctl(["bank-account", "add", "1", "--name", Self.name, "--bank", "工行", "--number", "380302160920065432", "--from", "2021-01-01"]).status == 0)
+        // The firm leaves in July 2021, seven months after moving in: its rent subsidy is owed back.
+        for arguments in [
+            ["tenant", "transition", "1", "exiting", "--on", "2021-07-01", "--reason", "moving out"],
+            ["tenant", "transition", "1", "exited", "--on", "2021-07-31", "--reason", "moved out"],
+            ["reward", "run", "--period", "2021-07"], ["reward", "approve", "2"],
+            ["report", "add", "--tenant", "1", "--month", "2021-06", "--revenue", "3000000", "--tax", "90000", "--placements", "40",
+             "--training-sessions", "2", "--training-attendees", "30", "--phd-hires", "1", "--headcount", "60", "--reason", "three placements were missed"],
+            ["reward", "run", "--period", "2021-06"], ["reward", "approve", "3"],
+            ["reward", "notice", "1", "--days", "1"], ["reward", "notice", "2", "--days", "1"], ["reward", "notice", "3", "--days", "1"],
+        ] {
+            let result = try daemon.parkctl(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stdout)\(result.stderr)")
+        }
+        try daemon.setClock("2026-03-04T09:00:00+08:00")
+        for run in ["1", "2", "3"] { #expect(try daemon.parkctl(["reward", "notice", "close", run]).status == 0) }
+        let shown = try daemon.parkctl(["--json", "reward", "notice", "show", "2"])
+        let clawback = try JSONDecoder().decode(NoticeLines.self, from: Data(shown.stdout.utf8)).lines.first { $0.rule == "RENT_CLAWBACK" }
+        let owed = fen([String(clawback?.amount.dropFirst() ?? "0.00")])
+        #expect(owed > 4_000_000, "\(shown.stdout)")
+
+        // A batch cancelled before approval releases its lines (and the offsets it took).
+        #expect(try daemon.parkctl(["payment", "batch", "create"]).status == 0)
+        #expect(try daemon.parkctl(["payment", "batch", "cancel", "1"]).stdout == "batch 1 cancelled; its lines are released for the next batch\n")
+        #expect(try daemon.parkctl(["payment", "batch", "cancel", "1"]).stderr == "parkctl: batch 1 is already cancelled\n")
+
+        // Batch 2: run 1 is before the clawback's run, paid whole; runs 2 and 3 are offset.
+        let created = try daemon.parkctl(["--json", "payment", "batch", "create"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let batch = try daemon.parkctl(["--json", "payment", "batch", "show", "2"])
+        struct Shown: Decodable {
+            struct Item: Decodable { let run: Int64; let gross: String; let offset: String; let amount: String }
+            let items: [Item]
+        }
+        let items = try JSONDecoder().decode(Shown.self, from: Data(batch.stdout.utf8)).items
+        #expect(items.filter { $0.run == 1 }.allSatisfy { $0.offset == "0.00" && $0.amount == $0.gross }, "\(batch.stdout)")
+        let later = items.filter { $0.run > 1 }
+        #expect(!later.isEmpty && later.allSatisfy { $0.amount == "0.00" && $0.offset == $0.gross }, "\(batch.stdout)")
+        #expect(try daemon.parkctl(["payment", "batch", "approve", "2"], uid: 61002, gid: 50).status == 0)
+        #expect(try daemon.parkctl(["payment", "batch", "cancel", "2"]).stderr == "parkctl: batch 2 is already approved\n")
+        let exported = try daemon.parkctl(["payment", "batch", "export", "2"])
+        let transfers = exported.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[5]) }
+        #expect(transfers.count == items.filter { $0.run == 1 }.count, "lines offset whole transfer nothing: \(exported.stdout)")
+        #expect(fen(transfers) == fen(items.map(\.amount)), "the bank file sums to the batch's total")
+        let ledger = try daemon.parkctl(["--json", "payment", "ledger", "--tenant", "1"])
+        struct Ledger: Decodable {
+            struct Entry: Decodable { let approved: String; let paid: String; let offset: String; let owed: String; let payable: String }
+            let entries: [Entry]
+        }
+        let entry = try JSONDecoder().decode(Ledger.self, from: Data(ledger.stdout.utf8)).entries[0]
+        let offset = fen([entry.offset])
+        #expect(offset == later.reduce(0) { $0 + fen([$1.gross]) })
+        #expect(fen([entry.owed]) == owed - offset, "the rest stays owed: \(ledger.stdout)")
+        #expect(try daemon.parkctl(["payment", "verify"]).status == 0)
+    }
+}
+
+@Suite("The printable notice page in a browser")
+struct NoticePageTests {
+    /// Chromium as Debian ships it (`make deps` installs it).
+    static let chromium = "/usr/bin/chromium"
+
+    @Test("the HTML notice opens in headless Chromium: the lines are in its DOM, it screenshots and prints, and it runs no script")
+    func noticeInChromium() throws {
+        let daemon = try PaymentCommandTests().park()
+        #expect(try daemon.parkctl(["reward", "notice", "1"]).status == 0)
+        let html = try daemon.parkctl(["reward", "notice", "show", "1", "--html"])
+        #expect(html.status == 0, "\(html.stderr)")
+        let page = daemon.directory + "/notice.html"
+        try html.stdout.write(toFile: page, atomically: true, encoding: .utf8)
+        #expect(FileManager.default.isExecutableFile(atPath: Self.chromium), "chromium is installed by make deps (APT_PACKAGES)")
+        let profile = daemon.directory + "/chromium-profile"
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile)"]
+
+        let dom = try runCommand(Self.chromium, common + ["--dump-dom", "file://\(page)"])
+        #expect(dom.status == 0, "\(dom.stderr)")
+        for expected in ["<td>\(PaymentCommandTests.name)</td>", "Rent subsidy (RENT)", "40,000.00", "78,900.00", "2026-03-09"] {
+            #expect(dom.stdout.contains(expected), "missing \(expected) in the DOM Chromium built")
+        }
+        #expect(!dom.stdout.contains("<script"))
+
+        let screenshot = daemon.directory + "/notice.png"
+        let shot = try runCommand(Self.chromium, common + ["--window-size=1100,700", "--hide-scrollbars", "--screenshot=\(screenshot)", "file://\(page)"])
+        #expect(shot.status == 0, "\(shot.stderr)")
+        let png = try Data(contentsOf: URL(fileURLWithPath: screenshot))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000, "a PNG of the rendered page")
+
+        let pdf = daemon.directory + "/notice.pdf"
+        let printed = try runCommand(Self.chromium, common + ["--no-pdf-header-footer", "--print-to-pdf=\(pdf)", "file://\(page)"])
+        #expect(printed.status == 0, "\(printed.stderr)")
+        let document = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        #expect(document.starts(with: Array("%PDF".utf8)) && document.count > 5_000, "the page prints")
+    }
+}

@@ -1,0 +1,179 @@
+import ParkCore
+import Testing
+
+@Suite("Paying rewards: accounts, notices, line states, batches, bank results, the ledger")
+struct CashingTests {
+    static let day = CivilDate(year: 2026, month: 3, day: 2)!
+    static let name = "青岛英才人力资源有限公司"
+
+    func account(_ number: String = "6222 0216 0201 2345 678", from day: CivilDate = day, history: [BankAccount] = []) throws -> BankAccount {
+        try BankAccount.decide(
+            accountName: Self.name, bank: "中国工商银行青岛市南支行", number: number, effectiveFrom: day, registeredName: Self.name, history: history)
+    }
+
+    @Test("an account is in the tenant's registered name, with a well-formed number, one per effective day")
+    func accounts() throws {
+        let first = try account()
+        #expect(first.number.digits == "6222021602012345678")
+        #expect(first.number.masked == "…5678")
+        let refused = #expect(throws: DomainError.self) {
+            try BankAccount.decide(accountName: "青岛英才人力资源公司", bank: "工行", number: "6222021602012345678",
+                                   effectiveFrom: Self.day, registeredName: Self.name, history: [])
+        }
+        #expect(refused?.field == "accountName")
+        for (number, reason) in [
+            ("12345", "has 5 digits; a bank account number has 10 to 30"), ("6222O21602012345678", "digits only"),
+            ("0000000000000", "repeats one digit"),
+        ] {
+            let error = #expect(throws: DomainError.self) { try account(number) }
+            #expect(error?.field == "number" && error?.reason.contains(reason) == true, "\(number): \(String(describing: error))")
+        }
+        let sameDay = #expect(throws: DomainError.self) { try account("6222021602099999999", history: [first]) }
+        #expect(sameDay?.field == "effectiveFrom")
+        let later = try account("6222021602099999999", from: CivilDate(year: 2026, month: 6, day: 1)!, history: [first])
+        #expect(BankAccount.inForce([first, later], on: CivilDate(year: 2026, month: 5, day: 31)!) == first)
+        #expect(BankAccount.inForce([first, later], on: CivilDate(year: 2026, month: 6, day: 1)!) == later)
+        #expect(BankAccount.inForce([first, later], on: CivilDate(year: 2026, month: 3, day: 1)!) == nil)
+    }
+
+    @Test("a notice runs N working days after the day it is published, across holidays, and closes only after its last day")
+    func notice() throws {
+        let calendar = try CalendarFixtures.calendar()
+        // Published on Thursday 2021-09-30: the National Day holiday is skipped, Saturday 10-09 is worked.
+        let period = try NoticePeriod.starting(on: CivilDate(year: 2021, month: 9, day: 30)!, workingDays: 5, calendar: calendar)
+        #expect(period.endsOn == CivilDate(year: 2021, month: 10, day: 13)!)
+        #expect(period.takesObjections(on: period.endsOn))
+        #expect(!period.takesObjections(on: period.endsOn.adding(days: 1)))
+        #expect(throws: CashingRefusal.noticeNotEnded(run: 1, endsOn: period.endsOn, today: period.endsOn)) {
+            try period.checkClosable(run: 1, today: period.endsOn)
+        }
+        try period.checkClosable(run: 1, today: period.endsOn.adding(days: 1))
+        #expect(throws: DomainError.self) { try NoticePeriod.starting(on: Self.day, workingDays: 0, calendar: calendar) }
+        let uncovered = #expect(throws: DomainError.self) {
+            try NoticePeriod.starting(on: CivilDate(year: 2030, month: 1, day: 2)!, workingDays: 5, calendar: calendar)
+        }
+        #expect(uncovered?.kind == .yearNotCovered(2030))
+    }
+
+    func line(_ id: Int64, run: Int64 = 1, tenant: Int64 = 1, fen: Int64, notice: CashingLine.Notice = .closed, objection: Bool = false,
+              upheld: Bool = false, confirmed: Bool = true, inBatch: Bool = false, paid: Bool = false) -> CashingLine {
+        CashingLine(id: id, run: run, tenant: tenant, amount: Money(fen: fen), notice: notice, openObjection: objection, upheld: upheld,
+                    confirmed: confirmed, inOpenBatch: inBatch, paid: paid)
+    }
+
+    @Test("a line is held until its notice closes and while an objection is open, withdrawn when one is upheld, then payable, then paid")
+    func states() {
+        #expect(line(1, fen: 100, notice: .none).state == .held)
+        #expect(line(1, fen: 100, notice: .running).state == .held)
+        #expect(line(1, fen: 100, objection: true).state == .held)
+        #expect(line(1, fen: 100, upheld: true).state == .withdrawn)
+        #expect(line(1, fen: 100).state == .payable)
+        #expect(line(1, fen: 100, paid: true).state == .paid)
+        #expect(line(1, fen: 100).isBatchable(confirmationRequired: true))
+        #expect(!line(1, fen: 100, confirmed: false).isBatchable(confirmationRequired: true))
+        #expect(line(1, fen: 100, confirmed: false).isBatchable(confirmationRequired: false))
+        #expect(!line(1, fen: 100, inBatch: true).isBatchable(confirmationRequired: false))
+        #expect(!line(1, fen: -100).isBatchable(confirmationRequired: false))
+    }
+
+    @Test("a receivable is offset against the tenant's lines of the same or later runs, never below zero; the rest stays owed")
+    func offsets() throws {
+        let accounts: [Int64: [BankAccount]] = [1: [try account()], 2: [try account()]]
+        let plan = PaymentBatchPlan.plan(
+            payable: [
+                .init(line: 10, run: 1, tenant: 1, amount: Money(fen: 50_000)),
+                .init(line: 20, run: 3, tenant: 1, amount: Money(fen: 30_000)),
+                .init(line: 21, run: 3, tenant: 1, amount: Money(fen: 10_000)),
+                .init(line: 30, run: 3, tenant: 2, amount: Money(fen: 7_000)),
+                .init(line: 40, run: 3, tenant: 3, amount: Money(fen: 1_000)),
+            ],
+            receivables: [.init(line: 15, run: 2, tenant: 1, owed: Money(fen: 35_000))],
+            accounts: accounts, on: Self.day)
+        #expect(plan.items.map(\.payable.line) == [10, 20, 21, 30])
+        // Run 1 is before the receivable's run: paid whole. Run 3 takes 30,000 then 5,000.
+        #expect(plan.items.map(\.net.fen) == [50_000, 0, 5_000, 7_000])
+        #expect(plan.items[1].offsets == [.init(receivable: 15, amount: Money(fen: 30_000))])
+        #expect(plan.items[2].offsets == [.init(receivable: 15, amount: Money(fen: 5_000))])
+        #expect(plan.total == Money(fen: 62_000))
+        #expect(plan.skipped == [.init(tenant: 3, lines: 1, reason: "no bank account in force on 2026-03-02")])
+
+        let short = PaymentBatchPlan.plan(
+            payable: [.init(line: 20, run: 3, tenant: 1, amount: Money(fen: 10_000))],
+            receivables: [.init(line: 15, run: 2, tenant: 1, owed: Money(fen: 35_000))], accounts: accounts, on: Self.day)
+        #expect(short.items.map(\.net) == [Money.zero])
+
+        let renamed = PaymentBatchPlan.plan(
+            payable: [.init(line: 20, run: 3, tenant: 1, amount: Money(fen: 10_000))], receivables: [], accounts: accounts,
+            registeredNames: [1: "青岛英才人力资源集团有限公司"], on: Self.day)
+        #expect(renamed.items.isEmpty && renamed.skipped.map(\.tenant) == [1])
+        #expect(short.items[0].offsets.map(\.amount) == [Money(fen: 10_000)])
+    }
+
+    static let result = """
+        batch,line,amount,result,reason
+        1,10,500.00,paid,
+        1,20,300.00,failed,account frozen
+        """
+
+    @Test("a bank result is checked whole against the batch, names the bad row, and repeats change nothing")
+    func bankResult() throws {
+        let parsed = try BankResult.parse(Self.result)
+        #expect(parsed.batch == 1 && parsed.rows.map(\.line) == [10, 20] && parsed.rows[1].reason == "account frozen")
+        let recorded: [BankResult.Recorded] = [
+            .init(line: 10, amount: Money(fen: 50_000), outcome: nil), .init(line: 20, amount: Money(fen: 30_000), outcome: nil),
+        ]
+        let known: Set<Int64> = [10, 20, 30]
+        #expect(try parsed.changes(recorded: recorded, knownLines: known).count == 2)
+        let done: [BankResult.Recorded] = [
+            .init(line: 10, amount: Money(fen: 50_000), outcome: .paid), .init(line: 20, amount: Money(fen: 30_000), outcome: .failed),
+        ]
+        #expect(try parsed.changes(recorded: done, knownLines: known).isEmpty)
+        #expect(throws: CashingRefusal.resultRefused(row: 2, reason: "line 10 was recorded as failed; a bank result is recorded once")) {
+            try parsed.changes(recorded: [.init(line: 10, amount: Money(fen: 50_000), outcome: .failed), done[1]], knownLines: known)
+        }
+        for (text, row, reason) in [
+            (Self.result + "\n1,99,1.00,paid,", 4, "line 99 is not a line of any reward run"),
+            (Self.result + "\n1,30,1.00,paid,", 4, "line 30 is not in batch 1"),
+            (Self.result.replacingOccurrences(of: "500.00", with: "500.01"), 2, "line 10 is 500.01 in the file and 500.00 in batch 1"),
+        ] {
+            #expect(throws: CashingRefusal.resultRefused(row: row, reason: reason)) {
+                try BankResult.parse(text).changes(recorded: recorded, knownLines: known)
+            }
+        }
+        for (text, row) in [
+            ("batch,line,amount\n1,10,500.00", 1), (Self.result + "\n2,30,1.00,paid,", 4), (Self.result + "\n1,30,1.00,bounced,", 4),
+            (Self.result + "\n1,30,1.00,failed,", 4), (Self.result + "\n1,10,500.00,paid,", 4),
+        ] {
+            let error = #expect(throws: CashingRefusal.self) { try BankResult.parse(text) }
+            guard case .resultRefused(let at, _)? = error else { Issue.record("\(text): \(String(describing: error))"); continue }
+            #expect(at == row, "\(text)")
+        }
+    }
+
+    @Test("the ledger: approved = paid + held + payable + withdrawn, and the first difference is named")
+    func ledger() {
+        func entry(_ cashing: CashingLine, paid: Int64 = 0, offset: Int64 = 0, recovered: Int64 = 0) -> PaymentLedger.Line {
+            .init(cashing: cashing, paid: Money(fen: paid), offset: Money(fen: offset), failed: .zero, recovered: Money(fen: recovered), paidYear: nil)
+        }
+        let lines = [
+            entry(line(1, fen: 40_000, paid: true), paid: 40_000, offset: 10_000),
+            entry(line(2, fen: 7_400)),
+            entry(line(3, fen: 1_500, objection: true)),
+            entry(line(4, fen: 30_000, upheld: true)),
+            entry(line(5, fen: -25_000), recovered: 10_000),
+        ]
+        let ledger = PaymentLedger.tally(lines, drafts: [1: Money(fen: 600)])
+        let tenant = ledger.entries[0]
+        #expect(tenant.approved == Money(fen: 78_900) && tenant.computed == Money(fen: 79_500))
+        #expect(tenant.paid == Money(fen: 40_000) && tenant.offset == Money(fen: 10_000))
+        #expect(tenant.payable == Money(fen: 7_400) && tenant.held == Money(fen: 1_500) && tenant.withdrawn == Money(fen: 30_000))
+        #expect(tenant.owed == Money(fen: 15_000) && tenant.outstanding == Money(fen: 8_900))
+        #expect(tenant.balances)
+        #expect(PaymentLedger.firstDifference(lines: lines, batches: [.init(id: 1, total: Money(fen: 30_000), itemsTotal: Money(fen: 30_000))]) == nil)
+        var tampered = lines
+        tampered[0].paid = Money(fen: 40_001)
+        #expect(PaymentLedger.firstDifference(lines: tampered, batches: []) == "line 1 of tenant 1: approved 400.00, recorded as paid 400.01")
+        #expect(PaymentLedger.firstDifference(lines: lines, batches: [.init(id: 2, total: Money(fen: 1), itemsTotal: Money(fen: 2))])
+                == "batch 2: total 0.01, its items sum to 0.02")
+    }
+}
