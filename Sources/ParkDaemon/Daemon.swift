@@ -94,7 +94,7 @@ public enum Daemon {
             database: database, state: state, calendar: calendar,
             jobs: ScheduledJobs(
                 database: database, rewardRuns: RewardRuns(database: database, policies: policies, logger: logger), backups: backups,
-                state: state),
+                notices: RewardNotices(database: database, calendar: calendar, state: state, logger: logger), state: state),
             logger: logger, lastTriggers: try await TimerScheduler.recordedTriggers(database: database, state: state, logger: logger))
 
         let server = ControlServer(

@@ -71,6 +71,33 @@ struct PaymentCommandTests {
         }
     }
 
+    @Test("a timer with the close-notices action closes the notices whose last day has passed")
+    func timerClosesDueNotices() throws {
+        let daemon = try park()
+        #expect(try daemon.parkctl(["reward", "notice", "1"]).stdout.contains("from 2026-03-02 to 2026-03-09"))
+        try (Self.config + "cashing:\n  confirmation: required\ntimers:\n  - name: notices\n    on_calendar: \"*-*-* 08:00\"\n    action: close-notices\n")
+            .write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitForNext("READY=1") != nil)
+        // On the morning of the 9th the notice is still running; on the 10th it is closed.
+        try daemon.setClock("2026-03-09T07:59:59+08:00")
+        var history = ""
+        for _ in 0..<100 where !history.contains("no public notice") {
+            usleep(100_000)
+            history = try daemon.parkctl(["timer", "history", "notices"]).stdout
+        }
+        #expect(history.contains("no public notice of a reward run is due to close"), "\(history)")
+        try daemon.setClock("2026-03-10T07:59:59+08:00")
+        for _ in 0..<100 where !history.contains("closed 1 public notice") {
+            usleep(100_000)
+            history = try daemon.parkctl(["timer", "history", "notices"]).stdout
+        }
+        #expect(history.contains("closed 1 public notice of a reward run"), "\(history)")
+        #expect(try lines(daemon, run: 1).values.allSatisfy { $0.state == "payable" })
+        let trail = try daemon.parkctl(["audit", "list", "--method", "Notice.Close"])
+        #expect(trail.stdout.contains("timer notices"), "\(trail.stdout)")
+    }
+
     @Test("a run noticed, objections upheld and dismissed, confirmed, paid by a batch four eyes approved, a failure paid in a second batch")
     func fromApprovalToPayment() throws {
         let daemon = try park()

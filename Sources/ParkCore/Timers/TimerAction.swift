@@ -14,10 +14,13 @@ public enum TimerAction: Equatable, Sendable {
     case backup(keepDaily: Int, keepMonthly: Int)
     /// `PRAGMA optimize`.
     case optimize
+    /// Closes the public notices of reward runs whose last day has passed: their released lines
+    /// become payable.
+    case closeNotices
 
     /// The names the configuration gives actions.
     public static let names = [
-        "reward-run-monthly", "reward-run-annual", "missing-reports", "lease-expiry", "backup", "optimize",
+        "reward-run-monthly", "reward-run-annual", "missing-reports", "lease-expiry", "backup", "optimize", "close-notices",
     ]
 
     /// The action's name in the configuration.
@@ -29,6 +32,7 @@ public enum TimerAction: Equatable, Sendable {
         case .leaseExpiry: "lease-expiry"
         case .backup: "backup"
         case .optimize: "optimize"
+        case .closeNotices: "close-notices"
         }
     }
 
@@ -36,7 +40,7 @@ public enum TimerAction: Equatable, Sendable {
     /// for none.
     public var arguments: String {
         switch self {
-        case .monthlyRewardRun, .annualRewardRun, .optimize: ""
+        case .monthlyRewardRun, .annualRewardRun, .optimize, .closeNotices: ""
         case .missingReports(let dueDay): "due_day=\(dueDay)"
         case .leaseExpiry(let days): "within_days=\(days)"
         case .backup(let daily, let monthly): "keep_daily=\(daily) keep_monthly=\(monthly)"
@@ -63,6 +67,7 @@ public enum TimerAction: Equatable, Sendable {
         case "lease-expiry": return .leaseExpiry(withinDays: value("within_days"))
         case "backup": return .backup(keepDaily: value("keep_daily"), keepMonthly: value("keep_monthly"))
         case "optimize": return .optimize
+        case "close-notices": return .closeNotices
         default: return nil
         }
     }

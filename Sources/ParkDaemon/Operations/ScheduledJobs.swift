@@ -12,6 +12,7 @@ struct ScheduledJobs: Sendable {
     let database: ParkDatabase
     let rewardRuns: RewardRuns
     let backups: Backups
+    let notices: RewardNotices
     let state: DaemonState
 
     /// What a run did: one sentence, and the items it found or made, one a line.
@@ -65,6 +66,22 @@ struct ScheduledJobs: Sendable {
         case .optimize:
             try await database.optimize()
             return Result(summary: "PRAGMA optimize ran", details: [])
+        case .closeNotices:
+            var details: [String] = []
+            for notice in try await notices.due() {
+                let call = AuditedCall(
+                    uid: Int64(getuid()), user: "timer \(timer)", pid: Int64(getpid()), method: NoticeAPI.close.name,
+                    parameters: JSONValue.object(["run": .integer(notice.run)]).canonicalText)
+                let context = ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
+                let closed = try await notices.close(run: notice.run, context: context)
+                details.append("closed the notice of reward run \(closed.run), which ended \(closed.period.endsOn)")
+            }
+            let summary = switch details.count {
+            case 0: "no public notice of a reward run is due to close"
+            case 1: "closed 1 public notice of a reward run"
+            default: "closed \(details.count) public notices of reward runs"
+            }
+            return Result(summary: summary, details: details)
         }
     }
 
