@@ -213,3 +213,31 @@ struct LongReloadTests {
         #expect(status.contains("rejected: policies refused"), "\(status)")
     }
 }
+
+extension PagingTests {
+    @Test("reward show gives every line of a run, a page at a time, with their explanations")
+    func rewardLinePages() throws {
+        let daemon = try RunningDaemon(config: "policies:\n  directory: \(Binaries.repository)/Config/policies\n" + Binaries.shippedCalendar)
+        let demo = SystemdTests.repository.appendingPathComponent("Config/demo").path
+        #expect(try daemon.parkctl(["demo", "load", "--from", demo]).status == 0)
+        let ran = try daemon.parkctl(["--json", "reward", "run", "--period", "2021-06"])
+        #expect(ran.status == 0, "\(ran.stderr)")
+        let run = try #require(try JSONSerialization.jsonObject(with: Data(ran.stdout.utf8)) as? [String: Any])
+        let summary = try #require((run["run"] as? [String: Any]) ?? run)
+        let count = try #require(summary["lines"] as? Int)
+        #expect(count > 100, "more lines than one page of explained lines")
+
+        let shown = try daemon.parkctl(["--json", "reward", "show", "1", "--explain"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+        let lines = try #require(reply["lines"] as? [[String: Any]])
+        #expect(lines.count == count)
+        #expect(lines.allSatisfy { $0["explanation"] != nil })
+        let tenants = lines.compactMap { $0["tenant"] as? Int }
+        #expect(tenants == tenants.sorted(), "pages follow one another in order")
+        // The table too: one row a line, each with its credit code.
+        let table = try daemon.parkctl(["reward", "show", "1"])
+        let codes = Set(lines.compactMap { $0["creditCode"] as? String })
+        #expect(table.stdout.split(separator: "\n").filter { row in codes.contains { row.contains($0) } }.count == count)
+    }
+}

@@ -142,12 +142,18 @@ public enum RewardAPI {
           # Only this tenant's lines (id or credit code).
           tenant: ?string,
           # True to add each line's explanation.
-          explain: ?bool
+          explain: ?bool,
+          # Lines a page, 1 to 5000 (default 1000, or 100 with explain).
+          limit: ?int,
+          # Cursor from a previous page's next.
+          after: ?string
         ) -> (
           # The run.
           run: RewardRun,
-          # Its lines with a non-zero amount.
-          lines: []Line
+          # Its lines with a non-zero amount, by tenant: one page of them.
+          lines: []Line,
+          # Cursor for the following page of lines; absent on the last page.
+          next: ?string
         )
 
         # Approves a draft run; it is immutable from then on.
@@ -374,19 +380,25 @@ public enum RewardAPI {
         public var run: Int64
         public var tenant: String?
         public var explain: Bool?
-        public init(run: Int64, tenant: String?, explain: Bool?) {
+        public var limit: Int?
+        public var after: String?
+        public init(run: Int64, tenant: String?, explain: Bool?, limit: Int? = nil, after: String? = nil) {
             self.run = run
             self.tenant = tenant
             self.explain = explain
+            self.limit = limit
+            self.after = after
         }
     }
 
     public struct GetReply: Codable, Sendable {
         public var run: RewardRun
         public var lines: [Line]
-        public init(run: RewardRun, lines: [Line]) {
+        public var next: String?
+        public init(run: RewardRun, lines: [Line], next: String? = nil) {
             self.run = run
             self.lines = lines
+            self.next = next
         }
     }
 

@@ -196,6 +196,18 @@ extension ParkDatabase {
         }
     }
 
+    /// A page of a run's lines: at most `limit`, after the first `skipping` (a run's lines never
+    /// change once computed, so a count is a stable cursor), and whether more follow.
+    public func rewardLines(
+        run: Int64, tenant: Int64?, explanations: Bool, limit: Int, skipping: Int
+    ) async throws -> (lines: [RewardLine], more: Bool) {
+        try await readInBackground { db in
+            let lines = try ParkDatabase.loadLines(
+                db, runs: [run], tenant: tenant, explanations: explanations, limit: limit + 1, offset: skipping)
+            return (Array(lines.prefix(limit)), lines.count > limit)
+        }
+    }
+
     /// The canonical JSON of a run's inputs.
     public func rewardRunInputs(_ id: Int64) async throws -> [UInt8] {
         try await readInBackground { db in
@@ -227,12 +239,16 @@ extension ParkDatabase {
         try request.order(RewardRunRecord.Columns.id).fetchAll(db).map { try $0.run }
     }
 
-    static func loadLines(_ db: Database, runs: [Int64], tenant: Int64?, explanations: Bool) throws -> [RewardLine] {
+    static func loadLines(
+        _ db: Database, runs: [Int64], tenant: Int64?, explanations: Bool, limit: Int? = nil, offset: Int = 0
+    ) throws -> [RewardLine] {
         guard !runs.isEmpty else { return [] }
         var request = RewardLineRecord.filter(runs.contains(RewardLineRecord.Columns.rewardRunId))
         if !explanations { request = request.select(.allColumns(excluding: [RewardLineRecord.Columns.explanation.name])) }
         if let tenant { request = request.filter(RewardLineRecord.Columns.tenantId == tenant) }
-        return try request.order(RewardLineRecord.Columns.tenantId, RewardLineRecord.Columns.id).fetchAll(db).map { try $0.line }
+        request = request.order(RewardLineRecord.Columns.tenantId, RewardLineRecord.Columns.id)
+        if let limit { request = request.limit(limit, offset: offset) }
+        return try request.fetchAll(db).map { try $0.line }
     }
 }
 

@@ -89,7 +89,12 @@ extension RewardCommand {
         static let fieldOptions: FieldOptions = ["run": "RUN", "tenant": "--tenant"]
 
         func run() async throws {
-            try await respond(RewardAPI.get, RewardAPI.Get(run: run, tenant: tenant, explain: explain)) { reply in
+            try await respondPaged(RewardAPI.get, RewardAPI.Get(run: run, tenant: tenant, explain: explain)) { asked, page in
+                page.next.map { RewardAPI.Get(run: asked.run, tenant: asked.tenant, explain: asked.explain, after: $0) }
+            } merge: { reply, page in
+                reply.lines += page.lines
+                reply.next = page.next
+            } text: { reply in
                 let summary = RewardCommand.summary(reply.run)
                 guard explain else {
                     var table = Table(columns: [
@@ -134,7 +139,13 @@ extension RewardCommand {
 
         func run() async throws {
             try await reporting {
-                let reply = try await global.call(RewardAPI.get, RewardAPI.Get(run: run, tenant: nil, explain: false))
+                var reply = try await global.call(RewardAPI.get, RewardAPI.Get(run: run, tenant: nil, explain: false))
+                // Every page of lines, in order.
+                while let after = reply.next {
+                    let page = try await global.call(RewardAPI.get, RewardAPI.Get(run: run, tenant: nil, explain: false, after: after))
+                    reply.lines += page.lines
+                    reply.next = page.next
+                }
                 guard reply.run.status == "approved" else {
                     throw CommandFailure(
                         name: "RunNotApproved",
