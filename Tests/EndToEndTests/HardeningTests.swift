@@ -241,3 +241,23 @@ extension PagingTests {
         #expect(table.stdout.split(separator: "\n").filter { row in codes.contains { row.contains($0) } }.count == count)
     }
 }
+
+extension LongReloadTests {
+    @Test("a policy test past limits.compute_seconds is stopped and answered ComputeTimeExceeded (issue 18 finding 1)")
+    func computeTimeBudget() throws {
+        let daemon = try RunningDaemon(
+            config: "policies:\n  directory: \(Binaries.repository)/Config/policies\n" + Binaries.shippedCalendar + "limits:\n  compute_seconds: 1\n")
+        // The reference cases again and again, to just under the 1 MiB bound: seconds of work.
+        let reference = try String(contentsOfFile: "\(Binaries.repository)/Config/policies/tests/reference.yaml", encoding: .utf8)
+        let cases = String(reference[reference.range(of: "cases:\n")!.upperBound...])
+        var suite = "cases:\n"
+        while suite.utf8.count + cases.utf8.count < 1_000_000 { suite += cases }
+        let file = daemon.directory + "/many-cases.yaml"
+        try suite.write(toFile: file, atomically: true, encoding: .utf8)
+        let tested = try daemon.parkctl(["policy", "test", file])
+        #expect(tested.status == 75, "\(tested.stdout.suffix(200))\(tested.stderr)")
+        #expect(tested.stderr == "parkctl: io.parkd.Policy.Test took longer than limits.compute_seconds (1 s) and was stopped; give it less to do (fewer cases, a shorter period)\n")
+        // parkd is not left busy: the next call is answered.
+        #expect(try daemon.parkctl(["status"]).status == 0)
+    }
+}

@@ -1,4 +1,6 @@
 @testable import ParkDaemon
+import ParkControl
+import Synchronization
 import Testing
 
 @Suite("What each caller may take: the budget book")
@@ -72,5 +74,26 @@ struct CallerBudgetBookTests {
         book.forgetIdle(at: 10)
         // A forgotten caller starts again with a full bucket.
         for _ in 0..<20 { #expect(book.startCall(uid: 1000, at: 10, limits: limits).wait == nil) }
+    }
+}
+
+@Suite("A computation's time budget")
+struct TimeBudgetTests {
+    @Test("work within its budget returns its result; work past it is answered at once and cancelled")
+    func budget() async throws {
+        #expect(try await TimeBudget.run(seconds: 5, method: "m") { 42 } == 42)
+        let cancelled = Mutex(false)
+        await #expect(throws: ServiceAPI.ComputeTimeExceeded(method: "io.parkd.Policy.Simulate", seconds: 1)) {
+            try await TimeBudget.run(seconds: 1, method: "io.parkd.Policy.Simulate") {
+                do {
+                    try await Task.sleep(for: .seconds(30))
+                } catch {
+                    cancelled.withLock { $0 = true }
+                    throw error
+                }
+                return 0
+            }
+        }
+        #expect(cancelled.withLock { $0 })
     }
 }

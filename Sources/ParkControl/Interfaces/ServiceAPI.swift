@@ -116,6 +116,14 @@ public enum ServiceAPI {
         # The database or its file system is read-only; nothing was changed.
         error DatabaseReadOnly ()
 
+        # A policy test or simulation took longer than limits.compute_seconds and was stopped.
+        error ComputeTimeExceeded (
+          # The method called, fully qualified.
+          method: string,
+          # The budget it passed, in seconds.
+          seconds: int
+        )
+
         # The database file cannot be used any more (deleted, replaced, an I/O error).
         error DatabaseUnavailable (
           # SQLite's words for it.

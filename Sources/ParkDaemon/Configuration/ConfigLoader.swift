@@ -159,6 +159,7 @@ public enum ConfigLoader {
                     case "refused_calls_audited_per_minute":
                         config.limits.refusedCallsAuditedPerMinute = try reader.integer(node, key: name, range: 0...1_000_000)
                     case "refused_parameters_bytes": config.limits.refusedParametersBytes = try reader.integer(node, key: name, range: 64...1 << 20)
+                    case "compute_seconds": config.limits.computeSeconds = try reader.integer(node, key: name, range: 1...3600)
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }

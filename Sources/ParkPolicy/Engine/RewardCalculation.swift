@@ -81,6 +81,8 @@ extension PolicyBook {
         var explanations: [Explanation] = []
         let ledger = TenantLedger(profile: first, book: self)
         for (tenant, profile) in prepared.profiles.enumerated() {
+            // A calculation given a time budget stops when its task is cancelled.
+            if Task.isCancelled { throw PolicyRunError("stopped before it was complete: its task was cancelled") }
             ledger.start(profile)
             for position in numbered.indices {
                 let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)

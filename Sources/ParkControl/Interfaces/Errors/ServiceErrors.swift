@@ -1,7 +1,7 @@
 extension ServiceAPI {
     public static let errors: [any DeclaredError.Type] = [
         PermissionDenied.self, InvalidField.self, InvalidMessage.self, InternalError.self, TooManyConnections.self,
-        DiskFull.self, DatabaseBusy.self, DatabaseReadOnly.self, DatabaseUnavailable.self,
+        DiskFull.self, DatabaseBusy.self, DatabaseReadOnly.self, DatabaseUnavailable.self, ComputeTimeExceeded.self,
     ]
 
     public struct PermissionDenied: DeclaredError {
@@ -94,5 +94,19 @@ extension ServiceAPI {
         public var reason: String
         public init(reason: String) { self.reason = reason }
         public var sentence: String { "parkd cannot use its database: \(reason); see its journal" }
+    }
+
+    public struct ComputeTimeExceeded: DeclaredError {
+        public static let name = "io.parkd.Service.ComputeTimeExceeded"
+        public static let kind = FailureKind.temporaryFailure
+        public var method: String
+        public var seconds: Int
+        public init(method: String, seconds: Int) {
+            self.method = method
+            self.seconds = seconds
+        }
+        public var sentence: String {
+            "\(method) took longer than limits.compute_seconds (\(seconds) s) and was stopped; give it less to do (fewer cases, a shorter period)"
+        }
     }
 }

@@ -35,25 +35,30 @@ enum PolicyHandlers {
             }
         }
 
-        table.register(PolicyAPI.test, runs: .offEventLoop) { request, _ in
-            let book = try request.policies.map { files in
-                try PolicyBook(try files.map { try PolicyLoader.load($0.source, fileName: $0.file) })
-            } ?? policies.book
-            let suite = try PolicyTestSuite.parse(request.source, fileName: request.file)
-            let outcomes = suite.run(with: book)
-            return PolicyAPI.TestReply(
-                cases: outcomes.map { PolicyAPI.TestOutcome(name: $0.name, line: $0.line, passed: $0.passed, failures: $0.failures) },
-                passed: outcomes.filter(\.passed).count, failed: outcomes.filter { !$0.passed }.count)
+        table.register(PolicyAPI.test, runs: .offEventLoop) { request, call in
+            try await TimeBudget.run(seconds: call.state.config.limits.computeSeconds, method: call.method) {
+                let book = try request.policies.map { files in
+                    try PolicyBook(try files.map { try PolicyLoader.load($0.source, fileName: $0.file) })
+                } ?? policies.book
+                let suite = try PolicyTestSuite.parse(request.source, fileName: request.file)
+                let outcomes = suite.run(with: book)
+                try Task.checkCancellation()
+                return PolicyAPI.TestReply(
+                    cases: outcomes.map { PolicyAPI.TestOutcome(name: $0.name, line: $0.line, passed: $0.passed, failures: $0.failures) },
+                    passed: outcomes.filter(\.passed).count, failed: outcomes.filter { !$0.passed }.count)
+            }
         }
 
-        table.register(PolicyAPI.simulate, runs: .offEventLoop) { request, _ in
-            let period = try RewardPeriod.parse(request.period)
-            let inForce = policies.book
-            let draft = try inForce.replacing(with: try PolicyLoader.load(request.source, fileName: request.file))
-            let inputs = try await database.rewardInputs(throughYear: period.year)
-            // Nothing in force for the period is a comparison with nothing; any other failure is reported.
-            let current = inForce.rules(for: period).isEmpty ? nil : try inForce.calculate(period, inputs: inputs, explain: false)
-            return compare(current, try draft.calculate(period, inputs: inputs, explain: false), period: period)
+        table.register(PolicyAPI.simulate, runs: .offEventLoop) { request, call in
+            try await TimeBudget.run(seconds: call.state.config.limits.computeSeconds, method: call.method) {
+                let period = try RewardPeriod.parse(request.period)
+                let inForce = policies.book
+                let draft = try inForce.replacing(with: try PolicyLoader.load(request.source, fileName: request.file))
+                let inputs = try await database.rewardInputs(throughYear: period.year)
+                // Nothing in force for the period is a comparison with nothing; any other failure is reported.
+                let current = inForce.rules(for: period).isEmpty ? nil : try inForce.calculate(period, inputs: inputs, explain: false)
+                return compare(current, try draft.calculate(period, inputs: inputs, explain: false), period: period)
+            }
         }
     }
 
