@@ -137,6 +137,8 @@ public enum Daemon {
         DemoHandlers.register(in: &table, database: database, staging: staging)
         StatsHandlers.register(in: &table, database: database)
         IncubatorHandlers.register(in: &table, database: database)
+        ApplicationHandlers.register(in: &table, intake: ApplicationIntake(database: database, state: state, logger: logger))
+        BlocklistHandlers.register(in: &table, database: database)
         PolicyHandlers.register(in: &table, database: database, policies: policies)
         RewardHandlers.register(in: &table, database: database, policies: policies, logger: logger)
         CalendarHandlers.register(in: &table, calendar: calendar, state: state)

@@ -252,6 +252,81 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'an audit entry keeps its id'); END;
                 """)
         }
+        migrator.registerMigration("v8-applications") { db in
+            // Applications to enter the park, as submitted, with their prescreen.
+            try db.create(table: "application") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // Nil when the credit code is not valid: the registry cannot hold the firm.
+                t.belongsTo("tenant")
+                // As given (spaces and hyphens removed, upper case), valid or not.
+                t.column("creditCode", .text).notNull().indexed()
+                t.column("name", .text).notNull()
+                // Comma-separated business lines, in the industry chain's order.
+                t.column("businessLines", .text).notNull()
+                t.column("origin", .text).notNull()
+                // Comma-separated tags, sorted.
+                t.column("tags", .text).notNull()
+                t.column("contactPerson", .text)
+                t.column("contactPhone", .text)
+                t.column("dispatchLicence", .text)
+                t.column("hrServiceLicence", .text)
+                t.column("registeredCapitalFen", .integer).notNull()
+                t.column("headcount", .integer).notNull()
+                t.column("plannedOfficeAreaCenti", .integer).notNull()
+                t.column("expectedAnnualRevenueFen", .integer).notNull()
+                t.column("expectedAnnualTaxFen", .integer).notNull()
+                t.column("legalRepresentative", .text).notNull()
+                t.column("groupParent", .text)
+                t.column("appliedOn", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("withdrawnOn", .text)
+                t.column("withdrawalReason", .text)
+                t.column("createdAt", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            // A firm has one open application at most, whatever writes to the file.
+            try db.execute(sql: "CREATE UNIQUE INDEX application_openOnce ON application(creditCode) WHERE status = 'awaitingReview'")
+            try db.create(table: "applicationShareholder") { t in
+                t.belongsTo("application", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("shareBasisPoints", .integer).notNull()
+                t.primaryKey(["applicationId", "position"])
+            }
+            try db.create(table: "applicationStatement") { t in
+                t.belongsTo("application", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["applicationId", "position"])
+            }
+            // The prescreen's checks, one per criterion applied; never changed once written.
+            try db.create(table: "applicationCheck") { t in
+                t.belongsTo("application", onDelete: .cascade).notNull()
+                t.column("criterion", .text).notNull()
+                t.column("passed", .boolean).notNull()
+                t.column("reason", .text).notNull()
+                t.primaryKey(["applicationId", "criterion"])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER applicationCheck_kept BEFORE UPDATE ON applicationCheck
+                BEGIN SELECT RAISE(ABORT, 'a prescreen check cannot be changed'); END;
+                """)
+            // The park's blocklist; a removed entry is kept, with who removed it and why.
+            try db.create(table: "blocklistEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("creditCode", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("listedOn", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("removedAt", .text)
+                t.column("removedBy", .text)
+                t.column("removalReason", .text)
+            }
+            try db.execute(sql: "CREATE UNIQUE INDEX blocklistEntry_listedOnce ON blocklistEntry(creditCode) WHERE removedAt IS NULL")
+        }
         return migrator
     }
 }

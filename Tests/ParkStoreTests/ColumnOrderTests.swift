@@ -53,6 +53,18 @@ struct ColumnOrderTests {
             today: Self.today, context: context("io.parkd.Report.Add"))
         let adjustment = try await run()
         #expect(adjustment.kind == .adjustment)
+        let listed = try BlocklistEntry(
+            creditCode: "91370200MA3D0002BA", name: "青岛速聘劳务有限公司", reason: "失信被执行人", listedOn: Self.today, today: Self.today)
+        _ = try await database.addToBlocklist(listed, context: context("io.parkd.Blocklist.Create"))
+        for code in ["91370200MA3D0002BA", "91370200MA3C1234XQ"] {
+            let form = try ApplicationForm(
+                name: "青岛英才人力资源有限公司", creditCode: code, businessLines: ["recruitment"], hrServiceLicence: "HR-1",
+                registeredCapital: Money(fen: 500_000_000), headcount: 12, plannedOfficeArea: Area(centiSquareMetres: 12_000),
+                expectedAnnualRevenue: Money(fen: 1_000_000), expectedAnnualTax: Money(fen: 10_000), legalRepresentative: "张伟",
+                shareholders: [Shareholder(name: "李明", shareBasisPoints: 1250)], statements: ["无失信记录"], appliedOn: Self.today,
+                today: Self.today)
+            _ = try await database.receiveApplication(form, rules: .park, today: Self.today, context: context("io.parkd.Application.Create"))
+        }
     }
 
     @Test("the store reads the same park after every table gains a column it does not know", arguments: ColumnAddition.allCases)
@@ -65,7 +77,7 @@ struct ColumnOrderTests {
             try database.close()
             let columns = try addition.apply(toDatabaseAt: path)
             #expect(columns.keys.sorted() == [
-                "auditEntry", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
+                "application", "applicationCheck", "applicationShareholder", "applicationStatement", "auditEntry", "blocklistEntry", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
                 "policyLoad", "policyVersion", "rentalUnit", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
                 "tenantTag",
             ])
@@ -74,7 +86,7 @@ struct ColumnOrderTests {
             let reopened = try ParkDatabase(path: path)
             let after = try await ParkReadings(reopened, corrected: Self.corrected)
             try reopened.close()
-            #expect(before.tenants.count == 81 && before.leases.count > 1 && before.reportHistory.count == 2 && before.runs.count == 2)
+            #expect(before.tenants.count == 83 && before.leases.count > 1 && before.reportHistory.count == 2 && before.runs.count == 2)
             #expect(after.tenants == before.tenants)
             #expect(after.tenantsOneByOne == before.tenantsOneByOne)
             #expect(after.tenantCounts == before.tenantCounts)
@@ -90,6 +102,9 @@ struct ColumnOrderTests {
             #expect(after.runLines == before.runLines)
             #expect(after.runInputs == before.runInputs)
             #expect(after.policiesInForce == before.policiesInForce)
+            #expect(before.applications.count == 2 && before.blocklist.count == 1)
+            #expect(after.applications == before.applications)
+            #expect(after.blocklist == before.blocklist)
             #expect(after.audit == before.audit)
             #expect(after.auditVerification == before.auditVerification)
         }

@@ -21,6 +21,8 @@ struct ParkReadings {
     var runLines: [[RewardLine]]
     var runInputs: [[UInt8]]
     var policiesInForce: [StoredPolicyVersion]
+    var applications: [StoredApplication]
+    var blocklist: [StoredBlocklistEntry]
     var audit: [AuditEntry]
     var auditVerification: AuditVerification
 
@@ -34,6 +36,8 @@ struct ParkReadings {
         }
         tenantsOneByOne = oneByOne
         tenantCounts = try await database.tenantCounts()
+        applications = try await database.applications(status: nil)
+        blocklist = try await database.blocklist(includeRemoved: true)
         units = try await database.units()
         leases = try await database.leases()
         projects = try await database.projects()

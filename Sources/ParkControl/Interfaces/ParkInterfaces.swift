@@ -2,7 +2,7 @@
 public enum ParkInterfaces {
     /// Every one, in the order of GetInfo's list.
     public static let all: [VarlinkInterface] = [
-        AuditAPI.interface, CalendarAPI.interface, DemoAPI.interface, IncubatorAPI.interface, LeaseAPI.interface,
+        ApplicationAPI.interface, AuditAPI.interface, BlocklistAPI.interface, CalendarAPI.interface, DemoAPI.interface, IncubatorAPI.interface, LeaseAPI.interface,
         PolicyAPI.interface, ReportAPI.interface, RewardAPI.interface, ServiceAPI.interface, StatsAPI.interface,
         TenantAPI.interface, UnitAPI.interface, VarlinkServiceAPI.interface,
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParkCore
 import Yams
 
 /// Reads parkd's YAML configuration strictly: unknown keys, duplicate keys and bad values are
@@ -106,6 +107,14 @@ public enum ConfigLoader {
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
+            case "reviews":
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
+                    let name = "reviews.\(sub)"
+                    switch sub {
+                    case "prescreen": config.prescreen = try prescreen(node, reader: reader, path: name)
+                    default: throw reader.unknown(keyNode, key: name)
+                    }
+                }
             case "database":
                 for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "database.\(sub)"
@@ -118,5 +127,35 @@ public enum ConfigLoader {
             }
         }
         return config
+    }
+
+    /// `reviews.prescreen`: `criteria` (a list of criterion names) and `minimum_registered_capital` (yuan).
+    private static func prescreen(_ node: Node, reader: YAMLNodeReader, path: String) throws(ConfigError) -> PrescreenRules {
+        var rules = PrescreenRules.park
+        for (sub, value, keyNode) in try reader.mapping(node, path: path) {
+            let name = "\(path).\(sub)"
+            switch sub {
+            case "criteria":
+                var criteria: [PrescreenCriterion] = []
+                for item in try reader.sequence(value, key: name) {
+                    let text = try reader.string(item, key: name)
+                    do {
+                        criteria.append(try PrescreenCriterion.parse(text, field: name))
+                    } catch {
+                        throw reader.error(item, key: name, error.reason)
+                    }
+                }
+                rules = PrescreenRules(criteria: criteria, minimumRegisteredCapital: rules.minimumRegisteredCapital)
+            case "minimum_registered_capital":
+                let text = try reader.string(value, key: name)
+                do {
+                    rules = PrescreenRules(criteria: rules.criteria, minimumRegisteredCapital: try Money.parse(text, field: name))
+                } catch {
+                    throw reader.error(value, key: name, error.reason)
+                }
+            default: throw reader.unknown(keyNode, key: name)
+            }
+        }
+        return rules
     }
 }

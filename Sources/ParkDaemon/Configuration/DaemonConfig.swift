@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParkCore
 
 /// parkd's settings. Every field has a default, so `parkd` runs with no file at all.
 public struct DaemonConfig: Equatable, Sendable {
@@ -34,6 +35,8 @@ public struct DaemonConfig: Equatable, Sendable {
     /// Directory of the working-day calendar, a holiday schedule file a year (`2021.yaml`),
     /// read at start and on every reload.
     public var calendarDirectory = "/etc/parkd/calendar"
+    /// The automatic prescreen of applications: the criteria applied and the capital threshold.
+    public var prescreen = PrescreenRules.park
 
     public init() {}
 

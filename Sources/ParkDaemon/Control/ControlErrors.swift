@@ -63,6 +63,9 @@ enum ControlErrors {
         case .noSuchProject(let id): IncubatorAPI.NoSuchProject(project: id)
         case .noSuchRun(let id): RewardAPI.NoSuchRun(run: id)
         case .runNotDraft(let id, let status): RewardAPI.RunNotDraft(run: id, status: status)
+        case .noSuchApplication(let id): ApplicationAPI.NoSuchApplication(application: id)
+        case .alreadyBlocklisted(let code, let since): BlocklistAPI.AlreadyListed(creditCode: code, listedOn: since)
+        case .notBlocklisted(let code): BlocklistAPI.NotListed(creditCode: code)
         case .schemaTooNew, .unusable: nil
         }
     }

@@ -35,7 +35,8 @@ with varlink.Client(address=address) as client:
         interfaces = info["interfaces"]
         check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
                                   "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats", "io.parkd.Incubator",
-                                  "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar"},
+                                  "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar",
+                                  "io.parkd.Application", "io.parkd.Blocklist"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
