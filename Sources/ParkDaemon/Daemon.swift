@@ -139,6 +139,7 @@ public enum Daemon {
         IncubatorHandlers.register(in: &table, database: database)
         ApplicationHandlers.register(in: &table, intake: ApplicationIntake(database: database, state: state, logger: logger))
         BlocklistHandlers.register(in: &table, database: database)
+        ReviewHandlers.register(in: &table, database: database)
         PolicyHandlers.register(in: &table, database: database, policies: policies)
         RewardHandlers.register(in: &table, database: database, policies: policies, logger: logger)
         CalendarHandlers.register(in: &table, calendar: calendar, state: state)

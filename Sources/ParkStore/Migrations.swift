@@ -327,6 +327,35 @@ enum Migrations {
             }
             try db.execute(sql: "CREATE UNIQUE INDEX blocklistEntry_listedOnce ON blocklistEntry(creditCode) WHERE removedAt IS NULL")
         }
+        migrator.registerMigration("v8-reviewSessions") { db in
+            // Entry review meetings, their agendas and their panels.
+            try db.create(table: "reviewSession") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("heldOn", .text).notNull()
+                t.column("venue", .text).notNull()
+                t.column("chair", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "reviewAgendaItem") { t in
+                t.belongsTo("reviewSession", onDelete: .cascade).notNull()
+                t.belongsTo("application").notNull()
+                t.column("position", .integer).notNull()
+                t.primaryKey(["reviewSessionId", "applicationId"])
+            }
+            try db.create(index: "reviewAgendaItem_application", on: "reviewAgendaItem", columns: ["applicationId"])
+            try db.create(table: "reviewPanelMember") { t in
+                t.belongsTo("reviewSession", onDelete: .cascade).notNull()
+                // The reviewer's uid, as the socket's peer credentials give it, and name.
+                t.column("uid", .integer).notNull()
+                t.column("userName", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.primaryKey(["reviewSessionId", "uid"])
+            }
+            try db.create(index: "reviewPanelMember_uid", on: "reviewPanelMember", columns: ["uid"])
+        }
         return migrator
     }
 }

@@ -19,6 +19,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case alreadyBlocklisted(_ code: String, since: String)
     /// The firm is not on the blocklist.
     case notBlocklisted(_ code: String)
+    case noSuchSession(_ id: Int64)
     /// The database was written by a newer parkd.
     case schemaTooNew(_ path: String, unknown: [String], known: String)
     /// The database failed its integrity check, cannot be opened, or holds what cannot be read.
@@ -46,6 +47,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .noSuchApplication(let id): "no application has id \(id)"
         case .alreadyBlocklisted(let code, let since): "\(code) is on the blocklist already, since \(since)"
         case .notBlocklisted(let code): "\(code) is not on the blocklist"
+        case .noSuchSession(let id): "no review session has id \(id)"
         case .schemaTooNew(let path, let unknown, let known):
             "\(path) was written by a newer parkd (schema \(unknown.joined(separator: ", ")); this parkd knows up to \(known)); upgrade parkd or restore a backup"
         case .unusable(let path, let reason): "\(path): \(reason)"

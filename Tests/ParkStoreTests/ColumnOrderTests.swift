@@ -65,6 +65,9 @@ struct ColumnOrderTests {
                 today: Self.today)
             _ = try await database.receiveApplication(form, rules: .park, today: Self.today, context: context("io.parkd.Application.Create"))
         }
+        let panel = try ReviewPanel((1...5).map { Reviewer(uid: Int64(2000 + $0), name: "reviewer\($0)") })
+        _ = try await database.createReviewSession(
+            heldOn: Self.today, venue: "301", chair: "刘主任", agenda: [2], panel: panel, context: context("io.parkd.Review.CreateSession"))
     }
 
     @Test("the store reads the same park after every table gains a column it does not know", arguments: ColumnAddition.allCases)
@@ -78,7 +81,7 @@ struct ColumnOrderTests {
             let columns = try addition.apply(toDatabaseAt: path)
             #expect(columns.keys.sorted() == [
                 "application", "applicationCheck", "applicationShareholder", "applicationStatement", "auditEntry", "blocklistEntry", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
-                "policyLoad", "policyVersion", "rentalUnit", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
+                "policyLoad", "policyVersion", "rentalUnit", "reviewAgendaItem", "reviewPanelMember", "reviewSession", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
                 "tenantTag",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
@@ -105,6 +108,7 @@ struct ColumnOrderTests {
             #expect(before.applications.count == 2 && before.blocklist.count == 1)
             #expect(after.applications == before.applications)
             #expect(after.blocklist == before.blocklist)
+            #expect(before.sessions.count == 1 && after.sessions == before.sessions)
             #expect(after.audit == before.audit)
             #expect(after.auditVerification == before.auditVerification)
         }

@@ -23,6 +23,7 @@ struct ParkReadings {
     var policiesInForce: [StoredPolicyVersion]
     var applications: [StoredApplication]
     var blocklist: [StoredBlocklistEntry]
+    var sessions: [StoredReviewSession]
     var audit: [AuditEntry]
     var auditVerification: AuditVerification
 
@@ -38,6 +39,7 @@ struct ParkReadings {
         tenantCounts = try await database.tenantCounts()
         applications = try await database.applications(status: nil)
         blocklist = try await database.blocklist(includeRemoved: true)
+        sessions = try await database.reviewSessions()
         units = try await database.units()
         leases = try await database.leases()
         projects = try await database.projects()

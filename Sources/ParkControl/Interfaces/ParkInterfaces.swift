@@ -3,7 +3,7 @@ public enum ParkInterfaces {
     /// Every one, in the order of GetInfo's list.
     public static let all: [VarlinkInterface] = [
         ApplicationAPI.interface, AuditAPI.interface, BlocklistAPI.interface, CalendarAPI.interface, DemoAPI.interface, IncubatorAPI.interface, LeaseAPI.interface,
-        PolicyAPI.interface, ReportAPI.interface, RewardAPI.interface, ServiceAPI.interface, StatsAPI.interface,
+        PolicyAPI.interface, ReportAPI.interface, ReviewAPI.interface, RewardAPI.interface, ServiceAPI.interface, StatsAPI.interface,
         TenantAPI.interface, UnitAPI.interface, VarlinkServiceAPI.interface,
     ]
 }

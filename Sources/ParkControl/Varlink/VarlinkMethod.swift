@@ -6,6 +6,9 @@ public enum MethodAccess: String, Sendable {
     case read
     /// Administrators only: the method changes the park's state and is audited.
     case write
+    /// Reviewers, about their own assignments only, and administrators (auditors not: what a
+    /// reviewer sees is theirs alone). The handler answers with the caller's own only.
+    case reviewer
 }
 
 /// A method of the contract, typed by its parameters and its reply.

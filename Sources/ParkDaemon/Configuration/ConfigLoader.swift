@@ -47,6 +47,7 @@ public enum ConfigLoader {
                     switch sub {
                     case "admin_group": config.adminGroup = try reader.groupName(reader.string(node, key: name), node, key: name)
                     case "auditor_group": config.auditorGroup = try reader.groupName(reader.string(node, key: name), node, key: name)
+                    case "reviewer_group": config.reviewerGroup = try reader.groupName(reader.string(node, key: name), node, key: name)
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }

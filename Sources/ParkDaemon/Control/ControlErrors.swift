@@ -66,6 +66,7 @@ enum ControlErrors {
         case .noSuchApplication(let id): ApplicationAPI.NoSuchApplication(application: id)
         case .alreadyBlocklisted(let code, let since): BlocklistAPI.AlreadyListed(creditCode: code, listedOn: since)
         case .notBlocklisted(let code): BlocklistAPI.NotListed(creditCode: code)
+        case .noSuchSession(let id): ReviewAPI.NoSuchSession(session: id)
         case .schemaTooNew, .unusable: nil
         }
     }

@@ -75,9 +75,11 @@ public struct Dispatcher: Sendable {
     }
 
     private func permits(_ access: MethodAccess, _ caller: Caller) -> Bool {
-        switch (access, state.access.role(of: caller)) {
-        case (.everyone, _), (_, .admin), (.read, .auditor): true
-        default: false
+        let policy = state.access
+        switch (access, policy.role(of: caller)) {
+        case (.everyone, _), (_, .admin), (.read, .auditor): return true
+        case (.reviewer, _): return policy.isReviewer(caller)
+        default: return false
         }
     }
 

@@ -36,7 +36,7 @@ with varlink.Client(address=address) as client:
         check(set(interfaces) == {"org.varlink.service", "io.parkd.Service", "io.parkd.Tenant", "io.parkd.Audit",
                                   "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats", "io.parkd.Incubator",
                                   "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar",
-                                  "io.parkd.Application", "io.parkd.Blocklist"},
+                                  "io.parkd.Application", "io.parkd.Blocklist", "io.parkd.Review"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]

@@ -1,0 +1,163 @@
+import ArgumentParser
+import ParkControl
+
+struct ReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Entry review sessions, their panels, and a reviewer's own assignments.",
+        subcommands: [SessionCommand.self, PanelCommand.self, Assignments.self])
+
+    static func render(_ session: ReviewAPI.Session) -> String {
+        var fields = Fields()
+        fields.add("Session", String(session.id))
+        fields.add("Held on", session.heldOn)
+        fields.add("Venue", session.venue)
+        fields.add("Chair", session.chair)
+        fields.add("Status", session.status)
+        fields.add("Panel", session.panel.map { "\($0.user) (uid \($0.uid))" }.joined(separator: ", "))
+        fields.add("Scheduled", "\(session.createdAt) by \(session.createdBy)")
+        return fields.render() + "\n\nAgenda:\n" + agenda(session.agenda)
+    }
+
+    static func agenda(_ items: [ReviewAPI.AgendaItem]) -> String {
+        var table = Table(columns: [.init(title: "APPLICATION", alignment: .right), .init(title: "NAME"), .init(title: "CREDIT CODE")])
+        for item in items { table.add([String(item.application), item.name, item.creditCode]) }
+        return table.render()
+    }
+}
+
+extension ReviewCommand {
+    struct SessionCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "session", abstract: "Schedule review sessions and read them.", subcommands: [Add.self, List.self, Show.self])
+    }
+
+    struct PanelCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "panel",
+            abstract: "Change a session's panel; it keeps an odd number of at least 5 reviewers.",
+            subcommands: [Add.self, Remove.self])
+    }
+
+    struct Assignments: ParkctlCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Your own assignments: the sessions whose panel you sit on (run as the reviewer).")
+
+        @ParentCommand var parkctl: Parkctl
+
+        static let fieldOptions: FieldOptions = [:]
+
+        func run() async throws {
+            try await respond(ReviewAPI.assignments, NoParameters()) { reply in
+                guard !reply.assignments.isEmpty else { return "no assignments" }
+                return reply.assignments.map { assignment in
+                    "session \(assignment.session) on \(assignment.heldOn) at \(assignment.venue), chair \(assignment.chair), "
+                        + "\(assignment.status), panel of \(assignment.panelSize)\n" + ReviewCommand.agenda(assignment.agenda)
+                }.joined(separator: "\n\n")
+            }
+        }
+    }
+}
+
+extension ReviewCommand.SessionCommand {
+    struct Add: ParkctlCommand {
+        static let configuration = CommandConfiguration(abstract: "Schedule a session; prints its id.")
+
+        @ParentCommand var parkctl: Parkctl
+        @Option(help: ArgumentHelp("Day of the meeting.", valueName: "YYYY-MM-DD")) var date: String
+        @Option(help: "Where it meets.") var venue: String
+        @Option(help: "The chair's name.") var chair: String
+        @Option(name: .customLong("application"), help: ArgumentHelp("An application on the agenda (repeatable).", valueName: "id"))
+        var applications: [Int64] = []
+        @Option(name: .customLong("reviewer"), help: ArgumentHelp(
+            "A panel member, user name or uid (repeatable; an odd number of at least 5).", valueName: "user"))
+        var reviewers: [String] = []
+
+        static let fieldOptions: FieldOptions = [
+            "heldOn": "--date", "venue": "--venue", "chair": "--chair", "applications": "--application", "panel": "--reviewer",
+        ]
+
+        func run() async throws {
+            try await respond(ReviewAPI.createSession, ReviewAPI.CreateSession(
+                heldOn: date, venue: venue, chair: chair, applications: applications, panel: reviewers),
+                json: \.session) { reply in String(reply.session.id) }
+        }
+    }
+
+    struct List: ParkctlCommand {
+        static let configuration = CommandConfiguration(abstract: "List sessions by id.")
+
+        @ParentCommand var parkctl: Parkctl
+
+        static let fieldOptions: FieldOptions = [:]
+
+        func run() async throws {
+            try await respond(ReviewAPI.listSessions, NoParameters()) { reply in
+                var table = Table(columns: [
+                    .init(title: "ID", alignment: .right), .init(title: "HELD ON"), .init(title: "VENUE"), .init(title: "CHAIR"),
+                    .init(title: "STATUS"), .init(title: "PANEL", alignment: .right), .init(title: "APPLICATIONS"),
+                ])
+                for session in reply.sessions {
+                    table.add([
+                        String(session.id), session.heldOn, session.venue, session.chair, session.status, String(session.panel.count),
+                        session.agenda.map { String($0.application) }.joined(separator: ","),
+                    ])
+                }
+                return table.render()
+            }
+        }
+    }
+
+    struct Show: ParkctlCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a session: its panel and agenda.")
+
+        @ParentCommand var parkctl: Parkctl
+        @Argument(help: "Session id.") var session: Int64
+
+        static let fieldOptions: FieldOptions = ["session": "SESSION"]
+
+        func run() async throws {
+            try await respond(ReviewAPI.getSession, ReviewAPI.GetSession(session: session), json: \.session) { reply in
+                ReviewCommand.render(reply.session)
+            }
+        }
+    }
+}
+
+extension ReviewCommand.PanelCommand {
+    struct Add: ParkctlCommand {
+        static let configuration = CommandConfiguration(abstract: "Add reviewers to a session's panel.")
+
+        @ParentCommand var parkctl: Parkctl
+        @Argument(help: "Session id.") var session: Int64
+        @Argument(help: ArgumentHelp("Reviewers to add, by user name or uid.", valueName: "user")) var reviewers: [String]
+
+        static let fieldOptions: FieldOptions = ["session": "SESSION", "add": "USER"]
+
+        func run() async throws {
+            try await respond(ReviewAPI.changePanel, ReviewAPI.ChangePanel(session: session, add: reviewers), json: \.session) { reply in
+                "session \(reply.session.id): panel of \(reply.session.panel.count): \(reply.session.panel.map(\.user).joined(separator: ", "))"
+            }
+        }
+    }
+
+    struct Remove: ParkctlCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove reviewers from a session's panel; --replace-with adds others in the same change.")
+
+        @ParentCommand var parkctl: Parkctl
+        @Argument(help: "Session id.") var session: Int64
+        @Argument(help: ArgumentHelp("Reviewers to remove, by user name or uid.", valueName: "user")) var reviewers: [String]
+        @Option(name: .customLong("replace-with"), help: ArgumentHelp("A reviewer to add instead (repeatable).", valueName: "user"))
+        var replacements: [String] = []
+
+        static let fieldOptions: FieldOptions = ["session": "SESSION", "remove": "USER", "add": "--replace-with"]
+
+        func run() async throws {
+            try await respond(ReviewAPI.changePanel, ReviewAPI.ChangePanel(
+                session: session, add: replacements.isEmpty ? nil : replacements, remove: reviewers), json: \.session) { reply in
+                "session \(reply.session.id): panel of \(reply.session.panel.count): \(reply.session.panel.map(\.user).joined(separator: ", "))"
+            }
+        }
+    }
+}

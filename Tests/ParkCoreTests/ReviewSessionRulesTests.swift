@@ -1,0 +1,64 @@
+import ParkCore
+import Testing
+
+@Suite("Review sessions and panels")
+struct ReviewSessionRulesTests {
+    static let reviewers = (1...8).map { Reviewer(uid: Int64(1000 + $0), name: "reviewer\($0)") }
+    static let day = CivilDate(year: 2021, month: 3, day: 20)!
+
+    @Test("a panel has an odd number of at least 5 members, none twice", arguments: [
+        (3, "a panel of 3 is fewer than 5; a panel has an odd number of at least 5 reviewers"),
+        (4, "a panel of 4 is fewer than 5; a panel has an odd number of at least 5 reviewers"),
+        (6, "a panel of 6 is an even number; a panel has an odd number of at least 5 reviewers"),
+        (8, "a panel of 8 is an even number; a panel has an odd number of at least 5 reviewers"),
+    ])
+    func panelSize(_ size: Int, _ reason: String) throws {
+        #expect(throws: DomainError.invalid("panel", reason)) { try ReviewPanel(Array(Self.reviewers.prefix(size))) }
+    }
+
+    @Test("5 and 7 are panels; a member twice is not")
+    func panels() throws {
+        #expect(try ReviewPanel(Array(Self.reviewers.prefix(5))).members.count == 5)
+        #expect(try ReviewPanel(Array(Self.reviewers.prefix(7))).members.count == 7)
+        #expect(throws: DomainError.invalid("panel", "reviewer1 is on the panel twice")) {
+            try ReviewPanel(Array(Self.reviewers.prefix(4)) + [Self.reviewers[0]])
+        }
+    }
+
+    @Test("a panel changes into another valid panel only")
+    func changes() throws {
+        let panel = try ReviewPanel(Array(Self.reviewers.prefix(5)))
+        #expect(throws: DomainError.invalid("add", "a panel of 6 is an even number; a panel has an odd number of at least 5 reviewers")) {
+            try panel.changed(adding: [Self.reviewers[5]], removing: [])
+        }
+        let swapped = try panel.changed(adding: [Self.reviewers[5]], removing: [Self.reviewers[0]])
+        #expect(swapped.members.map(\.name) == ["reviewer2", "reviewer3", "reviewer4", "reviewer5", "reviewer6"])
+        #expect(throws: DomainError.invalid("remove", "reviewer8 is not on the panel")) {
+            try panel.changed(adding: [], removing: [Self.reviewers[7]])
+        }
+        #expect(throws: DomainError.invalid("add", "reviewer1 is on the panel already")) {
+            try panel.changed(adding: [Self.reviewers[0]], removing: [])
+        }
+    }
+
+    @Test("the agenda holds applications awaiting review and on no other open session")
+    func agenda() throws {
+        let panel = try ReviewPanel(Array(Self.reviewers.prefix(5)))
+        func session(_ candidates: [AgendaCandidate]) throws -> ReviewSession {
+            try ReviewSession(heldOn: Self.day, venue: "301", chair: "刘主任", agenda: candidates, panel: panel)
+        }
+        #expect(try session([AgendaCandidate(application: 1, status: .awaitingReview, onSession: nil)]).agenda == [1])
+        #expect(throws: DomainError.invalid("applications", "application 2 is prescreenFailed, not awaiting review")) {
+            try session([AgendaCandidate(application: 2, status: .prescreenFailed, onSession: nil)])
+        }
+        #expect(throws: DomainError.invalid("applications", "application 1 is on the agenda of session 4 already")) {
+            try session([AgendaCandidate(application: 1, status: .awaitingReview, onSession: 4)])
+        }
+        #expect(throws: DomainError.invalid("applications", "give at least one application for the agenda")) { try session([]) }
+        var closed = try session([AgendaCandidate(application: 1, status: .awaitingReview, onSession: nil)])
+        closed.status = .closed
+        #expect(throws: DomainError.invalid("session", "session 0 is closed: its panel no longer changes")) {
+            try closed.changingPanel(adding: [Self.reviewers[5], Self.reviewers[6]], removing: [])
+        }
+    }
+}
