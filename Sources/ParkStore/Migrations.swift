@@ -356,6 +356,46 @@ enum Migrations {
             }
             try db.create(index: "reviewPanelMember_uid", on: "reviewPanelMember", columns: ["uid"])
         }
+        migrator.registerMigration("v8-reviewConflicts") { db in
+            // Conflicts of interest: the ties reviewers declare, the conflicts they declare for an
+            // applicant, and the administrators' dismissals of detected ones. Nothing is edited:
+            // every row is kept as written.
+            try db.create(table: "reviewerAffiliation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("uid", .integer).notNull().indexed()
+                t.column("userName", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("party", .text).notNull()
+                t.column("until", .text)
+                t.column("declaredAt", .text).notNull()
+                t.column("declaredBy", .text).notNull()
+            }
+            try db.create(table: "reviewConflictDeclaration") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("application").notNull()
+                t.column("uid", .integer).notNull()
+                t.column("userName", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("note", .text)
+                t.column("declaredAt", .text).notNull()
+                t.column("declaredBy", .text).notNull()
+            }
+            try db.create(index: "reviewConflictDeclaration_pair", on: "reviewConflictDeclaration", columns: ["applicationId", "uid"])
+            try db.create(table: "reviewConflictDismissal") { t in
+                t.belongsTo("application").notNull()
+                t.column("uid", .integer).notNull()
+                t.column("reason", .text).notNull()
+                t.column("dismissedAt", .text).notNull()
+                t.column("dismissedBy", .text).notNull()
+                t.primaryKey(["applicationId", "uid"])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER reviewConflictDismissal_kept BEFORE UPDATE ON reviewConflictDismissal
+                BEGIN SELECT RAISE(ABORT, 'a dismissal is never edited'); END;
+                CREATE TRIGGER reviewConflictDeclaration_kept BEFORE UPDATE ON reviewConflictDeclaration
+                BEGIN SELECT RAISE(ABORT, 'a declared conflict is never edited'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -18,6 +18,9 @@ struct ApplicationCommandTests {
             // `--option=value`, so that a value starting with a hyphen (-5) is read as the value.
             for value in changes[option] ?? values { arguments.append("\(option)=\(value)") }
         }
+        for (option, values) in changes.sorted(by: { $0.key < $1.key }) where !options.contains(where: { $0.0 == option }) {
+            for value in values { arguments.append("\(option)=\(value)") }
+        }
         return arguments
     }
 

@@ -72,3 +72,57 @@ struct ReviewSessionTests {
         #expect(try daemon.parkctl(["audit", "list", "--method", "Review.ChangePanel"]).stdout.components(separatedBy: "\n").count == 7)
     }
 }
+
+extension ReviewSessionTests {
+    @Test("conflicts are declared by reviewers, detected from their ties, listed for the chair and dismissed only with a reason")
+    func conflicts() throws {
+        let accounts = try ReviewerAccounts(count: 5)
+        let daemon = try RunningDaemon(config: accounts.config)
+        let names = accounts.reviewers.map(\.name)
+        func reviewer(_ index: Int, _ arguments: [String]) throws -> CommandResult {
+            try daemon.parkctl(arguments, uid: accounts.reviewers[index].uid, gid: accounts.gid)
+        }
+        _ = try daemon.parkctl(ApplicationCommandTests.add("91370200MA3C1234XQ", ["--group-parent": ["英才集团"]]))
+        _ = try daemon.parkctl(["review", "session", "add", "--date", "2021-03-20", "--venue", "301", "--chair", "刘主任", "--application", "1"]
+            + names.flatMap { ["--reviewer", $0] })
+
+        // Ties: employed by the group until 2019 (within 3 years of the session), left in 2017
+        // (not), kin of a shareholder.
+        #expect(try reviewer(0, ["review", "affiliation", "add", "--kind", "employer", "--party", "英才集团", "--until", "2019-06-30"]).stdout
+            == "employer 英才集团 until 2019-06-30\n")
+        _ = try reviewer(1, ["review", "affiliation", "add", "--kind", "employer", "--party", "英才集团", "--until", "2017-12-31"])
+        _ = try reviewer(2, ["review", "affiliation", "add", "--kind", "kin", "--party", "李明"])
+        let declared = try reviewer(3, ["review", "conflict", "declare", "1", "--type", "other", "--note", "前同事"])
+        #expect(declared.stdout == "application 1, \(names[3]): conflicted (declared other: 前同事)\n")
+
+        let all = try daemon.parkctl(["review", "conflict", "list", "1"])
+        #expect(all.stdout == """
+            application 1, \(names[0]): conflicted (detected employment: employed by 英才集团 until 2019-06-30)
+            application 1, \(names[2]): conflicted (detected kinship: kin of 李明)
+            application 1, \(names[3]): conflicted (declared other: 前同事)
+
+            """)
+        // A reviewer sees their own only, and declares for nobody else.
+        #expect(try reviewer(0, ["review", "conflict", "list", "1"]).stdout
+            == "application 1, \(names[0]): conflicted (detected employment: employed by 英才集团 until 2019-06-30)\n")
+        #expect(try reviewer(4, ["review", "conflict", "list", "1"]).stdout == "no conflicts\n")
+        let forOther = try reviewer(4, ["review", "conflict", "declare", "1", "--type", "kinship", "--reviewer", names[3]])
+        #expect(forOther.status == 65)
+        #expect(forOther.stderr == "parkctl: invalid --reviewer (reviewer): a reviewer declares for themselves only, not for \(names[3])\n")
+        let badType = try reviewer(4, ["review", "conflict", "declare", "1", "--type", "rivalry"])
+        #expect(badType.stderr == "parkctl: invalid --type (type): 'rivalry' is not a conflict type; use one of employment, investment, sharedLegalRepresentative, kinship, other\n")
+        #expect(try reviewer(4, ["review", "conflict", "dismiss", "1", "--reviewer", names[2], "--reason", "x"]).status == 77)
+
+        // Dismissal: detected conflicts only, with a reason, once; audited.
+        let dismissed = try daemon.parkctl(["review", "conflict", "dismiss", "1", "--reviewer", names[2], "--reason", "同名不同人"])
+        #expect(dismissed.stdout == "application 1, \(names[2]): not conflicted (detected kinship: kin of 李明); detected ones dismissed: 同名不同人\n")
+        #expect(try daemon.parkctl(["review", "conflict", "dismiss", "1", "--reviewer", names[2], "--reason", "again"]).status == 65)
+        let standing = try daemon.parkctl(["review", "conflict", "dismiss", "1", "--reviewer", names[3], "--reason", "no"])
+        #expect(standing.stderr == "parkctl: invalid --reviewer (reviewer): \(names[3]) has no detected conflict with application 1 to dismiss; a declared conflict stands\n")
+        let audit = try daemon.parkctl(["audit", "list", "--method", "Review.DismissConflict"])
+        // The dismissal, the two refused, and the reviewer's call refused for want of the role.
+        #expect(audit.stdout.components(separatedBy: "\n").filter { $0.contains("Review.DismissConflict") }.count == 4, "\(audit.stdout)")
+        #expect(audit.stdout.contains(" ok") && audit.stdout.contains("PermissionDenied") && audit.stdout.contains("InvalidField"))
+        #expect(try daemon.parkctl(["audit", "list", "--method", "Review.DeclareConflict"]).stdout.contains(names[4]))
+    }
+}

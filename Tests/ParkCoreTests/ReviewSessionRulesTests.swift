@@ -62,3 +62,63 @@ struct ReviewSessionRulesTests {
         }
     }
 }
+
+@Suite("Conflicts of interest")
+struct ConflictTests {
+    static let day = CivilDate(year: 2021, month: 3, day: 20)!
+    static let reviewer = Reviewer(uid: 1001, name: "wangli")
+
+    static func applicant() throws -> ApplicationForm {
+        try ApplicationForm(
+            name: "青岛英才人力资源有限公司", creditCode: "91370200163562681G", businessLines: ["recruitment"], registeredCapital: .zero,
+            headcount: 1, plannedOfficeArea: .zero, expectedAnnualRevenue: .zero, expectedAnnualTax: .zero, legalRepresentative: "张伟",
+            shareholders: [Shareholder(name: "李明", shareBasisPoints: 4000), Shareholder(name: "英才控股", shareBasisPoints: 6000)],
+            groupParent: "英才集团", appliedOn: day, today: day)
+    }
+
+    func affiliation(_ kind: AffiliationKind, _ party: String, until: CivilDate? = nil) -> Affiliation {
+        Affiliation(restoring: kind, party: party, until: until)
+    }
+
+    @Test("ties are matched against the applicant's name, legal representative, shareholders and group parent")
+    func detection() throws {
+        let found = DetectedConflict.detect([
+            affiliation(.employer, "英才集团", until: CivilDate(year: 2018, month: 3, day: 20)),
+            affiliation(.employer, "青岛英才人力资源有限公司", until: CivilDate(year: 2018, month: 3, day: 19)),
+            affiliation(.investment, "英才控股"),
+            affiliation(.kin, "李明"),
+            affiliation(.legalRepresentative, "张伟"),
+            affiliation(.kin, "王芳"),
+            affiliation(.other, "英才集团"),
+        ], applicant: try Self.applicant(), on: Self.day)
+        #expect(found == [
+            DetectedConflict(type: .employment, detail: "employed by 英才集团 until 2018-03-20"),
+            DetectedConflict(type: .investment, detail: "invests in or controls 英才控股"),
+            DetectedConflict(type: .kinship, detail: "kin of 李明"),
+            DetectedConflict(type: .sharedLegalRepresentative, detail: "张伟 is the legal representative of both"),
+            DetectedConflict(type: .other, detail: "declared a tie to 英才集团"),
+        ])
+    }
+
+    @Test("a declared conflict always counts; a detected one until it is dismissed, which only it can be, once")
+    func dismissal() throws {
+        let detected = ReviewerConflicts(
+            application: 1, reviewer: Self.reviewer, declared: [], detected: [DetectedConflict(type: .kinship, detail: "kin of 李明")],
+            dismissal: nil)
+        #expect(detected.isConflicted)
+        #expect(try detected.dismissing(reason: " 同名不同人 ") == "同名不同人")
+        var dismissed = detected
+        dismissed.dismissal = "同名不同人"
+        #expect(!dismissed.isConflicted)
+        #expect(throws: DomainError.invalid("reviewer", "the detected conflicts of wangli with application 1 are dismissed already")) {
+            try dismissed.dismissing(reason: "again")
+        }
+        let declared = ReviewerConflicts(
+            application: 1, reviewer: Self.reviewer, declared: [.init(type: .other, note: nil)], detected: [], dismissal: nil)
+        #expect(declared.isConflicted)
+        #expect(throws: DomainError.invalid("reviewer", "wangli has no detected conflict with application 1 to dismiss; a declared conflict stands")) {
+            try declared.dismissing(reason: "no")
+        }
+        #expect(throws: DomainError.invalid("reason", "must not be empty")) { try detected.dismissing(reason: " ") }
+    }
+}

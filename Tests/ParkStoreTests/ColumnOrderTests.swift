@@ -68,6 +68,13 @@ struct ColumnOrderTests {
         let panel = try ReviewPanel((1...5).map { Reviewer(uid: Int64(2000 + $0), name: "reviewer\($0)") })
         _ = try await database.createReviewSession(
             heldOn: Self.today, venue: "301", chair: "刘主任", agenda: [2], panel: panel, context: context("io.parkd.Review.CreateSession"))
+        let employed = try Affiliation(kind: .employer, party: "青岛英才人力资源有限公司", until: nil, today: Self.today)
+        _ = try await database.declareAffiliation(employed, of: panel.members[0], context: context("io.parkd.Review.DeclareAffiliation"))
+        _ = try await database.declareConflict(
+            application: 2, reviewer: panel.members[1], ReviewerConflicts.Declared(type: .kinship, note: "表亲"),
+            context: context("io.parkd.Review.DeclareConflict"))
+        _ = try await database.dismissConflicts(
+            application: 2, reviewer: panel.members[0], reason: "同名不同企业", context: context("io.parkd.Review.DismissConflict"))
     }
 
     @Test("the store reads the same park after every table gains a column it does not know", arguments: ColumnAddition.allCases)
@@ -81,7 +88,7 @@ struct ColumnOrderTests {
             let columns = try addition.apply(toDatabaseAt: path)
             #expect(columns.keys.sorted() == [
                 "application", "applicationCheck", "applicationShareholder", "applicationStatement", "auditEntry", "blocklistEntry", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
-                "policyLoad", "policyVersion", "rentalUnit", "reviewAgendaItem", "reviewPanelMember", "reviewSession", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
+                "policyLoad", "policyVersion", "rentalUnit", "reviewAgendaItem", "reviewConflictDeclaration", "reviewConflictDismissal", "reviewPanelMember", "reviewSession", "reviewerAffiliation", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
                 "tenantTag",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
@@ -109,6 +116,7 @@ struct ColumnOrderTests {
             #expect(after.applications == before.applications)
             #expect(after.blocklist == before.blocklist)
             #expect(before.sessions.count == 1 && after.sessions == before.sessions)
+            #expect(before.conflicts.count == 2 && after.conflicts == before.conflicts)
             #expect(after.audit == before.audit)
             #expect(after.auditVerification == before.auditVerification)
         }

@@ -24,6 +24,7 @@ struct ParkReadings {
     var applications: [StoredApplication]
     var blocklist: [StoredBlocklistEntry]
     var sessions: [StoredReviewSession]
+    var conflicts: [ReviewerConflicts]
     var audit: [AuditEntry]
     var auditVerification: AuditVerification
 
@@ -40,6 +41,7 @@ struct ParkReadings {
         applications = try await database.applications(status: nil)
         blocklist = try await database.blocklist(includeRemoved: true)
         sessions = try await database.reviewSessions()
+        conflicts = try await database.conflicts(session: 1)
         units = try await database.units()
         leases = try await database.leases()
         projects = try await database.projects()

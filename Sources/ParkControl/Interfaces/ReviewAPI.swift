@@ -1,7 +1,10 @@
 /// `io.parkd.Review`: entry review sessions and their panels.
 public enum ReviewAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Review", methods: [createSession, listSessions, getSession, changePanel, assignments], errors: errors,
+        name: "io.parkd.Review", methods: [
+            createSession, listSessions, getSession, changePanel, assignments, declareAffiliation, declareConflict, listConflicts,
+            dismissConflict,
+        ], errors: errors,
         definition: """
         # Entry review meetings (入驻评审会): sessions with an agenda of applications awaiting
         # review and a panel of reviewers, local users of the reviewer group known by uid. The
@@ -67,6 +70,50 @@ public enum ReviewAPI {
           agenda: []AgendaItem
         )
 
+        # A tie a reviewer declared.
+        type Affiliation (
+          # employer, investment, kin, legalRepresentative or other.
+          kind: string,
+          # The firm or person.
+          party: string,
+          # The tie's last day (YYYY-MM-DD), when it has ended.
+          until: ?string
+        )
+
+        # A conflict declared for a reviewer and an applicant.
+        type DeclaredConflict (
+          # employment, investment, sharedLegalRepresentative, kinship or other.
+          type: string,
+          # In the declarer's words.
+          note: ?string
+        )
+
+        # A conflict parkd detected from the reviewer's declared ties and the applicant's related parties.
+        type DetectedConflict (
+          # employment, investment, sharedLegalRepresentative, kinship or other.
+          type: string,
+          # What matched.
+          detail: string
+        )
+
+        # One reviewer's conflicts with one applicant (回避).
+        type Conflict (
+          # The application's id.
+          application: int,
+          # The reviewer's uid.
+          uid: int,
+          # The reviewer's user name.
+          user: string,
+          # Conflicts declared.
+          declared: []DeclaredConflict,
+          # Conflicts detected.
+          detected: []DetectedConflict,
+          # Why an administrator dismissed the detected conflicts, when one did.
+          dismissal: ?string,
+          # Whether the reviewer sits out the applicant: a declared conflict, or a detected one not dismissed.
+          conflicted: bool
+        )
+
         # Schedules a session.
         method CreateSession(
           # Day of the meeting (YYYY-MM-DD).
@@ -119,6 +166,61 @@ public enum ReviewAPI {
           assignments: []Assignment
         )
 
+        # Declares a tie of the caller's (or, by an administrator, of `reviewer`) to a party:
+        # the conflicts with applicants are detected from it.
+        method DeclareAffiliation(
+          # employer, investment, kin, legalRepresentative or other.
+          kind: string,
+          # The firm or person.
+          party: string,
+          # The tie's last day (YYYY-MM-DD), when it has ended.
+          until: ?string,
+          # The reviewer, by user name or uid; administrators only (a reviewer declares their own).
+          reviewer: ?string
+        ) -> (
+          # Every tie the reviewer has declared, oldest first.
+          affiliations: []Affiliation
+        )
+
+        # Declares a conflict of the caller's (or, by an administrator, of `reviewer`) with an
+        # application on a session whose panel holds the reviewer.
+        method DeclareConflict(
+          # The application's id.
+          application: int,
+          # employment, investment, sharedLegalRepresentative, kinship or other.
+          type: string,
+          # In the declarer's words.
+          note: ?string,
+          # The reviewer, by user name or uid; administrators only.
+          reviewer: ?string
+        ) -> (
+          # The reviewer's conflicts with the application now.
+          conflict: Conflict
+        )
+
+        # A session's conflicts, pair by pair (administrators: every member's; a reviewer: their own).
+        method ListConflicts(
+          # The session's id.
+          session: int
+        ) -> (
+          # The pairs with a declared or detected conflict.
+          conflicts: []Conflict
+        )
+
+        # Dismisses the detected conflicts of a reviewer with an application, with a reason
+        # (a declared conflict stands).
+        method DismissConflict(
+          # The application's id.
+          application: int,
+          # The reviewer, by user name or uid.
+          reviewer: string,
+          # Why the detection does not hold.
+          reason: string
+        ) -> (
+          # The reviewer's conflicts with the application now.
+          conflict: Conflict
+        )
+
         # No review session has this id.
         error NoSuchSession (
           # The id asked for.
@@ -132,6 +234,123 @@ public enum ReviewAPI {
     public static let getSession = VarlinkMethod<GetSession, SessionReply>("io.parkd.Review.GetSession", access: .read)
     public static let changePanel = VarlinkMethod<ChangePanel, SessionReply>("io.parkd.Review.ChangePanel", access: .write)
     public static let assignments = VarlinkMethod<NoParameters, AssignmentsReply>("io.parkd.Review.Assignments", access: .reviewer)
+    public static let declareAffiliation = VarlinkMethod<DeclareAffiliation, DeclareAffiliationReply>(
+        "io.parkd.Review.DeclareAffiliation", access: .reviewerChange)
+    public static let declareConflict = VarlinkMethod<DeclareConflict, ConflictReply>("io.parkd.Review.DeclareConflict", access: .reviewerChange)
+    public static let listConflicts = VarlinkMethod<ListConflicts, ListConflictsReply>("io.parkd.Review.ListConflicts", access: .reviewer)
+    public static let dismissConflict = VarlinkMethod<DismissConflict, ConflictReply>("io.parkd.Review.DismissConflict", access: .write)
+
+    public struct Affiliation: Codable, Sendable, Equatable {
+        public var kind: String
+        public var party: String
+        public var until: String?
+        public init(kind: String, party: String, until: String?) {
+            self.kind = kind
+            self.party = party
+            self.until = until
+        }
+    }
+
+    public struct DeclareAffiliationReply: Codable, Sendable {
+        public var affiliations: [Affiliation]
+        public init(affiliations: [Affiliation]) { self.affiliations = affiliations }
+    }
+
+    public struct DeclaredConflict: Codable, Sendable, Equatable {
+        public var type: String
+        public var note: String?
+        public init(type: String, note: String?) {
+            self.type = type
+            self.note = note
+        }
+    }
+
+    public struct DetectedConflict: Codable, Sendable, Equatable {
+        public var type: String
+        public var detail: String
+        public init(type: String, detail: String) {
+            self.type = type
+            self.detail = detail
+        }
+    }
+
+    public struct Conflict: Codable, Sendable, Equatable {
+        public var application: Int64
+        public var uid: Int64
+        public var user: String
+        public var declared: [DeclaredConflict]
+        public var detected: [DetectedConflict]
+        public var dismissal: String?
+        public var conflicted: Bool
+        public init(
+            application: Int64, uid: Int64, user: String, declared: [DeclaredConflict], detected: [DetectedConflict], dismissal: String?,
+            conflicted: Bool
+        ) {
+            self.application = application
+            self.uid = uid
+            self.user = user
+            self.declared = declared
+            self.detected = detected
+            self.dismissal = dismissal
+            self.conflicted = conflicted
+        }
+    }
+
+    public struct DeclareAffiliation: Codable, Sendable {
+        public var kind: String
+        public var party: String
+        public var until: String?
+        public var reviewer: String?
+        public init(kind: String, party: String, until: String? = nil, reviewer: String? = nil) {
+            self.kind = kind
+            self.party = party
+            self.until = until
+            self.reviewer = reviewer
+        }
+    }
+
+    public struct DeclareConflict: Codable, Sendable {
+        public var application: Int64
+        public var type: String
+        public var note: String?
+        public var reviewer: String?
+        public init(application: Int64, type: String, note: String? = nil, reviewer: String? = nil) {
+            self.application = application
+            self.type = type
+            self.note = note
+            self.reviewer = reviewer
+        }
+    }
+
+    /// The reply of every method that answers with one reviewer's conflicts with one application.
+    public struct ConflictReply: Codable, Sendable {
+        public var conflict: Conflict
+        public init(conflict: Conflict) { self.conflict = conflict }
+    }
+
+    public typealias DeclareConflictReply = ConflictReply
+    public typealias DismissConflictReply = ConflictReply
+
+    public struct ListConflicts: Codable, Sendable {
+        public var session: Int64
+        public init(session: Int64) { self.session = session }
+    }
+
+    public struct ListConflictsReply: Codable, Sendable {
+        public var conflicts: [Conflict]
+        public init(conflicts: [Conflict]) { self.conflicts = conflicts }
+    }
+
+    public struct DismissConflict: Codable, Sendable {
+        public var application: Int64
+        public var reviewer: String
+        public var reason: String
+        public init(application: Int64, reviewer: String, reason: String) {
+            self.application = application
+            self.reviewer = reviewer
+            self.reason = reason
+        }
+    }
 
     public struct AgendaItem: Codable, Sendable, Equatable {
         public var application: Int64

@@ -9,6 +9,11 @@ public enum MethodAccess: String, Sendable {
     /// Reviewers, about their own assignments only, and administrators (auditors not: what a
     /// reviewer sees is theirs alone). The handler answers with the caller's own only.
     case reviewer
+    /// As `reviewer`, for a method that changes the park (a reviewer's own declarations): audited.
+    case reviewerChange
+
+    /// Whether calls are recorded in the audit trail, refused ones included.
+    public var isAudited: Bool { self == .write || self == .reviewerChange }
 }
 
 /// A method of the contract, typed by its parameters and its reply.

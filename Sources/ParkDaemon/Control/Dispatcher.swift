@@ -78,14 +78,14 @@ public struct Dispatcher: Sendable {
         let policy = state.access
         switch (access, policy.role(of: caller)) {
         case (.everyone, _), (_, .admin), (.read, .auditor): return true
-        case (.reviewer, _): return policy.isReviewer(caller)
+        case (.reviewer, _), (.reviewerChange, _): return policy.isReviewer(caller)
         default: return false
         }
     }
 
     /// A state-changing call that failed before reaching the store is still recorded.
     private func auditRefusal(_ entry: MethodTable.Entry, _ context: CallContext, _ error: VarlinkError) async {
-        guard entry.access == .write, !context.isAudited else { return }
+        guard entry.access.isAudited, !context.isAudited else { return }
         do {
             try await database.recordCall(context.auditedCall, at: state.instant(), outcome: error.description)
         } catch {

@@ -61,7 +61,7 @@ public struct MethodTable: Sendable {
     /// The methods whose calls the audit trail records (those that change the park), by each
     /// name they answer: every name of the same method.
     var auditedMethods: [String: Set<String>] {
-        entries.filter { $0.value.access == .write }.mapValues(\.names)
+        entries.filter { $0.value.access.isAudited }.mapValues(\.names)
     }
 
     func interface(named name: String) -> VarlinkInterface? {

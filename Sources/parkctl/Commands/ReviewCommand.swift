@@ -5,7 +5,7 @@ struct ReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Entry review sessions, their panels, and a reviewer's own assignments.",
-        subcommands: [SessionCommand.self, PanelCommand.self, Assignments.self])
+        subcommands: [SessionCommand.self, PanelCommand.self, Assignments.self, AffiliationCommand.self, ConflictCommand.self])
 
     static func render(_ session: ReviewAPI.Session) -> String {
         var fields = Fields()
@@ -157,6 +157,104 @@ extension ReviewCommand.PanelCommand {
             try await respond(ReviewAPI.changePanel, ReviewAPI.ChangePanel(
                 session: session, add: replacements.isEmpty ? nil : replacements, remove: reviewers), json: \.session) { reply in
                 "session \(reply.session.id): panel of \(reply.session.panel.count): \(reply.session.panel.map(\.user).joined(separator: ", "))"
+            }
+        }
+    }
+}
+
+extension ReviewCommand {
+    struct ConflictCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "conflict",
+            abstract: "Conflicts of interest (回避): declared by reviewers, detected from their ties, dismissed by administrators.",
+            subcommands: [Declare.self, List.self, Dismiss.self])
+
+        static func line(_ conflict: ReviewAPI.Conflict) -> String {
+            let findings = conflict.declared.map { "declared \($0.type)" + ($0.note.map { ": \($0)" } ?? "") }
+                + conflict.detected.map { "detected \($0.type): \($0.detail)" }
+            let dismissed = conflict.dismissal.map { "; detected ones dismissed: \($0)" } ?? ""
+            return "application \(conflict.application), \(conflict.user): \(conflict.conflicted ? "conflicted" : "not conflicted") ("
+                + findings.joined(separator: "; ") + ")" + dismissed
+        }
+    }
+
+    struct AffiliationCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "affiliation", abstract: "A reviewer's ties to firms and people, which conflicts are detected from.",
+            subcommands: [Add.self])
+    }
+}
+
+extension ReviewCommand.ConflictCommand {
+    struct Declare: ParkctlCommand {
+        static let configuration = CommandConfiguration(abstract: "Declare your conflict with an application (an administrator names --reviewer).")
+
+        @ParentCommand var parkctl: Parkctl
+        @Argument(help: "Application id.") var application: Int64
+        @Option(help: "employment, investment, sharedLegalRepresentative, kinship or other.") var type: String
+        @Option(help: "In your words.") var note: String?
+        @Option(help: ArgumentHelp("The reviewer, user name or uid (administrators).", valueName: "user")) var reviewer: String?
+
+        static let fieldOptions: FieldOptions = ["application": "APPLICATION", "type": "--type", "note": "--note", "reviewer": "--reviewer"]
+
+        func run() async throws {
+            try await respond(ReviewAPI.declareConflict, ReviewAPI.DeclareConflict(
+                application: application, type: type, note: note, reviewer: reviewer), json: \.conflict) { reply in
+                ReviewCommand.ConflictCommand.line(reply.conflict)
+            }
+        }
+    }
+
+    struct List: ParkctlCommand {
+        static let configuration = CommandConfiguration(abstract: "A session's conflicts (a reviewer sees their own).")
+
+        @ParentCommand var parkctl: Parkctl
+        @Argument(help: "Session id.") var session: Int64
+
+        static let fieldOptions: FieldOptions = ["session": "SESSION"]
+
+        func run() async throws {
+            try await respond(ReviewAPI.listConflicts, ReviewAPI.ListConflicts(session: session)) { reply in
+                reply.conflicts.isEmpty ? "no conflicts" : reply.conflicts.map(ReviewCommand.ConflictCommand.line).joined(separator: "\n")
+            }
+        }
+    }
+
+    struct Dismiss: ParkctlCommand {
+        static let configuration = CommandConfiguration(abstract: "Dismiss the detected conflicts of a reviewer with an application, with a reason.")
+
+        @ParentCommand var parkctl: Parkctl
+        @Argument(help: "Application id.") var application: Int64
+        @Option(help: ArgumentHelp("The reviewer, user name or uid.", valueName: "user")) var reviewer: String
+        @Option(help: "Why the detection does not hold.") var reason: String
+
+        static let fieldOptions: FieldOptions = ["application": "APPLICATION", "reviewer": "--reviewer", "reason": "--reason"]
+
+        func run() async throws {
+            try await respond(ReviewAPI.dismissConflict, ReviewAPI.DismissConflict(
+                application: application, reviewer: reviewer, reason: reason), json: \.conflict) { reply in
+                ReviewCommand.ConflictCommand.line(reply.conflict)
+            }
+        }
+    }
+}
+
+extension ReviewCommand.AffiliationCommand {
+    struct Add: ParkctlCommand {
+        static let configuration = CommandConfiguration(abstract: "Declare a tie of yours (an administrator names --reviewer); prints all your ties.")
+
+        @ParentCommand var parkctl: Parkctl
+        @Option(help: "employer, investment, kin, legalRepresentative or other.") var kind: String
+        @Option(help: "The firm or person.") var party: String
+        @Option(help: ArgumentHelp("The tie's last day, when it has ended.", valueName: "YYYY-MM-DD")) var until: String?
+        @Option(help: ArgumentHelp("The reviewer, user name or uid (administrators).", valueName: "user")) var reviewer: String?
+
+        static let fieldOptions: FieldOptions = ["kind": "--kind", "party": "--party", "until": "--until", "reviewer": "--reviewer"]
+
+        func run() async throws {
+            try await respond(ReviewAPI.declareAffiliation, ReviewAPI.DeclareAffiliation(
+                kind: kind, party: party, until: until, reviewer: reviewer)) { reply in
+                reply.affiliations.map { "\($0.kind) \($0.party)" + ($0.until.map { " until \($0)" } ?? "") }.joined(separator: "\n")
             }
         }
     }

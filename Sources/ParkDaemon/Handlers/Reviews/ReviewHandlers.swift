@@ -42,6 +42,62 @@ enum ReviewHandlers {
                     status: session.status.rawValue, panelSize: session.panel.members.count, agenda: stored.agenda.map(wire))
             })
         }
+        registerConflicts(in: &table, database: database)
+    }
+
+    static func registerConflicts(in table: inout MethodTable, database: ParkDatabase) {
+        table.register(ReviewAPI.declareAffiliation) { request, call in
+            let reviewer = try subject(request.reviewer, call: call)
+            let affiliation = try Affiliation(
+                kind: try AffiliationKind.parse(request.kind), party: request.party,
+                until: try request.until.map { try CivilDate.parse($0, field: "until") }, today: call.state.today())
+            let all = try await database.declareAffiliation(affiliation, of: reviewer, context: call.change())
+            return ReviewAPI.DeclareAffiliationReply(affiliations: all.map {
+                ReviewAPI.Affiliation(kind: $0.kind.rawValue, party: $0.party, until: $0.until?.description)
+            })
+        }
+
+        table.register(ReviewAPI.declareConflict) { request, call in
+            let reviewer = try subject(request.reviewer, call: call)
+            let declared = ReviewerConflicts.Declared(
+                type: try ConflictType.parse(request.type), note: try TenantField.optionalText(request.note, field: "note", maxLength: 500))
+            return ReviewAPI.ConflictReply(conflict: wire(
+                try await database.declareConflict(application: request.application, reviewer: reviewer, declared, context: call.change())))
+        }
+
+        // Administrators see every member's conflicts; a reviewer only their own.
+        table.register(ReviewAPI.listConflicts) { request, call in
+            let own: Int64? = call.state.access.role(of: call.caller) == .admin ? nil : Int64(call.caller.uid)
+            return ReviewAPI.ListConflictsReply(conflicts: try await database.conflicts(session: request.session, reviewer: own).map(wire))
+        }
+
+        table.register(ReviewAPI.dismissConflict) { request, call in
+            let reviewer = try ReviewerDirectory(policy: call.state.access).reviewer(request.reviewer, field: "reviewer")
+            return ReviewAPI.ConflictReply(conflict: wire(try await database.dismissConflicts(
+                application: request.application, reviewer: reviewer, reason: request.reason, context: call.change())))
+        }
+    }
+
+    /// The reviewer a declaration is about: the calling reviewer, or the one an administrator names.
+    private static func subject(_ named: String?, call: CallContext) throws -> Reviewer {
+        let policy = call.state.access
+        if policy.role(of: call.caller) == .admin {
+            guard let named else { throw DomainError.invalid("reviewer", "name the reviewer: an administrator declares for a reviewer") }
+            return try ReviewerDirectory(policy: policy).reviewer(named, field: "reviewer")
+        }
+        let caller = Reviewer(uid: Int64(call.caller.uid), name: call.caller.userName)
+        if let named, named != caller.name, named != String(caller.uid) {
+            throw DomainError.invalid("reviewer", "a reviewer declares for themselves only, not for \(named)")
+        }
+        return caller
+    }
+
+    static func wire(_ conflicts: ReviewerConflicts) -> ReviewAPI.Conflict {
+        ReviewAPI.Conflict(
+            application: conflicts.application, uid: conflicts.reviewer.uid, user: conflicts.reviewer.name,
+            declared: conflicts.declared.map { ReviewAPI.DeclaredConflict(type: $0.type.rawValue, note: $0.note) },
+            detected: conflicts.detected.map { ReviewAPI.DetectedConflict(type: $0.type.rawValue, detail: $0.detail) },
+            dismissal: conflicts.dismissal, conflicted: conflicts.isConflicted)
     }
 
     static func wire(_ stored: StoredReviewSession) -> ReviewAPI.Session {
