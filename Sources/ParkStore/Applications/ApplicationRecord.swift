@@ -72,13 +72,16 @@ struct ApplicationRecord: Codable, FetchableRecord, MutablePersistableRecord {
         get throws { try ApplicationStatus(rawValue: status).orThrow(StoreError.unreadable("application \(id ?? 0)", "a status")) }
     }
 
+    var appliedDay: CivilDate {
+        get throws { try (try? CivilDate.parse(appliedOn, field: "appliedOn")).orThrow(StoreError.unreadable("application \(id ?? 0)", "a date")) }
+    }
+
     /// The form as submitted, with its shareholders and statements.
     func form(shareholders: [Shareholder], statements: [String]) throws -> ApplicationForm {
         let row = "application \(id ?? 0)"
         let lines = try businessLines.split(separator: ",").map { try BusinessLine(rawValue: String($0)).orThrow(StoreError.unreadable(row, "a business line")) }
-        guard let origin = Origin(rawValue: origin), let applied = try? CivilDate.parse(appliedOn, field: "appliedOn") else {
-            throw StoreError.unreadable(row)
-        }
+        guard let origin = Origin(rawValue: origin) else { throw StoreError.unreadable(row) }
+        let applied = try appliedDay
         return ApplicationForm(
             restoring: name, creditCode: creditCode, businessLines: lines, origin: origin,
             tags: tags.split(separator: ",").map(String.init), contactPerson: contactPerson, contactPhone: contactPhone,
@@ -87,13 +90,5 @@ struct ApplicationRecord: Codable, FetchableRecord, MutablePersistableRecord {
             expectedAnnualRevenue: Money(fen: expectedAnnualRevenueFen), expectedAnnualTax: Money(fen: expectedAnnualTaxFen),
             legalRepresentative: legalRepresentative, shareholders: shareholders, groupParent: groupParent, statements: statements,
             appliedOn: applied)
-    }
-}
-
-extension Optional {
-    /// The value, or `error` thrown when there is none.
-    func orThrow(_ error: @autoclosure () -> any Error) throws -> Wrapped {
-        guard let self else { throw error() }
-        return self
     }
 }

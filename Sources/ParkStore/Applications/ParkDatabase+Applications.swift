@@ -20,25 +20,16 @@ extension ParkDatabase {
                 tenant: existing?.tenant, openApplication: open?.id,
                 blocklisted: try code.flatMap { try ParkDatabase.activeBlocklistEntry(db, $0.value)?.entry })
             let admission = ApplicationAdmission.decide(form, facts: facts, rules: rules, today: today)
-            var tenantID: Int64?
-            switch admission.registry {
-            case .new(let tenant):
-                let stored = try ParkDatabase.createTenant(db, tenant, context: context)
-                tenantID = stored.id
-                if let change = admission.statusChange {
-                    var moved = stored.tenant
-                    try ParkDatabase.recordStatusChange(db, change, of: stored, to: &moved, context: context)
-                }
-            case .existing:
-                guard let stored = existing else { break }
-                tenantID = stored.id
-                if let change = admission.statusChange {
-                    var moved = stored.tenant
-                    try ParkDatabase.recordStatusChange(db, change, of: stored, to: &moved, context: context)
-                }
-            case .none:
-                break
+            let registered: StoredTenant? = switch admission.registry {
+            case .new(let tenant): try ParkDatabase.createTenant(db, tenant, context: context)
+            case .existing: existing
+            case .none: nil
             }
+            if let registered, let change = admission.statusChange {
+                var moved = registered.tenant
+                try ParkDatabase.recordStatusChange(db, change, of: registered, to: &moved, context: context)
+            }
+            let tenantID = registered?.id
             var record = ApplicationRecord(
                 form, tenantId: tenantID, status: admission.status, createdAt: context.at, createdBy: context.recordedBy)
             try record.insert(db)
@@ -75,7 +66,7 @@ extension ParkDatabase {
             guard var record = try ApplicationRecord.fetchOne(db, key: id) else { throw StoreError.noSuchApplication(id) }
             let stored = try record.tenantId.map { try ParkDatabase.loadTenant(db, .id($0)) }
             let withdrawal = try ApplicationWithdrawal.decide(
-                application: id, status: try record.applicationStatus, appliedOn: try record.form(shareholders: [], statements: []).appliedOn,
+                application: id, status: try record.applicationStatus, appliedOn: try record.appliedDay,
                 tenant: stored?.tenant, reason: reason, on: day, today: today)
             if let stored, let change = withdrawal.statusChange {
                 var moved = stored.tenant

@@ -9,10 +9,3 @@ public struct StoredReviewSession: Sendable, Equatable {
     public var createdAt: String
     public var createdBy: String
 }
-
-/// An application on an agenda, by the names the park knows it by.
-public struct AgendaApplication: Sendable, Equatable {
-    public var application: Int64
-    public var name: String
-    public var creditCode: String
-}
