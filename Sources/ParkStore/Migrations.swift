@@ -396,6 +396,91 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'a declared conflict is never edited'); END;
                 """)
         }
+        migrator.registerMigration("v8-reviewSheets") { db in
+            // Blind scoring and close. A sheet and a dissent are never edited: an amendment is a
+            // new version, and none is written once the session is closed. The scoring rules are
+            // fixed on a session at its first sheet. The results are written once, at close.
+            try db.create(table: "reviewScoringRules") { t in
+                t.belongsTo("reviewSession").notNull()
+                t.primaryKey(["reviewSessionId"])
+                // JSON: [{"name":…,"weightHalfPoints":…}] and [{"name":…,"description":…}].
+                t.column("criteria", .text).notNull()
+                t.column("vetoes", .text).notNull()
+                t.column("thresholdHundredths", .integer).notNull()
+                t.column("fixedAt", .text).notNull()
+            }
+            for table in ["reviewSheet", "reviewDissent"] {
+                try db.create(table: table) { t in
+                    t.autoIncrementedPrimaryKey("id")
+                    t.belongsTo("reviewSession").notNull()
+                    t.belongsTo("application").notNull()
+                    t.column("uid", .integer).notNull()
+                    t.column("userName", .text).notNull()
+                    t.column("version", .integer).notNull()
+                    if table == "reviewSheet" {
+                        // JSON: {"criterion": half-points, …}.
+                        t.column("scores", .text).notNull()
+                        t.column("vetoItem", .text)
+                        t.column("vetoReason", .text)
+                    } else {
+                        t.column("text", .text).notNull()
+                    }
+                    // Revealed at close: the audit entry holds SHA-256(salt, sheet), the commitment.
+                    t.column("salt", .text).notNull()
+                    t.column("commitment", .text).notNull()
+                    t.column("submittedAt", .text).notNull()
+                    t.uniqueKey(["reviewSessionId", "applicationId", "uid", "version"])
+                }
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_neverChanged BEFORE UPDATE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'a review sheet or dissent is never changed: an amendment is a new version'); END;
+                    CREATE TRIGGER \(table)_neverDeleted BEFORE DELETE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'a review sheet or dissent is never deleted'); END;
+                    CREATE TRIGGER \(table)_closed BEFORE INSERT ON \(table)
+                    WHEN (SELECT status FROM reviewSession WHERE id = NEW.reviewSessionId) IS NOT 'open'
+                    BEGIN SELECT RAISE(ABORT, 'the session is closed: its sheets are final'); END;
+                    """)
+            }
+            try db.create(table: "reviewResult") { t in
+                t.belongsTo("reviewSession").notNull()
+                t.belongsTo("application").notNull()
+                t.column("eligible", .integer).notNull()
+                // JSON: the ids of the sheet versions that counted, and of the two dropped.
+                t.column("countedSheets", .text).notNull()
+                t.column("droppedSheets", .text).notNull()
+                // Null when the application was withdrawn before the close.
+                t.column("scoreHundredths", .integer)
+                t.column("outcome", .text).notNull()
+                t.column("closedAt", .text).notNull()
+                t.primaryKey(["reviewSessionId", "applicationId"])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER reviewScoringRules_fixed BEFORE UPDATE ON reviewScoringRules
+                BEGIN SELECT RAISE(ABORT, 'the scoring rules of a session are fixed at its first sheet'); END;
+                CREATE TRIGGER reviewScoringRules_kept BEFORE DELETE ON reviewScoringRules
+                BEGIN SELECT RAISE(ABORT, 'the scoring rules of a session are fixed at its first sheet'); END;
+                CREATE TRIGGER reviewResult_final BEFORE UPDATE ON reviewResult
+                BEGIN SELECT RAISE(ABORT, 'a review result is final'); END;
+                CREATE TRIGGER reviewResult_kept BEFORE DELETE ON reviewResult
+                BEGIN SELECT RAISE(ABORT, 'a review result is final'); END;
+                CREATE TRIGGER reviewResult_once BEFORE INSERT ON reviewResult
+                WHEN (SELECT status FROM reviewSession WHERE id = NEW.reviewSessionId) IS NOT 'open'
+                BEGIN SELECT RAISE(ABORT, 'the session is closed: its results are final'); END;
+                CREATE TRIGGER reviewSession_closedFinal BEFORE UPDATE ON reviewSession WHEN OLD.status = 'closed'
+                BEGIN SELECT RAISE(ABORT, 'a closed review session is final'); END;
+                CREATE TRIGGER reviewSession_closedKept BEFORE DELETE ON reviewSession WHEN OLD.status = 'closed'
+                BEGIN SELECT RAISE(ABORT, 'a closed review session is final'); END;
+                CREATE TRIGGER reviewPanelMember_closedAdd BEFORE INSERT ON reviewPanelMember
+                WHEN (SELECT status FROM reviewSession WHERE id = NEW.reviewSessionId) IS NOT 'open'
+                BEGIN SELECT RAISE(ABORT, 'a closed review session is final'); END;
+                CREATE TRIGGER reviewPanelMember_closedRemove BEFORE DELETE ON reviewPanelMember
+                WHEN (SELECT status FROM reviewSession WHERE id = OLD.reviewSessionId) IS NOT 'open'
+                BEGIN SELECT RAISE(ABORT, 'a closed review session is final'); END;
+                CREATE TRIGGER reviewPanelMember_closedChange BEFORE UPDATE ON reviewPanelMember
+                WHEN (SELECT status FROM reviewSession WHERE id = OLD.reviewSessionId) IS NOT 'open'
+                BEGIN SELECT RAISE(ABORT, 'a closed review session is final'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -20,6 +20,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The firm is not on the blocklist.
     case notBlocklisted(_ code: String)
     case noSuchSession(_ id: Int64)
+    /// The session is open: its scores and anything derived from them are sealed until it closes.
+    case sessionOpen(_ id: Int64)
     /// The database was written by a newer parkd.
     case schemaTooNew(_ path: String, unknown: [String], known: String)
     /// The database failed its integrity check, cannot be opened, or holds what cannot be read.
@@ -48,6 +50,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .alreadyBlocklisted(let code, let since): "\(code) is on the blocklist already, since \(since)"
         case .notBlocklisted(let code): "\(code) is not on the blocklist"
         case .noSuchSession(let id): "no review session has id \(id)"
+        case .sessionOpen(let id): "review session \(id) is open: its scores are sealed until it closes"
         case .schemaTooNew(let path, let unknown, let known):
             "\(path) was written by a newer parkd (schema \(unknown.joined(separator: ", ")); this parkd knows up to \(known)); upgrade parkd or restore a backup"
         case .unusable(let path, let reason): "\(path): \(reason)"

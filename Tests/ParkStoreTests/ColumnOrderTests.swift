@@ -75,6 +75,22 @@ struct ColumnOrderTests {
             context: context("io.parkd.Review.DeclareConflict"))
         _ = try await database.dismissConflicts(
             application: 2, reviewer: panel.members[0], reason: "同名不同企业", context: context("io.parkd.Review.DismissConflict"))
+        // Sheets (one amended), a dissent and the close: members 0, 2 and 3 of the 4 not conflicted.
+        for (member, scores) in [(0, ["15", "15", "15", "20", "10"]), (0, ["16", "15", "15", "20", "10"]), (2, ["18.5", "17", "16", "21", "12"]),
+                                 (3, ["12", "10", "11", "15", "8"])] {
+            let sheet = try ScoreSheet(
+                application: 2, reviewer: panel.members[member], scores: Array(zip(ScoringRules.park.criteria.map(\.name), scores)),
+                veto: nil, reason: nil, rules: .park)
+            let commitment = sheet.commitment(salt: "salt\(member)")
+            var call = context("io.parkd.Review.Score")
+            call.call?.parameters = "{\"application\":2,\"sealed\":\"\(commitment)\"}"
+            _ = try await database.submitSheet(sheet, rules: .park, salt: "salt\(member)", commitment: commitment, context: call)
+        }
+        let dissent = try Dissent(application: 2, reviewer: panel.members[3], text: "服务能力不足")
+        var call = context("io.parkd.Review.Dissent")
+        call.call?.parameters = "{\"application\":2,\"sealed\":\"\(dissent.commitment(salt: "s"))\"}"
+        _ = try await database.submitDissent(dissent, salt: "s", commitment: dissent.commitment(salt: "s"), context: call)
+        _ = try await database.closeReviewSession(1, rules: .park, context: context("io.parkd.Review.CloseSession"))
     }
 
     @Test("the store reads the same park after every table gains a column it does not know", arguments: ColumnAddition.allCases)
@@ -88,7 +104,7 @@ struct ColumnOrderTests {
             let columns = try addition.apply(toDatabaseAt: path)
             #expect(columns.keys.sorted() == [
                 "application", "applicationCheck", "applicationShareholder", "applicationStatement", "auditEntry", "blocklistEntry", "incubatorProject", "incubatorSeat", "lease", "leaseEvent", "leaseRent", "leaseUnit", "operatingReport",
-                "policyLoad", "policyVersion", "rentalUnit", "reviewAgendaItem", "reviewConflictDeclaration", "reviewConflictDismissal", "reviewPanelMember", "reviewSession", "reviewerAffiliation", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
+                "policyLoad", "policyVersion", "rentalUnit", "reviewAgendaItem", "reviewConflictDeclaration", "reviewConflictDismissal", "reviewDissent", "reviewPanelMember", "reviewResult", "reviewScoringRules", "reviewSession", "reviewSheet", "reviewerAffiliation", "rewardLine", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange",
                 "tenantTag",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
@@ -117,6 +133,8 @@ struct ColumnOrderTests {
             #expect(after.blocklist == before.blocklist)
             #expect(before.sessions.count == 1 && after.sessions == before.sessions)
             #expect(before.conflicts.count == 2 && after.conflicts == before.conflicts)
+            #expect(before.results.applicants.first?.scoreHundredths == 7217 && after.results == before.results)
+            #expect(before.verification.agrees && before.verification.checkedVersions == 5 && after.verification == before.verification)
             #expect(after.audit == before.audit)
             #expect(after.auditVerification == before.auditVerification)
         }

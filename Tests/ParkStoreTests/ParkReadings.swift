@@ -25,6 +25,8 @@ struct ParkReadings {
     var blocklist: [StoredBlocklistEntry]
     var sessions: [StoredReviewSession]
     var conflicts: [ReviewerConflicts]
+    var results: SessionResults
+    var verification: ReviewVerification
     var audit: [AuditEntry]
     var auditVerification: AuditVerification
 
@@ -42,6 +44,8 @@ struct ParkReadings {
         blocklist = try await database.blocklist(includeRemoved: true)
         sessions = try await database.reviewSessions()
         conflicts = try await database.conflicts(session: 1)
+        results = try await database.reviewResults(session: 1)
+        verification = try await database.verifyReviewSession(1)
         units = try await database.units()
         leases = try await database.leases()
         projects = try await database.projects()

@@ -3,7 +3,7 @@ public enum ReviewAPI {
     public static let interface = VarlinkInterface(
         name: "io.parkd.Review", methods: [
             createSession, listSessions, getSession, changePanel, assignments, declareAffiliation, declareConflict, listConflicts,
-            dismissConflict,
+            dismissConflict, score, dissent, submissions, closeSession, result, verify,
         ], errors: errors,
         definition: """
         # Entry review meetings (入驻评审会): sessions with an agenda of applications awaiting
@@ -221,9 +221,233 @@ public enum ReviewAPI {
           conflict: Conflict
         )
 
+        # A criterion's score on a sheet.
+        type CriterionScore (
+          # The criterion's name, as the configuration (reviews.scoring.criteria) names it.
+          criterion: string,
+          # 0 to the criterion's weight, in steps of 0.5 ("17.5").
+          score: string
+        )
+
+        # A veto on a single-veto item, with its reason.
+        type Veto (
+          # The veto item's name (reviews.scoring.vetoes).
+          item: string,
+          # Why, in the reviewer's words.
+          reason: string
+        )
+
+        # One version of a reviewer's sheet: answered to its reviewer, and to everyone once the session is closed.
+        type Sheet (
+          # The session it counts for.
+          session: int,
+          # The application scored.
+          application: int,
+          # The reviewer's uid.
+          uid: int,
+          # The reviewer's user name.
+          user: string,
+          # 1 for the first submission, one more for each amendment.
+          version: int,
+          # A score for every criterion, in the rules' order.
+          scores: []CriterionScore,
+          # The sum of the scores.
+          total: string,
+          # The veto, when the reviewer vetoed.
+          veto: ?Veto,
+          # When this version was submitted (RFC 3339, UTC).
+          submittedAt: string,
+          # The salt of the commitment, revealed once the session is closed.
+          salt: ?string,
+          # SHA-256 of the salt and the sheet: what the audit trail records instead of the scores.
+          commitment: string
+        )
+
+        # Whether one panel member has submitted for one applicant.
+        type Submission (
+          # The reviewer's uid.
+          uid: int,
+          # The reviewer's user name.
+          user: string,
+          # submitted, notSubmitted, or conflicted (sits the applicant out).
+          state: string
+        )
+
+        # Who has submitted for one applicant of a session.
+        type ApplicantSubmissions (
+          # The application's id.
+          application: int,
+          # The firm's name.
+          name: string,
+          # The firm's credit code as given.
+          creditCode: string,
+          # Every panel member, in the panel's order.
+          members: []Submission
+        )
+
+        # A reviewer's written dissent, shown with the result.
+        type DissentNote (
+          # The reviewer's uid.
+          uid: int,
+          # The reviewer's user name.
+          user: string,
+          # The dissent, in the reviewer's words (the latest version).
+          text: string,
+          # How many versions the reviewer wrote.
+          version: int,
+          # When the latest version was written (RFC 3339, UTC).
+          submittedAt: string
+        )
+
+        # One applicant's result.
+        type ApplicantResult (
+          # The application's id.
+          application: int,
+          # The firm's name.
+          name: string,
+          # The firm's credit code as given.
+          creditCode: string,
+          # Panel members not conflicted with the applicant.
+          eligible: int,
+          # The trimmed mean of the totals (5 or more sheets: the highest and the lowest dropped; else the plain mean), rounded half-up to 0.01 once; null for a withdrawn application.
+          score: ?string,
+          # passed, failed, vetoed, or withdrawn.
+          outcome: string,
+          # The sheets that counted: the latest version of each eligible reviewer's.
+          sheets: []Sheet,
+          # The reviewers (user names) whose totals were dropped: the highest and the lowest.
+          dropped: []string,
+          # The dissents written about the applicant.
+          dissents: []DissentNote
+        )
+
+        # A criterion of the rules a session was scored by.
+        type Criterion (
+          # Its name.
+          name: string,
+          # Its weight: the most it scores.
+          weight: string
+        )
+
+        # A single-veto item of the rules a session was scored by.
+        type VetoItem (
+          # Its name.
+          name: string,
+          # What it is.
+          description: string
+        )
+
+        # A closed session's results.
+        type Results (
+          # The session's id.
+          session: int,
+          # Day of the meeting (YYYY-MM-DD).
+          heldOn: string,
+          # Where it met.
+          venue: string,
+          # The chair's name.
+          chair: string,
+          # When it was closed (RFC 3339, UTC).
+          closedAt: string,
+          # The pass threshold; a score equal to it passes.
+          threshold: string,
+          # The criteria and their weights.
+          criteria: []Criterion,
+          # The single-veto items.
+          vetoItems: []VetoItem,
+          # Each applicant of the agenda, in its order.
+          applicants: []ApplicantResult
+        )
+
+        # Submits (or amends) the caller's own sheet for an application on an open session
+        # whose panel holds the caller, who must not be conflicted with it. Every amendment is a
+        # new version. Until the session closes no one else sees the scores: the audit trail
+        # records only the sheet's commitment.
+        method Score(
+          # The application's id.
+          application: int,
+          # A score for every criterion.
+          scores: []CriterionScore,
+          # A veto item, to reject the applicant whatever its score.
+          veto: ?string,
+          # Why the veto; required with it, refused without.
+          reason: ?string
+        ) -> (
+          # The caller's sheet as recorded.
+          sheet: Sheet
+        )
+
+        # Writes (or amends) the caller's own dissent about an application, shown with the
+        # result; sealed like a sheet until the session closes.
+        method Dissent(
+          # The application's id.
+          application: int,
+          # The dissent.
+          text: string
+        ) -> (
+          # The session it is shown with.
+          session: int,
+          # The dissent's version: 1 for the first, one more for each amendment.
+          version: int,
+          # The commitment the audit trail records instead of the text.
+          commitment: string
+        )
+
+        # Who has submitted a sheet for each applicant of a session: before the close, all
+        # there is to know.
+        method Submissions(
+          # The session's id.
+          session: int
+        ) -> (
+          # open or closed.
+          status: string,
+          # The agenda's applications, in its order.
+          applicants: []ApplicantSubmissions
+        )
+
+        # Closes an open session: for each applicant at least two thirds of its non-conflicted
+        # reviewers (and never fewer than 3) must have submitted. The results are computed once
+        # and every sheet becomes immutable.
+        method CloseSession(
+          # The session's id.
+          session: int
+        ) -> (
+          # The session's results.
+          results: Results
+        )
+
+        # A closed session's results, every counted sheet revealed.
+        method Result(
+          # The session's id.
+          session: int
+        ) -> (
+          # The session's results.
+          results: Results
+        )
+
+        # Recomputes a closed session's results from its stored sheets and checks every sheet
+        # and dissent version against its commitment in the audit trail.
+        method Verify(
+          # The session's id.
+          session: int
+        ) -> (
+          # Sheet and dissent versions checked.
+          checked: int,
+          # Whether everything agrees.
+          agrees: bool,
+          # What does not agree, one line each.
+          differences: []string
+        )
+
         # No review session has this id.
         error NoSuchSession (
           # The id asked for.
+          session: int
+        )
+
+        # The session is open: its scores and anything derived from them are sealed until it closes.
+        error SessionSealed (
+          # The session's id.
           session: int
         )
 

@@ -113,6 +113,7 @@ public enum ConfigLoader {
                     let name = "reviews.\(sub)"
                     switch sub {
                     case "prescreen": config.prescreen = try prescreen(node, reader: reader, path: name)
+                    case "scoring": config.scoring = try scoring(node, reader: reader, path: name)
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
@@ -158,5 +159,47 @@ public enum ConfigLoader {
             }
         }
         return rules
+    }
+
+    /// `reviews.scoring`: `criteria` (name: weight, in order), `vetoes` (name: description) and `pass_threshold`.
+    private static func scoring(_ node: Node, reader: YAMLNodeReader, path: String) throws(ConfigError) -> ScoringRules {
+        var rules = ScoringRules.park
+        var checkedNode = node
+        for (sub, value, keyNode) in try reader.mapping(node, path: path) {
+            let name = "\(path).\(sub)"
+            checkedNode = value
+            switch sub {
+            case "criteria":
+                var criteria: [ScoringRules.Criterion] = []
+                for (criterion, weight, _) in try reader.mapping(value, path: name) {
+                    let text = try reader.string(weight, key: "\(name).\(criterion)")
+                    do {
+                        criteria.append(ScoringRules.Criterion(name: criterion, weight: try Score.parse(text, field: "\(name).\(criterion)")))
+                    } catch {
+                        throw reader.error(weight, key: "\(name).\(criterion)", error.reason)
+                    }
+                }
+                rules.criteria = criteria
+            case "vetoes":
+                var vetoes: [ScoringRules.VetoItem] = []
+                for (item, description, _) in try reader.mapping(value, path: name) {
+                    vetoes.append(ScoringRules.VetoItem(name: item, description: try reader.string(description, key: "\(name).\(item)")))
+                }
+                rules.vetoes = vetoes
+            case "pass_threshold":
+                let text = try reader.string(value, key: name)
+                do {
+                    rules.thresholdHundredths = Int(try Money.parse(text, field: name).fen)
+                } catch {
+                    throw reader.error(value, key: name, error.reason)
+                }
+            default: throw reader.unknown(keyNode, key: name)
+            }
+        }
+        do {
+            return try ScoringRules(criteria: rules.criteria, vetoes: rules.vetoes, thresholdHundredths: rules.thresholdHundredths)
+        } catch {
+            throw reader.error(checkedNode, key: path, error.reason)
+        }
     }
 }

@@ -39,6 +39,8 @@ public struct DaemonConfig: Equatable, Sendable {
     public var calendarDirectory = "/etc/parkd/calendar"
     /// The automatic prescreen of applications: the criteria applied and the capital threshold.
     public var prescreen = PrescreenRules.park
+    /// What review sheets score: criteria and weights, veto items, the pass threshold.
+    public var scoring = ScoringRules.park
 
     public init() {}
 

@@ -67,6 +67,7 @@ enum ControlErrors {
         case .alreadyBlocklisted(let code, let since): BlocklistAPI.AlreadyListed(creditCode: code, listedOn: since)
         case .notBlocklisted(let code): BlocklistAPI.NotListed(creditCode: code)
         case .noSuchSession(let id): ReviewAPI.NoSuchSession(session: id)
+        case .sessionOpen(let id): ReviewAPI.SessionSealed(session: id)
         case .schemaTooNew, .unusable: nil
         }
     }

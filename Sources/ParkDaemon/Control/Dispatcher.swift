@@ -50,7 +50,7 @@ public struct Dispatcher: Sendable {
         if case .success = decoded, let name = Dispatcher.parameterHoldingNUL(in: message) {
             decoded = .failure(VarlinkError.invalidParameter(name))
         }
-        let context = CallContext(caller: caller, method: call.method, message: message, state: state)
+        let context = CallContext(caller: caller, method: call.method, message: message, state: state, sealedParameters: entry.sealedParameters)
         guard permits(entry.access, caller) else {
             logger.notice("request refused", metadata: NotableEvent.requestRefused.metadata([
                 "method": "\(call.method)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",

@@ -5,7 +5,10 @@ struct ReviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Entry review sessions, their panels, and a reviewer's own assignments.",
-        subcommands: [SessionCommand.self, PanelCommand.self, Assignments.self, AffiliationCommand.self, ConflictCommand.self])
+        subcommands: [
+            SessionCommand.self, PanelCommand.self, Assignments.self, AffiliationCommand.self, ConflictCommand.self, Score.self, DissentCommand.self,
+            Submissions.self, Result.self, Verify.self,
+        ])
 
     static func render(_ session: ReviewAPI.Session) -> String {
         var fields = Fields()
@@ -29,7 +32,7 @@ struct ReviewCommand: AsyncParsableCommand {
 extension ReviewCommand {
     struct SessionCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "session", abstract: "Schedule review sessions and read them.", subcommands: [Add.self, List.self, Show.self])
+            commandName: "session", abstract: "Schedule review sessions, read and close them.", subcommands: [Add.self, List.self, Show.self, Close.self])
     }
 
     struct PanelCommand: AsyncParsableCommand {

@@ -43,6 +43,7 @@ enum ReviewHandlers {
             })
         }
         registerConflicts(in: &table, database: database)
+        ScoringHandlers.register(in: &table, database: database)
     }
 
     static func registerConflicts(in table: inout MethodTable, database: ParkDatabase) {
