@@ -33,6 +33,16 @@ struct ReviewSheetStoreTests {
                 let sheet = try sheet(1, by: member, scores)
                 _ = try await database.submitSheet(sheet, rules: .park, salt: "s", commitment: sheet.commitment(salt: "s"), context: context("io.parkd.Review.Score"))
             }
+            // The rules are the session's from its first sheet: a sheet under other rules (a reload) is refused.
+            var reloaded = ScoringRules.park
+            reloaded.thresholdHundredths = 6000
+            let underOther = try sheet(1, by: 4, ["1", "1", "1", "1", "1"])
+            await #expect(throws: DomainError.invalid("criterion", "the scoring rules changed while this sheet was written; submit it again")) {
+                try await database.submitSheet(underOther, rules: reloaded, salt: "s", commitment: "c", context: context("io.parkd.Review.Score"))
+            }
+            // A conflict declared after scoring takes the sheet out of every count.
+            _ = try await database.declareConflict(
+                application: 1, reviewer: Self.panel[3], ReviewerConflicts.Declared(type: .kinship, note: nil), context: context("io.parkd.Review.DeclareConflict"))
             await #expect(throws: DomainError.invalid(
                 "session", "application 2 has 0 of 5 sheets from its non-conflicted reviewers; closing needs 4 (two thirds, and never fewer than 3)")) {
                 try await database.closeReviewSession(1, rules: .park, context: context("io.parkd.Review.CloseSession"))
@@ -42,10 +52,11 @@ struct ReviewSheetStoreTests {
 
             _ = try await database.withdrawApplication(2, reason: "另选园区", on: Self.today, today: Self.today, context: context("io.parkd.Application.Withdraw"))
             let results = try await database.closeReviewSession(1, rules: .park, context: context("io.parkd.Review.CloseSession"))
-            // 80, 70, 70 and 100: the plain mean of 4 sheets, 80.00.
+            // 80, 70 and 70 (reviewer4's 100 sits out with the conflict): the plain mean of 3 sheets of 4 eligible, 73.33.
             #expect(results.applicants.map(\.outcome) == ["passed", "withdrawn"])
-            #expect(results.applicants.map(\.scoreHundredths) == [8000, nil])
-            #expect(results.applicants[0].sheets.map(\.sheet.reviewer) == Array(Self.panel.prefix(4)))
+            #expect(results.applicants.map(\.scoreHundredths) == [7333, nil])
+            #expect(results.applicants[0].eligible == 4)
+            #expect(results.applicants[0].sheets.map(\.sheet.reviewer) == Array(Self.panel.prefix(3)))
             let late = try sheet(1, by: 4, ["1", "1", "1", "1", "1"])
             await #expect(throws: DomainError.invalid("application", "application 1 is on no open session whose panel holds reviewer5")) {
                 try await database.submitSheet(late, rules: .park, salt: "s", commitment: late.commitment(salt: "s"), context: context("io.parkd.Review.Score"))
