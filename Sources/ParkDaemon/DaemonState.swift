@@ -46,7 +46,7 @@ public final class DaemonState: Sendable {
         self.now = now
         self.settings = Mutex(Settings(
             config: config, source: source,
-            access: AccessPolicy(adminGroup: config.adminGroup, auditorGroup: config.auditorGroup),
+            access: AccessPolicy(adminGroup: config.adminGroup, auditorGroup: config.auditorGroup, reviewerGroup: config.reviewerGroup),
             calendar: DaemonState.calendar(in: TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!),
             lastReloadError: nil))
         logLevel.current = config.logLevel
@@ -60,7 +60,7 @@ public final class DaemonState: Sendable {
 
     /// Takes a validated configuration's reloadable settings.
     func apply(_ config: DaemonConfig) {
-        let access = AccessPolicy(adminGroup: config.adminGroup, auditorGroup: config.auditorGroup)
+        let access = AccessPolicy(adminGroup: config.adminGroup, auditorGroup: config.auditorGroup, reviewerGroup: config.reviewerGroup)
         settings.withLock { settings in
             settings.config = config
             settings.access = access

@@ -252,6 +252,235 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'an audit entry keeps its id'); END;
                 """)
         }
+        migrator.registerMigration("v8-applications") { db in
+            // Applications to enter the park, as submitted, with their prescreen.
+            try db.create(table: "application") { t in
+                t.autoIncrementedPrimaryKey("id")
+                // Nil when the credit code is not valid: the registry cannot hold the firm.
+                t.belongsTo("tenant")
+                // As given (spaces and hyphens removed, upper case), valid or not.
+                t.column("creditCode", .text).notNull().indexed()
+                t.column("name", .text).notNull()
+                // Comma-separated business lines, in the industry chain's order.
+                t.column("businessLines", .text).notNull()
+                t.column("origin", .text).notNull()
+                // Comma-separated tags, sorted.
+                t.column("tags", .text).notNull()
+                t.column("contactPerson", .text)
+                t.column("contactPhone", .text)
+                t.column("dispatchLicence", .text)
+                t.column("hrServiceLicence", .text)
+                t.column("registeredCapitalFen", .integer).notNull()
+                t.column("headcount", .integer).notNull()
+                t.column("plannedOfficeAreaCenti", .integer).notNull()
+                t.column("expectedAnnualRevenueFen", .integer).notNull()
+                t.column("expectedAnnualTaxFen", .integer).notNull()
+                t.column("legalRepresentative", .text).notNull()
+                t.column("groupParent", .text)
+                t.column("appliedOn", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("withdrawnOn", .text)
+                t.column("withdrawalReason", .text)
+                t.column("createdAt", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            // A firm has one open application at most, whatever writes to the file.
+            try db.execute(sql: "CREATE UNIQUE INDEX application_openOnce ON application(creditCode) WHERE status = 'awaitingReview'")
+            try db.create(table: "applicationShareholder") { t in
+                t.belongsTo("application", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("shareBasisPoints", .integer).notNull()
+                t.primaryKey(["applicationId", "position"])
+            }
+            try db.create(table: "applicationStatement") { t in
+                t.belongsTo("application", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["applicationId", "position"])
+            }
+            // The prescreen's checks, one per criterion applied; never changed once written.
+            try db.create(table: "applicationCheck") { t in
+                t.belongsTo("application", onDelete: .cascade).notNull()
+                t.column("criterion", .text).notNull()
+                t.column("passed", .boolean).notNull()
+                t.column("reason", .text).notNull()
+                t.primaryKey(["applicationId", "criterion"])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER applicationCheck_kept BEFORE UPDATE ON applicationCheck
+                BEGIN SELECT RAISE(ABORT, 'a prescreen check cannot be changed'); END;
+                """)
+            // The park's blocklist; a removed entry is kept, with who removed it and why.
+            try db.create(table: "blocklistEntry") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("creditCode", .text).notNull()
+                t.column("name", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("listedOn", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("removedAt", .text)
+                t.column("removedBy", .text)
+                t.column("removalReason", .text)
+            }
+            try db.execute(sql: "CREATE UNIQUE INDEX blocklistEntry_listedOnce ON blocklistEntry(creditCode) WHERE removedAt IS NULL")
+        }
+        migrator.registerMigration("v8-reviewSessions") { db in
+            // Entry review meetings, their agendas and their panels.
+            try db.create(table: "reviewSession") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("heldOn", .text).notNull()
+                t.column("venue", .text).notNull()
+                t.column("chair", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "reviewAgendaItem") { t in
+                t.belongsTo("reviewSession", onDelete: .cascade).notNull()
+                t.belongsTo("application").notNull()
+                t.column("position", .integer).notNull()
+                t.primaryKey(["reviewSessionId", "applicationId"])
+            }
+            try db.create(index: "reviewAgendaItem_application", on: "reviewAgendaItem", columns: ["applicationId"])
+            try db.create(table: "reviewPanelMember") { t in
+                t.belongsTo("reviewSession", onDelete: .cascade).notNull()
+                // The reviewer's uid, as the socket's peer credentials give it, and name.
+                t.column("uid", .integer).notNull()
+                t.column("userName", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.primaryKey(["reviewSessionId", "uid"])
+            }
+            try db.create(index: "reviewPanelMember_uid", on: "reviewPanelMember", columns: ["uid"])
+        }
+        migrator.registerMigration("v8-reviewConflicts") { db in
+            // Conflicts of interest: the ties reviewers declare, the conflicts they declare for an
+            // applicant, and the administrators' dismissals of detected ones. Nothing is edited:
+            // every row is kept as written.
+            try db.create(table: "reviewerAffiliation") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("uid", .integer).notNull().indexed()
+                t.column("userName", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("party", .text).notNull()
+                t.column("until", .text)
+                t.column("declaredAt", .text).notNull()
+                t.column("declaredBy", .text).notNull()
+            }
+            try db.create(table: "reviewConflictDeclaration") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("application").notNull()
+                t.column("uid", .integer).notNull()
+                t.column("userName", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("note", .text)
+                t.column("declaredAt", .text).notNull()
+                t.column("declaredBy", .text).notNull()
+            }
+            try db.create(index: "reviewConflictDeclaration_pair", on: "reviewConflictDeclaration", columns: ["applicationId", "uid"])
+            try db.create(table: "reviewConflictDismissal") { t in
+                t.belongsTo("application").notNull()
+                t.column("uid", .integer).notNull()
+                t.column("reason", .text).notNull()
+                t.column("dismissedAt", .text).notNull()
+                t.column("dismissedBy", .text).notNull()
+                t.primaryKey(["applicationId", "uid"])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER reviewConflictDismissal_kept BEFORE UPDATE ON reviewConflictDismissal
+                BEGIN SELECT RAISE(ABORT, 'a dismissal is never edited'); END;
+                CREATE TRIGGER reviewConflictDeclaration_kept BEFORE UPDATE ON reviewConflictDeclaration
+                BEGIN SELECT RAISE(ABORT, 'a declared conflict is never edited'); END;
+                """)
+        }
+        migrator.registerMigration("v8-reviewSheets") { db in
+            // Blind scoring and close. A sheet and a dissent are never edited: an amendment is a
+            // new version, and none is written once the session is closed. The scoring rules are
+            // fixed on a session at its first sheet. The results are written once, at close.
+            try db.create(table: "reviewScoringRules") { t in
+                t.belongsTo("reviewSession").notNull()
+                t.primaryKey(["reviewSessionId"])
+                // JSON: [{"name":…,"weightHalfPoints":…}] and [{"name":…,"description":…}].
+                t.column("criteria", .text).notNull()
+                t.column("vetoes", .text).notNull()
+                t.column("thresholdHundredths", .integer).notNull()
+                t.column("fixedAt", .text).notNull()
+            }
+            for table in ["reviewSheet", "reviewDissent"] {
+                try db.create(table: table) { t in
+                    t.autoIncrementedPrimaryKey("id")
+                    t.belongsTo("reviewSession").notNull()
+                    t.belongsTo("application").notNull()
+                    t.column("uid", .integer).notNull()
+                    t.column("userName", .text).notNull()
+                    t.column("version", .integer).notNull()
+                    if table == "reviewSheet" {
+                        // JSON: {"criterion": half-points, …}.
+                        t.column("scores", .text).notNull()
+                        t.column("vetoItem", .text)
+                        t.column("vetoReason", .text)
+                    } else {
+                        t.column("text", .text).notNull()
+                    }
+                    // Revealed at close: the audit entry holds SHA-256(salt, sheet), the commitment.
+                    t.column("salt", .text).notNull()
+                    t.column("commitment", .text).notNull()
+                    t.column("submittedAt", .text).notNull()
+                    t.uniqueKey(["reviewSessionId", "applicationId", "uid", "version"])
+                }
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_neverChanged BEFORE UPDATE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'a review sheet or dissent is never changed: an amendment is a new version'); END;
+                    CREATE TRIGGER \(table)_neverDeleted BEFORE DELETE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'a review sheet or dissent is never deleted'); END;
+                    CREATE TRIGGER \(table)_closed BEFORE INSERT ON \(table)
+                    WHEN (SELECT status FROM reviewSession WHERE id = NEW.reviewSessionId) IS NOT 'open'
+                    BEGIN SELECT RAISE(ABORT, 'the session is closed: its sheets are final'); END;
+                    """)
+            }
+            try db.create(table: "reviewResult") { t in
+                t.belongsTo("reviewSession").notNull()
+                t.belongsTo("application").notNull()
+                t.column("eligible", .integer).notNull()
+                // JSON: the ids of the sheet versions that counted, and of the two dropped.
+                t.column("countedSheets", .text).notNull()
+                t.column("droppedSheets", .text).notNull()
+                // Null when the application was withdrawn before the close.
+                t.column("scoreHundredths", .integer)
+                t.column("outcome", .text).notNull()
+                t.column("closedAt", .text).notNull()
+                t.primaryKey(["reviewSessionId", "applicationId"])
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER reviewScoringRules_fixed BEFORE UPDATE ON reviewScoringRules
+                BEGIN SELECT RAISE(ABORT, 'the scoring rules of a session are fixed at its first sheet'); END;
+                CREATE TRIGGER reviewScoringRules_kept BEFORE DELETE ON reviewScoringRules
+                BEGIN SELECT RAISE(ABORT, 'the scoring rules of a session are fixed at its first sheet'); END;
+                CREATE TRIGGER reviewResult_final BEFORE UPDATE ON reviewResult
+                BEGIN SELECT RAISE(ABORT, 'a review result is final'); END;
+                CREATE TRIGGER reviewResult_kept BEFORE DELETE ON reviewResult
+                BEGIN SELECT RAISE(ABORT, 'a review result is final'); END;
+                CREATE TRIGGER reviewResult_once BEFORE INSERT ON reviewResult
+                WHEN (SELECT status FROM reviewSession WHERE id = NEW.reviewSessionId) IS NOT 'open'
+                BEGIN SELECT RAISE(ABORT, 'the session is closed: its results are final'); END;
+                CREATE TRIGGER reviewSession_closedFinal BEFORE UPDATE ON reviewSession WHEN OLD.status = 'closed'
+                BEGIN SELECT RAISE(ABORT, 'a closed review session is final'); END;
+                CREATE TRIGGER reviewSession_closedKept BEFORE DELETE ON reviewSession WHEN OLD.status = 'closed'
+                BEGIN SELECT RAISE(ABORT, 'a closed review session is final'); END;
+                CREATE TRIGGER reviewPanelMember_closedAdd BEFORE INSERT ON reviewPanelMember
+                WHEN (SELECT status FROM reviewSession WHERE id = NEW.reviewSessionId) IS NOT 'open'
+                BEGIN SELECT RAISE(ABORT, 'a closed review session is final'); END;
+                CREATE TRIGGER reviewPanelMember_closedRemove BEFORE DELETE ON reviewPanelMember
+                WHEN (SELECT status FROM reviewSession WHERE id = OLD.reviewSessionId) IS NOT 'open'
+                BEGIN SELECT RAISE(ABORT, 'a closed review session is final'); END;
+                CREATE TRIGGER reviewPanelMember_closedChange BEFORE UPDATE ON reviewPanelMember
+                WHEN (SELECT status FROM reviewSession WHERE id = OLD.reviewSessionId) IS NOT 'open'
+                BEGIN SELECT RAISE(ABORT, 'a closed review session is final'); END;
+                """)
+        }
         migrator.registerMigration("v9-timerRuns") { db in
             // Every run of a scheduled job, skipped ones included: what the timer history shows,
             // and where a persistent timer's last trigger is read back after a restart.

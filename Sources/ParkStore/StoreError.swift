@@ -16,6 +16,14 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case noSuchRegistration(_ id: Int64)
     /// The run is not a draft (approved runs are immutable; superseded ones are history).
     case runNotDraft(_ id: Int64, status: String)
+    case noSuchApplication(_ id: Int64)
+    /// The firm is on the blocklist already (entry `id`, since `since`).
+    case alreadyBlocklisted(_ code: String, since: String)
+    /// The firm is not on the blocklist.
+    case notBlocklisted(_ code: String)
+    case noSuchSession(_ id: Int64)
+    /// The session is open: its scores and anything derived from them are sealed until it closes.
+    case sessionOpen(_ id: Int64)
     /// The database was written by a newer parkd.
     case schemaTooNew(_ path: String, unknown: [String], known: String)
     /// The database failed its integrity check, cannot be opened, or holds what cannot be read.
@@ -42,6 +50,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .noSuchEvent(let id): "no event has id \(id)"
         case .noSuchRegistration(let id): "no event registration has id \(id)"
         case .runNotDraft(let id, let status): "run \(id) is \(status), not a draft"
+        case .noSuchApplication(let id): "no application has id \(id)"
+        case .alreadyBlocklisted(let code, let since): "\(code) is on the blocklist already, since \(since)"
+        case .notBlocklisted(let code): "\(code) is not on the blocklist"
+        case .noSuchSession(let id): "no review session has id \(id)"
+        case .sessionOpen(let id): "review session \(id) is open: its scores are sealed until it closes"
         case .schemaTooNew(let path, let unknown, let known):
             "\(path) was written by a newer parkd (schema \(unknown.joined(separator: ", ")); this parkd knows up to \(known)); upgrade parkd or restore a backup"
         case .unusable(let path, let reason): "\(path): \(reason)"

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 @testable import ParkDaemon
+import ParkCore
 import ParkPolicy
 import Testing
 
@@ -96,6 +97,35 @@ struct ConfigLoaderTests {
         #expect(try ConfigLoader.parse("events:\n  feed_directory: \"\"\n", file: "t.yaml").eventFeedDirectory == nil)
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("events:\n  feed_directory: www\n", file: "t.yaml") }
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("events:\n  feed: /srv\n", file: "t.yaml") }
+    }
+
+    @Test("review scoring: criteria with weights in order, veto items, the pass threshold; bad ones located")
+    func scoring() throws {
+        let config = try ConfigLoader.parse("""
+            reviews:
+              scoring:
+                criteria:
+                  quality: "60"
+                  fit: "40.5"
+                vetoes: {}
+                pass_threshold: "65.5"
+            """, file: "t.yaml")
+        #expect(config.scoring == ScoringRules(restoring: [
+            .init(name: "quality", weight: Score(halfPoints: 120)), .init(name: "fit", weight: Score(halfPoints: 81)),
+        ], vetoes: [], thresholdHundredths: 6550))
+        for (text, message) in [
+            ("reviews:\n  scoring:\n    criteria:\n      quality: \"10.3\"\n",
+             "t.yaml:4:16: reviews.scoring.criteria.quality: off the 0.5 step: scores go in steps of 0.5"),
+            ("reviews:\n  scoring:\n    criteria: {}\n", "t.yaml:3:15: reviews.scoring: give at least one criterion"),
+            ("reviews:\n  scoring:\n    weights: {}\n", "t.yaml:3:5: reviews.scoring.weights: unknown key"),
+        ] {
+            #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, file: "t.yaml") }
+            do {
+                _ = try ConfigLoader.parse(text, file: "t.yaml")
+            } catch {
+                #expect(error.description == message)
+            }
+        }
     }
 
     @Test("a key given twice is refused")

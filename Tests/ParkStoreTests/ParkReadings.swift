@@ -21,6 +21,12 @@ struct ParkReadings {
     var runLines: [[RewardLine]]
     var runInputs: [[UInt8]]
     var policiesInForce: [StoredPolicyVersion]
+    var applications: [StoredApplication]
+    var blocklist: [StoredBlocklistEntry]
+    var sessions: [StoredReviewSession]
+    var conflicts: [ReviewerConflicts]
+    var results: SessionResults
+    var verification: ReviewVerification
     var audit: [AuditEntry]
     /// Every field of bank accounts, notices, their lines and objections, batches, their items, the ledger's lines.
     var payments: [String]
@@ -38,6 +44,12 @@ struct ParkReadings {
         }
         tenantsOneByOne = oneByOne
         tenantCounts = try await database.tenantCounts()
+        applications = try await database.applications(status: nil)
+        blocklist = try await database.blocklist(includeRemoved: true)
+        sessions = try await database.reviewSessions()
+        conflicts = try await database.conflicts(session: 1)
+        results = try await database.reviewResults(session: 1)
+        verification = try await database.verifyReviewSession(1)
         units = try await database.units()
         leases = try await database.leases()
         projects = try await database.projects()

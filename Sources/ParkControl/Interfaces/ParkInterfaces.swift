@@ -2,9 +2,9 @@
 public enum ParkInterfaces {
     /// Every one, in the order of GetInfo's list.
     public static let all: [VarlinkInterface] = [
-        AuditAPI.interface, BackupAPI.interface, BankAccountAPI.interface, CalendarAPI.interface, DemoAPI.interface, EventAPI.interface,
-        IncubatorAPI.interface, LeaseAPI.interface, NoticeAPI.interface, PaymentAPI.interface, PolicyAPI.interface, ReportAPI.interface,
-        RewardAPI.interface, ServiceAPI.interface, StatsAPI.interface, TenantAPI.interface, TimerAPI.interface, UnitAPI.interface,
-        VarlinkServiceAPI.interface,
+        ApplicationAPI.interface, AuditAPI.interface, BackupAPI.interface, BankAccountAPI.interface, BlocklistAPI.interface,
+        CalendarAPI.interface, DemoAPI.interface, EventAPI.interface, IncubatorAPI.interface, LeaseAPI.interface, NoticeAPI.interface,
+        PaymentAPI.interface, PolicyAPI.interface, ReportAPI.interface, ReviewAPI.interface, RewardAPI.interface, ServiceAPI.interface,
+        StatsAPI.interface, TenantAPI.interface, TimerAPI.interface, UnitAPI.interface, VarlinkServiceAPI.interface,
     ]
 }

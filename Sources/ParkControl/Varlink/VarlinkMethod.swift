@@ -6,6 +6,14 @@ public enum MethodAccess: String, Sendable {
     case read
     /// Administrators only: the method changes the park's state and is audited.
     case write
+    /// Reviewers, about their own assignments only, and administrators (auditors not: what a
+    /// reviewer sees is theirs alone). The handler answers with the caller's own only.
+    case reviewer
+    /// As `reviewer`, for a method that changes the park (a reviewer's own declarations): audited.
+    case reviewerChange
+
+    /// Whether calls are recorded in the audit trail, refused ones included.
+    public var isAudited: Bool { self == .write || self == .reviewerChange }
 }
 
 /// A method of the contract, typed by its parameters and its reply.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParkCore
 import Yams
 
 /// Reads parkd's YAML configuration strictly: unknown keys, duplicate keys and bad values are
@@ -46,6 +47,7 @@ public enum ConfigLoader {
                     switch sub {
                     case "admin_group": config.adminGroup = try reader.groupName(reader.string(node, key: name), node, key: name)
                     case "auditor_group": config.auditorGroup = try reader.groupName(reader.string(node, key: name), node, key: name)
+                    case "reviewer_group": config.reviewerGroup = try reader.groupName(reader.string(node, key: name), node, key: name)
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
@@ -130,6 +132,15 @@ public enum ConfigLoader {
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }
+            case "reviews":
+                for (sub, node, keyNode) in try reader.mapping(value, path: key) {
+                    let name = "reviews.\(sub)"
+                    switch sub {
+                    case "prescreen": config.prescreen = try prescreen(node, reader: reader, path: name)
+                    case "scoring": config.scoring = try scoring(node, reader: reader, path: name)
+                    default: throw reader.unknown(keyNode, key: name)
+                    }
+                }
             case "database":
                 for (sub, node, keyNode) in try reader.mapping(value, path: key) {
                     let name = "database.\(sub)"
@@ -168,5 +179,77 @@ public enum ConfigLoader {
             }
         }
         return config
+    }
+
+    /// `reviews.prescreen`: `criteria` (a list of criterion names) and `minimum_registered_capital` (yuan).
+    private static func prescreen(_ node: Node, reader: YAMLNodeReader, path: String) throws(ConfigError) -> PrescreenRules {
+        var rules = PrescreenRules.park
+        for (sub, value, keyNode) in try reader.mapping(node, path: path) {
+            let name = "\(path).\(sub)"
+            switch sub {
+            case "criteria":
+                var criteria: [PrescreenCriterion] = []
+                for item in try reader.sequence(value, key: name) {
+                    let text = try reader.string(item, key: name)
+                    do {
+                        criteria.append(try PrescreenCriterion.parse(text, field: name))
+                    } catch {
+                        throw reader.error(item, key: name, error.reason)
+                    }
+                }
+                rules = PrescreenRules(criteria: criteria, minimumRegisteredCapital: rules.minimumRegisteredCapital)
+            case "minimum_registered_capital":
+                let text = try reader.string(value, key: name)
+                do {
+                    rules = PrescreenRules(criteria: rules.criteria, minimumRegisteredCapital: try Money.parse(text, field: name))
+                } catch {
+                    throw reader.error(value, key: name, error.reason)
+                }
+            default: throw reader.unknown(keyNode, key: name)
+            }
+        }
+        return rules
+    }
+
+    /// `reviews.scoring`: `criteria` (name: weight, in order), `vetoes` (name: description) and `pass_threshold`.
+    private static func scoring(_ node: Node, reader: YAMLNodeReader, path: String) throws(ConfigError) -> ScoringRules {
+        var rules = ScoringRules.park
+        var checkedNode = node
+        for (sub, value, keyNode) in try reader.mapping(node, path: path) {
+            let name = "\(path).\(sub)"
+            checkedNode = value
+            switch sub {
+            case "criteria":
+                var criteria: [ScoringRules.Criterion] = []
+                for (criterion, weight, _) in try reader.mapping(value, path: name) {
+                    let text = try reader.string(weight, key: "\(name).\(criterion)")
+                    do {
+                        criteria.append(ScoringRules.Criterion(name: criterion, weight: try Score.parse(text, field: "\(name).\(criterion)")))
+                    } catch {
+                        throw reader.error(weight, key: "\(name).\(criterion)", error.reason)
+                    }
+                }
+                rules.criteria = criteria
+            case "vetoes":
+                var vetoes: [ScoringRules.VetoItem] = []
+                for (item, description, _) in try reader.mapping(value, path: name) {
+                    vetoes.append(ScoringRules.VetoItem(name: item, description: try reader.string(description, key: "\(name).\(item)")))
+                }
+                rules.vetoes = vetoes
+            case "pass_threshold":
+                let text = try reader.string(value, key: name)
+                do {
+                    rules.thresholdHundredths = Int(try Money.parse(text, field: name).fen)
+                } catch {
+                    throw reader.error(value, key: name, error.reason)
+                }
+            default: throw reader.unknown(keyNode, key: name)
+            }
+        }
+        do {
+            return try ScoringRules(criteria: rules.criteria, vetoes: rules.vetoes, thresholdHundredths: rules.thresholdHundredths)
+        } catch {
+            throw reader.error(checkedNode, key: path, error.reason)
+        }
     }
 }

@@ -21,6 +21,8 @@ public struct DaemonConfig: Equatable, Sendable {
     public var adminGroup = "parkd-admin"
     /// Members may call read-only methods.
     public var auditorGroup = "parkd-auditor"
+    /// Members may sit on review panels and call the review methods about their own assignments.
+    public var reviewerGroup = "parkd-reviewer"
     /// The park's time zone: "today" for dates given without one.
     public var timeZone = "Asia/Shanghai"
     public var logLevel: Logger.Level = .info
@@ -50,6 +52,10 @@ public struct DaemonConfig: Equatable, Sendable {
     public var noticeWorkingDays = 5
     /// Whether a tenant confirms its lines before they are paid.
     public var confirmationRequired = true
+    /// The automatic prescreen of applications: the criteria applied and the capital threshold.
+    public var prescreen = PrescreenRules.park
+    /// What review sheets score: criteria and weights, veto items, the pass threshold.
+    public var scoring = ScoringRules.park
 
     public init() {}
 

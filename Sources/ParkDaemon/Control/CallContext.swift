@@ -12,24 +12,39 @@ public final class CallContext: Sendable {
     private let message: Data
     let state: DaemonState
     private let auditTaken = Atomic<Bool>(false)
+    /// Parameters the audit trail never records (a reviewer's scores): replaced by `sealed`.
+    private let sealedParameters: Set<String>
+    private let commitment = Mutex<String?>(nil)
 
-    init(caller: Caller, method: String, message: Data, state: DaemonState) {
+    init(caller: Caller, method: String, message: Data, state: DaemonState, sealedParameters: Set<String> = []) {
         self.caller = caller
         self.method = method
         self.message = message
         self.state = state
+        self.sealedParameters = sealedParameters
     }
 
-    /// The parameters as sent, in canonical JSON.
+    /// The parameters as sent, in canonical JSON; sealed ones are left out, and `sealed` holds
+    /// the commitment the handler gave (or `withheld`, for a call refused before it did).
     var parametersText: String {
-        let parameters = try? JSONDecoder().decode(VarlinkRequest.self, from: message).parameters
-        return (parameters ?? .object([:])).canonicalText
+        let parameters = (try? JSONDecoder().decode(VarlinkRequest.self, from: message).parameters) ?? .object([:])
+        guard !sealedParameters.isEmpty else { return parameters.canonicalText }
+        var members: [String: JSONValue] = [:]
+        if case .object(let sent) = parameters { members = sent.filter { !sealedParameters.contains($0.key) } }
+        members["sealed"] = .string(commitment.withLock { $0 } ?? "withheld")
+        return JSONValue.object(members).canonicalText
     }
 
     /// The audit context for the one change this call makes; the store records the entry.
     func change() -> ChangeContext {
         auditTaken.store(true, ordering: .relaxed)
         return ChangeContext(call: auditedCall, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
+    }
+
+    /// As `change()`, for a call whose sealed parameters the audit trail records as `commitment`.
+    func change(sealing commitment: String) -> ChangeContext {
+        self.commitment.withLock { $0 = commitment }
+        return change()
     }
 
     /// True once a change was handed to the store, which then audits it whatever its outcome.

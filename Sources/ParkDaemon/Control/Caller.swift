@@ -63,6 +63,8 @@ public enum Role: String, Sendable {
     case admin
     /// Read-only methods.
     case auditor
+    /// The review methods about their own assignments.
+    case reviewer
     /// Only `org.varlink.service` introspection.
     case none
 }
@@ -71,23 +73,35 @@ public enum Role: String, Sendable {
 public struct AccessPolicy: Sendable, Equatable {
     public let adminGroup: String
     public let auditorGroup: String
+    public let reviewerGroup: String
     /// Group ids resolved when the configuration was loaded; nil when the group does not exist.
     let adminGID: UInt32?
     let auditorGID: UInt32?
+    let reviewerGID: UInt32?
 
-    public init(adminGroup: String, auditorGroup: String) {
+    public init(adminGroup: String, auditorGroup: String, reviewerGroup: String = DaemonConfig().reviewerGroup) {
         self.adminGroup = adminGroup
         self.auditorGroup = auditorGroup
+        self.reviewerGroup = reviewerGroup
         adminGID = AccessPolicy.groupID(adminGroup)
         auditorGID = AccessPolicy.groupID(auditorGroup)
+        reviewerGID = AccessPolicy.groupID(reviewerGroup)
     }
 
-    /// root and admin-group members are admins; auditor-group members are auditors.
+    /// root and admin-group members are admins; auditor-group members are auditors;
+    /// reviewer-group members are reviewers.
     public func role(of caller: Caller) -> Role {
         if caller.uid == 0 { return .admin }
         if let adminGID, caller.groups.contains(adminGID) { return .admin }
         if let auditorGID, caller.groups.contains(auditorGID) { return .auditor }
+        if isReviewer(caller) { return .reviewer }
         return .none
+    }
+
+    /// Whether the caller belongs to the reviewer group (an auditor may be a reviewer too).
+    public func isReviewer(_ caller: Caller) -> Bool {
+        guard let reviewerGID else { return false }
+        return caller.groups.contains(reviewerGID)
     }
 
     /// Groups named in the configuration that do not exist on this system.

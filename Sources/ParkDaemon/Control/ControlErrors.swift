@@ -101,6 +101,11 @@ enum ControlErrors {
         case .runNotDraft(let id, let status): RewardAPI.RunNotDraft(run: id, status: status)
         case .noSuchEvent(let id): EventAPI.NoSuchEvent(event: id)
         case .noSuchRegistration(let id): EventAPI.NoSuchRegistration(registration: id)
+        case .noSuchApplication(let id): ApplicationAPI.NoSuchApplication(application: id)
+        case .alreadyBlocklisted(let code, let since): BlocklistAPI.AlreadyListed(creditCode: code, listedOn: since)
+        case .notBlocklisted(let code): BlocklistAPI.NotListed(creditCode: code)
+        case .noSuchSession(let id): ReviewAPI.NoSuchSession(session: id)
+        case .sessionOpen(let id): ReviewAPI.SessionSealed(session: id)
         case .schemaTooNew, .unusable: nil
         }
     }

@@ -61,7 +61,7 @@ public struct Dispatcher: Sendable {
         if case .success = decoded, let name = Dispatcher.parameterHoldingNUL(in: message) {
             decoded = .failure(VarlinkError.invalidParameter(name))
         }
-        let context = CallContext(caller: caller, method: call.method, message: message, state: state)
+        let context = CallContext(caller: caller, method: call.method, message: message, state: state, sealedParameters: entry.sealedParameters)
         guard permits(entry.access, caller) else {
             logger.notice("request refused", metadata: NotableEvent.requestRefused.metadata([
                 "method": "\(call.method)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
@@ -86,9 +86,11 @@ public struct Dispatcher: Sendable {
     }
 
     private func permits(_ access: MethodAccess, _ caller: Caller) -> Bool {
-        switch (access, state.access.role(of: caller)) {
-        case (.everyone, _), (_, .admin), (.read, .auditor): true
-        default: false
+        let policy = state.access
+        switch (access, policy.role(of: caller)) {
+        case (.everyone, _), (_, .admin), (.read, .auditor): return true
+        case (.reviewer, _), (.reviewerChange, _): return policy.isReviewer(caller)
+        default: return false
         }
     }
 
@@ -97,7 +99,7 @@ public struct Dispatcher: Sendable {
     /// and, for a caller without a role, at most `limits.refused_calls_audited_per_minute`
     /// entries a minute — the next entry recorded counts those left out.
     private func auditRefusal(_ entry: MethodTable.Entry, _ context: CallContext, _ error: VarlinkError) async {
-        guard entry.access == .write, !context.isAudited else { return }
+        guard entry.access.isAudited, !context.isAudited else { return }
         let limits = state.config.limits
         var outcome = RefusedCallRecord.bounded(error.description, to: limits.refusedParametersBytes)
         if state.access.role(of: context.caller) == .none {

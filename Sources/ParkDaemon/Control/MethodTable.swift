@@ -10,6 +10,8 @@ public struct MethodTable: Sendable {
         let names: Set<String>
         let access: MethodAccess
         let execution: MethodExecution
+        /// Parameters the audit trail never records (`CallContext.parametersText`).
+        let sealedParameters: Set<String>
         /// Decodes the call's typed parameters from the message being decoded, and returns the
         /// call ready to run. Nothing runs yet: the caller is authorised first.
         let decode: @Sendable (VarlinkCallHeader, any Decoder) throws -> DecodedCall
@@ -37,12 +39,12 @@ public struct MethodTable: Sendable {
     /// Parameters are decoded strictly: an unknown, missing or ill-typed parameter is answered
     /// with `InvalidParameter` naming it.
     mutating func register<Parameters, Reply>(
-        _ method: VarlinkMethod<Parameters, Reply>, runs execution: MethodExecution = .onEventLoop,
+        _ method: VarlinkMethod<Parameters, Reply>, runs execution: MethodExecution = .onEventLoop, sealing sealed: Set<String> = [],
         _ handler: @escaping @Sendable (Parameters, CallContext) async throws -> Reply
     ) {
         let parameterNames = ParameterNames()
         let workers = self.workers
-        let entry = Entry(names: Set([method.name] + method.formerNames), access: method.access, execution: execution) { header, decoder in
+        let entry = Entry(names: Set([method.name] + method.formerNames), access: method.access, execution: execution, sealedParameters: sealed) { header, decoder in
             let parameters = try MethodTable.decode(Parameters.self, from: decoder, header: header, names: parameterNames)
             let call: DecodedCall = { context in
                 try VarlinkCoding.encode(VarlinkReplyMessage(parameters: try await handler(parameters, context)))
@@ -61,7 +63,7 @@ public struct MethodTable: Sendable {
     /// The methods whose calls the audit trail records (those that change the park), by each
     /// name they answer: every name of the same method.
     var auditedMethods: [String: Set<String>] {
-        entries.filter { $0.value.access == .write }.mapValues(\.names)
+        entries.filter { $0.value.access.isAudited }.mapValues(\.names)
     }
 
     func interface(named name: String) -> VarlinkInterface? {

@@ -22,6 +22,7 @@ public struct NotableEvent: Sendable {
     public static let calendarRejected = NotableEvent(messageID: "b7d38b18be664b13b9902a8c26bd08c5")
     public static let rewardRunCreated = NotableEvent(messageID: "7a3877f3fa9249e588805f7373ebc919")
     public static let rewardRunApproved = NotableEvent(messageID: "229fe8d1e4e44292900f61ac40e238f6")
+    public static let applicationReceived = NotableEvent(messageID: "c32acc0038824315bbb494f6161f6e03")
     public static let cannotRun = NotableEvent(messageID: "de0d43894ca2431cb97990afc35b5eea")
     public static let databaseGone = NotableEvent(messageID: "166dd8ddeb314d5695a096e7613ffbdb")
     public static let auditHead = NotableEvent(messageID: "6ae3428798174e8bb54d33c132fbc962")

@@ -37,7 +37,8 @@ with varlink.Client(address=address) as client:
                                   "io.parkd.Unit", "io.parkd.Lease", "io.parkd.Report", "io.parkd.Stats", "io.parkd.Incubator",
                                   "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar",
                                   "io.parkd.Timer", "io.parkd.Backup", "io.parkd.Event",
-                                  "io.parkd.BankAccount", "io.parkd.Notice", "io.parkd.Payment"},
+                                  "io.parkd.BankAccount", "io.parkd.Notice", "io.parkd.Payment",
+                                  "io.parkd.Application", "io.parkd.Blocklist", "io.parkd.Review"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]

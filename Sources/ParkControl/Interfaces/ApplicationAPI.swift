@@ -1,0 +1,351 @@
+/// `io.parkd.Application`: applications to enter the park, and their automatic prescreen.
+public enum ApplicationAPI {
+    public static let interface = VarlinkInterface(
+        name: "io.parkd.Application", methods: [create, list, get, withdraw], errors: errors, definition: """
+        # Applications to enter the park (入驻申请) and their automatic prescreen against the
+        # configured hard criteria. An application creates or reuses the firm's record in the
+        # registry: applicant, then reviewing when the prescreen passes or rejected when it fails.
+        interface io.parkd.Application
+
+        # A shareholder of the applicant.
+        type Shareholder (
+          # Name of the person or firm.
+          name: string,
+          # Share in percent, at most two decimals (25.5).
+          percent: string
+        )
+
+        # One criterion of the prescreen applied to the application.
+        type Check (
+          # creditCode, licences, registeredCapital, notATenant, noOpenApplication or notBlocklisted.
+          criterion: string,
+          # Whether the application meets it.
+          passed: bool,
+          # Why, in words.
+          reason: string
+        )
+
+        # An application as received and prescreened.
+        type Application (
+          # Stable numeric id.
+          id: int,
+          # awaitingReview (passed the prescreen), prescreenFailed or withdrawn.
+          status: string,
+          # The firm's record in the registry; null when the credit code is not valid.
+          tenant: ?int,
+          # The tenant's status now.
+          tenantStatus: ?string,
+          # Registered name.
+          name: string,
+          # Unified social credit code as given (spaces and hyphens removed, upper case).
+          creditCode: string,
+          # Lines of business (as the tenant registry spells them).
+          businessLines: []string,
+          # local or external.
+          origin: string,
+          # Brand tags (headquarters, china-top-500, hr-top-100, ...).
+          tags: []string,
+          # Contact person.
+          contactPerson: ?string,
+          # Contact phone.
+          contactPhone: ?string,
+          # Labour dispatch licence number.
+          dispatchLicence: ?string,
+          # HR service licence number.
+          hrServiceLicence: ?string,
+          # Registered capital in yuan (two decimals).
+          registeredCapital: string,
+          # People employed.
+          headcount: int,
+          # Office area the firm plans to lease, m² (two decimals).
+          plannedOfficeArea: string,
+          # Expected annual revenue in yuan (two decimals).
+          expectedAnnualRevenue: string,
+          # Expected annual tax in yuan (two decimals).
+          expectedAnnualTax: string,
+          # Legal representative (法定代表人).
+          legalRepresentative: string,
+          # Shareholders and their shares, in the order given.
+          shareholders: []Shareholder,
+          # Group parent company.
+          groupParent: ?string,
+          # The firm's statements, in its words.
+          statements: []string,
+          # Day of the application (YYYY-MM-DD).
+          appliedOn: string,
+          # The prescreen, one check per criterion applied.
+          checks: []Check,
+          # Day it was withdrawn (YYYY-MM-DD).
+          withdrawnOn: ?string,
+          # Why it was withdrawn.
+          withdrawalReason: ?string,
+          # When it was received (RFC 3339, UTC).
+          createdAt: string,
+          # User name of whoever recorded it.
+          createdBy: string
+        )
+
+        # Receives an application and prescreens it at once. A failed prescreen is no error:
+        # the application is recorded, with every failed criterion and its reason.
+        method Create(
+          # Registered name.
+          name: string,
+          # Unified social credit code; an invalid one fails the prescreen.
+          creditCode: string,
+          # Lines of business, at least one.
+          businessLines: []string,
+          # local (default) or external.
+          origin: ?string,
+          # Brand tags.
+          tags: ?[]string,
+          # Contact person.
+          contactPerson: ?string,
+          # Contact phone.
+          contactPhone: ?string,
+          # Labour dispatch licence number.
+          dispatchLicence: ?string,
+          # HR service licence number.
+          hrServiceLicence: ?string,
+          # Registered capital in yuan (at most two decimals).
+          registeredCapital: string,
+          # People employed, 0 to 1000000.
+          headcount: int,
+          # Office area the firm plans to lease, m² (at most two decimals).
+          plannedOfficeArea: string,
+          # Expected annual revenue in yuan.
+          expectedAnnualRevenue: string,
+          # Expected annual tax in yuan.
+          expectedAnnualTax: string,
+          # Legal representative.
+          legalRepresentative: string,
+          # Shareholders as NAME=PERCENT (李明=12.5), at most 50, adding up to 100 at most.
+          shareholders: ?[]string,
+          # Group parent company.
+          groupParent: ?string,
+          # The firm's statements, at most 20.
+          statements: ?[]string,
+          # Day of the application (YYYY-MM-DD, default today), not in the future.
+          appliedOn: ?string
+        ) -> (
+          # The application as received and prescreened.
+          application: Application
+        )
+
+        # Applications by id.
+        method List(
+          # Only those in this status.
+          status: ?string
+        ) -> (
+          # The applications.
+          applications: []Application
+        )
+
+        # One application.
+        method Get(
+          # The application's id.
+          application: int
+        ) -> (
+          # The application.
+          application: Application
+        )
+
+        # Withdraws an open application at the firm's request; the firm's record, under review
+        # for it, becomes rejected with the reason.
+        method Withdraw(
+          # The application's id.
+          application: int,
+          # Why, in the firm's words.
+          reason: string,
+          # Day of the withdrawal (YYYY-MM-DD, default today).
+          on: ?string
+        ) -> (
+          # The application as it is now.
+          application: Application
+        )
+
+        # No application has this id.
+        error NoSuchApplication (
+          # The id asked for.
+          application: int
+        )
+
+        """)
+
+    public static let create = VarlinkMethod<Create, CreateReply>("io.parkd.Application.Create", access: .write)
+    public static let list = VarlinkMethod<List, ListReply>("io.parkd.Application.List", access: .read)
+    public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Application.Get", access: .read)
+    public static let withdraw = VarlinkMethod<Withdraw, WithdrawReply>("io.parkd.Application.Withdraw", access: .write)
+
+    public struct Shareholder: Codable, Sendable, Equatable {
+        public var name: String
+        public var percent: String
+        public init(name: String, percent: String) {
+            self.name = name
+            self.percent = percent
+        }
+    }
+
+    public struct Check: Codable, Sendable, Equatable {
+        public var criterion: String
+        public var passed: Bool
+        public var reason: String
+        public init(criterion: String, passed: Bool, reason: String) {
+            self.criterion = criterion
+            self.passed = passed
+            self.reason = reason
+        }
+    }
+
+    public struct Application: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var status: String
+        public var tenant: Int64?
+        public var tenantStatus: String?
+        public var name: String
+        public var creditCode: String
+        public var businessLines: [String]
+        public var origin: String
+        public var tags: [String]
+        public var contactPerson: String?
+        public var contactPhone: String?
+        public var dispatchLicence: String?
+        public var hrServiceLicence: String?
+        public var registeredCapital: String
+        public var headcount: Int
+        public var plannedOfficeArea: String
+        public var expectedAnnualRevenue: String
+        public var expectedAnnualTax: String
+        public var legalRepresentative: String
+        public var shareholders: [Shareholder]
+        public var groupParent: String?
+        public var statements: [String]
+        public var appliedOn: String
+        public var checks: [Check]
+        public var withdrawnOn: String?
+        public var withdrawalReason: String?
+        public var createdAt: String
+        public var createdBy: String
+        public init(
+            id: Int64, status: String, tenant: Int64?, tenantStatus: String?, name: String, creditCode: String, businessLines: [String],
+            origin: String, tags: [String], contactPerson: String?, contactPhone: String?, dispatchLicence: String?,
+            hrServiceLicence: String?, registeredCapital: String, headcount: Int, plannedOfficeArea: String, expectedAnnualRevenue: String,
+            expectedAnnualTax: String, legalRepresentative: String, shareholders: [Shareholder], groupParent: String?,
+            statements: [String], appliedOn: String, checks: [Check], withdrawnOn: String?, withdrawalReason: String?,
+            createdAt: String, createdBy: String
+        ) {
+            self.id = id
+            self.status = status
+            self.tenant = tenant
+            self.tenantStatus = tenantStatus
+            self.name = name
+            self.creditCode = creditCode
+            self.businessLines = businessLines
+            self.origin = origin
+            self.tags = tags
+            self.contactPerson = contactPerson
+            self.contactPhone = contactPhone
+            self.dispatchLicence = dispatchLicence
+            self.hrServiceLicence = hrServiceLicence
+            self.registeredCapital = registeredCapital
+            self.headcount = headcount
+            self.plannedOfficeArea = plannedOfficeArea
+            self.expectedAnnualRevenue = expectedAnnualRevenue
+            self.expectedAnnualTax = expectedAnnualTax
+            self.legalRepresentative = legalRepresentative
+            self.shareholders = shareholders
+            self.groupParent = groupParent
+            self.statements = statements
+            self.appliedOn = appliedOn
+            self.checks = checks
+            self.withdrawnOn = withdrawnOn
+            self.withdrawalReason = withdrawalReason
+            self.createdAt = createdAt
+            self.createdBy = createdBy
+        }
+    }
+
+    public struct Create: Codable, Sendable {
+        public var name: String
+        public var creditCode: String
+        public var businessLines: [String]
+        public var origin: String?
+        public var tags: [String]?
+        public var contactPerson: String?
+        public var contactPhone: String?
+        public var dispatchLicence: String?
+        public var hrServiceLicence: String?
+        public var registeredCapital: String
+        public var headcount: Int
+        public var plannedOfficeArea: String
+        public var expectedAnnualRevenue: String
+        public var expectedAnnualTax: String
+        public var legalRepresentative: String
+        public var shareholders: [String]?
+        public var groupParent: String?
+        public var statements: [String]?
+        public var appliedOn: String?
+        public init(
+            name: String, creditCode: String, businessLines: [String], origin: String? = nil, tags: [String]? = nil,
+            contactPerson: String? = nil, contactPhone: String? = nil, dispatchLicence: String? = nil, hrServiceLicence: String? = nil,
+            registeredCapital: String, headcount: Int, plannedOfficeArea: String, expectedAnnualRevenue: String,
+            expectedAnnualTax: String, legalRepresentative: String, shareholders: [String]? = nil, groupParent: String? = nil,
+            statements: [String]? = nil, appliedOn: String? = nil
+        ) {
+            self.name = name
+            self.creditCode = creditCode
+            self.businessLines = businessLines
+            self.origin = origin
+            self.tags = tags
+            self.contactPerson = contactPerson
+            self.contactPhone = contactPhone
+            self.dispatchLicence = dispatchLicence
+            self.hrServiceLicence = hrServiceLicence
+            self.registeredCapital = registeredCapital
+            self.headcount = headcount
+            self.plannedOfficeArea = plannedOfficeArea
+            self.expectedAnnualRevenue = expectedAnnualRevenue
+            self.expectedAnnualTax = expectedAnnualTax
+            self.legalRepresentative = legalRepresentative
+            self.shareholders = shareholders
+            self.groupParent = groupParent
+            self.statements = statements
+            self.appliedOn = appliedOn
+        }
+    }
+
+    /// The reply of every method that answers with one application.
+    public struct ApplicationReply: Codable, Sendable {
+        public var application: Application
+        public init(application: Application) { self.application = application }
+    }
+
+    public typealias CreateReply = ApplicationReply
+    public typealias GetReply = ApplicationReply
+    public typealias WithdrawReply = ApplicationReply
+
+    public struct List: Codable, Sendable {
+        public var status: String?
+        public init(status: String? = nil) { self.status = status }
+    }
+
+    public struct ListReply: Codable, Sendable {
+        public var applications: [Application]
+        public init(applications: [Application]) { self.applications = applications }
+    }
+
+    public struct Get: Codable, Sendable {
+        public var application: Int64
+        public init(application: Int64) { self.application = application }
+    }
+
+    public struct Withdraw: Codable, Sendable {
+        public var application: Int64
+        public var reason: String
+        public var on: String?
+        public init(application: Int64, reason: String, on: String? = nil) {
+            self.application = application
+            self.reason = reason
+            self.on = on
+        }
+    }
+}

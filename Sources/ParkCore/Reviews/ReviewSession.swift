@@ -1,0 +1,61 @@
+/// An entry review meeting (入驻评审会): a day, a venue, a chair, the applications on its agenda
+/// and the panel that reviews them.
+public struct ReviewSession: Equatable, Sendable {
+    public var id: Int64?
+    public var heldOn: CivilDate
+    public var venue: String
+    /// The chair's name, as the park writes it.
+    public var chair: String
+    /// Application ids, in the order of the agenda.
+    public var agenda: [Int64]
+    public var panel: ReviewPanel
+    public var status: ReviewSessionStatus
+
+    /// A new session, every field checked; `applications` are the agenda's applications as the
+    /// park holds them: each must await review and sit on no other open session's agenda.
+    public init(
+        heldOn: CivilDate, venue: String, chair: String, agenda: [AgendaCandidate], panel: ReviewPanel
+    ) throws(DomainError) {
+        self.venue = try TenantField.text(venue, field: "venue", maxLength: 200)
+        self.chair = try TenantField.text(chair, field: "chair", maxLength: 50)
+        guard !agenda.isEmpty else { throw .invalid("applications", "give at least one application for the agenda") }
+        var seen = Set<Int64>()
+        for candidate in agenda {
+            guard seen.insert(candidate.application).inserted else {
+                throw .invalid("applications", "application \(candidate.application) is on the agenda twice")
+            }
+            guard candidate.status == .awaitingReview else {
+                throw .invalid("applications", "application \(candidate.application) is \(candidate.status.rawValue), not awaiting review")
+            }
+            if let other = candidate.onSession {
+                throw .invalid("applications", "application \(candidate.application) is on the agenda of session \(other) already")
+            }
+        }
+        self.id = nil
+        self.heldOn = heldOn
+        self.agenda = agenda.map(\.application)
+        self.panel = panel
+        self.status = .open
+    }
+
+    /// Restores a session exactly as stored.
+    public init(
+        restoring id: Int64, heldOn: CivilDate, venue: String, chair: String, agenda: [Int64], panel: ReviewPanel, status: ReviewSessionStatus
+    ) {
+        self.id = id
+        self.heldOn = heldOn
+        self.venue = venue
+        self.chair = chair
+        self.agenda = agenda
+        self.panel = panel
+        self.status = status
+    }
+
+    /// The session with its panel changed; only an open session's panel changes.
+    public func changingPanel(adding added: [Reviewer], removing removed: [Reviewer]) throws(DomainError) -> ReviewSession {
+        guard status == .open else { throw .invalid("session", "session \(id ?? 0) is \(status.rawValue): its panel no longer changes") }
+        var changed = self
+        changed.panel = try panel.changed(adding: added, removing: removed)
+        return changed
+    }
+}

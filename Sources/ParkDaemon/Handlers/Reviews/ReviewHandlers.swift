@@ -1,0 +1,116 @@
+import ParkControl
+import ParkCore
+import ParkStore
+
+/// `io.parkd.Review`.
+enum ReviewHandlers {
+    static func register(in table: inout MethodTable, database: ParkDatabase) {
+        table.add(ReviewAPI.interface)
+
+        table.register(ReviewAPI.createSession) { request, call in
+            let directory = ReviewerDirectory(policy: call.state.access)
+            let panel = try ReviewPanel(try directory.reviewers(request.panel, field: "panel"))
+            let session = try await database.createReviewSession(
+                heldOn: try CivilDate.parse(request.heldOn, field: "heldOn"), venue: request.venue, chair: request.chair,
+                agenda: request.applications, panel: panel, context: call.change())
+            return ReviewAPI.SessionReply(session: wire(session))
+        }
+
+        table.register(ReviewAPI.listSessions) { _, _ in
+            ReviewAPI.ListSessionsReply(sessions: try await database.reviewSessions().map(wire))
+        }
+
+        table.register(ReviewAPI.getSession) { request, _ in
+            ReviewAPI.SessionReply(session: wire(try await database.reviewSession(request.session)))
+        }
+
+        table.register(ReviewAPI.changePanel) { request, call in
+            let directory = ReviewerDirectory(policy: call.state.access)
+            let session = try await database.changePanel(
+                request.session, adding: try directory.reviewers(request.add ?? [], field: "add"),
+                removing: try directory.reviewers(request.remove ?? [], field: "remove"), context: call.change())
+            return ReviewAPI.SessionReply(session: wire(session))
+        }
+
+        // Whoever calls, only the caller's own assignments: the panel's other names stay out.
+        table.register(ReviewAPI.assignments) { _, call in
+            let sessions = try await database.reviewSessions(reviewer: Int64(call.caller.uid))
+            return ReviewAPI.AssignmentsReply(assignments: sessions.map { stored in
+                let session = stored.session
+                return ReviewAPI.Assignment(
+                    session: stored.id, heldOn: session.heldOn.description, venue: session.venue, chair: session.chair,
+                    status: session.status.rawValue, panelSize: session.panel.members.count, agenda: stored.agenda.map(wire))
+            })
+        }
+        registerConflicts(in: &table, database: database)
+        ScoringHandlers.register(in: &table, database: database)
+    }
+
+    static func registerConflicts(in table: inout MethodTable, database: ParkDatabase) {
+        table.register(ReviewAPI.declareAffiliation) { request, call in
+            let reviewer = try subject(request.reviewer, call: call)
+            let affiliation = try Affiliation(
+                kind: try AffiliationKind.parse(request.kind), party: request.party,
+                until: try request.until.map { try CivilDate.parse($0, field: "until") }, today: call.state.today())
+            let all = try await database.declareAffiliation(affiliation, of: reviewer, context: call.change())
+            return ReviewAPI.DeclareAffiliationReply(affiliations: all.map {
+                ReviewAPI.Affiliation(kind: $0.kind.rawValue, party: $0.party, until: $0.until?.description)
+            })
+        }
+
+        table.register(ReviewAPI.declareConflict) { request, call in
+            let reviewer = try subject(request.reviewer, call: call)
+            let declared = ReviewerConflicts.Declared(
+                type: try ConflictType.parse(request.type), note: try TenantField.optionalText(request.note, field: "note", maxLength: 500))
+            return ReviewAPI.ConflictReply(conflict: wire(
+                try await database.declareConflict(application: request.application, reviewer: reviewer, declared, context: call.change())))
+        }
+
+        // Administrators see every member's conflicts; a reviewer only their own.
+        table.register(ReviewAPI.listConflicts) { request, call in
+            let own: Int64? = call.state.access.role(of: call.caller) == .admin ? nil : Int64(call.caller.uid)
+            return ReviewAPI.ListConflictsReply(conflicts: try await database.conflicts(session: request.session, reviewer: own).map(wire))
+        }
+
+        table.register(ReviewAPI.dismissConflict) { request, call in
+            let reviewer = try ReviewerDirectory(policy: call.state.access).reviewer(request.reviewer, field: "reviewer")
+            return ReviewAPI.ConflictReply(conflict: wire(try await database.dismissConflicts(
+                application: request.application, reviewer: reviewer, reason: request.reason, context: call.change())))
+        }
+    }
+
+    /// The reviewer a declaration is about: the calling reviewer, or the one an administrator names.
+    private static func subject(_ named: String?, call: CallContext) throws -> Reviewer {
+        let policy = call.state.access
+        if policy.role(of: call.caller) == .admin {
+            guard let named else { throw DomainError.invalid("reviewer", "name the reviewer: an administrator declares for a reviewer") }
+            return try ReviewerDirectory(policy: policy).reviewer(named, field: "reviewer")
+        }
+        let caller = Reviewer(uid: Int64(call.caller.uid), name: call.caller.userName)
+        if let named, named != caller.name, named != String(caller.uid) {
+            throw DomainError.invalid("reviewer", "a reviewer declares for themselves only, not for \(named)")
+        }
+        return caller
+    }
+
+    static func wire(_ conflicts: ReviewerConflicts) -> ReviewAPI.Conflict {
+        ReviewAPI.Conflict(
+            application: conflicts.application, uid: conflicts.reviewer.uid, user: conflicts.reviewer.name,
+            declared: conflicts.declared.map { ReviewAPI.DeclaredConflict(type: $0.type.rawValue, note: $0.note) },
+            detected: conflicts.detected.map { ReviewAPI.DetectedConflict(type: $0.type.rawValue, detail: $0.detail) },
+            dismissal: conflicts.dismissal, conflicted: conflicts.isConflicted)
+    }
+
+    static func wire(_ stored: StoredReviewSession) -> ReviewAPI.Session {
+        let session = stored.session
+        return ReviewAPI.Session(
+            id: stored.id, heldOn: session.heldOn.description, venue: session.venue, chair: session.chair,
+            status: session.status.rawValue, agenda: stored.agenda.map(wire),
+            panel: session.panel.members.map { ReviewAPI.PanelMember(uid: $0.uid, user: $0.name) },
+            createdAt: stored.createdAt, createdBy: stored.createdBy)
+    }
+
+    static func wire(_ item: AgendaApplication) -> ReviewAPI.AgendaItem {
+        ReviewAPI.AgendaItem(application: item.application, name: item.name, creditCode: item.creditCode)
+    }
+}

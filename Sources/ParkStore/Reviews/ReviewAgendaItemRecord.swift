@@ -1,0 +1,16 @@
+import GRDB
+
+/// A row of `reviewAgendaItem`: an application on a session's agenda, in the agenda's order.
+struct ReviewAgendaItemRecord: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "reviewAgendaItem"
+
+    var reviewSessionId: Int64
+    var applicationId: Int64
+    var position: Int
+
+    enum Columns {
+        static let reviewSessionId = Column(CodingKeys.reviewSessionId)
+        static let applicationId = Column(CodingKeys.applicationId)
+        static let position = Column(CodingKeys.position)
+    }
+}
