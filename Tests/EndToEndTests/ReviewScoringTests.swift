@@ -24,8 +24,8 @@ struct ReviewScoringEndToEndTests {
         let accounts = try ReviewerAccounts(count: 7)
         // An auditor too: a group of its own and one member, removed at the end.
         let auditors = accounts.group + "a"
-        #expect(try runCommand("/usr/sbin/groupadd", [auditors]).status == 0)
-        #expect(try runCommand("/usr/sbin/useradd", ["-M", "-s", "/usr/sbin/nologin", "-N", "-g", auditors, auditors + "u"]).status == 0)
+        #expect(try runCommand("/usr/sbin/groupadd", ReviewerAccounts.groupIDRange + [auditors]).status == 0)
+        #expect(try runCommand("/usr/sbin/useradd", ReviewerAccounts.idRange + ["-M", "-s", "/usr/sbin/nologin", "-N", "-g", auditors, auditors + "u"]).status == 0)
         defer {
             _ = try? runCommand("/usr/sbin/userdel", [auditors + "u"])
             _ = try? runCommand("/usr/sbin/groupdel", [auditors])

@@ -13,11 +13,16 @@ final class ReviewerAccounts: @unchecked Sendable {
     let reviewers: [User]
     let outsider: User
 
+    /// Ids far from the ones other tests and the README use by number (1001, 61001, 61002,
+    /// 65534), so that an account made here never gives one of those a name meanwhile.
+    static let idRange = ["-K", "UID_MIN=62000", "-K", "UID_MAX=63999", "-K", "GID_MIN=62000", "-K", "GID_MAX=63999"]
+    static let groupIDRange = ["-K", "GID_MIN=62000", "-K", "GID_MAX=63999"]
+
     /// `count` reviewers in a fresh group.
     init(count: Int) throws {
         let tag = String(UUID().uuidString.lowercased().filter(\.isLetter).prefix(5))
         group = "prv\(tag)"
-        try ReviewerAccounts.run("/usr/sbin/groupadd", [group])
+        try ReviewerAccounts.run("/usr/sbin/groupadd", ReviewerAccounts.groupIDRange + [group])
         var made: [User] = []
         for index in 0..<count {
             made.append(try ReviewerAccounts.user("\(group)r\(index + 1)", group: group))
@@ -37,7 +42,7 @@ final class ReviewerAccounts: @unchecked Sendable {
     }
 
     private static func user(_ name: String, group: String?) throws -> User {
-        try run("/usr/sbin/useradd", ["-M", "-s", "/usr/sbin/nologin"] + (group.map { ["-N", "-g", $0] } ?? ["-N"]) + [name])
+        try run("/usr/sbin/useradd", idRange + ["-M", "-s", "/usr/sbin/nologin"] + (group.map { ["-N", "-g", $0] } ?? ["-N"]) + [name])
         return User(name: name, uid: try numericID("/usr/bin/id", ["-u", name]))
     }
 
