@@ -182,6 +182,7 @@ public enum Daemon {
         TimerHandlers.register(in: &table, scheduler: scheduler, database: database)
         BackupHandlers.register(in: &table, backups: backups, database: database, state: state)
         BankAccountHandlers.register(in: &table, database: database)
+        TenantKeyHandlers.register(in: &table, database: database)
         NoticeHandlers.register(in: &table, database: database, calendar: calendar, state: state, logger: logger)
         PaymentHandlers.register(in: &table, database: database, state: state)
         // These two read the table: the audited methods, and the interfaces.

@@ -106,7 +106,7 @@ struct ColumnOrderTests {
                 "auditEntry", "bankAccount", "eventOccurrence", "eventOutcome", "eventRegistration", "incubatorProject", "incubatorSeat",
                 "lease", "leaseEvent", "leaseRent", "leaseUnit", "noticeObjection", "operatingReport", "parkEvent", "paymentBatch",
                 "paymentItem", "paymentOffset", "policyLoad", "policyVersion", "rentalUnit", "rewardConfirmation", "rewardLine",
-                "rewardNotice", "rewardRun", "tenant", "tenantBusinessLine", "tenantStatusChange", "tenantTag", "timerRun",
+                "rewardNotice", "rewardRun", "tenant", "tenantBusinessLine", "tenantKey", "tenantStatusChange", "tenantTag", "timerRun",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
 

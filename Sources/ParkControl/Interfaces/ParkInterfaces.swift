@@ -4,7 +4,8 @@ public enum ParkInterfaces {
     public static let all: [VarlinkInterface] = [
         AuditAPI.interface, BackupAPI.interface, BankAccountAPI.interface, CalendarAPI.interface, DemoAPI.interface, EventAPI.interface,
         IncubatorAPI.interface, LeaseAPI.interface, NoticeAPI.interface, PaymentAPI.interface, PolicyAPI.interface, ReportAPI.interface,
-        RewardAPI.interface, ServiceAPI.interface, StatsAPI.interface, TenantAPI.interface, TimerAPI.interface, UnitAPI.interface,
+        RewardAPI.interface, ServiceAPI.interface, StatsAPI.interface, TenantAPI.interface, TenantKeyAPI.interface, TimerAPI.interface,
+        UnitAPI.interface,
         VarlinkServiceAPI.interface,
     ]
 }

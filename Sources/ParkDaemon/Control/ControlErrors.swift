@@ -101,6 +101,8 @@ enum ControlErrors {
         case .runNotDraft(let id, let status): RewardAPI.RunNotDraft(run: id, status: status)
         case .noSuchEvent(let id): EventAPI.NoSuchEvent(event: id)
         case .noSuchRegistration(let id): EventAPI.NoSuchRegistration(registration: id)
+        case .noSuchTenantKey(let keyId): TenantKeyAPI.NoSuchKey(keyId: keyId)
+        case .tenantKeyInUse(let keyId, let tenant): TenantKeyAPI.KeyInUse(keyId: keyId, tenant: tenant)
         case .schemaTooNew, .unusable: nil
         }
     }
