@@ -33,6 +33,12 @@ public enum Daemon {
         try StateDirectory.checkDatabaseFile(databasePath)
         let lock = try StateDirectoryLock(directory: config.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
+        let receiptKey = try ReceiptKeyFile.loadOrCreate(in: config.stateDirectory)
+        if receiptKey.created {
+            logger.notice(
+                "created the park's receipt key \(receiptKey.key.publicKey.keyId)",
+                metadata: ["key_file": "\(config.stateDirectory)/\(ReceiptKeyFile.fileName)"])
+        }
         let notifier = ServiceNotifier()
         var upgraded: [String] = []
         let auditKey = try AuditKeyFile.load(keyFile: config.auditKeyFile)
@@ -63,7 +69,7 @@ public enum Daemon {
         let clock = DaemonClock.fromEnvironment()
         let state = DaemonState(
             config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel, logger: logger,
-            now: clock.now)
+            receiptKey: receiptKey.key.publicKey, now: clock.now)
         if let sealed = try await database.sealAuditTrail(at: state.instant(), uid: Int64(getuid()), pid: Int64(getpid())) {
             logger.notice("sealed the audit trail with its key: entry \(sealed) is the first sealed entry")
         }

@@ -14,7 +14,7 @@ struct TenantKeyTests {
 
     @Test("a key verifies its own signature over the exact bytes, and nothing else")
     func verifies() throws {
-        let key = try TenantPublicKey.parse(Self.rfcPublicKey, field: "publicKey")
+        let key = try SigningPublicKey.parse(Self.rfcPublicKey, field: "publicKey")
         #expect(key.verifies(signature: Self.bytes(Self.emptySignature), of: []))
         #expect(key.verifies(signature: Self.bytes(Self.objectSignature), of: Array(#"{"a":1}"#.utf8)))
         // Given the same signature, when one byte of the message differs, then it fails.
@@ -26,26 +26,26 @@ struct TenantKeyTests {
 
     @Test("another key does not verify the signature")
     func otherKey() {
-        let other = TenantPublicKey.generate().publicKey
+        let other = SigningPublicKey.generate().publicKey
         #expect(!other.verifies(signature: Self.bytes(Self.emptySignature), of: []))
     }
 
     @Test("a key's id is stable and differs between keys")
     func keyId() throws {
-        let key = try TenantPublicKey.parse(Self.rfcPublicKey, field: "publicKey")
-        let again = try TenantPublicKey.parse(" \(Self.rfcPublicKey)\n", field: "publicKey")
+        let key = try SigningPublicKey.parse(Self.rfcPublicKey, field: "publicKey")
+        let again = try SigningPublicKey.parse(" \(Self.rfcPublicKey)\n", field: "publicKey")
         // The same id as Tests/EndToEndTests/Scripts/tenant_key.py computes with Python's hashlib.
         #expect(key.keyId == "5e3268813521e124" && again.keyId == key.keyId)
         #expect(key.keyId.allSatisfy { $0.isHexDigit && !$0.isUppercase })
-        #expect(TenantPublicKey.generate().publicKey.keyId != key.keyId)
+        #expect(SigningPublicKey.generate().publicKey.keyId != key.keyId)
         #expect(key.base64 == Self.rfcPublicKey)
     }
 
     @Test("a generated key pair: the private key signs what the public key verifies")
     func generated() throws {
-        let pair = TenantPublicKey.generate()
+        let pair = SigningPublicKey.generate()
         #expect(Data(base64Encoded: pair.privateKeyBase64)?.count == 32)
-        #expect(try TenantPublicKey.parse(pair.publicKey.base64, field: "publicKey") == pair.publicKey)
+        #expect(try SigningPublicKey.parse(pair.publicKey.base64, field: "publicKey") == pair.publicKey)
     }
 
     @Test("a malformed key is refused naming the field", arguments: [
@@ -53,7 +53,7 @@ struct TenantKeyTests {
     ])
     func malformed(_ text: String, _ reason: String) {
         #expect {
-            try TenantPublicKey.parse(text, field: "publicKey")
+            try SigningPublicKey.parse(text, field: "publicKey")
         } throws: { error in
             guard let error = error as? DomainError else { return false }
             return error.field == "publicKey" && error.reason.contains(reason)
@@ -62,7 +62,7 @@ struct TenantKeyTests {
 
     @Test("labels: trimmed, bounded, no control characters")
     func labels() throws {
-        let key = try TenantPublicKey.parse(Self.rfcPublicKey, field: "publicKey")
+        let key = try SigningPublicKey.parse(Self.rfcPublicKey, field: "publicKey")
         #expect(try TenantKey.decide(publicKey: key, label: "  portal 2026 ", origin: .added).label == "portal 2026")
         #expect(try TenantKey.decide(publicKey: key, label: nil, origin: .issued).label == "")
         #expect(throws: DomainError.invalid("label", "at most 100 characters")) {
@@ -75,7 +75,7 @@ struct TenantKeyTests {
 
     @Test("a key is revoked once, with a reason")
     func revoke() throws {
-        let key = try TenantKey.decide(publicKey: TenantPublicKey.parse(Self.rfcPublicKey, field: "publicKey"), label: nil, origin: .added)
+        let key = try TenantKey.decide(publicKey: SigningPublicKey.parse(Self.rfcPublicKey, field: "publicKey"), label: nil, origin: .added)
         #expect(throws: DomainError.invalid("reason", "say why the key is revoked")) { try key.revoked(at: "2026-12-02T10:00:00Z", reason: " ") }
         let revoked = try key.revoked(at: "2026-12-02T10:00:00Z", reason: "laptop stolen")
         #expect(revoked.revokedAt == "2026-12-02T10:00:00Z" && revoked.revokeReason == "laptop stolen")

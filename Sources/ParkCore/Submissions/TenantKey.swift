@@ -1,47 +1,3 @@
-import Crypto
-
-/// A tenant's Ed25519 public key, which authenticates the submissions the tenant drops in the
-/// spool. The park stores only public keys, so a copied database cannot forge a submission.
-public struct TenantPublicKey: Sendable, Equatable {
-    /// The raw 32 bytes of the key.
-    public let rawBytes: [UInt8]
-
-    /// Names the key in envelopes and receipts: the first 16 hex digits of a SHA-256 of the
-    /// key under a label of its own, so the same key always has the same id.
-    public var keyId: String { String(ContentHash.sha256(Array("parkd tenant key id:".utf8) + rawBytes).prefix(16)) }
-
-    /// The key as the wire carries it: base64 of the raw 32 bytes.
-    public var base64: String { Base64Text.encode(rawBytes) }
-
-    /// Parses a key given as base64 of its raw 32 bytes (what `cryptography`'s
-    /// `public_bytes(Encoding.Raw, PublicFormat.Raw)` gives); `field` names the input at fault.
-    public static func parse(_ text: String, field: String) throws -> TenantPublicKey {
-        guard let data = Base64Text.decode(text) else {
-            throw DomainError.invalid(field, "not base64: give the raw 32-byte Ed25519 public key in base64")
-        }
-        guard data.count == 32 else {
-            throw DomainError.invalid(field, "an Ed25519 public key has 32 bytes, this one has \(data.count)")
-        }
-        guard (try? Curve25519.Signing.PublicKey(rawRepresentation: data)) != nil else {
-            throw DomainError.invalid(field, "not an Ed25519 public key")
-        }
-        return TenantPublicKey(rawBytes: data)
-    }
-
-    /// True when `signature` is this key's Ed25519 signature of exactly `message`.
-    public func verifies(signature: [UInt8], of message: [UInt8]) -> Bool {
-        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawBytes) else { return false }
-        return key.isValidSignature(signature, for: message)
-    }
-
-    /// A new key pair: the public key to store and the private key (base64 of its raw 32 bytes)
-    /// to hand to the tenant once and never keep.
-    public static func generate() -> (publicKey: TenantPublicKey, privateKeyBase64: String) {
-        let key = Curve25519.Signing.PrivateKey()
-        return (TenantPublicKey(rawBytes: Array(key.publicKey.rawRepresentation)), Base64Text.encode(Array(key.rawRepresentation)))
-    }
-}
-
 /// A tenant key as recorded: added or issued, then possibly revoked, never changed otherwise.
 public struct TenantKey: Sendable, Equatable {
     /// Where the key came from.
@@ -52,14 +8,14 @@ public struct TenantKey: Sendable, Equatable {
         case issued
     }
 
-    public var publicKey: TenantPublicKey
+    public var publicKey: SigningPublicKey
     public var label: String
     public var origin: Origin
     /// When it was revoked (RFC 3339), nil while in force.
     public var revokedAt: String?
     public var revokeReason: String?
 
-    public init(publicKey: TenantPublicKey, label: String, origin: Origin, revokedAt: String? = nil, revokeReason: String? = nil) {
+    public init(publicKey: SigningPublicKey, label: String, origin: Origin, revokedAt: String? = nil, revokeReason: String? = nil) {
         self.publicKey = publicKey
         self.label = label
         self.origin = origin
@@ -72,7 +28,7 @@ public struct TenantKey: Sendable, Equatable {
 
     /// A new key of a tenant, decided against the label's rules; a key in use elsewhere is the
     /// store's refusal (a unique index).
-    public static func decide(publicKey: TenantPublicKey, label: String?, origin: Origin) throws -> TenantKey {
+    public static func decide(publicKey: SigningPublicKey, label: String?, origin: Origin) throws -> TenantKey {
         let label = trimmed(label ?? "")
         guard label.count <= maximumLabelLength else {
             throw DomainError.invalid("label", "at most \(maximumLabelLength) characters")

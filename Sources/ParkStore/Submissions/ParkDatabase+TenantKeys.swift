@@ -15,7 +15,7 @@ public struct StoredTenantKey: Sendable, Equatable {
 extension ParkDatabase {
     /// Records a tenant's public key; a key already recorded (for any tenant) is refused.
     public func addTenantKey(
-        tenant reference: TenantReference, publicKey: TenantPublicKey, label: String?, origin: TenantKey.Origin, context: ChangeContext
+        tenant reference: TenantReference, publicKey: SigningPublicKey, label: String?, origin: TenantKey.Origin, context: ChangeContext
     ) async throws -> StoredTenantKey {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             let tenant = try ParkDatabase.loadTenant(db, reference)

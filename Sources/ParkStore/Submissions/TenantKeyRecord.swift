@@ -37,7 +37,7 @@ extension TenantKeyRecord {
 
     /// The core value; a key or an origin the code cannot read is an unreadable row.
     func key() throws -> TenantKey {
-        guard let key = try? TenantPublicKey.parse(publicKey, field: "publicKey"), let origin = TenantKey.Origin(rawValue: origin) else {
+        guard let key = try? SigningPublicKey.parse(publicKey, field: "publicKey"), let origin = TenantKey.Origin(rawValue: origin) else {
             throw StoreError.unreadable("tenantKey \(id ?? 0)", "a public key")
         }
         return TenantKey(publicKey: key, label: label, origin: origin, revokedAt: revokedAt, revokeReason: revokeReason)

@@ -8,7 +8,7 @@ enum TenantKeyHandlers {
         table.add(TenantKeyAPI.interface)
 
         table.register(TenantKeyAPI.create) { request, call in
-            let publicKey = try TenantPublicKey.parse(request.publicKey, field: "publicKey")
+            let publicKey = try SigningPublicKey.parse(request.publicKey, field: "publicKey")
             let stored = try await database.addTenantKey(
                 tenant: TenantReference(request.tenant), publicKey: publicKey, label: request.label, origin: .added, context: call.change())
             return TenantKeyAPI.CreateReply(key: wire(stored))
@@ -17,7 +17,7 @@ enum TenantKeyHandlers {
         table.register(TenantKeyAPI.issue) { request, call in
             // The private key leaves in this reply and nowhere else: neither the database nor
             // the audit trail (which records the parameters) ever holds it.
-            let pair = TenantPublicKey.generate()
+            let pair = SigningPublicKey.generate()
             let stored = try await database.addTenantKey(
                 tenant: TenantReference(request.tenant), publicKey: pair.publicKey, label: request.label, origin: .issued,
                 context: call.change())
