@@ -33,6 +33,12 @@ public enum Daemon {
         try StateDirectory.checkDatabaseFile(databasePath)
         let lock = try StateDirectoryLock(directory: config.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
+        let receiptKey = try ReceiptKeyFile.loadOrCreate(in: config.stateDirectory)
+        if receiptKey.created {
+            logger.notice(
+                "created the park's receipt key \(receiptKey.key.publicKey.keyId)",
+                metadata: ["key_file": "\(config.stateDirectory)/\(ReceiptKeyFile.fileName)"])
+        }
         let notifier = ServiceNotifier()
         var upgraded: [String] = []
         let auditKey = try AuditKeyFile.load(keyFile: config.auditKeyFile)
@@ -63,7 +69,7 @@ public enum Daemon {
         let clock = DaemonClock.fromEnvironment()
         let state = DaemonState(
             config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel, logger: logger,
-            now: clock.now)
+            receiptKey: receiptKey.key.publicKey, now: clock.now)
         if let sealed = try await database.sealAuditTrail(at: state.instant(), uid: Int64(getuid()), pid: Int64(getpid())) {
             logger.notice("sealed the audit trail with its key: entry \(sealed) is the first sealed entry")
         }
@@ -185,6 +191,7 @@ public enum Daemon {
         TimerHandlers.register(in: &table, scheduler: scheduler, database: database)
         BackupHandlers.register(in: &table, backups: backups, database: database, state: state)
         BankAccountHandlers.register(in: &table, database: database)
+        TenantKeyHandlers.register(in: &table, database: database)
         NoticeHandlers.register(in: &table, database: database, calendar: calendar, state: state, logger: logger)
         PaymentHandlers.register(in: &table, database: database, state: state)
         // These two read the table: the audited methods, and the interfaces.

@@ -18,6 +18,8 @@ public final class DaemonState: Sendable {
     public let logLevel: LogLevelControl
     /// How the socket was obtained: its path, or "socket activation (fd 3)".
     public let socketDescription: String
+    /// The public half of the park's receipt key; nil when parkd runs without one (in-process tests).
+    let receiptKey: SigningPublicKey?
     private let settings: Mutex<Settings>
     private let openConnections = Atomic<Int>(0)
     private let currentPhase = Atomic<Int>(Phase.starting.rawValue)
@@ -38,8 +40,9 @@ public final class DaemonState: Sendable {
 
     public init(
         config: DaemonConfig, source: ConfigSource, socketDescription: String, logLevel: LogLevelControl, logger: Logger,
-        now: @escaping @Sendable () -> Date = Date.init
+        receiptKey: SigningPublicKey? = nil, now: @escaping @Sendable () -> Date = Date.init
     ) {
+        self.receiptKey = receiptKey
         self.startedAt = now()
         self.logLevel = logLevel
         self.socketDescription = socketDescription

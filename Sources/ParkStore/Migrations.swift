@@ -737,6 +737,32 @@ enum Migrations {
             // entries written before have none and keep their plain SHA-256.
             try db.execute(sql: "ALTER TABLE auditEntry ADD COLUMN keyId TEXT")
         }
+        migrator.registerMigration("v13-tenantKeys") { db in
+            // Tenants' Ed25519 public keys, which authenticate their submissions. Only public
+            // keys are stored; a key belongs to one tenant, and a revoked key stays revoked.
+            try db.execute(sql: """
+                CREATE TABLE tenantKey (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  tenantId INTEGER NOT NULL REFERENCES tenant(id),
+                  keyId TEXT NOT NULL UNIQUE,
+                  publicKey TEXT NOT NULL UNIQUE,
+                  label TEXT NOT NULL,
+                  origin TEXT NOT NULL CHECK (origin IN ('added', 'issued')),
+                  addedAt TEXT NOT NULL,
+                  addedBy TEXT NOT NULL,
+                  revokedAt TEXT,
+                  revokedBy TEXT,
+                  revokeReason TEXT
+                );
+                CREATE INDEX tenantKey_tenant ON tenantKey(tenantId);
+                CREATE TRIGGER tenantKey_kept BEFORE UPDATE OF tenantId, keyId, publicKey, origin ON tenantKey
+                BEGIN SELECT RAISE(ABORT, 'a tenant key is never changed, only revoked'); END;
+                CREATE TRIGGER tenantKey_revokedFinal BEFORE UPDATE ON tenantKey WHEN OLD.revokedAt IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a revoked tenant key stays revoked'); END;
+                CREATE TRIGGER tenantKey_notDeleted BEFORE DELETE ON tenantKey
+                BEGIN SELECT RAISE(ABORT, 'a tenant key is revoked, never deleted'); END;
+                """)
+        }
         return migrator
     }
 }

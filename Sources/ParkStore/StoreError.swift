@@ -14,6 +14,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case noSuchRun(_ id: Int64)
     case noSuchEvent(_ id: Int64)
     case noSuchRegistration(_ id: Int64)
+    /// No tenant key has this key id.
+    case noSuchTenantKey(_ keyId: String)
+    /// The key is already recorded, for tenant `by`.
+    case tenantKeyInUse(_ keyId: String, by: Int64)
     /// The run is not a draft (approved runs are immutable; superseded ones are history).
     case runNotDraft(_ id: Int64, status: String)
     case noSuchApplication(_ id: Int64)
@@ -49,6 +53,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .noSuchRun(let id): "no reward run has id \(id)"
         case .noSuchEvent(let id): "no event has id \(id)"
         case .noSuchRegistration(let id): "no event registration has id \(id)"
+        case .noSuchTenantKey(let keyId): "no tenant key has id \(keyId)"
+        case .tenantKeyInUse(let keyId, let tenant): "key \(keyId) is already recorded for tenant \(tenant)"
         case .runNotDraft(let id, let status): "run \(id) is \(status), not a draft"
         case .noSuchApplication(let id): "no application has id \(id)"
         case .alreadyBlocklisted(let code, let since): "\(code) is on the blocklist already, since \(since)"

@@ -53,7 +53,12 @@ public enum ServiceAPI {
           # Why the last configuration reload was refused, if it was.
           lastReloadError: ?string,
           # Callers refused or held back by the limits since start.
-          heldBack: HeldBack
+          heldBack: HeldBack,
+          # The park's public key that verifies its receipts (base64 of the raw 32-byte Ed25519
+          # key, in the state directory's receipt-key); absent when parkd runs without one.
+          receiptKey: ?string,
+          # The receipt key's id: 16 hex digits derived from it, as for tenants' keys.
+          receiptKeyId: ?string
         )
 
         # Changes the log level until the next restart or reload.
@@ -187,11 +192,14 @@ public enum ServiceAPI {
         public var auditEntries: Int
         public var lastReloadError: String?
         public var heldBack: HeldBack
+        public var receiptKey: String?
+        public var receiptKeyId: String?
 
         public init(
             version: String, startedAt: String, uptimeSeconds: Int, stateDirectory: String, databaseBytes: Int,
             socket: String, configSource: String, logLevel: String, connections: Int, tenants: Int,
-            tenantsByStatus: [StatusCount], auditEntries: Int, lastReloadError: String?, heldBack: HeldBack
+            tenantsByStatus: [StatusCount], auditEntries: Int, lastReloadError: String?, heldBack: HeldBack, receiptKey: String?,
+            receiptKeyId: String?
         ) {
             self.version = version
             self.startedAt = startedAt
@@ -207,6 +215,8 @@ public enum ServiceAPI {
             self.auditEntries = auditEntries
             self.lastReloadError = lastReloadError
             self.heldBack = heldBack
+            self.receiptKey = receiptKey
+            self.receiptKeyId = receiptKeyId
         }
     }
 }

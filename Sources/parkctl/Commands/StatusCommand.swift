@@ -25,6 +25,7 @@ extension Parkctl {
                 fields.add("Audit entries", String(status.auditEntries))
                 if let error = status.lastReloadError { fields.add("Last reload", "rejected: \(error)") }
                 if let heldBack = Status.describe(status.heldBack) { fields.add("Held back", heldBack) }
+                if let key = status.receiptKey, let id = status.receiptKeyId { fields.add("Receipt key", "\(key) (id \(id))") }
                 return fields.render()
             }
         }

@@ -6,7 +6,7 @@ struct TenantCommand: AsyncParsableCommand {
         commandName: "tenant",
         abstract: "Register firms and move them through their life in the park.",
         discussion: "Statuses: applicant → reviewing → approved → active → exiting → exited; reviewing → rejected.",
-        subcommands: [Add.self, List.self, Show.self, Set.self, Transition.self])
+        subcommands: [Add.self, List.self, Show.self, Set.self, Transition.self, Key.self])
 }
 
 extension TenantCommand {

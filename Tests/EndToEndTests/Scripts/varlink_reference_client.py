@@ -38,7 +38,7 @@ with varlink.Client(address=address) as client:
                                   "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar",
                                   "io.parkd.Timer", "io.parkd.Backup", "io.parkd.Event",
                                   "io.parkd.BankAccount", "io.parkd.Notice", "io.parkd.Payment",
-                                  "io.parkd.Application", "io.parkd.Blocklist", "io.parkd.Review"},
+                                  "io.parkd.Application", "io.parkd.Blocklist", "io.parkd.Review", "io.parkd.TenantKey"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -291,6 +291,17 @@ with varlink.Client(address=address) as client:
         check([a["id"] for a in accounts.List(tenant=None)["accounts"]] == [account["id"]], "BankAccount.List")
         expect_error(lambda: accounts.Create(tenant="1", accountName="别的公司", bank="工行", number="3803021609200123456",
                                              effectiveFrom="2021-04-01"), "io.parkd.Service.InvalidField", "another firm's name")
+    # io.parkd.TenantKey: an issued key, its public half added again (refused), revoked
+    with client.open("io.parkd.TenantKey", namespaced=False) as keys:
+        issued = keys.Issue(tenant="1", label=None)
+        key = issued["key"]
+        check(len(issued["privateKey"]) == 44 and key["origin"] == "issued" and key["tenant"] == 1, f"TenantKey.Issue: {key}")
+        expect_error(lambda: keys.Create(tenant="1", publicKey=key["publicKey"], label="again"), "io.parkd.TenantKey.KeyInUse",
+                     "TenantKey.Create of a recorded key")
+        expect_error(lambda: keys.Revoke(keyId="0000000000000000", reason="x"), "io.parkd.TenantKey.NoSuchKey", "TenantKey.Revoke")
+        revoked = keys.Revoke(keyId=key["keyId"], reason="lost")["key"]
+        check(revoked["revokeReason"] == "lost" and revoked["revokedAt"], f"TenantKey.Revoke: {revoked}")
+        check([k["keyId"] for k in keys.List(tenant="1")["keys"]] == [key["keyId"]], "TenantKey.List")
     with client.open("io.parkd.Notice", namespaced=False) as notices:
         expect_error(lambda: notices.Create(run=99, days=None), "io.parkd.Reward.NoSuchRun", "Notice.Create of no run")
         expect_error(lambda: notices.Get(run=99), "io.parkd.Reward.NoSuchRun", "Notice.Get of no run")

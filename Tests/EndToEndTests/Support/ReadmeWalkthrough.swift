@@ -101,7 +101,7 @@ struct ReadmeWalkthrough {
 
 /// What may differ between the README and a run: each pattern is replaced by its placeholder on
 /// both sides before lines are compared; everything else must be equal. Times, durations, hashes,
-/// sizes and pids change from run to run; the time a tenant has spent in the park grows with
+/// sizes, pids and the park's receipt key change from run to run; the time a tenant has spent in the park grows with
 /// today's date. The audit list's PID column changes width with the pid (a 5-digit or a 7-digit
 /// pid moves the columns after it and the header), so outputs holding an audit pid are compared
 /// with runs of spaces made one.
@@ -109,6 +109,8 @@ enum LooseMatch {
     static let patterns: [(String, String)] = [
         (#"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z"#, "⟨time⟩"),
         (#"\(up [0-9hmsd ]+\)"#, "(up ⟨duration⟩)"),
+        // The park's receipt key is new in every state directory.
+        (#"Receipt key: +[A-Za-z0-9+/]{43}= \(id [0-9a-f]{16}\)"#, "Receipt key: ⟨key⟩"),
         (#"\b[0-9a-f]{32,}\b"#, "⟨hash⟩"),
         (#"\b(?=[0-9a-f]*[a-f])[0-9a-f]{12}\b"#, "⟨hash⟩"),
         (#"\b[0-9.,]+ [KM]iB\b"#, "⟨size⟩"),

@@ -61,6 +61,7 @@ enum ServiceHandlers {
             auditEntries: try await database.auditEntryCount(), lastReloadError: state.lastReloadError,
             heldBack: ServiceAPI.HeldBack(
                 connectionsRefused: heldBack.connectionsRefused, callsDelayed: heldBack.callsDelayed,
-                refusedCallsNotAudited: heldBack.refusedCallsNotAudited, uidsOverBudget: heldBack.uidsOverBudget.map(Int64.init)))
+                refusedCallsNotAudited: heldBack.refusedCallsNotAudited, uidsOverBudget: heldBack.uidsOverBudget.map(Int64.init)),
+            receiptKey: state.receiptKey?.base64, receiptKeyId: state.receiptKey?.keyId)
     }
 }

@@ -1,0 +1,73 @@
+import GRDB
+import ParkCore
+
+/// A tenant's key as recorded.
+public struct StoredTenantKey: Sendable, Equatable {
+    public var id: Int64
+    public var tenant: Int64
+    public var creditCode: String
+    public var key: TenantKey
+    public var addedAt: String
+    public var addedBy: String
+    public var revokedBy: String?
+}
+
+extension ParkDatabase {
+    /// Records a tenant's public key; a key already recorded (for any tenant) is refused.
+    public func addTenantKey(
+        tenant reference: TenantReference, publicKey: SigningPublicKey, label: String?, origin: TenantKey.Origin, context: ChangeContext
+    ) async throws -> StoredTenantKey {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            let tenant = try ParkDatabase.loadTenant(db, reference)
+            let key = try TenantKey.decide(publicKey: publicKey, label: label, origin: origin)
+            if let holder = try Row.fetchOne(db, sql: "SELECT tenantId FROM tenantKey WHERE keyId = ?", arguments: [publicKey.keyId]) {
+                throw StoreError.tenantKeyInUse(publicKey.keyId, by: holder["tenantId"])
+            }
+            var record = TenantKeyRecord(
+                id: nil, tenantId: tenant.id, keyId: publicKey.keyId, publicKey: publicKey.base64, label: key.label, origin: origin.rawValue,
+                addedAt: context.at, addedBy: context.recordedBy, revokedAt: nil, revokedBy: nil, revokeReason: nil)
+            try record.insert(db)
+            return StoredTenantKey(
+                id: record.id!, tenant: tenant.id, creditCode: tenant.tenant.creditCode.description, key: key, addedAt: context.at,
+                addedBy: context.recordedBy, revokedBy: nil)
+        }
+    }
+
+    /// Revokes a key: submissions signed with it are refused from then on.
+    public func revokeTenantKey(keyId: String, reason: String, context: ChangeContext) async throws -> StoredTenantKey {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            guard let stored = try ParkDatabase.tenantKeys(db, where: "tenantKey.keyId = ?", [keyId]).first else {
+                throw StoreError.noSuchTenantKey(keyId)
+            }
+            let revoked = try stored.key.revoked(at: context.at, reason: reason)
+            try db.execute(
+                sql: "UPDATE tenantKey SET revokedAt = ?, revokedBy = ?, revokeReason = ? WHERE id = ?",
+                arguments: [revoked.revokedAt, context.recordedBy, revoked.revokeReason, stored.id])
+            var result = stored
+            result.key = revoked
+            result.revokedBy = context.recordedBy
+            return result
+        }
+    }
+
+    /// Every key, or a tenant's, by tenant then when it was added.
+    public func tenantKeys(tenant reference: TenantReference?) async throws -> [StoredTenantKey] {
+        try await read { db in
+            guard let reference else { return try ParkDatabase.tenantKeys(db, where: nil, []) }
+            let tenant = try ParkDatabase.loadTenant(db, reference)
+            return try ParkDatabase.tenantKeys(db, where: "tenantKey.tenantId = ?", [tenant.id])
+        }
+    }
+
+    static func tenantKeys(_ db: Database, where condition: String?, _ arguments: StatementArguments) throws -> [StoredTenantKey] {
+        var sql = "SELECT tenantKey.*, tenant.creditCode AS creditCode FROM tenantKey JOIN tenant ON tenant.id = tenantKey.tenantId"
+        if let condition { sql += " WHERE " + condition }
+        sql += " ORDER BY tenantKey.tenantId, tenantKey.id"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            let record = TenantKeyRecord(row: row)
+            return StoredTenantKey(
+                id: record.id ?? 0, tenant: record.tenantId, creditCode: row["creditCode"], key: try record.key(), addedAt: record.addedAt,
+                addedBy: record.addedBy, revokedBy: record.revokedBy)
+        }
+    }
+}
