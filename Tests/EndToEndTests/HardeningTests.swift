@@ -140,6 +140,8 @@ struct HardeningTests {
         let status = try daemon.parkctl(["status"])
         #expect(status.stdout.contains("19 refused calls not audited; over a limit now: uid 65534"), "\(status.stdout)")
         #expect(daemon.log.contains("refused calls left out of the audit trail"))
+        // The log too: one "request refused" line for the one entry recorded, not twenty.
+        #expect(daemon.log.components(separatedBy: "request refused").count - 1 == 1, "\(daemon.log)")
     }
 }
 
