@@ -28,9 +28,8 @@ public enum Daemon {
         // The park's database, its log and the lock file are for parkd (and its group) only,
         // whatever umask it was started with (make run inherits the shell's, often 022).
         umask(0o027)
-        try StateDirectory.prepare(config.stateDirectory)
-        let databasePath = (config.stateDirectory as NSString).appendingPathComponent(databaseFileName)
-        try StateDirectory.checkDatabaseFile(databasePath)
+        let stateDirectory = try StateDirectory(config.stateDirectory, databaseFile: databaseFileName)
+        let databasePath = stateDirectory.databasePath
         let lock = try StateDirectoryLock(directory: config.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
         let receiptKey = try ReceiptKeyFile.loadOrCreate(in: config.stateDirectory)
@@ -47,7 +46,6 @@ public enum Daemon {
         } else {
             logger.warning("the audit trail is not sealed: no audit key (\(config.auditKeyFile) is missing, and no credential audit-key); anyone who can write the database could recompute its hashes. Create one with parkd --generate-audit-key \(config.auditKeyFile)")
         }
-        let creating = FileIdentity.of(databasePath) == nil
         let database = try ParkDatabase(
             path: databasePath,
             busyTimeout: Double(config.databaseBusyTimeoutSeconds), auditKey: auditKey?.0,
@@ -59,11 +57,9 @@ public enum Daemon {
                 notifier.extendTimeout(seconds: 300)
                 notifier.status("Upgrading the database schema (\(pending.joined(separator: ", ")))")
             })
-        if creating {
+        try stateDirectory.confirmOpened()
+        if stateDirectory.databaseIsNew {
             logger.notice("created a new, empty park database", metadata: ["database": "\(databasePath)"])
-        }
-        guard let databaseIdentity = FileIdentity.of(databasePath) else {
-            throw StateDirectoryRefused(path: databasePath, reason: "vanished as soon as it was opened")
         }
         let socket = ControlSocket.activated() ?? .path(config.socketPath, mode: config.socketMode, group: config.socketGroup)
         let clock = DaemonClock.fromEnvironment()
@@ -128,7 +124,7 @@ public enum Daemon {
             services: [
                 .init(service: DatabaseService(database: database, logger: logger)),
                 .init(service: Supervision(
-                    database: database, databaseIdentity: databaseIdentity, state: state, notifier: notifier, logger: logger,
+                    database: database, databaseIdentity: stateDirectory.database, state: state, notifier: notifier, logger: logger,
                     watchdogInterval: ServiceNotifier.watchdogInterval())),
                 .init(service: server),
                 .init(service: ReloadService(

@@ -127,6 +127,25 @@ struct HardeningTests {
         #expect(try daemon.parkctl(["tenant", "list"], uid: 1000, gid: 50).status == 0)
     }
 
+    @Test("large messages are read off the event loop: a client sending many holds up no one (issue 18 finding 7)")
+    func largeMessagesOffTheLoop() throws {
+        let daemon = try RunningDaemon(config: Self.access)
+        // An auditor, not paced, sending calls near the 1 MiB bound that are decoded, refused and
+        // audited in full, while two other connections (one of them on its event loop) keep asking.
+        let sender = try HostileClient(["large", daemon.socketPath, "12", "900000"], gid: 100)
+        let report = try #require(sender.report(within: 120))
+        let parts = Dictionary(uniqueKeysWithValues: report.split(separator: " ").compactMap { field -> (String, Double)? in
+            let pair = field.split(separator: "=")
+            return pair.count == 2 ? (String(pair[0]), Double(pair[1]) ?? -1) : nil
+        })
+        #expect(parts["replies"] == 12, "\(report)")
+        let perMessage = (parts["seconds"] ?? 0) / 12
+        // On the event loop, a probe sharing it waited for a whole message at a time; off it, a
+        // round trip is a small fraction of one message's work.
+        #expect((parts["probes"] ?? 0) >= 10, "\(report)")
+        #expect((parts["worst"] ?? .infinity) < max(perMessage / 3, 0.05), "\(report)")
+    }
+
     @Test("refused calls are audited with bounded parameters, and a caller without a role cannot fill the trail")
     func refusedCallsBounded() throws {
         // One entry a minute: the test's 20 calls take well under a minute.

@@ -51,6 +51,15 @@ struct StateDirectoryTests {
         let database = try Self.start(stateDirectory: real, socketDirectory: base)
         #expect(database.status == 1)
         #expect(database.stderr.contains("\(real)/parkd.sqlite: is a symbolic link (to /etc/passwd); parkd does not follow links for its database"), "\(database.stderr)")
+
+        // Nor a second name of a file kept elsewhere: what parkd wrote would change that file too.
+        unlink(real + "/parkd.sqlite")
+        FileManager.default.createFile(atPath: base + "/elsewhere", contents: Data())
+        #expect(Glibc.link(base + "/elsewhere", real + "/parkd.sqlite") == 0)
+        let hardLink = try Self.start(stateDirectory: real, socketDirectory: base)
+        #expect(hardLink.status == 1)
+        #expect(hardLink.stderr.contains("\(real)/parkd.sqlite: has 2 names (hard links); the park's database must have one, in the state directory"), "\(hardLink.stderr)")
+        #expect(try FileManager.default.attributesOfItem(atPath: base + "/elsewhere")[.size] as? Int == 0)
     }
 
     @Test("parkd creates its state directory and database for its group only")

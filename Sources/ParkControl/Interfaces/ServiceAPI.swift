@@ -121,7 +121,7 @@ public enum ServiceAPI {
         # The database or its file system is read-only; nothing was changed.
         error DatabaseReadOnly ()
 
-        # A policy test or simulation took longer than limits.compute_seconds and was stopped.
+        # A policy check, test or simulation took longer than limits.compute_seconds and was stopped.
         error ComputeTimeExceeded (
           # The method called, fully qualified.
           method: string,

@@ -1,10 +1,12 @@
+import Foundation
 import NIOCore
 
 /// Splits a Varlink byte stream into messages: each message is JSON text ended by one NUL byte.
 ///
 /// A message longer than `maximumLength` bytes (without its NUL) fails the stream with
 /// `VarlinkFramingError.messageTooLarge` as soon as that many bytes are buffered, so a peer
-/// cannot make the reader hold more than the limit.
+/// cannot make the reader hold more than the limit. Each byte is searched for the NUL once,
+/// however many reads a long message takes to arrive.
 public struct VarlinkFrameDecoder: ByteToMessageDecoder, Sendable {
     public typealias InboundOut = ByteBuffer
 
@@ -12,19 +14,28 @@ public struct VarlinkFrameDecoder: ByteToMessageDecoder, Sendable {
     public static let defaultMaximumLength = 1 << 20
 
     public let maximumLength: Int
+    /// How many of the buffered bytes of the message being received are known not to be NUL.
+    private var searched = 0
 
     public init(maximumLength: Int = VarlinkFrameDecoder.defaultMaximumLength) {
         self.maximumLength = maximumLength
     }
 
     public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let end = buffer.readableBytesView.firstIndex(of: 0) else {
+        let from = searched
+        let found = buffer.withUnsafeReadableBytes { bytes -> Int? in
+            guard bytes.count > from, let start = bytes.baseAddress,
+                  let nul = memchr(start + from, 0, bytes.count - from) else { return nil }
+            return start.distance(to: UnsafeRawPointer(nul))
+        }
+        guard let length = found else {
+            searched = buffer.readableBytes
             if buffer.readableBytes > maximumLength {
                 throw VarlinkFramingError.messageTooLarge(limit: maximumLength)
             }
             return .needMoreData
         }
-        let length = end - buffer.readerIndex
+        searched = 0
         guard length <= maximumLength else {
             throw VarlinkFramingError.messageTooLarge(limit: maximumLength)
         }

@@ -11,12 +11,18 @@ refused SOCKET N B  sends N io.parkd.Tenant.Create calls whose name is B bytes l
                     reply; prints `errors=<name>:<count>,...`.
 pace SOCKET N       sends N GetInfo calls at once and reads the N replies; prints
                     `replies=K seconds=S` (how long the replies took to come).
+large SOCKET N B    sends N io.parkd.Tenant.Create calls of about B bytes each (a list of many
+                    business lines), pipelined on one
+                    connection, while two other connections (so that one shares the first one's
+                    event loop) time GetInfo round trips until the N replies are in; prints
+                    `replies=K seconds=S probes=P worst=W` (W: the slowest round trip, seconds).
 """
 
 import json
 import select
 import socket
 import sys
+import threading
 import time
 
 
@@ -115,6 +121,50 @@ def pace(path, count):
     print(f"replies={replies} seconds={time.monotonic() - started:.2f}", flush=True)
 
 
+def large(path, count, size):
+    flooder = connect(path)
+    flooder.settimeout(120)
+    probes = [connect(path), connect(path)]
+    for probe in probes:
+        probe.settimeout(60)
+    # Many small values rather than one long string: each is decoded, which is the work.
+    call = json.dumps({"method": "io.parkd.Tenant.Create",
+                       "parameters": {"name": "A", "creditCode": "91370200163562681G",
+                                      "businessLines": ["recruitment"] * (size // 15), "origin": "local"}}).encode() + b"\0"
+    outcome = {}
+
+    def send_and_read():
+        started = time.monotonic()
+        flooder.sendall(call * count)
+        replies = 0
+        while replies < count:
+            data = flooder.recv(65536)
+            if not data:
+                break
+            replies += data.count(b"\0")
+        outcome["replies"], outcome["seconds"] = replies, time.monotonic() - started
+
+    sender = threading.Thread(target=send_and_read)
+    sender.start()
+    ping = json.dumps({"method": "org.varlink.service.GetInfo"}).encode() + b"\0"
+    worst, rounds = 0.0, 0
+    while sender.is_alive():
+        probe = probes[rounds % 2]
+        started = time.monotonic()
+        probe.sendall(ping)
+        buffered = b""
+        while b"\0" not in buffered:
+            data = probe.recv(65536)
+            if not data:
+                raise SystemExit("parkd closed a probe's connection")
+            buffered += data
+        worst = max(worst, time.monotonic() - started)
+        rounds += 1
+        time.sleep(0.005)
+    sender.join()
+    print(f"replies={outcome['replies']} seconds={outcome['seconds']:.3f} probes={rounds} worst={worst:.3f}", flush=True)
+
+
 if __name__ == "__main__":
     mode, path = sys.argv[1], sys.argv[2]
     if mode == "hold":
@@ -123,6 +173,8 @@ if __name__ == "__main__":
         flood(path, int(sys.argv[3]))
     elif mode == "pace":
         pace(path, int(sys.argv[3]))
+    elif mode == "large":
+        large(path, int(sys.argv[3]), int(sys.argv[4]))
     elif mode == "refused":
         refused(path, int(sys.argv[3]), int(sys.argv[4]))
     else:

@@ -18,7 +18,7 @@ public struct CallerLimits: Sendable, Equatable {
     /// Bytes of a refused call's parameters that its audit entry keeps; longer parameters are
     /// kept as their first bytes, their length and their SHA-256.
     public var refusedParametersBytes = 1024
-    /// Seconds a policy test or simulation may compute before it is stopped.
+    /// Seconds a policy check, test or simulation may compute before it is stopped.
     public var computeSeconds = 60
 
     public init() {}

@@ -1,7 +1,7 @@
 import ParkControl
 
-/// Computations a caller can start with little input but much work (policy tests and
-/// simulations) get `limits.compute_seconds`: past it the caller is answered
+/// Computations a caller can start with little input but much work (policy checks, tests
+/// and simulations) get `limits.compute_seconds`: past it the caller is answered
 /// `ComputeTimeExceeded` at once, and the computation, cancelled, stops at its next tenant.
 enum TimeBudget {
     static func run<Result: Sendable>(

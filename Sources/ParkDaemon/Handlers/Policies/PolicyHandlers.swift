@@ -24,14 +24,16 @@ enum PolicyHandlers {
             return PolicyAPI.GetReply(policy: wire(policy), parameters: parameters, source: policy.source)
         }
 
-        table.register(PolicyAPI.check, runs: .offEventLoop) { request, _ in
-            do throws(PolicyProblems) {
-                let policy = try PolicyLoader.load(request.source, fileName: request.file)
-                // It must also fit with the policies in force it does not replace.
-                _ = try policies.book.replacing(with: policy)
-                return PolicyAPI.CheckReply(policy: wire(policy), problems: [])
-            } catch {
-                return PolicyAPI.CheckReply(policy: nil, problems: error.problems.map(wire))
+        table.register(PolicyAPI.check, runs: .offEventLoop) { request, call in
+            try await TimeBudget.run(seconds: call.state.config.limits.computeSeconds, method: call.method) {
+                do throws(PolicyProblems) {
+                    let policy = try PolicyLoader.load(request.source, fileName: request.file)
+                    // It must also fit with the policies in force it does not replace.
+                    _ = try policies.book.replacing(with: policy)
+                    return PolicyAPI.CheckReply(policy: wire(policy), problems: [])
+                } catch {
+                    return PolicyAPI.CheckReply(policy: nil, problems: error.problems.map(wire))
+                }
             }
         }
 
