@@ -32,6 +32,20 @@ struct FrameDecoderTests {
         #expect(try messages(channel) == [#"{"method":"io.parkd.Service.Status"}"#])
     }
 
+    @Test("a long message in many small reads, then the next in the same read as its end, each delivered whole")
+    func manySmallReads() throws {
+        let channel = try channel()
+        let long = String(repeating: "0123456789", count: 1000)
+        for piece in stride(from: 0, to: long.count, by: 7) {
+            try channel.writeInbound(bytes(String(long.dropFirst(piece).prefix(7))))
+        }
+        #expect(try messages(channel).isEmpty)
+        try channel.writeInbound(bytes("\0{\"next\":1}\0{\"x"))
+        #expect(try messages(channel) == [long, #"{"next":1}"#])
+        try channel.writeInbound(bytes("\":2}\0"))
+        #expect(try messages(channel) == [#"{"x":2}"#])
+    }
+
     @Test("several messages in one read come out in order")
     func severalInOneRead() throws {
         let channel = try channel()
