@@ -53,7 +53,8 @@ check-architecture:
 
 # Figures for the admin channel (release build, real parkd on a temp dir; the round trips again
 # with client and parkd sharing one CPU), then for the reward engine with the reference policies
-# (one thread).
+# (one thread), then parkd's start (exec to READY=1 on an empty and a 1 GiB park) and its
+# resident memory on the demo park.
 bench: deps
 	$(SWIFT) build -c release --product parkd
 	$(SWIFT) build -c release --product parkd-bench
@@ -62,6 +63,8 @@ bench: deps
 	taskset -c 0 $$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --only read
 	$(SWIFT) build -c release --product policy-bench
 	$$($(SWIFT) build -c release --show-bin-path)/policy-bench --policies Config/policies
+	$(SWIFT) build -c release --product parkctl
+	python3 Benchmarks/StartTime/start-time.py --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --parkctl $$($(SWIFT) build -c release --show-bin-path)/parkctl
 
 # Release binaries, man pages, units, sysusers/tmpfiles entries, completions, default configuration.
 install: deps man

@@ -99,6 +99,7 @@ public enum Daemon {
                 notices: RewardNotices(database: database, calendar: calendar, state: state, logger: logger), state: state),
             logger: logger, lastTriggers: try await TimerScheduler.recordedTriggers(database: database, state: state, logger: logger))
 
+        let (serving, nowServing) = AsyncStream<Void>.makeStream()
         let server = ControlServer(
             socket: socket,
             dispatcher: Dispatcher(
@@ -114,6 +115,8 @@ public enum Daemon {
                 ]))
                 state.phase = .serving
                 notifier.ready(status: "Serving on \(socket)")
+                nowServing.yield()
+                nowServing.finish()
             },
             onShutdown: {
                 state.phase = .stopping
@@ -123,6 +126,9 @@ public enum Daemon {
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: DatabaseService(database: database, logger: logger)),
+                .init(
+                    service: IntegrityCheck(database: database, state: state, serving: serving, logger: logger),
+                    successTerminationBehavior: .ignore),
                 .init(service: Supervision(
                     database: database, databaseIdentity: stateDirectory.database, state: state, notifier: notifier, logger: logger,
                     watchdogInterval: ServiceNotifier.watchdogInterval())),

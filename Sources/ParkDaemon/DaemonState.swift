@@ -21,6 +21,7 @@ public final class DaemonState: Sendable {
     /// The public half of the park's receipt key; nil when parkd runs without one (in-process tests).
     let receiptKey: SigningPublicKey?
     private let settings: Mutex<Settings>
+    private let integrityCheck = Mutex<DatabaseIntegrity?>(nil)
     private let openConnections = Atomic<Int>(0)
     private let currentPhase = Atomic<Int>(Phase.starting.rawValue)
 
@@ -57,6 +58,11 @@ public final class DaemonState: Sendable {
     }
 
     var config: DaemonConfig { settings.withLock { $0.config } }
+    /// The database's integrity check since start; nil before it began.
+    var integrity: DatabaseIntegrity? {
+        get { integrityCheck.withLock { $0 } }
+        set { integrityCheck.withLock { $0 = newValue } }
+    }
     var source: ConfigSource { settings.withLock { $0.source } }
     var access: AccessPolicy { settings.withLock { $0.access } }
     var lastReloadError: String? { settings.withLock { $0.lastReloadError } }

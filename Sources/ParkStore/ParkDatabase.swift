@@ -38,7 +38,8 @@ public final class ParkDatabase: Sendable {
 
     /// Opens (creating if needed) and migrates the database at `path`.
     ///
-    /// Refuses a database written by a newer schema and one that fails `PRAGMA quick_check`.
+    /// Refuses a database written by a newer schema. The whole-file `quickCheck()` is not made
+    /// here: on a large park it takes seconds, and the daemon runs it once it serves.
     ///
     /// `willUpgrade` is called with the migrations about to run on a database that already holds
     /// a schema (an upgrade, which may take long), before they run. `auditKey` seals the audit
@@ -81,15 +82,10 @@ public final class ParkDatabase: Sendable {
     private static func prepareSchema(_ pool: DatabasePool, path: String, willUpgrade: ([String]) -> Void) throws {
         let migrator = Migrations.migrator
         do {
-            let (applied, check) = try pool.read { db in
-                (try migrator.appliedIdentifiers(db), try String.fetchOne(db, sql: "PRAGMA quick_check") ?? "")
-            }
+            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
             let unknown = applied.subtracting(migrator.migrations).sorted()
             guard unknown.isEmpty else {
                 throw StoreError.schemaTooNew(path, unknown: unknown, known: migrator.migrations.last ?? "none")
-            }
-            guard check == "ok" else {
-                throw StoreError.unusable(path, "integrity check failed: \(check)")
             }
             let pending = migrator.migrations.filter { !applied.contains($0) }
             if !applied.isEmpty, !pending.isEmpty { willUpgrade(pending) }
@@ -205,5 +201,17 @@ extension ParkDatabase {
     /// True when a read transaction can run (the watchdog's health check).
     public func isReadable() async throws -> Bool {
         try await read { db in try Int.fetchOne(db, sql: "SELECT 1") == 1 }
+    }
+
+    /// What `PRAGMA quick_check` finds: empty when the database is sound, else SQLite's lines
+    /// (at most 100), or the error that stopped the check when a page is too damaged to walk.
+    /// It reads the whole file, on a reader of its own; cancelling the task interrupts it.
+    public func quickCheck() async throws -> [String] {
+        do {
+            let lines = try await readInBackground { db in try String.fetchAll(db, sql: "PRAGMA quick_check(100)") }
+            return lines == ["ok"] ? [] : lines
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB {
+            return [error.message ?? "\(error.resultCode)"]
+        }
     }
 }

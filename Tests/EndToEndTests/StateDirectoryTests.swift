@@ -101,6 +101,49 @@ struct StateDirectoryTests {
         #expect(try daemon.parkctl(["--json", "tenant", "list"]).stdout.contains("91370200163562681G") == false)
     }
 
+    /// `parkctl status`'s Integrity line, once the check has ended (nil if it has not within 20 s).
+    static func checkedIntegrity(_ daemon: RunningDaemon) throws -> String? {
+        for _ in 0..<200 {
+            let line = try daemon.parkctl(["status"]).stdout.split(separator: "\n").first { $0.hasPrefix("Integrity:") }
+            if let line, !line.contains("checking") { return String(line) }
+            usleep(100_000)
+        }
+        return nil
+    }
+
+    @Test("the database is checked once parkd serves: sound is shown in parkctl status, damage is reported loudly while parkd serves")
+    func integrityCheckedWhileServing() throws {
+        let daemon = try RunningDaemon()
+        let demo = SystemdTests.repository.appendingPathComponent("Config/demo").path
+        #expect(try daemon.parkctl(["demo", "load", "--from", demo]).status == 0)
+        let sound = try #require(try Self.checkedIntegrity(daemon))
+        #expect(sound.range(of: #"^Integrity: +sound \(quick_check at \S+Z in \d+\.\d\d s\)$"#, options: .regularExpression) != nil, "\(sound)")
+        #expect(daemon.log.contains("the database passed PRAGMA quick_check"))
+
+        // Spoil a page of the monthly reports, which nothing reads at start.
+        daemon.stop()
+        let page = try runCommand("/usr/bin/sqlite3", [
+            daemon.databasePath, "SELECT pageno FROM dbstat WHERE name = 'operatingReport' AND pagetype = 'leaf' ORDER BY pageno LIMIT 1 OFFSET 3",
+        ]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let pageSize = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "PRAGMA page_size"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let offset = try #require(Int(page).flatMap { page in Int(pageSize).map { (page - 1) * $0 } }, "page \(page), size \(pageSize)")
+        let file = try #require(FileHandle(forUpdatingAtPath: daemon.databasePath))
+        try file.seek(toOffset: UInt64(offset))
+        try file.write(contentsOf: Data(repeating: 0xFF, count: 64))
+        try file.close()
+
+        // parkd starts and serves all the same, and says what is wrong.
+        let restarted = try daemon.restarted()
+        let damaged = try #require(try Self.checkedIntegrity(restarted), "\(restarted.log)")
+        #expect(damaged.hasPrefix("Integrity:       DAMAGED (quick_check at "), "\(damaged)")
+        #expect(restarted.log.contains("the database is damaged (PRAGMA quick_check): "), "\(restarted.log)")
+        #expect(restarted.log.contains("stop parkd and restore the latest backup (parkd --restore FILE)"))
+        #expect(try restarted.parkctl(["tenant", "list"]).status == 0)
+        let json = try restarted.parkctl(["--json", "status"]).stdout
+        #expect(json.range(of: #""state" ?: ?"damaged""#, options: .regularExpression) != nil, "\(json)")
+    }
+
     @Test("a full disk is named as such, and a state directory on a read-only file system is refused at start")
     func fullAndReadOnly() throws {
         let mountPoint = try Self.temporaryDirectory()

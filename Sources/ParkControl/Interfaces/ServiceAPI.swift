@@ -24,6 +24,19 @@ public enum ServiceAPI {
           uidsOverBudget: []int
         )
 
+        # PRAGMA quick_check of the database: it reads the whole file, so parkd runs it once it
+        # serves, never before READY=1.
+        type Integrity (
+          # checking, sound or damaged.
+          state: string,
+          # When the check started (RFC 3339, UTC).
+          startedAt: string,
+          # Seconds the check took; absent while checking.
+          seconds: ?float,
+          # SQLite's findings when damaged (at most 100 lines).
+          problems: []string
+        )
+
         # What the daemon is doing and what it holds.
         method Status() -> (
           # parkd's version.
@@ -58,7 +71,9 @@ public enum ServiceAPI {
           # key, in the state directory's receipt-key); absent when parkd runs without one.
           receiptKey: ?string,
           # The receipt key's id: 16 hex digits derived from it, as for tenants' keys.
-          receiptKeyId: ?string
+          receiptKeyId: ?string,
+          # The database's integrity check since start; absent before it began.
+          integrity: ?Integrity
         )
 
         # Changes the log level until the next restart or reload.
@@ -177,6 +192,19 @@ public enum ServiceAPI {
         }
     }
 
+    public struct Integrity: Codable, Sendable, Equatable {
+        public var state: String
+        public var startedAt: String
+        public var seconds: Double?
+        public var problems: [String]
+        public init(state: String, startedAt: String, seconds: Double?, problems: [String]) {
+            self.state = state
+            self.startedAt = startedAt
+            self.seconds = seconds
+            self.problems = problems
+        }
+    }
+
     public struct StatusReply: Codable, Sendable {
         public var version: String
         public var startedAt: String
@@ -194,12 +222,13 @@ public enum ServiceAPI {
         public var heldBack: HeldBack
         public var receiptKey: String?
         public var receiptKeyId: String?
+        public var integrity: Integrity?
 
         public init(
             version: String, startedAt: String, uptimeSeconds: Int, stateDirectory: String, databaseBytes: Int,
             socket: String, configSource: String, logLevel: String, connections: Int, tenants: Int,
             tenantsByStatus: [StatusCount], auditEntries: Int, lastReloadError: String?, heldBack: HeldBack, receiptKey: String?,
-            receiptKeyId: String?
+            receiptKeyId: String?, integrity: Integrity?
         ) {
             self.version = version
             self.startedAt = startedAt
@@ -217,6 +246,7 @@ public enum ServiceAPI {
             self.heldBack = heldBack
             self.receiptKey = receiptKey
             self.receiptKeyId = receiptKeyId
+            self.integrity = integrity
         }
     }
 }

@@ -29,6 +29,7 @@ public struct NotableEvent: Sendable {
     public static let timerRunEnded = NotableEvent(messageID: "6f853f70c0d643bc893e9ad18f0f53e0")
     public static let timerRunSkipped = NotableEvent(messageID: "4c92611a3ad64f81824afb119329447b")
     public static let clockSet = NotableEvent(messageID: "8e1d0014e7cc4619b1de3589b1cf4e85")
+    public static let databaseDamaged = NotableEvent(messageID: "cd4080bc5ac1410689d298c207ff6b7a")
 
     /// The metadata key the journal handler turns into MESSAGE_ID.
     static let metadataKey = "messageID"

@@ -121,6 +121,9 @@ struct Supervision: Service {
             line += "; \(counts.values.reduce(0, +)) tenants (\(active) active)"
         }
         line += "; \(state.connections) connections"
+        if case .damaged = state.integrity?.outcome {
+            line += "; database damaged (PRAGMA quick_check)"
+        }
         if let rejected = state.lastReloadError {
             line += "; last reload rejected: \(rejected)"
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParkControl
 
 extension Parkctl {
@@ -26,7 +27,18 @@ extension Parkctl {
                 if let error = status.lastReloadError { fields.add("Last reload", "rejected: \(error)") }
                 if let heldBack = Status.describe(status.heldBack) { fields.add("Held back", heldBack) }
                 if let key = status.receiptKey, let id = status.receiptKeyId { fields.add("Receipt key", "\(key) (id \(id))") }
+                if let integrity = status.integrity { fields.add("Integrity", Status.describe(integrity)) }
                 return fields.render()
+            }
+        }
+
+        /// The database's quick_check since start, in a line.
+        static func describe(_ integrity: ServiceAPI.Integrity) -> String {
+            let took = integrity.seconds.map { String(format: " in %.2f s", $0) } ?? ""
+            return switch integrity.state {
+            case "sound": "sound (quick_check at \(integrity.startedAt)\(took))"
+            case "damaged": "DAMAGED (quick_check at \(integrity.startedAt)\(took)): \(integrity.problems.joined(separator: "; "))"
+            default: "checking (quick_check since \(integrity.startedAt))"
             }
         }
 

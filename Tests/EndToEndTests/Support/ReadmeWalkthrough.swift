@@ -122,6 +122,8 @@ enum LooseMatch {
         (#"(⟨time⟩ +\S+ +\d+ +)\d+"#, "$1⟨pid⟩"),
         (#"pid \d+"#, "pid ⟨pid⟩"),
         (#"today is \d{4}-\d\d-\d\d"#, "today is ⟨date⟩"),
+        // The check runs once parkd serves: a status right after start may find it running.
+        (#"Integrity: +(sound \(quick_check at ⟨time⟩ in \d+\.\d\d s\)|checking \(quick_check since ⟨time⟩\))"#, "Integrity: ⟨sound⟩"),
     ]
 
     static func normalise(_ line: String) -> String {

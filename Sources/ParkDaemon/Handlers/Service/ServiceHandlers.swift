@@ -62,6 +62,16 @@ enum ServiceHandlers {
             heldBack: ServiceAPI.HeldBack(
                 connectionsRefused: heldBack.connectionsRefused, callsDelayed: heldBack.callsDelayed,
                 refusedCallsNotAudited: heldBack.refusedCallsNotAudited, uidsOverBudget: heldBack.uidsOverBudget.map(Int64.init)),
-            receiptKey: state.receiptKey?.base64, receiptKeyId: state.receiptKey?.keyId)
+            receiptKey: state.receiptKey?.base64, receiptKeyId: state.receiptKey?.keyId,
+            integrity: state.integrity.map(wire))
+    }
+
+    static func wire(_ integrity: DatabaseIntegrity) -> ServiceAPI.Integrity {
+        let started = Instant.rfc3339(millisecondsSinceEpoch: Int64(integrity.startedAt.timeIntervalSince1970 * 1000))
+        return switch integrity.outcome {
+        case nil: ServiceAPI.Integrity(state: "checking", startedAt: started, seconds: nil, problems: [])
+        case .sound(let seconds): ServiceAPI.Integrity(state: "sound", startedAt: started, seconds: seconds, problems: [])
+        case .damaged(let seconds, let problems): ServiceAPI.Integrity(state: "damaged", startedAt: started, seconds: seconds, problems: problems)
+        }
     }
 }
