@@ -95,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "parkd-bench",
             dependencies: [
-                "ParkControl", "ParkCore",
+                "ParkControl", "ParkCore", "ParkStore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],

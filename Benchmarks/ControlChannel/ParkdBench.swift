@@ -51,7 +51,7 @@ struct ParkdBench {
         // Stop the daemon whatever happens next, so no parkd or temp directory outlives us.
         var failure: String?
         do {
-            try await benchmark(socketPath: daemon.socketPath, options: options)
+            try await benchmark(socketPath: daemon.socketPath, database: daemon.directory.appendingPathComponent("parkd.sqlite").path, options: options)
         } catch {
             failure = "\(error)"
         }
@@ -61,7 +61,7 @@ struct ParkdBench {
         if let failure { fail(failure) }
     }
 
-    static func benchmark(socketPath: String, options: Options) async throws {
+    static func benchmark(socketPath: String, database: String, options: Options) async throws {
         // The tenant the read scenarios fetch (serial 0 is its credit code): one like the park's,
         // with business lines, tags and a status history, so the read fetches all of them.
         let readTenant: String
@@ -135,9 +135,14 @@ struct ParkdBench {
         let codes = try ReportImportBench.creditCodes(count: tenants)
         let (more, _, _) = try await ReportImportBench.importReports(socketPath: socketPath, codes: codes, months: months..<120)
         print("\nstatistics over \(imported.rows + more) reports (median of 5):")
-        for (label, duration) in try await StatsBench.run(socketPath: socketPath) {
+        let statistics = try await StatsBench.run(socketPath: socketPath)
+        for (label, duration) in statistics {
             print("  \(label): \(String(format: "%.3f", ReportImportBench.seconds(duration))) s")
         }
+        let bare = try StatsBench.bareQuery(database: database)
+        let sinceOpening = statistics.last.map { ReportImportBench.seconds($0.1) } ?? 0
+        print("  anchor, the bare SQL query of the same monthly sums (sqlite3 shell): \(String(format: "%.3f", ReportImportBench.seconds(bare))) s;"
+            + " since opening, monthly, is \(String(format: "%.2f", sinceOpening / max(ReportImportBench.seconds(bare), 0.001)))× it (aim ≤ 2×)")
         guard options.policies != nil else { return }
         print("\nreward runs through parkd over those \(tenants) tenants (inputs read, computed with explanations, stored):")
         for (period, figures) in try await RewardBench.run(socketPath: socketPath, periods: ["2021-06", "2021"]) {

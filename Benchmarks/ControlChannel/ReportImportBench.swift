@@ -1,6 +1,7 @@
 import Foundation
 import ParkControl
 import ParkCore
+import ParkStore
 
 /// Importing operating reports: `tenants` active firms, `months` reports each, one CSV file,
 /// sent in parts and recorded in one transaction.
@@ -125,8 +126,32 @@ enum ReportImportBench {
     }
 }
 
-/// `Stats.Park` over many reports: a year, and everything since opening.
+/// `Stats.Park` over many reports: a year, and everything since opening; and, as its anchor,
+/// the bare SQL query that computes the same monthly sums, timed by the `sqlite3` shell.
 enum StatsBench {
+    /// The sums since opening by month, in the sqlite3 shell on `database` (median of 5 runs,
+    /// as SQLite's own timer measures them: no process start counted).
+    static func bareQuery(database: String) throws -> Duration {
+        let query = ParkDatabase.monthTotalsQuery.replacingOccurrences(of: "month >= ? AND month <= ?", with: "month >= '0001-01' AND month <= '2024-12'")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = ["-readonly", database]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(String(repeating: ".timer on\n\(query);\n", count: 5).utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let times = text.split(separator: "\n").compactMap { line -> Double? in
+            guard line.hasPrefix("Run Time: real ") else { return nil }
+            return Double(line.dropFirst("Run Time: real ".count).prefix { $0 != " " })
+        }.sorted()
+        guard times.count == 5 else { throw BenchError("sqlite3 did not time the query: \(text.suffix(300))") }
+        return .milliseconds(Int(times[2] * 1000))
+    }
+
     static func run(socketPath: String) async throws -> [(String, Duration)] {
         let connection = try await VarlinkConnection.connect(socketPath: socketPath)
         let clock = ContinuousClock()

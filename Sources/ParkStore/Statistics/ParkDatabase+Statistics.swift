@@ -2,6 +2,10 @@ import GRDB
 import ParkCore
 
 extension ParkDatabase {
+    /// The query that sums the current reports month by month, between two `YYYY-MM` arguments
+    /// (the benchmark times it bare, beside `statistics`).
+    public static var monthTotalsQuery: String { MonthTotalsRow.sql }
+
     /// The park's headline figures for the days `from` through `to`: registry and leases as they
     /// stood on `to`, reported figures summed over the months the period touches.
     public func statistics(from: CivilDate, to: CivilDate, monthly: Bool) async throws -> ParkStatistics {
