@@ -34,19 +34,7 @@ extension ApplicationCommand {
             abstract: "Receive an application and prescreen it; prints the outcome and every failed criterion.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Registered name.") var name: String
-        @Option(name: .customLong("credit-code"), help: "Unified social credit code (18 characters).") var creditCode: String
-        @Option(name: .customLong("business-line"), help: ArgumentHelp(
-            "recruitment, dispatch, training, outsourcing, headhunting, consulting, assessment or other (repeatable).",
-            valueName: "line"))
-        var businessLines: [String] = []
-        @Option(help: "local or external.") var origin: String?
-        @Option(name: .customLong("tag"), help: ArgumentHelp("A brand tag such as headquarters or china-top-500 (repeatable).", valueName: "tag"))
-        var tags: [String] = []
-        @Option(name: .customLong("contact-person")) var contactPerson: String?
-        @Option(name: .customLong("contact-phone")) var contactPhone: String?
-        @Option(name: .customLong("dispatch-licence"), help: "Labour dispatch licence number.") var dispatchLicence: String?
-        @Option(name: .customLong("hr-service-licence"), help: "HR service licence number.") var hrServiceLicence: String?
+        @OptionGroup var firm: FirmOptions
         @Option(name: .customLong("registered-capital"), help: ArgumentHelp("Registered capital in yuan.", valueName: "yuan"))
         var registeredCapital: String
         @Option(help: "People employed.") var headcount: Int
@@ -62,25 +50,22 @@ extension ApplicationCommand {
         @Option(name: .customLong("group-parent"), help: "Group parent company.") var groupParent: String?
         @Option(name: .customLong("statement"), help: ArgumentHelp("A statement of the firm (repeatable).", valueName: "text"))
         var statements: [String] = []
-        @Option(help: ArgumentHelp("Day of the application (default today).", valueName: "YYYY-MM-DD")) var on: String?
 
-        static let fieldOptions: FieldOptions = [
-            "name": "--name", "creditCode": "--credit-code", "businessLines": "--business-line", "origin": "--origin", "tags": "--tag",
-            "contactPerson": "--contact-person", "contactPhone": "--contact-phone", "dispatchLicence": "--dispatch-licence",
-            "hrServiceLicence": "--hr-service-licence", "registeredCapital": "--registered-capital", "headcount": "--headcount",
-            "plannedOfficeArea": "--office-area", "expectedAnnualRevenue": "--expected-revenue", "expectedAnnualTax": "--expected-tax",
+        static let fieldOptions = FirmOptions.fieldOptions.merging([
+            "registeredCapital": "--registered-capital", "headcount": "--headcount", "plannedOfficeArea": "--office-area",
+            "expectedAnnualRevenue": "--expected-revenue", "expectedAnnualTax": "--expected-tax",
             "legalRepresentative": "--legal-representative", "shareholders": "--shareholder", "groupParent": "--group-parent",
-            "statements": "--statement", "appliedOn": "--on",
-        ]
+            "statements": "--statement",
+        ]) { first, _ in first }
 
         func run() async throws {
             try await respond(ApplicationAPI.create, ApplicationAPI.Create(
-                name: name, creditCode: creditCode, businessLines: businessLines, origin: origin, tags: tags,
-                contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence,
-                hrServiceLicence: hrServiceLicence, registeredCapital: registeredCapital, headcount: headcount,
+                name: firm.name, creditCode: firm.creditCode, businessLines: firm.businessLines, origin: firm.origin, tags: firm.tags,
+                contactPerson: firm.contactPerson, contactPhone: firm.contactPhone, dispatchLicence: firm.dispatchLicence,
+                hrServiceLicence: firm.hrServiceLicence, registeredCapital: registeredCapital, headcount: headcount,
                 plannedOfficeArea: officeArea, expectedAnnualRevenue: expectedRevenue, expectedAnnualTax: expectedTax,
                 legalRepresentative: legalRepresentative, shareholders: shareholders, groupParent: groupParent,
-                statements: statements, appliedOn: on),
+                statements: statements, appliedOn: firm.on),
                 json: \.application) { reply in ApplicationCommand.summary(reply.application) }
         }
     }

@@ -14,32 +14,15 @@ extension TenantCommand {
         static let configuration = CommandConfiguration(abstract: "Register an applicant firm; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Registered name.") var name: String
-        @Option(name: .customLong("credit-code"), help: "Unified social credit code (18 characters).") var creditCode: String
-        @Option(name: .customLong("business-line"), help: ArgumentHelp(
-            "recruitment, dispatch, training, outsourcing, headhunting, consulting, assessment or other (repeatable).",
-            valueName: "line"))
-        var businessLines: [String] = []
-        @Option(help: "local or external.") var origin: String?
-        @Option(name: .customLong("tag"), help: ArgumentHelp("A tag such as headquarters or china-top-500 (repeatable).", valueName: "tag"))
-        var tags: [String] = []
-        @Option(name: .customLong("contact-person")) var contactPerson: String?
-        @Option(name: .customLong("contact-phone")) var contactPhone: String?
-        @Option(name: .customLong("dispatch-licence"), help: "Labour dispatch licence number.") var dispatchLicence: String?
-        @Option(name: .customLong("hr-service-licence"), help: "HR service licence number.") var hrServiceLicence: String?
-        @Option(help: ArgumentHelp("Day of the application (default today).", valueName: "YYYY-MM-DD")) var on: String?
+        @OptionGroup var firm: FirmOptions
 
-        static let fieldOptions: FieldOptions = [
-            "name": "--name", "creditCode": "--credit-code", "businessLines": "--business-line", "origin": "--origin", "tags": "--tag",
-            "contactPerson": "--contact-person", "contactPhone": "--contact-phone", "dispatchLicence": "--dispatch-licence",
-            "hrServiceLicence": "--hr-service-licence", "appliedOn": "--on",
-        ]
+        static let fieldOptions = FirmOptions.fieldOptions
 
         func run() async throws {
             try await respond(TenantAPI.create, TenantAPI.Create(
-                name: name, creditCode: creditCode, businessLines: businessLines, origin: origin, tags: tags,
-                contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence,
-                hrServiceLicence: hrServiceLicence, appliedOn: on),
+                name: firm.name, creditCode: firm.creditCode, businessLines: firm.businessLines, origin: firm.origin, tags: firm.tags,
+                contactPerson: firm.contactPerson, contactPhone: firm.contactPhone, dispatchLicence: firm.dispatchLicence,
+                hrServiceLicence: firm.hrServiceLicence, appliedOn: firm.on),
                 json: \.tenant) { reply in String(reply.tenant.id) }
         }
     }
