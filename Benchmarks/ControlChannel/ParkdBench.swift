@@ -125,6 +125,16 @@ struct ParkdBench {
             measurements.append(try await runner.run(scenario))
         }
         printTable(measurements, seconds: options.seconds)
+        let writes = measurements.filter { $0.scenario.name.hasPrefix("write") }
+        if !writes.isEmpty {
+            let anchor = try CommitAnchor.rowsPerSecond(directory: URL(fileURLWithPath: database).deletingLastPathComponent())
+            print("\nanchor, sqlite3 shell committing one row per transaction (WAL, synchronous=FULL): \(String(format: "%.0f", anchor)) rows/s")
+            for measurement in writes {
+                let aim = measurement.scenario.connections == 1 ? "aim ≥ 0.8×" : "aim ≥ 2×"
+                print("  \(measurement.scenario.name), \(measurement.scenario.connections) connection(s): "
+                    + "\(String(format: "%.2f", measurement.roundTripsPerSecond / anchor))× the anchor (\(aim))")
+            }
+        }
         guard options.only == nil else { return }
 
         let (tenants, months) = (2_000, 50)
