@@ -58,7 +58,8 @@ check-architecture:
 bench: deps
 	$(SWIFT) build -c release --product parkd
 	$(SWIFT) build -c release --product parkd-bench
-	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --policies Config/policies
+	cc -O2 -pthread -Wall -o .build/c-echo Benchmarks/EchoPeer/c-echo.c
+	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --policies Config/policies --c-echo .build/c-echo
 	@echo; echo "the same round trips with the client and parkd on one virtual CPU (no wake-up across CPUs):"
 	taskset -c 0 $$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --only read
 	$(SWIFT) build -c release --product policy-bench

@@ -19,7 +19,7 @@ import ParkCore
 /// the compiler does not allow next to an `@main` type.)
 @main
 struct ParkdBench {
-    static let usage = "usage: parkd-bench --parkd PATH [--policies DIR] [--seconds N] [--only read|write] [--help]"
+    static let usage = "usage: parkd-bench --parkd PATH [--policies DIR] [--seconds N] [--only read|write] [--c-echo PATH] [--help]"
     /// Long enough to open connections' buffers and warm SQLite's page cache, short next to N.
     static let warmUp: Duration = .seconds(1)
     /// Credit code bodies are this prefix (authority 9, category 1, division 370200) + 7 digits.
@@ -119,12 +119,21 @@ struct ParkdBench {
             defer { peer.stop() }
             var echo = Runner(socketPath: peer.socketPath, warmUp: warmUp, duration: .seconds(options.seconds), firstSerial: 1)
             measurements.append(try await echo.run(Scenario(name: "socket echo, no parkd", connections: 1, message: info)))
+            if let cEcho = options.cEcho {
+                let peer = try CEchoPeer(executable: cEcho)
+                defer { peer.stop() }
+                var echo = Runner(socketPath: peer.socketPath, warmUp: warmUp, duration: .seconds(options.seconds), firstSerial: 1)
+                for connections in [1, 32] {
+                    measurements.append(try await echo.run(Scenario(name: "C echo, no parkd", connections: connections, message: info)))
+                }
+            }
         }
         var runner = Runner(socketPath: socketPath, warmUp: warmUp, duration: .seconds(options.seconds), firstSerial: 1)
         for scenario in scenarios {
             measurements.append(try await runner.run(scenario))
         }
         printTable(measurements, seconds: options.seconds)
+        printChannelRatios(measurements)
         let writes = measurements.filter { $0.scenario.name.hasPrefix("write") }
         if !writes.isEmpty {
             let anchor = try CommitAnchor.rowsPerSecond(directory: URL(fileURLWithPath: database).deletingLastPathComponent())
@@ -197,6 +206,30 @@ struct ParkdBench {
         rows.forEach { print(line($0)) }
     }
 
+    /// The channel's aims (issue 20): each scenario as a share of the faster echo peer with as
+    /// many connections, measured in this run.
+    static func printChannelRatios(_ measurements: [Measurement]) {
+        func rate(_ prefix: String, _ connections: Int) -> Measurement? {
+            measurements.filter { $0.scenario.name.hasPrefix(prefix) && $0.scenario.connections == connections }
+                .max { $0.roundTripsPerSecond < $1.roundTripsPerSecond }
+        }
+        let aims: [(String, Int, Double)] = [("channel only (GetInfo)", 1, 0.85), ("channel only (GetInfo)", 32, 0.6), ("read (Tenant.Get)", 32, 0.3)]
+        var lines: [String] = []
+        for (name, connections, aim) in aims {
+            guard let measured = rate(name, connections), let echo = rate("C echo", connections) ?? rate("socket echo", connections) else { continue }
+            let share = measured.roundTripsPerSecond / echo.roundTripsPerSecond
+            var line = "  \(name), \(connections) connection(s): \(String(format: "%.2f", share)) of \(echo.scenario.name) (aim ≥ \(aim): \(share >= aim ? "met" : "not met"))"
+            if name.hasPrefix("read"), connections == 32 {
+                let p99 = measured.percentile(0.99)
+                line += "; p99 \(String(format: "%.3f", p99)) ms (aim < 1 ms: \(p99 < 1 ? "met" : "not met"))"
+            }
+            lines.append(line)
+        }
+        guard !lines.isEmpty else { return }
+        print("\nthe channel against the fastest peer that does nothing, as many connections:")
+        lines.forEach { print($0) }
+    }
+
     struct Options {
         /// The round trips to run alone, or nil for every benchmark.
         enum Only: String {
@@ -208,6 +241,8 @@ struct ParkdBench {
         var policies: String?
         var seconds = 5
         var only: Only?
+        /// The C echo peer's executable, measured beside the Swift one when given.
+        var cEcho: String?
     }
 
     static func parseArguments(_ arguments: [String]) -> Result<Options, BenchError> {
@@ -215,6 +250,7 @@ struct ParkdBench {
         var policies: String?
         var seconds = 5
         var only: Options.Only?
+        var cEcho: String?
         var remaining = arguments[...]
         while let argument = remaining.popFirst() {
             guard let value = remaining.popFirst() else {
@@ -222,6 +258,7 @@ struct ParkdBench {
             }
             switch argument {
             case "--parkd": parkd = value
+            case "--c-echo": cEcho = value
             case "--policies": policies = URL(fileURLWithPath: value).standardizedFileURL.path
             case "--seconds":
                 guard let parsed = Int(value), parsed > 0 else {
@@ -237,7 +274,7 @@ struct ParkdBench {
             }
         }
         guard let parkd else { return .failure(BenchError("--parkd PATH is required")) }
-        return .success(Options(parkd: parkd, policies: policies, seconds: seconds, only: only))
+        return .success(Options(parkd: parkd, policies: policies, seconds: seconds, only: only, cEcho: cEcho))
     }
 
     static func fail(_ message: String, status: Int32 = 1) -> Never {
