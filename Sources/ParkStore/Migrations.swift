@@ -763,6 +763,75 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'a tenant key is revoked, never deleted'); END;
                 """)
         }
+        migrator.registerMigration("v14-reviewNotices") { db in
+            // The public notice of a closed review session's results, the objections raised
+            // during it, and the final decisions. A decision is never edited or deleted: a
+            // correction is a new decision that supersedes it, with its reason.
+            try db.execute(sql: """
+                CREATE TABLE reviewNotice (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  reviewSessionId INTEGER NOT NULL UNIQUE REFERENCES reviewSession(id),
+                  startsOn TEXT NOT NULL,
+                  endsOn TEXT NOT NULL,
+                  workingDays INTEGER NOT NULL,
+                  publishedAt TEXT NOT NULL,
+                  publishedBy TEXT NOT NULL,
+                  closedAt TEXT,
+                  closedBy TEXT
+                );
+                CREATE TRIGGER reviewNotice_period BEFORE UPDATE OF reviewSessionId, startsOn, endsOn, workingDays ON reviewNotice
+                BEGIN SELECT RAISE(ABORT, 'a review notice keeps its session and period'); END;
+                CREATE TRIGGER reviewNotice_closedFinal BEFORE UPDATE ON reviewNotice WHEN OLD.closedAt IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a closed review notice is final'); END;
+                CREATE TRIGGER reviewNotice_kept BEFORE DELETE ON reviewNotice
+                BEGIN SELECT RAISE(ABORT, 'a review notice is never deleted'); END;
+
+                CREATE TABLE reviewObjection (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  reviewNoticeId INTEGER NOT NULL REFERENCES reviewNotice(id),
+                  applicationId INTEGER NOT NULL REFERENCES application(id),
+                  objector TEXT NOT NULL,
+                  grounds TEXT NOT NULL,
+                  evidence TEXT,
+                  recordedAt TEXT NOT NULL,
+                  recordedBy TEXT NOT NULL,
+                  resolution TEXT CHECK (resolution IN ('upheld', 'dismissed')),
+                  reason TEXT,
+                  resolvedAt TEXT,
+                  resolvedBy TEXT
+                );
+                CREATE INDEX reviewObjection_application ON reviewObjection(applicationId);
+                CREATE TRIGGER reviewObjection_kept BEFORE UPDATE OF reviewNoticeId, applicationId, objector, grounds, evidence, recordedAt, recordedBy
+                ON reviewObjection
+                BEGIN SELECT RAISE(ABORT, 'an objection is kept as recorded'); END;
+                CREATE TRIGGER reviewObjection_resolvedFinal BEFORE UPDATE ON reviewObjection WHEN OLD.resolution IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a resolved objection is final'); END;
+                CREATE TRIGGER reviewObjection_notDeleted BEFORE DELETE ON reviewObjection
+                BEGIN SELECT RAISE(ABORT, 'an objection is never deleted'); END;
+
+                CREATE TABLE reviewDecision (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  applicationId INTEGER NOT NULL REFERENCES application(id),
+                  reviewSessionId INTEGER NOT NULL REFERENCES reviewSession(id),
+                  tenantId INTEGER REFERENCES tenant(id),
+                  verdict TEXT NOT NULL CHECK (verdict IN ('approved', 'rejected')),
+                  outcome TEXT NOT NULL,
+                  scoreHundredths INTEGER NOT NULL,
+                  -- JSON: the reasons, as strings.
+                  reasons TEXT NOT NULL,
+                  supersedes INTEGER UNIQUE REFERENCES reviewDecision(id),
+                  decidedOn TEXT NOT NULL,
+                  recordedAt TEXT NOT NULL,
+                  recordedBy TEXT NOT NULL
+                );
+                CREATE INDEX reviewDecision_application ON reviewDecision(applicationId);
+                CREATE UNIQUE INDEX reviewDecision_firstOnce ON reviewDecision(applicationId, reviewSessionId) WHERE supersedes IS NULL;
+                CREATE TRIGGER reviewDecision_neverEdited BEFORE UPDATE ON reviewDecision
+                BEGIN SELECT RAISE(ABORT, 'a decision is never edited: a correction is a new decision that supersedes it'); END;
+                CREATE TRIGGER reviewDecision_neverDeleted BEFORE DELETE ON reviewDecision
+                BEGIN SELECT RAISE(ABORT, 'a decision is never deleted: a correction is a new decision that supersedes it'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import ParkCore
+
+/// A row of `reviewDecision`: a final decision on an application, never edited.
+struct ReviewDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "reviewDecision"
+
+    var id: Int64?
+    var applicationId: Int64
+    var reviewSessionId: Int64
+    var tenantId: Int64?
+    var verdict: String
+    var outcome: String
+    var scoreHundredths: Int
+    var reasons: String
+    var supersedes: Int64?
+    var decidedOn: String
+    var recordedAt: String
+    var recordedBy: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(_ decision: ReviewDecision, session: Int64, tenant: Int64?, decidedOn: CivilDate, context: ChangeContext) {
+        applicationId = decision.application
+        reviewSessionId = session
+        tenantId = tenant
+        verdict = decision.verdict.rawValue
+        outcome = decision.outcome.rawValue
+        scoreHundredths = decision.scoreHundredths
+        reasons = String(decoding: (try? JSONEncoder().encode(decision.reasons)) ?? Data("[]".utf8), as: UTF8.self)
+        supersedes = decision.supersedes
+        self.decidedOn = decidedOn.description
+        recordedAt = context.at
+        recordedBy = context.recordedBy
+    }
+
+    var decision: ReviewDecision {
+        get throws {
+            guard let verdict = ReviewDecision.Verdict(rawValue: verdict), let outcome = ReviewTally.Outcome(rawValue: outcome),
+                  let reasons = try? JSONDecoder().decode([String].self, from: Data(reasons.utf8)) else {
+                throw StoreError.unreadable("reviewDecision \(id ?? 0)", "a verdict, outcome or reasons")
+            }
+            return ReviewDecision(
+                application: applicationId, verdict: verdict, outcome: outcome, scoreHundredths: scoreHundredths, reasons: reasons,
+                supersedes: supersedes)
+        }
+    }
+}
