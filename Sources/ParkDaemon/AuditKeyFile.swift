@@ -39,7 +39,7 @@ enum AuditKeyFile {
     static func generate(at path: String) throws(AuditKeyRefused) {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<AuditKey.minimumBytes).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        let text = bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined() + "\n"
+        let text = ContentHash.hex(bytes) + "\n"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw AuditKeyRefused(path: path, reason: errno == EEXIST

@@ -109,6 +109,24 @@ struct HardeningTests {
         #expect(status.status == 0, "\(status.stderr)")
     }
 
+    @Test("a caller without a role is paced: 200 calls at once at 50 a second, in bursts of 100, take two seconds or more")
+    func callsPaced() throws {
+        let daemon = try RunningDaemon(config: Self.access)
+        let paced = try HostileClient(["pace", daemon.socketPath, "200"])
+        let report = try #require(paced.report())
+        let parts = Dictionary(uniqueKeysWithValues: report.split(separator: " ").compactMap { field -> (String, String)? in
+            let pair = field.split(separator: "=")
+            return pair.count == 2 ? (String(pair[0]), String(pair[1])) : nil
+        })
+        #expect(parts["replies"] == "200", "\(report)")
+        // The first 100 at once, the other 100 at 50 a second: never sooner than 2 s.
+        #expect((Double(parts["seconds"] ?? "") ?? 0) >= 1.9, "\(report)")
+        let status = try daemon.parkctl(["status"])
+        #expect(status.stdout.contains("calls delayed"), "\(status.stdout)")
+        // An admin is not paced meanwhile.
+        #expect(try daemon.parkctl(["tenant", "list"], uid: 1000, gid: 50).status == 0)
+    }
+
     @Test("refused calls are audited with bounded parameters, and a caller without a role cannot fill the trail")
     func refusedCallsBounded() throws {
         // One entry a minute: the test's 20 calls take well under a minute.
@@ -140,6 +158,8 @@ struct HardeningTests {
         let status = try daemon.parkctl(["status"])
         #expect(status.stdout.contains("19 refused calls not audited; over a limit now: uid 65534"), "\(status.stdout)")
         #expect(daemon.log.contains("refused calls left out of the audit trail"))
+        // The log too: one "request refused" line for the one entry recorded, not twenty.
+        #expect(daemon.log.components(separatedBy: "request refused").count - 1 == 1, "\(daemon.log)")
     }
 }
 

@@ -8,7 +8,7 @@ public enum ContentHash {
     }
 
     /// Bytes as lower-case hex digits, two a byte.
-    static func hex(_ bytes: [UInt8]) -> String {
+    public static func hex(_ bytes: [UInt8]) -> String {
         bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

@@ -63,11 +63,21 @@ public struct Dispatcher: Sendable {
         }
         let context = CallContext(caller: caller, method: call.method, message: message, state: state, sealedParameters: entry.sealedParameters)
         guard permits(entry.access, caller) else {
+            let error = ServiceAPI.PermissionDenied(method: call.method, uid: Int64(caller.uid)).varlinkError
+            // A caller without a role is logged and audited within its budget of refusals, so
+            // that it cannot flood the journal or the trail; the next one recorded says how many
+            // were left out.
+            var omitted = 0
+            if state.access.role(of: caller) == .none {
+                switch state.budgets.refusedCall(uid: caller.uid, limits: state.config.limits) {
+                case .omit: return reply(error, oneway: oneway)
+                case .record(let count): omitted = count
+                }
+            }
             logger.notice("request refused", metadata: NotableEvent.requestRefused.metadata([
                 "method": "\(call.method)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
-            ]))
-            let error = ServiceAPI.PermissionDenied(method: call.method, uid: Int64(caller.uid)).varlinkError
-            await auditRefusal(entry, context, error)
+            ].merging(omitted > 0 ? ["refusedBefore": "\(omitted)"] : [:]) { first, _ in first }))
+            await auditRefusal(entry, context, error, omittedBefore: omitted)
             return reply(error, oneway: oneway)
         }
         do {
@@ -96,19 +106,13 @@ public struct Dispatcher: Sendable {
 
     /// A state-changing call that failed before reaching the store is still recorded, bounded:
     /// its parameters cut to `limits.refused_parameters_bytes` (with their length and SHA-256),
-    /// and, for a caller without a role, at most `limits.refused_calls_audited_per_minute`
-    /// entries a minute — the next entry recorded counts those left out.
-    private func auditRefusal(_ entry: MethodTable.Entry, _ context: CallContext, _ error: VarlinkError) async {
+    /// and with the count of refusals left out before it (a caller without a role).
+    private func auditRefusal(_ entry: MethodTable.Entry, _ context: CallContext, _ error: VarlinkError, omittedBefore omitted: Int = 0) async {
         guard entry.access.isAudited, !context.isAudited else { return }
         let limits = state.config.limits
         var outcome = RefusedCallRecord.bounded(error.description, to: limits.refusedParametersBytes)
-        if state.access.role(of: context.caller) == .none {
-            switch state.budgets.refusedCall(uid: context.caller.uid, limits: limits) {
-            case .omit: return
-            case .record(let omitted) where omitted > 0:
-                outcome += " (\(omitted) refused calls of this uid before this one were left out of the trail: limits.refused_calls_audited_per_minute)"
-            case .record: break
-            }
+        if omitted > 0 {
+            outcome += " (\(omitted) refused calls of this uid before this one were left out of the trail: limits.refused_calls_audited_per_minute)"
         }
         do {
             try await database.recordCall(

@@ -9,6 +9,8 @@ flood SOCKET N      sends N pipelined GetInterfaceDescription calls without read
                     until killed.
 refused SOCKET N B  sends N io.parkd.Tenant.Create calls whose name is B bytes long, reading each
                     reply; prints `errors=<name>:<count>,...`.
+pace SOCKET N       sends N GetInfo calls at once and reads the N replies; prints
+                    `replies=K seconds=S` (how long the replies took to come).
 """
 
 import json
@@ -97,12 +99,30 @@ def refused(path, count, size):
     print("errors=" + ",".join(f"{name}:{count}" for name, count in sorted(errors.items())), flush=True)
 
 
+def pace(path, count):
+    sock = connect(path)
+    sock.settimeout(60)
+    call = json.dumps({"method": "org.varlink.service.GetInfo"}).encode() + b"\0"
+    started = time.monotonic()
+    sock.sendall(call * count)
+    replies, buffered = 0, b""
+    while replies < count:
+        data = sock.recv(65536)
+        if not data:
+            break
+        buffered += data
+        replies += data.count(b"\0")
+    print(f"replies={replies} seconds={time.monotonic() - started:.2f}", flush=True)
+
+
 if __name__ == "__main__":
     mode, path = sys.argv[1], sys.argv[2]
     if mode == "hold":
         hold(path, int(sys.argv[3]))
     elif mode == "flood":
         flood(path, int(sys.argv[3]))
+    elif mode == "pace":
+        pace(path, int(sys.argv[3]))
     elif mode == "refused":
         refused(path, int(sys.argv[3]), int(sys.argv[4]))
     else:

@@ -58,10 +58,7 @@ enum ScoringHandlers {
     /// 16 random bytes in hex: the salt of one commitment.
     private static func freshSalt() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in
-            let byte = UInt8.random(in: 0...255, using: &generator)
-            return (byte < 16 ? "0" : "") + String(byte, radix: 16)
-        }.joined()
+        return ContentHash.hex((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
     static func wire(_ stored: StoredSheet) -> ReviewAPI.Sheet {
