@@ -138,6 +138,7 @@ public enum ConfigLoader {
                     switch sub {
                     case "prescreen": config.prescreen = try prescreen(node, reader: reader, path: name)
                     case "scoring": config.scoring = try scoring(node, reader: reader, path: name)
+                    case "notice_days": config.reviewNoticeWorkingDays = try reader.integer(node, key: name, range: 1...60)
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }

@@ -56,6 +56,8 @@ public struct DaemonConfig: Equatable, Sendable {
     public var prescreen = PrescreenRules.park
     /// What review sheets score: criteria and weights, veto items, the pass threshold.
     public var scoring = ScoringRules.park
+    /// Working days a review session's public notice (公示) runs when the administrator names none.
+    public var reviewNoticeWorkingDays = 5
 
     public init() {}
 

@@ -27,7 +27,7 @@ extension ParkDatabase {
         try await read { db in
             _ = try ParkDatabase.loadReviewSession(db, id)
             guard let notice = try ParkDatabase.loadReviewNotice(db, session: id) else {
-                throw DomainError.invalid("session", "review session \(id) has not been put on notice")
+                throw StoreError.sessionNotOnNotice(id)
             }
             let results = try ParkDatabase.results(db, session: id)
             let entries = results.applicants.map {
@@ -79,7 +79,7 @@ extension ParkDatabase {
     ) async throws -> (objection: StoredReviewObjection, decided: [StoredReviewDecision]) {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             guard let objection = try ParkDatabase.reviewObjections(db, id: id).first else {
-                throw DomainError.invalid("objection", "no objection has id \(id)")
+                throw StoreError.noSuchReviewObjection(id)
             }
             if let done = objection.resolution {
                 throw DomainError.invalid("objection", "objection \(id) is already resolved (\(done.rawValue))")
@@ -102,7 +102,7 @@ extension ParkDatabase {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             _ = try ParkDatabase.loadReviewSession(db, id)
             guard let notice = try ParkDatabase.loadReviewNotice(db, session: id) else {
-                throw DomainError.invalid("session", "review session \(id) has not been put on notice")
+                throw StoreError.sessionNotOnNotice(id)
             }
             try notice.notice.checkClosable(today: today)
             try db.execute(
@@ -121,7 +121,7 @@ extension ParkDatabase {
     public func reviewDecision(_ id: Int64) async throws -> StoredReviewDecision {
         try await read { db in
             guard let decision = try ParkDatabase.reviewDecisions(db, id: id).first else {
-                throw DomainError.invalid("decision", "no decision has id \(id)")
+                throw StoreError.noSuchReviewDecision(id)
             }
             return decision
         }
@@ -134,7 +134,7 @@ extension ParkDatabase {
     ) async throws -> StoredReviewDecision {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             guard let previous = try ParkDatabase.reviewDecisions(db, id: id).first else {
-                throw DomainError.invalid("decision", "no decision has id \(id)")
+                throw StoreError.noSuchReviewDecision(id)
             }
             let decision = try ReviewDecision.superseding(
                 id, previous: previous.decision, supersededBy: previous.supersededBy, verdict: verdict, reason: reason)
