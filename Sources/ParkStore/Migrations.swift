@@ -832,6 +832,33 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'a decision is never deleted: a correction is a new decision that supersedes it'); END;
                 """)
         }
+        migrator.registerMigration("v14-onboarding") { db in
+            // The onboarding checklist of an approved application: its items as the configuration
+            // named them when the decision was made, each ticked once. An approved tenant with an
+            // item open is not activated by its first lease; the last tick activates it.
+            try db.execute(sql: """
+                CREATE TABLE onboardingItem (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  applicationId INTEGER NOT NULL REFERENCES application(id),
+                  tenantId INTEGER NOT NULL REFERENCES tenant(id),
+                  position INTEGER NOT NULL,
+                  name TEXT NOT NULL,
+                  description TEXT NOT NULL,
+                  openedAt TEXT NOT NULL,
+                  tickedOn TEXT,
+                  tickedAt TEXT,
+                  tickedBy TEXT,
+                  UNIQUE (applicationId, name)
+                );
+                CREATE INDEX onboardingItem_tenant ON onboardingItem(tenantId);
+                CREATE TRIGGER onboardingItem_kept BEFORE UPDATE OF applicationId, tenantId, position, name, description, openedAt ON onboardingItem
+                BEGIN SELECT RAISE(ABORT, 'an onboarding item is kept as opened'); END;
+                CREATE TRIGGER onboardingItem_tickedFinal BEFORE UPDATE ON onboardingItem WHEN OLD.tickedOn IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a ticked onboarding item is final'); END;
+                CREATE TRIGGER onboardingItem_notDeleted BEFORE DELETE ON onboardingItem
+                BEGIN SELECT RAISE(ABORT, 'an onboarding item is never deleted'); END;
+                """)
+        }
         return migrator
     }
 }

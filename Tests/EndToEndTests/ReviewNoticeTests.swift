@@ -118,5 +118,37 @@ struct ReviewNoticeTests {
         #expect(try daemon.parkctl(["review", "decision", "supersede", "8", "--rejected", "--reason", "x"]).status == 66)
         #expect(try daemon.parkctl(["audit", "list", "--method", "Review.SupersedeDecision"]).stdout.contains("root"))
         #expect(try daemon.parkctl(["--json", "review", "decision", "list"]).stdout.contains("\"supersededBy\" : 3"))
+
+        // The approved firm has an onboarding checklist; the rejected one has none.
+        #expect(try daemon.parkctl(["application", "checklist", "1"]).stdout == """
+            application 1: 0 of 3 ticked; tenant 1 is approved
+            ITEM                DONE  BY  DESCRIPTION
+            leaseSigned         -     -   lease signed (租赁合同签订)
+            registrationMoved   -     -   business registration moved into the park (工商注册迁入)
+            licenceCopiesFiled  -     -   licence copies filed (许可证复印件备案)
+
+            """)
+        let noList = try daemon.parkctl(["application", "checklist", "2"])
+        #expect(noList.status == 65 && noList.stderr.contains("application 2 has no onboarding checklist"), "\(noList.stderr)")
+
+        // A first lease that has started does not activate the firm while the checklist is open.
+        try daemon.setClock("2026-03-02T10:00:00+08:00")
+        #expect(try daemon.parkctl(["unit", "add", "--building", "A", "--number", "1203", "--area", "120", "--kind", "office", "--rent", "45"]).status == 0)
+        #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2026-03-01", "--end", "2029-02-28", "--rent", "45"]).status == 0)
+        #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("approved"))
+        let unknown = try daemon.parkctl(["application", "checklist", "1", "--tick", "keysHandedOver"])
+        #expect(unknown.status == 65 && unknown.stderr.hasPrefix("parkctl: invalid --tick (item): 'keysHandedOver' is not an item"), "\(unknown.stderr)")
+        #expect(try daemon.parkctl(["application", "checklist", "1", "--tick", "leaseSigned"]).stdout.hasPrefix("application 1: 1 of 3 ticked; tenant 1 is approved\n"))
+        let twiceTicked = try daemon.parkctl(["application", "checklist", "1", "--tick", "leaseSigned"])
+        #expect(twiceTicked.stderr == "parkctl: invalid --tick (item): 'leaseSigned' was ticked on 2026-03-02 already\n")
+        #expect(try daemon.parkctl(["application", "checklist", "1", "--tick", "registrationMoved"]).stdout.contains("2 of 3 ticked; tenant 1 is approved"))
+        // The last tick activates it, the lease having started.
+        try daemon.setClock("2026-03-05T10:00:00+08:00")
+        let last = try daemon.parkctl(["application", "checklist", "1", "--tick", "licenceCopiesFiled"])
+        #expect(last.stdout.hasPrefix("application 1: 3 of 3 ticked; tenant 1 is active\n"), "\(last.stdout)")
+        #expect(last.stdout.hasSuffix("tenant 1 is active: every item ticked and its first lease started\n"))
+        let shownTenant = try daemon.parkctl(["tenant", "show", "1"]).stdout
+        #expect(shownTenant.contains("onboarding checklist complete (licenceCopiesFiled ticked last), first lease started 2026-03-01"), "\(shownTenant)")
+        #expect(try daemon.parkctl(["audit", "list", "--method", "Application.TickChecklist"]).stdout.components(separatedBy: "\n").count >= 5)
     }
 }

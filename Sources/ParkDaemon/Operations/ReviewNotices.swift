@@ -26,9 +26,11 @@ struct ReviewNotices: Sendable {
     }
 
     /// Closes a session's notice once its last day has passed: every applicant without an open
-    /// objection gets its final decision, which moves its tenant.
+    /// objection gets its final decision, which moves its tenant (an approved one gets the
+    /// configured onboarding checklist).
     func close(session: Int64, context: ChangeContext) async throws -> ReviewNoticeClosing {
-        let closing = try await database.closeReviewNotice(session: session, today: state.today(), context: context)
+        let closing = try await database.closeReviewNotice(
+            session: session, today: state.today(), onboarding: state.config.onboardingItems, context: context)
         logger.notice("review notice closed", metadata: [
             "session": "\(session)", "ended": "\(closing.notice.notice.period.endsOn)", "decided": "\(closing.decided.count)",
             "held": "\(closing.held.keys.sorted().map(String.init).joined(separator: ","))",
@@ -63,7 +65,7 @@ struct ReviewNotices: Sendable {
     ) async throws -> (objection: StoredReviewObjection, decided: [StoredReviewDecision]) {
         try await database.resolveReviewObjection(
             objection, resolution: resolution, reason: try TenantField.text(reason, field: "reason", maxLength: 2000), today: state.today(),
-            context: context)
+            onboarding: state.config.onboardingItems, context: context)
     }
 
     /// Records a decision superseding `decision` for a corrected error, with its reason.

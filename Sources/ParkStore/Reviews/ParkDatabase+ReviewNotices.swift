@@ -75,7 +75,8 @@ extension ParkDatabase {
     /// Resolves an open objection with a reason. Once the notice has closed, a dismissal that
     /// leaves the applicant with no open objection makes its decision final there and then.
     public func resolveReviewObjection(
-        _ id: Int64, resolution: ObjectionResolution, reason: String, today: CivilDate, context: ChangeContext
+        _ id: Int64, resolution: ObjectionResolution, reason: String, today: CivilDate, onboarding: [OnboardingChecklist.Item] = [],
+        context: ChangeContext
     ) async throws -> (objection: StoredReviewObjection, decided: [StoredReviewDecision]) {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             guard let objection = try ParkDatabase.reviewObjections(db, id: id).first else {
@@ -91,14 +92,18 @@ extension ParkDatabase {
             guard let notice = try ParkDatabase.loadReviewNotice(db, session: objection.session), notice.closedAt != nil else {
                 return (try ParkDatabase.reviewObjections(db, id: id)[0], [])
             }
-            let closing = try ParkDatabase.decide(db, notice: notice, only: objection.application, today: today, context: context)
+            let closing = try ParkDatabase.decide(
+                db, notice: notice, only: objection.application, today: today, onboarding: onboarding, context: context)
             return (try ParkDatabase.reviewObjections(db, id: id)[0], closing.decided)
         }
     }
 
     /// Closes a session's notice after its last day: each applicant without an open objection
     /// gets its final decision, which moves its tenant.
-    public func closeReviewNotice(session id: Int64, today: CivilDate, context: ChangeContext) async throws -> ReviewNoticeClosing {
+    /// An approved applicant gets the onboarding checklist of `onboarding`'s items.
+    public func closeReviewNotice(
+        session id: Int64, today: CivilDate, onboarding: [OnboardingChecklist.Item] = [], context: ChangeContext
+    ) async throws -> ReviewNoticeClosing {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             _ = try ParkDatabase.loadReviewSession(db, id)
             guard let notice = try ParkDatabase.loadReviewNotice(db, session: id) else {
@@ -108,7 +113,8 @@ extension ParkDatabase {
             try db.execute(
                 sql: "UPDATE reviewNotice SET closedAt = ?, closedBy = ? WHERE reviewSessionId = ?",
                 arguments: [context.at, context.recordedBy, id])
-            return try ParkDatabase.decide(db, notice: try ParkDatabase.loadReviewNotice(db, session: id)!, only: nil, today: today, context: context)
+            return try ParkDatabase.decide(
+                db, notice: try ParkDatabase.loadReviewNotice(db, session: id)!, only: nil, today: today, onboarding: onboarding, context: context)
         }
     }
 
@@ -153,7 +159,10 @@ extension ParkDatabase {
 
     /// Decides, at the end of `notice`, every applicant (or `only` one) that has no decision
     /// yet, records the final ones and moves their tenants.
-    static func decide(_ db: Database, notice: StoredReviewNotice, only: Int64?, today: CivilDate, context: ChangeContext) throws -> ReviewNoticeClosing {
+    /// An approved applicant gets the onboarding checklist of `onboarding`'s items.
+    static func decide(
+        _ db: Database, notice: StoredReviewNotice, only: Int64?, today: CivilDate, onboarding: [OnboardingChecklist.Item], context: ChangeContext
+    ) throws -> ReviewNoticeClosing {
         let session = notice.notice.session
         let results = try ParkDatabase.results(db, session: session)
         let posted = results.applicants.compactMap { applicant -> ReviewDecision.Result? in
@@ -179,6 +188,9 @@ extension ParkDatabase {
                     _ = try ParkDatabase.transitionTenant(
                         db, .id(tenant), to: decision.verdict.tenantStatus, on: today,
                         reason: "入驻评审会 \(session): \(decision.reasons.joined(separator: "; "))", today: today, context: context)
+                    if decision.verdict == .approved {
+                        try ParkDatabase.openOnboardingChecklist(db, application: application, tenant: tenant, items: onboarding, context: context)
+                    }
                 }
                 var record = ReviewDecisionRecord(decision, session: session, tenant: tenant, decidedOn: today, context: context)
                 try record.insert(db)
