@@ -859,6 +859,35 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'an onboarding item is never deleted'); END;
                 """)
         }
+        migrator.registerMigration("v14-reviewAppeals") { db in
+            // Appeals against final rejections: one per rejection decision, kept as filed, decided
+            // once (accepted or refused, with a reason), never deleted.
+            try db.execute(sql: """
+                CREATE TABLE reviewAppeal (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  applicationId INTEGER NOT NULL REFERENCES application(id),
+                  reviewDecisionId INTEGER NOT NULL UNIQUE REFERENCES reviewDecision(id),
+                  ground TEXT NOT NULL CHECK (ground IN ('procedural-error', 'undisclosed-conflict', 'factual-error')),
+                  text TEXT NOT NULL,
+                  filedOn TEXT NOT NULL,
+                  deadline TEXT NOT NULL,
+                  recordedAt TEXT NOT NULL,
+                  recordedBy TEXT NOT NULL,
+                  outcome TEXT CHECK (outcome IN ('accepted', 'refused')),
+                  reason TEXT,
+                  decidedAt TEXT,
+                  decidedBy TEXT
+                );
+                CREATE INDEX reviewAppeal_application ON reviewAppeal(applicationId);
+                CREATE TRIGGER reviewAppeal_kept BEFORE UPDATE OF applicationId, reviewDecisionId, ground, text, filedOn, deadline, recordedAt, recordedBy
+                ON reviewAppeal
+                BEGIN SELECT RAISE(ABORT, 'an appeal is kept as filed'); END;
+                CREATE TRIGGER reviewAppeal_decidedFinal BEFORE UPDATE ON reviewAppeal WHEN OLD.outcome IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a decided appeal is final'); END;
+                CREATE TRIGGER reviewAppeal_notDeleted BEFORE DELETE ON reviewAppeal
+                BEGIN SELECT RAISE(ABORT, 'an appeal is never deleted'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("parkctl review notice, objection and decision against a real parkd, across the 2026 Spring Festival", .serialized)
 struct ReviewNoticeTests {
-    /// A closed session 1 scored by 5 reviewers made for the test: application 1 at 80.00
+    /// A closed session 1 scored by the first 5 reviewers made for the test: application 1 at 80.00
     /// (passed), application 2 at 60.00 (failed). parkd's clock starts on Tuesday 10 February
     /// 2026, the calendar is the shipped one, and a timer closes due notices every morning at 08:00.
     static func closedSession(_ accounts: ReviewerAccounts) throws -> RunningDaemon {
@@ -14,11 +14,11 @@ struct ReviewNoticeTests {
         for (index, code) in ["91370200MA3C1234XQ", "91370200MA3D0001A6"].enumerated() {
             #expect(try daemon.parkctl(ApplicationCommandTests.add(code, name: "申请企业\(index + 1)", ["--on": ["2026-02-02"]])).status == 0)
         }
-        let names = accounts.reviewers.map(\.name)
+        let names = accounts.reviewers.prefix(5).map(\.name)
         #expect(try daemon.parkctl(["review", "session", "add", "--date", "2026-02-10", "--venue", "301", "--chair", "刘主任",
                                     "--application", "1", "--application", "2"] + names.flatMap { ["--reviewer", $0] }).stdout == "1\n")
         for (application, total) in [(1, "80"), (2, "60")] {
-            for reviewer in accounts.reviewers {
+            for reviewer in accounts.reviewers.prefix(5) {
                 let scored = try daemon.parkctl(ReviewScoringEndToEndTests.arguments(application, total: total), uid: reviewer.uid, gid: accounts.gid)
                 #expect(scored.status == 0, "\(scored.stderr)")
             }
@@ -39,7 +39,7 @@ struct ReviewNoticeTests {
 
     @Test("a notice counted across the festival and its swapped working days; an objection holds one decision past the close until dismissed")
     func noticeObjectionDecision() throws {
-        let accounts = try ReviewerAccounts(count: 5)
+        let accounts = try ReviewerAccounts(count: 8)
         let daemon = try Self.closedSession(accounts)
         let names = accounts.reviewers.map(\.name)
 
@@ -150,5 +150,38 @@ struct ReviewNoticeTests {
         let shownTenant = try daemon.parkctl(["tenant", "show", "1"]).stdout
         #expect(shownTenant.contains("onboarding checklist complete (licenceCopiesFiled ticked last), first lease started 2026-03-01"), "\(shownTenant)")
         #expect(try daemon.parkctl(["audit", "list", "--method", "Application.TickChecklist"]).stdout.components(separatedBy: "\n").count >= 5)
+
+        // Appeals: only against a final rejection, within 10 working days after it (from Friday
+        // 27 February: Saturday the 28th, worked for the festival, then 2-6 and 9-12 March), once.
+        let approvedAppeal = try daemon.parkctl(["review", "appeal", "add", "1", "--ground", "factual-error", "--text", "x"])
+        #expect(approvedAppeal.stderr == "parkctl: invalid APPLICATION (application): application 1 was approved (decision 2); only a final rejection is appealed\n")
+        let badGround = try daemon.parkctl(["review", "appeal", "add", "2", "--ground", "bias", "--text", "x"])
+        #expect(badGround.stderr == "parkctl: invalid --ground (ground): 'bias' is not a ground of appeal; use one of procedural-error, undisclosed-conflict, factual-error\n")
+        try daemon.setClock("2026-03-16T09:00:00+08:00")
+        let tooLate = try daemon.parkctl(["review", "appeal", "add", "2", "--ground", "factual-error", "--text", "营收数据录入有误"])
+        #expect(tooLate.status == 65)
+        #expect(tooLate.stderr == "parkctl: invalid APPLICATION (application): the rejection of application 2 on 2026-02-27 could be appealed until 2026-03-12 (10 working days); today is 2026-03-16\n")
+        try daemon.setClock("2026-03-12T17:00:00+08:00")
+        let filed = try daemon.parkctl(["review", "appeal", "add", "2", "--ground", "factual-error", "--text", "营收数据录入有误，应为3000万元"])
+        #expect(filed.stdout == "appeal 1: application 2 against decision 3 (session 1), factual-error, filed 2026-03-12 (deadline 2026-03-12): 营收数据录入有误，应为3000万元; undecided\n")
+        #expect(try daemon.parkctl(["review", "appeal", "add", "2", "--ground", "procedural-error", "--text", "x"]).stderr.contains("was appealed already (appeal 1)"))
+        #expect(try daemon.parkctl(["review", "appeal", "decide", "9", "--accept", "--reason", "x"]).stderr == "parkctl: no appeal has id 9\n")
+        let accepted = try daemon.parkctl(["review", "appeal", "decide", "1", "--accept", "--reason", "经核实营收数据确有录入错误"])
+        #expect(accepted.stdout.hasSuffix("; accepted by root: 经核实营收数据确有录入错误\n"), "\(accepted.stdout)")
+        #expect(try daemon.parkctl(["tenant", "show", "2"]).stdout.contains("appeal 1 accepted: reviewed again"))
+        #expect(try daemon.parkctl(["review", "appeal", "decide", "1", "--refuse", "--reason", "x"]).stderr.contains("was accepted already"))
+
+        // Reviewed again only by a panel whose majority did not sit on session 1.
+        func session(_ panel: [Int]) throws -> CommandResult {
+            try daemon.parkctl(["review", "session", "add", "--date", "2026-03-20", "--venue", "302", "--chair", "刘主任", "--application", "2"]
+                + panel.flatMap { ["--reviewer", names[$0]] })
+        }
+        let sameMajority = try session([0, 1, 2, 5, 6])
+        #expect(sameMajority.status == 65)
+        #expect(sameMajority.stderr == "parkctl: invalid --reviewer (panel): 3 of the 5 reviewers (\(names[0]), \(names[1]), \(names[2])) sat on session 1, "
+            + "whose rejection of application 2 was appealed; its review again needs a panel whose majority did not\n")
+        #expect(try session([3, 4, 5, 6, 7]).stdout == "2\n")
+        let swapped = try daemon.parkctl(["review", "panel", "remove", "2", names[5], "--replace-with", names[0]])
+        #expect(swapped.status == 65 && swapped.stderr.hasPrefix("parkctl: invalid --replace-with (add): 3 of the 5 reviewers"), "\(swapped.stderr)")
     }
 }

@@ -145,7 +145,7 @@ struct ColumnOrderTests {
                 "blocklistEntry", "eventOccurrence", "eventOutcome", "eventRegistration", "incubatorProject", "incubatorSeat",
                 "lease", "leaseEvent", "leaseRent", "leaseUnit", "noticeObjection", "onboardingItem", "operatingReport", "parkEvent",
                 "paymentBatch", "paymentItem", "paymentOffset", "policyLoad", "policyVersion", "rentalUnit", "reviewAgendaItem",
-                "reviewConflictDeclaration", "reviewConflictDismissal", "reviewDecision", "reviewDissent", "reviewNotice", "reviewObjection",
+                "reviewAppeal", "reviewConflictDeclaration", "reviewConflictDismissal", "reviewDecision", "reviewDissent", "reviewNotice", "reviewObjection",
                 "reviewPanelMember", "reviewResult",
                 "reviewScoringRules", "reviewSession", "reviewSheet", "reviewerAffiliation", "rewardConfirmation", "rewardLine",
                 "rewardNotice", "rewardRun", "tenant", "tenantBusinessLine", "tenantKey", "tenantStatusChange", "tenantTag",

@@ -4,10 +4,24 @@ public struct AgendaCandidate: Equatable, Sendable {
     public var status: ApplicationStatus
     /// The open session whose agenda holds it already, if any.
     public var onSession: Int64?
+    /// For an application reopened by an accepted appeal: the session whose rejection was
+    /// appealed and the uids of its panel, a majority of whom may not review it again.
+    public var appealed: Appealed?
 
-    public init(application: Int64, status: ApplicationStatus, onSession: Int64?) {
+    public struct Appealed: Equatable, Sendable {
+        public var session: Int64
+        public var panel: Set<Int64>
+
+        public init(session: Int64, panel: Set<Int64>) {
+            self.session = session
+            self.panel = panel
+        }
+    }
+
+    public init(application: Int64, status: ApplicationStatus, onSession: Int64?, appealed: Appealed? = nil) {
         self.application = application
         self.status = status
         self.onSession = onSession
+        self.appealed = appealed
     }
 }

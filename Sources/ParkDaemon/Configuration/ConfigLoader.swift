@@ -139,6 +139,7 @@ public enum ConfigLoader {
                     case "prescreen": config.prescreen = try prescreen(node, reader: reader, path: name)
                     case "scoring": config.scoring = try scoring(node, reader: reader, path: name)
                     case "notice_days": config.reviewNoticeWorkingDays = try reader.integer(node, key: name, range: 1...60)
+                    case "appeal_days": config.appealWorkingDays = try reader.integer(node, key: name, range: 1...60)
                     case "onboarding":
                         var items: [OnboardingChecklist.Item] = []
                         for (item, description, _) in try reader.mapping(node, path: name) {

@@ -109,6 +109,7 @@ enum ControlErrors {
         case .sessionNotOnNotice(let id): ReviewAPI.NotOnNotice(session: id)
         case .noSuchReviewObjection(let id): ReviewAPI.NoSuchObjection(objection: id)
         case .noSuchReviewDecision(let id): ReviewAPI.NoSuchDecision(decision: id)
+        case .noSuchReviewAppeal(let id): ReviewAPI.NoSuchAppeal(appeal: id)
         case .noSuchTenantKey(let keyId): TenantKeyAPI.NoSuchKey(keyId: keyId)
         case .tenantKeyInUse(let keyId, let tenant): TenantKeyAPI.KeyInUse(keyId: keyId, tenant: tenant)
         case .schemaTooNew, .unusable: nil

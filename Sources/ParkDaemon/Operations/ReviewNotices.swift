@@ -74,4 +74,21 @@ struct ReviewNotices: Sendable {
             decision, verdict: verdict, reason: try TenantField.text(reason, field: "reason", maxLength: 2000), today: state.today(),
             context: context)
     }
+
+    /// Files an appeal against an application's final rejection, within the configuration's
+    /// `reviews.appeal_days` working days after it.
+    func fileAppeal(application: Int64, ground: ReviewAppeal.Ground, text: String, context: ChangeContext) async throws -> StoredReviewAppeal {
+        let appeal = try await database.fileReviewAppeal(
+            application: application, ground: ground, text: text, today: state.today(), windowDays: state.config.appealWorkingDays,
+            calendar: calendar.calendar, context: context)
+        logger.notice("appeal against a review decision filed", metadata: [
+            "appeal": "\(appeal.id)", "application": "\(application)", "decision": "\(appeal.appeal.rejection.decision)",
+        ])
+        return appeal
+    }
+
+    /// Accepts (reopening the review) or refuses an appeal with a reason.
+    func decideAppeal(_ id: Int64, outcome: ReviewAppeal.Outcome, reason: String, context: ChangeContext) async throws -> StoredReviewAppeal {
+        try await database.decideReviewAppeal(id, outcome: outcome, reason: reason, today: state.today(), context: context)
+    }
 }

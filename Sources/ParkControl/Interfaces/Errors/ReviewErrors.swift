@@ -1,5 +1,5 @@
 extension ReviewAPI {
-    public static let errors: [any DeclaredError.Type] = [NoSuchSession.self, SessionSealed.self, NotOnNotice.self, NoSuchObjection.self, NoSuchDecision.self]
+    public static let errors: [any DeclaredError.Type] = [NoSuchSession.self, SessionSealed.self, NotOnNotice.self, NoSuchObjection.self, NoSuchDecision.self, NoSuchAppeal.self]
 
     public struct NoSuchSession: DeclaredError {
         public static let name = "io.parkd.Review.NoSuchSession"
@@ -39,5 +39,13 @@ extension ReviewAPI {
         public var decision: Int64
         public init(decision: Int64) { self.decision = decision }
         public var sentence: String { "no review decision has id \(decision)" }
+    }
+
+    public struct NoSuchAppeal: DeclaredError {
+        public static let name = "io.parkd.Review.NoSuchAppeal"
+        public static let kind = FailureKind.notFound
+        public var appeal: Int64
+        public init(appeal: Int64) { self.appeal = appeal }
+        public var sentence: String { "no appeal has id \(appeal)" }
     }
 }

@@ -59,6 +59,36 @@ enum ReviewNoticeHandlers {
             return ReviewAPI.DecisionReply(decision: wire(try await notices.supersede(
                 decision: request.decision, verdict: verdict, reason: request.reason, context: call.change())))
         }
+        registerAppeals(in: &table, notices: notices)
+    }
+
+    static func registerAppeals(in table: inout MethodTable, notices: ReviewNotices) {
+        table.register(ReviewAPI.addAppeal) { request, call in
+            ReviewAPI.AppealReply(appeal: wire(try await notices.fileAppeal(
+                application: request.application, ground: try ReviewAppeal.Ground.parse(request.ground), text: request.text,
+                context: call.change())))
+        }
+
+        table.register(ReviewAPI.decideAppeal) { request, call in
+            guard let outcome = ReviewAppeal.Outcome(rawValue: request.outcome) else {
+                throw DomainError.invalid("outcome", "'\(request.outcome)' is neither accepted nor refused")
+            }
+            return ReviewAPI.AppealReply(appeal: wire(try await notices.decideAppeal(
+                request.appeal, outcome: outcome, reason: request.reason, context: call.change())))
+        }
+
+        table.register(ReviewAPI.listAppeals) { request, _ in
+            ReviewAPI.ListAppealsReply(appeals: try await notices.database.reviewAppeals(application: request.application).map(wire))
+        }
+    }
+
+    static func wire(_ stored: StoredReviewAppeal) -> ReviewAPI.Appeal {
+        let appeal = stored.appeal
+        return ReviewAPI.Appeal(
+            id: stored.id, application: appeal.application, decision: appeal.rejection.decision, session: appeal.rejection.session,
+            ground: appeal.ground.rawValue, text: appeal.text, filedOn: appeal.filedOn.description, deadline: appeal.deadline.description,
+            recordedAt: stored.recordedAt, recordedBy: stored.recordedBy, outcome: stored.outcome?.rawValue, reason: stored.reason,
+            decidedAt: stored.decidedAt, decidedBy: stored.decidedBy)
     }
 
     static func wire(_ stored: StoredReviewNotice, today: CivilDate) -> ReviewAPI.Notice {
