@@ -9,10 +9,9 @@ extension ReviewCommand {
             subcommands: [Show.self, Publish.self, Close.self], defaultSubcommand: Show.self)
 
         static func summary(_ notice: ReviewAPI.Notice) -> String {
-            var text = "session \(notice.session): on notice from \(notice.startsOn) to \(notice.endsOn) "
-                + "(\(notice.workingDays) working day\(notice.workingDays == 1 ? "" : "s")), \(notice.status)"
-            if let closedAt = notice.closedAt { text += ", closed \(closedAt) by \(notice.closedBy ?? "-")" }
-            return text
+            "session \(notice.session): on notice from \(notice.startsOn) to \(notice.endsOn) "
+                + "(\(notice.workingDays) working day\(notice.workingDays == 1 ? "" : "s")), "
+                + (notice.closedAt.map { "closed \($0) by \(notice.closedBy ?? "-")" } ?? notice.status)
         }
     }
 
