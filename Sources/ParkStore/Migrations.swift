@@ -888,6 +888,11 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'an appeal is never deleted'); END;
                 """)
         }
+        migrator.registerMigration("v14-reviewDecisionBreakdown") { db in
+            // A decision keeps its score broken down: each criterion's mean over the sheets
+            // that counted (JSON). Decisions recorded before it have none.
+            try db.execute(sql: "ALTER TABLE reviewDecision ADD COLUMN breakdown TEXT NOT NULL DEFAULT '[]'")
+        }
         return migrator
     }
 }

@@ -117,7 +117,10 @@ struct ReviewNoticeTests {
         #expect(stale.status == 65 && stale.stderr.contains("already superseded by decision 3"))
         #expect(try daemon.parkctl(["review", "decision", "supersede", "8", "--rejected", "--reason", "x"]).status == 66)
         #expect(try daemon.parkctl(["audit", "list", "--method", "Review.SupersedeDecision"]).stdout.contains("root"))
-        #expect(try daemon.parkctl(["--json", "review", "decision", "list"]).stdout.contains("\"supersededBy\" : 3"))
+        let decisions = try daemon.parkctl(["--json", "review", "decision", "list", "--application", "2"]).stdout
+        #expect(decisions.contains("\"supersededBy\" : 3"))
+        // The breakdown: each criterion's mean over the counted sheets (all five gave 12, 12, 12, 15, 9), kept by the superseding one.
+        #expect(decisions.components(separatedBy: "\"criterion\" : \"economicContribution\",\n          \"mean\" : \"15.00\"").count == 3, "\(decisions)")
 
         // The approved firm has an onboarding checklist; the rejected one has none.
         #expect(try daemon.parkctl(["application", "checklist", "1"]).stdout == """

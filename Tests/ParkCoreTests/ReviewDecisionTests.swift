@@ -113,4 +113,22 @@ struct ReviewDecisionTests {
         }
         #expect(stale?.field == "decision" && stale?.reason.contains("already superseded by decision 9") == true)
     }
+
+    @Test("the breakdown is each criterion's mean over the counted sheets, rounded half-up once; a superseding decision keeps it")
+    func breakdown() throws {
+        let reviewer = Reviewer(uid: 1001, name: "wangli")
+        let sheets = try [["18.5", "16.5", "17", "20.5", "12"], ["13", "15", "15.5", "18", "11"], ["14", "12", "14", "17", "12"]].map { scores in
+            try ScoreSheet(
+                application: 1, reviewer: reviewer, scores: Array(zip(ScoringRules.park.criteria.map(\.name), scores)), veto: nil, reason: nil,
+                rules: .park)
+        }
+        let means = ReviewDecision.breakdown(of: sheets)
+        // 45.5/3 = 15.1666… → 15.17; 43.5/3 = 14.50; 46.5/3 = 15.50; 55.5/3 = 18.50; 35/3 = 11.666… → 11.67.
+        #expect(means.map(\.criterion) == ScoringRules.park.criteria.map(\.name))
+        #expect(means.map(\.hundredths) == [1517, 1450, 1550, 1850, 1167])
+        #expect(ReviewDecision.breakdown(of: []).isEmpty)
+        let first = ReviewDecision(
+            application: 1, verdict: .approved, outcome: .passed, scoreHundredths: 7533, reasons: ["r"], supersedes: nil, breakdown: means)
+        #expect(try ReviewDecision.superseding(8, previous: first, supersededBy: nil, verdict: .approved, reason: "补正").breakdown == means)
+    }
 }

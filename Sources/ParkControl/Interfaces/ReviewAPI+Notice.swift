@@ -81,6 +81,14 @@ extension ReviewAPI {
           resolvedBy: ?string
         )
 
+        # One criterion's part of a decision's score.
+        type CriterionMean (
+          # The criterion's name.
+          criterion: string,
+          # Its mean over the sheets that counted ("15.17").
+          mean: string
+        )
+
         # A final decision on an application: never edited, only superseded by a later one.
         type Decision (
           # Stable numeric id.
@@ -99,6 +107,8 @@ extension ReviewAPI {
           score: string,
           # Why: the score against the threshold, each veto's item and reason, or a correction's reason.
           reasons: []string,
+          # The score broken down: each criterion's mean over the sheets that counted, in the rules' order.
+          breakdown: []CriterionMean,
           # The decision this one supersedes.
           supersedes: ?int,
           # The decision that superseded this one.
@@ -316,6 +326,7 @@ extension ReviewAPI {
         public var outcome: String
         public var score: String
         public var reasons: [String]
+        public var breakdown: [CriterionMean]
         public var supersedes: Int64?
         public var supersededBy: Int64?
         public var decidedOn: String
@@ -323,7 +334,7 @@ extension ReviewAPI {
         public var recordedBy: String
         public init(
             id: Int64, session: Int64, application: Int64, tenant: Int64?, verdict: String, outcome: String, score: String, reasons: [String],
-            supersedes: Int64?, supersededBy: Int64?, decidedOn: String, recordedAt: String, recordedBy: String
+            breakdown: [CriterionMean], supersedes: Int64?, supersededBy: Int64?, decidedOn: String, recordedAt: String, recordedBy: String
         ) {
             self.id = id
             self.session = session
@@ -333,11 +344,21 @@ extension ReviewAPI {
             self.outcome = outcome
             self.score = score
             self.reasons = reasons
+            self.breakdown = breakdown
             self.supersedes = supersedes
             self.supersededBy = supersededBy
             self.decidedOn = decidedOn
             self.recordedAt = recordedAt
             self.recordedBy = recordedBy
+        }
+    }
+
+    public struct CriterionMean: Codable, Sendable, Equatable {
+        public var criterion: String
+        public var mean: String
+        public init(criterion: String, mean: String) {
+            self.criterion = criterion
+            self.mean = mean
         }
     }
 

@@ -23,14 +23,41 @@ public struct ReviewDecision: Equatable, Sendable {
     public var reasons: [String]
     /// The decision this one replaces, with why.
     public var supersedes: Int64?
+    /// The score broken down: each criterion's mean over the sheets that counted.
+    public var breakdown: [CriterionMean]
 
-    public init(application: Int64, verdict: Verdict, outcome: ReviewTally.Outcome, scoreHundredths: Int, reasons: [String], supersedes: Int64?) {
+    public init(
+        application: Int64, verdict: Verdict, outcome: ReviewTally.Outcome, scoreHundredths: Int, reasons: [String], supersedes: Int64?,
+        breakdown: [CriterionMean] = []
+    ) {
         self.application = application
         self.verdict = verdict
         self.outcome = outcome
         self.scoreHundredths = scoreHundredths
         self.reasons = reasons
         self.supersedes = supersedes
+        self.breakdown = breakdown
+    }
+
+    /// One criterion's mean over the sheets that counted, in hundredths (rounded half-up once).
+    public struct CriterionMean: Equatable, Sendable {
+        public var criterion: String
+        public var hundredths: Int
+
+        public init(criterion: String, hundredths: Int) {
+            self.criterion = criterion
+            self.hundredths = hundredths
+        }
+    }
+
+    /// Each criterion's mean over `counted` (the sheets the result counted, the dropped ones
+    /// left out), in the sheets' order of criteria.
+    public static func breakdown(of counted: [ScoreSheet]) -> [CriterionMean] {
+        guard let first = counted.first else { return [] }
+        return first.scores.map { entry in
+            let values = counted.compactMap { sheet in sheet.scores.first { $0.criterion == entry.criterion }?.score.halfPoints }
+            return CriterionMean(criterion: entry.criterion, hundredths: ReviewTally.meanHundredths(halfPoints: values))
+        }
     }
 
     /// One applicant's result as the notice posted it.
@@ -40,12 +67,17 @@ public struct ReviewDecision: Equatable, Sendable {
         public var scoreHundredths: Int
         /// The vetoes, item and reason (never who vetoed).
         public var vetoes: [ScoreSheet.Veto]
+        /// Each criterion's mean over the sheets that counted.
+        public var breakdown: [CriterionMean]
 
-        public init(application: Int64, outcome: ReviewTally.Outcome, scoreHundredths: Int, vetoes: [ScoreSheet.Veto]) {
+        public init(
+            application: Int64, outcome: ReviewTally.Outcome, scoreHundredths: Int, vetoes: [ScoreSheet.Veto], breakdown: [CriterionMean] = []
+        ) {
             self.application = application
             self.outcome = outcome
             self.scoreHundredths = scoreHundredths
             self.vetoes = vetoes
+            self.breakdown = breakdown
         }
     }
 
@@ -115,7 +147,8 @@ public struct ReviewDecision: Equatable, Sendable {
         if let upheld = mine.first(where: { $0.resolution == .upheld }) { return .withdrawn(objection: upheld.id) }
         return .decided(ReviewDecision(
             application: result.application, verdict: verdict(for: result.outcome), outcome: result.outcome,
-            scoreHundredths: result.scoreHundredths, reasons: reasons(for: result, thresholdHundredths: thresholdHundredths), supersedes: nil))
+            scoreHundredths: result.scoreHundredths, reasons: reasons(for: result, thresholdHundredths: thresholdHundredths), supersedes: nil,
+            breakdown: result.breakdown))
     }
 
     /// A new decision replacing `previous` (recorded as `previousID`) for a corrected error:
@@ -131,6 +164,6 @@ public struct ReviewDecision: Equatable, Sendable {
         guard !trimmed.isEmpty else { throw .invalid("reason", "a superseding decision needs the reason for the correction") }
         return ReviewDecision(
             application: previous.application, verdict: verdict, outcome: previous.outcome, scoreHundredths: previous.scoreHundredths,
-            reasons: [trimmed], supersedes: previousID)
+            reasons: [trimmed], supersedes: previousID, breakdown: previous.breakdown)
     }
 }

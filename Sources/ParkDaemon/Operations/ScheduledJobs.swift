@@ -70,10 +70,7 @@ struct ScheduledJobs: Sendable {
         case .closeNotices:
             var details: [String] = []
             for notice in try await notices.due() {
-                let call = AuditedCall(
-                    uid: Int64(getuid()), user: "timer \(timer)", pid: Int64(getpid()), method: NoticeAPI.close.name,
-                    parameters: JSONValue.object(["run": .integer(notice.run)]).canonicalText)
-                let context = ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
+                let context = change(by: timer, method: NoticeAPI.close.name, parameters: ["run": .integer(notice.run)])
                 let closed = try await notices.close(run: notice.run, context: context)
                 details.append("closed the notice of reward run \(closed.run), which ended \(closed.period.endsOn)")
             }
@@ -95,10 +92,7 @@ struct ScheduledJobs: Sendable {
         var details: [String] = []
         for due in try await reviewNotices.due() {
             let session = due.notice.session
-            let call = AuditedCall(
-                uid: Int64(getuid()), user: "timer \(timer)", pid: Int64(getpid()), method: ReviewAPI.closeNotice.name,
-                parameters: JSONValue.object(["session": .integer(session)]).canonicalText)
-            let context = ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
+            let context = change(by: timer, method: ReviewAPI.closeNotice.name, parameters: ["session": .integer(session)])
             let closing = try await reviewNotices.close(session: session, context: context)
             let held = closing.held.keys.sorted().map { "application \($0) held by objection \((closing.held[$0] ?? []).map(String.init).joined(separator: ", "))" }
             details.append(
@@ -110,14 +104,19 @@ struct ScheduledJobs: Sendable {
     }
 
     private func rewardRun(_ period: RewardPeriod, timer: String) async throws -> Result {
-        let call = AuditedCall(
-            uid: Int64(getuid()), user: "timer \(timer)", pid: Int64(getpid()), method: RewardAPI.run.name,
-            parameters: JSONValue.object(["period": .string(period.description)]).canonicalText)
-        let context = ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
+        let context = change(by: timer, method: RewardAPI.run.name, parameters: ["period": .string(period.description)])
         let run = try await rewardRuns.run(period, rules: nil, by: "timer \(timer)", context: context)
         return Result(
             summary: "draft reward run \(run.id) for \(run.period): \(run.lineCount) lines, \(Money(fen: run.totalFen)) in all; "
                 + "approve it with parkctl reward approve \(run.id)",
             details: [])
+    }
+
+    /// The change a timer's run makes, audited as the call `method` with `parameters` by `timer NAME`.
+    private func change(by timer: String, method: String, parameters: [String: JSONValue]) -> ChangeContext {
+        let call = AuditedCall(
+            uid: Int64(getuid()), user: "timer \(timer)", pid: Int64(getpid()), method: method,
+            parameters: JSONValue.object(parameters).canonicalText)
+        return ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
     }
 }

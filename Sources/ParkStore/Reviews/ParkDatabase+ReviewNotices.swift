@@ -170,7 +170,8 @@ extension ParkDatabase {
                   only == nil || only == applicant.application.application else { return nil }
             return ReviewDecision.Result(
                 application: applicant.application.application, outcome: outcome, scoreHundredths: score,
-                vetoes: applicant.sheets.compactMap(\.sheet.veto))
+                vetoes: applicant.sheets.compactMap(\.sheet.veto),
+                breakdown: ReviewDecision.breakdown(of: applicant.sheets.filter { !applicant.dropped.contains($0.id) }.map(\.sheet)))
         }
         let objections = try ParkDatabase.reviewObjections(db, session: session).map {
             ReviewDecision.Objection(id: $0.id, application: $0.application, resolution: $0.resolution)

@@ -15,6 +15,8 @@ struct ReviewDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord 
     var scoreHundredths: Int
     var reasons: String
     var supersedes: Int64?
+    /// JSON: each criterion's mean over the counted sheets, `[{"criterion": …, "hundredths": …}]`.
+    var breakdown: String
     var decidedOn: String
     var recordedAt: String
     var recordedBy: String
@@ -30,6 +32,7 @@ struct ReviewDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord 
         scoreHundredths = decision.scoreHundredths
         reasons = String(decoding: (try? JSONEncoder().encode(decision.reasons)) ?? Data("[]".utf8), as: UTF8.self)
         supersedes = decision.supersedes
+        breakdown = Self.encode(decision.breakdown)
         self.decidedOn = decidedOn.description
         recordedAt = context.at
         recordedBy = context.recordedBy
@@ -38,12 +41,24 @@ struct ReviewDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord 
     var decision: ReviewDecision {
         get throws {
             guard let verdict = ReviewDecision.Verdict(rawValue: verdict), let outcome = ReviewTally.Outcome(rawValue: outcome),
-                  let reasons = try? JSONDecoder().decode([String].self, from: Data(reasons.utf8)) else {
+                  let reasons = try? JSONDecoder().decode([String].self, from: Data(reasons.utf8)),
+                  let means = try? JSONDecoder().decode([Mean].self, from: Data(breakdown.utf8)) else {
                 throw StoreError.unreadable("reviewDecision \(id ?? 0)", "a verdict, outcome or reasons")
             }
             return ReviewDecision(
                 application: applicationId, verdict: verdict, outcome: outcome, scoreHundredths: scoreHundredths, reasons: reasons,
-                supersedes: supersedes)
+                supersedes: supersedes, breakdown: means.map { ReviewDecision.CriterionMean(criterion: $0.criterion, hundredths: $0.hundredths) })
         }
+    }
+
+    /// One entry of the `breakdown` column.
+    private struct Mean: Codable {
+        var criterion: String
+        var hundredths: Int
+    }
+
+    private static func encode(_ breakdown: [ReviewDecision.CriterionMean]) -> String {
+        let means = breakdown.map { Mean(criterion: $0.criterion, hundredths: $0.hundredths) }
+        return String(decoding: (try? JSONEncoder().encode(means)) ?? Data("[]".utf8), as: UTF8.self)
     }
 }

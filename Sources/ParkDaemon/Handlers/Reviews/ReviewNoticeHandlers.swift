@@ -112,7 +112,9 @@ enum ReviewNoticeHandlers {
         return ReviewAPI.Decision(
             id: stored.id, session: stored.session, application: decision.application, tenant: stored.tenant,
             verdict: decision.verdict.rawValue, outcome: decision.outcome.rawValue, score: ReviewTally.points(hundredths: decision.scoreHundredths),
-            reasons: decision.reasons, supersedes: decision.supersedes, supersededBy: stored.supersededBy, decidedOn: stored.decidedOn,
+            reasons: decision.reasons,
+            breakdown: decision.breakdown.map { ReviewAPI.CriterionMean(criterion: $0.criterion, mean: ReviewTally.points(hundredths: $0.hundredths)) },
+            supersedes: decision.supersedes, supersededBy: stored.supersededBy, decidedOn: stored.decidedOn,
             recordedAt: stored.recordedAt, recordedBy: stored.recordedBy)
     }
 }
