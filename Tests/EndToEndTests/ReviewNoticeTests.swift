@@ -154,6 +154,11 @@ struct ReviewNoticeTests {
         #expect(shownTenant.contains("onboarding checklist complete (licenceCopiesFiled ticked last), first lease started 2026-03-01"), "\(shownTenant)")
         #expect(try daemon.parkctl(["audit", "list", "--method", "Application.TickChecklist"]).stdout.components(separatedBy: "\n").count >= 5)
 
+        // A decided application goes before no panel again, except through an accepted appeal.
+        let decided = try daemon.parkctl(["review", "session", "add", "--date", "2026-03-20", "--venue", "302", "--chair", "刘主任",
+                                          "--application", "2"] + names[3...7].flatMap { ["--reviewer", $0] })
+        #expect(decided.stderr == "parkctl: invalid --application (applications): application 2 was rejected by decision 3; only an accepted appeal puts it before a panel again\n")
+
         // Appeals: only against a final rejection, within 10 working days after it (from Friday
         // 27 February: Saturday the 28th, worked for the festival, then 2-6 and 9-12 March), once.
         let approvedAppeal = try daemon.parkctl(["review", "appeal", "add", "1", "--ground", "factual-error", "--text", "x"])

@@ -18,10 +18,23 @@ public struct AgendaCandidate: Equatable, Sendable {
         }
     }
 
-    public init(application: Int64, status: ApplicationStatus, onSession: Int64?, appealed: Appealed? = nil) {
+    /// The final decision that stands on it (not superseded, not reopened by an accepted
+    /// appeal): its id and verdict. Such an application goes before no panel again.
+    public var decided: (decision: Int64, verdict: ReviewDecision.Verdict)?
+
+    public init(
+        application: Int64, status: ApplicationStatus, onSession: Int64?, appealed: Appealed? = nil,
+        decided: (decision: Int64, verdict: ReviewDecision.Verdict)? = nil
+    ) {
         self.application = application
         self.status = status
         self.onSession = onSession
         self.appealed = appealed
+        self.decided = decided
+    }
+
+    public static func == (lhs: AgendaCandidate, rhs: AgendaCandidate) -> Bool {
+        lhs.application == rhs.application && lhs.status == rhs.status && lhs.onSession == rhs.onSession && lhs.appealed == rhs.appealed
+            && lhs.decided?.decision == rhs.decided?.decision && lhs.decided?.verdict == rhs.decided?.verdict
     }
 }

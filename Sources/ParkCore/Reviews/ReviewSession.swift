@@ -30,6 +30,9 @@ public struct ReviewSession: Equatable, Sendable {
             if let other = candidate.onSession {
                 throw .invalid("applications", "application \(candidate.application) is on the agenda of session \(other) already")
             }
+            if let decided = candidate.decided {
+                throw .invalid("applications", "application \(candidate.application) was \(decided.verdict.rawValue) by decision \(decided.decision); only an accepted appeal puts it before a panel again")
+            }
             if let appealed = candidate.appealed {
                 try ReviewAppeal.checkPanel(
                     panel, application: candidate.application, firstSession: appealed.session, firstPanel: appealed.panel, field: "panel")

@@ -82,6 +82,21 @@ extension ParkDatabase {
         return AgendaCandidate.Appealed(session: session, panel: Set(uids))
     }
 
+    /// The final decision that stands on an application: the latest not superseded, unless an
+    /// accepted appeal reopened it.
+    static func standingDecision(_ db: Database, application: Int64) throws -> (decision: Int64, verdict: ReviewDecision.Verdict)? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT d.id AS id, d.verdict AS verdict FROM reviewDecision AS d
+            WHERE d.applicationId = ? AND NOT EXISTS (SELECT 1 FROM reviewDecision AS s WHERE s.supersedes = d.id)
+            ORDER BY d.id DESC LIMIT 1
+            """, arguments: [application]) else { return nil }
+        let id: Int64 = row["id"]
+        let reopened = try Int64.fetchOne(
+            db, sql: "SELECT id FROM reviewAppeal WHERE reviewDecisionId = ? AND outcome = 'accepted'", arguments: [id]) != nil
+        guard !reopened, let verdict = ReviewDecision.Verdict(rawValue: row["verdict"]) else { return nil }
+        return (id, verdict)
+    }
+
     static func reviewAppeals(_ db: Database, application: Int64? = nil, id: Int64? = nil) throws -> [StoredReviewAppeal] {
         var request = ReviewAppealRecord.order(Column("id"))
         if let application { request = request.filter(Column("applicationId") == application) }

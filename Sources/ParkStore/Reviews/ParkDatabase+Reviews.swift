@@ -12,7 +12,7 @@ extension ParkDatabase {
                 guard let application = try ApplicationRecord.fetchOne(db, key: id) else { throw StoreError.noSuchApplication(id) }
                 return AgendaCandidate(
                     application: id, status: try application.applicationStatus, onSession: try ParkDatabase.openSession(db, holding: id),
-                    appealed: try ParkDatabase.appealedPanel(db, application: id))
+                    appealed: try ParkDatabase.appealedPanel(db, application: id), decided: try ParkDatabase.standingDecision(db, application: id))
             }
             let session = try ReviewSession(heldOn: heldOn, venue: venue, chair: chair, agenda: candidates, panel: panel)
             var record = ReviewSessionRecord(session, createdAt: context.at, createdBy: context.recordedBy)
