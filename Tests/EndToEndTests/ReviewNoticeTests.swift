@@ -191,5 +191,20 @@ struct ReviewNoticeTests {
         #expect(try session([3, 4, 5, 6, 7]).stdout == "2\n")
         let swapped = try daemon.parkctl(["review", "panel", "remove", "2", names[5], "--replace-with", names[0]])
         #expect(swapped.status == 65 && swapped.stderr.hasPrefix("parkctl: invalid --replace-with (add): 3 of the 5 reviewers"), "\(swapped.stderr)")
+
+        // Decisions, objections, notices, ticks and appeals are kept in the database file too.
+        for (sql, message) in [
+            ("UPDATE reviewDecision SET verdict = 'approved' WHERE id = 1", "a decision is never edited"),
+            ("DELETE FROM reviewDecision WHERE id = 3", "a decision is never deleted"),
+            ("UPDATE reviewObjection SET resolution = 'upheld' WHERE id = 1", "a resolved objection is final"),
+            ("UPDATE reviewNotice SET endsOn = '2026-03-31' WHERE id = 1", "a closed review notice is final"),
+            ("UPDATE onboardingItem SET tickedOn = NULL WHERE applicationId = 1", "a ticked onboarding item is final"),
+            ("DELETE FROM onboardingItem", "an onboarding item is never deleted"),
+            ("UPDATE reviewAppeal SET outcome = 'refused' WHERE id = 1", "a decided appeal is final"),
+            ("DELETE FROM reviewAppeal", "an appeal is never deleted"),
+        ] {
+            let refused = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, sql])
+            #expect(refused.status != 0 && refused.stderr.contains(message), "\(sql): \(refused.stderr)")
+        }
     }
 }
