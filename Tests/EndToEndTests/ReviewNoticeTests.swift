@@ -154,6 +154,10 @@ struct ReviewNoticeTests {
         #expect(shownTenant.contains("onboarding checklist complete (licenceCopiesFiled ticked last), first lease started 2026-03-01"), "\(shownTenant)")
         #expect(try daemon.parkctl(["audit", "list", "--method", "Application.TickChecklist"]).stdout.components(separatedBy: "\n").count >= 5)
 
+        // Once active, the firm's approval is no longer corrected by a superseding decision.
+        let movedIn = try daemon.parkctl(["review", "decision", "supersede", "2", "--rejected", "--reason", "隐瞒关联关系"])
+        #expect(movedIn.stderr == "parkctl: invalid --approved/--rejected (verdict): tenant 1 is active: a decision's verdict is corrected only while the firm is approved or rejected, before it moves in\n")
+
         // A decided application goes before no panel again, except through an accepted appeal.
         let decided = try daemon.parkctl(["review", "session", "add", "--date", "2026-03-20", "--venue", "302", "--chair", "刘主任",
                                           "--application", "2"] + names[3...7].flatMap { ["--reviewer", $0] })

@@ -131,4 +131,24 @@ struct ReviewDecisionTests {
             application: 1, verdict: .approved, outcome: .passed, scoreHundredths: 7533, reasons: ["r"], supersedes: nil, breakdown: means)
         #expect(try ReviewDecision.superseding(8, previous: first, supersededBy: nil, verdict: .approved, reason: "补正").breakdown == means)
     }
+
+    @Test("a superseding decision changes the verdict only while the firm is approved or rejected: the one way between them")
+    func correction() throws {
+        func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
+        func tenant(_ status: TenantStatus) throws -> Tenant {
+            Tenant(
+                id: 2, name: "申请企业2", creditCode: try CreditCode("91370200MA3D0001A6"), businessLines: [.recruitment], origin: .local,
+                tags: [], contactPerson: nil, contactPhone: nil, dispatchLicence: nil, hrServiceLicence: nil, status: status,
+                appliedOn: day("2026-02-02"), history: [StatusChange(from: .reviewing, to: status, on: day("2026-02-27"), reason: "入驻评审会 1")])
+        }
+        #expect(try ReviewDecision.correction(of: tenant(.rejected), to: .approved, superseding: 1, reason: "总分录入错误", today: day("2026-03-02"))
+            == StatusChange(from: .rejected, to: .approved, on: day("2026-03-02"), reason: "decision 1 superseded: 总分录入错误"))
+        #expect(try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "隐瞒关联关系", today: day("2026-03-02"))?.to == .rejected)
+        #expect(try ReviewDecision.correction(of: tenant(.rejected), to: .rejected, superseding: 1, reason: "理由补正", today: day("2026-03-02")) == nil)
+        #expect(throws: DomainError.invalid(
+            "verdict", "tenant 2 is active: a decision's verdict is corrected only while the firm is approved or rejected, before it moves in")) {
+            try ReviewDecision.correction(of: tenant(.active), to: .rejected, superseding: 1, reason: "x", today: day("2026-03-02"))
+        }
+        #expect(!TenantStatus.rejected.next.contains(.approved) && !TenantStatus.approved.next.contains(.rejected))
+    }
 }

@@ -102,19 +102,21 @@ struct ReviewNoticeStoreTests {
                 try await database.resolveReviewObjection(1, resolution: .upheld, reason: "x", today: day("2021-02-24"), context: context("io.parkd.Review.ResolveObjection"))
             }
 
-            // A decision is superseded with its reason, only once; a verdict the tenant's lifecycle refuses changes nothing.
+            // A decision is superseded with its reason, only the latest; a changed verdict moves a firm not yet active.
             let first = try await database.reviewDecisions(application: 2)[0]
-            await #expect(throws: DomainError.self) {
-                try await database.supersedeReviewDecision(first.id, verdict: .approved, reason: "算错", today: day("2021-02-25"), context: context("io.parkd.Review.SupersedeDecision"))
-            }
             let second = try await database.supersedeReviewDecision(
-                first.id, verdict: .rejected, reason: "第三项评分录入有误，更正后仍未达标", today: day("2021-02-25"), context: context("io.parkd.Review.SupersedeDecision"))
-            #expect(second.decision.supersedes == first.id && second.decision.reasons == ["第三项评分录入有误，更正后仍未达标"])
+                first.id, verdict: .approved, reason: "第三项评分录入有误，更正后达标", today: day("2021-02-25"), context: context("io.parkd.Review.SupersedeDecision"))
+            #expect(second.decision.supersedes == first.id && second.decision.reasons == ["第三项评分录入有误，更正后达标"])
             #expect(try await database.reviewDecision(first.id).supersededBy == second.id)
+            #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .approved)
             await #expect(throws: DomainError.self) {
                 try await database.supersedeReviewDecision(first.id, verdict: .rejected, reason: "again", today: day("2021-02-25"), context: context("io.parkd.Review.SupersedeDecision"))
             }
-            #expect(try await database.reviewDecisions().count == 3)
+            let third = try await database.supersedeReviewDecision(
+                second.id, verdict: .rejected, reason: "复核：更正有误，维持原结果", today: day("2021-02-26"), context: context("io.parkd.Review.SupersedeDecision"))
+            #expect(third.decision.supersedes == second.id)
+            #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .rejected)
+            #expect(try await database.reviewDecisions().count == 4)
             try database.close()
 
             // The file itself refuses editing or deleting a decision.

@@ -166,4 +166,22 @@ public struct ReviewDecision: Equatable, Sendable {
             application: previous.application, verdict: verdict, outcome: previous.outcome, scoreHundredths: previous.scoreHundredths,
             reasons: [trimmed], supersedes: previousID, breakdown: previous.breakdown)
     }
+
+    /// What a superseding decision with a changed verdict does to the firm's record: a firm
+    /// still `approved` or `rejected` moves to the new verdict's status today — the only way
+    /// between those two, which `tenant transition` never allows — and one that has moved on
+    /// (active, exiting, exited) is refused: a decision is corrected only before the firm moves in.
+    public static func correction(
+        of tenant: Tenant, to verdict: Verdict, superseding previousID: Int64, reason: String, today: CivilDate
+    ) throws(DomainError) -> StatusChange? {
+        let target = verdict.tenantStatus
+        guard tenant.status != target else { return nil }
+        guard tenant.status == .approved || tenant.status == .rejected else {
+            throw .invalid("verdict", "tenant \(tenant.id ?? 0) is \(tenant.status.rawValue): a decision's verdict is corrected only while the firm is approved or rejected, before it moves in")
+        }
+        guard today >= tenant.statusSince else {
+            throw .invalid("verdict", "today (\(today)) is before \(tenant.statusSince), when the tenant became \(tenant.status.rawValue)")
+        }
+        return StatusChange(from: tenant.status, to: target, on: today, reason: "decision \(previousID) superseded: \(reason)")
+    }
 }

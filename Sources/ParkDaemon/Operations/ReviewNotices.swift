@@ -72,7 +72,7 @@ struct ReviewNotices: Sendable {
     func supersede(decision: Int64, verdict: ReviewDecision.Verdict, reason: String, context: ChangeContext) async throws -> StoredReviewDecision {
         try await database.supersedeReviewDecision(
             decision, verdict: verdict, reason: try TenantField.text(reason, field: "reason", maxLength: 2000), today: state.today(),
-            context: context)
+            onboarding: state.config.onboardingItems, context: context)
     }
 
     /// Files an appeal against an application's final rejection, within the configuration's

@@ -134,9 +134,11 @@ extension ParkDatabase {
     }
 
     /// Records a decision that supersedes decision `id` (the latest on its application) for a
-    /// corrected error, with its reason; the tenant moves when the lifecycle allows the verdict's status.
+    /// corrected error, with its reason; a changed verdict moves a firm not yet active to the
+    /// new verdict's status (`ReviewDecision.correction`), and an approval opens its checklist.
     public func supersedeReviewDecision(
-        _ id: Int64, verdict: ReviewDecision.Verdict, reason: String, today: CivilDate, context: ChangeContext
+        _ id: Int64, verdict: ReviewDecision.Verdict, reason: String, today: CivilDate, onboarding: [OnboardingChecklist.Item] = [],
+        context: ChangeContext
     ) async throws -> StoredReviewDecision {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             guard let previous = try ParkDatabase.reviewDecisions(db, id: id).first else {
@@ -144,10 +146,16 @@ extension ParkDatabase {
             }
             let decision = try ReviewDecision.superseding(
                 id, previous: previous.decision, supersededBy: previous.supersededBy, verdict: verdict, reason: reason)
-            if let tenant = previous.tenant, verdict != previous.decision.verdict {
-                _ = try ParkDatabase.transitionTenant(
-                    db, .id(tenant), to: verdict.tenantStatus, on: today, reason: "decision \(id) superseded: \(decision.reasons[0])",
-                    today: today, context: context)
+            if let tenantID = previous.tenant, verdict != previous.decision.verdict {
+                let tenant = try ParkDatabase.loadTenant(db, .id(tenantID))
+                if let change = try ReviewDecision.correction(of: tenant.tenant, to: verdict, superseding: id, reason: decision.reasons[0], today: today) {
+                    var moved = tenant.tenant
+                    try ParkDatabase.recordStatusChange(db, change, of: tenant, to: &moved, context: context)
+                }
+                if verdict == .approved {
+                    try ParkDatabase.openOnboardingChecklist(
+                        db, application: decision.application, tenant: tenantID, items: onboarding, context: context)
+                }
             }
             var record = ReviewDecisionRecord(decision, session: previous.session, tenant: previous.tenant, decidedOn: today, context: context)
             try record.insert(db)
