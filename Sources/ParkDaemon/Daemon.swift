@@ -96,7 +96,8 @@ public enum Daemon {
             database: database, state: state, calendar: calendar,
             jobs: ScheduledJobs(
                 database: database, rewardRuns: RewardRuns(database: database, policies: policies, logger: logger), backups: backups,
-                notices: RewardNotices(database: database, calendar: calendar, state: state, logger: logger), state: state),
+                notices: RewardNotices(database: database, calendar: calendar, state: state, logger: logger),
+                reviewNotices: ReviewNotices(database: database, calendar: calendar, state: state, logger: logger), state: state),
             logger: logger, lastTriggers: try await TimerScheduler.recordedTriggers(database: database, state: state, logger: logger))
 
         let (serving, nowServing) = AsyncStream<Void>.makeStream()
@@ -187,6 +188,7 @@ public enum Daemon {
         ApplicationHandlers.register(in: &table, intake: ApplicationIntake(database: database, state: state, logger: logger))
         BlocklistHandlers.register(in: &table, database: database)
         ReviewHandlers.register(in: &table, database: database)
+        ReviewNoticeHandlers.register(in: &table, notices: ReviewNotices(database: database, calendar: calendar, state: state, logger: logger))
         PolicyHandlers.register(in: &table, database: database, policies: policies)
         RewardHandlers.register(in: &table, database: database, policies: policies, logger: logger)
         CalendarHandlers.register(in: &table, calendar: calendar, state: state)

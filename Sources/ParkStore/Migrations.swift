@@ -763,6 +763,136 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'a tenant key is revoked, never deleted'); END;
                 """)
         }
+        migrator.registerMigration("v14-reviewNotices") { db in
+            // The public notice of a closed review session's results, the objections raised
+            // during it, and the final decisions. A decision is never edited or deleted: a
+            // correction is a new decision that supersedes it, with its reason.
+            try db.execute(sql: """
+                CREATE TABLE reviewNotice (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  reviewSessionId INTEGER NOT NULL UNIQUE REFERENCES reviewSession(id),
+                  startsOn TEXT NOT NULL,
+                  endsOn TEXT NOT NULL,
+                  workingDays INTEGER NOT NULL,
+                  publishedAt TEXT NOT NULL,
+                  publishedBy TEXT NOT NULL,
+                  closedAt TEXT,
+                  closedBy TEXT
+                );
+                CREATE TRIGGER reviewNotice_period BEFORE UPDATE OF reviewSessionId, startsOn, endsOn, workingDays ON reviewNotice
+                BEGIN SELECT RAISE(ABORT, 'a review notice keeps its session and period'); END;
+                CREATE TRIGGER reviewNotice_closedFinal BEFORE UPDATE ON reviewNotice WHEN OLD.closedAt IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a closed review notice is final'); END;
+                CREATE TRIGGER reviewNotice_kept BEFORE DELETE ON reviewNotice
+                BEGIN SELECT RAISE(ABORT, 'a review notice is never deleted'); END;
+
+                CREATE TABLE reviewObjection (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  reviewNoticeId INTEGER NOT NULL REFERENCES reviewNotice(id),
+                  applicationId INTEGER NOT NULL REFERENCES application(id),
+                  objector TEXT NOT NULL,
+                  grounds TEXT NOT NULL,
+                  evidence TEXT,
+                  recordedAt TEXT NOT NULL,
+                  recordedBy TEXT NOT NULL,
+                  resolution TEXT CHECK (resolution IN ('upheld', 'dismissed')),
+                  reason TEXT,
+                  resolvedAt TEXT,
+                  resolvedBy TEXT
+                );
+                CREATE INDEX reviewObjection_application ON reviewObjection(applicationId);
+                CREATE TRIGGER reviewObjection_kept BEFORE UPDATE OF reviewNoticeId, applicationId, objector, grounds, evidence, recordedAt, recordedBy
+                ON reviewObjection
+                BEGIN SELECT RAISE(ABORT, 'an objection is kept as recorded'); END;
+                CREATE TRIGGER reviewObjection_resolvedFinal BEFORE UPDATE ON reviewObjection WHEN OLD.resolution IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a resolved objection is final'); END;
+                CREATE TRIGGER reviewObjection_notDeleted BEFORE DELETE ON reviewObjection
+                BEGIN SELECT RAISE(ABORT, 'an objection is never deleted'); END;
+
+                CREATE TABLE reviewDecision (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  applicationId INTEGER NOT NULL REFERENCES application(id),
+                  reviewSessionId INTEGER NOT NULL REFERENCES reviewSession(id),
+                  tenantId INTEGER REFERENCES tenant(id),
+                  verdict TEXT NOT NULL CHECK (verdict IN ('approved', 'rejected')),
+                  outcome TEXT NOT NULL,
+                  scoreHundredths INTEGER NOT NULL,
+                  -- JSON: the reasons, as strings.
+                  reasons TEXT NOT NULL,
+                  supersedes INTEGER UNIQUE REFERENCES reviewDecision(id),
+                  decidedOn TEXT NOT NULL,
+                  recordedAt TEXT NOT NULL,
+                  recordedBy TEXT NOT NULL
+                );
+                CREATE INDEX reviewDecision_application ON reviewDecision(applicationId);
+                CREATE UNIQUE INDEX reviewDecision_firstOnce ON reviewDecision(applicationId, reviewSessionId) WHERE supersedes IS NULL;
+                CREATE TRIGGER reviewDecision_neverEdited BEFORE UPDATE ON reviewDecision
+                BEGIN SELECT RAISE(ABORT, 'a decision is never edited: a correction is a new decision that supersedes it'); END;
+                CREATE TRIGGER reviewDecision_neverDeleted BEFORE DELETE ON reviewDecision
+                BEGIN SELECT RAISE(ABORT, 'a decision is never deleted: a correction is a new decision that supersedes it'); END;
+                """)
+        }
+        migrator.registerMigration("v14-onboarding") { db in
+            // The onboarding checklist of an approved application: its items as the configuration
+            // named them when the decision was made, each ticked once. An approved tenant with an
+            // item open is not activated by its first lease; the last tick activates it.
+            try db.execute(sql: """
+                CREATE TABLE onboardingItem (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  applicationId INTEGER NOT NULL REFERENCES application(id),
+                  tenantId INTEGER NOT NULL REFERENCES tenant(id),
+                  position INTEGER NOT NULL,
+                  name TEXT NOT NULL,
+                  description TEXT NOT NULL,
+                  openedAt TEXT NOT NULL,
+                  tickedOn TEXT,
+                  tickedAt TEXT,
+                  tickedBy TEXT,
+                  UNIQUE (applicationId, name)
+                );
+                CREATE INDEX onboardingItem_tenant ON onboardingItem(tenantId);
+                CREATE TRIGGER onboardingItem_kept BEFORE UPDATE OF applicationId, tenantId, position, name, description, openedAt ON onboardingItem
+                BEGIN SELECT RAISE(ABORT, 'an onboarding item is kept as opened'); END;
+                CREATE TRIGGER onboardingItem_tickedFinal BEFORE UPDATE ON onboardingItem WHEN OLD.tickedOn IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a ticked onboarding item is final'); END;
+                CREATE TRIGGER onboardingItem_notDeleted BEFORE DELETE ON onboardingItem
+                BEGIN SELECT RAISE(ABORT, 'an onboarding item is never deleted'); END;
+                """)
+        }
+        migrator.registerMigration("v14-reviewAppeals") { db in
+            // Appeals against final rejections: one per rejection decision, kept as filed, decided
+            // once (accepted or refused, with a reason), never deleted.
+            try db.execute(sql: """
+                CREATE TABLE reviewAppeal (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  applicationId INTEGER NOT NULL REFERENCES application(id),
+                  reviewDecisionId INTEGER NOT NULL UNIQUE REFERENCES reviewDecision(id),
+                  ground TEXT NOT NULL CHECK (ground IN ('procedural-error', 'undisclosed-conflict', 'factual-error')),
+                  text TEXT NOT NULL,
+                  filedOn TEXT NOT NULL,
+                  deadline TEXT NOT NULL,
+                  recordedAt TEXT NOT NULL,
+                  recordedBy TEXT NOT NULL,
+                  outcome TEXT CHECK (outcome IN ('accepted', 'refused')),
+                  reason TEXT,
+                  decidedAt TEXT,
+                  decidedBy TEXT
+                );
+                CREATE INDEX reviewAppeal_application ON reviewAppeal(applicationId);
+                CREATE TRIGGER reviewAppeal_kept BEFORE UPDATE OF applicationId, reviewDecisionId, ground, text, filedOn, deadline, recordedAt, recordedBy
+                ON reviewAppeal
+                BEGIN SELECT RAISE(ABORT, 'an appeal is kept as filed'); END;
+                CREATE TRIGGER reviewAppeal_decidedFinal BEFORE UPDATE ON reviewAppeal WHEN OLD.outcome IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a decided appeal is final'); END;
+                CREATE TRIGGER reviewAppeal_notDeleted BEFORE DELETE ON reviewAppeal
+                BEGIN SELECT RAISE(ABORT, 'an appeal is never deleted'); END;
+                """)
+        }
+        migrator.registerMigration("v14-reviewDecisionBreakdown") { db in
+            // A decision keeps its score broken down: each criterion's mean over the sheets
+            // that counted (JSON). Decisions recorded before it have none.
+            try db.execute(sql: "ALTER TABLE reviewDecision ADD COLUMN breakdown TEXT NOT NULL DEFAULT '[]'")
+        }
         return migrator
     }
 }

@@ -28,6 +28,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case noSuchSession(_ id: Int64)
     /// The session is open: its scores and anything derived from them are sealed until it closes.
     case sessionOpen(_ id: Int64)
+    /// The review session's results have not been put on public notice.
+    case sessionNotOnNotice(_ session: Int64)
+    case noSuchReviewObjection(_ id: Int64)
+    case noSuchReviewDecision(_ id: Int64)
+    case noSuchReviewAppeal(_ id: Int64)
     /// The database was written by a newer parkd.
     case schemaTooNew(_ path: String, unknown: [String], known: String)
     /// The database failed its integrity check, cannot be opened, or holds what cannot be read.
@@ -61,6 +66,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .notBlocklisted(let code): "\(code) is not on the blocklist"
         case .noSuchSession(let id): "no review session has id \(id)"
         case .sessionOpen(let id): "review session \(id) is open: its scores are sealed until it closes"
+        case .sessionNotOnNotice(let id): "review session \(id) has not been put on notice"
+        case .noSuchReviewObjection(let id): "no objection to a review result has id \(id)"
+        case .noSuchReviewDecision(let id): "no review decision has id \(id)"
+        case .noSuchReviewAppeal(let id): "no appeal has id \(id)"
         case .schemaTooNew(let path, let unknown, let known):
             "\(path) was written by a newer parkd (schema \(unknown.joined(separator: ", ")); this parkd knows up to \(known)); upgrade parkd or restore a backup"
         case .unusable(let path, let reason): "\(path): \(reason)"

@@ -35,7 +35,8 @@ struct DispatcherHarness {
             database: database, state: state, calendar: calendar,
             jobs: ScheduledJobs(
                 database: database, rewardRuns: RewardRuns(database: database, policies: policies, logger: logger), backups: backups,
-                notices: RewardNotices(database: database, calendar: calendar, state: state, logger: logger), state: state),
+                notices: RewardNotices(database: database, calendar: calendar, state: state, logger: logger),
+                reviewNotices: ReviewNotices(database: database, calendar: calendar, state: state, logger: logger), state: state),
             logger: logger, lastTriggers: [:])
         dispatcher = Dispatcher(
             table: Daemon.methodTable(

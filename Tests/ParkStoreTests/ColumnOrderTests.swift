@@ -143,9 +143,10 @@ struct ColumnOrderTests {
             #expect(columns.keys.sorted() == [
                 "application", "applicationCheck", "applicationShareholder", "applicationStatement", "auditEntry", "bankAccount",
                 "blocklistEntry", "eventOccurrence", "eventOutcome", "eventRegistration", "incubatorProject", "incubatorSeat",
-                "lease", "leaseEvent", "leaseRent", "leaseUnit", "noticeObjection", "operatingReport", "parkEvent",
+                "lease", "leaseEvent", "leaseRent", "leaseUnit", "noticeObjection", "onboardingItem", "operatingReport", "parkEvent",
                 "paymentBatch", "paymentItem", "paymentOffset", "policyLoad", "policyVersion", "rentalUnit", "reviewAgendaItem",
-                "reviewConflictDeclaration", "reviewConflictDismissal", "reviewDissent", "reviewPanelMember", "reviewResult",
+                "reviewAppeal", "reviewConflictDeclaration", "reviewConflictDismissal", "reviewDecision", "reviewDissent", "reviewNotice", "reviewObjection",
+                "reviewPanelMember", "reviewResult",
                 "reviewScoringRules", "reviewSession", "reviewSheet", "reviewerAffiliation", "rewardConfirmation", "rewardLine",
                 "rewardNotice", "rewardRun", "tenant", "tenantBusinessLine", "tenantKey", "tenantStatusChange", "tenantTag",
                 "timerRun",

@@ -1,7 +1,7 @@
 /// `io.parkd.Application`: applications to enter the park, and their automatic prescreen.
 public enum ApplicationAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Application", methods: [create, list, get, withdraw], errors: errors, definition: """
+        name: "io.parkd.Application", methods: [create, list, get, withdraw] + checklistMethods, errors: errors, definition: """
         # Applications to enter the park (入驻申请) and their automatic prescreen against the
         # configured hard criteria. An application creates or reuses the firm's record in the
         # registry: applicant, then reviewing when the prescreen passes or rejected when it fails.
@@ -169,7 +169,7 @@ public enum ApplicationAPI {
           application: int
         )
 
-        """)
+        """ + checklistDefinition)
 
     public static let create = VarlinkMethod<Create, CreateReply>("io.parkd.Application.Create", access: .write)
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Application.List", access: .read)

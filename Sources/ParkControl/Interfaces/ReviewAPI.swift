@@ -4,7 +4,7 @@ public enum ReviewAPI {
         name: "io.parkd.Review", methods: [
             createSession, listSessions, getSession, changePanel, assignments, declareAffiliation, declareConflict, listConflicts,
             dismissConflict, score, dissent, submissions, closeSession, result, verify,
-        ], errors: errors,
+        ] + noticeMethods + appealMethods, errors: errors,
         definition: """
         # Entry review meetings (入驻评审会): sessions with an agenda of applications awaiting
         # review and a panel of reviewers, local users of the reviewer group known by uid. The
@@ -451,7 +451,7 @@ public enum ReviewAPI {
           session: int
         )
 
-        """)
+        """ + noticeDefinition + appealDefinition)
 
     public static let createSession = VarlinkMethod<CreateSession, SessionReply>("io.parkd.Review.CreateSession", access: .write)
     public static let listSessions = VarlinkMethod<NoParameters, ListSessionsReply>("io.parkd.Review.ListSessions", access: .read)

@@ -3,7 +3,8 @@
 public struct LeaseSigning: Equatable, Sendable {
     /// The lease to record (no id yet).
     public let lease: Lease
-    /// A first lease moves an approved tenant to active on its start day, once that day has come.
+    /// A first lease moves an approved tenant to active on its start day, once that day has come,
+    /// unless the tenant's onboarding checklist is still open: then its last tick does.
     public let activatesTenant: Bool
 
     /// The tenant's status change, once the lease has its id (the reason names it).
@@ -16,9 +17,10 @@ public struct LeaseSigning: Equatable, Sendable {
     ///   - units: the units asked for, as they are now.
     ///   - holders: who else holds those units.
     ///   - isFirstLease: the tenant has never held a lease.
+    ///   - onboardingOpen: the tenant's onboarding checklist has an item not yet ticked.
     public static func decide(
         tenant: Tenant, units: [LeasedUnit], start: CivilDate, end: CivilDate, rent: Money, deposit: Money, billingDay: Int,
-        holders: UnitHolders, isFirstLease: Bool, today: CivilDate
+        holders: UnitHolders, isFirstLease: Bool, onboardingOpen: Bool = false, today: CivilDate
     ) throws -> LeaseSigning {
         let tenantID = tenant.id ?? 0
         guard [.approved, .active].contains(tenant.status) else {
@@ -27,7 +29,7 @@ public struct LeaseSigning: Equatable, Sendable {
         let lease = try Lease(
             tenantID: tenantID, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay)
         try holders.ensureFree(for: lease)
-        let activates = isFirstLease && tenant.status == .approved && start <= today
+        let activates = isFirstLease && tenant.status == .approved && start <= today && !onboardingOpen
         if activates {
             // The change must fit the tenant's history (not before it was approved).
             _ = try tenant.change(to: .active, on: start, reason: "first lease signed", today: today, dayField: "start")

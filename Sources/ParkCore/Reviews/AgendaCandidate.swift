@@ -4,10 +4,37 @@ public struct AgendaCandidate: Equatable, Sendable {
     public var status: ApplicationStatus
     /// The open session whose agenda holds it already, if any.
     public var onSession: Int64?
+    /// For an application reopened by an accepted appeal: the session whose rejection was
+    /// appealed and the uids of its panel, a majority of whom may not review it again.
+    public var appealed: Appealed?
 
-    public init(application: Int64, status: ApplicationStatus, onSession: Int64?) {
+    public struct Appealed: Equatable, Sendable {
+        public var session: Int64
+        public var panel: Set<Int64>
+
+        public init(session: Int64, panel: Set<Int64>) {
+            self.session = session
+            self.panel = panel
+        }
+    }
+
+    /// The final decision that stands on it (not superseded, not reopened by an accepted
+    /// appeal): its id and verdict. Such an application goes before no panel again.
+    public var decided: (decision: Int64, verdict: ReviewDecision.Verdict)?
+
+    public init(
+        application: Int64, status: ApplicationStatus, onSession: Int64?, appealed: Appealed? = nil,
+        decided: (decision: Int64, verdict: ReviewDecision.Verdict)? = nil
+    ) {
         self.application = application
         self.status = status
         self.onSession = onSession
+        self.appealed = appealed
+        self.decided = decided
+    }
+
+    public static func == (lhs: AgendaCandidate, rhs: AgendaCandidate) -> Bool {
+        lhs.application == rhs.application && lhs.status == rhs.status && lhs.onSession == rhs.onSession && lhs.appealed == rhs.appealed
+            && lhs.decided?.decision == rhs.decided?.decision && lhs.decided?.verdict == rhs.decided?.verdict
     }
 }

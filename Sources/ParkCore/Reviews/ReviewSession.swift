@@ -30,6 +30,13 @@ public struct ReviewSession: Equatable, Sendable {
             if let other = candidate.onSession {
                 throw .invalid("applications", "application \(candidate.application) is on the agenda of session \(other) already")
             }
+            if let decided = candidate.decided {
+                throw .invalid("applications", "application \(candidate.application) was \(decided.verdict.rawValue) by decision \(decided.decision); only an accepted appeal puts it before a panel again")
+            }
+            if let appealed = candidate.appealed {
+                try ReviewAppeal.checkPanel(
+                    panel, application: candidate.application, firstSession: appealed.session, firstPanel: appealed.panel, field: "panel")
+            }
         }
         self.id = nil
         self.heldOn = heldOn
@@ -52,10 +59,17 @@ public struct ReviewSession: Equatable, Sendable {
     }
 
     /// The session with its panel changed; only an open session's panel changes.
-    public func changingPanel(adding added: [Reviewer], removing removed: [Reviewer]) throws(DomainError) -> ReviewSession {
+    /// `appealed`: the agenda's applications reopened by an accepted appeal, with the session
+    /// whose rejection was appealed and its panel (a majority of whom may not review it again).
+    public func changingPanel(
+        adding added: [Reviewer], removing removed: [Reviewer], appealed: [Int64: AgendaCandidate.Appealed] = [:]
+    ) throws(DomainError) -> ReviewSession {
         guard status == .open else { throw .invalid("session", "session \(id ?? 0) is \(status.rawValue): its panel no longer changes") }
         var changed = self
         changed.panel = try panel.changed(adding: added, removing: removed)
+        for (application, first) in appealed.sorted(by: { $0.key < $1.key }) {
+            try ReviewAppeal.checkPanel(changed.panel, application: application, firstSession: first.session, firstPanel: first.panel, field: "add")
+        }
         return changed
     }
 }

@@ -14,8 +14,8 @@ public enum TimerAction: Equatable, Sendable {
     case backup(keepDaily: Int, keepMonthly: Int)
     /// `PRAGMA optimize`.
     case optimize
-    /// Closes the public notices of reward runs whose last day has passed: their released lines
-    /// become payable.
+    /// Closes the public notices of reward runs whose last day has passed (their released lines
+    /// become payable) and of review sessions (their applicants' decisions become final).
     case closeNotices
 
     /// The names the configuration gives actions.

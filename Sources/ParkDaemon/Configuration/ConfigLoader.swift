@@ -138,6 +138,14 @@ public enum ConfigLoader {
                     switch sub {
                     case "prescreen": config.prescreen = try prescreen(node, reader: reader, path: name)
                     case "scoring": config.scoring = try scoring(node, reader: reader, path: name)
+                    case "notice_days": config.reviewNoticeWorkingDays = try reader.integer(node, key: name, range: 1...60)
+                    case "appeal_days": config.appealWorkingDays = try reader.integer(node, key: name, range: 1...60)
+                    case "onboarding":
+                        var items: [OnboardingChecklist.Item] = []
+                        for (item, description, _) in try reader.mapping(node, path: name) {
+                            items.append(OnboardingChecklist.Item(name: item, description: try reader.string(description, key: "\(name).\(item)")))
+                        }
+                        config.onboardingItems = items
                     default: throw reader.unknown(keyNode, key: name)
                     }
                 }

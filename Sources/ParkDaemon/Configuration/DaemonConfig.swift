@@ -56,6 +56,12 @@ public struct DaemonConfig: Equatable, Sendable {
     public var prescreen = PrescreenRules.park
     /// What review sheets score: criteria and weights, veto items, the pass threshold.
     public var scoring = ScoringRules.park
+    /// Working days a review session's public notice (公示) runs when the administrator names none.
+    public var reviewNoticeWorkingDays = 5
+    /// Working days after a final rejection within which the firm may appeal.
+    public var appealWorkingDays = 10
+    /// The onboarding checklist an approved firm gets: item names and what each is.
+    public var onboardingItems = OnboardingChecklist.parkItems
 
     public init() {}
 

@@ -106,6 +106,10 @@ enum ControlErrors {
         case .notBlocklisted(let code): BlocklistAPI.NotListed(creditCode: code)
         case .noSuchSession(let id): ReviewAPI.NoSuchSession(session: id)
         case .sessionOpen(let id): ReviewAPI.SessionSealed(session: id)
+        case .sessionNotOnNotice(let id): ReviewAPI.NotOnNotice(session: id)
+        case .noSuchReviewObjection(let id): ReviewAPI.NoSuchObjection(objection: id)
+        case .noSuchReviewDecision(let id): ReviewAPI.NoSuchDecision(decision: id)
+        case .noSuchReviewAppeal(let id): ReviewAPI.NoSuchAppeal(appeal: id)
         case .noSuchTenantKey(let keyId): TenantKeyAPI.NoSuchKey(keyId: keyId)
         case .tenantKeyInUse(let keyId, let tenant): TenantKeyAPI.KeyInUse(keyId: keyId, tenant: tenant)
         case .schemaTooNew, .unusable: nil

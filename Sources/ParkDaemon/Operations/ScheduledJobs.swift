@@ -13,6 +13,7 @@ struct ScheduledJobs: Sendable {
     let rewardRuns: RewardRuns
     let backups: Backups
     let notices: RewardNotices
+    let reviewNotices: ReviewNotices
     let state: DaemonState
 
     /// What a run did: one sentence, and the items it found or made, one a line.
@@ -69,31 +70,53 @@ struct ScheduledJobs: Sendable {
         case .closeNotices:
             var details: [String] = []
             for notice in try await notices.due() {
-                let call = AuditedCall(
-                    uid: Int64(getuid()), user: "timer \(timer)", pid: Int64(getpid()), method: NoticeAPI.close.name,
-                    parameters: JSONValue.object(["run": .integer(notice.run)]).canonicalText)
-                let context = ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
+                let context = change(by: timer, method: NoticeAPI.close.name, parameters: ["run": .integer(notice.run)])
                 let closed = try await notices.close(run: notice.run, context: context)
                 details.append("closed the notice of reward run \(closed.run), which ended \(closed.period.endsOn)")
             }
-            let summary = switch details.count {
+            var summary = switch details.count {
             case 0: "no public notice of a reward run is due to close"
             case 1: "closed 1 public notice of a reward run"
             default: "closed \(details.count) public notices of reward runs"
             }
-            return Result(summary: summary, details: details)
+            let reviews = try await closeReviewNotices(timer: timer)
+            if !reviews.isEmpty {
+                summary += reviews.count == 1 ? "; closed 1 public notice of a review session" : "; closed \(reviews.count) public notices of review sessions"
+            }
+            return Result(summary: summary, details: details + reviews)
         }
     }
 
+    /// Closes the review notices whose last day has passed: each gives its final decisions.
+    private func closeReviewNotices(timer: String) async throws -> [String] {
+        var details: [String] = []
+        for due in try await reviewNotices.due() {
+            let session = due.notice.session
+            let context = change(by: timer, method: ReviewAPI.closeNotice.name, parameters: ["session": .integer(session)])
+            let closing = try await reviewNotices.close(session: session, context: context)
+            let held = closing.held.keys.sorted().map { "application \($0) held by objection \((closing.held[$0] ?? []).map(String.init).joined(separator: ", "))" }
+            details.append(
+                "closed the notice of review session \(session), which ended \(closing.notice.notice.period.endsOn): "
+                    + (closing.decided.map { "application \($0.decision.application) \($0.decision.verdict.rawValue)" } + held)
+                    .joined(separator: "; "))
+        }
+        return details
+    }
+
     private func rewardRun(_ period: RewardPeriod, timer: String) async throws -> Result {
-        let call = AuditedCall(
-            uid: Int64(getuid()), user: "timer \(timer)", pid: Int64(getpid()), method: RewardAPI.run.name,
-            parameters: JSONValue.object(["period": .string(period.description)]).canonicalText)
-        let context = ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
+        let context = change(by: timer, method: RewardAPI.run.name, parameters: ["period": .string(period.description)])
         let run = try await rewardRuns.run(period, rules: nil, by: "timer \(timer)", context: context)
         return Result(
             summary: "draft reward run \(run.id) for \(run.period): \(run.lineCount) lines, \(Money(fen: run.totalFen)) in all; "
                 + "approve it with parkctl reward approve \(run.id)",
             details: [])
+    }
+
+    /// The change a timer's run makes, audited as the call `method` with `parameters` by `timer NAME`.
+    private func change(by timer: String, method: String, parameters: [String: JSONValue]) -> ChangeContext {
+        let call = AuditedCall(
+            uid: Int64(getuid()), user: "timer \(timer)", pid: Int64(getpid()), method: method,
+            parameters: JSONValue.object(parameters).canonicalText)
+        return ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
     }
 }

@@ -11,7 +11,8 @@ extension ParkDatabase {
             let candidates = try agenda.map { id in
                 guard let application = try ApplicationRecord.fetchOne(db, key: id) else { throw StoreError.noSuchApplication(id) }
                 return AgendaCandidate(
-                    application: id, status: try application.applicationStatus, onSession: try ParkDatabase.openSession(db, holding: id))
+                    application: id, status: try application.applicationStatus, onSession: try ParkDatabase.openSession(db, holding: id),
+                    appealed: try ParkDatabase.appealedPanel(db, application: id), decided: try ParkDatabase.standingDecision(db, application: id))
             }
             let session = try ReviewSession(heldOn: heldOn, venue: venue, chair: chair, agenda: candidates, panel: panel)
             var record = ReviewSessionRecord(session, createdAt: context.at, createdBy: context.recordedBy)
@@ -31,7 +32,11 @@ extension ParkDatabase {
     ) async throws -> StoredReviewSession {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             let stored = try ParkDatabase.loadReviewSession(db, id)
-            let changed = try stored.session.changingPanel(adding: added, removing: removed)
+            var appealed: [Int64: AgendaCandidate.Appealed] = [:]
+            for application in stored.session.agenda {
+                appealed[application] = try ParkDatabase.appealedPanel(db, application: application)
+            }
+            let changed = try stored.session.changingPanel(adding: added, removing: removed, appealed: appealed)
             try ReviewPanelMemberRecord.filter(ReviewPanelMemberRecord.Columns.reviewSessionId == id).deleteAll(db)
             try ParkDatabase.savePanel(db, session: id, changed.panel)
             try db.execute(sql: "UPDATE reviewSession SET updatedAt = ? WHERE id = ?", arguments: [context.at, id])

@@ -214,7 +214,7 @@ extension ParkDatabase {
             .filter(ReviewSheetRecord.Columns.uid == uid).order(ReviewSheetRecord.Columns.version.desc).fetchOne(db)
     }
 
-    private static func results(_ db: Database, session id: Int64) throws -> SessionResults {
+    static func results(_ db: Database, session id: Int64) throws -> SessionResults {
         let stored = try loadReviewSession(db, id)
         guard stored.session.status == .closed, let fixed = try ReviewScoringRulesRecord.fetchOne(db, key: id) else {
             throw StoreError.sessionOpen(id)

@@ -10,7 +10,7 @@ struct ApplicationCommand: AsyncParsableCommand {
             (reviews.prescreen): it then waits for a review (the firm's record is reviewing) or has failed \
             (rejected, every failed criterion with its reason).
             """,
-        subcommands: [Add.self, List.self, Show.self, Withdraw.self])
+        subcommands: [Add.self, List.self, Show.self, Withdraw.self, Checklist.self])
 
     /// `application 1: passed the prescreen; tenant 3 is reviewing`, and each failed criterion.
     static func summary(_ application: ApplicationAPI.Application) -> String {

@@ -7,7 +7,7 @@ struct ReviewCommand: AsyncParsableCommand {
         abstract: "Entry review sessions, their panels, and a reviewer's own assignments.",
         subcommands: [
             SessionCommand.self, PanelCommand.self, Assignments.self, AffiliationCommand.self, ConflictCommand.self, Score.self, DissentCommand.self,
-            Submissions.self, Result.self, Verify.self,
+            Submissions.self, Result.self, Verify.self, NoticeCommand.self, ObjectionCommand.self, DecisionCommand.self, AppealCommand.self,
         ])
 
     static func render(_ session: ReviewAPI.Session) -> String {

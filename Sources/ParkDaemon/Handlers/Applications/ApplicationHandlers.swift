@@ -43,6 +43,25 @@ enum ApplicationHandlers {
                 request.application, reason: request.reason, on: day, today: today, context: call.change())
             return ApplicationAPI.ApplicationReply(application: wire(application))
         }
+
+        table.register(ApplicationAPI.checklist) { request, _ in
+            let stored = try await database.onboardingChecklist(application: request.application)
+            return ApplicationAPI.ChecklistReply(tenant: stored.tenant, tenantStatus: stored.tenantStatus.rawValue, items: wire(stored))
+        }
+
+        table.register(ApplicationAPI.tickChecklist) { request, call in
+            let ticked = try await database.tickOnboardingItem(
+                application: request.application, item: request.item, today: call.state.today(), context: call.change())
+            return ApplicationAPI.TickChecklistReply(
+                tenant: ticked.checklist.tenant, tenantStatus: ticked.checklist.tenantStatus.rawValue, items: wire(ticked.checklist),
+                activated: ticked.activated)
+        }
+    }
+
+    static func wire(_ stored: StoredOnboardingChecklist) -> [ApplicationAPI.ChecklistItem] {
+        zip(stored.checklist.items, stored.tickedBy).map { item, by in
+            ApplicationAPI.ChecklistItem(name: item.name, description: item.description, tickedOn: item.tickedOn?.description, tickedBy: by)
+        }
     }
 
     static func wire(_ stored: StoredApplication) -> ApplicationAPI.Application {

@@ -1,0 +1,65 @@
+/// The onboarding checklist (入驻手续) an approved firm works through: the items come from the
+/// configuration (a lease signed, the business registration moved into the park, licence copies
+/// filed, …). The firm becomes `active` only once every item is ticked *and* its first lease has
+/// started, whichever comes last: a first lease signed while the checklist is open does not
+/// activate it, and the last tick does when the lease has started.
+public struct OnboardingChecklist: Equatable, Sendable {
+    /// One item of the checklist.
+    public struct Item: Equatable, Sendable {
+        /// The item's name, as the configuration names it.
+        public var name: String
+        /// What it is.
+        public var description: String
+        /// The day it was ticked; nil while open.
+        public var tickedOn: CivilDate?
+
+        public init(name: String, description: String, tickedOn: CivilDate? = nil) {
+            self.name = name
+            self.description = description
+            self.tickedOn = tickedOn
+        }
+    }
+
+    public var application: Int64
+    public var items: [Item]
+
+    public init(application: Int64, items: [Item]) {
+        self.application = application
+        self.items = items
+    }
+
+    /// The items parkd ships with (`reviews.onboarding` of the configuration replaces them).
+    public static let parkItems = [
+        Item(name: "leaseSigned", description: "lease signed (租赁合同签订)"),
+        Item(name: "registrationMoved", description: "business registration moved into the park (工商注册迁入)"),
+        Item(name: "licenceCopiesFiled", description: "licence copies filed (许可证复印件备案)"),
+    ]
+
+    /// Every item ticked.
+    public var isComplete: Bool { items.allSatisfy { $0.tickedOn != nil } }
+
+    /// What ticking one item does: the item ticked, and whether the tenant becomes active now.
+    public struct Tick: Equatable, Sendable {
+        /// The index of the item ticked.
+        public var index: Int
+        /// The tenant's move to active, when this tick completes the list and the first lease has started.
+        public var activation: StatusChange?
+    }
+
+    /// Ticks `name` on `today`. The tenant becomes active when this is the last open item,
+    /// it is approved, and its first lease (`firstLeaseStart`) has started by today.
+    public func tick(_ name: String, tenant: Tenant, firstLeaseStart: CivilDate?, today: CivilDate) throws(DomainError) -> Tick {
+        guard let index = items.firstIndex(where: { $0.name == name }) else {
+            throw .invalid("item", "'\(name)' is not an item of application \(application)'s checklist; its items are \(items.map(\.name).joined(separator: ", "))")
+        }
+        if let day = items[index].tickedOn {
+            throw .invalid("item", "'\(name)' was ticked on \(day) already")
+        }
+        let completes = items.enumerated().allSatisfy { $0.offset == index || $0.element.tickedOn != nil }
+        guard completes, tenant.status == .approved, let start = firstLeaseStart, start <= today else {
+            return Tick(index: index, activation: nil)
+        }
+        let activation = try tenant.change(to: .active, on: today, reason: "onboarding checklist complete (\(name) ticked last), first lease started \(start)", today: today)
+        return Tick(index: index, activation: activation)
+    }
+}

@@ -1,0 +1,105 @@
+/// An appeal (申诉) against a final rejection by a review session: filed within a number of
+/// working days after the rejection, on stated grounds only, and accepted or refused by an
+/// administrator with a reason. An accepted appeal reopens the application: the firm's record
+/// goes from `rejected` back to `reviewing` (the only way out of `rejected`, which `tenant
+/// transition` never allows) and the application is reviewed again by a session whose panel
+/// majority did not sit on the session that rejected it.
+public struct ReviewAppeal: Equatable, Sendable {
+    /// The grounds an appeal may stand on.
+    public enum Ground: String, Sendable, CaseIterable {
+        case proceduralError = "procedural-error"
+        case undisclosedConflict = "undisclosed-conflict"
+        case factualError = "factual-error"
+
+        public static func parse(_ text: String) throws(DomainError) -> Ground {
+            guard let ground = Ground(rawValue: text) else {
+                throw .invalid("ground", "'\(text)' is not a ground of appeal; use one of \(allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return ground
+        }
+    }
+
+    public enum Outcome: String, Sendable, CaseIterable {
+        case accepted, refused
+    }
+
+    /// The final rejection appealed, as recorded.
+    public struct Rejection: Equatable, Sendable {
+        /// The decision's id.
+        public var decision: Int64
+        /// The session whose result it followed.
+        public var session: Int64
+        public var decidedOn: CivilDate
+
+        public init(decision: Int64, session: Int64, decidedOn: CivilDate) {
+            self.decision = decision
+            self.session = session
+            self.decidedOn = decidedOn
+        }
+    }
+
+    public var application: Int64
+    public var rejection: Rejection
+    public var ground: Ground
+    public var text: String
+    public var filedOn: CivilDate
+    /// The last day it could be filed.
+    public var deadline: CivilDate
+
+    /// Restores an appeal exactly as recorded.
+    public init(application: Int64, rejection: Rejection, ground: Ground, text: String, filedOn: CivilDate, deadline: CivilDate) {
+        self.application = application
+        self.rejection = rejection
+        self.ground = ground
+        self.text = text
+        self.filedOn = filedOn
+        self.deadline = deadline
+    }
+
+    /// Files an appeal against the latest decision on `application` (`latest`: nil when it has
+    /// none): only a final rejection, only within `windowDays` working days after it (counted
+    /// as a notice is: from the next working day), and once.
+    public static func file(
+        application: Int64, latest: (decision: Int64, session: Int64, verdict: ReviewDecision.Verdict, decidedOn: CivilDate)?,
+        appealedAlready: Int64?, ground: Ground, text: String, today: CivilDate, windowDays: Int, calendar: WorkingDayCalendar
+    ) throws(DomainError) -> ReviewAppeal {
+        guard let latest else {
+            throw .invalid("application", "application \(application) has no decision of a review session to appeal")
+        }
+        guard latest.verdict == .rejected else {
+            throw .invalid("application", "application \(application) was approved (decision \(latest.decision)); only a final rejection is appealed")
+        }
+        if let appealedAlready {
+            throw .invalid("application", "decision \(latest.decision) on application \(application) was appealed already (appeal \(appealedAlready))")
+        }
+        let deadline = try NoticePeriod.starting(on: latest.decidedOn, workingDays: windowDays, calendar: calendar).endsOn
+        guard today <= deadline else {
+            throw .invalid("application", "the rejection of application \(application) on \(latest.decidedOn) could be appealed until \(deadline) (\(windowDays) working days); today is \(today)")
+        }
+        return ReviewAppeal(
+            application: application, rejection: Rejection(decision: latest.decision, session: latest.session, decidedOn: latest.decidedOn),
+            ground: ground, text: try TenantField.text(text, field: "text", maxLength: 4000), filedOn: today, deadline: deadline)
+    }
+
+    /// What accepting an appeal does to the firm's record: `rejected` back to `reviewing` today.
+    public static func reopening(_ tenant: Tenant, appeal: Int64, today: CivilDate) throws(DomainError) -> StatusChange {
+        guard tenant.status == .rejected else {
+            throw .invalid("appeal", "tenant \(tenant.id ?? 0) is \(tenant.status.rawValue), not rejected: an accepted appeal reopens a rejected firm's review")
+        }
+        guard today >= tenant.statusSince else {
+            throw .invalid("appeal", "today (\(today)) is before \(tenant.statusSince), when the tenant became rejected")
+        }
+        return StatusChange(from: .rejected, to: .reviewing, on: today, reason: "appeal \(appeal) accepted: reviewed again")
+    }
+
+    /// An application reopened by an accepted appeal may go before a panel only if at most a
+    /// minority of it sat on the session whose rejection was appealed (`firstPanel`).
+    public static func checkPanel(
+        _ panel: ReviewPanel, application: Int64, firstSession: Int64, firstPanel: Set<Int64>, field: String
+    ) throws(DomainError) {
+        let sat = panel.members.filter { firstPanel.contains($0.uid) }
+        guard sat.count * 2 < panel.members.count else {
+            throw .invalid(field, "\(sat.count) of the \(panel.members.count) reviewers (\(sat.map(\.name).joined(separator: ", "))) sat on session \(firstSession), whose rejection of application \(application) was appealed; its review again needs a panel whose majority did not")
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import GRDB
+import ParkCore
+import ParkStore
+import Testing
+
+@Suite("Review notices, objections and decisions in the store")
+struct ReviewNoticeStoreTests {
+    static let heldOn = CivilDate(year: 2021, month: 2, day: 5)!
+    static let panel = (1...5).map { Reviewer(uid: Int64(2000 + $0), name: "reviewer\($0)") }
+
+    func day(_ text: String) throws -> CivilDate { try CivilDate.parse(text, field: "day") }
+
+    /// 2021 with its Spring Festival, 11-17 February, and the two weekend days worked for it.
+    func calendar() throws -> WorkingDayCalendar {
+        try WorkingDayCalendar([HolidaySchedule(
+            year: 2021, holidays: [Holiday(name: "Spring Festival", chineseName: "春节", first: day("2021-02-11"), last: day("2021-02-17"))],
+            swappedWorkingDays: [SwappedWorkingDay(day: day("2021-02-07"), makesUpFor: "Spring Festival"),
+                                 SwappedWorkingDay(day: day("2021-02-20"), makesUpFor: "Spring Festival")])])
+    }
+
+    /// Two applicants scored by five reviewers and closed: application 1 passes (80.00),
+    /// application 2 fails (50.00).
+    func closedSession(_ database: ParkDatabase) async throws {
+        for (index, code) in ["91370200MA3C1234XQ", "91370200MA3D0001A6"].enumerated() {
+            let form = try ApplicationForm(
+                name: "申请企业\(index + 1)", creditCode: code, businessLines: ["recruitment"], hrServiceLicence: "HR-1",
+                registeredCapital: Money(fen: 500_000_000), headcount: 12, plannedOfficeArea: Area(centiSquareMetres: 12_000),
+                expectedAnnualRevenue: Money(fen: 1_000_000), expectedAnnualTax: Money(fen: 10_000), legalRepresentative: "张伟",
+                shareholders: [], statements: [], appliedOn: Self.heldOn, today: Self.heldOn)
+            _ = try await database.receiveApplication(form, rules: .park, today: Self.heldOn, context: context("io.parkd.Application.Create"))
+        }
+        _ = try await database.createReviewSession(
+            heldOn: Self.heldOn, venue: "301", chair: "刘主任", agenda: [1, 2], panel: try ReviewPanel(Self.panel),
+            context: context("io.parkd.Review.CreateSession"))
+        for (application, scores) in [(Int64(1), ["16", "16", "16", "20", "12"]), (2, ["10", "10", "10", "10", "10"])] {
+            for member in 0..<5 {
+                let sheet = try ScoreSheet(
+                    application: application, reviewer: Self.panel[member], scores: Array(zip(ScoringRules.park.criteria.map(\.name), scores)),
+                    veto: nil, reason: nil, rules: .park)
+                _ = try await database.submitSheet(sheet, rules: .park, salt: "s", commitment: sheet.commitment(salt: "s"), context: context("io.parkd.Review.Score"))
+            }
+        }
+        _ = try await database.closeReviewSession(1, rules: .park, context: context("io.parkd.Review.CloseSession"))
+    }
+
+    @Test("a notice across the Spring Festival: an objection holds one decision past the close, its dismissal releases it; tenants move")
+    func noticeAndDecisions() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            try await closedSession(database)
+            let calendar = try calendar()
+            let notice = try await database.publishReviewNotice(
+                session: 1, today: day("2021-02-09"), workingDays: 5, calendar: calendar, context: context("io.parkd.Review.PublishNotice"))
+            // Wednesday 10th; the festival; Thursday 18th, Friday 19th, Saturday 20th (worked), Monday 22nd.
+            #expect(notice.notice.period.endsOn == (try day("2021-02-22")))
+            await #expect(throws: DomainError.invalid("session", "review session 1 is already on notice until 2021-02-22")) {
+                try await database.publishReviewNotice(
+                    session: 1, today: day("2021-02-10"), workingDays: 5, calendar: calendar, context: context("io.parkd.Review.PublishNotice"))
+            }
+            let posting = try await database.reviewNotice(session: 1)
+            #expect(posting.entries.map(\.creditCode) == ["91370200MA3C1234XQ", "91370200MA3D0001A6"])
+            #expect(posting.entries.map(\.scoreHundredths) == [8000, 5000])
+            #expect(posting.entries.map(\.outcome) == ["passed", "failed"])
+
+            let objection = try await database.recordReviewObjection(
+                application: 1, objector: "王某（申请企业3）", grounds: "评分材料与实际经营不符", evidence: "工商变更记录",
+                today: day("2021-02-22"), context: context("io.parkd.Review.AddObjection"))
+            #expect(objection.session == 1 && objection.resolution == nil)
+            await #expect(throws: DomainError.invalid("by", "is empty; an objection records who raised it and on what grounds")) {
+                try await database.recordReviewObjection(
+                    application: 2, objector: " ", grounds: "x", evidence: nil, today: day("2021-02-22"), context: context("io.parkd.Review.AddObjection"))
+            }
+            await #expect(throws: DomainError.self) {
+                try await database.recordReviewObjection(
+                    application: 2, objector: "李某", grounds: "迟到的异议", evidence: nil, today: day("2021-02-23"), context: context("io.parkd.Review.AddObjection"))
+            }
+            #expect(try await database.reviewNotice(session: 1).objections.count == 1)
+
+            await #expect(throws: DomainError.self) {
+                try await database.closeReviewNotice(session: 1, today: day("2021-02-22"), context: context("io.parkd.Review.CloseNotice"))
+            }
+            #expect(try await database.reviewNotices().map(\.closedAt) == [nil])
+            #expect(try await database.reviewDecisions().isEmpty)
+
+            let closing = try await database.closeReviewNotice(session: 1, today: day("2021-02-23"), context: context("io.parkd.Review.CloseNotice"))
+            #expect(closing.held == [1: [objection.id]])
+            #expect(closing.decided.map(\.decision.application) == [2])
+            #expect(closing.decided.map(\.decision.verdict) == [.rejected])
+            #expect(closing.decided.map(\.decision.reasons) == [["score 50.00 is below the threshold 70.00"]])
+            let rejected = try await database.tenant(.creditCode("91370200MA3D0001A6"))
+            #expect(rejected.tenant.status == .rejected)
+            let held = try await database.tenant(.creditCode("91370200MA3C1234XQ"))
+            #expect(held.tenant.status == .reviewing)
+
+            let resolved = try await database.resolveReviewObjection(
+                objection.id, resolution: .dismissed, reason: "经核实材料属实", today: day("2021-02-24"), context: context("io.parkd.Review.ResolveObjection"))
+            #expect(resolved.objection.resolution == .dismissed)
+            #expect(resolved.decided.map(\.decision.verdict) == [.approved])
+            #expect(resolved.decided.map(\.decision.scoreHundredths) == [8000])
+            #expect(try await database.tenant(.creditCode("91370200MA3C1234XQ")).tenant.status == .approved)
+            await #expect(throws: DomainError.invalid("objection", "objection 1 is already resolved (dismissed)")) {
+                try await database.resolveReviewObjection(1, resolution: .upheld, reason: "x", today: day("2021-02-24"), context: context("io.parkd.Review.ResolveObjection"))
+            }
+
+            // A decision is superseded with its reason, only the latest; a changed verdict moves a firm not yet active.
+            let first = try await database.reviewDecisions(application: 2)[0]
+            let second = try await database.supersedeReviewDecision(
+                first.id, verdict: .approved, reason: "第三项评分录入有误，更正后达标", today: day("2021-02-25"), context: context("io.parkd.Review.SupersedeDecision"))
+            #expect(second.decision.supersedes == first.id && second.decision.reasons == ["第三项评分录入有误，更正后达标"])
+            #expect(try await database.reviewDecision(first.id).supersededBy == second.id)
+            #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .approved)
+            await #expect(throws: DomainError.self) {
+                try await database.supersedeReviewDecision(first.id, verdict: .rejected, reason: "again", today: day("2021-02-25"), context: context("io.parkd.Review.SupersedeDecision"))
+            }
+            let third = try await database.supersedeReviewDecision(
+                second.id, verdict: .rejected, reason: "复核：更正有误，维持原结果", today: day("2021-02-26"), context: context("io.parkd.Review.SupersedeDecision"))
+            #expect(third.decision.supersedes == second.id)
+            #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .rejected)
+            #expect(try await database.reviewDecisions().count == 4)
+            try database.close()
+
+            // The file itself refuses editing or deleting a decision.
+            let queue = try DatabaseQueue(path: directory + "/parkd.sqlite")
+            for sql in ["UPDATE reviewDecision SET verdict = 'approved' WHERE id = 1", "DELETE FROM reviewDecision WHERE id = 1",
+                        "UPDATE reviewNotice SET endsOn = '2021-03-01'", "DELETE FROM reviewObjection"] {
+                #expect(throws: DatabaseError.self, "\(sql)") { try queue.write { try $0.execute(sql: sql) } }
+            }
+        }
+    }
+}
