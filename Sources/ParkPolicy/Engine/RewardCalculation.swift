@@ -21,15 +21,18 @@ public struct RewardLine: Sendable, Equatable, Codable {
     }
 }
 
-/// Inputs parsed and indexed once, ready for any number of runs.
+/// Inputs parsed and indexed once, ready for any number of runs: each tenant's profile, and
+/// the same facts as columns for the columnar engine.
 public struct PreparedInputs: Sendable {
     let profiles: [TenantProfile]
+    let columns: ColumnarInputs
 
     public init(_ inputs: RewardInputs) throws(PolicyRunError) {
         var profiles: [TenantProfile] = []
         profiles.reserveCapacity(inputs.tenants.count)
         for facts in inputs.tenants { profiles.append(try TenantProfile(facts)) }
         self.profiles = profiles
+        columns = ColumnarInputs(profiles)
     }
 }
 
@@ -51,9 +54,20 @@ extension PolicyBook {
         try calculate(period, prepared: try PreparedInputs(inputs), rules: selected, explain: explain)
     }
 
-    /// The same, on inputs prepared once for several runs.
+    /// The same, on inputs prepared once for several runs. Without explanations, the rules the
+    /// columnar engine plans are computed for all tenants at once (`ColumnarRun`), the others
+    /// (and tenants whose values leave its range) tenant by tenant with exact rationals; with
+    /// explanations, everything is computed the exact way. Both give the same amounts.
     public func calculate(
         _ period: RewardPeriod, prepared: PreparedInputs, rules selected: [String]? = nil, explain: Bool = true
+    ) throws(PolicyRunError) -> RewardCalculation {
+        try calculate(period, prepared: prepared, rules: selected, explain: explain, columnar: !explain)
+    }
+
+    /// The same, choosing the engine: `columnar` false computes every amount with the exact
+    /// rationals only (the reference the columnar engine is checked against).
+    func calculate(
+        _ period: RewardPeriod, prepared: PreparedInputs, rules selected: [String]?, explain: Bool, columnar: Bool
     ) throws(PolicyRunError) -> RewardCalculation {
         let available = rules(for: period)
         let chosen = selected ?? available
@@ -80,11 +94,26 @@ extension PolicyBook {
         amounts.reserveCapacity(prepared.profiles.count * 2)
         var explanations: [Explanation] = []
         let ledger = TenantLedger(profile: first, book: self)
+        // Each rule's column when the columnar engine computes it (nil: the exact way).
+        var run: ColumnarRun?
+        var planned: [[Int64]?] = Array(repeating: nil, count: numbered.count)
+        if columnar, !explain {
+            let columns = ColumnarRun(book: self, prepared: prepared)
+            for position in numbered.indices { planned[position] = try? columns.column(numbered[position].number, period) }
+            run = columns
+        }
         for (tenant, profile) in prepared.profiles.enumerated() {
             // A calculation given a time budget stops when its task is cancelled.
             if Task.isCancelled { throw PolicyRunError("stopped before it was complete: its task was cancelled") }
-            ledger.start(profile)
+            let broken = run?.broken[tenant] ?? true
+            if broken || planned.contains(where: { $0 == nil }) { ledger.start(profile) }
             for position in numbered.indices {
+                if !broken, let column = planned[position] {
+                    if column[tenant] != 0 {
+                        amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: column[tenant], explanation: nil))
+                    }
+                    continue
+                }
                 let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
                 guard computed.fen != 0 else { continue }
                 var explanation: Int?
@@ -99,7 +128,7 @@ extension PolicyBook {
                 amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: computed.fen, explanation: explanation))
             }
         }
-        let evaluations = ledger.computations
+        let evaluations = ledger.computations + (run?.evaluations ?? 0)
         if let policy = policies.first(where: { $0.inForce.contains(period.end) }) {
             for budget in policy.budgets {
                 let covered = numbered.map { budget.rules.contains($0.id) }

@@ -1,0 +1,192 @@
+import ParkCore
+
+/// Computes rules for every tenant of a run at once (one lane per tenant), in integers, with
+/// the plans the policies compiled (`ColumnPlan`): a rule's amounts for a period are one
+/// column, remembered for the run, so annual caps and "earlier years" read earlier columns
+/// as `TenantLedger` reads earlier amounts. The amounts equal the exact engine's to the fen:
+/// a rule with any part not planned is `Unplanned` (the caller computes it the exact way),
+/// and a lane whose values leave the integers' safe range is marked `broken` (its tenant is
+/// computed the exact way, which also reports any error as it would).
+final class ColumnarRun {
+    /// A rule (or a rule it reads) has a formula or a definition the columns do not compute.
+    struct Unplanned: Error {}
+
+    let book: PolicyBook
+    let profiles: [TenantProfile]
+    let inputs: ColumnarInputs
+    /// Lanes whose tenant the exact engine must compute.
+    private(set) var broken: [Bool]
+    /// Rule evaluations done: a lane counts for a period when the exact engine would compute it.
+    private(set) var evaluations = 0
+    /// Columns computed, by rule number and period.
+    private var columns: [[RewardPeriod: [Int64]]]
+    private var unplanned: Set<Int> = []
+
+    init(book: PolicyBook, prepared: PreparedInputs) {
+        self.book = book
+        profiles = prepared.profiles
+        inputs = prepared.columns
+        broken = Array(repeating: false, count: prepared.profiles.count)
+        columns = Array(repeating: [:], count: book.timelines.count)
+    }
+
+    /// The amounts (fen, before any budget) of rule `number` for `period`, lane by lane.
+    func column(_ number: Int, _ period: RewardPeriod) throws(Unplanned) -> [Int64] {
+        if let known = columns[number][period] { return known }
+        guard !unplanned.contains(number) else { throw Unplanned() }
+        let computed: [Int64]
+        do { computed = try compute(number, period) } catch {
+            unplanned.insert(number)
+            throw error
+        }
+        columns[number][period] = computed
+        for lane in 0..<inputs.count where inputs.firstMonth[lane] <= period.lastMonth { evaluations += 1 }
+        return computed
+    }
+
+    /// Rule `number` for `period`: occasion, eligibility on some day, formula on the last day,
+    /// caps, rounding; as `TenantLedger.compute` does it for one tenant.
+    private func compute(_ number: Int, _ period: RewardPeriod) throws(Unplanned) -> [Int64] {
+        let count = inputs.count
+        guard let (policy, rule) = book.definition(number, on: period.end) ?? book.lastDefinition(number, during: period) else {
+            return Array(repeating: 0, count: count)
+        }
+        guard !rule.perDay, let eligible = rule.eligible.plan, eligible.scale == nil, rule.eligible.reads.isSubset(of: .status),
+              let amount = rule.amount.plan, let amountScale = amount.scale else { throw Unplanned() }
+        var caps: [(plan: ColumnPlan, kind: CapKind)] = []
+        for (formula, kind) in [(rule.capPerPeriod, CapKind.period), (rule.capPerYear, .year), (rule.capLifetime, .lifetime)] {
+            guard let formula else { continue }
+            guard let plan = formula.plan, plan.scale != nil else { throw Unplanned() }
+            caps.append((plan, kind))
+        }
+        let context = ColumnContext(run: self, policy: policy, period: period)
+        var open = [Bool](repeating: true, count: count)
+        switch rule.period {
+        case .onceAtMoveIn:
+            for lane in 0..<count { open[lane] = inputs.moveInYear[lane] == period.year }
+        case .onceAtExit:
+            let first = period.start.dayNumber, last = period.end.dayNumber
+            for lane in 0..<count { open[lane] = first <= inputs.exitDay[lane] && inputs.exitDay[lane] <= last }
+        case .month, .year:
+            break
+        }
+        let paying = try context.eligible(eligible.node, open: open)
+        var values = try context.numbers(amount.node)
+        var scale = amountScale
+        for (cap, kind) in caps {
+            let ceilings = try context.numbers(cap.node)
+            let already: [Int64]
+            switch kind {
+            case .period: already = Array(repeating: 0, count: count)
+            case .year:
+                already = rule.period.runKind == .month && period.firstMonth % 12 > 0
+                    ? try totals(number, months: (period.year * 12)...(period.firstMonth - 1)) : Array(repeating: 0, count: count)
+            case .lifetime: already = try totals(number, months: 0...(period.firstMonth - 1))
+            }
+            let common = max(scale, cap.scale!, 2)
+            let toAmount = ColumnPlanner.tenTo(common - scale), toCeiling = ColumnPlanner.tenTo(common - cap.scale!)
+            let toFen = ColumnPlanner.tenTo(common - 2)
+            for lane in 0..<count where paying[lane] {
+                // Rescaled for every lane, so the column keeps one scale; capped only above zero.
+                let (amount, o1) = values[lane].multipliedReportingOverflow(by: toAmount)
+                let (ceiling, o2) = ceilings[lane].multipliedReportingOverflow(by: toCeiling)
+                let (spent, o3) = Int128(already[lane]).multipliedReportingOverflow(by: toFen)
+                guard !o1, !o2, !o3, amount.magnitude <= ColumnPlan.limit.magnitude, ceiling.magnitude <= ColumnPlan.limit.magnitude else {
+                    broken[lane] = true
+                    values[lane] = 0
+                    continue
+                }
+                values[lane] = amount
+                guard amount > 0 else { continue }
+                let allowed = max(0, ceiling - spent)
+                if amount > allowed { values[lane] = allowed }
+            }
+            scale = common
+        }
+        var fen = [Int64](repeating: 0, count: count)
+        for lane in 0..<count where paying[lane] {
+            guard let rounded = Self.fen(values[lane], scale: scale, rule.rounding) else {
+                broken[lane] = true
+                continue
+            }
+            fen[lane] = rounded
+        }
+        return fen
+    }
+
+    private enum CapKind {
+        case period, year, lifetime
+    }
+
+    /// Σ per lane of rule `number`'s amounts for its periods inside `months`, none before the
+    /// lane's first month (as `TenantLedger.total`).
+    func totals(_ number: Int, months: ClosedRange<Int>) throws(Unplanned) -> [Int64] {
+        let count = inputs.count
+        var sums = [Int64](repeating: 0, count: count)
+        // Each lane's first period counted; lanes too far back are left to the exact engine.
+        let oldest = months.upperBound - 1_200
+        var earliest = Int.max
+        for lane in 0..<count where !broken[lane] && inputs.firstMonth[lane] != Int.max {
+            if max(months.lowerBound, inputs.firstMonth[lane]) < oldest { broken[lane] = true } else {
+                earliest = min(earliest, max(months.lowerBound, inputs.firstMonth[lane]))
+            }
+        }
+        guard earliest != Int.max else { return sums }
+        switch book.timelines[number][0].rule.period.runKind {
+        case .month:
+            guard earliest <= months.upperBound else { return sums }
+            for month in earliest...months.upperBound {
+                let amounts = try column(number, .month(Month(index: month)))
+                for lane in 0..<count where !broken[lane] && max(months.lowerBound, inputs.firstMonth[lane]) <= month {
+                    add(amounts[lane], to: &sums, lane)
+                }
+            }
+        case .year:
+            let lastYear = (months.upperBound + 1) / 12 - 1
+            let firstYear = max((months.lowerBound + 11) / 12, earliest / 12)
+            guard firstYear <= lastYear else { return sums }
+            for year in firstYear...lastYear {
+                let amounts = try column(number, .year(year))
+                for lane in 0..<count where !broken[lane] && inputs.firstMonth[lane] != Int.max
+                    && max((months.lowerBound + 11) / 12, inputs.firstMonth[lane] / 12) <= year {
+                    add(amounts[lane], to: &sums, lane)
+                }
+            }
+        }
+        return sums
+    }
+
+    private func add(_ amount: Int64, to sums: inout [Int64], _ lane: Int) {
+        let (sum, overflow) = sums[lane].addingReportingOverflow(amount)
+        if overflow { broken[lane] = true } else { sums[lane] = sum }
+    }
+
+    func markBroken(_ lane: Int) {
+        broken[lane] = true
+    }
+
+    /// `value` ÷ 10^`scale` in fen, rounded as `mode` says (as `Exact.fen`); nil beyond Int64.
+    static func fen(_ value: Int128, scale: Int, _ mode: RoundingMode) -> Int64? {
+        if scale <= 2 {
+            let (fen, overflow) = value.multipliedReportingOverflow(by: ColumnPlanner.tenTo(2 - scale))
+            return overflow ? nil : Int64(exactly: fen)
+        }
+        let divisor = ColumnPlanner.tenTo(scale - 2)
+        var quotient = value / divisor
+        let remainder = value % divisor
+        if remainder != 0 {
+            let positive = value > 0
+            let twice = remainder.magnitude * 2
+            let away: Bool = switch mode {
+            case .halfUp: twice >= divisor.magnitude
+            case .halfEven: twice > divisor.magnitude || (twice == divisor.magnitude && quotient % 2 != 0)
+            case .down: false
+            case .up: true
+            case .floor: !positive
+            case .ceiling: positive
+            }
+            if away { quotient += positive ? 1 : -1 }
+        }
+        return Int64(exactly: quotient)
+    }
+}
