@@ -4,13 +4,14 @@ import ParkPolicy
 
 /// policy-bench: the reward engine's speed with the reference policies, on one thread.
 ///
-///     policy-bench [--policies DIR] [--tenants N] [--annual-tenants M] [--without-explanations]
+///     policy-bench [--policies DIR] [--tenants N] [--annual-tenants M] [--without-explanations] [--without-issue-20]
 ///
 /// Times a year of monthly runs (2021-01 … 2021-12) for N synthetic tenants (default 2,000),
 /// without and with explanations (inputs read once, as a scheduler running the months would),
 /// and one annual run (2021) for M tenants (default 100,000), reading of the inputs included.
 /// A "rule evaluation" is one rule computed for one tenant and one period: the runs' own, plus
-/// the earlier periods that annual caps, clawbacks and "earlier years" read. It only reports.
+/// the earlier periods that annual caps, clawbacks and "earlier years" read. Then the figures
+/// issue 20 aims at, for 2022 (`issue20`). It only reports.
 @main
 struct PolicyBench {
     static func main() throws {
@@ -62,13 +63,88 @@ struct PolicyBench {
         let end = ContinuousClock.now
         report("annual run 2021", annualTenants, annual.evaluations, start - reading, end - start, annual.lines.count)
         withExtendedLifetime(prepared) {}
+
+        guard !arguments.contains("--without-issue-20") else { return }
+        print("")
+        try issue20(book, tenants: annualTenants, monthlyTenants: tenants, explained: explainedToo)
+    }
+
+    /// The figures issue 20 aims at, each beside its aim. A rule evaluation here is one rule for
+    /// one tenant and one period of the runs asked for (what OpenFisca counts), so 100,000
+    /// tenants × (12 months × 3 rules + 2 annual rules) = 3.8 M; the engine's own count (which
+    /// adds the earlier periods caps and "earlier years" read) is printed too.
+    static func issue20(_ book: PolicyBook, tenants: Int, monthlyTenants: Int, explained: Bool) throws {
+        let months = (1...12).map { RewardPeriod.month(Month(year: 2022, month: $0)) }
+        print("issue 20 figures (2022)                     tenants  evaluations  engine count  seconds  evaluations/s  aim")
+
+        // OpenFisca's workload: inputs prepared, then PLACEMENT, TRAINING, TALENT monthly × 12 and
+        // REVENUE_TIER, TAX_CONTRIBUTION for the year.
+        let park = RewardInputs(tenants: (0..<tenants).map { SyntheticTenant.make($0, through: 2022) })
+        let start = ContinuousClock.now
+        let prepared = try PreparedInputs(park)
+        var counted = 0, lines = 0
+        for month in months {
+            let run = try book.calculate(month, prepared: prepared, rules: ["PLACEMENT", "TRAINING", "TALENT"], explain: false)
+            counted += run.evaluations
+            lines += run.lines.count
+        }
+        let annual = try book.calculate(.year(2022), prepared: prepared, rules: ["REVENUE_TIER", "TAX_CONTRIBUTION"], explain: false)
+        counted += annual.evaluations
+        lines += annual.lines.count
+        let elapsed = ContinuousClock.now - start
+        row("5 rules, inputs prepared included", tenants, tenants * 38, counted, elapsed,
+            "OpenFisca 46: 3.8 M in 0.127-0.249 s (\(ratio(0.127, elapsed)) of the faster)")
+        withExtendedLifetime(prepared) {}
+
+        // The full reference policy, RENT per day included: a year of monthly runs and the annual run.
+        let full = RewardInputs(tenants: (0..<monthlyTenants).map { SyntheticTenant.make($0, through: 2022) })
+        let fullStart = ContinuousClock.now
+        let fullPrepared = try PreparedInputs(full)
+        var fullEvaluations = 0, fullCounted = 0
+        for period in months + [.year(2022)] {
+            let run = try book.calculate(period, prepared: fullPrepared, explain: false)
+            fullEvaluations += monthlyTenants * book.rules(for: period).count
+            fullCounted += run.evaluations
+        }
+        row("every rule, monthly × 12 + annual", monthlyTenants, fullEvaluations, fullCounted, ContinuousClock.now - fullStart, ">= 10 M/s")
+
+        // As a run through parkd computes: explanations, each line's encoded as the store keeps it.
+        guard explained else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let explainedStart = ContinuousClock.now
+        let explainedPrepared = try PreparedInputs(full)
+        var explainedEvaluations = 0, explainedCounted = 0, bytes = 0
+        for month in months {
+            let run = try book.calculate(month, prepared: explainedPrepared, explain: true)
+            explainedEvaluations += monthlyTenants * book.rules(for: month).count
+            explainedCounted += run.evaluations
+            for line in run.lines { bytes += try line.explanation.map { try encoder.encode($0).count } ?? 0 }
+        }
+        row("monthly × 12, explained and encoded", monthlyTenants, explainedEvaluations, explainedCounted,
+            ContinuousClock.now - explainedStart, ">= 3 M/s (\(bytes / 1_000_000) MB of explanations)")
+    }
+
+    static func row(_ scenario: String, _ tenants: Int, _ evaluations: Int, _ counted: Int, _ elapsed: Duration, _ aim: String) {
+        func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+            let padding = String(repeating: " ", count: max(0, width - text.count))
+            return left ? text + padding : padding + text
+        }
+        print(pad(scenario, 40, left: true) + pad(String(tenants), 9) + pad(String(evaluations), 13) + pad(String(counted), 14)
+            + pad(String(format: "%.3f", seconds(elapsed)), 9) + pad(String(Int(Double(evaluations) / seconds(elapsed))), 15) + "  " + aim)
+    }
+
+    /// `anchor` seconds against `elapsed`: above 1, parkd is the faster.
+    static func ratio(_ anchor: Double, _ elapsed: Duration) -> String {
+        String(format: "%.2f×", anchor / seconds(elapsed))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// One line: reading the inputs and computing are timed apart; the rate is the computing's.
     static func report(_ scenario: String, _ tenants: Int, _ evaluations: Int, _ reading: Duration, _ computing: Duration, _ lines: Int) {
-        func seconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        }
         func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
             let padding = String(repeating: " ", count: max(0, width - text.count))
             return left ? text + padding : padding + text
@@ -87,6 +163,11 @@ struct PolicyBench {
 /// monthly reports from 2019, some headquarters, some exits. Deterministic for a given index.
 enum SyntheticTenant {
     static func make(_ index: Int) -> TenantFacts {
+        make(index, through: 2021)
+    }
+
+    /// The same tenant, with monthly reports up to December of `lastYear`.
+    static func make(_ index: Int, through lastYear: Int) -> TenantFacts {
         var random = SplitMix(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
         let moveIn = CivilDate(dayNumber: CivilDate(year: 2018, month: 1, day: 1)!.dayNumber + Int(random.next() % 1400))
         let leaseEnd = moveIn.addingYears(5)!
@@ -111,7 +192,7 @@ enum SyntheticTenant {
         }
         let scale = Int64(1 + random.next() % 40)
         var reports: [ReportFact] = []
-        for year in 2019...2021 {
+        for year in 2019...lastYear {
             for month in 1...12 {
                 let first = Month(year: year, month: month)
                 guard first.lastDay >= moveIn else { continue }

@@ -21,6 +21,10 @@ final class ColumnarRun {
     /// Columns computed, by rule number and period.
     private var columns: [[RewardPeriod: [Int64]]]
     private var unplanned: Set<Int> = []
+    /// Columns being computed inside one another: a policy book whose rules read each other
+    /// in a loop goes deeper than any real chain, and is left to the exact engine to report.
+    private var depth = 0
+    private static let maximumDepth = 64
 
     init(book: PolicyBook, prepared: PreparedInputs) {
         self.book = book
@@ -33,7 +37,9 @@ final class ColumnarRun {
     /// The amounts (fen, before any budget) of rule `number` for `period`, lane by lane.
     func column(_ number: Int, _ period: RewardPeriod) throws(Unplanned) -> [Int64] {
         if let known = columns[number][period] { return known }
-        guard !unplanned.contains(number) else { throw Unplanned() }
+        guard !unplanned.contains(number), depth < Self.maximumDepth else { throw Unplanned() }
+        depth += 1
+        defer { depth -= 1 }
         let computed: [Int64]
         do { computed = try compute(number, period) } catch {
             unplanned.insert(number)

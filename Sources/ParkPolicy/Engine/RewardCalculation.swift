@@ -65,8 +65,9 @@ extension PolicyBook {
     }
 
     /// The same, choosing the engine: `columnar` false computes every amount with the exact
-    /// rationals only (the reference the columnar engine is checked against).
-    func calculate(
+    /// rationals only (the reference the columnar engine is checked against, and what
+    /// `policy-bench` compares it with).
+    public func calculate(
         _ period: RewardPeriod, prepared: PreparedInputs, rules selected: [String]?, explain: Bool, columnar: Bool
     ) throws(PolicyRunError) -> RewardCalculation {
         let available = rules(for: period)
