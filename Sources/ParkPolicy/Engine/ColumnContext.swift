@@ -9,24 +9,28 @@ struct ColumnContext {
     let run: ColumnarRun
     let policy: Policy
     let period: RewardPeriod
+    /// Held here, so that reading a column in a loop does not go through the run each time.
+    private let inputs: ColumnarInputs
+    private let count: Int
 
-    private var inputs: ColumnarInputs { run.inputs }
-    private var count: Int { run.inputs.count }
+    init(run: ColumnarRun, policy: Policy, period: RewardPeriod) {
+        self.run = run
+        self.policy = policy
+        self.period = period
+        inputs = run.inputs
+        count = run.inputs.count
+    }
 
     /// Lanes (among `open`) for which the status-reading condition holds on some day of the period.
     func eligible(_ node: ColumnNode, open: [Bool]) throws(ColumnarRun.Unplanned) -> [Bool] {
-        let first = period.start.dayNumber, last = period.end.dayNumber
-        var seen = [UInt8](repeating: 0, count: count)
+        let seen = run.statusesSeen(in: period)
         var any: UInt8 = 0
-        for lane in 0..<count where open[lane] {
-            seen[lane] = inputs.statusesSeen(lane, from: first, to: last)
-            any |= seen[lane]
-        }
+        for lane in 0..<count where open[lane] { any |= seen[lane] }
         var result = [Bool](repeating: false, count: count)
         for status in TenantStatus.allCases where any & status.columnBit != 0 {
             let bit = status.columnBit
             let holds = try flags(node, status: bit)
-            for lane in 0..<count where seen[lane] & bit != 0 && holds[lane] { result[lane] = true }
+            for lane in 0..<count where open[lane] && seen[lane] & bit != 0 && holds[lane] { result[lane] = true }
         }
         return result
     }
@@ -43,8 +47,7 @@ struct ColumnContext {
             guard case .number(let number) = value, let scaled = ColumnPlanner.scaled(number, scale) else { throw ColumnarRun.Unplanned() }
             return Array(repeating: scaled, count: count)
         case .figure(let figure):
-            let month = period.lastMonth
-            return run.profiles.map { Int128($0.figure(figure, month: month) ?? 0) }
+            return run.figures(figure, month: period.lastMonth).map { Int128($0) }
         case .sum(let figure, let window):
             guard let months = window.months(endingIn: period.lastMonth) else { return Array(repeating: 0, count: count) }
             var sums = [Int128](repeating: 0, count: count)
@@ -100,6 +103,7 @@ struct ColumnContext {
     }
 
     /// Lane by lane; a result that overflows or leaves `ColumnPlan.limit` breaks the lane.
+    @inline(__always)
     private func combine(_ a: [Int128], _ b: [Int128], _ operation: (Int128, Int128) -> (partialValue: Int128, overflow: Bool)) -> [Int128] {
         var result = a
         for lane in 0..<count {

@@ -20,6 +20,8 @@ struct ColumnarInputs: Sendable {
     let statusStart: [Int]
     let statusDay: [Int]
     let statusBit: [UInt8]
+    /// Report figures as columns, filled as runs read them.
+    let figures = ColumnarFigures()
 
     init(_ profiles: [TenantProfile]) {
         count = profiles.count

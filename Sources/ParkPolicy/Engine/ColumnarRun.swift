@@ -21,6 +21,11 @@ final class ColumnarRun {
     /// Columns computed, by rule number and period.
     private var columns: [[RewardPeriod: [Int64]]]
     private var unplanned: Set<Int> = []
+    /// By period, the statuses each lane has on the days a status-reading condition is evaluated.
+    private var seenStatuses: [RewardPeriod: [UInt8]] = [:]
+    /// Σ of a monthly rule's amounts from a window's first month to a month, by rule, first
+    /// and last month: each month's annual cap reads the sum up to the month before.
+    private var partialTotals: [[Int]: [Int64]] = [:]
     /// Columns being computed inside one another: a policy book whose rules read each other
     /// in a loop goes deeper than any real chain, and is left to the exact engine to report.
     private var depth = 0
@@ -32,6 +37,11 @@ final class ColumnarRun {
         inputs = prepared.columns
         broken = Array(repeating: false, count: prepared.profiles.count)
         columns = Array(repeating: [:], count: book.timelines.count)
+    }
+
+    /// The month's report figure for every lane (0 where there is no report).
+    func figures(_ figure: ReportFigure, month: Int) -> [Int64] {
+        inputs.figures.column(figure, month: month, profiles: profiles)
     }
 
     /// The amounts (fen, before any budget) of rule `number` for `period`, lane by lane.
@@ -128,43 +138,50 @@ final class ColumnarRun {
     /// lane's first month (as `TenantLedger.total`).
     func totals(_ number: Int, months: ClosedRange<Int>) throws(Unplanned) -> [Int64] {
         let count = inputs.count
-        var sums = [Int64](repeating: 0, count: count)
-        // Each lane's first period counted; lanes too far back are left to the exact engine.
-        let oldest = months.upperBound - 1_200
+        let yearly = book.timelines[number][0].rule.period.runKind == .year
+        // Each lane's first period counted (a month, or a year); lanes going back further than
+        // a century are left to the exact engine.
+        var first = [Int](repeating: Int.max, count: count)
         var earliest = Int.max
-        for lane in 0..<count where !broken[lane] && inputs.firstMonth[lane] != Int.max {
-            if max(months.lowerBound, inputs.firstMonth[lane]) < oldest { broken[lane] = true } else {
-                earliest = min(earliest, max(months.lowerBound, inputs.firstMonth[lane]))
+        for lane in 0..<count where inputs.firstMonth[lane] != Int.max {
+            let month = max(months.lowerBound, inputs.firstMonth[lane])
+            if month < months.upperBound - 1_200 {
+                broken[lane] = true
+                continue
             }
+            first[lane] = yearly ? max((months.lowerBound + 11) / 12, inputs.firstMonth[lane] / 12) : month
+            earliest = min(earliest, first[lane])
         }
-        guard earliest != Int.max else { return sums }
-        switch book.timelines[number][0].rule.period.runKind {
-        case .month:
-            guard earliest <= months.upperBound else { return sums }
-            for month in earliest...months.upperBound {
-                let amounts = try column(number, .month(Month(index: month)))
-                for lane in 0..<count where !broken[lane] && max(months.lowerBound, inputs.firstMonth[lane]) <= month {
-                    add(amounts[lane], to: &sums, lane)
-                }
-            }
-        case .year:
-            let lastYear = (months.upperBound + 1) / 12 - 1
-            let firstYear = max((months.lowerBound + 11) / 12, earliest / 12)
-            guard firstYear <= lastYear else { return sums }
-            for year in firstYear...lastYear {
-                let amounts = try column(number, .year(year))
-                for lane in 0..<count where !broken[lane] && inputs.firstMonth[lane] != Int.max
-                    && max((months.lowerBound + 11) / 12, inputs.firstMonth[lane] / 12) <= year {
-                    add(amounts[lane], to: &sums, lane)
-                }
-            }
+        var sums = [Int64](repeating: 0, count: count)
+        let last = yearly ? (months.upperBound + 1) / 12 - 1 : months.upperBound
+        guard earliest <= last else { return sums }
+        // A monthly rule's sum up to the month before, when known, is this one's start.
+        var next = earliest
+        if !yearly, let known = partialTotals[[number, months.lowerBound, last - 1]] {
+            sums = known
+            next = last
         }
+        var overflowed: [Int] = []
+        for index in next...last {
+            let amounts = try column(number, yearly ? .year(index) : .month(Month(index: index)))
+            for lane in 0..<count where first[lane] <= index {
+                let (sum, overflow) = sums[lane].addingReportingOverflow(amounts[lane])
+                if overflow { overflowed.append(lane) } else { sums[lane] = sum }
+            }
+            if !yearly { partialTotals[[number, months.lowerBound, index]] = sums }
+        }
+        for lane in overflowed { broken[lane] = true }
         return sums
     }
 
-    private func add(_ amount: Int64, to sums: inout [Int64], _ lane: Int) {
-        let (sum, overflow) = sums[lane].addingReportingOverflow(amount)
-        if overflow { broken[lane] = true } else { sums[lane] = sum }
+    /// The statuses each lane has on the days of `period` a status-reading condition is
+    /// evaluated (`ColumnarInputs.statusesSeen`), known once per period.
+    func statusesSeen(in period: RewardPeriod) -> [UInt8] {
+        if let known = seenStatuses[period] { return known }
+        let first = period.start.dayNumber, last = period.end.dayNumber
+        let seen = (0..<inputs.count).map { inputs.statusesSeen($0, from: first, to: last) }
+        seenStatuses[period] = seen
+        return seen
     }
 
     func markBroken(_ lane: Int) {

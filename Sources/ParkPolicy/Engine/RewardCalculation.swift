@@ -95,24 +95,30 @@ extension PolicyBook {
         amounts.reserveCapacity(prepared.profiles.count * 2)
         var explanations: [Explanation] = []
         let ledger = TenantLedger(profile: first, book: self)
-        // Each rule's column when the columnar engine computes it (nil: the exact way).
+        // Each rule's column when the columnar engine computes it (`planned`; else the exact
+        // way), and the tenants it leaves to the exact way (`broken`).
         var run: ColumnarRun?
-        var planned: [[Int64]?] = Array(repeating: nil, count: numbered.count)
+        var columns: [[Int64]] = Array(repeating: [], count: numbered.count)
+        var planned = [Bool](repeating: false, count: numbered.count)
         if columnar, !explain {
-            let columns = ColumnarRun(book: self, prepared: prepared)
-            for position in numbered.indices { planned[position] = try? columns.column(numbered[position].number, period) }
-            run = columns
+            let columnarRun = ColumnarRun(book: self, prepared: prepared)
+            for position in numbered.indices {
+                guard let column = try? columnarRun.column(numbered[position].number, period) else { continue }
+                columns[position] = column
+                planned[position] = true
+            }
+            run = columnarRun
         }
+        let broken = run?.broken ?? Array(repeating: true, count: prepared.profiles.count)
+        let everyRulePlanned = !planned.contains(false)
         for (tenant, profile) in prepared.profiles.enumerated() {
             // A calculation given a time budget stops when its task is cancelled.
             if Task.isCancelled { throw PolicyRunError("stopped before it was complete: its task was cancelled") }
-            let broken = run?.broken[tenant] ?? true
-            if broken || planned.contains(where: { $0 == nil }) { ledger.start(profile) }
+            if broken[tenant] || !everyRulePlanned { ledger.start(profile) }
             for position in numbered.indices {
-                if !broken, let column = planned[position] {
-                    if column[tenant] != 0 {
-                        amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: column[tenant], explanation: nil))
-                    }
+                if !broken[tenant], planned[position] {
+                    let fen = columns[position][tenant]
+                    if fen != 0 { amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: fen, explanation: nil)) }
                     continue
                 }
                 let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
