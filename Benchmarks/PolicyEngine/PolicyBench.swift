@@ -78,24 +78,29 @@ struct PolicyBench {
         print("issue 20 figures (2022)                     tenants  evaluations  engine count  seconds  cpu s  evaluations/s  aim")
 
         // OpenFisca's workload: inputs prepared, then PLACEMENT, TRAINING, TALENT monthly × 12 and
-        // REVENUE_TIER, TAX_CONTRIBUTION for the year.
+        // REVENUE_TIER, TAX_CONTRIBUTION for the year; with the columnar engine (what runs use),
+        // then with the exact one alone (the engine before it, kept as the reference).
         let park = RewardInputs(tenants: (0..<tenants).map { SyntheticTenant.make($0, through: 2022) })
-        let start = ContinuousClock.now, cpuStart = cpuSeconds()
-        let prepared = try PreparedInputs(park)
-        let preparedIn = ContinuousClock.now - start
-        var counted = 0, lines = 0
-        for month in months {
-            let run = try book.calculate(month, prepared: prepared, rules: ["PLACEMENT", "TRAINING", "TALENT"], explain: false)
-            counted += run.evaluations
-            lines += run.lines.count
+        var paid: [Int64] = []
+        for columnar in [true, false] {
+            let start = ContinuousClock.now, cpuStart = cpuSeconds()
+            let prepared = try PreparedInputs(park)
+            let preparedIn = ContinuousClock.now - start
+            var counted = 0, fen: Int64 = 0
+            for period in months + [.year(2022)] {
+                let rules = period.kind == .month ? ["PLACEMENT", "TRAINING", "TALENT"] : ["REVENUE_TIER", "TAX_CONTRIBUTION"]
+                let run = try book.calculate(period, prepared: prepared, rules: rules, explain: false, columnar: columnar)
+                counted += run.evaluations
+                fen = run.lines.reduce(fen) { $0 &+ $1.fen }
+            }
+            let elapsed = ContinuousClock.now - start
+            paid.append(fen)
+            row(columnar ? "5 rules, inputs prepared included" : "  the same, exact engine only (before)", tenants, tenants * 38, counted,
+                elapsed, cpuSeconds() - cpuStart, "OpenFisca 46: 3.8 M in 0.127-0.249 s (\(ratio(0.127, elapsed)) of the faster); "
+                    + "inputs prepared in \(String(format: "%.3f", seconds(preparedIn))) s")
+            withExtendedLifetime(prepared) {}
         }
-        let annual = try book.calculate(.year(2022), prepared: prepared, rules: ["REVENUE_TIER", "TAX_CONTRIBUTION"], explain: false)
-        counted += annual.evaluations
-        lines += annual.lines.count
-        let elapsed = ContinuousClock.now - start
-        row("5 rules, inputs prepared included", tenants, tenants * 38, counted, elapsed, cpuSeconds() - cpuStart,
-            "OpenFisca 46: 3.8 M in 0.127-0.249 s (\(ratio(0.127, elapsed)) of the faster); inputs prepared in \(String(format: "%.3f", seconds(preparedIn))) s")
-        withExtendedLifetime(prepared) {}
+        print("  both engines paid \(Money(fen: paid[0])) yuan" + (paid[0] == paid[1] ? "" : " / \(Money(fen: paid[1])) yuan: THEY DIFFER"))
 
         // The full reference policy, RENT per day included: a year of monthly runs and the annual run.
         let full = RewardInputs(tenants: (0..<monthlyTenants).map { SyntheticTenant.make($0, through: 2022) })
