@@ -16,7 +16,8 @@ final class ColumnarRun {
     let inputs: ColumnarInputs
     /// Lanes whose tenant the exact engine must compute.
     private(set) var broken: [Bool]
-    /// Rule evaluations done: a lane counts for a period when the exact engine would compute it.
+    /// Rule evaluations done: each column computed counts its lanes from their first month on
+    /// (more than the exact engine, which computes an earlier period only where a cap needs it).
     private(set) var evaluations = 0
     /// Columns computed, by rule number and period.
     private var columns: [[RewardPeriod: [Int64]]]
