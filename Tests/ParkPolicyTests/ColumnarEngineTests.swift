@@ -120,6 +120,31 @@ import Testing
         #expect(throws: PolicyRunError.self) { try book.calculate(.year(2021), prepared: prepared, explain: false) }
     }
 
+    @Test func columnsKeptWithThePreparedInputsServeOnlyTheSamePolicies() throws {
+        // Two books with a rule of the same name over the same prepared inputs: each run finds
+        // the columns of its own policies (the months before, for the annual cap), never the other's.
+        func book(_ award: String) throws -> PolicyBook {
+            try PolicyBook([try Fixtures.load(Fixtures.policy(rules: [
+                Fixtures.rule(amount: "placements * \(award)", extra: ["cap:", "  per_year: 500 yuan"]),
+            ]))])
+        }
+        let cheap = try book("1 yuan"), dear = try book("3 yuan")
+        let tenants = [Fixtures.tenant(reports: Dictionary(uniqueKeysWithValues: (1...12).map {
+            (String(format: "2021-%02d", $0), ["placements": Int64(20 + $0)])
+        }))]
+        let prepared = try PreparedInputs(RewardInputs(tenants: tenants))
+        for month in [6, 12, 7] {
+            let period = RewardPeriod.month(Month(year: 2021, month: month))
+            for book in [cheap, dear, cheap] {
+                let columnar = try book.calculate(period, prepared: prepared, rules: nil, explain: false, columnar: true)
+                let exact = try book.calculate(period, prepared: try PreparedInputs(RewardInputs(tenants: tenants)), rules: nil, explain: false, columnar: false)
+                #expect(columnar.lines == exact.lines, "\(period)")
+            }
+        }
+        // July under the dear book: 3 × (21 + … + 26) = 423 yuan before it, so 77 of 81 yuan are left.
+        #expect(try dear.calculate(.month(Month(year: 2021, month: 7)), prepared: prepared, explain: false).lines.map(\.fen) == [7_700])
+    }
+
     @Test func rulesReadingEachOtherAcrossPeriodsMatch() throws {
         // Annual and lifetime caps, amounts of other rules and of earlier years, per-period
         // caps: the columns read earlier columns as the ledger reads earlier amounts.

@@ -22,6 +22,8 @@ struct ColumnarInputs: Sendable {
     let statusBit: [UInt8]
     /// Report figures as columns, filled as runs read them.
     let figures = ColumnarFigures()
+    /// Rule columns runs computed, for the runs after them.
+    let memo = ColumnarMemo()
 
     init(_ profiles: [TenantProfile]) {
         count = profiles.count

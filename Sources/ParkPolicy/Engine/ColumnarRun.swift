@@ -17,7 +17,8 @@ final class ColumnarRun {
     /// Lanes whose tenant the exact engine must compute.
     private(set) var broken: [Bool]
     /// Rule evaluations done: each column computed counts its lanes from their first month on
-    /// (more than the exact engine, which computes an earlier period only where a cap needs it).
+    /// (more than the exact engine, which computes an earlier period only where a cap needs it);
+    /// a column an earlier run kept (`ColumnarMemo`) counts nothing.
     private(set) var evaluations = 0
     /// Columns computed, by rule number and period.
     private var columns: [[RewardPeriod: [Int64]]]
@@ -48,6 +49,11 @@ final class ColumnarRun {
     /// The amounts (fen, before any budget) of rule `number` for `period`, lane by lane.
     func column(_ number: Int, _ period: RewardPeriod) throws(Unplanned) -> [Int64] {
         if let known = columns[number][period] { return known }
+        let rule = book.ruleIDs[number]
+        if let kept = inputs.memo.column(rule, period, policies: book.policies) {
+            columns[number][period] = kept
+            return kept
+        }
         guard !unplanned.contains(number), depth < Self.maximumDepth else { throw Unplanned() }
         depth += 1
         defer { depth -= 1 }
@@ -57,6 +63,7 @@ final class ColumnarRun {
             throw error
         }
         columns[number][period] = computed
+        if !broken.contains(true) { inputs.memo.keep(computed, rule, period, policies: book.policies) }
         for lane in 0..<inputs.count where inputs.firstMonth[lane] <= period.lastMonth { evaluations += 1 }
         return computed
     }
