@@ -4,13 +4,14 @@ import ParkPolicy
 
 /// policy-bench: the reward engine's speed with the reference policies, on one thread.
 ///
-///     policy-bench [--policies DIR] [--tenants N] [--annual-tenants M] [--without-explanations]
+///     policy-bench [--policies DIR] [--tenants N] [--annual-tenants M] [--without-explanations] [--without-issue-20]
 ///
 /// Times a year of monthly runs (2021-01 … 2021-12) for N synthetic tenants (default 2,000),
 /// without and with explanations (inputs read once, as a scheduler running the months would),
 /// and one annual run (2021) for M tenants (default 100,000), reading of the inputs included.
 /// A "rule evaluation" is one rule computed for one tenant and one period: the runs' own, plus
-/// the earlier periods that annual caps, clawbacks and "earlier years" read. It only reports.
+/// the earlier periods that annual caps, clawbacks and "earlier years" read. Then the figures
+/// issue 20 aims at, for 2022 (`issue20`). It only reports.
 @main
 struct PolicyBench {
     static func main() throws {
@@ -62,13 +63,103 @@ struct PolicyBench {
         let end = ContinuousClock.now
         report("annual run 2021", annualTenants, annual.evaluations, start - reading, end - start, annual.lines.count)
         withExtendedLifetime(prepared) {}
+
+        guard !arguments.contains("--without-issue-20") else { return }
+        print("")
+        try issue20(book, tenants: annualTenants, monthlyTenants: tenants, explained: explainedToo)
+    }
+
+    /// The figures issue 20 aims at, each beside its aim. A rule evaluation here is one rule for
+    /// one tenant and one period of the runs asked for (what OpenFisca counts), so 100,000
+    /// tenants × (12 months × 3 rules + 2 annual rules) = 3.8 M; the engine's own count (which
+    /// adds the earlier periods caps and "earlier years" read) is printed too.
+    static func issue20(_ book: PolicyBook, tenants: Int, monthlyTenants: Int, explained: Bool) throws {
+        let months = (1...12).map { RewardPeriod.month(Month(year: 2022, month: $0)) }
+        print("issue 20 figures (2022)                     tenants  evaluations  engine count  seconds  cpu s  evaluations/s  aim")
+
+        // OpenFisca's workload: inputs prepared, then PLACEMENT, TRAINING, TALENT monthly × 12 and
+        // REVENUE_TIER, TAX_CONTRIBUTION for the year; with the columnar engine (what runs use),
+        // then with the exact one alone (the engine before it, kept as the reference).
+        let park = RewardInputs(tenants: (0..<tenants).map { SyntheticTenant.make($0, through: 2022) })
+        var paid: [Int64] = []
+        for columnar in [true, false] {
+            let start = ContinuousClock.now, cpuStart = cpuSeconds()
+            let prepared = try PreparedInputs(park)
+            let preparedIn = ContinuousClock.now - start
+            var counted = 0, fen: Int64 = 0
+            for period in months + [.year(2022)] {
+                let rules = period.kind == .month ? ["PLACEMENT", "TRAINING", "TALENT"] : ["REVENUE_TIER", "TAX_CONTRIBUTION"]
+                let run = try book.calculate(period, prepared: prepared, rules: rules, explain: false, columnar: columnar)
+                counted += run.evaluations
+                fen = run.lines.reduce(fen) { $0 &+ $1.fen }
+            }
+            let elapsed = ContinuousClock.now - start
+            paid.append(fen)
+            row(columnar ? "5 rules, inputs prepared included" : "  the same, exact engine only (before)", tenants, tenants * 38, counted,
+                elapsed, cpuSeconds() - cpuStart, "OpenFisca 46: 3.8 M in 0.127-0.249 s (\(ratio(0.127, elapsed)) of the faster); "
+                    + "inputs prepared in \(String(format: "%.3f", seconds(preparedIn))) s")
+            withExtendedLifetime(prepared) {}
+        }
+        print("  both engines paid \(Money(fen: paid[0])) yuan" + (paid[0] == paid[1] ? "" : " / \(Money(fen: paid[1])) yuan: THEY DIFFER"))
+
+        // The full reference policy, RENT per day included: a year of monthly runs and the annual run.
+        let full = RewardInputs(tenants: (0..<monthlyTenants).map { SyntheticTenant.make($0, through: 2022) })
+        let fullStart = ContinuousClock.now, fullCPU = cpuSeconds()
+        let fullPrepared = try PreparedInputs(full)
+        var fullEvaluations = 0, fullCounted = 0
+        for period in months + [.year(2022)] {
+            let run = try book.calculate(period, prepared: fullPrepared, explain: false)
+            fullEvaluations += monthlyTenants * book.rules(for: period).count
+            fullCounted += run.evaluations
+        }
+        row("every rule, monthly × 12 + annual", monthlyTenants, fullEvaluations, fullCounted, ContinuousClock.now - fullStart, cpuSeconds() - fullCPU, ">= 10 M/s")
+
+        // As a run through parkd computes: explanations, each line's encoded as the store keeps it.
+        guard explained else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let explainedStart = ContinuousClock.now, explainedCPU = cpuSeconds()
+        let explainedPrepared = try PreparedInputs(full)
+        var explainedEvaluations = 0, explainedCounted = 0, bytes = 0
+        for month in months {
+            let run = try book.calculate(month, prepared: explainedPrepared, explain: true)
+            explainedEvaluations += monthlyTenants * book.rules(for: month).count
+            explainedCounted += run.evaluations
+            for line in run.lines { bytes += try line.explanation.map { try encoder.encode($0).count } ?? 0 }
+        }
+        row("monthly × 12, explained and encoded", monthlyTenants, explainedEvaluations, explainedCounted,
+            ContinuousClock.now - explainedStart, cpuSeconds() - explainedCPU, ">= 3 M/s (\(bytes / 1_000_000) MB of explanations)")
+    }
+
+    /// CPU time this thread has used: on a machine others load, the wall clock also counts
+    /// their turns on the cores.
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    static func row(_ scenario: String, _ tenants: Int, _ evaluations: Int, _ counted: Int, _ elapsed: Duration, _ cpu: Double, _ aim: String) {
+        func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
+            let padding = String(repeating: " ", count: max(0, width - text.count))
+            return left ? text + padding : padding + text
+        }
+        print(pad(scenario, 40, left: true) + pad(String(tenants), 9) + pad(String(evaluations), 13) + pad(String(counted), 14)
+            + pad(String(format: "%.3f", seconds(elapsed)), 9) + pad(String(format: "%.3f", cpu), 7)
+            + pad(String(Int(Double(evaluations) / seconds(elapsed))), 15) + "  " + aim)
+    }
+
+    /// `anchor` seconds against `elapsed`: above 1, parkd is the faster.
+    static func ratio(_ anchor: Double, _ elapsed: Duration) -> String {
+        String(format: "%.2f×", anchor / seconds(elapsed))
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// One line: reading the inputs and computing are timed apart; the rate is the computing's.
     static func report(_ scenario: String, _ tenants: Int, _ evaluations: Int, _ reading: Duration, _ computing: Duration, _ lines: Int) {
-        func seconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-        }
         func pad(_ text: String, _ width: Int, left: Bool = false) -> String {
             let padding = String(repeating: " ", count: max(0, width - text.count))
             return left ? text + padding : padding + text
@@ -87,6 +178,11 @@ struct PolicyBench {
 /// monthly reports from 2019, some headquarters, some exits. Deterministic for a given index.
 enum SyntheticTenant {
     static func make(_ index: Int) -> TenantFacts {
+        make(index, through: 2021)
+    }
+
+    /// The same tenant, with monthly reports up to December of `lastYear`.
+    static func make(_ index: Int, through lastYear: Int) -> TenantFacts {
         var random = SplitMix(seed: UInt64(index) &* 0x9E37_79B9_7F4A_7C15 &+ 1)
         let moveIn = CivilDate(dayNumber: CivilDate(year: 2018, month: 1, day: 1)!.dayNumber + Int(random.next() % 1400))
         let leaseEnd = moveIn.addingYears(5)!
@@ -111,7 +207,7 @@ enum SyntheticTenant {
         }
         let scale = Int64(1 + random.next() % 40)
         var reports: [ReportFact] = []
-        for year in 2019...2021 {
+        for year in 2019...lastYear {
             for month in 1...12 {
                 let first = Month(year: year, month: month)
                 guard first.lastDay >= moveIn else { continue }

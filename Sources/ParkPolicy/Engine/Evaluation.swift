@@ -27,6 +27,9 @@ struct Formula: Sendable {
     let references: [RuleReference]
     /// The value, when the formula is a literal.
     var constant: Value? = nil
+    /// The same formula for the columnar engine, in integers (nil: only the exact rationals
+    /// above compute it, and rules using it are computed by them).
+    var plan: ColumnPlan? = nil
 }
 
 struct RuleReference: Sendable {

@@ -21,15 +21,18 @@ public struct RewardLine: Sendable, Equatable, Codable {
     }
 }
 
-/// Inputs parsed and indexed once, ready for any number of runs.
+/// Inputs parsed and indexed once, ready for any number of runs: each tenant's profile, and
+/// the same facts as columns for the columnar engine.
 public struct PreparedInputs: Sendable {
     let profiles: [TenantProfile]
+    let columns: ColumnarInputs
 
     public init(_ inputs: RewardInputs) throws(PolicyRunError) {
         var profiles: [TenantProfile] = []
         profiles.reserveCapacity(inputs.tenants.count)
         for facts in inputs.tenants { profiles.append(try TenantProfile(facts)) }
         self.profiles = profiles
+        columns = ColumnarInputs(profiles)
     }
 }
 
@@ -51,9 +54,21 @@ extension PolicyBook {
         try calculate(period, prepared: try PreparedInputs(inputs), rules: selected, explain: explain)
     }
 
-    /// The same, on inputs prepared once for several runs.
+    /// The same, on inputs prepared once for several runs. Without explanations, the rules the
+    /// columnar engine plans are computed for all tenants at once (`ColumnarRun`), the others
+    /// (and tenants whose values leave its range) tenant by tenant with exact rationals; with
+    /// explanations, everything is computed the exact way. Both give the same amounts.
     public func calculate(
         _ period: RewardPeriod, prepared: PreparedInputs, rules selected: [String]? = nil, explain: Bool = true
+    ) throws(PolicyRunError) -> RewardCalculation {
+        try calculate(period, prepared: prepared, rules: selected, explain: explain, columnar: !explain)
+    }
+
+    /// The same, choosing the engine: `columnar` false computes every amount with the exact
+    /// rationals only (the reference the columnar engine is checked against, and what
+    /// `policy-bench` compares it with).
+    public func calculate(
+        _ period: RewardPeriod, prepared: PreparedInputs, rules selected: [String]?, explain: Bool, columnar: Bool
     ) throws(PolicyRunError) -> RewardCalculation {
         let available = rules(for: period)
         let chosen = selected ?? available
@@ -80,11 +95,32 @@ extension PolicyBook {
         amounts.reserveCapacity(prepared.profiles.count * 2)
         var explanations: [Explanation] = []
         let ledger = TenantLedger(profile: first, book: self)
+        // Each rule's column when the columnar engine computes it (`planned`; else the exact
+        // way), and the tenants it leaves to the exact way (`broken`).
+        var run: ColumnarRun?
+        var columns: [[Int64]] = Array(repeating: [], count: numbered.count)
+        var planned = [Bool](repeating: false, count: numbered.count)
+        if columnar, !explain {
+            let columnarRun = ColumnarRun(book: self, prepared: prepared)
+            for position in numbered.indices {
+                guard let column = try? columnarRun.column(numbered[position].number, period) else { continue }
+                columns[position] = column
+                planned[position] = true
+            }
+            run = columnarRun
+        }
+        let broken = run?.broken ?? Array(repeating: true, count: prepared.profiles.count)
+        let everyRulePlanned = !planned.contains(false)
         for (tenant, profile) in prepared.profiles.enumerated() {
             // A calculation given a time budget stops when its task is cancelled.
             if Task.isCancelled { throw PolicyRunError("stopped before it was complete: its task was cancelled") }
-            ledger.start(profile)
+            if broken[tenant] || !everyRulePlanned { ledger.start(profile) }
             for position in numbered.indices {
+                if !broken[tenant], planned[position] {
+                    let fen = columns[position][tenant]
+                    if fen != 0 { amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: fen, explanation: nil)) }
+                    continue
+                }
                 let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
                 guard computed.fen != 0 else { continue }
                 var explanation: Int?
@@ -99,7 +135,7 @@ extension PolicyBook {
                 amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: computed.fen, explanation: explanation))
             }
         }
-        let evaluations = ledger.computations
+        let evaluations = ledger.computations + (run?.evaluations ?? 0)
         if let policy = policies.first(where: { $0.inForce.contains(period.end) }) {
             for budget in policy.budgets {
                 let covered = numbered.map { budget.rules.contains($0.id) }

@@ -74,26 +74,32 @@ final class TenantProfile: Sendable {
         }
         self.leases = leases.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         firstMoveIn = self.leases.first?.start
-        var months: [(month: Int, version: Int, figures: [Int64])] = []
+        // Each report's month first (checking them all), then the figures into their rows: no
+        // copy of a report's list of figures is kept along the way.
+        var months: [Int] = []
         months.reserveCapacity(facts.reports.count)
         var first = Int.max, last = Int.min
+        let figureCount = ReportFigure.allCases.count
         for report in facts.reports {
             guard let month = Self.monthIndex(report.month) else {
                 throw PolicyRunError("tenant \(facts.id): report month '\(report.month)' is not a month")
             }
-            guard report.values.count == ReportFigure.allCases.count else {
-                throw PolicyRunError("tenant \(facts.id): report \(report.month) has \(report.values.count) figures, not \(ReportFigure.allCases.count)")
+            guard report.values.count == figureCount else {
+                throw PolicyRunError("tenant \(facts.id): report \(report.month) has \(report.values.count) figures, not \(figureCount)")
             }
-            months.append((month, report.version, report.values))
+            months.append(month)
             first = min(first, month)
             last = max(last, month)
         }
         let monthCount = months.isEmpty ? 0 : last - first + 1
-        var figures = [Int64](repeating: 0, count: monthCount * ReportFigure.allCases.count)
+        var figures = [Int64](repeating: 0, count: monthCount * figureCount)
         var versions = [Int](repeating: 0, count: monthCount)
-        for entry in months {
-            versions[entry.month - first] = max(1, entry.version)
-            for (index, value) in entry.figures.enumerated() { figures[index * monthCount + entry.month - first] = value }
+        for (position, report) in facts.reports.enumerated() {
+            let offset = months[position] - first
+            versions[offset] = max(1, report.version)
+            report.values.withUnsafeBufferPointer { values in
+                for index in 0..<figureCount { figures[index * monthCount + offset] = values[index] }
+            }
         }
         self.figures = figures
         self.versions = versions

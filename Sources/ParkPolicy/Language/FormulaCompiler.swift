@@ -19,7 +19,8 @@ struct FormulaCompiler {
     static func compile(_ text: String, origin: FormulaOrigin, scope: FormulaScope, expecting expected: ValueType? = nil)
         throws(FormulaError) -> Formula {
         let syntax = try FormulaParser.parse(text, origin: origin)
-        let formula = try FormulaCompiler(scope: scope).compile(syntax)
+        var formula = try FormulaCompiler(scope: scope).compile(syntax)
+        formula.plan = ColumnPlanner(scope: scope).plan(syntax)
         if let expected, formula.type != expected {
             throw FormulaError(syntax.position, "this formula is \(article(formula.type)) but \(article(expected)) is expected here")
         }

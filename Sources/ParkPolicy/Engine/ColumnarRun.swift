@@ -1,0 +1,223 @@
+import ParkCore
+
+/// Computes rules for every tenant of a run at once (one lane per tenant), in integers, with
+/// the plans the policies compiled (`ColumnPlan`): a rule's amounts for a period are one
+/// column, remembered for the run, so annual caps and "earlier years" read earlier columns
+/// as `TenantLedger` reads earlier amounts. The amounts equal the exact engine's to the fen:
+/// a rule with any part not planned is `Unplanned` (the caller computes it the exact way),
+/// and a lane whose values leave the integers' safe range is marked `broken` (its tenant is
+/// computed the exact way, which also reports any error as it would).
+final class ColumnarRun {
+    /// A rule (or a rule it reads) has a formula or a definition the columns do not compute.
+    struct Unplanned: Error {}
+
+    let book: PolicyBook
+    let profiles: [TenantProfile]
+    let inputs: ColumnarInputs
+    /// Lanes whose tenant the exact engine must compute.
+    private(set) var broken: [Bool]
+    /// Rule evaluations done: each column computed counts its lanes from their first month on
+    /// (more than the exact engine, which computes an earlier period only where a cap needs it);
+    /// a column an earlier run kept (`ColumnarMemo`) counts nothing.
+    private(set) var evaluations = 0
+    /// Columns computed, by rule number and period.
+    private var columns: [[RewardPeriod: [Int64]]]
+    private var unplanned: Set<Int> = []
+    /// By period, the statuses each lane has on the days a status-reading condition is evaluated.
+    private var seenStatuses: [RewardPeriod: [UInt8]] = [:]
+    /// Σ of a monthly rule's amounts from a window's first month to a month, by rule, first
+    /// and last month: each month's annual cap reads the sum up to the month before.
+    private var partialTotals: [[Int]: [Int64]] = [:]
+    /// Columns being computed inside one another: a policy book whose rules read each other
+    /// in a loop goes deeper than any real chain, and is left to the exact engine to report.
+    private var depth = 0
+    private static let maximumDepth = 64
+
+    init(book: PolicyBook, prepared: PreparedInputs) {
+        self.book = book
+        profiles = prepared.profiles
+        inputs = prepared.columns
+        broken = Array(repeating: false, count: prepared.profiles.count)
+        columns = Array(repeating: [:], count: book.timelines.count)
+    }
+
+    /// The month's report figure for every lane (0 where there is no report).
+    func figures(_ figure: ReportFigure, month: Int) -> [Int64] {
+        inputs.figures.column(figure, month: month, profiles: profiles)
+    }
+
+    /// The amounts (fen, before any budget) of rule `number` for `period`, lane by lane.
+    func column(_ number: Int, _ period: RewardPeriod) throws(Unplanned) -> [Int64] {
+        if let known = columns[number][period] { return known }
+        let rule = book.ruleIDs[number]
+        if let kept = inputs.memo.column(rule, period, policies: book.policies) {
+            columns[number][period] = kept
+            return kept
+        }
+        guard !unplanned.contains(number), depth < Self.maximumDepth else { throw Unplanned() }
+        depth += 1
+        defer { depth -= 1 }
+        let computed: [Int64]
+        do { computed = try compute(number, period) } catch {
+            unplanned.insert(number)
+            throw error
+        }
+        columns[number][period] = computed
+        if !broken.contains(true) { inputs.memo.keep(computed, rule, period, policies: book.policies) }
+        for lane in 0..<inputs.count where inputs.firstMonth[lane] <= period.lastMonth { evaluations += 1 }
+        return computed
+    }
+
+    /// Rule `number` for `period`: occasion, eligibility on some day, formula on the last day,
+    /// caps, rounding; as `TenantLedger.compute` does it for one tenant.
+    private func compute(_ number: Int, _ period: RewardPeriod) throws(Unplanned) -> [Int64] {
+        let count = inputs.count
+        guard let (policy, rule) = book.definition(number, on: period.end) ?? book.lastDefinition(number, during: period) else {
+            return Array(repeating: 0, count: count)
+        }
+        guard !rule.perDay, let eligible = rule.eligible.plan, eligible.scale == nil, rule.eligible.reads.isSubset(of: .status),
+              let amount = rule.amount.plan, let amountScale = amount.scale else { throw Unplanned() }
+        var caps: [(plan: ColumnPlan, kind: CapKind)] = []
+        for (formula, kind) in [(rule.capPerPeriod, CapKind.period), (rule.capPerYear, .year), (rule.capLifetime, .lifetime)] {
+            guard let formula else { continue }
+            guard let plan = formula.plan, plan.scale != nil else { throw Unplanned() }
+            caps.append((plan, kind))
+        }
+        let context = ColumnContext(run: self, policy: policy, period: period)
+        var open = [Bool](repeating: true, count: count)
+        switch rule.period {
+        case .onceAtMoveIn:
+            for lane in 0..<count { open[lane] = inputs.moveInYear[lane] == period.year }
+        case .onceAtExit:
+            let first = period.start.dayNumber, last = period.end.dayNumber
+            for lane in 0..<count { open[lane] = first <= inputs.exitDay[lane] && inputs.exitDay[lane] <= last }
+        case .month, .year:
+            break
+        }
+        let paying = try context.eligible(eligible.node, open: open)
+        var values = try context.numbers(amount.node)
+        var scale = amountScale
+        for (cap, kind) in caps {
+            let ceilings = try context.numbers(cap.node)
+            let already: [Int64]
+            switch kind {
+            case .period: already = Array(repeating: 0, count: count)
+            case .year:
+                already = rule.period.runKind == .month && period.firstMonth % 12 > 0
+                    ? try totals(number, months: (period.year * 12)...(period.firstMonth - 1)) : Array(repeating: 0, count: count)
+            case .lifetime: already = try totals(number, months: 0...(period.firstMonth - 1))
+            }
+            let common = max(scale, cap.scale!, 2)
+            let toAmount = ColumnPlanner.tenTo(common - scale), toCeiling = ColumnPlanner.tenTo(common - cap.scale!)
+            let toFen = ColumnPlanner.tenTo(common - 2)
+            for lane in 0..<count where paying[lane] {
+                // Rescaled for every lane, so the column keeps one scale; capped only above zero.
+                let (amount, o1) = values[lane].multipliedReportingOverflow(by: toAmount)
+                let (ceiling, o2) = ceilings[lane].multipliedReportingOverflow(by: toCeiling)
+                let (spent, o3) = Int128(already[lane]).multipliedReportingOverflow(by: toFen)
+                guard !o1, !o2, !o3, amount.magnitude <= ColumnPlan.limit.magnitude, ceiling.magnitude <= ColumnPlan.limit.magnitude else {
+                    broken[lane] = true
+                    values[lane] = 0
+                    continue
+                }
+                values[lane] = amount
+                guard amount > 0 else { continue }
+                let allowed = max(0, ceiling - spent)
+                if amount > allowed { values[lane] = allowed }
+            }
+            scale = common
+        }
+        var fen = [Int64](repeating: 0, count: count)
+        for lane in 0..<count where paying[lane] {
+            guard let rounded = Self.fen(values[lane], scale: scale, rule.rounding) else {
+                broken[lane] = true
+                continue
+            }
+            fen[lane] = rounded
+        }
+        return fen
+    }
+
+    private enum CapKind {
+        case period, year, lifetime
+    }
+
+    /// Σ per lane of rule `number`'s amounts for its periods inside `months`, none before the
+    /// lane's first month (as `TenantLedger.total`).
+    func totals(_ number: Int, months: ClosedRange<Int>) throws(Unplanned) -> [Int64] {
+        let count = inputs.count
+        let yearly = book.timelines[number][0].rule.period.runKind == .year
+        // Each lane's first period counted (a month, or a year); lanes going back further than
+        // a century are left to the exact engine.
+        var first = [Int](repeating: Int.max, count: count)
+        var earliest = Int.max
+        for lane in 0..<count where inputs.firstMonth[lane] != Int.max {
+            let month = max(months.lowerBound, inputs.firstMonth[lane])
+            if month < months.upperBound - 1_200 {
+                broken[lane] = true
+                continue
+            }
+            first[lane] = yearly ? max((months.lowerBound + 11) / 12, inputs.firstMonth[lane] / 12) : month
+            earliest = min(earliest, first[lane])
+        }
+        var sums = [Int64](repeating: 0, count: count)
+        let last = yearly ? (months.upperBound + 1) / 12 - 1 : months.upperBound
+        guard earliest <= last else { return sums }
+        // A monthly rule's sum up to the month before, when known, is this one's start.
+        var next = earliest
+        if !yearly, let known = partialTotals[[number, months.lowerBound, last - 1]] {
+            sums = known
+            next = last
+        }
+        var overflowed: [Int] = []
+        for index in next...last {
+            let amounts = try column(number, yearly ? .year(index) : .month(Month(index: index)))
+            for lane in 0..<count where first[lane] <= index {
+                let (sum, overflow) = sums[lane].addingReportingOverflow(amounts[lane])
+                if overflow { overflowed.append(lane) } else { sums[lane] = sum }
+            }
+            if !yearly { partialTotals[[number, months.lowerBound, index]] = sums }
+        }
+        for lane in overflowed { broken[lane] = true }
+        return sums
+    }
+
+    /// The statuses each lane has on the days of `period` a status-reading condition is
+    /// evaluated (`ColumnarInputs.statusesSeen`), known once per period.
+    func statusesSeen(in period: RewardPeriod) -> [UInt8] {
+        if let known = seenStatuses[period] { return known }
+        let first = period.start.dayNumber, last = period.end.dayNumber
+        let seen = (0..<inputs.count).map { inputs.statusesSeen($0, from: first, to: last) }
+        seenStatuses[period] = seen
+        return seen
+    }
+
+    func markBroken(_ lane: Int) {
+        broken[lane] = true
+    }
+
+    /// `value` ÷ 10^`scale` in fen, rounded as `mode` says (as `Exact.fen`); nil beyond Int64.
+    static func fen(_ value: Int128, scale: Int, _ mode: RoundingMode) -> Int64? {
+        if scale <= 2 {
+            let (fen, overflow) = value.multipliedReportingOverflow(by: ColumnPlanner.tenTo(2 - scale))
+            return overflow ? nil : Int64(exactly: fen)
+        }
+        let divisor = ColumnPlanner.tenTo(scale - 2)
+        var quotient = value / divisor
+        let remainder = value % divisor
+        if remainder != 0 {
+            let positive = value > 0
+            let twice = remainder.magnitude * 2
+            let away: Bool = switch mode {
+            case .halfUp: twice >= divisor.magnitude
+            case .halfEven: twice > divisor.magnitude || (twice == divisor.magnitude && quotient % 2 != 0)
+            case .down: false
+            case .up: true
+            case .floor: !positive
+            case .ceiling: positive
+            }
+            if away { quotient += positive ? 1 : -1 }
+        }
+        return Int64(exactly: quotient)
+    }
+}
