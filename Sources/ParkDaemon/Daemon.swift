@@ -127,9 +127,7 @@ public enum Daemon {
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: DatabaseService(database: database, logger: logger)),
-                .init(
-                    service: IntegrityCheck(database: database, state: state, serving: serving, logger: logger),
-                    successTerminationBehavior: .ignore),
+                .init(service: IntegrityCheck(database: database, state: state, serving: serving, logger: logger)),
                 .init(service: Supervision(
                     database: database, databaseIdentity: stateDirectory.database, state: state, notifier: notifier, logger: logger,
                     watchdogInterval: ServiceNotifier.watchdogInterval())),

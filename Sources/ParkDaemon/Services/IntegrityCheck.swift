@@ -40,6 +40,9 @@ struct IntegrityCheck: Service {
         } catch {
             logger.error("the database could not be checked (PRAGMA quick_check)", metadata: ["error": "\(error)"])
         }
+        // Done, but a service that ends before its turn to stop would look like a failure to
+        // the service group (its stop goes service by service): it ends when asked to.
+        try? await gracefulShutdown()
     }
 
     private func check() async throws {
