@@ -40,7 +40,9 @@ struct DispatcherHarness {
         dispatcher = Dispatcher(
             table: Daemon.methodTable(
                 database: database, state: state, policies: policies, calendar: calendar, scheduler: scheduler, backups: backups,
-                logger: logger),
+                submissions: TenantSubmissions(
+                    database: database, state: state, receiptKey: .generate(), spool: Spool(root: directory + "/spool")),
+                intakeCounters: IntakeCounters(), logger: logger),
             state: state,
             database: database, logger: logger)
     }

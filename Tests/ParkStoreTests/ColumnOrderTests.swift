@@ -147,8 +147,8 @@ struct ColumnOrderTests {
                 "paymentBatch", "paymentItem", "paymentOffset", "policyLoad", "policyVersion", "rentalUnit", "reviewAgendaItem",
                 "reviewConflictDeclaration", "reviewConflictDismissal", "reviewDissent", "reviewPanelMember", "reviewResult",
                 "reviewScoringRules", "reviewSession", "reviewSheet", "reviewerAffiliation", "rewardConfirmation", "rewardLine",
-                "rewardNotice", "rewardRun", "tenant", "tenantBusinessLine", "tenantKey", "tenantStatusChange", "tenantTag",
-                "timerRun",
+                "rewardNotice", "rewardRun", "submission", "tenant", "tenantBusinessLine", "tenantKey", "tenantStatusChange",
+                "tenantTag", "timerRun",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
 

@@ -56,6 +56,8 @@ public struct DaemonConfig: Equatable, Sendable {
     public var prescreen = PrescreenRules.park
     /// What review sheets score: criteria and weights, veto items, the pass threshold.
     public var scoring = ScoringRules.park
+    /// The spool of tenants' submissions (`intake:`); a restart applies it.
+    public var intake = IntakeConfig()
 
     public init() {}
 
@@ -69,6 +71,7 @@ public struct DaemonConfig: Equatable, Sendable {
         if databaseBusyTimeoutSeconds != other.databaseBusyTimeoutSeconds { keys.append("database.busy_timeout_seconds") }
         if logTarget != other.logTarget { keys.append("log.target") }
         if auditKeyFile != other.auditKeyFile { keys.append("audit.key_file") }
+        if intake != other.intake { keys.append("intake") }
         return keys
     }
 }

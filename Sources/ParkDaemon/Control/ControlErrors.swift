@@ -107,6 +107,7 @@ enum ControlErrors {
         case .noSuchSession(let id): ReviewAPI.NoSuchSession(session: id)
         case .sessionOpen(let id): ReviewAPI.SessionSealed(session: id)
         case .noSuchTenantKey(let keyId): TenantKeyAPI.NoSuchKey(keyId: keyId)
+        case .noSuchSubmission(let reference): SubmissionAPI.NoSuchSubmission(submission: reference)
         case .tenantKeyInUse(let keyId, let tenant): TenantKeyAPI.KeyInUse(keyId: keyId, tenant: tenant)
         case .schemaTooNew, .unusable: nil
         }
