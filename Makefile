@@ -60,6 +60,7 @@ bench: deps
 	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --policies Config/policies
 	@echo; echo "the same round trips with the client and parkd on one virtual CPU (no wake-up across CPUs):"
 	taskset -c 0 $$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --only read
+	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --only spool
 	$(SWIFT) build -c release --product policy-bench
 	$$($(SWIFT) build -c release --show-bin-path)/policy-bench --policies Config/policies
 

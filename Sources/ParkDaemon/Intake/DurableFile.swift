@@ -43,7 +43,7 @@ enum DurableFile {
         guard fsync(descriptor) == 0 else { throw SpoolFailure(path: directory, operation: "fsync", code: errno) }
     }
 
-    /// Creates `directory` (mode 0750) when missing.
+    /// Creates `directory` when missing: mode 2750, so its files take its group (the uploaders may read an outbox).
     static func makeDirectory(_ directory: String) throws(SpoolFailure) {
         guard mkdir(directory, 0o2750) == 0 || errno == EEXIST else { throw SpoolFailure(path: directory, operation: "mkdir", code: errno) }
     }
