@@ -2,7 +2,7 @@ import Foundation
 import ParkCore
 import Testing
 
-@Suite("Tenants' submissions through the spool of a real parkd", .serialized)
+@Suite("Tenants' submissions through the spool of a real parkd")
 struct SubmissionSpoolTests {
     @Test("an accepted file, resent under another name, gets the same receipt and changes nothing; its id with other bytes is refused as reused")
     func resendAndReuse() throws {
@@ -105,7 +105,8 @@ struct SubmissionSpoolTests {
         #expect(try park.daemon.parkctl(["tenant", "key", "revoke", revoked.publicKey.keyId, "--reason", "lost"]).status == 0)
         try park.drop(try park.file(tenant: 0, id: "revoked", payload: SpoolPark.report("2027-01"), key: revoked), name: "1.json")
         try park.drop(try park.file(tenant: 0, id: "others", payload: SpoolPark.report("2027-01"), key: park.tenants[1].key), name: "2.json")
-        try park.drop(try park.file(tenant: 0, id: "unknown", payload: SpoolPark.report("2027-01"), key: .generate()), name: "3.json")
+        let unknown = ReceiptKey.generate()
+        try park.drop(try park.file(tenant: 0, id: "unknown", payload: SpoolPark.report("2027-01"), key: unknown), name: "3.json")
         let bytes = SpoolPark.envelope(code: code, id: "forged", keyId: park.tenants[0].key.publicKey.keyId, payload: SpoolPark.report("2027-01"))
         let signatureOfOther = try park.tenants[0].key.sign(SpoolPark.envelope(
             code: code, id: "forged", keyId: park.tenants[0].key.publicKey.keyId, payload: SpoolPark.report("2027-01", revenue: "1.00")))
@@ -122,6 +123,16 @@ struct SubmissionSpoolTests {
         // The genuine tenant may still use the ids an unauthentic file named.
         try park.drop(try park.file(tenant: 0, id: "forged", payload: SpoolPark.report("2027-01")), name: "5.json")
         #expect(park.wait { park.receipt(code, "forged.json") != nil })
+
+        // Once the key it needed is on file, a file set aside is requeued and taken.
+        #expect(try park.daemon.parkctl(["tenant", "key", "add", code, unknown.publicKey.base64]).status == 0)
+        let quarantined = try #require(park.names("quarantine").first { $0.hasSuffix("-3.json") })
+        let requeued = try park.daemon.parkctl(["submission", "requeue", quarantined])
+        #expect(requeued.stdout == "requeued as \(park.spool)/incoming/new/\(quarantined)\n", "\(requeued.stderr)")
+        #expect(park.wait { park.receipt(code, "unknown.json")?.contains(#""status":"accepted""#) == true })
+        #expect(!park.names("quarantine").contains(quarantined + ".reason"))
+        let missing = try park.daemon.parkctl(["submission", "requeue", "../parkd.sqlite"])
+        #expect(missing.status != 0 && missing.stderr.contains("no file '../parkd.sqlite' is in the spool's quarantine"), "\(missing.stderr)")
     }
 
     @Test("a file whose notification was lost (linked into new/, no IN_MOVED_TO or IN_CLOSE_WRITE) is taken by the rescan")
@@ -150,6 +161,11 @@ struct SubmissionSpoolTests {
         #expect(again.stdout.hasPrefix("accepted (taken before: the first receipt, nothing changed)"))
         let shown = try park.daemon.parkctl(["submission", "show", code, "paper-2027-01"])
         #expect(shown.stdout.contains("channel:  staff, recorded by root"), "\(shown.stdout)\(shown.stderr)")
+        // A receipt the tenant lost is written again from the database.
+        let written = try #require(park.receipt(code, "paper-2027-01.json"))
+        #expect(unlink(park.spool + "/outbox/\(code)/paper-2027-01.json") == 0)
+        #expect(try park.daemon.parkctl(["submission", "retry", "1"]).stdout == "receipt written to \(park.spool)/outbox/\(code)/paper-2027-01.json\n")
+        #expect(park.receipt(code, "paper-2027-01.json") == written)
         #expect(try park.sql("SELECT COUNT(*) FROM operatingReport") == [["1"]])
     }
 
@@ -184,11 +200,11 @@ struct SubmissionSpoolTests {
 
     @Test("kill -9 at random moments, 20 times, over 2,000 files: every file applied exactly once, every receipt as the database says")
     func killLoop() throws {
-        let park = try SpoolPark(tenants: 20)
+        let park = try SpoolPark(tenants: 10)
         var expected: [String: String] = [:]  // file name → "code/id"
         for (index, tenant) in park.tenants.enumerated() {
-            for number in 0..<100 {
-                let month = String(format: "%04d-%02d", 2018 + number / 12, number % 12 + 1)
+            for number in 0..<200 {
+                let month = String(format: "%04d-%02d", 2010 + number / 12, number % 12 + 1)
                 let id = "report-" + month
                 let name = "\(tenant.code)_\(id).json"
                 try park.drop(try park.file(tenant: index, id: id, payload: SpoolPark.report(month, placements: number)), name: name)
@@ -197,7 +213,7 @@ struct SubmissionSpoolTests {
         }
         var generator = SystemRandomNumberGenerator()
         for kill in 1...20 {
-            usleep(UInt32.random(in: 20_000...400_000, using: &generator))
+            usleep(UInt32.random(in: 20_000...300_000, using: &generator))
             park.daemon.signal(SIGKILL)
             #expect(park.daemon.waitForExit() != nil)
             try check(park, expected: expected, complete: false, after: kill)

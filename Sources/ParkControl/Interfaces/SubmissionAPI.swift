@@ -1,7 +1,7 @@
 /// `io.parkd.Submission`: tenants' submissions, taken from the spool or entered by staff.
 public enum SubmissionAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Submission", methods: [submit, list, get, stats], errors: errors, definition: """
+        name: "io.parkd.Submission", methods: [submit, list, get, stats, retry, requeue], errors: errors, definition: """
         # Tenants' submissions. A tenant drops a signed file in the spool (incoming/new); parkd
         # takes each exactly once by (tenant, submission id) and writes a receipt signed with the
         # park's key to outbox/<credit code>/. Staff enter a paper submission with Submit: the
@@ -99,6 +99,32 @@ public enum SubmissionAPI {
           oldestWaiting: ?string
         )
 
+        # Writes a recorded submission's receipt to the tenant's outbox again, from the database
+        # (a receipt the tenant lost, or an outbox restored from an old backup).
+        method Retry(
+          # Row id.
+          id: int
+        ) -> (
+          # The receipt file written.
+          receiptFile: string
+        )
+
+        # Puts a file set aside in quarantine/ back in incoming/new to be taken again (once the
+        # key it needed is on file, say); its reason file is removed.
+        method Requeue(
+          # The file's name in quarantine/ (as `ls` shows it).
+          file: string
+        ) -> (
+          # Where it is now.
+          path: string
+        )
+
+        # No file of that name is in quarantine/.
+        error NoSuchQuarantinedFile (
+          # The name, as given.
+          file: string
+        )
+
         # No submission is recorded as given.
         error NoSuchSubmission (
           # The row id, or tenant/submission id, as given.
@@ -111,6 +137,28 @@ public enum SubmissionAPI {
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Submission.List", access: .read)
     public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Submission.Get", access: .read)
     public static let stats = VarlinkMethod<NoParameters, StatsReply>("io.parkd.Submission.Stats", access: .read)
+    public static let retry = VarlinkMethod<Retry, RetryReply>("io.parkd.Submission.Retry", access: .write)
+    public static let requeue = VarlinkMethod<Requeue, RequeueReply>("io.parkd.Submission.Requeue", access: .write)
+
+    public struct Retry: Codable, Sendable {
+        public var id: Int64
+        public init(id: Int64) { self.id = id }
+    }
+
+    public struct RetryReply: Codable, Sendable {
+        public var receiptFile: String
+        public init(receiptFile: String) { self.receiptFile = receiptFile }
+    }
+
+    public struct Requeue: Codable, Sendable {
+        public var file: String
+        public init(file: String) { self.file = file }
+    }
+
+    public struct RequeueReply: Codable, Sendable {
+        public var path: String
+        public init(path: String) { self.path = path }
+    }
 
     public struct Submission: Codable, Sendable, Equatable {
         public var id: Int64

@@ -88,6 +88,31 @@ struct TenantSubmissions: Sendable {
         return (taken, directory + "/" + name)
     }
 
+    /// Writes a recorded submission's receipt again, from the database; the file's path.
+    func rewriteReceipt(of stored: StoredSubmission) throws -> String {
+        let directory = spool.outbox(stored.creditCode)
+        let name = SubmissionReceipt.fileName(submissionId: stored.submissionId)
+        try DurableFile.makeDirectory(directory)
+        try DurableFile.write(try signedReceipt(stored.receipt), to: directory, name: name)
+        try DurableFile.sync(directory: directory)
+        return directory + "/" + name
+    }
+
+    /// Moves a file set aside back into `incoming/new`, removing its reason; its new path.
+    func requeue(_ name: String) throws -> String {
+        let source = spool.quarantine + "/" + name
+        var info = stat()
+        guard !name.isEmpty, !name.hasPrefix("."), !name.contains("/"), !name.hasSuffix(".reason"), lstat(source, &info) == 0 else {
+            throw SubmissionAPI.NoSuchQuarantinedFile(file: name)
+        }
+        let target = spool.new + "/" + name
+        try DurableFile.move(source, to: target)
+        unlink(source + ".reason")
+        try DurableFile.sync(directory: spool.new)
+        try DurableFile.sync(directory: spool.quarantine)
+        return target
+    }
+
     private func take(_ received: ReceivedSubmission, context: ChangeContext) async throws -> TakenSubmission {
         try await database.takeSubmission(received, parkKeyId: receiptKey.publicKey.keyId, today: state.today(), context: context)
     }

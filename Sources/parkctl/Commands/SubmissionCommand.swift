@@ -28,8 +28,8 @@ struct Submit: ParkctlCommand {
 struct SubmissionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submission",
-        abstract: "Tenants' submissions taken from the spool or entered by staff: list, show, stats.",
-        subcommands: [List.self, Show.self, Stats.self])
+        abstract: "Tenants' submissions taken from the spool or entered by staff: list, show, retry, requeue, stats.",
+        subcommands: [List.self, Show.self, Retry.self, Requeue.self, Stats.self])
 }
 
 extension SubmissionCommand {
@@ -85,6 +85,34 @@ extension SubmissionCommand {
                     receipt:  \(reply.receipt)
                     """
             }
+        }
+    }
+
+    struct Retry: ParkctlCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a recorded submission's receipt to the tenant's outbox again, from the database (admin).")
+
+        @ParentCommand var parkctl: Parkctl
+        @Argument(help: "The row id (ID in `submission list`).") var id: Int64
+
+        static let fieldOptions: FieldOptions = ["id": "ID"]
+
+        func run() async throws {
+            try await respond(SubmissionAPI.retry, SubmissionAPI.Retry(id: id)) { reply in "receipt written to \(reply.receiptFile)" }
+        }
+    }
+
+    struct Requeue: ParkctlCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Put a file set aside in quarantine/ back in incoming/new to be taken again (admin).")
+
+        @ParentCommand var parkctl: Parkctl
+        @Argument(help: "The file's name in quarantine/.") var file: String
+
+        static let fieldOptions: FieldOptions = ["file": "FILE"]
+
+        func run() async throws {
+            try await respond(SubmissionAPI.requeue, SubmissionAPI.Requeue(file: file)) { reply in "requeued as \(reply.path)" }
         }
     }
 

@@ -21,10 +21,10 @@ final class SpoolPark: @unchecked Sendable {
         for serial in 1...count {
             let code = Self.creditCode(serial)
             for arguments in [
-                ["tenant", "add", "--name", "人力资源公司\(serial)", "--credit-code", code, "--business-line", "recruitment", "--on", "2018-01-02"],
-                ["tenant", "transition", code, "reviewing", "--on", "2018-01-03", "--reason", "材料齐全"],
-                ["tenant", "transition", code, "approved", "--on", "2018-01-04", "--reason", "评审通过"],
-                ["tenant", "transition", code, "active", "--on", "2018-01-05", "--reason", "入驻"],
+                ["tenant", "add", "--name", "人力资源公司\(serial)", "--credit-code", code, "--business-line", "recruitment", "--on", "2010-01-02"],
+                ["tenant", "transition", code, "reviewing", "--on", "2010-01-03", "--reason", "材料齐全"],
+                ["tenant", "transition", code, "approved", "--on", "2010-01-04", "--reason", "评审通过"],
+                ["tenant", "transition", code, "active", "--on", "2010-01-05", "--reason", "入驻"],
             ] {
                 let result = try daemon.parkctl(arguments)
                 guard result.status == 0 else { throw DaemonFailure(message: "\(arguments): \(result.stderr)") }

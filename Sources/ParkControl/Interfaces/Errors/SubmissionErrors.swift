@@ -1,5 +1,5 @@
 extension SubmissionAPI {
-    public static let errors: [any DeclaredError.Type] = [NoSuchSubmission.self]
+    public static let errors: [any DeclaredError.Type] = [NoSuchQuarantinedFile.self, NoSuchSubmission.self]
 
     public struct NoSuchSubmission: DeclaredError {
         public static let name = "io.parkd.Submission.NoSuchSubmission"
@@ -7,5 +7,13 @@ extension SubmissionAPI {
         public var submission: String
         public init(submission: String) { self.submission = submission }
         public var sentence: String { "no submission is recorded as '\(submission)'" }
+    }
+
+    public struct NoSuchQuarantinedFile: DeclaredError {
+        public static let name = "io.parkd.Submission.NoSuchQuarantinedFile"
+        public static let kind = FailureKind.notFound
+        public var file: String
+        public init(file: String) { self.file = file }
+        public var sentence: String { "no file '\(file)' is in the spool's quarantine" }
     }
 }

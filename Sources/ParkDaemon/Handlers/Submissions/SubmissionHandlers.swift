@@ -30,6 +30,21 @@ enum SubmissionHandlers {
             return SubmissionAPI.GetReply(submission: wire(found), receipt: found.receipt)
         }
 
+        table.register(SubmissionAPI.retry, runs: .offEventLoop) { request, call in
+            let stored = try await database.submission(id: request.id, tenant: nil, submissionId: nil)
+            let path = try submissions.rewriteReceipt(of: stored)
+            let change = call.change()
+            if let audited = change.call { try await database.recordCall(audited, at: change.at, outcome: "ok") }
+            return SubmissionAPI.RetryReply(receiptFile: path)
+        }
+
+        table.register(SubmissionAPI.requeue, runs: .offEventLoop) { request, call in
+            let path = try submissions.requeue(request.file)
+            let change = call.change()
+            if let audited = change.call { try await database.recordCall(audited, at: change.at, outcome: "ok") }
+            return SubmissionAPI.RequeueReply(path: path)
+        }
+
         table.register(SubmissionAPI.stats) { _, _ in
             let counts = try await database.submissionCounts()
             let values = counters.current
