@@ -121,7 +121,7 @@ struct SubmissionSpoolTests {
         #expect(texts.contains("signature of these envelope bytes"))
         #expect(try park.sql("SELECT COUNT(*) FROM submission") == [["0"]] && park.sql("SELECT COUNT(*) FROM operatingReport") == [["0"]])
         // The genuine tenant may still use the ids an unauthentic file named.
-        try park.drop(try park.file(tenant: 0, id: "forged", payload: SpoolPark.report("2027-01")), name: "5.json")
+        try park.drop(try park.file(tenant: 0, id: "forged", payload: SpoolPark.report("2026-12")), name: "5.json")
         #expect(park.wait { park.receipt(code, "forged.json") != nil })
 
         // Once the key it needed is on file, a file set aside is requeued and taken.
