@@ -1,3 +1,4 @@
+import CSystemd
 import Foundation
 
 /// The file steps of the spool, each one either done or a `SpoolFailure` naming the errno.
@@ -33,6 +34,35 @@ enum DurableFile {
             unlink(temporary)
             throw SpoolFailure(path: path, operation: "rename", code: code)
         }
+    }
+
+    /// Writes `bytes` to a temporary file beside `directory/name`, unsynced: its path. A batch of
+    /// them is made durable at once by `syncFilesystem`, then each is renamed over its name.
+    static func writeTemporary(_ bytes: [UInt8], to directory: String, name: String, mode: mode_t = 0o640) throws(SpoolFailure) -> String {
+        let temporary = directory + "/." + name + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw SpoolFailure(path: temporary, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let code = errno
+                unlink(temporary)
+                throw SpoolFailure(path: temporary, operation: "write", code: code)
+            }
+            written += count
+        }
+        return temporary
+    }
+
+    /// Flushes the filesystem holding `path` (syncfs): every file written on it is durable.
+    static func syncFilesystem(_ path: String) throws(SpoolFailure) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SpoolFailure(path: path, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        guard park_syncfs(descriptor) == 0 else { throw SpoolFailure(path: path, operation: "syncfs", code: errno) }
     }
 
     /// Makes the entries of `directory` durable (renames into and out of it).

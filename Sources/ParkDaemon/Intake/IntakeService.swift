@@ -102,7 +102,7 @@ struct IntakeService: Service {
                             decided.fileDigest = ContentHash.sha256(file.bytes)
                             if let receipt = decided.receipt {
                                 try DurableFile.makeDirectory(receipt.directory)
-                                try DurableFile.write(receipt.bytes, to: receipt.directory, name: receipt.name)
+                                decided.receiptTemporary = try DurableFile.writeTemporary(receipt.bytes, to: receipt.directory, name: receipt.name)
                             }
                             return (name, .success(decided))
                         } catch {
@@ -129,8 +129,17 @@ struct IntakeService: Service {
             }
         }
         // The receipts are durable before any file leaves new/: a crash between the two finds
-        // the file still there, and the store answers it with the receipt it recorded.
+        // the file still there, and the store answers it with the receipt it recorded. Their
+        // bytes are flushed together (one syncfs for the batch), then each is renamed over its
+        // name and the outboxes' directories are synced.
         do {
+            if decided.contains(where: { $0.1.receiptTemporary != nil }) { try DurableFile.syncFilesystem(spool.outbox) }
+            for (_, value) in decided {
+                guard let temporary = value.receiptTemporary, let receipt = value.receipt else { continue }
+                guard rename(temporary, receipt.directory + "/" + receipt.name) == 0 else {
+                    throw SpoolFailure(path: receipt.directory + "/" + receipt.name, operation: "rename", code: errno)
+                }
+            }
             for outbox in outboxes { try DurableFile.sync(directory: outbox) }
             var quarantined = 0
             for (name, value) in decided {

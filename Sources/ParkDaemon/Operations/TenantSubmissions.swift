@@ -24,6 +24,8 @@ struct TenantSubmissions: Sendable {
         /// Hex SHA-256 of the file's bytes: the prefix of its name in archive/ and quarantine/,
         /// so two files of the same name never replace each other there.
         var fileDigest: String?
+        /// The receipt written but not yet durable nor in place (the spool renames a batch at once).
+        var receiptTemporary: String?
     }
 
     /// Decides a file read from `incoming/new`; throws only for failures of the store, when the

@@ -93,8 +93,8 @@ final class SpoolPark: @unchecked Sendable {
     func receipt(_ code: String, _ name: String) -> String? {
         guard let data = FileManager.default.contents(atPath: spool + "/outbox/" + code + "/" + name),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let content = (object["receipt"] as? String).flatMap(Base64Text.decode),
-            let signature = (object["signature"] as? String).flatMap(Base64Text.decode),
+            let content = (object["receipt"] as? String).flatMap({ Data(base64Encoded: $0) }).map(Array.init),
+            let signature = (object["signature"] as? String).flatMap({ Data(base64Encoded: $0) }).map(Array.init),
             parkKey.verifies(signature: signature, of: content)
         else { return nil }
         return String(decoding: content, as: UTF8.self)
