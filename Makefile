@@ -13,7 +13,7 @@ MANDIR     ?= $(DATADIR)/man
 SYSCONFDIR ?= /etc
 UNITS      := parkd.service parkd.socket parkd@.service parkd@.socket
 APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 pkg-config util-linux systemd chromium fonts-noto-cjk
-PIP_PACKAGES := varlink python-stdnum chinesecalendar icalendar recurring-ical-events
+PIP_PACKAGES := varlink python-stdnum chinesecalendar icalendar recurring-ical-events cryptography
 
 .PHONY: all deps build run test check-architecture bench clean install install-files uninstall man
 
@@ -62,6 +62,7 @@ bench: deps
 	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --policies Config/policies --c-echo .build/c-echo
 	@echo; echo "the same round trips with the client and parkd on one virtual CPU (no wake-up across CPUs):"
 	taskset -c 0 $$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --only read
+	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --only spool
 	$(SWIFT) build -c release --product policy-bench
 	$$($(SWIFT) build -c release --show-bin-path)/policy-bench --policies Config/policies
 	$(SWIFT) build -c release --product parkctl

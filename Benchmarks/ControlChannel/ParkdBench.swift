@@ -6,20 +6,20 @@ import ParkCore
 
 /// parkd-bench: round-trip throughput and latency of parkd's Varlink admin channel.
 ///
-///     parkd-bench --parkd PATH [--seconds N] [--only read|write] [--help]
+///     parkd-bench --parkd PATH [--seconds N] [--only read|write|spool] [--help]
 ///
 /// Starts the given parkd on a throw-away state directory, then measures a round trip to a
 /// peer that does nothing (the machine's limit for one connection), a cheap indexed read
 /// (Tenant.Get), the channel alone (org.varlink.service.GetInfo, no database) and a durable
 /// audited write (Tenant.Create), each over 1 and 32 connections, then a report import and
 /// park statistics. `--only` runs just the read or the write
-/// round trips. It only reports; it asserts nothing about the numbers.
+/// round trips, or the spool: 10,000 signed monthly reports dropped at once (`SpoolBench`). It only reports; it asserts nothing about the numbers.
 ///
 /// (The entry point lives here, not in main.swift: a main.swift file is top-level code, which
 /// the compiler does not allow next to an `@main` type.)
 @main
 struct ParkdBench {
-    static let usage = "usage: parkd-bench --parkd PATH [--policies DIR] [--seconds N] [--only read|write] [--c-echo PATH] [--help]"
+    static let usage = "usage: parkd-bench --parkd PATH [--policies DIR] [--seconds N] [--only read|write|spool] [--c-echo PATH] [--help]"
     /// Long enough to open connections' buffers and warm SQLite's page cache, short next to N.
     static let warmUp: Duration = .seconds(1)
     /// Credit code bodies are this prefix (authority 9, category 1, division 370200) + 7 digits.
@@ -51,7 +51,11 @@ struct ParkdBench {
         // Stop the daemon whatever happens next, so no parkd or temp directory outlives us.
         var failure: String?
         do {
-            try await benchmark(socketPath: daemon.socketPath, database: daemon.directory.appendingPathComponent("parkd.sqlite").path, options: options)
+            if options.only == .spool {
+                SpoolBench.print(try await SpoolBench.run(socketPath: daemon.socketPath, spool: daemon.directory.path + "/spool"))
+            } else {
+                try await benchmark(socketPath: daemon.socketPath, database: daemon.directory.appendingPathComponent("parkd.sqlite").path, options: options)
+            }
         } catch {
             failure = "\(error)"
         }
@@ -233,7 +237,7 @@ struct ParkdBench {
     struct Options {
         /// The round trips to run alone, or nil for every benchmark.
         enum Only: String {
-            case read, write
+            case read, write, spool
         }
 
         var parkd: String
@@ -267,7 +271,7 @@ struct ParkdBench {
                 seconds = parsed
             case "--only":
                 guard let parsed = Options.Only(rawValue: value) else {
-                    return .failure(BenchError("--only takes read or write, not '\(value)'"))
+                    return .failure(BenchError("--only takes read, write or spool, not '\(value)'"))
                 }
                 only = parsed
             default: return .failure(BenchError("unexpected argument '\(argument)'"))

@@ -21,4 +21,11 @@ static inline int park_name_thread(const char *name) {
     return prctl(PR_SET_NAME, (unsigned long)name, 0UL, 0UL, 0UL);
 }
 
+/// syncfs(2), which glibc declares only under _GNU_SOURCE: one flush of a filesystem makes a
+/// whole batch of the spool's receipts durable, instead of one fsync per file.
+int syncfs(int fd);
+static inline int park_syncfs(int fd) {
+    return syncfs(fd);
+}
+
 #endif

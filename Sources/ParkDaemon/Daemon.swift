@@ -101,12 +101,16 @@ public enum Daemon {
             logger: logger, lastTriggers: try await TimerScheduler.recordedTriggers(database: database, state: state, logger: logger))
 
         let (serving, nowServing) = AsyncStream<Void>.makeStream()
+        let submissions = TenantSubmissions(
+            database: database, state: state, receiptKey: receiptKey.key,
+            spool: Spool(root: config.intake.spool(stateDirectory: config.stateDirectory)))
+        let intakeCounters = IntakeCounters()
         let server = ControlServer(
             socket: socket,
             dispatcher: Dispatcher(
                 table: methodTable(
                     database: database, state: state, policies: policies, calendar: calendar, scheduler: scheduler, backups: backups,
-                    logger: logger),
+                    submissions: submissions, intakeCounters: intakeCounters, logger: logger),
                 state: state, database: database, logger: logger),
             state: state, logger: logger,
             onListening: {
@@ -140,7 +144,8 @@ public enum Daemon {
                     // after READY=1 must not find the signal untrapped.
                     hangups: await UnixSignalsSequence(trapping: .sighup))),
                 .init(service: SchedulerService(scheduler: scheduler, clockFile: clock.clockFile, logger: logger)),
-            ],
+            ] + (config.intake.enabled
+                ? [.init(service: IntakeService(submissions: submissions, config: config.intake, counters: intakeCounters, logger: logger))] : []),
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()
@@ -170,7 +175,7 @@ public enum Daemon {
     /// Every method parkd serves.
     static func methodTable(
         database: ParkDatabase, state: DaemonState, policies: PolicyRegistry, calendar: CalendarRegistry, scheduler: TimerScheduler,
-        backups: Backups, logger: Logger
+        backups: Backups, submissions: TenantSubmissions, intakeCounters: IntakeCounters, logger: Logger
     ) -> MethodTable {
         var table = MethodTable()
         ServiceHandlers.register(in: &table, database: database, state: state, logger: logger)
@@ -194,6 +199,7 @@ public enum Daemon {
         BackupHandlers.register(in: &table, backups: backups, database: database, state: state)
         BankAccountHandlers.register(in: &table, database: database)
         TenantKeyHandlers.register(in: &table, database: database)
+        SubmissionHandlers.register(in: &table, database: database, submissions: submissions, counters: intakeCounters)
         NoticeHandlers.register(in: &table, database: database, calendar: calendar, state: state, logger: logger)
         PaymentHandlers.register(in: &table, database: database, state: state)
         // These two read the table: the audited methods, and the interfaces.

@@ -893,6 +893,31 @@ enum Migrations {
             // that counted (JSON). Decisions recorded before it have none.
             try db.execute(sql: "ALTER TABLE reviewDecision ADD COLUMN breakdown TEXT NOT NULL DEFAULT '[]'")
         }
+        migrator.registerMigration("v15-submissions") { db in
+            // Tenants' submissions as decided: one per (tenant, submission id), so a resend is
+            // answered with the receipt recorded here and never applied twice. The receipt's
+            // content is committed with the effect; the row is never changed or deleted.
+            try db.execute(sql: """
+                CREATE TABLE submission (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  tenantId INTEGER NOT NULL REFERENCES tenant(id),
+                  submissionId TEXT NOT NULL,
+                  type TEXT NOT NULL,
+                  channel TEXT NOT NULL CHECK (channel IN ('spool', 'staff')),
+                  envelopeSha256 TEXT NOT NULL,
+                  status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected')),
+                  decidedAt TEXT NOT NULL,
+                  recordedBy TEXT NOT NULL,
+                  receipt TEXT NOT NULL
+                );
+                CREATE UNIQUE INDEX submission_tenantSubmissionId ON submission(tenantId, submissionId);
+                CREATE INDEX submission_decidedAt ON submission(decidedAt);
+                CREATE TRIGGER submission_kept BEFORE UPDATE ON submission
+                BEGIN SELECT RAISE(ABORT, 'a submission is recorded once and never changed'); END;
+                CREATE TRIGGER submission_notDeleted BEFORE DELETE ON submission
+                BEGIN SELECT RAISE(ABORT, 'a submission is never deleted'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -18,6 +18,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case noSuchTenantKey(_ keyId: String)
     /// The key is already recorded, for tenant `by`.
     case tenantKeyInUse(_ keyId: String, by: Int64)
+    /// No recorded submission has this id (or tenant and submission id), as given.
+    case noSuchSubmission(_ reference: String)
     /// The run is not a draft (approved runs are immutable; superseded ones are history).
     case runNotDraft(_ id: Int64, status: String)
     case noSuchApplication(_ id: Int64)
@@ -60,6 +62,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .noSuchRegistration(let id): "no event registration has id \(id)"
         case .noSuchTenantKey(let keyId): "no tenant key has id \(keyId)"
         case .tenantKeyInUse(let keyId, let tenant): "key \(keyId) is already recorded for tenant \(tenant)"
+        case .noSuchSubmission(let reference): "no submission is recorded as \(reference)"
         case .runNotDraft(let id, let status): "run \(id) is \(status), not a draft"
         case .noSuchApplication(let id): "no application has id \(id)"
         case .alreadyBlocklisted(let code, let since): "\(code) is on the blocklist already, since \(since)"

@@ -14,7 +14,7 @@ struct Parkctl: AsyncParsableCommand {
             error, 77 permission denied.
             """,
         version: ParkVersion.current,
-        subcommands: [Status.self, TenantCommand.self, UnitCommand.self, LeaseCommand.self, ReportCommand.self, IncubatorCommand.self, ApplicationCommand.self, BlocklistCommand.self, ReviewCommand.self, EventCommand.self, Stats.self, PolicyCommand.self, RewardCommand.self, BankAccountCommand.self, PaymentCommand.self, CalendarCommand.self, TimerCommand.self, BackupCommand.self, DemoCommand.self, AuditCommand.self, LogLevel.self])
+        subcommands: [Status.self, TenantCommand.self, UnitCommand.self, LeaseCommand.self, ReportCommand.self, IncubatorCommand.self, ApplicationCommand.self, BlocklistCommand.self, ReviewCommand.self, EventCommand.self, Stats.self, PolicyCommand.self, RewardCommand.self, BankAccountCommand.self, PaymentCommand.self, CalendarCommand.self, TimerCommand.self, BackupCommand.self, DemoCommand.self, AuditCommand.self, Submit.self, SubmissionCommand.self, LogLevel.self])
 
     @OptionGroup var global: GlobalOptions
 }

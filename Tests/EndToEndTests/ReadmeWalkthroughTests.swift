@@ -24,6 +24,7 @@ struct ReadmeWalkthroughTests {
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createSymbolicLink(atPath: work + "/.build/debug", withDestinationPath: Binaries.directory)
         try FileManager.default.createSymbolicLink(atPath: work + "/Config", withDestinationPath: Binaries.repository + "/Config")
+        try FileManager.default.createSymbolicLink(atPath: work + "/Tools", withDestinationPath: Binaries.repository + "/Tools")
 
         let script = WalkthroughScript(walkthrough: walkthrough, work: work, logs: logs)
         let outcomes = try script.run(timeout: 600)

@@ -41,7 +41,9 @@ struct DispatcherHarness {
         dispatcher = Dispatcher(
             table: Daemon.methodTable(
                 database: database, state: state, policies: policies, calendar: calendar, scheduler: scheduler, backups: backups,
-                logger: logger),
+                submissions: TenantSubmissions(
+                    database: database, state: state, receiptKey: .generate(), spool: Spool(root: directory + "/spool")),
+                intakeCounters: IntakeCounters(), logger: logger),
             state: state,
             database: database, logger: logger)
     }
@@ -78,7 +80,7 @@ struct DispatcherTests {
         let interfaces = info.parameters?["interfaces"]
         let names = [
             "io.parkd.Application", "io.parkd.Audit", "io.parkd.Backup", "io.parkd.BankAccount", "io.parkd.Blocklist", "io.parkd.Calendar", "io.parkd.Demo", "io.parkd.Event", "io.parkd.Incubator", "io.parkd.Lease", "io.parkd.Notice", "io.parkd.Payment", "io.parkd.Policy", "io.parkd.Report", "io.parkd.Review", "io.parkd.Reward",
-            "io.parkd.Service", "io.parkd.Stats",
+            "io.parkd.Service", "io.parkd.Stats", "io.parkd.Submission",
             "io.parkd.Tenant", "io.parkd.TenantKey", "io.parkd.Timer", "io.parkd.Unit",
             "org.varlink.service",
         ]

@@ -148,8 +148,8 @@ struct ColumnOrderTests {
                 "reviewAppeal", "reviewConflictDeclaration", "reviewConflictDismissal", "reviewDecision", "reviewDissent", "reviewNotice", "reviewObjection",
                 "reviewPanelMember", "reviewResult",
                 "reviewScoringRules", "reviewSession", "reviewSheet", "reviewerAffiliation", "rewardConfirmation", "rewardLine",
-                "rewardNotice", "rewardRun", "tenant", "tenantBusinessLine", "tenantKey", "tenantStatusChange", "tenantTag",
-                "timerRun",
+                "rewardNotice", "rewardRun", "submission", "tenant", "tenantBusinessLine", "tenantKey", "tenantStatusChange",
+                "tenantTag", "timerRun",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
 

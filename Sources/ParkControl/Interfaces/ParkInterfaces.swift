@@ -5,6 +5,6 @@ public enum ParkInterfaces {
         ApplicationAPI.interface, AuditAPI.interface, BackupAPI.interface, BankAccountAPI.interface, BlocklistAPI.interface,
         CalendarAPI.interface, DemoAPI.interface, EventAPI.interface, IncubatorAPI.interface, LeaseAPI.interface, NoticeAPI.interface,
         PaymentAPI.interface, PolicyAPI.interface, ReportAPI.interface, ReviewAPI.interface, RewardAPI.interface, ServiceAPI.interface,
-        StatsAPI.interface, TenantAPI.interface, TenantKeyAPI.interface, TimerAPI.interface, UnitAPI.interface, VarlinkServiceAPI.interface,
+        StatsAPI.interface, SubmissionAPI.interface, TenantAPI.interface, TenantKeyAPI.interface, TimerAPI.interface, UnitAPI.interface, VarlinkServiceAPI.interface,
     ]
 }

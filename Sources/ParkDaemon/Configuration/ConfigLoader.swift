@@ -183,6 +183,7 @@ public enum ConfigLoader {
                     }
                 }
             case "timers": config.timers = try timers(value, reader: reader)
+            case "intake": config.intake = try intake(value, reader: reader)
             default: throw reader.unknown(keyNode, key: key)
             }
         }

@@ -62,6 +62,8 @@ public struct DaemonConfig: Equatable, Sendable {
     public var appealWorkingDays = 10
     /// The onboarding checklist an approved firm gets: item names and what each is.
     public var onboardingItems = OnboardingChecklist.parkItems
+    /// The spool of tenants' submissions (`intake:`); a restart applies it.
+    public var intake = IntakeConfig()
 
     public init() {}
 
@@ -75,6 +77,7 @@ public struct DaemonConfig: Equatable, Sendable {
         if databaseBusyTimeoutSeconds != other.databaseBusyTimeoutSeconds { keys.append("database.busy_timeout_seconds") }
         if logTarget != other.logTarget { keys.append("log.target") }
         if auditKeyFile != other.auditKeyFile { keys.append("audit.key_file") }
+        if intake != other.intake { keys.append("intake") }
         return keys
     }
 }

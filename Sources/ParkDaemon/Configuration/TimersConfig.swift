@@ -95,7 +95,7 @@ extension ConfigLoader {
         return timers
     }
 
-    private static func boolean(_ node: Node, reader: YAMLNodeReader, key: String) throws(ConfigError) -> Bool {
+    static func boolean(_ node: Node, reader: YAMLNodeReader, key: String) throws(ConfigError) -> Bool {
         switch try reader.string(node, key: key) {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false

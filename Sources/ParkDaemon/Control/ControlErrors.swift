@@ -111,6 +111,7 @@ enum ControlErrors {
         case .noSuchReviewDecision(let id): ReviewAPI.NoSuchDecision(decision: id)
         case .noSuchReviewAppeal(let id): ReviewAPI.NoSuchAppeal(appeal: id)
         case .noSuchTenantKey(let keyId): TenantKeyAPI.NoSuchKey(keyId: keyId)
+        case .noSuchSubmission(let reference): SubmissionAPI.NoSuchSubmission(submission: reference)
         case .tenantKeyInUse(let keyId, let tenant): TenantKeyAPI.KeyInUse(keyId: keyId, tenant: tenant)
         case .schemaTooNew, .unusable: nil
         }

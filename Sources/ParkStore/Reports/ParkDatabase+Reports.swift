@@ -27,30 +27,39 @@ extension ParkDatabase {
         context: ChangeContext
     ) async throws -> (report: StoredReport, changes: [String]) {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            let stored = try ParkDatabase.loadTenant(db, tenant)
-            switch stored.tenant.reportRefusal(for: month, today: today) {
-            case nil: break
-            case .notEnded:
-                throw DomainError.invalid("month", "\(month) has not ended (today is \(today)); a month is reported once it is over")
-            case .notInPark(let stay):
-                let when = stay.map { "it was in the park from \($0.lowerBound) to \($0.upperBound == .distantFuture ? "now" : $0.upperBound.description)" }
-                    ?? "it has never been active in the park"
-                throw DomainError.invalid("month", "tenant \(stored.id) was not in the park in \(month); \(when)")
-            }
-            let reason = try reason.flatMap { try TenantField.optionalText($0, field: "reason", maxLength: 500) }
-            let inForce = try ParkDatabase.reportInForce(db, tenantID: stored.id, month: month)
-            if inForce != nil, reason == nil {
-                throw DomainError.invalid("reason", "the report for \(month) exists; a correction needs a reason")
-            }
-            switch submitted.decide(over: inForce?.figures) {
-            case .refuse(let problem, _):
-                throw problem
-            case .record(let figures, let changes):
-                try ParkDatabase.recordReport(
-                    db, tenantID: stored.id, month: month, version: (inForce?.version ?? 0) + 1, figures: figures, reason: reason,
-                    context: context)
-                return (try ParkDatabase.loadReports(db, where: "r.tenantId = ? AND r.month = ? AND r.isCurrent", [stored.id, month.description])[0], changes)
-            }
+            try ParkDatabase.submitReport(db, tenant, month: month, figures: submitted, reason: reason, today: today, context: context)
+        }
+    }
+
+    /// `submitReport` inside a transaction the caller holds (a tenant's submission records
+    /// itself in the same one).
+    static func submitReport(
+        _ db: Database, _ tenant: TenantReference, month: Month, figures submitted: SubmittedFigures, reason: String?, today: CivilDate,
+        context: ChangeContext
+    ) throws -> (report: StoredReport, changes: [String]) {
+        let stored = try ParkDatabase.loadTenant(db, tenant)
+        switch stored.tenant.reportRefusal(for: month, today: today) {
+        case nil: break
+        case .notEnded:
+            throw DomainError.invalid("month", "\(month) has not ended (today is \(today)); a month is reported once it is over")
+        case .notInPark(let stay):
+            let when = stay.map { "it was in the park from \($0.lowerBound) to \($0.upperBound == .distantFuture ? "now" : $0.upperBound.description)" }
+                ?? "it has never been active in the park"
+            throw DomainError.invalid("month", "tenant \(stored.id) was not in the park in \(month); \(when)")
+        }
+        let reason = try reason.flatMap { try TenantField.optionalText($0, field: "reason", maxLength: 500) }
+        let inForce = try ParkDatabase.reportInForce(db, tenantID: stored.id, month: month)
+        if inForce != nil, reason == nil {
+            throw DomainError.invalid("reason", "the report for \(month) exists; a correction needs a reason")
+        }
+        switch submitted.decide(over: inForce?.figures) {
+        case .refuse(let problem, _):
+            throw problem
+        case .record(let figures, let changes):
+            try ParkDatabase.recordReport(
+                db, tenantID: stored.id, month: month, version: (inForce?.version ?? 0) + 1, figures: figures, reason: reason,
+                context: context)
+            return (try ParkDatabase.loadReports(db, where: "r.tenantId = ? AND r.month = ? AND r.isCurrent", [stored.id, month.description])[0], changes)
         }
     }
 

@@ -38,7 +38,8 @@ with varlink.Client(address=address) as client:
                                   "io.parkd.Policy", "io.parkd.Reward", "io.parkd.Demo", "io.parkd.Calendar",
                                   "io.parkd.Timer", "io.parkd.Backup", "io.parkd.Event",
                                   "io.parkd.BankAccount", "io.parkd.Notice", "io.parkd.Payment",
-                                  "io.parkd.Application", "io.parkd.Blocklist", "io.parkd.Review", "io.parkd.TenantKey"},
+                                  "io.parkd.Application", "io.parkd.Blocklist", "io.parkd.Review", "io.parkd.TenantKey",
+                                  "io.parkd.Submission"},
               f"GetInfo interfaces: {interfaces}")
         for name in interfaces:
             description = service.GetInterfaceDescription(name)["description"]
@@ -302,6 +303,15 @@ with varlink.Client(address=address) as client:
         revoked = keys.Revoke(keyId=key["keyId"], reason="lost")["key"]
         check(revoked["revokeReason"] == "lost" and revoked["revokedAt"], f"TenantKey.Revoke: {revoked}")
         check([k["keyId"] for k in keys.List(tenant="1")["keys"]] == [key["keyId"]], "TenantKey.List")
+    # io.parkd.Submission: nothing taken yet; the errors of what is not there
+    with client.open("io.parkd.Submission", namespaced=False) as submissions:
+        check(submissions.List(tenant=None, type=None, status=None, day=None, limit=None)["submissions"] == [], "Submission.List")
+        stats = submissions.Stats()
+        check(stats["accepted"] == 0 and stats["rejected"] == 0, f"Submission.Stats: {stats}")
+        expect_error(lambda: submissions.Get(id=9, tenant=None, submissionId=None), "io.parkd.Submission.NoSuchSubmission", "Submission.Get")
+        expect_error(lambda: submissions.Retry(id=9), "io.parkd.Submission.NoSuchSubmission", "Submission.Retry")
+        expect_error(lambda: submissions.Requeue(file="nothing.json"), "io.parkd.Submission.NoSuchQuarantinedFile", "Submission.Requeue")
+        expect_error(lambda: submissions.Submit(envelope="{}"), "io.parkd.Service.InvalidField", "Submission.Submit of an empty envelope")
     with client.open("io.parkd.Notice", namespaced=False) as notices:
         expect_error(lambda: notices.Create(run=99, days=None), "io.parkd.Reward.NoSuchRun", "Notice.Create of no run")
         expect_error(lambda: notices.Get(run=99), "io.parkd.Reward.NoSuchRun", "Notice.Get of no run")

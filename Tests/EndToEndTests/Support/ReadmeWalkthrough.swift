@@ -111,6 +111,8 @@ enum LooseMatch {
         (#"\(up [0-9hmsd ]+\)"#, "(up ⟨duration⟩)"),
         // The park's receipt key is new in every state directory.
         (#"Receipt key: +[A-Za-z0-9+/]{43}= \(id [0-9a-f]{16}\)"#, "Receipt key: ⟨key⟩"),
+        (#"the park's key [0-9a-f]{16}"#, "the park's key ⟨key id⟩"),
+        (#""park": ?"[0-9a-f]{16}""#, #""park": "⟨key id⟩""#),
         (#"\b[0-9a-f]{32,}\b"#, "⟨hash⟩"),
         (#"\b(?=[0-9a-f]*[a-f])[0-9a-f]{12}\b"#, "⟨hash⟩"),
         (#"\b[0-9.,]+ [KM]iB\b"#, "⟨size⟩"),

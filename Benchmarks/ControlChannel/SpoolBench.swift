@@ -1,0 +1,74 @@
+import Foundation
+import ParkControl
+import ParkCore
+
+/// 10,000 monthly reports dropped in the spool at once (100 tenants, 100 months each), each
+/// signed with its tenant's key: the time from the first rename into incoming/new until every
+/// file is archived with its durable receipt in the outbox.
+enum SpoolBench {
+    struct Figures {
+        var files: Int
+        var elapsed: Duration
+    }
+
+    static func run(socketPath: String, spool: String, tenants: Int = 100, months: Int = 100) async throws -> Figures {
+        let codes = try await ReportImportBench.createActiveTenants(socketPath: socketPath, count: tenants)
+        var keys: [ReceiptKey] = []
+        let connection = try await VarlinkConnection.connect(socketPath: socketPath)
+        do {
+            for code in codes {
+                let issued = try await connection.call(TenantKeyAPI.issue, TenantKeyAPI.Issue(tenant: code, label: "bench"))
+                guard let key = ReceiptKey(fileText: issued.privateKey) else { throw BenchError("parkd issued a key that is not one") }
+                keys.append(key)
+            }
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
+
+        // Written and synced in incoming/tmp first, as a client does; only the renames are timed.
+        var names: [String] = []
+        for (index, code) in codes.enumerated() {
+            for offset in 0..<months {
+                let month = String(format: "%04d-%02d", 2016 + offset / 12, offset % 12 + 1)
+                let envelope = Array(#"{"submissionId":"report-\#(month)","tenant":"\#(code)","keyId":"\#(keys[index].publicKey.keyId)","type":"monthly-report","createdAt":"2026-12-01T10:00:00+08:00","payload":{"month":"\#(month)","revenue":"\#(100_000 + offset * 37).00","tax":"\#(4_000 + offset).00","placements":\#(offset % 50)}}"#.utf8)
+                let file = SubmissionFile(envelopeBytes: envelope, signature: try keys[index].sign(envelope))
+                let name = "\(code)-\(month).json"
+                guard FileManager.default.createFile(atPath: spool + "/incoming/tmp/" + name, contents: Data(file.bytes)) else {
+                    throw BenchError("cannot write \(spool)/incoming/tmp/\(name)")
+                }
+                names.append(name)
+            }
+        }
+        sync()
+        let clock = ContinuousClock()
+        let start = clock.now
+        for name in names {
+            guard rename(spool + "/incoming/tmp/" + name, spool + "/incoming/new/" + name) == 0 else {
+                throw BenchError("cannot rename \(name) into incoming/new")
+            }
+        }
+        let deadline = start + .seconds(600)
+        while true {
+            let archived = (try? FileManager.default.contentsOfDirectory(atPath: spool + "/archive").count) ?? 0
+            if archived == names.count { break }
+            guard clock.now < deadline else { throw BenchError("only \(archived) of \(names.count) files taken in 600 s") }
+            // Listing a directory of thousands of files costs parkd's CPU too: not too often.
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let elapsed = clock.now - start
+        var receipts = 0
+        for code in codes {
+            receipts += (try? FileManager.default.contentsOfDirectory(atPath: spool + "/outbox/" + code).count) ?? 0
+        }
+        guard receipts == names.count else { throw BenchError("\(receipts) receipts for \(names.count) files") }
+        return Figures(files: names.count, elapsed: elapsed)
+    }
+
+    static func print(_ figures: Figures) {
+        let seconds = ReportImportBench.seconds(figures.elapsed)
+        Swift.print("\nspool: \(figures.files) signed monthly reports dropped at once, taken with durable receipts in "
+            + "\(String(format: "%.2f", seconds)) s: \(Int((Double(figures.files) / seconds).rounded())) submissions/s")
+    }
+}

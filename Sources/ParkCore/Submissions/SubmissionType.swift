@@ -1,0 +1,113 @@
+/// The kinds of submission parkd takes, each with its payload's schema. Adding one is a case
+/// here, its payload reader in `request(from:)`, and its effect in the store's
+/// `applySubmission` (which calls the same operation as the admin channel).
+public enum SubmissionType: String, Sendable, CaseIterable {
+    /// A month's operating figures, first report (as `parkctl report add`).
+    case monthlyReport = "monthly-report"
+    /// A correction of a month's report: a reason and the figures that change.
+    case reportCorrection = "report-correction"
+
+    /// The request a payload makes, or every problem with it, each at its JSON path.
+    public func request(from payload: StrictJSON) -> Result<SubmissionRequest, SubmissionReceiptErrors> {
+        switch self {
+        case .monthlyReport: ReportPayload.read(payload, correction: false)
+        case .reportCorrection: ReportPayload.read(payload, correction: true)
+        }
+    }
+}
+
+/// What a submission asks the park to do, in core values.
+public enum SubmissionRequest: Sendable, Equatable {
+    /// Record (or, with a reason, correct) a tenant's report for a month.
+    case report(month: Month, figures: SubmittedFigures, reason: String?)
+}
+
+/// What an accepted submission created or changed, as its receipt says.
+public enum SubmissionOutcome: Sendable, Equatable {
+    /// The report's version recorded for the month, and what a correction changed.
+    case report(month: Month, version: Int, changes: [String])
+
+    var json: StrictJSON {
+        switch self {
+        case .report(let month, let version, let changes):
+            .object([
+                ("report", .object([("month", .string(month.description)), ("version", .number(String(version)))])),
+                ("changes", .array(changes.map(StrictJSON.string))),
+            ])
+        }
+    }
+}
+
+/// The payload of `monthly-report` and `report-correction`:
+/// `{"month": "2027-01", "revenue": "1200000.00", "tax": "48000.00", "placements": 26, …}`,
+/// money as a string of yuan (a number is taken too), counts as whole numbers, and for a
+/// correction a `reason`.
+enum ReportPayload {
+    static func read(_ payload: StrictJSON, correction: Bool) -> Result<SubmissionRequest, SubmissionReceiptErrors> {
+        guard case .object(let members) = payload else { return .failure(SubmissionReceiptErrors([])) }
+        var problems: [SubmissionFieldError] = []
+        let counts = Set(OperatingFigures.countLimits.map(\.field))
+        var month: Month?
+        var revenue: Money?
+        var tax: Money?
+        var reason: String?
+        var given: [String: Int] = [:]
+        for (name, value) in members {
+            let path = "$.payload." + name
+            switch name {
+            case "month":
+                guard case .string(let text) = value else {
+                    problems.append(SubmissionFieldError(path: path, reason: "a month (2027-01) was expected, not \(value.kindName)"))
+                    continue
+                }
+                do { month = try Month.parse(text, field: "month") } catch { problems.append(SubmissionFieldError(payload: error)) }
+            case "revenue", "tax":
+                let text: String
+                switch value {
+                case .string(let string): text = string
+                case .number(let number): text = number
+                default:
+                    problems.append(SubmissionFieldError(path: path, reason: "an amount in yuan (\"1200000.00\") was expected, not \(value.kindName)"))
+                    continue
+                }
+                do {
+                    let amount = try Money.parse(text, field: name, allowNegative: true, atMost: OperatingFigures.amountLimit)
+                    if name == "revenue" { revenue = amount } else { tax = amount }
+                } catch {
+                    problems.append(SubmissionFieldError(payload: error))
+                }
+            case "reason" where correction:
+                guard case .string(let text) = value else {
+                    problems.append(SubmissionFieldError(path: path, reason: "a string was expected, not \(value.kindName)"))
+                    continue
+                }
+                reason = text
+            case _ where counts.contains(name):
+                guard case .number(let text) = value, let count = Int(text) else {
+                    problems.append(SubmissionFieldError(path: path, reason: "a whole number was expected"))
+                    continue
+                }
+                given[name] = count
+            default:
+                problems.append(SubmissionFieldError(path: path, reason: "unknown member of a \(correction ? "report correction" : "monthly report")"))
+            }
+        }
+        if month == nil, !problems.contains(where: { $0.path == "$.payload.month" }) {
+            problems.append(SubmissionFieldError(path: "$.payload.month", reason: "missing"))
+        }
+        if correction {
+            if (reason ?? "").allSatisfy(\.isWhitespace), !problems.contains(where: { $0.path == "$.payload.reason" }) {
+                problems.append(SubmissionFieldError(path: "$.payload.reason", reason: "a correction says why it corrects the report"))
+            }
+        } else {
+            if revenue == nil, !problems.contains(where: { $0.path == "$.payload.revenue" }) {
+                problems.append(SubmissionFieldError(path: "$.payload.revenue", reason: "missing; a first report gives revenue and tax"))
+            }
+            if tax == nil, !problems.contains(where: { $0.path == "$.payload.tax" }) {
+                problems.append(SubmissionFieldError(path: "$.payload.tax", reason: "missing; a first report gives revenue and tax"))
+            }
+        }
+        guard problems.isEmpty, let month else { return .failure(SubmissionReceiptErrors(problems)) }
+        return .success(.report(month: month, figures: SubmittedFigures(revenue: revenue, tax: tax, counts: given), reason: reason))
+    }
+}

@@ -1,0 +1,44 @@
+import Yams
+
+/// The spool of tenants' submissions (`intake:`).
+public struct IntakeConfig: Equatable, Sendable {
+    /// Whether parkd takes submissions from the spool at all.
+    public var enabled = true
+    /// The spool's directory; nil for `spool` in the state directory.
+    public var spoolDirectory: String?
+    /// Files larger than this are set aside unread.
+    public var maxFileBytes = 1 << 20
+    /// Unfinished uploads in `incoming/tmp` older than this are removed.
+    public var tmpMaxAgeSeconds = 86_400
+    /// How often `incoming/new` is scanned even without a notification (inotify is a hint).
+    public var rescanSeconds = 60
+    /// Members may upload (own files in `incoming/new`) and read the outbox.
+    public var uploaderGroup = "parkd-intake"
+
+    public init() {}
+
+    /// The spool's directory for a state directory.
+    public func spool(stateDirectory: String) -> String { spoolDirectory ?? stateDirectory + "/spool" }
+}
+
+extension ConfigLoader {
+    /// The `intake:` section.
+    static func intake(_ node: Node, reader: YAMLNodeReader) throws(ConfigError) -> IntakeConfig {
+        var intake = IntakeConfig()
+        for (sub, value, keyNode) in try reader.mapping(node, path: "intake") {
+            let name = "intake.\(sub)"
+            switch sub {
+            case "enabled": intake.enabled = try boolean(value, reader: reader, key: name)
+            case "spool_directory":
+                let directory = try reader.string(value, key: name)
+                intake.spoolDirectory = directory.isEmpty ? nil : try reader.path(value, key: name)
+            case "max_file_bytes": intake.maxFileBytes = try reader.integer(value, key: name, range: 1_024...(64 << 20))
+            case "tmp_max_age_seconds": intake.tmpMaxAgeSeconds = try reader.integer(value, key: name, range: 60...(30 * 86_400))
+            case "rescan_seconds": intake.rescanSeconds = try reader.integer(value, key: name, range: 1...86_400)
+            case "uploader_group": intake.uploaderGroup = try reader.groupName(reader.string(value, key: name), value, key: name)
+            default: throw reader.unknown(keyNode, key: name)
+            }
+        }
+        return intake
+    }
+}

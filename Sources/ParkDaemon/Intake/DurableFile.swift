@@ -1,0 +1,99 @@
+import CSystemd
+import Foundation
+
+/// The file steps of the spool, each one either done or a `SpoolFailure` naming the errno.
+enum DurableFile {
+    /// Writes `bytes` to `directory/name` atomically: a temporary file beside it, written and
+    /// synced, then renamed over the name. The directory is synced by the caller (once for many).
+    static func write(_ bytes: [UInt8], to directory: String, name: String, mode: mode_t = 0o640) throws(SpoolFailure) {
+        let path = directory + "/" + name
+        let temporary = directory + "/." + name + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw SpoolFailure(path: temporary, operation: "open", code: errno) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let code = errno
+                close(descriptor)
+                unlink(temporary)
+                throw SpoolFailure(path: temporary, operation: "write", code: code)
+            }
+            written += count
+        }
+        guard fsync(descriptor) == 0 else {
+            let code = errno
+            close(descriptor)
+            unlink(temporary)
+            throw SpoolFailure(path: temporary, operation: "fsync", code: code)
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw SpoolFailure(path: path, operation: "rename", code: code)
+        }
+    }
+
+    /// Writes `bytes` to a temporary file beside `directory/name`, unsynced: its path. A batch of
+    /// them is made durable at once by `syncFilesystem`, then each is renamed over its name.
+    static func writeTemporary(_ bytes: [UInt8], to directory: String, name: String, mode: mode_t = 0o640) throws(SpoolFailure) -> String {
+        let temporary = directory + "/." + name + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw SpoolFailure(path: temporary, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let code = errno
+                unlink(temporary)
+                throw SpoolFailure(path: temporary, operation: "write", code: code)
+            }
+            written += count
+        }
+        return temporary
+    }
+
+    /// Flushes the filesystem holding `path` (syncfs): every file written on it is durable.
+    static func syncFilesystem(_ path: String) throws(SpoolFailure) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SpoolFailure(path: path, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        guard park_syncfs(descriptor) == 0 else { throw SpoolFailure(path: path, operation: "syncfs", code: errno) }
+    }
+
+    /// Makes the entries of `directory` durable (renames into and out of it).
+    static func sync(directory: String) throws(SpoolFailure) {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SpoolFailure(path: directory, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw SpoolFailure(path: directory, operation: "fsync", code: errno) }
+    }
+
+    /// Creates `directory` when missing: mode 2750, so its files take its group (the uploaders may read an outbox).
+    static func makeDirectory(_ directory: String) throws(SpoolFailure) {
+        guard mkdir(directory, 0o2750) == 0 || errno == EEXIST else { throw SpoolFailure(path: directory, operation: "mkdir", code: errno) }
+    }
+
+    /// Renames `from` to `to`; a source already gone is done (an earlier attempt moved it).
+    static func move(_ from: String, to: String) throws(SpoolFailure) {
+        guard rename(from, to) == 0 || errno == ENOENT else { throw SpoolFailure(path: from, operation: "rename", code: errno) }
+    }
+
+    /// Names in `directory`, dot files left out.
+    static func names(in directory: String) throws(SpoolFailure) -> [String] {
+        guard let stream = opendir(directory) else { throw SpoolFailure(path: directory, operation: "opendir", code: errno) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if !name.hasPrefix(".") { names.append(name) }
+        }
+        return names
+    }
+}

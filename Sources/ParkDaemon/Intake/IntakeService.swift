@@ -1,0 +1,209 @@
+import Foundation
+import Logging
+import ParkCore
+import ServiceLifecycle
+
+/// Takes tenants' submissions from the spool: scans `incoming/new` at start, on every
+/// notification, after an overflow of the kernel's queue and on a timer, and takes every file
+/// there through `TenantSubmissions`. Files are taken in batches so that their commits share
+/// transactions (the store's group commit) and their receipts share the syncs of their
+/// directories.
+struct IntakeService: Service {
+    let submissions: TenantSubmissions
+    let config: IntakeConfig
+    let counters: IntakeCounters
+    let logger: Logger
+
+    /// Files decided at once: their writes share the store's group commits.
+    static let batchSize = 512
+
+    func run() async throws {
+        let spool = submissions.spool
+        try spool.prepare(uploaderGroup: Spool.groupID(config.uploaderGroup))
+        let watch = try SpoolWatch(directory: spool.new)
+        let (events, continuation) = AsyncStream.makeStream(of: SpoolWatch.Event.self, bufferingPolicy: .bufferingNewest(1))
+        let counters = self.counters
+        watch.start { event in
+            if event == .overflow { counters.update { $0.overflows += 1 } }
+            continuation.yield(event)
+        }
+        let uploaders = Uploaders(group: config.uploaderGroup)
+        var schedule = IntakeSchedule(rescanSeconds: Double(config.rescanSeconds))
+        logger.info("taking tenants' submissions from \(spool.new)")
+        await withGracefulShutdownHandler {
+            // The scan at start: whatever arrived while parkd was down, and what a crash left.
+            continuation.yield(.timer)
+            for await event in events {
+                if event == .overflow {
+                    logger.notice("the kernel's queue of spool events overflowed; scanning \(spool.new)")
+                }
+                let failure = await scan(uploaders: uploaders)
+                let (next, note) = schedule.scanned(failed: failure != nil)
+                switch note {
+                case .failing?:
+                    logger.warning("the spool cannot be worked through; its files stay in incoming/new and are taken again after a back-off", metadata: [
+                        "error": "\(failure.map { "\($0)" } ?? "")",
+                    ])
+                case .recovered(let after)?:
+                    logger.notice("the spool is worked through again, after \(after) failed \(after == 1 ? "attempt" : "attempts")")
+                case nil: break
+                }
+                watch.arm(seconds: next)
+            }
+        } onGracefulShutdown: {
+            continuation.finish()
+        }
+        watch.stop()
+    }
+
+    /// Takes every file in `incoming/new`, removes old unfinished uploads; the first failure
+    /// that left files behind, nil when none did.
+    func scan(uploaders: Uploaders) async -> (any Error)? {
+        let spool = submissions.spool
+        counters.update { $0.rescans += 1 }
+        removeOldUploads()
+        let names: [String]
+        do {
+            names = try DurableFile.names(in: spool.new).sorted()
+        } catch {
+            return error
+        }
+        var failure: (any Error)?
+        var start = 0
+        while start < names.count {
+            let batch = Array(names[start..<min(start + Self.batchSize, names.count)])
+            start += batch.count
+            if let failed = await take(batch, uploaders: uploaders) { failure = failure ?? failed }
+        }
+        noteWaiting()
+        return failure
+    }
+
+    /// One batch: decide every file, write the receipts, sync the outboxes, then move the
+    /// files out of `new/` and sync the directories they left and entered.
+    private func take(_ names: [String], uploaders: Uploaders) async -> (any Error)? {
+        let spool = submissions.spool
+        let directory = open(spool.new, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directory >= 0 else { return SpoolFailure(path: spool.new, operation: "open", code: errno) }
+        defer { close(directory) }
+        let submissions = self.submissions, maxBytes = config.maxFileBytes, counters = self.counters
+        let results = await withTaskGroup(of: (String, Result<TenantSubmissions.Decided, any Error>?).self) { group in
+            for name in names {
+                group.addTask(executorPreference: Self.workers) {
+                    switch SpoolEntry.read(name, in: directory, maxBytes: maxBytes, mayUpload: uploaders.mayUpload) {
+                    case .vanished:
+                        return (name, nil)
+                    case .refused(let reason):
+                        return (name, .success(TenantSubmissions.Decided(receipt: nil, quarantine: "refused: the entry " + reason, status: nil, fileDigest: nil)))
+                    case .file(let file):
+                        counters.update { $0.received += 1 }
+                        do {
+                            var decided = try await submissions.decide(file, uploader: uploaders.name(file.owner))
+                            decided.fileDigest = ContentHash.sha256(file.bytes)
+                            if let receipt = decided.receipt {
+                                try DurableFile.makeDirectory(receipt.directory)
+                                decided.receiptTemporary = try DurableFile.writeTemporary(receipt.bytes, to: receipt.directory, name: receipt.name)
+                            }
+                            return (name, .success(decided))
+                        } catch {
+                            return (name, .failure(error))
+                        }
+                    }
+                }
+            }
+            var results: [(String, Result<TenantSubmissions.Decided, any Error>)] = []
+            for await (name, result) in group {
+                if let result { results.append((name, result)) }
+            }
+            return results
+        }
+        var failure: (any Error)?
+        var outboxes: Set<String> = []
+        var decided: [(String, TenantSubmissions.Decided)] = []
+        for (name, result) in results {
+            switch result {
+            case .success(let value):
+                decided.append((name, value))
+                if let receipt = value.receipt { outboxes.insert(receipt.directory) }
+            case .failure(let error): failure = failure ?? error
+            }
+        }
+        // The receipts are durable before any file leaves new/: a crash between the two finds
+        // the file still there, and the store answers it with the receipt it recorded. Their
+        // bytes are flushed together (one syncfs for the batch), then each is renamed over its
+        // name and the outboxes' directories are synced.
+        do {
+            if decided.contains(where: { $0.1.receiptTemporary != nil }) { try DurableFile.syncFilesystem(spool.outbox) }
+            for (_, value) in decided {
+                guard let temporary = value.receiptTemporary, let receipt = value.receipt else { continue }
+                guard rename(temporary, receipt.directory + "/" + receipt.name) == 0 else {
+                    throw SpoolFailure(path: receipt.directory + "/" + receipt.name, operation: "rename", code: errno)
+                }
+            }
+            for outbox in outboxes { try DurableFile.sync(directory: outbox) }
+            var quarantined = 0
+            for (name, value) in decided {
+                if let reason = value.quarantine {
+                    let target = Self.freePath(spool.quarantine + "/" + (value.fileDigest.map { String($0.prefix(16)) + "-" } ?? "") + name)
+                    try DurableFile.write(Array((reason + "\n").utf8), to: spool.quarantine, name: (target as NSString).lastPathComponent + ".reason", mode: 0o600)
+                    try DurableFile.move(spool.new + "/" + name, to: target)
+                    quarantined += 1
+                } else {
+                    try DurableFile.move(spool.new + "/" + name, to: spool.archive + "/" + String((value.fileDigest ?? "").prefix(16)) + "-" + name)
+                }
+            }
+            counters.update { $0.quarantined += quarantined }
+            try DurableFile.sync(directory: spool.archive)
+            try DurableFile.sync(directory: spool.quarantine)
+            try DurableFile.sync(directory: spool.new)
+        } catch {
+            failure = failure ?? error
+        }
+        return failure
+    }
+
+    /// Removes files in `incoming/tmp` older than the configured age (abandoned uploads).
+    private func removeOldUploads() {
+        let spool = submissions.spool
+        guard let names = try? DurableFile.names(in: spool.tmp) else { return }
+        let limit = time(nil) - config.tmpMaxAgeSeconds
+        for name in names {
+            var info = stat()
+            let path = spool.tmp + "/" + name
+            guard lstat(path, &info) == 0, info.st_mtim.tv_sec < limit, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
+            if unlink(path) == 0 {
+                logger.info("removed an unfinished upload older than \(config.tmpMaxAgeSeconds) s", metadata: ["file": "\(path)"])
+            }
+        }
+    }
+
+    /// Counts what is left in `incoming/new` and when the oldest arrived.
+    private func noteWaiting() {
+        let spool = submissions.spool
+        let names = (try? DurableFile.names(in: spool.new)) ?? []
+        var oldest: Int?
+        for name in names {
+            var info = stat()
+            guard lstat(spool.new + "/" + name, &info) == 0 else { continue }
+            oldest = min(oldest ?? Int.max, info.st_mtim.tv_sec)
+        }
+        counters.update {
+            $0.waiting = names.count
+            $0.oldestWaiting = oldest
+        }
+    }
+
+    /// `path`, or `path.2`, `path.3`, … when it is taken: a quarantined entry never replaces another.
+    private static func freePath(_ path: String) -> String {
+        var info = stat()
+        var candidate = path
+        var number = 1
+        while lstat(candidate, &info) == 0 || lstat(candidate + ".reason", &info) == 0 {
+            number += 1
+            candidate = path + ".\(number)"
+        }
+        return candidate
+    }
+
+    private static let workers = WorkerThreads()
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The spool's directories. A writer puts a file in `incoming/tmp`, then renames it into
+/// `incoming/new` when it is complete (the same filesystem, so the rename is atomic); parkd
+/// takes what is in `new/`, writes the receipt to `outbox/<credit code>/`, and moves the file to
+/// `archive/`, or sets it aside in `quarantine/` with a `.reason` file.
+struct Spool: Sendable {
+    let root: String
+    var incoming: String { root + "/incoming" }
+    var tmp: String { root + "/incoming/tmp" }
+    var new: String { root + "/incoming/new" }
+    var archive: String { root + "/archive" }
+    var quarantine: String { root + "/quarantine" }
+    var outbox: String { root + "/outbox" }
+
+    /// A tenant's outbox.
+    func outbox(_ creditCode: String) -> String { outbox + "/" + creditCode }
+
+    /// Creates what is missing, and sets modes: uploaders (the group) may write `incoming/tmp`
+    /// and `incoming/new` and read the outbox; `archive/` and `quarantine/` are parkd's own.
+    /// The sticky bit keeps one uploader from renaming or removing another's files.
+    func prepare(uploaderGroup: gid_t?) throws {
+        for (path, mode, shared) in [
+            (root, mode_t(0o751), false), (incoming, 0o2750, true), (tmp, 0o3770, true), (new, 0o3770, true),
+            (archive, 0o700, false), (quarantine, 0o700, false), (outbox, 0o2750, true),
+        ] {
+            if mkdir(path, mode) != 0, errno != EEXIST {
+                throw SpoolFailure(path: path, operation: "mkdir", code: errno)
+            }
+            var info = stat()
+            guard lstat(path, &info) == 0 else { throw SpoolFailure(path: path, operation: "stat", code: errno) }
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw SpoolFailure(path: path, operation: "is not a directory", code: ENOTDIR) }
+            // Only parkd's own directories are fixed; one it does not own is left as the administrator set it.
+            guard info.st_uid == geteuid() else { continue }
+            if shared, let uploaderGroup, info.st_gid != uploaderGroup { _ = chown(path, uid_t.max, uploaderGroup) }
+            if (info.st_mode & 0o7777) != mode { _ = chmod(path, mode) }
+        }
+    }
+
+    /// The uploader group's id; nil when the system has no such group.
+    static func groupID(_ name: String) -> gid_t? {
+        var group = group()
+        var result: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        guard getgrnam_r(name, &group, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
+        return group.gr_gid
+    }
+}
+
+/// A file operation of the spool failed.
+struct SpoolFailure: Error, CustomStringConvertible {
+    let path: String
+    let operation: String
+    let code: Int32
+
+    var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
+
+    /// A full disk, a read-only filesystem, a quota or a permission: the kind of failure that
+    /// passes when the administrator acts, so the step is retried.
+    var isEnvironmental: Bool { [ENOSPC, EROFS, EDQUOT, EACCES, EPERM, EIO].contains(code) }
+}

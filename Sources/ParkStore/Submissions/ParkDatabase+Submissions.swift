@@ -1,0 +1,219 @@
+import GRDB
+import ParkCore
+
+/// A submission as received: its envelope, the exact bytes signed, and who vouches for it.
+public struct ReceivedSubmission: Sendable {
+    public var envelope: SubmissionEnvelope
+    public var envelopeBytes: [UInt8]
+    /// The file's signature; nil for a staff entry.
+    public var signature: [UInt8]?
+
+    public init(envelope: SubmissionEnvelope, envelopeBytes: [UInt8], signature: [UInt8]?) {
+        self.envelope = envelope
+        self.envelopeBytes = envelopeBytes
+        self.signature = signature
+    }
+
+    /// `spool` for a signed file, `staff` for an entry at the admin channel.
+    public var channel: String { signature == nil ? "staff" : "spool" }
+}
+
+/// A submission taken: its receipt's content and what happened.
+public struct TakenSubmission: Sendable, Equatable {
+    public var receipt: String
+    public var status: SubmissionReceipt.Status
+    /// True when the same bytes had been taken before: the first receipt, nothing changed.
+    public var replayed: Bool
+
+    public init(receipt: String, status: SubmissionReceipt.Status, replayed: Bool) {
+        self.receipt = receipt
+        self.status = status
+        self.replayed = replayed
+    }
+}
+
+/// A submission refused without being recorded (unauthentic, or its id reused with other
+/// bytes): the refusal and the receipt that says so. Thrown, so the audit entry records the
+/// refusal, and caught by the caller.
+public struct SubmissionRefused: Error, Sendable, Equatable, CustomStringConvertible {
+    public var refusal: SubmissionRefusal
+    public var receipt: String
+    public var envelopeSha256: String
+    public var description: String { refusal.description }
+}
+
+/// A recorded submission, as listed.
+public struct StoredSubmission: Sendable, Equatable {
+    public var id: Int64
+    public var tenant: Int64
+    public var creditCode: String
+    public var submissionId: String
+    public var type: String
+    public var channel: String
+    public var envelopeSha256: String
+    public var status: String
+    public var decidedAt: String
+    public var recordedBy: String
+    public var receipt: String
+}
+
+/// What `submissions(matching:)` selects; nil matches everything.
+public struct SubmissionFilter: Sendable {
+    public var tenant: TenantReference?
+    public var type: String?
+    public var status: String?
+    /// The UTC day it was decided (`2027-02-10`).
+    public var day: CivilDate?
+    public var limit: Int
+
+    public init(tenant: TenantReference? = nil, type: String? = nil, status: String? = nil, day: CivilDate? = nil, limit: Int = 500) {
+        self.tenant = tenant
+        self.type = type
+        self.status = status
+        self.day = day
+        self.limit = limit
+    }
+}
+
+extension ParkDatabase {
+    /// Takes one submission exactly once: authenticates it, answers a resend of the same bytes
+    /// with the first receipt, refuses its id reused with other bytes, and otherwise carries it
+    /// out with the same operation the admin channel uses, recording the submission and its
+    /// receipt's content in the same transaction as the effect (a refusal of the operation is
+    /// recorded as a rejection, the effect rolled back).
+    public func takeSubmission(
+        _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, context: ChangeContext
+    ) async throws -> TakenSubmission {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            try ParkDatabase.takeSubmission(db, received, parkKeyId: parkKeyId, today: today, context: context)
+        }
+    }
+
+    static func takeSubmission(
+        _ db: Database, _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, context: ChangeContext
+    ) throws -> TakenSubmission {
+        let envelope = received.envelope
+        let sha256 = SubmissionIntake.sha256(received.envelopeBytes)
+        func receipt(_ outcome: Result<SubmissionOutcome, SubmissionReceiptErrors>, refused: Bool = false) -> SubmissionReceipt {
+            SubmissionReceipt(
+                parkKeyId: parkKeyId, tenant: envelope.tenant, submissionId: envelope.submissionId, type: envelope.type, envelopeSha256: sha256,
+                channel: received.channel, decidedAt: context.at, outcome: outcome, refused: refused)
+        }
+        let sender: SubmissionSender
+        var tenantId: Int64?
+        if let signature = received.signature {
+            let key = try envelope.keyId.flatMap { try tenantKeys(db, where: "tenantKey.keyId = ?", [$0]).first }
+            sender = .signed(signature: signature, key: key?.key, keyHolder: key.flatMap { try? CreditCode($0.creditCode) })
+            tenantId = key?.tenant
+        } else {
+            sender = .staff(user: context.recordedBy)
+            tenantId = try loadTenant(db, .creditCode(envelope.tenant.value)).id
+        }
+        let previousRow = try tenantId.flatMap { id in
+            try Row.fetchOne(db.preparedStatement(
+                "SELECT envelopeSha256, receipt, status FROM submission WHERE tenantId = ? AND submissionId = ?", [id, envelope.submissionId]))
+        }
+        let previous = previousRow.map { RecordedSubmission(envelopeSha256: $0["envelopeSha256"], receipt: $0["receipt"]) }
+        let outcome: Result<SubmissionOutcome, SubmissionReceiptErrors>
+        switch SubmissionIntake.decide(envelope, envelopeBytes: received.envelopeBytes, sender: sender, previous: previous) {
+        case .refuse(let refusal):
+            throw SubmissionRefused(
+                refusal: refusal, receipt: receipt(.failure(SubmissionReceiptErrors([refusal.fieldError])), refused: true).text, envelopeSha256: sha256)
+        case .replay(let text):
+            let status: String = previousRow?["status"] ?? ""
+            return TakenSubmission(receipt: text, status: status == "accepted" ? .accepted : .rejected, replayed: true)
+        case .reject(let errors):
+            outcome = .failure(SubmissionReceiptErrors(errors))
+        case .apply(let request):
+            switch db.attempt({ db in try applySubmission(db, request, tenant: envelope.tenant, today: today, context: context) }) {
+            case .success(let result): outcome = .success(result)
+            case .failure(let error as DomainError): outcome = .failure(SubmissionReceiptErrors([SubmissionFieldError(payload: error)]))
+            case .failure(let error as StoreError): outcome = .failure(SubmissionReceiptErrors([SubmissionFieldError(path: "$", reason: error.description)]))
+            case .failure(let error): throw error
+            }
+        }
+        guard let tenantId else { throw StoreError.noSuchTenant(envelope.tenant.value) }
+        let written = receipt(outcome)
+        var record = SubmissionRecord(
+            id: nil, tenantId: tenantId, submissionId: envelope.submissionId, type: envelope.type, channel: received.channel, envelopeSha256: sha256,
+            status: written.status.rawValue, decidedAt: context.at, recordedBy: context.recordedBy, receipt: written.text)
+        try record.insert(db)
+        return TakenSubmission(receipt: written.text, status: written.status, replayed: false)
+    }
+
+    /// Carries out a submission's request with the operation the admin channel calls.
+    static func applySubmission(
+        _ db: Database, _ request: SubmissionRequest, tenant: CreditCode, today: CivilDate, context: ChangeContext
+    ) throws -> SubmissionOutcome {
+        switch request {
+        case .report(let month, let figures, let reason):
+            let (report, changes) = try submitReport(db, .creditCode(tenant.value), month: month, figures: figures, reason: reason, today: today, context: context)
+            return .report(month: report.month, version: report.version, changes: changes)
+        }
+    }
+
+    /// Recorded submissions, newest first, at most `filter.limit`.
+    public func submissions(matching filter: SubmissionFilter) async throws -> [StoredSubmission] {
+        try await readInBackground { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let tenant = filter.tenant {
+                conditions.append("s.tenantId = ?")
+                arguments.append(try ParkDatabase.loadTenant(db, tenant).id)
+            }
+            if let type = filter.type {
+                conditions.append("s.type = ?")
+                arguments.append(type)
+            }
+            if let status = filter.status {
+                conditions.append("s.status = ?")
+                arguments.append(status)
+            }
+            if let day = filter.day {
+                conditions.append("substr(s.decidedAt, 1, 10) = ?")
+                arguments.append(day.description)
+            }
+            return try ParkDatabase.loadSubmissions(db, where: conditions, arguments, limit: filter.limit)
+        }
+    }
+
+    /// One recorded submission by its row id, or by tenant and submission id.
+    public func submission(id: Int64?, tenant: TenantReference?, submissionId: String?) async throws -> StoredSubmission {
+        try await read { db in
+            let found: StoredSubmission?
+            if let id {
+                found = try ParkDatabase.loadSubmissions(db, where: ["s.id = ?"], [id], limit: 1).first
+            } else if let tenant, let submissionId {
+                found = try ParkDatabase.loadSubmissions(db, where: ["s.tenantId = ?", "s.submissionId = ?"], [try ParkDatabase.loadTenant(db, tenant).id, submissionId], limit: 1).first
+            } else {
+                throw DomainError.invalid("id", "give a submission's id, or a tenant and its submission id")
+            }
+            guard let found else { throw StoreError.noSuchSubmission(id.map(String.init) ?? "\(tenant?.description ?? "")/\(submissionId ?? "")") }
+            return found
+        }
+    }
+
+    /// Recorded submissions by status.
+    public func submissionCounts() async throws -> [String: Int] {
+        try await readInBackground { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM submission GROUP BY status") { counts[row["status"]] = row["n"] }
+            return counts
+        }
+    }
+
+    private static func loadSubmissions(
+        _ db: Database, where conditions: [String], _ arguments: [any DatabaseValueConvertible], limit: Int
+    ) throws -> [StoredSubmission] {
+        var sql = "SELECT s.*, tenant.creditCode AS creditCode FROM submission s JOIN tenant ON tenant.id = s.tenantId"
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        sql += " ORDER BY s.id DESC LIMIT \(limit)"
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            let record = SubmissionRecord(row: row)
+            return StoredSubmission(
+                id: record.id ?? 0, tenant: record.tenantId, creditCode: row["creditCode"], submissionId: record.submissionId, type: record.type,
+                channel: record.channel, envelopeSha256: record.envelopeSha256, status: record.status, decidedAt: record.decidedAt,
+                recordedBy: record.recordedBy, receipt: record.receipt)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import GRDB
+import ParkCore
+
+/// A row of `submission`: a tenant's submission as decided, with its receipt's content.
+struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "submission"
+    var id: Int64?
+    var tenantId: Int64
+    var submissionId: String
+    var type: String
+    var channel: String
+    var envelopeSha256: String
+    var status: String
+    var decidedAt: String
+    var recordedBy: String
+    var receipt: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension SubmissionRecord {
+    /// Reads the columns by name.
+    init(row: Row) {
+        id = row["id"]
+        tenantId = row["tenantId"]
+        submissionId = row["submissionId"]
+        type = row["type"]
+        channel = row["channel"]
+        envelopeSha256 = row["envelopeSha256"]
+        status = row["status"]
+        decidedAt = row["decidedAt"]
+        recordedBy = row["recordedBy"]
+        receipt = row["receipt"]
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import ParkCore
+import Testing
+
+@Suite("Tenants' submissions through the spool of a real parkd")
+struct SubmissionSpoolTests {
+    @Test("an accepted file, resent under another name, gets the same receipt and changes nothing; its id with other bytes is refused as reused")
+    func resendAndReuse() throws {
+        let park = try SpoolPark(tenants: 1)
+        let code = park.tenants[0].code
+        let first = try park.file(tenant: 0, id: "2027-01-report", payload: SpoolPark.report("2027-01"))
+        try park.drop(first, name: "a.json")
+        #expect(park.wait { park.receipt(code, "2027-01-report.json") != nil }, "\(park.daemon.log)")
+        let receipt = try #require(park.receipt(code, "2027-01-report.json"))
+        #expect(receipt.contains(#""status":"accepted","result":{"report":{"month":"2027-01","version":1},"changes":[]}"#))
+        #expect(park.wait { park.names("archive").count == 1 && park.names("incoming/new").isEmpty })
+        let receiptBytes = FileManager.default.contents(atPath: park.spool + "/outbox/\(code)/2027-01-report.json")
+
+        // Given the same bytes again, under another file name: the first receipt, no change.
+        try park.drop(first, name: "b.json")
+        #expect(park.wait { park.names("archive").count == 2 && park.names("incoming/new").isEmpty })
+        #expect(FileManager.default.contents(atPath: park.spool + "/outbox/\(code)/2027-01-report.json") == receiptBytes)
+        #expect(try park.sql("SELECT COUNT(*) FROM operatingReport") == [["1"]])
+        #expect(try park.sql("SELECT COUNT(*) FROM submission") == [["1"]])
+
+        // Given the same id with other figures: refused, set aside, the report unchanged.
+        try park.drop(try park.file(tenant: 0, id: "2027-01-report", payload: SpoolPark.report("2027-01", revenue: "1.00")), name: "c.json")
+        #expect(park.wait { park.names("quarantine").count == 2 })
+        let refusal = try #require(park.names("outbox/\(code)").first { $0.hasPrefix("2027-01-report.refused-") })
+        #expect(park.receipt(code, refusal)?.contains(#""status":"refused","errors":[{"path":"$.submissionId","reason":"submission id reused"#) == true)
+        let reason = try String(contentsOfFile: park.spool + "/quarantine/" + park.names("quarantine").first { $0.hasSuffix(".reason") }!, encoding: .utf8)
+        #expect(reason.hasPrefix("submission id reused: it was first received with other bytes"))
+        #expect(try park.sql("SELECT version, revenueFen FROM operatingReport").count == 1)
+        #expect(park.receipt(code, "2027-01-report.json") == receipt)
+
+        let listed = try park.daemon.parkctl(["submission", "list", "--tenant", code])
+        #expect(listed.stdout.contains("2027-01-report  monthly-report  spool    accepted"), "\(listed.stdout)\(listed.stderr)")
+        let stats = try park.daemon.parkctl(["submission", "stats"])
+        #expect(stats.stdout.contains("received since start:     3") && stats.stdout.contains("quarantined since start:  1"), "\(stats.stdout)")
+        // Every submission is in the audit trail, which still verifies.
+        #expect(try park.daemon.parkctl(["audit", "verify"]).status == 0)
+        #expect(try park.sql("SELECT COUNT(*) FROM auditEntry WHERE method = 'io.parkd.Submission.Intake'") == [["3"]])
+    }
+
+    @Test("a rejected report lists every error with its path, and is recorded: a resend gets the same rejection")
+    func rejected() throws {
+        let park = try SpoolPark(tenants: 1)
+        let code = park.tenants[0].code
+        try park.drop(try park.file(tenant: 0, id: "bad", payload: #"{"month":"2027-03","revenue":"x","placements":-1}"#), name: "bad.json")
+        #expect(park.wait { park.receipt(code, "bad.json") != nil })
+        let receipt = try #require(park.receipt(code, "bad.json"))
+        #expect(receipt.contains(#""status":"rejected","errors":[{"path":"$.payload.revenue","#), "\(receipt)")
+        #expect(receipt.contains(#""path":"$.payload.tax","reason":"missing; a first report gives revenue and tax"}"#))
+        // The month has not ended on parkd's clock (2027-02-10): the operation's own rule.
+        try park.drop(try park.file(tenant: 0, id: "early", payload: SpoolPark.report("2027-02")), name: "early.json")
+        #expect(park.wait { park.receipt(code, "early.json") != nil })
+        #expect(park.receipt(code, "early.json")?.contains(#""errors":[{"path":"$.payload.month","reason":"2027-02 has not ended"#) == true)
+        #expect(try park.sql("SELECT COUNT(*) FROM operatingReport") == [["0"]])
+        #expect(try park.sql("SELECT submissionId, status FROM submission ORDER BY id") == [["bad", "rejected"], ["early", "rejected"]])
+    }
+
+    @Test("a symbolic link, a FIFO, a hard link and another user's file in new/ are set aside unread; tmp/ is left alone until its files are old")
+    func notAFileOfItsOwn() throws {
+        let park = try SpoolPark(tenants: 1)
+        let code = park.tenants[0].code
+        let good = try park.file(tenant: 0, id: "linked", payload: SpoolPark.report("2027-01"))
+        let outside = park.daemon.directory + "/outside.json"
+        try Data(good).write(to: URL(fileURLWithPath: outside))
+        #expect(symlink(outside, park.spool + "/incoming/new/symlink.json") == 0)
+        #expect(mkfifo(park.spool + "/incoming/new/fifo.json", 0o600) == 0)
+        try Data(good).write(to: URL(fileURLWithPath: park.spool + "/incoming/tmp/twice.json"))
+        #expect(link(park.spool + "/incoming/tmp/twice.json", park.spool + "/incoming/new/twice.json") == 0)
+        try Data(good).write(to: URL(fileURLWithPath: park.spool + "/incoming/tmp/stranger.json"))
+        #expect(chown(park.spool + "/incoming/tmp/stranger.json", 4242, 4242) == 0)
+        #expect(rename(park.spool + "/incoming/tmp/stranger.json", park.spool + "/incoming/new/stranger.json") == 0)
+        // Half-written, and an upload abandoned two days ago.
+        try Data(good.prefix(40)).write(to: URL(fileURLWithPath: park.spool + "/incoming/tmp/half.json"))
+        try Data(good.prefix(20)).write(to: URL(fileURLWithPath: park.spool + "/incoming/tmp/abandoned.json"))
+        #expect(try runCommand("/usr/bin/touch", ["-d", "2 days ago", park.spool + "/incoming/tmp/abandoned.json"]).status == 0)
+
+        #expect(park.wait { park.names("quarantine").count == 8 }, "\(park.names("quarantine")) \(park.daemon.log)")
+        var reasons: [String: String] = [:]
+        for name in park.names("quarantine") where name.hasSuffix(".reason") {
+            reasons[String(name.dropLast(".reason".count))] = try String(contentsOfFile: park.spool + "/quarantine/" + name, encoding: .utf8)
+        }
+        #expect(reasons == [
+            "fifo.json": "refused: the entry is a FIFO\n",
+            "stranger.json": "refused: the entry belongs to uid 4242, who is not an uploader\n",
+            "symlink.json": "refused: the entry is a symbolic link\n",
+            "twice.json": "refused: the entry has 2 hard links; a submission is a file of its own\n",
+        ])
+        #expect(park.wait { !park.names("incoming/tmp").contains("abandoned.json") })
+        #expect(park.names("incoming/tmp") == ["half.json", "twice.json"])
+        #expect(park.names("outbox/\(code)").isEmpty && park.names("incoming/new").isEmpty)
+        #expect(try park.sql("SELECT COUNT(*) FROM submission") == [["0"]])
+        // The link's target was never touched.
+        #expect(FileManager.default.contents(atPath: outside) == Data(good))
+    }
+
+    @Test("a revoked key, another tenant's key, an unknown key and a signature over other bytes are refused with a receipt saying so, unrecorded")
+    func unauthentic() throws {
+        let park = try SpoolPark(tenants: 2)
+        let code = park.tenants[0].code
+        let revoked = try park.issueKey(code)
+        #expect(try park.daemon.parkctl(["tenant", "key", "revoke", revoked.publicKey.keyId, "--reason", "lost"]).status == 0)
+        try park.drop(try park.file(tenant: 0, id: "revoked", payload: SpoolPark.report("2027-01"), key: revoked), name: "1.json")
+        try park.drop(try park.file(tenant: 0, id: "others", payload: SpoolPark.report("2027-01"), key: park.tenants[1].key), name: "2.json")
+        let unknown = ReceiptKey.generate()
+        try park.drop(try park.file(tenant: 0, id: "unknown", payload: SpoolPark.report("2027-01"), key: unknown), name: "3.json")
+        let bytes = SpoolPark.envelope(code: code, id: "forged", keyId: park.tenants[0].key.publicKey.keyId, payload: SpoolPark.report("2027-01"))
+        let signatureOfOther = try park.tenants[0].key.sign(SpoolPark.envelope(
+            code: code, id: "forged", keyId: park.tenants[0].key.publicKey.keyId, payload: SpoolPark.report("2027-01", revenue: "1.00")))
+        try park.drop(SubmissionFile(envelopeBytes: bytes, signature: signatureOfOther).bytes, name: "4.json")
+        #expect(park.wait { park.names("quarantine").count == 8 }, "\(park.daemon.log)")
+        let receipts = park.names("outbox/\(code)")
+        #expect(receipts.count == 4 && receipts.allSatisfy { $0.contains(".refused-") })
+        let texts = receipts.compactMap { park.receipt(code, $0) }.joined(separator: "\n")
+        #expect(texts.contains("key \(revoked.publicKey.keyId) was revoked at"))
+        #expect(texts.contains("key \(park.tenants[1].key.publicKey.keyId) is not a key of tenant \(code)"))
+        #expect(texts.contains("is on file"))
+        #expect(texts.contains("signature of these envelope bytes"))
+        #expect(try park.sql("SELECT COUNT(*) FROM submission") == [["0"]] && park.sql("SELECT COUNT(*) FROM operatingReport") == [["0"]])
+        // The genuine tenant may still use the ids an unauthentic file named.
+        try park.drop(try park.file(tenant: 0, id: "forged", payload: SpoolPark.report("2026-12")), name: "5.json")
+        #expect(park.wait { park.receipt(code, "forged.json") != nil })
+
+        // Once the key it needed is on file, a file set aside is requeued and taken.
+        #expect(try park.daemon.parkctl(["tenant", "key", "add", code, unknown.publicKey.base64]).status == 0)
+        let quarantined = try #require(park.names("quarantine").first { $0.hasSuffix("-3.json") })
+        let requeued = try park.daemon.parkctl(["submission", "requeue", quarantined])
+        #expect(requeued.stdout == "requeued as \(park.spool)/incoming/new/\(quarantined)\n", "\(requeued.stderr)")
+        #expect(park.wait { park.receipt(code, "unknown.json")?.contains(#""status":"accepted""#) == true })
+        #expect(!park.names("quarantine").contains(quarantined + ".reason"))
+        let missing = try park.daemon.parkctl(["submission", "requeue", "../parkd.sqlite"])
+        #expect(missing.status != 0 && missing.stderr.contains("no file '../parkd.sqlite' is in the spool's quarantine"), "\(missing.stderr)")
+    }
+
+    @Test("a file whose notification was lost (linked into new/, no IN_MOVED_TO or IN_CLOSE_WRITE) is taken by the rescan")
+    func lostNotification() throws {
+        let park = try SpoolPark(tenants: 1)
+        let code = park.tenants[0].code
+        let path = park.spool + "/incoming/tmp/quiet.json"
+        try Data(try park.file(tenant: 0, id: "quiet", payload: SpoolPark.report("2027-01"))).write(to: URL(fileURLWithPath: path))
+        let scansBefore = try park.daemon.parkctl(["--json", "submission", "stats"]).stdout
+        #expect(link(path, park.spool + "/incoming/new/quiet.json") == 0 && unlink(path) == 0)
+        #expect(park.wait { park.receipt(code, "quiet.json") != nil }, "\(park.daemon.log)")
+        #expect(scansBefore != (try park.daemon.parkctl(["--json", "submission", "stats"]).stdout))
+    }
+
+    @Test("staff enter a paper submission with parkctl submit: same pipeline and receipt, recorded as theirs")
+    func staffEntry() throws {
+        let park = try SpoolPark(tenants: 1)
+        let code = park.tenants[0].code
+        let file = park.daemon.directory + "/paper.json"
+        try #"{"submissionId":"paper-2027-01","tenant":"\#(code)","type":"monthly-report","createdAt":"2027-02-09T15:00:00+08:00","payload":\#(SpoolPark.report("2027-01"))}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let entered = try park.daemon.parkctl(["submit", file])
+        #expect(entered.status == 0 && entered.stdout.hasPrefix("accepted\nreceipt: {"), "\(entered.stdout)\(entered.stderr)")
+        #expect(park.receipt(code, "paper-2027-01.json")?.contains(#""channel":"staff""#) == true)
+        let again = try park.daemon.parkctl(["submit", file])
+        #expect(again.stdout.hasPrefix("accepted (taken before: the first receipt, nothing changed)"))
+        let shown = try park.daemon.parkctl(["submission", "show", code, "paper-2027-01"])
+        #expect(shown.stdout.contains("channel:  staff, recorded by root"), "\(shown.stdout)\(shown.stderr)")
+        // A receipt the tenant lost is written again from the database.
+        let written = try #require(park.receipt(code, "paper-2027-01.json"))
+        #expect(unlink(park.spool + "/outbox/\(code)/paper-2027-01.json") == 0)
+        #expect(try park.daemon.parkctl(["submission", "retry", "1"]).stdout == "receipt written to \(park.spool)/outbox/\(code)/paper-2027-01.json\n")
+        #expect(park.receipt(code, "paper-2027-01.json") == written)
+        #expect(try park.sql("SELECT COUNT(*) FROM operatingReport") == [["1"]])
+    }
+
+    @Test("a full disk under the outbox: the files wait in new/, retried with a back-off and logged once, then taken once")
+    func fullOutbox() throws {
+        let park = try SpoolPark(tenants: 1)
+        let code = park.tenants[0].code
+        let outbox = park.spool + "/outbox"
+        #expect(try runCommand("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=64k,mode=2750", "tmpfs", outbox]).status == 0)
+        defer {
+            park.daemon.stop()
+            _ = try? runCommand("/usr/bin/umount", [outbox])
+        }
+        _ = try runCommand("/usr/bin/dd", ["if=/dev/zero", "of=\(outbox)/filler", "bs=4k"])
+        for month in 1...3 {
+            try park.drop(try park.file(tenant: 0, id: "m\(month)", payload: SpoolPark.report("2026-0\(month)")), name: "m\(month).json")
+        }
+        // Several attempts fail: the database took each once, the files stay in new/.
+        #expect(park.wait { park.daemon.log.contains("the spool cannot be worked through") })
+        usleep(2_500_000)
+        #expect(park.names("incoming/new").count == 3)
+        #expect(try park.sql("SELECT COUNT(*) FROM submission") == [["3"]])
+        #expect(park.daemon.log.components(separatedBy: "the spool cannot be worked through").count == 2, "\(park.daemon.log)")
+        unlink(outbox + "/filler")
+        #expect(park.wait { park.names("incoming/new").isEmpty }, "\(park.daemon.log)")
+        #expect(park.wait { park.daemon.log.contains("the spool is worked through again, after") }, "\(park.daemon.log)")
+        for month in 1...3 {
+            #expect(park.receipt(code, "m\(month).json")?.contains(#""status":"accepted""#) == true)
+        }
+        #expect(try park.sql("SELECT COUNT(*), MAX(version) FROM operatingReport") == [["3", "1"]])
+    }
+
+    @Test("kill -9 at random moments, 20 times, over 2,000 files: every file applied exactly once, every receipt as the database says")
+    func killLoop() throws {
+        let park = try SpoolPark(tenants: 10)
+        var expected: [String: String] = [:]  // file name → "code/id"
+        for (index, tenant) in park.tenants.enumerated() {
+            for number in 0..<200 {
+                let month = String(format: "%04d-%02d", 2010 + number / 12, number % 12 + 1)
+                let id = "report-" + month
+                let name = "\(tenant.code)_\(id).json"
+                try park.drop(try park.file(tenant: index, id: id, payload: SpoolPark.report(month, placements: number)), name: name)
+                expected[name] = tenant.code + "/" + id
+            }
+        }
+        var generator = SystemRandomNumberGenerator()
+        for kill in 1...20 {
+            usleep(UInt32.random(in: 20_000...300_000, using: &generator))
+            park.daemon.signal(SIGKILL)
+            #expect(park.daemon.waitForExit() != nil)
+            try check(park, expected: expected, complete: false, after: kill)
+            park.daemon = try park.daemon.restarted()
+        }
+        #expect(park.wait(timeout: 90) { park.names("incoming/new").isEmpty }, "\(park.daemon.log)")
+        park.daemon.stop()
+        try check(park, expected: expected, complete: true, after: 21)
+    }
+
+    /// The park after a kill: no report applied twice, a recorded submission for every report,
+    /// every receipt the same as the database's, every file either waiting or archived with its
+    /// submission recorded and its receipt written.
+    private func check(_ park: SpoolPark, expected: [String: String], complete: Bool, after kill: Int) throws {
+        #expect(try park.sql("SELECT COUNT(*) FROM operatingReport WHERE version > 1") == [["0"]], "after kill \(kill)")
+        let recorded = Dictionary(uniqueKeysWithValues: try park.sql(
+            "SELECT t.creditCode || '/' || s.submissionId, s.receipt FROM submission s JOIN tenant t ON t.id = s.tenantId").map { ($0[0], $0[1]) })
+        #expect(try park.sql("SELECT COUNT(*) FROM operatingReport") == [[String(recorded.count)]], "after kill \(kill)")
+        var receipts = 0
+        for tenant in park.tenants {
+            for name in park.names("outbox/\(tenant.code)") {
+                receipts += 1
+                let key = tenant.code + "/" + String(name.dropLast(".json".count))
+                #expect(park.receipt(tenant.code, name) == recorded[key], "after kill \(kill): \(key)")
+            }
+        }
+        let waiting = park.names("incoming/new")
+        let archived = park.names("archive").map { String($0.dropFirst(17)) }
+        #expect(waiting.count + archived.count == expected.count && park.names("quarantine").isEmpty, "after kill \(kill)")
+        for name in archived {
+            let key = try #require(expected[name])
+            #expect(recorded[key] != nil, "after kill \(kill): \(name) archived but not recorded")
+            let parts = key.split(separator: "/")
+            #expect(park.receipt(String(parts[0]), parts[1] + ".json") != nil, "after kill \(kill): \(name) archived without its receipt")
+        }
+        if complete {
+            #expect(recorded.count == expected.count && receipts == expected.count && archived.count == expected.count)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import ParkCore
+import Testing
+
+@Suite("Submissions: the strict JSON reader, the envelope, the decision and the receipt, with no I/O")
+struct SubmissionIntakeTests {
+    static let code = try! CreditCode(CreditCode.completing("91370200MA3C5T1A0")!)
+    static let tenantKey = ReceiptKey.generate()
+
+    static func envelope(
+        id: String = "2027-01-report", type: String = "monthly-report",
+        payload: String = #"{"month":"2027-01","revenue":"1200000.00","tax":"48000.00","placements":26}"#, keyId: String? = nil
+    ) -> [UInt8] {
+        Array(#"{"submissionId":"\#(id)","tenant":"\#(code)","keyId":"\#(keyId ?? tenantKey.publicKey.keyId)","type":"\#(type)","createdAt":"2027-02-03T10:00:00+08:00","payload":\#(payload)}"#.utf8)
+    }
+
+    static func parsed(_ bytes: [UInt8]) throws -> SubmissionEnvelope { try SubmissionEnvelope.parse(bytes).get() }
+
+    static func signed(_ bytes: [UInt8], key: TenantKey? = TenantKey(publicKey: tenantKey.publicKey, label: "", origin: .added)) throws -> SubmissionSender {
+        .signed(signature: try tenantKey.sign(bytes), key: key, keyHolder: code)
+    }
+
+    @Test("the JSON reader refuses what is not strict JSON, naming the reason", arguments: [
+        (#"{"a":1,"a":2}"#, "a member name given twice"),
+        (#"{"a":1} x"#, "more after the value"),
+        (#"{"a":01}"#, "',' or '}' was expected"),
+        (#"{"a":"\ud800"}"#, #"a lone surrogate in a \u escape"#),
+        (#"{"a":"x"#, "an unterminated string"),
+        (String(repeating: "[", count: 40), "nested more than 32 deep"),
+    ] as [(String, String)])
+    func strictJSON(_ text: String, _ reason: String) {
+        #expect(throws: StrictJSONParser.SyntaxError.self) { try StrictJSONParser.parse(Array(text.utf8)) }
+        do { _ = try StrictJSONParser.parse(Array(text.utf8)) } catch { #expect(error.reason == reason) }
+    }
+
+    @Test("a parsed value encodes back to the same compact text")
+    func roundTrip() throws {
+        let text = #"{"b":[1,-2.5e3,true,null],"a":"\"é\\\n\u0001","c":{}}"#
+        let value = try StrictJSONParser.parse(Array(text.utf8))
+        #expect(value["a"] == .string("\"é\\\n\u{01}"))
+        #expect(value.encoded == #"{"b":[1,-2.5e3,true,null],"a":"\"é\\\n\u0001","c":{}}"#)
+        #expect(throws: StrictJSONParser.SyntaxError.self) { try StrictJSONParser.parse([0xFF]) }
+    }
+
+    @Test("an envelope without a usable id or tenant cannot be answered: unreadable; other problems are listed with their paths")
+    func envelopeProblems() throws {
+        #expect(SubmissionEnvelope.parse(Self.envelope(id: "a/x")) == .failure(.unreadable("the envelope's submissionId holds characters other than A-Z a-z 0-9 . _ -")))
+        #expect(SubmissionEnvelope.parse(Self.envelope(id: String(repeating: "a", count: 129))) == .failure(.unreadable("the envelope's submissionId is longer than 128 characters")))
+        let bad = Array(#"{"submissionId":"x","tenant":"\#(Self.code)","type":"gift","createdAt":"yesterday","payload":[],"extra":1}"#.utf8)
+        let envelope = try Self.parsed(bad)
+        #expect(envelope.keyId == nil)
+        #expect(envelope.problems.map(\.path) == ["$.extra", "$.type", "$.createdAt", "$.payload"])
+    }
+
+    @Test("a monthly report's payload is read field by field; every problem is named by its path")
+    func reportSchema() throws {
+        let envelope = try Self.parsed(Self.envelope(payload: #"{"month":"2027-13","revenue":12,"tax":true,"placements":2.5,"colour":"red"}"#))
+        guard case .reject(let errors) = SubmissionIntake.decide(envelope, envelopeBytes: Self.envelope(), sender: .staff(user: "clerk"), previous: nil) else {
+            Issue.record("not rejected")
+            return
+        }
+        #expect(errors.map(\.path) == ["$.payload.month", "$.payload.tax", "$.payload.placements", "$.payload.colour"])
+        let correction = try Self.parsed(Self.envelope(type: "report-correction", payload: #"{"month":"2027-01","placements":29}"#))
+        #expect(SubmissionIntake.decide(correction, envelopeBytes: [], sender: .staff(user: "clerk"), previous: nil)
+            == .reject([SubmissionFieldError(path: "$.payload.reason", reason: "a correction says why it corrects the report")]))
+    }
+
+    @Test("a good report is applied: the request in core values")
+    func apply() throws {
+        let bytes = Self.envelope()
+        let verdict = SubmissionIntake.decide(try Self.parsed(bytes), envelopeBytes: bytes, sender: try Self.signed(bytes), previous: nil)
+        #expect(verdict == .apply(.report(
+            month: Month(year: 2027, month: 1),
+            figures: SubmittedFigures(revenue: Money(fen: 120_000_000), tax: Money(fen: 4_800_000), counts: ["placements": 26]), reason: nil)))
+    }
+
+    @Test("idempotency by (tenant, submission id): the same bytes replay the first receipt, other bytes are refused as reused")
+    func idempotency() throws {
+        let bytes = Self.envelope()
+        let first = RecordedSubmission(envelopeSha256: SubmissionIntake.sha256(bytes), receipt: "first receipt")
+        #expect(SubmissionIntake.decide(try Self.parsed(bytes), envelopeBytes: bytes, sender: try Self.signed(bytes), previous: first)
+            == .replay(receipt: "first receipt"))
+        let other = Self.envelope(payload: #"{"month":"2027-01","revenue":"1.00","tax":"0.00"}"#)
+        #expect(SubmissionIntake.decide(try Self.parsed(other), envelopeBytes: other, sender: try Self.signed(other), previous: first)
+            == .refuse(.reused(firstSha256: first.envelopeSha256)))
+    }
+
+    @Test("authenticity comes first: unknown, another tenant's and revoked keys, and a signature over other bytes are refused")
+    func authenticity() throws {
+        let bytes = Self.envelope()
+        let envelope = try Self.parsed(bytes)
+        let key = TenantKey(publicKey: Self.tenantKey.publicKey, label: "", origin: .added)
+        let signature = try Self.tenantKey.sign(bytes)
+        let previous = RecordedSubmission(envelopeSha256: "other", receipt: "first")
+        func decide(_ sender: SubmissionSender) -> SubmissionVerdict { SubmissionIntake.decide(envelope, envelopeBytes: bytes, sender: sender, previous: previous) }
+        let keyId = Self.tenantKey.publicKey.keyId
+        #expect(decide(.signed(signature: signature, key: nil, keyHolder: nil)) == .refuse(.unauthentic("no key \(keyId) is on file")))
+        let otherTenant = try CreditCode(CreditCode.completing("91370200MA3C5T2A0")!)
+        #expect(decide(.signed(signature: signature, key: key, keyHolder: otherTenant)) == .refuse(.unauthentic("key \(keyId) is not a key of tenant \(Self.code)")))
+        var revoked = key
+        revoked.revokedAt = "2027-02-01T00:00:00.000Z"
+        #expect(decide(.signed(signature: signature, key: revoked, keyHolder: Self.code)) == .refuse(.unauthentic("key \(keyId) was revoked at 2027-02-01T00:00:00.000Z")))
+        let otherBytes = try Self.tenantKey.sign(Self.envelope(id: "other"))
+        #expect(decide(.signed(signature: otherBytes, key: key, keyHolder: Self.code))
+            == .refuse(.unauthentic("the signature is not key \(keyId)'s signature of these envelope bytes")))
+    }
+
+    @Test("a file holds the envelope's bytes and signature; anything else is unreadable, and no reason quotes the content")
+    func file() throws {
+        let bytes = Self.envelope()
+        let file = SubmissionFile(envelopeBytes: bytes, signature: try Self.tenantKey.sign(bytes))
+        #expect(SubmissionFile.parse(file.bytes) == .success(file))
+        for text in [#"{"envelope":"e30=","signature":"AAAA","secret-member":1}"#, "top secret", #"{"envelope":"!!","signature":""}"#] {
+            guard case .failure(let refusal) = SubmissionFile.parse(Array(text.utf8)) else {
+                Issue.record("accepted \(text)")
+                continue
+            }
+            #expect(!refusal.description.contains("secret") && !refusal.description.contains("!!"))
+        }
+    }
+
+    @Test("a receipt is compact JSON, signed by the park's key so that its public key verifies exactly those bytes")
+    func receipt() throws {
+        let park = ReceiptKey.generate()
+        let receipt = SubmissionReceipt(
+            parkKeyId: park.publicKey.keyId, tenant: Self.code, submissionId: "2027-01-report", type: "monthly-report", envelopeSha256: "ab",
+            channel: "spool", decidedAt: "2027-02-10T01:00:00.000Z", outcome: .success(.report(month: Month(year: 2027, month: 1), version: 2, changes: ["tax 1.00 → 2.00"])))
+        #expect(receipt.text == #"{"format":"parkd-receipt-1","park":"\#(park.publicKey.keyId)","tenant":"\#(Self.code)","submissionId":"2027-01-report","type":"monthly-report","envelopeSha256":"ab","channel":"spool","decidedAt":"2027-02-10T01:00:00.000Z","status":"accepted","result":{"report":{"month":"2027-01","version":2},"changes":["tax 1.00 → 2.00"]}}"#)
+        let file = try StrictJSONParser.parse(try SubmissionReceipt.fileBytes(content: receipt.text, key: park))
+        guard case .string(let content) = file["receipt"], case .string(let signature) = file["signature"] else {
+            Issue.record("no receipt or signature")
+            return
+        }
+        #expect(Base64Text.decode(content) == Array(receipt.text.utf8))
+        #expect(park.publicKey.verifies(signature: Base64Text.decode(signature)!, of: Array(receipt.text.utf8)))
+        // Signed again (a receipt rewritten after a crash): the same bytes.
+        #expect(try SubmissionReceipt.fileBytes(content: receipt.text, key: park) == SubmissionReceipt.fileBytes(content: receipt.text, key: park))
+        #expect(SubmissionReceipt.fileName(submissionId: "x") == "x.json")
+        #expect(SubmissionReceipt.fileName(submissionId: "x", refusedSha256: "0123456789abcdef") == "x.refused-0123456789ab.json")
+    }
+}
