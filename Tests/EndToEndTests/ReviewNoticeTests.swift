@@ -37,6 +37,30 @@ struct ReviewNoticeTests {
         return history
     }
 
+    @Test("a firm's objection taken through the submissions pipeline while the notice runs, in the firm's name; refused the day after")
+    func objectionSubmitted() throws {
+        let accounts = try ReviewerAccounts(count: 5)
+        let daemon = try Self.closedSession(accounts)
+        try daemon.setClock("2026-02-12T10:00:00+08:00")
+        #expect(try daemon.parkctl(["review", "notice", "publish", "1"]).status == 0)
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "青岛某人力资源公司", "--credit-code", "91370200163562681G"]).status == 0)
+        func submit(_ id: String) throws -> CommandResult {
+            let file = daemon.directory + "/\(id).json"
+            try #"{"submissionId":"\#(id)","tenant":"91370200163562681G","type":"objection","createdAt":"2026-02-26T15:00:00+08:00","payload":{"application":2,"grounds":"资质材料不全","evidence":"许可证已过期"}}"#
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            return try daemon.parkctl(["submit", file])
+        }
+        try daemon.setClock("2026-02-26T16:00:00+08:00")
+        let taken = try submit("objection-1")
+        #expect(taken.status == 0 && taken.stdout.hasPrefix("accepted"), "\(taken.stdout)\(taken.stderr)")
+        #expect(taken.stdout.contains(#""result":{"objection":{"id":1,"application":2,"session":1}}"#), "\(taken.stdout)")
+        #expect(try daemon.parkctl(["review", "notice", "1"]).stdout.contains("青岛某人力资源公司 (91370200163562681G)"))
+        try daemon.setClock("2026-02-27T10:00:00+08:00")
+        let late = try submit("objection-2")
+        #expect(late.stdout.hasPrefix("rejected"), "\(late.stdout)\(late.stderr)")
+        #expect(late.stdout.contains("objections are no longer taken"), "\(late.stdout)")
+    }
+
     @Test("a notice counted across the festival and its swapped working days; an objection holds one decision past the close until dismissed")
     func noticeObjectionDecision() throws {
         let accounts = try ReviewerAccounts(count: 8)

@@ -73,6 +73,24 @@ struct SubmissionIntakeTests {
             figures: SubmittedFigures(revenue: Money(fen: 120_000_000), tax: Money(fen: 4_800_000), counts: ["placements": 26]), reason: nil)))
     }
 
+    @Test("an objection names the application and its grounds, checked as the admin channel checks them; evidence is optional")
+    func objectionSchema() throws {
+        let good = Self.envelope(type: "objection", payload: #"{"application":3,"grounds":" 申请材料所报营收与纳税记录不符 ","evidence":""}"#)
+        #expect(SubmissionIntake.decide(try Self.parsed(good), envelopeBytes: good, sender: try Self.signed(good), previous: nil)
+            == .apply(.objection(application: 3, grounds: "申请材料所报营收与纳税记录不符", evidence: nil)))
+        let bad = Self.envelope(type: "objection", payload: #"{"application":"3","evidence":"\u0007","colour":"red"}"#)
+        guard case .reject(let errors) = SubmissionIntake.decide(try Self.parsed(bad), envelopeBytes: bad, sender: try Self.signed(bad), previous: nil) else {
+            Issue.record("not rejected")
+            return
+        }
+        #expect(errors == [
+            SubmissionFieldError(path: "$.payload.application", reason: "an application's id (a whole number) was expected, not a string"),
+            SubmissionFieldError(path: "$.payload.evidence", reason: "contains a control character"),
+            SubmissionFieldError(path: "$.payload.colour", reason: "unknown member of an objection"),
+            SubmissionFieldError(path: "$.payload.grounds", reason: "missing; an objection names the application and its grounds"),
+        ])
+    }
+
     @Test("idempotency by (tenant, submission id): the same bytes replay the first receipt, other bytes are refused as reused")
     func idempotency() throws {
         let bytes = Self.envelope()

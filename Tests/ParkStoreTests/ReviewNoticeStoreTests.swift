@@ -43,6 +43,33 @@ struct ReviewNoticeStoreTests {
         _ = try await database.closeReviewSession(1, rules: .park, context: context("io.parkd.Review.CloseSession"))
     }
 
+    @Test("a firm's signed objection is recorded through the submission intake while the notice runs, in the firm's name; after it, refused")
+    func objectionSubmitted() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            try await closedSession(database)
+            _ = try await database.publishReviewNotice(
+                session: 1, today: day("2021-02-09"), workingDays: 5, calendar: try calendar(), context: context("io.parkd.Review.PublishNotice"))
+            let firm = try await database.createTenant(try applicant(3), context: context())
+            let key = ReceiptKey.generate()
+            _ = try await database.addTenantKey(tenant: .id(firm.id), publicKey: key.publicKey, label: nil, origin: .added, context: context())
+            func objection(_ id: String) throws -> ReceivedSubmission {
+                let bytes = Array(#"{"submissionId":"\#(id)","tenant":"\#(creditCode(3))","keyId":"\#(key.publicKey.keyId)","type":"objection","createdAt":"2021-02-22T10:00:00+08:00","payload":{"application":1,"grounds":"评分材料与实际经营不符"}}"#.utf8)
+                return ReceivedSubmission(envelope: try SubmissionEnvelope.parse(bytes).get(), envelopeBytes: bytes, signature: try key.sign(bytes))
+            }
+            let taken = try await database.takeSubmission(
+                objection("o1"), parkKeyId: "park", today: day("2021-02-22"), context: context("io.parkd.Submission.Intake"))
+            #expect(taken.status == .accepted, "\(taken.receipt)")
+            #expect(taken.receipt.contains(#""result":{"objection":{"id":1,"application":1,"session":1}}"#), "\(taken.receipt)")
+            let late = try await database.takeSubmission(
+                objection("o2"), parkKeyId: "park", today: day("2021-02-23"), context: context("io.parkd.Submission.Intake"))
+            #expect(late.status == .rejected, "\(late.receipt)")
+            let objections = try await database.reviewNotice(session: 1).objections
+            #expect(objections.count == 1)
+            #expect(objections.first?.objector == "\(firm.tenant.name) (\(creditCode(3)))")
+        }
+    }
+
     @Test("a notice across the Spring Festival: an objection holds one decision past the close, its dismissal releases it; tenants move")
     func noticeAndDecisions() async throws {
         try await withTemporaryDirectory { directory in

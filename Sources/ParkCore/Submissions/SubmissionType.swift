@@ -6,12 +6,16 @@ public enum SubmissionType: String, Sendable, CaseIterable {
     case monthlyReport = "monthly-report"
     /// A correction of a month's report: a reason and the figures that change.
     case reportCorrection = "report-correction"
+    /// An objection to an applicant's result while its public notice (公示) runs, raised by the
+    /// submitting firm (as `parkctl review objection add`).
+    case objection
 
     /// The request a payload makes, or every problem with it, each at its JSON path.
     public func request(from payload: StrictJSON) -> Result<SubmissionRequest, SubmissionReceiptErrors> {
         switch self {
         case .monthlyReport: ReportPayload.read(payload, correction: false)
         case .reportCorrection: ReportPayload.read(payload, correction: true)
+        case .objection: ObjectionPayload.read(payload)
         }
     }
 }
@@ -20,12 +24,16 @@ public enum SubmissionType: String, Sendable, CaseIterable {
 public enum SubmissionRequest: Sendable, Equatable {
     /// Record (or, with a reason, correct) a tenant's report for a month.
     case report(month: Month, figures: SubmittedFigures, reason: String?)
+    /// Object to an application's result on public notice, on these grounds.
+    case objection(application: Int64, grounds: String, evidence: String?)
 }
 
 /// What an accepted submission created or changed, as its receipt says.
 public enum SubmissionOutcome: Sendable, Equatable {
     /// The report's version recorded for the month, and what a correction changed.
     case report(month: Month, version: Int, changes: [String])
+    /// The objection recorded, against which application, on which session's notice.
+    case objection(id: Int64, application: Int64, session: Int64)
 
     var json: StrictJSON {
         switch self {
@@ -33,6 +41,12 @@ public enum SubmissionOutcome: Sendable, Equatable {
             .object([
                 ("report", .object([("month", .string(month.description)), ("version", .number(String(version)))])),
                 ("changes", .array(changes.map(StrictJSON.string))),
+            ])
+        case .objection(let id, let application, let session):
+            .object([
+                ("objection", .object([
+                    ("id", .number(String(id))), ("application", .number(String(application))), ("session", .number(String(session))),
+                ])),
             ])
         }
     }

@@ -50,26 +50,35 @@ extension ParkDatabase {
         application: Int64, objector: String, grounds: String, evidence: String?, today: CivilDate, context: ChangeContext
     ) async throws -> StoredReviewObjection {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            guard try ApplicationRecord.fetchOne(db, key: application) != nil else { throw StoreError.noSuchApplication(application) }
-            guard let record = try ReviewNoticeRecord.fetchOne(db, sql: """
-                SELECT reviewNotice.* FROM reviewNotice
-                JOIN reviewResult ON reviewResult.reviewSessionId = reviewNotice.reviewSessionId
-                WHERE reviewResult.applicationId = ? AND reviewResult.outcome <> 'withdrawn'
-                ORDER BY reviewNotice.id DESC LIMIT 1
-                """, arguments: [application]) else {
-                throw DomainError.invalid("application", "application \(application) has no result on a public notice")
-            }
-            let notice = try ParkDatabase.reviewNotice(record)
-            try notice.notice.checkTakesObjection(on: today)
-            for (field, text) in [("by", objector), ("grounds", grounds)] where text.allSatisfy(\.isWhitespace) {
-                throw DomainError.invalid(field, "is empty; an objection records who raised it and on what grounds")
-            }
-            var objection = ReviewObjectionRecord(
-                id: nil, reviewNoticeId: record.id!, applicationId: application, objector: objector, grounds: grounds, evidence: evidence,
-                recordedAt: context.at, recordedBy: context.recordedBy, resolution: nil, reason: nil, resolvedAt: nil, resolvedBy: nil)
-            try objection.insert(db)
-            return try ParkDatabase.reviewObjections(db, id: objection.id!)[0]
+            try ParkDatabase.recordReviewObjection(
+                db, application: application, objector: objector, grounds: grounds, evidence: evidence, today: today, context: context)
         }
+    }
+
+    /// `recordReviewObjection` inside a transaction the caller holds (a tenant's submission
+    /// records its objection and itself together).
+    static func recordReviewObjection(
+        _ db: Database, application: Int64, objector: String, grounds: String, evidence: String?, today: CivilDate, context: ChangeContext
+    ) throws -> StoredReviewObjection {
+        guard try ApplicationRecord.fetchOne(db, key: application) != nil else { throw StoreError.noSuchApplication(application) }
+        guard let record = try ReviewNoticeRecord.fetchOne(db, sql: """
+            SELECT reviewNotice.* FROM reviewNotice
+            JOIN reviewResult ON reviewResult.reviewSessionId = reviewNotice.reviewSessionId
+            WHERE reviewResult.applicationId = ? AND reviewResult.outcome <> 'withdrawn'
+            ORDER BY reviewNotice.id DESC LIMIT 1
+            """, arguments: [application]) else {
+            throw DomainError.invalid("application", "application \(application) has no result on a public notice")
+        }
+        let notice = try ParkDatabase.reviewNotice(record)
+        try notice.notice.checkTakesObjection(on: today)
+        for (field, text) in [("by", objector), ("grounds", grounds)] where text.allSatisfy(\.isWhitespace) {
+            throw DomainError.invalid(field, "is empty; an objection records who raised it and on what grounds")
+        }
+        var objection = ReviewObjectionRecord(
+            id: nil, reviewNoticeId: record.id!, applicationId: application, objector: objector, grounds: grounds, evidence: evidence,
+            recordedAt: context.at, recordedBy: context.recordedBy, resolution: nil, reason: nil, resolvedAt: nil, resolvedBy: nil)
+        try objection.insert(db)
+        return try ParkDatabase.reviewObjections(db, id: objection.id!)[0]
     }
 
     /// Resolves an open objection with a reason. Once the notice has closed, a dismissal that

@@ -149,6 +149,13 @@ extension ParkDatabase {
         case .report(let month, let figures, let reason):
             let (report, changes) = try submitReport(db, .creditCode(tenant.value), month: month, figures: figures, reason: reason, today: today, context: context)
             return .report(month: report.month, version: report.version, changes: changes)
+        case .objection(let application, let grounds, let evidence):
+            // The objector is the submitting firm, as the notice's record names it.
+            let firm = try loadTenant(db, .creditCode(tenant.value)).tenant
+            let objection = try recordReviewObjection(
+                db, application: application, objector: "\(firm.name) (\(tenant.value))", grounds: grounds, evidence: evidence,
+                today: today, context: context)
+            return .objection(id: objection.id, application: objection.application, session: objection.session)
         }
     }
 
