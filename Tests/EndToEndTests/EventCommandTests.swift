@@ -20,6 +20,35 @@ struct EventCommandTests {
         return daemon
     }
 
+    @Test("registrations and cancellations taken through the submissions pipeline: the same rules, receipts saying what was decided")
+    func registrationsSubmitted() throws {
+        let daemon = try park(tenants: 2)
+        #expect(try daemon.parkctl([
+            "event", "add", "--kind", "job-fair", "--title", "春季大学城招聘会", "--start", "2021-03-20T09:00", "--end", "2021-03-20T16:00",
+            "--capacity", "2", "--registration-opens", "2021-03-01T09:00", "--registration-closes", "2021-03-18T17:00",
+        ]).status == 0)
+        func submit(_ serial: Int, _ id: String, _ type: String, _ payload: String) throws -> CommandResult {
+            let file = daemon.directory + "/\(id).json"
+            try #"{"submissionId":"\#(id)","tenant":"\#(Self.creditCode(serial))","type":"\#(type)","createdAt":"2021-03-05T10:00:00+08:00","payload":\#(payload)}"#
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            return try daemon.parkctl(["submit", file])
+        }
+        let first = try submit(1, "fair-1", "event-registration", #"{"event":1,"places":2,"positions":120,"roles":["销售代表"]}"#)
+        #expect(first.stdout.contains(#""result":{"registration":{"id":1,"event":1,"occurrence":"2021-03-20","status":"registered"}}"#), "\(first.stdout)\(first.stderr)")
+        let second = try submit(2, "fair-1", "event-registration", #"{"event":1}"#)
+        #expect(second.stdout.contains(#""status":"waiting","waitingPosition":1}"#), "\(second.stdout)\(second.stderr)")
+        // A firm withdraws its own registrations only; its places go to the waiting list.
+        let foreign = try submit(2, "fair-cancel-1", "event-cancellation", #"{"registration":1}"#)
+        #expect(foreign.stdout.hasPrefix("rejected") && foreign.stdout.contains("holds no registration 1"), "\(foreign.stdout)")
+        let withdrawn = try submit(1, "fair-cancel-1", "event-cancellation", #"{"registration":1,"reason":"时间冲突"}"#)
+        #expect(withdrawn.stdout.contains(#""result":{"registration":{"id":1,"status":"cancelled"},"promoted":[2]}"#), "\(withdrawn.stdout)")
+        #expect(try daemon.parkctl(["event", "registrations", "1"]).stdout.contains("registered"))
+        // After registration closes, the event's own rule answers.
+        try daemon.setClock("2021-03-19T09:00:00+08:00")
+        let late = try submit(1, "fair-2", "event-registration", #"{"event":1}"#)
+        #expect(late.stdout.hasPrefix("rejected") && late.stdout.contains(#""path":"$.payload.event""#), "\(late.stdout)")
+    }
+
     @Test("an event is added, listed, shown and changed; registration waits past the capacity; a held event cannot change")
     func lifecycle() throws {
         let daemon = try park(tenants: 3)

@@ -91,6 +91,28 @@ struct SubmissionIntakeTests {
         ])
     }
 
+    @Test("an event registration and a cancellation are read with their defaults; every problem is named by its path")
+    func eventSchemas() throws {
+        func decide(_ type: String, _ payload: String) throws -> SubmissionVerdict {
+            let bytes = Self.envelope(type: type, payload: payload)
+            return SubmissionIntake.decide(try Self.parsed(bytes), envelopeBytes: bytes, sender: try Self.signed(bytes), previous: nil)
+        }
+        #expect(try decide("event-registration", #"{"event":4}"#)
+            == .apply(.eventRegistration(event: 4, occurrence: nil, places: 1, positions: 0, roles: [])))
+        #expect(try decide("event-registration", #"{"event":4,"occurrence":"2027-03-05","places":2,"positions":120,"roles":["销售代表"]}"#)
+            == .apply(.eventRegistration(event: 4, occurrence: CivilDate(year: 2027, month: 3, day: 5), places: 2, positions: 120, roles: ["销售代表"])))
+        guard case .reject(let errors) = try decide("event-registration", #"{"event":0,"occurrence":"2027-02-30","places":-1,"roles":[1]}"#) else {
+            Issue.record("not rejected")
+            return
+        }
+        #expect(errors.map(\.path) == ["$.payload.event", "$.payload.occurrence", "$.payload.places", "$.payload.roles[0]"])
+        #expect(try decide("event-cancellation", #"{"registration":9,"reason":"时间冲突"}"#) == .apply(.eventCancellation(registration: 9, reason: "时间冲突")))
+        #expect(try decide("event-cancellation", #"{"reason":1}"#) == .reject([
+            SubmissionFieldError(path: "$.payload.reason", reason: "a string was expected, not a number"),
+            SubmissionFieldError(path: "$.payload.registration", reason: "missing; a cancellation names the registration"),
+        ]))
+    }
+
     @Test("idempotency by (tenant, submission id): the same bytes replay the first receipt, other bytes are refused as reused")
     func idempotency() throws {
         let bytes = Self.envelope()

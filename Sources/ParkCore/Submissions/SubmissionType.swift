@@ -9,6 +9,11 @@ public enum SubmissionType: String, Sendable, CaseIterable {
     /// An objection to an applicant's result while its public notice (公示) runs, raised by the
     /// submitting firm (as `parkctl review objection add`).
     case objection
+    /// A registration for an event (as `parkctl event register`): a place when free, else the
+    /// waiting list.
+    case eventRegistration = "event-registration"
+    /// The firm's own registration withdrawn (as `parkctl event cancel-registration`).
+    case eventCancellation = "event-cancellation"
 
     /// The request a payload makes, or every problem with it, each at its JSON path.
     public func request(from payload: StrictJSON) -> Result<SubmissionRequest, SubmissionReceiptErrors> {
@@ -16,6 +21,8 @@ public enum SubmissionType: String, Sendable, CaseIterable {
         case .monthlyReport: ReportPayload.read(payload, correction: false)
         case .reportCorrection: ReportPayload.read(payload, correction: true)
         case .objection: ObjectionPayload.read(payload)
+        case .eventRegistration: EventPayload.registration(payload)
+        case .eventCancellation: EventPayload.cancellation(payload)
         }
     }
 }
@@ -26,6 +33,10 @@ public enum SubmissionRequest: Sendable, Equatable {
     case report(month: Month, figures: SubmittedFigures, reason: String?)
     /// Object to an application's result on public notice, on these grounds.
     case objection(application: Int64, grounds: String, evidence: String?)
+    /// Register for an event's occurrence (the only one of a single event when nil).
+    case eventRegistration(event: Int64, occurrence: CivilDate?, places: Int, positions: Int, roles: [String])
+    /// Withdraw a registration, with an optional reason.
+    case eventCancellation(registration: Int64, reason: String?)
 }
 
 /// What an accepted submission created or changed, as its receipt says.
@@ -34,6 +45,10 @@ public enum SubmissionOutcome: Sendable, Equatable {
     case report(month: Month, version: Int, changes: [String])
     /// The objection recorded, against which application, on which session's notice.
     case objection(id: Int64, application: Int64, session: Int64)
+    /// The registration made: a place (`registered`) or on the waiting list, at this position.
+    case eventRegistration(id: Int64, event: Int64, occurrence: CivilDate, status: RegistrationStatus, waitingPosition: Int?)
+    /// The registration withdrawn, and the waiting registrations promoted to its places.
+    case eventCancellation(id: Int64, promoted: [Int64])
 
     var json: StrictJSON {
         switch self {
@@ -47,6 +62,18 @@ public enum SubmissionOutcome: Sendable, Equatable {
                 ("objection", .object([
                     ("id", .number(String(id))), ("application", .number(String(application))), ("session", .number(String(session))),
                 ])),
+            ])
+        case .eventRegistration(let id, let event, let occurrence, let status, let waitingPosition):
+            .object([
+                ("registration", .object([
+                    ("id", .number(String(id))), ("event", .number(String(event))), ("occurrence", .string(occurrence.description)),
+                    ("status", .string(status.rawValue)),
+                ] + (waitingPosition.map { [("waitingPosition", StrictJSON.number(String($0)))] } ?? []))),
+            ])
+        case .eventCancellation(let id, let promoted):
+            .object([
+                ("registration", .object([("id", .number(String(id))), ("status", .string(RegistrationStatus.cancelled.rawValue))])),
+                ("promoted", .array(promoted.map { .number(String($0)) })),
             ])
         }
     }

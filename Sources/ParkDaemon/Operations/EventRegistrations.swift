@@ -1,9 +1,10 @@
 import ParkCore
 import ParkStore
 
-/// Registering tenants for events and withdrawing them: what `io.parkd.Event` calls, and what
-/// the submissions intake will call for registrations that arrive as files, so both go through
-/// the same decision (capacity, per-firm limit, waiting list) in the same transaction.
+/// Registering tenants for events and withdrawing them: what `io.parkd.Event` calls. The
+/// submissions intake runs the same store steps (`ParkDatabase.register`, `cancelRegistration`)
+/// inside its own transaction, so both go through the same decision (capacity, per-firm limit,
+/// waiting list).
 struct EventRegistrations: Sendable {
     let database: ParkDatabase
     let state: DaemonState

@@ -137,58 +137,73 @@ extension ParkDatabase {
         context: ChangeContext
     ) async throws -> StoredRegistration {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            let stored = try ParkDatabase.loadEvent(db, id)
-            let event = stored.event
-            let occurrence = try ParkDatabase.occurrence(of: stored, day)
-            let status = event.status(of: occurrence, at: now)
-            guard status == .open else {
-                throw EventRefused.registrationNotOpen(
-                    event: id, status: status, opens: event.registrationOpens?.description, closes: event.registrationCloses?.description)
-            }
-            let tenantID = try ParkDatabase.loadTenant(db, tenant).id
-            guard (0...EventRegistration.positionLimit).contains(positions) else {
-                throw DomainError.invalid("positions", "\(positions) is not a number of positions from 0 to \(EventRegistration.positionLimit)")
-            }
-            let roles = try EventRegistration.roles(roles)
-            let current = try ParkDatabase.places(db, event: event, occurrence: occurrence.day)
-            let decided = try current.decide(tenant: tenantID, places: places)
-            var record = EventRegistrationRecord(EventRegistration(
-                id: nil, eventID: id, occurrence: occurrence.day, tenantID: tenantID, places: places, positions: positions, roles: roles,
-                status: decided, joinedAt: context.at))
-            try record.insert(db)
-            return try ParkDatabase.loadRegistration(db, record.id!)
+            try ParkDatabase.register(
+                db, event: id, occurrence: day, tenant: tenant, places: places, positions: positions, roles: roles, now: now, context: context)
         }
+    }
+
+    /// `register` inside a transaction the caller holds (a tenant's submission registers and
+    /// records itself together).
+    static func register(
+        _ db: Database, event id: Int64, occurrence day: CivilDate?, tenant: TenantReference, places: Int, positions: Int, roles: [String],
+        now: Int64, context: ChangeContext
+    ) throws -> StoredRegistration {
+        let stored = try ParkDatabase.loadEvent(db, id)
+        let event = stored.event
+        let occurrence = try ParkDatabase.occurrence(of: stored, day)
+        let status = event.status(of: occurrence, at: now)
+        guard status == .open else {
+            throw EventRefused.registrationNotOpen(
+                event: id, status: status, opens: event.registrationOpens?.description, closes: event.registrationCloses?.description)
+        }
+        let tenantID = try ParkDatabase.loadTenant(db, tenant).id
+        guard (0...EventRegistration.positionLimit).contains(positions) else {
+            throw DomainError.invalid("positions", "\(positions) is not a number of positions from 0 to \(EventRegistration.positionLimit)")
+        }
+        let roles = try EventRegistration.roles(roles)
+        let current = try ParkDatabase.places(db, event: event, occurrence: occurrence.day)
+        let decided = try current.decide(tenant: tenantID, places: places)
+        var record = EventRegistrationRecord(EventRegistration(
+            id: nil, eventID: id, occurrence: occurrence.day, tenantID: tenantID, places: places, positions: positions, roles: roles,
+            status: decided, joinedAt: context.at))
+        try record.insert(db)
+        return try ParkDatabase.loadRegistration(db, record.id!)
     }
 
     /// Withdraws a registration; the places it held go to the waiting list in the same
     /// transaction (the first waiting that fits, the others passed over and named).
     public func cancelRegistration(_ id: Int64, reason: String?, now: Int64, context: ChangeContext) async throws -> WithdrawnRegistration {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            guard var registration = try EventRegistrationRecord.fetchOne(db, key: id)?.registration else {
-                throw StoreError.noSuchRegistration(id)
-            }
-            let stored = try ParkDatabase.loadEvent(db, registration.eventID)
-            let event = stored.event
-            let occurrence = try ParkDatabase.occurrence(of: stored, registration.occurrence)
-            switch event.status(of: occurrence, at: now) {
-            case .held: throw EventRefused.held(event: event.id ?? 0, ended: "\(occurrence.end) \(event.timeZone)")
-            case .cancelled: throw EventRefused.cancelled(event: event.id ?? 0)
-            case .planned, .open, .closed: break
-            }
-            guard registration.status != .cancelled else {
-                throw DomainError.invalid("registration", "registration \(id) was cancelled \(registration.cancelledAt ?? "")")
-            }
-            let places = try ParkDatabase.places(db, event: event, occurrence: registration.occurrence)
-            registration.status = .cancelled
-            registration.cancelledAt = context.at
-            registration.cancelReason = try TenantField.optionalText(reason, field: "reason", maxLength: 500)
-            try EventRegistrationRecord(registration).update(db)
-            let promotions = places.withdrawing(id).promotions
-            try ParkDatabase.promote(db, promotions, cause: "after registration \(id) was cancelled", context: context)
-            return WithdrawnRegistration(
-                registration: try ParkDatabase.loadRegistration(db, id),
-                promoted: try promotions.map { try ParkDatabase.loadRegistration(db, $0.registration) })
+            try ParkDatabase.cancelRegistration(db, id, reason: reason, now: now, context: context)
         }
+    }
+
+    /// `cancelRegistration` inside a transaction the caller holds.
+    static func cancelRegistration(_ db: Database, _ id: Int64, reason: String?, now: Int64, context: ChangeContext) throws -> WithdrawnRegistration {
+        guard var registration = try EventRegistrationRecord.fetchOne(db, key: id)?.registration else {
+            throw StoreError.noSuchRegistration(id)
+        }
+        let stored = try ParkDatabase.loadEvent(db, registration.eventID)
+        let event = stored.event
+        let occurrence = try ParkDatabase.occurrence(of: stored, registration.occurrence)
+        switch event.status(of: occurrence, at: now) {
+        case .held: throw EventRefused.held(event: event.id ?? 0, ended: "\(occurrence.end) \(event.timeZone)")
+        case .cancelled: throw EventRefused.cancelled(event: event.id ?? 0)
+        case .planned, .open, .closed: break
+        }
+        guard registration.status != .cancelled else {
+            throw DomainError.invalid("registration", "registration \(id) was cancelled \(registration.cancelledAt ?? "")")
+        }
+        let places = try ParkDatabase.places(db, event: event, occurrence: registration.occurrence)
+        registration.status = .cancelled
+        registration.cancelledAt = context.at
+        registration.cancelReason = try TenantField.optionalText(reason, field: "reason", maxLength: 500)
+        try EventRegistrationRecord(registration).update(db)
+        let promotions = places.withdrawing(id).promotions
+        try ParkDatabase.promote(db, promotions, cause: "after registration \(id) was cancelled", context: context)
+        return WithdrawnRegistration(
+            registration: try ParkDatabase.loadRegistration(db, id),
+            promoted: try promotions.map { try ParkDatabase.loadRegistration(db, $0.registration) })
     }
 
     /// An event's registrations (every occurrence's, or one's), in the order they joined.

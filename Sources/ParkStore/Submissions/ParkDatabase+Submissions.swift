@@ -82,15 +82,17 @@ extension ParkDatabase {
     /// receipt's content in the same transaction as the effect (a refusal of the operation is
     /// recorded as a rejection, the effect rolled back).
     public func takeSubmission(
-        _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, context: ChangeContext
+        _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, now: Int64, context: ChangeContext
     ) async throws -> TakenSubmission {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            try ParkDatabase.takeSubmission(db, received, parkKeyId: parkKeyId, today: today, context: context)
+            try ParkDatabase.takeSubmission(db, received, parkKeyId: parkKeyId, today: today, now: now, context: context)
         }
     }
 
+    /// `today` is the park's day and `now` its clock in seconds since the epoch, as the
+    /// operation the submission calls reads them.
     static func takeSubmission(
-        _ db: Database, _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, context: ChangeContext
+        _ db: Database, _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, now: Int64, context: ChangeContext
     ) throws -> TakenSubmission {
         let envelope = received.envelope
         let sha256 = SubmissionIntake.sha256(received.envelopeBytes)
@@ -125,9 +127,10 @@ extension ParkDatabase {
         case .reject(let errors):
             outcome = .failure(SubmissionReceiptErrors(errors))
         case .apply(let request):
-            switch db.attempt({ db in try applySubmission(db, request, tenant: envelope.tenant, today: today, context: context) }) {
+            switch db.attempt({ db in try applySubmission(db, request, tenant: envelope.tenant, today: today, now: now, context: context) }) {
             case .success(let result): outcome = .success(result)
             case .failure(let error as DomainError): outcome = .failure(SubmissionReceiptErrors([SubmissionFieldError(payload: error)]))
+            case .failure(let error as EventRefused): outcome = .failure(SubmissionReceiptErrors([SubmissionFieldError(path: "$.payload.event", reason: error.description)]))
             case .failure(let error as StoreError): outcome = .failure(SubmissionReceiptErrors([SubmissionFieldError(path: "$", reason: error.description)]))
             case .failure(let error): throw error
             }
@@ -143,7 +146,7 @@ extension ParkDatabase {
 
     /// Carries out a submission's request with the operation the admin channel calls.
     static func applySubmission(
-        _ db: Database, _ request: SubmissionRequest, tenant: CreditCode, today: CivilDate, context: ChangeContext
+        _ db: Database, _ request: SubmissionRequest, tenant: CreditCode, today: CivilDate, now: Int64, context: ChangeContext
     ) throws -> SubmissionOutcome {
         switch request {
         case .report(let month, let figures, let reason):
@@ -156,6 +159,21 @@ extension ParkDatabase {
                 db, application: application, objector: "\(firm.name) (\(tenant.value))", grounds: grounds, evidence: evidence,
                 today: today, context: context)
             return .objection(id: objection.id, application: objection.application, session: objection.session)
+        case .eventRegistration(let event, let occurrence, let places, let positions, let roles):
+            let stored = try register(
+                db, event: event, occurrence: occurrence, tenant: .creditCode(tenant.value), places: places, positions: positions, roles: roles,
+                now: now, context: context)
+            return .eventRegistration(
+                id: stored.id, event: event, occurrence: stored.registration.occurrence, status: stored.registration.status,
+                waitingPosition: stored.waitingPosition)
+        case .eventCancellation(let registration, let reason):
+            // A firm withdraws its own registrations only.
+            let holder = try EventRegistrationRecord.fetchOne(db, key: registration)?.registration.tenantID
+            guard let holder, holder == (try loadTenant(db, .creditCode(tenant.value)).id) else {
+                throw DomainError.invalid("registration", "\(tenant.value) holds no registration \(registration)")
+            }
+            let withdrawn = try cancelRegistration(db, registration, reason: reason, now: now, context: context)
+            return .eventCancellation(id: withdrawn.registration.id, promoted: withdrawn.promoted.map(\.id))
         }
     }
 
