@@ -130,14 +130,17 @@ struct TimerCommandTests {
             """)
         let created = try RunningDaemon(config: config, clock: "2026-03-02T08:00:00+08:00")
         created.stop()
-        // A database big enough that copying and checking it takes longer than the timer's period.
+        // A database whose copy takes longer to check than the timer's period: integrity_check
+        // verifies every entry of an index against its table, which costs CPU per row (1.5
+        // million rows: seconds even on a fast, quiet machine), not only the time to read bytes.
         let ballast = try runCommand("/usr/bin/sqlite3", [created.directory + "/parkd.sqlite", """
             CREATE TABLE ballast (b BLOB);
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) INSERT INTO ballast SELECT randomblob(2000) FROM n;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500000) INSERT INTO ballast SELECT randomblob(100) FROM n;
+            CREATE INDEX ballast_b ON ballast(b);
             """])
         #expect(ballast.status == 0, "\(ballast.stderr)")
         let daemon = try created.restarted(clock: "2026-03-02T09:00:00+08:00")
-        // Generous: on a loaded machine each copy of the 200 MB database takes many seconds.
+        // Generous: on a loaded machine each copy of the 330 MB database takes many seconds.
         let runs = try waitForRuns(daemon, timeout: 240) { runs in
             runs.contains { $0.outcome == "skipped" } && runs.filter { $0.outcome == "succeeded" }.count >= 2
         }
