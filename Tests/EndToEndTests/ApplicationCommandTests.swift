@@ -24,6 +24,29 @@ struct ApplicationCommandTests {
         return arguments
     }
 
+    @Test("an application taken through the submissions pipeline: the same form rules and prescreen, the receipt saying the outcome")
+    func applicationSubmitted() throws {
+        let daemon = try RunningDaemon()
+        let code = "91370200163562681G"
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "青岛英才人力资源有限公司", "--credit-code", code]).status == 0)
+        func submit(_ id: String, _ payload: String) throws -> CommandResult {
+            let file = daemon.directory + "/\(id).json"
+            try #"{"submissionId":"\#(id)","tenant":"\#(code)","type":"application","createdAt":"2026-12-01T10:00:00+08:00","payload":\#(payload)}"#
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            return try daemon.parkctl(["submit", file])
+        }
+        let fields = #""name":"青岛英才人力资源有限公司","businessLines":["recruitment","dispatch"],"hrServiceLicence":"(鲁)人服证字[2019]第0200001号","dispatchLicence":"370200201900001","plannedOfficeArea":"600","expectedAnnualRevenue":"300000000","expectedAnnualTax":"12000000","legalRepresentative":"张伟","shareholders":["青岛英才控股=60","李明=12.5"]"#
+        let bad = try submit("apply-0", "{" + fields + #","registeredCapital":"5000000","headcount":-3}"#)
+        #expect(bad.stdout.hasPrefix("rejected") && bad.stdout.contains(#""path":"$.payload.headcount""#), "\(bad.stdout)\(bad.stderr)")
+        let taken = try submit("apply-1", "{" + fields + #","registeredCapital":"5000000","headcount":120}"#)
+        #expect(taken.stdout.contains(#""result":{"application":{"id":1,"status":"awaitingReview"},"failed":[]}"#), "\(taken.stdout)\(taken.stderr)")
+        #expect(try daemon.parkctl(["application", "show", "1"]).stdout.contains("awaitingReview"))
+        #expect(try daemon.parkctl(["tenant", "show", code]).stdout.contains("reviewing"))
+        // A second application while the first is open fails the prescreen, as over the admin channel.
+        let again = try submit("apply-2", "{" + fields + #","registeredCapital":"5000000","headcount":120}"#)
+        #expect(again.stdout.contains(#""status":"prescreenFailed""#), "\(again.stdout)")
+    }
+
     @Test("an application is prescreened on arrival: passed ones wait for review, failed ones list every reason")
     func prescreen() throws {
         let daemon = try RunningDaemon()

@@ -113,6 +113,25 @@ struct SubmissionIntakeTests {
         ]))
     }
 
+    @Test("an application's payload is read field by field, every problem named by its path; the form is the admin channel's")
+    func applicationSchema() throws {
+        let bytes = Self.envelope(type: "application", payload: #"{"name":"青岛英才","businessLines":["recruitment"],"registeredCapital":"5000000","headcount":12,"plannedOfficeArea":"120","expectedAnnualRevenue":"1000000","expectedAnnualTax":"30000","legalRepresentative":"张伟","shareholders":["张伟=60"]}"#)
+        guard case .apply(.application(let submitted)) = SubmissionIntake.decide(try Self.parsed(bytes), envelopeBytes: bytes, sender: try Self.signed(bytes), previous: nil) else {
+            Issue.record("not applied")
+            return
+        }
+        let form = try submitted.form(creditCode: Self.code.value, today: CivilDate(year: 2027, month: 2, day: 10)!)
+        #expect(form.creditCode == Self.code.value && form.headcount == 12 && form.registeredCapital == Money(fen: 500_000_000))
+        #expect(form.shareholders.map(\.name) == ["张伟"])
+        let bad = Self.envelope(type: "application", payload: #"{"name":1,"registeredCapital":"lots","shareholders":["张伟"],"colour":"red"}"#)
+        guard case .reject(let errors) = SubmissionIntake.decide(try Self.parsed(bad), envelopeBytes: bad, sender: try Self.signed(bad), previous: nil) else {
+            Issue.record("not rejected")
+            return
+        }
+        #expect(Array(errors.map(\.path).prefix(4)) == ["$.payload.name", "$.payload.registeredCapital", "$.payload.shareholders[0]", "$.payload.colour"])
+        #expect(errors.contains(SubmissionFieldError(path: "$.payload.legalRepresentative", reason: "missing; an application gives it")))
+    }
+
     @Test("idempotency by (tenant, submission id): the same bytes replay the first receipt, other bytes are refused as reused")
     func idempotency() throws {
         let bytes = Self.envelope()

@@ -58,11 +58,11 @@ struct ReviewNoticeStoreTests {
                 return ReceivedSubmission(envelope: try SubmissionEnvelope.parse(bytes).get(), envelopeBytes: bytes, signature: try key.sign(bytes))
             }
             let taken = try await database.takeSubmission(
-                objection("o1"), parkKeyId: "park", today: day("2021-02-22"), now: 1_613_959_200, context: context("io.parkd.Submission.Intake"))
+                objection("o1"), parkKeyId: "park", today: day("2021-02-22"), now: 1_613_959_200, prescreen: .park, context: context("io.parkd.Submission.Intake"))
             #expect(taken.status == .accepted, "\(taken.receipt)")
             #expect(taken.receipt.contains(#""result":{"objection":{"id":1,"application":1,"session":1}}"#), "\(taken.receipt)")
             let late = try await database.takeSubmission(
-                objection("o2"), parkKeyId: "park", today: day("2021-02-23"), now: 1_614_045_600, context: context("io.parkd.Submission.Intake"))
+                objection("o2"), parkKeyId: "park", today: day("2021-02-23"), now: 1_614_045_600, prescreen: .park, context: context("io.parkd.Submission.Intake"))
             #expect(late.status == .rejected, "\(late.receipt)")
             let objections = try await database.reviewNotice(session: 1).objections
             #expect(objections.count == 1)

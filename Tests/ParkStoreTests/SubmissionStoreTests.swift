@@ -32,14 +32,14 @@ struct SubmissionStoreTests {
         try await withTemporaryDirectory { directory in
             let database = try await park(directory)
             let first = try received(payload: #"{"month":"2027-01","revenue":"100.00","tax":"4.00"}"#)
-            let taken = try await database.takeSubmission(first, parkKeyId: "park", today: Self.today, now: Self.now, context: context("io.parkd.Submission.Intake"))
+            let taken = try await database.takeSubmission(first, parkKeyId: "park", today: Self.today, now: Self.now, prescreen: .park, context: context("io.parkd.Submission.Intake"))
             #expect(taken.status == .accepted && !taken.replayed)
             #expect(taken.receipt.contains(#""result":{"report":{"month":"2027-01","version":1},"changes":[]}"#))
-            let again = try await database.takeSubmission(first, parkKeyId: "park", today: Self.today, now: Self.now, context: context("io.parkd.Submission.Intake"))
+            let again = try await database.takeSubmission(first, parkKeyId: "park", today: Self.today, now: Self.now, prescreen: .park, context: context("io.parkd.Submission.Intake"))
             #expect(again == TakenSubmission(receipt: taken.receipt, status: .accepted, replayed: true))
             let other = try received(payload: #"{"month":"2027-01","revenue":"1.00","tax":"0.00"}"#)
             await #expect(throws: SubmissionRefused.self) {
-                try await database.takeSubmission(other, parkKeyId: "park", today: Self.today, now: Self.now, context: context("io.parkd.Submission.Intake"))
+                try await database.takeSubmission(other, parkKeyId: "park", today: Self.today, now: Self.now, prescreen: .park, context: context("io.parkd.Submission.Intake"))
             }
             #expect(try await database.reportHistory(.id(1), month: Month(year: 2027, month: 1)).count == 1)
             #expect(try await database.submissions(matching: SubmissionFilter()).map(\.status) == ["accepted"])
@@ -53,7 +53,7 @@ struct SubmissionStoreTests {
         try await withTemporaryDirectory { directory in
             let database = try await park(directory)
             let early = try received(payload: #"{"month":"2027-02","revenue":"100.00","tax":"4.00"}"#)
-            let taken = try await database.takeSubmission(early, parkKeyId: "park", today: Self.today, now: Self.now, context: context())
+            let taken = try await database.takeSubmission(early, parkKeyId: "park", today: Self.today, now: Self.now, prescreen: .park, context: context())
             #expect(taken.status == .rejected)
             #expect(taken.receipt.contains(#""errors":[{"path":"$.payload.month","reason":"2027-02 has not ended (today is 2027-02-10); a month is reported once it is over"}]"#))
             #expect(try await database.reports().isEmpty)
@@ -69,7 +69,7 @@ struct SubmissionStoreTests {
         try await withTemporaryDirectory { directory in
             let database = try await park(directory)
             _ = try await database.takeSubmission(
-                try received(payload: #"{"month":"2027-01","revenue":"100.00","tax":"4.00"}"#), parkKeyId: "park", today: Self.today, now: Self.now, context: context())
+                try received(payload: #"{"month":"2027-01","revenue":"100.00","tax":"4.00"}"#), parkKeyId: "park", today: Self.today, now: Self.now, prescreen: .park, context: context())
             let queue = try DatabaseQueue(path: directory + "/parkd.sqlite")
             await #expect(throws: DatabaseError.self) { try await queue.write { db in try db.execute(sql: sql) } }
             try queue.close()

@@ -14,6 +14,8 @@ public enum SubmissionType: String, Sendable, CaseIterable {
     case eventRegistration = "event-registration"
     /// The firm's own registration withdrawn (as `parkctl event cancel-registration`).
     case eventCancellation = "event-cancellation"
+    /// The firm's application to enter the park, prescreened on receipt (as `parkctl application add`).
+    case application
 
     /// The request a payload makes, or every problem with it, each at its JSON path.
     public func request(from payload: StrictJSON) -> Result<SubmissionRequest, SubmissionReceiptErrors> {
@@ -23,6 +25,7 @@ public enum SubmissionType: String, Sendable, CaseIterable {
         case .objection: ObjectionPayload.read(payload)
         case .eventRegistration: EventPayload.registration(payload)
         case .eventCancellation: EventPayload.cancellation(payload)
+        case .application: ApplicationSubmission.read(payload)
         }
     }
 }
@@ -37,6 +40,8 @@ public enum SubmissionRequest: Sendable, Equatable {
     case eventRegistration(event: Int64, occurrence: CivilDate?, places: Int, positions: Int, roles: [String])
     /// Withdraw a registration, with an optional reason.
     case eventCancellation(registration: Int64, reason: String?)
+    /// Apply to enter the park.
+    case application(ApplicationSubmission)
 }
 
 /// What an accepted submission created or changed, as its receipt says.
@@ -49,6 +54,8 @@ public enum SubmissionOutcome: Sendable, Equatable {
     case eventRegistration(id: Int64, event: Int64, occurrence: CivilDate, status: RegistrationStatus, waitingPosition: Int?)
     /// The registration withdrawn, and the waiting registrations promoted to its places.
     case eventCancellation(id: Int64, promoted: [Int64])
+    /// The application recorded, its status after the prescreen, and each failed criterion.
+    case application(id: Int64, status: String, failed: [String])
 
     var json: StrictJSON {
         switch self {
@@ -74,6 +81,11 @@ public enum SubmissionOutcome: Sendable, Equatable {
             .object([
                 ("registration", .object([("id", .number(String(id))), ("status", .string(RegistrationStatus.cancelled.rawValue))])),
                 ("promoted", .array(promoted.map { .number(String($0)) })),
+            ])
+        case .application(let id, let status, let failed):
+            .object([
+                ("application", .object([("id", .number(String(id))), ("status", .string(status))])),
+                ("failed", .array(failed.map(StrictJSON.string))),
             ])
         }
     }

@@ -4,7 +4,8 @@ import ParkStore
 
 /// Receiving an application to enter the park: the prescreen with the configured criteria, the
 /// application recorded and the firm's record created or moved on. What `io.parkd.Application`
-/// calls, and what the submissions intake will call, so that both go through the same steps.
+/// calls; the submissions intake runs the same store step (`ParkDatabase.receiveApplication`)
+/// with the same criteria inside its own transaction.
 struct ApplicationIntake: Sendable {
     let database: ParkDatabase
     let state: DaemonState

@@ -10,39 +10,47 @@ extension ParkDatabase {
         _ form: ApplicationForm, rules: PrescreenRules, today: CivilDate, context: ChangeContext
     ) async throws -> StoredApplication {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            let code = try? CreditCode(form.creditCode)
-            let existing = try code.flatMap { code in try ParkDatabase.existingTenant(db, code) }
-            let open = try ApplicationRecord
-                .filter(ApplicationRecord.Columns.creditCode == form.creditCode)
-                .filter(ApplicationRecord.Columns.status == ApplicationStatus.awaitingReview.rawValue)
-                .fetchOne(db)
-            let facts = PrescreenFacts(
-                tenant: existing?.tenant, openApplication: open?.id,
-                blocklisted: try code.flatMap { try ParkDatabase.activeBlocklistEntry(db, $0.value)?.entry })
-            let admission = ApplicationAdmission.decide(form, facts: facts, rules: rules, today: today)
-            let registered: StoredTenant? = switch admission.registry {
-            case .new(let tenant): try ParkDatabase.createTenant(db, tenant, context: context)
-            case .existing: existing
-            case .none: nil
-            }
-            if let registered, let change = admission.statusChange {
-                var moved = registered.tenant
-                try ParkDatabase.recordStatusChange(db, change, of: registered, to: &moved, context: context)
-            }
-            let tenantID = registered?.id
-            var record = ApplicationRecord(
-                form, tenantId: tenantID, status: admission.status, createdAt: context.at, createdBy: context.recordedBy)
-            try record.insert(db)
-            let id = record.id!
-            for (position, shareholder) in form.shareholders.enumerated() {
-                try ApplicationShareholderRecord(applicationId: id, position: position, shareholder).insert(db)
-            }
-            for (position, statement) in form.statements.enumerated() {
-                try ApplicationStatementRecord(applicationId: id, position: position, text: statement).insert(db)
-            }
-            for check in admission.checks { try ApplicationCheckRecord(applicationId: id, check).insert(db) }
-            return try ParkDatabase.loadApplication(db, id)
+            try ParkDatabase.receiveApplication(db, form, rules: rules, today: today, context: context)
         }
+    }
+
+    /// `receiveApplication` inside a transaction the caller holds (a tenant's submission
+    /// records the application and itself together).
+    static func receiveApplication(
+        _ db: Database, _ form: ApplicationForm, rules: PrescreenRules, today: CivilDate, context: ChangeContext
+    ) throws -> StoredApplication {
+        let code = try? CreditCode(form.creditCode)
+        let existing = try code.flatMap { code in try ParkDatabase.existingTenant(db, code) }
+        let open = try ApplicationRecord
+            .filter(ApplicationRecord.Columns.creditCode == form.creditCode)
+            .filter(ApplicationRecord.Columns.status == ApplicationStatus.awaitingReview.rawValue)
+            .fetchOne(db)
+        let facts = PrescreenFacts(
+            tenant: existing?.tenant, openApplication: open?.id,
+            blocklisted: try code.flatMap { try ParkDatabase.activeBlocklistEntry(db, $0.value)?.entry })
+        let admission = ApplicationAdmission.decide(form, facts: facts, rules: rules, today: today)
+        let registered: StoredTenant? = switch admission.registry {
+        case .new(let tenant): try ParkDatabase.createTenant(db, tenant, context: context)
+        case .existing: existing
+        case .none: nil
+        }
+        if let registered, let change = admission.statusChange {
+            var moved = registered.tenant
+            try ParkDatabase.recordStatusChange(db, change, of: registered, to: &moved, context: context)
+        }
+        let tenantID = registered?.id
+        var record = ApplicationRecord(
+            form, tenantId: tenantID, status: admission.status, createdAt: context.at, createdBy: context.recordedBy)
+        try record.insert(db)
+        let id = record.id!
+        for (position, shareholder) in form.shareholders.enumerated() {
+            try ApplicationShareholderRecord(applicationId: id, position: position, shareholder).insert(db)
+        }
+        for (position, statement) in form.statements.enumerated() {
+            try ApplicationStatementRecord(applicationId: id, position: position, text: statement).insert(db)
+        }
+        for check in admission.checks { try ApplicationCheckRecord(applicationId: id, check).insert(db) }
+        return try ParkDatabase.loadApplication(db, id)
     }
 
     public func application(_ id: Int64) async throws -> StoredApplication {

@@ -82,17 +82,19 @@ extension ParkDatabase {
     /// receipt's content in the same transaction as the effect (a refusal of the operation is
     /// recorded as a rejection, the effect rolled back).
     public func takeSubmission(
-        _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, now: Int64, context: ChangeContext
+        _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, now: Int64, prescreen: PrescreenRules, context: ChangeContext
     ) async throws -> TakenSubmission {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            try ParkDatabase.takeSubmission(db, received, parkKeyId: parkKeyId, today: today, now: now, context: context)
+            try ParkDatabase.takeSubmission(db, received, parkKeyId: parkKeyId, today: today, now: now, prescreen: prescreen, context: context)
         }
     }
 
     /// `today` is the park's day and `now` its clock in seconds since the epoch, as the
-    /// operation the submission calls reads them.
+    /// operation the submission calls reads them; `prescreen`, the configured criteria an
+    /// application is prescreened against.
     static func takeSubmission(
-        _ db: Database, _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, now: Int64, context: ChangeContext
+        _ db: Database, _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, now: Int64, prescreen: PrescreenRules,
+        context: ChangeContext
     ) throws -> TakenSubmission {
         let envelope = received.envelope
         let sha256 = SubmissionIntake.sha256(received.envelopeBytes)
@@ -127,7 +129,7 @@ extension ParkDatabase {
         case .reject(let errors):
             outcome = .failure(SubmissionReceiptErrors(errors))
         case .apply(let request):
-            switch db.attempt({ db in try applySubmission(db, request, tenant: envelope.tenant, today: today, now: now, context: context) }) {
+            switch db.attempt({ db in try applySubmission(db, request, tenant: envelope.tenant, today: today, now: now, prescreen: prescreen, context: context) }) {
             case .success(let result): outcome = .success(result)
             case .failure(let error as DomainError): outcome = .failure(SubmissionReceiptErrors([SubmissionFieldError(payload: error)]))
             case .failure(let error as EventRefused): outcome = .failure(SubmissionReceiptErrors([SubmissionFieldError(path: "$.payload.event", reason: error.description)]))
@@ -146,7 +148,8 @@ extension ParkDatabase {
 
     /// Carries out a submission's request with the operation the admin channel calls.
     static func applySubmission(
-        _ db: Database, _ request: SubmissionRequest, tenant: CreditCode, today: CivilDate, now: Int64, context: ChangeContext
+        _ db: Database, _ request: SubmissionRequest, tenant: CreditCode, today: CivilDate, now: Int64, prescreen: PrescreenRules,
+        context: ChangeContext
     ) throws -> SubmissionOutcome {
         switch request {
         case .report(let month, let figures, let reason):
@@ -174,6 +177,13 @@ extension ParkDatabase {
             }
             let withdrawn = try cancelRegistration(db, registration, reason: reason, now: now, context: context)
             return .eventCancellation(id: withdrawn.registration.id, promoted: withdrawn.promoted.map(\.id))
+        case .application(let submitted):
+            // The firm applies for itself: the envelope's credit code is the application's.
+            let application = try receiveApplication(
+                db, try submitted.form(creditCode: tenant.value, today: today), rules: prescreen, today: today, context: context)
+            return .application(
+                id: application.id, status: application.status.rawValue,
+                failed: application.checks.filter { !$0.passed }.map { "\($0.criterion.rawValue): \($0.reason)" })
         }
     }
 
