@@ -36,6 +36,8 @@ public final class DaemonState: Sendable {
     }
     /// The clock every handler reads; tests inject their own.
     let now: @Sendable () -> Date
+    /// The clock in whole seconds since the epoch, as event rules read it.
+    var epochSeconds: Int64 { Int64(now().timeIntervalSince1970.rounded(.down)) }
     /// What each caller holds and spends of the limits in force.
     let budgets: CallerBudgets
 

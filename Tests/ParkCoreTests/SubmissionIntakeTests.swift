@@ -84,7 +84,7 @@ struct SubmissionIntakeTests {
             return
         }
         #expect(errors == [
-            SubmissionFieldError(path: "$.payload.application", reason: "an application's id (a whole number) was expected, not a string"),
+            SubmissionFieldError(path: "$.payload.application", reason: "an application's id (a whole number from 1) was expected, not a string"),
             SubmissionFieldError(path: "$.payload.evidence", reason: "contains a control character"),
             SubmissionFieldError(path: "$.payload.colour", reason: "unknown member of an objection"),
             SubmissionFieldError(path: "$.payload.grounds", reason: "missing; an objection names the application and its grounds"),

@@ -54,14 +54,7 @@ public struct ApplicationSubmission: Sendable, Equatable {
                 }
                 submission.headcount = count
             case (_, .array(let items)) where listFields.contains(name):
-                var strings: [String] = []
-                for (index, item) in items.enumerated() {
-                    guard case .string(let string) = item else {
-                        problems.append(SubmissionFieldError(path: "\(path)[\(index)]", reason: "a string was expected, not \(item.kindName)"))
-                        continue
-                    }
-                    strings.append(string)
-                }
+                let strings = PayloadValue.strings(items, path: path, into: &problems)
                 if name == "shareholders" {
                     for (index, string) in strings.enumerated() {
                         do { submission.shareholders.append(try Shareholder.parse(string)) } catch {

@@ -15,7 +15,7 @@ enum EventPayload {
             let path = "$.payload." + name
             switch (name, value) {
             case ("event", _):
-                event = identifier(value, path: path, what: "an event's id", into: &problems)
+                event = PayloadValue.identifier(value, path: path, what: "an event's id", into: &problems)
             case ("occurrence", .string(let text)):
                 do { occurrence = try CivilDate.parse(text, field: "occurrence") } catch { problems.append(SubmissionFieldError(payload: error)) }
             case ("places", .number(let text)), ("positions", .number(let text)):
@@ -25,13 +25,7 @@ enum EventPayload {
                 }
                 if name == "places" { places = count } else { positions = count }
             case ("roles", .array(let items)):
-                for (index, item) in items.enumerated() {
-                    guard case .string(let role) = item else {
-                        problems.append(SubmissionFieldError(path: "\(path)[\(index)]", reason: "a string was expected, not \(item.kindName)"))
-                        continue
-                    }
-                    roles.append(role)
-                }
+                roles = PayloadValue.strings(items, path: path, into: &problems)
             case ("occurrence", _), ("places", _), ("positions", _), ("roles", _):
                 let expected = ["occurrence": "a day (2027-03-05)", "roles": "an array of strings"][name] ?? "a whole number"
                 problems.append(SubmissionFieldError(path: path, reason: "\(expected) was expected, not \(value.kindName)"))
@@ -55,7 +49,7 @@ enum EventPayload {
             let path = "$.payload." + name
             switch (name, value) {
             case ("registration", _):
-                registration = identifier(value, path: path, what: "a registration's id", into: &problems)
+                registration = PayloadValue.identifier(value, path: path, what: "a registration's id", into: &problems)
             case ("reason", .string(let text)):
                 reason = text
             case ("reason", _):
@@ -69,14 +63,5 @@ enum EventPayload {
         }
         guard problems.isEmpty, let registration else { return .failure(SubmissionReceiptErrors(problems)) }
         return .success(.eventCancellation(registration: registration, reason: reason))
-    }
-
-    /// A row id: a whole number from 1.
-    private static func identifier(_ value: StrictJSON, path: String, what: String, into problems: inout [SubmissionFieldError]) -> Int64? {
-        guard case .number(let text) = value, let id = Int64(text), id > 0 else {
-            problems.append(SubmissionFieldError(path: path, reason: "\(what) (a whole number from 1) was expected"))
-            return nil
-        }
-        return id
     }
 }

@@ -11,18 +11,12 @@ enum ObjectionPayload {
         for (name, value) in members {
             let path = "$.payload." + name
             switch (name, value) {
-            case ("application", .number(let text)):
-                guard let id = Int64(text), id > 0 else {
-                    problems.append(SubmissionFieldError(path: path, reason: "an application's id (a whole number from 1) was expected"))
-                    continue
-                }
-                application = id
+            case ("application", _):
+                application = PayloadValue.identifier(value, path: path, what: "an application's id", into: &problems)
             case ("grounds", .string(let text)):
                 do { grounds = try TenantField.text(text, field: "grounds", maxLength: 2000) } catch { problems.append(SubmissionFieldError(payload: error)) }
             case ("evidence", .string(let text)):
                 do { evidence = try TenantField.optionalText(text, field: "evidence", maxLength: 8000) } catch { problems.append(SubmissionFieldError(payload: error)) }
-            case ("application", _):
-                problems.append(SubmissionFieldError(path: path, reason: "an application's id (a whole number) was expected, not \(value.kindName)"))
             case ("grounds", _), ("evidence", _):
                 problems.append(SubmissionFieldError(path: path, reason: "a string was expected, not \(value.kindName)"))
             default:

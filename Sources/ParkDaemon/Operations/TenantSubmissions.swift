@@ -117,7 +117,7 @@ struct TenantSubmissions: Sendable {
 
     private func take(_ received: ReceivedSubmission, context: ChangeContext) async throws -> TakenSubmission {
         try await database.takeSubmission(
-            received, parkKeyId: receiptKey.publicKey.keyId, today: state.today(), now: Int64(state.now().timeIntervalSince1970.rounded(.down)),
+            received, parkKeyId: receiptKey.publicKey.keyId, today: state.today(), now: state.epochSeconds,
             prescreen: state.config.prescreen, context: context)
     }
 

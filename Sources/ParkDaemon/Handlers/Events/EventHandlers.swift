@@ -42,7 +42,7 @@ enum EventHandlers {
             let occurrences = try event.schedule(calendar: calendar.calendar, rules: rules)
             let created = try await database.createEvent(event, occurrences: occurrences, context: call.change())
             await feed.refresh()
-            return EventAPI.EventReply(event: wire(created, now: registrations.now))
+            return EventAPI.EventReply(event: wire(created, now: state.epochSeconds))
         }
 
         table.register(EventAPI.list) { request, _ in
@@ -50,7 +50,7 @@ enum EventHandlers {
             let park = try zones.rules(named: state.config.timeZone, field: "park.time_zone")
             let from = try request.from.map { try dayStart(CivilDate.parse($0, field: "from"), in: park) }
             let to = try request.to.map { try dayStart(CivilDate.parse($0, field: "to").adding(days: 1), in: park) }
-            let now = registrations.now
+            let now = state.epochSeconds
             return EventAPI.ListReply(events: try await database.events(kind: kind, from: from, to: to).map { stored in
                 var inPeriod = stored
                 inPeriod.occurrences.removeAll { $0.occurrence.endsAt <= (from ?? .min) || $0.occurrence.startsAt >= (to ?? .max) }
@@ -59,7 +59,7 @@ enum EventHandlers {
         }
 
         table.register(EventAPI.get) { request, _ in
-            EventAPI.EventReply(event: wire(try await database.event(request.event), now: registrations.now))
+            EventAPI.EventReply(event: wire(try await database.event(request.event), now: state.epochSeconds))
         }
 
         table.register(EventAPI.update) { request, call in
@@ -96,15 +96,15 @@ enum EventHandlers {
             if request.timeZone == nil { zoneName = try await database.event(request.event).event.timeZone }
             let rules = try zones.rules(named: zoneName, field: "timeZone")
             let updated = try await database.updateEvent(
-                request.event, change: change, rules: rules, calendar: calendar.calendar, now: registrations.now, context: call.change())
+                request.event, change: change, rules: rules, calendar: calendar.calendar, now: state.epochSeconds, context: call.change())
             await feed.refresh()
-            return EventAPI.EventReply(event: wire(updated, now: registrations.now))
+            return EventAPI.EventReply(event: wire(updated, now: state.epochSeconds))
         }
 
         table.register(EventAPI.cancel) { request, call in
-            let cancelled = try await database.cancelEvent(request.event, reason: request.reason, now: registrations.now, context: call.change())
+            let cancelled = try await database.cancelEvent(request.event, reason: request.reason, now: state.epochSeconds, context: call.change())
             await feed.refresh()
-            return EventAPI.EventReply(event: wire(cancelled, now: registrations.now))
+            return EventAPI.EventReply(event: wire(cancelled, now: state.epochSeconds))
         }
 
         table.register(EventAPI.register) { request, call in
@@ -129,7 +129,7 @@ enum EventHandlers {
             }
             let recorded = try await database.recordOutcome(
                 event: request.event, occurrence: try request.occurrence.map { try CivilDate.parse($0, field: "occurrence") },
-                figures: SubmittedOutcome(figures: figures), reason: request.reason, now: registrations.now,
+                figures: SubmittedOutcome(figures: figures), reason: request.reason, now: state.epochSeconds,
                 context: call.change())
             return EventAPI.RecordOutcomeReply(outcome: wire(recorded.outcome), changes: recorded.changes)
         }

@@ -16,7 +16,7 @@ enum StatsHandlers {
             let incubator = try await database.incubatorOccupancy(on: to)
             let events = EventFigures.compute(
                 try await database.eventsEnding(from: from, through: to), from: from, through: to,
-                now: Int64(call.state.now().timeIntervalSince1970.rounded(.down)))
+                now: call.state.epochSeconds)
             var paid: [String: (year: Int, rule: String, lines: Int, amount: Money)] = [:]
             for amount in try await database.paidAmounts(year: nil) where (from.year...to.year).contains(amount.year) {
                 let key = "\(amount.year) \(amount.rule)"
