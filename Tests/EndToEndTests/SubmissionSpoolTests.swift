@@ -147,6 +147,31 @@ struct SubmissionSpoolTests {
         #expect(scansBefore != (try park.daemon.parkctl(["--json", "submission", "stats"]).stdout))
     }
 
+    @Test("the kernel's queue of spool events really overflows (more renames than fs.inotify.max_queued_events while parkd is stopped): counted, logged, and every file taken by the scan")
+    func queueOverflow() throws {
+        // No rescan timer to hide behind: what takes the files is the scan after the overflow.
+        let park = try SpoolPark(tenants: 1, rescanSeconds: 3_600)
+        let code = park.tenants[0].code
+        let queueLimit = try #require(Int((try String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let count = queueLimit + 200
+        park.daemon.signal(SIGSTOP)
+        defer { park.daemon.signal(SIGCONT) }
+        for number in 0..<count {
+            let month = String(format: "%04d-%02d", 2011 + number % 192 / 12, number % 12 + 1)
+            try park.drop(try park.file(tenant: 0, id: "r\(number)", payload: SpoolPark.report(month)), name: "r\(number).json")
+        }
+        park.daemon.signal(SIGCONT)
+        #expect(park.wait(timeout: 300) { park.names("incoming/new").isEmpty }, "\(park.daemon.log)")
+        #expect(park.daemon.log.contains("the kernel's queue of spool events overflowed"), "\(park.daemon.log)")
+        let stats = try park.daemon.parkctl(["submission", "stats"]).stdout
+        #expect(stats.contains("queue overflows:          1\n"), "\(stats)")
+        #expect(park.names("archive").count == count && park.names("outbox/\(code)").count == count)
+        #expect(try park.sql("SELECT COUNT(*), COUNT(DISTINCT submissionId) FROM submission") == [[String(count), String(count)]])
+        // The first report of each month is accepted, the later ones are rejected as reported already.
+        #expect(try park.sql("SELECT COUNT(*) FROM operatingReport") == [["192"]])
+    }
+
     @Test("staff enter a paper submission with parkctl submit: same pipeline and receipt, recorded as theirs")
     func staffEntry() throws {
         let park = try SpoolPark(tenants: 1)

@@ -163,6 +163,39 @@ struct SubmissionIntakeTests {
             == .refuse(.unauthentic("the signature is not key \(keyId)'s signature of these envelope bytes")))
     }
 
+    @Test("a signature checked ahead of the decision counts only for the key the store holds, over the same signature and bytes")
+    func checkedAhead() throws {
+        let bytes = Self.envelope()
+        let envelope = try Self.parsed(bytes)
+        let key = TenantKey(publicKey: Self.tenantKey.publicKey, label: "", origin: .added)
+        let signature = try Self.tenantKey.sign(bytes)
+        func decide(_ checked: CheckedSignature) -> SubmissionVerdict {
+            SubmissionIntake.decide(envelope, envelopeBytes: bytes, sender: .signed(signature: signature, key: key, keyHolder: Self.code, checked: checked), previous: nil)
+        }
+        let keyId = Self.tenantKey.publicKey.keyId
+        let refused = SubmissionVerdict.refuse(.unauthentic("the signature is not key \(keyId)'s signature of these envelope bytes"))
+        let good = CheckedSignature(publicKey: Self.tenantKey.publicKey, signature: signature, message: bytes)
+        #expect(good.verifies)
+        guard case .apply = decide(good) else {
+            Issue.record("a good signature checked ahead is not applied")
+            return
+        }
+        // Another key's valid signature of the same bytes, checked ahead, proves nothing about the key on file.
+        let intruder = ReceiptKey.generate()
+        let forged = try intruder.sign(bytes)
+        let intruderCheck = CheckedSignature(publicKey: intruder.publicKey, signature: forged, message: bytes)
+        #expect(intruderCheck.verifies)
+        #expect(SubmissionIntake.decide(
+            envelope, envelopeBytes: bytes, sender: .signed(signature: forged, key: key, keyHolder: Self.code, checked: intruderCheck), previous: nil) == refused)
+        // A check over other bytes is not this one: the decision checks again, and the signature holds.
+        let otherBytes = Self.envelope(id: "other")
+        guard case .apply = decide(CheckedSignature(publicKey: Self.tenantKey.publicKey, signature: signature, message: otherBytes)) else {
+            Issue.record("a check over other bytes was taken as this one's")
+            return
+        }
+        #expect(!CheckedSignature(publicKey: Self.tenantKey.publicKey, signature: signature, message: otherBytes).verifies)
+    }
+
     @Test("a file holds the envelope's bytes and signature; anything else is unreadable, and no reason quotes the content")
     func file() throws {
         let bytes = Self.envelope()

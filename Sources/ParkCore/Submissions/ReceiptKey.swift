@@ -8,11 +8,15 @@ public struct ReceiptKey: Sendable {
     let privateBytes: [UInt8]
     /// The public half.
     public let publicKey: SigningPublicKey
+    /// The key as swift-crypto signs with it, made once (not per signature). swift-crypto does
+    /// not mark it Sendable; it is immutable after init and signing only reads it.
+    private nonisolated(unsafe) let signingKey: Curve25519.Signing.PrivateKey
 
     /// The key of `privateBytes` (32 bytes); nil when they are not a private key.
     public init?(privateBytes: [UInt8]) {
         guard privateBytes.count == 32, let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: privateBytes) else { return nil }
         self.privateBytes = privateBytes
+        signingKey = key
         publicKey = SigningPublicKey(rawBytes: Array(key.publicKey.rawRepresentation))
     }
 
@@ -32,6 +36,6 @@ public struct ReceiptKey: Sendable {
 
     /// The Ed25519 signature (64 bytes) of exactly `message`.
     public func sign(_ message: [UInt8]) throws -> [UInt8] {
-        Array(try Curve25519.Signing.PrivateKey(rawRepresentation: privateBytes).signature(for: message))
+        Array(try signingKey.signature(for: message))
     }
 }

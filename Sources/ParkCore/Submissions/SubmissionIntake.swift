@@ -2,8 +2,9 @@
 /// channel entering a tenant's paper submission (`parkctl submit`).
 public enum SubmissionSender: Sendable, Equatable {
     /// Signed: the key the envelope names as the store holds it (nil when it holds none) and
-    /// the credit code of the tenant it belongs to.
-    case signed(signature: [UInt8], key: TenantKey?, keyHolder: CreditCode?)
+    /// the credit code of the tenant it belongs to; `checked`, the signature already checked
+    /// outside the store's writer (used only when made with that key over these bytes).
+    case signed(signature: [UInt8], key: TenantKey?, keyHolder: CreditCode?, checked: CheckedSignature? = nil)
     /// Entered by a staff member, whose call is audited.
     case staff(user: String)
 }
@@ -39,8 +40,8 @@ public enum SubmissionIntake {
     public static func decide(
         _ envelope: SubmissionEnvelope, envelopeBytes: [UInt8], sender: SubmissionSender, previous: RecordedSubmission?
     ) -> SubmissionVerdict {
-        if case .signed(let signature, let key, let holder) = sender {
-            if let refusal = authenticity(envelope, envelopeBytes: envelopeBytes, signature: signature, key: key, keyHolder: holder) {
+        if case .signed(let signature, let key, let holder, let checked) = sender {
+            if let refusal = authenticity(envelope, envelopeBytes: envelopeBytes, signature: signature, key: key, keyHolder: holder, checked: checked) {
                 return .refuse(refusal)
             }
         }
@@ -60,13 +61,16 @@ public enum SubmissionIntake {
 
     /// Why the signature does not show the envelope's tenant sent these bytes; nil when it does.
     static func authenticity(
-        _ envelope: SubmissionEnvelope, envelopeBytes: [UInt8], signature: [UInt8], key: TenantKey?, keyHolder: CreditCode?
+        _ envelope: SubmissionEnvelope, envelopeBytes: [UInt8], signature: [UInt8], key: TenantKey?, keyHolder: CreditCode?,
+        checked: CheckedSignature? = nil
     ) -> SubmissionRefusal? {
         guard let keyId = envelope.keyId else { return .unauthentic("the envelope names no keyId") }
         guard let key, let keyHolder, key.publicKey.keyId == keyId else { return .unauthentic("no key \(keyId) is on file") }
         guard keyHolder == envelope.tenant else { return .unauthentic("key \(keyId) is not a key of tenant \(envelope.tenant)") }
         if let revokedAt = key.revokedAt { return .unauthentic("key \(keyId) was revoked at \(revokedAt)") }
-        guard key.publicKey.verifies(signature: signature, of: envelopeBytes) else {
+        let verifies = checked.map { $0.answer(publicKey: key.publicKey, signature: signature, message: envelopeBytes) }
+            ?? key.publicKey.verifies(signature: signature, of: envelopeBytes)
+        guard verifies else {
             return .unauthentic("the signature is not key \(keyId)'s signature of these envelope bytes")
         }
         return nil

@@ -57,7 +57,8 @@ struct IntakeService: Service {
     }
 
     /// Takes every file in `incoming/new`, removes old unfinished uploads; the first failure
-    /// that left files behind, nil when none did.
+    /// that left files behind, nil when none did. Batches overlap: while one batch's receipts
+    /// and moves wait for the disk, the next batch is decided.
     func scan(uploaders: Uploaders) async -> (any Error)? {
         let spool = submissions.spool
         counters.update { $0.rescans += 1 }
@@ -68,26 +69,31 @@ struct IntakeService: Service {
         } catch {
             return error
         }
+        let directory = open(spool.new, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directory >= 0 else { return SpoolFailure(path: spool.new, operation: "open", code: errno) }
+        defer { close(directory) }
         var failure: (any Error)?
+        var finishing: Task<(any Error)?, Never>?
         var start = 0
         while start < names.count {
             let batch = Array(names[start..<min(start + Self.batchSize, names.count)])
             start += batch.count
-            if let failed = await take(batch, uploaders: uploaders) { failure = failure ?? failed }
+            let (decided, failed) = await decide(batch, in: directory, uploaders: uploaders)
+            failure = failure ?? failed
+            if let failed = await finishing?.value { failure = failure ?? failed }
+            finishing = Task(executorPreference: Self.workers) { finish(decided) }
         }
+        if let failed = await finishing?.value { failure = failure ?? failed }
         noteWaiting()
         return failure
     }
 
-    /// One batch: decide every file, write the receipts, sync the outboxes, then move the
-    /// files out of `new/` and sync the directories they left and entered.
-    private func take(_ names: [String], uploaders: Uploaders) async -> (any Error)? {
-        let spool = submissions.spool
-        let directory = open(spool.new, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard directory >= 0 else { return SpoolFailure(path: spool.new, operation: "open", code: errno) }
-        defer { close(directory) }
+    /// Decides a batch of files at once, their commits sharing the store's transactions: each
+    /// file's decision and signed receipt, and the first failure of the store (whose file is
+    /// left in `new/`).
+    private func decide(_ names: [String], in directory: Int32, uploaders: Uploaders) async -> ([(String, TenantSubmissions.Decided)], (any Error)?) {
         let submissions = self.submissions, maxBytes = config.maxFileBytes, counters = self.counters
-        let results = await withTaskGroup(of: (String, Result<TenantSubmissions.Decided, any Error>?).self) { group in
+        return await withTaskGroup(of: (String, Result<TenantSubmissions.Decided, any Error>?).self) { group in
             for name in names {
                 group.addTask(executorPreference: Self.workers) {
                     switch SpoolEntry.read(name, in: directory, maxBytes: maxBytes, mayUpload: uploaders.mayUpload) {
@@ -100,10 +106,6 @@ struct IntakeService: Service {
                         do {
                             var decided = try await submissions.decide(file, uploader: uploaders.name(file.owner))
                             decided.fileDigest = ContentHash.sha256(file.bytes)
-                            if let receipt = decided.receipt {
-                                try DurableFile.makeDirectory(receipt.directory)
-                                decided.receiptTemporary = try DurableFile.writeTemporary(receipt.bytes, to: receipt.directory, name: receipt.name)
-                            }
                             return (name, .success(decided))
                         } catch {
                             return (name, .failure(error))
@@ -111,38 +113,53 @@ struct IntakeService: Service {
                     }
                 }
             }
-            var results: [(String, Result<TenantSubmissions.Decided, any Error>)] = []
+            var decided: [(String, TenantSubmissions.Decided)] = []
+            var failure: (any Error)?
             for await (name, result) in group {
-                if let result { results.append((name, result)) }
+                switch result {
+                case .success(let value)?: decided.append((name, value))
+                case .failure(let error)?: failure = failure ?? error
+                case nil: break
+                }
             }
-            return results
+            return (decided, failure)
         }
+    }
+
+    /// Finishes a decided batch, on one thread (files created in a directory at once only queue
+    /// on its lock): writes the receipts beside their names, makes them durable together (one
+    /// syncfs), renames them into place and syncs the outboxes; only then moves the files out
+    /// of `new/` and syncs the directories they left and entered. A crash before the moves
+    /// finds the files still in `new/`, and the store answers each with the receipt it
+    /// recorded. The first failure; a file whose receipt could not be written stays in `new/`.
+    private func finish(_ decided: [(String, TenantSubmissions.Decided)]) -> (any Error)? {
+        let spool = submissions.spool
         var failure: (any Error)?
+        var ready: [(name: String, decided: TenantSubmissions.Decided, temporary: String?)] = []
         var outboxes: Set<String> = []
-        var decided: [(String, TenantSubmissions.Decided)] = []
-        for (name, result) in results {
-            switch result {
-            case .success(let value):
-                decided.append((name, value))
-                if let receipt = value.receipt { outboxes.insert(receipt.directory) }
-            case .failure(let error): failure = failure ?? error
+        for (name, value) in decided {
+            guard let receipt = value.receipt else {
+                ready.append((name, value, nil))
+                continue
+            }
+            do {
+                if outboxes.insert(receipt.directory).inserted { try DurableFile.makeDirectory(receipt.directory) }
+                ready.append((name, value, try DurableFile.writeTemporary(receipt.bytes, to: receipt.directory, name: receipt.name)))
+            } catch {
+                failure = failure ?? error
             }
         }
-        // The receipts are durable before any file leaves new/: a crash between the two finds
-        // the file still there, and the store answers it with the receipt it recorded. Their
-        // bytes are flushed together (one syncfs for the batch), then each is renamed over its
-        // name and the outboxes' directories are synced.
         do {
-            if decided.contains(where: { $0.1.receiptTemporary != nil }) { try DurableFile.syncFilesystem(spool.outbox) }
-            for (_, value) in decided {
-                guard let temporary = value.receiptTemporary, let receipt = value.receipt else { continue }
+            if ready.contains(where: { $0.temporary != nil }) { try DurableFile.syncFilesystem(spool.outbox) }
+            for entry in ready {
+                guard let temporary = entry.temporary, let receipt = entry.decided.receipt else { continue }
                 guard rename(temporary, receipt.directory + "/" + receipt.name) == 0 else {
                     throw SpoolFailure(path: receipt.directory + "/" + receipt.name, operation: "rename", code: errno)
                 }
             }
             for outbox in outboxes { try DurableFile.sync(directory: outbox) }
             var quarantined = 0
-            for (name, value) in decided {
+            for (name, value, _) in ready {
                 if let reason = value.quarantine {
                     let target = Self.freePath(spool.quarantine + "/" + (value.fileDigest.map { String($0.prefix(16)) + "-" } ?? "") + name)
                     try DurableFile.write(Array((reason + "\n").utf8), to: spool.quarantine, name: (target as NSString).lastPathComponent + ".reason", mode: 0o600)

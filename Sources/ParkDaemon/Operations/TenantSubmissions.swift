@@ -12,6 +12,9 @@ struct TenantSubmissions: Sendable {
     let state: DaemonState
     let receiptKey: ReceiptKey
     let spool: Spool
+    /// Tenants' public keys by key id, as the store holds them: a key id is a digest of its key,
+    /// so an entry never goes stale (revocation is checked in the decision, in the writer).
+    private let publicKeys = PublicKeyCache()
 
     /// What to do with a spool file once it is decided.
     struct Decided: Sendable {
@@ -24,8 +27,6 @@ struct TenantSubmissions: Sendable {
         /// Hex SHA-256 of the file's bytes: the prefix of its name in archive/ and quarantine/,
         /// so two files of the same name never replace each other there.
         var fileDigest: String?
-        /// The receipt written but not yet durable nor in place (the spool renames a batch at once).
-        var receiptTemporary: String?
     }
 
     /// Decides a file read from `incoming/new`; throws only for failures of the store, when the
@@ -47,7 +48,13 @@ struct TenantSubmissions: Sendable {
                 "file": .string(file.name), "submissionId": .string(envelope.submissionId), "tenant": .string(envelope.tenant.value),
                 "type": .string(envelope.type), "envelopeSha256": .string(SubmissionIntake.sha256(signed.envelopeBytes)),
             ]).canonicalText)
-        let received = ReceivedSubmission(envelope: envelope, envelopeBytes: signed.envelopeBytes, signature: signed.signature)
+        // The signature is checked here, on the intake's worker thread, not in the store's writer.
+        var checked: CheckedSignature?
+        if let keyId = envelope.keyId, let key = try await publicKey(keyId) {
+            checked = CheckedSignature(publicKey: key, signature: signed.signature, message: signed.envelopeBytes)
+        }
+        let received = ReceivedSubmission(
+            envelope: envelope, envelopeBytes: signed.envelopeBytes, signature: signed.signature, checkedSignature: checked)
         do {
             let taken = try await take(received, context: context(call))
             return Decided(
@@ -113,6 +120,14 @@ struct TenantSubmissions: Sendable {
         try DurableFile.sync(directory: spool.new)
         try DurableFile.sync(directory: spool.quarantine)
         return target
+    }
+
+    /// The public key recorded under `keyId`, from the cache or the store; nil when none is.
+    private func publicKey(_ keyId: String) async throws -> SigningPublicKey? {
+        if let known = publicKeys.key(keyId) { return known }
+        let found = try await database.publicKey(keyId: keyId)
+        if let found { publicKeys.remember(found, as: keyId) }
+        return found
     }
 
     private func take(_ received: ReceivedSubmission, context: ChangeContext) async throws -> TakenSubmission {

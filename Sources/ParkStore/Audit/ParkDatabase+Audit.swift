@@ -43,7 +43,7 @@ public struct AuditVerification: Sendable, Equatable {
 
 extension ParkDatabase {
     static func appendAudit(_ db: Database, call: AuditedCall, at instant: String, outcome: String, key: AuditKey?) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM auditEntry ORDER BY id DESC LIMIT 1")
+        let last = try Row.fetchOne(db.preparedStatement("SELECT id, hash FROM auditEntry ORDER BY id DESC LIMIT 1", []))
         let previous = last.map { (id: $0["id"] as Int64, hash: $0["hash"] as String) }
         let entry = AuditEntry(
             after: previous, at: instant, uid: call.uid, user: call.user, pid: call.pid,

@@ -59,7 +59,7 @@ extension ParkDatabase {
             try ParkDatabase.recordReport(
                 db, tenantID: stored.id, month: month, version: (inForce?.version ?? 0) + 1, figures: figures, reason: reason,
                 context: context)
-            return (try ParkDatabase.loadReports(db, where: "r.tenantId = ? AND r.month = ? AND r.isCurrent", [stored.id, month.description])[0], changes)
+            return (try ParkDatabase.currentReport(db, tenantID: stored.id, month: month).orThrow(DatabaseError(resultCode: .SQLITE_INTERNAL, message: "the report just recorded cannot be read back")), changes)
         }
     }
 
@@ -118,6 +118,14 @@ extension ParkDatabase {
             arguments: StatementArguments(arguments)
         ).map { try $0.storedReport }
     }
+
+    /// The version in force of a tenant's report for a month, as listed: read back after every
+    /// report submitted, so through a prepared statement.
+    private static func currentReport(_ db: Database, tenantID: Int64, month: Month) throws -> StoredReport? {
+        try ReportWithTenantName.fetchOne(db.preparedStatement(currentReportSQL, [tenantID, month.description]))?.storedReport
+    }
+
+    private static let currentReportSQL = ReportWithTenantName.select + " WHERE r.tenantId = ? AND r.month = ? AND r.isCurrent"
 
     /// The version in force of a tenant's report for a month, nil when the month has none.
     static func reportInForce(_ db: Database, tenantID: Int64, month: Month) throws -> (version: Int, figures: OperatingFigures)? {

@@ -7,11 +7,15 @@ public struct ReceivedSubmission: Sendable {
     public var envelopeBytes: [UInt8]
     /// The file's signature; nil for a staff entry.
     public var signature: [UInt8]?
+    /// The signature already checked with the key the envelope names, off the store's writer;
+    /// the decision uses it only when the store holds that very key.
+    public var checkedSignature: CheckedSignature?
 
-    public init(envelope: SubmissionEnvelope, envelopeBytes: [UInt8], signature: [UInt8]?) {
+    public init(envelope: SubmissionEnvelope, envelopeBytes: [UInt8], signature: [UInt8]?, checkedSignature: CheckedSignature? = nil) {
         self.envelope = envelope
         self.envelopeBytes = envelopeBytes
         self.signature = signature
+        self.checkedSignature = checkedSignature
     }
 
     /// `spool` for a signed file, `staff` for an entry at the admin channel.
@@ -106,8 +110,9 @@ extension ParkDatabase {
         let sender: SubmissionSender
         var tenantId: Int64?
         if let signature = received.signature {
-            let key = try envelope.keyId.flatMap { try tenantKeys(db, where: "tenantKey.keyId = ?", [$0]).first }
-            sender = .signed(signature: signature, key: key?.key, keyHolder: key.flatMap { try? CreditCode($0.creditCode) })
+            let key = try envelope.keyId.flatMap { try tenantKey(db, keyId: $0) }
+            sender = .signed(
+                signature: signature, key: key?.key, keyHolder: key.flatMap { try? CreditCode($0.creditCode) }, checked: received.checkedSignature)
             tenantId = key?.tenant
         } else {
             sender = .staff(user: context.recordedBy)

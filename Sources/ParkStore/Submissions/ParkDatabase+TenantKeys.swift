@@ -36,7 +36,7 @@ extension ParkDatabase {
     /// Revokes a key: submissions signed with it are refused from then on.
     public func revokeTenantKey(keyId: String, reason: String, context: ChangeContext) async throws -> StoredTenantKey {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
-            guard let stored = try ParkDatabase.tenantKeys(db, where: "tenantKey.keyId = ?", [keyId]).first else {
+            guard let stored = try ParkDatabase.tenantKey(db, keyId: keyId) else {
                 throw StoreError.noSuchTenantKey(keyId)
             }
             let revoked = try stored.key.revoked(at: context.at, reason: reason)
@@ -59,15 +59,31 @@ extension ParkDatabase {
         }
     }
 
+    /// The public key recorded under `keyId`, nil when none is. A key id is a digest of its key,
+    /// so the answer never changes once given: the intake checks signatures with it ahead of
+    /// its decisions, outside the writer.
+    public func publicKey(keyId: String) async throws -> SigningPublicKey? {
+        try await readInOneStatement { db in try ParkDatabase.tenantKey(db, keyId: keyId)?.key.publicKey }
+    }
+
+    /// The key recorded under `keyId`, nil when none is (every submission asks: a prepared statement).
+    static func tenantKey(_ db: Database, keyId: String) throws -> StoredTenantKey? {
+        try Row.fetchOne(db.preparedStatement(selectKeys + " WHERE tenantKey.keyId = ?", [keyId])).map(storedKey)
+    }
+
     static func tenantKeys(_ db: Database, where condition: String?, _ arguments: StatementArguments) throws -> [StoredTenantKey] {
-        var sql = "SELECT tenantKey.*, tenant.creditCode AS creditCode FROM tenantKey JOIN tenant ON tenant.id = tenantKey.tenantId"
+        var sql = selectKeys
         if let condition { sql += " WHERE " + condition }
         sql += " ORDER BY tenantKey.tenantId, tenantKey.id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let record = TenantKeyRecord(row: row)
-            return StoredTenantKey(
-                id: record.id ?? 0, tenant: record.tenantId, creditCode: row["creditCode"], key: try record.key(), addedAt: record.addedAt,
-                addedBy: record.addedBy, revokedBy: record.revokedBy)
-        }
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(storedKey)
+    }
+
+    private static let selectKeys = "SELECT tenantKey.*, tenant.creditCode AS creditCode FROM tenantKey JOIN tenant ON tenant.id = tenantKey.tenantId"
+
+    private static func storedKey(_ row: Row) throws -> StoredTenantKey {
+        let record = TenantKeyRecord(row: row)
+        return StoredTenantKey(
+            id: record.id ?? 0, tenant: record.tenantId, creditCode: row["creditCode"], key: try record.key(), addedAt: record.addedAt,
+            addedBy: record.addedBy, revokedBy: record.revokedBy)
     }
 }
