@@ -7,6 +7,7 @@
 #include <sys/timerfd.h>
 #include <sys/eventfd.h>
 #include <sys/prctl.h>
+#include <sys/xattr.h>
 
 /// Mirror of glibc's `struct ucred`, which Swift cannot see without _GNU_SOURCE.
 typedef struct {

@@ -103,7 +103,9 @@ public enum Daemon {
         let (serving, nowServing) = AsyncStream<Void>.makeStream()
         let submissions = TenantSubmissions(
             database: database, state: state, receiptKey: receiptKey.key,
-            spool: Spool(root: config.intake.spool(stateDirectory: config.stateDirectory)))
+            spool: Spool(
+                root: config.intake.spool(stateDirectory: config.stateDirectory),
+                outboxAccess: OutboxAccess(tenantUploaders: config.intake.tenantUploaders)))
         let intakeCounters = IntakeCounters()
         let server = ControlServer(
             socket: socket,

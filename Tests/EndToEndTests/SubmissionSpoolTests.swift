@@ -172,6 +172,49 @@ struct SubmissionSpoolTests {
         #expect(try park.sql("SELECT COUNT(*) FROM operatingReport") == [["192"]])
     }
 
+    @Test("a firm with its own uploading accounts reads its outbox alone; other firms' outboxes are the uploader group's; a refusal naming no firm of the park makes no outbox")
+    func ownOutbox() throws {
+        let accounts = try ReviewerAccounts(count: 3)
+        let (own, second, portal) = (accounts.reviewers[0], accounts.reviewers[1], accounts.reviewers[2])
+        let park = try SpoolPark(tenants: 3, intake: """
+              uploader_group: \(accounts.group)
+              tenant_uploaders:
+                "\(SpoolPark.creditCode(1))": [\(own.name)]
+                "\(SpoolPark.creditCode(2))": [\(second.name)]
+
+            """)
+        // As the unit sets it (StateDirectoryMode=0751): uploaders may pass through to the spool.
+        #expect(chmod(park.daemon.directory, 0o751) == 0)
+        let codes = park.tenants.map(\.code)
+        for index in 0..<3 {
+            try park.drop(try park.file(tenant: index, id: "r\(index)", payload: SpoolPark.report("2027-01")), name: "r\(index).json")
+        }
+        // A file for a credit code that is no firm of the park: set aside, and no outbox made for it.
+        let stranger = SpoolPark.creditCode(99)
+        let strangerKey = ReceiptKey.generate()
+        let envelope = SpoolPark.envelope(code: stranger, id: "x", keyId: strangerKey.publicKey.keyId, payload: SpoolPark.report("2027-01"))
+        try park.drop(SubmissionFile(envelopeBytes: envelope, signature: try strangerKey.sign(envelope)).bytes, name: "stranger.json")
+        #expect(park.wait { (0..<3).allSatisfy { park.receipt(codes[$0], "r\($0).json") != nil } && park.names("quarantine").count == 2 }, "\(park.daemon.log)")
+        #expect(!park.names("outbox").contains(stranger))
+
+        func read(_ user: ReviewerAccounts.User, _ index: Int) throws -> Bool {
+            let path = park.spool + "/outbox/\(codes[index])/r\(index).json"
+            let result = try runCommand("/usr/bin/setpriv", ["--reuid=\(user.uid)", "--regid=\(accounts.gid)", "--clear-groups", "/bin/cat", path])
+            return result.status == 0 && result.stdout == String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+        }
+        let readable = try [own, second, portal].map { user in try (0..<3).map { try read(user, $0) } }
+        // The firm's own account reads its outbox and the portal's firm's; the portal reads only the latter.
+        #expect(readable == [[true, false, true], [false, true, true], [false, false, true]])
+        let listing = try runCommand(
+            "/usr/bin/setpriv", ["--reuid=\(own.uid)", "--regid=\(accounts.gid)", "--clear-groups", "/bin/ls", park.spool + "/outbox/\(codes[1])"])
+        #expect(listing.status != 0 && listing.stderr.contains("Permission denied"), "\(listing.stderr)")
+        // Someone outside the uploader group reads no outbox at all.
+        let outsider = try runCommand(
+            "/usr/bin/setpriv", ["--reuid=\(accounts.outsider.uid)", "--regid=\(accounts.outsider.uid)", "--clear-groups", "/bin/cat",
+                park.spool + "/outbox/\(codes[2])/r2.json"])
+        #expect(outsider.status != 0)
+    }
+
     @Test("staff enter a paper submission with parkctl submit: same pipeline and receipt, recorded as theirs")
     func staffEntry() throws {
         let park = try SpoolPark(tenants: 1)

@@ -1,3 +1,4 @@
+import ParkCore
 import Yams
 
 /// The spool of tenants' submissions (`intake:`).
@@ -14,6 +15,9 @@ public struct IntakeConfig: Equatable, Sendable {
     public var rescanSeconds = 60
     /// Members may upload (own files in `incoming/new`) and read the outbox.
     public var uploaderGroup = "parkd-intake"
+    /// Credit code → the accounts that upload for that firm alone: its outbox is theirs to read
+    /// and no other uploader's. Firms not listed share their outbox with the whole group.
+    public var tenantUploaders: [String: [String]] = [:]
 
     public init() {}
 
@@ -36,9 +40,31 @@ extension ConfigLoader {
             case "tmp_max_age_seconds": intake.tmpMaxAgeSeconds = try reader.integer(value, key: name, range: 60...(30 * 86_400))
             case "rescan_seconds": intake.rescanSeconds = try reader.integer(value, key: name, range: 1...86_400)
             case "uploader_group": intake.uploaderGroup = try reader.groupName(reader.string(value, key: name), value, key: name)
+            case "tenant_uploaders": intake.tenantUploaders = try tenantUploaders(value, reader: reader, key: name)
             default: throw reader.unknown(keyNode, key: name)
             }
         }
         return intake
+    }
+
+    /// `intake.tenant_uploaders`: credit codes, each with a list of user names.
+    private static func tenantUploaders(_ node: Node, reader: YAMLNodeReader, key: String) throws(ConfigError) -> [String: [String]] {
+        var uploaders: [String: [String]] = [:]
+        for (code, value, codeNode) in try reader.mapping(node, path: key) {
+            guard (try? CreditCode(code)) != nil else {
+                throw reader.error(codeNode, key: key, "'\(code)' is not a unified social credit code")
+            }
+            var names: [String] = []
+            for item in try reader.sequence(value, key: "\(key).\(code)") {
+                let name = try reader.string(item, key: "\(key).\(code)")
+                let valid = (1...32).contains(name.count) && name.first != "-"
+                    && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
+                guard valid else { throw reader.error(item, key: "\(key).\(code)", "'\(name)' is not a user name") }
+                names.append(name)
+            }
+            guard !names.isEmpty else { throw reader.error(value, key: "\(key).\(code)", "list at least one user, or leave the firm out") }
+            uploaders[code] = names
+        }
+        return uploaders
     }
 }

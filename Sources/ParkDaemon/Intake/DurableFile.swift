@@ -73,11 +73,6 @@ enum DurableFile {
         guard fsync(descriptor) == 0 else { throw SpoolFailure(path: directory, operation: "fsync", code: errno) }
     }
 
-    /// Creates `directory` when missing: mode 2750, so its files take its group (the uploaders may read an outbox).
-    static func makeDirectory(_ directory: String) throws(SpoolFailure) {
-        guard mkdir(directory, 0o2750) == 0 || errno == EEXIST else { throw SpoolFailure(path: directory, operation: "mkdir", code: errno) }
-    }
-
     /// Renames `from` to `to`; a source already gone is done (an earlier attempt moved it).
     static func move(_ from: String, to: String) throws(SpoolFailure) {
         guard rename(from, to) == 0 || errno == ENOENT else { throw SpoolFailure(path: from, operation: "rename", code: errno) }

@@ -20,6 +20,7 @@ struct IntakeService: Service {
     func run() async throws {
         let spool = submissions.spool
         try spool.prepare(uploaderGroup: Spool.groupID(config.uploaderGroup))
+        for shortfall in try spool.prepareOutboxes() { logger.warning("\(shortfall)") }
         let watch = try SpoolWatch(directory: spool.new)
         let (events, continuation) = AsyncStream.makeStream(of: SpoolWatch.Event.self, bufferingPolicy: .bufferingNewest(1))
         let counters = self.counters
@@ -142,9 +143,10 @@ struct IntakeService: Service {
                 ready.append((name, value, nil))
                 continue
             }
+            let directory = spool.outbox(receipt.creditCode)
             do {
-                if outboxes.insert(receipt.directory).inserted { try DurableFile.makeDirectory(receipt.directory) }
-                ready.append((name, value, try DurableFile.writeTemporary(receipt.bytes, to: receipt.directory, name: receipt.name)))
+                if outboxes.insert(directory).inserted { try spool.makeOutbox(receipt.creditCode) }
+                ready.append((name, value, try DurableFile.writeTemporary(receipt.bytes, to: directory, name: receipt.name)))
             } catch {
                 failure = failure ?? error
             }
@@ -153,8 +155,9 @@ struct IntakeService: Service {
             if ready.contains(where: { $0.temporary != nil }) { try DurableFile.syncFilesystem(spool.outbox) }
             for entry in ready {
                 guard let temporary = entry.temporary, let receipt = entry.decided.receipt else { continue }
-                guard rename(temporary, receipt.directory + "/" + receipt.name) == 0 else {
-                    throw SpoolFailure(path: receipt.directory + "/" + receipt.name, operation: "rename", code: errno)
+                let path = spool.outbox(receipt.creditCode) + "/" + receipt.name
+                guard rename(temporary, path) == 0 else {
+                    throw SpoolFailure(path: path, operation: "rename", code: errno)
                 }
             }
             for outbox in outboxes { try DurableFile.sync(directory: outbox) }

@@ -6,6 +6,8 @@ import Foundation
 /// `archive/`, or sets it aside in `quarantine/` with a `.reason` file.
 struct Spool: Sendable {
     let root: String
+    /// Who reads each tenant's outbox.
+    var outboxAccess = OutboxAccess(tenantUploaders: [:])
     var incoming: String { root + "/incoming" }
     var tmp: String { root + "/incoming/tmp" }
     var new: String { root + "/incoming/new" }
@@ -15,6 +17,34 @@ struct Spool: Sendable {
 
     /// A tenant's outbox.
     func outbox(_ creditCode: String) -> String { outbox + "/" + creditCode }
+
+    /// Creates a tenant's outbox when missing, closed (0700) until its access is set; what the
+    /// access could not be set to. An existing outbox is left as `prepare` set it.
+    @discardableResult
+    func makeOutbox(_ creditCode: String) throws(SpoolFailure) -> [OutboxAccess.Shortfall] {
+        let directory = outbox(creditCode)
+        guard mkdir(directory, 0o700) == 0 else {
+            guard errno == EEXIST else { throw SpoolFailure(path: directory, operation: "mkdir", code: errno) }
+            return []
+        }
+        return try outboxAccess.apply(to: directory, creditCode: creditCode)
+    }
+
+    /// Sets the access of every tenant's outbox to what the configuration says now, creating
+    /// those of firms with their own uploaders; what could not be set as asked.
+    func prepareOutboxes() throws(SpoolFailure) -> [OutboxAccess.Shortfall] {
+        var shortfalls: [OutboxAccess.Shortfall] = []
+        for code in outboxAccess.tenantUploaders.keys.sorted() { shortfalls += try makeOutbox(code) }
+        for code in try DurableFile.names(in: outbox).sorted() {
+            var info = stat()
+            guard lstat(outbox(code), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid() else { continue }
+            shortfalls += try outboxAccess.apply(to: outbox(code), creditCode: code)
+        }
+        // A firm listed in the configuration is met twice: once created, once among the outboxes.
+        return shortfalls.reduce(into: []) { unique, shortfall in
+            if !unique.contains(shortfall) { unique.append(shortfall) }
+        }
+    }
 
     /// Creates what is missing, and sets modes: uploaders (the group) may write `incoming/tmp`
     /// and `incoming/new` and read the outbox; `archive/` and `quarantine/` are parkd's own.

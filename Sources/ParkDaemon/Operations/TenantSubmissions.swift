@@ -18,8 +18,8 @@ struct TenantSubmissions: Sendable {
 
     /// What to do with a spool file once it is decided.
     struct Decided: Sendable {
-        /// The receipt to write first: the tenant's outbox and the file's name and bytes.
-        var receipt: (directory: String, name: String, bytes: [UInt8])?
+        /// The receipt to write first: the tenant whose outbox takes it, and the file's name and bytes.
+        var receipt: (creditCode: String, name: String, bytes: [UInt8])?
         /// Set aside with this reason (after the receipt), or archived when nil.
         var quarantine: String?
         /// accepted, rejected or refused; nil for an unreadable file.
@@ -58,15 +58,18 @@ struct TenantSubmissions: Sendable {
         do {
             let taken = try await take(received, context: context(call))
             return Decided(
-                receipt: (spool.outbox(envelope.tenant.value), SubmissionReceipt.fileName(submissionId: envelope.submissionId), try signedReceipt(taken.receipt)),
+                receipt: (envelope.tenant.value, SubmissionReceipt.fileName(submissionId: envelope.submissionId), try signedReceipt(taken.receipt)),
                 quarantine: nil, status: taken.status, fileDigest: nil)
         } catch let refused as SubmissionRefused {
+            // A refusal is answered in the outbox of a firm of the park only: a file naming any
+            // other credit code makes no directory for it.
             return Decided(
-                receipt: (
-                    spool.outbox(envelope.tenant.value),
-                    SubmissionReceipt.fileName(submissionId: envelope.submissionId, refusedSha256: refused.envelopeSha256),
-                    try signedReceipt(refused.receipt)
-                ),
+                receipt: refused.tenantOnFile
+                    ? (
+                        envelope.tenant.value,
+                        SubmissionReceipt.fileName(submissionId: envelope.submissionId, refusedSha256: refused.envelopeSha256),
+                        try signedReceipt(refused.receipt)
+                    ) : nil,
                 quarantine: refused.refusal.description, status: .refused, fileDigest: nil)
         }
     }
@@ -91,7 +94,7 @@ struct TenantSubmissions: Sendable {
             name = SubmissionReceipt.fileName(submissionId: envelope.submissionId, refusedSha256: refused.envelopeSha256)
         }
         let directory = spool.outbox(envelope.tenant.value)
-        try DurableFile.makeDirectory(directory)
+        try spool.makeOutbox(envelope.tenant.value)
         try DurableFile.write(try signedReceipt(taken.receipt), to: directory, name: name)
         try DurableFile.sync(directory: directory)
         return (taken, directory + "/" + name)
@@ -101,7 +104,7 @@ struct TenantSubmissions: Sendable {
     func rewriteReceipt(of stored: StoredSubmission) throws -> String {
         let directory = spool.outbox(stored.creditCode)
         let name = SubmissionReceipt.fileName(submissionId: stored.submissionId)
-        try DurableFile.makeDirectory(directory)
+        try spool.makeOutbox(stored.creditCode)
         try DurableFile.write(try signedReceipt(stored.receipt), to: directory, name: name)
         try DurableFile.sync(directory: directory)
         return directory + "/" + name

@@ -43,6 +43,8 @@ public struct SubmissionRefused: Error, Sendable, Equatable, CustomStringConvert
     public var refusal: SubmissionRefusal
     public var receipt: String
     public var envelopeSha256: String
+    /// Whether the envelope's credit code is a tenant's: only then has the refusal an outbox.
+    public var tenantOnFile: Bool
     public var description: String { refusal.description }
 }
 
@@ -126,8 +128,11 @@ extension ParkDatabase {
         let outcome: Result<SubmissionOutcome, SubmissionReceiptErrors>
         switch SubmissionIntake.decide(envelope, envelopeBytes: received.envelopeBytes, sender: sender, previous: previous) {
         case .refuse(let refusal):
+            let tenantOnFile = try tenantId != nil
+                || Row.fetchOne(db.preparedStatement("SELECT 1 FROM tenant WHERE creditCode = ?", [envelope.tenant.value])) != nil
             throw SubmissionRefused(
-                refusal: refusal, receipt: receipt(.failure(SubmissionReceiptErrors([refusal.fieldError])), refused: true).text, envelopeSha256: sha256)
+                refusal: refusal, receipt: receipt(.failure(SubmissionReceiptErrors([refusal.fieldError])), refused: true).text, envelopeSha256: sha256,
+                tenantOnFile: tenantOnFile)
         case .replay(let text):
             let status: String = previousRow?["status"] ?? ""
             return TakenSubmission(receipt: text, status: status == "accepted" ? .accepted : .rejected, replayed: true)

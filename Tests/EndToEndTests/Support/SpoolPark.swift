@@ -15,9 +15,11 @@ final class SpoolPark: @unchecked Sendable {
         return CreditCode.completing("9137021" + String(repeating: "0", count: 10 - digits.count) + digits)!
     }
 
-    /// `rescanSeconds`: the spool's rescan timer (short, so a test of a lost notification waits little).
-    init(tenants count: Int, rescanSeconds: Int = 1, config: String = "") throws {
-        daemon = try RunningDaemon(config: "intake:\n  rescan_seconds: \(rescanSeconds)\n" + config, clock: "2027-02-10T09:00:00+08:00")
+    /// `rescanSeconds`: the spool's rescan timer (short, so a test of a lost notification waits
+    /// little); `intake`, more lines of the `intake:` section (indented by two spaces).
+    init(tenants count: Int, rescanSeconds: Int = 1, intake: String = "", config: String = "") throws {
+        daemon = try RunningDaemon(
+            config: "intake:\n  rescan_seconds: \(rescanSeconds)\n" + intake + config, clock: "2027-02-10T09:00:00+08:00")
         spool = daemon.directory + "/spool"
         for serial in 1...count {
             let code = Self.creditCode(serial)

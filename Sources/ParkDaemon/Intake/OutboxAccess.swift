@@ -1,0 +1,85 @@
+import CSystemd
+import Foundation
+
+/// Who may read a tenant's outbox. By default the whole uploader group (a portal that uploads
+/// for every firm); a firm listed in `intake.tenant_uploaders` has its outbox closed to the
+/// group and opened, by a POSIX access ACL, to its own accounts only (an SFTP drop per firm),
+/// so one firm's account never reads another firm's receipts. The receipts inside keep the
+/// group's read bit: reaching them is what the directory decides.
+struct OutboxAccess: Sendable {
+    /// Credit code → the user names that upload for that firm alone.
+    let tenantUploaders: [String: [String]]
+
+    /// What `apply` could not do as asked.
+    enum Shortfall: Equatable, CustomStringConvertible {
+        /// The user database has no such account: it is left out of the outbox's ACL.
+        case unknownUser(String, creditCode: String)
+        /// The filesystem keeps no ACLs: the outbox is closed to everyone but parkd.
+        case noACLs(String)
+
+        var description: String {
+            switch self {
+            case .unknownUser(let name, let code): "intake.tenant_uploaders names user '\(name)' for \(code), whom the user database does not know; the outbox is not opened to that name"
+            case .noACLs(let path): "the filesystem of \(path) keeps no POSIX ACLs; the outboxes of firms with their own uploaders are readable by parkd alone"
+            }
+        }
+    }
+
+    /// Sets `directory` (the outbox of `creditCode`, opened without following links) to what
+    /// the configuration says: mode 2750 with no ACL, or mode 2700 with an ACL granting each of
+    /// the firm's accounts read and search.
+    func apply(to directory: String, creditCode: String) throws(SpoolFailure) -> [Shortfall] {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SpoolFailure(path: directory, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        guard let names = tenantUploaders[creditCode] else {
+            guard fremovexattr(descriptor, Self.accessACL) == 0 || errno == ENODATA || errno == EOPNOTSUPP else {
+                throw SpoolFailure(path: directory, operation: "removexattr", code: errno)
+            }
+            guard fchmod(descriptor, 0o2750) == 0 else { throw SpoolFailure(path: directory, operation: "chmod", code: errno) }
+            return []
+        }
+        var shortfalls: [Shortfall] = []
+        var uids: [uid_t] = []
+        for name in names {
+            if let uid = Self.uid(name) { uids.append(uid) } else { shortfalls.append(.unknownUser(name, creditCode: creditCode)) }
+        }
+        guard fchmod(descriptor, 0o2700) == 0 else { throw SpoolFailure(path: directory, operation: "chmod", code: errno) }
+        let acl = Self.readAndSearchACL(for: uids)
+        let set = acl.withUnsafeBytes { fsetxattr(descriptor, Self.accessACL, $0.baseAddress, $0.count, 0) }
+        if set != 0 {
+            guard errno == EOPNOTSUPP else { throw SpoolFailure(path: directory, operation: "setxattr", code: errno) }
+            shortfalls.append(.noACLs(directory))
+        }
+        return shortfalls
+    }
+
+    /// The extended attribute that holds a file's access ACL.
+    private static let accessACL = "system.posix_acl_access"
+
+    /// The kernel's form of the ACL `u::rwx, u:UID:r-x…, g::---, m::r-x, o::---`: a version,
+    /// then entries of tag, permissions and id, in the order of their tags and ids.
+    static func readAndSearchACL(for uids: [uid_t]) -> [UInt8] {
+        let undefined = UInt32.max
+        var entries: [(tag: UInt16, permissions: UInt16, id: UInt32)] = [(0x01, 7, undefined)]
+        for uid in Set(uids).sorted() { entries.append((0x02, 5, uid)) }
+        entries += [(0x04, 0, undefined), (0x10, 5, undefined), (0x20, 0, undefined)]
+        var bytes = littleEndian(UInt32(2))
+        for entry in entries {
+            bytes += littleEndian(entry.tag) + littleEndian(entry.permissions) + littleEndian(entry.id)
+        }
+        return bytes
+    }
+
+    private static func littleEndian<Value: FixedWidthInteger>(_ value: Value) -> [UInt8] {
+        withUnsafeBytes(of: value.littleEndian) { Array($0) }
+    }
+
+    private static func uid(_ name: String) -> uid_t? {
+        var user = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        guard getpwnam_r(name, &user, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
+        return user.pw_uid
+    }
+}
