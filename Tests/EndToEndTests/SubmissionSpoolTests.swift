@@ -266,6 +266,34 @@ struct SubmissionSpoolTests {
         #expect(try park.sql("SELECT COUNT(*), MAX(version) FROM operatingReport") == [["3", "1"]])
     }
 
+    @Test("a read-only outbox: the files wait in new/, retried and logged once, then taken once when it is writable again")
+    func readOnlyOutbox() throws {
+        let park = try SpoolPark(tenants: 1)
+        let code = park.tenants[0].code
+        let outbox = park.spool + "/outbox"
+        #expect(try runCommand("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=1m,mode=2750", "tmpfs", outbox]).status == 0)
+        defer {
+            park.daemon.stop()
+            _ = try? runCommand("/usr/bin/umount", [outbox])
+        }
+        #expect(try runCommand("/usr/bin/mount", ["-o", "remount,ro", outbox]).status == 0)
+        for month in 1...3 {
+            try park.drop(try park.file(tenant: 0, id: "m\(month)", payload: SpoolPark.report("2026-0\(month)")), name: "m\(month).json")
+        }
+        #expect(park.wait { park.daemon.log.contains("the spool cannot be worked through") })
+        usleep(2_500_000)
+        #expect(park.names("incoming/new").count == 3)
+        #expect(try park.sql("SELECT COUNT(*) FROM submission") == [["3"]])
+        #expect(park.daemon.log.components(separatedBy: "the spool cannot be worked through").count == 2, "\(park.daemon.log)")
+        #expect(park.daemon.log.contains("Read-only file system"), "\(park.daemon.log)")
+        #expect(try runCommand("/usr/bin/mount", ["-o", "remount,rw", outbox]).status == 0)
+        #expect(park.wait { park.names("incoming/new").isEmpty }, "\(park.daemon.log)")
+        for month in 1...3 {
+            #expect(park.receipt(code, "m\(month).json")?.contains(#""status":"accepted""#) == true)
+        }
+        #expect(try park.sql("SELECT COUNT(*), MAX(version) FROM operatingReport") == [["3", "1"]])
+    }
+
     @Test("kill -9 at random moments, 20 times, over 2,000 files: every file applied exactly once, every receipt as the database says")
     func killLoop() throws {
         let park = try SpoolPark(tenants: 10)
