@@ -1,5 +1,3 @@
-import Yams
-
 /// The spool of tenants' submissions (`intake:`).
 public struct IntakeConfig: Equatable, Sendable {
     /// Whether parkd takes submissions from the spool at all.
@@ -23,20 +21,17 @@ public struct IntakeConfig: Equatable, Sendable {
 
 extension ConfigLoader {
     /// The `intake:` section.
-    static func intake(_ node: Node, reader: YAMLNodeReader) throws(ConfigError) -> IntakeConfig {
+    static func intake(_ section: YAMLEntry) throws(ConfigError) -> IntakeConfig {
         var intake = IntakeConfig()
-        for (sub, value, keyNode) in try reader.mapping(node, path: "intake") {
-            let name = "intake.\(sub)"
-            switch sub {
-            case "enabled": intake.enabled = try boolean(value, reader: reader, key: name)
-            case "spool_directory":
-                let directory = try reader.string(value, key: name)
-                intake.spoolDirectory = directory.isEmpty ? nil : try reader.path(value, key: name)
-            case "max_file_bytes": intake.maxFileBytes = try reader.integer(value, key: name, range: 1_024...(64 << 20))
-            case "tmp_max_age_seconds": intake.tmpMaxAgeSeconds = try reader.integer(value, key: name, range: 60...(30 * 86_400))
-            case "rescan_seconds": intake.rescanSeconds = try reader.integer(value, key: name, range: 1...86_400)
-            case "uploader_group": intake.uploaderGroup = try reader.groupName(reader.string(value, key: name), value, key: name)
-            default: throw reader.unknown(keyNode, key: name)
+        for entry in try section.entries() {
+            switch entry.name {
+            case "enabled": intake.enabled = try entry.boolean()
+            case "spool_directory": intake.spoolDirectory = try entry.pathUnlessEmpty()
+            case "max_file_bytes": intake.maxFileBytes = try entry.integer(in: 1_024...(64 << 20))
+            case "tmp_max_age_seconds": intake.tmpMaxAgeSeconds = try entry.integer(in: 60...(30 * 86_400))
+            case "rescan_seconds": intake.rescanSeconds = try entry.integer(in: 1...86_400)
+            case "uploader_group": intake.uploaderGroup = try entry.groupName()
+            default: throw entry.unknown
             }
         }
         return intake
