@@ -96,11 +96,9 @@ extension PaymentCommand {
         func text(_ reply: PaymentAPI.PublishedReply) -> String {
             do {
                 if csv {
-                    var lines = ["year,name,rule,lines,amount"]
-                    for paid in reply.paid {
-                        lines.append([String(paid.year), paid.name, paid.rule, String(paid.lines), paid.amount].map(PrintablePage.csvField).joined(separator: ","))
-                    }
-                    return lines.joined(separator: "\r\n")
+                    return CSVTable.text(header: "year,name,rule,lines,amount", rows: reply.paid.map { paid in
+                        [String(paid.year), paid.name, paid.rule, String(paid.lines), paid.amount]
+                    })
                 }
                 let total = reply.paid.reduce(Int64(0)) { $0 + (Fen.parse($1.amount) ?? 0) }
                 if html {
@@ -240,12 +238,9 @@ extension PaymentCommand.Batch {
             try await reporting {
                 let reply = try await global.call(PaymentAPI.exportBatch, PaymentAPI.ExportBatch(batch: batch))
                 try present(reply, terminator: "") {
-                    var lines = ["batch,line,accountName,bank,accountNumber,amount,purpose"]
-                    for item in reply.items {
-                        lines.append([String(reply.batch.id), String(item.line), item.accountName, item.bank, item.accountNumber, item.amount, item.purpose]
-                            .map(PrintablePage.csvField).joined(separator: ","))
-                    }
-                    return lines.joined(separator: "\r\n") + "\r\n"
+                    CSVTable.text(header: "batch,line,accountName,bank,accountNumber,amount,purpose", rows: reply.items.map { item in
+                        [String(reply.batch.id), String(item.line), item.accountName, item.bank, item.accountNumber, item.amount, item.purpose]
+                    }) + "\r\n"
                 }
             }
         }

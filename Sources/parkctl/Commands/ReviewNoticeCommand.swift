@@ -70,11 +70,9 @@ extension ReviewCommand.NoticeCommand {
 
         func text(_ reply: ReviewAPI.GetNoticeReply) -> String {
             if csv {
-                var lines = ["credit code,name,score,result"]
-                for entry in reply.entries {
-                    lines.append([entry.creditCode, entry.name, entry.score ?? "", entry.outcome].map(PrintablePage.csvField).joined(separator: ","))
-                }
-                return lines.joined(separator: "\r\n")
+                return CSVTable.text(header: "credit code,name,score,result", rows: reply.entries.map { entry in
+                    [entry.creditCode, entry.name, entry.score ?? "", entry.outcome]
+                })
             }
             var table = Table(columns: [
                 .init(title: "APPLICATION", alignment: .right), .init(title: "CREDIT CODE"), .init(title: "NAME"),
