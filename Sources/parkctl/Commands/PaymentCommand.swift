@@ -87,10 +87,7 @@ extension PaymentCommand {
         }
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(PaymentAPI.published, PaymentAPI.Published(year: year))
-                try present(reply, terminator: csv ? "\r\n" : "\n") { text(reply) }
-            }
+            try await respond(PaymentAPI.published, PaymentAPI.Published(year: year), terminator: csv ? "\r\n" : "\n", text: text)
         }
 
         func text(_ reply: PaymentAPI.PublishedReply) -> String {
@@ -235,13 +232,10 @@ extension PaymentCommand.Batch {
         static let fieldOptions: FieldOptions = ["batch": "BATCH"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(PaymentAPI.exportBatch, PaymentAPI.ExportBatch(batch: batch))
-                try present(reply, terminator: "") {
-                    CSVTable.text(header: "batch,line,accountName,bank,accountNumber,amount,purpose", rows: reply.items.map { item in
-                        [String(reply.batch.id), String(item.line), item.accountName, item.bank, item.accountNumber, item.amount, item.purpose]
-                    }) + "\r\n"
-                }
+            try await respond(PaymentAPI.exportBatch, PaymentAPI.ExportBatch(batch: batch), terminator: "") { reply in
+                CSVTable.text(header: "batch,line,accountName,bank,accountNumber,amount,purpose", rows: reply.items.map { item in
+                    [String(reply.batch.id), String(item.line), item.accountName, item.bank, item.accountNumber, item.amount, item.purpose]
+                }) + "\r\n"
             }
         }
     }

@@ -62,10 +62,7 @@ extension ReviewCommand.NoticeCommand {
         static let fieldOptions: FieldOptions = ["session": "SESSION"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(ReviewAPI.getNotice, ReviewAPI.GetNotice(session: session))
-                try present(reply, terminator: csv ? "\r\n" : "\n") { text(reply) }
-            }
+            try await respond(ReviewAPI.getNotice, ReviewAPI.GetNotice(session: session), terminator: csv ? "\r\n" : "\n", text: text)
         }
 
         func text(_ reply: ReviewAPI.GetNoticeReply) -> String {

@@ -136,10 +136,7 @@ extension RewardCommand.Notice {
         }
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(NoticeAPI.get, NoticeAPI.Get(run: run))
-                try present(reply, terminator: csv ? "\r\n" : "\n") { try text(reply) }
-            }
+            try await respond(NoticeAPI.get, NoticeAPI.Get(run: run), terminator: csv ? "\r\n" : "\n", text: text)
         }
 
         func text(_ reply: NoticeAPI.GetReply) throws -> String {
