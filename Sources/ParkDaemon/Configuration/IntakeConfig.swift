@@ -1,5 +1,4 @@
 import ParkCore
-import Yams
 
 /// The spool of tenants' submissions (`intake:`).
 public struct IntakeConfig: Equatable, Sendable {
@@ -27,43 +26,40 @@ public struct IntakeConfig: Equatable, Sendable {
 
 extension ConfigLoader {
     /// The `intake:` section.
-    static func intake(_ node: Node, reader: YAMLNodeReader) throws(ConfigError) -> IntakeConfig {
+    static func intake(_ section: YAMLEntry) throws(ConfigError) -> IntakeConfig {
         var intake = IntakeConfig()
-        for (sub, value, keyNode) in try reader.mapping(node, path: "intake") {
-            let name = "intake.\(sub)"
-            switch sub {
-            case "enabled": intake.enabled = try boolean(value, reader: reader, key: name)
-            case "spool_directory":
-                let directory = try reader.string(value, key: name)
-                intake.spoolDirectory = directory.isEmpty ? nil : try reader.path(value, key: name)
-            case "max_file_bytes": intake.maxFileBytes = try reader.integer(value, key: name, range: 1_024...(64 << 20))
-            case "tmp_max_age_seconds": intake.tmpMaxAgeSeconds = try reader.integer(value, key: name, range: 60...(30 * 86_400))
-            case "rescan_seconds": intake.rescanSeconds = try reader.integer(value, key: name, range: 1...86_400)
-            case "uploader_group": intake.uploaderGroup = try reader.groupName(reader.string(value, key: name), value, key: name)
-            case "tenant_uploaders": intake.tenantUploaders = try tenantUploaders(value, reader: reader, key: name)
-            default: throw reader.unknown(keyNode, key: name)
+        for entry in try section.entries() {
+            switch entry.name {
+            case "enabled": intake.enabled = try entry.boolean()
+            case "spool_directory": intake.spoolDirectory = try entry.pathUnlessEmpty()
+            case "max_file_bytes": intake.maxFileBytes = try entry.integer(in: 1_024...(64 << 20))
+            case "tmp_max_age_seconds": intake.tmpMaxAgeSeconds = try entry.integer(in: 60...(30 * 86_400))
+            case "rescan_seconds": intake.rescanSeconds = try entry.integer(in: 1...86_400)
+            case "uploader_group": intake.uploaderGroup = try entry.groupName()
+            case "tenant_uploaders": intake.tenantUploaders = try tenantUploaders(entry)
+            default: throw entry.unknown
             }
         }
         return intake
     }
 
     /// `intake.tenant_uploaders`: credit codes, each with a list of user names.
-    private static func tenantUploaders(_ node: Node, reader: YAMLNodeReader, key: String) throws(ConfigError) -> [String: [String]] {
+    private static func tenantUploaders(_ entry: YAMLEntry) throws(ConfigError) -> [String: [String]] {
         var uploaders: [String: [String]] = [:]
-        for (code, value, codeNode) in try reader.mapping(node, path: key) {
-            guard (try? CreditCode(code)) != nil else {
-                throw reader.error(codeNode, key: key, "'\(code)' is not a unified social credit code")
+        for firm in try entry.entries() {
+            guard (try? CreditCode(firm.name)) != nil else {
+                throw entry.reader.error(firm.keyNode, key: entry.key, "'\(firm.name)' is not a unified social credit code")
             }
             var names: [String] = []
-            for item in try reader.sequence(value, key: "\(key).\(code)") {
-                let name = try reader.string(item, key: "\(key).\(code)")
+            for item in try firm.items() {
+                let name = try item.string()
                 let valid = (1...32).contains(name.count) && name.first != "-"
                     && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
-                guard valid else { throw reader.error(item, key: "\(key).\(code)", "'\(name)' is not a user name") }
+                guard valid else { throw item.error("'\(name)' is not a user name") }
                 names.append(name)
             }
-            guard !names.isEmpty else { throw reader.error(value, key: "\(key).\(code)", "list at least one user, or leave the firm out") }
-            uploaders[code] = names
+            guard !names.isEmpty else { throw firm.error("list at least one user, or leave the firm out") }
+            uploaders[firm.name] = names
         }
         return uploaders
     }

@@ -52,8 +52,8 @@ extension ConfigLoader {
                             ?? Int.min
                     }
                     arguments = (value, values)
-                case "persistent": timer.persistent = try boolean(value, reader: reader, key: field)
-                case "working_days_only": timer.workingDaysOnly = try boolean(value, reader: reader, key: field)
+                case "persistent": timer.persistent = try reader.boolean(value, key: field)
+                case "working_days_only": timer.workingDaysOnly = try reader.boolean(value, key: field)
                 case "on_holiday":
                     let text = try reader.string(value, key: field)
                     guard let rule = HolidayRule(rawValue: text) else {
@@ -93,13 +93,5 @@ extension ConfigLoader {
             timers.append(timer)
         }
         return timers
-    }
-
-    static func boolean(_ node: Node, reader: YAMLNodeReader, key: String) throws(ConfigError) -> Bool {
-        switch try reader.string(node, key: key) {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        case let text: throw reader.error(node, key: key, "'\(text)' must be true or false")
-        }
     }
 }

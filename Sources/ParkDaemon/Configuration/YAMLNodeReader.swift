@@ -58,6 +58,13 @@ struct YAMLNodeReader {
         return pairs
     }
 
+    /// The pairs of a mapping as entries named below `path` (the root's when nil), refusing duplicates.
+    func entries(_ node: Node, path: String?) throws(ConfigError) -> [YAMLEntry] {
+        try mapping(node, path: path).map { name, value, keyNode in
+            YAMLEntry(reader: self, name: name, key: path.map { "\($0).\(name)" } ?? name, node: value, keyNode: keyNode)
+        }
+    }
+
     func string(_ node: Node, key: String) throws(ConfigError) -> String {
         guard let scalar = node.scalar else { throw error(node, key: key, "must be a single value") }
         return scalar.string
@@ -84,6 +91,14 @@ struct YAMLNodeReader {
             throw error(node, key: key, "'\(text)' must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
         return value
+    }
+
+    func boolean(_ node: Node, key: String) throws(ConfigError) -> Bool {
+        switch try string(node, key: key) {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        case let text: throw error(node, key: key, "'\(text)' must be true or false")
+        }
     }
 
     /// An octal file mode such as 0660, quoted or not.

@@ -377,10 +377,7 @@ extension EventCommand {
         }
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(EventAPI.export, EventAPI.Export(from: from, to: to))
-                try present(reply, terminator: "") { reply.ics }
-            }
+            try await respond(EventAPI.export, EventAPI.Export(from: from, to: to), terminator: "") { reply in reply.ics }
         }
     }
 }

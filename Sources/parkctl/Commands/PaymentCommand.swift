@@ -87,20 +87,15 @@ extension PaymentCommand {
         }
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(PaymentAPI.published, PaymentAPI.Published(year: year))
-                try present(reply, terminator: csv ? "\r\n" : "\n") { text(reply) }
-            }
+            try await respond(PaymentAPI.published, PaymentAPI.Published(year: year), terminator: csv ? "\r\n" : "\n", text: text)
         }
 
         func text(_ reply: PaymentAPI.PublishedReply) -> String {
             do {
                 if csv {
-                    var lines = ["year,name,rule,lines,amount"]
-                    for paid in reply.paid {
-                        lines.append([String(paid.year), paid.name, paid.rule, String(paid.lines), paid.amount].map(PrintablePage.csvField).joined(separator: ","))
-                    }
-                    return lines.joined(separator: "\r\n")
+                    return CSVTable.text(header: "year,name,rule,lines,amount", rows: reply.paid.map { paid in
+                        [String(paid.year), paid.name, paid.rule, String(paid.lines), paid.amount]
+                    })
                 }
                 let total = reply.paid.reduce(Int64(0)) { $0 + (Fen.parse($1.amount) ?? 0) }
                 if html {
@@ -237,16 +232,10 @@ extension PaymentCommand.Batch {
         static let fieldOptions: FieldOptions = ["batch": "BATCH"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(PaymentAPI.exportBatch, PaymentAPI.ExportBatch(batch: batch))
-                try present(reply, terminator: "") {
-                    var lines = ["batch,line,accountName,bank,accountNumber,amount,purpose"]
-                    for item in reply.items {
-                        lines.append([String(reply.batch.id), String(item.line), item.accountName, item.bank, item.accountNumber, item.amount, item.purpose]
-                            .map(PrintablePage.csvField).joined(separator: ","))
-                    }
-                    return lines.joined(separator: "\r\n") + "\r\n"
-                }
+            try await respond(PaymentAPI.exportBatch, PaymentAPI.ExportBatch(batch: batch), terminator: "") { reply in
+                CSVTable.text(header: "batch,line,accountName,bank,accountNumber,amount,purpose", rows: reply.items.map { item in
+                    [String(reply.batch.id), String(item.line), item.accountName, item.bank, item.accountNumber, item.amount, item.purpose]
+                }) + "\r\n"
             }
         }
     }

@@ -62,19 +62,14 @@ extension ReviewCommand.NoticeCommand {
         static let fieldOptions: FieldOptions = ["session": "SESSION"]
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(ReviewAPI.getNotice, ReviewAPI.GetNotice(session: session))
-                try present(reply, terminator: csv ? "\r\n" : "\n") { text(reply) }
-            }
+            try await respond(ReviewAPI.getNotice, ReviewAPI.GetNotice(session: session), terminator: csv ? "\r\n" : "\n", text: text)
         }
 
         func text(_ reply: ReviewAPI.GetNoticeReply) -> String {
             if csv {
-                var lines = ["credit code,name,score,result"]
-                for entry in reply.entries {
-                    lines.append([entry.creditCode, entry.name, entry.score ?? "", entry.outcome].map(PrintablePage.csvField).joined(separator: ","))
-                }
-                return lines.joined(separator: "\r\n")
+                return CSVTable.text(header: "credit code,name,score,result", rows: reply.entries.map { entry in
+                    [entry.creditCode, entry.name, entry.score ?? "", entry.outcome]
+                })
             }
             var table = Table(columns: [
                 .init(title: "APPLICATION", alignment: .right), .init(title: "CREDIT CODE"), .init(title: "NAME"),

@@ -153,19 +153,11 @@ extension RewardCommand {
                         parameters: ["run": .integer(run), "status": .string(reply.run.status)], exitCode: CommandFailure.invalidInput)
                 }
                 try present(reply.lines, terminator: "\r\n") {
-                    var lines = ["run,period,tenant,creditCode,name,rule,amount"]
-                    for line in reply.lines {
-                        lines.append([String(reply.run.id), line.period, String(line.tenant), line.creditCode, line.name, line.rule, line.amount]
-                            .map(Self.csvField).joined(separator: ","))
-                    }
-                    return lines.joined(separator: "\r\n")
+                    CSVTable.text(header: "run,period,tenant,creditCode,name,rule,amount", rows: reply.lines.map { line in
+                        [String(reply.run.id), line.period, String(line.tenant), line.creditCode, line.name, line.rule, line.amount]
+                    })
                 }
             }
-        }
-
-        static func csvField(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
     }
 

@@ -136,21 +136,16 @@ extension RewardCommand.Notice {
         }
 
         func run() async throws {
-            try await reporting {
-                let reply = try await global.call(NoticeAPI.get, NoticeAPI.Get(run: run))
-                try present(reply, terminator: csv ? "\r\n" : "\n") { try text(reply) }
-            }
+            try await respond(NoticeAPI.get, NoticeAPI.Get(run: run), terminator: csv ? "\r\n" : "\n", text: text)
         }
 
         func text(_ reply: NoticeAPI.GetReply) throws -> String {
             do {
                 let posted = reply.lines.filter { $0.amount != "0.00" }
                 if csv {
-                    var lines = ["line,name,rule,title,period,amount"]
-                    for line in posted {
-                        lines.append([String(line.line), line.name, line.rule, line.ruleTitle, line.period, line.amount].map(PrintablePage.csvField).joined(separator: ","))
-                    }
-                    return lines.joined(separator: "\r\n")
+                    return CSVTable.text(header: "line,name,rule,title,period,amount", rows: posted.map { line in
+                        [String(line.line), line.name, line.rule, line.ruleTitle, line.period, line.amount]
+                    })
                 }
                 if html { return RewardCommand.Notice.page(reply.notice, posted) }
                 var table = Table(columns: [

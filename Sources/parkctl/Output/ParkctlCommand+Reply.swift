@@ -2,24 +2,25 @@ import ParkControl
 
 extension ParkctlCommand {
     /// What most commands do: calls `method` once and prints the reply, `text(reply)` for people
-    /// or, with `--json`, the whole reply; a failure is reported as `reporting` does. The reply
-    /// comes back for a command whose exit status depends on it.
+    /// (ended by `terminator`, as `present` does) or, with `--json`, the whole reply; a failure is
+    /// reported as `reporting` does. The reply comes back for a command whose exit status depends on it.
     @discardableResult
     func respond<Parameters, Reply>(
-        _ method: VarlinkMethod<Parameters, Reply>, _ parameters: Parameters, text: (Reply) throws -> String
+        _ method: VarlinkMethod<Parameters, Reply>, _ parameters: Parameters, terminator: String = "\n",
+        text: (Reply) throws -> String
     ) async throws -> Reply {
-        try await respond(method, parameters, json: { $0 }, text: text)
+        try await respond(method, parameters, json: { $0 }, terminator: terminator, text: text)
     }
 
     /// The same, printing `json(reply)` with `--json` (`\.lease`: the lease a command made).
     @discardableResult
     func respond<Parameters, Reply>(
         _ method: VarlinkMethod<Parameters, Reply>, _ parameters: Parameters,
-        json: (Reply) -> some Encodable, text: (Reply) throws -> String
+        json: (Reply) -> some Encodable, terminator: String = "\n", text: (Reply) throws -> String
     ) async throws -> Reply {
         try await reporting {
             let reply = try await global.call(method, parameters)
-            try present(json(reply)) { try text(reply) }
+            try present(json(reply), terminator: terminator) { try text(reply) }
             return reply
         }
     }

@@ -73,10 +73,4 @@ enum PrintablePage {
         html += "</body>\n</html>"
         return html
     }
-
-    /// A CSV field (RFC 4180).
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
