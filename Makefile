@@ -62,7 +62,7 @@ bench: deps
 	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --policies Config/policies --c-echo .build/c-echo
 	@echo; echo "the same round trips with the client and parkd on one virtual CPU (no wake-up across CPUs):"
 	taskset -c 0 $$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --only read
-	$$($(SWIFT) build -c release --show-bin-path)/parkd-bench --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --only spool
+	Benchmarks/Spool/spool-bench.sh $$($(SWIFT) build -c release --show-bin-path)/parkd-bench $$($(SWIFT) build -c release --show-bin-path)/parkd
 	$(SWIFT) build -c release --product policy-bench
 	$$($(SWIFT) build -c release --show-bin-path)/policy-bench --policies Config/policies
 	$(SWIFT) build -c release --product parkctl
