@@ -145,7 +145,10 @@ struct IntakeService: Service {
             }
             let directory = spool.outbox(receipt.creditCode)
             do {
-                if outboxes.insert(directory).inserted { try spool.makeOutbox(receipt.creditCode) }
+                if !outboxes.contains(directory) {
+                    try spool.makeOutbox(receipt.creditCode)
+                    outboxes.insert(directory)
+                }
                 ready.append((name, value, try DurableFile.writeTemporary(receipt.bytes, to: directory, name: receipt.name)))
             } catch {
                 failure = failure ?? error

@@ -11,7 +11,7 @@ struct OutboxAccess: Sendable {
     let tenantUploaders: [String: [String]]
 
     /// What `apply` could not do as asked.
-    enum Shortfall: Equatable, CustomStringConvertible {
+    enum Shortfall: CustomStringConvertible {
         /// The user database has no such account: it is left out of the outbox's ACL.
         case unknownUser(String, creditCode: String)
         /// The filesystem keeps no ACLs: the outbox is closed to everyone but parkd.

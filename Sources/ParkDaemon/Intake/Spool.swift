@@ -19,31 +19,33 @@ struct Spool: Sendable {
     func outbox(_ creditCode: String) -> String { outbox + "/" + creditCode }
 
     /// Creates a tenant's outbox when missing, closed (0700) until its access is set; what the
-    /// access could not be set to. An existing outbox is left as `prepare` set it.
+    /// access could not be set to. An existing outbox is left as `prepareOutboxes` set it.
     @discardableResult
     func makeOutbox(_ creditCode: String) throws(SpoolFailure) -> [OutboxAccess.Shortfall] {
-        let directory = outbox(creditCode)
-        guard mkdir(directory, 0o700) == 0 else {
-            guard errno == EEXIST else { throw SpoolFailure(path: directory, operation: "mkdir", code: errno) }
-            return []
-        }
-        return try outboxAccess.apply(to: directory, creditCode: creditCode)
+        guard try createClosedOutbox(creditCode) else { return [] }
+        return try outboxAccess.apply(to: outbox(creditCode), creditCode: creditCode)
     }
 
     /// Sets the access of every tenant's outbox to what the configuration says now, creating
     /// those of firms with their own uploaders; what could not be set as asked.
     func prepareOutboxes() throws(SpoolFailure) -> [OutboxAccess.Shortfall] {
+        for code in outboxAccess.tenantUploaders.keys { _ = try createClosedOutbox(code) }
         var shortfalls: [OutboxAccess.Shortfall] = []
-        for code in outboxAccess.tenantUploaders.keys.sorted() { shortfalls += try makeOutbox(code) }
         for code in try DurableFile.names(in: outbox).sorted() {
             var info = stat()
             guard lstat(outbox(code), &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid() else { continue }
             shortfalls += try outboxAccess.apply(to: outbox(code), creditCode: code)
         }
-        // A firm listed in the configuration is met twice: once created, once among the outboxes.
-        return shortfalls.reduce(into: []) { unique, shortfall in
-            if !unique.contains(shortfall) { unique.append(shortfall) }
+        return shortfalls
+    }
+
+    /// Makes a tenant's outbox readable by parkd alone; false when it exists already.
+    private func createClosedOutbox(_ creditCode: String) throws(SpoolFailure) -> Bool {
+        guard mkdir(outbox(creditCode), 0o700) == 0 else {
+            guard errno == EEXIST else { throw SpoolFailure(path: outbox(creditCode), operation: "mkdir", code: errno) }
+            return false
         }
+        return true
     }
 
     /// Creates what is missing, and sets modes: uploaders (the group) may write `incoming/tmp`
