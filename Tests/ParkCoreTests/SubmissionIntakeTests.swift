@@ -15,7 +15,16 @@ struct SubmissionIntakeTests {
 
     static func parsed(_ bytes: [UInt8]) throws -> SubmissionEnvelope { try SubmissionEnvelope.parse(bytes).get() }
 
-    static func signed(_ bytes: [UInt8], key: TenantKey? = TenantKey(publicKey: tenantKey.publicKey, label: "", origin: .added)) throws -> SubmissionSender {
+    /// The tenant's key as the store holds it.
+    static let keyOnFile = TenantKey(publicKey: tenantKey.publicKey, label: "", origin: .added)
+
+    /// The default envelope's bytes, parsed, and the tenant's signature of them.
+    static func signedEnvelope() throws -> (bytes: [UInt8], envelope: SubmissionEnvelope, signature: [UInt8]) {
+        let bytes = envelope()
+        return (bytes, try parsed(bytes), try tenantKey.sign(bytes))
+    }
+
+    static func signed(_ bytes: [UInt8], key: TenantKey? = keyOnFile) throws -> SubmissionSender {
         .signed(signature: try tenantKey.sign(bytes), key: key, keyHolder: code)
     }
 
@@ -145,10 +154,8 @@ struct SubmissionIntakeTests {
 
     @Test("authenticity comes first: unknown, another tenant's and revoked keys, and a signature over other bytes are refused")
     func authenticity() throws {
-        let bytes = Self.envelope()
-        let envelope = try Self.parsed(bytes)
-        let key = TenantKey(publicKey: Self.tenantKey.publicKey, label: "", origin: .added)
-        let signature = try Self.tenantKey.sign(bytes)
+        let (bytes, envelope, signature) = try Self.signedEnvelope()
+        let key = Self.keyOnFile
         let previous = RecordedSubmission(envelopeSha256: "other", receipt: "first")
         func decide(_ sender: SubmissionSender) -> SubmissionVerdict { SubmissionIntake.decide(envelope, envelopeBytes: bytes, sender: sender, previous: previous) }
         let keyId = Self.tenantKey.publicKey.keyId
@@ -165,10 +172,8 @@ struct SubmissionIntakeTests {
 
     @Test("a signature checked ahead of the decision counts only for the key the store holds, over the same signature and bytes")
     func checkedAhead() throws {
-        let bytes = Self.envelope()
-        let envelope = try Self.parsed(bytes)
-        let key = TenantKey(publicKey: Self.tenantKey.publicKey, label: "", origin: .added)
-        let signature = try Self.tenantKey.sign(bytes)
+        let (bytes, envelope, signature) = try Self.signedEnvelope()
+        let key = Self.keyOnFile
         func decide(_ checked: CheckedSignature) -> SubmissionVerdict {
             SubmissionIntake.decide(envelope, envelopeBytes: bytes, sender: .signed(signature: signature, key: key, keyHolder: Self.code, checked: checked), previous: nil)
         }
