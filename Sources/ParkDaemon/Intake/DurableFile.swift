@@ -84,11 +84,15 @@ enum DurableFile {
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            // The name is read where it lies, up to its NUL: an entry is only as long as its
+            // name (d_reclen), so copying a whole `dirent` (entry.pointee) can read past the end
+            // of readdir's buffer into an unmapped page — it crashed parkd on a spool of 10,000.
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: direntNameOffset).assumingMemoryBound(to: CChar.self))
             if !name.hasPrefix(".") { names.append(name) }
         }
         return names
     }
 }
+
+/// Where a directory entry's name starts.
+private let direntNameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
