@@ -145,6 +145,26 @@ import Testing
         #expect(try dear.calculate(.month(Month(year: 2021, month: 7)), prepared: prepared, explain: false).lines.map(\.fen) == [7_700])
     }
 
+    @Test(arguments: ["sum(placements, this_year)", "sum(revenue, previous_year)", "sum(placements, last_months(24))",
+                      "sum(placements, last_months(25))", "sum(tax, earlier_years)", "sum(placements, year_to_date)"])
+    func reportSumsOverShortAndLongWindowsMatch(sum: String) throws {
+        // Up to two years a sum is read month column by month column, beyond lane by lane;
+        // tenants with gaps in their reports and several versions of a month.
+        let book = try PolicyBook([try Fixtures.load(Fixtures.policy(rules: [
+            Fixtures.rule(amount: "\(sum) * \(sum.contains("placements") ? "1 yuan" : "1%")"),
+            Fixtures.rule("Y", period: "year", amount: "\(sum) * \(sum.contains("placements") ? "1 yuan" : "1%")"),
+        ]))])
+        #expect(book.timelines[0][0].rule.amount.plan != nil)
+        var random = SeededGenerator(seed: 29)
+        let tenants = (0..<300).map { RandomTenant.make(id: Int64($0), &random) }
+        let prepared = try PreparedInputs(RewardInputs(tenants: tenants))
+        for month in [1, 6, 12] { Self.compare(book, .month(Month(year: 2021, month: month)), prepared) }
+        for year in 2020...2022 { Self.compare(book, .year(year), prepared) }
+        let run = ColumnarRun(book: book, prepared: prepared)
+        _ = try run.column(0, .month(Month(year: 2022, month: 12)))
+        #expect(!run.broken.contains(true))
+    }
+
     @Test func rulesReadingEachOtherAcrossPeriodsMatch() throws {
         // Annual and lifetime caps, amounts of other rules and of earlier years, per-period
         // caps: the columns read earlier columns as the ledger reads earlier amounts.
