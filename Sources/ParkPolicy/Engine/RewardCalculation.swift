@@ -152,7 +152,9 @@ extension PolicyBook {
         var amounts: [ComputedAmount] = []
         amounts.reserveCapacity(prepared.profiles.count * 2)
         var explanations: [Explanation] = []
-        let ledger = TenantLedger(profile: first, book: self)
+        // With the columnar engine, the exact one reads (and keeps) whole columns of the rules it
+        // computes for every tenant: a year of monthly runs then computes each month once.
+        let ledger = TenantLedger(profile: first, book: self, kept: columnar ? prepared.columns.memo : nil)
         // Each rule's column when the columnar engine computes it (`planned`; else the exact
         // way), and the tenants it leaves to the exact way (`broken`).
         var run: ColumnarRun?
@@ -169,10 +171,12 @@ extension PolicyBook {
         }
         let broken = run?.broken ?? Array(repeating: true, count: prepared.profiles.count)
         let everyRulePlanned = !planned.contains(false)
+        // The columns the exact engine computes (rules not planned), kept for the runs after this one.
+        var exactColumns = planned.map { run != nil && !$0 ? [Int64](repeating: 0, count: prepared.profiles.count) : [] }
         for (tenant, profile) in prepared.profiles.enumerated() {
             // A calculation given a time budget stops when its task is cancelled.
             if Task.isCancelled { throw PolicyRunError("stopped before it was complete: its task was cancelled") }
-            if broken[tenant] || !everyRulePlanned { ledger.start(profile) }
+            if broken[tenant] || !everyRulePlanned { ledger.start(profile, lane: tenant) }
             for position in numbered.indices {
                 if !broken[tenant], planned[position] {
                     let fen = columns[position][tenant]
@@ -180,6 +184,7 @@ extension PolicyBook {
                     continue
                 }
                 let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
+                if !exactColumns[position].isEmpty { exactColumns[position][tenant] = computed.fen }
                 guard computed.fen != 0 else { continue }
                 var explanation: Int?
                 if explain, let policy = computed.policy {
@@ -192,6 +197,9 @@ extension PolicyBook {
                 }
                 amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: computed.fen, explanation: explanation))
             }
+        }
+        for (position, column) in exactColumns.enumerated() where !column.isEmpty {
+            prepared.columns.memo.keep(column, numbered[position].id, period, policies: policies)
         }
         let evaluations = ledger.computations + (run?.evaluations ?? 0)
         if let policy = policies.first(where: { $0.inForce.contains(period.end) }) {
