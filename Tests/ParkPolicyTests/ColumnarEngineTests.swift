@@ -42,6 +42,26 @@ import Testing
         #expect(!run.broken.contains(true))
     }
 
+    @Test(arguments: [false, true])
+    func monthsRunOneAfterTheOtherReadTheColumnsOfTheEarlierRuns(shuffled: Bool) throws {
+        // RENT and the clawback are computed the exact way; their columns are kept with the
+        // prepared inputs, and a later month's annual cap (and a clawback's last 12 months)
+        // reads them instead of computing those months again. In order, and in any order.
+        var random = SeededGenerator(seed: 31)
+        let tenants = (0..<400).map { RandomTenant.make(id: Int64($0), &random) }
+        let prepared = try PreparedInputs(RewardInputs(tenants: tenants))
+        var months = (2020...2022).flatMap { year in (1...12).map { RewardPeriod.month(Month(year: year, month: $0)) } }
+        if shuffled {
+            for index in months.indices.reversed() { months.swapAt(index, Int(random.next() % UInt64(index + 1))) }
+        }
+        for period in months + [.year(2021), .year(2022)] {
+            let columnar = try Self.book.calculate(period, prepared: prepared, rules: nil, explain: false, columnar: true)
+            let exact = try Self.book.calculate(period, prepared: try PreparedInputs(RewardInputs(tenants: tenants)), rules: nil, explain: false, columnar: false)
+            #expect(columnar.lines == exact.lines, "\(period)")
+        }
+        #expect(prepared.columns.memo.column("RENT", .month(Month(year: 2022, month: 12)), policies: Self.book.policies) != nil)
+    }
+
     @Test func explainedRunsPayWhatTheColumnarRunsPay() throws {
         var random = SeededGenerator(seed: 7)
         let tenants = (0..<300).map { RandomTenant.make(id: Int64($0), &random) }
@@ -143,6 +163,26 @@ import Testing
         }
         // July under the dear book: 3 × (21 + … + 26) = 423 yuan before it, so 77 of 81 yuan are left.
         #expect(try dear.calculate(.month(Month(year: 2021, month: 7)), prepared: prepared, explain: false).lines.map(\.fen) == [7_700])
+    }
+
+    @Test(arguments: ["sum(placements, this_year)", "sum(revenue, previous_year)", "sum(placements, last_months(24))",
+                      "sum(placements, last_months(25))", "sum(tax, earlier_years)", "sum(placements, year_to_date)"])
+    func reportSumsOverShortAndLongWindowsMatch(sum: String) throws {
+        // Up to two years a sum is read month column by month column, beyond lane by lane;
+        // tenants with gaps in their reports and several versions of a month.
+        let book = try PolicyBook([try Fixtures.load(Fixtures.policy(rules: [
+            Fixtures.rule(amount: "\(sum) * \(sum.contains("placements") ? "1 yuan" : "1%")"),
+            Fixtures.rule("Y", period: "year", amount: "\(sum) * \(sum.contains("placements") ? "1 yuan" : "1%")"),
+        ]))])
+        #expect(book.timelines[0][0].rule.amount.plan != nil)
+        var random = SeededGenerator(seed: 29)
+        let tenants = (0..<300).map { RandomTenant.make(id: Int64($0), &random) }
+        let prepared = try PreparedInputs(RewardInputs(tenants: tenants))
+        for month in [1, 6, 12] { Self.compare(book, .month(Month(year: 2021, month: month)), prepared) }
+        for year in 2020...2022 { Self.compare(book, .year(year), prepared) }
+        let run = ColumnarRun(book: book, prepared: prepared)
+        _ = try run.column(0, .month(Month(year: 2022, month: 12)))
+        #expect(!run.broken.contains(true))
     }
 
     @Test func rulesReadingEachOtherAcrossPeriodsMatch() throws {

@@ -305,6 +305,26 @@ import Testing
         #expect(calculation.lines.allSatisfy { $0.explanation == nil })
     }
 
+    @Test func aLineKeepsItsExplanationThroughCodingCopiesAndChanges() throws {
+        let line = try #require(try Self.replacedBook().calculate(
+            Fixtures.period("2021-04"), inputs: RewardInputs(tenants: [Self.tenant]), explain: true).lines.first)
+        let explanation = try #require(line.explanation)
+        let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(line)) as? [String: Any]
+        #expect(json.map { Set($0.keys) } == ["tenantID", "creditCode", "tenantName", "rule", "period", "fen", "explanation"])
+        #expect(try JSONDecoder().decode(RewardLine.self, from: try JSONEncoder().encode(line)) == line)
+        // A copy changed keeps the original as it was; lines differing only in their explanation differ.
+        var changed = line
+        changed.explanation?.amount = "1.00"
+        #expect(line.explanation == explanation)
+        #expect(changed.explanation?.amount == "1.00")
+        #expect(changed != line)
+        changed.explanation = nil
+        #expect(changed != line)
+        let bare = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(changed)) as? [String: Any]
+        #expect(bare?["explanation"] == nil)
+        #expect(try JSONDecoder().decode(RewardLine.self, from: try JSONEncoder().encode(changed)) == changed)
+    }
+
     // MARK: Reproducibility
 
     @Test func theSameInputsGiveTheSameLines() throws {

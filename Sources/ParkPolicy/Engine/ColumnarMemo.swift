@@ -2,9 +2,10 @@ import Foundation
 
 /// Rule columns computed for the prepared inputs, kept for the runs after the one that computed
 /// them: a month's run computes the months before it again for the annual caps, and those are
-/// the same columns whichever run asks. A column is kept only from a run in which no tenant
-/// was left to the exact engine, so every lane of it is the exact engine's amount; it is found
-/// again only for the same policies (held here, so none is freed and its address reused).
+/// the same columns whichever run asks. A column is kept only when every lane of it is the exact
+/// engine's amount: from a run in which no tenant was left to the exact engine, or computed by
+/// the exact engine itself for every tenant (which reads it back for earlier periods); it is
+/// found again only for the same policies (held here, so none is freed and its address reused).
 final class ColumnarMemo: @unchecked Sendable {
     private struct Key: Hashable {
         let rule: String

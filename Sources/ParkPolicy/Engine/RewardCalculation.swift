@@ -8,7 +8,26 @@ public struct RewardLine: Sendable, Equatable, Codable {
     public var rule: String
     public var period: String
     public var fen: Int64
-    public var explanation: Explanation?
+    public var explanation: Explanation? {
+        get { explained?.explanation }
+        set { explained = newValue.map(Explained.init) }
+    }
+
+    /// The explanation out of line: a run builds hundreds of thousands of lines, most without
+    /// one, and a line holding its seven strings inline would be two and a half times larger.
+    private var explained: Explained?
+
+    private final class Explained: Sendable {
+        let explanation: Explanation
+
+        init(_ explanation: Explanation) {
+            self.explanation = explanation
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case tenantID, creditCode, tenantName, rule, period, fen, explanation
+    }
 
     public init(tenantID: Int64, creditCode: String, tenantName: String, rule: String, period: String, fen: Int64, explanation: Explanation?) {
         self.tenantID = tenantID
@@ -19,6 +38,31 @@ public struct RewardLine: Sendable, Equatable, Codable {
         self.fen = fen
         self.explanation = explanation
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            tenantID: try container.decode(Int64.self, forKey: .tenantID), creditCode: try container.decode(String.self, forKey: .creditCode),
+            tenantName: try container.decode(String.self, forKey: .tenantName), rule: try container.decode(String.self, forKey: .rule),
+            period: try container.decode(String.self, forKey: .period), fen: try container.decode(Int64.self, forKey: .fen),
+            explanation: try container.decodeIfPresent(Explanation.self, forKey: .explanation))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(tenantID, forKey: .tenantID)
+        try container.encode(creditCode, forKey: .creditCode)
+        try container.encode(tenantName, forKey: .tenantName)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(period, forKey: .period)
+        try container.encode(fen, forKey: .fen)
+        try container.encodeIfPresent(explanation, forKey: .explanation)
+    }
+
+    public static func == (a: RewardLine, b: RewardLine) -> Bool {
+        a.tenantID == b.tenantID && a.creditCode == b.creditCode && a.tenantName == b.tenantName && a.rule == b.rule
+            && a.period == b.period && a.fen == b.fen && a.explanation == b.explanation
+    }
 }
 
 /// Inputs parsed and indexed once, ready for any number of runs: each tenant's profile, and
@@ -26,6 +70,9 @@ public struct RewardLine: Sendable, Equatable, Codable {
 public struct PreparedInputs: Sendable {
     let profiles: [TenantProfile]
     let columns: ColumnarInputs
+    /// What each tenant's lines name, side by side: building a run's lines then reads
+    /// neighbouring memory instead of each tenant's facts.
+    let named: [(id: Int64, creditCode: String, name: String)]
 
     public init(_ inputs: RewardInputs) throws(PolicyRunError) {
         var profiles: [TenantProfile] = []
@@ -33,6 +80,17 @@ public struct PreparedInputs: Sendable {
         for facts in inputs.tenants { profiles.append(try TenantProfile(facts)) }
         self.profiles = profiles
         columns = ColumnarInputs(profiles)
+        named = inputs.tenants.map { ($0.id, Self.copy($0.creditCode), Self.copy($0.name)) }
+    }
+
+    /// `text` in storage of its own, allocated next to the copies made before it: the facts'
+    /// strings lie far apart, among each tenant's reports, and every line built retains its
+    /// tenant's name.
+    private static func copy(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { buffer in buffer.initialize(fromContentsOf: bytes) }
+        }
     }
 }
 
@@ -94,7 +152,9 @@ extension PolicyBook {
         var amounts: [ComputedAmount] = []
         amounts.reserveCapacity(prepared.profiles.count * 2)
         var explanations: [Explanation] = []
-        let ledger = TenantLedger(profile: first, book: self)
+        // With the columnar engine, the exact one reads (and keeps) whole columns of the rules it
+        // computes for every tenant: a year of monthly runs then computes each month once.
+        let ledger = TenantLedger(profile: first, book: self, kept: columnar ? prepared.columns.memo : nil)
         // Each rule's column when the columnar engine computes it (`planned`; else the exact
         // way), and the tenants it leaves to the exact way (`broken`).
         var run: ColumnarRun?
@@ -111,10 +171,12 @@ extension PolicyBook {
         }
         let broken = run?.broken ?? Array(repeating: true, count: prepared.profiles.count)
         let everyRulePlanned = !planned.contains(false)
+        // The columns the exact engine computes (rules not planned), kept for the runs after this one.
+        var exactColumns = planned.map { run != nil && !$0 ? [Int64](repeating: 0, count: prepared.profiles.count) : [] }
         for (tenant, profile) in prepared.profiles.enumerated() {
             // A calculation given a time budget stops when its task is cancelled.
             if Task.isCancelled { throw PolicyRunError("stopped before it was complete: its task was cancelled") }
-            if broken[tenant] || !everyRulePlanned { ledger.start(profile) }
+            if broken[tenant] || !everyRulePlanned { ledger.start(profile, lane: tenant) }
             for position in numbered.indices {
                 if !broken[tenant], planned[position] {
                     let fen = columns[position][tenant]
@@ -122,6 +184,7 @@ extension PolicyBook {
                     continue
                 }
                 let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
+                if !exactColumns[position].isEmpty { exactColumns[position][tenant] = computed.fen }
                 guard computed.fen != 0 else { continue }
                 var explanation: Int?
                 if explain, let policy = computed.policy {
@@ -135,6 +198,9 @@ extension PolicyBook {
                 amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: computed.fen, explanation: explanation))
             }
         }
+        for (position, column) in exactColumns.enumerated() where !column.isEmpty {
+            prepared.columns.memo.keep(column, numbered[position].id, period, policies: policies)
+        }
         let evaluations = ledger.computations + (run?.evaluations ?? 0)
         if let policy = policies.first(where: { $0.inForce.contains(period.end) }) {
             for budget in policy.budgets {
@@ -145,10 +211,11 @@ extension PolicyBook {
         let kept = numbered.map { chosen.contains($0.id) }
         var lines: [RewardLine] = []
         lines.reserveCapacity(amounts.count)
+        let ruleIDs = numbered.map(\.id)
         for amount in amounts where amount.fen != 0 && kept[amount.rule] {
-            let profile = prepared.profiles[amount.tenant]
+            let tenant = prepared.named[amount.tenant]
             lines.append(RewardLine(
-                tenantID: profile.id, creditCode: profile.facts.creditCode, tenantName: profile.facts.name, rule: numbered[amount.rule].id,
+                tenantID: tenant.id, creditCode: tenant.creditCode, tenantName: tenant.name, rule: ruleIDs[amount.rule],
                 period: periodText, fen: amount.fen, explanation: amount.explanation.map { explanations[$0] }))
         }
         return RewardCalculation(period: period, rules: chosen, lines: lines, evaluations: evaluations)

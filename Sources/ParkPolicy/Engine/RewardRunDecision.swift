@@ -92,13 +92,14 @@ public struct RewardRunDecision: Sendable, Equatable {
 
     private static func difference(_ line: RewardLine, approved: Int64, in runs: [Int64]) -> RewardLine {
         var difference = line
-        difference.fen = line.fen - approved
+        let fen = line.fen - approved
+        difference.fen = fen
         let approvedIn = runs.isEmpty ? "approved" : "approved in run \(runs.map(String.init).joined(separator: ", "))"
         difference.explanation?.steps.append(ExplanationStep(
             kind: .result, name: "adjustment",
-            value: "\(Money(fen: line.fen)) now less \(Money(fen: approved)) \(approvedIn) = \(Money(fen: difference.fen)) yuan",
+            value: "\(Money(fen: line.fen)) now less \(Money(fen: approved)) \(approvedIn) = \(Money(fen: fen)) yuan",
             source: nil, context: nil))
-        difference.explanation?.amount = Money(fen: difference.fen).description
+        difference.explanation?.amount = Money(fen: fen).description
         return difference
     }
 }

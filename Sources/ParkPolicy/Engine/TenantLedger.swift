@@ -39,20 +39,46 @@ final class TenantLedger {
     private var evaluations: [Evaluation] = []
     /// Rules computed so far (each tenant, rule and period once).
     private(set) var computations = 0
+    /// Amounts earlier runs on the same inputs computed for every tenant (`ColumnarMemo`), read
+    /// before computing an earlier period again; nil for the reference engine, which computes
+    /// everything itself.
+    private let kept: ColumnarMemo?
+    /// The columns of `kept` looked up so far in this run, by rule number and period (nil: none).
+    private var keptColumns: [KeptColumn: [Int64]?] = [:]
+    /// The tenant's position in the inputs: its lane in a kept column.
+    private var lane = 0
 
-    init(profile: TenantProfile, book: PolicyBook) {
+    private struct KeptColumn: Hashable {
+        let number: Int
+        let period: RewardPeriod
+    }
+
+    init(profile: TenantProfile, book: PolicyBook, kept: ColumnarMemo? = nil) {
         self.profile = profile
         self.book = book
+        self.kept = kept
         firstMonth = profile.firstMonth ?? Int.max
         monthly = Array(repeating: [], count: book.timelines.count)
         yearly = Array(repeating: [], count: book.timelines.count)
     }
 
-    /// Forgets the amounts computed so far and turns to another tenant.
-    func start(_ profile: TenantProfile) {
+    /// Forgets the amounts computed so far and turns to another tenant, at position `lane` in
+    /// the inputs.
+    func start(_ profile: TenantProfile, lane: Int) {
         self.profile = profile
+        self.lane = lane
         firstMonth = profile.firstMonth ?? Int.max
         tenant += 1
+    }
+
+    /// The tenant's amount of rule `number` for `period` in a column an earlier run kept.
+    private func keptAmount(_ number: Int, _ period: RewardPeriod) -> Int64? {
+        guard let kept else { return nil }
+        let key = KeptColumn(number: number, period: period)
+        if let known = keptColumns[key] { return known?[lane] }
+        let column = kept.column(book.ruleIDs[number], period, policies: book.policies)
+        keptColumns[key] = .some(column)
+        return column?[lane]
     }
 
     private func remembered(_ number: Int, _ period: RewardPeriod) -> Int64? {
@@ -87,6 +113,10 @@ final class TenantLedger {
 
     private func amount(_ number: Int, in period: RewardPeriod, at: SourcePosition) throws(EvaluationFailure) -> Int64 {
         if let known = remembered(number, period) { return known }
+        if let known = keptAmount(number, period) {
+            remember(number, period, known)
+            return known
+        }
         let rule = book.timelines[number][0].rule.id
         guard depth < Self.maximumDepth else {
             throw EvaluationFailure(position: at, message: "\(rule) for \(period) reads more than \(Self.maximumDepth) periods back")

@@ -25,16 +25,16 @@ final class TenantProfile: Sendable {
     let hasHRLine: Bool
     /// Leases by start day (then id): the order in which an area cap is filled.
     let leases: [ProfileLease]
-    /// Report figures figure by figure (by `ReportFigure.index`), each one's months from the first
-    /// reported month on: a sum over a window reads neighbouring memory, which matters when a run
-    /// goes through many tenants. Then each month's version (0: no report).
-    private let figures: [Int64]
-    private let versions: [Int]
+    /// The facts' reports, and by month from the first reported month on, the position of that
+    /// month's report among them plus one (0: no report; the last given for a month counts).
+    /// Preparing a tenant copies none of its figures: a park's reports are most of its inputs.
+    private let reports: [ReportFact]
+    private let reportAt: [Int32]
     private let firstReportedMonth: Int
     /// The first to the last month reported.
     let reportedMonths: ClosedRange<Int>?
     /// Whether every month from the first to the last reported has a report (the usual case):
-    /// sums then need not look at the versions.
+    /// sums then need not look for months without one.
     private let reportedEveryMonth: Bool
     /// The month index of the first month the tenant could earn anything: its first move-in or
     /// its first change to active, whichever is earlier (nil when neither happened). Known once,
@@ -74,8 +74,7 @@ final class TenantProfile: Sendable {
         }
         self.leases = leases.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         firstMoveIn = self.leases.first?.start
-        // Each report's month first (checking them all), then the figures into their rows: no
-        // copy of a report's list of figures is kept along the way.
+        // Each report's month (checking them all), then where each month's report is.
         var months: [Int] = []
         months.reserveCapacity(facts.reports.count)
         var first = Int.max, last = Int.min
@@ -92,20 +91,13 @@ final class TenantProfile: Sendable {
             last = max(last, month)
         }
         let monthCount = months.isEmpty ? 0 : last - first + 1
-        var figures = [Int64](repeating: 0, count: monthCount * figureCount)
-        var versions = [Int](repeating: 0, count: monthCount)
-        for (position, report) in facts.reports.enumerated() {
-            let offset = months[position] - first
-            versions[offset] = max(1, report.version)
-            report.values.withUnsafeBufferPointer { values in
-                for index in 0..<figureCount { figures[index * monthCount + offset] = values[index] }
-            }
-        }
-        self.figures = figures
-        self.versions = versions
+        var reportAt = [Int32](repeating: 0, count: monthCount)
+        for (position, month) in months.enumerated() { reportAt[month - first] = Int32(position + 1) }
+        reports = facts.reports
+        self.reportAt = reportAt
         firstReportedMonth = months.isEmpty ? 0 : first
         reportedMonths = months.isEmpty ? nil : first...last
-        reportedEveryMonth = !versions.contains(0)
+        reportedEveryMonth = !reportAt.contains(0)
         let activeOn = changes.first { $0.to == .active }?.on
         let firstDay = switch (firstMoveIn, activeOn) {
         case let (moveIn?, active?): min(moveIn, active)
@@ -204,8 +196,8 @@ final class TenantProfile: Sendable {
 
     func figure(_ figure: ReportFigure, month: Int) -> Int64? {
         let offset = month - firstReportedMonth
-        guard offset >= 0, offset < versions.count, versions[offset] > 0 else { return nil }
-        return figures[figure.index * versions.count + offset]
+        guard offset >= 0, offset < reportAt.count, reportAt[offset] > 0 else { return nil }
+        return reports[Int(reportAt[offset]) - 1].values[figure.index]
     }
 
     /// Σ of a figure over the months of `months` that have a report, and how many those are.
@@ -214,11 +206,11 @@ final class TenantProfile: Sendable {
         // `clamped` would turn a window that misses every reported month into the nearest one.
         guard let reportedMonths, months.overlaps(reportedMonths) else { return (0, 0) }
         let window = months.clamped(to: reportedMonths)
-        let row = figure.index * reportedMonths.count - firstReportedMonth
+        let column = figure.index
         var total: Int64 = 0
         var reported = 0
-        for month in window where reportedEveryMonth || versions[month - firstReportedMonth] > 0 {
-            let (sum, overflow) = total.addingReportingOverflow(figures[row + month])
+        for month in window where reportedEveryMonth || reportAt[month - firstReportedMonth] > 0 {
+            let (sum, overflow) = total.addingReportingOverflow(reports[Int(reportAt[month - firstReportedMonth]) - 1].values[column])
             guard !overflow else { throw .overflow }
             total = sum
             reported += 1
@@ -229,8 +221,8 @@ final class TenantProfile: Sendable {
     /// The version of a month's report (nil: none).
     func reportVersion(_ month: Int) -> Int? {
         let offset = month - firstReportedMonth
-        guard offset >= 0, offset < versions.count, versions[offset] > 0 else { return nil }
-        return versions[offset]
+        guard offset >= 0, offset < reportAt.count, reportAt[offset] > 0 else { return nil }
+        return max(1, reports[Int(reportAt[offset]) - 1].version)
     }
 
     /// The days in `range` on which something `reads` depends on may change (always including
