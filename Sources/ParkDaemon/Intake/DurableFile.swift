@@ -7,28 +7,7 @@ enum DurableFile {
     /// synced, then renamed over the name. The directory is synced by the caller (once for many).
     static func write(_ bytes: [UInt8], to directory: String, name: String, mode: mode_t = 0o640) throws(SpoolFailure) {
         let path = directory + "/" + name
-        let temporary = directory + "/." + name + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
-        guard descriptor >= 0 else { throw SpoolFailure(path: temporary, operation: "open", code: errno) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                let code = errno
-                close(descriptor)
-                unlink(temporary)
-                throw SpoolFailure(path: temporary, operation: "write", code: code)
-            }
-            written += count
-        }
-        guard fsync(descriptor) == 0 else {
-            let code = errno
-            close(descriptor)
-            unlink(temporary)
-            throw SpoolFailure(path: temporary, operation: "fsync", code: code)
-        }
-        close(descriptor)
+        let temporary = try writeTemporary(bytes, to: directory, name: name, mode: mode, synced: true)
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
@@ -36,24 +15,29 @@ enum DurableFile {
         }
     }
 
-    /// Writes `bytes` to a temporary file beside `directory/name`, unsynced: its path. A batch of
-    /// them is made durable at once by `syncFilesystem`, then each is renamed over its name.
-    static func writeTemporary(_ bytes: [UInt8], to directory: String, name: String, mode: mode_t = 0o640) throws(SpoolFailure) -> String {
+    /// Writes `bytes` to a temporary file beside `directory/name`: its path. Unless `synced`, a
+    /// batch of them is made durable at once by `syncFilesystem`, then each is renamed over its
+    /// name. A temporary file that could not be written whole is removed.
+    static func writeTemporary(
+        _ bytes: [UInt8], to directory: String, name: String, mode: mode_t = 0o640, synced: Bool = false
+    ) throws(SpoolFailure) -> String {
         let temporary = directory + "/." + name + ".tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw SpoolFailure(path: temporary, operation: "open", code: errno) }
         defer { close(descriptor) }
+        func fail(_ operation: String) -> SpoolFailure {
+            let code = errno
+            unlink(temporary)
+            return SpoolFailure(path: temporary, operation: operation, code: code)
+        }
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                let code = errno
-                unlink(temporary)
-                throw SpoolFailure(path: temporary, operation: "write", code: code)
-            }
+            guard count > 0 else { throw fail("write") }
             written += count
         }
+        if synced, fsync(descriptor) != 0 { throw fail("fsync") }
         return temporary
     }
 
