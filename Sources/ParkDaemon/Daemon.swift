@@ -105,7 +105,7 @@ public enum Daemon {
             database: database, state: state, receiptKey: receiptKey.key,
             spool: Spool(
                 root: config.intake.spool(stateDirectory: config.stateDirectory),
-                outboxAccess: OutboxAccess(tenantUploaders: config.intake.tenantUploaders)))
+                outboxAccess: OutboxAccess(tenantUploaders: config.intake.tenantUploaders, uploaders: Uploaders(group: config.intake.uploaderGroup))))
         let intakeCounters = IntakeCounters()
         let server = ControlServer(
             socket: socket,

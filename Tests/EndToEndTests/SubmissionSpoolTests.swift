@@ -179,7 +179,7 @@ struct SubmissionSpoolTests {
         let park = try SpoolPark(tenants: 3, intake: """
               uploader_group: \(accounts.group)
               tenant_uploaders:
-                "\(SpoolPark.creditCode(1))": [\(own.name)]
+                "\(SpoolPark.creditCode(1))": [\(own.name), \(accounts.outsider.name)]
                 "\(SpoolPark.creditCode(2))": [\(second.name)]
 
             """)
@@ -196,6 +196,10 @@ struct SubmissionSpoolTests {
         try park.drop(SubmissionFile(envelopeBytes: envelope, signature: try strangerKey.sign(envelope)).bytes, name: "stranger.json")
         #expect(park.wait { (0..<3).allSatisfy { park.receipt(codes[$0], "r\($0).json") != nil } && park.names("quarantine").count == 2 }, "\(park.daemon.log)")
         #expect(!park.names("outbox").contains(stranger))
+        // An account listed for a firm but outside the uploader group is named at start.
+        #expect(park.daemon.log.contains(
+            "intake.tenant_uploaders names user '\(accounts.outsider.name)' for \(codes[0]), who is not a member of the uploader group '\(accounts.group)'"),
+            "\(park.daemon.log)")
 
         func read(_ user: ReviewerAccounts.User, _ index: Int) throws -> Bool {
             let path = park.spool + "/outbox/\(codes[index])/r\(index).json"

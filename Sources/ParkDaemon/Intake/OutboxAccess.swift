@@ -9,17 +9,23 @@ import Foundation
 struct OutboxAccess: Sendable {
     /// Credit code → the user names that upload for that firm alone.
     let tenantUploaders: [String: [String]]
+    /// The uploader group's members, whom those accounts must be among.
+    let uploaders: Uploaders
 
     /// What `apply` could not do as asked.
     enum Shortfall: CustomStringConvertible {
         /// The user database has no such account: it is left out of the outbox's ACL.
         case unknownUser(String, creditCode: String)
+        /// The account is not in the uploader group: it can neither drop files nor pass through
+        /// `outbox/` to the firm's outbox.
+        case notUploader(String, creditCode: String, group: String)
         /// The filesystem keeps no ACLs: the outbox is closed to everyone but parkd.
         case noACLs(String)
 
         var description: String {
             switch self {
             case .unknownUser(let name, let code): "intake.tenant_uploaders names user '\(name)' for \(code), whom the user database does not know; the outbox is not opened to that name"
+            case .notUploader(let name, let code, let group): "intake.tenant_uploaders names user '\(name)' for \(code), who is not a member of the uploader group '\(group)': that account can neither drop files nor reach the outbox"
             case .noACLs(let path): "the filesystem of \(path) keeps no POSIX ACLs; the outboxes of firms with their own uploaders are readable by parkd alone"
             }
         }
@@ -42,7 +48,12 @@ struct OutboxAccess: Sendable {
         var shortfalls: [Shortfall] = []
         var uids: [uid_t] = []
         for name in names {
-            if let uid = Self.uid(name) { uids.append(uid) } else { shortfalls.append(.unknownUser(name, creditCode: creditCode)) }
+            guard let uid = Self.uid(name) else {
+                shortfalls.append(.unknownUser(name, creditCode: creditCode))
+                continue
+            }
+            uids.append(uid)
+            if !uploaders.mayUpload(uid) { shortfalls.append(.notUploader(name, creditCode: creditCode, group: uploaders.group)) }
         }
         guard fchmod(descriptor, 0o2700) == 0 else { throw SpoolFailure(path: directory, operation: "chmod", code: errno) }
         let acl = Self.readAndSearchACL(for: uids)

@@ -7,7 +7,7 @@ import Foundation
 struct Spool: Sendable {
     let root: String
     /// Who reads each tenant's outbox.
-    var outboxAccess = OutboxAccess(tenantUploaders: [:])
+    var outboxAccess = OutboxAccess(tenantUploaders: [:], uploaders: Uploaders(group: IntakeConfig().uploaderGroup))
     var incoming: String { root + "/incoming" }
     var tmp: String { root + "/incoming/tmp" }
     var new: String { root + "/incoming/new" }

@@ -4,7 +4,8 @@ import Synchronization
 /// Who may drop files in the spool: parkd's own user, root, and the members of the uploader
 /// group (by their primary group or the group's member list), as the user database says.
 final class Uploaders: Sendable {
-    private let group: String
+    /// The uploader group's name.
+    let group: String
     private let known = Mutex<[uid_t: (allowed: Bool, name: String)]>([:])
 
     init(group: String) { self.group = group }
