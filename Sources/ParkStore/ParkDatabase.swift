@@ -48,13 +48,14 @@ public final class ParkDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
-        configuration.prepareDatabase { db in
-            // Durable commits: in WAL mode FULL syncs the log on every commit.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // Durable commits: in WAL mode FULL syncs the log on every commit. NORMAL, which
+            // GRDB gives a pool's writer when it opens it in WAL mode (after any
+            // `prepareDatabase`), syncs only at checkpoints: a commit would survive parkd's
+            // crash but not the machine's. Only the writer commits, so it is set there.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
             throw StoreError.unusable(path, "cannot open: \(ParkDatabase.describe(error))")
         }

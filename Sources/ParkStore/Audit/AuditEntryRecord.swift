@@ -2,7 +2,7 @@ import GRDB
 import ParkCore
 
 /// A row of `auditEntry`.
-struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord {
+struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord, PreparedInsertRecord {
     static let databaseTableName = "auditEntry"
 
     var id: Int64
@@ -31,6 +31,13 @@ struct AuditEntryRecord: Codable, FetchableRecord, PersistableRecord {
         static let keyId = Column(CodingKeys.keyId)
         static let hash = Column(CodingKeys.hash)
     }
+
+    static let insertSQL = preparedInsertSQL([
+        Columns.id, Columns.at, Columns.uid, Columns.user, Columns.pid, Columns.method, Columns.parameters, Columns.outcome,
+        Columns.previousHash, Columns.keyId, Columns.hash,
+    ])
+
+    var insertArguments: StatementArguments { [id, at, uid, user, pid, method, parameters, outcome, previousHash, keyId, hash] }
 
     /// Reads the columns by name in code: Decodable costs about twice as much when the whole
     /// chain is verified.

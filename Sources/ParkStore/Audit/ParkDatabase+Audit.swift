@@ -48,7 +48,7 @@ extension ParkDatabase {
         let entry = AuditEntry(
             after: previous, at: instant, uid: call.uid, user: call.user, pid: call.pid,
             method: call.method, parameters: call.parameters, outcome: outcome, key: key)
-        try AuditEntryRecord(entry).insert(db)
+        try AuditEntryRecord(entry).insertPrepared(db)
     }
 
     /// Entries, newest first.

@@ -12,11 +12,9 @@ extension ParkDatabase {
     /// `createTenant` inside a transaction the caller holds (the demo park loads in one).
     static func createTenant(_ db: Database, _ tenant: Tenant, context: ChangeContext) throws -> StoredTenant {
         try ParkDatabase.ensureCreditCodeFree(db, tenant.creditCode, except: nil)
-        var record = TenantRecord(tenant, createdAt: context.at, updatedAt: context.at)
-        try record.insert(db)
-        let id = record.id!
+        let id = try TenantRecord(tenant, createdAt: context.at, updatedAt: context.at).insertPrepared(db)
         try ParkDatabase.saveLinesAndTags(db, id: id, tenant: tenant)
-        return try ParkDatabase.loadTenants(db, records: [record])[0]
+        return try ParkDatabase.loadTenant(db, .id(id))
     }
 
     /// One tenant by id or credit code.
@@ -106,15 +104,16 @@ extension ParkDatabase {
     // MARK: - Rows to tenants
 
     private static func ensureCreditCodeFree(_ db: Database, _ code: CreditCode, except id: Int64?) throws {
-        if let holder = try TenantRecord.filter(TenantRecord.Columns.creditCode == code.value).fetchOne(db),
-           holder.id != id {
-            throw StoreError.creditCodeInUse(code.value, by: holder.id!)
+        if let holder = try Int64.fetchOne(db.preparedStatement(tenantIDByCreditCode, [code.value])), holder != id {
+            throw StoreError.creditCodeInUse(code.value, by: holder)
         }
     }
 
+    private static let tenantIDByCreditCode = "SELECT id FROM tenant WHERE creditCode = ?"
+
     private static func saveLinesAndTags(_ db: Database, id: Int64, tenant: Tenant) throws {
-        for line in tenant.businessLines { try TenantBusinessLineRecord(tenantId: id, line).insert(db) }
-        for tag in tenant.tags { try TenantTagRecord(tenantId: id, tag: tag).insert(db) }
+        for line in tenant.businessLines { try TenantBusinessLineRecord(tenantId: id, line).insertPrepared(db) }
+        for tag in tenant.tags { try TenantTagRecord(tenantId: id, tag: tag).insertPrepared(db) }
     }
 
     /// One tenant with its lines, tags and history, read by a single statement: one snapshot

@@ -2,7 +2,7 @@ import GRDB
 import ParkCore
 
 /// A row of `tenantBusinessLine`.
-struct TenantBusinessLineRecord: Codable, FetchableRecord, PersistableRecord {
+struct TenantBusinessLineRecord: Codable, FetchableRecord, PersistableRecord, PreparedInsertRecord {
     static let databaseTableName = "tenantBusinessLine"
 
     var tenantId: Int64
@@ -12,6 +12,10 @@ struct TenantBusinessLineRecord: Codable, FetchableRecord, PersistableRecord {
         static let tenantId = Column(CodingKeys.tenantId)
         static let line = Column(CodingKeys.line)
     }
+
+    static let insertSQL = preparedInsertSQL([Columns.tenantId, Columns.line])
+
+    var insertArguments: StatementArguments { [tenantId, line] }
 
     /// Reads the columns by name in code, as `TenantRecord` does.
     init(row: Row) {

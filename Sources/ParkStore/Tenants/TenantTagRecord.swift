@@ -1,7 +1,7 @@
 import GRDB
 
 /// A row of `tenantTag`.
-struct TenantTagRecord: Codable, FetchableRecord, PersistableRecord {
+struct TenantTagRecord: Codable, FetchableRecord, PersistableRecord, PreparedInsertRecord {
     static let databaseTableName = "tenantTag"
 
     var tenantId: Int64
@@ -11,6 +11,10 @@ struct TenantTagRecord: Codable, FetchableRecord, PersistableRecord {
         static let tenantId = Column(CodingKeys.tenantId)
         static let tag = Column(CodingKeys.tag)
     }
+
+    static let insertSQL = preparedInsertSQL([Columns.tenantId, Columns.tag])
+
+    var insertArguments: StatementArguments { [tenantId, tag] }
 
     /// Reads the columns by name in code, as `TenantRecord` does.
     init(row: Row) {
