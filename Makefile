@@ -67,6 +67,7 @@ bench: deps
 	$$($(SWIFT) build -c release --show-bin-path)/policy-bench --policies Config/policies
 	$(SWIFT) build -c release --product parkctl
 	python3 Benchmarks/StartTime/start-time.py --parkd $$($(SWIFT) build -c release --show-bin-path)/parkd --parkctl $$($(SWIFT) build -c release --show-bin-path)/parkctl
+	PARKD=$$($(SWIFT) build -c release --show-bin-path)/parkd bash Benchmarks/IdleWakeups/idle-wakeups.sh 30
 
 # Release binaries, man pages, units, sysusers/tmpfiles entries, completions, default configuration.
 install: deps man
