@@ -47,17 +47,19 @@ struct ColumnContext {
             guard case .number(let number) = value, let scaled = ColumnPlanner.scaled(number, scale) else { throw ColumnarRun.Unplanned() }
             return Array(repeating: scaled, count: count)
         case .figure(let figure):
-            return run.figures(figure, month: period.lastMonth).map { Int128($0) }
+            // Read from each tenant's reports: a month's figure is read once a run (a later
+            // run finds the rule's column kept, `ColumnarMemo`), and a column of it would be
+            // fresh memory to fill.
+            let month = period.lastMonth
+            return run.profiles.map { Int128($0.figure(figure, month: month) ?? 0) }
         case .sum(let figure, let window):
             guard let months = window.months(endingIn: period.lastMonth) else { return Array(repeating: 0, count: count) }
-            guard months.lowerBound >= 0, months.count <= Self.monthsSummedByColumn else {
-                var sums = [Int128](repeating: 0, count: count)
-                for lane in 0..<count {
-                    do { sums[lane] = Int128(try run.profiles[lane].sum(of: figure, in: months).total) } catch { run.markBroken(lane) }
-                }
-                return sums
+            // A tenant's reports lie side by side: summed tenant by tenant.
+            var sums = [Int128](repeating: 0, count: count)
+            for lane in 0..<count {
+                do { sums[lane] = Int128(try run.profiles[lane].sum(of: figure, in: months).total) } catch { run.markBroken(lane) }
             }
-            return sum(figure, months)
+            return sums
         case .ruleAmount(let rule):
             guard let number = run.book.number(of: rule) else { return Array(repeating: 0, count: count) }
             return try run.column(number, period).map { Int128($0) }
@@ -103,32 +105,6 @@ struct ColumnContext {
         case .flag, .statusIs, .hasLine, .hasHRLine, .hasTag, .originIs, .exited, .movedIn, .not, .and, .or, .compare, .same:
             throw ColumnarRun.Unplanned()
         }
-    }
-
-    /// Windows up to two years are summed month column by month column (as
-    /// `TenantProfile.sum`, which a longer window still reads lane by lane: its columns would
-    /// hold more than the lanes' reports).
-    private static let monthsSummedByColumn = 24
-
-    /// Σ of the figure over `months`, a month's column at a time: contiguous reads, where each
-    /// lane's own reports lie apart in memory. A lane whose sum leaves Int64 is broken (0), as
-    /// `TenantProfile.sum` throws for it.
-    private func sum(_ figure: ReportFigure, _ months: ClosedRange<Int>) -> [Int128] {
-        var sums = [Int64](repeating: 0, count: count)
-        var overflowed = [Bool](repeating: false, count: count)
-        for month in months {
-            let figures = run.figures(figure, month: month)
-            for lane in 0..<count {
-                let (sum, overflow) = sums[lane].addingReportingOverflow(figures[lane])
-                sums[lane] = sum
-                if overflow { overflowed[lane] = true }
-            }
-        }
-        var total = [Int128](repeating: 0, count: count)
-        for lane in 0..<count {
-            if overflowed[lane] { run.markBroken(lane) } else { total[lane] = Int128(sums[lane]) }
-        }
-        return total
     }
 
     /// Lane by lane; a result that overflows or leaves `ColumnPlan.limit` breaks the lane.

@@ -2,7 +2,7 @@ import ParkCore
 
 /// The facts the columnar engine reads for every tenant of a run, as struct-of-arrays: one
 /// array per fact, a tenant's at its position in the inputs (its lane). Report figures stay in
-/// each `TenantProfile`, whose per-figure rows a window's sum already reads contiguously.
+/// each `TenantProfile`, where a window's sum reads a tenant's months side by side.
 struct ColumnarInputs: Sendable {
     let count: Int
     /// Month index of the first month the tenant could earn anything (`Int.max`: none).
@@ -20,8 +20,6 @@ struct ColumnarInputs: Sendable {
     let statusStart: [Int]
     let statusDay: [Int]
     let statusBit: [UInt8]
-    /// Report figures as columns, filled as runs read them.
-    let figures = ColumnarFigures()
     /// Rule columns runs computed, for the runs after them.
     let memo = ColumnarMemo()
 

@@ -41,11 +41,6 @@ final class ColumnarRun {
         columns = Array(repeating: [:], count: book.timelines.count)
     }
 
-    /// The month's report figure for every lane (0 where there is no report).
-    func figures(_ figure: ReportFigure, month: Int) -> [Int64] {
-        inputs.figures.column(figure, month: month, profiles: profiles)
-    }
-
     /// The amounts (fen, before any budget) of rule `number` for `period`, lane by lane.
     func column(_ number: Int, _ period: RewardPeriod) throws(Unplanned) -> [Int64] {
         if let known = columns[number][period] { return known }
