@@ -195,23 +195,30 @@ struct ParkdBench {
         return TenantAPI.Create(name: "基准测试企业 \(serial)", creditCode: code)
     }
 
+    /// The table of every scenario; parkd's rows also as a share of the faster echo peer with
+    /// as many connections measured in this run (`of echo`).
     static func printTable(_ measurements: [Measurement], seconds: Int) {
         print("parkd-bench: \(seconds) s per scenario after \(warmUp) warm-up; \(ProcessInfo.processInfo.activeProcessorCount) active cores")
-        let header = ["scenario", "connections", "calls", "round-trips/s", "p50 ms", "p99 ms"]
+        let header = ["scenario", "connections", "calls", "round-trips/s", "p50 ms", "p99 ms", "of echo"]
         let rows = measurements.map { m in
-            [
+            let share = isEcho(m) ? nil : fastestEcho(in: measurements, connections: m.scenario.connections).map { m.roundTripsPerSecond / $0.roundTripsPerSecond }
+            return [
                 m.scenario.name, String(m.scenario.connections), String(m.latencies.count),
                 String(format: "%.1f", m.roundTripsPerSecond),
                 String(format: "%.3f", m.percentile(0.50)), String(format: "%.3f", m.percentile(0.99)),
+                share.map { String(format: "%.2f", $0) } ?? "",
             ]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         // First column left-aligned (text), the rest right-aligned (numbers).
+        // An empty last cell (an echo row's share) leaves no trailing spaces.
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
+            var text = cells.enumerated().map { column, cell in
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
                 return column == 0 ? cell + padding : padding + cell
             }.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
         }
         print(line(header))
         print(line(widths.map { String(repeating: "-", count: $0) }))
@@ -228,7 +235,7 @@ struct ParkdBench {
         let aims: [(String, Int, Double)] = [("channel only (GetInfo)", 1, 0.85), ("channel only (GetInfo)", 32, 0.6), ("read (Tenant.Get)", 32, 0.3)]
         var lines: [String] = []
         for (name, connections, aim) in aims {
-            guard let measured = rate(name, connections), let echo = rate("C echo", connections) ?? rate("socket echo", connections) else { continue }
+            guard let measured = rate(name, connections), let echo = fastestEcho(in: measurements, connections: connections) else { continue }
             let share = measured.roundTripsPerSecond / echo.roundTripsPerSecond
             var line = "  \(name), \(connections) connection(s): \(String(format: "%.2f", share)) of \(echo.scenario.name) (aim ≥ \(aim): \(share >= aim ? "met" : "not met"))"
             if name.hasPrefix("read"), connections == 32 {
@@ -240,6 +247,16 @@ struct ParkdBench {
         guard !lines.isEmpty else { return }
         print("\nthe channel against the fastest peer that does nothing, as many connections:")
         lines.forEach { print($0) }
+    }
+
+    /// The peers that answer at once and do nothing else: the machine's limit.
+    static func isEcho(_ measurement: Measurement) -> Bool {
+        measurement.scenario.name.hasPrefix("C echo") || measurement.scenario.name.hasPrefix("socket echo")
+    }
+
+    /// The faster of the echo peers measured with `connections` connections.
+    static func fastestEcho(in measurements: [Measurement], connections: Int) -> Measurement? {
+        measurements.filter { isEcho($0) && $0.scenario.connections == connections }.max { $0.roundTripsPerSecond < $1.roundTripsPerSecond }
     }
 
     struct Options {

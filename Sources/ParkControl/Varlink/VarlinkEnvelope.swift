@@ -39,6 +39,15 @@ public struct VarlinkCallHeader: Decodable, Sendable {
         case method, more, oneway, upgrade, parameters
     }
 
+    /// A header read by other means than a `Decoder` (the daemon's reader of plain calls).
+    public init(method: String, more: Bool?, oneway: Bool?, upgrade: Bool?, parameters: ParametersShape) {
+        self.method = method
+        self.more = more
+        self.oneway = oneway
+        self.upgrade = upgrade
+        self.parameters = parameters
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         method = try container.decode(String.self, forKey: .method)

@@ -8,18 +8,22 @@ public final class CallContext: Sendable {
     public let caller: Caller
     /// Fully qualified method name.
     public let method: String
-    /// The whole message as received; its parameters are read again only for the audit trail.
+    /// The whole message as received; its parameters are read again only for the audit trail,
+    /// unless the message was read as a `JSONTree` (`plainParameters`).
     private let message: Data
+    /// The parameters object of a message read as a `JSONTree`, kept for the audit trail.
+    private let plainParameters: JSONTree?
     let state: DaemonState
     private let auditTaken = Atomic<Bool>(false)
     /// Parameters the audit trail never records (a reviewer's scores): replaced by `sealed`.
     private let sealedParameters: Set<String>
     private let commitment = Mutex<String?>(nil)
 
-    init(caller: Caller, method: String, message: Data, state: DaemonState, sealedParameters: Set<String> = []) {
+    init(caller: Caller, method: String, message: Data, plainParameters: JSONTree? = nil, state: DaemonState, sealedParameters: Set<String> = []) {
         self.caller = caller
         self.method = method
         self.message = message
+        self.plainParameters = plainParameters
         self.state = state
         self.sealedParameters = sealedParameters
     }
@@ -27,7 +31,7 @@ public final class CallContext: Sendable {
     /// The parameters as sent, in canonical JSON; sealed ones are left out, and `sealed` holds
     /// the commitment the handler gave (or `withheld`, for a call refused before it did).
     var parametersText: String {
-        let parameters = (try? JSONDecoder().decode(VarlinkRequest.self, from: message).parameters) ?? .object([:])
+        let parameters = plainParameters?.jsonValue ?? (try? JSONDecoder().decode(VarlinkRequest.self, from: message).parameters) ?? .object([:])
         guard !sealedParameters.isEmpty else { return parameters.canonicalText }
         var members: [String: JSONValue] = [:]
         if case .object(let sent) = parameters { members = sent.filter { !sealedParameters.contains($0.key) } }

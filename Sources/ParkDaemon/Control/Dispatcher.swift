@@ -32,17 +32,21 @@ public struct Dispatcher: Sendable {
     }
 
     private func handleHere(_ bytes: some Collection<UInt8>, from caller: Caller) async -> Outcome {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        let message = bytes.withContiguousStorageIfAvailable { Data(buffer: $0) } ?? Data(bytes)
+        guard message.withUnsafeBytes(Dispatcher.isValidUTF8) else {
             return refuse("message is not valid UTF-8", caller: caller)
         }
-        let message = Data(bytes)
         let received: ReceivedCall
-        do {
-            let decoder = JSONDecoder()
-            decoder.userInfo[MethodTable.userInfoKey] = table
-            received = try decoder.decode(ReceivedCall.self, from: message)
-        } catch {
-            return refuse("message is not a Varlink call: \(Dispatcher.summary(of: error))", caller: caller)
+        if let plain = plainCall(message) {
+            received = plain
+        } else {
+            do {
+                let decoder = JSONDecoder()
+                decoder.userInfo[MethodTable.userInfoKey] = table
+                received = try decoder.decode(ReceivedCall.self, from: message)
+            } catch {
+                return refuse("message is not a Varlink call: \(Dispatcher.summary(of: error))", caller: caller)
+            }
         }
         let call = received.header
         let oneway = call.oneway == true
@@ -61,7 +65,9 @@ public struct Dispatcher: Sendable {
         if case .success = decoded, let name = Dispatcher.parameterHoldingNUL(in: message) {
             decoded = .failure(VarlinkError.invalidParameter(name))
         }
-        let context = CallContext(caller: caller, method: call.method, message: message, state: state, sealedParameters: entry.sealedParameters)
+        let context = CallContext(
+            caller: caller, method: call.method, message: message, plainParameters: received.plainParameters, state: state,
+            sealedParameters: entry.sealedParameters)
         guard permits(entry.access, caller) else {
             let error = ServiceAPI.PermissionDenied(method: call.method, uid: Int64(caller.uid)).varlinkError
             // A caller without a role is logged and audited within its budget of refusals, so
@@ -93,6 +99,23 @@ public struct Dispatcher: Sendable {
             await auditRefusal(entry, context, varlinkError)
             return reply(varlinkError, oneway: oneway)
         }
+    }
+
+    /// The call read through `JSONTree`, when the message is plain enough for it and its
+    /// parameters decode without error; otherwise nil, and `JSONDecoder` reads it (and names
+    /// what is wrong). Both read a plain message the same way; this one costs a fraction.
+    private func plainCall(_ message: Data) -> ReceivedCall? {
+        guard let tree = message.withUnsafeBytes({ JSONTree(parsing: $0) }), let header = VarlinkCallHeader(plain: tree) else { return nil }
+        var received = ReceivedCall(header: header, table: table, decoder: JSONTreeDecoder(tree))
+        if case .failure? = received.method?.decoded { return nil }
+        received.plainParameters = tree.member("parameters").flatMap { if case .object = $0 { $0 } else { nil } } ?? .object([])
+        return received
+    }
+
+    /// Whether the message is valid UTF-8, without copying it when it is ASCII, as most are.
+    private static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return true }
+        return bytes.withMemoryRebound(to: UInt8.self) { String(validating: $0, as: UTF8.self) } != nil
     }
 
     private func permits(_ access: MethodAccess, _ caller: Caller) -> Bool {
@@ -195,16 +218,44 @@ private struct ReceivedCall: Decodable {
     let header: VarlinkCallHeader
     /// The method's entry and the call decoded for it; nil when parkd does not serve the method.
     let method: (entry: MethodTable.Entry, decoded: Result<MethodTable.DecodedCall, any Error>)?
+    /// The parameters object (`{}` when none were sent) of a message read as a `JSONTree`.
+    var plainParameters: JSONTree?
 
     init(from decoder: any Decoder) throws {
         let header = try VarlinkCallHeader(from: decoder)
+        self.init(header: header, table: decoder.userInfo[MethodTable.userInfoKey] as? MethodTable, decoder: decoder)
+    }
+
+    /// The call with `header`, its parameters decoded by `decoder` (which decodes the whole message).
+    init(header: VarlinkCallHeader, table: MethodTable?, decoder: any Decoder) {
         self.header = header
-        guard let table = decoder.userInfo[MethodTable.userInfoKey] as? MethodTable,
-              let entry = table.entries[header.method] else {
+        guard let entry = table?.entries[header.method] else {
             method = nil
             return
         }
         method = (entry, Result { try entry.decode(header, decoder) })
+    }
+}
+
+private extension VarlinkCallHeader {
+    /// The header of a message read as a `JSONTree`, as `init(from:)` reads it; nil where that
+    /// would throw (the message is then left to `JSONDecoder`, whose error is the reply).
+    init?(plain message: JSONTree) {
+        guard case .object = message, case .string(let method)? = message.member("method") else { return nil }
+        func flag(_ name: String) -> Bool?? {
+            switch message.member(name) {
+            case nil, .null?: .some(nil)
+            case .bool(let value)?: .some(value)
+            default: nil
+            }
+        }
+        guard let more = flag("more"), let oneway = flag("oneway"), let upgrade = flag("upgrade") else { return nil }
+        let parameters: ParametersShape = switch message.member("parameters") {
+        case nil, .null?: .absent
+        case .object(let members)?: .object(members.map(\.name))
+        default: .invalid
+        }
+        self.init(method: method, more: more, oneway: oneway, upgrade: upgrade, parameters: parameters)
     }
 }
 

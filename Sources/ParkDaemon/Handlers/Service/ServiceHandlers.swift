@@ -34,10 +34,11 @@ enum ServiceHandlers {
     static func registerIntrospection(in table: inout MethodTable) {
         table.add(VarlinkServiceAPI.interface)
         let interfaces = table.interfaces
+        let names = interfaces.map(\.name).sorted()
         table.register(VarlinkServiceAPI.getInfo) { _, _ in
             VarlinkServiceAPI.GetInfoReply(
                 vendor: "parkd", product: "parkd — operations daemon for HR service industrial parks",
-                version: ParkVersion.current, url: "man:parkctl(1)", interfaces: interfaces.map(\.name).sorted())
+                version: ParkVersion.current, url: "man:parkctl(1)", interfaces: names)
         }
         table.register(VarlinkServiceAPI.getInterfaceDescription) { request, _ in
             guard let interface = interfaces.first(where: { $0.name == request.interface }) else {
