@@ -4,12 +4,16 @@ import Synchronization
 /// Runs concurrent writes in shared transactions so that many writers pay for one fsync.
 ///
 /// Each write runs in its own savepoint: one that throws is rolled back alone and the others
-/// commit. The first writer to arrive while nobody is committing becomes the leader: it commits
-/// everything queued, then hands leadership to the first writer that queued meanwhile, so no
-/// caller waits for more than its own batch and the one before it.
+/// commit. Writes queue here; the first to arrive while nothing is committing schedules a
+/// commit on the database's writer queue, which takes everything queued, commits it, answers
+/// each caller and, if more writes queued meanwhile, schedules the next commit on the same
+/// queue, where it follows at once (another job already waiting there, such as a checkpoint,
+/// goes first). No caller waits for more than its own batch and the one before it, and the
+/// writer goes from one batch to the next without waiting for a caller's thread to wake up.
 final class GroupCommit: Sendable {
     private struct Queue: ~Copyable {
         var waiting: [any QueuedWrite] = []
+        /// A commit is scheduled or running: a write that arrives now is taken by it or the next.
         var committing = false
     }
 
@@ -23,39 +27,35 @@ final class GroupCommit: Sendable {
     /// Runs `body` in a savepoint of a shared transaction and returns once that transaction is durable.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let write = Write(body)
-        var leading = queue.withLock { queue in
+        let first = queue.withLock { queue in
             queue.waiting.append(write)
             defer { queue.committing = true }
             return !queue.committing
         }
-        while true {
-            if leading {
-                let batch = queue.withLock { queue in
-                    defer { queue.waiting.removeAll() }
-                    return queue.waiting
-                }
-                await commit(batch)
-                let next = queue.withLock { queue -> (any QueuedWrite)? in
-                    if queue.waiting.isEmpty { queue.committing = false }
-                    return queue.waiting.first
-                }
-                next?.lead()
-            }
-            switch await write.outcome() {
-            case .done(let result): return try result.get()
-            case .lead: leading = true
-            }
-        }
+        if first { scheduleCommit() }
+        return try await write.result()
     }
 
-    private func commit(_ batch: [any QueuedWrite]) async {
-        do {
-            try await writer.write { db in
-                for write in batch { write.run(db) }
+    /// Schedules, on the writer queue, a commit of what is queued when it runs; when nothing is,
+    /// the next write to arrive schedules one.
+    private func scheduleCommit() {
+        writer.asyncWriteWithoutTransaction { db in
+            let batch = self.queue.withLock { queue -> [any QueuedWrite] in
+                if queue.waiting.isEmpty { queue.committing = false }
+                defer { queue.waiting.removeAll() }
+                return queue.waiting
             }
-            for write in batch { write.settle(failure: nil) }
-        } catch {
-            for write in batch { write.settle(failure: error) }
+            guard !batch.isEmpty else { return }
+            do {
+                try db.inTransaction {
+                    for write in batch { write.run(db) }
+                    return .commit
+                }
+                for write in batch { write.settle(failure: nil) }
+            } catch {
+                for write in batch { write.settle(failure: error) }
+            }
+            self.scheduleCommit()
         }
     }
 }
@@ -66,20 +66,12 @@ private protocol QueuedWrite: AnyObject, Sendable {
     func run(_ db: Database)
     /// The transaction is over: committed (nil) or failed with `failure`.
     func settle(failure: (any Error)?)
-    /// Asks this write's caller to commit the next batch.
-    func lead()
 }
 
 private final class Write<T: Sendable>: QueuedWrite {
-    enum Outcome {
-        case done(Result<T, any Error>)
-        case lead
-    }
-
     private struct State: ~Copyable {
         var result: Result<T, any Error>?
         var settled = false
-        var leading = false
         var waiter: CheckedContinuation<Void, Never>?
     }
 
@@ -106,35 +98,16 @@ private final class Write<T: Sendable>: QueuedWrite {
         waiter?.resume()
     }
 
-    func lead() {
-        let waiter = state.withLock { state in
-            state.leading = true
-            defer { state.waiter = nil }
-            return state.waiter
-        }
-        waiter?.resume()
-    }
-
-    /// Waits until the write is settled or its caller must lead the next commit.
-    func outcome() async -> Outcome {
-        while true {
-            let ready: Outcome? = state.withLock { state in
-                if state.settled, let result = state.result { return .done(result) }
-                if state.leading {
-                    state.leading = false
-                    return .lead
-                }
-                return nil
+    /// Waits until the transaction that ran the write is over, and returns the write's result.
+    func result() async throws -> T {
+        await withCheckedContinuation { continuation in
+            let settled = state.withLock { state in
+                if state.settled { return true }
+                state.waiter = continuation
+                return false
             }
-            if let ready { return ready }
-            await withCheckedContinuation { continuation in
-                let resumeNow = state.withLock { state in
-                    if state.settled || state.leading { return true }
-                    state.waiter = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
+            if settled { continuation.resume() }
         }
+        return try state.withLock { state in try state.result!.get() }
     }
 }

@@ -1,6 +1,7 @@
 import GRDB
 import ParkCore
 import ParkStore
+import Synchronization
 import Testing
 
 @Suite("Audit trail in the store")
@@ -108,4 +109,43 @@ struct AuditStoreTests {
             #expect(try await reopened.tenants(TenantQuery(limit: 1000)).tenants.count == 180)
         }
     }
+
+    @Test("work outside the shared transactions (PRAGMA optimize, on the same writer) gets its turn while writers keep the queue full", .timeLimit(.minutes(1)))
+    func otherWorkNotStarved() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let stop = StopFlag()
+            let writes = try await withThrowingTaskGroup(of: Int.self) { group in
+                for writer in 0..<16 {
+                    group.addTask {
+                        var serial = 1000 * writer, done = 0
+                        while !stop.isSet {
+                            serial += 1
+                            _ = try await database.createTenant(try applicant(serial), context: context())
+                            done += 1
+                        }
+                        return done
+                    }
+                }
+                // Let the writers fill the queue, then ask for other work on the writer.
+                try await Task.sleep(for: .milliseconds(200))
+                let clock = ContinuousClock(), asked = clock.now
+                try await database.optimize()
+                let waited = clock.now - asked
+                let whileWriting = !stop.isSet
+                stop.set()
+                #expect(whileWriting && waited < .seconds(5), "PRAGMA optimize waited \(waited)")
+                return try await group.reduce(0, +)
+            }
+            #expect(writes > 16)
+            #expect(try await database.verifyAudit().intact)
+        }
+    }
+}
+
+/// Set once, read by many tasks.
+final class StopFlag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
 }

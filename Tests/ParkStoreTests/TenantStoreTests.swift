@@ -19,6 +19,23 @@ struct TenantStoreTests {
         }
     }
 
+    @Test("what a create returns is what a read of the tenant gives, every field of it (it is not read back)")
+    func createdAsRead() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let tenant = try Tenant(
+                name: "济南人力资源服务有限公司", creditCode: creditCode(7), businessLines: ["training", "dispatch", "recruitment"],
+                origin: "external", tags: ["zeta", "alpha", "incubator"], contactPerson: "王经理", contactPhone: "0531-88888888",
+                dispatchLicence: "370100", hrServiceLicence: "HR-370100", appliedOn: CivilDate(year: 2026, month: 1, day: 5)!,
+                today: CivilDate(year: 2026, month: 11, day: 29)!)
+            _ = try await database.createTenant(try applicant(1), context: context())
+            let created = try await database.createTenant(tenant, context: context())
+            #expect(created == (try await database.tenant(.id(created.id))))
+            #expect(created == (try await database.tenants(.init()).tenants.last))
+            #expect(created.id == 2 && created.tenant.tags == ["alpha", "incubator", "zeta"] && created.tenant.history.isEmpty)
+        }
+    }
+
     @Test("credit codes are unique, and a refused create changes nothing but the audit trail")
     func uniqueCreditCode() async throws {
         try await withTemporaryDirectory { directory in

@@ -12,9 +12,13 @@ extension ParkDatabase {
     /// `createTenant` inside a transaction the caller holds (the demo park loads in one).
     static func createTenant(_ db: Database, _ tenant: Tenant, context: ChangeContext) throws -> StoredTenant {
         try ParkDatabase.ensureCreditCodeFree(db, tenant.creditCode, except: nil)
-        let id = try TenantRecord(tenant, createdAt: context.at, updatedAt: context.at).insertPrepared(db)
+        var record = TenantRecord(tenant, createdAt: context.at, updatedAt: context.at)
+        let id = try record.insertPrepared(db)
+        record.id = id
         try ParkDatabase.saveLinesAndTags(db, id: id, tenant: tenant)
-        return try ParkDatabase.loadTenant(db, .id(id))
+        // What was just written, as a read of it would give it (lines in their canonical order,
+        // tags sorted, no history yet), without reading it back.
+        return try record.storedTenant(lines: tenant.businessLines, tags: tenant.tags.sorted(), history: [])
     }
 
     /// One tenant by id or credit code.
