@@ -85,4 +85,19 @@ struct StorageFailureTests {
         #expect(StorageFailure.classify(DatabaseError(resultCode: .SQLITE_CONSTRAINT), databasePath: path) == nil)
         #expect(StorageFailure.classify(CancellationError(), databasePath: path) == nil)
     }
+
+    @Test("the connection that commits syncs the write-ahead log on every commit (synchronous = FULL), on a new database and on one reopened")
+    func writerSyncsEveryCommit() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            for _ in 0..<2 {
+                let database = try ParkDatabase(path: path)
+                let mode = try await database.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+                #expect(mode == 2, "PRAGMA synchronous is \(mode.map(String.init) ?? "nothing") on the writer, not 2 (FULL)")
+                let journal = try await database.pool.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+                #expect(journal == "wal")
+                try database.close()
+            }
+        }
+    }
 }
