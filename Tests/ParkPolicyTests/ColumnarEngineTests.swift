@@ -62,6 +62,38 @@ import Testing
         #expect(prepared.columns.memo.column("RENT", .month(Month(year: 2022, month: 12)), policies: Self.book.policies) != nil)
     }
 
+    @Test func parksLargerThanABlockOfLanesWithReportsInAnyOrder() throws {
+        // More tenants than several blocks of lanes (`ColumnContext.blockSize`); some give their
+        // reports out of order or a month twice (the last given counts), and tenants whose
+        // values leave the integer range sit on both sides of a block's edge and in a later block.
+        var random = SeededGenerator(seed: 2048)
+        var tenants = (0..<(2 * ColumnContext.blockSize + 500)).map { RandomTenant.make(id: Int64($0), &random) }
+        for index in stride(from: 3, to: tenants.count, by: 7) {
+            var reports = Array(tenants[index].reports)
+            guard reports.count > 2 else { continue }
+            reports.swapAt(0, reports.count - 1)
+            if index % 2 == 0 {
+                var again = reports[1]
+                again.values[ReportFigure.placements.index] += 7
+                reports.append(again)
+            }
+            tenants[index].reports = ReportFacts(reports)
+        }
+        let block = ColumnContext.blockSize
+        for index in [block - 1, block, 2 * block + 10] {
+            tenants[index].reports = ReportFacts((1...12).map {
+                ReportFact(month: String(format: "2021-%02d", $0), version: 1, figures: ["revenue": Int64.max / 4, "tax": Int64.max / 5])
+            })
+        }
+        let prepared = try PreparedInputs(RewardInputs(tenants: tenants))
+        for period: RewardPeriod in [.year(2021), .year(2022), .month(Month(year: 2021, month: 6)), .month(Month(year: 2022, month: 12))] {
+            Self.compare(Self.book, period, prepared)
+        }
+        let run = ColumnarRun(book: Self.book, prepared: prepared)
+        _ = try run.column(Self.book.number(of: "TAX_CONTRIBUTION")!, .year(2021))
+        #expect(run.broken.indices.filter { run.broken[$0] } == [block - 1, block, 2 * block + 10])
+    }
+
     @Test func explainedRunsPayWhatTheColumnarRunsPay() throws {
         var random = SeededGenerator(seed: 7)
         let tenants = (0..<300).map { RandomTenant.make(id: Int64($0), &random) }

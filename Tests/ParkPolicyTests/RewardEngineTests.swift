@@ -325,6 +325,25 @@ import Testing
         #expect(try JSONDecoder().decode(RewardLine.self, from: try JSONEncoder().encode(changed)) == changed)
     }
 
+    @Test func reportsReadAndWriteAsTheListOfReportsTheyHold() throws {
+        // A tenant's reports are held as one table; stored inputs keep the form they had as a
+        // list of reports (so runs stored before read, and hash, as they did).
+        let list = [ReportFact(month: "2021-05", version: 2, figures: ["revenue": 100, "placements": 3]),
+                    ReportFact(month: "2021-04", version: 1, figures: ["tax": 7, "headcount": 40])]
+        let reports = ReportFacts(list)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(try encoder.encode(reports) == encoder.encode(list))
+        #expect(Array(reports) == list)
+        #expect(try JSONDecoder().decode(ReportFacts.self, from: try encoder.encode(list)) == reports)
+        let short = Data(#"[{"month":"2021-05","version":1,"values":[1,2,3]}]"#.utf8)
+        #expect {
+            try JSONDecoder().decode(ReportFacts.self, from: short)
+        } throws: { error in
+            String(describing: error).contains("report 2021-05 has 3 figures, not \(ReportFigure.allCases.count)")
+        }
+    }
+
     // MARK: Reproducibility
 
     @Test func theSameInputsGiveTheSameLines() throws {

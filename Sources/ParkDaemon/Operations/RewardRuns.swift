@@ -66,7 +66,7 @@ struct RewardRuns: Sendable {
         for earlier in run.adjusts { corrected += try await database.standingRewardLines(run: earlier) }
         let verification = RewardRunVerification(
             recorded: try await database.rewardLines(run: id, explanations: false), corrected: corrected, rules: run.rules,
-            recomputed: recomputed.lines)
+            recomputed: Array(recomputed.lines))
         let current = try await database.rewardInputs(throughYear: period.year)
         return Verified(
             run: run, inputsIntact: RewardInputs.hash(json) == run.inputsHash, verification: verification,

@@ -1,36 +1,46 @@
 import ParkCore
 
-/// One rule's formulas evaluated over every lane of a run at once: each node of a plan is one
-/// pass over the lanes. Formulas read the period's last day (the day a monthly or annual rule
-/// is evaluated on), except eligibility, whose status may be given (`status`): a condition
-/// that reads only the status holds on some day of the period exactly when it holds for one
-/// of the statuses the tenant has on those days.
+/// One rule's formulas evaluated over a block of a run's lanes (`lanes`) at once: each node of
+/// a plan is one pass over the block, whose values (index 0 for the block's first lane) stay in
+/// the processor's caches between passes. Formulas read the period's last day (the day a
+/// monthly or annual rule is evaluated on), except eligibility, whose status may be given
+/// (`status`): a condition that reads only the status holds on some day of the period exactly
+/// when it holds for one of the statuses the tenant has on those days.
 struct ColumnContext {
     let run: ColumnarRun
     let policy: Policy
     let period: RewardPeriod
+    let lanes: Range<Int>
     /// Held here, so that reading a column in a loop does not go through the run each time.
     private let inputs: ColumnarInputs
     private let count: Int
+    private let first: Int
 
-    init(run: ColumnarRun, policy: Policy, period: RewardPeriod) {
+    /// Lanes evaluated at once: a block's values (16 bytes a lane) fit in a core's caches.
+    static let blockSize = 2048
+
+    init(run: ColumnarRun, policy: Policy, period: RewardPeriod, lanes: Range<Int>) {
         self.run = run
         self.policy = policy
         self.period = period
+        self.lanes = lanes
         inputs = run.inputs
-        count = run.inputs.count
+        count = lanes.count
+        first = lanes.lowerBound
     }
 
-    /// Lanes (among `open`) for which the status-reading condition holds on some day of the period.
+    /// Lanes (among `open`, by lane of the run) for which the status-reading condition holds
+    /// on some day of the period.
     func eligible(_ node: ColumnNode, open: [Bool]) throws(ColumnarRun.Unplanned) -> [Bool] {
-        let seen = run.statusesSeen(in: period)
+        let seen = run.statusesSeen(in: period)[lanes]
+        let open = open[lanes]
         var any: UInt8 = 0
-        for lane in 0..<count where open[lane] { any |= seen[lane] }
+        for lane in lanes where open[lane] { any |= seen[lane] }
         var result = [Bool](repeating: false, count: count)
         for status in TenantStatus.allCases where any & status.columnBit != 0 {
             let bit = status.columnBit
             let holds = try flags(node, status: bit)
-            for lane in 0..<count where open[lane] && seen[lane] & bit != 0 && holds[lane] { result[lane] = true }
+            for index in 0..<count where open[first + index] && seen[first + index] & bit != 0 && holds[index] { result[index] = true }
         }
         return result
     }
@@ -51,26 +61,32 @@ struct ColumnContext {
             // run finds the rule's column kept, `ColumnarMemo`), and a column of it would be
             // fresh memory to fill.
             let month = period.lastMonth
-            return run.profiles.map { Int128($0.figure(figure, month: month) ?? 0) }
+            var values = [Int128](repeating: 0, count: count)
+            for index in 0..<count { values[index] = Int128(inputs.reports[first + index].figure(figure, month: month) ?? 0) }
+            return values
         case .sum(let figure, let window):
             guard let months = window.months(endingIn: period.lastMonth) else { return Array(repeating: 0, count: count) }
             // A tenant's reports lie side by side: summed tenant by tenant.
             var sums = [Int128](repeating: 0, count: count)
-            for lane in 0..<count {
-                do { sums[lane] = Int128(try run.profiles[lane].sum(of: figure, in: months).total) } catch { run.markBroken(lane) }
+            for index in 0..<count {
+                do { sums[index] = Int128(try inputs.reports[first + index].sum(of: figure, in: months).total) } catch {
+                    run.markBroken(first + index)
+                }
             }
             return sums
         case .ruleAmount(let rule):
             guard let number = run.book.number(of: rule) else { return Array(repeating: 0, count: count) }
-            return try run.column(number, period).map { Int128($0) }
+            return try run.column(number, period)[lanes].map { Int128($0) }
         case .total(let rule, let window):
             guard let months = window.months(endingIn: period.lastMonth), let number = run.book.number(of: rule) else {
                 return Array(repeating: 0, count: count)
             }
-            return try run.totals(number, months: months).map { Int128($0) }
+            return try run.totals(number, months: months)[lanes].map { Int128($0) }
         case .leaseYear:
             let day = period.end
-            return run.profiles.map { Int128($0.leaseYear(on: day)) }
+            var years = [Int128](repeating: 0, count: count)
+            for index in 0..<count { years[index] = Int128(run.profiles[first + index].leaseYear(on: day)) }
+            return years
         case .daysInMonth:
             return Array(repeating: Int128(CivilDate.daysIn(month: period.end.month, year: period.end.year)), count: count)
         case .daysInPeriod:
@@ -114,7 +130,7 @@ struct ColumnContext {
         for lane in 0..<count {
             let (value, overflow) = operation(a[lane], b[lane])
             if overflow || value.magnitude > ColumnPlan.limit.magnitude {
-                run.markBroken(lane)
+                run.markBroken(first + lane)
                 result[lane] = 0
             } else {
                 result[lane] = value
@@ -142,7 +158,7 @@ struct ColumnContext {
             for row in rows.reversed() {
                 let (left, overflow) = inputs[lane].multipliedReportingOverflow(by: row.denominator)
                 if overflow {
-                    run.markBroken(lane)
+                    run.markBroken(first + lane)
                     break
                 }
                 if left >= row.numerator {
@@ -165,21 +181,21 @@ struct ColumnContext {
         case .statusIs(let mask):
             if let status { return Array(repeating: status & mask != 0, count: count) }
             let day = period.end.dayNumber
-            return (0..<count).map { inputs.status($0, on: day) & mask != 0 }
+            return lanes.map { inputs.status($0, on: day) & mask != 0 }
         case .hasLine(let mask):
-            return inputs.lineMask.map { $0 & mask != 0 }
+            return inputs.lineMask[lanes].map { $0 & mask != 0 }
         case .hasHRLine:
-            return inputs.hasHRLine
+            return Array(inputs.hasHRLine[lanes])
         case .hasTag(let tags):
-            return run.profiles.map { profile in tags.contains { profile.tags.contains($0) } }
+            return run.profiles[lanes].map { profile in tags.contains { profile.tags.contains($0) } }
         case .originIs(let origins):
-            return run.profiles.map { origins.contains($0.facts.origin) }
+            return run.profiles[lanes].map { origins.contains($0.facts.origin) }
         case .exited:
             let day = period.end.dayNumber
-            return inputs.exitDay.map { $0 <= day }
+            return inputs.exitDay[lanes].map { $0 <= day }
         case .movedIn:
             let day = period.end.dayNumber
-            return inputs.firstMoveIn.map { $0 <= day }
+            return inputs.firstMoveIn[lanes].map { $0 <= day }
         case .not(let operand):
             return try flags(operand, status: status).map { !$0 }
         case .and(let a, let b):

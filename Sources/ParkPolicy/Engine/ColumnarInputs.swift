@@ -1,8 +1,8 @@
 import ParkCore
 
 /// The facts the columnar engine reads for every tenant of a run, as struct-of-arrays: one
-/// array per fact, a tenant's at its position in the inputs (its lane). Report figures stay in
-/// each `TenantProfile`, where a window's sum reads a tenant's months side by side.
+/// array per fact, a tenant's at its position in the inputs (its lane). Report figures stay as
+/// each tenant's facts hold them, where a window's sum reads a tenant's months side by side.
 struct ColumnarInputs: Sendable {
     let count: Int
     /// Month index of the first month the tenant could earn anything (`Int.max`: none).
@@ -14,6 +14,8 @@ struct ColumnarInputs: Sendable {
     /// Day number the tenant became exited (`Int.max`: never).
     let exitDay: [Int]
     let lineMask: [UInt32]
+    /// Each lane's reports (its profile's `reports`), read here without going through the profile.
+    let reports: [ReportSeries]
     let hasHRLine: [Bool]
     /// Status histories, flattened in the order given: lane i's changes are at
     /// `statusStart[i]..<statusStart[i + 1]`.
@@ -51,6 +53,7 @@ struct ColumnarInputs: Sendable {
         self.moveInYear = moveInYear
         self.exitDay = exitDay
         self.lineMask = lineMask
+        reports = profiles.map(\.reports)
         self.hasHRLine = hasHRLine
         self.statusStart = statusStart
         self.statusDay = statusDay

@@ -25,8 +25,8 @@ final class ColumnarRun {
     private var unplanned: Set<Int> = []
     /// By period, the statuses each lane has on the days a status-reading condition is evaluated.
     private var seenStatuses: [RewardPeriod: [UInt8]] = [:]
-    /// Σ of a monthly rule's amounts from a window's first month to a month, by rule, first
-    /// and last month: each month's annual cap reads the sum up to the month before.
+    /// Σ of a rule's amounts from a window's first month to a month, by rule, first and last
+    /// month: each month's annual cap reads a monthly rule's sum up to the month before.
     private var partialTotals: [[Int]: [Int64]] = [:]
     /// Columns being computed inside one another: a policy book whose rules read each other
     /// in a loop goes deeper than any real chain, and is left to the exact engine to report.
@@ -78,7 +78,6 @@ final class ColumnarRun {
             guard let plan = formula.plan, plan.scale != nil else { throw Unplanned() }
             caps.append((plan, kind))
         }
-        let context = ColumnContext(run: self, policy: policy, period: period)
         var open = [Bool](repeating: true, count: count)
         switch rule.period {
         case .onceAtMoveIn:
@@ -89,46 +88,53 @@ final class ColumnarRun {
         case .month, .year:
             break
         }
-        let paying = try context.eligible(eligible.node, open: open)
-        var values = try context.numbers(amount.node)
-        var scale = amountScale
-        for (cap, kind) in caps {
-            let ceilings = try context.numbers(cap.node)
-            let already: [Int64]
+        // What the caps have already counted, for every lane (each the sum of earlier columns).
+        var spent: [[Int64]] = []
+        for (_, kind) in caps {
             switch kind {
-            case .period: already = Array(repeating: 0, count: count)
+            case .period: spent.append([])
             case .year:
-                already = rule.period.runKind == .month && period.firstMonth % 12 > 0
-                    ? try totals(number, months: (period.year * 12)...(period.firstMonth - 1)) : Array(repeating: 0, count: count)
-            case .lifetime: already = try totals(number, months: 0...(period.firstMonth - 1))
+                spent.append(rule.period.runKind == .month && period.firstMonth % 12 > 0
+                    ? try totals(number, months: (period.year * 12)...(period.firstMonth - 1)) : [])
+            case .lifetime: spent.append(try totals(number, months: 0...(period.firstMonth - 1)))
             }
-            let common = max(scale, cap.scale!, 2)
-            let toAmount = ColumnPlanner.tenTo(common - scale), toCeiling = ColumnPlanner.tenTo(common - cap.scale!)
-            let toFen = ColumnPlanner.tenTo(common - 2)
-            for lane in 0..<count where paying[lane] {
-                // Rescaled for every lane, so the column keeps one scale; capped only above zero.
-                let (amount, o1) = values[lane].multipliedReportingOverflow(by: toAmount)
-                let (ceiling, o2) = ceilings[lane].multipliedReportingOverflow(by: toCeiling)
-                let (spent, o3) = Int128(already[lane]).multipliedReportingOverflow(by: toFen)
-                guard !o1, !o2, !o3, amount.magnitude <= ColumnPlan.limit.magnitude, ceiling.magnitude <= ColumnPlan.limit.magnitude else {
-                    broken[lane] = true
-                    values[lane] = 0
-                    continue
-                }
-                values[lane] = amount
-                guard amount > 0 else { continue }
-                let allowed = max(0, ceiling - spent)
-                if amount > allowed { values[lane] = allowed }
-            }
-            scale = common
         }
         var fen = [Int64](repeating: 0, count: count)
-        for lane in 0..<count where paying[lane] {
-            guard let rounded = Self.fen(values[lane], scale: scale, rule.rounding) else {
-                broken[lane] = true
-                continue
+        for start in stride(from: 0, to: count, by: ColumnContext.blockSize) {
+            let lanes = start..<min(start + ColumnContext.blockSize, count)
+            let context = ColumnContext(run: self, policy: policy, period: period, lanes: lanes)
+            let paying = try context.eligible(eligible.node, open: open)
+            var values = try context.numbers(amount.node)
+            var scale = amountScale
+            for ((cap, _), already) in zip(caps, spent) {
+                let ceilings = try context.numbers(cap.node)
+                let common = max(scale, cap.scale!, 2)
+                let toAmount = ColumnPlanner.tenTo(common - scale), toCeiling = ColumnPlanner.tenTo(common - cap.scale!)
+                let toFen = ColumnPlanner.tenTo(common - 2)
+                for index in 0..<lanes.count where paying[index] {
+                    // Rescaled for every lane, so the column keeps one scale; capped only above zero.
+                    let (amount, o1) = values[index].multipliedReportingOverflow(by: toAmount)
+                    let (ceiling, o2) = ceilings[index].multipliedReportingOverflow(by: toCeiling)
+                    let (counted, o3) = Int128(already.isEmpty ? 0 : already[start + index]).multipliedReportingOverflow(by: toFen)
+                    guard !o1, !o2, !o3, amount.magnitude <= ColumnPlan.limit.magnitude, ceiling.magnitude <= ColumnPlan.limit.magnitude else {
+                        broken[start + index] = true
+                        values[index] = 0
+                        continue
+                    }
+                    values[index] = amount
+                    guard amount > 0 else { continue }
+                    let allowed = max(0, ceiling - counted)
+                    if amount > allowed { values[index] = allowed }
+                }
+                scale = common
             }
-            fen[lane] = rounded
+            for index in 0..<lanes.count where paying[index] {
+                guard let rounded = Self.fen(values[index], scale: scale, rule.rounding) else {
+                    broken[start + index] = true
+                    continue
+                }
+                fen[start + index] = rounded
+            }
         }
         return fen
     }
@@ -140,6 +146,8 @@ final class ColumnarRun {
     /// Σ per lane of rule `number`'s amounts for its periods inside `months`, none before the
     /// lane's first month (as `TenantLedger.total`).
     func totals(_ number: Int, months: ClosedRange<Int>) throws(Unplanned) -> [Int64] {
+        // Known when a block of lanes before asked for the same.
+        if let known = partialTotals[[number, months.lowerBound, months.upperBound]] { return known }
         let count = inputs.count
         let yearly = book.timelines[number][0].rule.period.runKind == .year
         // Each lane's first period counted (a month, or a year); lanes going back further than
@@ -174,6 +182,7 @@ final class ColumnarRun {
             if !yearly { partialTotals[[number, months.lowerBound, index]] = sums }
         }
         for lane in overflowed { broken[lane] = true }
+        partialTotals[[number, months.lowerBound, months.upperBound]] = sums
         return sums
     }
 

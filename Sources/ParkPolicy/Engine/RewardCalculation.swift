@@ -68,29 +68,17 @@ public struct RewardLine: Sendable, Equatable, Codable {
 /// Inputs parsed and indexed once, ready for any number of runs: each tenant's profile, and
 /// the same facts as columns for the columnar engine.
 public struct PreparedInputs: Sendable {
+    let tenants: [TenantFacts]
     let profiles: [TenantProfile]
     let columns: ColumnarInputs
-    /// What each tenant's lines name, side by side: building a run's lines then reads
-    /// neighbouring memory instead of each tenant's facts.
-    let named: [(id: Int64, creditCode: String, name: String)]
 
     public init(_ inputs: RewardInputs) throws(PolicyRunError) {
+        tenants = inputs.tenants
         var profiles: [TenantProfile] = []
-        profiles.reserveCapacity(inputs.tenants.count)
-        for facts in inputs.tenants { profiles.append(try TenantProfile(facts)) }
+        profiles.reserveCapacity(tenants.count)
+        for position in tenants.indices { profiles.append(try TenantProfile(park: tenants, position: position)) }
         self.profiles = profiles
         columns = ColumnarInputs(profiles)
-        named = inputs.tenants.map { ($0.id, Self.copy($0.creditCode), Self.copy($0.name)) }
-    }
-
-    /// `text` in storage of its own, allocated next to the copies made before it: the facts'
-    /// strings lie far apart, among each tenant's reports, and every line built retains its
-    /// tenant's name.
-    private static func copy(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { buffer in buffer.initialize(fromContentsOf: bytes) }
-        }
     }
 }
 
@@ -98,9 +86,50 @@ public struct PreparedInputs: Sendable {
 public struct RewardCalculation: Sendable {
     public let period: RewardPeriod
     public let rules: [String]
-    public let lines: [RewardLine]
+    public let lines: RewardLines
     /// Rule evaluations done: tenants × rules, plus the earlier periods caps and totals read.
     public let evaluations: Int
+}
+
+/// A run's lines, tenant by tenant in the order of the inputs, then by rule. Held as amounts
+/// (tenant, rule, fen: 24 bytes each) beside what they name; a `RewardLine`, with its strings,
+/// is made when it is read. A run of 100,000 tenants has hundreds of thousands of lines, and
+/// summing or comparing them need not build them.
+public struct RewardLines: RandomAccessCollection, Sendable, Equatable {
+    /// A non-zero amount: the tenant's position in the inputs, the rule's in `rules`, and its
+    /// explanation's position in `explanations` (−1: none).
+    struct Amount {
+        var fen: Int64
+        let tenant: Int32
+        let explanation: Int32
+        let rule: Int16
+    }
+
+    let amounts: [Amount]
+    let tenants: [TenantFacts]
+    let rules: [String]
+    let period: String
+    let explanations: [Explanation]
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { amounts.count }
+
+    public subscript(position: Int) -> RewardLine {
+        let amount = amounts[position]
+        let tenant = tenants[Int(amount.tenant)]
+        return RewardLine(
+            tenantID: tenant.id, creditCode: tenant.creditCode, tenantName: tenant.name, rule: rules[Int(amount.rule)],
+            period: period, fen: amount.fen, explanation: amount.explanation < 0 ? nil : explanations[Int(amount.explanation)])
+    }
+
+    /// Σ of the amounts in fen, wrapping on overflow (a run's total is checked where it is stored).
+    public var totalFen: Int64 {
+        amounts.reduce(0) { $0 &+ $1.fen }
+    }
+
+    public static func == (a: RewardLines, b: RewardLines) -> Bool {
+        a.count == b.count && a.elementsEqual(b)
+    }
 }
 
 extension PolicyBook {
@@ -144,12 +173,13 @@ extension PolicyBook {
         let numbered = computedRules.compactMap { id in number(of: id).map { (id: id, number: $0) } }
         let periodText = period.description
         guard let first = prepared.profiles.first else {
-            return RewardCalculation(period: period, rules: chosen, lines: [], evaluations: 0)
+            return RewardCalculation(
+                period: period, rules: chosen, lines: RewardLines(amounts: [], tenants: [], rules: [], period: periodText, explanations: []), evaluations: 0)
         }
         // Each non-zero amount as a small record: budgets and the final choice of rules go by
-        // the rule's position in `numbered`, and a `RewardLine` (strings, explanation) is built
-        // once, for the amounts kept.
-        var amounts: [ComputedAmount] = []
+        // the rule's position in `numbered`; a `RewardLine` (strings, explanation) is made when
+        // the calculation's lines are read.
+        var amounts: [RewardLines.Amount] = []
         amounts.reserveCapacity(prepared.profiles.count * 2)
         var explanations: [Explanation] = []
         // With the columnar engine, the exact one reads (and keeps) whole columns of the rules it
@@ -173,29 +203,30 @@ extension PolicyBook {
         let everyRulePlanned = !planned.contains(false)
         // The columns the exact engine computes (rules not planned), kept for the runs after this one.
         var exactColumns = planned.map { run != nil && !$0 ? [Int64](repeating: 0, count: prepared.profiles.count) : [] }
-        for (tenant, profile) in prepared.profiles.enumerated() {
+        for tenant in prepared.profiles.indices {
             // A calculation given a time budget stops when its task is cancelled.
             if Task.isCancelled { throw PolicyRunError("stopped before it was complete: its task was cancelled") }
-            if broken[tenant] || !everyRulePlanned { ledger.start(profile, lane: tenant) }
+            // (A profile is read only here: its tenant's amounts may all be in the columns.)
+            if broken[tenant] || !everyRulePlanned { ledger.start(prepared.profiles[tenant], lane: tenant) }
             for position in numbered.indices {
                 if !broken[tenant], planned[position] {
                     let fen = columns[position][tenant]
-                    if fen != 0 { amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: fen, explanation: nil)) }
+                    if fen != 0 { amounts.append(RewardLines.Amount(fen: fen, tenant: Int32(tenant), explanation: -1, rule: Int16(position))) }
                     continue
                 }
                 let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
                 if !exactColumns[position].isEmpty { exactColumns[position][tenant] = computed.fen }
                 guard computed.fen != 0 else { continue }
-                var explanation: Int?
+                var explanation: Int32 = -1
                 if explain, let policy = computed.policy {
                     let rule = numbered[position].id, definition = policy.rule(rule)!
-                    explanation = explanations.count
+                    explanation = Int32(explanations.count)
                     explanations.append(Explanation(
                         rule: rule, title: definition.title, clause: definition.clause, policy: policy.id,
                         policyDocument: "\(policy.title) (\(policy.document))", period: periodText,
                         amount: Money(fen: computed.fen).description, steps: computed.steps))
                 }
-                amounts.append(ComputedAmount(tenant: tenant, rule: position, fen: computed.fen, explanation: explanation))
+                amounts.append(RewardLines.Amount(fen: computed.fen, tenant: Int32(tenant), explanation: explanation, rule: Int16(position)))
             }
         }
         for (position, column) in exactColumns.enumerated() where !column.isEmpty {
@@ -209,36 +240,22 @@ extension PolicyBook {
             }
         }
         let kept = numbered.map { chosen.contains($0.id) }
-        var lines: [RewardLine] = []
-        lines.reserveCapacity(amounts.count)
-        let ruleIDs = numbered.map(\.id)
-        for amount in amounts where amount.fen != 0 && kept[amount.rule] {
-            let tenant = prepared.named[amount.tenant]
-            lines.append(RewardLine(
-                tenantID: tenant.id, creditCode: tenant.creditCode, tenantName: tenant.name, rule: ruleIDs[amount.rule],
-                period: periodText, fen: amount.fen, explanation: amount.explanation.map { explanations[$0] }))
+        if amounts.contains(where: { $0.fen == 0 || !kept[Int($0.rule)] }) {
+            amounts.removeAll { $0.fen == 0 || !kept[Int($0.rule)] }
         }
+        let lines = RewardLines(amounts: amounts, tenants: prepared.tenants, rules: numbered.map(\.id), period: periodText, explanations: explanations)
         return RewardCalculation(period: period, rules: chosen, lines: lines, evaluations: evaluations)
-    }
-
-    /// A non-zero amount computed in a run: the tenant's position in the inputs, the rule's in
-    /// the rules computed, and its explanation's position when explaining.
-    private struct ComputedAmount {
-        let tenant: Int
-        let rule: Int
-        var fen: Int64
-        let explanation: Int?
     }
 
     /// Over budget, every amount of the budget's rules (`covered` by rule position) is scaled by
     /// budget ÷ total and rounded down to the fen, so the scaled amounts never add up to more
     /// than the budget; an amount may so become zero.
     private func apply(
-        _ budget: PolicyBudget, of policy: Policy, to amounts: inout [ComputedAmount], explanations: inout [Explanation],
+        _ budget: PolicyBudget, of policy: Policy, to amounts: inout [RewardLines.Amount], explanations: inout [Explanation],
         covered: [Bool], period: RewardPeriod
     ) throws(PolicyRunError) {
         var total: Int64 = 0
-        for amount in amounts where covered[amount.rule] {
+        for amount in amounts where covered[Int(amount.rule)] {
             let (sum, overflow) = total.addingReportingOverflow(amount.fen)
             guard !overflow else { throw PolicyRunError("budget \(budget.id): \(ArithmeticError.overflow.description)") }
             total = sum
@@ -246,9 +263,9 @@ extension PolicyBook {
         let limit = budget.amount(in: policy, on: period.end)
         let totalExact = Exact(fen: total)
         guard totalExact > limit, total > 0 else {
-            for amount in amounts where covered[amount.rule] {
-                guard let explanation = amount.explanation else { continue }
-                explanations[explanation].steps.append(ExplanationStep(
+            for amount in amounts where covered[Int(amount.rule)] {
+                guard amount.explanation >= 0 else { continue }
+                explanations[Int(amount.explanation)].steps.append(ExplanationStep(
                     kind: .result, name: "budget \(budget.id)",
                     value: "\(Money(fen: total)) yuan computed in all within \(Value.number(limit).described(as: .money)): not scaled",
                     source: policy.id, context: nil))
@@ -258,7 +275,7 @@ extension PolicyBook {
         let ratio: Exact
         // Reduced once, so that scaling each amount keeps small denominators (no GCD per amount).
         do { ratio = try (limit / totalExact).reduced() } catch { throw PolicyRunError("budget \(budget.id): \(error.description)") }
-        for index in amounts.indices where covered[amounts[index].rule] {
+        for index in amounts.indices where covered[Int(amounts[index].rule)] {
             let before = amounts[index].fen
             let after: Int64
             do {
@@ -267,7 +284,8 @@ extension PolicyBook {
                 throw PolicyRunError("budget \(budget.id): \(error.description)")
             }
             amounts[index].fen = after
-            guard let explanation = amounts[index].explanation else { continue }
+            let explanation = Int(amounts[index].explanation)
+            guard explanation >= 0 else { continue }
             explanations[explanation].amount = Money(fen: after).description
             explanations[explanation].steps.append(ExplanationStep(
                 kind: .result, name: "budget \(budget.id)",

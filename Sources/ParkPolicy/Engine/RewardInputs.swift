@@ -22,7 +22,7 @@ public struct TenantFacts: Codable, Sendable, Equatable {
     public var appliedOn: String
     public var statusChanges: [StatusFact]
     public var leases: [LeaseFact]
-    public var reports: [ReportFact]
+    public var reports: ReportFacts
     /// The events it organised or co-organised with the park; absent when none (so inputs
     /// stored before events existed read, and hash, as they did).
     public var events: [EventFact]?
@@ -30,6 +30,15 @@ public struct TenantFacts: Codable, Sendable, Equatable {
     public init(
         id: Int64, name: String, creditCode: String, businessLines: [String], tags: [String], origin: String,
         appliedOn: String, statusChanges: [StatusFact], leases: [LeaseFact], reports: [ReportFact], events: [EventFact]? = nil
+    ) {
+        self.init(
+            id: id, name: name, creditCode: creditCode, businessLines: businessLines, tags: tags, origin: origin, appliedOn: appliedOn,
+            statusChanges: statusChanges, leases: leases, reports: ReportFacts(reports), events: events)
+    }
+
+    public init(
+        id: Int64, name: String, creditCode: String, businessLines: [String], tags: [String], origin: String,
+        appliedOn: String, statusChanges: [StatusFact], leases: [LeaseFact], reports: ReportFacts, events: [EventFact]? = nil
     ) {
         self.events = events
         self.id = id
@@ -129,6 +138,82 @@ public struct ReportFact: Codable, Sendable, Equatable {
         self.month = month
         self.version = version
         self.values = ReportFigure.allCases.map { figures[$0.rawValue] ?? 0 }
+    }
+
+    /// Each figure as `figure` gives it.
+    public init(month: String, version: Int, figure: (ReportFigure) -> Int64) {
+        self.month = month
+        self.version = version
+        self.values = ReportFigure.allCases.map(figure)
+    }
+}
+
+/// A tenant's reports as one table: months and versions side by side, and the figures of every
+/// report in one list (`ReportFigure.allCases.count` a report, in that order). A park's reports
+/// are most of a run's inputs: held this way they take no allocation each, and a sum over months
+/// reads one block of memory. It reads, writes (JSON) and compares as the list of
+/// `ReportFact`s it holds.
+public struct ReportFacts: Sendable, Equatable, RandomAccessCollection, ExpressibleByArrayLiteral, Codable {
+    public private(set) var months: [String] = []
+    /// Each month as `Month.index` (nil: the text is not a month), read once as reports are added.
+    private(set) var monthIndexes: [Int?] = []
+    public private(set) var versions: [Int] = []
+    /// Report i's figures are `values[i * figuresEach ..< (i + 1) * figuresEach]`.
+    public private(set) var values: [Int64] = []
+    public static let figuresEach = ReportFigure.allCases.count
+
+    public init() {}
+
+    public init(_ reports: some Sequence<ReportFact>) {
+        for report in reports { append(report) }
+    }
+
+    public init(arrayLiteral reports: ReportFact...) {
+        self.init(reports)
+    }
+
+    /// Adds a report; its figures are as many as `ReportFigure.allCases` (what `ReportFact`'s
+    /// initialisers make; JSON with any other count does not decode).
+    public mutating func append(_ report: ReportFact) {
+        precondition(report.values.count == Self.figuresEach, "a report has \(Self.figuresEach) figures")
+        months.append(report.month)
+        monthIndexes.append(TenantProfile.monthIndex(report.month))
+        versions.append(report.version)
+        values.append(contentsOf: report.values)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { months.count }
+
+    public subscript(position: Int) -> ReportFact {
+        ReportFact(month: months[position], version: versions[position]) { values[position * Self.figuresEach + $0.index] }
+    }
+
+    /// Figure `figure` (its position in `ReportFigure.allCases`) of report `position`.
+    @inline(__always)
+    func value(_ position: Int, _ figure: Int) -> Int64 {
+        values[position * Self.figuresEach + figure]
+    }
+
+    public static func == (a: ReportFacts, b: ReportFacts) -> Bool {
+        a.months == b.months && a.versions == b.versions && a.values == b.values
+    }
+
+    public init(from decoder: any Decoder) throws {
+        var list = try decoder.unkeyedContainer()
+        while !list.isAtEnd {
+            let report = try list.decode(ReportFact.self)
+            guard report.values.count == Self.figuresEach else {
+                throw DecodingError.dataCorruptedError(
+                    in: list, debugDescription: "report \(report.month) has \(report.values.count) figures, not \(Self.figuresEach)")
+            }
+            append(report)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var list = encoder.unkeyedContainer()
+        for report in self { try list.encode(report) }
     }
 }
 

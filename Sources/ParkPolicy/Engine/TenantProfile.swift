@@ -25,17 +25,8 @@ final class TenantProfile: Sendable {
     let hasHRLine: Bool
     /// Leases by start day (then id): the order in which an area cap is filled.
     let leases: [ProfileLease]
-    /// The facts' reports, and by month from the first reported month on, the position of that
-    /// month's report among them plus one (0: no report; the last given for a month counts).
-    /// Preparing a tenant copies none of its figures: a park's reports are most of its inputs.
-    private let reports: [ReportFact]
-    private let reportAt: [Int32]
-    private let firstReportedMonth: Int
-    /// The first to the last month reported.
-    let reportedMonths: ClosedRange<Int>?
-    /// Whether every month from the first to the last reported has a report (the usual case):
-    /// sums then need not look for months without one.
-    private let reportedEveryMonth: Bool
+    /// The tenant's reports by month.
+    let reports: ReportSeries
     /// The month index of the first month the tenant could earn anything: its first move-in or
     /// its first change to active, whichever is earlier (nil when neither happened). Known once,
     /// as every rule computed for the tenant asks for it.
@@ -43,61 +34,47 @@ final class TenantProfile: Sendable {
     /// Declared last, with the facts as given: the fields above, which runs read for every
     /// rule, then share fewer cache lines.
     let appliedOn: CivilDate
-    let facts: TenantFacts
+    /// The run's facts, this tenant's at `position`: every profile of a run holds the one list,
+    /// not its own copy of a tenant's dozen strings and lists.
+    private let park: [TenantFacts]
+    private let position: Int
+    var facts: TenantFacts { park[position] }
 
-    init(_ facts: TenantFacts) throws(PolicyRunError) {
-        self.facts = facts
+    convenience init(_ facts: TenantFacts) throws(PolicyRunError) {
+        try self.init(park: [facts], position: 0)
+    }
+
+    init(park: [TenantFacts], position: Int) throws(PolicyRunError) {
+        self.park = park
+        self.position = position
         func date(_ text: String, _ field: String) throws(PolicyRunError) -> CivilDate {
-            guard let day = Self.day(text) else { throw PolicyRunError("tenant \(facts.id): \(field) '\(text)' is not a date") }
+            guard let day = Self.day(text) else { throw PolicyRunError("tenant \(park[position].id): \(field) '\(text)' is not a date") }
             return day
         }
-        appliedOn = try date(facts.appliedOn, "appliedOn")
+        appliedOn = try date(park[position].appliedOn, "appliedOn")
         var changes: [(on: CivilDate, to: TenantStatus)] = []
-        for change in facts.statusChanges {
+        for change in park[position].statusChanges {
             guard let status = TenantStatus(rawValue: change.to) else {
-                throw PolicyRunError("tenant \(facts.id): unknown status '\(change.to)'")
+                throw PolicyRunError("tenant \(park[position].id): unknown status '\(change.to)'")
             }
             changes.append((try date(change.on, "statusChanges.on"), status))
         }
         statusChanges = changes
         exitDate = changes.first { $0.to == .exited }?.on
-        lineMask = Self.lineMask(facts.businessLines)
-        tags = Set(facts.tags)
-        hasHRLine = facts.businessLines.contains { BusinessLine(rawValue: $0)?.isHRService == true }
+        lineMask = Self.lineMask(park[position].businessLines)
+        tags = Set(park[position].tags)
+        hasHRLine = park[position].businessLines.contains { BusinessLine(rawValue: $0)?.isHRService == true }
         var leases: [ProfileLease] = []
-        for lease in facts.leases {
+        for lease in park[position].leases {
             var rents: [(from: CivilDate, fen: Int64)] = []
             for rent in lease.rents { rents.append((try date(rent.from, "rents.from"), rent.fenPerSquareMetre)) }
             leases.append(ProfileLease(
                 id: lease.id, start: try date(lease.start, "leases.start"), lastDay: try date(lease.lastDay, "leases.lastDay"),
                 units: lease.units, rents: rents))
         }
-        self.leases = leases.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        self.leases = leases.count < 2 ? leases : leases.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
         firstMoveIn = self.leases.first?.start
-        // Each report's month (checking them all), then where each month's report is.
-        var months: [Int] = []
-        months.reserveCapacity(facts.reports.count)
-        var first = Int.max, last = Int.min
-        let figureCount = ReportFigure.allCases.count
-        for report in facts.reports {
-            guard let month = Self.monthIndex(report.month) else {
-                throw PolicyRunError("tenant \(facts.id): report month '\(report.month)' is not a month")
-            }
-            guard report.values.count == figureCount else {
-                throw PolicyRunError("tenant \(facts.id): report \(report.month) has \(report.values.count) figures, not \(figureCount)")
-            }
-            months.append(month)
-            first = min(first, month)
-            last = max(last, month)
-        }
-        let monthCount = months.isEmpty ? 0 : last - first + 1
-        var reportAt = [Int32](repeating: 0, count: monthCount)
-        for (position, month) in months.enumerated() { reportAt[month - first] = Int32(position + 1) }
-        reports = facts.reports
-        self.reportAt = reportAt
-        firstReportedMonth = months.isEmpty ? 0 : first
-        reportedMonths = months.isEmpty ? nil : first...last
-        reportedEveryMonth = !reportAt.contains(0)
+        reports = try ReportSeries(park[position].reports, tenant: park[position].id)
         let activeOn = changes.first { $0.to == .active }?.on
         let firstDay = switch (firstMoveIn, activeOn) {
         case let (moveIn?, active?): min(moveIn, active)
@@ -145,7 +122,7 @@ final class TenantProfile: Sendable {
         return value
     }
 
-    var id: Int64 { facts.id }
+    var id: Int64 { park[position].id }
 
     func status(on day: CivilDate) -> TenantStatus {
         statusChanges.last { $0.on <= day }?.to ?? .applicant
@@ -192,37 +169,6 @@ final class TenantProfile: Sendable {
             used.append((lease, counted, rent))
         }
         return (total, used)
-    }
-
-    func figure(_ figure: ReportFigure, month: Int) -> Int64? {
-        let offset = month - firstReportedMonth
-        guard offset >= 0, offset < reportAt.count, reportAt[offset] > 0 else { return nil }
-        return reports[Int(reportAt[offset]) - 1].values[figure.index]
-    }
-
-    /// Σ of a figure over the months of `months` that have a report, and how many those are.
-    /// A sum beyond Int64 fen is an overflow, never a crash.
-    func sum(of figure: ReportFigure, in months: ClosedRange<Int>) throws(ArithmeticError) -> (total: Int64, reported: Int) {
-        // `clamped` would turn a window that misses every reported month into the nearest one.
-        guard let reportedMonths, months.overlaps(reportedMonths) else { return (0, 0) }
-        let window = months.clamped(to: reportedMonths)
-        let column = figure.index
-        var total: Int64 = 0
-        var reported = 0
-        for month in window where reportedEveryMonth || reportAt[month - firstReportedMonth] > 0 {
-            let (sum, overflow) = total.addingReportingOverflow(reports[Int(reportAt[month - firstReportedMonth]) - 1].values[column])
-            guard !overflow else { throw .overflow }
-            total = sum
-            reported += 1
-        }
-        return (total, reported)
-    }
-
-    /// The version of a month's report (nil: none).
-    func reportVersion(_ month: Int) -> Int? {
-        let offset = month - firstReportedMonth
-        guard offset >= 0, offset < reportAt.count, reportAt[offset] > 0 else { return nil }
-        return max(1, reports[Int(reportAt[offset]) - 1].version)
     }
 
     /// The days in `range` on which something `reads` depends on may change (always including

@@ -112,10 +112,10 @@ struct FormulaCompiler {
             }
             return Formula(type: figure.type, code: { e in
                 let month = e.period.lastMonth
-                let value = e.profile.figure(figure, month: month)
+                let value = e.profile.reports.figure(figure, month: month)
                 e.record(.input, name, Self.figureText(value ?? 0, figure),
                          source: value == nil ? "no report for \(Month(index: month)) (counted as 0)"
-                             : "report \(Month(index: month)), version \(e.profile.reportVersion(month) ?? 0)")
+                             : "report \(Month(index: month)), version \(e.profile.reports.version(month) ?? 0)")
                 return .number(Self.figureValue(value ?? 0, figure))
             }, reads: [], references: [])
         }
@@ -320,7 +320,7 @@ struct FormulaCompiler {
             let averaging = name == "average"
             return Formula(type: figure.type, code: { e throws(EvaluationFailure) in
                 guard let months = window.months(endingIn: e.period.lastMonth) else { return .number(.zero) }
-                let (total, reported) = try Self.exact(at) { () throws(ArithmeticError) in try e.profile.sum(of: figure, in: months) }
+                let (total, reported) = try Self.exact(at) { () throws(ArithmeticError) in try e.profile.reports.sum(of: figure, in: months) }
                 var result = Self.figureValue(total, figure)
                 if averaging, reported > 0 {
                     result = try Self.exact(at) { () throws(ArithmeticError) in try result / Exact(reported) }

@@ -111,12 +111,20 @@ struct OperatingReportRecord: Codable, FetchableRecord, PersistableRecord {
 
     /// The report as the policies read it.
     var fact: ReportFact {
-        ReportFact(month: month, version: version, figures: [
-            "revenue": revenueFen, "tax": taxFen, "employers_served": Int64(employersServed),
-            "workers_dispatched": Int64(workersDispatched), "workers_outsourced": Int64(workersOutsourced),
-            "job_seekers_served": Int64(jobSeekersServed), "placements": Int64(placements),
-            "training_sessions": Int64(trainingSessions), "training_attendees": Int64(trainingAttendees),
-            "phd_hires": Int64(phdHires), "headcount": Int64(headcount),
-        ])
+        ReportFact(month: month, version: version) { figure in
+            switch figure {
+            case .revenue: revenueFen
+            case .tax: taxFen
+            case .employersServed: Int64(employersServed)
+            case .workersDispatched: Int64(workersDispatched)
+            case .workersOutsourced: Int64(workersOutsourced)
+            case .jobSeekersServed: Int64(jobSeekersServed)
+            case .placements: Int64(placements)
+            case .trainingSessions: Int64(trainingSessions)
+            case .trainingAttendees: Int64(trainingAttendees)
+            case .phdHires: Int64(phdHires)
+            case .headcount: Int64(headcount)
+            }
+        }
     }
 }

@@ -52,10 +52,13 @@ public struct NewRewardRun: Sendable {
     public var inputs: [UInt8]
     public var inputsHash: String
 
-    public init(period: String, rules: [String], lines: [RewardLine], policyVersions: [(policy: String, hash: String)], inputs: [UInt8], inputsHash: String) {
+    public init(
+        period: String, rules: [String], lines: some Sequence<RewardLine>, policyVersions: [(policy: String, hash: String)], inputs: [UInt8],
+        inputsHash: String
+    ) {
         self.period = period
         self.rules = rules
-        self.lines = lines
+        self.lines = Array(lines)
         self.policyVersions = policyVersions
         self.inputs = inputs
         self.inputsHash = inputsHash
@@ -95,7 +98,7 @@ extension ParkDatabase {
                 let id = record.id ?? 0
                 leases[record.tenantId, default: []].append(record.fact(units: units[id] ?? [], rents: rents[id] ?? []))
             }
-            var reports: [Int64: [ReportFact]] = [:]
+            var reports: [Int64: ReportFacts] = [:]
             for record in try OperatingReportRecord
                 .filter(OperatingReportRecord.Columns.isCurrent && OperatingReportRecord.Columns.month <= "\(year)-12")
                 .order(OperatingReportRecord.Columns.tenantId, OperatingReportRecord.Columns.month).fetchAll(db) {

@@ -94,7 +94,7 @@ struct TenantRecord: Codable, FetchableRecord, MutablePersistableRecord, Prepare
 
     /// What the policies read about the tenant, as its columns hold it.
     func facts(
-        businessLines: [String], tags: [String], statusChanges: [StatusFact], leases: [LeaseFact], reports: [ReportFact],
+        businessLines: [String], tags: [String], statusChanges: [StatusFact], leases: [LeaseFact], reports: ReportFacts,
         events: [EventFact]? = nil
     ) -> TenantFacts {
         TenantFacts(

@@ -68,7 +68,7 @@ enum PolicyHandlers {
     static func compare(_ current: RewardCalculation?, _ draft: RewardCalculation, period: RewardPeriod) -> PolicyAPI.SimulateReply {
         struct Key: Hashable { let tenant: Int64, rule: String }
         var now: [Key: RewardLine] = [:], proposed: [Key: RewardLine] = [:]
-        for line in current?.lines ?? [] { now[Key(tenant: line.tenantID, rule: line.rule)] = line }
+        for line in current.map({ Array($0.lines) }) ?? [] { now[Key(tenant: line.tenantID, rule: line.rule)] = line }
         for line in draft.lines { proposed[Key(tenant: line.tenantID, rule: line.rule)] = line }
         var rules = current?.rules ?? []
         for rule in draft.rules where !rules.contains(rule) { rules.append(rule) }
