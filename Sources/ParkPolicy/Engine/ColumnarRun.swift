@@ -25,9 +25,10 @@ final class ColumnarRun {
     private var unplanned: Set<Int> = []
     /// By period, the statuses each lane has on the days a status-reading condition is evaluated.
     private var seenStatuses: [RewardPeriod: [UInt8]] = [:]
-    /// Σ of a rule's amounts from a window's first month to a month, by rule, first and last
-    /// month: each month's annual cap reads a monthly rule's sum up to the month before.
-    private var partialTotals: [[Int]: [Int64]] = [:]
+    /// Σ of a rule's amounts from a window's first month on, by rule and first month, through
+    /// the last period summed: each month's annual cap reads a monthly rule's sum up to the
+    /// month before, the month after adds one month to it.
+    private var runningTotals: [[Int]: (through: Int, sums: [Int64])] = [:]
     /// Columns being computed inside one another: a policy book whose rules read each other
     /// in a loop goes deeper than any real chain, and is left to the exact engine to report.
     private var depth = 0
@@ -99,7 +100,8 @@ final class ColumnarRun {
             case .lifetime: spent.append(try totals(number, months: 0...(period.firstMonth - 1)))
             }
         }
-        var fen = [Int64](repeating: 0, count: count)
+        var fen: [Int64] = []
+        fen.reserveCapacity(count)
         for start in stride(from: 0, to: count, by: ColumnContext.blockSize) {
             let lanes = start..<min(start + ColumnContext.blockSize, count)
             let context = ColumnContext(run: self, policy: policy, period: period, lanes: lanes)
@@ -128,13 +130,15 @@ final class ColumnarRun {
                 }
                 scale = common
             }
+            var rounded = [Int64](repeating: 0, count: lanes.count)
             for index in 0..<lanes.count where paying[index] {
-                guard let rounded = Self.fen(values[index], scale: scale, rule.rounding) else {
+                guard let amount = Self.fen(values[index], scale: scale, rule.rounding) else {
                     broken[start + index] = true
                     continue
                 }
-                fen[start + index] = rounded
+                rounded[index] = amount
             }
+            fen.append(contentsOf: rounded)
         }
         return fen
     }
@@ -146,43 +150,45 @@ final class ColumnarRun {
     /// Σ per lane of rule `number`'s amounts for its periods inside `months`, none before the
     /// lane's first month (as `TenantLedger.total`).
     func totals(_ number: Int, months: ClosedRange<Int>) throws(Unplanned) -> [Int64] {
-        // Known when a block of lanes before asked for the same.
-        if let known = partialTotals[[number, months.lowerBound, months.upperBound]] { return known }
         let count = inputs.count
         let yearly = book.timelines[number][0].rule.period.runKind == .year
-        // Each lane's first period counted (a month, or a year); lanes going back further than
-        // a century are left to the exact engine.
-        var first = [Int](repeating: Int.max, count: count)
-        var earliest = Int.max
-        for lane in 0..<count where inputs.firstMonth[lane] != Int.max {
-            let month = max(months.lowerBound, inputs.firstMonth[lane])
-            if month < months.upperBound - 1_200 {
-                broken[lane] = true
-                continue
-            }
-            first[lane] = yearly ? max((months.lowerBound + 11) / 12, inputs.firstMonth[lane] / 12) : month
-            earliest = min(earliest, first[lane])
-        }
-        var sums = [Int64](repeating: 0, count: count)
         let last = yearly ? (months.upperBound + 1) / 12 - 1 : months.upperBound
-        guard earliest <= last else { return sums }
-        // A monthly rule's sum up to the month before, when known, is this one's start.
-        var next = earliest
-        if !yearly, let known = partialTotals[[number, months.lowerBound, last - 1]] {
-            sums = known
-            next = last
+        let key = [number, months.lowerBound]
+        // Known when a block of lanes before asked for the same.
+        if let kept = runningTotals[key], kept.through == last { return kept.sums }
+        // Each lane's first period counted (a month, or a year), none for a lane that never
+        // could earn (`Int.max`); lanes going back further than a century are left to the
+        // exact engine.
+        @inline(__always) func firstCounted(_ lane: Int) -> Int {
+            let month = inputs.firstMonth[lane]
+            guard month != Int.max, max(months.lowerBound, month) >= months.upperBound - 1_200 else { return Int.max }
+            return yearly ? max((months.lowerBound + 11) / 12, month / 12) : max(months.lowerBound, month)
+        }
+        var earliest = Int.max
+        for lane in 0..<count {
+            let first = firstCounted(lane)
+            if first == Int.max, inputs.firstMonth[lane] != Int.max { broken[lane] = true }
+            earliest = min(earliest, first)
+        }
+        guard earliest <= last else { return [Int64](repeating: 0, count: count) }
+        // A monthly rule's sum up to the month before, when kept, is this one's start (taken out
+        // of the table, so that adding to it does not copy it).
+        var sums: [Int64], next: Int
+        if !yearly, let kept = runningTotals.removeValue(forKey: key), kept.through == last - 1 {
+            (sums, next) = (kept.sums, last)
+        } else {
+            (sums, next) = ([Int64](repeating: 0, count: count), earliest)
         }
         var overflowed: [Int] = []
         for index in next...last {
             let amounts = try column(number, yearly ? .year(index) : .month(Month(index: index)))
-            for lane in 0..<count where first[lane] <= index {
+            for lane in 0..<count where firstCounted(lane) <= index {
                 let (sum, overflow) = sums[lane].addingReportingOverflow(amounts[lane])
                 if overflow { overflowed.append(lane) } else { sums[lane] = sum }
             }
-            if !yearly { partialTotals[[number, months.lowerBound, index]] = sums }
         }
         for lane in overflowed { broken[lane] = true }
-        partialTotals[[number, months.lowerBound, months.upperBound]] = sums
+        runningTotals[key] = (last, sums)
         return sums
     }
 
