@@ -94,6 +94,22 @@ import Testing
         #expect(run.broken.indices.filter { run.broken[$0] } == [block - 1, block, 2 * block + 10])
     }
 
+    @Test func explainedRunsExplainAsTheExactEngineAlone() throws {
+        // An explained run finds its non-zero amounts with the columnar engine and explains only
+        // those: the lines, explanations included (caps, budgets), are the exact engine's own.
+        var random = SeededGenerator(seed: 77)
+        let tenants = (0..<250).map { RandomTenant.make(id: Int64($0), &random) }
+        let prepared = try PreparedInputs(RewardInputs(tenants: tenants))
+        for period: RewardPeriod in [.month(Month(year: 2021, month: 3)), .month(Month(year: 2021, month: 11)), .year(2021), .year(2022)] {
+            let explained = try Self.book.calculate(period, prepared: prepared, explain: true)
+            let exact = try Self.book.calculate(
+                period, prepared: try PreparedInputs(RewardInputs(tenants: tenants)), rules: nil, explain: true, columnar: false)
+            #expect(explained.lines.count == exact.lines.count, "\(period)")
+            #expect(explained.lines == exact.lines, "\(period)")
+            #expect(explained.lines.allSatisfy { $0.explanation != nil })
+        }
+    }
+
     @Test func explainedRunsPayWhatTheColumnarRunsPay() throws {
         var random = SeededGenerator(seed: 7)
         let tenants = (0..<300).map { RandomTenant.make(id: Int64($0), &random) }

@@ -344,6 +344,32 @@ import Testing
         }
     }
 
+    @Test func explanationsAreWrittenAsJSONEncoderWritesThem() throws {
+        // Runs store explanations as `sortedJSON`; it must be JSONEncoder's own output (sorted
+        // keys), byte for byte: every ASCII character, controls, slashes, quotes, any Unicode,
+        // absent optionals; and the explanations of real runs.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var random = SeededGenerator(seed: 5)
+        let alphabet: [Character] = (0..<0x80).map { Character(UnicodeScalar(UInt8($0))) } + ["é", "中", "\u{2028}", "😀", "\u{7F}", "\u{FEFF}"]
+        func text() -> String { String((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }) }
+        var explanations = (0..<200).map { _ in
+            Explanation(rule: text(), title: text(), clause: text(), policy: text(), policyDocument: text(), period: text(), amount: text(),
+                        steps: (0..<Int(random.next() % 4)).map { _ in
+                            ExplanationStep(kind: [.input, .parameter, .value, .rule, .result][Int(random.next() % 5)], name: text(), value: text(),
+                                            source: random.next() % 3 == 0 ? nil : text(), context: random.next() % 2 == 0 ? nil : text())
+                        })
+        }
+        var tenants = SeededGenerator(seed: 6)
+        let park = RewardInputs(tenants: (0..<60).map { RandomTenant.make(id: Int64($0), &tenants) })
+        for period in [Fixtures.period("2021-06"), .year(2021)] {
+            explanations += try ColumnarEngineTests.book.calculate(period, inputs: park, explain: true).lines.compactMap(\.explanation)
+        }
+        for explanation in explanations {
+            #expect(explanation.sortedJSON == String(decoding: try encoder.encode(explanation), as: UTF8.self))
+        }
+    }
+
     // MARK: Reproducibility
 
     @Test func theSameInputsGiveTheSameLines() throws {

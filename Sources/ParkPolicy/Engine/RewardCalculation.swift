@@ -141,14 +141,15 @@ extension PolicyBook {
         try calculate(period, prepared: try PreparedInputs(inputs), rules: selected, explain: explain)
     }
 
-    /// The same, on inputs prepared once for several runs. Without explanations, the rules the
-    /// columnar engine plans are computed for all tenants at once (`ColumnarRun`), the others
-    /// (and tenants whose values leave its range) tenant by tenant with exact rationals; with
-    /// explanations, everything is computed the exact way. Both give the same amounts.
+    /// The same, on inputs prepared once for several runs. The rules the columnar engine plans
+    /// are computed for all tenants at once (`ColumnarRun`), the others (and tenants whose
+    /// values leave its range) tenant by tenant with exact rationals. With explanations, each
+    /// non-zero amount of a planned rule is computed again the exact way with its explanation
+    /// (an amount of zero makes no line, so it needs none). Both ways give the same amounts.
     public func calculate(
         _ period: RewardPeriod, prepared: PreparedInputs, rules selected: [String]? = nil, explain: Bool = true
     ) throws(PolicyRunError) -> RewardCalculation {
-        try calculate(period, prepared: prepared, rules: selected, explain: explain, columnar: !explain)
+        try calculate(period, prepared: prepared, rules: selected, explain: explain, columnar: true)
     }
 
     /// The same, choosing the engine: `columnar` false computes every amount with the exact
@@ -190,7 +191,7 @@ extension PolicyBook {
         var run: ColumnarRun?
         var columns: [[Int64]] = Array(repeating: [], count: numbered.count)
         var planned = [Bool](repeating: false, count: numbered.count)
-        if columnar, !explain {
+        if columnar {
             let columnarRun = ColumnarRun(book: self, prepared: prepared)
             for position in numbered.indices {
                 guard let column = try? columnarRun.column(numbered[position].number, period) else { continue }
@@ -207,12 +208,15 @@ extension PolicyBook {
             // A calculation given a time budget stops when its task is cancelled.
             if Task.isCancelled { throw PolicyRunError("stopped before it was complete: its task was cancelled") }
             // (A profile is read only here: its tenant's amounts may all be in the columns.)
-            if broken[tenant] || !everyRulePlanned { ledger.start(prepared.profiles[tenant], lane: tenant) }
+            if broken[tenant] || !everyRulePlanned || explain { ledger.start(prepared.profiles[tenant], lane: tenant) }
             for position in numbered.indices {
                 if !broken[tenant], planned[position] {
                     let fen = columns[position][tenant]
-                    if fen != 0 { amounts.append(RewardLines.Amount(fen: fen, tenant: Int32(tenant), explanation: -1, rule: Int16(position))) }
-                    continue
+                    guard fen != 0 else { continue }
+                    if !explain {
+                        amounts.append(RewardLines.Amount(fen: fen, tenant: Int32(tenant), explanation: -1, rule: Int16(position)))
+                        continue
+                    }
                 }
                 let computed = try ledger.compute(numbered[position].number, in: period, explain: explain)
                 if !exactColumns[position].isEmpty { exactColumns[position][tenant] = computed.fen }

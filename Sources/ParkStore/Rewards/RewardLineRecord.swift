@@ -47,10 +47,8 @@ struct RewardLineRecord: Codable, FetchableRecord, PersistableRecord {
         kind = row[Columns.kind]
     }
 
-    init(_ decided: DecidedRewardLine, runId: Int64) throws {
+    init(_ decided: DecidedRewardLine, runId: Int64) {
         let line = decided.line
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         rewardRunId = runId
         tenantId = line.tenantID
         creditCode = line.creditCode
@@ -58,7 +56,7 @@ struct RewardLineRecord: Codable, FetchableRecord, PersistableRecord {
         rule = line.rule
         period = line.period
         amountFen = line.fen
-        explanation = try line.explanation.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
+        explanation = line.explanation?.sortedJSON
         kind = decided.kind.rawValue
     }
 
