@@ -40,7 +40,7 @@ struct ColumnOrderTests {
         func run() async throws -> StoredRewardRun {
             let inputs = try await database.rewardInputs(throughYear: 2021)
             let calculation = try book.calculate(period, inputs: inputs, explain: true)
-            let canonical = try inputs.canonical()
+            let canonical = inputs.canonical()
             return try await database.createRewardRun(NewRewardRun(
                 period: period.description, rules: calculation.rules, lines: calculation.lines,
                 policyVersions: book.policies.map { ($0.id, $0.hash) }, inputs: canonical.json, inputsHash: canonical.hash),

@@ -16,7 +16,7 @@ struct RewardRuns: Sendable {
         let book = try policies.bookForRun()
         let inputs = try await database.rewardInputs(throughYear: period.year)
         let calculation = try book.calculate(period, inputs: inputs, rules: rules, explain: true)
-        let canonical = try inputs.canonical()
+        let canonical = inputs.canonical()
         let run = try await database.createRewardRun(NewRewardRun(
             period: period.description, rules: calculation.rules, lines: calculation.lines,
             policyVersions: book.policies.map { ($0.id, $0.hash) }, inputs: canonical.json, inputsHash: canonical.hash),
@@ -70,7 +70,7 @@ struct RewardRuns: Sendable {
         let current = try await database.rewardInputs(throughYear: period.year)
         return Verified(
             run: run, inputsIntact: RewardInputs.hash(json) == run.inputsHash, verification: verification,
-            dataChanged: try current.canonical().hash != run.inputsHash)
+            dataChanged: current.canonical().hash != run.inputsHash)
     }
 }
 
