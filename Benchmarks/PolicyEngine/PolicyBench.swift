@@ -93,7 +93,7 @@ struct PolicyBench {
         // The columnar engine `rounds` times (the fastest is printed: the others lost time to
         // the machine's other work), then the exact one once, unless left out.
         for columnar in [true] + (exactToo ? [false] : []) {
-            var fastest: (elapsed: Duration, cpu: Double, prepared: Duration, counted: Int)?
+            var fastest: (elapsed: Duration, cpu: Double, prepared: Duration, counted: Int)?, slowest = Duration.zero
             for _ in 1...(columnar ? rounds : 1) {
                 let start = ContinuousClock.now, cpuStart = cpuSeconds()
                 let prepared = try PreparedInputs(park)
@@ -109,12 +109,13 @@ struct PolicyBench {
                 withExtendedLifetime(prepared) {}
                 if paid.count < (columnar ? 1 : 2) { paid.append(fen) }
                 if fastest == nil || elapsed < fastest!.elapsed { fastest = (elapsed, cpu, preparedIn, counted) }
+                slowest = max(slowest, elapsed)
             }
             guard let fastest else { continue }
             row(columnar ? "5 rules, inputs prepared included" : "  the same, exact engine only (before)", tenants, tenants * 38, fastest.counted,
                 fastest.elapsed, fastest.cpu, "OpenFisca 46: 3.8 M in 0.127-0.249 s (\(ratio(0.127, fastest.elapsed)) of the faster); "
                     + "inputs prepared in \(String(format: "%.3f", seconds(fastest.prepared))) s"
-                    + (columnar && rounds > 1 ? "; fastest of \(rounds)" : ""))
+                    + (columnar && rounds > 1 ? "; fastest of \(rounds), slowest \(String(format: "%.3f", seconds(slowest))) s" : ""))
         }
         print("  " + (paid.count < 2 ? "the columnar engine paid \(Money(fen: paid[0])) yuan"
             : "both engines paid \(Money(fen: paid[0])) yuan" + (paid[0] == paid[1] ? "" : " / \(Money(fen: paid[1])) yuan: THEY DIFFER")))
