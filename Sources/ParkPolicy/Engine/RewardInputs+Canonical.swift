@@ -10,9 +10,10 @@ extension RewardInputs {
     public func canonical() -> (json: [UInt8], hash: String) {
         let reports = tenants.reduce(0) { $0 + $1.reports.count }
         var json = SortedJSONWriter(escapesSlashes: false, capacity: 256 * tenants.count + 80 * reports)
-        json.literal(#"{"tenants":"#)
-        json.array(tenants) { json, tenant in tenant.write(to: &json) }
-        json.literal("}")
+        json.object { json in
+            json.member("tenants")
+            json.array(tenants) { json, tenant in tenant.write(to: &json) }
+        }
         return (json.bytes, Self.hash(json.bytes))
     }
 
@@ -29,86 +30,67 @@ extension RewardInputs {
 extension TenantFacts {
     /// The tenant as `JSONEncoder` writes it, keys sorted (`RewardInputs.canonical`).
     fileprivate func write(to json: inout SortedJSONWriter) {
-        json.literal(#"{"appliedOn":"#)
-        json.string(appliedOn)
-        json.literal(#","businessLines":"#)
-        json.array(businessLines) { json, line in json.string(line) }
-        json.literal(#","creditCode":"#)
-        json.string(creditCode)
-        if let events {
-            json.literal(#","events":"#)
-            json.array(events) { json, event in
-                json.literal(#"{"cancelled":"#)
-                json.bool(event.cancelled)
-                if let employers = event.employers {
-                    json.literal(#","employers":"#)
-                    json.number(employers)
+        json.object { json in
+            json.member("appliedOn", appliedOn)
+            json.member("businessLines", businessLines)
+            json.member("creditCode", creditCode)
+            if let events {
+                json.member("events")
+                json.array(events) { json, event in
+                    json.object { json in
+                        json.member("cancelled", event.cancelled)
+                        if let employers = event.employers { json.member("employers", employers) }
+                        json.member("ends", event.ends)
+                        json.member("id", event.id)
+                        json.member("kind", event.kind)
+                    }
                 }
-                json.literal(#","ends":"#)
-                json.string(event.ends)
-                json.literal(#","id":"#)
-                json.number(event.id)
-                json.literal(#","kind":"#)
-                json.string(event.kind)
-                json.literal("}")
             }
-        }
-        json.literal(#","id":"#)
-        json.number(id)
-        json.literal(#","leases":"#)
-        json.array(leases) { json, lease in
-            json.literal(#"{"id":"#)
-            json.number(lease.id)
-            json.literal(#","lastDay":"#)
-            json.string(lease.lastDay)
-            json.literal(#","rents":"#)
-            json.array(lease.rents) { json, rent in
-                json.literal(#"{"fenPerSquareMetre":"#)
-                json.number(rent.fenPerSquareMetre)
-                json.literal(#","from":"#)
-                json.string(rent.from)
-                json.literal("}")
+            json.member("id", id)
+            json.member("leases")
+            json.array(leases) { json, lease in
+                json.object { json in
+                    json.member("id", lease.id)
+                    json.member("lastDay", lease.lastDay)
+                    json.member("rents")
+                    json.array(lease.rents) { json, rent in
+                        json.object { json in
+                            json.member("fenPerSquareMetre", rent.fenPerSquareMetre)
+                            json.member("from", rent.from)
+                        }
+                    }
+                    json.member("start", lease.start)
+                    json.member("units")
+                    json.array(lease.units) { json, unit in
+                        json.object { json in
+                            json.member("centiSquareMetres", unit.centiSquareMetres)
+                            json.member("kind", unit.kind)
+                            json.member("label", unit.label)
+                        }
+                    }
+                }
             }
-            json.literal(#","start":"#)
-            json.string(lease.start)
-            json.literal(#","units":"#)
-            json.array(lease.units) { json, unit in
-                json.literal(#"{"centiSquareMetres":"#)
-                json.number(unit.centiSquareMetres)
-                json.literal(#","kind":"#)
-                json.string(unit.kind)
-                json.literal(#","label":"#)
-                json.string(unit.label)
-                json.literal("}")
+            json.member("name", name)
+            json.member("origin", origin)
+            json.member("reports")
+            json.array(reports.indices) { json, position in
+                json.object { json in
+                    json.member("month", reports.months[position])
+                    json.member("values")
+                    json.array(reports.values[position * ReportFacts.figuresEach..<(position + 1) * ReportFacts.figuresEach]) { json, value in
+                        json.number(value)
+                    }
+                    json.member("version", reports.versions[position])
+                }
             }
-            json.literal("}")
-        }
-        json.literal(#","name":"#)
-        json.string(name)
-        json.literal(#","origin":"#)
-        json.string(origin)
-        json.literal(#","reports":"#)
-        json.array(reports.indices) { json, position in
-            json.literal(#"{"month":"#)
-            json.string(reports.months[position])
-            json.literal(#","values":"#)
-            json.array(reports.values[position * ReportFacts.figuresEach..<(position + 1) * ReportFacts.figuresEach]) { json, value in
-                json.number(value)
+            json.member("statusChanges")
+            json.array(statusChanges) { json, change in
+                json.object { json in
+                    json.member("on", change.on)
+                    json.member("to", change.to)
+                }
             }
-            json.literal(#","version":"#)
-            json.number(reports.versions[position])
-            json.literal("}")
+            json.member("tags", tags)
         }
-        json.literal(#","statusChanges":"#)
-        json.array(statusChanges) { json, change in
-            json.literal(#"{"on":"#)
-            json.string(change.on)
-            json.literal(#","to":"#)
-            json.string(change.to)
-            json.literal("}")
-        }
-        json.literal(#","tags":"#)
-        json.array(tags) { json, tag in json.string(tag) }
-        json.literal("}")
     }
 }

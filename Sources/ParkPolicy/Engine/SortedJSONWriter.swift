@@ -1,35 +1,76 @@
 /// JSON written directly, byte for byte as `JSONEncoder` with `.sortedKeys` writes it, for the
 /// two things a run stores in bulk: its inputs (`RewardInputs.canonical`) and an explanation for
 /// each line (`Explanation.sortedJSON`). The generic encoder took most of an explained run's
-/// time. Callers write the keys of an object in sorted order and leave absent optionals out,
-/// as the encoder does; tests compare both writers with the encoder on random values.
+/// time. Callers give an object's members in sorted order and leave absent optionals out, as
+/// the encoder does; tests compare both writers with the encoder on random values.
 struct SortedJSONWriter {
     private(set) var bytes: [UInt8] = []
     /// Whether `/` is written `\/` (the encoder's default) or as it is (`.withoutEscapingSlashes`).
     let escapesSlashes: Bool
+    /// Whether the next value is the first of its object or array (no comma before it).
+    private var first = true
 
     init(escapesSlashes: Bool, capacity: Int) {
         self.escapesSlashes = escapesSlashes
         bytes.reserveCapacity(capacity)
     }
 
-    /// Punctuation and keys, as given: `{"amount":`, `,"steps":[`, `}`.
-    mutating func literal(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    /// An object whose members `members` writes (with `member`).
+    mutating func object(_ members: (inout SortedJSONWriter) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "{"))
+        first = true
+        members(&self)
+        bytes.append(UInt8(ascii: "}"))
+        first = false
     }
 
-    mutating func number(_ value: some BinaryInteger) {
+    /// `values` as an array, each written by `element`.
+    mutating func array<Element>(_ values: some Sequence<Element>, _ element: (inout SortedJSONWriter, Element) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "["))
+        first = true
+        for value in values { element(&self, value) }
+        bytes.append(UInt8(ascii: "]"))
+        first = false
+    }
+
+    /// A member's name; its value is written next.
+    mutating func member(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: "\":".utf8)
+        first = true
+    }
+
+    mutating func member(_ name: StaticString, _ value: String) {
+        member(name)
+        string(value)
+    }
+
+    mutating func member(_ name: StaticString, _ value: some BinaryInteger) {
+        member(name)
+        separate()
         bytes.append(contentsOf: value.description.utf8)
     }
 
-    mutating func bool(_ value: Bool) {
-        literal(value ? "true" : "false")
+    mutating func member(_ name: StaticString, _ value: Bool) {
+        member(name)
+        separate()
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+    }
+
+    mutating func member(_ name: StaticString, _ values: [String]) {
+        member(name)
+        array(values) { json, value in json.string(value) }
     }
 
     /// `text` as a JSON string: `"` and `\` escaped, `/` as `\/` when `escapesSlashes`,
     /// backspace, tab, line feed, form feed and carriage return by their letters, other
     /// controls as `\u00xx`; the rest as its UTF-8, copied a stretch at a time.
     mutating func string(_ text: String) {
+        separate()
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -41,17 +82,17 @@ struct SortedJSONWriter {
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[stretch..<index]))
                 stretch = index + 1
                 switch byte {
-                case UInt8(ascii: "\""): literal(#"\""#)
-                case UInt8(ascii: "\\"): literal(#"\\"#)
-                case UInt8(ascii: "/"): literal(#"\/"#)
-                case 0x08: literal(#"\b"#)
-                case 0x09: literal(#"\t"#)
-                case 0x0A: literal(#"\n"#)
-                case 0x0C: literal(#"\f"#)
-                case 0x0D: literal(#"\r"#)
+                case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
+                case UInt8(ascii: "/"): bytes.append(contentsOf: #"\/"#.utf8)
+                case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+                case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+                case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+                case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+                case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
                 default:
                     let digits = Array("0123456789abcdef".utf8)
-                    literal(#"\u00"#)
+                    bytes.append(contentsOf: #"\u00"#.utf8)
                     bytes.append(digits[Int(byte >> 4)])
                     bytes.append(digits[Int(byte & 0xF)])
                 }
@@ -61,15 +102,14 @@ struct SortedJSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// `values` as a JSON array, each written by `element`.
-    mutating func array<Element>(_ values: some Sequence<Element>, _ element: (inout SortedJSONWriter, Element) -> Void) {
-        bytes.append(UInt8(ascii: "["))
-        var first = true
-        for value in values {
-            if !first { bytes.append(UInt8(ascii: ",")) }
-            first = false
-            element(&self, value)
-        }
-        bytes.append(UInt8(ascii: "]"))
+    mutating func number(_ value: some BinaryInteger) {
+        separate()
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
+    /// A comma before any value but the first of its object or array (or a member's).
+    private mutating func separate() {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        first = false
     }
 }
