@@ -18,7 +18,7 @@ struct ParkStatisticsTests {
         let joined = try tenant("91370200163562681G", lines: ["dispatch", "training"], steps: [(.reviewing, "2020-07-01"), (.approved, "2020-08-01"), (.active, "2021-03-15")])
         let leftLater = try tenant("91370200718022626N", lines: ["recruitment"], steps: [(.reviewing, "2020-07-01"), (.approved, "2020-08-01"), (.active, "2020-09-01"), (.exiting, "2021-11-01"), (.exited, "2022-02-01")])
         let stats = ParkStatistics.compute(
-            from: day("2021-01-01"), to: day("2021-12-31"), tenants: [joined, leftLater], leases: [],
+            from: day("2021-01-01"), to: day("2021-12-31"), tenants: [joined, leftLater].map(\.standing), leases: [],
             officeArea: .zero, monthTotals: [], monthly: false)
         #expect(stats.tenantsByStatus == [.active: 1, .exiting: 1])
         #expect(stats.tenantsByBusinessLine == [.dispatch: 1, .training: 1, .recruitment: 1])

@@ -131,6 +131,28 @@ struct ColumnOrderTests {
         _ = try await database.importBankResult(try BankResult.parse(result), today: try day("2026-11-23"), context: context("io.parkd.Payment.ImportResult"))
     }
 
+    @Test("statistics count the tenants read as a whole: statuses, lines and newcomers on any day")
+    func statisticsReadStandings() async throws {
+        // The statistics read of each tenant only the day it applied, its changes and its lines
+        // (`TenantStanding`); what they count must be what the tenants as the store reads them give.
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            try await park(database)
+            let tenants = try await database.tenants(TenantQuery(limit: 1_000)).tenants.map(\.tenant.standing)
+            #expect(tenants.count > 50)
+            for (from, to) in [("2019-01-01", "2019-12-31"), ("2021-01-01", "2021-06-30"), ("2020-01-01", "2026-11-29")] {
+                let first = try CivilDate.parse(from, field: "from"), last = try CivilDate.parse(to, field: "to")
+                let read = try await database.statistics(from: first, to: last, monthly: false)
+                let expected = ParkStatistics.compute(
+                    from: first, to: last, tenants: tenants, leases: [], officeArea: .zero, monthTotals: [], monthly: false)
+                #expect(read.tenantsByStatus == expected.tenantsByStatus, "\(to)")
+                #expect(read.tenantsByBusinessLine == expected.tenantsByBusinessLine, "\(to)")
+                #expect(read.newTenants == expected.newTenants, "\(to)")
+                #expect(!read.tenantsByStatus.isEmpty)
+            }
+        }
+    }
+
     @Test("the store reads the same park after every table gains a column it does not know", arguments: ColumnAddition.allCases)
     func unknownColumn(_ addition: ColumnAddition) async throws {
         try await withTemporaryDirectory { directory in

@@ -32,7 +32,7 @@ public struct ParkStatistics: Equatable, Sendable {
 
     /// Computes the figures from the registry, the leases, the office units and the reports of the period.
     public static func compute(
-        from: CivilDate, to: CivilDate, tenants: [Tenant], leases: [Lease], officeArea: Area,
+        from: CivilDate, to: CivilDate, tenants: [TenantStanding], leases: [Lease], officeArea: Area,
         monthTotals: [(month: Month, totals: ReportTotals)], monthly: Bool
     ) -> ParkStatistics {
         var byStatus: [TenantStatus: Int] = [:]
@@ -44,7 +44,7 @@ public struct ParkStatistics: Equatable, Sendable {
             if status == .active || status == .exiting {
                 for line in tenant.businessLines { byLine[line, default: 0] += 1 }
             }
-            if let movedIn = tenant.history.first(where: { $0.to == .active })?.on, from <= movedIn, movedIn <= to {
+            if let movedIn = tenant.changes.first(where: { $0.to == .active })?.on, from <= movedIn, movedIn <= to {
                 newTenants += 1
             }
         }
@@ -58,10 +58,34 @@ public struct ParkStatistics: Equatable, Sendable {
     }
 }
 
-extension Tenant {
-    /// The status the tenant had on `day`, from its history (nil before it applied).
+/// What the statistics read of a tenant: the day it applied, its status changes (the day each
+/// took effect and the status it gave, oldest first) and its business lines. A park's
+/// statistics read every tenant, so the store loads only this of each.
+public struct TenantStanding: Sendable {
+    public var appliedOn: CivilDate
+    public var changes: [(on: CivilDate, to: TenantStatus)]
+    public var businessLines: [BusinessLine]
+
+    public init(appliedOn: CivilDate, changes: [(on: CivilDate, to: TenantStatus)], businessLines: [BusinessLine]) {
+        self.appliedOn = appliedOn
+        self.changes = changes
+        self.businessLines = businessLines
+    }
+
+    /// The status the tenant had on `day`, from its changes (nil before it applied).
     public func status(on day: CivilDate) -> TenantStatus? {
         guard appliedOn <= day else { return nil }
-        return history.last(where: { $0.on <= day })?.to ?? .applicant
+        return changes.last(where: { $0.on <= day })?.to ?? .applicant
+    }
+}
+
+extension Tenant {
+    public var standing: TenantStanding {
+        TenantStanding(appliedOn: appliedOn, changes: history.map { ($0.on, $0.to) }, businessLines: businessLines)
+    }
+
+    /// The status the tenant had on `day`, from its history (nil before it applied).
+    public func status(on day: CivilDate) -> TenantStatus? {
+        standing.status(on: day)
     }
 }
