@@ -78,7 +78,9 @@ public struct StrictJSONParser {
     @inlinable
     func at(_ byte: UInt8) -> Bool { index < bytes.count && bytes[index] == byte }
 
-    @inlinable
+    /// Always inlined: called around every member and element, a call each time cost the
+    /// dispatch's tree a tenth of its parsing time.
+    @inlinable @inline(__always)
     mutating func skipSpace() {
         while index < bytes.count {
             switch bytes[index] {
