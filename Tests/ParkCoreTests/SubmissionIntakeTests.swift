@@ -41,6 +41,24 @@ struct SubmissionIntakeTests {
         do { _ = try StrictJSONParser.parse(Array(text.utf8)) } catch { #expect(error.reason == reason) }
     }
 
+    @Test("the JSON reader's refusal names the byte where the text goes wrong", arguments: [
+        ("{\"a\":\"x\u{1}y\"}", 7, "a control character inside a string"),
+        (#"{"a":"x\qy"}"#, 9, "an unknown escape in a string"),
+        (#"{"a":"\u12g4"}"#, 10, "four hex digits were expected"),
+        (#"{"a":"ok\"#, 9, "an unterminated string"),
+        (#"{"a" 1}"#, 5, "':' was expected"),
+        (#"{"a":1,}"#, 7, "a member name was expected"),
+        (#"[1 2]"#, 3, "',' or ']' was expected"),
+        (#"1e+"#, 3, "a digit was expected"),
+        ("  ", 2, "a value was expected"),
+        ("{" + (0..<20).map { #""m\#($0)":\#($0)"# }.joined(separator: ",") + #","m3":0}"#, 161, "a member name given twice"),
+    ] as [(String, Int, String)])
+    func strictJSONOffsets(_ text: String, _ offset: Int, _ reason: String) {
+        let error = #expect(throws: StrictJSONParser.SyntaxError.self) { try StrictJSONParser.parse(Array(text.utf8)) }
+        #expect(error?.offset == offset)
+        #expect(error?.reason == reason)
+    }
+
     @Test("a parsed value encodes back to the same compact text")
     func roundTrip() throws {
         let text = #"{"b":[1,-2.5e3,true,null],"a":"\"é\\\n\u0001","c":{}}"#
