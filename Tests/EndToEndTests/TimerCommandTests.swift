@@ -283,4 +283,37 @@ struct TimerCommandTests {
         let denied = try daemon.parkctl(["timer", "run-now", "nightly-backup"], uid: 65534, gid: 65534)
         #expect(denied.status == 77, "\(denied.stderr)")
     }
+
+    @Test("move-ins moves in an approved tenant whose first lease, signed ahead, has started, on its start day, audited as the timer")
+    func moveIns() throws {
+        let daemon = try RunningDaemon(config: Self.timers("""
+              - name: move-ins
+                on_calendar: "*-*-* 00:05"
+                action: move-ins
+
+            """), clock: "2026-03-02T09:00:00+08:00")
+        _ = try daemon.parkctl(["tenant", "add", "--name", "青岛英才人力资源有限公司", "--credit-code", "91370200163562681G", "--on", "2026-02-02"])
+        _ = try daemon.parkctl(["tenant", "transition", "1", "reviewing", "--on", "2026-02-10", "--reason", "材料齐全"])
+        _ = try daemon.parkctl(["tenant", "transition", "1", "approved", "--on", "2026-02-20", "--reason", "评审通过"])
+        _ = try daemon.parkctl(["unit", "add", "--building", "A", "--floor", "12", "--number", "1203", "--area", "120.50", "--kind", "office", "--rent", "45"])
+        let signed = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2026-03-10", "--end", "2027-03-09", "--rent", "40"])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("Status:             approved since 2026-02-20"))
+        let early = try daemon.parkctl(["timer", "run-now", "move-ins"])
+        #expect(early.stdout.hasPrefix("run 1 of move-ins (move-ins): succeeded\n"), "\(early.stdout)")
+        #expect(early.stdout.contains("no approved tenant's first lease has started by 2026-03-02"), "\(early.stdout)")
+        // The clock jumps past the start day (as when parkd was down): the timer elapses by itself,
+        // and the move-in is the start day.
+        try daemon.setClock("2026-03-12T00:04:58+08:00")
+        let runs = try waitForRuns(daemon, "move-ins") { $0.contains { $0.trigger != "run-now" } }
+        let elapsed = try #require(runs.first { $0.trigger != "run-now" }, "\(runs)")
+        #expect(elapsed.result == "moved in 1 tenant whose first lease has started", "\(elapsed)")
+        #expect(elapsed.details == ["tenant 1 青岛英才人力资源有限公司 moved in on 2026-03-10: first lease 1 started"], "\(elapsed)")
+        #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("Status:             active since 2026-03-10"))
+        let trail = try daemon.parkctl(["audit", "list", "--limit", "1"]).stdout
+        #expect(trail.split(separator: "\n").contains { $0.contains("timer move-ins") && $0.contains("Tenant.Transition  ok") },
+                "\(trail)")
+        let again = try daemon.parkctl(["timer", "run-now", "move-ins"])
+        #expect(again.stdout.contains("no approved tenant's first lease has started by 2026-03-12"), "\(again.stdout)")
+    }
 }

@@ -35,6 +35,21 @@ struct LeaseSigningTests {
         #expect(try sign(tenant(.active), [office], from: "2021-03-15").activation(leaseID: 7) == nil)
     }
 
+    @Test("a first lease signed ahead moves the tenant in on its start day, once that day has come and onboarding is closed")
+    func moveInOnTheStartDay() throws {
+        let lease = (id: Int64(7), start: day("2021-07-01"))
+        #expect(try LeaseSigning.moveIn(tenant: tenant(.approved), firstLease: lease, onboardingOpen: false, today: day("2021-06-30")) == nil)
+        let due = try LeaseSigning.moveIn(tenant: tenant(.approved), firstLease: lease, onboardingOpen: false, today: day("2021-07-01"))
+        #expect(due == StatusChange(from: .approved, to: .active, on: day("2021-07-01"), reason: "first lease 7 started"))
+        // However late the job runs, the tenant moved in on the start day.
+        let late = try LeaseSigning.moveIn(tenant: tenant(.approved), firstLease: lease, onboardingOpen: false, today: day("2021-07-09"))
+        #expect(late?.on == day("2021-07-01"))
+        #expect(try LeaseSigning.moveIn(tenant: tenant(.approved), firstLease: lease, onboardingOpen: true, today: day("2021-07-09")) == nil,
+                "the checklist's last tick moves it in")
+        #expect(try LeaseSigning.moveIn(tenant: tenant(.active), firstLease: lease, onboardingOpen: false, today: day("2021-07-09")) == nil)
+        #expect(try LeaseSigning.moveIn(tenant: tenant(.reviewing), firstLease: lease, onboardingOpen: false, today: day("2021-07-09")) == nil)
+    }
+
     @Test("only approved or active tenants sign; a first lease may not start before the approval")
     func whoMaySign() throws {
         #expect(throws: DomainError.invalid("tenant", "tenant 1 is applicant; only approved or active tenants may sign a lease")) {

@@ -11,7 +11,7 @@ public enum TimerAPI {
           # Its name in the configuration.
           name: string,
           # The operation it runs: reward-run-monthly, reward-run-annual, missing-reports,
-          # lease-expiry, backup or optimize.
+          # lease-expiry, backup, optimize, close-notices or move-ins.
           action: string,
           # The action's arguments as `key=value` words; empty for none.
           arguments: string,

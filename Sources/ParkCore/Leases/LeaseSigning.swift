@@ -36,4 +36,16 @@ public struct LeaseSigning: Equatable, Sendable {
         }
         return LeaseSigning(lease: lease, activatesTenant: activates)
     }
+
+    /// A first lease signed ahead of its start moves the tenant in on its start day, as one signed
+    /// on or after that day does at signing: the change the `move-ins` scheduled job records once
+    /// the day has come (recorded on the start day, however late the job runs). Nil when it is not
+    /// due: the tenant is not approved, its first lease has not started, or its onboarding
+    /// checklist is still open (then its last tick moves it in).
+    public static func moveIn(
+        tenant: Tenant, firstLease: (id: Int64, start: CivilDate), onboardingOpen: Bool, today: CivilDate
+    ) throws(DomainError) -> StatusChange? {
+        guard tenant.status == .approved, firstLease.start <= today, !onboardingOpen else { return nil }
+        return try tenant.change(to: .active, on: firstLease.start, reason: "first lease \(firstLease.id) started", today: today, dayField: "start")
+    }
 }

@@ -17,10 +17,13 @@ public enum TimerAction: Equatable, Sendable {
     /// Closes the public notices of reward runs whose last day has passed (their released lines
     /// become payable) and of review sessions (their applicants' decisions become final).
     case closeNotices
+    /// Moves in the approved tenants whose first lease, signed ahead of its start, has started
+    /// (`LeaseSigning.moveIn`): they become active on its start day.
+    case moveIns
 
     /// The names the configuration gives actions.
     public static let names = [
-        "reward-run-monthly", "reward-run-annual", "missing-reports", "lease-expiry", "backup", "optimize", "close-notices",
+        "reward-run-monthly", "reward-run-annual", "missing-reports", "lease-expiry", "backup", "optimize", "close-notices", "move-ins",
     ]
 
     /// The action's name in the configuration.
@@ -33,6 +36,7 @@ public enum TimerAction: Equatable, Sendable {
         case .backup: "backup"
         case .optimize: "optimize"
         case .closeNotices: "close-notices"
+        case .moveIns: "move-ins"
         }
     }
 
@@ -40,7 +44,7 @@ public enum TimerAction: Equatable, Sendable {
     /// for none.
     public var arguments: String {
         switch self {
-        case .monthlyRewardRun, .annualRewardRun, .optimize, .closeNotices: ""
+        case .monthlyRewardRun, .annualRewardRun, .optimize, .closeNotices, .moveIns: ""
         case .missingReports(let dueDay): "due_day=\(dueDay)"
         case .leaseExpiry(let days): "within_days=\(days)"
         case .backup(let daily, let monthly): "keep_daily=\(daily) keep_monthly=\(monthly)"
@@ -68,6 +72,7 @@ public enum TimerAction: Equatable, Sendable {
         case "backup": return .backup(keepDaily: value("keep_daily"), keepMonthly: value("keep_monthly"))
         case "optimize": return .optimize
         case "close-notices": return .closeNotices
+        case "move-ins": return .moveIns
         default: return nil
         }
     }

@@ -84,6 +84,22 @@ struct ScheduledJobs: Sendable {
                 summary += reviews.count == 1 ? "; closed 1 public notice of a review session" : "; closed \(reviews.count) public notices of review sessions"
             }
             return Result(summary: summary, details: details + reviews)
+        case .moveIns:
+            var details: [String] = []
+            for due in try await database.tenantsDueToMoveIn(today: today) {
+                let reason = "first lease \(due.lease) started"
+                let context = change(by: timer, method: TenantAPI.transition.name, parameters: [
+                    "tenant": .string(String(due.tenant)), "to": .string("active"), "on": .string(due.start.description), "reason": .string(reason),
+                ])
+                guard let moved = try await database.moveIn(tenant: due.tenant, today: today, context: context) else { continue }
+                details.append("tenant \(moved.id) \(moved.tenant.name) moved in on \(due.start): \(reason)")
+            }
+            let summary = switch details.count {
+            case 0: "no approved tenant's first lease has started by \(today)"
+            case 1: "moved in 1 tenant whose first lease has started"
+            default: "moved in \(details.count) tenants whose first leases have started"
+            }
+            return Result(summary: summary, details: details)
         }
     }
 

@@ -78,6 +78,40 @@ extension ParkDatabase {
         return try ParkDatabase.loadLease(db, record.id!)
     }
 
+    /// The approved tenants whose first lease (the earliest to start) has started by `today` and
+    /// whose onboarding checklist is closed, each with that lease and its start: whom the
+    /// `move-ins` scheduled job moves in.
+    public func tenantsDueToMoveIn(today: CivilDate) async throws -> [(tenant: Int64, lease: Int64, start: CivilDate)] {
+        try await read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.id AS tenant, l.id AS lease, l.start AS start
+                FROM tenant AS t JOIN lease AS l ON l.id = (
+                    SELECT id FROM lease WHERE tenantId = t.id ORDER BY start, id LIMIT 1)
+                WHERE t.status = 'approved' AND l.start <= ?
+                  AND NOT EXISTS (SELECT 1 FROM onboardingItem WHERE tenantId = t.id AND tickedOn IS NULL)
+                ORDER BY t.id
+                """, arguments: [today.description]).map { row in
+                (row["tenant"], row["lease"], try CivilDate.parse(row["start"] as String, field: "start"))
+            }
+        }
+    }
+
+    /// Moves `tenant` in on its first lease's start day, when that is due (`LeaseSigning.moveIn`,
+    /// decided again on what is stored now); nil when it is not.
+    public func moveIn(tenant id: Int64, today: CivilDate, context: ChangeContext) async throws -> StoredTenant? {
+        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+            let stored = try ParkDatabase.loadTenant(db, .id(id))
+            guard let first = try LeaseRecord.filter(LeaseRecord.Columns.tenantId == id)
+                .order(LeaseRecord.Columns.start, LeaseRecord.Columns.id).fetchOne(db), let lease = first.id else { return nil }
+            guard let change = try LeaseSigning.moveIn(
+                tenant: stored.tenant, firstLease: (lease, try CivilDate.parse(first.start, field: "start")),
+                onboardingOpen: try ParkDatabase.onboardingOpen(db, tenant: id), today: today) else { return nil }
+            var moved = stored.tenant
+            try ParkDatabase.recordStatusChange(db, change, of: stored, to: &moved, context: context)
+            return try ParkDatabase.loadTenant(db, .id(id))
+        }
+    }
+
     public func lease(_ id: Int64) async throws -> StoredLease {
         try await read { db in try ParkDatabase.loadLease(db, id) }
     }
