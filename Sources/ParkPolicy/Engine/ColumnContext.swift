@@ -29,8 +29,8 @@ struct ColumnContext {
         first = lanes.lowerBound
     }
 
-    /// Lanes (among `open`, by lane of the run) for which the status-reading condition holds
-    /// on some day of the period.
+    /// Whether each lane of the block (among `open`, indexed by lane of the run) meets the
+    /// status-reading condition on some day of the period.
     func eligible(_ node: ColumnNode, open: [Bool]) throws(ColumnarRun.Unplanned) -> [Bool] {
         let seen = run.statusesSeen(in: period)[lanes]
         let open = open[lanes]
@@ -47,7 +47,8 @@ struct ColumnContext {
 
     // MARK: Numbers
 
-    /// The node's value for every lane, scaled as planned; a lane out of range is broken (0).
+    /// The node's value for each lane of the block, scaled as planned; a lane out of range is
+    /// broken (0).
     func numbers(_ node: ColumnNode, status: UInt8? = nil) throws(ColumnarRun.Unplanned) -> [Int128] {
         switch node {
         case .literal(let value):
@@ -172,7 +173,7 @@ struct ColumnContext {
 
     // MARK: Conditions
 
-    /// The condition for every lane; `status` stands for the status on the day evaluated
+    /// The condition for each lane of the block; `status` stands for the status on the day evaluated
     /// (nil: each lane's status on the period's last day).
     func flags(_ node: ColumnNode, status: UInt8?) throws(ColumnarRun.Unplanned) -> [Bool] {
         switch node {

@@ -89,7 +89,8 @@ final class ColumnarRun {
         case .month, .year:
             break
         }
-        // What the caps have already counted, for every lane (each the sum of earlier columns).
+        // What the caps have already counted, for every lane (each the sum of earlier columns;
+        // empty when nothing can have been counted yet).
         var spent: [[Int64]] = []
         for (_, kind) in caps {
             switch kind {

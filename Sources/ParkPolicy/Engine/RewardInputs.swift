@@ -189,12 +189,6 @@ public struct ReportFacts: Sendable, Equatable, RandomAccessCollection, Expressi
         ReportFact(month: months[position], version: versions[position]) { values[position * Self.figuresEach + $0.index] }
     }
 
-    /// Figure `figure` (its position in `ReportFigure.allCases`) of report `position`.
-    @inline(__always)
-    func value(_ position: Int, _ figure: Int) -> Int64 {
-        values[position * Self.figuresEach + figure]
-    }
-
     public static func == (a: ReportFacts, b: ReportFacts) -> Bool {
         a.months == b.months && a.versions == b.versions && a.values == b.values
     }
