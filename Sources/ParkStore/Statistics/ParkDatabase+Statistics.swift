@@ -30,8 +30,8 @@ extension ParkDatabase {
         var changes: [Int64: [(on: CivilDate, to: TenantStatus)]] = [:]
         let changeRows = try Row.fetchCursor(db, sql: "SELECT tenantId, toStatus, effectiveOn FROM tenantStatusChange ORDER BY tenantId, id")
         while let row = try changeRows.next() {
-            let tenant: Int64 = row[0]
-            guard let to = TenantStatus(rawValue: row[1]), let on = try? CivilDate.parse(row[2] as String, field: "effectiveOn") else {
+            let tenant: Int64 = row["tenantId"]
+            guard let to = TenantStatus(rawValue: row["toStatus"]), let on = try? CivilDate.parse(row["effectiveOn"] as String, field: "effectiveOn") else {
                 throw StoreError.unreadable("tenantStatusChange of tenant \(tenant)")
             }
             changes[tenant, default: []].append((on, to))
@@ -39,13 +39,13 @@ extension ParkDatabase {
         var lines: [Int64: [BusinessLine]] = [:]
         let lineRows = try Row.fetchCursor(db, sql: "SELECT tenantId, line FROM tenantBusinessLine")
         while let row = try lineRows.next() {
-            if let line = BusinessLine(rawValue: row[1]) { lines[row[0], default: []].append(line) }
+            if let line = BusinessLine(rawValue: row["line"]) { lines[row["tenantId"], default: []].append(line) }
         }
         var standings: [TenantStanding] = []
         let tenantRows = try Row.fetchCursor(db, sql: "SELECT id, appliedOn FROM tenant ORDER BY id")
         while let row = try tenantRows.next() {
-            let id: Int64 = row[0]
-            guard let appliedOn = try? CivilDate.parse(row[1] as String, field: "appliedOn") else { throw StoreError.unreadable("tenant \(id)") }
+            let id: Int64 = row["id"]
+            guard let appliedOn = try? CivilDate.parse(row["appliedOn"] as String, field: "appliedOn") else { throw StoreError.unreadable("tenant \(id)") }
             standings.append(TenantStanding(appliedOn: appliedOn, changes: changes[id] ?? [], businessLines: lines[id] ?? []))
         }
         return standings
