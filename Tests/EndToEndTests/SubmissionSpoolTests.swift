@@ -154,8 +154,10 @@ struct SubmissionSpoolTests {
         let code = park.tenants[0].code
         let queueLimit = try #require(Int((try String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))
             .trimmingCharacters(in: .whitespacesAndNewlines)))
-        let count = queueLimit + 200
-        park.daemon.signal(SIGSTOP)
+        // Well past the limit, and only once parkd's every thread has stopped: a watcher thread
+        // woken by the first renames could otherwise read a buffer of them before it stops.
+        let count = queueLimit + 1_000
+        park.daemon.stopAndWait()
         defer { park.daemon.signal(SIGCONT) }
         for number in 0..<count {
             let month = String(format: "%04d-%02d", 2011 + number % 192 / 12, number % 12 + 1)

@@ -126,6 +126,24 @@ final class RunningDaemon: @unchecked Sendable {
         kill(process.processIdentifier, number)
     }
 
+    /// Stops the daemon (SIGSTOP) and waits until every one of its threads has stopped: until
+    /// then a thread woken just before may still read what it was waiting for.
+    func stopAndWait(timeout: Double = 10) {
+        signal(SIGSTOP)
+        let tasks = "/proc/\(process.processIdentifier)/task"
+        func stopped() -> Bool {
+            guard let threads = try? FileManager.default.contentsOfDirectory(atPath: tasks), !threads.isEmpty else { return false }
+            return threads.allSatisfy { thread in
+                // The state follows the command's closing parenthesis: "T" once stopped.
+                guard let stat = try? String(contentsOfFile: "\(tasks)/\(thread)/stat", encoding: .utf8),
+                      let close = stat.lastIndex(of: ")") else { return false }
+                return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first == "T"
+            }
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while !stopped(), Date() < deadline { usleep(1_000) }
+    }
+
     /// Waits for the process to end; its exit status, or nil on time-out.
     func waitForExit(timeout: Double = 15) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
