@@ -103,7 +103,8 @@ struct PolicyBench {
                     let rules = period.kind == .month ? ["PLACEMENT", "TRAINING", "TALENT"] : ["REVENUE_TIER", "TAX_CONTRIBUTION"]
                     let run = try book.calculate(period, prepared: prepared, rules: rules, explain: false, columnar: columnar)
                     counted += run.evaluations
-                    fen &+= run.lines.totalFen
+                    guard let total = run.lines.totalFen else { throw PolicyRunError("the run of \(period) pays more than Int64 fen") }
+                    fen += total
                 }
                 let elapsed = ContinuousClock.now - start, cpu = cpuSeconds() - cpuStart
                 withExtendedLifetime(prepared) {}

@@ -19,6 +19,7 @@ import Testing
         #expect(exactError == columnarError, "\(period)")
         guard let exact, let columnar else { return }
         #expect(exact.lines.count == columnar.lines.count, "\(period)")
+        #expect(columnar.lines.totalFen == exact.lines.reduce(Int64(0)) { $0 + $1.fen }, "\(period)")
         for (a, b) in zip(exact.lines, columnar.lines) where a != b {
             Issue.record("\(period): tenant \(a.tenantID) \(a.rule) \(a.fen) fen exactly, columnar tenant \(b.tenantID) \(b.rule) \(b.fen) fen")
             break

@@ -122,9 +122,15 @@ public struct RewardLines: RandomAccessCollection, Sendable, Equatable {
             period: period, fen: amount.fen, explanation: amount.explanation < 0 ? nil : explanations[Int(amount.explanation)])
     }
 
-    /// Σ of the amounts in fen, wrapping on overflow (a run's total is checked where it is stored).
-    public var totalFen: Int64 {
-        amounts.reduce(0) { $0 &+ $1.fen }
+    /// Σ of the amounts in fen, without making the lines; nil beyond Int64.
+    public var totalFen: Int64? {
+        var total: Int64 = 0
+        for amount in amounts {
+            let (sum, overflow) = total.addingReportingOverflow(amount.fen)
+            guard !overflow else { return nil }
+            total = sum
+        }
+        return total
     }
 
     public static func == (a: RewardLines, b: RewardLines) -> Bool {
