@@ -221,6 +221,38 @@ struct SubmissionSpoolTests {
         #expect(outsider.status != 0)
     }
 
+    @Test("the uploader group's membership is read again at every scan: an account taken out of the group is refused without a restart, and taken again once put back")
+    func uploaderLeavesTheGroup() throws {
+        let accounts = try ReviewerAccounts(count: 1)
+        let uploader = accounts.reviewers[0]
+        let park = try SpoolPark(tenants: 1, intake: "  uploader_group: \(accounts.group)\n")
+        let code = park.tenants[0].code
+        func drop(_ id: String) throws {
+            let temporary = park.spool + "/incoming/tmp/\(id).json"
+            try Data(try park.file(tenant: 0, id: id, payload: SpoolPark.report("2026-0\(id.last!)"))).write(to: URL(fileURLWithPath: temporary))
+            #expect(chown(temporary, uploader.uid, accounts.gid) == 0)
+            #expect(rename(temporary, park.spool + "/incoming/new/\(id).json") == 0)
+        }
+        func changeAccount(_ arguments: [String]) throws {
+            let result = try runCommand(arguments[0], Array(arguments.dropFirst()))
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        // A member by its primary group: taken.
+        try drop("r1")
+        #expect(park.wait { park.receipt(code, "r1.json") != nil }, "\(park.daemon.log)")
+        // Out of the group (another primary group, not on the member list): set aside unread.
+        try changeAccount(["/usr/sbin/usermod", "-g", "users", uploader.name])
+        try drop("r2")
+        #expect(park.wait { park.names("quarantine").contains("r2.json.reason") }, "\(park.names("quarantine")) \(park.daemon.log)")
+        #expect(try String(contentsOfFile: park.spool + "/quarantine/r2.json.reason", encoding: .utf8)
+            == "refused: the entry belongs to uid \(uploader.uid), who is not an uploader\n")
+        // Back in, on the group's member list: taken again.
+        try changeAccount(["/usr/bin/gpasswd", "-a", uploader.name, accounts.group])
+        try drop("r3")
+        #expect(park.wait { park.receipt(code, "r3.json") != nil }, "\(park.daemon.log)")
+        #expect(try park.sql("SELECT submissionId, status FROM submission ORDER BY id") == [["r1", "accepted"], ["r3", "accepted"]])
+    }
+
     @Test("staff enter a paper submission with parkctl submit: same pipeline and receipt, recorded as theirs")
     func staffEntry() throws {
         let park = try SpoolPark(tenants: 1)

@@ -28,7 +28,7 @@ struct IntakeService: Service {
             if event == .overflow { counters.update { $0.overflows += 1 } }
             continuation.yield(event)
         }
-        let uploaders = Uploaders(group: config.uploaderGroup)
+        let uploaders = spool.outboxAccess.uploaders
         var schedule = IntakeSchedule(rescanSeconds: Double(config.rescanSeconds))
         logger.info("taking tenants' submissions from \(spool.new)")
         await withGracefulShutdownHandler {
@@ -63,6 +63,7 @@ struct IntakeService: Service {
     func scan(uploaders: Uploaders) async -> (any Error)? {
         let spool = submissions.spool
         counters.update { $0.rescans += 1 }
+        uploaders.forget()
         removeOldUploads()
         let names: [String]
         do {

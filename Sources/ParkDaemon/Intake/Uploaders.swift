@@ -3,6 +3,8 @@ import Synchronization
 
 /// Who may drop files in the spool: parkd's own user, root, and the members of the uploader
 /// group (by their primary group or the group's member list), as the user database says.
+/// Answers are kept until `forget`, which the intake calls before every scan: an account
+/// taken out of the group is refused from the next scan on, without a restart.
 final class Uploaders: Sendable {
     /// The uploader group's name.
     let group: String
@@ -15,6 +17,9 @@ final class Uploaders: Sendable {
 
     /// The user's name for the audit trail (`uid 1234` when the user database has none).
     func name(_ uid: uid_t) -> String { lookUp(uid).name }
+
+    /// Drops what was read from the user database: the next question reads it again.
+    func forget() { known.withLock { $0.removeAll() } }
 
     private func lookUp(_ uid: uid_t) -> (allowed: Bool, name: String) {
         if let found = known.withLock({ $0[uid] }) { return found }
