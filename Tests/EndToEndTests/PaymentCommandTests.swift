@@ -140,7 +140,12 @@ struct PaymentCommandTests {
         // Objections during the notice hold their lines.
         let talent = try daemon.parkctl(["reward", "object", String(line["TALENT"]!.line), "--by", "王先生", "--grounds", "the PhD hire left in May"])
         #expect(talent.status == 0, "\(talent.stderr)")
-        #expect(try daemon.parkctl(["reward", "object", String(line["TRAINING"]!.line), "--by", "匿名来信", "--grounds", "no training took place"]).status == 0)
+        #expect(try daemon.parkctl(["reward", "object", String(line["TRAINING"]!.line), "--by", "匿名来信", "--grounds", "no training took place\nthe sign-in sheet is April's"]).status == 0)
+        // Grounds of several lines keep them; the list shows each objection on one row.
+        let listed = try daemon.parkctl(["reward", "objections", "--run", "1"])
+        #expect(listed.stdout.contains(" no training took place↵the sign-in sheet is April's  open\n"), "\(listed.stdout)")
+        let escape = try daemon.parkctl(["reward", "object", String(line["TRAINING"]!.line), "--by", "匿名来信", "--grounds", "\u{1B}[2J"])
+        #expect(escape.stderr == "parkctl: invalid --grounds (grounds): contains a control character other than a line break\n", "\(escape.stderr)")
         let early = try daemon.parkctl(["reward", "notice", "close", "1"])
         #expect(early.status == 65)
         #expect(early.stderr == "parkctl: the notice of run 1 runs until 2026-03-09 (today is 2026-03-02); close it after that day\n")

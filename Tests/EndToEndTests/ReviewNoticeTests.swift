@@ -101,9 +101,13 @@ struct ReviewNoticeTests {
         let empty = try daemon.parkctl(["review", "objection", "add", "1", "--by", " ", "--grounds", "评分材料与实际经营不符"])
         #expect(empty.status == 65 && empty.stderr == "parkctl: invalid --by (objector): must not be empty\n")
         #expect(try daemon.parkctl(["review", "objection", "add", "9", "--by", "王某", "--grounds", "x"]).status == 66)
+        let tab = try daemon.parkctl(["review", "objection", "add", "1", "--by", "王某", "--grounds", "评分\t材料"])
+        #expect(tab.status == 65 && tab.stderr == "parkctl: invalid --grounds (grounds): contains a control character other than a line break\n")
+        // Evidence of several lines keeps them (a Windows line break becomes a plain one), shown indented.
         let objection = try daemon.parkctl(["review", "objection", "add", "1", "--by", "王某（申请企业3）", "--grounds", "评分材料与实际经营不符",
-                                            "--evidence", "工商变更记录 2026-01-05"])
-        #expect(objection.stdout == "objection 1 to application 1 (session 1) by 王某（申请企业3）: 评分材料与实际经营不符; evidence: 工商变更记录 2026-01-05; open\n")
+                                            "--evidence", "工商变更记录 2026-01-05\r\n股东会决议 2026-01-02\n"])
+        #expect(objection.stdout == "objection 1 to application 1 (session 1) by 王某（申请企业3）: 评分材料与实际经营不符; evidence: 工商变更记录 2026-01-05\n"
+            + "  股东会决议 2026-01-02; open\n")
         // Not closed on its last day.
         let early = try daemon.parkctl(["review", "notice", "close", "1"])
         #expect(early.status == 65 && early.stderr.contains("runs until 2026-02-26"), "\(early.stderr)")
@@ -123,8 +127,8 @@ struct ReviewNoticeTests {
 
         // Dismissing the objection releases the decision: approved, and the tenant moves.
         let resolved = try daemon.parkctl(["review", "objection", "resolve", "1", "--dismissed", "--reason", "经核实，材料属实"])
-        #expect(resolved.stdout == "objection 1 to application 1 (session 1) by 王某（申请企业3）: 评分材料与实际经营不符; evidence: 工商变更记录 2026-01-05; "
-            + "dismissed by root: 经核实，材料属实\n"
+        #expect(resolved.stdout == "objection 1 to application 1 (session 1) by 王某（申请企业3）: 评分材料与实际经营不符; evidence: 工商变更记录 2026-01-05\n"
+            + "  股东会决议 2026-01-02; dismissed by root: 经核实，材料属实\n"
             + "decision 2: application 1 approved on 2026-02-27 (session 1, passed at 80.00): score 80.00 is at or above the threshold 70.00\n")
         #expect(try daemon.parkctl(["tenant", "show", "91370200MA3C1234XQ"]).stdout.contains("approved"))
         let twice = try daemon.parkctl(["review", "objection", "resolve", "1", "--upheld", "--reason", "x"])

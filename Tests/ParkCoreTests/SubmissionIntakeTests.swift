@@ -105,6 +105,9 @@ struct SubmissionIntakeTests {
         let good = Self.envelope(type: "objection", payload: #"{"application":3,"grounds":" 申请材料所报营收与纳税记录不符 ","evidence":""}"#)
         #expect(SubmissionIntake.decide(try Self.parsed(good), envelopeBytes: good, sender: try Self.signed(good), previous: nil)
             == .apply(.objection(application: 3, grounds: "申请材料所报营收与纳税记录不符", evidence: nil)))
+        let lines = Self.envelope(type: "objection", payload: #"{"application":3,"grounds":"营收不符\r\n纳税记录见附件","evidence":"第一页\n第二页"}"#)
+        #expect(SubmissionIntake.decide(try Self.parsed(lines), envelopeBytes: lines, sender: try Self.signed(lines), previous: nil)
+            == .apply(.objection(application: 3, grounds: "营收不符\n纳税记录见附件", evidence: "第一页\n第二页")))
         let bad = Self.envelope(type: "objection", payload: #"{"application":"3","evidence":"\u0007","colour":"red"}"#)
         guard case .reject(let errors) = SubmissionIntake.decide(try Self.parsed(bad), envelopeBytes: bad, sender: try Self.signed(bad), previous: nil) else {
             Issue.record("not rejected")
@@ -112,7 +115,7 @@ struct SubmissionIntakeTests {
         }
         #expect(errors == [
             SubmissionFieldError(path: "$.payload.application", reason: "an application's id (a whole number from 1) was expected, not a string"),
-            SubmissionFieldError(path: "$.payload.evidence", reason: "contains a control character"),
+            SubmissionFieldError(path: "$.payload.evidence", reason: "contains a control character other than a line break"),
             SubmissionFieldError(path: "$.payload.colour", reason: "unknown member of an objection"),
             SubmissionFieldError(path: "$.payload.grounds", reason: "missing; an objection names the application and its grounds"),
         ])

@@ -20,6 +20,17 @@ struct OutputTests {
         #expect(0.grouped == "0")
     }
 
+    @Test("a value of several lines goes on under its first line in fields, and stays on its row in tables; no other control character reaches the terminal")
+    func severalLines() {
+        var fields = Fields()
+        fields.add("Title", "宣讲会")
+        fields.add("Description", "第一段\n第二段\u{1B}[2J")
+        #expect(fields.render() == "Title:       宣讲会\nDescription: 第一段\n             第二段\u{FFFD}[2J")
+        var table = Table("ID", "GROUNDS")
+        table.add(["1", "no training\nsheet\u{7}"])
+        #expect(table.render() == "ID  GROUNDS\n1   no training↵sheet\u{FFFD}")
+    }
+
     static let startBeforeApproval = VarlinkError(name: ServiceAPI.InvalidField.name, parameters: .object([
         "field": .string("start"), "reason": .string("2021-03-01 is before 2021-03-12, when the tenant became approved"),
     ]))

@@ -170,7 +170,7 @@ public enum EventAPI {
           kind: string,
           # Title, at most 200 characters.
           title: string,
-          # Description, at most 4000 characters.
+          # Description, at most 4000 characters; it may run over several lines.
           description: ?string,
           # Zone of its times; the park's zone when absent.
           timeZone: ?string,

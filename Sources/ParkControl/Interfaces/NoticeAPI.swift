@@ -73,7 +73,7 @@ public enum NoticeAPI {
           rule: string,
           # Who objects.
           objector: string,
-          # The grounds given.
+          # The grounds given (at most 2,000 characters; they may run over several lines).
           grounds: string,
           # When it was recorded (RFC 3339, UTC).
           recordedAt: string,
@@ -134,7 +134,7 @@ public enum NoticeAPI {
           line: int,
           # Who objects (a name, a firm, "anonymous letter").
           objector: string,
-          # The grounds given.
+          # The grounds given (at most 2,000 characters; they may run over several lines).
           grounds: string
         ) -> (
           # The objection recorded.

@@ -63,9 +63,9 @@ extension ReviewAPI {
           application: int,
           # Who raised it, as they gave their name.
           objector: string,
-          # On what grounds.
+          # On what grounds (at most 2,000 characters; it may run over several lines).
           grounds: string,
-          # The evidence offered, as text.
+          # The evidence offered, as text (at most 8,000 characters; it may run over several lines).
           evidence: ?string,
           # When it was recorded (RFC 3339, UTC).
           recordedAt: string,
@@ -176,9 +176,9 @@ extension ReviewAPI {
           application: int,
           # Who raises it.
           objector: string,
-          # On what grounds.
+          # On what grounds (at most 2,000 characters; it may run over several lines).
           grounds: string,
-          # The evidence offered, as text.
+          # The evidence offered, as text (at most 8,000 characters; it may run over several lines).
           evidence: ?string
         ) -> (
           # The objection recorded.

@@ -58,7 +58,7 @@ public struct ParkEvent: Equatable, Sendable {
         self.id = nil
         self.kind = kind
         self.title = try TenantField.text(title, field: "title", maxLength: 200)
-        self.description = try Self.descriptionText(description)
+        self.description = try TenantField.optionalParagraphs(description, field: "description", maxLength: 4000)
         self.timeZone = timeZone
         self.start = start
         self.end = end
@@ -155,7 +155,7 @@ public struct ParkEvent: Equatable, Sendable {
         var event = self
         if let kind = change.kind { event.kind = kind }
         if let title = change.title { event.title = try TenantField.text(title, field: "title", maxLength: 200) }
-        if let description = change.description { event.description = try Self.descriptionText(description) }
+        if let description = change.description { event.description = try TenantField.optionalParagraphs(description, field: "description", maxLength: 4000) }
         if let venue = change.venue { event.venue = try TenantField.optionalText(venue, field: "venue", maxLength: 200) }
         if let link = change.link { event.link = try TenantField.optionalText(link, field: "link", maxLength: 500) }
         if let organiser = change.organiser { event.organiser = organiser.tenant }
@@ -236,16 +236,6 @@ public struct ParkEvent: Equatable, Sendable {
         if let opens = registrationOpensAt, opens >= endsAt {
             throw .invalid("registrationOpens", "\(registrationOpens!) is not before the event ends, \(end)")
         }
-    }
-
-    static func descriptionText(_ text: String?) throws(DomainError) -> String? {
-        guard let text, !text.trimmingWhitespace().isEmpty else { return nil }
-        let trimmed = text.trimmingWhitespace()
-        guard trimmed.count <= 4000 else { throw .invalid("description", "is \(trimmed.count) characters long; at most 4000 are allowed") }
-        guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
-            throw .invalid("description", "contains a control character other than a line break")
-        }
-        return trimmed
     }
 }
 

@@ -23,6 +23,38 @@ public enum TenantField {
         return try text(raw, field: field, maxLength: maxLength)
     }
 
+    /// As `text`, for prose that may run over several lines (an objection's grounds and
+    /// evidence, a decision's reason, an event's description): line breaks are kept, as `\n`
+    /// whatever the sender wrote (`\r\n` from Windows, or `\r`); any other control character
+    /// is refused.
+    public static func paragraphs(_ raw: String, field: String, maxLength: Int) throws(DomainError) -> String {
+        var scalars = String.UnicodeScalarView()
+        var afterCarriageReturn = false
+        for scalar in raw.unicodeScalars {
+            defer { afterCarriageReturn = scalar == "\r" }
+            switch scalar {
+            case "\r": scalars.append("\n")
+            case "\n" where afterCarriageReturn: continue
+            default: scalars.append(scalar)
+            }
+        }
+        let text = String(scalars).trimmingWhitespace()
+        guard !text.isEmpty else { throw .invalid(field, "must not be empty") }
+        guard text.count <= maxLength else {
+            throw .invalid(field, "is \(text.count) characters long; at most \(maxLength) are allowed")
+        }
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
+            throw .invalid(field, "contains a control character other than a line break")
+        }
+        return text
+    }
+
+    /// As `paragraphs`, but nil or blank means "not given".
+    public static func optionalParagraphs(_ raw: String?, field: String, maxLength: Int) throws(DomainError) -> String? {
+        guard let raw, !raw.trimmingWhitespace().isEmpty else { return nil }
+        return try paragraphs(raw, field: field, maxLength: maxLength)
+    }
+
     /// Digits with optional `+`, spaces, hyphens and parentheses; 5 to 20 digits.
     public static func phone(_ raw: String?) throws(DomainError) -> String? {
         guard let phone = try optionalText(raw, field: "contactPhone", maxLength: 30) else { return nil }

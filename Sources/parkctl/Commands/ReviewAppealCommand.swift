@@ -16,7 +16,7 @@ extension ReviewCommand {
             } else {
                 text += "; undecided"
             }
-            return text
+            return text.continuationLinesIndented(by: 2)
         }
     }
 }

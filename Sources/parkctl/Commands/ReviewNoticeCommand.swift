@@ -30,7 +30,7 @@ extension ReviewCommand {
             } else {
                 text += "; open"
             }
-            return text
+            return text.continuationLinesIndented(by: 2)
         }
     }
 
@@ -45,7 +45,7 @@ extension ReviewCommand {
                 + "(session \(decision.session), \(decision.outcome) at \(decision.score)): \(decision.reasons.joined(separator: "; "))"
             if let earlier = decision.supersedes { text += "; supersedes decision \(earlier)" }
             if let later = decision.supersededBy { text += "; superseded by decision \(later)" }
-            return text
+            return text.continuationLinesIndented(by: 2)
         }
     }
 }

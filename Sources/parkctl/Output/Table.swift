@@ -18,8 +18,9 @@ struct Table {
         self.columns = columns
     }
 
+    /// A text of several lines stays on its row, its line breaks shown as `↵`.
     mutating func add(_ cells: [String]) {
-        rows.append(cells.map { $0.replacingControlCharacters() })
+        rows.append(cells.map { $0.replacingControlCharacters(lineBreaksAs: "↵") })
     }
 
     func render() -> String {
@@ -40,18 +41,20 @@ struct Table {
     }
 }
 
-/// `label: value` lines with the values aligned.
+/// `label: value` lines with the values aligned; a value of several lines (an event's
+/// description) goes on over the next lines, under its first.
 struct Fields {
     private(set) var pairs: [(String, String)] = []
 
     mutating func add(_ label: String, _ value: String?) {
-        pairs.append((label, (value ?? "-").replacingControlCharacters()))
+        pairs.append((label, (value ?? "-").replacingControlCharacters(keepingLineBreaks: true)))
     }
 
     func render() -> String {
         let width = pairs.map { DisplayWidth.of($0.0) }.max() ?? 0
         return pairs.map { label, value in
-            label + ":" + String(repeating: " ", count: width - DisplayWidth.of(label) + 1) + value
+            label + ":" + String(repeating: " ", count: width - DisplayWidth.of(label) + 1)
+                + value.continuationLinesIndented(by: width + 2)
         }.joined(separator: "\n")
     }
 }
@@ -63,11 +66,18 @@ extension String {
     }
 
     /// Values come from the daemon and may hold anything; never let them move the cursor or
-    /// send the terminal an escape sequence. With `keepingLineBreaks`, a "\n" stays one.
-    func replacingControlCharacters(keepingLineBreaks: Bool = false) -> String {
+    /// send the terminal an escape sequence. With `keepingLineBreaks`, a "\n" stays one;
+    /// with `lineBreaksAs`, it becomes that character.
+    func replacingControlCharacters(keepingLineBreaks: Bool = false, lineBreaksAs shown: Unicode.Scalar = "\u{FFFD}") -> String {
         String(String.UnicodeScalarView(unicodeScalars.map { scalar in
             guard scalar.properties.generalCategory == .control, !(keepingLineBreaks && scalar == "\n") else { return scalar }
-            return "\u{FFFD}"
+            return scalar == "\n" ? shown : "\u{FFFD}"
         }))
+    }
+
+    /// The lines after the first start `columns` spaces in, under a value that follows a label.
+    func continuationLinesIndented(by columns: Int) -> String {
+        guard contains("\n") else { return self }
+        return split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + String(repeating: " ", count: columns))
     }
 }

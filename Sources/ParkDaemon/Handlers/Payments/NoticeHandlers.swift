@@ -1,4 +1,3 @@
-import Foundation
 import Logging
 import ParkControl
 import ParkCore
@@ -30,8 +29,8 @@ enum NoticeHandlers {
         }
 
         table.register(NoticeAPI.object) { request, call in
-            let objector = try text(request.objector, field: "objector")
-            let grounds = try text(request.grounds, field: "grounds")
+            let objector = try TenantField.text(request.objector, field: "objector", maxLength: 500)
+            let grounds = try TenantField.paragraphs(request.grounds, field: "grounds", maxLength: 2000)
             return NoticeAPI.ObjectionReply(objection: wire(try await database.recordObjection(
                 line: request.line, objector: objector, grounds: grounds, today: call.state.today(), context: call.change())))
         }
@@ -40,7 +39,7 @@ enum NoticeHandlers {
             guard let resolution = ObjectionResolution(rawValue: request.resolution) else {
                 throw DomainError.invalid("resolution", "'\(request.resolution)' is neither upheld nor dismissed")
             }
-            let reason = try text(request.reason, field: "reason")
+            let reason = try TenantField.paragraphs(request.reason, field: "reason", maxLength: 2000)
             return NoticeAPI.ObjectionReply(objection: wire(try await database.resolveObjection(
                 request.objection, resolution: resolution, reason: reason, context: call.change())))
         }
@@ -48,14 +47,6 @@ enum NoticeHandlers {
         table.register(NoticeAPI.listObjections) { request, _ in
             NoticeAPI.ListObjectionsReply(objections: try await database.objections(run: request.run).map(wire))
         }
-    }
-
-    /// A required text: trimmed, not empty, at most 500 characters.
-    static func text(_ value: String, field: String) throws(DomainError) -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .invalid(field, "must not be empty") }
-        guard trimmed.count <= 500 else { throw .invalid(field, "is \(trimmed.count) characters long; at most 500") }
-        return trimmed
     }
 
     static func wire(_ notice: StoredNotice, today: CivilDate) -> NoticeAPI.Notice {
