@@ -66,11 +66,27 @@ def quick_check_seconds(log_path, timeout=120):
 
 
 def resident_kib(pid):
+    """VmRSS, RssAnon and RssFile of /proc/PID/status, in KiB."""
+    fields = {}
     with open(f"/proc/{pid}/status") as status:
         for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    return 0
+            name, _, value = line.partition(":")
+            if name in ("VmRSS", "RssAnon", "RssFile"):
+                fields[name] = int(value.split()[0])
+    return fields.get("VmRSS", 0), fields.get("RssAnon", 0), fields.get("RssFile", 0)
+
+
+def largest_mappings(pid, count=4):
+    """The files whose mapped pages count most in the resident set, as (MB, name)."""
+    sizes, name = {}, None
+    with open(f"/proc/{pid}/smaps") as smaps:
+        for line in smaps:
+            head = line.split()
+            if re.match(r"^[0-9a-f]+-[0-9a-f]+$", head[0]):
+                name = os.path.basename(head[5]) if len(head) > 5 and head[5].startswith("/") else None
+            elif head[0] == "Rss:" and name:
+                sizes[name] = sizes.get(name, 0) + int(head[1])
+    return sorted(((kib / 1024, file) for file, kib in sizes.items()), reverse=True)[:count]
 
 
 def fill(database, gigabytes):
@@ -136,9 +152,12 @@ def main():
         process, _ = start(options.parkd, state, notify_path, log_path)
         quick_check_seconds(log_path)
         time.sleep(1)
-        rss = resident_kib(process.pid) / 1024
+        rss, anonymous, mapped = (kib / 1024 for kib in resident_kib(process.pid))
+        files = ", ".join(f"{file} {megabytes:.1f}" for megabytes, file in largest_mappings(process.pid))
         stop(process)
         print(f"\nresident memory after start on the demo park: {rss:.1f} MB (aim ≤ 30 MB: {'met' if rss <= 30 else 'not met'})")
+        print(f"  of which parkd's own memory (anonymous): {anonymous:.1f} MB; pages of mapped files: {mapped:.1f} MB, "
+              f"shared with the page cache and reclaimable (largest: {files} MB)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
