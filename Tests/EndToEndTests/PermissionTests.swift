@@ -62,6 +62,57 @@ struct PermissionTests {
         #expect(trail.stdout.contains("nobody  65534"))
     }
 
+    @Test("the caller's groups are those its connection was made with, not those of whatever process has its pid when parkd accepts it")
+    func groupsOfTheConnection() throws {
+        let daemon = try RunningDaemon(config: Self.config.replacingOccurrences(of: "  mode: \"0666\"\n", with: "  mode: \"0666\"\n  max_connections: 1\n"))
+        // As root: hold the one connection allowed, so that the next waits to be accepted. A
+        // child, as nobody with the admin group (staff) as a supplementary group, connects and
+        // leaves the connection to its own child; it exits and is reaped before parkd accepts,
+        // so /proc has nothing under the pid the connection names, and the user database
+        // gives nobody no group at all.
+        let script = """
+            import os, socket, sys
+            def call(connection, message):
+                connection.sendall(message + b'\\0'); reply = b''
+                while not reply.endswith(b'\\0'): reply += connection.recv(65536)
+                return reply[:-1]
+            holder = socket.socket(socket.AF_UNIX); holder.connect(sys.argv[1])
+            call(holder, b'{"method":"org.varlink.service.GetInfo"}')
+            reading, writing = os.pipe()
+            child = os.fork()
+            if child == 0:
+                holder.close(); os.setgroups([50]); os.setgid(65534); os.setuid(65534)
+                connection = socket.socket(socket.AF_UNIX); connection.connect(sys.argv[1])
+                if os.fork() == 0:
+                    os.write(writing, call(connection, b'{"method":"io.parkd.Tenant.List","parameters":{}}')); os._exit(0)
+                os._exit(0)
+            os.waitpid(child, 0)
+            assert not os.path.exists(f"/proc/{child}")
+            holder.close()
+            os.close(writing); reply = b''
+            while chunk := os.read(reading, 65536): reply += chunk
+            print(reply.decode())
+            """
+        let result = try runCommand("/usr/bin/python3", ["-c", script, daemon.socketPath])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix(#"{"parameters":{"tenants":[]"#), "\(result.stdout)\(daemon.log)")
+    }
+
+    @Test("a caller with more than 64 supplementary groups keeps them all")
+    func manyGroups() throws {
+        let daemon = try RunningDaemon(config: Self.config)
+        let script = """
+            import os, socket, sys
+            os.setgroups(list(range(62100, 62200)) + [50]); os.setgid(65534); os.setuid(65534)
+            connection = socket.socket(socket.AF_UNIX); connection.connect(sys.argv[1])
+            connection.sendall(b'{"method":"io.parkd.Tenant.List","parameters":{}}\\0'); reply = b''
+            while not reply.endswith(b'\\0'): reply += connection.recv(65536)
+            print(reply[:-1].decode())
+            """
+        let result = try runCommand("/usr/bin/python3", ["-c", script, daemon.socketPath])
+        #expect(result.stdout.hasPrefix(#"{"parameters":{"tenants":[]"#), "\(result.stdout)\(result.stderr)")
+    }
+
     @Test("the socket file gets the configured mode and group")
     func socketGroup() throws {
         let daemon = try RunningDaemon(config: "socket:\n  mode: \"0660\"\n  group: staff\n")

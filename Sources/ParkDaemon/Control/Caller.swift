@@ -18,21 +18,16 @@ public struct Caller: Sendable, Equatable {
         self.groups = groups
     }
 
-    /// Completes peer credentials with the user's name and the process's supplementary groups.
-    static func identify(uid: UInt32, gid: UInt32, pid: Int32) -> Caller {
+    /// Completes peer credentials with the user's name and the supplementary groups the kernel
+    /// recorded with them (`PeerGroups`). Without those (a kernel before 4.13, or more groups
+    /// than `PeerGroups` reads) the user database's memberships stand in. Never the groups
+    /// of the process with the peer's pid in /proc: that process may have exited while the
+    /// connection waited to be accepted, and its pid gone to another user's process.
+    static func identify(uid: UInt32, gid: UInt32, pid: Int32, peerGroups: [UInt32]?) -> Caller {
         let name = userName(uid: uid)
         var groups: Set<UInt32> = [gid]
-        // The process's own groups when /proc shows them; under ProtectProc=invisible it does
-        // not, and the user database's memberships stand in.
-        groups.formUnion(processGroups(pid: pid) ?? name.map { memberships(of: $0, primary: gid) } ?? [])
+        groups.formUnion(peerGroups ?? name.map { memberships(of: $0, primary: gid) } ?? [])
         return Caller(uid: uid, gid: gid, pid: pid, userName: name ?? "uid \(uid)", groups: groups)
-    }
-
-    /// The `Groups:` line of /proc/PID/status: what the kernel checks for that process.
-    private static func processGroups(pid: Int32) -> [UInt32]? {
-        guard pid > 0, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Groups:") }) else { return nil }
-        return line.dropFirst("Groups:".count).split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { UInt32($0) }
     }
 
     /// Groups the user database lists for `user` (getgrouplist).

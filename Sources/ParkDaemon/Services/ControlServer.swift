@@ -72,8 +72,8 @@ final class ControlServer: Service {
                 }
                 let credentials: EventLoopFuture<park_ucred> = options.unsafeGetSocketOption(
                     level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(SO_PEERCRED))
-                return credentials.flatMapThrowing { credentials in
-                    let caller = Caller.identify(uid: credentials.uid, gid: credentials.gid, pid: credentials.pid)
+                return credentials.and(PeerGroups.read(from: options)).flatMapThrowing { credentials, groups in
+                    let caller = Caller.identify(uid: credentials.uid, gid: credentials.gid, pid: credentials.pid, peerGroups: groups)
                     let config = state.config
                     let role = state.access.role(of: caller)
                     let privileged = role == .admin
