@@ -50,6 +50,22 @@ struct StreamingEncoderTests {
         #expect(decoded["value"] == text)
     }
 
+    @Test("lists of strings, written without a container per string: the same text as through one")
+    func stringLists() throws {
+        struct Lists: Encodable {
+            var names: [String]
+            var none: [String]
+            var maybe: [String]?
+            var deeper: [[String]]
+        }
+        let lists = Lists(names: ["a", "quote \" / \\", "line\nbreak", "青岛", ""], none: [], maybe: ["x"], deeper: [["y", "z"], []])
+        #expect(String(decoding: try VarlinkCoding.encode(lists), as: UTF8.self)
+            == #"{"names":["a","quote \" \/ \\","line\nbreak","青岛",""],"none":[],"maybe":["x"],"deeper":[["y","z"],[]]}"#)
+        #expect(try agree(lists))
+        #expect(String(decoding: try VarlinkCoding.encode(["solo"]), as: UTF8.self) == #"["solo"]"#)
+        #expect(String(decoding: try VarlinkCoding.encode("solo"), as: UTF8.self) == #""solo""#)
+    }
+
     @Test("numbers, booleans, nesting, dictionaries and empty containers")
     func values() throws {
         let sample = Sample(

@@ -81,6 +81,15 @@ private final class JSONText {
 
     /// Writes a value that sits at `level` (the number of containers around it).
     func writeValue<T: Encodable>(_ value: T, level: Int) throws {
+        // Strings and lists of them, the most common values, written without a container each.
+        if T.self == String.self {
+            writeString(unsafeBitCast(value, to: String.self))
+            return
+        }
+        if T.self == [String].self {
+            writeStrings(unsafeBitCast(value, to: [String].self))
+            return
+        }
         if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             bytes.append(contentsOf: try JSONEncoder().encode(value))
             return
@@ -92,6 +101,16 @@ private final class JSONText {
             // A value that encoded nothing is an empty object, as JSONEncoder writes it.
             bytes.append(contentsOf: "{}".utf8)
         }
+    }
+
+    /// A list of strings, as an unkeyed container of them would write it.
+    func writeStrings(_ values: [String]) {
+        bytes.append(UInt8(ascii: "["))
+        for (index, value) in values.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            writeString(value)
+        }
+        bytes.append(UInt8(ascii: "]"))
     }
 
     func writeNull() {
