@@ -30,6 +30,8 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
     /// Called once, when the channel is gone and none of its calls is running.
     private var onServed: (() -> Void)?
 
+    /// Where this connection's calls resume after a suspension: its event loop.
+    private let resumption: EventLoopTaskExecutor
     /// Set while the handler is in the pipeline.
     private var context: ChannelHandlerContext?
     private var state = ControlConnectionState()
@@ -42,6 +44,7 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
         self.caller = caller
         self.role = role
         self.channel = channel
+        self.resumption = EventLoopTaskExecutor(channel.eventLoop)
         self.registry = registry
         self.logger = logger
         self.onServed = onServed
@@ -133,12 +136,10 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
         let eventLoop = channel.eventLoop
         let handler = NIOLoopBound(self, eventLoop: eventLoop)
         // Runs on this thread up to the call's first suspension, if it has one: a read is
-        // answered before `Task.immediate` returns.
-        Task.immediate {
+        // answered before `Task.immediate` returns. After a suspension it goes on here too.
+        Task.immediate(executorPreference: resumption) {
             let outcome = await dispatcher.handle(message.readableBytesView, from: caller)
-            if completion.finish(outcome) {
-                eventLoop.execute { handler.value.finishedLater(outcome) }
-            }
+            if completion.finish(outcome) { handler.value.finishedLater(outcome) }
         }
         if let outcome = completion.outcomeIfFinished() {
             finished(outcome)
