@@ -26,10 +26,10 @@ public struct AuditedCall: Sendable {
 public final class ParkDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
-    /// The read-only connection of `read`: short reads on the calling thread. Taking a reader
+    /// The read-only connections of `read`: short reads on the calling thread. Taking a reader
     /// from the pool costs more than such a read itself (the pool's queues and semaphore, and a
     /// schema check before every read), so these skip it.
-    private let shortReads: DatabaseQueue
+    private let shortReads: ShortReadConnections
     private let groupCommit: GroupCommit
     /// The key that seals every audit entry written, when parkd has one.
     let auditKey: AuditKey?
@@ -62,12 +62,8 @@ public final class ParkDatabase: Sendable {
         try ParkDatabase.prepareSchema(pool, path: path, willUpgrade: willUpgrade)
         // Opened once the schema is in place: its schema cache never needs clearing, because
         // migrations only run before this point.
-        var readOnly = Configuration()
-        readOnly.readonly = true
-        readOnly.busyMode = .timeout(busyTimeout)
-        readOnly.label = "short reads"
         do {
-            shortReads = try DatabaseQueue(path: path, configuration: readOnly)
+            shortReads = try ShortReadConnections(path: path, busyTimeout: busyTimeout)
         } catch {
             throw StoreError.unusable(path, "cannot open: \(ParkDatabase.describe(error))")
         }
@@ -117,8 +113,8 @@ public final class ParkDatabase: Sendable {
 
     /// A short, bounded read, run on the calling thread in one transaction (its statements see
     /// one state of the database): no hop to a database queue, whose wake-up costs more than
-    /// the query. Short reads from several threads take turns on one connection, so for scans
-    /// of unbounded size use `readInBackground`.
+    /// the query. Each thread reading at once has a connection of its own; for scans of
+    /// unbounded size, which would hold the caller's thread, use `readInBackground`.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try shortReads.inDatabase { db in
             var value: T?
