@@ -10,6 +10,23 @@ struct CivilDateTests {
         #expect(date.description == "2021-04-16")
     }
 
+    @Test("prints every day with four digits of year and two of month and day, and months the same way")
+    func printsFixedWidth() throws {
+        #expect(CivilDate(year: 1, month: 1, day: 1)!.description == "0001-01-01")
+        #expect(CivilDate(year: 999, month: 9, day: 9)!.description == "0999-09-09")
+        #expect(CivilDate.distantFuture.description == "9999-12-31")
+        #expect(Month(year: 12, month: 3).description == "0012-03")
+        #expect(Month(year: 2021, month: 12).description == "2021-12")
+        #expect(Month(year: 12_345, month: 1).description == "12345-01")
+        // Every day of four years (a leap year among them), read back from its text.
+        var day = CivilDate(year: 2019, month: 1, day: 1)!
+        while day.year < 2023 {
+            #expect(try CivilDate.parse(day.description, field: "on") == day)
+            #expect(Month(year: day.year, month: day.month).description == String(day.description.prefix(7)))
+            day = day.adding(days: 1)
+        }
+    }
+
     @Test("refuses days that do not exist and other shapes", arguments: [
         ("2021-02-29", "'2021-02-29' is not a day of the calendar"),
         ("2021-13-01", "'2021-13-01' is not a day of the calendar"),

@@ -61,6 +61,12 @@ import Testing
             #expect(columnar.lines == exact.lines, "\(period)")
         }
         #expect(prepared.columns.memo.column("RENT", .month(Month(year: 2022, month: 12)), policies: Self.book.policies) != nil)
+        // December's annual cap read January to November's amounts: each month's run left the
+        // running total one month further for the next.
+        if !shuffled {
+            let kept = prepared.columns.memo.total("PLACEMENT", from: Month(year: 2022, month: 1).index, policies: Self.book.policies)
+            #expect(kept?.through == Month(year: 2022, month: 11).index)
+        }
     }
 
     @Test func parksLargerThanABlockOfLanesWithReportsInAnyOrder() throws {

@@ -108,9 +108,29 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        let y = String(year), m = String(month), d = String(day)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-"
-            + (m.count == 1 ? "0" + m : m) + "-" + (d.count == 1 ? "0" + d : d)
+        Self.text(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DD`, or `YYYY-MM` without a day, for a year of 0...9999 and a month and day of
+    /// two digits at most: written digit by digit into the string's own storage (explanations
+    /// and replies write dates by the hundred thousand; a string this short needs no allocation).
+    static func text(year: Int, month: Int, day: Int?) -> String {
+        String(unsafeUninitializedCapacity: day == nil ? 7 : 10) { text in
+            func digits(_ value: Int, _ count: Int, at start: Int) {
+                var value = value
+                for position in (start..<(start + count)).reversed() {
+                    text[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            digits(year, 4, at: 0)
+            text[4] = UInt8(ascii: "-")
+            digits(month, 2, at: 5)
+            guard let day else { return 7 }
+            text[7] = UInt8(ascii: "-")
+            digits(day, 2, at: 8)
+            return 10
+        }
     }
 }
 

@@ -19,6 +19,9 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
     public var description: String {
-        (year < 1000 ? String(repeating: "0", count: 4 - String(year).count) : "") + "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
+        guard (0...9999).contains(year), (1...12).contains(month) else {
+            return (year < 1000 ? String(repeating: "0", count: 4 - String(year).count) : "") + "\(year)-" + (month < 10 ? "0\(month)" : "\(month)")
+        }
+        return CivilDate.text(year: year, month: month, day: nil)
     }
 }

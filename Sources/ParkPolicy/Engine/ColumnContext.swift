@@ -58,23 +58,14 @@ struct ColumnContext {
             guard case .number(let number) = value, let scaled = ColumnPlanner.scaled(number, scale) else { throw ColumnarRun.Unplanned() }
             return Array(repeating: scaled, count: count)
         case .figure(let figure):
-            // Read from each tenant's reports: a month's figure is read once a run (a later
-            // run finds the rule's column kept, `ColumnarMemo`), and a column of it would be
-            // fresh memory to fill.
-            let month = period.lastMonth
-            var values = [Int128](repeating: 0, count: count)
-            for index in 0..<count { values[index] = Int128(inputs.reports[first + index].figure(figure, month: month) ?? 0) }
-            return values
+            let (column, offset) = try run.monthFigure(figure, month: period.lastMonth)
+            let start = offset + first
+            return column[start..<(start + count)].map { Int128($0) }
         case .sum(let figure, let window):
             guard let months = window.months(endingIn: period.lastMonth) else { return Array(repeating: 0, count: count) }
-            // A tenant's reports lie side by side: summed tenant by tenant.
-            var sums = [Int128](repeating: 0, count: count)
-            for index in 0..<count {
-                do { sums[index] = Int128(try inputs.reports[first + index].sum(of: figure, in: months).total) } catch {
-                    run.markBroken(first + index)
-                }
-            }
-            return sums
+            let (column, offset) = try run.windowSum(figure, months: months)
+            let start = offset + first
+            return column[start..<(start + count)].map { Int128($0) }
         case .ruleAmount(let rule):
             guard let number = run.book.number(of: rule) else { return Array(repeating: 0, count: count) }
             return try run.column(number, period)[lanes].map { Int128($0) }

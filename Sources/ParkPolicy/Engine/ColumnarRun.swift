@@ -29,6 +29,16 @@ final class ColumnarRun {
     /// the last period summed: each month's annual cap reads a monthly rule's sum up to the
     /// month before, the month after adds one month to it.
     private var runningTotals: [[Int]: (through: Int, sums: [Int64])] = [:]
+    /// By month index, every lane's month figures (`figuresByMonth`), figure after
+    /// figure: the k-th figure of lane l at k × lanes + l. A tenant's report is read once for
+    /// all the rules of a run that read it.
+    private var monthFigures: [Int: [Int64]] = [:]
+    /// The figures read by month and the figures summed (`PolicyBook.figuresPlansRead`).
+    private let figuresByMonth: [ReportFigure]
+    private let figuresSummed: [ReportFigure]
+    /// By window of months, every lane's sums of the summed figures (`figuresSummed`)
+    /// laid out as `monthFigures`, and the lanes whose sum of a figure (by position) overflowed.
+    private var windowSums: [ClosedRange<Int>: (values: [Int64], overflowed: [(figure: Int, lane: Int)])] = [:]
     /// Columns being computed inside one another: a policy book whose rules read each other
     /// in a loop goes deeper than any real chain, and is left to the exact engine to report.
     private var depth = 0
@@ -40,6 +50,7 @@ final class ColumnarRun {
         inputs = prepared.columns
         broken = Array(repeating: false, count: prepared.profiles.count)
         columns = Array(repeating: [:], count: book.timelines.count)
+        (figuresByMonth, figuresSummed) = book.figuresPlansRead()
     }
 
     /// The amounts (fen, before any budget) of rule `number` for `period`, lane by lane.
@@ -155,7 +166,12 @@ final class ColumnarRun {
         let yearly = book.timelines[number][0].rule.period.runKind == .year
         let last = yearly ? (months.upperBound + 1) / 12 - 1 : months.upperBound
         let key = [number, months.lowerBound]
-        // Known when a block of lanes before asked for the same.
+        // Known when a block of lanes before asked for the same, or an earlier run on these
+        // inputs did (`ColumnarMemo`).
+        let rule = book.ruleIDs[number]
+        if runningTotals[key] == nil, let kept = inputs.memo.total(rule, from: months.lowerBound, policies: book.policies) {
+            runningTotals[key] = (kept.through, kept.sums)
+        }
         if let kept = runningTotals[key], kept.through == last { return kept.sums }
         // Each lane's first period counted (a month, or a year), none for a lane that never
         // could earn (`Int.max`); lanes going back further than a century are left to the
@@ -190,7 +206,56 @@ final class ColumnarRun {
         }
         for lane in overflowed { broken[lane] = true }
         runningTotals[key] = (last, sums)
+        if !broken.contains(true) { inputs.memo.keep(RunningTotal(through: last, sums: sums), rule, from: months.lowerBound, policies: book.policies) }
         return sums
+    }
+
+    /// Report figure `figure` of month index `month` for every lane (0: no report that month),
+    /// as the values and the position of lane 0 in them. Every figure a plan of the book reads
+    /// is among the book's (`figuresByMonth`); any other is not planned.
+    func monthFigure(_ figure: ReportFigure, month: Int) throws(Unplanned) -> (values: [Int64], offset: Int) {
+        let figures = figuresByMonth
+        guard let position = figures.firstIndex(of: figure) else { throw Unplanned() }
+        let count = inputs.count
+        if let known = monthFigures[month] { return (known, position * count) }
+        var values = [Int64](repeating: 0, count: figures.count * count)
+        values.withUnsafeMutableBufferPointer { values in
+            for lane in 0..<count {
+                for (index, figure) in figures.enumerated() {
+                    values[index * count + lane] = inputs.reports[lane].figure(figure, month: month) ?? 0
+                }
+            }
+        }
+        monthFigures[month] = values
+        return (values, position * count)
+    }
+
+    /// Σ of report figure `figure` over the months of `months` for every lane, as the values
+    /// and the position of lane 0 in them; a lane whose sum overflows is broken (0). As for
+    /// `monthFigure`, a figure not among the book's is not planned.
+    func windowSum(_ figure: ReportFigure, months: ClosedRange<Int>) throws(Unplanned) -> (values: [Int64], offset: Int) {
+        let count = inputs.count
+        guard let position = figuresSummed.firstIndex(of: figure) else { throw Unplanned() }
+        if windowSums[months] == nil {
+            let figures = figuresSummed
+            var overflowed: [(figure: Int, lane: Int)] = []
+            var values = [Int64](repeating: 0, count: figures.count * count)
+            values.withUnsafeMutableBufferPointer { values in
+                for lane in 0..<count {
+                    for (index, figure) in figures.enumerated() {
+                        if let total = inputs.reports[lane].total(of: figure, in: months) {
+                            values[index * count + lane] = total
+                        } else {
+                            overflowed.append((index, lane))
+                        }
+                    }
+                }
+            }
+            windowSums[months] = (values, overflowed)
+        }
+        let (values, overflowed) = windowSums[months]!
+        for (index, lane) in overflowed where index == position { broken[lane] = true }
+        return (values, position * count)
     }
 
     /// The statuses each lane has on the days of `period` a status-reading condition is

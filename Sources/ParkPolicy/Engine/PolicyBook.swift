@@ -42,6 +42,19 @@ public struct PolicyBook: Sendable {
         }
     }
 
+    /// The report figures planned formulas read month by month, and those they sum over
+    /// windows, in `ReportFigure` order: the columnar engine reads all of either kind from a
+    /// tenant's reports at once (`ColumnarRun.monthFigure`, `ColumnarRun.windowSum`).
+    func figuresPlansRead() -> (monthly: [ReportFigure], summed: [ReportFigure]) {
+        var monthly: Set<ReportFigure> = [], summed: Set<ReportFigure> = []
+        for (_, rule) in timelines.joined() {
+            for formula in [rule.eligible, rule.amount, rule.capPerPeriod, rule.capPerYear, rule.capLifetime] {
+                formula?.plan?.node.collectFigures(monthly: &monthly, summed: &summed)
+            }
+        }
+        return (ReportFigure.allCases.filter(monthly.contains), ReportFigure.allCases.filter(summed.contains))
+    }
+
     /// Puts checked policies together; two policies may not define the same rule on a common day.
     public init(_ policies: [Policy]) throws(PolicyProblems) {
         var problems: [PolicyProblem] = []

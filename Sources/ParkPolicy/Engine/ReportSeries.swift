@@ -68,6 +68,12 @@ struct ReportSeries: Sendable {
         return (total, reported)
     }
 
+    /// `sum(of:in:)`'s total alone; nil for a sum beyond Int64.
+    @inline(__always)
+    func total(of figure: ReportFigure, in window: ClosedRange<Int>) -> Int64? {
+        (try? sum(of: figure, in: window))?.total
+    }
+
     /// The version of a month's report (nil: none).
     func version(_ month: Int) -> Int? {
         position(of: month).map { max(1, versions[$0]) }

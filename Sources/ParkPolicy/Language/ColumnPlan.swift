@@ -77,3 +77,32 @@ extension TenantStatus {
     /// The status's bit in a `ColumnNode.statusIs` mask.
     var columnBit: UInt8 { 1 << UInt8(TenantStatus.allCases.firstIndex(of: self)!) }
 }
+
+extension ColumnNode {
+    /// The report figures this node reads, a month's (`.figure`) into `monthly`, a window's
+    /// sum (`.sum`) into `summed`.
+    func collectFigures(monthly: inout Set<ReportFigure>, summed: inout Set<ReportFigure>) {
+        switch self {
+        case .figure(let figure):
+            monthly.insert(figure)
+        case .sum(let figure, _):
+            summed.insert(figure)
+        case .negate(let operand), .absolute(let operand), .scaled(let operand, _), .not(let operand),
+             .tier(let operand, _, _, _):
+            operand.collectFigures(monthly: &monthly, summed: &summed)
+        case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .and(let a, let b), .or(let a, let b),
+             .compare(_, let a, let b), .same(let a, let b, _):
+            a.collectFigures(monthly: &monthly, summed: &summed)
+            b.collectFigures(monthly: &monthly, summed: &summed)
+        case .pick(_, let operands):
+            for operand in operands { operand.collectFigures(monthly: &monthly, summed: &summed) }
+        case .choose(let test, let yes, let no):
+            test.collectFigures(monthly: &monthly, summed: &summed)
+            yes.collectFigures(monthly: &monthly, summed: &summed)
+            no.collectFigures(monthly: &monthly, summed: &summed)
+        case .literal, .parameter, .ruleAmount, .total, .leaseYear, .daysInMonth, .daysInPeriod, .flag, .statusIs,
+             .hasLine, .hasHRLine, .hasTag, .originIs, .exited, .movedIn:
+            break
+        }
+    }
+}
