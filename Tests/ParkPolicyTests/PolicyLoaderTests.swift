@@ -28,6 +28,12 @@ import Testing
         """
     }
 
+    /// A larger book crashed a debug build when a function returning it threw across modules
+    /// (see `PolicyBook`): this says why, where the crash would not.
+    @Test func aPolicyBookStaysFourWords() {
+        #expect(MemoryLayout<PolicyBook>.size <= 32)
+    }
+
     @Test func aGoodPolicyLoadsWithItsHeader() throws {
         let text = Fixtures.policy(Self.rule(), id: "P9", from: "2020-01-01", until: "2020-12-31")
         let policy = try Fixtures.load(text, file: "P9.yaml")

@@ -1,6 +1,11 @@
 import ParkCore
 
 /// The policies in force together: which one applies to a rule on a day, and the runs.
+///
+/// Four stored properties (32 bytes), and no more: with six, a debug build of Swift 6.3.1
+/// crashed when `PolicyRegistry.read` (typed throws, this book returned indirectly) threw to a
+/// caller in another module — the callee wrote its error through a pointer the caller had not
+/// passed. What a run derives from the book is derived by the run (`figuresPlansRead`).
 public struct PolicyBook: Sendable {
     public let policies: [Policy]
     /// Every rule id, at its number: computed amounts are remembered under small keys.
