@@ -169,6 +169,31 @@ import Testing
         #expect(Exact(7).formatted(places: 0) == "7")
     }
 
+    @Test func writesEveryDigitOfSmallAndHugeValuesAtAnyPlaces() {
+        // Against plain string operations, for magnitudes below and beyond 64 bits, both signs.
+        func expected(_ scaled: Int128, _ places: Int) -> String {
+            let digits = String(scaled.magnitude)
+            let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
+            let whole = padded.dropLast(places), fraction = padded.suffix(places)
+            return (scaled < 0 ? "-" : "") + whole + (places > 0 ? "." + fraction : "")
+        }
+        var random = SeededGenerator(seed: 128)
+        var power: Int128 = 1
+        for places in 0...12 {
+            for _ in 0..<200 {
+                let magnitude = Int128(random.next() >> (random.next() % 64)) * (random.next() % 3 == 0 ? Int128(random.next() >> 20) : 1)
+                for scaled in [magnitude, -magnitude] {
+                    #expect(Exact(numerator: scaled, denominator: power).formatted(places: places) == expected(scaled, places))
+                }
+            }
+            power *= 10
+        }
+        // Reduced in 64 bits or in 128, the same fraction.
+        #expect(Exact(numerator: 6 << 70, denominator: 4 << 70).reduced() == Exact(numerator: 3, denominator: 2))
+        #expect(Exact(numerator: 6 << 70, denominator: 4 << 70).reduced().denominator == 2)
+        #expect(Exact(numerator: -12, denominator: 18).reduced().numerator == -2)
+    }
+
     @Test func knowsWhenAValueIsAWholeNumberOfFen() {
         #expect(Self.number("1.25").exactFen == 125)
         #expect(Self.number("0.125").exactFen == nil)

@@ -192,21 +192,51 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Self.decimal(scaled.numerator * (power / scaled.denominator), places: places)
     }
 
-    private static func decimal(_ scaled: Int128, places: Int) -> String {
-        let digits = String(scaled.magnitude)
-        guard places > 0 else { return (scaled < 0 ? "-" : "") + digits }
-        let padded = String(repeating: "0", count: max(0, places + 1 - digits.count)) + digits
-        let split = padded.index(padded.endIndex, offsetBy: -places)
-        return (scaled < 0 ? "-" : "") + padded[..<split] + "." + padded[split...]
+    /// `scaled` ÷ 10^`places` as decimal text, written byte by byte into the string (explanations
+    /// write values by the hundred thousand); everyday magnitudes are turned into digits in 64 bits.
+    static func decimal(_ scaled: Int128, places: Int) -> String {
+        let magnitude = scaled.magnitude
+        let digits = magnitude <= UInt128(UInt64.max) ? String(UInt64(magnitude)) : String(magnitude)
+        let negative = scaled < 0
+        let count = digits.utf8.count
+        // Digits before the point ("0" when there are none), then the point and `places` digits.
+        let whole = max(1, count - places)
+        let zeros = whole + places - count
+        let length = (negative ? 1 : 0) + whole + (places > 0 ? 1 + places : 0)
+        return String(unsafeUninitializedCapacity: length) { text in
+            var position = 0
+            if negative {
+                text[0] = UInt8(ascii: "-")
+                position = 1
+            }
+            var source = digits.utf8.makeIterator()
+            for index in 0..<(whole + places) {
+                if index == whole {
+                    text[position] = UInt8(ascii: ".")
+                    position += 1
+                }
+                text[position] = index < zeros ? UInt8(ascii: "0") : source.next()!
+                position += 1
+            }
+            return length
+        }
     }
 
     // MARK: Internals
 
     func reduced() -> Exact {
         guard denominator != 1, numerator != 0 else { return numerator == 0 ? Exact(numerator: 0, denominator: 1) : self }
-        var a = numerator.magnitude, b = denominator.magnitude
-        while b != 0 { (a, b) = (b, a % b) }
-        let divisor = Int128(a)
+        let divisor: Int128
+        if numerator.magnitude <= UInt128(UInt64.max), denominator.magnitude <= UInt128(UInt64.max) {
+            // Everyday values: Euclid's steps in 64 bits.
+            var a = UInt64(numerator.magnitude), b = UInt64(denominator.magnitude)
+            while b != 0 { (a, b) = (b, a % b) }
+            divisor = Int128(a)
+        } else {
+            var a = numerator.magnitude, b = denominator.magnitude
+            while b != 0 { (a, b) = (b, a % b) }
+            divisor = Int128(a)
+        }
         return divisor == 1 ? self : Exact(numerator: numerator / divisor, denominator: denominator / divisor)
     }
 

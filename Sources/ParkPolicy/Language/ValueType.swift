@@ -132,7 +132,7 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
     /// The value as an explanation shows it, with its unit.
     func described(as type: ValueType) -> String {
         switch (self, type) {
-        case (.number(let value), .money): (value.exactFen != nil ? value.formatted(places: 2) : value.description) + " yuan"
+        case (.number(let value), .money): (value.exactFen.map { Exact.decimal(Int128($0), places: 2) } ?? value.description) + " yuan"
         case (.number(let value), .rate):
             ((try? value * Exact(100)).map { $0.description } ?? value.description) + "%"
         case (.number(let value), .area): "\(value) m²"
