@@ -17,9 +17,11 @@ extension RewardInputs {
         return (json.bytes, Self.hash(json.bytes))
     }
 
-    /// Reads inputs stored by `canonical()`.
+    /// Reads inputs stored by `canonical()`: in its own shape directly (`CanonicalInputsReader`),
+    /// any other JSON with `JSONDecoder`.
     public static func decode(_ json: [UInt8]) throws -> RewardInputs {
-        try JSONDecoder().decode(RewardInputs.self, from: Data(json))
+        if let inputs = CanonicalInputsReader.inputs(from: json) { return inputs }
+        return try JSONDecoder().decode(RewardInputs.self, from: Data(json))
     }
 
     public static func hash(_ bytes: [UInt8]) -> String {

@@ -175,11 +175,16 @@ public struct ReportFacts: Sendable, Equatable, RandomAccessCollection, Expressi
     /// Adds a report; its figures are as many as `ReportFigure.allCases` (what `ReportFact`'s
     /// initialisers make; JSON with any other count does not decode).
     public mutating func append(_ report: ReportFact) {
-        precondition(report.values.count == Self.figuresEach, "a report has \(Self.figuresEach) figures")
-        months.append(report.month)
-        monthIndexes.append(TenantProfile.monthIndex(report.month))
-        versions.append(report.version)
-        values.append(contentsOf: report.values)
+        append(month: report.month, version: report.version, values: report.values)
+    }
+
+    /// The same, from a report's parts (`values`: `figuresEach` of them).
+    mutating func append(month: String, version: Int, values figures: [Int64]) {
+        precondition(figures.count == Self.figuresEach, "a report has \(Self.figuresEach) figures")
+        months.append(month)
+        monthIndexes.append(TenantProfile.monthIndex(month))
+        versions.append(version)
+        values.append(contentsOf: figures)
     }
 
     public var startIndex: Int { 0 }

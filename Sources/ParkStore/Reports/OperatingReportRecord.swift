@@ -2,8 +2,10 @@ import GRDB
 import ParkCore
 import ParkPolicy
 
-/// A row of `operatingReport`: one version of a tenant's report for a month.
-struct OperatingReportRecord: Codable, FetchableRecord, PersistableRecord {
+/// A row of `operatingReport`: one version of a tenant's report for a month. Read from the rows
+/// of a statement whose columns are found by name once (`ColumnPositions`): reads of every report
+/// of the park (report lists, reward inputs) go through hundreds of thousands of rows.
+struct OperatingReportRecord: Codable, PersistableRecord {
     static let databaseTableName = "operatingReport"
 
     var id: Int64?
@@ -25,6 +27,11 @@ struct OperatingReportRecord: Codable, FetchableRecord, PersistableRecord {
     var reason: String?
     var recordedAt: String
     var recordedBy: String
+
+    enum CodingKeys: Int, CodingKey, CaseIterable {
+        case id, tenantId, month, version, isCurrent, revenueFen, taxFen, employersServed, workersDispatched, workersOutsourced
+        case jobSeekersServed, placements, trainingSessions, trainingAttendees, phdHires, headcount, reason, recordedAt, recordedBy
+    }
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -48,28 +55,50 @@ struct OperatingReportRecord: Codable, FetchableRecord, PersistableRecord {
         static let recordedBy = Column(CodingKeys.recordedBy)
     }
 
-    /// Reads the columns by name in code: Decodable costs about twice as much on reads of every
-    /// report of the park (report lists, reward inputs).
-    init(row: Row) {
-        id = row[Columns.id]
-        tenantId = row[Columns.tenantId]
-        month = row[Columns.month]
-        version = row[Columns.version]
-        isCurrent = row[Columns.isCurrent]
-        revenueFen = row[Columns.revenueFen]
-        taxFen = row[Columns.taxFen]
-        employersServed = row[Columns.employersServed]
-        workersDispatched = row[Columns.workersDispatched]
-        workersOutsourced = row[Columns.workersOutsourced]
-        jobSeekersServed = row[Columns.jobSeekersServed]
-        placements = row[Columns.placements]
-        trainingSessions = row[Columns.trainingSessions]
-        trainingAttendees = row[Columns.trainingAttendees]
-        phdHires = row[Columns.phdHires]
-        headcount = row[Columns.headcount]
-        reason = row[Columns.reason]
-        recordedAt = row[Columns.recordedAt]
-        recordedBy = row[Columns.recordedBy]
+    /// Where each column stands in the rows of one statement, found by name once for all of
+    /// them: looking a name up in every row (GRDB lowercases and hashes it each time) took most
+    /// of the time of reading a park's reports.
+    struct ColumnPositions {
+        fileprivate let positions: [Int]
+
+        /// The columns in `statement`'s rows; an error names the first that is missing.
+        init(_ statement: Statement) throws {
+            positions = try CodingKeys.allCases.map { key in
+                try statement.index(ofColumn: key.stringValue).orThrow(StoreError.unreadable("operatingReport", "a column \(key.stringValue)"))
+            }
+        }
+
+        fileprivate subscript(key: CodingKeys) -> Int { positions[key.rawValue] }
+    }
+
+    /// Reads the columns in code: Decodable costs about twice as much.
+    init(row: Row, at columns: ColumnPositions) {
+        id = row[columns[.id]]
+        tenantId = row[columns[.tenantId]]
+        month = row[columns[.month]]
+        version = row[columns[.version]]
+        isCurrent = row[columns[.isCurrent]]
+        revenueFen = row[columns[.revenueFen]]
+        taxFen = row[columns[.taxFen]]
+        employersServed = row[columns[.employersServed]]
+        workersDispatched = row[columns[.workersDispatched]]
+        workersOutsourced = row[columns[.workersOutsourced]]
+        jobSeekersServed = row[columns[.jobSeekersServed]]
+        placements = row[columns[.placements]]
+        trainingSessions = row[columns[.trainingSessions]]
+        trainingAttendees = row[columns[.trainingAttendees]]
+        phdHires = row[columns[.phdHires]]
+        headcount = row[columns[.headcount]]
+        reason = row[columns[.reason]]
+        recordedAt = row[columns[.recordedAt]]
+        recordedBy = row[columns[.recordedBy]]
+    }
+
+    /// Each report the statement reads, with its row (for the other columns it selects).
+    static func forEach(in statement: Statement, _ body: (OperatingReportRecord, Row) throws -> Void) throws {
+        let columns = try ColumnPositions(statement)
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() { try body(OperatingReportRecord(row: row, at: columns), row) }
     }
 
     /// The current version of a tenant's report for a month.

@@ -113,16 +113,16 @@ extension ParkDatabase {
     private static func loadReports(
         _ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible], limit: Int? = nil
     ) throws -> [StoredReport] {
-        try ReportWithTenantName.fetchAll(
-            db, sql: ReportWithTenantName.select + " WHERE \(condition) ORDER BY r.month, r.tenantId, r.version" + (limit.map { " LIMIT \($0)" } ?? ""),
-            arguments: StatementArguments(arguments)
-        ).map { try $0.storedReport }
+        let statement = try db.makeStatement(
+            sql: ReportWithTenantName.select + " WHERE \(condition) ORDER BY r.month, r.tenantId, r.version" + (limit.map { " LIMIT \($0)" } ?? ""))
+        statement.arguments = StatementArguments(arguments)
+        return try ReportWithTenantName.fetchAll(statement).map { try $0.storedReport }
     }
 
     /// The version in force of a tenant's report for a month, as listed: read back after every
     /// report submitted, so through a prepared statement.
     private static func currentReport(_ db: Database, tenantID: Int64, month: Month) throws -> StoredReport? {
-        try ReportWithTenantName.fetchOne(db.preparedStatement(currentReportSQL, [tenantID, month.description]))?.storedReport
+        try ReportWithTenantName.fetchAll(db.preparedStatement(currentReportSQL, [tenantID, month.description])).first?.storedReport
     }
 
     private static let currentReportSQL = ReportWithTenantName.select + " WHERE r.tenantId = ? AND r.month = ? AND r.isCurrent"
@@ -131,7 +131,9 @@ extension ParkDatabase {
     static func reportInForce(_ db: Database, tenantID: Int64, month: Month) throws -> (version: Int, figures: OperatingFigures)? {
         let statement = try db.preparedStatement(
             "SELECT * FROM operatingReport WHERE tenantId = ? AND month = ? AND isCurrent", [tenantID, month.description])
-        return try Row.fetchOne(statement).map(OperatingReportRecord.init(row:)).map { (version: $0.version, figures: $0.figures) }
+        var inForce: (version: Int, figures: OperatingFigures)?
+        try OperatingReportRecord.forEach(in: statement) { report, _ in inForce = (report.version, report.figures) }
+        return inForce
     }
 
     /// Records version `version` of a tenant's report for a month, in force from now; the

@@ -99,9 +99,10 @@ extension ParkDatabase {
                 leases[record.tenantId, default: []].append(record.fact(units: units[id] ?? [], rents: rents[id] ?? []))
             }
             var reports: [Int64: ReportFacts] = [:]
-            for record in try OperatingReportRecord
+            let current = try OperatingReportRecord
                 .filter(OperatingReportRecord.Columns.isCurrent && OperatingReportRecord.Columns.month <= "\(year)-12")
-                .order(OperatingReportRecord.Columns.tenantId, OperatingReportRecord.Columns.month).fetchAll(db) {
+                .order(OperatingReportRecord.Columns.tenantId, OperatingReportRecord.Columns.month).makePreparedRequest(db)
+            try OperatingReportRecord.forEach(in: current.statement) { record, _ in
                 reports[record.tenantId, default: []].append(record.fact)
             }
             // The events each tenant organised or co-organised, ending by the end of `year`.
