@@ -236,7 +236,10 @@ final class ColumnarRun {
     func windowSum(_ figure: ReportFigure, months: ClosedRange<Int>) throws(Unplanned) -> (values: [Int64], offset: Int) {
         let count = inputs.count
         guard let position = figuresSummed.firstIndex(of: figure) else { throw Unplanned() }
-        if windowSums[months] == nil {
+        let sums: (values: [Int64], overflowed: [(figure: Int, lane: Int)])
+        if let known = windowSums[months] {
+            sums = known
+        } else {
             let figures = figuresSummed
             var overflowed: [(figure: Int, lane: Int)] = []
             var values = [Int64](repeating: 0, count: figures.count * count)
@@ -251,11 +254,11 @@ final class ColumnarRun {
                     }
                 }
             }
-            windowSums[months] = (values, overflowed)
+            sums = (values, overflowed)
+            windowSums[months] = sums
         }
-        let (values, overflowed) = windowSums[months]!
-        for (index, lane) in overflowed where index == position { broken[lane] = true }
-        return (values, position * count)
+        for (index, lane) in sums.overflowed where index == position { broken[lane] = true }
+        return (sums.values, position * count)
     }
 
     /// The statuses each lane has on the days of `period` a status-reading condition is
