@@ -132,7 +132,7 @@ extension ParkDatabase {
         let statement = try db.preparedStatement(
             "SELECT * FROM operatingReport WHERE tenantId = ? AND month = ? AND isCurrent", [tenantID, month.description])
         var inForce: (version: Int, figures: OperatingFigures)?
-        try OperatingReportRecord.forEach(in: statement) { report, _ in inForce = (report.version, report.figures) }
+        try OperatingReportRecord.forEach(in: statement) { report, _ in inForce = inForce ?? (report.version, report.figures) }
         return inForce
     }
 
