@@ -359,6 +359,12 @@ import Testing
         tenants[3].tags = [odd, ""]
         tenants[3].events = []
         tenants[4].events = nil
+        // Every integer at its extremes, and zero.
+        tenants[5].id = .max
+        tenants[5].reports = ReportFacts([
+            ReportFact(month: "2021-01", version: .min) { $0 == .revenue ? .min : $0 == .tax ? 0 : .max },
+            ReportFact(month: "2021-02", version: .max) { _ in -1 },
+        ])
         for inputs in [RewardInputs(tenants: tenants), RewardInputs(tenants: [])] {
             let written = inputs.canonical()
             let encoded = Array(try encoder.encode(inputs))
