@@ -33,26 +33,11 @@ struct OperatingReportRecord: Codable, PersistableRecord {
         case jobSeekersServed, placements, trainingSessions, trainingAttendees, phdHires, headcount, reason, recordedAt, recordedBy
     }
 
+    /// The columns queries filter and order reports by.
     enum Columns {
-        static let id = Column(CodingKeys.id)
         static let tenantId = Column(CodingKeys.tenantId)
         static let month = Column(CodingKeys.month)
-        static let version = Column(CodingKeys.version)
         static let isCurrent = Column(CodingKeys.isCurrent)
-        static let revenueFen = Column(CodingKeys.revenueFen)
-        static let taxFen = Column(CodingKeys.taxFen)
-        static let employersServed = Column(CodingKeys.employersServed)
-        static let workersDispatched = Column(CodingKeys.workersDispatched)
-        static let workersOutsourced = Column(CodingKeys.workersOutsourced)
-        static let jobSeekersServed = Column(CodingKeys.jobSeekersServed)
-        static let placements = Column(CodingKeys.placements)
-        static let trainingSessions = Column(CodingKeys.trainingSessions)
-        static let trainingAttendees = Column(CodingKeys.trainingAttendees)
-        static let phdHires = Column(CodingKeys.phdHires)
-        static let headcount = Column(CodingKeys.headcount)
-        static let reason = Column(CodingKeys.reason)
-        static let recordedAt = Column(CodingKeys.recordedAt)
-        static let recordedBy = Column(CodingKeys.recordedBy)
     }
 
     /// Where each column stands in the rows of one statement, found by name once for all of
