@@ -28,14 +28,21 @@ struct ClockWatchTests {
 
     @Test("on the system clock, a timerfd armed at an instant wakes the scheduler then")
     func systemClockWakeUp() throws {
-        let watch = try ClockWatch(clockFile: nil)
-        let now = Int64(Date().timeIntervalSince1970 * 1_000_000)
-        let event = firstEvent(watch) { watch.arm(at: now + 200_000, now: now) }
-        guard case .wakeUp = event else {
-            Issue.record("expected a wake-up, got \(String(describing: event))")
+        // A setting of the wall clock meanwhile (a VM restored from a snapshot sets it) cancels
+        // the timer with a change of the clock instead, and the scheduler arms it again: so
+        // does the test, twice at most.
+        for attempt in 1...3 {
+            let watch = try ClockWatch(clockFile: nil)
+            let now = Int64(Date().timeIntervalSince1970 * 1_000_000)
+            let event = firstEvent(watch) { watch.arm(at: now + 200_000, now: now) }
+            if case .clockChanged = event, attempt < 3 { continue }
+            guard case .wakeUp = event else {
+                Issue.record("expected a wake-up, got \(String(describing: event))")
+                return
+            }
+            #expect(Int64(Date().timeIntervalSince1970 * 1_000_000) >= now + 200_000)
             return
         }
-        #expect(Int64(Date().timeIntervalSince1970 * 1_000_000) >= now + 200_000)
     }
 
     @Test("with a test's clock file, rewriting the file is a change of the clock")
