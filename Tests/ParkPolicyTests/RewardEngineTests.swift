@@ -218,6 +218,44 @@ import Testing
 
     // MARK: Explanations
 
+    @Test func aParameterChangingWithinAPolicyIsExplainedWithTheDayOfEachValue() throws {
+        let book = try Fixtures.book(Fixtures.policy("""
+            parameters:
+              daily:
+                type: money
+                values:
+                  2019-01-01: 10
+                  2021-04-11: 30
+              rate:
+                type: brackets count -> rate
+                values:
+                  2019-01-01: [[0, 50%], [3, 25%]]
+                  2021-04-21: [[0, 100%]]
+            rules:
+              - id: D
+                title: Daily amount
+                clause: T 1
+                period: month
+                per_day: true
+                eligible: status_is("active")
+                amount: daily * tier(1, rate)
+            """))
+        let explanation = try #require(try Fixtures.explanation(book, "D", "2021-04", [Self.tenant]))
+        // 10 days at 5.00, 10 at 15.00, 10 at 30.00.
+        #expect(explanation.amount == "500.00")
+        let parameters = explanation.steps.filter { $0.kind == .parameter }
+        #expect(parameters == [
+            ExplanationStep(kind: .parameter, name: "daily", value: "10.00 yuan", source: "T, in force from 2019-01-01", context: "2021-04-01…2021-04-10"),
+            ExplanationStep(
+                kind: .parameter, name: "rate", value: "from 0: 50%, from 3: 25%", source: "T, in force from 2019-01-01", context: "2021-04-01…2021-04-10"),
+            ExplanationStep(kind: .parameter, name: "daily", value: "30.00 yuan", source: "T, in force from 2021-04-11", context: "2021-04-11…2021-04-20"),
+            ExplanationStep(
+                kind: .parameter, name: "rate", value: "from 0: 50%, from 3: 25%", source: "T, in force from 2019-01-01", context: "2021-04-11…2021-04-20"),
+            ExplanationStep(kind: .parameter, name: "daily", value: "30.00 yuan", source: "T, in force from 2021-04-11", context: "2021-04-21…2021-04-30"),
+            ExplanationStep(kind: .parameter, name: "rate", value: "from 0: 100%", source: "T, in force from 2021-04-21", context: "2021-04-21…2021-04-30"),
+        ])
+    }
+
     @Test func aDailyRuleExplainsEachSpanWithItsPolicy() throws {
         let explanation = try #require(try Fixtures.explanation(Self.replacedBook(), "D", "2021-04", [Self.tenant]))
         #expect(explanation.policy == "B")

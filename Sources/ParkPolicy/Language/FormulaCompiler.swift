@@ -10,6 +10,9 @@ struct FormulaScope {
     var rulePeriods: [String: RulePeriod] = [:]
     /// The period of the rule being compiled (nil in a policy-wide definition).
     var period: RulePeriod?
+    /// The id of the policy whose formulas these are, which explanations name as the source of
+    /// its parameters.
+    var policyID = ""
 }
 
 /// Checks names and types of a formula and compiles it to code, once, when the policy loads.
@@ -88,19 +91,24 @@ struct FormulaCompiler {
         }
         if let (_, parameter) = scope.parameters[name] {
             // Formulas run with the policy that defines them, so they read its parameters directly.
+            // An explanation shows each value with the policy and the day it took effect: the
+            // same text for every tenant, so written here once per value rather than per step.
             let type = parameter.type
+            let texts = parameter.values.map { entry in
+                (value: entry.value.described(as: type), source: "\(scope.policyID), in force from \(entry.from)")
+            }
             if parameter.values.count == 1 {
                 // The same value on every day: nothing to look up while a run evaluates it.
-                let (from, value) = parameter.values[0]
+                let value = parameter.values[0].value, text = texts[0]
                 return Formula(type: type, code: { e in
-                    e.record(.parameter, name, value.described(as: type), source: "\(e.policy.id), in force from \(from)")
+                    e.record(.parameter, name, text.value, source: text.source)
                     return value
                 }, reads: .parameters, references: [])
             }
             return Formula(type: type, code: { e in
-                let (value, from) = parameter.value(on: e.policy.parameterDay(e.day))
-                e.record(.parameter, name, value.described(as: type), source: "\(e.policy.id), in force from \(from)")
-                return value
+                let entry = parameter.entry(on: e.policy.parameterDay(e.day))
+                e.record(.parameter, name, texts[entry].value, source: texts[entry].source)
+                return parameter.values[entry].value
             }, reads: .parameters, references: [])
         }
         if let fact = try FormulaFacts.fact(name, at: at) { return fact }

@@ -78,8 +78,13 @@ struct PolicyParameter: Sendable {
 
     /// The value in force on `day` and the day it took effect (the first value before any).
     func value(on day: CivilDate) -> (value: Value, from: CivilDate) {
-        let entry = values.last { $0.from <= day } ?? values[0]
+        let entry = values[entry(on: day)]
         return (entry.value, entry.from)
+    }
+
+    /// The position in `values` of the value in force on `day` (the first before any).
+    func entry(on day: CivilDate) -> Int {
+        values.lastIndex { $0.from <= day } ?? 0
     }
 }
 

@@ -76,6 +76,7 @@ private struct PolicyReader {
         }
 
         var scope = FormulaScope()
+        scope.policyID = id ?? ""
         var parameters: [PolicyParameter] = []
         if let node = value(top, "parameters"), let pairs = mapping(node, "parameters") {
             for (name, keyNode, valueNode) in pairs {
