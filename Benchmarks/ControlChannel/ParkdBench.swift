@@ -6,20 +6,22 @@ import ParkCore
 
 /// parkd-bench: round-trip throughput and latency of parkd's Varlink admin channel.
 ///
-///     parkd-bench --parkd PATH [--seconds N] [--only read|write|spool] [--help]
+///     parkd-bench --parkd PATH [--seconds N] [--only read|write|spool|reward] [--help]
 ///
 /// Starts the given parkd on a throw-away state directory, then measures a round trip to a
 /// peer that does nothing (the machine's limit for one connection), a cheap indexed read
 /// (Tenant.Get), the channel alone (org.varlink.service.GetInfo, no database) and a durable
 /// audited write (Tenant.Create), each over 1 and 32 connections, then a report import and
 /// park statistics. `--only` runs just the read or the write
-/// round trips, or the spool: 10,000 signed monthly reports dropped at once (`SpoolBench`). It only reports; it asserts nothing about the numbers.
+/// round trips, or the spool: 10,000 signed monthly reports dropped at once (`SpoolBench`), or
+/// the reward runs (after the report import they read, without the statistics). It only
+/// reports; it asserts nothing about the numbers.
 ///
 /// (The entry point lives here, not in main.swift: a main.swift file is top-level code, which
 /// the compiler does not allow next to an `@main` type.)
 @main
 struct ParkdBench {
-    static let usage = "usage: parkd-bench --parkd PATH [--policies DIR] [--seconds N] [--only read|write|spool] [--c-echo PATH] [--help]"
+    static let usage = "usage: parkd-bench --parkd PATH [--policies DIR] [--seconds N] [--only read|write|spool|reward] [--c-echo PATH] [--help]"
     /// Long enough to open connections' buffers and warm SQLite's page cache, short next to N.
     static let warmUp: Duration = .seconds(1)
     /// Credit code bodies are this prefix (authority 9, category 1, division 370200) + 7 digits.
@@ -99,8 +101,9 @@ struct ParkdBench {
         let write: @Sendable (Int) throws -> [UInt8] = { serial in
             Array(try VarlinkCoding.encode(VarlinkCall(method: TenantAPI.create.name, parameters: try newTenant(serial: serial))))
         }
+        let reads = options.only == nil || options.only == .read, writes = options.only == nil || options.only == .write
         var scenarios: [Scenario] = []
-        if options.only != .write {
+        if reads {
             scenarios += [
                 Scenario(name: "read (Tenant.Get)", connections: 1, message: read),
                 Scenario(name: "read (Tenant.Get)", connections: 32, message: read),
@@ -108,7 +111,7 @@ struct ParkdBench {
                 Scenario(name: "channel only (GetInfo)", connections: 32, message: info),
             ]
         }
-        if options.only != .read {
+        if writes {
             scenarios += [
                 Scenario(name: "write (Tenant.Create)", connections: 1, message: write),
                 Scenario(name: "write (Tenant.Create)", connections: 32, message: write),
@@ -116,7 +119,7 @@ struct ParkdBench {
         }
 
         var measurements: [Measurement] = []
-        if options.only != .write {
+        if reads {
             // The same client and call against a peer that does nothing: this machine's limit,
             // which parkd's one-connection figures are to be read against.
             let peer = try SocketEchoPeer()
@@ -144,8 +147,10 @@ struct ParkdBench {
             measurements.append(measurement)
             if let before { anchored.append((measurement, before, try CommitAnchor.rowsPerSecond(directory: directory))) }
         }
-        printTable(measurements, seconds: options.seconds)
-        printChannelRatios(measurements)
+        if !measurements.isEmpty {
+            printTable(measurements, seconds: options.seconds)
+            printChannelRatios(measurements)
+        }
         if !anchored.isEmpty {
             print("\nanchor, sqlite3 shell committing one row per transaction (WAL, synchronous=FULL), timed before and after each write scenario:")
             for (measurement, before, after) in anchored {
@@ -156,7 +161,7 @@ struct ParkdBench {
                     + "\(String(format: "%.0f", after)) rows/s: \(String(format: "%.2f", measurement.roundTripsPerSecond / anchor))× their mean (\(aim))")
             }
         }
-        guard options.only == nil else { return }
+        guard options.only == nil || options.only == .reward else { return }
 
         let (tenants, months) = (2_000, 50)
         let imported = try await ReportImportBench.run(socketPath: socketPath, tenants: tenants, months: months)
@@ -165,20 +170,22 @@ struct ParkdBench {
         // Ten years of monthly reports for every tenant, then the statistics over them.
         let codes = try ReportImportBench.creditCodes(count: tenants)
         let (more, _, _) = try await ReportImportBench.importReports(socketPath: socketPath, codes: codes, months: months..<120)
-        print("\nstatistics over \(imported.rows + more) reports (median of 5):")
-        let statistics = try await StatsBench.run(socketPath: socketPath)
-        for (label, duration) in statistics {
-            print("  \(label): \(String(format: "%.3f", ReportImportBench.seconds(duration))) s")
+        if options.only == nil {
+            print("\nstatistics over \(imported.rows + more) reports (median of 5):")
+            let statistics = try await StatsBench.run(socketPath: socketPath)
+            for (label, duration) in statistics {
+                print("  \(label): \(String(format: "%.3f", ReportImportBench.seconds(duration))) s")
+            }
+            let bare = try StatsBench.bareQuery(database: database)
+            let sinceOpening = statistics.last.map { ReportImportBench.seconds($0.1) } ?? 0
+            print("  anchor, the bare SQL query of the same monthly sums (sqlite3 shell): \(String(format: "%.3f", ReportImportBench.seconds(bare))) s;"
+                + " since opening, monthly, is \(String(format: "%.2f", sinceOpening / max(ReportImportBench.seconds(bare), 0.001)))× it (aim ≤ 2×)")
         }
-        let bare = try StatsBench.bareQuery(database: database)
-        let sinceOpening = statistics.last.map { ReportImportBench.seconds($0.1) } ?? 0
-        print("  anchor, the bare SQL query of the same monthly sums (sqlite3 shell): \(String(format: "%.3f", ReportImportBench.seconds(bare))) s;"
-            + " since opening, monthly, is \(String(format: "%.2f", sinceOpening / max(ReportImportBench.seconds(bare), 0.001)))× it (aim ≤ 2×)")
         guard options.policies != nil else { return }
-        print("\nreward runs through parkd over those \(tenants) tenants (inputs read, computed with explanations, stored):")
+        print("\nreward runs through parkd over those \(tenants) tenants and \(imported.rows + more) reports "
+            + "(inputs read, computed with explanations, stored; median of \(RewardBench.rounds), fastest to slowest):")
         for (period, figures) in try await RewardBench.run(socketPath: socketPath, periods: ["2021-06", "2021"]) {
-            print("  \(period): run \(String(format: "%.3f", ReportImportBench.seconds(figures.run))) s (\(figures.lines) lines), "
-                + "verify \(String(format: "%.3f", ReportImportBench.seconds(figures.verify))) s")
+            print("  \(period): run \(figures.run.text) (\(figures.lines) lines), verify \(figures.verify.text)")
         }
     }
 
@@ -262,7 +269,7 @@ struct ParkdBench {
     struct Options {
         /// The round trips to run alone, or nil for every benchmark.
         enum Only: String {
-            case read, write, spool
+            case read, write, spool, reward
         }
 
         var parkd: String
@@ -296,7 +303,7 @@ struct ParkdBench {
                 seconds = parsed
             case "--only":
                 guard let parsed = Options.Only(rawValue: value) else {
-                    return .failure(BenchError("--only takes read, write or spool, not '\(value)'"))
+                    return .failure(BenchError("--only takes read, write, spool or reward, not '\(value)'"))
                 }
                 only = parsed
             default: return .failure(BenchError("unexpected argument '\(argument)'"))

@@ -153,6 +153,40 @@ struct ColumnOrderTests {
         }
     }
 
+    @Test("a run's inputs hold each tenant's current reports up to the year, every figure from its own column")
+    func rewardInputsReadReports() async throws {
+        // The inputs read only the columns the policies need (`OperatingReportRecord.currentFacts`);
+        // they must be the reports as the store reads them whole, corrections included.
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            try await park(database)
+            for year in [2020, 2021] {
+                let inputs = try await database.rewardInputs(throughYear: year)
+                var expected: [Int64: ReportFacts] = [:]
+                for report in try await database.reports(to: Month(year: year, month: 12)) {
+                    let figures = report.figures
+                    let values: [ReportFigure: Int64] = [
+                        .revenue: figures.revenue.fen, .tax: figures.tax.fen, .employersServed: Int64(figures.employersServed),
+                        .workersDispatched: Int64(figures.workersDispatched), .workersOutsourced: Int64(figures.workersOutsourced),
+                        .jobSeekersServed: Int64(figures.jobSeekersServed), .placements: Int64(figures.placements),
+                        .trainingSessions: Int64(figures.trainingSessions), .trainingAttendees: Int64(figures.trainingAttendees),
+                        .phdHires: Int64(figures.phdHires), .headcount: Int64(figures.headcount),
+                    ]
+                    expected[report.tenantID, default: []].append(month: report.month.description, version: report.version) { values[$0]! }
+                }
+                if year == 2021 { #expect(expected.values.contains { $0.versions.contains(2) }, "the park holds a corrected report") }
+                #expect(!expected.isEmpty)
+                for tenant in inputs.tenants {
+                    // By month: the listing is by month then tenant.
+                    let reports = expected[tenant.id] ?? []
+                    let sorted = reports.indices.sorted { reports.months[$0] < reports.months[$1] }
+                    #expect(Array(tenant.reports) == sorted.map { reports[$0] }, "tenant \(tenant.id), through \(year)")
+                }
+                #expect(Set(inputs.tenants.filter { !$0.reports.isEmpty }.map(\.id)) == Set(expected.keys))
+            }
+        }
+    }
+
     @Test("the store reads the same park after every table gains a column it does not know", arguments: ColumnAddition.allCases)
     func unknownColumn(_ addition: ColumnAddition) async throws {
         try await withTemporaryDirectory { directory in

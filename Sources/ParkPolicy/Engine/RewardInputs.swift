@@ -178,6 +178,15 @@ public struct ReportFacts: Sendable, Equatable, RandomAccessCollection, Expressi
         append(month: report.month, version: report.version, values: report.values)
     }
 
+    /// A report from its parts, each figure as `figure` gives it, with no list made for it (a
+    /// run's inputs read hundreds of thousands of reports).
+    public mutating func append(month: String, version: Int, figure: (ReportFigure) -> Int64) {
+        months.append(month)
+        monthIndexes.append(TenantProfile.monthIndex(month))
+        versions.append(version)
+        for each in ReportFigure.allCases { values.append(figure(each)) }
+    }
+
     /// The same, from a report's parts (`values`: `figuresEach` of them).
     mutating func append(month: String, version: Int, values figures: [Int64]) {
         precondition(figures.count == Self.figuresEach, "a report has \(Self.figuresEach) figures")
@@ -232,7 +241,7 @@ public enum ReportFigure: String, CaseIterable, Sendable {
     var type: ValueType { self == .revenue || self == .tax ? .money : .count }
 
     /// Position in `allCases`.
-    var index: Int {
+    public var index: Int {
         switch self {
         case .revenue: 0
         case .tax: 1

@@ -86,6 +86,54 @@ struct OperatingReportRecord: Codable, PersistableRecord {
         while let row = try rows.next() { try body(OperatingReportRecord(row: row, at: columns), row) }
     }
 
+    /// The current reports of months up to `lastMonth` (`YYYY-MM`), as the policies read them,
+    /// by tenant: only the columns they need, read by positions found by name once, each report
+    /// added to its tenant's without a record or a list made for it (a run reads every report
+    /// of the park).
+    static func currentFacts(_ db: Database, through lastMonth: String) throws -> [Int64: ReportFacts] {
+        let figures = ReportFigure.allCases.map(column(of:))
+        let selected = [CodingKeys.tenantId, .month, .version] + figures
+        let statement = try db.makeStatement(sql: """
+            SELECT \(selected.map(\.stringValue.quotedDatabaseIdentifier).joined(separator: ", ")) FROM operatingReport
+            WHERE isCurrent AND month <= ? ORDER BY tenantId, month
+            """)
+        statement.arguments = [lastMonth]
+        func position(_ key: CodingKeys) throws -> Int {
+            try statement.index(ofColumn: key.stringValue).orThrow(StoreError.unreadable("operatingReport", "a column \(key.stringValue)"))
+        }
+        let tenant = try position(.tenantId), month = try position(.month), version = try position(.version)
+        let figurePositions = try figures.map(position)
+        var facts: [Int64: ReportFacts] = [:]
+        // Rows come tenant by tenant: each tenant's reports are gathered, then stored once.
+        var current: (tenant: Int64, reports: ReportFacts)?
+        let rows = try Row.fetchCursor(statement)
+        while let row = try rows.next() {
+            let id: Int64 = row[tenant]
+            if let gathered = current, gathered.tenant != id { facts[gathered.tenant] = gathered.reports }
+            if current?.tenant != id { current = (id, ReportFacts()) }
+            current!.reports.append(month: row[month], version: row[version]) { figure in row[figurePositions[figure.index]] }
+        }
+        if let current { facts[current.tenant] = current.reports }
+        return facts
+    }
+
+    /// The column holding a report figure.
+    private static func column(of figure: ReportFigure) -> CodingKeys {
+        switch figure {
+        case .revenue: .revenueFen
+        case .tax: .taxFen
+        case .employersServed: .employersServed
+        case .workersDispatched: .workersDispatched
+        case .workersOutsourced: .workersOutsourced
+        case .jobSeekersServed: .jobSeekersServed
+        case .placements: .placements
+        case .trainingSessions: .trainingSessions
+        case .trainingAttendees: .trainingAttendees
+        case .phdHires: .phdHires
+        case .headcount: .headcount
+        }
+    }
+
     /// The current version of a tenant's report for a month.
     init(tenantId: Int64, month: Month, version: Int, figures: OperatingFigures, reason: String?, recordedAt: String, recordedBy: String) {
         self.tenantId = tenantId
@@ -121,24 +169,5 @@ struct OperatingReportRecord: Codable, PersistableRecord {
         return StoredReport(
             tenantID: tenantId, tenantName: tenantName, month: month, figures: figures, version: version, isCurrent: isCurrent,
             reason: reason, recordedAt: recordedAt, recordedBy: recordedBy)
-    }
-
-    /// The report as the policies read it.
-    var fact: ReportFact {
-        ReportFact(month: month, version: version) { figure in
-            switch figure {
-            case .revenue: revenueFen
-            case .tax: taxFen
-            case .employersServed: Int64(employersServed)
-            case .workersDispatched: Int64(workersDispatched)
-            case .workersOutsourced: Int64(workersOutsourced)
-            case .jobSeekersServed: Int64(jobSeekersServed)
-            case .placements: Int64(placements)
-            case .trainingSessions: Int64(trainingSessions)
-            case .trainingAttendees: Int64(trainingAttendees)
-            case .phdHires: Int64(phdHires)
-            case .headcount: Int64(headcount)
-            }
-        }
     }
 }

@@ -98,13 +98,7 @@ extension ParkDatabase {
                 let id = record.id ?? 0
                 leases[record.tenantId, default: []].append(record.fact(units: units[id] ?? [], rents: rents[id] ?? []))
             }
-            var reports: [Int64: ReportFacts] = [:]
-            let current = try OperatingReportRecord
-                .filter(OperatingReportRecord.Columns.isCurrent && OperatingReportRecord.Columns.month <= "\(year)-12")
-                .order(OperatingReportRecord.Columns.tenantId, OperatingReportRecord.Columns.month).makePreparedRequest(db)
-            try OperatingReportRecord.forEach(in: current.statement) { record, _ in
-                reports[record.tenantId, default: []].append(record.fact)
-            }
+            let reports = try OperatingReportRecord.currentFacts(db, through: "\(year)-12")
             // The events each tenant organised or co-organised, ending by the end of `year`.
             var events: [Int64: [EventFact]] = [:]
             for row in try Row.fetchAll(db, sql: """
