@@ -86,6 +86,34 @@ struct RewardCommandTests {
         #expect(verified.stdout == "run 1 verified: 4 tenant-rule amounts recomputed, all agree to the fen\n")
     }
 
+    @Test("verify tells inputs altered after the run from data changed since, each against what the run recorded")
+    func alteredInputs() throws {
+        let (daemon, _) = try park()
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "1\n")
+        // The draft's stored inputs edited in the file: the June report's version 1 becomes 2.
+        let altered = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, """
+            UPDATE rewardRun SET inputs = CAST(replace(CAST(inputs AS TEXT), '"version":1}', '"version":2}') AS BLOB) WHERE id = 1
+            """])
+        #expect(altered.status == 0, "\(altered.stderr)")
+        // The park's data itself is as it was: measured against the hash the run recorded, it has
+        // not changed, though the altered inputs now differ from it.
+        let verified = try daemon.parkctl(["reward", "verify", "1"])
+        #expect(verified.status != 0)
+        #expect(verified.stdout == "run 1 does NOT agree: its recorded inputs no longer match their hash\n", "\(verified.stderr)")
+
+        // A second run, left intact, then a correction: its data has changed since.
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "2\n")
+        #expect(try daemon.parkctl(["reward", "verify", "2"]).stdout == "run 2 verified: 4 tenant-rule amounts recomputed, all agree to the fen\n")
+        _ = try daemon.parkctl([
+            "report", "add", "--tenant", "1", "--month", "2021-06", "--placements", "40", "--reason", "three placements were missed",
+        ])
+        #expect(try daemon.parkctl(["reward", "verify", "2"]).stdout == """
+            run 2 verified: 4 tenant-rule amounts recomputed, all agree to the fen
+            the park's data has changed since this run; `parkctl reward run --period 2021-06` computes the adjustment
+
+            """)
+    }
+
     @Test("a correction after approval gives an adjustment run with only the difference")
     func adjustment() throws {
         let (daemon, _) = try park()

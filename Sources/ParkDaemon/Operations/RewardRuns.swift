@@ -60,7 +60,8 @@ struct RewardRuns: Sendable {
         }
         let book = try PolicyBook(try versions.map { try PolicyLoader.load($0.source, fileName: $0.fileName) })
         let period = try RewardPeriod.parse(run.period)
-        let recomputed = try book.calculate(period, inputs: try RewardInputs.decode(json), rules: run.rules, explain: false)
+        let recorded = try RewardInputs.decode(json)
+        let recomputed = try book.calculate(period, inputs: recorded, rules: run.rules, explain: false)
         var corrected: [RewardLine] = []
         // What the adjustment was decided against: the corrected runs' lines that still stand.
         for earlier in run.adjusts { corrected += try await database.standingRewardLines(run: earlier) }
@@ -68,9 +69,12 @@ struct RewardRuns: Sendable {
             recorded: try await database.rewardLines(run: id, explanations: false), corrected: corrected, rules: run.rules,
             recomputed: Array(recomputed.lines))
         let current = try await database.rewardInputs(throughYear: period.year)
-        return Verified(
-            run: run, inputsIntact: RewardInputs.hash(json) == run.inputsHash, verification: verification,
-            dataChanged: current.canonical().hash != run.inputsHash)
+        let inputsIntact = RewardInputs.hash(json) == run.inputsHash
+        // Intact, the stored inputs are the canonical JSON of `recorded`: the park's data has
+        // changed exactly when its inputs now differ from those, compared as values rather than
+        // written out and hashed again (tens of megabytes for a large park).
+        let dataChanged = inputsIntact ? current != recorded : current.canonical().hash != run.inputsHash
+        return Verified(run: run, inputsIntact: inputsIntact, verification: verification, dataChanged: dataChanged)
     }
 }
 
