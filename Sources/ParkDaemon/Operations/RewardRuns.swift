@@ -72,7 +72,8 @@ struct RewardRuns: Sendable {
         let inputsIntact = RewardInputs.hash(json) == run.inputsHash
         // Intact, the stored inputs are the canonical JSON of `recorded`: the park's data has
         // changed exactly when its inputs now differ from those, compared as values rather than
-        // written out and hashed again (tens of megabytes for a large park).
+        // written out and hashed again (tens of megabytes for a large park). (As values, a name
+        // retyped in another but canonically equivalent Unicode form is the same name.)
         let dataChanged = inputsIntact ? current != recorded : current.canonical().hash != run.inputsHash
         return Verified(run: run, inputsIntact: inputsIntact, verification: verification, dataChanged: dataChanged)
     }

@@ -105,15 +105,19 @@ struct OperatingReportRecord: Codable, PersistableRecord {
         let figurePositions = try figures.map(position)
         var facts: [Int64: ReportFacts] = [:]
         // Rows come tenant by tenant: each tenant's reports are gathered, then stored once.
-        var current: (tenant: Int64, reports: ReportFacts)?
+        var gatheredTenant: Int64?
+        var gathered = ReportFacts()
         let rows = try Row.fetchCursor(statement)
         while let row = try rows.next() {
             let id: Int64 = row[tenant]
-            if let gathered = current, gathered.tenant != id { facts[gathered.tenant] = gathered.reports }
-            if current?.tenant != id { current = (id, ReportFacts()) }
-            current!.reports.append(month: row[month], version: row[version]) { figure in row[figurePositions[figure.index]] }
+            if id != gatheredTenant {
+                if let gatheredTenant { facts[gatheredTenant] = gathered }
+                gatheredTenant = id
+                gathered = ReportFacts()
+            }
+            gathered.append(month: row[month], version: row[version]) { figure in row[figurePositions[figure.index]] }
         }
-        if let current { facts[current.tenant] = current.reports }
+        if let gatheredTenant { facts[gatheredTenant] = gathered }
         return facts
     }
 
