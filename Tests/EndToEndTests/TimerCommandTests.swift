@@ -13,8 +13,10 @@ struct TimerCommandTests {
 
     static func timers(_ body: String) -> String { "timers:\n" + body }
 
+    /// The whole history (up to 1,000 runs): a slow run may be followed by more skipped
+    /// elapses than a default page holds.
     func history(_ daemon: RunningDaemon, _ timer: String? = nil) throws -> [TimerAPI.TimerRun] {
-        let result = try daemon.parkctl(["--json", "timer", "history"] + (timer.map { [$0] } ?? []))
+        let result = try daemon.parkctl(["--json", "timer", "history", "--limit", "1000"] + (timer.map { [$0] } ?? []))
         #expect(result.status == 0, "\(result.stderr)")
         return try JSONDecoder().decode(TimerAPI.HistoryReply.self, from: Data(result.stdout.utf8)).runs
     }

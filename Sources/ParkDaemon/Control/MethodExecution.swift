@@ -11,7 +11,8 @@ enum MethodExecution: Sendable {
 }
 
 /// A task executor on Dispatch's global queue, outside both the event loops and the Swift
-/// concurrency pool, for handlers declared `.offEventLoop`.
+/// concurrency pool, for handlers declared `.offEventLoop` (and for work an operation runs
+/// beside its own, such as a reward run's canonical inputs).
 final class WorkerThreads: TaskExecutor {
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)

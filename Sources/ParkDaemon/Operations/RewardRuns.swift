@@ -9,14 +9,20 @@ struct RewardRuns: Sendable {
     let database: ParkDatabase
     let policies: PolicyRegistry
     let logger: Logger
+    /// Where a run's canonical inputs are written while it computes.
+    private static let workers = WorkerThreads()
 
     /// Computes a period (limited to `rules` when given) with the policies in force and records
     /// it as a draft: the full amounts, or the differences from what was approved before.
     func run(_ period: RewardPeriod, rules: [String]?, by caller: String, context: ChangeContext) async throws -> StoredRewardRun {
         let book = try policies.bookForRun()
         let inputs = try await database.rewardInputs(throughYear: period.year)
+        // The inputs' canonical JSON and hash do not depend on the calculation: written
+        // meanwhile on another worker thread (for a large park each takes tens of milliseconds),
+        // there whoever calls, as a task without that preference would run on an event loop.
+        let writing = Task(executorPreference: Self.workers) { inputs.canonical() }
         let calculation = try book.calculate(period, inputs: inputs, rules: rules, explain: true)
-        let canonical = inputs.canonical()
+        let canonical = await writing.value
         let run = try await database.createRewardRun(NewRewardRun(
             period: period.description, rules: calculation.rules, lines: calculation.lines,
             policyVersions: book.policies.map { ($0.id, $0.hash) }, inputs: canonical.json, inputsHash: canonical.hash),
