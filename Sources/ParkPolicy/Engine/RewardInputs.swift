@@ -190,10 +190,7 @@ public struct ReportFacts: Sendable, Equatable, RandomAccessCollection, Expressi
     /// The same, from a report's parts (`values`: `figuresEach` of them).
     mutating func append(month: String, version: Int, values figures: [Int64]) {
         precondition(figures.count == Self.figuresEach, "a report has \(Self.figuresEach) figures")
-        months.append(month)
-        monthIndexes.append(TenantProfile.monthIndex(month))
-        versions.append(version)
-        values.append(contentsOf: figures)
+        append(month: month, version: version) { figures[$0.index] }
     }
 
     public var startIndex: Int { 0 }

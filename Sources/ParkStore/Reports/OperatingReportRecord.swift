@@ -48,12 +48,15 @@ struct OperatingReportRecord: Codable, PersistableRecord {
 
         /// The columns in `statement`'s rows; an error names the first that is missing.
         init(_ statement: Statement) throws {
-            positions = try CodingKeys.allCases.map { key in
-                try statement.index(ofColumn: key.stringValue).orThrow(StoreError.unreadable("operatingReport", "a column \(key.stringValue)"))
-            }
+            positions = try CodingKeys.allCases.map { key in try Self.position(of: key, in: statement) }
         }
 
         fileprivate subscript(key: CodingKeys) -> Int { positions[key.rawValue] }
+
+        /// Where one column stands in `statement`'s rows; an error names it when it is missing.
+        fileprivate static func position(of key: CodingKeys, in statement: Statement) throws -> Int {
+            try statement.index(ofColumn: key.stringValue).orThrow(StoreError.unreadable("operatingReport", "a column \(key.stringValue)"))
+        }
     }
 
     /// Reads the columns in code: Decodable costs about twice as much.
@@ -98,9 +101,7 @@ struct OperatingReportRecord: Codable, PersistableRecord {
             WHERE isCurrent AND month <= ? ORDER BY tenantId, month
             """)
         statement.arguments = [lastMonth]
-        func position(_ key: CodingKeys) throws -> Int {
-            try statement.index(ofColumn: key.stringValue).orThrow(StoreError.unreadable("operatingReport", "a column \(key.stringValue)"))
-        }
+        func position(_ key: CodingKeys) throws -> Int { try ColumnPositions.position(of: key, in: statement) }
         let tenant = try position(.tenantId), month = try position(.month), version = try position(.version)
         let figurePositions = try figures.map(position)
         var facts: [Int64: ReportFacts] = [:]
