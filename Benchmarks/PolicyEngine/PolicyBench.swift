@@ -143,7 +143,7 @@ struct PolicyBench {
             let run = try book.calculate(month, prepared: explainedPrepared, explain: true)
             explainedEvaluations += monthlyTenants * book.rules(for: month).count
             explainedCounted += run.evaluations
-            for line in run.lines { bytes += line.explanation?.sortedJSON.utf8.count ?? 0 }
+            for line in run.lines { bytes += line.compactExplanation?.encoded.count ?? 0 }
         }
         row("monthly × 12, explained and encoded", monthlyTenants, explainedEvaluations, explainedCounted,
             ContinuousClock.now - explainedStart, cpuSeconds() - explainedCPU, ">= 3 M/s (\(bytes / 1_000_000) MB of explanations)")

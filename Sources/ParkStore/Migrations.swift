@@ -918,6 +918,11 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'a submission is never deleted'); END;
                 """)
         }
+        migrator.registerMigration("v16-compactExplanations") { db in
+            // Lines keep their explanation as compact typed steps (`CompactExplanation`),
+            // formatted when shown; lines stored before keep theirs as JSON in `explanation`.
+            try db.execute(sql: "ALTER TABLE rewardLine ADD COLUMN compactExplanation BLOB")
+        }
         return migrator
     }
 }

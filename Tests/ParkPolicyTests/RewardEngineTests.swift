@@ -343,24 +343,25 @@ import Testing
         #expect(calculation.lines.allSatisfy { $0.explanation == nil })
     }
 
-    @Test func aLineKeepsItsExplanationThroughCodingCopiesAndChanges() throws {
+    @Test func aLineKeepsItsExplanationThroughStorageCopiesAndChanges() throws {
         let line = try #require(try Self.replacedBook().calculate(
             Fixtures.period("2021-04"), inputs: RewardInputs(tenants: [Self.tenant]), explain: true).lines.first)
+        let compact = try #require(line.compactExplanation)
         let explanation = try #require(line.explanation)
-        let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(line)) as? [String: Any]
-        #expect(json.map { Set($0.keys) } == ["tenantID", "creditCode", "tenantName", "rule", "period", "fen", "explanation"])
-        #expect(try JSONDecoder().decode(RewardLine.self, from: try JSONEncoder().encode(line)) == line)
+        #expect(explanation.amount == Money(fen: line.fen).description)
+        // What the store writes reads back the same, and is shown the same.
+        let stored = try CompactExplanation(encoded: compact.encoded)
+        #expect(stored == compact)
+        #expect(stored.formatted() == explanation)
         // A copy changed keeps the original as it was; lines differing only in their explanation differ.
         var changed = line
-        changed.explanation?.amount = "1.00"
+        changed.compactExplanation?.setAmount(fen: 100)
         #expect(line.explanation == explanation)
         #expect(changed.explanation?.amount == "1.00")
         #expect(changed != line)
-        changed.explanation = nil
+        changed.compactExplanation = nil
+        #expect(changed.explanation == nil)
         #expect(changed != line)
-        let bare = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(changed)) as? [String: Any]
-        #expect(bare?["explanation"] == nil)
-        #expect(try JSONDecoder().decode(RewardLine.self, from: try JSONEncoder().encode(changed)) == changed)
     }
 
     @Test func reportsReadAndWriteAsTheListOfReportsTheyHold() throws {
@@ -412,30 +413,59 @@ import Testing
         }
     }
 
-    @Test func explanationsAreWrittenAsJSONEncoderWritesThem() throws {
-        // Runs store explanations as `sortedJSON`; it must be JSONEncoder's own output (sorted
-        // keys), byte for byte: every ASCII character, controls, slashes, quotes, any Unicode,
-        // absent optionals; and the explanations of real runs.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+    @Test func explanationsStoredAsJSONOrCompactReadBackAsTheyWere() throws {
+        // Lines stored before compact explanations hold JSON text: any text, kept part for part.
         var random = SeededGenerator(seed: 5)
         let alphabet: [Character] = (0..<0x80).map { Character(UnicodeScalar(UInt8($0))) } + ["é", "中", "\u{2028}", "😀", "\u{7F}", "\u{FEFF}"]
         func text() -> String { String((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }) }
-        var explanations = (0..<200).map { _ in
-            Explanation(rule: text(), title: text(), clause: text(), policy: text(), policyDocument: text(), period: text(), amount: text(),
-                        steps: (0..<Int(random.next() % 4)).map { _ in
-                            ExplanationStep(kind: [.input, .parameter, .value, .rule, .result][Int(random.next() % 5)], name: text(), value: text(),
-                                            source: random.next() % 3 == 0 ? nil : text(), context: random.next() % 2 == 0 ? nil : text())
-                        })
+        for _ in 0..<200 {
+            let explanation = Explanation(
+                rule: text(), title: text(), clause: text(), policy: text(), policyDocument: text(), period: text(), amount: text(),
+                steps: (0..<Int(random.next() % 4)).map { _ in
+                    ExplanationStep(kind: [.input, .parameter, .value, .rule, .result][Int(random.next() % 5)], name: text(), value: text(),
+                                    source: random.next() % 3 == 0 ? nil : text(), context: random.next() % 2 == 0 ? nil : text())
+                })
+            let compact = CompactExplanation(explanation)
+            #expect(compact.formatted() == explanation)
+            #expect(try CompactExplanation(encoded: compact.encoded).formatted() == explanation)
         }
+        // The explanations of real runs, with spans of days, parameters, caps and budgets.
         var tenants = SeededGenerator(seed: 6)
         let park = RewardInputs(tenants: (0..<60).map { RandomTenant.make(id: Int64($0), &tenants) })
+        var explained = 0
         for period in [Fixtures.period("2021-06"), .year(2021)] {
-            explanations += try ColumnarEngineTests.book.calculate(period, inputs: park, explain: true).lines.compactMap(\.explanation)
+            for line in try ColumnarEngineTests.book.calculate(period, inputs: park, explain: true).lines {
+                let compact = try #require(line.compactExplanation)
+                #expect(try CompactExplanation(encoded: compact.encoded) == compact)
+                explained += 1
+            }
         }
-        for explanation in explanations {
-            #expect(explanation.sortedJSON == String(decoding: try encoder.encode(explanation), as: UTF8.self))
+        #expect(explained > 60)
+    }
+
+    @Test func storedExplanationBytesThatAreNotWellFormedAreRefusedWithoutACrash() throws {
+        var tenants = SeededGenerator(seed: 7)
+        let park = RewardInputs(tenants: (0..<20).map { RandomTenant.make(id: Int64($0), &tenants) })
+        let lines = try ColumnarEngineTests.book.calculate(Fixtures.period("2021-06"), inputs: park, explain: true).lines
+        let encoded = try #require(lines.first { ($0.compactExplanation?.formatted().steps.count ?? 0) > 5 }?.compactExplanation?.encoded)
+        // Every truncation is refused: the steps end exactly where the bytes do.
+        for length in 0..<encoded.count {
+            #expect(throws: CompactExplanationUnreadable.self) { try CompactExplanation(encoded: encoded[..<length]) }
         }
+        // Bytes changed at random either read as some explanation or are refused.
+        var random = SeededGenerator(seed: 8)
+        var refused = 0
+        for _ in 0..<3_000 {
+            var bytes = encoded
+            for _ in 0...Int(random.next() % 3) { bytes[Int(random.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: random.next()) }
+            do {
+                _ = try CompactExplanation(encoded: bytes).formatted()
+            } catch {
+                refused += 1
+            }
+        }
+        #expect(refused > 0)
+        #expect(throws: CompactExplanationUnreadable.self) { try CompactExplanation(encoded: [2] + encoded.dropFirst()) }
     }
 
     // MARK: Reproducibility

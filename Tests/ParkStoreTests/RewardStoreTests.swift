@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ParkCore
 import ParkPolicy
@@ -67,6 +68,49 @@ struct RewardStoreTests {
             let lines = try await database.rewardLines(run: secondRun.id, explanations: false)
             #expect(lines.map { "\($0.tenantID) \($0.rule) \($0.fen)" } == ["1 RENT 10000"])
             _ = try await database.approveRewardRun(secondRun.id, context: context("io.parkd.Reward.Approve"))
+        }
+    }
+
+    @Test("an explanation is stored compact and read back as it was; one stored as JSON by an earlier parkd reads too; damaged bytes are an error")
+    func explanationsStoredCompactOrAsJSON() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            let database = try ParkDatabase(path: path)
+            // An explanation as an earlier parkd stored it: JSON with sorted keys.
+            let json = #"{"amount":"100.00","clause":"Art. 6","period":"2021-06","policy":"P2021","policyDocument":"Reference policy (ref\/2021)","#
+                + #""rule":"RENT","steps":[{"kind":"input","name":"days_leased(office)","source":"leases of tenant 1 in 2021-06","value":"30"},"#
+                + #"{"context":"2021-06-01…2021-06-30","kind":"result","name":"days","source":"P2021","value":"30 × 3.33 yuan = 100.00 yuan"}],"#
+                + #""title":"Rent subsidy"}"#
+            let explanation = try JSONDecoder().decode(Explanation.self, from: Data(json.utf8))
+            #expect(explanation.steps.count == 2 && explanation.steps[1].context == "2021-06-01…2021-06-30")
+            var explained = line(1, "RENT", 10_000)
+            explained.compactExplanation = CompactExplanation(explanation)
+            let stored = try await database.createRewardRun(run([explained]), context: context("io.parkd.Reward.Run"))
+            #expect(try await database.rewardLines(run: stored.id, explanations: true).map(\.explanation) == [explanation])
+            #expect(try await database.rewardLines(run: stored.id, explanations: false).map(\.explanation) == [nil])
+            try database.close()
+
+            // As parkd kept explanations before they were compact: JSON text in `explanation`.
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                try db.execute(sql: "UPDATE rewardLine SET compactExplanation = NULL, explanation = ?", arguments: [json])
+            }
+            try queue.close()
+            let reopened = try ParkDatabase(path: path)
+            #expect(try await reopened.rewardLines(run: stored.id, explanations: true).map(\.explanation) == [explanation])
+            try reopened.close()
+
+            let damaged = try DatabaseQueue(path: path)
+            try await damaged.write { db in
+                try db.execute(sql: "UPDATE rewardLine SET compactExplanation = X'01030000', explanation = NULL")
+            }
+            try damaged.close()
+            let again = try ParkDatabase(path: path)
+            await #expect {
+                _ = try await again.rewardLines(run: stored.id, explanations: true)
+            } throws: { error in
+                "\(error)".contains("rewardLine") && "\(error)".contains("its explanation")
+            }
         }
     }
 

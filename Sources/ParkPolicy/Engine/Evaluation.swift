@@ -83,28 +83,31 @@ final class Evaluation {
 
     /// Adds a step to the explanation being traced; nothing is computed when none is.
     func record(
-        _ kind: ExplanationStep.Kind, _ name: @autoclosure () -> String, _ value: @autoclosure () -> String,
-        source: @autoclosure () -> String? = nil
+        _ kind: ExplanationStep.Kind, _ name: @autoclosure () -> StepText, _ value: @autoclosure () -> StepText,
+        source: @autoclosure () -> StepText? = nil
     ) {
         guard let trace else { return }
         trace.record(kind, name(), value(), source: source())
     }
 }
 
-/// Collects the steps of an explanation while formulas run (only when one is asked for).
+/// Collects the steps of an explanation while formulas run (only when one is asked for), as
+/// compact typed parts (`CompactExplanation`), formatted only when shown.
 final class Trace {
-    private(set) var steps: [ExplanationStep] = []
+    /// The steps, encoded one after the other.
+    private(set) var steps: [UInt8] = []
     /// The part of the period being evaluated (a span of days), shown next to each step.
-    var context: String? {
-        didSet { contextStart = steps.count }
+    var context: StepText? {
+        didSet { contextNames.removeAll(keepingCapacity: true) }
     }
-    /// Where the steps of the current context begin: a value read twice in one context is
-    /// shown once (a handful of steps, so a scan beats hashing).
-    private var contextStart = 0
+    /// The kind and name of each step of the current context: a value read twice in one
+    /// context is shown once (a handful of steps, so a scan beats hashing).
+    private var contextNames: [(kind: ExplanationStep.Kind, name: StepText)] = []
 
-    func record(_ kind: ExplanationStep.Kind, _ name: String, _ value: @autoclosure () -> String, source: @autoclosure () -> String?) {
-        for index in contextStart..<steps.count where steps[index].kind == kind && steps[index].name == name { return }
-        steps.append(ExplanationStep(kind: kind, name: name, value: value(), source: source(), context: context))
+    func record(_ kind: ExplanationStep.Kind, _ name: StepText, _ value: @autoclosure () -> StepText, source: @autoclosure () -> StepText?) {
+        for recorded in contextNames where recorded.kind == kind && recorded.name == name { return }
+        contextNames.append((kind, name))
+        CompactExplanation.appendStep(kind, name: name, value: value(), source: source(), context: context, to: &steps)
     }
 }
 

@@ -1,67 +1,49 @@
 import ParkCore
 
 /// What one tenant is owed under one rule for one period.
-public struct RewardLine: Sendable, Equatable, Codable {
+public struct RewardLine: Sendable, Equatable {
     public var tenantID: Int64
     public var creditCode: String
     public var tenantName: String
     public var rule: String
     public var period: String
     public var fen: Int64
-    public var explanation: Explanation? {
+    /// The explanation as recorded and stored: compact, typed steps.
+    public var compactExplanation: CompactExplanation? {
         get { explained?.explanation }
         set { explained = newValue.map(Explained.init) }
     }
 
+    /// The explanation as it is shown (formatted from the compact one at each read).
+    public var explanation: Explanation? { compactExplanation?.formatted() }
+
     /// The explanation out of line: a run builds hundreds of thousands of lines, most without
-    /// one, and a line holding its seven strings inline would be two and a half times larger.
+    /// one, and a line holding its strings inline would be more than twice as large.
     private var explained: Explained?
 
     private final class Explained: Sendable {
-        let explanation: Explanation
+        let explanation: CompactExplanation
 
-        init(_ explanation: Explanation) {
+        init(_ explanation: CompactExplanation) {
             self.explanation = explanation
         }
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case tenantID, creditCode, tenantName, rule, period, fen, explanation
-    }
-
-    public init(tenantID: Int64, creditCode: String, tenantName: String, rule: String, period: String, fen: Int64, explanation: Explanation?) {
+    public init(
+        tenantID: Int64, creditCode: String, tenantName: String, rule: String, period: String, fen: Int64, explanation: CompactExplanation?
+    ) {
         self.tenantID = tenantID
         self.creditCode = creditCode
         self.tenantName = tenantName
         self.rule = rule
         self.period = period
         self.fen = fen
-        self.explanation = explanation
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            tenantID: try container.decode(Int64.self, forKey: .tenantID), creditCode: try container.decode(String.self, forKey: .creditCode),
-            tenantName: try container.decode(String.self, forKey: .tenantName), rule: try container.decode(String.self, forKey: .rule),
-            period: try container.decode(String.self, forKey: .period), fen: try container.decode(Int64.self, forKey: .fen),
-            explanation: try container.decodeIfPresent(Explanation.self, forKey: .explanation))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(tenantID, forKey: .tenantID)
-        try container.encode(creditCode, forKey: .creditCode)
-        try container.encode(tenantName, forKey: .tenantName)
-        try container.encode(rule, forKey: .rule)
-        try container.encode(period, forKey: .period)
-        try container.encode(fen, forKey: .fen)
-        try container.encodeIfPresent(explanation, forKey: .explanation)
+        compactExplanation = explanation
     }
 
     public static func == (a: RewardLine, b: RewardLine) -> Bool {
         a.tenantID == b.tenantID && a.creditCode == b.creditCode && a.tenantName == b.tenantName && a.rule == b.rule
-            && a.period == b.period && a.fen == b.fen && a.explanation == b.explanation
+            && a.period == b.period && a.fen == b.fen && a.compactExplanation == b.compactExplanation
     }
 }
 
@@ -109,7 +91,7 @@ public struct RewardLines: RandomAccessCollection, Sendable, Equatable {
     let tenants: [TenantFacts]
     let rules: [String]
     let period: String
-    let explanations: [Explanation]
+    let explanations: [CompactExplanation]
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { amounts.count }
@@ -188,7 +170,7 @@ extension PolicyBook {
         // the calculation's lines are read.
         var amounts: [RewardLines.Amount] = []
         amounts.reserveCapacity(prepared.profiles.count * 2)
-        var explanations: [Explanation] = []
+        var explanations: [CompactExplanation] = []
         // With the columnar engine, the exact one reads (and keeps) whole columns of the rules it
         // computes for every tenant: a year of monthly runs then computes each month once.
         let ledger = TenantLedger(profile: first, book: self, kept: columnar ? prepared.columns.memo : nil)
@@ -231,10 +213,9 @@ extension PolicyBook {
                 if explain, let policy = computed.policy {
                     let rule = numbered[position].id, definition = policy.rule(rule)!
                     explanation = Int32(explanations.count)
-                    explanations.append(Explanation(
+                    explanations.append(CompactExplanation(
                         rule: rule, title: definition.title, clause: definition.clause, policy: policy.id,
-                        policyDocument: "\(policy.title) (\(policy.document))", period: periodText,
-                        amount: Money(fen: computed.fen).description, steps: computed.steps))
+                        policyDocument: "\(policy.title) (\(policy.document))", period: periodText, fen: computed.fen, steps: computed.steps))
                 }
                 amounts.append(RewardLines.Amount(fen: computed.fen, tenant: Int32(tenant), explanation: explanation, rule: Int16(position)))
             }
@@ -261,7 +242,7 @@ extension PolicyBook {
     /// budget ÷ total and rounded down to the fen, so the scaled amounts never add up to more
     /// than the budget; an amount may so become zero.
     private func apply(
-        _ budget: PolicyBudget, of policy: Policy, to amounts: inout [RewardLines.Amount], explanations: inout [Explanation],
+        _ budget: PolicyBudget, of policy: Policy, to amounts: inout [RewardLines.Amount], explanations: inout [CompactExplanation],
         covered: [Bool], period: RewardPeriod
     ) throws(PolicyRunError) {
         var total: Int64 = 0
@@ -275,10 +256,10 @@ extension PolicyBook {
         guard totalExact > limit, total > 0 else {
             for amount in amounts where covered[Int(amount.rule)] {
                 guard amount.explanation >= 0 else { continue }
-                explanations[Int(amount.explanation)].steps.append(ExplanationStep(
-                    kind: .result, name: "budget \(budget.id)",
-                    value: "\(Money(fen: total)) yuan computed in all within \(Value.number(limit).described(as: .money)): not scaled",
-                    source: policy.id, context: nil))
+                explanations[Int(amount.explanation)].append(
+                    .result, name: "budget \(budget.id)",
+                    value: "\(Money(fen: total)) yuan computed in all within \(Value.number(limit), as: .money): not scaled",
+                    source: "\(policy.id)")
             }
             return
         }
@@ -296,12 +277,12 @@ extension PolicyBook {
             amounts[index].fen = after
             let explanation = Int(amounts[index].explanation)
             guard explanation >= 0 else { continue }
-            explanations[explanation].amount = Money(fen: after).description
-            explanations[explanation].steps.append(ExplanationStep(
-                kind: .result, name: "budget \(budget.id)",
-                value: "\(Money(fen: total)) yuan computed in all exceeds \(Value.number(limit).described(as: .money)): "
+            explanations[explanation].setAmount(fen: after)
+            explanations[explanation].append(
+                .result, name: "budget \(budget.id)",
+                value: "\(Money(fen: total)) yuan computed in all exceeds \(Value.number(limit), as: .money): "
                     + "\(Money(fen: before)) × \(limit) ÷ \(Money(fen: total)) rounded down = \(Money(fen: after)) yuan",
-                source: policy.id, context: nil))
+                source: "\(policy.id)")
         }
     }
 }

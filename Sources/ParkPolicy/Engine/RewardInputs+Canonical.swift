@@ -9,7 +9,7 @@ extension RewardInputs {
     /// (`SortedJSONWriter`): a park's inputs are hundreds of thousands of reports.
     public func canonical() -> (json: [UInt8], hash: String) {
         let reports = tenants.reduce(0) { $0 + $1.reports.count }
-        var json = SortedJSONWriter(escapesSlashes: false, capacity: 256 * tenants.count + 80 * reports)
+        var json = SortedJSONWriter(capacity: 256 * tenants.count + 80 * reports)
         json.object { json in
             json.member("tenants")
             json.array(tenants) { json, tenant in tenant.write(to: &json) }

@@ -70,7 +70,7 @@ public struct RewardRunDecision: Sendable, Equatable {
         for (key, entry) in approvedFen where !computedKeys.contains(key) && entry.fen != 0 {
             var reversal = entry.line
             reversal.fen = -entry.fen
-            reversal.explanation = nil
+            reversal.compactExplanation = nil
             decided.append(DecidedRewardLine(line: reversal, kind: .adjustment))
         }
         let adjusts = covering.map(\.id)
@@ -95,11 +95,10 @@ public struct RewardRunDecision: Sendable, Equatable {
         let fen = line.fen - approved
         difference.fen = fen
         let approvedIn = runs.isEmpty ? "approved" : "approved in run \(runs.map(String.init).joined(separator: ", "))"
-        difference.explanation?.steps.append(ExplanationStep(
-            kind: .result, name: "adjustment",
-            value: "\(Money(fen: line.fen)) now less \(Money(fen: approved)) \(approvedIn) = \(Money(fen: fen)) yuan",
-            source: nil, context: nil))
-        difference.explanation?.amount = Money(fen: fen).description
+        difference.compactExplanation?.append(
+            .result, name: "adjustment", value: "\(Money(fen: line.fen)) now less \(Money(fen: approved)) \(approvedIn) = \(Money(fen: fen)) yuan",
+            source: nil)
+        difference.compactExplanation?.setAmount(fen: fen)
         return difference
     }
 }

@@ -1,17 +1,13 @@
-/// JSON written directly, byte for byte as `JSONEncoder` with `.sortedKeys` writes it, for the
-/// two things a run stores in bulk: its inputs (`RewardInputs.canonical`) and an explanation for
-/// each line (`Explanation.sortedJSON`). The generic encoder took most of an explained run's
-/// time. Callers give an object's members in sorted order and leave absent optionals out, as
-/// the encoder does; tests compare both writers with the encoder on random values.
+/// JSON written directly, byte for byte as `JSONEncoder` with `.sortedKeys` and
+/// `.withoutEscapingSlashes` writes it, for what a run stores in bulk: its inputs
+/// (`RewardInputs.canonical`). Callers give an object's members in sorted order and leave absent
+/// optionals out, as the encoder does; tests compare the writer with the encoder on random values.
 struct SortedJSONWriter {
     private(set) var bytes: [UInt8] = []
-    /// Whether `/` is written `\/` (the encoder's default) or as it is (`.withoutEscapingSlashes`).
-    let escapesSlashes: Bool
     /// Whether the next value is the first of its object or array (no comma before it).
     private var first = true
 
-    init(escapesSlashes: Bool, capacity: Int) {
-        self.escapesSlashes = escapesSlashes
+    init(capacity: Int) {
         bytes.reserveCapacity(capacity)
     }
 
@@ -65,7 +61,7 @@ struct SortedJSONWriter {
         array(values) { json, value in json.string(value) }
     }
 
-    /// `text` as a JSON string: `"` and `\` escaped, `/` as `\/` when `escapesSlashes`,
+    /// `text` as a JSON string: `"` and `\` escaped,
     /// backspace, tab, line feed, form feed and carriage return by their letters, other
     /// controls as `\u00xx`; the rest as its UTF-8, copied a stretch at a time.
     mutating func string(_ text: String) {
@@ -76,14 +72,13 @@ struct SortedJSONWriter {
             var stretch = 0
             for index in utf8.indices {
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || (byte == UInt8(ascii: "/") && escapesSlashes)
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
                 else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[stretch..<index]))
                 stretch = index + 1
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
                 case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-                case UInt8(ascii: "/"): bytes.append(contentsOf: #"\/"#.utf8)
                 case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
                 case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
                 case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)

@@ -12,7 +12,8 @@ final class TenantLedger {
     struct Computed {
         let fen: Int64
         let policy: Policy?
-        let steps: [ExplanationStep]
+        /// Encoded as `CompactExplanation` keeps them.
+        let steps: [UInt8]
     }
 
     /// An amount remembered for a period, valid while `tenant` is the ledger's current tenant.
@@ -195,14 +196,18 @@ final class TenantLedger {
         switch rule.period {
         case .onceAtMoveIn:
             guard let moveIn = profile.firstMoveIn, moveIn.year == period.year else {
-                trace?.record(.result, "occasion", "paid once, in the annual run of the first move-in year"
-                    + (profile.firstMoveIn.map { " (\($0.year))" } ?? " (no lease yet)"), source: nil)
+                if let trace {
+                    let year: StepText = profile.firstMoveIn.map { " (\($0.year))" } ?? " (no lease yet)"
+                    trace.record(.result, "occasion", "paid once, in the annual run of the first move-in year" + year, source: nil)
+                }
                 return done(0, policy)
             }
         case .onceAtExit:
             guard let exit = profile.exitDate, period.start <= exit, exit <= period.end else {
-                trace?.record(.result, "occasion", "paid once, in the month the tenant becomes exited"
-                    + (profile.exitDate.map { " (\($0))" } ?? " (not exited)"), source: nil)
+                if let trace {
+                    let exit: StepText = profile.exitDate.map { " (\($0))" } ?? " (not exited)"
+                    trace.record(.result, "occasion", "paid once, in the month the tenant becomes exited" + exit, source: nil)
+                }
                 return done(0, policy)
             }
         case .month, .year:
@@ -243,7 +248,7 @@ final class TenantLedger {
         trace?.record(.result, "eligible", "yes, on \(eligibleDay)", source: nil)
         evaluation.day = period.end
         let value = try rule.amount.code(evaluation).number
-        trace?.record(.result, "formula", Value.number(value).described(as: .money), source: "\(rule.id) on \(period.end)")
+        trace?.record(.result, "formula", "\(Value.number(value), as: .money)", source: "\(rule.id) on \(period.end)")
         return value
     }
 
@@ -283,12 +288,12 @@ final class TenantLedger {
         var anyEligible = false
         for (index, first) in days.enumerated() {
             let last = index + 1 < days.count ? days[index + 1].adding(days: -1) : period.end
-            trace?.context = first == last ? first.description : "\(first)…\(last)"
+            trace?.context = first == last ? "\(first)" : "\(first)…\(last)"
             guard let (policy, rule) = book.definition(number, on: first) else { continue }
             evaluation.use(policy, rule)
             evaluation.day = first
             guard try rule.eligible.code(evaluation).flag else {
-                trace?.record(.result, "eligible", "no", source: policy.id)
+                trace?.record(.result, "eligible", "no", source: "\(policy.id)")
                 continue
             }
             anyEligible = true
@@ -296,15 +301,15 @@ final class TenantLedger {
             let count = last.dayNumber - first.dayNumber + 1
             let span = try FormulaCompiler.exact(rule.position) { () throws(ArithmeticError) in try perDay * Exact(count) }
             total = try FormulaCompiler.exact(rule.position) { () throws(ArithmeticError) in try total + span }
-            trace?.record(.result, "days", "\(count) × \(Value.number(perDay).described(as: .money)) = \(Value.number(span).described(as: .money))",
-                          source: policy.id)
+            trace?.record(.result, "days", "\(count) × \(Value.number(perDay), as: .money) = \(Value.number(span), as: .money)",
+                          source: "\(policy.id)")
         }
         trace?.context = nil
         guard anyEligible else {
             trace?.record(.result, "eligible", "no: not eligible on any day of \(period)", source: nil)
             return nil
         }
-        trace?.record(.result, "formula", Value.number(total).described(as: .money), source: "sum over the days of \(period)")
+        trace?.record(.result, "formula", "\(Value.number(total), as: .money)", source: "sum over the days of \(period)")
         return total
     }
 
@@ -320,11 +325,11 @@ final class TenantLedger {
             let remaining = try FormulaCompiler.exact(rule.position) { () throws(ArithmeticError) in try ceiling - Exact(fen: already) }
             let allowed = max(.zero, remaining)
             if amount > allowed {
-                trace?.record(.result, name, "\(Value.number(ceiling).described(as: .money)) less \(Money(fen: already)) already computed: "
-                    + "\(Value.number(amount).described(as: .money)) capped to \(Value.number(allowed).described(as: .money))", source: policy.id)
+                trace?.record(.result, StepText(name), "\(Value.number(ceiling), as: .money) less \(Money(fen: already)) already computed: "
+                    + "\(Value.number(amount), as: .money) capped to \(Value.number(allowed), as: .money)", source: "\(policy.id)")
                 amount = allowed
             } else {
-                trace?.record(.result, name, "\(Value.number(ceiling).described(as: .money)), \(Money(fen: already)) already computed: not reached", source: policy.id)
+                trace?.record(.result, StepText(name), "\(Value.number(ceiling), as: .money), \(Money(fen: already)) already computed: not reached", source: "\(policy.id)")
             }
         }
         if let cap = rule.capPerPeriod?.code { try limit(cap, "cap per period") { 0 } }

@@ -82,10 +82,10 @@ struct FormulaCompiler {
 
     private func reference(_ name: String, at: SourcePosition) throws(FormulaError) -> Formula {
         if let named = scope.named[name] {
-            let code = named.code, type = named.type
+            let code = named.code, type = named.type, stepName = StepText(name)
             return Formula(type: type, code: { e throws(EvaluationFailure) in
                 let value = try code(e)
-                e.record(.value, name, value.described(as: type))
+                e.record(.value, stepName, "\(value, as: type)")
                 return value
             }, reads: named.reads, references: named.references)
         }
@@ -93,21 +93,21 @@ struct FormulaCompiler {
             // Formulas run with the policy that defines them, so they read its parameters directly.
             // An explanation shows each value with the policy and the day it took effect: the
             // same text for every tenant, so written here once per value rather than per step.
-            let type = parameter.type
-            let texts = parameter.values.map { entry in
-                (value: entry.value.described(as: type), source: "\(scope.policyID), in force from \(entry.from)")
+            let type = parameter.type, stepName = StepText(name)
+            let texts = parameter.values.map { entry -> (value: StepText, source: StepText) in
+                ("\(entry.value, as: type)", "\(scope.policyID), in force from \(entry.from)")
             }
             if parameter.values.count == 1 {
                 // The same value on every day: nothing to look up while a run evaluates it.
                 let value = parameter.values[0].value, text = texts[0]
                 return Formula(type: type, code: { e in
-                    e.record(.parameter, name, text.value, source: text.source)
+                    e.record(.parameter, stepName, text.value, source: text.source)
                     return value
                 }, reads: .parameters, references: [])
             }
             return Formula(type: type, code: { e in
                 let entry = parameter.entry(on: e.policy.parameterDay(e.day))
-                e.record(.parameter, name, texts[entry].value, source: texts[entry].source)
+                e.record(.parameter, stepName, texts[entry].value, source: texts[entry].source)
                 return parameter.values[entry].value
             }, reads: .parameters, references: [])
         }
@@ -118,10 +118,11 @@ struct FormulaCompiler {
                 throw FormulaError(at, "\(name) is one month's figure; "
                     + (scope.period == nil ? "a definition must say which months: sum(\(name), this_month)" : "in a yearly rule use sum(\(name), this_year)"))
             }
+            let stepName = StepText(name)
             return Formula(type: figure.type, code: { e in
                 let month = e.period.lastMonth
                 let value = e.profile.reports.figure(figure, month: month)
-                e.record(.input, name, Self.figureText(value ?? 0, figure),
+                e.record(.input, stepName, Self.figureText(value ?? 0, figure),
                          source: value == nil ? "no report for \(Month(index: month)) (counted as 0)"
                              : "report \(Month(index: month)), version \(e.profile.reports.version(month) ?? 0)")
                 return .number(Self.figureValue(value ?? 0, figure))
@@ -133,7 +134,7 @@ struct FormulaCompiler {
             }
             return Formula(type: .money, code: { e throws(EvaluationFailure) in
                 let fen = try e.ledger.amount(of: name, in: e.period, at: at)
-                e.record(.rule, name, Money(fen: fen).description + " yuan", source: "\(name) for \(e.period)")
+                e.record(.rule, StepText(name), "\(Money(fen: fen)) yuan", source: "\(name) for \(e.period)")
                 return .number(Exact(fen: fen))
             }, reads: [], references: [RuleReference(rule: name, samePeriod: true, position: at)])
         }
@@ -333,7 +334,7 @@ struct FormulaCompiler {
                 if averaging, reported > 0 {
                     result = try Self.exact(at) { () throws(ArithmeticError) in try result / Exact(reported) }
                 }
-                e.record(.input, "\(name)(\(figureName), \(window))", Value.number(result).described(as: figure.type),
+                e.record(.input, "\(name)(\(figureName), \(window))", "\(Value.number(result), as: figure.type)",
                          source: "reports \(Month(index: months.lowerBound))…\(Month(index: months.upperBound)): \(reported) month\(reported == 1 ? "" : "s") reported")
                 return .number(result)
             }, reads: [], references: [])
@@ -349,7 +350,7 @@ struct FormulaCompiler {
                 guard let months = window.months(endingIn: e.period.lastMonth) else { return .number(.zero) }
                 let fen = try e.ledger.total(of: rule, months: months, at: ruleAt)
                 let first = max(months.lowerBound, e.profile.firstMonth ?? months.lowerBound)
-                e.record(.rule, "total(\(rule), \(window))", Money(fen: fen).description + " yuan",
+                e.record(.rule, "total(\(rule), \(window))", "\(Money(fen: fen)) yuan",
                          source: first > months.upperBound ? "no month in the park before"
                              : "\(rule) as computed for \(Month(index: first))…\(Month(index: months.upperBound))")
                 return .number(Exact(fen: fen))
@@ -368,26 +369,26 @@ struct FormulaCompiler {
             let statuses = try texts(TenantStatus.allCases.map(\.rawValue), what: "status").compactMap(TenantStatus.init(rawValue:))
             return Formula(type: .bool, code: { e in
                 let status = e.profile.status(on: e.day)
-                e.record(.input, "status", status.rawValue, source: "status history of tenant \(e.profile.id)")
+                e.record(.input, "status", "\(status.rawValue)", source: "status history of tenant \(e.profile.id)")
                 return .flag(statuses.contains(status))
             }, reads: .status, references: [])
         case "has_line":
             let lines = try texts(BusinessLine.allCases.map(\.rawValue), what: "business line")
             let mask = TenantProfile.lineMask(lines)
             return Formula(type: .bool, code: { e in
-                e.record(.input, "business lines", e.profile.facts.businessLines.joined(separator: ", "), source: "tenant \(e.profile.id)")
+                e.record(.input, "business lines", "\(e.profile.facts.businessLines.joined(separator: ", "))", source: "tenant \(e.profile.id)")
                 return .flag(e.profile.lineMask & mask != 0)
             }, reads: [], references: [])
         case "has_tag":
             let tags = try texts(nil, what: "tag")
             return Formula(type: .bool, code: { e in
-                e.record(.input, "tags", e.profile.facts.tags.isEmpty ? "(none)" : e.profile.facts.tags.joined(separator: ", "), source: "tenant \(e.profile.id)")
+                e.record(.input, "tags", e.profile.facts.tags.isEmpty ? "(none)" : "\(e.profile.facts.tags.joined(separator: ", "))", source: "tenant \(e.profile.id)")
                 return .flag(tags.contains { e.profile.tags.contains($0) })
             }, reads: [], references: [])
         case "origin_is":
             let origins = try texts(Origin.allCases.map(\.rawValue), what: "origin")
             return Formula(type: .bool, code: { e in
-                e.record(.input, "origin", e.profile.facts.origin, source: "tenant \(e.profile.id)")
+                e.record(.input, "origin", "\(e.profile.facts.origin)", source: "tenant \(e.profile.id)")
                 return .flag(origins.contains(e.profile.facts.origin))
             }, reads: [], references: [])
         case "add_years", "add_months":
@@ -425,7 +426,7 @@ struct FormulaCompiler {
                                  "\(part.area) m² counted at \(part.rent) yuan/m²·month",
                                  source: "lease \(part.lease.id) (\(part.lease.units.map(\.label).joined(separator: ", "))), \(part.lease.start)…\(part.lease.lastDay), rent \(Money(fen: part.lease.rent(on: e.day)))/m²·month")
                     }
-                    e.record(.value, "capped_office_rent", Value.number(total).described(as: .money))
+                    e.record(.value, "capped_office_rent", "\(Value.number(total), as: .money)")
                 }
                 return .number(total)
             }, reads: all[0].reads.union(all[1].reads).union(.leases), references: all[0].references + all[1].references)
@@ -443,7 +444,7 @@ struct FormulaCompiler {
             let kind = kinds[0]
             return Formula(type: .count, code: { e in
                 let days = e.profile.daysLeased(of: kind, in: e.period.start...e.period.end)
-                e.record(.input, "days_leased(\(kind))", String(days), source: "leases of tenant \(e.profile.id) in \(e.period)")
+                e.record(.input, "days_leased(\(kind))", "\(days)", source: "leases of tenant \(e.profile.id) in \(e.period)")
                 return .number(Exact(days))
             }, reads: [], references: [])
         case "job_fair_awards":
@@ -556,8 +557,8 @@ struct FormulaCompiler {
         figure.type == .money ? Exact(fen: raw) : Exact(Int(raw))
     }
 
-    static func figureText(_ raw: Int64, _ figure: ReportFigure) -> String {
-        figure.type == .money ? Money(fen: raw).description + " yuan" : String(raw)
+    static func figureText(_ raw: Int64, _ figure: ReportFigure) -> StepText {
+        figure.type == .money ? "\(Money(fen: raw)) yuan" : "\(raw)"
     }
 
     static func article(_ type: ValueType) -> String {

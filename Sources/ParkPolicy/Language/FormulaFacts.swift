@@ -27,7 +27,7 @@ enum FormulaFacts {
         case "days_in_month":
             return fact(.count, .calendarMonth) { e in
                 let days = CivilDate.daysIn(month: e.day.month, year: e.day.year)
-                e.record(.input, "days_in_month", String(days), source: "calendar, \(Month(year: e.day.year, month: e.day.month))")
+                e.record(.input, "days_in_month", "\(days)", source: "calendar, \(Month(year: e.day.year, month: e.day.month))")
                 return .number(Exact(days))
             }
         case "days_in_period":
@@ -35,13 +35,13 @@ enum FormulaFacts {
         case "lease_year":
             return fact(.count, .leaseYear) { e in
                 let k = e.profile.leaseYear(on: e.day)
-                e.record(.input, "lease_year", String(k), source: e.profile.firstMoveIn.map { "on \(e.day), counted from the first move-in \($0)" } ?? "no lease yet (0)")
+                e.record(.input, "lease_year", "\(k)", source: e.profile.firstMoveIn.map { "on \(e.day), counted from the first move-in \($0)" } ?? "no lease yet (0)")
                 return .number(Exact(k))
             }
         case "months_since_move_in":
             return fact(.count, .everyDay) { e in
                 let months = e.profile.firstMoveIn.map { $0 <= e.day ? $0.wholeMonths(until: e.day) : 0 } ?? 0
-                e.record(.input, "months_since_move_in", String(months), source: e.profile.firstMoveIn.map { "first move-in \($0)" } ?? "no lease yet (0)")
+                e.record(.input, "months_since_move_in", "\(months)", source: e.profile.firstMoveIn.map { "first move-in \($0)" } ?? "no lease yet (0)")
                 return .number(Exact(months))
             }
         case "first_move_in":
@@ -49,7 +49,7 @@ enum FormulaFacts {
                 guard let day = e.profile.firstMoveIn else {
                     throw EvaluationFailure(position: at, message: "tenant \(e.profile.id) has no lease, so no first move-in; test moved_in first")
                 }
-                e.record(.input, "first_move_in", day.description, source: "start of lease \(e.profile.leases[0].id)")
+                e.record(.input, "first_move_in", "\(day)", source: "start of lease \(e.profile.leases[0].id)")
                 return .day(day)
             }
         case "moved_in":
@@ -61,12 +61,12 @@ enum FormulaFacts {
                 guard let day = e.profile.exitDate else {
                     throw EvaluationFailure(position: at, message: "tenant \(e.profile.id) has not exited; test exited first")
                 }
-                e.record(.input, "exit_date", day.description, source: "status history of tenant \(e.profile.id)")
+                e.record(.input, "exit_date", "\(day)", source: "status history of tenant \(e.profile.id)")
                 return .day(day)
             }
         case "has_hr_line":
             return fact(.bool, []) { e in
-                e.record(.input, "business lines", e.profile.facts.businessLines.joined(separator: ", "), source: "tenant \(e.profile.id)")
+                e.record(.input, "business lines", "\(e.profile.facts.businessLines.joined(separator: ", "))", source: "tenant \(e.profile.id)")
                 return .flag(e.profile.hasHRLine)
             }
         case "office_area":

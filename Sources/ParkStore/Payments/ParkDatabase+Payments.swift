@@ -1,5 +1,7 @@
+import Foundation
 import GRDB
 import ParkCore
+import ParkPolicy
 
 /// A payment batch as recorded.
 public struct StoredPaymentBatch: Sendable, Equatable {
@@ -341,11 +343,21 @@ extension ParkDatabase {
         guard !lines.isEmpty else { return [:] }
         var details: [Int64: LineDetail] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT id, tenantName, rule, period, COALESCE(json_extract(explanation, '$.title'), rule) AS title,
+            SELECT id, tenantName, rule, period, compactExplanation, COALESCE(json_extract(explanation, '$.title'), rule) AS title,
               COALESCE(json_extract(explanation, '$.policy'), '') AS policy
             FROM rewardLine WHERE id IN (\(lines.map(String.init).joined(separator: ",")))
             """) {
-            details[row["id"]] = LineDetail(tenantName: row["tenantName"], rule: row["rule"], ruleTitle: row["title"], policy: row["policy"], period: row["period"])
+            let id: Int64 = row["id"]
+            // Lines stored before compact explanations have theirs as JSON, read above.
+            let compact: CompactExplanation?
+            do {
+                compact = try (row["compactExplanation"] as Data?).map { try CompactExplanation(encoded: $0) }
+            } catch {
+                throw StoreError.unreadable("rewardLine \(id)", "its explanation")
+            }
+            details[id] = LineDetail(
+                tenantName: row["tenantName"], rule: row["rule"], ruleTitle: compact?.title ?? row["title"], policy: compact?.policy ?? row["policy"],
+                period: row["period"])
         }
         return details
     }

@@ -242,7 +242,7 @@ extension ParkDatabase {
     ) throws -> [RewardLine] {
         guard !runs.isEmpty else { return [] }
         var request = RewardLineRecord.filter(runs.contains(RewardLineRecord.Columns.rewardRunId))
-        if !explanations { request = request.select(.allColumns(excluding: [RewardLineRecord.Columns.explanation.name])) }
+        if !explanations { request = request.select(.allColumns(excluding: Set(RewardLineRecord.explanationColumns))) }
         if let tenant { request = request.filter(RewardLineRecord.Columns.tenantId == tenant) }
         request = request.order(RewardLineRecord.Columns.tenantId, RewardLineRecord.Columns.id)
         if let limit { request = request.limit(limit, offset: offset) }

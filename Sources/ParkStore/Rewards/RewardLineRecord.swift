@@ -14,8 +14,11 @@ struct RewardLineRecord: Codable, FetchableRecord, PersistableRecord {
     var rule: String
     var period: String
     var amountFen: Int64
-    /// The explanation as JSON with sorted keys; nil when a read leaves it out.
+    /// The explanation as JSON with sorted keys, as lines stored before compact explanations
+    /// kept it; nil when a read leaves it out.
     var explanation: String?
+    /// The explanation as `CompactExplanation.encoded`; nil when a read leaves it out.
+    var compactExplanation: Data?
     /// A first amount (regular) or a difference from approved amounts (adjustment).
     var kind: String
 
@@ -29,11 +32,12 @@ struct RewardLineRecord: Codable, FetchableRecord, PersistableRecord {
         static let period = Column(CodingKeys.period)
         static let amountFen = Column(CodingKeys.amountFen)
         static let explanation = Column(CodingKeys.explanation)
+        static let compactExplanation = Column(CodingKeys.compactExplanation)
         static let kind = Column(CodingKeys.kind)
     }
 
     /// Reads the columns by name in code: Decodable costs about twice as much on reads of whole
-    /// runs. A read that leaves `explanation` out gets nil.
+    /// runs. A read that leaves the explanations out gets nil.
     init(row: Row) {
         id = row[Columns.id]
         rewardRunId = row[Columns.rewardRunId]
@@ -44,6 +48,7 @@ struct RewardLineRecord: Codable, FetchableRecord, PersistableRecord {
         period = row[Columns.period]
         amountFen = row[Columns.amountFen]
         explanation = row[Columns.explanation]
+        compactExplanation = row[Columns.compactExplanation]
         kind = row[Columns.kind]
     }
 
@@ -56,7 +61,8 @@ struct RewardLineRecord: Codable, FetchableRecord, PersistableRecord {
         rule = line.rule
         period = line.period
         amountFen = line.fen
-        explanation = line.explanation?.sortedJSON
+        explanation = nil
+        compactExplanation = line.compactExplanation.map { Data($0.encoded) }
         kind = decided.kind.rawValue
     }
 
@@ -64,7 +70,19 @@ struct RewardLineRecord: Codable, FetchableRecord, PersistableRecord {
         get throws {
             RewardLine(
                 tenantID: tenantId, creditCode: creditCode, tenantName: tenantName, rule: rule, period: period, fen: amountFen,
-                explanation: try explanation.map { try JSONDecoder().decode(Explanation.self, from: Data($0.utf8)) })
+                explanation: try readExplanation())
+        }
+    }
+
+    /// The explanations the columns hold, compact or (stored before) JSON.
+    static let explanationColumns = [Columns.explanation.name, Columns.compactExplanation.name]
+
+    private func readExplanation() throws -> CompactExplanation? {
+        do {
+            if let compactExplanation { return try CompactExplanation(encoded: compactExplanation) }
+            return try explanation.map { CompactExplanation(try JSONDecoder().decode(Explanation.self, from: Data($0.utf8))) }
+        } catch {
+            throw StoreError.unreadable("rewardLine \(id ?? 0)", "its explanation")
         }
     }
 }
