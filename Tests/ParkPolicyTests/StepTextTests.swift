@@ -44,6 +44,20 @@ struct StepTextTests {
     /// The text shown for parts made by the interpolation.
     private func shown(_ text: StepText) -> String { text.text }
 
+    @Test func longTextsLeaveTheInlineBytesAndStayTheSame() {
+        // A text's bytes are held inline while they are few, in an array beyond: the same either way.
+        for length in [0, 1, 40, 43, 44, 45, 46, 47, 100, 1_000] {
+            let words = String(repeating: "中a", count: length / 2) + (length % 2 == 1 ? "b" : "")
+            #expect(shown("\(words)") == words)
+            #expect(shown("lease \(Int64(length)) (\(words)), \(Money(fen: -12_345))") == "lease \(length) (\(words)), -123.45")
+            let joined: StepText = "\(words)" + " then \(Month(year: 2021, month: 6))"
+            #expect(joined.text == words + " then 2021-06")
+            let again: StepText = "\(words)" + " then \(Month(year: 2021, month: 6))"
+            #expect(joined == again && joined.hashValue == again.hashValue)
+            #expect(StepText(encoded: joined.bytes.array) == joined)
+        }
+    }
+
     @Test func textsMadeTheSameWayAreEqualAndOthersAreNot() {
         let first: StepText = "office lease \(Int64(7))"
         #expect(first == "office lease \(Int64(7))")

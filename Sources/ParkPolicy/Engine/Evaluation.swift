@@ -98,15 +98,18 @@ final class Trace {
     private(set) var steps: [UInt8] = []
     /// The part of the period being evaluated (a span of days), shown next to each step.
     var context: StepText? {
-        didSet { contextNames.removeAll(keepingCapacity: true) }
+        didSet { contextSteps.removeAll(keepingCapacity: true) }
     }
-    /// The kind and name of each step of the current context: a value read twice in one
+    /// Where each step of the current context begins in `steps`: a value read twice in one
     /// context is shown once (a handful of steps, so a scan beats hashing).
-    private var contextNames: [(kind: ExplanationStep.Kind, name: StepText)] = []
+    private var contextSteps: [Int] = []
 
     func record(_ kind: ExplanationStep.Kind, _ name: StepText, _ value: @autoclosure () -> StepText, source: @autoclosure () -> StepText?) {
-        for recorded in contextNames where recorded.kind == kind && recorded.name == name { return }
-        contextNames.append((kind, name))
+        let recorded = name.bytes.withBytes { name in
+            contextSteps.contains { start in CompactExplanation.step(at: start, in: steps, is: kind, named: name) }
+        }
+        guard !recorded else { return }
+        contextSteps.append(steps.count)
         CompactExplanation.appendStep(kind, name: name, value: value(), source: source(), context: context, to: &steps)
     }
 }

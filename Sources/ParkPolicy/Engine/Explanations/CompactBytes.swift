@@ -5,7 +5,7 @@ enum CompactBytes {
     /// Bytes that are not a well-formed compact explanation.
     struct Malformed: Error {}
 
-    static func appendVarint(_ value: some UnsignedInteger & FixedWidthInteger, to bytes: inout [UInt8]) {
+    static func appendVarint(_ value: some UnsignedInteger & FixedWidthInteger, to bytes: inout some ByteSink) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
@@ -14,15 +14,15 @@ enum CompactBytes {
         bytes.append(UInt8(value))
     }
 
-    static func appendZigzag(_ value: Int64, to bytes: inout [UInt8]) {
+    static func appendZigzag(_ value: Int64, to bytes: inout some ByteSink) {
         appendVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)), to: &bytes)
     }
 
-    static func appendZigzag(_ value: Int128, to bytes: inout [UInt8]) {
+    static func appendZigzag(_ value: Int128, to bytes: inout some ByteSink) {
         appendVarint(UInt128(bitPattern: (value << 1) ^ (value >> 127)), to: &bytes)
     }
 
-    static func append(text: String, to bytes: inout [UInt8]) {
+    static func append(text: String, to bytes: inout some ByteSink) {
         var text = text
         text.withUTF8 { utf8 in
             appendVarint(UInt64(utf8.count), to: &bytes)
@@ -99,3 +99,11 @@ enum CompactBytes {
         }
     }
 }
+
+/// Where compact bytes are written: an array, or a `StepText`'s own bytes.
+protocol ByteSink {
+    mutating func append(_ byte: UInt8)
+    mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension Array: ByteSink where Element == UInt8 {}

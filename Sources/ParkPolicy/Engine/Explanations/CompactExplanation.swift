@@ -80,7 +80,7 @@ public struct CompactExplanation: Sendable, Equatable {
         bytes.reserveCapacity(64 + rule.utf8.count + title.utf8.count + clause.utf8.count + policyDocument.utf8.count + steps.count)
         for text in [rule, title, clause, policy, policyDocument, period] { CompactBytes.append(text: text, to: &bytes) }
         CompactBytes.appendVarint(UInt64(amount.bytes.count), to: &bytes)
-        bytes.append(contentsOf: amount.bytes)
+        amount.bytes.withBytes { bytes.append(contentsOf: $0) }
         CompactBytes.appendVarint(UInt64(steps.count), to: &bytes)
         bytes.append(contentsOf: steps)
         return bytes
@@ -112,17 +112,25 @@ public struct CompactExplanation: Sendable, Equatable {
     ) {
         bytes.append(kind.code)
         CompactBytes.appendVarint(UInt64(name.bytes.count), to: &bytes)
-        bytes.append(contentsOf: name.bytes)
+        name.bytes.withBytes { bytes.append(contentsOf: $0) }
         CompactBytes.appendVarint(UInt64(value.bytes.count), to: &bytes)
-        bytes.append(contentsOf: value.bytes)
+        value.bytes.withBytes { bytes.append(contentsOf: $0) }
         appendOptional(source, to: &bytes)
         appendOptional(context, to: &bytes)
+    }
+
+    /// Whether the step encoded at `start` of `steps` has this kind and name (encoded).
+    static func step(at start: Int, in steps: [UInt8], is kind: ExplanationStep.Kind, named name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard steps[start] == kind.code else { return false }
+        var reader = CompactBytes.Reader(steps[(start + 1)...])
+        guard let count = try? reader.length(), count == name.count else { return false }
+        return steps[reader.offset..<reader.offset + count].elementsEqual(name)
     }
 
     private static func appendOptional(_ text: StepText?, to bytes: inout [UInt8]) {
         guard let text else { return bytes.append(0) }
         CompactBytes.appendVarint(UInt64(text.bytes.count) + 1, to: &bytes)
-        bytes.append(contentsOf: text.bytes)
+        text.bytes.withBytes { bytes.append(contentsOf: $0) }
     }
 
     private static func readStep(_ reader: inout CompactBytes.Reader, formatting: Bool) throws(CompactBytes.Malformed) -> ExplanationStep {

@@ -12,7 +12,7 @@ import ParkCore
 /// had been written out while computing.
 struct StepText: Sendable, Hashable, ExpressibleByStringInterpolation {
     /// The parts, each a tag byte and its payload (see `Part`).
-    private(set) var bytes: [UInt8]
+    private(set) var bytes: PartBytes
 
     /// How a part is tagged in `bytes`.
     enum Part: UInt8 {
@@ -58,7 +58,8 @@ struct StepText: Sendable, Hashable, ExpressibleByStringInterpolation {
     }
 
     init(stringLiteral text: String) {
-        bytes = [Part.text.rawValue]
+        bytes = PartBytes()
+        bytes.append(Part.text.rawValue)
         CompactBytes.append(text: text, to: &bytes)
     }
 
@@ -73,22 +74,19 @@ struct StepText: Sendable, Hashable, ExpressibleByStringInterpolation {
 
     /// Parts already encoded and checked.
     init(encoded bytes: [UInt8]) {
-        self.bytes = bytes
+        self.bytes = PartBytes(bytes)
     }
 
     static func + (lhs: StepText, rhs: StepText) -> StepText {
         var joined = lhs
-        joined.bytes.append(contentsOf: rhs.bytes)
+        joined.bytes.append(rhs.bytes)
         return joined
     }
 
     struct StringInterpolation: StringInterpolationProtocol {
-        fileprivate var bytes: [UInt8]
+        fileprivate var bytes = PartBytes()
 
-        init(literalCapacity: Int, interpolationCount: Int) {
-            bytes = []
-            bytes.reserveCapacity(literalCapacity + 2 + interpolationCount * 6)
-        }
+        init(literalCapacity: Int, interpolationCount: Int) {}
 
         mutating func appendLiteral(_ literal: String) {
             guard !literal.isEmpty else { return }
@@ -168,9 +166,10 @@ struct StepText: Sendable, Hashable, ExpressibleByStringInterpolation {
 
     /// The text as it is shown.
     var text: String {
-        var reader = CompactBytes.Reader(bytes[...])
+        let array = bytes.array
+        var reader = CompactBytes.Reader(array[...])
         // Bytes made by the interpolation above are always well formed.
-        return (try? Self.read(&reader, count: bytes.count, formatting: true)) ?? ""
+        return (try? Self.read(&reader, count: array.count, formatting: true)) ?? ""
     }
 
     /// Reads `count` bytes of parts from `reader`, checking each, and formats them when
