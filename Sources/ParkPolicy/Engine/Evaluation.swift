@@ -115,7 +115,8 @@ final class Trace {
 }
 
 /// Why a tenant is owed an amount under a rule for a period: every input with its source, every
-/// parameter with the day it took effect, every intermediate value, caps, rounding and budget.
+/// parameter with the day it took effect, every intermediate value, caps, rounding and budget;
+/// as it is shown (a run records it as a `CompactExplanation` and formats it when read).
 public struct Explanation: Codable, Sendable, Equatable {
     public var rule: String
     public var title: String

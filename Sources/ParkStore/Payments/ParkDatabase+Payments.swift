@@ -349,12 +349,7 @@ extension ParkDatabase {
             """) {
             let id: Int64 = row["id"]
             // Lines stored before compact explanations have theirs as JSON, read above.
-            let compact: CompactExplanation?
-            do {
-                compact = try (row["compactExplanation"] as Data?).map { try CompactExplanation(encoded: $0) }
-            } catch {
-                throw StoreError.unreadable("rewardLine \(id)", "its explanation")
-            }
+            let compact = try (row["compactExplanation"] as Data?).map { try RewardLineRecord.read($0, line: id) }
             details[id] = LineDetail(
                 tenantName: row["tenantName"], rule: row["rule"], ruleTitle: compact?.title ?? row["title"], policy: compact?.policy ?? row["policy"],
                 period: row["period"])

@@ -78,11 +78,20 @@ struct RewardLineRecord: Codable, FetchableRecord, PersistableRecord {
     static let explanationColumns = [Columns.explanation.name, Columns.compactExplanation.name]
 
     private func readExplanation() throws -> CompactExplanation? {
+        if let compactExplanation { return try Self.read(compactExplanation, line: id ?? 0) }
         do {
-            if let compactExplanation { return try CompactExplanation(encoded: compactExplanation) }
             return try explanation.map { CompactExplanation(try JSONDecoder().decode(Explanation.self, from: Data($0.utf8))) }
         } catch {
             throw StoreError.unreadable("rewardLine \(id ?? 0)", "its explanation")
+        }
+    }
+
+    /// A line's stored compact explanation, checked.
+    static func read(_ compactExplanation: Data, line: Int64) throws -> CompactExplanation {
+        do {
+            return try CompactExplanation(encoded: compactExplanation)
+        } catch {
+            throw StoreError.unreadable("rewardLine \(line)", "its explanation")
         }
     }
 }
