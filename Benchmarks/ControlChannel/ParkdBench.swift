@@ -187,6 +187,10 @@ struct ParkdBench {
         for (period, figures) in try await RewardBench.run(socketPath: socketPath, periods: ["2021-06", "2021"]) {
             print("  \(period): run \(figures.run.text) (\(figures.lines) lines), verify \(figures.verify.text)")
         }
+        let year = try await RewardBench.yearOfMonthlyRuns(socketPath: socketPath, year: 2021, tenants: tenants)
+        let seconds = ReportImportBench.seconds(year.elapsed)
+        print("  a year of monthly runs (2021-01 to 2021-12, one after the other): \(String(format: "%.3f", seconds)) s, "
+            + "\(year.evaluations) evaluations (tenants × rules), \(Int(Double(year.evaluations) / seconds))/s (aim ≥ 3 M/s), \(year.lines) lines")
     }
 
     /// Tenant.Create parameters whose name and credit code are unique to `serial`.

@@ -55,4 +55,34 @@ enum RewardBench {
         await connection.close()
         return results
     }
+
+    /// What issue 20 calls a run through the daemon: a year of monthly runs, each computed with
+    /// its explanations and stored, one after the other. An evaluation is one rule for one
+    /// tenant and one month (what `policy-bench` counts for the same scenario).
+    struct Year {
+        let elapsed: Duration
+        let evaluations: Int
+        let lines: Int
+    }
+
+    static func yearOfMonthlyRuns(socketPath: String, year: Int, tenants: Int) async throws -> Year {
+        let connection = try await VarlinkConnection.connect(socketPath: socketPath)
+        let clock = ContinuousClock()
+        var elapsed = Duration.zero, evaluations = 0, lines = 0
+        do {
+            for month in 1...12 {
+                let period = String(format: "%04d-%02d", year, month)
+                let start = clock.now
+                let created = try await connection.call(RewardAPI.run, RewardAPI.Run(period: period, rules: nil))
+                elapsed += clock.now - start
+                evaluations += tenants * created.run.rules.count
+                lines += created.run.lines
+            }
+        } catch {
+            await connection.close()
+            throw error
+        }
+        await connection.close()
+        return Year(elapsed: elapsed, evaluations: evaluations, lines: lines)
+    }
 }
