@@ -215,7 +215,7 @@ extension PolicyBook {
                     explanation = Int32(explanations.count)
                     explanations.append(CompactExplanation(
                         rule: rule, title: definition.title, clause: definition.clause, policy: policy.id,
-                        policyDocument: "\(policy.title) (\(policy.document))", period: periodText, fen: computed.fen, steps: computed.steps))
+                        policyDocument: policy.citation, period: periodText, fen: computed.fen, steps: computed.steps))
                 }
                 amounts.append(RewardLines.Amount(fen: computed.fen, tenant: Int32(tenant), explanation: explanation, rule: Int16(position)))
             }

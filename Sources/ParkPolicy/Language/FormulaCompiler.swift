@@ -132,9 +132,10 @@ struct FormulaCompiler {
             guard let current = scope.period, current.runKind == period.runKind else {
                 throw FormulaError(at, "\(name) is computed in \(period.runKind.rawValue)ly runs; use total(\(name), window) here")
             }
+            let stepName = StepText(name)
             return Formula(type: .money, code: { e throws(EvaluationFailure) in
                 let fen = try e.ledger.amount(of: name, in: e.period, at: at)
-                e.record(.rule, StepText(name), "\(Money(fen: fen)) yuan", source: "\(name) for \(e.period)")
+                e.record(.rule, stepName, "\(Money(fen: fen)) yuan", source: "\(name) for \(e.period)")
                 return .number(Exact(fen: fen))
             }, reads: [], references: [RuleReference(rule: name, samePeriod: true, position: at)])
         }

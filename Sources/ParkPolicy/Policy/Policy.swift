@@ -150,6 +150,8 @@ public final class Policy: Sendable {
     public let title: String
     public let issuer: String
     public let document: String
+    /// Title and document, as an explanation names the policy: `Opinions on … (P2021)`.
+    let citation: String
     public let inForce: ClosedRange<CivilDate>
     public let replaces: String?
     /// SHA-256 of the file's text: the version a run records.
@@ -170,6 +172,7 @@ public final class Policy: Sendable {
         self.title = title
         self.issuer = issuer
         self.document = document
+        citation = "\(title) (\(document))"
         self.inForce = inForce
         self.replaces = replaces
         self.hash = hash

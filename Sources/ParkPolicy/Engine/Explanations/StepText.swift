@@ -30,9 +30,10 @@ struct StepText: Sendable, Hashable, ExpressibleByStringInterpolation {
         case number = 5
     }
 
-    /// The unit an exact value is shown with (`Value.described(as:)`), or none.
+    /// The unit an exact value is shown with (`Value.described(as:)`), or none (a count shows
+    /// as the value's own description, as `described(as: .count)` does).
     enum Unit: UInt8 {
-        case none = 0, money, rate, area, price, count
+        case none = 0, money, rate, area, price
 
         init?(_ type: ValueType) {
             switch type {
@@ -40,7 +41,7 @@ struct StepText: Sendable, Hashable, ExpressibleByStringInterpolation {
             case .rate: self = .rate
             case .area: self = .area
             case .price: self = .price
-            case .count: self = .count
+            case .count: self = .none
             default: return nil
             }
         }
@@ -52,7 +53,6 @@ struct StepText: Sendable, Hashable, ExpressibleByStringInterpolation {
             case .rate: .rate
             case .area: .area
             case .price: .price
-            case .count: .count
             }
         }
     }
