@@ -1,4 +1,5 @@
 // swift-tools-version: 6.1
+import CompilerPluginSupport
 import PackageDescription
 
 /// One set of compiler settings for every target: Swift 6 language mode (strict concurrency).
@@ -23,19 +24,30 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
+        // `@MemberwiseInit`: Swift's memberwise initialiser, made public, for the types other modules build.
+        .macro(
+            name: "MemberwiseInitMacros",
+            dependencies: [
+                .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
+                .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "MemberwiseInit", dependencies: ["MemberwiseInitMacros"], swiftSettings: swiftSettings),
         // Domain: tenants, credit codes, dates, money. No I/O.
         .target(
             name: "ParkCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["MemberwiseInit", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Policies as data: the formula language, policy files, the reward engine. No I/O.
         .target(
             name: "ParkPolicy",
             dependencies: [
-                "ParkCore",
+                "ParkCore", "MemberwiseInit",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
@@ -43,13 +55,14 @@ let package = Package(
         // Persistence: GRDB on the system libsqlite3.
         .target(
             name: "ParkStore",
-            dependencies: ["ParkCore", "ParkPolicy", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ParkCore", "ParkPolicy", "MemberwiseInit", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The wire contract shared by daemon and CLI: Varlink framing, interfaces, client.
         .target(
             name: "ParkControl",
             dependencies: [
+                "MemberwiseInit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -64,7 +77,7 @@ let package = Package(
         .target(
             name: "ParkDaemon",
             dependencies: [
-                "ParkCore", "ParkPolicy", "ParkStore", "ParkControl", "CSystemd",
+                "ParkCore", "ParkPolicy", "ParkStore", "ParkControl", "CSystemd", "MemberwiseInit",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -108,6 +121,9 @@ let package = Package(
             path: "Benchmarks/PolicyEngine",
             swiftSettings: swiftSettings
         ),
+        // The macro through its use (a test target depending on the macro's own target would stop
+        // the tests from importing parkctl, an executable).
+        .testTarget(name: "MemberwiseInitTests", dependencies: ["MemberwiseInit"], swiftSettings: swiftSettings),
         .testTarget(name: "ParkCoreTests", dependencies: ["ParkCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ParkPolicyTests", dependencies: ["ParkPolicy", "ParkCore"], swiftSettings: swiftSettings),
         .testTarget(

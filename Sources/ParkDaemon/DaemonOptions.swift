@@ -1,28 +1,19 @@
 import Foundation
 import Logging
+import MemberwiseInit
 import ParkControl
 import ParkStore
 import ServiceLifecycle
 import UnixSignals
 
 /// How parkd was started: where its configuration comes from and what the command line overrides.
+@MemberwiseInit
 public struct DaemonOptions: Sendable {
     public var configSource: ConfigSource
-    public var stateDirectory: String?
-    public var socketPath: String?
-    public var policyDirectory: String?
-    public var calendarDirectory: String?
-
-    public init(
-        configSource: ConfigSource, stateDirectory: String? = nil, socketPath: String? = nil, policyDirectory: String? = nil,
-        calendarDirectory: String? = nil
-    ) {
-        self.configSource = configSource
-        self.stateDirectory = stateDirectory
-        self.socketPath = socketPath
-        self.policyDirectory = policyDirectory
-        self.calendarDirectory = calendarDirectory
-    }
+    public var stateDirectory: String? = nil
+    public var socketPath: String? = nil
+    public var policyDirectory: String? = nil
+    public var calendarDirectory: String? = nil
 
     /// Loads the configuration and applies the command-line overrides.
     public func loadConfig() throws(ConfigError) -> DaemonConfig {

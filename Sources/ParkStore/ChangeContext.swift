@@ -1,19 +1,15 @@
 import GRDB
+import MemberwiseInit
 import ParkCore
 
 /// What every audited change carries: who asked, when, and how to name a failure in the trail.
+@MemberwiseInit
 public struct ChangeContext: Sendable {
     public var call: AuditedCall?
     /// RFC 3339 instant of the change.
     public var at: String
     /// Text recorded as the audit outcome when the change fails.
     public var outcome: @Sendable (any Error) -> String
-
-    public init(call: AuditedCall?, at: String, outcome: @escaping @Sendable (any Error) -> String) {
-        self.call = call
-        self.at = at
-        self.outcome = outcome
-    }
 
     var recordedBy: String { call?.user ?? "parkd" }
 }

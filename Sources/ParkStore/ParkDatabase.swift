@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
+import MemberwiseInit
 import ParkCore
 
 /// Who made an audited call, and with what.
+@MemberwiseInit
 public struct AuditedCall: Sendable {
     public var uid: Int64
     public var user: String
@@ -11,14 +13,6 @@ public struct AuditedCall: Sendable {
     public var method: String
     /// Canonical JSON text of the parameters.
     public var parameters: String
-
-    public init(uid: Int64, user: String, pid: Int64, method: String, parameters: String) {
-        self.uid = uid
-        self.user = user
-        self.pid = pid
-        self.method = method
-        self.parameters = parameters
-    }
 }
 
 /// The park's state: one SQLite database in WAL mode, owned by one `ParkDatabase`.

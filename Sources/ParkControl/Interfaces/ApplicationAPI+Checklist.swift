@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Application`: the onboarding checklist of an approved firm.
 extension ApplicationAPI {
     public static let checklist = VarlinkMethod<Checklist, ChecklistReply>("io.parkd.Application.Checklist", access: .read)
@@ -53,54 +55,37 @@ extension ApplicationAPI {
 
         """
 
+    @MemberwiseInit
     public struct ChecklistItem: Codable, Sendable, Equatable {
         public var name: String
         public var description: String
         public var tickedOn: String?
         public var tickedBy: String?
-        public init(name: String, description: String, tickedOn: String?, tickedBy: String?) {
-            self.name = name
-            self.description = description
-            self.tickedOn = tickedOn
-            self.tickedBy = tickedBy
-        }
     }
 
+    @MemberwiseInit
     public struct Checklist: Codable, Sendable {
         public var application: Int64
-        public init(application: Int64) { self.application = application }
     }
 
+    @MemberwiseInit
     public struct ChecklistReply: Codable, Sendable {
         public var tenant: Int64
         public var tenantStatus: String
         public var items: [ChecklistItem]
-        public init(tenant: Int64, tenantStatus: String, items: [ChecklistItem]) {
-            self.tenant = tenant
-            self.tenantStatus = tenantStatus
-            self.items = items
-        }
     }
 
+    @MemberwiseInit
     public struct TickChecklist: Codable, Sendable {
         public var application: Int64
         public var item: String
-        public init(application: Int64, item: String) {
-            self.application = application
-            self.item = item
-        }
     }
 
+    @MemberwiseInit
     public struct TickChecklistReply: Codable, Sendable {
         public var tenant: Int64
         public var tenantStatus: String
         public var items: [ChecklistItem]
         public var activated: Bool
-        public init(tenant: Int64, tenantStatus: String, items: [ChecklistItem], activated: Bool) {
-            self.tenant = tenant
-            self.tenantStatus = tenantStatus
-            self.items = items
-            self.activated = activated
-        }
     }
 }

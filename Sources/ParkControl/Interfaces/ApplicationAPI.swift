@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Application`: applications to enter the park, and their automatic prescreen.
 public enum ApplicationAPI {
     public static let interface = VarlinkInterface(
@@ -176,26 +178,20 @@ public enum ApplicationAPI {
     public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Application.Get", access: .read)
     public static let withdraw = VarlinkMethod<Withdraw, WithdrawReply>("io.parkd.Application.Withdraw", access: .write)
 
+    @MemberwiseInit
     public struct Shareholder: Codable, Sendable, Equatable {
         public var name: String
         public var percent: String
-        public init(name: String, percent: String) {
-            self.name = name
-            self.percent = percent
-        }
     }
 
+    @MemberwiseInit
     public struct Check: Codable, Sendable, Equatable {
         public var criterion: String
         public var passed: Bool
         public var reason: String
-        public init(criterion: String, passed: Bool, reason: String) {
-            self.criterion = criterion
-            self.passed = passed
-            self.reason = reason
-        }
     }
 
+    @MemberwiseInit
     public struct Application: Codable, Sendable, Equatable {
         public var id: Int64
         public var status: String
@@ -225,127 +221,60 @@ public enum ApplicationAPI {
         public var withdrawalReason: String?
         public var createdAt: String
         public var createdBy: String
-        public init(
-            id: Int64, status: String, tenant: Int64?, tenantStatus: String?, name: String, creditCode: String, businessLines: [String],
-            origin: String, tags: [String], contactPerson: String?, contactPhone: String?, dispatchLicence: String?,
-            hrServiceLicence: String?, registeredCapital: String, headcount: Int, plannedOfficeArea: String, expectedAnnualRevenue: String,
-            expectedAnnualTax: String, legalRepresentative: String, shareholders: [Shareholder], groupParent: String?,
-            statements: [String], appliedOn: String, checks: [Check], withdrawnOn: String?, withdrawalReason: String?,
-            createdAt: String, createdBy: String
-        ) {
-            self.id = id
-            self.status = status
-            self.tenant = tenant
-            self.tenantStatus = tenantStatus
-            self.name = name
-            self.creditCode = creditCode
-            self.businessLines = businessLines
-            self.origin = origin
-            self.tags = tags
-            self.contactPerson = contactPerson
-            self.contactPhone = contactPhone
-            self.dispatchLicence = dispatchLicence
-            self.hrServiceLicence = hrServiceLicence
-            self.registeredCapital = registeredCapital
-            self.headcount = headcount
-            self.plannedOfficeArea = plannedOfficeArea
-            self.expectedAnnualRevenue = expectedAnnualRevenue
-            self.expectedAnnualTax = expectedAnnualTax
-            self.legalRepresentative = legalRepresentative
-            self.shareholders = shareholders
-            self.groupParent = groupParent
-            self.statements = statements
-            self.appliedOn = appliedOn
-            self.checks = checks
-            self.withdrawnOn = withdrawnOn
-            self.withdrawalReason = withdrawalReason
-            self.createdAt = createdAt
-            self.createdBy = createdBy
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var name: String
         public var creditCode: String
         public var businessLines: [String]
-        public var origin: String?
-        public var tags: [String]?
-        public var contactPerson: String?
-        public var contactPhone: String?
-        public var dispatchLicence: String?
-        public var hrServiceLicence: String?
+        public var origin: String? = nil
+        public var tags: [String]? = nil
+        public var contactPerson: String? = nil
+        public var contactPhone: String? = nil
+        public var dispatchLicence: String? = nil
+        public var hrServiceLicence: String? = nil
         public var registeredCapital: String
         public var headcount: Int
         public var plannedOfficeArea: String
         public var expectedAnnualRevenue: String
         public var expectedAnnualTax: String
         public var legalRepresentative: String
-        public var shareholders: [String]?
-        public var groupParent: String?
-        public var statements: [String]?
-        public var appliedOn: String?
-        public init(
-            name: String, creditCode: String, businessLines: [String], origin: String? = nil, tags: [String]? = nil,
-            contactPerson: String? = nil, contactPhone: String? = nil, dispatchLicence: String? = nil, hrServiceLicence: String? = nil,
-            registeredCapital: String, headcount: Int, plannedOfficeArea: String, expectedAnnualRevenue: String,
-            expectedAnnualTax: String, legalRepresentative: String, shareholders: [String]? = nil, groupParent: String? = nil,
-            statements: [String]? = nil, appliedOn: String? = nil
-        ) {
-            self.name = name
-            self.creditCode = creditCode
-            self.businessLines = businessLines
-            self.origin = origin
-            self.tags = tags
-            self.contactPerson = contactPerson
-            self.contactPhone = contactPhone
-            self.dispatchLicence = dispatchLicence
-            self.hrServiceLicence = hrServiceLicence
-            self.registeredCapital = registeredCapital
-            self.headcount = headcount
-            self.plannedOfficeArea = plannedOfficeArea
-            self.expectedAnnualRevenue = expectedAnnualRevenue
-            self.expectedAnnualTax = expectedAnnualTax
-            self.legalRepresentative = legalRepresentative
-            self.shareholders = shareholders
-            self.groupParent = groupParent
-            self.statements = statements
-            self.appliedOn = appliedOn
-        }
+        public var shareholders: [String]? = nil
+        public var groupParent: String? = nil
+        public var statements: [String]? = nil
+        public var appliedOn: String? = nil
     }
 
     /// The reply of every method that answers with one application.
+    @MemberwiseInit
     public struct ApplicationReply: Codable, Sendable {
         public var application: Application
-        public init(application: Application) { self.application = application }
     }
 
     public typealias CreateReply = ApplicationReply
     public typealias GetReply = ApplicationReply
     public typealias WithdrawReply = ApplicationReply
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var status: String?
-        public init(status: String? = nil) { self.status = status }
+        public var status: String? = nil
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var applications: [Application]
-        public init(applications: [Application]) { self.applications = applications }
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
         public var application: Int64
-        public init(application: Int64) { self.application = application }
     }
 
+    @MemberwiseInit
     public struct Withdraw: Codable, Sendable {
         public var application: Int64
         public var reason: String
-        public var on: String?
-        public init(application: Int64, reason: String, on: String? = nil) {
-            self.application = application
-            self.reason = reason
-            self.on = on
-        }
+        public var on: String? = nil
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Audit`: the hash-chained record of every change made through the admin channel.
 public enum AuditAPI {
     public static let interface = VarlinkInterface(name: "io.parkd.Audit", methods: [list, verify], definition: """
@@ -93,6 +95,7 @@ public enum AuditAPI {
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Audit.List", access: .read)
     public static let verify = VarlinkMethod<Verify, VerifyReply>("io.parkd.Audit.Verify", access: .read)
 
+    @MemberwiseInit
     public struct Entry: Codable, Sendable, Equatable {
         public var id: Int64
         public var at: String
@@ -104,61 +107,34 @@ public enum AuditAPI {
         public var outcome: String
         public var previousHash: String
         public var hash: String
-
-        public init(
-            id: Int64, at: String, uid: Int64, user: String, pid: Int64, method: String, parameters: JSONValue,
-            outcome: String, previousHash: String, hash: String
-        ) {
-            self.id = id
-            self.at = at
-            self.uid = uid
-            self.user = user
-            self.pid = pid
-            self.method = method
-            self.parameters = parameters
-            self.outcome = outcome
-            self.previousHash = previousHash
-            self.hash = hash
-        }
     }
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var limit: Int?
-        public var since: String?
-        public var method: String?
-        public var before: Int64?
-
-        public init(limit: Int? = nil, since: String? = nil, method: String? = nil, before: Int64? = nil) {
-            self.limit = limit
-            self.since = since
-            self.method = method
-            self.before = before
-        }
+        public var limit: Int? = nil
+        public var since: String? = nil
+        public var method: String? = nil
+        public var before: Int64? = nil
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var entries: [Entry]
         public var next: Int64?
-        public init(entries: [Entry], next: Int64?) {
-            self.entries = entries
-            self.next = next
-        }
     }
 
+    @MemberwiseInit
     public struct Anchor: Codable, Sendable, Equatable {
         public var id: Int64
         public var hash: String
-        public init(id: Int64, hash: String) {
-            self.id = id
-            self.hash = hash
-        }
     }
 
+    @MemberwiseInit
     public struct Verify: Codable, Sendable {
-        public var anchors: [Anchor]?
-        public init(anchors: [Anchor]? = nil) { self.anchors = anchors }
+        public var anchors: [Anchor]? = nil
     }
 
+    @MemberwiseInit
     public struct VerifyReply: Codable, Sendable {
         public var intact: Bool
         public var entries: Int
@@ -169,20 +145,5 @@ public enum AuditAPI {
         public var firstSealed: Int64?
         public var keyId: String?
         public var anchorsChecked: Int
-
-        public init(
-            intact: Bool, entries: Int, headHash: String?, headId: Int64?, firstBadEntry: Int64?, problem: String?,
-            firstSealed: Int64?, keyId: String?, anchorsChecked: Int
-        ) {
-            self.intact = intact
-            self.entries = entries
-            self.headHash = headHash
-            self.headId = headId
-            self.firstBadEntry = firstBadEntry
-            self.problem = problem
-            self.firstSealed = firstSealed
-            self.keyId = keyId
-            self.anchorsChecked = anchorsChecked
-        }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Backup`: online copies of the park's database.
 public enum BackupAPI {
     public static let interface = VarlinkInterface(name: "io.parkd.Backup", methods: [create, list], errors: errors, definition: """
@@ -46,34 +48,23 @@ public enum BackupAPI {
     public static let create = VarlinkMethod<NoParameters, CreateReply>("io.parkd.Backup.Create", access: .write)
     public static let list = VarlinkMethod<NoParameters, ListReply>("io.parkd.Backup.List", access: .read)
 
+    @MemberwiseInit
     public struct Backup: Codable, Sendable, Equatable {
         public var file: String
         public var path: String
         public var sizeBytes: Int64
         public var createdAt: String
-        public init(file: String, path: String, sizeBytes: Int64, createdAt: String) {
-            self.file = file
-            self.path = path
-            self.sizeBytes = sizeBytes
-            self.createdAt = createdAt
-        }
     }
 
+    @MemberwiseInit
     public struct CreateReply: Codable, Sendable, Equatable {
         public var backup: Backup
         public var integrity: String
-        public init(backup: Backup, integrity: String) {
-            self.backup = backup
-            self.integrity = integrity
-        }
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable, Equatable {
         public var directory: String
         public var backups: [Backup]
-        public init(directory: String, backups: [Backup]) {
-            self.directory = directory
-            self.backups = backups
-        }
     }
 }

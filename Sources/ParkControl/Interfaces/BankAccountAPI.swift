@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.BankAccount`: the accounts tenants are paid into, with their history.
 public enum BankAccountAPI {
     public static let interface = VarlinkInterface(name: "io.parkd.BankAccount", methods: [create, list], definition: """
@@ -59,6 +61,7 @@ public enum BankAccountAPI {
     public static let create = VarlinkMethod<Create, CreateReply>("io.parkd.BankAccount.Create", access: .write)
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.BankAccount.List", access: .read)
 
+    @MemberwiseInit
     public struct Account: Codable, Sendable, Equatable {
         public var id: Int64
         public var tenant: Int64
@@ -69,49 +72,29 @@ public enum BankAccountAPI {
         public var effectiveFrom: String
         public var recordedAt: String
         public var recordedBy: String
-        public init(
-            id: Int64, tenant: Int64, tenantName: String, accountName: String, bank: String, number: String, effectiveFrom: String,
-            recordedAt: String, recordedBy: String
-        ) {
-            self.id = id
-            self.tenant = tenant
-            self.tenantName = tenantName
-            self.accountName = accountName
-            self.bank = bank
-            self.number = number
-            self.effectiveFrom = effectiveFrom
-            self.recordedAt = recordedAt
-            self.recordedBy = recordedBy
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var tenant: String
         public var accountName: String
         public var bank: String
         public var number: String
         public var effectiveFrom: String
-        public init(tenant: String, accountName: String, bank: String, number: String, effectiveFrom: String) {
-            self.tenant = tenant
-            self.accountName = accountName
-            self.bank = bank
-            self.number = number
-            self.effectiveFrom = effectiveFrom
-        }
     }
 
+    @MemberwiseInit
     public struct CreateReply: Codable, Sendable {
         public var account: Account
-        public init(account: Account) { self.account = account }
     }
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
         public var tenant: String?
-        public init(tenant: String?) { self.tenant = tenant }
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var accounts: [Account]
-        public init(accounts: [Account]) { self.accounts = accounts }
     }
 }

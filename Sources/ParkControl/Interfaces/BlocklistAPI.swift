@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Blocklist`: the park's own list of firms whose applications fail the prescreen.
 public enum BlocklistAPI {
     public static let interface = VarlinkInterface(
@@ -85,6 +87,7 @@ public enum BlocklistAPI {
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Blocklist.List", access: .read)
     public static let delete = VarlinkMethod<Delete, EntryReply>("io.parkd.Blocklist.Delete", access: .write)
 
+    @MemberwiseInit
     public struct Entry: Codable, Sendable, Equatable {
         public var id: Int64
         public var creditCode: String
@@ -96,61 +99,38 @@ public enum BlocklistAPI {
         public var removedAt: String?
         public var removedBy: String?
         public var removalReason: String?
-        public init(
-            id: Int64, creditCode: String, name: String, reason: String, listedOn: String, createdAt: String, createdBy: String,
-            removedAt: String?, removedBy: String?, removalReason: String?
-        ) {
-            self.id = id
-            self.creditCode = creditCode
-            self.name = name
-            self.reason = reason
-            self.listedOn = listedOn
-            self.createdAt = createdAt
-            self.createdBy = createdBy
-            self.removedAt = removedAt
-            self.removedBy = removedBy
-            self.removalReason = removalReason
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var creditCode: String
         public var name: String
         public var reason: String
-        public var listedOn: String?
-        public init(creditCode: String, name: String, reason: String, listedOn: String? = nil) {
-            self.creditCode = creditCode
-            self.name = name
-            self.reason = reason
-            self.listedOn = listedOn
-        }
+        public var listedOn: String? = nil
     }
 
     /// The reply of every method that answers with one entry.
+    @MemberwiseInit
     public struct EntryReply: Codable, Sendable {
         public var entry: Entry
-        public init(entry: Entry) { self.entry = entry }
     }
 
     public typealias CreateReply = EntryReply
     public typealias DeleteReply = EntryReply
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var includeRemoved: Bool?
-        public init(includeRemoved: Bool? = nil) { self.includeRemoved = includeRemoved }
+        public var includeRemoved: Bool? = nil
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var entries: [Entry]
-        public init(entries: [Entry]) { self.entries = entries }
     }
 
+    @MemberwiseInit
     public struct Delete: Codable, Sendable {
         public var creditCode: String
         public var reason: String
-        public init(creditCode: String, reason: String) {
-            self.creditCode = creditCode
-            self.reason = reason
-        }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Calendar`: the working-day calendar every deadline in working days is counted with.
 public enum CalendarAPI {
     public static let interface = VarlinkInterface(name: "io.parkd.Calendar", methods: [get, addWorkingDays, next], errors: errors, definition: """
@@ -121,43 +123,30 @@ public enum CalendarAPI {
     public static let addWorkingDays = VarlinkMethod<AddWorkingDays, AddWorkingDaysReply>("io.parkd.Calendar.AddWorkingDays", access: .read)
     public static let next = VarlinkMethod<Next, NextReply>("io.parkd.Calendar.Next", access: .read)
 
+    @MemberwiseInit
     public struct Next: Codable, Sendable {
         public var expression: String
-        public var iterations: Int?
-        public var baseTime: String?
-        public var displayTimeZone: String?
-        public init(expression: String, iterations: Int? = nil, baseTime: String? = nil, displayTimeZone: String? = nil) {
-            self.expression = expression
-            self.iterations = iterations
-            self.baseTime = baseTime
-            self.displayTimeZone = displayTimeZone
-        }
+        public var iterations: Int? = nil
+        public var baseTime: String? = nil
+        public var displayTimeZone: String? = nil
     }
 
+    @MemberwiseInit
     public struct Elapse: Codable, Sendable, Equatable {
         public var instant: Int64
         public var local: String
         public var utc: String
-        public init(instant: Int64, local: String, utc: String) {
-            self.instant = instant
-            self.local = local
-            self.utc = utc
-        }
     }
 
+    @MemberwiseInit
     public struct NextReply: Codable, Sendable, Equatable {
         public var original: String
         public var normalized: String
         public var timeZone: String
         public var elapses: [Elapse]
-        public init(original: String, normalized: String, timeZone: String, elapses: [Elapse]) {
-            self.original = original
-            self.normalized = normalized
-            self.timeZone = timeZone
-            self.elapses = elapses
-        }
     }
 
+    @MemberwiseInit
     public struct Holiday: Codable, Sendable, Equatable {
         public var name: String
         public var chineseName: String
@@ -165,32 +154,21 @@ public enum CalendarAPI {
         public var to: String
         public var days: Int
         public var weekdaysOff: Int
-        public init(name: String, chineseName: String, from: String, to: String, days: Int, weekdaysOff: Int) {
-            self.name = name
-            self.chineseName = chineseName
-            self.from = from
-            self.to = to
-            self.days = days
-            self.weekdaysOff = weekdaysOff
-        }
     }
 
+    @MemberwiseInit
     public struct SwappedWorkingDay: Codable, Sendable, Equatable {
         public var day: String
         public var weekday: String
         public var makesUpFor: String
-        public init(day: String, weekday: String, makesUpFor: String) {
-            self.day = day
-            self.weekday = weekday
-            self.makesUpFor = makesUpFor
-        }
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
         public var year: Int
-        public init(year: Int) { self.year = year }
     }
 
+    @MemberwiseInit
     public struct GetReply: Codable, Sendable, Equatable {
         public var year: Int
         public var workingDays: Int
@@ -198,37 +176,20 @@ public enum CalendarAPI {
         public var weekdaysOff: Int
         public var holidays: [Holiday]
         public var swappedWorkingDays: [SwappedWorkingDay]
-        public init(year: Int, workingDays: Int, weekdays: Int, weekdaysOff: Int, holidays: [Holiday], swappedWorkingDays: [SwappedWorkingDay]) {
-            self.year = year
-            self.workingDays = workingDays
-            self.weekdays = weekdays
-            self.weekdaysOff = weekdaysOff
-            self.holidays = holidays
-            self.swappedWorkingDays = swappedWorkingDays
-        }
     }
 
+    @MemberwiseInit
     public struct AddWorkingDays: Codable, Sendable {
         public var date: String
         public var days: Int
-        public init(date: String, days: Int) {
-            self.date = date
-            self.days = days
-        }
     }
 
+    @MemberwiseInit
     public struct AddWorkingDaysReply: Codable, Sendable, Equatable {
         public var date: String
         public var days: Int
         public var result: String
         public var holidays: [Holiday]
         public var swappedWorkingDays: [SwappedWorkingDay]
-        public init(date: String, days: Int, result: String, holidays: [Holiday], swappedWorkingDays: [SwappedWorkingDay]) {
-            self.date = date
-            self.days = days
-            self.result = result
-            self.holidays = holidays
-            self.swappedWorkingDays = swappedWorkingDays
-        }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Demo`: a living park to try parkd on.
 public enum DemoAPI {
     public static let interface = VarlinkInterface(name: "io.parkd.Demo", methods: [load], definition: """
@@ -39,24 +41,17 @@ public enum DemoAPI {
 
     public static let load = VarlinkMethod<Load, LoadReply>("io.parkd.Demo.Load", access: .write)
 
+    @MemberwiseInit
     public struct Load: Codable, Sendable {
         public var units: String
         public var tenants: String
         public var leases: String
         public var incubator: String
         public var reportsImport: String
-        public var events: String?
-
-        public init(units: String, tenants: String, leases: String, incubator: String, reportsImport: String, events: String? = nil) {
-            self.events = events
-            self.units = units
-            self.tenants = tenants
-            self.leases = leases
-            self.incubator = incubator
-            self.reportsImport = reportsImport
-        }
+        public var events: String? = nil
     }
 
+    @MemberwiseInit
     public struct LoadReply: Codable, Sendable, Equatable {
         public var units: Int
         public var tenants: Int
@@ -64,14 +59,5 @@ public enum DemoAPI {
         public var projects: Int
         public var reports: Int
         public var events: Int
-
-        public init(units: Int, tenants: Int, leases: Int, projects: Int, reports: Int, events: Int) {
-            self.events = events
-            self.units = units
-            self.tenants = tenants
-            self.leases = leases
-            self.projects = projects
-            self.reports = reports
-        }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Event`: the park's events, their places and registrations.
 public enum EventAPI {
     public static let interface = VarlinkInterface(
@@ -451,20 +453,18 @@ public enum EventAPI {
 
     public static let export = VarlinkMethod<Export, ExportReply>("io.parkd.Event.Export", access: .read)
 
+    @MemberwiseInit
     public struct Export: Codable, Sendable {
-        public var from: String?
-        public var to: String?
-        public init(from: String? = nil, to: String? = nil) {
-            self.from = from
-            self.to = to
-        }
+        public var from: String? = nil
+        public var to: String? = nil
     }
 
+    @MemberwiseInit
     public struct ExportReply: Codable, Sendable {
         public var ics: String
-        public init(ics: String) { self.ics = ics }
     }
 
+    @MemberwiseInit
     public struct Recurrence: Codable, Sendable, Equatable {
         public var frequency: String
         public var interval: Int
@@ -472,17 +472,9 @@ public enum EventAPI {
         public var until: String
         public var workingDaysOnly: Bool
         public var exceptions: [String]
-
-        public init(frequency: String, interval: Int, weekdays: [String], until: String, workingDaysOnly: Bool, exceptions: [String]) {
-            self.frequency = frequency
-            self.interval = interval
-            self.weekdays = weekdays
-            self.until = until
-            self.workingDaysOnly = workingDaysOnly
-            self.exceptions = exceptions
-        }
     }
 
+    @MemberwiseInit
     public struct Occurrence: Codable, Sendable, Equatable {
         public var day: String
         public var start: String
@@ -493,23 +485,9 @@ public enum EventAPI {
         public var registered: Int
         public var waiting: Int
         public var outcome: Outcome?
-
-        public init(
-            day: String, start: String, end: String, title: String, status: String, changed: Bool, registered: Int, waiting: Int,
-            outcome: Outcome?
-        ) {
-            self.day = day
-            self.start = start
-            self.end = end
-            self.title = title
-            self.status = status
-            self.changed = changed
-            self.registered = registered
-            self.waiting = waiting
-            self.outcome = outcome
-        }
     }
 
+    @MemberwiseInit
     public struct Outcome: Codable, Sendable, Equatable {
         public var occurrence: String
         public var version: Int
@@ -522,71 +500,38 @@ public enum EventAPI {
         public var reason: String?
         public var recordedAt: String
         public var recordedBy: String
-
-        public init(
-            occurrence: String, version: Int, employers: Int, positions: Int, jobSeekers: Int, attendees: Int, talks: Int, exhibitors: Int,
-            reason: String?, recordedAt: String, recordedBy: String
-        ) {
-            self.occurrence = occurrence
-            self.version = version
-            self.employers = employers
-            self.positions = positions
-            self.jobSeekers = jobSeekers
-            self.attendees = attendees
-            self.talks = talks
-            self.exhibitors = exhibitors
-            self.reason = reason
-            self.recordedAt = recordedAt
-            self.recordedBy = recordedBy
-        }
     }
 
+    @MemberwiseInit
     public struct RecordOutcome: Codable, Sendable {
         public var event: Int64
-        public var occurrence: String?
-        public var employers: Int?
-        public var positions: Int?
-        public var jobSeekers: Int?
-        public var attendees: Int?
-        public var talks: Int?
-        public var exhibitors: Int?
-        public var reason: String?
-
-        public init(
-            event: Int64, occurrence: String? = nil, employers: Int? = nil, positions: Int? = nil, jobSeekers: Int? = nil,
-            attendees: Int? = nil, talks: Int? = nil, exhibitors: Int? = nil, reason: String? = nil
-        ) {
-            self.event = event
-            self.occurrence = occurrence
-            self.employers = employers
-            self.positions = positions
-            self.jobSeekers = jobSeekers
-            self.attendees = attendees
-            self.talks = talks
-            self.exhibitors = exhibitors
-            self.reason = reason
-        }
+        public var occurrence: String? = nil
+        public var employers: Int? = nil
+        public var positions: Int? = nil
+        public var jobSeekers: Int? = nil
+        public var attendees: Int? = nil
+        public var talks: Int? = nil
+        public var exhibitors: Int? = nil
+        public var reason: String? = nil
     }
 
+    @MemberwiseInit
     public struct RecordOutcomeReply: Codable, Sendable {
         public var outcome: Outcome
         public var changes: [String]
-        public init(outcome: Outcome, changes: [String]) {
-            self.outcome = outcome
-            self.changes = changes
-        }
     }
 
+    @MemberwiseInit
     public struct OutcomeHistory: Codable, Sendable {
         public var event: Int64
-        public init(event: Int64) { self.event = event }
     }
 
+    @MemberwiseInit
     public struct OutcomeHistoryReply: Codable, Sendable {
         public var outcomes: [Outcome]
-        public init(outcomes: [Outcome]) { self.outcomes = outcomes }
     }
 
+    @MemberwiseInit
     public struct Event: Codable, Sendable, Equatable {
         public var id: Int64
         public var kind: String
@@ -613,42 +558,9 @@ public enum EventAPI {
         public var occurrences: [Occurrence]
         public var createdAt: String
         public var updatedAt: String
-
-        public init(
-            id: Int64, kind: String, title: String, description: String?, timeZone: String, start: String, end: String, status: String,
-            venue: String?, link: String?, organiser: Int64?, organiserName: String?, capacity: Int, perFirmLimit: Int?,
-            registrationOpens: String?, registrationCloses: String?, registered: Int, waiting: Int, cancelledAt: String?,
-            cancelReason: String?, sequence: Int, recurrence: Recurrence?, occurrences: [Occurrence], createdAt: String,
-            updatedAt: String
-        ) {
-            self.id = id
-            self.kind = kind
-            self.title = title
-            self.description = description
-            self.timeZone = timeZone
-            self.start = start
-            self.end = end
-            self.status = status
-            self.venue = venue
-            self.link = link
-            self.organiser = organiser
-            self.organiserName = organiserName
-            self.capacity = capacity
-            self.perFirmLimit = perFirmLimit
-            self.registrationOpens = registrationOpens
-            self.registrationCloses = registrationCloses
-            self.registered = registered
-            self.waiting = waiting
-            self.cancelledAt = cancelledAt
-            self.cancelReason = cancelReason
-            self.sequence = sequence
-            self.recurrence = recurrence
-            self.occurrences = occurrences
-            self.createdAt = createdAt
-            self.updatedAt = updatedAt
-        }
     }
 
+    @MemberwiseInit
     public struct Registration: Codable, Sendable, Equatable {
         public var id: Int64
         public var event: Int64
@@ -665,104 +577,52 @@ public enum EventAPI {
         public var promotion: String?
         public var cancelledAt: String?
         public var cancelReason: String?
-
-        public init(
-            id: Int64, event: Int64, occurrence: String, tenant: Int64, tenantName: String, places: Int, positions: Int, roles: [String],
-            status: String, waitingPosition: Int?, joinedAt: String, promotedAt: String?, promotion: String?, cancelledAt: String?,
-            cancelReason: String?
-        ) {
-            self.id = id
-            self.event = event
-            self.occurrence = occurrence
-            self.tenant = tenant
-            self.tenantName = tenantName
-            self.places = places
-            self.positions = positions
-            self.roles = roles
-            self.status = status
-            self.waitingPosition = waitingPosition
-            self.joinedAt = joinedAt
-            self.promotedAt = promotedAt
-            self.promotion = promotion
-            self.cancelledAt = cancelledAt
-            self.cancelReason = cancelReason
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var kind: String
         public var title: String
-        public var description: String?
-        public var timeZone: String?
+        public var description: String? = nil
+        public var timeZone: String? = nil
         public var start: String
         public var end: String
-        public var venue: String?
-        public var link: String?
-        public var organiser: String?
+        public var venue: String? = nil
+        public var link: String? = nil
+        public var organiser: String? = nil
         public var capacity: Int
-        public var perFirmLimit: Int?
-        public var registrationOpens: String?
-        public var registrationCloses: String?
-        public var frequency: String?
-        public var interval: Int?
-        public var weekdays: [String]?
-        public var until: String?
-        public var workingDaysOnly: Bool?
-        public var exceptions: [String]?
-
-        public init(
-            kind: String, title: String, description: String? = nil, timeZone: String? = nil, start: String, end: String,
-            venue: String? = nil, link: String? = nil, organiser: String? = nil, capacity: Int, perFirmLimit: Int? = nil,
-            registrationOpens: String? = nil, registrationCloses: String? = nil, frequency: String? = nil, interval: Int? = nil,
-            weekdays: [String]? = nil, until: String? = nil, workingDaysOnly: Bool? = nil, exceptions: [String]? = nil
-        ) {
-            self.frequency = frequency
-            self.interval = interval
-            self.weekdays = weekdays
-            self.until = until
-            self.workingDaysOnly = workingDaysOnly
-            self.exceptions = exceptions
-            self.kind = kind
-            self.title = title
-            self.description = description
-            self.timeZone = timeZone
-            self.start = start
-            self.end = end
-            self.venue = venue
-            self.link = link
-            self.organiser = organiser
-            self.capacity = capacity
-            self.perFirmLimit = perFirmLimit
-            self.registrationOpens = registrationOpens
-            self.registrationCloses = registrationCloses
-        }
+        public var perFirmLimit: Int? = nil
+        public var registrationOpens: String? = nil
+        public var registrationCloses: String? = nil
+        public var frequency: String? = nil
+        public var interval: Int? = nil
+        public var weekdays: [String]? = nil
+        public var until: String? = nil
+        public var workingDaysOnly: Bool? = nil
+        public var exceptions: [String]? = nil
     }
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var kind: String?
-        public var from: String?
-        public var to: String?
-        public init(kind: String? = nil, from: String? = nil, to: String? = nil) {
-            self.kind = kind
-            self.from = from
-            self.to = to
-        }
+        public var kind: String? = nil
+        public var from: String? = nil
+        public var to: String? = nil
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var events: [Event]
-        public init(events: [Event]) { self.events = events }
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
         public var event: Int64
-        public init(event: Int64) { self.event = event }
     }
 
     /// The reply of every method that answers with one event.
+    @MemberwiseInit
     public struct EventReply: Codable, Sendable {
         public var event: Event
-        public init(event: Event) { self.event = event }
     }
 
     public typealias CreateReply = EventReply
@@ -770,112 +630,69 @@ public enum EventAPI {
     public typealias UpdateReply = EventReply
     public typealias CancelReply = EventReply
 
+    @MemberwiseInit
     public struct Update: Codable, Sendable {
         public var event: Int64
-        public var kind: String?
-        public var title: String?
-        public var description: String?
-        public var timeZone: String?
-        public var start: String?
-        public var end: String?
-        public var venue: String?
-        public var link: String?
-        public var organiser: String?
-        public var capacity: Int?
-        public var perFirmLimit: Int?
-        public var registrationOpens: String?
-        public var registrationCloses: String?
-        public var exceptions: [String]?
-        public var occurrence: String?
-        public var occurrenceStart: String?
-        public var occurrenceEnd: String?
-        public var occurrenceTitle: String?
-
-        public init(
-            event: Int64, kind: String? = nil, title: String? = nil, description: String? = nil, timeZone: String? = nil,
-            start: String? = nil, end: String? = nil, venue: String? = nil, link: String? = nil, organiser: String? = nil,
-            capacity: Int? = nil, perFirmLimit: Int? = nil, registrationOpens: String? = nil, registrationCloses: String? = nil,
-            exceptions: [String]? = nil, occurrence: String? = nil, occurrenceStart: String? = nil, occurrenceEnd: String? = nil,
-            occurrenceTitle: String? = nil
-        ) {
-            self.exceptions = exceptions
-            self.occurrence = occurrence
-            self.occurrenceStart = occurrenceStart
-            self.occurrenceEnd = occurrenceEnd
-            self.occurrenceTitle = occurrenceTitle
-            self.event = event
-            self.kind = kind
-            self.title = title
-            self.description = description
-            self.timeZone = timeZone
-            self.start = start
-            self.end = end
-            self.venue = venue
-            self.link = link
-            self.organiser = organiser
-            self.capacity = capacity
-            self.perFirmLimit = perFirmLimit
-            self.registrationOpens = registrationOpens
-            self.registrationCloses = registrationCloses
-        }
+        public var kind: String? = nil
+        public var title: String? = nil
+        public var description: String? = nil
+        public var timeZone: String? = nil
+        public var start: String? = nil
+        public var end: String? = nil
+        public var venue: String? = nil
+        public var link: String? = nil
+        public var organiser: String? = nil
+        public var capacity: Int? = nil
+        public var perFirmLimit: Int? = nil
+        public var registrationOpens: String? = nil
+        public var registrationCloses: String? = nil
+        public var exceptions: [String]? = nil
+        public var occurrence: String? = nil
+        public var occurrenceStart: String? = nil
+        public var occurrenceEnd: String? = nil
+        public var occurrenceTitle: String? = nil
     }
 
+    @MemberwiseInit
     public struct Cancel: Codable, Sendable {
         public var event: Int64
         public var reason: String
-        public init(event: Int64, reason: String) {
-            self.event = event
-            self.reason = reason
-        }
     }
 
+    @MemberwiseInit
     public struct Register: Codable, Sendable {
         public var event: Int64
-        public var occurrence: String?
+        public var occurrence: String? = nil
         public var tenant: String
         public var places: Int
-        public var positions: Int?
-        public var roles: [String]?
-        public init(event: Int64, occurrence: String? = nil, tenant: String, places: Int, positions: Int? = nil, roles: [String]? = nil) {
-            self.event = event
-            self.occurrence = occurrence
-            self.tenant = tenant
-            self.places = places
-            self.positions = positions
-            self.roles = roles
-        }
+        public var positions: Int? = nil
+        public var roles: [String]? = nil
     }
 
+    @MemberwiseInit
     public struct RegisterReply: Codable, Sendable {
         public var registration: Registration
-        public init(registration: Registration) { self.registration = registration }
     }
 
+    @MemberwiseInit
     public struct CancelRegistration: Codable, Sendable {
         public var registration: Int64
-        public var reason: String?
-        public init(registration: Int64, reason: String? = nil) {
-            self.registration = registration
-            self.reason = reason
-        }
+        public var reason: String? = nil
     }
 
+    @MemberwiseInit
     public struct CancelRegistrationReply: Codable, Sendable {
         public var registration: Registration
         public var promoted: [Registration]
-        public init(registration: Registration, promoted: [Registration]) {
-            self.registration = registration
-            self.promoted = promoted
-        }
     }
 
+    @MemberwiseInit
     public struct ListRegistrations: Codable, Sendable {
         public var event: Int64
-        public init(event: Int64) { self.event = event }
     }
 
+    @MemberwiseInit
     public struct ListRegistrationsReply: Codable, Sendable {
         public var registrations: [Registration]
-        public init(registrations: [Registration]) { self.registrations = registrations }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Incubator`: the startup incubator's projects and seats.
 public enum IncubatorAPI {
     public static let interface = VarlinkInterface(
@@ -103,6 +105,7 @@ public enum IncubatorAPI {
     public static let graduate = VarlinkMethod<Graduate, GraduateReply>("io.parkd.Incubator.Graduate", access: .write)
     public static let occupancy = VarlinkMethod<Occupancy, OccupancyReply>("io.parkd.Incubator.Occupancy", access: .read)
 
+    @MemberwiseInit
     public struct Project: Codable, Sendable, Equatable {
         public var id: Int64
         public var name: String
@@ -111,26 +114,12 @@ public enum IncubatorAPI {
         public var university: String?
         public var phdCount: Int
         public var seats: [Int64]
-        public var seatLabels: [String]?
+        public var seatLabels: [String]? = nil
         public var enteredOn: String
         public var graduatedOn: String?
-        public init(
-            id: Int64, name: String, founder: String, team: String?, university: String?, phdCount: Int, seats: [Int64],
-            seatLabels: [String]? = nil, enteredOn: String, graduatedOn: String?
-        ) {
-            self.id = id
-            self.name = name
-            self.founder = founder
-            self.team = team
-            self.university = university
-            self.phdCount = phdCount
-            self.seats = seats
-            self.seatLabels = seatLabels
-            self.enteredOn = enteredOn
-            self.graduatedOn = graduatedOn
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var name: String
         public var founder: String
@@ -139,62 +128,44 @@ public enum IncubatorAPI {
         public var phdCount: Int?
         public var seats: [Int64]
         public var enteredOn: String
-        public init(name: String, founder: String, team: String?, university: String?, phdCount: Int?, seats: [Int64], enteredOn: String) {
-            self.name = name
-            self.founder = founder
-            self.team = team
-            self.university = university
-            self.phdCount = phdCount
-            self.seats = seats
-            self.enteredOn = enteredOn
-        }
     }
 
     /// The reply of every method that answers with one project.
+    @MemberwiseInit
     public struct ProjectReply: Codable, Sendable {
         public var project: Project
-        public init(project: Project) { self.project = project }
     }
 
     public typealias CreateReply = ProjectReply
     public typealias GraduateReply = ProjectReply
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var on: String?
-        public init(on: String? = nil) { self.on = on }
+        public var on: String? = nil
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var projects: [Project]
-        public init(projects: [Project]) { self.projects = projects }
     }
 
+    @MemberwiseInit
     public struct Graduate: Codable, Sendable {
         public var project: Int64
         public var on: String
-        public init(project: Int64, on: String) {
-            self.project = project
-            self.on = on
-        }
     }
 
+    @MemberwiseInit
     public struct Occupancy: Codable, Sendable {
-        public var on: String?
-        public init(on: String? = nil) { self.on = on }
+        public var on: String? = nil
     }
 
+    @MemberwiseInit
     public struct OccupancyReply: Codable, Sendable, Equatable {
         public var on: String
         public var seats: Int
         public var occupied: Int
         public var projects: Int
         public var percent: String
-        public init(on: String, seats: Int, occupied: Int, projects: Int, percent: String) {
-            self.on = on
-            self.seats = seats
-            self.occupied = occupied
-            self.projects = projects
-            self.percent = percent
-        }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Lease`: leases of units to tenants, and the rent they owe.
 public enum LeaseAPI {
     public static let interface = VarlinkInterface(
@@ -191,44 +193,30 @@ public enum LeaseAPI {
     public static let terminate = VarlinkMethod<Terminate, TerminateReply>("io.parkd.Lease.Terminate", access: .write)
     public static let rent = VarlinkMethod<Rent, RentReply>("io.parkd.Lease.Rent", access: .read)
 
-
+    @MemberwiseInit
     public struct LeasedUnit: Codable, Sendable, Equatable {
         public var unit: Int64
         public var label: String
         public var area: String
         public var kind: String
-        public init(unit: Int64, label: String, area: String, kind: String) {
-            self.unit = unit
-            self.label = label
-            self.area = area
-            self.kind = kind
-        }
     }
 
+    @MemberwiseInit
     public struct RentPeriod: Codable, Sendable, Equatable {
         public var from: String
         public var rent: String
-        public init(from: String, rent: String) {
-            self.from = from
-            self.rent = rent
-        }
     }
 
+    @MemberwiseInit
     public struct Event: Codable, Sendable, Equatable {
         public var kind: String
         public var on: String
         public var detail: String
         public var recordedAt: String
         public var recordedBy: String
-        public init(kind: String, on: String, detail: String, recordedAt: String, recordedBy: String) {
-            self.kind = kind
-            self.on = on
-            self.detail = detail
-            self.recordedAt = recordedAt
-            self.recordedBy = recordedBy
-        }
     }
 
+    @MemberwiseInit
     public struct Lease: Codable, Sendable, Equatable {
         public var id: Int64
         public var tenant: Int64
@@ -242,68 +230,39 @@ public enum LeaseAPI {
         public var deposit: String
         public var billingDay: Int
         public var events: [Event]
-
-        public init(
-            id: Int64, tenant: Int64, tenantName: String, units: [LeasedUnit], area: String, start: String, end: String,
-            terminatedOn: String?, rents: [RentPeriod], deposit: String, billingDay: Int, events: [Event]
-        ) {
-            self.id = id
-            self.tenant = tenant
-            self.tenantName = tenantName
-            self.units = units
-            self.area = area
-            self.start = start
-            self.end = end
-            self.terminatedOn = terminatedOn
-            self.rents = rents
-            self.deposit = deposit
-            self.billingDay = billingDay
-            self.events = events
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var tenant: String
         public var units: [Int64]
         public var start: String
         public var end: String
         public var rent: String
-        public var deposit: String?
-        public var billingDay: Int?
-        public init(tenant: String, units: [Int64], start: String, end: String, rent: String, deposit: String? = nil, billingDay: Int? = nil) {
-            self.tenant = tenant
-            self.units = units
-            self.start = start
-            self.end = end
-            self.rent = rent
-            self.deposit = deposit
-            self.billingDay = billingDay
-        }
+        public var deposit: String? = nil
+        public var billingDay: Int? = nil
     }
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var tenant: String?
-        public var unit: Int64?
-        public init(tenant: String? = nil, unit: Int64? = nil) {
-            self.tenant = tenant
-            self.unit = unit
-        }
+        public var tenant: String? = nil
+        public var unit: Int64? = nil
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var leases: [Lease]
-        public init(leases: [Lease]) { self.leases = leases }
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
         public var lease: Int64
-        public init(lease: Int64) { self.lease = lease }
     }
 
     /// The reply of every method that answers with one lease.
+    @MemberwiseInit
     public struct LeaseReply: Codable, Sendable {
         public var lease: Lease
-        public init(lease: Lease) { self.lease = lease }
     }
 
     public typealias CreateReply = LeaseReply
@@ -312,56 +271,37 @@ public enum LeaseAPI {
     public typealias RenewReply = LeaseReply
     public typealias TerminateReply = LeaseReply
 
+    @MemberwiseInit
     public struct Amend: Codable, Sendable {
         public var lease: Int64
         public var rent: String
         public var from: String
-        public init(lease: Int64, rent: String, from: String) {
-            self.lease = lease
-            self.rent = rent
-            self.from = from
-        }
     }
 
+    @MemberwiseInit
     public struct Renew: Codable, Sendable {
         public var lease: Int64
         public var end: String
-        public init(lease: Int64, end: String) {
-            self.lease = lease
-            self.end = end
-        }
     }
 
+    @MemberwiseInit
     public struct Terminate: Codable, Sendable {
         public var lease: Int64
         public var on: String
         public var reason: String
-        public init(lease: Int64, on: String, reason: String) {
-            self.lease = lease
-            self.on = on
-            self.reason = reason
-        }
     }
 
+    @MemberwiseInit
     public struct Rent: Codable, Sendable {
         public var lease: Int64
         public var month: String
-        public init(lease: Int64, month: String) {
-            self.lease = lease
-            self.month = month
-        }
     }
 
+    @MemberwiseInit
     public struct RentReply: Codable, Sendable, Equatable {
         public var month: String
         public var amount: String
         public var daysLeased: Int
         public var daysInMonth: Int
-        public init(month: String, amount: String, daysLeased: Int, daysInMonth: Int) {
-            self.month = month
-            self.amount = amount
-            self.daysLeased = daysLeased
-            self.daysInMonth = daysInMonth
-        }
     }
 }

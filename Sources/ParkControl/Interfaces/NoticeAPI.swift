@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Notice`: the public notice of approved reward runs, and objections to their lines.
 public enum NoticeAPI {
     public static let interface = VarlinkInterface(
@@ -233,6 +235,7 @@ public enum NoticeAPI {
     public static let resolve = VarlinkMethod<Resolve, ObjectionReply>("io.parkd.Notice.Resolve", access: .write)
     public static let listObjections = VarlinkMethod<ListObjections, ListObjectionsReply>("io.parkd.Notice.ListObjections", access: .read)
 
+    @MemberwiseInit
     public struct Notice: Codable, Sendable, Equatable {
         public var run: Int64
         public var runPeriod: String
@@ -244,23 +247,9 @@ public enum NoticeAPI {
         public var publishedBy: String
         public var closedAt: String?
         public var closedBy: String?
-        public init(
-            run: Int64, runPeriod: String, startsOn: String, endsOn: String, workingDays: Int, status: String, publishedAt: String,
-            publishedBy: String, closedAt: String?, closedBy: String?
-        ) {
-            self.run = run
-            self.runPeriod = runPeriod
-            self.startsOn = startsOn
-            self.endsOn = endsOn
-            self.workingDays = workingDays
-            self.status = status
-            self.publishedAt = publishedAt
-            self.publishedBy = publishedBy
-            self.closedAt = closedAt
-            self.closedBy = closedBy
-        }
     }
 
+    @MemberwiseInit
     public struct Line: Codable, Sendable, Equatable {
         public var line: Int64
         public var tenant: Int64
@@ -272,23 +261,9 @@ public enum NoticeAPI {
         public var amount: String
         public var state: String
         public var confirmed: Bool
-        public init(
-            line: Int64, tenant: Int64, name: String, rule: String, ruleTitle: String, policy: String, period: String, amount: String,
-            state: String, confirmed: Bool
-        ) {
-            self.line = line
-            self.tenant = tenant
-            self.name = name
-            self.rule = rule
-            self.ruleTitle = ruleTitle
-            self.policy = policy
-            self.period = period
-            self.amount = amount
-            self.state = state
-            self.confirmed = confirmed
-        }
     }
 
+    @MemberwiseInit
     public struct Objection: Codable, Sendable, Equatable {
         public var id: Int64
         public var run: Int64
@@ -304,100 +279,66 @@ public enum NoticeAPI {
         public var reason: String?
         public var resolvedAt: String?
         public var resolvedBy: String?
-        public init(
-            id: Int64, run: Int64, line: Int64, tenant: Int64, name: String, rule: String, objector: String, grounds: String,
-            recordedAt: String, recordedBy: String, resolution: String?, reason: String?, resolvedAt: String?, resolvedBy: String?
-        ) {
-            self.id = id
-            self.run = run
-            self.line = line
-            self.tenant = tenant
-            self.name = name
-            self.rule = rule
-            self.objector = objector
-            self.grounds = grounds
-            self.recordedAt = recordedAt
-            self.recordedBy = recordedBy
-            self.resolution = resolution
-            self.reason = reason
-            self.resolvedAt = resolvedAt
-            self.resolvedBy = resolvedBy
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var run: Int64
         public var days: Int?
-        public init(run: Int64, days: Int?) {
-            self.run = run
-            self.days = days
-        }
     }
 
     /// The reply of Create and Close.
+    @MemberwiseInit
     public struct NoticeReply: Codable, Sendable {
         public var notice: Notice
-        public init(notice: Notice) { self.notice = notice }
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
         public var run: Int64
-        public init(run: Int64) { self.run = run }
     }
 
+    @MemberwiseInit
     public struct GetReply: Codable, Sendable {
         public var notice: Notice
         public var lines: [Line]
         public var objections: [Objection]
-        public init(notice: Notice, lines: [Line], objections: [Objection]) {
-            self.notice = notice
-            self.lines = lines
-            self.objections = objections
-        }
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var notices: [Notice]
-        public init(notices: [Notice]) { self.notices = notices }
     }
 
     public typealias Close = Get
 
+    @MemberwiseInit
     public struct Object: Codable, Sendable {
         public var line: Int64
         public var objector: String
         public var grounds: String
-        public init(line: Int64, objector: String, grounds: String) {
-            self.line = line
-            self.objector = objector
-            self.grounds = grounds
-        }
     }
 
     /// The reply of Object and Resolve.
+    @MemberwiseInit
     public struct ObjectionReply: Codable, Sendable {
         public var objection: Objection
-        public init(objection: Objection) { self.objection = objection }
     }
 
+    @MemberwiseInit
     public struct Resolve: Codable, Sendable {
         public var objection: Int64
         public var resolution: String
         public var reason: String
-        public init(objection: Int64, resolution: String, reason: String) {
-            self.objection = objection
-            self.resolution = resolution
-            self.reason = reason
-        }
     }
 
+    @MemberwiseInit
     public struct ListObjections: Codable, Sendable {
         public var run: Int64?
-        public init(run: Int64?) { self.run = run }
     }
 
+    @MemberwiseInit
     public struct ListObjectionsReply: Codable, Sendable {
         public var objections: [Objection]
-        public init(objections: [Objection]) { self.objections = objections }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Payment`: tenants' confirmations, payment batches, the bank's results, the ledger.
 public enum PaymentAPI {
     public static let interface = VarlinkInterface(
@@ -312,6 +314,7 @@ public enum PaymentAPI {
     public static let verify = VarlinkMethod<NoParameters, VerifyReply>("io.parkd.Payment.Verify", access: .read)
     public static let published = VarlinkMethod<Published, PublishedReply>("io.parkd.Payment.Published", access: .read)
 
+    @MemberwiseInit
     public struct Batch: Codable, Sendable, Equatable {
         public var id: Int64
         public var status: String
@@ -328,28 +331,9 @@ public enum PaymentAPI {
         public var approvedAt: String?
         public var approvedBy: String?
         public var approvedByUid: Int64?
-        public init(
-            id: Int64, status: String, runs: [Int64], createdOn: String, total: String, items: Int, pending: Int, paid: Int, failed: Int,
-            createdAt: String, createdBy: String, createdByUid: Int64, approvedAt: String?, approvedBy: String?, approvedByUid: Int64?
-        ) {
-            self.id = id
-            self.status = status
-            self.runs = runs
-            self.createdOn = createdOn
-            self.total = total
-            self.items = items
-            self.pending = pending
-            self.paid = paid
-            self.failed = failed
-            self.createdAt = createdAt
-            self.createdBy = createdBy
-            self.createdByUid = createdByUid
-            self.approvedAt = approvedAt
-            self.approvedBy = approvedBy
-            self.approvedByUid = approvedByUid
-        }
     }
 
+    @MemberwiseInit
     public struct Item: Codable, Sendable, Equatable {
         public var line: Int64
         public var run: Int64
@@ -366,39 +350,16 @@ public enum PaymentAPI {
         public var status: String
         public var reason: String?
         public var resultOn: String?
-        public init(
-            line: Int64, run: Int64, tenant: Int64, rule: String, period: String, accountName: String, bank: String, accountNumber: String,
-            gross: String, offset: String, amount: String, purpose: String, status: String, reason: String?, resultOn: String?
-        ) {
-            self.line = line
-            self.run = run
-            self.tenant = tenant
-            self.rule = rule
-            self.period = period
-            self.accountName = accountName
-            self.bank = bank
-            self.accountNumber = accountNumber
-            self.gross = gross
-            self.offset = offset
-            self.amount = amount
-            self.purpose = purpose
-            self.status = status
-            self.reason = reason
-            self.resultOn = resultOn
-        }
     }
 
+    @MemberwiseInit
     public struct Skipped: Codable, Sendable, Equatable {
         public var tenant: Int64
         public var lines: Int
         public var reason: String
-        public init(tenant: Int64, lines: Int, reason: String) {
-            self.tenant = tenant
-            self.lines = lines
-            self.reason = reason
-        }
     }
 
+    @MemberwiseInit
     public struct LedgerEntry: Codable, Sendable, Equatable {
         public var tenant: Int64
         public var name: String
@@ -412,25 +373,9 @@ public enum PaymentAPI {
         public var failed: String
         public var owed: String
         public var outstanding: String
-        public init(
-            tenant: Int64, name: String, computed: String, approved: String, withdrawn: String, held: String, payable: String,
-            paid: String, offset: String, failed: String, owed: String, outstanding: String
-        ) {
-            self.tenant = tenant
-            self.name = name
-            self.computed = computed
-            self.approved = approved
-            self.withdrawn = withdrawn
-            self.held = held
-            self.payable = payable
-            self.paid = paid
-            self.offset = offset
-            self.failed = failed
-            self.owed = owed
-            self.outstanding = outstanding
-        }
     }
 
+    @MemberwiseInit
     public struct Paid: Codable, Sendable, Equatable {
         public var year: Int
         public var tenant: Int64
@@ -438,64 +383,46 @@ public enum PaymentAPI {
         public var rule: String
         public var lines: Int
         public var amount: String
-        public init(year: Int, tenant: Int64, name: String, rule: String, lines: Int, amount: String) {
-            self.year = year
-            self.tenant = tenant
-            self.name = name
-            self.rule = rule
-            self.lines = lines
-            self.amount = amount
-        }
     }
 
+    @MemberwiseInit
     public struct Confirm: Codable, Sendable {
         public var run: Int64
         public var tenant: String
         public var confirmedBy: String
-        public init(run: Int64, tenant: String, confirmedBy: String) {
-            self.run = run
-            self.tenant = tenant
-            self.confirmedBy = confirmedBy
-        }
     }
 
+    @MemberwiseInit
     public struct ConfirmReply: Codable, Sendable {
         public var lines: [Int64]
-        public init(lines: [Int64]) { self.lines = lines }
     }
 
+    @MemberwiseInit
     public struct CreateBatch: Codable, Sendable {
         public var runs: [Int64]?
-        public init(runs: [Int64]?) { self.runs = runs }
     }
 
+    @MemberwiseInit
     public struct CreateBatchReply: Codable, Sendable {
         public var batch: Batch
         public var skipped: [Skipped]
-        public init(batch: Batch, skipped: [Skipped]) {
-            self.batch = batch
-            self.skipped = skipped
-        }
     }
 
+    @MemberwiseInit
     public struct ListBatchesReply: Codable, Sendable {
         public var batches: [Batch]
-        public init(batches: [Batch]) { self.batches = batches }
     }
 
+    @MemberwiseInit
     public struct GetBatch: Codable, Sendable {
         public var batch: Int64
-        public init(batch: Int64) { self.batch = batch }
     }
 
     /// The reply of GetBatch, and of ExportBatch.
+    @MemberwiseInit
     public struct GetBatchReply: Codable, Sendable {
         public var batch: Batch
         public var items: [Item]
-        public init(batch: Batch, items: [Item]) {
-            self.batch = batch
-            self.items = items
-        }
     }
 
     public typealias ApproveBatch = GetBatch
@@ -505,67 +432,51 @@ public enum PaymentAPI {
     public typealias ExportBatchReply = GetBatchReply
 
     /// The reply of ApproveBatch, and of CancelBatch.
+    @MemberwiseInit
     public struct ApproveBatchReply: Codable, Sendable {
         public var batch: Batch
-        public init(batch: Batch) { self.batch = batch }
     }
 
+    @MemberwiseInit
     public struct ImportResult: Codable, Sendable {
         public var text: String
-        public init(text: String) { self.text = text }
     }
 
+    @MemberwiseInit
     public struct ImportResultReply: Codable, Sendable {
         public var batch: Int64
         public var paid: Int
         public var failed: Int
         public var unchanged: Int
-        public init(batch: Int64, paid: Int, failed: Int, unchanged: Int) {
-            self.batch = batch
-            self.paid = paid
-            self.failed = failed
-            self.unchanged = unchanged
-        }
     }
 
+    @MemberwiseInit
     public struct Ledger: Codable, Sendable {
         public var tenant: String?
         public var year: Int?
-        public init(tenant: String?, year: Int?) {
-            self.tenant = tenant
-            self.year = year
-        }
     }
 
+    @MemberwiseInit
     public struct LedgerReply: Codable, Sendable {
         public var entries: [LedgerEntry]
         public var total: LedgerEntry
-        public init(entries: [LedgerEntry], total: LedgerEntry) {
-            self.entries = entries
-            self.total = total
-        }
     }
 
+    @MemberwiseInit
     public struct VerifyReply: Codable, Sendable {
         public var balanced: Bool
         public var lines: Int
         public var batches: Int
         public var difference: String?
-        public init(balanced: Bool, lines: Int, batches: Int, difference: String?) {
-            self.balanced = balanced
-            self.lines = lines
-            self.batches = batches
-            self.difference = difference
-        }
     }
 
+    @MemberwiseInit
     public struct Published: Codable, Sendable {
         public var year: Int
-        public init(year: Int) { self.year = year }
     }
 
+    @MemberwiseInit
     public struct PublishedReply: Codable, Sendable {
         public var paid: [Paid]
-        public init(paid: [Paid]) { self.paid = paid }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Policy`: the policies in force, and tools to check, test and try policy files.
 public enum PolicyAPI {
     public static let interface = VarlinkInterface(
@@ -222,21 +224,16 @@ public enum PolicyAPI {
     public static let test = VarlinkMethod<Test, TestReply>("io.parkd.Policy.Test", access: .read)
     public static let simulate = VarlinkMethod<Simulate, SimulateReply>("io.parkd.Policy.Simulate", access: .read)
 
+    @MemberwiseInit
     public struct Rule: Codable, Sendable, Equatable {
         public var id: String
         public var title: String
         public var clause: String
         public var period: String
         public var perDay: Bool
-        public init(id: String, title: String, clause: String, period: String, perDay: Bool) {
-            self.id = id
-            self.title = title
-            self.clause = clause
-            self.period = period
-            self.perDay = perDay
-        }
     }
 
+    @MemberwiseInit
     public struct Policy: Codable, Sendable, Equatable {
         public var id: String
         public var title: String
@@ -248,54 +245,27 @@ public enum PolicyAPI {
         public var hash: String
         public var file: String
         public var rules: [Rule]
-        public init(
-            id: String, title: String, issuer: String, document: String, inForceFrom: String, inForceUntil: String?, replaces: String?,
-            hash: String, file: String, rules: [Rule]
-        ) {
-            self.id = id
-            self.title = title
-            self.issuer = issuer
-            self.document = document
-            self.inForceFrom = inForceFrom
-            self.inForceUntil = inForceUntil
-            self.replaces = replaces
-            self.hash = hash
-            self.file = file
-            self.rules = rules
-        }
     }
 
+    @MemberwiseInit
     public struct DatedValue: Codable, Sendable, Equatable {
         public var from: String
         public var value: String
-        public init(from: String, value: String) {
-            self.from = from
-            self.value = value
-        }
     }
 
+    @MemberwiseInit
     public struct Parameter: Codable, Sendable, Equatable {
         public var name: String
         public var type: String
         public var values: [DatedValue]
-        public init(name: String, type: String, values: [DatedValue]) {
-            self.name = name
-            self.type = type
-            self.values = values
-        }
     }
 
+    @MemberwiseInit
     public struct Problem: Codable, Sendable, Equatable {
         public var file: String
         public var line: Int?
         public var column: Int?
         public var message: String
-        public init(file: String, line: Int?, column: Int?, message: String) {
-            self.file = file
-            self.line = line
-            self.column = column
-            self.message = message
-        }
 
         /// `P2021.yaml:34:12: message`.
         public var description: String {
@@ -303,28 +273,21 @@ public enum PolicyAPI {
         }
     }
 
+    @MemberwiseInit
     public struct PolicyFile: Codable, Sendable, Equatable {
         public var file: String
         public var source: String
-        public init(file: String, source: String) {
-            self.file = file
-            self.source = source
-        }
     }
 
+    @MemberwiseInit
     public struct TestOutcome: Codable, Sendable, Equatable {
         public var name: String
         public var line: Int
         public var passed: Bool
         public var failures: [String]
-        public init(name: String, line: Int, passed: Bool, failures: [String]) {
-            self.name = name
-            self.line = line
-            self.passed = passed
-            self.failures = failures
-        }
     }
 
+    @MemberwiseInit
     public struct RuleComparison: Codable, Sendable, Equatable {
         public var rule: String
         public var inForce: String
@@ -332,15 +295,9 @@ public enum PolicyAPI {
         public var difference: String
         /// Tenants whose amount differs.
         public var tenants: Int
-        public init(rule: String, inForce: String, draft: String, difference: String, tenants: Int) {
-            self.rule = rule
-            self.inForce = inForce
-            self.draft = draft
-            self.difference = difference
-            self.tenants = tenants
-        }
     }
 
+    @MemberwiseInit
     public struct TenantComparison: Codable, Sendable, Equatable {
         public var tenant: Int64
         public var creditCode: String
@@ -349,105 +306,65 @@ public enum PolicyAPI {
         public var inForce: String
         public var draft: String
         public var difference: String
-        public init(tenant: Int64, creditCode: String, name: String, rule: String, inForce: String, draft: String, difference: String) {
-            self.tenant = tenant
-            self.creditCode = creditCode
-            self.name = name
-            self.rule = rule
-            self.inForce = inForce
-            self.draft = draft
-            self.difference = difference
-        }
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var policies: [Policy]
         public var rejected: String?
-        public init(policies: [Policy], rejected: String?) {
-            self.policies = policies
-            self.rejected = rejected
-        }
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
         public var id: String
-        public init(id: String) { self.id = id }
     }
 
+    @MemberwiseInit
     public struct GetReply: Codable, Sendable {
         public var policy: Policy
         public var parameters: [Parameter]
         public var source: String
-        public init(policy: Policy, parameters: [Parameter], source: String) {
-            self.policy = policy
-            self.parameters = parameters
-            self.source = source
-        }
     }
 
+    @MemberwiseInit
     public struct Check: Codable, Sendable {
         public var file: String
         public var source: String
-        public init(file: String, source: String) {
-            self.file = file
-            self.source = source
-        }
     }
 
+    @MemberwiseInit
     public struct CheckReply: Codable, Sendable {
         public var policy: Policy?
         public var problems: [Problem]
-        public init(policy: Policy?, problems: [Problem]) {
-            self.policy = policy
-            self.problems = problems
-        }
     }
 
+    @MemberwiseInit
     public struct Test: Codable, Sendable {
         public var file: String
         public var source: String
         public var policies: [PolicyFile]?
-        public init(file: String, source: String, policies: [PolicyFile]?) {
-            self.file = file
-            self.source = source
-            self.policies = policies
-        }
     }
 
+    @MemberwiseInit
     public struct TestReply: Codable, Sendable {
         public var cases: [TestOutcome]
         public var passed: Int
         public var failed: Int
-        public init(cases: [TestOutcome], passed: Int, failed: Int) {
-            self.cases = cases
-            self.passed = passed
-            self.failed = failed
-        }
     }
 
+    @MemberwiseInit
     public struct Simulate: Codable, Sendable {
         public var file: String
         public var source: String
         public var period: String
-        public init(file: String, source: String, period: String) {
-            self.file = file
-            self.source = source
-            self.period = period
-        }
     }
 
+    @MemberwiseInit
     public struct SimulateReply: Codable, Sendable {
         public var period: String
         public var rules: [RuleComparison]
         public var tenants: [TenantComparison]
         public var inForceTotal: String
         public var draftTotal: String
-        public init(period: String, rules: [RuleComparison], tenants: [TenantComparison], inForceTotal: String, draftTotal: String) {
-            self.period = period
-            self.rules = rules
-            self.tenants = tenants
-            self.inForceTotal = inForceTotal
-            self.draftTotal = draftTotal
-        }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Report`: tenants' monthly operating reports.
 public enum ReportAPI {
     public static let interface = VarlinkInterface(
@@ -208,7 +210,6 @@ public enum ReportAPI {
     public static let addToImport = VarlinkMethod<AddToImport, AddToImportReply>("io.parkd.Report.AddToImport", access: .write)
     public static let finishImport = VarlinkMethod<FinishImport, FinishImportReply>("io.parkd.Report.FinishImport", access: .write)
 
-
     public struct BeginImportReply: Codable, Sendable {
         public var `import`: String
         public init(import id: String) { self.import = id }
@@ -223,9 +224,9 @@ public enum ReportAPI {
         }
     }
 
+    @MemberwiseInit
     public struct AddToImportReply: Codable, Sendable {
         public var bytes: Int
-        public init(bytes: Int) { self.bytes = bytes }
     }
 
     public struct FinishImport: Codable, Sendable {
@@ -237,32 +238,23 @@ public enum ReportAPI {
         }
     }
 
+    @MemberwiseInit
     public struct FinishImportReply: Codable, Sendable {
         public var imported: Int
         public var corrected: Int
         public var corrections: [ImportCorrection]?
-        public init(imported: Int, corrected: Int, corrections: [ImportCorrection]?) {
-            self.imported = imported
-            self.corrected = corrected
-            self.corrections = corrections
-        }
     }
 
+    @MemberwiseInit
     public struct ImportCorrection: Codable, Sendable, Equatable {
         public var line: Int
         public var tenant: Int64
         public var month: String
         public var version: Int
         public var changes: [String]
-        public init(line: Int, tenant: Int64, month: String, version: Int, changes: [String]) {
-            self.line = line
-            self.tenant = tenant
-            self.month = month
-            self.version = version
-            self.changes = changes
-        }
     }
 
+    @MemberwiseInit
     public struct Report: Codable, Sendable, Equatable {
         public var tenant: Int64
         public var tenantName: String
@@ -283,35 +275,9 @@ public enum ReportAPI {
         public var reason: String?
         public var recordedAt: String
         public var recordedBy: String
-
-        public init(
-            tenant: Int64, tenantName: String, month: String, revenue: String, tax: String, employersServed: Int,
-            workersDispatched: Int, workersOutsourced: Int, jobSeekersServed: Int, placements: Int, trainingSessions: Int,
-            trainingAttendees: Int, phdHires: Int, headcount: Int, version: Int, current: Bool, reason: String?,
-            recordedAt: String, recordedBy: String
-        ) {
-            self.tenant = tenant
-            self.tenantName = tenantName
-            self.month = month
-            self.revenue = revenue
-            self.tax = tax
-            self.employersServed = employersServed
-            self.workersDispatched = workersDispatched
-            self.workersOutsourced = workersOutsourced
-            self.jobSeekersServed = jobSeekersServed
-            self.placements = placements
-            self.trainingSessions = trainingSessions
-            self.trainingAttendees = trainingAttendees
-            self.phdHires = phdHires
-            self.headcount = headcount
-            self.version = version
-            self.current = current
-            self.reason = reason
-            self.recordedAt = recordedAt
-            self.recordedBy = recordedBy
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var tenant: String
         public var month: String
@@ -327,73 +293,37 @@ public enum ReportAPI {
         public var phdHires: Int?
         public var headcount: Int?
         public var reason: String?
-
-        public init(
-            tenant: String, month: String, revenue: String?, tax: String?, employersServed: Int?, workersDispatched: Int?,
-            workersOutsourced: Int?, jobSeekersServed: Int?, placements: Int?, trainingSessions: Int?, trainingAttendees: Int?,
-            phdHires: Int?, headcount: Int?, reason: String?
-        ) {
-            self.tenant = tenant
-            self.month = month
-            self.revenue = revenue
-            self.tax = tax
-            self.employersServed = employersServed
-            self.workersDispatched = workersDispatched
-            self.workersOutsourced = workersOutsourced
-            self.jobSeekersServed = jobSeekersServed
-            self.placements = placements
-            self.trainingSessions = trainingSessions
-            self.trainingAttendees = trainingAttendees
-            self.phdHires = phdHires
-            self.headcount = headcount
-            self.reason = reason
-        }
     }
 
+    @MemberwiseInit
     public struct CreateReply: Codable, Sendable {
         public var report: Report
         public var changes: [String]
-        public init(report: Report, changes: [String]) {
-            self.report = report
-            self.changes = changes
-        }
     }
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var tenant: String?
-        public var from: String?
-        public var to: String?
-        public var limit: Int?
-        public var after: String?
-        public init(tenant: String? = nil, from: String? = nil, to: String? = nil, limit: Int? = nil, after: String? = nil) {
-            self.tenant = tenant
-            self.from = from
-            self.to = to
-            self.limit = limit
-            self.after = after
-        }
+        public var tenant: String? = nil
+        public var from: String? = nil
+        public var to: String? = nil
+        public var limit: Int? = nil
+        public var after: String? = nil
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var reports: [Report]
         public var next: String?
-        public init(reports: [Report], next: String?) {
-            self.reports = reports
-            self.next = next
-        }
     }
 
+    @MemberwiseInit
     public struct History: Codable, Sendable {
         public var tenant: String
         public var month: String
-        public init(tenant: String, month: String) {
-            self.tenant = tenant
-            self.month = month
-        }
     }
 
+    @MemberwiseInit
     public struct HistoryReply: Codable, Sendable {
         public var versions: [Report]
-        public init(versions: [Report]) { self.versions = versions }
     }
 }

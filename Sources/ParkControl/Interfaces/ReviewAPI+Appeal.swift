@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Review`: appeals against final rejections.
 extension ReviewAPI {
     public static let addAppeal = VarlinkMethod<AddAppeal, AppealReply>("io.parkd.Review.AddAppeal", access: .write)
@@ -86,6 +88,7 @@ extension ReviewAPI {
 
         """
 
+    @MemberwiseInit
     public struct Appeal: Codable, Sendable, Equatable {
         public var id: Int64
         public var application: Int64
@@ -101,65 +104,38 @@ extension ReviewAPI {
         public var reason: String?
         public var decidedAt: String?
         public var decidedBy: String?
-        public init(
-            id: Int64, application: Int64, decision: Int64, session: Int64, ground: String, text: String, filedOn: String, deadline: String,
-            recordedAt: String, recordedBy: String, outcome: String?, reason: String?, decidedAt: String?, decidedBy: String?
-        ) {
-            self.id = id
-            self.application = application
-            self.decision = decision
-            self.session = session
-            self.ground = ground
-            self.text = text
-            self.filedOn = filedOn
-            self.deadline = deadline
-            self.recordedAt = recordedAt
-            self.recordedBy = recordedBy
-            self.outcome = outcome
-            self.reason = reason
-            self.decidedAt = decidedAt
-            self.decidedBy = decidedBy
-        }
     }
 
+    @MemberwiseInit
     public struct AddAppeal: Codable, Sendable {
         public var application: Int64
         public var ground: String
         public var text: String
-        public init(application: Int64, ground: String, text: String) {
-            self.application = application
-            self.ground = ground
-            self.text = text
-        }
     }
 
+    @MemberwiseInit
     public struct DecideAppeal: Codable, Sendable {
         public var appeal: Int64
         public var outcome: String
         public var reason: String
-        public init(appeal: Int64, outcome: String, reason: String) {
-            self.appeal = appeal
-            self.outcome = outcome
-            self.reason = reason
-        }
     }
 
     /// The reply of every method that answers with one appeal.
+    @MemberwiseInit
     public struct AppealReply: Codable, Sendable {
         public var appeal: Appeal
-        public init(appeal: Appeal) { self.appeal = appeal }
     }
 
     public typealias AddAppealReply = AppealReply
     public typealias DecideAppealReply = AppealReply
 
+    @MemberwiseInit
     public struct ListAppeals: Codable, Sendable {
-        public var application: Int64?
-        public init(application: Int64? = nil) { self.application = application }
+        public var application: Int64? = nil
     }
 
+    @MemberwiseInit
     public struct ListAppealsReply: Codable, Sendable {
         public var appeals: [Appeal]
-        public init(appeals: [Appeal]) { self.appeals = appeals }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Review`: the public notice (公示) of a closed session's results, the objections
 /// raised during it, and the final decisions.
 extension ReviewAPI {
@@ -244,6 +246,7 @@ extension ReviewAPI {
 
         """
 
+    @MemberwiseInit
     public struct Notice: Codable, Sendable, Equatable {
         public var session: Int64
         public var startsOn: String
@@ -254,37 +257,18 @@ extension ReviewAPI {
         public var publishedBy: String
         public var closedAt: String?
         public var closedBy: String?
-        public init(
-            session: Int64, startsOn: String, endsOn: String, workingDays: Int, status: String, publishedAt: String, publishedBy: String,
-            closedAt: String?, closedBy: String?
-        ) {
-            self.session = session
-            self.startsOn = startsOn
-            self.endsOn = endsOn
-            self.workingDays = workingDays
-            self.status = status
-            self.publishedAt = publishedAt
-            self.publishedBy = publishedBy
-            self.closedAt = closedAt
-            self.closedBy = closedBy
-        }
     }
 
+    @MemberwiseInit
     public struct NoticeEntry: Codable, Sendable, Equatable {
         public var application: Int64
         public var creditCode: String
         public var name: String
         public var score: String?
         public var outcome: String
-        public init(application: Int64, creditCode: String, name: String, score: String?, outcome: String) {
-            self.application = application
-            self.creditCode = creditCode
-            self.name = name
-            self.score = score
-            self.outcome = outcome
-        }
     }
 
+    @MemberwiseInit
     public struct Objection: Codable, Sendable, Equatable {
         public var id: Int64
         public var session: Int64
@@ -298,25 +282,9 @@ extension ReviewAPI {
         public var reason: String?
         public var resolvedAt: String?
         public var resolvedBy: String?
-        public init(
-            id: Int64, session: Int64, application: Int64, objector: String, grounds: String, evidence: String?, recordedAt: String,
-            recordedBy: String, resolution: String?, reason: String?, resolvedAt: String?, resolvedBy: String?
-        ) {
-            self.id = id
-            self.session = session
-            self.application = application
-            self.objector = objector
-            self.grounds = grounds
-            self.evidence = evidence
-            self.recordedAt = recordedAt
-            self.recordedBy = recordedBy
-            self.resolution = resolution
-            self.reason = reason
-            self.resolvedAt = resolvedAt
-            self.resolvedBy = resolvedBy
-        }
     }
 
+    @MemberwiseInit
     public struct Decision: Codable, Sendable, Equatable {
         public var id: Int64
         public var session: Int64
@@ -332,157 +300,104 @@ extension ReviewAPI {
         public var decidedOn: String
         public var recordedAt: String
         public var recordedBy: String
-        public init(
-            id: Int64, session: Int64, application: Int64, tenant: Int64?, verdict: String, outcome: String, score: String, reasons: [String],
-            breakdown: [CriterionMean], supersedes: Int64?, supersededBy: Int64?, decidedOn: String, recordedAt: String, recordedBy: String
-        ) {
-            self.id = id
-            self.session = session
-            self.application = application
-            self.tenant = tenant
-            self.verdict = verdict
-            self.outcome = outcome
-            self.score = score
-            self.reasons = reasons
-            self.breakdown = breakdown
-            self.supersedes = supersedes
-            self.supersededBy = supersededBy
-            self.decidedOn = decidedOn
-            self.recordedAt = recordedAt
-            self.recordedBy = recordedBy
-        }
     }
 
+    @MemberwiseInit
     public struct CriterionMean: Codable, Sendable, Equatable {
         public var criterion: String
         public var mean: String
-        public init(criterion: String, mean: String) {
-            self.criterion = criterion
-            self.mean = mean
-        }
     }
 
+    @MemberwiseInit
     public struct HeldApplication: Codable, Sendable, Equatable {
         public var application: Int64
         public var objections: [Int64]
-        public init(application: Int64, objections: [Int64]) {
-            self.application = application
-            self.objections = objections
-        }
     }
 
+    @MemberwiseInit
     public struct PublishNotice: Codable, Sendable {
         public var session: Int64
-        public var days: Int?
-        public init(session: Int64, days: Int? = nil) {
-            self.session = session
-            self.days = days
-        }
+        public var days: Int? = nil
     }
 
+    @MemberwiseInit
     public struct NoticeReply: Codable, Sendable {
         public var notice: Notice
-        public init(notice: Notice) { self.notice = notice }
     }
 
     public typealias PublishNoticeReply = NoticeReply
 
+    @MemberwiseInit
     public struct GetNotice: Codable, Sendable {
         public var session: Int64
-        public init(session: Int64) { self.session = session }
     }
 
+    @MemberwiseInit
     public struct GetNoticeReply: Codable, Sendable {
         public var notice: Notice
         public var entries: [NoticeEntry]
         public var objections: [Objection]
-        public init(notice: Notice, entries: [NoticeEntry], objections: [Objection]) {
-            self.notice = notice
-            self.entries = entries
-            self.objections = objections
-        }
     }
 
+    @MemberwiseInit
     public struct CloseNotice: Codable, Sendable {
         public var session: Int64
-        public init(session: Int64) { self.session = session }
     }
 
+    @MemberwiseInit
     public struct CloseNoticeReply: Codable, Sendable {
         public var notice: Notice
         public var decided: [Decision]
         public var held: [HeldApplication]
         public var withdrawn: [Int64]
-        public init(notice: Notice, decided: [Decision], held: [HeldApplication], withdrawn: [Int64]) {
-            self.notice = notice
-            self.decided = decided
-            self.held = held
-            self.withdrawn = withdrawn
-        }
     }
 
+    @MemberwiseInit
     public struct AddObjection: Codable, Sendable {
         public var application: Int64
         public var objector: String
         public var grounds: String
-        public var evidence: String?
-        public init(application: Int64, objector: String, grounds: String, evidence: String? = nil) {
-            self.application = application
-            self.objector = objector
-            self.grounds = grounds
-            self.evidence = evidence
-        }
+        public var evidence: String? = nil
     }
 
+    @MemberwiseInit
     public struct AddObjectionReply: Codable, Sendable {
         public var objection: Objection
-        public init(objection: Objection) { self.objection = objection }
     }
 
+    @MemberwiseInit
     public struct ResolveObjection: Codable, Sendable {
         public var objection: Int64
         public var resolution: String
         public var reason: String
-        public init(objection: Int64, resolution: String, reason: String) {
-            self.objection = objection
-            self.resolution = resolution
-            self.reason = reason
-        }
     }
 
+    @MemberwiseInit
     public struct ResolveObjectionReply: Codable, Sendable {
         public var objection: Objection
         public var decided: [Decision]
-        public init(objection: Objection, decided: [Decision]) {
-            self.objection = objection
-            self.decided = decided
-        }
     }
 
+    @MemberwiseInit
     public struct ListDecisions: Codable, Sendable {
-        public var application: Int64?
-        public init(application: Int64? = nil) { self.application = application }
+        public var application: Int64? = nil
     }
 
+    @MemberwiseInit
     public struct ListDecisionsReply: Codable, Sendable {
         public var decisions: [Decision]
-        public init(decisions: [Decision]) { self.decisions = decisions }
     }
 
+    @MemberwiseInit
     public struct SupersedeDecision: Codable, Sendable {
         public var decision: Int64
         public var verdict: String
         public var reason: String
-        public init(decision: Int64, verdict: String, reason: String) {
-            self.decision = decision
-            self.verdict = verdict
-            self.reason = reason
-        }
     }
 
+    @MemberwiseInit
     public struct DecisionReply: Codable, Sendable {
         public var decision: Decision
-        public init(decision: Decision) { self.decision = decision }
     }
 
     public typealias SupersedeDecisionReply = DecisionReply

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Review`: entry review sessions and their panels.
 public enum ReviewAPI {
     public static let interface = VarlinkInterface(
@@ -464,40 +466,31 @@ public enum ReviewAPI {
     public static let listConflicts = VarlinkMethod<ListConflicts, ListConflictsReply>("io.parkd.Review.ListConflicts", access: .reviewer)
     public static let dismissConflict = VarlinkMethod<DismissConflict, ConflictReply>("io.parkd.Review.DismissConflict", access: .write)
 
+    @MemberwiseInit
     public struct Affiliation: Codable, Sendable, Equatable {
         public var kind: String
         public var party: String
         public var until: String?
-        public init(kind: String, party: String, until: String?) {
-            self.kind = kind
-            self.party = party
-            self.until = until
-        }
     }
 
+    @MemberwiseInit
     public struct DeclareAffiliationReply: Codable, Sendable {
         public var affiliations: [Affiliation]
-        public init(affiliations: [Affiliation]) { self.affiliations = affiliations }
     }
 
+    @MemberwiseInit
     public struct DeclaredConflict: Codable, Sendable, Equatable {
         public var type: String
         public var note: String?
-        public init(type: String, note: String?) {
-            self.type = type
-            self.note = note
-        }
     }
 
+    @MemberwiseInit
     public struct DetectedConflict: Codable, Sendable, Equatable {
         public var type: String
         public var detail: String
-        public init(type: String, detail: String) {
-            self.type = type
-            self.detail = detail
-        }
     }
 
+    @MemberwiseInit
     public struct Conflict: Codable, Sendable, Equatable {
         public var application: Int64
         public var uid: Int64
@@ -506,96 +499,64 @@ public enum ReviewAPI {
         public var detected: [DetectedConflict]
         public var dismissal: String?
         public var conflicted: Bool
-        public init(
-            application: Int64, uid: Int64, user: String, declared: [DeclaredConflict], detected: [DetectedConflict], dismissal: String?,
-            conflicted: Bool
-        ) {
-            self.application = application
-            self.uid = uid
-            self.user = user
-            self.declared = declared
-            self.detected = detected
-            self.dismissal = dismissal
-            self.conflicted = conflicted
-        }
     }
 
+    @MemberwiseInit
     public struct DeclareAffiliation: Codable, Sendable {
         public var kind: String
         public var party: String
-        public var until: String?
-        public var reviewer: String?
-        public init(kind: String, party: String, until: String? = nil, reviewer: String? = nil) {
-            self.kind = kind
-            self.party = party
-            self.until = until
-            self.reviewer = reviewer
-        }
+        public var until: String? = nil
+        public var reviewer: String? = nil
     }
 
+    @MemberwiseInit
     public struct DeclareConflict: Codable, Sendable {
         public var application: Int64
         public var type: String
-        public var note: String?
-        public var reviewer: String?
-        public init(application: Int64, type: String, note: String? = nil, reviewer: String? = nil) {
-            self.application = application
-            self.type = type
-            self.note = note
-            self.reviewer = reviewer
-        }
+        public var note: String? = nil
+        public var reviewer: String? = nil
     }
 
     /// The reply of every method that answers with one reviewer's conflicts with one application.
+    @MemberwiseInit
     public struct ConflictReply: Codable, Sendable {
         public var conflict: Conflict
-        public init(conflict: Conflict) { self.conflict = conflict }
     }
 
     public typealias DeclareConflictReply = ConflictReply
     public typealias DismissConflictReply = ConflictReply
 
+    @MemberwiseInit
     public struct ListConflicts: Codable, Sendable {
         public var session: Int64
-        public init(session: Int64) { self.session = session }
     }
 
+    @MemberwiseInit
     public struct ListConflictsReply: Codable, Sendable {
         public var conflicts: [Conflict]
-        public init(conflicts: [Conflict]) { self.conflicts = conflicts }
     }
 
+    @MemberwiseInit
     public struct DismissConflict: Codable, Sendable {
         public var application: Int64
         public var reviewer: String
         public var reason: String
-        public init(application: Int64, reviewer: String, reason: String) {
-            self.application = application
-            self.reviewer = reviewer
-            self.reason = reason
-        }
     }
 
+    @MemberwiseInit
     public struct AgendaItem: Codable, Sendable, Equatable {
         public var application: Int64
         public var name: String
         public var creditCode: String
-        public init(application: Int64, name: String, creditCode: String) {
-            self.application = application
-            self.name = name
-            self.creditCode = creditCode
-        }
     }
 
+    @MemberwiseInit
     public struct PanelMember: Codable, Sendable, Equatable {
         public var uid: Int64
         public var user: String
-        public init(uid: Int64, user: String) {
-            self.uid = uid
-            self.user = user
-        }
     }
 
+    @MemberwiseInit
     public struct Session: Codable, Sendable, Equatable {
         public var id: Int64
         public var heldOn: String
@@ -606,22 +567,9 @@ public enum ReviewAPI {
         public var panel: [PanelMember]
         public var createdAt: String
         public var createdBy: String
-        public init(
-            id: Int64, heldOn: String, venue: String, chair: String, status: String, agenda: [AgendaItem], panel: [PanelMember],
-            createdAt: String, createdBy: String
-        ) {
-            self.id = id
-            self.heldOn = heldOn
-            self.venue = venue
-            self.chair = chair
-            self.status = status
-            self.agenda = agenda
-            self.panel = panel
-            self.createdAt = createdAt
-            self.createdBy = createdBy
-        }
     }
 
+    @MemberwiseInit
     public struct Assignment: Codable, Sendable, Equatable {
         public var session: Int64
         public var heldOn: String
@@ -630,65 +578,46 @@ public enum ReviewAPI {
         public var status: String
         public var panelSize: Int
         public var agenda: [AgendaItem]
-        public init(session: Int64, heldOn: String, venue: String, chair: String, status: String, panelSize: Int, agenda: [AgendaItem]) {
-            self.session = session
-            self.heldOn = heldOn
-            self.venue = venue
-            self.chair = chair
-            self.status = status
-            self.panelSize = panelSize
-            self.agenda = agenda
-        }
     }
 
+    @MemberwiseInit
     public struct CreateSession: Codable, Sendable {
         public var heldOn: String
         public var venue: String
         public var chair: String
         public var applications: [Int64]
         public var panel: [String]
-        public init(heldOn: String, venue: String, chair: String, applications: [Int64], panel: [String]) {
-            self.heldOn = heldOn
-            self.venue = venue
-            self.chair = chair
-            self.applications = applications
-            self.panel = panel
-        }
     }
 
     /// The reply of every method that answers with one session.
+    @MemberwiseInit
     public struct SessionReply: Codable, Sendable {
         public var session: Session
-        public init(session: Session) { self.session = session }
     }
 
     public typealias CreateSessionReply = SessionReply
     public typealias GetSessionReply = SessionReply
     public typealias ChangePanelReply = SessionReply
 
+    @MemberwiseInit
     public struct ListSessionsReply: Codable, Sendable {
         public var sessions: [Session]
-        public init(sessions: [Session]) { self.sessions = sessions }
     }
 
+    @MemberwiseInit
     public struct GetSession: Codable, Sendable {
         public var session: Int64
-        public init(session: Int64) { self.session = session }
     }
 
+    @MemberwiseInit
     public struct ChangePanel: Codable, Sendable {
         public var session: Int64
-        public var add: [String]?
-        public var remove: [String]?
-        public init(session: Int64, add: [String]? = nil, remove: [String]? = nil) {
-            self.session = session
-            self.add = add
-            self.remove = remove
-        }
+        public var add: [String]? = nil
+        public var remove: [String]? = nil
     }
 
+    @MemberwiseInit
     public struct AssignmentsReply: Codable, Sendable {
         public var assignments: [Assignment]
-        public init(assignments: [Assignment]) { self.assignments = assignments }
     }
 }

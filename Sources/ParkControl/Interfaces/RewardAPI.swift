@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Reward`: reward and rent-subsidy calculation runs under the policies in force.
 public enum RewardAPI {
     public static let interface = VarlinkInterface(
@@ -236,15 +238,13 @@ public enum RewardAPI {
     public static let approve = VarlinkMethod<Approve, ApproveReply>("io.parkd.Reward.Approve", access: .write)
     public static let verify = VarlinkMethod<Verify, VerifyReply>("io.parkd.Reward.Verify", access: .read)
 
+    @MemberwiseInit
     public struct PolicyVersion: Codable, Sendable, Equatable {
         public var id: String
         public var hash: String
-        public init(id: String, hash: String) {
-            self.id = id
-            self.hash = hash
-        }
     }
 
+    @MemberwiseInit
     public struct RewardRun: Codable, Sendable, Equatable {
         public var id: Int64
         public var period: String
@@ -260,42 +260,18 @@ public enum RewardAPI {
         public var createdBy: String
         public var approvedAt: String?
         public var approvedBy: String?
-        public init(
-            id: Int64, period: String, kind: String, status: String, rules: [String], total: String, lines: Int, adjusts: [Int64],
-            inputsHash: String, policies: [PolicyVersion], createdAt: String, createdBy: String, approvedAt: String?, approvedBy: String?
-        ) {
-            self.id = id
-            self.period = period
-            self.kind = kind
-            self.status = status
-            self.rules = rules
-            self.total = total
-            self.lines = lines
-            self.adjusts = adjusts
-            self.inputsHash = inputsHash
-            self.policies = policies
-            self.createdAt = createdAt
-            self.createdBy = createdBy
-            self.approvedAt = approvedAt
-            self.approvedBy = approvedBy
-        }
     }
 
+    @MemberwiseInit
     public struct Step: Codable, Sendable, Equatable {
         public var kind: String
         public var name: String
         public var value: String
         public var source: String?
         public var context: String?
-        public init(kind: String, name: String, value: String, source: String?, context: String?) {
-            self.kind = kind
-            self.name = name
-            self.value = value
-            self.source = source
-            self.context = context
-        }
     }
 
+    @MemberwiseInit
     public struct Explanation: Codable, Sendable, Equatable {
         public var rule: String
         public var title: String
@@ -305,18 +281,9 @@ public enum RewardAPI {
         public var period: String
         public var amount: String
         public var steps: [Step]
-        public init(rule: String, title: String, clause: String, policy: String, policyDocument: String, period: String, amount: String, steps: [Step]) {
-            self.rule = rule
-            self.title = title
-            self.clause = clause
-            self.policy = policy
-            self.policyDocument = policyDocument
-            self.period = period
-            self.amount = amount
-            self.steps = steps
-        }
     }
 
+    @MemberwiseInit
     public struct Line: Codable, Sendable, Equatable {
         public var tenant: Int64
         public var creditCode: String
@@ -325,93 +292,67 @@ public enum RewardAPI {
         public var period: String
         public var amount: String
         public var explanation: Explanation?
-        public init(tenant: Int64, creditCode: String, name: String, rule: String, period: String, amount: String, explanation: Explanation?) {
-            self.tenant = tenant
-            self.creditCode = creditCode
-            self.name = name
-            self.rule = rule
-            self.period = period
-            self.amount = amount
-            self.explanation = explanation
-        }
     }
 
+    @MemberwiseInit
     public struct Difference: Codable, Sendable, Equatable {
         public var tenant: Int64
         public var rule: String
         public var recorded: String
         public var recomputed: String
-        public init(tenant: Int64, rule: String, recorded: String, recomputed: String) {
-            self.tenant = tenant
-            self.rule = rule
-            self.recorded = recorded
-            self.recomputed = recomputed
-        }
     }
 
+    @MemberwiseInit
     public struct Run: Codable, Sendable {
         public var period: String
         public var rules: [String]?
-        public init(period: String, rules: [String]?) {
-            self.period = period
-            self.rules = rules
-        }
     }
 
     /// The reply of Run, and of Approve.
+    @MemberwiseInit
     public struct RunReply: Codable, Sendable {
         public var run: RewardRun
-        public init(run: RewardRun) { self.run = run }
     }
 
     public typealias ApproveReply = RunReply
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
         public var period: String?
-        public init(period: String?) { self.period = period }
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var runs: [RewardRun]
-        public init(runs: [RewardRun]) { self.runs = runs }
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
         public var run: Int64
         public var tenant: String?
         public var explain: Bool?
-        public var limit: Int?
-        public var after: String?
-        public init(run: Int64, tenant: String?, explain: Bool?, limit: Int? = nil, after: String? = nil) {
-            self.run = run
-            self.tenant = tenant
-            self.explain = explain
-            self.limit = limit
-            self.after = after
-        }
+        public var limit: Int? = nil
+        public var after: String? = nil
     }
 
+    @MemberwiseInit
     public struct GetReply: Codable, Sendable {
         public var run: RewardRun
         public var lines: [Line]
-        public var next: String?
-        public init(run: RewardRun, lines: [Line], next: String? = nil) {
-            self.run = run
-            self.lines = lines
-            self.next = next
-        }
+        public var next: String? = nil
     }
 
+    @MemberwiseInit
     public struct Approve: Codable, Sendable {
         public var run: Int64
-        public init(run: Int64) { self.run = run }
     }
 
+    @MemberwiseInit
     public struct Verify: Codable, Sendable {
         public var run: Int64
-        public init(run: Int64) { self.run = run }
     }
 
+    @MemberwiseInit
     public struct VerifyReply: Codable, Sendable {
         public var run: RewardRun
         public var agrees: Bool
@@ -419,13 +360,5 @@ public enum RewardAPI {
         public var checked: Int
         public var differences: [Difference]
         public var dataChanged: Bool
-        public init(run: RewardRun, agrees: Bool, inputsIntact: Bool, checked: Int, differences: [Difference], dataChanged: Bool) {
-            self.run = run
-            self.agrees = agrees
-            self.inputsIntact = inputsIntact
-            self.checked = checked
-            self.differences = differences
-            self.dataChanged = dataChanged
-        }
     }
 }

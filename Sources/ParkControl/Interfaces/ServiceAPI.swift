@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Service`: the daemon itself, and the errors every parkd interface may return.
 public enum ServiceAPI {
     public static let interface = VarlinkInterface(name: "io.parkd.Service", methods: [status, setLogLevel], errors: errors, definition: """
@@ -155,56 +157,40 @@ public enum ServiceAPI {
     public static let status = VarlinkMethod<NoParameters, StatusReply>("io.parkd.Service.Status", access: .read)
     public static let setLogLevel = VarlinkMethod<SetLogLevel, SetLogLevelReply>("io.parkd.Service.SetLogLevel", access: .write)
 
-
+    @MemberwiseInit
     public struct SetLogLevel: Codable, Sendable {
         public var level: String
-        public init(level: String) { self.level = level }
     }
 
+    @MemberwiseInit
     public struct SetLogLevelReply: Codable, Sendable {
         public var previous: String
         public var level: String
-        public init(previous: String, level: String) {
-            self.previous = previous
-            self.level = level
-        }
     }
 
+    @MemberwiseInit
     public struct StatusCount: Codable, Sendable, Equatable {
         public var status: String
         public var count: Int
-        public init(status: String, count: Int) {
-            self.status = status
-            self.count = count
-        }
     }
 
+    @MemberwiseInit
     public struct HeldBack: Codable, Sendable, Equatable {
         public var connectionsRefused: Int
         public var callsDelayed: Int
         public var refusedCallsNotAudited: Int
         public var uidsOverBudget: [Int64]
-        public init(connectionsRefused: Int, callsDelayed: Int, refusedCallsNotAudited: Int, uidsOverBudget: [Int64]) {
-            self.connectionsRefused = connectionsRefused
-            self.callsDelayed = callsDelayed
-            self.refusedCallsNotAudited = refusedCallsNotAudited
-            self.uidsOverBudget = uidsOverBudget
-        }
     }
 
+    @MemberwiseInit
     public struct Integrity: Codable, Sendable, Equatable {
         public var state: String
         public var startedAt: String
         public var seconds: Double?
         public var problems: [String]
-        public init(state: String, startedAt: String, seconds: Double?, problems: [String]) {
-            self.state = state
-            self.startedAt = startedAt
-            self.seconds = seconds
-            self.problems = problems
-        }
     }
 
+    @MemberwiseInit
     public struct StatusReply: Codable, Sendable {
         public var version: String
         public var startedAt: String
@@ -223,30 +209,5 @@ public enum ServiceAPI {
         public var receiptKey: String?
         public var receiptKeyId: String?
         public var integrity: Integrity?
-
-        public init(
-            version: String, startedAt: String, uptimeSeconds: Int, stateDirectory: String, databaseBytes: Int,
-            socket: String, configSource: String, logLevel: String, connections: Int, tenants: Int,
-            tenantsByStatus: [StatusCount], auditEntries: Int, lastReloadError: String?, heldBack: HeldBack, receiptKey: String?,
-            receiptKeyId: String?, integrity: Integrity?
-        ) {
-            self.version = version
-            self.startedAt = startedAt
-            self.uptimeSeconds = uptimeSeconds
-            self.stateDirectory = stateDirectory
-            self.databaseBytes = databaseBytes
-            self.socket = socket
-            self.configSource = configSource
-            self.logLevel = logLevel
-            self.connections = connections
-            self.tenants = tenants
-            self.tenantsByStatus = tenantsByStatus
-            self.auditEntries = auditEntries
-            self.lastReloadError = lastReloadError
-            self.heldBack = heldBack
-            self.receiptKey = receiptKey
-            self.receiptKeyId = receiptKeyId
-            self.integrity = integrity
-        }
     }
 }

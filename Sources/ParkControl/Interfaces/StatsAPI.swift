@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Stats`: the operator's headline figures.
 public enum StatsAPI {
     public static let interface = VarlinkInterface(name: "io.parkd.Stats", methods: [park], definition: """
@@ -131,15 +133,13 @@ public enum StatsAPI {
 
     public static let park = VarlinkMethod<Park, ParkReply>("io.parkd.Stats.Park", access: .read)
 
+    @MemberwiseInit
     public struct Count: Codable, Sendable, Equatable {
         public var name: String
         public var count: Int
-        public init(name: String, count: Int) {
-            self.name = name
-            self.count = count
-        }
     }
 
+    @MemberwiseInit
     public struct Totals: Codable, Sendable, Equatable {
         public var reports: Int
         public var revenue: String
@@ -152,25 +152,9 @@ public enum StatsAPI {
         public var trainingSessions: Int
         public var trainingAttendees: Int
         public var phdHires: Int
-
-        public init(
-            reports: Int, revenue: String, tax: String, employersServed: Int, workersDispatched: Int, workersOutsourced: Int,
-            jobSeekersServed: Int, placements: Int, trainingSessions: Int, trainingAttendees: Int, phdHires: Int
-        ) {
-            self.reports = reports
-            self.revenue = revenue
-            self.tax = tax
-            self.employersServed = employersServed
-            self.workersDispatched = workersDispatched
-            self.workersOutsourced = workersOutsourced
-            self.jobSeekersServed = jobSeekersServed
-            self.placements = placements
-            self.trainingSessions = trainingSessions
-            self.trainingAttendees = trainingAttendees
-            self.phdHires = phdHires
-        }
     }
 
+    @MemberwiseInit
     public struct EventFigures: Codable, Sendable, Equatable {
         public var kind: String
         public var held: Int
@@ -182,57 +166,30 @@ public enum StatsAPI {
         public var attendees: Int
         public var talks: Int
         public var exhibitors: Int
-
-        public init(
-            kind: String, held: Int, cancelled: Int, withOutcome: Int, employers: Int, positions: Int, jobSeekers: Int, attendees: Int,
-            talks: Int, exhibitors: Int
-        ) {
-            self.kind = kind
-            self.held = held
-            self.cancelled = cancelled
-            self.withOutcome = withOutcome
-            self.employers = employers
-            self.positions = positions
-            self.jobSeekers = jobSeekers
-            self.attendees = attendees
-            self.talks = talks
-            self.exhibitors = exhibitors
-        }
     }
 
+    @MemberwiseInit
     public struct PaidRule: Codable, Sendable, Equatable {
         public var year: Int
         public var rule: String
         public var lines: Int
         public var amount: String
-        public init(year: Int, rule: String, lines: Int, amount: String) {
-            self.year = year
-            self.rule = rule
-            self.lines = lines
-            self.amount = amount
-        }
     }
 
+    @MemberwiseInit
     public struct MonthTotals: Codable, Sendable, Equatable {
         public var month: String
         public var totals: Totals
-        public init(month: String, totals: Totals) {
-            self.month = month
-            self.totals = totals
-        }
     }
 
+    @MemberwiseInit
     public struct Park: Codable, Sendable {
-        public var from: String?
-        public var to: String?
-        public var monthly: Bool?
-        public init(from: String? = nil, to: String? = nil, monthly: Bool? = nil) {
-            self.from = from
-            self.to = to
-            self.monthly = monthly
-        }
+        public var from: String? = nil
+        public var to: String? = nil
+        public var monthly: Bool? = nil
     }
 
+    @MemberwiseInit
     public struct ParkReply: Codable, Sendable {
         public var from: String
         public var to: String
@@ -248,32 +205,7 @@ public enum StatsAPI {
         public var incubatorOccupancyPercent: String
         public var totals: Totals
         public var monthly: [MonthTotals]
-        public var events: [EventFigures]
-        public var paid: [PaidRule]
-
-        public init(
-            from: String, to: String, tenantsByStatus: [Count], tenantsByBusinessLine: [Count], newTenants: Int,
-            leasedOfficeArea: String, officeArea: String, occupancyPercent: String, incubatorProjects: Int, incubatorSeats: Int,
-            incubatorSeatsOccupied: Int, incubatorOccupancyPercent: String, totals: Totals, monthly: [MonthTotals],
-            events: [EventFigures] = [],
-            paid: [PaidRule] = []
-        ) {
-            self.from = from
-            self.to = to
-            self.tenantsByStatus = tenantsByStatus
-            self.tenantsByBusinessLine = tenantsByBusinessLine
-            self.newTenants = newTenants
-            self.leasedOfficeArea = leasedOfficeArea
-            self.officeArea = officeArea
-            self.occupancyPercent = occupancyPercent
-            self.incubatorProjects = incubatorProjects
-            self.incubatorSeats = incubatorSeats
-            self.incubatorSeatsOccupied = incubatorSeatsOccupied
-            self.incubatorOccupancyPercent = incubatorOccupancyPercent
-            self.totals = totals
-            self.monthly = monthly
-            self.events = events
-            self.paid = paid
-        }
+        public var events: [EventFigures] = []
+        public var paid: [PaidRule] = []
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Submission`: tenants' submissions, taken from the spool or entered by staff.
 public enum SubmissionAPI {
     public static let interface = VarlinkInterface(
@@ -140,26 +142,27 @@ public enum SubmissionAPI {
     public static let retry = VarlinkMethod<Retry, RetryReply>("io.parkd.Submission.Retry", access: .write)
     public static let requeue = VarlinkMethod<Requeue, RequeueReply>("io.parkd.Submission.Requeue", access: .write)
 
+    @MemberwiseInit
     public struct Retry: Codable, Sendable {
         public var id: Int64
-        public init(id: Int64) { self.id = id }
     }
 
+    @MemberwiseInit
     public struct RetryReply: Codable, Sendable {
         public var receiptFile: String
-        public init(receiptFile: String) { self.receiptFile = receiptFile }
     }
 
+    @MemberwiseInit
     public struct Requeue: Codable, Sendable {
         public var file: String
-        public init(file: String) { self.file = file }
     }
 
+    @MemberwiseInit
     public struct RequeueReply: Codable, Sendable {
         public var path: String
-        public init(path: String) { self.path = path }
     }
 
+    @MemberwiseInit
     public struct Submission: Codable, Sendable, Equatable {
         public var id: Int64
         public var tenant: Int64
@@ -171,79 +174,48 @@ public enum SubmissionAPI {
         public var decidedAt: String
         public var recordedBy: String
         public var envelopeSha256: String
-        public init(
-            id: Int64, tenant: Int64, creditCode: String, submissionId: String, type: String, channel: String, status: String, decidedAt: String,
-            recordedBy: String, envelopeSha256: String
-        ) {
-            self.id = id
-            self.tenant = tenant
-            self.creditCode = creditCode
-            self.submissionId = submissionId
-            self.type = type
-            self.channel = channel
-            self.status = status
-            self.decidedAt = decidedAt
-            self.recordedBy = recordedBy
-            self.envelopeSha256 = envelopeSha256
-        }
     }
 
+    @MemberwiseInit
     public struct Submit: Codable, Sendable {
         public var envelope: String
-        public init(envelope: String) { self.envelope = envelope }
     }
 
+    @MemberwiseInit
     public struct SubmitReply: Codable, Sendable {
         public var status: String
         public var replayed: Bool
         public var receipt: String
-        public init(status: String, replayed: Bool, receipt: String) {
-            self.status = status
-            self.replayed = replayed
-            self.receipt = receipt
-        }
     }
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var tenant: String?
-        public var type: String?
-        public var status: String?
-        public var day: String?
-        public var limit: Int?
-        public init(tenant: String? = nil, type: String? = nil, status: String? = nil, day: String? = nil, limit: Int? = nil) {
-            self.tenant = tenant
-            self.type = type
-            self.status = status
-            self.day = day
-            self.limit = limit
-        }
+        public var tenant: String? = nil
+        public var type: String? = nil
+        public var status: String? = nil
+        public var day: String? = nil
+        public var limit: Int? = nil
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var submissions: [Submission]
-        public init(submissions: [Submission]) { self.submissions = submissions }
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
         public var id: Int64?
         public var tenant: String?
         public var submissionId: String?
-        public init(id: Int64?, tenant: String?, submissionId: String?) {
-            self.id = id
-            self.tenant = tenant
-            self.submissionId = submissionId
-        }
     }
 
+    @MemberwiseInit
     public struct GetReply: Codable, Sendable {
         public var submission: Submission
         public var receipt: String
-        public init(submission: Submission, receipt: String) {
-            self.submission = submission
-            self.receipt = receipt
-        }
     }
 
+    @MemberwiseInit
     public struct StatsReply: Codable, Sendable, Equatable {
         public var received: Int
         public var accepted: Int
@@ -253,15 +225,5 @@ public enum SubmissionAPI {
         public var rescans: Int
         public var waiting: Int
         public var oldestWaiting: String?
-        public init(received: Int, accepted: Int, rejected: Int, quarantined: Int, overflows: Int, rescans: Int, waiting: Int, oldestWaiting: String?) {
-            self.received = received
-            self.accepted = accepted
-            self.rejected = rejected
-            self.quarantined = quarantined
-            self.overflows = overflows
-            self.rescans = rescans
-            self.waiting = waiting
-            self.oldestWaiting = oldestWaiting
-        }
     }
 }

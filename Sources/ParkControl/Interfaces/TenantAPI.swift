@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Tenant`: the registry of firms and their status lifecycle.
 public enum TenantAPI {
     public static let interface = VarlinkInterface(
@@ -198,7 +200,7 @@ public enum TenantAPI {
     public static let update = VarlinkMethod<Update, UpdateReply>("io.parkd.Tenant.Update", access: .write)
     public static let transition = VarlinkMethod<Transition, TransitionReply>("io.parkd.Tenant.Transition", access: .write)
 
-
+    @MemberwiseInit
     public struct StatusChange: Codable, Sendable, Equatable {
         public var from: String
         public var to: String
@@ -206,17 +208,9 @@ public enum TenantAPI {
         public var reason: String
         public var recordedAt: String
         public var recordedBy: String
-
-        public init(from: String, to: String, on: String, reason: String, recordedAt: String, recordedBy: String) {
-            self.from = from
-            self.to = to
-            self.on = on
-            self.reason = reason
-            self.recordedAt = recordedAt
-            self.recordedBy = recordedBy
-        }
     }
 
+    @MemberwiseInit
     public struct Tenant: Codable, Sendable, Equatable {
         public var id: Int64
         public var name: String
@@ -237,98 +231,45 @@ public enum TenantAPI {
         public var createdAt: String
         public var updatedAt: String
         public var history: [StatusChange]
-
-        public init(
-            id: Int64, name: String, creditCode: String, businessLines: [String], origin: String, tags: [String],
-            contactPerson: String?, contactPhone: String?, dispatchLicence: String?, hrServiceLicence: String?,
-            status: String, statusSince: String, movedIn: String?, monthsInPark: Int?, leaseYear: Int?, appliedOn: String,
-            createdAt: String, updatedAt: String, history: [StatusChange]
-        ) {
-            self.id = id
-            self.name = name
-            self.creditCode = creditCode
-            self.businessLines = businessLines
-            self.origin = origin
-            self.tags = tags
-            self.contactPerson = contactPerson
-            self.contactPhone = contactPhone
-            self.dispatchLicence = dispatchLicence
-            self.hrServiceLicence = hrServiceLicence
-            self.status = status
-            self.statusSince = statusSince
-            self.movedIn = movedIn
-            self.monthsInPark = monthsInPark
-            self.leaseYear = leaseYear
-            self.appliedOn = appliedOn
-            self.createdAt = createdAt
-            self.updatedAt = updatedAt
-            self.history = history
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var name: String
         public var creditCode: String
-        public var businessLines: [String]?
-        public var origin: String?
-        public var tags: [String]?
-        public var contactPerson: String?
-        public var contactPhone: String?
-        public var dispatchLicence: String?
-        public var hrServiceLicence: String?
-        public var appliedOn: String?
-
-        public init(
-            name: String, creditCode: String, businessLines: [String]? = nil, origin: String? = nil,
-            tags: [String]? = nil, contactPerson: String? = nil, contactPhone: String? = nil,
-            dispatchLicence: String? = nil, hrServiceLicence: String? = nil, appliedOn: String? = nil
-        ) {
-            self.name = name
-            self.creditCode = creditCode
-            self.businessLines = businessLines
-            self.origin = origin
-            self.tags = tags
-            self.contactPerson = contactPerson
-            self.contactPhone = contactPhone
-            self.dispatchLicence = dispatchLicence
-            self.hrServiceLicence = hrServiceLicence
-            self.appliedOn = appliedOn
-        }
+        public var businessLines: [String]? = nil
+        public var origin: String? = nil
+        public var tags: [String]? = nil
+        public var contactPerson: String? = nil
+        public var contactPhone: String? = nil
+        public var dispatchLicence: String? = nil
+        public var hrServiceLicence: String? = nil
+        public var appliedOn: String? = nil
     }
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var status: String?
-        public var businessLine: String?
-        public var limit: Int?
-        public var after: String?
-
-        public init(status: String? = nil, businessLine: String? = nil, limit: Int? = nil, after: String? = nil) {
-            self.status = status
-            self.businessLine = businessLine
-            self.limit = limit
-            self.after = after
-        }
+        public var status: String? = nil
+        public var businessLine: String? = nil
+        public var limit: Int? = nil
+        public var after: String? = nil
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var tenants: [Tenant]
         public var next: String?
-
-        public init(tenants: [Tenant], next: String?) {
-            self.tenants = tenants
-            self.next = next
-        }
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
         public var tenant: String
-        public init(tenant: String) { self.tenant = tenant }
     }
 
     /// The reply of every method that answers with one tenant.
+    @MemberwiseInit
     public struct TenantReply: Codable, Sendable {
         public var tenant: Tenant
-        public init(tenant: Tenant) { self.tenant = tenant }
     }
 
     public typealias CreateReply = TenantReply
@@ -359,17 +300,11 @@ public enum TenantAPI {
         }
     }
 
+    @MemberwiseInit
     public struct Transition: Codable, Sendable {
         public var tenant: String
         public var to: String
-        public var on: String?
+        public var on: String? = nil
         public var reason: String
-
-        public init(tenant: String, to: String, on: String? = nil, reason: String) {
-            self.tenant = tenant
-            self.to = to
-            self.on = on
-            self.reason = reason
-        }
     }
 }

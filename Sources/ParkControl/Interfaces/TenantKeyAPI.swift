@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.TenantKey`: the Ed25519 public keys that authenticate tenants' submissions.
 public enum TenantKeyAPI {
     public static let interface = VarlinkInterface(
@@ -101,6 +103,7 @@ public enum TenantKeyAPI {
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.TenantKey.List", access: .read)
     public static let revoke = VarlinkMethod<Revoke, RevokeReply>("io.parkd.TenantKey.Revoke", access: .write)
 
+    @MemberwiseInit
     public struct Key: Codable, Sendable, Equatable {
         public var keyId: String
         public var tenant: Int64
@@ -113,78 +116,49 @@ public enum TenantKeyAPI {
         public var revokedAt: String?
         public var revokedBy: String?
         public var revokeReason: String?
-        public init(
-            keyId: String, tenant: Int64, creditCode: String, publicKey: String, label: String, origin: String, addedAt: String,
-            addedBy: String, revokedAt: String?, revokedBy: String?, revokeReason: String?
-        ) {
-            self.keyId = keyId
-            self.tenant = tenant
-            self.creditCode = creditCode
-            self.publicKey = publicKey
-            self.label = label
-            self.origin = origin
-            self.addedAt = addedAt
-            self.addedBy = addedBy
-            self.revokedAt = revokedAt
-            self.revokedBy = revokedBy
-            self.revokeReason = revokeReason
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var tenant: String
         public var publicKey: String
         public var label: String?
-        public init(tenant: String, publicKey: String, label: String?) {
-            self.tenant = tenant
-            self.publicKey = publicKey
-            self.label = label
-        }
     }
 
     /// The reply of the methods that answer with one key.
+    @MemberwiseInit
     public struct KeyReply: Codable, Sendable {
         public var key: Key
-        public init(key: Key) { self.key = key }
     }
 
     public typealias CreateReply = KeyReply
     public typealias RevokeReply = KeyReply
 
+    @MemberwiseInit
     public struct Issue: Codable, Sendable {
         public var tenant: String
         public var label: String?
-        public init(tenant: String, label: String?) {
-            self.tenant = tenant
-            self.label = label
-        }
     }
 
+    @MemberwiseInit
     public struct IssueReply: Codable, Sendable {
         public var key: Key
         public var privateKey: String
-        public init(key: Key, privateKey: String) {
-            self.key = key
-            self.privateKey = privateKey
-        }
     }
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
         public var tenant: String?
-        public init(tenant: String?) { self.tenant = tenant }
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var keys: [Key]
-        public init(keys: [Key]) { self.keys = keys }
     }
 
+    @MemberwiseInit
     public struct Revoke: Codable, Sendable {
         public var keyId: String
         public var reason: String
-        public init(keyId: String, reason: String) {
-            self.keyId = keyId
-            self.reason = reason
-        }
     }
 }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Timer`: the park's scheduled jobs, as `systemctl list-timers` shows systemd's.
 public enum TimerAPI {
     public static let interface = VarlinkInterface(name: "io.parkd.Timer", methods: [list, get, run, history], errors: errors, definition: """
@@ -135,6 +137,7 @@ public enum TimerAPI {
     public static let run = VarlinkMethod<Run, RunReply>("io.parkd.Timer.Run", access: .write)
     public static let history = VarlinkMethod<History, HistoryReply>("io.parkd.Timer.History", access: .read)
 
+    @MemberwiseInit
     public struct Timer: Codable, Sendable, Equatable {
         public var name: String
         public var action: String
@@ -151,34 +154,14 @@ public enum TimerAPI {
         public var lastLocal: String?
         public var lastOutcome: String?
         public var running: Bool
-        public init(
-            name: String, action: String, arguments: String, calendars: [String], persistent: Bool, accuracy: String, workingDaysOnly: Bool,
-            onHoliday: String, next: Int64?, nextNote: String?, nextLocal: String?, last: Int64?, lastLocal: String?, lastOutcome: String?,
-            running: Bool
-        ) {
-            self.name = name
-            self.action = action
-            self.arguments = arguments
-            self.calendars = calendars
-            self.persistent = persistent
-            self.accuracy = accuracy
-            self.workingDaysOnly = workingDaysOnly
-            self.onHoliday = onHoliday
-            self.next = next
-            self.nextNote = nextNote
-            self.nextLocal = nextLocal
-            self.last = last
-            self.lastLocal = lastLocal
-            self.lastOutcome = lastOutcome
-            self.running = running
-        }
     }
 
+    @MemberwiseInit
     public struct Run: Codable, Sendable, Equatable {
         public var name: String
-        public init(name: String) { self.name = name }
     }
 
+    @MemberwiseInit
     public struct TimerRun: Codable, Sendable, Equatable {
         public var id: Int64
         public var timer: String
@@ -192,75 +175,45 @@ public enum TimerAPI {
         public var outcome: String
         public var result: String
         public var details: [String]
-        public init(
-            id: Int64, timer: String, action: String, arguments: String, trigger: String, elapse: String?, movedFrom: String?,
-            startedAt: String, endedAt: String?, outcome: String, result: String, details: [String]
-        ) {
-            self.id = id
-            self.timer = timer
-            self.action = action
-            self.arguments = arguments
-            self.trigger = trigger
-            self.elapse = elapse
-            self.movedFrom = movedFrom
-            self.startedAt = startedAt
-            self.endedAt = endedAt
-            self.outcome = outcome
-            self.result = result
-            self.details = details
-        }
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable, Equatable {
         public var now: Int64
         public var timers: [Timer]
-        public init(now: Int64, timers: [Timer]) {
-            self.now = now
-            self.timers = timers
-        }
     }
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var displayTimeZone: String?
-        public init(displayTimeZone: String? = nil) { self.displayTimeZone = displayTimeZone }
+        public var displayTimeZone: String? = nil
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
         public var name: String
-        public var displayTimeZone: String?
-        public init(name: String, displayTimeZone: String? = nil) {
-            self.name = name
-            self.displayTimeZone = displayTimeZone
-        }
+        public var displayTimeZone: String? = nil
     }
 
+    @MemberwiseInit
     public struct GetReply: Codable, Sendable, Equatable {
         public var now: Int64
         public var timer: Timer
         public var runs: [TimerRun]
-        public init(now: Int64, timer: Timer, runs: [TimerRun]) {
-            self.now = now
-            self.timer = timer
-            self.runs = runs
-        }
     }
 
+    @MemberwiseInit
     public struct RunReply: Codable, Sendable, Equatable {
         public var run: TimerRun
-        public init(run: TimerRun) { self.run = run }
     }
 
+    @MemberwiseInit
     public struct History: Codable, Sendable {
-        public var name: String?
-        public var limit: Int?
-        public init(name: String? = nil, limit: Int? = nil) {
-            self.name = name
-            self.limit = limit
-        }
+        public var name: String? = nil
+        public var limit: Int? = nil
     }
 
+    @MemberwiseInit
     public struct HistoryReply: Codable, Sendable, Equatable {
         public var runs: [TimerRun]
-        public init(runs: [TimerRun]) { self.runs = runs }
     }
 }

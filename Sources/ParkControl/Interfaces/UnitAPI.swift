@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `io.parkd.Unit`: the park's leasable units.
 public enum UnitAPI {
     public static let interface = VarlinkInterface(name: "io.parkd.Unit", methods: [create, list, get, update], errors: errors, definition: """
@@ -130,7 +132,7 @@ public enum UnitAPI {
     public static let get = VarlinkMethod<Get, GetReply>("io.parkd.Unit.Get", access: .read)
     public static let update = VarlinkMethod<Update, UpdateReply>("io.parkd.Unit.Update", access: .write)
 
-
+    @MemberwiseInit
     public struct Unit: Codable, Sendable, Equatable {
         public var id: Int64
         public var building: String
@@ -141,30 +143,14 @@ public enum UnitAPI {
         public var listRent: String
         public var createdAt: String
         public var updatedAt: String
-        public var heldBy: [Holder]?
-        public var lastHolder: Holder?
-
-        public init(
-            id: Int64, building: String, floor: String?, number: String, area: String, kind: String, listRent: String,
-            createdAt: String, updatedAt: String, heldBy: [Holder]? = nil, lastHolder: Holder? = nil
-        ) {
-            self.id = id
-            self.building = building
-            self.floor = floor
-            self.number = number
-            self.area = area
-            self.kind = kind
-            self.listRent = listRent
-            self.createdAt = createdAt
-            self.updatedAt = updatedAt
-            self.heldBy = heldBy
-            self.lastHolder = lastHolder
-        }
+        public var heldBy: [Holder]? = nil
+        public var lastHolder: Holder? = nil
 
         /// `A-1203`.
         public var label: String { "\(building)-\(number)" }
     }
 
+    @MemberwiseInit
     public struct Holder: Codable, Sendable, Equatable {
         public var kind: String
         public var id: Int64
@@ -172,17 +158,9 @@ public enum UnitAPI {
         public var name: String
         public var from: String
         public var to: String?
-
-        public init(kind: String, id: Int64, tenant: Int64?, name: String, from: String, to: String?) {
-            self.kind = kind
-            self.id = id
-            self.tenant = tenant
-            self.name = name
-            self.from = from
-            self.to = to
-        }
     }
 
+    @MemberwiseInit
     public struct Create: Codable, Sendable {
         public var building: String
         public var floor: String?
@@ -190,62 +168,41 @@ public enum UnitAPI {
         public var area: String
         public var kind: String
         public var listRent: String
-
-        public init(building: String, floor: String?, number: String, area: String, kind: String, listRent: String) {
-            self.building = building
-            self.floor = floor
-            self.number = number
-            self.area = area
-            self.kind = kind
-            self.listRent = listRent
-        }
     }
 
+    @MemberwiseInit
     public struct List: Codable, Sendable {
-        public var building: String?
-        public var kind: String?
-        public init(building: String? = nil, kind: String? = nil) {
-            self.building = building
-            self.kind = kind
-        }
+        public var building: String? = nil
+        public var kind: String? = nil
     }
 
+    @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var units: [Unit]
-        public init(units: [Unit]) { self.units = units }
     }
 
+    @MemberwiseInit
     public struct Get: Codable, Sendable {
-        public var unit: Int64?
-        public var label: String?
-        public init(unit: Int64? = nil, label: String? = nil) {
-            self.unit = unit
-            self.label = label
-        }
+        public var unit: Int64? = nil
+        public var label: String? = nil
     }
 
     /// The reply of every method that answers with one unit.
+    @MemberwiseInit
     public struct UnitReply: Codable, Sendable {
         public var unit: Unit
-        public init(unit: Unit) { self.unit = unit }
     }
 
     public typealias CreateReply = UnitReply
     public typealias GetReply = UnitReply
     public typealias UpdateReply = UnitReply
 
+    @MemberwiseInit
     public struct Update: Codable, Sendable {
         public var unit: Int64
-        public var floor: String?
-        public var area: String?
-        public var kind: String?
-        public var listRent: String?
-        public init(unit: Int64, floor: String? = nil, area: String? = nil, kind: String? = nil, listRent: String? = nil) {
-            self.unit = unit
-            self.floor = floor
-            self.area = area
-            self.kind = kind
-            self.listRent = listRent
-        }
+        public var floor: String? = nil
+        public var area: String? = nil
+        public var kind: String? = nil
+        public var listRent: String? = nil
     }
 }

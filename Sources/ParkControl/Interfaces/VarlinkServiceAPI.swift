@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// `org.varlink.service`: the introspection interface every Varlink service provides.
 public enum VarlinkServiceAPI {
     public static let interface = VarlinkInterface(
@@ -61,29 +63,22 @@ public enum VarlinkServiceAPI {
     public static let getInterfaceDescription = VarlinkMethod<GetInterfaceDescription, GetInterfaceDescriptionReply>(
         "org.varlink.service.GetInterfaceDescription", access: .everyone)
 
+    @MemberwiseInit
     public struct GetInfoReply: Codable, Sendable, Equatable {
         public var vendor: String
         public var product: String
         public var version: String
         public var url: String
         public var interfaces: [String]
-
-        public init(vendor: String, product: String, version: String, url: String, interfaces: [String]) {
-            self.vendor = vendor
-            self.product = product
-            self.version = version
-            self.url = url
-            self.interfaces = interfaces
-        }
     }
 
+    @MemberwiseInit
     public struct GetInterfaceDescription: Codable, Sendable {
         public var interface: String
-        public init(interface: String) { self.interface = interface }
     }
 
+    @MemberwiseInit
     public struct GetInterfaceDescriptionReply: Codable, Sendable {
         public var description: String
-        public init(description: String) { self.description = description }
     }
 }

@@ -1,23 +1,20 @@
 import Foundation
+import MemberwiseInit
 
 // Typed message shapes, so a call or a reply is encoded or decoded in one pass with no
 // intermediate JSON tree (on the hot path the tree cost more than the work it carried).
 
 /// A call with typed parameters, as a client sends it.
+@MemberwiseInit
 public struct VarlinkCall<Parameters: Encodable>: Encodable {
     public var method: String
     public var parameters: Parameters
-    public var oneway: Bool?
-
-    public init(method: String, parameters: Parameters, oneway: Bool? = nil) {
-        self.method = method
-        self.parameters = parameters
-        self.oneway = oneway
-    }
+    public var oneway: Bool? = nil
 }
 
 /// The header of a received call: everything but the parameters' values, whose names are
-/// read without decoding them.
+/// read without decoding them. Decoded, or made whole by the daemon's reader of plain calls.
+@MemberwiseInit
 public struct VarlinkCallHeader: Decodable, Sendable {
     public let method: String
     public let more: Bool?
@@ -37,15 +34,6 @@ public struct VarlinkCallHeader: Decodable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case method, more, oneway, upgrade, parameters
-    }
-
-    /// A header read by other means than a `Decoder` (the daemon's reader of plain calls).
-    public init(method: String, more: Bool?, oneway: Bool?, upgrade: Bool?, parameters: ParametersShape) {
-        self.method = method
-        self.more = more
-        self.oneway = oneway
-        self.upgrade = upgrade
-        self.parameters = parameters
     }
 
     public init(from decoder: any Decoder) throws {
@@ -83,12 +71,9 @@ public struct VarlinkCallParameters<Parameters: Decodable>: Decodable {
 }
 
 /// A successful reply with typed parameters, as the service sends it.
+@MemberwiseInit
 public struct VarlinkReplyMessage<Parameters: Encodable>: Encodable {
     public let parameters: Parameters
-
-    public init(parameters: Parameters) {
-        self.parameters = parameters
-    }
 }
 
 /// The parts of a reply a client reads before deciding how to decode its parameters.

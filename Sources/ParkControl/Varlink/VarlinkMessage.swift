@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// A call as it arrives: `{"method": …, "parameters": {…}, "more": …, "oneway": …}`.
 public struct VarlinkRequest: Codable, Sendable {
     /// Fully qualified method name, `interface.Method`.
@@ -27,16 +29,11 @@ public struct VarlinkRequest: Codable, Sendable {
 }
 
 /// A reply: either `parameters` or an `error` name with its `parameters`.
+@MemberwiseInit
 public struct VarlinkReply: Codable, Sendable {
     public var parameters: JSONValue?
     /// More replies follow this one.
-    public var continues: Bool?
+    public var continues: Bool? = nil
     /// Fully qualified error name when the call failed.
-    public var error: String?
-
-    public init(parameters: JSONValue?, continues: Bool? = nil, error: String? = nil) {
-        self.parameters = parameters
-        self.continues = continues
-        self.error = error
-    }
+    public var error: String? = nil
 }

@@ -1,32 +1,25 @@
+import MemberwiseInit
+
 /// The onboarding checklist (入驻手续) an approved firm works through: the items come from the
 /// configuration (a lease signed, the business registration moved into the park, licence copies
 /// filed, …). The firm becomes `active` only once every item is ticked *and* its first lease has
 /// started, whichever comes last: a first lease signed while the checklist is open does not
 /// activate it, and the last tick does when the lease has started.
+@MemberwiseInit
 public struct OnboardingChecklist: Equatable, Sendable {
     /// One item of the checklist.
+    @MemberwiseInit
     public struct Item: Equatable, Sendable {
         /// The item's name, as the configuration names it.
         public var name: String
         /// What it is.
         public var description: String
         /// The day it was ticked; nil while open.
-        public var tickedOn: CivilDate?
-
-        public init(name: String, description: String, tickedOn: CivilDate? = nil) {
-            self.name = name
-            self.description = description
-            self.tickedOn = tickedOn
-        }
+        public var tickedOn: CivilDate? = nil
     }
 
     public var application: Int64
     public var items: [Item]
-
-    public init(application: Int64, items: [Item]) {
-        self.application = application
-        self.items = items
-    }
 
     /// The items parkd ships with (`reviews.onboarding` of the configuration replaces them).
     public static let parkItems = [

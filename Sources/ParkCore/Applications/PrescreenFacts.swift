@@ -1,16 +1,13 @@
+import MemberwiseInit
+
 /// What the park holds about an applicant when its application arrives: what the prescreen
 /// checks the application against besides its own fields.
+@MemberwiseInit
 public struct PrescreenFacts: Equatable, Sendable {
     /// The registry's record of the firm (same credit code), if it has one.
-    public var tenant: Tenant?
+    public var tenant: Tenant? = nil
     /// The firm's other open application, if any.
-    public var openApplication: Int64?
+    public var openApplication: Int64? = nil
     /// The firm's entry on the park's blocklist, if it is listed.
-    public var blocklisted: BlocklistEntry?
-
-    public init(tenant: Tenant? = nil, openApplication: Int64? = nil, blocklisted: BlocklistEntry? = nil) {
-        self.tenant = tenant
-        self.openApplication = openApplication
-        self.blocklisted = blocklisted
-    }
+    public var blocklisted: BlocklistEntry? = nil
 }

@@ -1,13 +1,11 @@
+import MemberwiseInit
+
 /// A shareholder of an applicant and its share, exact to a hundredth of a percent.
+@MemberwiseInit
 public struct Shareholder: Equatable, Sendable {
     public var name: String
     /// The share in hundredths of a percent (25.5% is 2550).
     public var shareBasisPoints: Int
-
-    public init(name: String, shareBasisPoints: Int) {
-        self.name = name
-        self.shareBasisPoints = shareBasisPoints
-    }
 
     /// `NAME=PERCENT` (`青岛英才控股=60`, `李明=12.5`): a name and a share above 0 and at most 100
     /// with at most two decimals.

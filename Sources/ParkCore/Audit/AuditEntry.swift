@@ -1,4 +1,7 @@
+import MemberwiseInit
+
 /// One audited call, as it is hashed into the chain.
+@MemberwiseInit
 public struct AuditEntry: Equatable, Sendable {
     /// Position in the chain, from 1, without gaps.
     public var id: Int64
@@ -36,24 +39,6 @@ public struct AuditEntry: Equatable, Sendable {
         self.keyID = key?.id
         self.hash = ""
         self.hash = key.map { $0.seal(content) } ?? ContentHash.sha256(content)
-    }
-
-    /// Restores a stored entry as it is, hash included.
-    public init(
-        id: Int64, at: String, uid: Int64, user: String, pid: Int64, method: String, parameters: String,
-        outcome: String, previousHash: String, keyID: String?, hash: String
-    ) {
-        self.id = id
-        self.at = at
-        self.uid = uid
-        self.user = user
-        self.pid = pid
-        self.method = method
-        self.parameters = parameters
-        self.outcome = outcome
-        self.previousHash = previousHash
-        self.keyID = keyID
-        self.hash = hash
     }
 
     /// The `previousHash` of the first entry.

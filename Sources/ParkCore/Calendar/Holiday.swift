@@ -1,5 +1,9 @@
+import MemberwiseInit
+
 /// A holiday of the State Council's schedule: the days off from `first` to `last`, weekend days
-/// inside them included, as the notice states them.
+/// inside them included, as the notice states them. Made with the days as given;
+/// `HolidaySchedule` checks them against each other and its year.
+@MemberwiseInit
 public struct Holiday: Hashable, Sendable {
     /// The English name, such as "National Day".
     public let name: String
@@ -7,14 +11,6 @@ public struct Holiday: Hashable, Sendable {
     public let chineseName: String
     public let first: CivilDate
     public let last: CivilDate
-
-    /// Takes the days as given; `HolidaySchedule` checks them against each other and its year.
-    public init(name: String, chineseName: String, first: CivilDate, last: CivilDate) {
-        self.name = name
-        self.chineseName = chineseName
-        self.first = first
-        self.last = last
-    }
 
     /// Every day off, first to last.
     public var dates: [CivilDate] {

@@ -1,12 +1,10 @@
+import MemberwiseInit
+
 /// A calendar month, `YYYY-MM`.
+@MemberwiseInit
 public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let year: Int
     public let month: Int
-
-    public init(year: Int, month: Int) {
-        self.year = year
-        self.month = month
-    }
 
     public static func parse(_ text: String, field: String) throws(DomainError) -> Month {
         let (year, month) = try CivilDate.parseMonth(text, field: field)

@@ -1,5 +1,8 @@
+import MemberwiseInit
+
 /// Something wrong in a holiday schedule, naming the entry and field at fault so that whoever
 /// read the schedule from a file can point at the line.
+@MemberwiseInit
 public struct ScheduleProblem: Equatable, Sendable, CustomStringConvertible {
     /// Where in the schedule.
     public enum Entry: Equatable, Sendable {
@@ -17,13 +20,6 @@ public struct ScheduleProblem: Equatable, Sendable, CustomStringConvertible {
     /// The field of the entry: `year`, `name`, `chinese`, `from`, `to`, `day` or `for`.
     public let field: String
     public let reason: String
-
-    public init(year: Int, entry: Entry, field: String, reason: String) {
-        self.year = year
-        self.entry = entry
-        self.field = field
-        self.reason = reason
-    }
 
     public var description: String { "\(year): \(field): \(reason)" }
 }

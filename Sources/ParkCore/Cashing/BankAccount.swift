@@ -1,18 +1,14 @@
+import MemberwiseInit
+
 /// The account a tenant is paid into: the name on it (which must be the tenant's registered
 /// name: a park pays the firm, never a person or another firm), the bank, the account number and
 /// the day it takes effect. A change is a new account from a later day; the history is kept.
+@MemberwiseInit
 public struct BankAccount: Equatable, Sendable {
     public let accountName: String
     public let bank: String
     public let number: BankAccountNumber
     public let effectiveFrom: CivilDate
-
-    public init(accountName: String, bank: String, number: BankAccountNumber, effectiveFrom: CivilDate) {
-        self.accountName = accountName
-        self.bank = bank
-        self.number = number
-        self.effectiveFrom = effectiveFrom
-    }
 
     /// Decides a new account of a tenant registered as `registeredName`, whose accounts so far
     /// are `history`: the name must be the registered name exactly, the bank named, and no other
@@ -41,6 +37,7 @@ public struct BankAccount: Equatable, Sendable {
 
 /// A bank account number as Chinese banks give them: 10 to 30 digits (a corporate settlement
 /// account, 对公账户, is often 12 to 25), written with or without spaces or hyphens between groups.
+@MemberwiseInit
 public struct BankAccountNumber: Hashable, Sendable, CustomStringConvertible {
     /// The digits alone.
     public let digits: String
@@ -56,8 +53,6 @@ public struct BankAccountNumber: Hashable, Sendable, CustomStringConvertible {
         guard Set(digits).count > 1 else { throw .invalid(field, "'\(text)' repeats one digit: not an account number") }
         return BankAccountNumber(digits: digits)
     }
-
-    public init(digits: String) { self.digits = digits }
 
     /// The last four digits, for messages and lists that people read over others' shoulders.
     public var masked: String { "…" + digits.suffix(4) }

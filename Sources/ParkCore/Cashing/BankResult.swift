@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// The bank's answer to an exported batch, one row per line: paid, or failed with the bank's
 /// reason. Read as CSV with the header `batch,line,amount,result,reason` (the export's `batch`,
 /// `line` and `amount` columns, and the bank's result); other columns are ignored.
@@ -17,17 +19,12 @@ public struct BankResult: Equatable, Sendable {
     }
 
     /// A batch item as recorded, for checking a result against it.
+    @MemberwiseInit
     public struct Recorded: Equatable, Sendable {
         public var line: Int64
         public var amount: Money
         /// nil while the bank's result is not in.
         public var outcome: Outcome?
-
-        public init(line: Int64, amount: Money, outcome: Outcome?) {
-            self.line = line
-            self.amount = amount
-            self.outcome = outcome
-        }
     }
 
     public var batch: Int64

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// Where an approved line stands on its way to the bank, decided from what was recorded about
 /// it: the run's notice, objections, confirmation and payments.
 public enum CashingState: String, Sendable, CaseIterable {
@@ -12,6 +14,7 @@ public enum CashingState: String, Sendable, CaseIterable {
 }
 
 /// What is known about one approved line, for deciding its state.
+@MemberwiseInit
 public struct CashingLine: Equatable, Sendable {
     public enum Notice: Equatable, Sendable {
         case none, running, closed
@@ -28,22 +31,6 @@ public struct CashingLine: Equatable, Sendable {
     /// In a batch whose bank result is not in yet.
     public var inOpenBatch: Bool
     public var paid: Bool
-
-    public init(
-        id: Int64, run: Int64, tenant: Int64, amount: Money, notice: Notice, openObjection: Bool, upheld: Bool, confirmed: Bool,
-        inOpenBatch: Bool, paid: Bool
-    ) {
-        self.id = id
-        self.run = run
-        self.tenant = tenant
-        self.amount = amount
-        self.notice = notice
-        self.openObjection = openObjection
-        self.upheld = upheld
-        self.confirmed = confirmed
-        self.inOpenBatch = inOpenBatch
-        self.paid = paid
-    }
 
     public var state: CashingState {
         if paid { return .paid }

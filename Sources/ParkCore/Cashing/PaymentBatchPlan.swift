@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// What a new payment batch pays: every batchable line of the runs asked for, each to the
 /// tenant's account in force on the day the batch is made, less what the tenant owes back.
 ///
@@ -7,44 +9,28 @@
 /// account is not in its registered name (renamed since), is left out.
 public struct PaymentBatchPlan: Equatable, Sendable {
     /// A line to pay, as the batch takes it.
+    @MemberwiseInit
     public struct Payable: Equatable, Sendable {
         public var line: Int64
         public var run: Int64
         public var tenant: Int64
         public var amount: Money
-
-        public init(line: Int64, run: Int64, tenant: Int64, amount: Money) {
-            self.line = line
-            self.run = run
-            self.tenant = tenant
-            self.amount = amount
-        }
     }
 
     /// What a tenant still owes from one receivable line.
+    @MemberwiseInit
     public struct Receivable: Equatable, Sendable {
         public var line: Int64
         public var run: Int64
         public var tenant: Int64
         /// Still owed, positive.
         public var owed: Money
-
-        public init(line: Int64, run: Int64, tenant: Int64, owed: Money) {
-            self.line = line
-            self.run = run
-            self.tenant = tenant
-            self.owed = owed
-        }
     }
 
+    @MemberwiseInit
     public struct Offset: Equatable, Sendable {
         public var receivable: Int64
         public var amount: Money
-
-        public init(receivable: Int64, amount: Money) {
-            self.receivable = receivable
-            self.amount = amount
-        }
     }
 
     public struct Item: Equatable, Sendable {
@@ -56,16 +42,11 @@ public struct PaymentBatchPlan: Equatable, Sendable {
     }
 
     /// A tenant whose lines are left out, and why.
+    @MemberwiseInit
     public struct Skipped: Equatable, Sendable {
         public var tenant: Int64
         public var lines: Int
         public var reason: String
-
-        public init(tenant: Int64, lines: Int, reason: String) {
-            self.tenant = tenant
-            self.lines = lines
-            self.reason = reason
-        }
     }
 
     public var items: [Item]

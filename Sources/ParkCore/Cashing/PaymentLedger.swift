@@ -1,7 +1,10 @@
+import MemberwiseInit
+
 /// What the park owes and paid each tenant, from every approved line and every payment
 /// recorded, with the identity finance checks: approved = paid + held + payable + withdrawn.
 public struct PaymentLedger: Equatable, Sendable {
     /// One approved line with what was recorded about its payment.
+    @MemberwiseInit
     public struct Line: Equatable, Sendable {
         public var cashing: CashingLine
         /// The recorded payment of the line (the bank's transfer plus the offsets), when paid.
@@ -14,15 +17,6 @@ public struct PaymentLedger: Equatable, Sendable {
         public var recovered: Money
         /// The year the line was paid in, when paid.
         public var paidYear: Int?
-
-        public init(cashing: CashingLine, paid: Money, offset: Money, failed: Money, recovered: Money, paidYear: Int?) {
-            self.cashing = cashing
-            self.paid = paid
-            self.offset = offset
-            self.failed = failed
-            self.recovered = recovered
-            self.paidYear = paidYear
-        }
     }
 
     public struct Entry: Equatable, Sendable {
@@ -98,17 +92,12 @@ public struct PaymentLedger: Equatable, Sendable {
     }
 
     /// A batch as recorded, for the reconciliation.
+    @MemberwiseInit
     public struct Batch: Equatable, Sendable {
         public var id: Int64
         public var total: Money
         /// The transfers of its items, summed.
         public var itemsTotal: Money
-
-        public init(id: Int64, total: Money, itemsTotal: Money) {
-            self.id = id
-            self.total = total
-            self.itemsTotal = itemsTotal
-        }
     }
 
     /// The first thing that does not reconcile, in words, or nil: every paid line paid exactly

@@ -1,16 +1,13 @@
+import MemberwiseInit
+
 /// The public notice (公示) of an approved run: its lines are posted for a number of working
 /// days, from the day it is published to the last day of the notice, during which anyone may
 /// object to a line. It is closed (its lines released for payment) only after its last day.
+@MemberwiseInit
 public struct NoticePeriod: Equatable, Sendable {
     public let startsOn: CivilDate
     public let endsOn: CivilDate
     public let workingDays: Int
-
-    public init(startsOn: CivilDate, endsOn: CivilDate, workingDays: Int) {
-        self.startsOn = startsOn
-        self.endsOn = endsOn
-        self.workingDays = workingDays
-    }
 
     /// The longest notice parkd posts, in working days.
     public static let longest = 60

@@ -1,33 +1,25 @@
+import MemberwiseInit
+
 /// The park's events as an iCalendar file (RFC 5545) that calendar applications read as the
 /// park means it: a stable UID per event, DTSTAMP from its last change, SEQUENCE raised on every
 /// change a calendar shows, STATUS:CANCELLED, a series as RRULE with an EXDATE for every day it
 /// gives that is out (exceptions and days the park does not work) and a RECURRENCE-ID component
 /// for each moved or retitled occurrence, and a VTIMEZONE for every TZID used.
+@MemberwiseInit
 public struct EventCalendar: Sendable {
     /// An event with its occurrences and when it last changed (RFC 3339, UTC).
+    @MemberwiseInit
     public struct Entry: Sendable {
         public var event: ParkEvent
         public var occurrences: [EventOccurrence]
         public var updatedAt: String
-
-        public init(event: ParkEvent, occurrences: [EventOccurrence], updatedAt: String) {
-            self.event = event
-            self.occurrences = occurrences
-            self.updatedAt = updatedAt
-        }
     }
 
     public var entries: [Entry]
     /// The rules of every zone the events use, by name.
     public var zones: [String: any TimeZoneRules]
     /// The right-hand side of every UID: `event-7@parkd`.
-    public var uidDomain: String
-
-    public init(entries: [Entry], zones: [String: any TimeZoneRules], uidDomain: String = "parkd") {
-        self.entries = entries
-        self.zones = zones
-        self.uidDomain = uidDomain
-    }
+    public var uidDomain: String = "parkd"
 
     /// The whole file, CRLF line ends, every line folded at 75 octets.
     public func text(productVersion: String) -> String {

@@ -1,20 +1,15 @@
+import MemberwiseInit
+
 /// What the park's events of one kind achieved over a period: those held, those cancelled, and
 /// the sums of their outcomes (the versions in force).
+@MemberwiseInit
 public struct EventFigures: Equatable, Sendable {
     public var kind: EventKind
-    public var held: Int
-    public var cancelled: Int
+    public var held: Int = 0
+    public var cancelled: Int = 0
     /// Held events whose outcome is recorded.
-    public var withOutcome: Int
-    public var outcome: EventOutcome
-
-    public init(kind: EventKind, held: Int = 0, cancelled: Int = 0, withOutcome: Int = 0, outcome: EventOutcome = EventOutcome()) {
-        self.kind = kind
-        self.held = held
-        self.cancelled = cancelled
-        self.withOutcome = withOutcome
-        self.outcome = outcome
-    }
+    public var withOutcome: Int = 0
+    public var outcome: EventOutcome = EventOutcome()
 
     /// The figures of the events whose last occurrence ends on a day from `from` through `to`
     /// (`lastDay`, on their own wall clock), each with the sum of its occurrences' outcomes

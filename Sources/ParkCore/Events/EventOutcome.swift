@@ -1,27 +1,21 @@
+import MemberwiseInit
+
 /// What an event achieved, as the park reports it: one version per recording, a correction
 /// changing only the figures it gives (as operating reports do).
+@MemberwiseInit
 public struct EventOutcome: Equatable, Sendable {
     /// Employers that attended (booths taken, firms exhibiting at a fair).
-    public var employers: Int
+    public var employers: Int = 0
     /// Positions offered.
-    public var positions: Int
+    public var positions: Int = 0
     /// Job seekers served.
-    public var jobSeekers: Int
+    public var jobSeekers: Int = 0
     /// Attendees (person-times).
-    public var attendees: Int
+    public var attendees: Int = 0
     /// Talks given.
-    public var talks: Int
+    public var talks: Int = 0
     /// Exhibitors: parks, firms and institutions exhibiting.
-    public var exhibitors: Int
-
-    public init(employers: Int = 0, positions: Int = 0, jobSeekers: Int = 0, attendees: Int = 0, talks: Int = 0, exhibitors: Int = 0) {
-        self.employers = employers
-        self.positions = positions
-        self.jobSeekers = jobSeekers
-        self.attendees = attendees
-        self.talks = talks
-        self.exhibitors = exhibitors
-    }
+    public var exhibitors: Int = 0
 
     /// The figures by their wire names, in order.
     public static let fields = ["employers", "positions", "jobSeekers", "attendees", "talks", "exhibitors"]
@@ -63,10 +57,9 @@ public struct EventOutcome: Equatable, Sendable {
 
 /// The figures a recording gives: all of them for a first outcome (those not given are 0),
 /// only those that change for a correction, which needs a reason.
+@MemberwiseInit
 public struct SubmittedOutcome: Equatable, Sendable {
     public var figures: [String: Int]
-
-    public init(figures: [String: Int]) { self.figures = figures }
 
     /// The new version over `previous` (nil for the first), and what changed (`employers 110 → 112`).
     public func decide(over previous: EventOutcome?, reason: String?) throws(DomainError) -> (outcome: EventOutcome, changes: [String]) {

@@ -1,19 +1,15 @@
+import MemberwiseInit
+
 /// The places of one occurrence of an event and who holds or waits for them: decides a new
 /// registration and who a freed place goes to, with no I/O. The store loads it, asks, and
 /// writes what it answers in the same transaction, so concurrent registrations never oversell.
+@MemberwiseInit
 public struct EventPlaces: Equatable, Sendable {
     public var event: Int64
     public var capacity: Int
     public var perFirmLimit: Int?
     /// Registered and waiting registrations, in the order they joined.
     public var active: [EventRegistration]
-
-    public init(event: Int64, capacity: Int, perFirmLimit: Int?, active: [EventRegistration]) {
-        self.event = event
-        self.capacity = capacity
-        self.perFirmLimit = perFirmLimit
-        self.active = active
-    }
 
     /// Places held by registrations.
     public var taken: Int { active.filter { $0.status == .registered }.reduce(0) { $0 + $1.places } }

@@ -1,5 +1,8 @@
+import MemberwiseInit
+
 /// How an event repeats: daily or weekly until a last day, with days taken out (exceptions),
 /// single occurrences moved or retitled, and, when asked, only on the park's working days.
+@MemberwiseInit
 public struct EventRecurrence: Equatable, Sendable {
     public enum Frequency: String, CaseIterable, Sendable {
         case daily, weekly
@@ -7,34 +10,21 @@ public struct EventRecurrence: Equatable, Sendable {
 
     public var frequency: Frequency
     /// Every `interval` days or weeks.
-    public var interval: Int
+    public var interval: Int = 1
     /// The weekdays of a weekly series; empty: the first day's.
-    public var weekdays: [Weekday]
+    public var weekdays: [Weekday] = []
     /// The last day an occurrence may fall on.
     public var until: CivilDate
     /// Only the park's working days (its working-day calendar: weekends and holidays out,
     /// swapped working days in).
-    public var workingDaysOnly: Bool
+    public var workingDaysOnly: Bool = false
     /// Days the rule gives that are taken out, in order.
-    public var exceptions: [CivilDate]
+    public var exceptions: [CivilDate] = []
     /// Single occurrences moved or retitled, by the day the rule gives them.
-    public var changes: [OccurrenceChange]
+    public var changes: [OccurrenceChange] = []
 
     /// The most occurrences a series may have.
     public static let occurrenceLimit = 1000
-
-    public init(
-        frequency: Frequency, interval: Int = 1, weekdays: [Weekday] = [], until: CivilDate, workingDaysOnly: Bool = false,
-        exceptions: [CivilDate] = [], changes: [OccurrenceChange] = []
-    ) {
-        self.frequency = frequency
-        self.interval = interval
-        self.weekdays = weekdays
-        self.until = until
-        self.workingDaysOnly = workingDaysOnly
-        self.exceptions = exceptions
-        self.changes = changes
-    }
 
     /// The days the rule gives from `first` (its first day), before exceptions and working days.
     public func ruleDays(from first: CivilDate) -> [CivilDate] {
@@ -75,22 +65,17 @@ public struct EventRecurrence: Equatable, Sendable {
 }
 
 /// One occurrence of a series moved (a new start and end) or retitled.
+@MemberwiseInit
 public struct OccurrenceChange: Equatable, Sendable {
     /// The day the rule gives it (iCalendar's RECURRENCE-ID).
     public var day: CivilDate
-    public var start: LocalDateTime?
-    public var end: LocalDateTime?
-    public var title: String?
-
-    public init(day: CivilDate, start: LocalDateTime? = nil, end: LocalDateTime? = nil, title: String? = nil) {
-        self.day = day
-        self.start = start
-        self.end = end
-        self.title = title
-    }
+    public var start: LocalDateTime? = nil
+    public var end: LocalDateTime? = nil
+    public var title: String? = nil
 }
 
 /// One time an event takes place: the only one of a single event, or one of a series.
+@MemberwiseInit
 public struct EventOccurrence: Equatable, Sendable {
     /// The day the rule gives it (the start's day for a single event): how registrations and
     /// outcomes name it, and iCalendar's RECURRENCE-ID.
@@ -102,16 +87,6 @@ public struct EventOccurrence: Equatable, Sendable {
     public var title: String
     /// Moved or retitled from what the series gives.
     public var isChanged: Bool
-
-    public init(day: CivilDate, start: LocalDateTime, end: LocalDateTime, startsAt: Int64, endsAt: Int64, title: String, isChanged: Bool) {
-        self.day = day
-        self.start = start
-        self.end = end
-        self.startsAt = startsAt
-        self.endsAt = endsAt
-        self.title = title
-        self.isChanged = isChanged
-    }
 }
 
 extension ParkEvent {

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// Where a registration stands: holding places, waiting for them, or withdrawn.
 public enum RegistrationStatus: String, CaseIterable, Codable, Sendable {
     case registered, waiting, cancelled
@@ -5,6 +7,7 @@ public enum RegistrationStatus: String, CaseIterable, Codable, Sendable {
 
 /// A tenant's registration for one occurrence of an event: the places (booths or seats) it
 /// asks for and what it brings.
+@MemberwiseInit
 public struct EventRegistration: Equatable, Sendable {
     public var id: Int64?
     public var eventID: Int64
@@ -23,30 +26,10 @@ public struct EventRegistration: Equatable, Sendable {
     /// written first was decided first.
     public var joinedAt: String
     /// When it was moved from the waiting list to a place, and the record of that promotion.
-    public var promotedAt: String?
-    public var promotion: String?
-    public var cancelledAt: String?
-    public var cancelReason: String?
-
-    public init(
-        id: Int64?, eventID: Int64, occurrence: CivilDate, tenantID: Int64, places: Int, positions: Int, roles: [String],
-        status: RegistrationStatus, joinedAt: String, promotedAt: String? = nil, promotion: String? = nil, cancelledAt: String? = nil,
-        cancelReason: String? = nil
-    ) {
-        self.id = id
-        self.eventID = eventID
-        self.occurrence = occurrence
-        self.tenantID = tenantID
-        self.places = places
-        self.positions = positions
-        self.roles = roles
-        self.status = status
-        self.joinedAt = joinedAt
-        self.promotedAt = promotedAt
-        self.promotion = promotion
-        self.cancelledAt = cancelledAt
-        self.cancelReason = cancelReason
-    }
+    public var promotedAt: String? = nil
+    public var promotion: String? = nil
+    public var cancelledAt: String? = nil
+    public var cancelReason: String? = nil
 
     /// The most positions one registration may offer.
     public static let positionLimit = 1_000_000

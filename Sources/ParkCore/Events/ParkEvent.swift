@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// An event the park holds: a job fair, a briefing, a forum…, with its places and who may
 /// register for them.
 public struct ParkEvent: Equatable, Sendable {
@@ -35,15 +37,11 @@ public struct ParkEvent: Equatable, Sendable {
     /// When its last occurrence ends (`endsAt` for a single event): held from then on.
     public var lastEndsAt: Int64
 
+    @MemberwiseInit
     public struct Cancellation: Equatable, Sendable {
         /// RFC 3339 instant.
         public var at: String
         public var reason: String
-
-        public init(at: String, reason: String) {
-            self.at = at
-            self.reason = reason
-        }
     }
 
     /// The largest capacity and per-firm limit an event may have.
@@ -268,5 +266,4 @@ public struct EventChange: Sendable {
     public var occurrence: OccurrenceChange?
 
     public init() {}
-
 }

@@ -1,14 +1,11 @@
+import MemberwiseInit
+
 /// Seats occupied on a day out of all incubator seats.
+@MemberwiseInit
 public struct IncubatorOccupancy: Equatable, Sendable {
     public var seats: Int
     public var occupied: Int
     public var projects: Int
-
-    public init(seats: Int, occupied: Int, projects: Int) {
-        self.seats = seats
-        self.occupied = occupied
-        self.projects = projects
-    }
 
     public static func on(_ day: CivilDate, projects: [IncubatorProject], seats: Int) -> IncubatorOccupancy {
         let present = projects.filter { $0.isIncubating(on: day) }

@@ -1,4 +1,7 @@
+import MemberwiseInit
+
 /// A tenant's lease of one or more units from its first to its last day (inclusive).
+@MemberwiseInit
 public struct Lease: Equatable, Sendable {
     public var id: Int64?
     public var tenantID: Int64
@@ -38,22 +41,6 @@ public struct Lease: Equatable, Sendable {
         self.init(
             id: nil, tenantID: tenantID, units: units, start: start, end: end, terminatedOn: nil,
             rents: [RentChange(from: start, rent: rent)], deposit: deposit, billingDay: billingDay)
-    }
-
-    /// Restores a lease as stored.
-    public init(
-        id: Int64?, tenantID: Int64, units: [LeasedUnit], start: CivilDate, end: CivilDate, terminatedOn: CivilDate?,
-        rents: [RentChange], deposit: Money, billingDay: Int
-    ) {
-        self.id = id
-        self.tenantID = tenantID
-        self.units = units
-        self.start = start
-        self.end = end
-        self.terminatedOn = terminatedOn
-        self.rents = rents
-        self.deposit = deposit
-        self.billingDay = billingDay
     }
 
     /// The last day the lease holds its units.

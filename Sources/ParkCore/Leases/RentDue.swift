@@ -1,12 +1,9 @@
+import MemberwiseInit
+
 /// Rent due for one month of a lease.
+@MemberwiseInit
 public struct RentDue: Equatable, Sendable {
     public var amount: Money
     public var daysLeased: Int
     public var daysInMonth: Int
-
-    public init(amount: Money, daysLeased: Int, daysInMonth: Int) {
-        self.amount = amount
-        self.daysLeased = daysLeased
-        self.daysInMonth = daysInMonth
-    }
 }

@@ -1,16 +1,14 @@
+import MemberwiseInit
+
 /// Who else holds a lease's units: the other leases of those units and the incubator projects on
 /// its seats. A lease is signed, or renewed, only when none of them holds one of its units on
 /// one of its days.
+@MemberwiseInit
 public struct UnitHolders: Sendable {
     /// Other leases holding at least one of the units (with their ids), in id order.
     public var leases: [Lease]
     /// Incubator projects, of which those on the lease's seats matter.
     public var projects: [IncubatorProject]
-
-    public init(leases: [Lease], projects: [IncubatorProject]) {
-        self.leases = leases
-        self.projects = projects
-    }
 
     /// Refuses `lease` when another lease holds one of its units, or a project one of its
     /// incubator seats, on one of its days; names the first in the way.

@@ -1,13 +1,11 @@
+import MemberwiseInit
+
 /// The most an amount field may hold, and the unit the refusal names it in.
+@MemberwiseInit
 public struct AmountLimit: Sendable {
     public let most: Money
     /// What the bound is counted in: "yuan", "yuan per m² per month".
     public let unit: String
-
-    public init(most: Money, unit: String) {
-        self.most = most
-        self.unit = unit
-    }
 
     /// Any amount parkd can hold.
     public static let anyAmount = AmountLimit(most: .largest, unit: "yuan")

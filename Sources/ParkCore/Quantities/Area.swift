@@ -1,11 +1,10 @@
+import MemberwiseInit
+
 /// A floor area in square metres, exact to 0.01 m².
+@MemberwiseInit
 public struct Area: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Hundredths of a square metre.
     public let centiSquareMetres: Int64
-
-    public init(centiSquareMetres: Int64) {
-        self.centiSquareMetres = centiSquareMetres
-    }
 
     public static let zero = Area(centiSquareMetres: 0)
 

@@ -1,12 +1,11 @@
+import MemberwiseInit
+
 /// An exact amount of yuan, held in fen (1 yuan = 100 fen). Never a floating-point number.
 ///
 /// Written on the wire and in the CLI as a decimal string with two places: `"1234.50"`.
+@MemberwiseInit
 public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let fen: Int64
-
-    public init(fen: Int64) {
-        self.fen = fen
-    }
 
     public static let zero = Money(fen: 0)
 

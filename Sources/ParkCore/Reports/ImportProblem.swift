@@ -1,15 +1,12 @@
+import MemberwiseInit
+
 /// One thing wrong with one cell (or row) of an imported file. `line` counts from 1, the header
 /// being line 1.
+@MemberwiseInit
 public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
     public var line: Int
     public var column: String
     public var reason: String
-
-    public init(line: Int, column: String, reason: String) {
-        self.line = line
-        self.column = column
-        self.reason = reason
-    }
 
     /// `error` on `line`, in the column it names.
     public init(line: Int, _ error: DomainError) {

@@ -1,5 +1,8 @@
+import MemberwiseInit
+
 /// What a tenant reports for one month: money exact to the fen, the rest counts (person-times
 /// where the park counts services, not people).
+@MemberwiseInit
 public struct OperatingFigures: Equatable, Sendable {
     public var revenue: Money
     public var tax: Money
@@ -12,23 +15,6 @@ public struct OperatingFigures: Equatable, Sendable {
     public var trainingAttendees: Int
     public var phdHires: Int
     public var headcount: Int
-
-    public init(
-        revenue: Money, tax: Money, employersServed: Int, workersDispatched: Int, workersOutsourced: Int,
-        jobSeekersServed: Int, placements: Int, trainingSessions: Int, trainingAttendees: Int, phdHires: Int, headcount: Int
-    ) {
-        self.revenue = revenue
-        self.tax = tax
-        self.employersServed = employersServed
-        self.workersDispatched = workersDispatched
-        self.workersOutsourced = workersOutsourced
-        self.jobSeekersServed = jobSeekersServed
-        self.placements = placements
-        self.trainingSessions = trainingSessions
-        self.trainingAttendees = trainingAttendees
-        self.phdHires = phdHires
-        self.headcount = headcount
-    }
 
     /// The largest believable monthly value of each count, for one HR firm.
     public static let countLimits: [(field: String, limit: Int)] = [

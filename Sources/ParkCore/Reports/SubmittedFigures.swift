@@ -1,17 +1,14 @@
+import MemberwiseInit
+
 /// The figures a submission gives for a month: all of them for a first report (revenue and tax
 /// required, counts 0 when not given), only those that change for a correction — the others
 /// keep the version in force.
+@MemberwiseInit
 public struct SubmittedFigures: Equatable, Sendable {
     public var revenue: Money?
     public var tax: Money?
     /// Counts by their wire name (`placements`, `headcount`, … as in `OperatingFigures.countLimits`).
     public var counts: [String: Int]
-
-    public init(revenue: Money?, tax: Money?, counts: [String: Int]) {
-        self.revenue = revenue
-        self.tax = tax
-        self.counts = counts
-    }
 
     public var isEmpty: Bool { revenue == nil && tax == nil && counts.isEmpty }
 

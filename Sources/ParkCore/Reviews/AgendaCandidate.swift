@@ -1,4 +1,7 @@
+import MemberwiseInit
+
 /// An application proposed for a session's agenda, as the park holds it.
+@MemberwiseInit
 public struct AgendaCandidate: Equatable, Sendable {
     public var application: Int64
     public var status: ApplicationStatus
@@ -6,32 +9,17 @@ public struct AgendaCandidate: Equatable, Sendable {
     public var onSession: Int64?
     /// For an application reopened by an accepted appeal: the session whose rejection was
     /// appealed and the uids of its panel, a majority of whom may not review it again.
-    public var appealed: Appealed?
+    public var appealed: Appealed? = nil
 
+    @MemberwiseInit
     public struct Appealed: Equatable, Sendable {
         public var session: Int64
         public var panel: Set<Int64>
-
-        public init(session: Int64, panel: Set<Int64>) {
-            self.session = session
-            self.panel = panel
-        }
     }
 
     /// The final decision that stands on it (not superseded, not reopened by an accepted
     /// appeal): its id and verdict. Such an application goes before no panel again.
-    public var decided: (decision: Int64, verdict: ReviewDecision.Verdict)?
-
-    public init(
-        application: Int64, status: ApplicationStatus, onSession: Int64?, appealed: Appealed? = nil,
-        decided: (decision: Int64, verdict: ReviewDecision.Verdict)? = nil
-    ) {
-        self.application = application
-        self.status = status
-        self.onSession = onSession
-        self.appealed = appealed
-        self.decided = decided
-    }
+    public var decided: (decision: Int64, verdict: ReviewDecision.Verdict)? = nil
 
     public static func == (lhs: AgendaCandidate, rhs: AgendaCandidate) -> Bool {
         lhs.application == rhs.application && lhs.status == rhs.status && lhs.onSession == rhs.onSession && lhs.appealed == rhs.appealed

@@ -1,13 +1,11 @@
+import MemberwiseInit
+
 /// A conflict parkd finds between a reviewer's declared affiliations and an applicant's related parties.
+@MemberwiseInit
 public struct DetectedConflict: Equatable, Sendable {
     public var type: ConflictType
     /// What matched, in words.
     public var detail: String
-
-    public init(type: ConflictType, detail: String) {
-        self.type = type
-        self.detail = detail
-    }
 
     /// Employment counts for this many years after it ended.
     public static let employmentYears = 3

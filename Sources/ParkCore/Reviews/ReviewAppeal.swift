@@ -1,9 +1,12 @@
+import MemberwiseInit
+
 /// An appeal (申诉) against a final rejection by a review session: filed within a number of
 /// working days after the rejection, on stated grounds only, and accepted or refused by an
 /// administrator with a reason. An accepted appeal reopens the application: the firm's record
 /// goes from `rejected` back to `reviewing` (the only way out of `rejected`, which `tenant
 /// transition` never allows) and the application is reviewed again by a session whose panel
 /// majority did not sit on the session that rejected it.
+@MemberwiseInit
 public struct ReviewAppeal: Equatable, Sendable {
     /// The grounds an appeal may stand on.
     public enum Ground: String, Sendable, CaseIterable {
@@ -24,18 +27,13 @@ public struct ReviewAppeal: Equatable, Sendable {
     }
 
     /// The final rejection appealed, as recorded.
+    @MemberwiseInit
     public struct Rejection: Equatable, Sendable {
         /// The decision's id.
         public var decision: Int64
         /// The session whose result it followed.
         public var session: Int64
         public var decidedOn: CivilDate
-
-        public init(decision: Int64, session: Int64, decidedOn: CivilDate) {
-            self.decision = decision
-            self.session = session
-            self.decidedOn = decidedOn
-        }
     }
 
     public var application: Int64
@@ -45,16 +43,6 @@ public struct ReviewAppeal: Equatable, Sendable {
     public var filedOn: CivilDate
     /// The last day it could be filed.
     public var deadline: CivilDate
-
-    /// Restores an appeal exactly as recorded.
-    public init(application: Int64, rejection: Rejection, ground: Ground, text: String, filedOn: CivilDate, deadline: CivilDate) {
-        self.application = application
-        self.rejection = rejection
-        self.ground = ground
-        self.text = text
-        self.filedOn = filedOn
-        self.deadline = deadline
-    }
 
     /// Files an appeal against the latest decision on `application` (`latest`: nil when it has
     /// none): only a final rejection, only within `windowDays` working days after it (counted

@@ -1,7 +1,10 @@
+import MemberwiseInit
+
 /// The final decision on an application reviewed by a session: made when the session's notice
 /// ends with no open objection to it, it moves the tenant to `approved` or `rejected` and is
 /// recorded with the score and the reasons. A decision is never changed; a corrected error is a
 /// new decision that supersedes it, with its reason.
+@MemberwiseInit
 public struct ReviewDecision: Equatable, Sendable {
     public enum Verdict: String, Sendable, CaseIterable {
         case approved, rejected
@@ -24,30 +27,13 @@ public struct ReviewDecision: Equatable, Sendable {
     /// The decision this one replaces, with why.
     public var supersedes: Int64?
     /// The score broken down: each criterion's mean over the sheets that counted.
-    public var breakdown: [CriterionMean]
-
-    public init(
-        application: Int64, verdict: Verdict, outcome: ReviewTally.Outcome, scoreHundredths: Int, reasons: [String], supersedes: Int64?,
-        breakdown: [CriterionMean] = []
-    ) {
-        self.application = application
-        self.verdict = verdict
-        self.outcome = outcome
-        self.scoreHundredths = scoreHundredths
-        self.reasons = reasons
-        self.supersedes = supersedes
-        self.breakdown = breakdown
-    }
+    public var breakdown: [CriterionMean] = []
 
     /// One criterion's mean over the sheets that counted, in hundredths (rounded half-up once).
+    @MemberwiseInit
     public struct CriterionMean: Equatable, Sendable {
         public var criterion: String
         public var hundredths: Int
-
-        public init(criterion: String, hundredths: Int) {
-            self.criterion = criterion
-            self.hundredths = hundredths
-        }
     }
 
     /// Each criterion's mean over `counted` (the sheets the result counted, the dropped ones
@@ -61,6 +47,7 @@ public struct ReviewDecision: Equatable, Sendable {
     }
 
     /// One applicant's result as the notice posted it.
+    @MemberwiseInit
     public struct Result: Equatable, Sendable {
         public var application: Int64
         public var outcome: ReviewTally.Outcome
@@ -68,31 +55,16 @@ public struct ReviewDecision: Equatable, Sendable {
         /// The vetoes, item and reason (never who vetoed).
         public var vetoes: [ScoreSheet.Veto]
         /// Each criterion's mean over the sheets that counted.
-        public var breakdown: [CriterionMean]
-
-        public init(
-            application: Int64, outcome: ReviewTally.Outcome, scoreHundredths: Int, vetoes: [ScoreSheet.Veto], breakdown: [CriterionMean] = []
-        ) {
-            self.application = application
-            self.outcome = outcome
-            self.scoreHundredths = scoreHundredths
-            self.vetoes = vetoes
-            self.breakdown = breakdown
-        }
+        public var breakdown: [CriterionMean] = []
     }
 
     /// An objection to an applicant's result, as far as the decision is concerned.
+    @MemberwiseInit
     public struct Objection: Equatable, Sendable {
         public var id: Int64
         public var application: Int64
         /// Nil while open.
         public var resolution: ObjectionResolution?
-
-        public init(id: Int64, application: Int64, resolution: ObjectionResolution?) {
-            self.id = id
-            self.application = application
-            self.resolution = resolution
-        }
     }
 
     /// What the end of a notice means for one applicant.

@@ -1,16 +1,13 @@
+import MemberwiseInit
+
 /// The public notice (公示) of a closed review session's results: posted from the day it is
 /// published for a number of working days counted with the working-day calendar, taking
 /// objections up to and including its last day, and closed only after that day.
+@MemberwiseInit
 public struct ReviewNotice: Equatable, Sendable {
     public var session: Int64
     public var period: NoticePeriod
     public var closed: Bool
-
-    public init(session: Int64, period: NoticePeriod, closed: Bool) {
-        self.session = session
-        self.period = period
-        self.closed = closed
-    }
 
     /// Puts the results of `session` on notice from `today` for `workingDays` working days:
     /// only a closed session, and only once.

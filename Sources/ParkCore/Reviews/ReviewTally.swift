@@ -1,19 +1,16 @@
+import MemberwiseInit
+
 /// The result of one applicant at close, decided from the sheets that count: the latest sheet
 /// of each panel member not conflicted with it.
 public struct ReviewTally: Equatable, Sendable {
     /// A sheet that counts, by the reviewer who wrote it.
+    @MemberwiseInit
     public struct CountedSheet: Equatable, Sendable {
         /// The stored version's id.
         public var id: Int64
         public var reviewer: Reviewer
         public var total: Score
         public var veto: ScoreSheet.Veto?
-        public init(id: Int64, reviewer: Reviewer, total: Score, veto: ScoreSheet.Veto?) {
-            self.id = id
-            self.reviewer = reviewer
-            self.total = total
-            self.veto = veto
-        }
     }
 
     public enum Outcome: String, Sendable, CaseIterable {

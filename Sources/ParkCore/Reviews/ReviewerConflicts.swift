@@ -1,14 +1,14 @@
+import MemberwiseInit
+
 /// One reviewer's conflicts with one applicant: declared by the reviewer (or an administrator),
 /// detected by parkd, and a dismissal of the detected ones.
+@MemberwiseInit
 public struct ReviewerConflicts: Equatable, Sendable {
     /// A conflict declared for the applicant.
+    @MemberwiseInit
     public struct Declared: Equatable, Sendable {
         public var type: ConflictType
         public var note: String?
-        public init(type: ConflictType, note: String?) {
-            self.type = type
-            self.note = note
-        }
     }
 
     public var application: Int64
@@ -17,14 +17,6 @@ public struct ReviewerConflicts: Equatable, Sendable {
     public var detected: [DetectedConflict]
     /// Why an administrator dismissed the detected conflicts, when one did.
     public var dismissal: String?
-
-    public init(application: Int64, reviewer: Reviewer, declared: [Declared], detected: [DetectedConflict], dismissal: String?) {
-        self.application = application
-        self.reviewer = reviewer
-        self.declared = declared
-        self.detected = detected
-        self.dismissal = dismissal
-    }
 
     /// Whether the reviewer sits out this applicant: a declared conflict always, a detected one
     /// until it is dismissed.

@@ -1,9 +1,10 @@
+import MemberwiseInit
+
 /// A score on a review sheet, in steps of 0.5: kept as a whole number of half-points, so that
 /// totals and means stay exact.
+@MemberwiseInit
 public struct Score: Comparable, Hashable, Sendable, CustomStringConvertible {
     public var halfPoints: Int
-
-    public init(halfPoints: Int) { self.halfPoints = halfPoints }
 
     /// Reads "17", "17.5" or "17.50"; anything off the 0.5 step, negative or not a number is
     /// refused, naming `field`, without repeating the value (it may be a reviewer's score).

@@ -1,15 +1,14 @@
+import MemberwiseInit
+
 /// One reviewer's sheet for one applicant: a score for every criterion and, perhaps, a veto
 /// with its reason. It is sealed until its session closes: nothing derived from it is shown
 /// before then, and the audit trail holds only its commitment (`commitment(salt:)`).
 public struct ScoreSheet: Equatable, Sendable {
     /// A veto on one of the rules' veto items, with the reviewer's reason.
+    @MemberwiseInit
     public struct Veto: Equatable, Sendable {
         public var item: String
         public var reason: String
-        public init(item: String, reason: String) {
-            self.item = item
-            self.reason = reason
-        }
     }
 
     public var application: Int64

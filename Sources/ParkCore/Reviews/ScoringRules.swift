@@ -1,25 +1,21 @@
+import MemberwiseInit
+
 /// What a review sheet scores, as the configuration sets it (`reviews.scoring`): the criteria
 /// with their weights (each scored 0...weight in steps of 0.5), the single-veto items, and the
 /// pass threshold. A session keeps the rules in force when its first sheet arrives.
 public struct ScoringRules: Equatable, Sendable {
     /// A criterion and its weight, the most it scores.
+    @MemberwiseInit
     public struct Criterion: Equatable, Sendable {
         public var name: String
         public var weight: Score
-        public init(name: String, weight: Score) {
-            self.name = name
-            self.weight = weight
-        }
     }
 
     /// An item a single reviewer may veto an applicant on, whatever its score.
+    @MemberwiseInit
     public struct VetoItem: Equatable, Sendable {
         public var name: String
         public var description: String
-        public init(name: String, description: String) {
-            self.name = name
-            self.description = description
-        }
     }
 
     public var criteria: [Criterion]

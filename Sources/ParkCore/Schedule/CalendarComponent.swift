@@ -1,18 +1,15 @@
+import MemberwiseInit
+
 /// One item of a component of a calendar expression: a value (`5`), a range (`1..5`), a
 /// repetition (`0/15`) or a range with a repetition (`8..18/2`). The seconds component counts in
 /// microseconds, so `1.5` is 1,500,000.
+@MemberwiseInit
 public struct CalendarComponent: Comparable, Sendable {
     public var start: Int
     /// The last value of a range; nil for none.
-    public var stop: Int?
+    public var stop: Int? = nil
     /// The step of a repetition; 0 for none.
-    public var step: Int
-
-    public init(start: Int, stop: Int? = nil, step: Int = 0) {
-        self.start = start
-        self.stop = stop
-        self.step = step
-    }
+    public var step: Int = 0
 
     public static func < (lhs: CalendarComponent, rhs: CalendarComponent) -> Bool {
         (lhs.start, lhs.stop ?? -1, lhs.step) < (rhs.start, rhs.stop ?? -1, rhs.step)

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// The operator's headline figures for a period.
 public struct ParkStatistics: Equatable, Sendable {
     public var from: CivilDate
@@ -61,16 +63,11 @@ public struct ParkStatistics: Equatable, Sendable {
 /// What the statistics read of a tenant: the day it applied, its status changes (the day each
 /// took effect and the status it gave, oldest first) and its business lines. A park's
 /// statistics read every tenant, so the store loads only this of each.
+@MemberwiseInit
 public struct TenantStanding: Sendable {
     public var appliedOn: CivilDate
     public var changes: [(on: CivilDate, to: TenantStatus)]
     public var businessLines: [BusinessLine]
-
-    public init(appliedOn: CivilDate, changes: [(on: CivilDate, to: TenantStatus)], businessLines: [BusinessLine]) {
-        self.appliedOn = appliedOn
-        self.changes = changes
-        self.businessLines = businessLines
-    }
 
     /// The status the tenant had on `day`, from its changes (nil before it applied).
     public func status(on day: CivilDate) -> TenantStatus? {

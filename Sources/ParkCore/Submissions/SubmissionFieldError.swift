@@ -1,13 +1,11 @@
+import MemberwiseInit
+
 /// One thing wrong with a submission: where (a JSON path into the envelope, `$.payload.revenue`)
 /// and why, in words a tenant can act on.
+@MemberwiseInit
 public struct SubmissionFieldError: Sendable, Equatable, CustomStringConvertible {
     public let path: String
     public let reason: String
-
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
 
     /// A domain rule's refusal of a payload field, at `$.payload.<field>`.
     public init(payload error: DomainError) {

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// A file a tenant drops in the spool: one JSON object holding the envelope's exact bytes and
 /// the Ed25519 signature of those bytes, both in base64:
 ///
@@ -5,16 +7,12 @@
 ///
 /// Carrying the envelope as bytes means nothing is re-serialised before the signature is
 /// checked: what was signed is exactly what is read.
+@MemberwiseInit
 public struct SubmissionFile: Sendable, Equatable {
     /// The envelope's exact bytes, as signed.
     public let envelopeBytes: [UInt8]
     /// The Ed25519 signature (64 bytes).
     public let signature: [UInt8]
-
-    public init(envelopeBytes: [UInt8], signature: [UInt8]) {
-        self.envelopeBytes = envelopeBytes
-        self.signature = signature
-    }
 
     /// The file's bytes for `envelopeBytes` signed by `sign` (the reference client's format).
     public var bytes: [UInt8] {

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// Who vouches for a submission: a tenant's key (the spool), or a staff member at the admin
 /// channel entering a tenant's paper submission (`parkctl submit`).
 public enum SubmissionSender: Sendable, Equatable {
@@ -10,15 +12,11 @@ public enum SubmissionSender: Sendable, Equatable {
 }
 
 /// A submission recorded earlier under the same tenant and submission id.
+@MemberwiseInit
 public struct RecordedSubmission: Sendable, Equatable {
     public let envelopeSha256: String
     /// The receipt's content as first written.
     public let receipt: String
-
-    public init(envelopeSha256: String, receipt: String) {
-        self.envelopeSha256 = envelopeSha256
-        self.receipt = receipt
-    }
 }
 
 /// What to do with a received submission.

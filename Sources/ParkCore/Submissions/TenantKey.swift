@@ -1,4 +1,7 @@
+import MemberwiseInit
+
 /// A tenant key as recorded: added or issued, then possibly revoked, never changed otherwise.
+@MemberwiseInit
 public struct TenantKey: Sendable, Equatable {
     /// Where the key came from.
     public enum Origin: String, Sendable, CaseIterable {
@@ -12,16 +15,8 @@ public struct TenantKey: Sendable, Equatable {
     public var label: String
     public var origin: Origin
     /// When it was revoked (RFC 3339), nil while in force.
-    public var revokedAt: String?
-    public var revokeReason: String?
-
-    public init(publicKey: SigningPublicKey, label: String, origin: Origin, revokedAt: String? = nil, revokeReason: String? = nil) {
-        self.publicKey = publicKey
-        self.label = label
-        self.origin = origin
-        self.revokedAt = revokedAt
-        self.revokeReason = revokeReason
-    }
+    public var revokedAt: String? = nil
+    public var revokeReason: String? = nil
 
     /// The longest label.
     public static let maximumLabelLength = 100

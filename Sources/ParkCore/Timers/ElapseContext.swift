@@ -1,16 +1,13 @@
+import MemberwiseInit
+
 /// What computing a timer's next elapse reads besides the timer: the park's time zone, the
 /// zones its expressions name, and the working-day calendar in force.
+@MemberwiseInit
 public struct ElapseContext: Sendable {
     public var parkZone: any TimeZoneRules
     /// The rules of each zone an expression names (`Europe/Berlin`), by name.
-    public var zones: [String: any TimeZoneRules]
+    public var zones: [String: any TimeZoneRules] = [:]
     public var calendar: WorkingDayCalendar
-
-    public init(parkZone: any TimeZoneRules, zones: [String: any TimeZoneRules] = [:], calendar: WorkingDayCalendar) {
-        self.parkZone = parkZone
-        self.zones = zones
-        self.calendar = calendar
-    }
 
     func zone(of spec: CalendarSpec) -> any TimeZoneRules {
         spec.timeZone.flatMap { zones[$0] } ?? parkZone

@@ -1,4 +1,7 @@
+import MemberwiseInit
+
 /// A timer as the configuration defines it: when it elapses and what it does.
+@MemberwiseInit
 public struct TimerDefinition: Equatable, Sendable {
     public var name: String
     /// The calendar expressions (systemd.time(7)), already parsed; it elapses at each one's
@@ -6,29 +9,16 @@ public struct TimerDefinition: Equatable, Sendable {
     public var calendars: [CalendarSpec]
     public var action: TimerAction
     /// A run missed while parkd was down runs once after start.
-    public var persistent: Bool
+    public var persistent: Bool = false
     /// How late a run may start after its elapse (microseconds), so that elapses close together
     /// share one wake-up: systemd's `AccuracySec=`.
-    public var accuracy: Int64
+    public var accuracy: Int64 = defaultAccuracy
     /// Elapses on a day off of the park's working-day calendar are skipped or moved.
-    public var workingDaysOnly: Bool
-    public var onHoliday: HolidayRule
+    public var workingDaysOnly: Bool = false
+    public var onHoliday: HolidayRule = .skip
 
     /// systemd's default `AccuracySec=`.
     public static let defaultAccuracy: Int64 = 60_000_000
-
-    public init(
-        name: String, calendars: [CalendarSpec], action: TimerAction, persistent: Bool = false, accuracy: Int64 = defaultAccuracy,
-        workingDaysOnly: Bool = false, onHoliday: HolidayRule = .skip
-    ) {
-        self.name = name
-        self.calendars = calendars
-        self.action = action
-        self.persistent = persistent
-        self.accuracy = accuracy
-        self.workingDaysOnly = workingDaysOnly
-        self.onHoliday = onHoliday
-    }
 
     public static func == (lhs: TimerDefinition, rhs: TimerDefinition) -> Bool {
         lhs.name == rhs.name && lhs.calendars.map(\.normalized) == rhs.calendars.map(\.normalized) && lhs.action == rhs.action

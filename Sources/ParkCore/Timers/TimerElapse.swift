@@ -1,13 +1,11 @@
+import MemberwiseInit
+
 /// One elapse of a timer.
+@MemberwiseInit
 public struct TimerElapse: Equatable, Sendable {
     /// When it runs (microseconds since the epoch).
     public var instant: Int64
     /// The park-local day off it was moved from (`on_holiday: next-working-day`); nil when it
     /// runs at the expression's own elapse.
-    public var movedFrom: CivilDate?
-
-    public init(instant: Int64, movedFrom: CivilDate? = nil) {
-        self.instant = instant
-        self.movedFrom = movedFrom
-    }
+    public var movedFrom: CivilDate? = nil
 }

@@ -1,4 +1,7 @@
+import MemberwiseInit
+
 /// A unit held for a span of days: by a tenant's lease, or by an incubator project on a seat.
+@MemberwiseInit
 public struct UnitHolding: Equatable, Sendable, CustomStringConvertible {
     public enum Holder: Equatable, Sendable {
         case lease(id: Int64, tenantID: Int64, tenantName: String)
@@ -10,12 +13,6 @@ public struct UnitHolding: Equatable, Sendable, CustomStringConvertible {
     public var from: CivilDate
     /// The last day held; nil while a project incubates (it has no end yet).
     public var through: CivilDate?
-
-    public init(holder: Holder, from: CivilDate, through: CivilDate?) {
-        self.holder = holder
-        self.from = from
-        self.through = through
-    }
 
     /// The lease's holding of its units, to its last day.
     public init(_ lease: Lease, id: Int64, tenantName: String) {

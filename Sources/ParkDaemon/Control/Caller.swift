@@ -1,6 +1,8 @@
 import Foundation
+import MemberwiseInit
 
 /// The process at the other end of a connection, from the socket's peer credentials (SO_PEERCRED).
+@MemberwiseInit
 public struct Caller: Sendable, Equatable {
     public let uid: UInt32
     public let gid: UInt32
@@ -9,14 +11,6 @@ public struct Caller: Sendable, Equatable {
     public let userName: String
     /// Primary and supplementary groups of the calling process when it connected.
     public let groups: Set<UInt32>
-
-    public init(uid: UInt32, gid: UInt32, pid: Int32, userName: String, groups: Set<UInt32>) {
-        self.uid = uid
-        self.gid = gid
-        self.pid = pid
-        self.userName = userName
-        self.groups = groups
-    }
 
     /// Completes peer credentials with the user's name and the supplementary groups the kernel
     /// recorded with them (`PeerGroups`). Without those (a kernel before 4.13, or more groups

@@ -1,3 +1,4 @@
+import MemberwiseInit
 import ParkCore
 
 /// What a formula reads that may change from one day to the next: the engine evaluates a
@@ -128,6 +129,7 @@ public struct Explanation: Codable, Sendable, Equatable {
     public var steps: [ExplanationStep]
 }
 
+@MemberwiseInit
 public struct ExplanationStep: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
         /// A fact about the tenant, its leases or its reports.
@@ -148,12 +150,4 @@ public struct ExplanationStep: Codable, Sendable, Equatable {
     public var source: String?
     /// The days this step is about, when the rule is summed day by day.
     public var context: String?
-
-    public init(kind: Kind, name: String, value: String, source: String?, context: String?) {
-        self.kind = kind
-        self.name = name
-        self.value = value
-        self.source = source
-        self.context = context
-    }
 }

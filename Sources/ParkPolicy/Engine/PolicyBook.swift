@@ -1,3 +1,4 @@
+import MemberwiseInit
 import ParkCore
 
 /// The policies in force together: which one applies to a rule on a day, and the runs.
@@ -127,16 +128,11 @@ public struct PolicyBook: Sendable {
 }
 
 /// One problem in a policy file: where and what.
+@MemberwiseInit
 public struct PolicyProblem: Sendable, Equatable, CustomStringConvertible {
     public let file: String
     public let position: SourcePosition?
     public let message: String
-
-    public init(file: String, position: SourcePosition?, message: String) {
-        self.file = file
-        self.position = position
-        self.message = message
-    }
 
     /// `P2021.yaml:34:12: unknown name 'rent_capp'; did you mean 'rent_cap'?`
     public var description: String {

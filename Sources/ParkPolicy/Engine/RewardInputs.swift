@@ -1,17 +1,16 @@
+import MemberwiseInit
 import ParkCore
 
 /// Everything a reward calculation reads about the park: one entry per tenant. A run stores its
 /// inputs in this canonical form, so it can be recomputed bit for bit later (`reward verify`).
+@MemberwiseInit
 public struct RewardInputs: Codable, Sendable, Equatable {
     public var tenants: [TenantFacts]
-
-    public init(tenants: [TenantFacts]) {
-        self.tenants = tenants
-    }
 }
 
 /// What the policies may read about one tenant. Dates are `YYYY-MM-DD`, months `YYYY-MM`,
 /// money in fen, areas in hundredths of a m².
+@MemberwiseInit
 public struct TenantFacts: Codable, Sendable, Equatable {
     public var id: Int64
     public var name: String
@@ -25,7 +24,7 @@ public struct TenantFacts: Codable, Sendable, Equatable {
     public var reports: ReportFacts
     /// The events it organised or co-organised with the park; absent when none (so inputs
     /// stored before events existed read, and hash, as they did).
-    public var events: [EventFact]?
+    public var events: [EventFact]? = nil
 
     public init(
         id: Int64, name: String, creditCode: String, businessLines: [String], tags: [String], origin: String,
@@ -35,26 +34,10 @@ public struct TenantFacts: Codable, Sendable, Equatable {
             id: id, name: name, creditCode: creditCode, businessLines: businessLines, tags: tags, origin: origin, appliedOn: appliedOn,
             statusChanges: statusChanges, leases: leases, reports: ReportFacts(reports), events: events)
     }
-
-    public init(
-        id: Int64, name: String, creditCode: String, businessLines: [String], tags: [String], origin: String,
-        appliedOn: String, statusChanges: [StatusFact], leases: [LeaseFact], reports: ReportFacts, events: [EventFact]? = nil
-    ) {
-        self.events = events
-        self.id = id
-        self.name = name
-        self.creditCode = creditCode
-        self.businessLines = businessLines
-        self.tags = tags
-        self.origin = origin
-        self.appliedOn = appliedOn
-        self.statusChanges = statusChanges
-        self.leases = leases
-        self.reports = reports
-    }
 }
 
 /// An event a tenant organised or co-organised with the park, as rules read it.
+@MemberwiseInit
 public struct EventFact: Codable, Sendable, Equatable {
     public var id: Int64
     /// The event's kind (`job-fair`, `online-job-fair`, …).
@@ -65,26 +48,15 @@ public struct EventFact: Codable, Sendable, Equatable {
     /// Employers that attended, over its occurrences' outcomes in force; absent while no
     /// outcome is recorded (an outcome is recorded only once the event was held).
     public var employers: Int?
-
-    public init(id: Int64, kind: String, ends: String, cancelled: Bool, employers: Int?) {
-        self.id = id
-        self.kind = kind
-        self.ends = ends
-        self.cancelled = cancelled
-        self.employers = employers
-    }
 }
 
+@MemberwiseInit
 public struct StatusFact: Codable, Sendable, Equatable {
     public var to: String
     public var on: String
-
-    public init(to: String, on: String) {
-        self.to = to
-        self.on = on
-    }
 }
 
+@MemberwiseInit
 public struct LeaseFact: Codable, Sendable, Equatable {
     public var id: Int64
     public var start: String
@@ -93,36 +65,19 @@ public struct LeaseFact: Codable, Sendable, Equatable {
     public var units: [LeasedUnitFact]
     /// Rent per m² per month in fen, each from a day on; the first from the start.
     public var rents: [RentFact]
-
-    public init(id: Int64, start: String, lastDay: String, units: [LeasedUnitFact], rents: [RentFact]) {
-        self.id = id
-        self.start = start
-        self.lastDay = lastDay
-        self.units = units
-        self.rents = rents
-    }
 }
 
+@MemberwiseInit
 public struct LeasedUnitFact: Codable, Sendable, Equatable {
     public var label: String
     public var kind: String
     public var centiSquareMetres: Int64
-
-    public init(label: String, kind: String, centiSquareMetres: Int64) {
-        self.label = label
-        self.kind = kind
-        self.centiSquareMetres = centiSquareMetres
-    }
 }
 
+@MemberwiseInit
 public struct RentFact: Codable, Sendable, Equatable {
     public var from: String
     public var fenPerSquareMetre: Int64
-
-    public init(from: String, fenPerSquareMetre: Int64) {
-        self.from = from
-        self.fenPerSquareMetre = fenPerSquareMetre
-    }
 }
 
 /// The version of a month's operating report in force when the inputs were gathered.

@@ -1,17 +1,13 @@
+import MemberwiseInit
 import ParkCore
 
 /// An approved run of a period as the next run of that period must see it: the rules it
 /// covered and its lines (for the rules the next run computes).
+@MemberwiseInit
 public struct ApprovedRewardRun: Sendable, Equatable {
     public var id: Int64
     public var rules: [String]
     public var lines: [RewardLine]
-
-    public init(id: Int64, rules: [String], lines: [RewardLine]) {
-        self.id = id
-        self.rules = rules
-        self.lines = lines
-    }
 }
 
 /// A line of a new run and whether it is a first amount or a difference.

@@ -1,3 +1,4 @@
+import MemberwiseInit
 import ParkCore
 
 /// A stored run compared, tenant by tenant and rule by rule, with the same period recomputed
@@ -7,18 +8,12 @@ import ParkCore
 /// their amounts added up must give what the recomputation gives. Amounts are compared to the fen.
 public struct RewardRunVerification: Sendable, Equatable {
     /// A tenant and rule whose recorded amount differs from the recomputed one.
+    @MemberwiseInit
     public struct Difference: Sendable, Equatable {
         public var tenantID: Int64
         public var rule: String
         public var recordedFen: Int64
         public var recomputedFen: Int64
-
-        public init(tenantID: Int64, rule: String, recordedFen: Int64, recomputedFen: Int64) {
-            self.tenantID = tenantID
-            self.rule = rule
-            self.recordedFen = recordedFen
-            self.recomputedFen = recomputedFen
-        }
     }
 
     /// How many tenant-rule amounts were compared.

@@ -1,14 +1,11 @@
+import MemberwiseInit
 import ParkCore
 
 /// A place in a policy file: line and column, both from 1 (columns count Unicode scalars).
+@MemberwiseInit
 public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConvertible {
     public let line: Int
     public let column: Int
-
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
 
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
@@ -18,13 +15,10 @@ public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConver
 }
 
 /// Where a formula's text sits in its file, line by line, so every token gets its file position.
+@MemberwiseInit
 public struct FormulaOrigin: Sendable {
     /// The file position of the first character of each line of the formula's text.
     public let lineStarts: [SourcePosition]
-
-    public init(lineStarts: [SourcePosition]) {
-        self.lineStarts = lineStarts
-    }
 
     /// A formula on one line, starting at `position`.
     public static func at(_ position: SourcePosition) -> FormulaOrigin { FormulaOrigin(lineStarts: [position]) }

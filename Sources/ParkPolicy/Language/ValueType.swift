@@ -1,3 +1,4 @@
+import MemberwiseInit
 import ParkCore
 
 /// The type of every value a formula handles. Arithmetic follows units: `money × rate` is money,
@@ -194,12 +195,9 @@ public enum Window: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Brackets: ascending thresholds, each with a value from that threshold up to the next.
+@MemberwiseInit
 public struct BracketTable: Sendable, Equatable, CustomStringConvertible {
     public let rows: [(threshold: Exact, value: Exact)]
-
-    public init(rows: [(threshold: Exact, value: Exact)]) {
-        self.rows = rows
-    }
 
     public static func == (lhs: BracketTable, rhs: BracketTable) -> Bool {
         lhs.rows.count == rhs.rows.count && zip(lhs.rows, rhs.rows).allSatisfy { $0.threshold == $1.threshold && $0.value == $1.value }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 /// What parkd refuses in every YAML file it is handed (policies, policy tests, its configuration
 /// and its calendar), before the file is composed into nodes.
 ///
@@ -11,14 +13,10 @@ public enum YAMLInput {
     public static let maximumBytes = 1 << 20
 
     /// Why a text is refused, located when the refusal has a place in it.
+    @MemberwiseInit
     public struct Refusal: Error, Equatable, Sendable {
         public let position: SourcePosition?
         public let message: String
-
-        public init(position: SourcePosition?, message: String) {
-            self.position = position
-            self.message = message
-        }
     }
 
     /// The refusal of a file of `bytes` bytes, nil when it is small enough.

@@ -1,22 +1,17 @@
 import GRDB
+import MemberwiseInit
 import ParkCore
 
 /// Filters for reading the audit trail.
+@MemberwiseInit
 public struct AuditQuery: Sendable {
-    public var limit: Int
+    public var limit: Int = 50
     /// Only entries at or after this RFC 3339 instant.
-    public var since: String?
+    public var since: String? = nil
     /// Only entries of these fully qualified methods (a method and its former names).
-    public var methods: Set<String>?
+    public var methods: Set<String>? = nil
     /// Only entries older than this id (where the previous page ended).
-    public var before: Int64?
-
-    public init(limit: Int = 50, since: String? = nil, methods: Set<String>? = nil, before: Int64? = nil) {
-        self.limit = limit
-        self.since = since
-        self.methods = methods
-        self.before = before
-    }
+    public var before: Int64? = nil
 }
 
 /// A page of audit entries, newest first, and where the next starts when the page was cut

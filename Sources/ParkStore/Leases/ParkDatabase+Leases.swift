@@ -1,4 +1,5 @@
 import GRDB
+import MemberwiseInit
 import ParkCore
 
 /// Something that happened to a lease, for its history.
@@ -22,6 +23,7 @@ public struct StoredLease: Sendable, Equatable {
 }
 
 /// What signing a lease asks for.
+@MemberwiseInit
 public struct LeaseTerms: Sendable {
     public var tenant: TenantReference
     public var unitIDs: [Int64]
@@ -30,16 +32,6 @@ public struct LeaseTerms: Sendable {
     public var rent: Money
     public var deposit: Money
     public var billingDay: Int
-
-    public init(tenant: TenantReference, unitIDs: [Int64], start: CivilDate, end: CivilDate, rent: Money, deposit: Money, billingDay: Int) {
-        self.tenant = tenant
-        self.unitIDs = unitIDs
-        self.start = start
-        self.end = end
-        self.rent = rent
-        self.deposit = deposit
-        self.billingDay = billingDay
-    }
 }
 
 extension ParkDatabase {

@@ -1,4 +1,5 @@
 import GRDB
+import MemberwiseInit
 import ParkCore
 
 /// One version of a tenant's report for a month.
@@ -154,22 +155,19 @@ extension ParkDatabase {
 }
 
 /// What an import did.
+@MemberwiseInit
 public struct ImportSummary: Sendable, Equatable {
     /// Reports recorded, corrections included.
     public var imported: Int
     /// The rows that corrected a report, in the order of the file.
     public var corrections: [ImportedCorrection]
 
-    public init(imported: Int, corrections: [ImportedCorrection]) {
-        self.imported = imported
-        self.corrections = corrections
-    }
-
     /// Of the reports recorded, how many replaced an earlier report.
     public var corrected: Int { corrections.count }
 }
 
 /// A row of an import that corrected a report: the version it recorded, and what it changed.
+@MemberwiseInit
 public struct ImportedCorrection: Sendable, Equatable {
     public var line: Int
     public var tenantID: Int64
@@ -177,14 +175,6 @@ public struct ImportedCorrection: Sendable, Equatable {
     public var version: Int
     /// One figure each ("placements 26 → 29").
     public var changes: [String]
-
-    public init(line: Int, tenantID: Int64, month: Month, version: Int, changes: [String]) {
-        self.line = line
-        self.tenantID = tenantID
-        self.month = month
-        self.version = version
-        self.changes = changes
-    }
 }
 
 extension ParkDatabase {

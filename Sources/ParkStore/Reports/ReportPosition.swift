@@ -1,15 +1,12 @@
+import MemberwiseInit
 import ParkCore
 
 /// Where a page of reports ends, in their order (month, then tenant id): the cursor a client
 /// passes to get the page after it, written `2021-06/17`.
+@MemberwiseInit
 public struct ReportPosition: Sendable, Equatable, CustomStringConvertible {
     public var month: Month
     public var tenantID: Int64
-
-    public init(month: Month, tenantID: Int64) {
-        self.month = month
-        self.tenantID = tenantID
-    }
 
     public var description: String { "\(month)/\(tenantID)" }
 

@@ -1,7 +1,9 @@
 import GRDB
+import MemberwiseInit
 import ParkCore
 
 /// A submission as received: its envelope, the exact bytes signed, and who vouches for it.
+@MemberwiseInit
 public struct ReceivedSubmission: Sendable {
     public var envelope: SubmissionEnvelope
     public var envelopeBytes: [UInt8]
@@ -9,31 +11,19 @@ public struct ReceivedSubmission: Sendable {
     public var signature: [UInt8]?
     /// The signature already checked with the key the envelope names, off the store's writer;
     /// the decision uses it only when the store holds that very key.
-    public var checkedSignature: CheckedSignature?
-
-    public init(envelope: SubmissionEnvelope, envelopeBytes: [UInt8], signature: [UInt8]?, checkedSignature: CheckedSignature? = nil) {
-        self.envelope = envelope
-        self.envelopeBytes = envelopeBytes
-        self.signature = signature
-        self.checkedSignature = checkedSignature
-    }
+    public var checkedSignature: CheckedSignature? = nil
 
     /// `spool` for a signed file, `staff` for an entry at the admin channel.
     public var channel: String { signature == nil ? "staff" : "spool" }
 }
 
 /// A submission taken: its receipt's content and what happened.
+@MemberwiseInit
 public struct TakenSubmission: Sendable, Equatable {
     public var receipt: String
     public var status: SubmissionReceipt.Status
     /// True when the same bytes had been taken before: the first receipt, nothing changed.
     public var replayed: Bool
-
-    public init(receipt: String, status: SubmissionReceipt.Status, replayed: Bool) {
-        self.receipt = receipt
-        self.status = status
-        self.replayed = replayed
-    }
 }
 
 /// A submission refused without being recorded (unauthentic, or its id reused with other
@@ -64,21 +54,14 @@ public struct StoredSubmission: Sendable, Equatable {
 }
 
 /// What `submissions(matching:)` selects; nil matches everything.
+@MemberwiseInit
 public struct SubmissionFilter: Sendable {
-    public var tenant: TenantReference?
-    public var type: String?
-    public var status: String?
+    public var tenant: TenantReference? = nil
+    public var type: String? = nil
+    public var status: String? = nil
     /// The UTC day it was decided (`2027-02-10`).
-    public var day: CivilDate?
-    public var limit: Int
-
-    public init(tenant: TenantReference? = nil, type: String? = nil, status: String? = nil, day: CivilDate? = nil, limit: Int = 500) {
-        self.tenant = tenant
-        self.type = type
-        self.status = status
-        self.day = day
-        self.limit = limit
-    }
+    public var day: CivilDate? = nil
+    public var limit: Int = 500
 }
 
 extension ParkDatabase {

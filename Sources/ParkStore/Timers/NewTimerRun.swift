@@ -1,4 +1,7 @@
+import MemberwiseInit
+
 /// A run about to start (or skipped), as recorded.
+@MemberwiseInit
 public struct NewTimerRun: Sendable {
     public var timer: String
     public var action: String
@@ -12,23 +15,7 @@ public struct NewTimerRun: Sendable {
     public var startedAt: String
     /// The same instant in microseconds since the epoch: what a persistent timer counts from.
     public var startedAtMicros: Int64
-    public var skipped: Bool
+    public var skipped: Bool = false
     /// Why a skipped run was not started.
-    public var skipReason: String
-
-    public init(
-        timer: String, action: String, arguments: String, trigger: String, elapse: String?, movedFrom: String?, startedAt: String,
-        startedAtMicros: Int64, skipped: Bool = false, skipReason: String = ""
-    ) {
-        self.timer = timer
-        self.action = action
-        self.arguments = arguments
-        self.trigger = trigger
-        self.elapse = elapse
-        self.movedFrom = movedFrom
-        self.startedAt = startedAt
-        self.startedAtMicros = startedAtMicros
-        self.skipped = skipped
-        self.skipReason = skipReason
-    }
+    public var skipReason: String = ""
 }

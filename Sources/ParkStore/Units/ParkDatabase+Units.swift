@@ -1,4 +1,5 @@
 import GRDB
+import MemberwiseInit
 import ParkCore
 
 /// A unit as stored, with its bookkeeping.
@@ -19,18 +20,12 @@ public struct UnitStanding: Sendable, Equatable {
 }
 
 /// Changes to a unit: nil leaves a field alone.
+@MemberwiseInit
 public struct UnitEdit: Sendable {
-    public var floor: String?
-    public var area: Area?
-    public var kind: UnitKind?
-    public var listRent: Money?
-
-    public init(floor: String? = nil, area: Area? = nil, kind: UnitKind? = nil, listRent: Money? = nil) {
-        self.floor = floor
-        self.area = area
-        self.kind = kind
-        self.listRent = listRent
-    }
+    public var floor: String? = nil
+    public var area: Area? = nil
+    public var kind: UnitKind? = nil
+    public var listRent: Money? = nil
 }
 
 extension ParkDatabase {

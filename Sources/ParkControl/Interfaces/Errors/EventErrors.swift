@@ -1,44 +1,44 @@
+import MemberwiseInit
+
 extension EventAPI {
     public static let errors: [any DeclaredError.Type] = [
         NoSuchEvent.self, NoSuchRegistration.self, EventHeld.self, EventCancelled.self, RegistrationNotOpen.self, FirmLimitReached.self,
     ]
 
+    @MemberwiseInit
     public struct NoSuchEvent: DeclaredError {
         public static let name = "io.parkd.Event.NoSuchEvent"
         public static let kind = FailureKind.notFound
         public var event: Int64
-        public init(event: Int64) { self.event = event }
         public var sentence: String { "no event has id \(event)" }
     }
 
+    @MemberwiseInit
     public struct NoSuchRegistration: DeclaredError {
         public static let name = "io.parkd.Event.NoSuchRegistration"
         public static let kind = FailureKind.notFound
         public var registration: Int64
-        public init(registration: Int64) { self.registration = registration }
         public var sentence: String { "no event registration has id \(registration)" }
     }
 
+    @MemberwiseInit
     public struct EventHeld: DeclaredError {
         public static let name = "io.parkd.Event.EventHeld"
         public static let kind = FailureKind.invalidInput
         public var event: Int64
         public var ended: String
-        public init(event: Int64, ended: String) {
-            self.event = event
-            self.ended = ended
-        }
         public var sentence: String { "event \(event) was held (it ended \(ended)); a held event cannot change" }
     }
 
+    @MemberwiseInit
     public struct EventCancelled: DeclaredError {
         public static let name = "io.parkd.Event.EventCancelled"
         public static let kind = FailureKind.invalidInput
         public var event: Int64
-        public init(event: Int64) { self.event = event }
         public var sentence: String { "event \(event) is cancelled" }
     }
 
+    @MemberwiseInit
     public struct RegistrationNotOpen: DeclaredError {
         public static let name = "io.parkd.Event.RegistrationNotOpen"
         public static let kind = FailureKind.invalidInput
@@ -46,12 +46,6 @@ extension EventAPI {
         public var status: String
         public var opens: String?
         public var closes: String?
-        public init(event: Int64, status: String, opens: String?, closes: String?) {
-            self.event = event
-            self.status = status
-            self.opens = opens
-            self.closes = closes
-        }
         public var sentence: String {
             switch status {
             case "planned": "registration for event \(event) opens \(opens ?? "later")"
@@ -62,6 +56,7 @@ extension EventAPI {
         }
     }
 
+    @MemberwiseInit
     public struct FirmLimitReached: DeclaredError {
         public static let name = "io.parkd.Event.FirmLimitReached"
         public static let kind = FailureKind.invalidInput
@@ -70,13 +65,6 @@ extension EventAPI {
         public var limit: Int
         public var held: Int
         public var asked: Int
-        public init(event: Int64, tenant: Int64, limit: Int, held: Int, asked: Int) {
-            self.event = event
-            self.tenant = tenant
-            self.limit = limit
-            self.held = held
-            self.asked = asked
-        }
         public var sentence: String {
             "each firm may take at most \(limit) places at event \(event); tenant \(tenant) holds \(held) and asks for \(asked) more"
         }

@@ -1,3 +1,5 @@
+import MemberwiseInit
+
 extension ReportAPI {
     public static let errors: [any DeclaredError.Type] = [NoSuchImport.self, ImportRefused.self]
 
@@ -9,11 +11,11 @@ extension ReportAPI {
         public var sentence: String { "no import in progress has handle '\(`import`)' (it was finished, or parkd restarted)" }
     }
 
+    @MemberwiseInit
     public struct ImportRefused: DeclaredError {
         public static let name = "io.parkd.Report.ImportRefused"
         public static let kind = FailureKind.invalidInput
         public var problems: [ImportProblem]
-        public init(problems: [ImportProblem]) { self.problems = problems }
         public var sentence: String {
             (["the file was refused, nothing was imported (\(problems.count) problem\(problems.count == 1 ? "" : "s")):"]
                 + problems.map { "  line \($0.line), \($0.column): \($0.reason)" }).joined(separator: "\n")
@@ -21,14 +23,10 @@ extension ReportAPI {
     }
 
     /// A problem of an imported file: where, and what is wrong.
+    @MemberwiseInit
     public struct ImportProblem: Codable, Sendable, Equatable {
         public var line: Int
         public var column: String
         public var reason: String
-        public init(line: Int, column: String, reason: String) {
-            self.line = line
-            self.column = column
-            self.reason = reason
-        }
     }
 }

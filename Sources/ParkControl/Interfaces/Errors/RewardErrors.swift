@@ -1,51 +1,43 @@
+import MemberwiseInit
+
 extension RewardAPI {
     public static let errors: [any DeclaredError.Type] = [
         NoSuchRun.self, RunNotDraft.self, NoDifferences.self, RunOutdated.self, CalculationFailed.self,
     ]
 
+    @MemberwiseInit
     public struct NoSuchRun: DeclaredError {
         public static let name = "io.parkd.Reward.NoSuchRun"
         public static let kind = FailureKind.notFound
         public var run: Int64
-        public init(run: Int64) { self.run = run }
         public var sentence: String { "no reward run has id \(run)" }
     }
 
+    @MemberwiseInit
     public struct RunNotDraft: DeclaredError {
         public static let name = "io.parkd.Reward.RunNotDraft"
         public static let kind = FailureKind.invalidInput
         public var run: Int64
         public var status: String
-        public init(run: Int64, status: String) {
-            self.run = run
-            self.status = status
-        }
         public var sentence: String { "run \(run) is \(status), not a draft; approved runs never change" }
     }
 
+    @MemberwiseInit
     public struct NoDifferences: DeclaredError {
         public static let name = "io.parkd.Reward.NoDifferences"
         public static let kind = FailureKind.invalidInput
         public var period: String
         public var run: Int64
-        public init(period: String, run: Int64) {
-            self.period = period
-            self.run = run
-        }
         public var sentence: String { "nothing to adjust: the data still gives what was approved for \(period) (run \(run))" }
     }
 
+    @MemberwiseInit
     public struct RunOutdated: DeclaredError {
         public static let name = "io.parkd.Reward.RunOutdated"
         public static let kind = FailureKind.invalidInput
         public var run: Int64
         public var period: String
         public var approvedSince: [Int64]
-        public init(run: Int64, period: String, approvedSince: [Int64]) {
-            self.run = run
-            self.period = period
-            self.approvedSince = approvedSince
-        }
         public var sentence: String {
             "run \(run) was computed before \(approvedSince.count == 1 ? "run" : "runs") \(approvedSince.map(String.init).joined(separator: ", ")) "
                 + "of \(period) was approved; approving it would count amounts twice: compute it again with "
@@ -53,11 +45,11 @@ extension RewardAPI {
         }
     }
 
+    @MemberwiseInit
     public struct CalculationFailed: DeclaredError {
         public static let name = "io.parkd.Reward.CalculationFailed"
         public static let kind = FailureKind.invalidInput
         public var message: String
-        public init(message: String) { self.message = message }
         public var sentence: String { "calculation failed: \(message)" }
     }
 }

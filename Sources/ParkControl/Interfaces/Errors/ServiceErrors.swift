@@ -1,39 +1,35 @@
+import MemberwiseInit
+
 extension ServiceAPI {
     public static let errors: [any DeclaredError.Type] = [
         PermissionDenied.self, InvalidField.self, InvalidMessage.self, InternalError.self, TooManyConnections.self,
         DiskFull.self, DatabaseBusy.self, DatabaseReadOnly.self, DatabaseUnavailable.self, ComputeTimeExceeded.self,
     ]
 
+    @MemberwiseInit
     public struct PermissionDenied: DeclaredError {
         public static let name = "io.parkd.Service.PermissionDenied"
         public static let kind = FailureKind.permissionDenied
         public var method: String
         public var uid: Int64
-        public init(method: String, uid: Int64) {
-            self.method = method
-            self.uid = uid
-        }
         public var sentence: String { "permission denied: uid \(uid) may not call \(method)" }
     }
 
     /// parkctl names the field by the option its command gives it with (see `CommandFailure`).
+    @MemberwiseInit
     public struct InvalidField: DeclaredError {
         public static let name = "io.parkd.Service.InvalidField"
         public static let kind = FailureKind.invalidInput
         public var field: String
         public var reason: String
-        public init(field: String, reason: String) {
-            self.field = field
-            self.reason = reason
-        }
         public var sentence: String { "invalid \(field): \(reason)" }
     }
 
+    @MemberwiseInit
     public struct InvalidMessage: DeclaredError {
         public static let name = "io.parkd.Service.InvalidMessage"
         public static let kind = FailureKind.protocolError
         public var reason: String
-        public init(reason: String) { self.reason = reason }
         public var sentence: String { "parkd could not read the request: \(reason)" }
     }
 
@@ -44,6 +40,7 @@ extension ServiceAPI {
         public var sentence: String { "parkd failed to carry out the request; see its journal" }
     }
 
+    @MemberwiseInit
     public struct TooManyConnections: DeclaredError {
         public static let name = "io.parkd.Service.TooManyConnections"
         public static let kind = FailureKind.temporaryFailure
@@ -52,11 +49,6 @@ extension ServiceAPI {
         /// connections open to callers other than admins.
         public var limit: Int
         public var reason: String
-        public init(uid: Int64, limit: Int, reason: String) {
-            self.uid = uid
-            self.limit = limit
-            self.reason = reason
-        }
         public var sentence: String { "parkd refused the connection of uid \(uid): \(reason); close some and try again" }
     }
 
@@ -67,12 +59,12 @@ extension ServiceAPI {
         public var sentence: String { "the disk holding parkd's database is full; nothing was changed: free space on it and try again" }
     }
 
+    @MemberwiseInit
     public struct DatabaseBusy: DeclaredError {
         public static let name = "io.parkd.Service.DatabaseBusy"
         public static let kind = FailureKind.temporaryFailure
         /// The process holding the database's lock, when parkd can tell.
         public var holderPid: Int64?
-        public init(holderPid: Int64?) { self.holderPid = holderPid }
         public var sentence: String {
             let holder = holderPid.map { "another process (pid \($0))" } ?? "another process"
             return "parkd's database is locked by \(holder) past database.busy_timeout_seconds; nothing was changed: try again once it lets go"
@@ -88,23 +80,20 @@ extension ServiceAPI {
         }
     }
 
+    @MemberwiseInit
     public struct DatabaseUnavailable: DeclaredError {
         public static let name = "io.parkd.Service.DatabaseUnavailable"
         public static let kind = FailureKind.storageFailure
         public var reason: String
-        public init(reason: String) { self.reason = reason }
         public var sentence: String { "parkd cannot use its database: \(reason); see its journal" }
     }
 
+    @MemberwiseInit
     public struct ComputeTimeExceeded: DeclaredError {
         public static let name = "io.parkd.Service.ComputeTimeExceeded"
         public static let kind = FailureKind.temporaryFailure
         public var method: String
         public var seconds: Int
-        public init(method: String, seconds: Int) {
-            self.method = method
-            self.seconds = seconds
-        }
         public var sentence: String {
             "\(method) took longer than limits.compute_seconds (\(seconds) s) and was stopped; give it less to do (fewer cases, a shorter period)"
         }

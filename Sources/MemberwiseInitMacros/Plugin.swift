@@ -1,0 +1,7 @@
+import SwiftCompilerPlugin
+import SwiftSyntaxMacros
+
+@main
+struct MemberwiseInitPlugin: CompilerPlugin {
+    let providingMacros: [any Macro.Type] = [MemberwiseInitMacro.self]
+}
