@@ -45,6 +45,26 @@ struct YAMLInputTests {
         }
     }
 
+    @Test("a policy test file places a syntax error and a key given twice where they are, as policies and parkd's configuration do")
+    func syntaxErrorsPlaced() throws {
+        let unclosed = "cases:\n  - name: [x\n"
+        let problems = { (text: String) -> [String] in
+            do {
+                _ = try PolicyTestSuite.parse(text, fileName: "t.yaml")
+                return []
+            } catch {
+                return (error as? PolicyProblems)?.problems.map(\.description) ?? ["\(error)"]
+            }
+        }
+        let placed = try #require(problems(unclosed).first)
+        #expect(placed.hasPrefix("t.yaml:3:1: not valid YAML: "), "\(placed)")
+        #expect(problems("cases: []\ncases: []\n") == ["t.yaml:1:1: 'cases' is given more than once"])
+        #expect(throws: YAMLInput.Refusal(position: SourcePosition(line: 1, column: 1), message: "is given more than once", key: "id")) {
+            try YAMLInput.compose("id: A\nid: B\n")
+        }
+        #expect(try YAMLInput.compose("") == nil)
+    }
+
     @Test("anchors and aliases are found wherever libyaml reads them as tokens", arguments: [
         ("x: *a\n", 1, 4),
         ("- [1, *a]\n", 1, 7),

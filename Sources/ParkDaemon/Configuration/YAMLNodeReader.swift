@@ -10,27 +10,9 @@ struct YAMLNodeReader {
     /// is located.
     func compose(_ text: String) throws(ConfigError) -> Node? {
         do {
-            try YAMLInput.check(text)
-            return try Yams.compose(yaml: text)
-        } catch let refusal as YAMLInput.Refusal {
-            throw ConfigError(file: file, line: refusal.position?.line, column: refusal.position?.column, key: nil, reason: refusal.message)
-        } catch let error as YamlError {
-            throw syntaxError(error)
+            return try YAMLInput.compose(text)
         } catch {
-            throw ConfigError(file: file, line: nil, column: nil, key: nil, reason: "\(error)")
-        }
-    }
-
-    private func syntaxError(_ error: YamlError) -> ConfigError {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return ConfigError(file: file, line: mark.line, column: mark.column, key: nil, reason: "not valid YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return ConfigError(
-                file: file, line: context.mark.line, column: context.mark.column, key: duplicates.first,
-                reason: "is given more than once")
-        default:
-            return ConfigError(file: file, line: nil, column: nil, key: nil, reason: "not valid YAML: \(error)")
+            throw ConfigError(file: file, line: error.position?.line, column: error.position?.column, key: error.key, reason: error.message)
         }
     }
 

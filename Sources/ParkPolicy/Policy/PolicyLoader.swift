@@ -40,17 +40,9 @@ private struct PolicyReader {
     mutating func read() -> Policy? {
         let root: Node?
         do {
-            try YAMLInput.check(text)
-            root = try Yams.compose(yaml: text)
-        } catch let refusal as YAMLInput.Refusal {
-            problems.append(PolicyProblem(file: file, position: refusal.position, message: refusal.message))
-            return nil
-        } catch let error as YamlError {
-            let (position, message) = Self.describe(error)
-            problems.append(PolicyProblem(file: file, position: position, message: message))
-            return nil
+            root = try YAMLInput.compose(text)
         } catch {
-            problem(nil, "not valid YAML: \(error)")
+            problems.append(PolicyProblem(file: file, position: error.position, message: error.sentence))
             return nil
         }
         guard let root, let top = mapping(root, "the policy") else {
@@ -450,17 +442,6 @@ private struct PolicyReader {
             return false
         }
         return true
-    }
-
-    private static func describe(_ error: YamlError) -> (SourcePosition?, String) {
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            (SourcePosition(line: mark.line, column: mark.column), "not valid YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            (SourcePosition(line: context.mark.line, column: context.mark.column), "'\(duplicates.first ?? "")' is given more than once")
-        default:
-            (nil, "not valid YAML: \(error)")
-        }
     }
 }
 

@@ -80,13 +80,9 @@ private struct TestReader {
     mutating func read(_ text: String) -> [PolicyTestSuite.Case] {
         let root: Node?
         do {
-            try YAMLInput.check(text)
-            root = try Yams.compose(yaml: text)
-        } catch let refusal as YAMLInput.Refusal {
-            problems.append(PolicyProblem(file: file, position: refusal.position, message: refusal.message))
-            return []
+            root = try YAMLInput.compose(text)
         } catch {
-            problems.append(PolicyProblem(file: file, position: nil, message: "not valid YAML: \(error)"))
+            problems.append(PolicyProblem(file: file, position: error.position, message: error.sentence))
             return []
         }
         guard let root, let casesNode = root.mapping?["cases"], let entries = casesNode.sequence else {

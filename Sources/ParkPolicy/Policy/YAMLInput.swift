@@ -1,4 +1,5 @@
 import MemberwiseInit
+import Yams
 
 /// What parkd refuses in every YAML file it is handed (policies, policy tests, its configuration
 /// and its calendar), before the file is composed into nodes.
@@ -17,6 +18,34 @@ public enum YAMLInput {
     public struct Refusal: Error, Equatable, Sendable {
         public let position: SourcePosition?
         public let message: String
+        /// The key given twice in one mapping, when that is the refusal (`message` is then
+        /// "is given more than once").
+        public var key: String? = nil
+
+        /// The refusal as one sentence, the key given twice named first.
+        public var sentence: String { key.map { "'\($0)' \(message)" } ?? message }
+    }
+
+    /// The text's root node, nil for an empty document, once `check` has passed it. A syntax
+    /// error is placed where libyaml stopped, a key given twice where its mapping begins.
+    public static func compose(_ text: String) throws(Refusal) -> Node? {
+        try check(text)
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                throw Refusal(position: SourcePosition(line: mark.line, column: mark.column), message: "not valid YAML: \(problem)")
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                throw Refusal(
+                    position: SourcePosition(line: context.mark.line, column: context.mark.column), message: "is given more than once",
+                    key: duplicates.first)
+            default:
+                throw Refusal(position: nil, message: "not valid YAML: \(error)")
+            }
+        } catch {
+            throw Refusal(position: nil, message: "not valid YAML: \(error)")
+        }
     }
 
     /// The refusal of a file of `bytes` bytes, nil when it is small enough.
