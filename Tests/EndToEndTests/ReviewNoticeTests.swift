@@ -76,7 +76,7 @@ struct ReviewNoticeTests {
         // the festival), the festival 15th-23rd, Tuesday 24th, Wednesday 25th, Thursday 26th.
         try daemon.setClock("2026-02-12T10:00:00+08:00")
         #expect(try daemon.parkctl(["review", "notice", "publish", "1", "--days", "0"]).stderr
-            == "parkctl: invalid --days (days): is 0; a notice runs 1 to 60 working days\n")
+            == "parkctl: invalid --days (days): 0 is not a notice period; give 1 to 60 working days\n")
         let published = try daemon.parkctl(["review", "notice", "publish", "1"])
         #expect(published.stdout == "session 1: on notice from 2026-02-12 to 2026-02-26 (5 working days), running\n")
         #expect(try daemon.parkctl(["calendar", "add-days", "2026-02-12", "5"]).stdout.contains("2026-02-26"))

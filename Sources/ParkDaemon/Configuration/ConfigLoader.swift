@@ -77,7 +77,7 @@ public enum ConfigLoader {
         case "policies.directory": config.policyDirectory = try setting.path()
         case "calendar.directory": config.calendarDirectory = try setting.path()
         case "events.feed_directory": config.eventFeedDirectory = try setting.pathUnlessEmpty()
-        case "cashing.notice_days": config.noticeWorkingDays = try setting.integer(in: 1...60)
+        case "cashing.notice_days": config.noticeWorkingDays = try setting.integer(in: 1...NoticePeriod.longest)
         case "cashing.confirmation":
             let text = try setting.string()
             guard text == "required" || text == "not-required" else {
@@ -86,7 +86,7 @@ public enum ConfigLoader {
             config.confirmationRequired = text == "required"
         case "reviews.prescreen": config.prescreen = try prescreen(setting)
         case "reviews.scoring": config.scoring = try scoring(setting)
-        case "reviews.notice_days": config.reviewNoticeWorkingDays = try setting.integer(in: 1...60)
+        case "reviews.notice_days": config.reviewNoticeWorkingDays = try setting.integer(in: 1...NoticePeriod.longest)
         case "reviews.appeal_days": config.appealWorkingDays = try setting.integer(in: 1...60)
         case "reviews.onboarding":
             var items: [OnboardingChecklist.Item] = []

@@ -15,7 +15,6 @@ struct ReviewNotices: Sendable {
     /// Puts a closed session's results on notice from today for `days` working days (the
     /// configuration's `reviews.notice_days` when nil), counted with the calendar in force.
     func publish(session: Int64, days: Int?, context: ChangeContext) async throws -> StoredReviewNotice {
-        if let days, !(1...60).contains(days) { throw DomainError.invalid("days", "is \(days); a notice runs 1 to 60 working days") }
         let notice = try await database.publishReviewNotice(
             session: session, today: state.today(), workingDays: days ?? state.config.reviewNoticeWorkingDays, calendar: calendar.calendar,
             context: context)
