@@ -18,33 +18,22 @@ public struct EventOutcome: Equatable, Sendable {
     public var exhibitors: Int = 0
 
     /// The figures by their wire names, in order.
-    public static let fields = ["employers", "positions", "jobSeekers", "attendees", "talks", "exhibitors"]
+    public static let fields = figures.map(\.field)
+
+    private static let figures: [(field: String, value: any WritableKeyPath<EventOutcome, Int> & Sendable)] = [
+        ("employers", \.employers), ("positions", \.positions), ("jobSeekers", \.jobSeekers), ("attendees", \.attendees),
+        ("talks", \.talks), ("exhibitors", \.exhibitors),
+    ]
 
     /// The most any figure may be.
     public static let figureLimit = 10_000_000
 
+    /// A figure by its wire name; an unknown name reads 0 and writes nothing.
     public subscript(field: String) -> Int {
-        get {
-            switch field {
-            case "employers": employers
-            case "positions": positions
-            case "jobSeekers": jobSeekers
-            case "attendees": attendees
-            case "talks": talks
-            case "exhibitors": exhibitors
-            default: 0
-            }
-        }
+        get { Self.figures.first { $0.field == field }.map { self[keyPath: $0.value] } ?? 0 }
         set {
-            switch field {
-            case "employers": employers = newValue
-            case "positions": positions = newValue
-            case "jobSeekers": jobSeekers = newValue
-            case "attendees": attendees = newValue
-            case "talks": talks = newValue
-            case "exhibitors": exhibitors = newValue
-            default: break
-            }
+            guard let figure = Self.figures.first(where: { $0.field == field }) else { return }
+            self[keyPath: figure.value] = newValue
         }
     }
 

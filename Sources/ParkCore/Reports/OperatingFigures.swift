@@ -16,12 +16,25 @@ public struct OperatingFigures: Equatable, Sendable {
     public var phdHires: Int
     public var headcount: Int
 
-    /// The largest believable monthly value of each count, for one HR firm.
-    public static let countLimits: [(field: String, limit: Int)] = [
-        ("employersServed", 100_000), ("workersDispatched", 1_000_000), ("workersOutsourced", 1_000_000),
-        ("jobSeekersServed", 1_000_000), ("placements", 1_000_000), ("trainingSessions", 10_000),
-        ("trainingAttendees", 1_000_000), ("phdHires", 1_000), ("headcount", 100_000),
+    /// Each count by its wire name, in order, with the largest believable monthly value for one
+    /// HR firm.
+    public static let countLimits: [(field: String, limit: Int)] = counts.map { ($0.field, $0.limit) }
+
+    private static let counts: [(field: String, value: any WritableKeyPath<OperatingFigures, Int> & Sendable, limit: Int)] = [
+        ("employersServed", \.employersServed, 100_000), ("workersDispatched", \.workersDispatched, 1_000_000),
+        ("workersOutsourced", \.workersOutsourced, 1_000_000), ("jobSeekersServed", \.jobSeekersServed, 1_000_000),
+        ("placements", \.placements, 1_000_000), ("trainingSessions", \.trainingSessions, 10_000),
+        ("trainingAttendees", \.trainingAttendees, 1_000_000), ("phdHires", \.phdHires, 1_000), ("headcount", \.headcount, 100_000),
     ]
+
+    /// A count by its wire name; an unknown name reads 0 and writes nothing.
+    public subscript(count field: String) -> Int {
+        get { Self.counts.first { $0.field == field }.map { self[keyPath: $0.value] } ?? 0 }
+        set {
+            guard let count = Self.counts.first(where: { $0.field == field }) else { return }
+            self[keyPath: count.value] = newValue
+        }
+    }
 
     /// A month's revenue above this is refused as absurd (100 billion yuan); so is a tax, which
     /// is at most the revenue.

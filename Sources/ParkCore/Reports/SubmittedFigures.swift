@@ -57,37 +57,3 @@ public struct SubmittedFigures: Equatable, Sendable {
         return .refuse(first, more: Array(problems.dropFirst()))
     }
 }
-
-extension OperatingFigures {
-    /// A count by its wire name; an unknown name reads 0 and writes nothing.
-    public subscript(count field: String) -> Int {
-        get {
-            switch field {
-            case "employersServed": employersServed
-            case "workersDispatched": workersDispatched
-            case "workersOutsourced": workersOutsourced
-            case "jobSeekersServed": jobSeekersServed
-            case "placements": placements
-            case "trainingSessions": trainingSessions
-            case "trainingAttendees": trainingAttendees
-            case "phdHires": phdHires
-            case "headcount": headcount
-            default: 0
-            }
-        }
-        set {
-            switch field {
-            case "employersServed": employersServed = newValue
-            case "workersDispatched": workersDispatched = newValue
-            case "workersOutsourced": workersOutsourced = newValue
-            case "jobSeekersServed": jobSeekersServed = newValue
-            case "placements": placements = newValue
-            case "trainingSessions": trainingSessions = newValue
-            case "trainingAttendees": trainingAttendees = newValue
-            case "phdHires": phdHires = newValue
-            case "headcount": headcount = newValue
-            default: break
-            }
-        }
-    }
-}
