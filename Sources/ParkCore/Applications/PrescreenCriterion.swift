@@ -1,5 +1,5 @@
 /// A hard criterion of the automatic prescreen. The configuration says which apply.
-public enum PrescreenCriterion: String, CaseIterable, Sendable {
+public enum PrescreenCriterion: String, ClosedChoice {
     /// The credit code is valid (GB 32100-2015).
     case creditCode
     /// An HR service licence for the HR lines other than dispatch, a dispatch licence for dispatch.
@@ -13,10 +13,6 @@ public enum PrescreenCriterion: String, CaseIterable, Sendable {
     /// The firm is not on the park's blocklist (失信 list).
     case notBlocklisted
 
-    public static func parse(_ text: String, field: String) throws(DomainError) -> PrescreenCriterion {
-        guard let criterion = PrescreenCriterion(rawValue: text) else {
-            throw .invalid(field, "'\(text)' is not a prescreen criterion; use one of \(allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return criterion
-    }
+    public static let choiceName = "a prescreen criterion"
+    public static let choiceField = "criterion"
 }

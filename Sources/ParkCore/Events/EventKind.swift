@@ -1,5 +1,5 @@
 /// What kind of event the park holds.
-public enum EventKind: String, CaseIterable, Codable, Sendable {
+public enum EventKind: String, ClosedChoice, Codable {
     /// A job fair on site (招聘会), booths for employers.
     case jobFairOnSite = "job-fair"
     /// A job fair online, such as the daily "double-choice" fair (双选会).
@@ -16,10 +16,6 @@ public enum EventKind: String, CaseIterable, Codable, Sendable {
     /// A job fair, on site or online: what EVENT_HOSTING pays for.
     public var isJobFair: Bool { self == .jobFairOnSite || self == .jobFairOnline }
 
-    public static func parse(_ text: String, field: String = "kind") throws(DomainError) -> EventKind {
-        guard let kind = EventKind(rawValue: text) else {
-            throw .invalid(field, "'\(text)' is not an event kind; use one of \(allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return kind
-    }
+    public static let choiceName = "an event kind"
+    public static let choiceField = "kind"
 }

@@ -1,5 +1,5 @@
 /// What ties a reviewer to a party, as the reviewer declares it.
-public enum AffiliationKind: String, CaseIterable, Sendable {
+public enum AffiliationKind: String, ClosedChoice {
     /// The party (a firm) employs or employed the reviewer.
     case employer
     /// The reviewer invests in or controls the party (a firm).
@@ -11,10 +11,6 @@ public enum AffiliationKind: String, CaseIterable, Sendable {
     /// Any other tie to the party.
     case other
 
-    public static func parse(_ text: String, field: String = "kind") throws(DomainError) -> AffiliationKind {
-        guard let kind = AffiliationKind(rawValue: text) else {
-            throw .invalid(field, "'\(text)' is not an affiliation; use one of \(allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return kind
-    }
+    public static let choiceName = "an affiliation"
+    public static let choiceField = "kind"
 }

@@ -1,5 +1,5 @@
 /// The kinds of conflict of interest (回避) that keep a reviewer from an applicant.
-public enum ConflictType: String, CaseIterable, Sendable {
+public enum ConflictType: String, ClosedChoice {
     /// Employed by the applicant or its group in the last 3 years.
     case employment
     /// Investment in, or control of, the applicant.
@@ -10,10 +10,6 @@ public enum ConflictType: String, CaseIterable, Sendable {
     case kinship
     case other
 
-    public static func parse(_ text: String, field: String = "type") throws(DomainError) -> ConflictType {
-        guard let type = ConflictType(rawValue: text) else {
-            throw .invalid(field, "'\(text)' is not a conflict type; use one of \(allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return type
-    }
+    public static let choiceName = "a conflict type"
+    public static let choiceField = "type"
 }

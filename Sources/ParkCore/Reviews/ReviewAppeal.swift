@@ -9,17 +9,13 @@ import MemberwiseInit
 @MemberwiseInit
 public struct ReviewAppeal: Equatable, Sendable {
     /// The grounds an appeal may stand on.
-    public enum Ground: String, Sendable, CaseIterable {
+    public enum Ground: String, ClosedChoice {
         case proceduralError = "procedural-error"
         case undisclosedConflict = "undisclosed-conflict"
         case factualError = "factual-error"
 
-        public static func parse(_ text: String) throws(DomainError) -> Ground {
-            guard let ground = Ground(rawValue: text) else {
-                throw .invalid("ground", "'\(text)' is not a ground of appeal; use one of \(allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return ground
-        }
+        public static let choiceName = "a ground of appeal"
+        public static let choiceField = "ground"
     }
 
     public enum Outcome: String, Sendable, CaseIterable {

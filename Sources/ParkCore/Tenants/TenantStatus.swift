@@ -2,7 +2,7 @@
 ///
 /// applicant → reviewing → approved → active → exiting → exited, and applicant or reviewing → rejected
 /// (a failed prescreen, a rejected review).
-public enum TenantStatus: String, CaseIterable, Codable, Sendable {
+public enum TenantStatus: String, ClosedChoice, Codable {
     case applicant, reviewing, approved, rejected, active, exiting, exited
 
     /// The statuses this one may change to.
@@ -17,10 +17,6 @@ public enum TenantStatus: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    public static func parse(_ text: String, field: String = "status") throws(DomainError) -> TenantStatus {
-        guard let status = TenantStatus(rawValue: text) else {
-            throw .invalid(field, "'\(text)' is not a status; use one of \(allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return status
-    }
+    public static let choiceName = "a status"
+    public static let choiceField = "status"
 }
