@@ -72,22 +72,18 @@ struct ParkdBench {
         // with business lines, tags and a status history, so the read fetches all of them.
         let readTenant: String
         do {
-            let connection = try await VarlinkConnection.connect(socketPath: socketPath)
-            do {
+            readTenant = try await VarlinkConnection.using(socketPath: socketPath) { connection in
                 var tenant = try newTenant(serial: 0)
                 tenant.businessLines = ["recruitment", "dispatch", "training"]
                 tenant.tags = ["brand-a", "incubator-graduate"]
                 let created = try await connection.call(TenantAPI.create, tenant)
-                readTenant = String(created.tenant.id)
+                let id = String(created.tenant.id)
                 for status in ["reviewing", "approved"] {
                     _ = try await connection.call(TenantAPI.transition, TenantAPI.Transition(
-                        tenant: readTenant, to: status, reason: "entry review meeting of the benchmark park"))
+                        tenant: id, to: status, reason: "entry review meeting of the benchmark park"))
                 }
-            } catch {
-                await connection.close()
-                throw error
+                return id
             }
-            await connection.close()
         } catch {
             throw BenchError("cannot create the tenant to read: \(error)")
         }

@@ -41,8 +41,7 @@ enum ReportImportBench {
             }
         }
 
-        let connection = try await VarlinkConnection.connect(socketPath: socketPath)
-        do {
+        return try await VarlinkConnection.using(socketPath: socketPath) { connection in
             let uploadStart = clock.now
             let handle = try await connection.call(ReportAPI.beginImport, NoParameters())
             var part = ""
@@ -60,14 +59,10 @@ enum ReportImportBench {
             let finishStart = clock.now
             let summary = try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: nil))
             let done = clock.now
-            await connection.close()
             guard summary.imported == tenants * months.count else {
                 throw BenchError("imported \(summary.imported) reports, expected \(tenants * months.count)")
             }
             return (summary.imported, finishStart - uploadStart, done - finishStart)
-        } catch {
-            await connection.close()
-            throw error
         }
     }
 
@@ -77,8 +72,7 @@ enum ReportImportBench {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<32 {
                 group.addTask {
-                    let connection = try await VarlinkConnection.connect(socketPath: socketPath)
-                    do {
+                    try await VarlinkConnection.using(socketPath: socketPath) { connection in
                         for serial in stride(from: worker, to: count, by: 32) {
                             _ = try await connection.call(TenantAPI.create, TenantAPI.Create(
                                 name: "报表基准企业 \(serial)", creditCode: codes[serial], businessLines: ["dispatch"], appliedOn: "2015-01-01"))
@@ -87,11 +81,7 @@ enum ReportImportBench {
                                     tenant: codes[serial], to: status, on: day, reason: "benchmark"))
                             }
                         }
-                    } catch {
-                        await connection.close()
-                        throw error
                     }
-                    await connection.close()
                 }
             }
             try await group.waitForAll()
@@ -153,10 +143,9 @@ enum StatsBench {
     }
 
     static func run(socketPath: String) async throws -> [(String, Duration)] {
-        let connection = try await VarlinkConnection.connect(socketPath: socketPath)
         let clock = ContinuousClock()
-        var results: [(String, Duration)] = []
-        do {
+        return try await VarlinkConnection.using(socketPath: socketPath) { connection in
+            var results: [(String, Duration)] = []
             for (label, query) in [
                 ("stats for 2020", StatsAPI.Park(from: "2020-01-01", to: "2020-12-31")),
                 ("stats since opening, monthly", StatsAPI.Park(from: "0001-01-01", to: "2024-12-31", monthly: true)),
@@ -169,11 +158,7 @@ enum StatsBench {
                 }
                 results.append((label, times.sorted()[2]))
             }
-        } catch {
-            await connection.close()
-            throw error
+            return results
         }
-        await connection.close()
-        return results
     }
 }

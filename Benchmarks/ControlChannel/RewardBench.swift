@@ -30,10 +30,9 @@ enum RewardBench {
     }
 
     static func run(socketPath: String, periods: [String]) async throws -> [(String, Figures)] {
-        let connection = try await VarlinkConnection.connect(socketPath: socketPath)
         let clock = ContinuousClock()
-        var results: [(String, Figures)] = []
-        do {
+        return try await VarlinkConnection.using(socketPath: socketPath) { connection in
+            var results: [(String, Figures)] = []
             for period in periods {
                 var runs: [Duration] = [], verifications: [Duration] = [], lines = 0
                 for _ in 1...rounds {
@@ -48,12 +47,8 @@ enum RewardBench {
                 }
                 results.append((period, Figures(run: Timings(runs), lines: lines, verify: Timings(verifications))))
             }
-        } catch {
-            await connection.close()
-            throw error
+            return results
         }
-        await connection.close()
-        return results
     }
 
     /// What issue 20 calls a run through the daemon: a year of monthly runs, each computed with
@@ -66,10 +61,9 @@ enum RewardBench {
     }
 
     static func yearOfMonthlyRuns(socketPath: String, year: Int, tenants: Int) async throws -> Year {
-        let connection = try await VarlinkConnection.connect(socketPath: socketPath)
         let clock = ContinuousClock()
-        var elapsed = Duration.zero, evaluations = 0, lines = 0
-        do {
+        return try await VarlinkConnection.using(socketPath: socketPath) { connection in
+            var elapsed = Duration.zero, evaluations = 0, lines = 0
             for month in 1...12 {
                 let period = String(format: "%04d-%02d", year, month)
                 let start = clock.now
@@ -78,11 +72,7 @@ enum RewardBench {
                 evaluations += tenants * created.run.rules.count
                 lines += created.run.lines
             }
-        } catch {
-            await connection.close()
-            throw error
+            return Year(elapsed: elapsed, evaluations: evaluations, lines: lines)
         }
-        await connection.close()
-        return Year(elapsed: elapsed, evaluations: evaluations, lines: lines)
     }
 }

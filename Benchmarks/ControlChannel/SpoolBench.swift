@@ -13,19 +13,15 @@ enum SpoolBench {
 
     static func run(socketPath: String, spool: String, tenants: Int = 100, months: Int = 100) async throws -> Figures {
         let codes = try await ReportImportBench.createActiveTenants(socketPath: socketPath, count: tenants)
-        var keys: [ReceiptKey] = []
-        let connection = try await VarlinkConnection.connect(socketPath: socketPath)
-        do {
+        let keys = try await VarlinkConnection.using(socketPath: socketPath) { connection in
+            var keys: [ReceiptKey] = []
             for code in codes {
                 let issued = try await connection.call(TenantKeyAPI.issue, TenantKeyAPI.Issue(tenant: code, label: "bench"))
                 guard let key = ReceiptKey(fileText: issued.privateKey) else { throw BenchError("parkd issued a key that is not one") }
                 keys.append(key)
             }
-        } catch {
-            await connection.close()
-            throw error
+            return keys
         }
-        await connection.close()
 
         // Written and synced in incoming/tmp first, as a client does; only the renames are timed.
         var names: [String] = []

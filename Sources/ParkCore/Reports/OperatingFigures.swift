@@ -16,10 +16,10 @@ public struct OperatingFigures: Equatable, Sendable {
     public var phdHires: Int
     public var headcount: Int
 
-    /// Each count by its wire name, in order, with the largest believable monthly value for one
-    /// HR firm.
-    public static let countLimits: [(field: String, limit: Int)] = counts.map { ($0.field, $0.limit) }
+    /// The counts by their wire names, in order.
+    public static let countFields = counts.map(\.field)
 
+    /// Each count by its wire name, with the largest believable monthly value for one HR firm.
     private static let counts: [(field: String, value: any WritableKeyPath<OperatingFigures, Int> & Sendable, limit: Int)] = [
         ("employersServed", \.employersServed, 100_000), ("workersDispatched", \.workersDispatched, 1_000_000),
         ("workersOutsourced", \.workersOutsourced, 1_000_000), ("jobSeekersServed", \.jobSeekersServed, 1_000_000),
@@ -44,8 +44,8 @@ public struct OperatingFigures: Equatable, Sendable {
     public var problems: [DomainError] {
         var problems = [Self.problem("revenue", amount: revenue), Self.problem("tax", amount: tax)].compactMap { $0 }
         if tax > revenue, revenue >= .zero { problems.append(.invalid("tax", "\(tax) is more than the revenue, \(revenue)")) }
-        for (field, _) in Self.countLimits {
-            if let problem = Self.problem(field, count: self[count: field]) { problems.append(problem) }
+        for count in Self.counts {
+            if let problem = Self.problem(count.field, count: self[keyPath: count.value]) { problems.append(problem) }
         }
         if trainingSessions == 0, trainingAttendees > 0 {
             problems.append(.invalid("trainingAttendees", "\(trainingAttendees) attendees but no training session"))
@@ -62,10 +62,10 @@ public struct OperatingFigures: Equatable, Sendable {
     }
 
     /// What is wrong with a count whatever the other figures are (negative, or beyond its
-    /// `countLimits`), or nil.
+    /// believable monthly value), or nil.
     public static func problem(_ field: String, count: Int) -> DomainError? {
         if count < 0 { return .invalid(field, "\(count) must not be negative") }
-        if let limit = countLimits.first(where: { $0.field == field })?.limit, count > limit {
+        if let limit = counts.first(where: { $0.field == field })?.limit, count > limit {
             return .invalid(field, "\(count) is more than \(limit), not believable for one month")
         }
         return nil

@@ -66,7 +66,7 @@ public enum ReportImport {
                 }
             }
             var counts: [String: Int] = [:]
-            for (name, _) in OperatingFigures.countLimits {
+            for name in OperatingFigures.countFields {
                 let text = cell(name)
                 guard !text.isEmpty else { continue }
                 if let value = Int(text) {

@@ -7,7 +7,7 @@ import MemberwiseInit
 public struct SubmittedFigures: Equatable, Sendable {
     public var revenue: Money?
     public var tax: Money?
-    /// Counts by their wire name (`placements`, `headcount`, … as in `OperatingFigures.countLimits`).
+    /// Counts by their wire name (`placements`, `headcount`, … as in `OperatingFigures.countFields`).
     public var counts: [String: Int]
 
     public var isEmpty: Bool { revenue == nil && tax == nil && counts.isEmpty }
@@ -33,7 +33,7 @@ public struct SubmittedFigures: Equatable, Sendable {
                 figures.tax = tax
                 changes.append("tax \(previous.tax) → \(tax)")
             }
-            for (field, _) in OperatingFigures.countLimits {
+            for field in OperatingFigures.countFields {
                 guard let value = counts[field], value != previous[count: field] else { continue }
                 changes.append("\(field) \(previous[count: field]) → \(value)")
                 figures[count: field] = value

@@ -99,7 +99,7 @@ enum ReportPayload {
     static func read(_ payload: StrictJSON, correction: Bool) -> Result<SubmissionRequest, SubmissionReceiptErrors> {
         guard case .object(let members) = payload else { return .failure(SubmissionReceiptErrors([])) }
         var problems: [SubmissionFieldError] = []
-        let counts = Set(OperatingFigures.countLimits.map(\.field))
+        let counts = Set(OperatingFigures.countFields)
         var month: Month?
         var revenue: Money?
         var tax: Money?
