@@ -9,9 +9,8 @@ struct LeaseSigningTests {
         let code = try CreditCode("91370200163562681G")
         let history = status == .applicant ? [] : [StatusChange(from: .reviewing, to: status, on: day(since), reason: "meeting")]
         return Tenant(
-            id: 1, name: "青岛英才人力资源有限公司", creditCode: code, businessLines: [.recruitment], origin: .local, tags: [],
-            contactPerson: nil, contactPhone: nil, dispatchLicence: nil, hrServiceLicence: nil, status: status,
-            appliedOn: day("2021-03-01"), history: history)
+            id: 1, particulars: FirmParticulars(name: "青岛英才人力资源有限公司", businessLines: [.recruitment], origin: .local, tags: []),
+            creditCode: code, status: status, appliedOn: day("2021-03-01"), history: history)
     }
 
     let office = LeasedUnit(unitID: 1, label: "A-1203", area: Area(centiSquareMetres: 12_050), kind: .office)

@@ -7,9 +7,9 @@ struct OnboardingChecklistTests {
 
     func approved(on since: String = "2026-02-27") throws -> Tenant {
         Tenant(
-            id: 1, name: "申请企业1", creditCode: try CreditCode("91370200MA3C1234XQ"), businessLines: [.recruitment], origin: .local, tags: [],
-            contactPerson: nil, contactPhone: nil, dispatchLicence: nil, hrServiceLicence: nil, status: .approved,
-            appliedOn: day("2026-02-02"), history: [StatusChange(from: .reviewing, to: .approved, on: day(since), reason: "入驻评审会 1")])
+            id: 1, particulars: FirmParticulars(name: "申请企业1", businessLines: [.recruitment], origin: .local, tags: []),
+            creditCode: try CreditCode("91370200MA3C1234XQ"), status: .approved, appliedOn: day("2026-02-02"),
+            history: [StatusChange(from: .reviewing, to: .approved, on: day(since), reason: "入驻评审会 1")])
     }
 
     func checklist(ticked: Set<String> = []) -> OnboardingChecklist {

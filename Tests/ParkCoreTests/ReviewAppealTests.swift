@@ -45,8 +45,8 @@ struct ReviewAppealTests {
     @Test("an accepted appeal takes a rejected firm back to reviewing, and a panel whose majority sat on the first session is refused")
     func reopening() throws {
         var tenant = Tenant(
-            id: 2, name: "申请企业2", creditCode: try CreditCode("91370200MA3D0001A6"), businessLines: [.recruitment], origin: .local, tags: [],
-            contactPerson: nil, contactPhone: nil, dispatchLicence: nil, hrServiceLicence: nil, status: .rejected, appliedOn: day("2026-02-02"),
+            id: 2, particulars: FirmParticulars(name: "申请企业2", businessLines: [.recruitment], origin: .local, tags: []),
+            creditCode: try CreditCode("91370200MA3D0001A6"), status: .rejected, appliedOn: day("2026-02-02"),
             history: [StatusChange(from: .reviewing, to: .rejected, on: day("2026-02-27"), reason: "入驻评审会 1")])
         #expect(try ReviewAppeal.reopening(tenant, appeal: 1, today: day("2026-03-13"))
             == StatusChange(from: .rejected, to: .reviewing, on: day("2026-03-13"), reason: "appeal 1 accepted: reviewed again"))

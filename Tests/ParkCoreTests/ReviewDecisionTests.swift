@@ -137,9 +137,9 @@ struct ReviewDecisionTests {
         func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
         func tenant(_ status: TenantStatus) throws -> Tenant {
             Tenant(
-                id: 2, name: "申请企业2", creditCode: try CreditCode("91370200MA3D0001A6"), businessLines: [.recruitment], origin: .local,
-                tags: [], contactPerson: nil, contactPhone: nil, dispatchLicence: nil, hrServiceLicence: nil, status: status,
-                appliedOn: day("2026-02-02"), history: [StatusChange(from: .reviewing, to: status, on: day("2026-02-27"), reason: "入驻评审会 1")])
+                id: 2, particulars: FirmParticulars(name: "申请企业2", businessLines: [.recruitment], origin: .local, tags: []),
+                creditCode: try CreditCode("91370200MA3D0001A6"), status: status, appliedOn: day("2026-02-02"),
+                history: [StatusChange(from: .reviewing, to: status, on: day("2026-02-27"), reason: "入驻评审会 1")])
         }
         #expect(try ReviewDecision.correction(of: tenant(.rejected), to: .approved, superseding: 1, reason: "总分录入错误", today: day("2026-03-02"))
             == StatusChange(from: .rejected, to: .approved, on: day("2026-03-02"), reason: "decision 1 superseded: 总分录入错误"))

@@ -25,7 +25,7 @@ public struct ApplicationAdmission: Equatable, Sendable {
     public static func decide(_ form: ApplicationForm, facts: PrescreenFacts, rules: PrescreenRules, today: CivilDate) -> ApplicationAdmission {
         let checks = rules.criteria.map { check($0, form, facts: facts, rules: rules) }
         let passed = checks.allSatisfy(\.passed)
-        let registry: Registry = if let tenant = facts.tenant { .existing(tenant) } else { form.newTenant(today: today).map { .new($0) } ?? .none }
+        let registry: Registry = if let tenant = facts.tenant { .existing(tenant) } else { form.newTenant().map { .new($0) } ?? .none }
         var change: StatusChange?
         switch registry {
         case .new(let tenant), .existing(let tenant):

@@ -1,18 +1,12 @@
 /// An application to enter the park, as the firm submitted it, every field checked. The credit
 /// code is kept as given (spaces and hyphens removed, upper case): whether it is valid is the
 /// prescreen's first criterion, so an application with a bad code is still received, and refused
-/// with that reason.
+/// with that reason. The firm's particulars are read as if they were the form's own fields:
+/// `form.name`.
+@dynamicMemberLookup
 public struct ApplicationForm: Equatable, Sendable {
-    public var name: String
+    public var particulars: FirmParticulars
     public var creditCode: String
-    public var businessLines: [BusinessLine]
-    public var origin: Origin
-    /// Brand tags (`headquarters`, `china-top-500`), as the tenant registry spells them.
-    public var tags: [String]
-    public var contactPerson: String?
-    public var contactPhone: String?
-    public var dispatchLicence: String?
-    public var hrServiceLicence: String?
     public var registeredCapital: Money
     public var headcount: Int
     public var plannedOfficeArea: Area
@@ -35,7 +29,9 @@ public struct ApplicationForm: Equatable, Sendable {
         appliedOn: CivilDate, today: CivilDate
     ) throws(DomainError) {
         guard appliedOn <= today else { throw .invalid("appliedOn", "\(appliedOn) is in the future (today is \(today))") }
-        self.name = try TenantField.name(name)
+        self.particulars = try FirmParticulars(
+            checking: name, businessLines: businessLines, origin: origin, tags: tags, contactPerson: contactPerson,
+            contactPhone: contactPhone, dispatchLicence: dispatchLicence, hrServiceLicence: hrServiceLicence)
         let code = String(creditCode.filter { $0 != " " && $0 != "-" }.uppercased())
         guard !code.isEmpty else { throw .invalid("creditCode", "must not be empty") }
         guard code.count <= 40 else { throw .invalid("creditCode", "is \(code.count) characters long; a credit code has 18") }
@@ -43,14 +39,7 @@ public struct ApplicationForm: Equatable, Sendable {
             throw .invalid("creditCode", "contains a control character")
         }
         self.creditCode = code
-        self.businessLines = try TenantField.businessLines(businessLines)
-        guard !self.businessLines.isEmpty else { throw .invalid("businessLines", "give at least one line of business") }
-        self.origin = try Origin.parse(origin)
-        self.tags = try TenantField.tags(tags)
-        self.contactPerson = try TenantField.optionalText(contactPerson, field: "contactPerson", maxLength: 50)
-        self.contactPhone = try TenantField.phone(contactPhone)
-        self.dispatchLicence = try TenantField.optionalText(dispatchLicence, field: "dispatchLicence", maxLength: 64)
-        self.hrServiceLicence = try TenantField.optionalText(hrServiceLicence, field: "hrServiceLicence", maxLength: 64)
+        guard !particulars.businessLines.isEmpty else { throw .invalid("businessLines", "give at least one line of business") }
         self.registeredCapital = registeredCapital
         guard (0...1_000_000).contains(headcount) else {
             throw .invalid("headcount", "\(headcount) is out of range; give 0 to 1000000")
@@ -80,20 +69,12 @@ public struct ApplicationForm: Equatable, Sendable {
 
     /// Restores a form exactly as stored (no validation: the store only holds checked values).
     public init(
-        restoring name: String, creditCode: String, businessLines: [BusinessLine], origin: Origin, tags: [String],
-        contactPerson: String?, contactPhone: String?, dispatchLicence: String?, hrServiceLicence: String?,
-        registeredCapital: Money, headcount: Int, plannedOfficeArea: Area, expectedAnnualRevenue: Money, expectedAnnualTax: Money,
-        legalRepresentative: String, shareholders: [Shareholder], groupParent: String?, statements: [String], appliedOn: CivilDate
+        restoring particulars: FirmParticulars, creditCode: String, registeredCapital: Money, headcount: Int, plannedOfficeArea: Area,
+        expectedAnnualRevenue: Money, expectedAnnualTax: Money, legalRepresentative: String, shareholders: [Shareholder],
+        groupParent: String?, statements: [String], appliedOn: CivilDate
     ) {
-        self.name = name
+        self.particulars = particulars
         self.creditCode = creditCode
-        self.businessLines = businessLines
-        self.origin = origin
-        self.tags = tags
-        self.contactPerson = contactPerson
-        self.contactPhone = contactPhone
-        self.dispatchLicence = dispatchLicence
-        self.hrServiceLicence = hrServiceLicence
         self.registeredCapital = registeredCapital
         self.headcount = headcount
         self.plannedOfficeArea = plannedOfficeArea
@@ -106,11 +87,14 @@ public struct ApplicationForm: Equatable, Sendable {
         self.appliedOn = appliedOn
     }
 
+    public subscript<Value>(dynamicMember particular: WritableKeyPath<FirmParticulars, Value>) -> Value {
+        get { particulars[keyPath: particular] }
+        set { particulars[keyPath: particular] = newValue }
+    }
+
     /// The applicant as a new tenant of the registry; nil when its credit code is not valid.
-    func newTenant(today: CivilDate) -> Tenant? {
-        try? Tenant(
-            name: name, creditCode: creditCode, businessLines: businessLines.map(\.rawValue), origin: origin.rawValue, tags: tags,
-            contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence,
-            hrServiceLicence: hrServiceLicence, appliedOn: appliedOn, today: today)
+    func newTenant() -> Tenant? {
+        guard let code = try? CreditCode(creditCode) else { return nil }
+        return Tenant(applicant: particulars, creditCode: code, appliedOn: appliedOn)
     }
 }

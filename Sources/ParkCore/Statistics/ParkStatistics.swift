@@ -78,7 +78,7 @@ public struct TenantStanding: Sendable {
 
 extension Tenant {
     public var standing: TenantStanding {
-        TenantStanding(appliedOn: appliedOn, changes: history.map { ($0.on, $0.to) }, businessLines: businessLines)
+        TenantStanding(appliedOn: appliedOn, changes: history.map { ($0.on, $0.to) }, businessLines: self.businessLines)
     }
 
     /// The status the tenant had on `day`, from its history (nil before it applied).

@@ -1,17 +1,10 @@
-/// A firm in the park's registry, from its application on.
+/// A firm in the park's registry, from its application on. Its particulars (name, lines,
+/// contacts, licences) are read and written as if they were its own fields: `tenant.name`.
+@dynamicMemberLookup
 public struct Tenant: Equatable, Sendable {
     public var id: Int64?
-    public var name: String
+    public var particulars: FirmParticulars
     public var creditCode: CreditCode
-    public var businessLines: [BusinessLine]
-    public var origin: Origin
-    public var tags: [String]
-    public var contactPerson: String?
-    public var contactPhone: String?
-    /// 劳务派遣经营许可证 number, needed for labour dispatch.
-    public var dispatchLicence: String?
-    /// 人力资源服务许可证 number, needed for the other HR services.
-    public var hrServiceLicence: String?
     public var status: TenantStatus
     /// The day the firm applied.
     public var appliedOn: CivilDate
@@ -26,40 +19,33 @@ public struct Tenant: Equatable, Sendable {
         dispatchLicence: String? = nil, hrServiceLicence: String? = nil, appliedOn: CivilDate, today: CivilDate
     ) throws(DomainError) {
         guard appliedOn <= today else { throw .invalid("appliedOn", "\(appliedOn) is in the future (today is \(today))") }
-        self.id = nil
-        self.name = try TenantField.name(name)
-        self.creditCode = try CreditCode(creditCode)
-        self.businessLines = try TenantField.businessLines(businessLines)
-        self.origin = try Origin.parse(origin)
-        self.tags = try TenantField.tags(tags)
-        self.contactPerson = try TenantField.optionalText(contactPerson, field: "contactPerson", maxLength: 50)
-        self.contactPhone = try TenantField.phone(contactPhone)
-        self.dispatchLicence = try TenantField.optionalText(dispatchLicence, field: "dispatchLicence", maxLength: 64)
-        self.hrServiceLicence = try TenantField.optionalText(hrServiceLicence, field: "hrServiceLicence", maxLength: 64)
-        self.status = .applicant
-        self.appliedOn = appliedOn
-        self.history = []
+        let particulars = try FirmParticulars(
+            checking: name, businessLines: businessLines, origin: origin, tags: tags, contactPerson: contactPerson,
+            contactPhone: contactPhone, dispatchLicence: dispatchLicence, hrServiceLicence: hrServiceLicence)
+        self.init(applicant: particulars, creditCode: try CreditCode(creditCode), appliedOn: appliedOn)
+    }
+
+    /// A new applicant with particulars already checked.
+    init(applicant particulars: FirmParticulars, creditCode: CreditCode, appliedOn: CivilDate) {
+        self.init(id: nil, particulars: particulars, creditCode: creditCode, status: .applicant, appliedOn: appliedOn, history: [])
     }
 
     /// Restores a tenant exactly as stored (no validation: the store only holds checked values).
     public init(
-        id: Int64, name: String, creditCode: CreditCode, businessLines: [BusinessLine], origin: Origin,
-        tags: [String], contactPerson: String?, contactPhone: String?, dispatchLicence: String?,
-        hrServiceLicence: String?, status: TenantStatus, appliedOn: CivilDate, history: [StatusChange]
+        id: Int64?, particulars: FirmParticulars, creditCode: CreditCode, status: TenantStatus, appliedOn: CivilDate,
+        history: [StatusChange]
     ) {
         self.id = id
-        self.name = name
+        self.particulars = particulars
         self.creditCode = creditCode
-        self.businessLines = businessLines
-        self.origin = origin
-        self.tags = tags
-        self.contactPerson = contactPerson
-        self.contactPhone = contactPhone
-        self.dispatchLicence = dispatchLicence
-        self.hrServiceLicence = hrServiceLicence
         self.status = status
         self.appliedOn = appliedOn
         self.history = history
+    }
+
+    public subscript<Value>(dynamicMember particular: WritableKeyPath<FirmParticulars, Value>) -> Value {
+        get { particulars[keyPath: particular] }
+        set { particulars[keyPath: particular] = newValue }
     }
 
     /// The day of the latest status change, or the application day.

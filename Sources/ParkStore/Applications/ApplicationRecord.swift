@@ -82,10 +82,11 @@ struct ApplicationRecord: Codable, FetchableRecord, MutablePersistableRecord {
         let lines = try businessLines.split(separator: ",").map { try BusinessLine(rawValue: String($0)).orThrow(StoreError.unreadable(row, "a business line")) }
         guard let origin = Origin(rawValue: origin) else { throw StoreError.unreadable(row) }
         let applied = try appliedDay
+        let particulars = FirmParticulars(
+            name: name, businessLines: lines, origin: origin, tags: tags.split(separator: ",").map(String.init),
+            contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence, hrServiceLicence: hrServiceLicence)
         return ApplicationForm(
-            restoring: name, creditCode: creditCode, businessLines: lines, origin: origin,
-            tags: tags.split(separator: ",").map(String.init), contactPerson: contactPerson, contactPhone: contactPhone,
-            dispatchLicence: dispatchLicence, hrServiceLicence: hrServiceLicence, registeredCapital: Money(fen: registeredCapitalFen),
+            restoring: particulars, creditCode: creditCode, registeredCapital: Money(fen: registeredCapitalFen),
             headcount: headcount, plannedOfficeArea: Area(centiSquareMetres: plannedOfficeAreaCenti),
             expectedAnnualRevenue: Money(fen: expectedAnnualRevenueFen), expectedAnnualTax: Money(fen: expectedAnnualTaxFen),
             legalRepresentative: legalRepresentative, shareholders: shareholders, groupParent: groupParent, statements: statements,

@@ -84,11 +84,11 @@ struct TenantRecord: Codable, FetchableRecord, MutablePersistableRecord, Prepare
               let appliedOn = try? CivilDate.parse(appliedOn, field: "appliedOn") else {
             throw StoreError.unreadable("tenant \(id)")
         }
+        let particulars = FirmParticulars(
+            name: name, businessLines: BusinessLine.allCases.filter(lines.contains), origin: origin, tags: tags,
+            contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence, hrServiceLicence: hrServiceLicence)
         let tenant = Tenant(
-            id: id, name: name, creditCode: code, businessLines: BusinessLine.allCases.filter(lines.contains),
-            origin: origin, tags: tags, contactPerson: contactPerson, contactPhone: contactPhone,
-            dispatchLicence: dispatchLicence, hrServiceLicence: hrServiceLicence,
-            status: status, appliedOn: appliedOn, history: history.map(\.change))
+            id: id, particulars: particulars, creditCode: code, status: status, appliedOn: appliedOn, history: history.map(\.change))
         return StoredTenant(tenant: tenant, createdAt: createdAt, updatedAt: updatedAt, history: history)
     }
 
