@@ -42,15 +42,30 @@ struct ParkStatisticsTests {
     func totals() {
         var march = ReportTotals()
         march.reports = 1
-        march.revenue = Money(fen: 125_000_050)
+        march.sums.revenue = Money(fen: 125_000_050)
         var april = ReportTotals()
         april.reports = 2
-        april.revenue = Money(fen: 130_000_000)
+        april.sums.revenue = Money(fen: 130_000_000)
         let stats = ParkStatistics.compute(
             from: day("2021-01-01"), to: day("2021-12-31"), tenants: [], leases: [], officeArea: .zero,
             monthTotals: [(Month(year: 2021, month: 4), april), (Month(year: 2021, month: 3), march)], monthly: true)
-        #expect(stats.totals.revenue.description == "2550000.50")
+        #expect(stats.totals.sums.revenue.description == "2550000.50")
         #expect(stats.totals.reports == 3)
         #expect(stats.monthly.map(\.month.description) == ["2021-03", "2021-04"])
+    }
+
+    @Test("totals add every flow a report gives, and not its headcount")
+    func flows() {
+        var month = ReportTotals()
+        month.reports = 1
+        month.sums.headcount = 40
+        for (index, flow) in OperatingFigures.flowCountFields.enumerated() { month.sums[count: flow] = index + 1 }
+        var total = ReportTotals()
+        total.add(month)
+        total.add(month)
+        #expect(total.reports == 2)
+        for (index, flow) in OperatingFigures.flowCountFields.enumerated() { #expect(total.sums[count: flow] == 2 * (index + 1), "\(flow)") }
+        #expect(total.sums.headcount == 0, "a headcount is the staff on a day: it does not add up over months")
+        #expect(OperatingFigures.flowCountFields == OperatingFigures.countFields.filter { $0 != "headcount" })
     }
 }

@@ -16,8 +16,26 @@ public struct OperatingFigures: Equatable, Sendable {
     public var phdHires: Int
     public var headcount: Int
 
-    /// The counts by their wire names, in order.
+    /// Nothing reported: every amount and count 0.
+    public static let zero = OperatingFigures(
+        revenue: .zero, tax: .zero, employersServed: 0, workersDispatched: 0, workersOutsourced: 0, jobSeekersServed: 0, placements: 0,
+        trainingSessions: 0, trainingAttendees: 0, phdHires: 0, headcount: 0)
+
+    /// The counts by their wire names, in order. They are also the columns of `operatingReport`.
     public static let countFields = counts.map(\.field)
+
+    /// The counts that add up over months, by their wire names: every count but the headcount,
+    /// which is the firm's staff on the day it reported, not something done during the month.
+    public static let flowCountFields = flows.map(\.field)
+
+    private static let flows = counts.filter { $0.field != "headcount" }
+
+    /// Adds another report's revenue, tax and flows (not its headcount).
+    public mutating func addFlows(of other: OperatingFigures) {
+        revenue = revenue + other.revenue
+        tax = tax + other.tax
+        for flow in Self.flows { self[keyPath: flow.value] += other[keyPath: flow.value] }
+    }
 
     /// Each count by its wire name, with the largest believable monthly value for one HR firm.
     private static let counts: [(field: String, value: any WritableKeyPath<OperatingFigures, Int> & Sendable, limit: Int)] = [

@@ -2,10 +2,7 @@
 /// per row. Every problem in the file is collected before anything is refused.
 public enum ReportImport {
     /// The columns a file may have, in any order.
-    public static let columns = [
-        "tenant", "month", "revenue", "tax", "employersServed", "workersDispatched", "workersOutsourced",
-        "jobSeekersServed", "placements", "trainingSessions", "trainingAttendees", "phdHires", "headcount",
-    ]
+    public static let columns = ["tenant", "month", "revenue", "tax"] + OperatingFigures.countFields
     /// The columns every file has: a row may leave out any figure, never whose report it is.
     public static let required = ["tenant", "month"]
 

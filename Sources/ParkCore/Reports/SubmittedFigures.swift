@@ -44,9 +44,9 @@ public struct SubmittedFigures: Equatable, Sendable {
         } else {
             if revenue == nil { problems.append(.invalid("revenue", "a first report of a month needs the revenue")) }
             if tax == nil { problems.append(.invalid("tax", "a first report of a month needs the tax paid")) }
-            figures = OperatingFigures(
-                revenue: revenue ?? .zero, tax: tax ?? .zero, employersServed: 0, workersDispatched: 0, workersOutsourced: 0,
-                jobSeekersServed: 0, placements: 0, trainingSessions: 0, trainingAttendees: 0, phdHires: 0, headcount: 0)
+            figures = .zero
+            figures.revenue = revenue ?? .zero
+            figures.tax = tax ?? .zero
             for (field, value) in counts { figures[count: field] = value }
         }
         // A figure missing is not judged as 0; nor is tax without a revenue to judge it by.

@@ -49,11 +49,12 @@ enum StatsHandlers {
     }
 
     static func wire(_ totals: ReportTotals) -> StatsAPI.Totals {
-        StatsAPI.Totals(
-            reports: totals.reports, revenue: totals.revenue.description, tax: totals.tax.description,
-            employersServed: totals.employersServed, workersDispatched: totals.workersDispatched,
-            workersOutsourced: totals.workersOutsourced, jobSeekersServed: totals.jobSeekersServed,
-            placements: totals.placements, trainingSessions: totals.trainingSessions,
-            trainingAttendees: totals.trainingAttendees, phdHires: totals.phdHires)
+        let sums = totals.sums
+        return StatsAPI.Totals(
+            reports: totals.reports, revenue: sums.revenue.description, tax: sums.tax.description,
+            employersServed: sums.employersServed, workersDispatched: sums.workersDispatched,
+            workersOutsourced: sums.workersOutsourced, jobSeekersServed: sums.jobSeekersServed,
+            placements: sums.placements, trainingSessions: sums.trainingSessions,
+            trainingAttendees: sums.trainingAttendees, phdHires: sums.phdHires)
     }
 }
