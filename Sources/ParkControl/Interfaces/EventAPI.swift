@@ -146,18 +146,7 @@ public enum EventAPI {
           occurrence: string,
           # 1 for the first recording, then one more per correction.
           version: int,
-          # Employers that attended.
-          employers: int,
-          # Positions offered.
-          positions: int,
-          # Job seekers served.
-          jobSeekers: int,
-          # Attendees (person-times).
-          attendees: int,
-          # Talks given.
-          talks: int,
-          # Parks, firms and institutions exhibiting.
-          exhibitors: int,
+          \(SharedFields.lines(SharedFields.eventOutcome)),
           # Why it was corrected.
           reason: ?string,
           # When it was recorded (RFC 3339, UTC).
@@ -339,18 +328,7 @@ public enum EventAPI {
           event: int,
           # The day of the occurrence (YYYY-MM-DD); required for a series.
           occurrence: ?string,
-          # Employers that attended.
-          employers: ?int,
-          # Positions offered.
-          positions: ?int,
-          # Job seekers served.
-          jobSeekers: ?int,
-          # Attendees (person-times).
-          attendees: ?int,
-          # Talks given.
-          talks: ?int,
-          # Parks, firms and institutions exhibiting.
-          exhibitors: ?int,
+          \(SharedFields.lines(SharedFields.eventOutcome, optional: true)),
           # Why a correction is made; required for one.
           reason: ?string
         ) -> (

@@ -21,22 +21,7 @@ public enum ReportAPI {
           revenue: string,
           # Tax paid in yuan.
           tax: string,
-          # Employer firms served.
-          employersServed: int,
-          # Workers dispatched to employers.
-          workersDispatched: int,
-          # Workers on outsourced work.
-          workersOutsourced: int,
-          # Job seekers served.
-          jobSeekersServed: int,
-          # People placed in jobs.
-          placements: int,
-          # Training sessions held.
-          trainingSessions: int,
-          # People who attended them.
-          trainingAttendees: int,
-          # PhD-level staff hired.
-          phdHires: int,
+          \(SharedFields.lines(SharedFields.reportFlows)),
           # Staff at the end of the month.
           headcount: int,
           # 1 for the first submission, one more per correction.
@@ -64,22 +49,7 @@ public enum ReportAPI {
           revenue: ?string,
           # Yuan, exact to the fen.
           tax: ?string,
-          # Employer firms served.
-          employersServed: ?int,
-          # Workers dispatched to employers.
-          workersDispatched: ?int,
-          # Workers on outsourced work.
-          workersOutsourced: ?int,
-          # Job seekers served.
-          jobSeekersServed: ?int,
-          # People placed in jobs.
-          placements: ?int,
-          # Training sessions held.
-          trainingSessions: ?int,
-          # People who attended them.
-          trainingAttendees: ?int,
-          # PhD-level staff hired.
-          phdHires: ?int,
+          \(SharedFields.lines(SharedFields.reportFlows, optional: true)),
           # Staff at the end of the month.
           headcount: ?int,
           # Why the report is corrected; a correction needs one.

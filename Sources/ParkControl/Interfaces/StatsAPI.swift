@@ -23,22 +23,7 @@ public enum StatsAPI {
           revenue: string,
           # Tax paid in yuan.
           tax: string,
-          # Employer firms served.
-          employersServed: int,
-          # Workers dispatched to employers.
-          workersDispatched: int,
-          # Workers on outsourced work.
-          workersOutsourced: int,
-          # Job seekers served.
-          jobSeekersServed: int,
-          # People placed in jobs.
-          placements: int,
-          # Training sessions held.
-          trainingSessions: int,
-          # People who attended them.
-          trainingAttendees: int,
-          # PhD-level staff hired.
-          phdHires: int
+          \(SharedFields.lines(SharedFields.reportFlows))
         )
 
         # What the park's events of one kind achieved: those ending in the period.
@@ -51,18 +36,7 @@ public enum StatsAPI {
           cancelled: int,
           # Held events whose outcome is recorded (the sums below are theirs).
           withOutcome: int,
-          # Employers that attended.
-          employers: int,
-          # Positions offered.
-          positions: int,
-          # Job seekers served.
-          jobSeekers: int,
-          # Attendees (person-times).
-          attendees: int,
-          # Talks given.
-          talks: int,
-          # Parks, firms and institutions exhibiting.
-          exhibitors: int
+          \(SharedFields.lines(SharedFields.eventOutcome))
         )
 
         # Rewards paid under one rule in one year.
