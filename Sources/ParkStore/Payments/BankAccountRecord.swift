@@ -14,17 +14,3 @@ struct BankAccountRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
-
-extension BankAccountRecord {
-    /// Reads the columns by name.
-    init(row: Row) {
-        id = row["id"]
-        tenantId = row["tenantId"]
-        accountName = row["accountName"]
-        bank = row["bank"]
-        accountNumber = row["accountNumber"]
-        effectiveFrom = row["effectiveFrom"]
-        recordedAt = row["recordedAt"]
-        recordedBy = row["recordedBy"]
-    }
-}

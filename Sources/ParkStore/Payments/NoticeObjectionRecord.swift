@@ -17,20 +17,3 @@ struct NoticeObjectionRecord: Codable, FetchableRecord, MutablePersistableRecord
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
-
-extension NoticeObjectionRecord {
-    /// Reads the columns by name.
-    init(row: Row) {
-        id = row["id"]
-        rewardNoticeId = row["rewardNoticeId"]
-        rewardLineId = row["rewardLineId"]
-        objector = row["objector"]
-        grounds = row["grounds"]
-        recordedAt = row["recordedAt"]
-        recordedBy = row["recordedBy"]
-        resolution = row["resolution"]
-        reason = row["reason"]
-        resolvedAt = row["resolvedAt"]
-        resolvedBy = row["resolvedBy"]
-    }
-}

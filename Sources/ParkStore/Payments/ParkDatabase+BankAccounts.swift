@@ -52,7 +52,7 @@ extension ParkDatabase {
         }
         sql += " ORDER BY bankAccount.tenantId, bankAccount.effectiveFrom"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let record = BankAccountRecord(row: row)
+            let record = try BankAccountRecord(row: row)
             guard let day = try? CivilDate.parse(record.effectiveFrom, field: "effectiveFrom") else {
                 throw StoreError.unreadable("bankAccount \(record.id ?? 0)", "an effective day")
             }

@@ -196,7 +196,7 @@ extension ParkDatabase {
         }
         sql += " ORDER BY noticeObjection.id"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let record = NoticeObjectionRecord(row: row)
+            let record = try NoticeObjectionRecord(row: row)
             return StoredObjection(
                 id: record.id ?? 0, run: row["run"], line: record.rewardLineId, tenant: row["tenant"], tenantName: row["tenantName"],
                 rule: row["rule"], objector: record.objector, grounds: record.grounds, recordedAt: record.recordedAt,

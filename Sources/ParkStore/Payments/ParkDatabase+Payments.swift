@@ -385,7 +385,7 @@ extension ParkDatabase {
         }
         sql += " ORDER BY paymentBatch.id"
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            let record = PaymentBatchRecord(row: row)
+            let record = try PaymentBatchRecord(row: row)
             guard let status = StoredPaymentBatch.Status(rawValue: record.status) else {
                 throw StoreError.unreadable("paymentBatch \(record.id ?? 0)", "a status")
             }
@@ -405,7 +405,7 @@ extension ParkDatabase {
             FROM paymentItem JOIN rewardLine ON rewardLine.id = paymentItem.rewardLineId
             WHERE paymentItem.paymentBatchId = ? ORDER BY paymentItem.id
             """, arguments: [batch]).map { row in
-            let record = PaymentItemRecord(row: row)
+            let record = try PaymentItemRecord(row: row)
             return StoredPaymentItem(
                 batch: record.paymentBatchId, line: record.rewardLineId, run: row["run"], tenant: record.tenantId, rule: row["rule"],
                 period: row["period"], accountName: record.accountName, bank: record.bank, accountNumber: record.accountNumber,

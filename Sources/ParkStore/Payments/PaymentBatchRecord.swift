@@ -19,21 +19,3 @@ struct PaymentBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
-
-extension PaymentBatchRecord {
-    /// Reads the columns by name.
-    init(row: Row) {
-        id = row["id"]
-        status = row["status"]
-        runs = row["runs"]
-        createdOn = row["createdOn"]
-        totalFen = row["totalFen"]
-        itemCount = row["itemCount"]
-        createdAt = row["createdAt"]
-        createdBy = row["createdBy"]
-        createdByUid = row["createdByUid"]
-        approvedAt = row["approvedAt"]
-        approvedBy = row["approvedBy"]
-        approvedByUid = row["approvedByUid"]
-    }
-}

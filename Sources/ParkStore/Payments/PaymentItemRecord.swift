@@ -24,25 +24,3 @@ struct PaymentItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
-
-extension PaymentItemRecord {
-    /// Reads the columns by name.
-    init(row: Row) {
-        id = row["id"]
-        paymentBatchId = row["paymentBatchId"]
-        rewardLineId = row["rewardLineId"]
-        tenantId = row["tenantId"]
-        bankAccountId = row["bankAccountId"]
-        accountName = row["accountName"]
-        bank = row["bank"]
-        accountNumber = row["accountNumber"]
-        grossFen = row["grossFen"]
-        amountFen = row["amountFen"]
-        purpose = row["purpose"]
-        status = row["status"]
-        reason = row["reason"]
-        resultOn = row["resultOn"]
-        resultAt = row["resultAt"]
-        resultBy = row["resultBy"]
-    }
-}

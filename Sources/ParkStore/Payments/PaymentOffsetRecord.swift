@@ -10,13 +10,3 @@ struct PaymentOffsetRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
-
-extension PaymentOffsetRecord {
-    /// Reads the columns by name.
-    init(row: Row) {
-        id = row["id"]
-        paymentItemId = row["paymentItemId"]
-        receivableLineId = row["receivableLineId"]
-        amountFen = row["amountFen"]
-    }
-}

@@ -12,15 +12,3 @@ struct RewardConfirmationRecord: Codable, FetchableRecord, MutablePersistableRec
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
-
-extension RewardConfirmationRecord {
-    /// Reads the columns by name.
-    init(row: Row) {
-        id = row["id"]
-        rewardLineId = row["rewardLineId"]
-        confirmedBy = row["confirmedBy"]
-        channel = row["channel"]
-        recordedAt = row["recordedAt"]
-        recordedBy = row["recordedBy"]
-    }
-}

@@ -15,18 +15,3 @@ struct RewardNoticeRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
-
-extension RewardNoticeRecord {
-    /// Reads the columns by name.
-    init(row: Row) {
-        id = row["id"]
-        rewardRunId = row["rewardRunId"]
-        startsOn = row["startsOn"]
-        endsOn = row["endsOn"]
-        workingDays = row["workingDays"]
-        publishedAt = row["publishedAt"]
-        publishedBy = row["publishedBy"]
-        closedAt = row["closedAt"]
-        closedBy = row["closedBy"]
-    }
-}

@@ -237,7 +237,7 @@ extension ParkDatabase {
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         sql += " ORDER BY s.id DESC LIMIT \(limit)"
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-            let record = SubmissionRecord(row: row)
+            let record = try SubmissionRecord(row: row)
             return StoredSubmission(
                 id: record.id ?? 0, tenant: record.tenantId, creditCode: row["creditCode"], submissionId: record.submissionId, type: record.type,
                 channel: record.channel, envelopeSha256: record.envelopeSha256, status: record.status, decidedAt: record.decidedAt,

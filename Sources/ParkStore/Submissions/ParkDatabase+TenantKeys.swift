@@ -81,7 +81,7 @@ extension ParkDatabase {
     private static let selectKeys = "SELECT tenantKey.*, tenant.creditCode AS creditCode FROM tenantKey JOIN tenant ON tenant.id = tenantKey.tenantId"
 
     private static func storedKey(_ row: Row) throws -> StoredTenantKey {
-        let record = TenantKeyRecord(row: row)
+        let record = try TenantKeyRecord(row: row)
         return StoredTenantKey(
             id: record.id ?? 0, tenant: record.tenantId, creditCode: row["creditCode"], key: try record.key(), addedAt: record.addedAt,
             addedBy: record.addedBy, revokedBy: record.revokedBy)

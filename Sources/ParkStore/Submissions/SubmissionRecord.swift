@@ -17,19 +17,3 @@ struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
-
-extension SubmissionRecord {
-    /// Reads the columns by name.
-    init(row: Row) {
-        id = row["id"]
-        tenantId = row["tenantId"]
-        submissionId = row["submissionId"]
-        type = row["type"]
-        channel = row["channel"]
-        envelopeSha256 = row["envelopeSha256"]
-        status = row["status"]
-        decidedAt = row["decidedAt"]
-        recordedBy = row["recordedBy"]
-        receipt = row["receipt"]
-    }
-}

@@ -20,21 +20,6 @@ struct TenantKeyRecord: Codable, FetchableRecord, MutablePersistableRecord {
 }
 
 extension TenantKeyRecord {
-    /// Reads the columns by name.
-    init(row: Row) {
-        id = row["id"]
-        tenantId = row["tenantId"]
-        keyId = row["keyId"]
-        publicKey = row["publicKey"]
-        label = row["label"]
-        origin = row["origin"]
-        addedAt = row["addedAt"]
-        addedBy = row["addedBy"]
-        revokedAt = row["revokedAt"]
-        revokedBy = row["revokedBy"]
-        revokeReason = row["revokeReason"]
-    }
-
     /// The core value; a key or an origin the code cannot read is an unreadable row.
     func key() throws -> TenantKey {
         guard let key = try? SigningPublicKey.parse(publicKey, field: "publicKey"), let origin = TenantKey.Origin(rawValue: origin) else {
