@@ -3,7 +3,7 @@ import ParkCore
 import ParkStore
 
 /// Publishing and closing public notices of reward runs: what the admin channel's
-/// `io.parkd.Notice` calls, and what the scheduled job that closes due notices will call.
+/// `io.parkd.Notice` calls, and what the scheduled job that closes due notices calls.
 struct RewardNotices: Sendable {
     let database: ParkDatabase
     let calendar: CalendarRegistry

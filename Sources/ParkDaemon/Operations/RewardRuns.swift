@@ -4,7 +4,7 @@ import ParkPolicy
 import ParkStore
 
 /// Computing, approving and verifying reward runs: what the admin channel's `io.parkd.Reward`
-/// calls, and what scheduled jobs will call, so that both go through the same steps.
+/// calls, and what the scheduled job that computes a run calls, so that both go through the same steps.
 struct RewardRuns: Sendable {
     let database: ParkDatabase
     let policies: PolicyRegistry
