@@ -33,7 +33,6 @@ struct ApplicationRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     enum Columns {
         static let id = Column(CodingKeys.id)
-        static let tenantId = Column(CodingKeys.tenantId)
         static let creditCode = Column(CodingKeys.creditCode)
         static let status = Column(CodingKeys.status)
     }

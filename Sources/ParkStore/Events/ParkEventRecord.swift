@@ -36,7 +36,6 @@ struct ParkEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
         static let id = Column(CodingKeys.id)
         static let kind = Column(CodingKeys.kind)
         static let startsAt = Column(CodingKeys.startsAt)
-        static let endsAt = Column(CodingKeys.endsAt)
     }
 
     init(_ event: ParkEvent, createdAt: String, updatedAt: String) {

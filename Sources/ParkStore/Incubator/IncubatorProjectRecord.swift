@@ -18,15 +18,6 @@ struct IncubatorProjectRecord: Codable, FetchableRecord, MutablePersistableRecor
 
     enum Columns {
         static let id = Column(CodingKeys.id)
-        static let name = Column(CodingKeys.name)
-        static let founder = Column(CodingKeys.founder)
-        static let team = Column(CodingKeys.team)
-        static let university = Column(CodingKeys.university)
-        static let phdCount = Column(CodingKeys.phdCount)
-        static let enteredOn = Column(CodingKeys.enteredOn)
-        static let graduatedOn = Column(CodingKeys.graduatedOn)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
     init(_ project: IncubatorProject, createdAt: String, updatedAt: String) {

@@ -8,7 +8,6 @@ struct IncubatorSeatRecord: Codable, FetchableRecord, PersistableRecord {
     var rentalUnitId: Int64
 
     enum Columns {
-        static let incubatorProjectId = Column(CodingKeys.incubatorProjectId)
         static let rentalUnitId = Column(CodingKeys.rentalUnitId)
     }
 }

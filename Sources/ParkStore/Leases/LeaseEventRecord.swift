@@ -16,11 +16,6 @@ struct LeaseEventRecord: Codable, FetchableRecord, PersistableRecord {
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let leaseId = Column(CodingKeys.leaseId)
-        static let kind = Column(CodingKeys.kind)
-        static let effectiveOn = Column(CodingKeys.effectiveOn)
-        static let detail = Column(CodingKeys.detail)
-        static let recordedAt = Column(CodingKeys.recordedAt)
-        static let recordedBy = Column(CodingKeys.recordedBy)
     }
 
     init(_ event: LeaseEvent, leaseId: Int64) {

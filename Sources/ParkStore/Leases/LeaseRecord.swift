@@ -20,12 +20,6 @@ struct LeaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
         static let id = Column(CodingKeys.id)
         static let tenantId = Column(CodingKeys.tenantId)
         static let start = Column(CodingKeys.start)
-        static let end = Column(CodingKeys.end)
-        static let terminatedOn = Column(CodingKeys.terminatedOn)
-        static let depositFen = Column(CodingKeys.depositFen)
-        static let billingDay = Column(CodingKeys.billingDay)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
     init(_ lease: Lease, createdAt: String, updatedAt: String) {

@@ -10,12 +10,6 @@ struct LeaseUnitRecord: Codable, FetchableRecord, PersistableRecord {
     var rentalUnitId: Int64
     var areaCenti: Int64
 
-    enum Columns {
-        static let leaseId = Column(CodingKeys.leaseId)
-        static let rentalUnitId = Column(CodingKeys.rentalUnitId)
-        static let areaCenti = Column(CodingKeys.areaCenti)
-    }
-
     init(leaseId: Int64, _ unit: LeasedUnit) {
         self.leaseId = leaseId
         rentalUnitId = unit.unitID

@@ -11,8 +11,6 @@ struct PolicyLoadRecord: Codable, FetchableRecord, PersistableRecord {
 
     enum Columns {
         static let id = Column(CodingKeys.id)
-        static let loadedAt = Column(CodingKeys.loadedAt)
-        static let versionIds = Column(CodingKeys.versionIds)
     }
 
     init(versionIDs: [Int64], loadedAt: String) {

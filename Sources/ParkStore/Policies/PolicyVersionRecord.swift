@@ -14,11 +14,7 @@ struct PolicyVersionRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     enum Columns {
         static let id = Column(CodingKeys.id)
-        static let policyId = Column(CodingKeys.policyId)
         static let hash = Column(CodingKeys.hash)
-        static let fileName = Column(CodingKeys.fileName)
-        static let source = Column(CodingKeys.source)
-        static let firstLoadedAt = Column(CodingKeys.firstLoadedAt)
     }
 
     init(_ policy: Policy, firstLoadedAt: String) {

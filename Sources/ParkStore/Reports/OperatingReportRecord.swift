@@ -33,13 +33,6 @@ struct OperatingReportRecord: Codable, PersistableRecord {
         case jobSeekersServed, placements, trainingSessions, trainingAttendees, phdHires, headcount, reason, recordedAt, recordedBy
     }
 
-    /// The columns queries filter and order reports by.
-    enum Columns {
-        static let tenantId = Column(CodingKeys.tenantId)
-        static let month = Column(CodingKeys.month)
-        static let isCurrent = Column(CodingKeys.isCurrent)
-    }
-
     /// Where each column stands in the rows of one statement, found by name once for all of
     /// them: looking a name up in every row (GRDB lowercases and hashes it each time) took most
     /// of the time of reading a park's reports.

@@ -7,10 +7,4 @@ struct ReviewAgendaItemRecord: Codable, FetchableRecord, PersistableRecord {
     var reviewSessionId: Int64
     var applicationId: Int64
     var position: Int
-
-    enum Columns {
-        static let reviewSessionId = Column(CodingKeys.reviewSessionId)
-        static let applicationId = Column(CodingKeys.applicationId)
-        static let position = Column(CodingKeys.position)
-    }
 }

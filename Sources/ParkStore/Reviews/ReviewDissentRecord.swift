@@ -19,9 +19,6 @@ struct ReviewDissentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let reviewSessionId = Column(CodingKeys.reviewSessionId)
-        static let applicationId = Column(CodingKeys.applicationId)
-        static let uid = Column(CodingKeys.uid)
-        static let version = Column(CodingKeys.version)
     }
 
     init(_ dissent: Dissent, session: Int64, version: Int, salt: String, commitment: String, submittedAt: String) {

@@ -12,7 +12,6 @@ struct ReviewPanelMemberRecord: Codable, FetchableRecord, PersistableRecord {
 
     enum Columns {
         static let reviewSessionId = Column(CodingKeys.reviewSessionId)
-        static let uid = Column(CodingKeys.uid)
         static let position = Column(CodingKeys.position)
     }
 

@@ -16,7 +16,6 @@ struct ReviewResultRecord: Codable, FetchableRecord, PersistableRecord {
 
     enum Columns {
         static let reviewSessionId = Column(CodingKeys.reviewSessionId)
-        static let applicationId = Column(CodingKeys.applicationId)
     }
 
     init(session: Int64, application: Int64, eligible: Int, counted: [Int64], dropped: [Int64], scoreHundredths: Int?, outcome: String, closedAt: String) {

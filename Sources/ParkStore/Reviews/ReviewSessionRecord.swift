@@ -16,7 +16,6 @@ struct ReviewSessionRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     enum Columns {
         static let id = Column(CodingKeys.id)
-        static let status = Column(CodingKeys.status)
     }
 
     init(_ session: ReviewSession, createdAt: String, createdBy: String) {

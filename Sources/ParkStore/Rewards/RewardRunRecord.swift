@@ -31,17 +31,9 @@ struct RewardRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let period = Column(CodingKeys.period)
-        static let kind = Column(CodingKeys.kind)
         static let status = Column(CodingKeys.status)
         static let rules = Column(CodingKeys.rules)
-        static let policyVersions = Column(CodingKeys.policyVersions)
-        static let inputsHash = Column(CodingKeys.inputsHash)
         static let inputs = Column(CodingKeys.inputs)
-        static let totalFen = Column(CodingKeys.totalFen)
-        static let lineCount = Column(CodingKeys.lineCount)
-        static let adjusts = Column(CodingKeys.adjusts)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let createdBy = Column(CodingKeys.createdBy)
         static let approvedAt = Column(CodingKeys.approvedAt)
         static let approvedBy = Column(CodingKeys.approvedBy)
     }

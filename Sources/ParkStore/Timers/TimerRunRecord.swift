@@ -22,9 +22,6 @@ struct TimerRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let timer = Column(CodingKeys.timer)
-        static let trigger = Column(CodingKeys.trigger)
-        static let startedAtMicros = Column(CodingKeys.startedAtMicros)
-        static let outcome = Column(CodingKeys.outcome)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

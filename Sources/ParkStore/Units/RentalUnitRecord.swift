@@ -16,15 +16,9 @@ struct RentalUnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var updatedAt: String
 
     enum Columns {
-        static let id = Column(CodingKeys.id)
         static let building = Column(CodingKeys.building)
-        static let floor = Column(CodingKeys.floor)
         static let number = Column(CodingKeys.number)
-        static let areaCenti = Column(CodingKeys.areaCenti)
         static let kind = Column(CodingKeys.kind)
-        static let listRentFen = Column(CodingKeys.listRentFen)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let updatedAt = Column(CodingKeys.updatedAt)
     }
 
     init(_ unit: RentalUnit, createdAt: String, updatedAt: String) {
