@@ -122,7 +122,7 @@ struct ParkdCommand: AsyncParsableCommand {
         do {
             try await Daemon.run(options: options, config: loaded, logLevel: logLevel, logger: logger)
         } catch {
-            logger.critical("parkd cannot run", metadata: ["error": "\(error)"])
+            logger.critical("parkd cannot run", metadata: NotableEvent.cannotRun.metadata(["error": "\(error)"]))
             throw ExitCode.failure
         }
     }

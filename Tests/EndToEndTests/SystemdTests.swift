@@ -97,7 +97,8 @@ struct SystemdTests {
     }
 
     /// The entries parkd sends a journald stand-in (`journal_harness.py`, in a private mount
-    /// namespace): started, a refused call, a log level change, stopped; then its stderr and exit.
+    /// namespace): started, a refused call, a log level change, stopped (or, in `cannot-run`
+    /// mode, why it cannot run); then its stderr and exit.
     static func journalEntries(_ mode: String) throws -> [[String: String]] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-journal-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
@@ -131,6 +132,18 @@ struct SystemdTests {
         let last = try #require(entries.last)
         #expect(last["EXIT"] == "0")
         #expect(last["STDERR"] == "", "nothing goes to stderr when the journal takes the entries")
+    }
+
+    @Test("a parkd that cannot run says why in a journal entry with its own MESSAGE_ID, and exits 1")
+    func cannotRun() throws {
+        let entries = try Self.journalEntries("cannot-run")
+        let entry = try #require(entries.first { $0["MESSAGE_ID"] == "de0d43894ca2431cb97990afc35b5eea" }, "\(entries)")
+        #expect(entry["MESSAGE"] == "parkd cannot run")
+        #expect(entry["PRIORITY"] == "2")
+        #expect(entry["ERROR"]?.contains("parkd.sqlite: cannot open: file is not a database") == true, "\(entry)")
+        let last = try #require(entries.last)
+        #expect(last["EXIT"] == "1")
+        #expect(!entries.contains { $0["MESSAGE_ID"] == "8fb127b7c312423abf58ad4c517b9cee" }, "it never started")
     }
 
     @Test("parkctl log-level changes the level at run time, audited")

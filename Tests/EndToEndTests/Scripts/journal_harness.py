@@ -8,7 +8,9 @@ every entry parkd sent as one JSON object per line.
 
 Usage: journal_harness.py PARKD PARKCTL WORKDIR MODE
 MODE: `config` (log.target: journal) or `stream` (log.target: auto, stderr is a file whose
-dev:inode is given as JOURNAL_STREAM, as systemd does for StandardError=journal)."""
+dev:inode is given as JOURNAL_STREAM, as systemd does for StandardError=journal); or
+`cannot-run` (log.target: journal, with a database file that is not a database: parkd logs why
+it cannot run and exits, and no call is made)."""
 
 import json
 import os
@@ -28,7 +30,10 @@ journal.settimeout(0.2)
 
 config = os.path.join(workdir, "parkd.yaml")
 with open(config, "w") as f:
-    f.write('socket:\n  mode: "0666"\nlog:\n  level: info\n  target: %s\n' % ("journal" if mode == "config" else "auto"))
+    f.write('socket:\n  mode: "0666"\nlog:\n  level: info\n  target: %s\n' % ("auto" if mode == "stream" else "journal"))
+if mode == "cannot-run":
+    with open(os.path.join(workdir, "parkd.sqlite"), "wb") as f:
+        f.write(b"this is not a database" * 200)
 stderr_path = os.path.join(workdir, "stderr.log")
 stderr_file = open(stderr_path, "w")
 env = dict(os.environ)
@@ -82,17 +87,20 @@ def drain(seconds):
     time.sleep(seconds)
 
 
-for _ in range(100):
-    if os.path.exists(sock):
-        break
-    time.sleep(0.05)
-drain(0.3)
-subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", parkctl, "--socket", sock,
-                "tenant", "list"], capture_output=True)
-subprocess.run([parkctl, "--socket", sock, "log-level", "debug"], capture_output=True)
-drain(0.3)
-daemon.terminate()
-daemon.wait(timeout=15)
+if mode == "cannot-run":
+    daemon.wait(timeout=15)
+else:
+    for _ in range(100):
+        if os.path.exists(sock):
+            break
+        time.sleep(0.05)
+    drain(0.3)
+    subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", parkctl, "--socket", sock,
+                    "tenant", "list"], capture_output=True)
+    subprocess.run([parkctl, "--socket", sock, "log-level", "debug"], capture_output=True)
+    drain(0.3)
+    daemon.terminate()
+    daemon.wait(timeout=15)
 drain(0.3)
 stop.set()
 reader.join()
