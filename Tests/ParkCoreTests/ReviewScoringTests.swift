@@ -124,8 +124,8 @@ struct ReviewScoringTests {
         #expect(sheet.commitment(salt: "a").count == 64 && !sheet.commitment(salt: "a").contains("18"))
     }
 
-    @Test("configured rules: at least one criterion, plain unique names, weights above 0")
-    func rules() {
+    @Test("configured rules: at least one criterion, plain unique names, weights above 0, a threshold a sheet can reach")
+    func rules() throws {
         #expect(throws: DomainError.invalid("criteria", "give at least one criterion")) {
             try ScoringRules(criteria: [], vetoes: [], thresholdHundredths: 7000)
         }
@@ -136,5 +136,10 @@ struct ReviewScoringTests {
             try ScoringRules(criteria: [.init(name: "a", weight: Score(halfPoints: 0))], vetoes: [], thresholdHundredths: 1)
         }
         #expect(ScoringRules.park.maximumHalfPoints == 200)
+        let weights = [ScoringRules.Criterion(name: "a", weight: Score(halfPoints: 120)), .init(name: "b", weight: Score(halfPoints: 81))]
+        #expect(throws: DomainError.invalid("pass_threshold", "100.51 is above the most a sheet totals, 100.50: no applicant could pass")) {
+            try ScoringRules(criteria: weights, vetoes: [], thresholdHundredths: 10_051)
+        }
+        #expect(try ScoringRules(criteria: weights, vetoes: [], thresholdHundredths: 10_050).thresholdHundredths == 10_050, "the most passes")
     }
 }

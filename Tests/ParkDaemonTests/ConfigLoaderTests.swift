@@ -118,6 +118,8 @@ struct ConfigLoaderTests {
              "t.yaml:4:16: reviews.scoring.criteria.quality: off the 0.5 step: scores go in steps of 0.5"),
             ("reviews:\n  scoring:\n    criteria: {}\n", "t.yaml:3:15: reviews.scoring: give at least one criterion"),
             ("reviews:\n  scoring:\n    weights: {}\n", "t.yaml:3:5: reviews.scoring.weights: unknown key"),
+            ("reviews:\n  scoring:\n    pass_threshold: \"100.5\"\n",
+             "t.yaml:3:21: reviews.scoring: 100.50 is above the most a sheet totals, 100.00: no applicant could pass"),
         ] {
             #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, file: "t.yaml") }
             do {

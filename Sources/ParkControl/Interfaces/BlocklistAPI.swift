@@ -83,9 +83,9 @@ public enum BlocklistAPI {
 
         """)
 
-    public static let create = VarlinkMethod<Create, EntryReply>("io.parkd.Blocklist.Create", access: .write)
+    public static let create = VarlinkMethod<Create, CreateReply>("io.parkd.Blocklist.Create", access: .write)
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Blocklist.List", access: .read)
-    public static let delete = VarlinkMethod<Delete, EntryReply>("io.parkd.Blocklist.Delete", access: .write)
+    public static let delete = VarlinkMethod<Delete, DeleteReply>("io.parkd.Blocklist.Delete", access: .write)
 
     @MemberwiseInit
     public struct Entry: Codable, Sendable, Equatable {

@@ -2,8 +2,8 @@ import MemberwiseInit
 
 /// `io.parkd.Review`: appeals against final rejections.
 extension ReviewAPI {
-    public static let addAppeal = VarlinkMethod<AddAppeal, AppealReply>("io.parkd.Review.AddAppeal", access: .write)
-    public static let decideAppeal = VarlinkMethod<DecideAppeal, AppealReply>("io.parkd.Review.DecideAppeal", access: .write)
+    public static let addAppeal = VarlinkMethod<AddAppeal, AddAppealReply>("io.parkd.Review.AddAppeal", access: .write)
+    public static let decideAppeal = VarlinkMethod<DecideAppeal, DecideAppealReply>("io.parkd.Review.DecideAppeal", access: .write)
     public static let listAppeals = VarlinkMethod<ListAppeals, ListAppealsReply>("io.parkd.Review.ListAppeals", access: .read)
 
     static let appealMethods: [any DeclaredMethod] = [addAppeal, decideAppeal, listAppeals]

@@ -3,14 +3,14 @@ import MemberwiseInit
 /// `io.parkd.Review`: the public notice (公示) of a closed session's results, the objections
 /// raised during it, and the final decisions.
 extension ReviewAPI {
-    public static let publishNotice = VarlinkMethod<PublishNotice, NoticeReply>("io.parkd.Review.PublishNotice", access: .write)
+    public static let publishNotice = VarlinkMethod<PublishNotice, PublishNoticeReply>("io.parkd.Review.PublishNotice", access: .write)
     public static let getNotice = VarlinkMethod<GetNotice, GetNoticeReply>("io.parkd.Review.GetNotice", access: .read)
     public static let closeNotice = VarlinkMethod<CloseNotice, CloseNoticeReply>("io.parkd.Review.CloseNotice", access: .write)
     public static let addObjection = VarlinkMethod<AddObjection, AddObjectionReply>("io.parkd.Review.AddObjection", access: .write)
     public static let resolveObjection = VarlinkMethod<ResolveObjection, ResolveObjectionReply>(
         "io.parkd.Review.ResolveObjection", access: .write)
     public static let listDecisions = VarlinkMethod<ListDecisions, ListDecisionsReply>("io.parkd.Review.ListDecisions", access: .read)
-    public static let supersedeDecision = VarlinkMethod<SupersedeDecision, DecisionReply>(
+    public static let supersedeDecision = VarlinkMethod<SupersedeDecision, SupersedeDecisionReply>(
         "io.parkd.Review.SupersedeDecision", access: .write)
 
     static let noticeMethods: [any DeclaredMethod] = [

@@ -5,8 +5,8 @@ extension ReviewAPI {
     public static let score = VarlinkMethod<Score, ScoreReply>("io.parkd.Review.Score", access: .reviewerChange)
     public static let dissent = VarlinkMethod<Dissent, DissentReply>("io.parkd.Review.Dissent", access: .reviewerChange)
     public static let submissions = VarlinkMethod<Submissions, SubmissionsReply>("io.parkd.Review.Submissions", access: .read)
-    public static let closeSession = VarlinkMethod<CloseSession, ResultsReply>("io.parkd.Review.CloseSession", access: .write)
-    public static let result = VarlinkMethod<Result, ResultsReply>("io.parkd.Review.Result", access: .read)
+    public static let closeSession = VarlinkMethod<CloseSession, CloseSessionReply>("io.parkd.Review.CloseSession", access: .write)
+    public static let result = VarlinkMethod<Result, ResultReply>("io.parkd.Review.Result", access: .read)
     public static let verify = VarlinkMethod<Verify, VerifyReply>("io.parkd.Review.Verify", access: .read)
 
     /// The parameters of a sheet or a dissent that the audit trail never records: it records

@@ -455,16 +455,16 @@ public enum ReviewAPI {
 
         """ + noticeDefinition + appealDefinition)
 
-    public static let createSession = VarlinkMethod<CreateSession, SessionReply>("io.parkd.Review.CreateSession", access: .write)
+    public static let createSession = VarlinkMethod<CreateSession, CreateSessionReply>("io.parkd.Review.CreateSession", access: .write)
     public static let listSessions = VarlinkMethod<NoParameters, ListSessionsReply>("io.parkd.Review.ListSessions", access: .read)
-    public static let getSession = VarlinkMethod<GetSession, SessionReply>("io.parkd.Review.GetSession", access: .read)
-    public static let changePanel = VarlinkMethod<ChangePanel, SessionReply>("io.parkd.Review.ChangePanel", access: .write)
+    public static let getSession = VarlinkMethod<GetSession, GetSessionReply>("io.parkd.Review.GetSession", access: .read)
+    public static let changePanel = VarlinkMethod<ChangePanel, ChangePanelReply>("io.parkd.Review.ChangePanel", access: .write)
     public static let assignments = VarlinkMethod<NoParameters, AssignmentsReply>("io.parkd.Review.Assignments", access: .reviewer)
     public static let declareAffiliation = VarlinkMethod<DeclareAffiliation, DeclareAffiliationReply>(
         "io.parkd.Review.DeclareAffiliation", access: .reviewerChange)
-    public static let declareConflict = VarlinkMethod<DeclareConflict, ConflictReply>("io.parkd.Review.DeclareConflict", access: .reviewerChange)
+    public static let declareConflict = VarlinkMethod<DeclareConflict, DeclareConflictReply>("io.parkd.Review.DeclareConflict", access: .reviewerChange)
     public static let listConflicts = VarlinkMethod<ListConflicts, ListConflictsReply>("io.parkd.Review.ListConflicts", access: .reviewer)
-    public static let dismissConflict = VarlinkMethod<DismissConflict, ConflictReply>("io.parkd.Review.DismissConflict", access: .write)
+    public static let dismissConflict = VarlinkMethod<DismissConflict, DismissConflictReply>("io.parkd.Review.DismissConflict", access: .write)
 
     @MemberwiseInit
     public struct Affiliation: Codable, Sendable, Equatable {

@@ -65,11 +65,6 @@ struct MemberName: CodingKey {
     init?(intValue: Int) { nil }
 }
 
-/// The parameters of a received call, typed.
-public struct VarlinkCallParameters<Parameters: Decodable>: Decodable {
-    public let parameters: Parameters
-}
-
 /// A successful reply with typed parameters, as the service sends it.
 @MemberwiseInit
 public struct VarlinkReplyMessage<Parameters: Encodable>: Encodable {

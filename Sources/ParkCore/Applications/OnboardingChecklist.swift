@@ -48,8 +48,9 @@ public struct OnboardingChecklist: Equatable, Sendable {
         if let day = items[index].tickedOn {
             throw .invalid("item", "'\(name)' was ticked on \(day) already")
         }
-        let completes = items.enumerated().allSatisfy { $0.offset == index || $0.element.tickedOn != nil }
-        guard completes, tenant.status == .approved, let start = firstLeaseStart, start <= today else {
+        var ticked = self
+        ticked.items[index].tickedOn = today
+        guard ticked.isComplete, tenant.status == .approved, let start = firstLeaseStart, start <= today else {
             return Tick(index: index, activation: nil)
         }
         let activation = try tenant.change(to: .active, on: today, reason: "onboarding checklist complete (\(name) ticked last), first lease started \(start)", today: today)

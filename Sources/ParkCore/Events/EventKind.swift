@@ -13,9 +13,6 @@ public enum EventKind: String, ClosedChoice, Codable {
     case onlineQuiz = "online-quiz"
     case other
 
-    /// A job fair, on site or online: what EVENT_HOSTING pays for.
-    public var isJobFair: Bool { self == .jobFairOnSite || self == .jobFairOnline }
-
     public static let choiceName = "an event kind"
     public static let choiceField = "kind"
 }

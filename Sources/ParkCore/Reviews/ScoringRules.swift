@@ -34,7 +34,8 @@ public struct ScoringRules: Equatable, Sendable {
         Criterion(name: "industryChainFit", weight: Score(halfPoints: 30)),
     ], vetoes: [VetoItem(name: "dishonestDebtor", description: "a record on the dishonest-debtor list (失信被执行人)")], thresholdHundredths: 7000)
 
-    /// Rules as configured, checked: at least one criterion, names unique and plain, weights above 0.
+    /// Rules as configured, checked: at least one criterion, names unique and plain, weights above 0,
+    /// a pass threshold from 0 to the most a sheet totals.
     public init(criteria: [Criterion], vetoes: [VetoItem], thresholdHundredths: Int) throws(DomainError) {
         guard !criteria.isEmpty else { throw .invalid("criteria", "give at least one criterion") }
         var names = Set<String>()
@@ -49,6 +50,11 @@ public struct ScoringRules: Equatable, Sendable {
         }
         guard thresholdHundredths >= 0 else { throw .invalid("pass_threshold", "below 0") }
         self.init(restoring: criteria, vetoes: vetoes, thresholdHundredths: thresholdHundredths)
+        let most = maximumHalfPoints * 50
+        guard thresholdHundredths <= most else {
+            throw .invalid("pass_threshold", "\(DecimalText.format(Int64(thresholdHundredths), places: 2)) is above the most a sheet totals, "
+                + "\(DecimalText.format(Int64(most), places: 2)): no applicant could pass")
+        }
     }
 
     /// Restores rules exactly as stored.

@@ -86,8 +86,4 @@ struct SpoolFailure: Error, CustomStringConvertible {
     let code: Int32
 
     var description: String { "\(operation) \(path): \(String(cString: strerror(code)))" }
-
-    /// A full disk, a read-only filesystem, a quota or a permission: the kind of failure that
-    /// passes when the administrator acts, so the step is retried.
-    var isEnvironmental: Bool { [ENOSPC, EROFS, EDQUOT, EACCES, EPERM, EIO].contains(code) }
 }
