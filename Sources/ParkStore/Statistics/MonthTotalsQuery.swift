@@ -11,15 +11,16 @@ enum MonthTotalsQuery {
         FROM operatingReport WHERE isCurrent AND month >= ? AND month <= ? GROUP BY month ORDER BY month
         """
 
+    /// A row of `sql`; a value that is not what the query sums throws, as a record's would.
     static func totals(_ row: Row) throws -> (month: Month, totals: ReportTotals) {
-        guard let month = try? Month.parse(row["month"] as String, field: "month") else {
+        guard let month = try? Month.parse(try row.decode(String.self, forColumn: "month"), field: "month") else {
             throw StoreError.unreadable("operatingReport", "a month")
         }
         var totals = ReportTotals()
-        totals.reports = row["reports"]
-        totals.sums.revenue = Money(fen: row["revenueFen"])
-        totals.sums.tax = Money(fen: row["taxFen"])
-        for flow in OperatingFigures.flowCountFields { totals.sums[count: flow] = row[flow] }
+        totals.reports = try row.decode(forColumn: "reports")
+        totals.sums.revenue = Money(fen: try row.decode(forColumn: "revenueFen"))
+        totals.sums.tax = Money(fen: try row.decode(forColumn: "taxFen"))
+        for flow in OperatingFigures.flowCountFields { totals.sums[count: flow] = try row.decode(forColumn: flow) }
         return (month, totals)
     }
 }
