@@ -12,7 +12,7 @@ DATADIR    ?= $(PREFIX)/share
 MANDIR     ?= $(DATADIR)/man
 SYSCONFDIR ?= /etc
 UNITS      := parkd.service parkd.socket parkd@.service parkd@.socket
-APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 pkg-config util-linux systemd chromium fonts-noto-cjk
+APT_PACKAGES := libsqlite3-dev libsystemd-dev sqlite3 pkg-config util-linux systemd tzdata chromium fonts-noto-cjk
 PIP_PACKAGES := varlink python-stdnum chinesecalendar icalendar recurring-ical-events cryptography
 
 .PHONY: all deps build run test check-architecture bench clean install install-files uninstall man

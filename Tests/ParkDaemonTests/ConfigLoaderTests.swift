@@ -99,6 +99,19 @@ struct ConfigLoaderTests {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("events:\n  feed: /srv\n", file: "t.yaml") }
     }
 
+    @Test("a park zone Foundation knows but the system's zone database lacks is refused: the scheduled jobs would count in UTC")
+    func parkZoneInTheZoneDatabase() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-zoneinfo-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let text = "park:\n  time_zone: Asia/Shanghai\n"
+        #expect(throws: ConfigError(
+            file: "t.yaml", line: 2, column: 14, key: "park.time_zone",
+            reason: "'Asia/Shanghai' is not in \(empty), where the scheduled jobs and the events read their zones (install tzdata)"
+        )) { try ConfigLoader.parse(text, file: "t.yaml", zones: ZoneInfoDirectory(path: empty)) }
+        #expect(try ConfigLoader.parse(text, file: "t.yaml").timeZone == "Asia/Shanghai", "the system's database has it")
+    }
+
     @Test("review scoring: criteria with weights in order, veto items, the pass threshold; bad ones located")
     func scoring() throws {
         let config = try ConfigLoader.parse("""

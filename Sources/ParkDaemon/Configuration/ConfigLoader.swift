@@ -19,6 +19,12 @@ public enum ConfigLoader {
     }
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> DaemonConfig {
+        try parse(text, file: file, zones: ZoneInfoDirectory())
+    }
+
+    /// `zones` is where the scheduled jobs and the events read their time zones: a zone the
+    /// configuration names must be there.
+    static func parse(_ text: String, file: String, zones: ZoneInfoDirectory) throws(ConfigError) -> DaemonConfig {
         var config = DaemonConfig()
         let reader = YAMLNodeReader(file: file)
         guard let root = try reader.compose(text) else {
@@ -27,10 +33,10 @@ public enum ConfigLoader {
         for entry in try reader.entries(root, path: nil) {
             switch entry.name {
             case "state_directory": config.stateDirectory = try entry.path()
-            case "timers": config.timers = try timers(entry.node, reader: reader)
+            case "timers": config.timers = try timers(entry.node, reader: reader, zones: zones)
             case "intake": config.intake = try intake(entry)
             case _ where sectionsOfSettings.contains(entry.name):
-                for setting in try entry.entries() { try read(setting, into: &config) }
+                for setting in try entry.entries() { try read(setting, into: &config, zones: zones) }
             default: throw entry.unknown
             }
         }
@@ -44,7 +50,7 @@ public enum ConfigLoader {
     ]
 
     /// One setting of a section, by its full key (`socket.mode`).
-    private static func read(_ setting: YAMLEntry, into config: inout DaemonConfig) throws(ConfigError) {
+    private static func read(_ setting: YAMLEntry, into config: inout DaemonConfig, zones: ZoneInfoDirectory) throws(ConfigError) {
         switch setting.key {
         case "socket.path": config.socketPath = try setting.path()
         case "socket.mode": config.socketMode = try setting.mode()
@@ -58,6 +64,11 @@ public enum ConfigLoader {
             let zone = try setting.string()
             guard TimeZone(identifier: zone) != nil else {
                 throw setting.error("'\(zone)' is not a time zone name such as Asia/Shanghai")
+            }
+            // The scheduled jobs and the events read the zone from the system's database, not
+            // Foundation's: without it they would count hours in another zone.
+            guard (try? zones.rules(named: zone, field: "park.time_zone")) != nil else {
+                throw setting.error("'\(zone)' is not in \(zones.path), where the scheduled jobs and the events read their zones (install tzdata)")
             }
             config.timeZone = zone
         case "log.level":
