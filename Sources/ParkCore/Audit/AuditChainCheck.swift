@@ -43,7 +43,7 @@ public struct AuditChainCheck: Sendable {
 
     /// After the last entry: a fault of the chain as a whole, or nil. parkd seals every entry it
     /// writes while it holds a key, and seals the trail at start when its newest entry is not
-    /// (`AuditKey.sealingCall`), so a newest entry unsealed while a key is held means the chain
+    /// (`ParkDatabase.sealAuditTrail`), so a newest entry unsealed while a key is held means the chain
     /// was recomputed without the key.
     public func finish() -> String? {
         guard let key, let head, firstSealed == nil else { return nil }
