@@ -55,7 +55,7 @@ final class TimerScheduler: Sendable {
         self.logger = logger
         self.zones = zones
         let config = state.config
-        let context = Self.context(config: config, calendar: calendar.calendar, zones: zones)
+        let context = Self.context(config: config, calendar: calendar.calendar, zones: zones, logger: logger)
         let schedule = TimerSchedule(config.timers, lastTriggers: lastTriggers, now: Self.micros(state.now()), context: context)
         current = Mutex(Current(schedule: schedule, context: context))
         (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
@@ -74,7 +74,7 @@ final class TimerScheduler: Sendable {
     /// Applies a reloaded configuration and the calendar in force.
     func reconfigure() {
         let config = state.config
-        let context = Self.context(config: config, calendar: calendar.calendar, zones: zones)
+        let context = Self.context(config: config, calendar: calendar.calendar, zones: zones, logger: logger)
         let now = now
         current.withLock {
             $0.context = context
@@ -179,12 +179,24 @@ final class TimerScheduler: Sendable {
         }
     }
 
-    /// The park's zone, the zones the timers' expressions name, and the calendar in force.
-    static func context(config: DaemonConfig, calendar: WorkingDayCalendar, zones: ZoneInfoDirectory) -> ElapseContext {
-        let park: any TimeZoneRules = (try? zones.rules(named: config.timeZone, field: "park.time_zone")) ?? UTCRules()
+    /// The park's zone, the zones the timers' expressions name, and the calendar in force. The
+    /// configuration was refused unless every zone could be read; one that cannot be read now
+    /// (its file removed since) is logged, and counted as UTC, or as the park's zone.
+    static func context(config: DaemonConfig, calendar: WorkingDayCalendar, zones: ZoneInfoDirectory, logger: Logger) -> ElapseContext {
+        func rules(_ name: String, field: String) -> (any TimeZoneRules)? {
+            do {
+                return try zones.rules(named: name, field: field)
+            } catch {
+                logger.error("a time zone of the scheduled jobs cannot be read; their hours are counted in another zone", metadata: [
+                    "zone": "\(name)", "field": "\(field)", "error": "\(error.reason)",
+                ])
+                return nil
+            }
+        }
+        let park = rules(config.timeZone, field: "park.time_zone") ?? UTCRules()
         var named: [String: any TimeZoneRules] = [:]
         for name in Set(config.timers.flatMap { $0.calendars.compactMap(\.timeZone) }) {
-            if let rules = try? zones.rules(named: name, field: "timers") { named[name] = rules }
+            named[name] = rules(name, field: "timers")
         }
         return ElapseContext(parkZone: park, zones: named, calendar: calendar)
     }
