@@ -7,7 +7,7 @@ extension ParkDatabase {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             var record = TimerRunRecord(run)
             try record.insert(db)
-            return record.run
+            return try record.run
         }
     }
 
@@ -22,7 +22,7 @@ extension ParkDatabase {
             record.result = result
             record.details = details.joined(separator: "\n")
             try record.update(db)
-            return record.run
+            return try record.run
         }
     }
 
@@ -43,7 +43,7 @@ extension ParkDatabase {
             // In the order they were recorded: a clock set back makes a later run start "earlier".
             var request = TimerRunRecord.order(TimerRunRecord.Columns.id.desc).limit(limit)
             if let timer { request = request.filter(TimerRunRecord.Columns.timer == timer) }
-            return try request.fetchAll(db).map(\.run)
+            return try request.fetchAll(db).map { try $0.run }
         }
     }
 

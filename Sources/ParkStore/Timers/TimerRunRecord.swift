@@ -44,9 +44,12 @@ struct TimerRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     var run: StoredTimerRun {
-        StoredTimerRun(
-            id: id!, timer: timer, action: action, arguments: arguments, trigger: trigger, elapse: elapse, movedFrom: movedFrom,
-            startedAt: startedAt, endedAt: endedAt, outcome: TimerRunOutcome(rawValue: outcome) ?? .failed, result: result,
-            details: details.isEmpty ? [] : details.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        get throws {
+            guard let id, let outcome = TimerRunOutcome(rawValue: outcome) else { throw StoreError.unreadable("timerRun \(id ?? 0)", "an outcome") }
+            return StoredTimerRun(
+                id: id, timer: timer, action: action, arguments: arguments, trigger: trigger, elapse: elapse, movedFrom: movedFrom,
+                startedAt: startedAt, endedAt: endedAt, outcome: outcome, result: result,
+                details: details.isEmpty ? [] : details.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        }
     }
 }
