@@ -19,7 +19,12 @@ public struct DaemonOptions: Sendable {
     public func loadConfig() throws(ConfigError) -> DaemonConfig {
         var config = try ConfigLoader.load(configSource)
         if let stateDirectory { config.stateDirectory = stateDirectory }
-        if let socketPath { config.socketPath = socketPath }
+        if let socketPath {
+            if let problem = UnixSocketPath.problem(socketPath) {
+                throw ConfigError(file: "--socket", line: nil, column: nil, key: nil, reason: "'\(socketPath)' \(problem)")
+            }
+            config.socketPath = socketPath
+        }
         if let policyDirectory { config.policyDirectory = policyDirectory }
         if let calendarDirectory { config.calendarDirectory = calendarDirectory }
         return config

@@ -81,6 +81,8 @@ struct ConfigLoaderTests {
         ("log: [\n", "t.yaml:2:1: not valid YAML: did not find expected node content"),
         ("cashing:\n  confirmation: maybe\n", "t.yaml:2:17: cashing.confirmation: 'maybe' is neither required nor not-required"),
         ("cashing:\n  notice_days: 0\n", "t.yaml:2:16: cashing.notice_days: '0' must be a whole number from 1 to 60"),
+        ("socket:\n  path: /run/parkd/\(String(repeating: "p", count: 100)).sock\n",
+         "t.yaml:2:9: socket.path: is 116 bytes long; a Unix socket's path has at most 107"),
     ])
     func errors(_ text: String, _ message: String) {
         #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, file: "t.yaml") }
@@ -97,6 +99,16 @@ struct ConfigLoaderTests {
         #expect(try ConfigLoader.parse("events:\n  feed_directory: \"\"\n", file: "t.yaml").eventFeedDirectory == nil)
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("events:\n  feed_directory: www\n", file: "t.yaml") }
         #expect(throws: ConfigError.self) { try ConfigLoader.parse("events:\n  feed: /srv\n", file: "t.yaml") }
+    }
+
+    @Test("parkd's --socket is held to the same limit as socket.path, and named")
+    func socketOverride() throws {
+        let long = "/run/parkd/" + String(repeating: "p", count: 100) + ".sock"
+        #expect(throws: ConfigError(file: "--socket", line: nil, column: nil, key: nil,
+                                    reason: "'\(long)' is 116 bytes long; a Unix socket's path has at most 107")) {
+            try DaemonOptions(configSource: .embeddedDefaults, socketPath: long).loadConfig()
+        }
+        #expect(try DaemonOptions(configSource: .embeddedDefaults, socketPath: "/run/parkd/east.sock").loadConfig().socketPath == "/run/parkd/east.sock")
     }
 
     @Test("a park zone Foundation knows but the system's zone database lacks is refused: the scheduled jobs would count in UTC")

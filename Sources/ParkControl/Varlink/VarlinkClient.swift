@@ -15,6 +15,7 @@ public final class VarlinkConnection: Sendable {
     public static func connect(
         socketPath: String, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> VarlinkConnection {
+        if let problem = UnixSocketPath.problem(socketPath) { throw VarlinkClientError.unreachable(socketPath, "the path " + problem) }
         do {
             let channel = try await ClientBootstrap(group: group)
                 .channelInitializer { channel in

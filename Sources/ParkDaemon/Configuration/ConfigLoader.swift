@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ParkControl
 import ParkCore
 import Yams
 
@@ -52,7 +53,10 @@ public enum ConfigLoader {
     /// One setting of a section, by its full key (`socket.mode`).
     private static func read(_ setting: YAMLEntry, into config: inout DaemonConfig, zones: ZoneInfoDirectory) throws(ConfigError) {
         switch setting.key {
-        case "socket.path": config.socketPath = try setting.path()
+        case "socket.path":
+            let path = try setting.path()
+            if let problem = UnixSocketPath.problem(path) { throw setting.error(problem) }
+            config.socketPath = path
         case "socket.mode": config.socketMode = try setting.mode()
         case "socket.group": config.socketGroup = try setting.groupNameUnlessEmpty()
         case "socket.max_connections": config.socketMaxConnections = try setting.integer(in: 1...100_000)
