@@ -47,14 +47,7 @@ public enum ApplicationAPI {
           origin: string,
           # Brand tags (headquarters, china-top-500, hr-top-100, ...).
           tags: []string,
-          # Contact person.
-          contactPerson: ?string,
-          # Contact phone.
-          contactPhone: ?string,
-          # Labour dispatch licence number.
-          dispatchLicence: ?string,
-          # HR service licence number.
-          hrServiceLicence: ?string,
+          \(SharedFields.lines(SharedFields.firmContacts, type: "?string")),
           # Registered capital in yuan (two decimals).
           registeredCapital: string,
           # People employed.
@@ -100,14 +93,7 @@ public enum ApplicationAPI {
           origin: ?string,
           # Brand tags.
           tags: ?[]string,
-          # Contact person.
-          contactPerson: ?string,
-          # Contact phone.
-          contactPhone: ?string,
-          # Labour dispatch licence number.
-          dispatchLicence: ?string,
-          # HR service licence number.
-          hrServiceLicence: ?string,
+          \(SharedFields.lines(SharedFields.firmContacts, type: "?string")),
           # Registered capital in yuan (at most two decimals).
           registeredCapital: string,
           # People employed, 0 to 1000000.

@@ -328,7 +328,7 @@ public enum EventAPI {
           event: int,
           # The day of the occurrence (YYYY-MM-DD); required for a series.
           occurrence: ?string,
-          \(SharedFields.lines(SharedFields.eventOutcome, optional: true)),
+          \(SharedFields.lines(SharedFields.eventOutcome, type: "?int")),
           # Why a correction is made; required for one.
           reason: ?string
         ) -> (

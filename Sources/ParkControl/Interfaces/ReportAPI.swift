@@ -49,7 +49,7 @@ public enum ReportAPI {
           revenue: ?string,
           # Yuan, exact to the fen.
           tax: ?string,
-          \(SharedFields.lines(SharedFields.reportFlows, optional: true)),
+          \(SharedFields.lines(SharedFields.reportFlows, type: "?int")),
           # Staff at the end of the month.
           headcount: ?int,
           # Why the report is corrected; a correction needs one.

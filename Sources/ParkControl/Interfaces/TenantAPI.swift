@@ -40,14 +40,7 @@ public enum TenantAPI {
           origin: string,
           # Free tags such as brand tiers (headquarters, china-top-500).
           tags: []string,
-          # Contact person.
-          contactPerson: ?string,
-          # Contact phone.
-          contactPhone: ?string,
-          # Labour dispatch licence number (劳务派遣经营许可证).
-          dispatchLicence: ?string,
-          # HR service licence number (人力资源服务许可证).
-          hrServiceLicence: ?string,
+          \(SharedFields.lines(SharedFields.firmContacts, type: "?string")),
           # applicant, reviewing, approved, rejected, active, exiting or exited.
           status: string,
           # Day the current status took effect (YYYY-MM-DD).
@@ -81,14 +74,7 @@ public enum TenantAPI {
           origin: ?string,
           # Tags (default none).
           tags: ?[]string,
-          # Contact person.
-          contactPerson: ?string,
-          # Contact phone.
-          contactPhone: ?string,
-          # Labour dispatch licence number.
-          dispatchLicence: ?string,
-          # HR service licence number.
-          hrServiceLicence: ?string,
+          \(SharedFields.lines(SharedFields.firmContacts, type: "?string")),
           # Day of the application (YYYY-MM-DD, default today in the park's time zone).
           appliedOn: ?string
         ) -> (
@@ -139,14 +125,7 @@ public enum TenantAPI {
           addTags: ?[]string,
           # Tags to remove.
           removeTags: ?[]string,
-          # Contact person; empty to clear.
-          contactPerson: ?string,
-          # Contact phone; empty to clear.
-          contactPhone: ?string,
-          # Labour dispatch licence number; empty to clear.
-          dispatchLicence: ?string,
-          # HR service licence number; empty to clear.
-          hrServiceLicence: ?string
+          \(SharedFields.lines(SharedFields.firmContacts, type: "?string", note: "; empty to clear"))
         ) -> (
           # The tenant as it is now.
           tenant: Tenant
