@@ -76,25 +76,31 @@ struct CashingTests {
         #expect(!line(1, fen: -100).isBatchable(confirmationRequired: false))
     }
 
-    @Test("a receivable is offset against the tenant's lines of the same or later runs, never below zero; the rest stays owed")
+    @Test("a receivable is offset against every line the tenant is paid from then on, whichever its run, never below zero; the rest stays owed")
     func offsets() throws {
         let accounts: [Int64: [BankAccount]] = [1: [try account()], 2: [try account()]]
         let plan = PaymentBatchPlan.plan(
             payable: [
-                .init(line: 10, run: 1, tenant: 1, amount: Money(fen: 50_000)),
                 .init(line: 20, run: 3, tenant: 1, amount: Money(fen: 30_000)),
+                .init(line: 10, run: 1, tenant: 1, amount: Money(fen: 20_000)),
                 .init(line: 21, run: 3, tenant: 1, amount: Money(fen: 10_000)),
                 .init(line: 30, run: 3, tenant: 2, amount: Money(fen: 7_000)),
                 .init(line: 40, run: 3, tenant: 3, amount: Money(fen: 1_000)),
             ],
-            receivables: [.init(line: 15, run: 2, tenant: 1, owed: Money(fen: 35_000))],
+            receivables: [
+                .init(line: 16, run: 4, tenant: 1, owed: Money(fen: 15_000)),
+                .init(line: 15, run: 2, tenant: 1, owed: Money(fen: 30_000)),
+            ],
             accounts: accounts, on: Self.day)
         #expect(plan.items.map(\.payable.line) == [10, 20, 21, 30])
-        // Run 1 is before the receivable's run: paid whole. Run 3 takes 30,000 then 5,000.
-        #expect(plan.items.map(\.net.fen) == [50_000, 0, 5_000, 7_000])
-        #expect(plan.items[1].offsets == [.init(receivable: 15, amount: Money(fen: 30_000))])
-        #expect(plan.items[2].offsets == [.init(receivable: 15, amount: Money(fen: 5_000))])
-        #expect(plan.total == Money(fen: 62_000))
+        // Run 1 comes before both receivables' runs and is offset all the same: the oldest
+        // receivable (run 2) first, against the oldest line; then run 4's.
+        #expect(plan.items.map(\.net.fen) == [0, 5_000, 10_000, 7_000])
+        #expect(plan.items[0].offsets == [.init(receivable: 15, amount: Money(fen: 20_000))])
+        #expect(plan.items[1].offsets == [.init(receivable: 15, amount: Money(fen: 10_000)), .init(receivable: 16, amount: Money(fen: 15_000))])
+        #expect(plan.items[2].offsets == [])
+        #expect(plan.items[3].offsets == [], "another tenant's debt is not its own")
+        #expect(plan.total == Money(fen: 22_000))
         #expect(plan.skipped == [.init(tenant: 3, lines: 1, reason: "no bank account in force on 2026-03-02")])
 
         let short = PaymentBatchPlan.plan(

@@ -4,8 +4,10 @@ import MemberwiseInit
 /// tenant's account in force on the day the batch is made, less what the tenant owes back.
 ///
 /// A receivable (a RENT_CLAWBACK line, or an adjustment down, once released) is offset against
-/// the tenant's lines of the same or later runs, oldest first, never below zero; what it does
-/// not cover stays owed for the next batch. A tenant without an account in force, or whose
+/// whatever the tenant is paid from then on, oldest receivable against oldest line first, never
+/// below zero; what it does not cover stays owed for the next batch. Every line a batch pays is
+/// paid after the receivable was owed, whichever run it comes from: a firm that owes money back
+/// is not sent a transfer for a run computed, approved or confirmed before its debt. A tenant without an account in force, or whose
 /// account is not in its registered name (renamed since), is left out.
 public struct PaymentBatchPlan: Equatable, Sendable {
     /// A line to pay, as the batch takes it.
@@ -79,7 +81,7 @@ public struct PaymentBatchPlan: Equatable, Sendable {
             for line in lines {
                 var remaining = line.amount
                 var offsets: [Offset] = []
-                for index in owed.indices where owed[index].run <= line.run && remaining.fen > 0 && owed[index].owed.fen > 0 {
+                for index in owed.indices where remaining.fen > 0 && owed[index].owed.fen > 0 {
                     let taken = min(owed[index].owed, remaining)
                     offsets.append(Offset(receivable: owed[index].line, amount: taken))
                     owed[index].owed = owed[index].owed - taken
