@@ -301,4 +301,25 @@ struct EventExportTests {
         let window = try restarted.parkctl(["event", "export", "--ics", "--from", "2021-03-01", "--to", "2021-03-31"]).stdout
         #expect(window.contains("UID:event-3@parkd") && !window.contains("UID:event-2@parkd"))
     }
+
+    @Test("events in the calendar's first and last years are exported and written to the feed; parkd stays up")
+    func yearsAtTheEnds() throws {
+        let daemon = try RunningDaemon(config: Binaries.shippedCalendar, clock: "2021-03-05T09:00:00+08:00")
+        let feed = daemon.directory + "/feed"
+        try ("events:\n  feed_directory: \(feed)\n" + Binaries.shippedCalendar).write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        let restarted = try daemon.restarted()
+        // Year 1 in Asia/Shanghai starts in year 0 in UTC; year 9999's rules end with the calendar.
+        for (title, zone, start, end) in [("first", "Asia/Shanghai", "0001-01-01T00:00", "0001-01-01T01:00"),
+                                          ("last", "UTC", "9999-12-31T22:00", "9999-12-31T23:00")] {
+            let added = try restarted.parkctl(["event", "add", "--kind", "forum", "--title", title, "--time-zone", zone,
+                                               "--start", start, "--end", end, "--capacity", "5"])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        let export = try restarted.parkctl(["event", "export", "--ics"])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stdout.contains("UID:event-1@parkd") && export.stdout.contains("UID:event-2@parkd"))
+        #expect(export.stdout.contains("DTSTART;TZID=UTC:99991231T220000\r\n"), "\(export.stdout)")
+        #expect(try String(contentsOfFile: feed + "/events.ics", encoding: .utf8) == export.stdout)
+        #expect(try restarted.parkctl(["status"]).status == 0)
+    }
 }

@@ -89,6 +89,24 @@ struct EventTests {
         #expect(throws: DomainError.self) { try event.changed(by: moved, rules: ShanghaiRules(), registered: 0, at: instant("2021-03-02T09:00")) }
     }
 
+    @Test("a change that moves a single event wholly into the past is refused, naming the end: it would be held and frozen")
+    func movedIntoThePast() throws {
+        let event = try fair()
+        var typo = EventChange()
+        typo.start = time("0001-01-01T00:00")
+        typo.end = time("0001-01-01T01:00")
+        #expect(throws: DomainError.invalid("end", "0001-01-01T01:00 Asia/Shanghai has passed: the event would be held at once, and a held event cannot change")) {
+            try event.changed(by: typo, rules: ShanghaiRules(), registered: 3, at: instant("2021-03-02T09:00"))
+        }
+        // An event under way may still end later the same day: it is not held.
+        var shorter = EventChange()
+        shorter.end = time("2021-03-20T13:00")
+        let underWay = try event.changed(by: shorter, rules: ShanghaiRules(), registered: 3, at: instant("2021-03-20T12:00"))
+        #expect(underWay.status(at: instant("2021-03-20T12:00")) == .closed)
+        shorter.end = time("2021-03-20T11:00")
+        #expect(throws: DomainError.self) { try event.changed(by: shorter, rules: ShanghaiRules(), registered: 3, at: instant("2021-03-20T12:00")) }
+    }
+
     func registration(_ id: Int64, tenant: Int64, places: Int, _ status: RegistrationStatus) -> EventRegistration {
         EventRegistration(
             id: id, eventID: 1, occurrence: time("2021-03-20T09:00").date, tenantID: tenant, places: places, positions: 0, roles: [],

@@ -94,10 +94,15 @@ public struct EventCalendar: Sendable {
     /// `to`'s: an observance at the start, then one per change of offset or abbreviation.
     func timeZoneComponent(_ zone: String, from: Int64, to: Int64) -> [String] {
         let rules = zones[zone] ?? UTCRules()
-        let firstYear = LocalDateTime(localSeconds: from).date.year
-        let lastYear = LocalDateTime(localSeconds: to).date.year
+        // The years the calendar holds (1 to 9999): an event at either end of them is shown
+        // with the rules of the nearest year it holds, not refused.
+        let years = 1...CivilDate.distantFuture.year
+        let firstYear = min(max(LocalDateTime(localSeconds: from).date.year, years.lowerBound), years.upperBound)
+        let lastYear = min(max(LocalDateTime(localSeconds: to).date.year, years.lowerBound), years.upperBound)
         let start = Int64(CivilDate(year: firstYear, month: 1, day: 1)!.dayNumber) * 86_400
-        let end = Int64(CivilDate(year: lastYear + 1, month: 1, day: 1)!.dayNumber) * 86_400
+        let end = lastYear == years.upperBound
+            ? Int64(CivilDate.distantFuture.dayNumber + 1) * 86_400
+            : Int64(CivilDate(year: lastYear + 1, month: 1, day: 1)!.dayNumber) * 86_400
         var lines = ["BEGIN:VTIMEZONE", "TZID:\(zone)"]
         var type = rules.localTimeType(at: start)
         lines += observance(type, from: type, at: LocalDateTime(localSeconds: start + type.utcOffset))

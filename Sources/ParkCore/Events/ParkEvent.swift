@@ -185,6 +185,11 @@ public struct ParkEvent: Equatable, Sendable {
             event.recurrence = recurrence
         }
         try event.resolveTimes(rules)
+        // A single event moved wholly into the past would be held at once, and could not be
+        // changed back: a mistyped date is refused instead.
+        if event.recurrence == nil, event.endsAt <= now {
+            throw DomainError.invalid("end", "\(event.end) \(event.timeZone) has passed: the event would be held at once, and a held event cannot change")
+        }
         try event.check()
         guard event.capacity >= registered else {
             throw DomainError.invalid("capacity", "\(event.capacity) places is fewer than the \(registered) registrations hold")
