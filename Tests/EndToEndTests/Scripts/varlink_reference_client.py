@@ -159,6 +159,9 @@ with varlink.Client(address=address) as client:
         expect_error(lambda: reports.FinishImport(handle, None), "io.parkd.Report.NoSuchImport", "import used up")
         handle = reports.BeginImport()["import"]
         reports.AddToImport(handle, header + "1,2021-04,1000,10,1,2,3,4,5,1,6,0,7\n")
+        # A bad reason is refused before the upload is taken: the same import is finished after.
+        params = expect_error(lambda: reports.FinishImport(handle, ""), "io.parkd.Service.InvalidField", "empty reason")
+        check(params and params.get("field") == "reason", f"reason refused: {params}")
         check(reports.FinishImport(handle, "x") == {"imported": 1, "corrected": 0}, "Report.FinishImport")
 
     # io.parkd.Incubator
@@ -342,7 +345,7 @@ with varlink.Client(address=address) as client:
         check(len(audit.List(limit=10, since=None, method="Report.Create")["entries"]) == 3, "Report.Create audited")
         # Its former name finds the same calls.
         check(len(audit.List(limit=10, since=None, method="Report.Submit")["entries"]) == 3, "Report.Submit finds Create's calls")
-        check(len(audit.List(limit=10, since=None, method="Report.FinishImport")["entries"]) == 3, "FinishImport audited")
+        check(len(audit.List(limit=10, since=None, method="Report.FinishImport")["entries"]) == 4, "FinishImport audited (the refused reason too)")
         verification = audit.Verify()
         check(verification["intact"] and verification["entries"] > 120, f"Audit.Verify: {verification}")
     with client.open("io.parkd.Service", namespaced=False) as service:

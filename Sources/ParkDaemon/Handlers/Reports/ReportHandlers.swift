@@ -16,6 +16,8 @@ enum ReportHandlers {
         }
 
         table.register(ReportAPI.finishImport, runs: .offEventLoop) { request, call in
+            // The reason is checked before the upload is taken: a bad one leaves it for a retry.
+            let reason = try TenantField.text(request.reason ?? "corrected by CSV import", field: "reason", maxLength: 500)
             let text = try staging.take(request.import, owner: call.caller.uid)
             let context = call.change()
             let parsed: (rows: [ImportedReport], problems: [ImportProblem])
@@ -27,7 +29,7 @@ enum ReportHandlers {
                 throw error
             }
             let summary = try await database.importReports(
-                parsed.rows, alreadyFound: parsed.problems, reason: request.reason ?? "corrected by CSV import",
+                parsed.rows, alreadyFound: parsed.problems, reason: reason,
                 today: call.state.today(), context: context)
             let corrections = summary.corrections.map {
                 ReportAPI.ImportCorrection(line: $0.line, tenant: $0.tenantID, month: $0.month.description, version: $0.version, changes: $0.changes)
