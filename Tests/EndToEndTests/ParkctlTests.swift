@@ -67,6 +67,7 @@ struct ParkctlTests {
     @Test("exit status tells the kind of failure", arguments: [
         (["tenant", "add", "--name", "X", "--credit-code", "91370200163562681X"], Int32(65), "invalid --credit-code (creditCode): check character is 'X' but the first 17 characters require 'G'"),
         (["tenant", "show", "404"], Int32(66), "no tenant has id or credit code '404'"),
+        (["lease", "list", "--tenant=-1"], Int32(66), "no tenant has id or credit code '-1'"),
         (["tenant", "transition", "1", "active", "--reason", "skip"], Int32(65), "a tenant that is applicant cannot become active; allowed: reviewing, rejected"),
         (["tenant", "add", "--name", "X"], Int32(64), "Missing expected argument '--credit-code <credit-code>'"),
         (["tenant", "list", "--status", "asleep"], Int32(65), "invalid --status (status): 'asleep' is not a status"),

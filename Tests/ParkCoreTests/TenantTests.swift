@@ -121,6 +121,11 @@ struct TenantTests {
         #expect(TenantReference("42") == .id(42))
         #expect(TenantReference("91370200163562681g") == .creditCode("91370200163562681G"))
         #expect(TenantReference("913702001635626810") == .creditCode("913702001635626810"))
+        #expect(TenantReference("9137 0200-1635 62681g") == .creditCode("91370200163562681G"))
+        // What cannot be a credit code is named as typed, not as a tenant's id it was read into.
+        #expect(TenantReference("-1").description == "-1")
+        #expect(TenantReference(" 1").description == " 1")
+        #expect(TenantReference("1; drop").description == "1; drop")
     }
 
     @Test("an application day after today is refused, today itself is accepted")

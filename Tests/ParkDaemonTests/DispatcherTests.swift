@@ -180,6 +180,18 @@ struct DispatcherTests {
         #expect(closed)
     }
 
+    @Test("a message that is JSON but not an object is named so, not as a field with no name")
+    func notAnObject() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        for text in ["[]", "1", #""call""#] {
+            let (reply, _) = await harness.send(Array(text.utf8))
+            #expect(reply?.parameters?["reason"] == .string("message is not a Varlink call: the message is not a JSON object"), "\(text)")
+        }
+        let (wrongType, _) = await harness.send(Array(#"{"method":1}"#.utf8))
+        #expect(wrongType?.parameters?["reason"] == .string("message is not a Varlink call: method has the wrong type"))
+    }
+
     @Test("oneway calls are carried out without a reply")
     func oneway() async throws {
         let harness = try DispatcherHarness()
