@@ -48,8 +48,7 @@ enum EventHandlers {
         table.register(EventAPI.list) { request, _ in
             let kind = try request.kind.map { try EventKind.parse($0) }
             let park = try zones.rules(named: state.config.timeZone, field: "park.time_zone")
-            let from = try request.from.map { try dayStart(CivilDate.parse($0, field: "from"), in: park) }
-            let to = try request.to.map { try dayStart(CivilDate.parse($0, field: "to").adding(days: 1), in: park) }
+            let (from, to) = try window(from: request.from, to: request.to, in: park)
             let now = state.epochSeconds
             return EventAPI.ListReply(events: try await database.events(kind: kind, from: from, to: to).map { stored in
                 var inPeriod = stored
@@ -140,8 +139,7 @@ enum EventHandlers {
 
         table.register(EventAPI.export, runs: .offEventLoop) { request, _ in
             let park = try zones.rules(named: state.config.timeZone, field: "park.time_zone")
-            let from = try request.from.map { try dayStart(CivilDate.parse($0, field: "from"), in: park) }
-            let to = try request.to.map { try dayStart(CivilDate.parse($0, field: "to").adding(days: 1), in: park) }
+            let (from, to) = try window(from: request.from, to: request.to, in: park)
             return EventAPI.ExportReply(ics: try await feed.calendar(from: from, to: to))
         }
 
@@ -154,6 +152,15 @@ enum EventHandlers {
     static func organiser(_ text: String?, database: ParkDatabase) async throws -> Int64? {
         guard let text else { return nil }
         return try await database.tenant(TenantReference(text)).id
+    }
+
+    /// The instants from the start of day `from` to the end of day `to`, in the park's zone;
+    /// either may be absent. A `from` after `to` is refused, naming it.
+    static func window(from: String?, to: String?, in park: some TimeZoneRules) throws -> (from: Int64?, to: Int64?) {
+        let first = try from.map { try CivilDate.parse($0, field: "from") }
+        let last = try to.map { try CivilDate.parse($0, field: "to") }
+        if let first, let last, first > last { throw DomainError.invalid("from", "\(first) is after \(last)") }
+        return (first.map { dayStart($0, in: park) }, last.map { dayStart($0.adding(days: 1), in: park) })
     }
 
     static func dayStart(_ day: CivilDate, in rules: some TimeZoneRules) -> Int64 {

@@ -61,10 +61,13 @@ enum ReportHandlers {
             guard (1...1000).contains(limit) else {
                 throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 1000")
             }
+            let from = try request.from.map { try Month.parse($0, field: "from") }
+            let to = try request.to.map { try Month.parse($0, field: "to") }
+            if let from, let to, from > to { throw DomainError.invalid("from", "\(from) is after \(to)") }
             let page = try await database.reports(
                 tenant: request.tenant.map(TenantReference.init),
-                from: try request.from.map { try Month.parse($0, field: "from") },
-                to: try request.to.map { try Month.parse($0, field: "to") },
+                from: from,
+                to: to,
                 limit: limit, after: try request.after.map { try ReportPosition.parse($0, field: "after") })
             return ReportAPI.ListReply(reports: page.reports.map(wire), next: page.next?.description)
         }
