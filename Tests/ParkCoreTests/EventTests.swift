@@ -42,6 +42,25 @@ struct EventTests {
         #expect(time("2021-03-28T02:30").instant(in: CentralEuropeRules()) == 1_616_895_000)
         // 02:30 on 31 October happens twice: the first (CEST, 00:30Z).
         #expect(time("2021-10-31T02:30").instant(in: CentralEuropeRules()) == 1_635_640_200)
+        #expect(!time("2021-03-28T02:30").exists(in: CentralEuropeRules()))
+        #expect(time("2021-03-28T03:00").exists(in: CentralEuropeRules()) && time("2021-10-31T02:30").exists(in: CentralEuropeRules()))
+    }
+
+    @Test("an event time the clocks skip is refused, naming the field, not as an end before its start")
+    func skippedTime() throws {
+        let make = { (start: String, end: String) throws in
+            try ParkEvent(
+                kind: .forum, title: "Europe–China HR forum", description: nil, timeZone: "Europe/Berlin", rules: CentralEuropeRules(),
+                start: self.time(start), end: self.time(end), venue: nil, link: nil, organiser: nil, capacity: 50, perFirmLimit: nil,
+                registrationOpens: nil, registrationCloses: nil)
+        }
+        #expect(throws: DomainError.invalid("start", "2021-03-28T02:30 does not exist in Europe/Berlin: the clocks skip it when they go forward")) {
+            try make("2021-03-28T02:30", "2021-03-28T03:30")
+        }
+        #expect(throws: DomainError.invalid("end", "2021-03-28T02:15 does not exist in Europe/Berlin: the clocks skip it when they go forward")) {
+            try make("2021-03-28T01:00", "2021-03-28T02:15")
+        }
+        #expect(try make("2021-03-28T01:30", "2021-03-28T03:30").endsAt - make("2021-03-28T01:30", "2021-03-28T03:30").startsAt == 3_600)
     }
 
     @Test("the status follows the clock: planned, open, closed, held; cancelled whenever cancelled")

@@ -52,6 +52,14 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         return valid.min() ?? local - offsets[0]
     }
 
+    /// Whether the clocks of `rules` ever show this time: not in the hour skipped when they
+    /// go forward.
+    public func exists(in rules: some TimeZoneRules) -> Bool {
+        let local = localSeconds
+        let offsets = [rules.localTimeType(at: local - 86_400).utcOffset, rules.localTimeType(at: local + 86_400).utcOffset]
+        return offsets.contains { rules.localTimeType(at: local - $0).utcOffset == $0 }
+    }
+
     /// The same day and time `days` later.
     public func adding(days: Int) -> LocalDateTime { LocalDateTime(localSeconds: localSeconds + Int64(days) * 86_400) }
 

@@ -215,6 +215,11 @@ public struct ParkEvent: Equatable, Sendable {
     }
 
     mutating func resolveTimes(_ rules: some TimeZoneRules) throws(DomainError) {
+        for (field, time) in [("start", start), ("end", end), ("registrationOpens", registrationOpens), ("registrationCloses", registrationCloses)] {
+            if let time, !time.exists(in: rules) {
+                throw .invalid(field, "\(time) does not exist in \(timeZone): the clocks skip it when they go forward")
+            }
+        }
         startsAt = start.instant(in: rules)
         endsAt = end.instant(in: rules)
         if recurrence == nil { lastEndsAt = endsAt }
