@@ -257,6 +257,22 @@ struct TimerCommandTests {
         #expect(tenants.stdout.contains("青岛英才人力资源有限公司") && !tenants.stdout.contains("FESCO"), "\(tenants.stdout)")
     }
 
+    @Test("a monthly reward run whose period was approved and has not changed since succeeds, saying there is nothing to adjust")
+    func monthlyRewardsUnchanged() throws {
+        let daemon = try RunningDaemon(config: Self.timers("""
+              - name: monthly-rewards
+                on_calendar: "*-*-05 09:00"
+                action: reward-run-monthly
+
+            """) + Binaries.referencePolicies + Binaries.shippedCalendar, clock: "2026-03-02T09:00:00+08:00")
+        let first = try daemon.parkctl(["timer", "run-now", "monthly-rewards"])
+        #expect(first.status == 0 && first.stdout.contains("draft reward run 1 for 2026-02"), "\(first.stdout)\(first.stderr)")
+        #expect(try daemon.parkctl(["reward", "approve", "1"]).status == 0)
+        let again = try daemon.parkctl(["timer", "run-now", "monthly-rewards"])
+        #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
+        #expect(again.stdout.contains("succeeded\n") && again.stdout.contains("approved for 2026-02; nothing to adjust"), "\(again.stdout)")
+    }
+
     @Test("run-now runs a timer's action and waits for it; the backup action keeps its retention and lists what it did")
     func runNow() throws {
         let daemon = try RunningDaemon(config: Self.timers("""

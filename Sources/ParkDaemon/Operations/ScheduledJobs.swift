@@ -121,7 +121,14 @@ struct ScheduledJobs: Sendable {
 
     private func rewardRun(_ period: RewardPeriod, timer: String) async throws -> Result {
         let context = change(by: timer, method: RewardAPI.run.name, parameters: ["period": .string(period.description)])
-        let run = try await rewardRuns.run(period, rules: nil, by: "timer \(timer)", context: context)
+        let run: StoredRewardRun
+        do {
+            run = try await rewardRuns.run(period, rules: nil, by: "timer \(timer)", context: context)
+        } catch let refused as RewardRunRefused {
+            // The period was approved and its data has not changed since: the job's work is done.
+            guard case .noDifferences = refused else { throw refused }
+            return Result(summary: refused.description, details: [])
+        }
         return Result(
             summary: "draft reward run \(run.id) for \(run.period): \(run.lineCount) lines, \(Money(fen: run.totalFen)) in all; "
                 + "approve it with parkctl reward approve \(run.id)",
