@@ -9,9 +9,9 @@ public enum PaymentAPI {
         # From a noticed run to money paid. A batch gathers the payable, confirmed, unpaid lines,
         # each paid into the tenant's account in force on the day the batch is made, less what
         # the tenant owes back (a released receivable is offset against every line it is paid
-        # from then on, whichever run the line comes from, never below zero). A batch is approved by an administrator other than its
-        # creator (by uid), then exported for the bank; the bank's result is imported line by line,
-        # once. A line is in at most one open batch and paid at most once: the database refuses
+        # from then on, whichever run the line comes from, never below zero). A batch is approved
+        # by an administrator other than its creator (by uid), then exported for the bank; the
+        # bank's result is imported line by line, once. A line is in at most one open batch and paid at most once: the database refuses
         # anything else. Money is a decimal string in yuan, exact to the fen.
         interface io.parkd.Payment
 

@@ -7,8 +7,10 @@ import MemberwiseInit
 /// whatever the tenant is paid from then on, oldest receivable against oldest line first, never
 /// below zero; what it does not cover stays owed for the next batch. Every line a batch pays is
 /// paid after the receivable was owed, whichever run it comes from: a firm that owes money back
-/// is not sent a transfer for a run computed, approved or confirmed before its debt. A tenant without an account in force, or whose
-/// account is not in its registered name (renamed since), is left out.
+/// is not sent a transfer for a run computed, approved or confirmed before its debt.
+///
+/// A tenant without an account in force, or whose account is not in its registered name
+/// (renamed since), is left out.
 public struct PaymentBatchPlan: Equatable, Sendable {
     /// A line to pay, as the batch takes it.
     @MemberwiseInit
