@@ -31,5 +31,15 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
             reason: "the working-day calendar does not cover \(year): no holiday schedule of \(year) is loaded")
     }
 
+    /// Refuses a year the calendar does not hold (1 to 9999), naming `field`.
+    public static func checkYear(_ year: Int, field: String = "year") throws(DomainError) {
+        guard (1...9999).contains(year) else { throw .invalid(field, "\(year) is not a year; give it in four digits, such as 2026") }
+    }
+
+    /// Refuses a range whose first end comes after its last (days, months), naming `from`.
+    public static func checkOrder<Bound: Comparable & CustomStringConvertible>(from: Bound?, to: Bound?) throws(DomainError) {
+        if let from, let to, from > to { throw .invalid("from", "\(from) is after \(to)") }
+    }
+
     public var description: String { "\(field): \(reason)" }
 }

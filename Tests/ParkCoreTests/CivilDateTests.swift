@@ -77,4 +77,19 @@ struct CivilDateTests {
         #expect(Instant.rfc3339(millisecondsSinceEpoch: 1_618_531_200_123) == "2021-04-16T00:00:00.123Z")
         #expect(Instant.rfc3339(millisecondsSinceEpoch: -1) == "1969-12-31T23:59:59.999Z")
     }
+
+    @Test("a year is 1 to 9999; a range's first end may not come after its last, for days and months alike")
+    func yearsAndRanges() throws {
+        #expect(throws: DomainError.invalid("year", "0 is not a year; give it in four digits, such as 2026")) { try DomainError.checkYear(0) }
+        #expect(throws: DomainError.invalid("year", "10000 is not a year; give it in four digits, such as 2026")) { try DomainError.checkYear(10_000) }
+        try DomainError.checkYear(1)
+        try DomainError.checkYear(9999)
+        let day = try CivilDate.parse("2027-05-02", field: "from")
+        #expect(throws: DomainError.invalid("from", "2027-05-02 is after 2027-05-01")) { try DomainError.checkOrder(from: day, to: day.adding(days: -1)) }
+        #expect(throws: DomainError.invalid("from", "2021-12 is after 2021-01")) {
+            try DomainError.checkOrder(from: Month.parse("2021-12", field: "from"), to: Month.parse("2021-01", field: "to"))
+        }
+        try DomainError.checkOrder(from: day, to: day)
+        try DomainError.checkOrder(from: nil, to: day)
+    }
 }

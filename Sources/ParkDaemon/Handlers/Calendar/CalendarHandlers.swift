@@ -8,9 +8,7 @@ enum CalendarHandlers {
         table.add(CalendarAPI.interface)
 
         table.register(CalendarAPI.get) { request, _ in
-            guard (1...9999).contains(request.year) else {
-                throw DomainError.invalid("year", "\(request.year) is not a year; give it in four digits, such as 2021")
-            }
+            try DomainError.checkYear(request.year)
             let schedule = try calendar.calendar.schedule(of: request.year)
             return CalendarAPI.GetReply(
                 year: schedule.year, workingDays: schedule.workingDays.count, weekdays: schedule.weekdays,

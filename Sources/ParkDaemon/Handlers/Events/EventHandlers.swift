@@ -159,7 +159,7 @@ enum EventHandlers {
     static func window(from: String?, to: String?, in park: some TimeZoneRules) throws -> (from: Int64?, to: Int64?) {
         let first = try from.map { try CivilDate.parse($0, field: "from") }
         let last = try to.map { try CivilDate.parse($0, field: "to") }
-        if let first, let last, first > last { throw DomainError.invalid("from", "\(first) is after \(last)") }
+        try DomainError.checkOrder(from: first, to: last)
         return (first.map { dayStart($0, in: park) }, last.map { dayStart($0.adding(days: 1), in: park) })
     }
 

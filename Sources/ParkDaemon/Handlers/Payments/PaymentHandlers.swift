@@ -56,7 +56,7 @@ enum PaymentHandlers {
         }
 
         table.register(PaymentAPI.ledger, runs: .offEventLoop) { request, _ in
-            if let year = request.year { try checkYear(year) }
+            if let year = request.year { try DomainError.checkYear(year) }
             let (lines, drafts, names) = try await database.paymentLedger(tenant: request.tenant.map(TenantReference.init), year: request.year)
             let ledger = PaymentLedger.tally(lines, drafts: drafts)
             return PaymentAPI.LedgerReply(
@@ -71,17 +71,10 @@ enum PaymentHandlers {
         }
 
         table.register(PaymentAPI.published, runs: .offEventLoop) { request, _ in
-            try checkYear(request.year)
+            try DomainError.checkYear(request.year)
             return PaymentAPI.PublishedReply(paid: try await database.paidAmounts(year: request.year).map {
                 PaymentAPI.Paid(year: $0.year, tenant: $0.tenant, name: $0.tenantName, rule: $0.rule, lines: $0.lines, amount: $0.amount.description)
             })
-        }
-    }
-
-    /// A ledger's or a publication's `year`: the calendar's years, 1 to 9999.
-    static func checkYear(_ year: Int) throws(DomainError) {
-        guard (1...9999).contains(year) else {
-            throw DomainError.invalid("year", "\(year) is not a year; give it in four digits, such as 2026")
         }
     }
 

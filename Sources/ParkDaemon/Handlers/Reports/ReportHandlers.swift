@@ -63,7 +63,7 @@ enum ReportHandlers {
             }
             let from = try request.from.map { try Month.parse($0, field: "from") }
             let to = try request.to.map { try Month.parse($0, field: "to") }
-            if let from, let to, from > to { throw DomainError.invalid("from", "\(from) is after \(to)") }
+            try DomainError.checkOrder(from: from, to: to)
             let page = try await database.reports(
                 tenant: request.tenant.map(TenantReference.init),
                 from: from,

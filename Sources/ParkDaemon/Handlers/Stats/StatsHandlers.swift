@@ -11,7 +11,7 @@ enum StatsHandlers {
             let today = call.state.today()
             let to = try request.to.map { try CivilDate.parse($0, field: "to") } ?? today
             let from = try request.from.map { try CivilDate.parse($0, field: "from") } ?? CivilDate(year: to.year, month: 1, day: 1)!
-            guard from <= to else { throw DomainError.invalid("from", "\(from) is after \(to)") }
+            try DomainError.checkOrder(from: from, to: to)
             let stats = try await database.statistics(from: from, to: to, monthly: request.monthly ?? false)
             let incubator = try await database.incubatorOccupancy(on: to)
             let events = EventFigures.compute(
