@@ -31,9 +31,9 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
             reason: "the working-day calendar does not cover \(year): no holiday schedule of \(year) is loaded")
     }
 
-    /// Refuses a year the calendar does not hold (1 to 9999), naming `field`.
-    public static func checkYear(_ year: Int, field: String = "year") throws(DomainError) {
-        guard (1...9999).contains(year) else { throw .invalid(field, "\(year) is not a year; give it in four digits, such as 2026") }
+    /// Refuses a year the calendar does not hold (1 to 9999), naming the field `year`.
+    public static func checkYear(_ year: Int) throws(DomainError) {
+        guard (1...9999).contains(year) else { throw .invalid("year", "\(year) is not a year; give it in four digits, such as 2026") }
     }
 
     /// Refuses a range whose first end comes after its last (days, months), naming `from`.

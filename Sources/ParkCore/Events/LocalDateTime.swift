@@ -44,21 +44,23 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// The instant (seconds since the epoch) this wall-clock time names in a zone. In a fold
     /// the earlier instant; in a gap, the time moved forward by the gap (as clocks are).
     public func instant(in rules: some TimeZoneRules) -> Int64 {
+        // In a fold both instants show it: the earlier wins. In a gap none does: the offset
+        // before the gap is taken.
+        instantsShowing(in: rules).min() ?? localSeconds - rules.localTimeType(at: localSeconds - 86_400).utcOffset
+    }
+
+    /// The instants at which the clocks of `rules` show this time: one, two in a fold, none in
+    /// the hour skipped when they go forward. Each is this time less an offset in force a day
+    /// either side.
+    private func instantsShowing(in rules: some TimeZoneRules) -> [Int64] {
         let local = localSeconds
-        // The offsets in force a day either side; a time valid with one of them is an instant
-        // that shows it (both, in a fold: the earlier wins).
         let offsets = [rules.localTimeType(at: local - 86_400).utcOffset, rules.localTimeType(at: local + 86_400).utcOffset]
-        let valid = offsets.map { local - $0 }.filter { rules.localTimeType(at: $0).utcOffset == local - $0 }
-        return valid.min() ?? local - offsets[0]
+        return offsets.map { local - $0 }.filter { rules.localTimeType(at: $0).utcOffset == local - $0 }
     }
 
     /// Whether the clocks of `rules` ever show this time: not in the hour skipped when they
     /// go forward.
-    public func exists(in rules: some TimeZoneRules) -> Bool {
-        let local = localSeconds
-        let offsets = [rules.localTimeType(at: local - 86_400).utcOffset, rules.localTimeType(at: local + 86_400).utcOffset]
-        return offsets.contains { rules.localTimeType(at: local - $0).utcOffset == $0 }
-    }
+    public func exists(in rules: some TimeZoneRules) -> Bool { !instantsShowing(in: rules).isEmpty }
 
     /// The same day and time `days` later.
     public func adding(days: Int) -> LocalDateTime { LocalDateTime(localSeconds: localSeconds + Int64(days) * 86_400) }
