@@ -72,4 +72,27 @@ struct EventRecurrenceTests {
         #expect(event.status(at: now) == .open)
         #expect(event.status(at: time("2021-04-28T17:00").instant(in: ShanghaiRules())) == .held)
     }
+
+    @Test("a change that moves a series' times until its last occurrence has ended is refused; taking out the days to come is not")
+    func movedIntoThePast() throws {
+        var event = try series(EventRecurrence(frequency: .daily, until: day("2021-04-28")))
+        _ = try event.schedule(calendar: .empty, rules: ShanghaiRules())
+        let lastUnderWay = time("2021-04-28T12:00").instant(in: ShanghaiRules())
+        var earlier = EventChange()
+        earlier.end = time("2021-04-26T11:00")
+        #expect(throws: DomainError.invalid("end", "the series' last occurrence would end 2021-04-28T11:00 Asia/Shanghai, which has passed: the series would be held at once, and a held event cannot change")) {
+            try event.changed(by: earlier, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: lastUnderWay)
+        }
+        var lastMoved = EventChange()
+        lastMoved.occurrence = OccurrenceChange(day: day("2021-04-28"), start: time("2021-04-28T08:00"), end: time("2021-04-28T10:00"))
+        #expect(throws: DomainError.self) { try event.changed(by: lastMoved, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: lastUnderWay) }
+        // Earlier the same morning the last occurrence is still to come: the change is taken.
+        let (moved, occurrences) = try event.changed(
+            by: lastMoved, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: time("2021-04-28T07:00").instant(in: ShanghaiRules()))
+        #expect(occurrences.last?.end == time("2021-04-28T10:00") && moved.sequence == 1)
+        var rest = EventChange()
+        rest.exceptions = [day("2021-04-28")]
+        let ended = try event.changed(by: rest, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: time("2021-04-28T07:00").instant(in: ShanghaiRules()))
+        #expect(ended.event.status(at: time("2021-04-28T07:00").instant(in: ShanghaiRules())) == .held)
+    }
 }

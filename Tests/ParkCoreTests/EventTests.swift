@@ -82,12 +82,12 @@ struct EventTests {
         var change = EventChange()
         change.title = "新标题"
         #expect(throws: EventRefused.held(event: 1, ended: "2021-03-20T16:00 Asia/Shanghai")) {
-            try event.changed(by: change, rules: ShanghaiRules(), registered: 0, at: instant("2021-03-21T09:00"))
+            try event.changed(by: change, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: instant("2021-03-21T09:00"))
         }
         #expect(throws: EventRefused.self) { try event.cancelled(reason: "x", at: "", now: instant("2021-03-21T09:00")) }
         let cancelled = try event.cancelled(reason: "疫情防控", at: "", now: instant("2021-03-10T09:00"))
         #expect(throws: EventRefused.cancelled(event: 1)) {
-            try cancelled.changed(by: change, rules: ShanghaiRules(), registered: 0, at: instant("2021-03-11T09:00"))
+            try cancelled.changed(by: change, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: instant("2021-03-11T09:00"))
         }
     }
 
@@ -96,16 +96,16 @@ struct EventTests {
         let event = try fair()
         var capacity = EventChange()
         capacity.capacity = 12
-        let larger = try event.changed(by: capacity, rules: ShanghaiRules(), registered: 10, at: instant("2021-03-02T09:00"))
+        let larger = try event.changed(by: capacity, rules: ShanghaiRules(), calendar: .empty, registered: 10, at: instant("2021-03-02T09:00")).event
         #expect(larger.capacity == 12 && larger.sequence == 0)
         capacity.capacity = 9
-        #expect(throws: DomainError.self) { try event.changed(by: capacity, rules: ShanghaiRules(), registered: 10, at: instant("2021-03-02T09:00")) }
+        #expect(throws: DomainError.self) { try event.changed(by: capacity, rules: ShanghaiRules(), calendar: .empty, registered: 10, at: instant("2021-03-02T09:00")) }
         var moved = EventChange()
         moved.start = time("2021-03-20T10:00")
-        let later = try event.changed(by: moved, rules: ShanghaiRules(), registered: 0, at: instant("2021-03-02T09:00"))
+        let later = try event.changed(by: moved, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: instant("2021-03-02T09:00")).event
         #expect(later.sequence == 1 && later.startsAt == instant("2021-03-20T10:00"))
         moved.start = time("2021-03-20T17:00")
-        #expect(throws: DomainError.self) { try event.changed(by: moved, rules: ShanghaiRules(), registered: 0, at: instant("2021-03-02T09:00")) }
+        #expect(throws: DomainError.self) { try event.changed(by: moved, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: instant("2021-03-02T09:00")) }
     }
 
     @Test("a change that moves a single event wholly into the past is refused, naming the end: it would be held and frozen")
@@ -115,15 +115,15 @@ struct EventTests {
         typo.start = time("0001-01-01T00:00")
         typo.end = time("0001-01-01T01:00")
         #expect(throws: DomainError.invalid("end", "0001-01-01T01:00 Asia/Shanghai has passed: the event would be held at once, and a held event cannot change")) {
-            try event.changed(by: typo, rules: ShanghaiRules(), registered: 3, at: instant("2021-03-02T09:00"))
+            try event.changed(by: typo, rules: ShanghaiRules(), calendar: .empty, registered: 3, at: instant("2021-03-02T09:00"))
         }
         // An event under way may still end later the same day: it is not held.
         var shorter = EventChange()
         shorter.end = time("2021-03-20T13:00")
-        let underWay = try event.changed(by: shorter, rules: ShanghaiRules(), registered: 3, at: instant("2021-03-20T12:00"))
+        let underWay = try event.changed(by: shorter, rules: ShanghaiRules(), calendar: .empty, registered: 3, at: instant("2021-03-20T12:00")).event
         #expect(underWay.status(at: instant("2021-03-20T12:00")) == .closed)
         shorter.end = time("2021-03-20T11:00")
-        #expect(throws: DomainError.self) { try event.changed(by: shorter, rules: ShanghaiRules(), registered: 3, at: instant("2021-03-20T12:00")) }
+        #expect(throws: DomainError.self) { try event.changed(by: shorter, rules: ShanghaiRules(), calendar: .empty, registered: 3, at: instant("2021-03-20T12:00")) }
     }
 
     func registration(_ id: Int64, tenant: Int64, places: Int, _ status: RegistrationStatus) -> EventRegistration {

@@ -184,7 +184,7 @@ struct DispatcherTests {
     func notAnObject() async throws {
         let harness = try DispatcherHarness()
         defer { harness.cleanUp() }
-        for text in ["[]", "1", #""call""#] {
+        for text in ["[]", "1", #""call""#, "null"] {
             let (reply, _) = await harness.send(Array(text.utf8))
             #expect(reply?.parameters?["reason"] == .string("message is not a Varlink call: the message is not a JSON object"), "\(text)")
         }

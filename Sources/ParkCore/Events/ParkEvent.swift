@@ -143,12 +143,13 @@ public struct ParkEvent: Equatable, Sendable {
         }
     }
 
-    /// Applies `change` at `now`: refused for a held or cancelled event, or when the result
-    /// breaks a rule (`registered`: places held by registrations, which the capacity must keep).
-    /// SEQUENCE is raised when something a calendar shows changed.
+    /// Applies `change` at `now` and lays the occurrences out again with `calendar`: refused for
+    /// a held or cancelled event, or when the result breaks a rule (`registered`: places held by
+    /// registrations, which the capacity must keep). SEQUENCE is raised when something a calendar
+    /// shows changed.
     public func changed(
-        by change: EventChange, rules: some TimeZoneRules, registered: Int, at now: Int64
-    ) throws -> ParkEvent {
+        by change: EventChange, rules: some TimeZoneRules, calendar: WorkingDayCalendar, registered: Int, at now: Int64
+    ) throws -> (event: ParkEvent, occurrences: [EventOccurrence]) {
         try checkChangeable(at: now)
         var event = self
         if let kind = change.kind { event.kind = kind }
@@ -191,11 +192,19 @@ public struct ParkEvent: Equatable, Sendable {
             throw DomainError.invalid("end", "\(event.end) \(event.timeZone) has passed: the event would be held at once, and a held event cannot change")
         }
         try event.check()
+        let occurrences = try event.schedule(calendar: calendar, rules: rules)
+        // So would a series whose times moved until its last occurrence has ended (taking out
+        // the days still to come is not refused: the series then ends with its last one held).
+        if event.recurrence != nil, event.lastEndsAt <= now, change.movesTimes, let last = occurrences.max(by: { $0.endsAt < $1.endsAt }) {
+            throw DomainError.invalid(
+                change.start == nil && change.end == nil && change.timeZone == nil ? "occurrence" : "end",
+                "the series' last occurrence would end \(last.end) \(event.timeZone), which has passed: the series would be held at once, and a held event cannot change")
+        }
         guard event.capacity >= registered else {
             throw DomainError.invalid("capacity", "\(event.capacity) places is fewer than the \(registered) registrations hold")
         }
         if event.isMaterially(differentFrom: self) { event.sequence = sequence + 1 }
-        return event
+        return (event, occurrences)
     }
 
     /// Cancels the event at `now` (an RFC 3339 instant `at`); refused when it was held or is cancelled.
@@ -276,4 +285,9 @@ public struct EventChange: Sendable {
     public var occurrence: OccurrenceChange?
 
     public init() {}
+
+    /// It moves the event's times, or one occurrence's.
+    var movesTimes: Bool {
+        start != nil || end != nil || timeZone != nil || occurrence?.start != nil || occurrence?.end != nil
+    }
 }

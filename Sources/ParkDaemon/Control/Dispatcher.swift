@@ -206,7 +206,9 @@ public struct Dispatcher: Sendable {
     private static func summary(of error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
-        case DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty: "the message is not a JSON object"
+        case DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty,
+             DecodingError.valueNotFound(_, let context) where context.codingPath.isEmpty:
+            "the message is not a JSON object"
         case DecodingError.typeMismatch(_, let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
         default: "invalid JSON"
         }

@@ -86,9 +86,8 @@ extension ParkDatabase {
                     throw EventRefused.held(event: id, ended: "\(held.occurrence.end) \(stored.event.timeZone)")
                 }
             }
-            var changed = try stored.event.changed(
-                by: change, rules: rules, registered: stored.occurrences.map(\.registered).max() ?? 0, at: now)
-            let occurrences = try changed.schedule(calendar: calendar, rules: rules)
+            let (changed, occurrences) = try stored.event.changed(
+                by: change, rules: rules, calendar: calendar, registered: stored.occurrences.map(\.registered).max() ?? 0, at: now)
             let days = Set(occurrences.map(\.day))
             if stored.event.recurrence == nil, changed.recurrence == nil, let old = stored.occurrences.first?.occurrence.day,
                let new = occurrences.first?.day, old != new {
