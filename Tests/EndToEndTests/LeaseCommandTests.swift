@@ -60,7 +60,7 @@ struct LeaseCommandTests {
         #expect(json.stdout.contains("\"deposit\" : \"24100.00\""))
     }
 
-    @Test("an overlapping lease is refused with the conflicting lease named; unknown leases are 66")
+    @Test("an overlapping lease is refused with the conflicting lease named; unknown leases, and units listed by, are 66")
     func refusals() throws {
         let daemon = try park()
         _ = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "2", "--start", "2021-03-01", "--end", "2021-12-31", "--rent", "40"])
@@ -76,6 +76,9 @@ struct LeaseCommandTests {
         #expect(badMonth.stderr.contains("'2021-13' is not a month in the form YYYY-MM"))
         let list = try daemon.parkctl(["lease", "list", "--unit", "2"])
         #expect(list.stdout.split(separator: "\n").count == 3)
+        // An unknown unit is named, as an unknown tenant is, not answered with an empty table.
+        let noUnit = try daemon.parkctl(["lease", "list", "--unit", "99999"])
+        #expect(noUnit.status == 66 && noUnit.stderr == "parkctl: no unit has id 99999\n" && noUnit.stdout.isEmpty)
     }
 
     @Test("rents, areas and dates at their limits: an absurd rent is refused, the largest are counted, the year 9999 is served")

@@ -108,22 +108,19 @@ extension ParkDatabase {
         try await read { db in try ParkDatabase.loadLease(db, id) }
     }
 
-    /// Leases by id, optionally of one tenant or holding one unit.
+    /// Leases by id, optionally of one tenant or holding one unit (either must exist).
     public func leases(tenant: TenantReference? = nil, unitID: Int64? = nil) async throws -> [StoredLease] {
         try await read { db in
-            var sql = "SELECT id FROM lease"
-            var conditions: [String] = []
-            var arguments: StatementArguments = []
-            if let tenant {
-                conditions.append("tenantId = ?")
-                _ = arguments.append(contentsOf: [try ParkDatabase.loadTenant(db, tenant).id])
-            }
-            if let unitID {
-                conditions.append("id IN (SELECT leaseId FROM leaseUnit WHERE rentalUnitId = ?)")
-                _ = arguments.append(contentsOf: [unitID])
-            }
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-            return try Int64.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map { try ParkDatabase.loadLease(db, $0) }
+            let tenantID = try tenant.map { try ParkDatabase.loadTenant(db, $0).id }
+            let unitID = try unitID.map { try ParkDatabase.loadUnit(db, $0).id }
+            let ids: SQLRequest<Int64> = """
+                SELECT id FROM lease
+                \(SQL.whereClause([
+                    tenantID.map { "tenantId = \($0)" }, unitID.map { "id IN (SELECT leaseId FROM leaseUnit WHERE rentalUnitId = \($0))" },
+                ]))
+                ORDER BY id
+                """
+            return try ids.fetchAll(db).map { try ParkDatabase.loadLease(db, $0) }
         }
     }
 

@@ -42,16 +42,12 @@ extension ParkDatabase {
     }
 
     static func bankAccounts(_ db: Database, tenant: Int64?) throws -> [StoredBankAccount] {
-        var sql = """
+        let request: SQLRequest<Row> = """
             SELECT bankAccount.*, tenant.name AS tenantName FROM bankAccount JOIN tenant ON tenant.id = bankAccount.tenantId
+            \(SQL.whereClause([tenant.map { "bankAccount.tenantId = \($0)" }]))
+            ORDER BY bankAccount.tenantId, bankAccount.effectiveFrom
             """
-        var arguments: StatementArguments = []
-        if let tenant {
-            sql += " WHERE bankAccount.tenantId = ?"
-            arguments = [tenant]
-        }
-        sql += " ORDER BY bankAccount.tenantId, bankAccount.effectiveFrom"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try request.fetchAll(db).map { row in
             let record = try BankAccountRecord(row: row)
             guard let day = try? CivilDate.parse(record.effectiveFrom, field: "effectiveFrom") else {
                 throw StoreError.unreadable("bankAccount \(record.id ?? 0)", "an effective day")

@@ -181,21 +181,14 @@ extension ParkDatabase {
     }
 
     static func objections(_ db: Database, run: Int64? = nil, id: Int64? = nil) throws -> [StoredObjection] {
-        var sql = """
+        let request: SQLRequest<Row> = """
             SELECT noticeObjection.*, rewardLine.rewardRunId AS run, rewardLine.tenantId AS tenant, rewardLine.tenantName AS tenantName,
               rewardLine.rule AS rule
             FROM noticeObjection JOIN rewardLine ON rewardLine.id = noticeObjection.rewardLineId
+            \(SQL.whereClause([run.map { "rewardLine.rewardRunId = \($0)" }, id.map { "noticeObjection.id = \($0)" }]))
+            ORDER BY noticeObjection.id
             """
-        var arguments: StatementArguments = []
-        if let run {
-            sql += " WHERE rewardLine.rewardRunId = ?"
-            arguments = [run]
-        } else if let id {
-            sql += " WHERE noticeObjection.id = ?"
-            arguments = [id]
-        }
-        sql += " ORDER BY noticeObjection.id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try request.fetchAll(db).map { row in
             let record = try NoticeObjectionRecord(row: row)
             return StoredObjection(
                 id: record.id ?? 0, run: row["run"], line: record.rewardLineId, tenant: row["tenant"], tenantName: row["tenantName"],

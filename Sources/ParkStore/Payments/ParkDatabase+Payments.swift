@@ -265,20 +265,15 @@ extension ParkDatabase {
     /// offsets); with `year`, that year's.
     public func paidAmounts(year: Int?) async throws -> [PaidAmount] {
         try await readInBackground { db in
-            var sql = """
+            let request: SQLRequest<Row> = """
                 SELECT CAST(substr(paymentItem.resultOn, 1, 4) AS INTEGER) AS year, rewardLine.tenantId AS tenant,
                   tenant.name AS tenantName, rewardLine.rule AS rule, COUNT(*) AS lines,
                   SUM(paymentItem.amountFen + (SELECT COALESCE(SUM(amountFen), 0) FROM paymentOffset WHERE paymentItemId = paymentItem.id)) AS fen
                 FROM paymentItem JOIN rewardLine ON rewardLine.id = paymentItem.rewardLineId JOIN tenant ON tenant.id = rewardLine.tenantId
-                WHERE paymentItem.status = 'paid'
+                \(SQL.whereClause(["paymentItem.status = 'paid'", year.map { "substr(paymentItem.resultOn, 1, 4) = \(String($0))" }]))
+                GROUP BY year, rewardLine.tenantId, rewardLine.rule ORDER BY year, rewardLine.tenantId, rewardLine.rule
                 """
-            var arguments: StatementArguments = []
-            if let year {
-                sql += " AND substr(paymentItem.resultOn, 1, 4) = ?"
-                arguments = [String(year)]
-            }
-            sql += " GROUP BY year, rewardLine.tenantId, rewardLine.rule ORDER BY year, rewardLine.tenantId, rewardLine.rule"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+            return try request.fetchAll(db).map {
                 PaidAmount(year: $0["year"], tenant: $0["tenant"], tenantName: $0["tenantName"], rule: $0["rule"], lines: $0["lines"], amount: Money(fen: $0["fen"]))
             }
         }
@@ -288,7 +283,7 @@ extension ParkDatabase {
 
     /// Every line of an approved run with what was recorded about it (one statement).
     static func ledgerLines(_ db: Database, tenant: Int64?, runs: [Int64]?) throws -> [PaymentLedger.Line] {
-        var sql = """
+        let request: SQLRequest<Row> = """
             SELECT l.id, l.rewardRunId AS run, l.tenantId AS tenant, l.amountFen,
               n.id AS noticeId, n.closedAt AS noticeClosedAt,
               EXISTS (SELECT 1 FROM noticeObjection o WHERE o.rewardLineId = l.id AND o.resolution IS NULL) AS openObjection,
@@ -305,17 +300,10 @@ extension ParkDatabase {
                  WHERE f.receivableLineId = l.id AND i.status IN ('pending', 'paid')) AS recoveredFen
             FROM rewardLine l JOIN rewardRun r ON r.id = l.rewardRunId AND r.status = 'approved'
             LEFT JOIN rewardNotice n ON n.rewardRunId = l.rewardRunId
+            \(SQL.whereClause([tenant.map { "l.tenantId = \($0)" }, runs.map { "l.rewardRunId IN \($0)" }]))
+            ORDER BY l.tenantId, l.id
             """
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let tenant {
-            conditions.append("l.tenantId = ?")
-            arguments += [tenant]
-        }
-        if let runs { conditions.append("l.rewardRunId IN (\(runs.map(String.init).joined(separator: ",")))") }
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY l.tenantId, l.id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try request.fetchAll(db).map { row in
             let noticeId: Int64? = row["noticeId"]
             let closedAt: String? = row["noticeClosedAt"]
             let paidFen: Int64? = row["paidFen"]
@@ -371,20 +359,16 @@ extension ParkDatabase {
     }
 
     static func batches(_ db: Database, id: Int64?) throws -> [StoredPaymentBatch] {
-        var sql = """
+        let request: SQLRequest<Row> = """
             SELECT paymentBatch.*,
               (SELECT COUNT(*) FROM paymentItem WHERE paymentBatchId = paymentBatch.id AND status = 'pending') AS pending,
               (SELECT COUNT(*) FROM paymentItem WHERE paymentBatchId = paymentBatch.id AND status = 'paid') AS paid,
               (SELECT COUNT(*) FROM paymentItem WHERE paymentBatchId = paymentBatch.id AND status = 'failed') AS failed
             FROM paymentBatch
+            \(SQL.whereClause([id.map { "paymentBatch.id = \($0)" }]))
+            ORDER BY paymentBatch.id
             """
-        var arguments: StatementArguments = []
-        if let id {
-            sql += " WHERE paymentBatch.id = ?"
-            arguments = [id]
-        }
-        sql += " ORDER BY paymentBatch.id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try request.fetchAll(db).map { row in
             let record = try PaymentBatchRecord(row: row)
             guard let status = StoredPaymentBatch.Status(rawValue: record.status) else {
                 throw StoreError.unreadable("paymentBatch \(record.id ?? 0)", "a status")

@@ -76,26 +76,14 @@ extension ParkDatabase {
         tenant: TenantReference?, from: Month?, to: Month?, limit: Int?, after: ReportPosition?
     ) async throws -> (reports: [StoredReport], next: ReportPosition?) {
         try await readInBackground { db in
-            var conditions = ["r.isCurrent"]
-            var arguments: [any DatabaseValueConvertible] = []
-            if let tenant {
-                conditions.append("r.tenantId = ?")
-                arguments.append(try ParkDatabase.loadTenant(db, tenant).id)
-            }
-            if let from {
-                conditions.append("r.month >= ?")
-                arguments.append(from.description)
-            }
-            if let to {
-                conditions.append("r.month <= ?")
-                arguments.append(to.description)
-            }
-            if let after {
-                conditions.append("(r.month > ? OR (r.month = ? AND r.tenantId > ?))")
-                arguments += [after.month.description, after.month.description, after.tenantID]
-            }
+            let tenantID = try tenant.map { try ParkDatabase.loadTenant(db, $0).id }
+            let conditions: [SQL?] = [
+                "r.isCurrent", tenantID.map { "r.tenantId = \($0)" }, from.map { "r.month >= \($0.description)" },
+                to.map { "r.month <= \($0.description)" },
+                after.map { "(r.month > \($0.month.description) OR (r.month = \($0.month.description) AND r.tenantId > \($0.tenantID)))" },
+            ]
             // One more than asked: whether a next page exists.
-            var reports = try ParkDatabase.loadReports(db, where: conditions.joined(separator: " AND "), arguments, limit: limit.map { $0 + 1 })
+            var reports = try ParkDatabase.loadReports(db, where: conditions, limit: limit.map { $0 + 1 })
             guard let limit, reports.count > limit else { return (reports, nil) }
             reports.removeLast(reports.count - limit)
             return (reports, reports.last.map { ReportPosition(month: $0.month, tenantID: $0.tenantID) })
@@ -106,17 +94,18 @@ extension ParkDatabase {
     public func reportHistory(_ tenant: TenantReference, month: Month) async throws -> [StoredReport] {
         try await read { db in
             let id = try ParkDatabase.loadTenant(db, tenant).id
-            return try ParkDatabase.loadReports(db, where: "r.tenantId = ? AND r.month = ?", [id, month.description])
+            return try ParkDatabase.loadReports(db, where: ["r.tenantId = \(id)", "r.month = \(month.description)"])
         }
     }
 
-    /// Reports meeting `condition` by month, tenant and version, at most `limit` of them.
+    /// Reports meeting every one of `conditions` by month, tenant and version, at most `limit` of them.
     private static func loadReports(
-        _ db: Database, where condition: String, _ arguments: [any DatabaseValueConvertible], limit: Int? = nil
+        _ db: Database, where conditions: [SQL?], limit: Int? = nil
     ) throws -> [StoredReport] {
-        let statement = try db.makeStatement(
-            sql: ReportWithTenantName.select + " WHERE \(condition) ORDER BY r.month, r.tenantId, r.version" + (limit.map { " LIMIT \($0)" } ?? ""))
-        statement.arguments = StatementArguments(arguments)
+        let statement = try db.makeStatement(literal: """
+            \(sql: ReportWithTenantName.select) \(SQL.whereClause(conditions)) ORDER BY r.month, r.tenantId, r.version
+            \(sql: limit.map { "LIMIT \($0)" } ?? "")
+            """)
         return try ReportWithTenantName.fetchAll(statement).map { try $0.storedReport }
     }
 

@@ -237,20 +237,13 @@ extension ParkDatabase {
     }
 
     static func reviewObjections(_ db: Database, session: Int64? = nil, id: Int64? = nil) throws -> [StoredReviewObjection] {
-        var sql = """
+        let request: SQLRequest<Row> = """
             SELECT reviewObjection.*, reviewNotice.reviewSessionId AS session
             FROM reviewObjection JOIN reviewNotice ON reviewNotice.id = reviewObjection.reviewNoticeId
+            \(SQL.whereClause([session.map { "reviewNotice.reviewSessionId = \($0)" }, id.map { "reviewObjection.id = \($0)" }]))
+            ORDER BY reviewObjection.id
             """
-        var arguments: StatementArguments = []
-        if let session {
-            sql += " WHERE reviewNotice.reviewSessionId = ?"
-            arguments = [session]
-        } else if let id {
-            sql += " WHERE reviewObjection.id = ?"
-            arguments = [id]
-        }
-        sql += " ORDER BY reviewObjection.id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try request.fetchAll(db).map { row in
             let record = try ReviewObjectionRecord(row: row)
             return StoredReviewObjection(
                 id: record.id ?? 0, session: row["session"], application: record.applicationId, objector: record.objector,

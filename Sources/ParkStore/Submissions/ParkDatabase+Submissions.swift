@@ -183,25 +183,11 @@ extension ParkDatabase {
     /// Recorded submissions, newest first, at most `filter.limit`.
     public func submissions(matching filter: SubmissionFilter) async throws -> [StoredSubmission] {
         try await readInBackground { db in
-            var conditions: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if let tenant = filter.tenant {
-                conditions.append("s.tenantId = ?")
-                arguments.append(try ParkDatabase.loadTenant(db, tenant).id)
-            }
-            if let type = filter.type {
-                conditions.append("s.type = ?")
-                arguments.append(type)
-            }
-            if let status = filter.status {
-                conditions.append("s.status = ?")
-                arguments.append(status)
-            }
-            if let day = filter.day {
-                conditions.append("substr(s.decidedAt, 1, 10) = ?")
-                arguments.append(day.description)
-            }
-            return try ParkDatabase.loadSubmissions(db, where: conditions, arguments, limit: filter.limit)
+            let tenantID = try filter.tenant.map { try ParkDatabase.loadTenant(db, $0).id }
+            return try ParkDatabase.loadSubmissions(db, where: [
+                tenantID.map { "s.tenantId = \($0)" }, filter.type.map { "s.type = \($0)" }, filter.status.map { "s.status = \($0)" },
+                filter.day.map { "substr(s.decidedAt, 1, 10) = \($0.description)" },
+            ], limit: filter.limit)
         }
     }
 
@@ -210,9 +196,10 @@ extension ParkDatabase {
         try await read { db in
             let found: StoredSubmission?
             if let id {
-                found = try ParkDatabase.loadSubmissions(db, where: ["s.id = ?"], [id], limit: 1).first
+                found = try ParkDatabase.loadSubmissions(db, where: ["s.id = \(id)"], limit: 1).first
             } else if let tenant, let submissionId {
-                found = try ParkDatabase.loadSubmissions(db, where: ["s.tenantId = ?", "s.submissionId = ?"], [try ParkDatabase.loadTenant(db, tenant).id, submissionId], limit: 1).first
+                let tenantID = try ParkDatabase.loadTenant(db, tenant).id
+                found = try ParkDatabase.loadSubmissions(db, where: ["s.tenantId = \(tenantID)", "s.submissionId = \(submissionId)"], limit: 1).first
             } else {
                 throw DomainError.invalid("id", "give a submission's id, or a tenant and its submission id")
             }
@@ -230,13 +217,12 @@ extension ParkDatabase {
         }
     }
 
-    private static func loadSubmissions(
-        _ db: Database, where conditions: [String], _ arguments: [any DatabaseValueConvertible], limit: Int
-    ) throws -> [StoredSubmission] {
-        var sql = "SELECT s.*, tenant.creditCode AS creditCode FROM submission s JOIN tenant ON tenant.id = s.tenantId"
-        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
-        sql += " ORDER BY s.id DESC LIMIT \(limit)"
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+    private static func loadSubmissions(_ db: Database, where conditions: [SQL?], limit: Int) throws -> [StoredSubmission] {
+        let request: SQLRequest<Row> = """
+            SELECT s.*, tenant.creditCode AS creditCode FROM submission s JOIN tenant ON tenant.id = s.tenantId
+            \(SQL.whereClause(conditions)) ORDER BY s.id DESC LIMIT \(limit)
+            """
+        return try request.fetchAll(db).map { row in
             let record = try SubmissionRecord(row: row)
             return StoredSubmission(
                 id: record.id ?? 0, tenant: record.tenantId, creditCode: row["creditCode"], submissionId: record.submissionId, type: record.type,

@@ -53,9 +53,9 @@ extension ParkDatabase {
     /// Every key, or a tenant's, by tenant then when it was added.
     public func tenantKeys(tenant reference: TenantReference?) async throws -> [StoredTenantKey] {
         try await read { db in
-            guard let reference else { return try ParkDatabase.tenantKeys(db, where: nil, []) }
+            guard let reference else { return try ParkDatabase.tenantKeys(db, tenant: nil) }
             let tenant = try ParkDatabase.loadTenant(db, reference)
-            return try ParkDatabase.tenantKeys(db, where: "tenantKey.tenantId = ?", [tenant.id])
+            return try ParkDatabase.tenantKeys(db, tenant: tenant.id)
         }
     }
 
@@ -71,11 +71,11 @@ extension ParkDatabase {
         try Row.fetchOne(db.preparedStatement(selectKeys + " WHERE tenantKey.keyId = ?", [keyId])).map(storedKey)
     }
 
-    static func tenantKeys(_ db: Database, where condition: String?, _ arguments: StatementArguments) throws -> [StoredTenantKey] {
-        var sql = selectKeys
-        if let condition { sql += " WHERE " + condition }
-        sql += " ORDER BY tenantKey.tenantId, tenantKey.id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map(storedKey)
+    static func tenantKeys(_ db: Database, tenant: Int64?) throws -> [StoredTenantKey] {
+        let request: SQLRequest<Row> = """
+            \(sql: selectKeys) \(SQL.whereClause([tenant.map { "tenantKey.tenantId = \($0)" }])) ORDER BY tenantKey.tenantId, tenantKey.id
+            """
+        return try request.fetchAll(db).map(storedKey)
     }
 
     private static let selectKeys = "SELECT tenantKey.*, tenant.creditCode AS creditCode FROM tenantKey JOIN tenant ON tenant.id = tenantKey.tenantId"
