@@ -33,6 +33,7 @@ struct ReportCommandTests {
         #expect(json.stdout.contains("\"revenue\" : \"1300000.00\""))
         #expect(json.stdout.contains("\"version\" : 2"))
         #expect(try daemon.parkctl(["report", "show", "--tenant", "1", "--month", "2021-04"]).status == 66)
+        #expect(try daemon.parkctl(["report", "history", "--tenant", "1", "--month", "2021-04"]).stdout == "no report of tenant 1 for 2021-04\n")
     }
 
     @Test("a correction changes only the figures given, says what changed, and is refused when it changes nothing")

@@ -135,7 +135,7 @@ extension ReportCommand {
 
         func run() async throws {
             try await respond(ReportAPI.history, ReportAPI.History(tenant: tenant, month: month)) { reply in
-                ReportCommand.table(reply.versions, versions: true)
+                reply.versions.isEmpty ? "no report of tenant \(tenant) for \(month)" : ReportCommand.table(reply.versions, versions: true)
             }
         }
     }
