@@ -192,6 +192,23 @@ struct DispatcherTests {
         #expect(wrongType?.parameters?["reason"] == .string("message is not a Varlink call: method has the wrong type"))
     }
 
+    @Test("a message that is not JSON is refused saying where and why; one nested past any limit, as invalid JSON")
+    func notJSON() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let cases = [
+            #"{"method":"#: "invalid JSON at byte 10: a value was expected",
+            #"{"method":"io.parkd.Tenant.List" "x"}"#: "invalid JSON at byte 33: ',' or '}' was expected",
+            #"{"method":"io.parkd.Tenant.List","parameters":{"a":tru}}"#: "invalid JSON at byte 51: a value was expected",
+            String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000): "invalid JSON",
+        ]
+        for (text, reason) in cases {
+            let (reply, closed) = await harness.send(Array(text.utf8))
+            #expect(reply?.error == "io.parkd.Service.InvalidMessage" && closed, "\(text.prefix(60))")
+            #expect(reply?.parameters?["reason"] == .string("message is not a Varlink call: " + reason), "\(text.prefix(60))")
+        }
+    }
+
     @Test("oneway calls are carried out without a reply")
     func oneway() async throws {
         let harness = try DispatcherHarness()

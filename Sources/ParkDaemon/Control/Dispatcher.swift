@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ParkControl
+import ParkCore
 import ParkStore
 
 /// Turns one received message into its reply: decode (header and parameters in one pass),
@@ -45,7 +46,7 @@ public struct Dispatcher: Sendable {
                 decoder.userInfo[MethodTable.userInfoKey] = table
                 received = try decoder.decode(ReceivedCall.self, from: message)
             } catch {
-                return refuse("message is not a Varlink call: \(Dispatcher.summary(of: error))", caller: caller)
+                return refuse("message is not a Varlink call: \(Dispatcher.summary(of: error, in: message))", caller: caller)
             }
         }
         let call = received.header
@@ -203,13 +204,22 @@ public struct Dispatcher: Sendable {
         }
     }
 
-    private static func summary(of error: any Error) -> String {
+    private static func summary(of error: any Error, in message: Data) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
         case DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty,
              DecodingError.valueNotFound(_, let context) where context.codingPath.isEmpty:
             "the message is not a JSON object"
         case DecodingError.typeMismatch(_, let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
+        case DecodingError.dataCorrupted:
+            // Foundation says only that the text is not JSON; the strict parser says where and
+            // why, unless it stopped at its own depth limit, which is below Foundation's.
+            if case .failure(let syntax) = Result(catching: { () throws(StrictJSONParser.SyntaxError) in try StrictJSONParser.parse(Array(message)) }),
+               !syntax.reason.hasPrefix("nested") {
+                "invalid JSON at byte \(syntax.offset): \(syntax.reason)"
+            } else {
+                "invalid JSON"
+            }
         default: "invalid JSON"
         }
     }
