@@ -61,6 +61,21 @@ struct EventTests {
             try make("2021-03-28T01:00", "2021-03-28T02:15")
         }
         #expect(try make("2021-03-28T01:30", "2021-03-28T03:30").endsAt - make("2021-03-28T01:30", "2021-03-28T03:30").startsAt == 3_600)
+        // An occurrence of a series moved into the gap is refused the same way.
+        var series = try ParkEvent(
+            kind: .forum, title: "Europe–China HR forum", description: nil, timeZone: "Europe/Berlin", rules: CentralEuropeRules(),
+            start: time("2021-03-22T10:00"), end: time("2021-03-22T11:00"), venue: nil, link: nil, organiser: nil, capacity: 50,
+            perFirmLimit: nil, registrationOpens: nil, registrationCloses: nil,
+            recurrence: EventRecurrence(frequency: .weekly, until: try CivilDate.parse("2021-04-05", field: "until")))
+        _ = try series.schedule(calendar: .empty, rules: CentralEuropeRules())
+        var moved = EventChange()
+        moved.occurrence = OccurrenceChange(day: try CivilDate.parse("2021-03-29", field: "day"), start: time("2021-03-28T02:15"), end: time("2021-03-28T03:45"))
+        #expect(throws: DomainError.invalid("occurrenceStart", "2021-03-28T02:15 does not exist in Europe/Berlin: the clocks skip it when they go forward")) {
+            try series.changed(by: moved, rules: CentralEuropeRules(), calendar: .empty, registered: 0, at: time("2021-03-01T09:00").instant(in: CentralEuropeRules()))
+        }
+        moved.occurrence?.start = time("2021-03-28T01:45")
+        let (_, occurrences) = try series.changed(by: moved, rules: CentralEuropeRules(), calendar: .empty, registered: 0, at: time("2021-03-01T09:00").instant(in: CentralEuropeRules()))
+        #expect(occurrences.map(\.start.description) == ["2021-03-22T10:00", "2021-03-28T01:45", "2021-04-05T10:00"])
     }
 
     @Test("the status follows the clock: planned, open, closed, held; cancelled whenever cancelled")

@@ -175,6 +175,7 @@ public struct ParkEvent: Equatable, Sendable {
             }
             recurrence.exceptions.sort()
             if let occurrence = change.occurrence {
+                try event.checkExist([("occurrenceStart", occurrence.start), ("occurrenceEnd", occurrence.end)], rules)
                 var merged = recurrence.changes.first { $0.day == occurrence.day } ?? OccurrenceChange(day: occurrence.day)
                 if let start = occurrence.start { merged.start = start }
                 if let end = occurrence.end { merged.end = end }
@@ -224,16 +225,21 @@ public struct ParkEvent: Equatable, Sendable {
     }
 
     mutating func resolveTimes(_ rules: some TimeZoneRules) throws(DomainError) {
-        for (field, time) in [("start", start), ("end", end), ("registrationOpens", registrationOpens), ("registrationCloses", registrationCloses)] {
-            if let time, !time.exists(in: rules) {
-                throw .invalid(field, "\(time) does not exist in \(timeZone): the clocks skip it when they go forward")
-            }
-        }
+        try checkExist([("start", start), ("end", end), ("registrationOpens", registrationOpens), ("registrationCloses", registrationCloses)], rules)
         startsAt = start.instant(in: rules)
         endsAt = end.instant(in: rules)
         if recurrence == nil { lastEndsAt = endsAt }
         registrationOpensAt = registrationOpens.map { $0.instant(in: rules) }
         registrationClosesAt = registrationCloses.map { $0.instant(in: rules) }
+    }
+
+    /// Refuses, naming its field, a time the event's zone skips when its clocks go forward.
+    func checkExist(_ times: [(field: String, time: LocalDateTime?)], _ rules: some TimeZoneRules) throws(DomainError) {
+        for (field, time) in times {
+            if let time, !time.exists(in: rules) {
+                throw .invalid(field, "\(time) does not exist in \(timeZone): the clocks skip it when they go forward")
+            }
+        }
     }
 
     func check() throws(DomainError) {
