@@ -41,7 +41,7 @@ struct OnboardingChecklistTests {
         #expect(try list.tick("licenceCopiesFiled", tenant: active, firstLeaseStart: day("2026-03-01"), today: day("2026-03-05")).activation == nil)
     }
 
-    @Test("an unknown item or one ticked already is refused, naming the item")
+    @Test("an unknown item, one ticked already, or any item of a rejected firm is refused, naming the field")
     func refused() throws {
         #expect(throws: DomainError.invalid(
             "item", "'keysHandedOver' is not an item of application 1's checklist; its items are leaseSigned, registrationMoved, licenceCopiesFiled")) {
@@ -49,6 +49,13 @@ struct OnboardingChecklistTests {
         }
         #expect(throws: DomainError.invalid("item", "'leaseSigned' was ticked on 2026-03-02 already")) {
             try checklist(ticked: ["leaseSigned"]).tick("leaseSigned", tenant: approved(), firstLeaseStart: nil, today: day("2026-03-05"))
+        }
+        // A firm whose approval was superseded by a rejection ticks nothing more.
+        var rejected = try approved()
+        rejected.status = .rejected
+        #expect(throws: DomainError.invalid(
+            "application", "tenant 1 of application 1 is rejected: only an approved firm's checklist is ticked")) {
+            try checklist(ticked: ["leaseSigned"]).tick("registrationMoved", tenant: rejected, firstLeaseStart: nil, today: day("2026-03-05"))
         }
         #expect(checklist(ticked: ["leaseSigned", "registrationMoved", "licenceCopiesFiled"]).isComplete)
         #expect(!checklist(ticked: ["leaseSigned"]).isComplete)

@@ -132,10 +132,12 @@ struct ReviewNoticeStoreTests {
             // A decision is superseded with its reason, only the latest; a changed verdict moves a firm not yet active.
             let first = try await database.reviewDecisions(application: 2)[0]
             let second = try await database.supersedeReviewDecision(
-                first.id, verdict: .approved, reason: "第三项评分录入有误，更正后达标", today: day("2021-02-25"), context: context("io.parkd.Review.SupersedeDecision"))
+                first.id, verdict: .approved, reason: "第三项评分录入有误，更正后达标", today: day("2021-02-25"),
+                onboarding: OnboardingChecklist.parkItems, context: context("io.parkd.Review.SupersedeDecision"))
             #expect(second.decision.supersedes == first.id && second.decision.reasons == ["第三项评分录入有误，更正后达标"])
             #expect(try await database.reviewDecision(first.id).supersededBy == second.id)
             #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .approved)
+            _ = try await database.tickOnboardingItem(application: 2, item: "leaseSigned", today: day("2021-02-25"), context: context("io.parkd.Application.TickChecklist"))
             await #expect(throws: DomainError.self) {
                 try await database.supersedeReviewDecision(first.id, verdict: .rejected, reason: "again", today: day("2021-02-25"), context: context("io.parkd.Review.SupersedeDecision"))
             }
@@ -144,6 +146,11 @@ struct ReviewNoticeStoreTests {
             #expect(third.decision.supersedes == second.id)
             #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .rejected)
             #expect(try await database.reviewDecisions().count == 4)
+            // Rejected again, the firm ticks nothing more on the checklist its approval opened; its earlier tick stays.
+            await #expect(throws: DomainError.invalid("application", "tenant 2 of application 2 is rejected: only an approved firm's checklist is ticked")) {
+                try await database.tickOnboardingItem(application: 2, item: "registrationMoved", today: day("2021-02-26"), context: context("io.parkd.Application.TickChecklist"))
+            }
+            #expect(try await database.onboardingChecklist(application: 2).tickedBy.compactMap { $0 }.count == 1)
             try database.close()
 
             // The file itself refuses editing or deleting a decision.

@@ -39,9 +39,14 @@ public struct OnboardingChecklist: Equatable, Sendable {
         public var activation: StatusChange?
     }
 
-    /// Ticks `name` on `today`. The tenant becomes active when this is the last open item,
-    /// it is approved, and its first lease (`firstLeaseStart`) has started by today.
+    /// Ticks `name` on `today`, refused while the firm is rejected (a decision superseded to a
+    /// rejection stops its onboarding; the ticks made before stay) or not yet decided. An
+    /// approved tenant becomes active when this is the last open item and its first lease
+    /// (`firstLeaseStart`) has started by today.
     public func tick(_ name: String, tenant: Tenant, firstLeaseStart: CivilDate?, today: CivilDate) throws(DomainError) -> Tick {
+        guard ![.applicant, .reviewing, .rejected].contains(tenant.status) else {
+            throw .invalid("application", "tenant \(tenant.id ?? 0) of application \(application) is \(tenant.status.rawValue): only an approved firm's checklist is ticked")
+        }
         guard let index = items.firstIndex(where: { $0.name == name }) else {
             throw .invalid("item", "'\(name)' is not an item of application \(application)'s checklist; its items are \(items.map(\.name).joined(separator: ", "))")
         }
