@@ -226,6 +226,10 @@ struct PaymentCommandTests {
             """.write(toFile: result, atomically: true, encoding: .utf8)
         #expect(try daemon.parkctl(["payment", "batch", "import-result", result]).stdout == "batch 1: 2 paid, 1 failed recorded; 0 rows already recorded\n")
         #expect(try daemon.parkctl(["payment", "batch", "import-result", result]).stdout == "batch 1: 0 paid, 0 failed recorded; 3 rows already recorded\n")
+        // The failed line is FAILED in the ledger until a batch takes it again (and 0.00 once paid, below).
+        let failedLedger = try daemon.parkctl(["payment", "ledger", "--tenant", "1", "--year", "2021"]).stdout
+        let columns = failedLedger.split(separator: "\n").last?.split(separator: " ").map(String.init) ?? []
+        #expect(columns.count == 12 && columns[9] == "1,500.00", "FAILED: \(failedLedger)")
         for (text, message) in [
             ("1,999,1.00,paid,", "row 2: line 999 is not a line of any reward run"),
             ("1,\(line["TALENT"]!.line),30000.00,paid,", "row 2: line \(line["TALENT"]!.line) is not in batch 1"),
@@ -270,7 +274,7 @@ struct PaymentCommandTests {
         // The ledger and its identity; then a payment changed behind parkd's back.
         let ledger = try daemon.parkctl(["payment", "ledger", "--tenant", "1", "--year", "2021"])
         let entry = ledger.stdout.split(separator: "\n").last.map { $0.split(separator: " ").map(String.init) } ?? []
-        #expect(entry == ["1", Self.name, "138,900.00", "78,900.00", "30,000.00", "0.00", "0.00", "48,900.00", "0.00", "1,500.00", "0.00", "0.00"], "\(ledger.stdout)")
+        #expect(entry == ["1", Self.name, "138,900.00", "78,900.00", "30,000.00", "0.00", "0.00", "48,900.00", "0.00", "0.00", "0.00", "0.00"], "\(ledger.stdout)")
         let verified = try daemon.parkctl(["payment", "verify"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         #expect(verified.stdout == "payments reconcile: 4 approved lines, 2 batches; approved = paid + held + payable + withdrawn for every tenant\n")

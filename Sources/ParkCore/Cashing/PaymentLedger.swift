@@ -11,8 +11,8 @@ public struct PaymentLedger: Equatable, Sendable {
         public var paid: Money
         /// Of which offset against what the tenant owed.
         public var offset: Money
-        /// Transfers the bank reported failed.
-        public var failed: Money
+        /// The bank reported the line's latest transfer failed: it waits for a new batch.
+        public var lastTransferFailed: Bool
         /// For a receivable: what was offset against it so far (pending batches included).
         public var recovered: Money
         /// The year the line was paid in, when paid.
@@ -29,6 +29,8 @@ public struct PaymentLedger: Equatable, Sendable {
         public var payable = Money.zero
         public var paid = Money.zero
         public var offset = Money.zero
+        /// Lines whose latest transfer failed and that no batch has taken again yet (counted
+        /// once whatever the attempts, gross as the other columns).
         public var failed = Money.zero
         /// Receivables released and not yet offset.
         public var owed = Money.zero
@@ -56,7 +58,7 @@ public struct PaymentLedger: Equatable, Sendable {
             } else {
                 entry.approved = entry.approved + amount
                 entry.computed = entry.computed + amount
-                entry.failed = entry.failed + line.failed
+                if line.lastTransferFailed { entry.failed = entry.failed + amount }
                 switch line.cashing.state {
                 case .paid:
                     entry.paid = entry.paid + line.paid

@@ -295,7 +295,8 @@ extension ParkDatabase {
               (SELECT COALESCE(SUM(f.amountFen), 0) FROM paymentItem i JOIN paymentOffset f ON f.paymentItemId = i.id
                  WHERE i.rewardLineId = l.id AND i.status = 'paid') AS offsetFen,
               (SELECT MIN(i.resultOn) FROM paymentItem i WHERE i.rewardLineId = l.id AND i.status = 'paid') AS paidOn,
-              (SELECT COALESCE(SUM(i.amountFen), 0) FROM paymentItem i WHERE i.rewardLineId = l.id AND i.status = 'failed') AS failedFen,
+              COALESCE((SELECT i.status = 'failed' FROM paymentItem i WHERE i.rewardLineId = l.id ORDER BY i.id DESC LIMIT 1), 0)
+                AS lastTransferFailed,
               (SELECT COALESCE(SUM(f.amountFen), 0) FROM paymentOffset f JOIN paymentItem i ON i.id = f.paymentItemId
                  WHERE f.receivableLineId = l.id AND i.status IN ('pending', 'paid')) AS recoveredFen
             FROM rewardLine l JOIN rewardRun r ON r.id = l.rewardRunId AND r.status = 'approved'
@@ -313,7 +314,7 @@ extension ParkDatabase {
                 notice: noticeId == nil ? .none : closedAt == nil ? .running : .closed, openObjection: row["openObjection"],
                 upheld: row["upheld"], confirmed: row["confirmed"], inOpenBatch: row["inOpenBatch"], paid: paidFen != nil)
             return PaymentLedger.Line(
-                cashing: cashing, paid: Money(fen: paidFen ?? 0), offset: Money(fen: row["offsetFen"]), failed: Money(fen: row["failedFen"]),
+                cashing: cashing, paid: Money(fen: paidFen ?? 0), offset: Money(fen: row["offsetFen"]), lastTransferFailed: row["lastTransferFailed"],
                 recovered: Money(fen: row["recoveredFen"]), paidYear: paidOn.flatMap { Int($0.prefix(4)) })
         }
     }
