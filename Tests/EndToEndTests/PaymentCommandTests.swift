@@ -348,6 +348,16 @@ struct PaymentCommandTests {
         let offset = fen([entry.offset])
         #expect(offset == fen(items.map(\.gross)))
         #expect(fen([entry.owed]) == owed - offset, "the rest stays owed: \(ledger.stdout)")
+        // Published: each rule's lines at their amount, and the clawback, negative, by what the
+        // offsets recovered of it: this year the firm was paid nothing, net.
+        let published = try daemon.parkctl(["--json", "payment", "published", "--year", "2026"])
+        struct Published: Decodable {
+            struct Paid: Decodable { let rule: String; let amount: String }
+            let paid: [Paid]
+        }
+        let paid = try JSONDecoder().decode(Published.self, from: Data(published.stdout.utf8)).paid
+        #expect(paid.first { $0.rule == "RENT_CLAWBACK" }?.amount == "-" + entry.offset, "\(published.stdout)")
+        #expect(fen(paid.filter { $0.rule != "RENT_CLAWBACK" }.map(\.amount)) == offset, "\(published.stdout)")
         let notAYear = try daemon.parkctl(["payment", "ledger", "--year", "0"])
         #expect(notAYear.status == 65 && notAYear.stderr.contains("0 is not a year"), "\(notAYear.stderr)")
         #expect(try daemon.parkctl(["payment", "verify"]).status == 0)

@@ -261,17 +261,26 @@ extension ParkDatabase {
         }
     }
 
-    /// What was paid per year, tenant and rule (the line's amount: the transfer plus the
-    /// offsets); with `year`, that year's.
+    /// What was paid per year, tenant and rule, net of what was recovered: a paid line counts
+    /// its amount (the transfer plus the offsets), and an amount owed back (a receivable) counts,
+    /// under its own rule and negative, what was offset against it, in the year of the payment
+    /// that offset it. A rule whose year nets to zero is left out: nothing was paid under it.
+    /// With `year`, that year's.
     public func paidAmounts(year: Int?) async throws -> [PaidAmount] {
         try await readInBackground { db in
             let request: SQLRequest<Row> = """
-                SELECT CAST(substr(paymentItem.resultOn, 1, 4) AS INTEGER) AS year, rewardLine.tenantId AS tenant,
-                  tenant.name AS tenantName, rewardLine.rule AS rule, COUNT(*) AS lines,
-                  SUM(paymentItem.amountFen + (SELECT COALESCE(SUM(amountFen), 0) FROM paymentOffset WHERE paymentItemId = paymentItem.id)) AS fen
-                FROM paymentItem JOIN rewardLine ON rewardLine.id = paymentItem.rewardLineId JOIN tenant ON tenant.id = rewardLine.tenantId
-                \(SQL.whereClause(["paymentItem.status = 'paid'", year.map { "substr(paymentItem.resultOn, 1, 4) = \(String($0))" }]))
-                GROUP BY year, rewardLine.tenantId, rewardLine.rule ORDER BY year, rewardLine.tenantId, rewardLine.rule
+                SELECT flow.year, flow.tenant, tenant.name AS tenantName, flow.rule, COUNT(DISTINCT flow.line) AS lines, SUM(flow.fen) AS fen
+                FROM (
+                  SELECT CAST(substr(i.resultOn, 1, 4) AS INTEGER) AS year, l.tenantId AS tenant, l.rule AS rule, l.id AS line,
+                    i.amountFen + (SELECT COALESCE(SUM(f.amountFen), 0) FROM paymentOffset f WHERE f.paymentItemId = i.id) AS fen
+                  FROM paymentItem i JOIN rewardLine l ON l.id = i.rewardLineId WHERE i.status = 'paid'
+                  UNION ALL
+                  SELECT CAST(substr(i.resultOn, 1, 4) AS INTEGER), owed.tenantId, owed.rule, owed.id, -f.amountFen
+                  FROM paymentOffset f JOIN paymentItem i ON i.id = f.paymentItemId JOIN rewardLine owed ON owed.id = f.receivableLineId
+                  WHERE i.status = 'paid'
+                ) AS flow JOIN tenant ON tenant.id = flow.tenant
+                \(SQL.whereClause([year.map { "flow.year = \($0)" }]))
+                GROUP BY flow.year, flow.tenant, flow.rule HAVING SUM(flow.fen) <> 0 ORDER BY flow.year, flow.tenant, flow.rule
                 """
             return try request.fetchAll(db).map {
                 PaidAmount(year: $0["year"], tenant: $0["tenant"], tenantName: $0["tenantName"], rule: $0["rule"], lines: $0["lines"], amount: Money(fen: $0["fen"]))
