@@ -102,7 +102,7 @@ struct ReviewNoticeTests {
         #expect(empty.status == 65 && empty.stderr == "parkctl: invalid --by (objector): must not be empty\n")
         #expect(try daemon.parkctl(["review", "objection", "add", "9", "--by", "王某", "--grounds", "x"]).status == 66)
         let tab = try daemon.parkctl(["review", "objection", "add", "1", "--by", "王某", "--grounds", "评分\t材料"])
-        #expect(tab.status == 65 && tab.stderr == "parkctl: invalid --grounds (grounds): contains a control character other than a line break\n")
+        #expect(tab.status == 65 && tab.stderr == "parkctl: invalid --grounds (grounds): contains a control character other than a line break, U+0009\n")
         // Evidence of several lines keeps them (a Windows line break becomes a plain one), shown indented.
         let objection = try daemon.parkctl(["review", "objection", "add", "1", "--by", "王某（申请企业3）", "--grounds", "评分材料与实际经营不符",
                                             "--evidence", "工商变更记录 2026-01-05\r\n股东会决议 2026-01-02\n"])

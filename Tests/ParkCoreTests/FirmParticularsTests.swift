@@ -47,7 +47,7 @@ struct FirmParticularsTests {
         ("contactPerson", String(repeating: "张", count: 51), DomainError.invalid("contactPerson", "is 51 characters long; at most 50 are allowed")),
         ("contactPhone", "call me", DomainError.invalid("contactPhone", "'call me' may hold only digits, spaces, +, - and parentheses")),
         ("dispatchLicence", String(repeating: "L", count: 65), DomainError.invalid("dispatchLicence", "is 65 characters long; at most 64 are allowed")),
-        ("hrServiceLicence", "HR\u{7}001", DomainError.invalid("hrServiceLicence", "contains a control character")),
+        ("hrServiceLicence", "HR\u{7}001", DomainError.invalid("hrServiceLicence", "contains a control character, U+0007")),
     ])
     func oneRulePerParticular(_ field: String, _ value: String, _ expected: DomainError) {
         for path in Path.allCases {

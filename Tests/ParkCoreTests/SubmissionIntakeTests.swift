@@ -115,7 +115,7 @@ struct SubmissionIntakeTests {
         }
         #expect(errors == [
             SubmissionFieldError(path: "$.payload.application", reason: "an application's id (a whole number from 1) was expected, not a string"),
-            SubmissionFieldError(path: "$.payload.evidence", reason: "contains a control character other than a line break"),
+            SubmissionFieldError(path: "$.payload.evidence", reason: "contains a control character other than a line break, U+0007"),
             SubmissionFieldError(path: "$.payload.colour", reason: "unknown member of an objection"),
             SubmissionFieldError(path: "$.payload.grounds", reason: "missing; an objection names the application and its grounds"),
         ])

@@ -31,7 +31,8 @@ struct TenantTests {
         (["tag": "Top 100"], DomainError.invalid("tags", "'Top 100' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen")),
         (["phone": "call me"], DomainError.invalid("contactPhone", "'call me' may hold only digits, spaces, +, - and parentheses")),
         (["phone": "123"], DomainError.invalid("contactPhone", "'123' has 3 digits; a phone number has 5 to 20")),
-        (["name": "a\u{7}b"], DomainError.invalid("name", "contains a control character")),
+        (["name": "a\u{7}b"], DomainError.invalid("name", "contains a control character, U+0007")),
+        (["name": "青岛\u{202E}司公限有"], DomainError.invalid("name", "contains a bidirectional control character, U+202E, which would show the text otherwise than it is stored")),
     ])
     func refusesBadFields(_ input: [String: String], _ expected: DomainError) {
         #expect(throws: expected) {
@@ -46,7 +47,7 @@ struct TenantTests {
     func paragraphs() throws {
         #expect(try TenantField.paragraphs(" 第一段\r\n第二段\r第三段\n\n第四段 \n", field: "grounds", maxLength: 20) == "第一段\n第二段\n第三段\n\n第四段")
         #expect(try TenantField.optionalParagraphs(" \r\n ", field: "evidence", maxLength: 20) == nil)
-        #expect(throws: DomainError.invalid("grounds", "contains a control character other than a line break")) {
+        #expect(throws: DomainError.invalid("grounds", "contains a control character other than a line break, U+0009")) {
             try TenantField.paragraphs("a\tb", field: "grounds", maxLength: 20)
         }
         #expect(throws: DomainError.invalid("reason", "must not be empty")) { try TenantField.paragraphs("\r\n", field: "reason", maxLength: 20) }

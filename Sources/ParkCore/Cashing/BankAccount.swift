@@ -20,8 +20,9 @@ public struct BankAccount: Equatable, Sendable {
         guard name == registeredName.trimmingWhitespace() else {
             throw .invalid("accountName", "'\(accountName)' is not the tenant's registered name '\(registeredName)'; a reward is paid only into an account in the firm's own name")
         }
-        let bank = bank.trimmingWhitespace()
-        guard !bank.isEmpty, bank.count <= 100 else { throw .invalid("bank", "name the bank and branch (at most 100 characters)") }
+        guard !bank.trimmingWhitespace().isEmpty else { throw .invalid("bank", "name the bank and branch") }
+        // It goes into the bank file as it is: one line, no control character.
+        let bank = try TenantField.text(bank, field: "bank", maxLength: 100)
         let number = try BankAccountNumber.parse(number, field: "number")
         if let same = history.first(where: { $0.effectiveFrom == effectiveFrom }) {
             throw .invalid("effectiveFrom", "the tenant's account \(same.number.masked) already takes effect on \(effectiveFrom); give the new account a later day")

@@ -11,10 +11,26 @@ public enum TenantField {
         guard text.count <= maxLength else {
             throw .invalid(field, "is \(text.count) characters long; at most \(maxLength) are allowed")
         }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw .invalid(field, "contains a control character")
+        if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
+            throw .invalid(field, "contains a control character, \(codePoint(control))")
         }
+        try refuseBidirectionalControls(text, field: field)
         return text
+    }
+
+    /// Refuses the characters that embed, override or isolate a direction (U+202A to U+202E,
+    /// U+2066 to U+2069): with them a name or a reason shows otherwise than it is stored, and no
+    /// text of the park's needs them.
+    static func refuseBidirectionalControls(_ text: String, field: String) throws(DomainError) {
+        if let control = text.unicodeScalars.first(where: { (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) {
+            throw .invalid(field, "contains a bidirectional control character, \(codePoint(control)), which would show the text otherwise than it is stored")
+        }
+    }
+
+    /// `U+0007`: a character named by its code point, as Unicode writes it.
+    static func codePoint(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// As `text`, but nil or blank means "not given".
@@ -43,9 +59,10 @@ public enum TenantField {
         guard text.count <= maxLength else {
             throw .invalid(field, "is \(text.count) characters long; at most \(maxLength) are allowed")
         }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
-            throw .invalid(field, "contains a control character other than a line break")
+        if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
+            throw .invalid(field, "contains a control character other than a line break, \(codePoint(control))")
         }
+        try refuseBidirectionalControls(text, field: field)
         return text
     }
 
