@@ -125,6 +125,10 @@ struct CashingTests {
     func bankResult() throws {
         let parsed = try BankResult.parse(Self.result)
         #expect(parsed.batch == 1 && parsed.rows.map(\.line) == [10, 20] && parsed.rows[1].reason == "account frozen")
+        // Rows ended by CRLF or by a lone CR (old Mac software) read the same.
+        for ending in ["\r\n", "\r"] {
+            #expect(try BankResult.parse(Self.result.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: ending)) == parsed, "\(ending.debugDescription)")
+        }
         let recorded: [BankResult.Recorded] = [
             .init(line: 10, amount: Money(fen: 50_000), outcome: nil), .init(line: 20, amount: Money(fen: 30_000), outcome: nil),
         ]

@@ -1,4 +1,5 @@
-/// RFC 4180 comma-separated values: quoted fields may hold commas, quotes ("") and line breaks.
+/// RFC 4180 comma-separated values: quoted fields may hold commas, quotes ("") and line breaks;
+/// rows end with CRLF, LF or CR.
 enum CSV {
     /// Non-empty rows with the line each starts on.
     static func rows(_ text: String) throws(ImportProblem) -> [(line: Int, cells: [String])] {
@@ -39,9 +40,9 @@ enum CSV {
                 cells.append(field)
                 field = ""
                 afterQuote = false
-            case "\r":
-                continue
-            case "\n":
+            case "\r", "\n":
+                // A line ends with CRLF, LF or a lone CR (as old Mac software writes).
+                if scalar == "\r", let next = iterator.next(), next != "\n" { pending = next }
                 endRow()
                 afterQuote = false
                 line += 1

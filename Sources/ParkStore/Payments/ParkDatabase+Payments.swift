@@ -96,11 +96,14 @@ extension ParkDatabase {
             let payable = chosen.filter { $0.cashing.isBatchable(confirmationRequired: confirmationRequired) }.map {
                 PaymentBatchPlan.Payable(line: $0.cashing.id, run: $0.cashing.run, tenant: $0.cashing.tenant, amount: $0.cashing.amount)
             }
+            // Lines a batch not yet settled holds: the reason a tenant's lines are not in this one.
+            let inOpenBatch = chosen.filter(\.cashing.inOpenBatch).count
+            let held = inOpenBatch == 0 ? "" : "; \(inOpenBatch) line\(inOpenBatch == 1 ? " is" : "s are") in a batch not yet settled (parkctl payment batch list)"
             guard !payable.isEmpty else {
                 let unconfirmed = chosen.filter { !$0.cashing.isReceivable && $0.cashing.state == .payable && !$0.cashing.inOpenBatch && !$0.cashing.confirmed }.count
-                throw CashingRefusal.nothingToPay(reason: confirmationRequired && unconfirmed > 0
+                throw CashingRefusal.nothingToPay(reason: (confirmationRequired && unconfirmed > 0
                     ? "\(unconfirmed) payable line\(unconfirmed == 1 ? " awaits its tenant's" : "s await their tenants'") confirmation (parkctl reward confirm)"
-                    : "no line is payable and unpaid (a run's lines become payable when its notice is closed)")
+                    : "no line is payable and unpaid (a run's lines become payable when its notice is closed)") + held)
             }
             let receivables = all.filter { line in
                 line.cashing.isReceivable && line.cashing.notice == .closed && !line.cashing.openObjection && !line.cashing.upheld
@@ -115,7 +118,7 @@ extension ParkDatabase {
                 registeredNames: Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM tenant").map { ($0["id"] as Int64, $0["name"] as String) }),
                 on: today)
             guard !plan.items.isEmpty else {
-                throw CashingRefusal.nothingToPay(reason: plan.skipped.map { "tenant \($0.tenant): \($0.reason)" }.joined(separator: "; "))
+                throw CashingRefusal.nothingToPay(reason: plan.skipped.map { "tenant \($0.tenant): \($0.reason)" }.joined(separator: "; ") + held)
             }
             var batch = PaymentBatchRecord(
                 id: nil, status: StoredPaymentBatch.Status.created.rawValue, runs: runs.map(String.init).joined(separator: ","),

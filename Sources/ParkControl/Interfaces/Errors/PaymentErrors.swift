@@ -30,9 +30,12 @@ extension PaymentAPI {
         public var status: String
         public var needed: String
         public var sentence: String {
-            needed == "approved"
-                ? "batch \(batch) is not approved yet; a second administrator approves it with `parkctl payment batch approve \(batch)`"
-                : "batch \(batch) is already \(status)"
+            switch (needed, status) {
+            case ("approved", "created"):
+                "batch \(batch) is not approved yet; a second administrator approves it with `parkctl payment batch approve \(batch)`"
+            case ("approved", _): "batch \(batch) is \(status): only an approved batch goes to the bank"
+            default: "batch \(batch) is already \(status)"
+            }
         }
     }
 
