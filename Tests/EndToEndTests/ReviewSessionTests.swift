@@ -66,10 +66,13 @@ struct ReviewSessionTests {
         let swapped = try daemon.parkctl(["review", "panel", "remove", "1", names[0], names[1], "--replace-with", names[0]])
         #expect(swapped.status == 65)
         #expect(swapped.stderr == "parkctl: invalid --replace-with (add): \(names[0]) is on the panel already\n")
+        // --replace-with takes every name after it, as `USER…` in the usage says.
+        let two = try daemon.parkctl(["review", "panel", "remove", "1", names[0], names[1], "--replace-with", names[2], names[0]])
+        #expect(two.status == 65 && two.stderr.hasPrefix("parkctl: invalid --replace-with (add): ") && two.stderr.hasSuffix(" is on the panel already\n"), "\(two.stderr)")
         #expect(try daemon.parkctl(["review", "panel", "remove", "1", names[0], names[1]]).stdout.hasPrefix("session 1: panel of 5: \(names[2])"))
         #expect(try daemon.parkctl(["review", "assignments"], uid: accounts.reviewers[0].uid, gid: accounts.gid).stdout == "no assignments\n")
         #expect(try daemon.parkctl(["review", "assignments"], uid: accounts.reviewers[6].uid, gid: accounts.gid).stdout.hasPrefix("session 1 on"))
-        #expect(try daemon.parkctl(["audit", "list", "--method", "Review.ChangePanel"]).stdout.components(separatedBy: "\n").count == 7)
+        #expect(try daemon.parkctl(["audit", "list", "--method", "Review.ChangePanel"]).stdout.components(separatedBy: "\n").count == 8)
     }
 }
 

@@ -158,7 +158,12 @@ struct EventTests {
         #expect(try places.decide(tenant: 5, places: 2) == .waiting)
         #expect(throws: EventRefused.firmLimit(event: 1, tenant: 4, limit: 3, held: 2, asked: 2)) { try places.decide(tenant: 4, places: 2) }
         #expect(throws: DomainError.self) { try places.decide(tenant: 6, places: 0) }
-        #expect(throws: DomainError.self) { try EventPlaces(event: 1, capacity: 10, perFirmLimit: nil, active: []).decide(tenant: 6, places: 11) }
+        #expect(throws: DomainError.invalid("places", "11 places are more than event 1 has (10)")) {
+            try EventPlaces(event: 1, capacity: 10, perFirmLimit: nil, active: []).decide(tenant: 6, places: 11)
+        }
+        #expect(throws: DomainError.invalid("places", "1 place is more than event 1 has (0)")) {
+            try EventPlaces(event: 1, capacity: 0, perFirmLimit: nil, active: []).decide(tenant: 6, places: 1)
+        }
     }
 
     @Test("a freed place goes to the first waiting registration that fits; a larger one is passed over and says so")

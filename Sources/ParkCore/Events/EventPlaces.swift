@@ -26,7 +26,7 @@ public struct EventPlaces: Equatable, Sendable {
     public func decide(tenant: Int64, places: Int) throws -> RegistrationStatus {
         guard places >= 1 else { throw DomainError.invalid("places", "\(places) is not a number of places; ask for 1 or more") }
         guard places <= capacity else {
-            throw DomainError.invalid("places", "\(places) places is more than event \(event) has (\(capacity))")
+            throw DomainError.invalid("places", "\(places == 1 ? "1 place is" : "\(places) places are") more than event \(event) has (\(capacity))")
         }
         if let limit = perFirmLimit {
             let held = active.filter { $0.tenantID == tenant }.reduce(0) { $0 + $1.places }

@@ -151,7 +151,7 @@ extension ReviewCommand.PanelCommand {
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Session id.") var session: Int64
         @Argument(help: ArgumentHelp("Reviewers to remove, by user name or uid.", valueName: "user")) var reviewers: [String]
-        @Option(name: .customLong("replace-with"), help: ArgumentHelp("A reviewer to add instead (repeatable).", valueName: "user"))
+        @Option(name: .customLong("replace-with"), parsing: .upToNextOption, help: ArgumentHelp("Reviewers to add instead.", valueName: "user"))
         var replacements: [String] = []
 
         static let fieldOptions: FieldOptions = ["session": "SESSION", "remove": "USER", "add": "--replace-with"]
