@@ -47,6 +47,13 @@ struct SmallFixesTests {
             #expect(result.status == 66, "\(arguments): \(result.stderr)")
             #expect(result.stderr == "parkctl: cannot read \(missing): No such file or directory\n", "\(arguments)")
         }
+        // A text file holding a NUL byte is refused by parkctl, saying where, before parkd sees it.
+        let withNUL = daemon.directory + "/result.csv"
+        try Data("batch,line,amount,result,reason\n1,2,3.00,failed,ab\u{0}c\n".utf8).write(to: URL(fileURLWithPath: withNUL))
+        for arguments in [["payment", "batch", "import-result", withNUL], ["report", "import", withNUL]] {
+            let result = try daemon.parkctl(arguments)
+            #expect(result.status == 65 && result.stderr == "parkctl: cannot read \(withNUL): it holds a NUL byte (at byte 51); text files have none\n", "\(arguments): \(result.stderr)")
+        }
     }
 
     @Test("a negative amount reaches the daemon's validation instead of being read as an option")

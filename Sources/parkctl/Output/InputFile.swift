@@ -11,6 +11,10 @@ enum InputFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw CommandFailure.cannotRead(path, "it is not UTF-8 text", exitCode: CommandFailure.invalidInput)
         }
+        // parkd stores no U+0000 and would refuse the whole text without saying where.
+        if let nul = data.firstIndex(of: 0) {
+            throw CommandFailure.cannotRead(path, "it holds a NUL byte (at byte \(nul - data.startIndex + 1)); text files have none", exitCode: CommandFailure.invalidInput)
+        }
         return text
     }
 }
