@@ -39,6 +39,17 @@ struct LifecycleTests {
         #expect(status.stdout.contains("Last reload:     rejected: \(daemon.configPath)"), "\(status.stdout)")
     }
 
+    @Test("at debug level, the services parkd describes as they start and stop show the receipt key's public half, never the private one")
+    func secretsNotLogged() throws {
+        let daemon = try RunningDaemon(config: "log:\n  level: debug\n")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log)")
+        let keyFile = try String(contentsOfFile: daemon.directory + "/receipt-key", encoding: .utf8)
+        let log = daemon.log
+        #expect(log.contains("Starting service"), "the services are described at debug level: \(log.prefix(2000))")
+        #expect(!log.contains(String(keyFile.dropLast())) && !log.contains("privateBytes"), "\(log)")
+    }
+
     @Test("SIGTERM says STOPPING=1, removes the socket it created and exits 0")
     func sigterm() throws {
         let daemon = try RunningDaemon()

@@ -14,6 +14,22 @@ struct ReceiptKeyTests {
         #expect(!ReceiptKey.generate().publicKey.verifies(signature: signature, of: receipt))
     }
 
+    @Test("the receipt key and the audit key printed, logged or dumped, alone or inside a service, show their public half or id, never the secret")
+    func secretsNeverPrinted() throws {
+        struct Service { let receipts: ReceiptKey; let audit: AuditKey }
+        let receipts = ReceiptKey.generate()
+        let auditBytes = Array(repeating: UInt8(0xA5), count: 32)
+        let service = Service(receipts: receipts, audit: try #require(AuditKey(bytes: auditBytes)))
+        let privateBytes = try #require(Base64Text.decode(String(receipts.fileText.dropLast())))
+        var dumped = ""
+        dump(service, to: &dumped)
+        for text in [String(describing: service), String(reflecting: service), dumped, "\(receipts)"] {
+            #expect(!text.contains(Base64Text.encode(privateBytes)) && !text.contains("\(privateBytes.prefix(4))".dropLast()), "\(text)")
+            #expect(!text.contains("165, 165") && !text.contains(Base64Text.encode(auditBytes)), "\(text)")
+            #expect(text.contains(receipts.publicKey.base64), "\(text)")
+        }
+    }
+
     @Test("the key file's text gives the same key back; text that holds no key is refused")
     func fileText() throws {
         let key = ReceiptKey.generate()

@@ -26,3 +26,11 @@ public struct AuditKey: Sendable {
         ContentHash.hex(Array(HMAC<SHA256>.authenticationCode(for: content, using: SymmetricKey(data: bytes))))
     }
 }
+
+/// Printed or logged (a service that holds the key is described at debug level), the key shows
+/// its id alone, never its bytes.
+extension AuditKey: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String { "AuditKey(id: \(id))" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["id": id]) }
+}

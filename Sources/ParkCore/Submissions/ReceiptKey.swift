@@ -39,3 +39,11 @@ public struct ReceiptKey: Sendable {
         Array(try signingKey.signature(for: message))
     }
 }
+
+/// Printed or logged (the intake service holding it is described at debug level when it starts
+/// and stops), the key shows its public half alone, never its private bytes.
+extension ReceiptKey: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    public var description: String { "ReceiptKey(public: \(publicKey.base64))" }
+    public var debugDescription: String { description }
+    public var customMirror: Mirror { Mirror(self, children: ["publicKey": publicKey]) }
+}
