@@ -1,5 +1,6 @@
 import Foundation
 import ParkControl
+import Synchronization
 import Testing
 
 /// Scheduled jobs against a real parkd whose clock the test sets (`PARKD_CLOCK_FILE`): parkd
@@ -234,6 +235,18 @@ struct TimerCommandTests {
         #expect(check.stdout == "ok\n青岛英才人力资源有限公司\n", "\(check.stdout)\(check.stderr)")
         let listed = try daemon.parkctl(["backup", "list"])
         #expect(listed.stdout.contains(backup.backup.file) && listed.stdout.contains("1 in \(daemon.directory)/backups"), "\(listed.stdout)")
+        // Copies asked for at the same moment (a timer's and an administrator's) get a name each, all whole.
+        let atOnce = Mutex<[CommandResult]>([])
+        let serving = daemon
+        DispatchQueue.concurrentPerform(iterations: 3) { _ in
+            let result = try? serving.parkctl(["--json", "backup", "now"])
+            atOnce.withLock { $0.append(result ?? CommandResult(status: -1, stdout: "", stderr: "parkctl did not run")) }
+        }
+        let copies = atOnce.withLock { $0 }
+        #expect(copies.allSatisfy { $0.status == 0 }, "\(copies.map(\.stderr))")
+        let names = Set(copies.compactMap { try? JSONDecoder().decode(BackupAPI.CreateReply.self, from: Data($0.stdout.utf8)).backup.file })
+        #expect(names.count == 3 && !names.contains(backup.backup.file), "\(names)")
+        #expect(try daemon.parkctl(["backup", "list"]).stdout.contains("4 in \(daemon.directory)/backups"))
 
         let second = try daemon.parkctl(["tenant", "add", "--name", "Shanghai FESCO Qingdao", "--credit-code", "91370200718022626N", "--on", "2026-03-02"])
         #expect(second.status == 0, "\(second.stderr)")

@@ -2,6 +2,7 @@ import Foundation
 import ParkControl
 import ParkCore
 import ParkStore
+import Synchronization
 
 /// Online copies of the park's database in `backups/` of the state directory: made with
 /// SQLite's backup API while parkd serves, checked with `integrity_check`, pruned to a retention.
@@ -40,12 +41,8 @@ struct Backups: Sendable {
     /// and refused.
     func make(at instant: Date) async throws -> (backup: BackupAPI.Backup, integrity: String) {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
-        var name = Self.fileName(at: instant)
-        var suffix = 2
-        while FileManager.default.fileExists(atPath: path(name)) {
-            name = Self.fileName(at: instant).replacingOccurrences(of: ".sqlite", with: "-\(suffix).sqlite")
-            suffix += 1
-        }
+        let name = reserveName(at: instant)
+        defer { Self.namesInUse.withLock { _ = $0.remove(path(name)) } }
         // Written under a name no listing shows, and renamed once checked: a copy in backups/
         // is always a whole, sound one.
         let partial = path(".partial-" + name)
@@ -86,6 +83,24 @@ struct Backups: Sendable {
     }
 
     private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    /// The paths of the copies being made: two made in the same second (a timer's and an
+    /// administrator's) get names, and partial files, of their own.
+    private static let namesInUse = Mutex<Set<String>>([])
+
+    /// A name no copy has nor is being written under, taken until the copy is made.
+    private func reserveName(at instant: Date) -> String {
+        Self.namesInUse.withLock { inUse in
+            var name = Self.fileName(at: instant)
+            var suffix = 2
+            while inUse.contains(path(name)) || FileManager.default.fileExists(atPath: path(name)) {
+                name = Self.fileName(at: instant).replacingOccurrences(of: ".sqlite", with: "-\(suffix).sqlite")
+                suffix += 1
+            }
+            inUse.insert(path(name))
+            return name
+        }
+    }
 
     private func describe(_ name: String, createdAt: Date) -> BackupAPI.Backup {
         let size = (try? FileManager.default.attributesOfItem(atPath: path(name)))?[.size] as? Int ?? 0
