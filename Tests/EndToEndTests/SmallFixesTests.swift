@@ -42,7 +42,8 @@ struct SmallFixesTests {
         let daemon = try RunningDaemon()
         let missing = daemon.directory + "/nope.csv"
         for arguments in [["report", "import", missing], ["policy", "check", missing], ["policy", "test", missing],
-                          ["policy", "simulate", "--draft", missing, "--period", "2021"]] {
+                          ["policy", "simulate", "--draft", missing, "--period", "2021"], ["audit", "verify", "--anchors", missing],
+                          ["submit", missing], ["payment", "batch", "import-result", missing]] {
             let result = try daemon.parkctl(arguments)
             #expect(result.status == 66, "\(arguments): \(result.stderr)")
             #expect(result.stderr == "parkctl: cannot read \(missing): No such file or directory\n", "\(arguments)")

@@ -62,7 +62,7 @@ extension AuditCommand {
         static let fieldOptions: FieldOptions = ["anchors": "--anchors"]
 
         func run() async throws {
-            let noted = try anchors.map { try Verify.anchors(in: InputFile.read($0)) }
+            let noted = try await reporting { try anchors.map { try Verify.anchors(in: InputFile.read($0)) } }
             let result = try await respond(AuditAPI.verify, AuditAPI.Verify(anchors: noted)) { result in
                 guard result.intact else {
                     return "audit trail BROKEN at entry \(result.firstBadEntry ?? 0): \(result.problem ?? "unknown problem")"

@@ -17,7 +17,7 @@ struct Submit: ParkctlCommand {
     static let fieldOptions: FieldOptions = ["envelope": "FILE"]
 
     func run() async throws {
-        let envelope = try InputFile.read(file)
+        let envelope = try await reporting { try InputFile.read(file) }
         try await respond(SubmissionAPI.submit, SubmissionAPI.Submit(envelope: envelope)) { reply in
             "\(reply.status)\(reply.replayed ? " (taken before: the first receipt, nothing changed)" : "")\nreceipt: \(reply.receipt)"
         }
