@@ -97,6 +97,37 @@ struct SubmissionSpoolTests {
         #expect(FileManager.default.contents(atPath: outside) == Data(good))
     }
 
+    @Test("a name too long to keep with a prefix, a name that is not UTF-8 and a keyId that is no key id are each dealt with, none holding up the others")
+    func oddNames() throws {
+        let park = try SpoolPark(tenants: 1)
+        let code = park.tenants[0].code
+        // 250 bytes: archived under a shortened name, not left in new/ to hold up every scan.
+        let long = String(repeating: "a", count: 245) + ".json"
+        try park.drop(try park.file(tenant: 0, id: "long", payload: SpoolPark.report("2027-01")), name: long)
+        // A name that is not UTF-8, renamed into new/ as its bytes.
+        try Data(try park.file(tenant: 0, id: "bytes", payload: SpoolPark.report("2027-02"))).write(to: URL(fileURLWithPath: park.spool + "/incoming/tmp/bytes.json"))
+        let rawName = Array((park.spool + "/incoming/new/bad").utf8) + [0xFF, 0xFE] + Array(".json".utf8) + [0]
+        #expect(rawName.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { rename(park.spool + "/incoming/tmp/bytes.json", $0.baseAddress!) } } == 0)
+        // A keyId that is text of the sender's choosing: the reason does not repeat it.
+        let injected = #"ZZ\nsubmission accepted: all fine"#
+        let envelope = SpoolPark.envelope(code: code, id: "injected", keyId: injected, payload: SpoolPark.report("2027-03"))
+        try park.drop(SubmissionFile(envelopeBytes: envelope, signature: try park.tenants[0].key.sign(envelope)).bytes, name: "injected.json")
+        try park.drop(try park.file(tenant: 0, id: "after", payload: SpoolPark.report("2027-04")), name: "after.json")
+
+        #expect(park.wait { park.names("incoming/new").isEmpty && park.receipt(code, "after.json") != nil && park.names("quarantine").count == 4 },
+                "\(park.names("incoming/new")) \(park.names("quarantine")) \(park.daemon.log)")
+        #expect(park.receipt(code, "long.json")?.contains(#""status":"accepted""#) == true)
+        let archived = try #require(park.names("archive").first { $0.hasSuffix("~") })
+        #expect(archived.utf8.count <= 200 && archived.contains("-aaaa"), "\(archived)")
+        let reasons = try park.names("quarantine").filter { $0.hasSuffix(".reason") }.map {
+            try String(contentsOfFile: park.spool + "/quarantine/" + $0, encoding: .utf8)
+        }
+        #expect(reasons.contains("refused: the entry's name is not UTF-8 (10 bytes); name a submission's file after its submission id\n"), "\(reasons)")
+        #expect(park.names("quarantine").contains { $0.hasPrefix("name-not-utf8-") })
+        #expect(reasons.contains { $0.contains("the envelope's keyId is not a key id (16 hexadecimal digits)") }, "\(reasons)")
+        #expect(!reasons.contains { $0.contains("all fine") } && park.names("outbox/\(code)").compactMap { park.receipt(code, $0) }.allSatisfy { !$0.contains("all fine") })
+    }
+
     @Test("a revoked key, another tenant's key, an unknown key and a signature over other bytes are refused with a receipt saying so, unrecorded")
     func unauthentic() throws {
         let park = try SpoolPark(tenants: 2)
@@ -196,8 +227,12 @@ struct SubmissionSpoolTests {
         let strangerKey = ReceiptKey.generate()
         let envelope = SpoolPark.envelope(code: stranger, id: "x", keyId: strangerKey.publicKey.keyId, payload: SpoolPark.report("2027-01"))
         try park.drop(SubmissionFile(envelopeBytes: envelope, signature: try strangerKey.sign(envelope)).bytes, name: "stranger.json")
-        #expect(park.wait { (0..<3).allSatisfy { park.receipt(codes[$0], "r\($0).json") != nil } && park.names("quarantine").count == 2 }, "\(park.daemon.log)")
-        #expect(!park.names("outbox").contains(stranger))
+        // Nor for one signed with a key on file, another firm's.
+        let borrowed = SpoolPark.creditCode(98)
+        let signedByFirm = SpoolPark.envelope(code: borrowed, id: "y", keyId: park.tenants[0].key.publicKey.keyId, payload: SpoolPark.report("2027-01"))
+        try park.drop(SubmissionFile(envelopeBytes: signedByFirm, signature: try park.tenants[0].key.sign(signedByFirm)).bytes, name: "borrowed.json")
+        #expect(park.wait { (0..<3).allSatisfy { park.receipt(codes[$0], "r\($0).json") != nil } && park.names("quarantine").count == 4 }, "\(park.daemon.log)")
+        #expect(!park.names("outbox").contains(stranger) && !park.names("outbox").contains(borrowed), "\(park.names("outbox"))")
         // An account listed for a firm but outside the uploader group is named at start.
         #expect(park.daemon.log.contains(
             "intake.tenant_uploaders names user '\(accounts.outsider.name)' for \(codes[0]), who is not a member of the uploader group '\(accounts.group)'"),

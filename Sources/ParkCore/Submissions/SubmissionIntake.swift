@@ -63,7 +63,10 @@ public enum SubmissionIntake {
         checked: CheckedSignature? = nil
     ) -> SubmissionRefusal? {
         guard let keyId = envelope.keyId else { return .unauthentic("the envelope names no keyId") }
-        guard let key, let keyHolder, key.publicKey.keyId == keyId else { return .unauthentic("no key \(keyId) is on file") }
+        guard let key, let keyHolder, key.publicKey.keyId == keyId else {
+            // A key id is quoted only when it is one: the reason is kept where others may read it.
+            return .unauthentic(TenantKey.isKeyId(keyId) ? "no key \(keyId) is on file" : "the envelope's keyId is not a key id (16 hexadecimal digits)")
+        }
         guard keyHolder == envelope.tenant else { return .unauthentic("key \(keyId) is not a key of tenant \(envelope.tenant)") }
         if let revokedAt = key.revokedAt { return .unauthentic("key \(keyId) was revoked at \(revokedAt)") }
         let verifies = checked.map { $0.answer(publicKey: key.publicKey, signature: signature, message: envelopeBytes) }

@@ -11,6 +11,11 @@ public struct TenantKey: Sendable, Equatable {
         case issued
     }
 
+    /// Whether `text` has a key id's form (`SigningPublicKey.keyId`): 16 lower-case hexadecimal digits.
+    public static func isKeyId(_ text: String) -> Bool {
+        text.utf8.count == 16 && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    }
+
     public var publicKey: SigningPublicKey
     public var label: String
     public var origin: Origin

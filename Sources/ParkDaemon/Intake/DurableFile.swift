@@ -59,22 +59,46 @@ enum DurableFile {
 
     /// Renames `from` to `to`; a source already gone is done (an earlier attempt moved it).
     static func move(_ from: String, to: String) throws(SpoolFailure) {
-        guard rename(from, to) == 0 || errno == ENOENT else { throw SpoolFailure(path: from, operation: "rename", code: errno) }
+        try move(Array(from.utf8), to: to)
+    }
+
+    /// Renames the file whose path is the bytes `from` (not necessarily UTF-8) to `to`.
+    static func move(_ from: [UInt8], to: String) throws(SpoolFailure) {
+        let code = (from + [0]).withUnsafeBufferPointer { path in
+            path.withMemoryRebound(to: CChar.self) { rename($0.baseAddress!, to) == 0 ? 0 : errno }
+        }
+        guard code == 0 || code == ENOENT else { throw SpoolFailure(path: String(decoding: from, as: UTF8.self), operation: "rename", code: code) }
     }
 
     /// Names in `directory`, dot files left out.
+    /// A name that is not UTF-8 is left out (`undecodableNames` lists those): read as a Swift
+    /// string it would be repaired into a name no file has.
     static func names(in directory: String) throws(SpoolFailure) -> [String] {
+        var names: [String] = []
+        try entries(in: directory) { raw in
+            if let name = String(validatingCString: raw), !name.hasPrefix(".") { names.append(name) }
+        }
+        return names
+    }
+
+    /// The names in `directory` that are not UTF-8, as their bytes.
+    static func undecodableNames(in directory: String) throws(SpoolFailure) -> [[UInt8]] {
+        var names: [[UInt8]] = []
+        try entries(in: directory) { raw in
+            if String(validatingCString: raw) == nil { names.append(Array(UnsafeBufferPointer(start: raw, count: strlen(raw))).map { UInt8(bitPattern: $0) }) }
+        }
+        return names
+    }
+
+    private static func entries(in directory: String, _ body: (UnsafePointer<CChar>) -> Void) throws(SpoolFailure) {
         guard let stream = opendir(directory) else { throw SpoolFailure(path: directory, operation: "opendir", code: errno) }
         defer { closedir(stream) }
-        var names: [String] = []
         while let entry = readdir(stream) {
             // The name is read where it lies, up to its NUL: an entry is only as long as its
             // name (d_reclen), so copying a whole `dirent` (entry.pointee) can read past the end
             // of readdir's buffer into an unmapped page — it crashed parkd on a spool of 10,000.
-            let name = String(cString: UnsafeRawPointer(entry).advanced(by: direntNameOffset).assumingMemoryBound(to: CChar.self))
-            if !name.hasPrefix(".") { names.append(name) }
+            body(UnsafeRawPointer(entry).advanced(by: direntNameOffset).assumingMemoryBound(to: CChar.self))
         }
-        return names
     }
 }
 

@@ -65,6 +65,7 @@ struct IntakeService: Service {
         counters.update { $0.rescans += 1 }
         uploaders.forget()
         removeOldUploads()
+        var failure = setAsideUndecodableNames()
         let names: [String]
         do {
             names = try DurableFile.names(in: spool.new).sorted()
@@ -74,7 +75,6 @@ struct IntakeService: Service {
         let directory = open(spool.new, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard directory >= 0 else { return SpoolFailure(path: spool.new, operation: "open", code: errno) }
         defer { close(directory) }
-        var failure: (any Error)?
         var finishing: Task<(any Error)?, Never>?
         var start = 0
         while start < names.count {
@@ -83,7 +83,7 @@ struct IntakeService: Service {
             let (decided, failed) = await decide(batch, in: directory, uploaders: uploaders)
             failure = failure ?? failed
             if let failed = await finishing?.value { failure = failure ?? failed }
-            finishing = Task(executorPreference: Self.workers) { finish(decided) }
+            finishing = Task(executorPreference: Self.workers) { finish(decided, in: directory) }
         }
         if let failed = await finishing?.value { failure = failure ?? failed }
         noteWaiting()
@@ -93,39 +93,48 @@ struct IntakeService: Service {
     /// Decides a batch of files at once, their commits sharing the store's transactions: each
     /// file's decision and signed receipt, and the first failure of the store (whose file is
     /// left in `new/`).
-    private func decide(_ names: [String], in directory: Int32, uploaders: Uploaders) async -> ([(String, TenantSubmissions.Decided)], (any Error)?) {
+    private func decide(_ names: [String], in directory: Int32, uploaders: Uploaders) async -> ([Taken], (any Error)?) {
         let submissions = self.submissions, maxBytes = config.maxFileBytes, counters = self.counters
-        return await withTaskGroup(of: (String, Result<TenantSubmissions.Decided, any Error>?).self) { group in
+        return await withTaskGroup(of: Result<Taken, any Error>?.self) { group in
             for name in names {
                 group.addTask(executorPreference: Self.workers) {
                     switch SpoolEntry.read(name, in: directory, maxBytes: maxBytes, mayUpload: uploaders.mayUpload) {
                     case .vanished:
-                        return (name, nil)
+                        return nil
                     case .refused(let reason):
-                        return (name, .success(TenantSubmissions.Decided(receipt: nil, quarantine: "refused: the entry " + reason, status: nil, fileDigest: nil)))
+                        let decided = TenantSubmissions.Decided(receipt: nil, quarantine: "refused: the entry " + reason, status: nil, fileDigest: nil)
+                        return .success(Taken(name: name, decided: decided, identity: nil))
                     case .file(let file):
                         counters.update { $0.received += 1 }
                         do {
                             var decided = try await submissions.decide(file, uploader: uploaders.name(file.owner))
                             decided.fileDigest = ContentHash.sha256(file.bytes)
-                            return (name, .success(decided))
+                            return .success(Taken(name: name, decided: decided, identity: file.identity))
                         } catch {
-                            return (name, .failure(error))
+                            return .failure(error)
                         }
                     }
                 }
             }
-            var decided: [(String, TenantSubmissions.Decided)] = []
+            var taken: [Taken] = []
             var failure: (any Error)?
-            for await (name, result) in group {
+            for await result in group {
                 switch result {
-                case .success(let value)?: decided.append((name, value))
+                case .success(let entry)?: taken.append(entry)
                 case .failure(let error)?: failure = failure ?? error
                 case nil: break
                 }
             }
-            return (decided, failure)
+            return (taken, failure)
         }
+    }
+
+    /// A file of `incoming/new` decided: its name there, the decision, and the file that was read
+    /// (nil for an entry set aside unread), which alone is moved out of `new/`.
+    private struct Taken: Sendable {
+        let name: String
+        let decided: TenantSubmissions.Decided
+        let identity: SpoolEntry.Identity?
     }
 
     /// Finishes a decided batch, on one thread (files created in a directory at once only queue
@@ -133,50 +142,61 @@ struct IntakeService: Service {
     /// syncfs), renames them into place and syncs the outboxes; only then moves the files out
     /// of `new/` and syncs the directories they left and entered. A crash before the moves
     /// finds the files still in `new/`, and the store answers each with the receipt it
-    /// recorded. The first failure; a file whose receipt could not be written stays in `new/`.
-    private func finish(_ decided: [(String, TenantSubmissions.Decided)]) -> (any Error)? {
+    /// recorded. The first failure; a file whose receipt could not be written stays in `new/`,
+    /// and one that cannot be moved does not keep the others of its batch there. A name in
+    /// `new/` that now holds another file than the one read (renamed over it since) is left
+    /// for the next scan: only the file that was taken leaves `new/`.
+    private func finish(_ decided: [Taken], in directory: Int32) -> (any Error)? {
         let spool = submissions.spool
         var failure: (any Error)?
-        var ready: [(name: String, decided: TenantSubmissions.Decided, temporary: String?)] = []
+        var ready: [(entry: Taken, temporary: String?)] = []
         var outboxes: Set<String> = []
-        for (name, value) in decided {
-            guard let receipt = value.receipt else {
-                ready.append((name, value, nil))
+        for entry in decided {
+            guard let receipt = entry.decided.receipt else {
+                ready.append((entry, nil))
                 continue
             }
-            let directory = spool.outbox(receipt.creditCode)
+            let outbox = spool.outbox(receipt.creditCode)
             do {
-                if !outboxes.contains(directory) {
+                if !outboxes.contains(outbox) {
                     try spool.makeOutbox(receipt.creditCode)
-                    outboxes.insert(directory)
+                    outboxes.insert(outbox)
                 }
-                ready.append((name, value, try DurableFile.writeTemporary(receipt.bytes, to: directory, name: receipt.name)))
+                ready.append((entry, try DurableFile.writeTemporary(receipt.bytes, to: outbox, name: receipt.name)))
             } catch {
                 failure = failure ?? error
             }
         }
         do {
             if ready.contains(where: { $0.temporary != nil }) { try DurableFile.syncFilesystem(spool.outbox) }
-            for entry in ready {
-                guard let temporary = entry.temporary, let receipt = entry.decided.receipt else { continue }
+            for (entry, temporary) in ready {
+                guard let temporary, let receipt = entry.decided.receipt else { continue }
                 let path = spool.outbox(receipt.creditCode) + "/" + receipt.name
                 guard rename(temporary, path) == 0 else {
                     throw SpoolFailure(path: path, operation: "rename", code: errno)
                 }
             }
             for outbox in outboxes { try DurableFile.sync(directory: outbox) }
-            var quarantined = 0
-            for (name, value, _) in ready {
-                if let reason = value.quarantine {
-                    let target = Self.freePath(spool.quarantine + "/" + (value.fileDigest.map { String($0.prefix(16)) + "-" } ?? "") + name)
-                    try DurableFile.write(Array((reason + "\n").utf8), to: spool.quarantine, name: (target as NSString).lastPathComponent + ".reason", mode: 0o600)
-                    try DurableFile.move(spool.new + "/" + name, to: target)
+        } catch {
+            return failure ?? error
+        }
+        var quarantined = 0
+        for (entry, _) in ready {
+            if let read = entry.identity, SpoolEntry.Identity.of(entry.name, in: directory) != read { continue }
+            let kept = Self.keptName(digest: entry.decided.fileDigest, name: entry.name)
+            do {
+                if let reason = entry.decided.quarantine {
+                    try setAside(Array((spool.new + "/" + entry.name).utf8), as: kept, reason: reason)
                     quarantined += 1
                 } else {
-                    try DurableFile.move(spool.new + "/" + name, to: spool.archive + "/" + String((value.fileDigest ?? "").prefix(16)) + "-" + name)
+                    try DurableFile.move(spool.new + "/" + entry.name, to: spool.archive + "/" + kept)
                 }
+            } catch {
+                failure = failure ?? error
             }
-            counters.update { $0.quarantined += quarantined }
+        }
+        counters.update { $0.quarantined += quarantined }
+        do {
             try DurableFile.sync(directory: spool.archive)
             try DurableFile.sync(directory: spool.quarantine)
             try DurableFile.sync(directory: spool.new)
@@ -184,6 +204,58 @@ struct IntakeService: Service {
             failure = failure ?? error
         }
         return failure
+    }
+
+    /// Moves `path` (its bytes, which need not be UTF-8) into `quarantine/` as `name` (or
+    /// `name.2`, … when taken), with `name.reason` saying why.
+    private func setAside(_ path: [UInt8], as name: String, reason: String) throws(SpoolFailure) {
+        let spool = submissions.spool
+        let target = Self.freePath(spool.quarantine + "/" + name)
+        try DurableFile.write(Array((reason + "\n").utf8), to: spool.quarantine, name: (target as NSString).lastPathComponent + ".reason", mode: 0o600)
+        try DurableFile.move(path, to: target)
+    }
+
+    /// Sets aside the entries of `incoming/new` whose names are not UTF-8: no submission can be
+    /// taken under such a name, and read as text it would be repaired into a name no file has.
+    /// Each goes to `quarantine/` as `name-not-utf8-` and the first 16 hex digits of the
+    /// SHA-256 of its name's bytes. The first failure.
+    private func setAsideUndecodableNames() -> (any Error)? {
+        let spool = submissions.spool
+        let names: [[UInt8]]
+        do { names = try DurableFile.undecodableNames(in: spool.new) } catch { return error }
+        var failure: (any Error)?
+        for raw in names {
+            do {
+                try setAside(
+                    Array((spool.new + "/").utf8) + raw, as: "name-not-utf8-" + String(ContentHash.sha256(raw).prefix(16)),
+                    reason: "refused: the entry's name is not UTF-8 (\(raw.count) bytes); name a submission's file after its submission id")
+                counters.update { $0.quarantined += 1 }
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if !names.isEmpty, failure == nil {
+            do { try DurableFile.sync(directory: spool.quarantine); try DurableFile.sync(directory: spool.new) } catch { failure = error }
+        }
+        return failure
+    }
+
+    /// The name a file keeps in `archive/` or `quarantine/`: the first 16 hex digits of its
+    /// digest, then its name, cut at a character (and marked `~`) so that with the `.2` of a
+    /// second file of that name, `.reason` and a temporary file's dot and `.tmp` it stays well
+    /// within the 255 bytes a file name may have.
+    static func keptName(digest: String?, name: String) -> String {
+        let prefix = digest.map { String($0.prefix(16)) + "-" } ?? ""
+        let limit = 200
+        guard prefix.utf8.count + name.utf8.count > limit else { return prefix + name }
+        var kept = ""
+        var used = prefix.utf8.count + 1
+        for character in name {
+            guard used + character.utf8.count <= limit else { break }
+            used += character.utf8.count
+            kept.append(character)
+        }
+        return prefix + kept + "~"
     }
 
     /// Removes files in `incoming/tmp` older than the configured age (abandoned uploads).

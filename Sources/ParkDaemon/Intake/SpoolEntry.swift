@@ -9,6 +9,26 @@ enum SpoolEntry {
         let name: String
         let bytes: [UInt8]
         let owner: uid_t
+        /// The file that was read, whatever its name holds later.
+        let identity: Identity
+    }
+
+    /// A file as the filesystem knows it: its device and inode.
+    struct Identity: Equatable, Sendable {
+        let device: UInt64
+        let inode: UInt64
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+
+        /// What `name` in the directory open as `directory` is now; nil when it is gone.
+        static func of(_ name: String, in directory: Int32) -> Identity? {
+            var info = stat()
+            guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            return Identity(info)
+        }
     }
 
     /// What reading an entry gave.
@@ -53,7 +73,7 @@ enum SpoolEntry {
         // A file still growing is not complete: the writer broke the protocol (rename when done).
         guard count == Int(opened.st_size) else { return .refused("changed size while it was being read; write it in incoming/tmp and rename it into incoming/new when complete") }
         bytes.removeLast()
-        return .file(File(name: name, bytes: bytes, owner: opened.st_uid))
+        return .file(File(name: name, bytes: bytes, owner: opened.st_uid, identity: Identity(opened)))
     }
 
     private static func refusal(_ info: stat, maxBytes: Int, mayUpload: (uid_t) -> Bool) -> String? {

@@ -111,8 +111,9 @@ extension ParkDatabase {
         let outcome: Result<SubmissionOutcome, SubmissionReceiptErrors>
         switch SubmissionIntake.decide(envelope, envelopeBytes: received.envelopeBytes, sender: sender, previous: previous) {
         case .refuse(let refusal):
-            let tenantOnFile = try tenantId != nil
-                || Row.fetchOne(db.preparedStatement("SELECT 1 FROM tenant WHERE creditCode = ?", [envelope.tenant.value])) != nil
+            // The firm the envelope names, not the key's holder: a refusal is answered in the
+            // outbox of a firm of the park only.
+            let tenantOnFile = try Row.fetchOne(db.preparedStatement("SELECT 1 FROM tenant WHERE creditCode = ?", [envelope.tenant.value])) != nil
             throw SubmissionRefused(
                 refusal: refusal, receipt: receipt(.failure(SubmissionReceiptErrors([refusal.fieldError])), refused: true).text, envelopeSha256: sha256,
                 tenantOnFile: tenantOnFile)
