@@ -52,6 +52,11 @@ struct ReportStoreTests {
             #expect(history.map(\.version) == [1, 2, 3])
             #expect(history.map(\.isCurrent) == [false, false, true])
             #expect(history.last?.reason == "late")
+            // Paged, as a tenant may send corrections without end: two, then the rest.
+            let first = try await database.reportHistory(.id(1), month: march, after: nil, limit: 2)
+            #expect(first.versions.map(\.version) == [1, 2] && first.next == 2)
+            let rest = try await database.reportHistory(.id(1), month: march, after: first.next, limit: 2)
+            #expect(rest.versions.map(\.version) == [3] && rest.next == nil)
         }
     }
 

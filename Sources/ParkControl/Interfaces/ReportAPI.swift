@@ -86,10 +86,16 @@ public enum ReportAPI {
           # Tenant id or credit code.
           tenant: string,
           # YYYY-MM.
-          month: string
+          month: string,
+          # Page size, 1 to 1000 (default 500).
+          limit: ?int,
+          # Cursor from a previous page's next: versions after this one.
+          after: ?int
         ) -> (
           # Its versions, oldest first.
-          versions: []Report
+          versions: []Report,
+          # Cursor for the following page; absent on the last page.
+          next: ?int
         )
 
         # One thing wrong in an imported file; line 1 is the header.
@@ -290,10 +296,13 @@ public enum ReportAPI {
     public struct History: Codable, Sendable {
         public var tenant: String
         public var month: String
+        public var limit: Int? = nil
+        public var after: Int? = nil
     }
 
     @MemberwiseInit
     public struct HistoryReply: Codable, Sendable {
         public var versions: [Report]
+        public var next: Int? = nil
     }
 }

@@ -92,9 +92,23 @@ extension ParkDatabase {
 
     /// Every version of a tenant's report for a month, oldest first.
     public func reportHistory(_ tenant: TenantReference, month: Month) async throws -> [StoredReport] {
+        try await reportHistory(tenant, month: month, after: nil, limit: nil).versions
+    }
+
+    /// A page of at most `limit` versions (all when nil) of a tenant's report for a month after
+    /// version `after`, oldest first, and the last version of the page when more follow: a
+    /// tenant may send corrections without end.
+    public func reportHistory(
+        _ tenant: TenantReference, month: Month, after: Int?, limit: Int?
+    ) async throws -> (versions: [StoredReport], next: Int?) {
         try await read { db in
             let id = try ParkDatabase.loadTenant(db, tenant).id
-            return try ParkDatabase.loadReports(db, where: ["r.tenantId = \(id)", "r.month = \(month.description)"])
+            // One more than asked: whether a next page exists.
+            var versions = try ParkDatabase.loadReports(
+                db, where: ["r.tenantId = \(id)", "r.month = \(month.description)", after.map { "r.version > \($0)" }], limit: limit.map { $0 + 1 })
+            guard let limit, versions.count > limit else { return (versions, nil) }
+            versions.removeLast(versions.count - limit)
+            return (versions, versions.last?.version)
         }
     }
 

@@ -134,7 +134,13 @@ extension ReportCommand {
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "month": "--month"]
 
         func run() async throws {
-            try await respond(ReportAPI.history, ReportAPI.History(tenant: tenant, month: month)) { reply in
+            // Every page in turn, printed as one list.
+            try await respondPaged(ReportAPI.history, ReportAPI.History(tenant: tenant, month: month)) { asked, page in
+                page.next.map { ReportAPI.History(tenant: asked.tenant, month: asked.month, limit: asked.limit, after: $0) }
+            } merge: { reply, page in
+                reply.versions += page.versions
+                reply.next = page.next
+            } text: { reply in
                 reply.versions.isEmpty ? "no report of tenant \(tenant) for \(month)" : ReportCommand.table(reply.versions, versions: true)
             }
         }
