@@ -140,7 +140,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ParkControlTests",
-            dependencies: ["ParkControl", "InterfaceTestSupport", .product(name: "NIOEmbedded", package: "swift-nio")],
+            dependencies: [
+                "ParkControl", "InterfaceTestSupport", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

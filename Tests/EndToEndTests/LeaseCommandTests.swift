@@ -49,6 +49,8 @@ struct LeaseCommandTests {
         #expect(tenantJSON.contains("\"leaseYear\" : "))
         #expect(try daemon.parkctl(["lease", "rent", "1", "--month", "2021-03"]).stdout == "2021-03: 4,398.06 yuan (17 of 31 days)\n")
         _ = try daemon.parkctl(["lease", "amend", "1", "--rent", "42", "--from", "2021-10-01"])
+        let unchanged = try daemon.parkctl(["lease", "amend", "1", "--rent", "42.00", "--from", "2021-11-01"])
+        #expect(unchanged.status == 65 && unchanged.stderr == "parkctl: invalid --rent (rent): the rent is 42.00 since 2021-10-01 already; an amendment changes it\n", "\(unchanged.stderr)")
         #expect(try daemon.parkctl(["lease", "rent", "1", "--month", "2021-10"]).stdout == "2021-10: 8,421.00 yuan (31 of 31 days)\n")
         _ = try daemon.parkctl(["lease", "terminate", "1", "--on", "2021-12-10", "--reason", "搬迁"])
         let december = try daemon.parkctl(["--json", "lease", "rent", "1", "--month", "2021-12"])

@@ -1,9 +1,17 @@
 import Foundation
+import NIOCore
 import ParkControl
 import Testing
 
 @Suite("Varlink messages and JSON values")
 struct MessageTests {
+    @Test("a connection lost to an I/O error is named in the system's words, not in NIO's description of the call that met it")
+    func connectionLost() {
+        let reset = VarlinkClientError.connectionLost(IOError(errnoCode: ECONNRESET, reason: "read(descriptor:pointer:size:)"))
+        #expect(reset.description == "connection to parkd lost: Connection reset by peer")
+        #expect(VarlinkClientError.connectionLost("parkd closed the connection").description == "connection to parkd lost: parkd closed the connection")
+    }
+
     @Test("requests decode with parameters missing, null or empty")
     func optionalParameters() throws {
         for (text, shape) in [

@@ -75,6 +75,10 @@ struct LeaseTests {
         #expect(lease.rents.count == 2)
         #expect(throws: DomainError.self) { try lease.amend(rent: .zero, from: date("2021-06-01")) }
         #expect(throws: DomainError.self) { try lease.amend(rent: .zero, from: date("2022-01-01")) }
+        // An amendment to the rent in force changes nothing, and is refused as such.
+        #expect(throws: DomainError.invalid("rent", "the rent is 50.00 since 2021-06-16 already; an amendment changes it")) {
+            try lease.amend(rent: Money.parse("50.00", field: "rent"), from: date("2021-09-01"))
+        }
     }
 
     @Test("renewal extends, termination shortens, and neither twice in the wrong order")

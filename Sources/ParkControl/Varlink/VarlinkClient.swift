@@ -89,7 +89,7 @@ public final class VarlinkConnection: Sendable {
         } catch let error as VarlinkClientError {
             throw error
         } catch {
-            throw VarlinkClientError.connectionLost("\(error)")
+            throw VarlinkClientError.connectionLost(error)
         }
         return Data(frame.readableBytesView)
     }
@@ -109,6 +109,13 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
     case connectionLost(String)
     /// The service answered something that is not Varlink.
     case protocolViolation(String)
+
+    /// The connection failed with `error`: an I/O error in the system's words
+    /// (`Connection reset by peer`), not NIO's description of the call that met it.
+    public static func connectionLost(_ error: any Error) -> VarlinkClientError {
+        if let io = error as? IOError { return .connectionLost(String(cString: strerror(io.errnoCode))) }
+        return .connectionLost("\(error)")
+    }
 
     init(connecting path: String, errno code: Int32) {
         switch code {
@@ -156,7 +163,7 @@ final class VarlinkClientHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        failAll(VarlinkClientError.connectionLost("\(error)"))
+        failAll(VarlinkClientError.connectionLost(error))
         context.close(promise: nil)
     }
 

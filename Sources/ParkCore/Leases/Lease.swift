@@ -95,6 +95,9 @@ public struct Lease: Equatable, Sendable {
         guard let latest = rents.last, day > latest.from else {
             throw .invalid("from", "\(day) is not after the latest rent change (\(rents.last?.from.description ?? "-"))")
         }
+        guard rent != latest.rent else {
+            throw .invalid("rent", "the rent is \(rent) since \(latest.from) already; an amendment changes it")
+        }
         rents.append(RentChange(from: day, rent: rent))
     }
 
