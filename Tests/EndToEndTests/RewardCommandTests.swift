@@ -175,6 +175,17 @@ struct RewardCommandTests {
         let refused = try daemon.parkctl(["policy", "check", typo])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("\(typo):\(line):26: unknown name 'placement_subsidyy'; did you mean 'placement_subsidy'?"), "\(refused.stderr)")
+        // Formulas nested or long enough to run a thread off its stack are refused where they are; parkd serves on.
+        let deep = daemon.directory + "/deep.yaml"
+        for amount in [String(repeating: "(", count: 1000) + "placements * placement_subsidy" + String(repeating: ")", count: 1000),
+                       "placements * placement_subsidy" + String(repeating: " + 0 yuan", count: 3000)] {
+            try source.replacingOccurrences(of: "amount: placements * placement_subsidy", with: "amount: " + amount)
+                .write(toFile: deep, atomically: true, encoding: .utf8)
+            let tooDeep = try daemon.parkctl(["policy", "check", deep])
+            #expect(tooDeep.status == 65 && tooDeep.stderr.contains("\(deep):\(line):"), "\(tooDeep.stderr)")
+            #expect(tooDeep.stderr.contains("at most 1000 are allowed: split it into definitions"), "\(tooDeep.stderr)")
+            #expect(try daemon.parkctl(["status"]).status == 0, "parkd serves on")
+        }
 
         let tested = try daemon.parkctl(["policy", "test", "\(Binaries.repository)/Config/policies/tests/reference.yaml"])
         #expect(tested.status == 0, "\(tested.stdout)")

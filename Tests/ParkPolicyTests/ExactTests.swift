@@ -1,3 +1,4 @@
+import ParkCore
 import Testing
 
 @testable import ParkPolicy
@@ -68,7 +69,7 @@ import Testing
         #expect(ArithmeticError.divisionByZero.description == "division by zero")
     }
 
-    @Test func overflowIsAnErrorNotAWrongNumber() {
+    @Test func overflowIsAnErrorNotAWrongNumber() throws {
         let huge = Exact(numerator: Int128.max / 2, denominator: 1)
         #expect(throws: ArithmeticError.overflow) { try huge + huge + huge }
         #expect(throws: ArithmeticError.overflow) { try huge.negated() - huge - huge }
@@ -76,17 +77,19 @@ import Testing
         #expect(throws: ArithmeticError.overflow) { try Self.number("99999999999999999999") * Self.number("99999999999999999999") }
         #expect(throws: ArithmeticError.overflow) { try huge / Self.number("0.001") }
         #expect(throws: ArithmeticError.overflow) { try huge.rounded(.halfUp) }
-        // 10^20 yuan is a valid number but no amount of fen a line can hold.
-        #expect(throws: ArithmeticError.overflow) { try Self.number("99999999999999999999").fen(.halfUp) }
+        // 10^20 yuan is a valid number but no amount of fen a line can hold; nor, in parkd, is 10^13.
+        #expect(throws: ArithmeticError.amountTooLarge) { try Self.number("99999999999999999999").fen(.halfUp) }
+        #expect(throws: ArithmeticError.amountTooLarge) { try Self.number("-10000000000000").fen(.halfUp) }
+        #expect(try Self.number("9999999999999.99").fen(.halfUp) == Money.largest.fen)
         #expect(ArithmeticError.overflow.description.contains("overflow"))
     }
 
     @Test func largeSumsKeepTheLastFen() throws {
-        let trillion = Self.number("1_000_000_000_000_000")
+        let trillion = Self.number("1_000_000_000_000")
         let sum = try trillion + Self.number("0.01")
-        #expect(try sum.fen(.halfUp) == 100_000_000_000_000_001)
-        #expect(sum.exactFen == 100_000_000_000_000_001)
-        #expect(sum.description == "1000000000000000.01")
+        #expect(try sum.fen(.halfUp) == 100_000_000_000_001)
+        #expect(sum.exactFen == 100_000_000_000_001)
+        #expect(sum.description == "1000000000000.01")
         #expect(try sum - trillion == Exact(fen: 1))
         // A twelfth of it twelve times over.
         let twelfth = try sum / Exact(12)

@@ -296,6 +296,31 @@ import Testing
         #expect(throws: PolicyRunError.self) { try Fixtures.evaluate("sum(revenue, this_year)", tenant: huge) }
     }
 
+    @Test func formulasNestedOrLongPastTheLimitsAreRefusedWhereTheyAreNotRunOffTheStack() throws {
+        let deep = String(repeating: "(", count: 100) + "1 yuan" + String(repeating: ")", count: 100)
+        let long = "1 yuan" + String(repeating: " + 0 yuan", count: 3000)
+        for (amount, message) in [
+            (deep, "T.yaml:7:77: the formula nests more than 64 deep (brackets, if, arguments); split it into definitions"),
+            (long, "the formula has 9002 numbers, names and symbols; at most 1000 are allowed: split it into definitions"),
+        ] {
+            let problems = Fixtures.problems(Fixtures.policy(rules: [Fixtures.rule(amount: amount)]))
+            #expect(problems.contains { "\($0)".contains(message) }, "\(problems)")
+        }
+        // Each definition using the one before, twice: deeper with them than a formula may go.
+        let chain = "  d0: 1 yuan\n" + (1...120).map { "  d\($0): d\($0 - 1) + d\($0 - 1)" }.joined(separator: "\n")
+        let problems = Fixtures.problems(Fixtures.policy(definitions: chain, rules: [Fixtures.rule(amount: "d120")]))
+        #expect(problems.contains { $0.message.hasPrefix("this formula goes 201 levels deep with the definitions it uses; at most 200 are allowed") }, "\(problems)")
+        // Within the limits, nesting computes as ever.
+        #expect(try Fixtures.evaluate(String(repeating: "(", count: 60) + "1 yuan" + String(repeating: ")", count: 60)) == 100)
+        #expect(try Fixtures.evaluate("1 yuan" + String(repeating: " + 1 yuan", count: 150)) == 15_100)
+    }
+
+    @Test func anAmountBeyondTheLargestParkdHoldsIsAnErrorAtTheRule() throws {
+        let error = #expect(throws: PolicyRunError.self) { try Fixtures.evaluate("1_000_000_000_000_000 yuan") }
+        #expect(error?.message.hasSuffix("an amount beyond 9999999999999.99 yuan, the largest parkd holds") == true, "\(String(describing: error))")
+        #expect(try Fixtures.evaluate("9_999_999_999_999.99 yuan") == 999_999_999_999_999)
+    }
+
     @Test func revenueIsMoneyExactToTheFen() throws {
         #expect(try Fixtures.evaluate("sum(revenue, this_year)", tenant: Self.reporting) == 7_800_000)
         #expect(try Fixtures.evaluate("revenue * 10%", tenant: Self.reporting) == 60_000)

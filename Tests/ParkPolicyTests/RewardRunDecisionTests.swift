@@ -1,3 +1,4 @@
+import ParkCore
 import ParkPolicy
 import Testing
 
@@ -17,6 +18,20 @@ struct RewardRunDecisionTests {
             period: "2021-06", rules: ["RENT", "TRAINING"], computed: [line(1, "RENT", 100), line(1, "TRAINING", 50)], approved: [])
         #expect(summary(decision) == ["1 RENT 100 regular", "1 TRAINING 50 regular"])
         #expect(!decision.isAdjustment)
+    }
+
+    @Test("a run whose lines add up past the largest amount parkd holds is refused, not left to overflow")
+    func totalTooLarge() throws {
+        let largest = Money.largest.fen
+        let fits = try RewardRunDecision.decide(period: "2021-06", rules: ["R"], computed: [line(1, "R", largest - 1), line(2, "R", 1)], approved: [])
+        #expect(fits.total == Money.largest)
+        #expect(throws: RewardRunRefused.totalTooLarge(period: "2021-06")) {
+            try RewardRunDecision.decide(period: "2021-06", rules: ["R"], computed: [line(1, "R", largest), line(2, "R", 1)], approved: [])
+        }
+        let many = (1...10_000).map { line($0, "R", largest) }
+        #expect(throws: RewardRunRefused.totalTooLarge(period: "2021-06")) {
+            try RewardRunDecision.decide(period: "2021-06", rules: ["R"], computed: many, approved: [])
+        }
     }
 
     @Test("a rule covered by an approved run gets differences; an uncovered one first amounts")

@@ -46,6 +46,8 @@ enum ControlErrors {
                 return RewardAPI.NoDifferences(period: period, run: approved.last ?? 0)
             case .outdated(let run, let period, let since):
                 return RewardAPI.RunOutdated(run: run, period: period, approvedSince: since)
+            case .totalTooLarge:
+                return RewardAPI.CalculationFailed(message: error.description)
             }
         case let error as EventRefused:
             return EventHandlers.declared(error)

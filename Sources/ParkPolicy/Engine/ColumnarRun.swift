@@ -144,7 +144,8 @@ final class ColumnarRun {
             }
             var rounded = [Int64](repeating: 0, count: lanes.count)
             for index in 0..<lanes.count where paying[index] {
-                guard let amount = Self.fen(values[index], scale: scale, rule.rounding) else {
+                // Beyond the largest amount, the exact engine computes the lane and names the failure.
+                guard let amount = Self.fen(values[index], scale: scale, rule.rounding), amount.magnitude <= Money.largest.fen.magnitude else {
                     broken[start + index] = true
                     continue
                 }

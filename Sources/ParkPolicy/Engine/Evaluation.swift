@@ -31,6 +31,12 @@ struct Formula: Sendable {
     /// The same formula for the columnar engine, in integers (nil: only the exact rationals
     /// above compute it, and rules using it are computed by them).
     var plan: ColumnPlan? = nil
+    /// How deep its evaluation goes, with the definitions it uses (`FormulaSyntax.depth`).
+    var depth = 1
+
+    /// The deepest a formula may go with the definitions it uses: each level is a call on the
+    /// evaluating thread's stack, and real formulas go a dozen deep.
+    static let maximumDepth = 200
 }
 
 struct RuleReference: Sendable {

@@ -28,6 +28,8 @@ public struct DecidedRewardLine: Sendable, Equatable {
 /// each (tenant, rule, period) — whatever rules those approved runs were limited to.
 public struct RewardRunDecision: Sendable, Equatable {
     public var lines: [DecidedRewardLine]
+    /// The lines' sum, which `decide` checked stays within `Money.largest`.
+    public var total: Money { Money(fen: lines.reduce(0) { $0 + $1.line.fen }) }
     /// The approved runs of the period that cover one of the run's rules: the ones it corrects.
     public var adjusts: [Int64]
     /// An adjustment when it corrects any approved run.
@@ -72,6 +74,13 @@ public struct RewardRunDecision: Sendable, Equatable {
         let adjusts = covering.map(\.id)
         if !adjusts.isEmpty && decided.isEmpty { throw .noDifferences(period: period, approved: adjusts) }
         decided.sort { ($0.line.tenantID, $0.line.rule) < ($1.line.tenantID, $1.line.rule) }
+        var total: Int64 = 0
+        for line in decided {
+            let (sum, overflow) = total.addingReportingOverflow(line.line.fen)
+            guard !overflow else { throw .totalTooLarge(period: period) }
+            total = sum
+        }
+        guard total.magnitude <= Money.largest.fen.magnitude else { throw .totalTooLarge(period: period) }
         return RewardRunDecision(lines: decided, adjusts: adjusts)
     }
 
@@ -106,6 +115,8 @@ public enum RewardRunRefused: Error, Equatable, Sendable, CustomStringConvertibl
     case noDifferences(period: String, approved: [Int64])
     /// Runs covering the draft's rules were approved after it was computed.
     case outdated(run: Int64, period: String, approvedSince: [Int64])
+    /// Its lines add up to more than the largest amount parkd holds.
+    case totalTooLarge(period: String)
 
     public var description: String {
         switch self {
@@ -113,6 +124,8 @@ public enum RewardRunRefused: Error, Equatable, Sendable, CustomStringConvertibl
             "the data still gives exactly what \(runs(approved)) approved for \(period); nothing to adjust"
         case .outdated(let run, let period, let since):
             "run \(run) was computed before \(runs(since)) of \(period) was approved; its amounts would count twice: compute the period again"
+        case .totalTooLarge(let period):
+            "the run of \(period) adds up to more than \(Money.largest) yuan, the largest amount parkd holds; check the policies' formulas"
         }
     }
 

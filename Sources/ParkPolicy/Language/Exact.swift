@@ -1,3 +1,5 @@
+import ParkCore
+
 /// An exact rational number: every value the formula language computes (money, rates, counts,
 /// areas, prices). Never a floating-point number; division is exact and rounding happens only
 /// where a formula or a rule asks for it.
@@ -123,9 +125,12 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         Exact(numerator: try multiples(of: scale, rounded: mode), denominator: scale).reduced()
     }
 
-    /// The value in fen, rounded as `mode` says.
+    /// The value in fen, rounded as `mode` says; an amount beyond `Money.largest` either way
+    /// is refused, as no amount parkd holds is larger.
     public func fen(_ mode: RoundingMode) throws(ArithmeticError) -> Int64 {
-        guard let value = Int64(exactly: try multiples(of: 100, rounded: mode)) else { throw .overflow }
+        guard let value = Int64(exactly: try multiples(of: 100, rounded: mode)), value.magnitude <= Money.largest.fen.magnitude else {
+            throw .amountTooLarge
+        }
         return value
     }
 
@@ -284,11 +289,14 @@ public enum RoundingMode: String, CaseIterable, Sendable, Codable {
 public enum ArithmeticError: Error, Sendable, Equatable, CustomStringConvertible {
     case divisionByZero
     case overflow
+    /// An amount in fen beyond `Money.largest`.
+    case amountTooLarge
 
     public var description: String {
         switch self {
         case .divisionByZero: "division by zero"
         case .overflow: "a value grew beyond 10^38 (arithmetic overflow)"
+        case .amountTooLarge: "an amount beyond \(Money.largest) yuan, the largest parkd holds"
         }
     }
 }

@@ -22,7 +22,12 @@ struct FormulaCompiler {
     static func compile(_ text: String, origin: FormulaOrigin, scope: FormulaScope, expecting expected: ValueType? = nil)
         throws(FormulaError) -> Formula {
         let syntax = try FormulaParser.parse(text, origin: origin)
+        let depth = syntax.depth { scope.named[$0]?.depth ?? 0 }
+        guard depth <= Formula.maximumDepth else {
+            throw FormulaError(syntax.position, "this formula goes \(depth) levels deep with the definitions it uses; at most \(Formula.maximumDepth) are allowed: split it into definitions that use fewer")
+        }
         var formula = try FormulaCompiler(scope: scope).compile(syntax)
+        formula.depth = depth
         formula.plan = ColumnPlanner(scope: scope).plan(syntax)
         if let expected, formula.type != expected {
             throw FormulaError(syntax.position, "this formula is \(article(formula.type)) but \(article(expected)) is expected here")

@@ -28,10 +28,24 @@ struct FormulaParser {
 
     private var tokens: [Token] = []
     private var index = 0
+    /// Formulas being read inside one another: brackets, an `if`'s parts, a call's arguments.
+    private var nesting = 0
+
+    /// The most numbers, names and symbols one formula may have: its tree, and each pass over
+    /// it, stays far from the bottom of a thread's stack (a longer formula is split into
+    /// definitions).
+    static let maximumTokens = 1000
+    /// The most formulas one may be read inside.
+    static let maximumNesting = 64
 
     static func parse(_ text: String, origin: FormulaOrigin) throws(FormulaError) -> FormulaSyntax {
         var parser = FormulaParser()
         parser.tokens = try tokenize(text, origin: origin)
+        if parser.tokens.count - 1 > maximumTokens {
+            throw FormulaError(
+                parser.tokens[maximumTokens].position,
+                "the formula has \(parser.tokens.count - 1) numbers, names and symbols; at most \(maximumTokens) are allowed: split it into definitions")
+        }
         let syntax = try parser.formula()
         let next = parser.peek
         guard next.kind == .end else { throw FormulaError(next.position, "the formula is complete before \(describe(next.kind)); is an operator missing?") }
@@ -41,6 +55,11 @@ struct FormulaParser {
     // MARK: Grammar
 
     private mutating func formula() throws(FormulaError) -> FormulaSyntax {
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw FormulaError(peek.position, "the formula nests more than \(Self.maximumNesting) deep (brackets, if, arguments); split it into definitions")
+        }
         if case .word("if") = peek.kind {
             let at = advance().position
             let condition = try formula()

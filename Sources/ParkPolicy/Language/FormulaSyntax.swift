@@ -53,6 +53,20 @@ indirect enum FormulaSyntax: Sendable {
             at
         }
     }
+
+    /// The levels of its tree, a name counting as deep as what it names (`depthOfName`, 0 for
+    /// what is no definition): how deep its evaluation goes. The parser bounds the tree.
+    func depth(_ depthOfName: (String) -> Int) -> Int {
+        switch self {
+        case .number, .text, .date, .boolean: 1
+        case .name(let name, _): 1 + depthOfName(name)
+        case .call(_, let arguments, _): 1 + (arguments.map { $0.depth(depthOfName) }.max() ?? 0)
+        case .negate(let operand, _), .not(let operand, _): 1 + operand.depth(depthOfName)
+        case .binary(_, let left, let right, _): 1 + max(left.depth(depthOfName), right.depth(depthOfName))
+        case .conditional(let condition, let whenTrue, let whenFalse, _):
+            1 + max(condition.depth(depthOfName), whenTrue.depth(depthOfName), whenFalse.depth(depthOfName))
+        }
+    }
 }
 
 /// The unit written after a number literal.

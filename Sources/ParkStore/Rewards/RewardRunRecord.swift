@@ -47,7 +47,7 @@ struct RewardRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
         policyVersions = run.policyVersions.map { "\($0.policy)=\($0.hash)" }.joined(separator: ",")
         inputsHash = run.inputsHash
         inputs = Data(run.inputs)
-        totalFen = decision.lines.reduce(Int64(0)) { $0 + $1.line.fen }
+        totalFen = decision.total.fen
         lineCount = decision.lines.count
         adjusts = decision.adjusts.map(String.init).joined(separator: ",")
         self.createdAt = createdAt

@@ -59,13 +59,13 @@ enum PolicyHandlers {
                 let inputs = try await database.rewardInputs(throughYear: period.year)
                 // Nothing in force for the period is a comparison with nothing; any other failure is reported.
                 let current = inForce.rules(for: period).isEmpty ? nil : try inForce.calculate(period, inputs: inputs, explain: false)
-                return compare(current, try draft.calculate(period, inputs: inputs, explain: false), period: period)
+                return try compare(current, try draft.calculate(period, inputs: inputs, explain: false), period: period)
             }
         }
     }
 
     /// Per rule and per tenant, the draft's amounts next to those of the policies in force.
-    static func compare(_ current: RewardCalculation?, _ draft: RewardCalculation, period: RewardPeriod) -> PolicyAPI.SimulateReply {
+    static func compare(_ current: RewardCalculation?, _ draft: RewardCalculation, period: RewardPeriod) throws -> PolicyAPI.SimulateReply {
         struct Key: Hashable { let tenant: Int64, rule: String }
         var now: [Key: RewardLine] = [:], proposed: [Key: RewardLine] = [:]
         for line in current.map({ Array($0.lines) }) ?? [] { now[Key(tenant: line.tenantID, rule: line.rule)] = line }
@@ -80,17 +80,30 @@ enum PolicyHandlers {
                 tenant: key.tenant, creditCode: line.creditCode, name: line.tenantName, rule: key.rule,
                 inForce: Money(fen: before).description, draft: Money(fen: after).description, difference: Money(fen: after - before).description))
         }
-        let comparisons = rules.map { rule in
-            let before = now.values.filter { $0.rule == rule }.reduce(Int64(0)) { $0 + $1.fen }
-            let after = proposed.values.filter { $0.rule == rule }.reduce(Int64(0)) { $0 + $1.fen }
+        let comparisons = try rules.map { rule in
+            let before = try sum(now.values.filter { $0.rule == rule })
+            let after = try sum(proposed.values.filter { $0.rule == rule })
             return PolicyAPI.RuleComparison(
                 rule: rule, inForce: Money(fen: before).description, draft: Money(fen: after).description,
                 difference: Money(fen: after - before).description, tenants: tenants.filter { $0.rule == rule }.count)
         }
         return PolicyAPI.SimulateReply(
             period: period.description, rules: comparisons, tenants: tenants,
-            inForceTotal: Money(fen: now.values.reduce(0) { $0 + $1.fen }).description,
-            draftTotal: Money(fen: proposed.values.reduce(0) { $0 + $1.fen }).description)
+            inForceTotal: Money(fen: try sum(now.values)).description, draftTotal: Money(fen: try sum(proposed.values)).description)
+    }
+
+    /// The lines' amounts added up; refused past the largest amount parkd holds (each line is
+    /// within it, a sum of many need not be).
+    private static func sum(_ lines: some Sequence<RewardLine>) throws -> Int64 {
+        var total: Int64 = 0
+        for line in lines {
+            let (sum, overflow) = total.addingReportingOverflow(line.fen)
+            guard !overflow, sum.magnitude <= Money.largest.fen.magnitude else {
+                throw PolicyRunError("the amounts of rule \(line.rule) add up to more than \(Money.largest) yuan, the largest amount parkd holds; check the draft's formulas")
+            }
+            total = sum
+        }
+        return total
     }
 
     static func wire(_ policy: Policy) -> PolicyAPI.Policy {
