@@ -48,6 +48,13 @@ struct SmallFixesTests {
             #expect(result.status == 66, "\(arguments): \(result.stderr)")
             #expect(result.stderr == "parkctl: cannot read \(missing): No such file or directory\n", "\(arguments)")
         }
+        // A file too large for one message is refused by parkctl, naming the call and its size, before it is sent.
+        let huge = daemon.directory + "/huge.yaml"
+        try String(repeating: "# a comment line of the policy file, repeated\n", count: 30_000).write(toFile: huge, atomically: true, encoding: .utf8)
+        let tooLarge = try daemon.parkctl(["policy", "check", huge])
+        #expect(tooLarge.status == 65, "\(tooLarge.stderr)")
+        #expect(tooLarge.stderr.hasPrefix("parkctl: the call of io.parkd.Policy.Check would be a message of ")
+                && tooLarge.stderr.hasSuffix(" bytes, more than the 1048576 parkd reads in one: is a file given too large?\n"), "\(tooLarge.stderr)")
         // A text file holding a NUL byte is refused by parkctl, saying where, before parkd sees it.
         let withNUL = daemon.directory + "/result.csv"
         try Data("batch,line,amount,result,reason\n1,2,3.00,failed,ab\u{0}c\n".utf8).write(to: URL(fileURLWithPath: withNUL))

@@ -36,7 +36,12 @@ public final class VarlinkConnection: Sendable {
 
     /// Calls a typed method of the contract.
     public func call<Parameters, Reply>(_ method: VarlinkMethod<Parameters, Reply>, _ parameters: Parameters) async throws -> Reply {
-        let frame = try await exchange(VarlinkCoding.encode(VarlinkCall(method: method.name, parameters: parameters)))
+        let message = try VarlinkCoding.encode(VarlinkCall(method: method.name, parameters: parameters))
+        // Its closing NUL counts: parkd reads at most this much in one message.
+        guard message.count < VarlinkFrameDecoder.defaultMaximumLength else {
+            throw VarlinkClientError.requestTooLarge(method: method.name, bytes: message.count)
+        }
+        let frame = try await exchange(message)
         let decoder = JSONDecoder()
         do {
             if let name = try decoder.decode(VarlinkReplyHeader.self, from: frame).error {
@@ -109,6 +114,8 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
     case connectionLost(String)
     /// The service answered something that is not Varlink.
     case protocolViolation(String)
+    /// The call would be a message larger than the service reads (a file given is too large).
+    case requestTooLarge(method: String, bytes: Int)
 
     /// The connection failed with `error`: an I/O error in the system's words
     /// (`Connection reset by peer`), not NIO's description of the call that met it.
@@ -130,6 +137,8 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
         case .permissionDenied(let path): "permission denied: you may not open \(path)"
         case .connectionLost(let reason): "connection to parkd lost: \(reason)"
         case .protocolViolation(let reason): "parkd answered something unexpected: \(reason)"
+        case .requestTooLarge(let method, let bytes):
+            "the call of \(method) would be a message of \(bytes) bytes, more than the \(VarlinkFrameDecoder.defaultMaximumLength) parkd reads in one: is a file given too large?"
         }
     }
 }

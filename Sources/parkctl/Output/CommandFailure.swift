@@ -67,6 +67,10 @@ struct CommandFailure: Error {
                 self.init(name: "ConnectionLost", message: error.description, parameters: ["reason": .string(reason)], exitCode: Self.unreachable)
             case .protocolViolation(let reason):
                 self.init(name: "ProtocolViolation", message: error.description, parameters: ["reason": .string(reason)], exitCode: Self.protocolError)
+            case .requestTooLarge(let method, let bytes):
+                self.init(
+                    name: "RequestTooLarge", message: error.description, parameters: ["method": .string(method), "bytes": .integer(Int64(bytes))],
+                    exitCode: Self.invalidInput)
             }
         case let error as VarlinkError:
             self.init(error)
