@@ -50,6 +50,36 @@ struct SystemdTests {
         #expect(score <= 1.5, "\(overall)")
     }
 
+    @Test("the system-call filter, applied line by line as a service manager does, leaves parkd the calls it makes: chown (the spool's group), not setrlimit (LimitNOFILE instead)", arguments: ["parkd.service", "parkd@.service"])
+    func systemCallFilter(_ unit: String) throws {
+        let text = try String(contentsOfFile: Binaries.repository + "/Deploy/" + unit, encoding: .utf8)
+        var groups: [String: Set<String>] = [:]
+        func expand(_ name: String) throws -> Set<String> {
+            guard name.hasPrefix("@") else { return [name] }
+            if let known = groups[name] { return known }
+            let listed = try runCommand("/usr/bin/systemd-analyze", ["syscall-filter", name])
+            var calls: Set<String> = []
+            for line in listed.stdout.split(separator: "\n").dropFirst() {
+                let item = line.trimmingCharacters(in: .whitespaces)
+                guard !item.isEmpty, !item.hasPrefix("#") else { continue }
+                calls.formUnion(try expand(item))
+            }
+            groups[name] = calls
+            return calls
+        }
+        // The first line allows (the default is then to refuse); each later one refuses (~) or gives back.
+        var allowed: Set<String> = []
+        for line in text.split(separator: "\n") where line.hasPrefix("SystemCallFilter=") {
+            let value = line.dropFirst("SystemCallFilter=".count)
+            let refuses = value.hasPrefix("~")
+            let calls = try value.dropFirst(refuses ? 1 : 0).split(separator: " ").reduce(into: Set<String>()) { $0.formUnion(try expand(String($1))) }
+            if refuses { allowed.subtract(calls) } else { allowed.formUnion(calls) }
+        }
+        #expect(allowed.isSuperset(of: ["chown", "fchownat", "openat", "renameat2", "fsync", "inotify_add_watch", "timerfd_create", "accept4"]), "\(unit)")
+        #expect(!allowed.contains("setrlimit") && !allowed.contains("mount") && !allowed.contains("ptrace"), "\(unit)")
+        #expect(text.contains("\nLimitNOFILE=65536\n"), "\(unit)")
+    }
+
     @Test("socket activation: a connection to the socket systemd-socket-activate holds starts parkd and is answered")
     func socketActivation() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-activate-\(UUID().uuidString.prefix(8))").path

@@ -19,7 +19,7 @@ struct IntakeService: Service {
 
     func run() async throws {
         let spool = submissions.spool
-        try spool.prepare(uploaderGroup: Spool.groupID(config.uploaderGroup))
+        for shortfall in try spool.prepare(uploaderGroup: Spool.groupID(config.uploaderGroup)) { logger.warning("\(shortfall)") }
         for shortfall in try spool.prepareOutboxes() { logger.warning("\(shortfall)") }
         let watch = try SpoolWatch(directory: spool.new)
         let (events, continuation) = AsyncStream.makeStream(of: SpoolWatch.Event.self, bufferingPolicy: .bufferingNewest(1))

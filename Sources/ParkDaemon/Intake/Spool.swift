@@ -50,8 +50,10 @@ struct Spool: Sendable {
 
     /// Creates what is missing, and sets modes: uploaders (the group) may write `incoming/tmp`
     /// and `incoming/new` and read the outbox; `archive/` and `quarantine/` are parkd's own.
-    /// The sticky bit keeps one uploader from renaming or removing another's files.
-    func prepare(uploaderGroup: gid_t?) throws {
+    /// The sticky bit keeps one uploader from renaming or removing another's files. What could
+    /// not be set (a directory left without the uploaders' group), in words for the log.
+    func prepare(uploaderGroup: gid_t?) throws -> [String] {
+        var shortfalls: [String] = []
         for (path, mode, shared) in [
             (root, mode_t(0o751), false), (incoming, 0o2750, true), (tmp, 0o3770, true), (new, 0o3770, true),
             (archive, 0o700, false), (quarantine, 0o700, false), (outbox, 0o2750, true),
@@ -64,9 +66,12 @@ struct Spool: Sendable {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw SpoolFailure(path: path, operation: "is not a directory", code: ENOTDIR) }
             // Only parkd's own directories are fixed; one it does not own is left as the administrator set it.
             guard info.st_uid == geteuid() else { continue }
-            if shared, let uploaderGroup, info.st_gid != uploaderGroup { _ = chown(path, uid_t.max, uploaderGroup) }
+            if shared, let uploaderGroup, info.st_gid != uploaderGroup, chown(path, uid_t.max, uploaderGroup) != 0 {
+                shortfalls.append("\(path) keeps group \(info.st_gid), not the uploaders' \(uploaderGroup): chown: \(String(cString: strerror(errno))); uploaders cannot use it until it has their group")
+            }
             if (info.st_mode & 0o7777) != mode { _ = chmod(path, mode) }
         }
+        return shortfalls
     }
 
     /// The uploader group's id; nil when the system has no such group.
