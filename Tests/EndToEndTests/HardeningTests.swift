@@ -179,6 +179,10 @@ struct HardeningTests {
         #expect(daemon.log.contains("refused calls left out of the audit trail"))
         // The log too: one "request refused" line for the one entry recorded, not twenty.
         #expect(daemon.log.components(separatedBy: "request refused").count - 1 == 1, "\(daemon.log)")
+        // Nor can messages that are not Varlink at all fill the log: they share the budget.
+        let garbage = try HostileClient(["garbage", daemon.socketPath, "20"])
+        #expect(garbage.report() == "errors=io.parkd.Service.InvalidMessage:20")
+        #expect(daemon.log.components(separatedBy: "protocol error").count - 1 <= 1, "\(daemon.log)")
     }
 }
 

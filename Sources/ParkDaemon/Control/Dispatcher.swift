@@ -152,11 +152,22 @@ public struct Dispatcher: Sendable {
     }
 
     /// Answers a message that is not Varlink, then hangs up: the stream can no longer be trusted.
+    /// A caller without a role is logged within its budget of refusals, as its refused calls
+    /// are, so that malformed messages cannot flood the journal either; the next line logged
+    /// says how many were left out.
     func refuse(_ reason: String, caller: Caller) -> Outcome {
+        let outcome = Outcome(reply: Dispatcher.encoded(ServiceAPI.InvalidMessage(reason: reason).varlinkError), closeConnection: true)
+        var omitted = 0
+        if state.access.role(of: caller) == .none {
+            switch state.budgets.refusedCall(uid: caller.uid, limits: state.config.limits) {
+            case .omit: return outcome
+            case .record(let count): omitted = count
+            }
+        }
         logger.warning("protocol error", metadata: NotableEvent.protocolError.metadata([
             "reason": "\(reason)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
-        ]))
-        return Outcome(reply: Dispatcher.encoded(ServiceAPI.InvalidMessage(reason: reason).varlinkError), closeConnection: true)
+        ].merging(omitted > 0 ? ["refusedBefore": "\(omitted)"] : [:]) { first, _ in first }))
+        return outcome
     }
 
     /// An error reply's message (without its closing NUL).

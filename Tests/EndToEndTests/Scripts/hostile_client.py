@@ -9,6 +9,8 @@ flood SOCKET N      sends N pipelined GetInterfaceDescription calls without read
                     until killed.
 refused SOCKET N B  sends N io.parkd.Tenant.Create calls whose name is B bytes long, reading each
                     reply; prints `errors=<name>:<count>,...`.
+garbage SOCKET N    sends N messages that are not JSON, each on a connection of its own (parkd
+                    hangs up after answering one), reading each reply; prints `errors=...`.
 pace SOCKET N       sends N GetInfo calls at once and reads the N replies; prints
                     `replies=K seconds=S` (how long the replies took to come).
 large SOCKET N B    sends N io.parkd.Tenant.Create calls of about B bytes each (a list of many
@@ -105,6 +107,24 @@ def refused(path, count, size):
     print("errors=" + ",".join(f"{name}:{count}" for name, count in sorted(errors.items())), flush=True)
 
 
+def garbage(path, count):
+    errors = {}
+    for _ in range(count):
+        sock = connect(path)
+        sock.settimeout(60)
+        sock.sendall(b"not json\0")
+        buffered = b""
+        while b"\0" not in buffered:
+            data = sock.recv(65536)
+            if not data:
+                raise SystemExit("parkd closed the connection before answering")
+            buffered += data
+        error = json.loads(buffered.split(b"\0", 1)[0]).get("error", "none")
+        errors[error] = errors.get(error, 0) + 1
+        sock.close()
+    print("errors=" + ",".join(f"{name}:{count}" for name, count in sorted(errors.items())), flush=True)
+
+
 def pace(path, count):
     sock = connect(path)
     sock.settimeout(60)
@@ -177,5 +197,7 @@ if __name__ == "__main__":
         large(path, int(sys.argv[3]), int(sys.argv[4]))
     elif mode == "refused":
         refused(path, int(sys.argv[3]), int(sys.argv[4]))
+    elif mode == "garbage":
+        garbage(path, int(sys.argv[3]))
     else:
         raise SystemExit(f"unknown mode {mode}")
