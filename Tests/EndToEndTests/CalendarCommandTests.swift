@@ -156,5 +156,9 @@ struct TestClockTests {
         try daemon.setClock("2026-12-31T23:59:30Z")
         #expect(try nextMidnightUTC() == "    Next elapse: Fri 2027-01-01 00:00:00 UTC")
         #expect(daemon.log.contains("the clock is read from \(daemon.clockPath)"), "\(daemon.log)")
+        // Past nine iterations too, the text is systemd-analyze's, less its "From now" lines.
+        let systemd = try runCommand("/usr/bin/systemd-analyze", ["calendar", "--iterations=12", "--base-time=@1767225600", "daily UTC"], environment: ["TZ": "UTC"])
+        let parkctl = try daemon.parkctl(["calendar", "next", "--base-time", "@1767225600", "--iterations", "12", "daily UTC"], environment: ["TZ": "UTC"])
+        #expect(parkctl.stdout == systemd.stdout.split(separator: "\n").filter { !$0.contains("From now") }.joined(separator: "\n") + "\n", "\(parkctl.stdout)")
     }
 }

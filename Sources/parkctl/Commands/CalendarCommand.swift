@@ -121,7 +121,9 @@ extension CalendarCommand {
             lines.append("Normalized form: " + reply.normalized)
             if reply.elapses.isEmpty { lines.append("    Next elapse: never") }
             for (index, elapse) in reply.elapses.enumerated() {
-                lines.append((index == 0 ? "    Next elapse: " : "       Iter. #\(index + 1): ") + elapse.local)
+                // systemd-analyze right-aligns each label to 15 columns: "Iter. #10" has one space less.
+                let label = index == 0 ? "Next elapse" : "Iter. #\(index + 1)"
+                lines.append(String(repeating: " ", count: max(0, 15 - label.count)) + label + ": " + elapse.local)
                 if elapse.local != elapse.utc { lines.append("       (in UTC): " + elapse.utc) }
             }
             return lines.joined(separator: "\n")
