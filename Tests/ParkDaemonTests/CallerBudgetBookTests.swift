@@ -20,11 +20,11 @@ struct CallerBudgetBookTests {
         for _ in 0..<3 { #expect(book.admit(uid: 7, privileged: false, maxConnections: 100, limits: limits).0 == nil) }
         let (refusal, began) = book.admit(uid: 7, privileged: false, maxConnections: 100, limits: limits)
         #expect(refusal == .perUser(limit: 3))
-        #expect(began == .init(uid: 7, budget: .connections, began: true))
+        #expect(began == [.init(uid: 7, budget: .connections, began: true)])
         // Refused again: no second "began".
-        #expect(book.admit(uid: 7, privileged: false, maxConnections: 100, limits: limits).1 == nil)
+        #expect(book.admit(uid: 7, privileged: false, maxConnections: 100, limits: limits).1.isEmpty)
         #expect(book.admit(uid: 8, privileged: false, maxConnections: 100, limits: limits).0 == nil)
-        #expect(book.release(uid: 7, privileged: false) == .init(uid: 7, budget: .connections, began: false))
+        #expect(book.release(uid: 7, privileged: false) == [.init(uid: 7, budget: .connections, began: false)])
         #expect(book.admit(uid: 7, privileged: false, maxConnections: 100, limits: limits).0 == nil)
         #expect(book.connectionsRefused == 2)
     }
@@ -36,7 +36,11 @@ struct CallerBudgetBookTests {
         #expect(book.admit(uid: 4, privileged: false, maxConnections: 5, limits: limits).0 == .reservedForAdmins(available: 3))
         for _ in 0..<10 { #expect(book.admit(uid: 0, privileged: true, maxConnections: 5, limits: limits).0 == nil) }
         #expect(book.unprivilegedConnections == 3)
-        _ = book.release(uid: 2, privileged: false)
+        #expect(book.uidsOverBudget == [4])
+        // Any connection of the share closing ends the episode of every caller it refused, at once,
+        // whether or not they come back.
+        #expect(book.release(uid: 2, privileged: false) == [.init(uid: 4, budget: .sharedConnections, began: false)])
+        #expect(book.uidsOverBudget.isEmpty)
         #expect(book.admit(uid: 4, privileged: false, maxConnections: 5, limits: limits).0 == nil)
     }
 

@@ -21,7 +21,12 @@ struct CallerBudgetBook {
 
     /// The kinds of budget a caller can run out of; an episode is one uid over one of them.
     enum Budget: String, Hashable, CaseIterable {
-        case connections, calls, refusedAudits
+        /// Its own connections (`limits.connections_per_user`): over until one of them closes.
+        case connections
+        /// The connections not kept for admins, which every other caller shares: over until
+        /// any of them closes, whoever held it.
+        case sharedConnections
+        case calls, refusedAudits
     }
 
     /// An episode began or ended: what is logged (once each).
@@ -62,11 +67,12 @@ struct CallerBudgetBook {
         var budget: Budget
     }
 
-    /// Admits a connection of `uid` (privileged: root or an admin), or says why not.
-    mutating func admit(uid: UInt32, privileged: Bool, maxConnections: Int, limits: CallerLimits) -> (Refusal?, EpisodeChange?) {
+    /// Admits a connection of `uid` (privileged: root or an admin), or says why not; the
+    /// episodes that begin (a refusal) or end (an admission).
+    mutating func admit(uid: UInt32, privileged: Bool, maxConnections: Int, limits: CallerLimits) -> (Refusal?, [EpisodeChange]) {
         guard !privileged else {
             connectionsByUid[uid, default: 0] += 1
-            return (nil, nil)
+            return (nil, [])
         }
         let held = connectionsByUid[uid, default: 0]
         // At least one, however small socket.max_connections is.
@@ -78,23 +84,26 @@ struct CallerBudgetBook {
         } else {
             nil
         }
-        if refusal != nil {
+        if let refusal {
             connectionsRefused += 1
-            return (refusal, begin(uid, .connections))
+            let budget: Budget = if case .perUser = refusal { .connections } else { .sharedConnections }
+            return (refusal, [begin(uid, budget)].compactMap { $0 })
         }
         connectionsByUid[uid] = held + 1
         unprivilegedConnections += 1
-        return (nil, nil)
+        return (nil, [end(uid, .connections), end(uid, .sharedConnections)].compactMap { $0 })
     }
 
-    /// A connection admitted for `uid` closed.
-    mutating func release(uid: UInt32, privileged: Bool) -> EpisodeChange? {
+    /// A connection admitted for `uid` closed: its own episode ends, and, a connection of the
+    /// share being free again, every caller's that the share refused.
+    mutating func release(uid: UInt32, privileged: Bool) -> [EpisodeChange] {
         if let held = connectionsByUid[uid] {
             connectionsByUid[uid] = held > 1 ? held - 1 : nil
         }
-        guard !privileged else { return nil }
+        guard !privileged else { return [] }
         unprivilegedConnections = max(0, unprivilegedConnections - 1)
-        return end(uid, .connections)
+        let shared = episodes.filter { $0.budget == .sharedConnections }.map(\.uid).sorted()
+        return ([end(uid, .connections)] + shared.map { end($0, .sharedConnections) }).compactMap { $0 }
     }
 
     /// A caller without a role wants to start a call at `now`: nil to start it, else the seconds

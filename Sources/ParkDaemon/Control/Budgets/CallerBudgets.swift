@@ -17,13 +17,13 @@ final class CallerBudgets: Sendable {
     private static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
     func admit(uid: UInt32, privileged: Bool, maxConnections: Int, limits: CallerLimits) -> CallerBudgetBook.Refusal? {
-        let (refusal, change) = book.withLock { $0.admit(uid: uid, privileged: privileged, maxConnections: maxConnections, limits: limits) }
-        log(change, refusal.map { ["refusal": "\($0)"] } ?? [:])
+        let (refusal, changes) = book.withLock { $0.admit(uid: uid, privileged: privileged, maxConnections: maxConnections, limits: limits) }
+        for change in changes { log(change, refusal.map { ["refusal": "\($0)"] } ?? [:]) }
         return refusal
     }
 
     func release(uid: UInt32, privileged: Bool) {
-        log(book.withLock { $0.release(uid: uid, privileged: privileged) })
+        for change in book.withLock({ $0.release(uid: uid, privileged: privileged) }) { log(change) }
     }
 
     /// nil to start the call now, else the seconds it waits.
@@ -54,7 +54,8 @@ final class CallerBudgets: Sendable {
         let metadata = extra.merging(["uid": "\(change.uid)", "budget": "\(change.budget.rawValue)"]) { _, new in new }
         if change.began {
             let what = switch change.budget {
-            case .connections: "connections refused: the caller holds all it may (limits.connections_per_user, or the share not kept for admins)"
+            case .connections: "connections refused: the caller holds all it may (limits.connections_per_user)"
+            case .sharedConnections: "connections refused: callers other than admins hold every connection not kept for admins (limits.reserved_for_admins)"
             case .calls: "calls held back: a caller without a role calls faster than limits.calls_per_second_without_role"
             case .refusedAudits: "refused calls left out of the audit trail: a caller without a role is refused faster than limits.refused_calls_audited_per_minute"
             }
