@@ -119,7 +119,7 @@ struct EventCommandTests {
             == "outcome of event 1 corrected (version 2): employers 110 → 112\n")
         let history = try daemon.parkctl(["event", "outcome", "1"]).stdout
         #expect(history.split(separator: "\n").count == 3)
-        #expect(history.contains("2        112      8,000       10,000          0      0           0  root  两家企业补登"), "\(history)")
+        #expect(history.contains("  2        112      8,000       10,000          0      0           0  root  两家企业补登"), "\(history)")
         #expect(try daemon.parkctl(["event", "show", "1"]).stdout.contains("Outcome:      112 employers, 8,000 positions, 10,000 job seekers (version 2)"))
 
         _ = try daemon.parkctl(["event", "add", "--kind", "policy-briefing", "--title", "政策宣讲会", "--start", "2021-04-08T14:00",
@@ -235,6 +235,12 @@ struct EventCommandTests {
         let early = try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-05-08", "--employers", "1"])
         #expect(early.status == 65)
         #expect(try daemon.parkctl(["event", "show", "1"]).stdout.contains("41 employers, 230 job seekers"))
+        // The versions of one occurrence alone, each row naming its occurrence.
+        #expect(try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-04-29", "--employers", "30"]).status == 0)
+        #expect(try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-05-06", "--employers", "42", "--reason", "补登"]).status == 0)
+        let oneDay = try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-05-06"]).stdout.split(separator: "\n")
+        #expect(oneDay.count == 3 && oneDay.dropFirst().allSatisfy { $0.hasPrefix("2021-05-06") }, "\(oneDay)")
+        #expect(try daemon.parkctl(["event", "outcome", "1"]).stdout.split(separator: "\n").count == 4)
     }
 }
 

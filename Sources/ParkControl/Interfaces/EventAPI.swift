@@ -341,7 +341,9 @@ public enum EventAPI {
         # Every version of an event's outcome, oldest first.
         method OutcomeHistory(
           # The event's id.
-          event: int
+          event: int,
+          # Only this occurrence's versions (YYYY-MM-DD); every occurrence's when absent.
+          occurrence: ?string
         ) -> (
           # The versions, oldest first.
           outcomes: []Outcome
@@ -502,6 +504,7 @@ public enum EventAPI {
     @MemberwiseInit
     public struct OutcomeHistory: Codable, Sendable {
         public var event: Int64
+        public var occurrence: String? = nil
     }
 
     @MemberwiseInit

@@ -48,11 +48,12 @@ extension ParkDatabase {
     }
 
     /// Every version of an event's outcomes, oldest first.
-    public func outcomeHistory(event id: Int64) async throws -> [RecordedOutcome] {
+    public func outcomeHistory(event id: Int64, occurrence: CivilDate? = nil) async throws -> [RecordedOutcome] {
         try await read { db in
             _ = try ParkDatabase.loadEvent(db, id)
-            return try EventOutcomeRecord.filter(EventOutcomeRecord.Columns.eventId == id)
-                .order(EventOutcomeRecord.Columns.occurrence, EventOutcomeRecord.Columns.version).fetchAll(db).map { try $0.recorded }
+            var versions = EventOutcomeRecord.filter(EventOutcomeRecord.Columns.eventId == id)
+            if let occurrence { versions = versions.filter(EventOutcomeRecord.Columns.occurrence == occurrence.description) }
+            return try versions.order(EventOutcomeRecord.Columns.occurrence, EventOutcomeRecord.Columns.version).fetchAll(db).map { try $0.recorded }
         }
     }
 

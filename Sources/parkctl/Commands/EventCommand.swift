@@ -330,7 +330,7 @@ extension EventCommand {
         func run() async throws {
             guard [employers, positions, jobSeekers, attendees, talks, exhibitors].contains(where: { $0 != nil }) else {
                 if reason != nil { throw ValidationError("A correction gives the figures that change.") }
-                try await respond(EventAPI.outcomeHistory, EventAPI.OutcomeHistory(event: event)) { reply in Self.table(reply.outcomes) }
+                try await respond(EventAPI.outcomeHistory, EventAPI.OutcomeHistory(event: event, occurrence: occurrence)) { reply in Self.table(reply.outcomes) }
                 return
             }
             try await respond(EventAPI.recordOutcome, EventAPI.RecordOutcome(
@@ -345,14 +345,14 @@ extension EventCommand {
 
         static func table(_ outcomes: [EventAPI.Outcome]) -> String {
             var table = Table(columns: [
-                .init(title: "VERSION", alignment: .right), .init(title: "EMPLOYERS", alignment: .right),
+                .init(title: "OCCURRENCE"), .init(title: "VERSION", alignment: .right), .init(title: "EMPLOYERS", alignment: .right),
                 .init(title: "POSITIONS", alignment: .right), .init(title: "JOB SEEKERS", alignment: .right),
                 .init(title: "ATTENDEES", alignment: .right), .init(title: "TALKS", alignment: .right),
                 .init(title: "EXHIBITORS", alignment: .right), .init(title: "BY"), .init(title: "REASON"),
             ])
             for outcome in outcomes {
                 table.add([
-                    String(outcome.version), outcome.employers.grouped, outcome.positions.grouped, outcome.jobSeekers.grouped,
+                    outcome.occurrence, String(outcome.version), outcome.employers.grouped, outcome.positions.grouped, outcome.jobSeekers.grouped,
                     outcome.attendees.grouped, outcome.talks.grouped, outcome.exhibitors.grouped, outcome.recordedBy, outcome.reason ?? "-",
                 ])
             }

@@ -134,7 +134,8 @@ enum EventHandlers {
         }
 
         table.register(EventAPI.outcomeHistory) { request, _ in
-            EventAPI.OutcomeHistoryReply(outcomes: try await database.outcomeHistory(event: request.event).map(wire))
+            let occurrence = try request.occurrence.map { try CivilDate.parse($0, field: "occurrence") }
+            return EventAPI.OutcomeHistoryReply(outcomes: try await database.outcomeHistory(event: request.event, occurrence: occurrence).map(wire))
         }
 
         table.register(EventAPI.export, runs: .offEventLoop) { request, _ in
