@@ -92,6 +92,18 @@ struct TimeInParkTests {
         #expect(day("2020-02-29").addingYears(1) == day("2021-02-28"))
     }
 
+    @Test("an exited firm's months in the park run through its last day: in from 1 October to 30 June is nine")
+    func monthsOfAnExitedFirm() throws {
+        var tenant = try tenant(movedIn: "2021-10-01")
+        for (status, on) in [(TenantStatus.exiting, "2022-06-01"), (.exited, "2022-07-01")] {
+            tenant.apply(try tenant.change(to: status, on: day(on), reason: "step", today: day("2026-01-01")))
+        }
+        #expect(tenant.monthsInPark(on: day("2026-12-04")) == 9)
+        #expect(tenant.leaseYear(on: tenant.timeInParkCounted(on: day("2026-12-04"))) == 1)
+        // Still in the park: the months to today, as ever.
+        #expect(try self.tenant(movedIn: "2021-10-01").monthsInPark(on: day("2022-06-30")) == 8)
+    }
+
     @Test("nothing before moving in")
     func beforeMovingIn() throws {
         let tenant = try tenant(movedIn: "2021-03-15")

@@ -32,6 +32,13 @@ extension Tenant {
         return lastDay
     }
 
+    /// Whole months in the park on `today`: since moving in, or, once it has exited, through its
+    /// last day (in from 1 October to 30 June is nine months).
+    public func monthsInPark(on today: CivilDate) -> Int? {
+        let counted = timeInParkCounted(on: today)
+        return monthsSinceMoveIn(on: counted < today ? counted.adding(days: 1) : counted)
+    }
+
     /// Whole months since moving in, on `day` (nil before moving in).
     public func monthsSinceMoveIn(on day: CivilDate) -> Int? {
         guard let movedIn, movedIn <= day else { return nil }

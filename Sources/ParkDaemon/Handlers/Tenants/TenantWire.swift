@@ -14,7 +14,7 @@ extension TenantAPI.Tenant {
             contactPerson: tenant.contactPerson, contactPhone: tenant.contactPhone,
             dispatchLicence: tenant.dispatchLicence, hrServiceLicence: tenant.hrServiceLicence,
             status: tenant.status.rawValue, statusSince: tenant.statusSince.description,
-            movedIn: tenant.movedIn?.description, monthsInPark: tenant.monthsSinceMoveIn(on: countedTo),
+            movedIn: tenant.movedIn?.description, monthsInPark: tenant.monthsInPark(on: today),
             leaseYear: tenant.leaseYear(on: countedTo),
             appliedOn: tenant.appliedOn.description, createdAt: stored.createdAt, updatedAt: stored.updatedAt,
             history: stored.history.map { record in
