@@ -78,6 +78,9 @@ struct LeaseCommandTests {
         #expect(badMonth.stderr.contains("'2021-13' is not a month in the form YYYY-MM"))
         let list = try daemon.parkctl(["lease", "list", "--unit", "2"])
         #expect(list.stdout.split(separator: "\n").count == 3)
+        // A lease starting before the tenant moved in is refused: lease years and the rent subsidy count from the move-in.
+        let beforeMoveIn = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-01-01", "--end", "2021-02-28", "--rent", "40"])
+        #expect(beforeMoveIn.status == 65 && beforeMoveIn.stderr == "parkctl: invalid --start (start): 2021-01-01 is before 2021-03-01, when the tenant moved in; its leases start on or after its move-in\n", "\(beforeMoveIn.stderr)")
         // An unknown unit is named, as an unknown tenant is, not answered with an empty table.
         let noUnit = try daemon.parkctl(["lease", "list", "--unit", "99999"])
         #expect(noUnit.status == 66 && noUnit.stderr == "parkctl: no unit has id 99999\n" && noUnit.stdout.isEmpty)

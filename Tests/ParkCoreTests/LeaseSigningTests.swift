@@ -57,6 +57,15 @@ struct LeaseSigningTests {
         #expect(throws: DomainError.invalid("start", "2021-03-10 is before 2021-03-12, when the tenant became approved")) {
             try sign(tenant(.approved), [office], from: "2021-03-10")
         }
+        // Nor a lease after the first, signed ahead: its start would be no day the tenant could be in.
+        #expect(throws: DomainError.invalid("start", "2021-03-10 is before 2021-03-12, when the tenant became approved")) {
+            try sign(tenant(.approved), [office], from: "2021-03-10", first: false, today: "2021-03-13")
+        }
+        // An active tenant's leases start on or after its move-in, from which its lease years count.
+        #expect(throws: DomainError.invalid("start", "2021-03-01 is before 2021-03-12, when the tenant moved in; its leases start on or after its move-in")) {
+            try sign(tenant(.active), [office], from: "2021-03-01", first: false)
+        }
+        #expect(try sign(tenant(.active), [office], from: "2021-03-12", first: false).activatesTenant == false)
     }
 
     @Test("a unit held by another lease on one of the days is refused, naming the unit and the lease")

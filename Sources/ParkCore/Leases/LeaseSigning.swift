@@ -26,6 +26,14 @@ public struct LeaseSigning: Equatable, Sendable {
         guard [.approved, .active].contains(tenant.status) else {
             throw DomainError.invalid("tenant", "tenant \(tenantID) is \(tenant.status.rawValue); only approved or active tenants may sign a lease")
         }
+        // No lease starts before the tenant may be in the park: its approval, or, once active,
+        // its move-in, from which lease years and the rent subsidy count.
+        if tenant.status == .approved, start < tenant.statusSince {
+            throw DomainError.invalid("start", "\(start) is before \(tenant.statusSince), when the tenant became approved")
+        }
+        if tenant.status == .active, let movedIn = tenant.movedIn, start < movedIn {
+            throw DomainError.invalid("start", "\(start) is before \(movedIn), when the tenant moved in; its leases start on or after its move-in")
+        }
         let lease = try Lease(
             tenantID: tenantID, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay)
         try holders.ensureFree(for: lease)
