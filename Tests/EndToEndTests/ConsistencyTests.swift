@@ -63,6 +63,13 @@ struct ConsistencyTests {
         let leasedOffice = try daemon.parkctl(["unit", "set", "1", "--kind", "incubator"])
         #expect(leasedOffice.status == 65)
         #expect(leasedOffice.stderr.contains("unit A-1201 is held by lease 1 of tenant 1 from 2021-01-01 to 2023-12-31"), "\(leasedOffice.stderr)")
+        // Nor its area: the lease keeps the area signed, and occupancy could pass 100%.
+        let smaller = try daemon.parkctl(["unit", "set", "1", "--area", "10"])
+        #expect(smaller.status == 65 && smaller.stderr.contains("invalid --area (area): unit A-1201 is held by lease 1"), "\(smaller.stderr)")
+        // A label is one unit's: building A-1 number 201 and building A number 1-201 are both A-1-201.
+        #expect(try daemon.parkctl(["unit", "add", "--building", "A-1", "--number", "201", "--area", "10", "--kind", "office", "--rent", "1"]).status == 0)
+        let twin = try daemon.parkctl(["unit", "add", "--building", "A", "--number", "1-201", "--area", "10", "--kind", "office", "--rent", "1"])
+        #expect(twin.status == 65 && twin.stderr.hasPrefix("parkctl: unit A-1-201 already exists (id "), "\(twin.stderr)")
         // The free seat may change, and the occupied seat's clash names the seat.
         #expect(try daemon.parkctl(["unit", "set", "3", "--kind", "shared"]).status == 0)
         #expect(try daemon.parkctl(["unit", "set", "3", "--kind", "incubator"]).status == 0)

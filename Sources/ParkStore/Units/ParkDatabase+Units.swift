@@ -29,7 +29,7 @@ public struct UnitEdit: Sendable {
 }
 
 extension ParkDatabase {
-    /// Adds a unit; building and number together are unique.
+    /// Adds a unit; its label (building and number joined by a hyphen) is unique.
     public func createUnit(_ unit: RentalUnit, context: ChangeContext) async throws -> StoredUnit {
         try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
             try ParkDatabase.createUnit(db, unit, context: context)
@@ -38,8 +38,8 @@ extension ParkDatabase {
 
     /// `createUnit` inside a transaction the caller holds (the demo park loads in one).
     static func createUnit(_ db: Database, _ unit: RentalUnit, context: ChangeContext) throws -> StoredUnit {
-        if let existing = try RentalUnitRecord
-            .filter(RentalUnitRecord.Columns.building == unit.building && RentalUnitRecord.Columns.number == unit.number).fetchOne(db) {
+        // Building "A-1" number "203" and building "A" number "1-203" would both be A-1-203.
+        if let existing = try RentalUnitRecord.filter(sql: "building || '-' || number = ?", arguments: [unit.label]).fetchOne(db) {
             throw StoreError.unitExists(unit.label, id: existing.id!)
         }
         var record = RentalUnitRecord(unit, createdAt: context.at, updatedAt: context.at)
@@ -71,10 +71,16 @@ extension ParkDatabase {
             let stored = try ParkDatabase.loadUnit(db, id)
             var unit = stored.unit
             if let floor = edit.floor { unit.floor = try TenantField.optionalText(floor, field: "floor", maxLength: 20) }
-            if let area = edit.area { unit.area = area }
+            // Rewards of past periods read a leased unit's kind, and a lease keeps the area its
+            // units had when signed, which the park's occupancy sets against the units' areas:
+            // both change only for a unit nobody holds or has held.
+            if let area = edit.area, area != unit.area {
+                if let holder = try ParkDatabase.unitHoldings(db, unit: id).first {
+                    throw DomainError.invalid("area", "unit \(unit.label) is held by \(holder); the area of a unit a lease or project holds or has held cannot change")
+                }
+                unit.area = area
+            }
             if let kind = edit.kind, kind != unit.kind {
-                // Rewards of past periods read a leased unit's kind: it changes only for a unit
-                // nobody holds or has held.
                 if let holder = try ParkDatabase.unitHoldings(db, unit: id).first {
                     throw DomainError.invalid("kind", "unit \(unit.label) is held by \(holder); the kind of a unit a lease or project holds or has held cannot change")
                 }
