@@ -64,6 +64,19 @@ struct SmallFixesTests {
         }
     }
 
+    @Test("audit list --since takes a day or an RFC 3339 instant, and refuses an offset no clock shows")
+    func auditSince() throws {
+        let daemon = try park()
+        let all = try daemon.parkctl(["audit", "list", "--limit", "1000"]).stdout.split(separator: "\n").count
+        #expect(try daemon.parkctl(["audit", "list", "--limit", "1000", "--since", "2000-01-01"]).stdout.split(separator: "\n").count == all)
+        #expect(try daemon.parkctl(["audit", "list", "--limit", "1000", "--since", "2000-01-01T00:00:00+08:00"]).stdout.split(separator: "\n").count == all)
+        #expect(try daemon.parkctl(["audit", "list", "--since", "2999-01-01T00:00:00.5Z"]).stdout.split(separator: "\n").count <= 1)
+        for bad in ["2026-12-04T16:51:38.811+99:99", "2026-12-04T16:51:38+25:00", "2026-12-04T25:51:38Z", "2026-12-04 16:51:38Z"] {
+            let refused = try daemon.parkctl(["audit", "list", "--since", bad])
+            #expect(refused.status == 65 && refused.stderr.contains("'\(bad)' is neither a date (YYYY-MM-DD) nor an RFC 3339 instant"), "\(bad): \(refused.stderr)")
+        }
+    }
+
     @Test("a negative amount reaches the daemon's validation instead of being read as an option")
     func negativeAmounts() throws {
         let daemon = try RunningDaemon()

@@ -137,6 +137,39 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 /// RFC 3339 instants in UTC with milliseconds (`2026-11-29T01:44:10.123Z`): fixed width, so
 /// they sort as text.
 public enum Instant {
+    /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` naming a real day and time.
+    public static func isRFC3339(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20, bytes.count <= 40 else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), bytes[4] == UInt8(ascii: "-"), let month = number(5..<7), bytes[7] == UInt8(ascii: "-"),
+            let day = number(8..<10), bytes[10] == UInt8(ascii: "T"), let hour = number(11..<13), bytes[13] == UInt8(ascii: ":"),
+            let minute = number(14..<16), bytes[16] == UInt8(ascii: ":"), let second = number(17..<19),
+            CivilDate(year: year, month: month, day: day) != nil, hour < 24, minute < 60, second < 61
+        else { return false }
+        var index = 19
+        if bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            let start = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            guard index > start else { return false }
+        }
+        guard index < bytes.count else { return false }
+        if bytes[index] == UInt8(ascii: "Z") { return index + 1 == bytes.count }
+        guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"), bytes.count == index + 6,
+            let offsetHours = number(index + 1..<index + 3), bytes[index + 3] == UInt8(ascii: ":"), let offsetMinutes = number(index + 4..<index + 6)
+        else { return false }
+        return offsetHours < 24 && offsetMinutes < 60
+    }
+
     public static func rfc3339(millisecondsSinceEpoch ms: Int64) -> String {
         let msPerDay: Int64 = 86_400_000
         let days = ms >= 0 ? ms / msPerDay : (ms - msPerDay + 1) / msPerDay

@@ -65,7 +65,7 @@ public struct SubmissionEnvelope: Sendable, Equatable {
         switch value["createdAt"] {
         case .string(let text)?:
             createdAt = text
-            if !isTimestamp(text) {
+            if !Instant.isRFC3339(text) {
                 problems.append(SubmissionFieldError(path: "$.createdAt", reason: "not an RFC 3339 time with its offset (2027-02-03T10:00:00+08:00)"))
             }
         case nil: problems.append(SubmissionFieldError(path: "$.createdAt", reason: "missing"))
@@ -93,38 +93,5 @@ public struct SubmissionEnvelope: Sendable, Equatable {
                 || byte == UInt8(ascii: "-")
         }
         return allowed ? nil : "holds characters other than A-Z a-z 0-9 . _ -"
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` naming a real day and time.
-    static func isTimestamp(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 20, bytes.count <= 40 else { return false }
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= bytes.count else { return nil }
-            var value = 0
-            for byte in bytes[range] {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard let year = number(0..<4), bytes[4] == UInt8(ascii: "-"), let month = number(5..<7), bytes[7] == UInt8(ascii: "-"),
-            let day = number(8..<10), bytes[10] == UInt8(ascii: "T"), let hour = number(11..<13), bytes[13] == UInt8(ascii: ":"),
-            let minute = number(14..<16), bytes[16] == UInt8(ascii: ":"), let second = number(17..<19),
-            CivilDate(year: year, month: month, day: day) != nil, hour < 24, minute < 60, second < 61
-        else { return false }
-        var index = 19
-        if bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            let start = index
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-            guard index > start else { return false }
-        }
-        guard index < bytes.count else { return false }
-        if bytes[index] == UInt8(ascii: "Z") { return index + 1 == bytes.count }
-        guard bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"), bytes.count == index + 6,
-            let offsetHours = number(index + 1..<index + 3), bytes[index + 3] == UInt8(ascii: ":"), let offsetMinutes = number(index + 4..<index + 6)
-        else { return false }
-        return offsetHours < 24 && offsetMinutes < 60
     }
 }

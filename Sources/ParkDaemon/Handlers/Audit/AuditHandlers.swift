@@ -58,10 +58,11 @@ enum AuditHandlers {
         if text.count == 10 {
             return state.startOfDay(try CivilDate.parse(text, field: "since"))
         }
+        // Foundation reads offsets such as +99:99 too: the text's form is checked first.
         let parser = ISO8601DateFormatter()
         parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let plain = ISO8601DateFormatter()
-        guard let date = parser.date(from: text) ?? plain.date(from: text) else {
+        guard Instant.isRFC3339(text), let date = parser.date(from: text) ?? plain.date(from: text) else {
             throw DomainError.invalid("since", "'\(text)' is neither a date (YYYY-MM-DD) nor an RFC 3339 instant")
         }
         return Instant.rfc3339(millisecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1000).rounded(.down)))
