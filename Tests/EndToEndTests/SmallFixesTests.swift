@@ -192,6 +192,10 @@ struct SmallFixesTests {
             """), "\(list.stdout)")
         let json = try daemon.parkctl(["--json", "incubator", "list"]).stdout
         #expect(json.contains("\"seatLabels\" : [\n        \"B-101\",\n        \"B-102\"\n      ]"), "\(json)")
+        // The occupancy line the table ends with is in the JSON too.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let occupancy = try #require(object["occupancy"] as? [String: Any], "\(json)")
+        #expect(occupancy["occupied"] as? Int == 2 && (object["projects"] as? [Any])?.count == 1, "\(json)")
     }
 
     @Test("with --json a failure is one JSON object on stderr, keys sorted, the exit status unchanged")

@@ -61,7 +61,12 @@ extension IncubatorCommand {
             try await reporting {
                 let reply = try await global.call(IncubatorAPI.list, IncubatorAPI.List(on: on))
                 let occupancy = try await global.call(IncubatorAPI.occupancy, IncubatorAPI.Occupancy(on: on))
-                try present(reply) {
+                /// With --json, what the table shows: the projects and the occupancy line.
+                struct Listed: Encodable {
+                    let projects: [IncubatorAPI.Project]
+                    let occupancy: IncubatorAPI.OccupancyReply
+                }
+                try present(Listed(projects: reply.projects, occupancy: occupancy)) {
                     IncubatorCommand.table(reply.projects)
                         + "\noccupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) project\(occupancy.projects == 1 ? "" : "s")"
                 }
