@@ -270,6 +270,16 @@ struct TimerCommandTests {
         #expect(tenants.stdout.contains("青岛英才人力资源有限公司") && !tenants.stdout.contains("FESCO"), "\(tenants.stdout)")
     }
 
+    @Test("a backup that cannot be written says why in the system's words, exit 74, and parkd serves on")
+    func backupBlocked() throws {
+        let daemon = try RunningDaemon()
+        try "not a directory\n".write(toFile: daemon.directory + "/backups", atomically: true, encoding: .utf8)
+        let blocked = try daemon.parkctl(["backup", "now"])
+        #expect(blocked.status == 74, "\(blocked.stderr)")
+        #expect(blocked.stderr == "parkctl: no copy was made: \(daemon.directory)/backups: is not a directory; move what has its name away\n", "\(blocked.stderr)")
+        #expect(try daemon.parkctl(["status"]).status == 0)
+    }
+
     @Test("a monthly reward run whose period was approved and has not changed since succeeds, saying there is nothing to adjust")
     func monthlyRewardsUnchanged() throws {
         let daemon = try RunningDaemon(config: Self.timers("""

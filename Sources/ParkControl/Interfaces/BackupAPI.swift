@@ -43,6 +43,14 @@ public enum BackupAPI {
           integrity: string
         )
 
+        # No copy could be written: the backups directory cannot be made or written.
+        error BackupFailed (
+          # The file or directory in the way.
+          path: string,
+          # The system's words (File exists, No space left on device).
+          reason: string
+        )
+
         """)
 
     public static let create = VarlinkMethod<NoParameters, CreateReply>("io.parkd.Backup.Create", access: .write)

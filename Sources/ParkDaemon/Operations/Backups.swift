@@ -40,7 +40,7 @@ struct Backups: Sendable {
     /// Makes a checked copy at `instant` (parkd's clock). A copy that fails its check is removed
     /// and refused.
     func make(at instant: Date) async throws -> (backup: BackupAPI.Backup, integrity: String) {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+        try makeDirectory()
         let name = reserveName(at: instant)
         defer { Self.namesInUse.withLock { _ = $0.remove(path(name)) } }
         // Written under a name no listing shows, and renamed once checked: a copy in backups/
@@ -83,6 +83,19 @@ struct Backups: Sendable {
     }
 
     private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    /// `backups/` (0750) when missing; refused in the system's words when it cannot be, or
+    /// when something else has its name.
+    private func makeDirectory() throws {
+        if mkdir(directory, 0o750) != 0, errno != EEXIST {
+            throw BackupAPI.BackupFailed(path: directory, reason: String(cString: strerror(errno)))
+        }
+        var info = stat()
+        guard stat(directory, &info) == 0 else { throw BackupAPI.BackupFailed(path: directory, reason: String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw BackupAPI.BackupFailed(path: directory, reason: "is not a directory; move what has its name away")
+        }
+    }
 
     /// The paths of the copies being made: two made in the same second (a timer's and an
     /// administrator's) get names, and partial files, of their own.

@@ -1,7 +1,16 @@
 import MemberwiseInit
 
 extension BackupAPI {
-    public static let errors: [any DeclaredError.Type] = [BackupDamaged.self]
+    public static let errors: [any DeclaredError.Type] = [BackupDamaged.self, BackupFailed.self]
+
+    @MemberwiseInit
+    public struct BackupFailed: DeclaredError {
+        public static let name = "io.parkd.Backup.BackupFailed"
+        public static let kind = FailureKind.storageFailure
+        public var path: String
+        public var reason: String
+        public var sentence: String { "no copy was made: \(path): \(reason)" }
+    }
 
     @MemberwiseInit
     public struct BackupDamaged: DeclaredError {
