@@ -321,6 +321,7 @@ struct TimerCommandTests {
             && run.details.first?.hasPrefix(daemon.directory + "/backups/") == true, "\(run.details)")
         #expect(run.details.last == "removed \(firstCopy)", "\(run.details)")
         #expect(try list(daemon).timers.first?.last == nil, "a run asked for is not the timer's last trigger")
+        #expect(try list(daemon).timers.first?.lastOutcome == nil, "nor is its outcome the last trigger's")
         let denied = try daemon.parkctl(["timer", "run-now", "nightly-backup"], uid: 65534, gid: 65534)
         #expect(denied.status == 77, "\(denied.stderr)")
     }

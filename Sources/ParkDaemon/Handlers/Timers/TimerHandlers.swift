@@ -14,7 +14,9 @@ enum TimerHandlers {
             let display = try zones.rules(named: request.displayTimeZone ?? "UTC", field: "displayTimeZone")
             let timers = scheduler.timers
             var wired: [TimerAPI.Timer] = []
-            for timer in timers { wired.append(wire(timer, latest: try await database.timerRuns(timer: timer.name, limit: 1).first, display: display)) }
+            for timer in timers {
+                wired.append(wire(timer, lastTriggered: lastTriggered(try await database.timerRuns(timer: timer.name, limit: 10)), display: display))
+            }
             // Soonest first, as systemctl list-timers; those with no next elapse last.
             wired.sort { ($0.next ?? .max, $0.name) < ($1.next ?? .max, $1.name) }
             return TimerAPI.ListReply(now: scheduler.now, timers: wired)
@@ -24,7 +26,7 @@ enum TimerHandlers {
             let display = try zones.rules(named: request.displayTimeZone ?? "UTC", field: "displayTimeZone")
             guard let timer = scheduler.timers.first(where: { $0.name == request.name }) else { throw TimerAPI.NoSuchTimer(name: request.name) }
             let runs = try await database.timerRuns(timer: timer.name, limit: 10)
-            return TimerAPI.GetReply(now: scheduler.now, timer: wire(timer, latest: runs.first, display: display), runs: runs.map(wire))
+            return TimerAPI.GetReply(now: scheduler.now, timer: wire(timer, lastTriggered: lastTriggered(runs), display: display), runs: runs.map(wire))
         }
 
         table.register(TimerAPI.run, runs: .offEventLoop) { request, call in
@@ -42,7 +44,14 @@ enum TimerHandlers {
         }
     }
 
-    static func wire(_ timer: ScheduledTimer, latest: StoredTimerRun?, display: some TimeZoneRules) -> TimerAPI.Timer {
+    /// Of a timer's latest runs (newest first), the latest its schedule triggered: what `Last`
+    /// shows with the time of that trigger. A run asked for by an administrator (`run-now`) is
+    /// in the history, but is not the timer's trigger, as `systemctl start` of a service is not.
+    static func lastTriggered(_ runs: [StoredTimerRun]) -> StoredTimerRun? {
+        runs.first { $0.trigger != "run-now" }
+    }
+
+    static func wire(_ timer: ScheduledTimer, lastTriggered latest: StoredTimerRun?, display: some TimeZoneRules) -> TimerAPI.Timer {
         let definition = timer.definition
         let note: String? = switch timer.next {
         case .at(let elapse): elapse.movedFrom.map { "moved from \($0), a day off" }
