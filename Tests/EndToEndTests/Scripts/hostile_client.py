@@ -86,6 +86,21 @@ def flood(path, count):
     hold_forever()
 
 
+def next_error(sock, buffered):
+    """Reads the next reply: its error name ("none" for a result) and the bytes after it."""
+    while b"\0" not in buffered:
+        data = sock.recv(65536)
+        if not data:
+            raise SystemExit("parkd closed the connection before answering")
+        buffered += data
+    message, buffered = buffered.split(b"\0", 1)
+    return json.loads(message).get("error", "none"), buffered
+
+
+def print_errors(errors):
+    print("errors=" + ",".join(f"{name}:{count}" for name, count in sorted(errors.items())), flush=True)
+
+
 def refused(path, count, size):
     sock = connect(path)
     sock.settimeout(60)
@@ -96,15 +111,9 @@ def refused(path, count, size):
                 "parameters": {"name": "A" * size, "creditCode": "91370200163562681G",
                                "businessLines": ["recruitment"], "origin": "local"}}
         sock.sendall(json.dumps(call).encode() + b"\0")
-        while b"\0" not in buffered:
-            data = sock.recv(65536)
-            if not data:
-                raise SystemExit("parkd closed the connection")
-            buffered += data
-        message, buffered = buffered.split(b"\0", 1)
-        error = json.loads(message).get("error", "none")
+        error, buffered = next_error(sock, buffered)
         errors[error] = errors.get(error, 0) + 1
-    print("errors=" + ",".join(f"{name}:{count}" for name, count in sorted(errors.items())), flush=True)
+    print_errors(errors)
 
 
 def garbage(path, count):
@@ -113,16 +122,10 @@ def garbage(path, count):
         sock = connect(path)
         sock.settimeout(60)
         sock.sendall(b"not json\0")
-        buffered = b""
-        while b"\0" not in buffered:
-            data = sock.recv(65536)
-            if not data:
-                raise SystemExit("parkd closed the connection before answering")
-            buffered += data
-        error = json.loads(buffered.split(b"\0", 1)[0]).get("error", "none")
+        error, _ = next_error(sock, b"")
         errors[error] = errors.get(error, 0) + 1
         sock.close()
-    print("errors=" + ",".join(f"{name}:{count}" for name, count in sorted(errors.items())), flush=True)
+    print_errors(errors)
 
 
 def pace(path, count):
