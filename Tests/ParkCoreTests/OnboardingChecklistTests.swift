@@ -54,7 +54,7 @@ struct OnboardingChecklistTests {
         var rejected = try approved()
         rejected.status = .rejected
         #expect(throws: DomainError.invalid(
-            "application", "tenant 1 of application 1 is rejected: only an approved firm's checklist is ticked")) {
+            "application", "the firm of application 1 is rejected: a checklist is ticked only once the firm is approved")) {
             try checklist(ticked: ["leaseSigned"]).tick("registrationMoved", tenant: rejected, firstLeaseStart: nil, today: day("2026-03-05"))
         }
         #expect(checklist(ticked: ["leaseSigned", "registrationMoved", "licenceCopiesFiled"]).isComplete)

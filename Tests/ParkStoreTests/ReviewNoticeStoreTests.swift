@@ -147,7 +147,7 @@ struct ReviewNoticeStoreTests {
             #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .rejected)
             #expect(try await database.reviewDecisions().count == 4)
             // Rejected again, the firm ticks nothing more on the checklist its approval opened; its earlier tick stays.
-            await #expect(throws: DomainError.invalid("application", "tenant 2 of application 2 is rejected: only an approved firm's checklist is ticked")) {
+            await #expect(throws: DomainError.invalid("application", "the firm of application 2 is rejected: a checklist is ticked only once the firm is approved")) {
                 try await database.tickOnboardingItem(application: 2, item: "registrationMoved", today: day("2021-02-26"), context: context("io.parkd.Application.TickChecklist"))
             }
             #expect(try await database.onboardingChecklist(application: 2).tickedBy.compactMap { $0 }.count == 1)

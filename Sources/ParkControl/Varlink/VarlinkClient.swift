@@ -37,8 +37,8 @@ public final class VarlinkConnection: Sendable {
     /// Calls a typed method of the contract.
     public func call<Parameters, Reply>(_ method: VarlinkMethod<Parameters, Reply>, _ parameters: Parameters) async throws -> Reply {
         let message = try VarlinkCoding.encode(VarlinkCall(method: method.name, parameters: parameters))
-        // Its closing NUL counts: parkd reads at most this much in one message.
-        guard message.count < VarlinkFrameDecoder.defaultMaximumLength else {
+        // parkd reads a message of at most this many bytes, its closing NUL aside.
+        guard message.count <= VarlinkFrameDecoder.defaultMaximumLength else {
             throw VarlinkClientError.requestTooLarge(method: method.name, bytes: message.count)
         }
         let frame = try await exchange(message)

@@ -45,7 +45,7 @@ public struct OnboardingChecklist: Equatable, Sendable {
     /// (`firstLeaseStart`) has started by today.
     public func tick(_ name: String, tenant: Tenant, firstLeaseStart: CivilDate?, today: CivilDate) throws(DomainError) -> Tick {
         guard ![.applicant, .reviewing, .rejected].contains(tenant.status) else {
-            throw .invalid("application", "tenant \(tenant.id ?? 0) of application \(application) is \(tenant.status.rawValue): only an approved firm's checklist is ticked")
+            throw .invalid("application", "the firm of application \(application) is \(tenant.status.rawValue): a checklist is ticked only once the firm is approved")
         }
         guard let index = items.firstIndex(where: { $0.name == name }) else {
             throw .invalid("item", "'\(name)' is not an item of application \(application)'s checklist; its items are \(items.map(\.name).joined(separator: ", "))")

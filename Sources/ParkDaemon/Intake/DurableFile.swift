@@ -85,7 +85,10 @@ enum DurableFile {
     static func undecodableNames(in directory: String) throws(SpoolFailure) -> [[UInt8]] {
         var names: [[UInt8]] = []
         try entries(in: directory) { raw in
-            if String(validatingCString: raw) == nil { names.append(Array(UnsafeBufferPointer(start: raw, count: strlen(raw))).map { UInt8(bitPattern: $0) }) }
+            // Dot files are left alone, as `names` leaves them.
+            if raw.pointee != CChar(UInt8(ascii: ".")), String(validatingCString: raw) == nil {
+                names.append(Array(UnsafeBufferPointer(start: raw, count: strlen(raw))).map { UInt8(bitPattern: $0) })
+            }
         }
         return names
     }

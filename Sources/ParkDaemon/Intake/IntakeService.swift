@@ -101,9 +101,9 @@ struct IntakeService: Service {
                     switch SpoolEntry.read(name, in: directory, maxBytes: maxBytes, mayUpload: uploaders.mayUpload) {
                     case .vanished:
                         return nil
-                    case .refused(let reason):
+                    case .refused(let reason, let identity):
                         let decided = TenantSubmissions.Decided(receipt: nil, quarantine: "refused: the entry " + reason, status: nil, fileDigest: nil)
-                        return .success(Taken(name: name, decided: decided, identity: nil))
+                        return .success(Taken(name: name, decided: decided, identity: identity))
                     case .file(let file):
                         counters.update { $0.received += 1 }
                         do {
@@ -129,8 +129,8 @@ struct IntakeService: Service {
         }
     }
 
-    /// A file of `incoming/new` decided: its name there, the decision, and the file that was read
-    /// (nil for an entry set aside unread), which alone is moved out of `new/`.
+    /// A file of `incoming/new` decided: its name there, the decision, and the entry that was
+    /// looked at (nil when it could not be), which alone is moved out of `new/`.
     private struct Taken: Sendable {
         let name: String
         let decided: TenantSubmissions.Decided

@@ -34,9 +34,11 @@ enum SpoolEntry {
     /// What reading an entry gave.
     enum Reading: Sendable {
         case file(File)
-        /// Set aside: why, in words that quote none of its content.
-        case refused(String)
-        /// Gone before it could be read (another scan took it).
+        /// Set aside: why, in words that quote none of its content, and the entry that was looked
+        /// at (nil when it could not be), which alone is moved.
+        case refused(String, Identity?)
+        /// Gone before it could be read (another scan took it), or replaced while it was: the
+        /// next scan takes what the name holds then.
         case vanished
     }
 
@@ -44,34 +46,37 @@ enum SpoolEntry {
     static func read(_ name: String, in directory: Int32, maxBytes: Int, mayUpload: (uid_t) -> Bool) -> Reading {
         var info = stat()
         guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-            return errno == ENOENT ? .vanished : .refused("cannot be examined: \(String(cString: strerror(errno)))")
+            return errno == ENOENT ? .vanished : .refused("cannot be examined: \(String(cString: strerror(errno)))", nil)
         }
-        if let refusal = refusal(info, maxBytes: maxBytes, mayUpload: mayUpload) { return .refused(refusal) }
+        if let refusal = refusal(info, maxBytes: maxBytes, mayUpload: mayUpload) { return .refused(refusal, Identity(info)) }
         // O_NONBLOCK: should the entry become a FIFO between the two looks, opening it does not wait.
         let descriptor = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT: return .vanished
-            case ELOOP: return .refused("is a symbolic link")
-            default: return .refused("cannot be opened: \(String(cString: strerror(errno)))")
+            case ELOOP: return .refused("is a symbolic link", Identity(info))
+            default: return .refused("cannot be opened: \(String(cString: strerror(errno)))", Identity(info))
             }
         }
         defer { close(descriptor) }
         var opened = stat()
-        guard fstat(descriptor, &opened) == 0 else { return .refused("cannot be examined: \(String(cString: strerror(errno)))") }
-        guard opened.st_dev == info.st_dev, opened.st_ino == info.st_ino else { return .refused("was replaced while it was being read") }
-        if let refusal = refusal(opened, maxBytes: maxBytes, mayUpload: mayUpload) { return .refused(refusal) }
+        guard fstat(descriptor, &opened) == 0 else { return .refused("cannot be examined: \(String(cString: strerror(errno)))", Identity(info)) }
+        // Replaced between the two looks: the new file is taken at the next scan, as one arriving.
+        guard opened.st_dev == info.st_dev, opened.st_ino == info.st_ino else { return .vanished }
+        if let refusal = refusal(opened, maxBytes: maxBytes, mayUpload: mayUpload) { return .refused(refusal, Identity(opened)) }
         var bytes = [UInt8](repeating: 0, count: Int(opened.st_size) + 1)
         var count = 0
         while count < bytes.count {
             let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
             if read < 0, errno == EINTR { continue }
-            guard read >= 0 else { return .refused("cannot be read: \(String(cString: strerror(errno)))") }
+            guard read >= 0 else { return .refused("cannot be read: \(String(cString: strerror(errno)))", Identity(opened)) }
             if read == 0 { break }
             count += read
         }
         // A file still growing is not complete: the writer broke the protocol (rename when done).
-        guard count == Int(opened.st_size) else { return .refused("changed size while it was being read; write it in incoming/tmp and rename it into incoming/new when complete") }
+        guard count == Int(opened.st_size) else {
+            return .refused("changed size while it was being read; write it in incoming/tmp and rename it into incoming/new when complete", Identity(opened))
+        }
         bytes.removeLast()
         return .file(File(name: name, bytes: bytes, owner: opened.st_uid, identity: Identity(opened)))
     }

@@ -81,25 +81,26 @@ enum PolicyHandlers {
                 inForce: Money(fen: before).description, draft: Money(fen: after).description, difference: Money(fen: after - before).description))
         }
         let comparisons = try rules.map { rule in
-            let before = try sum(now.values.filter { $0.rule == rule })
-            let after = try sum(proposed.values.filter { $0.rule == rule })
+            let before = try sum(now.values.filter { $0.rule == rule }, of: "rule \(rule) under the policies in force")
+            let after = try sum(proposed.values.filter { $0.rule == rule }, of: "rule \(rule) under the draft")
             return PolicyAPI.RuleComparison(
                 rule: rule, inForce: Money(fen: before).description, draft: Money(fen: after).description,
                 difference: Money(fen: after - before).description, tenants: tenants.filter { $0.rule == rule }.count)
         }
         return PolicyAPI.SimulateReply(
             period: period.description, rules: comparisons, tenants: tenants,
-            inForceTotal: Money(fen: try sum(now.values)).description, draftTotal: Money(fen: try sum(proposed.values)).description)
+            inForceTotal: Money(fen: try sum(now.values, of: "the policies in force")).description,
+            draftTotal: Money(fen: try sum(proposed.values, of: "the draft")).description)
     }
 
     /// The lines' amounts added up; refused past the largest amount parkd holds (each line is
     /// within it, a sum of many need not be).
-    private static func sum(_ lines: some Sequence<RewardLine>) throws -> Int64 {
+    private static func sum(_ lines: some Sequence<RewardLine>, of what: String) throws -> Int64 {
         var total: Int64 = 0
         for line in lines {
             let (sum, overflow) = total.addingReportingOverflow(line.fen)
             guard !overflow, sum.magnitude <= Money.largest.fen.magnitude else {
-                throw PolicyRunError("the amounts of rule \(line.rule) add up to more than \(Money.largest) yuan, the largest amount parkd holds; check the draft's formulas")
+                throw PolicyRunError("the amounts of \(what) add up to more than \(Money.largest) yuan, the largest amount parkd holds; check the formulas")
             }
             total = sum
         }

@@ -48,7 +48,7 @@ enum TimerHandlers {
     /// shows with the time of that trigger. A run asked for by an administrator (`run-now`) is
     /// in the history, but is not the timer's trigger, as `systemctl start` of a service is not.
     static func lastTriggered(_ runs: [StoredTimerRun]) -> StoredTimerRun? {
-        runs.first { $0.trigger != "run-now" }
+        runs.first { $0.trigger != TimerTrigger.manual.rawValue }
     }
 
     static func wire(_ timer: ScheduledTimer, lastTriggered latest: StoredTimerRun?, display: some TimeZoneRules) -> TimerAPI.Timer {
