@@ -66,6 +66,16 @@ struct LeaseSigningTests {
             try sign(tenant(.active), [office], from: "2021-03-01", first: false)
         }
         #expect(try sign(tenant(.active), [office], from: "2021-03-12", first: false).activatesTenant == false)
+        // Moved in by an onboarding checklist's last tick after its first lease started: the lease's start counts.
+        func signAfterOnboarding(from start: String) throws -> LeaseSigning {
+            try LeaseSigning.decide(
+                tenant: tenant(.active), units: [office], start: day(start), end: day("2022-03-14"), rent: Money(fen: 4_000), deposit: .zero,
+                billingDay: 1, holders: nobody, isFirstLease: false, firstLeaseStart: day("2021-03-05"), today: day("2021-06-30"))
+        }
+        #expect(try signAfterOnboarding(from: "2021-03-08").activatesTenant == false)
+        #expect(throws: DomainError.invalid("start", "2021-03-01 is before 2021-03-05, when the tenant moved in; its leases start on or after its move-in")) {
+            try signAfterOnboarding(from: "2021-03-01")
+        }
     }
 
     @Test("a unit held by another lease on one of the days is refused, naming the unit and the lease")

@@ -17,22 +17,28 @@ public struct LeaseSigning: Equatable, Sendable {
     ///   - units: the units asked for, as they are now.
     ///   - holders: who else holds those units.
     ///   - isFirstLease: the tenant has never held a lease.
+    ///   - firstLeaseStart: the start of its first lease, when it has one (an onboarding
+    ///     checklist's last tick may move it in later than that).
     ///   - onboardingOpen: the tenant's onboarding checklist has an item not yet ticked.
     public static func decide(
         tenant: Tenant, units: [LeasedUnit], start: CivilDate, end: CivilDate, rent: Money, deposit: Money, billingDay: Int,
-        holders: UnitHolders, isFirstLease: Bool, onboardingOpen: Bool = false, today: CivilDate
+        holders: UnitHolders, isFirstLease: Bool, firstLeaseStart: CivilDate? = nil, onboardingOpen: Bool = false, today: CivilDate
     ) throws -> LeaseSigning {
         let tenantID = tenant.id ?? 0
         guard [.approved, .active].contains(tenant.status) else {
             throw DomainError.invalid("tenant", "tenant \(tenantID) is \(tenant.status.rawValue); only approved or active tenants may sign a lease")
         }
         // No lease starts before the tenant may be in the park: its approval, or, once active,
-        // its move-in, from which lease years and the rent subsidy count.
+        // its move-in or its first lease's start (the earlier), from which lease years and the
+        // rent subsidy count.
         if tenant.status == .approved, start < tenant.statusSince {
             throw DomainError.invalid("start", "\(start) is before \(tenant.statusSince), when the tenant became approved")
         }
-        if tenant.status == .active, let movedIn = tenant.movedIn, start < movedIn {
-            throw DomainError.invalid("start", "\(start) is before \(movedIn), when the tenant moved in; its leases start on or after its move-in")
+        if tenant.status == .active, let movedIn = tenant.movedIn {
+            let inPark = min(movedIn, firstLeaseStart ?? movedIn)
+            guard start >= inPark else {
+                throw DomainError.invalid("start", "\(start) is before \(inPark), when the tenant moved in; its leases start on or after its move-in")
+            }
         }
         let lease = try Lease(
             tenantID: tenantID, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay)

@@ -51,10 +51,12 @@ extension ParkDatabase {
             let unit = try ParkDatabase.loadUnit(db, id).unit
             return LeasedUnit(unitID: id, label: unit.label, area: unit.area, kind: unit.kind)
         }
+        let firstLeaseStart = try String.fetchOne(db, sql: "SELECT MIN(start) FROM lease WHERE tenantId = ?", arguments: [tenant.id])
+            .map { try CivilDate.parse($0, field: "start") }
         let signing = try LeaseSigning.decide(
             tenant: tenant.tenant, units: units, start: terms.start, end: terms.end, rent: terms.rent, deposit: terms.deposit,
-            billingDay: terms.billingDay, holders: try unitHolders(db, of: terms.unitIDs),
-            isFirstLease: try LeaseRecord.filter(LeaseRecord.Columns.tenantId == tenant.id).fetchCount(db) == 0,
+            billingDay: terms.billingDay, holders: try unitHolders(db, of: terms.unitIDs), isFirstLease: firstLeaseStart == nil,
+            firstLeaseStart: firstLeaseStart,
             onboardingOpen: try ParkDatabase.onboardingOpen(db, tenant: tenant.id), today: today)
         var record = LeaseRecord(signing.lease, createdAt: context.at, updatedAt: context.at)
         try record.insert(db)
