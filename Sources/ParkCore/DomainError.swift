@@ -36,6 +36,14 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
         guard (1...9999).contains(year) else { throw .invalid("year", "\(year) is not a year; give it in four digits, such as 2026") }
     }
 
+    /// A list's page size: `limit`, or `standard` when none is asked, refused past 1 to 1000
+    /// (naming the field `limit`), so that no reply outgrows a message.
+    public static func pageSize(_ limit: Int?, standard: Int) throws(DomainError) -> Int {
+        let size = limit ?? standard
+        guard (1...1000).contains(size) else { throw .invalid("limit", "\(size) is out of range; give 1 to 1000") }
+        return size
+    }
+
     /// Refuses a range whose first end comes after its last (days, months), naming `from`.
     public static func checkOrder<Bound: Comparable & CustomStringConvertible>(from: Bound?, to: Bound?) throws(DomainError) {
         if let from, let to, from > to { throw .invalid("from", "\(from) is after \(to)") }

@@ -58,7 +58,11 @@ struct Backups: Sendable {
             try? FileManager.default.removeItem(atPath: partial)
             throw BackupAPI.BackupDamaged(integrity: integrity)
         }
-        try FileManager.default.moveItem(atPath: partial, toPath: path(name))
+        guard rename(partial, path(name)) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: partial)
+            throw BackupAPI.BackupFailed(path: path(name), reason: reason)
+        }
         return (describe(name, createdAt: instant), integrity)
     }
 

@@ -57,7 +57,7 @@ enum ReportHandlers {
         }
 
         table.register(ReportAPI.list) { request, _ in
-            let limit = try pageSize(request.limit)
+            let limit = try DomainError.pageSize(request.limit, standard: 500)
             let from = try request.from.map { try Month.parse($0, field: "from") }
             let to = try request.to.map { try Month.parse($0, field: "to") }
             try DomainError.checkOrder(from: from, to: to)
@@ -72,16 +72,9 @@ enum ReportHandlers {
         table.register(ReportAPI.history) { request, _ in
             let page = try await database.reportHistory(
                 TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"), after: request.after,
-                limit: try pageSize(request.limit))
+                limit: try DomainError.pageSize(request.limit, standard: 500))
             return ReportAPI.HistoryReply(versions: page.versions.map(wire), next: page.next)
         }
-    }
-
-    /// A page's size: 500 unless asked, 1 to 1000.
-    static func pageSize(_ limit: Int?) throws -> Int {
-        let limit = limit ?? 500
-        guard (1...1000).contains(limit) else { throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 1000") }
-        return limit
     }
 
     static func wire(_ stored: StoredReport) -> ReportAPI.Report {

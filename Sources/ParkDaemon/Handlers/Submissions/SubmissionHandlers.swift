@@ -14,8 +14,7 @@ enum SubmissionHandlers {
         }
 
         table.register(SubmissionAPI.list) { request, _ in
-            let limit = request.limit ?? 100
-            guard (1...1000).contains(limit) else { throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 1000") }
+            let limit = try DomainError.pageSize(request.limit, standard: 100)
             if let status = request.status, !["accepted", "rejected"].contains(status) {
                 throw DomainError.invalid("status", "'\(status)' is not a status; give accepted or rejected")
             }

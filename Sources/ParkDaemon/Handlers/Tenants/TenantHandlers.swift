@@ -22,10 +22,7 @@ enum TenantHandlers {
 
         table.register(TenantAPI.list) { request, call in
             let today = call.state.today()
-            let limit = request.limit ?? 100
-            guard (1...1000).contains(limit) else {
-                throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 1000")
-            }
+            let limit = try DomainError.pageSize(request.limit, standard: 100)
             var afterID: Int64?
             if let after = request.after {
                 guard let id = Int64(after), id >= 0 else {
