@@ -37,6 +37,18 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
     public static func + (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen + rhs.fen) }
+
+    /// The amounts in fen added up; nil when the sum passes `largest` either way (each amount
+    /// may be within it, a sum of many need not be).
+    public static func total(_ fens: some Sequence<Int64>) -> Money? {
+        var total: Int64 = 0
+        for fen in fens {
+            let (sum, overflow) = total.addingReportingOverflow(fen)
+            guard !overflow else { return nil }
+            total = sum
+        }
+        return total.magnitude <= largest.fen.magnitude ? Money(fen: total) : nil
+    }
     public static func - (lhs: Money, rhs: Money) -> Money { Money(fen: lhs.fen - rhs.fen) }
 
     /// `1234.50`, `-0.05`.

@@ -74,13 +74,7 @@ public struct RewardRunDecision: Sendable, Equatable {
         let adjusts = covering.map(\.id)
         if !adjusts.isEmpty && decided.isEmpty { throw .noDifferences(period: period, approved: adjusts) }
         decided.sort { ($0.line.tenantID, $0.line.rule) < ($1.line.tenantID, $1.line.rule) }
-        var total: Int64 = 0
-        for line in decided {
-            let (sum, overflow) = total.addingReportingOverflow(line.line.fen)
-            guard !overflow else { throw .totalTooLarge(period: period) }
-            total = sum
-        }
-        guard total.magnitude <= Money.largest.fen.magnitude else { throw .totalTooLarge(period: period) }
+        guard Money.total(decided.map(\.line.fen)) != nil else { throw .totalTooLarge(period: period) }
         return RewardRunDecision(lines: decided, adjusts: adjusts)
     }
 

@@ -39,7 +39,7 @@ extension ParkDatabase {
     /// `createUnit` inside a transaction the caller holds (the demo park loads in one).
     static func createUnit(_ db: Database, _ unit: RentalUnit, context: ChangeContext) throws -> StoredUnit {
         // Building "A-1" number "203" and building "A" number "1-203" would both be A-1-203.
-        if let existing = try RentalUnitRecord.filter(sql: "building || '-' || number = ?", arguments: [unit.label]).fetchOne(db) {
+        if let existing = try RentalUnitRecord.labelled(unit.label).fetchOne(db) {
             throw StoreError.unitExists(unit.label, id: existing.id!)
         }
         var record = RentalUnitRecord(unit, createdAt: context.at, updatedAt: context.at)
@@ -122,7 +122,7 @@ extension ParkDatabase {
         case .id(let id):
             return try loadUnit(db, id)
         case .label(let label):
-            let records = try RentalUnitRecord.filter(sql: "building || '-' || number = ?", arguments: [label]).order(Column("id")).fetchAll(db)
+            let records = try RentalUnitRecord.labelled(label).order(Column("id")).fetchAll(db)
             guard let record = records.first else { throw StoreError.noSuchUnit(label: label) }
             // Building "A-1" number "203" and building "A" number "1-203" are both A-1-203.
             guard records.count == 1 else {

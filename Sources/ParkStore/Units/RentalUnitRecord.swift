@@ -21,6 +21,12 @@ struct RentalUnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
         static let kind = Column(CodingKeys.kind)
     }
 
+    /// The units whose label (`RentalUnit.label`: building and number joined by a hyphen) is
+    /// `label`: one, unless a database written before labels were unique holds two.
+    static func labelled(_ label: String) -> QueryInterfaceRequest<RentalUnitRecord> {
+        filter(sql: "building || '-' || number = ?", arguments: [label])
+    }
+
     init(_ unit: RentalUnit, createdAt: String, updatedAt: String) {
         id = unit.id
         building = unit.building

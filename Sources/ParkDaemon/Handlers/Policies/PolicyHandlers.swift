@@ -96,15 +96,10 @@ enum PolicyHandlers {
     /// The lines' amounts added up; refused past the largest amount parkd holds (each line is
     /// within it, a sum of many need not be).
     private static func sum(_ lines: some Sequence<RewardLine>, of what: String) throws -> Int64 {
-        var total: Int64 = 0
-        for line in lines {
-            let (sum, overflow) = total.addingReportingOverflow(line.fen)
-            guard !overflow, sum.magnitude <= Money.largest.fen.magnitude else {
-                throw PolicyRunError("the amounts of \(what) add up to more than \(Money.largest) yuan, the largest amount parkd holds; check the formulas")
-            }
-            total = sum
+        guard let total = Money.total(lines.map(\.fen)) else {
+            throw PolicyRunError("the amounts of \(what) add up to more than \(Money.largest) yuan, the largest amount parkd holds; check the formulas")
         }
-        return total
+        return total.fen
     }
 
     static func wire(_ policy: Policy) -> PolicyAPI.Policy {
