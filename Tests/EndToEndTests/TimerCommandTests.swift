@@ -70,6 +70,11 @@ struct TimerCommandTests {
         let after = try list(daemon)
         #expect(after.timers.first?.next == Self.micros("2026-03-03T01:00:00Z"))
         #expect(after.timers.first?.lastOutcome == "succeeded")
+        // Runs asked for, however many, leave Last and its outcome to the elapse.
+        for _ in 1...11 { #expect(try daemon.parkctl(["timer", "run-now", "tidy"]).status == 0) }
+        let afterRunsNow = try list(daemon)
+        #expect(afterRunsNow.timers.first?.last == after.timers.first?.last && afterRunsNow.timers.first?.last != nil)
+        #expect(afterRunsNow.timers.first?.lastOutcome == "succeeded", "the elapse's outcome, after eleven runs asked for")
         let shown = try daemon.parkctl(["timer", "show", "tidy"], environment: ["TZ": "Asia/Shanghai"])
         #expect(shown.stdout.contains("    On calendar: *-*-* 09:00:00"), "\(shown.stdout)")
         #expect(shown.stdout.contains("           Next: Tue 2026-03-03 09:00:00 CST (23h"), "\(shown.stdout)")

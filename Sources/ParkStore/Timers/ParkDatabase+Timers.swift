@@ -47,6 +47,17 @@ extension ParkDatabase {
         }
     }
 
+    /// The newest run of `timer` that its schedule triggered (an elapse or a catch-up, run or
+    /// skipped), however many runs an administrator asked for since: what `Last` stands for.
+    public func lastTriggeredRun(timer: String) async throws -> StoredTimerRun? {
+        try await read { db in
+            try TimerRunRecord
+                .filter(TimerRunRecord.Columns.timer == timer && TimerRunRecord.Columns.trigger != TimerTrigger.manual.rawValue)
+                .order(TimerRunRecord.Columns.id.desc)
+                .fetchOne(db)?.run
+        }
+    }
+
     /// Each timer's last scheduled trigger (run or skipped; runs asked for by an administrator
     /// do not count), in microseconds since the epoch: the latest recorded, which after the clock
     /// was set back may be earlier than one before it.

@@ -22,6 +22,7 @@ struct TimerRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     enum Columns {
         static let id = Column(CodingKeys.id)
         static let timer = Column(CodingKeys.timer)
+        static let trigger = Column(CodingKeys.trigger)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

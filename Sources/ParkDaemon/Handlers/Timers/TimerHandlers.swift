@@ -15,7 +15,7 @@ enum TimerHandlers {
             let timers = scheduler.timers
             var wired: [TimerAPI.Timer] = []
             for timer in timers {
-                wired.append(wire(timer, lastTriggered: lastTriggered(try await database.timerRuns(timer: timer.name, limit: 10)), display: display))
+                wired.append(wire(timer, lastTriggered: try await database.lastTriggeredRun(timer: timer.name), display: display))
             }
             // Soonest first, as systemctl list-timers; those with no next elapse last.
             wired.sort { ($0.next ?? .max, $0.name) < ($1.next ?? .max, $1.name) }
@@ -26,7 +26,8 @@ enum TimerHandlers {
             let display = try zones.rules(named: request.displayTimeZone ?? "UTC", field: "displayTimeZone")
             guard let timer = scheduler.timers.first(where: { $0.name == request.name }) else { throw TimerAPI.NoSuchTimer(name: request.name) }
             let runs = try await database.timerRuns(timer: timer.name, limit: 10)
-            return TimerAPI.GetReply(now: scheduler.now, timer: wire(timer, lastTriggered: lastTriggered(runs), display: display), runs: runs.map(wire))
+            let lastTriggered = try await database.lastTriggeredRun(timer: timer.name)
+            return TimerAPI.GetReply(now: scheduler.now, timer: wire(timer, lastTriggered: lastTriggered, display: display), runs: runs.map(wire))
         }
 
         table.register(TimerAPI.run, runs: .offEventLoop) { request, call in
@@ -44,13 +45,9 @@ enum TimerHandlers {
         }
     }
 
-    /// Of a timer's latest runs (newest first), the latest its schedule triggered: what `Last`
-    /// shows with the time of that trigger. A run asked for by an administrator (`run-now`) is
-    /// in the history, but is not the timer's trigger, as `systemctl start` of a service is not.
-    static func lastTriggered(_ runs: [StoredTimerRun]) -> StoredTimerRun? {
-        runs.first { $0.trigger != TimerTrigger.manual.rawValue }
-    }
-
+    /// `latest` is the newest run its schedule triggered, whose outcome `Last` shows with the time
+    /// of that trigger. A run asked for by an administrator (`run-now`) is in the history, but is
+    /// not the timer's trigger, as `systemctl start` of a service is not.
     static func wire(_ timer: ScheduledTimer, lastTriggered latest: StoredTimerRun?, display: some TimeZoneRules) -> TimerAPI.Timer {
         let definition = timer.definition
         let note: String? = switch timer.next {
