@@ -94,6 +94,17 @@ struct LeaseTests {
         #expect(throws: DomainError.self) { try lease.terminate(on: date("2022-02-01")) }
     }
 
+    @Test("termination drops the rent changes that would have begun after the new last day, and says which")
+    func terminationDropsLaterRents() throws {
+        var lease = try lease("2021-01-01", "2022-12-31")
+        try lease.amend(rent: Money.parse("45.00", field: "rent"), from: date("2022-01-01"))
+        try lease.amend(rent: Money.parse("50.00", field: "rent"), from: date("2022-07-01"))
+        let dropped = try lease.terminate(on: date("2022-06-30"))
+        #expect(dropped == [RentChange(from: date("2022-07-01"), rent: try Money.parse("50.00", field: "rent"))])
+        #expect(lease.rents.map(\.from) == [date("2021-01-01"), date("2022-01-01")])
+        #expect(lease.rent(on: date("2022-06-30")) == (try Money.parse("45.00", field: "rent")))
+    }
+
     @Test("leases conflict only when they share a unit on a day")
     func conflicts() throws {
         let first = try lease("2021-01-01", "2021-06-30")

@@ -23,6 +23,17 @@ struct TenantExitTests {
         #expect(exit.endedLeases.first?.lastDay == (try day("2021-12-31")))
     }
 
+    @Test("a lease already terminated after the last day ends on it, losing the rent changes it would not reach")
+    func endsTerminatedLeaseEarlier() throws {
+        var terminated = try lease(4, "2021-01-01", "2023-12-31")
+        try terminated.amend(rent: Money(fen: 4_500), from: day("2022-03-01"))
+        try terminated.terminate(on: day("2022-06-30"))
+        let exit = try TenantExit.decide(on: day("2022-02-01"), leases: [terminated], reportedMonths: [])
+        let ended = try #require(exit.endedLeases.first)
+        #expect(ended.lastDay == (try day("2022-01-31")))
+        #expect(ended.rents.map(\.rent) == [Money(fen: 4_000)])
+    }
+
     @Test("a lease from the exit day on, or a report of a month after the last day, refuses the exit")
     func contradictions() throws {
         #expect(throws: DomainError.invalid("on", "lease 3 starts on 2022-01-01, on or after the exit day 2022-01-01; change the exit day or the lease first")) {

@@ -108,12 +108,24 @@ public struct Lease: Equatable, Sendable {
         end = newEnd
     }
 
-    /// Ends the lease early: `day` is its new last day.
-    public mutating func terminate(on day: CivilDate) throws(DomainError) {
+    /// Ends the lease early: `day` is its new last day. Returns the rent changes it drops, those
+    /// that would have begun after that day and so never apply.
+    @discardableResult
+    public mutating func terminate(on day: CivilDate) throws(DomainError) -> [RentChange] {
         guard terminatedOn == nil else { throw .invalid("on", "the lease was already terminated on \(lastDay)") }
         guard start <= day, day < end else {
             throw .invalid("on", "\(day) must be from the start (\(start)) to the day before the end (\(end))")
         }
+        return endEarly(on: day)
+    }
+
+    /// Moves the last day of a lease already terminated earlier still, to `day` (a tenant's exit
+    /// before it), dropping the rent changes that would begin after it.
+    @discardableResult
+    mutating func endEarly(on day: CivilDate) -> [RentChange] {
         terminatedOn = day
+        let dropped = rents.filter { $0.from > day }
+        rents.removeAll { $0.from > day }
+        return dropped
     }
 }

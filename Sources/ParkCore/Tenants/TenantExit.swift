@@ -24,7 +24,7 @@ public struct TenantExit: Equatable, Sendable {
         }
         var ended: [Lease] = []
         for var lease in leases where lease.lastDay > lastDay {
-            if lease.terminatedOn == nil { try lease.terminate(on: lastDay) } else { lease.terminatedOn = lastDay }
+            if lease.terminatedOn == nil { try lease.terminate(on: lastDay) } else { lease.endEarly(on: lastDay) }
             ended.append(lease)
         }
         return TenantExit(endedLeases: ended, lastDay: lastDay)

@@ -149,8 +149,10 @@ extension ParkDatabase {
     public func terminateLease(_ id: Int64, on day: CivilDate, reason: String, context: ChangeContext) async throws -> StoredLease {
         try await changeLease(id, context) { db, lease in
             let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
-            try lease.terminate(on: day)
-            try ParkDatabase.recordEvent(db, lease: id, "terminated", on: day, "\(reason); contracted end was \(lease.end)", context)
+            let dropped = try lease.terminate(on: day)
+            try ParkDatabase.dropRents(db, lease: id, after: day)
+            try ParkDatabase.recordEvent(
+                db, lease: id, "terminated", on: day, "\(reason); contracted end was \(lease.end)" + ParkDatabase.droppedNote(dropped), context)
         }
     }
 
@@ -177,8 +179,26 @@ extension ParkDatabase {
         for lease in exit.endedLeases {
             let stored = try loadLease(db, lease.id!)
             try LeaseRecord(lease, createdAt: stored.createdAt, updatedAt: context.at).update(db)
-            try recordEvent(db, lease: lease.id!, "terminated", on: exit.lastDay, "tenant exited on \(day); contracted end was \(lease.end)", context)
+            try dropRents(db, lease: lease.id!, after: exit.lastDay)
+            let dropped = stored.lease.rents.filter { !lease.rents.contains($0) }
+            try recordEvent(
+                db, lease: lease.id!, "terminated", on: exit.lastDay,
+                "tenant exited on \(day); contracted end was \(lease.end)" + droppedNote(dropped), context)
         }
+    }
+
+    /// Deletes a lease's rent changes that would begin after its last day: they never apply.
+    private static func dropRents(_ db: Database, lease: Int64, after lastDay: CivilDate) throws {
+        try LeaseRentRecord
+            .filter(LeaseRentRecord.Columns.leaseId == lease && LeaseRentRecord.Columns.effectiveFrom > lastDay.description)
+            .deleteAll(db)
+    }
+
+    /// What the lease's history says of the rent changes an early end dropped.
+    private static func droppedNote(_ dropped: [RentChange]) -> String {
+        guard !dropped.isEmpty else { return "" }
+        let changes = dropped.map { "rent \($0.rent)/m²·month from \($0.from)" }.joined(separator: ", ")
+        return "; dropped what would have begun after it: \(changes)"
     }
 
     /// The other leases of these units, and the incubator's projects: what a lease of them must not meet.
