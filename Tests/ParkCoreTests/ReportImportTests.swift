@@ -43,6 +43,15 @@ struct ReportImportTests {
         }
     }
 
+    @Test("a problem names the same line whether rows end with LF, CRLF or a lone CR, past a quoted line break", arguments: ["\n", "\r\n", "\r"])
+    func lineNumbersPastQuotedBreaks(_ end: String) throws {
+        // Row 2 holds a tenant name over two lines; the bad cell is on line 4.
+        let text = [Self.header, "\"青岛英才\(end)人力资源\",2021-03,100,1,0,0,0,0,0,0,0,0,1", "1,2021-04,-5,1,0,0,0,0,0,0,0,0,1", ""]
+            .joined(separator: end)
+        let problems = try ReportImport.parse(text).problems
+        #expect(problems.contains { $0.line == 4 && $0.column == "revenue" }, "\(problems)")
+    }
+
     @Test("an unclosed quote is a problem, not a crash")
     func unclosedQuote() {
         #expect(throws: ImportRefused.self) { try ReportImport.parse(Self.header + "\n\"1,2021-03\n") }

@@ -30,8 +30,15 @@ enum CSV {
                         quoted = false
                     }
                 } else {
-                    if scalar == "\n" { line += 1 }
+                    // A line break inside the field: CRLF, LF or a lone CR, each one line.
                     field.unicodeScalars.append(scalar)
+                    if scalar == "\n" { line += 1 }
+                    if scalar == "\r" {
+                        line += 1
+                        if let next = iterator.next() {
+                            if next == "\n" { field.unicodeScalars.append(next) } else { pending = next }
+                        }
+                    }
                 }
                 continue
             }
