@@ -160,16 +160,9 @@ struct EventCommandTests {
         }
         #expect(results.withLock { $0.values.filter { $0.status == 0 }.count } == 50)
 
-        struct Registration: Decodable {
-            let id: Int64
-            let status: String
-            let waitingPosition: Int?
-            let places: Int
-        }
-        struct Registrations: Decodable { let registrations: [Registration] }
-        func registrations() throws -> [Registration] {
+        func registrations() throws -> [RegistrationRow] {
             let output = try daemon.parkctl(["--json", "event", "registrations", "1"])
-            return try JSONDecoder().decode(Registrations.self, from: Data(output.stdout.utf8)).registrations
+            return try JSONDecoder().decode(RegistrationRows.self, from: Data(output.stdout.utf8)).registrations
         }
         let all = try registrations()
         #expect(all.map(\.id) == Array(1...50))
@@ -329,3 +322,13 @@ struct EventExportTests {
         #expect(try restarted.parkctl(["status"]).status == 0)
     }
 }
+
+/// The fields of `event registrations --json` the capacity test reads.
+private struct RegistrationRow: Decodable {
+    let id: Int64
+    let status: String
+    let waitingPosition: Int?
+    let places: Int
+}
+
+private struct RegistrationRows: Decodable { let registrations: [RegistrationRow] }
