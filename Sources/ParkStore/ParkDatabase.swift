@@ -132,37 +132,47 @@ public final class ParkDatabase: Sendable {
         try await pool.read(body)
     }
 
-    /// Runs a change durably, recording it in the audit trail in the same transaction.
+    /// Runs a change durably, recording it in the audit trail in the same transaction (when the
+    /// context has a call: parkd's own changes have none).
     ///
     /// The change runs in a savepoint: when it throws it is rolled back, the audit entry still
-    /// records the attempt with `outcome(error)`, and the error is rethrown.
-    func write<T: Sendable>(
-        audit call: AuditedCall?, at instant: String, outcome: @escaping @Sendable (any Error) -> String,
-        _ change: @escaping @Sendable (Database) throws -> T
-    ) async throws -> T {
+    /// records the attempt, as `context.refusedCall` with `context.outcome(error)`, and the error
+    /// is rethrown.
+    func write<T: Sendable>(_ context: ChangeContext, _ change: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await classifyingFailures { try await self.writeAudited(context, change) }
+    }
+
+    /// Runs a change durably that the trail does not record: parkd's own bookkeeping, or an
+    /// audit entry written whole.
+    func writeUnaudited<T: Sendable>(_ change: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await classifyingFailures {
+            // Within the shared transaction's savepoint, as an audited change, so that its
+            // failure rolls back only itself.
+            try await self.groupCommit.write { db in db.attempt(change) }.get()
+        }
+    }
+
+    private func classifyingFailures<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         do {
-            return try await writeAudited(audit: call, at: instant, outcome: outcome, change)
+            return try await body()
         } catch {
             throw StorageFailure.classify(error, databasePath: path) ?? error
         }
     }
 
-    private func writeAudited<T: Sendable>(
-        audit call: AuditedCall?, at instant: String, outcome: @escaping @Sendable (any Error) -> String,
-        _ change: @escaping @Sendable (Database) throws -> T
-    ) async throws -> T {
+    private func writeAudited<T: Sendable>(_ context: ChangeContext, _ change: @escaping @Sendable (Database) throws -> T) async throws -> T {
         // The change's own failure is returned, not thrown: throwing would roll back the
         // shared savepoint and with it the audit entry that records the failure.
         let auditKey = self.auditKey
         let result = try await groupCommit.write { db -> Result<T, any Error> in
             let result = db.attempt(change)
-            if let call {
-                let outcomeText: String
+            if let call = context.call {
                 switch result {
-                case .success: outcomeText = "ok"
-                case .failure(let error): outcomeText = outcome(error)
+                case .success:
+                    try ParkDatabase.appendAudit(db, call: call, at: context.at, outcome: "ok", key: auditKey)
+                case .failure(let error):
+                    try ParkDatabase.appendAudit(db, call: context.refusedCall ?? call, at: context.at, outcome: context.outcome(error), key: auditKey)
                 }
-                try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcomeText, key: auditKey)
             }
             return result
         }

@@ -184,6 +184,33 @@ struct HardeningTests {
         #expect(garbage.report() == "errors=io.parkd.Service.InvalidMessage:20")
         #expect(daemon.log.components(separatedBy: "protocol error").count - 1 <= 1, "\(daemon.log)")
     }
+
+    @Test("a call the store refuses is audited with bounded parameters too, whoever made it")
+    func storeRefusalBounded() throws {
+        let daemon = try RunningDaemon()
+        _ = try daemon.parkctl(["tenant", "add", "--name", "青岛英才人力资源有限公司", "--credit-code", "91370200163562681G", "--on", "2021-01-04"])
+        _ = try daemon.parkctl(["tenant", "transition", "1", "reviewing", "--on", "2021-01-05", "--reason", "材料齐全"])
+        _ = try daemon.parkctl(["tenant", "transition", "1", "approved", "--on", "2021-01-06", "--reason", "评审通过"])
+        _ = try daemon.parkctl(["unit", "add", "--building", "A", "--number", "1", "--area", "100", "--kind", "office", "--rent", "40"])
+        #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-03-01", "--end", "2022-02-28", "--rent", "40"]).status == 0)
+        // The reason's length is checked where the termination is decided, in the store.
+        // 120,000 bytes: within what one command-line argument may hold.
+        let reason = String(repeating: "搬", count: 40_000)
+        let refused = try daemon.parkctl(["lease", "terminate", "1", "--on", "2021-12-31", "--reason", reason])
+        #expect(refused.status == 65, "\(refused.stderr)")
+        let list = try daemon.parkctl(["--json", "audit", "list", "--limit", "1"])
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        let entry = try #require((reply["entries"] as? [[String: Any]])?.first)
+        #expect(entry["method"] as? String == "io.parkd.Lease.Terminate" && (entry["outcome"] as? String)?.contains("reason") == true, "\(entry)")
+        let parameters = try #require(entry["parameters"] as? [String: Any], "\(entry)")
+        #expect(parameters["bytes"] as? Int ?? 0 > 120_000 && (parameters["sha256"] as? String)?.count == 64)
+        #expect((parameters["prefix"] as? String)?.utf8.count ?? .max <= 1024)
+        #expect(try daemon.parkctl(["audit", "verify"]).status == 0)
+        // What the store accepts is audited as sent.
+        #expect(try daemon.parkctl(["lease", "terminate", "1", "--on", "2021-12-31", "--reason", "搬迁"]).status == 0)
+        let accepted = try daemon.parkctl(["--json", "audit", "list", "--limit", "1"])
+        #expect(accepted.stdout.contains("\"reason\" : \"搬迁\""), "\(accepted.stdout)")
+    }
 }
 
 /// Lists that grow come a page at a time, and parkctl reads every page (issue 18 finding 5).

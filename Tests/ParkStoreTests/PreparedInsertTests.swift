@@ -37,9 +37,10 @@ struct PreparedInsertTests {
                 let columns = try #require(Self.columns(of: type(of: record).insertSQL))
                 #expect(Set(columns) == Set(encoded.keys), "\(table): insertSQL names \(columns.sorted()), the encoding \(encoded.keys.sorted())")
                 let rowID = try await database.pool.write { db in try record.insertPrepared(db) }
-                let row = try #require(try await database.pool.read { db in
+                let inserted = try database.pool.read { db in
                     try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE rowid = ?", arguments: [rowID])
-                })
+                }
+                let row = try #require(inserted)
                 for (column, value) in encoded {
                     #expect(row[column] as DatabaseValue == value, "\(table).\(column): inserted \(row[column] as DatabaseValue), encoded \(value)")
                 }

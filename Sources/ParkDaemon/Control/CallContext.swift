@@ -42,7 +42,10 @@ public final class CallContext: Sendable {
     /// The audit context for the one change this call makes; the store records the entry.
     func change() -> ChangeContext {
         auditTaken.store(true, ordering: .relaxed)
-        return ChangeContext(call: auditedCall, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
+        let call = auditedCall
+        return ChangeContext(
+            call: call, refusedCall: RefusedCallRecord.bounded(call, to: state.config.limits.refusedParametersBytes), at: state.instant(),
+            outcome: { ControlErrors.varlinkError(for: $0).description })
     }
 
     /// As `change()`, for a call whose sealed parameters the audit trail records as `commitment`.

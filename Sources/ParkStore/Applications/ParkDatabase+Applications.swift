@@ -9,7 +9,7 @@ extension ParkDatabase {
     public func receiveApplication(
         _ form: ApplicationForm, rules: PrescreenRules, today: CivilDate, context: ChangeContext
     ) async throws -> StoredApplication {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.receiveApplication(db, form, rules: rules, today: today, context: context)
         }
     }
@@ -70,7 +70,7 @@ extension ParkDatabase {
     public func withdrawApplication(
         _ id: Int64, reason: String, on day: CivilDate, today: CivilDate, context: ChangeContext
     ) async throws -> StoredApplication {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard var record = try ApplicationRecord.fetchOne(db, key: id) else { throw StoreError.noSuchApplication(id) }
             let stored = try record.tenantId.map { try ParkDatabase.loadTenant(db, .id($0)) }
             let withdrawal = try ApplicationWithdrawal.decide(

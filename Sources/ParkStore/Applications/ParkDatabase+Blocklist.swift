@@ -4,7 +4,7 @@ import ParkCore
 extension ParkDatabase {
     /// Puts a firm on the park's blocklist; a firm listed already is refused.
     public func addToBlocklist(_ entry: BlocklistEntry, context: ChangeContext) async throws -> StoredBlocklistEntry {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             if let listed = try ParkDatabase.activeBlocklistEntry(db, entry.creditCode.value) {
                 throw StoreError.alreadyBlocklisted(entry.creditCode.value, since: listed.listedOn)
             }
@@ -16,7 +16,7 @@ extension ParkDatabase {
 
     /// Takes a firm off the blocklist; the entry is kept with who removed it and why.
     public func removeFromBlocklist(_ code: CreditCode, reason: String, context: ChangeContext) async throws -> StoredBlocklistEntry {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard var record = try ParkDatabase.activeBlocklistEntry(db, code.value) else { throw StoreError.notBlocklisted(code.value) }
             record.removedAt = context.at
             record.removedBy = context.recordedBy

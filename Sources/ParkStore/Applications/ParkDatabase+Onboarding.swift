@@ -44,7 +44,7 @@ extension ParkDatabase {
     public func tickOnboardingItem(
         application: Int64, item: String, today: CivilDate, context: ChangeContext
     ) async throws -> (checklist: StoredOnboardingChecklist, activated: Bool) {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let stored = try ParkDatabase.loadOnboardingChecklist(db, application: application)
             let tenant = try ParkDatabase.loadTenant(db, .id(stored.tenant))
             let firstStart = try String.fetchOne(db, sql: "SELECT MIN(start) FROM lease WHERE tenantId = ?", arguments: [stored.tenant])

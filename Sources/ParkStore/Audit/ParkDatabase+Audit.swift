@@ -157,7 +157,7 @@ extension ParkDatabase {
     /// Records a call that changes nothing in the database: one refused before it reached the
     /// store, or one that changes the running daemon only (its log level).
     public func recordCall(_ call: AuditedCall, at instant: String, outcome: String) async throws {
-        try await write(audit: nil, at: instant, outcome: { _ in outcome }) { db in
+        try await writeUnaudited { db in
             try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcome, key: self.auditKey)
         }
     }

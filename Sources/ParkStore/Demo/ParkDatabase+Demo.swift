@@ -17,7 +17,7 @@ extension ParkDatabase {
     public func loadDemo(
         _ demo: DemoPark, reports: [ImportedReport], reportProblems: [ImportProblem], today: CivilDate, context: ChangeContext
     ) async throws -> DemoSummary {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let tenants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tenant") ?? 0
             let units = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rentalUnit") ?? 0
             guard tenants == 0, units == 0 else {

@@ -22,7 +22,7 @@ extension ParkDatabase {
     public func recordOutcome(
         event id: Int64, occurrence day: CivilDate?, figures: SubmittedOutcome, reason: String?, now: Int64, context: ChangeContext
     ) async throws -> (outcome: RecordedOutcome, changes: [String]) {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let stored = try ParkDatabase.loadEvent(db, id)
             let event = stored.event
             let held = try ParkDatabase.occurrence(of: stored, day)

@@ -45,7 +45,7 @@ public struct WithdrawnRegistration: Sendable, Equatable {
 extension ParkDatabase {
     /// Adds an event with its occurrences (`ParkEvent.schedule`); a co-organiser must be a tenant.
     public func createEvent(_ event: ParkEvent, occurrences: [EventOccurrence], context: ChangeContext) async throws -> StoredEvent {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             if let organiser = event.organiser { _ = try ParkDatabase.loadTenant(db, .id(organiser)) }
             var record = ParkEventRecord(event, createdAt: context.at, updatedAt: context.at)
             try record.insert(db)
@@ -78,7 +78,7 @@ extension ParkDatabase {
     public func updateEvent(
         _ id: Int64, change: EventChange, rules: some TimeZoneRules, calendar: WorkingDayCalendar, now: Int64, context: ChangeContext
     ) async throws -> StoredEvent {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let stored = try ParkDatabase.loadEvent(db, id)
             if let organiser = change.organiser?.tenant { _ = try ParkDatabase.loadTenant(db, .id(organiser)) }
             for day in change.exceptions + [change.occurrence?.day].compactMap({ $0 }) {
@@ -119,7 +119,7 @@ extension ParkDatabase {
 
     /// Cancels an event at `now`, with its reason; its registrations stay as they were.
     public func cancelEvent(_ id: Int64, reason: String, now: Int64, context: ChangeContext) async throws -> StoredEvent {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let stored = try ParkDatabase.loadEvent(db, id)
             let cancelled = try stored.event.cancelled(reason: reason, at: context.at, now: now)
             try ParkEventRecord(cancelled, createdAt: stored.createdAt, updatedAt: context.at).update(db)
@@ -135,7 +135,7 @@ extension ParkDatabase {
         event id: Int64, occurrence day: CivilDate?, tenant: TenantReference, places: Int, positions: Int, roles: [String], now: Int64,
         context: ChangeContext
     ) async throws -> StoredRegistration {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.register(
                 db, event: id, occurrence: day, tenant: tenant, places: places, positions: positions, roles: roles, now: now, context: context)
         }
@@ -172,7 +172,7 @@ extension ParkDatabase {
     /// Withdraws a registration; the places it held go to the waiting list in the same
     /// transaction (the first waiting that fits, the others passed over and named).
     public func cancelRegistration(_ id: Int64, reason: String?, now: Int64, context: ChangeContext) async throws -> WithdrawnRegistration {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.cancelRegistration(db, id, reason: reason, now: now, context: context)
         }
     }

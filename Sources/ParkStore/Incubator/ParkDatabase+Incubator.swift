@@ -11,7 +11,7 @@ extension ParkDatabase {
     /// Admits a project to the incubator. Its seats must be incubator units no other project
     /// occupies on any of its days.
     public func createProject(_ project: IncubatorProject, context: ChangeContext) async throws -> StoredProject {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.labelled(db, [ParkDatabase.createProject(db, project, context: context)])[0]
         }
     }
@@ -42,7 +42,7 @@ extension ParkDatabase {
 
     /// Records a project's graduation: `day` is the first day it is gone.
     public func graduateProject(_ id: Int64, on day: CivilDate, today: CivilDate, context: ChangeContext) async throws -> StoredProject {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let record = try IncubatorProjectRecord.fetchOne(db, key: id) else { throw StoreError.noSuchProject(id) }
             var project = try record.project(seats: ParkDatabase.projectSeats(db)[id] ?? [])
             try project.graduate(on: day, today: today)

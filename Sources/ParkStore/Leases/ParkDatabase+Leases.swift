@@ -39,7 +39,7 @@ extension ParkDatabase {
     /// leases on one day. A first lease makes an approved tenant active on its start day
     /// (when that day has come).
     public func createLease(_ terms: LeaseTerms, today: CivilDate, context: ChangeContext) async throws -> StoredLease {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.createLease(db, terms, today: today, context: context)
         }
     }
@@ -93,7 +93,7 @@ extension ParkDatabase {
     /// Moves `tenant` in on its first lease's start day, when that is due (`LeaseSigning.moveIn`,
     /// decided again on what is stored now); nil when it is not.
     public func moveIn(tenant id: Int64, today: CivilDate, context: ChangeContext) async throws -> StoredTenant? {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let stored = try ParkDatabase.loadTenant(db, .id(id))
             guard let first = try LeaseRecord.filter(LeaseRecord.Columns.tenantId == id)
                 .order(LeaseRecord.Columns.start, LeaseRecord.Columns.id).fetchOne(db), let lease = first.id else { return nil }
@@ -159,7 +159,7 @@ extension ParkDatabase {
     private func changeLease(
         _ id: Int64, _ context: ChangeContext, _ change: @escaping @Sendable (Database, inout Lease) throws -> Void
     ) async throws -> StoredLease {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let stored = try ParkDatabase.loadLease(db, id)
             var lease = stored.lease
             try change(db, &lease)

@@ -17,7 +17,7 @@ extension ParkDatabase {
         tenant reference: TenantReference, accountName: String, bank: String, number: String, effectiveFrom: CivilDate,
         context: ChangeContext
     ) async throws -> StoredBankAccount {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let tenant = try ParkDatabase.loadTenant(db, reference)
             let history = try ParkDatabase.bankAccounts(db, tenant: tenant.id).map(\.account)
             let account = try BankAccount.decide(

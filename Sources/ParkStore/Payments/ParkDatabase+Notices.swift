@@ -54,7 +54,7 @@ extension ParkDatabase {
     public func publishNotice(
         run id: Int64, today: CivilDate, workingDays: Int, calendar: WorkingDayCalendar, context: ChangeContext
     ) async throws -> StoredNotice {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let run = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id)).first else { throw StoreError.noSuchRun(id) }
             guard run.status == .approved else { throw CashingRefusal.runNotApproved(run: id, status: run.status.rawValue) }
             if let existing = try ParkDatabase.loadNotice(db, run: id) {
@@ -89,7 +89,7 @@ extension ParkDatabase {
 
     /// Closes a notice after its last day: its lines without an open objection become payable.
     public func closeNotice(run id: Int64, today: CivilDate, context: ChangeContext) async throws -> StoredNotice {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let notice = try ParkDatabase.loadNotice(db, run: id) else { throw CashingRefusal.noSuchNotice(run: id) }
             if notice.closedAt != nil { return notice }
             try notice.period.checkClosable(run: id, today: today)
@@ -104,7 +104,7 @@ extension ParkDatabase {
     public func recordObjection(
         line: Int64, objector: String, grounds: String, today: CivilDate, context: ChangeContext
     ) async throws -> StoredObjection {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let run = try Int64.fetchOne(db, sql: "SELECT rewardRunId FROM rewardLine WHERE id = ?", arguments: [line]) else {
                 throw CashingRefusal.noSuchLine(line: line)
             }
@@ -127,7 +127,7 @@ extension ParkDatabase {
     public func resolveObjection(
         _ id: Int64, resolution: ObjectionResolution, reason: String, context: ChangeContext
     ) async throws -> StoredObjection {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let objection = try ParkDatabase.objections(db, id: id).first else { throw CashingRefusal.noSuchObjection(objection: id) }
             if let done = objection.resolution { throw CashingRefusal.objectionResolved(objection: id, resolution: done.rawValue) }
             try db.execute(
@@ -147,7 +147,7 @@ extension ParkDatabase {
     public func confirmLines(
         run: Int64, tenant reference: TenantReference, confirmedBy: String, channel: String, context: ChangeContext
     ) async throws -> [CashingLineRow] {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let stored = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: run)).first else { throw StoreError.noSuchRun(run) }
             guard stored.status == .approved else { throw CashingRefusal.runNotApproved(run: run, status: stored.status.rawValue) }
             let tenant = try ParkDatabase.loadTenant(db, reference).id

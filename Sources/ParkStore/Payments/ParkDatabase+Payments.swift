@@ -86,7 +86,7 @@ extension ParkDatabase {
     public func createPaymentBatch(
         runs: [Int64], today: CivilDate, confirmationRequired: Bool, context: ChangeContext
     ) async throws -> CreatedPaymentBatch {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             for run in runs {
                 guard let stored = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: run)).first else { throw StoreError.noSuchRun(run) }
                 guard stored.status == .approved else { throw CashingRefusal.runNotApproved(run: run, status: stored.status.rawValue) }
@@ -149,7 +149,7 @@ extension ParkDatabase {
     /// Approves a batch made by someone else (four eyes, by uid). Items the offsets cover whole
     /// transfer nothing: they are settled on approval.
     public func approvePaymentBatch(_ id: Int64, uid: Int64, today: CivilDate, context: ChangeContext) async throws -> StoredPaymentBatch {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
             guard batch.status == .created else { throw CashingRefusal.batchState(batch: id, status: batch.status.rawValue, needed: "created") }
             guard batch.createdByUid != uid else { throw CashingRefusal.sameApprover(batch: id, uid: uid) }
@@ -169,7 +169,7 @@ extension ParkDatabase {
     /// Cancels a batch not yet approved: its lines (and the offsets it took) are released for
     /// the next batch. An approved batch went to the bank: its results are imported instead.
     public func cancelPaymentBatch(_ id: Int64, context: ChangeContext) async throws -> StoredPaymentBatch {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
             guard batch.status == .created else { throw CashingRefusal.batchState(batch: id, status: batch.status.rawValue, needed: "created") }
             try db.execute(
@@ -194,7 +194,7 @@ extension ParkDatabase {
     /// Records a bank's result, checked whole first; a row repeating a recorded result changes
     /// nothing.
     public func importBankResult(_ result: BankResult, today: CivilDate, context: ChangeContext) async throws -> ImportedBankResult {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let batch = try ParkDatabase.batches(db, id: result.batch).first else { throw CashingRefusal.noSuchBatch(batch: result.batch) }
             guard batch.status == .approved else {
                 throw CashingRefusal.batchState(batch: batch.id, status: batch.status.rawValue, needed: "approved")

@@ -23,7 +23,7 @@ extension ParkDatabase {
                 """)
         }
         guard Set(inForce) != hashes else { return false }
-        return try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        return try await write(context) { db in
             var ids: [Int64] = []
             for policy in policies {
                 if let known = try PolicyVersionRecord.filter(PolicyVersionRecord.Columns.hash == policy.hash).fetchOne(db) {

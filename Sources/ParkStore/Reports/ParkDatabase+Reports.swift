@@ -27,7 +27,7 @@ extension ParkDatabase {
         _ tenant: TenantReference, month: Month, figures submitted: SubmittedFigures, reason: String?, today: CivilDate,
         context: ChangeContext
     ) async throws -> (report: StoredReport, changes: [String]) {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.submitReport(db, tenant, month: month, figures: submitted, reason: reason, today: today, context: context)
         }
     }
@@ -189,7 +189,7 @@ extension ParkDatabase {
     public func importReports(
         _ rows: [ImportedReport], alreadyFound: [ImportProblem] = [], reason: String, today: CivilDate, context: ChangeContext
     ) async throws -> ImportSummary {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.importReports(db, rows, alreadyFound: alreadyFound, reason: reason, today: today, context: context)
         }
     }

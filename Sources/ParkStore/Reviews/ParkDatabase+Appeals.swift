@@ -21,7 +21,7 @@ extension ParkDatabase {
         application: Int64, ground: ReviewAppeal.Ground, text: String, today: CivilDate, windowDays: Int, calendar: WorkingDayCalendar,
         context: ChangeContext
     ) async throws -> StoredReviewAppeal {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard try ApplicationRecord.fetchOne(db, key: application) != nil else { throw StoreError.noSuchApplication(application) }
             let latest = try ParkDatabase.reviewDecisions(db, application: application).last { $0.supersededBy == nil }
             let decidedOn = try latest.map { try CivilDate.parse($0.decidedOn, field: "decidedOn") }
@@ -46,7 +46,7 @@ extension ParkDatabase {
     public func decideReviewAppeal(
         _ id: Int64, outcome: ReviewAppeal.Outcome, reason: String, today: CivilDate, context: ChangeContext
     ) async throws -> StoredReviewAppeal {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let stored = try ParkDatabase.reviewAppeals(db, id: id).first else { throw StoreError.noSuchReviewAppeal(id) }
             if let done = stored.outcome {
                 throw DomainError.invalid("appeal", "appeal \(id) was \(done.rawValue) already; an appeal is decided once")

@@ -4,7 +4,7 @@ import ParkCore
 extension ParkDatabase {
     /// Records a tie a reviewer declares; answers every tie the reviewer has declared, oldest first.
     public func declareAffiliation(_ affiliation: Affiliation, of reviewer: Reviewer, context: ChangeContext) async throws -> [Affiliation] {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             var record = ReviewerAffiliationRecord(affiliation, of: reviewer, declaredAt: context.at, declaredBy: context.recordedBy)
             try record.insert(db)
             return try ParkDatabase.affiliations(db, of: reviewer.uid)
@@ -16,7 +16,7 @@ extension ParkDatabase {
     public func declareConflict(
         application: Int64, reviewer: Reviewer, _ declared: ReviewerConflicts.Declared, context: ChangeContext
     ) async throws -> ReviewerConflicts {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let session = try ParkDatabase.sessionDay(db, application: application, reviewer: reviewer.uid) else {
                 _ = try ParkDatabase.loadApplication(db, application)
                 throw DomainError.invalid("application", "application \(application) is on no session whose panel holds \(reviewer.name)")
@@ -30,7 +30,7 @@ extension ParkDatabase {
 
     /// Dismisses the detected conflicts of `reviewer` with an application, with a reason.
     public func dismissConflicts(application: Int64, reviewer: Reviewer, reason: String, context: ChangeContext) async throws -> ReviewerConflicts {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let day = try ParkDatabase.sessionDay(db, application: application, reviewer: reviewer.uid) else {
                 _ = try ParkDatabase.loadApplication(db, application)
                 throw DomainError.invalid("reviewer", "\(reviewer.name) sits on no session reviewing application \(application)")

@@ -7,7 +7,7 @@ extension ParkDatabase {
     public func publishReviewNotice(
         session id: Int64, today: CivilDate, workingDays: Int, calendar: WorkingDayCalendar, context: ChangeContext
     ) async throws -> StoredReviewNotice {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let session = try ParkDatabase.loadReviewSession(db, id)
             let existing = try ParkDatabase.loadReviewNotice(db, session: id)
             let notice = try ReviewNotice.publish(
@@ -49,7 +49,7 @@ extension ParkDatabase {
     public func recordReviewObjection(
         application: Int64, objector: String, grounds: String, evidence: String?, today: CivilDate, context: ChangeContext
     ) async throws -> StoredReviewObjection {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.recordReviewObjection(
                 db, application: application, objector: objector, grounds: grounds, evidence: evidence, today: today, context: context)
         }
@@ -87,7 +87,7 @@ extension ParkDatabase {
         _ id: Int64, resolution: ObjectionResolution, reason: String, today: CivilDate, onboarding: [OnboardingChecklist.Item] = [],
         context: ChangeContext
     ) async throws -> (objection: StoredReviewObjection, decided: [StoredReviewDecision]) {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let objection = try ParkDatabase.reviewObjections(db, id: id).first else {
                 throw StoreError.noSuchReviewObjection(id)
             }
@@ -113,7 +113,7 @@ extension ParkDatabase {
     public func closeReviewNotice(
         session id: Int64, today: CivilDate, onboarding: [OnboardingChecklist.Item] = [], context: ChangeContext
     ) async throws -> ReviewNoticeClosing {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             _ = try ParkDatabase.loadReviewSession(db, id)
             guard let notice = try ParkDatabase.loadReviewNotice(db, session: id) else {
                 throw StoreError.sessionNotOnNotice(id)
@@ -149,7 +149,7 @@ extension ParkDatabase {
         _ id: Int64, verdict: ReviewDecision.Verdict, reason: String, today: CivilDate, onboarding: [OnboardingChecklist.Item] = [],
         context: ChangeContext
     ) async throws -> StoredReviewDecision {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let previous = try ParkDatabase.reviewDecisions(db, id: id).first else {
                 throw StoreError.noSuchReviewDecision(id)
             }

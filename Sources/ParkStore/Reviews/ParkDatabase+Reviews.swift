@@ -7,7 +7,7 @@ extension ParkDatabase {
     public func createReviewSession(
         heldOn: CivilDate, venue: String, chair: String, agenda: [Int64], panel: ReviewPanel, context: ChangeContext
     ) async throws -> StoredReviewSession {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let candidates = try agenda.map { id in
                 guard let application = try ApplicationRecord.fetchOne(db, key: id) else { throw StoreError.noSuchApplication(id) }
                 return AgendaCandidate(
@@ -30,7 +30,7 @@ extension ParkDatabase {
     public func changePanel(
         _ id: Int64, adding added: [Reviewer], removing removed: [Reviewer], context: ChangeContext
     ) async throws -> StoredReviewSession {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let stored = try ParkDatabase.loadReviewSession(db, id)
             var appealed: [Int64: AgendaCandidate.Appealed] = [:]
             for application in stored.session.agenda {

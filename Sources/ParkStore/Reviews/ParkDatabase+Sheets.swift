@@ -17,7 +17,7 @@ extension ParkDatabase {
     public func submitSheet(
         _ sheet: ScoreSheet, rules: ScoringRules, salt: String, commitment: String, context: ChangeContext
     ) async throws -> StoredSheet {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let session = try ParkDatabase.scoringSession(db, application: sheet.application, reviewer: sheet.reviewer, action: "scores")
             if let fixed = try ReviewScoringRulesRecord.fetchOne(db, key: session.id) {
                 guard try fixed.rules == rules else {
@@ -36,7 +36,7 @@ extension ParkDatabase {
 
     /// Records a new version of a reviewer's own dissent, under the same conditions as a sheet.
     public func submitDissent(_ dissent: Dissent, salt: String, commitment: String, context: ChangeContext) async throws -> StoredDissent {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let session = try ParkDatabase.scoringSession(db, application: dissent.application, reviewer: dissent.reviewer, action: "dissents on")
             let version = try ParkDatabase.nextVersion(
                 db, table: ReviewDissentRecord.databaseTableName, session: session.id, dissent.application, dissent.reviewer.uid)
@@ -69,7 +69,7 @@ extension ParkDatabase {
     /// non-conflicted reviewers must have submitted; the results are decided by `ReviewTally`
     /// and written once, and from then on the database refuses any change to the sheets.
     public func closeReviewSession(_ id: Int64, rules configured: ScoringRules, context: ChangeContext) async throws -> SessionResults {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let stored = try ParkDatabase.loadReviewSession(db, id)
             guard stored.session.status == .open else {
                 throw DomainError.invalid("session", "session \(id) is closed already: its results are final")

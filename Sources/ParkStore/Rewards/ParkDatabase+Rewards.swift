@@ -128,7 +128,7 @@ extension ParkDatabase {
     /// tenant (an adjustment), whatever rules either run was limited to. Earlier drafts of the
     /// same period and rules are superseded.
     public func createRewardRun(_ run: NewRewardRun, context: ChangeContext) async throws -> StoredRewardRun {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let approved = try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules)
             let decision = try RewardRunDecision.decide(period: run.period, rules: run.rules, computed: run.lines, approved: approved)
             var record = RewardRunRecord(run, decision, createdAt: context.at, createdBy: context.recordedBy)
@@ -220,7 +220,7 @@ extension ParkDatabase {
     /// rules; it can never change again. The database itself refuses a second approved first
     /// amount for a tenant, rule and period (trigger `rewardRun_firstAmountOnce`).
     public func approveRewardRun(_ id: Int64, context: ChangeContext) async throws -> StoredRewardRun {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let run = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id)).first else { throw StoreError.noSuchRun(id) }
             guard run.status == .draft else { throw StoreError.runNotDraft(id, status: run.status.rawValue) }
             try RewardRunDecision.checkApprovable(

@@ -73,7 +73,7 @@ extension ParkDatabase {
     public func takeSubmission(
         _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, now: Int64, prescreen: PrescreenRules, context: ChangeContext
     ) async throws -> TakenSubmission {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.takeSubmission(db, received, parkKeyId: parkKeyId, today: today, now: now, prescreen: prescreen, context: context)
         }
     }

@@ -17,7 +17,7 @@ extension ParkDatabase {
     public func addTenantKey(
         tenant reference: TenantReference, publicKey: SigningPublicKey, label: String?, origin: TenantKey.Origin, context: ChangeContext
     ) async throws -> StoredTenantKey {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let tenant = try ParkDatabase.loadTenant(db, reference)
             let key = try TenantKey.decide(publicKey: publicKey, label: label, origin: origin)
             if let holder = try Row.fetchOne(db, sql: "SELECT tenantId FROM tenantKey WHERE keyId = ?", arguments: [publicKey.keyId]) {
@@ -35,7 +35,7 @@ extension ParkDatabase {
 
     /// Revokes a key: submissions signed with it are refused from then on.
     public func revokeTenantKey(keyId: String, reason: String, context: ChangeContext) async throws -> StoredTenantKey {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             guard let stored = try ParkDatabase.tenantKey(db, keyId: keyId) else {
                 throw StoreError.noSuchTenantKey(keyId)
             }

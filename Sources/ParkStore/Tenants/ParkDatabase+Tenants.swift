@@ -4,7 +4,7 @@ import ParkCore
 extension ParkDatabase {
     /// Registers a new applicant. Credit codes are unique.
     public func createTenant(_ tenant: Tenant, context: ChangeContext) async throws -> StoredTenant {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.createTenant(db, tenant, context: context)
         }
     }
@@ -59,7 +59,7 @@ extension ParkDatabase {
 
     /// Applies an edit to a tenant's fields.
     public func updateTenant(_ reference: TenantReference, edit: TenantEdit, context: ChangeContext) async throws -> StoredTenant {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let stored = try ParkDatabase.loadTenant(db, reference)
             var tenant = stored.tenant
             try tenant.apply(edit)
@@ -79,7 +79,7 @@ extension ParkDatabase {
         _ reference: TenantReference, to status: TenantStatus, on day: CivilDate, reason: String,
         today: CivilDate, context: ChangeContext
     ) async throws -> StoredTenant {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.transitionTenant(db, reference, to: status, on: day, reason: reason, today: today, context: context)
         }
     }

@@ -4,7 +4,7 @@ import ParkCore
 extension ParkDatabase {
     /// Records a run as started (or skipped); an administrator's run is audited with `context`.
     public func startTimerRun(_ run: NewTimerRun, context: ChangeContext) async throws -> StoredTimerRun {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             var record = TimerRunRecord(run)
             try record.insert(db)
             return try record.run
@@ -15,7 +15,7 @@ extension ParkDatabase {
     public func finishTimerRun(
         _ id: Int64, endedAt: String, outcome: TimerRunOutcome, result: String, details: [String]
     ) async throws -> StoredTimerRun {
-        try await write(audit: nil, at: endedAt, outcome: { _ in "" }) { db in
+        try await writeUnaudited { db in
             guard var record = try TimerRunRecord.fetchOne(db, key: id) else { throw StoreError.unusable(self.path, "timer run \(id) is not recorded") }
             record.endedAt = endedAt
             record.outcome = outcome.rawValue
@@ -29,7 +29,7 @@ extension ParkDatabase {
     /// Runs a previous parkd left running: they ended with it.
     @discardableResult
     public func interruptTimerRuns(at instant: String) async throws -> Int {
-        try await write(audit: nil, at: instant, outcome: { _ in "" }) { db in
+        try await writeUnaudited { db in
             try db.execute(
                 sql: "UPDATE timerRun SET outcome = 'interrupted', endedAt = ?, result = 'parkd stopped before the run ended' WHERE outcome = 'running'",
                 arguments: [instant])

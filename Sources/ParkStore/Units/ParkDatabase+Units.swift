@@ -31,7 +31,7 @@ public struct UnitEdit: Sendable {
 extension ParkDatabase {
     /// Adds a unit; its label (building and number joined by a hyphen) is unique.
     public func createUnit(_ unit: RentalUnit, context: ChangeContext) async throws -> StoredUnit {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             try ParkDatabase.createUnit(db, unit, context: context)
         }
     }
@@ -67,7 +67,7 @@ extension ParkDatabase {
     }
 
     public func updateUnit(_ id: Int64, edit: UnitEdit, context: ChangeContext) async throws -> StoredUnit {
-        try await write(audit: context.call, at: context.at, outcome: context.outcome) { db in
+        try await write(context) { db in
             let stored = try ParkDatabase.loadUnit(db, id)
             var unit = stored.unit
             if let floor = edit.floor { unit.floor = try TenantField.optionalText(floor, field: "floor", maxLength: 20) }
