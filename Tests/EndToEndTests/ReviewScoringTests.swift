@@ -13,7 +13,11 @@ struct ReviewScoringEndToEndTests {
     static let vetoReason = "被执行人案号(2020)鲁02执999号"
     static let dissentText = "该企业服务能力评分偏高，建议复核"
     /// What must appear nowhere before the close: scores as sent, totals, the veto and the dissent.
-    static let secrets = ["\"22.5\"", "\"13.5\"", "\"15.5\"", "\"17.5\"", "\"10.5\"", "\"14.5\"", "75.5", "68.5", "dishonestDebtor", vetoReason, dissentText]
+    /// A refused sheet's too: an unknown criterion, and a veto on an item the rules do not have.
+    static let secrets = [
+        "\"22.5\"", "\"13.5\"", "\"15.5\"", "\"17.5\"", "\"10.5\"", "\"14.5\"", "75.5", "68.5", "dishonestDebtor", vetoReason, dissentText,
+        "charisma", "fraudAtAFirm",
+    ]
 
     static func arguments(_ application: Int, total: String) -> [String] {
         ["review", "score", String(application)] + zip(criteria, sheets[total]!).flatMap { ["--criterion", "\($0)=\($1)"] }
@@ -57,6 +61,8 @@ struct ReviewScoringEndToEndTests {
         #expect(outOfRange.stderr == "parkctl: invalid --criterion (criterion): qualifications: above its weight; score 0 to 20 in steps of 0.5\n")
         let unknown = try reviewer(0, Self.arguments(1, total: "80") + ["--criterion", "charisma=3"])
         #expect(unknown.status == 65 && unknown.stderr.contains("'charisma' is not a criterion"))
+        let notAVeto = try reviewer(0, Self.arguments(1, total: "80") + ["--veto", "fraudAtAFirm", "--reason", "见附件"])
+        #expect(notAVeto.status == 65 && notAVeto.stderr.contains("'fraudAtAFirm' is not a veto item"), "\(notAVeto.stderr)")
 
         // Application 2: all 7; application 3: 5 of 7, one vetoed; application 1: 3 of 6 at first (one amended).
         for (index, total) in ["80", "75.5", "90", "60", "70", "72", "68.5"].enumerated() {
@@ -108,10 +114,12 @@ struct ReviewScoringEndToEndTests {
         #expect(try reviewer(1, ["review", "result", "1"]).status == 77)
         #expect(try daemon.parkctl(["review", "submissions", "1"], uid: auditor, gid: auditorGroup).stdout == submissions.stdout)
         let trail = try daemon.parkctl(["--json", "audit", "list", "--method", "Review.Score"]).stdout
-        #expect(trail.components(separatedBy: "\"sealed\"").count - 1 == 21, "\(trail)")
+        // Every call: 16 sheets and the six refused.
+        #expect(trail.components(separatedBy: "\"sealed\"").count - 1 == 22, "\(trail)")
         #expect(try daemon.parkctl(["audit", "verify"]).status == 0)
         #expect(!daemon.log.isEmpty)
-        let sqlAudit = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "SELECT parameters FROM auditEntry"]).stdout
+        let sqlAudit = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "SELECT parameters, outcome FROM auditEntry"]).stdout
+        #expect(sqlAudit.contains("|io.parkd.Service.InvalidField\n"), "a refused sheet is recorded by its error's name: \(sqlAudit)")
         for secret in Self.secrets {
             for read in reads { #expect(!read.stdout.contains(secret) && !read.stderr.contains(secret), "\(secret) in \(read.stdout)") }
             #expect(!sqlAudit.contains(secret), "\(secret) in the audit trail")

@@ -169,6 +169,25 @@ struct DispatcherTests {
         #expect(try await harness.database.tenants(.init()).tenants.isEmpty)
     }
 
+    @Test("a sheet's call is audited with its application alone: a misspelled or unknown parameter is sealed too, and a refusal is named, not quoted")
+    func sheetSealedInTheTrail() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let reply = await harness.call("io.parkd.Review.Score", #"""
+            {"application":1,"scores":[{"criterion":"qualifications","score":"15"}],"veto":"secretItem","reason":"secretReason","Scores":"secretScores"}
+            """#)
+        #expect(reply?.error == "org.varlink.service.InvalidParameter", "\(String(describing: reply))")
+        let dissent = await harness.call("io.parkd.Review.Dissent", #"{"application":1,"text":"secretDissent"}"#)
+        #expect(dissent?.error == "io.parkd.Application.NoSuchApplication", "\(String(describing: dissent))")
+        let entries = try await harness.database.auditEntries(AuditQuery(limit: 10))
+        #expect(entries.map(\.method) == ["io.parkd.Review.Dissent", "io.parkd.Review.Score"])
+        for entry in entries {
+            #expect(entry.parameters.hasPrefix(#"{"application":1,"sealed":"#), "\(entry.parameters)")
+            #expect(!entry.outcome.contains("secret") && !entry.parameters.contains("secret"), "\(entry)")
+        }
+        #expect(entries.first?.outcome == "io.parkd.Application.NoSuchApplication")
+    }
+
     @Test("messages that are not Varlink are answered and the connection closed", arguments: [
         Array("{not json".utf8), [0x7B, 0xFF, 0xFE, 0x7D], Array(#"{"parameters":{}}"#.utf8), Array("[1,2]".utf8),
     ])

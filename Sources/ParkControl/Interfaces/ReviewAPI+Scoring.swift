@@ -9,10 +9,12 @@ extension ReviewAPI {
     public static let result = VarlinkMethod<Result, ResultReply>("io.parkd.Review.Result", access: .read)
     public static let verify = VarlinkMethod<Verify, VerifyReply>("io.parkd.Review.Verify", access: .read)
 
-    /// The parameters of a sheet or a dissent that the audit trail never records: it records
-    /// their commitment instead (`sealed`), whose salt is revealed at close.
-    public static let sealedParameters: [String: Set<String>] = [
-        score.name: ["scores", "veto", "reason"], dissent.name: ["text"],
+    /// Of a sheet or a dissent, the parameters the audit trail records as sent. It records
+    /// every other (the scores, a veto and its reason, a dissent's text, and any parameter the
+    /// method does not know) as their commitment instead (`sealed`), whose salt is revealed at
+    /// close.
+    public static let openParameters: [String: Set<String>] = [
+        score.name: ["application"], dissent.name: ["application"],
     ]
 
     @MemberwiseInit

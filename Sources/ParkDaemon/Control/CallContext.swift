@@ -15,26 +15,27 @@ public final class CallContext: Sendable {
     private let plainParameters: JSONTree?
     let state: DaemonState
     private let auditTaken = Atomic<Bool>(false)
-    /// Parameters the audit trail never records (a reviewer's scores): replaced by `sealed`.
-    private let sealedParameters: Set<String>
+    /// For a sealed method (a reviewer's sheet), the parameters the audit trail records as sent;
+    /// every other is replaced by `sealed`. Nil when the trail records them all.
+    private let openParameters: Set<String>?
     private let commitment = Mutex<String?>(nil)
 
-    init(caller: Caller, method: String, message: Data, plainParameters: JSONTree? = nil, state: DaemonState, sealedParameters: Set<String> = []) {
+    init(caller: Caller, method: String, message: Data, plainParameters: JSONTree? = nil, state: DaemonState, openParameters: Set<String>? = nil) {
         self.caller = caller
         self.method = method
         self.message = message
         self.plainParameters = plainParameters
         self.state = state
-        self.sealedParameters = sealedParameters
+        self.openParameters = openParameters
     }
 
     /// The parameters as sent, in canonical JSON; sealed ones are left out, and `sealed` holds
     /// the commitment the handler gave (or `withheld`, for a call refused before it did).
     var parametersText: String {
         let parameters = plainParameters?.jsonValue ?? (try? JSONDecoder().decode(VarlinkRequest.self, from: message).parameters) ?? .object([:])
-        guard !sealedParameters.isEmpty else { return parameters.canonicalText }
+        guard let openParameters else { return parameters.canonicalText }
         var members: [String: JSONValue] = [:]
-        if case .object(let sent) = parameters { members = sent.filter { !sealedParameters.contains($0.key) } }
+        if case .object(let sent) = parameters { members = sent.filter { openParameters.contains($0.key) } }
         members["sealed"] = .string(commitment.withLock { $0 } ?? "withheld")
         return JSONValue.object(members).canonicalText
     }
@@ -45,13 +46,24 @@ public final class CallContext: Sendable {
         let call = auditedCall
         return ChangeContext(
             call: call, refusedCall: RefusedCallRecord.bounded(call, to: state.config.limits.refusedParametersBytes), at: state.instant(),
-            outcome: { ControlErrors.varlinkError(for: $0).description })
+            outcome: { [openParameters] in Self.auditedOutcome(ControlErrors.varlinkError(for: $0), sealed: openParameters != nil) })
     }
 
     /// As `change()`, for a call whose sealed parameters the audit trail records as `commitment`.
     func change(sealing commitment: String) -> ChangeContext {
         self.commitment.withLock { $0 = commitment }
         return change()
+    }
+
+    /// How the audit trail names the error that refused this call: by its description, or for
+    /// a sealed method by its name alone, since its reason may quote the sheet (`'…' is not a
+    /// veto item`) and the trail is read before the session closes.
+    func auditedOutcome(_ error: VarlinkError) -> String {
+        Self.auditedOutcome(error, sealed: openParameters != nil)
+    }
+
+    private static func auditedOutcome(_ error: VarlinkError, sealed: Bool) -> String {
+        sealed ? error.name : error.description
     }
 
     /// True once a change was handed to the store, which then audits it whatever its outcome.

@@ -68,7 +68,7 @@ public struct Dispatcher: Sendable {
         }
         let context = CallContext(
             caller: caller, method: call.method, message: message, plainParameters: received.plainParameters, state: state,
-            sealedParameters: entry.sealedParameters)
+            openParameters: entry.openParameters)
         guard permits(entry.access, caller) else {
             let error = ServiceAPI.PermissionDenied(method: call.method, uid: Int64(caller.uid)).varlinkError
             // A caller without a role is logged and audited within its budget of refusals, so
@@ -134,7 +134,7 @@ public struct Dispatcher: Sendable {
     private func auditRefusal(_ entry: MethodTable.Entry, _ context: CallContext, _ error: VarlinkError, omittedBefore omitted: Int = 0) async {
         guard entry.access.isAudited, !context.isAudited else { return }
         let limits = state.config.limits
-        var outcome = RefusedCallRecord.bounded(error.description, to: limits.refusedParametersBytes)
+        var outcome = RefusedCallRecord.bounded(context.auditedOutcome(error), to: limits.refusedParametersBytes)
         if omitted > 0 {
             outcome += " (\(omitted) refused calls of this uid before this one were left out of the trail: limits.refused_calls_audited_per_minute)"
         }

@@ -10,8 +10,9 @@ public struct MethodTable: Sendable {
         let names: Set<String>
         let access: MethodAccess
         let execution: MethodExecution
-        /// Parameters the audit trail never records (`CallContext.parametersText`).
-        let sealedParameters: Set<String>
+        /// For a sealed method, the parameters the audit trail records as sent; nil when it
+        /// records them all (`CallContext.parametersText`).
+        let openParameters: Set<String>?
         /// Decodes the call's typed parameters from the message being decoded, and returns the
         /// call ready to run. Nothing runs yet: the caller is authorised first.
         let decode: @Sendable (VarlinkCallHeader, any Decoder) throws -> DecodedCall
@@ -37,14 +38,15 @@ public struct MethodTable: Sendable {
 
     /// Registers a typed handler and where it runs, under the method's name and its former names.
     /// Parameters are decoded strictly: an unknown, missing or ill-typed parameter is answered
-    /// with `InvalidParameter` naming it.
+    /// with `InvalidParameter` naming it. A sealed method (`sealingAllBut`) has its calls
+    /// recorded with those parameters alone, and its refusals by their error's name alone.
     mutating func register<Parameters, Reply>(
-        _ method: VarlinkMethod<Parameters, Reply>, runs execution: MethodExecution = .onEventLoop, sealing sealed: Set<String> = [],
+        _ method: VarlinkMethod<Parameters, Reply>, runs execution: MethodExecution = .onEventLoop, sealingAllBut open: Set<String>? = nil,
         _ handler: @escaping @Sendable (Parameters, CallContext) async throws -> Reply
     ) {
         let parameterNames = ParameterNames()
         let workers = self.workers
-        let entry = Entry(names: Set([method.name] + method.formerNames), access: method.access, execution: execution, sealedParameters: sealed) { header, decoder in
+        let entry = Entry(names: Set([method.name] + method.formerNames), access: method.access, execution: execution, openParameters: open) { header, decoder in
             let parameters = try MethodTable.decode(Parameters.self, from: decoder, header: header, names: parameterNames)
             let call: DecodedCall = { context in
                 try VarlinkCoding.encode(VarlinkReplyMessage(parameters: try await handler(parameters, context)))

@@ -10,7 +10,7 @@ import ParkStore
 /// commitment (`CallContext.change(sealing:)`) instead of its parameters.
 enum ScoringHandlers {
     static func register(in table: inout MethodTable, database: ParkDatabase) {
-        table.register(ReviewAPI.score, sealing: ReviewAPI.sealedParameters[ReviewAPI.score.name] ?? []) { request, call in
+        table.register(ReviewAPI.score, sealingAllBut: ReviewAPI.openParameters[ReviewAPI.score.name] ?? []) { request, call in
             let reviewer = Reviewer(uid: Int64(call.caller.uid), name: call.caller.userName)
             let rules = try await database.scoringRules(application: request.application, reviewer: reviewer.uid) ?? call.state.config.scoring
             let sheet = try ScoreSheet(
@@ -22,7 +22,7 @@ enum ScoringHandlers {
             return ReviewAPI.ScoreReply(sheet: wire(stored))
         }
 
-        table.register(ReviewAPI.dissent, sealing: ReviewAPI.sealedParameters[ReviewAPI.dissent.name] ?? []) { request, call in
+        table.register(ReviewAPI.dissent, sealingAllBut: ReviewAPI.openParameters[ReviewAPI.dissent.name] ?? []) { request, call in
             let reviewer = Reviewer(uid: Int64(call.caller.uid), name: call.caller.userName)
             let dissent = try Dissent(application: request.application, reviewer: reviewer, text: request.text)
             let salt = freshSalt()
