@@ -40,7 +40,12 @@ struct ReviewSheetStoreTests {
             await #expect(throws: DomainError.invalid("criterion", "the scoring rules changed while this sheet was written; submit it again")) {
                 try await database.submitSheet(underOther, rules: reloaded, salt: "s", commitment: "c", context: context("io.parkd.Review.Score"))
             }
-            // A conflict declared after scoring takes the sheet out of every count.
+            // Two dissents, one of them by the reviewer who then declares a conflict.
+            for member in [0, 3] {
+                let dissent = try Dissent(application: 1, reviewer: Self.panel[member], text: "意见\(member)")
+                _ = try await database.submitDissent(dissent, salt: "s", commitment: dissent.commitment(salt: "s"), context: context("io.parkd.Review.Dissent"))
+            }
+            // A conflict declared after scoring takes the sheet out of every count, and the dissent with it.
             _ = try await database.declareConflict(
                 application: 1, reviewer: Self.panel[3], ReviewerConflicts.Declared(type: .kinship, note: nil), context: context("io.parkd.Review.DeclareConflict"))
             await #expect(throws: DomainError.invalid(
@@ -57,13 +62,14 @@ struct ReviewSheetStoreTests {
             #expect(results.applicants.map(\.scoreHundredths) == [7333, nil])
             #expect(results.applicants[0].eligible == 4)
             #expect(results.applicants[0].sheets.map(\.sheet.reviewer) == Array(Self.panel.prefix(3)))
+            #expect(results.applicants[0].dissents.map(\.dissent.text) == ["意见0"])
             let late = try sheet(1, by: 4, ["1", "1", "1", "1", "1"])
             await #expect(throws: DomainError.invalid("application", "application 1 is on no open session whose panel holds reviewer5")) {
                 try await database.submitSheet(late, rules: .park, salt: "s", commitment: late.commitment(salt: "s"), context: context("io.parkd.Review.Score"))
             }
             // The results agree; the test's audit entries do not hold the sheets' commitments, and verify says so.
             let verification = try await database.verifyReviewSession(1)
-            #expect(verification.checkedVersions == 4 && verification.differences.count == 4)
+            #expect(verification.checkedVersions == 6 && verification.differences.count == 6)
             #expect(verification.differences.allSatisfy { $0.hasSuffix(": its commitment is in no audit entry") }, "\(verification.differences)")
             try database.close()
         }

@@ -23,3 +23,13 @@ public struct Dissent: Equatable, Sendable {
     /// What the audit trail records instead of the text.
     public func commitment(salt: String) -> String { ScoreSheet.commitment(salt: salt, text: canonicalText) }
 }
+
+extension Dissent {
+    /// Whether the dissent is published with the result whose counted sheets were written by
+    /// `counted` (their uids): a dissent stands beside a sheet that counted. A reviewer who
+    /// became conflicted with the applicant, or left the panel, before the close neither
+    /// scores nor dissents on it.
+    public func isPublished(besideSheetsOf counted: Set<Int64>) -> Bool {
+        counted.contains(reviewer.uid)
+    }
+}

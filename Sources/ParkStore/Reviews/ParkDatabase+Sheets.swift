@@ -238,7 +238,7 @@ extension ParkDatabase {
                 ORDER BY id
                 """, arguments: [id, item.application]).map {
                 StoredDissent(session: id, dissent: $0.dissent, version: $0.version, submittedAt: $0.submittedAt)
-            }
+            }.filter { $0.dissent.isPublished(besideSheetsOf: Set(sheets.map(\.sheet.reviewer.uid))) }
             return SessionResults.Applicant(
                 application: item, eligible: row.eligible, scoreHundredths: row.scoreHundredths, outcome: row.outcome,
                 sheets: sheets, dropped: try row.dropped, dissents: dissents)
