@@ -139,7 +139,15 @@ public final class ParkDatabase: Sendable {
     /// records the attempt, as `context.refusedCall` with `context.outcome(error)`, and the error
     /// is rethrown.
     func write<T: Sendable>(_ context: ChangeContext, _ change: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await classifyingFailures { try await self.writeAudited(context, change) }
+        try await classifyingFailures { try await self.writeAudited(context, recording: { _ in "ok" }, change) }
+    }
+
+    /// As `write(_:_:)`, for a change that succeeds with an outcome other than `ok` (a tenant's
+    /// submission taken and rejected): `recording` names it in the audit entry.
+    func write<T: Sendable>(
+        _ context: ChangeContext, recording outcome: @escaping @Sendable (T) -> String, _ change: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
+        try await classifyingFailures { try await self.writeAudited(context, recording: outcome, change) }
     }
 
     /// Runs a change durably that the trail does not record: parkd's own bookkeeping, or an
@@ -160,7 +168,9 @@ public final class ParkDatabase: Sendable {
         }
     }
 
-    private func writeAudited<T: Sendable>(_ context: ChangeContext, _ change: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    private func writeAudited<T: Sendable>(
+        _ context: ChangeContext, recording succeeded: @escaping @Sendable (T) -> String, _ change: @escaping @Sendable (Database) throws -> T
+    ) async throws -> T {
         // The change's own failure is returned, not thrown: throwing would roll back the
         // shared savepoint and with it the audit entry that records the failure.
         let auditKey = self.auditKey
@@ -168,8 +178,8 @@ public final class ParkDatabase: Sendable {
             let result = db.attempt(change)
             if let call = context.call {
                 switch result {
-                case .success:
-                    try ParkDatabase.appendAudit(db, call: call, at: context.at, outcome: "ok", key: auditKey)
+                case .success(let value):
+                    try ParkDatabase.appendAudit(db, call: call, at: context.at, outcome: succeeded(value), key: auditKey)
                 case .failure(let error):
                     try ParkDatabase.appendAudit(db, call: context.refusedCall ?? call, at: context.at, outcome: context.outcome(error), key: auditKey)
                 }

@@ -57,6 +57,10 @@ struct SubmissionSpoolTests {
         #expect(park.receipt(code, "early.json")?.contains(#""errors":[{"path":"$.payload.month","reason":"2027-02 has not ended"#) == true)
         #expect(try park.sql("SELECT COUNT(*) FROM operatingReport") == [["0"]])
         #expect(try park.sql("SELECT submissionId, status FROM submission ORDER BY id") == [["bad", "rejected"], ["early", "rejected"]])
+        // The audit trail says so too, with the receipt's first reasons.
+        let outcomes = try park.sql("SELECT outcome FROM auditEntry WHERE method = 'io.parkd.Submission.Intake' ORDER BY id").map { $0[0] }
+        #expect(outcomes.count == 2 && outcomes.allSatisfy { $0.hasPrefix("rejected: $.payload.") }, "\(outcomes)")
+        #expect(outcomes.last == "rejected: $.payload.month: 2027-02 has not ended (today is 2027-02-10); a month is reported once it is over", "\(outcomes)")
     }
 
     @Test("a symbolic link, a FIFO, a hard link and another user's file in new/ are set aside unread; tmp/ is left alone until its files are old")

@@ -56,4 +56,12 @@ public struct SubmissionReceipt: Sendable, Equatable {
 public struct SubmissionReceiptErrors: Error, Sendable, Equatable {
     public let errors: [SubmissionFieldError]
     public init(_ errors: [SubmissionFieldError]) { self.errors = errors }
+
+    /// The first three errors and how many more, within 1,000 characters: what the audit trail
+    /// keeps of a rejection (the receipt holds them all).
+    public var summary: String {
+        var text = errors.prefix(3).map(\.description).joined(separator: "; ")
+        if errors.count > 3 { text += "; and \(errors.count - 3) more" }
+        return text.count > 1_000 ? text.prefix(999) + "…" : text
+    }
 }

@@ -24,6 +24,13 @@ public struct TakenSubmission: Sendable, Equatable {
     public var status: SubmissionReceipt.Status
     /// True when the same bytes had been taken before: the first receipt, nothing changed.
     public var replayed: Bool
+    /// Why a submission taken now was rejected, as its receipt says; empty otherwise.
+    public var rejection: SubmissionReceiptErrors = SubmissionReceiptErrors([])
+
+    /// The audit entry's outcome: `ok`, or `rejected: ` and the receipt's first reasons.
+    var auditedOutcome: String {
+        rejection.errors.isEmpty ? "ok" : "rejected: " + rejection.summary
+    }
 }
 
 /// A submission refused without being recorded (unauthentic, or its id reused with other
@@ -73,7 +80,7 @@ extension ParkDatabase {
     public func takeSubmission(
         _ received: ReceivedSubmission, parkKeyId: String, today: CivilDate, now: Int64, prescreen: PrescreenRules, context: ChangeContext
     ) async throws -> TakenSubmission {
-        try await write(context) { db in
+        try await write(context, recording: \.auditedOutcome) { db in
             try ParkDatabase.takeSubmission(db, received, parkKeyId: parkKeyId, today: today, now: now, prescreen: prescreen, context: context)
         }
     }
@@ -137,7 +144,9 @@ extension ParkDatabase {
             id: nil, tenantId: tenantId, submissionId: envelope.submissionId, type: envelope.type, channel: received.channel, envelopeSha256: sha256,
             status: written.status.rawValue, decidedAt: context.at, recordedBy: context.recordedBy, receipt: written.text)
         try record.insert(db)
-        return TakenSubmission(receipt: written.text, status: written.status, replayed: false)
+        var rejection = SubmissionReceiptErrors([])
+        if case .failure(let errors) = outcome { rejection = errors }
+        return TakenSubmission(receipt: written.text, status: written.status, replayed: false, rejection: rejection)
     }
 
     /// Carries out a submission's request with the operation the admin channel calls.
