@@ -44,9 +44,9 @@ struct ReviewNoticeTests {
         try daemon.setClock("2026-02-12T10:00:00+08:00")
         #expect(try daemon.parkctl(["review", "notice", "publish", "1"]).status == 0)
         #expect(try daemon.parkctl(["tenant", "add", "--name", "青岛某人力资源公司", "--credit-code", "91370200163562681G"]).status == 0)
-        func submit(_ id: String) throws -> CommandResult {
+        func submit(_ id: String, application: Int = 2) throws -> CommandResult {
             let file = daemon.directory + "/\(id).json"
-            try #"{"submissionId":"\#(id)","tenant":"91370200163562681G","type":"objection","createdAt":"2026-02-26T15:00:00+08:00","payload":{"application":2,"grounds":"资质材料不全","evidence":"许可证已过期"}}"#
+            try #"{"submissionId":"\#(id)","tenant":"91370200163562681G","type":"objection","createdAt":"2026-02-26T15:00:00+08:00","payload":{"application":\#(application),"grounds":"资质材料不全","evidence":"许可证已过期"}}"#
                 .write(toFile: file, atomically: true, encoding: .utf8)
             return try daemon.parkctl(["submit", file])
         }
@@ -55,6 +55,9 @@ struct ReviewNoticeTests {
         #expect(taken.status == 0 && taken.stdout.hasPrefix("accepted"), "\(taken.stdout)\(taken.stderr)")
         #expect(taken.stdout.contains(#""result":{"objection":{"id":1,"application":2,"session":1}}"#), "\(taken.stdout)")
         #expect(try daemon.parkctl(["review", "notice", "1"]).stdout.contains("青岛某人力资源公司 (91370200163562681G)"))
+        // A firm cannot tell an id no application has from one on no notice.
+        let unknown = try submit("objection-77", application: 77)
+        #expect(unknown.stdout.hasPrefix("rejected") && unknown.stdout.contains("application 77 has no result on a public notice"), "\(unknown.stdout)")
         try daemon.setClock("2026-02-27T10:00:00+08:00")
         let late = try submit("objection-2")
         #expect(late.stdout.hasPrefix("rejected"), "\(late.stdout)\(late.stderr)")

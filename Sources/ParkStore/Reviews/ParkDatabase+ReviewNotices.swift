@@ -57,6 +57,10 @@ extension ParkDatabase {
 
     /// `recordReviewObjection` inside a transaction the caller holds (a tenant's submission
     /// records its objection and itself together).
+    static func notOnANotice(_ application: Int64) -> DomainError {
+        .invalid("application", "application \(application) has no result on a public notice")
+    }
+
     static func recordReviewObjection(
         _ db: Database, application: Int64, objector: String, grounds: String, evidence: String?, today: CivilDate, context: ChangeContext
     ) throws -> StoredReviewObjection {
@@ -67,7 +71,7 @@ extension ParkDatabase {
             WHERE reviewResult.applicationId = ? AND reviewResult.outcome <> 'withdrawn'
             ORDER BY reviewNotice.id DESC LIMIT 1
             """, arguments: [application]) else {
-            throw DomainError.invalid("application", "application \(application) has no result on a public notice")
+            throw notOnANotice(application)
         }
         let notice = try ParkDatabase.reviewNotice(record)
         try notice.notice.checkTakesObjection(on: today)

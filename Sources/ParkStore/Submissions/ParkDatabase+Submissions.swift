@@ -161,9 +161,16 @@ extension ParkDatabase {
         case .objection(let application, let grounds, let evidence):
             // The objector is the submitting firm, as the notice's record names it.
             let firm = try loadTenant(db, .creditCode(tenant.value)).tenant
-            let objection = try recordReviewObjection(
-                db, application: application, objector: "\(firm.name) (\(tenant.value))", grounds: grounds, evidence: evidence,
-                today: today, context: context)
+            let objection: StoredReviewObjection
+            do {
+                objection = try recordReviewObjection(
+                    db, application: application, objector: "\(firm.name) (\(tenant.value))", grounds: grounds, evidence: evidence,
+                    today: today, context: context)
+            } catch StoreError.noSuchApplication {
+                // A firm learns of applications from the public notices alone: an id that is on
+                // none is answered alike whether or not an application has it.
+                throw ParkDatabase.notOnANotice(application)
+            }
             return .objection(id: objection.id, application: objection.application, session: objection.session)
         case .eventRegistration(let event, let occurrence, let places, let positions, let roles):
             let stored = try register(
