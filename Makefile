@@ -3,6 +3,8 @@ SWIFT      ?= swift
 STATE_DIR  ?= $(CURDIR)/.state
 POLICY_DIR ?= $(CURDIR)/Config/policies
 CALENDAR_DIR ?= $(CURDIR)/Config/calendar
+# A configuration file for `make run` (none: the embedded defaults).
+CONFIG     ?=
 PREFIX     ?= /usr/local
 BINDIR     ?= $(PREFIX)/bin
 UNITDIR    ?= $(PREFIX)/lib/systemd/system
@@ -34,14 +36,14 @@ build: deps
 	$(SWIFT) build
 
 # The quick start: parkd in the foreground on its embedded defaults, state under ./.state, the
-# shipped policies and working-day calendar (STATE_DIR, POLICY_DIR and CALENDAR_DIR change them;
-# only parkd and parkctl are built).
+# shipped policies and working-day calendar (STATE_DIR, POLICY_DIR and CALENDAR_DIR change them,
+# CONFIG names a configuration file; only parkd and parkctl are built).
 run: deps
 	$(SWIFT) build --product parkd
 	$(SWIFT) build --product parkctl
 	@mkdir -p $(STATE_DIR)
 	@echo "parkd: state in $(STATE_DIR); in another shell:  export PARKD_SOCKET=$(STATE_DIR)/control.sock; $$($(SWIFT) build --show-bin-path)/parkctl status"
-	$$($(SWIFT) build --show-bin-path)/parkd --state-dir $(STATE_DIR) --socket $(STATE_DIR)/control.sock --policy-dir $(POLICY_DIR) --calendar-dir $(CALENDAR_DIR)
+	$$($(SWIFT) build --show-bin-path)/parkd --state-dir $(STATE_DIR) --socket $(STATE_DIR)/control.sock --policy-dir $(POLICY_DIR) --calendar-dir $(CALENDAR_DIR) $(if $(CONFIG),--config $(CONFIG))
 
 test: deps check-architecture
 	$(SWIFT) build --build-tests
