@@ -240,6 +240,9 @@ struct TimerCommandTests {
         #expect(check.stdout == "ok\n青岛英才人力资源有限公司\n", "\(check.stdout)\(check.stderr)")
         let listed = try daemon.parkctl(["backup", "list"])
         #expect(listed.stdout.contains(backup.backup.file) && listed.stdout.contains("1 in \(daemon.directory)/backups"), "\(listed.stdout)")
+        // What a parkd killed while it made a copy left behind goes with the next copy.
+        let abandoned = daemon.directory + "/backups/.partial-parkd-20260301T180000Z.sqlite"
+        for path in [abandoned, abandoned + "-journal"] { #expect(FileManager.default.createFile(atPath: path, contents: Data("half".utf8))) }
         // Copies asked for at the same moment (a timer's and an administrator's) get a name each, all whole.
         let atOnce = Mutex<[CommandResult]>([])
         let serving = daemon
@@ -252,6 +255,7 @@ struct TimerCommandTests {
         let names = Set(copies.compactMap { try? JSONDecoder().decode(BackupAPI.CreateReply.self, from: Data($0.stdout.utf8)).backup.file })
         #expect(names.count == 3 && !names.contains(backup.backup.file), "\(names)")
         #expect(try daemon.parkctl(["backup", "list"]).stdout.contains("4 in \(daemon.directory)/backups"))
+        #expect(!FileManager.default.fileExists(atPath: abandoned) && !FileManager.default.fileExists(atPath: abandoned + "-journal"))
 
         let second = try daemon.parkctl(["tenant", "add", "--name", "Shanghai FESCO Qingdao", "--credit-code", "91370200718022626N", "--on", "2026-03-02"])
         #expect(second.status == 0, "\(second.stderr)")

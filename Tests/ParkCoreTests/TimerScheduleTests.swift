@@ -241,11 +241,33 @@ struct ScheduledJobDecisionTests {
     @Test("retention keeps the newest copy of each of the latest N days and of the latest M months")
     func retention() throws {
         let copies = try [
-            ("a", "2026-01-31"), ("b", "2026-02-27"), ("c", "2026-02-28"), ("d", "2026-03-01"), ("e", "2026-03-02"), ("f", "2026-03-02"),
-        ].map { (name: $0.0, day: try Self.day($0.1)) }
-        // Days: f (03-02, newest of e and f), d (03-01). Months: f (March), c (February).
-        #expect(Set(BackupRetention.removable(copies, keepDaily: 2, keepMonthly: 2)) == ["a", "b", "e"])
+            "parkd-20260131T020000Z.sqlite", "parkd-20260227T020000Z.sqlite", "parkd-20260228T020000Z.sqlite",
+            "parkd-20260301T020000Z.sqlite", "parkd-20260302T020000Z.sqlite", "parkd-20260302T100000Z.sqlite",
+        ].map { try #require(BackupCopyName($0)) }
+        // Days: 03-02 10:00 (the newer of 03-02's), 03-01. Months: 03-02 10:00 (March), 02-28 (February).
+        #expect(Set(BackupRetention.removable(copies, keepDaily: 2, keepMonthly: 2))
+            == ["parkd-20260131T020000Z.sqlite", "parkd-20260227T020000Z.sqlite", "parkd-20260302T020000Z.sqlite"])
         #expect(BackupRetention.removable(copies, keepDaily: 0, keepMonthly: 0).count == 5, "the newest copy always stays")
+    }
+
+    @Test("a second copy in the same second is the newer one, though its name sorts first")
+    func sameSecond() throws {
+        let first = try #require(BackupCopyName("parkd-20261130T120000Z.sqlite"))
+        let second = try #require(BackupCopyName("parkd-20261130T120000Z-2.sqlite"))
+        let tenth = try #require(BackupCopyName("parkd-20261130T120000Z-10.sqlite"))
+        #expect(first < second && second < tenth)
+        #expect(BackupRetention.removable([second, first], keepDaily: 1, keepMonthly: 0) == [first.name])
+        #expect(BackupRetention.removable([first, tenth, second], keepDaily: 1, keepMonthly: 1) == [second.name, first.name])
+        #expect(first.day == (try Self.day("2026-11-30")) && second.secondsSinceEpoch == first.secondsSinceEpoch)
+    }
+
+    @Test("only parkd's own copy names are copies", arguments: [
+        ".partial-parkd-20261130T120000Z.sqlite", "parkd-20261130T120000Z.sqlite-journal", "parkd-20261130T120000Z-1.sqlite",
+        "parkd-20261130T120000Z-02.sqlite", "parkd-20261130T120000Z-x.sqlite", "parkd-20261130T250000Z.sqlite", "parkd-20261131T120000Z.sqlite",
+        "parkd-20261130120000Z.sqlite", "parkd-latest.sqlite", "notes.txt",
+    ])
+    func notACopy(_ name: String) {
+        #expect(BackupCopyName(name) == nil)
     }
 
     @Test("the month whose report is overdue: the one before last until the due day has passed")

@@ -2,9 +2,9 @@
 /// one, and the newest copy of each of the latest `monthly` months that have one. The newest
 /// copy of all is always kept.
 public enum BackupRetention {
-    /// The copies to remove, given each copy's name and the day it was made.
-    public static func removable(_ copies: [(name: String, day: CivilDate)], keepDaily daily: Int, keepMonthly monthly: Int) -> [String] {
-        let newestFirst = copies.sorted { ($0.day, $0.name) > ($1.day, $1.name) }
+    /// The copies to remove, by name.
+    public static func removable(_ copies: [BackupCopyName], keepDaily daily: Int, keepMonthly monthly: Int) -> [String] {
+        let newestFirst = copies.sorted(by: >)
         var kept = Set(newestFirst.prefix(1).map(\.name))
         var days = Set<CivilDate>()
         var months = Set<Month>()

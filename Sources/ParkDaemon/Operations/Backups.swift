@@ -26,17 +26,6 @@ struct Backups: Sendable {
         return "parkd-\(formatter.string(from: instant)).sqlite"
     }
 
-    /// The UTC time in a copy's name; nil for a file that is no copy.
-    static func instant(ofFile name: String) -> Date? {
-        guard name.hasPrefix("parkd-"), name.hasSuffix(".sqlite") else { return nil }
-        let stamp = name.dropFirst("parkd-".count).prefix("yyyyMMddTHHmmssZ".count)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.date(from: String(stamp))
-    }
-
     /// Makes a checked copy at `instant` (parkd's clock). A copy that fails its check is removed
     /// and refused.
     func make(at instant: Date) async throws -> (backup: BackupAPI.Backup, integrity: String) {
@@ -45,7 +34,7 @@ struct Backups: Sendable {
         defer { Self.namesInUse.withLock { _ = $0.remove(path(name)) } }
         // Written under a name no listing shows, and renamed once checked: a copy in backups/
         // is always a whole, sound one.
-        let partial = path(".partial-" + name)
+        let partial = path(Self.partialPrefix + name)
         try? FileManager.default.removeItem(atPath: partial)
         let integrity: String
         do {
@@ -68,20 +57,16 @@ struct Backups: Sendable {
 
     /// The copies, newest first.
     func list() -> [BackupAPI.Backup] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        return names.compactMap { name in Self.instant(ofFile: name).map { (name, $0) } }
-            .sorted { ($0.1, $0.0) > ($1.1, $1.0) }
-            .map { describe($0.0, createdAt: $0.1) }
+        copies().sorted(by: >).map { describe($0.name, createdAt: Date(timeIntervalSince1970: TimeInterval($0.secondsSinceEpoch))) }
+    }
+
+    private func copies() -> [BackupCopyName] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).compactMap(BackupCopyName.init)
     }
 
     /// Removes the copies beyond the retention; the names removed.
     func prune(keepDaily: Int, keepMonthly: Int) throws -> [String] {
-        let copies = list().compactMap { backup -> (name: String, day: CivilDate)? in
-            guard let instant = Self.instant(ofFile: backup.file) else { return nil }
-            let days = Int((instant.timeIntervalSince1970 / 86_400).rounded(.down))
-            return (backup.file, CivilDate(dayNumber: days))
-        }
-        let removable = BackupRetention.removable(copies, keepDaily: keepDaily, keepMonthly: keepMonthly)
+        let removable = BackupRetention.removable(copies(), keepDaily: keepDaily, keepMonthly: keepMonthly)
         for name in removable { try FileManager.default.removeItem(atPath: path(name)) }
         return removable
     }
@@ -104,10 +89,18 @@ struct Backups: Sendable {
     /// The paths of the copies being made: two made in the same second (a timer's and an
     /// administrator's) get names, and partial files, of their own.
     private static let namesInUse = Mutex<Set<String>>([])
+    /// What a copy's name is written under until it is checked; no listing shows it.
+    private static let partialPrefix = ".partial-"
 
-    /// A name no copy has nor is being written under, taken until the copy is made.
+    /// A name no copy has nor is being written under, taken until the copy is made. Partial
+    /// files no copy is being written to (a parkd killed while it made one) are removed.
     private func reserveName(at instant: Date) -> String {
         Self.namesInUse.withLock { inUse in
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where entry.hasPrefix(Self.partialPrefix) {
+                var copy = String(entry.dropFirst(Self.partialPrefix.count))
+                if copy.hasSuffix("-journal") { copy = String(copy.dropLast("-journal".count)) }
+                if !inUse.contains(path(copy)) { try? FileManager.default.removeItem(atPath: path(entry)) }
+            }
             var name = Self.fileName(at: instant)
             var suffix = 2
             while inUse.contains(path(name)) || FileManager.default.fileExists(atPath: path(name)) {
