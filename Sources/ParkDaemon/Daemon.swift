@@ -130,6 +130,9 @@ public enum Daemon {
                 logger.notice("parkd stopping", metadata: NotableEvent.stopping.metadata())
                 notifier.stopping()
             })
+        // Listening (not yet accepting) before any service starts: a socket parkd cannot have
+        // stops it here, with nothing to cancel.
+        try await server.listen()
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: DatabaseService(database: database, logger: logger)),

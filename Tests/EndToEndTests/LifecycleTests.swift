@@ -158,6 +158,21 @@ struct LifecycleTests {
         #expect(again.stderr.contains("was written by a newer parkd (schema v99-future"))
     }
 
+    @Test("a socket parkd cannot listen on stops it at once, before any service starts, naming the path (it once hung for good)")
+    func socketCannotListen() throws {
+        let daemon = try RunningDaemon()
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log)")
+        let nowhere = daemon.directory + "/no-such-directory/control.sock"
+        for _ in 1...5 {
+            // A parkd that hangs is stopped by timeout(1), and its status is 124.
+            let refused = try runCommand("/usr/bin/timeout", ["30", Binaries.parkd, "--config", daemon.configPath, "--state-dir", daemon.directory, "--socket", nowhere])
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("cannot listen on \(nowhere): No such file or directory"), "\(refused.stderr)")
+            #expect(!refused.stderr.contains("taking tenants' submissions"), "no service started: \(refused.stderr)")
+        }
+    }
+
     @Test("a second parkd does not steal a live socket")
     func liveSocket() throws {
         let daemon = try RunningDaemon()

@@ -5,6 +5,7 @@ import NIOCore
 import NIOPosix
 import ParkControl
 import ServiceLifecycle
+import Synchronization
 
 /// The admin channel: Varlink on a Unix stream socket. Each connection is served on its own
 /// event loop by a `ControlConnectionHandler`, which answers its calls in order.
@@ -19,6 +20,8 @@ final class ControlServer: Service {
     private let onListening: @Sendable () -> Void
     private let onShutdown: @Sendable () -> Void
     private let registry = ConnectionRegistry()
+    /// The listening socket once `listen()` made it, not yet accepting.
+    private let listening = Mutex<(any Channel)?>(nil)
 
     init(
         socket: ControlSocket, dispatcher: Dispatcher, state: DaemonState, logger: Logger,
@@ -32,8 +35,18 @@ final class ControlServer: Service {
         self.onShutdown = onShutdown
     }
 
+    /// Makes the listening socket, or takes the inherited one, without accepting yet: called
+    /// before the services start, so that a socket parkd cannot listen on stops it at once.
+    func listen() async throws {
+        let server = try await makeListeningSocket()
+        listening.withLock { $0 = server }
+    }
+
     func run() async throws {
-        let server = try await listen()
+        if listening.withLock({ $0 }) == nil { try await listen() }
+        guard let server = listening.withLock({ $0 }) else { return }
+        // Connections waited in the socket's backlog until now.
+        try await server.setOption(ChannelOptions.autoRead, value: true).get()
         onListening()
         let grace = TimeAmount.seconds(Int64(state.config.shutdownGraceSeconds))
         let registry = self.registry
@@ -58,9 +71,10 @@ final class ControlServer: Service {
         }
     }
 
-    private func listen() async throws -> any Channel {
+    private func makeListeningSocket() async throws -> any Channel {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.autoRead, value: false)
             .serverChannelInitializer { [state, logger] channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(AcceptGate(limit: { state.config.socketMaxConnections }, logger: logger))
@@ -116,7 +130,12 @@ final class ControlServer: Service {
             return try await bootstrap.withBoundSocket(fd).get()
         case .path(let path, let mode, let group):
             try ControlServer.removeStaleSocket(path)
-            let server = try await bootstrap.bind(unixDomainSocketPath: path).get()
+            let server: any Channel
+            do {
+                server = try await bootstrap.bind(unixDomainSocketPath: path).get()
+            } catch let error as IOError {
+                throw ControlSocketError(description: "cannot listen on \(path): \(String(cString: strerror(error.errnoCode)))")
+            }
             do {
                 try ControlServer.setPermissions(path, mode: mode, group: group)
             } catch {
