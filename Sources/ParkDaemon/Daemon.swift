@@ -32,12 +32,6 @@ public enum Daemon {
         let databasePath = stateDirectory.databasePath
         let lock = try StateDirectoryLock(directory: config.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
-        let receiptKey = try ReceiptKeyFile.loadOrCreate(in: config.stateDirectory)
-        if receiptKey.created {
-            logger.notice(
-                "created the park's receipt key \(receiptKey.key.publicKey.keyId)",
-                metadata: ["key_file": "\(config.stateDirectory)/\(ReceiptKeyFile.fileName)"])
-        }
         let notifier = ServiceNotifier()
         var upgraded: [String] = []
         let auditKey = try AuditKeyFile.load(keyFile: config.auditKeyFile)
@@ -58,8 +52,22 @@ public enum Daemon {
                 notifier.status("Upgrading the database schema (\(pending.joined(separator: ", ")))")
             })
         try stateDirectory.confirmOpened()
+        // Made once the database is known to be this parkd's: a refused one leaves the state
+        // directory as it was.
+        let receiptKey = try ReceiptKeyFile.loadOrCreate(in: config.stateDirectory)
+        if receiptKey.created {
+            logger.notice(
+                "created the park's receipt key \(receiptKey.key.publicKey.keyId)",
+                metadata: ["key_file": "\(config.stateDirectory)/\(ReceiptKeyFile.fileName)"])
+        }
         if stateDirectory.databaseIsNew {
             logger.notice("created a new, empty park database", metadata: ["database": "\(databasePath)"])
+        }
+        let keyId = receiptKey.key.publicKey.keyId
+        if let named = try await database.latestReceiptKeyId(), named != keyId {
+            logger.warning(
+                "the park's receipt key \(keyId) is not the one its receipts name (\(named)): put back the receipt-key kept with the backup, or tenants cannot check receipts signed from now on against the key they know",
+                metadata: ["key_file": "\(config.stateDirectory)/\(ReceiptKeyFile.fileName)"])
         }
         let socket = ControlSocket.activated() ?? .path(config.socketPath, mode: config.socketMode, group: config.socketGroup)
         let clock = DaemonClock.fromEnvironment()

@@ -42,6 +42,7 @@ public final class ParkDatabase: Sendable {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(busyTimeout)
+        try ParkDatabase.refuseNewerSchema(path: path)
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -69,6 +70,16 @@ public final class ParkDatabase: Sendable {
 
     /// Identifiers of every migration this build knows, oldest first.
     public static var knownSchemaVersions: [String] { Migrations.migrator.migrations }
+
+    /// Refuses a database a newer parkd wrote before opening it for writing, which would change
+    /// its file (a pool turns it to WAL): a refused database is left as it was. A file that
+    /// cannot be read so (none yet, or one the pool's own checks will name) is left to them.
+    private static func refuseNewerSchema(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path), let applied = try? schemaVersions(path: path) else { return }
+        let known = Migrations.migrator.migrations
+        let unknown = Set(applied).subtracting(known).sorted()
+        guard unknown.isEmpty else { throw StoreError.schemaTooNew(path, unknown: unknown, known: known.last ?? "none") }
+    }
 
     private static func prepareSchema(_ pool: DatabasePool, path: String, willUpgrade: ([String]) -> Void) throws {
         let migrator = Migrations.migrator

@@ -151,11 +151,39 @@ struct LifecycleTests {
         let daemon = try RunningDaemon()
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit() == 0, "\(daemon.log)")
-        let future = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "INSERT INTO grdb_migrations VALUES ('v99-future')"])
+        // Out of WAL mode, as a newer parkd might leave it: opening it for writing would change it.
+        let future = try runCommand(
+            "/usr/bin/sqlite3", [daemon.databasePath, "PRAGMA journal_mode = DELETE; INSERT INTO grdb_migrations VALUES ('v99-future')"])
         #expect(future.status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: daemon.databasePath))
+        try FileManager.default.removeItem(atPath: daemon.directory + "/receipt-key")
         let again = try runCommand(Binaries.parkd, ["--state-dir", daemon.directory, "--socket", daemon.socketPath])
         #expect(again.status == 1)
         #expect(again.stderr.contains("was written by a newer parkd (schema v99-future"))
+        // Refused, it is left as it was, and nothing is made beside it.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: daemon.databasePath)) == before)
+        #expect(!FileManager.default.fileExists(atPath: daemon.databasePath + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/receipt-key"))
+    }
+
+    @Test("a park started with another receipt key than its receipts name says so at start")
+    func receiptKeyReplaced() throws {
+        let daemon = try RunningDaemon()
+        _ = try daemon.parkctl(["tenant", "add", "--name", "青岛英才人力资源有限公司", "--credit-code", "91370200163562681G"])
+        let file = daemon.directory + "/objection.json"
+        try #"{"submissionId":"o-1","tenant":"91370200163562681G","type":"objection","createdAt":"2026-02-26T15:00:00+08:00","payload":{"application":7,"grounds":"资质材料不全"}}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let taken = try daemon.parkctl(["submit", file])
+        #expect(taken.stdout.hasPrefix("rejected"), "\(taken.stdout)\(taken.stderr)")
+        let first = try #require(try daemon.parkctl(["status"]).stdout.firstMatch(of: /\(id ([0-9a-f]{16})\)/)?.1)
+        let same = try daemon.restarted()
+        #expect(!same.log.contains("is not the one its receipts name"), "\(same.log)")
+        same.stop()
+        try FileManager.default.removeItem(atPath: same.directory + "/receipt-key")
+        let replaced = try same.restarted()
+        let second = try #require(try replaced.parkctl(["status"]).stdout.firstMatch(of: /\(id ([0-9a-f]{16})\)/)?.1)
+        #expect(second != first)
+        #expect(replaced.log.contains("the park's receipt key \(second) is not the one its receipts name (\(first))"), "\(replaced.log)")
     }
 
     @Test("a socket parkd cannot listen on stops it at once, before any service starts, naming the path (it once hung for good)")

@@ -198,6 +198,13 @@ extension ParkDatabase {
     }
 
     /// Recorded submissions, newest first, at most `filter.limit`.
+    /// The id of the receipt key the latest receipt names (`park`); nil before any submission.
+    public func latestReceiptKeyId() async throws -> String? {
+        try await read { db in
+            try String.fetchOne(db, sql: "SELECT json_extract(receipt, '$.park') FROM submission ORDER BY id DESC LIMIT 1")
+        }
+    }
+
     public func submissions(matching filter: SubmissionFilter) async throws -> [StoredSubmission] {
         try await readInBackground { db in
             let tenantID = try filter.tenant.map { try ParkDatabase.loadTenant(db, $0).id }
