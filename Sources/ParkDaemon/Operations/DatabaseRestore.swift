@@ -67,6 +67,9 @@ public enum DatabaseRestore {
             } catch {
                 throw RestoreRefused("\(file): cannot copy into \(stateDirectory): \(error.localizedDescription)")
             }
+            // On the disk before it takes the database's name: a power cut after the rename
+            // must not leave a database half written.
+            try syncFile(incoming)
             var keptAside: String?
             if manager.fileExists(atPath: database) {
                 let formatter = DateFormatter()
@@ -74,15 +77,36 @@ public enum DatabaseRestore {
                 formatter.timeZone = TimeZone(identifier: "UTC")
                 formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
                 let aside = database + ".replaced-" + formatter.string(from: instant)
-                // The log and shared memory go with their database, so the pair stays whole.
-                for suffix in ["", "-wal", "-shm"] where manager.fileExists(atPath: database + suffix) {
+                // The database keeps its name until the copy takes it, so there is always one:
+                // kept aside by a second name first; its log and shared memory go with it, so
+                // the pair stays whole (and the log is never read with the copy).
+                guard link(database, aside) == 0 else {
+                    throw RestoreRefused("cannot keep \(database) aside as \(aside): \(String(cString: strerror(errno)))")
+                }
+                for suffix in ["-wal", "-shm"] where manager.fileExists(atPath: database + suffix) {
                     try manager.moveItem(atPath: database + suffix, toPath: aside + suffix)
                 }
                 keptAside = aside
             }
-            try manager.moveItem(atPath: incoming, toPath: database)
+            guard rename(incoming, database) == 0 else {
+                throw RestoreRefused("cannot put the copy in place of \(database): \(String(cString: strerror(errno)))")
+            }
+            try syncFile(stateDirectory)
             return Restored(database: database, keptAside: keptAside, pendingMigrations: known.filter { !versions.contains($0) })
         }
+    }
+}
+
+extension DatabaseRestore {
+    /// Flushes a file, or a directory's entries, to the disk.
+    private static func syncFile(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0, fsync(descriptor) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if descriptor >= 0 { close(descriptor) }
+            throw RestoreRefused("cannot write \(path) to the disk: \(reason)")
+        }
+        close(descriptor)
     }
 }
 
