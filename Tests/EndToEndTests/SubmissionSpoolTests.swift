@@ -1,5 +1,6 @@
 import Foundation
 import ParkCore
+import Synchronization
 import Testing
 
 @Suite("Tenants' submissions through the spool of a real parkd")
@@ -354,6 +355,52 @@ struct SubmissionSpoolTests {
             #expect(park.receipt(code, "m\(month).json")?.contains(#""status":"accepted""#) == true)
         }
         #expect(try park.sql("SELECT COUNT(*), MAX(version) FROM operatingReport") == [["3", "1"]])
+    }
+
+    @Test("the same file sent twice in one scan gets its one receipt, both copies are archived, and nothing else waits")
+    func sameFileTwiceInOneBatch() throws {
+        let park = try SpoolPark(tenants: 2)
+        park.daemon.stop()
+        // Dropped while parkd is down: the scan at start takes them in one batch.
+        let report = try park.file(tenant: 0, id: "r1", payload: SpoolPark.report("2026-01"))
+        try park.drop(report, name: "r1.json")
+        try park.drop(report, name: "r1-retry.json")
+        try park.drop(try park.file(tenant: 1, id: "r1", payload: SpoolPark.report("2026-01")), name: "other.json")
+        // A temporary receipt a parkd killed mid-write left, an hour old.
+        let outbox = park.spool + "/outbox/" + park.tenants[0].code
+        let stale = outbox + "/.r0.json.7.tmp"
+        #expect(mkdir(outbox, 0o700) == 0)
+        #expect(FileManager.default.createFile(atPath: stale, contents: Data("{".utf8)))
+        var old = [timespec(tv_sec: time(nil) - 3_600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3_600, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, stale, &old, 0) == 0)
+        park.daemon = try park.daemon.restarted()
+        #expect(park.wait { park.names("incoming/new").isEmpty }, "\(park.daemon.log)")
+        #expect(park.names("archive").count == 3, "\(park.names("archive"))")
+        #expect(park.receipt(park.tenants[0].code, "r1.json")?.contains(#""status":"accepted""#) == true)
+        #expect(park.receipt(park.tenants[1].code, "r1.json")?.contains(#""status":"accepted""#) == true)
+        #expect(try park.sql("SELECT COUNT(*) FROM submission") == [["2"]])
+        #expect(!park.daemon.log.contains("cannot be worked through"), "\(park.daemon.log)")
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        let left = (try FileManager.default.contentsOfDirectory(atPath: outbox)).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    @Test("the same submission entered by staff eight times at once: each gets the one receipt, none an internal error")
+    func staffEntryAtOnce() throws {
+        let park = try SpoolPark(tenants: 1)
+        let file = park.daemon.directory + "/paper.json"
+        try #"{"submissionId":"paper-1","tenant":"\#(park.tenants[0].code)","type":"monthly-report","createdAt":"2027-02-01T15:00:00+08:00","payload":\#(SpoolPark.report("2027-01"))}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let results = Mutex<[CommandResult]>([])
+        let daemon = park.daemon
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let result = try? daemon.parkctl(["submit", file])
+            results.withLock { $0.append(result ?? CommandResult(status: -1, stdout: "", stderr: "parkctl did not run")) }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.allSatisfy { $0.status == 0 && $0.stdout.hasPrefix("accepted") }, "\(all.map { $0.stdout + $0.stderr })")
+        #expect(try park.sql("SELECT COUNT(*) FROM submission") == [["1"]])
+        #expect(!park.daemon.log.contains("request failed"), "\(park.daemon.log)")
     }
 
     @Test("kill -9 at random moments, 20 times, over 2,000 files: every file applied exactly once, every receipt as the database says")

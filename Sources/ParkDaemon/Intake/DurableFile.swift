@@ -1,5 +1,6 @@
 import CSystemd
 import Foundation
+import Synchronization
 
 /// The file steps of the spool, each one either done or a `SpoolFailure` naming the errno.
 enum DurableFile {
@@ -17,11 +18,13 @@ enum DurableFile {
 
     /// Writes `bytes` to a temporary file beside `directory/name`: its path. Unless `synced`, a
     /// batch of them is made durable at once by `syncFilesystem`, then each is renamed over its
-    /// name. A temporary file that could not be written whole is removed.
+    /// name. A temporary file that could not be written whole is removed. Each has a name of its
+    /// own (`.NAME.N.tmp`): two writes of one name at once (a file sent twice in one batch, the
+    /// same submission entered twice) each rename their own.
     static func writeTemporary(
         _ bytes: [UInt8], to directory: String, name: String, mode: mode_t = 0o640, synced: Bool = false
     ) throws(SpoolFailure) -> String {
-        let temporary = directory + "/." + name + ".tmp"
+        let temporary = directory + "/." + name + "." + String(temporaryNumbers.add(1, ordering: .relaxed).newValue) + temporarySuffix
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw SpoolFailure(path: temporary, operation: "open", code: errno) }
         defer { close(descriptor) }
@@ -39,6 +42,29 @@ enum DurableFile {
         }
         if synced, fsync(descriptor) != 0 { throw fail("fsync") }
         return temporary
+    }
+
+    /// What a temporary file's name ends with.
+    static let temporarySuffix = ".tmp"
+    private static let temporaryNumbers = Atomic<Int>(0)
+
+    /// Removes the temporary files in `directory` older than `seconds` (a parkd stopped between
+    /// writing one and renaming it); how many.
+    @discardableResult
+    static func removeTemporaries(in directory: String, olderThan seconds: Int) -> Int {
+        var names: [String] = []
+        try? entries(in: directory) { raw in
+            if let name = String(validatingCString: raw), name.hasPrefix("."), name.hasSuffix(temporarySuffix) { names.append(name) }
+        }
+        let limit = time(nil) - seconds
+        var removed = 0
+        for name in names {
+            var info = stat()
+            let path = directory + "/" + name
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_mtim.tv_sec < limit else { continue }
+            if unlink(path) == 0 { removed += 1 }
+        }
+        return removed
     }
 
     /// Flushes the filesystem holding `path` (syncfs): every file written on it is durable.

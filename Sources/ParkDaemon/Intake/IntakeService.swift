@@ -21,6 +21,10 @@ struct IntakeService: Service {
         let spool = submissions.spool
         for shortfall in try spool.prepare(uploaderGroup: Spool.groupID(config.uploaderGroup)) { logger.warning("\(shortfall)") }
         for shortfall in try spool.prepareOutboxes() { logger.warning("\(shortfall)") }
+        // What a parkd stopped mid-write left: never renamed, so never a receipt.
+        for code in (try? DurableFile.names(in: spool.outbox)) ?? [] {
+            DurableFile.removeTemporaries(in: spool.outbox(code), olderThan: 60)
+        }
         let watch = try SpoolWatch(directory: spool.new)
         let (events, continuation) = AsyncStream.makeStream(of: SpoolWatch.Event.self, bufferingPolicy: .bufferingNewest(1))
         let counters = self.counters
@@ -242,8 +246,8 @@ struct IntakeService: Service {
 
     /// The name a file keeps in `archive/` or `quarantine/`: the first 16 hex digits of its
     /// digest, then its name, cut at a character (and marked `~`) so that with the `.2` of a
-    /// second file of that name, `.reason` and a temporary file's dot and `.tmp` it stays well
-    /// within the 255 bytes a file name may have.
+    /// second file of that name, `.reason` and a temporary file's dot, number and `.tmp` it
+    /// stays well within the 255 bytes a file name may have.
     static func keptName(digest: String?, name: String) -> String {
         let prefix = digest.map { String($0.prefix(16)) + "-" } ?? ""
         let limit = 200
