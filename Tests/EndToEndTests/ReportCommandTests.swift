@@ -122,6 +122,18 @@ struct ReportCommandTests {
         #expect(history.stdout.split(separator: "\n").count == 2)
         let trail = try daemon.parkctl(["audit", "list", "--method", "Report.FinishImport"])
         #expect(trail.stdout.split(separator: "\n").count == 4)
+
+        // A file with 20,000 bad rows: the first 1,000 listed and the count of the rest, in a
+        // reply parkctl reads (the whole list outgrew a message); the trail keeps a bounded text.
+        let manyBad = try write(Self.header + String(repeating: "2021-13,91370200163562681G,1,1,0,0,0,0,0,0,0,0,1\n", count: 20_000), in: daemon)
+        let tooMany = try daemon.parkctl(["report", "import", manyBad])
+        #expect(tooMany.status == 65, "\(tooMany.stderr.prefix(300))")
+        #expect(tooMany.stderr.hasPrefix("parkctl: the file was refused, nothing was imported (20000 problems):\n"), "\(tooMany.stderr.prefix(300))")
+        #expect(tooMany.stderr.hasSuffix("\n  … and 19000 more\n"), "\(tooMany.stderr.suffix(300))")
+        let json = try daemon.parkctl(["--json", "audit", "list", "--method", "Report.FinishImport", "--limit", "1"])
+        let entry = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["entries"] as? [[String: Any]])
+        let outcome = try #require(entry.first?["outcome"] as? String)
+        #expect(outcome.hasPrefix("io.parkd.Report.ImportRefused") && outcome.utf8.count < 1_200, "\(outcome.prefix(300))")
     }
 
     /// `park()` with 2021-03 reported by hand: revenue 1250000.50, tax 45000, 340 workers

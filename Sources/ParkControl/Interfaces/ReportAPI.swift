@@ -171,8 +171,10 @@ public enum ReportAPI {
 
         # The file was refused as a whole; nothing was recorded.
         error ImportRefused (
-          # Every bad row and column, in the order of the file.
-          problems: []ImportProblem
+          # The bad rows and columns, in the order of the file: the first 1,000.
+          problems: []ImportProblem,
+          # How many more problems the file has than are listed; absent when none.
+          more: ?int
         )
 
         """)

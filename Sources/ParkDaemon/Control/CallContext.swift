@@ -44,9 +44,12 @@ public final class CallContext: Sendable {
     func change() -> ChangeContext {
         auditTaken.store(true, ordering: .relaxed)
         let call = auditedCall
+        let bytes = state.config.limits.refusedParametersBytes
         return ChangeContext(
-            call: call, refusedCall: RefusedCallRecord.bounded(call, to: state.config.limits.refusedParametersBytes), at: state.instant(),
-            outcome: { [openParameters] in Self.auditedOutcome(ControlErrors.varlinkError(for: $0), sealed: openParameters != nil) })
+            call: call, refusedCall: RefusedCallRecord.bounded(call, to: bytes), at: state.instant(),
+            outcome: { [openParameters] in
+                RefusedCallRecord.bounded(Self.auditedOutcome(ControlErrors.varlinkError(for: $0), sealed: openParameters != nil), to: bytes)
+            })
     }
 
     /// As `change()`, for a call whose sealed parameters the audit trail records as `commitment`.

@@ -31,9 +31,10 @@ enum ControlErrors {
                 return CalendarAPI.YearNotCovered(year: year)
             }
         case let error as ImportRefused:
-            return ReportAPI.ImportRefused(problems: error.problems.map {
-                ReportAPI.ImportProblem(line: $0.line, column: $0.column, reason: $0.reason)
-            })
+            let listed = error.problems.prefix(ReportAPI.ImportRefused.listed)
+            return ReportAPI.ImportRefused(
+                problems: listed.map { ReportAPI.ImportProblem(line: $0.line, column: $0.column, reason: $0.reason) },
+                more: error.problems.count > listed.count ? error.problems.count - listed.count : nil)
         case let error as PolicyProblems:
             return PolicyAPI.PolicyRejected(problems: error.problems.map {
                 PolicyAPI.Problem(file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message)

@@ -193,7 +193,7 @@ extension ReportCommand {
             return lines.joined(separator: "\n")
         }
 
-        /// Sends a file in parts and records it; a refusal (`ImportRefused`) lists every problem.
+        /// Sends a file in parts and records it; a refusal (`ImportRefused`) lists its problems, the first 1,000.
         static func upload(_ text: String, reason: String?, on connection: VarlinkConnection) async throws -> ReportAPI.FinishImportReply {
             let handle = try await connection.call(ReportAPI.beginImport, NoParameters())
             for part in parts(of: text) {

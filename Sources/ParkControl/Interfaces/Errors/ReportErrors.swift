@@ -8,7 +8,7 @@ extension ReportAPI {
         public static let kind = FailureKind.notFound
         public var `import`: String
         public init(import: String) { self.import = `import` }
-        public var sentence: String { "no import in progress has handle '\(`import`)' (it was finished, or parkd restarted)" }
+        public var sentence: String { "no import in progress has handle '\(`import`)' (it was finished, left unused for 10 minutes, or parkd restarted)" }
     }
 
     @MemberwiseInit
@@ -16,9 +16,14 @@ extension ReportAPI {
         public static let name = "io.parkd.Report.ImportRefused"
         public static let kind = FailureKind.invalidInput
         public var problems: [ImportProblem]
+        public var more: Int? = nil
+        /// The most problems one refusal lists: a reply stays well within a message.
+        public static let listed = 1_000
         public var sentence: String {
-            (["the file was refused, nothing was imported (\(problems.count) problem\(problems.count == 1 ? "" : "s")):"]
-                + problems.map { "  line \($0.line), \($0.column): \($0.reason)" }).joined(separator: "\n")
+            let count = problems.count + (more ?? 0)
+            return (["the file was refused, nothing was imported (\(count) problem\(count == 1 ? "" : "s")):"]
+                + problems.map { "  line \($0.line), \($0.column): \($0.reason)" }
+                + (more.map { ["  … and \($0) more"] } ?? [])).joined(separator: "\n")
         }
     }
 

@@ -8,7 +8,7 @@ enum ReportHandlers {
         table.add(ReportAPI.interface)
 
         table.register(ReportAPI.beginImport) { _, call in
-            ReportAPI.BeginImportReply(import: staging.begin(owner: call.caller.uid))
+            ReportAPI.BeginImportReply(import: try staging.begin(owner: call.caller.uid))
         }
 
         table.register(ReportAPI.addToImport) { request, call in
