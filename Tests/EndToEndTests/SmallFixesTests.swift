@@ -37,6 +37,22 @@ struct SmallFixesTests {
         }
     }
 
+    @Test("output read only in part (| head) ends parkctl by SIGPIPE, as any command-line tool, not by a crash")
+    func readerGone() throws {
+        let daemon = try RunningDaemon()
+        #expect(try daemon.parkctl(["demo", "load"]).status == 0)
+        // Both far larger than a pipe holds (64 KiB), so the reader is gone before parkctl is done.
+        for arguments in ["--json report list", "report list"] {
+            let piped = try runCommand("/bin/bash", ["-c", "\(Binaries.parkctl) \(arguments) | head -c 10 >/dev/null; echo \"${PIPESTATUS[0]}\""],
+                                       environment: ["PARKD_SOCKET": daemon.socketPath])
+            #expect(piped.stdout == "141\n", "\(arguments): \(piped.stdout) \(piped.stderr.prefix(500))")
+            #expect(piped.stderr.isEmpty, "\(arguments): \(piped.stderr.prefix(500))")
+        }
+        // A full disk under a redirection is said, and exits 74.
+        let full = try runCommand("/bin/bash", ["-c", "\(Binaries.parkctl) --json report list > /dev/full"], environment: ["PARKD_SOCKET": daemon.socketPath])
+        #expect(full.status == 74 && full.stderr == "parkctl: cannot write the output: No space left on device\n", "\(full.status) \(full.stderr)")
+    }
+
     @Test("a missing file exits 66 (not 1, which means a check failed) naming the file and the reason")
     func missingFile() throws {
         let daemon = try RunningDaemon()

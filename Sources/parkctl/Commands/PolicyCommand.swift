@@ -92,7 +92,7 @@ extension PolicyCommand {
                     if global.json {
                         try JSONOutput.print(reply)
                     } else {
-                        FileHandle.standardError.write(Data(reply.problems.map { $0.description.replacingControlCharacters() }.joined(separator: "\n").utf8 + Data("\n".utf8)))
+                        StandardStream.error.write(reply.problems.map { $0.description.replacingControlCharacters() }.joined(separator: "\n") + "\n")
                     }
                     throw CommandFailure(
                         name: "PolicyInvalid", message: "\(reply.problems.count) problem\(reply.problems.count == 1 ? "" : "s") in \(file)",

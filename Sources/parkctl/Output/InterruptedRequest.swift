@@ -16,15 +16,15 @@ enum InterruptedRequest {
         source.setEventHandler {
             interrupts += 1
             if interrupts == 1 {
-                FileHandle.standardError.write(Data("""
+                StandardStream.error.write("""
                     parkctl: interrupted; the request was sent and parkd carries it out: waiting for its answer \
                     (Ctrl-C again to leave without it)\n
-                    """.utf8))
+                    """)
             } else {
-                FileHandle.standardError.write(Data("""
+                StandardStream.error.write("""
                     parkctl: left without parkd's answer; the request may have been carried out: \
                     `parkctl audit list --limit 5` shows what parkd did\n
-                    """.utf8))
+                    """)
                 exit(130)
             }
         }

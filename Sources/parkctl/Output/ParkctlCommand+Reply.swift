@@ -52,6 +52,6 @@ extension ParkctlCommand {
     /// lines with CRLF).
     func present(_ json: some Encodable, terminator: String = "\n", text: () throws -> String) throws {
         if global.json { return try JSONOutput.print(json) }
-        print(try text(), terminator: terminator)
+        StandardStream.output.write(try text() + terminator)
     }
 }

@@ -24,9 +24,9 @@ extension ParkctlCommand {
         } catch let failure as CommandFailure {
             let message = failure.message(options: Self.fieldOptions)
             if global.json {
-                FileHandle.standardError.write(failure.json(message: message))
+                StandardStream.error.write(failure.json(message: message))
             } else {
-                FileHandle.standardError.write(Data("parkctl: \(message.replacingControlCharacters(keepingLineBreaks: true))\n".utf8))
+                StandardStream.error.write("parkctl: \(message.replacingControlCharacters(keepingLineBreaks: true))\n")
             }
             throw failure.exitCode
         }
