@@ -67,6 +67,11 @@ struct ReviewSheetStoreTests {
             await #expect(throws: DomainError.invalid("application", "application 1 is on no open session whose panel holds reviewer5")) {
                 try await database.submitSheet(late, rules: .park, salt: "s", commitment: late.commitment(salt: "s"), context: context("io.parkd.Review.Score"))
             }
+            // Nor is a conflict declared once the session is closed: it says which sessions count.
+            await #expect(throws: DomainError.invalid("application", "application 1 is on no open session whose panel holds reviewer1")) {
+                try await database.declareConflict(
+                    application: 1, reviewer: Self.panel[0], ReviewerConflicts.Declared(type: .kinship, note: nil), context: context("io.parkd.Review.DeclareConflict"))
+            }
             // The results agree; the test's audit entries do not hold the sheets' commitments, and verify says so.
             let verification = try await database.verifyReviewSession(1)
             #expect(verification.checkedVersions == 6 && verification.differences.count == 6)

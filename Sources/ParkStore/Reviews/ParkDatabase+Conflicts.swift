@@ -11,7 +11,7 @@ extension ParkDatabase {
         }
     }
 
-    /// Records a conflict declared for `reviewer` and an application on the agenda of a session
+    /// Records a conflict declared for `reviewer` and an application on the agenda of an open session
     /// whose panel holds the reviewer; answers the pair's conflicts as they are now.
     public func declareConflict(
         application: Int64, reviewer: Reviewer, _ declared: ReviewerConflicts.Declared, context: ChangeContext
@@ -19,7 +19,7 @@ extension ParkDatabase {
         try await write(context) { db in
             guard let session = try ParkDatabase.sessionDay(db, application: application, reviewer: reviewer.uid) else {
                 _ = try ParkDatabase.loadApplication(db, application)
-                throw DomainError.invalid("application", "application \(application) is on no session whose panel holds \(reviewer.name)")
+                throw DomainError.invalid("application", "application \(application) is on no open session whose panel holds \(reviewer.name)")
             }
             var record = ReviewConflictDeclarationRecord(
                 application: application, reviewer: reviewer, declared, declaredAt: context.at, declaredBy: context.recordedBy)
@@ -33,7 +33,7 @@ extension ParkDatabase {
         try await write(context) { db in
             guard let day = try ParkDatabase.sessionDay(db, application: application, reviewer: reviewer.uid) else {
                 _ = try ParkDatabase.loadApplication(db, application)
-                throw DomainError.invalid("reviewer", "\(reviewer.name) sits on no session reviewing application \(application)")
+                throw DomainError.invalid("reviewer", "\(reviewer.name) sits on no open session reviewing application \(application)")
             }
             let conflicts = try ParkDatabase.conflicts(db, application: application, reviewer: reviewer, on: day)
             let reason = try conflicts.dismissing(reason: reason)
