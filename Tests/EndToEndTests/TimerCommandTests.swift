@@ -329,6 +329,10 @@ struct TimerCommandTests {
         #expect(run.details.count == 2 && run.details.first?.wholeMatch(of: /.*\/backups\/parkd-20260302T02000\dZ\.sqlite/) != nil
             && run.details.first?.hasPrefix(daemon.directory + "/backups/") == true, "\(run.details)")
         #expect(run.details.last == "removed \(firstCopy)", "\(run.details)")
+        // The copy records the run that made it as having done so: restored, it is no run parkd stopped midway.
+        let copy = try #require(run.details.first)
+        let inCopy = try runCommand("/usr/bin/sqlite3", [copy, "SELECT outcome, result, endedAt IS NOT NULL FROM timerRun WHERE id = \(run.id)"])
+        #expect(inCopy.stdout == "succeeded|made this copy of the database|1\n", "\(inCopy.stdout)\(inCopy.stderr)")
         #expect(try list(daemon).timers.first?.last == nil, "a run asked for is not the timer's last trigger")
         #expect(try list(daemon).timers.first?.lastOutcome == nil, "nor is its outcome the last trigger's")
         let denied = try daemon.parkctl(["timer", "run-now", "nightly-backup"], uid: 65534, gid: 65534)

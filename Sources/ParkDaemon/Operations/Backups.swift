@@ -26,9 +26,9 @@ struct Backups: Sendable {
         return "parkd-\(formatter.string(from: instant)).sqlite"
     }
 
-    /// Makes a checked copy at `instant` (parkd's clock). A copy that fails its check is removed
-    /// and refused.
-    func make(at instant: Date) async throws -> (backup: BackupAPI.Backup, integrity: String) {
+    /// Makes a checked copy at `instant` (parkd's clock), for a scheduled job's `run` when one
+    /// makes it. A copy that fails its check is removed and refused.
+    func make(at instant: Date, run: Int64? = nil) async throws -> (backup: BackupAPI.Backup, integrity: String) {
         try makeDirectory()
         let name = reserveName(at: instant)
         defer { Self.namesInUse.withLock { _ = $0.remove(path(name)) } }
@@ -38,7 +38,8 @@ struct Backups: Sendable {
         try? FileManager.default.removeItem(atPath: partial)
         let integrity: String
         do {
-            integrity = try await database.backup(to: partial)
+            integrity = try await database.backup(
+                to: partial, madeByRun: run, at: Instant.rfc3339(millisecondsSinceEpoch: Int64(instant.timeIntervalSince1970 * 1000)))
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
             throw error

@@ -22,7 +22,8 @@ struct ScheduledJobs: Sendable {
         var details: [String]
     }
 
-    func perform(_ action: TimerAction, timer: String) async throws -> Result {
+    /// Carries out `action` for `timer`'s run `run`.
+    func perform(_ action: TimerAction, timer: String, run: Int64) async throws -> Result {
         let today = state.today()
         switch action {
         case .monthlyRewardRun:
@@ -59,7 +60,7 @@ struct ScheduledJobs: Sendable {
             }
             return Result(summary: summary, details: details)
         case .backup(let keepDaily, let keepMonthly):
-            let made = try await backups.make(at: state.now())
+            let made = try await backups.make(at: state.now(), run: run)
             let removed = try backups.prune(keepDaily: keepDaily, keepMonthly: keepMonthly)
             let summary = "copied the database to \(made.backup.file) (\(made.backup.sizeBytes) bytes), integrity_check \(made.integrity)"
                 + (removed.isEmpty ? "" : "; removed \(removed.count) older \(removed.count == 1 ? "copy" : "copies")")

@@ -153,7 +153,7 @@ final class TimerScheduler: Sendable {
         let outcome: TimerRunOutcome
         let result: ScheduledJobs.Result
         do {
-            result = try await jobs.perform(action, timer: timer)
+            result = try await jobs.perform(action, timer: timer, run: run.id)
             outcome = .succeeded
         } catch {
             result = ScheduledJobs.Result(summary: ControlErrors.sentence(for: error), details: [])

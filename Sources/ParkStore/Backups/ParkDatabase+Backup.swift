@@ -5,7 +5,9 @@ extension ParkDatabase {
     /// Copies the live database into a new file at `path` with SQLite's online backup API
     /// (readers and writers go on meanwhile), then runs `PRAGMA integrity_check` on the copy.
     /// Returns the check's result: `ok` for a sound copy. A file already at `path` is refused.
-    public func backup(to path: String) async throws -> String {
+    /// A copy made by a scheduled job's run (`run`) records that run, in the copy, as having made
+    /// it: restored, it is no run that parkd stopped in the middle of.
+    public func backup(to path: String, madeByRun run: Int64? = nil, at instant: String = "") async throws -> String {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.unusable(path, "a file already exists there") }
         let pool = self.pool
         return try await withCheckedThrowingContinuation { continuation in
@@ -15,6 +17,16 @@ extension ParkDatabase {
                     let copy = try DatabaseQueue(path: path)
                     try pool.backup(to: copy)
                     try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+                    if let run {
+                        try copy.write { db in
+                            try db.execute(
+                                sql: """
+                                    UPDATE timerRun SET outcome = 'succeeded', endedAt = ?, result = 'made this copy of the database'
+                                    WHERE id = ? AND outcome = 'running'
+                                    """,
+                                arguments: [instant, run])
+                        }
+                    }
                     try copy.close()
                     continuation.resume(returning: try ParkDatabase.integrityCheck(path: path))
                 } catch {
