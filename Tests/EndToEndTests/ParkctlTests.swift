@@ -61,7 +61,13 @@ struct ParkctlTests {
         let page = try JSONSerialization.jsonObject(with: Data(active.stdout.utf8)) as? [String: Any]
         #expect((page?["tenants"] as? [[String: Any]])?.map { $0["id"] as? Int } == [1])
         let paged = try daemon.parkctl(["tenant", "list", "--limit", "1"])
-        #expect(paged.stdout.contains("more: parkctl tenant list --after 1"))
+        #expect(paged.stdout.hasSuffix("\nmore: parkctl tenant list --limit 1 --after 1\n"), "\(paged.stdout)")
+        // The next page keeps the filters it was asked with.
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "申请企业", "--credit-code", "91370200MA3C1234XQ"]).status == 0)
+        let filtered = try daemon.parkctl(["tenant", "list", "--status", "applicant", "--limit", "1"])
+        #expect(filtered.stdout.hasSuffix("\nmore: parkctl tenant list --status applicant --limit 1 --after 2\n"), "\(filtered.stdout)")
+        let next = try daemon.parkctl(["tenant", "list", "--status", "applicant", "--limit", "1", "--after", "2"])
+        #expect(next.stdout.contains("91370200MA3C1234XQ") && !next.stdout.contains("more:"), "\(next.stdout)")
     }
 
     @Test("exit status tells the kind of failure", arguments: [

@@ -51,8 +51,17 @@ extension TenantCommand {
                         tenant.businessLines.joined(separator: ","), tenant.tags.joined(separator: ","),
                     ])
                 }
-                return table.render() + (reply.next.map { "\nmore: parkctl tenant list --after \($0)" } ?? "")
+                return table.render() + (reply.next.map { "\nmore: " + nextPage(after: $0) } ?? "")
             }
+        }
+
+        /// The command for the next page: this one's filters and page size, after `cursor`.
+        func nextPage(after cursor: String) -> String {
+            var words = ["parkctl", "tenant", "list"]
+            if let status { words += ["--status", status] }
+            if let businessLine { words += ["--business-line", businessLine] }
+            if limit != 100 { words += ["--limit", String(limit)] }
+            return (words + ["--after", cursor]).joined(separator: " ")
         }
     }
 
