@@ -37,6 +37,22 @@ struct SmallFixesTests {
         }
     }
 
+    @Test("a list with nothing in it says so, rather than printing a header alone", arguments: [
+        (["tenant", "list"], "no tenants"), (["unit", "list"], "no units"), (["lease", "list"], "no leases"), (["report", "list"], "no reports"),
+        (["incubator", "list"], "no projects"), (["event", "list"], "no events"), (["application", "list"], "no applications"),
+        (["blocklist", "list"], "no one on the blocklist"), (["review", "session", "list"], "no review sessions"), (["reward", "list"], "no reward runs"),
+        (["reward", "notice", "list"], "no notices"), (["payment", "batch", "list"], "no payment batches"), (["bank-account", "list"], "no bank accounts"),
+        (["tenant", "key", "list"], "no tenant keys"), (["submission", "list"], "no submissions"), (["audit", "list", "--since", "2030-01-01"], "no audit entries"),
+        (["payment", "ledger", "--year", "2019"], "no ledger entries"), (["payment", "published", "--year", "2019"], "nothing was paid in 2019"),
+    ])
+    func emptyLists(_ arguments: [String], _ message: String) throws {
+        let daemon = try RunningDaemon()
+        let listed = try daemon.parkctl(arguments)
+        #expect(listed.status == 0 && listed.stdout.hasPrefix(message + "\n"), "\(arguments): \(listed.stdout)\(listed.stderr)")
+        // Scripts still get the empty list.
+        #expect(try daemon.parkctl(["--json"] + arguments).status == 0)
+    }
+
     @Test("output read only in part (| head) ends parkctl by SIGPIPE, as any command-line tool, not by a crash")
     func readerGone() throws {
         let daemon = try RunningDaemon()

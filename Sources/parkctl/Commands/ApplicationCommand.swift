@@ -91,7 +91,7 @@ extension ApplicationCommand {
                         application.checks.filter { !$0.passed }.map(\.criterion).joined(separator: ",").nilIfEmpty ?? "-",
                     ])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no applications")
             }
         }
     }

@@ -41,7 +41,7 @@ extension AuditCommand {
                         entry.method.replacingOccurrences(of: "io.parkd.", with: ""), entry.outcome,
                     ])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no audit entries")
             }
         }
     }

@@ -53,7 +53,7 @@ extension BankAccountCommand {
                 for account in reply.accounts {
                     table.add([String(account.id), String(account.tenant), account.accountName, account.bank, account.number, account.effectiveFrom, account.recordedBy])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no bank accounts")
             }
         }
     }

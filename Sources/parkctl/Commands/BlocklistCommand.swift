@@ -44,7 +44,7 @@ extension BlocklistCommand {
                         entry.removedAt.map { "\($0) by \(entry.removedBy ?? "-"): \(entry.removalReason ?? "-")" } ?? "-",
                     ])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no one on the blocklist")
             }
         }
     }

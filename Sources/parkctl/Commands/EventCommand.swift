@@ -23,7 +23,7 @@ struct EventCommand: AsyncParsableCommand {
                 String(occurrence.waiting), occurrence.title,
             ])
         }
-        return table.render()
+        return table.render(orIfEmpty: "no events")
     }
 
     /// The end's time alone when it is on the start's day.
@@ -97,7 +97,7 @@ struct EventCommand: AsyncParsableCommand {
                 registration.promotion ?? registration.cancelReason ?? "",
             ])
         }
-        return table.render()
+        return table.render(orIfEmpty: "no registrations")
     }
 
     /// `registered`, `waiting (1)`, `cancelled`.

@@ -18,7 +18,7 @@ struct IncubatorCommand: AsyncParsableCommand {
                 (project.seatLabels ?? project.seats.map(String.init)).joined(separator: ","), project.enteredOn, project.graduatedOn ?? "-",
             ])
         }
-        return table.render()
+        return table.render(orIfEmpty: "no projects")
     }
 }
 

@@ -74,7 +74,7 @@ extension LeaseCommand {
                         lease.start, lease.terminatedOn ?? lease.end, lease.rents.last?.rent.grouped ?? "-",
                     ])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no leases")
             }
         }
     }

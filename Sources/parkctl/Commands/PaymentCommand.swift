@@ -48,7 +48,7 @@ extension PaymentCommand {
                         entry.outstanding,
                     ].map(\.grouped))
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no ledger entries")
             }
         }
     }
@@ -106,6 +106,7 @@ extension PaymentCommand {
                         rows: reply.paid.map { [$0.name, $0.rule, String($0.lines), $0.amount.grouped] },
                         footer: ["Total 合计", "", String(reply.paid.reduce(0) { $0 + $1.lines }), Fen.text(total).grouped], after: [])
                 }
+                guard !reply.paid.isEmpty else { return "nothing was paid in \(year)" }
                 var table = Table(columns: [
                     .init(title: "NAME"), .init(title: "RULE"), .init(title: "LINES", alignment: .right), .init(title: "AMOUNT", alignment: .right),
                 ])
@@ -160,7 +161,7 @@ extension PaymentCommand.Batch {
                     table.add([String(b.id), b.status, String(b.items), String(b.pending), String(b.paid), String(b.failed), b.total.grouped,
                                "\(b.createdBy) (\(b.createdByUid))", b.approvedBy.map { "\($0) (\(b.approvedByUid.map(String.init) ?? "?"))" } ?? "-"])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no payment batches")
             }
         }
     }

@@ -29,7 +29,7 @@ struct ReportCommand: AsyncParsableCommand {
             if versions { cells += [String(report.version), report.recordedBy, report.recordedAt, report.reason ?? "-"] }
             table.add(cells)
         }
-        return table.render()
+        return table.render(orIfEmpty: "no reports")
     }
 }
 

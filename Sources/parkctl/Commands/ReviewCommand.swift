@@ -106,7 +106,7 @@ extension ReviewCommand.SessionCommand {
                         session.agenda.map { String($0.application) }.joined(separator: ","),
                     ])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no review sessions")
             }
         }
     }

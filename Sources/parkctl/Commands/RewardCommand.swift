@@ -73,7 +73,7 @@ extension RewardCommand {
                 for run in reply.runs {
                     table.add([String(run.id), run.period, run.kind, run.status, String(run.lines), run.total.grouped, run.createdAt, run.approvedAt ?? "-"])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no reward runs")
             }
         }
     }

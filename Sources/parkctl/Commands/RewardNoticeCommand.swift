@@ -71,7 +71,7 @@ extension RewardCommand {
                     table.add([String(o.id), String(o.run), String(o.line), o.name, o.rule, o.objector, o.grounds,
                                o.resolution.map { "\($0): \(o.reason ?? "")" } ?? "open"])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no objections")
             }
         }
     }
@@ -220,7 +220,7 @@ extension RewardCommand.Notice {
                     .init(title: "DAYS", alignment: .right), .init(title: "STATUS"),
                 ])
                 for n in reply.notices { table.add([String(n.run), n.runPeriod, n.startsOn, n.endsOn, String(n.workingDays), n.status]) }
-                return table.render()
+                return table.render(orIfEmpty: "no notices")
             }
         }
     }

@@ -56,7 +56,7 @@ extension SubmissionCommand {
                 for item in reply.submissions {
                     table.add([String(item.id), item.creditCode, item.submissionId, item.type, item.channel, item.status, item.decidedAt])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no submissions")
             }
         }
     }

@@ -51,7 +51,7 @@ extension TenantCommand {
                         tenant.businessLines.joined(separator: ","), tenant.tags.joined(separator: ","),
                     ])
                 }
-                return table.render() + (reply.next.map { "\nmore: " + nextPage(after: $0) } ?? "")
+                return table.render(orIfEmpty: "no tenants") + (reply.next.map { "\nmore: " + nextPage(after: $0) } ?? "")
             }
         }
 

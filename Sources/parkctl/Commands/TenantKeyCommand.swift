@@ -71,7 +71,7 @@ extension TenantCommand.Key {
                         key.revokedAt.map { "revoked \(String($0.prefix(10)))" } ?? "in force",
                     ])
                 }
-                return table.render()
+                return table.render(orIfEmpty: "no tenant keys")
             }
         }
     }

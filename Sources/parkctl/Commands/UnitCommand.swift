@@ -15,7 +15,7 @@ struct UnitCommand: AsyncParsableCommand {
         for unit in units {
             table.add([String(unit.id), unit.label, unit.floor ?? "-", unit.area, unit.kind, unit.listRent.grouped])
         }
-        return table.render()
+        return table.render(orIfEmpty: "no units")
     }
 
     /// `lease 1 of tenant 1 青岛英才人力资源有限公司 from 2021-03-15 to 2022-03-14`,

@@ -23,6 +23,12 @@ struct Table {
         rows.append(cells.map { $0.replacingControlCharacters(lineBreaksAs: "↵") })
     }
 
+    /// The table, or `message` when it has no rows: a list with nothing in it says so rather
+    /// than printing a header alone.
+    func render(orIfEmpty message: String) -> String {
+        rows.isEmpty ? message : render()
+    }
+
     func render() -> String {
         let widths = columns.indices.map { index in
             ([columns[index].title] + rows.map { $0[index] }).map(DisplayWidth.of).max() ?? 0
