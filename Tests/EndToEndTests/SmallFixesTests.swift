@@ -53,6 +53,21 @@ struct SmallFixesTests {
         #expect(try daemon.parkctl(["--json"] + arguments).status == 0)
     }
 
+    @Test("a command missing what it needs shows its own usage, with what it needs as needed", arguments: [
+        (["lease", "add", "--tenant", "1", "--start", "2021-01-01", "--end", "2021-12-31", "--rent", "40"], "Missing expected argument '--unit <unit> ...'",
+         "Usage: parkctl lease add --tenant <tenant> --unit <unit> ... --start"),
+        (["incubator", "add", "--name", "智聘云", "--founder", "李明", "--on", "2021-03-01"], "Missing expected argument '--seat <seat> ...'",
+         "Usage: parkctl incubator add"),
+        (["tenant", "set", "1"], "Give at least one field to change", "Usage: parkctl tenant set <tenant>"),
+        (["unit", "set", "1"], "Give at least one of --floor, --area, --kind, --rent.", "Usage: parkctl unit set <unit>"),
+        (["event", "set", "1"], "Give at least one field to change.", "Usage: parkctl event set [<options>] <event>"),
+    ])
+    func ownUsage(_ arguments: [String], _ error: String, _ usage: String) throws {
+        let daemon = try RunningDaemon()
+        let refused = try daemon.parkctl(arguments)
+        #expect(refused.status == 64 && refused.stderr.contains(error) && refused.stderr.contains(usage), "\(refused.stderr)")
+    }
+
     @Test("output read only in part (| head) ends parkctl by SIGPIPE, as any command-line tool, not by a crash")
     func readerGone() throws {
         let daemon = try RunningDaemon()

@@ -214,16 +214,19 @@ extension EventCommand {
             "registrationCloses": "--registration-closes",
         ]
 
+        func validate() throws {
+            guard [kind, title, description, timeZone, start, end, venue, link, organiser, registrationOpens, registrationCloses, occurrence]
+                .contains(where: { $0 != nil }) || capacity != nil || perFirmLimit != nil || !exceptions.isEmpty else {
+                throw ValidationError("Give at least one field to change.")
+            }
+        }
+
         func run() async throws {
             let request = EventAPI.Update(
                 event: event, kind: kind, title: title, description: description, timeZone: timeZone, start: start, end: end, venue: venue,
                 link: link, organiser: organiser, capacity: capacity, perFirmLimit: perFirmLimit, registrationOpens: registrationOpens,
                 registrationCloses: registrationCloses, exceptions: exceptions.isEmpty ? nil : exceptions, occurrence: occurrence,
                 occurrenceStart: occurrenceStart, occurrenceEnd: occurrenceEnd, occurrenceTitle: occurrenceTitle)
-            guard [kind, title, description, timeZone, start, end, venue, link, organiser, registrationOpens, registrationCloses, occurrence]
-                .contains(where: { $0 != nil }) || capacity != nil || perFirmLimit != nil || !exceptions.isEmpty else {
-                throw ValidationError("Give at least one field to change.")
-            }
             try await respond(EventAPI.update, request, json: \.event) { reply in EventCommand.render(reply.event) }
         }
     }

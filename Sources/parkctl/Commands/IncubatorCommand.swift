@@ -32,7 +32,7 @@ extension IncubatorCommand {
         @Option(help: "Team members.") var team: String?
         @Option(help: "The founder's university.") var university: String?
         @Option(name: .customLong("phd-count"), help: "PhD-level talents linked to the project.") var phdCount = 0
-        @Option(name: .customLong("seat"), help: "Incubator seat (unit id; repeatable).") var seats: [Int64] = []
+        @Option(name: .customLong("seat"), help: "Incubator seat (unit id; repeatable; at least one).") var seats: [Int64]
         @Option(help: ArgumentHelp("First day in the incubator.", valueName: "YYYY-MM-DD")) var on: String
 
         static let fieldOptions: FieldOptions = [
@@ -41,7 +41,6 @@ extension IncubatorCommand {
         ]
 
         func run() async throws {
-            guard !seats.isEmpty else { throw ValidationError("Give at least one --seat.") }
             try await respond(IncubatorAPI.create, IncubatorAPI.Create(
                 name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: seats, enteredOn: on),
                 json: \.project) { reply in String(reply.project.id) }

@@ -32,7 +32,7 @@ extension LeaseCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Option(help: "Tenant id or credit code.") var tenant: String
-        @Option(name: .customLong("unit"), help: "Unit id (repeatable).") var units: [Int64] = []
+        @Option(name: .customLong("unit"), help: "Unit id (repeatable; at least one).") var units: [Int64]
         @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var start: String
         @Option(help: ArgumentHelp("Last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Contracted rent in yuan per m² per month.", valueName: "yuan")) var rent: String
@@ -45,7 +45,6 @@ extension LeaseCommand {
         ]
 
         func run() async throws {
-            guard !units.isEmpty else { throw ValidationError("Give at least one --unit.") }
             try await respond(LeaseAPI.create, LeaseAPI.Create(
                 tenant: tenant, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay),
                 json: \.lease) { reply in String(reply.lease.id) }

@@ -135,7 +135,14 @@ extension TenantCommand {
             "dispatchLicence": "--dispatch-licence", "hrServiceLicence": "--hr-service-licence",
         ]
 
-        func run() async throws {
+        func validate() throws {
+            guard !update.isEmpty else {
+                throw ValidationError("Give at least one field to change, e.g. --name or --contact-phone.")
+            }
+        }
+
+        /// The change the options ask for.
+        var update: TenantAPI.Update {
             var update = TenantAPI.Update(tenant: tenant)
             update.name = name
             update.creditCode = creditCode
@@ -147,9 +154,10 @@ extension TenantCommand {
             update.contactPhone = contactPhone
             update.dispatchLicence = dispatchLicence
             update.hrServiceLicence = hrServiceLicence
-            guard !update.isEmpty else {
-                throw ValidationError("Give at least one field to change, e.g. --name or --contact-phone.")
-            }
+            return update
+        }
+
+        func run() async throws {
             try await respond(TenantAPI.update, update, json: \.tenant) { reply in Show.render(reply.tenant) }
         }
     }

@@ -102,10 +102,13 @@ extension UnitCommand {
 
         static let fieldOptions: FieldOptions = ["unit": "UNIT", "floor": "--floor", "area": "--area", "kind": "--kind", "listRent": "--rent"]
 
-        func run() async throws {
+        func validate() throws {
             guard floor != nil || area != nil || kind != nil || rent != nil else {
                 throw ValidationError("Give at least one of --floor, --area, --kind, --rent.")
             }
+        }
+
+        func run() async throws {
             try await respond(UnitAPI.update, UnitAPI.Update(unit: unit, floor: floor, area: area, kind: kind, listRent: rent), json: \.unit) { reply in
                 UnitCommand.table([reply.unit])
             }
