@@ -369,15 +369,11 @@ extension EventCommand {
             discussion: "Lines end with CRLF, as RFC 5545 wants: redirect to a .ics file.")
 
         @ParentCommand var parkctl: Parkctl
-        @Flag(help: "iCalendar (the only format).") var ics = false
+        @Flag(help: "iCalendar: the format events are exported in, with or without it.") var ics = false
         @Option(help: ArgumentHelp("Only events with an occurrence ending on or after this day.", valueName: "date")) var from: String?
         @Option(help: ArgumentHelp("Only events with an occurrence starting on or before this day.", valueName: "date")) var to: String?
 
         static let fieldOptions: FieldOptions = ["from": "--from", "to": "--to"]
-
-        func validate() throws {
-            guard ics else { throw ValidationError("Give --ics: iCalendar is the format events are exported in.") }
-        }
 
         func run() async throws {
             try await respond(EventAPI.export, EventAPI.Export(from: from, to: to), terminator: "") { reply in reply.ics }
