@@ -99,5 +99,10 @@ struct AuditSealCommandTests {
         let checked = try restarted.parkctl(["audit", "verify", "--anchors", anchors])
         #expect(checked.status == 1)
         #expect(checked.stdout == "audit trail BROKEN at entry 2: entry 2, noted earlier, is gone: the trail was cut short after entry 1\n")
+        // A file that notes no head (the wrong file) checks nothing, and is refused as such.
+        let wrong = restarted.directory + "/parkd.yaml.txt"
+        try "socket:\n  mode: \"0660\"\n".write(toFile: wrong, atomically: true, encoding: .utf8)
+        let none = try restarted.parkctl(["audit", "verify", "--anchors", wrong])
+        #expect(none.status == 65 && none.stderr.hasPrefix("parkctl: \(wrong) notes no head of the trail"), "\(none.stderr)")
     }
 }

@@ -62,7 +62,19 @@ extension AuditCommand {
         static let fieldOptions: FieldOptions = ["anchors": "--anchors"]
 
         func run() async throws {
-            let noted = try await reporting { try anchors.map { try Verify.anchors(in: InputFile.read($0)) } }
+            let noted = try await reporting {
+                try anchors.map { file in
+                    let noted = Verify.anchors(in: try InputFile.read(file))
+                    // A file that notes no head checks nothing: the wrong file, most likely.
+                    guard !noted.isEmpty else {
+                        throw CommandFailure(
+                            name: "NoAnchors",
+                            message: "\(file) notes no head of the trail: give lines \"ID HASH\", or parkd's own notes (\"audit trail head: entry ID hash HASH\")",
+                            parameters: ["file": .string(file)], exitCode: CommandFailure.invalidInput)
+                    }
+                    return noted
+                }
+            }
             let result = try await respond(AuditAPI.verify, AuditAPI.Verify(anchors: noted)) { result in
                 guard result.intact else {
                     return "audit trail BROKEN at entry \(result.firstBadEntry ?? 0): \(result.problem ?? "unknown problem")"
