@@ -189,6 +189,12 @@ struct PaymentCommandTests {
         #expect(unconfirmed.stderr.contains("nothing to pay: 2 payable lines await their tenants' confirmation"), "\(unconfirmed.stderr)")
         let confirmed = try daemon.parkctl(["reward", "confirm", "1", "--tenant", "91370200163562681G", "--by", "李会计"])
         #expect(confirmed.stdout.hasPrefix("3 lines of run 1 confirmed"), "\(confirmed.stdout)\(confirmed.stderr)")
+        let twice = try daemon.parkctl(["reward", "confirm", "1", "--tenant", "91370200163562681G", "--by", "李会计"])
+        #expect(twice.status == 0 && twice.stdout.hasPrefix("nothing to confirm: the tenant's lines of run 1 are confirmed"), "\(twice.stdout)")
+        // A firm with no amount in the run has nothing to confirm, and is told so.
+        _ = try daemon.parkctl(["tenant", "add", "--name", "申请企业", "--credit-code", "91370200MA3C1234XQ"])
+        let none = try daemon.parkctl(["reward", "confirm", "1", "--tenant", "91370200MA3C1234XQ", "--by", "李会计"])
+        #expect(none.status == 65 && none.stderr.contains("has no amount to be paid in run 1"), "\(none.stdout)\(none.stderr)")
         #expect(try daemon.parkctl(["reward", "resolve", "2", "--dismiss", "--reason", "attendance sheets checked"]).status == 0)
 
         // A batch made by root; root may not approve it, the second administrator does.

@@ -152,6 +152,9 @@ extension ParkDatabase {
             guard stored.status == .approved else { throw CashingRefusal.runNotApproved(run: run, status: stored.status.rawValue) }
             let tenant = try ParkDatabase.loadTenant(db, reference).id
             let lines = try ParkDatabase.lineRows(db, runs: [run]).filter { $0.tenant == tenant && $0.amount.fen > 0 }
+            guard !lines.isEmpty else {
+                throw DomainError.invalid("tenant", "tenant \(tenant) has no amount to be paid in run \(run): nothing of its to confirm")
+            }
             var confirmed: [CashingLineRow] = []
             for line in lines where !line.confirmed && line.state != .withdrawn && line.state != .paid {
                 var record = RewardConfirmationRecord(
