@@ -68,6 +68,16 @@ struct SmallFixesTests {
         #expect(refused.status == 64 && refused.stderr.contains(error) && refused.stderr.contains(usage), "\(refused.stderr)")
     }
 
+    @Test("unit list orders numbers as people read them: floor 2 before floor 10")
+    func unitOrder() throws {
+        let daemon = try RunningDaemon()
+        for number in ["1008", "260", "16104", "316"] {
+            #expect(try daemon.parkctl(["unit", "add", "--building", "A", "--number", number, "--area", "50", "--kind", "office", "--rent", "40"]).status == 0)
+        }
+        let labels = try daemon.parkctl(["unit", "list"]).stdout.split(separator: "\n").dropFirst().map { $0.split(separator: " ")[1] }
+        #expect(labels == ["A-260", "A-316", "A-1008", "A-16104"])
+    }
+
     @Test("output read only in part (| head) ends parkctl by SIGPIPE, as any command-line tool, not by a crash")
     func readerGone() throws {
         let daemon = try RunningDaemon()

@@ -56,13 +56,13 @@ extension ParkDatabase {
         }
     }
 
-    /// Units by building and number, optionally of one building or kind.
+    /// Units by building and number (`UnitOrder`), optionally of one building or kind.
     public func units(building: String? = nil, kind: UnitKind? = nil) async throws -> [StoredUnit] {
         try await read { db in
-            var request = RentalUnitRecord.order(RentalUnitRecord.Columns.building, RentalUnitRecord.Columns.number)
+            var request = RentalUnitRecord.all()
             if let building { request = request.filter(RentalUnitRecord.Columns.building == building) }
             if let kind { request = request.filter(RentalUnitRecord.Columns.kind == kind.rawValue) }
-            return try request.fetchAll(db).map { try $0.storedUnit }
+            return try request.fetchAll(db).map { try $0.storedUnit }.sorted { UnitOrder.isListed($0.unit, before: $1.unit) }
         }
     }
 
