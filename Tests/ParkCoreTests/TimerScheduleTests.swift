@@ -206,6 +206,23 @@ struct TimerScheduleTests {
         #expect(schedule.wakeUp == nil)
     }
 
+    @Test("an expression that elapses next in a year not covered holds back only what would come after it", arguments: [
+        ["*-01-10 09:00", "*-12-21 09:00"], ["*-12-21 09:00", "*-01-10 09:00"],
+    ])
+    func oneExpressionNotCovered(_ expressions: [String]) throws {
+        let context = Self.context(calendar: try Self.calendar())
+        let schedule = TimerSchedule(
+            [try Self.timer(expressions, workingDaysOnly: true)], lastTriggers: [:], now: try Self.at("2021-06-01 10:00:00"), context: context)
+        #expect(schedule.timers[0].next == .at(TimerElapse(instant: try Self.at("2021-12-21 09:00:00"))))
+        let after = TimerSchedule(
+            [try Self.timer(expressions, workingDaysOnly: true)], lastTriggers: [:], now: try Self.at("2021-12-22 10:00:00"), context: context)
+        guard case .blocked(let reason) = after.timers[0].next else {
+            Issue.record("expected a blocked timer, got \(after.timers[0].next)")
+            return
+        }
+        #expect(reason.contains("2022"), "\(reason)")
+    }
+
     @Test("a reload keeps an unchanged timer's state, and activates a changed one keeping its last trigger")
     func reload() throws {
         var schedule = TimerSchedule([try Self.timer()], lastTriggers: [:], now: try Self.at("2021-03-01 08:00:00"), context: Self.context())

@@ -35,9 +35,12 @@ public struct ScheduledTimer: Sendable {
         next = Self.nextElapse(of: definition, after: base, context: context)
     }
 
-    /// The first elapse after `instant`, with working days applied.
+    /// The first elapse after `instant`, with working days applied. An expression whose next
+    /// elapse falls on a day the calendar cannot judge blocks the timer only when no other
+    /// expression elapses before that day: every elapse it might give comes at or after it.
     static func nextElapse(of definition: TimerDefinition, after instant: Int64, context: ElapseContext) -> NextElapse {
         var best: TimerElapse?
+        var blocked: (at: Int64, reason: String)?
         for spec in definition.calendars {
             let zone = context.zone(of: spec)
             var from = instant
@@ -61,10 +64,12 @@ public struct ScheduledTimer: Sendable {
                     let moved = TimerElapse(instant: context.moving(raw, to: workingDay), movedFrom: day)
                     if best.map({ moved.instant < $0.instant }) ?? true { best = moved }
                 } catch {
-                    return .blocked(error.reason)
+                    if blocked.map({ raw < $0.at }) ?? true { blocked = (raw, error.reason) }
+                    break
                 }
             }
         }
+        if let blocked, best.map({ $0.instant >= blocked.at }) ?? true { return .blocked(blocked.reason) }
         return best.map(NextElapse.at) ?? .never
     }
 }
