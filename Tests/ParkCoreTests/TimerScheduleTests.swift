@@ -310,5 +310,10 @@ struct ScheduledJobDecisionTests {
         #expect(missing.dueOn == (try Self.day("2026-03-10")))
         let ending = LeaseExpiry.ending(leases, within: 30, today: try Self.day("2026-01-05"))
         #expect(ending.map(\.id) == [2])
+        // Ended early to a day within the window: listed by that day; to a day past, not at all.
+        var terminated = leases
+        try terminated[0].terminate(on: Self.day("2026-01-20"))
+        try terminated[3].terminate(on: Self.day("2026-03-31"))
+        #expect(LeaseExpiry.ending(terminated, within: 30, today: try Self.day("2026-01-05")).map(\.id) == [1, 2])
     }
 }

@@ -49,9 +49,10 @@ struct ScheduledJobs: Sendable {
             let names = Dictionary(leases.map { ($0.id, $0.tenantName) }, uniquingKeysWith: { first, _ in first })
             let ending = LeaseExpiry.ending(leases.map(\.lease), within: days, today: today)
             let details = ending.map { lease in
-                let left = lease.end.dayNumber - today.dayNumber
-                return "lease \(lease.id ?? 0) of tenant \(lease.tenantID) \(names[lease.id ?? 0] ?? "") ends \(lease.end) "
-                    + (left == 0 ? "(today)" : left == 1 ? "(in 1 day)" : "(in \(left) days)")
+                let left = lease.lastDay.dayNumber - today.dayNumber
+                return "lease \(lease.id ?? 0) of tenant \(lease.tenantID) \(names[lease.id ?? 0] ?? "") ends \(lease.lastDay) "
+                    + (left == 0 ? "(today" : left == 1 ? "(in 1 day" : "(in \(left) days")
+                    + (lease.terminatedOn != nil ? ", terminated early)" : ")")
             }
             let summary = switch details.count {
             case 0: "no lease ends within \(days) days of \(today)"
