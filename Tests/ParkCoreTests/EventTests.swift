@@ -78,6 +78,27 @@ struct EventTests {
         #expect(occurrences.map(\.start.description) == ["2021-03-22T10:00", "2021-03-28T01:45", "2021-04-05T10:00"])
     }
 
+    @Test("a daily series whose time the clocks skip on one of its days is refused naming that day, and accepted with the day taken out")
+    func seriesThroughTheGap() throws {
+        func series(except: [String]) throws -> ParkEvent {
+            var recurrence = EventRecurrence(frequency: .daily, until: try CivilDate.parse("2021-03-29", field: "until"))
+            recurrence.exceptions = try except.map { try CivilDate.parse($0, field: "day") }
+            return try ParkEvent(
+                kind: .forum, title: "Night shift fair", description: nil, timeZone: "Europe/Berlin", rules: CentralEuropeRules(),
+                start: time("2021-03-26T02:30"), end: time("2021-03-26T03:30"), venue: nil, link: nil, organiser: nil, capacity: 50,
+                perFirmLimit: nil, registrationOpens: nil, registrationCloses: nil, recurrence: recurrence)
+        }
+        var through = try series(except: [])
+        #expect(throws: DomainError.invalid("start", """
+            the occurrence of 2021-03-28 would start at 2021-03-28T02:30, which does not exist in Europe/Berlin: the clocks skip it when \
+            they go forward; take that day out of the series, or give the series other times
+            """)) {
+            try through.schedule(calendar: .empty, rules: CentralEuropeRules())
+        }
+        var around = try series(except: ["2021-03-28"])
+        #expect(try around.schedule(calendar: .empty, rules: CentralEuropeRules()).map(\.day.description) == ["2021-03-26", "2021-03-27", "2021-03-29"])
+    }
+
     @Test("the status follows the clock: planned, open, closed, held; cancelled whenever cancelled")
     func status() throws {
         let event = try fair()

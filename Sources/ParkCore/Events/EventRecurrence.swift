@@ -130,6 +130,13 @@ extension ParkEvent {
             guard occurrenceEnd > occurrenceStart else {
                 throw .invalid("end", "the occurrence of \(day) would end at \(occurrenceEnd), not after its start, \(occurrenceStart)")
             }
+            // As a single event's: a time the zone skips is refused, never moved by guess.
+            for (field, time) in [("start", occurrenceStart), ("end", occurrenceEnd)] where !time.exists(in: rules) {
+                throw .invalid(field, """
+                    the occurrence of \(day) would \(field) at \(time), which does not exist in \(timeZone): the clocks skip it when \
+                    they go forward; take that day out of the series, or give the series other times
+                    """)
+            }
             occurrences.append(EventOccurrence(
                 day: day, start: occurrenceStart, end: occurrenceEnd, startsAt: occurrenceStart.instant(in: rules),
                 endsAt: occurrenceEnd.instant(in: rules), title: change?.title ?? title, isChanged: change != nil))
