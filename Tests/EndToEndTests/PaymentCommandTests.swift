@@ -74,7 +74,7 @@ struct PaymentCommandTests {
     @Test("a timer with the close-notices action closes the notices whose last day has passed")
     func timerClosesDueNotices() throws {
         let daemon = try park()
-        #expect(try daemon.parkctl(["reward", "notice", "1"]).stdout.contains("from 2026-03-02 to 2026-03-09"))
+        #expect(try daemon.parkctl(["reward", "notice", "publish", "1"]).stdout.contains("from 2026-03-02 to 2026-03-09"))
         try (Self.config + "cashing:\n  confirmation: required\ntimers:\n  - name: notices\n    on_calendar: \"*-*-* 08:00\"\n    action: close-notices\n")
             .write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
@@ -125,11 +125,15 @@ struct PaymentCommandTests {
         #expect(try daemon.parkctl(["audit", "list", "--method", "BankAccount.Create"]).stdout.split(separator: "\n").count == 6)
 
         // The notice: 5 working days by default, from Monday 2026-03-02 to Monday 2026-03-09.
-        let draftNotice = try daemon.parkctl(["reward", "notice", "99"])
+        let draftNotice = try daemon.parkctl(["reward", "notice", "publish", "99"])
         #expect(draftNotice.status == 66, "\(draftNotice.stderr)")
-        let published = try daemon.parkctl(["reward", "notice", "1"])
+        // Shown, which `reward notice RUN` does, before it is published: the way to publish it.
+        let notYet = try daemon.parkctl(["reward", "notice", "1"])
+        #expect(notYet.status == 66 && notYet.stderr == "parkctl: run 1 is not on notice; publish it with `parkctl reward notice publish 1`\n", "\(notYet.stderr)")
+        let published = try daemon.parkctl(["reward", "notice", "publish", "1"])
         #expect(published.stdout == "run 1 (2021-06) on notice from 2026-03-02 to 2026-03-09, 5 working days: running\n", "\(published.stderr)")
-        #expect(try daemon.parkctl(["reward", "notice", "1"]).stderr == "parkctl: run 1 is already on notice, until 2026-03-09\n")
+        #expect(try daemon.parkctl(["reward", "notice", "publish", "1"]).stderr == "parkctl: run 1 is already on notice, until 2026-03-09\n")
+        #expect(try daemon.parkctl(["reward", "notice", "1"]).stdout.hasPrefix("run 1 (2021-06) on notice from 2026-03-02 to 2026-03-09"))
         let line = try lines(daemon, run: 1)
         #expect(line.values.allSatisfy { $0.state == "held" })
 
@@ -174,6 +178,9 @@ struct PaymentCommandTests {
         let whole = try daemon.parkctl(["--json", "reward", "show", "2"])
         #expect(whole.stdout.contains("\"amount\" : \"60000.00\"") && whole.stdout.contains("\"rule\" : \"TALENT\""), "\(whole.stdout)")
         #expect(try daemon.parkctl(["reward", "verify", "2"]).status == 0)
+        // A draft has no notice, and cannot have one: said so, not "publish it".
+        let draft = try daemon.parkctl(["reward", "notice", "show", "2"])
+        #expect(draft.status == 65 && draft.stderr == "parkctl: run 2 is a draft; only an approved run is noticed, confirmed or paid\n", "\(draft.stderr)")
 
         // After the last day: no more objections; closed, the released lines are payable.
         try daemon.setClock("2026-03-10T09:00:00+08:00")
@@ -315,7 +322,7 @@ struct PaymentCommandTests {
             ["report", "add", "--tenant", "1", "--month", "2021-06", "--revenue", "3000000", "--tax", "90000", "--placements", "40",
              "--training-sessions", "2", "--training-attendees", "30", "--phd-hires", "1", "--headcount", "60", "--reason", "three placements were missed"],
             ["reward", "run", "--period", "2021-06"], ["reward", "approve", "3"],
-            ["reward", "notice", "1", "--days", "1"], ["reward", "notice", "2", "--days", "1"], ["reward", "notice", "3", "--days", "1"],
+            ["reward", "notice", "publish", "1", "--days", "1"], ["reward", "notice", "publish", "2", "--days", "1"], ["reward", "notice", "publish", "3", "--days", "1"],
         ] {
             let result = try daemon.parkctl(arguments)
             #expect(result.status == 0, "\(arguments): \(result.stdout)\(result.stderr)")
@@ -384,7 +391,7 @@ struct NoticePageTests {
     @Test("the HTML notice opens in headless Chromium: the lines are in its DOM, it screenshots and prints, and it runs no script")
     func noticeInChromium() throws {
         let daemon = try PaymentCommandTests().park()
-        #expect(try daemon.parkctl(["reward", "notice", "1"]).status == 0)
+        #expect(try daemon.parkctl(["reward", "notice", "publish", "1"]).status == 0)
         let html = try daemon.parkctl(["reward", "notice", "show", "1", "--html"])
         #expect(html.status == 0, "\(html.stderr)")
         let page = daemon.directory + "/notice.html"

@@ -72,10 +72,7 @@ extension ParkDatabase {
     /// A run's notice, its lines and the objections to them.
     public func notice(run id: Int64) async throws -> (notice: StoredNotice, lines: [CashingLineRow], objections: [StoredObjection]) {
         try await readInBackground { db in
-            guard let notice = try ParkDatabase.loadNotice(db, run: id) else {
-                guard try RewardRunRecord.filter(key: id).fetchCount(db) > 0 else { throw StoreError.noSuchRun(id) }
-                throw CashingRefusal.noSuchNotice(run: id)
-            }
+            guard let notice = try ParkDatabase.loadNotice(db, run: id) else { throw try ParkDatabase.noNotice(db, run: id) }
             return (notice, try ParkDatabase.lineRows(db, runs: [id]), try ParkDatabase.objections(db, run: id))
         }
     }
@@ -90,7 +87,7 @@ extension ParkDatabase {
     /// Closes a notice after its last day: its lines without an open objection become payable.
     public func closeNotice(run id: Int64, today: CivilDate, context: ChangeContext) async throws -> StoredNotice {
         try await write(context) { db in
-            guard let notice = try ParkDatabase.loadNotice(db, run: id) else { throw CashingRefusal.noSuchNotice(run: id) }
+            guard let notice = try ParkDatabase.loadNotice(db, run: id) else { throw try ParkDatabase.noNotice(db, run: id) }
             if notice.closedAt != nil { return notice }
             try notice.period.checkClosable(run: id, today: today)
             try db.execute(
@@ -167,6 +164,14 @@ extension ParkDatabase {
             }
             return confirmed
         }
+    }
+
+    /// Why a run has no notice: there is no such run, it is not approved (so it cannot have
+    /// one), or it has not been published.
+    static func noNotice(_ db: Database, run: Int64) throws -> any Error {
+        guard let stored = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: run)).first else { return StoreError.noSuchRun(run) }
+        guard stored.status == .approved else { return CashingRefusal.runNotApproved(run: run, status: stored.status.rawValue) }
+        return CashingRefusal.noSuchNotice(run: run)
     }
 
     static func loadNotice(_ db: Database, run: Int64) throws -> StoredNotice? {

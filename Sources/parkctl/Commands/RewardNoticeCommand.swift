@@ -2,11 +2,12 @@ import ArgumentParser
 import ParkControl
 
 extension RewardCommand {
-    /// `reward notice RUN [--days N]` publishes; `reward notice show|close|list` read and close.
+    /// `reward notice RUN` shows (as `review notice SESSION` does); `reward notice publish|close`
+    /// change, `reward notice list` lists.
     struct Notice: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Public notice (公示) of an approved run: publish, show (CSV, printable HTML), close.",
-            subcommands: [Publish.self, Show.self, Close.self, List.self], defaultSubcommand: Publish.self)
+            subcommands: [Show.self, Publish.self, Close.self, List.self], defaultSubcommand: Show.self)
     }
 
     struct Object: ParkctlCommand {

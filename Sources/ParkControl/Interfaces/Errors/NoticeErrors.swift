@@ -11,7 +11,7 @@ extension NoticeAPI {
         public static let name = "io.parkd.Notice.NoSuchNotice"
         public static let kind = FailureKind.notFound
         public var run: Int64
-        public var sentence: String { "run \(run) is not on notice; publish it with `parkctl reward notice \(run)`" }
+        public var sentence: String { "run \(run) is not on notice; publish it with `parkctl reward notice publish \(run)`" }
     }
 
     @MemberwiseInit
