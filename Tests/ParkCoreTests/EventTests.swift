@@ -78,6 +78,19 @@ struct EventTests {
         #expect(occurrences.map(\.start.description) == ["2021-03-22T10:00", "2021-03-28T01:45", "2021-04-05T10:00"])
     }
 
+    @Test("a capacity below the places registrations hold is refused, counting places, not registrations")
+    func capacityBelowPlaces() throws {
+        let event = try ParkEvent(
+            kind: .forum, title: "春季双选会", description: nil, timeZone: "Europe/Berlin", rules: CentralEuropeRules(),
+            start: time("2021-04-10T09:00"), end: time("2021-04-10T16:00"), venue: nil, link: nil, organiser: nil, capacity: 10,
+            perFirmLimit: nil, registrationOpens: nil, registrationCloses: nil)
+        var change = EventChange()
+        change.capacity = 1
+        #expect(throws: DomainError.invalid("capacity", "a capacity of 1 is fewer than the 8 places registrations already hold")) {
+            try event.changed(by: change, rules: CentralEuropeRules(), calendar: .empty, registered: 8, at: self.time("2021-03-01T09:00").instant(in: CentralEuropeRules()))
+        }
+    }
+
     @Test("a daily series whose time the clocks skip on one of its days is refused naming that day, and accepted with the day taken out")
     func seriesThroughTheGap() throws {
         func series(except: [String]) throws -> ParkEvent {

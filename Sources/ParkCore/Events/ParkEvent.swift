@@ -202,7 +202,7 @@ public struct ParkEvent: Equatable, Sendable {
                 "the series' last occurrence would end \(last.end) \(event.timeZone), which has passed: the series would be held at once, and a held event cannot change")
         }
         guard event.capacity >= registered else {
-            throw DomainError.invalid("capacity", "\(event.capacity) places is fewer than the \(registered) registrations hold")
+            throw DomainError.invalid("capacity", "a capacity of \(event.capacity) is fewer than the \(registered) places registrations already hold")
         }
         if event.isMaterially(differentFrom: self) { event.sequence = sequence + 1 }
         return (event, occurrences)
