@@ -68,6 +68,17 @@ struct SmallFixesTests {
         #expect(refused.status == 64 && refused.stderr.contains(error) && refused.stderr.contains(usage), "\(refused.stderr)")
     }
 
+    @Test("a list filtered by an id nothing has is 66, naming it, as lease list --tenant is", arguments: [
+        (["reward", "objections", "--run", "999"], "no reward run has id 999"),
+        (["review", "decision", "list", "--application", "999"], "no application has id 999"),
+        (["review", "appeal", "list", "--application", "999"], "no application has id 999"),
+    ])
+    func unknownFilter(_ arguments: [String], _ message: String) throws {
+        let daemon = try RunningDaemon()
+        let refused = try daemon.parkctl(arguments)
+        #expect(refused.status == 66 && refused.stderr == "parkctl: \(message)\n", "\(refused.status) \(refused.stderr)")
+    }
+
     @Test("unit list orders numbers as people read them: floor 2 before floor 10")
     func unitOrder() throws {
         let daemon = try RunningDaemon()

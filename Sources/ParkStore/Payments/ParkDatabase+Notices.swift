@@ -136,7 +136,10 @@ extension ParkDatabase {
 
     /// Objections, of one run or all, oldest first.
     public func objections(run: Int64?) async throws -> [StoredObjection] {
-        try await read { db in try ParkDatabase.objections(db, run: run) }
+        try await read { db in
+            if let run, try RewardRunRecord.filter(key: run).fetchCount(db) == 0 { throw StoreError.noSuchRun(run) }
+            return try ParkDatabase.objections(db, run: run)
+        }
     }
 
     /// Records a tenant's confirmation of its lines of a run (those not withdrawn and not yet

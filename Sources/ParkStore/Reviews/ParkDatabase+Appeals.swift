@@ -68,7 +68,10 @@ extension ParkDatabase {
 
     /// Appeals, of one application or all, oldest first.
     public func reviewAppeals(application: Int64? = nil) async throws -> [StoredReviewAppeal] {
-        try await read { db in try ParkDatabase.reviewAppeals(db, application: application) }
+        try await read { db in
+            if let application { _ = try ParkDatabase.loadApplication(db, application) }
+            return try ParkDatabase.reviewAppeals(db, application: application)
+        }
     }
 
     /// For an application reopened by an accepted appeal: the session whose rejection was

@@ -133,7 +133,10 @@ extension ParkDatabase {
 
     /// Decisions, of one application or all, oldest first.
     public func reviewDecisions(application: Int64? = nil) async throws -> [StoredReviewDecision] {
-        try await read { db in try ParkDatabase.reviewDecisions(db, application: application) }
+        try await read { db in
+            if let application { _ = try ParkDatabase.loadApplication(db, application) }
+            return try ParkDatabase.reviewDecisions(db, application: application)
+        }
     }
 
     /// One decision.
