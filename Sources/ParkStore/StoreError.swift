@@ -53,7 +53,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .noSuchTenant(let reference): "no tenant has id or credit code '\(reference)'"
         case .creditCodeInUse(let code, let id): "credit code \(code) already belongs to tenant \(id)"
         case .noSuchUnit(let id): "no unit has id \(id)"
-        case .noSuchUnitLabel(let label): "no unit has label \(label)"
+        case .noSuchUnitLabel(let label): "no unit has label '\(label)'"
         case .unitExists(let label, let id): "unit \(label) already exists (id \(id))"
         case .noSuchLease(let id): "no lease has id \(id)"
         case .noSuchProject(let id): "no incubator project has id \(id)"

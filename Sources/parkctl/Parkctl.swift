@@ -9,9 +9,11 @@ struct Parkctl: AsyncParsableCommand {
         abstract: "Control parkd, the operations daemon of an HR service industrial park.",
         discussion: """
             Talks to parkd over its Varlink admin socket: --socket, else $PARKD_SOCKET, else \
-            /run/parkd/control.sock. Exit status: 0 success, 1 check failed, 64 usage, 65 invalid \
-            input, 66 not found, 69 parkd unreachable, 70 internal error in parkd, 76 protocol \
-            error, 77 permission denied.
+            /run/parkd/control.sock. --json and --socket may also follow the command. Exit status: \
+            0 success, 1 check failed, 64 usage, 65 invalid input, 66 not found, 69 parkd \
+            unreachable, 70 internal error in parkd, 74 storage (parkd's database, or parkctl's \
+            output), 75 try again later, 76 protocol error, 77 permission denied, 130 left with a \
+            second Ctrl-C, 141 the output's reader went away.
             """,
         version: ParkVersion.current,
         subcommands: [Status.self, TenantCommand.self, UnitCommand.self, LeaseCommand.self, ReportCommand.self, IncubatorCommand.self, ApplicationCommand.self, BlocklistCommand.self, ReviewCommand.self, EventCommand.self, Stats.self, PolicyCommand.self, RewardCommand.self, BankAccountCommand.self, PaymentCommand.self, CalendarCommand.self, TimerCommand.self, BackupCommand.self, DemoCommand.self, AuditCommand.self, Submit.self, SubmissionCommand.self, LogLevel.self])

@@ -237,7 +237,7 @@ struct SmallFixesTests {
         #expect(try daemon.parkctl(["unit", "show", "C-1"]).stdout.hasSuffix("Held by:      -\nLast held by: -\n"))
         let missing = try daemon.parkctl(["unit", "show", "Z-9"])
         #expect(missing.status == 66)
-        #expect(missing.stderr == "parkctl: no unit has label Z-9\n")
+        #expect(missing.stderr == "parkctl: no unit has label 'Z-9'\n")
 
         let json = try daemon.parkctl(["--json", "unit", "show", "A-1203"])
         let unit = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

@@ -14,9 +14,9 @@ extension DemoCommand {
         static let configuration = CommandConfiguration(
             abstract: "Load the demo park (81 firms, leases, incubator, 2018–2021 reports, the events of 2021) into an empty parkd.",
             discussion: """
-                The files (tenants.csv, units.csv, leases.csv, incubator.csv, reports.csv, events.csv) come from --from, \\
-                else ./Config/demo, else the installed share/parkd/demo. Their reports add up to the model \\
-                park's published figures. parkd loads them in one transaction: all of it, or nothing (a refused \\
+                The files (tenants.csv, units.csv, leases.csv, incubator.csv, reports.csv, events.csv) come from --from, \
+                else ./Config/demo, else the installed share/parkd/demo. Their reports add up to the model \
+                park's published figures. parkd loads them in one transaction: all of it, or nothing (a refused \
                 row, or Ctrl-C, leaves the park as it was). A park that already holds tenants or units is left alone.
                 """)
 

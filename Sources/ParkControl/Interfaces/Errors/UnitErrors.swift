@@ -9,7 +9,7 @@ extension UnitAPI {
         public static let kind = FailureKind.notFound
         public var unit: Int64? = nil
         public var label: String? = nil
-        public var sentence: String { label.map { "no unit has label \($0)" } ?? "no unit has id \(unit.map(String.init) ?? "?")" }
+        public var sentence: String { label.map { "no unit has label '\($0)'" } ?? "no unit has id \(unit.map(String.init) ?? "?")" }
     }
 
     @MemberwiseInit
