@@ -32,7 +32,8 @@ extension IncubatorCommand {
         @Option(help: "Team members.") var team: String?
         @Option(help: "The founder's university.") var university: String?
         @Option(name: .customLong("phd-count"), help: "PhD-level talents linked to the project.") var phdCount = 0
-        @Option(name: .customLong("seat"), help: "Incubator seat (unit id; repeatable; at least one).") var seats: [Int64]
+        @Option(name: .customLong("seat"), help: ArgumentHelp("Incubator seat (unit id or label; repeatable; at least one).", valueName: "seat"))
+        var seats: [String]
         @Option(help: ArgumentHelp("First day in the incubator.", valueName: "YYYY-MM-DD")) var on: String
 
         static let fieldOptions: FieldOptions = [
@@ -41,8 +42,10 @@ extension IncubatorCommand {
         ]
 
         func run() async throws {
+            var ids: [Int64] = []
+            for seat in seats { ids.append(try await reporting { try await global.unitID(seat) }) }
             try await respond(IncubatorAPI.create, IncubatorAPI.Create(
-                name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: seats, enteredOn: on),
+                name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: ids, enteredOn: on),
                 json: \.project) { reply in String(reply.project.id) }
         }
     }

@@ -32,7 +32,7 @@ extension LeaseCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Option(help: "Tenant id or credit code.") var tenant: String
-        @Option(name: .customLong("unit"), help: "Unit id (repeatable; at least one).") var units: [Int64]
+        @Option(name: .customLong("unit"), help: ArgumentHelp("Unit id or label (repeatable; at least one).", valueName: "unit")) var units: [String]
         @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var start: String
         @Option(help: ArgumentHelp("Last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Contracted rent in yuan per m² per month.", valueName: "yuan")) var rent: String
@@ -45,8 +45,10 @@ extension LeaseCommand {
         ]
 
         func run() async throws {
+            var ids: [Int64] = []
+            for unit in units { ids.append(try await reporting { try await global.unitID(unit) }) }
             try await respond(LeaseAPI.create, LeaseAPI.Create(
-                tenant: tenant, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay),
+                tenant: tenant, units: ids, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay),
                 json: \.lease) { reply in String(reply.lease.id) }
         }
     }
@@ -56,12 +58,14 @@ extension LeaseCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Option(help: "Only leases of this tenant (id or credit code).") var tenant: String?
-        @Option(help: "Only leases holding this unit.") var unit: Int64?
+        @Option(help: ArgumentHelp("Only leases holding this unit (id or label).", valueName: "unit")) var unit: String?
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "unit": "--unit"]
 
         func run() async throws {
-            try await respond(LeaseAPI.list, LeaseAPI.List(tenant: tenant, unit: unit)) { reply in
+            var id: Int64?
+            if let unit { id = try await reporting { try await global.unitID(unit) } }
+            try await respond(LeaseAPI.list, LeaseAPI.List(tenant: tenant, unit: id)) { reply in
                 var table = Table(columns: [
                     .init(title: "ID", alignment: .right), .init(title: "TENANT"), .init(title: "UNITS"),
                     .init(title: "AREA M²", alignment: .right), .init(title: "FROM"), .init(title: "TO"),

@@ -94,7 +94,7 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "Change a unit's floor, area, kind or list rent.")
 
         @ParentCommand var parkctl: Parkctl
-        @Argument(help: "Unit id.") var unit: Int64
+        @Argument(help: ArgumentHelp("Id, or label as listed.", valueName: "unit")) var unit: String
         @Option var floor: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Area in m².", valueName: "m2")) var area: String?
         @Option var kind: String?
@@ -109,7 +109,8 @@ extension UnitCommand {
         }
 
         func run() async throws {
-            try await respond(UnitAPI.update, UnitAPI.Update(unit: unit, floor: floor, area: area, kind: kind, listRent: rent), json: \.unit) { reply in
+            let id = try await reporting { try await global.unitID(unit) }
+            try await respond(UnitAPI.update, UnitAPI.Update(unit: id, floor: floor, area: area, kind: kind, listRent: rent), json: \.unit) { reply in
                 UnitCommand.table([reply.unit])
             }
         }
