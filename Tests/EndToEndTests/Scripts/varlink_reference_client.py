@@ -318,7 +318,7 @@ with varlink.Client(address=address) as client:
     with client.open("io.parkd.Notice", namespaced=False) as notices:
         expect_error(lambda: notices.Create(run=99, days=None), "io.parkd.Reward.NoSuchRun", "Notice.Create of no run")
         expect_error(lambda: notices.Get(run=99), "io.parkd.Reward.NoSuchRun", "Notice.Get of no run")
-        expect_error(lambda: notices.Close(run=99), "io.parkd.Notice.NoSuchNotice", "Notice.Close of no notice")
+        expect_error(lambda: notices.Close(run=99), "io.parkd.Reward.NoSuchRun", "Notice.Close of no run")
         expect_error(lambda: notices.Object(line=999, objector="王先生", grounds="x"), "io.parkd.Notice.NoSuchLine", "Notice.Object")
         expect_error(lambda: notices.Resolve(objection=9, resolution="upheld", reason="x"), "io.parkd.Notice.NoSuchObjection",
                      "Notice.Resolve")
