@@ -7,8 +7,9 @@ import ParkCore
 public struct ChangeContext: Sendable {
     public var call: AuditedCall?
     /// The call as the trail records it when the change is refused, when that differs from
-    /// `call`: its parameters bounded, so that refused calls cannot fill the trail.
-    public var refusedCall: AuditedCall? = nil
+    /// `call`: its parameters bounded, so that refused calls cannot fill the trail. Made only
+    /// for a refusal.
+    public var refusedCall: (@Sendable () -> AuditedCall)? = nil
     /// RFC 3339 instant of the change.
     public var at: String
     /// Text recorded as the audit outcome when the change fails.

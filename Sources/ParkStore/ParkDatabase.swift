@@ -192,7 +192,7 @@ public final class ParkDatabase: Sendable {
                 case .success(let value):
                     try ParkDatabase.appendAudit(db, call: call, at: context.at, outcome: succeeded(value), key: auditKey)
                 case .failure(let error):
-                    try ParkDatabase.appendAudit(db, call: context.refusedCall ?? call, at: context.at, outcome: context.outcome(error), key: auditKey)
+                    try ParkDatabase.appendAudit(db, call: context.refusedCall?() ?? call, at: context.at, outcome: context.outcome(error), key: auditKey)
                 }
             }
             return result

@@ -50,7 +50,10 @@ struct SmallFixesTests {
         let listed = try daemon.parkctl(arguments)
         #expect(listed.status == 0 && listed.stdout.hasPrefix(message + "\n"), "\(arguments): \(listed.stdout)\(listed.stderr)")
         // Scripts still get the empty list.
-        #expect(try daemon.parkctl(["--json"] + arguments).status == 0)
+        let json = try daemon.parkctl(["--json"] + arguments)
+        let reply = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8))
+        let lists = (reply as? [Any]).map { [$0] } ?? ((reply as? [String: Any])?.values.compactMap { $0 as? [Any] } ?? [])
+        #expect(!lists.isEmpty && lists.allSatisfy(\.isEmpty), "\(arguments): \(json.stdout)")
     }
 
     @Test("a command missing what it needs shows its own usage, with what it needs as needed", arguments: [

@@ -355,6 +355,9 @@ struct SubmissionSpoolTests {
             #expect(park.receipt(code, "m\(month).json")?.contains(#""status":"accepted""#) == true)
         }
         #expect(try park.sql("SELECT COUNT(*), MAX(version) FROM operatingReport") == [["3", "1"]])
+        // The failed attempts left no temporary receipt behind.
+        let left = ((try? FileManager.default.contentsOfDirectory(atPath: outbox + "/" + code)) ?? []).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty, "\(left)")
     }
 
     @Test("the same file sent twice in one scan gets its one receipt, both copies are archived, and nothing else waits")

@@ -18,10 +18,7 @@ struct ImportStagingTests {
         let mine = try staging.begin(owner: 1001)
         _ = try staging.append("tenant,month\n", to: mine, owner: 1001)
         for owner in 2001..<(2001 + UInt32(ImportStaging.maximumOpen) - 1) { _ = try staging.begin(owner: owner) }
-        #expect(throws: ServiceAPI.InvalidField(
-            field: "import", reason: "8 imports are being uploaded already; try again once one is finished")) {
-            try staging.begin(owner: 3001)
-        }
+        #expect(throws: ReportAPI.ImportsBusy(open: 8)) { try staging.begin(owner: 3001) }
         #expect(try staging.take(mine, owner: 1001) == "tenant,month\n")
         #expect(throws: ReportAPI.NoSuchImport(import: mine)) { try staging.take(mine, owner: 1001) }
     }
@@ -38,7 +35,7 @@ struct ImportStagingTests {
         #expect(try staging.take(theirs, owner: 1002) == "")
     }
 
-    @Test("an upload left unused for ten minutes is dropped when another begins; one in use is kept")
+    @Test("an upload left unused for ten minutes is dropped, and not taken; one in use is kept")
     func idleDropped() throws {
         let clock = TestClock()
         let staging = ImportStaging(now: clock.now)
@@ -50,6 +47,10 @@ struct ImportStagingTests {
         _ = try staging.begin(owner: 1003)
         #expect(throws: ReportAPI.NoSuchImport(import: idle)) { try staging.take(idle, owner: 1001) }
         #expect(try staging.take(busy, owner: 1002) == "a")
+        // Even when no one begins another.
+        let alone = try staging.begin(owner: 1001)
+        clock.advance(seconds: 601)
+        #expect(throws: ReportAPI.NoSuchImport(import: alone)) { try staging.append("x", to: alone, owner: 1001) }
     }
 
     @Test("an upload is its owner's alone")

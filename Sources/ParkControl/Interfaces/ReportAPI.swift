@@ -169,6 +169,13 @@ public enum ReportAPI {
           import: string
         )
 
+        # As many imports as parkd keeps open at once are being uploaded: try again once one
+        # is finished.
+        error ImportsBusy (
+          # How many are open.
+          open: int
+        )
+
         # The file was refused as a whole; nothing was recorded.
         error ImportRefused (
           # The bad rows and columns, in the order of the file: the first 1,000.

@@ -46,7 +46,7 @@ public final class CallContext: Sendable {
         let call = auditedCall
         let bytes = state.config.limits.refusedParametersBytes
         return ChangeContext(
-            call: call, refusedCall: RefusedCallRecord.bounded(call, to: bytes), at: state.instant(),
+            call: call, refusedCall: { RefusedCallRecord.bounded(call, to: bytes) }, at: state.instant(),
             outcome: { [openParameters] in
                 RefusedCallRecord.bounded(Self.auditedOutcome(ControlErrors.varlinkError(for: $0), sealed: openParameters != nil), to: bytes)
             })

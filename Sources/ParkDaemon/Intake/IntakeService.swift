@@ -21,10 +21,11 @@ struct IntakeService: Service {
         let spool = submissions.spool
         for shortfall in try spool.prepare(uploaderGroup: Spool.groupID(config.uploaderGroup)) { logger.warning("\(shortfall)") }
         for shortfall in try spool.prepareOutboxes() { logger.warning("\(shortfall)") }
-        // What a parkd stopped mid-write left: never renamed, so never a receipt.
+        // What a parkd stopped mid-write left: never renamed, so never a receipt nor a reason.
         for code in (try? DurableFile.names(in: spool.outbox)) ?? [] {
             DurableFile.removeTemporaries(in: spool.outbox(code), olderThan: 60)
         }
+        DurableFile.removeTemporaries(in: spool.quarantine, olderThan: 60)
         let watch = try SpoolWatch(directory: spool.new)
         let (events, continuation) = AsyncStream.makeStream(of: SpoolWatch.Event.self, bufferingPolicy: .bufferingNewest(1))
         let counters = self.counters
@@ -171,17 +172,22 @@ struct IntakeService: Service {
                 failure = failure ?? error
             }
         }
+        var renamed = 0
         do {
             if ready.contains(where: { $0.temporary != nil }) { try DurableFile.syncFilesystem(spool.outbox) }
             for (entry, temporary) in ready {
-                guard let temporary, let receipt = entry.decided.receipt else { continue }
+                guard let temporary, let receipt = entry.decided.receipt else { renamed += 1; continue }
                 let path = spool.outbox(receipt.creditCode) + "/" + receipt.name
                 guard rename(temporary, path) == 0 else {
                     throw SpoolFailure(path: path, operation: "rename", code: errno)
                 }
+                renamed += 1
             }
             for outbox in outboxes { try DurableFile.sync(directory: outbox) }
         } catch {
+            // The batch is taken again after a back-off, and writes its receipts afresh: the
+            // temporary files of this attempt go.
+            for case (_, let temporary?) in ready.dropFirst(renamed) { unlink(temporary) }
             return failure ?? error
         }
         var quarantined = 0

@@ -17,7 +17,8 @@ struct Backups: Sendable {
         directory = (stateDirectory as NSString).appendingPathComponent(Self.directoryName)
     }
 
-    /// A copy's file name: `parkd-20260105T020000Z.sqlite`, the UTC time it was made.
+    /// A copy's file name: `parkd-20260105T020000Z.sqlite`, the UTC second it was made (a later
+    /// copy of the same second gets `-2`, `-3`, … from `reserveName`; `BackupCopyName` reads them).
     static func fileName(at instant: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -98,8 +99,10 @@ struct Backups: Sendable {
     private func reserveName(at instant: Date) -> String {
         Self.namesInUse.withLock { inUse in
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where entry.hasPrefix(Self.partialPrefix) {
+                // A copy being written has its journal, or for a moment its log and shared
+                // memory, beside it: none of them goes while its copy's name is taken.
                 var copy = String(entry.dropFirst(Self.partialPrefix.count))
-                if copy.hasSuffix("-journal") { copy = String(copy.dropLast("-journal".count)) }
+                for companion in ["-journal", "-wal", "-shm"] where copy.hasSuffix(companion) { copy = String(copy.dropLast(companion.count)) }
                 if !inUse.contains(path(copy)) { try? FileManager.default.removeItem(atPath: path(entry)) }
             }
             var name = Self.fileName(at: instant)

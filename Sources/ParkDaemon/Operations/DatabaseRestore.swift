@@ -81,6 +81,7 @@ public enum DatabaseRestore {
                 // kept aside by a second name first; its log and shared memory go with it, so
                 // the pair stays whole (and the log is never read with the copy).
                 guard link(database, aside) == 0 else {
+                    unlink(incoming)
                     throw RestoreRefused("cannot keep \(database) aside as \(aside): \(String(cString: strerror(errno)))")
                 }
                 for suffix in ["-wal", "-shm"] where manager.fileExists(atPath: database + suffix) {
@@ -89,7 +90,16 @@ public enum DatabaseRestore {
                 keptAside = aside
             }
             guard rename(incoming, database) == 0 else {
-                throw RestoreRefused("cannot put the copy in place of \(database): \(String(cString: strerror(errno)))")
+                let reason = String(cString: strerror(errno))
+                // Not restored: the database keeps its log, and the second name goes.
+                if let aside = keptAside {
+                    for suffix in ["-wal", "-shm"] where manager.fileExists(atPath: aside + suffix) {
+                        try? manager.moveItem(atPath: aside + suffix, toPath: database + suffix)
+                    }
+                    unlink(aside)
+                }
+                unlink(incoming)
+                throw RestoreRefused("cannot put the copy in place of \(database): \(reason)")
             }
             try syncFile(stateDirectory)
             return Restored(database: database, keptAside: keptAside, pendingMigrations: known.filter { !versions.contains($0) })

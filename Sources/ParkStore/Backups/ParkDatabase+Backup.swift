@@ -6,7 +6,8 @@ extension ParkDatabase {
     /// (readers and writers go on meanwhile), then runs `PRAGMA integrity_check` on the copy.
     /// Returns the check's result: `ok` for a sound copy. A file already at `path` is refused.
     /// A copy made by a scheduled job's run (`run`) records that run, in the copy, as having made
-    /// it: restored, it is no run that parkd stopped in the middle of.
+    /// it at `instant`, when the copy was made: restored, it is no run that parkd stopped in the
+    /// middle of.
     public func backup(to path: String, madeByRun run: Int64? = nil, at instant: String = "") async throws -> String {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.unusable(path, "a file already exists there") }
         let pool = self.pool

@@ -55,12 +55,14 @@ extension ParkDatabase {
         }
     }
 
-    /// `recordReviewObjection` inside a transaction the caller holds (a tenant's submission
-    /// records its objection and itself together).
+    /// The refusal of an objection to an application on no public notice: what a firm is told
+    /// of an id no application has, too, so that it cannot tell the two apart.
     static func notOnANotice(_ application: Int64) -> DomainError {
         .invalid("application", "application \(application) has no result on a public notice")
     }
 
+    /// `recordReviewObjection` inside a transaction the caller holds (a tenant's submission
+    /// records its objection and itself together).
     static func recordReviewObjection(
         _ db: Database, application: Int64, objector: String, grounds: String, evidence: String?, today: CivilDate, context: ChangeContext
     ) throws -> StoredReviewObjection {

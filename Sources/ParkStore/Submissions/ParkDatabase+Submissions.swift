@@ -197,7 +197,6 @@ extension ParkDatabase {
         }
     }
 
-    /// Recorded submissions, newest first, at most `filter.limit`.
     /// The id of the receipt key the latest receipt names (`park`); nil before any submission.
     public func latestReceiptKeyId() async throws -> String? {
         try await read { db in
@@ -205,6 +204,7 @@ extension ParkDatabase {
         }
     }
 
+    /// Recorded submissions, newest first, at most `filter.limit`.
     public func submissions(matching filter: SubmissionFilter) async throws -> [StoredSubmission] {
         try await readInBackground { db in
             let tenantID = try filter.tenant.map { try ParkDatabase.loadTenant(db, $0).id }

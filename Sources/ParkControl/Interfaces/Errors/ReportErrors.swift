@@ -1,7 +1,15 @@
 import MemberwiseInit
 
 extension ReportAPI {
-    public static let errors: [any DeclaredError.Type] = [NoSuchImport.self, ImportRefused.self]
+    public static let errors: [any DeclaredError.Type] = [NoSuchImport.self, ImportRefused.self, ImportsBusy.self]
+
+    @MemberwiseInit
+    public struct ImportsBusy: DeclaredError {
+        public static let name = "io.parkd.Report.ImportsBusy"
+        public static let kind = FailureKind.temporaryFailure
+        public var open: Int
+        public var sentence: String { "\(open) imports are being uploaded already; try again once one is finished" }
+    }
 
     public struct NoSuchImport: DeclaredError {
         public static let name = "io.parkd.Report.NoSuchImport"

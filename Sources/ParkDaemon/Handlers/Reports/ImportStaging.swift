@@ -31,15 +31,12 @@ final class ImportStaging: Sendable {
         let id = UUID().uuidString.lowercased()
         let now = self.now()
         try uploads.withLock { uploads in
-            uploads.removeAll { now - $0.upload.touched > .seconds(Self.idleSeconds) }
+            Self.dropIdle(&uploads, now: now)
             if uploads.count(where: { $0.upload.owner == owner }) >= Self.maximumPerUser,
                let oldest = uploads.firstIndex(where: { $0.upload.owner == owner }) {
                 uploads.remove(at: oldest)
             }
-            guard uploads.count < Self.maximumOpen else {
-                throw ServiceAPI.InvalidField(
-                    field: "import", reason: "\(Self.maximumOpen) imports are being uploaded already; try again once one is finished")
-            }
+            guard uploads.count < Self.maximumOpen else { throw ReportAPI.ImportsBusy(open: uploads.count) }
             uploads.append((id, Upload(owner: owner, text: "", touched: now)))
         }
         return id
@@ -47,7 +44,9 @@ final class ImportStaging: Sendable {
 
     /// Appends a part; the total size so far.
     func append(_ text: String, to id: String, owner: UInt32) throws -> Int {
-        try uploads.withLock { uploads in
+        let now = self.now()
+        return try uploads.withLock { uploads in
+            Self.dropIdle(&uploads, now: now)
             guard let index = uploads.firstIndex(where: { $0.id == id && $0.upload.owner == owner }) else {
                 throw ReportAPI.NoSuchImport(import: id)
             }
@@ -56,18 +55,25 @@ final class ImportStaging: Sendable {
                 throw ServiceAPI.InvalidField(field: "text", reason: "the file is larger than \(Self.maximumBytes >> 20) MiB; the import was dropped")
             }
             uploads[index].upload.text += text
-            uploads[index].upload.touched = now()
+            uploads[index].upload.touched = now
             return uploads[index].upload.text.utf8.count
         }
     }
 
     /// Removes an upload and returns its text.
     func take(_ id: String, owner: UInt32) throws -> String {
-        try uploads.withLock { uploads in
+        let now = self.now()
+        return try uploads.withLock { uploads in
+            Self.dropIdle(&uploads, now: now)
             guard let index = uploads.firstIndex(where: { $0.id == id && $0.upload.owner == owner }) else {
                 throw ReportAPI.NoSuchImport(import: id)
             }
             return uploads.remove(at: index).upload.text
         }
+    }
+
+    /// Uploads left unused for `idleSeconds`: their clients are gone.
+    private static func dropIdle(_ uploads: inout [(id: String, upload: Upload)], now: ContinuousClock.Instant) {
+        uploads.removeAll { now - $0.upload.touched > .seconds(idleSeconds) }
     }
 }

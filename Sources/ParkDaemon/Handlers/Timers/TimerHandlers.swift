@@ -45,9 +45,10 @@ enum TimerHandlers {
         }
     }
 
-    /// `latest` is the newest run its schedule triggered, whose outcome `Last` shows with the time
-    /// of that trigger. A run asked for by an administrator (`run-now`) is in the history, but is
-    /// not the timer's trigger, as `systemctl start` of a service is not.
+    /// A timer as `timer list` and `timer show` give it, with the outcome of `latest`, the newest
+    /// run its schedule triggered, beside the time of that trigger (`Last`). A run asked for by
+    /// an administrator (`run-now`) is in the history, but is not the timer's trigger, as
+    /// `systemctl start` of a service is not.
     static func wire(_ timer: ScheduledTimer, lastTriggered latest: StoredTimerRun?, display: some TimeZoneRules) -> TimerAPI.Timer {
         let definition = timer.definition
         let note: String? = switch timer.next {
