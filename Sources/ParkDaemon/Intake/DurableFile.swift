@@ -49,22 +49,26 @@ enum DurableFile {
     private static let temporaryNumbers = Atomic<Int>(0)
 
     /// Removes the temporary files in `directory` older than `seconds` (a parkd stopped between
-    /// writing one and renaming it); how many.
-    @discardableResult
-    static func removeTemporaries(in directory: String, olderThan seconds: Int) -> Int {
+    /// writing one and renaming it).
+    static func removeTemporaries(in directory: String, olderThan seconds: Int) {
         var names: [String] = []
         try? entries(in: directory) { raw in
             if let name = String(validatingCString: raw), name.hasPrefix("."), name.hasSuffix(temporarySuffix) { names.append(name) }
         }
+        removeOld(names, in: directory, olderThan: seconds)
+    }
+
+    /// Removes those of `names` in `directory` last changed more than `seconds` ago, but for
+    /// directories; the paths removed.
+    @discardableResult
+    static func removeOld(_ names: [String], in directory: String, olderThan seconds: Int) -> [String] {
         let limit = time(nil) - seconds
-        var removed = 0
-        for name in names {
+        return names.compactMap { name in
             var info = stat()
             let path = directory + "/" + name
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_mtim.tv_sec < limit else { continue }
-            if unlink(path) == 0 { removed += 1 }
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR, info.st_mtim.tv_sec < limit, unlink(path) == 0 else { return nil }
+            return path
         }
-        return removed
     }
 
     /// Flushes the filesystem holding `path` (syncfs): every file written on it is durable.

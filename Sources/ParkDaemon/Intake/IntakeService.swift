@@ -272,14 +272,8 @@ struct IntakeService: Service {
     private func removeOldUploads() {
         let spool = submissions.spool
         guard let names = try? DurableFile.names(in: spool.tmp) else { return }
-        let limit = time(nil) - config.tmpMaxAgeSeconds
-        for name in names {
-            var info = stat()
-            let path = spool.tmp + "/" + name
-            guard lstat(path, &info) == 0, info.st_mtim.tv_sec < limit, (info.st_mode & S_IFMT) != S_IFDIR else { continue }
-            if unlink(path) == 0 {
-                logger.info("removed an unfinished upload older than \(config.tmpMaxAgeSeconds) s", metadata: ["file": "\(path)"])
-            }
+        for path in DurableFile.removeOld(names, in: spool.tmp, olderThan: config.tmpMaxAgeSeconds) {
+            logger.info("removed an unfinished upload older than \(config.tmpMaxAgeSeconds) s", metadata: ["file": "\(path)"])
         }
     }
 
