@@ -476,7 +476,10 @@ struct FormulaCompiler {
     /// the tenant organised or co-organised that were held with their outcome recorded and
     /// ended in the period, each the bracket its employers attending reach (`awards`, brackets
     /// count -> money); only events reaching a bracket are paid, at most `most_per_year` of them
-    /// per calendar year, the earliest ending first (ties by id).
+    /// per calendar year, the earliest ending first (ties by id). A fair of an earlier month of
+    /// the year takes a place only if the rule paid something that month as the policies
+    /// compute it: in a month no policy in force has the rule, or the tenant was not eligible,
+    /// its fairs were not paid and leave their places to later ones.
     private func jobFairAwards(_ all: [Formula], _ syntax: [FormulaSyntax], at: SourcePosition) throws(FormulaError) -> Formula {
         guard case .brackets(.count, .money) = all[0].type else {
             throw FormulaError(syntax[0].position, "job_fair_awards needs brackets count -> money (employers attending -> award) as its first argument, not \(Self.article(all[0].type))")
@@ -488,22 +491,31 @@ struct FormulaCompiler {
         return Formula(type: .money, code: { e throws(EvaluationFailure) in
             guard case .table(let brackets) = try table(e) else { return .number(.zero) }
             let most = try Self.whole(try limit(e).number, at: at)
-            let fairs = (e.profile.facts.events ?? []).filter { $0.kind == "job-fair" || $0.kind == "online-job-fair" }
-            // Paying: held (not cancelled) with an outcome whose employers reach a bracket.
-            let paying = fairs.compactMap { fair -> (fact: EventFact, day: CivilDate, award: Exact)? in
-                guard !fair.cancelled, let employers = fair.employers, let day = TenantProfile.day(fair.ends) else { return nil }
+            let year = e.period.year
+            // Paying: held (not cancelled) in the period's year with an outcome whose employers reach a bracket.
+            let paying = (e.profile.facts.events ?? []).compactMap { fair -> (fact: EventFact, day: CivilDate, award: Exact)? in
+                guard fair.kind == "job-fair" || fair.kind == "online-job-fair", !fair.cancelled, let employers = fair.employers,
+                      let day = TenantProfile.day(fair.ends), day.year == year, day <= e.period.end else { return nil }
                 let award = brackets.flat(Exact(employers))
                 return award > .zero ? (fair, day, award) : nil
             }.sorted { ($0.day, $0.fact.id) < ($1.day, $1.fact.id) }
+            var paid = 0
+            let earlier = Dictionary(grouping: paying.filter { $0.day < e.period.start }) { Month(year: $0.day.year, month: $0.day.month) }
+            for month in earlier.keys.sorted() where paid < most {
+                let fairs = earlier[month]!.count
+                if try e.ledger.amount(of: e.rule.id, in: .month(month), at: at) > 0 {
+                    paid += min(fairs, most - paid)
+                } else {
+                    e.record(.input, "job fairs of \(month)", "\(fairs), not paid (\(e.rule.id) paid nothing in \(month)): they take no place",
+                             source: "events of tenant \(e.profile.id)")
+                }
+            }
             var total = Exact.zero
-            var rankInYear: [Int: Int] = [:]
-            for fair in paying {
-                let rank = (rankInYear[fair.day.year] ?? 0) + 1
-                rankInYear[fair.day.year] = rank
-                guard fair.day >= e.period.start, fair.day <= e.period.end else { continue }
+            for fair in paying where fair.day >= e.period.start {
+                paid += 1
                 let employers = fair.fact.employers ?? 0
-                if rank > most {
-                    e.record(.input, "job fair \(fair.fact.id)", "\(employers) employers, not paid: paying job fair number \(rank) of \(fair.day.year), and at most \(most) a year are paid",
+                if paid > most {
+                    e.record(.input, "job fair \(fair.fact.id)", "\(employers) employers, not paid: paying job fair number \(paid) of \(year), and at most \(most) a year are paid",
                              source: "event \(fair.fact.id) ended \(fair.day)")
                     continue
                 }

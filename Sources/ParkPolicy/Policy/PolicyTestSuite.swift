@@ -160,7 +160,7 @@ private struct TestReader {
         }
         if let list = map["status"]?.sequence {
             for entry in list {
-                guard let to = entry.mapping?["to"]?.scalar?.string, let on = entry.mapping?["on"]?.scalar?.string else {
+                guard let to = entry.mapping?["to"]?.scalar?.string, let on = entry.mapping?["on"]?.scalar?.string, TenantProfile.day(on) != nil else {
                     return fail(entry, "a status change is {to: STATUS, on: YYYY-MM-DD}")
                 }
                 changes.append(StatusFact(to: to, on: on))
@@ -169,6 +169,8 @@ private struct TestReader {
         if let exitedOn = map["exited_on"]?.scalar?.string {
             changes.append(StatusFact(to: "exited", on: exitedOn))
         }
+        // The history goes by day, whichever keys gave it (a day's changes in the order written).
+        changes = changes.enumerated().sorted { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }.map(\.element)
         var leases: [LeaseFact] = []
         for (index, entry) in (map["leases"]?.sequence.map(Array.init) ?? []).enumerated() {
             guard let lease = entry.mapping, let start = lease["start"]?.scalar?.string, let end = lease["end"]?.scalar?.string,
@@ -188,6 +190,7 @@ private struct TestReader {
                 }
                 rents.append(RentFact(from: day, fenPerSquareMetre: value.fen))
             }
+            rents = rents.enumerated().sorted { ($0.element.from, $0.offset) < ($1.element.from, $1.offset) }.map(\.element)
             leases.append(LeaseFact(id: Int64(index + 1), start: start, lastDay: lease["terminated_on"]?.scalar?.string ?? end, units: units, rents: rents))
         }
         var reports: [ReportFact] = []
