@@ -923,6 +923,15 @@ enum Migrations {
             // formatted when shown; lines stored before keep theirs as JSON in `explanation`.
             try db.execute(sql: "ALTER TABLE rewardLine ADD COLUMN compactExplanation BLOB")
         }
+        migrator.registerMigration("v17-timerStamps") { db in
+            // When each persistent timer was first started, as systemd's stamp file of a timer
+            // that has never run: elapses missed while parkd is down after it are caught up.
+            try db.create(table: "timerStamp") { t in
+                t.primaryKey("timer", .text)
+                t.column("stampedAt", .text).notNull()
+                t.column("stampedAtMicros", .integer).notNull()
+            }
+        }
         return migrator
     }
 }

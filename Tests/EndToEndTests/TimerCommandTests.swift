@@ -124,6 +124,33 @@ struct TimerCommandTests {
         #expect(try history(daemon).count == 2)
     }
 
+    @Test("a persistent timer that never ran before parkd stopped catches up from when it was first started, as from systemd's stamp file")
+    func persistentCatchUpOfATimerThatNeverRan() throws {
+        let config = Self.timers(Self.daily + "    persistent: true\n")
+        var daemon = try RunningDaemon(config: config, clock: "2026-03-02T10:00:00+08:00")
+        #expect(try list(daemon).timers.first?.next == Self.micros("2026-03-03T01:00:00Z"))
+        daemon = try daemon.restarted(clock: "2026-03-05T12:00:00+08:00")
+        let runs = try waitForRuns(daemon) { $0.first?.outcome == "succeeded" }
+        #expect(runs.count == 1)
+        #expect(runs.first?.trigger == "catch-up")
+        #expect(runs.first?.elapse == "2026-03-03T01:00:00.000Z")
+        #expect(try list(daemon).timers.first?.next == Self.micros("2026-03-06T01:00:00Z"))
+
+        // Stopped again before its next elapse, started after it: caught up from the last run.
+        daemon = try daemon.restarted(clock: "2026-03-06T12:00:00+08:00")
+        let again = try waitForRuns(daemon) { $0.count == 2 && $0.first?.outcome == "succeeded" }
+        #expect(again.first?.trigger == "catch-up" && again.first?.elapse == "2026-03-06T01:00:00.000Z")
+
+        // A persistent timer a reload adds is stamped then: never run, it catches up too.
+        let evening = Self.daily.replacingOccurrences(of: "name: tidy", with: "name: tidy-evening").replacingOccurrences(of: "09:00", with: "20:00")
+        try (config + evening + "    persistent: true\n").write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(for: "configuration reloaded") != nil)
+        daemon = try daemon.restarted(clock: "2026-03-07T08:00:00+08:00")
+        let evenings = try waitForRuns(daemon, "tidy-evening") { $0.first?.outcome == "succeeded" }
+        #expect(evenings.count == 1 && evenings.first?.trigger == "catch-up" && evenings.first?.elapse == "2026-03-06T12:00:00.000Z", "\(evenings)")
+    }
+
     @Test("a run still going when its timer elapses again is not started twice: the elapse is recorded as skipped")
     func noOverlap() throws {
         let config = Self.timers("""

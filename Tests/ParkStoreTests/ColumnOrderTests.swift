@@ -65,6 +65,7 @@ struct ColumnOrderTests {
             timer: "nightly-backup", action: "backup", arguments: "", trigger: "run-now", elapse: nil, movedFrom: "2025-11-30",
             startedAt: "2025-12-01T01:30:01.000Z", startedAtMicros: 1_764_552_601_000_000, skipped: true, skipReason: "still going"),
             context: context())
+        try await database.stampPersistentTimers(["nightly-backup", "close-notices"], at: 1_764_000_000_000_000, instant: "2025-11-24T16:00:00.000Z")
         let listed = try BlocklistEntry(
             creditCode: "91370200MA3D0002BA", name: "青岛速聘劳务有限公司", reason: "失信被执行人", listedOn: Self.today, today: Self.today)
         _ = try await database.addToBlocklist(listed, context: context("io.parkd.Blocklist.Create"))
@@ -205,7 +206,7 @@ struct ColumnOrderTests {
                 "reviewPanelMember", "reviewResult",
                 "reviewScoringRules", "reviewSession", "reviewSheet", "reviewerAffiliation", "rewardConfirmation", "rewardLine",
                 "rewardNotice", "rewardRun", "submission", "tenant", "tenantBusinessLine", "tenantKey", "tenantStatusChange",
-                "tenantTag", "timerRun",
+                "tenantTag", "timerRun", "timerStamp",
             ])
             #expect(columns.values.allSatisfy { (addition == .first ? $0.first : $0.last) == "addedLater" })
 
@@ -238,7 +239,7 @@ struct ColumnOrderTests {
             #expect(before.verification.agrees && before.verification.checkedVersions == 5 && after.verification == before.verification)
             #expect(after.audit == before.audit)
             #expect(after.auditVerification == before.auditVerification)
-            #expect(before.timerRuns.count == 2 && before.timerLastTriggers == ["nightly-backup": 1_764_552_600_000_000])
+            #expect(before.timerRuns.count == 2 && before.timerLastTriggers == ["nightly-backup": 1_764_552_600_000_000, "close-notices": 1_764_000_000_000_000])
             #expect(after.timerRuns == before.timerRuns)
             #expect(after.timerLastTriggers == before.timerLastTriggers)
         }

@@ -31,9 +31,11 @@ final class TimerScheduler: Sendable {
     let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
 
-    /// Ends the runs an earlier parkd left running (recorded as interrupted) and reads each
-    /// timer's last trigger back: what a scheduler starts from.
+    /// Ends the runs an earlier parkd left running (recorded as interrupted), stamps the
+    /// persistent timers started for the first time and reads each timer's last trigger back:
+    /// what a scheduler starts from.
     static func recordedTriggers(database: ParkDatabase, state: DaemonState, logger: Logger) async throws -> [String: Int64] {
+        try await stampPersistentTimers(database: database, state: state)
         let interrupted = try await database.interruptTimerRuns(at: state.instant())
         if interrupted > 0 {
             logger.warning("runs of scheduled jobs were still going when parkd stopped; they are recorded as interrupted", metadata: [
@@ -71,8 +73,26 @@ final class TimerScheduler: Sendable {
     /// When the scheduler must wake up next.
     var wakeUp: Int64? { current.withLock { $0.schedule.wakeUp } }
 
-    /// Applies a reloaded configuration and the calendar in force.
-    func reconfigure() {
+    /// The persistent timers of the configuration in force get a stamp if they have none: one
+    /// that has never run then catches up elapses missed while parkd is down, as from systemd's
+    /// stamp file.
+    private static func stampPersistentTimers(database: ParkDatabase, state: DaemonState) async throws {
+        let now = state.now()
+        try await database.stampPersistentTimers(
+            state.config.timers.filter(\.persistent).map(\.name), at: micros(now), instant: Instant.rfc3339(millisecondsSinceEpoch: micros(now) / 1_000))
+    }
+
+    /// Applies a reloaded configuration and the calendar in force; a persistent timer the reload
+    /// added is stamped (a stamp that cannot be written is said, and the timer stamped at the next
+    /// start).
+    func reconfigure() async {
+        do {
+            try await Self.stampPersistentTimers(database: database, state: state)
+        } catch {
+            logger.warning("persistent timers could not be stamped; a timer the reload added that never runs before parkd stops catches up from its next start", metadata: [
+                "error": "\(error)",
+            ])
+        }
         let config = state.config
         let context = Self.context(config: config, calendar: calendar.calendar, zones: zones, logger: logger)
         let now = now

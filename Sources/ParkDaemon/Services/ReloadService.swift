@@ -55,7 +55,7 @@ struct ReloadService: Service {
                 refusals.append(("calendar refused: " + refused, "calendar refused, the one in force stays"))
             }
             // The timers as reloaded, their elapses counted with the calendar now in force.
-            scheduler.reconfigure()
+            await scheduler.reconfigure()
             if refusals.isEmpty {
                 notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
             } else {
