@@ -235,6 +235,36 @@ struct EventCommandTests {
         #expect(oneDay.count == 3 && oneDay.dropFirst().allSatisfy { $0.hasPrefix("2021-05-06") }, "\(oneDay)")
         #expect(try daemon.parkctl(["event", "outcome", "1"]).stdout.split(separator: "\n").count == 4)
     }
+
+    @Test("a series cancelled on its way keeps the occurrences held and their outcomes, in lists and statistics; those to come are cancelled")
+    func seriesCancelledOnItsWay() throws {
+        let daemon = try park(tenants: 1)
+        #expect(try daemon.parkctl([
+            "event", "add", "--kind", "policy-briefing", "--title", "政策解读", "--start", "2021-03-10T14:00", "--end", "2021-03-10T16:00",
+            "--venue", "报告厅", "--capacity", "50", "--repeat", "weekly", "--weekday", "wednesday", "--until", "2021-03-31",
+        ]).stdout == "1\n")
+        try daemon.setClock("2021-03-19T09:00:00+08:00")
+        #expect(try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-03-10", "--attendees", "40"]).status == 0)
+        let cancelled = try daemon.parkctl(["event", "cancel", "1", "--reason", "系列取消"])
+        #expect(cancelled.stdout == "event 1: 2 occurrences still to come cancelled, 2 held stay held: 系列取消\n", "\(cancelled.stderr)")
+        #expect(try daemon.parkctl(["event", "list"]).stdout == """
+            ID  KIND             START             END    STATUS     PLACES  WAITING  TITLE
+             1  policy-briefing  2021-03-10 14:00  16:00  held         0/50        0  政策解读
+             1  policy-briefing  2021-03-17 14:00  16:00  held         0/50        0  政策解读
+             1  policy-briefing  2021-03-24 14:00  16:00  cancelled    0/50        0  政策解读
+             1  policy-briefing  2021-03-31 14:00  16:00  cancelled    0/50        0  政策解读
+
+            """)
+        // A held occurrence's outcome is still recorded and corrected; the series no longer changes.
+        #expect(try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-03-17", "--attendees", "35"]).status == 0)
+        #expect(try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-03-24", "--attendees", "1"]).stderr == "parkctl: event 1 is cancelled\n")
+        #expect(try daemon.parkctl(["event", "set", "1", "--capacity", "60"]).status == 65)
+        #expect(try daemon.parkctl(["event", "cancel", "1", "--reason", "again"]).status == 65)
+        let stats = try daemon.parkctl(["stats", "--year", "2021"]).stdout
+        #expect(stats.contains("policy-briefing     1          0          0          0            0         75      0           0"), "\(stats)")
+        let ics = try daemon.parkctl(["event", "export"]).stdout
+        #expect(ics.components(separatedBy: "STATUS:CANCELLED").count == 3 && ics.components(separatedBy: "STATUS:CONFIRMED").count == 2, "\(ics)")
+    }
 }
 
 @Suite("parkctl event export against a real parkd")

@@ -76,6 +76,13 @@ struct CivilDateTests {
         #expect(Instant.rfc3339(millisecondsSinceEpoch: 0) == "1970-01-01T00:00:00.000Z")
         #expect(Instant.rfc3339(millisecondsSinceEpoch: 1_618_531_200_123) == "2021-04-16T00:00:00.123Z")
         #expect(Instant.rfc3339(millisecondsSinceEpoch: -1) == "1969-12-31T23:59:59.999Z")
+        for ms: Int64 in [0, 1_618_531_200_123, -1, 253_402_300_799_999] {
+            #expect(Instant.millisecondsSinceEpoch(Instant.rfc3339(millisecondsSinceEpoch: ms)) == ms)
+        }
+        #expect(Instant.millisecondsSinceEpoch("2021-04-16T00:00:01Z") == 1_618_531_201_000)
+        for text in ["2021-04-16T00:00:00.123+08:00", "2021-04-16 00:00:00.123Z", "2021-02-30T00:00:00.000Z", "2021-04-16T00:00:00.1234Z", ""] {
+            #expect(Instant.millisecondsSinceEpoch(text) == nil, "\(text)")
+        }
     }
 
     @Test("a year is 1 to 9999; a range's first end may not come after its last, for days and months alike")

@@ -73,6 +73,32 @@ struct EventRecurrenceTests {
         #expect(event.status(at: time("2021-04-28T17:00").instant(in: ShanghaiRules())) == .held)
     }
 
+    @Test("a series cancelled after some occurrences were held ends with the last of them: those stay held, the ones to come are cancelled")
+    func cancelledOnItsWay() throws {
+        var event = try series(EventRecurrence(frequency: .daily, until: day("2021-04-29")))
+        let occurrences = try event.schedule(calendar: .empty, rules: ShanghaiRules())
+        let now = time("2021-04-27T18:00").instant(in: ShanghaiRules())
+        let cancelled = try event.cancelled(
+            reason: "系列取消", at: Instant.rfc3339(millisecondsSinceEpoch: now * 1_000 + 250), now: now, occurrences: occurrences)
+        #expect(occurrences.map { cancelled.status(of: $0, at: now) } == [.held, .held, .cancelled, .cancelled])
+        #expect(!cancelled.isCalledOff && cancelled.status(at: now) == .held)
+        #expect(cancelled.lastEndsAt == time("2021-04-27T17:00").instant(in: ShanghaiRules()))
+        #expect(throws: EventRefused.self) { try cancelled.checkChangeable(at: now) }
+        let ics = EventCalendar(entries: [EventCalendar.Entry(event: cancelled, occurrences: occurrences, updatedAt: "2021-04-27T10:00:00.000Z")],
+                                zones: ["Asia/Shanghai": ShanghaiRules()]).text(productVersion: "test")
+        let components = ics.components(separatedBy: "BEGIN:VEVENT").dropFirst()
+        #expect(components.count == 3, "the series and its two days called off")
+        #expect(components.first?.contains("STATUS:CONFIRMED") == true)
+        #expect(components.dropFirst().allSatisfy { $0.contains("STATUS:CANCELLED") })
+        #expect(components.dropFirst().map { $0.contains("RECURRENCE-ID;TZID=Asia/Shanghai:20210428T090000") || $0.contains("RECURRENCE-ID;TZID=Asia/Shanghai:20210429T090000") } == [true, true])
+
+        // Cancelled before any occurrence ended: the whole series is called off.
+        let early = time("2021-04-26T12:00").instant(in: ShanghaiRules())
+        let calledOff = try event.cancelled(reason: "取消", at: Instant.rfc3339(millisecondsSinceEpoch: early * 1_000), now: early, occurrences: occurrences)
+        #expect(calledOff.isCalledOff && calledOff.status(at: now) == .cancelled)
+        #expect(occurrences.map { calledOff.status(of: $0, at: now) } == [.cancelled, .cancelled, .cancelled, .cancelled])
+    }
+
     @Test("a change that moves a series' times until its last occurrence has ended is refused; taking out the days to come is not")
     func movedIntoThePast() throws {
         var event = try series(EventRecurrence(frequency: .daily, until: day("2021-04-28")))

@@ -120,7 +120,7 @@ struct EventTests {
         #expect(event.status(at: instant("2021-03-18T17:00")) == .closed)
         #expect(event.status(at: instant("2021-03-20T10:00")) == .closed)
         #expect(event.status(at: instant("2021-03-20T16:00")) == .held)
-        let cancelled = try event.cancelled(reason: "疫情防控", at: "2021-03-10T02:00:00.000Z", now: instant("2021-03-10T10:00"))
+        let cancelled = try event.cancelled(reason: "疫情防控", at: "2021-03-10T02:00:00.000Z", now: instant("2021-03-10T10:00"), occurrences: [])
         #expect(cancelled.status(at: instant("2021-03-30T10:00")) == .cancelled)
         #expect(cancelled.sequence == 1)
     }
@@ -133,8 +133,8 @@ struct EventTests {
         #expect(throws: EventRefused.held(event: 1, ended: "2021-03-20T16:00 Asia/Shanghai")) {
             try event.changed(by: change, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: instant("2021-03-21T09:00"))
         }
-        #expect(throws: EventRefused.self) { try event.cancelled(reason: "x", at: "", now: instant("2021-03-21T09:00")) }
-        let cancelled = try event.cancelled(reason: "疫情防控", at: "", now: instant("2021-03-10T09:00"))
+        #expect(throws: EventRefused.self) { try event.cancelled(reason: "x", at: "", now: instant("2021-03-21T09:00"), occurrences: []) }
+        let cancelled = try event.cancelled(reason: "疫情防控", at: "", now: instant("2021-03-10T09:00"), occurrences: [])
         #expect(throws: EventRefused.cancelled(event: 1)) {
             try cancelled.changed(by: change, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: instant("2021-03-11T09:00"))
         }

@@ -170,6 +170,19 @@ public enum Instant {
         return offsetHours < 24 && offsetMinutes < 60
     }
 
+    /// Milliseconds since the epoch of an instant as `rfc3339(millisecondsSinceEpoch:)` writes it
+    /// (`2026-11-29T01:44:10.123Z`; the fraction may be absent); nil for any other text.
+    public static func millisecondsSinceEpoch(_ text: String) -> Int64? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20 || bytes.count == 24, bytes.last == UInt8(ascii: "Z"), isRFC3339(text),
+              let date = try? CivilDate.parse(String(text.prefix(10)), field: "instant") else { return nil }
+        func number(_ range: Range<Int>) -> Int64 {
+            bytes[range].reduce(0) { $0 * 10 + Int64($1 - UInt8(ascii: "0")) }
+        }
+        let millis = bytes.count == 24 && bytes[19] == UInt8(ascii: ".") ? number(20..<23) : 0
+        return Int64(date.dayNumber) * 86_400_000 + (number(11..<13) * 3_600 + number(14..<16) * 60 + number(17..<19)) * 1_000 + millis
+    }
+
     public static func rfc3339(millisecondsSinceEpoch ms: Int64) -> String {
         let msPerDay: Int64 = 86_400_000
         let days = ms >= 0 ? ms / msPerDay : (ms - msPerDay + 1) / msPerDay

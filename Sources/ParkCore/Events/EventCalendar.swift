@@ -4,7 +4,8 @@ import MemberwiseInit
 /// park means it: a stable UID per event, DTSTAMP from its last change, SEQUENCE raised on every
 /// change a calendar shows, STATUS:CANCELLED, a series as RRULE with an EXDATE for every day it
 /// gives that is out (exceptions and days the park does not work) and a RECURRENCE-ID component
-/// for each moved or retitled occurrence, and a VTIMEZONE for every TZID used.
+/// for each moved or retitled occurrence and, in a series cancelled after some occurrences were
+/// held, for each one called off (STATUS:CANCELLED), and a VTIMEZONE for every TZID used.
 @MemberwiseInit
 public struct EventCalendar: Sendable {
     /// An event with its occurrences and when it last changed (RFC 3339, UTC).
@@ -41,7 +42,7 @@ public struct EventCalendar: Sendable {
     func components(_ entry: Entry) -> [String] {
         let event = entry.event
         let zone = event.timeZone
-        var master = common(entry, summary: event.title, start: event.start, end: event.end)
+        var master = common(entry, summary: event.title, start: event.start, end: event.end, cancelled: event.isCalledOff)
         if let rule = event.recurrence {
             let rules = zones[zone] ?? UTCRules()
             let until = LocalDateTime(localSeconds: LocalDateTime(date: rule.until, hour: event.start.hour, minute: event.start.minute)!.instant(in: rules))
@@ -62,8 +63,10 @@ public struct EventCalendar: Sendable {
         }
         var components = ["BEGIN:VEVENT"] + master + ["END:VEVENT"]
         if event.recurrence != nil {
-            for occurrence in entry.occurrences where occurrence.isChanged {
-                var lines = common(entry, summary: occurrence.title, start: occurrence.start, end: occurrence.end)
+            // Moved or retitled, or called off when the series, partly held, was cancelled.
+            for occurrence in entry.occurrences where occurrence.isChanged || event.isCalledOff(occurrence) && !event.isCalledOff {
+                var lines = common(entry, summary: occurrence.title, start: occurrence.start, end: occurrence.end,
+                                   cancelled: event.isCalledOff(occurrence))
                 let original = LocalDateTime(date: occurrence.day, hour: event.start.hour, minute: event.start.minute)!
                 lines.insert("RECURRENCE-ID;TZID=\(zone):\(Self.local(original))", at: 2)
                 components += ["BEGIN:VEVENT"] + lines + ["END:VEVENT"]
@@ -73,7 +76,7 @@ public struct EventCalendar: Sendable {
     }
 
     /// The properties every component of an event has.
-    func common(_ entry: Entry, summary: String, start: LocalDateTime, end: LocalDateTime) -> [String] {
+    func common(_ entry: Entry, summary: String, start: LocalDateTime, end: LocalDateTime, cancelled: Bool) -> [String] {
         let event = entry.event
         var lines = [
             "UID:event-\(event.id ?? 0)@\(uidDomain)", "DTSTAMP:\(Self.stamp(entry.updatedAt))",
@@ -84,7 +87,7 @@ public struct EventCalendar: Sendable {
         if let place = event.venue ?? event.link { lines.append("LOCATION:\(ICalendarText.escaped(place))") }
         if let link = event.link { lines.append("URL:\(link)") }
         lines.append("CATEGORIES:\(ICalendarText.escaped(event.kind.rawValue))")
-        lines.append("STATUS:\(event.cancellation == nil ? "CONFIRMED" : "CANCELLED")")
+        lines.append("STATUS:\(cancelled ? "CANCELLED" : "CONFIRMED")")
         return lines
     }
 

@@ -108,9 +108,36 @@ public struct ParkEvent: Equatable, Sendable {
         self.lastEndsAt = lastEndsAt ?? endsAt
     }
 
+    /// When it was cancelled, in seconds since the epoch; nil when it was not.
+    var cancelledAt: Int64? { cancellation.map { Self.seconds(cancelledAt: $0.at) } }
+
+    /// The second of a cancellation's instant; a time that cannot be read counts as coming
+    /// before anything ended.
+    private static func seconds(cancelledAt instant: String) -> Int64 {
+        Instant.millisecondsSinceEpoch(instant).map { $0 >= 0 ? $0 / 1_000 : ($0 - 999) / 1_000 } ?? .min
+    }
+
+    /// Whether its cancellation called the whole event off: it came before the event ended. A
+    /// series cancelled after some of its occurrences were held ended with the last of them
+    /// (`lastEndsAt`), and is held; only its occurrences still to come are cancelled.
+    public var isCalledOff: Bool {
+        cancellation.map { Self.isCalledOff(cancelledAt: $0.at, lastEndsAt: lastEndsAt) } ?? false
+    }
+
+    /// `isCalledOff` from the columns that hold it: the cancellation's instant (nil when none)
+    /// and when the event's last occurrence ends (the last held, for a series cancelled on its way).
+    public static func isCalledOff(cancelledAt instant: String?, lastEndsAt: Int64) -> Bool {
+        instant.map { lastEndsAt > seconds(cancelledAt: $0) } ?? false
+    }
+
+    /// Whether `occurrence` was called off: the event was cancelled before it ended.
+    public func isCalledOff(_ occurrence: EventOccurrence) -> Bool {
+        cancelledAt.map { occurrence.endsAt > $0 } ?? false
+    }
+
     /// Where the event stands at `now` (seconds since the epoch).
     public func status(at now: Int64) -> EventStatus {
-        if cancellation != nil { return .cancelled }
+        if isCalledOff { return .cancelled }
         if now >= lastEndsAt { return .held }
         if recurrence == nil && now >= startsAt || registrationClosesAt.map({ now >= $0 }) == true { return .closed }
         if let opens = registrationOpensAt, now < opens { return .planned }
@@ -120,7 +147,7 @@ public struct ParkEvent: Equatable, Sendable {
     /// Where one of its occurrences stands at `now`: held once it has ended, closed once it
     /// has started (or registration closed), as the event's status otherwise.
     public func status(of occurrence: EventOccurrence, at now: Int64) -> EventStatus {
-        if cancellation != nil { return .cancelled }
+        if isCalledOff(occurrence) { return .cancelled }
         if now >= occurrence.endsAt { return .held }
         if now >= occurrence.startsAt || registrationClosesAt.map({ now >= $0 }) == true { return .closed }
         if let opens = registrationOpensAt, now < opens { return .planned }
@@ -208,12 +235,15 @@ public struct ParkEvent: Equatable, Sendable {
         return (event, occurrences)
     }
 
-    /// Cancels the event at `now` (an RFC 3339 instant `at`); refused when it was held or is cancelled.
-    public func cancelled(reason: String, at instant: String, now: Int64) throws -> ParkEvent {
+    /// Cancels the event at `now` (an RFC 3339 instant `at`); refused when it was held or is
+    /// cancelled. A series some of whose `occurrences` have ended ends with the last of them:
+    /// those stay held, with their outcomes, and the ones still to come are cancelled.
+    public func cancelled(reason: String, at instant: String, now: Int64, occurrences: [EventOccurrence]) throws -> ParkEvent {
         try checkChangeable(at: now)
         var event = self
         event.cancellation = Cancellation(at: instant, reason: try TenantField.text(reason, field: "reason", maxLength: 500))
         event.sequence = sequence + 1
+        if let lastHeld = occurrences.map(\.endsAt).filter({ $0 <= now }).max() { event.lastEndsAt = lastHeld }
         return event
     }
 

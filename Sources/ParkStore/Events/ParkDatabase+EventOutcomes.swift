@@ -66,13 +66,15 @@ extension ParkDatabase {
 
 extension ParkDatabase {
     /// Events whose last occurrence ends on a day from `from` through `to` (their own wall
-    /// clock), each with that day and the sum of its occurrences' outcomes in force (nil when
-    /// none is recorded).
+    /// clock; a series cancelled after some occurrences were held, its last one held), each with
+    /// that day and the sum of its occurrences' outcomes in force (nil when none is recorded).
     public func eventsEnding(from: CivilDate, through to: CivilDate) async throws -> [(event: ParkEvent, lastDay: CivilDate, outcome: EventOutcome?)] {
         let rows: [EventWithOutcome] = try await readInBackground { db in
             let ids = try Row.fetchAll(db, sql: """
-                SELECT eventId, MAX(endLocal) AS lastEnd FROM eventOccurrence GROUP BY eventId
-                HAVING lastEnd >= ? AND lastEnd < ? ORDER BY eventId
+                SELECT o.eventId AS eventId, MAX(o.endLocal) AS lastEnd
+                FROM eventOccurrence AS o JOIN parkEvent AS e ON e.id = o.eventId
+                WHERE o.endsAt <= e.lastEndsAt GROUP BY o.eventId
+                HAVING lastEnd >= ? AND lastEnd < ? ORDER BY o.eventId
                 """, arguments: [from.description, to.adding(days: 1).description])
             return try ids.map { row in
                 let stored = try ParkDatabase.loadEvent(db, row["eventId"])

@@ -117,11 +117,12 @@ extension ParkDatabase {
         }
     }
 
-    /// Cancels an event at `now`, with its reason; its registrations stay as they were.
+    /// Cancels an event at `now`, with its reason (a series partly held: the occurrences still to
+    /// come); its registrations stay as they were.
     public func cancelEvent(_ id: Int64, reason: String, now: Int64, context: ChangeContext) async throws -> StoredEvent {
         try await write(context) { db in
             let stored = try ParkDatabase.loadEvent(db, id)
-            let cancelled = try stored.event.cancelled(reason: reason, at: context.at, now: now)
+            let cancelled = try stored.event.cancelled(reason: reason, at: context.at, now: now, occurrences: stored.occurrences.map(\.occurrence))
             try ParkEventRecord(cancelled, createdAt: stored.createdAt, updatedAt: context.at).update(db)
             return try ParkDatabase.loadEvent(db, id)
         }

@@ -102,15 +102,16 @@ extension ParkDatabase {
             // The events each tenant organised or co-organised, ending by the end of `year`.
             var events: [Int64: [EventFact]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT e.id AS id, e.organiserId AS organiserId, e.kind AS kind, e.cancelledAt AS cancelledAt,
-                       (SELECT MAX(endLocal) FROM eventOccurrence WHERE eventId = e.id) AS lastEnd,
+                SELECT e.id AS id, e.organiserId AS organiserId, e.kind AS kind, e.cancelledAt AS cancelledAt, e.lastEndsAt AS lastEndsAt,
+                       (SELECT MAX(endLocal) FROM eventOccurrence WHERE eventId = e.id AND endsAt <= e.lastEndsAt) AS lastEnd,
                        (SELECT SUM(employers) FROM eventOutcome WHERE eventId = e.id AND isCurrent) AS employers
                 FROM parkEvent AS e WHERE e.organiserId IS NOT NULL ORDER BY e.organiserId, e.id
                 """) {
                 let ends = String(((row["lastEnd"] as String?) ?? "").prefix(10))
                 guard !ends.isEmpty, ends <= "\(year)-12-31" else { continue }
                 events[row["organiserId"], default: []].append(EventFact(
-                    id: row["id"], kind: row["kind"], ends: ends, cancelled: (row["cancelledAt"] as String?) != nil, employers: row["employers"]))
+                    id: row["id"], kind: row["kind"], ends: ends,
+                    cancelled: ParkEvent.isCalledOff(cancelledAt: row["cancelledAt"], lastEndsAt: row["lastEndsAt"]), employers: row["employers"]))
             }
             return RewardInputs(tenants: try TenantRecord.fetchAll(db, sql: """
                 SELECT * FROM tenant WHERE id IN (SELECT tenantId FROM tenantStatusChange WHERE toStatus = 'active') ORDER BY id

@@ -232,7 +232,8 @@ extension EventCommand {
     }
 
     struct Cancel: ParkctlCommand {
-        static let configuration = CommandConfiguration(abstract: "Cancel an event that was not held.")
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel an event that was not held (a series partly held: its occurrences still to come).")
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Event id.") var event: Int64
@@ -242,7 +243,11 @@ extension EventCommand {
 
         func run() async throws {
             try await respond(EventAPI.cancel, EventAPI.Cancel(event: event, reason: reason), json: \.event) { reply in
-                "event \(reply.event.id) cancelled: \(reply.event.cancelReason ?? "")"
+                let called = reply.event.occurrences.filter { $0.status == "cancelled" }
+                let held = reply.event.occurrences.count - called.count
+                return held == 0
+                    ? "event \(reply.event.id) cancelled: \(reply.event.cancelReason ?? "")"
+                    : "event \(reply.event.id): \(called.count) occurrence\(called.count == 1 ? "" : "s") still to come cancelled, \(held) held stay held: \(reply.event.cancelReason ?? "")"
             }
         }
     }
