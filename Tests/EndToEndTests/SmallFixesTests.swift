@@ -190,6 +190,8 @@ struct SmallFixesTests {
          "invalid STATUS (to): 'nonsense' is not a status; use one of applicant, reviewing, approved, rejected, active, exiting, exited"),
         (["tenant", "set", "1", "--add-tag", "BAD"],
          "invalid --add-tag (addTags): 'BAD' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen"),
+        (["submission", "list", "--type", "bogus"],
+         "invalid --type (type): 'bogus' is not a submission type; use one of monthly-report, report-correction, objection, event-registration, event-cancellation, application"),
     ])
     func optionOfTheCommand(arguments: [String], message: String) throws {
         let daemon = try park()

@@ -86,6 +86,14 @@ struct SubmissionIntakeTests {
             return
         }
         #expect(errors.map(\.path) == ["$.payload.month", "$.payload.tax", "$.payload.placements", "$.payload.colour"])
+        // Figures out of range are all listed, not the first alone.
+        let negative = try Self.parsed(Self.envelope(payload: #"{"month":"2027-01","revenue":"-1.00","tax":"-1.00","placements":-1,"headcount":-5}"#))
+        #expect(SubmissionIntake.decide(negative, envelopeBytes: [], sender: .staff(user: "clerk"), previous: nil) == .reject([
+            SubmissionFieldError(path: "$.payload.revenue", reason: "must not be negative"),
+            SubmissionFieldError(path: "$.payload.tax", reason: "must not be negative"),
+            SubmissionFieldError(path: "$.payload.placements", reason: "-1 must not be negative"),
+            SubmissionFieldError(path: "$.payload.headcount", reason: "-5 must not be negative"),
+        ]))
         let correction = try Self.parsed(Self.envelope(type: "report-correction", payload: #"{"month":"2027-01","placements":29}"#))
         #expect(SubmissionIntake.decide(correction, envelopeBytes: [], sender: .staff(user: "clerk"), previous: nil)
             == .reject([SubmissionFieldError(path: "$.payload.reason", reason: "a correction says why it corrects the report")]))

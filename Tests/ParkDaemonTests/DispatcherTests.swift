@@ -220,11 +220,31 @@ struct DispatcherTests {
             #"{"method":"io.parkd.Tenant.List" "x"}"#: "invalid JSON at byte 33: ',' or '}' was expected",
             #"{"method":"io.parkd.Tenant.List","parameters":{"a":tru}}"#: "invalid JSON at byte 51: a value was expected",
             String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000): "invalid JSON",
+            // A member named twice, plain or escaped: JSONDecoder would keep one value silently.
+            #"{"method":"io.parkd.Tenant.Update","parameters":{"tenant":"1","contactPerson":"A","contactPerson":"M"}}"#:
+                "invalid JSON at byte 82: a member name given twice",
+            #"{"method":"io.parkd.Tenant.Update","parameters":{"tenant":"2","tenant":"1","contactPerson":"B\u00e9"}}"#:
+                "invalid JSON at byte 62: a member name given twice",
+            #"{"method":"org.varlink.service.GetInfo","\u006dethod":"io.parkd.Tenant.Nope"}"#: "invalid JSON at byte 40: a member name given twice",
+            #"{"method":null}"#: "method must not be null",
         ]
         for (text, reason) in cases {
             let (reply, closed) = await harness.send(Array(text.utf8))
             #expect(reply?.error == "io.parkd.Service.InvalidMessage" && closed, "\(text.prefix(60))")
             #expect(reply?.parameters?["reason"] == .string("message is not a Varlink call: " + reason), "\(text.prefix(60))")
+        }
+    }
+
+    @Test("a page cursor no page returned is refused, naming it, rather than answered with an empty or a whole page")
+    func cursors() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        for (method, parameters, field) in [
+            ("io.parkd.Audit.List", #"{"before":0}"#, "before"), ("io.parkd.Audit.List", #"{"before":-1}"#, "before"),
+            ("io.parkd.Report.History", #"{"tenant":"1","month":"2021-06","after":-1}"#, "after"),
+        ] {
+            let reply = await harness.call(method, parameters)
+            #expect(reply?.error == "io.parkd.Service.InvalidField" && reply?.parameters?["field"] == .string(field), "\(method) \(parameters)")
         }
     }
 

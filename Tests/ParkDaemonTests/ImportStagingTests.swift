@@ -53,6 +53,20 @@ struct ImportStagingTests {
         #expect(throws: ReportAPI.NoSuchImport(import: alone)) { try staging.append("x", to: alone, owner: 1001) }
     }
 
+    @Test("a part that would make the file larger than 32 MiB drops the upload, naming the field and the bound")
+    func sizeBound() throws {
+        let staging = ImportStaging()
+        let id = try staging.begin(owner: 1001)
+        let part = String(repeating: "1,2021-06,1.00,1.00\n", count: 50_000)
+        var sent = 0
+        while sent + part.utf8.count <= 32 << 20 { sent = try staging.append(part, to: id, owner: 1001) }
+        #expect(sent > 31 << 20)
+        #expect(throws: ServiceAPI.InvalidField(field: "text", reason: "the file is larger than 32 MiB; the import was dropped")) {
+            try staging.append(part, to: id, owner: 1001)
+        }
+        #expect(throws: ReportAPI.NoSuchImport(import: id)) { try staging.take(id, owner: 1001) }
+    }
+
     @Test("an upload is its owner's alone")
     func ownersOnly() throws {
         let staging = ImportStaging()

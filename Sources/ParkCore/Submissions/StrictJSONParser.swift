@@ -19,6 +19,8 @@ public struct StrictJSONParser {
     }
 
     @inlinable public static var maximumDepth: Int { 32 }
+    /// The reason given for a member name that an object repeats.
+    public static let memberGivenTwice = "a member name given twice"
     /// Up to this many members, a repeated name is looked for one by one; past it, in a set,
     /// so that an object of many thousands of members costs no more than its length.
     @inlinable static var namesSearchedOneByOne: Int { 16 }
@@ -116,10 +118,10 @@ public struct StrictJSONParser {
             let nameOffset = index
             let name = try string(escapes: Value.readsEscapes)
             if members.count < Self.namesSearchedOneByOne {
-                guard !members.contains(where: { $0.name == name }) else { throw SyntaxError(offset: nameOffset, reason: "a member name given twice") }
+                guard !members.contains(where: { $0.name == name }) else { throw SyntaxError(offset: nameOffset, reason: Self.memberGivenTwice) }
             } else {
                 if names.isEmpty { names = Set(members.map(\.name)) }
-                guard names.insert(name).inserted else { throw SyntaxError(offset: nameOffset, reason: "a member name given twice") }
+                guard names.insert(name).inserted else { throw SyntaxError(offset: nameOffset, reason: Self.memberGivenTwice) }
             }
             skipSpace()
             guard at(UInt8(ascii: ":")) else { throw error("':' was expected") }

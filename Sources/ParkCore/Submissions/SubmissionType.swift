@@ -1,7 +1,10 @@
 /// The kinds of submission parkd takes, each with its payload's schema. Adding one is a case
 /// here, its payload reader in `request(from:)`, and its effect in the store's
 /// `applySubmission` (which calls the same operation as the admin channel).
-public enum SubmissionType: String, Sendable, CaseIterable {
+public enum SubmissionType: String, ClosedChoice {
+    public static let choiceName = "a submission type"
+    public static let choiceField = "type"
+
     /// A month's operating figures, first report (as `parkctl report add`).
     case monthlyReport = "monthly-report"
     /// A correction of a month's report: a reason and the figures that change.
@@ -124,8 +127,11 @@ enum ReportPayload {
                     continue
                 }
                 do {
+                    // Judged on its own here, as a CSV cell is, so that every figure out of range is listed.
                     let amount = try Money.parse(text, field: name, allowNegative: true, atMost: OperatingFigures.amountLimit)
-                    if name == "revenue" { revenue = amount } else { tax = amount }
+                    if let problem = OperatingFigures.problem(name, amount: amount) {
+                        problems.append(SubmissionFieldError(payload: problem))
+                    } else if name == "revenue" { revenue = amount } else { tax = amount }
                 } catch {
                     problems.append(SubmissionFieldError(payload: error))
                 }
@@ -140,7 +146,11 @@ enum ReportPayload {
                     problems.append(SubmissionFieldError(path: path, reason: "a whole number was expected"))
                     continue
                 }
-                given[name] = count
+                if let problem = OperatingFigures.problem(name, count: count) {
+                    problems.append(SubmissionFieldError(payload: problem))
+                } else {
+                    given[name] = count
+                }
             default:
                 problems.append(SubmissionFieldError(path: path, reason: "unknown member of a \(correction ? "report correction" : "monthly report")"))
             }

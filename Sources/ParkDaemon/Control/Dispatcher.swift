@@ -41,6 +41,9 @@ public struct Dispatcher: Sendable {
         if let plain = plainCall(message) {
             received = plain
         } else {
+            if let offset = Dispatcher.memberGivenTwice(in: message) {
+                return refuse("message is not a Varlink call: invalid JSON at byte \(offset): \(StrictJSONParser.memberGivenTwice)", caller: caller)
+            }
             do {
                 let decoder = JSONDecoder()
                 decoder.userInfo[MethodTable.userInfoKey] = table
@@ -196,6 +199,16 @@ public struct Dispatcher: Sendable {
         }
     }
 
+    /// Where an object of the message names a member twice, if one does (within the strict
+    /// parser's depth). `JSONDecoder` would keep one of the values without a word, and a proxy
+    /// or a log reading the message in another language may keep the other: the message is
+    /// refused instead. A plain message never gets here (its parser refuses the repeat itself).
+    static func memberGivenTwice(in message: Data) -> Int? {
+        guard case .failure(let syntax) = Result(catching: { () throws(StrictJSONParser.SyntaxError) in try StrictJSONParser.parse(Array(message)) }),
+              syntax.reason == StrictJSONParser.memberGivenTwice else { return nil }
+        return syntax.offset
+    }
+
     /// Whether the JSON text holds `\u0000` where the backslash starts an escape (is not itself escaped).
     private static func mayEscapeNUL(_ message: Data) -> Bool {
         let escape = Array(#"\u0000"#.utf8)
@@ -222,6 +235,7 @@ public struct Dispatcher: Sendable {
              DecodingError.valueNotFound(_, let context) where context.codingPath.isEmpty:
             "the message is not a JSON object"
         case DecodingError.typeMismatch(_, let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
+        case DecodingError.valueNotFound(_, let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")) must not be null"
         case DecodingError.dataCorrupted:
             // Foundation says only that the text is not JSON; the strict parser says where and
             // why, unless it stopped at its own depth limit, which is below Foundation's.

@@ -38,7 +38,7 @@ extension SubmissionCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Option(help: "Tenant id or credit code.") var tenant: String?
-        @Option(help: "monthly-report or report-correction.") var type: String?
+        @Option(help: "monthly-report, report-correction, objection, event-registration, event-cancellation or application.") var type: String?
         @Option(help: "accepted or rejected.") var status: String?
         @Option(help: "The day it was decided (YYYY-MM-DD, UTC).") var day: String?
         @Option(help: "At most this many (default 100).") var limit: Int?

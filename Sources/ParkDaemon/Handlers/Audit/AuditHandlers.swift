@@ -16,6 +16,9 @@ enum AuditHandlers {
             guard (1...10_000).contains(limit) else {
                 throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 10000")
             }
+            if let before = request.before, before < 1 {
+                throw DomainError.invalid("before", "\(before) is not a cursor returned by a previous page")
+            }
             let since = try request.since.map { try sinceInstant($0, state: call.state) }
             let methods = try request.method.map { try recordedMethods($0, among: audited) }
             let page = try await database.auditPage(

@@ -15,7 +15,9 @@ final class ImportStaging: Sendable {
     }
 
     /// The largest file accepted, and how many uploads may be open at once, by one user and by all.
-    static let maximumBytes = 256 << 20
+    /// 32 MiB is some 300,000 rows, decades of reports of a large park; reading a file takes
+    /// about twelve times its size in memory, so the bound is what keeps eight uploads affordable.
+    static let maximumBytes = 32 << 20
     static let maximumPerUser = 4
     static let maximumOpen = 8
     static let idleSeconds = 600

@@ -19,7 +19,7 @@ enum SubmissionHandlers {
                 throw DomainError.invalid("status", "'\(status)' is not a status; give accepted or rejected")
             }
             let found = try await database.submissions(matching: SubmissionFilter(
-                tenant: request.tenant.map(TenantReference.init), type: request.type, status: request.status,
+                tenant: request.tenant.map(TenantReference.init), type: try request.type.map { try SubmissionType.parse($0).rawValue }, status: request.status,
                 day: try request.day.map { try CivilDate.parse($0, field: "day") }, limit: limit))
             return SubmissionAPI.ListReply(submissions: found.map(wire))
         }
