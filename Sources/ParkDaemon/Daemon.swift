@@ -106,7 +106,7 @@ public enum Daemon {
                 database: database, rewardRuns: RewardRuns(database: database, policies: policies, logger: logger), backups: backups,
                 notices: RewardNotices(database: database, calendar: calendar, state: state, logger: logger),
                 reviewNotices: ReviewNotices(database: database, calendar: calendar, state: state, logger: logger), state: state),
-            logger: logger, lastTriggers: try await TimerScheduler.recordedTriggers(database: database, state: state, logger: logger))
+            logger: logger, recorded: try await TimerScheduler.recorded(database: database, state: state, logger: logger))
 
         let (serving, nowServing) = AsyncStream<Void>.makeStream()
         let submissions = TenantSubmissions(

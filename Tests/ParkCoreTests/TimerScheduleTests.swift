@@ -115,6 +115,22 @@ struct TimerScheduleTests {
         #expect(Self.next(schedule) == (try Self.at("2021-03-05 09:00:00")))
     }
 
+    @Test("a persistent timer that never ran catches up from its stamp, as systemd from its stamp file; not from a stamp in the future; a stamp is no trigger")
+    func persistentStamped() throws {
+        let now = try Self.at("2021-03-04 10:00:00")
+        var schedule = TimerSchedule(
+            [try Self.timer(persistent: true)], lastTriggers: [:], stamps: ["daily": try Self.at("2021-03-01 08:00:00")], now: now, context: Self.context())
+        #expect(schedule.timers[0].lastTrigger == nil, "what timer list shows as Last")
+        #expect(schedule.due(now: now, context: Self.context())
+            == [.run(timer: "daily", trigger: .catchUp, elapse: TimerElapse(instant: try Self.at("2021-03-01 09:00:00")))])
+        let future = TimerSchedule(
+            [try Self.timer(persistent: true)], lastTriggers: [:], stamps: ["daily": try Self.at("2021-03-09 08:00:00")], now: now, context: Self.context())
+        #expect(Self.next(future) == (try Self.at("2021-03-05 09:00:00")))
+        let notPersistent = TimerSchedule(
+            [try Self.timer()], lastTriggers: [:], stamps: ["daily": try Self.at("2021-03-01 08:00:00")], now: now, context: Self.context())
+        #expect(Self.next(notPersistent) == (try Self.at("2021-03-05 09:00:00")))
+    }
+
     @Test("an elapse while the previous run is still going is skipped and recorded, and the next one runs")
     func noOverlap() throws {
         var schedule = TimerSchedule([try Self.timer()], lastTriggers: [:], now: try Self.at("2021-03-01 08:00:00"), context: Self.context())

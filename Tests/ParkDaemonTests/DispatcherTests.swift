@@ -37,7 +37,7 @@ struct DispatcherHarness {
                 database: database, rewardRuns: RewardRuns(database: database, policies: policies, logger: logger), backups: backups,
                 notices: RewardNotices(database: database, calendar: calendar, state: state, logger: logger),
                 reviewNotices: ReviewNotices(database: database, calendar: calendar, state: state, logger: logger), state: state),
-            logger: logger, lastTriggers: [:])
+            logger: logger, recorded: TimerScheduler.Recorded())
         dispatcher = Dispatcher(
             table: Daemon.methodTable(
                 database: database, state: state, policies: policies, calendar: calendar, scheduler: scheduler, backups: backups,
@@ -246,6 +246,23 @@ struct DispatcherTests {
             let reply = await harness.call(method, parameters)
             #expect(reply?.error == "io.parkd.Service.InvalidField" && reply?.parameters?["field"] == .string(field), "\(method) \(parameters)")
         }
+    }
+
+    @Test("a member unknown inside a nested parameter is refused, naming its path, as one at the top is; the plain and the escaped reading agree")
+    func unknownNestedMember() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let hash = String(repeating: "0", count: 64)
+        for (parameters, path) in [
+            (#"{"anchors":[{"id":1,"hash":"\#(hash)"},{"id":1,"hash":"\#(hash)","zz":"x"}]}"#, "anchors[1].zz"),
+            (#"{"anchors":[{"id":1,"hash":"\#(hash)","zz":"x"}]}"#, "anchors[0].zz"),
+            (#"{"anchors":[],"zz":1}"#, "zz"),
+        ] {
+            let reply = await harness.call("io.parkd.Audit.Verify", parameters)
+            #expect(reply?.error == "org.varlink.service.InvalidParameter" && reply?.parameters?["parameter"] == .string(path), "\(parameters): \(String(describing: reply))")
+        }
+        let known = await harness.call("io.parkd.Audit.Verify", #"{"anchors":[]}"#)
+        #expect(known?.error == nil, "\(String(describing: known))")
     }
 
     @Test("oneway calls are carried out without a reply")

@@ -33,6 +33,7 @@ struct ParkReadings {
     var auditVerification: AuditVerification
     var timerRuns: [StoredTimerRun]
     var timerLastTriggers: [String: Int64]
+    var timerStamps: [String: Int64]
 
     /// Reads `database`; `corrected` is a tenant and month whose report has several versions.
     init(_ database: ParkDatabase, corrected: (tenant: Int64, month: Month)) async throws {
@@ -83,5 +84,7 @@ struct ParkReadings {
         auditVerification = try await database.verifyAudit()
         timerRuns = try await database.timerRuns(timer: nil, limit: 1_000)
         timerLastTriggers = try await database.timerLastTriggers()
+        // Both timers are stamped already: the stamps are read back, not moved.
+        timerStamps = try await database.stampPersistentTimers(["nightly-backup", "close-notices"], at: 0, instant: "1970-01-01T00:00:00.000Z")
     }
 }

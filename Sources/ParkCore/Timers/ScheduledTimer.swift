@@ -9,21 +9,26 @@ public struct ScheduledTimer: Sendable {
     /// When it was started (by parkd's start or a reload that changed it): a timer that is not
     /// persistent counts its elapses from there.
     public internal(set) var activatedAt: Int64
+    /// When parkd first started it, for a persistent timer (systemd's stamp file): until it first
+    /// triggers, it counts its elapses from there, so those missed while parkd was down are
+    /// caught up though it never ran.
+    public internal(set) var stampedAt: Int64?
     public internal(set) var next: NextElapse = .never
 
     public var name: String { definition.name }
 
-    init(definition: TimerDefinition, lastTrigger: Int64?, activatedAt: Int64) {
+    init(definition: TimerDefinition, lastTrigger: Int64?, activatedAt: Int64, stampedAt: Int64? = nil) {
         self.definition = definition
         self.lastTrigger = lastTrigger
         self.activatedAt = activatedAt
+        self.stampedAt = stampedAt
     }
 
-    /// Where the next elapse is searched from: the last trigger for a persistent timer that ran
-    /// before, else the later of the last trigger and the activation.
+    /// Where the next elapse is searched from: for a persistent timer its last trigger, or its
+    /// stamp when it never triggered; else the later of the last trigger and the activation.
     var base: Int64 {
-        guard let lastTrigger else { return activatedAt }
-        return definition.persistent ? lastTrigger : max(lastTrigger, activatedAt)
+        guard definition.persistent else { return max(lastTrigger ?? activatedAt, activatedAt) }
+        return lastTrigger ?? stampedAt ?? activatedAt
     }
 
     /// How many elapses of one expression are looked at before giving up on finding one on a

@@ -9,13 +9,17 @@
 public struct TimerSchedule: Sendable {
     public private(set) var timers: [ScheduledTimer]
 
-    /// The timers of `definitions`, activated `now`, each with its last trigger as recorded. A
-    /// last trigger after `now` (the clock was set back while parkd was down) is not believed, as
-    /// systemd does not believe a stamp file from the future: the timer counts from `now`.
-    public init(_ definitions: [TimerDefinition], lastTriggers: [String: Int64], now: Int64, context: ElapseContext) {
+    /// The timers of `definitions`, activated `now`, each with its last trigger as recorded and,
+    /// for a persistent one, its stamp. A last trigger or a stamp after `now` (the clock was set
+    /// back while parkd was down) is not believed, as systemd does not believe a stamp file from
+    /// the future: the timer counts from `now`.
+    public init(
+        _ definitions: [TimerDefinition], lastTriggers: [String: Int64], stamps: [String: Int64] = [:], now: Int64, context: ElapseContext
+    ) {
         timers = definitions.map { definition in
             let recorded = lastTriggers[definition.name].flatMap { $0 <= now ? $0 : nil }
-            var timer = ScheduledTimer(definition: definition, lastTrigger: recorded, activatedAt: now)
+            let stamped = definition.persistent ? stamps[definition.name].flatMap { $0 <= now ? $0 : nil } : nil
+            var timer = ScheduledTimer(definition: definition, lastTrigger: recorded, activatedAt: now, stampedAt: stamped)
             timer.recompute(context)
             return timer
         }
@@ -73,6 +77,7 @@ public struct TimerSchedule: Sendable {
     public mutating func clockChanged(now: Int64, context: ElapseContext) {
         for index in timers.indices {
             if let last = timers[index].lastTrigger, last > now { timers[index].lastTrigger = now }
+            if let stamp = timers[index].stampedAt, stamp > now { timers[index].stampedAt = now }
             timers[index].activatedAt = min(timers[index].activatedAt, now)
             timers[index].recompute(context)
         }
@@ -89,7 +94,9 @@ public struct TimerSchedule: Sendable {
             if let running = current.first(where: { $0.name == definition.name }) {
                 updated = running
                 if running.definition != definition {
-                    updated = ScheduledTimer(definition: definition, lastTrigger: running.lastTrigger, activatedAt: now)
+                    updated = ScheduledTimer(
+                        definition: definition, lastTrigger: running.lastTrigger, activatedAt: now,
+                        stampedAt: definition.persistent ? running.stampedAt : nil)
                     updated.runningSince = running.runningSince
                 }
             } else {

@@ -1,4 +1,5 @@
 import Foundation
+import ParkControl
 
 /// Decodes `Decodable` values from a `JSONTree`, as Foundation's `JSONDecoder` (default
 /// strategies) decodes them from the same text.
@@ -39,6 +40,8 @@ struct JSONTreeDecoder: Decoder {
     /// Decodes `value`, found under `key`, as `T`. Types are compared, not asked for their
     /// conformances: a conformance lookup costs more than the rest of a call's decoding.
     func decode<T: Decodable>(_ type: T.Type, from value: JSONTree, at key: (any CodingKey)?) throws -> T {
+        // Any JSON, as JSONDecoder reads it (what the check for unknown nested members reads).
+        if T.self == JSONValue.self { return value.jsonValue as! T }
         switch value {
         case .string(let text) where T.self == String.self: return text as! T
         case .bool(let flag) where T.self == Bool.self: return flag as! T

@@ -101,6 +101,11 @@ public struct MethodTable: Sendable {
             if let unknown = sent.sorted().first(where: { !known.contains($0) }) {
                 throw VarlinkError.invalidParameter(unknown)
             }
+            if NestedMembers.mayHideUnknown(value),
+               case .object(let parameters)? = try? decoder.container(keyedBy: MessageMember.self).decode(JSONValue.self, forKey: .parameters),
+               let unknown = NestedMembers.firstUnknown(in: parameters, decoded: value) {
+                throw VarlinkError.invalidParameter(unknown)
+            }
         }
         return value
     }

@@ -31,24 +31,30 @@ final class TimerScheduler: Sendable {
     let events: AsyncStream<Event>
     private let continuation: AsyncStream<Event>.Continuation
 
+    /// What a scheduler starts from: each timer's last trigger and each persistent timer's stamp
+    /// (in microseconds since the epoch).
+    struct Recorded: Sendable {
+        var lastTriggers: [String: Int64] = [:]
+        var stamps: [String: Int64] = [:]
+    }
+
     /// Ends the runs an earlier parkd left running (recorded as interrupted), stamps the
-    /// persistent timers started for the first time and reads each timer's last trigger back:
-    /// what a scheduler starts from.
-    static func recordedTriggers(database: ParkDatabase, state: DaemonState, logger: Logger) async throws -> [String: Int64] {
-        try await stampPersistentTimers(database: database, state: state)
+    /// persistent timers started for the first time and reads each timer's last trigger back.
+    static func recorded(database: ParkDatabase, state: DaemonState, logger: Logger) async throws -> Recorded {
+        let stamps = try await stampPersistentTimers(database: database, state: state)
         let interrupted = try await database.interruptTimerRuns(at: state.instant())
         if interrupted > 0 {
             logger.warning("runs of scheduled jobs were still going when parkd stopped; they are recorded as interrupted", metadata: [
                 "runs": "\(interrupted)",
             ])
         }
-        return try await database.timerLastTriggers()
+        return Recorded(lastTriggers: try await database.timerLastTriggers(), stamps: stamps)
     }
 
     /// The configured timers, activated now, each counting from its recorded last trigger.
     init(
         database: ParkDatabase, state: DaemonState, calendar: CalendarRegistry, jobs: ScheduledJobs, logger: Logger,
-        lastTriggers: [String: Int64], zones: ZoneInfoDirectory = ZoneInfoDirectory()
+        recorded: Recorded, zones: ZoneInfoDirectory = ZoneInfoDirectory()
     ) {
         self.database = database
         self.state = state
@@ -58,7 +64,8 @@ final class TimerScheduler: Sendable {
         self.zones = zones
         let config = state.config
         let context = Self.context(config: config, calendar: calendar.calendar, zones: zones, logger: logger)
-        let schedule = TimerSchedule(config.timers, lastTriggers: lastTriggers, now: Self.micros(state.now()), context: context)
+        let schedule = TimerSchedule(
+            config.timers, lastTriggers: recorded.lastTriggers, stamps: recorded.stamps, now: Self.micros(state.now()), context: context)
         current = Mutex(Current(schedule: schedule, context: context))
         (events, continuation) = AsyncStream.makeStream(of: Event.self, bufferingPolicy: .unbounded)
     }
@@ -76,9 +83,10 @@ final class TimerScheduler: Sendable {
     /// The persistent timers of the configuration in force get a stamp if they have none: one
     /// that has never run then catches up elapses missed while parkd is down, as from systemd's
     /// stamp file.
-    private static func stampPersistentTimers(database: ParkDatabase, state: DaemonState) async throws {
+    @discardableResult
+    private static func stampPersistentTimers(database: ParkDatabase, state: DaemonState) async throws -> [String: Int64] {
         let now = state.now()
-        try await database.stampPersistentTimers(
+        return try await database.stampPersistentTimers(
             state.config.timers.filter(\.persistent).map(\.name), at: micros(now), instant: Instant.rfc3339(millisecondsSinceEpoch: micros(now) / 1_000))
     }
 

@@ -60,30 +60,30 @@ extension ParkDatabase {
 
     /// Each timer's last scheduled trigger (run or skipped; runs asked for by an administrator
     /// do not count), in microseconds since the epoch: the latest recorded, which after the clock
-    /// was set back may be earlier than one before it; for a timer that has never triggered, its
-    /// stamp if it has one (`stampPersistentTimers`), as systemd reads a stamp file.
+    /// was set back may be earlier than one before it.
     public func timerLastTriggers() async throws -> [String: Int64] {
         try await read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT timer, startedAtMicros AS lastTrigger FROM timerRun
                 WHERE id IN (SELECT MAX(id) FROM timerRun WHERE trigger <> 'run-now' GROUP BY timer)
                 """)
-            let triggered = Dictionary(rows.map { ($0["timer"] as String, $0["lastTrigger"] as Int64) }, uniquingKeysWith: { first, _ in first })
-            let stamped = try TimerStampRecord.fetchAll(db).map { ($0.timer, $0.stampedAtMicros) }
-            return triggered.merging(stamped) { triggered, _ in triggered }
+            return Dictionary(rows.map { ($0["timer"] as String, $0["lastTrigger"] as Int64) }, uniquingKeysWith: { first, _ in first })
         }
     }
 
     /// Stamps each timer of `timers` that has no stamp yet with `micros` (`instant` in words), as
     /// systemd touches the stamp file of a persistent timer that has never run when it starts it:
     /// elapses missed while parkd is down after that are caught up at the next start, though the
-    /// timer never ran. A stamp is never moved.
-    public func stampPersistentTimers(_ timers: [String], at micros: Int64, instant: String) async throws {
-        guard !timers.isEmpty else { return }
-        try await writeUnaudited { db in
+    /// timer never ran. A stamp is never moved. Returns the stamps of `timers`, in microseconds.
+    @discardableResult
+    public func stampPersistentTimers(_ timers: [String], at micros: Int64, instant: String) async throws -> [String: Int64] {
+        guard !timers.isEmpty else { return [:] }
+        return try await writeUnaudited { db in
             for timer in timers {
                 try TimerStampRecord(timer: timer, stampedAt: instant, stampedAtMicros: micros).insert(db, onConflict: .ignore)
             }
+            let stamps = try TimerStampRecord.filter(keys: timers).fetchAll(db)
+            return Dictionary(stamps.map { ($0.timer, $0.stampedAtMicros) }) { first, _ in first }
         }
     }
 }
