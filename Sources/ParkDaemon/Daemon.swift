@@ -28,6 +28,13 @@ public enum Daemon {
         // The park's database, its log and the lock file are for parkd (and its group) only,
         // whatever umask it was started with (make run inherits the shell's, often 022).
         umask(0o027)
+        // Checked before anything is made: a socket parkd cannot serve leaves the state directory as it was.
+        let activated = try ControlSocket.activated()
+        if let activated, !activated.closed.isEmpty {
+            logger.warning("systemd passed sockets beside the one named control; they are closed, as parkd serves one", metadata: [
+                "sockets": "\(activated.closed.joined(separator: ", "))",
+            ])
+        }
         let stateDirectory = try StateDirectory(config.stateDirectory, databaseFile: databaseFileName)
         let databasePath = stateDirectory.databasePath
         let lock = try StateDirectoryLock(directory: config.stateDirectory)
@@ -69,7 +76,7 @@ public enum Daemon {
                 "the park's receipt key \(keyId) is not the one its receipts name (\(named)): put back the receipt-key kept with the backup, or tenants cannot check receipts signed from now on against the key they know",
                 metadata: ["key_file": "\(config.stateDirectory)/\(ReceiptKeyFile.fileName)"])
         }
-        let socket = ControlSocket.activated() ?? .path(config.socketPath, mode: config.socketMode, group: config.socketGroup)
+        let socket = activated?.socket ?? .path(config.socketPath, mode: config.socketMode, group: config.socketGroup)
         let clock = DaemonClock.fromEnvironment()
         let state = DaemonState(
             config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel, logger: logger,
@@ -183,6 +190,16 @@ public enum Daemon {
     public static func checkCalendar(directory: String) throws -> String? {
         let years = try CalendarRegistry.read(directory: directory).years
         return years.isEmpty ? nil : CalendarRegistry.describe(years)
+    }
+
+    /// Checks that `socket.group`, when set, names a group parkd can give its socket to (as it
+    /// does when it binds the socket itself); what was checked.
+    public static func checkSocketGroup(_ config: DaemonConfig) throws -> String {
+        guard let group = config.socketGroup else { return "socket.group: none (the socket keeps parkd's group)" }
+        guard AccessPolicy.groupID(group) != nil else {
+            throw ControlSocketError(description: "socket.group '\(group)' does not exist: parkd could not give its socket to it, and would not start")
+        }
+        return "socket.group \(group) exists"
     }
 
     /// Every method parkd serves.

@@ -40,24 +40,22 @@ enum ReceiptKeyFile {
         return (key, false)
     }
 
-    /// Writes a new key: a file of its own (O_EXCL), mode 0600, synced, then the directory synced.
+    /// Writes a new key: a temporary file beside it, mode 0600, written and synced, then linked
+    /// to its name (never over a key already there) and the directory synced. A parkd killed
+    /// before the link leaves a temporary file, never an empty key that the next start refuses.
     private static func create(at path: String, directory: String) throws(StateDirectoryRefused) -> ReceiptKey {
         let key = ReceiptKey.generate()
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw StateDirectoryRefused(path: path, reason: "cannot be created: \(String(cString: strerror(errno)))") }
-        let text = Array(key.fileText.utf8)
-        let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written == text.count, synced else {
-            let reason = String(cString: strerror(errno))
-            unlink(path)
-            throw StateDirectoryRefused(path: path, reason: "cannot be written: \(reason)")
-        }
-        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            fsync(directoryDescriptor)
-            close(directoryDescriptor)
+        // What a parkd killed while it wrote one left: a key never used.
+        let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasPrefix("." + fileName + ".") && $0.hasSuffix(DurableFile.temporarySuffix) }
+        DurableFile.removeOld(leftovers, in: directory, olderThan: 0)
+        do {
+            let temporary = try DurableFile.writeTemporary(Array(key.fileText.utf8), to: directory, name: fileName, mode: 0o600, synced: true)
+            defer { unlink(temporary) }
+            guard link(temporary, path) == 0 else { throw SpoolFailure(path: path, operation: "link", code: errno) }
+            try DurableFile.sync(directory: directory)
+        } catch {
+            throw StateDirectoryRefused(path: path, reason: "cannot be written: \(error)")
         }
         return key
     }

@@ -99,7 +99,8 @@ struct ParkdCommand: AsyncParsableCommand {
                 let years = try Daemon.checkCalendar(directory: loaded.calendarDirectory)
                 return "\(loaded.calendarDirectory): \(years.map { "the calendar of \($0) is valid" } ?? "no calendar: no year is covered")"
             }
-            guard policiesValid, calendarValid else { throw ExitCode.failure }
+            let socketValid = Self.check { try Daemon.checkSocketGroup(loaded) }
+            guard policiesValid, calendarValid, socketValid else { throw ExitCode.failure }
             return
         }
         if let restore {

@@ -135,6 +135,12 @@ struct LifecycleTests {
         #expect(refused.status == 1)
         #expect(refused.stderr == "parkd: \(bad):3:3: socket.colour: unknown key\n")
         #expect(try runCommand(Binaries.parkd, ["--check-config"]).status == 0)
+        // A socket group that does not exist would stop parkd at start: the check says so now.
+        let noGroup = directory + "/nogroup.yaml"
+        try "socket:\n  group: nosuchgroupxyz\n".write(toFile: noGroup, atomically: true, encoding: .utf8)
+        let groupRefused = try runCommand(Binaries.parkd, ["--check-config", "--config", noGroup])
+        #expect(groupRefused.status == 1)
+        #expect(groupRefused.stderr.contains("socket.group 'nosuchgroupxyz' does not exist: parkd could not give its socket to it"), "\(groupRefused.stderr)")
 
         let empty = directory + "/empty.yaml"
         try "# nothing set\n".write(toFile: empty, atomically: true, encoding: .utf8)

@@ -105,6 +105,38 @@ struct SystemdTests {
         #expect(FileManager.default.fileExists(atPath: socketPath))
     }
 
+    @Test("socket activation: a socket that is not a listening Unix stream socket is refused before anything is made; sockets beside control are closed, and said")
+    func socketActivationChecked() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-activate-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let state = directory + "/state", log = directory + "/parkd.log"
+        let datagram = try SpawnedProcess("/usr/bin/systemd-socket-activate", [
+            "--datagram", "-l", directory + "/d.sock", "--fdname=control", Binaries.parkd, "--state-dir", state,
+        ], outputTo: log)
+        // systemd-socket-activate starts parkd when the first datagram comes.
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: directory + "/d.sock") { usleep(20_000) }
+        _ = try runCommand("/usr/bin/env", [
+            "python3", "-c", "import socket,sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).sendto(b'x', sys.argv[1])", directory + "/d.sock",
+        ])
+        #expect(datagram.wait() == 1)
+        let said = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(said.contains("the socket systemd passed (fd 3, control) is not a listening Unix stream socket"), "\(said)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: state)) ?? [] == [], "nothing made in the state directory")
+
+        let two = try SpawnedProcess("/usr/bin/systemd-socket-activate", [
+            "-l", directory + "/a.sock", "-l", directory + "/b.sock", "--fdname=varlink:control", Binaries.parkd, "--state-dir", state,
+        ], outputTo: log)
+        for _ in 0..<100 where !FileManager.default.fileExists(atPath: directory + "/b.sock") { usleep(20_000) }
+        let status = try runCommand(Binaries.parkctl, ["--socket", directory + "/b.sock", "status"])
+        #expect(status.status == 0, "\(status.stderr)")
+        let other = try runCommand("/usr/bin/timeout", ["5", Binaries.parkctl, "--socket", directory + "/a.sock", "status"])
+        #expect(other.status == 69, "the other socket is closed, not left to hang: \(other.status) \(other.stderr)")
+        #expect(try String(contentsOfFile: log, encoding: .utf8).contains("systemd passed sockets beside the one named control; they are closed"))
+        kill(two.pid, SIGTERM)
+        #expect(two.wait() == 0)
+    }
+
     @Test("watchdog pings come at half the interval and stop while the daemon is frozen")
     func watchdog() throws {
         let daemon = try RunningDaemon(environment: ["WATCHDOG_USEC": "400000"])
