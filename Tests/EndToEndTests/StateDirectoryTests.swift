@@ -163,6 +163,10 @@ struct StateDirectoryTests {
         }
         #expect(full.status == 74, "\(full.stderr)")
         #expect(full.stderr == "parkctl: the disk holding parkd's database is full; nothing was changed: free space on it and try again\n")
+        // So is a backup that finds no room for its copy.
+        let copy = try daemon.parkctl(["backup", "now"])
+        #expect(copy.status == 74, "\(copy.stderr)")
+        #expect(copy.stderr == "parkctl: the disk holding parkd's database is full; nothing was changed: free space on it and try again\n")
         unlink(mountPoint + "/filler")
         daemon.stop()
 

@@ -31,7 +31,13 @@ extension ParkDatabase {
                     try copy.close()
                     continuation.resume(returning: try ParkDatabase.integrityCheck(path: path))
                 } catch {
-                    continuation.resume(throwing: StoreError.unusable(path, "backup failed: \(ParkDatabase.describe(error))"))
+                    // A full or read-only disk is said as for any write (the copy goes beside the
+                    // database); SQLite's own message for it from a backup is "not an error".
+                    switch StorageFailure.classify(error, databasePath: path) {
+                    case .diskFull?: continuation.resume(throwing: StorageFailure.diskFull)
+                    case .readOnly?: continuation.resume(throwing: StorageFailure.readOnly)
+                    default: continuation.resume(throwing: StoreError.unusable(path, "backup failed: \(ParkDatabase.describe(error))"))
+                    }
                 }
             }
         }
