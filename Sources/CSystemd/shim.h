@@ -29,4 +29,15 @@ static inline int park_syncfs(int fd) {
     return syncfs(fd);
 }
 
+/// open(2)'s O_PATH, which glibc defines only under _GNU_SOURCE: a descriptor that holds an
+/// entry (a file, a symbolic link, a FIFO) without opening it for reading.
+#define PARK_O_PATH 0x200000
+
+/// rename(2) that never replaces what `to` names (renameat2 with RENAME_NOREPLACE, which glibc
+/// declares only under _GNU_SOURCE): -1 with EEXIST when something is there.
+int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags);
+static inline int park_rename_noreplace(const char *from, const char *to) {
+    return renameat2(-100 /* AT_FDCWD */, from, -100, to, 1U /* RENAME_NOREPLACE */);
+}
+
 #endif

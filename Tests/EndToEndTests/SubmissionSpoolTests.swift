@@ -388,6 +388,32 @@ struct SubmissionSpoolTests {
         #expect(left.isEmpty, "\(left)")
     }
 
+    @Test("files renamed one over another under one name as fast as they come: each file archived is the one read, and its submission recorded")
+    func renamedOverWhileTaken() throws {
+        let park = try SpoolPark(tenants: 1, rescanSeconds: 1)
+        let files = try (0..<600).map { try park.file(tenant: 0, id: "u\($0)", payload: SpoolPark.report("2026-01")) }
+        for (index, bytes) in files.enumerated() {
+            try park.drop(bytes, name: "upload.json")
+            if index % 3 == 2 { usleep(2_000) }
+        }
+        #expect(park.wait(timeout: 60) { park.names("incoming/new").isEmpty }, "\(park.names("incoming/new"))")
+        let recorded = Set(try park.sql("SELECT submissionId FROM submission").map { $0[0] })
+        #expect(!recorded.isEmpty)
+        for name in park.names("archive") {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: park.spool + "/archive/" + name)))
+            #expect(name.hasPrefix(String(ContentHash.sha256(bytes).prefix(16)) + "-"), "\(name) holds another file than the one read")
+            guard let index = files.firstIndex(of: bytes) else {
+                Issue.record("\(name) is none of the files sent")
+                continue
+            }
+            #expect(recorded.contains("u\(index)"), "u\(index) was archived but never recorded")
+        }
+        // A file whose name starts with a dot is taken too, not left waiting unseen.
+        try park.drop(try park.file(tenant: 0, id: "hidden", payload: SpoolPark.report("2026-02")), name: ".hidden.json")
+        #expect(park.wait { park.receipt(park.tenants[0].code, "hidden.json") != nil })
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: park.spool + "/incoming/new")) ?? ["?"]).isEmpty)
+    }
+
     @Test("the same submission entered by staff eight times at once: each gets the one receipt, none an internal error")
     func staffEntryAtOnce() throws {
         let park = try SpoolPark(tenants: 1)

@@ -100,23 +100,22 @@ enum DurableFile {
         guard code == 0 || code == ENOENT else { throw SpoolFailure(path: String(decoding: from, as: UTF8.self), operation: "rename", code: code) }
     }
 
-    /// Names in `directory`, dot files left out.
+    /// Names in `directory`, dot files left out unless `dotFiles` (`.` and `..` never).
     /// A name that is not UTF-8 is left out (`undecodableNames` lists those): read as a Swift
     /// string it would be repaired into a name no file has.
-    static func names(in directory: String) throws(SpoolFailure) -> [String] {
+    static func names(in directory: String, dotFiles: Bool = false) throws(SpoolFailure) -> [String] {
         var names: [String] = []
         try entries(in: directory) { raw in
-            if let name = String(validatingCString: raw), !name.hasPrefix(".") { names.append(name) }
+            if let name = String(validatingCString: raw), name != ".", name != "..", dotFiles || !name.hasPrefix(".") { names.append(name) }
         }
         return names
     }
 
-    /// The names in `directory` that are not UTF-8, as their bytes.
+    /// The names in `directory` that are not UTF-8, as their bytes (none is `.` or `..`).
     static func undecodableNames(in directory: String) throws(SpoolFailure) -> [[UInt8]] {
         var names: [[UInt8]] = []
         try entries(in: directory) { raw in
-            // Dot files are left alone, as `names` leaves them.
-            if raw.pointee != CChar(UInt8(ascii: ".")), String(validatingCString: raw) == nil {
+            if String(validatingCString: raw) == nil {
                 names.append(Array(UnsafeBufferPointer(start: raw, count: strlen(raw))).map { UInt8(bitPattern: $0) })
             }
         }

@@ -1,3 +1,4 @@
+import CSystemd
 import Foundation
 import Logging
 import ParkCore
@@ -73,7 +74,8 @@ struct IntakeService: Service {
         var failure = setAsideUndecodableNames()
         let names: [String]
         do {
-            names = try DurableFile.names(in: spool.new).sorted()
+            // Every entry, a dot file's too: whatever an uploader put in new/ is taken or set aside.
+            names = try DurableFile.names(in: spool.new, dotFiles: true).sorted()
         } catch {
             return error
         }
@@ -192,14 +194,12 @@ struct IntakeService: Service {
         }
         var quarantined = 0
         for (entry, _) in ready {
-            if let read = entry.identity, SpoolEntry.Identity.of(entry.name, in: directory) != read { continue }
             let kept = Self.keptName(digest: entry.decided.fileDigest, name: entry.name)
             do {
                 if let reason = entry.decided.quarantine {
-                    try setAside(Array((spool.new + "/" + entry.name).utf8), as: kept, reason: reason)
-                    quarantined += 1
+                    if try setAside(Array((spool.new + "/" + entry.name).utf8), as: kept, reason: reason, read: entry.identity) { quarantined += 1 }
                 } else {
-                    try DurableFile.move(spool.new + "/" + entry.name, to: spool.archive + "/" + kept)
+                    try takeOut(entry.name, to: spool.archive + "/" + kept, read: entry.identity)
                 }
             } catch {
                 failure = failure ?? error
@@ -217,12 +217,42 @@ struct IntakeService: Service {
     }
 
     /// Moves `path` (its bytes, which need not be UTF-8) into `quarantine/` as `name` (or
-    /// `name.2`, … when taken), with `name.reason` saying why.
-    private func setAside(_ path: [UInt8], as name: String, reason: String) throws(SpoolFailure) {
+    /// `name.2`, … when taken), with `name.reason` saying why; whether it did. With `read`, only
+    /// that entry is set aside: another renamed over its name since goes back (`takeOut`).
+    private func setAside(_ path: [UInt8], as name: String, reason: String, read: SpoolEntry.Identity? = nil) throws(SpoolFailure) -> Bool {
         let spool = submissions.spool
         let target = Self.freePath(spool.quarantine + "/" + name)
-        try DurableFile.write(Array((reason + "\n").utf8), to: spool.quarantine, name: (target as NSString).lastPathComponent + ".reason", mode: 0o600)
-        try DurableFile.move(path, to: target)
+        let reasonName = (target as NSString).lastPathComponent + ".reason"
+        try DurableFile.write(Array((reason + "\n").utf8), to: spool.quarantine, name: reasonName, mode: 0o600)
+        guard let read else {
+            try DurableFile.move(path, to: target)
+            return true
+        }
+        guard try takeOut(String(decoding: path.dropFirst(spool.new.utf8.count + 1), as: UTF8.self), to: target, read: read) else {
+            unlink(spool.quarantine + "/" + reasonName)
+            return false
+        }
+        return true
+    }
+
+    /// Moves `name` out of `new/` to `target`, if it still holds the entry that was `read`
+    /// (nil: whatever it holds); whether it did. The move comes first, as one step, and what it
+    /// moved is looked at after: a file renamed over the name since (a second upload of the same
+    /// name) was not read, and goes back into `new/` for the next scan — under its name, or
+    /// `name~2`, … when yet another has taken that — never replacing one there.
+    @discardableResult
+    private func takeOut(_ name: String, to target: String, read: SpoolEntry.Identity?) throws(SpoolFailure) -> Bool {
+        let spool = submissions.spool
+        try DurableFile.move(spool.new + "/" + name, to: target)
+        guard let read, let moved = SpoolEntry.Identity.of(target), moved != read else { return true }
+        var back = spool.new + "/" + name
+        var number = 1
+        while park_rename_noreplace(target, back) != 0 {
+            guard errno == EEXIST else { throw SpoolFailure(path: back, operation: "rename", code: errno) }
+            number += 1
+            back = spool.new + "/" + name + "~\(number)"
+        }
+        return false
     }
 
     /// Sets aside the entries of `incoming/new` whose names are not UTF-8: no submission can be
@@ -236,7 +266,7 @@ struct IntakeService: Service {
         var failure: (any Error)?
         for raw in names {
             do {
-                try setAside(
+                _ = try setAside(
                     Array((spool.new + "/").utf8) + raw, as: "name-not-utf8-" + String(ContentHash.sha256(raw).prefix(16)),
                     reason: "refused: the entry's name is not UTF-8 (\(raw.count) bytes); name a submission's file after its submission id")
                 counters.update { $0.quarantined += 1 }
@@ -271,7 +301,7 @@ struct IntakeService: Service {
     /// Removes files in `incoming/tmp` older than the configured age (abandoned uploads).
     private func removeOldUploads() {
         let spool = submissions.spool
-        guard let names = try? DurableFile.names(in: spool.tmp) else { return }
+        guard let names = try? DurableFile.names(in: spool.tmp, dotFiles: true) else { return }
         for path in DurableFile.removeOld(names, in: spool.tmp, olderThan: config.tmpMaxAgeSeconds) {
             logger.info("removed an unfinished upload older than \(config.tmpMaxAgeSeconds) s", metadata: ["file": "\(path)"])
         }
@@ -280,7 +310,7 @@ struct IntakeService: Service {
     /// Counts what is left in `incoming/new` and when the oldest arrived.
     private func noteWaiting() {
         let spool = submissions.spool
-        let names = (try? DurableFile.names(in: spool.new)) ?? []
+        let names = (try? DurableFile.names(in: spool.new, dotFiles: true)) ?? []
         var oldest: Int?
         for name in names {
             var info = stat()

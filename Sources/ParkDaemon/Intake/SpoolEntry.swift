@@ -1,3 +1,4 @@
+import CSystemd
 import Foundation
 
 /// One entry of `incoming/new`, read with the checks the spool demands: a regular file of its
@@ -13,22 +14,37 @@ enum SpoolEntry {
         let identity: Identity
     }
 
-    /// A file as the filesystem knows it: its device and inode.
+    /// A file as the filesystem knows it: its device and inode, and, for an entry that was
+    /// read, the entry held open. While it is held no other file can be given its inode, so a
+    /// name found holding this identity later holds this very entry (a filesystem gives a freed
+    /// inode to the next file made, as ext4 does at once).
     struct Identity: Equatable, Sendable {
         let device: UInt64
         let inode: UInt64
+        let held: Held?
 
-        init(_ info: stat) {
+        init(_ info: stat, held: Held? = nil) {
             device = UInt64(info.st_dev)
             inode = UInt64(info.st_ino)
+            self.held = held
         }
 
-        /// What `name` in the directory open as `directory` is now; nil when it is gone.
-        static func of(_ name: String, in directory: Int32) -> Identity? {
+        /// What `path` names now; nil when it is gone.
+        static func of(_ path: String) -> Identity? {
             var info = stat()
-            guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+            guard lstat(path, &info) == 0 else { return nil }
             return Identity(info)
         }
+
+        static func == (lhs: Identity, rhs: Identity) -> Bool { lhs.device == rhs.device && lhs.inode == rhs.inode }
+    }
+
+    /// An entry held open without being followed or read (`O_PATH`): a symbolic link, a FIFO
+    /// or a file alike. Closed when the last reference goes, once its entry has left `new/`.
+    final class Held: Sendable {
+        let descriptor: Int32
+        init(_ descriptor: Int32) { self.descriptor = descriptor }
+        deinit { close(descriptor) }
     }
 
     /// What reading an entry gave.
@@ -44,41 +60,45 @@ enum SpoolEntry {
 
     /// Reads `name` in the directory open as `directory`.
     static func read(_ name: String, in directory: Int32, maxBytes: Int, mayUpload: (uid_t) -> Bool) -> Reading {
-        var info = stat()
-        guard fstatat(directory, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+        // Held from the first look: what is examined, refused or read is this entry.
+        let path = openat(directory, name, PARK_O_PATH | O_NOFOLLOW | O_CLOEXEC)
+        guard path >= 0 else {
             return errno == ENOENT ? .vanished : .refused("cannot be examined: \(String(cString: strerror(errno)))", nil)
         }
-        if let refusal = refusal(info, maxBytes: maxBytes, mayUpload: mayUpload) { return .refused(refusal, Identity(info)) }
+        let held = Held(path)
+        var info = stat()
+        guard fstat(path, &info) == 0 else { return .refused("cannot be examined: \(String(cString: strerror(errno)))", nil) }
+        if let refusal = refusal(info, maxBytes: maxBytes, mayUpload: mayUpload) { return .refused(refusal, Identity(info, held: held)) }
         // O_NONBLOCK: should the entry become a FIFO between the two looks, opening it does not wait.
         let descriptor = openat(directory, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else {
             switch errno {
             case ENOENT: return .vanished
-            case ELOOP: return .refused("is a symbolic link", Identity(info))
-            default: return .refused("cannot be opened: \(String(cString: strerror(errno)))", Identity(info))
+            case ELOOP: return .refused("is a symbolic link", Identity(info, held: held))
+            default: return .refused("cannot be opened: \(String(cString: strerror(errno)))", Identity(info, held: held))
             }
         }
         defer { close(descriptor) }
         var opened = stat()
-        guard fstat(descriptor, &opened) == 0 else { return .refused("cannot be examined: \(String(cString: strerror(errno)))", Identity(info)) }
+        guard fstat(descriptor, &opened) == 0 else { return .refused("cannot be examined: \(String(cString: strerror(errno)))", Identity(info, held: held)) }
         // Replaced between the two looks: the new file is taken at the next scan, as one arriving.
         guard opened.st_dev == info.st_dev, opened.st_ino == info.st_ino else { return .vanished }
-        if let refusal = refusal(opened, maxBytes: maxBytes, mayUpload: mayUpload) { return .refused(refusal, Identity(opened)) }
+        if let refusal = refusal(opened, maxBytes: maxBytes, mayUpload: mayUpload) { return .refused(refusal, Identity(opened, held: held)) }
         var bytes = [UInt8](repeating: 0, count: Int(opened.st_size) + 1)
         var count = 0
         while count < bytes.count {
             let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
             if read < 0, errno == EINTR { continue }
-            guard read >= 0 else { return .refused("cannot be read: \(String(cString: strerror(errno)))", Identity(opened)) }
+            guard read >= 0 else { return .refused("cannot be read: \(String(cString: strerror(errno)))", Identity(opened, held: held)) }
             if read == 0 { break }
             count += read
         }
         // A file still growing is not complete: the writer broke the protocol (rename when done).
         guard count == Int(opened.st_size) else {
-            return .refused("changed size while it was being read; write it in incoming/tmp and rename it into incoming/new when complete", Identity(opened))
+            return .refused("changed size while it was being read; write it in incoming/tmp and rename it into incoming/new when complete", Identity(opened, held: held))
         }
         bytes.removeLast()
-        return .file(File(name: name, bytes: bytes, owner: opened.st_uid, identity: Identity(opened)))
+        return .file(File(name: name, bytes: bytes, owner: opened.st_uid, identity: Identity(opened, held: held)))
     }
 
     private static func refusal(_ info: stat, maxBytes: Int, mayUpload: (uid_t) -> Bool) -> String? {

@@ -12,12 +12,30 @@ public struct StderrLogHandler: SharedLevelLogHandler {
     }
 
     public func log(event: LogEvent) {
-        var line = "\(event.level.rawValue.uppercased()) \(event.message)"
+        var line = "\(event.level.rawValue.uppercased()) \(Self.oneLine("\(event.message)"))"
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         for key in merged.keys.sorted() where key != NotableEvent.metadataKey {
-            line += " \(key)=\(merged[key]!)"
+            line += " \(key)=\(Self.oneLine("\(merged[key]!)"))"
         }
         line += "\n"
         FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// `text` with its control characters escaped (`\n`, `\u{1B}`): an entry is one line, and a
+    /// value from outside (a file name an uploader chose) can neither start a forged entry nor
+    /// drive the terminal.
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: escaped += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 }
