@@ -22,6 +22,7 @@ import datetime
 import hashlib
 import json
 import os
+import secrets
 import sys
 
 from cryptography.exceptions import InvalidSignature
@@ -52,9 +53,12 @@ def drop(args) -> int:
         "signature": base64.b64encode(private.sign(envelope_bytes)).decode("ascii"),
     }
     name = args.id + ".json"
-    temporary = os.path.join(args.spool, "incoming", "tmp", name)
+    # A name no one can guess, made anew (O_EXCL) and never through a link another uploader put
+    # there (O_NOFOLLOW): incoming/tmp is shared by every uploader.
+    temporary = os.path.join(args.spool, "incoming", "tmp", "." + name + "." + secrets.token_hex(8))
     final = os.path.join(args.spool, "incoming", "new", name)
-    with open(temporary, "w", encoding="utf-8") as handle:
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o640)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         handle.write(json.dumps(signed) + "\n")
         handle.flush()
         os.fsync(handle.fileno())
