@@ -183,6 +183,16 @@ struct SmallFixesTests {
         #expect(result.stderr.contains("four-digit") || result.stderr.contains("four digits"), "\(result.stderr)")
     }
 
+    @Test("stats refuses options that would be passed over: --since-opening with --from, --json with --csv", arguments: [
+        (["stats", "--since-opening", "--from", "2021-06-01", "--to", "2021-12-31"], "Give --since-opening or --from, not both"),
+        (["--json", "stats", "--csv"], "Give --json or --csv, not both"),
+    ])
+    func statsConflicts(arguments: [String], message: String) throws {
+        let result = try runCommand(Binaries.parkctl, ["--socket", "/nonexistent/parkd.sock"] + arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+    }
+
     @Test("an invalid field is named by the option or argument of the command that sent it, and nothing changes", arguments: [
         (["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-03-01", "--end", "2022-03-14", "--rent", "40"],
          "invalid --start (start): 2021-03-01 is before 2021-03-12, when the tenant became approved"),

@@ -22,6 +22,12 @@ extension Parkctl {
             if year != nil, from != nil || (to != nil && !sinceOpening) {
                 throw ValidationError("Give --year, or --from/--to, not both.")
             }
+            if sinceOpening, from != nil {
+                throw ValidationError("Give --since-opening or --from, not both: since opening starts at the park's first data.")
+            }
+            if csv, parkctl.global.json {
+                throw ValidationError("Give --json or --csv, not both.")
+            }
             if let year, !(1900...9999).contains(year) {
                 throw ValidationError("invalid --year \(year): give the year in four digits, 1900 to 9999 (e.g. 2021)")
             }
