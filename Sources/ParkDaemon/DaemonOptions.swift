@@ -14,6 +14,8 @@ public struct DaemonOptions: Sendable {
     public var socketPath: String? = nil
     public var policyDirectory: String? = nil
     public var calendarDirectory: String? = nil
+    /// Start although the audit key is not the one that sealed the newest entry (`--audit-key-changed`).
+    public var auditKeyChanged: Bool = false
 
     /// Loads the configuration and applies the command-line overrides.
     public func loadConfig() throws(ConfigError) -> DaemonConfig {

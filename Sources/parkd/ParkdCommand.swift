@@ -48,6 +48,11 @@ struct ParkdCommand: AsyncParsableCommand {
     var restore: String?
 
     @Flag(
+        name: .customLong("audit-key-changed"),
+        help: "Start although the audit key is not the one that sealed the audit trail's newest entry, or there is none (a key lost for good): audit verify then fails from the next entry on.")
+    var auditKeyChanged = false
+
+    @Flag(
         name: .customLong("check-config"),
         help: "Validate the configuration, the policy files and the calendar files and exit 0 (valid) or 1 (invalid).")
     var checkConfig = false
@@ -80,7 +85,7 @@ struct ParkdCommand: AsyncParsableCommand {
         }
         let options = DaemonOptions(
             configSource: config.map(ConfigSource.file) ?? .embeddedDefaults, stateDirectory: stateDirectory, socketPath: socket,
-            policyDirectory: policyDirectory, calendarDirectory: calendarDirectory)
+            policyDirectory: policyDirectory, calendarDirectory: calendarDirectory, auditKeyChanged: auditKeyChanged)
         let loaded: DaemonConfig
         do {
             loaded = try options.loadConfig()

@@ -63,6 +63,30 @@ struct AuditSealCommandTests {
         #expect(broken.stdout == "audit trail BROKEN at entry 2: entry 2 was altered: its content no longer matches its hash\n")
     }
 
+    @Test("parkd does not start without the key that sealed the newest entry, or with another: it would break the chain; --audit-key-changed starts it, saying so")
+    func keyMissingOrOther() throws {
+        let key = try Self.newKey(), other = try Self.newKey()
+        let daemon = try RunningDaemon(config: "audit:\n  key_file: \(key.path)\n")
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+        daemon.stop()
+        for (config, holding) in [
+            ("audit:\n  key_file: \(daemon.directory)/no-such.key\n", "parkd holds no audit key"),
+            ("audit:\n  key_file: \(other.path)\n", "parkd holds audit key \(other.id) instead"),
+        ] {
+            try config.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+            let refused = try runCommand("/usr/bin/timeout", [
+                "20", Binaries.parkd, "--config", daemon.configPath, "--state-dir", daemon.directory, "--socket", daemon.socketPath,
+            ])
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("the audit trail is sealed with audit key \(key.id), and \(holding)"), "\(refused.stderr)")
+        }
+        // Told the key is lost for good, parkd starts, and the trail fails from its next entry on.
+        let changed = try RunningDaemon(directoryOf: daemon, arguments: ["--audit-key-changed"])
+        #expect(changed.log.contains("the audit trail was sealed with audit key \(key.id), and parkd writes on with key \(other.id)"), "\(changed.log)")
+        #expect(try changed.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"]).status == 0)
+        #expect(try changed.parkctl(["audit", "verify"]).status == 1)
+    }
+
     @Test("a trail written before the key is sealed from the next start on")
     func sealedOnUpgrade() throws {
         let key = try Self.newKey()

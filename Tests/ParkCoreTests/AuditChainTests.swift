@@ -69,3 +69,18 @@ struct AuditChainTests {
         #expect(a.hash.count == 64)
     }
 }
+
+@Suite("Audit key changes")
+struct AuditKeyChangeTests {
+    @Test("a trail whose newest entry is sealed is written only with that key, unless the change is accepted")
+    func refusal() throws {
+        #expect(AuditKeyChange.refusal(newestSealedWith: nil, held: nil, changeAccepted: false) == nil, "an unsealed trail")
+        #expect(AuditKeyChange.refusal(newestSealedWith: nil, held: "k1", changeAccepted: false) == nil, "sealed at this start")
+        #expect(AuditKeyChange.refusal(newestSealedWith: "k1", held: "k1", changeAccepted: false) == nil)
+        let missing = try #require(AuditKeyChange.refusal(newestSealedWith: "k1", held: nil, changeAccepted: false))
+        #expect(missing.hasPrefix("the audit trail is sealed with audit key k1, and parkd holds no audit key"), "\(missing)")
+        let other = try #require(AuditKeyChange.refusal(newestSealedWith: "k1", held: "k2", changeAccepted: false))
+        #expect(other.contains("parkd holds audit key k2 instead") && other.contains("--audit-key-changed"), "\(other)")
+        #expect(AuditKeyChange.refusal(newestSealedWith: "k1", held: "k2", changeAccepted: true) == nil)
+    }
+}

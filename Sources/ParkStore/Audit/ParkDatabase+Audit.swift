@@ -145,6 +145,13 @@ extension ParkDatabase {
         return try await auditHead()?.id
     }
 
+    /// The id of the key that sealed the newest entry; nil when it is not sealed, or there is none.
+    public func newestAuditSeal() async throws -> String? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT keyId FROM auditEntry ORDER BY id DESC LIMIT 1").flatMap { $0["keyId"] as String? }
+        }
+    }
+
     /// The newest entry's id and hash, to note as an anchor (nil for an empty trail).
     public func auditHead() async throws -> (id: Int64, hash: String)? {
         try await read { db in

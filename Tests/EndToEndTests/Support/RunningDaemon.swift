@@ -102,6 +102,15 @@ final class RunningDaemon: @unchecked Sendable {
         return try RunningDaemon(directory: directory, arguments: extraArguments, openFilesLimit: openFilesLimit, environment: environment, waitForReady: true)
     }
 
+    /// A new parkd on the state directory and configuration of `stopped` (which has exited), with
+    /// `arguments` of its own; the directory becomes the new daemon's to remove.
+    convenience init(directoryOf stopped: RunningDaemon, arguments: [String]) throws {
+        stopped.ownsDirectory = false
+        try self.init(
+            directory: stopped.directory, arguments: arguments, openFilesLimit: stopped.openFilesLimit, environment: stopped.environment,
+            waitForReady: true)
+    }
+
     /// Sets parkd's clock (started with a `clock`) to `instant`, from where it runs on.
     func setClock(_ instant: String) throws {
         try instant.write(toFile: clockPath, atomically: true, encoding: .utf8)
