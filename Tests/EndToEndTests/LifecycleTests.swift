@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Synchronization
 
 @Suite("parkd as systemd runs it: readiness, reload, shutdown, refusal to start")
 struct LifecycleTests {
@@ -119,6 +120,39 @@ struct LifecycleTests {
         #expect(reply.contains("\"creditCode\":\"91370200163562681G\""))
         #expect(connection.receive() == nil, "the connection closes after its last reply")
         #expect(daemon.waitForExit() == 0, "\(daemon.log)")
+    }
+
+    @Test("at SIGTERM every call is either answered or not carried out: none is committed and left unanswered, however the calls and the shutdown meet")
+    func shutdownAnswersWhatItDoes() throws {
+        let daemon = try RunningDaemon()
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+        let answered = Mutex<Set<String>>([])
+        let stop = Atomic<Bool>(false)
+        let group = DispatchGroup()
+        for connectionNumber in 0..<48 {
+            DispatchQueue.global().async(group: group) {
+                guard let connection = try? RawConnection(path: daemon.socketPath) else { return }
+                var call = 0
+                while !stop.load(ordering: .relaxed) {
+                    let value = "c\(connectionNumber)-\(call)"
+                    call += 1
+                    connection.send(#"{"method":"io.parkd.Tenant.Update","parameters":{"tenant":"1","contactPerson":"\#(value)"}}"# + "\0")
+                    guard let reply = connection.receive(within: 15) else { return }
+                    if !reply.contains("\"error\"") { answered.withLock { _ = $0.insert(value) } }
+                }
+            }
+        }
+        usleep(800_000)
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0, "\(daemon.log)")
+        stop.store(true, ordering: .relaxed)
+        group.wait()
+        let committed = try runCommand("/usr/bin/sqlite3", [
+            daemon.databasePath, "SELECT json_extract(parameters, '$.contactPerson') FROM auditEntry WHERE method = 'io.parkd.Tenant.Update' AND outcome = 'ok'",
+        ]).stdout.split(separator: "\n").map(String.init)
+        let unanswered = Set(committed).subtracting(answered.withLock { $0 })
+        #expect(!committed.isEmpty)
+        #expect(unanswered.isEmpty, "committed but never answered: \(unanswered.sorted())")
     }
 
     @Test("--check-config validates and exits 0 or 1 with file, line and key")

@@ -4,13 +4,14 @@ import Synchronization
 /// The open admin connections, so that shutdown can close idle ones at once and busy ones
 /// as soon as their request is answered, then wait until all are served.
 final class ConnectionRegistry: Sendable {
-    private struct Connection {
-        let channel: any Channel
-        var busy = false
-    }
+    /// Sent down every connection's pipeline when shutdown begins: the connection, on its own
+    /// event loop, closes at once when no call of its is running, else after that call's reply.
+    /// Whether a call runs is known there alone: judged from another thread, a call read just
+    /// then could be carried out and its connection closed before it was answered.
+    struct Drain {}
 
     private struct State: ~Copyable {
-        var connections: [ObjectIdentifier: Connection] = [:]
+        var connections: [ObjectIdentifier: any Channel] = [:]
         var draining = false
         /// Waiting for the last connection to be served.
         var waiters: [CheckedContinuation<Void, Never>] = []
@@ -22,7 +23,7 @@ final class ConnectionRegistry: Sendable {
     func add(_ channel: any Channel) -> Bool {
         state.withLock { state in
             guard !state.draining else { return false }
-            state.connections[ObjectIdentifier(channel)] = Connection(channel: channel)
+            state.connections[ObjectIdentifier(channel)] = channel
             return true
         }
     }
@@ -50,30 +51,21 @@ final class ConnectionRegistry: Sendable {
         }
     }
 
-    func startRequest(_ channel: any Channel) {
-        state.withLock { $0.connections[ObjectIdentifier(channel)]?.busy = true }
-    }
+    /// Whether shutdown has begun: a connection closes once its call is answered.
+    var isDraining: Bool { state.withLock { $0.draining } }
 
-    /// Marks the request answered; true when the connection must now close (shutdown).
-    func finishRequest(_ channel: any Channel) -> Bool {
-        state.withLock { state in
-            state.connections[ObjectIdentifier(channel)]?.busy = false
-            return state.draining
-        }
-    }
-
-    /// Begins shutdown: idle connections close now, busy ones after their reply.
+    /// Begins shutdown: every connection is told (`Drain`), and closes when its call is answered.
     func drain() {
-        let idle = state.withLock { state in
+        let all = state.withLock { state in
             state.draining = true
-            return state.connections.values.filter { !$0.busy }.map(\.channel)
+            return Array(state.connections.values)
         }
-        for channel in idle { channel.close(promise: nil) }
+        for channel in all { channel.pipeline.fireUserInboundEventTriggered(Drain()) }
     }
 
     /// Closes whatever is still open (the grace period is over).
     func closeAll() {
-        let all = state.withLock { $0.connections.values.map(\.channel) }
+        let all = state.withLock { Array($0.connections.values) }
         for channel in all { channel.close(promise: nil) }
     }
 }

@@ -80,6 +80,12 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
         }
     }
 
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard event is ConnectionRegistry.Drain else { return context.fireUserInboundEventTriggered(event) }
+        // A call running is answered first (`finished` then closes); calls not started are not run.
+        if !state.isAwaitingReply { closeAfterReplies() }
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
         state.peerDisconnected()
         context.fireChannelInactive()
@@ -129,7 +135,6 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
     }
 
     private func start(_ message: ByteBuffer) {
-        registry.startRequest(channel)
         let completion = CallCompletion()
         let dispatcher = self.dispatcher
         let caller = self.caller
@@ -166,7 +171,7 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
         if let reply = outcome.reply {
             write(reply)
         }
-        if registry.finishRequest(channel) || outcome.closeConnection {
+        if registry.isDraining || outcome.closeConnection {
             closeAfterReplies()
         }
     }
