@@ -66,6 +66,39 @@ struct LeaseCommandTests {
         #expect(json.stdout.contains("\"deposit\" : \"24100.00\""))
     }
 
+    @Test("a lease signed ahead is withdrawn before its first day, freeing its unit and letting its tenant exit; one that has started is not")
+    func withdraw() throws {
+        let daemon = try RunningDaemon(clock: "2021-03-01T09:00:00+08:00")
+        for arguments in [
+            ["tenant", "add", "--name", "青岛英才人力资源有限公司", "--credit-code", "91370200163562681G", "--on", "2021-01-04"],
+            ["tenant", "transition", "1", "reviewing", "--on", "2021-01-10", "--reason", "材料齐全"],
+            ["tenant", "transition", "1", "approved", "--on", "2021-01-20", "--reason", "评审通过"],
+            ["unit", "add", "--building", "A", "--number", "1203", "--area", "120.50", "--kind", "office", "--rent", "45"],
+            ["unit", "add", "--building", "A", "--number", "1204", "--area", "80", "--kind", "office", "--rent", "45"],
+            ["lease", "add", "--tenant", "1", "--unit", "A-1203", "--start", "2021-02-01", "--end", "2022-01-31", "--rent", "40"],
+            ["lease", "add", "--tenant", "1", "--unit", "A-1204", "--start", "2021-06-01", "--end", "2022-05-31", "--rent", "40"],
+            ["tenant", "transition", "1", "exiting", "--on", "2021-02-20", "--reason", "搬迁"],
+        ] {
+            let result = try daemon.parkctl(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let blocked = try daemon.parkctl(["tenant", "transition", "1", "exited", "--on", "2021-03-01", "--reason", "搬迁"])
+        #expect(blocked.status == 65)
+        #expect(blocked.stderr.contains("lease 2 starts on 2021-06-01, on or after the exit day 2021-03-01; withdraw a lease that has not started (lease withdraw)"), "\(blocked.stderr)")
+
+        let started = try daemon.parkctl(["lease", "withdraw", "1", "--reason", "x"])
+        #expect(started.status == 65)
+        #expect(started.stderr == "parkctl: invalid LEASE (lease): lease 1 started on 2021-02-01; a lease that has started is ended with lease terminate, never withdrawn\n")
+        let withdrawn = try daemon.parkctl(["lease", "withdraw", "2", "--reason", "签约取消"])
+        #expect(withdrawn.stdout == "lease 2 withdrawn: A-1204 from 2021-06-01 to 2022-05-31 no longer held\n", "\(withdrawn.stderr)")
+        #expect(try daemon.parkctl(["lease", "show", "2"]).status == 66)
+        let unit = try daemon.parkctl(["unit", "show", "A-1204"]).stdout
+        #expect(unit.split(separator: "\n").contains { $0.hasPrefix("Held by:") && $0.hasSuffix(" -") }, "\(unit)")
+        let trail = try daemon.parkctl(["--json", "audit", "list", "--method", "Lease.Withdraw"]).stdout
+        #expect(trail.contains("ok: withdrew lease 2 of tenant 1, A-1204 from 2021-06-01 to 2022-05-31, rent 40.00/m²·month: 签约取消"), "\(trail)")
+        #expect(try daemon.parkctl(["tenant", "transition", "1", "exited", "--on", "2021-03-01", "--reason", "搬迁"]).status == 0)
+    }
+
     @Test("an overlapping lease is refused with the conflicting lease named; unknown leases, and units listed by, are 66")
     func refusals() throws {
         let daemon = try park()

@@ -15,6 +15,15 @@ struct LeaseTests {
             rent: Money.parse(rent, field: "rent"), deposit: .zero, billingDay: 1)
     }
 
+    @Test("a lease is withdrawn only before its first day")
+    func withdrawable() throws {
+        let signedAhead = try lease("2021-06-01", "2022-05-31")
+        try signedAhead.checkWithdrawable(today: date("2021-05-31"))
+        #expect(throws: DomainError.invalid("lease", "lease ? started on 2021-06-01; a lease that has started is ended with lease terminate, never withdrawn")) {
+            try signedAhead.checkWithdrawable(today: date("2021-06-01"))
+        }
+    }
+
     @Test("a whole month costs rent × area")
     func wholeMonth() throws {
         let due = try lease("2021-01-01", "2021-12-31").rentDue(year: 2021, month: 6)

@@ -3,7 +3,7 @@ import MemberwiseInit
 /// `io.parkd.Lease`: leases of units to tenants, and the rent they owe.
 public enum LeaseAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Lease", methods: [create, list, get, amend, renew, terminate, rent], errors: errors, definition: """
+        name: "io.parkd.Lease", methods: [create, list, get, amend, renew, terminate, withdraw, rent], errors: errors, definition: """
         # Leases: a tenant holds units from a first to a last day (inclusive) at a
         # contracted rent per m² per month. Amounts are decimal strings in yuan.
         interface io.parkd.Lease
@@ -149,6 +149,19 @@ public enum LeaseAPI {
           lease: Lease
         )
 
+        # Withdraws a lease signed ahead, before its first day: it is removed and holds no
+        # day of any unit; the audit entry keeps what it was. A lease that has started is
+        # ended with Terminate.
+        method Withdraw(
+          # The lease's id.
+          lease: int,
+          # Why; kept in the audit entry.
+          reason: string
+        ) -> (
+          # The lease as it was.
+          lease: Lease
+        )
+
         # Rent due for a month: the rent in force each day leased × area ÷ days in the
         # month, summed and rounded half-up to the fen once.
         method Rent(
@@ -191,6 +204,7 @@ public enum LeaseAPI {
     public static let amend = VarlinkMethod<Amend, AmendReply>("io.parkd.Lease.Amend", access: .write)
     public static let renew = VarlinkMethod<Renew, RenewReply>("io.parkd.Lease.Renew", access: .write)
     public static let terminate = VarlinkMethod<Terminate, TerminateReply>("io.parkd.Lease.Terminate", access: .write)
+    public static let withdraw = VarlinkMethod<Withdraw, WithdrawReply>("io.parkd.Lease.Withdraw", access: .write)
     public static let rent = VarlinkMethod<Rent, RentReply>("io.parkd.Lease.Rent", access: .read)
 
     @MemberwiseInit
@@ -270,6 +284,7 @@ public enum LeaseAPI {
     public typealias AmendReply = LeaseReply
     public typealias RenewReply = LeaseReply
     public typealias TerminateReply = LeaseReply
+    public typealias WithdrawReply = LeaseReply
 
     @MemberwiseInit
     public struct Amend: Codable, Sendable {
@@ -288,6 +303,12 @@ public enum LeaseAPI {
     public struct Terminate: Codable, Sendable {
         public var lease: Int64
         public var on: String
+        public var reason: String
+    }
+
+    @MemberwiseInit
+    public struct Withdraw: Codable, Sendable {
+        public var lease: Int64
         public var reason: String
     }
 

@@ -119,6 +119,14 @@ public struct Lease: Equatable, Sendable {
         return endEarly(on: day)
     }
 
+    /// Refuses to withdraw the lease unless it has not started by `today` (a lease signed ahead,
+    /// called off before its first day): one that has started ends with `terminate`, its days kept.
+    public func checkWithdrawable(today: CivilDate) throws(DomainError) {
+        guard start > today else {
+            throw .invalid("lease", "lease \(id.map(String.init) ?? "?") started on \(start); a lease that has started is ended with lease terminate, never withdrawn")
+        }
+    }
+
     /// Moves the last day of a lease already terminated earlier still, to `day` (a tenant's exit
     /// before it), dropping the rent changes that would begin after it.
     @discardableResult

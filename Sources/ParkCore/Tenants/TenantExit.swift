@@ -13,7 +13,7 @@ public struct TenantExit: Equatable, Sendable {
         let later = leases.filter { $0.start > lastDay }
         guard later.isEmpty else {
             let named = later.map { "lease \($0.id.map(String.init) ?? "?") starts on \($0.start)" }.joined(separator: ", ")
-            throw .invalid("on", "\(named), on or after the exit day \(day); change the exit day or the lease first")
+            throw .invalid("on", "\(named), on or after the exit day \(day); withdraw a lease that has not started (lease withdraw) or change the exit day first")
         }
         let reportedAfter = reportedMonths.filter { $0.firstDay > lastDay }.sorted()
         guard reportedAfter.isEmpty else {

@@ -156,6 +156,23 @@ extension ParkDatabase {
         }
     }
 
+    /// Withdraws a lease signed ahead before its first day (`today` is before its start): it is
+    /// removed with its units, rents and history, holding no day of any unit, and the audit
+    /// entry keeps what it was. The lease as it was.
+    public func withdrawLease(_ id: Int64, reason: String, today: CivilDate, context: ChangeContext) async throws -> StoredLease {
+        try await write(context, recording: { (withdrawn: (stored: StoredLease, reason: String)) in
+            let lease = withdrawn.stored.lease
+            return "ok: withdrew lease \(id) of tenant \(lease.tenantID), \(lease.units.map(\.label).joined(separator: ", ")) from \(lease.start) to \(lease.end), "
+                + "rent \(lease.rents.first?.rent.description ?? "?")/m²·month: \(withdrawn.reason)"
+        }) { db -> (stored: StoredLease, reason: String) in
+            let stored = try ParkDatabase.loadLease(db, id)
+            let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+            try stored.lease.checkWithdrawable(today: today)
+            try LeaseRecord.deleteOne(db, key: id)
+            return (stored: stored, reason: reason)
+        }.stored
+    }
+
     private func changeLease(
         _ id: Int64, _ context: ChangeContext, _ change: @escaping @Sendable (Database, inout Lease) throws -> Void
     ) async throws -> StoredLease {

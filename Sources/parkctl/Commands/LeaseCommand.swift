@@ -5,7 +5,7 @@ struct LeaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lease",
         abstract: "Leases of units to tenants, and the rent they owe.",
-        subcommands: [Add.self, List.self, Show.self, Amend.self, Renew.self, Terminate.self, Rent.self])
+        subcommands: [Add.self, List.self, Show.self, Amend.self, Renew.self, Terminate.self, Withdraw.self, Rent.self])
 
     static func render(_ lease: LeaseAPI.Lease) -> String {
         var fields = Fields()
@@ -139,6 +139,23 @@ extension LeaseCommand {
         func run() async throws {
             try await respond(LeaseAPI.terminate, LeaseAPI.Terminate(lease: lease, on: on, reason: reason), json: \.lease) { reply in
                 LeaseCommand.render(reply.lease)
+            }
+        }
+    }
+
+    struct Withdraw: ParkctlCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a lease signed ahead, before its first day: it is removed, and holds no unit on any day.")
+
+        @ParentCommand var parkctl: Parkctl
+        @Argument(help: "Lease id.") var lease: Int64
+        @Option(help: "Why; kept in the audit trail.") var reason: String
+
+        static let fieldOptions: FieldOptions = ["lease": "LEASE", "reason": "--reason"]
+
+        func run() async throws {
+            try await respond(LeaseAPI.withdraw, LeaseAPI.Withdraw(lease: lease, reason: reason), json: \.lease) { reply in
+                "lease \(reply.lease.id) withdrawn: \(reply.lease.units.map(\.label).joined(separator: ", ")) from \(reply.lease.start) to \(reply.lease.end) no longer held"
             }
         }
     }

@@ -46,6 +46,11 @@ enum LeaseHandlers {
             return LeaseAPI.LeaseReply(lease: wire(stored))
         }
 
+        table.register(LeaseAPI.withdraw) { request, call in
+            let stored = try await database.withdrawLease(request.lease, reason: request.reason, today: call.state.today(), context: call.change())
+            return LeaseAPI.LeaseReply(lease: wire(stored))
+        }
+
         table.register(LeaseAPI.rent) { request, _ in
             let (year, month) = try CivilDate.parseMonth(request.month, field: "month")
             let due = try await database.lease(request.lease).lease.rentDue(year: year, month: month)
