@@ -99,6 +99,20 @@ struct LeaseCommandTests {
         #expect(try daemon.parkctl(["tenant", "transition", "1", "exited", "--on", "2021-03-01", "--reason", "搬迁"]).status == 0)
     }
 
+    @Test("the rent a lease was signed at is corrected on its own day: the mistyped one never applies, the history says so")
+    func rentCorrectedFromTheStart() throws {
+        let daemon = try park()
+        #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-03-15", "--end", "2022-03-14", "--rent", "4"]).stdout == "1\n")
+        let corrected = try daemon.parkctl(["lease", "amend", "1", "--rent", "40", "--from", "2021-03-15"])
+        #expect(corrected.status == 0, "\(corrected.stderr)")
+        let shown = try daemon.parkctl(["lease", "show", "1"]).stdout
+        #expect(shown.contains("Rent:        40.00/m²·month from 2021-03-15\n"), "\(shown)")
+        #expect(shown.contains("corrected") && shown.contains("rent 4.00 → 40.00/m²·month"), "\(shown)")
+        #expect(try daemon.parkctl(["lease", "rent", "1", "--month", "2021-03"]).stdout == "2021-03: 2,643.23 yuan (17 of 31 days)\n")
+        let before = try daemon.parkctl(["lease", "amend", "1", "--rent", "41", "--from", "2021-03-14"])
+        #expect(before.status == 65, "\(before.stderr)")
+    }
+
     @Test("an overlapping lease is refused with the conflicting lease named; unknown leases, and units listed by, are 66")
     func refusals() throws {
         let daemon = try park()

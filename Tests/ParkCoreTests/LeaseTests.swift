@@ -15,6 +15,16 @@ struct LeaseTests {
             rent: Money.parse(rent, field: "rent"), deposit: .zero, billingDay: 1)
     }
 
+    @Test("an amendment on the day of the latest rent change corrects that rent; one before it is refused")
+    func correctedRent() throws {
+        var signed = try lease("2021-03-15", "2022-03-14", rent: "4")
+        #expect(try signed.amend(rent: Money.parse("40", field: "rent"), from: date("2021-03-15")))
+        #expect(signed.rents == [RentChange(from: date("2021-03-15"), rent: Money(fen: 4_000))])
+        #expect(try !signed.amend(rent: Money.parse("42", field: "rent"), from: date("2021-10-01")))
+        #expect(signed.rents.count == 2)
+        #expect(throws: DomainError.self) { try signed.amend(rent: Money.parse("43", field: "rent"), from: date("2021-09-30")) }
+    }
+
     @Test("a lease is withdrawn only before its first day")
     func withdrawable() throws {
         let signedAhead = try lease("2021-06-01", "2022-05-31")

@@ -36,7 +36,7 @@ struct TenantExitTests {
 
     @Test("a lease from the exit day on, or a report of a month after the last day, refuses the exit")
     func contradictions() throws {
-        #expect(throws: DomainError.invalid("on", "lease 3 starts on 2022-01-01, on or after the exit day 2022-01-01; change the exit day or the lease first")) {
+        #expect(throws: DomainError.invalid("on", "lease 3 starts on 2022-01-01, on or after the exit day 2022-01-01; withdraw a lease that has not started (lease withdraw) or change the exit day first")) {
             try TenantExit.decide(on: self.day("2022-01-01"), leases: [self.lease(3, "2022-01-01", "2022-12-31")], reportedMonths: [])
         }
         #expect(throws: DomainError.self) {

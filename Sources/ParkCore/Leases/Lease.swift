@@ -86,19 +86,27 @@ public struct Lease: Equatable, Sendable {
         return RentDue(amount: Money(fen: fen), daysLeased: daysLeased, daysInMonth: days)
     }
 
-    /// Sets a new rent from `day` on; earlier rents stay in the history.
-    public mutating func amend(rent: Money, from day: CivilDate) throws(DomainError) {
+    /// Sets a new rent from `day` on; earlier rents stay in the history. On the day of the
+    /// latest change (the start, for the rent the lease was signed at) it corrects that rent
+    /// instead, a mistyped one never applying on any day: whether it corrected.
+    @discardableResult
+    public mutating func amend(rent: Money, from day: CivilDate) throws(DomainError) -> Bool {
         try Self.checkRent(rent, field: "rent")
         guard holds(on: day) else {
             throw .invalid("from", "\(day) is outside the lease (\(start) to \(lastDay))")
         }
-        guard let latest = rents.last, day > latest.from else {
-            throw .invalid("from", "\(day) is not after the latest rent change (\(rents.last?.from.description ?? "-"))")
+        guard let latest = rents.last, day >= latest.from else {
+            throw .invalid("from", "\(day) is before the latest rent change (\(rents.last?.from.description ?? "-")); a change is made from it on, or corrects it on its own day")
         }
         guard rent != latest.rent else {
             throw .invalid("rent", "the rent is \(rent) since \(latest.from) already; an amendment changes it")
         }
+        guard day > latest.from else {
+            rents[rents.count - 1] = RentChange(from: day, rent: rent)
+            return true
+        }
         rents.append(RentChange(from: day, rent: rent))
+        return false
     }
 
     /// Extends the lease to a later last day.

@@ -17,6 +17,9 @@ struct LeaseRentRecord: Codable, FetchableRecord, PersistableRecord {
         static let id = Column(CodingKeys.id)
         static let leaseId = Column(CodingKeys.leaseId)
         static let effectiveFrom = Column(CodingKeys.effectiveFrom)
+        static let rentFen = Column(CodingKeys.rentFen)
+        static let recordedAt = Column(CodingKeys.recordedAt)
+        static let recordedBy = Column(CodingKeys.recordedBy)
     }
 
     init(_ change: RentChange, leaseId: Int64, recordedAt: String, recordedBy: String) {

@@ -129,9 +129,19 @@ extension ParkDatabase {
     /// A new rent from a day on.
     public func amendLease(_ id: Int64, rent: Money, from day: CivilDate, context: ChangeContext) async throws -> StoredLease {
         try await changeLease(id, context) { db, lease in
-            try lease.amend(rent: rent, from: day)
-            try ParkDatabase.recordRent(db, lease: id, RentChange(from: day, rent: rent), context)
-            try ParkDatabase.recordEvent(db, lease: id, "amended", on: day, "rent \(rent)/m²·month", context)
+            let previous = lease.rent(on: day)
+            if try lease.amend(rent: rent, from: day) {
+                try LeaseRentRecord
+                    .filter(LeaseRentRecord.Columns.leaseId == id && LeaseRentRecord.Columns.effectiveFrom == day.description)
+                    .updateAll(db, [
+                        LeaseRentRecord.Columns.rentFen.set(to: rent.fen), LeaseRentRecord.Columns.recordedAt.set(to: context.at),
+                        LeaseRentRecord.Columns.recordedBy.set(to: context.recordedBy),
+                    ])
+                try ParkDatabase.recordEvent(db, lease: id, "corrected", on: day, "rent \(previous) → \(rent)/m²·month", context)
+            } else {
+                try ParkDatabase.recordRent(db, lease: id, RentChange(from: day, rent: rent), context)
+                try ParkDatabase.recordEvent(db, lease: id, "amended", on: day, "rent \(rent)/m²·month", context)
+            }
         }
     }
 
