@@ -1,4 +1,5 @@
 import Foundation
+import ParkCore
 import Testing
 
 @Suite("parkctl report against a real parkd")
@@ -122,6 +123,10 @@ struct ReportCommandTests {
         #expect(history.stdout.split(separator: "\n").count == 2)
         let trail = try daemon.parkctl(["audit", "list", "--method", "Report.FinishImport"])
         #expect(trail.stdout.split(separator: "\n").count == 4)
+        // The import's entry names the file it read and what it recorded.
+        let digest = ContentHash.sha256(Array(text.utf8))
+        let recorded = try daemon.parkctl(["--json", "audit", "list", "--method", "Report.FinishImport"]).stdout
+        #expect(recorded.contains("ok: file sha256 \(digest) (\(text.utf8.count) bytes): 10 first reports, 0 corrections"), "\(recorded.prefix(2_000))")
 
         // A file with 20,000 bad rows: the first 1,000 listed and the count of the rest, in a
         // reply parkctl reads (the whole list outgrew a message); the trail keeps a bounded text.

@@ -167,6 +167,23 @@ public struct ImportSummary: Sendable, Equatable {
 
     /// Of the reports recorded, how many replaced an earlier report.
     public var corrected: Int { corrections.count }
+
+    /// What the audit entry of an import says it did: the file (its SHA-256 and size, when
+    /// known), the counts, and the reports it corrected, the first 100 by tenant and month.
+    func auditOutcome(file: ImportedFile?) -> String {
+        var outcome = "ok: " + (file.map { "file sha256 \($0.sha256) (\($0.bytes) bytes): " } ?? "")
+        outcome += "\(imported - corrected) first reports, \(corrected) corrections"
+        guard !corrections.isEmpty else { return outcome }
+        let named = corrections.prefix(100).map { "tenant \($0.tenantID) \($0.month) v\($0.version)" }
+        return outcome + " (" + named.joined(separator: ", ") + (corrections.count > 100 ? ", and \(corrections.count - 100) more" : "") + ")"
+    }
+}
+
+/// The file an import read, as its audit entry names it.
+@MemberwiseInit
+public struct ImportedFile: Sendable, Equatable {
+    public var sha256: String
+    public var bytes: Int
 }
 
 /// A row of an import that corrected a report: the version it recorded, and what it changed.
@@ -187,9 +204,10 @@ extension ParkDatabase {
     /// a month the tenant was not in the park, a month to come, a tenant and month given twice,
     /// or figures refused refuses the whole file with every such problem.
     public func importReports(
-        _ rows: [ImportedReport], alreadyFound: [ImportProblem] = [], reason: String, today: CivilDate, context: ChangeContext
+        _ rows: [ImportedReport], alreadyFound: [ImportProblem] = [], reason: String, today: CivilDate, file: ImportedFile? = nil,
+        context: ChangeContext
     ) async throws -> ImportSummary {
-        try await write(context) { db in
+        try await write(context, recording: { $0.auditOutcome(file: file) }) { db in
             try ParkDatabase.importReports(db, rows, alreadyFound: alreadyFound, reason: reason, today: today, context: context)
         }
     }

@@ -202,17 +202,19 @@ extension ReportCommand {
             return try await connection.call(ReportAPI.finishImport, ReportAPI.FinishImport(import: handle.import, reason: reason))
         }
 
-        /// Whole lines, about `partBytes` at a time.
+        /// Whole lines, about `partBytes` at a time, which put together are the file to the byte
+        /// (its digest in the audit entry is the file's).
         static func parts(of text: String) -> [String] {
             var parts: [String] = []
             var current = ""
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (index, line) in lines.enumerated() {
                 if current.utf8.count + line.utf8.count > partBytes, !current.isEmpty {
                     parts.append(current)
                     current = ""
                 }
                 current += line
-                current += "\n"
+                if index < lines.count - 1 { current += "\n" }
             }
             if !current.isEmpty { parts.append(current) }
             return parts

@@ -29,8 +29,8 @@ enum ReportHandlers {
                 throw error
             }
             let summary = try await database.importReports(
-                parsed.rows, alreadyFound: parsed.problems, reason: reason,
-                today: call.state.today(), context: context)
+                parsed.rows, alreadyFound: parsed.problems, reason: reason, today: call.state.today(),
+                file: ImportedFile(sha256: ContentHash.sha256(Array(text.utf8)), bytes: text.utf8.count), context: context)
             let corrections = summary.corrections.map {
                 ReportAPI.ImportCorrection(line: $0.line, tenant: $0.tenantID, month: $0.month.description, version: $0.version, changes: $0.changes)
             }
