@@ -52,6 +52,8 @@ struct ReportCommandTests {
         let unchanged = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--placements", "29", "--reason", "again"])
         #expect(unchanged.status == 65)
         #expect(unchanged.stderr == "parkctl: invalid figures: the correction changes nothing: every figure given is already in force\n")
+        let belowTax = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "100", "--reason", "typo"])
+        #expect(belowTax.stderr == "parkctl: invalid --revenue (revenue): 100.00 is less than the tax in force, 45000.00\n", "named by the option given")
         let empty = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--reason", "nothing"])
         #expect(empty.status == 65)
         #expect(empty.stderr.contains("a correction gives at least one figure"))

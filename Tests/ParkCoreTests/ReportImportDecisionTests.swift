@@ -54,6 +54,9 @@ struct ReportImportDecisionTests {
     func correctionJudgedWhole() throws {
         #expect(try row("tenant,month,tax\n1,2021-03,1250000.51\n").figures.decide(over: Self.inForce)
             == .refuse(.invalid("tax", "1250000.51 is more than the revenue, 1250000.50"), more: []))
+        // A revenue alone lowered under the tax in force is what is wrong: it is named.
+        #expect(try row("tenant,month,revenue\n1,2021-03,100.00\n").figures.decide(over: Self.inForce)
+            == .refuse(.invalid("revenue", "100.00 is less than the tax in force, 45000.00"), more: []))
     }
 
     @Test("a first report needs revenue and tax, naming each one missing; counts not given are 0")

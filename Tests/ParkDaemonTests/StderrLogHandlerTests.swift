@@ -1,3 +1,4 @@
+import Logging
 @testable import ParkDaemon
 import Testing
 
@@ -8,5 +9,14 @@ struct StderrLogHandlerTests {
         #expect(StderrLogHandler.oneLine("…/incoming/tmp/old\nCRITICAL parkd: forged entry\n") == #"…/incoming/tmp/old\nCRITICAL parkd: forged entry\n"#)
         #expect(StderrLogHandler.oneLine("a\tb\r\u{1B}[31m\u{7F}") == #"a\tb\r\u{1B}[31m\u{7F}"#)
         #expect(StderrLogHandler.oneLine("园区 plain") == "园区 plain")
+    }
+
+    @Test("on a stderr that is the journal's stream, each line carries its syslog priority; elsewhere none")
+    func priorities() {
+        let control = LogLevelControl(.info)
+        let journal = StderrLogHandler(control: control, priorityPrefixes: true)
+        #expect(journal.line(level: .error, message: "cannot serve", metadata: ["file": "a\nb"]) == "<3>ERROR cannot serve file=a\\nb\n")
+        #expect(journal.line(level: .notice, message: "started", metadata: nil) == "<5>NOTICE started\n")
+        #expect(StderrLogHandler(control: control).line(level: .warning, message: "late", metadata: nil) == "WARNING late\n")
     }
 }

@@ -59,9 +59,17 @@ public struct OperatingFigures: Equatable, Sendable {
     public static let amountLimit = AmountLimit(most: Money(fen: 10_000_000_000_000), unit: "yuan a month")
 
     /// Every problem with the figures, field by field (empty when they are acceptable).
-    public var problems: [DomainError] {
+    public var problems: [DomainError] { problems(revenueChangedAlone: false) }
+
+    /// As `problems`; a tax above the revenue is named by the revenue when the revenue alone
+    /// changed (a correction lowering it under the tax in force), else by the tax.
+    public func problems(revenueChangedAlone: Bool) -> [DomainError] {
         var problems = [Self.problem("revenue", amount: revenue), Self.problem("tax", amount: tax)].compactMap { $0 }
-        if tax > revenue, revenue >= .zero { problems.append(.invalid("tax", "\(tax) is more than the revenue, \(revenue)")) }
+        if tax > revenue, revenue >= .zero {
+            problems.append(revenueChangedAlone
+                ? .invalid("revenue", "\(revenue) is less than the tax in force, \(tax)")
+                : .invalid("tax", "\(tax) is more than the revenue, \(revenue)"))
+        }
         for count in Self.counts {
             if let problem = Self.problem(count.field, count: self[keyPath: count.value]) { problems.append(problem) }
         }

@@ -52,7 +52,7 @@ public struct SubmittedFigures: Equatable, Sendable {
         // A figure missing is not judged as 0; nor is tax without a revenue to judge it by.
         var unjudged = Set(problems.map(\.field))
         if unjudged.contains("revenue") { unjudged.insert("tax") }
-        problems += figures.problems.filter { !unjudged.contains($0.field) }
+        problems += figures.problems(revenueChangedAlone: previous != nil && revenue != nil && tax == nil).filter { !unjudged.contains($0.field) }
         guard let first = problems.first else { return .record(figures, changes: changes) }
         return .refuse(first, more: Array(problems.dropFirst()))
     }

@@ -13,8 +13,10 @@ public enum DaemonLogging {
 
     public static func bootstrap(target: LogTarget, control: LogLevelControl) {
         let journal = usesJournal(target)
+        // Lines on a stderr that is the journal's stream carry their priority (sd-daemon(3)).
+        let priorityPrefixes = !journal && JournalLogHandler.stderrIsJournal()
         LoggingSystem.bootstrap { label -> any LogHandler in
-            journal ? JournalLogHandler(identifier: label, control: control) : StderrLogHandler(control: control)
+            journal ? JournalLogHandler(identifier: label, control: control) : StderrLogHandler(control: control, priorityPrefixes: priorityPrefixes)
         }
     }
 }

@@ -1,24 +1,32 @@
 import Foundation
 import Logging
 
-/// One readable line per entry on stderr: `LEVEL message key=value …`.
+/// One readable line per entry on stderr: `LEVEL message key=value …`, behind its syslog
+/// priority (`<3>`) when stderr is the journal's stream, so journald files it at that priority.
 /// The level comes from a shared `LogLevelControl`, so it can change while the daemon runs.
 public struct StderrLogHandler: SharedLevelLogHandler {
     public var metadata: Logger.Metadata = [:]
     let control: LogLevelControl
+    let priorityPrefixes: Bool
 
-    public init(control: LogLevelControl) {
+    public init(control: LogLevelControl, priorityPrefixes: Bool = false) {
         self.control = control
+        self.priorityPrefixes = priorityPrefixes
     }
 
     public func log(event: LogEvent) {
-        var line = "\(event.level.rawValue.uppercased()) \(Self.oneLine("\(event.message)"))"
-        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+        FileHandle.standardError.write(Data(line(level: event.level, message: event.message, metadata: event.metadata).utf8))
+    }
+
+    /// The entry as written, its line end included.
+    func line(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?) -> String {
+        var line = priorityPrefixes ? "<\(JournalLogHandler.priority(level))>" : ""
+        line += "\(level.rawValue.uppercased()) \(Self.oneLine("\(message)"))"
+        let merged = metadata.merging(extra ?? [:]) { _, new in new }
         for key in merged.keys.sorted() where key != NotableEvent.metadataKey {
             line += " \(key)=\(Self.oneLine("\(merged[key]!)"))"
         }
-        line += "\n"
-        FileHandle.standardError.write(Data(line.utf8))
+        return line + "\n"
     }
 
     /// `text` with its control characters escaped (`\n`, `\u{1B}`): an entry is one line, and a
