@@ -373,6 +373,8 @@ import Testing
         ("1 yuan +", "T.yaml:7:21: expected a value, found the end of the formula"),
         ("1 yuan + then", "T.yaml:7:22: expected a value, found 'then'"),
         ("1.2.3 yuan", "T.yaml:7:13: '1.2.3' is not a number"),
+        ("0.0000000000001 yuan", "T.yaml:7:13: '0.0000000000001' has more than 12 digits after the point: more precise than a policy's numbers are kept"),
+        ("123456789012345678901 yuan", "T.yaml:7:13: '123456789012345678901' has more than 20 digits before the point: too large for a policy"),
         ("if day < 2021-02-29 then 1 yuan else 0 yuan", "T.yaml:7:22: '2021-02-29' is not a day of the calendar"),
         ("if has_tag(\"x) then 1 yuan else 0 yuan", "T.yaml:7:24: this text has no closing '\"'"),
     ])

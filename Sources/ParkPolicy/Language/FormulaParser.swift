@@ -182,8 +182,19 @@ struct FormulaParser {
         }
     }
 
+    /// Why a number as written cannot be read: too many digits on either side of the point (the
+    /// language holds 20 whole digits and 12 after the point, exactly), else not a number.
+    static func unreadableNumber(_ text: String) -> String {
+        let digits = text.filter { $0 != "_" && $0 != "," && $0 != "%" && $0 != "-" }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return "'\(text)' is not a number" }
+        if let whole = parts.first, whole.count > 20 { return "'\(text)' has more than 20 digits before the point: too large for a policy" }
+        if parts.count == 2, parts[1].count > 12 { return "'\(text)' has more than 12 digits after the point: more precise than a policy's numbers are kept" }
+        return "'\(text)' is not a number"
+    }
+
     private mutating func number(_ text: String, at position: SourcePosition) throws(FormulaError) -> FormulaSyntax {
-        guard let value = Exact.parse(text) else { throw FormulaError(position, "'\(text)' is not a number") }
+        guard let value = Exact.parse(text) else { throw FormulaError(position, Self.unreadableNumber(text)) }
         if text.hasSuffix("%") { return .number(value, .percent, position) }
         if case .word("yuan") = peek.kind {
             advance()
