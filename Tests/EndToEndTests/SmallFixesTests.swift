@@ -200,6 +200,8 @@ struct SmallFixesTests {
          "invalid STATUS (to): 'nonsense' is not a status; use one of applicant, reviewing, approved, rejected, active, exiting, exited"),
         (["tenant", "set", "1", "--add-tag", "BAD"],
          "invalid --add-tag (addTags): 'BAD' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen"),
+        (["tenant", "set", "1", "--remove-tag", "headquater"],
+         "invalid --remove-tag (removeTags): the firm has no tag 'headquater'; its tags are none"),
         (["submission", "list", "--type", "bogus"],
          "invalid --type (type): 'bogus' is not a submission type; use one of monthly-report, report-correction, objection, event-registration, event-cancellation, application"),
     ])

@@ -41,6 +41,10 @@ public struct FirmParticulars: Equatable, Sendable {
         if let lines = edit.businessLines { edited.businessLines = try TenantField.businessLines(lines) }
         if let origin = edit.origin { edited.origin = try Origin.parse(origin) }
         let added = try TenantField.tags(edit.addTags, field: "addTags")
+        // A tag to remove that the firm does not have is most likely mistyped: said, not passed over.
+        if let absent = edit.removeTags.first(where: { !tags.contains($0) }) {
+            throw .invalid("removeTags", "the firm has no tag '\(absent)'; its tags are \(tags.isEmpty ? "none" : tags.joined(separator: ", "))")
+        }
         edited.tags = Array(Set(edited.tags).union(added).subtracting(edit.removeTags)).sorted()
         if let person = edit.contactPerson { edited.contactPerson = try Self.checkedContactPerson(person) }
         if let phone = edit.contactPhone { edited.contactPhone = try TenantField.phone(phone) }
