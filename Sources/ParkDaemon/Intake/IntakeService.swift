@@ -90,7 +90,7 @@ struct IntakeService: Service {
             let (decided, failed) = await decide(batch, in: directory, uploaders: uploaders)
             failure = failure ?? failed
             if let failed = await finishing?.value { failure = failure ?? failed }
-            finishing = Task(executorPreference: Self.workers) { finish(decided, in: directory) }
+            finishing = Task(executorPreference: Self.workers) { finish(decided) }
         }
         if let failed = await finishing?.value { failure = failure ?? failed }
         noteWaiting()
@@ -153,7 +153,7 @@ struct IntakeService: Service {
     /// and one that cannot be moved does not keep the others of its batch there. A name in
     /// `new/` that now holds another file than the one read (renamed over it since) is left
     /// for the next scan: only the file that was taken leaves `new/`.
-    private func finish(_ decided: [Taken], in directory: Int32) -> (any Error)? {
+    private func finish(_ decided: [Taken]) -> (any Error)? {
         let spool = submissions.spool
         var failure: (any Error)?
         var ready: [(entry: Taken, temporary: String?)] = []
@@ -197,7 +197,10 @@ struct IntakeService: Service {
             let kept = Self.keptName(digest: entry.decided.fileDigest, name: entry.name)
             do {
                 if let reason = entry.decided.quarantine {
-                    if try setAside(Array((spool.new + "/" + entry.name).utf8), as: kept, reason: reason, read: entry.identity) { quarantined += 1 }
+                    let setAside = try setAside(as: kept, reason: reason) { target throws(SpoolFailure) in
+                        try takeOut(entry.name, to: target, read: entry.identity)
+                    }
+                    if setAside { quarantined += 1 }
                 } else {
                     try takeOut(entry.name, to: spool.archive + "/" + kept, read: entry.identity)
                 }
@@ -216,19 +219,17 @@ struct IntakeService: Service {
         return failure
     }
 
-    /// Moves `path` (its bytes, which need not be UTF-8) into `quarantine/` as `name` (or
-    /// `name.2`, … when taken), with `name.reason` saying why; whether it did. With `read`, only
-    /// that entry is set aside: another renamed over its name since goes back (`takeOut`).
-    private func setAside(_ path: [UInt8], as name: String, reason: String, read: SpoolEntry.Identity? = nil) throws(SpoolFailure) -> Bool {
+    /// Sets an entry aside in `quarantine/` as `name` (or `name.2`, … when taken), with
+    /// `name.reason` saying why: `move` moves it to the path given, and says whether it did (an
+    /// entry that is not the one read goes back, `takeOut`); whether it was set aside.
+    private func setAside(
+        as name: String, reason: String, moving move: (String) throws(SpoolFailure) -> Bool
+    ) throws(SpoolFailure) -> Bool {
         let spool = submissions.spool
         let target = Self.freePath(spool.quarantine + "/" + name)
         let reasonName = (target as NSString).lastPathComponent + ".reason"
         try DurableFile.write(Array((reason + "\n").utf8), to: spool.quarantine, name: reasonName, mode: 0o600)
-        guard let read else {
-            try DurableFile.move(path, to: target)
-            return true
-        }
-        guard try takeOut(String(decoding: path.dropFirst(spool.new.utf8.count + 1), as: UTF8.self), to: target, read: read) else {
+        guard try move(target) else {
             unlink(spool.quarantine + "/" + reasonName)
             return false
         }
@@ -267,8 +268,12 @@ struct IntakeService: Service {
         for raw in names {
             do {
                 _ = try setAside(
-                    Array((spool.new + "/").utf8) + raw, as: "name-not-utf8-" + String(ContentHash.sha256(raw).prefix(16)),
-                    reason: "refused: the entry's name is not UTF-8 (\(raw.count) bytes); name a submission's file after its submission id")
+                    as: "name-not-utf8-" + String(ContentHash.sha256(raw).prefix(16)),
+                    reason: "refused: the entry's name is not UTF-8 (\(raw.count) bytes); name a submission's file after its submission id"
+                ) { target throws(SpoolFailure) in
+                    try DurableFile.move(Array((spool.new + "/").utf8) + raw, to: target)
+                    return true
+                }
                 counters.update { $0.quarantined += 1 }
             } catch {
                 failure = failure ?? error
