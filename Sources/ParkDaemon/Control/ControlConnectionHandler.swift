@@ -52,6 +52,8 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        // A drain sent before this handler was in the pipeline passed it by.
+        if registry.isDraining { closeAfterReplies() }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
