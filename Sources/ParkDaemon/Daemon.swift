@@ -60,6 +60,14 @@ public enum Daemon {
                 notifier.status("Upgrading the database schema (\(pending.joined(separator: ", ")))")
             })
         try stateDirectory.confirmOpened()
+        // Before anything is written: a trail sealed with a key parkd does not hold is not written to.
+        let newestSeal = try await database.newestAuditSeal()
+        if let refusal = AuditKeyChange.refusal(newestSealedWith: newestSeal, held: auditKey?.0.id, changeAccepted: options.auditKeyChanged) {
+            throw StateDirectoryRefused(path: auditKey?.1 ?? config.auditKeyFile, reason: refusal)
+        }
+        if let newestSeal, newestSeal != auditKey?.0.id {
+            logger.critical("the audit trail was sealed with audit key \(newestSeal), and parkd writes on \(auditKey.map { "with key \($0.0.id)" } ?? "without a key") as --audit-key-changed allows: audit verify fails from the next entry on")
+        }
         // Made once the database is known to be this parkd's: a refused one leaves the state
         // directory as it was.
         let receiptKey = try ReceiptKeyFile.loadOrCreate(in: config.stateDirectory)
@@ -82,13 +90,6 @@ public enum Daemon {
         let state = DaemonState(
             config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel, logger: logger,
             receiptKey: receiptKey.key.publicKey, now: clock.now)
-        let newestSeal = try await database.newestAuditSeal()
-        if let refusal = AuditKeyChange.refusal(newestSealedWith: newestSeal, held: auditKey?.0.id, changeAccepted: options.auditKeyChanged) {
-            throw StateDirectoryRefused(path: auditKey?.1 ?? config.auditKeyFile, reason: refusal)
-        }
-        if let newestSeal, newestSeal != auditKey?.0.id {
-            logger.critical("the audit trail was sealed with audit key \(newestSeal), and parkd writes on \(auditKey.map { "with key \($0.0.id)" } ?? "without a key") as --audit-key-changed allows: audit verify fails from the next entry on")
-        }
         if let sealed = try await database.sealAuditTrail(at: state.instant(), uid: Int64(getuid()), pid: Int64(getpid())) {
             logger.notice("sealed the audit trail with its key: entry \(sealed) is the first sealed entry")
         }
