@@ -31,6 +31,7 @@ public enum Daemon {
         umask(0o027)
         // Checked before anything is made: a socket parkd cannot serve leaves the state directory as it was.
         let activated = try ControlSocket.activated()
+        if activated == nil { _ = try checkSocketGroup(config) }
         if let activated, !activated.closed.isEmpty {
             logger.warning("systemd passed sockets beside the one named control; they are closed, as parkd serves one", metadata: [
                 "sockets": "\(activated.closed.joined(separator: ", "))",
@@ -65,9 +66,6 @@ public enum Daemon {
         if let refusal = AuditKeyChange.refusal(newestSealedWith: newestSeal, held: auditKey?.0.id, changeAccepted: options.auditKeyChanged) {
             throw StateDirectoryRefused(path: auditKey?.1 ?? config.auditKeyFile, reason: refusal)
         }
-        if let newestSeal, newestSeal != auditKey?.0.id {
-            logger.critical("the audit trail was sealed with audit key \(newestSeal), and parkd writes on \(auditKey.map { "with key \($0.0.id)" } ?? "without a key") as --audit-key-changed allows: audit verify fails from the next entry on")
-        }
         // Made once the database is known to be this parkd's: a refused one leaves the state
         // directory as it was.
         let receiptKey = try ReceiptKeyFile.loadOrCreate(in: config.stateDirectory)
@@ -90,6 +88,14 @@ public enum Daemon {
         let state = DaemonState(
             config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel, logger: logger,
             receiptKey: receiptKey.key.publicKey, now: clock.now)
+        if let newestSeal, newestSeal != auditKey?.0.id {
+            logger.critical("the audit trail was sealed with audit key \(newestSeal), and parkd writes on \(auditKey.map { "with key \($0.0.id)" } ?? "without a key") as --audit-key-changed allows: audit verify fails from the next entry on")
+            // Recorded at once, so the trail says so and the next start needs no flag.
+            let changed = AuditedCall(
+                uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: "io.parkd.Audit.KeyChanged",
+                parameters: #"{"from":"\#(newestSeal)","to":\#(auditKey.map { "\"\($0.0.id)\"" } ?? "null")}"#)
+            try await database.recordCall(changed, at: state.instant(), outcome: "ok")
+        }
         if let sealed = try await database.sealAuditTrail(at: state.instant(), uid: Int64(getuid()), pid: Int64(getpid())) {
             logger.notice("sealed the audit trail with its key: entry \(sealed) is the first sealed entry")
         }

@@ -175,6 +175,11 @@ struct LifecycleTests {
         let groupRefused = try runCommand(Binaries.parkd, ["--check-config", "--config", noGroup])
         #expect(groupRefused.status == 1)
         #expect(groupRefused.stderr.contains("socket.group 'nosuchgroupxyz' does not exist: parkd could not give its socket to it"), "\(groupRefused.stderr)")
+        // Started with it, parkd stops before it makes anything.
+        let state = directory + "/state"
+        let started = try runCommand("/usr/bin/timeout", ["20", Binaries.parkd, "--config", noGroup, "--state-dir", state, "--socket", directory + "/c.sock"])
+        #expect(started.status == 1 && started.stderr.contains("socket.group 'nosuchgroupxyz' does not exist"), "\(started.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: state + "/parkd.sqlite"))
 
         let empty = directory + "/empty.yaml"
         try "# nothing set\n".write(toFile: empty, atomically: true, encoding: .utf8)

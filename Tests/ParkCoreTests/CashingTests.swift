@@ -11,7 +11,7 @@ struct CashingTests {
             accountName: Self.name, bank: "中国工商银行青岛市南支行", number: number, effectiveFrom: day, registeredName: Self.name, history: history)
     }
 
-    @Test("an account is in the tenant's registered name, with a well-formed number, one per effective day")
+    @Test("an account is in the tenant's registered name, with a well-formed number, a change from a later day only")
     func accounts() throws {
         let first = try account()
         #expect(first.number.digits == "6222021602012345678")
@@ -30,6 +30,11 @@ struct CashingTests {
         }
         let sameDay = #expect(throws: DomainError.self) { try account("6222021602099999999", history: [first]) }
         #expect(sameDay?.field == "effectiveFrom")
+        // Nor an earlier day: a change never rewrites which account was in force.
+        let earlier = #expect(throws: DomainError.self) {
+            try account("6222021602099999999", from: CivilDate(year: 2026, month: 1, day: 1)!, history: [first])
+        }
+        #expect(earlier?.reason == "the tenant's account …5678 takes effect on 2026-03-02; a new account takes effect on a later day")
         let later = try account("6222021602099999999", from: CivilDate(year: 2026, month: 6, day: 1)!, history: [first])
         #expect(BankAccount.inForce([first, later], on: CivilDate(year: 2026, month: 5, day: 31)!) == first)
         #expect(BankAccount.inForce([first, later], on: CivilDate(year: 2026, month: 6, day: 1)!) == later)

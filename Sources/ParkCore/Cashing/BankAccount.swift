@@ -11,8 +11,8 @@ public struct BankAccount: Equatable, Sendable {
     public let effectiveFrom: CivilDate
 
     /// Decides a new account of a tenant registered as `registeredName`, whose accounts so far
-    /// are `history`: the name must be the registered name exactly, the bank named, and no other
-    /// account may take effect on the same day.
+    /// are `history`: the name must be the registered name exactly, the bank named, and it takes
+    /// effect after the latest account (a change never rewrites which account was in force).
     public static func decide(
         accountName: String, bank: String, number: String, effectiveFrom: CivilDate, registeredName: String, history: [BankAccount]
     ) throws(DomainError) -> BankAccount {
@@ -24,8 +24,8 @@ public struct BankAccount: Equatable, Sendable {
         // It goes into the bank file as it is: one line, no control character.
         let bank = try TenantField.text(bank, field: "bank", maxLength: 100)
         let number = try BankAccountNumber.parse(number, field: "number")
-        if let same = history.first(where: { $0.effectiveFrom == effectiveFrom }) {
-            throw .invalid("effectiveFrom", "the tenant's account \(same.number.masked) already takes effect on \(effectiveFrom); give the new account a later day")
+        if let latest = history.max(by: { $0.effectiveFrom < $1.effectiveFrom }), effectiveFrom <= latest.effectiveFrom {
+            throw .invalid("effectiveFrom", "the tenant's account \(latest.number.masked) takes effect on \(latest.effectiveFrom); a new account takes effect on a later day")
         }
         return BankAccount(accountName: name, bank: bank, number: number, effectiveFrom: effectiveFrom)
     }
