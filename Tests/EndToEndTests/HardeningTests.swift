@@ -251,7 +251,10 @@ struct PagingTests {
         let reply = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let listed = try #require(reply["entries"] as? [[String: Any]])
         #expect(listed.map { $0["id"] as? Int } == [3, 2])
-        #expect(reply["next"] == nil)
+        #expect(reply["next"] as? Int == 2, "entry 1 remains: the next page starts before entry 2")
+        let rest = try daemon.parkctl(["--json", "audit", "list", "--limit", "2", "--before", "2"])
+        let last = try #require(try JSONSerialization.jsonObject(with: Data(rest.stdout.utf8)) as? [String: Any])
+        #expect((last["entries"] as? [[String: Any]])?.map { $0["id"] as? Int } == [1] && last["next"] == nil)
     }
 }
 

@@ -163,6 +163,24 @@ struct SmallFixesTests {
         }
     }
 
+    @Test("audit list says where older entries go on, with its filters, and --before goes there: every entry is reached, each once")
+    func auditPages() throws {
+        let daemon = try park()
+        let all = try daemon.parkctl(["--json", "audit", "list", "--limit", "1000"]).stdout
+        let total = all.components(separatedBy: "\"method\" :").count - 1
+        #expect(total >= 3 && !all.contains("\"next\""), "\(all)")
+        var seen: [String] = []
+        var command = ["audit", "list", "--limit", "2"]
+        for _ in 0..<total {
+            let page = try daemon.parkctl(command).stdout.split(separator: "\n").map(String.init)
+            seen += page.dropFirst().filter { !$0.hasPrefix("more: ") }.map { String($0.split(separator: " ")[0]) }
+            guard let more = page.last, more.hasPrefix("more: parkctl ") else { break }
+            #expect(more.hasPrefix("more: parkctl audit list --limit 2 --before "), "\(more)")
+            command = more.dropFirst("more: parkctl ".count).split(separator: " ").map(String.init)
+        }
+        #expect(seen.count == total && Set(seen).count == total, "\(seen)")
+    }
+
     @Test("a negative amount reaches the daemon's validation instead of being read as an option")
     func negativeAmounts() throws {
         let daemon = try RunningDaemon()

@@ -48,8 +48,8 @@ public enum AuditAPI {
           # The entries, newest first: at most limit, fewer when they would make a reply over
           # 512 KiB (then next is set).
           entries: []Entry,
-          # Where the following page starts (its before), when the limit was not reached
-          # because the page was full; absent when there is nothing more to give.
+          # Where the following page starts (its before) when older entries remain (the
+          # limit was reached, or the page was full); absent when there is nothing older.
           next: ?int
         )
 

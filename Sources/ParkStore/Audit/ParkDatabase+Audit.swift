@@ -53,10 +53,12 @@ extension ParkDatabase {
 
     /// Entries, newest first: at most `query.limit`, and no more than fit in about
     /// `maximumBytes` of text (always at least one), so that a reply stays within what a client
-    /// reads in one message however large the entries' parameters are.
+    /// reads in one message however large the entries' parameters are; `next` is where the
+    /// following page starts when older entries remain.
     public func auditPage(_ query: AuditQuery, maximumBytes: Int) async throws -> AuditPage {
         try await readInBackground { db in
-            var request = AuditEntryRecord.order(AuditEntryRecord.Columns.id.desc).limit(query.limit)
+            // One more than asked for: whether older entries remain.
+            var request = AuditEntryRecord.order(AuditEntryRecord.Columns.id.desc).limit(query.limit + 1)
             if let since = query.since { request = request.filter(AuditEntryRecord.Columns.at >= since) }
             if let methods = query.methods { request = request.filter(methods.contains(AuditEntryRecord.Columns.method)) }
             if let before = query.before { request = request.filter(AuditEntryRecord.Columns.id < before) }
@@ -64,6 +66,7 @@ extension ParkDatabase {
             var bytes = 0
             let cursor = try request.fetchCursor(db)
             while let record = try cursor.next() {
+                guard entries.count < query.limit else { return AuditPage(entries: entries, next: entries.last?.id) }
                 let entry = record.entry
                 // The fixed fields (ids, instant, hashes, names) take about 400 bytes.
                 let size = entry.parameters.utf8.count + entry.outcome.utf8.count + entry.user.utf8.count + 400

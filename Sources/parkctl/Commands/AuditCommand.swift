@@ -18,11 +18,22 @@ extension AuditCommand {
         @Option(help: ArgumentHelp("Only entries from this day (park time) or RFC 3339 instant on.", valueName: "date"))
         var since: String?
         @Option(help: ArgumentHelp("Only calls of this method, e.g. Tenant.Create.", valueName: "method")) var method: String?
+        @Option(help: ArgumentHelp("Only entries older than this id: the next page, as the more line gives it.", valueName: "id"))
+        var before: Int64?
 
-        static let fieldOptions: FieldOptions = ["limit": "--limit", "since": "--since", "method": "--method"]
+        static let fieldOptions: FieldOptions = ["limit": "--limit", "since": "--since", "method": "--method", "before": "--before"]
+
+        /// The command for the page after the one shown, with the same filters.
+        func nextPage(before cursor: Int64) -> String {
+            var words = ["parkctl", "audit", "list"]
+            if let since { words += ["--since", since] }
+            if let method { words += ["--method", method] }
+            if limit != 50 { words += ["--limit", String(limit)] }
+            return (words + ["--before", String(cursor)]).joined(separator: " ")
+        }
 
         func run() async throws {
-            try await respondPaged(AuditAPI.list, AuditAPI.List(limit: limit, since: since, method: method)) { asked, page in
+            try await respondPaged(AuditAPI.list, AuditAPI.List(limit: limit, since: since, method: method, before: before)) { asked, page in
                 // A page cut short by its size: the rest of the limit from where it ended.
                 guard let next = page.next, let limit = asked.limit, page.entries.count < limit else { return nil }
                 return AuditAPI.List(limit: limit - page.entries.count, since: asked.since, method: asked.method, before: next)
@@ -41,7 +52,7 @@ extension AuditCommand {
                         entry.method.replacingOccurrences(of: "io.parkd.", with: ""), entry.outcome,
                     ])
                 }
-                return table.render(orIfEmpty: "no audit entries")
+                return table.render(orIfEmpty: "no audit entries") + (reply.next.map { "\nmore: " + nextPage(before: $0) } ?? "")
             }
         }
     }
