@@ -98,10 +98,10 @@ public struct MethodTable: Sendable {
         // Property names are the wire names, so anything else the caller sent is unknown.
         if case .object(let sent) = header.parameters, !sent.isEmpty {
             let known = names.of(value)
-            if let unknown = sent.sorted().first(where: { !known.contains($0) }) {
+            if let unknown = sent.sorted().first(where: { !known.names.contains($0) }) {
                 throw VarlinkError.invalidParameter(unknown)
             }
-            if NestedMembers.mayHideUnknown(value),
+            if known.mayNest,
                case .object(let parameters)? = try? decoder.container(keyedBy: MessageMember.self).decode(JSONValue.self, forKey: .parameters),
                let unknown = NestedMembers.firstUnknown(in: parameters, decoded: value) {
                 throw VarlinkError.invalidParameter(unknown)
@@ -159,17 +159,27 @@ private struct AnyParameter: CodingKey {
     init?(intValue: Int) { nil }
 }
 
-/// The parameter names of one method, read once from the first value decoded (a type's
-/// stored properties do not change from one value to the next).
+/// The parameter names of one method, and whether any parameter's type may hold an object (a
+/// wire struct, or a list of them), read once from the first value decoded: a type's stored
+/// properties do not change from one value to the next, nor do their types, which an absent
+/// optional still carries.
 private final class ParameterNames: Sendable {
-    private let names = Mutex<Set<String>?>(nil)
+    struct Read: Sendable {
+        let names: Set<String>
+        let mayNest: Bool
+    }
 
-    func of(_ value: Any) -> Set<String> {
-        names.withLock { names in
-            if let names { return names }
-            let read = Set(Mirror(reflecting: value).children.compactMap(\.label))
-            names = read
-            return read
+    private let read = Mutex<Read?>(nil)
+
+    func of(_ value: Any) -> Read {
+        read.withLock { read in
+            if let read { return read }
+            let children = Mirror(reflecting: value).children
+            // A type of the standard library alone (String, Int64, [String]?) holds no object.
+            let mayNest = children.contains { String(reflecting: type(of: $0.value)).replacingOccurrences(of: "Swift.", with: "").contains(".") }
+            let made = Read(names: Set(children.compactMap(\.label)), mayNest: mayNest)
+            read = made
+            return made
         }
     }
 }

@@ -4,22 +4,6 @@ import ParkControl
 /// that the decoded value's types do not have. `JSONDecoder` passes over such a member without
 /// a word; the parameters' own members are checked by name before this is asked.
 enum NestedMembers {
-    /// Whether `decoded` holds a nested value (a struct, or a list) that an unknown member could
-    /// have been sent into: when it does not, nothing need be read again.
-    static func mayHideUnknown(_ decoded: Any) -> Bool {
-        Mirror(reflecting: decoded).children.contains { holdsObjects($0.value) }
-    }
-
-    /// A struct, or a list with one in it (at any depth); not a text, a number or a list of them.
-    private static func holdsObjects(_ value: Any) -> Bool {
-        let mirror = Mirror(reflecting: unwrapped(value))
-        switch mirror.displayStyle {
-        case .struct?: return true
-        case .collection?: return mirror.children.contains { holdsObjects($0.value) }
-        default: return false
-        }
-    }
-
     /// The path (`anchors[0].extra`) of the first member, by name, that `sent` gives inside one
     /// of the parameters and `decoded` has no property for; nil when there is none.
     static func firstUnknown(in sent: [String: JSONValue], decoded: Any) -> String? {
