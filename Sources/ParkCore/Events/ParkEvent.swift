@@ -120,9 +120,7 @@ public struct ParkEvent: Equatable, Sendable {
     /// Whether its cancellation called the whole event off: it came before the event ended. A
     /// series cancelled after some of its occurrences were held ended with the last of them
     /// (`lastEndsAt`), and is held; only its occurrences still to come are cancelled.
-    public var isCalledOff: Bool {
-        cancellation.map { Self.isCalledOff(cancelledAt: $0.at, lastEndsAt: lastEndsAt) } ?? false
-    }
+    public var isCalledOff: Bool { Self.isCalledOff(cancelledAt: cancellation?.at, lastEndsAt: lastEndsAt) }
 
     /// `isCalledOff` from the columns that hold it: the cancellation's instant (nil when none)
     /// and when the event's last occurrence ends (the last held, for a series cancelled on its way).
