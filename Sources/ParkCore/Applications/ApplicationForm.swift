@@ -1,10 +1,13 @@
+import MemberwiseInit
+
 /// An application to enter the park, as the firm submitted it, every field checked. The credit
 /// code is kept as given (spaces and hyphens removed, upper case): whether it is valid is the
 /// prescreen's first criterion, so an application with a bad code is still received, and refused
 /// with that reason. The firm's particulars are read as if they were the form's own fields:
-/// `form.name`.
-@dynamicMemberLookup
-public struct ApplicationForm: Equatable, Sendable {
+/// `form.name`. Its memberwise initialiser restores a form exactly as stored (no validation: the
+/// store only holds checked values).
+@MemberwiseInit
+public struct ApplicationForm: HoldsFirmParticulars, Equatable, Sendable {
     public var particulars: FirmParticulars
     public var creditCode: String
     public var registeredCapital: Money
@@ -65,31 +68,6 @@ public struct ApplicationForm: Equatable, Sendable {
             try TenantField.text(statement, field: "statements", maxLength: 1000)
         }
         self.appliedOn = appliedOn
-    }
-
-    /// Restores a form exactly as stored (no validation: the store only holds checked values).
-    public init(
-        restoring particulars: FirmParticulars, creditCode: String, registeredCapital: Money, headcount: Int, plannedOfficeArea: Area,
-        expectedAnnualRevenue: Money, expectedAnnualTax: Money, legalRepresentative: String, shareholders: [Shareholder],
-        groupParent: String?, statements: [String], appliedOn: CivilDate
-    ) {
-        self.particulars = particulars
-        self.creditCode = creditCode
-        self.registeredCapital = registeredCapital
-        self.headcount = headcount
-        self.plannedOfficeArea = plannedOfficeArea
-        self.expectedAnnualRevenue = expectedAnnualRevenue
-        self.expectedAnnualTax = expectedAnnualTax
-        self.legalRepresentative = legalRepresentative
-        self.shareholders = shareholders
-        self.groupParent = groupParent
-        self.statements = statements
-        self.appliedOn = appliedOn
-    }
-
-    public subscript<Value>(dynamicMember particular: WritableKeyPath<FirmParticulars, Value>) -> Value {
-        get { particulars[keyPath: particular] }
-        set { particulars[keyPath: particular] = newValue }
     }
 
     /// The applicant as a new tenant of the registry; nil when its credit code is not valid.

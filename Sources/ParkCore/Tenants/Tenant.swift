@@ -1,7 +1,11 @@
+import MemberwiseInit
+
 /// A firm in the park's registry, from its application on. Its particulars (name, lines,
-/// contacts, licences) are read and written as if they were its own fields: `tenant.name`.
-@dynamicMemberLookup
-public struct Tenant: Equatable, Sendable {
+/// contacts, licences) are read and written as if they were its own fields: `tenant.name`. Its
+/// memberwise initialiser restores a tenant exactly as stored (no validation: the store only holds
+/// checked values).
+@MemberwiseInit
+public struct Tenant: HoldsFirmParticulars, Equatable, Sendable {
     public var id: Int64?
     public var particulars: FirmParticulars
     public var creditCode: CreditCode
@@ -28,24 +32,6 @@ public struct Tenant: Equatable, Sendable {
     /// A new applicant with particulars already checked.
     init(applicant particulars: FirmParticulars, creditCode: CreditCode, appliedOn: CivilDate) {
         self.init(id: nil, particulars: particulars, creditCode: creditCode, status: .applicant, appliedOn: appliedOn, history: [])
-    }
-
-    /// Restores a tenant exactly as stored (no validation: the store only holds checked values).
-    public init(
-        id: Int64?, particulars: FirmParticulars, creditCode: CreditCode, status: TenantStatus, appliedOn: CivilDate,
-        history: [StatusChange]
-    ) {
-        self.id = id
-        self.particulars = particulars
-        self.creditCode = creditCode
-        self.status = status
-        self.appliedOn = appliedOn
-        self.history = history
-    }
-
-    public subscript<Value>(dynamicMember particular: WritableKeyPath<FirmParticulars, Value>) -> Value {
-        get { particulars[keyPath: particular] }
-        set { particulars[keyPath: particular] = newValue }
     }
 
     /// The day of the latest status change, or the application day.

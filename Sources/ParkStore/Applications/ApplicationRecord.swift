@@ -85,7 +85,7 @@ struct ApplicationRecord: Codable, FetchableRecord, MutablePersistableRecord {
             name: name, businessLines: lines, origin: origin, tags: tags.split(separator: ",").map(String.init),
             contactPerson: contactPerson, contactPhone: contactPhone, dispatchLicence: dispatchLicence, hrServiceLicence: hrServiceLicence)
         return ApplicationForm(
-            restoring: particulars, creditCode: creditCode, registeredCapital: Money(fen: registeredCapitalFen),
+            particulars: particulars, creditCode: creditCode, registeredCapital: Money(fen: registeredCapitalFen),
             headcount: headcount, plannedOfficeArea: Area(centiSquareMetres: plannedOfficeAreaCenti),
             expectedAnnualRevenue: Money(fen: expectedAnnualRevenueFen), expectedAnnualTax: Money(fen: expectedAnnualTaxFen),
             legalRepresentative: legalRepresentative, shareholders: shareholders, groupParent: groupParent, statements: statements,
