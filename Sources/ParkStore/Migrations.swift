@@ -932,6 +932,13 @@ enum Migrations {
                 t.column("stampedAtMicros", .integer).notNull()
             }
         }
+        migrator.registerMigration("v18-reportWithdrawals") { db in
+            // A report filed in error is withdrawn by a version of its own, which keeps the
+            // figures it took out of force and is never in force itself.
+            try db.execute(sql: """
+                ALTER TABLE operatingReport ADD COLUMN withdrawn BOOLEAN NOT NULL DEFAULT 0 CHECK (NOT (withdrawn AND isCurrent))
+                """)
+        }
         return migrator
     }
 }

@@ -268,4 +268,50 @@ struct StatsCommandTests {
         #expect(before.stdout.contains("Reports:               0"))
         #expect(try daemon.parkctl(["stats", "--year", "2021", "--from", "2021-01-01"]).status == 64)
     }
+
+    @Test("a report filed in error is withdrawn: gone from lists and totals, kept in the history, no longer blocking the exit; the month is reported again as a first report")
+    func withdrawal() throws {
+        let daemon = try ReportCommandTests().park()
+        for (month, revenue) in [("2021-04", "1300000"), ("2021-05", "900000"), ("2021-06", "1000")] {
+            let added = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", month, "--revenue", revenue, "--tax", "0", "--placements", "5"])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        _ = try daemon.parkctl(["tenant", "transition", "1", "exiting", "--on", "2021-05-20", "--reason", "搬迁"])
+        let blocked = try daemon.parkctl(["tenant", "transition", "1", "exited", "--on", "2021-06-01", "--reason", "搬迁"])
+        #expect(blocked.status == 65)
+        #expect(blocked.stderr.contains("the firm reported 2021-06, after its last day in the park (2021-05-31); change the exit day, or withdraw a report filed in error (report withdraw), first"), "\(blocked.stderr)")
+
+        let unexplained = try daemon.parkctl(["report", "withdraw", "--tenant", "1", "--month", "2021-06", "--reason", " "])
+        #expect(unexplained.status == 65)
+        #expect(unexplained.stderr == "parkctl: invalid --reason (reason): must not be empty\n", "\(unexplained.stderr)")
+        let withdrawn = try daemon.parkctl(["report", "withdraw", "--tenant", "91370200163562681G", "--month", "2021-06", "--reason", "filed under the wrong month"])
+        #expect(withdrawn.stdout == "report 2021-06 of tenant 1 withdrawn (version 2); 2021-06 has no report in force\n", "\(withdrawn.stderr)")
+        let again = try daemon.parkctl(["report", "withdraw", "--tenant", "1", "--month", "2021-06", "--reason", "again"])
+        #expect(again.status == 65)
+        #expect(again.stderr == "parkctl: invalid --month (month): the report of tenant 1 for 2021-06 is already withdrawn (version 2)\n", "\(again.stderr)")
+        let never = try daemon.parkctl(["report", "withdraw", "--tenant", "1", "--month", "2021-07", "--reason", "x"])
+        #expect(never.stderr == "parkctl: invalid --month (month): tenant 1 has no report for 2021-07\n", "\(never.stderr)")
+
+        let listed = try daemon.parkctl(["report", "list", "--tenant", "1"]).stdout
+        #expect(listed.contains("2021-05") && !listed.contains("2021-06"), "\(listed)")
+        #expect(try daemon.parkctl(["report", "show", "--tenant", "1", "--month", "2021-06"]).status == 66)
+        let history = try daemon.parkctl(["report", "history", "--tenant", "1", "--month", "2021-06"]).stdout.split(separator: "\n")
+        #expect(history.count == 3)
+        #expect(history[2].contains("1,000.00") && history[2].contains("  2  root") && history[2].hasSuffix("withdrawn: filed under the wrong month"), "\(history)")
+        let json = try daemon.parkctl(["--json", "report", "history", "--tenant", "1", "--month", "2021-06"]).stdout
+        #expect(json.contains("\"withdrawn\" : true") && json.components(separatedBy: "\"withdrawn\"").count == 2, "\(json)")
+        let stats = try daemon.parkctl(["stats", "--year", "2021"]).stdout
+        #expect(stats.contains("Revenue (yuan):        2,200,000.00"), "\(stats)")
+        let trail = try daemon.parkctl(["--json", "audit", "list", "--method", "Report.Withdraw"]).stdout
+        #expect(trail.contains("filed under the wrong month") && trail.contains("\"outcome\" : \"ok\""), "\(trail)")
+
+        // The month the report belonged to: withdrawn too, then reported again from scratch.
+        _ = try daemon.parkctl(["report", "withdraw", "--tenant", "1", "--month", "2021-05", "--reason", "June's figures belong here"])
+        let partial = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-05", "--placements", "7"])
+        #expect(partial.status == 65)
+        #expect(partial.stderr.contains("a first report of a month needs the revenue"), "\(partial.stderr)")
+        let reported = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-05", "--revenue", "1000", "--tax", "0"])
+        #expect(reported.stdout == "report 2021-05 of tenant 1 recorded (version 3)\n", "\(reported.stderr)")
+        #expect(try daemon.parkctl(["tenant", "transition", "1", "exited", "--on", "2021-06-01", "--reason", "搬迁"]).status == 0)
+    }
 }

@@ -111,3 +111,43 @@ struct TimeInParkTests {
         #expect(tenant.leaseYear(on: day("2021-03-14")) == nil)
     }
 }
+
+@Suite("Withdrawing a report")
+struct ReportWithdrawalTests {
+    let june = Month(year: 2021, month: 6)
+    let figures = OperatingFigures(
+        revenue: Money(fen: 1_000_00), tax: .zero, employersServed: 1, workersDispatched: 0, workersOutsourced: 0, jobSeekersServed: 0,
+        placements: 5, trainingSessions: 0, trainingAttendees: 0, phdHires: 0, headcount: 3)
+
+    @Test("the report in force is withdrawn by the next version, which keeps its figures and a checked reason")
+    func withdrawsTheReportInForce() throws {
+        let standing = ReportStanding(latestVersion: 2, inForce: figures)
+        let withdrawal = try standing.withdrawal(of: june, tenant: 7, reason: "  filed under the wrong month ")
+        #expect(withdrawal == ReportWithdrawal(version: 3, withdrawnFigures: figures, reason: "filed under the wrong month"))
+    }
+
+    @Test("a month without a report in force, never reported or already withdrawn, and a missing reason are refused")
+    func refusals() {
+        #expect(throws: DomainError.invalid("month", "tenant 7 has no report for 2021-06")) {
+            try ReportStanding.unreported.withdrawal(of: june, tenant: 7, reason: "x")
+        }
+        #expect(throws: DomainError.invalid("month", "the report of tenant 7 for 2021-06 is already withdrawn (version 3)")) {
+            try ReportStanding(latestVersion: 3, inForce: nil).withdrawal(of: june, tenant: 7, reason: "x")
+        }
+        #expect(throws: DomainError.invalid("reason", "must not be empty")) {
+            try ReportStanding(latestVersion: 1, inForce: figures).withdrawal(of: june, tenant: 7, reason: "")
+        }
+    }
+
+    @Test("after a withdrawal the next report is a first report with the next version")
+    func reportedAgain() {
+        let standing = ReportStanding(latestVersion: 3, inForce: nil)
+        #expect(standing.nextVersion == 4)
+        let partial = SubmittedFigures(revenue: nil, tax: nil, counts: ["placements": 3])
+        guard case .refuse(let problem, _) = partial.decide(over: standing.inForce) else {
+            Issue.record("a report without revenue over no report in force was recorded")
+            return
+        }
+        #expect(problem == .invalid("revenue", "a first report of a month needs the revenue"))
+    }
+}

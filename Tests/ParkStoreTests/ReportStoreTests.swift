@@ -1,3 +1,4 @@
+import GRDB
 import ParkCore
 import ParkStore
 import Testing
@@ -71,6 +72,49 @@ struct ReportStoreTests {
                 try await database.submitReport(.id(1), month: Month(year: 2026, month: 11), figures: self.figures(1), reason: nil, today: Self.today, context: context())
             }
             #expect(try await database.reports().isEmpty)
+        }
+    }
+
+    @Test("a withdrawn report leaves its month unreported everywhere, keeps every version, and the month is reported again as a first report")
+    func withdrawal() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try await park(directory)
+            let april = Month(year: 2021, month: 4), may = Month(year: 2021, month: 5)
+            for month in [april, may] {
+                _ = try await database.submitReport(.id(1), month: month, figures: figures(100_000_00), reason: nil, today: Self.today, context: context())
+            }
+            _ = try await database.submitReport(.id(1), month: may, figures: figures(90_000_00), reason: "typo", today: Self.today, context: context())
+            let withdrawn = try await database.withdrawReport(.id(1), month: may, reason: "filed under the wrong month", context: context())
+            #expect(withdrawn.version == 3 && withdrawn.withdrawn && !withdrawn.isCurrent && withdrawn.figures.revenue.fen == 90_000_00)
+            #expect(try await database.reports().map(\.month) == [april])
+            #expect(try await database.reportHistory(.id(1), month: may).map(\.isCurrent) == [false, false, false])
+            await #expect(throws: DomainError.invalid("month", "the report of tenant 1 for 2021-05 is already withdrawn (version 3)")) {
+                try await database.withdrawReport(.id(1), month: may, reason: "again", context: context())
+            }
+            await #expect(throws: DomainError.invalid("reason", "must not be empty")) {
+                try await database.withdrawReport(.id(1), month: april, reason: "  ", context: context())
+            }
+            #expect(try await database.reports().map(\.month) == [april], "a refused withdrawal changes nothing")
+
+            // Reported again by file: a first report (revenue and tax needed), the next version, no correction.
+            let partial = try ReportImport.parse("tenant,month,placements\n1,2021-05,3\n")
+            await #expect(throws: ImportRefused.self) {
+                try await database.importReports(partial.rows, reason: "x", today: Self.today, context: context())
+            }
+            let full = try ReportImport.parse("tenant,month,revenue,tax\n1,2021-05,1000,0\n")
+            #expect(try await database.importReports(full.rows, reason: "x", today: Self.today, context: context()) == ImportSummary(imported: 1, corrections: []))
+            let history = try await database.reportHistory(.id(1), month: may)
+            #expect(history.map(\.version) == [1, 2, 3, 4] && history.map(\.isCurrent) == [false, false, false, true])
+            #expect(history.last?.reason == nil && history.last?.withdrawn == false)
+
+            // The database itself keeps a withdrawal out of force.
+            let queue = try DatabaseQueue(path: directory + "/parkd.sqlite")
+            #expect(throws: DatabaseError.self) {
+                try queue.write { db in
+                    try db.execute(sql: "UPDATE operatingReport SET isCurrent = 0 WHERE month = '2021-05'")
+                    try db.execute(sql: "UPDATE operatingReport SET isCurrent = 1 WHERE month = '2021-05' AND withdrawn")
+                }
+            }
         }
     }
 

@@ -3,7 +3,7 @@ import MemberwiseInit
 /// `io.parkd.Report`: tenants' monthly operating reports.
 public enum ReportAPI {
     public static let interface = VarlinkInterface(
-        name: "io.parkd.Report", methods: [create, list, history, beginImport, addToImport, finishImport], errors: errors, definition: """
+        name: "io.parkd.Report", methods: [create, list, history, withdraw, beginImport, addToImport, finishImport], errors: errors, definition: """
         # Monthly operating reports. Money is a decimal string in yuan ("1234.50"); the other
         # figures are counts (person-times where the park counts services). A correction
         # replaces a report; every earlier version is kept.
@@ -28,7 +28,10 @@ public enum ReportAPI {
           version: int,
           # True for the version in force.
           current: bool,
-          # Why it was corrected.
+          # True for the version that withdrew the report in force (it keeps the figures it
+          # withdrew); absent otherwise.
+          withdrawn: ?bool,
+          # Why it was corrected or withdrawn.
           reason: ?string,
           # When it was recorded (RFC 3339, UTC).
           recordedAt: string,
@@ -96,6 +99,23 @@ public enum ReportAPI {
           versions: []Report,
           # Cursor for the following page; absent on the last page.
           next: ?int
+        )
+
+        # Withdraws a report filed in error (under the wrong month, or for a month the firm was
+        # not in the park): the month is then as if never reported — in lists, statistics,
+        # reward runs computed after and the check of an exit — until it is reported again, as
+        # a first report. Every version is kept, the withdrawal as the latest. Refused when the
+        # month has no report in force.
+        method Withdraw(
+          # Tenant id or credit code.
+          tenant: string,
+          # YYYY-MM.
+          month: string,
+          # Why the report is withdrawn.
+          reason: string
+        ) -> (
+          # The version recorded: the withdrawal, with the figures it withdrew.
+          report: Report
         )
 
         # One thing wrong in an imported file; line 1 is the header.
@@ -191,6 +211,7 @@ public enum ReportAPI {
         "io.parkd.Report.Create", access: .write, formerNames: ["io.parkd.Report.Submit"])
     public static let list = VarlinkMethod<List, ListReply>("io.parkd.Report.List", access: .read)
     public static let history = VarlinkMethod<History, HistoryReply>("io.parkd.Report.History", access: .read)
+    public static let withdraw = VarlinkMethod<Withdraw, WithdrawReply>("io.parkd.Report.Withdraw", access: .write)
     public static let beginImport = VarlinkMethod<NoParameters, BeginImportReply>("io.parkd.Report.BeginImport", access: .write)
     public static let addToImport = VarlinkMethod<AddToImport, AddToImportReply>("io.parkd.Report.AddToImport", access: .write)
     public static let finishImport = VarlinkMethod<FinishImport, FinishImportReply>("io.parkd.Report.FinishImport", access: .write)
@@ -257,6 +278,7 @@ public enum ReportAPI {
         public var headcount: Int
         public var version: Int
         public var current: Bool
+        public var withdrawn: Bool? = nil
         public var reason: String?
         public var recordedAt: String
         public var recordedBy: String
@@ -313,5 +335,17 @@ public enum ReportAPI {
     public struct HistoryReply: Codable, Sendable {
         public var versions: [Report]
         public var next: Int? = nil
+    }
+
+    @MemberwiseInit
+    public struct Withdraw: Codable, Sendable {
+        public var tenant: String
+        public var month: String
+        public var reason: String
+    }
+
+    @MemberwiseInit
+    public struct WithdrawReply: Codable, Sendable {
+        public var report: Report
     }
 }

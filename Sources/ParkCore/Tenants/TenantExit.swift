@@ -19,7 +19,7 @@ public struct TenantExit: Equatable, Sendable {
         guard reportedAfter.isEmpty else {
             throw .invalid("on", """
                 the firm reported \(reportedAfter.map(\.description).joined(separator: ", ")), after its last day in the park \
-                (\(lastDay)); correct the exit day or those reports first
+                (\(lastDay)); change the exit day, or withdraw a report filed in error (report withdraw), first
                 """)
         }
         var ended: [Lease] = []

@@ -13,6 +13,9 @@ struct OperatingReportRecord: Codable, PersistableRecord {
     var month: String
     var version: Int
     var isCurrent: Bool
+    /// The version that withdrew the report in force (never current): it keeps the figures it
+    /// took out of force, and the month has no report in force until the next version.
+    var withdrawn: Bool
     var revenueFen: Int64
     var taxFen: Int64
     var employersServed: Int
@@ -29,7 +32,7 @@ struct OperatingReportRecord: Codable, PersistableRecord {
     var recordedBy: String
 
     enum CodingKeys: Int, CodingKey, CaseIterable {
-        case id, tenantId, month, version, isCurrent, revenueFen, taxFen, employersServed, workersDispatched, workersOutsourced
+        case id, tenantId, month, version, isCurrent, withdrawn, revenueFen, taxFen, employersServed, workersDispatched, workersOutsourced
         case jobSeekersServed, placements, trainingSessions, trainingAttendees, phdHires, headcount, reason, recordedAt, recordedBy
     }
 
@@ -59,6 +62,7 @@ struct OperatingReportRecord: Codable, PersistableRecord {
         month = row[columns[.month]]
         version = row[columns[.version]]
         isCurrent = row[columns[.isCurrent]]
+        withdrawn = row[columns[.withdrawn]]
         revenueFen = row[columns[.revenueFen]]
         taxFen = row[columns[.taxFen]]
         employersServed = row[columns[.employersServed]]
@@ -132,12 +136,17 @@ struct OperatingReportRecord: Codable, PersistableRecord {
         }
     }
 
-    /// The current version of a tenant's report for a month.
-    init(tenantId: Int64, month: Month, version: Int, figures: OperatingFigures, reason: String?, recordedAt: String, recordedBy: String) {
+    /// A version of a tenant's report for a month: the one in force, or (`withdrawn`) the
+    /// withdrawal of the one that was, with its figures.
+    init(
+        tenantId: Int64, month: Month, version: Int, figures: OperatingFigures, withdrawn: Bool = false, reason: String?, recordedAt: String,
+        recordedBy: String
+    ) {
         self.tenantId = tenantId
         self.month = month.description
         self.version = version
-        isCurrent = true
+        isCurrent = !withdrawn
+        self.withdrawn = withdrawn
         revenueFen = figures.revenue.fen
         taxFen = figures.tax.fen
         employersServed = figures.employersServed
@@ -166,6 +175,6 @@ struct OperatingReportRecord: Codable, PersistableRecord {
         guard let month = try? Month.parse(month, field: "month") else { throw StoreError.unreadable("operatingReport", "a month") }
         return StoredReport(
             tenantID: tenantId, tenantName: tenantName, month: month, figures: figures, version: version, isCurrent: isCurrent,
-            reason: reason, recordedAt: recordedAt, recordedBy: recordedBy)
+            withdrawn: withdrawn, reason: reason, recordedAt: recordedAt, recordedBy: recordedBy)
     }
 }

@@ -11,7 +11,9 @@ public struct StoredReport: Sendable, Equatable {
     /// 1 for the first submission, then one more per correction.
     public var version: Int
     public var isCurrent: Bool
-    /// Why it was corrected (nil for a first submission without one).
+    /// Whether this version withdrew the report (it keeps the figures it took out of force).
+    public var withdrawn: Bool
+    /// Why it was corrected or withdrawn (nil for a first submission without one).
     public var reason: String?
     public var recordedAt: String
     public var recordedBy: String
@@ -49,17 +51,16 @@ extension ParkDatabase {
             throw DomainError.invalid("month", "tenant \(stored.id) was not in the park in \(month); \(when)")
         }
         let reason = try reason.flatMap { try TenantField.optionalText($0, field: "reason", maxLength: 500) }
-        let inForce = try ParkDatabase.reportInForce(db, tenantID: stored.id, month: month)
-        if inForce != nil, reason == nil {
+        let standing = try ParkDatabase.reportStanding(db, tenantID: stored.id, month: month)
+        if standing.inForce != nil, reason == nil {
             throw DomainError.invalid("reason", "the report for \(month) exists; a correction needs a reason")
         }
-        switch submitted.decide(over: inForce?.figures) {
+        switch submitted.decide(over: standing.inForce) {
         case .refuse(let problem, _):
             throw problem
         case .record(let figures, let changes):
             try ParkDatabase.recordReport(
-                db, tenantID: stored.id, month: month, version: (inForce?.version ?? 0) + 1, figures: figures, reason: reason,
-                context: context)
+                db, tenantID: stored.id, month: month, version: standing.nextVersion, figures: figures, reason: reason, context: context)
             return (try ParkDatabase.currentReport(db, tenantID: stored.id, month: month).orThrow(DatabaseError(resultCode: .SQLITE_INTERNAL, message: "the report just recorded cannot be read back")), changes)
         }
     }
@@ -131,19 +132,23 @@ extension ParkDatabase {
 
     private static let currentReportSQL = ReportWithTenantName.select + " WHERE r.tenantId = ? AND r.month = ? AND r.isCurrent"
 
-    /// The version in force of a tenant's report for a month, nil when the month has none.
-    static func reportInForce(_ db: Database, tenantID: Int64, month: Month) throws -> (version: Int, figures: OperatingFigures)? {
+    /// Where a tenant's report for a month stands, from its latest version: the version in
+    /// force is always the latest, unless the latest withdrew it.
+    static func reportStanding(_ db: Database, tenantID: Int64, month: Month) throws -> ReportStanding {
         let statement = try db.preparedStatement(
-            "SELECT * FROM operatingReport WHERE tenantId = ? AND month = ? AND isCurrent", [tenantID, month.description])
-        var inForce: (version: Int, figures: OperatingFigures)?
-        try OperatingReportRecord.forEach(in: statement) { report, _ in inForce = inForce ?? (report.version, report.figures) }
-        return inForce
+            "SELECT * FROM operatingReport WHERE tenantId = ? AND month = ? ORDER BY version DESC LIMIT 1", [tenantID, month.description])
+        var standing = ReportStanding.unreported
+        try OperatingReportRecord.forEach(in: statement) { latest, _ in
+            standing = ReportStanding(latestVersion: latest.version, inForce: latest.isCurrent ? latest.figures : nil)
+        }
+        return standing
     }
 
-    /// Records version `version` of a tenant's report for a month, in force from now; the
-    /// version before it is kept.
+    /// Records version `version` of a tenant's report for a month, in force from now, or (with
+    /// `withdrawn`) the version that withdraws the one in force; the versions before it are kept.
     static func recordReport(
-        _ db: Database, tenantID: Int64, month: Month, version: Int, figures: OperatingFigures, reason: String?, context: ChangeContext
+        _ db: Database, tenantID: Int64, month: Month, version: Int, figures: OperatingFigures, withdrawn: Bool = false, reason: String?,
+        context: ChangeContext
     ) throws {
         if version > 1 {
             try db.preparedStatement(
@@ -151,9 +156,25 @@ extension ParkDatabase {
             ).execute()
         }
         try OperatingReportRecord(
-            tenantId: tenantID, month: month, version: version, figures: figures, reason: reason, recordedAt: context.at,
-            recordedBy: context.recordedBy
+            tenantId: tenantID, month: month, version: version, figures: figures, withdrawn: withdrawn, reason: reason,
+            recordedAt: context.at, recordedBy: context.recordedBy
         ).insert(db)
+    }
+
+    /// Withdraws a tenant's report for a month, filed in error: the month is then as if never
+    /// reported (in lists, statistics, reward inputs and the exit's check) until it is reported
+    /// again; every version is kept, the withdrawal as the latest. Refused without a reason and
+    /// when the month has no report in force. The withdrawal version is returned.
+    public func withdrawReport(_ tenant: TenantReference, month: Month, reason: String, context: ChangeContext) async throws -> StoredReport {
+        try await write(context) { db in
+            let id = try ParkDatabase.loadTenant(db, tenant).id
+            let withdrawal = try ParkDatabase.reportStanding(db, tenantID: id, month: month).withdrawal(of: month, tenant: id, reason: reason)
+            try ParkDatabase.recordReport(
+                db, tenantID: id, month: month, version: withdrawal.version, figures: withdrawal.withdrawnFigures, withdrawn: true,
+                reason: withdrawal.reason, context: context)
+            return try ParkDatabase.loadReports(db, where: ["r.tenantId = \(id)", "r.month = \(month.description)", "r.version = \(withdrawal.version)"])
+                .first.orThrow(DatabaseError(resultCode: .SQLITE_INTERNAL, message: "the withdrawal just recorded cannot be read back"))
+        }
     }
 }
 
@@ -227,7 +248,7 @@ extension ParkDatabase {
         }
         var problems = alreadyFound
         var seen: [String: Int] = [:]
-        var decided: [(line: Int, tenantID: Int64, month: Month, version: Int, figures: OperatingFigures, changes: [String])] = []
+        var decided: [(line: Int, tenantID: Int64, month: Month, version: Int, corrects: Bool, figures: OperatingFigures, changes: [String])] = []
         decided.reserveCapacity(rows.count)
         for row in rows {
             let id: Int64?
@@ -255,12 +276,12 @@ extension ParkDatabase {
                 problems.append(ImportProblem(line: row.line, column: "month", reason: "tenant \(id) was not in the park in \(row.month)"))
                 continue
             }
-            let inForce = try ParkDatabase.reportInForce(db, tenantID: id, month: row.month)
-            switch row.figures.decide(over: inForce?.figures) {
+            let standing = try ParkDatabase.reportStanding(db, tenantID: id, month: row.month)
+            switch row.figures.decide(over: standing.inForce) {
             case .refuse(let problem, let more):
                 problems += ([problem] + more).map { ImportProblem(line: row.line, $0) }
             case .record(let figures, let changes):
-                decided.append((row.line, id, row.month, (inForce?.version ?? 0) + 1, figures, changes))
+                decided.append((row.line, id, row.month, standing.nextVersion, standing.inForce != nil, figures, changes))
             }
         }
         guard problems.isEmpty else {
@@ -269,12 +290,10 @@ extension ParkDatabase {
 
         var corrections: [ImportedCorrection] = []
         for report in decided {
-            // Version 1 is a first report; any later one corrects the version before it.
-            let corrects = report.version > 1
             try ParkDatabase.recordReport(
                 db, tenantID: report.tenantID, month: report.month, version: report.version, figures: report.figures,
-                reason: corrects ? reason : nil, context: context)
-            if corrects {
+                reason: report.corrects ? reason : nil, context: context)
+            if report.corrects {
                 corrections.append(ImportedCorrection(
                     line: report.line, tenantID: report.tenantID, month: report.month, version: report.version, changes: report.changes))
             }

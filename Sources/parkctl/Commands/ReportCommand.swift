@@ -6,7 +6,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Tenants' monthly operating reports.",
-        subcommands: [Add.self, Import.self, List.self, Show.self, History.self])
+        subcommands: [Add.self, Import.self, List.self, Show.self, History.self, Withdraw.self])
 
     static func table(_ reports: [ReportAPI.Report], versions: Bool = false) -> String {
         var columns: [Table.Column] = [
@@ -26,7 +26,10 @@ struct ReportCommand: AsyncParsableCommand {
                 report.jobSeekersServed.grouped, report.placements.grouped, report.trainingAttendees.grouped,
                 report.phdHires.grouped, report.headcount.grouped,
             ]
-            if versions { cells += [String(report.version), report.recordedBy, report.recordedAt, report.reason ?? "-"] }
+            if versions {
+                let reason = report.withdrawn == true ? "withdrawn: " + (report.reason ?? "") : report.reason ?? "-"
+                cells += [String(report.version), report.recordedBy, report.recordedAt, reason]
+            }
             table.add(cells)
         }
         return table.render(orIfEmpty: "no reports")
@@ -75,6 +78,30 @@ extension ReportCommand {
                 let report = reply.report
                 let changes = reply.changes.isEmpty ? "" : ": " + reply.changes.joined(separator: ", ")
                 return "report \(report.month) of tenant \(report.tenant) recorded (version \(report.version))\(changes)".replacingControlCharacters()
+            }
+        }
+    }
+
+    struct Withdraw: ParkctlCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a report filed in error (under the wrong month, or for a month the firm was not in the park).",
+            discussion: """
+                The month is then as if never reported (lists, statistics, reward runs computed after, an exit's check) \
+                until it is reported again, as a first report. Every version is kept (report history), the withdrawal as the latest.
+                """)
+
+        @ParentCommand var parkctl: Parkctl
+        @Option(help: "Tenant id or credit code.") var tenant: String
+        @Option(help: ArgumentHelp("The month whose report is withdrawn.", valueName: "YYYY-MM")) var month: String
+        @Option(help: "Why it is withdrawn.") var reason: String
+
+        static let fieldOptions: FieldOptions = ["tenant": "--tenant", "month": "--month", "reason": "--reason"]
+
+        func run() async throws {
+            try await respond(ReportAPI.withdraw, ReportAPI.Withdraw(tenant: tenant, month: month, reason: reason), json: \.report) { reply in
+                let report = reply.report
+                return "report \(report.month) of tenant \(report.tenant) withdrawn (version \(report.version)); \(report.month) has no report in force"
+                    .replacingControlCharacters()
             }
         }
     }

@@ -78,6 +78,13 @@ enum ReportHandlers {
                 limit: try DomainError.pageSize(request.limit, standard: 500))
             return ReportAPI.HistoryReply(versions: page.versions.map(wire), next: page.next)
         }
+
+        table.register(ReportAPI.withdraw) { request, call in
+            let withdrawal = try await database.withdrawReport(
+                TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"), reason: request.reason,
+                context: call.change())
+            return ReportAPI.WithdrawReply(report: wire(withdrawal))
+        }
     }
 
     static func wire(_ stored: StoredReport) -> ReportAPI.Report {
@@ -89,6 +96,6 @@ enum ReportHandlers {
             jobSeekersServed: figures.jobSeekersServed, placements: figures.placements,
             trainingSessions: figures.trainingSessions, trainingAttendees: figures.trainingAttendees,
             phdHires: figures.phdHires, headcount: figures.headcount, version: stored.version, current: stored.isCurrent,
-            reason: stored.reason, recordedAt: stored.recordedAt, recordedBy: stored.recordedBy)
+            withdrawn: stored.withdrawn ? true : nil, reason: stored.reason, recordedAt: stored.recordedAt, recordedBy: stored.recordedBy)
     }
 }

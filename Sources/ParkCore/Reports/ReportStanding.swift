@@ -1,0 +1,42 @@
+import MemberwiseInit
+
+/// Where a tenant's report for one month stands: the latest version recorded and the figures in
+/// force. Versions only ever grow: a first report is version 1, each correction one more, and a
+/// withdrawal is a version too, which leaves the month with no report in force until the tenant
+/// reports it again (as a first report, with the next version).
+@MemberwiseInit
+public struct ReportStanding: Equatable, Sendable {
+    /// The latest version recorded; 0 when the month was never reported.
+    public var latestVersion: Int
+    /// The figures in force; nil when the month was never reported or its report was withdrawn.
+    public var inForce: OperatingFigures?
+
+    /// A month never reported.
+    public static let unreported = ReportStanding(latestVersion: 0, inForce: nil)
+
+    /// The version the next report, correction or withdrawal of the month records.
+    public var nextVersion: Int { latestVersion + 1 }
+
+    /// Decides the withdrawal of the report in force, filed in error (under the wrong month, or
+    /// for a month the firm was not in the park): the month is then as if never reported, in
+    /// every total, reward input and check. Refused when the month has no report in force, and
+    /// without a reason (1 to 500 characters).
+    public func withdrawal(of month: Month, tenant: Int64, reason: String) throws(DomainError) -> ReportWithdrawal {
+        let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+        guard let inForce else {
+            throw .invalid("month", latestVersion == 0
+                ? "tenant \(tenant) has no report for \(month)"
+                : "the report of tenant \(tenant) for \(month) is already withdrawn (version \(latestVersion))")
+        }
+        return ReportWithdrawal(version: nextVersion, withdrawnFigures: inForce, reason: reason)
+    }
+}
+
+/// A withdrawal, as `ReportStanding.withdrawal` decides it: the version it records, which keeps
+/// the figures it took out of force so that the history shows what was withdrawn.
+@MemberwiseInit
+public struct ReportWithdrawal: Equatable, Sendable {
+    public var version: Int
+    public var withdrawnFigures: OperatingFigures
+    public var reason: String
+}
