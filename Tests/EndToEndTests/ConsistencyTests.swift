@@ -39,7 +39,7 @@ struct ConsistencyTests {
     }
 
     @Test("an exit contradicted by a later report, or by a lease that starts after it, is refused and changes nothing", arguments: [
-        ("2021-05-01", "invalid --on (on): the firm reported 2021-06, after its last day in the park (2021-04-30); correct the exit day or those reports first"),
+        ("2021-05-01", "invalid --on (on): the firm reported 2021-06, after its last day in the park (2021-04-30); change the exit day, or withdraw a report filed in error (report withdraw), first"),
     ])
     func exitContradicted(day: String, message: String) throws {
         let daemon = try park()
