@@ -264,6 +264,15 @@ struct StatsCommandTests {
         let csv = try daemon.parkctl(["stats", "--year", "2021", "--csv", "--monthly"])
         #expect(csv.stdout.contains("\nrevenue,2550000.50\n"))
         #expect(csv.stdout.contains("\n2021-03,1250000.50,45000.00,"))
+        // Since opening: from the first day a firm applied, said in every form.
+        let opening = try daemon.parkctl(["stats", "--since-opening", "--to", "2021-12-31"]).stdout
+        #expect(opening.hasPrefix("Period:                2021-01-04 to 2021-12-31 (since opening)\n"), "\(opening)")
+        #expect(try daemon.parkctl(["stats", "--since-opening", "--to", "2021-12-31", "--csv"]).stdout.hasPrefix("figure,value\nfrom,2021-01-04\n"))
+        #expect(try daemon.parkctl(["--json", "stats", "--since-opening"]).stdout.contains("\"from\" : \"2021-01-04\""))
+        let both = try RawConnection(path: daemon.socketPath)
+        both.send("{\"method\":\"io.parkd.Stats.Park\",\"parameters\":{\"from\":\"2021-01-01\",\"sinceOpening\":true}}\0")
+        let refused = both.receive() ?? ""
+        #expect(refused.contains("io.parkd.Service.InvalidField") && refused.contains("give from or sinceOpening, not both"), "\(refused)")
         let before = try daemon.parkctl(["stats", "--year", "2020"])
         #expect(before.stdout.contains("Reports:               0"))
         #expect(try daemon.parkctl(["stats", "--year", "2021", "--from", "2021-01-01"]).status == 64)

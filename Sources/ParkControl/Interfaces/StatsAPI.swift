@@ -67,7 +67,10 @@ public enum StatsAPI {
           # Last day (YYYY-MM-DD; default today).
           to: ?string,
           # Include month-by-month sums.
-          monthly: ?bool
+          monthly: ?bool,
+          # From the park's first day instead of `from` (the earliest day a firm applied or an
+          # event began; `to` when there is none yet); refused with `from`.
+          sinceOpening: ?bool
         ) -> (
           # First day of the period (YYYY-MM-DD).
           from: string,
@@ -161,6 +164,7 @@ public enum StatsAPI {
         public var from: String? = nil
         public var to: String? = nil
         public var monthly: Bool? = nil
+        public var sinceOpening: Bool? = nil
     }
 
     @MemberwiseInit

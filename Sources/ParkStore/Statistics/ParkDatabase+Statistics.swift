@@ -24,6 +24,21 @@ extension ParkDatabase {
         }
     }
 
+    /// The park's first day, as statistics "since opening" start: the earliest day a firm
+    /// applied (as an applicant of the registry, or by an application) or an event began;
+    /// nil in a park without either.
+    public func openingDay() async throws -> CivilDate? {
+        try await read { db in
+            let first = try String.fetchOne(db, sql: """
+                SELECT MIN(day) FROM (
+                  SELECT MIN(appliedOn) AS day FROM tenant
+                  UNION ALL SELECT MIN(appliedOn) FROM application
+                  UNION ALL SELECT MIN(substr(startLocal, 1, 10)) FROM eventOccurrence)
+                """)
+            return try first.map { try CivilDate.parse($0, field: "openingDay") }
+        }
+    }
+
     /// Every tenant as the statistics read it: the day it applied, its status changes and its
     /// lines, read from three tables in one pass each (not every tenant's whole record).
     static func tenantStandings(_ db: Database) throws -> [TenantStanding] {

@@ -46,8 +46,9 @@ extension Parkctl {
                 last = last ?? "\(digits)-12-31"
                 first = "\(digits)-01-01"
             }
-            if sinceOpening { first = "0001-01-01" }
-            try await respond(StatsAPI.park, StatsAPI.Park(from: first, to: last, monthly: monthly)) { stats in
+            if sinceOpening { first = nil }
+            let asked = StatsAPI.Park(from: first, to: last, monthly: monthly, sinceOpening: sinceOpening ? true : nil)
+            try await respond(StatsAPI.park, asked) { stats in
                 csv ? Stats.csv(stats) : Stats.text(stats, sinceOpening: sinceOpening)
             }
         }
@@ -81,7 +82,7 @@ extension Parkctl {
 
         static func text(_ stats: StatsAPI.ParkReply, sinceOpening: Bool) -> String {
             var fields = Fields()
-            fields.add("Period", sinceOpening ? "since opening to \(stats.to)" : "\(stats.from) to \(stats.to)")
+            fields.add("Period", "\(stats.from) to \(stats.to)" + (sinceOpening ? " (since opening)" : ""))
             fields.add("Tenants", stats.tenantsByStatus.filter { $0.count > 0 }.map { "\($0.count.grouped) \($0.name)" }.joined(separator: ", ").nilIfEmpty)
             fields.add("By business line", stats.tenantsByBusinessLine.filter { $0.count > 0 }.map { "\($0.name) \($0.count.grouped)" }.joined(separator: ", ").nilIfEmpty)
             fields.add("New tenants", stats.newTenants.grouped)
