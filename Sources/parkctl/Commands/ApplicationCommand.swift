@@ -37,7 +37,7 @@ extension ApplicationCommand {
         @OptionGroup var firm: FirmOptions
         @Option(name: .customLong("registered-capital"), help: ArgumentHelp("Registered capital in yuan.", valueName: "yuan"))
         var registeredCapital: String
-        @Option(help: "People employed.") var headcount: Int
+        @Option(parsing: .unconditional, help: "People employed.") var headcount: Int
         @Option(name: .customLong("office-area"), help: ArgumentHelp("Office area the firm plans to lease.", valueName: "m²"))
         var officeArea: String
         @Option(name: .customLong("expected-revenue"), help: ArgumentHelp("Expected annual revenue.", valueName: "yuan"))

@@ -14,7 +14,7 @@ extension AuditCommand {
         static let configuration = CommandConfiguration(abstract: "List audit entries, newest first.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "At most this many entries (1 to 10000).") var limit: Int = 50
+        @Option(parsing: .unconditional, help: "At most this many entries (1 to 10000).") var limit: Int = 50
         @Option(help: ArgumentHelp("Only entries from this day (park time) or RFC 3339 instant on.", valueName: "date"))
         var since: String?
         @Option(help: ArgumentHelp("Only calls of this method, e.g. Tenant.Create.", valueName: "method")) var method: String?

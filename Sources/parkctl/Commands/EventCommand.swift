@@ -120,13 +120,13 @@ extension EventCommand {
         @Option(help: "Where it takes place.") var venue: String?
         @Option(help: "Where to join online.") var link: String?
         @Option(help: ArgumentHelp("Co-organising tenant: id or credit code.", valueName: "tenant")) var organiser: String?
-        @Option(help: "Places (booths or seats).") var capacity: Int
-        @Option(help: "The most places one firm may take.") var perFirmLimit: Int?
+        @Option(parsing: .unconditional, help: "Places (booths or seats).") var capacity: Int
+        @Option(parsing: .unconditional, help: "The most places one firm may take.") var perFirmLimit: Int?
         @Option(help: ArgumentHelp("When registration opens.", valueName: "time")) var registrationOpens: String?
         @Option(help: ArgumentHelp("When registration closes.", valueName: "time")) var registrationCloses: String?
         @Option(name: .customLong("repeat"), help: ArgumentHelp("daily or weekly: a series, --start and --end its first occurrence's.", valueName: "frequency"))
         var frequency: String?
-        @Option(name: .customLong("every"), help: "Every so many days or weeks.") var interval: Int?
+        @Option(name: .customLong("every"), parsing: .unconditional, help: "Every so many days or weeks.") var interval: Int?
         @Option(name: .customLong("weekday"), help: ArgumentHelp("A weekday of a weekly series (repeatable).", valueName: "weekday"))
         var weekdays: [String] = []
         @Option(help: ArgumentHelp("The series' last day.", valueName: "date")) var until: String?
@@ -194,8 +194,8 @@ extension EventCommand {
         @Option(help: "Empty to clear.") var venue: String?
         @Option(help: "Empty to clear.") var link: String?
         @Option(help: ArgumentHelp("Tenant id or credit code; empty for the park alone.", valueName: "tenant")) var organiser: String?
-        @Option(help: "A larger capacity promotes from the waiting list.") var capacity: Int?
-        @Option(help: "0 for no limit.") var perFirmLimit: Int?
+        @Option(parsing: .unconditional, help: "A larger capacity promotes from the waiting list.") var capacity: Int?
+        @Option(parsing: .unconditional, help: "0 for no limit.") var perFirmLimit: Int?
         @Option(help: ArgumentHelp("Empty to clear.", valueName: "time")) var registrationOpens: String?
         @Option(help: ArgumentHelp("Empty to clear.", valueName: "time")) var registrationCloses: String?
         @Option(name: .customLong("except"), help: ArgumentHelp("A day to take out of the series (repeatable).", valueName: "date"))
@@ -260,8 +260,8 @@ extension EventCommand {
         @Argument(help: "Event id.") var event: Int64
         @Option(help: ArgumentHelp("The day of the occurrence, for a series.", valueName: "date")) var occurrence: String?
         @Option(help: ArgumentHelp("Tenant id or credit code.", valueName: "tenant")) var tenant: String
-        @Option(help: "Places (booths or seats).") var places: Int = 1
-        @Option(help: "Positions the firm offers.") var positions: Int?
+        @Option(parsing: .unconditional, help: "Places (booths or seats).") var places: Int = 1
+        @Option(parsing: .unconditional, help: "Positions the firm offers.") var positions: Int?
         @Option(name: .customLong("role"), help: "A role it recruits for (repeatable).") var roles: [String] = []
 
         static let fieldOptions: FieldOptions = [
@@ -322,12 +322,12 @@ extension EventCommand {
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Event id.") var event: Int64
         @Option(help: ArgumentHelp("The day of the occurrence, for a series.", valueName: "date")) var occurrence: String?
-        @Option(help: "Employers that attended.") var employers: Int?
-        @Option(help: "Positions offered.") var positions: Int?
-        @Option(help: "Job seekers served.") var jobSeekers: Int?
-        @Option(help: "Attendees (person-times).") var attendees: Int?
-        @Option(help: "Talks given.") var talks: Int?
-        @Option(help: "Parks, firms and institutions exhibiting.") var exhibitors: Int?
+        @Option(parsing: .unconditional, help: "Employers that attended.") var employers: Int?
+        @Option(parsing: .unconditional, help: "Positions offered.") var positions: Int?
+        @Option(parsing: .unconditional, help: "Job seekers served.") var jobSeekers: Int?
+        @Option(parsing: .unconditional, help: "Attendees (person-times).") var attendees: Int?
+        @Option(parsing: .unconditional, help: "Talks given.") var talks: Int?
+        @Option(parsing: .unconditional, help: "Parks, firms and institutions exhibiting.") var exhibitors: Int?
         @Option(help: "Why a correction is made.") var reason: String?
 
         static let fieldOptions: FieldOptions = [

@@ -37,7 +37,7 @@ extension LeaseCommand {
         @Option(help: ArgumentHelp("Last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Contracted rent in yuan per m² per month.", valueName: "yuan")) var rent: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Deposit in yuan.", valueName: "yuan")) var deposit: String?
-        @Option(name: .customLong("billing-day"), help: "Day of the month rent is billed, 1 to 28.") var billingDay: Int?
+        @Option(name: .customLong("billing-day"), parsing: .unconditional, help: "Day of the month rent is billed, 1 to 28.") var billingDay: Int?
 
         static let fieldOptions: FieldOptions = [
             "tenant": "--tenant", "units": "--unit", "start": "--start", "end": "--end", "rent": "--rent", "deposit": "--deposit",

@@ -33,7 +33,7 @@ extension PaymentCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Option(help: "Only this tenant (id or credit code).") var tenant: String?
-        @Option(help: "Only runs of this year's periods.") var year: Int?
+        @Option(parsing: .unconditional, help: "Only runs of this year's periods.") var year: Int?
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "year": "--year"]
 
@@ -76,7 +76,7 @@ extension PaymentCommand {
             abstract: "What was paid in a year per firm and rule, for publication (table, --csv or --html).")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "The year paid.") var year: Int
+        @Option(parsing: .unconditional, help: "The year paid.") var year: Int
         @Flag(help: "CSV (RFC 4180).") var csv = false
         @Flag(help: "A printable HTML page.") var html = false
 

@@ -50,15 +50,15 @@ extension ReportCommand {
         @Option(help: ArgumentHelp("The month reported.", valueName: "YYYY-MM")) var month: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Revenue in yuan (required in a first report).", valueName: "yuan")) var revenue: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Tax paid in yuan (required in a first report).", valueName: "yuan")) var tax: String?
-        @Option(name: .customLong("employers-served")) var employersServed: Int?
-        @Option(name: .customLong("workers-dispatched")) var workersDispatched: Int?
-        @Option(name: .customLong("workers-outsourced")) var workersOutsourced: Int?
-        @Option(name: .customLong("job-seekers-served")) var jobSeekersServed: Int?
-        @Option(help: "People placed in jobs.") var placements: Int?
-        @Option(name: .customLong("training-sessions")) var trainingSessions: Int?
-        @Option(name: .customLong("training-attendees")) var trainingAttendees: Int?
-        @Option(name: .customLong("phd-hires"), help: "PhD-level staff hired.") var phdHires: Int?
-        @Option(help: "Staff at the end of the month.") var headcount: Int?
+        @Option(name: .customLong("employers-served"), parsing: .unconditional) var employersServed: Int?
+        @Option(name: .customLong("workers-dispatched"), parsing: .unconditional) var workersDispatched: Int?
+        @Option(name: .customLong("workers-outsourced"), parsing: .unconditional) var workersOutsourced: Int?
+        @Option(name: .customLong("job-seekers-served"), parsing: .unconditional) var jobSeekersServed: Int?
+        @Option(parsing: .unconditional, help: "People placed in jobs.") var placements: Int?
+        @Option(name: .customLong("training-sessions"), parsing: .unconditional) var trainingSessions: Int?
+        @Option(name: .customLong("training-attendees"), parsing: .unconditional) var trainingAttendees: Int?
+        @Option(name: .customLong("phd-hires"), parsing: .unconditional, help: "PhD-level staff hired.") var phdHires: Int?
+        @Option(parsing: .unconditional, help: "Staff at the end of the month.") var headcount: Int?
         @Option(help: "Why a report is corrected (required for a correction).") var reason: String?
 
         static let fieldOptions: FieldOptions = [

@@ -66,7 +66,7 @@ extension ReviewCommand.AppealCommand {
         static let configuration = CommandConfiguration(abstract: "Appeals, oldest first.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: ArgumentHelp("Only this application's.", valueName: "id")) var application: Int64?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only this application's.", valueName: "id")) var application: Int64?
 
         static let fieldOptions: FieldOptions = ["application": "--application"]
 

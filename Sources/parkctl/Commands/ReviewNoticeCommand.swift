@@ -92,7 +92,7 @@ extension ReviewCommand.NoticeCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Session id.") var session: Int64
-        @Option(help: "Working days it runs (default: reviews.notice_days of the configuration).") var days: Int?
+        @Option(parsing: .unconditional, help: "Working days it runs (default: reviews.notice_days of the configuration).") var days: Int?
 
         static let fieldOptions: FieldOptions = ["session": "SESSION", "days": "--days"]
 
@@ -179,7 +179,7 @@ extension ReviewCommand.DecisionCommand {
         static let configuration = CommandConfiguration(abstract: "Final decisions, oldest first.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: ArgumentHelp("Only this application's.", valueName: "id")) var application: Int64?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only this application's.", valueName: "id")) var application: Int64?
 
         static let fieldOptions: FieldOptions = ["application": "--application"]
 

@@ -58,7 +58,7 @@ extension RewardCommand {
         static let configuration = CommandConfiguration(abstract: "List objections, of one run or all.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Only this run's.") var run: Int64?
+        @Option(parsing: .unconditional, help: "Only this run's.") var run: Int64?
 
         static let fieldOptions: FieldOptions = ["run": "--run"]
 
@@ -110,7 +110,7 @@ extension RewardCommand.Notice {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Run id.") var run: Int64
-        @Option(help: "Working days (default cashing.notice_days).") var days: Int?
+        @Option(parsing: .unconditional, help: "Working days (default cashing.notice_days).") var days: Int?
 
         static let fieldOptions: FieldOptions = ["run": "RUN", "days": "--days"]
 

@@ -8,7 +8,7 @@ extension Parkctl {
             discussion: "Default period: this year up to today. Tenants and leases are counted as they stood on the last day.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "A calendar year.") var year: Int?
+        @Option(parsing: .unconditional, help: "A calendar year.") var year: Int?
         @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
         @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
         @Flag(name: .customLong("since-opening"), help: "From the park's first data up to the last day (--to, the end of --year, or today).")

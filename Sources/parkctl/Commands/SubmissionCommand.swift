@@ -41,7 +41,7 @@ extension SubmissionCommand {
         @Option(help: "monthly-report, report-correction, objection, event-registration, event-cancellation or application.") var type: String?
         @Option(help: "accepted or rejected.") var status: String?
         @Option(help: "The day it was decided (YYYY-MM-DD, UTC).") var day: String?
-        @Option(help: "At most this many (default 100).") var limit: Int?
+        @Option(parsing: .unconditional, help: "At most this many (default 100).") var limit: Int?
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "type": "--type", "status": "--status", "day": "--day", "limit": "--limit"]
 

@@ -33,7 +33,7 @@ extension TenantCommand {
         @ParentCommand var parkctl: Parkctl
         @Option(help: "Only tenants with this status.") var status: String?
         @Option(name: .customLong("business-line"), help: "Only tenants with this line of business.") var businessLine: String?
-        @Option(help: "Page size, 1 to 1000.") var limit: Int = 100
+        @Option(parsing: .unconditional, help: "Page size, 1 to 1000.") var limit: Int = 100
         @Option(help: ArgumentHelp("Continue after this cursor (printed under the previous page).", valueName: "cursor"))
         var after: String?
 

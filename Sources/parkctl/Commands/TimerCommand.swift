@@ -100,7 +100,7 @@ extension TimerCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: ArgumentHelp("Only this timer's runs.", valueName: "name")) var name: String?
-        @Option(help: ArgumentHelp("At most this many runs, 1 to 1000.", valueName: "N")) var limit: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp("At most this many runs, 1 to 1000.", valueName: "N")) var limit: Int?
         static let fieldOptions: FieldOptions = ["name": "NAME", "limit": "--limit"]
 
         func run() async throws {
