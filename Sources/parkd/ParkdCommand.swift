@@ -94,8 +94,12 @@ struct ParkdCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         if checkConfig {
-            print("\(options.configSource): configuration is valid")
-            // Both directories are checked, so that one run lists every problem.
+            // The file is valid only if parkd could start with it: its socket group must exist.
+            // Every part is checked, so that one run lists every problem.
+            let configValid = Self.check {
+                let socket = try Daemon.checkSocketGroup(loaded)
+                return "\(options.configSource): configuration is valid; \(socket)"
+            }
             let policiesValid = Self.check {
                 let policies = try Daemon.checkPolicies(directory: loaded.policyDirectory)
                 return "\(loaded.policyDirectory): \(policies.isEmpty ? "no policies" : "policies \(policies.joined(separator: ", ")) are valid")"
@@ -104,8 +108,7 @@ struct ParkdCommand: AsyncParsableCommand {
                 let years = try Daemon.checkCalendar(directory: loaded.calendarDirectory)
                 return "\(loaded.calendarDirectory): \(years.map { "the calendar of \($0) is valid" } ?? "no calendar: no year is covered")"
             }
-            let socketValid = Self.check { try Daemon.checkSocketGroup(loaded) }
-            guard policiesValid, calendarValid, socketValid else { throw ExitCode.failure }
+            guard configValid, policiesValid, calendarValid else { throw ExitCode.failure }
             return
         }
         if let restore {

@@ -165,6 +165,7 @@ struct LifecycleTests {
         try "socket:\n  mode: \"0640\"\n  colour: blue\n".write(toFile: bad, atomically: true, encoding: .utf8)
         let ok = try runCommand(Binaries.parkd, ["--check-config", "--config", good])
         #expect(ok.status == 0)
+        #expect(ok.stdout.hasPrefix("\(good): configuration is valid; socket.group: none (the socket keeps parkd's group)\n"), "\(ok.stdout)")
         let refused = try runCommand(Binaries.parkd, ["--check-config", "--config", bad])
         #expect(refused.status == 1)
         #expect(refused.stderr == "parkd: \(bad):3:3: socket.colour: unknown key\n")
@@ -175,6 +176,7 @@ struct LifecycleTests {
         let groupRefused = try runCommand(Binaries.parkd, ["--check-config", "--config", noGroup])
         #expect(groupRefused.status == 1)
         #expect(groupRefused.stderr.contains("socket.group 'nosuchgroupxyz' does not exist: parkd could not give its socket to it"), "\(groupRefused.stderr)")
+        #expect(!groupRefused.stdout.contains("configuration is valid"), "\(groupRefused.stdout)")
         // Started with it, parkd stops before it makes anything.
         let state = directory + "/state"
         let started = try runCommand("/usr/bin/timeout", ["20", Binaries.parkd, "--config", noGroup, "--state-dir", state, "--socket", directory + "/c.sock"])
