@@ -261,6 +261,33 @@ struct SubmissionSpoolTests {
         #expect(outsider.status != 0)
     }
 
+    @Test("an uploader neither lists the incoming directories nor reads another uploader's file there; parkd takes it")
+    func uploadsArePrivate() throws {
+        let accounts = try ReviewerAccounts(count: 2)
+        let (firm, other) = (accounts.reviewers[0], accounts.reviewers[1])
+        let park = try SpoolPark(tenants: 1, intake: "  uploader_group: \(accounts.group)\n")
+        // As the unit sets it (StateDirectoryMode=0751): uploaders may pass through to the spool.
+        #expect(chmod(park.daemon.directory, 0o751) == 0)
+        let source = park.daemon.directory + "/r1.json"
+        try Data(try park.file(tenant: 0, id: "r1", payload: SpoolPark.report("2027-01"))).write(to: URL(fileURLWithPath: source))
+        #expect(chmod(source, 0o644) == 0)
+        func run(_ user: ReviewerAccounts.User, _ command: [String]) throws -> CommandResult {
+            try runCommand("/usr/bin/setpriv", ["--reuid=\(user.uid)", "--regid=\(accounts.gid)", "--clear-groups"] + command)
+        }
+        let temporary = park.spool + "/incoming/tmp/r1.json"
+        let copied = try run(firm, ["/bin/cp", source, temporary])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        for command in [["/bin/cat", temporary], ["/bin/ls", park.spool + "/incoming/tmp"], ["/bin/ls", park.spool + "/incoming/new"]] {
+            let refused = try run(other, command)
+            #expect(refused.status != 0 && refused.stderr.contains("Permission denied"), "\(command): \(refused.stdout) \(refused.stderr)")
+        }
+        #expect(try run(firm, ["/bin/cat", temporary]).status == 0, "the uploader reads its own file")
+        let moved = try run(firm, ["/bin/mv", temporary, park.spool + "/incoming/new/r1.json"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(park.wait { park.receipt(park.tenants[0].code, "r1.json") != nil }, "\(park.daemon.log)")
+        #expect(try park.sql("SELECT submissionId, status FROM submission") == [["r1", "accepted"]])
+    }
+
     @Test("the uploader group's membership is read again at every scan: an account taken out of the group is refused without a restart, and taken again once put back")
     func uploaderLeavesTheGroup() throws {
         let accounts = try ReviewerAccounts(count: 1)

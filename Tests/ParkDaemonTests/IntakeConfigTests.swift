@@ -34,7 +34,7 @@ struct IntakeConfigTests {
 
     @Test("the outbox's ACL in the kernel's form: owner rwx, each account r-x once and in order, group none, mask r-x, others none")
     func aclBytes() {
-        let bytes = OutboxAccess.readAndSearchACL(for: [62010, 62003, 62010])
+        let bytes = PosixACL.readAndSearch(for: [62010, 62003, 62010]).bytes
         func entry(_ tag: UInt16, _ permissions: UInt16, _ id: UInt32) -> [UInt8] {
             withUnsafeBytes(of: tag.littleEndian) { Array($0) } + withUnsafeBytes(of: permissions.littleEndian) { Array($0) }
                 + withUnsafeBytes(of: id.littleEndian) { Array($0) }
@@ -42,5 +42,8 @@ struct IntakeConfigTests {
         let expected: [UInt8] = [2, 0, 0, 0] + entry(0x01, 7, .max) + entry(0x02, 5, 62003) + entry(0x02, 5, 62010)
             + entry(0x04, 0, .max) + entry(0x10, 5, .max) + entry(0x20, 0, .max)
         #expect(bytes == expected)
+        // An incoming file's: owner rw-, parkd r--, group none, mask r--, others none.
+        #expect(PosixACL.ownerAndReader(998).bytes == [2, 0, 0, 0] + entry(0x01, 6, .max) + entry(0x02, 4, 998) + entry(0x04, 0, .max)
+            + entry(0x10, 4, .max) + entry(0x20, 0, .max))
     }
 }

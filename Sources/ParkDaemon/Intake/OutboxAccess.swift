@@ -39,7 +39,7 @@ struct OutboxAccess: Sendable {
         guard descriptor >= 0 else { throw SpoolFailure(path: directory, operation: "open", code: errno) }
         defer { close(descriptor) }
         guard let names = tenantUploaders[creditCode] else {
-            guard fremovexattr(descriptor, Self.accessACL) == 0 || errno == ENODATA || errno == EOPNOTSUPP else {
+            guard fremovexattr(descriptor, PosixACL.accessAttribute) == 0 || errno == ENODATA || errno == EOPNOTSUPP else {
                 throw SpoolFailure(path: directory, operation: "removexattr", code: errno)
             }
             guard fchmod(descriptor, 0o2750) == 0 else { throw SpoolFailure(path: directory, operation: "chmod", code: errno) }
@@ -56,34 +56,13 @@ struct OutboxAccess: Sendable {
             if !uploaders.mayUpload(uid) { shortfalls.append(.notUploader(name, creditCode: creditCode, group: uploaders.group)) }
         }
         guard fchmod(descriptor, 0o2700) == 0 else { throw SpoolFailure(path: directory, operation: "chmod", code: errno) }
-        let acl = Self.readAndSearchACL(for: uids)
-        let set = acl.withUnsafeBytes { fsetxattr(descriptor, Self.accessACL, $0.baseAddress, $0.count, 0) }
+        let acl = PosixACL.readAndSearch(for: uids).bytes
+        let set = acl.withUnsafeBytes { fsetxattr(descriptor, PosixACL.accessAttribute, $0.baseAddress, $0.count, 0) }
         if set != 0 {
             guard errno == EOPNOTSUPP else { throw SpoolFailure(path: directory, operation: "setxattr", code: errno) }
             shortfalls.append(.noACLs(directory))
         }
         return shortfalls
-    }
-
-    /// The extended attribute that holds a file's access ACL.
-    private static let accessACL = "system.posix_acl_access"
-
-    /// The kernel's form of the ACL `u::rwx, u:UID:r-x…, g::---, m::r-x, o::---`: a version,
-    /// then entries of tag, permissions and id, in the order of their tags and ids.
-    static func readAndSearchACL(for uids: [uid_t]) -> [UInt8] {
-        let undefined = UInt32.max
-        var entries: [(tag: UInt16, permissions: UInt16, id: UInt32)] = [(0x01, 7, undefined)]
-        for uid in Set(uids).sorted() { entries.append((0x02, 5, uid)) }
-        entries += [(0x04, 0, undefined), (0x10, 5, undefined), (0x20, 0, undefined)]
-        var bytes = littleEndian(UInt32(2))
-        for entry in entries {
-            bytes += littleEndian(entry.tag) + littleEndian(entry.permissions) + littleEndian(entry.id)
-        }
-        return bytes
-    }
-
-    private static func littleEndian<Value: FixedWidthInteger>(_ value: Value) -> [UInt8] {
-        withUnsafeBytes(of: value.littleEndian) { Array($0) }
     }
 
     private static func uid(_ name: String) -> uid_t? {

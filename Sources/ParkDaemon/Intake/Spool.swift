@@ -1,3 +1,4 @@
+import CSystemd
 import Foundation
 
 /// The spool's directories. A writer puts a file in `incoming/tmp`, then renames it into
@@ -49,13 +50,16 @@ struct Spool: Sendable {
     }
 
     /// Creates what is missing, and sets modes: uploaders (the group) may write `incoming/tmp`
-    /// and `incoming/new` and read the outbox; `archive/` and `quarantine/` are parkd's own.
-    /// The sticky bit keeps one uploader from renaming or removing another's files. What could
-    /// not be set (a directory left without the uploaders' group), in words for the log.
+    /// and `incoming/new`, without listing them, and read the outbox; `archive/` and
+    /// `quarantine/` are parkd's own. The sticky bit keeps one uploader from renaming or
+    /// removing another's files, and the default ACL of the incoming directories from reading
+    /// them: a file made there is its uploader's and parkd's alone. What could not be set (a
+    /// directory left without the uploaders' group, a filesystem without ACLs), in words for
+    /// the log.
     func prepare(uploaderGroup: gid_t?) throws -> [String] {
         var shortfalls: [String] = []
         for (path, mode, shared) in [
-            (root, mode_t(0o751), false), (incoming, 0o2750, true), (tmp, 0o3770, true), (new, 0o3770, true),
+            (root, mode_t(0o751), false), (incoming, 0o2750, true), (tmp, 0o3730, true), (new, 0o3730, true),
             (archive, 0o700, false), (quarantine, 0o700, false), (outbox, 0o2750, true),
         ] {
             if mkdir(path, mode) != 0, errno != EEXIST {
@@ -70,8 +74,21 @@ struct Spool: Sendable {
                 shortfalls.append("\(path) keeps group \(info.st_gid), not the uploaders' \(uploaderGroup): chown: \(String(cString: strerror(errno))); uploaders cannot use it until it has their group")
             }
             if (info.st_mode & 0o7777) != mode { _ = chmod(path, mode) }
+            if path == tmp || path == new, let shortfall = try Self.keepFilesPrivate(path) { shortfalls.append(shortfall) }
         }
         return shortfalls
+    }
+
+    /// Gives an incoming directory the default ACL by which each file made in it is readable
+    /// by its uploader and parkd alone; what stands in the way (a filesystem without ACLs).
+    private static func keepFilesPrivate(_ directory: String) throws(SpoolFailure) -> String? {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw SpoolFailure(path: directory, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        let acl = PosixACL.ownerAndReader(geteuid()).bytes
+        guard acl.withUnsafeBytes({ fsetxattr(descriptor, PosixACL.defaultAttribute, $0.baseAddress, $0.count, 0) }) != 0 else { return nil }
+        guard errno == EOPNOTSUPP else { throw SpoolFailure(path: directory, operation: "setxattr", code: errno) }
+        return "the filesystem of \(directory) keeps no POSIX ACLs: the uploaders can read each other's files there, as their modes allow"
     }
 
     /// The uploader group's id; nil when the system has no such group.
