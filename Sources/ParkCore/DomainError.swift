@@ -20,6 +20,13 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
         DomainError(kind: .invalidField, field: field, reason: reason)
     }
 
+    /// This refusal with the other problems found with it named after it (`…; also tax: …`),
+    /// for a reply that carries one field: its caller need not fix one problem at a time.
+    public func naming(_ more: [DomainError]) -> DomainError {
+        guard !more.isEmpty else { return self }
+        return DomainError(kind: kind, field: field, reason: reason + "; also " + more.map { "\($0.field): \($0.reason)" }.joined(separator: "; "))
+    }
+
     public static func transition(from: TenantStatus, to: TenantStatus, _ reason: String) -> DomainError {
         DomainError(kind: .invalidTransition(from: from, to: to), field: "to", reason: reason)
     }

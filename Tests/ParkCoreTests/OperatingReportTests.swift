@@ -139,15 +139,37 @@ struct ReportWithdrawalTests {
         }
     }
 
-    @Test("after a withdrawal the next report is a first report with the next version")
+    @Test("after a withdrawal the next report is a first report with the next version, and a refusal says why one is needed")
     func reportedAgain() {
         let standing = ReportStanding(latestVersion: 3, inForce: nil)
         #expect(standing.nextVersion == 4)
         let partial = SubmittedFigures(revenue: nil, tax: nil, counts: ["placements": 3])
-        guard case .refuse(let problem, _) = partial.decide(over: standing.inForce) else {
-            Issue.record("a report without revenue over no report in force was recorded")
-            return
+        #expect(partial.decide(over: standing) == .refuse(
+            .invalid("revenue", "its report was withdrawn (version 3), so this is a first report of the month, which needs the revenue"),
+            more: [.invalid("tax", "a first report of a month needs the tax paid")]))
+        let noTax = SubmittedFigures(revenue: Money(fen: 100), tax: nil, counts: [:])
+        #expect(noTax.decide(over: standing) == .refuse(
+            .invalid("tax", "its report was withdrawn (version 3), so this is a first report of the month, which needs the tax paid"), more: []))
+        #expect(partial.decide(over: .unreported) == partial.decide(over: nil), "a month never reported is refused as before")
+    }
+
+    @Test("a correction is taken only over a report in force")
+    func correctable() throws {
+        try ReportStanding(latestVersion: 2, inForce: figures).checkCorrectable(june)
+        #expect(throws: DomainError.invalid("month", "2021-06 has no report to correct; send it as a monthly report")) {
+            try ReportStanding.unreported.checkCorrectable(june)
         }
-        #expect(problem == .invalid("revenue", "a first report of a month needs the revenue"))
+        #expect(throws: DomainError.invalid(
+            "month", "the report of 2021-06 was withdrawn (version 2); nothing is in force to correct: send the month as a monthly report")) {
+            try ReportStanding(latestVersion: 2, inForce: nil).checkCorrectable(june)
+        }
+    }
+
+    @Test("a refusal carrying one field names the other problems found with it")
+    func namingTheRest() {
+        let first = DomainError.invalid("revenue", "missing")
+        #expect(first.naming([]) == first)
+        #expect(first.naming([.invalid("tax", "missing"), .invalid("placements", "-1 must not be negative")])
+            == .invalid("revenue", "missing; also tax: missing; placements: -1 must not be negative"))
     }
 }

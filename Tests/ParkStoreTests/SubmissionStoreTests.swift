@@ -22,8 +22,8 @@ struct SubmissionStoreTests {
         return database
     }
 
-    func received(id: String = "r1", payload: String) throws -> ReceivedSubmission {
-        let bytes = Array(#"{"submissionId":"\#(id)","tenant":"\#(creditCode(1))","keyId":"\#(Self.key.publicKey.keyId)","type":"monthly-report","createdAt":"2027-02-03T10:00:00+08:00","payload":\#(payload)}"#.utf8)
+    func received(id: String = "r1", type: String = "monthly-report", payload: String) throws -> ReceivedSubmission {
+        let bytes = Array(#"{"submissionId":"\#(id)","tenant":"\#(creditCode(1))","keyId":"\#(Self.key.publicKey.keyId)","type":"\#(type)","createdAt":"2027-02-03T10:00:00+08:00","payload":\#(payload)}"#.utf8)
         return ReceivedSubmission(envelope: try SubmissionEnvelope.parse(bytes).get(), envelopeBytes: bytes, signature: try Self.key.sign(bytes))
     }
 
@@ -45,6 +45,30 @@ struct SubmissionStoreTests {
             #expect(try await database.submissions(matching: SubmissionFilter()).map(\.status) == ["accepted"])
             let audited = try await database.auditEntries(AuditQuery(limit: 100, methods: ["io.parkd.Submission.Intake"])).map(\.outcome)
             #expect(audited.count == 3 && audited.contains { $0.contains("submission id reused") })
+        }
+    }
+
+    @Test("a report-correction corrects only a report in force: of a month never reported, or withdrawn, it is rejected, not taken as a first report")
+    func correctionNeedsAReportInForce() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try await park(directory)
+            func take(_ id: String, _ type: String, _ payload: String) async throws -> TakenSubmission {
+                try await database.takeSubmission(
+                    try received(id: id, type: type, payload: payload), parkKeyId: "park", today: Self.today, now: Self.now, prescreen: .park,
+                    context: context("io.parkd.Submission.Intake"))
+            }
+            let correction = #"{"month":"2027-01","revenue":"100.00","tax":"4.00","reason":"late"}"#
+            let unreported = try await take("c1", "report-correction", correction)
+            #expect(unreported.status == .rejected)
+            #expect(unreported.receipt.contains(#""errors":[{"path":"$.payload.month","reason":"2027-01 has no report to correct; send it as a monthly report"}]"#), "\(unreported.receipt)")
+            #expect(try await take("m1", "monthly-report", #"{"month":"2027-01","revenue":"100.00","tax":"4.00"}"#).status == .accepted)
+            #expect(try await take("c2", "report-correction", #"{"month":"2027-01","revenue":"120.00","reason":"late"}"#).status == .accepted)
+            _ = try await database.withdrawReport(.id(1), month: Month(year: 2027, month: 1), reason: "wrong month", context: context())
+            let withdrawn = try await take("c3", "report-correction", correction)
+            #expect(withdrawn.status == .rejected)
+            #expect(withdrawn.receipt.contains("the report of 2027-01 was withdrawn (version 3); nothing is in force to correct: send the month as a monthly report"), "\(withdrawn.receipt)")
+            let again = try await take("m2", "monthly-report", #"{"month":"2027-01","revenue":"90.00","tax":"4.00"}"#)
+            #expect(again.status == .accepted && again.receipt.contains(#""report":{"month":"2027-01","version":4}"#), "\(again.receipt)")
         }
     }
 

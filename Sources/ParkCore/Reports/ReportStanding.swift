@@ -17,6 +17,15 @@ public struct ReportStanding: Equatable, Sendable {
     /// The version the next report, correction or withdrawal of the month records.
     public var nextVersion: Int { latestVersion + 1 }
 
+    /// Refuses a correction (a tenant's `report-correction`) of a month with no report in force:
+    /// there is nothing to correct, and the figures would be taken as a first report unasked.
+    public func checkCorrectable(_ month: Month) throws(DomainError) {
+        guard inForce == nil else { return }
+        throw .invalid("month", latestVersion == 0
+            ? "\(month) has no report to correct; send it as a monthly report"
+            : "the report of \(month) was withdrawn (version \(latestVersion)); nothing is in force to correct: send the month as a monthly report")
+    }
+
     /// Decides the withdrawal of the report in force, filed in error (under the wrong month, or
     /// for a month the firm was not in the park): the month is then as if never reported, in
     /// every total, reward input and check. Refused when the month has no report in force, and

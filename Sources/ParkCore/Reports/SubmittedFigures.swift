@@ -16,7 +16,10 @@ public struct SubmittedFigures: Equatable, Sendable {
     /// report yet). The one rule for `report add` and for every row of a CSV import: a first
     /// report needs revenue and tax (counts not given are 0); a correction changes only the
     /// figures given, keeps the others, and must change at least one.
-    public func decide(over previous: OperatingFigures?) -> SubmissionDecision {
+    ///
+    /// `withdrawnIn`: the version that withdrew the month's report, when it was; the month is
+    /// then reported again as a first report, and a refusal says why one is needed.
+    public func decide(over previous: OperatingFigures?, withdrawnIn: Int? = nil) -> SubmissionDecision {
         var problems: [DomainError] = []
         var figures: OperatingFigures
         var changes: [String] = []
@@ -42,8 +45,14 @@ public struct SubmittedFigures: Equatable, Sendable {
                 return .refuse(.invalid("figures", "the correction changes nothing: every figure given is already in force"), more: [])
             }
         } else {
-            if revenue == nil { problems.append(.invalid("revenue", "a first report of a month needs the revenue")) }
-            if tax == nil { problems.append(.invalid("tax", "a first report of a month needs the tax paid")) }
+            // Why a first report is asked for, said once: with the first figure missing.
+            var needs = withdrawnIn.map { "its report was withdrawn (version \($0)), so this is a first report of the month, which needs" }
+                ?? "a first report of a month needs"
+            if revenue == nil {
+                problems.append(.invalid("revenue", "\(needs) the revenue"))
+                needs = "a first report of a month needs"
+            }
+            if tax == nil { problems.append(.invalid("tax", "\(needs) the tax paid")) }
             figures = .zero
             figures.revenue = revenue ?? .zero
             figures.tax = tax ?? .zero
@@ -55,5 +64,10 @@ public struct SubmittedFigures: Equatable, Sendable {
         problems += figures.problems(revenueChangedAlone: previous != nil && revenue != nil && tax == nil).filter { !unjudged.contains($0.field) }
         guard let first = problems.first else { return .record(figures, changes: changes) }
         return .refuse(first, more: Array(problems.dropFirst()))
+    }
+
+    /// Decides the new version over where the month's report stands (`decide(over:withdrawnIn:)`).
+    public func decide(over standing: ReportStanding) -> SubmissionDecision {
+        decide(over: standing.inForce, withdrawnIn: standing.inForce == nil && standing.latestVersion > 0 ? standing.latestVersion : nil)
     }
 }

@@ -35,10 +35,11 @@ extension ParkDatabase {
     }
 
     /// `submitReport` inside a transaction the caller holds (a tenant's submission records
-    /// itself in the same one).
+    /// itself in the same one); `correcting`: only a correction of the report in force is taken
+    /// (a tenant's `report-correction`).
     static func submitReport(
-        _ db: Database, _ tenant: TenantReference, month: Month, figures submitted: SubmittedFigures, reason: String?, today: CivilDate,
-        context: ChangeContext
+        _ db: Database, _ tenant: TenantReference, month: Month, figures submitted: SubmittedFigures, reason: String?, correcting: Bool = false,
+        today: CivilDate, context: ChangeContext
     ) throws -> (report: StoredReport, changes: [String]) {
         let stored = try ParkDatabase.loadTenant(db, tenant)
         switch stored.tenant.reportRefusal(for: month, today: today) {
@@ -52,12 +53,13 @@ extension ParkDatabase {
         }
         let reason = try reason.flatMap { try TenantField.optionalText($0, field: "reason", maxLength: 500) }
         let standing = try ParkDatabase.reportStanding(db, tenantID: stored.id, month: month)
+        if correcting { try standing.checkCorrectable(month) }
         if standing.inForce != nil, reason == nil {
             throw DomainError.invalid("reason", "the report for \(month) exists; a correction needs a reason")
         }
-        switch submitted.decide(over: standing.inForce) {
-        case .refuse(let problem, _):
-            throw problem
+        switch submitted.decide(over: standing) {
+        case .refuse(let problem, let more):
+            throw problem.naming(more)
         case .record(let figures, let changes):
             try ParkDatabase.recordReport(
                 db, tenantID: stored.id, month: month, version: standing.nextVersion, figures: figures, reason: reason, context: context)
@@ -277,7 +279,7 @@ extension ParkDatabase {
                 continue
             }
             let standing = try ParkDatabase.reportStanding(db, tenantID: id, month: row.month)
-            switch row.figures.decide(over: standing.inForce) {
+            switch row.figures.decide(over: standing) {
             case .refuse(let problem, let more):
                 problems += ([problem] + more).map { ImportProblem(line: row.line, $0) }
             case .record(let figures, let changes):

@@ -156,7 +156,10 @@ extension ParkDatabase {
     ) throws -> SubmissionOutcome {
         switch request {
         case .report(let month, let figures, let reason):
-            let (report, changes) = try submitReport(db, .creditCode(tenant.value), month: month, figures: figures, reason: reason, today: today, context: context)
+            // A report-correction is the payload that carries a reason (a monthly report has none).
+            let (report, changes) = try submitReport(
+                db, .creditCode(tenant.value), month: month, figures: figures, reason: reason, correcting: reason != nil, today: today,
+                context: context)
             return .report(month: report.month, version: report.version, changes: changes)
         case .objection(let application, let grounds, let evidence):
             // The objector is the submitting firm, as the notice's record names it.
