@@ -372,4 +372,24 @@ struct RewardCommandTests {
         #expect(outdated.stderr == "parkctl: run 1 was computed before run 2 of 2021-06 was approved; approving it would count amounts twice: compute it again with `parkctl reward run --period 2021-06`\n")
         #expect(try approvedAmounts(daemon, runs: [2])["1 TRAINING 2021-06"] == "1500.00")
     }
+
+    @Test("a draft the data has moved away from since it was computed cannot be approved; computed again, it can; a change that moves no amount does not stop it")
+    func changedDraft() throws {
+        let (daemon, _) = try park()
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "1\n")
+        // A figure no rule of June reads: the draft still holds what the data gives.
+        _ = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-06", "--headcount", "61", "--reason", "typo"])
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "2\n")
+        _ = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-06", "--placements", "40", "--reason", "three more placed"])
+        let refused = try daemon.parkctl(["reward", "approve", "2"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "parkctl: run 2 no longer holds what the data gives for 2021-06: tenant 1 PLACEMENT: 7400.00 in the draft, 8000.00 now; compute it again with `parkctl reward run --period 2021-06`\n", "\(refused.stderr)")
+        let json = try daemon.parkctl(["--json", "reward", "approve", "2"]).stderr
+        #expect(json.contains(#""error":"io.parkd.Reward.RunChanged""#) && json.contains(#""changes":["tenant 1 PLACEMENT: 7400.00 in the draft, 8000.00 now"]"#), "\(json)")
+        #expect(try daemon.parkctl(["reward", "show", "2"]).stdout.contains("draft"), "still a draft")
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "3\n")
+        _ = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-06", "--headcount", "62", "--reason", "another typo"])
+        #expect(try daemon.parkctl(["reward", "approve", "3"]).status == 0)
+        #expect(try approvedAmounts(daemon, runs: [3])["1 PLACEMENT 2021-06"] == "8000.00")
+    }
 }

@@ -70,4 +70,19 @@ struct RewardRunDecisionTests {
             try RewardRunDecision.checkApprovable(run: 9, period: "2021-06", rules: ["TRAINING"], adjusts: [], approvedNow: [full, other])
         }
     }
+
+    @Test("a draft is approvable only while it holds what the data gives now: each amount changed, gone or new is named")
+    func unchangedSinceComputed() throws {
+        let draft = [line(1, "RENT", 10_000), line(2, "PLACEMENT", 5_200), line(3, "TRAINING", 0)]
+        try RewardRunDecision.checkUnchanged(run: 4, period: "2021-06", draft: draft, now: draft.reversed())
+        // A zero line and no line are the same amount.
+        try RewardRunDecision.checkUnchanged(run: 4, period: "2021-06", draft: draft, now: Array(draft.prefix(2)))
+        #expect(throws: RewardRunRefused.changed(run: 4, period: "2021-06", changes: [
+            "tenant 1 RENT: 100.00 in the draft, 120.00 now", "tenant 2 PLACEMENT: 52.00 in the draft, 0.00 now",
+            "tenant 5 TRAINING: 0.00 in the draft, 7.00 now",
+        ])) {
+            try RewardRunDecision.checkUnchanged(
+                run: 4, period: "2021-06", draft: draft, now: [line(1, "RENT", 12_000), line(3, "TRAINING", 0), line(5, "TRAINING", 700)])
+        }
+    }
 }

@@ -46,7 +46,9 @@ struct ColumnOrderTests {
                 policyVersions: book.policies.map { ($0.id, $0.hash) }, inputs: canonical.json, inputsHash: canonical.hash),
                 context: context("io.parkd.Reward.Run"))
         }
-        _ = try await database.approveRewardRun(try await run().id, context: context("io.parkd.Reward.Approve"))
+        let draft = try await run()
+        let computedNow = try book.calculate(period, inputs: try await database.rewardInputs(throughYear: 2021), explain: false).lines
+        _ = try await database.approveRewardRun(draft.id, computedNow: Array(computedNow), context: context("io.parkd.Reward.Approve"))
         try await pay(database)
         _ = try await database.submitReport(
             .id(Self.corrected.tenant), month: Self.corrected.month,

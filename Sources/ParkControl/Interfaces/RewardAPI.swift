@@ -222,6 +222,22 @@ public enum RewardAPI {
           approvedSince: []int
         )
 
+        # The draft no longer holds what the policies in force compute from the data now (a
+        # report corrected or withdrawn, a lease changed, another policy in force since it was
+        # computed): approving it would publish and pay amounts the data no longer gives.
+        # Run the period again.
+        error RunChanged (
+          # The draft's id.
+          run: int,
+          # Its period.
+          period: string,
+          # Each amount that changed, by tenant and rule ("tenant 3 PLACEMENT: 5200.00 in the
+          # draft, 0.00 now"): the first 20.
+          changes: []string,
+          # How many more changed than are listed; absent when none.
+          more: ?int
+        )
+
         # The run cannot be computed: no policy in force, an unknown rule, or a formula failing
         # on some tenant's data (the message names file, line, column, rule and tenant).
         error CalculationFailed (

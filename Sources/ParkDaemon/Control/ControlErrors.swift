@@ -49,6 +49,9 @@ enum ControlErrors {
                 return RewardAPI.RunOutdated(run: run, period: period, approvedSince: since)
             case .totalTooLarge:
                 return RewardAPI.CalculationFailed(message: error.description)
+            case .changed(let run, let period, let changes):
+                let listed = Array(changes.prefix(RewardAPI.RunChanged.listed))
+                return RewardAPI.RunChanged(run: run, period: period, changes: listed, more: changes.count > listed.count ? changes.count - listed.count : nil)
             }
         case let error as EventRefused:
             return EventHandlers.declared(error)

@@ -34,9 +34,19 @@ struct RewardRuns: Sendable {
         return run
     }
 
-    /// Approves a draft: from then on it is immutable, also in the database file.
+    /// Approves a draft that still holds what the policies in force compute from the data as it
+    /// is now (its period is computed again for that): from then on it is immutable, also in the
+    /// database file.
     func approve(_ id: Int64, by caller: String, context: ChangeContext) async throws -> StoredRewardRun {
-        let run = try await database.approveRewardRun(id, context: context)
+        let draft = try await database.rewardRun(id)
+        var computedNow: [RewardLine] = []
+        // A run that is no draft is refused by the store as such, without computing.
+        if draft.status == .draft {
+            let period = try RewardPeriod.parse(draft.period)
+            let inputs = try await database.rewardInputs(throughYear: period.year)
+            computedNow = Array(try policies.bookForRun().calculate(period, inputs: inputs, rules: draft.rules, explain: false).lines)
+        }
+        let run = try await database.approveRewardRun(id, computedNow: computedNow, context: context)
         logger.notice("reward run approved", metadata: NotableEvent.rewardRunApproved.metadata([
             "run": "\(run.id)", "period": "\(run.period)", "total": "\(Money(fen: run.totalFen))", "uid": "\(caller)",
         ]))

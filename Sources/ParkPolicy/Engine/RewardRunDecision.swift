@@ -89,6 +89,27 @@ public struct RewardRunDecision: Sendable, Equatable {
         guard since.isEmpty else { throw .outdated(run: run, period: period, approvedSince: since) }
     }
 
+    /// Whether a draft still holds what a run of its period and rules would store now
+    /// (`now`, decided over the same approved runs; empty when nothing is left to adjust): a
+    /// report corrected or withdrawn, a lease changed or another policy in force since it was
+    /// computed may change its amounts, and approving it would publish and pay what the data no
+    /// longer gives. Refused with each amount that changed, by tenant and rule.
+    public static func checkUnchanged(run: Int64, period: String, draft: [RewardLine], now: [RewardLine]) throws(RewardRunRefused) {
+        struct Key: Hashable, Comparable {
+            let tenant: Int64, rule: String
+            static func < (a: Key, b: Key) -> Bool { (a.tenant, a.rule) < (b.tenant, b.rule) }
+        }
+        func amounts(_ lines: [RewardLine]) -> [Key: Int64] {
+            lines.reduce(into: [:]) { amounts, line in amounts[Key(tenant: line.tenantID, rule: line.rule), default: 0] += line.fen }
+        }
+        let (drafted, current) = (amounts(draft), amounts(now))
+        let changed = Set(drafted.keys).union(current.keys).filter { drafted[$0] ?? 0 != current[$0] ?? 0 }.sorted()
+        guard !changed.isEmpty else { return }
+        throw .changed(run: run, period: period, changes: changed.map { key in
+            "tenant \(key.tenant) \(key.rule): \(Money(fen: drafted[key] ?? 0)) in the draft, \(Money(fen: current[key] ?? 0)) now"
+        })
+    }
+
     private static func difference(_ line: RewardLine, approved: Int64, in runs: [Int64]) -> RewardLine {
         var difference = line
         let fen = line.fen - approved
@@ -111,6 +132,9 @@ public enum RewardRunRefused: Error, Equatable, Sendable, CustomStringConvertibl
     case outdated(run: Int64, period: String, approvedSince: [Int64])
     /// Its lines add up to more than the largest amount parkd holds.
     case totalTooLarge(period: String)
+    /// The draft's amounts are no longer what the data and policies give (`changes`, each
+    /// "tenant 3 PLACEMENT: 5200.00 in the draft, 0.00 now").
+    case changed(run: Int64, period: String, changes: [String])
 
     public var description: String {
         switch self {
@@ -120,6 +144,8 @@ public enum RewardRunRefused: Error, Equatable, Sendable, CustomStringConvertibl
             "run \(run) was computed before \(runs(since)) of \(period) was approved; its amounts would count twice: compute the period again"
         case .totalTooLarge(let period):
             "the run of \(period) adds up to more than \(Money.largest) yuan, the largest amount parkd holds; check the policies' formulas"
+        case .changed(let run, let period, let changes):
+            "run \(run) of \(period) no longer holds what the data gives (\(changes.joined(separator: "; "))): compute the period again"
         }
     }
 

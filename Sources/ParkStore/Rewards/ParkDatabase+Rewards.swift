@@ -220,13 +220,24 @@ extension ParkDatabase {
     /// Approves a draft that is still computed against every approved run of its period and
     /// rules; it can never change again. The database itself refuses a second approved first
     /// amount for a tenant, rule and period (trigger `rewardRun_firstAmountOnce`).
-    public func approveRewardRun(_ id: Int64, context: ChangeContext) async throws -> StoredRewardRun {
+    ///
+    /// `computedNow`: the amounts the policies in force compute for the draft's period and rules
+    /// from the data as it is now; a draft that no longer holds what they give (decided over the
+    /// same approved runs) is refused, naming each amount that changed.
+    public func approveRewardRun(_ id: Int64, computedNow: [RewardLine], context: ChangeContext) async throws -> StoredRewardRun {
         try await write(context) { db in
             guard let run = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id)).first else { throw StoreError.noSuchRun(id) }
             guard run.status == .draft else { throw StoreError.runNotDraft(id, status: run.status.rawValue) }
-            try RewardRunDecision.checkApprovable(
-                run: id, period: run.period, rules: run.rules, adjusts: run.adjusts,
-                approvedNow: try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules))
+            let approvedNow = try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules)
+            try RewardRunDecision.checkApprovable(run: id, period: run.period, rules: run.rules, adjusts: run.adjusts, approvedNow: approvedNow)
+            let now: [RewardLine]
+            do {
+                now = try RewardRunDecision.decide(period: run.period, rules: run.rules, computed: computedNow, approved: approvedNow).lines.map(\.line)
+            } catch RewardRunRefused.noDifferences {
+                now = []
+            }
+            try RewardRunDecision.checkUnchanged(
+                run: id, period: run.period, draft: try ParkDatabase.loadLines(db, runs: [id], tenant: nil, explanations: false), now: now)
             try RewardRunRecord.filter(key: id).updateAll(
                 db, RewardRunRecord.Columns.status.set(to: StoredRewardRun.Status.approved.rawValue),
                 RewardRunRecord.Columns.approvedAt.set(to: context.at), RewardRunRecord.Columns.approvedBy.set(to: context.recordedBy))

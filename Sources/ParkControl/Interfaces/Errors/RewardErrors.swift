@@ -2,7 +2,7 @@ import MemberwiseInit
 
 extension RewardAPI {
     public static let errors: [any DeclaredError.Type] = [
-        NoSuchRun.self, RunNotDraft.self, NoDifferences.self, RunOutdated.self, CalculationFailed.self,
+        NoSuchRun.self, RunNotDraft.self, NoDifferences.self, RunOutdated.self, RunChanged.self, CalculationFailed.self,
     ]
 
     @MemberwiseInit
@@ -42,6 +42,22 @@ extension RewardAPI {
             "run \(run) was computed before \(approvedSince.count == 1 ? "run" : "runs") \(approvedSince.map(String.init).joined(separator: ", ")) "
                 + "of \(period) was approved; approving it would count amounts twice: compute it again with "
                 + "`parkctl reward run --period \(period)`"
+        }
+    }
+
+    @MemberwiseInit
+    public struct RunChanged: DeclaredError {
+        public static let name = "io.parkd.Reward.RunChanged"
+        public static let kind = FailureKind.invalidInput
+        /// How many changed amounts the error lists at most.
+        public static let listed = 20
+        public var run: Int64
+        public var period: String
+        public var changes: [String]
+        public var more: Int? = nil
+        public var sentence: String {
+            "run \(run) no longer holds what the data gives for \(period): " + changes.joined(separator: "; ")
+                + (more.map { "; and \($0) more" } ?? "") + "; compute it again with `parkctl reward run --period \(period)`"
         }
     }
 
