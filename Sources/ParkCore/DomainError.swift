@@ -16,6 +16,29 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
     public let field: String
     public let reason: String
 
+    init(kind: Kind, field: String, reason: String) {
+        self.kind = kind
+        self.field = field
+        self.reason = reason.utf8.count > 240 ? Self.shorteningQuotes(reason) : reason
+    }
+
+    /// `reason` with each quoted value of more than 60 characters cut to its first 40 and last
+    /// 10, saying how long it was: a value is named in an error (on the wire, in the audit trail
+    /// and the journal), never sent back whole, however much of it a client sent.
+    static func shorteningQuotes(_ reason: String) -> String {
+        var shortened = ""
+        var rest = Substring(reason)
+        while let open = rest.firstIndex(of: "'") {
+            shortened += rest[...open]
+            let inside = rest[rest.index(after: open)...]
+            guard let close = inside.firstIndex(of: "'") else { return shortened + inside }
+            let quoted = inside[..<close]
+            shortened += quoted.count > 60 ? "\(quoted.prefix(40))…\(quoted.suffix(10))' (\(quoted.count) characters)" : "\(quoted)'"
+            rest = inside[inside.index(after: close)...]
+        }
+        return shortened + rest
+    }
+
     public static func invalid(_ field: String, _ reason: String) -> DomainError {
         DomainError(kind: .invalidField, field: field, reason: reason)
     }
