@@ -126,8 +126,9 @@ extension Parkctl {
             }
             if !stats.monthly.isEmpty {
                 lines.append("")
-                lines.append((["month"] + figureNames.map(\.0)).joined(separator: ","))
-                lines += stats.monthly.map { ([$0.month] + values($0.totals)).joined(separator: ",") }
+                // The month's count of reports last, after the columns scripts already read.
+                lines.append((["month"] + figureNames.map(\.0) + ["reports"]).joined(separator: ","))
+                lines += stats.monthly.map { ([$0.month] + values($0.totals) + [String($0.totals.reports)]).joined(separator: ",") }
             }
             if !stats.paid.isEmpty {
                 lines.append("")
