@@ -24,7 +24,7 @@ public enum ReportAPI {
           \(SharedFields.lines(SharedFields.reportFlows)),
           # Staff at the end of the month.
           headcount: int,
-          # 1 for the first submission, one more per correction.
+          # 1 for the first submission, one more per correction or withdrawal.
           version: int,
           # True for the version in force.
           current: bool,

@@ -8,7 +8,7 @@ public struct StoredReport: Sendable, Equatable {
     public var tenantName: String
     public var month: Month
     public var figures: OperatingFigures
-    /// 1 for the first submission, then one more per correction.
+    /// 1 for the first submission, then one more per correction or withdrawal.
     public var version: Int
     public var isCurrent: Bool
     /// Whether this version withdrew the report (it keeps the figures it took out of force).
