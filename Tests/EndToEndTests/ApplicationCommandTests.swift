@@ -182,4 +182,19 @@ struct ApplicationCommandTests {
         let json = try daemon.parkctl(["--json", "application", "show", "1"])
         #expect(json.stdout.components(separatedBy: "\"criterion\"").count == 3)
     }
+
+    @Test("a list of applications larger than a call may be (their statements in full) is read whole by parkctl, as a table and as JSON")
+    func listLargerThanACall() throws {
+        let daemon = try RunningDaemon()
+        let statements = (1...20).map { "声明\($0)：" + String(repeating: "本公司守法经营，无失信记录。", count: 70) }
+        for serial in 1...25 {
+            let added = try daemon.parkctl(Self.add(SpoolPark.creditCode(serial), name: "英才人力资源\(serial)有限公司", ["--statement": statements]))
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        let json = try daemon.parkctl(["--json", "application", "list"])
+        #expect(json.status == 0 && json.stdout.utf8.count > 1 << 20, "\(json.stdout.utf8.count) bytes; \(json.stderr)")
+        #expect(json.stdout.components(separatedBy: "\"statements\"").count == 26, "every application with its statements")
+        let table = try daemon.parkctl(["application", "list"])
+        #expect(table.status == 0 && table.stdout.split(separator: "\n").count == 26, "\(table.stderr)")
+    }
 }

@@ -7,6 +7,10 @@ import NIOPosix
 public final class VarlinkConnection: Sendable {
     private let channel: any Channel
 
+    /// The largest reply read: a list of years of a park's records outgrows the 1 MiB a call
+    /// may be (applications with their statements, events with their occurrences).
+    public static let maximumReplyLength = 64 << 20
+
     private init(channel: any Channel) {
         self.channel = channel
     }
@@ -20,7 +24,8 @@ public final class VarlinkConnection: Sendable {
             let channel = try await ClientBootstrap(group: group)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(VarlinkFrameDecoder()))
+                        try channel.pipeline.syncOperations.addHandler(
+                            ByteToMessageHandler(VarlinkFrameDecoder(maximumLength: VarlinkConnection.maximumReplyLength)))
                         try channel.pipeline.syncOperations.addHandler(VarlinkClientHandler())
                     }
                 }
@@ -116,6 +121,8 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
     case protocolViolation(String)
     /// The call would be a message larger than the service reads (a file given is too large).
     case requestTooLarge(method: String, bytes: Int)
+    /// The reply is larger than the client reads (`VarlinkConnection.maximumReplyLength`).
+    case replyTooLarge(limit: Int)
 
     /// The connection failed with `error`: an I/O error in the system's words
     /// (`Connection reset by peer`), not NIO's description of the call that met it.
@@ -139,6 +146,8 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
         case .protocolViolation(let reason): "parkd answered something unexpected: \(reason)"
         case .requestTooLarge(let method, let bytes):
             "the call of \(method) would be a message of \(bytes) bytes, more than the \(VarlinkFrameDecoder.defaultMaximumLength) parkd reads in one: is a file given too large?"
+        case .replyTooLarge(let limit):
+            "parkd's reply is larger than the \(limit >> 20) MiB parkctl reads: ask for less at once (a tenant, a period, a page)"
         }
     }
 }
@@ -172,7 +181,11 @@ final class VarlinkClientHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        failAll(VarlinkClientError.connectionLost(error))
+        if case VarlinkFramingError.messageTooLarge(let limit) = error {
+            failAll(VarlinkClientError.replyTooLarge(limit: limit))
+        } else {
+            failAll(VarlinkClientError.connectionLost(error))
+        }
         context.close(promise: nil)
     }
 

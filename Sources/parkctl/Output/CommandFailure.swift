@@ -71,6 +71,8 @@ struct CommandFailure: Error {
                 self.init(
                     name: "RequestTooLarge", message: error.description, parameters: ["method": .string(method), "bytes": .integer(Int64(bytes))],
                     exitCode: Self.invalidInput)
+            case .replyTooLarge(let limit):
+                self.init(name: "ReplyTooLarge", message: error.description, parameters: ["limit": .integer(Int64(limit))], exitCode: Self.protocolError)
             }
         case let error as VarlinkError:
             self.init(error)
