@@ -47,8 +47,9 @@ struct ColumnOrderTests {
                 context: context("io.parkd.Reward.Run"))
         }
         let draft = try await run()
-        let computedNow = try book.calculate(period, inputs: try await database.rewardInputs(throughYear: 2021), explain: false).lines
-        _ = try await database.approveRewardRun(draft.id, computedNow: Array(computedNow), context: context("io.parkd.Reward.Approve"))
+        _ = try await database.approveRewardRun(draft.id, computing: { period, rules, inputs in
+            Array(try book.calculate(period, inputs: inputs, rules: rules, explain: false).lines)
+        }, context: context("io.parkd.Reward.Approve"))
         try await pay(database)
         _ = try await database.submitReport(
             .id(Self.corrected.tenant), month: Self.corrected.month,

@@ -24,7 +24,7 @@ struct RewardStoreTests {
             let computed = [line(1, "RENT", 10_000), line(2, "PLACEMENT", 5_000)]
             let first = try await database.createRewardRun(run(computed), context: context("io.parkd.Reward.Run"))
             #expect(first.kind == .regular && first.status == .draft && first.totalFen == 15_000)
-            _ = try await database.approveRewardRun(first.id, computedNow: computed, context: context("io.parkd.Reward.Approve"))
+            _ = try await database.approveRewardRun(first.id, computing: { _, _, _ in computed }, context: context("io.parkd.Reward.Approve"))
 
             // Tenant 1's rent went up; tenant 2 no longer gets anything; tenant 3 is new.
             let adjustment = try await database.createRewardRun(
@@ -36,7 +36,7 @@ struct RewardStoreTests {
 
             // The same data again: nothing to adjust, and the draft stays as it was.
             _ = try await database.approveRewardRun(
-                adjustment.id, computedNow: [line(1, "RENT", 12_000), line(3, "RENT", 700)], context: context("io.parkd.Reward.Approve"))
+                adjustment.id, computing: { _, _, _ in [line(1, "RENT", 12_000), line(3, "RENT", 700)] }, context: context("io.parkd.Reward.Approve"))
             await #expect(throws: RewardRunRefused.noDifferences(period: "2021-06", approved: [first.id, adjustment.id])) {
                 _ = try await database.createRewardRun(self.run([self.line(1, "RENT", 12_000), self.line(3, "RENT", 700)]), context: context("io.parkd.Reward.Run"))
             }
@@ -54,7 +54,7 @@ struct RewardStoreTests {
             let firstRun = try await database.createRewardRun(
                 run(everything.filter { first.contains($0.rule) }, rules: first), context: context("io.parkd.Reward.Run"))
             _ = try await database.approveRewardRun(
-                firstRun.id, computedNow: everything.filter { first.contains($0.rule) }, context: context("io.parkd.Reward.Approve"))
+                firstRun.id, computing: { _, _, _ in everything.filter { first.contains($0.rule) } }, context: context("io.parkd.Reward.Approve"))
 
             let secondLines = everything.filter { second.contains($0.rule) }
             if Set(second).isSubset(of: first) {
@@ -70,7 +70,7 @@ struct RewardStoreTests {
             #expect(secondRun.kind == .adjustment && secondRun.adjusts == [firstRun.id])
             let lines = try await database.rewardLines(run: secondRun.id, explanations: false)
             #expect(lines.map { "\($0.tenantID) \($0.rule) \($0.fen)" } == ["1 RENT 10000"])
-            _ = try await database.approveRewardRun(secondRun.id, computedNow: secondLines, context: context("io.parkd.Reward.Approve"))
+            _ = try await database.approveRewardRun(secondRun.id, computing: { _, _, _ in secondLines }, context: context("io.parkd.Reward.Approve"))
         }
     }
 
@@ -126,10 +126,10 @@ struct RewardStoreTests {
             let placementOnly = try await database.createRewardRun(
                 run([line(1, "PLACEMENT", 5_000)], rules: ["PLACEMENT"]), context: context("io.parkd.Reward.Run"))
             _ = try await database.approveRewardRun(
-                full.id, computedNow: [line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)], context: context("io.parkd.Reward.Approve"))
+                full.id, computing: { _, _, _ in [line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)] }, context: context("io.parkd.Reward.Approve"))
             await #expect(throws: RewardRunRefused.outdated(run: placementOnly.id, period: "2021-06", approvedSince: [full.id])) {
                 _ = try await database.approveRewardRun(
-                    placementOnly.id, computedNow: [self.line(1, "PLACEMENT", 5_000)], context: context("io.parkd.Reward.Approve"))
+                    placementOnly.id, computing: { _, _, _ in [self.line(1, "PLACEMENT", 5_000)] }, context: context("io.parkd.Reward.Approve"))
             }
             #expect(try await database.rewardRun(placementOnly.id).status == .draft)
         }
@@ -145,7 +145,7 @@ struct RewardStoreTests {
             let placementOnly = try await database.createRewardRun(
                 run([line(1, "PLACEMENT", 5_000)], rules: ["PLACEMENT"]), context: context("io.parkd.Reward.Run"))
             _ = try await database.approveRewardRun(
-                full.id, computedNow: [line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)], context: context("io.parkd.Reward.Approve"))
+                full.id, computing: { _, _, _ in [line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)] }, context: context("io.parkd.Reward.Approve"))
             try database.close()
             // Approving the outdated draft behind parkd's back, as the old code did.
             let queue = try DatabaseQueue(path: path)
@@ -200,16 +200,16 @@ struct RewardStoreTests {
             #expect(try await database.rewardRun(older.id).status == .superseded)
             #expect(newer.kind == .regular)
             await #expect(throws: StoreError.runNotDraft(older.id, status: "superseded")) {
-                _ = try await database.approveRewardRun(older.id, computedNow: [self.line(1, "RENT", 100)], context: context("io.parkd.Reward.Approve"))
+                _ = try await database.approveRewardRun(older.id, computing: { _, _, _ in [self.line(1, "RENT", 100)] }, context: context("io.parkd.Reward.Approve"))
             }
             // Computed again now, the data gives something else: the draft is refused, and stays a draft.
             await #expect(throws: RewardRunRefused.changed(run: newer.id, period: "2021-06", changes: ["tenant 1 RENT: 2.00 in the draft, 2.50 now"])) {
-                _ = try await database.approveRewardRun(newer.id, computedNow: [self.line(1, "RENT", 250)], context: context("io.parkd.Reward.Approve"))
+                _ = try await database.approveRewardRun(newer.id, computing: { _, _, _ in [self.line(1, "RENT", 250)] }, context: context("io.parkd.Reward.Approve"))
             }
             #expect(try await database.rewardRun(newer.id).status == .draft)
-            _ = try await database.approveRewardRun(newer.id, computedNow: [line(1, "RENT", 200)], context: context("io.parkd.Reward.Approve"))
+            _ = try await database.approveRewardRun(newer.id, computing: { _, _, _ in [line(1, "RENT", 200)] }, context: context("io.parkd.Reward.Approve"))
             await #expect(throws: StoreError.runNotDraft(newer.id, status: "approved")) {
-                _ = try await database.approveRewardRun(newer.id, computedNow: [self.line(1, "RENT", 200)], context: context("io.parkd.Reward.Approve"))
+                _ = try await database.approveRewardRun(newer.id, computing: { _, _, _ in [self.line(1, "RENT", 200)] }, context: context("io.parkd.Reward.Approve"))
             }
         }
     }
@@ -221,7 +221,7 @@ struct RewardStoreTests {
             let database = try ParkDatabase(path: path)
             let approved = try await database.approveRewardRun(
                 try await database.createRewardRun(run([line(1, "RENT", 100)]), context: context("io.parkd.Reward.Run")).id,
-                computedNow: [line(1, "RENT", 100)], context: context("io.parkd.Reward.Approve"))
+                computing: { _, _, _ in [line(1, "RENT", 100)] }, context: context("io.parkd.Reward.Approve"))
             try database.close()
             let queue = try DatabaseQueue(path: path)
             for statement in [

@@ -38,15 +38,9 @@ struct RewardRuns: Sendable {
     /// is now (its period is computed again for that): from then on it is immutable, also in the
     /// database file.
     func approve(_ id: Int64, by caller: String, context: ChangeContext) async throws -> StoredRewardRun {
-        let draft = try await database.rewardRun(id)
-        var computedNow: [RewardLine] = []
-        // A run that is no draft is refused by the store as such, without computing.
-        if draft.status == .draft {
-            let period = try RewardPeriod.parse(draft.period)
-            let inputs = try await database.rewardInputs(throughYear: period.year)
-            computedNow = Array(try policies.bookForRun().calculate(period, inputs: inputs, rules: draft.rules, explain: false).lines)
-        }
-        let run = try await database.approveRewardRun(id, computedNow: computedNow, context: context)
+        let run = try await database.approveRewardRun(id, computing: { [policies] period, rules, inputs in
+            Array(try policies.bookForRun().calculate(period, inputs: inputs, rules: rules, explain: false).lines)
+        }, context: context)
         logger.notice("reward run approved", metadata: NotableEvent.rewardRunApproved.metadata([
             "run": "\(run.id)", "period": "\(run.period)", "total": "\(Money(fen: run.totalFen))", "uid": "\(caller)",
         ]))

@@ -69,59 +69,63 @@ extension ParkDatabase {
     /// Everything the policies may read, for periods up to the end of `year`: every tenant that
     /// ever became active, its status history, leases, and current reports up to that year.
     public func rewardInputs(throughYear year: Int) async throws -> RewardInputs {
-        try await readInBackground { db in
-            var lines: [Int64: [String]] = [:], tags: [Int64: [String]] = [:]
-            for record in try TenantBusinessLineRecord
-                .order(TenantBusinessLineRecord.Columns.tenantId, TenantBusinessLineRecord.Columns.line).fetchAll(db) {
-                lines[record.tenantId, default: []].append(record.line)
-            }
-            for record in try TenantTagRecord.order(TenantTagRecord.Columns.tenantId, TenantTagRecord.Columns.tag).fetchAll(db) {
-                tags[record.tenantId, default: []].append(record.tag)
-            }
-            var changes: [Int64: [StatusFact]] = [:]
-            for record in try TenantStatusChangeRecord
-                .order(TenantStatusChangeRecord.Columns.tenantId, TenantStatusChangeRecord.Columns.id).fetchAll(db) {
-                changes[record.tenantId, default: []].append(record.fact)
-            }
-            var units: [Int64: [LeasedUnitFact]] = [:]
-            for row in try LeasedUnitRow.fetchAll(
-                db, sql: LeasedUnitRow.select + " ORDER BY leaseUnit.leaseId, rentalUnit.building, rentalUnit.number") {
-                units[row.leaseId, default: []].append(row.fact)
-            }
-            var rents: [Int64: [RentFact]] = [:]
-            for record in try LeaseRentRecord
-                .order(LeaseRentRecord.Columns.leaseId, LeaseRentRecord.Columns.effectiveFrom, LeaseRentRecord.Columns.id).fetchAll(db) {
-                rents[record.leaseId, default: []].append(record.fact)
-            }
-            var leases: [Int64: [LeaseFact]] = [:]
-            for record in try LeaseRecord.order(LeaseRecord.Columns.tenantId, LeaseRecord.Columns.start, LeaseRecord.Columns.id).fetchAll(db) {
-                let id = record.id ?? 0
-                leases[record.tenantId, default: []].append(record.fact(units: units[id] ?? [], rents: rents[id] ?? []))
-            }
-            let reports = try OperatingReportRecord.currentFacts(db, through: "\(year)-12")
-            // The events each tenant organised or co-organised, ending by the end of `year`.
-            var events: [Int64: [EventFact]] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT e.id AS id, e.organiserId AS organiserId, e.kind AS kind, e.cancelledAt AS cancelledAt, e.lastEndsAt AS lastEndsAt,
-                       (SELECT MAX(endLocal) FROM eventOccurrence WHERE eventId = e.id AND endsAt <= e.lastEndsAt) AS lastEnd,
-                       (SELECT SUM(employers) FROM eventOutcome WHERE eventId = e.id AND isCurrent) AS employers
-                FROM parkEvent AS e WHERE e.organiserId IS NOT NULL ORDER BY e.organiserId, e.id
-                """) {
-                let ends = String(((row["lastEnd"] as String?) ?? "").prefix(10))
-                guard !ends.isEmpty, ends <= "\(year)-12-31" else { continue }
-                events[row["organiserId"], default: []].append(EventFact(
-                    id: row["id"], kind: row["kind"], ends: ends,
-                    cancelled: ParkEvent.isCalledOff(cancelledAt: row["cancelledAt"], lastEndsAt: row["lastEndsAt"]), employers: row["employers"]))
-            }
-            return RewardInputs(tenants: try TenantRecord.fetchAll(db, sql: """
-                SELECT * FROM tenant WHERE id IN (SELECT tenantId FROM tenantStatusChange WHERE toStatus = 'active') ORDER BY id
-                """).map { record in
-                let id = record.id ?? 0
-                return record.facts(
-                    businessLines: lines[id] ?? [], tags: tags[id] ?? [], statusChanges: changes[id] ?? [], leases: leases[id] ?? [],
-                    reports: reports[id] ?? [], events: events[id])
-            })
+        try await readInBackground { db in try ParkDatabase.rewardInputs(db, throughYear: year) }
+    }
+
+    /// `rewardInputs(throughYear:)` in a transaction the caller holds (an approval computes its
+    /// period again in the one that approves it).
+    static func rewardInputs(_ db: Database, throughYear year: Int) throws -> RewardInputs {
+        var lines: [Int64: [String]] = [:], tags: [Int64: [String]] = [:]
+        for record in try TenantBusinessLineRecord
+            .order(TenantBusinessLineRecord.Columns.tenantId, TenantBusinessLineRecord.Columns.line).fetchAll(db) {
+            lines[record.tenantId, default: []].append(record.line)
         }
+        for record in try TenantTagRecord.order(TenantTagRecord.Columns.tenantId, TenantTagRecord.Columns.tag).fetchAll(db) {
+            tags[record.tenantId, default: []].append(record.tag)
+        }
+        var changes: [Int64: [StatusFact]] = [:]
+        for record in try TenantStatusChangeRecord
+            .order(TenantStatusChangeRecord.Columns.tenantId, TenantStatusChangeRecord.Columns.id).fetchAll(db) {
+            changes[record.tenantId, default: []].append(record.fact)
+        }
+        var units: [Int64: [LeasedUnitFact]] = [:]
+        for row in try LeasedUnitRow.fetchAll(
+            db, sql: LeasedUnitRow.select + " ORDER BY leaseUnit.leaseId, rentalUnit.building, rentalUnit.number") {
+            units[row.leaseId, default: []].append(row.fact)
+        }
+        var rents: [Int64: [RentFact]] = [:]
+        for record in try LeaseRentRecord
+            .order(LeaseRentRecord.Columns.leaseId, LeaseRentRecord.Columns.effectiveFrom, LeaseRentRecord.Columns.id).fetchAll(db) {
+            rents[record.leaseId, default: []].append(record.fact)
+        }
+        var leases: [Int64: [LeaseFact]] = [:]
+        for record in try LeaseRecord.order(LeaseRecord.Columns.tenantId, LeaseRecord.Columns.start, LeaseRecord.Columns.id).fetchAll(db) {
+            let id = record.id ?? 0
+            leases[record.tenantId, default: []].append(record.fact(units: units[id] ?? [], rents: rents[id] ?? []))
+        }
+        let reports = try OperatingReportRecord.currentFacts(db, through: "\(year)-12")
+        // The events each tenant organised or co-organised, ending by the end of `year`.
+        var events: [Int64: [EventFact]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.id AS id, e.organiserId AS organiserId, e.kind AS kind, e.cancelledAt AS cancelledAt, e.lastEndsAt AS lastEndsAt,
+                   (SELECT MAX(endLocal) FROM eventOccurrence WHERE eventId = e.id AND endsAt <= e.lastEndsAt) AS lastEnd,
+                   (SELECT SUM(employers) FROM eventOutcome WHERE eventId = e.id AND isCurrent) AS employers
+            FROM parkEvent AS e WHERE e.organiserId IS NOT NULL ORDER BY e.organiserId, e.id
+            """) {
+            let ends = String(((row["lastEnd"] as String?) ?? "").prefix(10))
+            guard !ends.isEmpty, ends <= "\(year)-12-31" else { continue }
+            events[row["organiserId"], default: []].append(EventFact(
+                id: row["id"], kind: row["kind"], ends: ends,
+                cancelled: ParkEvent.isCalledOff(cancelledAt: row["cancelledAt"], lastEndsAt: row["lastEndsAt"]), employers: row["employers"]))
+        }
+        return RewardInputs(tenants: try TenantRecord.fetchAll(db, sql: """
+            SELECT * FROM tenant WHERE id IN (SELECT tenantId FROM tenantStatusChange WHERE toStatus = 'active') ORDER BY id
+            """).map { record in
+            let id = record.id ?? 0
+            return record.facts(
+                businessLines: lines[id] ?? [], tags: tags[id] ?? [], statusChanges: changes[id] ?? [], leases: leases[id] ?? [],
+                reports: reports[id] ?? [], events: events[id])
+        })
     }
 
     /// Stores a run as a draft, decided against the approved runs of its period: a rule that
@@ -221,15 +225,23 @@ extension ParkDatabase {
     /// rules; it can never change again. The database itself refuses a second approved first
     /// amount for a tenant, rule and period (trigger `rewardRun_firstAmountOnce`).
     ///
-    /// `computedNow`: the amounts the policies in force compute for the draft's period and rules
-    /// from the data as it is now; a draft that no longer holds what they give (decided over the
-    /// same approved runs) is refused, naming each amount that changed.
-    public func approveRewardRun(_ id: Int64, computedNow: [RewardLine], context: ChangeContext) async throws -> StoredRewardRun {
+    /// `computing` gives the amounts the policies in force compute for the draft's period and
+    /// rules from the inputs it is handed: those of the data as it is in the transaction that
+    /// approves, so that no change committed before the approval slips past it. A draft that no
+    /// longer holds what they give (decided over the same approved runs) is refused, naming each
+    /// amount that changed. The computation holds the writer (a run's time without its
+    /// explanations): approvals are rare, and what they publish and pay must be what the data gives.
+    public func approveRewardRun(
+        _ id: Int64, computing: @escaping @Sendable (RewardPeriod, _ rules: [String], RewardInputs) throws -> [RewardLine],
+        context: ChangeContext
+    ) async throws -> StoredRewardRun {
         try await write(context) { db in
             guard let run = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id)).first else { throw StoreError.noSuchRun(id) }
             guard run.status == .draft else { throw StoreError.runNotDraft(id, status: run.status.rawValue) }
             let approvedNow = try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules)
             try RewardRunDecision.checkApprovable(run: id, period: run.period, rules: run.rules, adjusts: run.adjusts, approvedNow: approvedNow)
+            let period = try RewardPeriod.parse(run.period)
+            let computedNow = try computing(period, run.rules, try ParkDatabase.rewardInputs(db, throughYear: period.year))
             let now: [RewardLine]
             do {
                 now = try RewardRunDecision.decide(period: run.period, rules: run.rules, computed: computedNow, approved: approvedNow).lines.map(\.line)
