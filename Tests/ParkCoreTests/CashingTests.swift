@@ -8,7 +8,8 @@ struct CashingTests {
 
     func account(_ number: String = "6222 0216 0201 2345 678", from day: CivilDate = day, history: [BankAccount] = []) throws -> BankAccount {
         try BankAccount.decide(
-            accountName: Self.name, bank: "中国工商银行青岛市南支行", number: number, effectiveFrom: day, registeredName: Self.name, history: history)
+            accountName: Self.name, bank: "中国工商银行青岛市南支行", number: number, effectiveFrom: day, registeredName: Self.name, history: history,
+            lastTaken: nil)
     }
 
     @Test("an account is in the tenant's registered name, with a well-formed number, a change from a later day only")
@@ -18,7 +19,7 @@ struct CashingTests {
         #expect(first.number.masked == "…5678")
         let refused = #expect(throws: DomainError.self) {
             try BankAccount.decide(accountName: "青岛英才人力资源公司", bank: "工行", number: "6222021602012345678",
-                                   effectiveFrom: Self.day, registeredName: Self.name, history: [])
+                                   effectiveFrom: Self.day, registeredName: Self.name, history: [], lastTaken: nil)
         }
         #expect(refused?.field == "accountName")
         for (number, reason) in [
@@ -39,6 +40,17 @@ struct CashingTests {
         #expect(BankAccount.inForce([first, later], on: CivilDate(year: 2026, month: 5, day: 31)!) == first)
         #expect(BankAccount.inForce([first, later], on: CivilDate(year: 2026, month: 6, day: 1)!) == later)
         #expect(BankAccount.inForce([first, later], on: CivilDate(year: 2026, month: 3, day: 1)!) == nil)
+        // Nor on or before the day whose account a payment batch took: it pays into the one in force then.
+        let taken = (batch: Int64(4), on: CivilDate(year: 2026, month: 6, day: 15)!)
+        let beforeBatch = #expect(throws: DomainError.self) {
+            try BankAccount.decide(
+                accountName: Self.name, bank: "工行", number: "6222021602077777777", effectiveFrom: taken.on, registeredName: Self.name,
+                history: [first, later], lastTaken: taken)
+        }
+        #expect(beforeBatch?.reason == "payment batch 4 pays the tenant into the account in force on 2026-06-15; a new account takes effect on a later day (2026-06-16 or after), or cancel the batch first if it is not approved")
+        _ = try BankAccount.decide(
+            accountName: Self.name, bank: "工行", number: "6222021602077777777", effectiveFrom: CivilDate(year: 2026, month: 6, day: 16)!,
+            registeredName: Self.name, history: [first, later], lastTaken: taken)
     }
 
     @Test("a notice runs N working days after the day it is published, across holidays, and closes only after its last day")

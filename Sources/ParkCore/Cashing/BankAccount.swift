@@ -13,8 +13,14 @@ public struct BankAccount: Equatable, Sendable {
     /// Decides a new account of a tenant registered as `registeredName`, whose accounts so far
     /// are `history`: the name must be the registered name exactly, the bank named, and it takes
     /// effect after the latest account (a change never rewrites which account was in force).
+    ///
+    /// `lastTaken`: the latest payment batch (not cancelled) that took one of the tenant's
+    /// accounts, and the day whose account it took. A new account takes effect after that day:
+    /// from an earlier one, the history would say a batch paid into an account other than the
+    /// one in force.
     public static func decide(
-        accountName: String, bank: String, number: String, effectiveFrom: CivilDate, registeredName: String, history: [BankAccount]
+        accountName: String, bank: String, number: String, effectiveFrom: CivilDate, registeredName: String, history: [BankAccount],
+        lastTaken: (batch: Int64, on: CivilDate)?
     ) throws(DomainError) -> BankAccount {
         let name = accountName.trimmingWhitespace()
         guard name == registeredName.trimmingWhitespace() else {
@@ -26,6 +32,9 @@ public struct BankAccount: Equatable, Sendable {
         let number = try BankAccountNumber.parse(number, field: "number")
         if let latest = history.max(by: { $0.effectiveFrom < $1.effectiveFrom }), effectiveFrom <= latest.effectiveFrom {
             throw .invalid("effectiveFrom", "the tenant's account \(latest.number.masked) takes effect on \(latest.effectiveFrom); a new account takes effect on a later day")
+        }
+        if let lastTaken, effectiveFrom <= lastTaken.on {
+            throw .invalid("effectiveFrom", "payment batch \(lastTaken.batch) pays the tenant into the account in force on \(lastTaken.on); a new account takes effect on a later day (\(lastTaken.on.adding(days: 1)) or after), or cancel the batch first if it is not approved")
         }
         return BankAccount(accountName: name, bank: bank, number: number, effectiveFrom: effectiveFrom)
     }

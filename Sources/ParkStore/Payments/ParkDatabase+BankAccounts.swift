@@ -22,7 +22,7 @@ extension ParkDatabase {
             let history = try ParkDatabase.bankAccounts(db, tenant: tenant.id).map(\.account)
             let account = try BankAccount.decide(
                 accountName: accountName, bank: bank, number: number, effectiveFrom: effectiveFrom, registeredName: tenant.tenant.name,
-                history: history)
+                history: history, lastTaken: try ParkDatabase.lastBatchTaking(db, tenant: tenant.id))
             var record = BankAccountRecord(
                 id: nil, tenantId: tenant.id, accountName: account.accountName, bank: account.bank, accountNumber: account.number.digits,
                 effectiveFrom: account.effectiveFrom.description, recordedAt: context.at, recordedBy: context.recordedBy)
@@ -31,6 +31,21 @@ extension ParkDatabase {
                 id: record.id!, tenant: tenant.id, tenantName: tenant.tenant.name, account: account, recordedAt: context.at,
                 recordedBy: context.recordedBy)
         }
+    }
+
+    /// The latest payment batch, not cancelled, that took one of the tenant's accounts, and the
+    /// day whose account it took.
+    static func lastBatchTaking(_ db: Database, tenant: Int64) throws -> (batch: Int64, on: CivilDate)? {
+        let latest = try Row.fetchOne(db, sql: """
+            SELECT paymentBatch.id, paymentBatch.createdOn FROM paymentItem JOIN paymentBatch ON paymentBatch.id = paymentItem.paymentBatchId
+            WHERE paymentItem.tenantId = ? AND paymentBatch.status <> 'cancelled'
+            ORDER BY paymentBatch.createdOn DESC, paymentBatch.id DESC LIMIT 1
+            """, arguments: [tenant])
+        guard let latest else { return nil }
+        guard let day = try? CivilDate.parse(latest["createdOn"] as String, field: "createdOn") else {
+            throw StoreError.unreadable("paymentBatch \(latest["id"] as Int64)", "a day")
+        }
+        return (latest["id"], day)
     }
 
     /// Every account recorded, or a tenant's, by tenant then effective day.
