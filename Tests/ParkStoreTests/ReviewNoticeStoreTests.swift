@@ -70,6 +70,52 @@ struct ReviewNoticeStoreTests {
         }
     }
 
+    @Test("after an accepted appeal, the decision of the review again replaces the appealed one: one decision in force, and the old one is no longer superseded")
+    func reviewAgainReplacesTheAppealedDecision() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            try await closedSession(database)
+            let calendar = try calendar()
+            _ = try await database.publishReviewNotice(
+                session: 1, today: day("2021-02-09"), workingDays: 5, calendar: calendar, context: context("io.parkd.Review.PublishNotice"))
+            _ = try await database.closeReviewNotice(session: 1, today: day("2021-02-23"), context: context("io.parkd.Review.CloseNotice"))
+            let rejection = try #require(try await database.reviewDecisions(application: 2).first)
+            #expect(rejection.decision.verdict == .rejected)
+            let appeal = try await database.fileReviewAppeal(
+                application: 2, ground: .factualError, text: "营收数据录入有误", today: day("2021-02-24"), windowDays: 10, calendar: calendar,
+                context: context("io.parkd.Review.AddAppeal"))
+            _ = try await database.decideReviewAppeal(
+                appeal.id, outcome: .accepted, reason: "经核实确有录入错误", today: day("2021-02-25"), context: context("io.parkd.Review.DecideAppeal"))
+
+            // Reviewed again by a panel none of whom sat on session 1, and approved.
+            let panel = (6...10).map { Reviewer(uid: Int64(2000 + $0), name: "reviewer\($0)") }
+            let again = try await database.createReviewSession(
+                heldOn: day("2021-03-01"), venue: "302", chair: "刘主任", agenda: [2], panel: try ReviewPanel(panel),
+                context: context("io.parkd.Review.CreateSession"))
+            for member in panel {
+                let sheet = try ScoreSheet(
+                    application: 2, reviewer: member, scores: Array(zip(ScoringRules.park.criteria.map(\.name), ["16", "16", "16", "20", "12"])),
+                    veto: nil, reason: nil, rules: .park)
+                _ = try await database.submitSheet(sheet, rules: .park, salt: "s", commitment: sheet.commitment(salt: "s"), context: context("io.parkd.Review.Score"))
+            }
+            _ = try await database.closeReviewSession(again.id, rules: .park, context: context("io.parkd.Review.CloseSession"))
+            _ = try await database.publishReviewNotice(
+                session: again.id, today: day("2021-03-02"), workingDays: 5, calendar: calendar, context: context("io.parkd.Review.PublishNotice"))
+            let closing = try await database.closeReviewNotice(session: again.id, today: day("2021-03-10"), context: context("io.parkd.Review.CloseNotice"))
+            let approval = try #require(closing.decided.first)
+            #expect(approval.decision.verdict == .approved && approval.decision.application == 2)
+
+            let decisions = try await database.reviewDecisions(application: 2)
+            #expect(decisions.map(\.id) == [rejection.id, approval.id])
+            #expect(decisions.map(\.supersededBy) == [approval.id, nil], "the appealed rejection is replaced; the new approval is in force")
+            await #expect(throws: DomainError.invalid("decision", "decision \(rejection.id) is already superseded by decision \(approval.id); supersede the latest")) {
+                try await database.supersedeReviewDecision(
+                    rejection.id, verdict: .approved, reason: "x", today: self.day("2021-03-11"), context: context("io.parkd.Review.SupersedeDecision"))
+            }
+            #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .approved)
+        }
+    }
+
     @Test("a notice across the Spring Festival: an objection holds one decision past the close, its dismissal releases it; tenants move")
     func noticeAndDecisions() async throws {
         try await withTemporaryDirectory { directory in

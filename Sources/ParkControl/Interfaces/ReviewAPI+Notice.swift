@@ -113,7 +113,8 @@ extension ReviewAPI {
           breakdown: []CriterionMean,
           # The decision this one supersedes.
           supersedes: ?int,
-          # The decision that superseded this one.
+          # The decision that replaced this one: one that superseded it (a correction), or the
+          # decision of a later review of the application (after an accepted appeal).
           supersededBy: ?int,
           # The day it was made (YYYY-MM-DD).
           decidedOn: string,

@@ -267,7 +267,11 @@ extension ParkDatabase {
         if let application { request = request.filter(Column("applicationId") == application) }
         if let id { request = request.filter(Column("id") == id) }
         return try request.fetchAll(db).map { record in
-            let later = try Int64.fetchOne(db, sql: "SELECT id FROM reviewDecision WHERE supersedes = ?", arguments: [record.id])
+            // Replaced by a correction that supersedes it, or by the decision of a later review of
+            // the application (after an accepted appeal): either way no longer the one in force.
+            let later = try Int64.fetchOne(db, sql: """
+                SELECT id FROM reviewDecision WHERE applicationId = ? AND id > ? AND (supersedes = ? OR reviewSessionId <> ?) ORDER BY id LIMIT 1
+                """, arguments: [record.applicationId, record.id, record.id, record.reviewSessionId])
             return StoredReviewDecision(
                 id: record.id ?? 0, session: record.reviewSessionId, tenant: record.tenantId, decision: try record.decision,
                 decidedOn: record.decidedOn, recordedAt: record.recordedAt, recordedBy: record.recordedBy, supersededBy: later)

@@ -52,6 +52,8 @@ public struct StoredReviewDecision: Sendable, Equatable {
     public var decidedOn: String
     public var recordedAt: String
     public var recordedBy: String
+    /// The decision that replaced it: one that superseded it (a correction), or the decision of
+    /// a later review of the application (after an accepted appeal).
     public var supersededBy: Int64?
 }
 
