@@ -28,6 +28,7 @@ struct ReportCommandTests {
         let history = try daemon.parkctl(["report", "history", "--tenant", "91370200163562681G", "--month", "2021-03"])
         let lines = history.stdout.split(separator: "\n")
         #expect(lines.count == 3)
+        #expect(lines[0].contains("PLACED  SESSIONS  TRAINED  PHD  STAFF"), "every figure has its column: \(lines[0])")
         #expect(lines[1].contains("1,250,000.50") && lines[1].contains("  1  root"))
         #expect(lines[2].contains("1,300,000.00") && lines[2].hasSuffix("revenue misreported"))
         let json = try daemon.parkctl(["--json", "report", "show", "--tenant", "1", "--month", "2021-03"])

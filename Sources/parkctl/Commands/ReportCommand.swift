@@ -14,7 +14,7 @@ struct ReportCommand: AsyncParsableCommand {
             .init(title: "TAX", alignment: .right), .init(title: "EMPLOYERS", alignment: .right),
             .init(title: "DISPATCHED", alignment: .right), .init(title: "OUTSOURCED", alignment: .right),
             .init(title: "SEEKERS", alignment: .right), .init(title: "PLACED", alignment: .right),
-            .init(title: "TRAINED", alignment: .right), .init(title: "PHD", alignment: .right),
+            .init(title: "SESSIONS", alignment: .right), .init(title: "TRAINED", alignment: .right), .init(title: "PHD", alignment: .right),
             .init(title: "STAFF", alignment: .right),
         ]
         if versions { columns += [.init(title: "V", alignment: .right), .init(title: "BY"), .init(title: "RECORDED"), .init(title: "REASON")] }
@@ -23,7 +23,7 @@ struct ReportCommand: AsyncParsableCommand {
             var cells = [
                 report.month, "\(report.tenant) \(report.tenantName)", report.revenue.grouped, report.tax.grouped,
                 report.employersServed.grouped, report.workersDispatched.grouped, report.workersOutsourced.grouped,
-                report.jobSeekersServed.grouped, report.placements.grouped, report.trainingAttendees.grouped,
+                report.jobSeekersServed.grouped, report.placements.grouped, report.trainingSessions.grouped, report.trainingAttendees.grouped,
                 report.phdHires.grouped, report.headcount.grouped,
             ]
             if versions {
