@@ -197,10 +197,14 @@ struct IntakeService: Service {
             let kept = Self.keptName(digest: entry.decided.fileDigest, name: entry.name)
             do {
                 if let reason = entry.decided.quarantine {
-                    let setAside = try setAside(as: kept, reason: reason) { target throws(SpoolFailure) in
-                        try takeOut(entry.name, to: target, read: entry.identity)
+                    do throws(SpoolFailure) {
+                        let setAside = try setAside(as: kept, reason: reason) { target throws(SpoolFailure) in
+                            try takeOut(entry.name, to: target, read: entry.identity)
+                        }
+                        if setAside { quarantined += 1 }
+                    } catch {
+                        guard error.code == EACCES || error.code == EPERM, removeEmptyDirectory(entry.name) else { throw error }
                     }
-                    if setAside { quarantined += 1 }
                 } else {
                     try takeOut(entry.name, to: spool.archive + "/" + kept, read: entry.identity)
                 }
@@ -221,7 +225,9 @@ struct IntakeService: Service {
 
     /// Sets an entry aside in `quarantine/` as `name` (or `name.2`, … when taken), with
     /// `name.reason` saying why: `move` moves it to the path given, and says whether it did (an
-    /// entry that is not the one read goes back, `takeOut`); whether it was set aside.
+    /// entry that is not the one read goes back, `takeOut`); whether it was set aside. An entry
+    /// that cannot be moved leaves no reason behind: a scan after scan would otherwise write one
+    /// more each time.
     private func setAside(
         as name: String, reason: String, moving move: (String) throws(SpoolFailure) -> Bool
     ) throws(SpoolFailure) -> Bool {
@@ -229,10 +235,30 @@ struct IntakeService: Service {
         let target = Self.freePath(spool.quarantine + "/" + name)
         let reasonName = (target as NSString).lastPathComponent + ".reason"
         try DurableFile.write(Array((reason + "\n").utf8), to: spool.quarantine, name: reasonName, mode: 0o600)
-        guard try move(target) else {
+        let moved: Bool
+        do throws(SpoolFailure) {
+            moved = try move(target)
+        } catch {
+            unlink(spool.quarantine + "/" + reasonName)
+            throw error
+        }
+        guard moved else {
             unlink(spool.quarantine + "/" + reasonName)
             return false
         }
+        return true
+    }
+
+    /// An uploader's directory in `new/` cannot be moved by parkd (moving a directory to another
+    /// parent needs write permission on it, which its owner holds): removed when it is empty,
+    /// as the owner of `new/` may; whether it was.
+    private func removeEmptyDirectory(_ name: String) -> Bool {
+        let path = submissions.spool.new + "/" + name
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, rmdir(path) == 0 else { return false }
+        logger.warning("an empty directory in incoming/new was removed: a directory is never a submission", metadata: [
+            "name": "\(name)", "uid": "\(info.st_uid)",
+        ])
         return true
     }
 
