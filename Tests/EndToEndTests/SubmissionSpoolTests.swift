@@ -288,6 +288,42 @@ struct SubmissionSpoolTests {
         #expect(try park.sql("SELECT submissionId, status FROM submission") == [["r1", "accepted"]])
     }
 
+    @Test("parkd, not root, cannot move an uploader's directory out of incoming/new: an empty one is removed, a filled one stays, and no scan leaves a reason behind")
+    func uploadersDirectories() throws {
+        let accounts = try ReviewerAccounts(count: 2)
+        let (service, uploader) = (accounts.reviewers[0], accounts.reviewers[1])
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parkd-nonroot-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory + "/state", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(chmod(directory, 0o755) == 0 && chown(directory + "/state", service.uid, accounts.gid) == 0 && chmod(directory + "/state", 0o751) == 0)
+        try "intake:\n  rescan_seconds: 1\n  uploader_group: \(accounts.group)\n".write(toFile: directory + "/parkd.yaml", atomically: true, encoding: .utf8)
+        let parkd = Process()
+        parkd.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+        parkd.arguments = ["--reuid=\(service.uid)", "--regid=\(accounts.gid)", "--clear-groups", Binaries.parkd, "--config", directory + "/parkd.yaml",
+                           "--state-dir", directory + "/state", "--socket", directory + "/state/control.sock"]
+        parkd.standardOutput = FileHandle.nullDevice
+        parkd.standardError = FileHandle.nullDevice
+        try parkd.run()
+        defer { parkd.terminate(); parkd.waitUntilExit() }
+        let spool = directory + "/state/spool"
+        func wait(_ condition: () -> Bool) -> Bool {
+            let deadline = Date().addingTimeInterval(20)
+            while !condition() { guard Date() < deadline else { return false }; usleep(50_000) }
+            return true
+        }
+        #expect(wait { FileManager.default.fileExists(atPath: spool + "/incoming/new") && FileManager.default.fileExists(atPath: directory + "/state/control.sock") })
+        for name in ["empty", "filled"] {
+            #expect(mkdir(spool + "/incoming/new/" + name, 0o755) == 0 && chown(spool + "/incoming/new/" + name, uploader.uid, accounts.gid) == 0)
+        }
+        #expect(FileManager.default.createFile(atPath: spool + "/incoming/new/filled/x", contents: Data("x".utf8)))
+        #expect(chown(spool + "/incoming/new/filled/x", uploader.uid, accounts.gid) == 0)
+        #expect(wait { !FileManager.default.fileExists(atPath: spool + "/incoming/new/empty") }, "the empty directory is removed")
+        // Three scans more: the filled one stays, and quarantine holds no reason for it.
+        sleep(3)
+        #expect(FileManager.default.fileExists(atPath: spool + "/incoming/new/filled/x"))
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: spool + "/quarantine")) ?? ["unreadable"]).isEmpty)
+    }
+
     @Test("the uploader group's membership is read again at every scan: an account taken out of the group is refused without a restart, and taken again once put back")
     func uploaderLeavesTheGroup() throws {
         let accounts = try ReviewerAccounts(count: 1)
