@@ -102,11 +102,11 @@ struct ParkdCommand: AsyncParsableCommand {
             }
             let policiesValid = Self.check {
                 let policies = try Daemon.checkPolicies(directory: loaded.policyDirectory)
-                return "\(loaded.policyDirectory): \(policies.isEmpty ? "no policies" : "policies \(policies.joined(separator: ", ")) are valid")"
+                return "\(loaded.policyDirectory): \(policies.isEmpty ? "no policies" + Self.missing(loaded.policyDirectory) : "policies \(policies.joined(separator: ", ")) are valid")"
             }
             let calendarValid = Self.check {
                 let years = try Daemon.checkCalendar(directory: loaded.calendarDirectory)
-                return "\(loaded.calendarDirectory): \(years.map { "the calendar of \($0) is valid" } ?? "no calendar: no year is covered")"
+                return "\(loaded.calendarDirectory): \(years.map { "the calendar of \($0) is valid" } ?? "no calendar: no year is covered" + Self.missing(loaded.calendarDirectory))"
             }
             guard configValid, policiesValid, calendarValid else { throw ExitCode.failure }
             return
@@ -134,6 +134,12 @@ struct ParkdCommand: AsyncParsableCommand {
             logger.critical("parkd cannot run", metadata: NotableEvent.cannotRun.metadata(["error": "\(error)"]))
             throw ExitCode.failure
         }
+    }
+
+    /// " (the directory does not exist)" for a directory that is not there: parkd runs without
+    /// it, and the check says why it found nothing.
+    private static func missing(_ directory: String) -> String {
+        FileManager.default.fileExists(atPath: directory) ? "" : " (the directory does not exist)"
     }
 
     /// Prints what a check found valid, or its problems on stderr; whether it passed.

@@ -170,6 +170,10 @@ struct LifecycleTests {
         #expect(refused.status == 1)
         #expect(refused.stderr == "parkd: \(bad):3:3: socket.colour: unknown key\n")
         #expect(try runCommand(Binaries.parkd, ["--check-config"]).status == 0)
+        // A directory that is not there is no error (parkd runs without policies or calendar), but said so.
+        let absent = try runCommand(Binaries.parkd, ["--check-config", "--config", good, "--policy-dir", directory + "/none", "--calendar-dir", directory + "/none"])
+        #expect(absent.status == 0 && absent.stdout.contains("\(directory)/none: no policies (the directory does not exist)\n")
+            && absent.stdout.contains("\(directory)/none: no calendar: no year is covered (the directory does not exist)\n"), "\(absent.stdout)")
         // A socket group that does not exist would stop parkd at start: the check says so now.
         let noGroup = directory + "/nogroup.yaml"
         try "socket:\n  group: nosuchgroupxyz\n".write(toFile: noGroup, atomically: true, encoding: .utf8)

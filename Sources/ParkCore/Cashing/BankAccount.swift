@@ -15,12 +15,13 @@ public struct BankAccount: Equatable, Sendable {
     /// effect after the latest account (a change never rewrites which account was in force).
     ///
     /// `lastTaken`: the latest payment batch (not cancelled) that took one of the tenant's
-    /// accounts, and the day whose account it took. A new account takes effect after that day:
+    /// accounts, the day whose account it took, and whether it is approved (one that is not may
+    /// be cancelled instead). A new account takes effect after that day:
     /// from an earlier one, the history would say a batch paid into an account other than the
     /// one in force.
     public static func decide(
         accountName: String, bank: String, number: String, effectiveFrom: CivilDate, registeredName: String, history: [BankAccount],
-        lastTaken: (batch: Int64, on: CivilDate)?
+        lastTaken: (batch: Int64, on: CivilDate, approved: Bool)?
     ) throws(DomainError) -> BankAccount {
         let name = accountName.trimmingWhitespace()
         guard name == registeredName.trimmingWhitespace() else {
@@ -34,7 +35,8 @@ public struct BankAccount: Equatable, Sendable {
             throw .invalid("effectiveFrom", "the tenant's account \(latest.number.masked) takes effect on \(latest.effectiveFrom); a new account takes effect on a later day")
         }
         if let lastTaken, effectiveFrom <= lastTaken.on {
-            throw .invalid("effectiveFrom", "payment batch \(lastTaken.batch) pays the tenant into the account in force on \(lastTaken.on); a new account takes effect on a later day (\(lastTaken.on.adding(days: 1)) or after), or cancel the batch first if it is not approved")
+            let instead = lastTaken.approved ? "" : ", or cancel the batch first"
+            throw .invalid("effectiveFrom", "payment batch \(lastTaken.batch) pays the tenant into the account in force on \(lastTaken.on); a new account takes effect on a later day (\(lastTaken.on.adding(days: 1)) or after)\(instead)")
         }
         return BankAccount(accountName: name, bank: bank, number: number, effectiveFrom: effectiveFrom)
     }

@@ -33,11 +33,11 @@ extension ParkDatabase {
         }
     }
 
-    /// The latest payment batch, not cancelled, that took one of the tenant's accounts, and the
-    /// day whose account it took.
-    static func lastBatchTaking(_ db: Database, tenant: Int64) throws -> (batch: Int64, on: CivilDate)? {
+    /// The latest payment batch, not cancelled, that took one of the tenant's accounts, the day
+    /// whose account it took, and whether it is approved.
+    static func lastBatchTaking(_ db: Database, tenant: Int64) throws -> (batch: Int64, on: CivilDate, approved: Bool)? {
         let latest = try Row.fetchOne(db, sql: """
-            SELECT paymentBatch.id, paymentBatch.createdOn FROM paymentItem JOIN paymentBatch ON paymentBatch.id = paymentItem.paymentBatchId
+            SELECT paymentBatch.id, paymentBatch.createdOn, paymentBatch.status FROM paymentItem JOIN paymentBatch ON paymentBatch.id = paymentItem.paymentBatchId
             WHERE paymentItem.tenantId = ? AND paymentBatch.status <> 'cancelled'
             ORDER BY paymentBatch.createdOn DESC, paymentBatch.id DESC LIMIT 1
             """, arguments: [tenant])
@@ -45,7 +45,7 @@ extension ParkDatabase {
         guard let day = try? CivilDate.parse(latest["createdOn"] as String, field: "createdOn") else {
             throw StoreError.unreadable("paymentBatch \(latest["id"] as Int64)", "a day")
         }
-        return (latest["id"], day)
+        return (latest["id"], day, latest["status"] as String == "approved")
     }
 
     /// Every account recorded, or a tenant's, by tenant then effective day.

@@ -114,7 +114,12 @@ extension RewardCommand {
     }
 
     struct Approve: ParkctlCommand {
-        static let configuration = CommandConfiguration(abstract: "Approve a draft run (admin only); it never changes again.")
+        static let configuration = CommandConfiguration(
+            abstract: "Approve a draft run (admin only); it never changes again.",
+            discussion: """
+                parkd computes the draft's period again with the policies in force and the data as it is now, and refuses a draft \
+                whose amounts the data no longer gives (io.parkd.Reward.RunChanged, naming each): run the period again then.
+                """)
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Run id.") var run: Int64

@@ -11,7 +11,7 @@ extension Parkctl {
         @Option(parsing: .unconditional, help: "A calendar year.") var year: Int?
         @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
         @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
-        @Flag(name: .customLong("since-opening"), help: "From the park's first data up to the last day (--to, the end of --year, or today).")
+        @Flag(name: .customLong("since-opening"), help: "From the park's first day (the earliest day a firm applied or an event began) up to the last day (--to, the end of --year, or today).")
         var sinceOpening = false
         @Flag(help: "Add month-by-month sums.") var monthly = false
         @Flag(help: "Print CSV instead of a table.") var csv = false
