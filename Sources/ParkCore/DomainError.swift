@@ -19,24 +19,32 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
     init(kind: Kind, field: String, reason: String) {
         self.kind = kind
         self.field = field
-        self.reason = reason.utf8.count > 240 ? Self.shorteningQuotes(reason) : reason
+        self.reason = reason.utf8.count > 240 ? Self.shorteningValues(reason) : reason
     }
 
-    /// `reason` with each quoted value of more than 60 characters cut to its first 40 and last
-    /// 10, saying how long it was: a value is named in an error (on the wire, in the audit trail
-    /// and the journal), never sent back whole, however much of it a client sent.
-    static func shorteningQuotes(_ reason: String) -> String {
-        var shortened = ""
+    /// `reason` with each quoted value of more than 60 characters, and each run of more than 100
+    /// without a space (a value given unquoted: `99999…9 is too large`), cut to its first 40 and
+    /// last 10, saying how long it was: a value is named in an error (on the wire, in the audit
+    /// trail and the journal), never sent back whole, however much of it a client sent.
+    static func shorteningValues(_ reason: String) -> String {
+        func cut(_ value: Substring) -> String { "\(value.prefix(40))…\(value.suffix(10))" }
+        var quotesShortened = ""
         var rest = Substring(reason)
         while let open = rest.firstIndex(of: "'") {
-            shortened += rest[...open]
+            quotesShortened += rest[...open]
             let inside = rest[rest.index(after: open)...]
-            guard let close = inside.firstIndex(of: "'") else { return shortened + inside }
+            guard let close = inside.firstIndex(of: "'") else {
+                rest = inside
+                break
+            }
             let quoted = inside[..<close]
-            shortened += quoted.count > 60 ? "\(quoted.prefix(40))…\(quoted.suffix(10))' (\(quoted.count) characters)" : "\(quoted)'"
+            quotesShortened += quoted.count > 60 ? "\(cut(quoted))' (\(quoted.count) characters)" : "\(quoted)'"
             rest = inside[inside.index(after: close)...]
         }
-        return shortened + rest
+        quotesShortened += rest
+        return quotesShortened.split(separator: " ", omittingEmptySubsequences: false)
+            .map { $0.count > 100 ? "\(cut($0)) (\($0.count) characters)" : String($0) }
+            .joined(separator: " ")
     }
 
     public static func invalid(_ field: String, _ reason: String) -> DomainError {

@@ -10,9 +10,14 @@ struct DomainErrorTests {
             try Month.parse(month, field: "month")
         }
         // Short values, several of them, and an unmatched quote are kept as they are.
-        let short = "'\(String(repeating: "x", count: 60))' and 'y' are not '\(String(repeating: "z", count: 200))"
+        let short = "'\(String(repeating: "x", count: 60))' and 'y' are not '\(String(repeating: "z", count: 99)) \(String(repeating: "w", count: 100))"
         #expect(DomainError.invalid("f", short).reason == short)
         let two = DomainError.invalid("f", "'\(String(repeating: "a", count: 100))' or '\(String(repeating: "b", count: 200))' in \(String(repeating: ".", count: 10))")
+        // A value given unquoted, as an amount too large is, is cut too.
+        let digits = String(repeating: "9", count: 5_000)
+        #expect(throws: DomainError.invalid("revenue", "\(String(repeating: "9", count: 40))…\(String(repeating: "9", count: 10)) (5000 characters) is too large: at most 100000000000.00 yuan a month")) {
+            try Money.parse(digits, field: "revenue", atMost: OperatingFigures.amountLimit)
+        }
         #expect(two.reason == "'\(String(repeating: "a", count: 40))…\(String(repeating: "a", count: 10))' (100 characters) or '\(String(repeating: "b", count: 40))…\(String(repeating: "b", count: 10))' (200 characters) in ..........")
     }
 }
