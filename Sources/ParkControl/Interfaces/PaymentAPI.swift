@@ -116,7 +116,8 @@ public enum PaymentAPI {
           offset: string,
           # Transfers the bank failed (those lines are payable again).
           failed: string,
-          # Receivables released and not yet offset.
+          # Receivables released and not yet offset (a batch awaiting the bank's result has
+          # taken what it offsets already; that shows under offset once the result is imported).
           owed: string,
           # Still to pay: held and payable.
           outstanding: string
