@@ -17,13 +17,17 @@ public struct ReportStanding: Equatable, Sendable {
     /// The version the next report, correction or withdrawal of the month records.
     public var nextVersion: Int { latestVersion + 1 }
 
+    /// The version that withdrew the month's report, when the latest did; nil when a report is
+    /// in force or the month was never reported.
+    public var withdrawnIn: Int? { inForce == nil && latestVersion > 0 ? latestVersion : nil }
+
     /// Refuses a correction (a tenant's `report-correction`) of a month with no report in force:
     /// there is nothing to correct, and the figures would be taken as a first report unasked.
     public func checkCorrectable(_ month: Month) throws(DomainError) {
         guard inForce == nil else { return }
-        throw .invalid("month", latestVersion == 0
-            ? "\(month) has no report to correct; send it as a monthly report"
-            : "the report of \(month) was withdrawn (version \(latestVersion)); nothing is in force to correct: send the month as a monthly report")
+        throw .invalid("month", withdrawnIn.map {
+            "the report of \(month) was withdrawn (version \($0)); nothing is in force to correct: send the month as a monthly report"
+        } ?? "\(month) has no report to correct; send it as a monthly report")
     }
 
     /// Decides the withdrawal of the report in force, filed in error (under the wrong month, or
@@ -33,9 +37,8 @@ public struct ReportStanding: Equatable, Sendable {
     public func withdrawal(of month: Month, tenant: Int64, reason: String) throws(DomainError) -> ReportWithdrawal {
         let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
         guard let inForce else {
-            throw .invalid("month", latestVersion == 0
-                ? "tenant \(tenant) has no report for \(month)"
-                : "the report of tenant \(tenant) for \(month) is already withdrawn (version \(latestVersion))")
+            throw .invalid("month", withdrawnIn.map { "the report of tenant \(tenant) for \(month) is already withdrawn (version \($0))" }
+                ?? "tenant \(tenant) has no report for \(month)")
         }
         return ReportWithdrawal(version: nextVersion, withdrawnFigures: inForce, reason: reason)
     }

@@ -68,6 +68,6 @@ public struct SubmittedFigures: Equatable, Sendable {
 
     /// Decides the new version over where the month's report stands (`decide(over:withdrawnIn:)`).
     public func decide(over standing: ReportStanding) -> SubmissionDecision {
-        decide(over: standing.inForce, withdrawnIn: standing.inForce == nil && standing.latestVersion > 0 ? standing.latestVersion : nil)
+        decide(over: standing.inForce, withdrawnIn: standing.withdrawnIn)
     }
 }
