@@ -27,20 +27,24 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", from: "603.0.1"),
     ],
     targets: [
-        // `@MemberwiseInit`: Swift's memberwise initialiser, made public, for the types other modules build.
+        // The macros' expansions: `@MemberwiseInit` (Swift's memberwise initialiser, made public, for
+        // the types other modules build) and `@TableRow` (a record's mapping to its table's rows).
         .macro(
-            name: "MemberwiseInitMacros",
+            name: "ParkMacros",
             dependencies: [
                 .product(name: "SwiftSyntaxMacros", package: "swift-syntax"),
                 .product(name: "SwiftCompilerPlugin", package: "swift-syntax"),
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "MemberwiseInit", dependencies: ["MemberwiseInitMacros"], swiftSettings: swiftSettings),
+        .target(name: "MemberwiseInit", dependencies: ["ParkMacros"], swiftSettings: swiftSettings),
+        .target(name: "TableRow", dependencies: ["ParkMacros"], swiftSettings: swiftSettings),
+        // How parkd writes a JSON string: one rule for the wire contract's values and the domain's.
+        .target(name: "JSONString", swiftSettings: swiftSettings),
         // Domain: tenants, credit codes, dates, money. No I/O.
         .target(
             name: "ParkCore",
-            dependencies: ["MemberwiseInit", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["MemberwiseInit", "JSONString", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Policies as data: the formula language, policy files, the reward engine. No I/O.
@@ -55,7 +59,7 @@ let package = Package(
         // Persistence: GRDB on the system libsqlite3.
         .target(
             name: "ParkStore",
-            dependencies: ["ParkCore", "ParkPolicy", "MemberwiseInit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ParkCore", "ParkPolicy", "MemberwiseInit", "TableRow", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // The wire contract shared by daemon and CLI: Varlink framing, interfaces, client.
@@ -63,6 +67,7 @@ let package = Package(
             name: "ParkControl",
             dependencies: [
                 "MemberwiseInit",
+                "JSONString",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -128,7 +133,7 @@ let package = Package(
         .testTarget(name: "ParkPolicyTests", dependencies: ["ParkPolicy", "ParkCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ParkStoreTests",
-            dependencies: ["ParkStore", "ParkCore", "ParkPolicy", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ParkStore", "ParkCore", "ParkPolicy", "TableRow", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // Shared by the tests of the wire contract: interface definitions read back from their text.

@@ -3,4 +3,4 @@
 /// parameter that default (`public var tags: [String]? = nil`); a `let` declared with a value is
 /// not a parameter. Other modules build the wire types and the domain's values with it.
 @attached(member, names: named(init))
-public macro MemberwiseInit() = #externalMacro(module: "MemberwiseInitMacros", type: "MemberwiseInitMacro")
+public macro MemberwiseInit() = #externalMacro(module: "ParkMacros", type: "MemberwiseInitMacro")

@@ -72,7 +72,7 @@ struct MemberwiseInitTests {
         swiftc.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         swiftc.arguments = [
             "swiftc", "-typecheck", "-I", built.appendingPathComponent("Modules").path,
-            "-load-plugin-executable", built.appendingPathComponent("MemberwiseInitMacros-tool").path + "#MemberwiseInitMacros", file.path,
+            "-load-plugin-executable", built.appendingPathComponent("ParkMacros-tool").path + "#ParkMacros", file.path,
         ]
         let errors = Pipe()
         swiftc.standardError = errors

@@ -1,3 +1,5 @@
+import JSONString
+
 /// A JSON value as parsed from exact bytes, ParkCore having no Foundation. Numbers keep their
 /// text (money is never a binary floating-point number); objects keep their members in order.
 public enum StrictJSON: Sendable, Equatable {
@@ -53,7 +55,7 @@ public enum StrictJSON: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let text): out += text
-        case .string(let text): StrictJSON.appendString(text, to: &out)
+        case .string(let text): JSONString.append(text, to: &out)
         case .array(let values):
             out += "["
             for (index, value) in values.enumerated() {
@@ -65,32 +67,11 @@ public enum StrictJSON: Sendable, Equatable {
             out += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { out += "," }
-                StrictJSON.appendString(member.name, to: &out)
+                JSONString.append(member.name, to: &out)
                 out += ":"
                 member.value.append(to: &out)
             }
             out += "}"
         }
-    }
-
-    private static func appendString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
     }
 }

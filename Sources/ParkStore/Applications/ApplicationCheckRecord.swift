@@ -1,18 +1,16 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `applicationCheck`: one criterion of an application's prescreen.
-struct ApplicationCheckRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct ApplicationCheckRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "applicationCheck"
 
     var applicationId: Int64
     var criterion: String
     var passed: Bool
     var reason: String
-
-    enum Columns {
-        static let applicationId = Column(CodingKeys.applicationId)
-    }
 
     init(applicationId: Int64, _ check: PrescreenCheck) {
         self.applicationId = applicationId

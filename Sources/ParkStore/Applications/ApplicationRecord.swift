@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `application`; shareholders, statements and the prescreen's checks live in their own tables.
-struct ApplicationRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ApplicationRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "application"
 
     var id: Int64?
@@ -31,12 +33,6 @@ struct ApplicationRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var createdBy: String
     var updatedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let creditCode = Column(CodingKeys.creditCode)
-        static let status = Column(CodingKeys.status)
-    }
-
     init(_ form: ApplicationForm, tenantId: Int64?, status: ApplicationStatus, createdAt: String, createdBy: String) {
         id = nil
         self.tenantId = tenantId
@@ -61,10 +57,6 @@ struct ApplicationRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.createdAt = createdAt
         self.createdBy = createdBy
         updatedAt = createdAt
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     var applicationStatus: ApplicationStatus {

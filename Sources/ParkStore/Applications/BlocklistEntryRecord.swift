@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `blocklistEntry`: a firm the park listed, and its removal once removed.
-struct BlocklistEntryRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct BlocklistEntryRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "blocklistEntry"
 
     var id: Int64?
@@ -16,12 +18,6 @@ struct BlocklistEntryRecord: Codable, FetchableRecord, MutablePersistableRecord 
     var removedBy: String?
     var removalReason: String?
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let creditCode = Column(CodingKeys.creditCode)
-        static let removedAt = Column(CodingKeys.removedAt)
-    }
-
     init(_ entry: BlocklistEntry, createdAt: String, createdBy: String) {
         id = nil
         creditCode = entry.creditCode.value
@@ -30,10 +26,6 @@ struct BlocklistEntryRecord: Codable, FetchableRecord, MutablePersistableRecord 
         listedOn = entry.listedOn.description
         self.createdAt = createdAt
         self.createdBy = createdBy
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     var entry: BlocklistEntry {

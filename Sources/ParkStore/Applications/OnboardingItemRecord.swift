@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `onboardingItem`: one item of an approved application's onboarding checklist.
-struct OnboardingItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct OnboardingItemRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "onboardingItem"
 
     var id: Int64?
@@ -14,6 +16,4 @@ struct OnboardingItemRecord: Codable, FetchableRecord, MutablePersistableRecord 
     var tickedOn: String?
     var tickedAt: String?
     var tickedBy: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -19,7 +19,7 @@ extension ParkDatabase {
         _ db: Database, application: Int64, tenant: Int64, items: [OnboardingChecklist.Item], context: ChangeContext
     ) throws {
         guard !items.isEmpty,
-              try OnboardingItemRecord.filter(Column("applicationId") == application).fetchCount(db) == 0 else { return }
+              try OnboardingItemRecord.filter(OnboardingItemRecord.Columns.applicationId == application).fetchCount(db) == 0 else { return }
         for (position, item) in items.enumerated() {
             var record = OnboardingItemRecord(
                 id: nil, applicationId: application, tenantId: tenant, position: position, name: item.name, description: item.description,
@@ -31,7 +31,7 @@ extension ParkDatabase {
     /// Whether the tenant has an onboarding item not yet ticked (its first lease then does not
     /// activate it).
     static func onboardingOpen(_ db: Database, tenant: Int64) throws -> Bool {
-        try OnboardingItemRecord.filter(Column("tenantId") == tenant && Column("tickedOn") == nil).fetchCount(db) > 0
+        try OnboardingItemRecord.filter(OnboardingItemRecord.Columns.tenantId == tenant && OnboardingItemRecord.Columns.tickedOn == nil).fetchCount(db) > 0
     }
 
     /// An application's onboarding checklist.
@@ -63,7 +63,7 @@ extension ParkDatabase {
 
     static func loadOnboardingChecklist(_ db: Database, application: Int64) throws -> StoredOnboardingChecklist {
         guard try ApplicationRecord.fetchOne(db, key: application) != nil else { throw StoreError.noSuchApplication(application) }
-        let records = try OnboardingItemRecord.filter(Column("applicationId") == application).order(Column("position")).fetchAll(db)
+        let records = try OnboardingItemRecord.filter(OnboardingItemRecord.Columns.applicationId == application).order(OnboardingItemRecord.Columns.position).fetchAll(db)
         guard let first = records.first else {
             throw DomainError.invalid("application", "application \(application) has no onboarding checklist: a firm gets one when it is approved")
         }

@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `eventOccurrence`.
-struct EventOccurrenceRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct EventOccurrenceRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "eventOccurrence"
 
     var eventId: Int64
@@ -13,11 +15,6 @@ struct EventOccurrenceRecord: Codable, FetchableRecord, PersistableRecord {
     var endsAt: Int64
     var title: String
     var changed: Bool
-
-    enum Columns {
-        static let eventId = Column(CodingKeys.eventId)
-        static let day = Column(CodingKeys.day)
-    }
 
     init(event: Int64, _ occurrence: EventOccurrence) {
         eventId = event

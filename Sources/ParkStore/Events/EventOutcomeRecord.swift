@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `eventOutcome`: one version of an occurrence's outcome.
-struct EventOutcomeRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct EventOutcomeRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "eventOutcome"
 
     var id: Int64?
@@ -19,13 +21,6 @@ struct EventOutcomeRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var reason: String?
     var recordedAt: String
     var recordedBy: String
-
-    enum Columns {
-        static let eventId = Column(CodingKeys.eventId)
-        static let occurrence = Column(CodingKeys.occurrence)
-        static let version = Column(CodingKeys.version)
-        static let isCurrent = Column(CodingKeys.isCurrent)
-    }
 
     init(event: Int64, occurrence: CivilDate, version: Int, outcome: EventOutcome, reason: String?, recordedAt: String, recordedBy: String) {
         eventId = event

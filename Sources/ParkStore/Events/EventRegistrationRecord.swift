@@ -1,9 +1,11 @@
 import Foundation
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `eventRegistration`.
-struct EventRegistrationRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct EventRegistrationRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "eventRegistration"
 
     var id: Int64?
@@ -21,13 +23,6 @@ struct EventRegistrationRecord: Codable, FetchableRecord, MutablePersistableReco
     var cancelledAt: String?
     var cancelReason: String?
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let eventId = Column(CodingKeys.eventId)
-        static let occurrence = Column(CodingKeys.occurrence)
-        static let status = Column(CodingKeys.status)
-    }
-
     init(_ registration: EventRegistration) {
         id = registration.id
         eventId = registration.eventID
@@ -42,10 +37,6 @@ struct EventRegistrationRecord: Codable, FetchableRecord, MutablePersistableReco
         promotion = registration.promotion
         cancelledAt = registration.cancelledAt
         cancelReason = registration.cancelReason
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     var registration: EventRegistration {

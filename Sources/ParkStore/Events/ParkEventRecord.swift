@@ -1,9 +1,11 @@
 import Foundation
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `parkEvent`.
-struct ParkEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ParkEventRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "parkEvent"
 
     var id: Int64?
@@ -32,12 +34,6 @@ struct ParkEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var createdAt: String
     var updatedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let kind = Column(CodingKeys.kind)
-        static let startsAt = Column(CodingKeys.startsAt)
-    }
-
     init(_ event: ParkEvent, createdAt: String, updatedAt: String) {
         id = event.id
         kind = event.kind.rawValue
@@ -64,10 +60,6 @@ struct ParkEventRecord: Codable, FetchableRecord, MutablePersistableRecord {
         lastEndsAt = event.lastEndsAt
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     var event: ParkEvent {

@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `incubatorProject`; its seats live in `incubatorSeat`.
-struct IncubatorProjectRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct IncubatorProjectRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "incubatorProject"
 
     var id: Int64?
@@ -16,10 +18,6 @@ struct IncubatorProjectRecord: Codable, FetchableRecord, MutablePersistableRecor
     var createdAt: String
     var updatedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-    }
-
     init(_ project: IncubatorProject, createdAt: String, updatedAt: String) {
         id = project.id
         name = project.name
@@ -31,10 +29,6 @@ struct IncubatorProjectRecord: Codable, FetchableRecord, MutablePersistableRecor
         graduatedOn = project.graduatedOn?.description
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     /// The project occupying `seats`.

@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `leaseEvent`: something that happened to a lease, for its history.
-struct LeaseEventRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct LeaseEventRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "leaseEvent"
 
     var id: Int64?
@@ -12,11 +14,6 @@ struct LeaseEventRecord: Codable, FetchableRecord, PersistableRecord {
     var detail: String
     var recordedAt: String
     var recordedBy: String
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let leaseId = Column(CodingKeys.leaseId)
-    }
 
     init(_ event: LeaseEvent, leaseId: Int64) {
         self.leaseId = leaseId

@@ -1,9 +1,11 @@
 import GRDB
 import ParkCore
 import ParkPolicy
+import TableRow
 
 /// A row of `lease`; its units, rents and events live in their own tables.
-struct LeaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct LeaseRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "lease"
 
     var id: Int64?
@@ -16,12 +18,6 @@ struct LeaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var createdAt: String
     var updatedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let tenantId = Column(CodingKeys.tenantId)
-        static let start = Column(CodingKeys.start)
-    }
-
     init(_ lease: Lease, createdAt: String, updatedAt: String) {
         id = lease.id
         tenantId = lease.tenantID
@@ -32,10 +28,6 @@ struct LeaseRecord: Codable, FetchableRecord, MutablePersistableRecord {
         billingDay = lease.billingDay
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     /// The lease with its units, its rents (oldest first, at least one), its tenant's name and

@@ -1,9 +1,11 @@
 import GRDB
 import ParkCore
 import ParkPolicy
+import TableRow
 
 /// A row of `leaseRent`: a lease's rent per m² per month from a day on.
-struct LeaseRentRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct LeaseRentRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "leaseRent"
 
     var id: Int64?
@@ -12,15 +14,6 @@ struct LeaseRentRecord: Codable, FetchableRecord, PersistableRecord {
     var rentFen: Int64
     var recordedAt: String
     var recordedBy: String
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let leaseId = Column(CodingKeys.leaseId)
-        static let effectiveFrom = Column(CodingKeys.effectiveFrom)
-        static let rentFen = Column(CodingKeys.rentFen)
-        static let recordedAt = Column(CodingKeys.recordedAt)
-        static let recordedBy = Column(CodingKeys.recordedBy)
-    }
 
     init(_ change: RentChange, leaseId: Int64, recordedAt: String, recordedBy: String) {
         self.leaseId = leaseId

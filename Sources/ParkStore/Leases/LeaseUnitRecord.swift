@@ -1,9 +1,11 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `leaseUnit`: a unit a lease holds, with the area fixed when it was signed. It is
 /// read with its unit's label and kind (`LeasedUnitRow`).
-struct LeaseUnitRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct LeaseUnitRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "leaseUnit"
 
     var leaseId: Int64

@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `bankAccount`: one account of a tenant from the day it takes effect.
-struct BankAccountRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct BankAccountRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "bankAccount"
     var id: Int64?
     var tenantId: Int64
@@ -11,6 +13,4 @@ struct BankAccountRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var effectiveFrom: String
     var recordedAt: String
     var recordedBy: String
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `noticeObjection`: an objection to one line during a notice, and its resolution.
-struct NoticeObjectionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct NoticeObjectionRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "noticeObjection"
     var id: Int64?
     var rewardNoticeId: Int64
@@ -14,6 +16,4 @@ struct NoticeObjectionRecord: Codable, FetchableRecord, MutablePersistableRecord
     var reason: String?
     var resolvedAt: String?
     var resolvedBy: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

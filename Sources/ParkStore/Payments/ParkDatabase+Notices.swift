@@ -80,7 +80,7 @@ extension ParkDatabase {
     /// Every notice, oldest first.
     public func notices() async throws -> [StoredNotice] {
         try await read { db in
-            try RewardNoticeRecord.order(Column("id")).fetchAll(db).map { try ParkDatabase.notice(db, $0) }
+            try RewardNoticeRecord.order(RewardNoticeRecord.Columns.id).fetchAll(db).map { try ParkDatabase.notice(db, $0) }
         }
     }
 
@@ -105,7 +105,7 @@ extension ParkDatabase {
             guard let run = try Int64.fetchOne(db, sql: "SELECT rewardRunId FROM rewardLine WHERE id = ?", arguments: [line]) else {
                 throw CashingRefusal.noSuchLine(line: line)
             }
-            guard let notice = try RewardNoticeRecord.filter(Column("rewardRunId") == run).fetchOne(db) else {
+            guard let notice = try RewardNoticeRecord.filter(RewardNoticeRecord.Columns.rewardRunId == run).fetchOne(db) else {
                 throw CashingRefusal.noSuchNotice(run: run)
             }
             let stored = try ParkDatabase.notice(db, notice)
@@ -178,7 +178,7 @@ extension ParkDatabase {
     }
 
     static func loadNotice(_ db: Database, run: Int64) throws -> StoredNotice? {
-        try RewardNoticeRecord.filter(Column("rewardRunId") == run).fetchOne(db).map { try notice(db, $0) }
+        try RewardNoticeRecord.filter(RewardNoticeRecord.Columns.rewardRunId == run).fetchOne(db).map { try notice(db, $0) }
     }
 
     static func notice(_ db: Database, _ record: RewardNoticeRecord) throws -> StoredNotice {

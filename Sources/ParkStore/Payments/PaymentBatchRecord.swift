@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `paymentBatch`.
-struct PaymentBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct PaymentBatchRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "paymentBatch"
     var id: Int64?
     var status: String
@@ -16,6 +18,4 @@ struct PaymentBatchRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var approvedAt: String?
     var approvedBy: String?
     var approvedByUid: Int64?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

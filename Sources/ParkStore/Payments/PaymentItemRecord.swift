@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `paymentItem`: one line paid (or to be paid) in a batch.
-struct PaymentItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct PaymentItemRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "paymentItem"
     var id: Int64?
     var paymentBatchId: Int64
@@ -21,6 +23,4 @@ struct PaymentItemRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var resultOn: String?
     var resultAt: String?
     var resultBy: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

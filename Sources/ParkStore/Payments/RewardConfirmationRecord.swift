@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `rewardConfirmation`: the tenant confirmed a line.
-struct RewardConfirmationRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct RewardConfirmationRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "rewardConfirmation"
     var id: Int64?
     var rewardLineId: Int64
@@ -9,6 +11,4 @@ struct RewardConfirmationRecord: Codable, FetchableRecord, MutablePersistableRec
     var channel: String
     var recordedAt: String
     var recordedBy: String
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `rewardNotice`: the public notice of an approved run.
-struct RewardNoticeRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct RewardNoticeRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "rewardNotice"
     var id: Int64?
     var rewardRunId: Int64
@@ -12,6 +14,4 @@ struct RewardNoticeRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var publishedBy: String
     var closedAt: String?
     var closedBy: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

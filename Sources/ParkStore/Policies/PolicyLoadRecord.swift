@@ -1,17 +1,15 @@
 import GRDB
+import TableRow
 
 /// A row of `policyLoad`: the set of policy versions in force from a moment on.
-struct PolicyLoadRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct PolicyLoadRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "policyLoad"
 
     var id: Int64?
     var loadedAt: String
     /// Comma-separated `policyVersion` ids, in increasing order.
     var versionIds: String
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-    }
 
     init(versionIDs: [Int64], loadedAt: String) {
         self.loadedAt = loadedAt

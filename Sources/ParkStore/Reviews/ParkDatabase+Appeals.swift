@@ -101,9 +101,9 @@ extension ParkDatabase {
     }
 
     static func reviewAppeals(_ db: Database, application: Int64? = nil, id: Int64? = nil) throws -> [StoredReviewAppeal] {
-        var request = ReviewAppealRecord.order(Column("id"))
-        if let application { request = request.filter(Column("applicationId") == application) }
-        if let id { request = request.filter(Column("id") == id) }
+        var request = ReviewAppealRecord.order(ReviewAppealRecord.Columns.id)
+        if let application { request = request.filter(ReviewAppealRecord.Columns.applicationId == application) }
+        if let id { request = request.filter(ReviewAppealRecord.Columns.id == id) }
         return try request.fetchAll(db).map { record in
             let session = try Int64.fetchOne(db, sql: "SELECT reviewSessionId FROM reviewDecision WHERE id = ?", arguments: [record.reviewDecisionId])
             let decidedOn = try String.fetchOne(db, sql: "SELECT decidedOn FROM reviewDecision WHERE id = ?", arguments: [record.reviewDecisionId])

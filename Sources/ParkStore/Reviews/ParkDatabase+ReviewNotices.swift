@@ -41,7 +41,7 @@ extension ParkDatabase {
 
     /// Every review notice, oldest first.
     public func reviewNotices() async throws -> [StoredReviewNotice] {
-        try await read { db in try ReviewNoticeRecord.order(Column("id")).fetchAll(db).map(ParkDatabase.reviewNotice) }
+        try await read { db in try ReviewNoticeRecord.order(ReviewNoticeRecord.Columns.id).fetchAll(db).map(ParkDatabase.reviewNotice) }
     }
 
     /// Records an objection to an applicant's result while its session's notice runs; it holds
@@ -231,7 +231,7 @@ extension ParkDatabase {
     }
 
     static func loadReviewNotice(_ db: Database, session: Int64) throws -> StoredReviewNotice? {
-        try ReviewNoticeRecord.filter(Column("reviewSessionId") == session).fetchOne(db).map(reviewNotice)
+        try ReviewNoticeRecord.filter(ReviewNoticeRecord.Columns.reviewSessionId == session).fetchOne(db).map(reviewNotice)
     }
 
     static func reviewNotice(_ record: ReviewNoticeRecord) throws -> StoredReviewNotice {
@@ -263,9 +263,9 @@ extension ParkDatabase {
     }
 
     static func reviewDecisions(_ db: Database, application: Int64? = nil, id: Int64? = nil) throws -> [StoredReviewDecision] {
-        var request = ReviewDecisionRecord.order(Column("id"))
-        if let application { request = request.filter(Column("applicationId") == application) }
-        if let id { request = request.filter(Column("id") == id) }
+        var request = ReviewDecisionRecord.order(ReviewDecisionRecord.Columns.id)
+        if let application { request = request.filter(ReviewDecisionRecord.Columns.applicationId == application) }
+        if let id { request = request.filter(ReviewDecisionRecord.Columns.id == id) }
         return try request.fetchAll(db).map { record in
             // Replaced by a correction that supersedes it, or by the decision of a later review of
             // the application (after an accepted appeal): either way no longer the one in force.

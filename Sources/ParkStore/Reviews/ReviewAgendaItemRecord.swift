@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `reviewAgendaItem`: an application on a session's agenda, in the agenda's order.
-struct ReviewAgendaItemRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct ReviewAgendaItemRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "reviewAgendaItem"
 
     var reviewSessionId: Int64

@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `reviewAppeal`: an appeal against one final rejection.
-struct ReviewAppealRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ReviewAppealRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "reviewAppeal"
 
     var id: Int64?
@@ -17,6 +19,4 @@ struct ReviewAppealRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var reason: String?
     var decidedAt: String?
     var decidedBy: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `reviewConflictDeclaration`: a conflict declared for one reviewer and one application.
-struct ReviewConflictDeclarationRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ReviewConflictDeclarationRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "reviewConflictDeclaration"
 
     var id: Int64?
@@ -14,12 +16,6 @@ struct ReviewConflictDeclarationRecord: Codable, FetchableRecord, MutablePersist
     var declaredAt: String
     var declaredBy: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let applicationId = Column(CodingKeys.applicationId)
-        static let uid = Column(CodingKeys.uid)
-    }
-
     init(application: Int64, reviewer: Reviewer, _ declared: ReviewerConflicts.Declared, declaredAt: String, declaredBy: String) {
         applicationId = application
         uid = reviewer.uid
@@ -28,10 +24,6 @@ struct ReviewConflictDeclarationRecord: Codable, FetchableRecord, MutablePersist
         note = declared.note
         self.declaredAt = declaredAt
         self.declaredBy = declaredBy
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     var declared: ReviewerConflicts.Declared {

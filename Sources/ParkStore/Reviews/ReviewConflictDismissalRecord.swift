@@ -1,8 +1,10 @@
 import GRDB
+import TableRow
 
 /// A row of `reviewConflictDismissal`: an administrator dismissed the detected conflicts of one
 /// reviewer with one application, with a reason.
-struct ReviewConflictDismissalRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct ReviewConflictDismissalRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "reviewConflictDismissal"
 
     var applicationId: Int64
@@ -10,9 +12,4 @@ struct ReviewConflictDismissalRecord: Codable, FetchableRecord, PersistableRecor
     var reason: String
     var dismissedAt: String
     var dismissedBy: String
-
-    enum Columns {
-        static let applicationId = Column(CodingKeys.applicationId)
-        static let uid = Column(CodingKeys.uid)
-    }
 }

@@ -1,9 +1,11 @@
 import Foundation
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `reviewDecision`: a final decision on an application, never edited.
-struct ReviewDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ReviewDecisionRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "reviewDecision"
 
     var id: Int64?
@@ -20,8 +22,6 @@ struct ReviewDecisionRecord: Codable, FetchableRecord, MutablePersistableRecord 
     var decidedOn: String
     var recordedAt: String
     var recordedBy: String
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     init(_ decision: ReviewDecision, session: Int64, tenant: Int64?, decidedOn: CivilDate, context: ChangeContext) {
         applicationId = decision.application

@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `reviewDissent`: one version of a reviewer's written dissent about one applicant.
-struct ReviewDissentRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ReviewDissentRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "reviewDissent"
 
     var id: Int64?
@@ -16,11 +18,6 @@ struct ReviewDissentRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var commitment: String
     var submittedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let reviewSessionId = Column(CodingKeys.reviewSessionId)
-    }
-
     init(_ dissent: Dissent, session: Int64, version: Int, salt: String, commitment: String, submittedAt: String) {
         reviewSessionId = session
         applicationId = dissent.application
@@ -31,10 +28,6 @@ struct ReviewDissentRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.salt = salt
         self.commitment = commitment
         self.submittedAt = submittedAt
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     var dissent: Dissent { Dissent(restoring: applicationId, reviewer: Reviewer(uid: uid, name: userName), text: text) }

@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `reviewNotice`: the public notice of one closed session's results.
-struct ReviewNoticeRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ReviewNoticeRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "reviewNotice"
 
     var id: Int64?
@@ -13,6 +15,4 @@ struct ReviewNoticeRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var publishedBy: String
     var closedAt: String?
     var closedBy: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `reviewObjection`: an objection to one applicant's result during a notice.
-struct ReviewObjectionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ReviewObjectionRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "reviewObjection"
 
     var id: Int64?
@@ -16,6 +18,4 @@ struct ReviewObjectionRecord: Codable, FetchableRecord, MutablePersistableRecord
     var reason: String?
     var resolvedAt: String?
     var resolvedBy: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,19 +1,16 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `reviewPanelMember`: a reviewer on a session's panel, in the order added.
-struct ReviewPanelMemberRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct ReviewPanelMemberRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "reviewPanelMember"
 
     var reviewSessionId: Int64
     var uid: Int64
     var userName: String
     var position: Int
-
-    enum Columns {
-        static let reviewSessionId = Column(CodingKeys.reviewSessionId)
-        static let position = Column(CodingKeys.position)
-    }
 
     init(session: Int64, position: Int, _ reviewer: Reviewer) {
         reviewSessionId = session

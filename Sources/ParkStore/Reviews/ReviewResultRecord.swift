@@ -1,8 +1,10 @@
 import Foundation
 import GRDB
+import TableRow
 
 /// A row of `reviewResult`: one applicant's result, written once when its session closes.
-struct ReviewResultRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct ReviewResultRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "reviewResult"
 
     var reviewSessionId: Int64
@@ -13,10 +15,6 @@ struct ReviewResultRecord: Codable, FetchableRecord, PersistableRecord {
     var scoreHundredths: Int?
     var outcome: String
     var closedAt: String
-
-    enum Columns {
-        static let reviewSessionId = Column(CodingKeys.reviewSessionId)
-    }
 
     init(session: Int64, application: Int64, eligible: Int, counted: [Int64], dropped: [Int64], scoreHundredths: Int?, outcome: String, closedAt: String) {
         reviewSessionId = session

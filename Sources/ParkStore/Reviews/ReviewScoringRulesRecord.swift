@@ -1,10 +1,12 @@
 import Foundation
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `reviewScoringRules`: the rules a session's sheets are scored and closed by,
 /// fixed at its first sheet (or at its close, when it has none).
-struct ReviewScoringRulesRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct ReviewScoringRulesRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "reviewScoringRules"
 
     private struct StoredCriterion: Codable {

@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `reviewSession`; its agenda and panel live in their own tables.
-struct ReviewSessionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ReviewSessionRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "reviewSession"
 
     var id: Int64?
@@ -14,10 +16,6 @@ struct ReviewSessionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var createdBy: String
     var updatedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-    }
-
     init(_ session: ReviewSession, createdAt: String, createdBy: String) {
         id = session.id
         heldOn = session.heldOn.description
@@ -27,10 +25,6 @@ struct ReviewSessionRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.createdAt = createdAt
         self.createdBy = createdBy
         updatedAt = createdAt
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     func session(agenda: [Int64], panel: [Reviewer]) throws -> ReviewSession {

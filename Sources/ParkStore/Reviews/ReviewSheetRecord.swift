@@ -1,9 +1,11 @@
 import Foundation
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `reviewSheet`: one version of a reviewer's sheet for one applicant.
-struct ReviewSheetRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ReviewSheetRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "reviewSheet"
 
     var id: Int64?
@@ -19,14 +21,6 @@ struct ReviewSheetRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var commitment: String
     var submittedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let reviewSessionId = Column(CodingKeys.reviewSessionId)
-        static let applicationId = Column(CodingKeys.applicationId)
-        static let uid = Column(CodingKeys.uid)
-        static let version = Column(CodingKeys.version)
-    }
-
     init(_ sheet: ScoreSheet, session: Int64, version: Int, salt: String, commitment: String, submittedAt: String) throws {
         reviewSessionId = session
         applicationId = sheet.application
@@ -41,10 +35,6 @@ struct ReviewSheetRecord: Codable, FetchableRecord, MutablePersistableRecord {
         self.salt = salt
         self.commitment = commitment
         self.submittedAt = submittedAt
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     /// The sheet, its scores in the order of `rules`' criteria (a criterion the rules do not

@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `reviewerAffiliation`: a tie a reviewer declared.
-struct ReviewerAffiliationRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct ReviewerAffiliationRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "reviewerAffiliation"
 
     var id: Int64?
@@ -14,11 +16,6 @@ struct ReviewerAffiliationRecord: Codable, FetchableRecord, MutablePersistableRe
     var declaredAt: String
     var declaredBy: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let uid = Column(CodingKeys.uid)
-    }
-
     init(_ affiliation: Affiliation, of reviewer: Reviewer, declaredAt: String, declaredBy: String) {
         uid = reviewer.uid
         userName = reviewer.name
@@ -27,10 +24,6 @@ struct ReviewerAffiliationRecord: Codable, FetchableRecord, MutablePersistableRe
         until = affiliation.until?.description
         self.declaredAt = declaredAt
         self.declaredBy = declaredBy
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     var affiliation: Affiliation {

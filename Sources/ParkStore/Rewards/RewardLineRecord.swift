@@ -1,9 +1,11 @@
 import Foundation
 import GRDB
 import ParkPolicy
+import TableRow
 
 /// A row of `rewardLine`: what a run gives one tenant under one rule.
-struct RewardLineRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct RewardLineRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "rewardLine"
 
     var id: Int64?
@@ -21,36 +23,6 @@ struct RewardLineRecord: Codable, FetchableRecord, PersistableRecord {
     var compactExplanation: Data?
     /// A first amount (regular) or a difference from approved amounts (adjustment).
     var kind: String
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let rewardRunId = Column(CodingKeys.rewardRunId)
-        static let tenantId = Column(CodingKeys.tenantId)
-        static let creditCode = Column(CodingKeys.creditCode)
-        static let tenantName = Column(CodingKeys.tenantName)
-        static let rule = Column(CodingKeys.rule)
-        static let period = Column(CodingKeys.period)
-        static let amountFen = Column(CodingKeys.amountFen)
-        static let explanation = Column(CodingKeys.explanation)
-        static let compactExplanation = Column(CodingKeys.compactExplanation)
-        static let kind = Column(CodingKeys.kind)
-    }
-
-    /// Reads the columns by name in code: Decodable costs about twice as much on reads of whole
-    /// runs. A read that leaves the explanations out gets nil.
-    init(row: Row) {
-        id = row[Columns.id]
-        rewardRunId = row[Columns.rewardRunId]
-        tenantId = row[Columns.tenantId]
-        creditCode = row[Columns.creditCode]
-        tenantName = row[Columns.tenantName]
-        rule = row[Columns.rule]
-        period = row[Columns.period]
-        amountFen = row[Columns.amountFen]
-        explanation = row[Columns.explanation]
-        compactExplanation = row[Columns.compactExplanation]
-        kind = row[Columns.kind]
-    }
 
     init(_ decided: DecidedRewardLine, runId: Int64) {
         let line = decided.line

@@ -1,9 +1,11 @@
 import Foundation
 import GRDB
 import ParkPolicy
+import TableRow
 
 /// A row of `rewardRun`; its lines live in `rewardLine`.
-struct RewardRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct RewardRunRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "rewardRun"
     /// Runs are read without their inputs, which can be large; `rewardRunInputs` reads them alone.
     static var databaseSelection: [any SQLSelectable] { [.allColumns(excluding: [Columns.inputs.name])] }
@@ -28,16 +30,6 @@ struct RewardRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var approvedAt: String?
     var approvedBy: String?
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let period = Column(CodingKeys.period)
-        static let status = Column(CodingKeys.status)
-        static let rules = Column(CodingKeys.rules)
-        static let inputs = Column(CodingKeys.inputs)
-        static let approvedAt = Column(CodingKeys.approvedAt)
-        static let approvedBy = Column(CodingKeys.approvedBy)
-    }
-
     /// A new draft of `run` as decided against the approved runs of its period.
     init(_ run: NewRewardRun, _ decision: RewardRunDecision, createdAt: String, createdBy: String) {
         period = run.period
@@ -52,10 +44,6 @@ struct RewardRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
         adjusts = decision.adjusts.map(String.init).joined(separator: ",")
         self.createdAt = createdAt
         self.createdBy = createdBy
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     var run: StoredRewardRun {

@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `submission`: a tenant's submission as decided, with its receipt's content.
-struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct SubmissionRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "submission"
     var id: Int64?
     var tenantId: Int64
@@ -14,6 +16,4 @@ struct SubmissionRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var decidedAt: String
     var recordedBy: String
     var receipt: String
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `tenantKey`: one Ed25519 public key of a tenant, added or issued, maybe revoked.
-struct TenantKeyRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct TenantKeyRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "tenantKey"
     var id: Int64?
     var tenantId: Int64
@@ -15,8 +17,6 @@ struct TenantKeyRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var revokedAt: String?
     var revokedBy: String?
     var revokeReason: String?
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension TenantKeyRecord {

@@ -1,9 +1,11 @@
 import GRDB
 import ParkCore
 import ParkPolicy
+import TableRow
 
 /// A row of `tenant`. Business lines, tags and history live in their own tables.
-struct TenantRecord: Codable, FetchableRecord, MutablePersistableRecord, PreparedInsertRecord {
+@TableRow
+struct TenantRecord: FetchableRecord, MutablePersistableRecord, PreparedInsertRecord {
     static let databaseTableName = "tenant"
 
     var id: Int64?
@@ -18,48 +20,6 @@ struct TenantRecord: Codable, FetchableRecord, MutablePersistableRecord, Prepare
     var appliedOn: String
     var createdAt: String
     var updatedAt: String
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let name = Column(CodingKeys.name)
-        static let creditCode = Column(CodingKeys.creditCode)
-        static let origin = Column(CodingKeys.origin)
-        static let contactPerson = Column(CodingKeys.contactPerson)
-        static let contactPhone = Column(CodingKeys.contactPhone)
-        static let dispatchLicence = Column(CodingKeys.dispatchLicence)
-        static let hrServiceLicence = Column(CodingKeys.hrServiceLicence)
-        static let status = Column(CodingKeys.status)
-        static let appliedOn = Column(CodingKeys.appliedOn)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let updatedAt = Column(CodingKeys.updatedAt)
-    }
-
-    /// Without `id`: SQLite gives the new row its id.
-    static let insertSQL = preparedInsertSQL([
-        Columns.name, Columns.creditCode, Columns.origin, Columns.contactPerson, Columns.contactPhone, Columns.dispatchLicence,
-        Columns.hrServiceLicence, Columns.status, Columns.appliedOn, Columns.createdAt, Columns.updatedAt,
-    ])
-
-    var insertArguments: StatementArguments {
-        [name, creditCode, origin, contactPerson, contactPhone, dispatchLicence, hrServiceLicence, status, appliedOn, createdAt, updatedAt]
-    }
-
-    /// Reads the columns by name in code: Decodable costs about twice as much, on the read
-    /// behind every call that names a tenant.
-    init(row: Row) {
-        id = row[Columns.id]
-        name = row[Columns.name]
-        creditCode = row[Columns.creditCode]
-        origin = row[Columns.origin]
-        contactPerson = row[Columns.contactPerson]
-        contactPhone = row[Columns.contactPhone]
-        dispatchLicence = row[Columns.dispatchLicence]
-        hrServiceLicence = row[Columns.hrServiceLicence]
-        status = row[Columns.status]
-        appliedOn = row[Columns.appliedOn]
-        createdAt = row[Columns.createdAt]
-        updatedAt = row[Columns.updatedAt]
-    }
 
     init(_ tenant: Tenant, createdAt: String, updatedAt: String) {
         id = tenant.id

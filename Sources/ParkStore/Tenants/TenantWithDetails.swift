@@ -18,7 +18,7 @@ struct TenantWithDetails {
         let rows = try Row.fetchCursor(statement)
         // The cursor reuses one row: the tenant's columns are read before it moves on.
         guard let first = try rows.next() else { return nil }
-        let tenant = TenantRecord(row: first)
+        let tenant = try TenantRecord(row: first)
         // Lines and tags hold only [a-z0-9-], so a comma separates them safely.
         let lines = (first["businessLineList"] as String?).map { $0.split(separator: ",").compactMap { BusinessLine(rawValue: String($0)) } }
         let tags = (first["tagList"] as String?).map { $0.split(separator: ",").map(String.init).sorted() }

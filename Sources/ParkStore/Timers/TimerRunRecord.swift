@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `timerRun`: one run of a scheduled job.
-struct TimerRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct TimerRunRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "timerRun"
 
     var id: Int64?
@@ -18,16 +20,6 @@ struct TimerRunRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var result: String
     /// One line per item the run found or did, joined by newlines.
     var details: String
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let timer = Column(CodingKeys.timer)
-        static let trigger = Column(CodingKeys.trigger)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 
     init(_ run: NewTimerRun) {
         timer = run.timer

@@ -1,7 +1,9 @@
 import GRDB
+import TableRow
 
 /// A row of `timerStamp`: when a persistent timer was first started; never moved.
-struct TimerStampRecord: Codable, FetchableRecord, PersistableRecord {
+@TableRow
+struct TimerStampRecord: FetchableRecord, PersistableRecord {
     static let databaseTableName = "timerStamp"
 
     var timer: String

@@ -122,7 +122,7 @@ extension ParkDatabase {
         case .id(let id):
             return try loadUnit(db, id)
         case .label(let label):
-            let records = try RentalUnitRecord.labelled(label).order(Column("id")).fetchAll(db)
+            let records = try RentalUnitRecord.labelled(label).order(RentalUnitRecord.Columns.id).fetchAll(db)
             guard let record = records.first else { throw StoreError.noSuchUnit(label: label) }
             // Building "A-1" number "203" and building "A" number "1-203" are both A-1-203.
             guard records.count == 1 else {

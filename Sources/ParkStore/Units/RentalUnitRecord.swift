@@ -1,8 +1,10 @@
 import GRDB
 import ParkCore
+import TableRow
 
 /// A row of `rentalUnit`.
-struct RentalUnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
+@TableRow
+struct RentalUnitRecord: FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "rentalUnit"
 
     var id: Int64?
@@ -14,12 +16,6 @@ struct RentalUnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var listRentFen: Int64
     var createdAt: String
     var updatedAt: String
-
-    enum Columns {
-        static let building = Column(CodingKeys.building)
-        static let number = Column(CodingKeys.number)
-        static let kind = Column(CodingKeys.kind)
-    }
 
     /// The units whose label (`RentalUnit.label`: building and number joined by a hyphen) is
     /// `label`: one, unless a database written before labels were unique holds two.
@@ -37,10 +33,6 @@ struct RentalUnitRecord: Codable, FetchableRecord, MutablePersistableRecord {
         listRentFen = unit.listRent.fen
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
     }
 
     var storedUnit: StoredUnit {

@@ -1,7 +1,0 @@
-import SwiftCompilerPlugin
-import SwiftSyntaxMacros
-
-@main
-struct MemberwiseInitPlugin: CompilerPlugin {
-    let providingMacros: [any Macro.Type] = [MemberwiseInitMacro.self]
-}
