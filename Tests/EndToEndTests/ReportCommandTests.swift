@@ -278,6 +278,9 @@ struct StatsCommandTests {
         both.send("{\"method\":\"io.parkd.Stats.Park\",\"parameters\":{\"from\":\"2021-01-01\",\"sinceOpening\":true}}\0")
         let refused = both.receive() ?? ""
         #expect(refused.contains("io.parkd.Service.InvalidField") && refused.contains("give from or sinceOpening, not both"), "\(refused)")
+        let beforeOpening = try daemon.parkctl(["stats", "--since-opening", "--to", "2020-12-31"])
+        #expect(beforeOpening.status == 65)
+        #expect(beforeOpening.stderr == "parkctl: invalid --to (to): 2020-12-31 is before the park's first day, 2021-01-04: nothing to count since opening\n", "\(beforeOpening.stderr)")
         let before = try daemon.parkctl(["stats", "--year", "2020"])
         #expect(before.stdout.contains("Reports:               0"))
         #expect(try daemon.parkctl(["stats", "--year", "2021", "--from", "2021-01-01"]).status == 64)

@@ -8,16 +8,11 @@ enum StatsHandlers {
         table.add(StatsAPI.interface)
 
         table.register(StatsAPI.park) { request, call in
-            let today = call.state.today()
-            let to = try request.to.map { try CivilDate.parse($0, field: "to") } ?? today
-            let from: CivilDate
-            if request.sinceOpening == true {
-                guard request.from == nil else { throw DomainError.invalid("from", "give from or sinceOpening, not both") }
-                from = min(try await database.openingDay() ?? to, to)
-            } else {
-                from = try request.from.map { try CivilDate.parse($0, field: "from") } ?? CivilDate(year: to.year, month: 1, day: 1)!
-            }
-            try DomainError.checkOrder(from: from, to: to)
+            let sinceOpening = request.sinceOpening ?? false
+            let period = try StatisticsPeriod.decide(
+                from: try request.from.map { try CivilDate.parse($0, field: "from") }, to: try request.to.map { try CivilDate.parse($0, field: "to") },
+                sinceOpening: sinceOpening, openingDay: sinceOpening ? try await database.openingDay() : nil, today: call.state.today())
+            let from = period.from, to = period.to
             let stats = try await database.statistics(from: from, to: to, monthly: request.monthly ?? false)
             let incubator = try await database.incubatorOccupancy(on: to)
             let events = EventFigures.compute(
