@@ -34,3 +34,23 @@ struct StatisticsPeriodTests {
             == StatisticsPeriod(from: day("2026-12-05"), to: day("2026-12-05")))
     }
 }
+
+@Suite("What was paid under each rule, for statistics")
+struct PaidUnderRuleTests {
+    @Test("tenants' amounts are summed by year and rule, in that order, for the period's years only")
+    func summing() {
+        func paid(_ year: Int, _ tenant: Int64, _ rule: String, _ lines: Int, _ fen: Int64) -> PaidAmount {
+            PaidAmount(year: year, tenant: tenant, tenantName: "Firm \(tenant)", rule: rule, lines: lines, amount: Money(fen: fen))
+        }
+        let amounts = [
+            paid(2021, 1, "rent-subsidy", 2, 1_000_00), paid(2021, 2, "rent-subsidy", 1, 500_00), paid(2021, 1, "placement", 1, 30_00),
+            paid(2022, 1, "placement", 1, 45_00), paid(2020, 3, "rent-subsidy", 1, 99_00), paid(2021, 3, "rent-subsidy", 1, -200_00),
+        ]
+        #expect(PaidUnderRule.summing(amounts, years: 2021...2022) == [
+            PaidUnderRule(year: 2021, rule: "placement", lines: 1, amount: Money(fen: 30_00)),
+            PaidUnderRule(year: 2021, rule: "rent-subsidy", lines: 4, amount: Money(fen: 1_300_00)),
+            PaidUnderRule(year: 2022, rule: "placement", lines: 1, amount: Money(fen: 45_00)),
+        ])
+        #expect(PaidUnderRule.summing(amounts, years: 2019...2019).isEmpty)
+    }
+}

@@ -68,28 +68,18 @@ extension ParkDatabase {
     /// Events whose last occurrence ends on a day from `from` through `to` (their own wall
     /// clock; a series cancelled after some occurrences were held, its last one held), each with
     /// that day and the sum of its occurrences' outcomes in force (nil when none is recorded).
-    public func eventsEnding(from: CivilDate, through to: CivilDate) async throws -> [(event: ParkEvent, lastDay: CivilDate, outcome: EventOutcome?)] {
-        let rows: [EventWithOutcome] = try await readInBackground { db in
-            let ids = try Row.fetchAll(db, sql: """
-                SELECT o.eventId AS eventId, MAX(o.endLocal) AS lastEnd
-                FROM eventOccurrence AS o JOIN parkEvent AS e ON e.id = o.eventId
-                WHERE o.endsAt <= e.lastEndsAt GROUP BY o.eventId
-                HAVING lastEnd >= ? AND lastEnd < ? ORDER BY o.eventId
-                """, arguments: [from.description, to.adding(days: 1).description])
-            return try ids.map { row in
-                let stored = try ParkDatabase.loadEvent(db, row["eventId"])
-                let outcomes = stored.occurrences.compactMap(\.outcome?.outcome)
-                let lastDay = try CivilDate.parse(String((row["lastEnd"] as String).prefix(10)), field: "end")
-                return EventWithOutcome(event: stored.event, lastDay: lastDay, outcome: outcomes.isEmpty ? nil : outcomes.reduce(EventOutcome(), +))
-            }
+    static func eventsEnding(_ db: Database, from: CivilDate, through to: CivilDate) throws -> [(event: ParkEvent, lastDay: CivilDate, outcome: EventOutcome?)] {
+        let ids = try Row.fetchAll(db, sql: """
+            SELECT o.eventId AS eventId, MAX(o.endLocal) AS lastEnd
+            FROM eventOccurrence AS o JOIN parkEvent AS e ON e.id = o.eventId
+            WHERE o.endsAt <= e.lastEndsAt GROUP BY o.eventId
+            HAVING lastEnd >= ? AND lastEnd < ? ORDER BY o.eventId
+            """, arguments: [from.description, to.adding(days: 1).description])
+        return try ids.map { row in
+            let stored = try ParkDatabase.loadEvent(db, row["eventId"])
+            let outcomes = stored.occurrences.compactMap(\.outcome?.outcome)
+            let lastDay = try CivilDate.parse(String((row["lastEnd"] as String).prefix(10)), field: "end")
+            return (stored.event, lastDay, outcomes.isEmpty ? nil : outcomes.reduce(EventOutcome(), +))
         }
-        return rows.map { ($0.event, $0.lastDay, $0.outcome) }
     }
-}
-
-/// An event and its outcome in force, as `eventsEnding` reads them.
-struct EventWithOutcome: Sendable {
-    var event: ParkEvent
-    var lastDay: CivilDate
-    var outcome: EventOutcome?
 }

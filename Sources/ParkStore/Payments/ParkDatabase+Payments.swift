@@ -70,16 +70,6 @@ public struct ImportedBankResult: Sendable, Equatable {
     public var unchanged: Int
 }
 
-/// What was paid to one tenant under one rule in a year.
-public struct PaidAmount: Sendable, Equatable {
-    public var year: Int
-    public var tenant: Int64
-    public var tenantName: String
-    public var rule: String
-    public var lines: Int
-    public var amount: Money
-}
-
 extension ParkDatabase {
     /// Makes a batch of every batchable line of `runs` (all approved runs when empty), paid into
     /// the accounts in force on `today`, less the receivables it offsets.
@@ -270,7 +260,10 @@ extension ParkDatabase {
     /// that offset it. A rule whose year nets to zero is left out: nothing was paid under it.
     /// With `year`, that year's.
     public func paidAmounts(year: Int?) async throws -> [PaidAmount] {
-        try await readInBackground { db in
+        try await readInBackground { db in try ParkDatabase.paidAmounts(db, year: year) }
+    }
+
+    static func paidAmounts(_ db: Database, year: Int?) throws -> [PaidAmount] {
             let request: SQLRequest<Row> = """
                 SELECT flow.year, flow.tenant, tenant.name AS tenantName, flow.rule, COUNT(DISTINCT flow.line) AS lines, SUM(flow.fen) AS fen
                 FROM (
@@ -288,7 +281,6 @@ extension ParkDatabase {
             return try request.fetchAll(db).map {
                 PaidAmount(year: $0["year"], tenant: $0["tenant"], tenantName: $0["tenantName"], rule: $0["rule"], lines: $0["lines"], amount: Money(fen: $0["fen"]))
             }
-        }
     }
 
     // MARK: Reading lines and batches

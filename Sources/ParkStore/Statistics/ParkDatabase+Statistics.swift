@@ -9,7 +9,27 @@ extension ParkDatabase {
     /// The park's headline figures for the days `from` through `to`: registry and leases as they
     /// stood on `to`, reported figures summed over the months the period touches.
     public func statistics(from: CivilDate, to: CivilDate, monthly: Bool) async throws -> ParkStatistics {
+        try await readInBackground { db in try ParkDatabase.statistics(db, from: from, to: to, monthly: monthly) }
+    }
+
+    /// Everything `stats` shows for the period asked (`StatisticsPeriod.decide`), read in one
+    /// transaction: the figures agree with each other even while tenants report.
+    public func parkFigures(
+        from: CivilDate?, to: CivilDate?, sinceOpening: Bool, monthly: Bool, today: CivilDate, now: Int64
+    ) async throws -> ParkFigures {
         try await readInBackground { db in
+            let period = try StatisticsPeriod.decide(
+                from: from, to: to, sinceOpening: sinceOpening, openingDay: sinceOpening ? try ParkDatabase.openingDay(db) : nil, today: today)
+            return ParkFigures(
+                period: period, statistics: try ParkDatabase.statistics(db, from: period.from, to: period.to, monthly: monthly),
+                incubator: try ParkDatabase.incubatorOccupancy(db, on: period.to),
+                events: EventFigures.compute(
+                    try ParkDatabase.eventsEnding(db, from: period.from, through: period.to), from: period.from, through: period.to, now: now),
+                paid: PaidUnderRule.summing(try ParkDatabase.paidAmounts(db, year: nil), years: period.from.year...period.to.year))
+        }
+    }
+
+    static func statistics(_ db: Database, from: CivilDate, to: CivilDate, monthly: Bool) throws -> ParkStatistics {
             let tenants = try ParkDatabase.tenantStandings(db)
             let leases = try Int64.fetchAll(db, sql: "SELECT id FROM lease WHERE start <= ?", arguments: [to.description])
                 .map { try ParkDatabase.loadLease(db, $0).lease }
@@ -21,14 +41,12 @@ extension ParkDatabase {
             return ParkStatistics.compute(
                 from: from, to: to, tenants: tenants, leases: leases, officeArea: officeArea,
                 monthTotals: monthTotals, monthly: monthly)
-        }
     }
 
     /// The park's first day, as statistics "since opening" start: the earliest day a firm
     /// applied (as an applicant of the registry, or by an application) or an event began;
     /// nil in a park without either.
-    public func openingDay() async throws -> CivilDate? {
-        try await read { db in
+    static func openingDay(_ db: Database) throws -> CivilDate? {
             let first = try String.fetchOne(db, sql: """
                 SELECT MIN(day) FROM (
                   SELECT MIN(appliedOn) AS day FROM tenant
@@ -36,7 +54,6 @@ extension ParkDatabase {
                   UNION ALL SELECT MIN(substr(startLocal, 1, 10)) FROM eventOccurrence)
                 """)
             return try first.map { try CivilDate.parse($0, field: "openingDay") }
-        }
     }
 
     /// Every tenant as the statistics read it: the day it applied, its status changes and its
