@@ -76,10 +76,13 @@ extension ParkDatabase {
     /// promotes from the waiting lists in the same transaction. An occurrence with registrations
     /// or an outcome is never dropped.
     public func updateEvent(
-        _ id: Int64, change: EventChange, rules: some TimeZoneRules, calendar: WorkingDayCalendar, now: Int64, context: ChangeContext
+        _ id: Int64, change: EventChange, zoneRules: @escaping @Sendable (String) throws -> any TimeZoneRules, calendar: WorkingDayCalendar,
+        now: Int64, context: ChangeContext
     ) async throws -> StoredEvent {
         try await write(context) { db in
             let stored = try ParkDatabase.loadEvent(db, id)
+            // The zone the event keeps or is moved to, as it stands in this transaction.
+            let rules = try zoneRules(change.timeZone ?? stored.event.timeZone)
             if let organiser = change.organiser?.tenant { _ = try ParkDatabase.loadTenant(db, .id(organiser)) }
             for day in change.exceptions + [change.occurrence?.day].compactMap({ $0 }) {
                 if let held = stored.occurrences.first(where: { $0.occurrence.day == day && $0.occurrence.endsAt <= now }) {

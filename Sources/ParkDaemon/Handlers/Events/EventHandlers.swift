@@ -91,11 +91,9 @@ enum EventHandlers {
             } else if request.occurrenceStart != nil || request.occurrenceEnd != nil || request.occurrenceTitle != nil {
                 throw DomainError.invalid("occurrence", "name the day of the occurrence to move or retitle")
             }
-            var zoneName = request.timeZone ?? ""
-            if request.timeZone == nil { zoneName = try await database.event(request.event).event.timeZone }
-            let rules = try zones.rules(named: zoneName, field: "timeZone")
             let updated = try await database.updateEvent(
-                request.event, change: change, rules: rules, calendar: calendar.calendar, now: state.epochSeconds, context: call.change())
+                request.event, change: change, zoneRules: { name in try zones.rules(named: name, field: "timeZone") }, calendar: calendar.calendar,
+                now: state.epochSeconds, context: call.change())
             await feed.refresh()
             return EventAPI.EventReply(event: wire(updated, now: state.epochSeconds))
         }
