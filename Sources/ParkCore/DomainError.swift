@@ -74,12 +74,25 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
         guard (1...9999).contains(year) else { throw .invalid("year", "\(year) is not a year; give it in four digits, such as 2026") }
     }
 
-    /// A list's page size: `limit`, or `standard` when none is asked, refused past 1 to 1000
-    /// (naming the field `limit`), so that no reply outgrows a message.
-    public static func pageSize(_ limit: Int?, standard: Int) throws(DomainError) -> Int {
+    /// A list's page size: `limit`, or `standard` when none is asked, refused past 1 to
+    /// `maximum` (naming the field `limit`), so that no reply outgrows a message.
+    public static func pageSize(_ limit: Int?, standard: Int, maximum: Int = 1000) throws(DomainError) -> Int {
         let size = limit ?? standard
-        guard (1...1000).contains(size) else { throw .invalid("limit", "\(size) is out of range; give 1 to 1000") }
+        guard (1...maximum).contains(size) else { throw .invalid("limit", "\(size) is out of range; give 1 to \(maximum)") }
         return size
+    }
+
+    /// A page's cursor given as text (`after`): the count or id a previous page returned, a
+    /// whole number from 0; nil when none is given.
+    public static func cursor(_ text: String?, field: String = "after") throws(DomainError) -> Int64? {
+        guard let text else { return nil }
+        guard let value = Int64(text), value >= 0 else { throw .invalid(field, "'\(text)' is not a cursor returned by a previous page") }
+        return value
+    }
+
+    /// Refuses a page's cursor given as a number that no previous page returns (below 1).
+    public static func checkCursor(_ value: Int64?, field: String) throws(DomainError) {
+        if let value, value < 1 { throw .invalid(field, "\(value) is not a cursor returned by a previous page") }
     }
 
     /// Refuses a range whose first end comes after its last (days, months), naming `from`.

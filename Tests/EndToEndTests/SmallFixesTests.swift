@@ -82,6 +82,18 @@ struct SmallFixesTests {
         #expect(refused.status == 66 && refused.stderr == "parkctl: \(message)\n", "\(refused.status) \(refused.stderr)")
     }
 
+    @Test("a page too large or a cursor no page returned is refused by the one rule of every list, naming the option", arguments: [
+        (["tenant", "list", "--after", "x"], "invalid --after (after): 'x' is not a cursor returned by a previous page"),
+        (["tenant", "list", "--limit", "1001"], "invalid --limit (limit): 1001 is out of range; give 1 to 1000"),
+        (["audit", "list", "--limit", "10001"], "invalid --limit (limit): 10001 is out of range; give 1 to 10000"),
+        (["audit", "list", "--before", "0"], "invalid --before (before): 0 is not a cursor returned by a previous page"),
+    ])
+    func pages(_ arguments: [String], _ message: String) throws {
+        let daemon = try RunningDaemon()
+        let refused = try daemon.parkctl(arguments)
+        #expect(refused.status == 65 && refused.stderr == "parkctl: \(message)\n", "\(refused.status) \(refused.stderr)")
+    }
+
     @Test("a unit is named by its label wherever by its id: lease add and list, unit set, incubator add")
     func unitLabels() throws {
         let daemon = try park()

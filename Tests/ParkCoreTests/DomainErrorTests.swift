@@ -20,4 +20,25 @@ struct DomainErrorTests {
         }
         #expect(two.reason == "'\(String(repeating: "a", count: 40))…\(String(repeating: "a", count: 10))' (100 characters) or '\(String(repeating: "b", count: 40))…\(String(repeating: "b", count: 10))' (200 characters) in ..........")
     }
+
+    @Test("a page is 1 to its maximum entries (the standard when none is asked); a cursor is one a previous page returned")
+    func pages() throws {
+        #expect(try DomainError.pageSize(nil, standard: 50, maximum: 10_000) == 50)
+        #expect(try DomainError.pageSize(10_000, standard: 50, maximum: 10_000) == 10_000)
+        #expect(throws: DomainError.invalid("limit", "10001 is out of range; give 1 to 10000")) {
+            try DomainError.pageSize(10_001, standard: 50, maximum: 10_000)
+        }
+        #expect(throws: DomainError.invalid("limit", "0 is out of range; give 1 to 1000")) { try DomainError.pageSize(0, standard: 100) }
+        #expect(try DomainError.cursor(nil) == nil)
+        #expect(try DomainError.cursor("0") == 0)
+        #expect(try DomainError.cursor("120") == 120)
+        for text in ["-1", "x", "1.5", "", "99999999999999999999"] {
+            #expect(throws: DomainError.invalid("after", "'\(text)' is not a cursor returned by a previous page")) { try DomainError.cursor(text) }
+        }
+        try DomainError.checkCursor(nil, field: "before")
+        try DomainError.checkCursor(1, field: "before")
+        #expect(throws: DomainError.invalid("before", "0 is not a cursor returned by a previous page")) {
+            try DomainError.checkCursor(0, field: "before")
+        }
+    }
 }

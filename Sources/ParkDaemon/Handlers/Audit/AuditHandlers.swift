@@ -12,13 +12,8 @@ enum AuditHandlers {
         table.add(AuditAPI.interface)
 
         table.register(AuditAPI.list) { request, call in
-            let limit = request.limit ?? 50
-            guard (1...10_000).contains(limit) else {
-                throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 10000")
-            }
-            if let before = request.before, before < 1 {
-                throw DomainError.invalid("before", "\(before) is not a cursor returned by a previous page")
-            }
+            let limit = try DomainError.pageSize(request.limit, standard: 50, maximum: 10_000)
+            try DomainError.checkCursor(request.before, field: "before")
             let since = try request.since.map { try sinceInstant($0, state: call.state) }
             let methods = try request.method.map { try recordedMethods($0, among: audited) }
             let page = try await database.auditPage(

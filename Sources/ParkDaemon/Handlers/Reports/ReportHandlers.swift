@@ -70,9 +70,7 @@ enum ReportHandlers {
         }
 
         table.register(ReportAPI.history) { request, _ in
-            if let after = request.after, after < 1 {
-                throw DomainError.invalid("after", "\(after) is not a cursor returned by a previous page")
-            }
+            try DomainError.checkCursor(request.after.map(Int64.init), field: "after")
             let page = try await database.reportHistory(
                 TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"), after: request.after,
                 limit: try DomainError.pageSize(request.limit, standard: 500))

@@ -27,14 +27,8 @@ enum RewardHandlers {
             var tenant: Int64?
             if let reference = request.tenant { tenant = try await database.tenant(TenantReference(reference)).id }
             let explain = request.explain ?? false
-            let limit = request.limit ?? (explain ? 100 : 1000)
-            guard (1...5000).contains(limit) else { throw DomainError.invalid("limit", "\(limit) is out of range; give 1 to 5000") }
-            let skipping = try request.after.map { after in
-                guard let count = Int(after), count >= 0 else {
-                    throw DomainError.invalid("after", "'\(after)' is not a cursor returned by a previous page")
-                }
-                return count
-            } ?? 0
+            let limit = try DomainError.pageSize(request.limit, standard: explain ? 100 : 1000, maximum: 5000)
+            let skipping = Int(try DomainError.cursor(request.after) ?? 0)
             let page = try await database.rewardLines(run: run.id, tenant: tenant, explanations: explain, limit: limit, skipping: skipping)
             return RewardAPI.GetReply(
                 run: wire(run), lines: page.lines.map(wire), next: page.more ? String(skipping + page.lines.count) : nil)

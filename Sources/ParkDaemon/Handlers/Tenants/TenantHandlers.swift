@@ -23,13 +23,7 @@ enum TenantHandlers {
         table.register(TenantAPI.list) { request, call in
             let today = call.state.today()
             let limit = try DomainError.pageSize(request.limit, standard: 100)
-            var afterID: Int64?
-            if let after = request.after {
-                guard let id = Int64(after), id >= 0 else {
-                    throw DomainError.invalid("after", "'\(after)' is not a cursor returned by a previous page")
-                }
-                afterID = id
-            }
+            let afterID = try DomainError.cursor(request.after)
             let query = TenantQuery(
                 status: try request.status.map { try TenantStatus.parse($0) },
                 businessLine: try request.businessLine.map { try BusinessLine.parse($0, field: "businessLine") },
