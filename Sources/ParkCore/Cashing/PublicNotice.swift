@@ -35,7 +35,10 @@ public struct NoticePeriod: Equatable, Sendable {
 }
 
 /// What was decided on an objection.
-public enum ObjectionResolution: String, Sendable, CaseIterable {
+public enum ObjectionResolution: String, ClosedChoice {
+    public static let choiceName = "a resolution"
+    public static let choiceField = "resolution"
+
     /// The objection holds: the line is withdrawn from payment (an adjustment run corrects it).
     case upheld
     /// The objection fails: the line is released.

@@ -4,7 +4,10 @@ import MemberwiseInit
 /// single occurrences moved or retitled, and, when asked, only on the park's working days.
 @MemberwiseInit
 public struct EventRecurrence: Equatable, Sendable {
-    public enum Frequency: String, CaseIterable, Sendable {
+    public enum Frequency: String, ClosedChoice {
+        public static let choiceName = "a frequency"
+        public static let choiceField = "frequency"
+
         case daily, weekly
     }
 

@@ -18,7 +18,10 @@ public struct ReviewAppeal: Equatable, Sendable {
         public static let choiceField = "ground"
     }
 
-    public enum Outcome: String, Sendable, CaseIterable {
+    public enum Outcome: String, ClosedChoice {
+        public static let choiceName = "an appeal's outcome"
+        public static let choiceField = "outcome"
+
         case accepted, refused
     }
 

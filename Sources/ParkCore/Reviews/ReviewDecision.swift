@@ -6,7 +6,10 @@ import MemberwiseInit
 /// new decision that supersedes it, with its reason.
 @MemberwiseInit
 public struct ReviewDecision: Equatable, Sendable {
-    public enum Verdict: String, Sendable, CaseIterable {
+    public enum Verdict: String, ClosedChoice {
+        public static let choiceName = "a verdict"
+        public static let choiceField = "verdict"
+
         case approved, rejected
 
         /// The tenant's status the decision moves it to.

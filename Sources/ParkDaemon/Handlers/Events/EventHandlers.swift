@@ -18,9 +18,7 @@ enum EventHandlers {
             let rules = try zones.rules(named: zoneName, field: "timeZone")
             var recurrence: EventRecurrence?
             if let frequency = request.frequency {
-                guard let parsed = EventRecurrence.Frequency(rawValue: frequency) else {
-                    throw DomainError.invalid("frequency", "'\(frequency)' is not a frequency; use daily or weekly")
-                }
+                let parsed = try EventRecurrence.Frequency.parse(frequency)
                 guard let until = request.until else { throw DomainError.invalid("until", "a series needs its last day") }
                 recurrence = EventRecurrence(
                     frequency: parsed, interval: request.interval ?? 1,

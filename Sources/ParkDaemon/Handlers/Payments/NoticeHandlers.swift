@@ -36,9 +36,7 @@ enum NoticeHandlers {
         }
 
         table.register(NoticeAPI.resolve) { request, call in
-            guard let resolution = ObjectionResolution(rawValue: request.resolution) else {
-                throw DomainError.invalid("resolution", "'\(request.resolution)' is neither upheld nor dismissed")
-            }
+            let resolution = try ObjectionResolution.parse(request.resolution)
             let reason = try TenantField.paragraphs(request.reason, field: "reason", maxLength: 2000)
             return NoticeAPI.ObjectionReply(objection: wire(try await database.resolveObjection(
                 request.objection, resolution: resolution, reason: reason, context: call.change())))

@@ -40,11 +40,8 @@ enum ReviewNoticeHandlers {
         }
 
         table.register(ReviewAPI.resolveObjection) { request, call in
-            guard let resolution = ObjectionResolution(rawValue: request.resolution) else {
-                throw DomainError.invalid("resolution", "'\(request.resolution)' is neither upheld nor dismissed")
-            }
             let resolved = try await notices.resolve(
-                objection: request.objection, resolution: resolution, reason: request.reason, context: call.change())
+                objection: request.objection, resolution: try ObjectionResolution.parse(request.resolution), reason: request.reason, context: call.change())
             return ReviewAPI.ResolveObjectionReply(objection: wire(resolved.objection), decided: resolved.decided.map(wire))
         }
 
@@ -53,11 +50,8 @@ enum ReviewNoticeHandlers {
         }
 
         table.register(ReviewAPI.supersedeDecision) { request, call in
-            guard let verdict = ReviewDecision.Verdict(rawValue: request.verdict) else {
-                throw DomainError.invalid("verdict", "'\(request.verdict)' is neither approved nor rejected")
-            }
             return ReviewAPI.DecisionReply(decision: wire(try await notices.supersede(
-                decision: request.decision, verdict: verdict, reason: request.reason, context: call.change())))
+                decision: request.decision, verdict: try ReviewDecision.Verdict.parse(request.verdict), reason: request.reason, context: call.change())))
         }
         registerAppeals(in: &table, notices: notices)
     }
@@ -70,11 +64,8 @@ enum ReviewNoticeHandlers {
         }
 
         table.register(ReviewAPI.decideAppeal) { request, call in
-            guard let outcome = ReviewAppeal.Outcome(rawValue: request.outcome) else {
-                throw DomainError.invalid("outcome", "'\(request.outcome)' is neither accepted nor refused")
-            }
             return ReviewAPI.AppealReply(appeal: wire(try await notices.decideAppeal(
-                request.appeal, outcome: outcome, reason: request.reason, context: call.change())))
+                request.appeal, outcome: try ReviewAppeal.Outcome.parse(request.outcome), reason: request.reason, context: call.change())))
         }
 
         table.register(ReviewAPI.listAppeals) { request, _ in
