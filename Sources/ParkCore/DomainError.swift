@@ -26,7 +26,7 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
     /// without a space (a value given unquoted: `99999…9 is too large`), cut to its first 40 and
     /// last 10, saying how long it was: a value is named in an error (on the wire, in the audit
     /// trail and the journal), never sent back whole, however much of it a client sent.
-    static func shorteningValues(_ reason: String) -> String {
+    public static func shorteningValues(_ reason: String) -> String {
         func cut(_ value: Substring) -> String { "\(value.prefix(40))…\(value.suffix(10))" }
         var quotesShortened = ""
         var rest = Substring(reason)

@@ -23,7 +23,7 @@ struct Parkctl: AsyncParsableCommand {
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Admin socket of parkd.", valueName: "path"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Admin socket of parkd.", valueName: "path"))
     var socket: String?
 
     @Flag(name: .long, help: "Print the reply as JSON (stable camelCase fields) instead of a table.")

@@ -94,6 +94,26 @@ struct SmallFixesTests {
         #expect(refused.status == 65 && refused.stderr == "parkctl: \(message)\n", "\(refused.status) \(refused.stderr)")
     }
 
+    @Test("a long value a refusal names is cut, in the message, the reply's parameters and the audit trail; a value after an option is taken whatever it starts with")
+    func longValuesAndDashes() throws {
+        let daemon = try park()
+        let long = String(repeating: "x", count: 10_000)
+        let cut = String(repeating: "x", count: 40) + "…" + String(repeating: "x", count: 10) + " (10000 characters)"
+        let tenant = try daemon.parkctl(["tenant", "show", long])
+        #expect(tenant.status == 66 && tenant.stderr == "parkctl: no tenant has id or credit code '\(cut)'\n", "\(tenant.status) \(tenant.stderr.prefix(300))")
+        let json = try daemon.parkctl(["--json", "report", "add", "--tenant", long, "--month", "2021-04", "--revenue", "1", "--tax", "0"])
+        #expect(json.status == 66 && json.stderr.contains("\"parameters\":{\"tenant\":\"\(cut)\"}") && json.stderr.utf8.count < 1_000, "\(json.stderr.prefix(600))")
+        let timer = try daemon.parkctl(["timer", "show", long])
+        #expect(timer.status == 66 && timer.stderr.hasPrefix("parkctl: no timer is named '\(cut)'"), "\(timer.stderr.prefix(300))")
+        let trail = try daemon.parkctl(["--json", "audit", "list", "--limit", "1"]).stdout
+        // The outcome names the value cut; the parameters as sent are kept as a bounded prefix, as for every refused call.
+        #expect(trail.contains("\"outcome\" : \"io.parkd.Tenant.NoSuchTenant (tenant=\(cut))\""), "\(trail.prefix(600))")
+        // An option's value is the next word, as getopt takes it: a basement floor, a tenant named -1.
+        #expect(try daemon.parkctl(["unit", "add", "--building", "C", "--floor", "-1", "--number", "B1", "--area", "50", "--kind", "office", "--rent", "20"]).status == 0)
+        let dashed = try daemon.parkctl(["report", "add", "--tenant", "-1", "--month", "2021-04", "--revenue", "1", "--tax", "0"])
+        #expect(dashed.status == 66 && dashed.stderr == "parkctl: no tenant has id or credit code '-1'\n", "\(dashed.status) \(dashed.stderr)")
+    }
+
     @Test("a unit is named by its label wherever by its id: lease add and list, unit set, incubator add")
     func unitLabels() throws {
         let daemon = try park()

@@ -89,7 +89,7 @@ struct ReviewScoringTests {
         ([("qualifications", "20.5")], "criterion", "qualifications: above its weight; score 0 to 20 in steps of 0.5"),
         ([("qualifications", "17.3")], "criterion", "qualifications: off the 0.5 step: scores go in steps of 0.5"),
         ([("qualifications", "17.25")], "criterion", "qualifications: off the 0.5 step: scores go in steps of 0.5"),
-        ([("qualifications", "-1")], "criterion", "qualifications: not a score: write a number such as 17 or 17.5"),
+        ([("qualifications", "-1")], "criterion", "qualifications: below 0: a score is 0 or more, such as 17 or 17.5"),
         ([("qualifications", "")], "criterion", "qualifications: not a score: write a number such as 17 or 17.5"),
         ([("charisma", "5")], "criterion",
          "'charisma' is not a criterion; score qualifications, brandInfluence, serviceCapability, economicContribution, industryChainFit"),

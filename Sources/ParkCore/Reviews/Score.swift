@@ -9,6 +9,7 @@ public struct Score: Comparable, Hashable, Sendable, CustomStringConvertible {
     /// Reads "17", "17.5" or "17.50"; anything off the 0.5 step, negative or not a number is
     /// refused, naming `field`, without repeating the value (it may be a reviewer's score).
     public static func parse(_ text: String, field: String) throws(DomainError) -> Score {
+        if text.hasPrefix("-") { throw .invalid(field, "below 0: a score is 0 or more, such as 17 or 17.5") }
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard let whole = parts.first, !whole.isEmpty, whole.count <= 6, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber),
               let points = Int(whole) else {

@@ -5,8 +5,21 @@ import ParkStore
 
 /// The one place where errors become Varlink errors. Clients never see SQL or internals.
 enum ControlErrors {
+    /// Its parameters' long values are cut (`DomainError.shorteningValues`): a refusal names a
+    /// value — in the reply, the audit trail and the journal — but never sends it back whole,
+    /// however long a tenant reference or a timer's name a client sent.
     static func varlinkError(for error: any Error) -> VarlinkError {
-        declared(error)?.varlinkError ?? (error as? VarlinkError) ?? ServiceAPI.InternalError().varlinkError
+        let varlinkError = declared(error)?.varlinkError ?? (error as? VarlinkError) ?? ServiceAPI.InternalError().varlinkError
+        return VarlinkError(name: varlinkError.name, parameters: shorteningValues(in: varlinkError.parameters))
+    }
+
+    private static func shorteningValues(in value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text) where text.utf8.count > 240: .string(DomainError.shorteningValues(text))
+        case .array(let values): .array(values.map(shorteningValues(in:)))
+        case .object(let members): .object(members.mapValues(shorteningValues(in:)))
+        default: value
+        }
     }
 
     /// The sentence an administrator reads for an error (a scheduled job's failure, which no

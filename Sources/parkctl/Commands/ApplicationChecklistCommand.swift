@@ -8,7 +8,7 @@ extension ApplicationCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Application id.") var application: Int64
-        @Option(help: ArgumentHelp("Tick this item today.", valueName: "item")) var tick: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Tick this item today.", valueName: "item")) var tick: String?
 
         static let fieldOptions: FieldOptions = ["application": "APPLICATION", "item": "--tick"]
 

@@ -35,20 +35,20 @@ extension ApplicationCommand {
 
         @ParentCommand var parkctl: Parkctl
         @OptionGroup var firm: FirmOptions
-        @Option(name: .customLong("registered-capital"), help: ArgumentHelp("Registered capital in yuan.", valueName: "yuan"))
+        @Option(name: .customLong("registered-capital"), parsing: .unconditional, help: ArgumentHelp("Registered capital in yuan.", valueName: "yuan"))
         var registeredCapital: String
         @Option(parsing: .unconditional, help: "People employed.") var headcount: Int
-        @Option(name: .customLong("office-area"), help: ArgumentHelp("Office area the firm plans to lease.", valueName: "m²"))
+        @Option(name: .customLong("office-area"), parsing: .unconditional, help: ArgumentHelp("Office area the firm plans to lease.", valueName: "m²"))
         var officeArea: String
-        @Option(name: .customLong("expected-revenue"), help: ArgumentHelp("Expected annual revenue.", valueName: "yuan"))
+        @Option(name: .customLong("expected-revenue"), parsing: .unconditional, help: ArgumentHelp("Expected annual revenue.", valueName: "yuan"))
         var expectedRevenue: String
-        @Option(name: .customLong("expected-tax"), help: ArgumentHelp("Expected annual tax.", valueName: "yuan"))
+        @Option(name: .customLong("expected-tax"), parsing: .unconditional, help: ArgumentHelp("Expected annual tax.", valueName: "yuan"))
         var expectedTax: String
-        @Option(name: .customLong("legal-representative"), help: "Legal representative (法定代表人).") var legalRepresentative: String
-        @Option(name: .customLong("shareholder"), help: ArgumentHelp("A shareholder and its share (repeatable).", valueName: "NAME=PERCENT"))
+        @Option(name: .customLong("legal-representative"), parsing: .unconditional, help: "Legal representative (法定代表人).") var legalRepresentative: String
+        @Option(name: .customLong("shareholder"), parsing: .unconditionalSingleValue, help: ArgumentHelp("A shareholder and its share (repeatable).", valueName: "NAME=PERCENT"))
         var shareholders: [String] = []
-        @Option(name: .customLong("group-parent"), help: "Group parent company.") var groupParent: String?
-        @Option(name: .customLong("statement"), help: ArgumentHelp("A statement of the firm (repeatable).", valueName: "text"))
+        @Option(name: .customLong("group-parent"), parsing: .unconditional, help: "Group parent company.") var groupParent: String?
+        @Option(name: .customLong("statement"), parsing: .unconditionalSingleValue, help: ArgumentHelp("A statement of the firm (repeatable).", valueName: "text"))
         var statements: [String] = []
 
         static let fieldOptions = FirmOptions.fieldOptions.merging([
@@ -74,7 +74,7 @@ extension ApplicationCommand {
         static let configuration = CommandConfiguration(abstract: "List applications by id.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Only applications in this status: awaitingReview, prescreenFailed or withdrawn.") var status: String?
+        @Option(parsing: .unconditional, help: "Only applications in this status: awaitingReview, prescreenFailed or withdrawn.") var status: String?
 
         static let fieldOptions: FieldOptions = ["status": "--status"]
 
@@ -154,8 +154,8 @@ extension ApplicationCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Application id.") var application: Int64
-        @Option(help: "Why, in the firm's words.") var reason: String
-        @Option(help: ArgumentHelp("Day of the withdrawal (default today).", valueName: "YYYY-MM-DD")) var on: String?
+        @Option(parsing: .unconditional, help: "Why, in the firm's words.") var reason: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("Day of the withdrawal (default today).", valueName: "YYYY-MM-DD")) var on: String?
 
         static let fieldOptions: FieldOptions = ["application": "APPLICATION", "reason": "--reason", "on": "--on"]
 

@@ -15,10 +15,10 @@ extension AuditCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Option(parsing: .unconditional, help: "At most this many entries (1 to 10000).") var limit: Int = 50
-        @Option(help: ArgumentHelp("Only entries from this day (park time) or RFC 3339 instant on.", valueName: "date"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only entries from this day (park time) or RFC 3339 instant on.", valueName: "date"))
         var since: String?
-        @Option(help: ArgumentHelp("Only calls of this method, e.g. Tenant.Create.", valueName: "method")) var method: String?
-        @Option(help: ArgumentHelp("Only entries older than this id: the next page, as the more line gives it.", valueName: "id"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only calls of this method, e.g. Tenant.Create.", valueName: "method")) var method: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only entries older than this id: the next page, as the more line gives it.", valueName: "id"))
         var before: Int64?
 
         static let fieldOptions: FieldOptions = ["limit": "--limit", "since": "--since", "method": "--method", "before": "--before"]
@@ -68,7 +68,7 @@ extension AuditCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: ArgumentHelp("Heads noted earlier, to check the trail against.", valueName: "file")) var anchors: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Heads noted earlier, to check the trail against.", valueName: "file")) var anchors: String?
 
         static let fieldOptions: FieldOptions = ["anchors": "--anchors"]
 

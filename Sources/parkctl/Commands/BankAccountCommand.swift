@@ -16,10 +16,10 @@ extension BankAccountCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Tenant id or credit code.") var tenant: String
-        @Option(help: "The name on the account: the tenant's registered name.") var name: String
-        @Option(help: "Bank and branch.") var bank: String
-        @Option(help: "Account number (10 to 30 digits; spaces or hyphens between groups allowed).") var number: String
-        @Option(help: ArgumentHelp("The first day payments go to it.", valueName: "YYYY-MM-DD")) var from: String
+        @Option(parsing: .unconditional, help: "The name on the account: the tenant's registered name.") var name: String
+        @Option(parsing: .unconditional, help: "Bank and branch.") var bank: String
+        @Option(parsing: .unconditional, help: "Account number (10 to 30 digits; spaces or hyphens between groups allowed).") var number: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The first day payments go to it.", valueName: "YYYY-MM-DD")) var from: String
 
         static let fieldOptions: FieldOptions = [
             "tenant": "TENANT", "accountName": "--name", "bank": "--bank", "number": "--number", "effectiveFrom": "--from",

@@ -14,9 +14,9 @@ extension BlocklistCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: ArgumentHelp("Unified social credit code.", valueName: "credit-code")) var creditCode: String
-        @Option(help: "The firm's name.") var name: String
-        @Option(help: "Why the park lists it.") var reason: String
-        @Option(help: ArgumentHelp("Day it is listed (default today).", valueName: "YYYY-MM-DD")) var on: String?
+        @Option(parsing: .unconditional, help: "The firm's name.") var name: String
+        @Option(parsing: .unconditional, help: "Why the park lists it.") var reason: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("Day it is listed (default today).", valueName: "YYYY-MM-DD")) var on: String?
 
         static let fieldOptions: FieldOptions = ["creditCode": "CREDIT-CODE", "name": "--name", "reason": "--reason", "listedOn": "--on"]
 
@@ -54,7 +54,7 @@ extension BlocklistCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: ArgumentHelp("Unified social credit code.", valueName: "credit-code")) var creditCode: String
-        @Option(help: "Why.") var reason: String
+        @Option(parsing: .unconditional, help: "Why.") var reason: String
 
         static let fieldOptions: FieldOptions = ["creditCode": "CREDIT-CODE", "reason": "--reason"]
 

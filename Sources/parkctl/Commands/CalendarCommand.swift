@@ -95,7 +95,7 @@ extension CalendarCommand {
         @ParentCommand var parkctl: Parkctl
         @Argument(help: ArgumentHelp("The calendar expression.", valueName: "EXPR")) var expression: String
         @Option(parsing: .unconditional, help: ArgumentHelp("How many elapses to show, 1 to 1000.", valueName: "N")) var iterations: Int?
-        @Option(name: .customLong("base-time"), help: ArgumentHelp("Count from this time instead of now.", valueName: "@SECONDS"))
+        @Option(name: .customLong("base-time"), parsing: .unconditional, help: ArgumentHelp("Count from this time instead of now.", valueName: "@SECONDS"))
         var baseTime: String?
 
         static let fieldOptions: FieldOptions = ["expression": "EXPR", "iterations": "--iterations", "baseTime": "--base-time"]

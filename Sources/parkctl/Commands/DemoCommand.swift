@@ -21,7 +21,7 @@ extension DemoCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: ArgumentHelp("Directory of the demo files.", valueName: "dir")) var from: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Directory of the demo files.", valueName: "dir")) var from: String?
 
         static let fieldOptions: FieldOptions = [:]
 

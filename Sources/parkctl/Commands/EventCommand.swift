@@ -111,27 +111,27 @@ extension EventCommand {
         static let configuration = CommandConfiguration(abstract: "Add an event; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "job-fair, online-job-fair, policy-briefing, matching-meeting, forum, training, online-quiz or other.") var kind: String
-        @Option(help: "Title.") var title: String
-        @Option(help: "Description.") var description: String?
-        @Option(help: ArgumentHelp("Start, YYYY-MM-DDTHH:MM.", valueName: "time")) var start: String
-        @Option(help: ArgumentHelp("End, YYYY-MM-DDTHH:MM.", valueName: "time")) var end: String
-        @Option(help: ArgumentHelp("Zone of the times (default: the park's).", valueName: "zone")) var timeZone: String?
-        @Option(help: "Where it takes place.") var venue: String?
-        @Option(help: "Where to join online.") var link: String?
-        @Option(help: ArgumentHelp("Co-organising tenant: id or credit code.", valueName: "tenant")) var organiser: String?
+        @Option(parsing: .unconditional, help: "job-fair, online-job-fair, policy-briefing, matching-meeting, forum, training, online-quiz or other.") var kind: String
+        @Option(parsing: .unconditional, help: "Title.") var title: String
+        @Option(parsing: .unconditional, help: "Description.") var description: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Start, YYYY-MM-DDTHH:MM.", valueName: "time")) var start: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("End, YYYY-MM-DDTHH:MM.", valueName: "time")) var end: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("Zone of the times (default: the park's).", valueName: "zone")) var timeZone: String?
+        @Option(parsing: .unconditional, help: "Where it takes place.") var venue: String?
+        @Option(parsing: .unconditional, help: "Where to join online.") var link: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Co-organising tenant: id or credit code.", valueName: "tenant")) var organiser: String?
         @Option(parsing: .unconditional, help: "Places (booths or seats).") var capacity: Int
         @Option(parsing: .unconditional, help: "The most places one firm may take.") var perFirmLimit: Int?
-        @Option(help: ArgumentHelp("When registration opens.", valueName: "time")) var registrationOpens: String?
-        @Option(help: ArgumentHelp("When registration closes.", valueName: "time")) var registrationCloses: String?
-        @Option(name: .customLong("repeat"), help: ArgumentHelp("daily or weekly: a series, --start and --end its first occurrence's.", valueName: "frequency"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("When registration opens.", valueName: "time")) var registrationOpens: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("When registration closes.", valueName: "time")) var registrationCloses: String?
+        @Option(name: .customLong("repeat"), parsing: .unconditional, help: ArgumentHelp("daily or weekly: a series, --start and --end its first occurrence's.", valueName: "frequency"))
         var frequency: String?
         @Option(name: .customLong("every"), parsing: .unconditional, help: "Every so many days or weeks.") var interval: Int?
-        @Option(name: .customLong("weekday"), help: ArgumentHelp("A weekday of a weekly series (repeatable).", valueName: "weekday"))
+        @Option(name: .customLong("weekday"), parsing: .unconditionalSingleValue, help: ArgumentHelp("A weekday of a weekly series (repeatable).", valueName: "weekday"))
         var weekdays: [String] = []
-        @Option(help: ArgumentHelp("The series' last day.", valueName: "date")) var until: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The series' last day.", valueName: "date")) var until: String?
         @Flag(help: "Only the park's working days.") var workingDaysOnly = false
-        @Option(name: .customLong("except"), help: ArgumentHelp("A day taken out of the series (repeatable).", valueName: "date"))
+        @Option(name: .customLong("except"), parsing: .unconditionalSingleValue, help: ArgumentHelp("A day taken out of the series (repeatable).", valueName: "date"))
         var exceptions: [String] = []
 
         static let fieldOptions: FieldOptions = [
@@ -156,9 +156,9 @@ extension EventCommand {
         static let configuration = CommandConfiguration(abstract: "List events by start.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Only events of this kind.") var kind: String?
-        @Option(help: ArgumentHelp("Only events ending on or after this day.", valueName: "date")) var from: String?
-        @Option(help: ArgumentHelp("Only events starting on or before this day.", valueName: "date")) var to: String?
+        @Option(parsing: .unconditional, help: "Only events of this kind.") var kind: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only events ending on or after this day.", valueName: "date")) var from: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only events starting on or before this day.", valueName: "date")) var to: String?
 
         static let fieldOptions: FieldOptions = ["kind": "--kind", "from": "--from", "to": "--to"]
 
@@ -185,25 +185,25 @@ extension EventCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Event id.") var event: Int64
-        @Option var kind: String?
-        @Option var title: String?
-        @Option(help: "Empty to clear.") var description: String?
-        @Option(help: ArgumentHelp(valueName: "time")) var start: String?
-        @Option(help: ArgumentHelp(valueName: "time")) var end: String?
-        @Option(help: ArgumentHelp(valueName: "zone")) var timeZone: String?
-        @Option(help: "Empty to clear.") var venue: String?
-        @Option(help: "Empty to clear.") var link: String?
-        @Option(help: ArgumentHelp("Tenant id or credit code; empty for the park alone.", valueName: "tenant")) var organiser: String?
+        @Option(parsing: .unconditional) var kind: String?
+        @Option(parsing: .unconditional) var title: String?
+        @Option(parsing: .unconditional, help: "Empty to clear.") var description: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(valueName: "time")) var start: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(valueName: "time")) var end: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp(valueName: "zone")) var timeZone: String?
+        @Option(parsing: .unconditional, help: "Empty to clear.") var venue: String?
+        @Option(parsing: .unconditional, help: "Empty to clear.") var link: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Tenant id or credit code; empty for the park alone.", valueName: "tenant")) var organiser: String?
         @Option(parsing: .unconditional, help: "A larger capacity promotes from the waiting list.") var capacity: Int?
         @Option(parsing: .unconditional, help: "0 for no limit.") var perFirmLimit: Int?
-        @Option(help: ArgumentHelp("Empty to clear.", valueName: "time")) var registrationOpens: String?
-        @Option(help: ArgumentHelp("Empty to clear.", valueName: "time")) var registrationCloses: String?
-        @Option(name: .customLong("except"), help: ArgumentHelp("A day to take out of the series (repeatable).", valueName: "date"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Empty to clear.", valueName: "time")) var registrationOpens: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Empty to clear.", valueName: "time")) var registrationCloses: String?
+        @Option(name: .customLong("except"), parsing: .unconditionalSingleValue, help: ArgumentHelp("A day to take out of the series (repeatable).", valueName: "date"))
         var exceptions: [String] = []
-        @Option(help: ArgumentHelp("The day of one occurrence of a series to move or retitle.", valueName: "date")) var occurrence: String?
-        @Option(help: ArgumentHelp("Its new start.", valueName: "time")) var occurrenceStart: String?
-        @Option(help: ArgumentHelp("Its new end.", valueName: "time")) var occurrenceEnd: String?
-        @Option(help: "Its own title.") var occurrenceTitle: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The day of one occurrence of a series to move or retitle.", valueName: "date")) var occurrence: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Its new start.", valueName: "time")) var occurrenceStart: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Its new end.", valueName: "time")) var occurrenceEnd: String?
+        @Option(parsing: .unconditional, help: "Its own title.") var occurrenceTitle: String?
 
         static let fieldOptions: FieldOptions = [
             "exceptions": "--except", "occurrence": "--occurrence", "occurrenceStart": "--occurrence-start", "occurrenceEnd": "--occurrence-end",
@@ -215,8 +215,10 @@ extension EventCommand {
         ]
 
         func validate() throws {
-            guard [kind, title, description, timeZone, start, end, venue, link, organiser, registrationOpens, registrationCloses, occurrence]
-                .contains(where: { $0 != nil }) || capacity != nil || perFirmLimit != nil || !exceptions.isEmpty else {
+            guard [
+                kind, title, description, timeZone, start, end, venue, link, organiser, registrationOpens, registrationCloses, occurrence,
+                occurrenceStart, occurrenceEnd, occurrenceTitle,
+            ].contains(where: { $0 != nil }) || capacity != nil || perFirmLimit != nil || !exceptions.isEmpty else {
                 throw ValidationError("Give at least one field to change.")
             }
         }
@@ -237,7 +239,7 @@ extension EventCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Event id.") var event: Int64
-        @Option(help: "Why, as the park announces it.") var reason: String
+        @Option(parsing: .unconditional, help: "Why, as the park announces it.") var reason: String
 
         static let fieldOptions: FieldOptions = ["event": "EVENT", "reason": "--reason"]
 
@@ -258,11 +260,11 @@ extension EventCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Event id.") var event: Int64
-        @Option(help: ArgumentHelp("The day of the occurrence, for a series.", valueName: "date")) var occurrence: String?
-        @Option(help: ArgumentHelp("Tenant id or credit code.", valueName: "tenant")) var tenant: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The day of the occurrence, for a series.", valueName: "date")) var occurrence: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Tenant id or credit code.", valueName: "tenant")) var tenant: String
         @Option(parsing: .unconditional, help: "Places (booths or seats).") var places: Int = 1
         @Option(parsing: .unconditional, help: "Positions the firm offers.") var positions: Int?
-        @Option(name: .customLong("role"), help: "A role it recruits for (repeatable).") var roles: [String] = []
+        @Option(name: .customLong("role"), parsing: .unconditionalSingleValue, help: "A role it recruits for (repeatable).") var roles: [String] = []
 
         static let fieldOptions: FieldOptions = [
             "event": "EVENT", "occurrence": "--occurrence", "tenant": "--tenant", "places": "--places", "positions": "--positions", "roles": "--role",
@@ -287,7 +289,7 @@ extension EventCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Registration id.") var registration: Int64
-        @Option(help: "Why.") var reason: String?
+        @Option(parsing: .unconditional, help: "Why.") var reason: String?
 
         static let fieldOptions: FieldOptions = ["registration": "REGISTRATION", "reason": "--reason"]
 
@@ -321,14 +323,14 @@ extension EventCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Event id.") var event: Int64
-        @Option(help: ArgumentHelp("The day of the occurrence, for a series.", valueName: "date")) var occurrence: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The day of the occurrence, for a series.", valueName: "date")) var occurrence: String?
         @Option(parsing: .unconditional, help: "Employers that attended.") var employers: Int?
         @Option(parsing: .unconditional, help: "Positions offered.") var positions: Int?
         @Option(parsing: .unconditional, help: "Job seekers served.") var jobSeekers: Int?
         @Option(parsing: .unconditional, help: "Attendees (person-times).") var attendees: Int?
         @Option(parsing: .unconditional, help: "Talks given.") var talks: Int?
         @Option(parsing: .unconditional, help: "Parks, firms and institutions exhibiting.") var exhibitors: Int?
-        @Option(help: "Why a correction is made.") var reason: String?
+        @Option(parsing: .unconditional, help: "Why a correction is made.") var reason: String?
 
         static let fieldOptions: FieldOptions = [
             "event": "EVENT", "occurrence": "--occurrence", "employers": "--employers", "positions": "--positions", "jobSeekers": "--job-seekers",
@@ -375,8 +377,8 @@ extension EventCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Flag(help: "iCalendar: the format events are exported in, with or without it.") var ics = false
-        @Option(help: ArgumentHelp("Only events with an occurrence ending on or after this day.", valueName: "date")) var from: String?
-        @Option(help: ArgumentHelp("Only events with an occurrence starting on or before this day.", valueName: "date")) var to: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only events with an occurrence ending on or after this day.", valueName: "date")) var from: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only events with an occurrence starting on or before this day.", valueName: "date")) var to: String?
 
         static let fieldOptions: FieldOptions = ["from": "--from", "to": "--to"]
 

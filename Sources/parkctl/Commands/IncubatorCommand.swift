@@ -27,14 +27,14 @@ extension IncubatorCommand {
         static let configuration = CommandConfiguration(abstract: "Admit a startup project to incubator seats; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "The project's name.") var name: String
-        @Option(help: "The founder.") var founder: String
-        @Option(help: "Team members.") var team: String?
-        @Option(help: "The founder's university.") var university: String?
-        @Option(name: .customLong("phd-count"), help: "PhD-level talents linked to the project.") var phdCount = 0
-        @Option(name: .customLong("seat"), help: ArgumentHelp("Incubator seat (unit id or label; repeatable; at least one).", valueName: "seat"))
+        @Option(parsing: .unconditional, help: "The project's name.") var name: String
+        @Option(parsing: .unconditional, help: "The founder.") var founder: String
+        @Option(parsing: .unconditional, help: "Team members.") var team: String?
+        @Option(parsing: .unconditional, help: "The founder's university.") var university: String?
+        @Option(name: .customLong("phd-count"), parsing: .unconditional, help: "PhD-level talents linked to the project.") var phdCount = 0
+        @Option(name: .customLong("seat"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Incubator seat (unit id or label; repeatable; at least one).", valueName: "seat"))
         var seats: [String]
-        @Option(help: ArgumentHelp("First day in the incubator.", valueName: "YYYY-MM-DD")) var on: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("First day in the incubator.", valueName: "YYYY-MM-DD")) var on: String
 
         static let fieldOptions: FieldOptions = [
             "name": "--name", "founder": "--founder", "team": "--team", "university": "--university", "phdCount": "--phd-count",
@@ -54,7 +54,7 @@ extension IncubatorCommand {
         static let configuration = CommandConfiguration(abstract: "List projects, and the seats occupied on a day.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: ArgumentHelp("Only projects incubating that day (default: all); occupancy on that day.", valueName: "YYYY-MM-DD"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only projects incubating that day (default: all); occupancy on that day.", valueName: "YYYY-MM-DD"))
         var on: String?
 
         static let fieldOptions: FieldOptions = ["on": "--on"]
@@ -81,7 +81,7 @@ extension IncubatorCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Project id.") var project: Int64
-        @Option(help: ArgumentHelp("First day gone.", valueName: "YYYY-MM-DD")) var on: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("First day gone.", valueName: "YYYY-MM-DD")) var on: String
 
         static let fieldOptions: FieldOptions = ["project": "PROJECT", "on": "--on"]
 

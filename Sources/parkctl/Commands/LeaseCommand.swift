@@ -31,10 +31,10 @@ extension LeaseCommand {
             discussion: "Only approved or active tenants may sign; a first lease makes an approved tenant active on its start day.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Tenant id or credit code.") var tenant: String
-        @Option(name: .customLong("unit"), help: ArgumentHelp("Unit id or label (repeatable; at least one).", valueName: "unit")) var units: [String]
-        @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var start: String
-        @Option(help: ArgumentHelp("Last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
+        @Option(parsing: .unconditional, help: "Tenant id or credit code.") var tenant: String
+        @Option(name: .customLong("unit"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Unit id or label (repeatable; at least one).", valueName: "unit")) var units: [String]
+        @Option(parsing: .unconditional, help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var start: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("Last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Contracted rent in yuan per m² per month.", valueName: "yuan")) var rent: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Deposit in yuan.", valueName: "yuan")) var deposit: String?
         @Option(name: .customLong("billing-day"), parsing: .unconditional, help: "Day of the month rent is billed, 1 to 28.") var billingDay: Int?
@@ -57,8 +57,8 @@ extension LeaseCommand {
         static let configuration = CommandConfiguration(abstract: "List leases.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Only leases of this tenant (id or credit code).") var tenant: String?
-        @Option(help: ArgumentHelp("Only leases holding this unit (id or label).", valueName: "unit")) var unit: String?
+        @Option(parsing: .unconditional, help: "Only leases of this tenant (id or credit code).") var tenant: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only leases holding this unit (id or label).", valueName: "unit")) var unit: String?
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "unit": "--unit"]
 
@@ -101,7 +101,7 @@ extension LeaseCommand {
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Lease id.") var lease: Int64
         @Option(parsing: .unconditional, help: ArgumentHelp("New rent in yuan per m² per month.", valueName: "yuan")) var rent: String
-        @Option(help: ArgumentHelp("First day of the new rent.", valueName: "YYYY-MM-DD")) var from: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("First day of the new rent.", valueName: "YYYY-MM-DD")) var from: String
 
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "rent": "--rent", "from": "--from"]
 
@@ -117,7 +117,7 @@ extension LeaseCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Lease id.") var lease: Int64
-        @Option(help: ArgumentHelp("New last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("New last day, inclusive.", valueName: "YYYY-MM-DD")) var end: String
 
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "end": "--end"]
 
@@ -131,8 +131,8 @@ extension LeaseCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Lease id.") var lease: Int64
-        @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var on: String
-        @Option(help: "Why; kept in the lease's history.") var reason: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var on: String
+        @Option(parsing: .unconditional, help: "Why; kept in the lease's history.") var reason: String
 
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "on": "--on", "reason": "--reason"]
 
@@ -149,7 +149,7 @@ extension LeaseCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Lease id.") var lease: Int64
-        @Option(help: "Why; kept in the audit trail.") var reason: String
+        @Option(parsing: .unconditional, help: "Why; kept in the audit trail.") var reason: String
 
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "reason": "--reason"]
 
@@ -167,7 +167,7 @@ extension LeaseCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Lease id.") var lease: Int64
-        @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 
         static let fieldOptions: FieldOptions = ["lease": "LEASE", "month": "--month"]
 

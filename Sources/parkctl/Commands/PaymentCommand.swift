@@ -32,7 +32,7 @@ extension PaymentCommand {
             abstract: "What the park owes and paid each tenant: approved = paid + held + payable + withdrawn.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Only this tenant (id or credit code).") var tenant: String?
+        @Option(parsing: .unconditional, help: "Only this tenant (id or credit code).") var tenant: String?
         @Option(parsing: .unconditional, help: "Only runs of this year's periods.") var year: Int?
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "year": "--year"]
@@ -125,7 +125,7 @@ extension PaymentCommand.Batch {
             discussion: "Each line is paid into the tenant's account in force today, less what the tenant owes back (never below zero).")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(name: .customLong("run"), help: "Only this run (repeatable; default every approved run).") var runs: [Int64] = []
+        @Option(name: .customLong("run"), parsing: .unconditionalSingleValue, help: "Only this run (repeatable; default every approved run).") var runs: [Int64] = []
 
         static let fieldOptions: FieldOptions = ["runs": "--run"]
 

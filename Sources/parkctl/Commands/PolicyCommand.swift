@@ -112,7 +112,7 @@ extension PolicyCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Test file (YAML).") var file: String
-        @Option(name: .customLong("policy"), help: "Policy file to test instead of those in force (repeatable).") var policies: [String] = []
+        @Option(name: .customLong("policy"), parsing: .unconditionalSingleValue, help: "Policy file to test instead of those in force (repeatable).") var policies: [String] = []
 
         static let fieldOptions: FieldOptions = ["file": "FILE", "source": "FILE", "policies": "--policy"]
 
@@ -138,8 +138,8 @@ extension PolicyCommand {
             abstract: "What a draft policy would pay for a period, next to the policies in force; nothing is written.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "The draft policy file; it replaces the policy with its id.") var draft: String
-        @Option(help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
+        @Option(parsing: .unconditional, help: "The draft policy file; it replaces the policy with its id.") var draft: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
         @Flag(help: "List every tenant whose amount changes.") var tenants = false
 
         static let fieldOptions: FieldOptions = ["file": "--draft", "source": "--draft", "period": "--period"]

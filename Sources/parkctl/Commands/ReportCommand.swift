@@ -46,8 +46,8 @@ extension ReportCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Tenant id or credit code.") var tenant: String
-        @Option(help: ArgumentHelp("The month reported.", valueName: "YYYY-MM")) var month: String
+        @Option(parsing: .unconditional, help: "Tenant id or credit code.") var tenant: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The month reported.", valueName: "YYYY-MM")) var month: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Revenue in yuan (required in a first report).", valueName: "yuan")) var revenue: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Tax paid in yuan (required in a first report).", valueName: "yuan")) var tax: String?
         @Option(name: .customLong("employers-served"), parsing: .unconditional) var employersServed: Int?
@@ -59,7 +59,7 @@ extension ReportCommand {
         @Option(name: .customLong("training-attendees"), parsing: .unconditional) var trainingAttendees: Int?
         @Option(name: .customLong("phd-hires"), parsing: .unconditional, help: "PhD-level staff hired.") var phdHires: Int?
         @Option(parsing: .unconditional, help: "Staff at the end of the month.") var headcount: Int?
-        @Option(help: "Why a report is corrected (required for a correction).") var reason: String?
+        @Option(parsing: .unconditional, help: "Why a report is corrected (required for a correction).") var reason: String?
 
         static let fieldOptions: FieldOptions = [
             "tenant": "--tenant", "month": "--month", "revenue": "--revenue", "tax": "--tax", "employersServed": "--employers-served",
@@ -91,9 +91,9 @@ extension ReportCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Tenant id or credit code.") var tenant: String
-        @Option(help: ArgumentHelp("The month whose report is withdrawn.", valueName: "YYYY-MM")) var month: String
-        @Option(help: "Why it is withdrawn.") var reason: String
+        @Option(parsing: .unconditional, help: "Tenant id or credit code.") var tenant: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The month whose report is withdrawn.", valueName: "YYYY-MM")) var month: String
+        @Option(parsing: .unconditional, help: "Why it is withdrawn.") var reason: String
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "month": "--month", "reason": "--reason"]
 
@@ -110,9 +110,9 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(abstract: "List current reports by month and tenant.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Only this tenant's (id or credit code).") var tenant: String?
-        @Option(help: ArgumentHelp("First month.", valueName: "YYYY-MM")) var from: String?
-        @Option(help: ArgumentHelp("Last month.", valueName: "YYYY-MM")) var to: String?
+        @Option(parsing: .unconditional, help: "Only this tenant's (id or credit code).") var tenant: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("First month.", valueName: "YYYY-MM")) var from: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Last month.", valueName: "YYYY-MM")) var to: String?
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "from": "--from", "to": "--to"]
 
@@ -133,8 +133,8 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(abstract: "Show the report in force for a tenant and month.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Tenant id or credit code.") var tenant: String
-        @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
+        @Option(parsing: .unconditional, help: "Tenant id or credit code.") var tenant: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "from": "--month", "to": "--month"]
 
@@ -155,8 +155,8 @@ extension ReportCommand {
         static let configuration = CommandConfiguration(abstract: "Show every version of a report: who, when, why.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Tenant id or credit code.") var tenant: String
-        @Option(help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
+        @Option(parsing: .unconditional, help: "Tenant id or credit code.") var tenant: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The month.", valueName: "YYYY-MM")) var month: String
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "month": "--month"]
 
@@ -195,7 +195,7 @@ extension ReportCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: ArgumentHelp("The CSV file.", valueName: "file.csv")) var file: String
-        @Option(help: "Why reports already recorded are corrected by this file.") var reason: String?
+        @Option(parsing: .unconditional, help: "Why reports already recorded are corrected by this file.") var reason: String?
 
         static let fieldOptions: FieldOptions = ["reason": "--reason"]
 

@@ -27,8 +27,8 @@ extension ReviewCommand.AppealCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Application id.") var application: Int64
-        @Option(help: "procedural-error, undisclosed-conflict or factual-error.") var ground: String
-        @Option(help: "The appeal in the firm's words.") var text: String
+        @Option(parsing: .unconditional, help: "procedural-error, undisclosed-conflict or factual-error.") var ground: String
+        @Option(parsing: .unconditional, help: "The appeal in the firm's words.") var text: String
 
         static let fieldOptions: FieldOptions = ["application": "APPLICATION", "ground": "--ground", "text": "--text"]
 
@@ -50,7 +50,7 @@ extension ReviewCommand.AppealCommand {
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Appeal id.") var appeal: Int64
         @Flag(help: "The decision.") var outcome: Outcome
-        @Option(help: "Why.") var reason: String
+        @Option(parsing: .unconditional, help: "Why.") var reason: String
 
         static let fieldOptions: FieldOptions = ["appeal": "APPEAL", "outcome": "--accept/--refuse", "reason": "--reason"]
 

@@ -67,12 +67,12 @@ extension ReviewCommand.SessionCommand {
         static let configuration = CommandConfiguration(abstract: "Schedule a session; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: ArgumentHelp("Day of the meeting.", valueName: "YYYY-MM-DD")) var date: String
-        @Option(help: "Where it meets.") var venue: String
-        @Option(help: "The chair's name.") var chair: String
-        @Option(name: .customLong("application"), help: ArgumentHelp("An application on the agenda (repeatable).", valueName: "id"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Day of the meeting.", valueName: "YYYY-MM-DD")) var date: String
+        @Option(parsing: .unconditional, help: "Where it meets.") var venue: String
+        @Option(parsing: .unconditional, help: "The chair's name.") var chair: String
+        @Option(name: .customLong("application"), parsing: .unconditionalSingleValue, help: ArgumentHelp("An application on the agenda (repeatable).", valueName: "id"))
         var applications: [Int64] = []
-        @Option(name: .customLong("reviewer"), help: ArgumentHelp(
+        @Option(name: .customLong("reviewer"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
             "A panel member, user name or uid (repeatable; an odd number of at least 5).", valueName: "user"))
         var reviewers: [String] = []
 
@@ -194,9 +194,9 @@ extension ReviewCommand.ConflictCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Application id.") var application: Int64
-        @Option(help: "employment, investment, sharedLegalRepresentative, kinship or other.") var type: String
-        @Option(help: "In your words.") var note: String?
-        @Option(help: ArgumentHelp("The reviewer, user name or uid (administrators).", valueName: "user")) var reviewer: String?
+        @Option(parsing: .unconditional, help: "employment, investment, sharedLegalRepresentative, kinship or other.") var type: String
+        @Option(parsing: .unconditional, help: "In your words.") var note: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The reviewer, user name or uid (administrators).", valueName: "user")) var reviewer: String?
 
         static let fieldOptions: FieldOptions = ["application": "APPLICATION", "type": "--type", "note": "--note", "reviewer": "--reviewer"]
 
@@ -228,8 +228,8 @@ extension ReviewCommand.ConflictCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Application id.") var application: Int64
-        @Option(help: ArgumentHelp("The reviewer, user name or uid.", valueName: "user")) var reviewer: String
-        @Option(help: "Why the detection does not hold.") var reason: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The reviewer, user name or uid.", valueName: "user")) var reviewer: String
+        @Option(parsing: .unconditional, help: "Why the detection does not hold.") var reason: String
 
         static let fieldOptions: FieldOptions = ["application": "APPLICATION", "reviewer": "--reviewer", "reason": "--reason"]
 
@@ -247,10 +247,10 @@ extension ReviewCommand.AffiliationCommand {
         static let configuration = CommandConfiguration(abstract: "Declare a tie of yours (an administrator names --reviewer); prints all your ties.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "employer, investment, kin, legalRepresentative or other.") var kind: String
-        @Option(help: "The firm or person.") var party: String
-        @Option(help: ArgumentHelp("The tie's last day, when it has ended.", valueName: "YYYY-MM-DD")) var until: String?
-        @Option(help: ArgumentHelp("The reviewer, user name or uid (administrators).", valueName: "user")) var reviewer: String?
+        @Option(parsing: .unconditional, help: "employer, investment, kin, legalRepresentative or other.") var kind: String
+        @Option(parsing: .unconditional, help: "The firm or person.") var party: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("The tie's last day, when it has ended.", valueName: "YYYY-MM-DD")) var until: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The reviewer, user name or uid (administrators).", valueName: "user")) var reviewer: String?
 
         static let fieldOptions: FieldOptions = ["kind": "--kind", "party": "--party", "until": "--until", "reviewer": "--reviewer"]
 

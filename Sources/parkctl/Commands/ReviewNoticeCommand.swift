@@ -133,9 +133,9 @@ extension ReviewCommand.ObjectionCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Application id.") var application: Int64
-        @Option(help: "Who raises it.") var by: String
-        @Option(help: "On what grounds.") var grounds: String
-        @Option(help: "The evidence offered, as text.") var evidence: String?
+        @Option(parsing: .unconditional, help: "Who raises it.") var by: String
+        @Option(parsing: .unconditional, help: "On what grounds.") var grounds: String
+        @Option(parsing: .unconditional, help: "The evidence offered, as text.") var evidence: String?
 
         static let fieldOptions: FieldOptions = [
             "application": "APPLICATION", "objector": "--by", "grounds": "--grounds", "evidence": "--evidence",
@@ -160,7 +160,7 @@ extension ReviewCommand.ObjectionCommand {
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Objection id.") var objection: Int64
         @Flag(help: "Upheld: the result does not stand; dismissed: it does.") var resolution: Resolution
-        @Option(help: "Why.") var reason: String
+        @Option(parsing: .unconditional, help: "Why.") var reason: String
 
         static let fieldOptions: FieldOptions = ["objection": "OBJECTION", "resolution": "--upheld/--dismissed", "reason": "--reason"]
 
@@ -201,7 +201,7 @@ extension ReviewCommand.DecisionCommand {
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Decision id.") var decision: Int64
         @Flag(help: "The new verdict.") var verdict: Verdict
-        @Option(help: "The correction's reason.") var reason: String
+        @Option(parsing: .unconditional, help: "The correction's reason.") var reason: String
 
         static let fieldOptions: FieldOptions = ["decision": "DECISION", "verdict": "--approved/--rejected", "reason": "--reason"]
 

@@ -8,11 +8,11 @@ extension ReviewCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Application id.") var application: Int64
-        @Option(name: .customLong("criterion"), help: ArgumentHelp(
+        @Option(name: .customLong("criterion"), parsing: .unconditionalSingleValue, help: ArgumentHelp(
             "A criterion's score, 0 to its weight in steps of 0.5 (repeat for every criterion).", valueName: "name=score"))
         var criteria: [String] = []
-        @Option(help: ArgumentHelp("A single-veto item: rejects the applicant whatever its score.", valueName: "item")) var veto: String?
-        @Option(help: "Why the veto.") var reason: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("A single-veto item: rejects the applicant whatever its score.", valueName: "item")) var veto: String?
+        @Option(parsing: .unconditional, help: "Why the veto.") var reason: String?
 
         static let fieldOptions: FieldOptions = [
             "application": "APPLICATION", "criterion": "--criterion", "scores": "--criterion", "veto": "--veto", "reason": "--reason",
@@ -40,7 +40,7 @@ extension ReviewCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Application id.") var application: Int64
-        @Option(help: "The dissent.") var text: String
+        @Option(parsing: .unconditional, help: "The dissent.") var text: String
 
         static let fieldOptions: FieldOptions = ["application": "APPLICATION", "text": "--text"]
 

@@ -43,8 +43,8 @@ extension RewardCommand {
             discussion: "Re-running a period that was approved gives an adjustment run with only the differences.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
-        @Option(name: .customLong("rule"), help: "Only this rule (repeatable).") var rules: [String] = []
+        @Option(parsing: .unconditional, help: ArgumentHelp("Month or year to compute.", valueName: "YYYY-MM|YYYY")) var period: String
+        @Option(name: .customLong("rule"), parsing: .unconditionalSingleValue, help: "Only this rule (repeatable).") var rules: [String] = []
 
         static let fieldOptions: FieldOptions = ["period": "--period", "rules": "--rule"]
 
@@ -59,7 +59,7 @@ extension RewardCommand {
         static let configuration = CommandConfiguration(abstract: "List runs.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: ArgumentHelp("Only runs of this period.", valueName: "YYYY-MM|YYYY")) var period: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only runs of this period.", valueName: "YYYY-MM|YYYY")) var period: String?
 
         static let fieldOptions: FieldOptions = ["period": "--period"]
 
@@ -83,7 +83,7 @@ extension RewardCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Run id.") var run: Int64
-        @Option(help: "Only this tenant's lines (id or credit code).") var tenant: String?
+        @Option(parsing: .unconditional, help: "Only this tenant's lines (id or credit code).") var tenant: String?
         @Flag(help: "Explain every amount: inputs, parameters, intermediate values, caps, rounding.") var explain = false
 
         static let fieldOptions: FieldOptions = ["run": "RUN", "tenant": "--tenant"]

@@ -16,8 +16,8 @@ extension RewardCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "The line's id (LINE in `reward notice show`).") var line: Int64
-        @Option(name: .customLong("by"), help: "Who objects.") var objector: String
-        @Option(help: "The grounds given.") var grounds: String
+        @Option(name: .customLong("by"), parsing: .unconditional, help: "Who objects.") var objector: String
+        @Option(parsing: .unconditional, help: "The grounds given.") var grounds: String
 
         static let fieldOptions: FieldOptions = ["line": "LINE", "objector": "--by", "grounds": "--grounds"]
 
@@ -36,12 +36,12 @@ extension RewardCommand {
         @Argument(help: "The objection's id.") var objection: Int64
         @Flag(help: "The objection holds: the line is withdrawn (an adjustment run corrects it).") var uphold = false
         @Flag(help: "The objection fails: the line is released.") var dismiss = false
-        @Option(help: "Why.") var reason: String
+        @Option(parsing: .unconditional, help: "Why.") var reason: String
 
         static let fieldOptions: FieldOptions = ["objection": "OBJECTION", "resolution": "--uphold/--dismiss", "reason": "--reason"]
 
         func validate() throws {
-            guard uphold != dismiss else { throw ValidationError("Give --uphold or --dismiss.") }
+            guard uphold != dismiss else { throw ValidationError("Give one of --uphold and --dismiss, not both.") }
         }
 
         func run() async throws {
@@ -83,8 +83,8 @@ extension RewardCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Run id.") var run: Int64
-        @Option(help: "Tenant id or credit code.") var tenant: String
-        @Option(name: .customLong("by"), help: "Who confirmed for the firm.") var confirmedBy: String
+        @Option(parsing: .unconditional, help: "Tenant id or credit code.") var tenant: String
+        @Option(name: .customLong("by"), parsing: .unconditional, help: "Who confirmed for the firm.") var confirmedBy: String
 
         static let fieldOptions: FieldOptions = ["run": "RUN", "tenant": "--tenant", "confirmedBy": "--by"]
 

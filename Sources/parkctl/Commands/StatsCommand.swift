@@ -9,8 +9,8 @@ extension Parkctl {
 
         @ParentCommand var parkctl: Parkctl
         @Option(parsing: .unconditional, help: "A calendar year.") var year: Int?
-        @Option(help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
-        @Option(help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("First day.", valueName: "YYYY-MM-DD")) var from: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Last day.", valueName: "YYYY-MM-DD")) var to: String?
         @Flag(name: .customLong("since-opening"), help: "From the park's first day (the earliest day a firm applied or an event began) up to the last day (--to, the end of --year, or today).")
         var sinceOpening = false
         @Flag(help: "Add month-by-month sums.") var monthly = false

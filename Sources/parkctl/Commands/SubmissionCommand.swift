@@ -37,10 +37,10 @@ extension SubmissionCommand {
         static let configuration = CommandConfiguration(abstract: "List recorded submissions, newest first.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Tenant id or credit code.") var tenant: String?
-        @Option(help: "monthly-report, report-correction, objection, event-registration, event-cancellation or application.") var type: String?
-        @Option(help: "accepted or rejected.") var status: String?
-        @Option(help: "The day it was decided (YYYY-MM-DD, UTC).") var day: String?
+        @Option(parsing: .unconditional, help: "Tenant id or credit code.") var tenant: String?
+        @Option(parsing: .unconditional, help: "monthly-report, report-correction, objection, event-registration, event-cancellation or application.") var type: String?
+        @Option(parsing: .unconditional, help: "accepted or rejected.") var status: String?
+        @Option(parsing: .unconditional, help: "The day it was decided (YYYY-MM-DD, UTC).") var day: String?
         @Option(parsing: .unconditional, help: "At most this many (default 100).") var limit: Int?
 
         static let fieldOptions: FieldOptions = ["tenant": "--tenant", "type": "--type", "status": "--status", "day": "--day", "limit": "--limit"]

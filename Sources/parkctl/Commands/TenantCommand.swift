@@ -31,10 +31,10 @@ extension TenantCommand {
         static let configuration = CommandConfiguration(abstract: "List tenants by id, a page at a time.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Only tenants with this status.") var status: String?
-        @Option(name: .customLong("business-line"), help: "Only tenants with this line of business.") var businessLine: String?
+        @Option(parsing: .unconditional, help: "Only tenants with this status.") var status: String?
+        @Option(name: .customLong("business-line"), parsing: .unconditional, help: "Only tenants with this line of business.") var businessLine: String?
         @Option(parsing: .unconditional, help: "Page size, 1 to 1000.") var limit: Int = 100
-        @Option(help: ArgumentHelp("Continue after this cursor (printed under the previous page).", valueName: "cursor"))
+        @Option(parsing: .unconditional, help: ArgumentHelp("Continue after this cursor (printed under the previous page).", valueName: "cursor"))
         var after: String?
 
         static let fieldOptions: FieldOptions = ["status": "--status", "businessLine": "--business-line", "limit": "--limit", "after": "--after"]
@@ -118,16 +118,16 @@ extension TenantCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
-        @Option var name: String?
-        @Option(name: .customLong("credit-code")) var creditCode: String?
-        @Option(name: .customLong("business-line"), help: "Replaces the business lines (repeatable).") var businessLines: [String] = []
-        @Option var origin: String?
-        @Option(name: .customLong("add-tag"), help: "Tag to add (repeatable).") var addTags: [String] = []
-        @Option(name: .customLong("remove-tag"), help: "Tag to remove (repeatable).") var removeTags: [String] = []
-        @Option(name: .customLong("contact-person")) var contactPerson: String?
-        @Option(name: .customLong("contact-phone")) var contactPhone: String?
-        @Option(name: .customLong("dispatch-licence")) var dispatchLicence: String?
-        @Option(name: .customLong("hr-service-licence")) var hrServiceLicence: String?
+        @Option(parsing: .unconditional) var name: String?
+        @Option(name: .customLong("credit-code"), parsing: .unconditional) var creditCode: String?
+        @Option(name: .customLong("business-line"), parsing: .unconditionalSingleValue, help: "Replaces the business lines (repeatable).") var businessLines: [String] = []
+        @Option(parsing: .unconditional) var origin: String?
+        @Option(name: .customLong("add-tag"), parsing: .unconditionalSingleValue, help: "Tag to add (repeatable).") var addTags: [String] = []
+        @Option(name: .customLong("remove-tag"), parsing: .unconditionalSingleValue, help: "Tag to remove (repeatable).") var removeTags: [String] = []
+        @Option(name: .customLong("contact-person"), parsing: .unconditional) var contactPerson: String?
+        @Option(name: .customLong("contact-phone"), parsing: .unconditional) var contactPhone: String?
+        @Option(name: .customLong("dispatch-licence"), parsing: .unconditional) var dispatchLicence: String?
+        @Option(name: .customLong("hr-service-licence"), parsing: .unconditional) var hrServiceLicence: String?
 
         static let fieldOptions: FieldOptions = [
             "tenant": "TENANT", "name": "--name", "creditCode": "--credit-code", "businessLines": "--business-line", "origin": "--origin",
@@ -169,8 +169,8 @@ extension TenantCommand {
         @Argument(help: ArgumentHelp("Id or credit code.", valueName: "tenant")) var tenant: String
         @Argument(help: ArgumentHelp("reviewing, approved, rejected, active, exiting or exited.", valueName: "status"))
         var status: String
-        @Option(help: ArgumentHelp("Day the change takes effect (default today).", valueName: "YYYY-MM-DD")) var on: String?
-        @Option(help: "Why; kept in the tenant's history.") var reason: String
+        @Option(parsing: .unconditional, help: ArgumentHelp("Day the change takes effect (default today).", valueName: "YYYY-MM-DD")) var on: String?
+        @Option(parsing: .unconditional, help: "Why; kept in the tenant's history.") var reason: String
 
         static let fieldOptions: FieldOptions = ["tenant": "TENANT", "to": "STATUS", "on": "--on", "reason": "--reason"]
 

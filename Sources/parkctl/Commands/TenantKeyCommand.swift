@@ -18,7 +18,7 @@ extension TenantCommand.Key {
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Tenant id or credit code.") var tenant: String
         @Argument(help: "The public key: base64 of its raw 32 bytes.") var publicKey: String
-        @Option(help: "A note saying where the key is used.") var label: String?
+        @Option(parsing: .unconditional, help: "A note saying where the key is used.") var label: String?
 
         static let fieldOptions: FieldOptions = ["tenant": "TENANT", "publicKey": "PUBLIC-KEY", "label": "--label"]
 
@@ -35,7 +35,7 @@ extension TenantCommand.Key {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Tenant id or credit code.") var tenant: String
-        @Option(help: "A note saying where the key is used.") var label: String?
+        @Option(parsing: .unconditional, help: "A note saying where the key is used.") var label: String?
 
         static let fieldOptions: FieldOptions = ["tenant": "TENANT", "label": "--label"]
 
@@ -82,7 +82,7 @@ extension TenantCommand.Key {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "The key's id (KEY ID in `tenant key list`).") var keyId: String
-        @Option(help: "Why.") var reason: String
+        @Option(parsing: .unconditional, help: "Why.") var reason: String
 
         static let fieldOptions: FieldOptions = ["keyId": "KEY-ID", "reason": "--reason"]
 

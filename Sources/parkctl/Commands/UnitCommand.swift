@@ -31,11 +31,11 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "Add a unit; prints its id.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Building name or number.") var building: String
-        @Option(help: "Floor.") var floor: String?
-        @Option(help: "Unit number within the building.") var number: String
+        @Option(parsing: .unconditional, help: "Building name or number.") var building: String
+        @Option(parsing: .unconditional, help: "Floor.") var floor: String?
+        @Option(parsing: .unconditional, help: "Unit number within the building.") var number: String
         @Option(parsing: .unconditional, help: ArgumentHelp("Area in m² (two decimals).", valueName: "m2")) var area: String
-        @Option(help: "office, incubator or shared.") var kind: String
+        @Option(parsing: .unconditional, help: "office, incubator or shared.") var kind: String
         @Option(parsing: .unconditional, help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String
 
         static let fieldOptions: FieldOptions = [
@@ -53,8 +53,8 @@ extension UnitCommand {
         static let configuration = CommandConfiguration(abstract: "List units by building and number.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(help: "Only units of this building.") var building: String?
-        @Option(help: "Only units of this kind.") var kind: String?
+        @Option(parsing: .unconditional, help: "Only units of this building.") var building: String?
+        @Option(parsing: .unconditional, help: "Only units of this kind.") var kind: String?
 
         static let fieldOptions: FieldOptions = ["building": "--building", "kind": "--kind"]
 
@@ -95,9 +95,9 @@ extension UnitCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: ArgumentHelp("Id, or label as listed.", valueName: "unit")) var unit: String
-        @Option var floor: String?
+        @Option(parsing: .unconditional) var floor: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("Area in m².", valueName: "m2")) var area: String?
-        @Option var kind: String?
+        @Option(parsing: .unconditional) var kind: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String?
 
         static let fieldOptions: FieldOptions = ["unit": "UNIT", "floor": "--floor", "area": "--area", "kind": "--kind", "listRent": "--rent"]
