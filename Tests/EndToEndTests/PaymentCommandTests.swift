@@ -181,6 +181,10 @@ struct PaymentCommandTests {
         // A draft has no notice, and cannot have one: said so, not "publish it".
         let draft = try daemon.parkctl(["reward", "notice", "show", "2"])
         #expect(draft.status == 65 && draft.stderr == "parkctl: run 2 is a draft; only an approved run is noticed, confirmed or paid\n", "\(draft.stderr)")
+        // Nor can its lines be objected to (it had said "publish it", which a draft cannot be).
+        let draftLine = try sql(daemon, "SELECT id FROM rewardLine WHERE rewardRunId = 2 LIMIT 1").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let objectToDraft = try daemon.parkctl(["reward", "object", draftLine, "--by", "x", "--grounds", "y"])
+        #expect(objectToDraft.status == 65 && objectToDraft.stderr == "parkctl: run 2 is a draft; only an approved run is noticed, confirmed or paid\n", "\(objectToDraft.stderr)")
 
         // After the last day: no more objections; closed, the released lines are payable.
         try daemon.setClock("2026-03-10T09:00:00+08:00")

@@ -106,7 +106,7 @@ extension ParkDatabase {
                 throw CashingRefusal.noSuchLine(line: line)
             }
             guard let notice = try RewardNoticeRecord.filter(RewardNoticeRecord.Columns.rewardRunId == run).fetchOne(db) else {
-                throw CashingRefusal.noSuchNotice(run: run)
+                throw try ParkDatabase.noNotice(db, run: run)
             }
             let stored = try ParkDatabase.notice(db, notice)
             guard stored.closedAt == nil, stored.period.takesObjections(on: today) else {
