@@ -14,6 +14,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     case noSuchRun(_ id: Int64)
     case noSuchEvent(_ id: Int64)
     case noSuchRegistration(_ id: Int64)
+    /// The tenant never reported the month.
+    case noSuchReport(tenant: Int64, month: String)
     /// No tenant key has this key id.
     case noSuchTenantKey(_ keyId: String)
     /// The key is already recorded, for tenant `by`.
@@ -60,6 +62,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable, Sendable {
         case .noSuchRun(let id): "no reward run has id \(id)"
         case .noSuchEvent(let id): "no event has id \(id)"
         case .noSuchRegistration(let id): "no event registration has id \(id)"
+        case .noSuchReport(let tenant, let month): "tenant \(tenant) has no report for \(month)"
         case .noSuchTenantKey(let keyId): "no tenant key has id \(keyId)"
         case .tenantKeyInUse(let keyId, let tenant): "key \(keyId) is already recorded for tenant \(tenant)"
         case .noSuchSubmission(let reference): "no submission is recorded as \(reference)"

@@ -183,6 +183,14 @@ public enum ReportAPI {
           corrections: ?[]ImportCorrection
         )
 
+        # The tenant never reported the month (a withdrawn report is a version: see History).
+        error NoSuchReport (
+          # The tenant's id.
+          tenant: int,
+          # The month, YYYY-MM.
+          month: string
+        )
+
         # No open import has this id (or it is another user's).
         error NoSuchImport (
           # The upload's id, as given.

@@ -120,6 +120,7 @@ enum ControlErrors {
         case .runNotDraft(let id, let status): RewardAPI.RunNotDraft(run: id, status: status)
         case .noSuchEvent(let id): EventAPI.NoSuchEvent(event: id)
         case .noSuchRegistration(let id): EventAPI.NoSuchRegistration(registration: id)
+        case .noSuchReport(let tenant, let month): ReportAPI.NoSuchReport(tenant: tenant, month: month)
         case .noSuchApplication(let id): ApplicationAPI.NoSuchApplication(application: id)
         case .alreadyBlocklisted(let code, let since): BlocklistAPI.AlreadyListed(creditCode: code, listedOn: since)
         case .notBlocklisted(let code): BlocklistAPI.NotListed(creditCode: code)

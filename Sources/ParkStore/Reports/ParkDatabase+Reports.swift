@@ -170,7 +170,9 @@ extension ParkDatabase {
     public func withdrawReport(_ tenant: TenantReference, month: Month, reason: String, context: ChangeContext) async throws -> StoredReport {
         try await write(context) { db in
             let id = try ParkDatabase.loadTenant(db, tenant).id
-            let withdrawal = try ParkDatabase.reportStanding(db, tenantID: id, month: month).withdrawal(of: month, tenant: id, reason: reason)
+            let standing = try ParkDatabase.reportStanding(db, tenantID: id, month: month)
+            guard standing.latestVersion > 0 else { throw StoreError.noSuchReport(tenant: id, month: month.description) }
+            let withdrawal = try standing.withdrawal(of: month, tenant: id, reason: reason)
             try ParkDatabase.recordReport(
                 db, tenantID: id, month: month, version: withdrawal.version, figures: withdrawal.withdrawnFigures, withdrawn: true,
                 reason: withdrawal.reason, context: context)

@@ -1,7 +1,16 @@
 import MemberwiseInit
 
 extension ReportAPI {
-    public static let errors: [any DeclaredError.Type] = [NoSuchImport.self, ImportRefused.self, ImportsBusy.self]
+    public static let errors: [any DeclaredError.Type] = [NoSuchReport.self, NoSuchImport.self, ImportRefused.self, ImportsBusy.self]
+
+    @MemberwiseInit
+    public struct NoSuchReport: DeclaredError {
+        public static let name = "io.parkd.Report.NoSuchReport"
+        public static let kind = FailureKind.notFound
+        public var tenant: Int64
+        public var month: String
+        public var sentence: String { "tenant \(tenant) has no report for \(month)" }
+    }
 
     @MemberwiseInit
     public struct ImportsBusy: DeclaredError {
