@@ -173,6 +173,12 @@ struct SmallFixesTests {
         #expect(tooLarge.status == 65, "\(tooLarge.stderr)")
         #expect(tooLarge.stderr.hasPrefix("parkctl: the call of io.parkd.Policy.Check would be a message of ")
                 && tooLarge.stderr.hasSuffix(" bytes, more than the 1048576 parkd reads in one: is a file given too large?\n"), "\(tooLarge.stderr)")
+        // A small policy of thousands of mistakes gets a small reply: its first hundred problems and a count of the rest.
+        let mistakes = daemon.directory + "/mistakes.yaml"
+        try (0..<2_000).map { "k\($0): 1\n" }.joined().write(toFile: mistakes, atomically: true, encoding: .utf8)
+        let checked = try daemon.parkctl(["--json", "policy", "check", mistakes])
+        #expect(checked.status == 65 && checked.stdout.utf8.count < 64 * 1024, "\(checked.stdout.utf8.count) bytes")
+        #expect(checked.stdout.contains(" more problems, not listed: fix these first"), "\(checked.stdout.suffix(400))")
         // A text file holding a NUL byte is refused by parkctl, saying where, before parkd sees it.
         let withNUL = daemon.directory + "/result.csv"
         try Data("batch,line,amount,result,reason\n1,2,3.00,failed,ab\u{0}c\n".utf8).write(to: URL(fileURLWithPath: withNUL))

@@ -116,3 +116,27 @@ struct YAMLInputTests {
         }
     }
 }
+
+@Suite("What a refused policy file's reply holds")
+struct PolicyProblemLimitTests {
+    @Test("a file of thousands of mistakes gets its first hundred problems and a count of the rest; a file name is a file name's length")
+    func bounded() {
+        let keys = (0..<2_000).map { "k\($0): 1" }.joined(separator: "\n")
+        let problems = Fixtures.problems(keys, file: "many.yaml")
+        #expect(problems.count == PolicyProblems.listed + 1)
+        #expect(problems.last?.description.hasPrefix("many.yaml: and ") == true && problems.last?.description.hasSuffix(" more problems, not listed: fix these first") == true, "\(problems.last!)")
+        let name = String(repeating: "f", count: 50_000)
+        #expect(Fixtures.problems("id: A\n", file: name).map(\.description) == [
+            "\(String(repeating: "f", count: 40))…: the file name is 50000 bytes long; at most 255 are allowed",
+        ])
+        let test = Result { try PolicyTestSuite.parse("cases: []\n", fileName: name) }
+        #expect(throws: PolicyProblems.self) { try test.get() }
+    }
+
+    @Test("libyaml's nesting limit is said in words, not by its API's name")
+    func nesting() {
+        let deep = String(repeating: "[", count: 5_000)
+        let problem = Fixtures.problems(deep, file: "deep.yaml").first?.description ?? ""
+        #expect(problem.contains("not valid YAML: nested too deeply") && !problem.contains("yaml_set_max_nest_level"), "\(problem)")
+    }
+}

@@ -140,12 +140,37 @@ public struct PolicyProblem: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+extension PolicyProblem {
+    /// The longest file name a policy or test file may be given (a file name of the system's).
+    public static let fileNameBytes = 255
+
+    /// The problem of a file name longer than `fileNameBytes`, naming its start; nil for a name
+    /// that fits. A name is repeated in every problem of its file: it stays short.
+    public static func fileNameTooLong(_ name: String) -> PolicyProblem? {
+        guard name.utf8.count > fileNameBytes else { return nil }
+        return PolicyProblem(
+            file: "\(name.prefix(40))…", position: nil,
+            message: "the file name is \(name.utf8.count) bytes long; at most \(fileNameBytes) are allowed")
+    }
+}
+
 /// Every problem found in one or more policy files; nothing of them is used.
 public struct PolicyProblems: Error, Sendable, CustomStringConvertible {
     public let problems: [PolicyProblem]
 
+    /// The most problems listed: past them, one last problem says how many more there are, so
+    /// that a file of a million mistakes gets a reply of a hundred.
+    public static let listed = 100
+
     public init(_ problems: [PolicyProblem]) {
-        self.problems = problems
+        guard problems.count > Self.listed, let first = problems.first else {
+            self.problems = problems
+            return
+        }
+        let more = problems.count - Self.listed
+        self.problems = Array(problems.prefix(Self.listed)) + [
+            PolicyProblem(file: first.file, position: nil, message: "and \(more) more problem\(more == 1 ? "" : "s"), not listed: fix these first"),
+        ]
     }
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }

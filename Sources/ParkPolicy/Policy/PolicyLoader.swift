@@ -7,6 +7,7 @@ import Yams
 /// as a whole.
 public enum PolicyLoader {
     public static func load(_ text: String, fileName: String) throws(PolicyProblems) -> Policy {
+        if let tooLong = PolicyProblem.fileNameTooLong(fileName) { throw PolicyProblems([tooLong]) }
         var reader = PolicyReader(file: fileName, text: text)
         let policy = reader.read()
         guard reader.problems.isEmpty, let policy else {

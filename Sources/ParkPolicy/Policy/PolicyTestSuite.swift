@@ -42,6 +42,7 @@ public struct PolicyTestSuite: Sendable {
     public let cases: [Case]
 
     public static func parse(_ text: String, fileName: String) throws(PolicyProblems) -> PolicyTestSuite {
+        if let tooLong = PolicyProblem.fileNameTooLong(fileName) { throw PolicyProblems([tooLong]) }
         var reader = TestReader(file: fileName)
         let cases = reader.read(text)
         guard reader.problems.isEmpty else { throw PolicyProblems(reader.problems) }

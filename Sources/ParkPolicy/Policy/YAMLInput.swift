@@ -26,6 +26,12 @@ public enum YAMLInput {
         public var sentence: String { key.map { "'\($0)' \(message)" } ?? message }
     }
 
+    /// libyaml's own words for a problem, but for those that speak of its API: its nesting
+    /// limit (`Maximum nesting level reached, set with yaml_set_max_nest_level())`).
+    static func readable(_ problem: String) -> String {
+        problem.hasPrefix("Maximum nesting level reached") ? "nested too deeply (lists and mappings within each other)" : problem
+    }
+
     /// The text's root node, nil for an empty document, once `check` has passed it. A syntax
     /// error is placed where libyaml stopped, a key given twice where its mapping begins.
     public static func compose(_ text: String) throws(Refusal) -> Node? {
@@ -35,7 +41,7 @@ public enum YAMLInput {
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                throw Refusal(position: SourcePosition(line: mark.line, column: mark.column), message: "not valid YAML: \(problem)")
+                throw Refusal(position: SourcePosition(line: mark.line, column: mark.column), message: "not valid YAML: \(readable(problem))")
             case .duplicatedKeysInMapping(let duplicates, let context):
                 throw Refusal(
                     position: SourcePosition(line: context.mark.line, column: context.mark.column), message: "is given more than once",
