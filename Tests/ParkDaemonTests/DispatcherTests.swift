@@ -227,6 +227,11 @@ struct DispatcherTests {
                 "invalid JSON at byte 62: a member name given twice",
             #"{"method":"org.varlink.service.GetInfo","\u006dethod":"io.parkd.Tenant.Nope"}"#: "invalid JSON at byte 40: a member name given twice",
             #"{"method":null}"#: "method must not be null",
+            // Not RFC 8259, though JSONDecoder reads them: a trailing comma, a leading zero, a point without digits.
+            #"{"method":"org.varlink.service.GetInfo",}"#: "invalid JSON at byte 40: a member name was expected",
+            #"{"method":"io.parkd.Tenant.Update","parameters":{"tenant":"9","addTags":["x",]}}"#: "invalid JSON at byte 77: a value was expected",
+            #"{"method":"io.parkd.Audit.List","parameters":{"limit":05}}"#: "invalid JSON at byte 55: ',' or '}' was expected",
+            #"{"method":"io.parkd.Audit.List","parameters":{"limit":5.}}"#: "invalid JSON at byte 56: a digit was expected",
         ]
         for (text, reason) in cases {
             let (reply, closed) = await harness.send(Array(text.utf8))

@@ -41,8 +41,8 @@ public struct Dispatcher: Sendable {
         if let plain = plainCall(message) {
             received = plain
         } else {
-            if let offset = Dispatcher.memberGivenTwice(in: message) {
-                return refuse("message is not a Varlink call: invalid JSON at byte \(offset): \(StrictJSONParser.memberGivenTwice)", caller: caller)
+            if let syntax = Dispatcher.syntaxError(in: message) {
+                return refuse("message is not a Varlink call: invalid JSON at byte \(syntax.offset): \(syntax.reason)", caller: caller)
             }
             do {
                 let decoder = JSONDecoder()
@@ -199,14 +199,19 @@ public struct Dispatcher: Sendable {
         }
     }
 
-    /// Where an object of the message names a member twice, if one does (within the strict
-    /// parser's depth). `JSONDecoder` would keep one of the values without a word, and a proxy
-    /// or a log reading the message in another language may keep the other: the message is
-    /// refused instead. A plain message never gets here (its parser refuses the repeat itself).
-    static func memberGivenTwice(in message: Data) -> Int? {
+    /// Where and why the message is not JSON as RFC 8259 writes it, if it is not (within the
+    /// strict parser's depth): a member named twice, a trailing comma, a number with a leading
+    /// zero or without digits after its point. `JSONDecoder` would read some of these without a
+    /// word (keeping one of two values, dropping a comma), and a proxy or a log reading the
+    /// message in another language may read them otherwise: the message is refused instead. A
+    /// plain message never gets here (its parser refuses them itself). What is wrong inside a
+    /// string (a lone surrogate, a control character) is left to `JSONDecoder`, whose error
+    /// names the parameter; so is nesting deeper than the strict parser reads.
+    static func syntaxError(in message: Data) -> StrictJSONParser.SyntaxError? {
         guard case .failure(let syntax) = Result(catching: { () throws(StrictJSONParser.SyntaxError) in try StrictJSONParser.parse(Array(message)) }),
-              syntax.reason == StrictJSONParser.memberGivenTwice else { return nil }
-        return syntax.offset
+              !syntax.reason.hasPrefix("nested"), !["surrogate", "string", "escape", "hex digits"].contains(where: syntax.reason.contains)
+        else { return nil }
+        return syntax
     }
 
     /// Whether the JSON text holds `\u0000` where the backslash starts an escape (is not itself escaped).
@@ -236,15 +241,8 @@ public struct Dispatcher: Sendable {
             "the message is not a JSON object"
         case DecodingError.typeMismatch(_, let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
         case DecodingError.valueNotFound(_, let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")) must not be null"
-        case DecodingError.dataCorrupted:
-            // Foundation says only that the text is not JSON; the strict parser says where and
-            // why, unless it stopped at its own depth limit, which is below Foundation's.
-            if case .failure(let syntax) = Result(catching: { () throws(StrictJSONParser.SyntaxError) in try StrictJSONParser.parse(Array(message)) }),
-               !syntax.reason.hasPrefix("nested") {
-                "invalid JSON at byte \(syntax.offset): \(syntax.reason)"
-            } else {
-                "invalid JSON"
-            }
+        // Text the strict parser refuses never gets here (`syntaxError(in:)` says where and
+        // why); what Foundation alone refuses is nested deeper than the strict parser reads.
         default: "invalid JSON"
         }
     }
