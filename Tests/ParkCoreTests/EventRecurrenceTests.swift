@@ -23,6 +23,17 @@ struct EventRecurrenceTests {
         #expect(daily.ruleDays(from: day("2021-04-29")).map(\.description) == ["2021-04-29", "2021-05-02", "2021-05-05"])
     }
 
+    @Test("a day taken out many times is kept once: the series stores each exception once, in order")
+    func repeatedExceptions() throws {
+        let calendar = try WorkingDayCalendar(CalendarFixtures.schedules())
+        let rule = EventRecurrence(
+            frequency: .daily, until: day("2021-04-30"), exceptions: Array(repeating: day("2021-04-28"), count: 10_000) + [day("2021-04-27")])
+        var event = try series(rule)
+        let occurrences = try event.schedule(calendar: calendar, rules: ShanghaiRules())
+        #expect(event.recurrence?.exceptions == [day("2021-04-27"), day("2021-04-28")])
+        #expect(occurrences.map(\.day.description) == ["2021-04-26", "2021-04-29", "2021-04-30"])
+    }
+
     @Test("working days only follows the calendar: the Labour Day holiday out, the Saturday worked in; exceptions out; a moved occurrence keeps its day")
     func workingDays() throws {
         let calendar = try WorkingDayCalendar(CalendarFixtures.schedules())

@@ -97,6 +97,25 @@ struct TenantTests {
         }
     }
 
+    @Test("a firm holds at most 50 tags, given at once or added by edits")
+    func tagLimit() throws {
+        let fifty = (1...50).map { "tag-\($0)" }
+        #expect(try TenantField.tags(fifty + fifty).count == 50)
+        #expect(throws: DomainError.invalid("tags", "a firm holds at most 50 tags; this would give it 51")) {
+            try TenantField.tags(fifty + ["one-more"])
+        }
+        var tenant = try applicant()
+        #expect(tenant.tags.count == 2)
+        var edit = TenantEdit()
+        edit.addTags = (1...49).map { "added-\($0)" }
+        let before = tenant
+        #expect(throws: DomainError.invalid("addTags", "a firm holds at most 50 tags; this would give it 51")) { try tenant.apply(edit) }
+        #expect(tenant == before)
+        edit.addTags.removeLast()
+        try tenant.apply(edit)
+        #expect(tenant.tags.count == 50)
+    }
+
     @Test("edits change only what they name and leave the tenant intact when refused")
     func edits() throws {
         var tenant = try applicant()

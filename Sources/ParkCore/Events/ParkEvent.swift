@@ -152,8 +152,10 @@ public struct ParkEvent: Equatable, Sendable {
         return .open
     }
 
-    /// Its occurrences with `lastEndsAt` set from them: what the store writes on every change.
+    /// Its occurrences with `lastEndsAt` set from them, and its exceptions each once, in order:
+    /// what the store writes on every change.
     public mutating func schedule(calendar: WorkingDayCalendar, rules: some TimeZoneRules) throws(DomainError) -> [EventOccurrence] {
+        if let exceptions = recurrence?.exceptions { recurrence?.exceptions = Array(Set(exceptions)).sorted() }
         let occurrences = try occurrences(calendar: calendar, rules: rules)
         lastEndsAt = occurrences.map(\.endsAt).max() ?? endsAt
         return occurrences

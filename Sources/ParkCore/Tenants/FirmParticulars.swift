@@ -46,6 +46,7 @@ public struct FirmParticulars: Equatable, Sendable {
             throw .invalid("removeTags", "the firm has no tag '\(absent)'; its tags are \(tags.isEmpty ? "none" : tags.joined(separator: ", "))")
         }
         edited.tags = Array(Set(edited.tags).union(added).subtracting(edit.removeTags)).sorted()
+        try TenantField.checkTagCount(edited.tags.count, field: "addTags")
         if let person = edit.contactPerson { edited.contactPerson = try Self.checkedContactPerson(person) }
         if let phone = edit.contactPhone { edited.contactPhone = try TenantField.phone(phone) }
         if let licence = edit.dispatchLicence { edited.dispatchLicence = try Self.checkedLicence(licence, field: "dispatchLicence") }

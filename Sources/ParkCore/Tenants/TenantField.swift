@@ -86,8 +86,12 @@ public enum TenantField {
         return phone
     }
 
+    /// The most brand tags a firm holds: a tag marks a firm out, and every read of it carries them.
+    public static let maximumTags = 50
+
     /// Lower-case words with digits and hyphens (`headquarters`, `china-top-500`), de-duplicated,
-    /// sorted. `field` names the request's field in errors (`tags`, or `addTags` in an update).
+    /// sorted, at most `maximumTags`. `field` names the request's field in errors (`tags`, or
+    /// `addTags` in an update).
     public static func tags(_ raw: [String], field: String = "tags") throws(DomainError) -> [String] {
         var tags = Set<String>()
         for tag in raw {
@@ -98,8 +102,14 @@ public enum TenantField {
                 throw .invalid(field, "'\(tag)' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen")
             }
             tags.insert(tag)
+            try checkTagCount(tags.count, field: field)
         }
         return tags.sorted()
+    }
+
+    /// Refuses more than `maximumTags` tags for one firm, naming `field`.
+    static func checkTagCount(_ count: Int, field: String) throws(DomainError) {
+        guard count <= maximumTags else { throw .invalid(field, "a firm holds at most \(maximumTags) tags; this would give it \(count)") }
     }
 
     /// Known lines, de-duplicated, in the industry chain's order.
