@@ -30,7 +30,7 @@ struct EventRegistrationRecord: FetchableRecord, MutablePersistableRecord {
         tenantId = registration.tenantID
         places = registration.places
         positions = registration.positions
-        roles = String(decoding: (try? JSONEncoder().encode(registration.roles)) ?? Data("[]".utf8), as: UTF8.self)
+        roles = (try? StoredJSON.text(registration.roles)) ?? "[]"
         status = registration.status.rawValue
         joinedAt = registration.joinedAt
         promotedAt = registration.promotedAt

@@ -113,9 +113,7 @@ struct RecurrenceJSON: Codable {
     }
 
     var text: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+        (try? StoredJSON.text(self)) ?? ""
     }
 
     static func read(_ text: String) -> EventRecurrence? {

@@ -30,7 +30,7 @@ struct ReviewDecisionRecord: FetchableRecord, MutablePersistableRecord {
         verdict = decision.verdict.rawValue
         outcome = decision.outcome.rawValue
         scoreHundredths = decision.scoreHundredths
-        reasons = String(decoding: (try? JSONEncoder().encode(decision.reasons)) ?? Data("[]".utf8), as: UTF8.self)
+        reasons = (try? StoredJSON.text(decision.reasons)) ?? "[]"
         supersedes = decision.supersedes
         breakdown = Self.encode(decision.breakdown)
         self.decidedOn = decidedOn.description
@@ -59,6 +59,6 @@ struct ReviewDecisionRecord: FetchableRecord, MutablePersistableRecord {
 
     private static func encode(_ breakdown: [ReviewDecision.CriterionMean]) -> String {
         let means = breakdown.map { Mean(criterion: $0.criterion, hundredths: $0.hundredths) }
-        return String(decoding: (try? JSONEncoder().encode(means)) ?? Data("[]".utf8), as: UTF8.self)
+        return (try? StoredJSON.text(means)) ?? "[]"
     }
 }

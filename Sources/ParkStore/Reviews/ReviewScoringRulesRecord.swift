@@ -26,11 +26,9 @@ struct ReviewScoringRulesRecord: FetchableRecord, PersistableRecord {
     var fixedAt: String
 
     init(_ rules: ScoringRules, session: Int64, fixedAt: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         reviewSessionId = session
-        criteria = String(decoding: try encoder.encode(rules.criteria.map { StoredCriterion(name: $0.name, weightHalfPoints: $0.weight.halfPoints) }), as: UTF8.self)
-        vetoes = String(decoding: try encoder.encode(rules.vetoes.map { StoredVeto(name: $0.name, description: $0.description) }), as: UTF8.self)
+        criteria = try StoredJSON.text(rules.criteria.map { StoredCriterion(name: $0.name, weightHalfPoints: $0.weight.halfPoints) })
+        vetoes = try StoredJSON.text(rules.vetoes.map { StoredVeto(name: $0.name, description: $0.description) })
         thresholdHundredths = rules.thresholdHundredths
         self.fixedAt = fixedAt
     }

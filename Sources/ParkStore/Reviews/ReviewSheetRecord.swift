@@ -27,9 +27,7 @@ struct ReviewSheetRecord: FetchableRecord, MutablePersistableRecord {
         uid = sheet.reviewer.uid
         userName = sheet.reviewer.name
         self.version = version
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        scores = String(decoding: try encoder.encode(Dictionary(uniqueKeysWithValues: sheet.scores.map { ($0.criterion, $0.score.halfPoints) })), as: UTF8.self)
+        scores = try StoredJSON.text(Dictionary(uniqueKeysWithValues: sheet.scores.map { ($0.criterion, $0.score.halfPoints) }))
         vetoItem = sheet.veto?.item
         vetoReason = sheet.veto?.reason
         self.salt = salt
