@@ -318,6 +318,29 @@ struct PaymentCommandTests {
         #expect(stats.stdout.contains("2026     RENT           1  40,000.00"), "\(stats.stdout)")
     }
 
+    @Test("an adjustment run verifies against the lines it was decided against: an objection upheld after it does not make it disagree")
+    func verifyAfterLaterObjection() throws {
+        let daemon = try park()
+        // Run 2 adjusts run 1 for more placements, and is approved.
+        for arguments in [
+            ["report", "add", "--tenant", "1", "--month", "2021-06", "--placements", "40", "--reason", "three placements missed"],
+            ["reward", "run", "--period", "2021-06"], ["reward", "approve", "2"], ["reward", "notice", "publish", "1"],
+        ] {
+            let result = try daemon.parkctl(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        #expect(try daemon.parkctl(["reward", "verify", "2"]).status == 0)
+        // Then an objection to run 1's training line is upheld: the line is withdrawn from then on.
+        let training = try #require(try lines(daemon, run: 1)["TRAINING"]).line
+        #expect(try daemon.parkctl(["reward", "object", String(training), "--by", "王先生", "--grounds", "no training in June"]).status == 0)
+        #expect(try daemon.parkctl(["reward", "resolve", "1", "--uphold", "--reason", "the sign-in sheet is May's"]).status == 0)
+        let verified = try daemon.parkctl(["reward", "verify", "2"])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        // A run computed now gives the whole amount the data gives for the withdrawn line.
+        let next = try daemon.parkctl(["--json", "reward", "show", try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
+        #expect(next.stdout.contains("\"rule\" : \"TRAINING\""), "\(next.stdout)\(next.stderr)")
+    }
+
     @Test("a rent clawback is offset against every line the tenant is paid from then on, never below zero, and the rest stays owed")
     func clawbackOffset() throws {
         let daemon = try park(confirmation: "not-required")

@@ -73,8 +73,11 @@ struct RewardRuns: Sendable {
         let recorded = try RewardInputs.decode(json)
         let recomputed = try book.calculate(period, inputs: recorded, rules: run.rules, explain: false)
         var corrected: [RewardLine] = []
-        // What the adjustment was decided against: the corrected runs' lines that still stand.
-        for earlier in run.adjusts { corrected += try await database.standingRewardLines(run: earlier) }
+        // What the adjustment was decided against: the corrected runs' lines that stood when it
+        // was approved (approval decides it again, and refuses it if that changes its amounts),
+        // or made, for a draft. An objection upheld since withdraws a line for the runs after it.
+        let decidedAt = run.approvedAt ?? run.createdAt
+        for earlier in run.adjusts { corrected += try await database.standingRewardLines(run: earlier, asOf: decidedAt) }
         let verification = RewardRunVerification(
             recorded: try await database.rewardLines(run: id, explanations: false), corrected: corrected, rules: run.rules,
             recomputed: Array(recomputed.lines))

@@ -163,20 +163,22 @@ extension ParkDatabase {
     }
 
     /// A run's lines less those withdrawn after an upheld objection (one line per tenant, rule
-    /// and period in a run).
-    static func standingLines(_ db: Database, run: Int64) throws -> [RewardLine] {
+    /// and period in a run); with `asOf` (an instant as the store writes them), less only those
+    /// withdrawn by then.
+    static func standingLines(_ db: Database, run: Int64, asOf: String? = nil) throws -> [RewardLine] {
         let withdrawn = Set(try Row.fetchAll(db, sql: """
             SELECT rewardLine.tenantId, rewardLine.rule, rewardLine.period FROM rewardLine
             JOIN noticeObjection ON noticeObjection.rewardLineId = rewardLine.id AND noticeObjection.resolution = 'upheld'
-            WHERE rewardLine.rewardRunId = ?
-            """, arguments: [run]).map { "\($0["tenantId"] as Int64) \($0["rule"] as String) \($0["period"] as String)" })
+            WHERE rewardLine.rewardRunId = ?1 AND (?2 IS NULL OR noticeObjection.resolvedAt <= ?2)
+            """, arguments: [run, asOf]).map { "\($0["tenantId"] as Int64) \($0["rule"] as String) \($0["period"] as String)" })
         return try loadLines(db, runs: [run], tenant: nil, explanations: false)
             .filter { !withdrawn.contains("\($0.tenantID) \($0.rule) \($0.period)") }
     }
 
-    /// A run's lines that still stand: those not withdrawn after an upheld objection.
-    public func standingRewardLines(run: Int64) async throws -> [RewardLine] {
-        try await readInBackground { db in try ParkDatabase.standingLines(db, run: run) }
+    /// A run's lines that stood at `asOf` (now when nil): those not withdrawn by then after an
+    /// upheld objection.
+    public func standingRewardLines(run: Int64, asOf: String? = nil) async throws -> [RewardLine] {
+        try await readInBackground { db in try ParkDatabase.standingLines(db, run: run, asOf: asOf) }
     }
 
     public func rewardRuns(period: String?) async throws -> [StoredRewardRun] {
