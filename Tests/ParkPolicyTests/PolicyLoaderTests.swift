@@ -346,6 +346,9 @@ import Testing
         #expect(Fixtures.problems("").map(\.description) == [
             "T.yaml: the file is empty; a policy needs id, title, issuer, document, in_force and rules",
         ])
+        // A file that is a word or a list is not empty: said as what it is, once.
+        #expect(Fixtures.problems("aaaa\n").map(\.description) == ["T.yaml:1:1: the policy must be a mapping of keys to values"])
+        #expect(Fixtures.problems("- a\n- b\n").map(\.description) == ["T.yaml:1:1: the policy must be a mapping of keys to values"])
     }
 
     @Test func inForceEndsAfterItStarts() {

@@ -46,10 +46,12 @@ private struct PolicyReader {
             problems.append(PolicyProblem(file: file, position: error.position, message: error.sentence))
             return nil
         }
-        guard let root, let top = mapping(root, "the policy") else {
+        guard let root else {
             problem(nil, "the file is empty; a policy needs id, title, issuer, document, in_force and rules")
             return nil
         }
+        // Not a mapping (a list, a word): `mapping` says so, at its position.
+        guard let top = mapping(root, "the policy") else { return nil }
         for (key, keyNode, _) in top where !Self.topKeys.contains(key) {
             problem(keyNode, "unknown key '\(key)'; a policy has \(Self.topKeys.sorted().joined(separator: ", "))")
         }

@@ -17,7 +17,7 @@ extension PolicyAPI {
         public static let kind = FailureKind.invalidInput
         public var problems: [Problem]
         public var sentence: String {
-            (["policy refused:"] + problems.map { problem in
+            (["refused, each problem with its file:"] + problems.map { problem in
                 let position = [problem.line, problem.column].compactMap { $0.map(String.init) }.joined(separator: ":")
                 return "  \(problem.file):\(position.isEmpty ? "" : position + ":") \(problem.message)"
             }).joined(separator: "\n")
