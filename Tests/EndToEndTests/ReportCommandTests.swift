@@ -24,6 +24,8 @@ struct ReportCommandTests {
         let unexplained = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "1300000", "--tax", "45000"])
         #expect(unexplained.status == 65)
         #expect(unexplained.stderr == "parkctl: invalid --reason (reason): the report for 2021-03 exists; a correction needs a reason\n")
+        let blank = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "1", "--reason", "  "])
+        #expect(blank.stderr == "parkctl: invalid --reason (reason): the report for 2021-03 exists; a correction needs a reason, and a blank one is none\n", "\(blank.stderr)")
         _ = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "1300000", "--tax", "45000", "--reason", "revenue misreported"])
         let history = try daemon.parkctl(["report", "history", "--tenant", "91370200163562681G", "--month", "2021-03"])
         let lines = history.stdout.split(separator: "\n")

@@ -51,11 +51,13 @@ extension ParkDatabase {
                 ?? "it has never been active in the park"
             throw DomainError.invalid("month", "tenant \(stored.id) was not in the park in \(month); \(when)")
         }
+        let given = reason
         let reason = try reason.flatMap { try TenantField.optionalText($0, field: "reason", maxLength: 500) }
         let standing = try ParkDatabase.reportStanding(db, tenantID: stored.id, month: month)
         if correcting { try standing.checkCorrectable(month) }
         if standing.inForce != nil, reason == nil {
-            throw DomainError.invalid("reason", "the report for \(month) exists; a correction needs a reason")
+            throw DomainError.invalid(
+                "reason", "the report for \(month) exists; a correction needs a reason" + (given == nil ? "" : ", and a blank one is none"))
         }
         switch submitted.decide(over: standing) {
         case .refuse(let problem, let more):
