@@ -214,6 +214,9 @@ struct PaymentCommandTests {
         let again = try daemon.parkctl(["payment", "batch", "create"])
         #expect(again.stderr.contains("nothing to pay") && again.stderr.hasSuffix("; 3 lines are in a batch not yet settled (parkctl payment batch list)\n"),
                 "a line is in at most one open batch, and the refusal says so: \(again.stderr)")
+        // Until the bank's result, the batch's lines are payable, and the ledger says they are in a batch.
+        let pending = try daemon.parkctl(["--json", "payment", "ledger", "--tenant", "1"]).stdout
+        #expect(pending.contains("\"inBatch\" : \"48900.00\""), "\(pending)")
         let notExported = try daemon.parkctl(["payment", "batch", "export", "1"])
         #expect(notExported.status == 65 && notExported.stderr.contains("batch 1 is not approved yet"))
         let sameUid = try daemon.parkctl(["payment", "batch", "approve", "1"])
@@ -255,7 +258,7 @@ struct PaymentCommandTests {
         // The failed line is FAILED in the ledger until a batch takes it again (and 0.00 once paid, below).
         let failedLedger = try daemon.parkctl(["payment", "ledger", "--tenant", "1", "--year", "2021"]).stdout
         let columns = failedLedger.split(separator: "\n").last?.split(separator: " ").map(String.init) ?? []
-        #expect(columns.count == 12 && columns[9] == "1,500.00", "FAILED: \(failedLedger)")
+        #expect(columns.count == 13 && columns[10] == "1,500.00" && columns[7] == "0.00", "FAILED, and nothing in a batch: \(failedLedger)")
         for (text, message) in [
             ("1,999,1.00,paid,", "row 2: line 999 is not a line of any reward run"),
             ("1,\(line["TALENT"]!.line),30000.00,paid,", "row 2: line \(line["TALENT"]!.line) is not in batch 1"),
@@ -300,7 +303,7 @@ struct PaymentCommandTests {
         // The ledger and its identity; then a payment changed behind parkd's back.
         let ledger = try daemon.parkctl(["payment", "ledger", "--tenant", "1", "--year", "2021"])
         let entry = ledger.stdout.split(separator: "\n").last.map { $0.split(separator: " ").map(String.init) } ?? []
-        #expect(entry == ["1", Self.name, "138,900.00", "78,900.00", "30,000.00", "0.00", "0.00", "48,900.00", "0.00", "0.00", "0.00", "0.00"], "\(ledger.stdout)")
+        #expect(entry == ["1", Self.name, "138,900.00", "78,900.00", "30,000.00", "0.00", "0.00", "0.00", "48,900.00", "0.00", "0.00", "0.00", "0.00"], "\(ledger.stdout)")
         let verified = try daemon.parkctl(["payment", "verify"])
         #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         #expect(verified.stdout == "payments reconcile: 4 approved lines, 2 batches; approved = paid + held + payable + withdrawn for every tenant\n")

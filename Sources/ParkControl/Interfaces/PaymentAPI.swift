@@ -110,6 +110,9 @@ public enum PaymentAPI {
           held: string,
           # Released and unpaid.
           payable: string,
+          # Of what is payable, in a batch awaiting the bank's result (absent from a parkd that
+          # predates it).
+          inBatch: ?string,
           # Paid (transfers and offsets).
           paid: string,
           # Of what was paid, offset against what the tenant owed.
@@ -369,6 +372,7 @@ public enum PaymentAPI {
         public var withdrawn: String
         public var held: String
         public var payable: String
+        public var inBatch: String?
         public var paid: String
         public var offset: String
         public var failed: String

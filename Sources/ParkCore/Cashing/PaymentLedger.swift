@@ -27,6 +27,8 @@ public struct PaymentLedger: Equatable, Sendable {
         public var withdrawn = Money.zero
         public var held = Money.zero
         public var payable = Money.zero
+        /// Of what is payable, in a batch awaiting the bank's result.
+        public var inBatch = Money.zero
         public var paid = Money.zero
         public var offset = Money.zero
         /// Lines whose latest transfer failed and that no batch has taken again yet (counted
@@ -65,7 +67,9 @@ public struct PaymentLedger: Equatable, Sendable {
                     entry.offset = entry.offset + line.offset
                 case .withdrawn: entry.withdrawn = entry.withdrawn + amount
                 case .held: entry.held = entry.held + amount
-                case .payable: entry.payable = entry.payable + amount
+                case .payable:
+                    entry.payable = entry.payable + amount
+                    if line.cashing.inOpenBatch { entry.inBatch = entry.inBatch + amount }
                 }
             }
             entries[tenant] = entry
@@ -86,6 +90,7 @@ public struct PaymentLedger: Equatable, Sendable {
             total.withdrawn = total.withdrawn + entry.withdrawn
             total.held = total.held + entry.held
             total.payable = total.payable + entry.payable
+            total.inBatch = total.inBatch + entry.inBatch
             total.paid = total.paid + entry.paid
             total.offset = total.offset + entry.offset
             total.failed = total.failed + entry.failed

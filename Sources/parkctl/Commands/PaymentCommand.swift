@@ -40,12 +40,12 @@ extension PaymentCommand {
         func run() async throws {
             try await respond(PaymentAPI.ledger, PaymentAPI.Ledger(tenant: tenant, year: year)) { reply in
                 var table = Table(columns: [.init(title: "TENANT", alignment: .right), .init(title: "NAME")] + [
-                    "COMPUTED", "APPROVED", "WITHDRAWN", "HELD", "PAYABLE", "PAID", "OFFSET", "FAILED", "OWED", "OUTSTANDING",
+                    "COMPUTED", "APPROVED", "WITHDRAWN", "HELD", "PAYABLE", "IN BATCH", "PAID", "OFFSET", "FAILED", "OWED", "OUTSTANDING",
                 ].map { Table.Column(title: $0, alignment: .right) })
                 for entry in reply.entries + (reply.entries.count > 1 ? [reply.total] : []) {
                     table.add([entry.tenant == 0 ? "" : String(entry.tenant), entry.name] + [
-                        entry.computed, entry.approved, entry.withdrawn, entry.held, entry.payable, entry.paid, entry.offset, entry.failed, entry.owed,
-                        entry.outstanding,
+                        entry.computed, entry.approved, entry.withdrawn, entry.held, entry.payable, entry.inBatch ?? "-", entry.paid, entry.offset,
+                        entry.failed, entry.owed, entry.outstanding,
                     ].map(\.grouped))
                 }
                 return table.render(orIfEmpty: "no ledger entries")

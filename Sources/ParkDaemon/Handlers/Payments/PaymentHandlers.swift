@@ -97,7 +97,7 @@ enum PaymentHandlers {
         PaymentAPI.LedgerEntry(
             tenant: entry.tenant, name: name, computed: entry.computed.description, approved: entry.approved.description,
             withdrawn: entry.withdrawn.description, held: entry.held.description, payable: entry.payable.description,
-            paid: entry.paid.description, offset: entry.offset.description, failed: entry.failed.description, owed: entry.owed.description,
+            inBatch: entry.inBatch.description, paid: entry.paid.description, offset: entry.offset.description, failed: entry.failed.description, owed: entry.owed.description,
             outstanding: entry.outstanding.description)
     }
 }
