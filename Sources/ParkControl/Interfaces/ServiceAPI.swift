@@ -114,8 +114,9 @@ public enum ServiceAPI {
         # The daemon failed to carry out the request; its journal has the details.
         error InternalError ()
 
-        # The connection was refused: its caller holds every connection it may. Sent once,
-        # unasked, as the connection closes.
+        # The connection was refused: its caller holds every connection it may. The reply to
+        # its first call, after which it closes; one that sends nothing for 2 s is closed
+        # without it.
         error TooManyConnections (
           # The caller's user id.
           uid: int,
