@@ -240,6 +240,19 @@ struct DispatcherTests {
         }
     }
 
+    @Test("an upgrade is not implemented by any method; an unknown interface or method is said to be unknown first")
+    func upgrade() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        for (text, error) in [
+            (#"{"method":"org.varlink.service.GetInfo","upgrade":true}"#, "org.varlink.service.MethodNotImplemented"),
+            (#"{"method":"io.parkd.Nope.X","upgrade":true}"#, "org.varlink.service.InterfaceNotFound"),
+            (#"{"method":"io.parkd.Tenant.Nope","upgrade":true}"#, "org.varlink.service.MethodNotFound"),
+        ] {
+            #expect(await harness.send(text).reply?.error == error, "\(text)")
+        }
+    }
+
     @Test("a page cursor no page returned is refused, naming it, rather than answered with an empty or a whole page")
     func cursors() async throws {
         let harness = try DispatcherHarness()

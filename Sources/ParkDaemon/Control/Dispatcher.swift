@@ -54,9 +54,6 @@ public struct Dispatcher: Sendable {
         }
         let call = received.header
         let oneway = call.oneway == true
-        if call.upgrade == true {
-            return reply(.methodNotImplemented(call.method), oneway: oneway)
-        }
         guard let name = call.qualifiedName else {
             return reply(.methodNotFound(call.method), oneway: oneway)
         }
@@ -64,6 +61,10 @@ public struct Dispatcher: Sendable {
             let error: VarlinkError = table.interface(named: name.interface) == nil
                 ? .interfaceNotFound(name.interface) : .methodNotFound(call.method)
             return reply(error, oneway: oneway)
+        }
+        // No method of parkd's upgrades the connection to another protocol.
+        if call.upgrade == true {
+            return reply(.methodNotImplemented(call.method), oneway: oneway)
         }
         var decoded = decodedCall
         if case .success = decoded, let name = Dispatcher.parameterHoldingNUL(in: message) {
