@@ -71,6 +71,8 @@ struct CalendarSpecTests {
         ("*:*:1..1.5", "second '1..1.5'"),
         ("2200-01-01", "the year '2200'"),
         ("*-*-* 12:00 Mars/Olympus", "'Mars/Olympus' is not a time zone"),
+        ("*-*-* 10:00 CST", "'CST' after the time '10:00' is not a time zone's name (such as Asia/Shanghai or UTC); abbreviations such as CST are not read"),
+        ("*-*-* 10 Europe", "'Europe' after the time '10' is not a time zone's name"),
         ("*-*~19,22,28", "the day '28' starts outside 1–22"),
     ])
     func refuses(text: String, naming part: String) {

@@ -186,6 +186,16 @@ struct CalendarSpecParser {
 
     // MARK: time
 
+    /// A word after the time (`10:00 CST`) is where a time zone goes: one the zone database does
+    /// not name (an abbreviation, a typing error) is refused as that, not as a missing ':'.
+    private func refuseWordAfterTime(from start: Int) throws(DomainError) {
+        guard byte(at: position) == UInt8(ascii: " ") else { return }
+        let word = rest.split(separator: " ").joined(separator: " ")
+        guard !word.isEmpty else { throw Self.refusal("the time '\(text(from: start))' is followed by blanks") }
+        throw Self.refusal(
+            "'\(word)' after the time '\(text(from: start))' is not a time zone's name (such as Asia/Shanghai or UTC); abbreviations such as CST are not read")
+    }
+
     private mutating func parseTime() throws(DomainError) {
         guard position < text.count else {
             spec.hour = [CalendarComponent(start: 0)]
@@ -196,6 +206,7 @@ struct CalendarSpecParser {
         let start = position
         let hour = try parseChain(microseconds: false, part: "hour")
         guard byte(at: position) == UInt8(ascii: ":") else {
+            try refuseWordAfterTime(from: start)
             throw Self.refusal("the time '\(text(from: start))' has '\(rest)' where ':' belongs after the hour")
         }
         position += 1
@@ -203,6 +214,7 @@ struct CalendarSpecParser {
         var second = [CalendarComponent(start: 0)] as [CalendarComponent]?
         if position < text.count {
             guard byte(at: position) == UInt8(ascii: ":") else {
+                try refuseWordAfterTime(from: start)
                 throw Self.refusal("the time '\(text(from: start))' has '\(rest)' where ':' belongs after the minute")
             }
             position += 1

@@ -98,7 +98,7 @@ extension CalendarCommand {
         @Option(name: .customLong("base-time"), parsing: .unconditional, help: ArgumentHelp("Count from this time instead of now.", valueName: "@SECONDS"))
         var baseTime: String?
 
-        static let fieldOptions: FieldOptions = ["expression": "EXPR", "iterations": "--iterations", "baseTime": "--base-time"]
+        static let fieldOptions: FieldOptions = ["expression": "EXPR", "iterations": "--iterations", "baseTime": "--base-time", "displayTimeZone": "TZ"]
 
         func run() async throws {
             let query = CalendarAPI.Next(expression: expression, iterations: iterations, baseTime: baseTime, displayTimeZone: Self.localTimeZone())

@@ -19,7 +19,7 @@ extension TimerCommand {
                 """)
 
         @ParentCommand var parkctl: Parkctl
-        static let fieldOptions: FieldOptions = [:]
+        static let fieldOptions: FieldOptions = ["displayTimeZone": "TZ"]
 
         func run() async throws {
             let zone = CalendarCommand.Next.localTimeZone()
@@ -45,7 +45,7 @@ extension TimerCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: ArgumentHelp("The timer's name.", valueName: "name")) var name: String
-        static let fieldOptions: FieldOptions = ["name": "NAME"]
+        static let fieldOptions: FieldOptions = ["name": "NAME", "displayTimeZone": "TZ"]
 
         func run() async throws {
             let zone = CalendarCommand.Next.localTimeZone()
