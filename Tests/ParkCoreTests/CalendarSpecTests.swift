@@ -74,6 +74,10 @@ struct CalendarSpecTests {
         ("*-*-* 10:00 CST", "'CST' after the time '10:00' is not a time zone's name (such as Asia/Shanghai or UTC); abbreviations such as CST are not read"),
         ("*-*-* 10 Europe", "'Europe' after the time '10' is not a time zone's name"),
         ("*-*~19,22,28", "the day '28' starts outside 1–22"),
+        // Seconds are said in seconds, not the microseconds they are counted in.
+        ("*:*:0/60", "the second '00/60' repeats every 60, more than the range 0–59.999999 holds"),
+        ("*:*:59.9999999", "the second '60' starts outside 0–59.999999"),
+        ("*-*~3..1", "the day '03..01' is a range that ends before it starts"),
     ])
     func refuses(text: String, naming part: String) {
         #expect {

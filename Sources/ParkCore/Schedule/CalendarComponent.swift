@@ -30,21 +30,34 @@ public struct CalendarComponent: Comparable, Sendable {
     }
 
     /// Why the item is out of `bounds`, or nil when it fits; counted back from the month's end
-    /// (`~`), a day is at most 28.
-    func problem(in bounds: ClosedRange<Int>, fromMonthEnd: Bool) -> String? {
+    /// (`~`), a day is at most 28. Values are said as written: in seconds (`microseconds`), not
+    /// in the microseconds the seconds component counts in.
+    func problem(in bounds: ClosedRange<Int>, fromMonthEnd: Bool, microseconds: Bool = false) -> String? {
         let lowest = bounds.lowerBound
         let highest = fromMonthEnd ? bounds.upperBound - 3 : bounds.upperBound
-        if start < lowest || start > highest { return "starts outside \(lowest)–\(highest)" }
-        if step > highest - lowest { return "repeats every \(step), more than the range \(lowest)–\(highest) holds" }
+        func said(_ value: Int) -> String { microseconds ? Self.seconds(value) : String(value) }
+        let range = "\(said(lowest))–\(said(highest))"
+        if start < lowest || start > highest { return "starts outside \(range)" }
+        if step > highest - lowest { return "repeats every \(said(step)), more than the range \(range) holds" }
         if let stop {
-            if stop < lowest || stop > highest { return "ends outside \(lowest)–\(highest)" }
+            if stop < lowest || stop > highest { return "ends outside \(range)" }
+            if stop < start { return "is a range that ends before it starts" }
             if start + step > stop { return "is a range that ends before its first repetition" }
         } else if fromMonthEnd && start - step < lowest {
             return "repeats past the month's end"
         } else if !fromMonthEnd && start + step > highest {
-            return "repeats past \(highest)"
+            return "repeats past \(said(highest))"
         }
         return nil
+    }
+
+    /// Microseconds as seconds: `59.999999`, `60`, `1.5`.
+    private static func seconds(_ microseconds: Int) -> String {
+        let fraction = microseconds % 1_000_000
+        guard fraction > 0 else { return String(microseconds / 1_000_000) }
+        var digits = padded(fraction, 6)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "\(microseconds / 1_000_000).\(digits)"
     }
 
     /// The item as systemd writes it, values `width` digits wide; in the seconds component

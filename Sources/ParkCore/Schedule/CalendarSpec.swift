@@ -120,10 +120,9 @@ public struct CalendarSpec: Sendable {
                 guard highest >= bounds.lowerBound else {
                     return "the day '~\(item.text(width: 2, microseconds: false))' is one item too many counted from the month's end"
                 }
-                if let problem = item.problem(in: bounds.lowerBound...highest, fromMonthEnd: fromEnd) {
+                if let problem = item.problem(in: bounds.lowerBound...highest, fromMonthEnd: fromEnd, microseconds: name == "second") {
                     let width = name == "year" ? 4 : 2
                     return "the \(name) '\(item.text(width: width, microseconds: name == "second"))' \(problem)"
-                        + (name == "second" ? " (seconds, as 0–59.999999)" : "")
                 }
             }
         }
