@@ -292,6 +292,9 @@ struct EventExportTests {
                  "--end", "2021-03-29T17:00", "--capacity", "50"])
         try add(["--kind", "training", "--title", "每周培训", "--start", "2021-04-01T14:00", "--end", "2021-04-01T16:00", "--capacity", "30",
                  "--repeat", "weekly", "--every", "2", "--weekday", "thursday", "--weekday", "monday", "--until", "2021-05-31"])
+        // Overnight across the night Berlin's clocks go forward: the first is 5 hours, the rest 6.
+        try add(["--kind", "forum", "--title", "Nachtschicht", "--time-zone", "Europe/Berlin", "--start", "2021-03-27T22:00",
+                 "--end", "2021-03-28T04:00", "--capacity", "10", "--repeat", "daily", "--until", "2021-03-30"])
 
         let export = try restarted.parkctl(["event", "export", "--ics"])
         #expect(export.status == 0, "\(export.stderr)")
@@ -302,6 +305,12 @@ struct EventExportTests {
         #expect(ics.contains("RRULE:FREQ=DAILY;UNTIL=20210512T010000Z\r\n"))
         #expect(ics.contains("STATUS:CANCELLED\r\nEND:VEVENT") && ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin\r\n"))
         #expect(ics.contains("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=MO;UNTIL=20210531T060000Z\r\n"))
+        // RFC 5545 gives every occurrence of an RRULE the first's exact length: those of another
+        // length are written out, each with its own end.
+        for day in ["20210328", "20210329", "20210330"] {
+            #expect(ics.contains("RECURRENCE-ID;TZID=Europe/Berlin:\(day)T220000\r\n"), "\(day)")
+        }
+        #expect(!ics.contains("RECURRENCE-ID;TZID=Europe/Berlin:20210327T220000\r\n"))
         let file = restarted.directory + "/export.ics"
         try ics.write(toFile: file, atomically: true, encoding: .utf8)
 
@@ -320,7 +329,7 @@ struct EventExportTests {
             event.occurrences.map { "\($0.start)|\($0.title)|\(event.status == "cancelled" ? "CANCELLED" : "CONFIRMED")" }
         }.sorted()
         #expect(checked.stdout.split(separator: "\n").map(String.init) == shown)
-        #expect(shown.count == 10 + 1 + 1 + 9, "\(shown)")
+        #expect(shown.count == 10 + 1 + 1 + 9 + 4, "\(shown)")
 
         // The feed file is the export, rewritten after the last change.
         #expect(try String(contentsOfFile: feed + "/events.ics", encoding: .utf8) == ics)

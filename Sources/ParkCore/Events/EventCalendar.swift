@@ -4,8 +4,9 @@ import MemberwiseInit
 /// park means it: a stable UID per event, DTSTAMP from its last change, SEQUENCE raised on every
 /// change a calendar shows, STATUS:CANCELLED, a series as RRULE with an EXDATE for every day it
 /// gives that is out (exceptions and days the park does not work) and a RECURRENCE-ID component
-/// for each moved or retitled occurrence and, in a series cancelled after some occurrences were
-/// held, for each one called off (STATUS:CANCELLED), and a VTIMEZONE for every TZID used.
+/// for each moved or retitled occurrence, each of another exact length than the first (across a
+/// change of the clocks) and, in a series cancelled after some occurrences were held, for each
+/// one called off (STATUS:CANCELLED), and a VTIMEZONE for every TZID used.
 @MemberwiseInit
 public struct EventCalendar: Sendable {
     /// An event with its occurrences and when it last changed (RFC 3339, UTC).
@@ -63,8 +64,13 @@ public struct EventCalendar: Sendable {
         }
         var components = ["BEGIN:VEVENT"] + master + ["END:VEVENT"]
         if event.recurrence != nil {
-            // Moved or retitled, or called off when the series, partly held, was cancelled.
-            for occurrence in entry.occurrences where occurrence.isChanged || event.isCalledOff(occurrence) && !event.isCalledOff {
+            // Moved or retitled, or called off when the series, partly held, was cancelled; or
+            // of another length than the first across a change of the clocks: RFC 5545 gives
+            // every occurrence of an RRULE the first's exact length, parkd the same wall-clock
+            // hours (22:00–04:00 is 5 hours on the night the clocks go forward, 6 after).
+            let length = event.endsAt - event.startsAt
+            for occurrence in entry.occurrences
+            where occurrence.isChanged || event.isCalledOff(occurrence) && !event.isCalledOff || occurrence.endsAt - occurrence.startsAt != length {
                 var lines = common(entry, summary: occurrence.title, start: occurrence.start, end: occurrence.end,
                                    cancelled: event.isCalledOff(occurrence))
                 let original = LocalDateTime(date: occurrence.day, hour: event.start.hour, minute: event.start.minute)!
