@@ -51,6 +51,14 @@ struct SchedulerZoneTests {
         #expect(keeper.lines.withLock { $0 } == [])
     }
 
+    @Test("a zone of the right/ tree, which counts leap seconds, is refused naming the zone to give instead")
+    func leapSecondZones() throws {
+        #expect(throws: DomainError.invalid("timeZone", "'right/UTC' counts leap seconds, which parkd does not: name the zone without 'right/' ('UTC')")) {
+            try ZoneInfoDirectory().rules(named: "right/UTC", field: "timeZone")
+        }
+        _ = try ZoneInfoDirectory().rules(named: "Europe/Berlin", field: "timeZone")
+    }
+
     @Test("a zone whose file is gone since the configuration was read is logged, never dropped silently")
     func zoneGone() throws {
         let config = try ConfigLoader.parse(Self.config, file: "t.yaml")

@@ -14,8 +14,13 @@ struct ZoneInfoDirectory: Sendable {
     }
 
     /// The rules of the zone `name`; a name that is no zone is refused, named, on `field`.
+    /// A zone of the `right/` tree (which counts leap seconds) is refused: parkd counts time as
+    /// POSIX does, and its elapses would be off by the leap seconds, 27 s since 2017.
     func rules(named name: String, field: String) throws(DomainError) -> ZoneRules {
         if name == "UTC" { return ZoneRules(UTCRules()) }
+        if name.hasPrefix("right/") {
+            throw DomainError.invalid(field, "'\(name)' counts leap seconds, which parkd does not: name the zone without 'right/' ('\(name.dropFirst(6))')")
+        }
         guard Self.isWellFormed(name), let data = FileManager.default.contents(atPath: path + "/" + name),
               let rules = TZifRules(Array(data)) else {
             throw DomainError.invalid(field, "'\(name)' is not a time zone of \(path) (such as UTC or Asia/Shanghai)")
