@@ -11,6 +11,12 @@ public struct StrictJSONParser {
         public let reason: String
         public var description: String { "not JSON at byte \(offset): \(reason)" }
 
+        /// What is wrong is inside a string (an escape, a surrogate, a control character, its
+        /// end), or is nesting past this reader's depth, rather than the text's structure.
+        public var isInsideStringOrTooDeep: Bool {
+            reason.hasPrefix("nested") || ["surrogate", "string", "escape", "hex digits"].contains(where: reason.contains)
+        }
+
         @usableFromInline
         init(offset: Int, reason: String) {
             self.offset = offset

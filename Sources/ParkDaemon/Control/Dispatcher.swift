@@ -210,8 +210,7 @@ public struct Dispatcher: Sendable {
     /// names the parameter; so is nesting deeper than the strict parser reads.
     static func syntaxError(in message: Data) -> StrictJSONParser.SyntaxError? {
         guard case .failure(let syntax) = Result(catching: { () throws(StrictJSONParser.SyntaxError) in try StrictJSONParser.parse(Array(message)) }),
-              !syntax.reason.hasPrefix("nested"), !["surrogate", "string", "escape", "hex digits"].contains(where: syntax.reason.contains)
-        else { return nil }
+              !syntax.isInsideStringOrTooDeep else { return nil }
         return syntax
     }
 
