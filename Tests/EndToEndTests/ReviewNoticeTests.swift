@@ -74,6 +74,10 @@ struct ReviewNoticeTests {
         let none = try daemon.parkctl(["review", "notice", "1"])
         #expect(none.status == 66)
         #expect(none.stderr == "parkctl: review session 1 has not been put on notice; publish it with `parkctl review notice publish 1`\n")
+        // Reviewed in a closed session, an application is no longer withdrawn: its result goes
+        // through the notice (a withdrawal had left a notice that could never close).
+        let withdrawn = try daemon.parkctl(["application", "withdraw", "1", "--reason", "另选园区"])
+        #expect(withdrawn.status == 65 && withdrawn.stderr == "parkctl: invalid APPLICATION (application): application 1 was reviewed in session 1, which is closed: its result goes through the notice and the decisions, and cannot be withdrawn\n", "\(withdrawn.stderr)")
 
         // Published on Thursday the 12th, 5 working days: Friday 13th, Saturday 14th (worked for
         // the festival), the festival 15th-23rd, Tuesday 24th, Wednesday 25th, Thursday 26th.

@@ -6,13 +6,22 @@ public struct ApplicationWithdrawal: Equatable, Sendable {
     /// reviewing → rejected, when the firm's record is under review.
     public let statusChange: StatusChange?
 
-    /// Decides the withdrawal of application `id` (in `status`) on `day`.
+    /// Decides the withdrawal of application `id` (in `status`) on `day`. `closedSession`: the
+    /// latest review session whose agenda holds it, when that session is closed: its results are
+    /// out, and what becomes of the firm is decided through the notice, objections, decisions and
+    /// appeals, not by a withdrawal (which would leave a decision and its firm behind, or a
+    /// notice that can never close).
     public static func decide(
-        application id: Int64, status: ApplicationStatus, appliedOn: CivilDate, tenant: Tenant?, reason: String, on day: CivilDate,
-        today: CivilDate
+        application id: Int64, status: ApplicationStatus, closedSession: Int64? = nil, appliedOn: CivilDate, tenant: Tenant?,
+        reason: String, on day: CivilDate, today: CivilDate
     ) throws(DomainError) -> ApplicationWithdrawal {
         guard status.isOpen else {
             throw .invalid("application", "application \(id) is \(status.rawValue), not open: only an open application can be withdrawn")
+        }
+        if let closedSession {
+            throw .invalid(
+                "application",
+                "application \(id) was reviewed in session \(closedSession), which is closed: its result goes through the notice and the decisions, and cannot be withdrawn")
         }
         guard day >= appliedOn else { throw .invalid("on", "\(day) is before \(appliedOn), when the firm applied") }
         guard day <= today else { throw .invalid("on", "\(day) is in the future (today is \(today))") }

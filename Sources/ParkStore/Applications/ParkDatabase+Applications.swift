@@ -73,8 +73,15 @@ extension ParkDatabase {
         try await write(context) { db in
             guard var record = try ApplicationRecord.fetchOne(db, key: id) else { throw StoreError.noSuchApplication(id) }
             let stored = try record.tenantId.map { try ParkDatabase.loadTenant(db, .id($0)) }
+            // The latest session holding it on its agenda, when closed.
+            let closedSession = try Int64.fetchOne(db, sql: """
+                SELECT s.id FROM reviewSession s JOIN reviewAgendaItem a ON a.reviewSessionId = s.id
+                WHERE a.applicationId = ? ORDER BY s.id DESC LIMIT 1
+                """, arguments: [id]).flatMap { session in
+                try ReviewSessionRecord.fetchOne(db, key: session).flatMap { $0.status == ReviewSessionStatus.closed.rawValue ? session : nil }
+            }
             let withdrawal = try ApplicationWithdrawal.decide(
-                application: id, status: try record.applicationStatus, appliedOn: try record.appliedDay,
+                application: id, status: try record.applicationStatus, closedSession: closedSession, appliedOn: try record.appliedDay,
                 tenant: stored?.tenant, reason: reason, on: day, today: today)
             if let stored, let change = withdrawal.statusChange {
                 var moved = stored.tenant
