@@ -939,6 +939,12 @@ enum Migrations {
                 ALTER TABLE operatingReport ADD COLUMN withdrawn BOOLEAN NOT NULL DEFAULT 0 CHECK (NOT (withdrawn AND isCurrent))
                 """)
         }
+        migrator.registerMigration("v19-dismissalScope") { db in
+            // A dismissal covers the conflicts detected when it was made (JSON, each as
+            // `DetectedConflict.key`); one detected later stands. NULL: made before, covering
+            // whatever is detected, as it did.
+            try db.execute(sql: "ALTER TABLE reviewConflictDismissal ADD COLUMN covered TEXT")
+        }
         return migrator
     }
 }

@@ -120,11 +120,17 @@ extension ReviewSessionTests {
         let dismissed = try daemon.parkctl(["review", "conflict", "dismiss", "1", "--reviewer", names[2], "--reason", "同名不同人"])
         #expect(dismissed.stdout == "application 1, \(names[2]): not conflicted (detected kinship: kin of 李明); detected ones dismissed: 同名不同人\n")
         #expect(try daemon.parkctl(["review", "conflict", "dismiss", "1", "--reviewer", names[2], "--reason", "again"]).status == 65)
+        // A tie declared after the dismissal is not covered by it: employed by the applicant, the reviewer sits out.
+        _ = try reviewer(2, ["review", "affiliation", "add", "--kind", "employer", "--party", "青岛英才人力资源有限公司"])
+        #expect(try daemon.parkctl(["review", "conflict", "list", "1"]).stdout.contains(
+            "application 1, \(names[2]): conflicted (detected kinship: kin of 李明; detected employment: employed by 青岛英才人力资源有限公司 now); detected ones dismissed: 同名不同人\n"))
+        let uncovered = try daemon.parkctl(["review", "conflict", "dismiss", "1", "--reviewer", names[2], "--reason", "again"])
+        #expect(uncovered.status == 65 && uncovered.stderr.hasSuffix("are dismissed already; detected since, and standing: employment: employed by 青岛英才人力资源有限公司 now\n"), "\(uncovered.stderr)")
         let standing = try daemon.parkctl(["review", "conflict", "dismiss", "1", "--reviewer", names[3], "--reason", "no"])
         #expect(standing.stderr == "parkctl: invalid --reviewer (reviewer): \(names[3]) has no detected conflict with application 1 to dismiss; a declared conflict stands\n")
         let audit = try daemon.parkctl(["audit", "list", "--method", "Review.DismissConflict"])
-        // The dismissal, the two refused, and the reviewer's call refused for want of the role.
-        #expect(audit.stdout.components(separatedBy: "\n").filter { $0.contains("Review.DismissConflict") }.count == 4, "\(audit.stdout)")
+        // The dismissal, the three refused, and the reviewer's call refused for want of the role.
+        #expect(audit.stdout.components(separatedBy: "\n").filter { $0.contains("Review.DismissConflict") }.count == 5, "\(audit.stdout)")
         #expect(audit.stdout.contains(" ok") && audit.stdout.contains("PermissionDenied") && audit.stdout.contains("InvalidField"))
         #expect(try daemon.parkctl(["audit", "list", "--method", "Review.DeclareConflict"]).stdout.contains(names[4]))
     }

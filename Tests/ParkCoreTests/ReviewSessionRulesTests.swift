@@ -120,5 +120,17 @@ struct ConflictTests {
             try declared.dismissing(reason: "no")
         }
         #expect(throws: DomainError.invalid("reason", "must not be empty")) { try detected.dismissing(reason: " ") }
+        // A dismissal covers what was detected when it was made; a tie detected since stands.
+        var later = dismissed
+        later.dismissed = ["kinship: kin of 李明"]
+        #expect(!later.isConflicted)
+        later.detected.append(DetectedConflict(type: .employment, detail: "employed by 英才 now"))
+        #expect(later.isConflicted && later.standingDetections.map(\.key) == ["employment: employed by 英才 now"])
+        #expect(throws: DomainError.invalid("reviewer", "the detected conflicts of wangli with application 1 are dismissed already; detected since, and standing: employment: employed by 英才 now")) {
+            try later.dismissing(reason: "again")
+        }
+        // One made before parkd kept what it covered covers whatever is detected, as it did.
+        later.dismissed = nil
+        #expect(!later.isConflicted)
     }
 }

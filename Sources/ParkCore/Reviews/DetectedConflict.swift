@@ -7,6 +7,9 @@ public struct DetectedConflict: Equatable, Sendable {
     /// What matched, in words.
     public var detail: String
 
+    /// How a dismissal names it: its type and what matched.
+    public var key: String { "\(type.rawValue): \(detail)" }
+
     /// Employment counts for this many years after it ended.
     public static let employmentYears = 3
 

@@ -38,7 +38,8 @@ extension ParkDatabase {
             let conflicts = try ParkDatabase.conflicts(db, application: application, reviewer: reviewer, on: day)
             let reason = try conflicts.dismissing(reason: reason)
             try ReviewConflictDismissalRecord(
-                applicationId: application, uid: reviewer.uid, reason: reason, dismissedAt: context.at, dismissedBy: context.recordedBy
+                applicationId: application, uid: reviewer.uid, reason: reason, dismissedAt: context.at, dismissedBy: context.recordedBy,
+                covered: try StoredJSON.text(conflicts.detected.map(\.key))
             ).insert(db)
             return try ParkDatabase.conflicts(db, application: application, reviewer: reviewer, on: day)
         }
@@ -93,6 +94,7 @@ extension ParkDatabase {
             .filter(ReviewConflictDismissalRecord.Columns.uid == reviewer.uid).fetchOne(db)
         return ReviewerConflicts(
             application: application, reviewer: reviewer, declared: declared,
-            detected: DetectedConflict.detect(affiliations, applicant: form, on: day), dismissal: dismissal?.reason)
+            detected: DetectedConflict.detect(affiliations, applicant: form, on: day), dismissal: dismissal?.reason,
+            dismissed: try dismissal?.coveredKeys)
     }
 }
