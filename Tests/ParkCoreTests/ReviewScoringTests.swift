@@ -72,7 +72,7 @@ struct ReviewScoringTests {
             try ReviewTally.decide(application: 7, eligible: 5, sheets: Self.sheets([70, 80, 90]), thresholdHundredths: 7000)
         }
         #expect(throws: DomainError.invalid(
-            "session", "application 7 has 2 of 2 sheets from its non-conflicted reviewers; closing needs 3 (two thirds, and never fewer than 3)")) {
+            "session", "application 7 has 2 of 2 sheets from its non-conflicted reviewers; closing needs 3 (two thirds, and never fewer than 3); only 2 of the panel are not conflicted with it: replace a conflicted member (`parkctl review panel remove`)")) {
             try ReviewTally.decide(application: 7, eligible: 2, sheets: Self.sheets([70, 80]), thresholdHundredths: 7000)
         }
     }

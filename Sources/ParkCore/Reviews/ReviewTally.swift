@@ -52,7 +52,10 @@ public struct ReviewTally: Equatable, Sendable {
     ) throws(DomainError) -> ReviewTally {
         guard hasQuorum(submitted: sheets.count, eligible: eligible) else {
             throw .invalid("session", "application \(application) has \(sheets.count) of \(eligible) sheets from its non-conflicted reviewers; "
-                + "closing needs \(quorum(eligible: eligible)) (two thirds, and never fewer than \(fewestSheets))")
+                + "closing needs \(quorum(eligible: eligible)) (two thirds, and never fewer than \(fewestSheets))"
+                + (eligible < fewestSheets
+                    ? "; only \(eligible) of the panel are not conflicted with it: replace a conflicted member (`parkctl review panel remove`)"
+                    : ""))
         }
         // Ties in the totals drop the same total whichever sheet it is; the id makes the pick reproducible.
         let ordered = sheets.sorted { ($0.total, $0.id) < ($1.total, $1.id) }

@@ -18,7 +18,7 @@ extension ParkDatabase {
         _ sheet: ScoreSheet, rules: ScoringRules, salt: String, commitment: String, context: ChangeContext
     ) async throws -> StoredSheet {
         try await write(context) { db in
-            let session = try ParkDatabase.scoringSession(db, application: sheet.application, reviewer: sheet.reviewer, action: "scores")
+            let session = try ParkDatabase.scoringSession(db, application: sheet.application, reviewer: sheet.reviewer)
             if let fixed = try ReviewScoringRulesRecord.fetchOne(db, key: session.id) {
                 guard try fixed.rules == rules else {
                     throw DomainError.invalid("criterion", "the scoring rules changed while this sheet was written; submit it again")
@@ -37,7 +37,7 @@ extension ParkDatabase {
     /// Records a new version of a reviewer's own dissent, under the same conditions as a sheet.
     public func submitDissent(_ dissent: Dissent, salt: String, commitment: String, context: ChangeContext) async throws -> StoredDissent {
         try await write(context) { db in
-            let session = try ParkDatabase.scoringSession(db, application: dissent.application, reviewer: dissent.reviewer, action: "dissents on")
+            let session = try ParkDatabase.scoringSession(db, application: dissent.application, reviewer: dissent.reviewer)
             let version = try ParkDatabase.nextVersion(
                 db, table: ReviewDissentRecord.databaseTableName, session: session.id, dissent.application, dissent.reviewer.uid)
             var record = ReviewDissentRecord(dissent, session: session.id, version: version, salt: salt, commitment: commitment, submittedAt: context.at)
@@ -187,7 +187,7 @@ extension ParkDatabase {
     }
 
     /// The open session `reviewer` may score (or dissent on) `application` in: on its panel, not conflicted.
-    private static func scoringSession(_ db: Database, application: Int64, reviewer: Reviewer, action: String) throws -> OpenSession {
+    private static func scoringSession(_ db: Database, application: Int64, reviewer: Reviewer) throws -> OpenSession {
         let stored = try loadApplication(db, application)
         guard let session = try openSession(db, application: application, reviewer: reviewer.uid) else {
             throw DomainError.invalid("application", "application \(application) is on no open session whose panel holds \(reviewer.name)")
@@ -197,7 +197,7 @@ extension ParkDatabase {
         }
         let conflicts = try ParkDatabase.conflicts(db, application: application, reviewer: reviewer, on: session.heldOn)
         guard !conflicts.isConflicted else {
-            throw DomainError.invalid("application", "\(reviewer.name) is conflicted with application \(application): a conflicted reviewer neither scores nor \(action == "scores" ? "dissents on" : "scores") it")
+            throw DomainError.invalid("application", "\(reviewer.name) is conflicted with application \(application): a conflicted reviewer neither scores nor dissents on it")
         }
         return session
     }
