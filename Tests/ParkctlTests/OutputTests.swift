@@ -62,3 +62,15 @@ struct OutputTests {
         #expect(fileText == #"{"error":"parkctl.CannotRead","exitStatus":66,"message":"cannot read /x/r.csv: No such file or directory","parameters":{"file":"/x/r.csv","reason":"No such file or directory"}}"# + "\n")
     }
 }
+
+@Suite("CSV for postings and bank files")
+struct CSVTableTests {
+    @Test("RFC 4180 quoting, and text a spreadsheet would run as a formula starts with a quote mark; numbers stay numbers")
+    func fields() {
+        #expect(CSVTable.field("青岛英才人力资源有限公司") == "青岛英才人力资源有限公司")
+        #expect(CSVTable.field("a,b") == "\"a,b\"" && CSVTable.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVTable.field("=HYPERLINK(\"http://evil\",\"点我\"),有限公司") == "\"'=HYPERLINK(\"\"http://evil\"\",\"\"点我\"\"),有限公司\"")
+        #expect(CSVTable.field("+1 cmd") == "'+1 cmd" && CSVTable.field("@SUM(A1)") == "'@SUM(A1)" && CSVTable.field("-x") == "'-x")
+        #expect(CSVTable.field("-12.50") == "-12.50" && CSVTable.field("40000.00") == "40000.00")
+    }
+}

@@ -6,8 +6,17 @@ enum CSVTable {
     }
 
     /// A CSV field: quoted, its quotes doubled, when it holds a comma, a quote or a line break.
+    /// Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return: a firm named `=HYPERLINK(…)`) gets a leading `'`, as OWASP advises for
+    /// files people open in spreadsheets; a number (`-12.50`) is left as it is.
     static func field(_ text: String) -> String {
+        let text = startsFormula(text) ? "'" + text : text
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private static func startsFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return false }
+        return text.wholeMatch(of: /[-+]?[0-9]+(\.[0-9]+)?/) == nil
     }
 }
