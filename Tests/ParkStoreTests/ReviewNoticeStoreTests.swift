@@ -70,6 +70,31 @@ struct ReviewNoticeStoreTests {
         }
     }
 
+    @Test("a rejection superseded by a rejection (a corrected reason) is the same rejection: appealed once, within the first's window")
+    func correctedRejectionKeepsItsAppeal() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            try await closedSession(database)
+            let calendar = try calendar()
+            _ = try await database.publishReviewNotice(
+                session: 1, today: day("2021-02-09"), workingDays: 5, calendar: calendar, context: context("io.parkd.Review.PublishNotice"))
+            _ = try await database.closeReviewNotice(session: 1, today: day("2021-02-23"), context: context("io.parkd.Review.CloseNotice"))
+            let rejection = try #require(try await database.reviewDecisions(application: 2).first)
+            let appeal = try await database.fileReviewAppeal(
+                application: 2, ground: .factualError, text: "营收数据录入有误", today: day("2021-02-24"), windowDays: 10, calendar: calendar,
+                context: context("io.parkd.Review.AddAppeal"))
+            _ = try await database.decideReviewAppeal(
+                appeal.id, outcome: .refused, reason: "数据无误", today: day("2021-02-25"), context: context("io.parkd.Review.DecideAppeal"))
+            let corrected = try await database.supersedeReviewDecision(
+                rejection.id, verdict: .rejected, reason: "理由措辞更正", today: day("2021-02-26"), context: context("io.parkd.Review.SupersedeDecision"))
+            await #expect(throws: DomainError.invalid("application", "decision \(corrected.id) on application 2 was appealed already (appeal \(appeal.id))")) {
+                try await database.fileReviewAppeal(
+                    application: 2, ground: .proceduralError, text: "again", today: self.day("2021-02-26"), windowDays: 10, calendar: calendar,
+                    context: context("io.parkd.Review.AddAppeal"))
+            }
+        }
+    }
+
     @Test("after an accepted appeal, the decision of the review again replaces the appealed one: one decision in force, and the old one is no longer superseded")
     func reviewAgainReplacesTheAppealedDecision() async throws {
         try await withTemporaryDirectory { directory in

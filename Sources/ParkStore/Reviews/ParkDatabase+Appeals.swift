@@ -23,11 +23,21 @@ extension ParkDatabase {
     ) async throws -> StoredReviewAppeal {
         try await write(context) { db in
             guard try ApplicationRecord.fetchOne(db, key: application) != nil else { throw StoreError.noSuchApplication(application) }
-            let latest = try ParkDatabase.reviewDecisions(db, application: application).last { $0.supersededBy == nil }
-            let decidedOn = try latest.map { try CivilDate.parse($0.decidedOn, field: "decidedOn") }
-            let appealed = try latest.flatMap {
-                try Int64.fetchOne(db, sql: "SELECT id FROM reviewAppeal WHERE reviewDecisionId = ?", arguments: [$0.id])
+            let decisions = try ParkDatabase.reviewDecisions(db, application: application)
+            let latest = decisions.last { $0.supersededBy == nil }
+            // A correction that keeps the verdict (the same session's decision, superseded for a
+            // corrected reason) is the same rejection: its window runs from the first, and it is
+            // appealed once.
+            var chain = latest.map { [$0] } ?? []
+            while let last = chain.last, let earlierID = last.decision.supersedes,
+                  let earlier = decisions.first(where: { $0.id == earlierID }),
+                  earlier.session == last.session, earlier.decision.verdict == last.decision.verdict {
+                chain.append(earlier)
             }
+            let decidedOn = try chain.last.map { try CivilDate.parse($0.decidedOn, field: "decidedOn") }
+            let appealed = try chain.lazy.compactMap {
+                try Int64.fetchOne(db, sql: "SELECT id FROM reviewAppeal WHERE reviewDecisionId = ?", arguments: [$0.id])
+            }.first
             let appeal = try ReviewAppeal.file(
                 application: application,
                 latest: latest.map { (decision: $0.id, session: $0.session, verdict: $0.decision.verdict, decidedOn: decidedOn!) },
