@@ -60,6 +60,20 @@ struct ReviewSessionRulesTests {
         #expect(throws: DomainError.invalid("session", "session 0 is closed: its panel no longer changes")) {
             try closed.changingPanel(adding: [Self.reviewers[5], Self.reviewers[6]], removing: [])
         }
+        // Reviewing an appealed application again: the change that gives the first panel a
+        // majority is named, a removal as the members removed, an addition as those added.
+        let seven = try ReviewSession(
+            heldOn: Self.day, venue: "301", chair: "刘主任", agenda: [AgendaCandidate(application: 1, status: .awaitingReview, onSession: nil)],
+            panel: try ReviewPanel(Array(Self.reviewers.prefix(7))))
+        let appealed = [Int64(1): AgendaCandidate.Appealed(session: 9, panel: Set(Self.reviewers.prefix(3).map(\.uid)))]
+        #expect {
+            try seven.changingPanel(adding: [], removing: [Self.reviewers[5], Self.reviewers[6]], appealed: appealed)
+        } throws: { ($0 as? DomainError)?.field == "remove" }
+        #expect {
+            try seven.changingPanel(adding: [Self.reviewers[7]], removing: [Self.reviewers[6]], appealed: [
+                1: AgendaCandidate.Appealed(session: 9, panel: Set([Self.reviewers[0], Self.reviewers[1], Self.reviewers[2], Self.reviewers[7]].map(\.uid))),
+            ])
+        } throws: { ($0 as? DomainError)?.field == "add" }
     }
 }
 

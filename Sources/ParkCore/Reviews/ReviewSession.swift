@@ -68,7 +68,8 @@ public struct ReviewSession: Equatable, Sendable {
         var changed = self
         changed.panel = try panel.changed(adding: added, removing: removed)
         for (application, first) in appealed.sorted(by: { $0.key < $1.key }) {
-            try ReviewAppeal.checkPanel(changed.panel, application: application, firstSession: first.session, firstPanel: first.panel, field: "add")
+            try ReviewAppeal.checkPanel(
+                changed.panel, application: application, firstSession: first.session, firstPanel: first.panel, field: added.isEmpty ? "remove" : "add")
         }
         return changed
     }
