@@ -114,6 +114,20 @@ struct ConflictTests {
         ])
     }
 
+    @Test("names match whatever their case, runs of spaces or full-width forms")
+    func detectionAcrossSpellings() throws {
+        var form = try Self.applicant()
+        form.shareholders = [Shareholder(name: "Talent Holdings（Qingdao）", shareBasisPoints: 10000)]
+        form.legalRepresentative = "Zhang Wei"
+        let found = DetectedConflict.detect([
+            affiliation(.investment, "talent  holdings(qingdao)"),
+            affiliation(.legalRepresentative, " Zhang\u{3000}Wei "),
+            affiliation(.kin, "ＺＨＡＮＧ WEI"),
+            affiliation(.kin, "Zhang Wen"),
+        ], applicant: form, on: Self.day)
+        #expect(found.map(\.type) == [.investment, .sharedLegalRepresentative, .kinship])
+    }
+
     @Test("a declared conflict always counts; a detected one until it is dismissed, which only it can be, once")
     func dismissal() throws {
         let detected = ReviewerConflicts(
