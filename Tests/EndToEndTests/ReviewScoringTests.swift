@@ -154,7 +154,7 @@ struct ReviewScoringEndToEndTests {
 
         // Closed is final: no amendment, no second close, and the database refuses changes.
         #expect(try reviewer(4, Self.arguments(1, total: "90")).stderr
-            == "parkctl: invalid APPLICATION (application): application 1 is on no open session whose panel holds \(names[4])\n")
+            == "parkctl: invalid APPLICATION (application): session 1, which reviewed application 1, is closed: its sheets are final\n")
         #expect(try daemon.parkctl(["review", "session", "close", "1"]).stderr
             == "parkctl: invalid SESSION (session): session 1 is closed already: its results are final\n")
         for sql in ["UPDATE reviewSheet SET scores = '{\"qualifications\":40}' WHERE id = 1", "DELETE FROM reviewSheet WHERE id = 1",

@@ -64,7 +64,7 @@ struct ReviewSheetStoreTests {
             #expect(results.applicants[0].sheets.map(\.sheet.reviewer) == Array(Self.panel.prefix(3)))
             #expect(results.applicants[0].dissents.map(\.dissent.text) == ["意见0"])
             let late = try sheet(1, by: 4, ["1", "1", "1", "1", "1"])
-            await #expect(throws: DomainError.invalid("application", "application 1 is on no open session whose panel holds reviewer5")) {
+            await #expect(throws: DomainError.invalid("application", "session 1, which reviewed application 1, is closed: its sheets are final")) {
                 try await database.submitSheet(late, rules: .park, salt: "s", commitment: late.commitment(salt: "s"), context: context("io.parkd.Review.Score"))
             }
             // Nor is a conflict declared once the session is closed: it says which sessions count.

@@ -190,6 +190,15 @@ extension ParkDatabase {
     private static func scoringSession(_ db: Database, application: Int64, reviewer: Reviewer) throws -> OpenSession {
         let stored = try loadApplication(db, application)
         guard let session = try openSession(db, application: application, reviewer: reviewer.uid) else {
+            let closed = try Int64.fetchOne(db, sql: """
+                SELECT s.id FROM reviewSession AS s
+                JOIN reviewAgendaItem AS a ON a.reviewSessionId = s.id AND a.applicationId = ?
+                JOIN reviewPanelMember AS m ON m.reviewSessionId = s.id AND m.uid = ?
+                WHERE s.status = ? ORDER BY s.id DESC LIMIT 1
+                """, arguments: [application, reviewer.uid, ReviewSessionStatus.closed.rawValue])
+            if let closed {
+                throw DomainError.invalid("application", "session \(closed), which reviewed application \(application), is closed: its sheets are final")
+            }
             throw DomainError.invalid("application", "application \(application) is on no open session whose panel holds \(reviewer.name)")
         }
         guard stored.status == .awaitingReview else {
