@@ -228,6 +228,9 @@ struct ReviewNoticeTests {
         #expect(sameMajority.stderr == "parkctl: invalid --reviewer (panel): 3 of the 5 reviewers (\(names[0]), \(names[1]), \(names[2])) sat on session 1, "
             + "whose rejection of application 2 was appealed; its review again needs a panel whose majority did not\n")
         #expect(try session([3, 4, 5, 6, 7]).stdout == "2\n")
+        // Its results come out of its meeting on the 20th, not ahead of it.
+        let beforeMeeting = try daemon.parkctl(["review", "session", "close", "2"])
+        #expect(beforeMeeting.status == 65 && beforeMeeting.stderr == "parkctl: invalid SESSION (session): session 2 meets on 2026-03-20; it closes on that day or after (today is 2026-03-12)\n", "\(beforeMeeting.stderr)")
         let swapped = try daemon.parkctl(["review", "panel", "remove", "2", names[5], "--replace-with", names[0]])
         #expect(swapped.status == 65 && swapped.stderr.hasPrefix("parkctl: invalid --replace-with (add): 3 of the 5 reviewers"), "\(swapped.stderr)")
 

@@ -106,7 +106,7 @@ struct ColumnOrderTests {
         var call = context("io.parkd.Review.Dissent")
         call.call?.parameters = "{\"application\":2,\"sealed\":\"\(dissent.commitment(salt: "s"))\"}"
         _ = try await database.submitDissent(dissent, salt: "s", commitment: dissent.commitment(salt: "s"), context: call)
-        _ = try await database.closeReviewSession(1, rules: .park, context: context("io.parkd.Review.CloseSession"))
+        _ = try await database.closeReviewSession(1, rules: .park, today: Self.today, context: context("io.parkd.Review.CloseSession"))
     }
 
     /// Run 1 noticed (an objection dismissed), closed, confirmed for tenant 1, paid by a batch a

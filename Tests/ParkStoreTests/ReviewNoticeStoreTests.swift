@@ -40,7 +40,7 @@ struct ReviewNoticeStoreTests {
                 _ = try await database.submitSheet(sheet, rules: .park, salt: "s", commitment: sheet.commitment(salt: "s"), context: context("io.parkd.Review.Score"))
             }
         }
-        _ = try await database.closeReviewSession(1, rules: .park, context: context("io.parkd.Review.CloseSession"))
+        _ = try await database.closeReviewSession(1, rules: .park, today: Self.heldOn, context: context("io.parkd.Review.CloseSession"))
     }
 
     @Test("a firm's signed objection is recorded through the submission intake while the notice runs, in the firm's name; after it, refused")
@@ -123,7 +123,7 @@ struct ReviewNoticeStoreTests {
                     veto: nil, reason: nil, rules: .park)
                 _ = try await database.submitSheet(sheet, rules: .park, salt: "s", commitment: sheet.commitment(salt: "s"), context: context("io.parkd.Review.Score"))
             }
-            _ = try await database.closeReviewSession(again.id, rules: .park, context: context("io.parkd.Review.CloseSession"))
+            _ = try await database.closeReviewSession(again.id, rules: .park, today: day("2021-03-01"), context: context("io.parkd.Review.CloseSession"))
             _ = try await database.publishReviewNotice(
                 session: again.id, today: day("2021-03-02"), workingDays: 5, calendar: calendar, context: context("io.parkd.Review.PublishNotice"))
             let closing = try await database.closeReviewNotice(session: again.id, today: day("2021-03-10"), context: context("io.parkd.Review.CloseNotice"))

@@ -50,13 +50,13 @@ struct ReviewSheetStoreTests {
                 application: 1, reviewer: Self.panel[3], ReviewerConflicts.Declared(type: .kinship, note: nil), context: context("io.parkd.Review.DeclareConflict"))
             await #expect(throws: DomainError.invalid(
                 "session", "application 2 has 0 of 5 sheets from its non-conflicted reviewers; closing needs 4 (two thirds, and never fewer than 3)")) {
-                try await database.closeReviewSession(1, rules: .park, context: context("io.parkd.Review.CloseSession"))
+                try await database.closeReviewSession(1, rules: .park, today: Self.today, context: context("io.parkd.Review.CloseSession"))
             }
             #expect(try await database.reviewSession(1).session.status == .open)
             await #expect(throws: StoreError.sessionOpen(1)) { try await database.reviewResults(session: 1) }
 
             _ = try await database.withdrawApplication(2, reason: "另选园区", on: Self.today, today: Self.today, context: context("io.parkd.Application.Withdraw"))
-            let results = try await database.closeReviewSession(1, rules: .park, context: context("io.parkd.Review.CloseSession"))
+            let results = try await database.closeReviewSession(1, rules: .park, today: Self.today, context: context("io.parkd.Review.CloseSession"))
             // 80, 70 and 70 (reviewer4's 100 sits out with the conflict): the plain mean of 3 sheets of 4 eligible, 73.33.
             #expect(results.applicants.map(\.outcome) == ["passed", "withdrawn"])
             #expect(results.applicants.map(\.scoreHundredths) == [7333, nil])

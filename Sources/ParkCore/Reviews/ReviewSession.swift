@@ -58,6 +58,15 @@ public struct ReviewSession: Equatable, Sendable {
         self.status = status
     }
 
+    /// Refuses to close a session closed already, or before its meeting day: its results come
+    /// out of the meeting, not ahead of it.
+    public func checkClosable(today: CivilDate) throws(DomainError) {
+        guard status == .open else { throw .invalid("session", "session \(id ?? 0) is closed already: its results are final") }
+        guard today >= heldOn else {
+            throw .invalid("session", "session \(id ?? 0) meets on \(heldOn); it closes on that day or after (today is \(today))")
+        }
+    }
+
     /// The session with its panel changed; only an open session's panel changes.
     /// `appealed`: the agenda's applications reopened by an accepted appeal, with the session
     /// whose rejection was appealed and its panel (a majority of whom may not review it again).

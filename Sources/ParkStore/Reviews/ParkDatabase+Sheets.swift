@@ -68,12 +68,12 @@ extension ParkDatabase {
     /// Closes an open session: for each applicant still awaiting review, a quorum of its
     /// non-conflicted reviewers must have submitted; the results are decided by `ReviewTally`
     /// and written once, and from then on the database refuses any change to the sheets.
-    public func closeReviewSession(_ id: Int64, rules configured: ScoringRules, context: ChangeContext) async throws -> SessionResults {
+    public func closeReviewSession(
+        _ id: Int64, rules configured: ScoringRules, today: CivilDate, context: ChangeContext
+    ) async throws -> SessionResults {
         try await write(context) { db in
             let stored = try ParkDatabase.loadReviewSession(db, id)
-            guard stored.session.status == .open else {
-                throw DomainError.invalid("session", "session \(id) is closed already: its results are final")
-            }
+            try stored.session.checkClosable(today: today)
             let rules: ScoringRules
             if let fixed = try ReviewScoringRulesRecord.fetchOne(db, key: id) {
                 rules = try fixed.rules

@@ -42,7 +42,8 @@ enum ScoringHandlers {
 
         table.register(ReviewAPI.closeSession) { request, call in
             ReviewAPI.ResultsReply(results: wire(
-                try await database.closeReviewSession(request.session, rules: call.state.config.scoring, context: call.change())))
+                try await database.closeReviewSession(
+                    request.session, rules: call.state.config.scoring, today: call.state.today(), context: call.change())))
         }
 
         table.register(ReviewAPI.result) { request, _ in
