@@ -70,19 +70,27 @@ struct ReviewNoticeStoreTests {
         }
     }
 
+    /// `closedSession` with its notice published and closed, application 2 rejected by the
+    /// first decision and that rejection appealed on 24 February.
+    func appealedRejection(_ database: ParkDatabase) async throws -> (rejection: StoredReviewDecision, appeal: StoredReviewAppeal) {
+        try await closedSession(database)
+        _ = try await database.publishReviewNotice(
+            session: 1, today: day("2021-02-09"), workingDays: 5, calendar: try calendar(), context: context("io.parkd.Review.PublishNotice"))
+        _ = try await database.closeReviewNotice(session: 1, today: day("2021-02-23"), context: context("io.parkd.Review.CloseNotice"))
+        let rejection = try #require(try await database.reviewDecisions(application: 2).first)
+        #expect(rejection.decision.verdict == .rejected)
+        let appeal = try await database.fileReviewAppeal(
+            application: 2, ground: .factualError, text: "营收数据录入有误", today: day("2021-02-24"), windowDays: 10, calendar: try calendar(),
+            context: context("io.parkd.Review.AddAppeal"))
+        return (rejection, appeal)
+    }
+
     @Test("a rejection superseded by a rejection (a corrected reason) is the same rejection: appealed once, within the first's window")
     func correctedRejectionKeepsItsAppeal() async throws {
         try await withTemporaryDirectory { directory in
             let database = try ParkDatabase(path: directory + "/parkd.sqlite")
-            try await closedSession(database)
+            let (rejection, appeal) = try await appealedRejection(database)
             let calendar = try calendar()
-            _ = try await database.publishReviewNotice(
-                session: 1, today: day("2021-02-09"), workingDays: 5, calendar: calendar, context: context("io.parkd.Review.PublishNotice"))
-            _ = try await database.closeReviewNotice(session: 1, today: day("2021-02-23"), context: context("io.parkd.Review.CloseNotice"))
-            let rejection = try #require(try await database.reviewDecisions(application: 2).first)
-            let appeal = try await database.fileReviewAppeal(
-                application: 2, ground: .factualError, text: "营收数据录入有误", today: day("2021-02-24"), windowDays: 10, calendar: calendar,
-                context: context("io.parkd.Review.AddAppeal"))
             _ = try await database.decideReviewAppeal(
                 appeal.id, outcome: .refused, reason: "数据无误", today: day("2021-02-25"), context: context("io.parkd.Review.DecideAppeal"))
             let corrected = try await database.supersedeReviewDecision(
@@ -99,16 +107,8 @@ struct ReviewNoticeStoreTests {
     func reviewAgainReplacesTheAppealedDecision() async throws {
         try await withTemporaryDirectory { directory in
             let database = try ParkDatabase(path: directory + "/parkd.sqlite")
-            try await closedSession(database)
+            let (rejection, appeal) = try await appealedRejection(database)
             let calendar = try calendar()
-            _ = try await database.publishReviewNotice(
-                session: 1, today: day("2021-02-09"), workingDays: 5, calendar: calendar, context: context("io.parkd.Review.PublishNotice"))
-            _ = try await database.closeReviewNotice(session: 1, today: day("2021-02-23"), context: context("io.parkd.Review.CloseNotice"))
-            let rejection = try #require(try await database.reviewDecisions(application: 2).first)
-            #expect(rejection.decision.verdict == .rejected)
-            let appeal = try await database.fileReviewAppeal(
-                application: 2, ground: .factualError, text: "营收数据录入有误", today: day("2021-02-24"), windowDays: 10, calendar: calendar,
-                context: context("io.parkd.Review.AddAppeal"))
             _ = try await database.decideReviewAppeal(
                 appeal.id, outcome: .accepted, reason: "经核实确有录入错误", today: day("2021-02-25"), context: context("io.parkd.Review.DecideAppeal"))
 
