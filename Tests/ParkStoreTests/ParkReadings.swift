@@ -57,8 +57,9 @@ struct ParkReadings {
         occupancy = try await database.incubatorOccupancy(on: CivilDate(year: 2021, month: 6, day: 30)!)
         reports = try await database.reports()
         reportHistory = try await database.reportHistory(.id(corrected.tenant), month: corrected.month)
-        statistics = try await database.statistics(
-            from: CivilDate(year: 2021, month: 1, day: 1)!, to: CivilDate(year: 2021, month: 12, day: 31)!, monthly: true)
+        statistics = try await database.parkFigures(
+            from: CivilDate(year: 2021, month: 1, day: 1)!, to: CivilDate(year: 2021, month: 12, day: 31)!, sinceOpening: false,
+            monthly: true, today: CivilDate(year: 2021, month: 12, day: 31)!, now: 0).statistics
         rewardInputs = try await database.rewardInputs(throughYear: 2021)
         let storedRuns = try await database.rewardRuns(period: nil)
         runs = storedRuns.map { String(describing: $0) }

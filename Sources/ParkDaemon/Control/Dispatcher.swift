@@ -49,7 +49,7 @@ public struct Dispatcher: Sendable {
                 decoder.userInfo[MethodTable.userInfoKey] = table
                 received = try decoder.decode(ReceivedCall.self, from: message)
             } catch {
-                return refuse("message is not a Varlink call: \(Dispatcher.summary(of: error, in: message))", caller: caller)
+                return refuse("message is not a Varlink call: \(Dispatcher.summary(of: error))", caller: caller)
             }
         }
         let call = received.header
@@ -233,7 +233,7 @@ public struct Dispatcher: Sendable {
         }
     }
 
-    private static func summary(of error: any Error, in message: Data) -> String {
+    private static func summary(of error: any Error) -> String {
         switch error {
         case DecodingError.keyNotFound(let key, _): "missing \(key.stringValue)"
         case DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty,

@@ -74,12 +74,11 @@ extension ParkDatabase {
             guard var record = try ApplicationRecord.fetchOne(db, key: id) else { throw StoreError.noSuchApplication(id) }
             let stored = try record.tenantId.map { try ParkDatabase.loadTenant(db, .id($0)) }
             // The latest session holding it on its agenda, when closed.
-            let closedSession = try Int64.fetchOne(db, sql: """
-                SELECT s.id FROM reviewSession s JOIN reviewAgendaItem a ON a.reviewSessionId = s.id
+            let latest = try Row.fetchOne(db, sql: """
+                SELECT s.id, s.status FROM reviewSession s JOIN reviewAgendaItem a ON a.reviewSessionId = s.id
                 WHERE a.applicationId = ? ORDER BY s.id DESC LIMIT 1
-                """, arguments: [id]).flatMap { session in
-                try ReviewSessionRecord.fetchOne(db, key: session).flatMap { $0.status == ReviewSessionStatus.closed.rawValue ? session : nil }
-            }
+                """, arguments: [id])
+            let closedSession: Int64? = latest.flatMap { $0["status"] == ReviewSessionStatus.closed.rawValue ? $0["id"] : nil }
             let withdrawal = try ApplicationWithdrawal.decide(
                 application: id, status: try record.applicationStatus, closedSession: closedSession, appliedOn: try record.appliedDay,
                 tenant: stored?.tenant, reason: reason, on: day, today: today)

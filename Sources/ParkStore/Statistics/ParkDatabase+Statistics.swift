@@ -6,12 +6,6 @@ extension ParkDatabase {
     /// (the benchmark times it bare, beside `statistics`).
     public static var monthTotalsQuery: String { MonthTotalsQuery.sql }
 
-    /// The park's headline figures for the days `from` through `to`: registry and leases as they
-    /// stood on `to`, reported figures summed over the months the period touches.
-    public func statistics(from: CivilDate, to: CivilDate, monthly: Bool) async throws -> ParkStatistics {
-        try await readInBackground { db in try ParkDatabase.statistics(db, from: from, to: to, monthly: monthly) }
-    }
-
     /// Everything `stats` shows for the period asked (`StatisticsPeriod.decide`), read in one
     /// transaction: the figures agree with each other even while tenants report.
     public func parkFigures(
@@ -29,6 +23,8 @@ extension ParkDatabase {
         }
     }
 
+    /// The park's headline figures for the days `from` through `to`: registry and leases as they
+    /// stood on `to`, reported figures summed over the months the period touches.
     static func statistics(_ db: Database, from: CivilDate, to: CivilDate, monthly: Bool) throws -> ParkStatistics {
             let tenants = try ParkDatabase.tenantStandings(db)
             let leases = try Int64.fetchAll(db, sql: "SELECT id FROM lease WHERE start <= ?", arguments: [to.description])
