@@ -423,6 +423,35 @@ struct SubmissionSpoolTests {
         #expect(left.isEmpty, "\(left)")
     }
 
+    @Test("an uploader that keeps its file open and writes to it after the drop cannot change what was archived")
+    func archivedBytesAreTheOnesRead() throws {
+        let park = try SpoolPark(tenants: 1)
+        let code = park.tenants[0].code
+        let bytes = try park.file(tenant: 0, id: "2027-03-report", payload: SpoolPark.report("2027-03"))
+        let temporary = park.spool + "/incoming/tmp/held.json"
+        let descriptor = open(temporary, O_RDWR | O_CREAT | O_EXCL, 0o640)
+        #expect(descriptor >= 0)
+        defer { close(descriptor) }
+        #expect(bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count)
+        #expect(rename(temporary, park.spool + "/incoming/new/held.json") == 0)
+        #expect(park.wait { park.receipt(code, "2027-03-report.json") != nil && park.names("archive").count == 1 }, "\(park.daemon.log)")
+
+        // The uploader writes other bytes through the descriptor it kept.
+        let forged = Array(String(repeating: "x", count: bytes.count).utf8)
+        #expect(forged.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) } == forged.count)
+        let name = try #require(park.names("archive").first)
+        let archived = Array(try Data(contentsOf: URL(fileURLWithPath: park.spool + "/archive/" + name)))
+        #expect(ContentHash.sha256(archived) == ContentHash.sha256(bytes), "archive/ holds other bytes than those read")
+        #expect(name == String(ContentHash.sha256(bytes).prefix(16)) + "-held.json")
+        // The file the uploader holds is in no directory any more; parkd's copy is its own, readable by parkd alone.
+        var held = stat()
+        #expect(fstat(descriptor, &held) == 0 && held.st_nlink == 0)
+        var kept = stat()
+        #expect(stat(park.spool + "/archive/" + name, &kept) == 0 && kept.st_mode & 0o777 == 0o600 && kept.st_ino != held.st_ino)
+        let left = ((try? FileManager.default.contentsOfDirectory(atPath: park.spool + "/archive")) ?? []).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
     @Test("the same file sent twice in one scan gets its one receipt, both copies are archived, and nothing else waits")
     func sameFileTwiceInOneBatch() throws {
         let park = try SpoolPark(tenants: 2)
@@ -548,6 +577,9 @@ struct SubmissionSpoolTests {
         }
         if complete {
             #expect(recorded.count == expected.count && receipts == expected.count && archived.count == expected.count)
+            // The copies a killed parkd had written for files it had not archived yet are gone.
+            let copies = ((try? FileManager.default.contentsOfDirectory(atPath: park.spool + "/archive")) ?? []).filter { $0.hasPrefix(".") }
+            #expect(copies.isEmpty, "\(copies)")
         }
     }
 }

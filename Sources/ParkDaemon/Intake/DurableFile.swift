@@ -58,15 +58,15 @@ enum DurableFile {
         removeOld(names, in: directory, olderThan: seconds)
     }
 
-    /// Removes those of `names` in `directory` last changed more than `seconds` ago, but for
-    /// directories; the paths removed.
+    /// Removes those of `names` in `directory` last changed `seconds` ago or more (0: all but
+    /// those changed after now), but for directories; the paths removed.
     @discardableResult
     static func removeOld(_ names: [String], in directory: String, olderThan seconds: Int) -> [String] {
         let limit = time(nil) - seconds
         return names.compactMap { name in
             var info = stat()
             let path = directory + "/" + name
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR, info.st_mtim.tv_sec < limit, unlink(path) == 0 else { return nil }
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR, info.st_mtim.tv_sec <= limit, unlink(path) == 0 else { return nil }
             return path
         }
     }

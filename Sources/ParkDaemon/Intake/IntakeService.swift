@@ -27,6 +27,8 @@ struct IntakeService: Service {
             DurableFile.removeTemporaries(in: spool.outbox(code), olderThan: 60)
         }
         DurableFile.removeTemporaries(in: spool.quarantine, olderThan: 60)
+        // Only the intake writes to archive/, and it has not started: every copy there is a stopped parkd's.
+        DurableFile.removeTemporaries(in: spool.archive, olderThan: 0)
         let watch = try SpoolWatch(directory: spool.new)
         let (events, continuation) = AsyncStream.makeStream(of: SpoolWatch.Event.self, bufferingPolicy: .bufferingNewest(1))
         let counters = self.counters
@@ -101,7 +103,7 @@ struct IntakeService: Service {
     /// file's decision and signed receipt, and the first failure of the store (whose file is
     /// left in `new/`).
     private func decide(_ names: [String], in directory: Int32, uploaders: Uploaders) async -> ([Taken], (any Error)?) {
-        let submissions = self.submissions, maxBytes = config.maxFileBytes, counters = self.counters
+        let submissions = self.submissions, maxBytes = config.maxFileBytes, counters = self.counters, archive = submissions.spool.archive
         return await withTaskGroup(of: Result<Taken, any Error>?.self) { group in
             for name in names {
                 group.addTask(executorPreference: Self.workers) {
@@ -110,13 +112,19 @@ struct IntakeService: Service {
                         return nil
                     case .refused(let reason, let identity):
                         let decided = TenantSubmissions.Decided(receipt: nil, quarantine: "refused: the entry " + reason, status: nil, fileDigest: nil)
-                        return .success(Taken(name: name, decided: decided, identity: identity))
+                        return .success(Taken(name: name, decided: decided, identity: identity, archiveCopy: nil))
                     case .file(let file):
                         counters.update { $0.received += 1 }
                         do {
                             var decided = try await submissions.decide(file, uploader: uploaders.name(file.owner))
                             decided.fileDigest = ContentHash.sha256(file.bytes)
-                            return .success(Taken(name: name, decided: decided, identity: file.identity))
+                            // What archive/ keeps is parkd's own copy of the bytes read and decided:
+                            // the uploader's file, which it may still hold open for writing, goes.
+                            let copy = decided.quarantine == nil
+                                ? try DurableFile.writeTemporary(
+                                    file.bytes, to: archive, name: Self.keptName(digest: decided.fileDigest, name: name), mode: 0o600)
+                                : nil
+                            return .success(Taken(name: name, decided: decided, identity: file.identity, archiveCopy: copy))
                         } catch {
                             return .failure(error)
                         }
@@ -136,12 +144,14 @@ struct IntakeService: Service {
         }
     }
 
-    /// A file of `incoming/new` decided: its name there, the decision, and the entry that was
-    /// looked at (nil when it could not be), which alone is moved out of `new/`.
+    /// A file of `incoming/new` decided: its name there, the decision, the entry that was
+    /// looked at (nil when it could not be), which alone is moved out of `new/`, and, for a file
+    /// to archive, the temporary file in `archive/` holding the bytes that were read.
     private struct Taken: Sendable {
         let name: String
         let decided: TenantSubmissions.Decided
         let identity: SpoolEntry.Identity?
+        let archiveCopy: String?
     }
 
     /// Finishes a decided batch, on one thread (files created in a directory at once only queue
@@ -152,9 +162,13 @@ struct IntakeService: Service {
     /// recorded. The first failure; a file whose receipt could not be written stays in `new/`,
     /// and one that cannot be moved does not keep the others of its batch there. A name in
     /// `new/` that now holds another file than the one read (renamed over it since) is left
-    /// for the next scan: only the file that was taken leaves `new/`.
+    /// for the next scan: only the file that was taken leaves `new/`. A file archived is
+    /// replaced there by parkd's copy of the bytes read (written with the receipts and made
+    /// durable by the same syncfs): an uploader still holding its file open cannot change what
+    /// was archived. A copy not put in place (its file left in `new/`) is removed.
     private func finish(_ decided: [Taken]) -> (any Error)? {
         let spool = submissions.spool
+        defer { for case let copy? in decided.map(\.archiveCopy) { unlink(copy) } }
         var failure: (any Error)?
         var ready: [(entry: Taken, temporary: String?)] = []
         var outboxes: Set<String> = []
@@ -176,7 +190,7 @@ struct IntakeService: Service {
         }
         var renamed = 0
         do {
-            if ready.contains(where: { $0.temporary != nil }) { try DurableFile.syncFilesystem(spool.outbox) }
+            if ready.contains(where: { $0.temporary != nil || $0.entry.archiveCopy != nil }) { try DurableFile.syncFilesystem(spool.outbox) }
             for (entry, temporary) in ready {
                 guard let temporary, let receipt = entry.decided.receipt else { renamed += 1; continue }
                 let path = spool.outbox(receipt.creditCode) + "/" + receipt.name
@@ -206,7 +220,10 @@ struct IntakeService: Service {
                         guard error.code == EACCES || error.code == EPERM, removeEmptyDirectory(entry.name) else { throw error }
                     }
                 } else {
-                    try takeOut(entry.name, to: spool.archive + "/" + kept, read: entry.identity)
+                    let target = spool.archive + "/" + kept
+                    if try takeOut(entry.name, to: target, read: entry.identity), let copy = entry.archiveCopy {
+                        try DurableFile.move(copy, to: target)
+                    }
                 }
             } catch {
                 failure = failure ?? error
