@@ -19,6 +19,29 @@ struct Parkctl: AsyncParsableCommand {
         subcommands: [Status.self, TenantCommand.self, UnitCommand.self, LeaseCommand.self, ReportCommand.self, IncubatorCommand.self, ApplicationCommand.self, BlocklistCommand.self, ReviewCommand.self, EventCommand.self, Stats.self, PolicyCommand.self, RewardCommand.self, BankAccountCommand.self, PaymentCommand.self, CalendarCommand.self, TimerCommand.self, BackupCommand.self, DemoCommand.self, AuditCommand.self, Submit.self, SubmissionCommand.self, LogLevel.self])
 
     @OptionGroup var global: GlobalOptions
+
+    /// Argument parser's own `main`, but for a usage error asked for with `--json`: that is one
+    /// JSON object on stderr too (`parkctl.Usage`, with the message and the command's usage), so
+    /// that a script reads every failure the same way. The exit status stays 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure, GlobalOptions.asksForJSON(CommandLine.arguments.dropFirst()) {
+                let message = message(for: error), full = fullMessage(for: error), errorLine = "Error: \(message)\n"
+                let usage = full.hasPrefix(errorLine) ? String(full.dropFirst(errorLine.count)) : full
+                let failure = CommandFailure(name: "Usage", message: message, parameters: ["usage": .string(usage)], exitCode: .validationFailure)
+                StandardStream.error.write(failure.json(message: message))
+                exit(withError: ExitCode.validationFailure)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command takes.
@@ -28,6 +51,12 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Print the reply as JSON (stable camelCase fields) instead of a table.")
     var json = false
+
+    /// Whether a command line asks for `--json`, read as words before any `--`: for a command
+    /// line argument parser refused, whose options were never parsed.
+    static func asksForJSON(_ words: some Sequence<String>) -> Bool {
+        words.prefix { $0 != "--" }.contains("--json")
+    }
 
     /// `--socket`, else `$PARKD_SOCKET`, else the system socket.
     var socketPath: String {

@@ -71,6 +71,23 @@ struct SmallFixesTests {
         #expect(refused.status == 64 && refused.stderr.contains(error) && refused.stderr.contains(usage), "\(refused.stderr)")
     }
 
+    @Test("with --json, before or after the command, a usage error is one JSON object on stderr too; without, plain text", arguments: [
+        ["--json", "tenant", "show"], ["tenant", "show", "--json"], ["--json", "tenant", "list", "--no-such-option"],
+    ])
+    func usageAsJSON(arguments: [String]) throws {
+        let result = try runCommand(Binaries.parkctl, ["--socket", "/nonexistent/parkd.sock"] + arguments)
+        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.stderr.hasSuffix("}\n") && result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [String: Any]
+        #expect(object?["error"] as? String == "parkctl.Usage" && object?["exitStatus"] as? Int == 64, "\(result.stderr)")
+        let message = try #require(object?["message"] as? String)
+        #expect(message.contains("Missing expected argument '<tenant>'") || message.contains("Unknown option '--no-such-option'"), "\(message)")
+        let usage = (object?["parameters"] as? [String: Any])?["usage"] as? String
+        #expect(usage?.contains("Usage: parkctl tenant") == true, "\(result.stderr)")
+        let plain = try runCommand(Binaries.parkctl, ["--socket", "/nonexistent/parkd.sock"] + arguments.filter { $0 != "--json" })
+        #expect(plain.status == 64 && plain.stderr.hasPrefix("Error: ") && plain.stderr.contains("Usage: parkctl tenant"), "\(plain.stderr)")
+    }
+
     @Test("a list filtered by an id nothing has is 66, naming it, as lease list --tenant is", arguments: [
         (["reward", "objections", "--run", "999"], "no reward run has id 999"),
         (["review", "decision", "list", "--application", "999"], "no application has id 999"),

@@ -42,8 +42,7 @@ extension IncubatorCommand {
         ]
 
         func run() async throws {
-            var ids: [Int64] = []
-            for seat in seats { ids.append(try await reporting { try await global.unitID(seat) }) }
+            let ids = try await reporting { try await global.unitIDs(seats) }
             try await respond(IncubatorAPI.create, IncubatorAPI.Create(
                 name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: ids, enteredOn: on),
                 json: \.project) { reply in String(reply.project.id) }

@@ -45,8 +45,7 @@ extension LeaseCommand {
         ]
 
         func run() async throws {
-            var ids: [Int64] = []
-            for unit in units { ids.append(try await reporting { try await global.unitID(unit) }) }
+            let ids = try await reporting { try await global.unitIDs(units) }
             try await respond(LeaseAPI.create, LeaseAPI.Create(
                 tenant: tenant, units: ids, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay),
                 json: \.lease) { reply in String(reply.lease.id) }

@@ -7,4 +7,11 @@ extension GlobalOptions {
         if let id = Int64(text) { return id }
         return try await call(UnitAPI.get, UnitAPI.Get(label: text)).unit.id
     }
+
+    /// The ids of units named each by id or label, in the order given.
+    func unitIDs(_ texts: [String]) async throws -> [Int64] {
+        var ids: [Int64] = []
+        for text in texts { ids.append(try await unitID(text)) }
+        return ids
+    }
 }
