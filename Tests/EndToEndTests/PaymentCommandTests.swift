@@ -206,7 +206,7 @@ struct PaymentCommandTests {
         _ = try daemon.parkctl(["tenant", "add", "--name", "申请企业", "--credit-code", "91370200MA3C1234XQ"])
         let none = try daemon.parkctl(["reward", "confirm", "1", "--tenant", "91370200MA3C1234XQ", "--by", "李会计"])
         #expect(none.status == 65 && none.stderr.contains("has no amount to be paid in run 1"), "\(none.stdout)\(none.stderr)")
-        #expect(try daemon.parkctl(["reward", "resolve", "2", "--dismiss", "--reason", "attendance sheets checked"]).status == 0)
+        #expect(try daemon.parkctl(["reward", "resolve", "2", "--dismissed", "--reason", "attendance sheets checked"]).status == 0)
 
         // A batch made by root; root may not approve it, the second administrator does.
         let created = try daemon.parkctl(["payment", "batch", "create"])

@@ -140,7 +140,7 @@ struct ReviewNoticeTests {
         #expect(try daemon.parkctl(["tenant", "show", "91370200MA3C1234XQ"]).stdout.contains("approved"))
         let twice = try daemon.parkctl(["review", "objection", "resolve", "1", "--upheld", "--reason", "x"])
         #expect(twice.status == 65 && twice.stderr.contains("already resolved"))
-        #expect(try daemon.parkctl(["review", "objection", "resolve", "7", "--upheld", "--reason", "x"]).stderr
+        #expect(try daemon.parkctl(["review", "objection", "resolve", "7", "--uphold", "--reason", "x"]).stderr
             == "parkctl: no objection to a review result has id 7\n")
 
         // A decision is superseded, never edited: the earlier stays, both listed.

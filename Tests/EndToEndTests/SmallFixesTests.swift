@@ -88,6 +88,17 @@ struct SmallFixesTests {
         #expect(plain.status == 64 && plain.stderr.hasPrefix("Error: ") && plain.stderr.contains("Usage: parkctl tenant"), "\(plain.stderr)")
     }
 
+    @Test("review objection resolve and reward resolve take an objection's resolution alike: exactly one of --uphold and --dismiss", arguments: [
+        (["review", "objection", "resolve", "1", "--reason", "x"], "Give --uphold or --dismiss."),
+        (["reward", "resolve", "1", "--reason", "x"], "Give --uphold or --dismiss."),
+        (["review", "objection", "resolve", "1", "--upheld", "--dismiss", "--reason", "x"], "Give one of --uphold and --dismiss, not both."),
+        (["reward", "resolve", "1", "--uphold", "--dismissed", "--reason", "x"], "Give one of --uphold and --dismiss, not both."),
+    ])
+    func resolutionFlags(arguments: [String], message: String) throws {
+        let result = try runCommand(Binaries.parkctl, ["--socket", "/nonexistent/parkd.sock"] + arguments)
+        #expect(result.status == 64 && result.stderr.hasPrefix("Error: \(message)"), "\(result.stderr)")
+    }
+
     @Test("a list filtered by an id nothing has is 66, naming it, as lease list --tenant is", arguments: [
         (["reward", "objections", "--run", "999"], "no reward run has id 999"),
         (["review", "decision", "list", "--application", "999"], "no application has id 999"),

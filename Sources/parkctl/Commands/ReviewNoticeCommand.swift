@@ -151,22 +151,18 @@ extension ReviewCommand.ObjectionCommand {
 
     struct Resolve: ParkctlCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Resolve an open objection, upheld or dismissed, with a reason; prints the decisions it releases.")
-
-        enum Resolution: String, EnumerableFlag {
-            case upheld, dismissed
-        }
+            abstract: "Resolve an open objection with a reason: upheld, the result does not stand; dismissed, it does. Prints the decisions it releases.")
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "Objection id.") var objection: Int64
-        @Flag(help: "Upheld: the result does not stand; dismissed: it does.") var resolution: Resolution
+        @OptionGroup var resolution: ResolutionOptions
         @Option(parsing: .unconditional, help: "Why.") var reason: String
 
-        static let fieldOptions: FieldOptions = ["objection": "OBJECTION", "resolution": "--upheld/--dismissed", "reason": "--reason"]
+        static let fieldOptions: FieldOptions = ["objection": "OBJECTION", "resolution": "--uphold/--dismiss", "reason": "--reason"]
 
         func run() async throws {
             try await respond(ReviewAPI.resolveObjection, ReviewAPI.ResolveObjection(
-                objection: objection, resolution: resolution.rawValue, reason: reason)) { reply in
+                objection: objection, resolution: resolution.resolution, reason: reason)) { reply in
                 ([ReviewCommand.ObjectionCommand.line(reply.objection)] + reply.decided.map(ReviewCommand.DecisionCommand.line))
                     .joined(separator: "\n")
             }

@@ -30,22 +30,17 @@ extension RewardCommand {
 
     struct Resolve: ParkctlCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Resolve an objection (admin): upheld withdraws the line from payment, dismissed releases it.")
+            abstract: "Resolve an objection (admin): upheld withdraws the line from payment (an adjustment run corrects it), dismissed releases it.")
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: "The objection's id.") var objection: Int64
-        @Flag(help: "The objection holds: the line is withdrawn (an adjustment run corrects it).") var uphold = false
-        @Flag(help: "The objection fails: the line is released.") var dismiss = false
+        @OptionGroup var resolution: ResolutionOptions
         @Option(parsing: .unconditional, help: "Why.") var reason: String
 
         static let fieldOptions: FieldOptions = ["objection": "OBJECTION", "resolution": "--uphold/--dismiss", "reason": "--reason"]
 
-        func validate() throws {
-            guard uphold != dismiss else { throw ValidationError("Give one of --uphold and --dismiss, not both.") }
-        }
-
         func run() async throws {
-            let request = NoticeAPI.Resolve(objection: objection, resolution: uphold ? "upheld" : "dismissed", reason: reason)
+            let request = NoticeAPI.Resolve(objection: objection, resolution: resolution.resolution, reason: reason)
             try await respond(NoticeAPI.resolve, request, json: \.objection) { reply in
                 let o = reply.objection
                 return "objection \(o.id) \(o.resolution ?? "?"): line \(o.line) (\(o.name), \(o.rule)) "
