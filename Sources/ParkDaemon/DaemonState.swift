@@ -9,8 +9,10 @@ public final class DaemonState: Sendable {
         var config: DaemonConfig
         var source: ConfigSource
         var access: AccessPolicy
-        /// Gregorian, in the park's time zone: made once per configuration, not per call.
-        var calendar: Calendar
+        /// The park's time zone as the system's database has it (read once per configuration,
+        /// not per call): what "today" is, and where a day starts, for every handler, as for
+        /// the events and the scheduled jobs.
+        var parkZone: ZoneRules
         var lastReloadError: String?
     }
 
@@ -40,11 +42,15 @@ public final class DaemonState: Sendable {
     var epochSeconds: Int64 { Int64(now().timeIntervalSince1970.rounded(.down)) }
     /// What each caller holds and spends of the limits in force.
     let budgets: CallerBudgets
+    private let zones: ZoneInfoDirectory
+    private let logger: Logger
 
     public init(
         config: DaemonConfig, source: ConfigSource, socketDescription: String, logLevel: LogLevelControl, logger: Logger,
         receiptKey: SigningPublicKey? = nil, now: @escaping @Sendable () -> Date = Date.init
     ) {
+        zones = ZoneInfoDirectory()
+        self.logger = logger
         self.receiptKey = receiptKey
         self.startedAt = now()
         self.logLevel = logLevel
@@ -53,7 +59,7 @@ public final class DaemonState: Sendable {
         self.settings = Mutex(Settings(
             config: config, source: source,
             access: AccessPolicy(adminGroup: config.adminGroup, auditorGroup: config.auditorGroup, reviewerGroup: config.reviewerGroup),
-            calendar: DaemonState.calendar(in: TimeZone(identifier: config.timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!),
+            parkZone: zones.parkZone(config.timeZone, logger: logger),
             lastReloadError: nil))
         logLevel.current = config.logLevel
         budgets = CallerBudgets(logger: logger)
@@ -75,7 +81,7 @@ public final class DaemonState: Sendable {
         settings.withLock { settings in
             settings.config = config
             settings.access = access
-            if let zone = TimeZone(identifier: config.timeZone) { settings.calendar = DaemonState.calendar(in: zone) }
+            settings.parkZone = zones.parkZone(config.timeZone, logger: logger)
             settings.lastReloadError = nil
         }
         logLevel.current = config.logLevel
@@ -92,24 +98,17 @@ public final class DaemonState: Sendable {
         Instant.rfc3339(millisecondsSinceEpoch: Int64((now().timeIntervalSince1970 * 1000).rounded(.down)))
     }
 
-    private static func calendar(in zone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
-    }
+    /// The park's time zone.
+    var parkZone: ZoneRules { settings.withLock { $0.parkZone } }
 
     /// Today in the park's time zone.
     func today() -> CivilDate {
-        let calendar = settings.withLock { $0.calendar }
-        let parts = calendar.dateComponents([.year, .month, .day], from: now())
-        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        LocalDateTime(instant: epochSeconds, in: parkZone).date
     }
 
     /// The instant a park-local day starts, as recorded in the database.
     func startOfDay(_ day: CivilDate) -> String {
-        let calendar = settings.withLock { $0.calendar }
-        let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
-        return Instant.rfc3339(millisecondsSinceEpoch: Int64(start.timeIntervalSince1970 * 1000))
+        Instant.rfc3339(millisecondsSinceEpoch: day.start(in: parkZone) * 1000)
     }
 
     // MARK: Connections

@@ -59,6 +59,24 @@ struct SchedulerZoneTests {
         _ = try ZoneInfoDirectory().rules(named: "Europe/Berlin", field: "timeZone")
     }
 
+    @Test("today and the start of a day are the park's as the system's zone database has it, across a change of the clocks, and follow a reload")
+    func parkDays() throws {
+        let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        var config = DaemonConfig()
+        config.timeZone = "America/New_York"
+        // 2021-03-14T06:30Z: 01:30 in New York, the night its clocks go forward at 02:00.
+        let state = DaemonState(
+            config: config, source: .embeddedDefaults, socketDescription: "test", logLevel: LogLevelControl(.critical), logger: logger,
+            now: { Date(timeIntervalSince1970: 1_615_703_400) })
+        #expect(state.today().description == "2021-03-14")
+        #expect(state.startOfDay(CivilDate(year: 2021, month: 3, day: 14)!) == "2021-03-14T05:00:00.000Z")
+        #expect(state.startOfDay(CivilDate(year: 2021, month: 3, day: 15)!) == "2021-03-15T04:00:00.000Z", "23 hours later")
+        config.timeZone = "Asia/Shanghai"
+        state.apply(config)
+        #expect(state.today().description == "2021-03-14")
+        #expect(state.startOfDay(CivilDate(year: 2021, month: 3, day: 15)!) == "2021-03-14T16:00:00.000Z")
+    }
+
     @Test("a zone whose file is gone since the configuration was read is logged, never dropped silently")
     func zoneGone() throws {
         let config = try ConfigLoader.parse(Self.config, file: "t.yaml")
@@ -70,8 +88,8 @@ struct SchedulerZoneTests {
         #expect(context.localDate(of: Self.newYearEvening).description == "2026-01-01", "counted in UTC")
         #expect(context.zones.isEmpty)
         #expect(keeper.lines.withLock { $0 }.sorted() == [
-            "error a time zone of the scheduled jobs cannot be read; their hours are counted in another zone field=park.time_zone zone=Asia/Shanghai",
             "error a time zone of the scheduled jobs cannot be read; their hours are counted in another zone field=timers zone=Europe/Berlin",
+            "error the park's time zone cannot be read; its days and hours are counted in UTC zone=Asia/Shanghai",
         ])
     }
 }

@@ -34,6 +34,11 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
     /// Seconds from 1970-01-01T00:00 on the same wall clock.
     public var localSeconds: Int64 { Int64(date.dayNumber) * 86_400 + Int64(minuteOfDay) * 60 }
 
+    /// What the clocks of `rules` show at `instant` (seconds since the epoch), to the minute.
+    public init(instant: Int64, in rules: some TimeZoneRules) {
+        self.init(localSeconds: instant + Int64(rules.localTimeType(at: instant).utcOffset))
+    }
+
     /// The wall-clock time `localSeconds` after 1970-01-01T00:00.
     public init(localSeconds: Int64) {
         let days = localSeconds >= 0 ? localSeconds / 86_400 : (localSeconds - 86_399) / 86_400
@@ -69,5 +74,13 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     public var description: String {
         "\(date)T\(CalendarComponent.padded(hour, 2)):\(CalendarComponent.padded(minute, 2))"
+    }
+}
+
+extension CivilDate {
+    /// The instant (seconds since the epoch) this day starts in a zone: its midnight, or, on a
+    /// day whose clocks skip midnight, the first moment they show.
+    public func start(in rules: some TimeZoneRules) -> Int64 {
+        LocalDateTime(date: self, hour: 0, minute: 0)!.instant(in: rules)
     }
 }

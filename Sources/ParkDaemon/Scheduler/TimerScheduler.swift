@@ -209,7 +209,7 @@ final class TimerScheduler: Sendable {
 
     /// The park's zone, the zones the timers' expressions name, and the calendar in force. The
     /// configuration was refused unless every zone could be read; one that cannot be read now
-    /// (its file removed since) is logged, and counted as UTC, or as the park's zone.
+    /// (its file removed since) is logged, and counted as the park's zone (the park's own, as UTC).
     static func context(config: DaemonConfig, calendar: WorkingDayCalendar, zones: ZoneInfoDirectory, logger: Logger) -> ElapseContext {
         func rules(_ name: String, field: String) -> (any TimeZoneRules)? {
             do {
@@ -221,7 +221,7 @@ final class TimerScheduler: Sendable {
                 return nil
             }
         }
-        let park = rules(config.timeZone, field: "park.time_zone") ?? UTCRules()
+        let park = zones.parkZone(config.timeZone, logger: logger)
         var named: [String: any TimeZoneRules] = [:]
         for name in Set(config.timers.flatMap { $0.calendars.compactMap(\.timeZone) }) {
             named[name] = rules(name, field: "timers")

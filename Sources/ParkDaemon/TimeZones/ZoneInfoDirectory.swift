@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import ParkCore
 
 /// The system's time-zone database (`/usr/share/zoneinfo`): which names are zones, and their
@@ -26,6 +27,20 @@ struct ZoneInfoDirectory: Sendable {
             throw DomainError.invalid(field, "'\(name)' is not a time zone of \(path) (such as UTC or Asia/Shanghai)")
         }
         return ZoneRules(rules)
+    }
+
+    /// The rules of the park's zone, `park.time_zone`. The configuration was refused unless
+    /// they could be read; should they not be now (the file removed since), that is logged and
+    /// the park's hours are counted in UTC.
+    func parkZone(_ name: String, logger: Logger) -> ZoneRules {
+        do {
+            return try rules(named: name, field: "park.time_zone")
+        } catch {
+            logger.error("the park's time zone cannot be read; its days and hours are counted in UTC", metadata: [
+                "zone": "\(name)", "error": "\(error.reason)",
+            ])
+            return ZoneRules(UTCRules())
+        }
     }
 
     private static func isWellFormed(_ name: String) -> Bool {

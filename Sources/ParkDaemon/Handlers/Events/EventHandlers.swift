@@ -45,8 +45,7 @@ enum EventHandlers {
 
         table.register(EventAPI.list) { request, _ in
             let kind = try request.kind.map { try EventKind.parse($0) }
-            let park = try zones.rules(named: state.config.timeZone, field: "park.time_zone")
-            let (from, to) = try window(from: request.from, to: request.to, in: park)
+            let (from, to) = try window(from: request.from, to: request.to, in: state.parkZone)
             let now = state.epochSeconds
             return EventAPI.ListReply(events: try await database.events(kind: kind, from: from, to: to).map { stored in
                 var inPeriod = stored
@@ -135,8 +134,7 @@ enum EventHandlers {
         }
 
         table.register(EventAPI.export, runs: .offEventLoop) { request, _ in
-            let park = try zones.rules(named: state.config.timeZone, field: "park.time_zone")
-            let (from, to) = try window(from: request.from, to: request.to, in: park)
+            let (from, to) = try window(from: request.from, to: request.to, in: state.parkZone)
             return EventAPI.ExportReply(ics: try await feed.calendar(from: from, to: to))
         }
 
@@ -157,11 +155,7 @@ enum EventHandlers {
         let first = try from.map { try CivilDate.parse($0, field: "from") }
         let last = try to.map { try CivilDate.parse($0, field: "to") }
         try DomainError.checkOrder(from: first, to: last)
-        return (first.map { dayStart($0, in: park) }, last.map { dayStart($0.adding(days: 1), in: park) })
-    }
-
-    static func dayStart(_ day: CivilDate, in rules: some TimeZoneRules) -> Int64 {
-        LocalDateTime(date: day, hour: 0, minute: 0)!.instant(in: rules)
+        return (first.map { $0.start(in: park) }, last.map { $0.adding(days: 1).start(in: park) })
     }
 
     static func wire(_ stored: StoredEvent, now: Int64) -> EventAPI.Event {
