@@ -71,12 +71,14 @@ enum SpoolBench {
     }
 }
 
-/// Counts the files renamed into a directory, with inotify; after an overflow of its queue, by
-/// listing the directory once.
+/// Counts the files renamed into a directory, each name once (parkd moves a file there, then
+/// renames its own copy of the bytes over it), with inotify; after an overflow of its queue,
+/// by listing the directory once.
 private final class ArchiveWatch {
     private let descriptor: Int32
     private let directory: String
     private var buffer = [UInt8](repeating: 0, count: 65_536)
+    private var names: Set<[UInt8]> = []
 
     init(directory: String) throws {
         self.directory = directory
@@ -92,17 +94,19 @@ private final class ArchiveWatch {
         guard poll(&descriptors, 1, 100) > 0 else { return total }
         let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
         guard count > 0 else { return total }
-        var total = total
         var offset = 0
         while offset + MemoryLayout<inotify_event>.size <= count {
             let event = buffer.withUnsafeBytes { $0.load(fromByteOffset: offset, as: inotify_event.self) }
             if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
-                return (try? FileManager.default.contentsOfDirectory(atPath: directory).count) ?? total
+                return (try? FileManager.default.contentsOfDirectory(atPath: directory).filter { !$0.hasPrefix(".") }.count) ?? total
             }
-            if event.mask & UInt32(IN_MOVED_TO) != 0 { total += 1 }
-            offset += MemoryLayout<inotify_event>.size + Int(event.len)
+            let nameStart = offset + MemoryLayout<inotify_event>.size
+            if event.mask & UInt32(IN_MOVED_TO) != 0 {
+                names.insert(Array(buffer[nameStart..<nameStart + Int(event.len)].prefix { $0 != 0 }))
+            }
+            offset = nameStart + Int(event.len)
         }
-        return total
+        return max(total, names.count)
     }
 
     func close() { Glibc.close(descriptor) }

@@ -25,3 +25,15 @@ struct DurableFileTests {
         #expect(throws: SpoolFailure.self) { try DurableFile.names(in: directory + "/missing") }
     }
 }
+
+@Suite("The bytes a batch of the spool holds for its writing thread")
+struct HeldBytesTests {
+    @Test("bytes are held up to the limit; a file past it is not held, and leaves the others room")
+    func limit() {
+        let held = IntakeService.HeldBytes(limit: 100)
+        #expect(held.take(60))
+        #expect(!held.take(50), "60 + 50 is past 100")
+        #expect(held.take(40), "the 50 refused were not counted")
+        #expect(!held.take(1))
+    }
+}

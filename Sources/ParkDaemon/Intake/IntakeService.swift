@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ParkCore
 import ServiceLifecycle
+import Synchronization
 
 /// Takes tenants' submissions from the spool: scans `incoming/new` at start, on every
 /// notification, after an overflow of the kernel's queue and on a timer, and takes every file
@@ -103,7 +104,8 @@ struct IntakeService: Service {
     /// file's decision and signed receipt, and the first failure of the store (whose file is
     /// left in `new/`).
     private func decide(_ names: [String], in directory: Int32, uploaders: Uploaders) async -> ([Taken], (any Error)?) {
-        let submissions = self.submissions, maxBytes = config.maxFileBytes, counters = self.counters, archive = submissions.spool.archive
+        let submissions = self.submissions, maxBytes = config.maxFileBytes, counters = self.counters
+        let archive = submissions.spool.archive, held = HeldBytes(limit: Self.heldBytesPerBatch)
         return await withTaskGroup(of: Result<Taken, any Error>?.self) { group in
             for name in names {
                 group.addTask(executorPreference: Self.workers) {
@@ -118,12 +120,18 @@ struct IntakeService: Service {
                         do {
                             var decided = try await submissions.decide(file, uploader: uploaders.name(file.owner))
                             decided.fileDigest = ContentHash.sha256(file.bytes)
-                            // What archive/ keeps is parkd's own copy of the bytes read and decided:
-                            // the uploader's file, which it may still hold open for writing, goes.
-                            let copy = decided.quarantine == nil
-                                ? try DurableFile.writeTemporary(
-                                    file.bytes, to: archive, name: Self.keptName(digest: decided.fileDigest, name: name), mode: 0o600)
-                                : nil
+                            guard decided.quarantine == nil else {
+                                return .success(Taken(name: name, decided: decided, identity: file.identity, archiveCopy: nil))
+                            }
+                            // The bytes wait for the batch's one writing thread, up to a budget;
+                            // past it, the copy is written here.
+                            let copy: ArchiveCopy
+                            if held.take(file.bytes.count) {
+                                copy = .bytes(file.bytes)
+                            } else {
+                                copy = .written(try DurableFile.writeTemporary(
+                                    file.bytes, to: archive, name: Self.keptName(digest: decided.fileDigest, name: name), mode: 0o600))
+                            }
                             return .success(Taken(name: name, decided: decided, identity: file.identity, archiveCopy: copy))
                         } catch {
                             return .failure(error)
@@ -146,12 +154,41 @@ struct IntakeService: Service {
 
     /// A file of `incoming/new` decided: its name there, the decision, the entry that was
     /// looked at (nil when it could not be), which alone is moved out of `new/`, and, for a file
-    /// to archive, the temporary file in `archive/` holding the bytes that were read.
+    /// to archive, the bytes that were read.
     private struct Taken: Sendable {
         let name: String
         let decided: TenantSubmissions.Decided
         let identity: SpoolEntry.Identity?
-        let archiveCopy: String?
+        let archiveCopy: ArchiveCopy?
+    }
+
+    /// The bytes of a file to archive, as read: held for the thread that finishes the batch, or
+    /// already written to a temporary file in `archive/` (a batch holds at most
+    /// `heldBytesPerBatch` in memory).
+    private enum ArchiveCopy: Sendable {
+        case bytes([UInt8])
+        case written(String)
+    }
+
+    /// How many bytes of files to archive a batch holds in memory for its writing thread.
+    static let heldBytesPerBatch = 64 << 20
+
+    /// The bytes a batch holds, shared by its tasks.
+    final class HeldBytes: Sendable {
+        private let held = Atomic<Int>(0)
+        private let limit: Int
+
+        init(limit: Int) { self.limit = limit }
+
+        /// Whether `count` more bytes may be held (they are counted as held when they may).
+        func take(_ count: Int) -> Bool {
+            let total = held.add(count, ordering: .relaxed).newValue
+            guard total <= limit else {
+                held.subtract(count, ordering: .relaxed)
+                return false
+            }
+            return true
+        }
     }
 
     /// Finishes a decided batch, on one thread (files created in a directory at once only queue
@@ -168,11 +205,13 @@ struct IntakeService: Service {
     /// was archived. A copy not put in place (its file left in `new/`) is removed.
     private func finish(_ decided: [Taken]) -> (any Error)? {
         let spool = submissions.spool
-        defer { for case let copy? in decided.map(\.archiveCopy) { unlink(copy) } }
         var failure: (any Error)?
         var ready: [(entry: Taken, temporary: String?)] = []
+        var copies: [String: String] = [:]
+        defer { for copy in copies.values { unlink(copy) } }
         var outboxes: Set<String> = []
         for entry in decided {
+            if case .written(let path)? = entry.archiveCopy { copies[entry.name] = path }
             guard let receipt = entry.decided.receipt else {
                 ready.append((entry, nil))
                 continue
@@ -184,13 +223,17 @@ struct IntakeService: Service {
                     outboxes.insert(outbox)
                 }
                 ready.append((entry, try DurableFile.writeTemporary(receipt.bytes, to: outbox, name: receipt.name)))
+                if case .bytes(let bytes)? = entry.archiveCopy {
+                    let kept = Self.keptName(digest: entry.decided.fileDigest, name: entry.name)
+                    copies[entry.name] = try DurableFile.writeTemporary(bytes, to: spool.archive, name: kept, mode: 0o600)
+                }
             } catch {
                 failure = failure ?? error
             }
         }
         var renamed = 0
         do {
-            if ready.contains(where: { $0.temporary != nil || $0.entry.archiveCopy != nil }) { try DurableFile.syncFilesystem(spool.outbox) }
+            if ready.contains(where: { $0.temporary != nil }) || !copies.isEmpty { try DurableFile.syncFilesystem(spool.outbox) }
             for (entry, temporary) in ready {
                 guard let temporary, let receipt = entry.decided.receipt else { renamed += 1; continue }
                 let path = spool.outbox(receipt.creditCode) + "/" + receipt.name
@@ -221,7 +264,7 @@ struct IntakeService: Service {
                     }
                 } else {
                     let target = spool.archive + "/" + kept
-                    if try takeOut(entry.name, to: target, read: entry.identity), let copy = entry.archiveCopy {
+                    if try takeOut(entry.name, to: target, read: entry.identity), let copy = copies.removeValue(forKey: entry.name) {
                         try DurableFile.move(copy, to: target)
                     }
                 }
