@@ -76,10 +76,22 @@ struct StateDirectory {
         }
     }
 
+    /// Opens the database, or creates it in a directory that holds no park yet: where the
+    /// park's receipt key is, the park was there, and a database missing beside it was deleted
+    /// or moved away (parkd stopped when it saw that), not one to start afresh.
     private static func openDatabase(
         _ name: String, in directory: Int32, path: String
     ) throws(StateDirectoryRefused) -> (FileIdentity, created: Bool) {
-        let descriptor = openat(directory, name, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o640)
+        var descriptor = openat(directory, name, O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        if descriptor < 0, errno == ENOENT {
+            var key = stat()
+            if fstatat(directory, ReceiptKeyFile.fileName, &key, AT_SYMLINK_NOFOLLOW) == 0 {
+                throw StateDirectoryRefused(
+                    path: path,
+                    reason: "is missing, but the state directory holds the park's \(ReceiptKeyFile.fileName): put the database back (parkd --restore BACKUP); to start a new, empty park here instead, move \(ReceiptKeyFile.fileName) away first")
+            }
+            descriptor = openat(directory, name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o640)
+        }
         guard descriptor >= 0 else {
             switch errno {
             case ELOOP: throw linkRefused(path, kind: "database")
@@ -117,12 +129,17 @@ struct StateDirectory {
 }
 
 /// The state directory or the database in it may not be used, and why.
-struct StateDirectoryRefused: Error, CustomStringConvertible {
+struct StateDirectoryRefused: NotMendedByRestart, CustomStringConvertible {
     let path: String
     let reason: String
 
     var description: String { "\(path): \(reason)" }
 }
+
+/// An error a restart does not mend: the state directory or the database as they are. parkd
+/// exits 78 (EX_CONFIG) for one, which the units list in `RestartPreventExitStatus=`, so that
+/// systemd does not start parkd again and again on a park that is not there.
+public protocol NotMendedByRestart: Error {}
 
 /// Which file a path names (device and inode): the database parkd opened must stay the file at
 /// its path, or every later write goes to a file nobody will find.

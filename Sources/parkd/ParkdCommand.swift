@@ -57,6 +57,10 @@ struct ParkdCommand: AsyncParsableCommand {
         help: "Validate the configuration, the policy files and the calendar files and exit 0 (valid) or 1 (invalid).")
     var checkConfig = false
 
+    /// The exit status of an error a restart does not mend (EX_CONFIG), listed in the units'
+    /// `RestartPreventExitStatus=`.
+    static let notMendedByRestart = ExitCode(78)
+
     static func main() async {
         // One pool of threads for NIO and Swift Concurrency: a request then runs on the thread
         // that read it, with no hop between the event loop and the cooperative pool.
@@ -132,7 +136,7 @@ struct ParkdCommand: AsyncParsableCommand {
             try await Daemon.run(options: options, config: loaded, logLevel: logLevel, logger: logger)
         } catch {
             logger.critical("parkd cannot run", metadata: NotableEvent.cannotRun.metadata(["error": "\(error)"]))
-            throw ExitCode.failure
+            throw error is any NotMendedByRestart ? Self.notMendedByRestart : ExitCode.failure
         }
     }
 

@@ -29,27 +29,27 @@ struct StateDirectoryTests {
 
         try FileManager.default.createSymbolicLink(atPath: base + "/link", withDestinationPath: real)
         let link = try Self.start(stateDirectory: base + "/link", socketDirectory: base)
-        #expect(link.status == 1)
+        #expect(link.status == 78)
         #expect(link.stderr.contains("\(base)/link: is a symbolic link (to \(real)); parkd does not follow links for its state directory: name the real path"), "\(link.stderr)")
 
         let open = base + "/open"
         try FileManager.default.createDirectory(atPath: open, withIntermediateDirectories: true)
         chmod(open, 0o777)
         let everyone = try Self.start(stateDirectory: open, socketDirectory: base)
-        #expect(everyone.status == 1)
+        #expect(everyone.status == 78)
         #expect(everyone.stderr.contains("\(open): is writable by every user (mode 0777); remove that with chmod o-w \(open)"), "\(everyone.stderr)")
 
         let foreign = base + "/foreign"
         try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
         chown(foreign, 65534, 65534)
         let someoneElses = try Self.start(stateDirectory: foreign, socketDirectory: base)
-        #expect(someoneElses.status == 1)
+        #expect(someoneElses.status == 78)
         #expect(someoneElses.stderr.contains("\(foreign): belongs to uid 65534, not to parkd's user (uid 0)"), "\(someoneElses.stderr)")
 
         // The database may not be a link either: it would turn another file into the park.
         try FileManager.default.createSymbolicLink(atPath: real + "/parkd.sqlite", withDestinationPath: "/etc/passwd")
         let database = try Self.start(stateDirectory: real, socketDirectory: base)
-        #expect(database.status == 1)
+        #expect(database.status == 78)
         #expect(database.stderr.contains("\(real)/parkd.sqlite: is a symbolic link (to /etc/passwd); parkd does not follow links for its database"), "\(database.stderr)")
 
         // Nor a second name of a file kept elsewhere: what parkd wrote would change that file too.
@@ -57,7 +57,7 @@ struct StateDirectoryTests {
         #expect(FileManager.default.createFile(atPath: base + "/elsewhere", contents: Data()))
         #expect(Glibc.link(base + "/elsewhere", real + "/parkd.sqlite") == 0)
         let hardLink = try Self.start(stateDirectory: real, socketDirectory: base)
-        #expect(hardLink.status == 1)
+        #expect(hardLink.status == 78)
         #expect(hardLink.stderr.contains("\(real)/parkd.sqlite: has 2 names (hard links); the park's database must have one, in the state directory"), "\(hardLink.stderr)")
         #expect(try FileManager.default.attributesOfItem(atPath: base + "/elsewhere")[.size] as? Int == 0)
     }
@@ -75,14 +75,21 @@ struct StateDirectoryTests {
         #expect(daemon.log.contains("created a new, empty park database"))
     }
 
-    @Test("a database deleted while parkd runs stops it loudly")
+    @Test("a database deleted while parkd runs stops it loudly, and no restart makes a new, empty park in its place")
     func databaseDeleted() throws {
         let daemon = try RunningDaemon(environment: ["WATCHDOG_USEC": "1000000"])
         #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
-        unlink(daemon.databasePath)
+        #expect(rename(daemon.databasePath, daemon.directory + "/moved.sqlite") == 0)
         let status = daemon.waitForExit(timeout: 10)
-        #expect(status != nil && status != 0, "\(daemon.log)")
-        #expect(daemon.log.contains("the database was deleted while parkd ran"), "\(daemon.log)")
+        #expect(status == 78, "exit status 78, which the units do not restart: \(daemon.log)")
+        #expect(daemon.log.contains("the database was deleted or moved away while parkd ran"), "\(daemon.log)")
+        // What Restart= would do: refused, the park's receipt key being there, and nothing created.
+        let restarted = try Self.start(stateDirectory: daemon.directory, socketDirectory: daemon.directory)
+        #expect(restarted.status == 78, "\(restarted.stderr)")
+        #expect(restarted.stderr.contains(
+            "\(daemon.databasePath): is missing, but the state directory holds the park's receipt-key: put the database back (parkd --restore BACKUP)"),
+            "\(restarted.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: daemon.databasePath))
     }
 
     @Test("a database locked by another process is named, with the process, and nothing changes")
@@ -175,7 +182,7 @@ struct StateDirectoryTests {
         let remounted = try runCommand("/usr/bin/mount", ["-o", "remount,ro", mountPoint])
         try #require(remounted.status == 0, "\(remounted.stderr)")
         let refused = try Self.start(stateDirectory: mountPoint + "/state", socketDirectory: FileManager.default.temporaryDirectory.path)
-        #expect(refused.status == 1)
+        #expect(refused.status == 78)
         #expect(refused.stderr.contains("\(mountPoint)/state: is on a read-only file system; parkd could not record any change"), "\(refused.stderr)")
     }
 }

@@ -43,7 +43,8 @@ struct Supervision: Service {
         var anchoredAt: ContinuousClock.Instant?
         while !Task.isCancelled {
             if FileIdentity.of(database.path) != databaseIdentity {
-                let what = FileIdentity.of(database.path) == nil ? "was deleted" : "was replaced by another file"
+                let what = FileIdentity.of(database.path) == nil ? "was deleted or moved away" : "was replaced by another file"
+                notifier.status("Stopped: the database \(what) while parkd ran; put it back (parkd --restore BACKUP) before starting parkd again")
                 logger.critical("the database \(what) while parkd ran; stopping so that no change is written where nobody will find it", metadata: NotableEvent.databaseGone.metadata([
                     "database": "\(database.path)",
                 ]))
@@ -132,7 +133,7 @@ struct Supervision: Service {
 }
 
 /// The database file parkd opened is no longer at its path.
-struct DatabaseGone: Error, CustomStringConvertible {
+struct DatabaseGone: NotMendedByRestart, CustomStringConvertible {
     let path: String
     let what: String
 
