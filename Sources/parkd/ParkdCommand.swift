@@ -62,6 +62,9 @@ struct ParkdCommand: AsyncParsableCommand {
     static let notMendedByRestart = ExitCode(78)
 
     static func main() async {
+        // A SIGHUP (a reload asked for) before the reload service traps it would end parkd, its
+        // default action: ignored until then, as the service's own handling leaves it.
+        signal(SIGHUP, SIG_IGN)
         // One pool of threads for NIO and Swift Concurrency: a request then runs on the thread
         // that read it, with no hop between the event loop and the cooperative pool.
         _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()

@@ -27,6 +27,22 @@ struct LifecycleTests {
         #expect(!reloaded.stdout.contains("lastReloadError"))
     }
 
+    @Test("SIGHUPs from the moment parkd is started (a reload asked for while it starts) never end it")
+    func hangupsWhileStarting() throws {
+        let script = #"""
+            dir=$(mktemp -d)
+            "$1" --state-dir "$dir" --socket "$dir/c.sock" 2> "$dir/err" & pid=$!
+            for i in $(seq 1 40); do kill -HUP $pid 2> /dev/null; sleep 0.002; done
+            for i in $(seq 1 200); do [ -S "$dir/c.sock" ] && break; sleep 0.05; done
+            sleep 0.5
+            kill -0 $pid 2> /dev/null && echo alive
+            kill -TERM $pid; wait $pid; echo "exit $?"
+            rm -rf "$dir"
+            """#
+        let result = try runCommand("/bin/bash", ["-c", script, "bash", Binaries.parkd])
+        #expect(result.stdout == "alive\nexit 0\n", "\(result.stdout)\(result.stderr)")
+    }
+
     @Test("SIGHUP with a configuration emptied by mistake is rejected: the log level and access groups in force stay")
     func emptiedReload() throws {
         let daemon = try RunningDaemon(config: "log:\n  level: debug\n")
