@@ -118,7 +118,7 @@ public enum Daemon {
         }
 
         let policies = PolicyRegistry()
-        await policies.load(directory: config.policyDirectory, database: database, at: state.instant(), atStart: true, logger: logger)
+        await policies.loadAtStart(directory: config.policyDirectory, database: database, at: state.instant(), logger: logger)
         let calendar = CalendarRegistry()
         calendar.load(directory: config.calendarDirectory, logger: logger)
         let backups = Backups(database: database, stateDirectory: config.stateDirectory)

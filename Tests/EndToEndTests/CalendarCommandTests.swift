@@ -127,9 +127,13 @@ struct CalendarCommandTests {
         #expect(check.stderr.contains("\(directory)/2027.yaml:5:11: holidays.from: 2026-12-31 is not in 2027"), "\(check.stderr)")
         #expect(check.stderr.contains("\(directory)/2027.yaml:8:10: working_days.day: 2027-01-04 is a Monday"), "\(check.stderr)")
 
+        // With it, a good change of the configuration: refused too, as the reload is applied whole or not at all.
+        let configuration = try String(contentsOfFile: daemon.configPath, encoding: .utf8)
+        try (configuration + "log:\n  level: debug\n").write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
         daemon.signal(SIGHUP)
-        #expect(daemon.notify.waitForNext("calendar refused, the one in force stays") != nil)
+        #expect(daemon.notify.waitForNext("calendar refused, the one in force stays; the configuration in force stays") != nil)
         let status = try daemon.parkctl(["status"]).stdout
+        #expect(status.contains("Log level:       info"), "\(status)")
         #expect(status.contains("rejected: calendar refused: \(directory)/2027.yaml:5:11: holidays.from:"), "\(status)")
         #expect(daemon.log.contains("calendar files refused; the calendar in force stays"), "\(daemon.log)")
         #expect(try daemon.parkctl(["calendar", "add-days", "2025-12-24", "10"]).stdout == added.stdout)
@@ -139,6 +143,9 @@ struct CalendarCommandTests {
         let valid = try runCommand(Binaries.parkd, ["--check-config", "--config", daemon.configPath, "--calendar-dir", directory])
         #expect(valid.status == 0)
         #expect(valid.stdout.contains("\(directory): the calendar of 2018–2026 is valid"), "\(valid.stdout)")
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitForNext("configuration reloaded") != nil)
+        #expect(try daemon.parkctl(["status"]).stdout.contains("Log level:       debug"))
     }
 }
 

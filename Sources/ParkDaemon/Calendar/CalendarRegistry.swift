@@ -48,27 +48,36 @@ final class CalendarRegistry: Sendable {
     @discardableResult
     func load(directory: String, logger: Logger) -> String? {
         do {
-            let calendar = try Self.read(directory: directory)
-            let previous = inForce.withLock { current in
-                defer { current = calendar }
-                return current
-            }
-            if calendar.years.isEmpty {
-                logger.warning("no working-day calendar: every count of working days is refused until holiday schedules are loaded", metadata: [
-                    "directory": "\(directory)", "reason": "\(YAMLDirectory(path: directory, name: "calendar directory").emptiness)",
-                ])
-            } else if calendar != previous {
-                logger.notice("working-day calendar loaded", metadata: NotableEvent.calendarLoaded.metadata([
-                    "directory": "\(directory)", "years": "\(Self.describe(calendar.years))",
-                ]))
-            }
+            install(try Self.read(directory: directory), directory: directory, logger: logger)
             return nil
         } catch {
-            logger.error("calendar files refused; the calendar in force stays", metadata: NotableEvent.calendarRejected.metadata([
-                "directory": "\(directory)", "problems": "\(error)",
-            ]))
+            refuse(error, directory: directory, logger: logger)
             return error.description
         }
+    }
+
+    /// Puts in force the calendar read from `directory`.
+    func install(_ calendar: WorkingDayCalendar, directory: String, logger: Logger) {
+        let previous = inForce.withLock { current in
+            defer { current = calendar }
+            return current
+        }
+        if calendar.years.isEmpty {
+            logger.warning("no working-day calendar: every count of working days is refused until holiday schedules are loaded", metadata: [
+                "directory": "\(directory)", "reason": "\(YAMLDirectory(path: directory, name: "calendar directory").emptiness)",
+            ])
+        } else if calendar != previous {
+            logger.notice("working-day calendar loaded", metadata: NotableEvent.calendarLoaded.metadata([
+                "directory": "\(directory)", "years": "\(Self.describe(calendar.years))",
+            ]))
+        }
+    }
+
+    /// Notes a calendar directory refused: logged; the calendar in force stays.
+    func refuse(_ problems: CalendarProblems, directory: String, logger: Logger) {
+        logger.error("calendar files refused; the calendar in force stays", metadata: NotableEvent.calendarRejected.metadata([
+            "directory": "\(directory)", "problems": "\(problems)",
+        ]))
     }
 
     /// `2018–2026`, runs of consecutive years joined: `2018–2020, 2022`.

@@ -62,13 +62,21 @@ final class PolicyRegistry: Sendable {
         return try PolicyBook(policies)
     }
 
-    /// Loads the directory; on errors keeps what is in force (at start: the set the database
-    /// last recorded). Records a changed set in the database, audited. Returns the problem text
-    /// when the directory was refused.
-    @discardableResult
-    func load(directory: String, database: ParkDatabase, at instant: String, atStart: Bool, logger: Logger) async -> String? {
+    /// Loads the directory at start; on errors keeps the set the database last recorded.
+    func loadAtStart(directory: String, database: ParkDatabase, at instant: String, logger: Logger) async {
         do {
-            let book = try Self.read(directory: directory)
+            await install(try Self.read(directory: directory), directory: directory, database: database, at: instant, logger: logger)
+        } catch {
+            refuse(error, directory: directory, logger: logger)
+            await restoreLastInForce(database: database, logger: logger)
+        }
+    }
+
+    /// Puts in force the policies read from `directory`, recording a changed set in the
+    /// database, audited; nil, or why they could not be recorded (then those in force stay).
+    @discardableResult
+    func install(_ book: PolicyBook, directory: String, database: ParkDatabase, at instant: String, logger: Logger) async -> String? {
+        do {
             let policies = book.policies
             let context = ChangeContext(call: Self.loadCall(policies, directory: directory), at: instant, outcome: { "\($0)" })
             if try await database.recordPolicyLoad(policies, context: context) {
@@ -84,19 +92,19 @@ final class PolicyRegistry: Sendable {
             }
             loaded.withLock { $0 = Loaded(book: book, rejected: nil, noneBecause: noneBecause) }
             return nil
-        } catch let problems as PolicyProblems {
-            let text = problems.description
-            logger.error("policy files refused; the policies in force stay", metadata: NotableEvent.policiesRejected.metadata([
-                "directory": "\(directory)", "problems": "\(text)",
-            ]))
-            if atStart { await restoreLastInForce(database: database, logger: logger) }
-            loaded.withLock { $0.rejected = text }
-            return text
         } catch {
             logger.error("policies could not be recorded", metadata: ["error": "\(error)"])
             loaded.withLock { $0.rejected = "\(error)" }
             return "\(error)"
         }
+    }
+
+    /// Notes a policy directory refused: logged, and shown with the policies, which stay in force.
+    func refuse(_ problems: PolicyProblems, directory: String, logger: Logger) {
+        logger.error("policy files refused; the policies in force stay", metadata: NotableEvent.policiesRejected.metadata([
+            "directory": "\(directory)", "problems": "\(problems.description)",
+        ]))
+        loaded.withLock { $0.rejected = problems.description }
     }
 
     private func restoreLastInForce(database: ParkDatabase, logger: Logger) async {

@@ -1,12 +1,14 @@
 import Foundation
 import Logging
+import ParkCore
 import ParkControl
+import ParkPolicy
 import ParkStore
 import ServiceLifecycle
 import UnixSignals
 
 /// Re-reads the configuration, the policy directory and the calendar directory on SIGHUP. A bad
-/// configuration, policy file or calendar file is refused and what is running stays.
+/// configuration, policy file or calendar file refuses the whole reload: what is running stays.
 struct ReloadService: Service {
     let options: DaemonOptions
     let state: DaemonState
@@ -29,43 +31,61 @@ struct ReloadService: Service {
         }
     }
 
+    /// Reads and checks the configuration, the policy files and the calendar files, and only
+    /// when all three are good puts them in force: a reload is applied whole or not at all.
     func reload() async {
         notifier.reloading()
         let running = state.config
+        let config: DaemonConfig
         do {
-            let config = try options.loadConfig()
-            let needRestart = config.restartOnlyDifferences(from: running)
-            if !needRestart.isEmpty {
-                logger.warning("changed settings take effect only after a restart", metadata: ["keys": "\(needRestart.joined(separator: ","))"])
-            }
-            var applied = config
-            applied.stateDirectory = running.stateDirectory
-            applied.socketPath = running.socketPath
-            applied.socketMode = running.socketMode
-            applied.socketGroup = running.socketGroup
-            applied.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
-            state.apply(applied)
-            logger.notice("configuration reloaded", metadata: NotableEvent.reloaded.metadata(["config": "\(options.configSource)"]))
-            var refusals: [(problems: String, consequence: String)] = []
-            if let refused = await policies.load(
-                directory: applied.policyDirectory, database: database, at: state.instant(), atStart: false, logger: logger) {
-                refusals.append(("policies refused: " + refused, "policies refused, those in force stay"))
-            }
-            if let refused = calendar.load(directory: applied.calendarDirectory, logger: logger) {
-                refusals.append(("calendar refused: " + refused, "calendar refused, the one in force stays"))
-            }
-            // The timers as reloaded, their elapses counted with the calendar now in force.
-            await scheduler.reconfigure()
-            if refusals.isEmpty {
-                notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
-            } else {
-                state.rejectReload(refusals.map { $0.problems.split(separator: "\n").joined(separator: "; ") }.joined(separator: "; "))
-                notifier.ready(status: "Serving on \(state.socketDescription); " + refusals.map(\.consequence).joined(separator: "; "))
-            }
+            config = try options.loadConfig()
         } catch {
             state.rejectReload(error.description)
             logger.error("configuration reload rejected; keeping the running configuration", metadata: NotableEvent.reloadRejected.metadata(["error": "\(error)"]))
             notifier.ready(status: "Serving on \(state.socketDescription); reload rejected: \(error)")
+            return
         }
+        var refusals: [(problems: String, consequence: String)] = []
+        var book: PolicyBook?
+        do {
+            book = try PolicyRegistry.read(directory: config.policyDirectory)
+        } catch {
+            policies.refuse(error, directory: config.policyDirectory, logger: logger)
+            refusals.append(("policies refused: " + error.description, "policies refused, those in force stay"))
+        }
+        var workingDays: WorkingDayCalendar?
+        do {
+            workingDays = try CalendarRegistry.read(directory: config.calendarDirectory)
+        } catch {
+            calendar.refuse(error, directory: config.calendarDirectory, logger: logger)
+            refusals.append(("calendar refused: " + error.description, "calendar refused, the one in force stays"))
+        }
+        if let book, refusals.isEmpty,
+           let unrecorded = await policies.install(book, directory: config.policyDirectory, database: database, at: state.instant(), logger: logger) {
+            refusals.append(("policies not recorded: " + unrecorded, "policies not recorded, those in force stay"))
+        }
+        guard refusals.isEmpty, let workingDays else {
+            state.rejectReload(refusals.map { $0.problems.split(separator: "\n").joined(separator: "; ") }.joined(separator: "; "))
+            logger.warning("the reload is not applied: the configuration, the policies and the calendar in force stay")
+            notifier.ready(status: "Serving on \(state.socketDescription); " + refusals.map(\.consequence).joined(separator: "; ")
+                + "; the configuration in force stays")
+            return
+        }
+        let needRestart = config.restartOnlyDifferences(from: running)
+        if !needRestart.isEmpty {
+            logger.warning("changed settings take effect only after a restart", metadata: ["keys": "\(needRestart.joined(separator: ","))"])
+        }
+        var applied = config
+        applied.stateDirectory = running.stateDirectory
+        applied.socketPath = running.socketPath
+        applied.socketMode = running.socketMode
+        applied.socketGroup = running.socketGroup
+        applied.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
+        state.apply(applied)
+        calendar.install(workingDays, directory: applied.calendarDirectory, logger: logger)
+        logger.notice("configuration reloaded", metadata: NotableEvent.reloaded.metadata(["config": "\(options.configSource)"]))
+        // The timers as reloaded, their elapses counted with the calendar now in force.
+        await scheduler.reconfigure()
+        notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
     }
 }
