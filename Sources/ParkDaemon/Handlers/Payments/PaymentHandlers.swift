@@ -42,11 +42,8 @@ enum PaymentHandlers {
         }
 
         table.register(PaymentAPI.exportBatch) { request, _ in
-            let (batch, items) = try await database.paymentBatch(request.batch)
-            guard batch.status == .approved else {
-                throw CashingRefusal.batchState(batch: batch.id, status: batch.status.rawValue, needed: "approved")
-            }
-            return PaymentAPI.GetBatchReply(batch: wire(batch), items: items.filter { $0.amount.fen > 0 }.map(wire))
+            let (batch, items) = try await database.paymentBatchBankFile(request.batch)
+            return PaymentAPI.GetBatchReply(batch: wire(batch), items: items.map(wire))
         }
 
         table.register(PaymentAPI.importResult, runs: .offEventLoop) { request, call in
