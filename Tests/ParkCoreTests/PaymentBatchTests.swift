@@ -1,7 +1,7 @@
 import ParkCore
 import Testing
 
-@Suite("A payment batch after its making: four eyes, cancelling, the bank file, what receivables are owed")
+@Suite("A payment batch after its making: four eyes, cancelling, the bank file, what receivables are owed, posted totals")
 struct PaymentBatchTests {
     static let creator: Int64 = 1001
 
@@ -70,5 +70,35 @@ struct PaymentBatchTests {
         }
         #expect(PaymentLedger.tally(lines).entries[0].owed == Money(fen: 18_000))
         #expect(PaymentLedger.tally(lines).entries[0].owed == Money.total(lines.compactMap(\.stillOwed).map(\.fen)))
+    }
+
+    @Test("a posting's total is its amounts added up, negative ones too, refused past the largest amount parkd holds")
+    func postedTotal() throws {
+        #expect(try PostedTotal.of([Money(fen: 40_000), Money(fen: -2_500), .zero], "the lines of run 1") == Money(fen: 37_500))
+        #expect(try PostedTotal.of([], "the lines of run 1") == .zero)
+        #expect(try PostedTotal.of([Money.largest - Money(fen: 1), Money(fen: 1)], "the lines of run 1") == Money.largest)
+        #expect(throws: CashingRefusal.totalTooLarge(of: "the lines of run 1")) {
+            try PostedTotal.of([Money.largest, Money(fen: 1)], "the lines of run 1")
+        }
+        // Past Int64 too, however many amounts: refused, never wrapped.
+        #expect(throws: CashingRefusal.totalTooLarge(of: "the lines of run 1")) {
+            try PostedTotal.of(Array(repeating: Money.largest, count: 10_000), "the lines of run 1")
+        }
+    }
+
+    @Test("a year's publication adds up its lines and amounts, and refuses a total it cannot hold")
+    func publication() throws {
+        func paid(_ rule: String, lines: Int, fen: Int64) -> PaidAmount {
+            PaidAmount(year: 2026, tenant: 1, tenantName: "青岛英才人力资源有限公司", rule: rule, lines: lines, amount: Money(fen: fen))
+        }
+        let publication = try PaymentPublication(
+            [paid("PLACEMENT", lines: 1, fen: 740_000), paid("RENT", lines: 2, fen: 4_000_000), paid("RENT_CLAWBACK", lines: 1, fen: -1_000_000)],
+            "what was paid in 2026")
+        #expect(publication.lines == 4 && publication.total == Money(fen: 3_740_000))
+        let empty = try PaymentPublication([], "what was paid in 2026")
+        #expect(empty.lines == 0 && empty.total == .zero && empty.paid.isEmpty)
+        #expect(throws: CashingRefusal.totalTooLarge(of: "what was paid in 2026")) {
+            try PaymentPublication([paid("RENT", lines: 1, fen: Money.largest.fen), paid("TRAINING", lines: 1, fen: 1)], "what was paid in 2026")
+        }
     }
 }

@@ -256,11 +256,13 @@ extension ParkDatabase {
     /// its amount (the transfer plus the offsets), and an amount owed back (a receivable) counts,
     /// under its own rule and negative, what was offset against it, in the year of the payment
     /// that offset it. A rule whose year nets to zero is left out: nothing was paid under it.
-    /// With `year`, that year's.
-    public func paidAmounts(year: Int?) async throws -> [PaidAmount] {
-        try await readInBackground { db in try ParkDatabase.paidAmounts(db, year: year) }
+    /// Published: `year`'s, added up.
+    public func paymentPublication(year: Int) async throws -> PaymentPublication {
+        try await readInBackground { db in try PaymentPublication(try ParkDatabase.paidAmounts(db, year: year), "what was paid in \(year)") }
     }
 
+    /// What was paid per year, tenant and rule (as `paymentPublication` tells); with `year`,
+    /// that year's.
     static func paidAmounts(_ db: Database, year: Int?) throws -> [PaidAmount] {
             let request: SQLRequest<Row> = """
                 SELECT flow.year, flow.tenant, tenant.name AS tenantName, flow.rule, COUNT(DISTINCT flow.line) AS lines, SUM(flow.fen) AS fen

@@ -69,9 +69,12 @@ enum PaymentHandlers {
 
         table.register(PaymentAPI.published, runs: .offEventLoop) { request, _ in
             try DomainError.checkYear(request.year)
-            return PaymentAPI.PublishedReply(paid: try await database.paidAmounts(year: request.year).map {
-                PaymentAPI.Paid(year: $0.year, tenant: $0.tenant, name: $0.tenantName, rule: $0.rule, lines: $0.lines, amount: $0.amount.description)
-            })
+            let publication = try await database.paymentPublication(year: request.year)
+            return PaymentAPI.PublishedReply(
+                paid: publication.paid.map {
+                    PaymentAPI.Paid(year: $0.year, tenant: $0.tenant, name: $0.tenantName, rule: $0.rule, lines: $0.lines, amount: $0.amount.description)
+                },
+                lines: publication.lines, total: publication.total.description)
         }
     }
 
