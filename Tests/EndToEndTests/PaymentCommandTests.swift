@@ -144,6 +144,11 @@ struct PaymentCommandTests {
         let html = try daemon.parkctl(["reward", "notice", "show", "1", "--html"])
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<td>\(Self.name)</td>") && html.stdout.contains("78,900.00"))
         #expect(!html.stdout.contains("<script") && !html.stdout.contains("91370200163562681G") && !html.stdout.contains("3803"))
+        // The total under the posting is parkd's, which the reply carries.
+        #expect(html.stdout.contains("<tfoot><tr><td class=\"amount\"></td><td>4 lines</td><td></td><td>Total 合计</td><td class=\"amount\">78,900.00</td></tr></tfoot>"), "\(html.stdout)")
+        struct NoticeTotal: Decodable { let total: String; let lines: [Line]; struct Line: Decodable { let amount: String } }
+        let noticeJSON = try JSONDecoder().decode(NoticeTotal.self, from: Data(try daemon.parkctl(["--json", "reward", "notice", "show", "1"]).stdout.utf8))
+        #expect(noticeJSON.total == "78900.00" && fen(noticeJSON.lines.map(\.amount)) == 7_890_000)
 
         // Objections during the notice hold their lines.
         let talent = try daemon.parkctl(["reward", "object", String(line["TALENT"]!.line), "--by", "王先生", "--grounds", "the PhD hire left in May"])
@@ -317,6 +322,12 @@ struct PaymentCommandTests {
         #expect(publication.stdout == "year,name,rule,lines,amount\r\n2026,\(Self.name),PLACEMENT,1,7400.00\r\n2026,\(Self.name),RENT,1,40000.00\r\n2026,\(Self.name),TRAINING,1,1501.00\r\n", "\(publication.stdout)")
         let page = try daemon.parkctl(["payment", "published", "--year", "2026", "--html"])
         #expect(page.stdout.contains("<td>RENT</td>") && !page.stdout.contains("<script"))
+        #expect(page.stdout.contains("<tfoot><tr><td>Total 合计</td><td></td><td class=\"amount\">3</td><td class=\"amount\">48,901.00</td></tr></tfoot>"), "\(page.stdout)")
+        let publishedTable = try daemon.parkctl(["payment", "published", "--year", "2026"])
+        #expect(publishedTable.stdout.split(separator: "\n").last?.split(separator: " ") == ["total", "3", "48,901.00"], "\(publishedTable.stdout)")
+        struct PublishedTotal: Decodable { let lines: Int; let total: String }
+        let publishedJSON = try JSONDecoder().decode(PublishedTotal.self, from: Data(try daemon.parkctl(["--json", "payment", "published", "--year", "2026"]).stdout.utf8))
+        #expect(publishedJSON.lines == 3 && publishedJSON.total == "48901.00")
         let stats = try daemon.parkctl(["stats", "--year", "2026"])
         #expect(stats.stdout.contains("2026     RENT           1  40,000.00"), "\(stats.stdout)")
     }
@@ -407,10 +418,14 @@ struct PaymentCommandTests {
         struct Published: Decodable {
             struct Paid: Decodable { let rule: String; let amount: String }
             let paid: [Paid]
+            let total: String
         }
-        let paid = try JSONDecoder().decode(Published.self, from: Data(published.stdout.utf8)).paid
+        let publication = try JSONDecoder().decode(Published.self, from: Data(published.stdout.utf8))
+        let paid = publication.paid
         #expect(paid.first { $0.rule == "RENT_CLAWBACK" }?.amount == "-" + entry.offset, "\(published.stdout)")
         #expect(fen(paid.filter { $0.rule != "RENT_CLAWBACK" }.map(\.amount)) == offset, "\(published.stdout)")
+        // Its total nets the clawback against what it recovered: the firm was paid nothing.
+        #expect(publication.total == "0.00", "\(published.stdout)")
         let notAYear = try daemon.parkctl(["payment", "ledger", "--year", "0"])
         #expect(notAYear.status == 65 && notAYear.stderr.contains("0 is not a year"), "\(notAYear.stderr)")
         #expect(try daemon.parkctl(["payment", "verify"]).status == 0)

@@ -198,6 +198,8 @@ struct RewardCommandTests {
         let placement = simulated.stdout.split(separator: "\n").first { $0.hasPrefix("PLACEMENT ") }?.split(separator: " ")
         #expect(placement == ["PLACEMENT", "7,400.00", "11,100.00", "3,700.00", "1"], "\(simulated.stdout)")
         #expect(simulated.stdout.contains("青岛英才人力资源有限公司"), "--tenants lists the tenant whose amount changes")
+        let totals = simulated.stdout.split(separator: "\n").first { $0.hasPrefix("total ") }?.split(separator: " ")
+        #expect(totals == ["total", "78,900.00", "82,600.00"], "\(simulated.stdout)")
         #expect(try daemon.parkctl(["reward", "list"]).stdout.split(separator: "\n").count == 1, "simulate writes nothing")
 
         // A draft whose formula moves a date past the year 9999 is an error at the formula, and

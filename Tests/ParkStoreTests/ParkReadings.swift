@@ -73,8 +73,9 @@ struct ParkReadings {
         policiesInForce = try await database.policiesLastInForce()
         var payments = try await database.bankAccounts(tenant: nil).map { String(describing: $0) }
         for notice in try await database.notices() {
-            let (stored, noticeLines, objections) = try await database.notice(run: notice.run)
-            payments += [String(describing: stored)] + noticeLines.map { String(describing: $0) } + objections.map { String(describing: $0) }
+            let (stored, noticeLines, total, objections) = try await database.notice(run: notice.run)
+            payments += [String(describing: stored)] + noticeLines.map { String(describing: $0) } + [String(describing: total)]
+                + objections.map { String(describing: $0) }
         }
         for batch in try await database.paymentBatches() {
             payments += [String(describing: batch)] + (try await database.paymentBatch(batch.id).items).map { String(describing: $0) }

@@ -111,6 +111,8 @@ public enum NoticeAPI {
           notice: Notice,
           # The run's lines, as posted.
           lines: []Line,
+          # The lines' amounts added up (yuan, exact to the fen), as the posting's total.
+          total: string,
           # The objections to them, oldest first.
           objections: []Objection
         )
@@ -302,6 +304,7 @@ public enum NoticeAPI {
     public struct GetReply: Codable, Sendable {
         public var notice: Notice
         public var lines: [Line]
+        public var total: String
         public var objections: [Objection]
     }
 

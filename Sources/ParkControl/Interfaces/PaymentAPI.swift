@@ -263,7 +263,11 @@ public enum PaymentAPI {
           year: int
         ) -> (
           # Per firm and rule.
-          paid: []Paid
+          paid: []Paid,
+          # The lines paid, all firms and rules together.
+          lines: int,
+          # The amounts paid added up (yuan, exact to the fen), all firms and rules together.
+          total: string
         )
 
         # No payment batch has this id.
@@ -483,5 +487,7 @@ public enum PaymentAPI {
     @MemberwiseInit
     public struct PublishedReply: Codable, Sendable {
         public var paid: [Paid]
+        public var lines: Int
+        public var total: String
     }
 }

@@ -42,6 +42,10 @@ public struct CashingLine: Equatable, Sendable {
     /// A receivable: an amount the tenant owes back (a rent clawback, or an adjustment down).
     public var isReceivable: Bool { amount.fen < 0 }
 
+    /// A receivable the tenant owes now: its run's notice closed, no objection to it open and
+    /// none upheld. Only a released receivable is offset against what the tenant is paid.
+    public var isReleasedReceivable: Bool { isReceivable && notice == .closed && !openObjection && !upheld }
+
     /// May go into a new batch: payable, confirmed when confirmation is required, in no open batch.
     public func isBatchable(confirmationRequired: Bool) -> Bool {
         !isReceivable && amount.fen > 0 && state == .payable && !inOpenBatch && (confirmed || !confirmationRequired)

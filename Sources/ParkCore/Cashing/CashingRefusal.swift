@@ -24,4 +24,7 @@ public enum CashingRefusal: Error, Equatable, Sendable {
     case nothingToPay(reason: String)
     /// A bank result file refused whole, at its first bad row.
     case resultRefused(row: Int, reason: String)
+    /// The amounts of a posting (`what`: "the lines of run 3") add up to more than the largest
+    /// amount parkd holds.
+    case totalTooLarge(of: String)
 }

@@ -17,6 +17,13 @@ public struct PaymentLedger: Equatable, Sendable {
         public var recovered: Money
         /// The year the line was paid in, when paid.
         public var paidYear: Int?
+
+        /// What the tenant still owes from this line: for a released receivable, its amount
+        /// less what offsets recovered of it; nil for any other line.
+        public var stillOwed: Money? {
+            guard cashing.isReleasedReceivable else { return nil }
+            return Money(fen: -cashing.amount.fen) - recovered
+        }
     }
 
     public struct Entry: Equatable, Sendable {
@@ -55,8 +62,7 @@ public struct PaymentLedger: Equatable, Sendable {
             var entry = entries[tenant] ?? Entry(tenant: tenant)
             let amount = line.cashing.amount
             if line.cashing.isReceivable {
-                let released = line.cashing.notice == .closed && !line.cashing.openObjection && !line.cashing.upheld
-                if released { entry.owed = entry.owed + Money(fen: -amount.fen) - line.recovered }
+                if let owed = line.stillOwed { entry.owed = entry.owed + owed }
             } else {
                 entry.approved = entry.approved + amount
                 entry.computed = entry.computed + amount

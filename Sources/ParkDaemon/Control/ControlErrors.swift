@@ -104,6 +104,8 @@ enum ControlErrors {
         case .batchState(let batch, let status, let needed): PaymentAPI.BatchState(batch: batch, status: status, needed: needed)
         case .nothingToPay(let reason): PaymentAPI.NothingToPay(reason: reason)
         case .resultRefused(let row, let reason): PaymentAPI.ResultRefused(row: row, reason: reason)
+        case .totalTooLarge(let what):
+            RewardAPI.CalculationFailed(message: "the amounts of \(what) add up to more than \(Money.largest) yuan, the largest amount parkd holds")
         }
     }
 

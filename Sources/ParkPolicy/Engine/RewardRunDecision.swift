@@ -42,7 +42,7 @@ public struct RewardRunDecision: Sendable, Equatable {
     ) throws(RewardRunRefused) -> RewardRunDecision {
         let covering = approved.filter { run in run.rules.contains { rules.contains($0) } }
         let coveredRules = Set(covering.flatMap(\.rules)).intersection(rules)
-        struct Key: Hashable { let tenant: Int64, rule: String }
+        typealias Key = AmountsByTenantAndRule.Key
         var approvedFen: [Key: (fen: Int64, line: RewardLine, runs: [Int64])] = [:]
         for run in covering {
             for line in run.lines where coveredRules.contains(line.rule) && line.period == period {
@@ -95,18 +95,11 @@ public struct RewardRunDecision: Sendable, Equatable {
     /// computed may change its amounts, and approving it would publish and pay what the data no
     /// longer gives. Refused with each amount that changed, by tenant and rule.
     public static func checkUnchanged(run: Int64, period: String, draft: [RewardLine], now: [RewardLine]) throws(RewardRunRefused) {
-        struct Key: Hashable, Comparable {
-            let tenant: Int64, rule: String
-            static func < (a: Key, b: Key) -> Bool { (a.tenant, a.rule) < (b.tenant, b.rule) }
-        }
-        func amounts(_ lines: [RewardLine]) -> [Key: Int64] {
-            lines.reduce(into: [:]) { amounts, line in amounts[Key(tenant: line.tenantID, rule: line.rule), default: 0] += line.fen }
-        }
-        let (drafted, current) = (amounts(draft), amounts(now))
-        let changed = Set(drafted.keys).union(current.keys).filter { drafted[$0] ?? 0 != current[$0] ?? 0 }.sorted()
+        let (drafted, current) = (AmountsByTenantAndRule(draft), AmountsByTenantAndRule(now))
+        let changed = AmountsByTenantAndRule.differing(drafted, current)
         guard !changed.isEmpty else { return }
         throw .changed(run: run, period: period, changes: changed.map { key in
-            "tenant \(key.tenant) \(key.rule): \(Money(fen: drafted[key] ?? 0)) in the draft, \(Money(fen: current[key] ?? 0)) now"
+            "tenant \(key.tenant) \(key.rule): \(Money(fen: drafted[key])) in the draft, \(Money(fen: current[key])) now"
         })
     }
 

@@ -69,11 +69,12 @@ extension ParkDatabase {
         }
     }
 
-    /// A run's notice, its lines and the objections to them.
-    public func notice(run id: Int64) async throws -> (notice: StoredNotice, lines: [CashingLineRow], objections: [StoredObjection]) {
+    /// A run's notice, its lines with their total and the objections to them.
+    public func notice(run id: Int64) async throws -> (notice: StoredNotice, lines: [CashingLineRow], total: Money, objections: [StoredObjection]) {
         try await readInBackground { db in
             guard let notice = try ParkDatabase.loadNotice(db, run: id) else { throw try ParkDatabase.noNotice(db, run: id) }
-            return (notice, try ParkDatabase.lineRows(db, runs: [id]), try ParkDatabase.objections(db, run: id))
+            let lines = try ParkDatabase.lineRows(db, runs: [id])
+            return (notice, lines, try PostedTotal.of(lines.map(\.amount), "the lines of run \(id)"), try ParkDatabase.objections(db, run: id))
         }
     }
 

@@ -5,17 +5,8 @@ import ParkPolicy
 
 /// A payment batch as recorded.
 public struct StoredPaymentBatch: Sendable, Equatable {
-    public enum Status: String, Sendable {
-        /// Made, awaiting a second administrator's approval.
-        case created
-        /// Approved: exported to the bank, results imported.
-        case approved
-        /// Cancelled before approval: its lines were released.
-        case cancelled
-    }
-
     public var id: Int64
-    public var status: Status
+    public var status: PaymentBatchStatus
     public var runs: [Int64]
     public var createdOn: String
     public var total: Money
@@ -30,6 +21,11 @@ public struct StoredPaymentBatch: Sendable, Equatable {
     public var approvedAt: String?
     public var approvedBy: String?
     public var approvedByUid: Int64?
+
+    /// The batch as the steps after its making decide on it.
+    var paymentBatch: PaymentBatch {
+        PaymentBatch(id: id, status: status, createdByUid: createdByUid, approvedByUid: approvedByUid)
+    }
 }
 
 /// One line of a batch.
@@ -95,11 +91,8 @@ extension ParkDatabase {
                     ? "\(unconfirmed) payable line\(unconfirmed == 1 ? " awaits its tenant's" : "s await their tenants'") confirmation (parkctl reward confirm)"
                     : "no line is payable and unpaid (a run's lines become payable when its notice is closed)") + held)
             }
-            let receivables = all.filter { line in
-                line.cashing.isReceivable && line.cashing.notice == .closed && !line.cashing.openObjection && !line.cashing.upheld
-            }.map {
-                PaymentBatchPlan.Receivable(
-                    line: $0.cashing.id, run: $0.cashing.run, tenant: $0.cashing.tenant, owed: Money(fen: -$0.cashing.amount.fen) - $0.recovered)
+            let receivables = all.compactMap { line in
+                line.stillOwed.map { PaymentBatchPlan.Receivable(line: line.cashing.id, run: line.cashing.run, tenant: line.cashing.tenant, owed: $0) }
             }
             let accounts = try ParkDatabase.bankAccounts(db, tenant: nil)
             let plan = PaymentBatchPlan.plan(
@@ -111,7 +104,7 @@ extension ParkDatabase {
                 throw CashingRefusal.nothingToPay(reason: plan.skipped.map { "tenant \($0.tenant): \($0.reason)" }.joined(separator: "; ") + held)
             }
             var batch = PaymentBatchRecord(
-                id: nil, status: StoredPaymentBatch.Status.created.rawValue, runs: runs.map(String.init).joined(separator: ","),
+                id: nil, status: PaymentBatchStatus.created.rawValue, runs: runs.map(String.init).joined(separator: ","),
                 createdOn: today.description, totalFen: plan.total.fen, itemCount: plan.items.count, createdAt: context.at,
                 createdBy: context.recordedBy, createdByUid: context.call?.uid ?? 0, approvedAt: nil, approvedBy: nil, approvedByUid: nil)
             try batch.insert(db)
@@ -136,16 +129,15 @@ extension ParkDatabase {
         }
     }
 
-    /// Approves a batch made by someone else (four eyes, by uid). Items the offsets cover whole
-    /// transfer nothing: they are settled on approval.
+    /// Approves a batch as `PaymentBatch.approve(by:)` decides (four eyes, by uid). Items the
+    /// offsets cover whole transfer nothing: they are settled on approval.
     public func approvePaymentBatch(_ id: Int64, uid: Int64, today: CivilDate, context: ChangeContext) async throws -> StoredPaymentBatch {
         try await write(context) { db in
             guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
-            guard batch.status == .created else { throw CashingRefusal.batchState(batch: id, status: batch.status.rawValue, needed: "created") }
-            guard batch.createdByUid != uid else { throw CashingRefusal.sameApprover(batch: id, uid: uid) }
+            let approved = try batch.paymentBatch.approve(by: uid)
             try db.execute(
-                sql: "UPDATE paymentBatch SET status = 'approved', approvedAt = ?, approvedBy = ?, approvedByUid = ? WHERE id = ?",
-                arguments: [context.at, context.recordedBy, uid, id])
+                sql: "UPDATE paymentBatch SET status = ?, approvedAt = ?, approvedBy = ?, approvedByUid = ? WHERE id = ?",
+                arguments: [approved.status.rawValue, context.at, context.recordedBy, approved.approvedByUid, id])
             try db.execute(
                 sql: """
                     UPDATE paymentItem SET status = 'paid', reason = 'offset whole against what the tenant owed', resultOn = ?,
@@ -161,11 +153,11 @@ extension ParkDatabase {
     public func cancelPaymentBatch(_ id: Int64, context: ChangeContext) async throws -> StoredPaymentBatch {
         try await write(context) { db in
             guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
-            guard batch.status == .created else { throw CashingRefusal.batchState(batch: id, status: batch.status.rawValue, needed: "created") }
+            let cancelled = try batch.paymentBatch.cancel()
             try db.execute(
                 sql: "DELETE FROM paymentOffset WHERE paymentItemId IN (SELECT id FROM paymentItem WHERE paymentBatchId = ?)", arguments: [id])
             try db.execute(sql: "DELETE FROM paymentItem WHERE paymentBatchId = ?", arguments: [id])
-            try db.execute(sql: "UPDATE paymentBatch SET status = 'cancelled' WHERE id = ?", arguments: [id])
+            try db.execute(sql: "UPDATE paymentBatch SET status = ? WHERE id = ?", arguments: [cancelled.status.rawValue, id])
             return try ParkDatabase.batches(db, id: id)[0]
         }
     }
@@ -181,14 +173,20 @@ extension ParkDatabase {
         }
     }
 
+    /// An approved batch with the items its bank file holds: those that transfer something.
+    public func paymentBatchBankFile(_ id: Int64) async throws -> (batch: StoredPaymentBatch, items: [StoredPaymentItem]) {
+        try await read { db in
+            guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
+            return (batch, try batch.paymentBatch.bankFile(try ParkDatabase.items(db, batch: id), transfer: \.amount))
+        }
+    }
+
     /// Records a bank's result, checked whole first; a row repeating a recorded result changes
     /// nothing.
     public func importBankResult(_ result: BankResult, today: CivilDate, context: ChangeContext) async throws -> ImportedBankResult {
         try await write(context) { db in
             guard let batch = try ParkDatabase.batches(db, id: result.batch).first else { throw CashingRefusal.noSuchBatch(batch: result.batch) }
-            guard batch.status == .approved else {
-                throw CashingRefusal.batchState(batch: batch.id, status: batch.status.rawValue, needed: "approved")
-            }
+            try batch.paymentBatch.checkAtTheBank()
             let items = try ParkDatabase.items(db, batch: batch.id)
             let known = Set(try Int64.fetchAll(
                 db, sql: "SELECT id FROM rewardLine WHERE id IN (\(result.rows.map { String($0.line) }.joined(separator: ",")))"))
@@ -258,11 +256,13 @@ extension ParkDatabase {
     /// its amount (the transfer plus the offsets), and an amount owed back (a receivable) counts,
     /// under its own rule and negative, what was offset against it, in the year of the payment
     /// that offset it. A rule whose year nets to zero is left out: nothing was paid under it.
-    /// With `year`, that year's.
-    public func paidAmounts(year: Int?) async throws -> [PaidAmount] {
-        try await readInBackground { db in try ParkDatabase.paidAmounts(db, year: year) }
+    /// Published: `year`'s, added up.
+    public func paymentPublication(year: Int) async throws -> PaymentPublication {
+        try await readInBackground { db in try PaymentPublication(try ParkDatabase.paidAmounts(db, year: year), "what was paid in \(year)") }
     }
 
+    /// What was paid per year, tenant and rule (as `paymentPublication` tells); with `year`,
+    /// that year's.
     static func paidAmounts(_ db: Database, year: Int?) throws -> [PaidAmount] {
             let request: SQLRequest<Row> = """
                 SELECT flow.year, flow.tenant, tenant.name AS tenantName, flow.rule, COUNT(DISTINCT flow.line) AS lines, SUM(flow.fen) AS fen
@@ -375,7 +375,7 @@ extension ParkDatabase {
             """
         return try request.fetchAll(db).map { row in
             let record = try PaymentBatchRecord(row: row)
-            guard let status = StoredPaymentBatch.Status(rawValue: record.status) else {
+            guard let status = PaymentBatchStatus(rawValue: record.status) else {
                 throw StoreError.unreadable("paymentBatch \(record.id ?? 0)", "a status")
             }
             return StoredPaymentBatch(

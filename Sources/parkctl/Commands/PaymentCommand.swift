@@ -97,21 +97,20 @@ extension PaymentCommand {
                         [String(paid.year), paid.name, paid.rule, String(paid.lines), paid.amount]
                     })
                 }
-                let total = reply.paid.reduce(Int64(0)) { $0 + (Fen.parse($1.amount) ?? 0) }
                 if html {
                     return PrintablePage.render(
                         title: "\(year) 年政策兑现资金拨付情况 · Rewards paid in \(year)",
                         before: ["What the park paid in \(year) under its policies, per firm and rule."],
                         columns: ["Firm 企业名称", "Rule 项目", "Lines 笔数", "Amount (yuan) 金额（元）"], rightAligned: [2, 3],
                         rows: reply.paid.map { [$0.name, $0.rule, String($0.lines), $0.amount.grouped] },
-                        footer: ["Total 合计", "", String(reply.paid.reduce(0) { $0 + $1.lines }), Fen.text(total).grouped], after: [])
+                        footer: ["Total 合计", "", String(reply.lines), reply.total.grouped], after: [])
                 }
                 guard !reply.paid.isEmpty else { return "nothing was paid in \(year)" }
                 var table = Table(columns: [
                     .init(title: "NAME"), .init(title: "RULE"), .init(title: "LINES", alignment: .right), .init(title: "AMOUNT", alignment: .right),
                 ])
                 for paid in reply.paid { table.add([paid.name, paid.rule, paid.lines.grouped, paid.amount.grouped]) }
-                table.add(["total", "", reply.paid.reduce(0) { $0 + $1.lines }.grouped, Fen.text(total).grouped])
+                table.add(["total", "", reply.lines.grouped, reply.total.grouped])
                 return table.render()
             }
         }

@@ -143,7 +143,7 @@ extension RewardCommand.Notice {
                         [String(line.line), line.name, line.rule, line.ruleTitle, line.period, line.amount]
                     })
                 }
-                if html { return RewardCommand.Notice.page(reply.notice, posted) }
+                if html { return RewardCommand.Notice.page(reply.notice, posted, total: reply.total) }
                 var table = Table(columns: [
                     .init(title: "LINE", alignment: .right), .init(title: "TENANT", alignment: .right), .init(title: "NAME"),
                     .init(title: "RULE"), .init(title: "PERIOD"), .init(title: "AMOUNT", alignment: .right), .init(title: "STATE"),
@@ -163,11 +163,9 @@ extension RewardCommand.Notice {
     }
 
     /// The notice as posted: firm, rule, period and amount of every line, the dates and how to
-    /// object; no credit code, account or person's name.
-    static func page(_ notice: NoticeAPI.Notice, _ lines: [NoticeAPI.Line]) -> String {
-        let total = lines.reduce(into: (fen: Int64(0), ok: true)) { sum, line in
-            if let fen = Fen.parse(line.amount) { sum.fen += fen } else { sum.ok = false }
-        }
+    /// object; no credit code, account or person's name. `total` is the lines' total as parkd
+    /// added them up.
+    static func page(_ notice: NoticeAPI.Notice, _ lines: [NoticeAPI.Line], total: String) -> String {
         let policies = Array(Set(lines.map(\.policy))).sorted().joined(separator: ", ")
         return PrintablePage.render(
             title: "公示 · Public notice of rewards, run \(notice.run) (\(notice.runPeriod))",
@@ -179,7 +177,7 @@ extension RewardCommand.Notice {
             ],
             columns: ["No.", "Firm 企业名称", "Rule 项目", "Period 期间", "Amount (yuan) 金额（元）"], rightAligned: [0, 4],
             rows: lines.map { [String($0.line), $0.name, "\($0.ruleTitle) (\($0.rule))", $0.period, $0.amount.grouped] },
-            footer: total.ok ? ["", "\(lines.count) line\(lines.count == 1 ? "" : "s")", "", "Total 合计", Fen.text(total.fen).grouped] : [],
+            footer: ["", "\(lines.count) line\(lines.count == 1 ? "" : "s")", "", "Total 合计", total.grouped],
             after: [
                 "Objections to a line, with its number and the grounds, are received until \(notice.endsOn) inclusive. "
                     + "A line under objection is held until the objection is resolved.",
@@ -219,23 +217,5 @@ extension RewardCommand.Notice {
                 return table.render(orIfEmpty: "no notices")
             }
         }
-    }
-}
-
-/// Amounts as parkd sends them ("1234.50") in fen, for sums a page prints.
-enum Fen {
-    static func parse(_ text: String) -> Int64? {
-        let negative = text.hasPrefix("-")
-        let digits = negative ? String(text.dropFirst()) : text
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[1].count == 2, let whole = Int64(parts[0]), let cents = Int64(parts[1]) else { return nil }
-        return (negative ? -1 : 1) * (whole * 100 + cents)
-    }
-
-    static func text(_ fen: Int64) -> String {
-        let sign = fen < 0 ? "-" : ""
-        let magnitude = fen.magnitude
-        let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 }

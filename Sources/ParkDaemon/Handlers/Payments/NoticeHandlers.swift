@@ -14,9 +14,9 @@ enum NoticeHandlers {
         }
 
         table.register(NoticeAPI.get, runs: .offEventLoop) { request, call in
-            let (notice, lines, objections) = try await database.notice(run: request.run)
+            let (notice, lines, total, objections) = try await database.notice(run: request.run)
             return NoticeAPI.GetReply(
-                notice: wire(notice, today: call.state.today()), lines: lines.map(wire), objections: objections.map(wire))
+                notice: wire(notice, today: call.state.today()), lines: lines.map(wire), total: total.description, objections: objections.map(wire))
         }
 
         table.register(NoticeAPI.list) { _, call in

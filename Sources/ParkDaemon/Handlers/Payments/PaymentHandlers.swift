@@ -42,11 +42,8 @@ enum PaymentHandlers {
         }
 
         table.register(PaymentAPI.exportBatch) { request, _ in
-            let (batch, items) = try await database.paymentBatch(request.batch)
-            guard batch.status == .approved else {
-                throw CashingRefusal.batchState(batch: batch.id, status: batch.status.rawValue, needed: "approved")
-            }
-            return PaymentAPI.GetBatchReply(batch: wire(batch), items: items.filter { $0.amount.fen > 0 }.map(wire))
+            let (batch, items) = try await database.paymentBatchBankFile(request.batch)
+            return PaymentAPI.GetBatchReply(batch: wire(batch), items: items.map(wire))
         }
 
         table.register(PaymentAPI.importResult, runs: .offEventLoop) { request, call in
@@ -72,9 +69,12 @@ enum PaymentHandlers {
 
         table.register(PaymentAPI.published, runs: .offEventLoop) { request, _ in
             try DomainError.checkYear(request.year)
-            return PaymentAPI.PublishedReply(paid: try await database.paidAmounts(year: request.year).map {
-                PaymentAPI.Paid(year: $0.year, tenant: $0.tenant, name: $0.tenantName, rule: $0.rule, lines: $0.lines, amount: $0.amount.description)
-            })
+            let publication = try await database.paymentPublication(year: request.year)
+            return PaymentAPI.PublishedReply(
+                paid: publication.paid.map {
+                    PaymentAPI.Paid(year: $0.year, tenant: $0.tenant, name: $0.tenantName, rule: $0.rule, lines: $0.lines, amount: $0.amount.description)
+                },
+                lines: publication.lines, total: publication.total.description)
         }
     }
 

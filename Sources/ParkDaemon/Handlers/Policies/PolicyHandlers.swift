@@ -59,47 +59,25 @@ enum PolicyHandlers {
                 let inputs = try await database.rewardInputs(throughYear: period.year)
                 // Nothing in force for the period is a comparison with nothing; any other failure is reported.
                 let current = inForce.rules(for: period).isEmpty ? nil : try inForce.calculate(period, inputs: inputs, explain: false)
-                return try compare(current, try draft.calculate(period, inputs: inputs, explain: false), period: period)
+                return wire(try PolicyComparison(inForce: current, draft: try draft.calculate(period, inputs: inputs, explain: false)))
             }
         }
     }
 
-    /// Per rule and per tenant, the draft's amounts next to those of the policies in force.
-    static func compare(_ current: RewardCalculation?, _ draft: RewardCalculation, period: RewardPeriod) throws -> PolicyAPI.SimulateReply {
-        struct Key: Hashable { let tenant: Int64, rule: String }
-        var now: [Key: RewardLine] = [:], proposed: [Key: RewardLine] = [:]
-        for line in current.map({ Array($0.lines) }) ?? [] { now[Key(tenant: line.tenantID, rule: line.rule)] = line }
-        for line in draft.lines { proposed[Key(tenant: line.tenantID, rule: line.rule)] = line }
-        var rules = current?.rules ?? []
-        for rule in draft.rules where !rules.contains(rule) { rules.append(rule) }
-        var tenants: [PolicyAPI.TenantComparison] = []
-        for key in Set(now.keys).union(proposed.keys).sorted(by: { ($0.tenant, $0.rule) < ($1.tenant, $1.rule) }) {
-            let before = now[key]?.fen ?? 0, after = proposed[key]?.fen ?? 0
-            guard before != after, let line = proposed[key] ?? now[key] else { continue }
-            tenants.append(PolicyAPI.TenantComparison(
-                tenant: key.tenant, creditCode: line.creditCode, name: line.tenantName, rule: key.rule,
-                inForce: Money(fen: before).description, draft: Money(fen: after).description, difference: Money(fen: after - before).description))
-        }
-        let comparisons = try rules.map { rule in
-            let before = try sum(now.values.filter { $0.rule == rule }, of: "rule \(rule) under the policies in force")
-            let after = try sum(proposed.values.filter { $0.rule == rule }, of: "rule \(rule) under the draft")
-            return PolicyAPI.RuleComparison(
-                rule: rule, inForce: Money(fen: before).description, draft: Money(fen: after).description,
-                difference: Money(fen: after - before).description, tenants: tenants.filter { $0.rule == rule }.count)
-        }
-        return PolicyAPI.SimulateReply(
-            period: period.description, rules: comparisons, tenants: tenants,
-            inForceTotal: Money(fen: try sum(now.values, of: "the policies in force")).description,
-            draftTotal: Money(fen: try sum(proposed.values, of: "the draft")).description)
-    }
-
-    /// The lines' amounts added up; refused past the largest amount parkd holds (each line is
-    /// within it, a sum of many need not be).
-    private static func sum(_ lines: some Sequence<RewardLine>, of what: String) throws -> Int64 {
-        guard let total = Money.total(lines.map(\.fen)) else {
-            throw PolicyRunError("the amounts of \(what) add up to more than \(Money.largest) yuan, the largest amount parkd holds; check the formulas")
-        }
-        return total.fen
+    static func wire(_ comparison: PolicyComparison) -> PolicyAPI.SimulateReply {
+        PolicyAPI.SimulateReply(
+            period: comparison.period.description,
+            rules: comparison.rules.map {
+                PolicyAPI.RuleComparison(
+                    rule: $0.rule, inForce: $0.inForce.description, draft: $0.draft.description, difference: $0.difference.description,
+                    tenants: $0.tenants)
+            },
+            tenants: comparison.tenants.map {
+                PolicyAPI.TenantComparison(
+                    tenant: $0.tenant, creditCode: $0.creditCode, name: $0.name, rule: $0.rule, inForce: $0.inForce.description,
+                    draft: $0.draft.description, difference: $0.difference.description)
+            },
+            inForceTotal: comparison.inForceTotal.description, draftTotal: comparison.draftTotal.description)
     }
 
     static func wire(_ policy: Policy) -> PolicyAPI.Policy {

@@ -1,0 +1,104 @@
+import ParkCore
+import Testing
+
+@Suite("A payment batch after its making: four eyes, cancelling, the bank file, what receivables are owed, posted totals")
+struct PaymentBatchTests {
+    static let creator: Int64 = 1001
+
+    func batch(_ status: PaymentBatchStatus) -> PaymentBatch {
+        PaymentBatch(id: 7, status: status, createdByUid: Self.creator, approvedByUid: status == .approved ? 1002 : nil)
+    }
+
+    @Test("a created batch is approved by another uid than its creator's, once")
+    func approval() throws {
+        let approved = try batch(.created).approve(by: 1002)
+        #expect(approved == PaymentBatch(id: 7, status: .approved, createdByUid: Self.creator, approvedByUid: 1002))
+        #expect(throws: CashingRefusal.sameApprover(batch: 7, uid: Self.creator)) { try batch(.created).approve(by: Self.creator) }
+        #expect(throws: CashingRefusal.batchState(batch: 7, status: "approved", needed: "created")) { try approved.approve(by: 1003) }
+        #expect(throws: CashingRefusal.batchState(batch: 7, status: "cancelled", needed: "created")) { try batch(.cancelled).approve(by: 1002) }
+        // The state is refused before the approver: a cancelled batch is cancelled, whoever asks.
+        #expect(throws: CashingRefusal.batchState(batch: 7, status: "cancelled", needed: "created")) {
+            try batch(.cancelled).approve(by: Self.creator)
+        }
+    }
+
+    @Test("only a batch awaiting approval is cancelled")
+    func cancelling() throws {
+        #expect(try batch(.created).cancel().status == .cancelled)
+        #expect(throws: CashingRefusal.batchState(batch: 7, status: "approved", needed: "created")) { try batch(.approved).cancel() }
+        #expect(throws: CashingRefusal.batchState(batch: 7, status: "cancelled", needed: "created")) { try batch(.cancelled).cancel() }
+    }
+
+    @Test("only an approved batch goes to the bank, and its file leaves out the items the offsets cover whole")
+    func bankFile() throws {
+        let transfers: [(line: Int64, amount: Money)] = [(1, Money(fen: 40_000)), (2, .zero), (3, Money(fen: 1))]
+        let file = try batch(.approved).bankFile(transfers, transfer: \.amount)
+        #expect(file.map(\.line) == [1, 3])
+        #expect(try batch(.approved).bankFile([(line: Int64(2), amount: Money.zero)], transfer: \.amount).isEmpty)
+        #expect(throws: CashingRefusal.batchState(batch: 7, status: "created", needed: "approved")) {
+            try batch(.created).bankFile(transfers, transfer: \.amount)
+        }
+        #expect(throws: CashingRefusal.batchState(batch: 7, status: "cancelled", needed: "approved")) { try batch(.cancelled).checkAtTheBank() }
+        try batch(.approved).checkAtTheBank()
+    }
+
+    @Test("a receivable is owed once released: its notice closed, no objection open, none upheld; less what offsets recovered")
+    func stillOwed() {
+        func owed(_ fen: Int64, notice: CashingLine.Notice = .closed, objection: Bool = false, upheld: Bool = false, recovered: Int64 = 0) -> Money? {
+            let cashing = CashingLine(
+                id: 1, run: 1, tenant: 1, amount: Money(fen: fen), notice: notice, openObjection: objection, upheld: upheld, confirmed: false,
+                inOpenBatch: false, paid: false)
+            return PaymentLedger.Line(
+                cashing: cashing, paid: .zero, offset: .zero, lastTransferFailed: false, recovered: Money(fen: recovered), paidYear: nil
+            ).stillOwed
+        }
+        #expect(owed(-25_000) == Money(fen: 25_000))
+        #expect(owed(-25_000, recovered: 10_000) == Money(fen: 15_000))
+        #expect(owed(-25_000, recovered: 25_000) == .zero)
+        for held in [owed(-25_000, notice: .none), owed(-25_000, notice: .running), owed(-25_000, objection: true), owed(-25_000, upheld: true)] {
+            #expect(held == nil)
+        }
+        // A line paid to the tenant owes nothing back.
+        #expect(owed(25_000) == nil)
+        // The ledger's owed column is the same rule: the released receivables' amounts still owed.
+        let lines = [(-25_000, CashingLine.Notice.closed, Int64(10_000)), (-5_000, .running, 0), (-3_000, .closed, 0)].map { fen, notice, recovered in
+            PaymentLedger.Line(
+                cashing: CashingLine(
+                    id: 1, run: 1, tenant: 1, amount: Money(fen: Int64(fen)), notice: notice, openObjection: false, upheld: false, confirmed: false,
+                    inOpenBatch: false, paid: false),
+                paid: .zero, offset: .zero, lastTransferFailed: false, recovered: Money(fen: recovered), paidYear: nil)
+        }
+        #expect(PaymentLedger.tally(lines).entries[0].owed == Money(fen: 18_000))
+        #expect(PaymentLedger.tally(lines).entries[0].owed == Money.total(lines.compactMap(\.stillOwed).map(\.fen)))
+    }
+
+    @Test("a posting's total is its amounts added up, negative ones too, refused past the largest amount parkd holds")
+    func postedTotal() throws {
+        #expect(try PostedTotal.of([Money(fen: 40_000), Money(fen: -2_500), .zero], "the lines of run 1") == Money(fen: 37_500))
+        #expect(try PostedTotal.of([], "the lines of run 1") == .zero)
+        #expect(try PostedTotal.of([Money.largest - Money(fen: 1), Money(fen: 1)], "the lines of run 1") == Money.largest)
+        #expect(throws: CashingRefusal.totalTooLarge(of: "the lines of run 1")) {
+            try PostedTotal.of([Money.largest, Money(fen: 1)], "the lines of run 1")
+        }
+        // Past Int64 too, however many amounts: refused, never wrapped.
+        #expect(throws: CashingRefusal.totalTooLarge(of: "the lines of run 1")) {
+            try PostedTotal.of(Array(repeating: Money.largest, count: 10_000), "the lines of run 1")
+        }
+    }
+
+    @Test("a year's publication adds up its lines and amounts, and refuses a total it cannot hold")
+    func publication() throws {
+        func paid(_ rule: String, lines: Int, fen: Int64) -> PaidAmount {
+            PaidAmount(year: 2026, tenant: 1, tenantName: "青岛英才人力资源有限公司", rule: rule, lines: lines, amount: Money(fen: fen))
+        }
+        let publication = try PaymentPublication(
+            [paid("PLACEMENT", lines: 1, fen: 740_000), paid("RENT", lines: 2, fen: 4_000_000), paid("RENT_CLAWBACK", lines: 1, fen: -1_000_000)],
+            "what was paid in 2026")
+        #expect(publication.lines == 4 && publication.total == Money(fen: 3_740_000))
+        let empty = try PaymentPublication([], "what was paid in 2026")
+        #expect(empty.lines == 0 && empty.total == .zero && empty.paid.isEmpty)
+        #expect(throws: CashingRefusal.totalTooLarge(of: "what was paid in 2026")) {
+            try PaymentPublication([paid("RENT", lines: 1, fen: Money.largest.fen), paid("TRAINING", lines: 1, fen: 1)], "what was paid in 2026")
+        }
+    }
+}
