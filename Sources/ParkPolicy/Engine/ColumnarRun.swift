@@ -96,7 +96,22 @@ final class ColumnarRun {
             for lane in 0..<count { open[lane] = inputs.moveInYear[lane] == period.year }
         case .onceAtExit:
             let first = period.start.dayNumber, last = period.end.dayNumber
-            for lane in 0..<count { open[lane] = first <= inputs.exitDay[lane] && inputs.exitDay[lane] <= last }
+            for lane in 0..<count {
+                let exitDay = inputs.exitDay[lane]
+                guard first <= exitDay, exitDay <= last else {
+                    open[lane] = false
+                    continue
+                }
+                // The policy in force on the exit day decides (`TenantLedger.compute`): none with
+                // the rule, nothing; another than this column's, the exact engine.
+                switch book.definition(number, on: CivilDate(dayNumber: exitDay))?.policy.id {
+                case nil: open[lane] = false
+                case policy.id: open[lane] = true
+                default:
+                    open[lane] = false
+                    broken[lane] = true
+                }
+            }
         case .month, .year:
             break
         }

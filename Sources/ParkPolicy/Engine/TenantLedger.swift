@@ -189,7 +189,7 @@ final class TenantLedger {
             guard let trace else { return Computed(fen: fen, policy: nil, steps: []) }
             return Computed(fen: fen, policy: policy, steps: trace.steps)
         }
-        guard let (policy, rule) = book.definition(number, on: period.end) ?? book.lastDefinition(number, during: period) else {
+        guard var (policy, rule) = book.definition(number, on: period.end) ?? book.lastDefinition(number, during: period) else {
             trace?.record(.result, "in force", "no policy defines \(book.timelines[number][0].rule.id) in \(period)", source: nil)
             return done(0, nil)
         }
@@ -210,6 +210,13 @@ final class TenantLedger {
                 }
                 return done(0, policy)
             }
+            // Becoming exited happens on a day: the policy in force that day decides, as it does
+            // for a daily rule (an exit before a policy came into force owes nothing under it).
+            guard let atExit = book.definition(number, on: exit) else {
+                trace?.record(.result, "in force", "no policy in force on the exit day, \(exit), has \(rule.id)", source: nil)
+                return done(0, nil)
+            }
+            (policy, rule) = atExit
         case .month, .year:
             break
         }
