@@ -77,7 +77,7 @@ struct AuditSealCommandTests {
             let refused = try runCommand("/usr/bin/timeout", [
                 "20", Binaries.parkd, "--config", daemon.configPath, "--state-dir", daemon.directory, "--socket", daemon.socketPath,
             ])
-            #expect(refused.status == 1)
+            #expect(refused.status == 78)
             #expect(refused.stderr.contains("the audit trail is sealed with audit key \(key.id), and \(holding)"), "\(refused.stderr)")
         }
         // Told the key is lost for good, parkd starts, and the trail fails from its next entry on.
