@@ -117,14 +117,21 @@ struct RewardStoreTests {
         }
     }
 
-    @Test("a draft computed before another run of its period and rules was approved cannot be approved")
+    @Test("a draft computed before another run of its period and rules was approved cannot be approved (two such drafts, as an earlier parkd left them)")
     func outdatedDraft() async throws {
         try await withTemporaryDirectory { directory in
-            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let path = directory + "/parkd.sqlite"
+            var database = try ParkDatabase(path: path)
             let full = try await database.createRewardRun(
                 run([line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)]), context: context("io.parkd.Reward.Run"))
             let placementOnly = try await database.createRewardRun(
                 run([line(1, "PLACEMENT", 5_000)], rules: ["PLACEMENT"]), context: context("io.parkd.Reward.Run"))
+            // An earlier parkd superseded only a draft of the same rules: both stayed drafts.
+            try database.close()
+            try await DatabaseQueue(path: path).write { db in
+                try db.execute(sql: "UPDATE rewardRun SET status = 'draft' WHERE id = ?", arguments: [full.id])
+            }
+            database = try ParkDatabase(path: path)
             _ = try await database.approveRewardRun(
                 full.id, computing: { _, _, _ in [line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)] }, context: context("io.parkd.Reward.Approve"))
             await #expect(throws: RewardRunRefused.outdated(run: placementOnly.id, period: "2021-06", approvedSince: [full.id])) {
@@ -140,14 +147,14 @@ struct RewardStoreTests {
         try await withTemporaryDirectory { directory in
             let path = directory + "/parkd.sqlite"
             let database = try ParkDatabase(path: path)
-            let full = try await database.createRewardRun(
-                run([line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)]), context: context("io.parkd.Reward.Run"))
             let placementOnly = try await database.createRewardRun(
                 run([line(1, "PLACEMENT", 5_000)], rules: ["PLACEMENT"]), context: context("io.parkd.Reward.Run"))
+            let full = try await database.createRewardRun(
+                run([line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)]), context: context("io.parkd.Reward.Run"))
             _ = try await database.approveRewardRun(
                 full.id, computing: { _, _, _ in [line(1, "RENT", 10_000), line(1, "PLACEMENT", 5_000)] }, context: context("io.parkd.Reward.Approve"))
             try database.close()
-            // Approving the outdated draft behind parkd's back, as the old code did.
+            // Approving the superseded draft behind parkd's back, as an old parkd could have approved an outdated one.
             let queue = try DatabaseQueue(path: path)
             #expect {
                 try queue.write { db in try db.execute(sql: "UPDATE rewardRun SET status = 'approved' WHERE id = ?", arguments: [placementOnly.id]) }
@@ -188,6 +195,23 @@ struct RewardStoreTests {
             try queue.close()
             let database = try ParkDatabase(path: path)
             #expect(try await database.amountsApprovedTwice() == ["tenant 1 TRAINING 2021-06 in runs 1, 2"])
+        }
+    }
+
+    @Test("a newer draft supersedes every older draft of its period that shares a rule with it, whatever rules either was limited to, and no other")
+    func overlappingDrafts() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let all = try await database.createRewardRun(
+                run([line(1, "RENT", 100), line(1, "PLACEMENT", 300)]), context: context("io.parkd.Reward.Run"))
+            let training = try await database.createRewardRun(run([line(1, "TRAINING", 50)], rules: ["TRAINING"]), context: context("io.parkd.Reward.Run"))
+            let placement = try await database.createRewardRun(run([line(1, "PLACEMENT", 300)], rules: ["PLACEMENT"]), context: context("io.parkd.Reward.Run"))
+            #expect(try await database.rewardRun(all.id).status == .superseded, "it shares PLACEMENT")
+            #expect(try await database.rewardRun(training.id).status == .draft, "it shares no rule")
+            #expect(try await database.rewardRun(placement.id).status == .draft)
+            // The ledger's computed column counts one draft of an amount, not each.
+            let ledger = try await database.paymentLedger(tenant: nil, year: 2021)
+            #expect(ledger.drafts[1] == Money(fen: 350))
         }
     }
 

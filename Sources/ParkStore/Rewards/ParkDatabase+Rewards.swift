@@ -131,15 +131,19 @@ extension ParkDatabase {
     /// Stores a run as a draft, decided against the approved runs of its period: a rule that
     /// an approved run covered gets only the differences from everything approved for each
     /// tenant (an adjustment), whatever rules either run was limited to. Earlier drafts of the
-    /// same period and rules are superseded.
+    /// period that share a rule with it are superseded: of two runs computing one amount, only
+    /// one could ever be approved (approving either makes the other a run computed before it),
+    /// and the newer holds what the data gives now.
     public func createRewardRun(_ run: NewRewardRun, context: ChangeContext) async throws -> StoredRewardRun {
         try await write(context) { db in
             let approved = try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules)
             let decision = try RewardRunDecision.decide(period: run.period, rules: run.rules, computed: run.lines, approved: approved)
             var record = RewardRunRecord(run, decision, createdAt: context.at, createdBy: context.recordedBy)
-            try RewardRunRecord
-                .filter(RewardRunRecord.Columns.period == record.period && RewardRunRecord.Columns.rules == record.rules
-                    && RewardRunRecord.Columns.status == StoredRewardRun.Status.draft.rawValue)
+            let drafts = try RewardRunRecord
+                .filter(RewardRunRecord.Columns.period == record.period && RewardRunRecord.Columns.status == StoredRewardRun.Status.draft.rawValue)
+                .fetchAll(db)
+            let overlapping = drafts.filter { !Set($0.rules.split(separator: ",").map(String.init)).isDisjoint(with: run.rules) }.compactMap(\.id)
+            try RewardRunRecord.filter(keys: overlapping)
                 .updateAll(db, RewardRunRecord.Columns.status.set(to: StoredRewardRun.Status.superseded.rawValue))
             try record.insert(db)
             let id = record.id!
