@@ -65,6 +65,10 @@ struct CashingTests {
             try period.checkClosable(run: 1, today: period.endsOn)
         }
         try period.checkClosable(run: 1, today: period.endsOn.adding(days: 1))
+        // Where it stands, as a list shows it and a scheduled job finds it due.
+        #expect(period.standing(closed: false, on: period.endsOn) == "running" && !period.hasEnded(on: period.endsOn))
+        #expect(period.standing(closed: false, on: period.endsOn.adding(days: 1)) == "ended" && period.hasEnded(on: period.endsOn.adding(days: 1)))
+        #expect(period.standing(closed: true, on: period.endsOn.adding(days: 1)) == "closed")
         #expect(throws: DomainError.self) { try NoticePeriod.starting(on: Self.day, workingDays: 0, calendar: calendar) }
         let uncovered = #expect(throws: DomainError.self) {
             try NoticePeriod.starting(on: CivilDate(year: 2030, month: 1, day: 2)!, workingDays: 5, calendar: calendar)

@@ -26,11 +26,20 @@ public struct NoticePeriod: Equatable, Sendable {
     }
 
     /// Objections are taken up to and including the last day.
-    public func takesObjections(on day: CivilDate) -> Bool { day <= endsOn }
+    public func takesObjections(on day: CivilDate) -> Bool { !hasEnded(on: day) }
+
+    /// Whether the last day has passed on `day`: a notice still open is then due to be closed.
+    public func hasEnded(on day: CivilDate) -> Bool { day > endsOn }
+
+    /// Where a notice stands on `day`: `closed` once closed, else `ended` after its last day
+    /// (due to be closed), else `running`.
+    public func standing(closed: Bool, on day: CivilDate) -> String {
+        closed ? "closed" : hasEnded(on: day) ? "ended" : "running"
+    }
 
     /// Whether the notice of `run` may be closed on `today`: only after its last day.
     public func checkClosable(run: Int64, today: CivilDate) throws(CashingRefusal) {
-        guard today > endsOn else { throw .noticeNotEnded(run: run, endsOn: endsOn, today: today) }
+        guard hasEnded(on: today) else { throw .noticeNotEnded(run: run, endsOn: endsOn, today: today) }
     }
 }
 

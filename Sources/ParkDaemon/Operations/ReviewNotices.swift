@@ -40,7 +40,7 @@ struct ReviewNotices: Sendable {
     /// The notices whose last day has passed and that are still open: what a scheduled job closes.
     func due() async throws -> [StoredReviewNotice] {
         let today = state.today()
-        return try await database.reviewNotices().filter { !$0.notice.closed && $0.notice.period.endsOn < today }
+        return try await database.reviewNotices().filter { !$0.notice.closed && $0.notice.period.hasEnded(on: today) }
     }
 
     /// Records an objection (who, on what grounds, with what evidence) to an applicant's result

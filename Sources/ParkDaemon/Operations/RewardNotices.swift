@@ -32,6 +32,6 @@ struct RewardNotices: Sendable {
     /// The notices whose last day has passed and that are still open: what a scheduled job closes.
     func due() async throws -> [StoredNotice] {
         let today = state.today()
-        return try await database.notices().filter { $0.closedAt == nil && $0.period.endsOn < today }
+        return try await database.notices().filter { $0.closedAt == nil && $0.period.hasEnded(on: today) }
     }
 }

@@ -171,4 +171,13 @@ extension ParkDatabase {
             try ParkDatabase.appendAudit(db, call: call, at: instant, outcome: outcome, key: self.auditKey)
         }
     }
+
+    /// Records the call of a change made outside the store (a log level, a backup file, a
+    /// receipt written again) or refused before it reached the store: `ok`, or the outcome of
+    /// `error` as the context words it. A context without a call (parkd's own work) records
+    /// nothing.
+    public func recordOutcome(of context: ChangeContext, refusedFor error: (any Error)? = nil) async throws {
+        guard let call = context.call else { return }
+        try await recordCall(call, at: context.at, outcome: error.map(context.outcome) ?? "ok")
+    }
 }

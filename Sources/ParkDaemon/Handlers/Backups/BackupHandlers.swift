@@ -8,8 +8,7 @@ enum BackupHandlers {
 
         table.register(BackupAPI.create, runs: .offEventLoop) { _, call in
             let made = try await backups.make(at: state.now())
-            let change = call.change()
-            if let audited = change.call { try await database.recordCall(audited, at: change.at, outcome: "ok") }
+            try await database.recordOutcome(of: call.change())
             return BackupAPI.CreateReply(backup: made.backup, integrity: made.integrity)
         }
 

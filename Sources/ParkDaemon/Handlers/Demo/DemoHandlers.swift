@@ -4,7 +4,7 @@ import ParkStore
 
 /// `io.parkd.Demo`.
 enum DemoHandlers {
-    static func register(in table: inout MethodTable, database: ParkDatabase, staging: ImportStaging, zones: ZoneInfoDirectory = ZoneInfoDirectory()) {
+    static func register(in table: inout MethodTable, database: ParkDatabase, staging: ImportStaging) {
         table.add(DemoAPI.interface)
 
         table.register(DemoAPI.load, runs: .offEventLoop) { request, call in
@@ -17,12 +17,11 @@ enum DemoHandlers {
                     try DemoPark.parse(units: request.units, tenants: request.tenants, leases: request.leases, incubator: request.incubator, today: today),
                     try ReportImport.parse(reports))
                 if let events = request.events {
-                    let zone = call.state.config.timeZone
-                    parsed.demo.events = try DemoEvent.parse(events, timeZone: zone, rules: try zones.rules(named: zone, field: "park.time_zone"))
+                    parsed.demo.events = try DemoEvent.parse(events, timeZone: call.state.config.timeZone, rules: call.state.parkZone)
                 }
             } catch {
                 // Refused before the store saw it: still one audited attempt.
-                if let audited = context.call { try await database.recordCall(audited, at: context.at, outcome: context.outcome(error)) }
+                try await database.recordOutcome(of: context, refusedFor: error)
                 throw error
             }
             let summary = try await database.loadDemo(

@@ -51,7 +51,7 @@ enum NoticeHandlers {
         NoticeAPI.Notice(
             run: notice.run, runPeriod: notice.runPeriod, startsOn: notice.period.startsOn.description,
             endsOn: notice.period.endsOn.description, workingDays: notice.period.workingDays,
-            status: notice.closedAt != nil ? "closed" : notice.period.endsOn < today ? "ended" : "running",
+            status: notice.period.standing(closed: notice.closedAt != nil, on: today),
             publishedAt: notice.publishedAt, publishedBy: notice.publishedBy, closedAt: notice.closedAt, closedBy: notice.closedBy)
     }
 

@@ -25,7 +25,7 @@ enum ReportHandlers {
                 parsed = try ReportImport.parse(text)
             } catch {
                 // Refused before the store saw it: still one audited attempt.
-                if let audited = context.call { try await database.recordCall(audited, at: context.at, outcome: context.outcome(error)) }
+                try await database.recordOutcome(of: context, refusedFor: error)
                 throw error
             }
             let summary = try await database.importReports(

@@ -86,7 +86,7 @@ enum ReviewNoticeHandlers {
         let period = stored.notice.period
         return ReviewAPI.Notice(
             session: stored.notice.session, startsOn: period.startsOn.description, endsOn: period.endsOn.description,
-            workingDays: period.workingDays, status: stored.notice.closed ? "closed" : period.endsOn < today ? "ended" : "running",
+            workingDays: period.workingDays, status: period.standing(closed: stored.notice.closed, on: today),
             publishedAt: stored.publishedAt, publishedBy: stored.publishedBy, closedAt: stored.closedAt, closedBy: stored.closedBy)
     }
 

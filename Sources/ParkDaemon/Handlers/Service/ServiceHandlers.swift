@@ -18,10 +18,7 @@ enum ServiceHandlers {
             }
             let previous = state.logLevel.current
             // Audited before it takes effect: a change the trail cannot record does not happen.
-            let change = call.change()
-            if let audited = change.call {
-                try await database.recordCall(audited, at: change.at, outcome: "ok")
-            }
+            try await database.recordOutcome(of: call.change())
             state.logLevel.current = level
             logger.notice("log level changed", metadata: NotableEvent.logLevelChanged.metadata([
                 "level": "\(level)", "previous": "\(previous)", "uid": "\(call.caller.uid)",

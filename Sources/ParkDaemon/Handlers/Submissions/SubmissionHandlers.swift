@@ -32,15 +32,13 @@ enum SubmissionHandlers {
         table.register(SubmissionAPI.retry, runs: .offEventLoop) { request, call in
             let stored = try await database.submission(id: request.id, tenant: nil, submissionId: nil)
             let path = try submissions.rewriteReceipt(of: stored)
-            let change = call.change()
-            if let audited = change.call { try await database.recordCall(audited, at: change.at, outcome: "ok") }
+            try await database.recordOutcome(of: call.change())
             return SubmissionAPI.RetryReply(receiptFile: path)
         }
 
         table.register(SubmissionAPI.requeue, runs: .offEventLoop) { request, call in
             let path = try submissions.requeue(request.file)
-            let change = call.change()
-            if let audited = change.call { try await database.recordCall(audited, at: change.at, outcome: "ok") }
+            try await database.recordOutcome(of: call.change())
             return SubmissionAPI.RequeueReply(path: path)
         }
 
