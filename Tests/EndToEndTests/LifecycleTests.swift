@@ -117,6 +117,19 @@ struct LifecycleTests {
         #expect(try restarted.parkctl(["status"]).status == 0)
     }
 
+    @Test("a client that stops reading its replies is closed when the grace period ends, and parkd says so")
+    func unreadRepliesAtShutdown() throws {
+        let daemon = try RunningDaemon(config: "shutdown:\n  grace_seconds: 1\nlimits:\n  reply_buffer_bytes: 65536\n")
+        let connection = try RawConnection(path: daemon.socketPath)
+        // Calls whose replies fill the buffer, never read.
+        let call = "{\"method\":\"org.varlink.service.GetInterfaceDescription\",\"parameters\":{\"interface\":\"io.parkd.Review\"}}\0"
+        connection.send(String(repeating: call, count: 400))
+        usleep(500_000)
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 15) == 0, "\(daemon.log)")
+        #expect(daemon.log.contains("the shutdown grace period ended with 1 connection still open"), "\(daemon.log)")
+    }
+
     @Test("a request in flight is answered before shutdown completes")
     func drainsInFlight() throws {
         let daemon = try RunningDaemon()

@@ -170,11 +170,20 @@ struct StateDirectoryTests {
         }
         #expect(full.status == 74, "\(full.stderr)")
         #expect(full.stderr == "parkctl: the disk holding parkd's database is full; nothing was changed: free space on it and try again\n")
-        // So is a backup that finds no room for its copy.
+        // A backup that finds no room for its copy says whose file system is full.
+        let backups = mountPoint + "/state/backups"
         let copy = try daemon.parkctl(["backup", "now"])
         #expect(copy.status == 74, "\(copy.stderr)")
-        #expect(copy.stderr == "parkctl: the disk holding parkd's database is full; nothing was changed: free space on it and try again\n")
+        #expect(copy.stderr.hasPrefix("parkctl: no copy was made: \(backups)/parkd-"), "\(copy.stderr)")
+        #expect(copy.stderr.hasSuffix(".sqlite: no space left on the file system of \(backups)\n"), "\(copy.stderr)")
         unlink(mountPoint + "/filler")
+        // A file system of their own mounted on backups/, read-only: said so, not an internal error.
+        let readOnly = try runCommand("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", backups])
+        try #require(readOnly.status == 0, "\(readOnly.stderr)")
+        let refusedCopy = try daemon.parkctl(["backup", "now"])
+        _ = try runCommand("/usr/bin/umount", ["-l", backups])
+        #expect(refusedCopy.status == 74, "\(refusedCopy.stderr)")
+        #expect(refusedCopy.stderr.hasSuffix(".sqlite: \(backups) is on a read-only file system\n"), "\(refusedCopy.stderr)")
         daemon.stop()
 
         // The file system read-only (as a failing disk is remounted), parkd refuses to start

@@ -63,9 +63,11 @@ final class ConnectionRegistry: Sendable {
         for channel in all { channel.pipeline.fireUserInboundEventTriggered(Drain()) }
     }
 
-    /// Closes whatever is still open (the grace period is over).
-    func closeAll() {
+    /// Closes whatever is still open (the grace period is over); how many were.
+    @discardableResult
+    func closeAll() -> Int {
         let all = state.withLock { Array($0.connections.values) }
         for channel in all { channel.close(promise: nil) }
+        return all.count
     }
 }

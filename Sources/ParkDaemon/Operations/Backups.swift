@@ -43,7 +43,7 @@ struct Backups: Sendable {
                 to: partial, madeByRun: run, at: Instant.rfc3339(millisecondsSinceEpoch: Int64(instant.timeIntervalSince1970 * 1000)))
         } catch {
             try? FileManager.default.removeItem(atPath: partial)
-            throw error
+            throw failure(error, writing: path(name))
         }
         guard integrity == "ok" else {
             try? FileManager.default.removeItem(atPath: partial)
@@ -55,6 +55,22 @@ struct Backups: Sendable {
             throw BackupAPI.BackupFailed(path: path(name), reason: reason)
         }
         return (describe(name, createdAt: instant), integrity)
+    }
+
+    /// A copy that could not be written, said of the backups' directory and its file system,
+    /// which need not be the database's (a disk of its own mounted there): a full one, a
+    /// read-only one, or SQLite's reason.
+    private func failure(_ error: any Error, writing path: String) -> any Error {
+        var fileSystem = statvfs()
+        if statvfs(directory, &fileSystem) == 0, (fileSystem.f_flag & UInt(ST_RDONLY)) != 0 {
+            return BackupAPI.BackupFailed(path: path, reason: "\(directory) is on a read-only file system")
+        }
+        switch error {
+        case StorageFailure.diskFull: return BackupAPI.BackupFailed(path: path, reason: "no space left on the file system of \(directory)")
+        case StorageFailure.readOnly: return BackupAPI.BackupFailed(path: path, reason: "\(directory) is on a read-only file system")
+        case StoreError.unusable(_, let reason): return BackupAPI.BackupFailed(path: path, reason: reason)
+        default: return error
+        }
     }
 
     /// The copies, newest first.

@@ -63,7 +63,15 @@ final class ControlServer: Service {
             onShutdown()
             server.close(promise: nil)
             registry.drain()
-            server.eventLoop.scheduleTask(in: grace) { registry.closeAll() }
+            let logger = self.logger
+            server.eventLoop.scheduleTask(in: grace) {
+                let closed = registry.closeAll()
+                guard closed > 0 else { return }
+                // A client that stopped reading: replies to calls carried out may be unread.
+                logger.warning(
+                    "the shutdown grace period ended with \(closed) connection\(closed == 1 ? "" : "s") still open: replies their clients had not read are lost with them, the changes they answer are made (the audit trail lists them)",
+                    metadata: ["grace_seconds": "\(grace.nanoseconds / 1_000_000_000)"])
+            }
         }
         await registry.allServed()
         if case .path(let path, _, _) = socket {

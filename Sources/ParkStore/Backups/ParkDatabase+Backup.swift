@@ -31,8 +31,8 @@ extension ParkDatabase {
                     try copy.close()
                     continuation.resume(returning: try ParkDatabase.integrityCheck(path: path))
                 } catch {
-                    // A full or read-only disk is said as for any write (the copy goes beside the
-                    // database); SQLite's own message for it from a backup is "not an error".
+                    // A full or read-only disk is said as such (SQLite's own message for it from a
+                    // backup is "not an error"); the caller says whose disk.
                     switch StorageFailure.classify(error, databasePath: path) {
                     case .diskFull?: continuation.resume(throwing: StorageFailure.diskFull)
                     case .readOnly?: continuation.resume(throwing: StorageFailure.readOnly)

@@ -19,7 +19,11 @@ extension RewardAPI {
         public static let kind = FailureKind.invalidInput
         public var run: Int64
         public var status: String
-        public var sentence: String { "run \(run) is \(status), not a draft; approved runs never change" }
+        public var sentence: String {
+            status == "superseded"
+                ? "run \(run) is superseded, not a draft: a later run of its period computed its amounts again; approve that one"
+                : "run \(run) is \(status), not a draft; approved runs never change"
+        }
     }
 
     @MemberwiseInit
