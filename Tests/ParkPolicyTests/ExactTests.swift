@@ -164,12 +164,11 @@ import Testing
         #expect(Exact(numerator: .max, denominator: 1).description == String(Int128.max))
     }
 
-    @Test func formatsWithFixedPlaces() {
-        #expect(Exact(fen: 5).formatted(places: 2) == "0.05")
-        #expect(Exact(300_000).formatted(places: 2) == "300000.00")
-        #expect(Self.number("1.005").formatted(places: 2) == "1.01")
-        #expect(Self.number("-1.005").formatted(places: 2) == "-1.01")
-        #expect(Exact(7).formatted(places: 0) == "7")
+    @Test func writesDecimalsWithFixedPlaces() {
+        #expect(Exact.decimal(5, places: 2) == "0.05")
+        #expect(Exact.decimal(30_000_000, places: 2) == "300000.00")
+        #expect(Exact.decimal(-101, places: 2) == "-1.01")
+        #expect(Exact.decimal(7, places: 0) == "7")
     }
 
     @Test func writesEveryDigitOfSmallAndHugeValuesAtAnyPlaces() {
@@ -181,15 +180,13 @@ import Testing
             return (scaled < 0 ? "-" : "") + whole + (places > 0 ? "." + fraction : "")
         }
         var random = SeededGenerator(seed: 128)
-        var power: Int128 = 1
         for places in 0...12 {
             for _ in 0..<200 {
                 let magnitude = Int128(random.next() >> (random.next() % 64)) * (random.next() % 3 == 0 ? Int128(random.next() >> 20) : 1)
                 for scaled in [magnitude, -magnitude] {
-                    #expect(Exact(numerator: scaled, denominator: power).formatted(places: places) == expected(scaled, places))
+                    #expect(Exact.decimal(scaled, places: places) == expected(scaled, places))
                 }
             }
-            power *= 10
         }
         // Reduced in 64 bits or in 128, the same fraction.
         #expect(Exact(numerator: 6 << 70, denominator: 4 << 70).reduced() == Exact(numerator: 3, denominator: 2))

@@ -101,6 +101,7 @@ extension ReviewAPI {
         public var chair: String
         public var closedAt: String
         public var threshold: String
+        public var trimmedFrom: Int
         public var criteria: [Criterion]
         public var vetoItems: [VetoItem]
         public var applicants: [ApplicantResult]

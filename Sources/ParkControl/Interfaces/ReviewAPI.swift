@@ -353,6 +353,8 @@ public enum ReviewAPI {
           closedAt: string,
           # The pass threshold; a score equal to it passes.
           threshold: string,
+          # From how many counted sheets the highest and the lowest total are dropped.
+          trimmedFrom: int,
           # The criteria and their weights.
           criteria: []Criterion,
           # The single-veto items.

@@ -60,6 +60,27 @@ public struct IncubatorProject: Equatable, Sendable {
         seatIDs.contains(seat) && enteredOn <= last && first < (graduatedOn ?? .distantFuture)
     }
 
+    /// Whether the project may take its seats: each an incubator unit (`seats`, the units by
+    /// id), none occupied by another of `projects` on a day of its, none held by a lease from its
+    /// first day on (`leases`, a seat's first such lease by unit id).
+    public func checkAdmission(seats: [Int64: RentalUnit], projects: [IncubatorProject], leases: [Int64: UnitHolding]) throws(DomainError) {
+        for seat in seatIDs {
+            guard let unit = seats[seat] else { continue }
+            guard unit.kind == .incubator else {
+                throw .invalid("seats", "unit \(unit.label) is \(unit.kind.rawValue) space, not an incubator seat")
+            }
+        }
+        if let other = projects.first(where: { $0.conflicts(with: self) }) {
+            let seat = other.seatIDs.first(where: seatIDs.contains).flatMap { seats[$0]?.label } ?? "?"
+            throw .invalid("seats", "seat \(seat) is occupied by project \(other.id.map(String.init) ?? "?") (\(other.name)) from \(other.enteredOn)")
+        }
+        for seat in seatIDs {
+            if let lease = leases[seat] {
+                throw .invalid("seats", "seat \(seats[seat]?.label ?? "?") is held by \(lease)")
+            }
+        }
+    }
+
     /// True when both projects hold a common seat on a common day.
     public func conflicts(with other: IncubatorProject) -> Bool {
         let lastDay = graduatedOn ?? .distantFuture

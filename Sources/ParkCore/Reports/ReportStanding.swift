@@ -30,6 +30,13 @@ public struct ReportStanding: Equatable, Sendable {
         } ?? "\(month) has no report to correct; send it as a monthly report")
     }
 
+    /// Refuses a new version over the report in force without a reason: `reason` is what is left
+    /// of the one given (`given`) once trimmed, nil for a blank one.
+    public func checkReason(_ reason: String?, given: String?, month: Month) throws(DomainError) {
+        guard inForce != nil, reason == nil else { return }
+        throw .invalid("reason", "the report for \(month) exists; a correction needs a reason" + (given == nil ? "" : ", and a blank one is none"))
+    }
+
     /// Decides the withdrawal of the report in force, filed in error (under the wrong month, or
     /// for a month the firm was not in the park): the month is then as if never reported, in
     /// every total, reward input and check. Refused when the month has no report in force, and

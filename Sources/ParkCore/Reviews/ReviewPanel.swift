@@ -35,6 +35,4 @@ public struct ReviewPanel: Equatable, Sendable {
         let kept = members.filter { member in !removed.contains { $0.uid == member.uid } }
         return try ReviewPanel(kept + added, field: added.isEmpty ? "remove" : "add")
     }
-
-    public func contains(uid: Int64) -> Bool { members.contains { $0.uid == uid } }
 }

@@ -64,7 +64,7 @@ public struct CreditCode: Hashable, Sendable, CustomStringConvertible {
         return alphabet[(31 - total % 31) % 31]
     }
 
-    /// Completes a 17-character body with its check character (for tests and demo data).
+    /// Completes a 17-character body with its check character (for tests and benchmarks, which make parks of their own).
     public static func completing(_ body: String) -> String? {
         let values = body.compactMap { alphabet.firstIndex(of: $0) }
         guard body.count == 17, values.count == 17 else { return nil }

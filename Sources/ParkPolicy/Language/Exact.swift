@@ -189,14 +189,6 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         return "\(value.numerator)/\(value.denominator)\(approximation)"
     }
 
-    /// Text with exactly `places` decimals (the value must be a multiple of 10^-places).
-    public func formatted(places: Int) -> String {
-        var power: Int128 = 1
-        for _ in 0..<places { power *= 10 }
-        let scaled = (try? rounded(.halfUp, scale: power)) ?? self
-        return Self.decimal(scaled.numerator * (power / scaled.denominator), places: places)
-    }
-
     /// `scaled` ÷ 10^`places` as decimal text, written byte by byte into the string (explanations
     /// write values by the hundred thousand); everyday magnitudes are turned into digits in 64 bits.
     static func decimal(_ scaled: Int128, places: Int) -> String {

@@ -18,21 +18,12 @@ extension ParkDatabase {
 
     /// `createProject` inside a transaction the caller holds (the demo park loads in one).
     static func createProject(_ db: Database, _ project: IncubatorProject, context: ChangeContext) throws -> IncubatorProject {
+        var seats: [Int64: RentalUnit] = [:], leases: [Int64: UnitHolding] = [:]
         for seat in project.seatIDs {
-            let unit = try ParkDatabase.loadUnit(db, seat).unit
-            guard unit.kind == .incubator else {
-                throw DomainError.invalid("seats", "unit \(unit.label) is \(unit.kind.rawValue) space, not an incubator seat")
-            }
+            seats[seat] = try ParkDatabase.loadUnit(db, seat).unit
+            leases[seat] = try ParkDatabase.unitHoldings(db, unit: seat, from: project.enteredOn).first(where: \.isLease)
         }
-        for other in try ParkDatabase.loadProjects(db) where other.conflicts(with: project) {
-            let seat = try other.seatIDs.first(where: project.seatIDs.contains).map { try ParkDatabase.loadUnit(db, $0).unit.label } ?? "?"
-            throw DomainError.invalid("seats", "seat \(seat) is occupied by project \(other.id!) (\(other.name)) from \(other.enteredOn)")
-        }
-        for seat in project.seatIDs {
-            if let lease = try ParkDatabase.unitHoldings(db, unit: seat, from: project.enteredOn).first(where: \.isLease) {
-                throw DomainError.invalid("seats", "seat \(try ParkDatabase.loadUnit(db, seat).unit.label) is held by \(lease)")
-            }
-        }
+        try project.checkAdmission(seats: seats, projects: try ParkDatabase.loadProjects(db), leases: leases)
         var record = IncubatorProjectRecord(project, createdAt: context.at, updatedAt: context.at)
         try record.insert(db)
         let id = record.id!

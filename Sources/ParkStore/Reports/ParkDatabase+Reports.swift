@@ -55,10 +55,7 @@ extension ParkDatabase {
         let reason = try reason.flatMap { try TenantField.optionalText($0, field: "reason", maxLength: 500) }
         let standing = try ParkDatabase.reportStanding(db, tenantID: stored.id, month: month)
         if correcting { try standing.checkCorrectable(month) }
-        if standing.inForce != nil, reason == nil {
-            throw DomainError.invalid(
-                "reason", "the report for \(month) exists; a correction needs a reason" + (given == nil ? "" : ", and a blank one is none"))
-        }
+        try standing.checkReason(reason, given: given, month: month)
         switch submitted.decide(over: standing) {
         case .refuse(let problem, let more):
             throw problem.naming(more)

@@ -107,7 +107,7 @@ extension ParkDatabase {
             guard let notice = try ParkDatabase.loadReviewNotice(db, session: objection.session), notice.closedAt != nil else {
                 return (try ParkDatabase.reviewObjections(db, id: id)[0], [])
             }
-            let closing = try ParkDatabase.decide(
+            let closing = try ParkDatabase.recordEndOfNotice(
                 db, notice: notice, only: objection.application, today: today, onboarding: onboarding, context: context)
             return (try ParkDatabase.reviewObjections(db, id: id)[0], closing.decided)
         }
@@ -128,7 +128,7 @@ extension ParkDatabase {
             try db.execute(
                 sql: "UPDATE reviewNotice SET closedAt = ?, closedBy = ? WHERE reviewSessionId = ?",
                 arguments: [context.at, context.recordedBy, id])
-            return try ParkDatabase.decide(
+            return try ParkDatabase.recordEndOfNotice(
                 db, notice: try ParkDatabase.loadReviewNotice(db, session: id)!, only: nil, today: today, onboarding: onboarding, context: context)
         }
     }
@@ -181,12 +181,12 @@ extension ParkDatabase {
         }
     }
 
-    // MARK: - Loading and deciding
+    // MARK: - Loading and recording
 
-    /// Decides, at the end of `notice`, every applicant (or `only` one) that has no decision
-    /// yet, records the final ones and moves their tenants.
-    /// An approved applicant gets the onboarding checklist of `onboarding`'s items.
-    static func decide(
+    /// Records the end of `notice` for every applicant (or `only` one) that has no decision yet:
+    /// the final decisions `ReviewDecision.atEndOfNotice` gives, their tenants moved, an approved
+    /// applicant given the onboarding checklist of `onboarding`'s items.
+    static func recordEndOfNotice(
         _ db: Database, notice: StoredReviewNotice, only: Int64?, today: CivilDate, onboarding: [OnboardingChecklist.Item], context: ChangeContext
     ) throws -> ReviewNoticeClosing {
         let session = notice.notice.session

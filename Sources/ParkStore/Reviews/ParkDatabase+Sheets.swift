@@ -47,7 +47,7 @@ extension ParkDatabase {
     }
 
     /// Who has submitted a sheet for each applicant of a session, and who sits it out; nothing of what they scored.
-    public func submissions(session id: Int64) async throws -> SessionSubmissions {
+    public func sheetSubmissions(session id: Int64) async throws -> SessionSubmissions {
         try await read { db in
             let stored = try ParkDatabase.loadReviewSession(db, id)
             let applicants = try stored.agenda.map { item in

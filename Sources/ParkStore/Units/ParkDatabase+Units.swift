@@ -19,15 +19,6 @@ public struct UnitStanding: Sendable, Equatable {
     public var lastHolder: UnitHolding?
 }
 
-/// Changes to a unit: nil leaves a field alone.
-@MemberwiseInit
-public struct UnitEdit: Sendable {
-    public var floor: String? = nil
-    public var area: Area? = nil
-    public var kind: UnitKind? = nil
-    public var listRent: Money? = nil
-}
-
 extension ParkDatabase {
     /// Adds a unit; its label (building and number joined by a hyphen) is unique.
     public func createUnit(_ unit: RentalUnit, context: ChangeContext) async throws -> StoredUnit {
@@ -69,27 +60,8 @@ extension ParkDatabase {
     public func updateUnit(_ id: Int64, edit: UnitEdit, context: ChangeContext) async throws -> StoredUnit {
         try await write(context) { db in
             let stored = try ParkDatabase.loadUnit(db, id)
-            var unit = stored.unit
-            if let floor = edit.floor { unit.floor = try TenantField.optionalText(floor, field: "floor", maxLength: 20) }
-            // Rewards of past periods read a leased unit's kind, and a lease keeps the area its
-            // units had when signed, which the park's occupancy sets against the units' areas:
-            // both change only for a unit nobody holds or has held.
-            if let area = edit.area, area != unit.area {
-                if let holder = try ParkDatabase.unitHoldings(db, unit: id).first {
-                    throw DomainError.invalid("area", "unit \(unit.label) is held by \(holder); the area of a unit a lease or project holds or has held cannot change")
-                }
-                unit.area = area
-            }
-            if let kind = edit.kind, kind != unit.kind {
-                if let holder = try ParkDatabase.unitHoldings(db, unit: id).first {
-                    throw DomainError.invalid("kind", "unit \(unit.label) is held by \(holder); the kind of a unit a lease or project holds or has held cannot change")
-                }
-                unit.kind = kind
-            }
-            if let rent = edit.listRent {
-                try Lease.checkRent(rent, field: "listRent")
-                unit.listRent = rent
-            }
+            let holder = stored.unit.needsHolder(for: edit) ? try ParkDatabase.unitHoldings(db, unit: id).first : nil
+            let unit = try stored.unit.applying(edit, holder: holder)
             try RentalUnitRecord(unit, createdAt: stored.createdAt, updatedAt: context.at).update(db)
             return try ParkDatabase.loadUnit(db, id)
         }

@@ -115,7 +115,7 @@ extension ReviewCommand {
     static func render(_ results: ReviewAPI.Results) -> String {
         var lines = [
             "session \(results.session) on \(results.heldOn) at \(results.venue), chair \(results.chair), closed \(results.closedAt)",
-            "pass at \(results.threshold); the trimmed mean of the totals (5 sheets or more: the highest and the lowest dropped)",
+            "pass at \(results.threshold); the trimmed mean of the totals (\(results.trimmedFrom) sheets or more: the highest and the lowest dropped)",
         ]
         var table = Table(columns: [
             .init(title: "APPLICATION", alignment: .right), .init(title: "NAME"), .init(title: "CREDIT CODE"),

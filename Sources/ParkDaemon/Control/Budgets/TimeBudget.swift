@@ -10,7 +10,8 @@ enum TimeBudget {
         try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask { try await work() }
             group.addTask {
-                try await Task.sleep(for: .seconds(seconds))
+                // On an event loop's timer, not a Task.sleep (see `Supervision.sleep`).
+                try await Supervision.sleep(for: .seconds(seconds))
                 return nil
             }
             defer { group.cancelAll() }

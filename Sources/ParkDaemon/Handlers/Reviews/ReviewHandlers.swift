@@ -66,10 +66,9 @@ enum ReviewHandlers {
                 try await database.declareConflict(application: request.application, reviewer: reviewer, declared, context: call.change())))
         }
 
-        // Administrators see every member's conflicts; a reviewer only their own.
         table.register(ReviewAPI.listConflicts) { request, call in
-            let own: Int64? = call.state.access.role(of: call.caller) == .admin ? nil : Int64(call.caller.uid)
-            return ReviewAPI.ListConflictsReply(conflicts: try await database.conflicts(session: request.session, reviewer: own).map(wire))
+            let visible = ConflictDeclarations.visibleReviewer(caller: callingReviewer(call), callerIsAdmin: isAdmin(call))
+            return ReviewAPI.ListConflictsReply(conflicts: try await database.conflicts(session: request.session, reviewer: visible).map(wire))
         }
 
         table.register(ReviewAPI.dismissConflict) { request, call in
@@ -79,19 +78,19 @@ enum ReviewHandlers {
         }
     }
 
-    /// The reviewer a declaration is about: the calling reviewer, or the one an administrator names.
+    /// The reviewer a declaration is about (`ConflictDeclarations.reviewer`).
     private static func subject(_ named: String?, call: CallContext) throws -> Reviewer {
-        let policy = call.state.access
-        if policy.role(of: call.caller) == .admin {
-            guard let named else { throw DomainError.invalid("reviewer", "name the reviewer: an administrator declares for a reviewer") }
-            return try ReviewerDirectory(policy: policy).reviewer(named, field: "reviewer")
+        let directory = ReviewerDirectory(policy: call.state.access)
+        return try ConflictDeclarations.reviewer(named: named, caller: callingReviewer(call), callerIsAdmin: isAdmin(call)) { name in
+            try directory.reviewer(name, field: "reviewer")
         }
-        let caller = Reviewer(uid: Int64(call.caller.uid), name: call.caller.userName)
-        if let named, named != caller.name, named != String(caller.uid) {
-            throw DomainError.invalid("reviewer", "a reviewer declares for themselves only, not for \(named)")
-        }
-        return caller
     }
+
+    private static func callingReviewer(_ call: CallContext) -> Reviewer {
+        Reviewer(uid: Int64(call.caller.uid), name: call.caller.userName)
+    }
+
+    private static func isAdmin(_ call: CallContext) -> Bool { call.state.access.role(of: call.caller) == .admin }
 
     static func wire(_ conflicts: ReviewerConflicts) -> ReviewAPI.Conflict {
         ReviewAPI.Conflict(

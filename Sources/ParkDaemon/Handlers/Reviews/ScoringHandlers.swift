@@ -32,7 +32,7 @@ enum ScoringHandlers {
         }
 
         table.register(ReviewAPI.submissions) { request, _ in
-            let submissions = try await database.submissions(session: request.session)
+            let submissions = try await database.sheetSubmissions(session: request.session)
             return ReviewAPI.SubmissionsReply(status: submissions.session.session.status.rawValue, applicants: submissions.applicants.map { applicant in
                 ReviewAPI.ApplicantSubmissions(
                     application: applicant.application.application, name: applicant.application.name, creditCode: applicant.application.creditCode,
@@ -76,6 +76,7 @@ enum ScoringHandlers {
         return ReviewAPI.Results(
             session: results.session.id, heldOn: session.heldOn.description, venue: session.venue, chair: session.chair,
             closedAt: results.closedAt, threshold: ReviewTally.points(hundredths: results.rules.thresholdHundredths),
+            trimmedFrom: ReviewTally.trimmedFrom,
             criteria: results.rules.criteria.map { ReviewAPI.Criterion(name: $0.name, weight: $0.weight.description) },
             vetoItems: results.rules.vetoes.map { ReviewAPI.VetoItem(name: $0.name, description: $0.description) },
             applicants: results.applicants.map { applicant in
