@@ -11,6 +11,16 @@ struct StderrLogHandlerTests {
         #expect(StderrLogHandler.oneLine("园区 plain") == "园区 plain")
     }
 
+    @Test("a value with a space, = or a quote is quoted, so that it cannot pass for more fields; others are written bare")
+    func quotedValues() {
+        let handler = StderrLogHandler(control: LogLevelControl(.info))
+        #expect(handler.line(level: .notice, message: "reloaded", metadata: ["config": "/tmp/x database=/etc/passwd", "keys": "socket.mode"])
+            == #"NOTICE reloaded config="/tmp/x database=/etc/passwd" keys=socket.mode"# + "\n")
+        #expect(StderrLogHandler.fieldValue(#"say "hi""#) == #""say \"hi\"""#)
+        #expect(StderrLogHandler.fieldValue("") == #""""#)
+        #expect(StderrLogHandler.fieldValue("园区") == "园区")
+    }
+
     @Test("on a stderr that is the journal's stream, each line carries its syslog priority; elsewhere none")
     func priorities() {
         let control = LogLevelControl(.info)

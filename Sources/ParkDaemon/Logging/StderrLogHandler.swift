@@ -1,7 +1,8 @@
 import Foundation
 import Logging
 
-/// One readable line per entry on stderr: `LEVEL message key=value …`, behind its syslog
+/// One readable line per entry on stderr: `LEVEL message key=value …` (a value with a space, `=`
+/// or `"` quoted, as logfmt writes it, so that a path cannot pass for more fields), behind its syslog
 /// priority (`<3>`) when stderr is the journal's stream, so journald files it at that priority.
 /// The level comes from a shared `LogLevelControl`, so it can change while the daemon runs.
 public struct StderrLogHandler: SharedLevelLogHandler {
@@ -24,9 +25,18 @@ public struct StderrLogHandler: SharedLevelLogHandler {
         line += "\(level.rawValue.uppercased()) \(Self.oneLine("\(message)"))"
         let merged = metadata.merging(extra ?? [:]) { _, new in new }
         for key in merged.keys.sorted() where key != NotableEvent.metadataKey {
-            line += " \(key)=\(Self.oneLine("\(merged[key]!)"))"
+            line += " \(key)=\(Self.fieldValue("\(merged[key]!)"))"
         }
         return line + "\n"
+    }
+
+    /// A field's value as written: on one line (`oneLine`), and quoted, its `"` escaped, when it
+    /// is empty or holds a space, `=` or `"`: `config=/tmp/x database=/etc/passwd` (one path)
+    /// would read as two fields.
+    static func fieldValue(_ text: String) -> String {
+        let line = oneLine(text)
+        guard line.isEmpty || line.contains(where: { $0 == " " || $0 == "=" || $0 == "\"" }) else { return line }
+        return "\"" + line.replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     /// `text` with its control characters escaped (`\n`, `\u{1B}`): an entry is one line, and a
