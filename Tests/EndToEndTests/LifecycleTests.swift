@@ -128,6 +128,8 @@ struct LifecycleTests {
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(timeout: 15) == 0, "\(daemon.log)")
         #expect(daemon.log.contains("the shutdown grace period ended with 1 connection still open"), "\(daemon.log)")
+        #expect(daemon.log.contains("a client is not reading its replies: its further calls wait until it does"), "\(daemon.log)")
+        #expect(daemon.log.contains("a client that left its replies unread has closed its connection"), "\(daemon.log)")
     }
 
     @Test("a request in flight is answered before shutdown completes")

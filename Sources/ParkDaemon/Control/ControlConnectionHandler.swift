@@ -35,6 +35,9 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
     /// Set while the handler is in the pipeline.
     private var context: ChannelHandlerContext?
     private var state = ControlConnectionState()
+    /// How many times this connection's reads were held because its replies were not read
+    /// (`limits.reply_buffer_bytes`): logged at the first, counted at the close.
+    private var heldForUnreadReplies = 0
 
     init(
         dispatcher: Dispatcher, caller: Caller, role: Role, channel: any Channel, registry: ConnectionRegistry, logger: Logger,
@@ -90,6 +93,11 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
 
     func channelInactive(context: ChannelHandlerContext) {
         state.peerDisconnected()
+        if heldForUnreadReplies > 0 {
+            logger.notice("a client that left its replies unread has closed its connection", metadata: [
+                "uid": "\(caller.uid)", "pid": "\(caller.pid)", "times_held": "\(heldForUnreadReplies)",
+            ])
+        }
         context.fireChannelInactive()
     }
 
@@ -99,6 +107,14 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         state.writabilityChanged(isWritable: context.channel.isWritable)
+        if !context.channel.isWritable {
+            heldForUnreadReplies += 1
+            if heldForUnreadReplies == 1 {
+                logger.notice("a client is not reading its replies: its further calls wait until it does (limits.reply_buffer_bytes)", metadata: [
+                    "uid": "\(caller.uid)", "pid": "\(caller.pid)",
+                ])
+            }
+        }
         if context.channel.isWritable { resume() }
         context.fireChannelWritabilityChanged()
     }
