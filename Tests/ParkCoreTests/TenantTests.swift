@@ -45,16 +45,16 @@ struct TenantTests {
 
     @Test("prose of several lines keeps its line breaks, written \\n whatever the sender used; other control characters, blanks and length are refused by field")
     func paragraphs() throws {
-        #expect(try TenantField.paragraphs(" 第一段\r\n第二段\r第三段\n\n第四段 \n", field: "grounds", maxLength: 20) == "第一段\n第二段\n第三段\n\n第四段")
-        #expect(try TenantField.optionalParagraphs(" \r\n ", field: "evidence", maxLength: 20) == nil)
+        #expect(try FieldText.paragraphs(" 第一段\r\n第二段\r第三段\n\n第四段 \n", field: "grounds", maxLength: 20) == "第一段\n第二段\n第三段\n\n第四段")
+        #expect(try FieldText.optionalParagraphs(" \r\n ", field: "evidence", maxLength: 20) == nil)
         #expect(throws: DomainError.invalid("grounds", "contains a control character other than a line break, U+0009")) {
-            try TenantField.paragraphs("a\tb", field: "grounds", maxLength: 20)
+            try FieldText.paragraphs("a\tb", field: "grounds", maxLength: 20)
         }
-        #expect(throws: DomainError.invalid("reason", "must not be empty")) { try TenantField.paragraphs("\r\n", field: "reason", maxLength: 20) }
+        #expect(throws: DomainError.invalid("reason", "must not be empty")) { try FieldText.paragraphs("\r\n", field: "reason", maxLength: 20) }
         // A Windows line break counts as one character, as it is stored.
-        #expect(try TenantField.paragraphs("ab\r\ncd", field: "reason", maxLength: 5) == "ab\ncd")
+        #expect(try FieldText.paragraphs("ab\r\ncd", field: "reason", maxLength: 5) == "ab\ncd")
         #expect(throws: DomainError.invalid("reason", "is 6 characters long; at most 5 are allowed")) {
-            try TenantField.paragraphs("ab\r\ncde", field: "reason", maxLength: 5)
+            try FieldText.paragraphs("ab\r\ncde", field: "reason", maxLength: 5)
         }
     }
 

@@ -51,7 +51,7 @@ public struct ApplicationForm: HoldsFirmParticulars, Equatable, Sendable {
         self.plannedOfficeArea = plannedOfficeArea
         self.expectedAnnualRevenue = expectedAnnualRevenue
         self.expectedAnnualTax = expectedAnnualTax
-        self.legalRepresentative = try TenantField.text(legalRepresentative, field: "legalRepresentative", maxLength: 50)
+        self.legalRepresentative = try FieldText.text(legalRepresentative, field: "legalRepresentative", maxLength: 50)
         guard shareholders.count <= 50 else { throw .invalid("shareholders", "\(shareholders.count) are given; at most 50") }
         let names = shareholders.map(\.name)
         if let twice = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
@@ -62,10 +62,10 @@ public struct ApplicationForm: HoldsFirmParticulars, Equatable, Sendable {
             throw .invalid("shareholders", "the shares add up to \(Shareholder.percent(total))%, more than 100%")
         }
         self.shareholders = shareholders
-        self.groupParent = try TenantField.optionalText(groupParent, field: "groupParent", maxLength: 100)
+        self.groupParent = try FieldText.optionalText(groupParent, field: "groupParent", maxLength: 100)
         guard statements.count <= 20 else { throw .invalid("statements", "\(statements.count) are given; at most 20") }
         self.statements = try statements.map { statement throws(DomainError) in
-            try TenantField.text(statement, field: "statements", maxLength: 1000)
+            try FieldText.text(statement, field: "statements", maxLength: 1000)
         }
         self.appliedOn = appliedOn
     }

@@ -25,7 +25,7 @@ public struct ApplicationWithdrawal: Equatable, Sendable {
         }
         guard day >= appliedOn else { throw .invalid("on", "\(day) is before \(appliedOn), when the firm applied") }
         guard day <= today else { throw .invalid("on", "\(day) is in the future (today is \(today))") }
-        let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+        let reason = try FieldText.text(reason, field: "reason", maxLength: 500)
         var change: StatusChange?
         if let tenant, tenant.status == .reviewing {
             change = try tenant.change(to: .rejected, on: day, reason: "application \(id) withdrawn: \(reason)", today: today)

@@ -12,7 +12,7 @@ public struct BlocklistEntry: Equatable, Sendable {
         guard listedOn <= today else { throw .invalid("listedOn", "\(listedOn) is in the future (today is \(today))") }
         self.creditCode = try CreditCode(creditCode)
         self.name = try TenantField.name(name)
-        self.reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+        self.reason = try FieldText.text(reason, field: "reason", maxLength: 500)
         self.listedOn = listedOn
     }
 

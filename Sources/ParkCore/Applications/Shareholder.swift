@@ -13,7 +13,7 @@ public struct Shareholder: Equatable, Sendable {
         guard let equals = text.lastIndex(of: "=") else {
             throw .invalid(field, "'\(text)' is not NAME=PERCENT, e.g. 青岛英才控股=60")
         }
-        let name = try TenantField.text(String(text[..<equals]), field: field, maxLength: 100)
+        let name = try FieldText.text(String(text[..<equals]), field: field, maxLength: 100)
         let share = String(text[text.index(after: equals)...]).trimmingWhitespace()
         guard case .value(let points) = DecimalText.read(share, places: 2), (1...10_000).contains(points) else {
             throw .invalid(field, "the share of \(name), '\(share)', is not a percentage above 0 and at most 100 with at most two decimals")

@@ -29,7 +29,7 @@ public struct BankAccount: Equatable, Sendable {
         }
         guard !bank.trimmingWhitespace().isEmpty else { throw .invalid("bank", "name the bank and branch") }
         // It goes into the bank file as it is: one line, no control character.
-        let bank = try TenantField.text(bank, field: "bank", maxLength: 100)
+        let bank = try FieldText.text(bank, field: "bank", maxLength: 100)
         let number = try BankAccountNumber.parse(number, field: "number")
         if let latest = history.max(by: { $0.effectiveFrom < $1.effectiveFrom }), effectiveFrom <= latest.effectiveFrom {
             throw .invalid("effectiveFrom", "the tenant's account \(latest.number.masked) takes effect on \(latest.effectiveFrom); a new account takes effect on a later day")

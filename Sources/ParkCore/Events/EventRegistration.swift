@@ -38,7 +38,7 @@ public struct EventRegistration: Equatable, Sendable {
     public static func roles(_ raw: [String]) throws(DomainError) -> [String] {
         var roles: [String] = []
         for role in raw {
-            let text = try TenantField.text(role, field: "roles", maxLength: 50)
+            let text = try FieldText.text(role, field: "roles", maxLength: 50)
             if !roles.contains(text) { roles.append(text) }
         }
         guard roles.count <= 50 else { throw .invalid("roles", "\(roles.count) roles; at most 50 are allowed") }

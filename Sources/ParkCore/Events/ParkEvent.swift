@@ -55,15 +55,15 @@ public struct ParkEvent: Equatable, Sendable {
     ) throws(DomainError) {
         self.id = nil
         self.kind = kind
-        self.title = try TenantField.text(title, field: "title", maxLength: 200)
-        self.description = try TenantField.optionalParagraphs(description, field: "description", maxLength: 4000)
+        self.title = try FieldText.text(title, field: "title", maxLength: 200)
+        self.description = try FieldText.optionalParagraphs(description, field: "description", maxLength: 4000)
         self.timeZone = timeZone
         self.start = start
         self.end = end
         self.startsAt = 0
         self.endsAt = 0
-        self.venue = try TenantField.optionalText(venue, field: "venue", maxLength: 200)
-        self.link = try TenantField.optionalText(link, field: "link", maxLength: 500)
+        self.venue = try FieldText.optionalText(venue, field: "venue", maxLength: 200)
+        self.link = try FieldText.optionalText(link, field: "link", maxLength: 500)
         self.organiser = organiser
         self.capacity = capacity
         self.perFirmLimit = perFirmLimit
@@ -180,10 +180,10 @@ public struct ParkEvent: Equatable, Sendable {
         try checkChangeable(at: now)
         var event = self
         if let kind = change.kind { event.kind = kind }
-        if let title = change.title { event.title = try TenantField.text(title, field: "title", maxLength: 200) }
-        if let description = change.description { event.description = try TenantField.optionalParagraphs(description, field: "description", maxLength: 4000) }
-        if let venue = change.venue { event.venue = try TenantField.optionalText(venue, field: "venue", maxLength: 200) }
-        if let link = change.link { event.link = try TenantField.optionalText(link, field: "link", maxLength: 500) }
+        if let title = change.title { event.title = try FieldText.text(title, field: "title", maxLength: 200) }
+        if let description = change.description { event.description = try FieldText.optionalParagraphs(description, field: "description", maxLength: 4000) }
+        if let venue = change.venue { event.venue = try FieldText.optionalText(venue, field: "venue", maxLength: 200) }
+        if let link = change.link { event.link = try FieldText.optionalText(link, field: "link", maxLength: 500) }
         if let organiser = change.organiser { event.organiser = organiser.tenant }
         if let capacity = change.capacity { event.capacity = capacity }
         if let limit = change.perFirmLimit { event.perFirmLimit = limit.value }
@@ -206,7 +206,7 @@ public struct ParkEvent: Equatable, Sendable {
                 var merged = recurrence.changes.first { $0.day == occurrence.day } ?? OccurrenceChange(day: occurrence.day)
                 if let start = occurrence.start { merged.start = start }
                 if let end = occurrence.end { merged.end = end }
-                if let title = occurrence.title { merged.title = try TenantField.text(title, field: "title", maxLength: 200) }
+                if let title = occurrence.title { merged.title = try FieldText.text(title, field: "title", maxLength: 200) }
                 recurrence.changes.removeAll { $0.day == occurrence.day }
                 recurrence.changes.append(merged)
                 recurrence.changes.sort { $0.day < $1.day }
@@ -241,7 +241,7 @@ public struct ParkEvent: Equatable, Sendable {
     public func cancelled(reason: String, at instant: String, now: Int64, occurrences: [EventOccurrence]) throws -> ParkEvent {
         try checkChangeable(at: now)
         var event = self
-        event.cancellation = Cancellation(at: instant, reason: try TenantField.text(reason, field: "reason", maxLength: 500))
+        event.cancellation = Cancellation(at: instant, reason: try FieldText.text(reason, field: "reason", maxLength: 500))
         event.sequence = sequence + 1
         if let lastHeld = occurrences.map(\.endsAt).filter({ $0 <= now }).max() { event.lastEndsAt = lastHeld }
         return event

@@ -21,10 +21,10 @@ public struct IncubatorProject: Equatable, Sendable {
     ) throws(DomainError) {
         guard enteredOn <= today else { throw .invalid("enteredOn", "\(enteredOn) is in the future (today is \(today))") }
         self.id = nil
-        self.name = try TenantField.text(name, field: "name", maxLength: 100)
-        self.founder = try TenantField.text(founder, field: "founder", maxLength: 50)
-        self.team = try TenantField.optionalText(team, field: "team", maxLength: 200)
-        self.university = try TenantField.optionalText(university, field: "university", maxLength: 100)
+        self.name = try FieldText.text(name, field: "name", maxLength: 100)
+        self.founder = try FieldText.text(founder, field: "founder", maxLength: 50)
+        self.team = try FieldText.optionalText(team, field: "team", maxLength: 200)
+        self.university = try FieldText.optionalText(university, field: "university", maxLength: 100)
         guard (0...1000).contains(phdCount) else { throw .invalid("phdCount", "\(phdCount) must be from 0 to 1000") }
         self.phdCount = phdCount
         guard !seatIDs.isEmpty else { throw .invalid("seats", "a project occupies at least one seat") }

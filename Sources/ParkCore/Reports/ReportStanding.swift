@@ -42,7 +42,7 @@ public struct ReportStanding: Equatable, Sendable {
     /// every total, reward input and check. Refused when the month has no report in force, and
     /// without a reason (1 to 500 characters).
     public func withdrawal(of month: Month, tenant: Int64, reason: String) throws(DomainError) -> ReportWithdrawal {
-        let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+        let reason = try FieldText.text(reason, field: "reason", maxLength: 500)
         guard let inForce else {
             throw .invalid("month", withdrawnIn.map { "the report of tenant \(tenant) for \(month) is already withdrawn (version \($0))" }
                 ?? "tenant \(tenant) has no report for \(month)")

@@ -9,7 +9,7 @@ public struct Affiliation: Equatable, Sendable {
     public init(kind: AffiliationKind, party: String, until: CivilDate?, today: CivilDate) throws(DomainError) {
         if let until, until > today { throw .invalid("until", "\(until) is in the future (today is \(today)); leave it out while the tie lasts") }
         self.kind = kind
-        self.party = try TenantField.text(party, field: "party", maxLength: 100)
+        self.party = try FieldText.text(party, field: "party", maxLength: 100)
         self.until = until
     }
 

@@ -8,7 +8,7 @@ public struct Dissent: Equatable, Sendable {
     public init(application: Int64, reviewer: Reviewer, text: String) throws(DomainError) {
         self.application = application
         self.reviewer = reviewer
-        self.text = try TenantField.text(text, field: "text", maxLength: 2000)
+        self.text = try FieldText.text(text, field: "text", maxLength: 2000)
     }
 
     /// Restores a dissent exactly as stored.

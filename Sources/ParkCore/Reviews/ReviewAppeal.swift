@@ -65,7 +65,7 @@ public struct ReviewAppeal: Equatable, Sendable {
         }
         return ReviewAppeal(
             application: application, rejection: Rejection(decision: latest.decision, session: latest.session, decidedOn: latest.decidedOn),
-            ground: ground, text: try TenantField.paragraphs(text, field: "text", maxLength: 4000), filedOn: today, deadline: deadline)
+            ground: ground, text: try FieldText.paragraphs(text, field: "text", maxLength: 4000), filedOn: today, deadline: deadline)
     }
 
     /// What accepting an appeal does to the firm's record: `rejected` back to `reviewing` today.

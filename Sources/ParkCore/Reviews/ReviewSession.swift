@@ -16,8 +16,8 @@ public struct ReviewSession: Equatable, Sendable {
     public init(
         heldOn: CivilDate, venue: String, chair: String, agenda: [AgendaCandidate], panel: ReviewPanel
     ) throws(DomainError) {
-        self.venue = try TenantField.text(venue, field: "venue", maxLength: 200)
-        self.chair = try TenantField.text(chair, field: "chair", maxLength: 50)
+        self.venue = try FieldText.text(venue, field: "venue", maxLength: 200)
+        self.chair = try FieldText.text(chair, field: "chair", maxLength: 50)
         guard !agenda.isEmpty else { throw .invalid("applications", "give at least one application for the agenda") }
         var seen = Set<Int64>()
         for candidate in agenda {

@@ -48,6 +48,6 @@ public struct ReviewerConflicts: Equatable, Sendable {
             throw .invalid("reviewer", "the detected conflicts of \(reviewer.name) with application \(application) are dismissed already"
                 + (since.isEmpty ? "" : "; detected since, and standing: " + since.map(\.key).joined(separator: "; ")))
         }
-        return try TenantField.text(reason, field: "reason", maxLength: 500)
+        return try FieldText.text(reason, field: "reason", maxLength: 500)
     }
 }

@@ -55,7 +55,7 @@ public struct ScoreSheet: Equatable, Sendable {
                 throw .invalid("veto", "'\(item)' is not a veto item; " + (items.isEmpty ? "the rules have none" : "veto on \(items)"))
             }
             guard let reason else { throw .invalid("reason", "a veto needs its reason") }
-            self.veto = Veto(item: item, reason: try TenantField.text(reason, field: "reason", maxLength: 500))
+            self.veto = Veto(item: item, reason: try FieldText.text(reason, field: "reason", maxLength: 500))
         }
         self.application = application
         self.reviewer = reviewer

@@ -14,9 +14,9 @@ enum ObjectionPayload {
             case ("application", _):
                 application = PayloadValue.identifier(value, path: path, what: "an application's id", into: &problems)
             case ("grounds", .string(let text)):
-                do { grounds = try TenantField.paragraphs(text, field: "grounds", maxLength: 2000) } catch { problems.append(SubmissionFieldError(payload: error)) }
+                do { grounds = try FieldText.paragraphs(text, field: "grounds", maxLength: 2000) } catch { problems.append(SubmissionFieldError(payload: error)) }
             case ("evidence", .string(let text)):
-                do { evidence = try TenantField.optionalParagraphs(text, field: "evidence", maxLength: 8000) } catch { problems.append(SubmissionFieldError(payload: error)) }
+                do { evidence = try FieldText.optionalParagraphs(text, field: "evidence", maxLength: 8000) } catch { problems.append(SubmissionFieldError(payload: error)) }
             case ("grounds", _), ("evidence", _):
                 problems.append(SubmissionFieldError(path: path, reason: "a string was expected, not \(value.kindName)"))
             default:

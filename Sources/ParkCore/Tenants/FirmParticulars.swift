@@ -55,10 +55,10 @@ public struct FirmParticulars: Equatable, Sendable {
     }
 
     private static func checkedContactPerson(_ raw: String?) throws(DomainError) -> String? {
-        try TenantField.optionalText(raw, field: "contactPerson", maxLength: 50)
+        try FieldText.optionalText(raw, field: "contactPerson", maxLength: 50)
     }
 
     private static func checkedLicence(_ raw: String?, field: String) throws(DomainError) -> String? {
-        try TenantField.optionalText(raw, field: field, maxLength: 64)
+        try FieldText.optionalText(raw, field: field, maxLength: 64)
     }
 }

@@ -55,7 +55,7 @@ public struct Tenant: HoldsFirmParticulars, Equatable, Sendable {
         guard day <= today else {
             throw .invalid(dayField, "\(day) is in the future (today is \(today))")
         }
-        let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+        let reason = try FieldText.text(reason, field: "reason", maxLength: 500)
         return StatusChange(from: status, to: target, on: day, reason: reason)
     }
 

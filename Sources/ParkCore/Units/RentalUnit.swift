@@ -11,9 +11,9 @@ public struct RentalUnit: Equatable, Sendable {
 
     public init(building: String, floor: String?, number: String, area: Area, kind: UnitKind, listRent: Money) throws(DomainError) {
         self.id = nil
-        self.building = try TenantField.text(building, field: "building", maxLength: 50)
-        self.floor = try TenantField.optionalText(floor, field: "floor", maxLength: 20)
-        self.number = try TenantField.text(number, field: "number", maxLength: 20)
+        self.building = try FieldText.text(building, field: "building", maxLength: 50)
+        self.floor = try FieldText.optionalText(floor, field: "floor", maxLength: 20)
+        self.number = try FieldText.text(number, field: "number", maxLength: 20)
         self.area = area
         self.kind = kind
         try Lease.checkRent(listRent, field: "listRent")

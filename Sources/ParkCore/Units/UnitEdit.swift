@@ -16,7 +16,7 @@ extension RentalUnit {
     /// first that does).
     public func applying(_ edit: UnitEdit, holder: UnitHolding?) throws(DomainError) -> RentalUnit {
         var unit = self
-        if let floor = edit.floor { unit.floor = try TenantField.optionalText(floor, field: "floor", maxLength: 20) }
+        if let floor = edit.floor { unit.floor = try FieldText.optionalText(floor, field: "floor", maxLength: 20) }
         if let area = edit.area, area != unit.area {
             if let holder {
                 throw .invalid("area", "unit \(label) is held by \(holder); the area of a unit a lease or project holds or has held cannot change")

@@ -49,9 +49,9 @@ struct ReviewNotices: Sendable {
         application: Int64, objector: String, grounds: String, evidence: String?, context: ChangeContext
     ) async throws -> StoredReviewObjection {
         let objection = try await database.recordReviewObjection(
-            application: application, objector: try TenantField.text(objector, field: "objector", maxLength: 200),
-            grounds: try TenantField.paragraphs(grounds, field: "grounds", maxLength: 2000),
-            evidence: try TenantField.optionalParagraphs(evidence, field: "evidence", maxLength: 8000), today: state.today(), context: context)
+            application: application, objector: try FieldText.text(objector, field: "objector", maxLength: 200),
+            grounds: try FieldText.paragraphs(grounds, field: "grounds", maxLength: 2000),
+            evidence: try FieldText.optionalParagraphs(evidence, field: "evidence", maxLength: 8000), today: state.today(), context: context)
         logger.notice("objection to a review result recorded", metadata: [
             "objection": "\(objection.id)", "application": "\(application)", "session": "\(objection.session)",
         ])
@@ -63,14 +63,14 @@ struct ReviewNotices: Sendable {
         objection: Int64, resolution: ObjectionResolution, reason: String, context: ChangeContext
     ) async throws -> (objection: StoredReviewObjection, decided: [StoredReviewDecision]) {
         try await database.resolveReviewObjection(
-            objection, resolution: resolution, reason: try TenantField.paragraphs(reason, field: "reason", maxLength: 2000), today: state.today(),
+            objection, resolution: resolution, reason: try FieldText.paragraphs(reason, field: "reason", maxLength: 2000), today: state.today(),
             onboarding: state.config.onboardingItems, context: context)
     }
 
     /// Records a decision superseding `decision` for a corrected error, with its reason.
     func supersede(decision: Int64, verdict: ReviewDecision.Verdict, reason: String, context: ChangeContext) async throws -> StoredReviewDecision {
         try await database.supersedeReviewDecision(
-            decision, verdict: verdict, reason: try TenantField.paragraphs(reason, field: "reason", maxLength: 2000), today: state.today(),
+            decision, verdict: verdict, reason: try FieldText.paragraphs(reason, field: "reason", maxLength: 2000), today: state.today(),
             onboarding: state.config.onboardingItems, context: context)
     }
 

@@ -20,7 +20,7 @@ extension ParkDatabase {
             guard var record = try ParkDatabase.activeBlocklistEntry(db, code.value) else { throw StoreError.notBlocklisted(code.value) }
             record.removedAt = context.at
             record.removedBy = context.recordedBy
-            record.removalReason = try TenantField.text(reason, field: "reason", maxLength: 500)
+            record.removalReason = try FieldText.text(reason, field: "reason", maxLength: 500)
             try record.update(db)
             return try record.stored
         }

@@ -33,7 +33,7 @@ extension ParkDatabase {
                 throw DomainError.invalid("event", "event \(id) is \(status.rawValue): an outcome is recorded once it has been held (it ends \(held.end))")
             }
             let occurrence = held.day
-            let reason = try TenantField.optionalText(reason, field: "reason", maxLength: 500)
+            let reason = try FieldText.optionalText(reason, field: "reason", maxLength: 500)
             let current = try ParkDatabase.currentOutcome(db, event: id, occurrence: occurrence)
             let decided = try figures.decide(over: current?.outcome, reason: reason)
             try db.execute(

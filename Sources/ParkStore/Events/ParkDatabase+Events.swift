@@ -200,7 +200,7 @@ extension ParkDatabase {
         let places = try ParkDatabase.places(db, event: event, occurrence: registration.occurrence)
         registration.status = .cancelled
         registration.cancelledAt = context.at
-        registration.cancelReason = try TenantField.optionalText(reason, field: "reason", maxLength: 500)
+        registration.cancelReason = try FieldText.optionalText(reason, field: "reason", maxLength: 500)
         try EventRegistrationRecord(registration).update(db)
         let promotions = places.withdrawing(id).promotions
         try ParkDatabase.promote(db, promotions, cause: "after registration \(id) was cancelled", context: context)

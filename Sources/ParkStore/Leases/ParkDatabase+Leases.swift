@@ -158,7 +158,7 @@ extension ParkDatabase {
     /// Ends a lease early; `day` is its last day.
     public func terminateLease(_ id: Int64, on day: CivilDate, reason: String, context: ChangeContext) async throws -> StoredLease {
         try await changeLease(id, context) { db, lease in
-            let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+            let reason = try FieldText.text(reason, field: "reason", maxLength: 500)
             let dropped = try lease.terminate(on: day)
             try ParkDatabase.dropRents(db, lease: id, after: day)
             try ParkDatabase.recordEvent(
@@ -176,7 +176,7 @@ extension ParkDatabase {
                 + "rent \(lease.rents.first?.rent.description ?? "?")/m²·month: \(withdrawn.reason)"
         }) { db -> (stored: StoredLease, reason: String) in
             let stored = try ParkDatabase.loadLease(db, id)
-            let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+            let reason = try FieldText.text(reason, field: "reason", maxLength: 500)
             try stored.lease.checkWithdrawable(today: today)
             try LeaseRecord.deleteOne(db, key: id)
             return (stored: stored, reason: reason)

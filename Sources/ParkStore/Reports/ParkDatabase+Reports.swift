@@ -52,7 +52,7 @@ extension ParkDatabase {
             throw DomainError.invalid("month", "tenant \(stored.id) was not in the park in \(month); \(when)")
         }
         let given = reason
-        let reason = try reason.flatMap { try TenantField.optionalText($0, field: "reason", maxLength: 500) }
+        let reason = try reason.flatMap { try FieldText.optionalText($0, field: "reason", maxLength: 500) }
         let standing = try ParkDatabase.reportStanding(db, tenantID: stored.id, month: month)
         if correcting { try standing.checkCorrectable(month) }
         try standing.checkReason(reason, given: given, month: month)
@@ -241,7 +241,7 @@ extension ParkDatabase {
         _ db: Database, _ rows: [ImportedReport], alreadyFound: [ImportProblem] = [], reason: String, today: CivilDate,
         context: ChangeContext
     ) throws -> ImportSummary {
-        let reason = try TenantField.text(reason, field: "reason", maxLength: 500)
+        let reason = try FieldText.text(reason, field: "reason", maxLength: 500)
         let tenants = try ParkDatabase.loadTenants(db, records: TenantRecord.fetchAll(db))
         var byID: [Int64: Tenant] = [:]
         var byCode: [String: Int64] = [:]

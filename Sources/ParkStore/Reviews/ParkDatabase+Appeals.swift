@@ -61,7 +61,7 @@ extension ParkDatabase {
             if let done = stored.outcome {
                 throw DomainError.invalid("appeal", "appeal \(id) was \(done.rawValue) already; an appeal is decided once")
             }
-            let reason = try TenantField.paragraphs(reason, field: "reason", maxLength: 2000)
+            let reason = try FieldText.paragraphs(reason, field: "reason", maxLength: 2000)
             if outcome == .accepted,
                let tenantID = try Int64.fetchOne(db, sql: "SELECT tenantId FROM application WHERE id = ?", arguments: [stored.appeal.application]) {
                 let tenant = try ParkDatabase.loadTenant(db, .id(tenantID))

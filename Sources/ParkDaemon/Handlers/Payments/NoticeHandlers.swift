@@ -29,15 +29,15 @@ enum NoticeHandlers {
         }
 
         table.register(NoticeAPI.object) { request, call in
-            let objector = try TenantField.text(request.objector, field: "objector", maxLength: 500)
-            let grounds = try TenantField.paragraphs(request.grounds, field: "grounds", maxLength: 2000)
+            let objector = try FieldText.text(request.objector, field: "objector", maxLength: 500)
+            let grounds = try FieldText.paragraphs(request.grounds, field: "grounds", maxLength: 2000)
             return NoticeAPI.ObjectionReply(objection: wire(try await database.recordObjection(
                 line: request.line, objector: objector, grounds: grounds, today: call.state.today(), context: call.change())))
         }
 
         table.register(NoticeAPI.resolve) { request, call in
             let resolution = try ObjectionResolution.parse(request.resolution)
-            let reason = try TenantField.paragraphs(request.reason, field: "reason", maxLength: 2000)
+            let reason = try FieldText.paragraphs(request.reason, field: "reason", maxLength: 2000)
             return NoticeAPI.ObjectionReply(objection: wire(try await database.resolveObjection(
                 request.objection, resolution: resolution, reason: reason, context: call.change())))
         }

@@ -8,7 +8,7 @@ enum PaymentHandlers {
         table.add(PaymentAPI.interface)
 
         table.register(PaymentAPI.confirm) { request, call in
-            let by = try TenantField.text(request.confirmedBy, field: "confirmedBy", maxLength: 500)
+            let by = try FieldText.text(request.confirmedBy, field: "confirmedBy", maxLength: 500)
             let lines = try await database.confirmLines(
                 run: request.run, tenant: TenantReference(request.tenant), confirmedBy: by, channel: "staff", context: call.change())
             return PaymentAPI.ConfirmReply(lines: lines.map(\.line))

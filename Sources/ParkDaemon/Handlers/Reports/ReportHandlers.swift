@@ -17,7 +17,7 @@ enum ReportHandlers {
 
         table.register(ReportAPI.finishImport, runs: .offEventLoop) { request, call in
             // The reason is checked before the upload is taken: a bad one leaves it for a retry.
-            let reason = try TenantField.text(request.reason ?? "corrected by CSV import", field: "reason", maxLength: 500)
+            let reason = try FieldText.text(request.reason ?? "corrected by CSV import", field: "reason", maxLength: 500)
             let text = try staging.take(request.import, owner: call.caller.uid)
             let context = call.change()
             let parsed: (rows: [ImportedReport], problems: [ImportProblem])

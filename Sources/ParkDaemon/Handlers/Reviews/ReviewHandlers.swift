@@ -61,7 +61,7 @@ enum ReviewHandlers {
         table.register(ReviewAPI.declareConflict) { request, call in
             let reviewer = try subject(request.reviewer, call: call)
             let declared = ReviewerConflicts.Declared(
-                type: try ConflictType.parse(request.type), note: try TenantField.optionalText(request.note, field: "note", maxLength: 500))
+                type: try ConflictType.parse(request.type), note: try FieldText.optionalText(request.note, field: "note", maxLength: 500))
             return ReviewAPI.ConflictReply(conflict: wire(
                 try await database.declareConflict(application: request.application, reviewer: reviewer, declared, context: call.change())))
         }
