@@ -477,7 +477,7 @@ struct SmallFixesTests {
         let daemon = try RunningDaemon(config: "access:\n  admin_group: parkd-e2e-nope-admin\n  auditor_group: parkd-e2e-nope-auditor\n")
         let warnings = daemon.log.split(separator: "\n").filter { $0.contains("group") }
         #expect(warnings == [
-            #"WARNING groups parkd-e2e-nope-admin, parkd-e2e-nope-auditor do not exist: only root (uid 0) may change or read the park; create them, or name existing groups in access.admin_group and access.auditor_group group=["parkd-e2e-nope-admin", "parkd-e2e-nope-auditor"]"#,
+            #"WARNING groups parkd-e2e-nope-admin, parkd-e2e-nope-auditor do not exist: only root (uid 0) may change or read the park; create them, or name existing groups in access.admin_group and access.auditor_group group=parkd-e2e-nope-admin,parkd-e2e-nope-auditor"#,
         ], "\(daemon.log)")
     }
 

@@ -19,6 +19,7 @@ struct StderrLogHandlerTests {
         #expect(StderrLogHandler.fieldValue(#"say "hi""#) == #""say \"hi\"""#)
         #expect(StderrLogHandler.fieldValue("") == #""""#)
         #expect(StderrLogHandler.fieldValue("园区") == "园区")
+        #expect(handler.line(level: .warning, message: "missing", metadata: ["group": ["a", "b c"]]) == #"WARNING missing group="a,b c""# + "\n")
     }
 
     @Test("on a stderr that is the journal's stream, each line carries its syslog priority; elsewhere none")

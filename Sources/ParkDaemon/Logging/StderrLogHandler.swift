@@ -25,9 +25,17 @@ public struct StderrLogHandler: SharedLevelLogHandler {
         line += "\(level.rawValue.uppercased()) \(Self.oneLine("\(message)"))"
         let merged = metadata.merging(extra ?? [:]) { _, new in new }
         for key in merged.keys.sorted() where key != NotableEvent.metadataKey {
-            line += " \(key)=\(Self.fieldValue("\(merged[key]!)"))"
+            line += " \(key)=\(Self.fieldValue(Self.text(of: merged[key]!)))"
         }
         return line + "\n"
+    }
+
+    /// A value as text: a list's items joined by commas (`group=a,b`), anything else as it describes itself.
+    static func text(of value: Logger.MetadataValue) -> String {
+        switch value {
+        case .array(let items): items.map(text(of:)).joined(separator: ",")
+        default: "\(value)"
+        }
     }
 
     /// A field's value as written: on one line (`oneLine`), and quoted, its `"` escaped, when it
