@@ -58,9 +58,22 @@ struct YAMLInputTests {
         }
         let placed = try #require(problems(unclosed).first)
         #expect(placed.hasPrefix("t.yaml:3:1: not valid YAML: "), "\(placed)")
-        #expect(problems("cases: []\ncases: []\n") == ["t.yaml:1:1: 'cases' is given more than once"])
-        #expect(throws: YAMLInput.Refusal(position: SourcePosition(line: 1, column: 1), message: "is given more than once", key: "id")) {
+        #expect(problems("cases: []\ncases: []\n") == ["t.yaml:2:1: 'cases' is given more than once"])
+        #expect(throws: YAMLInput.Refusal(position: SourcePosition(line: 2, column: 1), message: "is given more than once", key: "id")) {
             try YAMLInput.compose("id: A\nid: B\n")
+        }
+        // At the second occurrence, within a nested mapping, after comments, quoted or not; a
+        // flow mapping is placed where it begins.
+        let nested = "# parkd\nlog:\n  level: info\n  # again\n  target: stderr\n  \"level\": debug\nsocket:\n  level: x\n"
+        #expect(throws: YAMLInput.Refusal(position: SourcePosition(line: 6, column: 3), message: "is given more than once", key: "level")) {
+            try YAMLInput.compose(nested)
+        }
+        let top = "# parkd\nlog:\n  level: info\nsocket:\n  mode: \"0660\"\nlog:\n  level: debug\n"
+        #expect(throws: YAMLInput.Refusal(position: SourcePosition(line: 6, column: 1), message: "is given more than once", key: "log")) {
+            try YAMLInput.compose(top)
+        }
+        #expect(throws: YAMLInput.Refusal(position: SourcePosition(line: 1, column: 5), message: "is given more than once", key: "a")) {
+            try YAMLInput.compose("k: {a: 1, a: 2}\n")
         }
         #expect(try YAMLInput.compose("") == nil)
     }

@@ -33,7 +33,8 @@ public enum YAMLInput {
     }
 
     /// The text's root node, nil for an empty document, once `check` has passed it. A syntax
-    /// error is placed where libyaml stopped, a key given twice where its mapping begins.
+    /// error is placed where libyaml stopped, a key given twice at its second occurrence (where
+    /// its mapping begins, in a flow mapping).
     public static func compose(_ text: String) throws(Refusal) -> Node? {
         try check(text)
         do {
@@ -43,15 +44,36 @@ public enum YAMLInput {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
                 throw Refusal(position: SourcePosition(line: mark.line, column: mark.column), message: "not valid YAML: \(readable(problem))")
             case .duplicatedKeysInMapping(let duplicates, let context):
+                let mapping = SourcePosition(line: context.mark.line, column: context.mark.column)
                 throw Refusal(
-                    position: SourcePosition(line: context.mark.line, column: context.mark.column), message: "is given more than once",
-                    key: duplicates.first)
+                    position: duplicates.first.map { secondOccurrence(of: $0, inMappingAt: mapping, of: text) } ?? mapping,
+                    message: "is given more than once", key: duplicates.first)
             default:
                 throw Refusal(position: nil, message: "not valid YAML: \(error)")
             }
         } catch {
             throw Refusal(position: nil, message: "not valid YAML: \(error)")
         }
+    }
+
+    /// Where `key` is given the second time in the block mapping that begins at `start`: the
+    /// line, below it, that holds the key at the mapping's column (plain or quoted); the
+    /// mapping's start when none does (a flow mapping, `{a: 1, a: 2}`).
+    static func secondOccurrence(of key: String, inMappingAt start: SourcePosition, of text: String) -> SourcePosition {
+        let spellings = [key + ":", "\"" + key + "\":", "'" + key + "':"]
+        var found = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().dropFirst(start.line - 1) {
+            let indent = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(indent)
+            // Past the mapping: a line that starts left of it (comments and blank lines aside).
+            if index >= start.line, !content.isEmpty, !content.hasPrefix("#"), indent < start.column - 1 { break }
+            guard indent == start.column - 1, spellings.contains(where: { content.hasPrefix($0) }) else { continue }
+            let after = content.dropFirst(spellings.first { content.hasPrefix($0) }!.count)
+            guard after.isEmpty || after.first == " " else { continue }
+            found += 1
+            if found == 2 { return SourcePosition(line: index + 1, column: start.column) }
+        }
+        return start
     }
 
     /// The refusal of a file of `bytes` bytes, nil when it is small enough.
