@@ -318,10 +318,16 @@ struct SubmissionSpoolTests {
         #expect(FileManager.default.createFile(atPath: spool + "/incoming/new/filled/x", contents: Data("x".utf8)))
         #expect(chown(spool + "/incoming/new/filled/x", uploader.uid, accounts.gid) == 0)
         #expect(wait { !FileManager.default.fileExists(atPath: spool + "/incoming/new/empty") }, "the empty directory is removed")
-        // Three scans more: the filled one stays, and quarantine holds no reason for it.
-        sleep(3)
+        // Three scans more: the filled one stays, and quarantine never holds a reason for it,
+        // not even while a scan looks at it.
+        let until = Date().addingTimeInterval(3)
+        var seen: [String] = []
+        while Date() < until, seen.isEmpty {
+            seen = (try? FileManager.default.contentsOfDirectory(atPath: spool + "/quarantine")) ?? ["unreadable"]
+            usleep(2_000)
+        }
+        #expect(seen.isEmpty, "\(seen)")
         #expect(FileManager.default.fileExists(atPath: spool + "/incoming/new/filled/x"))
-        #expect(((try? FileManager.default.contentsOfDirectory(atPath: spool + "/quarantine")) ?? ["unreadable"]).isEmpty)
     }
 
     @Test("the uploader group's membership is read again at every scan: an account taken out of the group is refused without a restart, and taken again once put back")

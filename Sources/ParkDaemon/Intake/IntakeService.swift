@@ -253,7 +253,14 @@ struct IntakeService: Service {
         for (entry, _) in ready {
             let kept = Self.keptName(digest: entry.decided.fileDigest, name: entry.name)
             do {
-                if let reason = entry.decided.quarantine {
+                if entry.decided.quarantine != nil, Self.isUnmovableDirectory(spool.new + "/" + entry.name) {
+                    // An uploader's directory parkd cannot move: removed when empty; else it
+                    // stays, a failure of the scan (logged, retried with a back-off), and no
+                    // reason is written for it, not even for a moment.
+                    guard removeEmptyDirectory(entry.name) else {
+                        throw SpoolFailure(path: spool.new + "/" + entry.name, operation: "rename", code: EACCES)
+                    }
+                } else if let reason = entry.decided.quarantine {
                     do throws(SpoolFailure) {
                         let setAside = try setAside(as: kept, reason: reason) { target throws(SpoolFailure) in
                             try takeOut(entry.name, to: target, read: entry.identity)
@@ -307,6 +314,13 @@ struct IntakeService: Service {
             return false
         }
         return true
+    }
+
+    /// Whether `path` is a directory parkd may not move to another parent: someone else's,
+    /// parkd not being root (moving a directory needs write permission on it).
+    static func isUnmovableDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return geteuid() != 0 && lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR && info.st_uid != geteuid()
     }
 
     /// An uploader's directory in `new/` cannot be moved by parkd (moving a directory to another
