@@ -222,11 +222,13 @@ struct IntakeService: Service {
                     try spool.makeOutbox(receipt.creditCode)
                     outboxes.insert(outbox)
                 }
-                ready.append((entry, try DurableFile.writeTemporary(receipt.bytes, to: outbox, name: receipt.name)))
+                // The copy first: a file whose copy cannot be written stays in new/ (no receipt
+                // is written for it), never archived as the uploader's own file.
                 if case .bytes(let bytes)? = entry.archiveCopy {
                     let kept = Self.keptName(digest: entry.decided.fileDigest, name: entry.name)
                     copies[entry.name] = try DurableFile.writeTemporary(bytes, to: spool.archive, name: kept, mode: 0o600)
                 }
+                ready.append((entry, try DurableFile.writeTemporary(receipt.bytes, to: outbox, name: receipt.name)))
             } catch {
                 failure = failure ?? error
             }
