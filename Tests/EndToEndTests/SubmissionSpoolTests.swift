@@ -82,6 +82,14 @@ struct SubmissionSpoolTests {
         try Data(good.prefix(40)).write(to: URL(fileURLWithPath: park.spool + "/incoming/tmp/half.json"))
         try Data(good.prefix(20)).write(to: URL(fileURLWithPath: park.spool + "/incoming/tmp/abandoned.json"))
         #expect(try runCommand("/usr/bin/touch", ["-d", "2 days ago", park.spool + "/incoming/tmp/abandoned.json"]).status == 0)
+        // Directories left as long: an empty one goes, one holding a file stays.
+        for name in ["emptied", "holding"] {
+            #expect(mkdir(park.spool + "/incoming/tmp/" + name, 0o700) == 0)
+        }
+        #expect(FileManager.default.createFile(atPath: park.spool + "/incoming/tmp/holding/part", contents: Data("x".utf8)))
+        for name in ["emptied", "holding"] {
+            #expect(try runCommand("/usr/bin/touch", ["-d", "2 days ago", park.spool + "/incoming/tmp/" + name]).status == 0)
+        }
 
         #expect(park.wait { park.names("quarantine").count == 8 }, "\(park.names("quarantine")) \(park.daemon.log)")
         var reasons: [String: String] = [:]
@@ -94,8 +102,8 @@ struct SubmissionSpoolTests {
             "symlink.json": "refused: the entry is a symbolic link\n",
             "twice.json": "refused: the entry has 2 hard links; a submission is a file of its own\n",
         ])
-        #expect(park.wait { !park.names("incoming/tmp").contains("abandoned.json") })
-        #expect(park.names("incoming/tmp") == ["half.json", "twice.json"])
+        #expect(park.wait { !park.names("incoming/tmp").contains("abandoned.json") && !park.names("incoming/tmp").contains("emptied") })
+        #expect(park.names("incoming/tmp") == ["half.json", "holding", "twice.json"])
         #expect(park.names("outbox/\(code)").isEmpty && park.names("incoming/new").isEmpty)
         #expect(try park.sql("SELECT COUNT(*) FROM submission") == [["0"]])
         // The link's target was never touched.

@@ -412,6 +412,14 @@ struct IntakeService: Service {
         for path in DurableFile.removeOld(names, in: spool.tmp, olderThan: config.tmpMaxAgeSeconds) {
             logger.info("removed an unfinished upload older than \(config.tmpMaxAgeSeconds) s", metadata: ["file": "\(path)"])
         }
+        // An uploader's directory as old, once empty (parkd does not go into someone else's).
+        let limit = time(nil) - config.tmpMaxAgeSeconds
+        for name in names {
+            let path = spool.tmp + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR, info.st_mtim.tv_sec <= limit, rmdir(path) == 0 else { continue }
+            logger.info("removed an empty directory older than \(config.tmpMaxAgeSeconds) s", metadata: ["directory": "\(path)"])
+        }
     }
 
     /// Counts what is left in `incoming/new` and when the oldest arrived.
