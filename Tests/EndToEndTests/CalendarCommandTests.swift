@@ -136,6 +136,7 @@ struct CalendarCommandTests {
         #expect(status.contains("Log level:       info"), "\(status)")
         #expect(status.contains("rejected: calendar refused: \(directory)/2027.yaml:5:11: holidays.from:"), "\(status)")
         #expect(daemon.log.contains("calendar files refused; the calendar in force stays"), "\(daemon.log)")
+        #expect(daemon.log.contains("reload rejected: the configuration, the policies and the calendar in force stay"), "\(daemon.log)")
         #expect(try daemon.parkctl(["calendar", "add-days", "2025-12-24", "10"]).stdout == added.stdout)
         #expect(try daemon.parkctl(["calendar", "show", "2027"]).status == 65)
 

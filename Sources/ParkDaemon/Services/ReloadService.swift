@@ -66,7 +66,9 @@ struct ReloadService: Service {
         }
         guard refusals.isEmpty, let workingDays else {
             state.rejectReload(refusals.map { $0.problems.split(separator: "\n").joined(separator: "; ") }.joined(separator: "; "))
-            logger.warning("the reload is not applied: the configuration, the policies and the calendar in force stay")
+            logger.error("reload rejected: the configuration, the policies and the calendar in force stay", metadata: NotableEvent.reloadRejected.metadata([
+                "error": "\(refusals.map(\.consequence).joined(separator: "; "))",
+            ]))
             notifier.ready(status: "Serving on \(state.socketDescription); " + refusals.map(\.consequence).joined(separator: "; ")
                 + "; the configuration in force stays")
             return
