@@ -3,11 +3,12 @@ import ParkCore
 
 extension ParkDatabase {
     /// The rules the open session holding `application` (with `uid` on its panel) scores by:
-    /// those fixed at its first sheet, or nil when it has none yet (then the configured ones apply).
-    public func scoringRules(application: Int64, reviewer uid: Int64) async throws -> ScoringRules? {
+    /// those fixed at its first sheet, or, before it has one, `configured`.
+    public func scoringRules(application: Int64, reviewer uid: Int64, configured: ScoringRules) async throws -> ScoringRules {
         try await read { db in
-            guard let session = try ParkDatabase.openSession(db, application: application, reviewer: uid) else { return nil }
-            return try ReviewScoringRulesRecord.fetchOne(db, key: session.id)?.rules
+            guard let session = try ParkDatabase.openSession(db, application: application, reviewer: uid),
+                  let fixed = try ReviewScoringRulesRecord.fetchOne(db, key: session.id) else { return configured }
+            return try fixed.rules
         }
     }
 
