@@ -10,8 +10,7 @@ enum TimeBudget {
         try await withThrowingTaskGroup(of: Result?.self) { group in
             group.addTask { try await work() }
             group.addTask {
-                // On an event loop's timer, not a Task.sleep (see `Supervision.sleep`).
-                try await Supervision.sleep(for: .seconds(seconds))
+                try await EventLoopSleep.sleep(for: .seconds(seconds))
                 return nil
             }
             defer { group.cancelAll() }
