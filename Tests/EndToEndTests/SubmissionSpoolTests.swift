@@ -494,7 +494,7 @@ struct SubmissionSpoolTests {
         #expect(left.isEmpty, "\(left)")
     }
 
-    @Test("files renamed one over another under one name as fast as they come: each file archived is the one read, and its submission recorded")
+    @Test("files renamed one over another under one name as fast as they come: each file archived is the one read and recorded, and each recorded is archived")
     func renamedOverWhileTaken() throws {
         let park = try SpoolPark(tenants: 1, rescanSeconds: 1)
         let files = try (0..<600).map { try park.file(tenant: 0, id: "u\($0)", payload: SpoolPark.report("2026-01")) }
@@ -513,6 +513,15 @@ struct SubmissionSpoolTests {
                 continue
             }
             #expect(recorded.contains("u\(index)"), "u\(index) was archived but never recorded")
+        }
+        // And the converse: a file renamed over the name of one read and answered does not take
+        // the copy of the one read out of the archive (a file put back as `upload.json~2` keeps
+        // that name).
+        let archived = park.names("archive")
+        for id in recorded {
+            let bytes = try #require(Int(id.dropFirst()).map { files[$0] })
+            let kept = String(ContentHash.sha256(bytes).prefix(16)) + "-upload.json"
+            #expect(archived.contains { $0 == kept || $0.hasPrefix(kept + "~") }, "\(id) was recorded but not archived")
         }
         // A file whose name starts with a dot is taken too, not left waiting unseen.
         try park.drop(try park.file(tenant: 0, id: "hidden", payload: SpoolPark.report("2026-02")), name: ".hidden.json")

@@ -202,7 +202,8 @@ struct IntakeService: Service {
     /// for the next scan: only the file that was taken leaves `new/`. A file archived is
     /// replaced there by parkd's copy of the bytes read (written with the receipts and made
     /// durable by the same syncfs): an uploader still holding its file open cannot change what
-    /// was archived. A copy not put in place (its file left in `new/`) is removed.
+    /// was archived, nor one renaming another file over its name take it out of the archive. A
+    /// copy not put in place (its receipt not written, its file left in `new/`) is removed.
     private func finish(_ decided: [Taken]) -> (any Error)? {
         let spool = submissions.spool
         var failure: (any Error)?
@@ -272,10 +273,12 @@ struct IntakeService: Service {
                         guard error.code == EACCES || error.code == EPERM, removeEmptyDirectory(entry.name) else { throw error }
                     }
                 } else {
+                    // The copy is archived whatever became of the uploader's file since it was
+                    // read (its submission is recorded and answered): one renamed over its name
+                    // goes back to new/, and a file removed is not missed.
                     let target = spool.archive + "/" + kept
-                    if try takeOut(entry.name, to: target, read: entry.identity), let copy = copies.removeValue(forKey: entry.name) {
-                        try DurableFile.move(copy, to: target)
-                    }
+                    try takeOut(entry.name, to: target, read: entry.identity)
+                    if let copy = copies.removeValue(forKey: entry.name) { try DurableFile.move(copy, to: target) }
                 }
             } catch {
                 failure = failure ?? error
