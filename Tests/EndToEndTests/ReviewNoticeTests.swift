@@ -78,6 +78,12 @@ struct ReviewNoticeTests {
         // through the notice (a withdrawal had left a notice that could never close).
         let withdrawn = try daemon.parkctl(["application", "withdraw", "1", "--reason", "另选园区"])
         #expect(withdrawn.status == 65 && withdrawn.stderr == "parkctl: invalid APPLICATION (application): application 1 was reviewed in session 1, which is closed: its result goes through the notice and the decisions, and cannot be withdrawn\n", "\(withdrawn.stderr)")
+        // Nor put before another panel while that result is still to be decided: before its
+        // notice, while the notice runs, or held by an objection after it (below).
+        let secondPanel = ["review", "session", "add", "--date", "2026-03-20", "--venue", "302", "--chair", "刘主任", "--application", "1"]
+            + names[3...7].flatMap { ["--reviewer", $0] }
+        let undecided = "parkctl: invalid --application (applications): application 1 has a result of review session 1 still to be decided (its notice, objections and final decision come first); only a result withdrawn by an upheld objection, or an accepted appeal, puts it before a panel again\n"
+        #expect(try daemon.parkctl(secondPanel).stderr == undecided)
 
         // Published on Thursday the 12th, 5 working days: Friday 13th, Saturday 14th (worked for
         // the festival), the festival 15th-23rd, Tuesday 24th, Wednesday 25th, Thursday 26th.
@@ -131,6 +137,7 @@ struct ReviewNoticeTests {
         #expect(try daemon.parkctl(["tenant", "show", "91370200MA3D0001A6"]).stdout.contains("rejected"))
         #expect(try daemon.parkctl(["tenant", "show", "91370200MA3C1234XQ"]).stdout.contains("reviewing"))
         #expect(try daemon.parkctl(["audit", "list", "--method", "Review.CloseNotice"]).stdout.contains("timer notices"))
+        #expect(try daemon.parkctl(secondPanel).stderr == undecided)
 
         // Dismissing the objection releases the decision: approved, and the tenant moves.
         let resolved = try daemon.parkctl(["review", "objection", "resolve", "1", "--dismissed", "--reason", "经核实，材料属实"])
@@ -173,6 +180,10 @@ struct ReviewNoticeTests {
         try daemon.setClock("2026-03-02T10:00:00+08:00")
         #expect(try daemon.parkctl(["unit", "add", "--building", "A", "--number", "1203", "--area", "120", "--kind", "office", "--rent", "45"]).status == 0)
         #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2026-03-01", "--end", "2029-02-28", "--rent", "45"]).status == 0)
+        #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("approved"))
+        // Still approved, but moved in: no longer rejected by a superseding decision.
+        let leased = try daemon.parkctl(["review", "decision", "supersede", "2", "--rejected", "--reason", "隐瞒关联关系"])
+        #expect(leased.stderr == "parkctl: invalid --approved/--rejected (verdict): tenant 1 moved in on 2026-03-01 (lease 1): a decision's verdict is corrected only before the firm moves in\n")
         #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("approved"))
         let unknown = try daemon.parkctl(["application", "checklist", "1", "--tick", "keysHandedOver"])
         #expect(unknown.status == 65 && unknown.stderr.hasPrefix("parkctl: invalid --tick (item): 'keysHandedOver' is not an item"), "\(unknown.stderr)")

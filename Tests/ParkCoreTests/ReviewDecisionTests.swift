@@ -150,5 +150,22 @@ struct ReviewDecisionTests {
             try ReviewDecision.correction(of: tenant(.active), to: .rejected, superseding: 1, reason: "x", today: day("2026-03-02"))
         }
         #expect(!TenantStatus.rejected.next.contains(.approved) && !TenantStatus.approved.next.contains(.rejected))
+        // An approved firm whose checklist is open stays approved after its first lease starts,
+        // but it has moved in; one with a lease signed for later is rejected once it is terminated.
+        let office = LeasedUnit(unitID: 1, label: "A-1203", area: try Area.parse("120", field: "area"), kind: .office)
+        var lease = try Lease(tenantID: 2, units: [office], start: day("2026-03-01"), end: day("2029-02-28"), rent: Money(fen: 4_500), deposit: .zero, billingDay: 1)
+        lease.id = 7
+        #expect(throws: DomainError.invalid(
+            "verdict", "tenant 2 moved in on 2026-03-01 (lease 7): a decision's verdict is corrected only before the firm moves in")) {
+            try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "x", leases: [lease], today: day("2026-03-02"))
+        }
+        #expect(throws: DomainError.invalid(
+            "verdict", "tenant 2 holds lease 7, signed to start on 2026-03-01: terminate it before the approval is corrected to a rejection")) {
+            try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "x", leases: [lease], today: day("2026-02-28"))
+        }
+        lease.terminatedOn = day("2026-02-28")
+        #expect(try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "x", leases: [lease], today: day("2026-03-02"))?.to == .rejected)
+        // A rejected firm holds no lease; an approval is corrected whatever the leases.
+        #expect(try ReviewDecision.correction(of: tenant(.rejected), to: .approved, superseding: 1, reason: "x", leases: [lease], today: day("2026-03-02"))?.to == .approved)
     }
 }

@@ -55,6 +55,9 @@ struct ReviewSessionRulesTests {
             try session([AgendaCandidate(application: 1, status: .awaitingReview, onSession: 4)])
         }
         #expect(throws: DomainError.invalid("applications", "give at least one application for the agenda")) { try session([]) }
+        #expect(throws: DomainError.invalid("applications", "application 1 has a result of review session 3 still to be decided (its notice, objections and final decision come first); only a result withdrawn by an upheld objection, or an accepted appeal, puts it before a panel again")) {
+            try session([AgendaCandidate(application: 1, status: .awaitingReview, onSession: nil, undecidedResult: 3)])
+        }
         var closed = try session([AgendaCandidate(application: 1, status: .awaitingReview, onSession: nil)])
         closed.status = .closed
         #expect(throws: DomainError.invalid("session", "session 0 is closed: its panel no longer changes")) {

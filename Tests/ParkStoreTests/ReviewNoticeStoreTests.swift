@@ -141,6 +141,40 @@ struct ReviewNoticeStoreTests {
         }
     }
 
+    @Test("an application whose result still leads to a decision goes before no other panel: before the notice, during it, held by an objection; withdrawn by an upheld one, it does")
+    func undecidedResultKeepsTheApplicationOffAgendas() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            try await closedSession(database)
+            func scheduleAgain() async throws {
+                _ = try await database.createReviewSession(
+                    heldOn: try day("2021-03-01"), venue: "302", chair: "刘主任", agenda: [1], panel: try ReviewPanel(Self.panel),
+                    context: context("io.parkd.Review.CreateSession"))
+            }
+            let refusal = DomainError.invalid("applications", "application 1 has a result of review session 1 still to be decided (its notice, objections and final decision come first); only a result withdrawn by an upheld objection, or an accepted appeal, puts it before a panel again")
+            await #expect(throws: refusal) { try await scheduleAgain() }
+            _ = try await database.publishReviewNotice(
+                session: 1, today: day("2021-02-09"), workingDays: 5, calendar: calendar(), context: context("io.parkd.Review.PublishNotice"))
+            await #expect(throws: refusal) { try await scheduleAgain() }
+            let objection = try await database.recordReviewObjection(
+                application: 1, objector: "王某", grounds: "评分材料与实际经营不符", evidence: nil, today: day("2021-02-22"),
+                context: context("io.parkd.Review.AddObjection"))
+            _ = try await database.closeReviewNotice(session: 1, today: day("2021-02-23"), context: context("io.parkd.Review.CloseNotice"))
+            await #expect(throws: refusal) { try await scheduleAgain() }
+            let upheld = try await database.resolveReviewObjection(
+                objection.id, resolution: .upheld, reason: "材料不实", today: day("2021-02-24"), context: context("io.parkd.Review.ResolveObjection"))
+            #expect(upheld.decided.isEmpty)
+            try await scheduleAgain()
+            #expect(try await database.reviewSession(2).session.agenda == [1])
+            // The rejected applicant has its decision: only an accepted appeal reopens it.
+            await #expect(throws: DomainError.self) {
+                try await database.createReviewSession(
+                    heldOn: try day("2021-03-01"), venue: "302", chair: "刘主任", agenda: [2], panel: try ReviewPanel(Self.panel),
+                    context: context("io.parkd.Review.CreateSession"))
+            }
+        }
+    }
+
     @Test("a notice across the Spring Festival: an objection holds one decision past the close, its dismissal releases it; tenants move")
     func noticeAndDecisions() async throws {
         try await withTemporaryDirectory { directory in

@@ -21,8 +21,14 @@ public struct AgendaCandidate: Equatable, Sendable {
     /// appeal): its id and verdict. Such an application goes before no panel again.
     public var decided: (decision: Int64, verdict: ReviewDecision.Verdict)? = nil
 
+    /// The closed session whose result on it still leads to a decision: not on notice yet, on
+    /// notice, or held by an open objection (a result withdrawn by an upheld objection leads to
+    /// none). Such an application goes before no other panel until that decision is made.
+    public var undecidedResult: Int64? = nil
+
     public static func == (lhs: AgendaCandidate, rhs: AgendaCandidate) -> Bool {
         lhs.application == rhs.application && lhs.status == rhs.status && lhs.onSession == rhs.onSession && lhs.appealed == rhs.appealed
             && lhs.decided?.decision == rhs.decided?.decision && lhs.decided?.verdict == rhs.decided?.verdict
+            && lhs.undecidedResult == rhs.undecidedResult
     }
 }

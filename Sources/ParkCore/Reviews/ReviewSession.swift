@@ -12,7 +12,8 @@ public struct ReviewSession: Equatable, Sendable {
     public var status: ReviewSessionStatus
 
     /// A new session, every field checked; `applications` are the agenda's applications as the
-    /// park holds them: each must await review and sit on no other open session's agenda.
+    /// park holds them: each must await review, sit on no other open session's agenda, and have
+    /// no final decision in force nor a closed session's result still to be decided.
     public init(
         heldOn: CivilDate, venue: String, chair: String, agenda: [AgendaCandidate], panel: ReviewPanel
     ) throws(DomainError) {
@@ -32,6 +33,9 @@ public struct ReviewSession: Equatable, Sendable {
             }
             if let decided = candidate.decided {
                 throw .invalid("applications", "application \(candidate.application) was \(decided.verdict.rawValue) by decision \(decided.decision); only an accepted appeal puts it before a panel again")
+            }
+            if let session = candidate.undecidedResult {
+                throw .invalid("applications", "application \(candidate.application) has a result of review session \(session) still to be decided (its notice, objections and final decision come first); only a result withdrawn by an upheld objection, or an accepted appeal, puts it before a panel again")
             }
             if let appealed = candidate.appealed {
                 try ReviewAppeal.checkPanel(

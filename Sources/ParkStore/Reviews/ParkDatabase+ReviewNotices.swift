@@ -166,7 +166,10 @@ extension ParkDatabase {
                 id, previous: previous.decision, supersededBy: previous.supersededBy, verdict: verdict, reason: reason)
             if let tenantID = previous.tenant, verdict != previous.decision.verdict {
                 let tenant = try ParkDatabase.loadTenant(db, .id(tenantID))
-                if let change = try ReviewDecision.correction(of: tenant.tenant, to: verdict, superseding: id, reason: decision.reasons[0], today: today) {
+                let leases = try Int64.fetchAll(db, sql: "SELECT id FROM lease WHERE tenantId = ? ORDER BY id", arguments: [tenantID])
+                    .map { try ParkDatabase.loadLease(db, $0).lease }
+                if let change = try ReviewDecision.correction(
+                    of: tenant.tenant, to: verdict, superseding: id, reason: decision.reasons[0], leases: leases, today: today) {
                     var moved = tenant.tenant
                     try ParkDatabase.recordStatusChange(db, change, of: tenant, to: &moved, context: context)
                 }

@@ -2,8 +2,9 @@ import GRDB
 import ParkCore
 
 extension ParkDatabase {
-    /// Schedules a session: its agenda's applications must await review and sit on no other
-    /// open session's agenda; the panel is checked by the domain.
+    /// Schedules a session: its agenda's applications must await review, sit on no other open
+    /// session's agenda and have no decision or result pending (`ReviewSession`); the panel is
+    /// checked by the domain.
     public func createReviewSession(
         heldOn: CivilDate, venue: String, chair: String, agenda: [Int64], panel: ReviewPanel, context: ChangeContext
     ) async throws -> StoredReviewSession {
@@ -12,7 +13,8 @@ extension ParkDatabase {
                 guard let application = try ApplicationRecord.fetchOne(db, key: id) else { throw StoreError.noSuchApplication(id) }
                 return AgendaCandidate(
                     application: id, status: try application.applicationStatus, onSession: try ParkDatabase.openSession(db, holding: id),
-                    appealed: try ParkDatabase.appealedPanel(db, application: id), decided: try ParkDatabase.standingDecision(db, application: id))
+                    appealed: try ParkDatabase.appealedPanel(db, application: id), decided: try ParkDatabase.standingDecision(db, application: id),
+                    undecidedResult: try ParkDatabase.undecidedResult(db, application: id))
             }
             let session = try ReviewSession(heldOn: heldOn, venue: venue, chair: chair, agenda: candidates, panel: panel)
             var record = ReviewSessionRecord(session, createdAt: context.at, createdBy: context.recordedBy)
@@ -62,6 +64,26 @@ extension ParkDatabase {
     // MARK: - Rows to sessions
 
     /// The open session whose agenda holds `application`, if any.
+    /// The latest closed session whose scored result on `application` has no decision yet and
+    /// was not withdrawn (an upheld objection and none open, as `ReviewDecision.disposition`
+    /// reads them).
+    private static func undecidedResult(_ db: Database, application: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: """
+            SELECT r.reviewSessionId FROM reviewResult AS r
+            WHERE r.applicationId = :application AND r.outcome IN (:passed, :failed, :vetoed)
+              AND NOT EXISTS (SELECT 1 FROM reviewDecision AS d WHERE d.applicationId = r.applicationId AND d.reviewSessionId = r.reviewSessionId)
+              AND NOT (
+                EXISTS (SELECT 1 FROM reviewObjection AS o JOIN reviewNotice AS n ON n.id = o.reviewNoticeId
+                        WHERE n.reviewSessionId = r.reviewSessionId AND o.applicationId = r.applicationId AND o.resolution = 'upheld')
+                AND NOT EXISTS (SELECT 1 FROM reviewObjection AS o JOIN reviewNotice AS n ON n.id = o.reviewNoticeId
+                        WHERE n.reviewSessionId = r.reviewSessionId AND o.applicationId = r.applicationId AND o.resolution IS NULL))
+            ORDER BY r.reviewSessionId DESC LIMIT 1
+            """, arguments: [
+                "application": application, "passed": ReviewTally.Outcome.passed.rawValue, "failed": ReviewTally.Outcome.failed.rawValue,
+                "vetoed": ReviewTally.Outcome.vetoed.rawValue,
+            ])
+    }
+
     private static func openSession(_ db: Database, holding application: Int64) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
             SELECT s.id FROM reviewAgendaItem AS a JOIN reviewSession AS s ON s.id = a.reviewSessionId
