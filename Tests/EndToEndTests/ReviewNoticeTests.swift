@@ -64,6 +64,31 @@ struct ReviewNoticeTests {
         #expect(late.stdout.contains("objections are no longer taken"), "\(late.stdout)")
     }
 
+    @Test("the close-notices timer closes each due notice on its own: one that cannot close is said with its reason, the run fails, and the others close")
+    func oneUnclosableNoticeHoldsUpNoOther() throws {
+        let accounts = try ReviewerAccounts(count: 5)
+        let daemon = try Self.closedSession(accounts)
+        #expect(try daemon.parkctl(ApplicationCommandTests.add("91370200163562681G", name: "申请企业3", ["--on": ["2026-02-02"]])).status == 0)
+        #expect(try daemon.parkctl(["review", "session", "add", "--date", "2026-02-10", "--venue", "302", "--chair", "刘主任", "--application", "3"]
+            + accounts.reviewers.prefix(5).flatMap { ["--reviewer", $0.name] }).stdout == "2\n")
+        for reviewer in accounts.reviewers.prefix(5) {
+            #expect(try daemon.parkctl(ReviewScoringEndToEndTests.arguments(3, total: "80"), uid: reviewer.uid, gid: accounts.gid).status == 0)
+        }
+        #expect(try daemon.parkctl(["review", "session", "close", "2"]).status == 0)
+        try daemon.setClock("2026-02-12T10:00:00+08:00")
+        #expect(try daemon.parkctl(["review", "notice", "publish", "1"]).status == 0)
+        #expect(try daemon.parkctl(["review", "notice", "publish", "2"]).status == 0)
+        // An administrator rejects application 1's firm by hand while its result is on notice:
+        // that notice no longer closes (the firm cannot become approved).
+        #expect(try daemon.parkctl(["tenant", "transition", "91370200MA3C1234XQ", "rejected", "--reason", "撤回入驻"]).status == 0)
+        try daemon.setClock("2026-02-27T07:59:59+08:00")
+        let history = try Self.history(daemon, containing: "not closed")
+        #expect(history.contains("failed"), "\(history)")
+        #expect(history.contains("closed the notice of review session 2, which ended 2026-02-26: application 3 approved"), "\(history)")
+        #expect(history.contains("the notice of review session 1 was not closed: a tenant that is rejected cannot become approved"), "\(history)")
+        #expect(try daemon.parkctl(["review", "decision", "list"]).stdout == "decision 1: application 3 approved on 2026-02-27 (session 2, passed at 80.00): score 80.00 is at or above the threshold 70.00\n")
+    }
+
     @Test("a notice counted across the festival and its swapped working days; an objection holds one decision past the close until dismissed")
     func noticeObjectionDecision() throws {
         let accounts = try ReviewerAccounts(count: 8)

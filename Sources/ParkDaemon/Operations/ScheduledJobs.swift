@@ -22,6 +22,12 @@ struct ScheduledJobs: Sendable {
         var details: [String]
     }
 
+    /// A run that did part of its work: what it did and what it could not, each item said; the
+    /// run failed, and the items that could be done are done.
+    struct PartlyFailed: Error {
+        var result: Result
+    }
+
     /// Carries out `action` for `timer`'s run `run`.
     func perform(_ action: TimerAction, timer: String, run: Int64) async throws -> Result {
         let today = state.today()
@@ -70,11 +76,17 @@ struct ScheduledJobs: Sendable {
             try await database.optimize()
             return Result(summary: "PRAGMA optimize ran", details: [])
         case .closeNotices:
+            // Each notice is closed on its own: one that cannot be closed is said, and the others close.
             var details: [String] = []
+            var unclosed: [String] = []
             for notice in try await notices.due() {
                 let context = change(by: timer, method: NoticeAPI.close.name, parameters: ["run": .integer(notice.run)])
-                let closed = try await notices.close(run: notice.run, context: context)
-                details.append("closed the notice of reward run \(closed.run), which ended \(closed.period.endsOn)")
+                do {
+                    let closed = try await notices.close(run: notice.run, context: context)
+                    details.append("closed the notice of reward run \(closed.run), which ended \(closed.period.endsOn)")
+                } catch {
+                    unclosed.append("the notice of reward run \(notice.run) was not closed: \(ControlErrors.sentence(for: error))")
+                }
             }
             var summary = switch details.count {
             case 0: "no public notice of a reward run is due to close"
@@ -82,10 +94,18 @@ struct ScheduledJobs: Sendable {
             default: "closed \(details.count) public notices of reward runs"
             }
             let reviews = try await closeReviewNotices(timer: timer)
-            if !reviews.isEmpty {
-                summary += reviews.count == 1 ? "; closed 1 public notice of a review session" : "; closed \(reviews.count) public notices of review sessions"
+            if !reviews.closed.isEmpty {
+                summary += reviews.closed.count == 1
+                    ? "; closed 1 public notice of a review session" : "; closed \(reviews.closed.count) public notices of review sessions"
             }
-            return Result(summary: summary, details: details + reviews)
+            unclosed += reviews.unclosed
+            let result = Result(summary: summary, details: details + reviews.closed + unclosed)
+            guard unclosed.isEmpty else {
+                throw PartlyFailed(result: Result(
+                    summary: result.summary + "; \(unclosed.count) due \(unclosed.count == 1 ? "notice was" : "notices were") not closed",
+                    details: result.details))
+            }
+            return result
         case .moveIns:
             var details: [String] = []
             for due in try await database.tenantsDueToMoveIn(today: today) {
@@ -105,20 +125,28 @@ struct ScheduledJobs: Sendable {
         }
     }
 
-    /// Closes the review notices whose last day has passed: each gives its final decisions.
-    private func closeReviewNotices(timer: String) async throws -> [String] {
+    /// Closes the review notices whose last day has passed: each gives its final decisions. What
+    /// each closed notice decided, and why each of the others was not closed.
+    private func closeReviewNotices(timer: String) async throws -> (closed: [String], unclosed: [String]) {
         var details: [String] = []
+        var unclosed: [String] = []
         for due in try await reviewNotices.due() {
             let session = due.notice.session
             let context = change(by: timer, method: ReviewAPI.closeNotice.name, parameters: ["session": .integer(session)])
-            let closing = try await reviewNotices.close(session: session, context: context)
+            let closing: ReviewNoticeClosing
+            do {
+                closing = try await reviewNotices.close(session: session, context: context)
+            } catch {
+                unclosed.append("the notice of review session \(session) was not closed: \(ControlErrors.sentence(for: error))")
+                continue
+            }
             let held = closing.held.keys.sorted().map { "application \($0) held by objection \((closing.held[$0] ?? []).map(String.init).joined(separator: ", "))" }
             details.append(
                 "closed the notice of review session \(session), which ended \(closing.notice.notice.period.endsOn): "
                     + (closing.decided.map { "application \($0.decision.application) \($0.decision.verdict.rawValue)" } + held)
                     .joined(separator: "; "))
         }
-        return details
+        return (details, unclosed)
     }
 
     private func rewardRun(_ period: RewardPeriod, timer: String) async throws -> Result {

@@ -183,6 +183,9 @@ final class TimerScheduler: Sendable {
         do {
             result = try await jobs.perform(action, timer: timer, run: run.id)
             outcome = .succeeded
+        } catch let partly as ScheduledJobs.PartlyFailed {
+            result = partly.result
+            outcome = .failed
         } catch {
             result = ScheduledJobs.Result(summary: ControlErrors.sentence(for: error), details: [])
             outcome = .failed
