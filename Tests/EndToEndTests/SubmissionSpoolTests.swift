@@ -41,6 +41,19 @@ struct SubmissionSpoolTests {
         // Every submission is in the audit trail, which still verifies.
         #expect(try park.daemon.parkctl(["audit", "verify"]).status == 0)
         #expect(try park.sql("SELECT COUNT(*) FROM auditEntry WHERE method = 'io.parkd.Submission.Intake'") == [["3"]])
+        // And an auditor lists the spool's entries alone.
+        let intake = try park.daemon.parkctl(["--json", "audit", "list", "--method", "Submission.Intake"])
+        #expect(intake.status == 0 && intake.stdout.components(separatedBy: "\"io.parkd.Submission.Intake\"").count == 4, "\(intake.stdout)\(intake.stderr)")
+
+        // Temporary receipts a killed parkd left in an outbox (never renamed, so never receipts)
+        // go once a minute old; a younger one waits for the sweep a minute on.
+        park.daemon.stop()
+        let outbox = park.spool + "/outbox/\(code)/"
+        for name in [".old.json.1.tmp", ".young.json.1.tmp"] { try Data("{}".utf8).write(to: URL(fileURLWithPath: outbox + name)) }
+        #expect(try runCommand("/usr/bin/touch", ["-d", "2 minutes ago", outbox + ".old.json.1.tmp"]).status == 0)
+        park.daemon = try park.daemon.restarted()
+        #expect(park.wait { !FileManager.default.fileExists(atPath: outbox + ".old.json.1.tmp") })
+        #expect(FileManager.default.fileExists(atPath: outbox + ".young.json.1.tmp"))
     }
 
     @Test("a rejected report lists every error with its path, and is recorded: a resend gets the same rejection")

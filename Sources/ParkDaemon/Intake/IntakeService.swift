@@ -24,10 +24,8 @@ struct IntakeService: Service {
         for shortfall in try spool.prepare(uploaderGroup: Spool.groupID(config.uploaderGroup)) { logger.warning("\(shortfall)") }
         for shortfall in try spool.prepareOutboxes() { logger.warning("\(shortfall)") }
         // What a parkd stopped mid-write left: never renamed, so never a receipt nor a reason.
-        for code in (try? DurableFile.names(in: spool.outbox)) ?? [] {
-            DurableFile.removeTemporaries(in: spool.outbox(code), olderThan: 60)
-        }
-        DurableFile.removeTemporaries(in: spool.quarantine, olderThan: 60)
+        removeStaleTemporaries()
+        var lastSweep = time(nil)
         // Only the intake writes to archive/, and it has not started: every copy there is a stopped parkd's.
         DurableFile.removeTemporaries(in: spool.archive, olderThan: 0)
         let watch = try SpoolWatch(directory: spool.new)
@@ -48,6 +46,12 @@ struct IntakeService: Service {
                     logger.notice("the kernel's queue of spool events overflowed; scanning \(spool.new)")
                 }
                 let failure = await scan(uploaders: uploaders)
+                // A parkd killed and restarted within the minute left temporary files younger
+                // than that: swept again once a minute.
+                if time(nil) - lastSweep >= Self.staleTemporarySeconds {
+                    removeStaleTemporaries()
+                    lastSweep = time(nil)
+                }
                 let (next, note) = schedule.scanned(failed: failure != nil)
                 switch note {
                 case .failing?:
@@ -406,6 +410,20 @@ struct IntakeService: Service {
             kept.append(character)
         }
         return prefix + kept + "~"
+    }
+
+    /// How old a temporary receipt or reason is before it counts as a stopped parkd's: every
+    /// one this parkd writes is renamed or removed within its batch.
+    static let staleTemporarySeconds = 60
+
+    /// Removes the temporary receipts in the outboxes, and reasons in `quarantine/`, that a
+    /// parkd stopped mid-write left: never renamed, they were never a receipt nor a reason.
+    private func removeStaleTemporaries() {
+        let spool = submissions.spool
+        for code in (try? DurableFile.names(in: spool.outbox)) ?? [] {
+            DurableFile.removeTemporaries(in: spool.outbox(code), olderThan: Self.staleTemporarySeconds)
+        }
+        DurableFile.removeTemporaries(in: spool.quarantine, olderThan: Self.staleTemporarySeconds)
     }
 
     /// Removes files in `incoming/tmp` older than the configured age (abandoned uploads).

@@ -8,6 +8,10 @@ import ParkStore
 /// submission's record and receipt, then write the receipt, signed with the park's key, to the
 /// tenant's outbox.
 struct TenantSubmissions: Sendable {
+    /// The method the audit trail records for each file the spool takes (the uploader's uid
+    /// and user as the caller): no admin call has it.
+    static let intakeMethod = "io.parkd.Submission.Intake"
+
     let database: ParkDatabase
     let state: DaemonState
     let receiptKey: ReceiptKey
@@ -43,7 +47,7 @@ struct TenantSubmissions: Sendable {
         case .failure(let refusal): return Decided(receipt: nil, quarantine: refusal.description, status: nil, fileDigest: nil)
         }
         let call = AuditedCall(
-            uid: Int64(file.owner), user: uploader, pid: Int64(getpid()), method: "io.parkd.Submission.Intake",
+            uid: Int64(file.owner), user: uploader, pid: Int64(getpid()), method: Self.intakeMethod,
             parameters: ParkControl.JSONValue.object([
                 "file": .string(file.name), "submissionId": .string(envelope.submissionId), "tenant": .string(envelope.tenant.value),
                 "type": .string(envelope.type), "envelopeSha256": .string(SubmissionIntake.sha256(signed.envelopeBytes)),

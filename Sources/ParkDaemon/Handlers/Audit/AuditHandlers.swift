@@ -6,9 +6,11 @@ import ParkStore
 /// `io.parkd.Audit`: reading and verifying the trail.
 enum AuditHandlers {
     /// Registered after every method that changes the park: `List` filters by those, and by
-    /// the policy loads parkd records itself.
+    /// what parkd records itself (the policy loads, the files the spool takes).
     static func register(in table: inout MethodTable, database: ParkDatabase) {
-        let audited = table.auditedMethods.merging([PolicyRegistry.loadMethod: [PolicyRegistry.loadMethod]]) { names, _ in names }
+        let audited = table.auditedMethods.merging([
+            PolicyRegistry.loadMethod: [PolicyRegistry.loadMethod], TenantSubmissions.intakeMethod: [TenantSubmissions.intakeMethod],
+        ]) { names, _ in names }
         table.add(AuditAPI.interface)
 
         table.register(AuditAPI.list) { request, call in
