@@ -113,6 +113,10 @@ struct ReviewScoringEndToEndTests {
             == "parkctl: review session 1 is open: its scores are sealed until it closes (review submissions shows who has submitted)\n")
         #expect(try reviewer(1, ["review", "result", "1"]).status == 77)
         #expect(try daemon.parkctl(["review", "submissions", "1"], uid: auditor, gid: auditorGroup).stdout == submissions.stdout)
+        // An auditor reads every member's conflicts, as an administrator does.
+        let conflicts = try daemon.parkctl(["review", "conflict", "list", "1"])
+        #expect(conflicts.stdout.contains(names[6]) && conflicts.stdout.contains("conflicted"), "\(conflicts.stdout)")
+        #expect(try daemon.parkctl(["review", "conflict", "list", "1"], uid: auditor, gid: auditorGroup).stdout == conflicts.stdout)
         let trail = try daemon.parkctl(["--json", "audit", "list", "--method", "Review.Score"]).stdout
         // Every call: 16 sheets and the six refused.
         #expect(trail.components(separatedBy: "\"sealed\"").count - 1 == 22, "\(trail)")

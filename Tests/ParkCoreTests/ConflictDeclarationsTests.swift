@@ -19,7 +19,7 @@ struct ConflictDeclarationsTests {
         #expect(throws: DomainError.invalid("reviewer", "a reviewer declares for themselves only, not for li")) {
             try ConflictDeclarations.reviewer(named: "li", caller: wang, callerIsAdmin: false, resolve: find)
         }
-        #expect(ConflictDeclarations.visibleReviewer(caller: wang, callerIsAdmin: false) == 1001)
+        #expect(ConflictDeclarations.visibleReviewer(caller: wang, readsEveryones: false) == 1001)
     }
 
     @Test("an administrator names the reviewer a declaration is about, and sees every member's conflicts")
@@ -31,6 +31,6 @@ struct ConflictDeclarationsTests {
         #expect(throws: DomainError.invalid("reviewer", "zhao is no reviewer")) {
             try ConflictDeclarations.reviewer(named: "zhao", caller: wang, callerIsAdmin: true, resolve: find)
         }
-        #expect(ConflictDeclarations.visibleReviewer(caller: wang, callerIsAdmin: true) == nil)
+        #expect(ConflictDeclarations.visibleReviewer(caller: wang, readsEveryones: true) == nil)
     }
 }

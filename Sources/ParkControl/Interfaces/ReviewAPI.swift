@@ -200,7 +200,7 @@ public enum ReviewAPI {
           conflict: Conflict
         )
 
-        # A session's conflicts, pair by pair (administrators: every member's; a reviewer: their own).
+        # A session's conflicts, pair by pair (administrators and auditors: every member's; a reviewer: their own).
         method ListConflicts(
           # The session's id.
           session: int
@@ -465,7 +465,7 @@ public enum ReviewAPI {
     public static let declareAffiliation = VarlinkMethod<DeclareAffiliation, DeclareAffiliationReply>(
         "io.parkd.Review.DeclareAffiliation", access: .reviewerChange)
     public static let declareConflict = VarlinkMethod<DeclareConflict, DeclareConflictReply>("io.parkd.Review.DeclareConflict", access: .reviewerChange)
-    public static let listConflicts = VarlinkMethod<ListConflicts, ListConflictsReply>("io.parkd.Review.ListConflicts", access: .reviewer)
+    public static let listConflicts = VarlinkMethod<ListConflicts, ListConflictsReply>("io.parkd.Review.ListConflicts", access: .reviewerOrRead)
     public static let dismissConflict = VarlinkMethod<DismissConflict, DismissConflictReply>("io.parkd.Review.DismissConflict", access: .write)
 
     @MemberwiseInit

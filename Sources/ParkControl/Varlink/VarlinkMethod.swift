@@ -11,6 +11,9 @@ public enum MethodAccess: String, Sendable {
     case reviewer
     /// As `reviewer`, for a method that changes the park (a reviewer's own declarations): audited.
     case reviewerChange
+    /// A read that reviewers may make about their own assignments only, and administrators and
+    /// auditors about everyone's (the conflicts of interest of a session).
+    case reviewerOrRead
 
     /// Whether calls are recorded in the audit trail, refused ones included.
     public var isAudited: Bool { self == .write || self == .reviewerChange }

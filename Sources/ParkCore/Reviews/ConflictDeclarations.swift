@@ -1,6 +1,6 @@
 /// Who declares a reviewer's ties and conflicts, and whose a caller sees: a reviewer declares
 /// and sees their own only; an administrator declares for a reviewer they name, and sees every
-/// panel member's.
+/// panel member's, as an auditor does.
 public enum ConflictDeclarations {
     /// The reviewer a declaration by `caller` is about: `named` (which `resolve` finds among
     /// the reviewers) when an administrator declares; the caller themselves when a reviewer
@@ -18,9 +18,9 @@ public enum ConflictDeclarations {
         return caller
     }
 
-    /// The reviewer whose conflicts `caller` sees: nil (every one) for an administrator, else
-    /// the caller's own uid.
-    public static func visibleReviewer(caller: Reviewer, callerIsAdmin: Bool) -> Int64? {
-        callerIsAdmin ? nil : caller.uid
+    /// The reviewer whose conflicts `caller` sees: nil (every one) for an administrator or an
+    /// auditor, else the caller's own uid.
+    public static func visibleReviewer(caller: Reviewer, readsEveryones: Bool) -> Int64? {
+        readsEveryones ? nil : caller.uid
     }
 }

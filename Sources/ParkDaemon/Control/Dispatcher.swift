@@ -126,8 +126,8 @@ public struct Dispatcher: Sendable {
     private func permits(_ access: MethodAccess, _ caller: Caller) -> Bool {
         let policy = state.access
         switch (access, policy.role(of: caller)) {
-        case (.everyone, _), (_, .admin), (.read, .auditor): return true
-        case (.reviewer, _), (.reviewerChange, _): return policy.isReviewer(caller)
+        case (.everyone, _), (_, .admin), (.read, .auditor), (.reviewerOrRead, .auditor): return true
+        case (.reviewer, _), (.reviewerChange, _), (.reviewerOrRead, _): return policy.isReviewer(caller)
         default: return false
         }
     }

@@ -67,7 +67,8 @@ enum ReviewHandlers {
         }
 
         table.register(ReviewAPI.listConflicts) { request, call in
-            let visible = ConflictDeclarations.visibleReviewer(caller: callingReviewer(call), callerIsAdmin: isAdmin(call))
+            let role = call.state.access.role(of: call.caller)
+            let visible = ConflictDeclarations.visibleReviewer(caller: callingReviewer(call), readsEveryones: role == .admin || role == .auditor)
             return ReviewAPI.ListConflictsReply(conflicts: try await database.conflicts(session: request.session, reviewer: visible).map(wire))
         }
 
