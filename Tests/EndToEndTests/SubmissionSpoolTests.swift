@@ -41,6 +41,9 @@ struct SubmissionSpoolTests {
         // Every submission is in the audit trail, which still verifies.
         #expect(try park.daemon.parkctl(["audit", "verify"]).status == 0)
         #expect(try park.sql("SELECT COUNT(*) FROM auditEntry WHERE method = 'io.parkd.Submission.Intake'") == [["3"]])
+        // A machine without the uploader group hears of it at start: only root and parkd upload.
+        let missing = "group parkd-intake (intake.uploader_group) does not exist: only root and parkd's own user may upload"
+        #expect(park.daemon.log.contains(missing) == (getgrnam("parkd-intake") == nil), "\(park.daemon.log)")
         // And an auditor lists the spool's entries alone.
         let intake = try park.daemon.parkctl(["--json", "audit", "list", "--method", "Submission.Intake"])
         #expect(intake.status == 0 && intake.stdout.components(separatedBy: "\"io.parkd.Submission.Intake\"").count == 4, "\(intake.stdout)\(intake.stderr)")

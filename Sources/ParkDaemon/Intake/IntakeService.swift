@@ -21,7 +21,13 @@ struct IntakeService: Service {
 
     func run() async throws {
         let spool = submissions.spool
-        for shortfall in try spool.prepare(uploaderGroup: Spool.groupID(config.uploaderGroup)) { logger.warning("\(shortfall)") }
+        let uploaderGroup = Spool.groupID(config.uploaderGroup)
+        if uploaderGroup == nil {
+            logger.warning(
+                "group \(config.uploaderGroup) (intake.uploader_group) does not exist: only root and parkd's own user may upload, and every other file is set aside; create it with systemd-sysusers Deploy/parkd.sysusers, or name an existing group",
+                metadata: NotableEvent.groupMissing.metadata(["group": .array([.string(config.uploaderGroup)])]))
+        }
+        for shortfall in try spool.prepare(uploaderGroup: uploaderGroup) { logger.warning("\(shortfall)") }
         for shortfall in try spool.prepareOutboxes() { logger.warning("\(shortfall)") }
         // What a parkd stopped mid-write left: never renamed, so never a receipt nor a reason.
         removeStaleTemporaries()
