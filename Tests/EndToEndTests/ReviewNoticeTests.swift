@@ -58,6 +58,7 @@ struct ReviewNoticeTests {
         // A firm cannot tell an id no application has from one on no notice.
         let unknown = try submit("objection-77", application: 77)
         #expect(unknown.stdout.hasPrefix("rejected") && unknown.stdout.contains("application 77 has no result on a public notice"), "\(unknown.stdout)")
+        #expect(unknown.status == 65, "a rejected submission changed nothing: \(unknown.status)")
         try daemon.setClock("2026-02-27T10:00:00+08:00")
         let late = try submit("objection-2")
         #expect(late.stdout.hasPrefix("rejected"), "\(late.stdout)\(late.stderr)")

@@ -8,7 +8,7 @@ struct Submit: ParkctlCommand {
         discussion: """
             FILE holds the envelope: {"submissionId", "tenant", "type", "createdAt", "payload"} (no keyId needed: \
             your login vouches for it, and the audit trail records you). The receipt, signed with the park's key, \
-            is written to the tenant's outbox as for a file from the spool.
+            is written to the tenant's outbox as for a file from the spool. parkctl exits 0 when the submission             is accepted, and 65 when it is rejected or refused (its receipt says why; nothing changed).
             """)
 
     @ParentCommand var parkctl: Parkctl
@@ -18,9 +18,11 @@ struct Submit: ParkctlCommand {
 
     func run() async throws {
         let envelope = try await reporting { try InputFile.read(file) }
-        try await respond(SubmissionAPI.submit, SubmissionAPI.Submit(envelope: envelope)) { reply in
+        let reply = try await respond(SubmissionAPI.submit, SubmissionAPI.Submit(envelope: envelope)) { reply in
             "\(reply.status)\(reply.replayed ? " (taken before: the first receipt, nothing changed)" : "")\nreceipt: \(reply.receipt)"
         }
+        // A script tells a submission that changed nothing from one that was taken.
+        if reply.status != "accepted" { throw ExitCode(65) }
     }
 }
 
