@@ -585,6 +585,15 @@ struct SubmissionSpoolTests {
             park.daemon = try park.daemon.restarted()
         }
         #expect(park.wait(timeout: 90) { park.names("incoming/new").isEmpty }, "\(park.daemon.log)")
+        // The 2,000 recorded are listed a page at a time, each page saying how to ask for the next.
+        func ids(_ page: String) -> [String] {
+            page.split(separator: "\n").dropFirst().filter { !$0.hasPrefix("more: ") }.map { String($0.split(separator: " ")[0]) }
+        }
+        let first = try park.daemon.parkctl(["submission", "list", "--limit", "1000"]).stdout
+        let more = try #require(first.split(separator: "\n").last { $0.hasPrefix("more: parkctl ") }, "\(first.suffix(300))")
+        let second = try park.daemon.parkctl(more.dropFirst("more: parkctl ".count).split(separator: " ").map(String.init)).stdout
+        #expect(!second.contains("more: "))
+        #expect(ids(first).count == 1000 && Set(ids(first) + ids(second)).count == expected.count, "\(second.suffix(300))")
         park.daemon.stop()
         try check(park, expected: expected, complete: true, after: 21)
     }

@@ -42,7 +42,7 @@ struct SubmissionStoreTests {
                 try await database.takeSubmission(other, parkKeyId: "park", today: Self.today, now: Self.now, prescreen: .park, context: context("io.parkd.Submission.Intake"))
             }
             #expect(try await database.reportHistory(.id(1), month: Month(year: 2027, month: 1)).count == 1)
-            #expect(try await database.submissions(matching: SubmissionFilter()).map(\.status) == ["accepted"])
+            #expect(try await database.submissions(matching: SubmissionFilter()).submissions.map(\.status) == ["accepted"])
             let audited = try await database.auditEntries(AuditQuery(limit: 100, methods: ["io.parkd.Submission.Intake"])).map(\.outcome)
             #expect(audited.count == 3 && audited.contains { $0.contains("submission id reused") })
         }
@@ -97,7 +97,7 @@ struct SubmissionStoreTests {
             let queue = try DatabaseQueue(path: directory + "/parkd.sqlite")
             await #expect(throws: DatabaseError.self) { try await queue.write { db in try db.execute(sql: sql) } }
             try queue.close()
-            #expect(try await database.submissions(matching: SubmissionFilter()).count == 1)
+            #expect(try await database.submissions(matching: SubmissionFilter()).submissions.count == 1)
         }
     }
 }

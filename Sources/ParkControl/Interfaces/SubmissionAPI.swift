@@ -59,10 +59,14 @@ public enum SubmissionAPI {
           # Only those decided on this day (YYYY-MM-DD, UTC).
           day: ?string,
           # At most this many (1 to 1000, default 100).
-          limit: ?int
+          limit: ?int,
+          # Only those older than this row id: the next page, as the reply's next gives it.
+          before: ?int
         ) -> (
-          # The submissions.
-          submissions: []Submission
+          # The submissions, newest first.
+          submissions: []Submission,
+          # The before of the next page; absent after the last.
+          next: ?int
         )
 
         # One submission and its receipt, by row id or by tenant and submission id.
@@ -195,11 +199,13 @@ public enum SubmissionAPI {
         public var status: String? = nil
         public var day: String? = nil
         public var limit: Int? = nil
+        public var before: Int64? = nil
     }
 
     @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var submissions: [Submission]
+        public var next: Int64? = nil
     }
 
     @MemberwiseInit

@@ -68,7 +68,16 @@ public struct SubmissionFilter: Sendable {
     public var status: String? = nil
     /// The UTC day it was decided (`2027-02-10`).
     public var day: CivilDate? = nil
+    /// Only those older than this row id: the next page after one that ended there.
+    public var before: Int64? = nil
     public var limit: Int = 500
+}
+
+/// A page of submissions, newest first, and where the next one starts (nil after the last).
+public struct SubmissionPage: Sendable {
+    public var submissions: [StoredSubmission]
+    /// The `before` of the next page: the id of this page's oldest.
+    public var next: Int64?
 }
 
 extension ParkDatabase {
@@ -208,13 +217,17 @@ extension ParkDatabase {
     }
 
     /// Recorded submissions, newest first, at most `filter.limit`.
-    public func submissions(matching filter: SubmissionFilter) async throws -> [StoredSubmission] {
+    public func submissions(matching filter: SubmissionFilter) async throws -> SubmissionPage {
         try await readInBackground { db in
             let tenantID = try filter.tenant.map { try ParkDatabase.loadTenant(db, $0).id }
-            return try ParkDatabase.loadSubmissions(db, where: [
+            // One more than the page: whether another page follows.
+            var found = try ParkDatabase.loadSubmissions(db, where: [
                 tenantID.map { "s.tenantId = \($0)" }, filter.type.map { "s.type = \($0)" }, filter.status.map { "s.status = \($0)" },
-                filter.day.map { "substr(s.decidedAt, 1, 10) = \($0.description)" },
-            ], limit: filter.limit)
+                filter.day.map { "substr(s.decidedAt, 1, 10) = \($0.description)" }, filter.before.map { "s.id < \($0)" },
+            ], limit: filter.limit + 1)
+            guard found.count > filter.limit else { return SubmissionPage(submissions: found, next: nil) }
+            found.removeLast()
+            return SubmissionPage(submissions: found, next: found.last?.id)
         }
     }
 

@@ -43,14 +43,26 @@ extension SubmissionCommand {
         @Option(parsing: .unconditional, help: "monthly-report, report-correction, objection, event-registration, event-cancellation or application.") var type: String?
         @Option(parsing: .unconditional, help: "accepted or rejected.") var status: String?
         @Option(parsing: .unconditional, help: "The day it was decided (YYYY-MM-DD, UTC).") var day: String?
-        @Option(parsing: .unconditional, help: "At most this many (default 100).") var limit: Int?
+        @Option(parsing: .unconditional, help: "At most this many (1 to 1000, default 100).") var limit: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp("Only those older than this id: the next page, as the more line gives it.", valueName: "id"))
+        var before: Int64?
 
-        static let fieldOptions: FieldOptions = ["tenant": "--tenant", "type": "--type", "status": "--status", "day": "--day", "limit": "--limit"]
+        static let fieldOptions: FieldOptions = [
+            "tenant": "--tenant", "type": "--type", "status": "--status", "day": "--day", "limit": "--limit", "before": "--before",
+        ]
+
+        /// The command for the page after the one shown, with the same filters.
+        func nextPage(before cursor: Int64) -> String {
+            var words = ["parkctl", "submission", "list"]
+            for (option, value) in [("--tenant", tenant), ("--type", type), ("--status", status), ("--day", day), ("--limit", limit.map(String.init))] {
+                if let value { words += [option, value] }
+            }
+            return (words + ["--before", String(cursor)]).joined(separator: " ")
+        }
 
         func run() async throws {
-            try await respond(
-                SubmissionAPI.list, SubmissionAPI.List(tenant: tenant, type: type, status: status, day: day, limit: limit), json: \.submissions
-            ) { reply in
+            let request = SubmissionAPI.List(tenant: tenant, type: type, status: status, day: day, limit: limit, before: before)
+            try await respond(SubmissionAPI.list, request, json: \.submissions) { reply in
                 var table = Table(columns: [
                     .init(title: "ID", alignment: .right), .init(title: "CREDIT CODE"), .init(title: "SUBMISSION"), .init(title: "TYPE"),
                     .init(title: "CHANNEL"), .init(title: "STATUS"), .init(title: "DECIDED"),
@@ -58,7 +70,7 @@ extension SubmissionCommand {
                 for item in reply.submissions {
                     table.add([String(item.id), item.creditCode, item.submissionId, item.type, item.channel, item.status, item.decidedAt])
                 }
-                return table.render(orIfEmpty: "no submissions")
+                return table.render(orIfEmpty: "no submissions") + (reply.next.map { "\nmore: " + nextPage(before: $0) } ?? "")
             }
         }
     }

@@ -18,10 +18,11 @@ enum SubmissionHandlers {
             if let status = request.status, !["accepted", "rejected"].contains(status) {
                 throw DomainError.invalid("status", "'\(status)' is not a status; give accepted or rejected")
             }
-            let found = try await database.submissions(matching: SubmissionFilter(
+            try DomainError.checkCursor(request.before, field: "before")
+            let page = try await database.submissions(matching: SubmissionFilter(
                 tenant: request.tenant.map(TenantReference.init), type: try request.type.map { try SubmissionType.parse($0).rawValue }, status: request.status,
-                day: try request.day.map { try CivilDate.parse($0, field: "day") }, limit: limit))
-            return SubmissionAPI.ListReply(submissions: found.map(wire))
+                day: try request.day.map { try CivilDate.parse($0, field: "day") }, before: request.before, limit: limit))
+            return SubmissionAPI.ListReply(submissions: page.submissions.map(wire), next: page.next)
         }
 
         table.register(SubmissionAPI.get) { request, _ in
