@@ -14,6 +14,9 @@ public struct ChangeContext: Sendable {
     public var at: String
     /// Text recorded as the audit outcome when the change fails.
     public var outcome: @Sendable (any Error) -> String
+    /// Told once the trail holds the call's entry (committed): a call refused before any
+    /// entry was written is recorded by whoever handed the context out.
+    public var recorded: (@Sendable () -> Void)? = nil
 
     var recordedBy: String { call?.user ?? "parkd" }
 }

@@ -197,6 +197,7 @@ public final class ParkDatabase: Sendable {
             }
             return result
         }
+        if context.call != nil { context.recorded?() }
         return try result.get()
     }
 

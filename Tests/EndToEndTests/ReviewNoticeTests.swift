@@ -59,6 +59,12 @@ struct ReviewNoticeTests {
         let unknown = try submit("objection-77", application: 77)
         #expect(unknown.stdout.hasPrefix("rejected") && unknown.stdout.contains("application 77 has no result on a public notice"), "\(unknown.stdout)")
         #expect(unknown.status == 65, "a rejected submission changed nothing: \(unknown.status)")
+        // An envelope that cannot be read is refused, and in the trail as every refused call is.
+        let garbage = daemon.directory + "/garbage.json"
+        try "not json".write(toFile: garbage, atomically: true, encoding: .utf8)
+        #expect(try daemon.parkctl(["submit", garbage]).status == 65)
+        let trail = try daemon.parkctl(["audit", "list", "--method", "Submission.Submit", "--limit", "1"]).stdout
+        #expect(trail.contains("io.parkd.Service.InvalidField (field=envelope"), "\(trail)")
         try daemon.setClock("2026-02-27T10:00:00+08:00")
         let late = try submit("objection-2")
         #expect(late.stdout.hasPrefix("rejected"), "\(late.stdout)\(late.stderr)")

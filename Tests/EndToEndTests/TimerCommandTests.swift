@@ -81,6 +81,10 @@ struct TimerCommandTests {
         let missing = try daemon.parkctl(["timer", "show", "nightly"])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("no timer is named 'nightly'"), "\(missing.stderr)")
+        // Running one that does not exist is a refused change: in the trail, as every refused call is.
+        #expect(try daemon.parkctl(["timer", "run-now", "nightly"]).status == 66)
+        let trail = try daemon.parkctl(["audit", "list", "--method", "Timer.Run", "--limit", "1"]).stdout
+        #expect(trail.contains("io.parkd.Timer.NoSuchTimer (name=nightly)"), "\(trail)")
     }
 
     @Test("the clock set forward over three elapses makes one run; set back behind it, the elapse comes again")

@@ -40,16 +40,18 @@ public final class CallContext: Sendable {
         return JSONValue.object(members).canonicalText
     }
 
-    /// The audit context for the one change this call makes; the store records the entry.
+    /// The audit context for the one change this call makes; the store records the entry. A
+    /// call refused before the store wrote one (a timer that does not exist, an envelope that
+    /// cannot be read) is recorded by the dispatcher, as any refused call.
     func change() -> ChangeContext {
-        auditTaken.store(true, ordering: .relaxed)
         let call = auditedCall
         let bytes = state.config.limits.refusedParametersBytes
         return ChangeContext(
             call: call, refusedCall: { RefusedCallRecord.bounded(call, to: bytes) }, at: state.instant(),
             outcome: { [openParameters] in
                 RefusedCallRecord.bounded(Self.auditedOutcome(ControlErrors.varlinkError(for: $0), sealed: openParameters != nil), to: bytes)
-            })
+            },
+            recorded: { self.auditTaken.store(true, ordering: .relaxed) })
     }
 
     /// As `change()`, for a call whose sealed parameters the audit trail records as `commitment`.
@@ -69,7 +71,8 @@ public final class CallContext: Sendable {
         sealed ? error.name : error.description
     }
 
-    /// True once a change was handed to the store, which then audits it whatever its outcome.
+    /// True once the trail holds an entry for this call (the store wrote it, whatever the
+    /// change's outcome).
     var isAudited: Bool { auditTaken.load(ordering: .relaxed) }
 
     var auditedCall: AuditedCall {

@@ -179,5 +179,6 @@ extension ParkDatabase {
     public func recordOutcome(of context: ChangeContext, refusedFor error: (any Error)? = nil) async throws {
         guard let call = context.call else { return }
         try await recordCall(call, at: context.at, outcome: error.map(context.outcome) ?? "ok")
+        context.recorded?()
     }
 }
