@@ -151,4 +151,25 @@ struct WireTests {
         idle.send(#"{"method":"org.varlink.service.GetInfo"}"# + "\0")
         #expect(idle.receive()?.contains("\"vendor\":\"parkd\"") == true, "a connection between messages is left alone")
     }
+
+    @Test("a client slow to read its replies keeps its connection and every reply, though parkd stopped reading it mid-message: the time parkd holds its reads is not the client's")
+    func slowReaderMidMessage() throws {
+        let daemon = try RunningDaemon(config: "socket:\n  message_timeout_seconds: 1\nlimits:\n  reply_buffer_bytes: 65536\n")
+        let connection = try RawConnection(path: daemon.socketPath)
+        // Calls whose replies fill the buffers; the last one's end comes a moment later, when
+        // parkd has stopped reading for the replies its client does not read.
+        let call = "{\"method\":\"org.varlink.service.GetInterfaceDescription\",\"parameters\":{\"interface\":\"io.parkd.Review\"}}\0"
+        let bytes = Array(String(repeating: call, count: 300).utf8)
+        connection.send(Array(bytes.dropLast(10)))
+        usleep(300_000)
+        connection.send(Array(bytes.suffix(10)))
+        sleep(3)
+        var replies = 0
+        while replies < 300, let reply = connection.receive(within: 5) {
+            #expect(reply.contains("\"description\""), "\(reply.prefix(200))")
+            replies += 1
+        }
+        #expect(replies == 300)
+        #expect(!daemon.log.contains("stayed unfinished"), "\(daemon.log)")
+    }
 }

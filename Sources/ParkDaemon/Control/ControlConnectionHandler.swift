@@ -102,7 +102,12 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
     }
 
     func read(context: ChannelHandlerContext) {
-        if state.readRequested() { context.read() }
+        if state.readRequested() {
+            context.read()
+        } else {
+            // Time parkd holds the reads back is not the client's: its message's clock stops.
+            context.triggerUserOutboundEvent(UnfinishedMessageTimeout.Reads.held, promise: nil)
+        }
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
@@ -149,7 +154,10 @@ final class ControlConnectionHandler: ChannelInboundHandler, ChannelOutboundHand
     private func resume() {
         startReceivedCalls()
         flushReplies()
-        if state.heldReadMayProceed() { context?.read() }
+        if state.heldReadMayProceed() {
+            context?.triggerUserOutboundEvent(UnfinishedMessageTimeout.Reads.resumed, promise: nil)
+            context?.read()
+        }
     }
 
     private func start(_ message: ByteBuffer) {
