@@ -236,6 +236,30 @@ struct EventCommandTests {
         #expect(try daemon.parkctl(["event", "outcome", "1"]).stdout.split(separator: "\n").count == 4)
     }
 
+    @Test("a series changed on its way keeps the occurrences held as they were, times and title; a start moved past them is refused")
+    func seriesChangedOnItsWay() throws {
+        let daemon = try park(tenants: 1)
+        #expect(try daemon.parkctl([
+            "event", "add", "--kind", "policy-briefing", "--title", "政策解读", "--start", "2021-03-10T14:00", "--end", "2021-03-10T16:00",
+            "--venue", "报告厅", "--capacity", "50", "--repeat", "weekly", "--weekday", "wednesday", "--until", "2021-03-31",
+        ]).stdout == "1\n")
+        try daemon.setClock("2021-03-19T09:00:00+08:00")
+        #expect(try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-03-10", "--attendees", "40"]).status == 0)
+        let moved = try daemon.parkctl(["event", "set", "1", "--start", "2021-03-10T09:00", "--end", "2021-03-10T11:00", "--title", "政策解读（上午场）"])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(try daemon.parkctl(["event", "list"]).stdout == """
+            ID  KIND             START             END    STATUS  PLACES  WAITING  TITLE
+             1  policy-briefing  2021-03-10 14:00  16:00  held      0/50        0  政策解读
+             1  policy-briefing  2021-03-17 14:00  16:00  held      0/50        0  政策解读
+             1  policy-briefing  2021-03-24 09:00  11:00  open      0/50        0  政策解读（上午场）
+             1  policy-briefing  2021-03-31 09:00  11:00  open      0/50        0  政策解读（上午场）
+
+            """)
+        let pastHeld = try daemon.parkctl(["event", "set", "1", "--start", "2021-03-24T09:00", "--end", "2021-03-24T11:00"])
+        #expect(pastHeld.status == 65 && pastHeld.stderr == "parkctl: invalid --start (start): the occurrence of 2021-03-10 was held (it ended 2021-03-10T16:00 Asia/Shanghai) and would leave the series: a held occurrence stays as it was\n", "\(pastHeld.stderr)")
+        #expect(try daemon.parkctl(["event", "outcome", "1", "--occurrence", "2021-03-10"]).stdout.contains("40"))
+    }
+
     @Test("a series cancelled on its way keeps the occurrences held and their outcomes, in lists and statistics; those to come are cancelled")
     func seriesCancelledOnItsWay() throws {
         let daemon = try park(tenants: 1)

@@ -132,4 +132,31 @@ struct EventRecurrenceTests {
         let ended = try event.changed(by: rest, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: time("2021-04-28T07:00").instant(in: ShanghaiRules()))
         #expect(ended.event.status(at: time("2021-04-28T07:00").instant(in: ShanghaiRules())) == .held)
     }
+
+    @Test("a series changed while under way keeps what was held: moved or retitled occurrences that ended stay as they were; one the change would take out refuses it")
+    func heldOccurrencesStay() throws {
+        var event = try series(EventRecurrence(frequency: .daily, until: day("2021-04-30")))
+        let before = try event.schedule(calendar: .empty, rules: ShanghaiRules())
+        // The 26th and 27th were held.
+        let now = time("2021-04-28T08:00").instant(in: ShanghaiRules())
+        var later = EventChange()
+        later.start = time("2021-04-26T13:00")
+        later.end = time("2021-04-26T18:00")
+        later.title = "线上双选会（下午场）"
+        let (moved, occurrences) = try event.changed(by: later, rules: ShanghaiRules(), calendar: .empty, registered: 0, standing: before, at: now)
+        #expect(Array(occurrences.prefix(2)) == before.prefix(2).map { var held = $0; held.isChanged = true; return held })
+        #expect(occurrences.dropFirst(2).map(\.start) == [time("2021-04-28T13:00"), time("2021-04-29T13:00"), time("2021-04-30T13:00")])
+        #expect(occurrences.dropFirst(2).allSatisfy { $0.title == "线上双选会（下午场）" && !$0.isChanged })
+        #expect(moved.recurrence?.changes.map(\.day) == [day("2021-04-26"), day("2021-04-27")])
+        // A start moved past held days would take them out of the series.
+        var afterThem = EventChange()
+        afterThem.start = time("2021-04-28T09:00")
+        afterThem.end = time("2021-04-28T17:00")
+        #expect(throws: DomainError.invalid("start", "the occurrence of 2021-04-26 was held (it ended 2021-04-26T17:00 Asia/Shanghai) and would leave the series: a held occurrence stays as it was")) {
+            try event.changed(by: afterThem, rules: ShanghaiRules(), calendar: .empty, registered: 0, standing: before, at: now)
+        }
+        // Before anything was held, the whole series moves.
+        let (_, early) = try event.changed(by: later, rules: ShanghaiRules(), calendar: .empty, registered: 0, standing: before, at: time("2021-04-26T08:00").instant(in: ShanghaiRules()))
+        #expect(early.allSatisfy { !$0.isChanged && $0.start.localSeconds % 86_400 == 13 * 3_600 })
+    }
 }

@@ -173,9 +173,11 @@ public struct ParkEvent: Equatable, Sendable {
     /// Applies `change` at `now` and lays the occurrences out again with `calendar`: refused for
     /// a held or cancelled event, or when the result breaks a rule (`registered`: places held by
     /// registrations, which the capacity must keep). SEQUENCE is raised when something a calendar
-    /// shows changed.
+    /// shows changed. A series' held occurrences stay as they were (`keepingHeld`): `standing`
+    /// are its occurrences as stored (nil: as the event gives them in `rules`' zone).
     public func changed(
-        by change: EventChange, rules: some TimeZoneRules, calendar: WorkingDayCalendar, registered: Int, at now: Int64
+        by change: EventChange, rules: some TimeZoneRules, calendar: WorkingDayCalendar, registered: Int,
+        standing: [EventOccurrence]? = nil, at now: Int64
     ) throws -> (event: ParkEvent, occurrences: [EventOccurrence]) {
         try checkChangeable(at: now)
         var event = self
@@ -220,7 +222,17 @@ public struct ParkEvent: Equatable, Sendable {
             throw DomainError.invalid("end", "\(event.end) \(event.timeZone) has passed: the event would be held at once, and a held event cannot change")
         }
         try event.check()
-        let occurrences = try event.schedule(calendar: calendar, rules: rules)
+        let held = event.recurrence == nil ? [] : try (standing ?? self.occurrences(calendar: calendar, rules: rules)).filter { $0.endsAt <= now }
+        if let recurrence = event.recurrence {
+            // A held day the series no longer gives (its start moved past it) is named as such,
+            // before its kept times could be read as a change of a day the series does not give.
+            let days = Set(recurrence.ruleDays(from: event.start.date))
+            if let gone = held.first(where: { !days.contains($0.day) }) { throw Self.heldOccurrenceLeaves(gone, change: change, zone: timeZone) }
+        }
+        var occurrences = try event.schedule(calendar: calendar, rules: rules)
+        if !held.isEmpty {
+            occurrences = try event.keepingHeld(held, of: change, in: occurrences, calendar: calendar, rules: rules)
+        }
         // So would a series whose times moved until its last occurrence has ended (taking out
         // the days still to come is not refused: the series then ends with its last one held).
         if event.recurrence != nil, event.lastEndsAt <= now, change.movesTimes, let last = occurrences.max(by: { $0.endsAt < $1.endsAt }) {
@@ -233,6 +245,50 @@ public struct ParkEvent: Equatable, Sendable {
         }
         if event.isMaterially(differentFrom: self) { event.sequence = sequence + 1 }
         return (event, occurrences)
+    }
+
+    /// A series' occurrences after a change, with those that were held (ended by `now`) as they
+    /// were: an occurrence the change moved or retitled keeps its times and title, as a change
+    /// of that day; one the change takes out of the series, or moves in time whatever it keeps
+    /// (another zone), refuses the change. What a held occurrence was is what its outcome and
+    /// its registrations are about.
+    private mutating func keepingHeld(
+        _ held: [EventOccurrence], of change: EventChange, in after: [EventOccurrence], calendar: WorkingDayCalendar, rules: some TimeZoneRules
+    ) throws(DomainError) -> [EventOccurrence] {
+        var pinned = false
+        for occurrence in held {
+            guard let now = after.first(where: { $0.day == occurrence.day }) else {
+                throw Self.heldOccurrenceLeaves(occurrence, change: change, zone: timeZone)
+            }
+            guard now.start != occurrence.start || now.end != occurrence.end || now.title != occurrence.title else { continue }
+            var kept = recurrence?.changes.first { $0.day == occurrence.day } ?? OccurrenceChange(day: occurrence.day)
+            kept.start = occurrence.start
+            kept.end = occurrence.end
+            kept.title = occurrence.title == title ? nil : occurrence.title
+            recurrence?.changes.removeAll { $0.day == occurrence.day }
+            recurrence?.changes.append(kept)
+            pinned = true
+        }
+        guard pinned else { return after }
+        recurrence?.changes.sort { $0.day < $1.day }
+        let laidOut = try schedule(calendar: calendar, rules: rules)
+        for occurrence in held {
+            guard let now = laidOut.first(where: { $0.day == occurrence.day }),
+                  now.startsAt == occurrence.startsAt, now.endsAt == occurrence.endsAt else {
+                throw .invalid(
+                    change.timeZone != nil ? "timeZone" : "start",
+                    "the occurrence of \(occurrence.day) was held (it ended \(occurrence.end) \(timeZone)): a held occurrence keeps its times, so the series keeps its zone")
+            }
+        }
+        return laidOut
+    }
+
+    /// The refusal of a change that would take a held occurrence out of its series, naming
+    /// what the change gave (a start moved past it, or a day taken out).
+    private static func heldOccurrenceLeaves(_ occurrence: EventOccurrence, change: EventChange, zone: String) -> DomainError {
+        .invalid(
+            change.start != nil || change.end != nil ? "start" : "exceptions",
+            "the occurrence of \(occurrence.day) was held (it ended \(occurrence.end) \(zone)) and would leave the series: a held occurrence stays as it was")
     }
 
     /// Cancels the event at `now` (an RFC 3339 instant `at`); refused when it was held or is

@@ -90,7 +90,8 @@ extension ParkDatabase {
                 }
             }
             let (changed, occurrences) = try stored.event.changed(
-                by: change, rules: rules, calendar: calendar, registered: stored.occurrences.map(\.registered).max() ?? 0, at: now)
+                by: change, rules: rules, calendar: calendar, registered: stored.occurrences.map(\.registered).max() ?? 0,
+                standing: stored.occurrences.map(\.occurrence), at: now)
             let days = Set(occurrences.map(\.day))
             if stored.event.recurrence == nil, changed.recurrence == nil, let old = stored.occurrences.first?.occurrence.day,
                let new = occurrences.first?.day, old != new {
@@ -99,13 +100,18 @@ extension ParkDatabase {
                     try db.execute(sql: "UPDATE \(table) SET occurrence = ? WHERE eventId = ? AND occurrence = ?", arguments: [new.description, id, old.description])
                 }
             } else {
+                // (A held occurrence never leaves: the event refuses the change.)
                 for dropped in stored.occurrences where !days.contains(dropped.occurrence.day) {
-                    let holders = try Int.fetchOne(db, sql: """
-                        SELECT (SELECT COUNT(*) FROM eventRegistration WHERE eventId = ?1 AND occurrence = ?2 AND status <> 'cancelled')
-                             + (SELECT COUNT(*) FROM eventOutcome WHERE eventId = ?1 AND occurrence = ?2)
-                        """, arguments: [id, dropped.occurrence.day.description]) ?? 0
-                    guard holders == 0 else {
-                        throw DomainError.invalid("exceptions", "the occurrence of \(dropped.occurrence.day) has registrations or an outcome; cancel its registrations first")
+                    let day = dropped.occurrence.day
+                    let field = change.exceptions.contains(day) ? "exceptions" : change.start != nil || change.end != nil ? "start" : "occurrence"
+                    let registrations = try Int.fetchOne(db, sql: """
+                        SELECT COUNT(*) FROM eventRegistration WHERE eventId = ? AND occurrence = ? AND status <> 'cancelled'
+                        """, arguments: [id, day.description]) ?? 0
+                    guard registrations == 0 else {
+                        throw DomainError.invalid(field, "the occurrence of \(day) would leave the series, and \(registrations) \(registrations == 1 ? "registration holds" : "registrations hold") a place in it; cancel them first")
+                    }
+                    guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM eventOutcome WHERE eventId = ? AND occurrence = ?", arguments: [id, day.description]) == 0 else {
+                        throw DomainError.invalid(field, "the occurrence of \(day) would leave the series, and its outcome is recorded")
                     }
                 }
             }
