@@ -355,8 +355,11 @@ struct EventExportTests {
         #expect(checked.stdout.split(separator: "\n").map(String.init) == shown)
         #expect(shown.count == 10 + 1 + 1 + 9 + 4, "\(shown)")
 
-        // The feed file is the export, rewritten after the last change.
+        // The feed file is the export, rewritten after the last change, in a directory parkd
+        // made for the website's user to enter (0755), the file readable by it (0644).
         #expect(try String(contentsOfFile: feed + "/events.ics", encoding: .utf8) == ics)
+        var info = stat()
+        #expect(stat(feed, &info) == 0 && info.st_mode & 0o777 == 0o755 && stat(feed + "/events.ics", &info) == 0 && info.st_mode & 0o777 == 0o644)
         _ = try restarted.parkctl(["event", "set", "3", "--title", "Europe–China HR forum 2021"])
         let rewritten = try String(contentsOfFile: feed + "/events.ics", encoding: .utf8)
         #expect(rewritten.contains("SUMMARY:Europe–China HR forum 2021\r\n") && rewritten.contains("SEQUENCE:1\r\n"))

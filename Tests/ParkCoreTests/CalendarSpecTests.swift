@@ -73,6 +73,7 @@ struct CalendarSpecTests {
         ("*-*-* 12:00 Mars/Olympus", "'Mars/Olympus' is not a time zone"),
         ("*-*-* 10:00 CST", "'CST' after the time '10:00' is not a time zone's name (such as Asia/Shanghai or UTC); abbreviations such as CST are not read"),
         ("*-*-* 10 Europe", "'Europe' after the time '10' is not a time zone's name"),
+        ("*-*-* 00:00 Asia/Shanghai ", "'Asia/Shanghai' after the time '00:00' is followed by blanks"),
         ("*-*~19,22,28", "the day '28' starts outside 1–22"),
         // Seconds are said in seconds, not the microseconds they are counted in.
         ("*:*:0/60", "the second '00/60' repeats every 60, more than the range 0–59.999999 holds"),

@@ -155,6 +155,22 @@ struct EventTests {
         #expect(later.sequence == 1 && later.startsAt == instant("2021-03-20T10:00"))
         moved.start = time("2021-03-20T17:00")
         #expect(throws: DomainError.self) { try event.changed(by: moved, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: instant("2021-03-02T09:00")) }
+        // The kind is the calendar's CATEGORIES: a change a calendar shows.
+        var kind = EventChange()
+        kind.kind = .forum
+        #expect(try event.changed(by: kind, rules: ShanghaiRules(), calendar: .empty, registered: 0, at: instant("2021-03-02T09:00")).event.sequence == 1)
+    }
+
+    @Test("a content line is folded at 75 octets, between Unicode scalars: a letter with sixty combining marks too")
+    func folding() {
+        let title = "SUMMARY:e" + String(repeating: "\u{0301}", count: 60) + "x"
+        let folded = ICalendarText.folded(title)
+        let lines = folded.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 }, "\(lines.map(\.utf8.count))")
+        // Unfolded (each continuation's leading space taken off, by scalars: a space and the
+        // marks after it are one Character), it is the line again.
+        let unfolded = lines.enumerated().map { $0.offset == 0 ? $0.element : String(String.UnicodeScalarView($0.element.unicodeScalars.dropFirst())) }
+        #expect(unfolded.joined().unicodeScalars.elementsEqual(title.unicodeScalars))
     }
 
     @Test("a change that moves a single event wholly into the past is refused, naming the end: it would be held and frozen")

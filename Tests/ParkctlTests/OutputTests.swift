@@ -74,3 +74,18 @@ struct CSVTableTests {
         #expect(CSVTable.field("-12.50") == "-12.50" && CSVTable.field("40000.00") == "40000.00")
     }
 }
+
+@Suite("How long until a timer's elapse, as systemctl list-timers words it")
+struct RelativeTimeTests {
+    @Test("counts of one are singular, as systemd writes them", arguments: [
+        (Int64(1) * 604_800_000_000 + 86_400_000_000, "1 week 1 day left"),
+        (Int64(2) * 604_800_000_000 + 3 * 86_400_000_000, "2 weeks 3 days left"),
+        (-(Int64(2_629_800_000_000) + 86_400_000_000), "1 month 1 day ago"),
+        (Int64(31_557_600_000_000) + 2_629_800_000_000, "1 year 1 month left"),
+        (Int64(2) * 31_557_600_000_000, "2 years 0 months left"),
+        (Int64(3) * 86_400_000_000, "3 days left"),
+    ])
+    func singular(_ microseconds: Int64, _ words: String) {
+        #expect(Relative.describe(microseconds) == words)
+    }
+}

@@ -18,20 +18,22 @@ public enum ICalendarText {
     }
 
     /// One content line, folded: at most 75 octets a line, each continuation starting with a
-    /// space, every line ended by CRLF.
+    /// space, every line ended by CRLF. A line is cut between Unicode scalars, never inside one's
+    /// UTF-8 bytes (a letter with many combining marks may be cut between them: RFC 5545 counts
+    /// octets, and a reader joins the lines again before reading the text).
     public static func folded(_ line: String) -> String {
         var lines: [String] = []
         var current = ""
         var octets = 0
-        for character in line {
-            let size = String(character).utf8.count
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
             let limit = lines.isEmpty ? 75 : 74
             if octets + size > limit {
                 lines.append(current)
                 current = ""
                 octets = 0
             }
-            current.append(character)
+            current.unicodeScalars.append(scalar)
             octets += size
         }
         lines.append(current)

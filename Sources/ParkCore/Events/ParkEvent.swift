@@ -305,7 +305,7 @@ public struct ParkEvent: Equatable, Sendable {
 
     /// What a calendar application shows of the event differs.
     func isMaterially(differentFrom other: ParkEvent) -> Bool {
-        title != other.title || description != other.description || venue != other.venue || link != other.link
+        kind != other.kind || title != other.title || description != other.description || venue != other.venue || link != other.link
             || timeZone != other.timeZone || start != other.start || end != other.end || cancellation != other.cancellation
             || recurrence != other.recurrence
     }

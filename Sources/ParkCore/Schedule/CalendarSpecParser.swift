@@ -192,6 +192,8 @@ struct CalendarSpecParser {
         guard byte(at: position) == UInt8(ascii: " ") else { return }
         let word = rest.split(separator: " ").joined(separator: " ")
         guard !word.isEmpty else { throw Self.refusal("the time '\(text(from: start))' is followed by blanks") }
+        // `00:00 Asia/Shanghai ` names a zone, but ends with blanks, as systemd refuses too.
+        guard rest.last != " " else { throw Self.refusal("'\(word)' after the time '\(text(from: start))' is followed by blanks") }
         throw Self.refusal(
             "'\(word)' after the time '\(text(from: start))' is not a time zone's name (such as Asia/Shanghai or UTC); abbreviations such as CST are not read")
     }

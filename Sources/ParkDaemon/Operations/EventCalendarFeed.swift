@@ -28,14 +28,19 @@ struct EventCalendarFeed: Sendable {
         return EventCalendar(entries: entries, zones: rules).text(productVersion: ParkVersion.current)
     }
 
-    /// Rewrites the feed file when a directory is configured. A failure is logged, never
-    /// thrown: the change it follows is already committed.
+    /// Rewrites the feed file (mode 0644) when a directory is configured, making the directory
+    /// (mode 0755) when it does not exist; one that exists keeps its mode. A failure is logged,
+    /// never thrown: the change it follows is already committed.
     func refresh() async {
         guard let directory = state.config.eventFeedDirectory else { return }
         let path = (directory as NSString).appendingPathComponent(Self.fileName)
         do {
             let text = try await calendar()
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: directory) {
+                // Made by parkd: the website's user enters it to read the feed (parkd's umask would shut it out).
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory)
+            }
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         } catch {

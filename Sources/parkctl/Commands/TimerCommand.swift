@@ -143,9 +143,9 @@ enum Relative {
         let month = 2_629_800 * second, year = 31_557_600 * second
         let text: String
         switch span {
-        case year...: text = "\(span / year) years \((span % year) / month) months"
-        case month...: text = "\(span / month) months \((span % month) / day) days"
-        case week...: text = "\(span / week) weeks \((span % week) / day) days"
+        case year...: text = count(span / year, "year") + " " + count((span % year) / month, "month")
+        case month...: text = count(span / month, "month") + " " + count((span % month) / day, "day")
+        case week...: text = count(span / week, "week") + " " + count((span % week) / day, "day")
         case (2 * day)...: text = "\(span / day) days"
         case (25 * hour)...: text = "1 day \((span - day) / hour)h"
         case (6 * hour)...: text = "\(span / hour)h"
@@ -158,5 +158,10 @@ enum Relative {
         default: return "now"
         }
         return text + suffix
+    }
+
+    /// `1 month`, `2 months`, `0 days`: as systemd words a count.
+    private static func count(_ value: UInt64, _ unit: String) -> String {
+        "\(value) \(unit)\(value == 1 ? "" : "s")"
     }
 }
