@@ -75,9 +75,24 @@ struct CallerBudgetBookTests {
     func forgetsIdle() {
         var book = CallerBudgetBook()
         for uid in UInt32(1000)..<3000 { _ = book.startCall(uid: uid, at: 0, limits: limits) }
-        book.forgetIdle(at: 10)
+        #expect(book.forgetIdle(at: 10).isEmpty, "none was over its budget")
         // A forgotten caller starts again with a full bucket.
         for _ in 0..<20 { #expect(book.startCall(uid: 1000, at: 10, limits: limits).wait == nil) }
+    }
+
+    @Test("a caller over a budget that goes quiet (it left) is over it no longer once its bucket would be full: the episode ends")
+    func quietCallerEndsItsEpisodes() {
+        var book = CallerBudgetBook()
+        while book.startCall(uid: 7, at: 0, limits: limits).wait == nil {}
+        for _ in 0..<5 { _ = book.refusedCall(uid: 8, at: 0, limits: limits) }
+        #expect(book.uidsOverBudget == [7, 8])
+        #expect(book.forgetIdle(at: 1).isEmpty)
+        #expect(book.forgetIdle(at: 3) == [.init(uid: 7, budget: .calls, began: false)])
+        #expect(book.uidsOverBudget == [8])
+        #expect(book.forgetIdle(at: 61) == [.init(uid: 8, budget: .refusedAudits, began: false)])
+        #expect(book.uidsOverBudget.isEmpty)
+        // The refusals left out are still counted in the uid's next entry.
+        #expect(book.refusedCall(uid: 8, at: 62, limits: limits).0 == .record(omittedBefore: 1))
     }
 }
 

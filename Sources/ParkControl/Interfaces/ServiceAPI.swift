@@ -20,7 +20,7 @@ public enum ServiceAPI {
           connectionsRefused: int,
           # Calls of callers without a role that waited their turn.
           callsDelayed: int,
-          # Refused calls of callers without a role left out of the audit trail (counted in the next entry).
+          # Refused calls (and malformed messages) of callers without a role left out of the log and the audit trail (counted in the next entry).
           refusedCallsNotAudited: int,
           # The users over one of their limits now.
           uidsOverBudget: []int

@@ -47,7 +47,7 @@ extension Parkctl {
             let counts = [
                 (heldBack.connectionsRefused, "connection refused", "connections refused"),
                 (heldBack.callsDelayed, "call delayed", "calls delayed"),
-                (heldBack.refusedCallsNotAudited, "refused call not audited", "refused calls not audited"),
+                (heldBack.refusedCallsNotAudited, "refused call left out of the log and the trail", "refused calls left out of the log and the trail"),
             ].filter { $0.0 > 0 }.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }
             guard !counts.isEmpty else { return nil }
             let now = heldBack.uidsOverBudget.isEmpty ? "" : "; over a limit now: uid \(heldBack.uidsOverBudget.map(String.init).joined(separator: ", "))"

@@ -139,11 +139,16 @@ struct CallerBudgetBook {
     }
 
     /// Forgets the buckets of callers idle long enough to be full again (bounded memory
-    /// however many uids call).
-    mutating func forgetIdle(at now: Double) {
+    /// however many uids call); the episodes that end with them, the caller having gone quiet
+    /// (one that left never calls again to end its own).
+    mutating func forgetIdle(at now: Double) -> [EpisodeChange] {
         // A call bucket refills in 2 seconds, an audit bucket in a minute.
+        let quiet = callBuckets.filter { now - $0.value.updatedAt >= 2 }.keys.sorted()
         callBuckets = callBuckets.filter { now - $0.value.updatedAt < 2 }
+        // An audit bucket with refusals left out stays, for the next entry to count them.
+        let refilled = auditBuckets.filter { now - $0.value.updatedAt >= 60 }.keys.sorted()
         auditBuckets = auditBuckets.filter { now - $0.value.updatedAt < 60 || omittedAudits[$0.key] != nil }
+        return (quiet.map { end($0, .calls) } + refilled.map { end($0, .refusedAudits) }).compactMap { $0 }
     }
 
     var uidsOverBudget: [UInt32] { Array(Set(episodes.map(\.uid))).sorted() }

@@ -29,10 +29,12 @@ final class CallerBudgets: Sendable {
     /// nil to start the call now, else the seconds it waits.
     func startCall(uid: UInt32, limits: CallerLimits) -> Double? {
         let now = Self.now()
-        let (wait, change) = book.withLock { book in
-            book.forgetIdle(at: now)
-            return book.startCall(uid: uid, at: now, limits: limits)
+        let (ended, wait, change) = book.withLock { book in
+            let ended = book.forgetIdle(at: now)
+            let (wait, change) = book.startCall(uid: uid, at: now, limits: limits)
+            return (ended, wait, change)
         }
+        for quiet in ended { log(quiet) }
         log(change)
         return wait
     }
@@ -44,9 +46,15 @@ final class CallerBudgets: Sendable {
         return audit
     }
 
-    /// What `parkctl status` shows.
+    /// What `parkctl status` shows: the callers over a budget now, those gone quiet since
+    /// their last call no longer (and logged so).
     var totals: (connectionsRefused: Int, callsDelayed: Int, refusedCallsNotAudited: Int, uidsOverBudget: [UInt32]) {
-        book.withLock { ($0.connectionsRefused, $0.callsDelayed, $0.refusedCallsNotAudited, $0.uidsOverBudget) }
+        let now = Self.now()
+        let (ended, totals) = book.withLock { book in
+            (book.forgetIdle(at: now), (book.connectionsRefused, book.callsDelayed, book.refusedCallsNotAudited, book.uidsOverBudget))
+        }
+        for quiet in ended { log(quiet) }
+        return totals
     }
 
     private func log(_ change: CallerBudgetBook.EpisodeChange?, _ extra: Logger.Metadata = [:]) {
@@ -57,7 +65,7 @@ final class CallerBudgets: Sendable {
             case .connections: "connections refused: the caller holds all it may (limits.connections_per_user)"
             case .sharedConnections: "connections refused: callers other than admins hold every connection not kept for admins (limits.reserved_for_admins)"
             case .calls: "calls held back: a caller without a role calls faster than limits.calls_per_second_without_role"
-            case .refusedAudits: "refused calls left out of the audit trail: a caller without a role is refused faster than limits.refused_calls_audited_per_minute"
+            case .refusedAudits: "refused calls left out of the log and the audit trail: a caller without a role is refused faster than limits.refused_calls_audited_per_minute"
             }
             logger.warning("\(what)", metadata: metadata)
         } else {
