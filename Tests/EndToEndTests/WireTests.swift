@@ -152,6 +152,22 @@ struct WireTests {
         #expect(idle.receive()?.contains("\"vendor\":\"parkd\"") == true, "a connection between messages is left alone")
     }
 
+    @Test("a member inside a parameter is named by its path: missing, of the wrong type, or unknown")
+    func nestedMembersByPath() throws {
+        let daemon = try RunningDaemon()
+        let connection = try RawConnection(path: daemon.socketPath)
+        let hash = String(repeating: "a", count: 64)
+        for (anchor, path) in [
+            (#"{"id":1,"hsah":"\#(hash)"}"#, "anchors[0].hash"),
+            (#"{"id":"1","hash":"\#(hash)"}"#, "anchors[0].id"),
+            (#"{"id":1,"hash":"\#(hash)","hsah":"\#(hash)"}"#, "anchors[0].hsah"),
+        ] {
+            connection.send(#"{"method":"io.parkd.Audit.Verify","parameters":{"anchors":["# + anchor + "]}}\0")
+            let reply = try #require(connection.receive())
+            #expect(reply.contains(#""error":"org.varlink.service.InvalidParameter""#) && reply.contains(#""parameter":"\#(path)""#), "\(reply)")
+        }
+    }
+
     @Test("a client slow to read its replies keeps its connection and every reply, though parkd stopped reading it mid-message: the time parkd holds its reads is not the client's")
     func slowReaderMidMessage() throws {
         let daemon = try RunningDaemon(config: "socket:\n  message_timeout_seconds: 1\nlimits:\n  reply_buffer_bytes: 65536\n")

@@ -128,15 +128,30 @@ public struct MethodTable: Sendable {
         return (unreadable ?? notAnInteger)?.0
     }
 
+    /// The parameter a decoding error is about, by its path for a member inside one
+    /// (`anchors[0].hash`, as an unknown nested member is named).
     private static func parameterName(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, let context):
-            return (parameterPath(context).first ?? key).stringValue
+            return pathText(parameterPath(context) + [key])
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return parameterPath(context).first?.stringValue ?? "parameters"
+            return parameterPath(context).isEmpty ? "parameters" : pathText(parameterPath(context))
         @unknown default:
             return "parameters"
         }
+    }
+
+    /// `anchors[0].hash`: a member's name after a dot, an element's index in brackets.
+    private static func pathText(_ path: some Collection<any CodingKey>) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return text
     }
 
     /// The coding path below the message's `parameters` member.
