@@ -120,6 +120,8 @@ struct ReviewScoringEndToEndTests {
         let trail = try daemon.parkctl(["--json", "audit", "list", "--method", "Review.Score"]).stdout
         // Every call: 16 sheets and the six refused.
         #expect(trail.components(separatedBy: "\"sealed\"").count - 1 == 22, "\(trail)")
+        // The six refused record no commitment (no sheet was stored for one to open), whatever refused them.
+        #expect(trail.components(separatedBy: "\"withheld\"").count - 1 == 6, "\(trail)")
         #expect(try daemon.parkctl(["audit", "verify"]).status == 0)
         #expect(!daemon.log.isEmpty)
         let sqlAudit = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "SELECT parameters, outcome FROM auditEntry"]).stdout

@@ -31,12 +31,15 @@ public final class CallContext: Sendable {
 
     /// The parameters as sent, in canonical JSON; sealed ones are left out, and `sealed` holds
     /// the commitment the handler gave (or `withheld`, for a call refused before it did).
-    var parametersText: String {
+    var parametersText: String { parametersText(sealedAs: commitment.withLock { $0 } ?? "withheld") }
+
+    /// The parameters as sent, in canonical JSON, with `sealed` as given for a sealed method.
+    private func parametersText(sealedAs sealed: String) -> String {
         let parameters = plainParameters?.jsonValue ?? (try? JSONDecoder().decode(VarlinkRequest.self, from: message).parameters) ?? .object([:])
         guard let openParameters else { return parameters.canonicalText }
         var members: [String: JSONValue] = [:]
         if case .object(let sent) = parameters { members = sent.filter { openParameters.contains($0.key) } }
-        members["sealed"] = .string(commitment.withLock { $0 } ?? "withheld")
+        members["sealed"] = .string(sealed)
         return JSONValue.object(members).canonicalText
     }
 
@@ -45,9 +48,12 @@ public final class CallContext: Sendable {
     /// cannot be read) is recorded by the dispatcher, as any refused call.
     func change() -> ChangeContext {
         let call = auditedCall
+        // A sealed call refused records no commitment: no sheet was stored for it to open.
+        var refused = call
+        if openParameters != nil { refused.parameters = parametersText(sealedAs: "withheld") }
         let bytes = state.config.limits.refusedParametersBytes
         return ChangeContext(
-            call: call, refusedCall: { RefusedCallRecord.bounded(call, to: bytes) }, at: state.instant(),
+            call: call, refusedCall: { [refused] in RefusedCallRecord.bounded(refused, to: bytes) }, at: state.instant(),
             outcome: { [openParameters] in
                 RefusedCallRecord.bounded(Self.auditedOutcome(ControlErrors.varlinkError(for: $0), sealed: openParameters != nil), to: bytes)
             },
