@@ -56,6 +56,9 @@ struct ReviewScoringEndToEndTests {
         #expect(try daemon.parkctl(Self.arguments(1, total: "80"), uid: accounts.outsider.uid, gid: accounts.outsider.uid).status == 77)
         #expect(try daemon.parkctl(Self.arguments(1, total: "80")).stderr
             == "parkctl: invalid APPLICATION (application): application 1 is on no open session whose panel holds root\n")
+        // Said before anything about the sheet: a conflicted reviewer's incomplete sheet too.
+        #expect(try reviewer(6, ["review", "score", "1", "--criterion", "qualifications=10"]).stderr
+            == "parkctl: invalid APPLICATION (application): \(names[6]) is conflicted with application 1: a conflicted reviewer neither scores nor dissents on it\n")
         // Bad sheets name the field, and change nothing.
         let outOfRange = try reviewer(0, ["review", "score", "1", "--criterion", "qualifications=20.5"] + Self.arguments(1, total: "80").suffix(8))
         #expect(outOfRange.stderr == "parkctl: invalid --criterion (criterion): qualifications: above its weight; score 0 to 20 in steps of 0.5\n")
@@ -118,10 +121,10 @@ struct ReviewScoringEndToEndTests {
         #expect(conflicts.stdout.contains(names[6]) && conflicts.stdout.contains("conflicted"), "\(conflicts.stdout)")
         #expect(try daemon.parkctl(["review", "conflict", "list", "1"], uid: auditor, gid: auditorGroup).stdout == conflicts.stdout)
         let trail = try daemon.parkctl(["--json", "audit", "list", "--method", "Review.Score"]).stdout
-        // Every call: 16 sheets and the six refused.
-        #expect(trail.components(separatedBy: "\"sealed\"").count - 1 == 22, "\(trail)")
-        // The six refused record no commitment (no sheet was stored for one to open), whatever refused them.
-        #expect(trail.components(separatedBy: "\"withheld\"").count - 1 == 6, "\(trail)")
+        // Every call: 16 sheets and the seven refused.
+        #expect(trail.components(separatedBy: "\"sealed\"").count - 1 == 23, "\(trail)")
+        // The seven refused record no commitment (no sheet was stored for one to open), whatever refused them.
+        #expect(trail.components(separatedBy: "\"withheld\"").count - 1 == 7, "\(trail)")
         #expect(try daemon.parkctl(["audit", "verify"]).status == 0)
         #expect(!daemon.log.isEmpty)
         let sqlAudit = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "SELECT parameters, outcome FROM auditEntry"]).stdout

@@ -2,12 +2,14 @@ import GRDB
 import ParkCore
 
 extension ParkDatabase {
-    /// The rules the open session holding `application` (with `uid` on its panel) scores by:
-    /// those fixed at its first sheet, or, before it has one, `configured`.
-    public func scoringRules(application: Int64, reviewer uid: Int64, configured: ScoringRules) async throws -> ScoringRules {
+    /// The rules the open session `reviewer` may score `application` in scores by: those fixed
+    /// at its first sheet, or, before it has one, `configured`. Refused, as the sheet would be,
+    /// when there is no such session (the reviewer on no open panel holding it, or conflicted):
+    /// that is said before anything about the sheet itself.
+    public func scoringRules(application: Int64, reviewer: Reviewer, configured: ScoringRules) async throws -> ScoringRules {
         try await read { db in
-            guard let session = try ParkDatabase.openSession(db, application: application, reviewer: uid),
-                  let fixed = try ReviewScoringRulesRecord.fetchOne(db, key: session.id) else { return configured }
+            let session = try ParkDatabase.scoringSession(db, application: application, reviewer: reviewer)
+            guard let fixed = try ReviewScoringRulesRecord.fetchOne(db, key: session.id) else { return configured }
             return try fixed.rules
         }
     }

@@ -12,7 +12,7 @@ enum ScoringHandlers {
     static func register(in table: inout MethodTable, database: ParkDatabase) {
         table.register(ReviewAPI.score, sealingAllBut: ReviewAPI.openParameters[ReviewAPI.score.name] ?? []) { request, call in
             let reviewer = Reviewer(uid: Int64(call.caller.uid), name: call.caller.userName)
-            let rules = try await database.scoringRules(application: request.application, reviewer: reviewer.uid, configured: call.state.config.scoring)
+            let rules = try await database.scoringRules(application: request.application, reviewer: reviewer, configured: call.state.config.scoring)
             let sheet = try ScoreSheet(
                 application: request.application, reviewer: reviewer, scores: request.scores.map { ($0.criterion, $0.score) },
                 veto: request.veto, reason: request.reason, rules: rules)
