@@ -68,6 +68,16 @@ public struct ReviewAppeal: Equatable, Sendable {
             ground: ground, text: try FieldText.paragraphs(text, field: "text", maxLength: 4000), filedOn: today, deadline: deadline)
     }
 
+    /// Refuses to accept an appeal whose rejection was corrected since into an approval (the
+    /// decision superseding it, `supersededBy`; the decision in force, `standing`): nothing is
+    /// left to reopen, and the appeal is refused instead, saying so.
+    public func checkReopenable(
+        supersededBy later: Int64?, standing: (decision: Int64, verdict: ReviewDecision.Verdict)?
+    ) throws(DomainError) {
+        guard let later, let standing, standing.verdict == .approved else { return }
+        throw .invalid("outcome", "decision \(rejection.decision), the rejection appealed, was superseded by decision \(later), and the application is approved (decision \(standing.decision)): nothing is left to reopen; refuse the appeal, saying so")
+    }
+
     /// What accepting an appeal does to the firm's record: `rejected` back to `reviewing` today.
     public static func reopening(_ tenant: Tenant, appeal: Int64, today: CivilDate) throws(DomainError) -> StatusChange {
         guard tenant.status == .rejected else {

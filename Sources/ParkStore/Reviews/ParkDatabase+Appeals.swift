@@ -62,6 +62,11 @@ extension ParkDatabase {
                 throw DomainError.invalid("appeal", "appeal \(id) was \(done.rawValue) already; an appeal is decided once")
             }
             let reason = try FieldText.paragraphs(reason, field: "reason", maxLength: 2000)
+            if outcome == .accepted {
+                try stored.appeal.checkReopenable(
+                    supersededBy: try ParkDatabase.reviewDecisions(db, id: stored.appeal.rejection.decision).first?.supersededBy,
+                    standing: try ParkDatabase.standingDecision(db, application: stored.appeal.application))
+            }
             if outcome == .accepted,
                let tenantID = try Int64.fetchOne(db, sql: "SELECT tenantId FROM application WHERE id = ?", arguments: [stored.appeal.application]) {
                 let tenant = try ParkDatabase.loadTenant(db, .id(tenantID))
