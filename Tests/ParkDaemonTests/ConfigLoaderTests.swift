@@ -145,6 +145,8 @@ struct ConfigLoaderTests {
             ("reviews:\n  scoring:\n    weights: {}\n", "t.yaml:3:5: reviews.scoring.weights: unknown key"),
             ("reviews:\n  scoring:\n    pass_threshold: \"100.5\"\n",
              "t.yaml:3:21: reviews.scoring: 100.50 is above the most a sheet totals, 100.00: no applicant could pass"),
+            ("reviews:\n  prescreen:\n    criteria: [creditCode, licences, creditCode]\n",
+             "t.yaml:3:38: reviews.prescreen.criteria: creditCode is named twice"),
         ] {
             #expect(throws: ConfigError.self) { try ConfigLoader.parse(text, file: "t.yaml") }
             do {

@@ -131,7 +131,9 @@ public enum ConfigLoader {
             case "criteria":
                 var criteria: [PrescreenCriterion] = []
                 for item in try entry.items() {
-                    criteria.append(try item.parsed(PrescreenCriterion.parse))
+                    let criterion = try item.parsed(PrescreenCriterion.parse)
+                    guard !criteria.contains(criterion) else { throw item.error("\(criterion.rawValue) is named twice") }
+                    criteria.append(criterion)
                 }
                 rules = PrescreenRules(criteria: criteria, minimumRegisteredCapital: rules.minimumRegisteredCapital)
             case "minimum_registered_capital":
