@@ -90,7 +90,9 @@ def main() -> int:
     sign.add_argument("--key", required=True, help="file holding the private key, base64 of its raw 32 bytes")
     sign.add_argument("--tenant", required=True, help="the tenant's credit code")
     sign.add_argument("--id", required=True, help="the submission id (A-Z a-z 0-9 . _ -, at most 128)")
-    sign.add_argument("--type", required=True, help="monthly-report or report-correction")
+    sign.add_argument(
+        "--type", required=True,
+        help="monthly-report, report-correction, objection, event-registration, event-cancellation or application")
     sign.add_argument("--payload", required=True, help="the payload as JSON")
     sign.add_argument("--created-at", help="RFC 3339 time (default: now)")
     check = commands.add_parser("receipt", help="check a receipt's signature and print it")

@@ -72,6 +72,8 @@ struct SubmissionIntakeTests {
     func envelopeProblems() throws {
         #expect(SubmissionEnvelope.parse(Self.envelope(id: "a/x")) == .failure(.unreadable("the envelope's submissionId holds characters other than A-Z a-z 0-9 . _ -")))
         #expect(SubmissionEnvelope.parse(Self.envelope(id: String(repeating: "a", count: 129))) == .failure(.unreadable("the envelope's submissionId is longer than 128 characters")))
+        // No id may name what a refusal's receipt is named: its own refused receipts stay.
+        #expect(SubmissionEnvelope.parse(Self.envelope(id: "2026-10-report.refused-d356109fd58b")) == .failure(.unreadable("the envelope's submissionId holds '.refused-', which names the receipts of refused submissions")))
         let bad = Array(#"{"submissionId":"x","tenant":"\#(Self.code)","type":"gift","createdAt":"yesterday","payload":[],"extra":1}"#.utf8)
         let envelope = try Self.parsed(bad)
         #expect(envelope.keyId == nil)

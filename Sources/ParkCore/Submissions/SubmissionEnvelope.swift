@@ -8,7 +8,7 @@
 /// receipt listing every one.
 public struct SubmissionEnvelope: Sendable, Equatable {
     /// Chosen by the client, unique per tenant: at most 128 characters of `A-Z a-z 0-9 . _ -`,
-    /// not starting with a dot (it names the receipt file).
+    /// not starting with a dot nor holding `.refused-` (it names the receipt file).
     public let submissionId: String
     public let tenant: CreditCode
     /// The signing key's id; absent in a staff entry, which the staff member's login authenticates.
@@ -92,6 +92,9 @@ public struct SubmissionEnvelope: Sendable, Equatable {
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")
                 || byte == UInt8(ascii: "-")
         }
-        return allowed ? nil : "holds characters other than A-Z a-z 0-9 . _ -"
+        guard allowed else { return "holds characters other than A-Z a-z 0-9 . _ -" }
+        // `<id>.refused-<12 hex>.json` names a refusal's receipt: no id may make that name.
+        if id.contains(".refused-") { return "holds '.refused-', which names the receipts of refused submissions" }
+        return nil
     }
 }
