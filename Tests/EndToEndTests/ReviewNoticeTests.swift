@@ -177,6 +177,11 @@ struct ReviewNoticeTests {
             + "  股东会决议 2026-01-02; dismissed by root: 经核实，材料属实\n"
             + "decision 2: application 1 approved on 2026-02-27 (session 1, passed at 80.00): score 80.00 is at or above the threshold 70.00\n")
         #expect(try daemon.parkctl(["tenant", "show", "91370200MA3C1234XQ"]).stdout.contains("approved"))
+        // Each application stands as its final decision; none awaits review any more.
+        #expect(try daemon.parkctl(["application", "list", "--status", "awaitingReview"]).stdout == "no applications\n")
+        #expect(try daemon.parkctl(["application", "list", "--status", "rejected"]).stdout.contains("申请企业2"))
+        let shownApplication = try daemon.parkctl(["application", "show", "1"]).stdout
+        #expect(shownApplication.contains("Status:") && shownApplication.contains("approved\n"), "\(shownApplication)")
         let twice = try daemon.parkctl(["review", "objection", "resolve", "1", "--upheld", "--reason", "x"])
         #expect(twice.status == 65 && twice.stderr.contains("already resolved"))
         #expect(try daemon.parkctl(["review", "objection", "resolve", "7", "--uphold", "--reason", "x"]).stderr

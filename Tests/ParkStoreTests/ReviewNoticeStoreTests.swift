@@ -109,8 +109,10 @@ struct ReviewNoticeStoreTests {
             let database = try ParkDatabase(path: directory + "/parkd.sqlite")
             let (rejection, appeal) = try await appealedRejection(database)
             let calendar = try calendar()
+            #expect(try await database.application(2).status == .rejected)
             _ = try await database.decideReviewAppeal(
                 appeal.id, outcome: .accepted, reason: "经核实确有录入错误", today: day("2021-02-25"), context: context("io.parkd.Review.DecideAppeal"))
+            #expect(try await database.application(2).status == .awaitingReview, "reopened: it awaits review again")
 
             // Reviewed again by a panel none of whom sat on session 1, and approved.
             let panel = (6...10).map { Reviewer(uid: Int64(2000 + $0), name: "reviewer\($0)") }
@@ -138,6 +140,30 @@ struct ReviewNoticeStoreTests {
                     rejection.id, verdict: .approved, reason: "x", today: self.day("2021-03-11"), context: context("io.parkd.Review.SupersedeDecision"))
             }
             #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .approved)
+            #expect(try await database.application(2).status == .approved)
+            #expect(try await database.application(1).status == .approved)
+        }
+    }
+
+    @Test("a database whose reviewed applications stayed awaitingReview (before v20) is upgraded to their decisions' verdicts; a reopened one still awaits review")
+    func upgradeGivesDecidedApplicationsTheirVerdicts() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            let database = try ParkDatabase(path: path)
+            // Application 1 approved, application 2 rejected and appealed, the appeal accepted.
+            let (_, appeal) = try await appealedRejection(database)
+            _ = try await database.decideReviewAppeal(
+                appeal.id, outcome: .accepted, reason: "经核实确有录入错误", today: day("2021-02-25"), context: context("io.parkd.Review.DecideAppeal"))
+            #expect(try await database.applications(status: nil).map(\.status) == [.approved, .awaitingReview])
+            // As an earlier parkd left it: every reviewed application awaiting review, v20 not applied.
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                try db.execute(sql: "UPDATE application SET status = 'awaitingReview'")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v20-applicationDecided'")
+            }
+            try queue.close()
+            let upgraded = try ParkDatabase(path: path)
+            #expect(try await upgraded.applications(status: nil).map(\.status) == [.approved, .awaitingReview])
         }
     }
 
@@ -223,6 +249,9 @@ struct ReviewNoticeStoreTests {
             #expect(rejected.tenant.status == .rejected)
             let held = try await database.tenant(.creditCode("91370200MA3C1234XQ"))
             #expect(held.tenant.status == .reviewing)
+            // An application stands as its final decision; one held still awaits it.
+            #expect(try await database.application(2).status == .rejected)
+            #expect(try await database.application(1).status == .awaitingReview)
 
             let resolved = try await database.resolveReviewObjection(
                 objection.id, resolution: .dismissed, reason: "经核实材料属实", today: day("2021-02-24"), context: context("io.parkd.Review.ResolveObjection"))
@@ -230,6 +259,8 @@ struct ReviewNoticeStoreTests {
             #expect(resolved.decided.map(\.decision.verdict) == [.approved])
             #expect(resolved.decided.map(\.decision.scoreHundredths) == [8000])
             #expect(try await database.tenant(.creditCode("91370200MA3C1234XQ")).tenant.status == .approved)
+            #expect(try await database.application(1).status == .approved)
+            #expect(try await database.applications(status: .awaitingReview).isEmpty)
             await #expect(throws: DomainError.invalid("objection", "objection 1 is already resolved (dismissed)")) {
                 try await database.resolveReviewObjection(1, resolution: .upheld, reason: "x", today: day("2021-02-24"), context: context("io.parkd.Review.ResolveObjection"))
             }
@@ -242,6 +273,7 @@ struct ReviewNoticeStoreTests {
             #expect(second.decision.supersedes == first.id && second.decision.reasons == ["第三项评分录入有误，更正后达标"])
             #expect(try await database.reviewDecision(first.id).supersededBy == second.id)
             #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .approved)
+            #expect(try await database.application(2).status == .approved)
             _ = try await database.tickOnboardingItem(application: 2, item: "leaseSigned", today: day("2021-02-25"), context: context("io.parkd.Application.TickChecklist"))
             await #expect(throws: DomainError.self) {
                 try await database.supersedeReviewDecision(first.id, verdict: .rejected, reason: "again", today: day("2021-02-25"), context: context("io.parkd.Review.SupersedeDecision"))

@@ -31,7 +31,7 @@ public enum ApplicationAPI {
         type Application (
           # Stable numeric id.
           id: int,
-          # awaitingReview (passed the prescreen), prescreenFailed or withdrawn.
+          # awaitingReview (passed the prescreen), prescreenFailed, withdrawn, or approved or rejected (the final decision in force).
           status: string,
           # The firm's record in the registry; null when the credit code is not valid.
           tenant: ?int,

@@ -25,14 +25,14 @@ public struct ReviewSession: Equatable, Sendable {
             guard seen.insert(candidate.application).inserted else {
                 throw .invalid("applications", "application \(candidate.application) is on the agenda twice")
             }
+            if let decided = candidate.decided {
+                throw .invalid("applications", "application \(candidate.application) was \(decided.verdict.rawValue) by decision \(decided.decision); only an accepted appeal puts it before a panel again")
+            }
             guard candidate.status == .awaitingReview else {
                 throw .invalid("applications", "application \(candidate.application) is \(candidate.status.rawValue), not awaiting review")
             }
             if let other = candidate.onSession {
                 throw .invalid("applications", "application \(candidate.application) is on the agenda of session \(other) already")
-            }
-            if let decided = candidate.decided {
-                throw .invalid("applications", "application \(candidate.application) was \(decided.verdict.rawValue) by decision \(decided.decision); only an accepted appeal puts it before a panel again")
             }
             if let session = candidate.undecidedResult {
                 throw .invalid("applications", "application \(candidate.application) has a result of review session \(session) still to be decided (its notice, objections and final decision come first); only a result withdrawn by an upheld objection, or an accepted appeal, puts it before a panel again")

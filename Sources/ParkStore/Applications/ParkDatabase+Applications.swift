@@ -95,6 +95,13 @@ extension ParkDatabase {
         }
     }
 
+    /// Records where an application stands after a review: the verdict of the final decision
+    /// now in force, or `awaitingReview` again once an accepted appeal reopened it. The one
+    /// writer of those statuses.
+    static func recordReviewStanding(_ db: Database, application: Int64, _ status: ApplicationStatus, context: ChangeContext) throws {
+        try db.execute(sql: "UPDATE application SET status = ?, updatedAt = ? WHERE id = ?", arguments: [status.rawValue, context.at, application])
+    }
+
     // MARK: - Rows to applications
 
     /// The registry's record of the firm with `code`, if it has one.

@@ -77,6 +77,9 @@ extension ParkDatabase {
             try db.execute(
                 sql: "UPDATE reviewAppeal SET outcome = ?, reason = ?, decidedAt = ?, decidedBy = ? WHERE id = ?",
                 arguments: [outcome.rawValue, reason, context.at, context.recordedBy, id])
+            if outcome == .accepted {
+                try ParkDatabase.recordReviewStanding(db, application: stored.appeal.application, .awaitingReview, context: context)
+            }
             return try ParkDatabase.reviewAppeals(db, id: id)[0]
         }
     }

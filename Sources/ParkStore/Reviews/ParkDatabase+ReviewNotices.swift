@@ -180,6 +180,7 @@ extension ParkDatabase {
             }
             var record = ReviewDecisionRecord(decision, session: previous.session, tenant: previous.tenant, decidedOn: today, context: context)
             try record.insert(db)
+            try ParkDatabase.recordReviewStanding(db, application: decision.application, .decided(verdict), context: context)
             return try ParkDatabase.reviewDecisions(db, id: record.id!)[0]
         }
     }
@@ -224,6 +225,7 @@ extension ParkDatabase {
                 }
                 var record = ReviewDecisionRecord(decision, session: session, tenant: tenant, decidedOn: today, context: context)
                 try record.insert(db)
+                try ParkDatabase.recordReviewStanding(db, application: application, .decided(decision.verdict), context: context)
                 closing.decided.append(try ParkDatabase.reviewDecisions(db, id: record.id!)[0])
             case .held(let open): closing.held[application] = open
             case .withdrawn: closing.withdrawn.append(application)

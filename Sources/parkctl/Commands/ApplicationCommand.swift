@@ -74,7 +74,7 @@ extension ApplicationCommand {
         static let configuration = CommandConfiguration(abstract: "List applications by id.")
 
         @ParentCommand var parkctl: Parkctl
-        @Option(parsing: .unconditional, help: "Only applications in this status: awaitingReview, prescreenFailed or withdrawn.") var status: String?
+        @Option(parsing: .unconditional, help: "Only applications in this status: awaitingReview, prescreenFailed, withdrawn, approved or rejected.") var status: String?
 
         static let fieldOptions: FieldOptions = ["status": "--status"]
 

@@ -131,7 +131,8 @@ extension SubmissionCommand {
     }
 
     struct Stats: ParkctlCommand {
-        static let configuration = CommandConfiguration(abstract: "The intake's counters.")
+        static let configuration = CommandConfiguration(
+            abstract: "The intake's counters: files received and set aside since parkd started; submissions accepted and rejected in all.")
 
         @ParentCommand var parkctl: Parkctl
 
@@ -141,8 +142,8 @@ extension SubmissionCommand {
             try await respond(SubmissionAPI.stats, NoParameters()) { reply in
                 """
                 received since start:     \(reply.received)
-                accepted:                 \(reply.accepted)
-                rejected:                 \(reply.rejected)
+                accepted, all time:       \(reply.accepted)
+                rejected, all time:       \(reply.rejected)
                 quarantined since start:  \(reply.quarantined)
                 queue overflows:          \(reply.overflows)
                 scans of incoming/new:    \(reply.rescans)
