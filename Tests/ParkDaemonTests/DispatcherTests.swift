@@ -211,7 +211,7 @@ struct DispatcherTests {
         #expect(wrongType?.parameters?["reason"] == .string("message is not a Varlink call: method has the wrong type"))
     }
 
-    @Test("a message that is not JSON is refused saying where and why; one nested past any limit, as invalid JSON")
+    @Test("a message that is not JSON is refused saying where and why; one nested deeper than parkd reads, saying so and where")
     func notJSON() async throws {
         let harness = try DispatcherHarness()
         defer { harness.cleanUp() }
@@ -219,7 +219,11 @@ struct DispatcherTests {
             #"{"method":"#: "invalid JSON at byte 10: a value was expected",
             #"{"method":"io.parkd.Tenant.List" "x"}"#: "invalid JSON at byte 33: ',' or '}' was expected",
             #"{"method":"io.parkd.Tenant.List","parameters":{"a":tru}}"#: "invalid JSON at byte 51: a value was expected",
-            String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000): "invalid JSON",
+            String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000):
+                "nested more than 512 levels deep at byte 512, deeper than parkd reads",
+            // Valid JSON, but deeper than JSONDecoder reads: said so, not "invalid JSON".
+            #"{"method":"io.parkd.Tenant.Get","parameters":{"tenant":"1","x":"# + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "}}":
+                "nested more than 512 levels deep at byte 573, deeper than parkd reads",
             // A member named twice, plain or escaped: JSONDecoder would keep one value silently.
             #"{"method":"io.parkd.Tenant.Update","parameters":{"tenant":"1","contactPerson":"A","contactPerson":"M"}}"#:
                 "invalid JSON at byte 82: a member name given twice",

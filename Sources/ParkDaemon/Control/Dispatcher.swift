@@ -49,6 +49,9 @@ public struct Dispatcher: Sendable {
                 decoder.userInfo[MethodTable.userInfoKey] = table
                 received = try decoder.decode(ReceivedCall.self, from: message)
             } catch {
+                if let offset = Dispatcher.nestedTooDeep(message) {
+                    return refuse("message is not a Varlink call: nested more than \(Dispatcher.deepestNesting) levels deep at byte \(offset), deeper than parkd reads", caller: caller)
+                }
                 return refuse("message is not a Varlink call: \(Dispatcher.summary(of: error))", caller: caller)
             }
         }
@@ -230,6 +233,34 @@ public struct Dispatcher: Sendable {
                 if bytes[index..<index + 5].elementsEqual(escape.dropFirst()) { return true }
             }
             return false
+        }
+    }
+
+    /// The most levels of arrays and objects Foundation's `JSONDecoder` reads.
+    static let deepestNesting = 512
+
+    /// Where the message's arrays and objects first nest deeper than `deepestNesting` (outside
+    /// strings), if they do: Foundation says only "not valid JSON" of such a message.
+    static func nestedTooDeep(_ message: Data) -> Int? {
+        message.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Int? in
+            var depth = 0
+            var inString = false
+            var escaped = false
+            for (offset, byte) in bytes.enumerated() {
+                if inString {
+                    if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth > deepestNesting { return offset }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+                default: break
+                }
+            }
+            return nil
         }
     }
 
