@@ -141,13 +141,13 @@ struct ReviewDecisionTests {
                 creditCode: try CreditCode("91370200MA3D0001A6"), status: status, appliedOn: day("2026-02-02"),
                 history: [StatusChange(from: .reviewing, to: status, on: day("2026-02-27"), reason: "入驻评审会 1")])
         }
-        #expect(try ReviewDecision.correction(of: tenant(.rejected), to: .approved, superseding: 1, reason: "总分录入错误", today: day("2026-03-02"))
+        #expect(try ReviewDecision.correction(of: tenant(.rejected), to: .approved, superseding: 1, reason: "总分录入错误", leases: [], today: day("2026-03-02"))
             == StatusChange(from: .rejected, to: .approved, on: day("2026-03-02"), reason: "decision 1 superseded: 总分录入错误"))
-        #expect(try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "隐瞒关联关系", today: day("2026-03-02"))?.to == .rejected)
-        #expect(try ReviewDecision.correction(of: tenant(.rejected), to: .rejected, superseding: 1, reason: "理由补正", today: day("2026-03-02")) == nil)
+        #expect(try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "隐瞒关联关系", leases: [], today: day("2026-03-02"))?.to == .rejected)
+        #expect(try ReviewDecision.correction(of: tenant(.rejected), to: .rejected, superseding: 1, reason: "理由补正", leases: [], today: day("2026-03-02")) == nil)
         #expect(throws: DomainError.invalid(
             "verdict", "tenant 2 is active: a decision's verdict is corrected only while the firm is approved or rejected, before it moves in")) {
-            try ReviewDecision.correction(of: tenant(.active), to: .rejected, superseding: 1, reason: "x", today: day("2026-03-02"))
+            try ReviewDecision.correction(of: tenant(.active), to: .rejected, superseding: 1, reason: "x", leases: [], today: day("2026-03-02"))
         }
         #expect(!TenantStatus.rejected.next.contains(.approved) && !TenantStatus.approved.next.contains(.rejected))
         // An approved firm whose checklist is open stays approved after its first lease starts,

@@ -257,10 +257,10 @@ public struct ParkEvent: Equatable, Sendable {
     ) throws(DomainError) -> [EventOccurrence] {
         var pinned = false
         for occurrence in held {
-            guard let now = after.first(where: { $0.day == occurrence.day }) else {
+            guard let changed = after.first(where: { $0.day == occurrence.day }) else {
                 throw Self.heldOccurrenceLeaves(occurrence, change: change, zone: timeZone)
             }
-            guard now.start != occurrence.start || now.end != occurrence.end || now.title != occurrence.title else { continue }
+            guard changed.start != occurrence.start || changed.end != occurrence.end || changed.title != occurrence.title else { continue }
             var kept = recurrence?.changes.first { $0.day == occurrence.day } ?? OccurrenceChange(day: occurrence.day)
             kept.start = occurrence.start
             kept.end = occurrence.end
@@ -273,8 +273,8 @@ public struct ParkEvent: Equatable, Sendable {
         recurrence?.changes.sort { $0.day < $1.day }
         let laidOut = try schedule(calendar: calendar, rules: rules)
         for occurrence in held {
-            guard let now = laidOut.first(where: { $0.day == occurrence.day }),
-                  now.startsAt == occurrence.startsAt, now.endsAt == occurrence.endsAt else {
+            guard let kept = laidOut.first(where: { $0.day == occurrence.day }),
+                  kept.startsAt == occurrence.startsAt, kept.endsAt == occurrence.endsAt else {
                 throw .invalid(
                     change.timeZone != nil ? "timeZone" : "start",
                     "the occurrence of \(occurrence.day) was held (it ended \(occurrence.end) \(timeZone)): a held occurrence keeps its times, so the series keeps its zone")

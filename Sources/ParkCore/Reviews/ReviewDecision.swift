@@ -150,7 +150,7 @@ public struct ReviewDecision: Equatable, Sendable {
     /// checklist keeps it `approved`; one holding a lease signed for later is rejected only once
     /// that lease is terminated. `leases` are the firm's.
     public static func correction(
-        of tenant: Tenant, to verdict: Verdict, superseding previousID: Int64, reason: String, leases: [Lease] = [], today: CivilDate
+        of tenant: Tenant, to verdict: Verdict, superseding previousID: Int64, reason: String, leases: [Lease], today: CivilDate
     ) throws(DomainError) -> StatusChange? {
         let target = verdict.tenantStatus
         guard tenant.status != target else { return nil }
