@@ -51,6 +51,13 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
         DomainError(kind: .invalidField, field: field, reason: reason)
     }
 
+    /// This refusal said of `subject` (`application 1, tenant 1: …`), as a refusal of `field`:
+    /// for a step that decides for several, so that the one refused is named (a refused status
+    /// change is then told in words, not as the transition's own error).
+    public func about(_ subject: String, field: String) -> DomainError {
+        .invalid(field, "\(subject): \(reason)")
+    }
+
     /// This refusal with the other problems found with it named after it (`…; also tax: …`),
     /// for a reply that carries one field: its caller need not fix one problem at a time.
     public func naming(_ more: [DomainError]) -> DomainError {

@@ -947,16 +947,18 @@ enum Migrations {
         }
         migrator.registerMigration("v20-applicationDecided") { db in
             // An application reviewed stands as the verdict of the final decision in force
-            // (`standingDecision`: the latest not superseded, unless an accepted appeal reopened
-            // it); it had stayed awaitingReview.
+            // (`standingDecision`: the latest not superseded, unless an appeal against a decision
+            // of its session was accepted); it had stayed awaitingReview.
             try db.execute(sql: """
                 WITH latest AS (
-                  SELECT d.id, d.applicationId, d.verdict FROM reviewDecision AS d
+                  SELECT d.id, d.applicationId, d.reviewSessionId, d.verdict FROM reviewDecision AS d
                   WHERE d.id = (SELECT MAX(e.id) FROM reviewDecision AS e
                                 WHERE e.applicationId = d.applicationId AND NOT EXISTS (SELECT 1 FROM reviewDecision AS s WHERE s.supersedes = e.id))
                 ), standing AS (
                   SELECT applicationId, verdict FROM latest
-                  WHERE NOT EXISTS (SELECT 1 FROM reviewAppeal AS a WHERE a.reviewDecisionId = latest.id AND a.outcome = 'accepted')
+                  WHERE NOT EXISTS (SELECT 1 FROM reviewAppeal AS a JOIN reviewDecision AS r ON r.id = a.reviewDecisionId
+                                    WHERE r.applicationId = latest.applicationId AND r.reviewSessionId = latest.reviewSessionId
+                                      AND a.outcome = 'accepted')
                 )
                 UPDATE application SET status = (SELECT verdict FROM standing WHERE standing.applicationId = application.id)
                 WHERE status = 'awaitingReview' AND id IN (SELECT applicationId FROM standing)

@@ -92,7 +92,7 @@ struct ReviewNoticeTests {
         let history = try Self.history(daemon, containing: "not closed")
         #expect(history.contains("failed"), "\(history)")
         #expect(history.contains("closed the notice of review session 2, which ended 2026-02-26: application 3 approved"), "\(history)")
-        #expect(history.contains("the notice of review session 1 was not closed: a tenant that is rejected cannot become approved"), "\(history)")
+        #expect(history.contains("the notice of review session 1 was not closed: invalid session: application 1, tenant 1: a tenant that is rejected cannot become approved"), "\(history)")
         #expect(try daemon.parkctl(["review", "decision", "list"]).stdout == "decision 1: application 3 approved on 2026-02-27 (session 2, passed at 80.00): score 80.00 is at or above the threshold 70.00\n")
     }
 

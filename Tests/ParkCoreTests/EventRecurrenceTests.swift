@@ -155,6 +155,13 @@ struct EventRecurrenceTests {
         #expect(throws: DomainError.invalid("start", "the occurrence of 2021-04-26 was held (it ended 2021-04-26T17:00 Asia/Shanghai) and would leave the series: a held occurrence stays as it was")) {
             try event.changed(by: afterThem, rules: ShanghaiRules(), calendar: .empty, registered: 0, standing: before, at: now)
         }
+        // Another zone alone would move the held occurrences to other instants: refused, naming
+        // the zone they were held in.
+        var zone = EventChange()
+        zone.timeZone = "Europe/Berlin"
+        #expect(throws: DomainError.invalid("timeZone", "the occurrence of 2021-04-26 was held (it ended 2021-04-26T17:00 Asia/Shanghai): a held occurrence keeps its times, so the series keeps its zone")) {
+            try event.changed(by: zone, rules: CentralEuropeRules(), calendar: .empty, registered: 0, standing: before, at: now)
+        }
         // Before anything was held, the whole series moves.
         let (_, early) = try event.changed(by: later, rules: ShanghaiRules(), calendar: .empty, registered: 0, standing: before, at: time("2021-04-26T08:00").instant(in: ShanghaiRules()))
         #expect(early.allSatisfy { !$0.isChanged && $0.start.localSeconds % 86_400 == 13 * 3_600 })

@@ -56,11 +56,15 @@ struct ReviewAppealTests {
         // A rejection corrected since into an approval leaves nothing to reopen: refused, saying what to do.
         let appeal = try file(decidedOn: "2026-02-11", today: "2026-02-12")
         #expect(throws: DomainError.invalid("outcome", "decision 3, the rejection appealed, was superseded by decision 4, and the application is approved (decision 4): nothing is left to reopen; refuse the appeal, saying so")) {
-            try appeal.checkReopenable(supersededBy: 4, standing: (decision: 4, verdict: .approved))
+            try appeal.checkReopenable(supersededBy: 4, standing: (decision: 4, verdict: .approved), otherOpen: nil)
         }
         // A rejection corrected into a rejection (a reason put right) is still appealed.
-        try appeal.checkReopenable(supersededBy: 4, standing: (decision: 4, verdict: .rejected))
-        try appeal.checkReopenable(supersededBy: nil, standing: (decision: 3, verdict: .rejected))
+        try appeal.checkReopenable(supersededBy: 4, standing: (decision: 4, verdict: .rejected), otherOpen: nil)
+        try appeal.checkReopenable(supersededBy: nil, standing: (decision: 3, verdict: .rejected), otherOpen: nil)
+        // A firm that applied again (a prescreen without noOpenApplication) awaits one review at a time.
+        #expect(throws: DomainError.invalid("outcome", "the firm's application 7 awaits review: a firm awaits one review at a time; withdraw that application before the appeal reopens application 2")) {
+            try appeal.checkReopenable(supersededBy: nil, standing: (decision: 3, verdict: .rejected), otherOpen: 7)
+        }
 
         let reviewers = (1...8).map { Reviewer(uid: Int64(100 + $0), name: "r\($0)") }
         let first: Set<Int64> = [101, 102, 103, 104, 105]

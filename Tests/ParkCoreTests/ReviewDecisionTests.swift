@@ -160,11 +160,15 @@ struct ReviewDecisionTests {
             try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "x", leases: [lease], today: day("2026-03-02"))
         }
         #expect(throws: DomainError.invalid(
-            "verdict", "tenant 2 holds lease 7, signed to start on 2026-03-01: terminate it before the approval is corrected to a rejection")) {
+            "verdict", "tenant 2 holds lease 7, signed to start on 2026-03-01: withdraw it (lease withdraw) before the approval is corrected to a rejection")) {
             try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "x", leases: [lease], today: day("2026-02-28"))
         }
-        lease.terminatedOn = day("2026-02-28")
-        #expect(try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "x", leases: [lease], today: day("2026-03-02"))?.to == .rejected)
+        // A terminated lease still holds its units from its start: only a withdrawn one (gone) frees the firm.
+        lease.terminatedOn = day("2026-12-31")
+        #expect(throws: DomainError.self) {
+            try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "x", leases: [lease], today: day("2026-02-28"))
+        }
+        #expect(try ReviewDecision.correction(of: tenant(.approved), to: .rejected, superseding: 1, reason: "x", leases: [], today: day("2026-03-02"))?.to == .rejected)
         // A rejected firm holds no lease; an approval is corrected whatever the leases.
         #expect(try ReviewDecision.correction(of: tenant(.rejected), to: .approved, superseding: 1, reason: "x", leases: [lease], today: day("2026-03-02"))?.to == .approved)
     }

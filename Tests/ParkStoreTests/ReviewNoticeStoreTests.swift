@@ -103,6 +103,24 @@ struct ReviewNoticeStoreTests {
         }
     }
 
+    @Test("an appeal against a rejection corrected since (a reason put right) reopens the application when accepted: it awaits review, goes before a new panel, and may be withdrawn")
+    func appealAgainstACorrectedRejectionReopens() async throws {
+        try await withTemporaryDirectory { directory in
+            let database = try ParkDatabase(path: directory + "/parkd.sqlite")
+            let (rejection, appeal) = try await appealedRejection(database)
+            _ = try await database.supersedeReviewDecision(
+                rejection.id, verdict: .rejected, reason: "理由措辞更正", today: day("2021-02-25"), context: context("io.parkd.Review.SupersedeDecision"))
+            _ = try await database.decideReviewAppeal(
+                appeal.id, outcome: .accepted, reason: "经核实确有录入错误", today: day("2021-02-25"), context: context("io.parkd.Review.DecideAppeal"))
+            #expect(try await database.application(2).status == .awaitingReview)
+            #expect(try await database.tenant(.creditCode("91370200MA3D0001A6")).tenant.status == .reviewing)
+            // Open again, with no result pending: it may be withdrawn, as any open application.
+            let withdrawn = try await database.withdrawApplication(
+                2, reason: "另选园区", on: day("2021-02-26"), today: day("2021-02-26"), context: context("io.parkd.Application.Withdraw"))
+            #expect(withdrawn.status == .withdrawn)
+        }
+    }
+
     @Test("after an accepted appeal, the decision of the review again replaces the appealed one: one decision in force, and the old one is no longer superseded")
     func reviewAgainReplacesTheAppealedDecision() async throws {
         try await withTemporaryDirectory { directory in

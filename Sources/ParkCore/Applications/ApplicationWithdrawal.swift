@@ -6,11 +6,12 @@ public struct ApplicationWithdrawal: Equatable, Sendable {
     /// reviewing → rejected, when the firm's record is under review.
     public let statusChange: StatusChange?
 
-    /// Decides the withdrawal of application `id` (in `status`) on `day`. `closedSession`: the
-    /// latest review session whose agenda holds it, when that session is closed: its results are
-    /// out, and what becomes of the firm is decided through the notice, objections, decisions and
-    /// appeals, not by a withdrawal (which would leave a decision and its firm behind, or a
-    /// notice that can never close).
+    /// Decides the withdrawal of application `id` (in `status`) on `day`. `closedSession`: a
+    /// closed review session whose result on it still leads to a decision: what becomes of the
+    /// firm is then decided through the notice, objections, decisions and appeals, not by a
+    /// withdrawal (which would leave a decision and its firm behind, or a notice that can never
+    /// close). A result withdrawn by an upheld objection, or a rejection an accepted appeal
+    /// reopened, leads to none: the application is open again, and may be withdrawn.
     public static func decide(
         application id: Int64, status: ApplicationStatus, closedSession: Int64? = nil, appliedOn: CivilDate, tenant: Tenant?,
         reason: String, on day: CivilDate, today: CivilDate

@@ -231,7 +231,7 @@ public struct ParkEvent: Equatable, Sendable {
         }
         var occurrences = try event.schedule(calendar: calendar, rules: rules)
         if !held.isEmpty {
-            occurrences = try event.keepingHeld(held, of: change, in: occurrences, calendar: calendar, rules: rules)
+            occurrences = try event.keepingHeld(held, heldIn: timeZone, of: change, in: occurrences, calendar: calendar, rules: rules)
         }
         // So would a series whose times moved until its last occurrence has ended (taking out
         // the days still to come is not refused: the series then ends with its last one held).
@@ -247,13 +247,14 @@ public struct ParkEvent: Equatable, Sendable {
         return (event, occurrences)
     }
 
-    /// A series' occurrences after a change, with those that were held (ended by `now`) as they
-    /// were: an occurrence the change moved or retitled keeps its times and title, as a change
-    /// of that day; one the change takes out of the series, or moves in time whatever it keeps
-    /// (another zone), refuses the change. What a held occurrence was is what its outcome and
-    /// its registrations are about.
+    /// A series' occurrences after a change, with those that were held (ended by `now`, in the
+    /// zone `heldIn`) as they were: an occurrence the change moved or retitled keeps its times and
+    /// title, as a change of that day; one the change takes out of the series, or moves in time
+    /// whatever it keeps (another zone, alone or with other changes), refuses the change. What a
+    /// held occurrence was is what its outcome and its registrations are about.
     private mutating func keepingHeld(
-        _ held: [EventOccurrence], of change: EventChange, in after: [EventOccurrence], calendar: WorkingDayCalendar, rules: some TimeZoneRules
+        _ held: [EventOccurrence], heldIn zone: String, of change: EventChange, in after: [EventOccurrence], calendar: WorkingDayCalendar,
+        rules: some TimeZoneRules
     ) throws(DomainError) -> [EventOccurrence] {
         var pinned = false
         for occurrence in held {
@@ -269,15 +270,17 @@ public struct ParkEvent: Equatable, Sendable {
             recurrence?.changes.append(kept)
             pinned = true
         }
-        guard pinned else { return after }
-        recurrence?.changes.sort { $0.day < $1.day }
-        let laidOut = try schedule(calendar: calendar, rules: rules)
+        var laidOut = after
+        if pinned {
+            recurrence?.changes.sort { $0.day < $1.day }
+            laidOut = try schedule(calendar: calendar, rules: rules)
+        }
         for occurrence in held {
             guard let kept = laidOut.first(where: { $0.day == occurrence.day }),
                   kept.startsAt == occurrence.startsAt, kept.endsAt == occurrence.endsAt else {
                 throw .invalid(
                     change.timeZone != nil ? "timeZone" : "start",
-                    "the occurrence of \(occurrence.day) was held (it ended \(occurrence.end) \(timeZone)): a held occurrence keeps its times, so the series keeps its zone")
+                    "the occurrence of \(occurrence.day) was held (it ended \(occurrence.end) \(zone)): a held occurrence keeps its times, so the series keeps its zone")
             }
         }
         return laidOut

@@ -70,12 +70,18 @@ public struct ReviewAppeal: Equatable, Sendable {
 
     /// Refuses to accept an appeal whose rejection was corrected since into an approval (the
     /// decision superseding it, `supersededBy`; the decision in force, `standing`): nothing is
-    /// left to reopen, and the appeal is refused instead, saying so.
+    /// left to reopen, and the appeal is refused instead, saying so. Refuses too while the firm
+    /// has another application open (`otherOpen`, which a prescreen without `noOpenApplication`
+    /// lets in): a firm awaits one review at a time.
     public func checkReopenable(
-        supersededBy later: Int64?, standing: (decision: Int64, verdict: ReviewDecision.Verdict)?
+        supersededBy later: Int64?, standing: (decision: Int64, verdict: ReviewDecision.Verdict)?, otherOpen: Int64?
     ) throws(DomainError) {
-        guard let later, let standing, standing.verdict == .approved else { return }
-        throw .invalid("outcome", "decision \(rejection.decision), the rejection appealed, was superseded by decision \(later), and the application is approved (decision \(standing.decision)): nothing is left to reopen; refuse the appeal, saying so")
+        if let later, let standing, standing.verdict == .approved {
+            throw .invalid("outcome", "decision \(rejection.decision), the rejection appealed, was superseded by decision \(later), and the application is approved (decision \(standing.decision)): nothing is left to reopen; refuse the appeal, saying so")
+        }
+        if let otherOpen {
+            throw .invalid("outcome", "the firm's application \(otherOpen) awaits review: a firm awaits one review at a time; withdraw that application before the appeal reopens application \(application)")
+        }
     }
 
     /// What accepting an appeal does to the firm's record: `rejected` back to `reviewing` today.

@@ -148,7 +148,8 @@ public struct ReviewDecision: Equatable, Sendable {
     /// (active, exiting, exited) is refused: a decision is corrected only before the firm moves in.
     /// An approved firm whose first lease has started has moved in, though its onboarding
     /// checklist keeps it `approved`; one holding a lease signed for later is rejected only once
-    /// that lease is terminated. `leases` are the firm's.
+    /// that lease is withdrawn (a terminated lease still holds its units from its start).
+    /// `leases` are the firm's.
     public static func correction(
         of tenant: Tenant, to verdict: Verdict, superseding previousID: Int64, reason: String, leases: [Lease], today: CivilDate
     ) throws(DomainError) -> StatusChange? {
@@ -157,13 +158,11 @@ public struct ReviewDecision: Equatable, Sendable {
         guard tenant.status == .approved || tenant.status == .rejected else {
             throw .invalid("verdict", "tenant \(tenant.id ?? 0) is \(tenant.status.rawValue): a decision's verdict is corrected only while the firm is approved or rejected, before it moves in")
         }
-        if target == .rejected {
-            if let started = leases.filter({ $0.start <= today && $0.lastDay >= $0.start }).min(by: { $0.start < $1.start }) {
-                throw .invalid("verdict", "tenant \(tenant.id ?? 0) moved in on \(started.start) (lease \(started.id ?? 0)): a decision's verdict is corrected only before the firm moves in")
+        if target == .rejected, let first = leases.min(by: { $0.start < $1.start }) {
+            guard first.start > today else {
+                throw .invalid("verdict", "tenant \(tenant.id ?? 0) moved in on \(first.start) (lease \(first.id ?? 0)): a decision's verdict is corrected only before the firm moves in")
             }
-            if let signed = leases.first(where: { $0.terminatedOn == nil }) {
-                throw .invalid("verdict", "tenant \(tenant.id ?? 0) holds lease \(signed.id ?? 0), signed to start on \(signed.start): terminate it before the approval is corrected to a rejection")
-            }
+            throw .invalid("verdict", "tenant \(tenant.id ?? 0) holds lease \(first.id ?? 0), signed to start on \(first.start): withdraw it (lease withdraw) before the approval is corrected to a rejection")
         }
         guard today >= tenant.statusSince else {
             throw .invalid("verdict", "today (\(today)) is before \(tenant.statusSince), when the tenant became \(tenant.status.rawValue)")

@@ -73,14 +73,11 @@ extension ParkDatabase {
         try await write(context) { db in
             guard var record = try ApplicationRecord.fetchOne(db, key: id) else { throw StoreError.noSuchApplication(id) }
             let stored = try record.tenantId.map { try ParkDatabase.loadTenant(db, .id($0)) }
-            // The latest session holding it on its agenda, when closed.
-            let latest = try Row.fetchOne(db, sql: """
-                SELECT s.id, s.status FROM reviewSession s JOIN reviewAgendaItem a ON a.reviewSessionId = s.id
-                WHERE a.applicationId = ? ORDER BY s.id DESC LIMIT 1
-                """, arguments: [id])
-            let closedSession: Int64? = latest.flatMap { $0["status"] == ReviewSessionStatus.closed.rawValue ? $0["id"] : nil }
+            // A closed session whose result on it still leads to a decision (none once that result
+            // was withdrawn by an upheld objection, or its rejection reopened by an accepted appeal).
             let withdrawal = try ApplicationWithdrawal.decide(
-                application: id, status: try record.applicationStatus, closedSession: closedSession, appliedOn: try record.appliedDay,
+                application: id, status: try record.applicationStatus, closedSession: try ParkDatabase.undecidedResult(db, application: id),
+                appliedOn: try record.appliedDay,
                 tenant: stored?.tenant, reason: reason, on: day, today: today)
             if let stored, let change = withdrawal.statusChange {
                 var moved = stored.tenant

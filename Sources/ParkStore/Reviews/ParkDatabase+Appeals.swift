@@ -65,7 +65,11 @@ extension ParkDatabase {
             if outcome == .accepted {
                 try stored.appeal.checkReopenable(
                     supersededBy: try ParkDatabase.reviewDecisions(db, id: stored.appeal.rejection.decision).first?.supersededBy,
-                    standing: try ParkDatabase.standingDecision(db, application: stored.appeal.application))
+                    standing: try ParkDatabase.standingDecision(db, application: stored.appeal.application),
+                    otherOpen: try Int64.fetchOne(db, sql: """
+                        SELECT o.id FROM application AS o JOIN application AS a ON a.creditCode = o.creditCode
+                        WHERE a.id = ? AND o.id <> a.id AND o.status = ?
+                        """, arguments: [stored.appeal.application, ApplicationStatus.awaitingReview.rawValue]))
             }
             if outcome == .accepted,
                let tenantID = try Int64.fetchOne(db, sql: "SELECT tenantId FROM application WHERE id = ?", arguments: [stored.appeal.application]) {
@@ -104,16 +108,21 @@ extension ParkDatabase {
     }
 
     /// The final decision that stands on an application: the latest not superseded, unless an
-    /// accepted appeal reopened it.
+    /// accepted appeal reopened it. An appeal is against a session's rejection, whichever of its
+    /// decisions (the first, or a correction superseding it) it named: one accepted against any
+    /// decision of the latest's session reopens it.
     static func standingDecision(_ db: Database, application: Int64) throws -> (decision: Int64, verdict: ReviewDecision.Verdict)? {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT d.id AS id, d.verdict AS verdict FROM reviewDecision AS d
+            SELECT d.id AS id, d.verdict AS verdict, d.reviewSessionId AS session FROM reviewDecision AS d
             WHERE d.applicationId = ? AND NOT EXISTS (SELECT 1 FROM reviewDecision AS s WHERE s.supersedes = d.id)
             ORDER BY d.id DESC LIMIT 1
             """, arguments: [application]) else { return nil }
         let id: Int64 = row["id"]
-        let reopened = try Int64.fetchOne(
-            db, sql: "SELECT id FROM reviewAppeal WHERE reviewDecisionId = ? AND outcome = 'accepted'", arguments: [id]) != nil
+        let session: Int64 = row["session"]
+        let reopened = try Int64.fetchOne(db, sql: """
+            SELECT a.id FROM reviewAppeal AS a JOIN reviewDecision AS d ON d.id = a.reviewDecisionId
+            WHERE d.applicationId = ? AND d.reviewSessionId = ? AND a.outcome = 'accepted'
+            """, arguments: [application, session]) != nil
         guard !reopened, let verdict = ReviewDecision.Verdict(rawValue: row["verdict"]) else { return nil }
         return (id, verdict)
     }

@@ -216,9 +216,14 @@ extension ParkDatabase {
             case .decided(let decision):
                 let tenant = try Int64.fetchOne(db, sql: "SELECT tenantId FROM application WHERE id = ?", arguments: [application])
                 if let tenant {
-                    _ = try ParkDatabase.transitionTenant(
-                        db, .id(tenant), to: decision.verdict.tenantStatus, on: today,
-                        reason: "入驻评审会 \(session): \(decision.reasons.joined(separator: "; "))", today: today, context: context)
+                    do {
+                        _ = try ParkDatabase.transitionTenant(
+                            db, .id(tenant), to: decision.verdict.tenantStatus, on: today,
+                            reason: "入驻评审会 \(session): \(decision.reasons.joined(separator: "; "))", today: today, context: context)
+                    } catch let refused as DomainError {
+                        // A notice decides for every applicant: the one its firm's record refuses is named.
+                        throw refused.about("application \(application), tenant \(tenant)", field: "session")
+                    }
                     if decision.verdict == .approved {
                         try ParkDatabase.openOnboardingChecklist(db, application: application, tenant: tenant, items: onboarding, context: context)
                     }

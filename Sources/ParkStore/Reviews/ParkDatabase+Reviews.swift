@@ -67,7 +67,7 @@ extension ParkDatabase {
     /// The latest closed session whose scored result on `application` has no decision yet and
     /// was not withdrawn (an upheld objection and none open, as `ReviewDecision.disposition`
     /// reads them).
-    private static func undecidedResult(_ db: Database, application: Int64) throws -> Int64? {
+    static func undecidedResult(_ db: Database, application: Int64) throws -> Int64? {
         try Int64.fetchOne(db, sql: """
             SELECT r.reviewSessionId FROM reviewResult AS r
             WHERE r.applicationId = :application AND r.outcome IN (:passed, :failed, :vetoed)
