@@ -964,6 +964,53 @@ enum Migrations {
                 WHERE status = 'awaitingReview' AND id IN (SELECT applicationId FROM standing)
                 """)
         }
+        migrator.registerMigration("v21-paymentGuards") { db in
+            // What the four-eyes trigger of v11 left open to whoever writes the file: a batch
+            // made approved, its maker or approver rewritten, a payment settled in a batch never
+            // approved or redirected to another account, offsets added or taken away after the
+            // batch was made. Each is refused by the database as the code refuses it.
+            try db.execute(sql: """
+                CREATE TRIGGER paymentBatch_madeUnapproved BEFORE INSERT ON paymentBatch
+                WHEN NEW.status <> 'created' OR NEW.approvedAt IS NOT NULL OR NEW.approvedBy IS NOT NULL OR NEW.approvedByUid IS NOT NULL
+                BEGIN SELECT RAISE(ABORT, 'a payment batch is made unapproved: someone other than its creator approves it'); END;
+                CREATE TRIGGER paymentBatch_makerKept BEFORE UPDATE OF createdAt, createdBy, createdByUid ON paymentBatch
+                WHEN NEW.createdAt IS NOT OLD.createdAt OR NEW.createdBy IS NOT OLD.createdBy OR NEW.createdByUid IS NOT OLD.createdByUid
+                BEGIN SELECT RAISE(ABORT, 'a payment batch keeps who made it'); END;
+                CREATE TRIGGER paymentBatch_approvedOnce BEFORE UPDATE OF approvedAt, approvedBy, approvedByUid ON paymentBatch
+                WHEN OLD.status <> 'created' OR NEW.status <> 'approved' OR NEW.approvedByUid IS NULL OR NEW.approvedByUid = NEW.createdByUid
+                BEGIN SELECT RAISE(ABORT, 'a payment batch is approved once, by someone other than its creator'); END;
+                CREATE TRIGGER paymentBatch_statusFinal BEFORE UPDATE OF status ON paymentBatch WHEN OLD.status <> 'created'
+                BEGIN SELECT RAISE(ABORT, 'an approved or cancelled payment batch keeps its status'); END;
+
+                CREATE TRIGGER paymentItem_intoBatchBeingMade BEFORE INSERT ON paymentItem
+                WHEN NEW.status <> 'pending' OR (SELECT status FROM paymentBatch WHERE id = NEW.paymentBatchId) IS NOT 'created'
+                  OR NEW.tenantId IS NOT (SELECT tenantId FROM rewardLine WHERE id = NEW.rewardLineId)
+                  OR NOT EXISTS (SELECT 1 FROM bankAccount WHERE id = NEW.bankAccountId AND tenantId = NEW.tenantId
+                                 AND accountName = NEW.accountName AND bank = NEW.bank AND accountNumber = NEW.accountNumber)
+                BEGIN SELECT RAISE(ABORT, 'a payment is made pending, in a batch being made, for its line''s tenant, into an account of that tenant''s as recorded'); END;
+                CREATE TRIGGER paymentItem_accountKept BEFORE UPDATE OF tenantId, bankAccountId, accountName, bank, accountNumber, purpose ON paymentItem
+                BEGIN SELECT RAISE(ABORT, 'a payment keeps the tenant and account its batch was made with'); END;
+                CREATE TRIGGER paymentItem_settledWhenApproved BEFORE UPDATE OF status ON paymentItem
+                WHEN NEW.status <> 'pending' AND (SELECT status FROM paymentBatch WHERE id = NEW.paymentBatchId) IS NOT 'approved'
+                BEGIN SELECT RAISE(ABORT, 'a payment is paid or failed only in an approved batch'); END;
+                CREATE TRIGGER paymentItem_leavesOnlyABatchBeingMade BEFORE DELETE ON paymentItem
+                WHEN (SELECT status FROM paymentBatch WHERE id = OLD.paymentBatchId) IS NOT 'created'
+                BEGIN SELECT RAISE(ABORT, 'a payment leaves only a batch not yet approved (cancelled)'); END;
+
+                CREATE TRIGGER paymentOffset_whileMade BEFORE INSERT ON paymentOffset
+                WHEN (SELECT b.status FROM paymentItem AS i JOIN paymentBatch AS b ON b.id = i.paymentBatchId WHERE i.id = NEW.paymentItemId) IS NOT 'created'
+                  OR (SELECT amountFen FROM rewardLine WHERE id = NEW.receivableLineId) >= 0
+                  OR (SELECT tenantId FROM rewardLine WHERE id = NEW.receivableLineId) IS NOT (SELECT tenantId FROM paymentItem WHERE id = NEW.paymentItemId)
+                  OR NEW.amountFen + (SELECT COALESCE(SUM(amountFen), 0) FROM paymentOffset WHERE paymentItemId = NEW.paymentItemId)
+                     > (SELECT grossFen - amountFen FROM paymentItem WHERE id = NEW.paymentItemId)
+                BEGIN SELECT RAISE(ABORT, 'an offset is taken as its batch is made, against a receivable of the same tenant, within what the payment holds back'); END;
+                CREATE TRIGGER paymentOffset_kept BEFORE UPDATE ON paymentOffset
+                BEGIN SELECT RAISE(ABORT, 'an offset is kept as taken'); END;
+                CREATE TRIGGER paymentOffset_leavesOnlyABatchBeingMade BEFORE DELETE ON paymentOffset
+                WHEN (SELECT b.status FROM paymentItem AS i JOIN paymentBatch AS b ON b.id = i.paymentBatchId WHERE i.id = OLD.paymentItemId) IS NOT 'created'
+                BEGIN SELECT RAISE(ABORT, 'an offset leaves only a batch not yet approved (cancelled)'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -228,7 +228,22 @@ struct PaymentCommandTests {
         #expect(sameUid.status == 77)
         #expect(sameUid.stderr == "parkctl: uid 0 made batch 1 and may not approve it: a second administrator approves a batch\n")
         let sameUidBySQL = try sql(daemon, "UPDATE paymentBatch SET status = 'approved', approvedByUid = createdByUid WHERE id = 1")
-        #expect(sameUidBySQL.status != 0 && sameUidBySQL.stderr.contains("approved by someone other than its creator"), "\(sameUidBySQL.stderr)")
+        #expect(sameUidBySQL.status != 0 && sameUidBySQL.stderr.contains("by someone other than its creator"), "\(sameUidBySQL.stderr)")
+        // Nor is a batch made approved, nor its maker rewritten, whatever writes to the file.
+        let madeApproved = try sql(daemon, """
+            INSERT INTO paymentBatch (status, runs, createdOn, totalFen, itemCount, createdAt, createdBy, createdByUid, approvedAt, approvedBy, approvedByUid)
+            VALUES ('approved', '', '2026-03-10', 0, 0, 'x', 'root', 0, 'x', 'root', 0)
+            """)
+        #expect(madeApproved.status != 0 && madeApproved.stderr.contains("a payment batch is made unapproved"), "\(madeApproved.stderr)")
+        let makerRewritten = try sql(daemon, "UPDATE paymentBatch SET createdByUid = \(admin2) WHERE id = 1")
+        #expect(makerRewritten.status != 0 && makerRewritten.stderr.contains("a payment batch keeps who made it"), "\(makerRewritten.stderr)")
+        // A payment is not settled in a batch never approved, nor sent to another account.
+        let settledUnapproved = try sql(daemon, "UPDATE paymentItem SET status = 'paid' WHERE paymentBatchId = 1")
+        #expect(settledUnapproved.status != 0 && settledUnapproved.stderr.contains("paid or failed only in an approved batch"), "\(settledUnapproved.stderr)")
+        let redirected = try sql(daemon, "UPDATE paymentItem SET accountNumber = '6222000011112222', accountName = '某某个人' WHERE paymentBatchId = 1")
+        #expect(redirected.status != 0 && redirected.stderr.contains("keeps the tenant and account"), "\(redirected.stderr)")
+        let offsetAdded = try sql(daemon, "INSERT INTO paymentOffset (paymentItemId, receivableLineId, amountFen) SELECT id, rewardLineId, 100 FROM paymentItem WHERE paymentBatchId = 1 LIMIT 1")
+        #expect(offsetAdded.status != 0 && offsetAdded.stderr.contains("an offset is taken as its batch is made"), "\(offsetAdded.stderr)")
         let approved = try daemon.parkctl(["payment", "batch", "approve", "1"], uid: admin2, gid: staff)
         #expect(approved.status == 0, "\(approved.stderr)")
         // An account dated on or before the day whose account the batch took would rewrite which
@@ -275,21 +290,25 @@ struct PaymentCommandTests {
             #expect(refused.stderr == "parkctl: bank result refused, nothing recorded: \(message)\n", "\(refused.stderr)")
         }
 
-        // The database refuses a second payment of a paid line, and a line in two open batches.
-        let paidTwice = try sql(daemon, """
-            INSERT INTO paymentItem (paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber, grossFen,
-              amountFen, purpose, status) SELECT paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber,
-              grossFen, amountFen, purpose, 'pending' FROM paymentItem WHERE rewardLineId = \(line["RENT"]!.line)
-            """)
-        #expect(paidTwice.status != 0 && paidTwice.stderr.contains("this reward line was already paid"), "\(paidTwice.stderr)")
-
         // The failed line is payable again, and a second batch pays it: made by one admin, approved by root.
         let second = try daemon.parkctl(["payment", "batch", "create", "--run", "1"], uid: admin1, gid: staff)
         #expect(second.stdout.hasPrefix("batch 2 created: 1 line, total 1,500.00"), "\(second.stdout)\(second.stderr)")
-        let twoOpen = try sql(daemon, """
+        // The database refuses a second payment of a paid line, and a line in two open batches
+        // (a batch being made, as only such a batch takes payments; in a transaction left open,
+        // so rolled back).
+        let paidTwice = try sql(daemon, """
             INSERT INTO paymentItem (paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber, grossFen,
-              amountFen, purpose, status) SELECT 1, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber,
-              grossFen, amountFen, purpose, 'pending' FROM paymentItem WHERE paymentBatchId = 2
+              amountFen, purpose, status) SELECT 2, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber,
+              grossFen, amountFen, purpose, 'pending' FROM paymentItem WHERE rewardLineId = \(line["RENT"]!.line)
+            """)
+        #expect(paidTwice.status != 0 && paidTwice.stderr.contains("this reward line was already paid"), "\(paidTwice.stderr)")
+        let twoOpen = try sql(daemon, """
+            BEGIN;
+            INSERT INTO paymentBatch (status, runs, createdOn, totalFen, itemCount, createdAt, createdBy, createdByUid)
+            VALUES ('created', '1', '2026-03-10', 0, 0, 'x', 'root', 0);
+            INSERT INTO paymentItem (paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber, grossFen,
+              amountFen, purpose, status) SELECT last_insert_rowid(), rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber,
+              grossFen, amountFen, purpose, 'pending' FROM paymentItem WHERE paymentBatchId = 2;
             """)
         #expect(twoOpen.status != 0 && twoOpen.stderr.contains("UNIQUE constraint failed: paymentItem.rewardLineId"), "\(twoOpen.stderr)")
         #expect(try daemon.parkctl(["payment", "batch", "approve", "2"], uid: admin1, gid: staff).status == 77)
