@@ -89,3 +89,17 @@ struct RelativeTimeTests {
         #expect(Relative.describe(microseconds) == words)
     }
 }
+
+@Suite("A CSV file sent to parkd in parts")
+struct ImportPartsTests {
+    @Test("a file with Windows line breaks (CRLF) is cut at its lines too, and the parts put together are the file to the byte")
+    func windowsLineBreaks() {
+        let row = "91370200163562681G,2021-04,1200000.00,48000.00,26\r\n"
+        let text = "tenant,month,revenue,tax,placements\r\n" + String(repeating: row, count: 30_000)
+        let parts = ReportCommand.Import.parts(of: text)
+        #expect(parts.count > 1, "a 1.6 MB file goes in several parts")
+        #expect(parts.allSatisfy { $0.utf8.count <= ReportCommand.Import.partBytes + row.utf8.count })
+        #expect(parts.joined().utf8.elementsEqual(text.utf8))
+        #expect(parts.dropLast().allSatisfy { $0.hasSuffix("\r\n") })
+    }
+}

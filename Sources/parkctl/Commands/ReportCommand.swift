@@ -230,11 +230,13 @@ extension ReportCommand {
         }
 
         /// Whole lines, about `partBytes` at a time, which put together are the file to the byte
-        /// (its digest in the audit entry is the file's).
+        /// (its digest in the audit entry is the file's). Lines end at each line feed, by its byte:
+        /// a Windows line break (CRLF), one `Character` to Swift, is no line feed to
+        /// `split(separator: "\n")`, and a spreadsheet's file would go as one part.
         static func parts(of text: String) -> [String] {
             var parts: [String] = []
             var current = ""
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
             for (index, line) in lines.enumerated() {
                 if current.utf8.count + line.utf8.count > partBytes, !current.isEmpty {
                     parts.append(current)
