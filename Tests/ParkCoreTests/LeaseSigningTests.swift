@@ -17,11 +17,12 @@ struct LeaseSigningTests {
     let seat = LeasedUnit(unitID: 3, label: "B-101", area: Area(centiSquareMetres: 600), kind: .incubator)
     let nobody = UnitHolders(leases: [], projects: [])
 
-    func sign(_ tenant: Tenant, _ units: [LeasedUnit], from start: String, holders: UnitHolders? = nil, first: Bool = true,
+    /// `firstLeaseStart`: the start of the tenant's first lease, when it has one.
+    func sign(_ tenant: Tenant, _ units: [LeasedUnit], from start: String, holders: UnitHolders? = nil, firstLeaseStart: String? = nil,
               today: String = "2021-06-30") throws -> LeaseSigning {
         try LeaseSigning.decide(
             tenant: tenant, units: units, start: day(start), end: day("2022-03-14"), rent: Money(fen: 4_000), deposit: .zero,
-            billingDay: 1, holders: holders ?? nobody, isFirstLease: first, today: day(today))
+            billingDay: 1, holders: holders ?? nobody, firstLeaseStart: firstLeaseStart.map(day), today: day(today))
     }
 
     @Test("a first lease activates an approved tenant on its start day once that day has come")
@@ -30,7 +31,9 @@ struct LeaseSigningTests {
         #expect(signing.activatesTenant)
         #expect(signing.activation(leaseID: 7) == StatusChange(from: .approved, to: .active, on: day("2021-03-15"), reason: "first lease 7 signed"))
         #expect(try sign(tenant(.approved), [office], from: "2021-07-01").activatesTenant == false, "the start day has not come")
-        #expect(try sign(tenant(.approved), [office], from: "2021-03-15", first: false).activatesTenant == false)
+        #expect(try sign(tenant(.approved), [office], from: "2021-03-15", firstLeaseStart: "2021-03-12").activatesTenant == false)
+        // Signed after a lease signed ahead, but starting before it and started: it is the first lease now.
+        #expect(try sign(tenant(.approved), [office], from: "2021-03-15", firstLeaseStart: "2021-09-01").activatesTenant)
         #expect(try sign(tenant(.active), [office], from: "2021-03-15").activation(leaseID: 7) == nil)
     }
 
@@ -59,18 +62,18 @@ struct LeaseSigningTests {
         }
         // Nor a lease after the first, signed ahead: its start would be no day the tenant could be in.
         #expect(throws: DomainError.invalid("start", "2021-03-10 is before 2021-03-12, when the tenant became approved")) {
-            try sign(tenant(.approved), [office], from: "2021-03-10", first: false, today: "2021-03-13")
+            try sign(tenant(.approved), [office], from: "2021-03-10", firstLeaseStart: "2021-03-15", today: "2021-03-13")
         }
         // An active tenant's leases start on or after its move-in, from which its lease years count.
         #expect(throws: DomainError.invalid("start", "2021-03-01 is before 2021-03-12, when the tenant moved in; its leases start on or after its move-in")) {
-            try sign(tenant(.active), [office], from: "2021-03-01", first: false)
+            try sign(tenant(.active), [office], from: "2021-03-01", firstLeaseStart: "2021-03-12")
         }
-        #expect(try sign(tenant(.active), [office], from: "2021-03-12", first: false).activatesTenant == false)
+        #expect(try sign(tenant(.active), [office], from: "2021-03-12", firstLeaseStart: "2021-03-12").activatesTenant == false)
         // Moved in by an onboarding checklist's last tick after its first lease started: the lease's start counts.
         func signAfterOnboarding(from start: String) throws -> LeaseSigning {
             try LeaseSigning.decide(
                 tenant: tenant(.active), units: [office], start: day(start), end: day("2022-03-14"), rent: Money(fen: 4_000), deposit: .zero,
-                billingDay: 1, holders: nobody, isFirstLease: false, firstLeaseStart: day("2021-03-05"), today: day("2021-06-30"))
+                billingDay: 1, holders: nobody, firstLeaseStart: day("2021-03-05"), today: day("2021-06-30"))
         }
         #expect(try signAfterOnboarding(from: "2021-03-08").activatesTenant == false)
         #expect(throws: DomainError.invalid("start", "2021-03-01 is before 2021-03-05, when the tenant moved in; its leases start on or after its move-in")) {

@@ -103,13 +103,24 @@ struct LeaseTests {
     @Test("renewal extends, termination shortens, and neither twice in the wrong order")
     func renewAndTerminate() throws {
         var lease = try lease("2021-01-01", "2021-12-31")
-        try lease.renew(until: date("2022-12-31"))
+        func holder(_ status: TenantStatus) throws -> Tenant {
+            Tenant(
+                id: 1, particulars: FirmParticulars(name: "青岛英才人力资源有限公司", businessLines: [.recruitment], origin: .local, tags: []),
+                creditCode: try CreditCode("91370200163562681G"), status: status, appliedOn: date("2020-12-01"),
+                history: [StatusChange(from: .exiting, to: status, on: date("2021-05-31"), reason: "迁出")])
+        }
+        // A firm that has left keeps no unit: its lease is not renewed.
+        #expect(throws: DomainError.invalid("tenant", "tenant 1 is exited since 2021-05-31; only an approved or active tenant's lease is renewed")) {
+            try lease.renew(until: date("2024-12-31"), tenant: holder(.exited))
+        }
+        let active = try holder(.active)
+        try lease.renew(until: date("2022-12-31"), tenant: active)
         #expect(lease.holds(on: date("2022-06-01")))
         try lease.terminate(on: date("2022-03-10"))
         #expect(lease.lastDay == date("2022-03-10"))
         #expect(!lease.holds(on: date("2022-03-11")))
         #expect(try lease.rentDue(year: 2022, month: 3).daysLeased == 10)
-        #expect(throws: DomainError.self) { try lease.renew(until: date("2023-12-31")) }
+        #expect(throws: DomainError.self) { try lease.renew(until: date("2023-12-31"), tenant: active) }
         #expect(throws: DomainError.self) { try lease.terminate(on: date("2022-02-01")) }
     }
 

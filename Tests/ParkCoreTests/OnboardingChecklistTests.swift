@@ -67,7 +67,7 @@ struct OnboardingChecklistTests {
         func sign(open: Bool) throws -> LeaseSigning {
             try LeaseSigning.decide(
                 tenant: try approved(), units: [office], start: day("2026-03-01"), end: day("2027-02-28"), rent: Money(fen: 4_000),
-                deposit: .zero, billingDay: 1, holders: UnitHolders(leases: [], projects: []), isFirstLease: true, onboardingOpen: open,
+                deposit: .zero, billingDay: 1, holders: UnitHolders(leases: [], projects: []), firstLeaseStart: nil, onboardingOpen: open,
                 today: day("2026-03-02"))
         }
         #expect(try sign(open: true).activatesTenant == false)

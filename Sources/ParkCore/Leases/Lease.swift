@@ -109,8 +109,13 @@ public struct Lease: Equatable, Sendable {
         return false
     }
 
-    /// Extends the lease to a later last day.
-    public mutating func renew(until newEnd: CivilDate) throws(DomainError) {
+    /// Extends the lease to a later last day, for `tenant`, its holder, while it is approved or
+    /// active.
+    public mutating func renew(until newEnd: CivilDate, tenant: Tenant) throws(DomainError) {
+        // As only they sign one: a firm that has left (or is leaving, or never came) keeps no unit.
+        guard [.approved, .active].contains(tenant.status) else {
+            throw .invalid("tenant", "tenant \(tenant.id ?? 0) is \(tenant.status.rawValue) since \(tenant.statusSince); only an approved or active tenant's lease is renewed")
+        }
         guard terminatedOn == nil else { throw .invalid("end", "a terminated lease cannot be renewed") }
         guard newEnd > end else { throw .invalid("end", "\(newEnd) is not after the current end, \(end)") }
         end = newEnd

@@ -16,13 +16,13 @@ public struct LeaseSigning: Equatable, Sendable {
     ///   - tenant: the signing tenant, as stored (with its id).
     ///   - units: the units asked for, as they are now.
     ///   - holders: who else holds those units.
-    ///   - isFirstLease: the tenant has never held a lease.
-    ///   - firstLeaseStart: the start of its first lease, when it has one (an onboarding
-    ///     checklist's last tick may move it in later than that).
+    ///   - firstLeaseStart: the start of its first lease (the earliest to start), when it has
+    ///     one (an onboarding checklist's last tick may move it in later than that). A lease that
+    ///     starts before it is the tenant's first lease now.
     ///   - onboardingOpen: the tenant's onboarding checklist has an item not yet ticked.
     public static func decide(
         tenant: Tenant, units: [LeasedUnit], start: CivilDate, end: CivilDate, rent: Money, deposit: Money, billingDay: Int,
-        holders: UnitHolders, isFirstLease: Bool, firstLeaseStart: CivilDate? = nil, onboardingOpen: Bool = false, today: CivilDate
+        holders: UnitHolders, firstLeaseStart: CivilDate?, onboardingOpen: Bool = false, today: CivilDate
     ) throws -> LeaseSigning {
         let tenantID = tenant.id ?? 0
         guard [.approved, .active].contains(tenant.status) else {
@@ -43,7 +43,10 @@ public struct LeaseSigning: Equatable, Sendable {
         let lease = try Lease(
             tenantID: tenantID, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay)
         try holders.ensureFree(for: lease)
-        let activates = isFirstLease && tenant.status == .approved && start <= today && !onboardingOpen
+        // The first lease is the earliest to start: one signed after a lease signed ahead, but
+        // starting before it, moves the tenant in as a first lease does.
+        let startsFirst = firstLeaseStart.map { start < $0 } ?? true
+        let activates = startsFirst && tenant.status == .approved && start <= today && !onboardingOpen
         if activates {
             // The change must fit the tenant's history (not before it was approved).
             _ = try tenant.change(to: .active, on: start, reason: "first lease signed", today: today, dayField: "start")

@@ -55,8 +55,7 @@ extension ParkDatabase {
             .map { try CivilDate.parse($0, field: "start") }
         let signing = try LeaseSigning.decide(
             tenant: tenant.tenant, units: units, start: terms.start, end: terms.end, rent: terms.rent, deposit: terms.deposit,
-            billingDay: terms.billingDay, holders: try unitHolders(db, of: terms.unitIDs), isFirstLease: firstLeaseStart == nil,
-            firstLeaseStart: firstLeaseStart,
+            billingDay: terms.billingDay, holders: try unitHolders(db, of: terms.unitIDs), firstLeaseStart: firstLeaseStart,
             onboardingOpen: try ParkDatabase.onboardingOpen(db, tenant: tenant.id), today: today)
         var record = LeaseRecord(signing.lease, createdAt: context.at, updatedAt: context.at)
         try record.insert(db)
@@ -149,7 +148,7 @@ extension ParkDatabase {
     public func renewLease(_ id: Int64, until newEnd: CivilDate, context: ChangeContext) async throws -> StoredLease {
         try await changeLease(id, context) { db, lease in
             let previous = lease.end
-            try lease.renew(until: newEnd)
+            try lease.renew(until: newEnd, tenant: try ParkDatabase.loadTenant(db, .id(lease.tenantID)).tenant)
             try ParkDatabase.unitHolders(db, of: lease.units.map(\.unitID)).ensureFree(for: lease)
             try ParkDatabase.recordEvent(db, lease: id, "renewed", on: previous.adding(days: 1), "until \(newEnd) (was \(previous))", context)
         }
