@@ -16,6 +16,7 @@ struct CashingTests {
     func accounts() throws {
         let first = try account()
         #expect(first.number.digits == "6222021602012345678")
+        #expect(try account("6222-0216-0201-2345-678").number.digits == "6222021602012345678")
         #expect(first.number.masked == "…5678")
         let refused = #expect(throws: DomainError.self) {
             try BankAccount.decide(accountName: "青岛英才人力资源公司", bank: "工行", number: "6222021602012345678",
@@ -25,6 +26,9 @@ struct CashingTests {
         for (number, reason) in [
             ("12345", "has 5 digits; a bank account number has 10 to 30"), ("6222O21602012345678", "digits only"),
             ("0000000000000", "repeats one digit"),
+            // Spaces and hyphens go between groups of digits only, one at a time.
+            ("--6222021602012345678", "between groups"), ("6222021602012345678-", "between groups"), ("6222--0216020123456", "between groups"),
+            ("6222  0216020123456", "between groups"),
         ] {
             let error = #expect(throws: DomainError.self) { try account(number) }
             #expect(error?.field == "number" && error?.reason.contains(reason) == true, "\(number): \(String(describing: error))")

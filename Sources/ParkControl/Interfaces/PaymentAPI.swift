@@ -136,9 +136,9 @@ public enum PaymentAPI {
           name: string,
           # Rule id.
           rule: string,
-          # Lines paid.
+          # Lines paid; under a rule owed back (RENT_CLAWBACK), the lines offsets recovered from.
           lines: int,
-          # Amount paid.
+          # Amount paid; under a rule owed back, what was recovered, negative.
           amount: string
         )
 
@@ -264,7 +264,7 @@ public enum PaymentAPI {
         ) -> (
           # Per firm and rule.
           paid: []Paid,
-          # The lines paid, all firms and rules together.
+          # The lines paid, and those owed back that offsets recovered from, all firms and rules together.
           lines: int,
           # The amounts paid added up (yuan, exact to the fen), all firms and rules together.
           total: string

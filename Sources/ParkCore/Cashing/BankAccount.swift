@@ -56,7 +56,9 @@ public struct BankAccountNumber: Hashable, Sendable, CustomStringConvertible {
 
     public static func parse(_ text: String, field: String) throws(DomainError) -> BankAccountNumber {
         let digits = String(text.filter { $0 != " " && $0 != "-" })
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+        // Groups of digits, each followed by at most one space or hyphen before the next.
+        let groups = text.split(separator: " ", omittingEmptySubsequences: false).flatMap { $0.split(separator: "-", omittingEmptySubsequences: false) }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), groups.allSatisfy({ !$0.isEmpty }) else {
             throw .invalid(field, "'\(text)' is not an account number: digits only, spaces or hyphens between groups allowed")
         }
         guard (10...30).contains(digits.count) else {
