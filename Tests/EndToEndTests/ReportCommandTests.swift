@@ -286,6 +286,8 @@ struct StatsCommandTests {
         let before = try daemon.parkctl(["stats", "--year", "2020"])
         #expect(before.stdout.contains("Reports:               0"))
         #expect(try daemon.parkctl(["stats", "--year", "2021", "--from", "2021-01-01"]).status == 64)
+        // A year's end is the period's end: --to beside it, since opening too, would override it without a word.
+        #expect(try daemon.parkctl(["stats", "--year", "2019", "--since-opening", "--to", "2021-12-31"]).status == 64)
     }
 
     @Test("a report filed in error is withdrawn: gone from lists and totals, kept in the history, no longer blocking the exit; the month is reported again as a first report")

@@ -19,7 +19,8 @@ extension Parkctl {
         static let fieldOptions: FieldOptions = ["from": "--from", "to": "--to"]
 
         func validate() throws {
-            if year != nil, from != nil || (to != nil && !sinceOpening) {
+            // A year's end is the period's end: --to would override it without a word.
+            if year != nil, from != nil || to != nil {
                 throw ValidationError("Give --year, or --from/--to, not both.")
             }
             if sinceOpening, from != nil {
