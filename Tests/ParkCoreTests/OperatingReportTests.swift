@@ -102,6 +102,13 @@ struct TimeInParkTests {
         #expect(tenant.leaseYear(on: tenant.timeInParkCounted(on: day("2026-12-04"))) == 1)
         // Still in the park: the months to today, as ever.
         #expect(try self.tenant(movedIn: "2021-10-01").monthsInPark(on: day("2022-06-30")) == 8)
+        // Moved in and exited the same day: no time in the park, not the months to today.
+        var sameDay = try self.tenant(movedIn: "2021-10-01")
+        for status in [TenantStatus.exiting, .exited] {
+            sameDay.apply(try sameDay.change(to: status, on: day("2021-10-01"), reason: "step", today: day("2026-01-01")))
+        }
+        #expect(sameDay.monthsInPark(on: day("2026-12-04")) == 0)
+        #expect(sameDay.leaseYear(on: sameDay.timeInParkCounted(on: day("2026-12-04"))) == nil)
     }
 
     @Test("nothing before moving in")

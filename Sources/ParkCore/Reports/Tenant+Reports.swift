@@ -25,11 +25,12 @@ extension Tenant {
     /// The first day in the park: when it first became active.
     public var movedIn: CivilDate? { history.first { $0.to == .active }?.on }
 
-    /// The day its time in the park is counted to on `today`: its last day in the park once it
-    /// has exited, else today.
+    /// The day its time in the park is counted to on `today`: its last day in the park (the day
+    /// before its exit) once it has exited, else today. A firm that moved in and exited on the
+    /// same day counts to the day before its move-in: no time at all.
     public func timeInParkCounted(on today: CivilDate) -> CivilDate {
-        guard status == .exited, let lastDay = daysInPark?.upperBound, lastDay < today else { return today }
-        return lastDay
+        guard status == .exited, let exitedOn = history.first(where: { $0.to == .exited })?.on else { return today }
+        return min(exitedOn.adding(days: -1), today)
     }
 
     /// Whole months in the park on `today`: since moving in, or, once it has exited, through its
