@@ -109,7 +109,7 @@ struct RewardCommandTests {
         ])
         #expect(try daemon.parkctl(["reward", "verify", "2"]).stdout == """
             run 2 verified: 4 tenant-rule amounts recomputed, all agree to the fen
-            the park's data has changed since this run; `parkctl reward run --period 2021-06` computes the adjustment
+            the park's data has changed since this run; `parkctl reward run --period 2021-06` computes the adjustment, if the change touches its amounts
 
             """)
     }

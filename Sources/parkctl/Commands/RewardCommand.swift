@@ -184,7 +184,7 @@ extension RewardCommand {
                     lines.append("  tenant \(difference.tenant) \(difference.rule): recorded \(difference.recorded.grouped), recomputed \(difference.recomputed.grouped)")
                 }
                 if reply.dataChanged {
-                    lines.append("the park's data has changed since this run; `parkctl reward run --period \(reply.run.period)` computes the adjustment")
+                    lines.append("the park's data has changed since this run; `parkctl reward run --period \(reply.run.period)` computes the adjustment, if the change touches its amounts")
                 }
                 return lines.joined(separator: "\n")
             }
