@@ -75,6 +75,10 @@ struct TimerCommandTests {
         let afterRunsNow = try list(daemon)
         #expect(afterRunsNow.timers.first?.last == after.timers.first?.last && afterRunsNow.timers.first?.last != nil)
         #expect(afterRunsNow.timers.first?.lastOutcome == "succeeded", "the elapse's outcome, after eleven runs asked for")
+        // A history cut at its limit says so, and how to see more; one that holds every run does not.
+        let cut = try daemon.parkctl(["timer", "history", "tidy", "--limit", "5"]).stdout
+        #expect(cut.hasSuffix("more: the 5 latest shown; parkctl timer history tidy --limit 25 shows more\n"), "\(cut)")
+        #expect(!(try daemon.parkctl(["timer", "history", "tidy", "--limit", "1000"]).stdout.contains("more:")))
         let shown = try daemon.parkctl(["timer", "show", "tidy"], environment: ["TZ": "Asia/Shanghai"])
         #expect(shown.stdout.contains("    On calendar: *-*-* 09:00:00"), "\(shown.stdout)")
         #expect(shown.stdout.contains("           Next: Tue 2026-03-03 09:00:00 CST (23h"), "\(shown.stdout)")

@@ -120,8 +120,10 @@ public enum TimerAPI {
           # At most this many, 1 to 1000; 20 when absent.
           limit: ?int
         ) -> (
-          # The runs.
-          runs: []TimerRun
+          # The runs, the latest recorded first.
+          runs: []TimerRun,
+          # True when older runs were left out (past the limit).
+          more: ?bool
         )
 
         # No timer of that name is configured.
@@ -215,5 +217,6 @@ public enum TimerAPI {
     @MemberwiseInit
     public struct HistoryReply: Codable, Sendable, Equatable {
         public var runs: [TimerRun]
+        public var more: Bool? = nil
     }
 }

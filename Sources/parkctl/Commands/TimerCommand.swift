@@ -100,12 +100,17 @@ extension TimerCommand {
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: ArgumentHelp("Only this timer's runs.", valueName: "name")) var name: String?
-        @Option(parsing: .unconditional, help: ArgumentHelp("At most this many runs, 1 to 1000.", valueName: "N")) var limit: Int?
+        @Option(parsing: .unconditional, help: ArgumentHelp("At most this many runs, 1 to 1000 (default 20).", valueName: "N")) var limit: Int?
         static let fieldOptions: FieldOptions = ["name": "NAME", "limit": "--limit"]
 
         func run() async throws {
             try await respond(TimerAPI.history, TimerAPI.History(name: name, limit: limit)) { reply in
-                reply.runs.isEmpty ? "no runs" : Self.table(reply.runs)
+                guard !reply.runs.isEmpty else { return "no runs" }
+                // Older runs left out are said, and how to see them, as a list cut short is.
+                let shown = reply.runs.count
+                let more = reply.more == true
+                    ? "\nmore: the \(shown) latest shown; parkctl timer history\(name.map { " " + $0 } ?? "") --limit \(min(1000, shown * 5)) shows more" : ""
+                return Self.table(reply.runs) + more
             }
         }
 

@@ -41,7 +41,9 @@ enum TimerHandlers {
                 // A timer no longer configured still has its history.
                 guard try await !database.timerRuns(timer: name, limit: 1).isEmpty else { throw TimerAPI.NoSuchTimer(name: name) }
             }
-            return TimerAPI.HistoryReply(runs: try await database.timerRuns(timer: request.name, limit: limit).map(wire))
+            // One more than asked for: whether older runs were left out.
+            let runs = try await database.timerRuns(timer: request.name, limit: limit + 1)
+            return TimerAPI.HistoryReply(runs: runs.prefix(limit).map(wire), more: runs.count > limit ? true : nil)
         }
     }
 
