@@ -157,10 +157,12 @@ struct LeaseCommandTests {
         let due = try daemon.parkctl(["lease", "rent", "1", "--month", "9999-12"])
         #expect(due.stdout == "9999-12: 100,000,000,000.00 yuan (31 of 31 days)\n", "\(due.stderr)")
         #expect(try daemon.parkctl(["stats", "--year", "9999"]).status == 0)
-        #expect(try daemon.parkctl(["stats", "--year", "5"]).status == 64, "a year not in four digits is refused")
+        #expect(try daemon.parkctl(["stats", "--year", "5"]).status == 65, "a year not in four digits is refused, as a bad value")
         let noYear = try daemon.parkctl(["stats", "--year", "10000"])
-        #expect(noYear.status == 64)
-        #expect(noYear.stderr.contains("invalid --year 10000: give the year in four digits, 1900 to 9999"), "\(noYear.stderr)")
+        #expect(noYear.status == 65)
+        #expect(noYear.stderr == "parkctl: invalid --year (year): 10000 is not a year in four digits, 1900 to 9999 (e.g. 2021)\n", "\(noYear.stderr)")
+        let noDay = try daemon.parkctl(["stats", "--from", "20210101", "--to", "2021-12-31"])
+        #expect(noDay.status == 65 && noDay.stderr.hasPrefix("parkctl: invalid --from (from): '20210101' is not a day as YYYY-MM-DD"), "\(noDay.stderr)")
         #expect(try daemon.parkctl(["status"]).status == 0, "parkd still serves")
     }
 }

@@ -16,7 +16,7 @@ extension Parkctl {
         @Flag(help: "Add month-by-month sums.") var monthly = false
         @Flag(help: "Print CSV instead of a table.") var csv = false
 
-        static let fieldOptions: FieldOptions = ["from": "--from", "to": "--to"]
+        static let fieldOptions: FieldOptions = ["from": "--from", "to": "--to", "year": "--year"]
 
         func validate() throws {
             // A year's end is the period's end: --to would override it without a word.
@@ -29,18 +29,25 @@ extension Parkctl {
             if csv, parkctl.global.json {
                 throw ValidationError("Give --json or --csv, not both.")
             }
+        }
+
+        /// A value out of its form is refused as parkd refuses one (65, naming the option), not
+        /// as a usage error.
+        func checkValues() throws {
             if let year, !(1900...9999).contains(year) {
-                throw ValidationError("invalid --year \(year): give the year in four digits, 1900 to 9999 (e.g. 2021)")
+                throw CommandFailure(ServiceAPI.InvalidField(field: "year", reason: "\(year) is not a year in four digits, 1900 to 9999 (e.g. 2021)").varlinkError)
             }
-            for (option, value) in [("--from", from), ("--to", to)] {
+            for (field, value) in [("from", from), ("to", to)] {
                 guard let value else { continue }
                 guard value.wholeMatch(of: /[0-9]{4}-[0-9]{2}-[0-9]{2}/) != nil, let year = Int(value.prefix(4)), year >= 1900 else {
-                    throw ValidationError("invalid \(option) '\(value)': give a day as YYYY-MM-DD with a four-digit year from 1900 (e.g. 2021-03-01)")
+                    throw CommandFailure(ServiceAPI.InvalidField(
+                        field: field, reason: "'\(value)' is not a day as YYYY-MM-DD with a four-digit year from 1900 (e.g. 2021-03-01)").varlinkError)
                 }
             }
         }
 
         func run() async throws {
+            try await reporting { try checkValues() }
             var first = from, last = to
             if let year {
                 let digits = String(format: "%04d", year)
