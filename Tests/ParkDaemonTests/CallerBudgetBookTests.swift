@@ -115,4 +115,18 @@ struct TimeBudgetTests {
         }
         #expect(cancelled.withLock { $0 })
     }
+
+    @Test("work that never looks at its cancellation is answered at its budget all the same, not when it ends", .timeLimit(.minutes(1)))
+    func answeredWhateverTheWorkDoes() async throws {
+        // The work waits for a release that comes only after the caller was answered.
+        let release = Mutex<CheckedContinuation<Void, Never>?>(nil)
+        await #expect(throws: ServiceAPI.ComputeTimeExceeded(method: "io.parkd.Policy.Test", seconds: 1)) {
+            try await TimeBudget.run(seconds: 1, method: "io.parkd.Policy.Test") {
+                await withCheckedContinuation { continuation in release.withLock { $0 = continuation } }
+                return 0
+            }
+        }
+        while release.withLock({ $0 == nil }) { try await Task.sleep(for: .milliseconds(10)) }
+        release.withLock { $0?.resume() }
+    }
 }

@@ -77,6 +77,12 @@ import Testing
         #expect(throws: ArithmeticError.overflow) { try Self.number("99999999999999999999") * Self.number("99999999999999999999") }
         #expect(throws: ArithmeticError.overflow) { try huge / Self.number("0.001") }
         #expect(throws: ArithmeticError.overflow) { try huge.rounded(.halfUp) }
+        // -2^63 × 2^64 is -2^127, which Int128 holds but cannot negate: an overflow, so that
+        // negation, abs and a division by it never trap.
+        #expect(throws: ArithmeticError.overflow) { try Self.number("-9223372036854775808") * Self.number("18446744073709551616") }
+        #expect(throws: ArithmeticError.overflow) {
+            try Exact(numerator: -(Int128.max / 2) - 1, denominator: 1) + Exact(numerator: -(Int128.max / 2) - 1, denominator: 1)
+        }
         // 10^20 yuan is a valid number but no amount of fen a line can hold; nor, in parkd, is 10^13.
         #expect(throws: ArithmeticError.amountTooLarge) { try Self.number("99999999999999999999").fen(.halfUp) }
         #expect(throws: ArithmeticError.amountTooLarge) { try Self.number("-10000000000000").fen(.halfUp) }

@@ -306,10 +306,16 @@ import Testing
             let problems = Fixtures.problems(Fixtures.policy(rules: [Fixtures.rule(amount: amount)]))
             #expect(problems.contains { "\($0)".contains(message) }, "\(problems)")
         }
-        // Each definition using the one before, twice: deeper with them than a formula may go.
-        let chain = "  d0: 1 yuan\n" + (1...120).map { "  d\($0): d\($0 - 1) + d\($0 - 1)" }.joined(separator: "\n")
+        // Each definition using the one before: deeper with them than a formula may go.
+        let chain = "  d0: 1 yuan\n" + (1...120).map { "  d\($0): d\($0 - 1) + 1 yuan" }.joined(separator: "\n")
         let problems = Fixtures.problems(Fixtures.policy(definitions: chain, rules: [Fixtures.rule(amount: "d120")]))
         #expect(problems.contains { $0.message.hasPrefix("this formula goes 201 levels deep with the definitions it uses; at most 200 are allowed") }, "\(problems)")
+        // Each using the one before twice: shallow, but one evaluation would double at each level
+        // (2^20 steps), past any time limit: refused where it is written.
+        let doubling = "  d0: 1 yuan\n" + (1...20).map { "  d\($0): d\($0 - 1) + d\($0 - 1)" }.joined(separator: "\n")
+        let doubled = Fixtures.problems(Fixtures.policy(definitions: doubling, rules: [Fixtures.rule(amount: "d20")]))
+        #expect(doubled.contains { $0.message.hasPrefix("one evaluation of this formula takes more than 100000 steps with the definitions it uses") }, "\(doubled)")
+        #expect(try Fixtures.evaluate("d10", definitions: "  d0: 1 yuan\n" + (1...10).map { "  d\($0): d\($0 - 1) + d\($0 - 1)" }.joined(separator: "\n")) == 102_400, "2^10 yuan, within the limits")
         // Within the limits, nesting computes as ever.
         #expect(try Fixtures.evaluate(String(repeating: "(", count: 60) + "1 yuan" + String(repeating: ")", count: 60)) == 100)
         #expect(try Fixtures.evaluate("1 yuan" + String(repeating: " + 1 yuan", count: 150)) == 15_100)

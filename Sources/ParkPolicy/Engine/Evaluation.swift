@@ -33,10 +33,17 @@ struct Formula: Sendable {
     var plan: ColumnPlan? = nil
     /// How deep its evaluation goes, with the definitions it uses (`FormulaSyntax.depth`).
     var depth = 1
+    /// How many steps one evaluation takes, each definition it uses counted in full wherever it
+    /// is used (`FormulaSyntax.size`): definitions are evaluated where they are named.
+    var size = 1
 
     /// The deepest a formula may go with the definitions it uses: each level is a call on the
     /// evaluating thread's stack, and real formulas go a dozen deep.
     static let maximumDepth = 200
+    /// The most steps one evaluation of a formula may take: real rules take a few hundred; a
+    /// definition that names another twice, which names another twice, … doubles at each level,
+    /// and would run for hours past any time limit.
+    static let maximumSize = 100_000
 }
 
 struct RuleReference: Sendable {

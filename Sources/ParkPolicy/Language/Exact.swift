@@ -241,16 +241,20 @@ public struct Exact: Sendable, Hashable, Comparable, CustomStringConvertible {
         denominator > Self.reductionThreshold ? reduced() : self
     }
 
+    // No numerator or denominator is ever Int128.min, whose negation (and magnitude) Int128
+    // cannot hold: a sum or product that would be is an overflow too, so that `negated()`,
+    // `abs` and a division by a negative value never trap.
+
     private static func add(_ a: Int128, _ b: Int128) throws(ArithmeticError) -> Int128 {
         let (value, overflow) = a.addingReportingOverflow(b)
-        if overflow { throw .overflow }
+        if overflow || value == .min { throw .overflow }
         return value
     }
 
     private static func multiply(_ a: Int128, _ b: Int128) throws(ArithmeticError) -> Int128 {
         if fitsIn64Bits(a), fitsIn64Bits(b) { return a &* b }
         let (value, overflow) = a.multipliedReportingOverflow(by: b)
-        if overflow { throw .overflow }
+        if overflow || value == .min { throw .overflow }
         return value
     }
 

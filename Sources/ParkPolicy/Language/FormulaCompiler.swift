@@ -26,8 +26,13 @@ struct FormulaCompiler {
         guard depth <= Formula.maximumDepth else {
             throw FormulaError(syntax.position, "this formula goes \(depth) levels deep with the definitions it uses; at most \(Formula.maximumDepth) are allowed: split it into definitions that use fewer")
         }
+        let size = syntax.size(limit: Formula.maximumSize) { scope.named[$0]?.size ?? 1 }
+        guard size <= Formula.maximumSize else {
+            throw FormulaError(syntax.position, "one evaluation of this formula takes more than \(Formula.maximumSize) steps with the definitions it uses (each counted wherever it is named): use each definition fewer times, or split the rule")
+        }
         var formula = try FormulaCompiler(scope: scope).compile(syntax)
         formula.depth = depth
+        formula.size = size
         formula.plan = ColumnPlanner(scope: scope).plan(syntax)
         if let expected, formula.type != expected {
             throw FormulaError(syntax.position, "this formula is \(article(formula.type)) but \(article(expected)) is expected here")

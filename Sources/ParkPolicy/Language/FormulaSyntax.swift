@@ -56,6 +56,27 @@ indirect enum FormulaSyntax: Sendable {
 
     /// The levels of its tree, a name counting as deep as what it names (`depthOfName`, 0 for
     /// what is no definition): how deep its evaluation goes. The parser bounds the tree.
+    /// The steps one evaluation takes, `sizeOfName` giving a definition's (as large as it is,
+    /// wherever it is named); it stops counting past `limit`.
+    func size(limit: Int, _ sizeOfName: (String) -> Int) -> Int {
+        func sum(_ parts: [FormulaSyntax]) -> Int {
+            var total = 1
+            for part in parts {
+                total += part.size(limit: limit, sizeOfName)
+                if total > limit { return total }
+            }
+            return total
+        }
+        return switch self {
+        case .number, .text, .date, .boolean: 1
+        case .name(let name, _): 1 + min(sizeOfName(name), limit)
+        case .call(_, let arguments, _): sum(arguments)
+        case .negate(let operand, _), .not(let operand, _): sum([operand])
+        case .binary(_, let left, let right, _): sum([left, right])
+        case .conditional(let condition, let whenTrue, let whenFalse, _): sum([condition, whenTrue, whenFalse])
+        }
+    }
+
     func depth(_ depthOfName: (String) -> Int) -> Int {
         switch self {
         case .number, .text, .date, .boolean: 1

@@ -1,23 +1,45 @@
 import ParkControl
+import Synchronization
 
 /// Computations a caller can start with little input but much work (policy checks, tests
 /// and simulations) get `limits.compute_seconds`: past it the caller is answered
-/// `ComputeTimeExceeded` at once, and the computation, cancelled, stops at its next tenant.
+/// `ComputeTimeExceeded` at once, whatever the computation is doing, and the computation,
+/// cancelled, stops at its next tenant.
 enum TimeBudget {
     static func run<Result: Sendable>(
         seconds: Int, method: String, _ work: @escaping @Sendable () async throws -> Result
     ) async throws -> Result {
-        try await withThrowingTaskGroup(of: Result?.self) { group in
-            group.addTask { try await work() }
-            group.addTask {
-                try await EventLoopSleep.sleep(for: .seconds(seconds))
-                return nil
+        let computation = Task { try await work() }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
+                let answer = FirstAnswer(continuation)
+                Task {
+                    do { answer.give(.success(try await computation.value)) } catch { answer.give(.failure(error)) }
+                }
+                Task {
+                    try? await EventLoopSleep.sleep(for: .seconds(seconds))
+                    computation.cancel()
+                    answer.give(.failure(ServiceAPI.ComputeTimeExceeded(method: method, seconds: seconds)))
+                }
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let result = first else {
-                throw ServiceAPI.ComputeTimeExceeded(method: method, seconds: seconds)
+        } onCancel: {
+            computation.cancel()
+        }
+    }
+
+    /// The first of the computation's end and the deadline answers; the other finds the answer given.
+    private final class FirstAnswer<Result: Sendable>: Sendable {
+        private let pending: Mutex<CheckedContinuation<Result, any Error>?>
+
+        init(_ continuation: CheckedContinuation<Result, any Error>) {
+            pending = Mutex(continuation)
+        }
+
+        func give(_ result: Swift.Result<Result, any Error>) {
+            pending.withLock { continuation in
+                continuation?.resume(with: result)
+                continuation = nil
             }
-            return result
         }
     }
 }
