@@ -29,6 +29,20 @@ import Testing
         }
     }
 
+    @Test func anExpectationOfARuleNoPolicyHasFailsTheCaseNamingIt() throws {
+        let book = try Self.referenceBook()
+        let suite = try PolicyTestSuite.parse("""
+            cases:
+              - name: a misspelt rule
+                period: 2021-06
+                tenant:
+                  active_from: 2021-01-01
+                expect: {PLACEMNT: 0.00}
+            """, fileName: "typo.yaml")
+        let outcome = try #require(suite.run(with: book).first)
+        #expect(outcome.failures == ["PLACEMNT: no policy given has a rule PLACEMNT; expected 0.00"])
+    }
+
     @Test func everyRuleOfTheReferencePolicyHasATestCase() throws {
         let book = try Self.referenceBook()
         let text = try String(contentsOf: Self.repository.appendingPathComponent("Config/policies/tests/reference.yaml"), encoding: .utf8)

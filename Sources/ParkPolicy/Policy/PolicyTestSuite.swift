@@ -56,6 +56,11 @@ public struct PolicyTestSuite: Sendable {
                 let calculation = try book.calculate(testCase.period, inputs: testCase.inputs, explain: false)
                 var failures: [String] = []
                 for expectation in testCase.expected {
+                    // A misspelt rule would pass an expectation of 0.00 without a word.
+                    guard book.number(of: expectation.rule) != nil else {
+                        failures.append("\(expectation.rule): no policy given has a rule \(expectation.rule); expected \(Money(fen: expectation.fen))")
+                        continue
+                    }
                     let computed = calculation.lines.first { $0.tenantID == expectation.tenant && $0.rule == expectation.rule }?.fen ?? 0
                     if computed != expectation.fen {
                         let who = testCase.inputs.tenants.count > 1 ? "\(expectation.tenantName) " : ""
