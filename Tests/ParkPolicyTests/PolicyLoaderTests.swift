@@ -523,6 +523,25 @@ import Testing
         ])
     }
 
+    @Test func aRuleIsScaledByOneBudgetNamedOnce() {
+        let rules = Self.rule() + "\n" + """
+              - id: Y
+                title: Rule Y
+                clause: clause of Y
+                period: year
+                eligible: "true"
+                amount: 1 yuan
+            """
+        for (budgets, problem) in [
+            ("  - id: B\n    rules: [Y, Y]\n    per_year: 10 yuan", "budget B names rule Y twice"),
+            ("  - id: B\n    rules: [Y]\n    per_year: 10 yuan\n  - id: B\n    rules: [Y]\n    per_year: 5 yuan", "budget B is given twice"),
+            ("  - id: B\n    rules: [Y]\n    per_year: 10 yuan\n  - id: C\n    rules: [Y]\n    per_year: 5 yuan", "rule Y is in budget B already"),
+        ] {
+            let problems = Fixtures.problems(Fixtures.policy(rules + "\nbudgets:\n" + budgets))
+            #expect(problems.contains { $0.message.hasPrefix(problem) }, "\(problems)")
+        }
+    }
+
     // MARK: Books of policies
 
     @Test func aBookRefusesTwoPoliciesDefiningARuleOnTheSameDays() throws {

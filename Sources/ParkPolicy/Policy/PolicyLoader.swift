@@ -119,7 +119,18 @@ private struct PolicyReader {
 
         var budgets: [PolicyBudget] = []
         if let node = value(top, "budgets"), let entries = sequence(node, "budgets") {
-            for entry in entries { if let budget = budget(entry, rules: rules, scope: scope, parameters: parameters) { budgets.append(budget) } }
+            for entry in entries {
+                guard let budget = budget(entry, rules: rules, scope: scope, parameters: parameters) else { continue }
+                // A rule's amounts are scaled once: by one budget, named once.
+                if budgets.contains(where: { $0.id == budget.id }) {
+                    problem(entry, "budget \(budget.id) is given twice; a budget is given once")
+                } else if let rule = budget.rules.first(where: { rule in budgets.contains { $0.rules.contains(rule) } }),
+                          let other = budgets.first(where: { $0.rules.contains(rule) }) {
+                    problem(entry, "rule \(rule) is in budget \(other.id) already; a rule's amounts are scaled by one budget")
+                } else {
+                    budgets.append(budget)
+                }
+            }
         }
         guard let id, let inForce, problems.isEmpty else { return nil }
         return Policy(
@@ -258,6 +269,10 @@ private struct PolicyReader {
             }
             guard rule.period.runKind == .year else {
                 problem(ruleNode, "budget \(id) is per year, but \(ruleID) is paid in monthly runs")
+                continue
+            }
+            guard !ruleIDs.contains(ruleID) else {
+                problem(ruleNode, "budget \(id) names rule \(ruleID) twice")
                 continue
             }
             ruleIDs.append(ruleID)
