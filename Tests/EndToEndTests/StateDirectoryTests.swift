@@ -126,6 +126,9 @@ struct StateDirectoryTests {
         let sound = try #require(try Self.checkedIntegrity(daemon))
         #expect(sound.range(of: #"^Integrity: +sound \(quick_check at \S+Z in \d+\.\d\d s\)$"#, options: .regularExpression) != nil, "\(sound)")
         #expect(daemon.log.contains("the database passed PRAGMA quick_check"))
+        // --json gives the time in whole milliseconds, not a binary fraction's digits.
+        let statusJSON = try daemon.parkctl(["--json", "status"]).stdout
+        #expect(statusJSON.range(of: #""seconds" : \d+(\.\d{1,3})?[,\n ]"#, options: .regularExpression) != nil, "\(statusJSON)")
 
         // Spoil a page of the monthly reports, which nothing reads at start.
         daemon.stop()

@@ -50,7 +50,8 @@ struct IntegrityCheck: Service {
         state.integrity = integrity
         let clock = ContinuousClock(), started = clock.now
         let problems = try await database.quickCheck()
-        let seconds = Double((clock.now - started) / .milliseconds(1)) / 1000
+        // In whole milliseconds: what status shows, and --json prints, as 0.004, not 0.0035125250000000003.
+        let seconds = ((clock.now - started) / .milliseconds(1)).rounded() / 1000
         integrity.outcome = problems.isEmpty ? .sound(seconds: seconds) : .damaged(seconds: seconds, problems: problems)
         state.integrity = integrity
         if problems.isEmpty {
