@@ -262,7 +262,7 @@ struct SmallFixesTests {
     func shortYears(arguments: [String]) throws {
         let daemon = try RunningDaemon()
         let result = try daemon.parkctl(arguments)
-        #expect(result.status == 64, "\(result.stderr)")
+        #expect(result.status == 65, "a bad value, as parkd refuses one: \(result.stderr)")
         #expect(result.stderr.contains("invalid \(arguments[1])"), "\(result.stderr)")
         #expect(result.stderr.contains("four-digit") || result.stderr.contains("four digits"), "\(result.stderr)")
     }

@@ -9,7 +9,9 @@ enum TimeBudget {
     static func run<Result: Sendable>(
         seconds: Int, method: String, _ work: @escaping @Sendable () async throws -> Result
     ) async throws -> Result {
-        let computation = Task { try await work() }
+        // On worker threads of its own, as an off-loop call runs: never on Swift's few cooperative
+        // threads, which the deadline's wake-up and the rest of parkd need.
+        let computation = Task(executorPreference: workers) { try await work() }
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Result, any Error>) in
                 let answer = FirstAnswer(continuation)
@@ -26,6 +28,8 @@ enum TimeBudget {
             computation.cancel()
         }
     }
+
+    private static let workers = WorkerThreads()
 
     /// The first of the computation's end and the deadline answers; the other finds the answer given.
     private final class FirstAnswer<Result: Sendable>: Sendable {
