@@ -9,6 +9,8 @@ import UnixSignals
 /// Builds and runs the daemon: database, admin channel, reload on SIGHUP, graceful shutdown.
 public enum Daemon {
     public static let databaseFileName = "parkd.sqlite"
+    /// The method the audit trail records a schema upgrade under: parkd's own, with the migrations run.
+    static let upgradeMethod = "io.parkd.Service.Upgrade"
 
     /// Raises the soft limit on open files to the hard one and returns it: every connection holds
     /// a descriptor, and parkd waits with epoll, never select(), so a high limit is safe (what
@@ -49,17 +51,27 @@ public enum Daemon {
         } else {
             logger.warning("the audit trail is not sealed: no audit key (\(config.auditKeyFile) is missing, and no credential audit-key); anyone who can write the database could recompute its hashes. Create one with parkd --generate-audit-key \(config.auditKeyFile)")
         }
-        let database = try ParkDatabase(
-            path: databasePath,
-            busyTimeout: Double(config.databaseBusyTimeoutSeconds), auditKey: auditKey?.0,
-            willUpgrade: { pending in
-                upgraded = pending
-                logger.notice("upgrading the database schema", metadata: NotableEvent.databaseUpgrade.metadata([
-                    "migrations": "\(pending.joined(separator: ","))",
-                ]))
-                notifier.extendTimeout(seconds: 300)
-                notifier.status("Upgrading the database schema (\(pending.joined(separator: ", ")))")
-            })
+        let database: ParkDatabase
+        do {
+            database = try ParkDatabase(
+                path: databasePath,
+                busyTimeout: Double(config.databaseBusyTimeoutSeconds), auditKey: auditKey?.0,
+                willUpgrade: { pending in
+                    upgraded = pending
+                    logger.notice("upgrading the database schema", metadata: NotableEvent.databaseUpgrade.metadata([
+                        "migrations": "\(pending.joined(separator: ","))",
+                    ]))
+                    notifier.extendTimeout(seconds: 300)
+                    notifier.status("Upgrading the database schema (\(pending.joined(separator: ", ")))")
+                })
+        } catch let refused as StoreError {
+            // A database a newer parkd wrote, or one that is no database, stays so however
+            // often parkd starts: exit 78, not a restart every two seconds.
+            switch refused {
+            case .schemaTooNew, .unusable: throw DatabaseRefused(refusal: refused)
+            default: throw refused
+            }
+        }
         try stateDirectory.confirmOpened()
         // Before anything is written: a trail sealed with a key parkd does not hold is not written to.
         let newestSeal = try await database.newestAuditSeal()
@@ -95,6 +107,14 @@ public enum Daemon {
                 uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: "io.parkd.Audit.KeyChanged",
                 parameters: #"{"from":"\#(newestSeal)","to":\#(auditKey.map { "\"\($0.0.id)\"" } ?? "null")}"#)
             try await database.recordCall(changed, at: state.instant(), outcome: "ok")
+        }
+        if !upgraded.isEmpty {
+            // An upgrade may change what was recorded (v20 gives reviewed applications their
+            // decisions' verdicts): the trail says which migrations ran, and when.
+            let upgrade = AuditedCall(
+                uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: Self.upgradeMethod,
+                parameters: JSONValue.object(["migrations": .array(upgraded.map { .string($0) })]).canonicalText)
+            try await database.recordCall(upgrade, at: state.instant(), outcome: "ok")
         }
         if let sealed = try await database.sealAuditTrail(at: state.instant(), uid: Int64(getuid()), pid: Int64(getpid())) {
             logger.notice("sealed the audit trail with its key: entry \(sealed) is the first sealed entry")

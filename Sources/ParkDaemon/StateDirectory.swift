@@ -1,4 +1,5 @@
 import Foundation
+import ParkStore
 
 /// The state directory parkd keeps the park in, checked before anything is opened in it: a
 /// directory that another user could steer (a symbolic link, someone else's, writable by every
@@ -134,6 +135,13 @@ struct StateDirectoryRefused: NotMendedByRestart, CustomStringConvertible {
     let reason: String
 
     var description: String { "\(path): \(reason)" }
+}
+
+/// The database parkd would open was written by a newer parkd, or is no database it can use.
+struct DatabaseRefused: NotMendedByRestart, CustomStringConvertible {
+    let refusal: StoreError
+
+    var description: String { "\(refusal)" }
 }
 
 /// An error a restart does not mend: the state directory or the database as they are. parkd

@@ -228,6 +228,23 @@ struct LifecycleTests {
         #expect(folder.stderr == "parkd: \(directory): is a directory\n")
     }
 
+    @Test("a schema upgrade at start is in the audit trail, with the migrations it ran")
+    func upgradeAudited() throws {
+        var daemon = try RunningDaemon()
+        daemon.stop()
+        // As an earlier parkd left it: without v21's triggers, and v21 not applied.
+        let triggers = ["paymentBatch_madeUnapproved", "paymentBatch_makerKept", "paymentBatch_approvedOnce", "paymentBatch_statusFinal",
+                        "paymentItem_intoBatchBeingMade", "paymentItem_accountKept", "paymentItem_settledWhenApproved",
+                        "paymentItem_leavesOnlyABatchBeingMade", "paymentOffset_whileMade", "paymentOffset_kept",
+                        "paymentOffset_leavesOnlyABatchBeingMade"]
+        let older = triggers.map { "DROP TRIGGER \($0);" }.joined() + "DELETE FROM grdb_migrations WHERE identifier = 'v21-paymentGuards';"
+        #expect(try runCommand("/usr/bin/sqlite3", [daemon.databasePath, older]).status == 0)
+        daemon = try daemon.restarted()
+        let trail = try daemon.parkctl(["--json", "audit", "list", "--method", "Service.Upgrade"]).stdout
+        #expect(trail.contains("\"method\" : \"io.parkd.Service.Upgrade\"") && trail.contains("v21-paymentGuards"), "\(trail)")
+        #expect(try daemon.parkctl(["audit", "verify"]).status == 0)
+    }
+
     @Test("a database written by a newer parkd is refused at start")
     func newerDatabase() throws {
         let daemon = try RunningDaemon()
@@ -240,7 +257,7 @@ struct LifecycleTests {
         let before = try Data(contentsOf: URL(fileURLWithPath: daemon.databasePath))
         try FileManager.default.removeItem(atPath: daemon.directory + "/receipt-key")
         let again = try runCommand(Binaries.parkd, ["--state-dir", daemon.directory, "--socket", daemon.socketPath])
-        #expect(again.status == 1)
+        #expect(again.status == 78, "a restart does not mend it: EX_CONFIG, which the units do not restart")
         #expect(again.stderr.contains("was written by a newer parkd (schema v99-future"))
         // Refused, it is left as it was, and nothing is made beside it.
         #expect(try Data(contentsOf: URL(fileURLWithPath: daemon.databasePath)) == before)

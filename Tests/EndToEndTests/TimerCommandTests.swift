@@ -312,6 +312,19 @@ struct TimerCommandTests {
         daemon = try daemon.restarted()
         let tenants = try daemon.parkctl(["--json", "tenant", "list"])
         #expect(tenants.stdout.contains("青岛英才人力资源有限公司") && !tenants.stdout.contains("FESCO"), "\(tenants.stdout)")
+
+        // A copy made with sqlite3's .backup (in WAL mode, as the database is) is only read by a
+        // restore: nothing is left beside it, and it restores again.
+        let elsewhere = daemon.directory + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let copy = elsewhere + "/copy.sqlite"
+        #expect(try runCommand("/usr/bin/sqlite3", [daemon.databasePath, ".backup '\(copy)'"]).status == 0)
+        daemon.stop()
+        for attempt in 1...2 {
+            let again = try runCommand(Binaries.parkd, ["--config", daemon.configPath, "--state-dir", daemon.directory, "--restore", copy])
+            #expect(again.status == 0, "restore \(attempt): \(again.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == ["copy.sqlite"])
     }
 
     @Test("a backup that cannot be written says why in the system's words, exit 74, and parkd serves on")

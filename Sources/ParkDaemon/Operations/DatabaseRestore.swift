@@ -35,37 +35,48 @@ public enum DatabaseRestore {
             guard !FileManager.default.fileExists(atPath: file + "-wal") else {
                 throw RestoreRefused("\(file)-wal exists: the file is a live database's, not a backup; restore a copy from backups/")
             }
-            let versions: [String]
-            let integrity: String
-            do {
-                integrity = try ParkDatabase.integrityCheck(path: file)
-                versions = try ParkDatabase.schemaVersions(path: file)
-            } catch {
-                throw RestoreRefused("\(file): not a database parkd can read: \(error)")
-            }
-            guard integrity == "ok" else { throw RestoreRefused("\(file): fails PRAGMA integrity_check: \(integrity)") }
-            guard !versions.isEmpty else { throw RestoreRefused("\(file): not a parkd database (it holds no schema version)") }
-            let known = ParkDatabase.knownSchemaVersions
-            let unknown = versions.filter { !known.contains($0) }
-            guard unknown.isEmpty else {
-                throw RestoreRefused("\(file): written by a newer parkd (schema \(unknown.joined(separator: ", "))); restore it with that release")
-            }
             let database = (stateDirectory as NSString).appendingPathComponent(Daemon.databaseFileName)
             let manager = FileManager.default
-            // Copied next to its place first, then renamed over it: the database is never half written.
+            // Copied next to its place first, checked there, then renamed over it: the database is
+            // never half written, and the file restored is only read (opened by SQLite, even read
+            // only, a copy in WAL mode would get a -wal and -shm beside it, or could not be read
+            // from a read-only place at all).
             let incoming = database + ".restoring"
-            try? manager.removeItem(atPath: incoming)
+            func removeIncoming() { for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: incoming + suffix) } }
+            removeIncoming()
             do {
                 try manager.copyItem(atPath: file, toPath: incoming)
                 _ = chmod(incoming, 0o640)
-                // Restored by root for a parkd that runs as its own user: the database is that
-                // user's, as the state directory is.
-                var directory = stat()
-                if getuid() == 0, stat(stateDirectory, &directory) == 0 {
-                    _ = chown(incoming, directory.st_uid, directory.st_gid)
-                }
             } catch {
                 throw RestoreRefused("\(file): cannot copy into \(stateDirectory): \(error.localizedDescription)")
+            }
+            let versions: [String]
+            do {
+                let integrity: String
+                do {
+                    integrity = try ParkDatabase.integrityCheck(path: incoming)
+                    versions = try ParkDatabase.schemaVersions(path: incoming)
+                } catch {
+                    throw RestoreRefused("\(file): not a database parkd can read: \(error)")
+                }
+                guard integrity == "ok" else { throw RestoreRefused("\(file): fails PRAGMA integrity_check: \(integrity)") }
+                guard !versions.isEmpty else { throw RestoreRefused("\(file): not a parkd database (it holds no schema version)") }
+                let known = ParkDatabase.knownSchemaVersions
+                let unknown = versions.filter { !known.contains($0) }
+                guard unknown.isEmpty else {
+                    throw RestoreRefused("\(file): written by a newer parkd (schema \(unknown.joined(separator: ", "))); restore it with that release")
+                }
+            } catch {
+                removeIncoming()
+                throw error
+            }
+            // What the check left beside the copy holds nothing: the copy had no log.
+            for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: incoming + suffix) }
+            // Restored by root for a parkd that runs as its own user: the database is that
+            // user's, as the state directory is.
+            var directory = stat()
+            if getuid() == 0, stat(stateDirectory, &directory) == 0 {
+                _ = chown(incoming, directory.st_uid, directory.st_gid)
             }
             // On the disk before it takes the database's name: a power cut after the rename
             // must not leave a database half written.
@@ -76,7 +87,14 @@ public enum DatabaseRestore {
                 formatter.locale = Locale(identifier: "en_US_POSIX")
                 formatter.timeZone = TimeZone(identifier: "UTC")
                 formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-                let aside = database + ".replaced-" + formatter.string(from: instant)
+                // A second restore in the same second keeps its database aside as `….2`.
+                let stamped = database + ".replaced-" + formatter.string(from: instant)
+                var aside = stamped
+                var number = 1
+                while manager.fileExists(atPath: aside) {
+                    number += 1
+                    aside = stamped + ".\(number)"
+                }
                 // The database keeps its name until the copy takes it, so there is always one:
                 // kept aside by a second name first; its log and shared memory go with it, so
                 // the pair stays whole (and the log is never read with the copy).
@@ -102,7 +120,7 @@ public enum DatabaseRestore {
                 throw RestoreRefused("cannot put the copy in place of \(database): \(reason)")
             }
             try syncFile(stateDirectory)
-            return Restored(database: database, keptAside: keptAside, pendingMigrations: known.filter { !versions.contains($0) })
+            return Restored(database: database, keptAside: keptAside, pendingMigrations: ParkDatabase.knownSchemaVersions.filter { !versions.contains($0) })
         }
     }
 }

@@ -6,10 +6,11 @@ import ParkStore
 /// `io.parkd.Audit`: reading and verifying the trail.
 enum AuditHandlers {
     /// Registered after every method that changes the park: `List` filters by those, and by
-    /// what parkd records itself (the policy loads, the files the spool takes).
+    /// what parkd records itself (the policy loads, the files the spool takes, schema upgrades).
     static func register(in table: inout MethodTable, database: ParkDatabase) {
         let audited = table.auditedMethods.merging([
             PolicyRegistry.loadMethod: [PolicyRegistry.loadMethod], TenantSubmissions.intakeMethod: [TenantSubmissions.intakeMethod],
+            Daemon.upgradeMethod: [Daemon.upgradeMethod],
         ]) { names, _ in names }
         table.add(AuditAPI.interface)
 
