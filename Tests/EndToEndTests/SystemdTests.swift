@@ -196,7 +196,7 @@ struct SystemdTests {
         #expect(last["STDERR"] == "", "nothing goes to stderr when the journal takes the entries")
     }
 
-    @Test("a parkd that cannot run says why in a journal entry with its own MESSAGE_ID, and exits 1")
+    @Test("a parkd that cannot run says why in a journal entry with its own MESSAGE_ID, and exits 78 for a file that is no database (a restart does not mend it)")
     func cannotRun() throws {
         let entries = try Self.journalEntries("cannot-run")
         let entry = try #require(entries.first { $0["MESSAGE_ID"] == "de0d43894ca2431cb97990afc35b5eea" }, "\(entries)")
@@ -204,7 +204,7 @@ struct SystemdTests {
         #expect(entry["PRIORITY"] == "2")
         #expect(entry["ERROR"]?.contains("parkd.sqlite: cannot open: file is not a database") == true, "\(entry)")
         let last = try #require(entries.last)
-        #expect(last["EXIT"] == "1")
+        #expect(last["EXIT"] == "78")
         #expect(!entries.contains { $0["MESSAGE_ID"] == "8fb127b7c312423abf58ad4c517b9cee" }, "it never started")
     }
 

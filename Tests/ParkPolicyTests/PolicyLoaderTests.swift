@@ -499,15 +499,18 @@ import Testing
 
     // MARK: Budgets
 
+    /// Rule R, monthly, and rule Y, yearly, which a budget may scale.
+    static let rulesWithAYearlyOne = rule() + "\n" + """
+          - id: Y
+            title: Rule Y
+            clause: clause of Y
+            period: year
+            eligible: "true"
+            amount: 1 yuan
+        """
+
     @Test func budgetsNameAnnualRulesAndAnAmount() {
-        let rules = Self.rule() + "\n" + """
-              - id: Y
-                title: Rule Y
-                clause: clause of Y
-                period: year
-                eligible: "true"
-                amount: 1 yuan
-            """
+        let rules = Self.rulesWithAYearlyOne
         let body = rules + "\n" + """
             budgets:
               - id: BUDGET
@@ -524,14 +527,7 @@ import Testing
     }
 
     @Test func aRuleIsScaledByOneBudgetNamedOnce() {
-        let rules = Self.rule() + "\n" + """
-              - id: Y
-                title: Rule Y
-                clause: clause of Y
-                period: year
-                eligible: "true"
-                amount: 1 yuan
-            """
+        let rules = Self.rulesWithAYearlyOne
         for (budgets, problem) in [
             ("  - id: B\n    rules: [Y, Y]\n    per_year: 10 yuan", "budget B names rule Y twice"),
             ("  - id: B\n    rules: [Y]\n    per_year: 10 yuan\n  - id: B\n    rules: [Y]\n    per_year: 5 yuan", "budget B is given twice"),
