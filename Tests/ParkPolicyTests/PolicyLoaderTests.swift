@@ -150,15 +150,7 @@ import Testing
     }
 
     @Test func aRuleOfAnotherKindOfRunIsReadWithTotal() {
-        let text = Self.rule(amount: "Y * 10%") + """
-
-              - id: Y
-                title: Rule Y
-                clause: clause of Y
-                period: year
-                eligible: "true"
-                amount: 1 yuan
-            """
+        let text = Self.rulesWithAYearlyOne(monthlyAmount: "Y * 10%")
         #expect(Self.problem(text) == "T.yaml:7:13: Y is computed in yearly runs; use total(Y, window) here")
     }
 
@@ -499,8 +491,9 @@ import Testing
 
     // MARK: Budgets
 
-    /// Rule R, monthly, and rule Y, yearly, which a budget may scale.
-    static let rulesWithAYearlyOne = rule() + "\n" + """
+    /// Rule R, monthly (of `monthlyAmount`), and rule Y, yearly, 1 yuan.
+    static func rulesWithAYearlyOne(monthlyAmount: String = "1 yuan") -> String {
+        rule(amount: monthlyAmount) + "\n" + """
           - id: Y
             title: Rule Y
             clause: clause of Y
@@ -508,9 +501,10 @@ import Testing
             eligible: "true"
             amount: 1 yuan
         """
+    }
 
     @Test func budgetsNameAnnualRulesAndAnAmount() {
-        let rules = Self.rulesWithAYearlyOne
+        let rules = Self.rulesWithAYearlyOne()
         let body = rules + "\n" + """
             budgets:
               - id: BUDGET
@@ -527,7 +521,7 @@ import Testing
     }
 
     @Test func aRuleIsScaledByOneBudgetNamedOnce() {
-        let rules = Self.rulesWithAYearlyOne
+        let rules = Self.rulesWithAYearlyOne()
         for (budgets, problem) in [
             ("  - id: B\n    rules: [Y, Y]\n    per_year: 10 yuan", "budget B names rule Y twice"),
             ("  - id: B\n    rules: [Y]\n    per_year: 10 yuan\n  - id: B\n    rules: [Y]\n    per_year: 5 yuan", "budget B is given twice"),
