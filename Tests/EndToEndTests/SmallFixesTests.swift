@@ -300,6 +300,29 @@ struct SmallFixesTests {
         #expect(tenant.contains("Tags:               -"), "\(tenant)")
     }
 
+    @Test("a day recorded with a digit of its year missing is refused, naming the option, and nothing changes", arguments: [
+        (["lease", "add", "--tenant", "1", "--unit", "1", "--start", "0021-03-15", "--end", "2022-03-14", "--rent", "40"], "--start (start): '0021-03-15'"),
+        (["tenant", "add", "--name", "青岛博远人力资源有限公司", "--credit-code", "91370200MA3C1234XQ", "--on", "0202-01-04"], "--on (appliedOn): '0202-01-04'"),
+        (["tenant", "transition", "1", "active", "--on", "0021-04-01", "--reason", "x"], "--on (on): '0021-04-01'"),
+        (["report", "add", "--tenant", "1", "--month", "0021-03", "--revenue", "100", "--tax", "0"], "--month (month): '0021-03'"),
+        (["incubator", "add", "--name", "智聘云", "--founder", "李明", "--seat", "2", "--on", "0021-03-01"], "--on (enteredOn): '0021-03-01'"),
+    ])
+    func yearsBefore1900(arguments: [String], named: String) throws {
+        let daemon = try park()
+        let before = try daemon.parkctl(["audit", "list", "--json"]).stdout
+        let result = try daemon.parkctl(arguments)
+        #expect(result.status == 65)
+        #expect(result.stderr == "parkctl: invalid \(named) is before 1900, and parkd records no earlier day (is a digit of the year missing?)\n")
+        let tenants = try daemon.parkctl(["tenant", "list"]).stdout
+        #expect(tenants.split(separator: "\n").count == 2, "\(tenants)")
+        #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("Status:             approved since 2021-03-12"))
+        #expect(try daemon.parkctl(["lease", "list"]).stdout.hasPrefix("no leases\n"))
+        #expect(try daemon.parkctl(["incubator", "list"]).stdout.hasPrefix("no projects\n"))
+        #expect(try daemon.parkctl(["report", "list"]).stdout.hasPrefix("no reports\n"))
+        let after = try daemon.parkctl(["audit", "list", "--json"]).stdout
+        #expect(after != before && after.contains("InvalidField"), "refused, and audited as such")
+    }
+
     @Test("an amount beyond its field's bound is refused as too large, naming the bound, however many digits it has", arguments: [
         (["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "99999999999999999999", "--tax", "0"],
          "invalid --revenue (revenue): 99999999999999999999 is too large: at most 100000000000.00 yuan a month"),

@@ -99,4 +99,21 @@ struct CivilDateTests {
         try DomainError.checkOrder(from: day, to: day)
         try DomainError.checkOrder(from: nil, to: day)
     }
+
+    @Test("a day or month parkd records is from 1900 on: a year with a digit missing is refused, naming the field; a day that only finds something is read as written")
+    func recordedDays() throws {
+        #expect(try CivilDate.parseRecorded("1900-01-01", field: "start").description == "1900-01-01")
+        #expect(try CivilDate.parseRecorded("9999-12-31", field: "end") == CivilDate.distantFuture)
+        #expect(throws: DomainError.invalid("start", "'0021-03-01' is before 1900, and parkd records no earlier day (is a digit of the year missing?)")) {
+            try CivilDate.parseRecorded("0021-03-01", field: "start")
+        }
+        #expect(throws: DomainError.invalid("on", "'1899-12-31' is before 1900, and parkd records no earlier day (is a digit of the year missing?)")) {
+            try CivilDate.parseRecorded("1899-12-31", field: "on")
+        }
+        #expect(throws: DomainError.invalid("month", "'0202-01' is before 1900, and parkd records no earlier day (is a digit of the year missing?)")) {
+            try Month.parseRecorded("0202-01", field: "month")
+        }
+        #expect(try Month.parseRecorded("1900-01", field: "month") == Month(year: 1900, month: 1))
+        #expect(try CivilDate.parse("0021-03-01", field: "from").year == 21, "what was recorded by an earlier parkd is still read")
+    }
 }

@@ -31,6 +31,12 @@ struct ReportImportTests {
         #expect(problems.contains { $0.line == 4 && $0.reason == "12 cells; the header has 13" })
     }
 
+    @Test("a month with a digit of its year missing is a problem of its line, not a report of the year 21")
+    func yearBefore1900() throws {
+        let problems = try ReportImport.parse(Self.header + "\n1,0021-03,100,1,0,0,0,0,0,0,0,0,1\n").problems
+        #expect(problems == [ImportProblem(line: 2, column: "month", reason: "'0021-03' is before 1900, and parkd records no earlier day (is a digit of the year missing?)")])
+    }
+
     @Test("a bad header refuses the file at once", arguments: [
         ("tenant,revenue,tax", "missing column"), ("month", "missing column"), (header + ",colour", "unknown column"),
         (header + ",tax", "column given twice"),

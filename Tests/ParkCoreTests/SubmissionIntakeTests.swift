@@ -99,6 +99,10 @@ struct SubmissionIntakeTests {
         let correction = try Self.parsed(Self.envelope(type: "report-correction", payload: #"{"month":"2027-01","placements":29}"#))
         #expect(SubmissionIntake.decide(correction, envelopeBytes: [], sender: .staff(user: "clerk"), previous: nil)
             == .reject([SubmissionFieldError(path: "$.payload.reason", reason: "a correction says why it corrects the report")]))
+        let earlyYear = try Self.parsed(Self.envelope(payload: #"{"month":"0027-01","revenue":"1.00","tax":"0.00"}"#))
+        #expect(SubmissionIntake.decide(earlyYear, envelopeBytes: [], sender: .staff(user: "clerk"), previous: nil) == .reject([
+            SubmissionFieldError(path: "$.payload.month", reason: "'0027-01' is before 1900, and parkd records no earlier day (is a digit of the year missing?)"),
+        ]))
     }
 
     @Test("a good report is applied: the request in core values")

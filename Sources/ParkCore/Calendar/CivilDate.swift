@@ -30,6 +30,25 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return date
     }
 
+    /// The years of the days and months parkd records (an application, a lease, a report, a
+    /// status change): from 1900, as statistics and policies count, so that a year typed with a
+    /// digit missing (`0021`) is refused instead of being recorded and counted from. Days that
+    /// only name or find something (a filter, a stored report) are read with `parse`.
+    public static let recordedYears = 1900...9999
+
+    /// Parses a day that parkd is to record: `parse`, then a year of `recordedYears`.
+    public static func parseRecorded(_ text: String, field: String) throws(DomainError) -> CivilDate {
+        let date = try parse(text, field: field)
+        try checkRecorded(year: date.year, text: text, field: field)
+        return date
+    }
+
+    static func checkRecorded(year: Int, text: String, field: String) throws(DomainError) {
+        guard recordedYears.contains(year) else {
+            throw .invalid(field, "'\(text)' is before 1900, and parkd records no earlier day (is a digit of the year missing?)")
+        }
+    }
+
     /// The three numbers of `YYYY-MM-DD` (ASCII digits only), read byte by byte: dates are
     /// parsed for every row read, so this avoids splitting the text into strings.
     private static func numbers(ofDate text: String) -> (year: Int, month: Int, day: Int)? {

@@ -11,6 +11,14 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Month(year: year, month: month)
     }
 
+    /// Parses a month that parkd is to record (a report's): `parse`, then a year of
+    /// `CivilDate.recordedYears`.
+    public static func parseRecorded(_ text: String, field: String) throws(DomainError) -> Month {
+        let month = try parse(text, field: field)
+        try CivilDate.checkRecorded(year: month.year, text: text, field: field)
+        return month
+    }
+
     public var firstDay: CivilDate { CivilDate(year: year, month: month, day: 1)! }
     public var lastDay: CivilDate { CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))! }
 

@@ -48,7 +48,7 @@ public enum ReportImport {
             let tenantText = cell("tenant")
             if tenantText.isEmpty { note(.invalid("tenant", "must not be empty")) }
             var month: Month?
-            do { month = try Month.parse(cell("month"), field: "month") } catch { note(error) }
+            do { month = try Month.parseRecorded(cell("month"), field: "month") } catch { note(error) }
             // Each figure is judged on its own here; how the figures stand together, and whether
             // the row is a first report or a correction, is decided over the version in force.
             var money: [String: Money] = [:]

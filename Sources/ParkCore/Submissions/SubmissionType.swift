@@ -116,7 +116,7 @@ enum ReportPayload {
                     problems.append(SubmissionFieldError(path: path, reason: "a month (2027-01) was expected, not \(value.kindName)"))
                     continue
                 }
-                do { month = try Month.parse(text, field: "month") } catch { problems.append(SubmissionFieldError(payload: error)) }
+                do { month = try Month.parseRecorded(text, field: "month") } catch { problems.append(SubmissionFieldError(payload: error)) }
             case "revenue", "tax":
                 let text: String
                 switch value {

@@ -37,8 +37,8 @@ public struct RewardPeriod: Hashable, Sendable, CustomStringConvertible, Codable
 
     /// Parses `2021-06` (a month) or `2021` (a year).
     public static func parse(_ text: String, field: String = "period") throws(DomainError) -> RewardPeriod {
-        if text.count == 4, let year = Int(text), (1900...9999).contains(year) { return .year(year) }
-        guard let month = try? Month.parse(text, field: field), month.year >= 1900 else {
+        if text.count == 4, let year = Int(text), CivilDate.recordedYears.contains(year) { return .year(year) }
+        guard let month = try? Month.parse(text, field: field), CivilDate.recordedYears.contains(month.year) else {
             throw .invalid(field, "'\(text)' is neither a month (2021-06) nor a year (2021)")
         }
         return .month(month)

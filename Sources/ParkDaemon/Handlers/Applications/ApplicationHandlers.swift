@@ -22,7 +22,7 @@ enum ApplicationHandlers {
                 legalRepresentative: request.legalRepresentative,
                 shareholders: try (request.shareholders ?? []).map { try Shareholder.parse($0) }, groupParent: request.groupParent,
                 statements: request.statements ?? [],
-                appliedOn: try request.appliedOn.map { try CivilDate.parse($0, field: "appliedOn") } ?? today, today: today)
+                appliedOn: try request.appliedOn.map { try CivilDate.parseRecorded($0, field: "appliedOn") } ?? today, today: today)
             return ApplicationAPI.ApplicationReply(application: wire(
                 try await intake.receive(form, by: String(call.caller.uid), context: call.change())))
         }
@@ -38,7 +38,7 @@ enum ApplicationHandlers {
 
         table.register(ApplicationAPI.withdraw) { request, call in
             let today = call.state.today()
-            let day = try request.on.map { try CivilDate.parse($0, field: "on") } ?? today
+            let day = try request.on.map { try CivilDate.parseRecorded($0, field: "on") } ?? today
             let application = try await database.withdrawApplication(
                 request.application, reason: request.reason, on: day, today: today, context: call.change())
             return ApplicationAPI.ApplicationReply(application: wire(application))

@@ -11,7 +11,7 @@ enum BlocklistHandlers {
             let today = call.state.today()
             let entry = try BlocklistEntry(
                 creditCode: request.creditCode, name: request.name, reason: request.reason,
-                listedOn: try request.listedOn.map { try CivilDate.parse($0, field: "listedOn") } ?? today, today: today)
+                listedOn: try request.listedOn.map { try CivilDate.parseRecorded($0, field: "listedOn") } ?? today, today: today)
             return BlocklistAPI.EntryReply(entry: wire(try await database.addToBlocklist(entry, context: call.change())))
         }
 

@@ -23,8 +23,8 @@ enum EventHandlers {
                 recurrence = EventRecurrence(
                     frequency: parsed, interval: request.interval ?? 1,
                     weekdays: try (request.weekdays ?? []).map { try EventRecurrence.weekday($0) },
-                    until: try CivilDate.parse(until, field: "until"), workingDaysOnly: request.workingDaysOnly ?? false,
-                    exceptions: try (request.exceptions ?? []).map { try CivilDate.parse($0, field: "exceptions") }.sorted())
+                    until: try CivilDate.parseRecorded(until, field: "until"), workingDaysOnly: request.workingDaysOnly ?? false,
+                    exceptions: try (request.exceptions ?? []).map { try CivilDate.parseRecorded($0, field: "exceptions") }.sorted())
             } else if request.until != nil || request.interval != nil || request.weekdays != nil || request.exceptions != nil
                         || request.workingDaysOnly != nil {
                 throw DomainError.invalid("frequency", "a series needs its frequency, daily or weekly")
@@ -79,7 +79,7 @@ enum EventHandlers {
             change.registrationCloses = try request.registrationCloses.map { text in
                 EventChange.Time(text.isEmpty ? nil : try LocalDateTime.parse(text, field: "registrationCloses"))
             }
-            change.exceptions = try (request.exceptions ?? []).map { try CivilDate.parse($0, field: "exceptions") }
+            change.exceptions = try (request.exceptions ?? []).map { try CivilDate.parseRecorded($0, field: "exceptions") }
             if let day = request.occurrence {
                 change.occurrence = OccurrenceChange(
                     day: try CivilDate.parse(day, field: "occurrence"),

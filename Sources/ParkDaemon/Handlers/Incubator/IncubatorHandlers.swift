@@ -11,7 +11,7 @@ enum IncubatorHandlers {
             let project = try IncubatorProject(
                 name: request.name, founder: request.founder, team: request.team, university: request.university,
                 phdCount: request.phdCount ?? 0, seatIDs: request.seats,
-                enteredOn: try CivilDate.parse(request.enteredOn, field: "enteredOn"), today: call.state.today())
+                enteredOn: try CivilDate.parseRecorded(request.enteredOn, field: "enteredOn"), today: call.state.today())
             return IncubatorAPI.ProjectReply(project: wire(try await database.createProject(project, context: call.change())))
         }
 
@@ -22,7 +22,7 @@ enum IncubatorHandlers {
 
         table.register(IncubatorAPI.graduate) { request, call in
             let project = try await database.graduateProject(
-                request.project, on: try CivilDate.parse(request.on, field: "on"), today: call.state.today(), context: call.change())
+                request.project, on: try CivilDate.parseRecorded(request.on, field: "on"), today: call.state.today(), context: call.change())
             return IncubatorAPI.ProjectReply(project: wire(project))
         }
 

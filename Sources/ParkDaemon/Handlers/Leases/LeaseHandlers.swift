@@ -10,7 +10,7 @@ enum LeaseHandlers {
         table.register(LeaseAPI.create) { request, call in
             let terms = LeaseTerms(
                 tenant: TenantReference(request.tenant), unitIDs: request.units,
-                start: try CivilDate.parse(request.start, field: "start"), end: try CivilDate.parse(request.end, field: "end"),
+                start: try CivilDate.parseRecorded(request.start, field: "start"), end: try CivilDate.parseRecorded(request.end, field: "end"),
                 rent: try Money.parse(request.rent, field: "rent", atMost: Lease.rentLimit),
                 deposit: try request.deposit.map { try Money.parse($0, field: "deposit") } ?? .zero,
                 billingDay: request.billingDay ?? 1)
@@ -30,19 +30,19 @@ enum LeaseHandlers {
         table.register(LeaseAPI.amend) { request, call in
             let stored = try await database.amendLease(
                 request.lease, rent: try Money.parse(request.rent, field: "rent", atMost: Lease.rentLimit),
-                from: try CivilDate.parse(request.from, field: "from"), context: call.change())
+                from: try CivilDate.parseRecorded(request.from, field: "from"), context: call.change())
             return LeaseAPI.LeaseReply(lease: wire(stored))
         }
 
         table.register(LeaseAPI.renew) { request, call in
             let stored = try await database.renewLease(
-                request.lease, until: try CivilDate.parse(request.end, field: "end"), context: call.change())
+                request.lease, until: try CivilDate.parseRecorded(request.end, field: "end"), context: call.change())
             return LeaseAPI.LeaseReply(lease: wire(stored))
         }
 
         table.register(LeaseAPI.terminate) { request, call in
             let stored = try await database.terminateLease(
-                request.lease, on: try CivilDate.parse(request.on, field: "on"), reason: request.reason, context: call.change())
+                request.lease, on: try CivilDate.parseRecorded(request.on, field: "on"), reason: request.reason, context: call.change())
             return LeaseAPI.LeaseReply(lease: wire(stored))
         }
 

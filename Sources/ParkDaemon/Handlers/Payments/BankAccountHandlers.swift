@@ -8,7 +8,7 @@ enum BankAccountHandlers {
         table.add(BankAccountAPI.interface)
 
         table.register(BankAccountAPI.create) { request, call in
-            let from = try CivilDate.parse(request.effectiveFrom, field: "effectiveFrom")
+            let from = try CivilDate.parseRecorded(request.effectiveFrom, field: "effectiveFrom")
             let stored = try await database.createBankAccount(
                 tenant: TenantReference(request.tenant), accountName: request.accountName, bank: request.bank, number: request.number,
                 effectiveFrom: from, context: call.change())

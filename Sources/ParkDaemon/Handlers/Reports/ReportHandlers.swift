@@ -51,7 +51,7 @@ enum ReportHandlers {
                 tax: try request.tax.map { try Money.parse($0, field: "tax", allowNegative: true, atMost: OperatingFigures.amountLimit) },
                 counts: counts.compactMapValues { $0 })
             let (stored, changes) = try await database.submitReport(
-                TenantReference(request.tenant), month: try Month.parse(request.month, field: "month"), figures: figures,
+                TenantReference(request.tenant), month: try Month.parseRecorded(request.month, field: "month"), figures: figures,
                 reason: request.reason, today: call.state.today(), context: call.change())
             return ReportAPI.CreateReply(report: wire(stored), changes: changes)
         }

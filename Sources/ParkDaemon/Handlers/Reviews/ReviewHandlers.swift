@@ -11,7 +11,7 @@ enum ReviewHandlers {
             let directory = ReviewerDirectory(policy: call.state.access)
             let panel = try ReviewPanel(try directory.reviewers(request.panel, field: "panel"))
             let session = try await database.createReviewSession(
-                heldOn: try CivilDate.parse(request.heldOn, field: "heldOn"), venue: request.venue, chair: request.chair,
+                heldOn: try CivilDate.parseRecorded(request.heldOn, field: "heldOn"), venue: request.venue, chair: request.chair,
                 agenda: request.applications, panel: panel, context: call.change())
             return ReviewAPI.SessionReply(session: wire(session))
         }
@@ -51,7 +51,7 @@ enum ReviewHandlers {
             let reviewer = try subject(request.reviewer, call: call)
             let affiliation = try Affiliation(
                 kind: try AffiliationKind.parse(request.kind), party: request.party,
-                until: try request.until.map { try CivilDate.parse($0, field: "until") }, today: call.state.today())
+                until: try request.until.map { try CivilDate.parseRecorded($0, field: "until") }, today: call.state.today())
             let all = try await database.declareAffiliation(affiliation, of: reviewer, context: call.change())
             return ReviewAPI.DeclareAffiliationReply(affiliations: all.map {
                 ReviewAPI.Affiliation(kind: $0.kind.rawValue, party: $0.party, until: $0.until?.description)

@@ -9,7 +9,7 @@ enum TenantHandlers {
 
         table.register(TenantAPI.create) { request, call in
             let today = call.state.today()
-            let appliedOn = try request.appliedOn.map { try CivilDate.parse($0, field: "appliedOn") } ?? today
+            let appliedOn = try request.appliedOn.map { try CivilDate.parseRecorded($0, field: "appliedOn") } ?? today
             let tenant = try Tenant(
                 name: request.name, creditCode: request.creditCode, businessLines: request.businessLines ?? [],
                 origin: request.origin ?? Origin.local.rawValue, tags: request.tags ?? [],
@@ -58,7 +58,7 @@ enum TenantHandlers {
         table.register(TenantAPI.transition) { request, call in
             let status = try TenantStatus.parse(request.to, field: "to")
             let today = call.state.today()
-            let day = try request.on.map { try CivilDate.parse($0, field: "on") } ?? today
+            let day = try request.on.map { try CivilDate.parseRecorded($0, field: "on") } ?? today
             let stored = try await database.transitionTenant(
                 TenantReference(request.tenant), to: status, on: day, reason: request.reason, today: today,
                 context: call.change())
