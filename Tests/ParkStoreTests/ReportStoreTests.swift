@@ -174,6 +174,9 @@ struct ReportImportStoreTests {
             #expect(try await database.reports().count == 9)
             let april = try await database.reportHistory(.id(1), month: Month(year: 2021, month: 4))
             #expect(april.map(\.version) == [1, 2])
+            await #expect(throws: StoreError.noSuchReport(tenant: 1, month: "2019-01"), "a month never reported has no history") {
+                try await database.reportHistory(.id(1), month: Month(year: 2019, month: 1))
+            }
             #expect(april.last?.reason == "late placements")
             #expect(april.last?.figures.placements == 9 && april.last?.figures.headcount == 7 && april.last?.figures.revenue.fen == 1000_00)
         }

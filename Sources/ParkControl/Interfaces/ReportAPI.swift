@@ -84,7 +84,8 @@ public enum ReportAPI {
           next: ?string
         )
 
-        # Every version of one report, oldest first.
+        # Every version of one report, oldest first. Refused with NoSuchReport when the tenant
+        # never reported the month.
         method History(
           # Tenant id or credit code.
           tenant: string,

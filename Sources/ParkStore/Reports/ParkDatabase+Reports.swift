@@ -99,7 +99,8 @@ extension ParkDatabase {
 
     /// A page of at most `limit` versions (all when nil) of a tenant's report for a month after
     /// version `after`, oldest first, and the last version of the page when more follow: a
-    /// tenant may send corrections without end.
+    /// tenant may send corrections without end. A month the tenant never reported is
+    /// `noSuchReport`, as it is for `report show`.
     public func reportHistory(
         _ tenant: TenantReference, month: Month, after: Int?, limit: Int?
     ) async throws -> (versions: [StoredReport], next: Int?) {
@@ -108,6 +109,7 @@ extension ParkDatabase {
             // One more than asked: whether a next page exists.
             var versions = try ParkDatabase.loadReports(
                 db, where: ["r.tenantId = \(id)", "r.month = \(month.description)", after.map { "r.version > \($0)" }], limit: limit.map { $0 + 1 })
+            if versions.isEmpty, after == nil { throw StoreError.noSuchReport(tenant: id, month: month.description) }
             guard let limit, versions.count > limit else { return (versions, nil) }
             versions.removeLast(versions.count - limit)
             return (versions, versions.last?.version)

@@ -168,7 +168,7 @@ extension ReportCommand {
                 reply.versions += page.versions
                 reply.next = page.next
             } text: { reply in
-                reply.versions.isEmpty ? "tenant \(tenant) has no report for \(month)" : ReportCommand.table(reply.versions, versions: true)
+                ReportCommand.table(reply.versions, versions: true)
             }
         }
     }
