@@ -150,6 +150,33 @@ struct CalendarCommandTests {
     }
 }
 
+@Suite("calendar next and timer list in the caller's TZ")
+struct DisplayZoneTests {
+    @Test("a TZ that is a POSIX rule, as glibc reads it, shows the times systemd-analyze shows; a rule no one can read is refused, naming TZ", arguments: [
+        "UTC0", "CST-8", "CET-1CEST,M3.5.0,M10.5.0/3", "<+0530>-5:30",
+    ])
+    func posixRules(zone: String) throws {
+        let daemon = try RunningDaemon()
+        for expression in ["*-*-* 02:30 Europe/Berlin", "Mon..Fri 09:00 Asia/Shanghai"] {
+            let systemd = try runCommand(
+                "/usr/bin/systemd-analyze", ["calendar", "--iterations=4", "--base-time=@1774740600", expression], environment: ["TZ": zone])
+            let parkctl = try daemon.parkctl(["calendar", "next", "--base-time", "@1774740600", "--iterations", "4", expression], environment: ["TZ": zone])
+            #expect(parkctl.status == 0, "\(parkctl.stderr)")
+            #expect(parkctl.stdout == systemd.stdout.split(separator: "\n").filter { !$0.contains("From now") }.joined(separator: "\n") + "\n", "\(zone): \(parkctl.stdout)")
+        }
+        let timers = try daemon.parkctl(["timer", "list"], environment: ["TZ": zone])
+        #expect(timers.status == 0, "\(timers.stderr)")
+    }
+
+    @Test("a TZ that is neither a zone nor a POSIX rule is refused, naming TZ")
+    func unreadableZone() throws {
+        let daemon = try RunningDaemon()
+        let refused = try daemon.parkctl(["timer", "list"], environment: ["TZ": "CET-1CEST,M3.5.0"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == "parkctl: invalid TZ (displayTimeZone): 'CET-1CEST,M3.5.0' is neither a time zone of /usr/share/zoneinfo (such as UTC or Asia/Shanghai) nor a POSIX TZ rule (such as CST-8)\n")
+    }
+}
+
 @Suite("parkd's clock under a test's control")
 struct TestClockTests {
     @Test("a parkd started with a clock file computes from that clock, and runs on from where the file is moved")

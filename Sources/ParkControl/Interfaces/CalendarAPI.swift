@@ -96,7 +96,8 @@ public enum CalendarAPI {
           # The time counted from, as `@SECONDS` since the epoch (a fraction allowed); now when
           # absent.
           baseTime: ?string,
-          # The zone `local` is shown in (an IANA name such as Europe/Berlin); UTC when absent.
+          # The zone `local` is shown in (an IANA name such as Europe/Berlin, or a POSIX TZ rule
+          # such as CET-1CEST,M3.5.0,M10.5.0/3); UTC when absent.
           displayTimeZone: ?string
         ) -> (
           # The expression as given.

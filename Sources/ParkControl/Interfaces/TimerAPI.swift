@@ -79,7 +79,8 @@ public enum TimerAPI {
 
         # Every timer, soonest next elapse first.
         method List(
-          # The zone nextLocal and lastLocal are shown in (an IANA name); UTC when absent.
+          # The zone nextLocal and lastLocal are shown in (an IANA name, or a POSIX TZ rule such
+          # as CST-8); UTC when absent.
           displayTimeZone: ?string
         ) -> (
           # parkd's clock now, microseconds since the epoch: what LEFT and PASSED count from.
@@ -92,7 +93,8 @@ public enum TimerAPI {
         method Get(
           # The timer's name.
           name: string,
-          # The zone nextLocal and lastLocal are shown in (an IANA name); UTC when absent.
+          # The zone nextLocal and lastLocal are shown in (an IANA name, or a POSIX TZ rule such
+          # as CST-8); UTC when absent.
           displayTimeZone: ?string
         ) -> (
           # parkd's clock now, microseconds since the epoch.

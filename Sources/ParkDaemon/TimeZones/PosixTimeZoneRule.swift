@@ -3,7 +3,7 @@ import ParkCore
 /// The rule a TZif file's footer gives for times after its last transition, in POSIX `TZ`
 /// form: `CET-1CEST,M3.5.0,M10.5.0/3`, `<+08>-8`. Computed as glibc computes it, so the years
 /// up to 2199 that a calendar expression reaches read the same local times as systemd reads.
-struct PosixTimeZoneRule: Sendable {
+struct PosixTimeZoneRule: TimeZoneRules {
     /// When a daylight-saving change happens within a year.
     enum Day: Sendable {
         /// `Jn`: day 1–365 with 29 February never counted.

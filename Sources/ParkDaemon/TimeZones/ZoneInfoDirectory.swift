@@ -29,6 +29,21 @@ struct ZoneInfoDirectory: Sendable {
         return ZoneRules(rules)
     }
 
+    /// The rules of the zone a caller reads times in (parkctl sends its `$TZ`): a zone as
+    /// `rules(named:field:)` reads it, or else a POSIX `TZ` rule as glibc reads `$TZ`
+    /// (`UTC0`, `CST-8`, `CET-1CEST,M3.5.0,M10.5.0/3`).
+    func displayRules(named name: String, field: String) throws(DomainError) -> ZoneRules {
+        do {
+            return try rules(named: name, field: field)
+        } catch {
+            guard let rule = PosixTimeZoneRule(name) else {
+                throw DomainError.invalid(
+                    field, "'\(name)' is neither a time zone of \(path) (such as UTC or Asia/Shanghai) nor a POSIX TZ rule (such as CST-8)")
+            }
+            return ZoneRules(rule)
+        }
+    }
+
     /// The rules of the park's zone, `park.time_zone`. The configuration was refused unless
     /// they could be read; should they not be now (the file removed since), that is logged and
     /// the park's hours are counted in UTC.

@@ -29,7 +29,7 @@ enum CalendarHandlers {
                 throw DomainError.invalid("iterations", "\(iterations) is not a count of elapses from 1 to 1000")
             }
             let base = try request.baseTime.map(baseTime) ?? Int64((state.now().timeIntervalSince1970 * 1_000_000).rounded(.down))
-            let display = try zones.rules(named: request.displayTimeZone ?? "UTC", field: "displayTimeZone")
+            let display = try zones.displayRules(named: request.displayTimeZone ?? "UTC", field: "displayTimeZone")
             let spec = try CalendarSpec.parse(request.expression, isTimeZone: zones.isZone)
             let zoneName = spec.isUTC ? "UTC" : spec.timeZone ?? state.config.timeZone
             let zone = try zones.rules(named: zoneName, field: spec.timeZone == nil ? "park.time_zone" : "expression")

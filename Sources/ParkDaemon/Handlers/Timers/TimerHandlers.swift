@@ -11,7 +11,7 @@ enum TimerHandlers {
         table.add(TimerAPI.interface)
 
         table.register(TimerAPI.list) { request, _ in
-            let display = try zones.rules(named: request.displayTimeZone ?? "UTC", field: "displayTimeZone")
+            let display = try zones.displayRules(named: request.displayTimeZone ?? "UTC", field: "displayTimeZone")
             let timers = scheduler.timers
             var wired: [TimerAPI.Timer] = []
             for timer in timers {
@@ -23,7 +23,7 @@ enum TimerHandlers {
         }
 
         table.register(TimerAPI.get) { request, _ in
-            let display = try zones.rules(named: request.displayTimeZone ?? "UTC", field: "displayTimeZone")
+            let display = try zones.displayRules(named: request.displayTimeZone ?? "UTC", field: "displayTimeZone")
             guard let timer = scheduler.timers.first(where: { $0.name == request.name }) else { throw TimerAPI.NoSuchTimer(name: request.name) }
             let runs = try await database.timerRuns(timer: timer.name, limit: 10)
             let lastTriggered = try await database.lastTriggeredRun(timer: timer.name)
