@@ -196,6 +196,14 @@ struct PaymentCommandTests {
         let late = try daemon.parkctl(["reward", "object", String(line["RENT"]!.line), "--by", "x", "--grounds", "y"])
         #expect(late.stderr == "parkctl: the notice of run 1 ended on 2026-03-09; objections are taken only while it runs\n")
         #expect(try daemon.parkctl(["reward", "notice", "close", "1"]).status == 0)
+        // Once: a second close is refused, and neither audited as a change nor logged as one.
+        let trail = try daemon.parkctl(["audit", "list"]).stdout
+        let closeAgain = try daemon.parkctl(["reward", "notice", "close", "1"])
+        #expect(closeAgain.status == 65 && closeAgain.stderr.hasPrefix("parkctl: invalid RUN (run): the notice of run 1 is already closed (at 2026-03-10T01:00:00"), "\(closeAgain.stderr)")
+        #expect(closeAgain.stderr.hasSuffix("): its released lines are payable\n"), "\(closeAgain.stderr)")
+        let after = try daemon.parkctl(["audit", "list"]).stdout
+        #expect(after.split(separator: "\n").count == trail.split(separator: "\n").count + 1 && after.contains("InvalidField"), "\(after)")
+        #expect(daemon.log.components(separatedBy: "public notice closed").count == 2, "logged once")
         let closed = try lines(daemon, run: 1)
         #expect(closed.mapValues(\.state) == ["RENT": "payable", "PLACEMENT": "payable", "TRAINING": "held", "TALENT": "withdrawn"])
 

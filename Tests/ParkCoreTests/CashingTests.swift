@@ -66,9 +66,12 @@ struct CashingTests {
         #expect(period.takesObjections(on: period.endsOn))
         #expect(!period.takesObjections(on: period.endsOn.adding(days: 1)))
         #expect(throws: CashingRefusal.noticeNotEnded(run: 1, endsOn: period.endsOn, today: period.endsOn)) {
-            try period.checkClosable(run: 1, today: period.endsOn)
+            try period.checkClosable(run: 1, today: period.endsOn, closedAt: nil)
         }
-        try period.checkClosable(run: 1, today: period.endsOn.adding(days: 1))
+        try period.checkClosable(run: 1, today: period.endsOn.adding(days: 1), closedAt: nil)
+        #expect(throws: CashingRefusal.noticeClosed(run: 1, closedAt: "2021-10-14T01:00:00.000Z"), "once") {
+            try period.checkClosable(run: 1, today: period.endsOn.adding(days: 2), closedAt: "2021-10-14T01:00:00.000Z")
+        }
         // Where it stands, as a list shows it and a scheduled job finds it due.
         #expect(period.standing(closed: false, on: period.endsOn) == "running" && !period.hasEnded(on: period.endsOn))
         #expect(period.standing(closed: false, on: period.endsOn.adding(days: 1)) == "ended" && period.hasEnded(on: period.endsOn.adding(days: 1)))

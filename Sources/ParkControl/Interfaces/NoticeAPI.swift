@@ -124,6 +124,7 @@ public enum NoticeAPI {
         )
 
         # Closes a notice after its last day: its lines without an open objection become payable.
+        # A notice closes once: closing it again is refused (InvalidField, naming run).
         method Close(
           # The run's id.
           run: int

@@ -8,6 +8,8 @@ public enum CashingRefusal: Error, Equatable, Sendable {
     case noSuchNotice(run: Int64)
     /// A notice closes only after its last day.
     case noticeNotEnded(run: Int64, endsOn: CivilDate, today: CivilDate)
+    /// A notice closes once.
+    case noticeClosed(run: Int64, closedAt: String)
     /// Objections are recorded only while the notice runs.
     case noticeEnded(run: Int64, endsOn: CivilDate)
     case noSuchLine(line: Int64)

@@ -37,8 +37,10 @@ public struct NoticePeriod: Equatable, Sendable {
         closed ? "closed" : hasEnded(on: day) ? "ended" : "running"
     }
 
-    /// Whether the notice of `run` may be closed on `today`: only after its last day.
-    public func checkClosable(run: Int64, today: CivilDate) throws(CashingRefusal) {
+    /// Whether the notice of `run` may be closed on `today`: only after its last day, and once
+    /// (`closedAt`, when it was closed).
+    public func checkClosable(run: Int64, today: CivilDate, closedAt: String?) throws(CashingRefusal) {
+        if let closedAt { throw .noticeClosed(run: run, closedAt: closedAt) }
         guard hasEnded(on: today) else { throw .noticeNotEnded(run: run, endsOn: endsOn, today: today) }
     }
 }

@@ -96,6 +96,8 @@ enum ControlErrors {
         case .noticeNotEnded(let run, let endsOn, let today):
             NoticeAPI.NoticeNotEnded(run: run, endsOn: endsOn.description, today: today.description)
         case .noticeEnded(let run, let endsOn): NoticeAPI.NoticeEnded(run: run, endsOn: endsOn.description)
+        case .noticeClosed(let run, let closedAt):
+            ServiceAPI.InvalidField(field: "run", reason: "the notice of run \(run) is already closed (at \(closedAt)): its released lines are payable")
         case .noSuchLine(let line): NoticeAPI.NoSuchLine(line: line)
         case .noSuchObjection(let objection): NoticeAPI.NoSuchObjection(objection: objection)
         case .objectionResolved(let objection, let resolution): NoticeAPI.ObjectionResolved(objection: objection, resolution: resolution)

@@ -89,8 +89,7 @@ extension ParkDatabase {
     public func closeNotice(run id: Int64, today: CivilDate, context: ChangeContext) async throws -> StoredNotice {
         try await write(context) { db in
             guard let notice = try ParkDatabase.loadNotice(db, run: id) else { throw try ParkDatabase.noNotice(db, run: id) }
-            if notice.closedAt != nil { return notice }
-            try notice.period.checkClosable(run: id, today: today)
+            try notice.period.checkClosable(run: id, today: today, closedAt: notice.closedAt)
             try db.execute(
                 sql: "UPDATE rewardNotice SET closedAt = ?, closedBy = ? WHERE rewardRunId = ?",
                 arguments: [context.at, context.recordedBy, id])
