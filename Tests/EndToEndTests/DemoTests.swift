@@ -10,6 +10,12 @@ struct DemoTests {
         let loaded = try daemon.parkctl(["demo", "load", "--from", demo])
         #expect(loaded.status == 0, "\(loaded.stderr)")
         #expect(loaded.stdout.contains("81 tenants, 61 events"))
+        // The reports were staged, so the audit entry names their file by its hash, and what was loaded.
+        let sha256 = try runCommand("/usr/bin/sha256sum", [demo + "/reports.csv"]).stdout.prefix(64)
+        let bytes = try FileManager.default.attributesOfItem(atPath: demo + "/reports.csv")[.size] as? Int ?? -1
+        let entry = try daemon.parkctl(["audit", "list", "--method", "Demo.Load"]).stdout
+        #expect(entry.contains("ok: reports file sha256 \(sha256) (\(bytes) bytes): "), "\(entry)")
+        #expect(entry.contains("81 tenants, ") && entry.contains(" reports, 61 events"), "\(entry)")
 
         let year = try daemon.parkctl(["stats", "--year", "2021", "--csv"]).stdout
         for line in ["revenue,5773000000.00", "tax,214000000.00", "newTenants,13", "tenants.active,81",

@@ -23,7 +23,8 @@ struct ColumnOrderTests {
             units: file("Config/demo/units.csv"), tenants: file("Config/demo/tenants.csv"), leases: file("Config/demo/leases.csv"),
             incubator: file("Config/demo/incubator.csv"), today: Self.today)
         let reports = try ReportImport.parse(file("Config/demo/reports.csv"))
-        _ = try await database.loadDemo(demo, reports: reports.rows, reportProblems: reports.problems, today: Self.today, context: context())
+        _ = try await database.loadDemo(demo, reports: reports.rows, reportProblems: reports.problems,
+            reportsFile: ImportedFile(sha256: "", bytes: 0), today: Self.today, context: context())
         let policies = try ["P2019", "P2021"].map { id in
             try PolicyLoader.load(file("Config/policies/\(id).yaml"), fileName: "\(id).yaml")
         }

@@ -15,9 +15,15 @@ extension ParkDatabase {
     /// Loads the demo park into an empty park in one transaction: all of it, or nothing (a
     /// refused row, or a client that goes away, leaves the park as it was).
     public func loadDemo(
-        _ demo: DemoPark, reports: [ImportedReport], reportProblems: [ImportProblem], today: CivilDate, context: ChangeContext
+        _ demo: DemoPark, reports: [ImportedReport], reportProblems: [ImportProblem], reportsFile: ImportedFile, today: CivilDate,
+        context: ChangeContext
     ) async throws -> DemoSummary {
-        try await write(context) { db in
+        // The reports' file was staged, so the entry's parameters name only its import: the
+        // outcome says which file it was and what was loaded.
+        try await write(context, recording: { summary in
+            "ok: reports file sha256 \(reportsFile.sha256) (\(reportsFile.bytes) bytes): \(summary.units) units, \(summary.tenants) tenants, "
+                + "\(summary.leases) leases, \(summary.projects) projects, \(summary.reports) reports, \(summary.events) events"
+        }) { db in
             let tenants = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM tenant") ?? 0
             let units = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rentalUnit") ?? 0
             guard tenants == 0, units == 0 else {

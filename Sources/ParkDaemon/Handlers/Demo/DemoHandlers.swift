@@ -25,7 +25,8 @@ enum DemoHandlers {
                 throw error
             }
             let summary = try await database.loadDemo(
-                parsed.demo, reports: parsed.reports.rows, reportProblems: parsed.reports.problems, today: today, context: context)
+                parsed.demo, reports: parsed.reports.rows, reportProblems: parsed.reports.problems,
+                reportsFile: ImportedFile(sha256: ContentHash.sha256(Array(reports.utf8)), bytes: reports.utf8.count), today: today, context: context)
             return DemoAPI.LoadReply(
                 units: summary.units, tenants: summary.tenants, leases: summary.leases, projects: summary.projects, reports: summary.reports,
                 events: summary.events)
