@@ -42,10 +42,9 @@ final class TimerScheduler: Sendable {
     /// persistent timers started for the first time and reads each timer's last trigger back.
     static func recorded(database: ParkDatabase, state: DaemonState, logger: Logger) async throws -> Recorded {
         let stamps = try await stampPersistentTimers(database: database, state: state)
-        let interrupted = try await database.interruptTimerRuns(at: state.instant())
-        if interrupted > 0 {
-            logger.warning("runs of scheduled jobs were still going when parkd stopped; they are recorded as interrupted", metadata: [
-                "runs": "\(interrupted)",
+        for run in try await database.interruptTimerRuns(at: state.instant()) {
+            logger.warning("a run of a scheduled job was still going when parkd stopped; it is recorded as interrupted", metadata: [
+                "timer": "\(run.timer)", "run": "\(run.id)", "started": "\(run.startedAt)", "result": "\(run.result)",
             ])
         }
         return Recorded(lastTriggers: try await database.timerLastTriggers(), stamps: stamps)

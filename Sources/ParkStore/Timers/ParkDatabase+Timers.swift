@@ -26,14 +26,30 @@ extension ParkDatabase {
         }
     }
 
-    /// Runs a previous parkd left running: they ended with it.
+    /// Runs a previous parkd left running: they ended with it, found so at `instant`. Each says
+    /// what its job saved before: the changes audited by its timer since it started (a timer's
+    /// runs never overlap, so they are this run's).
     @discardableResult
-    public func interruptTimerRuns(at instant: String) async throws -> Int {
+    public func interruptTimerRuns(at instant: String) async throws -> [StoredTimerRun] {
         try await writeUnaudited { db in
-            try db.execute(
-                sql: "UPDATE timerRun SET outcome = 'interrupted', endedAt = ?, result = 'parkd stopped before the run ended' WHERE outcome = 'running'",
-                arguments: [instant])
-            return db.changesCount
+            let running = try TimerRunRecord.filter(TimerRunRecord.Columns.outcome == TimerRunOutcome.running.rawValue)
+                .order(TimerRunRecord.Columns.id).fetchAll(db)
+            return try running.map { record in
+                let saved = try AuditEntryRecord
+                    .filter(AuditEntryRecord.Columns.user == "timer \(record.timer)" && AuditEntryRecord.Columns.at >= record.startedAt)
+                    .filter(AuditEntryRecord.Columns.outcome.like("ok%"))
+                    .order(AuditEntryRecord.Columns.id).fetchAll(db)
+                let interruption = TimerRunInterruption(timer: record.timer, saved: saved.map {
+                    TimerRunInterruption.SavedChange(auditEntry: $0.id, method: $0.method, outcome: $0.outcome)
+                })
+                var ended = record
+                ended.outcome = TimerRunOutcome.interrupted.rawValue
+                ended.endedAt = instant
+                ended.result = interruption.result
+                ended.details = interruption.details.joined(separator: "\n")
+                try ended.update(db)
+                return try ended.run
+            }
         }
     }
 
