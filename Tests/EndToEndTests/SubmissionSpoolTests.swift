@@ -41,6 +41,8 @@ struct SubmissionSpoolTests {
         // Every submission is in the audit trail, which still verifies.
         #expect(try park.daemon.parkctl(["audit", "verify"]).status == 0)
         #expect(try park.sql("SELECT COUNT(*) FROM auditEntry WHERE method = 'io.parkd.Submission.Intake'") == [["3"]])
+        #expect(try park.sql("SELECT outcome FROM auditEntry WHERE method = 'io.parkd.Submission.Intake' ORDER BY id LIMIT 2").map { $0[0] }
+            == ["ok", "ok: the same bytes again, answered with their first receipt; nothing changed"])
         // A machine without the uploader group hears of it at start: only root and parkd upload.
         let missing = "group parkd-intake (intake.uploader_group) does not exist: only root and parkd's own user may upload"
         #expect(park.daemon.log.contains(missing) == (getgrnam("parkd-intake") == nil), "\(park.daemon.log)")
@@ -78,6 +80,14 @@ struct SubmissionSpoolTests {
         let outcomes = try park.sql("SELECT outcome FROM auditEntry WHERE method = 'io.parkd.Submission.Intake' ORDER BY id").map { $0[0] }
         #expect(outcomes.count == 2 && outcomes.allSatisfy { $0.hasPrefix("rejected: $.payload.") }, "\(outcomes)")
         #expect(outcomes.last == "rejected: $.payload.month: 2027-02 has not ended (today is 2027-02-10); a month is reported once it is over", "\(outcomes)")
+        // Resent, the same bytes get the same rejection, and the trail says it was a rejection answered again.
+        let archived = park.names("archive").count
+        try park.drop(try park.file(tenant: 0, id: "bad", payload: #"{"month":"2027-03","revenue":"x","placements":-1}"#), name: "bad-again.json")
+        #expect(park.wait { park.names("archive").count == archived + 1 && park.names("incoming/new").isEmpty })
+        #expect(park.receipt(code, "bad.json") == receipt)
+        let replayed = try park.sql("SELECT outcome FROM auditEntry WHERE method = 'io.parkd.Submission.Intake' ORDER BY id").map { $0[0] }
+        #expect(replayed.count == 3 && replayed.last == "rejected: the same bytes again, answered with their first receipt; nothing changed", "\(replayed)")
+        #expect(try park.sql("SELECT COUNT(*) FROM submission") == [["2"]])
     }
 
     @Test("a symbolic link, a FIFO, a hard link and another user's file in new/ are set aside unread; tmp/ is left alone until its files are old")

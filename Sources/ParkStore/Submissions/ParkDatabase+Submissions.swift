@@ -27,9 +27,13 @@ public struct TakenSubmission: Sendable, Equatable {
     /// Why a submission taken now was rejected, as its receipt says; empty otherwise.
     public var rejection: SubmissionReceiptErrors = SubmissionReceiptErrors([])
 
-    /// The audit entry's outcome: `ok`, or `rejected: ` and the receipt's first reasons.
+    /// The audit entry's outcome: `ok`, or `rejected: ` and the receipt's first reasons; for the
+    /// same bytes taken again, what their first receipt said, and that it answered them.
     var auditedOutcome: String {
-        rejection.errors.isEmpty ? "ok" : "rejected: " + rejection.summary
+        if replayed {
+            return (status == .accepted ? "ok" : "rejected") + ": the same bytes again, answered with their first receipt; nothing changed"
+        }
+        return rejection.errors.isEmpty ? "ok" : "rejected: " + rejection.summary
     }
 }
 
