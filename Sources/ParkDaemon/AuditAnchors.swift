@@ -12,9 +12,9 @@ enum AuditAnchors {
 
     /// Notes the head when it differs from `last`; the head noted.
     @discardableResult
-    static func note(database: ParkDatabase, logger: Logger, last: (id: Int64, hash: String)? = nil) async -> (id: Int64, hash: String)? {
+    static func note(database: ParkDatabase, logger: Logger, last: AuditTrailHead? = nil) async -> AuditTrailHead? {
         guard let head = try? await database.auditHead() else { return last }
-        guard head.id != last?.id || head.hash != last?.hash else { return last }
+        guard head != last else { return last }
         logger.notice("\(message(id: head.id, hash: head.hash))", metadata: NotableEvent.auditHead.metadata([
             "audit_id": "\(head.id)", "audit_hash": "\(head.hash)",
         ]))

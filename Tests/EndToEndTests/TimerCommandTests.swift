@@ -300,6 +300,10 @@ struct TimerCommandTests {
         #expect(refused.stderr.contains("another parkd (pid "), "\(refused.stderr)")
         #expect(refused.stderr.contains("a restore runs only while parkd is stopped"), "\(refused.stderr)")
 
+        // The trail's first entry and its head before the restore, as anchors would note them.
+        let before = try JSONDecoder().decode(AuditAPI.VerifyReply.self, from: Data(try daemon.parkctl(["--json", "audit", "verify"]).stdout.utf8))
+        let firstEntry = try #require(try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(
+            try daemon.parkctl(["--json", "audit", "list", "--limit", "10000"]).stdout.utf8)).entries.last)
         daemon.stop()
         let restored = try runCommand(Binaries.parkd, restoreArguments)
         #expect(restored.status == 0, "\(restored.stderr)")
@@ -312,6 +316,26 @@ struct TimerCommandTests {
         daemon = try daemon.restarted()
         let tenants = try daemon.parkctl(["--json", "tenant", "list"])
         #expect(tenants.stdout.contains("青岛英才人力资源有限公司") && !tenants.stdout.contains("FESCO"), "\(tenants.stdout)")
+        // The start after it records the restore in the trail: who ran it, what it replaced, what it put in place.
+        #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/restored.json"))
+        let restoreEntries = try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(
+            try daemon.parkctl(["--json", "audit", "list", "--method", "Service.Restore"]).stdout.utf8)).entries
+        let restoreEntry = try #require(restoreEntries.first)
+        #expect(restoreEntries.count == 1 && restoreEntry.uid == Int64(getuid()) && restoreEntry.outcome == "ok")
+        let headID = try #require(before.headId), headHash = try #require(before.headHash)
+        #expect(restoreEntry.parameters.canonicalText.contains(#""replacedHead":{"hash":"\#(headHash)","id":\#(headID)}"#), "\(restoreEntry.parameters.canonicalText)")
+        #expect(restoreEntry.parameters.canonicalText.contains(#""keptAside":"\#(aside)""#), "\(restoreEntry.parameters.canonicalText)")
+        // Anchors noted before it: the trail's first entry holds here, the old head in the database kept aside.
+        let anchors = daemon.directory + "/anchors"
+        try "\(firstEntry.id) \(firstEntry.hash)\n\(headID) \(headHash)\n".write(toFile: anchors, atomically: true, encoding: .utf8)
+        let verified = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("\n1 anchors match\n1 anchors were noted before a restore, and match the database it replaced, kept aside"), "\(verified.stdout)")
+        // A hash that neither trail holds is still found out.
+        try "\(headID) \(String(repeating: "0", count: 64))\n".write(toFile: anchors, atomically: true, encoding: .utf8)
+        let forged = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
+        #expect(forged.status == 1, "\(forged.stdout)")
+        #expect(forged.stdout.contains("entry \(headID) no longer has the hash noted earlier, neither in this trail nor in the one the restore at entry \(restoreEntry.id) replaced"), "\(forged.stdout)")
 
         // A copy made with sqlite3's .backup (in WAL mode, as the database is) is only read by a
         // restore: nothing is left beside it, and it restores again.

@@ -87,7 +87,10 @@ public enum AuditAPI {
           # hashed with plain SHA-256, which anyone who can write the database can recompute).
           keyId: ?string,
           # Anchors checked.
-          anchorsChecked: int
+          anchorsChecked: int,
+          # Anchors noted before a restore put an older trail in place, found with their hashes
+          # in the database the restore kept aside (absent when none).
+          anchorsOfReplacedTrails: ?int
         )
 
         """)
@@ -145,5 +148,6 @@ public enum AuditAPI {
         public var firstSealed: Int64?
         public var keyId: String?
         public var anchorsChecked: Int
+        public var anchorsOfReplacedTrails: Int? = nil
     }
 }

@@ -35,7 +35,8 @@ public struct Caller: Sendable, Equatable {
         return Array(groups.prefix(Int(count)))
     }
 
-    private static func userName(uid: UInt32) -> String? {
+    /// The name the user database gives `uid`; nil when it has none.
+    static func userName(uid: UInt32) -> String? {
         var entry = passwd()
         var result: UnsafeMutablePointer<passwd>?
         var buffer = [CChar](repeating: 0, count: 4096)

@@ -1,4 +1,5 @@
 import Foundation
+import ParkCore
 import ParkStore
 
 /// `parkd --restore FILE`: puts a copy of the park's database (a backup) in place of the state
@@ -107,6 +108,26 @@ public enum DatabaseRestore {
                 }
                 keptAside = aside
             }
+            // What the next start records in the audit trail: written before the copy takes
+            // the database's name, so a restore done is never one the trail does not tell of.
+            let note = RestoreNote(
+                file: file, restoredAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(instant.timeIntervalSince1970 * 1000)),
+                uid: Int64(getuid()), user: Caller.userName(uid: getuid()) ?? "uid \(getuid())", keptAside: keptAside,
+                restoredHead: try? ParkDatabase.auditHead(path: incoming), replacedHead: keptAside.flatMap { try? ParkDatabase.auditHead(path: $0) })
+            do {
+                try note.write(into: stateDirectory)
+                try syncFile(stateDirectory)
+            } catch {
+                if let aside = keptAside {
+                    for suffix in ["-wal", "-shm"] where manager.fileExists(atPath: aside + suffix) {
+                        try? manager.moveItem(atPath: aside + suffix, toPath: database + suffix)
+                    }
+                    unlink(aside)
+                }
+                unlink(incoming)
+                unlink(stateDirectory + "/" + RestoreNote.fileName)
+                throw error
+            }
             guard rename(incoming, database) == 0 else {
                 let reason = String(cString: strerror(errno))
                 // Not restored: the database keeps its log, and the second name goes.
@@ -117,6 +138,7 @@ public enum DatabaseRestore {
                     unlink(aside)
                 }
                 unlink(incoming)
+                unlink(stateDirectory + "/" + RestoreNote.fileName)
                 throw RestoreRefused("cannot put the copy in place of \(database): \(reason)")
             }
             try syncFile(stateDirectory)

@@ -39,7 +39,7 @@ struct Supervision: Service {
     private func report() async throws {
         let tick = watchdogInterval.map { $0 / 2 } ?? Supervision.statusInterval
         var lastStatus = ""
-        var anchor: (id: Int64, hash: String)?
+        var anchor: AuditTrailHead?
         var anchoredAt: ContinuousClock.Instant?
         while !Task.isCancelled {
             if FileIdentity.of(database.path) != databaseIdentity {

@@ -32,11 +32,17 @@ public struct AuditVerification: Sendable, Equatable {
     public var firstSealed: Int64?
     public var headID: Int64?
     public var anchorsChecked = 0
+    /// Anchors of a trail a restore replaced, found in the database it kept aside.
+    public var anchorsOfReplacedTrails = 0
 
     public var intact: Bool { problem == nil }
 }
 
 extension ParkDatabase {
+    /// The method of the entry the first start after `parkd --restore` records: what the
+    /// restore put in place, and the trail it replaced.
+    public static let restoreMethod = "io.parkd.Service.Restore"
+
     static func appendAudit(_ db: Database, call: AuditedCall, at instant: String, outcome: String, key: AuditKey?) throws {
         let last = try Row.fetchOne(db.preparedStatement("SELECT id, hash FROM auditEntry ORDER BY id DESC LIMIT 1", []))
         let previous = last.map { (id: $0["id"] as Int64, hash: $0["hash"] as String) }
@@ -114,9 +120,18 @@ extension ParkDatabase {
             var verification = AuditVerification(
                 entries: check.checked, headHash: check.head?.hash, firstBadEntry: nil, problem: nil, firstSealed: check.firstSealed,
                 headID: check.head?.id)
+            let restores = try RecordedRestore.all(db)
             for anchor in anchors.sorted(by: { $0.id < $1.id }) {
                 let stored = try String.fetchOne(db, sql: "SELECT hash FROM auditEntry WHERE id = ?", arguments: [anchor.id])
-                if stored == nil {
+                // Noted before a restore put an older trail in place: it holds in the trail replaced.
+                if stored != anchor.hash, let restore = restores.last(where: { $0.replaced(anchor.id) }) {
+                    if let problem = restore.problem(anchor: anchor.id, hash: anchor.hash) {
+                        verification.problem = problem
+                    } else {
+                        verification.anchorsOfReplacedTrails += 1
+                        continue
+                    }
+                } else if stored == nil {
                     verification.problem = "entry \(anchor.id), noted earlier, is gone: the trail was cut short after entry \(check.head?.id ?? 0)"
                 } else if stored != anchor.hash {
                     verification.problem = "entry \(anchor.id) no longer has the hash noted earlier: the chain was rewritten"
@@ -156,10 +171,22 @@ extension ParkDatabase {
     }
 
     /// The newest entry's id and hash, to note as an anchor (nil for an empty trail).
-    public func auditHead() async throws -> (id: Int64, hash: String)? {
-        try await read { db in
-            try Row.fetchOne(db, sql: "SELECT id, hash FROM auditEntry ORDER BY id DESC LIMIT 1").map { ($0["id"], $0["hash"]) }
-        }
+    public func auditHead() async throws -> AuditTrailHead? {
+        try await read { db in try ParkDatabase.auditHead(db) }
+    }
+
+    /// The audit trail's head of the database file at `path`, opened read-only (a backup about
+    /// to be restored, or the database it replaces); nil for an empty trail.
+    public static func auditHead(path: String) throws -> AuditTrailHead? {
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in try db.tableExists("auditEntry") ? auditHead(db) : nil }
+    }
+
+    private static func auditHead(_ db: Database) throws -> AuditTrailHead? {
+        try AuditEntryRecord.order(AuditEntryRecord.Columns.id.desc).fetchOne(db).map { AuditTrailHead(id: $0.id, hash: $0.hash) }
     }
 }
 

@@ -96,6 +96,9 @@ extension AuditCommand {
                         ?? "audit key \(keyId) held; no entry sealed yet")
                 }
                 if noted != nil { line += "\n\(result.anchorsChecked) anchors match" }
+                if let replaced = result.anchorsOfReplacedTrails {
+                    line += "\n\(replaced) anchors were noted before a restore, and match the database it replaced, kept aside"
+                }
                 return line
             }
             if !result.intact { throw ExitCode.failure }

@@ -6,11 +6,12 @@ import ParkStore
 /// `io.parkd.Audit`: reading and verifying the trail.
 enum AuditHandlers {
     /// Registered after every method that changes the park: `List` filters by those, and by
-    /// what parkd records itself (the policy loads, the files the spool takes, schema upgrades).
+    /// what parkd records itself (the policy loads, the files the spool takes, schema upgrades,
+    /// restores).
     static func register(in table: inout MethodTable, database: ParkDatabase) {
         let audited = table.auditedMethods.merging([
             PolicyRegistry.loadMethod: [PolicyRegistry.loadMethod], TenantSubmissions.intakeMethod: [TenantSubmissions.intakeMethod],
-            Daemon.upgradeMethod: [Daemon.upgradeMethod],
+            Daemon.upgradeMethod: [Daemon.upgradeMethod], RestoreNote.method: [RestoreNote.method],
         ]) { names, _ in names }
         table.add(AuditAPI.interface)
 
@@ -35,7 +36,8 @@ enum AuditHandlers {
             return AuditAPI.VerifyReply(
                 intact: result.intact, entries: result.entries, headHash: result.headHash, headId: result.headID,
                 firstBadEntry: result.firstBadEntry, problem: result.problem, firstSealed: result.firstSealed,
-                keyId: database.auditKeyID, anchorsChecked: result.anchorsChecked)
+                keyId: database.auditKeyID, anchorsChecked: result.anchorsChecked,
+                anchorsOfReplacedTrails: result.anchorsOfReplacedTrails == 0 ? nil : result.anchorsOfReplacedTrails)
         }
     }
 

@@ -1,0 +1,77 @@
+import Foundation
+import Logging
+import ParkControl
+import ParkStore
+
+/// What `parkd --restore` did, left in the state directory (`restored.json`) for the next start
+/// to record in the audit trail as `io.parkd.Service.Restore`: the restore runs while parkd is
+/// stopped, and the trail it puts in place is a backup's, which knows nothing of it. The entry
+/// names the trail's head before and after, so that `audit verify --anchors` tells an anchor
+/// of the replaced trail (checked against the database kept aside) from a trail cut short.
+struct RestoreNote: Codable, Equatable, Sendable {
+    static let fileName = "restored.json"
+    static let method = ParkDatabase.restoreMethod
+
+    /// The backup restored, as given.
+    var file: String
+    var restoredAt: String
+    /// Who ran the restore.
+    var uid: Int64
+    var user: String
+    /// Where the replaced database is kept; nil when there was none.
+    var keptAside: String?
+    /// The head of the trail put in place; nil when it was empty.
+    var restoredHead: AuditTrailHead?
+    /// The head of the trail replaced; nil when there was none, or it could not be read.
+    var replacedHead: AuditTrailHead?
+
+    /// The audit entry's parameters: the note itself, keys sorted.
+    var parameters: String {
+        var members: [String: JSONValue] = ["file": .string(file), "restoredAt": .string(restoredAt)]
+        members["keptAside"] = keptAside.map { .string($0) }
+        members["restoredHead"] = restoredHead.map { .object(["id": .integer($0.id), "hash": .string($0.hash)]) }
+        members["replacedHead"] = replacedHead.map { .object(["id": .integer($0.id), "hash": .string($0.hash)]) }
+        return JSONValue.object(members).canonicalText
+    }
+
+    /// Writes the note durably into `stateDirectory`, before the copy takes the database's name.
+    func write(into stateDirectory: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            try DurableFile.write(Array(try encoder.encode(self)), to: stateDirectory, name: Self.fileName, mode: 0o640)
+        } catch {
+            throw RestoreRefused("cannot write \(stateDirectory)/\(Self.fileName): \(error)")
+        }
+    }
+
+    /// At start: records a restore's note in the trail when the database is the one it put in
+    /// place (its trail's head is the one noted), then removes it. A note whose restore did not
+    /// finish (the copy never took the database's name) is removed with a warning; one recorded
+    /// already (parkd stopped before removing it) is removed alone.
+    static func record(stateDirectory: String, database: ParkDatabase, at instant: String, logger: Logger) async throws {
+        let path = stateDirectory + "/" + fileName
+        guard let data = FileManager.default.contents(atPath: path) else { return }
+        guard let note = try? JSONDecoder().decode(RestoreNote.self, from: data) else {
+            logger.warning("\(path) is not a restore's note parkd can read; it is removed, and the restore is not in the audit trail")
+            unlink(path)
+            return
+        }
+        let parameters = note.parameters
+        if try await database.auditEntries(AuditQuery(limit: 1, methods: [method])).first?.parameters == parameters {
+            unlink(path)
+            return
+        }
+        guard try await database.auditHead() == note.restoredHead else {
+            logger.warning("a restore of \(note.file) at \(note.restoredAt) did not finish: the database is not the copy it made; its note is removed")
+            unlink(path)
+            return
+        }
+        let call = AuditedCall(uid: note.uid, user: note.user, pid: Int64(getpid()), method: method, parameters: parameters)
+        try await database.recordCall(call, at: instant, outcome: "ok")
+        logger.notice("the database restored from \(note.file) at \(note.restoredAt) is recorded in the audit trail", metadata: [
+            "replaced_head": "\(note.replacedHead.map { "\($0.id)" } ?? "none")", "restored_head": "\(note.restoredHead.map { "\($0.id)" } ?? "none")",
+        ])
+        unlink(path)
+    }
+}
