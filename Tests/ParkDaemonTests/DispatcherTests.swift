@@ -139,6 +139,21 @@ struct DispatcherTests {
         #expect(await harness.call("io.parkd.Audit.Verify")?.parameters?["intact"] == .bool(true))
     }
 
+    @Test("a member named with U+0000 is refused, and its audit entry reads back as it was hashed: the trail stays whole", arguments: [
+        ("io.parkd.Tenant.Create", #"{"name":"A","creditCode":"91370200163562681G","\u0000":{}}"#),
+        ("io.parkd.Reward.Approve", #"{"run":5,"\u0000":{}}"#),
+        ("io.parkd.Tenant.Create", #"{"name":"A","creditCode":"91370200163562681G","x\u0000y":1}"#),
+    ])
+    func nulInMemberName(_ method: String, _ parameters: String) async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let reply = await harness.call(method, parameters)
+        #expect(reply?.error == "org.varlink.service.InvalidParameter", "\(String(describing: reply))")
+        let entry = try #require(try await harness.database.auditEntries(AuditQuery(limit: 1)).first)
+        #expect(entry.method == method && entry.outcome.contains("\\u0000") && !entry.outcome.contains("\u{0}"), "\(entry.outcome)")
+        #expect(await harness.call("io.parkd.Audit.Verify")?.parameters?["intact"] == .bool(true))
+    }
+
     @Test("an escaped backslash before u0000 is text, not a NUL")
     func escapedBackslash() async throws {
         let harness = try DispatcherHarness()

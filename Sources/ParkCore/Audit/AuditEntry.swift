@@ -30,15 +30,22 @@ public struct AuditEntry: Equatable, Sendable {
         self.id = (previous?.id ?? 0) + 1
         self.at = at
         self.uid = uid
-        self.user = user
+        self.user = Self.storable(user)
         self.pid = pid
-        self.method = method
-        self.parameters = parameters
-        self.outcome = outcome
+        self.method = Self.storable(method)
+        self.parameters = Self.storable(parameters)
+        self.outcome = Self.storable(outcome)
         self.previousHash = previous?.hash ?? AuditEntry.genesisHash
         self.keyID = key?.id
         self.hash = ""
         self.hash = key.map { $0.seal(content) } ?? ContentHash.sha256(content)
+    }
+
+    /// `text` as the database keeps it: SQLite keeps a text up to its first U+0000, so each is
+    /// written `\u0000` (an outcome may quote a caller's member name, which may hold one), and
+    /// the entry is hashed as it is stored.
+    static func storable(_ text: String) -> String {
+        text.contains("\u{0}") ? text.replacing("\u{0}", with: "\\u0000") : text
     }
 
     /// The `previousHash` of the first entry.
