@@ -298,8 +298,12 @@ struct PaymentCommandTests {
             #expect(refused.stderr == "parkctl: bank result refused, nothing recorded: \(message)\n", "\(refused.stderr)")
         }
 
-        // The failed line is payable again, and a second batch pays it: made by one admin, approved by root.
-        let second = try daemon.parkctl(["payment", "batch", "create", "--run", "1"], uid: admin1, gid: staff)
+        // A batch names at most 1,000 runs, each once: a longer list is refused before anything is read.
+        let tooMany = try daemon.parkctl(["payment", "batch", "create"] + (1...1001).flatMap { ["--run", String($0)] })
+        #expect(tooMany.status == 65 && tooMany.stderr == "parkctl: invalid --run (runs): 1001 runs; a batch names at most 1000, or none for every approved run\n", "\(tooMany.stderr)")
+        // The failed line is payable again, and a second batch pays it: made by one admin, approved by root
+        // (run 1 named twice is named once).
+        let second = try daemon.parkctl(["payment", "batch", "create", "--run", "1", "--run", "1"], uid: admin1, gid: staff)
         #expect(second.stdout.hasPrefix("batch 2 created: 1 line, total 1,500.00"), "\(second.stdout)\(second.stderr)")
         // The database refuses a second payment of a paid line, and a line in two open batches
         // (a batch being made, as only such a batch takes payments; in a transaction left open,

@@ -218,4 +218,13 @@ struct CashingTests {
         #expect(PaymentLedger.firstDifference(lines: lines, batches: [.init(id: 2, total: Money(fen: 1), itemsTotal: Money(fen: 2))])
                 == "batch 2: total 0.01, its items sum to 0.02")
     }
+
+    @Test("a batch names each run once, and at most 1,000 of them")
+    func runsAsked() throws {
+        #expect(try PaymentBatchPlan.runsAsked([3, 1, 3, 1]) == [1, 3])
+        #expect(try PaymentBatchPlan.runsAsked(Array(repeating: 7, count: 100_000)) == [7])
+        #expect(throws: DomainError.invalid("runs", "1001 runs; a batch names at most 1000, or none for every approved run")) {
+            try PaymentBatchPlan.runsAsked(Array(1...1001))
+        }
+    }
 }

@@ -159,7 +159,7 @@ public enum PaymentAPI {
         # Makes a batch of every payable, confirmed, unpaid line of the runs (all approved runs
         # when none is named).
         method CreateBatch(
-          # Only these runs.
+          # Only these runs (a run named twice counts once; at most 1000).
           runs: ?[]int
         ) -> (
           # The batch, awaiting approval.

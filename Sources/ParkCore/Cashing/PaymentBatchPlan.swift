@@ -59,6 +59,18 @@ public struct PaymentBatchPlan: Equatable, Sendable {
     /// The sum the bank transfers.
     public var total: Money { items.reduce(Money.zero) { $0 + $1.net } }
 
+    /// The most runs a batch names (none names every approved run).
+    public static let maximumRuns = 1_000
+
+    /// The runs a batch is asked to pay, each once: at most `maximumRuns`.
+    public static func runsAsked(_ runs: [Int64]) throws(DomainError) -> Set<Int64> {
+        let asked = Set(runs)
+        guard asked.count <= maximumRuns else {
+            throw .invalid("runs", "\(asked.count) runs; a batch names at most \(maximumRuns), or none for every approved run")
+        }
+        return asked
+    }
+
     public static func plan(
         payable: [Payable], receivables: [Receivable], accounts: [Int64: [BankAccount]], registeredNames: [Int64: String] = [:],
         on day: CivilDate

@@ -72,9 +72,11 @@ extension ParkDatabase {
     public func createPaymentBatch(
         runs: [Int64], today: CivilDate, confirmationRequired: Bool, context: ChangeContext
     ) async throws -> CreatedPaymentBatch {
-        try await write(context) { db in
-            for run in runs {
-                guard let stored = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: run)).first else { throw StoreError.noSuchRun(run) }
+        let runs = try PaymentBatchPlan.runsAsked(runs)
+        return try await write(context) { db in
+            let stored = Dictionary(uniqueKeysWithValues: try ParkDatabase.loadRuns(db, RewardRunRecord.filter(keys: runs)).map { ($0.id, $0) })
+            for run in runs.sorted() {
+                guard let stored = stored[run] else { throw StoreError.noSuchRun(run) }
                 guard stored.status == .approved else { throw CashingRefusal.runNotApproved(run: run, status: stored.status.rawValue) }
             }
             let all = try ParkDatabase.ledgerLines(db, tenant: nil, runs: nil)
@@ -104,7 +106,7 @@ extension ParkDatabase {
                 throw CashingRefusal.nothingToPay(reason: plan.skipped.map { "tenant \($0.tenant): \($0.reason)" }.joined(separator: "; ") + held)
             }
             var batch = PaymentBatchRecord(
-                id: nil, status: PaymentBatchStatus.created.rawValue, runs: runs.map(String.init).joined(separator: ","),
+                id: nil, status: PaymentBatchStatus.created.rawValue, runs: runs.sorted().map(String.init).joined(separator: ","),
                 createdOn: today.description, totalFen: plan.total.fen, itemCount: plan.items.count, createdAt: context.at,
                 createdBy: context.recordedBy, createdByUid: context.call?.uid ?? 0, approvedAt: nil, approvedBy: nil, approvedByUid: nil)
             try batch.insert(db)
