@@ -286,6 +286,9 @@ struct SmallFixesTests {
          "invalid --add-tag (addTags): 'BAD' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen"),
         (["tenant", "set", "1", "--remove-tag", "headquater"],
          "invalid --remove-tag (removeTags): the firm has no tag 'headquater'; its tags are none"),
+        (["tenant", "set", "1", "--name", "\u{200B}"], "invalid --name (name): must not be empty: its characters show nothing (U+200B first)"),
+        (["tenant", "set", "1", "--name", "青岛\u{200F}英才"],
+         "invalid --name (name): contains a bidirectional control character, U+200F, which would show the text otherwise than it is stored"),
         (["submission", "list", "--type", "bogus"],
          "invalid --type (type): 'bogus' is not a submission type; use one of monthly-report, report-correction, objection, event-registration, event-cancellation, application"),
     ])

@@ -33,6 +33,12 @@ struct TenantTests {
         (["phone": "123"], DomainError.invalid("contactPhone", "'123' has 3 digits; a phone number has 5 to 20")),
         (["name": "a\u{7}b"], DomainError.invalid("name", "contains a control character, U+0007")),
         (["name": "青岛\u{202E}司公限有"], DomainError.invalid("name", "contains a bidirectional control character, U+202E, which would show the text otherwise than it is stored")),
+        (["name": "Firm \u{200F}(1) 2"], DomainError.invalid("name", "contains a bidirectional control character, U+200F, which would show the text otherwise than it is stored")),
+        (["name": "\u{200B}"], DomainError.invalid("name", "must not be empty: its characters show nothing (U+200B first)")),
+        (["name": "\u{FEFF}\u{00AD}\u{0301}"], DomainError.invalid("name", "must not be empty: its characters show nothing (U+FEFF first)")),
+        (["name": "\u{2800}"], DomainError.invalid("name", "must not be empty: its characters show nothing (U+2800 first)")),
+        (["name": "青岛\u{FFFF}"], DomainError.invalid("name", "contains U+FFFF, which is no character")),
+        (["name": "青岛\u{2028}人力"], DomainError.invalid("name", "contains a line break, U+2028; the field is one line")),
     ])
     func refusesBadFields(_ input: [String: String], _ expected: DomainError) {
         #expect(throws: expected) {
@@ -51,6 +57,11 @@ struct TenantTests {
             try FieldText.paragraphs("a\tb", field: "grounds", maxLength: 20)
         }
         #expect(throws: DomainError.invalid("reason", "must not be empty")) { try FieldText.paragraphs("\r\n", field: "reason", maxLength: 20) }
+        // Unicode's line and paragraph separators are line breaks too; a text of nothing visible is empty.
+        #expect(try FieldText.paragraphs("一\u{2028}二\u{2029}三", field: "grounds", maxLength: 20) == "一\n二\n三")
+        #expect(throws: DomainError.invalid("reason", "must not be empty: its characters show nothing (U+200B first)")) {
+            try FieldText.paragraphs("\u{200B}\n\u{200B}", field: "reason", maxLength: 20)
+        }
         // A Windows line break counts as one character, as it is stored.
         #expect(try FieldText.paragraphs("ab\r\ncd", field: "reason", maxLength: 5) == "ab\ncd")
         #expect(throws: DomainError.invalid("reason", "is 6 characters long; at most 5 are allowed")) {
