@@ -205,7 +205,7 @@ import Testing
     ])
     func aRuleNotComputedInTheRunIsRefused(period: String, rule: String, message: String) throws {
         let book = try Self.replacedBook()
-        #expect(throws: PolicyRunError(message)) {
+        #expect(throws: PolicyRunError(message, field: "rules")) {
             try book.calculate(Fixtures.period(period), inputs: RewardInputs(tenants: [Self.tenant]), rules: [rule])
         }
     }

@@ -238,8 +238,9 @@ public enum RewardAPI {
           more: ?int
         )
 
-        # The run cannot be computed: no policy in force, an unknown rule, or a formula failing
-        # on some tenant's data (the message names file, line, column, rule and tenant).
+        # The run cannot be computed: no policy in force, or a formula failing on some tenant's
+        # data (the message names file, line, column, rule and tenant). A rule asked for that is
+        # unknown, or not computed in runs of the period, is refused as InvalidField (rules).
         error CalculationFailed (
           # What failed, and where.
           message: string

@@ -53,6 +53,7 @@ enum ControlErrors {
                 PolicyAPI.Problem(file: $0.file, line: $0.position?.line, column: $0.position?.column, message: $0.message)
             })
         case let error as PolicyRunError:
+            if let field = error.field { return ServiceAPI.InvalidField(field: field, reason: error.message) }
             return RewardAPI.CalculationFailed(message: error.message)
         case let error as RewardRunRefused:
             switch error {

@@ -223,9 +223,13 @@ extension Month {
 /// at run time (division by zero, overflow), with the rule and tenant concerned.
 public struct PolicyRunError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
+    /// The parameter at fault when the run was asked for something it cannot compute (a rule
+    /// unknown, or not computed in runs of the period); nil when the calculation itself failed.
+    public let field: String?
 
-    public init(_ message: String) {
+    public init(_ message: String, field: String? = nil) {
         self.message = message
+        self.field = field
     }
 
     public var description: String { message }
