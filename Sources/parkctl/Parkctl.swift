@@ -39,8 +39,27 @@ struct Parkctl: AsyncParsableCommand {
                 StandardStream.error.write(failure.json(message: message))
                 exit(withError: ExitCode.validationFailure)
             }
+            if exitCode(for: error) == .validationFailure, let hint = negativeValueHint(Array(CommandLine.arguments.dropFirst())) {
+                StandardStream.error.write(fullMessage(for: error) + "\n" + hint + "\n")
+                exit(withError: ExitCode.validationFailure)
+            }
             exit(withError: error)
         }
+    }
+
+    /// For a command line refused whose words before `--` include a negative number that no
+    /// option precedes, which argument parser reads as an option (so that a value given is
+    /// reported missing): where such a value goes.
+    static func negativeValueHint(_ words: [String]) -> String? {
+        let options = Array(words.prefix { $0 != "--" })
+        let positions = options.indices.filter { index in
+            options[index].wholeMatch(of: /-[0-9][0-9.]*/) != nil && (index == 0 || !options[index - 1].hasPrefix("-"))
+        }
+        guard let first = positions.first else { return nil }
+        let negatives = positions.map { options[$0] }
+        let rest = words.dropFirst(options.count + (options.count < words.count ? 1 : 0))
+        let moved = options.indices.filter { !positions.contains($0) }.map { options[$0] } + ["--"] + negatives + rest
+        return "Note: '\(options[first])' was read as an option: a value that starts with '-' goes after --, as in: parkctl " + moved.joined(separator: " ")
     }
 }
 

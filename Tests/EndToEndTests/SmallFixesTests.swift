@@ -71,6 +71,27 @@ struct SmallFixesTests {
         #expect(refused.status == 64 && refused.stderr.contains(error) && refused.stderr.contains(usage), "\(refused.stderr)")
     }
 
+    @Test("a negative number given where a command takes a value is said to have been read as an option, with where it goes; an option's negative value is not", arguments: [
+        (["calendar", "add-days", "2021-10-08", "-1"], "Note: '-1' was read as an option: a value that starts with '-' goes after --, as in: parkctl calendar add-days 2021-10-08 -- -1\n"),
+        (["tenant", "show", "-1"], "Note: '-1' was read as an option: a value that starts with '-' goes after --, as in: parkctl tenant show -- -1\n"),
+        (["unit", "add", "--floor", "-1", "--bogus"], nil),
+    ])
+    func negativeValues(_ arguments: [String], _ note: String?) throws {
+        let daemon = try RunningDaemon()
+        let refused = try daemon.parkctl(arguments)
+        #expect(refused.status == 64, "\(refused.stderr)")
+        if let note {
+            #expect(refused.stderr.hasPrefix("Error: Missing expected argument") && refused.stderr.hasSuffix(note), "\(refused.stderr)")
+        } else {
+            #expect(!refused.stderr.contains("Note:"), "\(refused.stderr)")
+        }
+        // After --, the value reaches parkd, which names what is wrong with it.
+        if arguments[0] == "calendar" {
+            let given = try daemon.parkctl(["calendar", "add-days", "2021-10-08", "--", "-1"])
+            #expect(given.status == 65 && given.stderr == "parkctl: invalid N (days): -1 is not a number of working days; give 0 or more\n", "\(given.stderr)")
+        }
+    }
+
     @Test("with --json, before or after the command, a usage error is one JSON object on stderr too; without, plain text", arguments: [
         ["--json", "tenant", "show"], ["tenant", "show", "--json"], ["--json", "tenant", "list", "--no-such-option"],
     ])
