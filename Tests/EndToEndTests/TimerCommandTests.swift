@@ -250,6 +250,15 @@ struct TimerCommandTests {
         daemon.signal(SIGHUP)
         #expect(daemon.notify.wait(for: "configuration reloaded") != nil)
         #expect(try list(daemon).timers.first?.next == Self.micros("2026-03-02T03:30:00Z"))
+        // The change is in the audit trail, by the settings it changed (the file rewritten
+        // without the test's own policy directory changed that too).
+        let reloads = try daemon.parkctl(["--json", "audit", "list", "--method", "Service.Reload"])
+        let entries = try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(reloads.stdout.utf8)).entries
+        #expect(entries.count == 1 && entries.first?.parameters.canonicalText.contains(#""changed":["policies.directory","timers"]"#) == true, "\(reloads.stdout)")
+        // A reload that changes nothing records nothing.
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(for: "configuration reloaded") != nil)
+        #expect(try daemon.parkctl(["audit", "list", "--method", "Service.Reload"]).stdout.split(separator: "\n").count == 2)
 
         try Self.timers(Self.daily.replacingOccurrences(of: "*-*-* 09:00", with: "*-02-30 25:00")).write(
             toFile: daemon.configPath, atomically: true, encoding: .utf8)

@@ -15,6 +15,17 @@ struct ConfigLoaderTests {
         #expect(config.stateDirectory == "/var/lib/parkd")
     }
 
+    @Test("a reload's differences name the settings changed, as the file names them; every setting is compared")
+    func differences() throws {
+        #expect(DaemonConfig.settings.count == Mirror(reflecting: DaemonConfig()).children.count, "a setting left out of the comparison")
+        var changed = DaemonConfig()
+        #expect(changed.differences(from: DaemonConfig()).isEmpty)
+        changed.adminGroup = "staff"
+        changed.scoring.thresholdHundredths += 1
+        changed.logLevel = .debug
+        #expect(changed.differences(from: DaemonConfig()) == ["access.admin_group", "log.level", "reviews.scoring"])
+    }
+
     @Test("the shipped sample documents exactly the embedded defaults")
     func sampleMatchesDefaults() throws {
         let sample = URL(fileURLWithPath: #filePath)

@@ -67,6 +67,29 @@ public struct DaemonConfig: Equatable, Sendable {
 
     public init() {}
 
+    /// The settings (as the configuration file names them) whose values differ from `other`'s:
+    /// what a reload changed, as its audit entry records it.
+    public func differences(from other: DaemonConfig) -> [String] {
+        Self.settings.filter { $0.value(self) != $0.value(other) }.map(\.name)
+    }
+
+    /// Every setting, by its name in the configuration file, with its value as text to compare.
+    static let settings: [(name: String, value: @Sendable (DaemonConfig) -> String)] = [
+            ("state_directory", { $0.stateDirectory }), ("socket.path", { $0.socketPath }), ("socket.mode", { "\($0.socketMode)" }),
+            ("socket.group", { "\($0.socketGroup ?? "")" }), ("socket.max_connections", { "\($0.socketMaxConnections)" }),
+            ("socket.message_timeout_seconds", { "\($0.socketMessageTimeoutSeconds)" }), ("access.admin_group", { $0.adminGroup }),
+            ("access.auditor_group", { $0.auditorGroup }), ("access.reviewer_group", { $0.reviewerGroup }), ("park.time_zone", { $0.timeZone }),
+            ("log.level", { "\($0.logLevel)" }), ("log.target", { $0.logTarget.rawValue }), ("shutdown.grace_seconds", { "\($0.shutdownGraceSeconds)" }),
+            ("database.busy_timeout_seconds", { "\($0.databaseBusyTimeoutSeconds)" }), ("policies.directory", { $0.policyDirectory }),
+            ("calendar.directory", { $0.calendarDirectory }), ("limits", { "\($0.limits)" }), ("audit.key_file", { $0.auditKeyFile }),
+            ("audit.anchor_interval_minutes", { "\($0.auditAnchorIntervalMinutes)" }), ("timers", { "\($0.timers)" }),
+            ("events.feed_directory", { $0.eventFeedDirectory ?? "" }), ("cashing.notice_days", { "\($0.noticeWorkingDays)" }),
+            ("cashing.confirmation", { "\($0.confirmationRequired)" }), ("reviews.prescreen", { "\($0.prescreen)" }),
+            ("reviews.scoring", { "\($0.scoring)" }), ("reviews.notice_days", { "\($0.reviewNoticeWorkingDays)" }),
+            ("reviews.appeal_days", { "\($0.appealWorkingDays)" }), ("reviews.onboarding", { "\($0.onboardingItems)" }),
+            ("intake", { "\($0.intake)" }),
+    ]
+
     /// The settings that a reload cannot change in a running daemon.
     public func restartOnlyDifferences(from other: DaemonConfig) -> [String] {
         var keys: [String] = []

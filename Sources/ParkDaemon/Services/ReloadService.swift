@@ -20,6 +20,9 @@ struct ReloadService: Service {
     let logger: Logger
     let hangups: UnixSignalsSequence
 
+    /// The method of the audit entry of a reload that changed the configuration in force.
+    static let method = "io.parkd.Service.Reload"
+
     /// Where a reload reads and checks its files: never on an event loop, which the admin
     /// channel and the watchdog's health check need meanwhile (parkd runs Swift concurrency on
     /// its event loops).
@@ -83,8 +86,23 @@ struct ReloadService: Service {
         applied.socketMode = running.socketMode
         applied.socketGroup = running.socketGroup
         applied.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
+        // What changed is audited: who may do what, the timers, the money settings. The log
+        // level counts from the one in force, which Service.SetLogLevel may have changed.
+        var runningNow = running
+        runningNow.logLevel = state.logLevel.current
+        let changed = applied.differences(from: runningNow)
         state.apply(applied)
         calendar.install(workingDays, directory: applied.calendarDirectory, logger: logger)
+        if !changed.isEmpty {
+            let call = AuditedCall(
+                uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: Self.method,
+                parameters: JSONValue.object(["config": .string("\(options.configSource)"), "changed": .array(changed.map { .string($0) })]).canonicalText)
+            do {
+                try await database.recordCall(call, at: state.instant(), outcome: "ok")
+            } catch {
+                logger.error("the configuration reloaded is not in the audit trail", metadata: ["changed": "\(changed.joined(separator: ","))", "error": "\(error)"])
+            }
+        }
         logger.notice("configuration reloaded", metadata: NotableEvent.reloaded.metadata(["config": "\(options.configSource)"]))
         // The timers as reloaded, their elapses counted with the calendar now in force.
         await scheduler.reconfigure()
