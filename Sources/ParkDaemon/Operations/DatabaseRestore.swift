@@ -111,8 +111,9 @@ public enum DatabaseRestore {
             // What the next start records in the audit trail: written before the copy takes
             // the database's name, so a restore done is never one the trail does not tell of.
             let note = RestoreNote(
-                file: file, restoredAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(instant.timeIntervalSince1970 * 1000)),
-                uid: Int64(getuid()), user: Caller.userName(uid: getuid()) ?? "uid \(getuid())", keptAside: keptAside,
+                file: URL(fileURLWithPath: file).standardizedFileURL.path,
+                restoredAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(instant.timeIntervalSince1970 * 1000)),
+                uid: Int64(getuid()), user: Caller.userName(uid: getuid()) ?? "uid \(getuid())", pid: Int64(getpid()), keptAside: keptAside,
                 restoredHead: try? ParkDatabase.auditHead(path: incoming), replacedHead: keptAside.flatMap { try? ParkDatabase.auditHead(path: $0) })
             do {
                 try note.write(into: stateDirectory)

@@ -12,12 +12,13 @@ struct RestoreNote: Codable, Equatable, Sendable {
     static let fileName = "restored.json"
     static let method = ParkDatabase.restoreMethod
 
-    /// The backup restored, as given.
+    /// The backup restored, its absolute path.
     var file: String
     var restoredAt: String
-    /// Who ran the restore.
+    /// Who ran the restore, and its process.
     var uid: Int64
     var user: String
+    var pid: Int64
     /// Where the replaced database is kept; nil when there was none.
     var keptAside: String?
     /// The head of the trail put in place; nil when it was empty.
@@ -67,7 +68,7 @@ struct RestoreNote: Codable, Equatable, Sendable {
             unlink(path)
             return
         }
-        let call = AuditedCall(uid: note.uid, user: note.user, pid: Int64(getpid()), method: method, parameters: parameters)
+        let call = AuditedCall(uid: note.uid, user: note.user, pid: note.pid, method: method, parameters: parameters)
         try await database.recordCall(call, at: instant, outcome: "ok")
         logger.notice("the database restored from \(note.file) at \(note.restoredAt) is recorded in the audit trail", metadata: [
             "replaced_head": "\(note.replacedHead.map { "\($0.id)" } ?? "none")", "restored_head": "\(note.restoredHead.map { "\($0.id)" } ?? "none")",

@@ -259,7 +259,7 @@ with varlink.Client(address=address) as client:
         verified = rewards.Verify(run=run["id"])
         check(verified["agrees"] and verified["inputsIntact"] and not verified["dataChanged"], f"Reward.Verify: {verified}")
         expect_error(lambda: rewards.Run(period="2021-04", rules=None), "io.parkd.Reward.NoDifferences", "nothing to adjust")
-        expect_error(lambda: rewards.Run(period="2021", rules=["RENT"]), "io.parkd.Reward.CalculationFailed", "monthly rule in a year")
+        expect_error(lambda: rewards.Run(period="2021", rules=["RENT"]), "io.parkd.Service.InvalidField", "monthly rule in a year")
         expect_error(lambda: rewards.Get(run=99, tenant=None, explain=None), "io.parkd.Reward.NoSuchRun", "unknown run")
 
     # io.parkd.Calendar: the shipped working-day calendar
