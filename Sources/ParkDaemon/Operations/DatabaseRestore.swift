@@ -115,31 +115,27 @@ public enum DatabaseRestore {
                 restoredAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(instant.timeIntervalSince1970 * 1000)),
                 uid: Int64(getuid()), user: Caller.userName(uid: getuid()) ?? "uid \(getuid())", pid: Int64(getpid()), keptAside: keptAside,
                 restoredHead: try? ParkDatabase.auditHead(path: incoming), replacedHead: keptAside.flatMap { try? ParkDatabase.auditHead(path: $0) })
+            // Not restored: the database keeps its log, the second name goes, and so does the note.
+            func undo() {
+                if let aside = keptAside {
+                    for suffix in ["-wal", "-shm"] where manager.fileExists(atPath: aside + suffix) {
+                        try? manager.moveItem(atPath: aside + suffix, toPath: database + suffix)
+                    }
+                    unlink(aside)
+                }
+                unlink(incoming)
+                unlink(stateDirectory + "/" + RestoreNote.fileName)
+            }
             do {
                 try note.write(into: stateDirectory)
                 try syncFile(stateDirectory)
             } catch {
-                if let aside = keptAside {
-                    for suffix in ["-wal", "-shm"] where manager.fileExists(atPath: aside + suffix) {
-                        try? manager.moveItem(atPath: aside + suffix, toPath: database + suffix)
-                    }
-                    unlink(aside)
-                }
-                unlink(incoming)
-                unlink(stateDirectory + "/" + RestoreNote.fileName)
+                undo()
                 throw error
             }
             guard rename(incoming, database) == 0 else {
                 let reason = String(cString: strerror(errno))
-                // Not restored: the database keeps its log, and the second name goes.
-                if let aside = keptAside {
-                    for suffix in ["-wal", "-shm"] where manager.fileExists(atPath: aside + suffix) {
-                        try? manager.moveItem(atPath: aside + suffix, toPath: database + suffix)
-                    }
-                    unlink(aside)
-                }
-                unlink(incoming)
-                unlink(stateDirectory + "/" + RestoreNote.fileName)
+                undo()
                 throw RestoreRefused("cannot put the copy in place of \(database): \(reason)")
             }
             try syncFile(stateDirectory)
