@@ -1011,6 +1011,37 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'an offset leaves only a batch not yet approved (cancelled)'); END;
                 """)
         }
+        migrator.registerMigration("v22-cancelledPaymentItems") { db in
+            // What a batch held when it was cancelled, kept for the record: its items leave
+            // paymentItem (their lines are released for the next batch), a copy of each stays
+            // here, taken as the batch is cancelled and never changed.
+            try db.execute(sql: """
+                CREATE TABLE cancelledPaymentItem (
+                  id INTEGER PRIMARY KEY AUTOINCREMENT,
+                  paymentBatchId INTEGER NOT NULL REFERENCES paymentBatch(id),
+                  rewardLineId INTEGER NOT NULL REFERENCES rewardLine(id),
+                  tenantId INTEGER NOT NULL,
+                  bankAccountId INTEGER NOT NULL REFERENCES bankAccount(id),
+                  accountName TEXT NOT NULL,
+                  bank TEXT NOT NULL,
+                  accountNumber TEXT NOT NULL,
+                  grossFen INTEGER NOT NULL CHECK (grossFen > 0),
+                  offsetFen INTEGER NOT NULL CHECK (offsetFen >= 0),
+                  amountFen INTEGER NOT NULL CHECK (amountFen >= 0),
+                  purpose TEXT NOT NULL
+                );
+                CREATE INDEX cancelledPaymentItem_batch ON cancelledPaymentItem(paymentBatchId);
+                CREATE TRIGGER cancelledPaymentItem_asCancelled BEFORE INSERT ON cancelledPaymentItem
+                WHEN (SELECT status FROM paymentBatch WHERE id = NEW.paymentBatchId) IS NOT 'created'
+                  OR NOT EXISTS (SELECT 1 FROM paymentItem WHERE paymentBatchId = NEW.paymentBatchId AND rewardLineId = NEW.rewardLineId
+                                 AND grossFen = NEW.grossFen AND amountFen = NEW.amountFen)
+                BEGIN SELECT RAISE(ABORT, 'a cancelled batch keeps the items it held as it is cancelled'); END;
+                CREATE TRIGGER cancelledPaymentItem_kept BEFORE UPDATE ON cancelledPaymentItem
+                BEGIN SELECT RAISE(ABORT, 'a cancelled batch''s items are kept as they were'); END;
+                CREATE TRIGGER cancelledPaymentItem_notDeleted BEFORE DELETE ON cancelledPaymentItem
+                BEGIN SELECT RAISE(ABORT, 'a cancelled batch''s items are never deleted'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -415,6 +415,19 @@ struct PaymentCommandTests {
         #expect(try daemon.parkctl(["payment", "batch", "cancel", "1"]).stdout == "batch 1 cancelled; its lines are released for the next batch\n")
         #expect(try daemon.parkctl(["payment", "batch", "cancel", "1"]).stderr == "parkctl: batch 1 is already cancelled\n")
         #expect(try daemon.parkctl(["payment", "batch", "export", "1"]).stderr == "parkctl: batch 1 is cancelled: only an approved batch goes to the bank\n")
+        // What it held is kept, for the record, each item cancelled, and it reconciles with its total.
+        struct Cancelled: Decodable {
+            struct Batch: Decodable { let total: String; let items: Int }
+            struct Item: Decodable { let line: Int64; let status: String; let offset: String; let amount: String }
+            let batch: Batch
+            let items: [Item]
+        }
+        let kept = try JSONDecoder().decode(Cancelled.self, from: Data(try daemon.parkctl(["--json", "payment", "batch", "show", "1"]).stdout.utf8))
+        #expect(!kept.items.isEmpty && kept.items.count == kept.batch.items && kept.items.allSatisfy { $0.status == "cancelled" }, "\(kept)")
+        #expect(fen(kept.items.map(\.amount)) == fen([kept.batch.total]), "\(kept)")
+        #expect(try daemon.parkctl(["payment", "verify"]).status == 0)
+        let erased = try sql(daemon, "DELETE FROM cancelledPaymentItem WHERE paymentBatchId = 1")
+        #expect(erased.status != 0 && erased.stderr.contains("a cancelled batch's items are never deleted"), "\(erased.stderr)")
 
         // Batch 2: every line is offset, run 1's too although it was approved before the
         // clawback's run: the firm owes more than all of them.

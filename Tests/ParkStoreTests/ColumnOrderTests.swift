@@ -204,7 +204,7 @@ struct ColumnOrderTests {
             let columns = try addition.apply(toDatabaseAt: path)
             #expect(columns.keys.sorted() == [
                 "application", "applicationCheck", "applicationShareholder", "applicationStatement", "auditEntry", "bankAccount",
-                "blocklistEntry", "eventOccurrence", "eventOutcome", "eventRegistration", "incubatorProject", "incubatorSeat",
+                "blocklistEntry", "cancelledPaymentItem", "eventOccurrence", "eventOutcome", "eventRegistration", "incubatorProject", "incubatorSeat",
                 "lease", "leaseEvent", "leaseRent", "leaseUnit", "noticeObjection", "onboardingItem", "operatingReport", "parkEvent",
                 "paymentBatch", "paymentItem", "paymentOffset", "policyLoad", "policyVersion", "rentalUnit", "reviewAgendaItem",
                 "reviewAppeal", "reviewConflictDeclaration", "reviewConflictDismissal", "reviewDecision", "reviewDissent", "reviewNotice", "reviewObjection",

@@ -76,7 +76,7 @@ public enum PaymentAPI {
           amount: string,
           # The transfer's purpose text: policy, rule, period, run and line.
           purpose: string,
-          # pending, paid or failed.
+          # pending, paid or failed; cancelled for an item a cancelled batch held.
           status: string,
           # The bank's reason for a failure.
           reason: ?string,

@@ -156,6 +156,14 @@ extension ParkDatabase {
         try await write(context) { db in
             guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
             let cancelled = try batch.paymentBatch.cancel()
+            // Kept for the record before the items leave: what the batch held, as it held it.
+            try db.execute(sql: """
+                INSERT INTO cancelledPaymentItem (paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber,
+                  grossFen, offsetFen, amountFen, purpose)
+                SELECT paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber, grossFen,
+                  (SELECT COALESCE(SUM(amountFen), 0) FROM paymentOffset WHERE paymentItemId = paymentItem.id), amountFen, purpose
+                FROM paymentItem WHERE paymentBatchId = ? ORDER BY id
+                """, arguments: [id])
             try db.execute(
                 sql: "DELETE FROM paymentOffset WHERE paymentItemId IN (SELECT id FROM paymentItem WHERE paymentBatchId = ?)", arguments: [id])
             try db.execute(sql: "DELETE FROM paymentItem WHERE paymentBatchId = ?", arguments: [id])
@@ -171,7 +179,7 @@ extension ParkDatabase {
     public func paymentBatch(_ id: Int64) async throws -> (batch: StoredPaymentBatch, items: [StoredPaymentItem]) {
         try await read { db in
             guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
-            return (batch, try ParkDatabase.items(db, batch: id))
+            return (batch, try batch.status == .cancelled ? ParkDatabase.cancelledItems(db, batch: id) : ParkDatabase.items(db, batch: id))
         }
     }
 
@@ -242,14 +250,20 @@ extension ParkDatabase {
         }
     }
 
-    /// Every batch's recorded total and the sum of its items' transfers, for reconciliation
-    /// (a cancelled batch released its items and pays nothing).
+    /// Every batch's recorded total and the sum of its items' transfers, for reconciliation: a
+    /// cancelled batch's, of the items it held when cancelled (one an earlier parkd cancelled
+    /// kept none, and is left out).
     public func paymentBatchTotals() async throws -> [PaymentLedger.Batch] {
         try await readInBackground { db in
             try Row.fetchAll(db, sql: """
                 SELECT paymentBatch.id, paymentBatch.totalFen,
-                  (SELECT COALESCE(SUM(amountFen), 0) FROM paymentItem WHERE paymentBatchId = paymentBatch.id) AS itemsFen
-                FROM paymentBatch WHERE paymentBatch.status <> 'cancelled' ORDER BY paymentBatch.id
+                  CASE paymentBatch.status
+                    WHEN 'cancelled' THEN (SELECT COALESCE(SUM(amountFen), 0) FROM cancelledPaymentItem WHERE paymentBatchId = paymentBatch.id)
+                    ELSE (SELECT COALESCE(SUM(amountFen), 0) FROM paymentItem WHERE paymentBatchId = paymentBatch.id)
+                  END AS itemsFen
+                FROM paymentBatch
+                WHERE paymentBatch.status <> 'cancelled' OR EXISTS (SELECT 1 FROM cancelledPaymentItem WHERE paymentBatchId = paymentBatch.id)
+                ORDER BY paymentBatch.id
                 """).map { PaymentLedger.Batch(id: $0["id"], total: Money(fen: $0["totalFen"]), itemsTotal: Money(fen: $0["itemsFen"])) }
         }
     }
@@ -386,6 +400,22 @@ extension ParkDatabase {
                 paid: row["paid"], failed: row["failed"], createdAt: record.createdAt, createdBy: record.createdBy,
                 createdByUid: record.createdByUid, approvedAt: record.approvedAt, approvedBy: record.approvedBy,
                 approvedByUid: record.approvedByUid)
+        }
+    }
+
+    /// What a cancelled batch held when it was cancelled, each item `cancelled`.
+    static func cancelledItems(_ db: Database, batch: Int64) throws -> [StoredPaymentItem] {
+        try Row.fetchAll(db, sql: """
+            SELECT cancelledPaymentItem.*, rewardLine.rewardRunId AS run, rewardLine.rule AS rule, rewardLine.period AS period
+            FROM cancelledPaymentItem JOIN rewardLine ON rewardLine.id = cancelledPaymentItem.rewardLineId
+            WHERE cancelledPaymentItem.paymentBatchId = ? ORDER BY cancelledPaymentItem.id
+            """, arguments: [batch]).map { row in
+            let record = try CancelledPaymentItemRecord(row: row)
+            return StoredPaymentItem(
+                batch: record.paymentBatchId, line: record.rewardLineId, run: row["run"], tenant: record.tenantId, rule: row["rule"],
+                period: row["period"], accountName: record.accountName, bank: record.bank, accountNumber: record.accountNumber,
+                gross: Money(fen: record.grossFen), offset: Money(fen: record.offsetFen), amount: Money(fen: record.amountFen),
+                purpose: record.purpose, status: PaymentBatchStatus.cancelled.rawValue, reason: nil, resultOn: nil)
         }
     }
 
