@@ -101,7 +101,7 @@ public enum Daemon {
             config: config, source: options.configSource, socketDescription: socket.description, logLevel: logLevel, logger: logger,
             receiptKey: receiptKey.key.publicKey, now: clock.now)
         // A restore done while parkd was stopped comes first in what this start records.
-        try await RestoreNote.record(stateDirectory: config.stateDirectory, database: database, at: state.instant(), logger: logger)
+        try await RestoreNote.record(stateDirectory: config.stateDirectory, database: database, key: auditKey?.0, at: state.instant(), logger: logger)
         if let newestSeal, newestSeal != auditKey?.0.id {
             logger.critical("the audit trail was sealed with audit key \(newestSeal), and parkd writes on \(auditKey.map { "with key \($0.0.id)" } ?? "without a key") as --audit-key-changed allows: audit verify fails from the next entry on")
             // Recorded at once, so the trail says so and the next start needs no flag.

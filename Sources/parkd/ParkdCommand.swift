@@ -120,7 +120,8 @@ struct ParkdCommand: AsyncParsableCommand {
         }
         if let restore {
             do {
-                let restored = try DatabaseRestore.restore(file: restore, stateDirectory: loaded.stateDirectory, at: Date())
+                let restored = try DatabaseRestore.restore(file: restore, stateDirectory: loaded.stateDirectory, auditKeyFile: loaded.auditKeyFile, at: Date())
+                if let warning = restored.warning { FileHandle.standardError.write(Data("parkd: \(warning)\n".utf8)) }
                 print("\(restore): restored as \(restored.database)")
                 if let aside = restored.keptAside { print("the database it replaced is kept as \(aside)") }
                 if !restored.pendingMigrations.isEmpty {

@@ -1,4 +1,5 @@
 import Foundation
+import ParkControl
 import Testing
 
 /// The audit trail sealed with a key the database does not hold, and checked against the heads
@@ -133,5 +134,60 @@ struct AuditSealCommandTests {
         try "socket:\n  mode: \"0660\"\n".write(toFile: wrong, atomically: true, encoding: .utf8)
         let none = try restarted.parkctl(["audit", "verify", "--anchors", wrong])
         #expect(none.status == 65 && none.stderr.hasPrefix("parkctl: \(wrong) notes no head of the trail"), "\(none.stderr)")
+    }
+    @Test("a restore is taken at its word only when its note is sealed with the audit key: a note written by hand hides no cut, and a genuine restore's anchors are checked against the whole trail it replaced")
+    func restoreNotes() throws {
+        let key = try Self.newKey()
+        var daemon = try RunningDaemon(config: "audit:\n  key_file: \(key.path)\n")
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+        let backup = try JSONDecoder().decode(BackupAPI.CreateReply.self, from: Data(try daemon.parkctl(["--json", "backup", "now"]).stdout.utf8))
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"]).status == 0)
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        let anchors = daemon.directory + "/anchors"
+        try daemon.log.write(toFile: anchors, atomically: true, encoding: .utf8)
+        func head(_ path: String) throws -> (id: String, hash: String) {
+            let row = try runCommand("/usr/bin/sqlite3", [path, "SELECT id || ' ' || hash FROM auditEntry ORDER BY id DESC LIMIT 1"]).stdout
+            let parts = row.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
+            return (parts[0], parts[1])
+        }
+        let original = daemon.directory + "/original.sqlite"
+        #expect(try runCommand("/usr/bin/sqlite3", [daemon.databasePath, ".backup '\(original)'"]).status == 0)
+        let noted = try head(original)
+
+        // Someone who can write the state directory but not read the key cuts the trail's end and
+        // writes a note claiming a restore, naming the untouched copy as the database kept aside.
+        _ = try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "DELETE FROM auditEntry WHERE id = \(noted.id)"])
+        let left = try head(daemon.databasePath)
+        let forged = #"{"file":"/var/backups/x.sqlite","keptAside":"\#(original)","pid":1,"replacedHead":{"hash":"\#(noted.hash)","id":\#(noted.id)},"restoredAt":"2026-12-01T00:00:00.000Z","restoredHead":{"hash":"\#(left.hash)","id":\#(left.id)},"uid":1000,"user":"alice"}"#
+        try forged.write(toFile: daemon.directory + "/restored.json", atomically: true, encoding: .utf8)
+        daemon = try daemon.restarted()
+        let claim = try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(
+            try daemon.parkctl(["--json", "audit", "list", "--method", "Service.Restore"]).stdout.utf8)).entries
+        #expect(claim.count == 1 && claim[0].outcome.hasPrefix("unverified: the note was not sealed with the audit key"), "\(claim)")
+        let cut = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
+        // (The claim took the cut entry's number: the anchor finds another hash there.)
+        #expect(cut.stdout == "audit trail BROKEN at entry \(noted.id): entry \(noted.id) no longer has the hash noted earlier: the chain was rewritten\n", "\(cut.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/restored.json"))
+
+        // A genuine restore, by the command with the service's key, is sealed and taken at its
+        // word: the anchors of the trail it replaced hold in the database kept aside, whole.
+        daemon.stop()
+        try FileManager.default.removeItem(atPath: daemon.databasePath)
+        #expect(try runCommand("/usr/bin/sqlite3", [original, ".backup '\(daemon.databasePath)'"]).status == 0)
+        let restored = try runCommand(Binaries.parkd, ["--config", daemon.configPath, "--state-dir", daemon.directory, "--restore", backup.backup.path])
+        #expect(restored.status == 0 && restored.stderr.isEmpty, "\(restored.stderr)")
+        daemon = try daemon.restarted()
+        let entries = try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(
+            try daemon.parkctl(["--json", "audit", "list", "--method", "Service.Restore"]).stdout.utf8)).entries
+        // (The trail is the backup's, and the claim was not in it.)
+        #expect(entries.count == 1 && entries[0].outcome == "ok" && entries[0].uid == Int64(getuid()), "\(entries)")
+        let checked = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
+        #expect(checked.status == 0 && checked.stdout.contains("anchors were noted before a restore, and match the database it replaced, kept aside"), "\(checked.stdout)")
+        // The database kept aside is checked whole: an entry of it edited fails the anchors.
+        let aside = try #require(try FileManager.default.contentsOfDirectory(atPath: daemon.directory).first { $0.hasPrefix("parkd.sqlite.replaced-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") })
+        _ = try runCommand("/usr/bin/sqlite3", [daemon.directory + "/" + aside, "UPDATE auditEntry SET user = 'mallory' WHERE id = 1"])
+        let edited = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
+        #expect(edited.status == 1 && edited.stdout.contains("kept aside (\(daemon.directory)/\(aside)) fails at entry 1"), "\(edited.stdout)")
     }
 }

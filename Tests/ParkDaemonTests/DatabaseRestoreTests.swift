@@ -29,12 +29,12 @@ struct DatabaseRestoreTests {
         let heldByThisProcess = "another parkd (pid \(getpid())) is running"
         for _ in 0..<100 {
             do {
-                return try DatabaseRestore.restore(file: file, stateDirectory: stateDirectory, at: Date())
+                return try DatabaseRestore.restore(file: file, stateDirectory: stateDirectory, auditKeyFile: "/nonexistent/audit.key", at: Date())
             } catch let refusal as RestoreRefused where "\(refusal)".contains(heldByThisProcess) {
                 usleep(20_000)
             }
         }
-        return try DatabaseRestore.restore(file: file, stateDirectory: stateDirectory, at: Date())
+        return try DatabaseRestore.restore(file: file, stateDirectory: stateDirectory, auditKeyFile: "/nonexistent/audit.key", at: Date())
     }
 
     @Test("a copy replaces the database, which is kept aside with its log; the schema it lacks is left to the next start")
@@ -45,7 +45,7 @@ struct DatabaseRestoreTests {
         try ParkDatabase.migrate(path: copy, upTo: "v5-policiesAndRewards")
         try ParkDatabase(path: state + "/parkd.sqlite").close()
         try "log".write(toFile: state + "/parkd.sqlite-wal", atomically: false, encoding: .utf8)
-        let restored = try DatabaseRestore.restore(file: copy, stateDirectory: state, at: Date(timeIntervalSince1970: 1_770_937_200))
+        let restored = try DatabaseRestore.restore(file: copy, stateDirectory: state, auditKeyFile: "/nonexistent/audit.key", at: Date(timeIntervalSince1970: 1_770_937_200))
         #expect(restored.database == state + "/parkd.sqlite")
         #expect(restored.keptAside == state + "/parkd.sqlite.replaced-20260212T230000Z")
         #expect(FileManager.default.fileExists(atPath: state + "/parkd.sqlite.replaced-20260212T230000Z-wal"))
@@ -93,7 +93,7 @@ struct DatabaseRestoreTests {
         let lock = try StateDirectoryLock(directory: state)
         defer { withExtendedLifetime(lock) {} }
         #expect {
-            try DatabaseRestore.restore(file: state + "/any.sqlite", stateDirectory: state, at: Date())
+            try DatabaseRestore.restore(file: state + "/any.sqlite", stateDirectory: state, auditKeyFile: "/nonexistent/audit.key", at: Date())
         } throws: { error in
             "\(error)".contains("another parkd (pid \(getpid())) is running on \(state)")
         }

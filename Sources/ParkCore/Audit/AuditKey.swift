@@ -21,6 +21,12 @@ public struct AuditKey: Sendable {
         id = String(ContentHash.sha256(Array("parkd audit key id:".utf8) + bytes).prefix(16))
     }
 
+    /// The seal of a note parkd leaves for its next start (a restore's): an HMAC under the key
+    /// of the text behind a label of its own, so that no note's seal is an entry's.
+    public func sealNote(_ text: String) -> String {
+        seal(Array("parkd note:".utf8) + Array(text.utf8))
+    }
+
     /// HMAC-SHA-256 of `content` as 64 lower-case hex digits.
     func seal(_ content: [UInt8]) -> String {
         ContentHash.hex(Array(HMAC<SHA256>.authenticationCode(for: content, using: SymmetricKey(data: bytes))))

@@ -13,11 +13,23 @@ public enum DatabaseRestore {
         public let keptAside: String?
         /// The schema versions of the copy that the next start will add.
         public let pendingMigrations: [String]
+        /// Why the restore's note is not sealed although parkd has an audit key; nil when it is,
+        /// or there is no key.
+        public let warning: String?
     }
 
     /// Restores `file` into `stateDirectory`. Refuses while a parkd holds the directory's lock,
-    /// and a file that is no sound parkd database or was written by a newer parkd.
-    public static func restore(file: String, stateDirectory: String, at instant: Date) throws -> Restored {
+    /// and a file that is no sound parkd database or was written by a newer parkd. The note the
+    /// next start records is sealed with the key parkd seals its trail with (its credential, or
+    /// `auditKeyFile`), so that the start takes it at its word.
+    public static func restore(file: String, stateDirectory: String, auditKeyFile: String, at instant: Date) throws -> Restored {
+        var warning: String?
+        var auditKey: AuditKey?
+        do {
+            auditKey = try AuditKeyFile.load(keyFile: auditKeyFile)?.0
+        } catch {
+            warning = "\(error); the restore is recorded as a claim, which no anchor is checked against"
+        }
         guard FileManager.default.fileExists(atPath: stateDirectory) else {
             throw RestoreRefused("\(stateDirectory): no such state directory")
         }
@@ -114,7 +126,8 @@ public enum DatabaseRestore {
                 file: URL(fileURLWithPath: file).standardizedFileURL.path,
                 restoredAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(instant.timeIntervalSince1970 * 1000)),
                 uid: Int64(getuid()), user: Caller.userName(uid: getuid()) ?? "uid \(getuid())", pid: Int64(getpid()), keptAside: keptAside,
-                restoredHead: try? ParkDatabase.auditHead(path: incoming), replacedHead: keptAside.flatMap { try? ParkDatabase.auditHead(path: $0) })
+                restoredHead: try? ParkDatabase.auditHead(path: incoming), replacedHead: keptAside.flatMap { try? ParkDatabase.auditHead(path: $0) }
+            ).sealed(with: auditKey)
             // Not restored: the database keeps its log, the second name goes, and so does the note.
             func undo() {
                 if let aside = keptAside {
@@ -139,7 +152,9 @@ public enum DatabaseRestore {
                 throw RestoreRefused("cannot put the copy in place of \(database): \(reason)")
             }
             try syncFile(stateDirectory)
-            return Restored(database: database, keptAside: keptAside, pendingMigrations: ParkDatabase.knownSchemaVersions.filter { !versions.contains($0) })
+            return Restored(
+                database: database, keptAside: keptAside, pendingMigrations: ParkDatabase.knownSchemaVersions.filter { !versions.contains($0) },
+                warning: warning)
         }
     }
 }

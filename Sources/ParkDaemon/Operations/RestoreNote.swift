@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ParkControl
+import ParkCore
 import ParkStore
 
 /// What `parkd --restore` did, left in the state directory (`restored.json`) for the next start
@@ -11,6 +12,8 @@ import ParkStore
 struct RestoreNote: Codable, Equatable, Sendable {
     static let fileName = "restored.json"
     static let method = ParkDatabase.restoreMethod
+    /// The outcome of a note parkd cannot take at its word.
+    static let unverified = "unverified: the note was not sealed with the audit key parkd holds; no anchor is checked against the database it names"
 
     /// The backup restored, its absolute path.
     var file: String
@@ -25,6 +28,22 @@ struct RestoreNote: Codable, Equatable, Sendable {
     var restoredHead: AuditTrailHead?
     /// The head of the trail replaced; nil when there was none, or it could not be read.
     var replacedHead: AuditTrailHead?
+    /// The note sealed with the audit key the restore could read (`sealNote` of `sealedText`),
+    /// and that key's id; nil when it read none. Anyone who can write the state directory can
+    /// write a note: only a sealed one is taken at its word.
+    var seal: String? = nil
+    var keyId: String? = nil
+
+    /// What the seal covers: the entry's parameters and who restored.
+    var sealedText: String { "\(parameters)\n\(uid)\n\(user)\n\(pid)" }
+
+    /// The note sealed with `key`.
+    func sealed(with key: AuditKey?) -> RestoreNote {
+        var note = self
+        note.seal = key?.sealNote(sealedText)
+        note.keyId = key?.id
+        return note
+    }
 
     /// The audit entry's parameters: the note itself, keys sorted.
     var parameters: String {
@@ -47,10 +66,11 @@ struct RestoreNote: Codable, Equatable, Sendable {
     }
 
     /// At start: records a restore's note in the trail when the database is the one it put in
-    /// place (its trail's head is the one noted), then removes it. A note whose restore did not
+    /// place (its trail's head is the one noted), then removes it. Its outcome is `ok` when the
+    /// note is sealed with `key` (or parkd holds none), `unverified: …` otherwise. A note whose restore did not
     /// finish (the copy never took the database's name) is removed with a warning; one recorded
     /// already (parkd stopped before removing it) is removed alone.
-    static func record(stateDirectory: String, database: ParkDatabase, at instant: String, logger: Logger) async throws {
+    static func record(stateDirectory: String, database: ParkDatabase, key: AuditKey?, at instant: String, logger: Logger) async throws {
         let path = stateDirectory + "/" + fileName
         guard let data = FileManager.default.contents(atPath: path) else { return }
         guard let note = try? JSONDecoder().decode(RestoreNote.self, from: data) else {
@@ -60,6 +80,7 @@ struct RestoreNote: Codable, Equatable, Sendable {
         }
         let parameters = note.parameters
         if try await database.auditEntries(AuditQuery(limit: 1, methods: [method])).first?.parameters == parameters {
+            // Recorded already: parkd stopped before removing the note.
             unlink(path)
             return
         }
@@ -69,6 +90,16 @@ struct RestoreNote: Codable, Equatable, Sendable {
             return
         }
         let call = AuditedCall(uid: note.uid, user: note.user, pid: note.pid, method: method, parameters: parameters)
+        // With a key, the note is the restore's only when the restore sealed it with that key:
+        // else it is recorded as a claim, whose kept-aside database no anchor is checked against.
+        if let key, note.keyId != key.id || note.seal != key.sealNote(note.sealedText) {
+            try await database.recordCall(call, at: instant, outcome: Self.unverified)
+            logger.warning("a restore note not sealed with the audit key is recorded as a claim: anchors are not checked against the database it names", metadata: [
+                "note_key": "\(note.keyId ?? "none")", "key": "\(key.id)",
+            ])
+            unlink(path)
+            return
+        }
         try await database.recordCall(call, at: instant, outcome: "ok")
         logger.notice("the database restored from \(note.file) at \(note.restoredAt) is recorded in the audit trail", metadata: [
             "replaced_head": "\(note.replacedHead.map { "\($0.id)" } ?? "none")", "restored_head": "\(note.restoredHead.map { "\($0.id)" } ?? "none")",

@@ -124,13 +124,19 @@ extension ParkDatabase {
             for anchor in anchors.sorted(by: { $0.id < $1.id }) {
                 let stored = try String.fetchOne(db, sql: "SELECT hash FROM auditEntry WHERE id = ?", arguments: [anchor.id])
                 // Noted before a restore put an older trail in place: it holds in the trail replaced.
-                if stored != anchor.hash, let restore = restores.last(where: { $0.replaced(anchor.id) }) {
-                    if let problem = restore.problem(anchor: anchor.id, hash: anchor.hash) {
-                        verification.problem = problem
-                    } else {
+                // Of the restores whose replaced trail held that entry, one whose database kept
+                // aside holds it with that hash (a trail replaced twice: either).
+                let covering = restores.filter { $0.replaced(anchor.id) }
+                if stored != anchor.hash, !covering.isEmpty {
+                    var problems: [String] = []
+                    for restore in covering.reversed() {
+                        if let problem = restore.problem(anchor: anchor.id, hash: anchor.hash, key: self.auditKey) { problems.append(problem) } else { break }
+                    }
+                    guard problems.count == covering.count else {
                         verification.anchorsOfReplacedTrails += 1
                         continue
                     }
+                    verification.problem = problems[0]
                 } else if stored == nil {
                     verification.problem = "entry \(anchor.id), noted earlier, is gone: the trail was cut short after entry \(check.head?.id ?? 0)"
                 } else if stored != anchor.hash {
