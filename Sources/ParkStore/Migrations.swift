@@ -1042,6 +1042,11 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'a cancelled batch''s items are never deleted'); END;
                 """)
         }
+        migrator.registerMigration("v23-timerRunAuditFrom") { db in
+            // The newest audit entry when a run started: the changes its job saved are the
+            // entries after it by its timer, whatever the clock did meanwhile.
+            try db.execute(sql: "ALTER TABLE timerRun ADD COLUMN auditFrom INTEGER")
+        }
         return migrator
     }
 }

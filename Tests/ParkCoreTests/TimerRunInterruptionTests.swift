@@ -13,7 +13,7 @@ struct TimerRunInterruptionTests {
             .init(auditEntry: 7, method: "io.parkd.Notice.Close", outcome: "ok"),
             .init(auditEntry: 9, method: "io.parkd.Review.CloseNotice", outcome: "ok: " + long),
         ])
-        #expect(several.result == "parkd stopped before the run ended; the 2 changes it made were saved (audit entries 7 to 9)")
+        #expect(several.result == "parkd stopped before the run ended; the 2 changes it made were saved (each is a line below, with its audit entry)")
         #expect(several.details == ["audit entry 7: io.parkd.Notice.Close ok", "audit entry 9: io.parkd.Review.CloseNotice ok: " + String(long.prefix(196)) + "…"])
     }
 }

@@ -21,8 +21,10 @@ struct TimerRunStoreTests {
     func interruptedRunsSayWhatWasSaved() async throws {
         try await withTemporaryDirectory { directory in
             let database = try ParkDatabase(path: directory + "/parkd.sqlite")
-            // Before the run: a change by the same timer, from an earlier run, is not this run's.
+            // Before the run: changes by the same timer, from earlier runs, are not this run's, the
+            // one made at a later time of the clock too (set back an hour since).
             _ = try await database.createTenant(try applicant(1), context: byTimer("monthly", at: "2027-01-05T00:59:00.000Z"))
+            _ = try await database.createTenant(try applicant(4), context: byTimer("monthly", at: "2027-01-05T02:00:00.000Z"))
             let saved = try await database.startTimerRun(started("monthly", at: "2027-01-05T01:00:00.000Z", micros: 1), context: context())
             let lost = try await database.startTimerRun(started("yearly", at: "2027-01-05T01:00:00.000Z", micros: 1), context: context())
             _ = try await database.createTenant(try applicant(2), context: byTimer("monthly", at: "2027-01-05T01:00:00.100Z"))
@@ -35,6 +37,7 @@ struct TimerRunStoreTests {
             let interrupted = try await database.interruptTimerRuns(at: "2027-01-05T01:05:00.000Z")
             #expect(interrupted.map(\.id) == [saved.id, lost.id])
             let entries = try await database.auditEntries(AuditQuery(limit: 10)).filter { $0.user == "timer monthly" && $0.outcome.hasPrefix("ok") }
+            #expect(entries.count == 3)
             let savedEntry = try #require(entries.map(\.id).max())
             #expect(interrupted[0].outcome == .interrupted && interrupted[0].endedAt == "2027-01-05T01:05:00.000Z")
             #expect(interrupted[0].result == "parkd stopped before the run ended; the one change it made was saved (audit entry \(savedEntry))")

@@ -25,7 +25,7 @@ public struct TimerRunInterruption: Equatable, Sendable {
         case 1:
             "parkd stopped before the run ended; the one change it made was saved (audit entry \(saved[0].auditEntry))"
         default:
-            "parkd stopped before the run ended; the \(saved.count) changes it made were saved (audit entries \(saved[0].auditEntry) to \(saved[saved.count - 1].auditEntry))"
+            "parkd stopped before the run ended; the \(saved.count) changes it made were saved (each is a line below, with its audit entry)"
         }
     }
 

@@ -5,7 +5,7 @@ extension ParkDatabase {
     /// Records a run as started (or skipped); an administrator's run is audited with `context`.
     public func startTimerRun(_ run: NewTimerRun, context: ChangeContext) async throws -> StoredTimerRun {
         try await write(context) { db in
-            var record = TimerRunRecord(run)
+            var record = TimerRunRecord(run, auditFrom: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM auditEntry") ?? 0)
             try record.insert(db)
             return try record.run
         }
@@ -27,16 +27,18 @@ extension ParkDatabase {
     }
 
     /// Runs a previous parkd left running: they ended with it, found so at `instant`. Each says
-    /// what its job saved before: the changes audited by its timer since it started (a timer's
-    /// runs never overlap, so they are this run's).
+    /// what its job saved before: the changes audited by its timer after the newest entry when
+    /// it started (a timer's runs never overlap, so they are this run's).
     @discardableResult
     public func interruptTimerRuns(at instant: String) async throws -> [StoredTimerRun] {
         try await writeUnaudited { db in
             let running = try TimerRunRecord.filter(TimerRunRecord.Columns.outcome == TimerRunOutcome.running.rawValue)
                 .order(TimerRunRecord.Columns.id).fetchAll(db)
             return try running.map { record in
+                // After the newest entry when it started; a run an earlier parkd started, by time.
+                let since = record.auditFrom.map { AuditEntryRecord.Columns.id > $0 } ?? (AuditEntryRecord.Columns.at >= record.startedAt)
                 let saved = try AuditEntryRecord
-                    .filter(AuditEntryRecord.Columns.user == "timer \(record.timer)" && AuditEntryRecord.Columns.at >= record.startedAt)
+                    .filter(AuditEntryRecord.Columns.user == "timer \(record.timer)" && since)
                     .filter(AuditEntryRecord.Columns.outcome.like("ok%"))
                     .order(AuditEntryRecord.Columns.id).fetchAll(db)
                 let interruption = TimerRunInterruption(timer: record.timer, saved: saved.map {

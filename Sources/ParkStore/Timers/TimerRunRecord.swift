@@ -20,8 +20,10 @@ struct TimerRunRecord: FetchableRecord, MutablePersistableRecord {
     var result: String
     /// One line per item the run found or did, joined by newlines.
     var details: String
+    /// The newest audit entry's id when the run started (nil for a run an earlier parkd started).
+    var auditFrom: Int64?
 
-    init(_ run: NewTimerRun) {
+    init(_ run: NewTimerRun, auditFrom: Int64?) {
         timer = run.timer
         action = run.action
         arguments = run.arguments
@@ -34,6 +36,7 @@ struct TimerRunRecord: FetchableRecord, MutablePersistableRecord {
         outcome = run.skipped ? TimerRunOutcome.skipped.rawValue : TimerRunOutcome.running.rawValue
         result = run.skipped ? run.skipReason : ""
         details = ""
+        self.auditFrom = auditFrom
     }
 
     var run: StoredTimerRun {
