@@ -65,11 +65,18 @@ struct TenantKeyTests {
         let key = try SigningPublicKey.parse(Self.rfcPublicKey, field: "publicKey")
         #expect(try TenantKey.decide(publicKey: key, label: "  portal 2026 ", origin: .added).label == "portal 2026")
         #expect(try TenantKey.decide(publicKey: key, label: nil, origin: .issued).label == "")
-        #expect(throws: DomainError.invalid("label", "at most 100 characters")) {
+        #expect(throws: DomainError.invalid("label", "is 101 characters long; at most 100 are allowed")) {
             try TenantKey.decide(publicKey: key, label: String(repeating: "x", count: 101), origin: .added)
         }
-        #expect(throws: DomainError.invalid("label", "control characters are not allowed")) {
+        #expect(throws: DomainError.invalid("label", "contains a control character, U+001B")) {
             try TenantKey.decide(publicKey: key, label: "a\u{1B}[2Jb", origin: .added)
+        }
+        // The rules of any text field: no direction override, nothing that shows nothing.
+        #expect(throws: DomainError.invalid("label", "contains a bidirectional control character, U+202E, which would show the text otherwise than it is stored")) {
+            try TenantKey.decide(publicKey: key, label: "\u{202E}evil", origin: .added)
+        }
+        #expect(throws: DomainError.invalid("label", "must not be empty: its characters show nothing (U+200B first)")) {
+            try TenantKey.decide(publicKey: key, label: "\u{200B}", origin: .added)
         }
     }
 
@@ -77,6 +84,9 @@ struct TenantKeyTests {
     func revoke() throws {
         let key = try TenantKey.decide(publicKey: SigningPublicKey.parse(Self.rfcPublicKey, field: "publicKey"), label: nil, origin: .added)
         #expect(throws: DomainError.invalid("reason", "say why the key is revoked")) { try key.revoked(at: "2026-12-02T10:00:00Z", reason: " ") }
+        #expect(throws: DomainError.invalid("reason", "contains a control character, U+000A")) {
+            try key.revoked(at: "2026-12-02T10:00:00Z", reason: "line1\nline2 forged")
+        }
         let revoked = try key.revoked(at: "2026-12-02T10:00:00Z", reason: "laptop stolen")
         #expect(revoked.revokedAt == "2026-12-02T10:00:00Z" && revoked.revokeReason == "laptop stolen")
         #expect(throws: DomainError.self) { try revoked.revoked(at: "2026-12-03T10:00:00Z", reason: "again") }

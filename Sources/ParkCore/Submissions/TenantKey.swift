@@ -26,34 +26,24 @@ public struct TenantKey: Sendable, Equatable {
     /// The longest label.
     public static let maximumLabelLength = 100
 
-    /// A new key of a tenant, decided against the label's rules; a key in use elsewhere is the
-    /// store's refusal (a unique index).
+    /// A new key of a tenant, its label (optional) held to the rules of any text field; a key
+    /// in use elsewhere is the store's refusal (a unique index).
     public static func decide(publicKey: SigningPublicKey, label: String?, origin: Origin) throws -> TenantKey {
-        let label = trimmed(label ?? "")
-        guard label.count <= maximumLabelLength else {
-            throw DomainError.invalid("label", "at most \(maximumLabelLength) characters")
-        }
-        guard !label.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw DomainError.invalid("label", "control characters are not allowed")
-        }
+        let label = try FieldText.optionalText(label, field: "label", maxLength: maximumLabelLength) ?? ""
         return TenantKey(publicKey: publicKey, label: label, origin: origin)
     }
 
     /// The key revoked at `at` for `reason`; a revoked key stays revoked.
     public func revoked(at: String, reason: String) throws -> TenantKey {
-        let reason = TenantKey.trimmed(reason)
         guard revokedAt == nil else {
             throw DomainError.invalid("keyId", "key \(publicKey.keyId) is already revoked")
         }
-        guard !reason.isEmpty else { throw DomainError.invalid("reason", "say why the key is revoked") }
-        guard reason.count <= 500 else { throw DomainError.invalid("reason", "at most 500 characters") }
+        guard let reason = try FieldText.optionalText(reason, field: "reason", maxLength: 500) else {
+            throw DomainError.invalid("reason", "say why the key is revoked")
+        }
         var key = self
         key.revokedAt = at
         key.revokeReason = reason
         return key
-    }
-
-    static func trimmed(_ text: String) -> String {
-        String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

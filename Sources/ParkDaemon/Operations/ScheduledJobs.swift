@@ -84,6 +84,9 @@ struct ScheduledJobs: Sendable {
                 do {
                     let closed = try await notices.close(run: notice.run, context: context)
                     details.append("closed the notice of reward run \(closed.run), which ended \(closed.period.endsOn)")
+                } catch CashingRefusal.noticeClosed(let run, let closedAt) {
+                    // Closed by someone else since the job listed it: its work is done.
+                    details.append("the notice of reward run \(run) was closed meanwhile (at \(closedAt))")
                 } catch {
                     unclosed.append("the notice of reward run \(notice.run) was not closed: \(ControlErrors.sentence(for: error))")
                 }
@@ -137,6 +140,11 @@ struct ScheduledJobs: Sendable {
             do {
                 closing = try await reviewNotices.close(session: session, context: context)
             } catch {
+                // Closed by someone else since the job listed it: its work is done.
+                if let closedAt = try? await database.reviewNotice(session: session).notice.closedAt {
+                    details.append("the notice of review session \(session) was closed meanwhile (at \(closedAt))")
+                    continue
+                }
                 unclosed.append("the notice of review session \(session) was not closed: \(ControlErrors.sentence(for: error))")
                 continue
             }
