@@ -45,6 +45,21 @@ struct DemoTests {
         #expect(again.stderr.contains("the demo loads only into an empty park"))
     }
 
+    @Test("a demo with a day before 1900 is refused, naming the file, the line and the day, and the park stays empty")
+    func yearBefore1900() throws {
+        let daemon = try RunningDaemon()
+        let demo = daemon.directory + "/demo"
+        try FileManager.default.copyItem(atPath: SystemdTests.repository.appendingPathComponent("Config/demo").path, toPath: demo)
+        var lines = try String(contentsOfFile: demo + "/tenants.csv", encoding: .utf8).components(separatedBy: "\n")
+        let movedIn = try #require(lines[1].split(separator: ",").last.map(String.init))
+        lines[1] = String(lines[1].dropLast(movedIn.count)) + "0" + movedIn.dropFirst()
+        try lines.joined(separator: "\n").write(toFile: demo + "/tenants.csv", atomically: true, encoding: .utf8)
+        let refused = try daemon.parkctl(["demo", "load", "--from", demo])
+        #expect(refused.status == 65 && refused.stderr.contains("'0\(movedIn.dropFirst())' is before 1900"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("tenants.csv") && refused.stderr.contains("line 2"), "\(refused.stderr)")
+        #expect(try daemon.parkctl(["tenant", "list"]).stdout.hasPrefix("no tenants\n"))
+    }
+
     @Test("a demo refused at its last row leaves the park empty; the whole demo then loads")
     func allOrNothing() throws {
         let daemon = try RunningDaemon()

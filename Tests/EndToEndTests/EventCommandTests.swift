@@ -368,14 +368,14 @@ struct EventExportTests {
         #expect(window.contains("UID:event-3@parkd") && !window.contains("UID:event-2@parkd"))
     }
 
-    @Test("events in the calendar's first and last years are exported and written to the feed; parkd stays up")
+    @Test("events in the first and last years parkd records are exported and written to the feed; parkd stays up")
     func yearsAtTheEnds() throws {
         let daemon = try RunningDaemon(config: Binaries.shippedCalendar, clock: "2021-03-05T09:00:00+08:00")
         let feed = daemon.directory + "/feed"
         try ("events:\n  feed_directory: \(feed)\n" + Binaries.shippedCalendar).write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
         let restarted = try daemon.restarted()
-        // Year 1 in Asia/Shanghai starts in year 0 in UTC; year 9999's rules end with the calendar.
-        for (title, zone, start, end) in [("first", "Asia/Shanghai", "0001-01-01T00:00", "0001-01-01T01:00"),
+        // 1900 in Asia/Shanghai starts in 1899 in UTC; year 9999's rules end with the calendar.
+        for (title, zone, start, end) in [("first", "Asia/Shanghai", "1900-01-01T00:00", "1900-01-01T01:00"),
                                           ("last", "UTC", "9999-12-31T22:00", "9999-12-31T23:00")] {
             let added = try restarted.parkctl(["event", "add", "--kind", "forum", "--title", title, "--time-zone", zone,
                                                "--start", start, "--end", end, "--capacity", "5"])

@@ -330,6 +330,7 @@ struct SmallFixesTests {
         (["tenant", "transition", "1", "active", "--on", "0021-04-01", "--reason", "x"], "--on (on): '0021-04-01'"),
         (["report", "add", "--tenant", "1", "--month", "0021-03", "--revenue", "100", "--tax", "0"], "--month (month): '0021-03'"),
         (["incubator", "add", "--name", "智聘云", "--founder", "李明", "--seat", "2", "--on", "0021-03-01"], "--on (enteredOn): '0021-03-01'"),
+        (["event", "add", "--kind", "forum", "--title", "论坛", "--start", "0021-03-01T10:00", "--end", "0021-03-01T12:00", "--capacity", "10"], "--start (start): '0021-03-01T10:00'"),
     ])
     func yearsBefore1900(arguments: [String], named: String) throws {
         let daemon = try park()
@@ -343,6 +344,7 @@ struct SmallFixesTests {
         #expect(try daemon.parkctl(["lease", "list"]).stdout.hasPrefix("no leases\n"))
         #expect(try daemon.parkctl(["incubator", "list"]).stdout.hasPrefix("no projects\n"))
         #expect(try daemon.parkctl(["report", "list"]).stdout.hasPrefix("no reports\n"))
+        #expect(try daemon.parkctl(["event", "list"]).stdout.hasPrefix("no events\n"))
         let after = try daemon.parkctl(["audit", "list", "--json"]).stdout
         #expect(after != before && after.contains("InvalidField"), "refused, and audited as such")
     }

@@ -14,7 +14,7 @@ public struct DemoEvent: Sendable {
                 guard let capacity = Int(try row.cell("capacity")) else { throw .invalid("capacity", "not a whole number") }
                 let event = try ParkEvent(
                     kind: EventKind.parse(row.cell("kind")), title: row.cell("title"), description: nil, timeZone: timeZone, rules: rules,
-                    start: LocalDateTime.parse(row.cell("start"), field: "start"), end: LocalDateTime.parse(row.cell("end"), field: "end"),
+                    start: LocalDateTime.parseRecorded(row.cell("start"), field: "start"), end: LocalDateTime.parseRecorded(row.cell("end"), field: "end"),
                     venue: row.optional("venue"), link: row.optional("link"), organiser: nil, capacity: capacity, perFirmLimit: nil,
                     registrationOpens: nil, registrationCloses: nil)
                 var figures: [String: Int] = [:]

@@ -52,7 +52,7 @@ public struct DemoPark: Sendable {
         }
         for row in try rows(tenants, file: "tenants.csv") {
             park.firms.append(try row.value { row throws(DomainError) in
-                let movedIn = try CivilDate.parse(row.cell("movedIn"), field: "movedIn")
+                let movedIn = try CivilDate.parseRecorded(row.cell("movedIn"), field: "movedIn")
                 let tenant = try Tenant(
                     name: row.cell("name"), creditCode: row.cell("creditCode"), businessLines: row.words("businessLines"),
                     origin: row.optional("origin") ?? "local", tags: row.words("tags"), appliedOn: movedIn.adding(days: -60), today: today)
@@ -65,7 +65,7 @@ public struct DemoPark: Sendable {
                 for word in row.words("units") { leased.append(try unitRow(word, of: unitRows.count, field: "units")) }
                 return SignedLease(
                     creditCode: try row.cell("tenant"), unitRows: leased,
-                    start: try CivilDate.parse(row.cell("start"), field: "start"), end: try CivilDate.parse(row.cell("end"), field: "end"),
+                    start: try CivilDate.parseRecorded(row.cell("start"), field: "start"), end: try CivilDate.parseRecorded(row.cell("end"), field: "end"),
                     rent: try Money.parse(row.cell("rent"), field: "rent", atMost: Lease.rentLimit),
                     deposit: try row.optional("deposit").map { text throws(DomainError) in try Money.parse(text, field: "deposit") } ?? Money(fen: 0))
             })
@@ -76,7 +76,7 @@ public struct DemoPark: Sendable {
                 return Project(
                     name: try row.cell("name"), founder: try row.cell("founder"), university: row.optional("university"), phdCount: phdCount,
                     seatRow: try unitRow(row.cell("seat"), of: unitRows.count, field: "seat"),
-                    enteredOn: try CivilDate.parse(row.cell("enteredOn"), field: "enteredOn"))
+                    enteredOn: try CivilDate.parseRecorded(row.cell("enteredOn"), field: "enteredOn"))
             })
         }
         return park

@@ -31,6 +31,14 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
         return time
     }
 
+    /// Parses a time parkd is to record (an event's start, end, registration window): `parse`,
+    /// then a year of `CivilDate.recordedYears`.
+    public static func parseRecorded(_ text: String, field: String) throws(DomainError) -> LocalDateTime {
+        let time = try parse(text, field: field)
+        try CivilDate.checkRecorded(year: time.date.year, text: text, field: field)
+        return time
+    }
+
     /// Seconds from 1970-01-01T00:00 on the same wall clock.
     public var localSeconds: Int64 { Int64(date.dayNumber) * 86_400 + Int64(minuteOfDay) * 60 }
 

@@ -31,11 +31,11 @@ enum EventHandlers {
             }
             var event = try ParkEvent(
                 kind: EventKind.parse(request.kind), title: request.title, description: request.description, timeZone: zoneName, rules: rules,
-                start: LocalDateTime.parse(request.start, field: "start"), end: LocalDateTime.parse(request.end, field: "end"),
+                start: LocalDateTime.parseRecorded(request.start, field: "start"), end: LocalDateTime.parseRecorded(request.end, field: "end"),
                 venue: request.venue, link: request.link, organiser: try await organiser(request.organiser, database: database),
                 capacity: request.capacity, perFirmLimit: request.perFirmLimit,
-                registrationOpens: try request.registrationOpens.map { try LocalDateTime.parse($0, field: "registrationOpens") },
-                registrationCloses: try request.registrationCloses.map { try LocalDateTime.parse($0, field: "registrationCloses") },
+                registrationOpens: try request.registrationOpens.map { try LocalDateTime.parseRecorded($0, field: "registrationOpens") },
+                registrationCloses: try request.registrationCloses.map { try LocalDateTime.parseRecorded($0, field: "registrationCloses") },
                 recurrence: recurrence)
             let occurrences = try event.schedule(calendar: calendar.calendar, rules: rules)
             let created = try await database.createEvent(event, occurrences: occurrences, context: call.change())
@@ -64,8 +64,8 @@ enum EventHandlers {
             change.title = request.title
             change.description = request.description
             change.timeZone = request.timeZone
-            change.start = try request.start.map { try LocalDateTime.parse($0, field: "start") }
-            change.end = try request.end.map { try LocalDateTime.parse($0, field: "end") }
+            change.start = try request.start.map { try LocalDateTime.parseRecorded($0, field: "start") }
+            change.end = try request.end.map { try LocalDateTime.parseRecorded($0, field: "end") }
             change.venue = request.venue
             change.link = request.link
             if let organiser = request.organiser {
@@ -74,17 +74,17 @@ enum EventHandlers {
             change.capacity = request.capacity
             change.perFirmLimit = request.perFirmLimit.map { EventChange.Limit($0 == 0 ? nil : $0) }
             change.registrationOpens = try request.registrationOpens.map { text in
-                EventChange.Time(text.isEmpty ? nil : try LocalDateTime.parse(text, field: "registrationOpens"))
+                EventChange.Time(text.isEmpty ? nil : try LocalDateTime.parseRecorded(text, field: "registrationOpens"))
             }
             change.registrationCloses = try request.registrationCloses.map { text in
-                EventChange.Time(text.isEmpty ? nil : try LocalDateTime.parse(text, field: "registrationCloses"))
+                EventChange.Time(text.isEmpty ? nil : try LocalDateTime.parseRecorded(text, field: "registrationCloses"))
             }
             change.exceptions = try (request.exceptions ?? []).map { try CivilDate.parseRecorded($0, field: "exceptions") }
             if let day = request.occurrence {
                 change.occurrence = OccurrenceChange(
                     day: try CivilDate.parse(day, field: "occurrence"),
-                    start: try request.occurrenceStart.map { try LocalDateTime.parse($0, field: "occurrenceStart") },
-                    end: try request.occurrenceEnd.map { try LocalDateTime.parse($0, field: "occurrenceEnd") }, title: request.occurrenceTitle)
+                    start: try request.occurrenceStart.map { try LocalDateTime.parseRecorded($0, field: "occurrenceStart") },
+                    end: try request.occurrenceEnd.map { try LocalDateTime.parseRecorded($0, field: "occurrenceEnd") }, title: request.occurrenceTitle)
             } else if request.occurrenceStart != nil || request.occurrenceEnd != nil || request.occurrenceTitle != nil {
                 throw DomainError.invalid("occurrence", "name the day of the occurrence to move or retitle")
             }
