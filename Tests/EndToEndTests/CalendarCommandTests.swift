@@ -168,12 +168,14 @@ struct DisplayZoneTests {
         #expect(timers.status == 0, "\(timers.stderr)")
     }
 
-    @Test("a TZ that is neither a zone nor a POSIX rule is refused, naming TZ")
-    func unreadableZone() throws {
+    @Test("a TZ that is neither a zone nor a POSIX rule is refused, naming TZ: an offset past 24 hours or a name under three characters too", arguments: [
+        "CET-1CEST,M3.5.0", "UTC999999", "UTC-25", "<>0", "<+8>-8",
+    ])
+    func unreadableZone(zone: String) throws {
         let daemon = try RunningDaemon()
-        let refused = try daemon.parkctl(["timer", "list"], environment: ["TZ": "CET-1CEST,M3.5.0"])
+        let refused = try daemon.parkctl(["timer", "list"], environment: ["TZ": zone])
         #expect(refused.status == 65)
-        #expect(refused.stderr == "parkctl: invalid TZ (displayTimeZone): 'CET-1CEST,M3.5.0' is neither a time zone of /usr/share/zoneinfo (such as UTC or Asia/Shanghai) nor a POSIX TZ rule (such as CST-8)\n")
+        #expect(refused.stderr == "parkctl: invalid TZ (displayTimeZone): '\(zone)' is neither a time zone of /usr/share/zoneinfo (such as UTC or Asia/Shanghai) nor a POSIX TZ rule (such as CST-8)\n")
     }
 }
 

@@ -25,10 +25,13 @@ struct PosixTimeZoneRule: TimeZoneRules {
     let start: Change?
     let end: Change?
 
+    /// The largest offset POSIX allows a zone: 24:59:59.
+    static let largestOffset: Int64 = 24 * 3600 + 59 * 60 + 59
+
     /// Parses a footer; nil when it is not a POSIX TZ string this reader knows.
     init?(_ text: String) {
         var reader = Reader(Array(text.utf8))
-        guard let standardName = reader.name(), let standardOffset = reader.offset() else { return nil }
+        guard let standardName = reader.name(), let standardOffset = reader.offset(), abs(standardOffset) <= Self.largestOffset else { return nil }
         standard = LocalTimeType(utcOffset: -standardOffset, isDaylightSaving: false, abbreviation: standardName)
         guard !reader.atEnd else {
             (daylightSaving, start, end) = (nil, nil, nil)
@@ -37,7 +40,7 @@ struct PosixTimeZoneRule: TimeZoneRules {
         guard let daylightName = reader.name() else { return nil }
         var daylightOffset = standardOffset - 3600
         if !reader.at(",") && !reader.atEnd {
-            guard let offset = reader.offset() else { return nil }
+            guard let offset = reader.offset(), abs(offset) <= Self.largestOffset else { return nil }
             daylightOffset = offset
         }
         daylightSaving = LocalTimeType(utcOffset: -daylightOffset, isDaylightSaving: true, abbreviation: daylightName)
@@ -100,13 +103,13 @@ extension PosixTimeZoneRule {
             return true
         }
 
-        /// `CET`, or `<+08>` with the brackets dropped.
+        /// `CET`, or `<+08>` with the brackets dropped: three characters at least, as POSIX asks.
         mutating func name() -> String? {
             let start: Int
             if skip("<") {
                 start = index
                 while !atEnd && !at(">") { index += 1 }
-                guard !atEnd else { return nil }
+                guard !atEnd, index - start >= 3 else { return nil }
                 defer { index += 1 }
                 return String(decoding: bytes[start..<index], as: UTF8.self)
             }
