@@ -254,11 +254,29 @@ struct TimerCommandTests {
         // without the test's own policy directory changed that too).
         let reloads = try daemon.parkctl(["--json", "audit", "list", "--method", "Service.Reload"])
         let entries = try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(reloads.stdout.utf8)).entries
-        #expect(entries.count == 1 && entries.first?.parameters.canonicalText.contains(#""changed":["policies.directory","timers"]"#) == true, "\(reloads.stdout)")
+        #expect(entries.count == 1 && entries.first?.parameters.canonicalText.contains(#""changed":["policies.directory","timers"],"config":"#) == true, "\(reloads.stdout)")
+        #expect(entries.first?.parameters.canonicalText.contains(#""restartNeeded":[]"#) == true, "\(reloads.stdout)")
         // A reload that changes nothing records nothing.
         daemon.signal(SIGHUP)
         #expect(daemon.notify.wait(for: "configuration reloaded") != nil)
         #expect(try daemon.parkctl(["audit", "list", "--method", "Service.Reload"]).stdout.split(separator: "\n").count == 2)
+        // What waits for a restart is said apart from what changed, and stays as it runs.
+        func reloadEntries() throws -> [AuditAPI.Entry] {
+            try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(
+                try daemon.parkctl(["--json", "audit", "list", "--method", "Service.Reload"]).stdout.utf8)).entries
+        }
+        func reload(_ config: String, toEntries count: Int) throws {
+            try config.write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+            daemon.signal(SIGHUP)
+            let deadline = Date().addingTimeInterval(10)
+            while try reloadEntries().count < count, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        try reload(Self.timers(Self.daily) + "intake:\n  rescan_seconds: 30\n", toEntries: 2)
+        let second = try reloadEntries().first
+        #expect(second?.parameters.canonicalText.contains(#""changed":["timers"],"#) == true, "\(String(describing: second))")
+        #expect(second?.parameters.canonicalText.contains(#""restartNeeded":["intake"]"#) == true, "\(String(describing: second))")
+        try reload(Self.timers(Self.daily.replacingOccurrences(of: "09:00", with: "11:30")), toEntries: 3)
+        #expect(try list(daemon).timers.first?.next == Self.micros("2026-03-02T03:30:00Z"))
 
         try Self.timers(Self.daily.replacingOccurrences(of: "*-*-* 09:00", with: "*-02-30 25:00")).write(
             toFile: daemon.configPath, atomically: true, encoding: .utf8)

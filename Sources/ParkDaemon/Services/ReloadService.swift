@@ -86,8 +86,12 @@ struct ReloadService: Service {
         applied.socketMode = running.socketMode
         applied.socketGroup = running.socketGroup
         applied.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
-        // What changed is audited: who may do what, the timers, the money settings. The log
-        // level counts from the one in force, which Service.SetLogLevel may have changed.
+        applied.logTarget = running.logTarget
+        applied.auditKeyFile = running.auditKeyFile
+        applied.intake = running.intake
+        // What changed in force is audited (who may do what, the timers, the money settings),
+        // with what the file changes that waits for a restart (which alone changes nothing). The log level counts from the one in force, which
+        // Service.SetLogLevel may have changed.
         var runningNow = running
         runningNow.logLevel = state.logLevel.current
         let changed = applied.differences(from: runningNow)
@@ -96,7 +100,10 @@ struct ReloadService: Service {
         if !changed.isEmpty {
             let call = AuditedCall(
                 uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: Self.method,
-                parameters: JSONValue.object(["config": .string("\(options.configSource)"), "changed": .array(changed.map { .string($0) })]).canonicalText)
+                parameters: JSONValue.object([
+                    "config": .string("\(options.configSource)"), "changed": .array(changed.map { .string($0) }),
+                    "restartNeeded": .array(needRestart.map { .string($0) }),
+                ]).canonicalText)
             do {
                 try await database.recordCall(call, at: state.instant(), outcome: "ok")
             } catch {
