@@ -186,8 +186,19 @@ struct AuditSealCommandTests {
         #expect(checked.status == 0 && checked.stdout.contains("anchors were noted before a restore, and match the database it replaced, kept aside"), "\(checked.stdout)")
         // The database kept aside is checked whole: an entry of it edited fails the anchors.
         let aside = try #require(try FileManager.default.contentsOfDirectory(atPath: daemon.directory).first { $0.hasPrefix("parkd.sqlite.replaced-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") })
+        try FileManager.default.copyItem(atPath: daemon.directory + "/" + aside, toPath: daemon.directory + "/aside-copy")
         _ = try runCommand("/usr/bin/sqlite3", [daemon.directory + "/" + aside, "UPDATE auditEntry SET user = 'mallory' WHERE id = 1"])
         let edited = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
         #expect(edited.status == 1 && edited.stdout.contains("kept aside (\(daemon.directory)/\(aside)) fails at entry 1"), "\(edited.stdout)")
+        try FileManager.default.removeItem(atPath: daemon.directory + "/" + aside)
+        try FileManager.default.moveItem(atPath: daemon.directory + "/aside-copy", toPath: daemon.directory + "/" + aside)
+
+        // Restored a second time, the anchors of the first trail are found through the second
+        // trail's own restore entry, in the database the first restore kept aside.
+        daemon.stop()
+        #expect(try runCommand(Binaries.parkd, ["--config", daemon.configPath, "--state-dir", daemon.directory, "--restore", backup.backup.path]).status == 0)
+        daemon = try daemon.restarted()
+        let twice = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
+        #expect(twice.status == 0 && twice.stdout.contains("anchors were noted before a restore, and match the database it replaced, kept aside"), "\(twice.stdout)")
     }
 }

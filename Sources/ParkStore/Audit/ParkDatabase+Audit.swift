@@ -121,26 +121,24 @@ extension ParkDatabase {
                 entries: check.checked, headHash: check.head?.hash, firstBadEntry: nil, problem: nil, firstSealed: check.firstSealed,
                 headID: check.head?.id)
             let restores = try RecordedRestore.all(db)
+            let keptAside = KeptAsideChecks()
             for anchor in anchors.sorted(by: { $0.id < $1.id }) {
                 let stored = try String.fetchOne(db, sql: "SELECT hash FROM auditEntry WHERE id = ?", arguments: [anchor.id])
-                // Noted before a restore put an older trail in place: it holds in the trail replaced.
-                // Of the restores whose replaced trail held that entry, one whose database kept
-                // aside holds it with that hash (a trail replaced twice: either).
-                let covering = restores.filter { $0.replaced(anchor.id) }
-                if stored != anchor.hash, !covering.isEmpty {
-                    var problems: [String] = []
-                    for restore in covering.reversed() {
-                        if let problem = restore.problem(anchor: anchor.id, hash: anchor.hash, key: self.auditKey) { problems.append(problem) } else { break }
-                    }
-                    guard problems.count == covering.count else {
-                        verification.anchorsOfReplacedTrails += 1
-                        continue
-                    }
-                    verification.problem = problems[0]
+                // An anchor noted before a restore holds in a trail a restore replaced, kept aside.
+                let findings = stored == anchor.hash ? [] : restores.reversed().map {
+                    $0.find(anchor: anchor.id, hash: anchor.hash, key: self.auditKey, checked: keptAside)
+                }
+                if findings.contains(.holds) {
+                    verification.anchorsOfReplacedTrails += 1
+                    continue
+                }
+                let beside = restores.isEmpty ? "" : " (nor is it in a trail a restore replaced)"
+                if case .unusable(let reason) = findings.first(where: { $0 != .absent }) {
+                    verification.problem = "entry \(anchor.id) no longer has the hash noted earlier here, and " + reason
                 } else if stored == nil {
-                    verification.problem = "entry \(anchor.id), noted earlier, is gone: the trail was cut short after entry \(check.head?.id ?? 0)"
+                    verification.problem = "entry \(anchor.id), noted earlier, is gone\(beside): the trail was cut short after entry \(check.head?.id ?? 0)"
                 } else if stored != anchor.hash {
-                    verification.problem = "entry \(anchor.id) no longer has the hash noted earlier: the chain was rewritten"
+                    verification.problem = "entry \(anchor.id) no longer has the hash noted earlier\(beside): the chain was rewritten"
                 }
                 if verification.problem != nil {
                     verification.firstBadEntry = anchor.id

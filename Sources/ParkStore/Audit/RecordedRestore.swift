@@ -27,18 +27,25 @@ struct RecordedRestore: Decodable, Sendable {
             }
     }
 
-    /// Whether entry `id` was one of the trail this restore replaced and did not put back.
-    func replaced(_ id: Int64) -> Bool {
-        guard let replacedHead else { return false }
-        return id > (restoredHead?.id ?? Int64.min) && id <= replacedHead.id
+    /// Where an anchor stands in the trail a restore replaced.
+    enum Finding: Equatable {
+        /// The database kept aside (or a trail an older restore recorded in it replaced) holds
+        /// the entry with the hash noted.
+        case holds
+        /// The trail kept aside is whole, and holds no such entry.
+        case absent
+        /// The database kept aside cannot tell: gone, unreadable, its chain broken, or changed
+        /// since the restore.
+        case unusable(String)
     }
 
-    /// Why the anchor `id`, `hash` does not hold in the database kept aside; nil when it does.
-    /// That database's whole chain is checked first, sealed entries under `key`, and must end
-    /// at the head the restore noted.
-    func problem(anchor id: Int64, hash: String, key: AuditKey?) -> String? {
+    /// Looks for the anchor `id`, `hash` in the database kept aside, its whole chain checked
+    /// first (sealed entries under `key`) and ending at the head the restore noted. A trail a
+    /// restore replaced may itself hold the restore of an older one: the anchor is looked for
+    /// there too, at most `depth` restores back.
+    func find(anchor id: Int64, hash: String, key: AuditKey?, checked: KeptAsideChecks, depth: Int = 8) -> Finding {
         guard let keptAside, FileManager.default.fileExists(atPath: keptAside) else {
-            return "entry \(id) is of the trail the restore at entry \(entry) replaced, and the database it kept aside (\(keptAside ?? "none")) is gone: the anchor cannot be checked"
+            return .unusable("the database the restore at entry \(entry) kept aside (\(keptAside ?? "none")) is gone: the anchor cannot be checked")
         }
         do {
             var configuration = Configuration()
@@ -46,26 +53,42 @@ struct RecordedRestore: Decodable, Sendable {
             let queue = try DatabaseQueue(path: keptAside, configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db in
-                var check = AuditChainCheck(key: key)
-                let entries = try AuditEntryRecord.order(AuditEntryRecord.Columns.id).fetchCursor(db)
-                while let record = try entries.next() {
-                    if let problem = check.check(record.entry) {
-                        return "the trail of the database the restore at entry \(entry) kept aside (\(keptAside)) fails at entry \(record.id): \(problem)"
+                // The chain is checked once a verification, however many anchors are looked for.
+                let problem = try checked.problem(of: keptAside) {
+                    var check = AuditChainCheck(key: key)
+                    let entries = try AuditEntryRecord.order(AuditEntryRecord.Columns.id).fetchCursor(db)
+                    while let record = try entries.next() {
+                        if let problem = check.check(record.entry) { return "fails at entry \(record.id): \(problem)" }
                     }
+                    if let problem = check.finish() { return "fails: \(problem)" }
+                    guard check.head.map({ AuditTrailHead(id: $0.id, hash: $0.hash) }) == replacedHead else {
+                        return "has changed since: its newest entry is not the one the restore noted"
+                    }
+                    return nil
                 }
-                if let problem = check.finish() {
-                    return "the trail of the database the restore at entry \(entry) kept aside (\(keptAside)) fails: \(problem)"
+                if let problem {
+                    return .unusable("the trail of the database the restore at entry \(entry) kept aside (\(keptAside)) \(problem)")
                 }
-                guard check.head.map({ AuditTrailHead(id: $0.id, hash: $0.hash) }) == replacedHead else {
-                    return "the database the restore at entry \(entry) kept aside (\(keptAside)) has changed since: its newest entry is not the one the restore noted"
-                }
-                guard try AuditEntryRecord.fetchOne(db, key: id)?.hash == hash else {
-                    return "entry \(id) no longer has the hash noted earlier, neither in this trail nor in the one the restore at entry \(entry) replaced (kept as \(keptAside))"
-                }
-                return nil
+                if try AuditEntryRecord.fetchOne(db, key: id)?.hash == hash { return .holds }
+                guard depth > 1 else { return .absent }
+                let older = try RecordedRestore.all(db).reversed().map { $0.find(anchor: id, hash: hash, key: key, checked: checked, depth: depth - 1) }
+                return older.contains(.holds) ? .holds : older.first { $0 != .absent } ?? .absent
             }
         } catch {
-            return "entry \(id) is of the trail the restore at entry \(entry) replaced, and the database it kept aside (\(keptAside)) cannot be read: \(error)"
+            return .unusable("the database the restore at entry \(entry) kept aside (\(keptAside)) cannot be read: \(error)")
         }
+    }
+}
+
+/// The databases kept aside whose chains one verification has checked, and what each check found.
+final class KeptAsideChecks {
+    private var problems: [String: String?] = [:]
+
+    /// The problem of the chain at `path` (nil for none), checked by `check` the first time only.
+    func problem(of path: String, check: () throws -> String?) rethrows -> String? {
+        if let known = problems[path] { return known }
+        let problem = try check()
+        problems[path] = problem
+        return problem
     }
 }
