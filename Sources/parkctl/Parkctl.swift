@@ -32,19 +32,31 @@ struct Parkctl: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure, GlobalOptions.asksForJSON(CommandLine.arguments.dropFirst()) {
-                let message = message(for: error), full = fullMessage(for: error), errorLine = "Error: \(message)\n"
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            // Where argument parser says a value is missing, it may have read the value as an option.
+            let message = message(for: error)
+            let note = message.hasPrefix("Missing expected argument") ? negativeValueHint(Array(CommandLine.arguments.dropFirst())) : nil
+            if GlobalOptions.asksForJSON(CommandLine.arguments.dropFirst()) {
+                let full = fullMessage(for: error), errorLine = "Error: \(message)\n"
                 let usage = full.hasPrefix(errorLine) ? String(full.dropFirst(errorLine.count)) : full
-                let failure = CommandFailure(name: "Usage", message: message, parameters: ["usage": .string(usage)], exitCode: .validationFailure)
+                var parameters: [String: JSONValue] = ["usage": .string(usage)]
+                parameters["note"] = note.map { .string($0) }
+                let failure = CommandFailure(name: "Usage", message: message, parameters: parameters, exitCode: .validationFailure)
                 StandardStream.error.write(failure.json(message: message))
                 exit(withError: ExitCode.validationFailure)
             }
-            if exitCode(for: error) == .validationFailure, let hint = negativeValueHint(Array(CommandLine.arguments.dropFirst())) {
-                StandardStream.error.write(fullMessage(for: error) + "\n" + hint + "\n")
+            if let note {
+                StandardStream.error.write(fullMessage(for: error) + "\nNote: " + note + "\n")
                 exit(withError: ExitCode.validationFailure)
             }
             exit(withError: error)
         }
+    }
+
+    /// `word` as a shell reads it back: as it is when it needs no quoting, else in single quotes.
+    static func shellQuoted(_ word: String) -> String {
+        guard word.isEmpty || word.contains(where: { !($0.isLetter || $0.isNumber || "-_./:=@+,".contains($0)) }) else { return word }
+        return "'" + word.replacing("'", with: #"'\''"#) + "'"
     }
 
     /// For a command line refused whose words before `--` include a negative number that no
@@ -59,7 +71,8 @@ struct Parkctl: AsyncParsableCommand {
         let negatives = positions.map { options[$0] }
         let rest = words.dropFirst(options.count + (options.count < words.count ? 1 : 0))
         let moved = options.indices.filter { !positions.contains($0) }.map { options[$0] } + ["--"] + negatives + rest
-        return "Note: '\(options[first])' was read as an option: a value that starts with '-' goes after --, as in: parkctl " + moved.joined(separator: " ")
+        return "'\(options[first])' was read as an option: a value that starts with '-' goes after --, as in: parkctl "
+            + moved.map(shellQuoted).joined(separator: " ")
     }
 }
 

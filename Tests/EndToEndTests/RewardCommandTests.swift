@@ -302,7 +302,7 @@ struct RewardCommandTests {
     @Test("bad periods and rules are refused by name", arguments: [
         (["--period", "2021-13"], "invalid --period (period): '2021-13' is neither a month (2021-06) nor a year (2021)"),
         (["--period", "2021", "--rule", "RENT"], "invalid --rule (rules): rule RENT is not computed in a run of 2021"),
-        (["--period", "2021-06", "--rule", "RENTT"], "invalid --rule (rules): unknown rule RENTT"),
+        (["--period", "2021-06", "--rule", "RENTT"], "invalid --rule (rules): unknown rule 'RENTT'"),
         (["--period", "2030-01"], "invalid --period (period): 2030-01 has not ended (today is "),
         (["--period", "2099"], "invalid --period (period): 2099 has not ended (today is "),
     ])

@@ -75,12 +75,18 @@ struct SmallFixesTests {
         (["calendar", "add-days", "2021-10-08", "-1"], "Note: '-1' was read as an option: a value that starts with '-' goes after --, as in: parkctl calendar add-days 2021-10-08 -- -1\n"),
         (["tenant", "show", "-1"], "Note: '-1' was read as an option: a value that starts with '-' goes after --, as in: parkctl tenant show -- -1\n"),
         (["unit", "add", "--floor", "-1", "--bogus"], nil),
+        (["tenant", "transition", "1", "exiting", "--reason", "moving out", "-5"], nil),
+        (["calendar", "add-days", "--json", "2021-10-08", "-1"],
+         #""note":"'-1' was read as an option: a value that starts with '-' goes after --, as in: parkctl calendar add-days --json 2021-10-08 -- -1""#),
+        (["tenant", "show", "it's", "-1"], nil),
     ])
     func negativeValues(_ arguments: [String], _ note: String?) throws {
         let daemon = try RunningDaemon()
         let refused = try daemon.parkctl(arguments)
         #expect(refused.status == 64, "\(refused.stderr)")
-        if let note {
+        if let note, arguments.contains("--json") {
+            #expect(refused.stderr.contains(#""message":"Missing expected argument"#) && refused.stderr.contains(note), "\(refused.stderr)")
+        } else if let note {
             #expect(refused.stderr.hasPrefix("Error: Missing expected argument") && refused.stderr.hasSuffix(note), "\(refused.stderr)")
         } else {
             #expect(!refused.stderr.contains("Note:"), "\(refused.stderr)")

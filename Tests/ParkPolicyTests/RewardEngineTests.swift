@@ -201,7 +201,7 @@ import Testing
         ("2021-04", "ONLY_A", "rule ONLY_A is not computed in a run of 2021-04: no policy in force then computes it in monthly runs"),
         ("2021-04", "Y", "rule Y is not computed in a run of 2021-04: no policy in force then computes it in monthly runs"),
         ("2021", "D", "rule D is not computed in a run of 2021: no policy in force then computes it in yearly runs"),
-        ("2021-04", "NOPE", "unknown rule NOPE; the rules for 2021-04 are D, M"),
+        ("2021-04", "NOPE", "unknown rule 'NOPE'; the rules for 2021-04 are D, M"),
     ])
     func aRuleNotComputedInTheRunIsRefused(period: String, rule: String, message: String) throws {
         let book = try Self.replacedBook()

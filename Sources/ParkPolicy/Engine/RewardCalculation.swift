@@ -152,7 +152,7 @@ extension PolicyBook {
             let known = policies.contains { $0.rule(rule) != nil }
             let reason = known
                 ? "rule \(rule) is not computed in a run of \(period): no policy in force then computes it in \(period.kind.rawValue)ly runs"
-                : "unknown rule \(rule); the rules for \(period) are \(available.joined(separator: ", "))"
+                : "unknown rule '\(rule)'; the rules for \(period) are \(available.joined(separator: ", "))"
             throw PolicyRunError(reason, field: "rules")
         }
         guard !available.isEmpty else { throw PolicyRunError("no policy in force computes anything for \(period)") }
