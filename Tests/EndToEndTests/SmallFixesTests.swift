@@ -529,11 +529,12 @@ struct SmallFixesTests {
 
     @Test("groups that do not exist are reported once, saying what that means, with the groups as a field")
     func missingGroups() throws {
-        let daemon = try RunningDaemon(config: "access:\n  admin_group: parkd-e2e-nope-admin\n  auditor_group: parkd-e2e-nope-auditor\n")
+        let daemon = try RunningDaemon(
+            config: "access:\n  admin_group: parkd-e2e-nope-admin\n  auditor_group: parkd-e2e-nope-auditor\n  reviewer_group: parkd-e2e-nope-reviewer\n")
         // (The uploader group, another setting's, has a warning of its own: SubmissionSpoolTests.)
         let warnings = daemon.log.split(separator: "\n").filter { $0.contains("group") && !$0.contains("intake.uploader_group") }
         #expect(warnings == [
-            #"WARNING groups parkd-e2e-nope-admin, parkd-e2e-nope-auditor do not exist: only root (uid 0) may change or read the park; create them, or name existing groups in access.admin_group and access.auditor_group group=parkd-e2e-nope-admin,parkd-e2e-nope-auditor"#,
+            #"WARNING groups parkd-e2e-nope-admin, parkd-e2e-nope-auditor, parkd-e2e-nope-reviewer do not exist: only root (uid 0) may change or read the park, and no one may sit on a review panel; create them, or name existing groups in access.admin_group, access.auditor_group and access.reviewer_group group=parkd-e2e-nope-admin,parkd-e2e-nope-auditor,parkd-e2e-nope-reviewer"#,
         ], "\(daemon.log)")
     }
 
@@ -543,12 +544,12 @@ struct SmallFixesTests {
             $0["MESSAGE_ID"] == "d82f254014714b7b9a4845ca751146af" && $0["GROUP"] != "parkd-intake"
         }
         // The harness runs parkd on the default groups; a machine may have created them.
-        let absent = ["parkd-admin", "parkd-auditor"].filter { (name: String) in getgrnam(name) == nil }
+        let absent = ["parkd-admin", "parkd-auditor", "parkd-reviewer"].filter { (name: String) in getgrnam(name) == nil }
         #expect(missing.count == (absent.isEmpty ? 0 : 1), "\(missing)")
         if let entry = missing.first {
             #expect(entry["GROUP"] == absent.joined(separator: "\n"))
             #expect(entry["PRIORITY"] == "4")
-            #expect(entry["MESSAGE"]?.contains("only root (uid 0) may change") == true, "\(entry)")
+            #expect(entry["MESSAGE"]?.contains(absent.contains("parkd-admin") ? "only root (uid 0) may change" : "no one may sit on a review panel") == true, "\(entry)")
         }
     }
 }

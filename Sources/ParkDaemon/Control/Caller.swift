@@ -96,30 +96,35 @@ public struct AccessPolicy: Sendable, Equatable {
 
     /// Groups named in the configuration that do not exist on this system.
     public var missingGroups: [String] {
-        (adminGID == nil ? [adminGroup] : []) + (auditorGID == nil ? [auditorGroup] : [])
+        (adminGID == nil ? [adminGroup] : []) + (auditorGID == nil ? [auditorGroup] : []) + (reviewerGID == nil ? [reviewerGroup] : [])
     }
 
-    /// What the missing groups mean for who may call parkd, in one sentence (nil when both
-    /// exist): on a developer's machine neither does, and only root may then change the park.
+    /// What the missing groups mean for who may call parkd, in one sentence (nil when all
+    /// exist): on a developer's machine none does, and only root may then change the park.
     public var missingGroupsWarning: String? {
-        Self.missingGroupsWarning(admin: adminGID == nil ? adminGroup : nil, auditor: auditorGID == nil ? auditorGroup : nil)
+        Self.missingGroupsWarning(
+            admin: adminGID == nil ? adminGroup : nil, auditor: auditorGID == nil ? auditorGroup : nil,
+            reviewer: reviewerGID == nil ? reviewerGroup : nil)
     }
 
-    static func missingGroupsWarning(admin: String?, auditor: String?) -> String? {
-        let missing = [admin, auditor].compactMap { $0 }
+    static func missingGroupsWarning(admin: String?, auditor: String?, reviewer: String?) -> String? {
+        let missing = [admin, auditor, reviewer].compactMap { $0 }
         guard !missing.isEmpty else { return nil }
         let names = missing.count == 1 ? "group \(missing[0]) does not exist" : "groups \(missing.joined(separator: ", ")) do not exist"
-        let consequence = switch (admin, auditor) {
-        case (_?, _?): "only root (uid 0) may change or read the park"
-        case (_?, nil): "only root (uid 0) may change the park"
-        default: "only root (uid 0) and the admin group may read the park"
+        var consequences: [String] = []
+        switch (admin, auditor) {
+        case (_?, _?): consequences.append("only root (uid 0) may change or read the park")
+        case (_?, nil): consequences.append("only root (uid 0) may change the park")
+        case (nil, _?): consequences.append("only root (uid 0) and the admin group may read the park")
+        case (nil, nil): break
         }
+        if reviewer != nil { consequences.append("no one may sit on a review panel") }
         let them = missing.count == 1 ? "it" : "them"
         let defaults = DaemonConfig()
-        let create = Set(missing).isSubset(of: [defaults.adminGroup, defaults.auditorGroup])
+        let create = Set(missing).isSubset(of: [defaults.adminGroup, defaults.auditorGroup, defaults.reviewerGroup])
             ? "create \(them) with systemd-sysusers Deploy/parkd.sysusers"
-            : "create \(them), or name existing groups in access.admin_group and access.auditor_group"
-        return "\(names): \(consequence); \(create)"
+            : "create \(them), or name existing groups in access.admin_group, access.auditor_group and access.reviewer_group"
+        return "\(names): \(consequences.joined(separator: ", and ")); \(create)"
     }
 
     static func groupID(_ name: String) -> UInt32? {
