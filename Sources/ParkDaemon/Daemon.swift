@@ -106,7 +106,7 @@ public enum Daemon {
             logger.critical("the audit trail was sealed with audit key \(newestSeal), and parkd writes on \(auditKey.map { "with key \($0.0.id)" } ?? "without a key") as --audit-key-changed allows: audit verify fails from the next entry on")
             // Recorded at once, so the trail says so and the next start needs no flag.
             let changed = AuditedCall(
-                uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: "io.parkd.Audit.KeyChanged",
+                uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: ParkDatabase.keyChangedMethod,
                 parameters: #"{"from":"\#(newestSeal)","to":\#(auditKey.map { "\"\($0.0.id)\"" } ?? "null")}"#)
             try await database.recordCall(changed, at: state.instant(), outcome: "ok")
         }

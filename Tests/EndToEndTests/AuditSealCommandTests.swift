@@ -106,6 +106,10 @@ struct AuditSealCommandTests {
         #expect(verified.stdout.contains("sealed with audit key \(key.id) from entry 2 on"), "\(verified.stdout)")
         let trail = try sealed.parkctl(["audit", "list"])
         #expect(trail.stdout.contains("Audit.Seal"))
+        // An auditor finds when the trail was sealed by its method, as any other entry.
+        let seals = try sealed.parkctl(["audit", "list", "--method", "Audit.Seal"])
+        #expect(seals.status == 0 && seals.stdout.split(separator: "\n").count == 2 && seals.stdout.contains("Audit.Seal"), "\(seals.stdout)\(seals.stderr)")
+        #expect(try sealed.parkctl(["audit", "list", "--method", "Audit.KeyChanged"]).stdout.hasPrefix("no audit entries"))
     }
 
     @Test("the heads parkd notes in its log find a trail cut short")

@@ -42,6 +42,10 @@ extension ParkDatabase {
     /// The method of the entry the first start after `parkd --restore` records: what the
     /// restore put in place, and the trail it replaced.
     public static let restoreMethod = "io.parkd.Service.Restore"
+    /// The entry of the start that seals the trail with its key for the first time.
+    public static let sealMethod = "io.parkd.Audit.Seal"
+    /// The entry of a start with `--audit-key-changed`: the key the trail is sealed with changed.
+    public static let keyChangedMethod = "io.parkd.Audit.KeyChanged"
 
     static func appendAudit(_ db: Database, call: AuditedCall, at instant: String, outcome: String, key: AuditKey?) throws {
         let last = try Row.fetchOne(db.preparedStatement("SELECT id, hash FROM auditEntry ORDER BY id DESC LIMIT 1", []))
@@ -161,7 +165,7 @@ extension ParkDatabase {
         }
         guard unsealed else { return nil }
         let call = AuditedCall(
-            uid: uid, user: "parkd", pid: pid, method: "io.parkd.Audit.Seal",
+            uid: uid, user: "parkd", pid: pid, method: ParkDatabase.sealMethod,
             parameters: #"{"keyId":"\#(key.id)"}"#)
         try await recordCall(call, at: instant, outcome: "ok")
         return try await auditHead()?.id

@@ -7,12 +7,14 @@ import ParkStore
 enum AuditHandlers {
     /// Registered after every method that changes the park: `List` filters by those, and by
     /// what parkd records itself (the policy loads, the files the spool takes, schema upgrades,
-    /// restores, reloads that changed the configuration).
+    /// restores, reloads that changed the configuration, the sealing of the trail and a change
+    /// of its key).
     static func register(in table: inout MethodTable, database: ParkDatabase) {
         let audited = table.auditedMethods.merging([
             PolicyRegistry.loadMethod: [PolicyRegistry.loadMethod], TenantSubmissions.intakeMethod: [TenantSubmissions.intakeMethod],
             Daemon.upgradeMethod: [Daemon.upgradeMethod], RestoreNote.method: [RestoreNote.method],
             ReloadService.method: [ReloadService.method],
+            ParkDatabase.sealMethod: [ParkDatabase.sealMethod], ParkDatabase.keyChangedMethod: [ParkDatabase.keyChangedMethod],
         ]) { names, _ in names }
         table.add(AuditAPI.interface)
 
