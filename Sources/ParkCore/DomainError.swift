@@ -38,7 +38,7 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
                 break
             }
             let quoted = inside[..<close]
-            quotesShortened += quoted.count > 60 ? "\(cut(quoted))' (\(quoted.count) characters)" : "\(quoted)'"
+            quotesShortened += quoted.count > 60 ? "\(cut(quoted)) (\(quoted.count) characters)'" : "\(quoted)'"
             rest = inside[inside.index(after: close)...]
         }
         quotesShortened += rest

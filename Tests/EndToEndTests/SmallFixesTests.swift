@@ -158,6 +158,9 @@ struct SmallFixesTests {
         #expect(tenant.status == 66 && tenant.stderr == "parkctl: no tenant has id or credit code '\(cut)'\n", "\(tenant.status) \(tenant.stderr.prefix(300))")
         let json = try daemon.parkctl(["--json", "report", "add", "--tenant", long, "--month", "2021-04", "--revenue", "1", "--tax", "0"])
         #expect(json.status == 66 && json.stderr.contains("\"parameters\":{\"tenant\":\"\(cut)\"}") && json.stderr.utf8.count < 1_000, "\(json.stderr.prefix(600))")
+        // A value the message quotes is cut the same way, its length inside the quotes.
+        let status = try daemon.parkctl(["tenant", "list", "--status", long])
+        #expect(status.status == 65 && status.stderr.hasPrefix("parkctl: invalid --status (status): '\(cut)' is not a status"), "\(status.stderr.prefix(300))")
         let timer = try daemon.parkctl(["timer", "show", long])
         #expect(timer.status == 66 && timer.stderr.hasPrefix("parkctl: no timer is named '\(cut)'"), "\(timer.stderr.prefix(300))")
         let trail = try daemon.parkctl(["--json", "audit", "list", "--limit", "1"]).stdout

@@ -122,6 +122,11 @@ struct TenantTests {
         let before = tenant
         #expect(throws: DomainError.invalid("addTags", "a firm holds at most 50 tags; this would give it 51")) { try tenant.apply(edit) }
         #expect(tenant == before)
+        // The count said is the firm's, its tags and the added ones, however many are added.
+        var many = TenantEdit()
+        many.addTags = (1...60).map { "many-\($0)" }
+        #expect(throws: DomainError.invalid("addTags", "a firm holds at most 50 tags; this would give it 62")) { try tenant.apply(many) }
+        #expect(throws: DomainError.invalid("tags", "a firm holds at most 50 tags; this would give it 60")) { try TenantField.tags(many.addTags) }
         edit.addTags.removeLast()
         try tenant.apply(edit)
         #expect(tenant.tags.count == 50)

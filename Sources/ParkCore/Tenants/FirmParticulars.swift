@@ -40,7 +40,7 @@ public struct FirmParticulars: Equatable, Sendable {
         if let name = edit.name { edited.name = try TenantField.name(name) }
         if let lines = edit.businessLines { edited.businessLines = try TenantField.businessLines(lines) }
         if let origin = edit.origin { edited.origin = try Origin.parse(origin) }
-        let added = try TenantField.tags(edit.addTags, field: "addTags")
+        let added = try TenantField.tags(edit.addTags, field: "addTags", counted: false)
         // A tag to remove that the firm does not have is most likely mistyped: said, not passed over.
         if let absent = edit.removeTags.first(where: { !tags.contains($0) }) {
             throw .invalid("removeTags", "the firm has no tag '\(absent)'; its tags are \(tags.isEmpty ? "none" : tags.joined(separator: ", "))")

@@ -23,9 +23,10 @@ public enum TenantField {
     public static let maximumTags = 50
 
     /// Lower-case words with digits and hyphens (`headquarters`, `china-top-500`), de-duplicated,
-    /// sorted, at most `maximumTags`. `field` names the request's field in errors (`tags`, or
-    /// `addTags` in an update).
-    public static func tags(_ raw: [String], field: String = "tags") throws(DomainError) -> [String] {
+    /// sorted, at most `maximumTags` unless the count is the caller's to check (`counted`
+    /// false: tags added to those a firm holds). `field` names the request's field in errors
+    /// (`tags`, or `addTags` in an update).
+    public static func tags(_ raw: [String], field: String = "tags", counted: Bool = true) throws(DomainError) -> [String] {
         var tags = Set<String>()
         for tag in raw {
             let ok = (1...40).contains(tag.count)
@@ -35,8 +36,8 @@ public enum TenantField {
                 throw .invalid(field, "'\(tag)' is not a tag: use 1 to 40 lower-case letters, digits and hyphens, not starting with a hyphen")
             }
             tags.insert(tag)
-            try checkTagCount(tags.count, field: field)
         }
+        if counted { try checkTagCount(tags.count, field: field) }
         return tags.sorted()
     }
 
