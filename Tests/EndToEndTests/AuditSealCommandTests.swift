@@ -187,7 +187,7 @@ struct AuditSealCommandTests {
         // (The trail is the backup's, and the claim was not in it.)
         #expect(entries.count == 1 && entries[0].outcome == "ok" && entries[0].uid == Int64(getuid()), "\(entries)")
         let checked = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
-        #expect(checked.status == 0 && checked.stdout.contains("anchors were noted before a restore, and match the database it replaced, kept aside"), "\(checked.stdout)")
+        #expect(checked.status == 0 && checked.stdout.contains("noted before a restore, and match"), "\(checked.stdout)")
         // The database kept aside is checked whole: an entry of it edited fails the anchors.
         let aside = try #require(try FileManager.default.contentsOfDirectory(atPath: daemon.directory).first { $0.hasPrefix("parkd.sqlite.replaced-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") })
         try FileManager.default.copyItem(atPath: daemon.directory + "/" + aside, toPath: daemon.directory + "/aside-copy")
@@ -203,6 +203,6 @@ struct AuditSealCommandTests {
         #expect(try runCommand(Binaries.parkd, ["--config", daemon.configPath, "--state-dir", daemon.directory, "--restore", backup.backup.path]).status == 0)
         daemon = try daemon.restarted()
         let twice = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
-        #expect(twice.status == 0 && twice.stdout.contains("anchors were noted before a restore, and match the database it replaced, kept aside"), "\(twice.stdout)")
+        #expect(twice.status == 0 && twice.stdout.contains("noted before a restore, and match"), "\(twice.stdout)")
     }
 }

@@ -90,14 +90,15 @@ extension AuditCommand {
                 guard result.intact else {
                     return "audit trail BROKEN at entry \(result.firstBadEntry ?? 0): \(result.problem ?? "unknown problem")"
                 }
-                var line = "audit trail intact: \(result.entries) entries, head hash \(result.headHash ?? "(none)")"
+                var line = "audit trail intact: \(result.entries) \(result.entries == 1 ? "entry" : "entries"), head hash \(result.headHash ?? "(none)")"
                 if let keyId = result.keyId {
                     line += "\n" + (result.firstSealed.map { "sealed with audit key \(keyId) from entry \($0) on" }
                         ?? "audit key \(keyId) held; no entry sealed yet")
                 }
-                if noted != nil { line += "\n\(result.anchorsChecked) anchors match" }
+                if noted != nil { line += "\n\(result.anchorsChecked) \(result.anchorsChecked == 1 ? "anchor matches" : "anchors match")" }
                 if let replaced = result.anchorsOfReplacedTrails {
-                    line += "\n\(replaced) anchors were noted before a restore, and match the database it replaced, kept aside"
+                    line += "\n\(replaced) \(replaced == 1 ? "anchor was" : "anchors were") noted before a restore, and "
+                        + "\(replaced == 1 ? "matches" : "match") the database it replaced, kept aside"
                 }
                 return line
             }
