@@ -33,7 +33,10 @@ public enum Daemon {
         umask(0o027)
         // Checked before anything is made: a socket parkd cannot serve leaves the state directory as it was.
         let activated = try ControlSocket.activated()
-        if activated == nil { _ = try checkSocketGroup(config) }
+        if activated == nil {
+            _ = try checkSocketGroup(config)
+            try ControlServer.refuseServed(config.socketPath)
+        }
         if let activated, !activated.closed.isEmpty {
             logger.warning("systemd passed sockets beside the one named control; they are closed, as parkd serves one", metadata: [
                 "sockets": "\(activated.closed.joined(separator: ", "))",

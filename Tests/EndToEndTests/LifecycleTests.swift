@@ -300,12 +300,13 @@ struct LifecycleTests {
         }
     }
 
-    @Test("a second parkd does not steal a live socket")
+    @Test("a second parkd does not steal a live socket, and makes nothing in its state directory before it says so")
     func liveSocket() throws {
         let daemon = try RunningDaemon()
         let second = try runCommand(Binaries.parkd, ["--state-dir", daemon.directory + "/other", "--socket", daemon.socketPath])
         #expect(second.status == 1)
-        #expect(second.stderr.contains("another process is already serving on \(daemon.socketPath)"))
+        #expect(second.stderr.contains("another process is already serving on \(daemon.socketPath): stop it, or give this parkd a socket of its own"), "\(second.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/other"), "no park made, no receipt key nobody backed up")
         #expect(try daemon.parkctl(["status"]).status == 0)
     }
 }

@@ -171,11 +171,25 @@ final class ControlServer: Service {
 
     /// A socket file left by a dead daemon is removed; one a live daemon answers on is not.
     private static func removeStaleSocket(_ path: String) throws {
+        guard try isSocketFile(path) else { return }
+        try refuseServed(path)
+        unlink(path)
+    }
+
+    /// Whether `path` is a socket file: false when nothing is there; anything else is refused.
+    private static func isSocketFile(_ path: String) throws -> Bool {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return }
+        guard lstat(path, &info) == 0 else { return false }
         guard (info.st_mode & S_IFMT) == S_IFSOCK else {
             throw ControlSocketError(description: "\(path) exists and is not a socket; refusing to replace it")
         }
+        return true
+    }
+
+    /// Refuses a socket path another process serves on: checked at start before parkd makes
+    /// anything in its state directory, and again as it binds.
+    static func refuseServed(_ path: String) throws {
+        guard try isSocketFile(path) else { return }
         let probe = Glibc.socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(probe) }
         var address = sockaddr_un()
@@ -188,9 +202,9 @@ final class ControlServer: Service {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(probe, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
         }
         if connected == 0 {
-            throw ControlSocketError(description: "another process is already serving on \(path)")
+            throw ControlSocketError(
+                description: "another process is already serving on \(path): stop it, or give this parkd a socket of its own (--socket, or socket.path)")
         }
-        unlink(path)
     }
 
     private static func setPermissions(_ path: String, mode: UInt16, group: String?) throws {
