@@ -403,9 +403,11 @@ struct IntakeService: Service {
     /// The name a file keeps in `archive/` or `quarantine/`: the first 16 hex digits of its
     /// digest, then its name, cut at a character (and marked `~`) so that with the `.2` of a
     /// second file of that name, `.reason` and a temporary file's dot, number and `.tmp` it
-    /// stays well within the 255 bytes a file name may have.
+    /// stays well within the 255 bytes a file name may have. A name that begins with the
+    /// prefix already (a file set aside, requeued, and set aside again) keeps one.
     static func keptName(digest: String?, name: String) -> String {
         let prefix = digest.map { String($0.prefix(16)) + "-" } ?? ""
+        let name = !prefix.isEmpty && name.hasPrefix(prefix) ? String(name.dropFirst(prefix.count)) : name
         let limit = 200
         guard prefix.utf8.count + name.utf8.count > limit else { return prefix + name }
         var kept = ""
