@@ -113,6 +113,7 @@ struct ParkctlTests {
         let result = try runCommand(Binaries.parkctl, ["--socket", "/tmp/parkd-no-such.sock", "status"])
         #expect(result.status == 69)
         #expect(result.stderr.contains("cannot reach parkd at /tmp/parkd-no-such.sock"))
+        #expect(result.stderr.hasSuffix("(is parkd running? name the socket it serves on with --socket or PARKD_SOCKET)\n"), "\(result.stderr)")
     }
 
     @Test("the audit trail records who changed what, and verify detects an edit made in the database")

@@ -132,6 +132,6 @@ struct PermissionTests {
         #expect(mode == 0o600)
         let result = try daemon.parkctl(["status"], uid: 65534)
         #expect(result.status == 77)
-        #expect(result.stderr == "parkctl: permission denied: you may not open \(daemon.socketPath)\n")
+        #expect(result.stderr == "parkctl: permission denied: you may not open \(daemon.socketPath) (the socket's mode and group, and the directories above it, say who may)\n")
     }
 }

@@ -140,8 +140,10 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreachable(let path, let reason): "cannot reach parkd at \(path): \(reason)"
-        case .permissionDenied(let path): "permission denied: you may not open \(path)"
+        case .unreachable(let path, let reason):
+            "cannot reach parkd at \(path): \(reason) (is parkd running? name the socket it serves on with --socket or PARKD_SOCKET)"
+        case .permissionDenied(let path):
+            "permission denied: you may not open \(path) (the socket's mode and group, and the directories above it, say who may)"
         case .connectionLost(let reason): "connection to parkd lost: \(reason)"
         case .protocolViolation(let reason): "parkd answered something unexpected: \(reason)"
         case .requestTooLarge(let method, let bytes):
