@@ -37,6 +37,10 @@ struct ReportCommandTests {
         #expect(json.stdout.contains("\"revenue\" : \"1300000.00\""))
         #expect(json.stdout.contains("\"version\" : 2"))
         #expect(try daemon.parkctl(["report", "show", "--tenant", "1", "--month", "2021-04"]).status == 66)
+        // The same refusal as history and withdraw give, for scripts: parkd's error, the tenant's id.
+        let scripted = try daemon.parkctl(["--json", "report", "show", "--tenant", "91370200163562681G", "--month", "2021-04"])
+        #expect(scripted.status == 66 && scripted.stderr.contains(#""error":"io.parkd.Report.NoSuchReport""#)
+            && scripted.stderr.contains(#""parameters":{"month":"2021-04","tenant":1}"#), "\(scripted.stderr)")
         // A month never reported is not found, for its history as for its report in force.
         let none = try daemon.parkctl(["report", "history", "--tenant", "1", "--month", "2021-04"])
         #expect(none.status == 66 && none.stdout.isEmpty && none.stderr == "parkctl: tenant 1 has no report for 2021-04\n", "\(none)")

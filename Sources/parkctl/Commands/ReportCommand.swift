@@ -142,9 +142,10 @@ extension ReportCommand {
             try await reporting {
                 let reply = try await global.call(ReportAPI.list, ReportAPI.List(tenant: tenant, from: month, to: month))
                 guard let report = reply.reports.first else {
-                    throw CommandFailure(
-                        name: "NoSuchReport", message: "tenant \(tenant) has no report for \(month)",
-                        parameters: ["tenant": .string(tenant), "month": .string(month)], exitCode: CommandFailure.notFound)
+                    // parkd's own refusal: a month never reported is its NoSuchReport; one whose
+                    // report was withdrawn has versions, and no report in force either.
+                    let history = try await global.call(ReportAPI.history, ReportAPI.History(tenant: tenant, month: month, limit: 1))
+                    throw CommandFailure(ReportAPI.NoSuchReport(tenant: history.versions.first?.tenant ?? 0, month: month).varlinkError)
                 }
                 try present(report) { ReportCommand.table([report], versions: true) }
             }
