@@ -38,7 +38,9 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
                 break
             }
             let quoted = inside[..<close]
-            quotesShortened += quoted.count > 60 ? "\(cut(quoted)) (\(quoted.count) characters)'" : "\(quoted)'"
+            // A value cut already (a parameter named in the sentence) is kept as it was cut.
+            let cutAlready = quoted.contains("…") && quoted.hasSuffix(" characters)")
+            quotesShortened += quoted.count > 60 && !cutAlready ? "\(cut(quoted)) (\(quoted.count) characters)'" : "\(quoted)'"
             rest = inside[inside.index(after: close)...]
         }
         quotesShortened += rest

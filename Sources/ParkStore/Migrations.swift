@@ -1031,6 +1031,12 @@ enum Migrations {
                   purpose TEXT NOT NULL
                 );
                 CREATE INDEX cancelledPaymentItem_batch ON cancelledPaymentItem(paymentBatchId);
+                CREATE UNIQUE INDEX cancelledPaymentItem_once ON cancelledPaymentItem(paymentBatchId, rewardLineId);
+                -- Kept as the batch is cancelled, in the same transaction: a batch that keeps items
+                -- as cancelled is cancelled, and is never approved.
+                CREATE TRIGGER paymentBatch_cancelledWhenItemsKept BEFORE UPDATE OF status ON paymentBatch
+                WHEN NEW.status <> 'cancelled' AND EXISTS (SELECT 1 FROM cancelledPaymentItem WHERE paymentBatchId = NEW.id)
+                BEGIN SELECT RAISE(ABORT, 'a batch that keeps items as cancelled is cancelled'); END;
                 CREATE TRIGGER cancelledPaymentItem_asCancelled BEFORE INSERT ON cancelledPaymentItem
                 WHEN (SELECT status FROM paymentBatch WHERE id = NEW.paymentBatchId) IS NOT 'created'
                   OR NOT EXISTS (SELECT 1 FROM paymentItem WHERE paymentBatchId = NEW.paymentBatchId AND rewardLineId = NEW.rewardLineId

@@ -35,7 +35,8 @@ struct Parkctl: AsyncParsableCommand {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             // Where argument parser says a value is missing, it may have read the value as an option.
             let message = message(for: error)
-            let note = message.hasPrefix("Missing expected argument") ? negativeValueHint(Array(CommandLine.arguments.dropFirst())) : nil
+            // (An argument, `'<N>'`: a missing option, `'--title <title>'`, takes no value after --.)
+            let note = message.hasPrefix("Missing expected argument '<") ? negativeValueHint(Array(CommandLine.arguments.dropFirst())) : nil
             if GlobalOptions.asksForJSON(CommandLine.arguments.dropFirst()) {
                 let full = fullMessage(for: error), errorLine = "Error: \(message)\n"
                 let usage = full.hasPrefix(errorLine) ? String(full.dropFirst(errorLine.count)) : full

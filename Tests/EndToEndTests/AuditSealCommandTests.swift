@@ -169,9 +169,12 @@ struct AuditSealCommandTests {
         let claim = try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(
             try daemon.parkctl(["--json", "audit", "list", "--method", "Service.Restore"]).stdout.utf8)).entries
         #expect(claim.count == 1 && claim[0].outcome.hasPrefix("unverified: the note was not sealed with the audit key"), "\(claim)")
+        // Recorded by parkd, with whom the note names as its claim.
+        #expect(claim[0].user == "parkd" && claim[0].parameters.canonicalText.contains(#""claimedBy":{"pid":1,"uid":1000,"user":"alice"}"#), "\(claim)")
         let cut = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
         // (The claim took the cut entry's number: the anchor finds another hash there.)
-        #expect(cut.stdout == "audit trail BROKEN at entry \(noted.id): entry \(noted.id) no longer has the hash noted earlier: the chain was rewritten\n", "\(cut.stdout)")
+        #expect(cut.stdout == "audit trail BROKEN at entry \(noted.id): entry \(noted.id) no longer has the hash noted earlier: the chain was rewritten; "
+            + "the restore recorded at entry \(claim[0].id) is a claim not sealed with the audit key, which no anchor is checked against\n", "\(cut.stdout)")
         #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/restored.json"))
 
         // A genuine restore, by the command with the service's key, is sealed and taken at its
@@ -204,5 +207,30 @@ struct AuditSealCommandTests {
         daemon = try daemon.restarted()
         let twice = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
         #expect(twice.status == 0 && twice.stdout.contains("noted before a restore, and match"), "\(twice.stdout)")
+    }
+    @Test("a park restored before it had a key keeps its anchors once given one; a restore given a relative state directory names the database it kept aside absolutely")
+    func restoreBeforeTheKey() throws {
+        var daemon = try RunningDaemon()
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+        let backup = try JSONDecoder().decode(BackupAPI.CreateReply.self, from: Data(try daemon.parkctl(["--json", "backup", "now"]).stdout.utf8))
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"]).status == 0)
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 0)
+        let anchors = daemon.directory + "/anchors"
+        try daemon.log.write(toFile: anchors, atomically: true, encoding: .utf8)
+        let parent = (daemon.directory as NSString).deletingLastPathComponent, name = (daemon.directory as NSString).lastPathComponent
+        let restored = try runCommand("/bin/sh", ["-c", "cd '\(parent)' && '\(Binaries.parkd)' --state-dir '\(name)' --restore '\(backup.backup.path)'"])
+        #expect(restored.status == 0, "\(restored.stderr)")
+        daemon = try daemon.restarted()
+        let entry = try #require(try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(
+            try daemon.parkctl(["--json", "audit", "list", "--method", "Service.Restore"]).stdout.utf8)).entries.first)
+        #expect(entry.parameters.canonicalText.contains(#""keptAside":"\#(daemon.directory)/parkd.sqlite.replaced-"#), "\(entry)")
+        // The key comes after: the trail is sealed from the next start, and the anchors of the
+        // trail replaced before it hold still.
+        let key = try Self.newKey()
+        try "audit:\n  key_file: \(key.path)\n".write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon = try daemon.restarted()
+        let checked = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
+        #expect(checked.status == 0 && checked.stdout.contains("noted before a restore, and match"), "\(checked.stdout)")
     }
 }

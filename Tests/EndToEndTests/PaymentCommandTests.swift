@@ -433,6 +433,17 @@ struct PaymentCommandTests {
         // clawback's run: the firm owes more than all of them.
         let created = try daemon.parkctl(["--json", "payment", "batch", "create"])
         #expect(created.status == 0, "\(created.stderr)")
+        // Items kept as cancelled are a cancelled batch's alone: one slipped in is never approved.
+        let slipped = try sql(daemon, """
+            BEGIN;
+            INSERT INTO cancelledPaymentItem (paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber,
+              grossFen, offsetFen, amountFen, purpose)
+            SELECT paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber, grossFen, 0, amountFen, purpose
+            FROM paymentItem WHERE paymentBatchId = 2;
+            UPDATE paymentBatch SET status = 'approved', approvedAt = 'x', approvedBy = 'x', approvedByUid = 61002 WHERE id = 2;
+            COMMIT;
+            """)
+        #expect(slipped.status != 0 && slipped.stderr.contains("a batch that keeps items as cancelled is cancelled"), "\(slipped.stderr)")
         let batch = try daemon.parkctl(["--json", "payment", "batch", "show", "2"])
         struct Shown: Decodable {
             struct Item: Decodable { let run: Int64; let gross: String; let offset: String; let amount: String }

@@ -79,6 +79,7 @@ struct SmallFixesTests {
         (["calendar", "add-days", "--json", "2021-10-08", "-1"],
          #""note":"'-1' was read as an option: a value that starts with '-' goes after --, as in: parkctl calendar add-days --json 2021-10-08 -- -1""#),
         (["tenant", "show", "it's", "-1"], nil),
+        (["event", "add", "--title", "a b", "-1"], nil),
     ])
     func negativeValues(_ arguments: [String], _ note: String?) throws {
         let daemon = try RunningDaemon()

@@ -334,6 +334,8 @@ struct TimerCommandTests {
         daemon.stop()
         let restored = try runCommand(Binaries.parkd, restoreArguments)
         #expect(restored.status == 0, "\(restored.stderr)")
+        // Without an audit key the note is not sealed, and the restore says what that means.
+        #expect(restored.stderr.hasPrefix("parkd: no audit key at /etc/parkd/audit.key: the note of this restore is not sealed"), "\(restored.stderr)")
         #expect(restored.stdout.hasPrefix("\(backup.backup.path): restored as \(daemon.directory)/parkd.sqlite\n"), "\(restored.stdout)")
         let aside = try #require(restored.stdout.split(separator: "\n").last { $0.hasPrefix("the database it replaced is kept as ") })
             .dropFirst("the database it replaced is kept as ".count)

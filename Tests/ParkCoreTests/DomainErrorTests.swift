@@ -41,4 +41,10 @@ struct DomainErrorTests {
             try DomainError.checkCursor(0, field: "before")
         }
     }
+    @Test("a value cut already is not cut again when the sentence naming it is")
+    func cutOnce() {
+        let cut = String(repeating: "x", count: 40) + "…" + String(repeating: "x", count: 10) + " (10000 characters)"
+        let reason = "no tenant has id or credit code '\(cut)'" + String(repeating: " and more", count: 30)
+        #expect(DomainError.shorteningValues(reason) == reason)
+    }
 }

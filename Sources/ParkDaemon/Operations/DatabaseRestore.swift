@@ -27,6 +27,10 @@ public enum DatabaseRestore {
         var auditKey: AuditKey?
         do {
             auditKey = try AuditKeyFile.load(keyFile: auditKeyFile)?.0
+            if auditKey == nil {
+                warning = "no audit key at \(auditKeyFile): the note of this restore is not sealed, and a parkd that holds a key records it "
+                    + "as a claim, which no anchor is checked against (give the --config the service runs with)"
+            }
         } catch {
             warning = "\(error); the restore is recorded as a claim, which no anchor is checked against"
         }
@@ -48,7 +52,8 @@ public enum DatabaseRestore {
             guard !FileManager.default.fileExists(atPath: file + "-wal") else {
                 throw RestoreRefused("\(file)-wal exists: the file is a live database's, not a backup; restore a copy from backups/")
             }
-            let database = (stateDirectory as NSString).appendingPathComponent(Daemon.databaseFileName)
+            // Absolute: the note names the database kept aside for a parkd started elsewhere.
+            let database = URL(fileURLWithPath: stateDirectory).standardizedFileURL.appendingPathComponent(Daemon.databaseFileName).path
             let manager = FileManager.default
             // Copied next to its place first, checked there, then renamed over it: the database is
             // never half written, and the file restored is only read (opened by SQLite, even read

@@ -34,6 +34,13 @@ struct RestoreNote: Codable, Equatable, Sendable {
     var seal: String? = nil
     var keyId: String? = nil
 
+    /// The parameters of a note recorded as a claim: who it says restored among them.
+    var claimedParameters: String {
+        var members = members
+        members["claimedBy"] = .object(["uid": .integer(uid), "user": .string(user), "pid": .integer(pid)])
+        return JSONValue.object(members).canonicalText
+    }
+
     /// What the seal covers: the entry's parameters and who restored.
     var sealedText: String { "\(parameters)\n\(uid)\n\(user)\n\(pid)" }
 
@@ -46,12 +53,14 @@ struct RestoreNote: Codable, Equatable, Sendable {
     }
 
     /// The audit entry's parameters: the note itself, keys sorted.
-    var parameters: String {
+    var parameters: String { JSONValue.object(members).canonicalText }
+
+    private var members: [String: JSONValue] {
         var members: [String: JSONValue] = ["file": .string(file), "restoredAt": .string(restoredAt)]
         members["keptAside"] = keptAside.map { .string($0) }
         members["restoredHead"] = restoredHead.map { .object(["id": .integer($0.id), "hash": .string($0.hash)]) }
         members["replacedHead"] = replacedHead.map { .object(["id": .integer($0.id), "hash": .string($0.hash)]) }
-        return JSONValue.object(members).canonicalText
+        return members
     }
 
     /// Writes the note durably into `stateDirectory`, before the copy takes the database's name.
@@ -79,7 +88,8 @@ struct RestoreNote: Codable, Equatable, Sendable {
             return
         }
         let parameters = note.parameters
-        if try await database.auditEntries(AuditQuery(limit: 1, methods: [method])).first?.parameters == parameters {
+        if let recorded = try await database.auditEntries(AuditQuery(limit: 1, methods: [method])).first?.parameters,
+           [parameters, note.claimedParameters].contains(recorded) {
             // Recorded already: parkd stopped before removing the note.
             unlink(path)
             return
@@ -91,9 +101,13 @@ struct RestoreNote: Codable, Equatable, Sendable {
         }
         let call = AuditedCall(uid: note.uid, user: note.user, pid: note.pid, method: method, parameters: parameters)
         // With a key, the note is the restore's only when the restore sealed it with that key:
-        // else it is recorded as a claim, whose kept-aside database no anchor is checked against.
+        // else it is recorded as a claim, by parkd, with who the note says restored among its
+        // parameters, and no anchor is checked against the database it names.
         if let key, note.keyId != key.id || note.seal != key.sealNote(note.sealedText) {
-            try await database.recordCall(call, at: instant, outcome: Self.unverified)
+            let claim = AuditedCall(
+                uid: Int64(getuid()), user: "parkd", pid: Int64(getpid()), method: method,
+                parameters: note.claimedParameters)
+            try await database.recordCall(claim, at: instant, outcome: Self.unverified)
             logger.warning("a restore note not sealed with the audit key is recorded as a claim: anchors are not checked against the database it names", metadata: [
                 "note_key": "\(note.keyId ?? "none")", "key": "\(key.id)",
             ])

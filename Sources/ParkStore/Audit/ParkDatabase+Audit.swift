@@ -125,6 +125,10 @@ extension ParkDatabase {
                 entries: check.checked, headHash: check.head?.hash, firstBadEntry: nil, problem: nil, firstSealed: check.firstSealed,
                 headID: check.head?.id)
             let restores = try RecordedRestore.all(db)
+            // Restores recorded as claims: said beside a failing anchor, never checked against.
+            let claims = try AuditEntryRecord
+                .filter(AuditEntryRecord.Columns.method == ParkDatabase.restoreMethod && AuditEntryRecord.Columns.outcome != "ok")
+                .fetchAll(db).map(\.id)
             let keptAside = KeptAsideChecks()
             for anchor in anchors.sorted(by: { $0.id < $1.id }) {
                 let stored = try String.fetchOne(db, sql: "SELECT hash FROM auditEntry WHERE id = ?", arguments: [anchor.id])
@@ -143,6 +147,11 @@ extension ParkDatabase {
                     verification.problem = "entry \(anchor.id), noted earlier, is gone\(beside): the trail was cut short after entry \(check.head?.id ?? 0)"
                 } else if stored != anchor.hash {
                     verification.problem = "entry \(anchor.id) no longer has the hash noted earlier\(beside): the chain was rewritten"
+                }
+                if let problem = verification.problem, !claims.isEmpty {
+                    verification.problem = problem + "; the restore\(claims.count == 1 ? "" : "s") recorded at entr\(claims.count == 1 ? "y" : "ies") "
+                        + claims.map(String.init).joined(separator: ", ") + " \(claims.count == 1 ? "is a claim" : "are claims") not sealed with the audit key, "
+                        + "which no anchor is checked against"
                 }
                 if verification.problem != nil {
                     verification.firstBadEntry = anchor.id

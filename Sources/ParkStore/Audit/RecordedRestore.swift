@@ -48,47 +48,68 @@ struct RecordedRestore: Decodable, Sendable {
             return .unusable("the database the restore at entry \(entry) kept aside (\(keptAside ?? "none")) is gone: the anchor cannot be checked")
         }
         do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let queue = try DatabaseQueue(path: keptAside, configuration: configuration)
-            defer { try? queue.close() }
-            return try queue.read { db in
-                // The chain is checked once a verification, however many anchors are looked for.
-                let problem = try checked.problem(of: keptAside) {
-                    var check = AuditChainCheck(key: key)
-                    let entries = try AuditEntryRecord.order(AuditEntryRecord.Columns.id).fetchCursor(db)
-                    while let record = try entries.next() {
-                        if let problem = check.check(record.entry) { return "fails at entry \(record.id): \(problem)" }
-                    }
-                    if let problem = check.finish() { return "fails: \(problem)" }
-                    guard check.head.map({ AuditTrailHead(id: $0.id, hash: $0.hash) }) == replacedHead else {
-                        return "has changed since: its newest entry is not the one the restore noted"
-                    }
-                    return nil
+            // Opened, and its chain checked, once a verification, however many anchors are looked for.
+            let kept = try checked.open(keptAside) { db in
+                var check = AuditChainCheck(key: key)
+                let entries = try AuditEntryRecord.order(AuditEntryRecord.Columns.id).fetchCursor(db)
+                while let record = try entries.next() {
+                    if let problem = check.check(record.entry) { return "fails at entry \(record.id): \(problem)" }
                 }
-                if let problem {
-                    return .unusable("the trail of the database the restore at entry \(entry) kept aside (\(keptAside)) \(problem)")
+                // No "newest entry sealed" rule here: the trail kept aside may predate the key.
+                // Its head, which the sealed restore entry noted, stands for the whole of it.
+                guard check.head.map({ AuditTrailHead(id: $0.id, hash: $0.hash) }) == replacedHead else {
+                    return "has changed since: its newest entry is not the one the restore noted"
                 }
-                if try AuditEntryRecord.fetchOne(db, key: id)?.hash == hash { return .holds }
-                guard depth > 1 else { return .absent }
-                let older = try RecordedRestore.all(db).reversed().map { $0.find(anchor: id, hash: hash, key: key, checked: checked, depth: depth - 1) }
-                return older.contains(.holds) ? .holds : older.first { $0 != .absent } ?? .absent
+                return nil
             }
+            if let problem = kept.problem {
+                return .unusable("the trail of the database the restore at entry \(entry) kept aside (\(keptAside)) \(problem)")
+            }
+            // Read, then left: a restore recorded there is looked into outside this read.
+            let (holds, recorded) = try kept.queue.read { db in (try AuditEntryRecord.fetchOne(db, key: id)?.hash == hash, try kept.restores(db)) }
+            if holds { return .holds }
+            guard depth > 1 else { return .absent }
+            let older = recorded.reversed().map { $0.find(anchor: id, hash: hash, key: key, checked: checked, depth: depth - 1) }
+            return older.contains(.holds) ? .holds : older.first { $0 != .absent } ?? .absent
         } catch {
             return .unusable("the database the restore at entry \(entry) kept aside (\(keptAside)) cannot be read: \(error)")
         }
     }
 }
 
-/// The databases kept aside whose chains one verification has checked, and what each check found.
+/// The databases kept aside that one verification has opened: each opened read-only once, its
+/// chain checked once, its own restores read once.
 final class KeptAsideChecks {
-    private var problems: [String: String?] = [:]
+    final class Kept {
+        let queue: DatabaseQueue
+        /// What is wrong with its chain; nil when it holds.
+        let problem: String?
+        private var recorded: [RecordedRestore]?
 
-    /// The problem of the chain at `path` (nil for none), checked by `check` the first time only.
-    func problem(of path: String, check: () throws -> String?) rethrows -> String? {
-        if let known = problems[path] { return known }
-        let problem = try check()
-        problems[path] = problem
-        return problem
+        init(queue: DatabaseQueue, problem: String?) {
+            self.queue = queue
+            self.problem = problem
+        }
+
+        /// The restores its trail records.
+        func restores(_ db: Database) throws -> [RecordedRestore] {
+            if let recorded { return recorded }
+            let read = try RecordedRestore.all(db)
+            recorded = read
+            return read
+        }
+    }
+
+    private var opened: [String: Kept] = [:]
+
+    /// The database at `path`, opened and its chain checked by `check` the first time only.
+    func open(_ path: String, check: (Database) throws -> String?) throws -> Kept {
+        if let known = opened[path] { return known }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let kept = Kept(queue: queue, problem: try queue.read { try check($0) })
+        opened[path] = kept
+        return kept
     }
 }

@@ -184,6 +184,10 @@ extension PaymentCommand.Batch {
                     table.add([String(i.line), String(i.tenant), i.accountName, i.rule, i.period, i.gross.grouped, i.offset.grouped, i.amount.grouped,
                                i.status + (i.reason.map { ": \($0)" } ?? "")])
                 }
+                // A batch an earlier parkd cancelled kept no items: said, not shown as an empty table.
+                guard !reply.items.isEmpty || reply.batch.items == 0 else {
+                    return PaymentCommand.summary(reply.batch) + "\n\nits items were not kept: it was cancelled before cancelled batches kept theirs (schema v22)"
+                }
                 return PaymentCommand.summary(reply.batch) + "\n\n" + table.render()
             }
         }
