@@ -139,10 +139,11 @@ struct AuditSealCommandTests {
         let none = try restarted.parkctl(["audit", "verify", "--anchors", wrong])
         #expect(none.status == 65 && none.stderr.hasPrefix("parkctl: \(wrong) notes no head of the trail"), "\(none.stderr)")
     }
-    @Test("a restore is taken at its word only when its note is sealed with the audit key: a note written by hand hides no cut, and a genuine restore's anchors are checked against the whole trail it replaced")
-    func restoreNotes() throws {
-        let key = try Self.newKey()
-        var daemon = try RunningDaemon(config: "audit:\n  key_file: \(key.path)\n")
+
+    /// A park with tenant A, a backup made then, and tenant B added after it, stopped: the
+    /// daemon, the backup, and a file of the anchors its log noted.
+    static func backedUpThenChanged(config: String) throws -> (RunningDaemon, BackupAPI.CreateReply, String) {
+        let daemon = try RunningDaemon(config: config)
         #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
         let backup = try JSONDecoder().decode(BackupAPI.CreateReply.self, from: Data(try daemon.parkctl(["--json", "backup", "now"]).stdout.utf8))
         #expect(try daemon.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"]).status == 0)
@@ -150,6 +151,13 @@ struct AuditSealCommandTests {
         #expect(daemon.waitForExit() == 0)
         let anchors = daemon.directory + "/anchors"
         try daemon.log.write(toFile: anchors, atomically: true, encoding: .utf8)
+        return (daemon, backup, anchors)
+    }
+
+    @Test("a restore is taken at its word only when its note is sealed with the audit key: a note written by hand hides no cut, and a genuine restore's anchors are checked against the whole trail it replaced")
+    func restoreNotes() throws {
+        let key = try Self.newKey()
+        var (daemon, backup, anchors) = try Self.backedUpThenChanged(config: "audit:\n  key_file: \(key.path)\n")
         func head(_ path: String) throws -> (id: String, hash: String) {
             let row = try runCommand("/usr/bin/sqlite3", [path, "SELECT id || ' ' || hash FROM auditEntry ORDER BY id DESC LIMIT 1"]).stdout
             let parts = row.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").map(String.init)
@@ -208,16 +216,10 @@ struct AuditSealCommandTests {
         let twice = try daemon.parkctl(["audit", "verify", "--anchors", anchors])
         #expect(twice.status == 0 && twice.stdout.contains("noted before a restore, and match"), "\(twice.stdout)")
     }
+
     @Test("a park restored before it had a key keeps its anchors once given one; a restore given a relative state directory names the database it kept aside absolutely")
     func restoreBeforeTheKey() throws {
-        var daemon = try RunningDaemon()
-        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
-        let backup = try JSONDecoder().decode(BackupAPI.CreateReply.self, from: Data(try daemon.parkctl(["--json", "backup", "now"]).stdout.utf8))
-        #expect(try daemon.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"]).status == 0)
-        daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 0)
-        let anchors = daemon.directory + "/anchors"
-        try daemon.log.write(toFile: anchors, atomically: true, encoding: .utf8)
+        var (daemon, backup, anchors) = try Self.backedUpThenChanged(config: "")
         let parent = (daemon.directory as NSString).deletingLastPathComponent, name = (daemon.directory as NSString).lastPathComponent
         let restored = try runCommand("/bin/sh", ["-c", "cd '\(parent)' && '\(Binaries.parkd)' --state-dir '\(name)' --restore '\(backup.backup.path)'"])
         #expect(restored.status == 0, "\(restored.stderr)")
