@@ -24,6 +24,13 @@ struct ConfigLoaderTests {
         changed.scoring.thresholdHundredths += 1
         changed.logLevel = .debug
         #expect(changed.differences(from: DaemonConfig()) == ["access.admin_group", "log.level", "reviews.scoring"])
+        // What a reload cannot change stays as it runs, so that it is no difference in force.
+        var restartOnly = changed
+        restartOnly.stateDirectory = "/elsewhere"
+        restartOnly.auditKeyFile = "/elsewhere/audit.key"
+        restartOnly.intake.rescanSeconds += 1
+        #expect(restartOnly.restartOnlyDifferences(from: changed) == ["state_directory", "audit.key_file", "intake"])
+        #expect(restartOnly.keepingRestartOnlySettings(of: changed) == changed)
     }
 
     @Test("the shipped sample documents exactly the embedded defaults")

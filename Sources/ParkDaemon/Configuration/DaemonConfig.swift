@@ -90,6 +90,20 @@ public struct DaemonConfig: Equatable, Sendable {
             ("intake", { "\($0.intake)" }),
     ]
 
+    /// These settings, but for those a reload cannot change, which stay as `running` has them.
+    public func keepingRestartOnlySettings(of running: DaemonConfig) -> DaemonConfig {
+        var kept = self
+        kept.stateDirectory = running.stateDirectory
+        kept.socketPath = running.socketPath
+        kept.socketMode = running.socketMode
+        kept.socketGroup = running.socketGroup
+        kept.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
+        kept.logTarget = running.logTarget
+        kept.auditKeyFile = running.auditKeyFile
+        kept.intake = running.intake
+        return kept
+    }
+
     /// The settings that a reload cannot change in a running daemon.
     public func restartOnlyDifferences(from other: DaemonConfig) -> [String] {
         var keys: [String] = []

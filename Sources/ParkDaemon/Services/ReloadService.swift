@@ -80,18 +80,10 @@ struct ReloadService: Service {
         if !needRestart.isEmpty {
             logger.warning("changed settings take effect only after a restart", metadata: ["keys": "\(needRestart.joined(separator: ","))"])
         }
-        var applied = config
-        applied.stateDirectory = running.stateDirectory
-        applied.socketPath = running.socketPath
-        applied.socketMode = running.socketMode
-        applied.socketGroup = running.socketGroup
-        applied.databaseBusyTimeoutSeconds = running.databaseBusyTimeoutSeconds
-        applied.logTarget = running.logTarget
-        applied.auditKeyFile = running.auditKeyFile
-        applied.intake = running.intake
+        let applied = config.keepingRestartOnlySettings(of: running)
         // What changed in force is audited (who may do what, the timers, the money settings),
-        // with what the file changes that waits for a restart (which alone changes nothing). The log level counts from the one in force, which
-        // Service.SetLogLevel may have changed.
+        // with what the file changes that waits for a restart (which alone changes nothing).
+        // The log level counts from the one in force, which Service.SetLogLevel may have changed.
         var runningNow = running
         runningNow.logLevel = state.logLevel.current
         let changed = applied.differences(from: runningNow)
