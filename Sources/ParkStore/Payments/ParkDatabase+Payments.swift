@@ -411,11 +411,7 @@ extension ParkDatabase {
             WHERE cancelledPaymentItem.paymentBatchId = ? ORDER BY cancelledPaymentItem.id
             """, arguments: [batch]).map { row in
             let record = try CancelledPaymentItemRecord(row: row)
-            return StoredPaymentItem(
-                batch: record.paymentBatchId, line: record.rewardLineId, run: row["run"], tenant: record.tenantId, rule: row["rule"],
-                period: row["period"], accountName: record.accountName, bank: record.bank, accountNumber: record.accountNumber,
-                gross: Money(fen: record.grossFen), offset: Money(fen: record.offsetFen), amount: Money(fen: record.amountFen),
-                purpose: record.purpose, status: PaymentBatchStatus.cancelled.rawValue, reason: nil, resultOn: nil)
+            return storedItem(record, row: row, offsetFen: record.offsetFen, status: PaymentBatchStatus.cancelled.rawValue)
         }
     }
 
@@ -427,11 +423,18 @@ extension ParkDatabase {
             WHERE paymentItem.paymentBatchId = ? ORDER BY paymentItem.id
             """, arguments: [batch]).map { row in
             let record = try PaymentItemRecord(row: row)
-            return StoredPaymentItem(
-                batch: record.paymentBatchId, line: record.rewardLineId, run: row["run"], tenant: record.tenantId, rule: row["rule"],
-                period: row["period"], accountName: record.accountName, bank: record.bank, accountNumber: record.accountNumber,
-                gross: Money(fen: record.grossFen), offset: Money(fen: row["offsetFen"]), amount: Money(fen: record.amountFen),
-                purpose: record.purpose, status: record.status, reason: record.reason, resultOn: record.resultOn)
+            return storedItem(record, row: row, offsetFen: row["offsetFen"], status: record.status, reason: record.reason, resultOn: record.resultOn)
         }
+    }
+
+    /// An item as listed: what its record holds, and its line's run, rule and period from `row`.
+    private static func storedItem(
+        _ item: some PaymentItemColumns, row: Row, offsetFen: Int64, status: String, reason: String? = nil, resultOn: String? = nil
+    ) -> StoredPaymentItem {
+        StoredPaymentItem(
+            batch: item.paymentBatchId, line: item.rewardLineId, run: row["run"], tenant: item.tenantId, rule: row["rule"],
+            period: row["period"], accountName: item.accountName, bank: item.bank, accountNumber: item.accountNumber,
+            gross: Money(fen: item.grossFen), offset: Money(fen: offsetFen), amount: Money(fen: item.amountFen),
+            purpose: item.purpose, status: status, reason: reason, resultOn: resultOn)
     }
 }
