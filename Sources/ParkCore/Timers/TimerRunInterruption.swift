@@ -1,7 +1,8 @@
 import MemberwiseInit
 
 /// What a run of a scheduled job left when parkd stopped before it ended: the changes its job
-/// saved (each audited as the call it made, by `timer NAME`, since the run started), read at
+/// saved (each audited as the call it made, by `timer NAME`, after the newest entry when the
+/// run started), read at
 /// the next start. The run's record then says whether its work was saved, so that whoever reads
 /// `timer history` knows whether to run the job again by hand.
 @MemberwiseInit
