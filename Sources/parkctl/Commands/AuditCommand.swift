@@ -95,7 +95,10 @@ extension AuditCommand {
                     line += "\n" + (result.firstSealed.map { "sealed with audit key \(keyId) from entry \($0) on" }
                         ?? "audit key \(keyId) held; no entry sealed yet")
                 }
-                if noted != nil { line += "\n\(result.anchorsChecked) \(result.anchorsChecked == 1 ? "anchor matches" : "anchors match")" }
+                // Every anchor is said once: of this trail, or of a trail a restore replaced.
+                if noted != nil, result.anchorsChecked > 0 || result.anchorsOfReplacedTrails == nil {
+                    line += "\n\(result.anchorsChecked) \(result.anchorsChecked == 1 ? "anchor matches" : "anchors match")"
+                }
                 if let replaced = result.anchorsOfReplacedTrails {
                     line += "\n\(replaced) \(replaced == 1 ? "anchor was" : "anchors were") noted before a restore, and "
                         + "\(replaced == 1 ? "matches" : "match") the database it replaced, kept aside"
