@@ -76,9 +76,9 @@ struct RestoreNote: Codable, Equatable, Sendable {
 
     /// At start: records a restore's note in the trail when the database is the one it put in
     /// place (its trail's head is the one noted), then removes it. Its outcome is `ok` when the
-    /// note is sealed with `key` (or parkd holds none), `unverified: …` otherwise. A note whose restore did not
-    /// finish (the copy never took the database's name) is removed with a warning; one recorded
-    /// already (parkd stopped before removing it) is removed alone.
+    /// note is sealed with `key` (or parkd holds none), `unverified: …` otherwise. A note whose
+    /// restore did not finish (the copy never took the database's name) is removed with a
+    /// warning; one recorded already (parkd stopped before removing it) is removed alone.
     static func record(stateDirectory: String, database: ParkDatabase, key: AuditKey?, at instant: String, logger: Logger) async throws {
         let path = stateDirectory + "/" + fileName
         guard let data = FileManager.default.contents(atPath: path) else { return }
@@ -99,7 +99,6 @@ struct RestoreNote: Codable, Equatable, Sendable {
             unlink(path)
             return
         }
-        let call = AuditedCall(uid: note.uid, user: note.user, pid: note.pid, method: method, parameters: parameters)
         // With a key, the note is the restore's only when the restore sealed it with that key:
         // else it is recorded as a claim, by parkd, with who the note says restored among its
         // parameters, and no anchor is checked against the database it names.
@@ -114,6 +113,7 @@ struct RestoreNote: Codable, Equatable, Sendable {
             unlink(path)
             return
         }
+        let call = AuditedCall(uid: note.uid, user: note.user, pid: note.pid, method: method, parameters: parameters)
         try await database.recordCall(call, at: instant, outcome: "ok")
         logger.notice("the database restored from \(note.file) at \(note.restoredAt) is recorded in the audit trail", metadata: [
             "replaced_head": "\(note.replacedHead.map { "\($0.id)" } ?? "none")", "restored_head": "\(note.restoredHead.map { "\($0.id)" } ?? "none")",
