@@ -193,7 +193,7 @@ public enum Daemon {
                 .init(service: DatabaseService(database: database, logger: logger)),
                 .init(service: IntegrityCheck(database: database, state: state, serving: serving, logger: logger)),
                 .init(service: Supervision(
-                    database: database, databaseIdentity: stateDirectory.database, state: state, notifier: notifier, logger: logger,
+                    database: database, databaseIdentity: stateDirectory.database, state: state, calendar: calendar, notifier: notifier, logger: logger,
                     watchdogInterval: ServiceNotifier.watchdogInterval())),
                 .init(service: server),
                 .init(service: ReloadService(
@@ -248,7 +248,7 @@ public enum Daemon {
         backups: Backups, submissions: TenantSubmissions, intakeCounters: IntakeCounters, logger: Logger
     ) -> MethodTable {
         var table = MethodTable()
-        ServiceHandlers.register(in: &table, database: database, state: state, logger: logger)
+        ServiceHandlers.register(in: &table, database: database, state: state, calendar: calendar, logger: logger)
         TenantHandlers.register(in: &table, database: database)
         UnitHandlers.register(in: &table, database: database)
         LeaseHandlers.register(in: &table, database: database)

@@ -148,6 +148,39 @@ struct CalendarCommandTests {
         #expect(daemon.notify.waitForNext("configuration reloaded") != nil)
         #expect(try daemon.parkctl(["status"]).stdout.contains("Log level:       debug"))
     }
+
+    @Test("45 days before the calendar's last day, status, the journal and STATUS= say which year's schedule to add; a reload that adds it ends the warning")
+    func calendarEndsSoon() throws {
+        let directory = try calendarDirectory(years: 2025...2026)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let daemon = try RunningDaemon(arguments: ["--calendar-dir", directory], clock: "2026-12-05T09:00:00+08:00")
+        let warning = "the working-day calendar ends on 2026-12-31 (in 26 days): a deadline in working days past it is refused; "
+            + "add 2027's holiday schedule (国务院办公厅关于2027年部分节假日安排的通知) to the calendar directory as soon as it is published, then reload"
+        let status = try daemon.parkctl(["status"])
+        #expect(status.stdout.contains("\nWorking days:    2025–2026; WARNING: \(warning)\n"), "\(status.stdout)")
+        let json = try JSONDecoder().decode(ServiceAPI.StatusReply.self, from: Data(try daemon.parkctl(["--json", "status"]).stdout.utf8))
+        #expect(json.workingDays == ServiceAPI.WorkingDays(years: "2025–2026", through: "2026-12-31", warning: warning))
+        // The STATUS= line follows within a supervision tick (15 s without a watchdog).
+        #expect(daemon.notify.wait(for: "; working days counted only to 2026-12-31", timeout: 20) != nil)
+        // The journal is told at start (and once a day after).
+        let deadline = Date().addingTimeInterval(10)
+        while !daemon.log.contains(warning), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(daemon.log.contains(warning), "\(daemon.log)")
+        let refused = try daemon.parkctl(["calendar", "add-days", "2026-12-28", "5"])
+        #expect(refused.status == 65 && refused.stderr.contains("does not cover 2027"), "\(refused.stderr)")
+
+        // Test data, not 2027's real schedule: a year with no holiday.
+        try "year: 2027\nholidays: []\nworking_days: []\n".write(toFile: "\(directory)/2027.yaml", atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitForNext("configuration reloaded") != nil)
+        #expect(try daemon.parkctl(["status"]).stdout.contains("\nWorking days:    2025–2027 (through 2027-12-31)\n"))
+        #expect(try daemon.parkctl(["calendar", "add-days", "2026-12-28", "5"]).stdout.hasPrefix("2027-01-04 is 5 working days after 2026-12-28"))
+
+        // A year not held at all: every deadline is refused, and status says which year to add.
+        try daemon.setClock("2028-02-01T09:00:00+08:00")
+        #expect(try daemon.parkctl(["status"]).stdout.contains(
+            "\nWorking days:    2025–2027; WARNING: the working-day calendar holds no schedule for 2028, this year: every deadline in working days is refused; "))
+    }
 }
 
 @Suite("calendar next and timer list in the caller's TZ")

@@ -39,6 +39,19 @@ public enum ServiceAPI {
           problems: []string
         )
 
+        # The working-day calendar in force, and how far ahead of today it counts.
+        type WorkingDays (
+          # The years it holds a schedule for, runs of consecutive years joined: 2018–2026;
+          # empty when it holds none.
+          years: string,
+          # The last day a count of working days from today may reach (YYYY-MM-DD): the end of
+          # the last year held without a gap from today's; absent when today's year is not held.
+          through: ?string,
+          # What the administrator should do, when it ends within 45 days of today or does not
+          # hold today's year; absent otherwise.
+          warning: ?string
+        )
+
         # What the daemon is doing and what it holds.
         method Status() -> (
           # parkd's version.
@@ -75,7 +88,9 @@ public enum ServiceAPI {
           # The receipt key's id: 16 hex digits derived from it, as for tenants' keys.
           receiptKeyId: ?string,
           # The database's integrity check since start; absent before it began.
-          integrity: ?Integrity
+          integrity: ?Integrity,
+          # The working-day calendar in force.
+          workingDays: WorkingDays
         )
 
         # Changes the log level until the next restart or reload.
@@ -192,6 +207,13 @@ public enum ServiceAPI {
     }
 
     @MemberwiseInit
+    public struct WorkingDays: Codable, Sendable, Equatable {
+        public var years: String
+        public var through: String?
+        public var warning: String?
+    }
+
+    @MemberwiseInit
     public struct StatusReply: Codable, Sendable {
         public var version: String
         public var startedAt: String
@@ -210,5 +232,6 @@ public enum ServiceAPI {
         public var receiptKey: String?
         public var receiptKeyId: String?
         public var integrity: Integrity?
+        public var workingDays: WorkingDays
     }
 }

@@ -20,6 +20,7 @@ public struct NotableEvent: Sendable {
     public static let policiesRejected = NotableEvent(messageID: "60c7574c080e48639439ddd0f63c4a86")
     public static let calendarLoaded = NotableEvent(messageID: "320423458ac8475baf81c00ffc1c824a")
     public static let calendarRejected = NotableEvent(messageID: "b7d38b18be664b13b9902a8c26bd08c5")
+    public static let calendarEndsSoon = NotableEvent(messageID: "aae88e0eca874358a5d3a8e68c8e3030")
     public static let rewardRunCreated = NotableEvent(messageID: "7a3877f3fa9249e588805f7373ebc919")
     public static let rewardRunApproved = NotableEvent(messageID: "229fe8d1e4e44292900f61ac40e238f6")
     public static let applicationReceived = NotableEvent(messageID: "c32acc0038824315bbb494f6161f6e03")

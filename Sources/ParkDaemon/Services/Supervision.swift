@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import ParkCore
 import ParkStore
 import ServiceLifecycle
 
@@ -17,6 +18,7 @@ struct Supervision: Service {
     /// The database file as opened.
     let databaseIdentity: FileIdentity
     let state: DaemonState
+    let calendar: CalendarRegistry
     let notifier: ServiceNotifier
     let logger: Logger
     /// The manager's watchdog interval, nil when it does not watch parkd.
@@ -41,6 +43,7 @@ struct Supervision: Service {
         var lastStatus = ""
         var anchor: AuditTrailHead?
         var anchoredAt: ContinuousClock.Instant?
+        var calendarReminder = CalendarReminder()
         while !Task.isCancelled {
             if FileIdentity.of(database.path) != databaseIdentity {
                 let what = FileIdentity.of(database.path) == nil ? "was deleted or moved away" : "was replaced by another file"
@@ -62,6 +65,11 @@ struct Supervision: Service {
             if anchoredAt.map({ ContinuousClock.now - $0 >= anchorInterval }) ?? true {
                 anchor = await AuditAnchors.note(database: database, logger: logger, last: anchor)
                 anchoredAt = ContinuousClock.now
+            }
+            if let warning = calendarReminder.warning(calendar: calendar.calendar, today: state.today()) {
+                logger.warning("\(warning)", metadata: NotableEvent.calendarEndsSoon.metadata([
+                    "years": "\(CalendarRegistry.describe(calendar.calendar.years))",
+                ]))
             }
             // Before the socket listens the line would promise too much; while stopping,
             // STOPPING=1's own status stands.
@@ -105,6 +113,11 @@ struct Supervision: Service {
         line += "; \(state.connections) connections"
         if case .damaged = state.integrity?.outcome {
             line += "; database damaged (PRAGMA quick_check)"
+        }
+        switch CalendarCoverage(calendar.calendar, today: state.today()).standing {
+        case .covered: break
+        case .endsSoon(let through, _): line += "; working days counted only to \(through)"
+        case .yearNotCovered(let year): line += "; no working-day calendar for \(year)"
         }
         if let rejected = state.lastReloadError {
             line += "; last reload rejected: \(rejected)"

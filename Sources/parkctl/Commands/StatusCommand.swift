@@ -28,6 +28,7 @@ extension Parkctl {
                 if let heldBack = Status.describe(status.heldBack) { fields.add("Held back", heldBack) }
                 if let key = status.receiptKey, let id = status.receiptKeyId { fields.add("Receipt key", "\(key) (id \(id))") }
                 if let integrity = status.integrity { fields.add("Integrity", Status.describe(integrity)) }
+                fields.add("Working days", Status.describe(status.workingDays))
                 return fields.render()
             }
         }
@@ -40,6 +41,14 @@ extension Parkctl {
             case "damaged": "DAMAGED (quick_check at \(integrity.startedAt)\(took)): \(integrity.problems.joined(separator: "; "))"
             default: "checking (quick_check since \(integrity.startedAt))"
             }
+        }
+
+        /// The years of the working-day calendar, and how far ahead it counts or, when that is
+        /// near or past, the warning.
+        static func describe(_ workingDays: ServiceAPI.WorkingDays) -> String {
+            let years = workingDays.years.isEmpty ? "none" : workingDays.years
+            if let warning = workingDays.warning { return "\(years); WARNING: \(warning)" }
+            return years + (workingDays.through.map { " (through \($0))" } ?? "")
         }
 
         /// What the limits held back since start, when they held back anything.

@@ -102,7 +102,7 @@ struct ReadmeWalkthrough {
 /// What may differ between the README and a run: each pattern is replaced by its placeholder on
 /// both sides before lines are compared; everything else must be equal. Times, durations, hashes,
 /// sizes, pids and the park's receipt key change from run to run; the time a tenant has spent in the park grows with
-/// today's date. The audit list's PID column changes width with the pid (a 5-digit or a 7-digit
+/// today's date, and so does how far ahead the working-day calendar counts. The audit list's PID column changes width with the pid (a 5-digit or a 7-digit
 /// pid moves the columns after it and the header), so outputs holding an audit pid are compared
 /// with runs of spaces made one.
 enum LooseMatch {
@@ -125,6 +125,8 @@ enum LooseMatch {
         (#"pid \d+"#, "pid ⟨pid⟩"),
         (#"today is \d{4}-\d\d-\d\d"#, "today is ⟨date⟩"),
         // The check runs once parkd serves: a status right after start may find it running.
+        // How far ahead the working-day calendar counts depends on today's date.
+        (#"(Working days: +\S+)( \(through \d{4}-12-31\)|; WARNING: the working-day calendar .*)$"#, "$1 ⟨coverage⟩"),
         (#"Integrity: +(sound \(quick_check at ⟨time⟩ in \d+\.\d\d s\)|checking \(quick_check since ⟨time⟩\))"#, "Integrity: ⟨sound⟩"),
     ]
 

@@ -6,10 +6,10 @@ import ParkStore
 
 /// `org.varlink.service` introspection and `io.parkd.Service`.
 enum ServiceHandlers {
-    static func register(in table: inout MethodTable, database: ParkDatabase, state: DaemonState, logger: Logger) {
+    static func register(in table: inout MethodTable, database: ParkDatabase, state: DaemonState, calendar: CalendarRegistry, logger: Logger) {
         table.add(ServiceAPI.interface)
         table.register(ServiceAPI.status) { _, _ in
-            try await status(database: database, state: state)
+            try await status(database: database, state: state, calendar: calendar.calendar)
         }
         table.register(ServiceAPI.setLogLevel) { request, call in
             guard let level = Logger.Level(rawValue: request.level) else {
@@ -45,7 +45,8 @@ enum ServiceHandlers {
         }
     }
 
-    static func status(database: ParkDatabase, state: DaemonState) async throws -> ServiceAPI.StatusReply {
+    static func status(database: ParkDatabase, state: DaemonState, calendar: WorkingDayCalendar) async throws -> ServiceAPI.StatusReply {
+        let coverage = CalendarCoverage(calendar, today: state.today())
         let counts = try await database.tenantCounts()
         let config = state.config
         let heldBack = state.budgets.totals
@@ -61,7 +62,9 @@ enum ServiceHandlers {
                 connectionsRefused: heldBack.connectionsRefused, callsDelayed: heldBack.callsDelayed,
                 refusedCallsNotAudited: heldBack.refusedCallsNotAudited, uidsOverBudget: heldBack.uidsOverBudget.map(Int64.init)),
             receiptKey: state.receiptKey?.base64, receiptKeyId: state.receiptKey?.keyId,
-            integrity: state.integrity.map(wire))
+            integrity: state.integrity.map(wire),
+            workingDays: ServiceAPI.WorkingDays(
+                years: CalendarRegistry.describe(calendar.years), through: coverage.through?.description, warning: coverage.warning))
     }
 
     static func wire(_ integrity: DatabaseIntegrity) -> ServiceAPI.Integrity {
