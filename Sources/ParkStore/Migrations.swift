@@ -1053,6 +1053,41 @@ enum Migrations {
             // entries after it by its timer, whatever the clock did meanwhile.
             try db.execute(sql: "ALTER TABLE timerRun ADD COLUMN auditFrom INTEGER")
         }
+        migrator.registerMigration("v24-paymentStanding") { db in
+            // What v11 and v21 left to the code alone: that a payment pays a line its notice
+            // released (closed, no objection open or upheld) and no more than its amount, that
+            // a receivable is recovered at most once in all, and that an objection, which decides
+            // whether a line is paid, stays recorded. Each is refused by the database as the code
+            // refuses it.
+            try db.execute(sql: """
+                CREATE TRIGGER noticeObjection_kept BEFORE DELETE ON noticeObjection
+                BEGIN SELECT RAISE(ABORT, 'an objection is kept: it decides whether its line is paid'); END;
+                CREATE TRIGGER noticeObjection_raisedOpen BEFORE INSERT ON noticeObjection
+                WHEN NEW.resolution IS NOT NULL OR NEW.reason IS NOT NULL OR NEW.resolvedAt IS NOT NULL OR NEW.resolvedBy IS NOT NULL
+                  OR (SELECT closedAt FROM rewardNotice WHERE id = NEW.rewardNoticeId) IS NOT NULL
+                  OR (SELECT rewardRunId FROM rewardNotice WHERE id = NEW.rewardNoticeId)
+                     IS NOT (SELECT rewardRunId FROM rewardLine WHERE id = NEW.rewardLineId)
+                BEGIN SELECT RAISE(ABORT, 'an objection is raised open, while its line''s notice runs'); END;
+
+                CREATE TRIGGER paymentItem_releasedLine BEFORE INSERT ON paymentItem
+                WHEN NEW.amountFen > NEW.grossFen
+                  OR (SELECT n.closedAt FROM rewardLine AS l JOIN rewardNotice AS n ON n.rewardRunId = l.rewardRunId
+                      WHERE l.id = NEW.rewardLineId) IS NULL
+                  OR EXISTS (SELECT 1 FROM noticeObjection WHERE rewardLineId = NEW.rewardLineId AND (resolution IS NULL OR resolution = 'upheld'))
+                BEGIN SELECT RAISE(ABORT, 'a payment pays a line its notice released (closed, no objection open or upheld), at most its amount'); END;
+
+                -- (An offset against a line that is not a receivable is paymentOffset_whileMade's to refuse.)
+                CREATE TRIGGER paymentOffset_recoveredOnce BEFORE INSERT ON paymentOffset
+                WHEN (SELECT amountFen FROM rewardLine WHERE id = NEW.receivableLineId) < 0 AND (
+                  (SELECT n.closedAt FROM rewardLine AS l JOIN rewardNotice AS n ON n.rewardRunId = l.rewardRunId
+                      WHERE l.id = NEW.receivableLineId) IS NULL
+                  OR EXISTS (SELECT 1 FROM noticeObjection WHERE rewardLineId = NEW.receivableLineId AND (resolution IS NULL OR resolution = 'upheld'))
+                  OR NEW.amountFen + (SELECT COALESCE(SUM(f.amountFen), 0) FROM paymentOffset AS f JOIN paymentItem AS i ON i.id = f.paymentItemId
+                                      WHERE f.receivableLineId = NEW.receivableLineId AND i.status IN ('pending', 'paid'))
+                     > -(SELECT amountFen FROM rewardLine WHERE id = NEW.receivableLineId))
+                BEGIN SELECT RAISE(ABORT, 'an offset recovers a receivable its notice released, at most what is still owed of it'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -252,6 +252,28 @@ struct PaymentCommandTests {
         #expect(redirected.status != 0 && redirected.stderr.contains("keeps the tenant and account"), "\(redirected.stderr)")
         let offsetAdded = try sql(daemon, "INSERT INTO paymentOffset (paymentItemId, receivableLineId, amountFen) SELECT id, rewardLineId, 100 FROM paymentItem WHERE paymentBatchId = 1 LIMIT 1")
         #expect(offsetAdded.status != 0 && offsetAdded.stderr.contains("an offset is taken as its batch is made"), "\(offsetAdded.stderr)")
+        // Nor is a line paid that its notice did not release (TALENT's objection was upheld), nor
+        // more than its amount; nor is an objection erased, or recorded already resolved.
+        func payment(line id: Int64, amount: String) -> String {
+            """
+            INSERT INTO paymentItem (paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber, grossFen, amountFen, purpose, status)
+            SELECT 1, l.id, l.tenantId, a.id, a.accountName, a.bank, a.accountNumber, l.amountFen, \(amount), 'p', 'pending'
+            FROM rewardLine l JOIN bankAccount a ON a.tenantId = l.tenantId WHERE l.id = \(id) LIMIT 1
+            """
+        }
+        for (statement, refusal) in [
+            (payment(line: line["TALENT"]!.line, amount: "l.amountFen"), "a payment pays a line its notice released (closed, no objection open or upheld), at most its amount"),
+            (payment(line: line["RENT"]!.line, amount: "l.amountFen + 100"), "a payment pays a line its notice released (closed, no objection open or upheld), at most its amount"),
+            ("DELETE FROM noticeObjection", "an objection is kept: it decides whether its line is paid"),
+            ("""
+             INSERT INTO noticeObjection (rewardNoticeId, rewardLineId, objector, grounds, recordedAt, recordedBy, resolution, reason)
+             SELECT n.id, l.id, 'x', 'y', 'x', 'x', 'dismissed', 'z' FROM rewardLine l JOIN rewardNotice n ON n.rewardRunId = l.rewardRunId
+             WHERE l.id = \(line["TALENT"]!.line)
+             """, "an objection is raised open, while its line's notice runs"),
+        ] {
+            let refused = try sql(daemon, statement)
+            #expect(refused.status != 0 && refused.stderr.contains(refusal), "\(statement): \(refused.stderr)")
+        }
         let approved = try daemon.parkctl(["payment", "batch", "approve", "1"], uid: admin2, gid: staff)
         #expect(approved.status == 0, "\(approved.stderr)")
         // An account dated on or before the day whose account the batch took would rewrite which
@@ -348,7 +370,10 @@ struct PaymentCommandTests {
         #expect(broken.status == 1)
         #expect(broken.stdout == "payments do NOT reconcile: line \(line["TRAINING"]!.line) of tenant 1: approved 1500.00, recorded as paid 1501.00\n", "\(broken.stdout)")
 
-        // Published after payment, and counted in the statistics.
+        // Published after payment, under the name the bank paid although the firm is renamed
+        // since; and counted in the statistics.
+        let renamed = try daemon.parkctl(["tenant", "set", "1", "--name", "青岛英才人力资源集团有限公司"])
+        #expect(renamed.status == 0, "\(renamed.stderr)")
         let publication = try daemon.parkctl(["payment", "published", "--year", "2026", "--csv"])
         #expect(publication.stdout == "year,name,rule,lines,amount\r\n2026,\(Self.name),PLACEMENT,1,7400.00\r\n2026,\(Self.name),RENT,1,40000.00\r\n2026,\(Self.name),TRAINING,1,1501.00\r\n", "\(publication.stdout)")
         let page = try daemon.parkctl(["payment", "published", "--year", "2026", "--html"])
@@ -444,6 +469,14 @@ struct PaymentCommandTests {
             COMMIT;
             """)
         #expect(slipped.status != 0 && slipped.stderr.contains("a batch that keeps items as cancelled is cancelled"), "\(slipped.stderr)")
+        // A receivable is recovered at most once in all, whatever writes to the file: batch 2
+        // already takes part of the clawback, and the whole of it again is refused.
+        let recoveredTwice = try sql(daemon, """
+            INSERT INTO paymentOffset (paymentItemId, receivableLineId, amountFen)
+            SELECT i.id, l.id, -l.amountFen FROM paymentItem i, rewardLine l WHERE i.paymentBatchId = 2 AND l.rule = 'RENT_CLAWBACK' LIMIT 1
+            """)
+        #expect(recoveredTwice.status != 0 && recoveredTwice.stderr.contains("an offset recovers a receivable its notice released, at most what is still owed of it"),
+                "\(recoveredTwice.stderr)")
         let batch = try daemon.parkctl(["--json", "payment", "batch", "show", "2"])
         struct Shown: Decodable {
             struct Item: Decodable { let run: Int64; let gross: String; let offset: String; let amount: String }

@@ -219,6 +219,25 @@ struct CashingTests {
                 == "batch 2: total 0.01, its items sum to 0.02")
     }
 
+    @Test("verify names a line paid that its notice never released, and a receivable recovered twice or before its release")
+    func unreleasedOrRecoveredTwice() {
+        func entry(_ cashing: CashingLine, paid: Int64 = 0, recovered: Int64 = 0) -> PaymentLedger.Line {
+            .init(cashing: cashing, paid: Money(fen: paid), offset: .zero, lastTransferFailed: false, recovered: Money(fen: recovered), paidYear: nil)
+        }
+        func difference(_ line: PaymentLedger.Line) -> String? { PaymentLedger.firstDifference(lines: [line], batches: []) }
+        #expect(difference(entry(line(1, fen: 2_000, upheld: true, paid: true), paid: 2_000))
+            == "line 1 of tenant 1: recorded as paid, but an upheld objection withdrew it")
+        #expect(difference(entry(line(1, fen: 2_000, notice: .running, paid: true), paid: 2_000))
+            == "line 1 of tenant 1: recorded as paid, but it is held (its notice is not closed)")
+        #expect(difference(entry(line(1, fen: 2_000, objection: true, paid: true), paid: 2_000))
+            == "line 1 of tenant 1: recorded as paid, but it is held (an objection to it is open)")
+        #expect(difference(entry(line(5, fen: -40_000), recovered: 80_000)) == "line 5 of tenant 1: owed back 400.00, offsets recovered 800.00")
+        #expect(difference(entry(line(5, fen: -40_000, upheld: true), recovered: 100))
+            == "line 5 of tenant 1: offsets recovered 1.00 of an amount its notice has not released")
+        #expect(difference(entry(line(5, fen: -40_000), recovered: 40_000)) == nil, "recovered whole, once")
+        #expect(difference(entry(line(1, fen: 2_000, paid: true), paid: 2_000)) == nil)
+    }
+
     @Test("a batch names each run once, and at most 1,000 of them")
     func runsAsked() throws {
         #expect(try PaymentBatchPlan.runsAsked([3, 1, 3, 1]) == [1, 3])

@@ -73,6 +73,13 @@ struct CSVTableTests {
         #expect(CSVTable.field("+1 cmd") == "'+1 cmd" && CSVTable.field("@SUM(A1)") == "'@SUM(A1)" && CSVTable.field("-x") == "'-x")
         #expect(CSVTable.field("-12.50") == "-12.50" && CSVTable.field("40000.00") == "40000.00")
     }
+
+    @Test("a bank file writes every name as recorded, quoted as RFC 4180 says: the bank matches the payee's name to the letter")
+    func bankFields() {
+        #expect(CSVTable.field("-1+2 @SUM(A1)", for: .bank) == "-1+2 @SUM(A1)")
+        #expect(CSVTable.field("=甲,乙", for: .bank) == "\"=甲,乙\"")
+        #expect(CSVTable.text(header: "name", rows: [["@公司"]], for: .bank) == "name\r\n@公司")
+    }
 }
 
 @Suite("How long until a timer's elapse, as systemctl list-timers words it")

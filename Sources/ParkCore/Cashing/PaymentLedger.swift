@@ -18,6 +18,24 @@ public struct PaymentLedger: Equatable, Sendable {
         /// The year the line was paid in, when paid.
         public var paidYear: Int?
 
+        /// What does not reconcile about this line alone, in words, or nil.
+        var difference: String? {
+            let cashing = self.cashing, name = "line \(cashing.id) of tenant \(cashing.tenant)"
+            if cashing.paid {
+                if paid != cashing.amount { return "\(name): approved \(cashing.amount), recorded as paid \(paid)" }
+                if cashing.upheld { return "\(name): recorded as paid, but an upheld objection withdrew it" }
+                if cashing.notice != .closed || cashing.openObjection {
+                    return "\(name): recorded as paid, but it is held (\(cashing.notice != .closed ? "its notice is not closed" : "an objection to it is open"))"
+                }
+            }
+            if cashing.isReceivable, recovered != .zero {
+                let owed = Money(fen: -cashing.amount.fen)
+                if recovered > owed { return "\(name): owed back \(owed), offsets recovered \(recovered)" }
+                if !cashing.isReleasedReceivable { return "\(name): offsets recovered \(recovered) of an amount its notice has not released" }
+            }
+            return nil
+        }
+
         /// What the tenant still owes from this line: for a released receivable, its amount
         /// less what offsets recovered of it; nil for any other line.
         public var stillOwed: Money? {
@@ -114,10 +132,11 @@ public struct PaymentLedger: Equatable, Sendable {
     }
 
     /// The first thing that does not reconcile, in words, or nil: every paid line paid exactly
-    /// its amount, every batch's total the sum of its items, and every tenant's identity.
+    /// its amount and released by its notice, every receivable recovered at most once and only
+    /// once released, every batch's total the sum of its items, and every tenant's identity.
     public static func firstDifference(lines: [Line], batches: [Batch]) -> String? {
-        for line in lines.sorted(by: { $0.cashing.id < $1.cashing.id }) where line.cashing.state == .paid && line.paid != line.cashing.amount {
-            return "line \(line.cashing.id) of tenant \(line.cashing.tenant): approved \(line.cashing.amount), recorded as paid \(line.paid)"
+        for line in lines.sorted(by: { $0.cashing.id < $1.cashing.id }) {
+            if let difference = line.difference { return difference }
         }
         for batch in batches.sorted(by: { $0.id < $1.id }) where batch.total != batch.itemsTotal {
             return "batch \(batch.id): total \(batch.total), its items sum to \(batch.itemsTotal)"

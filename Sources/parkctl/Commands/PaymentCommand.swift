@@ -239,7 +239,7 @@ extension PaymentCommand.Batch {
             try await respond(PaymentAPI.exportBatch, PaymentAPI.ExportBatch(batch: batch), terminator: "") { reply in
                 CSVTable.text(header: "batch,line,accountName,bank,accountNumber,amount,purpose", rows: reply.items.map { item in
                     [String(reply.batch.id), String(item.line), item.accountName, item.bank, item.accountNumber, item.amount, item.purpose]
-                }) + "\r\n"
+                }, for: .bank) + "\r\n"
             }
         }
     }
