@@ -440,6 +440,29 @@ struct TimerCommandTests {
         #expect(denied.status == 77, "\(denied.stderr)")
     }
 
+    @Test("after the clock is set back, a backup keeps the copy it just made, though copies made before it are named later")
+    func backupAfterClockSetBack() throws {
+        let daemon = try RunningDaemon(config: Self.timers("""
+              - name: nightly-backup
+                on_calendar: "*-*-* 02:00"
+                action: backup
+                arguments:
+                  keep_daily: 7
+                  keep_monthly: 12
+
+            """), clock: "2026-03-17T10:00:00+08:00")
+        #expect(try daemon.parkctl(["timer", "run-now", "nightly-backup"]).status == 0)
+        try daemon.setClock("2026-03-17T09:00:00+08:00")
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "青岛英才人力资源有限公司", "--credit-code", "91370200163562681G"]).status == 0)
+        let second = try daemon.parkctl(["--json", "timer", "run-now", "nightly-backup"])
+        let run = try JSONDecoder().decode(TimerAPI.RunReply.self, from: Data(second.stdout.utf8)).run
+        #expect(run.outcome == "succeeded" && run.details.count == 1, "nothing removed: \(run.details)")
+        let copy = try #require(run.details.first)
+        #expect(copy.wholeMatch(of: /.*\/backups\/parkd-20260317T01000\dZ\.sqlite/) != nil, "\(copy)")
+        #expect(FileManager.default.fileExists(atPath: copy), "the copy just made, holding the tenant added since, is kept")
+        #expect(try runCommand("/usr/bin/sqlite3", [copy, "SELECT count(*) FROM tenant"]).stdout == "1\n")
+    }
+
     @Test("move-ins moves in an approved tenant whose first lease, signed ahead, has started, on its start day, audited as the timer")
     func moveIns() throws {
         let daemon = try RunningDaemon(config: Self.timers("""

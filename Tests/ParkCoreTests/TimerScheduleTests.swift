@@ -283,6 +283,16 @@ struct ScheduledJobDecisionTests {
         #expect(BackupRetention.removable(copies, keepDaily: 0, keepMonthly: 0).count == 5, "the newest copy always stays")
     }
 
+    @Test("after the clock was set back, the copy just made stays, though copies made before it are named later")
+    func justMadeAfterClockSetBack() throws {
+        let before = try #require(BackupCopyName("parkd-20260317T020000Z.sqlite"))
+        let justMade = try #require(BackupCopyName("parkd-20260317T010000Z.sqlite"))
+        let older = try #require(BackupCopyName("parkd-20260316T020000Z.sqlite"))
+        #expect(BackupRetention.removable([before, justMade, older], keepDaily: 7, keepMonthly: 12) == [justMade.name], "ranked by name alone")
+        #expect(BackupRetention.removable([before, justMade, older], keepDaily: 7, keepMonthly: 12, justMade: justMade.name).isEmpty)
+        #expect(BackupRetention.removable([before, justMade, older], keepDaily: 0, keepMonthly: 0, justMade: justMade.name) == [older.name])
+    }
+
     @Test("a second copy in the same second is the newer one, though its name sorts first")
     func sameSecond() throws {
         let first = try #require(BackupCopyName("parkd-20261130T120000Z.sqlite"))

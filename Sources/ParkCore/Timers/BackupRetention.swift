@@ -1,11 +1,13 @@
 /// Which backup copies to keep: the newest copy of each of the latest `daily` days that have
 /// one, and the newest copy of each of the latest `monthly` months that have one. The newest
-/// copy of all is always kept.
+/// copy of all is always kept, and so is the copy just made: a copy is named after parkd's
+/// clock, and after the clock was set back the one just made, which holds the latest changes,
+/// is named earlier than copies made before it.
 public enum BackupRetention {
     /// The copies to remove, by name.
-    public static func removable(_ copies: [BackupCopyName], keepDaily daily: Int, keepMonthly monthly: Int) -> [String] {
+    public static func removable(_ copies: [BackupCopyName], keepDaily daily: Int, keepMonthly monthly: Int, justMade: String? = nil) -> [String] {
         let newestFirst = copies.sorted(by: >)
-        var kept = Set(newestFirst.prefix(1).map(\.name))
+        var kept = Set(newestFirst.prefix(1).map(\.name) + (justMade.map { [$0] } ?? []))
         var days = Set<CivilDate>()
         var months = Set<Month>()
         for copy in newestFirst {

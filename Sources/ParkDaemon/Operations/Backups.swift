@@ -82,9 +82,9 @@ struct Backups: Sendable {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).compactMap(BackupCopyName.init)
     }
 
-    /// Removes the copies beyond the retention; the names removed.
-    func prune(keepDaily: Int, keepMonthly: Int) throws -> [String] {
-        let removable = BackupRetention.removable(copies(), keepDaily: keepDaily, keepMonthly: keepMonthly)
+    /// Removes the copies beyond the retention, never `justMade`; the names removed.
+    func prune(keepDaily: Int, keepMonthly: Int, justMade: String) throws -> [String] {
+        let removable = BackupRetention.removable(copies(), keepDaily: keepDaily, keepMonthly: keepMonthly, justMade: justMade)
         for name in removable { try FileManager.default.removeItem(atPath: path(name)) }
         return removable
     }

@@ -68,7 +68,7 @@ struct ScheduledJobs: Sendable {
             return Result(summary: summary, details: details)
         case .backup(let keepDaily, let keepMonthly):
             let made = try await backups.make(at: state.now(), run: run)
-            let removed = try backups.prune(keepDaily: keepDaily, keepMonthly: keepMonthly)
+            let removed = try backups.prune(keepDaily: keepDaily, keepMonthly: keepMonthly, justMade: made.backup.file)
             let summary = "copied the database to \(made.backup.file) (\(made.backup.sizeBytes) bytes), integrity_check \(made.integrity)"
                 + (removed.isEmpty ? "" : "; removed \(removed.count) older \(removed.count == 1 ? "copy" : "copies")")
             return Result(summary: summary, details: [made.backup.path] + removed.map { "removed \($0)" })
