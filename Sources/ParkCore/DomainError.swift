@@ -10,6 +10,11 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
         case invalidTransition(from: TenantStatus, to: TenantStatus)
         /// A count of working days needs a year the working-day calendar holds no schedule for.
         case yearNotCovered(Int)
+
+        /// The year of `yearNotCovered`.
+        public var uncoveredYear: Int? {
+            if case .yearNotCovered(let year) = self { year } else { nil }
+        }
     }
 
     public let kind: Kind

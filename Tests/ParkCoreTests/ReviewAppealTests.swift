@@ -30,6 +30,20 @@ struct ReviewAppealTests {
         }
     }
 
+    @Test("a window that runs into a year the calendar does not hold: the firm is told it is in time, and which year to load, not that it is late")
+    func windowPastTheCalendar() throws {
+        // Rejected Wednesday 30 December 2026; Thursday 31st is working day 1 of 10, the rest in 2027.
+        #expect(throws: DomainError.invalid("application", "the rejection of application 2 on 2026-12-30 can be appealed for 10 working days, "
+            + "into 2027, which the working-day calendar does not cover; today (2026-12-31) is working day 1 of them, so the firm is in time: "
+            + "load 2027's holiday schedule (put 2027.yaml in parkd's calendar directory and reload parkd), then file the appeal")) {
+            try file(decidedOn: "2026-12-30", today: "2026-12-31")
+        }
+        // A window that ends within 2026 is counted as ever.
+        #expect(try file(decidedOn: "2026-12-10", today: "2026-12-24").deadline == day("2026-12-24"))
+        // Today in a year the calendar does not hold: refused naming that year, as every count is.
+        #expect(throws: DomainError.yearNotCovered(2027)) { try file(decidedOn: "2026-12-30", today: "2027-01-04") }
+    }
+
     @Test("only a final rejection, once; grounds from the list only")
     func refusals() throws {
         #expect(throws: DomainError.invalid("application", "application 2 was approved (decision 3); only a final rejection is appealed")) {

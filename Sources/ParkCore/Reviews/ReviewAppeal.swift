@@ -59,13 +59,38 @@ public struct ReviewAppeal: Equatable, Sendable {
         if let appealedAlready {
             throw .invalid("application", "decision \(latest.decision) on application \(application) was appealed already (appeal \(appealedAlready))")
         }
-        let deadline = try NoticePeriod.starting(on: latest.decidedOn, workingDays: windowDays, calendar: calendar).endsOn
+        let deadline: CivilDate
+        do {
+            deadline = try NoticePeriod.starting(on: latest.decidedOn, workingDays: windowDays, calendar: calendar).endsOn
+        } catch where error.kind == .yearNotCovered(error.kind.uncoveredYear ?? 0) && (error.kind.uncoveredYear ?? 0) > today.year {
+            throw try windowRunsPastCalendar(
+                application: application, decidedOn: latest.decidedOn, year: error.kind.uncoveredYear ?? 0, today: today, windowDays: windowDays,
+                calendar: calendar)
+        }
         guard today <= deadline else {
             throw .invalid("application", "the rejection of application \(application) on \(latest.decidedOn) could be appealed until \(deadline) (\(windowDays) working days); today is \(today)")
         }
         return ReviewAppeal(
             application: application, rejection: Rejection(decision: latest.decision, session: latest.session, decidedOn: latest.decidedOn),
             ground: ground, text: try FieldText.paragraphs(text, field: "text", maxLength: 4000), filedOn: today, deadline: deadline)
+    }
+
+    /// The refusal of an appeal whose window runs into `year`, a later year than today's that
+    /// the calendar does not hold: its deadline cannot be counted, but the firm is in time (the
+    /// window's days up to the end of today's year fell short of `windowDays`), and is told so,
+    /// with the working day today is, rather than that its appeal is late or cannot be dated.
+    private static func windowRunsPastCalendar(
+        application: Int64, decidedOn: CivilDate, year: Int, today: CivilDate, windowDays: Int, calendar: WorkingDayCalendar
+    ) throws(DomainError) -> DomainError {
+        var elapsed = 0
+        var day = decidedOn
+        while day < today {
+            day = day.adding(days: 1)
+            if try calendar.isWorkingDay(day) { elapsed += 1 }
+        }
+        return .invalid("application", "the rejection of application \(application) on \(decidedOn) can be appealed for \(windowDays) working days, "
+            + "into \(year), which the working-day calendar does not cover; today (\(today)) is working day \(elapsed) of them, so the firm is in time: "
+            + "load \(year)'s holiday schedule (put \(year).yaml in parkd's calendar directory and reload parkd), then file the appeal")
     }
 
     /// Refuses to accept an appeal whose rejection was corrected since into an approval (the
