@@ -38,6 +38,42 @@ struct RewardCommandTests {
         let lines: [Line]
     }
 
+    @Test("EVENT_HOSTING pays each fair of a series on its own: its employers, in the month it ended, at most two a year")
+    func seriesOfJobFairs() throws {
+        let (daemon, _) = try park()
+        func series(_ title: String, start: String, end: String, every: Int, until: String, employers: [String: Int]) throws {
+            let added = try daemon.parkctl([
+                "event", "add", "--kind", "job-fair", "--title", title, "--start", start, "--end", end, "--capacity", "10",
+                "--organiser", "1", "--repeat", "weekly", "--every", String(every), "--until", until,
+            ])
+            #expect(added.status == 0, "\(added.stderr)")
+            let id = added.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            for (day, count) in employers {
+                let outcome = try daemon.parkctl(["event", "outcome", id, "--occurrence", day, "--employers", String(count)])
+                #expect(outcome.status == 0, "\(outcome.stderr)")
+            }
+        }
+        func hosting(_ period: String) throws -> String? {
+            let run = try daemon.parkctl(["reward", "run", "--period", period, "--rule", "EVENT_HOSTING"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let shown = try daemon.parkctl(["--json", "reward", "show", run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)])
+            return try JSONDecoder().decode(ShownRun.self, from: Data(shown.stdout.utf8)).lines.first { $0.rule == "EVENT_HOSTING" }?.amount
+        }
+        // Four weekly fairs of 15 employers: none reaches 20, whatever they add up to.
+        try series("周招聘会", start: "2021-05-05T09:00", end: "2021-05-05T16:00", every: 1, until: "2021-05-26",
+                   employers: ["2021-05-05": 15, "2021-05-12": 15, "2021-05-19": 15, "2021-05-26": 15])
+        #expect(try hosting("2021-05") == nil)
+        // A fortnightly series: 60 employers on 06-23, none recorded yet for 07-07: paid in June.
+        try series("双周招聘会", start: "2021-06-23T09:00", end: "2021-06-23T16:00", every: 2, until: "2021-07-07", employers: ["2021-06-23": 60])
+        #expect(try hosting("2021-06") == "20000.00")
+        #expect(try hosting("2021-07") == nil)
+        // Fairs of 50, 20 and 60 employers in August: June's took one of the year's two places,
+        // the earliest of August the other.
+        try series("八月招聘会", start: "2021-08-04T09:00", end: "2021-08-04T16:00", every: 1, until: "2021-08-18",
+                   employers: ["2021-08-04": 50, "2021-08-11": 20, "2021-08-18": 60])
+        #expect(try hosting("2021-08") == "20000.00")
+    }
+
     @Test("a month is computed, explained, approved, exported and verified")
     func monthlyRun() throws {
         let (daemon, _) = try park()

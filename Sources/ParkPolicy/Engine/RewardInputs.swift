@@ -39,14 +39,16 @@ public struct TenantFacts: Codable, Sendable, Equatable {
 /// An event a tenant organised or co-organised with the park, as rules read it.
 @MemberwiseInit
 public struct EventFact: Codable, Sendable, Equatable {
+    /// The event's id (a series' occurrences share it).
     public var id: Int64
     /// The event's kind (`job-fair`, `online-job-fair`, …).
     public var kind: String
-    /// The day its last occurrence ends (YYYY-MM-DD, on its own wall clock).
+    /// The day the occurrence ends (YYYY-MM-DD, on the event's own wall clock).
     public var ends: String
+    /// Called off: the event was cancelled before the occurrence ended.
     public var cancelled: Bool
-    /// Employers that attended, over its occurrences' outcomes in force; absent while no
-    /// outcome is recorded (an outcome is recorded only once the event was held).
+    /// Employers that attended the occurrence, by its outcome in force; absent while no
+    /// outcome is recorded (an outcome is recorded only once it was held).
     public var employers: Int?
 }
 

@@ -104,19 +104,20 @@ extension ParkDatabase {
             leases[record.tenantId, default: []].append(record.fact(units: units[id] ?? [], rents: rents[id] ?? []))
         }
         let reports = try OperatingReportRecord.currentFacts(db, through: "\(year)-12")
-        // The events each tenant organised or co-organised, ending by the end of `year`.
+        // The events each tenant organised or co-organised, ending by the end of `year`: each
+        // occurrence of a series on its own (a job fair held weekly is a fair a week, each with
+        // its outcome), called off when the event was cancelled before it ended.
         var events: [Int64: [EventFact]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT e.id AS id, e.organiserId AS organiserId, e.kind AS kind, e.cancelledAt AS cancelledAt, e.lastEndsAt AS lastEndsAt,
-                   (SELECT MAX(endLocal) FROM eventOccurrence WHERE eventId = e.id AND endsAt <= e.lastEndsAt) AS lastEnd,
-                   (SELECT SUM(employers) FROM eventOutcome WHERE eventId = e.id AND isCurrent) AS employers
-            FROM parkEvent AS e WHERE e.organiserId IS NOT NULL ORDER BY e.organiserId, e.id
-            """) {
-            let ends = String(((row["lastEnd"] as String?) ?? "").prefix(10))
-            guard !ends.isEmpty, ends <= "\(year)-12-31" else { continue }
+            SELECT e.id AS id, e.organiserId AS organiserId, e.kind AS kind, e.cancelledAt AS cancelledAt, o.endsAt AS endsAt,
+                   o.endLocal AS endLocal,
+                   (SELECT employers FROM eventOutcome WHERE eventId = e.id AND occurrence = o.day AND isCurrent) AS employers
+            FROM parkEvent AS e JOIN eventOccurrence AS o ON o.eventId = e.id
+            WHERE e.organiserId IS NOT NULL AND substr(o.endLocal, 1, 10) <= ? ORDER BY e.organiserId, e.id, o.day
+            """, arguments: ["\(year)-12-31"]) {
             events[row["organiserId"], default: []].append(EventFact(
-                id: row["id"], kind: row["kind"], ends: ends,
-                cancelled: ParkEvent.isCalledOff(cancelledAt: row["cancelledAt"], lastEndsAt: row["lastEndsAt"]), employers: row["employers"]))
+                id: row["id"], kind: row["kind"], ends: String((row["endLocal"] as String).prefix(10)),
+                cancelled: ParkEvent.isCalledOff(cancelledAt: row["cancelledAt"], lastEndsAt: row["endsAt"]), employers: row["employers"]))
         }
         return RewardInputs(tenants: try TenantRecord.fetchAll(db, sql: """
             SELECT * FROM tenant WHERE id IN (SELECT tenantId FROM tenantStatusChange WHERE toStatus = 'active') ORDER BY id
