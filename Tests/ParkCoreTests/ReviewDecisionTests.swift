@@ -38,7 +38,19 @@ struct ReviewDecisionTests {
         let again = #expect(throws: DomainError.self) {
             try ReviewNotice.publish(session: 1, status: .closed, existing: first, today: today, workingDays: 5, calendar: calendar)
         }
-        #expect(again?.reason.contains("already on notice until \(first.period.endsOn)") == true)
+        #expect(again?.reason == "review session 1 is already on notice until \(first.period.endsOn); a session's results are put on notice once")
+        // After its last day, and once closed, it says so: not "on notice".
+        let afterItsEnd = first.period.endsOn.adding(days: 1)
+        let ended = #expect(throws: DomainError.self) {
+            try ReviewNotice.publish(session: 1, status: .closed, existing: first, today: afterItsEnd, workingDays: 5, calendar: calendar)
+        }
+        #expect(ended?.reason == "review session 1 was on notice until \(first.period.endsOn); its notice awaits closing; a session's results are put on notice once")
+        var closed = first
+        closed.closed = true
+        let closedAgain = #expect(throws: DomainError.self) {
+            try ReviewNotice.publish(session: 1, status: .closed, existing: closed, today: afterItsEnd, workingDays: 5, calendar: calendar)
+        }
+        #expect(closedAgain?.reason == "review session 1 was on notice until \(first.period.endsOn), and its notice is closed; a session's results are put on notice once")
         let zero = #expect(throws: DomainError.self) {
             try ReviewNotice.publish(session: 1, status: .closed, existing: nil, today: today, workingDays: 0, calendar: calendar)
         }

@@ -229,7 +229,7 @@ struct ReviewNoticeStoreTests {
                 session: 1, today: day("2021-02-09"), workingDays: 5, calendar: calendar, context: context("io.parkd.Review.PublishNotice"))
             // Wednesday 10th; the festival; Thursday 18th, Friday 19th, Saturday 20th (worked), Monday 22nd.
             #expect(notice.notice.period.endsOn == (try day("2021-02-22")))
-            await #expect(throws: DomainError.invalid("session", "review session 1 is already on notice until 2021-02-22")) {
+            await #expect(throws: DomainError.invalid("session", "review session 1 is already on notice until 2021-02-22; a session's results are put on notice once")) {
                 try await database.publishReviewNotice(
                     session: 1, today: day("2021-02-10"), workingDays: 5, calendar: calendar, context: context("io.parkd.Review.PublishNotice"))
             }

@@ -19,7 +19,10 @@ public struct ReviewNotice: Equatable, Sendable {
             throw .invalid("session", "review session \(session) is \(status.rawValue); only a closed session's results are put on notice")
         }
         if let existing {
-            throw .invalid("session", "review session \(session) is already on notice until \(existing.period.endsOn)")
+            let already = existing.closed ? "was on notice until \(existing.period.endsOn), and its notice is closed"
+                : existing.period.hasEnded(on: today) ? "was on notice until \(existing.period.endsOn); its notice awaits closing"
+                : "is already on notice until \(existing.period.endsOn)"
+            throw .invalid("session", "review session \(session) \(already); a session's results are put on notice once")
         }
         let period = try NoticePeriod.starting(on: today, workingDays: workingDays, calendar: calendar)
         return ReviewNotice(session: session, period: period, closed: false)
