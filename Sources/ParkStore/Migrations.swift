@@ -1088,6 +1088,19 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'an offset recovers a receivable its notice released, at most what is still owed of it'); END;
                 """)
         }
+        migrator.registerMigration("v25-unitAvailableFrom") { db in
+            // The first day a unit is in the park, which the park's area and seats on a day count:
+            // for a unit recorded before, the day it was recorded (UTC), or the first day a lease
+            // or a project held it when earlier.
+            try db.execute(sql: """
+                ALTER TABLE rentalUnit ADD COLUMN availableFrom TEXT NOT NULL DEFAULT '';
+                UPDATE rentalUnit SET availableFrom = MIN(
+                  substr(createdAt, 1, 10),
+                  COALESCE((SELECT MIN(l.start) FROM leaseUnit AS lu JOIN lease AS l ON l.id = lu.leaseId WHERE lu.rentalUnitId = rentalUnit.id), '9999-12-31'),
+                  COALESCE((SELECT MIN(p.enteredOn) FROM incubatorSeat AS s JOIN incubatorProject AS p ON p.id = s.incubatorProjectId
+                            WHERE s.rentalUnitId = rentalUnit.id), '9999-12-31'));
+                """)
+        }
         return migrator
     }
 }

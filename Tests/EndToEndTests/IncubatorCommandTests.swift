@@ -7,7 +7,8 @@ struct IncubatorCommandTests {
     func projects() throws {
         let daemon = try RunningDaemon()
         for number in 1...4 {
-            _ = try daemon.parkctl(["unit", "add", "--building", "I", "--number", "S\(number)", "--area", "6", "--kind", "incubator", "--rent", "0"])
+            _ = try daemon.parkctl(["unit", "add", "--building", "I", "--number", "S\(number)", "--area", "6", "--kind", "incubator", "--rent", "0",
+                                    "--from", "2021-01-01"])
         }
         _ = try daemon.parkctl(["unit", "add", "--building", "A", "--number", "1", "--area", "100", "--kind", "office", "--rent", "40"])
         #expect(try daemon.parkctl(["incubator", "add", "--name", "智聘云", "--founder", "李明", "--university", "中国海洋大学", "--phd-count", "1", "--seat", "1", "--seat", "2", "--on", "2021-03-01"]).stdout == "1\n")
@@ -22,5 +23,17 @@ struct IncubatorCommandTests {
         #expect(list.stdout.hasSuffix("occupancy on 2021-12-31: 3 of 4 seats (75.00%), 2 projects\n"))
         #expect(try daemon.parkctl(["stats", "--year", "2021"]).stdout.contains("Incubator:             2 projects on 3 of 4 seats (75.00%)"))
         #expect(try daemon.parkctl(["incubator", "graduate", "9", "--on", "2022-06-01"]).status == 66)
+
+        // A seat added now is in the park from today: 2021's figures stay as they were. Given
+        // an earlier first day in the park, it counts from then.
+        let added = try daemon.parkctl(["--json", "unit", "add", "--building", "I", "--number", "S5", "--area", "6", "--kind", "incubator", "--rent", "0"])
+        #expect(added.status == 0 && !added.stdout.contains("\"availableFrom\" : \"2021"), "\(added.stdout)\(added.stderr)")
+        #expect(try daemon.parkctl(["stats", "--year", "2021"]).stdout.contains("Incubator:             2 projects on 3 of 4 seats (75.00%)"))
+        #expect(try daemon.parkctl(["unit", "set", "I-S5", "--from", "2021-06-01"]).status == 0)
+        #expect(try daemon.parkctl(["unit", "show", "I-S5"]).stdout.contains("In the park:  from 2021-06-01"))
+        #expect(try daemon.parkctl(["stats", "--year", "2021"]).stdout.contains("Incubator:             2 projects on 3 of 5 seats (60.00%)"))
+        #expect(try daemon.parkctl(["incubator", "list", "--on", "2021-05-31"]).stdout.hasSuffix("occupancy on 2021-05-31: 3 of 4 seats (75.00%), 2 projects\n"))
+        let badDay = try daemon.parkctl(["unit", "set", "I-S5", "--from", "2021-02-30"])
+        #expect(badDay.status == 65 && badDay.stderr.hasPrefix("parkctl: invalid --from (availableFrom): "), "\(badDay.stderr)")
     }
 }

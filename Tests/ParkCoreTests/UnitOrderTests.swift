@@ -15,7 +15,8 @@ struct UnitOrderTests {
     @Test("by building, then number")
     func buildingThenNumber() throws {
         func unit(_ building: String, _ number: String) throws -> RentalUnit {
-            try RentalUnit(building: building, floor: nil, number: number, area: Area(centiSquareMetres: 100), kind: .office, listRent: Money(fen: 0))
+            try RentalUnit(building: building, floor: nil, number: number, area: Area(centiSquareMetres: 100), kind: .office, listRent: Money(fen: 0),
+                           availableFrom: CivilDate(year: 2021, month: 1, day: 1)!)
         }
         let units = try [unit("A", "1008"), unit("B", "2"), unit("A", "260"), unit("A", "16104"), unit("A2", "1"), unit("A10", "1")]
         let listed = units.sorted { UnitOrder.isListed($0, before: $1) }.map { "\($0.building)-\($0.number)" }

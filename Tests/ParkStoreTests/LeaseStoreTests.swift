@@ -9,7 +9,8 @@ struct LeaseStoreTests {
     func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
 
     func office(_ number: String, _ area: String) throws -> RentalUnit {
-        try RentalUnit(building: "A", floor: "12", number: number, area: Area.parse(area, field: "area"), kind: .office, listRent: Money(fen: 4500))
+        try RentalUnit(building: "A", floor: "12", number: number, area: Area.parse(area, field: "area"), kind: .office, listRent: Money(fen: 4500),
+            availableFrom: CivilDate(year: 2021, month: 1, day: 1)!)
     }
 
     /// An approved tenant and two office units.

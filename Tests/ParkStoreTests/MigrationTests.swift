@@ -45,6 +45,36 @@ struct MigrationTests {
         }
     }
 
+    @Test("v25: a unit recorded before is in the park from the day it was recorded, or from the first lease or project holding it when earlier")
+    func unitsAvailableFrom() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            try ParkDatabase.migrate(path: path, upTo: "v24-paymentStanding")
+            let queue = try DatabaseQueue(path: path)
+            try await queue.write { db in
+                try db.execute(sql: """
+                    INSERT INTO tenant (id, name, creditCode, origin, status, appliedOn, createdAt, updatedAt)
+                    VALUES (1, '老租户', '91370200163562681G', 'local', 'active', '2019-03-01', '2026-05-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z');
+                    INSERT INTO rentalUnit (id, building, number, areaCenti, kind, listRentFen, createdAt, updatedAt) VALUES
+                      (1, 'A', '1', 10000, 'office', 4000, '2026-05-01T08:00:00.000Z', 'x'),
+                      (2, 'A', '2', 10000, 'office', 4000, '2026-05-02T08:00:00.000Z', 'x'),
+                      (3, 'I', '1', 600, 'incubator', 0, '2026-05-03T08:00:00.000Z', 'x');
+                    INSERT INTO lease (id, tenantId, start, end, depositFen, billingDay, createdAt, updatedAt)
+                    VALUES (1, 1, '2019-04-01', '2029-03-31', 0, 1, 'x', 'x');
+                    INSERT INTO leaseUnit (leaseId, rentalUnitId, areaCenti) VALUES (1, 1, 10000);
+                    INSERT INTO incubatorProject (id, name, founder, phdCount, enteredOn, createdAt, updatedAt)
+                    VALUES (1, '智聘云', '李明', 0, '2020-09-01', 'x', 'x');
+                    INSERT INTO incubatorSeat (incubatorProjectId, rentalUnitId) VALUES (1, 3);
+                    """)
+            }
+            try queue.close()
+            let database = try ParkDatabase(path: path)
+            let units = try await database.units()
+            #expect(units.map(\.unit.availableFrom.description) == ["2019-04-01", "2026-05-02", "2020-09-01"])
+            try database.close()
+        }
+    }
+
     @Test("a database written by a newer parkd is refused, untouched")
     func newerSchema() async throws {
         try await withTemporaryDirectory { directory in

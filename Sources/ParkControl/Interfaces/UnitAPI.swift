@@ -23,6 +23,9 @@ public enum UnitAPI {
           kind: string,
           # List rent in yuan per m² per month.
           listRent: string,
+          # The first day it is in the park (YYYY-MM-DD): the park's area and seats on a day
+          # count it from then, or from the first day a lease or project held it when earlier.
+          availableFrom: string,
           # When the record was created (RFC 3339, UTC).
           createdAt: string,
           # When the record last changed (RFC 3339, UTC).
@@ -64,7 +67,10 @@ public enum UnitAPI {
           # office, incubator or shared.
           kind: string,
           # List rent in yuan per m² per month.
-          listRent: string
+          listRent: string,
+          # The first day it is in the park (YYYY-MM-DD; default today): give it when entering
+          # a park's history, so that earlier years count the unit as theirs.
+          availableFrom: ?string
         ) -> (
           # The unit added.
           unit: Unit
@@ -103,7 +109,9 @@ public enum UnitAPI {
           # New kind: office, incubator or shared.
           kind: ?string,
           # New list rent in yuan per m² per month.
-          listRent: ?string
+          listRent: ?string,
+          # New first day in the park (YYYY-MM-DD).
+          availableFrom: ?string
         ) -> (
           # The unit as it is now.
           unit: Unit
@@ -141,6 +149,7 @@ public enum UnitAPI {
         public var area: String
         public var kind: String
         public var listRent: String
+        public var availableFrom: String
         public var createdAt: String
         public var updatedAt: String
         public var heldBy: [Holder]? = nil
@@ -168,6 +177,7 @@ public enum UnitAPI {
         public var area: String
         public var kind: String
         public var listRent: String
+        public var availableFrom: String? = nil
     }
 
     @MemberwiseInit
@@ -204,5 +214,6 @@ public enum UnitAPI {
         public var area: String? = nil
         public var kind: String? = nil
         public var listRent: String? = nil
+        public var availableFrom: String? = nil
     }
 }

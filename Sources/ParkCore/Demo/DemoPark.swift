@@ -47,7 +47,7 @@ public struct DemoPark: Sendable {
                 try RentalUnit(
                     building: row.cell("building"), floor: row.optional("floor"), number: row.cell("number"),
                     area: Area.parse(row.cell("area"), field: "area"), kind: UnitKind.parse(row.cell("kind")),
-                    listRent: Money.parse(row.cell("rent"), field: "rent", atMost: Lease.rentLimit))
+                    listRent: Money.parse(row.cell("rent"), field: "rent", atMost: Lease.rentLimit), availableFrom: today)
             })
         }
         for row in try rows(tenants, file: "tenants.csv") {
@@ -79,6 +79,10 @@ public struct DemoPark: Sendable {
                     enteredOn: try CivilDate.parseRecorded(row.cell("enteredOn"), field: "enteredOn"))
             })
         }
+        // The units are the park's from its first day in the files: the earliest application,
+        // lease or project.
+        let opening = (park.firms.map(\.tenant.appliedOn) + park.leases.map(\.start) + park.projects.map(\.enteredOn)).min() ?? today
+        for index in park.units.indices { park.units[index].availableFrom = opening }
         return park
     }
 

@@ -1,4 +1,6 @@
-/// A leasable unit: a building, an optional floor and a number, with its area and list rent.
+/// A leasable unit: a building, an optional floor and a number, with its area and list rent, in
+/// the park from a day on: the park's area and seats on a day (occupancy) count the units in it
+/// then, so that a unit added later changes no earlier year's figures.
 public struct RentalUnit: Equatable, Sendable {
     public var id: Int64?
     public var building: String
@@ -8,8 +10,12 @@ public struct RentalUnit: Equatable, Sendable {
     public var kind: UnitKind
     /// List rent per m² per month.
     public var listRent: Money
+    /// The first day it is in the park (a lease or project holding it earlier brings it in then).
+    public var availableFrom: CivilDate
 
-    public init(building: String, floor: String?, number: String, area: Area, kind: UnitKind, listRent: Money) throws(DomainError) {
+    public init(
+        building: String, floor: String?, number: String, area: Area, kind: UnitKind, listRent: Money, availableFrom: CivilDate
+    ) throws(DomainError) {
         self.id = nil
         self.building = try FieldText.text(building, field: "building", maxLength: 50)
         self.floor = try FieldText.optionalText(floor, field: "floor", maxLength: 20)
@@ -18,10 +24,13 @@ public struct RentalUnit: Equatable, Sendable {
         self.kind = kind
         try Lease.checkRent(listRent, field: "listRent")
         self.listRent = listRent
+        self.availableFrom = availableFrom
     }
 
     /// Restores a unit as stored.
-    public init(id: Int64, building: String, floor: String?, number: String, area: Area, kind: UnitKind, listRent: Money) {
+    public init(
+        id: Int64, building: String, floor: String?, number: String, area: Area, kind: UnitKind, listRent: Money, availableFrom: CivilDate
+    ) {
         self.id = id
         self.building = building
         self.floor = floor
@@ -29,6 +38,7 @@ public struct RentalUnit: Equatable, Sendable {
         self.area = area
         self.kind = kind
         self.listRent = listRent
+        self.availableFrom = availableFrom
     }
 
     /// `A-1203`: building and number, how the park names a unit.

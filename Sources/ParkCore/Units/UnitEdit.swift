@@ -7,6 +7,7 @@ public struct UnitEdit: Sendable {
     public var area: Area? = nil
     public var kind: UnitKind? = nil
     public var listRent: Money? = nil
+    public var availableFrom: CivilDate? = nil
 }
 
 extension RentalUnit {
@@ -33,6 +34,7 @@ extension RentalUnit {
             try Lease.checkRent(rent, field: "listRent")
             unit.listRent = rent
         }
+        if let availableFrom = edit.availableFrom { unit.availableFrom = availableFrom }
         return unit
     }
 

@@ -66,7 +66,7 @@ extension ParkDatabase {
     }
 
     static func incubatorOccupancy(_ db: Database, on day: CivilDate) throws -> IncubatorOccupancy {
-        let seats = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM rentalUnit WHERE kind = 'incubator'") ?? 0
+        let seats: Int = try RentalUnitRecord.inPark(kind: .incubator, on: day).fetchOne(db)?["units"] ?? 0
         return IncubatorOccupancy.on(day, projects: try loadProjects(db), seats: seats)
     }
 

@@ -29,7 +29,7 @@ extension ParkDatabase {
             let tenants = try ParkDatabase.tenantStandings(db)
             let leases = try Int64.fetchAll(db, sql: "SELECT id FROM lease WHERE start <= ?", arguments: [to.description])
                 .map { try ParkDatabase.loadLease(db, $0).lease }
-            let officeArea = Area(centiSquareMetres: try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(areaCenti), 0) FROM rentalUnit WHERE kind = 'office'") ?? 0)
+            let officeArea = Area(centiSquareMetres: try RentalUnitRecord.inPark(kind: .office, on: to).fetchOne(db)?["areaCenti"] ?? 0)
             let monthTotals = try Row.fetchAll(
                 db, sql: MonthTotalsQuery.sql,
                 arguments: [Month(year: from.year, month: from.month).description, Month(year: to.year, month: to.month).description]

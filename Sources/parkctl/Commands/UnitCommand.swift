@@ -37,14 +37,17 @@ extension UnitCommand {
         @Option(parsing: .unconditional, help: ArgumentHelp("Area in m² (two decimals).", valueName: "m2")) var area: String
         @Option(parsing: .unconditional, help: "office, incubator or shared.") var kind: String
         @Option(parsing: .unconditional, help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String
+        @Option(parsing: .unconditional, help: ArgumentHelp(
+            "The first day the unit is in the park (default today); give it when entering the park's history.", valueName: "date")) var from: String?
 
         static let fieldOptions: FieldOptions = [
             "building": "--building", "floor": "--floor", "number": "--number", "area": "--area", "kind": "--kind", "listRent": "--rent",
+            "availableFrom": "--from",
         ]
 
         func run() async throws {
             try await respond(UnitAPI.create, UnitAPI.Create(
-                building: building, floor: floor, number: number, area: area, kind: kind, listRent: rent),
+                building: building, floor: floor, number: number, area: area, kind: kind, listRent: rent, availableFrom: from),
                 json: \.unit) { reply in String(reply.unit.id) }
         }
     }
@@ -82,6 +85,7 @@ extension UnitCommand {
             var text = UnitCommand.table([unit])
             if let holders = unit.heldBy {
                 var fields = Fields()
+                fields.add("In the park", "from \(unit.availableFrom)")
                 fields.add("Held by", holders.isEmpty ? nil : holders.map(UnitCommand.describe).joined(separator: "; "))
                 fields.add("Last held by", unit.lastHolder.map(UnitCommand.describe))
                 text += "\n\n" + fields.render()
@@ -91,7 +95,7 @@ extension UnitCommand {
     }
 
     struct Set: ParkctlCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a unit's floor, area, kind or list rent.")
+        static let configuration = CommandConfiguration(abstract: "Change a unit's floor, area, kind, list rent or first day in the park.")
 
         @ParentCommand var parkctl: Parkctl
         @Argument(help: ArgumentHelp("Id, or label as listed.", valueName: "unit")) var unit: String
@@ -99,18 +103,21 @@ extension UnitCommand {
         @Option(parsing: .unconditional, help: ArgumentHelp("Area in m².", valueName: "m2")) var area: String?
         @Option(parsing: .unconditional) var kind: String?
         @Option(parsing: .unconditional, help: ArgumentHelp("List rent in yuan per m² per month.", valueName: "yuan")) var rent: String?
+        @Option(parsing: .unconditional, help: ArgumentHelp("The first day the unit is in the park.", valueName: "date")) var from: String?
 
-        static let fieldOptions: FieldOptions = ["unit": "UNIT", "floor": "--floor", "area": "--area", "kind": "--kind", "listRent": "--rent"]
+        static let fieldOptions: FieldOptions = [
+            "unit": "UNIT", "floor": "--floor", "area": "--area", "kind": "--kind", "listRent": "--rent", "availableFrom": "--from",
+        ]
 
         func validate() throws {
-            guard floor != nil || area != nil || kind != nil || rent != nil else {
-                throw ValidationError("Give at least one of --floor, --area, --kind, --rent.")
+            guard floor != nil || area != nil || kind != nil || rent != nil || from != nil else {
+                throw ValidationError("Give at least one of --floor, --area, --kind, --rent, --from.")
             }
         }
 
         func run() async throws {
             let id = try await reporting { try await global.unitID(unit) }
-            try await respond(UnitAPI.update, UnitAPI.Update(unit: id, floor: floor, area: area, kind: kind, listRent: rent), json: \.unit) { reply in
+            try await respond(UnitAPI.update, UnitAPI.Update(unit: id, floor: floor, area: area, kind: kind, listRent: rent, availableFrom: from), json: \.unit) { reply in
                 UnitCommand.table([reply.unit])
             }
         }

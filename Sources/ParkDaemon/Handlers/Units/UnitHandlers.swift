@@ -11,7 +11,8 @@ enum UnitHandlers {
             let unit = try RentalUnit(
                 building: request.building, floor: request.floor, number: request.number,
                 area: Area.parse(request.area, field: "area"), kind: UnitKind.parse(request.kind),
-                listRent: Money.parse(request.listRent, field: "listRent", atMost: Lease.rentLimit))
+                listRent: Money.parse(request.listRent, field: "listRent", atMost: Lease.rentLimit),
+                availableFrom: try request.availableFrom.map { try CivilDate.parseRecorded($0, field: "availableFrom") } ?? call.state.today())
             return UnitAPI.UnitReply(unit: wire(try await database.createUnit(unit, context: call.change())))
         }
 
@@ -29,7 +30,8 @@ enum UnitHandlers {
             let edit = UnitEdit(
                 floor: request.floor, area: try request.area.map { try Area.parse($0, field: "area") },
                 kind: try request.kind.map { try UnitKind.parse($0) },
-                listRent: try request.listRent.map { try Money.parse($0, field: "listRent", atMost: Lease.rentLimit) })
+                listRent: try request.listRent.map { try Money.parse($0, field: "listRent", atMost: Lease.rentLimit) },
+                availableFrom: try request.availableFrom.map { try CivilDate.parseRecorded($0, field: "availableFrom") })
             return UnitAPI.UnitReply(unit: wire(try await database.updateUnit(request.unit, edit: edit, context: call.change())))
         }
     }
@@ -38,7 +40,8 @@ enum UnitHandlers {
         let unit = stored.unit
         return UnitAPI.Unit(
             id: stored.id, building: unit.building, floor: unit.floor, number: unit.number, area: unit.area.description,
-            kind: unit.kind.rawValue, listRent: unit.listRent.description, createdAt: stored.createdAt, updatedAt: stored.updatedAt)
+            kind: unit.kind.rawValue, listRent: unit.listRent.description, availableFrom: unit.availableFrom.description,
+            createdAt: stored.createdAt, updatedAt: stored.updatedAt)
     }
 
     /// The unit with who holds it today and who held it last (Get's reply only).
