@@ -1091,7 +1091,8 @@ enum Migrations {
         migrator.registerMigration("v25-unitAvailableFrom") { db in
             // The first day a unit is in the park, which the park's area and seats on a day count:
             // for a unit recorded before, the day it was recorded (UTC), or the first day a lease
-            // or a project held it when earlier.
+            // or a project held it when earlier. A lease or project that holds a unit from an
+            // earlier day brings it into the park from that day, whatever writes to the file.
             try db.execute(sql: """
                 ALTER TABLE rentalUnit ADD COLUMN availableFrom TEXT NOT NULL DEFAULT '';
                 UPDATE rentalUnit SET availableFrom = MIN(
@@ -1099,6 +1100,16 @@ enum Migrations {
                   COALESCE((SELECT MIN(l.start) FROM leaseUnit AS lu JOIN lease AS l ON l.id = lu.leaseId WHERE lu.rentalUnitId = rentalUnit.id), '9999-12-31'),
                   COALESCE((SELECT MIN(p.enteredOn) FROM incubatorSeat AS s JOIN incubatorProject AS p ON p.id = s.incubatorProjectId
                             WHERE s.rentalUnitId = rentalUnit.id), '9999-12-31'));
+                CREATE TRIGGER leaseUnit_bringsUnitIn AFTER INSERT ON leaseUnit
+                BEGIN
+                  UPDATE rentalUnit SET availableFrom = (SELECT start FROM lease WHERE id = NEW.leaseId)
+                  WHERE id = NEW.rentalUnitId AND availableFrom > (SELECT start FROM lease WHERE id = NEW.leaseId);
+                END;
+                CREATE TRIGGER incubatorSeat_bringsUnitIn AFTER INSERT ON incubatorSeat
+                BEGIN
+                  UPDATE rentalUnit SET availableFrom = (SELECT enteredOn FROM incubatorProject WHERE id = NEW.incubatorProjectId)
+                  WHERE id = NEW.rentalUnitId AND availableFrom > (SELECT enteredOn FROM incubatorProject WHERE id = NEW.incubatorProjectId);
+                END;
                 """)
         }
         return migrator

@@ -261,7 +261,7 @@ struct StatsCommandTests {
     @Test("the year's figures as a table, JSON and CSV")
     func yearFigures() throws {
         let daemon = try ReportCommandTests().park()
-        _ = try daemon.parkctl(["unit", "add", "--building", "A", "--number", "2", "--area", "300", "--kind", "office", "--rent", "40"])
+        _ = try daemon.parkctl(["unit", "add", "--building", "A", "--number", "2", "--area", "300", "--kind", "office", "--rent", "40", "--from", "2021-01-01"])
         for (month, revenue) in [("2021-03", "1250000.50"), ("2021-04", "1300000")] {
             _ = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", month, "--revenue", revenue, "--tax", "45000", "--placements", "25"])
         }

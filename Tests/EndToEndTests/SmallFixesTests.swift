@@ -62,7 +62,7 @@ struct SmallFixesTests {
         (["incubator", "add", "--name", "智聘云", "--founder", "李明", "--on", "2021-03-01"], "Missing expected argument '--seat <seat> ...'",
          "Usage: parkctl incubator add"),
         (["tenant", "set", "1"], "Give at least one field to change", "Usage: parkctl tenant set <tenant>"),
-        (["unit", "set", "1"], "Give at least one of --floor, --area, --kind, --rent.", "Usage: parkctl unit set <unit>"),
+        (["unit", "set", "1"], "Give at least one of --floor, --area, --kind, --rent, --from.", "Usage: parkctl unit set <unit>"),
         (["event", "set", "1"], "Give at least one field to change.", "Usage: parkctl event set [<options>] <event>"),
     ])
     func ownUsage(_ arguments: [String], _ error: String, _ usage: String) throws {
@@ -401,6 +401,7 @@ struct SmallFixesTests {
             ID  UNIT    FLOOR  AREA M²  KIND    LIST RENT
              1  A-1203  12      120.50  office      45.00
 
+            In the park:  from 2021-03-15
             Held by:      lease 2 of tenant 1 青岛英才人力资源有限公司 from 2022-03-15 to 2099-12-31
             Last held by: lease 1 of tenant 1 青岛英才人力资源有限公司 from 2021-03-15 to 2022-03-14
 
@@ -413,6 +414,12 @@ struct SmallFixesTests {
         let missing = try daemon.parkctl(["unit", "show", "Z-9"])
         #expect(missing.status == 66)
         #expect(missing.stderr == "parkctl: no unit has label 'Z-9'\n")
+        // Leased from 2021-03-15, it is in the park from that day at the latest; earlier is taken.
+        let later = try daemon.parkctl(["unit", "set", "A-1203", "--from", "2022-01-01"])
+        #expect(later.status == 65 && later.stderr == "parkctl: invalid --from (availableFrom): unit A-1203 is held by lease 1 of tenant 1 "
+            + "from 2021-03-15 to 2022-03-14; it is in the park from 2021-03-15 at the latest\n", "\(later.stderr)")
+        #expect(try daemon.parkctl(["unit", "set", "A-1203", "--from", "2020-06-01"]).status == 0)
+        #expect(try daemon.parkctl(["unit", "show", "A-1203"]).stdout.contains("In the park:  from 2020-06-01\n"))
 
         let json = try daemon.parkctl(["--json", "unit", "show", "A-1203"])
         let unit = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

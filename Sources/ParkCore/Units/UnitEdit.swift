@@ -14,7 +14,8 @@ extension RentalUnit {
     /// The unit with `edit` applied. Rewards of past periods read a leased unit's kind, and a
     /// lease keeps the area its units had when signed, which the park's occupancy sets against
     /// the units' areas: both change only for a unit nobody holds or has held (`holder`, the
-    /// first that does).
+    /// earliest that does). A unit is in the park from the first day anything held it, at the
+    /// latest.
     public func applying(_ edit: UnitEdit, holder: UnitHolding?) throws(DomainError) -> RentalUnit {
         var unit = self
         if let floor = edit.floor { unit.floor = try FieldText.optionalText(floor, field: "floor", maxLength: 20) }
@@ -34,13 +35,18 @@ extension RentalUnit {
             try Lease.checkRent(rent, field: "listRent")
             unit.listRent = rent
         }
-        if let availableFrom = edit.availableFrom { unit.availableFrom = availableFrom }
+        if let availableFrom = edit.availableFrom {
+            if let holder, holder.from < availableFrom {
+                throw .invalid("availableFrom", "unit \(label) is held by \(holder); it is in the park from \(holder.from) at the latest")
+            }
+            unit.availableFrom = availableFrom
+        }
         return unit
     }
 
-    /// Whether `edit` changes what a holding fixes (the area or the kind), so that who holds or
-    /// held the unit must be known to apply it.
+    /// Whether `edit` changes what a holding fixes (the area or the kind) or bounds (a later
+    /// first day in the park), so that who holds or held the unit must be known to apply it.
     public func needsHolder(for edit: UnitEdit) -> Bool {
-        edit.area.map { $0 != area } ?? false || edit.kind.map { $0 != kind } ?? false
+        edit.area.map { $0 != area } ?? false || edit.kind.map { $0 != kind } ?? false || edit.availableFrom.map { $0 > availableFrom } ?? false
     }
 }

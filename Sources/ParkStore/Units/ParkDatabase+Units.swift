@@ -60,7 +60,7 @@ extension ParkDatabase {
     public func updateUnit(_ id: Int64, edit: UnitEdit, context: ChangeContext) async throws -> StoredUnit {
         try await write(context) { db in
             let stored = try ParkDatabase.loadUnit(db, id)
-            let holder = stored.unit.needsHolder(for: edit) ? try ParkDatabase.unitHoldings(db, unit: id).first : nil
+            let holder = stored.unit.needsHolder(for: edit) ? try ParkDatabase.unitHoldings(db, unit: id).min { $0.from < $1.from } : nil
             let unit = try stored.unit.applying(edit, holder: holder)
             try RentalUnitRecord(unit, createdAt: stored.createdAt, updatedAt: context.at).update(db)
             return try ParkDatabase.loadUnit(db, id)

@@ -18,18 +18,14 @@ struct RentalUnitRecord: FetchableRecord, MutablePersistableRecord {
     var createdAt: String
     var updatedAt: String
 
-    /// The units of `kind` in the park on `day` (from their `availableFrom`, or from the first
-    /// day a lease or a project held them when that is earlier), for the park's area and seats
-    /// on a day: a unit added later counts in no earlier figure.
+    /// The units of `kind` in the park on `day`, for the park's area and seats on a day: a unit
+    /// added later counts in no earlier figure. (A lease or project holding a unit from an
+    /// earlier day moved its `availableFrom` back to that day: migration v25's triggers.)
     static func inPark(kind: UnitKind, on day: CivilDate) -> SQLRequest<Row> {
-        let day = day.description
-        return """
-            SELECT COALESCE(SUM(u.areaCenti), 0) AS areaCenti, COUNT(*) AS units FROM rentalUnit AS u
-            WHERE u.kind = \(kind.rawValue) AND (u.availableFrom <= \(day)
-              OR EXISTS (SELECT 1 FROM leaseUnit AS lu JOIN lease AS l ON l.id = lu.leaseId WHERE lu.rentalUnitId = u.id AND l.start <= \(day))
-              OR EXISTS (SELECT 1 FROM incubatorSeat AS s JOIN incubatorProject AS p ON p.id = s.incubatorProjectId
-                         WHERE s.rentalUnitId = u.id AND p.enteredOn <= \(day)))
-            """
+        """
+        SELECT COALESCE(SUM(areaCenti), 0) AS areaCenti, COUNT(*) AS units FROM rentalUnit
+        WHERE kind = \(kind.rawValue) AND availableFrom <= \(day.description)
+        """
     }
 
     /// The units whose label (`RentalUnit.label`: building and number joined by a hyphen) is

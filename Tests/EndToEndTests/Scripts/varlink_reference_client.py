@@ -100,7 +100,7 @@ with varlink.Client(address=address) as client:
     # io.parkd.Unit and io.parkd.Lease
     with client.open("io.parkd.Unit", namespaced=False) as units:
         unit = units.Create(building="A", floor="12", number="1203", area="120.50", kind="office", listRent="45")["unit"]
-        check(unit["area"] == "120.50" and unit["listRent"] == "45.00", f"Unit.Create: {unit}")
+        check(unit["area"] == "120.50" and unit["listRent"] == "45.00" and len(unit["availableFrom"]) == 10, f"Unit.Create: {unit}")
         units.Create(building="A", floor="12", number="1204", area="80", kind="office", listRent="45")
         got = units.Get(unit["id"])["unit"]
         # Get alone says who holds the unit: nobody yet.
@@ -166,7 +166,9 @@ with varlink.Client(address=address) as client:
 
     # io.parkd.Incubator
     with client.open("io.parkd.Unit", namespaced=False) as units, client.open("io.parkd.Incubator", namespaced=False) as incubator:
-        seats = [units.Create(building="I", floor=None, number=f"S{n}", area="6", kind="incubator", listRent="0")["unit"]["id"]
+        # In the park from 2021 (a seat is counted from its first day in the park).
+        seats = [units.Create(building="I", floor=None, number=f"S{n}", area="6", kind="incubator", listRent="0",
+                              availableFrom="2021-01-01")["unit"]["id"]
                  for n in range(1, 3)]
         project = incubator.Create(name="智聘云", founder="李明", team=None, university="中国海洋大学", phdCount=1,
                                    seats=seats[:1], enteredOn="2021-03-01")["project"]
