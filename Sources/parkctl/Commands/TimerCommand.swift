@@ -36,7 +36,9 @@ extension TimerCommand {
                 ])
             }
             let count = reply.timers.count == 1 ? "1 timer listed." : "\(reply.timers.count) timers listed."
-            return reply.timers.isEmpty ? "0 timers listed." : table.render() + "\n\n" + count
+            // Why a timer has no next elapse, as `timer show` says it: a NEXT of n/a is not left unexplained.
+            let notes = reply.timers.filter { $0.next == nil }.compactMap { timer in timer.nextNote.map { "\(timer.name): no next elapse: \($0)" } }
+            return reply.timers.isEmpty ? "0 timers listed." : ([table.render(), "", count] + notes).joined(separator: "\n")
         }
     }
 
