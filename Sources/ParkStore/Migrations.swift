@@ -1112,6 +1112,47 @@ enum Migrations {
                 END;
                 """)
         }
+        migrator.registerMigration("v26-paymentRowsKept") { db in
+            // What v24 left open: `INSERT OR REPLACE` deletes the row it replaces without firing
+            // delete triggers (unless a writer turns recursive_triggers on), so a row the
+            // triggers keep could be replaced by another; an objection could be moved to another
+            // line; a notice made closed, or closed before its last day; a batch's totals
+            // rewritten. Each is refused, whatever writes to the file.
+            try db.execute(sql: """
+                CREATE TRIGGER noticeObjection_notReplaced BEFORE INSERT ON noticeObjection
+                WHEN EXISTS (SELECT 1 FROM noticeObjection WHERE id = NEW.id)
+                BEGIN SELECT RAISE(ABORT, 'an objection is kept: it decides whether its line is paid'); END;
+                CREATE TRIGGER noticeObjection_lineKept BEFORE UPDATE OF rewardNoticeId, rewardLineId, objector, grounds, recordedAt, recordedBy
+                ON noticeObjection
+                BEGIN SELECT RAISE(ABORT, 'an objection keeps its line, its notice and its grounds'); END;
+
+                CREATE TRIGGER rewardNotice_publishedOpen BEFORE INSERT ON rewardNotice
+                WHEN NEW.closedAt IS NOT NULL OR NEW.closedBy IS NOT NULL OR NEW.workingDays < 1 OR NEW.endsOn <= NEW.startsOn
+                  OR EXISTS (SELECT 1 FROM rewardNotice WHERE id = NEW.id OR rewardRunId = NEW.rewardRunId)
+                BEGIN SELECT RAISE(ABORT, 'a notice is published once a run, open, for at least one working day after its first'); END;
+                CREATE TRIGGER rewardNotice_periodKept BEFORE UPDATE OF rewardRunId, startsOn, endsOn, workingDays, publishedAt, publishedBy
+                ON rewardNotice
+                BEGIN SELECT RAISE(ABORT, 'a notice keeps its run and its period'); END;
+                CREATE TRIGGER rewardNotice_closedAfterItsLastDay BEFORE UPDATE OF closedAt ON rewardNotice
+                WHEN substr(NEW.closedAt, 1, 10) < OLD.endsOn
+                BEGIN SELECT RAISE(ABORT, 'a notice is closed after its last day'); END;
+
+                CREATE TRIGGER paymentBatch_notReplaced BEFORE INSERT ON paymentBatch
+                WHEN EXISTS (SELECT 1 FROM paymentBatch WHERE id = NEW.id)
+                BEGIN SELECT RAISE(ABORT, 'a payment batch is kept'); END;
+                CREATE TRIGGER paymentBatch_totalsKept BEFORE UPDATE OF totalFen, itemCount, runs, createdOn ON paymentBatch
+                BEGIN SELECT RAISE(ABORT, 'a payment batch keeps its total and its items as made'); END;
+                CREATE TRIGGER paymentItem_notReplaced BEFORE INSERT ON paymentItem
+                WHEN EXISTS (SELECT 1 FROM paymentItem WHERE id = NEW.id OR (rewardLineId = NEW.rewardLineId AND status = 'pending'))
+                BEGIN SELECT RAISE(ABORT, 'a payment is kept, and a line is in at most one open batch'); END;
+                CREATE TRIGGER paymentOffset_notReplaced BEFORE INSERT ON paymentOffset
+                WHEN EXISTS (SELECT 1 FROM paymentOffset WHERE id = NEW.id)
+                BEGIN SELECT RAISE(ABORT, 'an offset is kept as taken'); END;
+                CREATE TRIGGER cancelledPaymentItem_notReplaced BEFORE INSERT ON cancelledPaymentItem
+                WHEN EXISTS (SELECT 1 FROM cancelledPaymentItem WHERE id = NEW.id)
+                BEGIN SELECT RAISE(ABORT, 'a cancelled batch''s items are never replaced'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -191,6 +191,10 @@ struct PaymentCommandTests {
         let objectToDraft = try daemon.parkctl(["reward", "object", draftLine, "--by", "x", "--grounds", "y"])
         #expect(objectToDraft.status == 65 && objectToDraft.stderr == "parkctl: run 2 is a draft; only an approved run is noticed, confirmed or paid\n", "\(objectToDraft.stderr)")
 
+        // Nor is a notice closed before its last day, whatever writes to the file.
+        let closedEarly = try sql(daemon, "UPDATE rewardNotice SET closedAt = '2026-03-05T01:00:00.000Z', closedBy = 'x' WHERE rewardRunId = 1")
+        #expect(closedEarly.status != 0 && closedEarly.stderr.contains("a notice is closed after its last day"), "\(closedEarly.stderr)")
+
         // After the last day: no more objections; closed, the released lines are payable.
         try daemon.setClock("2026-03-10T09:00:00+08:00")
         let late = try daemon.parkctl(["reward", "object", String(line["RENT"]!.line), "--by", "x", "--grounds", "y"])
@@ -263,8 +267,19 @@ struct PaymentCommandTests {
         }
         for (statement, refusal) in [
             (payment(line: line["TALENT"]!.line, amount: "l.amountFen"), "a payment pays a line its notice released (closed, no objection open or upheld), at most its amount"),
-            (payment(line: line["RENT"]!.line, amount: "l.amountFen + 100"), "a payment pays a line its notice released (closed, no objection open or upheld), at most its amount"),
             ("DELETE FROM noticeObjection", "an objection is kept: it decides whether its line is paid"),
+            // INSERT OR REPLACE deletes the row it replaces without the delete triggers.
+            ("INSERT OR REPLACE INTO noticeObjection (id, rewardNoticeId, rewardLineId, objector, grounds, recordedAt, recordedBy) "
+                + "SELECT id, rewardNoticeId, rewardLineId, objector, grounds, recordedAt, recordedBy FROM noticeObjection LIMIT 1",
+             "an objection is kept: it decides whether its line is paid"),
+            ("UPDATE noticeObjection SET rewardLineId = \(line["RENT"]!.line)", "an objection keeps its line, its notice and its grounds"),
+            ("INSERT OR REPLACE INTO paymentItem SELECT * FROM paymentItem LIMIT 1", "a payment is kept, and a line is in at most one open batch"),
+            ("UPDATE paymentBatch SET totalFen = totalFen + 100", "a payment batch keeps its total and its items as made"),
+            ("UPDATE rewardNotice SET endsOn = '2026-03-03'", "a notice keeps its run and its period"),
+            ("""
+             INSERT INTO rewardNotice (rewardRunId, startsOn, endsOn, workingDays, publishedAt, publishedBy, closedAt, closedBy)
+             VALUES (2, '2026-03-10', '2026-03-10', 0, 'x', 'x', 'x', 'x')
+             """, "a notice is published once a run, open, for at least one working day after its first"),
             ("""
              INSERT INTO noticeObjection (rewardNoticeId, rewardLineId, objector, grounds, recordedAt, recordedBy, resolution, reason)
              SELECT n.id, l.id, 'x', 'y', 'x', 'x', 'dismissed', 'z' FROM rewardLine l JOIN rewardNotice n ON n.rewardRunId = l.rewardRunId
@@ -304,6 +319,18 @@ struct PaymentCommandTests {
 
             """.write(toFile: result, atomically: true, encoding: .utf8)
         #expect(try daemon.parkctl(["payment", "batch", "import-result", result]).stdout == "batch 1: 2 paid, 1 failed recorded; 0 rows already recorded\n")
+        // The failed line is payable again, at its amount and no more, whatever writes to the file.
+        let overpaid = try sql(daemon, """
+            BEGIN;
+            INSERT INTO paymentBatch (status, runs, createdOn, totalFen, itemCount, createdAt, createdBy, createdByUid)
+            VALUES ('created', '1', '2026-03-10', 0, 0, 'x', 'root', 0);
+            INSERT INTO paymentItem (paymentBatchId, rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber, grossFen, amountFen, purpose, status)
+            SELECT last_insert_rowid(), l.id, l.tenantId, a.id, a.accountName, a.bank, a.accountNumber, l.amountFen, l.amountFen + 100, 'p', 'pending'
+            FROM rewardLine l JOIN bankAccount a ON a.tenantId = l.tenantId WHERE l.id = \(line["TRAINING"]!.line) LIMIT 1;
+            ROLLBACK;
+            """)
+        #expect(overpaid.status != 0 && overpaid.stderr.contains("a payment pays a line its notice released (closed, no objection open or upheld), at most its amount"),
+                "\(overpaid.stderr)")
         #expect(try daemon.parkctl(["payment", "batch", "import-result", result]).stdout == "batch 1: 0 paid, 0 failed recorded; 3 rows already recorded\n")
         // The failed line is FAILED in the ledger until a batch takes it again (and 0.00 once paid, below).
         let failedLedger = try daemon.parkctl(["payment", "ledger", "--tenant", "1", "--year", "2021"]).stdout
@@ -344,7 +371,7 @@ struct PaymentCommandTests {
               amountFen, purpose, status) SELECT last_insert_rowid(), rewardLineId, tenantId, bankAccountId, accountName, bank, accountNumber,
               grossFen, amountFen, purpose, 'pending' FROM paymentItem WHERE paymentBatchId = 2;
             """)
-        #expect(twoOpen.status != 0 && twoOpen.stderr.contains("UNIQUE constraint failed: paymentItem.rewardLineId"), "\(twoOpen.stderr)")
+        #expect(twoOpen.status != 0 && twoOpen.stderr.contains("a payment is kept, and a line is in at most one open batch"), "\(twoOpen.stderr)")
         #expect(try daemon.parkctl(["payment", "batch", "approve", "2"], uid: admin1, gid: staff).status == 77)
         #expect(try daemon.parkctl(["payment", "batch", "approve", "2"]).status == 0)
         try "batch,line,amount,result,reason\n2,\(line["TRAINING"]!.line),1500.00,paid,\n".write(toFile: result, atomically: true, encoding: .utf8)

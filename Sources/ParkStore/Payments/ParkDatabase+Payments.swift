@@ -278,23 +278,21 @@ extension ParkDatabase {
     }
 
     /// What was paid per year, tenant and rule (as `paymentPublication` tells); with `year`,
-    /// that year's. A tenant is named as the notice named it on the latest of those payments
-    /// (the name the bank paid), not as it is named today.
+    /// that year's. A tenant is named, in all its rows of a year, as its latest payment of that
+    /// year named it (the name on the line it paid), not as it is named today.
     static func paidAmounts(_ db: Database, year: Int?) throws -> [PaidAmount] {
-            // With one max() in the query, SQLite takes the bare column `flow.name` from the row
-            // holding it: the latest payment's.
             let request: SQLRequest<Row> = """
-                SELECT flow.year, flow.tenant, flow.name AS tenantName, MAX(flow.item), flow.rule, COUNT(DISTINCT flow.line) AS lines,
-                  SUM(flow.fen) AS fen
+                SELECT flow.year, flow.tenant, flow.rule, COUNT(DISTINCT flow.line) AS lines, SUM(flow.fen) AS fen,
+                  (SELECT named.tenantName FROM paymentItem AS latest JOIN rewardLine AS named ON named.id = latest.rewardLineId
+                   WHERE latest.status = 'paid' AND named.tenantId = flow.tenant AND CAST(substr(latest.resultOn, 1, 4) AS INTEGER) = flow.year
+                   ORDER BY latest.id DESC LIMIT 1) AS tenantName
                 FROM (
-                  SELECT CAST(substr(i.resultOn, 1, 4) AS INTEGER) AS year, l.tenantId AS tenant, l.tenantName AS name, i.id AS item,
-                    l.rule AS rule, l.id AS line,
+                  SELECT CAST(substr(i.resultOn, 1, 4) AS INTEGER) AS year, l.tenantId AS tenant, l.rule AS rule, l.id AS line,
                     i.amountFen + (SELECT COALESCE(SUM(f.amountFen), 0) FROM paymentOffset f WHERE f.paymentItemId = i.id) AS fen
                   FROM paymentItem i JOIN rewardLine l ON l.id = i.rewardLineId WHERE i.status = 'paid'
                   UNION ALL
-                  SELECT CAST(substr(i.resultOn, 1, 4) AS INTEGER), owed.tenantId, paid.tenantName, i.id, owed.rule, owed.id, -f.amountFen
+                  SELECT CAST(substr(i.resultOn, 1, 4) AS INTEGER), owed.tenantId, owed.rule, owed.id, -f.amountFen
                   FROM paymentOffset f JOIN paymentItem i ON i.id = f.paymentItemId JOIN rewardLine owed ON owed.id = f.receivableLineId
-                    JOIN rewardLine paid ON paid.id = i.rewardLineId
                   WHERE i.status = 'paid'
                 ) AS flow
                 \(SQL.whereClause([year.map { "flow.year = \($0)" }]))
