@@ -1089,14 +1089,23 @@ enum Migrations {
                 """)
         }
         migrator.registerMigration("v25-unitAvailableFrom") { db in
-            // The first day a unit is in the park, which the park's area and seats on a day count:
-            // for a unit recorded before, the day it was recorded (UTC), or the first day a lease
-            // or a project held it when earlier. A lease or project that holds a unit from an
-            // earlier day brings it into the park from that day, whatever writes to the file.
+            // The first day a unit is in the park, which the park's area and seats on a day count.
+            // A unit recorded before counted in every period, and keeps counting from the park's
+            // first day (the earliest day a firm applied, a lease or project began or an event
+            // took place), so that no figure of an earlier year changes with the upgrade; or from
+            // the day it was recorded (UTC), or the first day a lease or project held it, when
+            // earlier. A lease or project that holds a unit from an earlier day brings it into the
+            // park from that day, whatever writes to the file.
             try db.execute(sql: """
                 ALTER TABLE rentalUnit ADD COLUMN availableFrom TEXT NOT NULL DEFAULT '';
                 UPDATE rentalUnit SET availableFrom = MIN(
                   substr(createdAt, 1, 10),
+                  COALESCE((SELECT MIN(day) FROM (
+                    SELECT MIN(appliedOn) AS day FROM tenant
+                    UNION ALL SELECT MIN(appliedOn) FROM application
+                    UNION ALL SELECT MIN(start) FROM lease
+                    UNION ALL SELECT MIN(enteredOn) FROM incubatorProject
+                    UNION ALL SELECT MIN(substr(startLocal, 1, 10)) FROM eventOccurrence)), '9999-12-31'),
                   COALESCE((SELECT MIN(l.start) FROM leaseUnit AS lu JOIN lease AS l ON l.id = lu.leaseId WHERE lu.rentalUnitId = rentalUnit.id), '9999-12-31'),
                   COALESCE((SELECT MIN(p.enteredOn) FROM incubatorSeat AS s JOIN incubatorProject AS p ON p.id = s.incubatorProjectId
                             WHERE s.rentalUnitId = rentalUnit.id), '9999-12-31'));
@@ -1113,11 +1122,12 @@ enum Migrations {
                 """)
         }
         migrator.registerMigration("v26-paymentRowsKept") { db in
-            // What v24 left open: `INSERT OR REPLACE` deletes the row it replaces without firing
-            // delete triggers (unless a writer turns recursive_triggers on), so a row the
-            // triggers keep could be replaced by another; an objection could be moved to another
-            // line; a notice made closed, or closed before its last day; a batch's totals
-            // rewritten. Each is refused, whatever writes to the file.
+            // What v24 left open: `INSERT OR REPLACE`, and `UPDATE OR REPLACE … SET id`, delete
+            // the row they replace without firing delete triggers (unless a writer turns
+            // recursive_triggers on), so a row the triggers keep could be replaced by another; an
+            // objection could be moved to another line; a notice made closed, or closed with a
+            // time before its last day; a batch's totals rewritten. Each is refused, whatever
+            // writes to the file.
             try db.execute(sql: """
                 CREATE TRIGGER noticeObjection_notReplaced BEFORE INSERT ON noticeObjection
                 WHEN EXISTS (SELECT 1 FROM noticeObjection WHERE id = NEW.id)
@@ -1152,6 +1162,12 @@ enum Migrations {
                 WHEN EXISTS (SELECT 1 FROM cancelledPaymentItem WHERE id = NEW.id)
                 BEGIN SELECT RAISE(ABORT, 'a cancelled batch''s items are never replaced'); END;
                 """)
+            for table in ["rewardRun", "rewardLine", "rewardNotice", "noticeObjection", "paymentBatch", "paymentItem", "paymentOffset", "cancelledPaymentItem"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER \(table)_idKept BEFORE UPDATE OF id ON \(table) WHEN NEW.id IS NOT OLD.id
+                    BEGIN SELECT RAISE(ABORT, 'a row of \(table) keeps its id'); END;
+                    """)
+            }
         }
         return migrator
     }

@@ -275,6 +275,9 @@ struct PaymentCommandTests {
             ("UPDATE noticeObjection SET rewardLineId = \(line["RENT"]!.line)", "an objection keeps its line, its notice and its grounds"),
             ("INSERT OR REPLACE INTO paymentItem SELECT * FROM paymentItem LIMIT 1", "a payment is kept, and a line is in at most one open batch"),
             ("UPDATE paymentBatch SET totalFen = totalFen + 100", "a payment batch keeps its total and its items as made"),
+            // UPDATE OR REPLACE … SET id deletes the row whose id it takes, without the delete triggers.
+            ("UPDATE OR REPLACE paymentItem SET id = id + 1 WHERE id = (SELECT MIN(id) FROM paymentItem)", "a row of paymentItem keeps its id"),
+            ("UPDATE OR REPLACE noticeObjection SET id = id + 1 WHERE id = (SELECT MIN(id) FROM noticeObjection)", "a row of noticeObjection keeps its id"),
             ("UPDATE rewardNotice SET endsOn = '2026-03-03'", "a notice keeps its run and its period"),
             ("""
              INSERT INTO rewardNotice (rewardRunId, startsOn, endsOn, workingDays, publishedAt, publishedBy, closedAt, closedBy)
