@@ -62,10 +62,11 @@ public struct ReviewAppeal: Equatable, Sendable {
         let deadline: CivilDate
         do {
             deadline = try NoticePeriod.starting(on: latest.decidedOn, workingDays: windowDays, calendar: calendar).endsOn
-        } catch where error.kind == .yearNotCovered(error.kind.uncoveredYear ?? 0) && (error.kind.uncoveredYear ?? 0) > today.year {
+        } catch {
+            // Only a window running past today's year into a year not held is told apart.
+            guard let year = error.kind.uncoveredYear, year > today.year else { throw error }
             throw try windowRunsPastCalendar(
-                application: application, decidedOn: latest.decidedOn, year: error.kind.uncoveredYear ?? 0, today: today, windowDays: windowDays,
-                calendar: calendar)
+                application: application, decidedOn: latest.decidedOn, year: year, today: today, windowDays: windowDays, calendar: calendar)
         }
         guard today <= deadline else {
             throw .invalid("application", "the rejection of application \(application) on \(latest.decidedOn) could be appealed until \(deadline) (\(windowDays) working days); today is \(today)")
