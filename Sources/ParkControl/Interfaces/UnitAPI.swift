@@ -24,7 +24,8 @@ public enum UnitAPI {
           # List rent in yuan per m² per month.
           listRent: string,
           # The first day it is in the park (YYYY-MM-DD): the park's area and seats on a day
-          # count it from then, or from the first day a lease or project held it when earlier.
+          # count it from then. A lease or project holding it from an earlier day moved it back
+          # to that day.
           availableFrom: string,
           # When the record was created (RFC 3339, UTC).
           createdAt: string,
