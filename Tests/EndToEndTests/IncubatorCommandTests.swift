@@ -20,8 +20,10 @@ struct IncubatorCommandTests {
         _ = try daemon.parkctl(["incubator", "add", "--name", "灵工宝", "--founder", "王芳", "--seat", "3", "--on", "2021-04-01"])
         #expect(try daemon.parkctl(["incubator", "graduate", "1", "--on", "2022-06-01"]).stdout == "project 1 graduated on 2022-06-01\n")
         let list = try daemon.parkctl(["incubator", "list", "--on", "2021-12-31"])
-        #expect(list.stdout.hasSuffix("occupancy on 2021-12-31: 3 of 4 seats (75.00%), 2 projects\n"))
-        #expect(try daemon.parkctl(["stats", "--year", "2021"]).stdout.contains("Incubator:             2 projects on 3 of 4 seats (75.00%)"))
+        #expect(list.stdout.hasSuffix("occupancy on 2021-12-31: 3 of 4 seats (75.00%), 2 projects, 1 PhD-level talent\n"))
+        #expect(try daemon.parkctl(["stats", "--year", "2021"]).stdout.contains("Incubator:             2 projects on 3 of 4 seats (75.00%), 1 PhD-level talent\n"))
+        // The PhD-level talent left with the project that brought it.
+        #expect(try daemon.parkctl(["stats", "--year", "2022"]).stdout.contains("Incubator:             1 project on 1 of 4 seats (25.00%), 0 PhD-level talents\n"))
         #expect(try daemon.parkctl(["incubator", "graduate", "9", "--on", "2022-06-01"]).status == 66)
 
         // A seat added now is in the park from today: 2021's figures stay as they were. Given
@@ -32,7 +34,7 @@ struct IncubatorCommandTests {
         #expect(try daemon.parkctl(["unit", "set", "I-S5", "--from", "2021-06-01"]).status == 0)
         #expect(try daemon.parkctl(["unit", "show", "I-S5"]).stdout.contains("In the park:  from 2021-06-01"))
         #expect(try daemon.parkctl(["stats", "--year", "2021"]).stdout.contains("Incubator:             2 projects on 3 of 5 seats (60.00%)"))
-        #expect(try daemon.parkctl(["incubator", "list", "--on", "2021-05-31"]).stdout.hasSuffix("occupancy on 2021-05-31: 3 of 4 seats (75.00%), 2 projects\n"))
+        #expect(try daemon.parkctl(["incubator", "list", "--on", "2021-05-31"]).stdout.hasSuffix("occupancy on 2021-05-31: 3 of 4 seats (75.00%), 2 projects, 1 PhD-level talent\n"))
         let badDay = try daemon.parkctl(["unit", "set", "I-S5", "--from", "2021-02-30"])
         #expect(badDay.status == 65 && badDay.stderr.hasPrefix("parkctl: invalid --from (availableFrom): "), "\(badDay.stderr)")
     }

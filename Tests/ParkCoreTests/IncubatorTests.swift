@@ -5,8 +5,10 @@ import Testing
 struct IncubatorTests {
     func day(_ text: String) -> CivilDate { try! CivilDate.parse(text, field: "day") }
 
-    func project(_ seats: [Int64], _ entered: String) throws -> IncubatorProject {
-        try IncubatorProject(name: "智聘云", founder: "李明", team: nil, university: "中国海洋大学", phdCount: 1, seatIDs: seats, enteredOn: day(entered), today: day("2030-01-01"))
+    func project(_ seats: [Int64], _ entered: String, phdCount: Int = 1) throws -> IncubatorProject {
+        try IncubatorProject(
+            name: "智聘云", founder: "李明", team: nil, university: "中国海洋大学", phdCount: phdCount, seatIDs: seats, enteredOn: day(entered),
+            today: day("2030-01-01"))
     }
 
     @Test("a project incubates from its entry to the day before it graduates")
@@ -28,13 +30,17 @@ struct IncubatorTests {
         #expect(!first.conflicts(with: try project([3], "2021-04-01")))
     }
 
-    @Test("occupancy counts seats held that day, rounded half-up to 0.01 %")
+    @Test("occupancy counts seats held that day, rounded half-up to 0.01 %, and the PhD-level talents of the projects there")
     func occupancy() throws {
-        let projects = [try project([1, 2], "2021-03-01"), try project([3], "2021-05-01")]
+        var graduated = try project([4], "2021-01-01", phdCount: 5)
+        try graduated.graduate(on: day("2021-05-01"), today: day("2026-01-01"))
+        let projects = [try project([1, 2], "2021-03-01", phdCount: 2), try project([3], "2021-05-01", phdCount: 1), graduated]
         let june = IncubatorOccupancy.on(day("2021-06-01"), projects: projects, seats: 9)
-        #expect(june == IncubatorOccupancy(seats: 9, occupied: 3, projects: 2))
+        #expect(june == IncubatorOccupancy(seats: 9, occupied: 3, projects: 2, phdTalents: 3))
         #expect(june.percent == "33.33")
-        #expect(IncubatorOccupancy.on(day("2021-04-01"), projects: projects, seats: 9).occupied == 2)
+        let april = IncubatorOccupancy.on(day("2021-04-01"), projects: projects, seats: 9)
+        #expect(april.occupied == 3)
+        #expect(april.phdTalents == 7)
     }
 
     @Test("bad projects are refused with the field")

@@ -87,7 +87,9 @@ public enum IncubatorAPI {
           # Projects incubating that day.
           projects: int,
           # Occupied ÷ seats, percent with two decimals.
-          percent: string
+          percent: string,
+          # PhD-level talents linked to the projects incubating that day.
+          phdTalents: int
         )
 
         # No project has this id.
@@ -167,5 +169,6 @@ public enum IncubatorAPI {
         public var occupied: Int
         public var projects: Int
         public var percent: String
+        public var phdTalents: Int
     }
 }

@@ -96,6 +96,8 @@ public enum StatsAPI {
           incubatorSeatsOccupied: int,
           # Occupied ÷ all seats, percent with two decimals.
           incubatorOccupancyPercent: string,
+          # PhD-level talents linked to the projects incubating on `to`.
+          incubatorPhdTalents: int,
           # Reported figures of the months the period touches.
           totals: Totals,
           # The same, month by month, when `monthly` is true; empty otherwise.
@@ -181,6 +183,7 @@ public enum StatsAPI {
         public var incubatorSeats: Int
         public var incubatorSeatsOccupied: Int
         public var incubatorOccupancyPercent: String
+        public var incubatorPhdTalents: Int
         public var totals: Totals
         public var monthly: [MonthTotals]
         public var events: [EventFigures] = []

@@ -69,7 +69,8 @@ extension IncubatorCommand {
                 }
                 try present(Listed(projects: reply.projects, occupancy: occupancy)) {
                     IncubatorCommand.table(reply.projects)
-                        + "\noccupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) project\(occupancy.projects == 1 ? "" : "s")"
+                        + "\noccupancy on \(occupancy.on): \(occupancy.occupied) of \(occupancy.seats) seats (\(occupancy.percent)%), \(occupancy.projects) project\(occupancy.projects == 1 ? "" : "s"), "
+                            + "\(occupancy.phdTalents) PhD-level talent\(occupancy.phdTalents == 1 ? "" : "s")"
                 }
             }
         }

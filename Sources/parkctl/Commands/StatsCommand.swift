@@ -95,7 +95,7 @@ extension Parkctl {
             fields.add("By business line", stats.tenantsByBusinessLine.filter { $0.count > 0 }.map { "\($0.name) \($0.count.grouped)" }.joined(separator: ", ").nilIfEmpty)
             fields.add("New tenants", stats.newTenants.grouped)
             fields.add("Office area leased", "\(stats.leasedOfficeArea.grouped) of \(stats.officeArea.grouped) m² (\(stats.occupancyPercent)%)")
-            fields.add("Incubator", "\(stats.incubatorProjects.grouped) project\(stats.incubatorProjects == 1 ? "" : "s") on \(stats.incubatorSeatsOccupied.grouped) of \(stats.incubatorSeats.grouped) seats (\(stats.incubatorOccupancyPercent)%)")
+            fields.add("Incubator", "\(stats.incubatorProjects.grouped) project\(stats.incubatorProjects == 1 ? "" : "s") on \(stats.incubatorSeatsOccupied.grouped) of \(stats.incubatorSeats.grouped) seats (\(stats.incubatorOccupancyPercent)%), \(stats.incubatorPhdTalents.grouped) PhD-level talent\(stats.incubatorPhdTalents == 1 ? "" : "s")")
             fields.add("Reports", stats.totals.reports.grouped)
             for ((_, label), value) in zip(figureNames, values(stats.totals)) { fields.add(label, value.grouped) }
             var text = fields.render()
@@ -126,7 +126,7 @@ extension Parkctl {
             lines += ["newTenants,\(stats.newTenants)", "leasedOfficeArea,\(stats.leasedOfficeArea)",
                       "officeArea,\(stats.officeArea)", "occupancyPercent,\(stats.occupancyPercent)",
                       "incubatorProjects,\(stats.incubatorProjects)", "incubatorSeats,\(stats.incubatorSeats)",
-                      "incubatorSeatsOccupied,\(stats.incubatorSeatsOccupied)", "incubatorOccupancyPercent,\(stats.incubatorOccupancyPercent)",
+                      "incubatorSeatsOccupied,\(stats.incubatorSeatsOccupied)", "incubatorOccupancyPercent,\(stats.incubatorOccupancyPercent)", "incubatorPhdTalents,\(stats.incubatorPhdTalents)",
                       "reports,\(stats.totals.reports)"]
             lines += zip(figureNames, values(stats.totals)).map { "\($0.0.0),\($0.1)" }
             for figures in stats.events {

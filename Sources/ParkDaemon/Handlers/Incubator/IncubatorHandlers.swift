@@ -31,7 +31,7 @@ enum IncubatorHandlers {
             let occupancy = try await database.incubatorOccupancy(on: day)
             return IncubatorAPI.OccupancyReply(
                 on: day.description, seats: occupancy.seats, occupied: occupancy.occupied, projects: occupancy.projects,
-                percent: occupancy.percent)
+                percent: occupancy.percent, phdTalents: occupancy.phdTalents)
         }
     }
 

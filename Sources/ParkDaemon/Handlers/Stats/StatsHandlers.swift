@@ -21,6 +21,7 @@ enum StatsHandlers {
                 officeArea: stats.officeArea.description, occupancyPercent: stats.occupancyPercent,
                 incubatorProjects: incubator.projects, incubatorSeats: incubator.seats,
                 incubatorSeatsOccupied: incubator.occupied, incubatorOccupancyPercent: incubator.percent,
+                incubatorPhdTalents: incubator.phdTalents,
                 totals: wire(stats.totals),
                 monthly: stats.monthly.map { StatsAPI.MonthTotals(month: $0.month.description, totals: wire($0.totals)) },
                 events: figures.events.map(wire),
