@@ -343,6 +343,9 @@ struct PaymentCommandTests {
             ("1,999,1.00,paid,", "row 2: line 999 is not a line of any reward run"),
             ("1,\(line["TALENT"]!.line),30000.00,paid,", "row 2: line \(line["TALENT"]!.line) is not in batch 1"),
             ("1,\(line["RENT"]!.line),40000.01,paid,", "row 2: line \(line["RENT"]!.line) is 40000.01 in the file and 40000.00 in batch 1"),
+            ("1,\(line["RENT"]!.line),40000.00,failed,no such account", "row 2: line \(line["RENT"]!.line) was recorded as paid; a bank result is recorded once"),
+            ("1,\(line["TRAINING"]!.line),1500.00,failed,account closed",
+             "row 2: line \(line["TRAINING"]!.line) was recorded as failed (account frozen by court order); a bank result is recorded once, its reason with it"),
         ] {
             try "batch,line,amount,result,reason\n\(text)\n".write(toFile: result, atomically: true, encoding: .utf8)
             let refused = try daemon.parkctl(["payment", "batch", "import-result", result])

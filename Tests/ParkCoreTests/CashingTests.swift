@@ -163,9 +163,14 @@ struct CashingTests {
         let known: Set<Int64> = [10, 20, 30]
         #expect(try parsed.changes(recorded: recorded, knownLines: known).count == 2)
         let done: [BankResult.Recorded] = [
-            .init(line: 10, amount: Money(fen: 50_000), outcome: .paid), .init(line: 20, amount: Money(fen: 30_000), outcome: .failed),
+            .init(line: 10, amount: Money(fen: 50_000), outcome: .paid), .init(line: 20, amount: Money(fen: 30_000), outcome: .failed, reason: "account frozen"),
         ]
         #expect(try parsed.changes(recorded: done, knownLines: known).isEmpty)
+        // The same failure with another reason is another result: refused, not counted unchanged.
+        #expect(throws: CashingRefusal.resultRefused(
+            row: 3, reason: "line 20 was recorded as failed (account frozen); a bank result is recorded once, its reason with it")) {
+            try BankResult.parse(Self.result.replacingOccurrences(of: "account frozen", with: "account closed")).changes(recorded: done, knownLines: known)
+        }
         #expect(throws: CashingRefusal.resultRefused(row: 2, reason: "line 10 was recorded as failed; a bank result is recorded once")) {
             try parsed.changes(recorded: [.init(line: 10, amount: Money(fen: 50_000), outcome: .failed), done[1]], knownLines: known)
         }

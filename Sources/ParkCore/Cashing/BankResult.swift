@@ -25,6 +25,8 @@ public struct BankResult: Equatable, Sendable {
         public var amount: Money
         /// nil while the bank's result is not in.
         public var outcome: Outcome?
+        /// The bank's reason for a failed payment, as recorded.
+        public var reason: String? = nil
     }
 
     public var batch: Int64
@@ -79,9 +81,9 @@ public struct BankResult: Equatable, Sendable {
 
     /// The results to record, checked whole against the batch's items (`recorded`) and every
     /// line the park knows (`knownLines`): a row for an unknown line, for a line not in the
-    /// batch, with another amount, or changing a result already recorded refuses the file at
-    /// that row. A row that repeats a recorded result changes nothing, so importing the same
-    /// file twice records it once.
+    /// batch, with another amount, or changing a result already recorded (a failure's reason
+    /// included) refuses the file at that row. A row that repeats a recorded result changes
+    /// nothing, so importing the same file twice records it once.
     public func changes(recorded: [Recorded], knownLines: Set<Int64>) throws(CashingRefusal) -> [Row] {
         let items = Dictionary(uniqueKeysWithValues: recorded.map { ($0.line, $0) })
         var changes: [Row] = []
@@ -94,6 +96,11 @@ public struct BankResult: Equatable, Sendable {
             if let outcome = item.outcome {
                 guard outcome == row.outcome else {
                     throw .resultRefused(row: row.row, reason: "line \(row.line) was recorded as \(outcome.rawValue); a bank result is recorded once")
+                }
+                guard row.reason == item.reason else {
+                    throw .resultRefused(
+                        row: row.row,
+                        reason: "line \(row.line) was recorded as failed (\(item.reason ?? "")); a bank result is recorded once, its reason with it")
                 }
                 continue
             }

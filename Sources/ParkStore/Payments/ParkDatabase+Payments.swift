@@ -201,7 +201,7 @@ extension ParkDatabase {
             let known = Set(try Int64.fetchAll(
                 db, sql: "SELECT id FROM rewardLine WHERE id IN (\(result.rows.map { String($0.line) }.joined(separator: ",")))"))
             let changes = try result.changes(
-                recorded: items.map { BankResult.Recorded(line: $0.line, amount: $0.amount, outcome: BankResult.Outcome(rawValue: $0.status)) },
+                recorded: items.map { BankResult.Recorded(line: $0.line, amount: $0.amount, outcome: BankResult.Outcome(rawValue: $0.status), reason: $0.reason) },
                 knownLines: known)
             for change in changes {
                 try db.execute(
