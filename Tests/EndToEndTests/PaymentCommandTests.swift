@@ -520,7 +520,8 @@ struct PaymentCommandTests {
         #expect(fen(items.map(\.gross)) < owed, "\(batch.stdout)")
         #expect(items.allSatisfy { $0.amount == "0.00" && $0.offset == $0.gross }, "\(batch.stdout)")
         #expect(try daemon.parkctl(["payment", "batch", "approve", "2"], uid: 61002, gid: 50).status == 0)
-        #expect(try daemon.parkctl(["payment", "batch", "cancel", "2"]).stderr == "parkctl: batch 2 is already approved\n")
+        #expect(try daemon.parkctl(["payment", "batch", "cancel", "2"]).stderr == "parkctl: batch 2 is already approved: it went to the bank and stands; "
+                + "import the bank's result (`parkctl payment batch import-result`), and a failed line is paid by a next batch\n")
         let exported = try daemon.parkctl(["payment", "batch", "export", "2"])
         let transfers = exported.stdout.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",")[5]) }
         #expect(transfers.isEmpty, "lines offset whole transfer nothing: \(exported.stdout)")

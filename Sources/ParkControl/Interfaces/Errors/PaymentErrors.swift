@@ -34,6 +34,9 @@ extension PaymentAPI {
             case ("approved", "created"):
                 "batch \(batch) is not approved yet; a second administrator approves it with `parkctl payment batch approve \(batch)`"
             case ("approved", _): "batch \(batch) is \(status): only an approved batch goes to the bank"
+            case (_, "approved"):
+                "batch \(batch) is already approved: it went to the bank and stands; import the bank's result "
+                    + "(`parkctl payment batch import-result`), and a failed line is paid by a next batch"
             default: "batch \(batch) is already \(status)"
             }
         }
