@@ -162,12 +162,15 @@ public enum Daemon {
                 root: config.intake.spool(stateDirectory: config.stateDirectory),
                 outboxAccess: OutboxAccess(tenantUploaders: config.intake.tenantUploaders, uploaders: Uploaders(group: config.intake.uploaderGroup))))
         let intakeCounters = IntakeCounters()
+        let feed = EventCalendarFeed(database: database, state: state, zones: ZoneInfoDirectory(), logger: logger)
+        // The feed as the database holds it (events changed by an earlier parkd, or restored).
+        await feed.refresh()
         let server = ControlServer(
             socket: socket,
             dispatcher: Dispatcher(
                 table: methodTable(
                     database: database, state: state, policies: policies, calendar: calendar, scheduler: scheduler, backups: backups,
-                    submissions: submissions, intakeCounters: intakeCounters, logger: logger),
+                    submissions: submissions, intakeCounters: intakeCounters, feed: feed, logger: logger),
                 state: state, database: database, logger: logger),
             state: state, logger: logger,
             onListening: {
@@ -198,7 +201,7 @@ public enum Daemon {
                 .init(service: server),
                 .init(service: ReloadService(
                     options: options, state: state, policies: policies, calendar: calendar, scheduler: scheduler, database: database,
-                    notifier: notifier,
+                    feed: feed, notifier: notifier,
                     logger: logger,
                     // Trapped now, before anything can announce readiness: a SIGHUP sent right
                     // after READY=1 must not find the signal untrapped.
@@ -245,7 +248,7 @@ public enum Daemon {
     /// Every method parkd serves.
     static func methodTable(
         database: ParkDatabase, state: DaemonState, policies: PolicyRegistry, calendar: CalendarRegistry, scheduler: TimerScheduler,
-        backups: Backups, submissions: TenantSubmissions, intakeCounters: IntakeCounters, logger: Logger
+        backups: Backups, submissions: TenantSubmissions, intakeCounters: IntakeCounters, feed: EventCalendarFeed, logger: Logger
     ) -> MethodTable {
         var table = MethodTable()
         ServiceHandlers.register(in: &table, database: database, state: state, calendar: calendar, logger: logger)
@@ -254,10 +257,10 @@ public enum Daemon {
         LeaseHandlers.register(in: &table, database: database)
         let staging = ImportStaging()
         ReportHandlers.register(in: &table, database: database, staging: staging)
-        DemoHandlers.register(in: &table, database: database, staging: staging)
+        DemoHandlers.register(in: &table, database: database, staging: staging, feed: feed)
         StatsHandlers.register(in: &table, database: database)
         IncubatorHandlers.register(in: &table, database: database)
-        EventHandlers.register(in: &table, database: database, state: state, calendar: calendar, logger: logger)
+        EventHandlers.register(in: &table, database: database, state: state, calendar: calendar, feed: feed)
         ApplicationHandlers.register(in: &table, intake: ApplicationIntake(database: database, state: state, logger: logger))
         BlocklistHandlers.register(in: &table, database: database)
         ReviewHandlers.register(in: &table, database: database)

@@ -24,6 +24,14 @@ struct Parkctl: AsyncParsableCommand {
     /// JSON object on stderr too (`parkctl.Usage`, with the message and the command's usage), so
     /// that a script reads every failure the same way. The exit status stays 64.
     static func main() async {
+        if let message = argumentNotUTF8() {
+            if GlobalOptions.asksForJSON(CommandLine.arguments.dropFirst()) {
+                StandardStream.error.write(CommandFailure(name: "Usage", message: message, parameters: [:], exitCode: .validationFailure).json(message: message))
+            } else {
+                StandardStream.error.write("parkctl: \(message)\n")
+            }
+            exit(withError: ExitCode.validationFailure)
+        }
         do {
             var command = try parseAsRoot()
             if var command = command as? any AsyncParsableCommand {
@@ -52,6 +60,17 @@ struct Parkctl: AsyncParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// Why the command line cannot be read, when an argument is not UTF-8 text (a terminal or a
+    /// script in GBK): Swift would put U+FFFD for each byte it cannot read, and the text meant
+    /// would be lost (two firms' names in GBK may read the same).
+    static func argumentNotUTF8() -> String? {
+        let words = (0..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0].flatMap { String(validatingCString: $0) } }
+        guard let index = words.indices.dropFirst().first(where: { words[$0] == nil }) else { return nil }
+        let option = words[index - 1].flatMap { $0.hasPrefix("-") && index > 1 ? " (the value of \($0))" : nil } ?? ""
+        return "argument \(index)\(option) is not UTF-8 text; parkctl reads its arguments as UTF-8: set the terminal's (or the script's) "
+            + "encoding to UTF-8 and type it again"
     }
 
     /// `word` as a shell reads it back: as it is when it needs no quoting, else in single quotes.

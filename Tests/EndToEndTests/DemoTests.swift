@@ -85,4 +85,30 @@ struct DemoTests {
         #expect(loaded.status == 0, "\(loaded.stderr)")
         #expect(loaded.stdout.contains("\"tenants\" : 81") && loaded.stdout.contains("\"projects\" : 55"), "\(loaded.stdout)")
     }
+
+    @Test("a demo saved by a spreadsheet (BOM, CRLF) loads the same; the events feed is written after the load and at start")
+    func spreadsheetFilesAndFeed() throws {
+        let daemon = try RunningDaemon()
+        let feed = daemon.directory + "/feed"
+        try ("events:\n  feed_directory: \(feed)\n").write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        let park = try daemon.restarted()
+        let demo = SystemdTests.repository.appendingPathComponent("Config/demo").path
+        let saved = park.directory + "/demo-crlf"
+        try FileManager.default.createDirectory(atPath: saved, withIntermediateDirectories: true)
+        for file in try FileManager.default.contentsOfDirectory(atPath: demo) where file.hasSuffix(".csv") {
+            let text = try String(contentsOfFile: demo + "/" + file, encoding: .utf8)
+            try ("\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")).write(toFile: saved + "/" + file, atomically: true, encoding: .utf8)
+        }
+        let loaded = try park.parkctl(["demo", "load", "--from", saved])
+        #expect(loaded.status == 0 && loaded.stdout.contains("81 tenants, 61 events"), "\(loaded.stdout)\(loaded.stderr)")
+        #expect(try park.parkctl(["incubator", "list", "--on", "2021-12-31"]).stdout
+            .hasSuffix("occupancy on 2021-12-31: 55 of 55 seats (100.00%), 55 projects, 20 PhD-level talents\n"))
+        let export = try park.parkctl(["event", "export", "--ics"]).stdout
+        #expect(export.contains("BEGIN:VEVENT"))
+        #expect((try? String(contentsOfFile: feed + "/events.ics", encoding: .utf8)) == export, "the feed is written after the demo's load")
+        try FileManager.default.removeItem(atPath: feed + "/events.ics")
+        let restarted = try park.restarted()
+        #expect((try? String(contentsOfFile: feed + "/events.ics", encoding: .utf8)) == export, "and at start")
+        _ = restarted
+    }
 }

@@ -108,6 +108,13 @@ struct PaymentCommandTests {
                                             "--number", "3803 0216 0920 0123 456", "--from", "2026-01-01"])
         #expect(wrongName.status == 65)
         #expect(wrongName.stderr.contains("invalid --name (accountName): '青岛英才人力资源公司' is not the tenant's registered name"), "\(wrongName.stderr)")
+        // 力 written as its compatibility ideograph U+F98A reads the same, and Swift's == holds it
+        // equal, but a bank compares code points: refused.
+        let lookalike = Self.name.replacingOccurrences(of: "力", with: "\u{F98A}")
+        #expect(lookalike == Self.name && !lookalike.unicodeScalars.elementsEqual(Self.name.unicodeScalars))
+        let compatibility = try daemon.parkctl(["bank-account", "add", "1", "--name", lookalike, "--bank", "工行市南支行",
+                                                "--number", "3803 0216 0920 0123 456", "--from", "2026-01-01"])
+        #expect(compatibility.status == 65 && compatibility.stderr.contains("is not the tenant's registered name"), "\(compatibility.stderr)")
         let badNumber = try daemon.parkctl(["bank-account", "add", "1", "--name", Self.name, "--bank", "工行市南支行", "--number", "3803-02", "--from", "2026-01-01"])
         #expect(badNumber.status == 65)
         #expect(badNumber.stderr.contains("invalid --number (number): '3803-02' has 6 digits; a bank account number has 10 to 30"), "\(badNumber.stderr)")

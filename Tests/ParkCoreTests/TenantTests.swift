@@ -38,6 +38,8 @@ struct TenantTests {
         (["name": "\u{FEFF}\u{00AD}\u{0301}"], DomainError.invalid("name", "must not be empty: its characters show nothing (U+FEFF first)")),
         (["name": "\u{2800}"], DomainError.invalid("name", "must not be empty: its characters show nothing (U+2800 first)")),
         (["name": "青岛\u{FFFF}"], DomainError.invalid("name", "contains U+FFFF, which is no character")),
+        (["name": "\u{FFFD}\u{FFFD}人力资源有限公司"], DomainError.invalid(
+            "name", "contains U+FFFD, which stands in for bytes that were not UTF-8 text (a file or a terminal in another encoding, such as GBK?): the text as meant is lost")),
         (["name": "青岛\u{2028}人力"], DomainError.invalid("name", "contains a line break, U+2028; the field is one line")),
     ])
     func refusesBadFields(_ input: [String: String], _ expected: DomainError) {

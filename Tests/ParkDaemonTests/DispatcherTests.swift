@@ -43,7 +43,8 @@ struct DispatcherHarness {
                 database: database, state: state, policies: policies, calendar: calendar, scheduler: scheduler, backups: backups,
                 submissions: TenantSubmissions(
                     database: database, state: state, receiptKey: .generate(), spool: Spool(root: directory + "/spool")),
-                intakeCounters: IntakeCounters(), logger: logger),
+                intakeCounters: IntakeCounters(), feed: EventCalendarFeed(database: database, state: state, zones: ZoneInfoDirectory(), logger: logger),
+                logger: logger),
             state: state,
             database: database, logger: logger)
     }

@@ -24,7 +24,7 @@ public struct BankAccount: Equatable, Sendable {
         lastTaken: (batch: Int64, on: CivilDate, approved: Bool)?
     ) throws(DomainError) -> BankAccount {
         let name = accountName.trimmingWhitespace()
-        guard name == registeredName.trimmingWhitespace() else {
+        guard name.hasSameCodePoints(as: registeredName.trimmingWhitespace()) else {
             throw .invalid("accountName", "'\(accountName)' is not the tenant's registered name '\(registeredName)'; a reward is paid only into an account in the firm's own name")
         }
         guard !bank.trimmingWhitespace().isEmpty else { throw .invalid("bank", "name the bank and branch") }

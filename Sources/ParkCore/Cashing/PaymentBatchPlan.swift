@@ -85,7 +85,7 @@ public struct PaymentBatchPlan: Equatable, Sendable {
                 continue
             }
             // A firm renamed since its account was recorded: the bank would refuse the transfer.
-            if let registered = registeredNames[tenant], registered != account.accountName {
+            if let registered = registeredNames[tenant], !registered.hasSameCodePoints(as: account.accountName) {
                 skipped.append(Skipped(
                     tenant: tenant, lines: lines.count,
                     reason: "an account in force in another name than the registered one (record the account in the new name)"))

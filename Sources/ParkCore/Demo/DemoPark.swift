@@ -93,7 +93,7 @@ public struct DemoPark: Sendable {
         return row
     }
 
-    /// One row of a demo file: a header row names the columns; cells are plain (no quoting).
+    /// One row of a demo file: a header row names the columns.
     struct Row {
         let file: String
         let line: Int
@@ -122,15 +122,14 @@ public struct DemoPark: Sendable {
         }
     }
 
+    /// The rows of a demo file read as the report import reads a CSV file (a spreadsheet's BOM
+    /// and CRLF line ends included), each cell by its column's name.
     static func rows(_ text: String, file: String) throws(DomainError) -> [Row] {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        guard let header = lines.first?.split(separator: ",", omittingEmptySubsequences: false).map(String.init), header != [""] else {
-            throw .invalid(file, "is empty; it needs a header row")
-        }
-        return lines.dropFirst().enumerated().compactMap { offset, line in
-            guard !line.isEmpty else { return nil }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return Row(file: file, line: offset + 2, cells: Dictionary(zip(header, cells).map { ($0, $1) }, uniquingKeysWith: { first, _ in first }))
+        let table: [(line: Int, cells: [String])]
+        do { table = try CSV.rows(text) } catch { throw .invalid(file, "line \(error.line): \(error.reason)") }
+        guard let header = table.first?.cells else { throw .invalid(file, "is empty; it needs a header row") }
+        return table.dropFirst().map { row in
+            Row(file: file, line: row.line, cells: Dictionary(zip(header, row.cells).map { ($0, $1) }, uniquingKeysWith: { first, _ in first }))
         }
     }
 }

@@ -61,4 +61,11 @@ extension String {
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(scalars[first...last])
     }
+
+    /// The same code points, one by one: what a bank compares. (`==` holds canonically
+    /// equivalent texts equal: 劳 and its compatibility ideograph U+2F992, `é` and `e` with
+    /// U+0301.)
+    public func hasSameCodePoints(as other: String) -> Bool {
+        unicodeScalars.elementsEqual(other.unicodeScalars)
+    }
 }

@@ -22,6 +22,7 @@ public enum FieldText {
     /// Refuses what would show a text otherwise than it is stored: the characters that set,
     /// embed, override or isolate a direction (U+200E, U+200F, U+061C, U+202A to U+202E, U+2066
     /// to U+2069), which no text of the park's needs; the noncharacters (U+FFFE, U+FFFF, …);
+    /// U+FFFD, which a decoder puts where bytes were not UTF-8 (the text meant is lost);
     /// and a text whose every character shows nothing (a zero-width space, a soft hyphen, a
     /// lone combining mark, a blank such as U+2800), which a list shows as an empty cell.
     static func refuseUnseen(_ text: String, field: String) throws(DomainError) {
@@ -30,6 +31,9 @@ public enum FieldText {
         }
         if let noncharacter = text.unicodeScalars.first(where: { $0.properties.isNoncharacterCodePoint }) {
             throw .invalid(field, "contains \(codePoint(noncharacter)), which is no character")
+        }
+        if text.unicodeScalars.contains("\u{FFFD}") {
+            throw .invalid(field, "contains U+FFFD, which stands in for bytes that were not UTF-8 text (a file or a terminal in another encoding, such as GBK?): the text as meant is lost")
         }
         if text.unicodeScalars.allSatisfy(showsNothing) {
             throw .invalid(field, "must not be empty: its characters show nothing (\(codePoint(text.unicodeScalars.first!)) first)")

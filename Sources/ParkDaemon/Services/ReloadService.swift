@@ -16,6 +16,8 @@ struct ReloadService: Service {
     let calendar: CalendarRegistry
     let scheduler: TimerScheduler
     let database: ParkDatabase
+    /// Written again after a reload: `events.feed_directory` may name another directory.
+    let feed: EventCalendarFeed
     let notifier: ServiceNotifier
     let logger: Logger
     let hangups: UnixSignalsSequence
@@ -105,6 +107,7 @@ struct ReloadService: Service {
         logger.notice("configuration reloaded", metadata: NotableEvent.reloaded.metadata(["config": "\(options.configSource)"]))
         // The timers as reloaded, their elapses counted with the calendar now in force.
         await scheduler.reconfigure()
+        await feed.refresh()
         notifier.ready(status: "Serving on \(state.socketDescription); configuration reloaded")
     }
 }

@@ -4,7 +4,7 @@ import ParkStore
 
 /// `io.parkd.Demo`.
 enum DemoHandlers {
-    static func register(in table: inout MethodTable, database: ParkDatabase, staging: ImportStaging) {
+    static func register(in table: inout MethodTable, database: ParkDatabase, staging: ImportStaging, feed: EventCalendarFeed) {
         table.add(DemoAPI.interface)
 
         table.register(DemoAPI.load, runs: .offEventLoop) { request, call in
@@ -27,6 +27,7 @@ enum DemoHandlers {
             let summary = try await database.loadDemo(
                 parsed.demo, reports: parsed.reports.rows, reportProblems: parsed.reports.problems,
                 reportsFile: ImportedFile(sha256: ContentHash.sha256(Array(reports.utf8)), bytes: reports.utf8.count), today: today, context: context)
+            await feed.refresh()
             return DemoAPI.LoadReply(
                 units: summary.units, tenants: summary.tenants, leases: summary.leases, projects: summary.projects, reports: summary.reports,
                 events: summary.events)

@@ -6,12 +6,11 @@ import ParkStore
 /// `io.parkd.Event`.
 enum EventHandlers {
     static func register(
-        in table: inout MethodTable, database: ParkDatabase, state: DaemonState, calendar: CalendarRegistry, logger: Logger,
-        zones: ZoneInfoDirectory = ZoneInfoDirectory()
+        in table: inout MethodTable, database: ParkDatabase, state: DaemonState, calendar: CalendarRegistry, feed: EventCalendarFeed
     ) {
         table.add(EventAPI.interface)
         let registrations = EventRegistrations(database: database, state: state)
-        let feed = EventCalendarFeed(database: database, state: state, zones: zones, logger: logger)
+        let zones = feed.zones
 
         table.register(EventAPI.create) { request, call in
             let zoneName = request.timeZone ?? state.config.timeZone
