@@ -143,7 +143,8 @@ public enum Daemon {
         }
 
         let policies = PolicyRegistry()
-        await policies.loadAtStart(directory: config.policyDirectory, database: database, at: state.instant(), logger: logger)
+        await policies.loadAtStart(
+            directory: config.policyDirectory, database: database, repriceApproved: config.repriceApproved, at: state.instant(), logger: logger)
         let calendar = CalendarRegistry()
         calendar.load(directory: config.calendarDirectory, logger: logger)
         let backups = Backups(database: database, stateDirectory: config.stateDirectory)

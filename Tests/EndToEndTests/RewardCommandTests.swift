@@ -283,6 +283,52 @@ struct RewardCommandTests {
         #expect(audit.split(separator: "\n").count == 3, "a load at start and one after the fix: \(audit)")
     }
 
+    @Test("a policy edit that would re-price approved money is refused, at reload and at start; a value dated later is taken; reprice_approved lets an amendment through")
+    func approvedMoneyKeepsItsPolicy() throws {
+        let (daemon, directory) = try park()
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "1\n")
+        #expect(try daemon.parkctl(["reward", "approve", "1"]).status == 0)
+        let source = try String(contentsOfFile: "\(directory)/P2021.yaml", encoding: .utf8)
+        let shipped = try daemon.parkctl(["policy", "show", "P2021"]).stdout
+        let retroactive = source.replacingOccurrences(of: "      2021-04-16: 30000\n", with: "      2021-04-16: 35000\n")
+        #expect(retroactive != source)
+        try retroactive.write(toFile: "\(directory)/P2021.yaml", atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(for: "policies refused") != nil)
+        let refused = try daemon.parkctl(["policy", "list"]).stdout
+        #expect(refused.contains("last load refused (the policies above stay in force)"), "\(refused)")
+        #expect(refused.contains("P2021 changed (") && refused.contains(
+            "re-prices 2021-06, approved: tenant 1 (青岛英才人力资源有限公司) TALENT 30000.00 → 35000.00; money approved is not changed by editing a policy"),
+                "\(refused)")
+        #expect(try daemon.parkctl(["policy", "show", "P2021"]).stdout == shipped)
+        let unchanged = try daemon.parkctl(["reward", "run", "--period", "2021-06"])
+        #expect(unchanged.status == 65 && unchanged.stderr.contains("nothing to adjust"), "\(unchanged.stdout)\(unchanged.stderr)")
+
+        // Changed while parkd was stopped: refused at start, the set last recorded in force.
+        let restarted = try daemon.restarted()
+        #expect(restarted.log.contains("re-prices 2021-06, approved"), "\(restarted.log)")
+        #expect(try restarted.parkctl(["policy", "show", "P2021"]).stdout == shipped)
+
+        // The new value from a day after the approved periods is taken.
+        let dated = source.replacingOccurrences(of: "      2021-04-16: 30000\n", with: "      2021-04-16: 30000\n      2021-07-01: 35000\n")
+        try dated.write(toFile: "\(directory)/P2021.yaml", atomically: true, encoding: .utf8)
+        restarted.signal(SIGHUP)
+        #expect(restarted.notify.wait(for: "configuration reloaded") != nil)
+        #expect(try restarted.parkctl(["policy", "show", "P2021"]).stdout.contains("35000.00 yuan"))
+
+        // An amendment the city made retroactive goes in with policies.reprice_approved, logged;
+        // the next run of the period adjusts what was approved.
+        try ("policies:\n  directory: \(directory)\n  reprice_approved: true\n").write(toFile: restarted.configPath, atomically: true, encoding: .utf8)
+        try dated.replacingOccurrences(of: "      2021-04-16: 30000\n", with: "      2021-04-16: 32000\n")
+            .write(toFile: "\(directory)/P2021.yaml", atomically: true, encoding: .utf8)
+        restarted.signal(SIGHUP)
+        #expect(restarted.notify.waitForNext("configuration reloaded") != nil)
+        #expect(restarted.log.contains("the policies loaded re-price approved periods (policies.reprice_approved is true)"), "\(restarted.log)")
+        let adjustment = try restarted.parkctl(["reward", "run", "--period", "2021-06"])
+        #expect(adjustment.status == 0, "\(adjustment.stderr)")
+        #expect(try restarted.parkctl(["reward", "show", adjustment.stdout.trimmingCharacters(in: .whitespacesAndNewlines)]).stdout.contains("2,000.00"))
+    }
+
     @Test("with no policy file a run is refused, saying where parkd looked; parkd warns at start")
     func noPolicies() throws {
         let daemon = try RunningDaemon()

@@ -90,6 +90,7 @@ public enum ConfigLoader {
             config.logTarget = target
         case "shutdown.grace_seconds": config.shutdownGraceSeconds = try setting.integer(in: 0...600)
         case "policies.directory": config.policyDirectory = try setting.path()
+        case "policies.reprice_approved": config.repriceApproved = try setting.boolean()
         case "calendar.directory": config.calendarDirectory = try setting.path()
         case "events.feed_directory": config.eventFeedDirectory = try setting.pathUnlessEmpty()
         case "cashing.notice_days": config.noticeWorkingDays = try setting.integer(in: 1...NoticePeriod.longest)

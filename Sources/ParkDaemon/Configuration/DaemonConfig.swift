@@ -48,6 +48,9 @@ public struct DaemonConfig: Equatable, Sendable {
     /// Directory where parkd keeps `events.ics`, the park's events as an iCalendar feed,
     /// rewritten on every change of an event; nil for no feed.
     public var eventFeedDirectory: String?
+    /// Whether policy files may be put in force that compute an approved period's amounts
+    /// otherwise (an amendment the city made retroactive): false refuses them.
+    public var repriceApproved = false
     /// Working days a reward run's public notice runs when the administrator names none.
     public var noticeWorkingDays = 5
     /// Whether a tenant confirms its lines before they are paid.
@@ -81,6 +84,7 @@ public struct DaemonConfig: Equatable, Sendable {
             ("access.auditor_group", { $0.auditorGroup }), ("access.reviewer_group", { $0.reviewerGroup }), ("park.time_zone", { $0.timeZone }),
             ("log.level", { "\($0.logLevel)" }), ("log.target", { $0.logTarget.rawValue }), ("shutdown.grace_seconds", { "\($0.shutdownGraceSeconds)" }),
             ("database.busy_timeout_seconds", { "\($0.databaseBusyTimeoutSeconds)" }), ("policies.directory", { $0.policyDirectory }),
+            ("policies.reprice_approved", { "\($0.repriceApproved)" }),
             ("calendar.directory", { $0.calendarDirectory }), ("limits", { "\($0.limits)" }), ("audit.key_file", { $0.auditKeyFile }),
             ("audit.anchor_interval_minutes", { "\($0.auditAnchorIntervalMinutes)" }), ("timers", { "\($0.timers)" }),
             ("events.feed_directory", { $0.eventFeedDirectory ?? "" }), ("cashing.notice_days", { "\($0.noticeWorkingDays)" }),

@@ -62,14 +62,34 @@ final class PolicyRegistry: Sendable {
         return try PolicyBook(policies)
     }
 
-    /// Loads the directory at start; on errors keeps the set the database last recorded.
-    func loadAtStart(directory: String, database: ParkDatabase, at instant: String, logger: Logger) async {
+    /// Loads the directory at start; on errors, or when the files changed since parkd last ran
+    /// would re-price approved money, keeps the set the database last recorded.
+    func loadAtStart(directory: String, database: ParkDatabase, repriceApproved: Bool, at instant: String, logger: Logger) async {
         do {
-            await install(try Self.read(directory: directory), directory: directory, database: database, at: instant, logger: logger)
+            let book = try Self.read(directory: directory)
+            if let last = try? await Self.lastRecorded(database: database) {
+                try await checkApprovedAmounts(book, inForce: last, directory: directory, database: database, allow: repriceApproved, logger: logger)
+            }
+            await install(book, directory: directory, database: database, at: instant, logger: logger)
         } catch {
             refuse(error, directory: directory, logger: logger)
             await restoreLastInForce(database: database, logger: logger)
         }
+    }
+
+    /// Refuses `proposed` when it computes an amount of an approved period otherwise than
+    /// `inForce` does (the policies in force; at start, those last recorded), unless `allow`
+    /// (`policies.reprice_approved`), when the periods it re-prices are logged.
+    func checkApprovedAmounts(
+        _ proposed: PolicyBook, inForce: PolicyBook, directory: String, database: ParkDatabase, allow: Bool, logger: Logger
+    ) async throws(PolicyProblems) {
+        let repriced = try await ApprovedAmountsGuard(database: database).check(proposed, inForce: inForce, directory: directory)
+        guard !repriced.isEmpty else { return }
+        guard allow else { throw ApprovedAmountsGuard.refusal(repriced, inForce: inForce, proposed: proposed, directory: directory) }
+        logger.warning("the policies loaded re-price approved periods (policies.reprice_approved is true); adjustment runs will pay or recover the differences", metadata: [
+            "changes": "\(ApprovedAmountsGuard.changes(from: inForce, to: proposed))",
+            "periods": "\(repriced.map { $0.summary() }.joined(separator: " | "))",
+        ])
     }
 
     /// Puts in force the policies read from `directory`, recording a changed set in the
@@ -107,13 +127,17 @@ final class PolicyRegistry: Sendable {
         loaded.withLock { $0.rejected = problems.description }
     }
 
+    /// The policies the database last recorded in force (none before the first load).
+    private static func lastRecorded(database: ParkDatabase) async throws -> PolicyBook {
+        let stored = try await database.policiesLastInForce()
+        return try PolicyBook(try stored.map { version throws(PolicyProblems) in try PolicyLoader.load(version.source, fileName: version.fileName) })
+    }
+
     private func restoreLastInForce(database: ParkDatabase, logger: Logger) async {
         do {
-            let stored = try await database.policiesLastInForce()
-            let policies = try stored.map { version throws(PolicyProblems) in try PolicyLoader.load(version.source, fileName: version.fileName) }
-            let book = try PolicyBook(policies)
+            let book = try await Self.lastRecorded(database: database)
             loaded.withLock { $0.book = book }
-            logger.notice("policies last in force restored from the database", metadata: ["policies": "\(policies.map(\.id).joined(separator: ","))"])
+            logger.notice("policies last in force restored from the database", metadata: ["policies": "\(book.policies.map(\.id).joined(separator: ","))"])
         } catch {
             logger.error("the policies last in force cannot be restored; none are in force", metadata: ["error": "\(error)"])
         }

@@ -53,7 +53,10 @@ struct ReloadService: Service {
         var refusals: [(problems: String, consequence: String)] = []
         var book: PolicyBook?
         do {
-            book = try PolicyRegistry.read(directory: config.policyDirectory)
+            let read = try PolicyRegistry.read(directory: config.policyDirectory)
+            try await policies.checkApprovedAmounts(
+                read, inForce: policies.book, directory: config.policyDirectory, database: database, allow: config.repriceApproved, logger: logger)
+            book = read
         } catch {
             policies.refuse(error, directory: config.policyDirectory, logger: logger)
             refusals.append(("policies refused: " + error.description, "policies refused, those in force stay"))
