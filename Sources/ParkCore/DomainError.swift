@@ -83,9 +83,10 @@ public struct DomainError: Error, CustomStringConvertible, Equatable, Sendable {
             reason: "the working-day calendar does not cover \(year): no holiday schedule of \(year) is loaded")
     }
 
-    /// Refuses a year the calendar does not hold (1 to 9999), naming the field `year`.
+    /// Refuses a year not written in four digits from 1900 (as every day parkd records is), naming
+    /// the field `year`: `21` for 2021 would be answered as year 21, with nothing in it.
     public static func checkYear(_ year: Int) throws(DomainError) {
-        guard (1...9999).contains(year) else { throw .invalid("year", "\(year) is not a year; give it in four digits, such as 2026") }
+        guard (1900...9999).contains(year) else { throw .invalid("year", "\(year) is not a year in four digits, 1900 to 9999 (e.g. 2026)") }
     }
 
     /// A list's page size: `limit`, or `standard` when none is asked, refused past 1 to

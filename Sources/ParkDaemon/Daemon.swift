@@ -146,7 +146,15 @@ public enum Daemon {
         await policies.loadAtStart(
             directory: config.policyDirectory, database: database, repriceApproved: config.repriceApproved, at: state.instant(), logger: logger)
         let calendar = CalendarRegistry()
-        calendar.load(directory: config.calendarDirectory, logger: logger)
+        let calendarRefused = calendar.load(directory: config.calendarDirectory, logger: logger)
+        // Shown by `parkctl status` as a reload refused would be, until a reload puts files in force.
+        let refusedAtStart = [
+            policies.rejected.map { "policies refused at start (those last recorded stay in force): \($0)" },
+            calendarRefused.map { "calendar refused at start: \($0)" },
+        ].compactMap { $0 }
+        if !refusedAtStart.isEmpty {
+            state.rejectReload(refusedAtStart.joined(separator: "; ").split(separator: "\n").joined(separator: "; "))
+        }
         let backups = Backups(database: database, stateDirectory: config.stateDirectory)
         let scheduler = TimerScheduler(
             database: database, state: state, calendar: calendar,

@@ -70,7 +70,8 @@ struct CalendarCommandTests {
         (["add-days", "2026-12-25", "10"], "parkctl: the working-day calendar does not cover 2027: "),
         (["add-days", "2017-12-29", "1"], "parkctl: the working-day calendar does not cover 2017: "),
         (["add-days", "2021-02-29", "1"], "parkctl: invalid DATE (date): '2021-02-29' is not a day of the calendar"),
-        (["show", "0"], "parkctl: invalid YEAR (year): 0 is not a year; give it in four digits, such as 2026"),
+        (["show", "0"], "parkctl: invalid YEAR (year): 0 is not a year in four digits, 1900 to 9999 (e.g. 2026)"),
+        (["show", "21"], "parkctl: invalid YEAR (year): 21 is not a year in four digits, 1900 to 9999 (e.g. 2026)"),
     ])
     func refused(_ arguments: [String], _ message: String) throws {
         let daemon = try RunningDaemon(config: Binaries.shippedCalendar)

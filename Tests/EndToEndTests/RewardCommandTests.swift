@@ -307,6 +307,8 @@ struct RewardCommandTests {
         // Changed while parkd was stopped: refused at start, the set last recorded in force.
         let restarted = try daemon.restarted()
         #expect(restarted.log.contains("re-prices 2021-06, approved"), "\(restarted.log)")
+        let status = try restarted.parkctl(["status"]).stdout
+        #expect(status.contains("Last reload:     rejected: policies refused at start (those last recorded stay in force): "), "\(status)")
         #expect(try restarted.parkctl(["policy", "show", "P2021"]).stdout == shipped)
 
         // The new value from a day after the approved periods is taken.
@@ -327,6 +329,23 @@ struct RewardCommandTests {
         let adjustment = try restarted.parkctl(["reward", "run", "--period", "2021-06"])
         #expect(adjustment.status == 0, "\(adjustment.stderr)")
         #expect(try restarted.parkctl(["reward", "show", adjustment.stdout.trimmingCharacters(in: .whitespacesAndNewlines)]).stdout.contains("2,000.00"))
+    }
+
+    @Test("a draft with a rule the policies put in force since no longer compute is refused as changed, not as a bad parameter")
+    func draftOfARuleGone() throws {
+        let (daemon, directory) = try park()
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "1\n")
+        let source = try String(contentsOfFile: "\(directory)/P2021.yaml", encoding: .utf8)
+        let training = try #require(source.range(of: "  - id: TRAINING\n"))
+        let talent = try #require(source.range(of: "  - id: TALENT\n"))
+        try (String(source[..<training.lowerBound]) + String(source[talent.lowerBound...]))
+            .write(toFile: "\(directory)/P2021.yaml", atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.wait(for: "configuration reloaded") != nil)
+        let refused = try daemon.parkctl(["--json", "reward", "approve", "1"])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.hasPrefix(#"{"error":"io.parkd.Reward.RunChanged""#), "\(refused.stderr)")
+        #expect(refused.stderr.contains("tenant 1 TRAINING: 1500.00 in the draft, 0.00 now"), "\(refused.stderr)")
     }
 
     @Test("with no policy file a run is refused, saying where parkd looked; parkd warns at start")

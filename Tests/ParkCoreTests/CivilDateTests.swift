@@ -85,11 +85,12 @@ struct CivilDateTests {
         }
     }
 
-    @Test("a year is 1 to 9999; a range's first end may not come after its last, for days and months alike")
+    @Test("a year is 1900 to 9999 (21 for 2021 is refused); a range's first end may not come after its last, for days and months alike")
     func yearsAndRanges() throws {
-        #expect(throws: DomainError.invalid("year", "0 is not a year; give it in four digits, such as 2026")) { try DomainError.checkYear(0) }
-        #expect(throws: DomainError.invalid("year", "10000 is not a year; give it in four digits, such as 2026")) { try DomainError.checkYear(10_000) }
-        try DomainError.checkYear(1)
+        for year in [0, 21, 1899, 10_000] {
+            #expect(throws: DomainError.invalid("year", "\(year) is not a year in four digits, 1900 to 9999 (e.g. 2026)")) { try DomainError.checkYear(year) }
+        }
+        try DomainError.checkYear(1900)
         try DomainError.checkYear(9999)
         let day = try CivilDate.parse("2027-05-02", field: "from")
         #expect(throws: DomainError.invalid("from", "2027-05-02 is after 2027-05-01")) { try DomainError.checkOrder(from: day, to: day.adding(days: -1)) }

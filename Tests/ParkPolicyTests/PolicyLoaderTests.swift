@@ -316,7 +316,7 @@ import Testing
         #expect(Self.problem("definitions:\n  day: 1 yuan\n" + Self.rule())
             == "T.yaml:2:3: 'day' is already a name (a parameter, a value, a fact, a figure or a function); choose another")
         #expect(Self.problem("definitions:\n  BigFirm: true\n" + Self.rule())
-            == "T.yaml:2:3: 'BigFirm' is not a valid name: lower-case letters, digits and '_', starting with a letter")
+            == "T.yaml:2:3: 'BigFirm' is not a valid name: lower-case ASCII letters (a–z), digits and '_', starting with a letter")
     }
 
     @Test func requiredKeysAreMissingWhereTheyBelong() {

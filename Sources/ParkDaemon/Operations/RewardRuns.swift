@@ -36,10 +36,14 @@ struct RewardRuns: Sendable {
 
     /// Approves a draft that still holds what the policies in force compute from the data as it
     /// is now (its period is computed again for that): from then on it is immutable, also in the
-    /// database file.
+    /// database file. A rule of the draft that no policy in force computes for its period any
+    /// more computes nothing now, so the draft no longer holds what they give.
     func approve(_ id: Int64, by caller: String, context: ChangeContext) async throws -> StoredRewardRun {
         let run = try await database.approveRewardRun(id, computing: { [policies] period, rules, inputs in
-            Array(try policies.bookForRun().calculate(period, inputs: inputs, rules: rules, explain: false).lines)
+            let book = try policies.bookForRun()
+            let computed = rules.filter(book.rules(for: period).contains)
+            guard !computed.isEmpty else { return [] }
+            return Array(try book.calculate(period, inputs: inputs, rules: computed, explain: false).lines)
         }, context: context)
         logger.notice("reward run approved", metadata: NotableEvent.rewardRunApproved.metadata([
             "run": "\(run.id)", "period": "\(run.period)", "total": "\(Money(fen: run.totalFen))", "uid": "\(caller)",

@@ -432,7 +432,7 @@ private struct PolicyReader {
         guard let text = scalar(node, what) else { return nil }
         guard (1...40).contains(text.count), text.first!.isLetter,
               text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
-            problem(node, "'\(text)' is not a valid \(what): letters, digits, '_' and '-', starting with a letter")
+            problem(node, "'\(text)' is not a valid \(what): ASCII letters (A–Z, a–z), digits, '_' and '-', starting with a letter")
             return nil
         }
         return text
@@ -456,7 +456,7 @@ private struct PolicyReader {
             return false
         }
         guard let first = name.first, first.isLowercase, name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
-            problem(node, "'\(name)' is not a valid name: lower-case letters, digits and '_', starting with a letter")
+            problem(node, "'\(name)' is not a valid name: lower-case ASCII letters (a–z), digits and '_', starting with a letter")
             return false
         }
         return true
