@@ -115,6 +115,9 @@ struct PaymentCommandTests {
         let compatibility = try daemon.parkctl(["bank-account", "add", "1", "--name", lookalike, "--bank", "工行市南支行",
                                                 "--number", "3803 0216 0920 0123 456", "--from", "2026-01-01"])
         #expect(compatibility.status == 65 && compatibility.stderr.contains("is not the tenant's registered name"), "\(compatibility.stderr)")
+        let farOff = try daemon.parkctl(["bank-account", "add", "1", "--name", Self.name, "--bank", "工行市南支行",
+                                         "--number", "3803 0216 0920 0123 456", "--from", "2099-01-01"])
+        #expect(farOff.status == 65 && farOff.stderr.contains("invalid --from (effectiveFrom): 2099-01-01 is more than a year after today"), "\(farOff.stderr)")
         let badNumber = try daemon.parkctl(["bank-account", "add", "1", "--name", Self.name, "--bank", "工行市南支行", "--number", "3803-02", "--from", "2026-01-01"])
         #expect(badNumber.status == 65)
         #expect(badNumber.stderr.contains("invalid --number (number): '3803-02' has 6 digits; a bank account number has 10 to 30"), "\(badNumber.stderr)")
@@ -128,8 +131,8 @@ struct PaymentCommandTests {
         let history = try daemon.parkctl(["bank-account", "list", "1"])
         #expect(history.stdout.split(separator: "\n").count == 3, "\(history.stdout)")
         #expect(try sql(daemon, "UPDATE bankAccount SET accountNumber = '1111111111111' WHERE id = 1").stderr.contains("a bank account is history"))
-        // A header, three refused and two recorded.
-        #expect(try daemon.parkctl(["audit", "list", "--method", "BankAccount.Create"]).stdout.split(separator: "\n").count == 6)
+        // A header, five refused and two recorded.
+        #expect(try daemon.parkctl(["audit", "list", "--method", "BankAccount.Create"]).stdout.split(separator: "\n").count == 8)
 
         // The notice: 5 working days by default, from Monday 2026-03-02 to Monday 2026-03-09.
         let draftNotice = try daemon.parkctl(["reward", "notice", "publish", "99"])

@@ -29,6 +29,15 @@ struct ReviewSessionTests {
             #expect(refused.stderr == "parkctl: invalid --reviewer (panel): \(message)\n")
         }
         #expect(try session(Array(names.prefix(5)), applications: ["9"]).status == 66)
+        // A mistyped year: before the firm applied, or more than a year ahead.
+        for (date, message) in [
+            ("1999-12-11", "the session meets on 1999-12-11, before application 1 was made (2021-03-01)"),
+            ("2099-12-11", "2099-12-11 is more than a year after today"),
+        ] {
+            let refused = try daemon.parkctl(["review", "session", "add", "--date", date, "--venue", "301", "--chair", "刘主任", "--application", "1"]
+                + names.prefix(5).flatMap { ["--reviewer", $0] })
+            #expect(refused.status == 65 && refused.stderr.hasPrefix("parkctl: invalid --date (heldOn): \(message)"), "\(refused.stderr)")
+        }
         #expect(try daemon.parkctl(["review", "session", "list"]).stdout.components(separatedBy: "\n").count == 2)
 
         // By name or by uid.

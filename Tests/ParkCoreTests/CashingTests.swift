@@ -9,7 +9,7 @@ struct CashingTests {
     func account(_ number: String = "6222 0216 0201 2345 678", from day: CivilDate = day, history: [BankAccount] = []) throws -> BankAccount {
         try BankAccount.decide(
             accountName: Self.name, bank: "中国工商银行青岛市南支行", number: number, effectiveFrom: day, registeredName: Self.name, history: history,
-            lastTaken: nil)
+            lastTaken: nil, today: Self.day)
     }
 
     @Test("an account is in the tenant's registered name, with a well-formed number, a change from a later day only")
@@ -20,7 +20,7 @@ struct CashingTests {
         #expect(first.number.masked == "…5678")
         let refused = #expect(throws: DomainError.self) {
             try BankAccount.decide(accountName: "青岛英才人力资源公司", bank: "工行", number: "6222021602012345678",
-                                   effectiveFrom: Self.day, registeredName: Self.name, history: [], lastTaken: nil)
+                                   effectiveFrom: Self.day, registeredName: Self.name, history: [], lastTaken: nil, today: Self.day)
         }
         #expect(refused?.field == "accountName")
         // Canonically equivalent is not the same name to a bank: 力 as U+F98A, é as e and U+0301.
@@ -28,7 +28,7 @@ struct CashingTests {
             #expect(name == registered)
             #expect(throws: DomainError.self) {
                 try BankAccount.decide(accountName: name, bank: "工行", number: "6222021602012345678",
-                                       effectiveFrom: Self.day, registeredName: registered, history: [], lastTaken: nil)
+                                       effectiveFrom: Self.day, registeredName: registered, history: [], lastTaken: nil, today: Self.day)
             }
         }
         for (number, reason) in [
@@ -41,6 +41,17 @@ struct CashingTests {
             let error = #expect(throws: DomainError.self) { try account(number) }
             #expect(error?.field == "number" && error?.reason.contains(reason) == true, "\(number): \(String(describing: error))")
         }
+        // A year mistyped would hold every later change back: at most a year ahead.
+        let farOff = #expect(throws: DomainError.self) { try account(from: CivilDate(year: 2099, month: 1, day: 1)!) }
+        #expect(farOff?.reason == "2099-01-01 is more than a year after today (2026-03-02); an account is recorded once the firm gives it, from 2027-03-03 at the latest")
+        _ = try account(from: CivilDate(year: 2027, month: 3, day: 3)!)
+        // Another firm's number is refused, naming it.
+        let otherFirms = #expect(throws: DomainError.self) {
+            try BankAccount.decide(
+                accountName: Self.name, bank: "工行", number: "6222021602012345678", effectiveFrom: Self.day, registeredName: Self.name, history: [],
+                lastTaken: nil, today: Self.day, holder: { $0.digits == "6222021602012345678" ? (7, "烟台众联劳务派遣有限公司") : nil })
+        }
+        #expect(otherFirms?.field == "number" && otherFirms?.reason == "account …5678 is recorded for tenant 7 (烟台众联劳务派遣有限公司); an account is in one firm's own name")
         let sameDay = #expect(throws: DomainError.self) { try account("6222021602099999999", history: [first]) }
         #expect(sameDay?.field == "effectiveFrom")
         // Nor an earlier day: a change never rewrites which account was in force.
@@ -57,12 +68,12 @@ struct CashingTests {
         let beforeBatch = #expect(throws: DomainError.self) {
             try BankAccount.decide(
                 accountName: Self.name, bank: "工行", number: "6222021602077777777", effectiveFrom: taken.on, registeredName: Self.name,
-                history: [first, later], lastTaken: taken)
+                history: [first, later], lastTaken: taken, today: Self.day)
         }
         #expect(beforeBatch?.reason == "payment batch 4 pays the tenant into the account in force on 2026-06-15; a new account takes effect on a later day (2026-06-16 or after), or cancel the batch first")
         _ = try BankAccount.decide(
             accountName: Self.name, bank: "工行", number: "6222021602077777777", effectiveFrom: CivilDate(year: 2026, month: 6, day: 16)!,
-            registeredName: Self.name, history: [first, later], lastTaken: taken)
+            registeredName: Self.name, history: [first, later], lastTaken: taken, today: Self.day)
     }
 
     @Test("a notice runs N working days after the day it is published, across holidays, and closes only after its last day")

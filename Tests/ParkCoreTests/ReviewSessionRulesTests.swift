@@ -45,7 +45,16 @@ struct ReviewSessionRulesTests {
     func agenda() throws {
         let panel = try ReviewPanel(Array(Self.reviewers.prefix(5)))
         func session(_ candidates: [AgendaCandidate]) throws -> ReviewSession {
-            try ReviewSession(heldOn: Self.day, venue: "301", chair: "刘主任", agenda: candidates, panel: panel)
+            try ReviewSession(heldOn: Self.day, venue: "301", chair: "刘主任", agenda: candidates, panel: panel, today: Self.day)
+        }
+        // It meets on or after the day each firm applied, and at most a year ahead.
+        #expect(throws: DomainError.invalid("heldOn", "the session meets on 2021-03-20, before application 1 was made (2021-04-01)")) {
+            try session([AgendaCandidate(application: 1, status: .awaitingReview, onSession: nil, appliedOn: CivilDate(year: 2021, month: 4, day: 1)!)])
+        }
+        #expect(throws: DomainError.invalid("heldOn", "2021-03-20 is more than a year after today (2020-03-18); a session is added once it is planned, for 2021-03-19 at the latest")) {
+            try ReviewSession(
+                heldOn: Self.day, venue: "301", chair: "刘主任", agenda: [AgendaCandidate(application: 1, status: .awaitingReview, onSession: nil)],
+                panel: panel, today: CivilDate(year: 2020, month: 3, day: 18)!)
         }
         #expect(try session([AgendaCandidate(application: 1, status: .awaitingReview, onSession: nil)]).agenda == [1])
         #expect(throws: DomainError.invalid("applications", "application 2 is prescreenFailed, not awaiting review")) {
@@ -67,7 +76,7 @@ struct ReviewSessionRulesTests {
         // majority is named, a removal as the members removed, an addition as those added.
         let seven = try ReviewSession(
             heldOn: Self.day, venue: "301", chair: "刘主任", agenda: [AgendaCandidate(application: 1, status: .awaitingReview, onSession: nil)],
-            panel: try ReviewPanel(Array(Self.reviewers.prefix(7))))
+            panel: try ReviewPanel(Array(Self.reviewers.prefix(7))), today: Self.day)
         let appealed = [Int64(1): AgendaCandidate.Appealed(session: 9, panel: Set(Self.reviewers.prefix(3).map(\.uid)))]
         #expect {
             try seven.changingPanel(adding: [], removing: [Self.reviewers[5], Self.reviewers[6]], appealed: appealed)

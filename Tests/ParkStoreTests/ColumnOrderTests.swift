@@ -84,7 +84,7 @@ struct ColumnOrderTests {
         }
         let panel = try ReviewPanel((1...5).map { Reviewer(uid: Int64(2000 + $0), name: "reviewer\($0)") })
         _ = try await database.createReviewSession(
-            heldOn: Self.today, venue: "301", chair: "刘主任", agenda: [2], panel: panel, context: context("io.parkd.Review.CreateSession"))
+            heldOn: Self.today, venue: "301", chair: "刘主任", agenda: [2], panel: panel, today: CivilDate(year: 2030, month: 1, day: 1)!, context: context("io.parkd.Review.CreateSession"))
         let employed = try Affiliation(kind: .employer, party: "青岛英才人力资源有限公司", until: nil, today: Self.today)
         _ = try await database.declareAffiliation(employed, of: panel.members[0], context: context("io.parkd.Review.DeclareAffiliation"))
         _ = try await database.declareConflict(
@@ -117,7 +117,7 @@ struct ColumnOrderTests {
         let calendar = try WorkingDayCalendar([try HolidaySchedule(year: 2026, holidays: [], swappedWorkingDays: [])])
         _ = try await database.createBankAccount(
             tenant: .id(1), accountName: "山东人和人力资源服务有限公司", bank: "中国工商银行青岛市南支行", number: "3803 0216 0920 0123 456",
-            effectiveFrom: try day("2026-01-01"), context: context("io.parkd.BankAccount.Create"))
+            effectiveFrom: try day("2026-01-01"), today: try day("2026-11-02"), context: context("io.parkd.BankAccount.Create"))
         _ = try await database.publishNotice(run: 1, today: try day("2026-11-02"), workingDays: 5, calendar: calendar, context: context("io.parkd.Notice.Create"))
         let lines = try await database.notice(run: 1).lines.filter { $0.tenant == 1 }
         let objection = try await database.recordObjection(

@@ -31,7 +31,7 @@ struct ReviewNoticeStoreTests {
         }
         _ = try await database.createReviewSession(
             heldOn: Self.heldOn, venue: "301", chair: "刘主任", agenda: [1, 2], panel: try ReviewPanel(Self.panel),
-            context: context("io.parkd.Review.CreateSession"))
+            today: CivilDate(year: 2030, month: 1, day: 1)!, context: context("io.parkd.Review.CreateSession"))
         for (application, scores) in [(Int64(1), ["16", "16", "16", "20", "12"]), (2, ["10", "10", "10", "10", "10"])] {
             for member in 0..<5 {
                 let sheet = try ScoreSheet(
@@ -136,7 +136,7 @@ struct ReviewNoticeStoreTests {
             let panel = (6...10).map { Reviewer(uid: Int64(2000 + $0), name: "reviewer\($0)") }
             let again = try await database.createReviewSession(
                 heldOn: day("2021-03-01"), venue: "302", chair: "刘主任", agenda: [2], panel: try ReviewPanel(panel),
-                context: context("io.parkd.Review.CreateSession"))
+                today: CivilDate(year: 2030, month: 1, day: 1)!, context: context("io.parkd.Review.CreateSession"))
             for member in panel {
                 let sheet = try ScoreSheet(
                     application: 2, reviewer: member, scores: Array(zip(ScoringRules.park.criteria.map(\.name), ["16", "16", "16", "20", "12"])),
@@ -193,7 +193,7 @@ struct ReviewNoticeStoreTests {
             func scheduleAgain() async throws {
                 _ = try await database.createReviewSession(
                     heldOn: try day("2021-03-01"), venue: "302", chair: "刘主任", agenda: [1], panel: try ReviewPanel(Self.panel),
-                    context: context("io.parkd.Review.CreateSession"))
+                    today: CivilDate(year: 2030, month: 1, day: 1)!, context: context("io.parkd.Review.CreateSession"))
             }
             let refusal = DomainError.invalid("applications", "application 1 has a result of review session 1 still to be decided (its notice, objections and final decision come first); only a result withdrawn by an upheld objection, or an accepted appeal, puts it before a panel again")
             await #expect(throws: refusal) { try await scheduleAgain() }
@@ -214,7 +214,7 @@ struct ReviewNoticeStoreTests {
             await #expect(throws: DomainError.self) {
                 try await database.createReviewSession(
                     heldOn: try day("2021-03-01"), venue: "302", chair: "刘主任", agenda: [2], panel: try ReviewPanel(Self.panel),
-                    context: context("io.parkd.Review.CreateSession"))
+                    today: CivilDate(year: 2030, month: 1, day: 1)!, context: context("io.parkd.Review.CreateSession"))
             }
         }
     }

@@ -27,7 +27,7 @@ struct ReviewSheetStoreTests {
             }
             _ = try await database.createReviewSession(
                 heldOn: Self.today, venue: "301", chair: "刘主任", agenda: [1, 2], panel: try ReviewPanel(Self.panel),
-                context: context("io.parkd.Review.CreateSession"))
+                today: CivilDate(year: 2030, month: 1, day: 1)!, context: context("io.parkd.Review.CreateSession"))
             for (member, scores) in [(0, ["16", "16", "16", "20", "12"]), (1, ["14", "14", "14", "17.5", "10.5"]), (2, ["15", "15", "15", "20", "5"]),
                                      (3, ["20", "20", "20", "25", "15"])] {
                 let sheet = try sheet(1, by: member, scores)

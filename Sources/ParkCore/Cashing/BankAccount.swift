@@ -19,9 +19,14 @@ public struct BankAccount: Equatable, Sendable {
     /// be cancelled instead). A new account takes effect after that day:
     /// from an earlier one, the history would say a batch paid into an account other than the
     /// one in force.
+    ///
+    /// An account's rows are never changed, so a slip is caught here: it takes effect at most a
+    /// year after `today` (a year mistyped, 2099, would hold every change back until then), and
+    /// its number is no other firm's (`holder` tells whose it is: an account is in one firm's name).
     public static func decide(
         accountName: String, bank: String, number: String, effectiveFrom: CivilDate, registeredName: String, history: [BankAccount],
-        lastTaken: (batch: Int64, on: CivilDate, approved: Bool)?
+        lastTaken: (batch: Int64, on: CivilDate, approved: Bool)?, today: CivilDate,
+        holder: (BankAccountNumber) -> (tenant: Int64, name: String)? = { _ in nil }
     ) throws(DomainError) -> BankAccount {
         let name = accountName.trimmingWhitespace()
         guard name.hasSameCodePoints(as: registeredName.trimmingWhitespace()) else {
@@ -31,6 +36,13 @@ public struct BankAccount: Equatable, Sendable {
         // It goes into the bank file as it is: one line, no control character.
         let bank = try FieldText.text(bank, field: "bank", maxLength: 100)
         let number = try BankAccountNumber.parse(number, field: "number")
+        if let other = holder(number) {
+            throw .invalid("number", "account \(number.masked) is recorded for tenant \(other.tenant) (\(other.name)); an account is in one firm's own name")
+        }
+        let latestDay = today.adding(days: 366)
+        guard effectiveFrom <= latestDay else {
+            throw .invalid("effectiveFrom", "\(effectiveFrom) is more than a year after today (\(today)); an account is recorded once the firm gives it, from \(latestDay) at the latest")
+        }
         if let latest = history.max(by: { $0.effectiveFrom < $1.effectiveFrom }), effectiveFrom <= latest.effectiveFrom {
             throw .invalid("effectiveFrom", "the tenant's account \(latest.number.masked) takes effect on \(latest.effectiveFrom); a new account takes effect on a later day")
         }

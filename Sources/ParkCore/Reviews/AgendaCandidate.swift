@@ -26,9 +26,12 @@ public struct AgendaCandidate: Equatable, Sendable {
     /// none). Such an application goes before no other panel until that decision is made.
     public var undecidedResult: Int64? = nil
 
+    /// The day the firm applied: a session reviewing it meets on that day or after.
+    public var appliedOn: CivilDate? = nil
+
     public static func == (lhs: AgendaCandidate, rhs: AgendaCandidate) -> Bool {
         lhs.application == rhs.application && lhs.status == rhs.status && lhs.onSession == rhs.onSession && lhs.appealed == rhs.appealed
             && lhs.decided?.decision == rhs.decided?.decision && lhs.decided?.verdict == rhs.decided?.verdict
-            && lhs.undecidedResult == rhs.undecidedResult
+            && lhs.undecidedResult == rhs.undecidedResult && lhs.appliedOn == rhs.appliedOn
     }
 }

@@ -13,15 +13,25 @@ public struct ReviewSession: Equatable, Sendable {
 
     /// A new session, every field checked; `applications` are the agenda's applications as the
     /// park holds them: each must await review, sit on no other open session's agenda, and have
-    /// no final decision in force nor a closed session's result still to be decided.
+    /// no final decision in force nor a closed session's result still to be decided. It meets on
+    /// or after the day each firm applied, and at most a year after `today` (a session is added
+    /// when it is planned; a mistyped year would decide which reviewers' employers count as
+    /// conflicts, which look three years back from its day).
     public init(
-        heldOn: CivilDate, venue: String, chair: String, agenda: [AgendaCandidate], panel: ReviewPanel
+        heldOn: CivilDate, venue: String, chair: String, agenda: [AgendaCandidate], panel: ReviewPanel, today: CivilDate
     ) throws(DomainError) {
+        let latestDay = today.adding(days: 366)
+        guard heldOn <= latestDay else {
+            throw .invalid("heldOn", "\(heldOn) is more than a year after today (\(today)); a session is added once it is planned, for \(latestDay) at the latest")
+        }
         self.venue = try FieldText.text(venue, field: "venue", maxLength: 200)
         self.chair = try FieldText.text(chair, field: "chair", maxLength: 50)
         guard !agenda.isEmpty else { throw .invalid("applications", "give at least one application for the agenda") }
         var seen = Set<Int64>()
         for candidate in agenda {
+            if let applied = candidate.appliedOn, heldOn < applied {
+                throw .invalid("heldOn", "the session meets on \(heldOn), before application \(candidate.application) was made (\(applied))")
+            }
             guard seen.insert(candidate.application).inserted else {
                 throw .invalid("applications", "application \(candidate.application) is on the agenda twice")
             }

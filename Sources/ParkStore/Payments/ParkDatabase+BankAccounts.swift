@@ -14,15 +14,20 @@ public struct StoredBankAccount: Sendable, Equatable {
 extension ParkDatabase {
     /// Records a new account of a tenant, decided against its registered name and its history.
     public func createBankAccount(
-        tenant reference: TenantReference, accountName: String, bank: String, number: String, effectiveFrom: CivilDate,
+        tenant reference: TenantReference, accountName: String, bank: String, number: String, effectiveFrom: CivilDate, today: CivilDate,
         context: ChangeContext
     ) async throws -> StoredBankAccount {
         try await write(context) { db in
             let tenant = try ParkDatabase.loadTenant(db, reference)
             let history = try ParkDatabase.bankAccounts(db, tenant: tenant.id).map(\.account)
+            var holders: [String: (tenant: Int64, name: String)] = [:]
+            for other in try ParkDatabase.bankAccounts(db, tenant: nil) where other.tenant != tenant.id {
+                holders[other.account.number.digits] = (other.tenant, other.tenantName)
+            }
             let account = try BankAccount.decide(
                 accountName: accountName, bank: bank, number: number, effectiveFrom: effectiveFrom, registeredName: tenant.tenant.name,
-                history: history, lastTaken: try ParkDatabase.lastBatchTaking(db, tenant: tenant.id))
+                history: history, lastTaken: try ParkDatabase.lastBatchTaking(db, tenant: tenant.id), today: today,
+                holder: { holders[$0.digits] })
             var record = BankAccountRecord(
                 id: nil, tenantId: tenant.id, accountName: account.accountName, bank: account.bank, accountNumber: account.number.digits,
                 effectiveFrom: account.effectiveFrom.description, recordedAt: context.at, recordedBy: context.recordedBy)

@@ -6,7 +6,7 @@ extension ParkDatabase {
     /// session's agenda and have no decision or result pending (`ReviewSession`); the panel is
     /// checked by the domain.
     public func createReviewSession(
-        heldOn: CivilDate, venue: String, chair: String, agenda: [Int64], panel: ReviewPanel, context: ChangeContext
+        heldOn: CivilDate, venue: String, chair: String, agenda: [Int64], panel: ReviewPanel, today: CivilDate, context: ChangeContext
     ) async throws -> StoredReviewSession {
         try await write(context) { db in
             let candidates = try agenda.map { id in
@@ -14,9 +14,9 @@ extension ParkDatabase {
                 return AgendaCandidate(
                     application: id, status: try application.applicationStatus, onSession: try ParkDatabase.openSession(db, holding: id),
                     appealed: try ParkDatabase.appealedPanel(db, application: id), decided: try ParkDatabase.standingDecision(db, application: id),
-                    undecidedResult: try ParkDatabase.undecidedResult(db, application: id))
+                    undecidedResult: try ParkDatabase.undecidedResult(db, application: id), appliedOn: try application.appliedDay)
             }
-            let session = try ReviewSession(heldOn: heldOn, venue: venue, chair: chair, agenda: candidates, panel: panel)
+            let session = try ReviewSession(heldOn: heldOn, venue: venue, chair: chair, agenda: candidates, panel: panel, today: today)
             var record = ReviewSessionRecord(session, createdAt: context.at, createdBy: context.recordedBy)
             try record.insert(db)
             let id = record.id!

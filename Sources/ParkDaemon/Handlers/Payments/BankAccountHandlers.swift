@@ -11,7 +11,7 @@ enum BankAccountHandlers {
             let from = try CivilDate.parseRecorded(request.effectiveFrom, field: "effectiveFrom")
             let stored = try await database.createBankAccount(
                 tenant: TenantReference(request.tenant), accountName: request.accountName, bank: request.bank, number: request.number,
-                effectiveFrom: from, context: call.change())
+                effectiveFrom: from, today: call.state.today(), context: call.change())
             return BankAccountAPI.CreateReply(account: wire(stored))
         }
 

@@ -12,7 +12,7 @@ enum ReviewHandlers {
             let panel = try ReviewPanel(try directory.reviewers(request.panel, field: "panel"))
             let session = try await database.createReviewSession(
                 heldOn: try CivilDate.parseRecorded(request.heldOn, field: "heldOn"), venue: request.venue, chair: request.chair,
-                agenda: request.applications, panel: panel, context: call.change())
+                agenda: request.applications, panel: panel, today: call.state.today(), context: call.change())
             return ReviewAPI.SessionReply(session: wire(session))
         }
 
