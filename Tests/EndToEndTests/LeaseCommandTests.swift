@@ -151,9 +151,13 @@ struct LeaseCommandTests {
         #expect(try daemon.parkctl(["unit", "set", "1", "--rent", "100000.01"]).status == 65)
         #expect(try daemon.parkctl(["unit", "show", "1"]).stdout.contains("45.00"), "unchanged")
 
-        // The largest unit at the largest rent, to the year 9999.
+        // The largest unit at the largest rent, to the year 9999, for the 20 years a lease runs at
+        // most (Civil Code art. 705): an end typed as 9999-12-31 for "open" is refused.
         #expect(try daemon.parkctl(["unit", "add", "--building", "Z", "--number", "1", "--area", "1000000", "--kind", "office", "--rent", "100000"]).stdout == "3\n")
-        #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "3", "--start", "2021-03-01", "--end", "9999-12-31", "--rent", "100000"]).status == 0)
+        let forever = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "3", "--start", "2021-03-01", "--end", "9999-12-31", "--rent", "100000"])
+        #expect(forever.status == 65 && forever.stderr == "parkctl: invalid --end (end): 9999-12-31 makes a lease from 2021-03-01 longer than 20 years, "
+                + "the longest a lease runs (Civil Code art. 705); end it on 2041-02-28 at the latest\n", "\(forever.stderr)")
+        #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "3", "--start", "9980-01-01", "--end", "9999-12-31", "--rent", "100000"]).status == 0)
         let due = try daemon.parkctl(["lease", "rent", "1", "--month", "9999-12"])
         #expect(due.stdout == "9999-12: 100,000,000,000.00 yuan (31 of 31 days)\n", "\(due.stderr)")
         #expect(try daemon.parkctl(["stats", "--year", "9999"]).status == 0)

@@ -115,6 +115,13 @@ struct LeaseTests {
         }
         let active = try holder(.active)
         try lease.renew(until: date("2022-12-31"), tenant: active)
+        #expect(throws: DomainError.invalid("end", "2043-01-01 makes a renewal from 2023-01-01 longer than 20 years, the longest a lease runs (Civil Code art. 705); end it on 2042-12-31 at the latest")) {
+            try lease.renew(until: date("2043-01-01"), tenant: active)
+        }
+        #expect(throws: DomainError.invalid("end", "2041-01-01 makes a lease from 2021-01-01 longer than 20 years, the longest a lease runs (Civil Code art. 705); end it on 2040-12-31 at the latest")) {
+            try self.lease("2021-01-01", "2041-01-01")
+        }
+        _ = try self.lease("2021-01-01", "2040-12-31")
         #expect(lease.holds(on: date("2022-06-01")))
         try lease.terminate(on: date("2022-03-10"))
         #expect(lease.lastDay == date("2022-03-10"))

@@ -34,6 +34,7 @@ public struct Lease: Equatable, Sendable {
         guard !units.isEmpty else { throw .invalid("units", "a lease holds at least one unit") }
         guard Set(units.map(\.unitID)).count == units.count else { throw .invalid("units", "a unit is named twice") }
         guard start <= end else { throw .invalid("end", "\(end) is before the start, \(start)") }
+        try Self.checkTerm(from: start, to: end, what: "a lease")
         try Self.checkRent(rent, field: "rent")
         guard (1...28).contains(billingDay) else {
             throw .invalid("billingDay", "\(billingDay) is not a billing day; use 1 to 28 so every month has it")
@@ -118,7 +119,16 @@ public struct Lease: Equatable, Sendable {
         }
         guard terminatedOn == nil else { throw .invalid("end", "a terminated lease cannot be renewed") }
         guard newEnd > end else { throw .invalid("end", "\(newEnd) is not after the current end, \(end)") }
+        try Self.checkTerm(from: end.adding(days: 1), to: newEnd, what: "a renewal")
         end = newEnd
+    }
+
+    /// The longest term a lease, or a renewal, may run: 20 years (Civil Code art. 705, 租赁期限不得
+    /// 超过二十年); past it the excess is void, so parkd does not record it (9999-12-31 typed for
+    /// an open end would also hold the unit for good: a renewal cannot shorten it).
+    static func checkTerm(from first: CivilDate, to last: CivilDate, what: String) throws(DomainError) {
+        guard let longest = first.addingYears(20)?.adding(days: -1), last > longest else { return }
+        throw .invalid("end", "\(last) makes \(what) from \(first) longer than 20 years, the longest a lease runs (Civil Code art. 705); end it on \(longest) at the latest")
     }
 
     /// Ends the lease early: `day` is its new last day. Returns the rent changes it drops, those
