@@ -11,7 +11,7 @@ struct Parkctl: AsyncParsableCommand {
             Talks to parkd over its Varlink admin socket: --socket, else $PARKD_SOCKET, else \
             /run/parkd/control.sock. --json and --socket may also follow the command. Exit status: \
             0 success, 1 check failed, 64 usage, 65 invalid input, 66 not found, 69 parkd \
-            unreachable, 70 internal error in parkd, 74 storage (parkd's database, or parkctl's \
+            unreachable, 70 internal error in parkd or connection lost mid-call (the request may have been done), 74 storage (parkd's database, or parkctl's \
             output), 75 try again later, 76 protocol error, 77 permission denied, 130 left with a \
             second Ctrl-C, 141 the output's reader went away.
             """,

@@ -116,6 +116,27 @@ struct ParkctlTests {
         #expect(result.stderr.hasSuffix("(is parkd running? name the socket it serves on with --socket or PARKD_SOCKET)\n"), "\(result.stderr)")
     }
 
+    @Test("a connection lost after the request was sent is not 'unreachable': the request may have been carried out (70)")
+    func lostMidCall() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lost-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // A server that takes the call whole, then goes away without an answer, as a parkd killed mid-call.
+        let server = try SpawnedProcess("/usr/bin/python3", ["-c", """
+            import socket, sys
+            s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.listen(1)
+            c, _ = s.accept(); data = b""
+            while not data.endswith(b"\\0"): data += c.recv(4096)
+            c.close()
+            """, directory + "/lost.sock"])
+        for _ in 0..<250 where !FileManager.default.fileExists(atPath: directory + "/lost.sock") { usleep(20_000) }
+        let result = try runCommand(Binaries.parkctl, ["--socket", directory + "/lost.sock", "tenant", "add", "--name", "A", "--credit-code", Self.code1])
+        #expect(result.status == 70, "\(result.stderr)")
+        #expect(result.stderr == "parkctl: connection to parkd lost: parkd closed the connection; the request had been sent and may have been carried out: "
+                + "`parkctl audit list --limit 5` shows what parkd did\n", "\(result.stderr)")
+        #expect(server.wait() == 0)
+    }
+
     @Test("the audit trail records who changed what, and verify detects an edit made in the database")
     func auditTrail() throws {
         let daemon = try RunningDaemon()

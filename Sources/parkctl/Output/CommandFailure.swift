@@ -64,7 +64,12 @@ struct CommandFailure: Error {
                     name: "Unreachable", message: error.description, parameters: ["socket": .string(socket), "reason": .string(reason)],
                     exitCode: Self.unreachable)
             case .connectionLost(let reason):
-                self.init(name: "ConnectionLost", message: error.description, parameters: ["reason": .string(reason)], exitCode: Self.unreachable)
+                // The request had left: parkd may have carried it out before it went away, so this
+                // is not "unreachable" (69), which a script may safely retry.
+                self.init(
+                    name: "ConnectionLost",
+                    message: error.description + "; the request had been sent and may have been carried out: `parkctl audit list --limit 5` shows what parkd did",
+                    parameters: ["reason": .string(reason)], exitCode: Self.internalError)
             case .protocolViolation(let reason):
                 self.init(name: "ProtocolViolation", message: error.description, parameters: ["reason": .string(reason)], exitCode: Self.protocolError)
             case .requestTooLarge(let method, let bytes):
