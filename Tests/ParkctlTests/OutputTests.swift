@@ -8,6 +8,7 @@ struct OutputTests {
     @Test("amounts and counts get thousands separators; other text is left alone", arguments: [
         ("1250000.50", "1,250,000.50"), ("-3200.00", "-3,200.00"), ("999.99", "999.99"), ("1000", "1,000"), ("0.05", "0.05"),
         ("100000000000.00", "100,000,000,000.00"), ("-", "-"), ("12a", "12a"), ("", ""), ("1.2.3", "1.2.3"),
+        ("-0.50", "-0.50"), ("123456", "123,456"), ("1.", "1."), (".5", ".5"), ("-", "-"), ("--1", "--1"), ("1,000", "1,000"), ("１２３４", "１２３４"),
     ])
     func grouping(_ text: String, _ grouped: String) {
         #expect(text.grouped == grouped)
@@ -29,6 +30,20 @@ struct OutputTests {
         var table = Table("ID", "GROUNDS")
         table.add(["1", "no training\nsheet\u{7}"])
         #expect(table.render() == "ID  GROUNDS\n1   no training↵sheet\u{FFFD}")
+    }
+
+    @Test("a width is measured by halving the sorted wide ranges, as a scan of them all would; ASCII a column a character")
+    func widths() {
+        for value in UInt32(0)...0x3FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let scanned = DisplayWidth.wideRanges.contains { $0.contains(value) }
+            if DisplayWidth.isWide(scalar.value) != scanned { Issue.record("U+\(String(value, radix: 16))"); return }
+        }
+        #expect(zip(DisplayWidth.wideRanges, DisplayWidth.wideRanges.dropFirst()).allSatisfy { $0.upperBound < $1.lowerBound })
+        #expect(DisplayWidth.of("A-1201 2021-06") == 14)
+        #expect(DisplayWidth.of("a\u{7}b\u{7F}") == 2)
+        #expect(DisplayWidth.of("青岛英才 A1") == 11)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
     }
 
     static let startBeforeApproval = VarlinkError(name: ServiceAPI.InvalidField.name, parameters: .object([

@@ -2,7 +2,13 @@
 /// combining marks and zero-width characters none (after Unicode's East Asian Width, UAX #11).
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+        // Most cells are ASCII (ids, days, figures): a column each, but for control characters.
+        var ascii = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return text.unicodeScalars.reduce(0) { $0 + width(of: $1) } }
+            if byte >= 0x20, byte != 0x7F { ascii += 1 }
+        }
+        return ascii
     }
 
     static func width(of scalar: Unicode.Scalar) -> Int {
@@ -14,11 +20,21 @@ enum DisplayWidth {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
         }
-        return wideRanges.contains { $0.contains(value) } ? 2 : 1
+        return isWide(value) ? 2 : 1
     }
 
-    /// Wide (W) and fullwidth (F) ranges of East Asian Width.
-    private static let wideRanges: [ClosedRange<UInt32>] = [
+    /// Whether `value` is in one of the wide ranges, found by halving (they are sorted and apart).
+    static func isWide(_ value: UInt32) -> Bool {
+        var low = 0, high = wideRanges.count
+        while low < high {
+            let middle = (low + high) / 2
+            if wideRanges[middle].upperBound < value { low = middle + 1 } else { high = middle }
+        }
+        return low < wideRanges.count && wideRanges[low].contains(value)
+    }
+
+    /// Wide (W) and fullwidth (F) ranges of East Asian Width, in order, none touching another.
+    static let wideRanges: [ClosedRange<UInt32>] = [
         0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
         0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
         0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA,

@@ -30,13 +30,13 @@ struct Table {
     }
 
     func render() -> String {
-        let widths = columns.indices.map { index in
-            ([columns[index].title] + rows.map { $0[index] }).map(DisplayWidth.of).max() ?? 0
-        }
         let lines = [columns.map(\.title)] + rows
-        return lines.map { cells in
+        // Each cell measured once: a list of reports has tens of thousands of rows.
+        let measured = lines.map { $0.map(DisplayWidth.of) }
+        let widths = columns.indices.map { index in measured.map { $0[index] }.max() ?? 0 }
+        return zip(lines, measured).map { cells, cellWidths in
             cells.indices.map { index -> String in
-                let padding = String(repeating: " ", count: widths[index] - DisplayWidth.of(cells[index]))
+                let padding = String(repeating: " ", count: widths[index] - cellWidths[index])
                 let isLast = index == cells.count - 1
                 switch columns[index].alignment {
                 case .left: return isLast ? cells[index] : cells[index] + padding
