@@ -37,6 +37,19 @@ struct ReportImportTests {
         #expect(problems == [ImportProblem(line: 2, column: "month", reason: "'0021-03' is before 1900, and parkd records no earlier day (is a digit of the year missing?)")])
     }
 
+    @Test("as a spreadsheet saves it: a header in another case, and empty unnamed columns after the last, are read; an unnamed column holding a value is named by its place")
+    func spreadsheetHeader() throws {
+        let rows = try ReportImport.parse("Tenant,MONTH,Revenue,tax,,,\r\n1,2021-06,1195000.00,43500.00,,,\r\n").rows
+        #expect(rows.count == 1 && rows.first?.figures.revenue?.description == "1195000.00")
+        #expect {
+            try ReportImport.parse("tenant,month,revenue,,\n1,2021-06,1195000.00,,\n1,2021-07,1.00,,x\n")
+        } throws: { error in
+            (error as? ImportRefused)?.problems == [
+                ImportProblem(line: 1, column: "column 5", reason: "has no name, yet line 3 holds 'x' in it; name the column or leave it empty"),
+            ]
+        }
+    }
+
     @Test("a bad header refuses the file at once", arguments: [
         ("tenant,revenue,tax", "missing column"), ("month", "missing column"), (header + ",colour", "unknown column"),
         (header + ",tax", "column given twice"),

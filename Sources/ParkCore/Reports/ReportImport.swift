@@ -20,9 +20,18 @@ public enum ReportImport {
         }
         var problems: [ImportProblem] = []
         var position: [String: Int] = [:]
-        for (index, name) in header.cells.enumerated() {
-            let name = name.trimmingWhitespace()
-            if !columns.contains(name) {
+        for (index, given) in header.cells.enumerated() {
+            // Named in any case (`Tenant`, as a spreadsheet's header may be typed).
+            let name = columns.first { $0.lowercased() == given.trimmingWhitespace().lowercased() } ?? given.trimmingWhitespace()
+            if name.isEmpty {
+                // A spreadsheet saves the empty columns after the last one it used: left out,
+                // unless a row holds something there.
+                if let used = table.dropFirst().first(where: { index < $0.cells.count && !$0.cells[index].trimmingWhitespace().isEmpty }) {
+                    problems.append(ImportProblem(
+                        line: 1, column: "column \(index + 1)",
+                        reason: "has no name, yet line \(used.line) holds '\(used.cells[index].trimmingWhitespace())' in it; name the column or leave it empty"))
+                }
+            } else if !columns.contains(name) {
                 problems.append(ImportProblem(line: 1, column: name, reason: "unknown column; the columns are \(columns.joined(separator: ", "))"))
             } else if position[name] != nil {
                 problems.append(ImportProblem(line: 1, column: name, reason: "column given twice"))
