@@ -27,6 +27,14 @@ struct LeaseCommandTests {
         let duplicate = try daemon.parkctl(["unit", "add", "--building", "A", "--number", "1203", "--area", "1", "--kind", "office", "--rent", "1"])
         #expect(duplicate.status == 65)
         #expect(duplicate.stderr == "parkctl: unit A-1203 already exists (id 1)\n")
+        // Typed in full width (a Chinese input method) or lower case, it is the same unit: refused
+        // as a new one, found when named.
+        for (building, number) in [("Ａ", "１２０３"), ("a", "1203")] {
+            let twin = try daemon.parkctl(["unit", "add", "--building", building, "--number", number, "--area", "1", "--kind", "office", "--rent", "1"])
+            #expect(twin.status == 65 && twin.stderr == "parkctl: unit A-1203 already exists (id 1)\n", "\(twin.stderr)")
+        }
+        #expect(try daemon.parkctl(["unit", "show", "a-1203"]).stdout.contains("A-1203"))
+        #expect(try daemon.parkctl(["unit", "show", "Ａ-1203"]).status == 0)
         let badArea = try daemon.parkctl(["unit", "add", "--building", "B", "--number", "1", "--area", "12.345", "--kind", "office", "--rent", "1"])
         #expect(badArea.status == 65)
         #expect(badArea.stderr.contains("invalid --area (area)"))

@@ -23,3 +23,14 @@ struct UnitOrderTests {
         #expect(listed == ["A-260", "A-1008", "A-16104", "A2-1", "A10-1", "B-2"])
     }
 }
+
+@Suite("Unit labels as typed")
+struct UnitLabelTests {
+    @Test("a label reads the same in full width, with an ideographic space, or in lower case")
+    func labelKey() {
+        #expect(RentalUnit.labelKey("Ａ-３０１") == "A-301")
+        #expect(RentalUnit.labelKey("a-1203") == "A-1203")
+        #expect(RentalUnit.labelKey("孵化\u{3000}B-1") == "孵化 B-1")
+        #expect(RentalUnit.labelKey("A-301") != RentalUnit.labelKey("A-310"))
+    }
+}

@@ -29,9 +29,11 @@ extension ParkDatabase {
 
     /// `createUnit` inside a transaction the caller holds (the demo park loads in one).
     static func createUnit(_ db: Database, _ unit: RentalUnit, context: ChangeContext) throws -> StoredUnit {
-        // Building "A-1" number "203" and building "A" number "1-203" would both be A-1-203.
-        if let existing = try RentalUnitRecord.labelled(unit.label).fetchOne(db) {
-            throw StoreError.unitExists(unit.label, id: existing.id!)
+        // Building "A-1" number "203" and building "A" number "1-203" would both be A-1-203; and
+        // Ａ-301 or a-301 is A-301 typed otherwise.
+        let key = RentalUnit.labelKey(unit.label)
+        if let existing = try RentalUnitRecord.fetchAll(db).first(where: { RentalUnit.labelKey($0.label) == key }) {
+            throw StoreError.unitExists(existing.label, id: existing.id!)
         }
         var record = RentalUnitRecord(unit, createdAt: context.at, updatedAt: context.at)
         try record.insert(db)
@@ -94,7 +96,12 @@ extension ParkDatabase {
         case .id(let id):
             return try loadUnit(db, id)
         case .label(let label):
-            let records = try RentalUnitRecord.labelled(label).order(RentalUnitRecord.Columns.id).fetchAll(db)
+            // As typed, else as the park reads it (`a-301`, `Ａ-301` for A-301).
+            var records = try RentalUnitRecord.labelled(label).order(RentalUnitRecord.Columns.id).fetchAll(db)
+            if records.isEmpty {
+                let key = RentalUnit.labelKey(label)
+                records = try RentalUnitRecord.order(RentalUnitRecord.Columns.id).fetchAll(db).filter { RentalUnit.labelKey($0.label) == key }
+            }
             guard let record = records.first else { throw StoreError.noSuchUnit(label: label) }
             // Building "A-1" number "203" and building "A" number "1-203" are both A-1-203.
             guard records.count == 1 else {

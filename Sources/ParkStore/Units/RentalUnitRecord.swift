@@ -30,6 +30,9 @@ struct RentalUnitRecord: FetchableRecord, MutablePersistableRecord {
 
     /// The units whose label (`RentalUnit.label`: building and number joined by a hyphen) is
     /// `label`: one, unless a database written before labels were unique holds two.
+    /// `A-1203`, as `RentalUnit.label` writes it.
+    var label: String { RentalUnit.label(building: building, number: number) }
+
     static func labelled(_ label: String) -> QueryInterfaceRequest<RentalUnitRecord> {
         filter(sql: "building || '-' || number = ?", arguments: [label])
     }
