@@ -492,6 +492,13 @@ import Testing
 
     // MARK: Errors while running
 
+    @Test func aDivisionByTheLiteralZeroIsFoundWhenTheFileIsRead() {
+        for amount in ["placements * 200 yuan / 0", "revenue / 0.00", "(placements / 0) * 1 yuan"] {
+            let problems = Fixtures.problems(Fixtures.policy(rules: [Fixtures.rule(amount: amount)]))
+            #expect(problems.map(\.message) == ["division by zero: the divisor is 0"], "\(amount): \(problems)")
+        }
+    }
+
     @Test func aFormulaFailingAtRunTimeNamesFileRuleAndTenant() throws {
         let book = try Fixtures.book(Fixtures.policy(rules: [Fixtures.rule(amount: "revenue / placements")]))
         let tenant = Fixtures.tenant(reports: ["2021-06": ["revenue": 100_000, "placements": 0]])

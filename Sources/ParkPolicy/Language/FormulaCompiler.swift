@@ -220,6 +220,8 @@ struct FormulaCompiler {
             }
         case .divide:
             guard let type = ValueType.quotient(left.type, right.type) else { throw mismatch("divide") }
+            // Found when the file is read, not when a run of every tenant fails on it.
+            if case .number(let divisor)? = right.constant, divisor.isZero { throw FormulaError(at, "division by zero: the divisor is 0") }
             return formula(type) { e throws(EvaluationFailure) in
                 let a = try l(e).number, b = try r(e).number
                 return .number(try Self.exact(at) { () throws(ArithmeticError) in try a / b })
