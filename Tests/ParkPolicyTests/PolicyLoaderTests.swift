@@ -224,6 +224,7 @@ import Testing
         ("money", "2021-01-01", "T.yaml:5:19: award is declared money but this value is date"),
         ("money", "40 m2", "T.yaml:5:19: award is declared money but this value is area"),
         ("money", "40 + 1", "T.yaml:5:19: a parameter's value is a literal, such as 40, 30%, 1000000 or 2021-04-16"),
+        ("rate", "40", "T.yaml:5:19: award is a rate: a bare 40 is 40 times the whole, not 40%; write 40% for 40 percent, or a fraction of 1 such as 0.4 (a rate above 1 is written with its percent sign)"),
         ("window", "1", "T.yaml:3:11: 'window' is not a parameter type; use money, rate, count, area, price, date, boolean or brackets KEY -> VALUE"),
         ("brackets count -> date", "1", "T.yaml:3:11: 'brackets count -> date' is not a parameter type; use money, rate, count, area, price, date, boolean or brackets KEY -> VALUE"),
     ])

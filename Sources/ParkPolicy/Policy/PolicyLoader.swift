@@ -200,6 +200,12 @@ private struct PolicyReader {
             problem(node, "\(name) is declared \(type) but this value is \(formula.type)")
             return nil
         }
+        // `local_share: 40` meant 40%: as a bare number it would be 4000 %. A rate above 1 is
+        // written with its percent sign, so that it is meant.
+        if type == .rate, formula.type == .count, case .number(let value) = constant, Exact(1) < value {
+            problem(node, "\(name) is a rate: a bare \(value) is \(value) times the whole, not \(value)%; write \(value)% for \(value) percent, or a fraction of 1 such as 0.4 (a rate above 1 is written with its percent sign)")
+            return nil
+        }
         return constant
     }
 
