@@ -569,3 +569,28 @@ import Testing
         }
     }
 }
+
+@Suite("A successor policy and the one it replaces")
+struct PolicySuccessionTests {
+    static func policy(_ id: String, from: String, until: String? = nil, replaces: String? = nil, rule: String) throws -> Policy {
+        try Fixtures.load(
+            Fixtures.policy(rules: [Fixtures.rule(rule, amount: "1 yuan")], id: id, from: from, until: until) + (replaces.map { "replaces: \($0)\n" } ?? ""),
+            file: "\(id).yaml")
+    }
+
+    @Test("it starts the day after the replaced one ends: a gap, an overlap or an open end is named")
+    func succession() throws {
+        _ = try PolicyBook([try Self.policy("P1", from: "2019-01-01", until: "2026-12-31", rule: "A"), try Self.policy("P2", from: "2027-01-01", replaces: "P1", rule: "B")])
+        for (until, from, message) in [
+            ("2026-12-31", "2027-02-01", "P2.yaml: P2 replaces P1, which ends 2026-12-31, but starts 2027-02-01: no policy of theirs is in force from 2027-01-01 to 2027-01-31; a successor starts the day after the policy it replaces ends"),
+            ("2027-01-31", "2027-01-01", "P2.yaml: P2 replaces P1, which ends 2027-01-31, but starts 2027-01-01: both would be in force from 2027-01-01; a successor starts the day after the policy it replaces ends"),
+            (nil, "2027-01-01", "P1.yaml: P2 replaces P1 from 2027-01-01, but P1 has no end: give it `until: 2026-12-31`"),
+        ] as [(String?, String, String)] {
+            #expect {
+                try PolicyBook([try Self.policy("P1", from: "2019-01-01", until: until, rule: "A"), try Self.policy("P2", from: from, replaces: "P1", rule: "B")])
+            } throws: { error in
+                (error as? PolicyProblems)?.problems.map(\.description) == [message]
+            }
+        }
+    }
+}

@@ -78,6 +78,24 @@ public struct PolicyBook: Sendable {
                 }
             }
         }
+        // A successor takes over on the day after the policy it replaces ends: no day of neither.
+        for successor in sorted {
+            guard let replaced = successor.replaces, let predecessor = sorted.first(where: { $0.id == replaced }) else { continue }
+            let from = successor.inForce.lowerBound
+            if predecessor.inForce.upperBound == CivilDate.distantFuture {
+                problems.append(PolicyProblem(
+                    file: predecessor.fileName, position: nil,
+                    message: "\(successor.id) replaces \(predecessor.id) from \(from), but \(predecessor.id) has no end: give it `until: \(from.adding(days: -1))`"))
+            } else if predecessor.inForce.upperBound.adding(days: 1) != from {
+                let gap = predecessor.inForce.upperBound < from
+                problems.append(PolicyProblem(
+                    file: successor.fileName, position: nil,
+                    message: "\(successor.id) replaces \(predecessor.id), which ends \(predecessor.inForce.upperBound), but starts \(from): "
+                        + (gap ? "no policy of theirs is in force from \(predecessor.inForce.upperBound.adding(days: 1)) to \(from.adding(days: -1))"
+                               : "both would be in force from \(from)")
+                        + "; a successor starts the day after the policy it replaces ends"))
+            }
+        }
         for policy in sorted {
             for rule in policy.rules {
                 for other in sorted where other !== policy {
