@@ -71,6 +71,12 @@ struct EventCommandTests {
         let limit = try daemon.parkctl(["event", "register", "1", "--tenant", "1"])
         #expect(limit.status == 65)
         #expect(limit.stderr == "parkctl: each firm may take at most 2 places at event 1; tenant 1 holds 2 and asks for 1 more\n")
+        // A firm refused entry (or gone) does not register.
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "已拒企业", "--credit-code", Self.creditCode(9), "--on", "2021-01-04"]).stdout == "4\n")
+        #expect(try daemon.parkctl(["tenant", "transition", "4", "rejected", "--on", "2021-02-01", "--reason", "评审未通过"]).status == 0)
+        let refused = try daemon.parkctl(["event", "register", "1", "--tenant", "4"])
+        #expect(refused.status == 65 && refused.stderr == "parkctl: invalid --tenant (tenant): tenant 4 (已拒企业) is rejected since 2021-02-01; "
+            + "a firm that has left the park or was refused entry does not register\n", "\(refused.stderr)")
         #expect(try daemon.parkctl(["event", "register", "1", "--tenant", "2"]).stdout == "registration 4: waiting for 1 place, position 2\n")
         // One place frees: registration 3 asks for two and is passed over for 4, which is recorded.
         #expect(try daemon.parkctl(["event", "cancel-registration", "2", "--reason", "时间冲突"]).stdout == """

@@ -243,6 +243,8 @@ struct RewardCommandTests {
         let farOff = daemon.directory + "/far.yaml"
         try source.replacingOccurrences(of: "amount: placements * placement_subsidy", with: "amount: days_between(period_end, add_years(period_end, 999999)) * 1 yuan")
             .write(toFile: farOff, atomically: true, encoding: .utf8)
+        let tooFar = try daemon.parkctl(["policy", "simulate", "--draft", draft, "--period", "5000"])
+        #expect(tooFar.status == 65 && tooFar.stderr.contains("5000 is after "), "\(tooFar.stderr)")
         let failed = try daemon.parkctl(["policy", "simulate", "--draft", farOff, "--period", "2021-06"])
         #expect(failed.status == 65)
         #expect(failed.stderr.contains("\(farOff):\(line):"), "\(failed.stderr)")

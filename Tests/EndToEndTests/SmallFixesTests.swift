@@ -18,12 +18,12 @@ struct SmallFixesTests {
     }
 
     /// `park()` with lease 1 of A-1203 (2021-03-15 to 2022-03-14, deposit 24,100) and lease 2
-    /// from the next day to 2099, and project 1 on both seats.
+    /// from the next day for the 20 years a lease runs at most, and project 1 on both seats.
     func leasedPark() throws -> RunningDaemon {
         let daemon = try park()
         try succeed(daemon, [
             ["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-03-15", "--end", "2022-03-14", "--rent", "40", "--deposit", "24100"],
-            ["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2022-03-15", "--end", "2099-12-31", "--rent", "42"],
+            ["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2022-03-15", "--end", "2042-03-14", "--rent", "42"],
             ["incubator", "add", "--name", "智聘云", "--founder", "李明", "--seat", "2", "--seat", "3", "--on", "2021-03-01"],
         ])
         return daemon
@@ -402,7 +402,7 @@ struct SmallFixesTests {
              1  A-1203  12      120.50  office      45.00
 
             In the park:  from 2021-03-15
-            Held by:      lease 2 of tenant 1 青岛英才人力资源有限公司 from 2022-03-15 to 2099-12-31
+            Held by:      lease 2 of tenant 1 青岛英才人力资源有限公司 from 2022-03-15 to 2042-03-14
             Last held by: lease 1 of tenant 1 青岛英才人力资源有限公司 from 2021-03-15 to 2022-03-14
 
             """)

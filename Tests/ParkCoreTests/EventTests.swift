@@ -35,6 +35,10 @@ struct EventTests {
         for bad in ["2021-03-20", "2021-03-20T24:00", "2021-02-30T09:00", "2021-03-20T9:00", "2021-03-20T09:60"] {
             #expect(throws: DomainError.self) { try LocalDateTime.parse(bad, field: "start") }
         }
+        // A day that does not exist is said to be one, not a wrong form.
+        #expect(throws: DomainError.invalid("start", "'2021-02-30T09:00': '2021-02-30' is not a day of the calendar")) {
+            try LocalDateTime.parse("2021-02-30T09:00", field: "start")
+        }
         #expect(instant("2021-03-20T09:00") == 1_616_202_000)
         // 09:00 CET is 08:00Z, 09:00 CEST 07:00Z; 02:30 on the 28th does not exist (03:30 CEST).
         #expect(time("2021-03-27T09:00").instant(in: CentralEuropeRules()) == 1_616_832_000)

@@ -12,6 +12,16 @@ struct PolicyComparisonTests {
             tenantID: tenant, creditCode: "C\(tenant)", tenantName: name ?? "T\(tenant)", rule: rule, period: "2021-06", fen: fen, explanation: nil)
     }
 
+    @Test("a simulation computes a period up to the end of next year, not one far ahead with no data")
+    func simulatedPeriods() throws {
+        let today = CivilDate(year: 2026, month: 12, day: 6)!
+        #expect(try RewardPeriod.parseSimulated("2027-12", today: today) == .month(Month(year: 2027, month: 12)))
+        #expect(try RewardPeriod.parseSimulated("2021", today: today) == .year(2021))
+        #expect(throws: DomainError.invalid("period", "5000 is after 2027; a simulation computes the park's data, for a period up to the end of next year")) {
+            try RewardPeriod.parseSimulated("5000", today: today)
+        }
+    }
+
     func compare(_ inForceRules: [String], _ inForce: [RewardLine], _ draftRules: [String], _ draft: [RewardLine]) throws -> PolicyComparison {
         try PolicyComparison(period: Self.period, inForceRules: inForceRules, inForce: inForce, draftRules: draftRules, draft: draft)
     }

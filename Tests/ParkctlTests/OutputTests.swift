@@ -46,6 +46,12 @@ struct OutputTests {
         #expect(DisplayWidth.of("e\u{301}") == 1)
     }
 
+    @Test("a choice of two flags shows as one: the usage line a user may follow as written")
+    func eitherFlag() {
+        #expect(ReviewCommand.DecisionCommand.Supersede.helpMessage().contains("supersede <decision> (--approved | --rejected) --reason <reason>"))
+        #expect(ReviewCommand.AppealCommand.Decide.helpMessage().contains("decide <appeal> (--accept | --refuse) --reason <reason>"))
+    }
+
     static let startBeforeApproval = VarlinkError(name: ServiceAPI.InvalidField.name, parameters: .object([
         "field": .string("start"), "reason": .string("2021-03-01 is before 2021-03-12, when the tenant became approved"),
     ]))

@@ -34,6 +34,14 @@ public struct EventRegistration: Equatable, Sendable {
     /// The most positions one registration may offer.
     public static let positionLimit = 1_000_000
 
+    /// Refused for a firm that has left the park or was refused entry: the park's events are its
+    /// tenants' and applicants' (a briefing before entry), not those of a firm gone.
+    public static func checkRegistrant(_ tenant: Tenant) throws(DomainError) {
+        guard ![.exited, .rejected].contains(tenant.status) else {
+            throw .invalid("tenant", "tenant \(tenant.id ?? 0) (\(tenant.name)) is \(tenant.status.rawValue) since \(tenant.statusSince); a firm that has left the park or was refused entry does not register")
+        }
+    }
+
     /// The roles, trimmed, each at most 50 characters, at most 50 of them.
     public static func roles(_ raw: [String]) throws(DomainError) -> [String] {
         var roles: [String] = []

@@ -21,7 +21,10 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
             throw problem
         }
         let date: CivilDate
-        do { date = try CivilDate.parse(String(decoding: bytes[0..<10], as: UTF8.self), field: field) } catch { throw problem }
+        // In the form, but not a day (2026-02-30): said as every other day is.
+        do { date = try CivilDate.parse(String(decoding: bytes[0..<10], as: UTF8.self), field: field) } catch {
+            throw .invalid(field, "'\(text)': \(error.reason)")
+        }
         let digits = { (range: Range<Int>) -> Int? in
             bytes[range].allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ? Int(String(decoding: bytes[range], as: UTF8.self)) : nil
         }

@@ -54,6 +54,17 @@ public struct RewardPeriod: Hashable, Sendable, CustomStringConvertible, Codable
         return period
     }
 
+    /// Parses a period a simulation may compute: one that ends by next year's end. A draft is
+    /// tried on the data the park holds; a period far ahead holds none, and computing its
+    /// years of caps would take minutes to say nothing.
+    public static func parseSimulated(_ text: String, today: CivilDate, field: String = "period") throws(DomainError) -> RewardPeriod {
+        let period = try parse(text, field: field)
+        guard period.year <= today.year + 1 else {
+            throw .invalid(field, "\(period) is after \(today.year + 1); a simulation computes the park's data, for a period up to the end of next year")
+        }
+        return period
+    }
+
     public var start: CivilDate { Month(index: firstMonth).firstDay }
     public var end: CivilDate { Month(index: lastMonth).lastDay }
     public var year: Int { lastMonth / 12 }

@@ -165,7 +165,9 @@ extension ParkDatabase {
             throw EventRefused.registrationNotOpen(
                 event: id, status: status, opens: event.registrationOpens?.description, closes: event.registrationCloses?.description)
         }
-        let tenantID = try ParkDatabase.loadTenant(db, tenant).id
+        let registrant = try ParkDatabase.loadTenant(db, tenant)
+        try EventRegistration.checkRegistrant(registrant.tenant)
+        let tenantID = registrant.id
         guard (0...EventRegistration.positionLimit).contains(positions) else {
             throw DomainError.invalid("positions", "\(positions) is not a number of positions from 0 to \(EventRegistration.positionLimit)")
         }

@@ -41,10 +41,16 @@ extension ReviewCommand.AppealCommand {
 
     struct Decide: ParkctlCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Accept an appeal (the firm is reviewed again, by a panel whose majority did not sit on the first) or refuse it, with a reason.")
+            abstract: "Accept an appeal (the firm is reviewed again, by a panel whose majority did not sit on the first) or refuse it, with a reason.",
+            // One of the two flags: argument parser would show both as if each were needed.
+            usage: "parkctl review appeal decide <appeal> (--accept | --refuse) --reason <reason>")
 
         enum Outcome: String, EnumerableFlag {
             case accept, refuse
+
+            static func help(for value: Outcome) -> ArgumentHelp? {
+                value == .accept ? "Accept the appeal (give this or --refuse)." : "Refuse the appeal (give this or --accept)."
+            }
         }
 
         @ParentCommand var parkctl: Parkctl

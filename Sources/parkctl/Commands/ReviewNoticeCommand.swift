@@ -188,10 +188,16 @@ extension ReviewCommand.DecisionCommand {
 
     struct Supersede: ParkctlCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record a decision superseding the latest one on its application, for a corrected error; the earlier one stays.")
+            abstract: "Record a decision superseding the latest one on its application, for a corrected error; the earlier one stays.",
+            // One of the two flags: argument parser would show both as if each were needed.
+            usage: "parkctl review decision supersede <decision> (--approved | --rejected) --reason <reason>")
 
         enum Verdict: String, EnumerableFlag {
             case approved, rejected
+
+            static func help(for value: Verdict) -> ArgumentHelp? {
+                value == .approved ? "The new verdict is approved (give this or --rejected)." : "The new verdict is rejected (give this or --approved)."
+            }
         }
 
         @ParentCommand var parkctl: Parkctl

@@ -175,7 +175,7 @@ with varlink.Client(address=address) as client:
         check(project["seats"] == seats[:1] and project["phdCount"] == 1, f"Incubator.Create: {project}")
         check([p["id"] for p in incubator.List(on="2021-06-01")["projects"]] == [project["id"]], "Incubator.List")
         occupancy = incubator.Occupancy(on="2021-06-01")
-        check(occupancy == {"on": "2021-06-01", "seats": 2, "occupied": 1, "projects": 1, "percent": "50.00"}, f"Occupancy: {occupancy}")
+        check(occupancy == {"on": "2021-06-01", "seats": 2, "occupied": 1, "projects": 1, "percent": "50.00", "phdTalents": 1}, f"Occupancy: {occupancy}")
         graduated = incubator.Graduate(project=project["id"], on="2022-06-01")["project"]
         check(graduated["graduatedOn"] == "2022-06-01", f"Incubator.Graduate: {graduated}")
         expect_error(lambda: incubator.Graduate(project=99, on="2022-06-01"), "io.parkd.Incubator.NoSuchProject", "unknown project")

@@ -53,7 +53,7 @@ enum PolicyHandlers {
 
         table.register(PolicyAPI.simulate, runs: .offEventLoop) { request, call in
             try await TimeBudget.run(seconds: call.state.config.limits.computeSeconds, method: call.method) {
-                let period = try RewardPeriod.parse(request.period)
+                let period = try RewardPeriod.parseSimulated(request.period, today: call.state.today())
                 let inForce = policies.book
                 let draft = try inForce.replacing(with: try PolicyLoader.load(request.source, fileName: request.file))
                 let inputs = try await database.rewardInputs(throughYear: period.year)
