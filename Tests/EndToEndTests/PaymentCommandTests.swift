@@ -175,6 +175,15 @@ struct PaymentCommandTests {
         let upheld = try daemon.parkctl(["reward", "resolve", "1", "--uphold", "--reason", "the hire left before the award month ended"])
         #expect(upheld.stdout.contains("objection 1 upheld: line \(line["TALENT"]!.line)"), "\(upheld.stderr)")
         #expect(try daemon.parkctl(["reward", "resolve", "1", "--dismiss", "--reason", "x"]).stderr.contains("objection 1 was already upheld"))
+        // A withdrawn line takes no further objection; a line two objections hold stays held
+        // when one of them is dismissed.
+        let withdrawnAgain = try daemon.parkctl(["reward", "object", String(line["TALENT"]!.line), "--by", "李女士", "--grounds", "also"])
+        #expect(withdrawnAgain.status == 65 && withdrawnAgain.stderr == "parkctl: invalid LINE (line): line \(line["TALENT"]!.line) was withdrawn from payment by objection 1, upheld; "
+            + "another objection to it changes nothing\n", "\(withdrawnAgain.stderr)")
+        #expect(try daemon.parkctl(["reward", "object", String(line["TRAINING"]!.line), "--by", "赵先生", "--grounds", "same"]).status == 0)
+        let partly = try daemon.parkctl(["reward", "resolve", "3", "--dismiss", "--reason", "a copy of objection 2"])
+        #expect(partly.stdout == "objection 3 dismissed: line \(line["TRAINING"]!.line) (青岛英才人力资源有限公司, TRAINING) stays held by objection 2, still open\n",
+                "\(partly.stdout)\(partly.stderr)")
         // The report corrected as the objection said: a new run of the period finds the withdrawn
         // amount no longer computed, and takes nothing back (the line was never to be paid).
         let corrected = try daemon.parkctl([
@@ -233,7 +242,8 @@ struct PaymentCommandTests {
         _ = try daemon.parkctl(["tenant", "add", "--name", "申请企业", "--credit-code", "91370200MA3C1234XQ"])
         let none = try daemon.parkctl(["reward", "confirm", "1", "--tenant", "91370200MA3C1234XQ", "--by", "李会计"])
         #expect(none.status == 65 && none.stderr.contains("has no amount to be paid in run 1"), "\(none.stdout)\(none.stderr)")
-        #expect(try daemon.parkctl(["reward", "resolve", "2", "--dismissed", "--reason", "attendance sheets checked"]).status == 0)
+        #expect(try daemon.parkctl(["reward", "resolve", "2", "--dismissed", "--reason", "attendance sheets checked"]).stdout
+            == "objection 2 dismissed: line \(line["TRAINING"]!.line) (青岛英才人力资源有限公司, TRAINING) is released\n")
 
         // A batch made by root; root may not approve it, the second administrator does.
         let created = try daemon.parkctl(["payment", "batch", "create"])

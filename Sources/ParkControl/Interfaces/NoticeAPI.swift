@@ -156,7 +156,11 @@ public enum NoticeAPI {
           reason: string
         ) -> (
           # The objection, resolved.
-          objection: Objection
+          objection: Objection,
+          # The line's objections still open, which hold it (oldest first).
+          openObjections: []int,
+          # The objection upheld against the line, which withdrew it, if one was.
+          upheldBy: ?int
         )
 
         # Objections, oldest first; with `run`, that run's.
@@ -235,7 +239,7 @@ public enum NoticeAPI {
     public static let list = VarlinkMethod<NoParameters, ListReply>("io.parkd.Notice.List", access: .read)
     public static let close = VarlinkMethod<Close, NoticeReply>("io.parkd.Notice.Close", access: .write)
     public static let object = VarlinkMethod<Object, ObjectionReply>("io.parkd.Notice.Object", access: .write)
-    public static let resolve = VarlinkMethod<Resolve, ObjectionReply>("io.parkd.Notice.Resolve", access: .write)
+    public static let resolve = VarlinkMethod<Resolve, ResolveReply>("io.parkd.Notice.Resolve", access: .write)
     public static let listObjections = VarlinkMethod<ListObjections, ListObjectionsReply>("io.parkd.Notice.ListObjections", access: .read)
 
     @MemberwiseInit
@@ -327,6 +331,13 @@ public enum NoticeAPI {
     @MemberwiseInit
     public struct ObjectionReply: Codable, Sendable {
         public var objection: Objection
+    }
+
+    @MemberwiseInit
+    public struct ResolveReply: Codable, Sendable {
+        public var objection: Objection
+        public var openObjections: [Int64]
+        public var upheldBy: Int64?
     }
 
     @MemberwiseInit

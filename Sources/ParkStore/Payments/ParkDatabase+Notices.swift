@@ -112,6 +112,7 @@ extension ParkDatabase {
             guard stored.closedAt == nil, stored.period.takesObjections(on: today) else {
                 throw CashingRefusal.noticeEnded(run: run, endsOn: stored.period.endsOn)
             }
+            try ParkDatabase.lineObjections(db, line: line).checkNewObjection()
             var record = NoticeObjectionRecord(
                 id: nil, rewardNoticeId: notice.id!, rewardLineId: line, objector: objector, grounds: grounds, recordedAt: context.at,
                 recordedBy: context.recordedBy, resolution: nil, reason: nil, resolvedAt: nil, resolvedBy: nil)
@@ -120,18 +121,28 @@ extension ParkDatabase {
         }
     }
 
-    /// Resolves an open objection: upheld withdraws the line from payment, dismissed releases it.
+    /// Resolves an open objection: upheld withdraws the line from payment; dismissed lifts its
+    /// hold, which leaves the line held by its other open objections, or withdrawn by one upheld.
+    /// Also where the line's objections stand after it.
     public func resolveObjection(
         _ id: Int64, resolution: ObjectionResolution, reason: String, context: ChangeContext
-    ) async throws -> StoredObjection {
+    ) async throws -> (objection: StoredObjection, line: LineObjections) {
         try await write(context) { db in
             guard let objection = try ParkDatabase.objections(db, id: id).first else { throw CashingRefusal.noSuchObjection(objection: id) }
             if let done = objection.resolution { throw CashingRefusal.objectionResolved(objection: id, resolution: done.rawValue) }
             try db.execute(
                 sql: "UPDATE noticeObjection SET resolution = ?, reason = ?, resolvedAt = ?, resolvedBy = ? WHERE id = ?",
                 arguments: [resolution.rawValue, reason, context.at, context.recordedBy, id])
-            return try ParkDatabase.objections(db, id: id)[0]
+            return (try ParkDatabase.objections(db, id: id)[0], try ParkDatabase.lineObjections(db, line: objection.line))
         }
+    }
+
+    /// The objections to one line, as they stand.
+    static func lineObjections(_ db: Database, line: Int64) throws -> LineObjections {
+        let objections = try NoticeObjectionRecord.filter(NoticeObjectionRecord.Columns.rewardLineId == line).fetchAll(db).map { record in
+            (id: record.id ?? 0, resolution: record.resolution.flatMap(ObjectionResolution.init(rawValue:)))
+        }
+        return LineObjections(line: line, objections: objections)
     }
 
     /// Objections, of one run or all, oldest first.

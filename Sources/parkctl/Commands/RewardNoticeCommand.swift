@@ -43,8 +43,16 @@ extension RewardCommand {
             let request = NoticeAPI.Resolve(objection: objection, resolution: resolution.resolution, reason: reason)
             try await respond(NoticeAPI.resolve, request, json: \.objection) { reply in
                 let o = reply.objection
-                return "objection \(o.id) \(o.resolution ?? "?"): line \(o.line) (\(o.name), \(o.rule)) "
-                    + (o.resolution == "upheld" ? "is withdrawn from payment; an adjustment run corrects it" : "is released")
+                let standing = if o.resolution == "upheld" {
+                    "is withdrawn from payment; an adjustment run corrects it"
+                } else if let upheld = reply.upheldBy {
+                    "stays withdrawn from payment (objection \(upheld) was upheld)"
+                } else if !reply.openObjections.isEmpty {
+                    "stays held by objection\(reply.openObjections.count == 1 ? "" : "s") \(reply.openObjections.map(String.init).joined(separator: ", ")), still open"
+                } else {
+                    "is released"
+                }
+                return "objection \(o.id) \(o.resolution ?? "?"): line \(o.line) (\(o.name), \(o.rule)) " + standing
             }
         }
     }

@@ -38,8 +38,8 @@ enum NoticeHandlers {
         table.register(NoticeAPI.resolve) { request, call in
             let resolution = try ObjectionResolution.parse(request.resolution)
             let reason = try FieldText.paragraphs(request.reason, field: "reason", maxLength: 2000)
-            return NoticeAPI.ObjectionReply(objection: wire(try await database.resolveObjection(
-                request.objection, resolution: resolution, reason: reason, context: call.change())))
+            let resolved = try await database.resolveObjection(request.objection, resolution: resolution, reason: reason, context: call.change())
+            return NoticeAPI.ResolveReply(objection: wire(resolved.objection), openObjections: resolved.line.open, upheldBy: resolved.line.upheld)
         }
 
         table.register(NoticeAPI.listObjections) { request, _ in
