@@ -24,7 +24,7 @@ struct Parkctl: AsyncParsableCommand {
     /// JSON object on stderr too (`parkctl.Usage`, with the message and the command's usage), so
     /// that a script reads every failure the same way. The exit status stays 64.
     static func main() async {
-        if let message = argumentNotUTF8() {
+        if let message = argumentNotUTF8() ?? RepeatedOptions.refusal(Array(CommandLine.arguments.dropFirst())) {
             if GlobalOptions.asksForJSON(CommandLine.arguments.dropFirst()) {
                 StandardStream.error.write(CommandFailure(name: "Usage", message: message, parameters: [:], exitCode: .validationFailure).json(message: message))
             } else {

@@ -52,6 +52,21 @@ struct OutputTests {
         #expect(ReviewCommand.AppealCommand.Decide.helpMessage().contains("decide <appeal> (--accept | --refuse) --reason <reason>"))
     }
 
+    @Test("a single-value option given twice is refused, naming it; options of several values, flags and words after -- repeat freely")
+    func repeatedOptions() {
+        #expect(RepeatedOptions.refusal(["tenant", "add", "--name", "A", "--name", "B", "--credit-code", "91370200718022626N"])
+            == "--name is given 2 times; it takes one value: give it once")
+        #expect(RepeatedOptions.refusal(["lease", "add", "--tenant", "1", "--rent=40", "--unit", "1", "--rent", "4"])
+            == "--rent is given 2 times; it takes one value: give it once")
+        #expect(RepeatedOptions.refusal(["--socket", "/a", "status", "--socket", "/b"]) == "--socket is given 2 times; it takes one value: give it once")
+        for words in [
+            ["lease", "add", "--unit", "1", "--unit", "2"], ["payment", "batch", "create", "--run", "1", "--run", "1"],
+            ["--json", "status", "--json"], ["tenant", "add", "--name", "A", "--", "--name"], ["status"],
+        ] {
+            #expect(RepeatedOptions.refusal(words) == nil, "\(words)")
+        }
+    }
+
     static let startBeforeApproval = VarlinkError(name: ServiceAPI.InvalidField.name, parameters: .object([
         "field": .string("start"), "reason": .string("2021-03-01 is before 2021-03-12, when the tenant became approved"),
     ]))
