@@ -74,6 +74,7 @@ struct ReportCommandTests {
     @Test("bad reports are refused per field and change nothing", arguments: [
         (["--month", "2021-02"], "invalid --month (month): tenant 1 was not in the park in 2021-02; it was in the park from 2021-03-15 to now"),
         (["--month", "2021-04", "--tax", "2000"], "invalid --tax (tax): 2000.00 is more than the revenue, 1000.00"),
+        (["--month", "2021-04", "--tax", "5", "--tax", "50"], "--tax is given 2 times; it takes one value: give it once"),
         (["--month", "2021-04", "--headcount=-3"], "invalid --headcount (headcount): -3 must not be negative"),
         // A negative count typed as people type it reaches parkd and is refused for what it is.
         (["--month", "2021-04", "--placements", "-1"], "invalid --placements (placements): -1 must not be negative"),
@@ -82,10 +83,12 @@ struct ReportCommandTests {
     ])
     func refused(_ options: [String], _ message: String) throws {
         let daemon = try park()
-        var arguments = ["report", "add", "--tenant", "1", "--revenue", "1000", "--tax", "10"]
+        // The revenue and tax of a first report, unless the case gives its own (an option is given once).
+        var arguments = ["report", "add", "--tenant", "1"]
+        for (option, value) in [("--revenue", "1000"), ("--tax", "10")] where !options.contains(option) { arguments += [option, value] }
         arguments += options
         let result = try daemon.parkctl(arguments)
-        #expect(result.status == 65)
+        #expect(result.status == (message.hasPrefix("invalid") ? 65 : 64))
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(try daemon.parkctl(["report", "list"]).stdout.split(separator: "\n").count == 1)
     }
