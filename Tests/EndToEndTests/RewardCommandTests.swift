@@ -300,7 +300,7 @@ struct RewardCommandTests {
         let refused = try daemon.parkctl(["policy", "list"]).stdout
         #expect(refused.contains("last load refused (the policies above stay in force)"), "\(refused)")
         #expect(refused.contains("P2021 changed (") && refused.contains(
-            "re-prices 2021-06, approved: tenant 1 (青岛英才人力资源有限公司) TALENT 30000.00 → 35000.00; money approved is not changed by editing a policy"),
+            "re-prices an approved period, 2021-06: tenant 1 (青岛英才人力资源有限公司) TALENT 30000.00 → 35000.00; money approved is not changed by editing a policy"),
                 "\(refused)")
         #expect(try daemon.parkctl(["policy", "show", "P2021"]).stdout == shipped)
         let unchanged = try daemon.parkctl(["reward", "run", "--period", "2021-06"])
@@ -308,7 +308,7 @@ struct RewardCommandTests {
 
         // Changed while parkd was stopped: refused at start, the set last recorded in force.
         let restarted = try daemon.restarted()
-        #expect(restarted.log.contains("re-prices 2021-06, approved"), "\(restarted.log)")
+        #expect(restarted.log.contains("re-prices an approved period, 2021-06: "), "\(restarted.log)")
         let status = try restarted.parkctl(["status"]).stdout
         #expect(status.contains("Last reload:     rejected: policies refused at start (those last recorded stay in force): "), "\(status)")
         #expect(try restarted.parkctl(["policy", "show", "P2021"]).stdout == shipped)

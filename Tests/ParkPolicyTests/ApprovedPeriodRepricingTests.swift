@@ -23,7 +23,7 @@ struct ApprovedPeriodRepricingTests {
         let retroactive = try Self.book("      2019-01-01: 150\n")
         let repriced = try #require(try Self.check("2021-06", approved: ["PLACEMENT"], inForce, retroactive))
         #expect(repriced.changes.map { [$0.rule, $0.inForce.description, $0.draft.description] } == [["PLACEMENT", "2000.00", "1500.00"]])
-        #expect(repriced.summary() == "2021-06, approved: tenant 1 (青岛测试人力资源有限公司) PLACEMENT 2000.00 → 1500.00")
+        #expect(repriced.summary() == "2021-06: tenant 1 (青岛测试人力资源有限公司) PLACEMENT 2000.00 → 1500.00")
         let later = try Self.book("      2019-01-01: 200\n      2021-07-01: 300\n")
         #expect(try Self.check("2021-06", approved: ["PLACEMENT"], inForce, later) == nil)
         // July was not approved: its amounts are not money yet.

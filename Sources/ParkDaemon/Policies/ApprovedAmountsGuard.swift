@@ -50,16 +50,20 @@ struct ApprovedAmountsGuard: Sendable {
         }
     }
 
-    /// Refuses `repriced`, the periods a change of the policies re-prices.
+    /// Refuses `repriced` (not empty), the periods a change of the policies re-prices: one
+    /// problem, naming the first three periods with their first amounts, and how many more.
     static func refusal(_ repriced: [ApprovedPeriodRepricing], inForce: PolicyBook, proposed: PolicyBook, directory: String) -> PolicyProblems {
-        let changed = changes(from: inForce, to: proposed)
-        return PolicyProblems(repriced.map { period in
-            PolicyProblem(
-                file: directory, position: nil,
-                message: "\(changed) re-prices \(period.summary()); money approved is not changed by editing a policy: give the new value "
-                    + "from a day after the periods approved, or, for an amendment the city made retroactive, set "
-                    + "policies.reprice_approved: true for this load")
-        })
+        let listed = 3
+        let periods = repriced.count == 1
+            ? "an approved period, "
+            : "\(repriced.count) approved periods, \(repriced[0].period) to \(repriced[repriced.count - 1].period): "
+        let named = repriced.prefix(listed).map { $0.summary() }.joined(separator: " | ")
+            + (repriced.count > listed ? " | and \(repriced.count - listed) more periods" : "")
+        return PolicyProblems([PolicyProblem(
+            file: directory, position: nil,
+            message: "\(changes(from: inForce, to: proposed)) re-prices \(periods)\(named); money approved is not changed by editing a policy: "
+                + "give the new value from a day after the periods approved, or, for an amendment the city made retroactive, set "
+                + "policies.reprice_approved: true for this load")])
     }
 
     /// `P2021 changed (4ef9c0da0d25 → 1a2b3c4d5e6f), P2019 removed, P2027 added`.

@@ -41,6 +41,6 @@ public struct ApprovedPeriodRepricing: Sendable, Equatable {
         }
         if changes.count > listed { parts.append("\(changes.count - listed) more amount\(changes.count - listed == 1 ? "" : "s")") }
         if !rulesGone.isEmpty { parts.append("no policy computes \(rulesGone.joined(separator: ", ")) any more") }
-        return "\(period), approved: " + parts.joined(separator: "; ")
+        return "\(period): " + parts.joined(separator: "; ")
     }
 }
