@@ -104,6 +104,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Print the reply as JSON (stable camelCase fields) instead of a table.")
     var json = false
 
+    @Flag(name: .long, help: "Start a CSV for spreadsheets with a byte order mark, so that Excel on Chinese Windows reads it as UTF-8, not GBK.")
+    var bom = false
+
     /// Whether a command line asks for `--json`, read as words before any `--`: for a command
     /// line argument parser refused, whose options were never parsed.
     static func asksForJSON(_ words: some Sequence<String>) -> Bool {

@@ -151,6 +151,9 @@ struct PaymentCommandTests {
         #expect(csv.stdout.hasPrefix("line,name,rule,title,period,amount\r\n"))
         #expect(csv.stdout.contains("\(line["RENT"]!.line),\(Self.name),RENT,Rent subsidy,2021-06,40000.00\r\n"), "\(csv.stdout)")
         #expect(!csv.stdout.contains("91370200163562681G"), "nothing private on the posting")
+        // For Excel on Chinese Windows: the same text after a byte order mark.
+        let marked = try daemon.parkctl(["reward", "notice", "show", "1", "--csv", "--bom"]).stdout
+        #expect(Array(marked.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF] && String(marked.unicodeScalars.dropFirst()) == csv.stdout)
         let html = try daemon.parkctl(["reward", "notice", "show", "1", "--html"])
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<td>\(Self.name)</td>") && html.stdout.contains("78,900.00"))
         #expect(!html.stdout.contains("<script") && !html.stdout.contains("91370200163562681G") && !html.stdout.contains("3803"))

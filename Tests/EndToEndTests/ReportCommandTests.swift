@@ -277,6 +277,7 @@ struct StatsCommandTests {
         #expect(json.stdout.contains("\"month\" : \"2021-04\""))
         let csv = try daemon.parkctl(["stats", "--year", "2021", "--csv", "--monthly"])
         #expect(csv.stdout.contains("\nrevenue,2550000.50\n"))
+        #expect(try daemon.parkctl(["--bom", "stats", "--year", "2021", "--csv", "--monthly"]).stdout == "\u{FEFF}" + csv.stdout)
         #expect(csv.stdout.contains("\n2021-03,1250000.50,45000.00,"))
         #expect(csv.stdout.contains("\nmonth,revenue,tax,") && csv.stdout.contains(",phdHires,reports\n"), "\(csv.stdout)")
         #expect(csv.stdout.split(separator: "\n").contains { $0.hasPrefix("2021-04,1300000.00,") && $0.hasSuffix(",1") }, "\(csv.stdout)")

@@ -95,7 +95,7 @@ extension PaymentCommand {
                 if csv {
                     return CSVTable.text(header: "year,name,rule,lines,amount", rows: reply.paid.map { paid in
                         [String(paid.year), paid.name, paid.rule, String(paid.lines), paid.amount]
-                    })
+                    }, byteOrderMark: global.bom)
                 }
                 if html {
                     return PrintablePage.render(

@@ -69,7 +69,7 @@ extension ReviewCommand.NoticeCommand {
             if csv {
                 return CSVTable.text(header: "credit code,name,score,result", rows: reply.entries.map { entry in
                     [entry.creditCode, entry.name, entry.score ?? "", entry.outcome]
-                })
+                }, byteOrderMark: global.bom)
             }
             var table = Table(columns: [
                 .init(title: "APPLICATION", alignment: .right), .init(title: "CREDIT CODE"), .init(title: "NAME"),

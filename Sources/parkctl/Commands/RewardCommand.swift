@@ -160,7 +160,7 @@ extension RewardCommand {
                 try present(reply.lines, terminator: "\r\n") {
                     CSVTable.text(header: "run,period,tenant,creditCode,name,rule,amount", rows: reply.lines.map { line in
                         [String(reply.run.id), line.period, String(line.tenant), line.creditCode, line.name, line.rule, line.amount]
-                    })
+                    }, byteOrderMark: global.bom)
                 }
             }
         }

@@ -149,7 +149,7 @@ extension RewardCommand.Notice {
                 if csv {
                     return CSVTable.text(header: "line,name,rule,title,period,amount", rows: posted.map { line in
                         [String(line.line), line.name, line.rule, line.ruleTitle, line.period, line.amount]
-                    })
+                    }, byteOrderMark: global.bom)
                 }
                 if html { return RewardCommand.Notice.page(reply.notice, posted, total: reply.total) }
                 var table = Table(columns: [

@@ -7,8 +7,11 @@ enum CSVTable {
         case spreadsheet, bank
     }
 
-    static func text(header: String, rows: [[String]], for reader: Reader = .spreadsheet) -> String {
-        ([header] + rows.map { $0.map { field($0, for: reader) }.joined(separator: ",") }).joined(separator: "\r\n")
+    /// With `byteOrderMark` (`--bom`, for a spreadsheet only) the text starts with U+FEFF: Excel
+    /// on Chinese Windows reads a CSV without it as GBK, and every Chinese name as mojibake.
+    static func text(header: String, rows: [[String]], for reader: Reader = .spreadsheet, byteOrderMark: Bool = false) -> String {
+        (reader == .spreadsheet && byteOrderMark ? "\u{FEFF}" : "")
+            + ([header] + rows.map { $0.map { field($0, for: reader) }.joined(separator: ",") }).joined(separator: "\r\n")
     }
 
     /// A CSV field: quoted, its quotes doubled, when it holds a comma, a quote or a line break.
