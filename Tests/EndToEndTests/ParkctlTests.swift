@@ -45,6 +45,14 @@ struct ParkctlTests {
         let edited = try daemon.parkctl(["tenant", "set", "1", "--contact-phone", "0532-8000 1234", "--add-tag", "headquarters"])
         #expect(edited.status == 0)
         #expect(edited.stdout.contains("Tags:               china-top-500, headquarters"))
+        // The same edit again changes nothing, so nothing is written: the last change keeps its time.
+        func updatedAt() throws -> String? {
+            let shown = try JSONSerialization.jsonObject(with: Data(try daemon.parkctl(["--json", "tenant", "show", "1"]).stdout.utf8)) as? [String: Any]
+            return shown?["updatedAt"] as? String
+        }
+        let changedAt = try updatedAt()
+        #expect(try daemon.parkctl(["tenant", "set", "1", "--contact-phone", "0532-8000 1234", "--add-tag", "headquarters"]).status == 0)
+        #expect(try updatedAt() == changedAt && changedAt != nil)
 
         let list = try daemon.parkctl(["tenant", "list"])
         let lines = list.stdout.split(separator: "\n").map(String.init)

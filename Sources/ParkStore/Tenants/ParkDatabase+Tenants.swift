@@ -63,6 +63,8 @@ extension ParkDatabase {
             let stored = try ParkDatabase.loadTenant(db, reference)
             var tenant = stored.tenant
             try tenant.apply(edit)
+            // An edit that changes nothing writes nothing: the record keeps its last change's time.
+            guard tenant != stored.tenant else { return stored }
             if tenant.creditCode != stored.tenant.creditCode {
                 try ParkDatabase.ensureCreditCodeFree(db, tenant.creditCode, except: stored.id)
             }
