@@ -43,8 +43,9 @@ struct CashingTests {
         }
         // A year mistyped would hold every later change back: at most a year ahead.
         let farOff = #expect(throws: DomainError.self) { try account(from: CivilDate(year: 2099, month: 1, day: 1)!) }
-        #expect(farOff?.reason == "2099-01-01 is more than a year after today (2026-03-02); an account is recorded once the firm gives it, from 2027-03-03 at the latest")
-        _ = try account(from: CivilDate(year: 2027, month: 3, day: 3)!)
+        #expect(farOff?.reason == "2099-01-01 is more than a year after today (2026-03-02); an account is recorded once the firm gives it, from 2027-03-02 at the latest")
+        _ = try account(from: CivilDate(year: 2027, month: 3, day: 2)!)
+        #expect(throws: DomainError.self) { try account(from: CivilDate(year: 2027, month: 3, day: 3)!) }
         // Another firm's number is refused, naming it.
         let otherFirms = #expect(throws: DomainError.self) {
             try BankAccount.decide(

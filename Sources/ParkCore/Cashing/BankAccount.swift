@@ -39,7 +39,7 @@ public struct BankAccount: Equatable, Sendable {
         if let other = holder(number) {
             throw .invalid("number", "account \(number.masked) is recorded for tenant \(other.tenant) (\(other.name)); an account is in one firm's own name")
         }
-        let latestDay = today.adding(days: 366)
+        let latestDay = today.addingYears(1) ?? today
         guard effectiveFrom <= latestDay else {
             throw .invalid("effectiveFrom", "\(effectiveFrom) is more than a year after today (\(today)); an account is recorded once the firm gives it, from \(latestDay) at the latest")
         }

@@ -20,7 +20,7 @@ public struct ReviewSession: Equatable, Sendable {
     public init(
         heldOn: CivilDate, venue: String, chair: String, agenda: [AgendaCandidate], panel: ReviewPanel, today: CivilDate
     ) throws(DomainError) {
-        let latestDay = today.adding(days: 366)
+        let latestDay = today.addingYears(1) ?? today
         guard heldOn <= latestDay else {
             throw .invalid("heldOn", "\(heldOn) is more than a year after today (\(today)); a session is added once it is planned, for \(latestDay) at the latest")
         }

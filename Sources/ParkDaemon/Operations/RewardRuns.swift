@@ -39,12 +39,15 @@ struct RewardRuns: Sendable {
     /// database file. A rule of the draft that no policy in force computes for its period any
     /// more computes nothing now, so the draft no longer holds what they give.
     func approve(_ id: Int64, by caller: String, context: ChangeContext) async throws -> StoredRewardRun {
-        let run = try await database.approveRewardRun(id, computing: { [policies] period, rules, inputs in
-            let book = try policies.bookForRun()
-            let computed = rules.filter(book.rules(for: period).contains)
-            guard !computed.isEmpty else { return [] }
-            return Array(try book.calculate(period, inputs: inputs, rules: computed, explain: false).lines)
-        }, context: context)
+        // Never while a reload checks the approved runs against other policies, or puts them in force.
+        let run = try await policies.changes.exclusively { [database, policies] in
+            try await database.approveRewardRun(id, computing: { period, rules, inputs in
+                let book = try policies.bookForRun()
+                let computed = rules.filter(book.rules(for: period).contains)
+                guard !computed.isEmpty else { return [] }
+                return Array(try book.calculate(period, inputs: inputs, rules: computed, explain: false).lines)
+            }, context: context)
+        }
         logger.notice("reward run approved", metadata: NotableEvent.rewardRunApproved.metadata([
             "run": "\(run.id)", "period": "\(run.period)", "total": "\(Money(fen: run.totalFen))", "uid": "\(caller)",
         ]))

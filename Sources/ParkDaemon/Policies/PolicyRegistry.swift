@@ -17,6 +17,8 @@ final class PolicyRegistry: Sendable {
     }
 
     private let loaded: Mutex<Loaded>
+    /// A reload's check and install on one side, a run's approval on the other.
+    let changes = PolicyChangeExclusion()
 
     init(book: PolicyBook = .empty) {
         loaded = Mutex(Loaded(book: book, rejected: nil))
@@ -117,6 +119,12 @@ final class PolicyRegistry: Sendable {
             loaded.withLock { $0.rejected = "\(error)" }
             return "\(error)"
         }
+    }
+
+    /// Forgets an earlier refusal: the files read since are good (though not put in force, when
+    /// the reload was refused for the calendar or the configuration).
+    func clearRefusal() {
+        loaded.withLock { $0.rejected = nil }
     }
 
     /// Notes a policy directory refused: logged, and shown with the policies, which stay in force.

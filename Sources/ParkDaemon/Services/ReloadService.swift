@@ -51,16 +51,6 @@ struct ReloadService: Service {
             return
         }
         var refusals: [(problems: String, consequence: String)] = []
-        var book: PolicyBook?
-        do {
-            let read = try PolicyRegistry.read(directory: config.policyDirectory)
-            try await policies.checkApprovedAmounts(
-                read, inForce: policies.book, directory: config.policyDirectory, database: database, allow: config.repriceApproved, logger: logger)
-            book = read
-        } catch {
-            policies.refuse(error, directory: config.policyDirectory, logger: logger)
-            refusals.append(("policies refused: " + error.description, "policies refused, those in force stay"))
-        }
         var workingDays: WorkingDayCalendar?
         do {
             workingDays = try CalendarRegistry.read(directory: config.calendarDirectory)
@@ -68,10 +58,28 @@ struct ReloadService: Service {
             calendar.refuse(error, directory: config.calendarDirectory, logger: logger)
             refusals.append(("calendar refused: " + error.description, "calendar refused, the one in force stays"))
         }
-        if let book, refusals.isEmpty,
-           let unrecorded = await policies.install(book, directory: config.policyDirectory, database: database, at: state.instant(), logger: logger) {
-            refusals.append(("policies not recorded: " + unrecorded, "policies not recorded, those in force stay"))
+        // Checked against the approved runs and put in force with no approval in between.
+        let calendarRefusals = refusals
+        let policyRefusals = try? await policies.changes.exclusively { [policies, database, state, logger] in
+            var found: [(problems: String, consequence: String)] = []
+            do throws(PolicyProblems) {
+                let book = try PolicyRegistry.read(directory: config.policyDirectory)
+                try await policies.checkApprovedAmounts(
+                    book, inForce: policies.book, directory: config.policyDirectory, database: database, allow: config.repriceApproved, logger: logger)
+                if !calendarRefusals.isEmpty {
+                    // Good files, not put in force because the reload is refused whole: no refusal of theirs to show.
+                    policies.clearRefusal()
+                } else if let unrecorded = await policies.install(
+                    book, directory: config.policyDirectory, database: database, at: state.instant(), logger: logger) {
+                    found.append(("policies not recorded: " + unrecorded, "policies not recorded, those in force stay"))
+                }
+            } catch {
+                policies.refuse(error, directory: config.policyDirectory, logger: logger)
+                found.append(("policies refused: " + error.description, "policies refused, those in force stay"))
+            }
+            return found
         }
+        refusals.insert(contentsOf: policyRefusals ?? [], at: 0)
         guard refusals.isEmpty, let workingDays else {
             state.rejectReload(refusals.map { $0.problems.split(separator: "\n").joined(separator: "; ") }.joined(separator: "; "))
             logger.error("reload rejected: the configuration, the policies and the calendar in force stay", metadata: NotableEvent.reloadRejected.metadata([
