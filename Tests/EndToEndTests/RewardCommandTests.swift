@@ -300,18 +300,33 @@ struct RewardCommandTests {
         let refused = try daemon.parkctl(["policy", "list"]).stdout
         #expect(refused.contains("last load refused (the policies above stay in force)"), "\(refused)")
         #expect(refused.contains("P2021 changed (") && refused.contains(
-            "re-prices an approved period, 2021-06: tenant 1 (青岛英才人力资源有限公司) TALENT 30000.00 → 35000.00; money approved is not changed by editing a policy"),
+            "re-prices an approved period, 2021-06: tenant 1 (青岛英才人力资源有限公司) TALENT 30000.00 → 35000.00 (in force → files read, on today's data); "
+                + "money approved is not changed by editing a policy"),
                 "\(refused)")
         #expect(try daemon.parkctl(["policy", "show", "P2021"]).stdout == shipped)
         let unchanged = try daemon.parkctl(["reward", "run", "--period", "2021-06"])
         #expect(unchanged.status == 65 && unchanged.stderr.contains("nothing to adjust"), "\(unchanged.stdout)\(unchanged.stderr)")
+        // An edit today's data does not reach is refused too: a correction of a report would
+        // later be priced by it. How the file is written (a comment) is no change.
+        try source.replacingOccurrences(of: "amount: phd_hires * talent_award", with: "amount: if headcount >= 10000 then 0 yuan else phd_hires * talent_award")
+            .write(toFile: "\(directory)/P2021.yaml", atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitForNext("policies refused") != nil)
+        #expect(try daemon.parkctl(["policy", "list"]).stdout.contains(
+            "P2021 says otherwise for days through 2021-06-30, which approved periods were computed under"))
+        try ("# 说明：补充注释\n" + source).write(toFile: "\(directory)/P2021.yaml", atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        #expect(daemon.notify.waitForNext("configuration reloaded") != nil)
+        #expect(!(try daemon.parkctl(["policy", "list"]).stdout.contains("refused")))
+        let commented = try daemon.parkctl(["policy", "show", "P2021"]).stdout
+        try retroactive.write(toFile: "\(directory)/P2021.yaml", atomically: true, encoding: .utf8)
 
         // Changed while parkd was stopped: refused at start, the set last recorded in force.
         let restarted = try daemon.restarted()
         #expect(restarted.log.contains("re-prices an approved period, 2021-06: "), "\(restarted.log)")
         let status = try restarted.parkctl(["status"]).stdout
         #expect(status.contains("Last reload:     rejected: policies refused at start (those last recorded stay in force): "), "\(status)")
-        #expect(try restarted.parkctl(["policy", "show", "P2021"]).stdout == shipped)
+        #expect(try restarted.parkctl(["policy", "show", "P2021"]).stdout == commented)
 
         // The new value from a day after the approved periods is taken.
         let dated = source.replacingOccurrences(of: "      2021-04-16: 30000\n", with: "      2021-04-16: 30000\n      2021-07-01: 35000\n")

@@ -43,4 +43,33 @@ struct ApprovedPeriodRepricingTests {
         let ended = try Self.book("      2019-01-01: 200\n", until: "2021-05-31")
         #expect(try Self.check("2021-06", approved: ["PLACEMENT"], inForce, ended)?.rulesGone == ["PLACEMENT"])
     }
+
+    @Test("what a policy says through the last approved day: its rules, values dated then and days in force; not comments, titles or later values")
+    func rewritten() throws {
+        let values = "      2019-01-01: 200\n"
+        let inForce = try Self.book(values)
+        let approved = [Fixtures.period("2021-06")]
+        func found(_ proposed: PolicyBook) -> [RewrittenPolicy] {
+            RewrittenPolicy.find(inForce: inForce, proposed: proposed, approvedPeriods: approved)
+        }
+        let through = try CivilDate.parse("2021-06-30", field: "day")
+        // Today's data may not reach an edit of a formula: it is found all the same.
+        #expect(found(try Self.book(values, rules: [Fixtures.rule("PLACEMENT", amount: "if headcount >= 10000 then 0 yuan else placements * subsidy")]))
+            == [RewrittenPolicy(policy: "T", through: through, removed: false)])
+        #expect(found(try Self.book("      2019-01-01: 150\n")).map(\.policy) == ["T"])
+        #expect(found(try Self.book(values, until: "2021-05-31")).map(\.policy) == ["T"])
+        // A later value, an end after the approved days, a comment or a title say nothing new about them.
+        #expect(found(try Self.book(values + "      2021-07-01: 300\n")).isEmpty)
+        #expect(found(try Self.book(values, until: "2021-06-30")).isEmpty)
+        let commented = try Fixtures.book("# 说明\n" + Fixtures.policy(parameters: "  subsidy:\n    type: money\n    values:\n\(values)",
+                                                                     rules: [Fixtures.rule("PLACEMENT", amount: "placements * subsidy")]))
+        #expect(commented.policies[0].hash != inForce.policies[0].hash && found(commented).isEmpty)
+        let retitled = try Fixtures.book(Fixtures.policy(parameters: "  subsidy:\n    type: money\n    values:\n\(values)",
+                                                         rules: [Fixtures.rule("PLACEMENT", amount: "placements * subsidy")])
+            .replacingOccurrences(of: "title: Test policy T", with: "title: 测试政策"))
+        #expect(retitled.policies[0].hash != inForce.policies[0].hash && found(retitled).isEmpty)
+        // Removed, it is found; with no approved period from its first day, nothing is.
+        #expect(RewrittenPolicy.find(inForce: inForce, proposed: .empty, approvedPeriods: approved) == [RewrittenPolicy(policy: "T", through: through, removed: true)])
+        #expect(RewrittenPolicy.find(inForce: inForce, proposed: .empty, approvedPeriods: [Fixtures.period("2018-06")]).isEmpty)
+    }
 }

@@ -85,12 +85,12 @@ final class PolicyRegistry: Sendable {
     func checkApprovedAmounts(
         _ proposed: PolicyBook, inForce: PolicyBook, directory: String, database: ParkDatabase, allow: Bool, logger: Logger
     ) async throws(PolicyProblems) {
-        let repriced = try await ApprovedAmountsGuard(database: database).check(proposed, inForce: inForce, directory: directory)
-        guard !repriced.isEmpty else { return }
-        guard allow else { throw ApprovedAmountsGuard.refusal(repriced, inForce: inForce, proposed: proposed, directory: directory) }
+        let findings = try await ApprovedAmountsGuard(database: database).check(proposed, inForce: inForce, directory: directory)
+        guard !findings.isEmpty else { return }
+        guard allow else { throw ApprovedAmountsGuard.refusal(findings, inForce: inForce, proposed: proposed, directory: directory) }
         logger.warning("the policies loaded re-price approved periods (policies.reprice_approved is true); adjustment runs will pay or recover the differences", metadata: [
             "changes": "\(ApprovedAmountsGuard.changes(from: inForce, to: proposed))",
-            "periods": "\(repriced.map { $0.summary() }.joined(separator: " | "))",
+            "periods": "\(findings.summary)",
         ])
     }
 
