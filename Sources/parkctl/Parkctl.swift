@@ -24,14 +24,6 @@ struct Parkctl: AsyncParsableCommand {
     /// JSON object on stderr too (`parkctl.Usage`, with the message and the command's usage), so
     /// that a script reads every failure the same way. The exit status stays 64.
     static func main() async {
-        if let message = argumentNotUTF8() ?? RepeatedOptions.refusal(Array(CommandLine.arguments.dropFirst())) {
-            if GlobalOptions.asksForJSON(CommandLine.arguments.dropFirst()) {
-                StandardStream.error.write(CommandFailure(name: "Usage", message: message, parameters: [:], exitCode: .validationFailure).json(message: message))
-            } else {
-                StandardStream.error.write("parkctl: \(message)\n")
-            }
-            exit(withError: ExitCode.validationFailure)
-        }
         do {
             var command = try parseAsRoot()
             if var command = command as? any AsyncParsableCommand {
@@ -68,7 +60,7 @@ struct Parkctl: AsyncParsableCommand {
     static func argumentNotUTF8() -> String? {
         let words = (0..<Int(CommandLine.argc)).map { CommandLine.unsafeArgv[$0].flatMap { String(validatingCString: $0) } }
         guard let index = words.indices.dropFirst().first(where: { words[$0] == nil }) else { return nil }
-        let option = words[index - 1].flatMap { $0.hasPrefix("-") && index > 1 ? " (the value of \($0))" : nil } ?? ""
+        let option = words[index - 1].flatMap { $0.hasPrefix("--") && $0.count > 2 && !$0.contains("=") && index > 1 ? " (the value of \($0))" : nil } ?? ""
         return "argument \(index)\(option) is not UTF-8 text; parkctl reads its arguments as UTF-8: set the terminal's (or the script's) "
             + "encoding to UTF-8 and type it again"
     }

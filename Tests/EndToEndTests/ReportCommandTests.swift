@@ -74,7 +74,7 @@ struct ReportCommandTests {
     @Test("bad reports are refused per field and change nothing", arguments: [
         (["--month", "2021-02"], "invalid --month (month): tenant 1 was not in the park in 2021-02; it was in the park from 2021-03-15 to now"),
         (["--month", "2021-04", "--tax", "2000"], "invalid --tax (tax): 2000.00 is more than the revenue, 1000.00"),
-        (["--month", "2021-04", "--tax", "5", "--tax", "50"], "--tax is given 2 times; it takes one value: give it once"),
+        (["--month", "2021-04", "--tax", "5", "--tax", "50"], "--tax is given twice; it takes one value: give it once"),
         (["--month", "2021-04", "--headcount=-3"], "invalid --headcount (headcount): -3 must not be negative"),
         // A negative count typed as people type it reaches parkd and is refused for what it is.
         (["--month", "2021-04", "--placements", "-1"], "invalid --placements (placements): -1 must not be negative"),

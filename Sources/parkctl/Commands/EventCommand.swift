@@ -215,6 +215,7 @@ extension EventCommand {
         ]
 
         func validate() throws {
+            try Self.validateCommandLine()
             guard [
                 kind, title, description, timeZone, start, end, venue, link, organiser, registrationOpens, registrationCloses, occurrence,
                 occurrenceStart, occurrenceEnd, occurrenceTitle,

@@ -83,6 +83,7 @@ extension PaymentCommand {
         static let fieldOptions: FieldOptions = ["year": "--year"]
 
         func validate() throws {
+            try Self.validateCommandLine()
             if csv && html { throw ValidationError("Give --csv or --html, not both.") }
         }
 

@@ -136,6 +136,7 @@ extension RewardCommand.Notice {
         static let fieldOptions: FieldOptions = ["run": "RUN"]
 
         func validate() throws {
+            try Self.validateCommandLine()
             if csv && html { throw ValidationError("Give --csv or --html, not both.") }
         }
 

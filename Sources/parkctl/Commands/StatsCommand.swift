@@ -19,6 +19,7 @@ extension Parkctl {
         static let fieldOptions: FieldOptions = ["from": "--from", "to": "--to", "year": "--year"]
 
         func validate() throws {
+            try Self.validateCommandLine()
             // A year's end is the period's end: --to would override it without a word.
             if year != nil, from != nil || to != nil {
                 throw ValidationError("Give --year, or --from/--to, not both.")

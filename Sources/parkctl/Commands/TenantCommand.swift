@@ -136,6 +136,7 @@ extension TenantCommand {
         ]
 
         func validate() throws {
+            try Self.validateCommandLine()
             guard !update.isEmpty else {
                 throw ValidationError("Give at least one field to change, e.g. --name or --contact-phone.")
             }

@@ -110,6 +110,7 @@ extension UnitCommand {
         ]
 
         func validate() throws {
+            try Self.validateCommandLine()
             guard floor != nil || area != nil || kind != nil || rent != nil || from != nil else {
                 throw ValidationError("Give at least one of --floor, --area, --kind, --rent, --from.")
             }

@@ -17,6 +17,21 @@ extension ParkctlCommand {
     /// `--socket` and `--json`, which every command takes.
     var global: GlobalOptions { parkctl.global }
 
+    /// Argument parser's check of a command before it runs: the command line as a whole.
+    func validate() throws {
+        try Self.validateCommandLine()
+    }
+
+    /// Refuses, before anything is sent, an argument that is not UTF-8 text (a terminal in GBK:
+    /// Swift has put U+FFFD where its bytes were) and a single-value option given twice; a
+    /// usage error like any other (exit 64; with `--json`, `parkctl.Usage` and the command's
+    /// usage). A command with checks of its own calls it first.
+    static func validateCommandLine() throws {
+        if let refusal = Parkctl.argumentNotUTF8() ?? RepeatedOptions.refusal(Array(CommandLine.arguments.dropFirst())) {
+            throw ValidationError(refusal)
+        }
+    }
+
     /// Runs a command body, printing a failure as one line, or as one JSON object with `--json`.
     func reporting<Value>(_ body: () async throws -> Value) async throws -> Value {
         do {

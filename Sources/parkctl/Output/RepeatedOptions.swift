@@ -8,25 +8,36 @@ import Foundation
 enum RepeatedOptions {
     /// Why `words` (the arguments after `parkctl`) cannot be read, or nil.
     static func refusal(_ words: [String]) -> String? {
-        var counts: [String: Int] = [:]
-        for word in words.prefix(while: { $0 != "--" }) where word.hasPrefix("--") {
-            counts[String(word.dropFirst(2).prefix { $0 != "=" }), default: 0] += 1
+        let words = Array(words.prefix { $0 != "--" })
+        // Cheap first: no long option written twice (or a value that looks like one), nothing to read.
+        let names = words.filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2).prefix { $0 != "=" }) }
+        guard Set(names).count < names.count, let tool = try? JSONDecoder().decode(Tool.self, from: Data(Parkctl._dumpHelp().utf8)) else {
+            return nil
         }
-        let repeated = counts.filter { $0.value > 1 }.keys.sorted()
-        guard !repeated.isEmpty, let tool = try? JSONDecoder().decode(Tool.self, from: Data(Parkctl._dumpHelp().utf8)) else { return nil }
-        // The command named, and the options it and the commands above it take.
+        // Word by word, as argument parser reads them: a subcommand's name takes its options in,
+        // an option of a value takes the next word as that value, whatever it starts with.
         var command = tool.command
         var options = command.arguments ?? []
-        for word in words.prefix(while: { $0 != "--" }) where !word.hasPrefix("-") {
-            guard let subcommand = command.subcommands?.first(where: { $0.commandName == word }) else { continue }
-            command = subcommand
-            options += subcommand.arguments ?? []
-        }
-        for name in repeated {
-            let option = options.first { $0.kind == "option" && ($0.names ?? []).contains { $0.kind == "long" && $0.name == name } }
-            if let option, option.isRepeating == false {
-                return "--\(name) is given \(counts[name] ?? 0) times; it takes one value: give it once"
+        var given: [String: Int] = [:]
+        var index = 0
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            guard word.hasPrefix("--") else {
+                if let subcommand = command.subcommands?.first(where: { $0.commandName == word }) {
+                    command = subcommand
+                    options += subcommand.arguments ?? []
+                }
+                continue
             }
+            let name = String(word.dropFirst(2).prefix { $0 != "=" })
+            guard let option = options.first(where: { ($0.names ?? []).contains { $0.kind == "long" && $0.name == name } }), option.kind == "option" else {
+                continue
+            }
+            if !word.contains("=") { index += 1 }
+            guard !option.isRepeating else { continue }
+            given[name, default: 0] += 1
+            if given[name] == 2 { return "--\(name) is given twice; it takes one value: give it once" }
         }
         return nil
     }
