@@ -70,6 +70,15 @@ struct OutputTests {
         }
     }
 
+    @Test("a connection lost before the request was sent is 'unreachable' (nothing was done); after, the request may have been done (70)")
+    func lostConnections() {
+        let before = CommandFailure(VarlinkClientError.notSent("Broken pipe"))
+        #expect(before.exitCode == CommandFailure.unreachable)
+        #expect(before.message(options: [:]) == "connection to parkd lost before the request was sent: Broken pipe")
+        let after = CommandFailure(VarlinkClientError.connectionLost("parkd closed the connection"))
+        #expect(after.exitCode == CommandFailure.internalError && after.message(options: [:]).contains("may have been carried out"))
+    }
+
     static let startBeforeApproval = VarlinkError(name: ServiceAPI.InvalidField.name, parameters: .object([
         "field": .string("start"), "reason": .string("2021-03-01 is before 2021-03-12, when the tenant became approved"),
     ]))

@@ -91,7 +91,9 @@ public final class VarlinkConnection: Sendable {
         do {
             try await channel.writeAndFlush(VarlinkClientHandler.Outgoing(message: buffer, reply: promise))
         } catch {
+            // Not sent whole: parkd never read the call, so nothing of it was done.
             promise.fail(error)
+            throw VarlinkClientError.notSent(VarlinkClientError.connectionLost(error).reason)
         }
         let frame: ByteBuffer
         do {
@@ -115,7 +117,9 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
     case unreachable(String, String)
     /// The socket exists but the caller may not open it.
     case permissionDenied(String)
-    /// The service hung up before answering.
+    /// The service hung up before the request was sent whole: nothing of it was done.
+    case notSent(String)
+    /// The service hung up after the request was sent, before answering: it may have been done.
     case connectionLost(String)
     /// The service answered something that is not Varlink.
     case protocolViolation(String)
@@ -131,6 +135,12 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
         return .connectionLost("\(error)")
     }
 
+    /// The reason a lost connection gives.
+    var reason: String {
+        if case .connectionLost(let reason) = self { return reason }
+        return description
+    }
+
     init(connecting path: String, errno code: Int32) {
         switch code {
         case EACCES, EPERM: self = .permissionDenied(path)
@@ -144,6 +154,7 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
             "cannot reach parkd at \(path): \(reason) (is parkd running? name the socket it serves on with --socket or PARKD_SOCKET)"
         case .permissionDenied(let path):
             "permission denied: you may not open \(path) (the socket's mode and group, and the directories above it, say who may)"
+        case .notSent(let reason): "connection to parkd lost before the request was sent: \(reason)"
         case .connectionLost(let reason): "connection to parkd lost: \(reason)"
         case .protocolViolation(let reason): "parkd answered something unexpected: \(reason)"
         case .requestTooLarge(let method, let bytes):

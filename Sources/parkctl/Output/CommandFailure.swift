@@ -63,6 +63,8 @@ struct CommandFailure: Error {
                 self.init(
                     name: "Unreachable", message: error.description, parameters: ["socket": .string(socket), "reason": .string(reason)],
                     exitCode: Self.unreachable)
+            case .notSent(let reason):
+                self.init(name: "ConnectionLost", message: error.description, parameters: ["reason": .string(reason)], exitCode: Self.unreachable)
             case .connectionLost(let reason):
                 // The request had left: parkd may have carried it out before it went away, so this
                 // is not "unreachable" (69), which a script may safely retry.
