@@ -35,6 +35,7 @@ struct LeaseCommandTests {
         }
         #expect(try daemon.parkctl(["unit", "show", "a-1203"]).stdout.contains("A-1203"))
         #expect(try daemon.parkctl(["unit", "show", "Ａ-1203"]).status == 0)
+        #expect(try daemon.parkctl(["unit", "list", "--building", "a"]).stdout.contains("A-1203"))
         let badArea = try daemon.parkctl(["unit", "add", "--building", "B", "--number", "1", "--area", "12.345", "--kind", "office", "--rent", "1"])
         #expect(badArea.status == 65)
         #expect(badArea.stderr.contains("invalid --area (area)"))

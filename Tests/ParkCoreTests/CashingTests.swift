@@ -26,10 +26,11 @@ struct CashingTests {
         // Canonically equivalent is not the same name to a bank: 力 as U+F98A, é as e and U+0301.
         for (name, registered) in [(Self.name.replacingOccurrences(of: "力", with: "\u{F98A}"), Self.name), ("Cafe\u{301} HR", "Caf\u{E9} HR")] {
             #expect(name == registered)
-            #expect(throws: DomainError.self) {
+            let refused = #expect(throws: DomainError.self) {
                 try BankAccount.decide(accountName: name, bank: "工行", number: "6222021602012345678",
                                        effectiveFrom: Self.day, registeredName: registered, history: [], lastTaken: nil, today: Self.day)
             }
+            #expect(refused?.reason.contains("reads as the tenant's registered name but is written with other characters: U+") == true, "\(String(describing: refused))")
         }
         for (number, reason) in [
             ("12345", "has 5 digits; a bank account number has 10 to 30"), ("6222O21602012345678", "digits only"),

@@ -32,5 +32,8 @@ struct UnitLabelTests {
         #expect(RentalUnit.labelKey("a-1203") == "A-1203")
         #expect(RentalUnit.labelKey("孵化\u{3000}B-1") == "孵化 B-1")
         #expect(RentalUnit.labelKey("A-301") != RentalUnit.labelKey("A-310"))
+        // Only ASCII letters change case: ß is not SS, ﬀ not FF, ı not I.
+        #expect(RentalUnit.labelKey("Q-ß1") != RentalUnit.labelKey("Q-SS1"))
+        #expect(RentalUnit.labelKey("ﬀ") != RentalUnit.labelKey("FF") && RentalUnit.labelKey("ı") != RentalUnit.labelKey("I"))
     }
 }

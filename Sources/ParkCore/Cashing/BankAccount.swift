@@ -29,7 +29,14 @@ public struct BankAccount: Equatable, Sendable {
         holder: (BankAccountNumber) -> (tenant: Int64, name: String)? = { _ in nil }
     ) throws(DomainError) -> BankAccount {
         let name = accountName.trimmingWhitespace()
-        guard name.hasSameCodePoints(as: registeredName.trimmingWhitespace()) else {
+        let registered = registeredName.trimmingWhitespace()
+        guard name.hasSameCodePoints(as: registered) else {
+            if name == registered, let (given, expected) = zip(name.unicodeScalars, registered.unicodeScalars).first(where: { $0 != $1 }) {
+                // Equal to the eye (a compatibility ideograph, a decomposed accent), not to a bank.
+                throw .invalid("accountName", "'\(accountName)' reads as the tenant's registered name but is written with other characters: "
+                    + "\(FieldText.codePoint(given)) where the registered name has \(FieldText.codePoint(expected)); a bank compares names "
+                    + "character by character: give the name as registered")
+            }
             throw .invalid("accountName", "'\(accountName)' is not the tenant's registered name '\(registeredName)'; a reward is paid only into an account in the firm's own name")
         }
         guard !bank.trimmingWhitespace().isEmpty else { throw .invalid("bank", "name the bank and branch") }

@@ -47,17 +47,18 @@ public struct RentalUnit: Equatable, Sendable {
     public static func label(building: String, number: String) -> String { "\(building)-\(number)" }
 
     /// A label as the park reads it, whatever way it was typed: full-width forms (`Ａ-３０１`, as
-    /// a Chinese input method gives them) as ASCII, the ideographic space as a space, letters in
-    /// upper case. Two units whose labels read the same are one unit named twice.
+    /// a Chinese input method gives them) as ASCII, the ideographic space as a space, ASCII
+    /// letters in upper case (only those: `ß` is not `SS`, nor `ı` `I`). Two units whose labels
+    /// read the same are one unit named twice.
     public static func labelKey(_ label: String) -> String {
         var folded = String.UnicodeScalarView()
         for scalar in label.unicodeScalars {
-            switch scalar.value {
-            case 0xFF01...0xFF5E: folded.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x3000: folded.append(" ")
-            default: folded.append(scalar)
-            }
+            var value = scalar.value
+            if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+            if value == 0x3000 { value = 0x20 }
+            if (0x61...0x7A).contains(value) { value -= 0x20 }
+            folded.append(Unicode.Scalar(value) ?? scalar)
         }
-        return String(folded).uppercased()
+        return String(folded)
     }
 }

@@ -53,9 +53,11 @@ extension ParkDatabase {
     public func units(building: String? = nil, kind: UnitKind? = nil) async throws -> [StoredUnit] {
         try await read { db in
             var request = RentalUnitRecord.all()
-            if let building { request = request.filter(RentalUnitRecord.Columns.building == building) }
             if let kind { request = request.filter(RentalUnitRecord.Columns.kind == kind.rawValue) }
-            return try request.fetchAll(db).map { try $0.storedUnit }.sorted { UnitOrder.isListed($0.unit, before: $1.unit) }
+            // A building as the park reads it (`a` or `Ａ` for A), as a label is.
+            let wanted = building.map(RentalUnit.labelKey)
+            return try request.fetchAll(db).filter { record in wanted.map { RentalUnit.labelKey(record.building) == $0 } ?? true }
+                .map { try $0.storedUnit }.sorted { UnitOrder.isListed($0.unit, before: $1.unit) }
         }
     }
 
