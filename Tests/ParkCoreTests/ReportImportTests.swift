@@ -39,8 +39,8 @@ struct ReportImportTests {
 
     @Test("as a spreadsheet saves it: a header in another case, and empty unnamed columns after the last, are read; an unnamed column holding a value is named by its place")
     func spreadsheetHeader() throws {
-        let rows = try ReportImport.parse("Tenant,MONTH,Revenue,tax,,,\r\n1,2021-06,1195000.00,43500.00,,,\r\n").rows
-        #expect(rows.count == 1 && rows.first?.figures.revenue?.description == "1195000.00")
+        let rows = try ReportImport.parse("Tenant,MONTH,Revenue,tax,,,\r\n1,2021-06,1195000.00,43500.00,,,\r\n,,,,,,\r\n1,2021-07,1.00,0.10\r\n").rows
+        #expect(rows.count == 2 && rows.first?.figures.revenue?.description == "1195000.00" && rows.last?.month.description == "2021-07")
         #expect {
             try ReportImport.parse("tenant,month,revenue,,\n1,2021-06,1195000.00,,\n1,2021-07,1.00,,x\n")
         } throws: { error in

@@ -46,8 +46,12 @@ public enum ReportImport {
 
         var reports: [ImportedReport] = []
         reports.reserveCapacity(table.count - 1)
+        // Every named column's cell is there; a spreadsheet may leave out the empty unnamed ones after.
+        let named = (position.values.max() ?? 0) + 1
         for row in table.dropFirst() {
-            guard row.cells.count == header.cells.count else {
+            // A spreadsheet's empty row (`,,,,`) holds no report.
+            if row.cells.allSatisfy({ $0.trimmingWhitespace().isEmpty }) { continue }
+            guard row.cells.count == header.cells.count || (named...header.cells.count).contains(row.cells.count) else {
                 problems.append(ImportProblem(line: row.line, column: "-", reason: "\(row.cells.count) cells; the header has \(header.cells.count)"))
                 continue
             }
