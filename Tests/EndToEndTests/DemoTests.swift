@@ -99,6 +99,12 @@ struct DemoTests {
             let text = try String(contentsOfFile: demo + "/" + file, encoding: .utf8)
             try ("\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")).write(toFile: saved + "/" + file, atomically: true, encoding: .utf8)
         }
+        // A file saved in another encoding (GBK's bytes are no UTF-8) is said to be one.
+        let gbk = park.directory + "/demo-gbk"
+        try FileManager.default.copyItem(atPath: saved, toPath: gbk)
+        try (Data([0xBC, 0xC3, 0xC4, 0xCF]) + (try Data(contentsOf: URL(fileURLWithPath: gbk + "/tenants.csv")))).write(to: URL(fileURLWithPath: gbk + "/tenants.csv"))
+        let refused = try park.parkctl(["demo", "load", "--from", gbk])
+        #expect(refused.status == 65 && refused.stderr == "parkctl: cannot read \(gbk)/tenants.csv: it is not UTF-8 text\n", "\(refused.stderr)")
         let loaded = try park.parkctl(["demo", "load", "--from", saved])
         #expect(loaded.status == 0 && loaded.stdout.contains("81 tenants, 61 events"), "\(loaded.stdout)\(loaded.stderr)")
         #expect(try park.parkctl(["incubator", "list", "--on", "2021-12-31"]).stdout

@@ -55,12 +55,9 @@ extension DemoCommand {
             return found
         }
 
+        /// A demo file, read as any file parkctl is given (a file saved as GBK is said to be one).
         static func read(_ name: String, in directory: String) throws -> String {
-            do {
-                return try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
-            } catch {
-                throw CommandFailure.cannotRead(directory + "/" + name, error.localizedDescription)
-            }
+            try InputFile.read(directory + "/" + name)
         }
     }
 }
