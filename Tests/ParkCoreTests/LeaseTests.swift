@@ -111,12 +111,17 @@ struct LeaseTests {
         }
         // A firm that has left keeps no unit: its lease is not renewed.
         #expect(throws: DomainError.invalid("tenant", "tenant 1 is exited since 2021-05-31; only an approved or active tenant's lease is renewed")) {
-            try lease.renew(until: date("2024-12-31"), tenant: holder(.exited))
+            try lease.renew(until: date("2024-12-31"), tenant: holder(.exited), today: date("2021-06-01"))
         }
         let active = try holder(.active)
-        try lease.renew(until: date("2022-12-31"), tenant: active)
-        #expect(throws: DomainError.invalid("end", "2043-01-01 makes a renewal from 2023-01-01 longer than 20 years, the longest a lease runs (Civil Code art. 705); end it on 2042-12-31 at the latest")) {
-            try lease.renew(until: date("2043-01-01"), tenant: active)
+        try lease.renew(until: date("2022-12-31"), tenant: active, today: date("2021-06-01"))
+        #expect(throws: DomainError.invalid("end", "2043-01-01 makes a renewal from 2021-06-01 longer than 20 years, the longest a lease runs (Civil Code art. 705); end it on 2041-05-31 at the latest")) {
+            try lease.renew(until: date("2043-01-01"), tenant: active, today: date("2021-06-01"))
+        }
+        // Counted from the day it is agreed: renewing again and again does not stretch it.
+        var long = try self.lease("2026-12-07", "2046-12-06")
+        #expect(throws: DomainError.invalid("end", "2066-12-31 makes a renewal from 2026-12-07 longer than 20 years, the longest a lease runs (Civil Code art. 705); end it on 2046-12-06 at the latest")) {
+            try long.renew(until: date("2066-12-31"), tenant: active, today: date("2026-12-07"))
         }
         #expect(throws: DomainError.invalid("end", "2041-01-01 makes a lease from 2021-01-01 longer than 20 years, the longest a lease runs (Civil Code art. 705); end it on 2040-12-31 at the latest")) {
             try self.lease("2021-01-01", "2041-01-01")
@@ -127,7 +132,7 @@ struct LeaseTests {
         #expect(lease.lastDay == date("2022-03-10"))
         #expect(!lease.holds(on: date("2022-03-11")))
         #expect(try lease.rentDue(year: 2022, month: 3).daysLeased == 10)
-        #expect(throws: DomainError.self) { try lease.renew(until: date("2023-12-31"), tenant: active) }
+        #expect(throws: DomainError.self) { try lease.renew(until: date("2023-12-31"), tenant: active, today: date("2021-06-01")) }
         #expect(throws: DomainError.self) { try lease.terminate(on: date("2022-02-01")) }
     }
 

@@ -55,7 +55,7 @@ struct ApprovedPeriodRepricingTests {
         let through = try CivilDate.parse("2021-06-30", field: "day")
         // Today's data may not reach an edit of a formula: it is found all the same.
         #expect(found(try Self.book(values, rules: [Fixtures.rule("PLACEMENT", amount: "if headcount >= 10000 then 0 yuan else placements * subsidy")]))
-            == [RewrittenPolicy(policy: "T", through: through, removed: false)])
+            == [RewrittenPolicy(policy: "T", through: through, change: .edited)])
         #expect(found(try Self.book("      2019-01-01: 150\n")).map(\.policy) == ["T"])
         #expect(found(try Self.book(values, until: "2021-05-31")).map(\.policy) == ["T"])
         // A later value, an end after the approved days, a comment or a title say nothing new about them.
@@ -69,7 +69,15 @@ struct ApprovedPeriodRepricingTests {
             .replacingOccurrences(of: "title: Test policy T", with: "title: 测试政策"))
         #expect(retitled.policies[0].hash != inForce.policies[0].hash && found(retitled).isEmpty)
         // Removed, it is found; with no approved period from its first day, nothing is.
-        #expect(RewrittenPolicy.find(inForce: inForce, proposed: .empty, approvedPeriods: approved) == [RewrittenPolicy(policy: "T", through: through, removed: true)])
+        #expect(RewrittenPolicy.find(inForce: inForce, proposed: .empty, approvedPeriods: approved) == [RewrittenPolicy(policy: "T", through: through, change: .removed)])
         #expect(RewrittenPolicy.find(inForce: inForce, proposed: .empty, approvedPeriods: [Fixtures.period("2018-06")]).isEmpty)
+        // Added over approved days, or brought forward into them, it is found too; from a later day, not.
+        let added = try PolicyBook(inForce.policies + [try Fixtures.load(
+            Fixtures.policy(rules: [Fixtures.rule("BONUS", amount: "1 yuan")], id: "U", from: "2021-06-01"), file: "U.yaml")])
+        #expect(found(added) == [RewrittenPolicy(policy: "U", through: through, change: .added)])
+        let later = try PolicyBook(inForce.policies + [try Fixtures.load(
+            Fixtures.policy(rules: [Fixtures.rule("BONUS", amount: "1 yuan")], id: "U", from: "2021-07-01"), file: "U.yaml")])
+        #expect(found(later).isEmpty)
+        #expect(RewrittenPolicy.find(inForce: later, proposed: added, approvedPeriods: approved) == [RewrittenPolicy(policy: "U", through: through, change: .edited)])
     }
 }

@@ -592,5 +592,10 @@ struct PolicySuccessionTests {
                 (error as? PolicyProblems)?.problems.map(\.description) == [message]
             }
         }
+        #expect {
+            try PolicyBook([try Self.policy("P2", from: "2027-01-01", replaces: "P2", rule: "B")])
+        } throws: { error in
+            (error as? PolicyProblems)?.problems.map(\.description) == ["P2.yaml: P2 names itself in `replaces`; name the policy it follows"]
+        }
     }
 }

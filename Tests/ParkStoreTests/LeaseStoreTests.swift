@@ -63,7 +63,7 @@ struct LeaseStoreTests {
             }
             let next = try await database.createLease(terms([2], "2022-01-01", "2022-12-31"), today: Self.today, context: context())
             await #expect(throws: LeaseConflict.self) {
-                try await database.renewLease(1, until: self.day("2022-02-28"), context: context())
+                try await database.renewLease(1, until: self.day("2022-02-28"), today: self.day("2021-06-01"), context: context())
             }
             _ = try await database.terminateLease(next.id, on: day("2022-01-31"), reason: "moved", context: context())
             #expect(try await database.leases(unitID: 2).map(\.id) == [1, 2])
@@ -90,7 +90,7 @@ struct LeaseStoreTests {
             let database = try await park(directory)
             _ = try await database.createLease(terms([1, 2], "2021-03-15", "2022-03-14"), today: Self.today, context: context())
             _ = try await database.amendLease(1, rent: Money(fen: 4200), from: day("2021-10-01"), context: context())
-            _ = try await database.renewLease(1, until: day("2022-12-31"), context: context())
+            _ = try await database.renewLease(1, until: day("2022-12-31"), today: day("2021-06-01"), context: context())
             let ended = try await database.terminateLease(1, on: day("2021-12-10"), reason: "搬迁", context: context())
             #expect(ended.events.map(\.kind) == ["signed", "amended", "renewed", "terminated"])
             let reread = try await database.lease(1)

@@ -111,15 +111,16 @@ public struct Lease: Equatable, Sendable {
     }
 
     /// Extends the lease to a later last day, for `tenant`, its holder, while it is approved or
-    /// active.
-    public mutating func renew(until newEnd: CivilDate, tenant: Tenant) throws(DomainError) {
+    /// active; renewed on `today`, it runs 20 years at most from then (Civil Code art. 705: 续订的
+    /// 租赁期限自续订之日起不得超过二十年), so renewing again and again does not stretch it.
+    public mutating func renew(until newEnd: CivilDate, tenant: Tenant, today: CivilDate) throws(DomainError) {
         // As only they sign one: a firm that has left (or is leaving, or never came) keeps no unit.
         guard [.approved, .active].contains(tenant.status) else {
             throw .invalid("tenant", "tenant \(tenant.id ?? 0) is \(tenant.status.rawValue) since \(tenant.statusSince); only an approved or active tenant's lease is renewed")
         }
         guard terminatedOn == nil else { throw .invalid("end", "a terminated lease cannot be renewed") }
         guard newEnd > end else { throw .invalid("end", "\(newEnd) is not after the current end, \(end)") }
-        try Self.checkTerm(from: end.adding(days: 1), to: newEnd, what: "a renewal")
+        try Self.checkTerm(from: today, to: newEnd, what: "a renewal")
         end = newEnd
     }
 

@@ -80,6 +80,10 @@ public struct PolicyBook: Sendable {
         }
         // A successor takes over on the day after the policy it replaces ends: no day of neither.
         for successor in sorted {
+            if successor.replaces == successor.id {
+                problems.append(PolicyProblem(file: successor.fileName, position: nil, message: "\(successor.id) names itself in `replaces`; name the policy it follows"))
+                continue
+            }
             guard let replaced = successor.replaces, let predecessor = sorted.first(where: { $0.id == replaced }) else { continue }
             let from = successor.inForce.lowerBound
             if predecessor.inForce.upperBound == CivilDate.distantFuture {

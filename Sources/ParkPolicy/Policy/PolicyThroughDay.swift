@@ -48,31 +48,49 @@ public struct PolicyThroughDay: Equatable {
     }
 }
 
-/// A policy in force when approved runs were computed that other files would change for the
-/// days those runs depend on: edited in what it says through then, or removed.
+/// A policy that other files would change for the days approved runs depend on: edited in what
+/// it says through then, removed, or added over them (a policy in force on those days, even with
+/// rules of its own, changes what they computed: new money for them, or the budget of a year
+/// taken from it).
 public struct RewrittenPolicy: Equatable, Sendable {
-    public let policy: String
-    /// The last day of the latest approved period after the policy came into force.
-    public let through: CivilDate
-    public let removed: Bool
+    public enum Change: String, Sendable {
+        case edited, removed, added
+    }
 
-    /// The policies of `inForce` that `proposed` rewrites for days approved periods depend on:
-    /// every approved period ending on or after a policy's first day may read it (an annual
-    /// cap counts the year's earlier months; a rule may read another's earlier years).
+    public let policy: String
+    /// The last day of the latest approved period on or after the policy's first day.
+    public let through: CivilDate
+    public let change: Change
+
+    /// The policies that `proposed` rewrites, against `inForce`, for days approved periods depend
+    /// on: every approved period ending on or after a policy's first day (in either version) may
+    /// read it (an annual cap counts the year's earlier months; a rule may read another's
+    /// earlier years).
     public static func find(inForce: PolicyBook, proposed: PolicyBook, approvedPeriods: [RewardPeriod]) -> [RewrittenPolicy] {
-        inForce.policies.compactMap { old in
-            guard let through = approvedPeriods.map(\.end).filter({ $0 >= old.inForce.lowerBound }).max() else { return nil }
+        let ends = approvedPeriods.map(\.end)
+        func through(from first: CivilDate) -> CivilDate? { ends.filter { $0 >= first }.max() }
+        var found: [RewrittenPolicy] = []
+        for old in inForce.policies {
             guard let new = proposed.policies.first(where: { $0.id == old.id }) else {
-                return RewrittenPolicy(policy: old.id, through: through, removed: true)
+                if let through = through(from: old.inForce.lowerBound) { found.append(RewrittenPolicy(policy: old.id, through: through, change: .removed)) }
+                continue
             }
-            guard new.hash != old.hash, PolicyThroughDay(old, through: through) != PolicyThroughDay(new, through: through) else { return nil }
-            return RewrittenPolicy(policy: old.id, through: through, removed: false)
+            guard new.hash != old.hash, let through = through(from: min(old.inForce.lowerBound, new.inForce.lowerBound)),
+                  PolicyThroughDay(old, through: through) != PolicyThroughDay(new, through: through) else { continue }
+            found.append(RewrittenPolicy(policy: old.id, through: through, change: .edited))
         }
+        for new in proposed.policies where !inForce.policies.contains(where: { $0.id == new.id }) {
+            if let through = through(from: new.inForce.lowerBound) { found.append(RewrittenPolicy(policy: new.id, through: through, change: .added)) }
+        }
+        return found
     }
 
     public var summary: String {
-        removed
-            ? "\(policy) is removed, though approved periods through \(through) were computed under it"
-            : "\(policy) says otherwise for days through \(through), which approved periods were computed under (its rules, definitions, budgets, days in force or values dated then)"
+        switch change {
+        case .removed: "\(policy) is removed, though approved periods through \(through) were computed under it"
+        case .added: "\(policy) is added in force on days approved periods through \(through) were computed for; a new policy starts after them"
+        case .edited:
+            "\(policy) says otherwise for days through \(through), which approved periods were computed under (its rules, definitions, budgets, days in force or values dated then)"
+        }
     }
 }

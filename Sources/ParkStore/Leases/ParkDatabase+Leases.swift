@@ -145,10 +145,10 @@ extension ParkDatabase {
     }
 
     /// A later last day; the extension must not collide with another lease.
-    public func renewLease(_ id: Int64, until newEnd: CivilDate, context: ChangeContext) async throws -> StoredLease {
+    public func renewLease(_ id: Int64, until newEnd: CivilDate, today: CivilDate, context: ChangeContext) async throws -> StoredLease {
         try await changeLease(id, context) { db, lease in
             let previous = lease.end
-            try lease.renew(until: newEnd, tenant: try ParkDatabase.loadTenant(db, .id(lease.tenantID)).tenant)
+            try lease.renew(until: newEnd, tenant: try ParkDatabase.loadTenant(db, .id(lease.tenantID)).tenant, today: today)
             try ParkDatabase.unitHolders(db, of: lease.units.map(\.unitID)).ensureFree(for: lease)
             try ParkDatabase.recordEvent(db, lease: id, "renewed", on: previous.adding(days: 1), "until \(newEnd) (was \(previous))", context)
         }

@@ -36,7 +36,7 @@ enum LeaseHandlers {
 
         table.register(LeaseAPI.renew) { request, call in
             let stored = try await database.renewLease(
-                request.lease, until: try CivilDate.parseRecorded(request.end, field: "end"), context: call.change())
+                request.lease, until: try CivilDate.parseRecorded(request.end, field: "end"), today: call.state.today(), context: call.change())
             return LeaseAPI.LeaseReply(lease: wire(stored))
         }
 
