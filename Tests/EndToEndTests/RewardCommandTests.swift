@@ -343,6 +343,7 @@ struct RewardCommandTests {
         restarted.signal(SIGHUP)
         #expect(restarted.notify.waitForNext("configuration reloaded") != nil)
         #expect(restarted.log.contains("the policies loaded re-price approved periods (policies.reprice_approved is true)"), "\(restarted.log)")
+        #expect(try restarted.parkctl(["status"]).stdout.contains("Policies:        WARNING: policies.reprice_approved is true"), "left on, status says so")
         let adjustment = try restarted.parkctl(["reward", "run", "--period", "2021-06"])
         #expect(adjustment.status == 0, "\(adjustment.stderr)")
         #expect(try restarted.parkctl(["reward", "show", adjustment.stdout.trimmingCharacters(in: .whitespacesAndNewlines)]).stdout.contains("2,000.00"))

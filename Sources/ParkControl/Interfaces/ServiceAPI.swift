@@ -80,6 +80,9 @@ public enum ServiceAPI {
           auditEntries: int,
           # Why the last configuration reload was refused, if it was.
           lastReloadError: ?string,
+          # policies.reprice_approved is on: a policy file may change approved money (meant for
+          # one reload of an amendment the city made retroactive).
+          repriceApproved: bool,
           # Callers refused or held back by the limits since start.
           heldBack: HeldBack,
           # The park's public key that verifies its receipts (base64 of the raw 32-byte Ed25519
@@ -228,6 +231,7 @@ public enum ServiceAPI {
         public var tenantsByStatus: [StatusCount]
         public var auditEntries: Int
         public var lastReloadError: String?
+        public var repriceApproved: Bool
         public var heldBack: HeldBack
         public var receiptKey: String?
         public var receiptKeyId: String?

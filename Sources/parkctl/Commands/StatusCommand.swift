@@ -25,6 +25,9 @@ extension Parkctl {
                 fields.add("Tenants", "\(status.tenants)" + (nonZero.isEmpty ? "" : " (\(nonZero.joined(separator: ", ")))"))
                 fields.add("Audit entries", String(status.auditEntries))
                 if let error = status.lastReloadError { fields.add("Last reload", "rejected: \(error)") }
+                if status.repriceApproved {
+                    fields.add("Policies", "WARNING: policies.reprice_approved is true: a policy file may change approved money; set it back to false once the amendment is loaded")
+                }
                 if let heldBack = Status.describe(status.heldBack) { fields.add("Held back", heldBack) }
                 if let key = status.receiptKey, let id = status.receiptKeyId { fields.add("Receipt key", "\(key) (id \(id))") }
                 if let integrity = status.integrity { fields.add("Integrity", Status.describe(integrity)) }

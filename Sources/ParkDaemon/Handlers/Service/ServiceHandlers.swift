@@ -58,6 +58,7 @@ enum ServiceHandlers {
             tenants: counts.values.reduce(0, +),
             tenantsByStatus: TenantStatus.allCases.map { ServiceAPI.StatusCount(status: $0.rawValue, count: counts[$0] ?? 0) },
             auditEntries: try await database.auditEntryCount(), lastReloadError: state.lastReloadError,
+            repriceApproved: config.repriceApproved,
             heldBack: ServiceAPI.HeldBack(
                 connectionsRefused: heldBack.connectionsRefused, callsDelayed: heldBack.callsDelayed,
                 refusedCallsNotAudited: heldBack.refusedCallsNotAudited, uidsOverBudget: heldBack.uidsOverBudget.map(Int64.init)),
