@@ -160,7 +160,11 @@ public enum NoticeAPI {
           # The line's objections still open, which hold it (oldest first).
           openObjections: []int,
           # The objection upheld against the line, which withdrew it, if one was.
-          upheldBy: ?int
+          upheldBy: ?int,
+          # The notice's last day (YYYY-MM-DD): a line no objection holds is payable once it closes.
+          noticeEndsOn: string,
+          # The notice is closed.
+          noticeClosed: bool
         )
 
         # Objections, oldest first; with `run`, that run's.
@@ -338,6 +342,8 @@ public enum NoticeAPI {
         public var objection: Objection
         public var openObjections: [Int64]
         public var upheldBy: Int64?
+        public var noticeEndsOn: String
+        public var noticeClosed: Bool
     }
 
     @MemberwiseInit

@@ -126,14 +126,17 @@ extension ParkDatabase {
     /// Also where the line's objections stand after it.
     public func resolveObjection(
         _ id: Int64, resolution: ObjectionResolution, reason: String, context: ChangeContext
-    ) async throws -> (objection: StoredObjection, line: LineObjections) {
+    ) async throws -> (objection: StoredObjection, line: LineObjections, notice: StoredNotice) {
         try await write(context) { db in
             guard let objection = try ParkDatabase.objections(db, id: id).first else { throw CashingRefusal.noSuchObjection(objection: id) }
             if let done = objection.resolution { throw CashingRefusal.objectionResolved(objection: id, resolution: done.rawValue) }
             try db.execute(
                 sql: "UPDATE noticeObjection SET resolution = ?, reason = ?, resolvedAt = ?, resolvedBy = ? WHERE id = ?",
                 arguments: [resolution.rawValue, reason, context.at, context.recordedBy, id])
-            return (try ParkDatabase.objections(db, id: id)[0], try ParkDatabase.lineObjections(db, line: objection.line))
+            guard let notice = try RewardNoticeRecord.filter(RewardNoticeRecord.Columns.rewardRunId == objection.run).fetchOne(db) else {
+                throw try ParkDatabase.noNotice(db, run: objection.run)
+            }
+            return (try ParkDatabase.objections(db, id: id)[0], try ParkDatabase.lineObjections(db, line: objection.line), try ParkDatabase.notice(db, notice))
         }
     }
 

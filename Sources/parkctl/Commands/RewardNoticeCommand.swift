@@ -49,8 +49,10 @@ extension RewardCommand {
                     "stays withdrawn from payment (objection \(upheld) was upheld)"
                 } else if !reply.openObjections.isEmpty {
                     "stays held by objection\(reply.openObjections.count == 1 ? "" : "s") \(reply.openObjections.map(String.init).joined(separator: ", ")), still open"
-                } else {
+                } else if reply.noticeClosed {
                     "is released"
+                } else {
+                    "is held by no objection: it is released when the notice closes (it runs until \(reply.noticeEndsOn))"
                 }
                 return "objection \(o.id) \(o.resolution ?? "?"): line \(o.line) (\(o.name), \(o.rule)) " + standing
             }

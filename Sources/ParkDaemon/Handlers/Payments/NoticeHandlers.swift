@@ -39,7 +39,9 @@ enum NoticeHandlers {
             let resolution = try ObjectionResolution.parse(request.resolution)
             let reason = try FieldText.paragraphs(request.reason, field: "reason", maxLength: 2000)
             let resolved = try await database.resolveObjection(request.objection, resolution: resolution, reason: reason, context: call.change())
-            return NoticeAPI.ResolveReply(objection: wire(resolved.objection), openObjections: resolved.line.open, upheldBy: resolved.line.upheld)
+            return NoticeAPI.ResolveReply(
+                objection: wire(resolved.objection), openObjections: resolved.line.open, upheldBy: resolved.line.upheld,
+                noticeEndsOn: resolved.notice.period.endsOn.description, noticeClosed: resolved.notice.closedAt != nil)
         }
 
         table.register(NoticeAPI.listObjections) { request, _ in
