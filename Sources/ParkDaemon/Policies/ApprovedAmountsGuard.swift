@@ -7,11 +7,11 @@ import ParkStore
 /// the change is refused, unless `policies.reprice_approved` allows it (an amendment the city
 /// made retroactive, when what it changes is only logged), if it
 /// - rewrites a policy for the days approved periods were computed under (its rules,
-///   definitions, budgets, days in force, or values dated then: `RewrittenPolicy`), whatever the
-///   data now gives, as a later correction of a report would then be priced by the new text; or
+///   definitions, budgets, days in force, or values dated then), removes it, or adds one in force
+///   on those days (`RewrittenPolicy`), whatever the data now gives, as a later correction of a
+///   report would then be priced by the new text; or
 /// - computes an approved amount otherwise, on the data as it stands, every period with an
-///   approved run computed under both (`ApprovedPeriodRepricing`: this also catches a policy
-///   added over an approved period).
+///   approved run computed under both (`ApprovedPeriodRepricing`), which names the amounts.
 /// A new value of a policy takes effect from a day after the periods approved under the old one.
 struct ApprovedAmountsGuard: Sendable {
     let database: ParkDatabase
