@@ -58,7 +58,7 @@ extension Parkctl {
             if sinceOpening { first = nil }
             let asked = StatsAPI.Park(from: first, to: last, monthly: monthly, sinceOpening: sinceOpening ? true : nil)
             try await respond(StatsAPI.park, asked) { stats in
-                csv ? (global.bom ? "\u{FEFF}" : "") + Stats.csv(stats) : Stats.text(stats, sinceOpening: sinceOpening)
+                csv ? CSVTable.start(byteOrderMark: global.bom) + Stats.csv(stats) : Stats.text(stats, sinceOpening: sinceOpening)
             }
         }
 

@@ -10,8 +10,13 @@ enum CSVTable {
     /// With `byteOrderMark` (`--bom`, for a spreadsheet only) the text starts with U+FEFF: Excel
     /// on Chinese Windows reads a CSV without it as GBK, and every Chinese name as mojibake.
     static func text(header: String, rows: [[String]], for reader: Reader = .spreadsheet, byteOrderMark: Bool = false) -> String {
-        (reader == .spreadsheet && byteOrderMark ? "\u{FEFF}" : "")
+        start(byteOrderMark: reader == .spreadsheet && byteOrderMark)
             + ([header] + rows.map { $0.map { field($0, for: reader) }.joined(separator: ",") }).joined(separator: "\r\n")
+    }
+
+    /// What a CSV for spreadsheets starts with: U+FEFF with `--bom`, else nothing.
+    static func start(byteOrderMark: Bool) -> String {
+        byteOrderMark ? "\u{FEFF}" : ""
     }
 
     /// A CSV field: quoted, its quotes doubled, when it holds a comma, a quote or a line break.
