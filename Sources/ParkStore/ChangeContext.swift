@@ -19,4 +19,7 @@ public struct ChangeContext: Sendable {
     public var recorded: (@Sendable () -> Void)? = nil
 
     var recordedBy: String { call?.user ?? "parkd" }
+
+    /// `at` in whole seconds since the epoch (every context's `at` is written by `Instant.rfc3339`).
+    var epochSeconds: Int64 { (Instant.millisecondsSinceEpoch(at) ?? 0) / 1000 }
 }

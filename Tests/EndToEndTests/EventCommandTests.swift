@@ -155,6 +155,44 @@ struct EventCommandTests {
         #expect(badKind.stderr.contains("'party' is not an event kind"))
     }
 
+    @Test("a firm that leaves the park or is refused entry gives up its places from that day on; the waiting list moves up; what was held stays")
+    func exitWithdrawsRegistrations() throws {
+        let daemon = try park(tenants: 3)
+        for (status, day) in [("reviewing", "2021-01-05"), ("approved", "2021-01-06"), ("active", "2021-01-07")] {
+            #expect(try daemon.parkctl(["tenant", "transition", "1", status, "--on", day, "--reason", "入驻"]).status == 0)
+        }
+        #expect(try daemon.parkctl([
+            "event", "add", "--kind", "policy-briefing", "--title", "政策解读", "--start", "2021-03-10T09:00", "--end", "2021-03-10T11:00",
+            "--capacity", "5",
+        ]).stdout == "1\n")
+        #expect(try daemon.parkctl([
+            "event", "add", "--kind", "job-fair", "--title", "春季大学城招聘会", "--start", "2021-03-20T09:00", "--end", "2021-03-20T16:00",
+            "--capacity", "2", "--registration-closes", "2021-03-18T17:00",
+        ]).stdout == "2\n")
+        for (event, tenant, places) in [("1", "1", "1"), ("2", "1", "2"), ("2", "2", "1"), ("2", "3", "1")] {
+            #expect(try daemon.parkctl(["event", "register", event, "--tenant", tenant, "--places", places]).status == 0)
+        }
+        // The briefing is held; the firm leaves on the 12th (its last day the 11th) and is refused nothing it attended.
+        try daemon.setClock("2021-03-12T09:00:00+08:00")
+        #expect(try daemon.parkctl(["tenant", "transition", "1", "exiting", "--on", "2021-03-11", "--reason", "搬迁"]).status == 0)
+        let exited = try daemon.parkctl(["tenant", "transition", "1", "exited", "--on", "2021-03-12", "--reason", "搬迁"])
+        #expect(exited.status == 0, "\(exited.stderr)")
+        // An applicant refused entry gives up its place on the waiting list too.
+        #expect(try daemon.parkctl(["tenant", "transition", "3", "rejected", "--on", "2021-03-12", "--reason", "评审未通过"]).status == 0)
+        let registrations = try daemon.parkctl(["event", "registrations", "2"]).stdout
+        #expect(registrations == """
+            ID  TENANT           PLACES  POSITIONS  STATUS      ROLES  NOTE
+             2  1 人力资源公司1       2          0  cancelled   -      tenant exited on 2021-03-12
+             3  2 人力资源公司2       1          0  registered  -      promoted to a place after registration 2 was cancelled
+             4  3 人力资源公司3       1          0  cancelled   -      tenant rejected on 2021-03-12
+
+            """, "\(registrations)")
+        #expect(try daemon.parkctl(["event", "registrations", "1"]).stdout.contains(" 1  1 人力资源公司1       1          0  registered"))
+        #expect(try daemon.parkctl(["event", "show", "2"]).stdout.contains("Places:       1 of 2 registered, 0 waiting"))
+        // The audit trail holds the withdrawals under the transitions that made them.
+        #expect(try daemon.parkctl(["audit", "verify"]).status == 0)
+    }
+
     @Test("50 registrations at once for 10 booths: 10 registered, 40 waiting in the order they joined, promotions in order, nothing oversold")
     func concurrentRegistrations() throws {
         let daemon = try park(tenants: 50)

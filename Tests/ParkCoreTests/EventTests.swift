@@ -201,6 +201,24 @@ struct EventTests {
             status: status, joinedAt: "2021-03-02T00:00:00.000Z")
     }
 
+    @Test("leaving the park withdraws the registrations from the exit day on, waiting ones first, not those of events held or called off")
+    func withdrawnByExit() {
+        var later = registration(3, tenant: 1, places: 1, .registered)
+        later.occurrence = CivilDate(year: 2021, month: 4, day: 1)!
+        var earlier = registration(4, tenant: 1, places: 1, .registered)
+        earlier.occurrence = CivilDate(year: 2021, month: 3, day: 11)!
+        let candidates: [(registration: EventRegistration, eventStatus: EventStatus)] = [
+            (registration(1, tenant: 1, places: 2, .registered), .open), (registration(2, tenant: 1, places: 1, .waiting), .closed),
+            (later, .cancelled), (earlier, .held), (registration(5, tenant: 1, places: 1, .cancelled), .open),
+        ]
+        let exit = StatusChange(from: .exiting, to: .exited, on: CivilDate(year: 2021, month: 3, day: 12)!, reason: "搬迁")
+        #expect(EventRegistration.withdrawn(by: exit, among: candidates).map(\.id) == [2, 1])
+        let lateExit = StatusChange(from: .exiting, to: .exited, on: CivilDate(year: 2021, month: 3, day: 21)!, reason: "搬迁")
+        #expect(EventRegistration.withdrawn(by: lateExit, among: candidates).isEmpty, "the fair on the 20th was the firm's last")
+        let approval = StatusChange(from: .reviewing, to: .approved, on: CivilDate(year: 2021, month: 3, day: 1)!, reason: "通过")
+        #expect(EventRegistration.withdrawn(by: approval, among: candidates).isEmpty)
+    }
+
     @Test("a request that fits is registered, past the capacity it waits; the per-firm limit counts what waits too")
     func decide() throws {
         let places = EventPlaces(event: 1, capacity: 10, perFirmLimit: 3, active: [

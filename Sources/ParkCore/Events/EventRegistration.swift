@@ -37,9 +37,29 @@ public struct EventRegistration: Equatable, Sendable {
     /// Refused for a firm that has left the park or was refused entry: the park's events are its
     /// tenants' and applicants' (a briefing before entry), not those of a firm gone.
     public static func checkRegistrant(_ tenant: Tenant) throws(DomainError) {
-        guard ![.exited, .rejected].contains(tenant.status) else {
+        guard mayRegister(tenant.status) else {
             throw .invalid("tenant", "tenant \(tenant.id ?? 0) (\(tenant.name)) is \(tenant.status.rawValue) since \(tenant.statusSince); a firm that has left the park or was refused entry does not register")
         }
+    }
+
+    /// Whether a firm in `status` takes part in the park's events: not one gone or refused entry.
+    public static func mayRegister(_ status: TenantStatus) -> Bool {
+        ![.exited, .rejected].contains(status)
+    }
+
+    /// The registrations a firm's move to a status that does not register (`mayRegister`)
+    /// withdraws: those holding or waiting for places at occurrences from the change's day on,
+    /// of events neither held nor called off (each given with its event's status now). An
+    /// occurrence before that day stays as it was. The waiting ones come first, so that none of
+    /// the firm's own is moved up to a place it is giving up.
+    public static func withdrawn(
+        by change: StatusChange, among registrations: [(registration: EventRegistration, eventStatus: EventStatus)]
+    ) -> [EventRegistration] {
+        guard !mayRegister(change.to) else { return [] }
+        let withdrawn = registrations.filter { registration, eventStatus in
+            registration.status != .cancelled && registration.occurrence >= change.on && ![.held, .cancelled].contains(eventStatus)
+        }.map(\.registration)
+        return withdrawn.filter { $0.status == .waiting } + withdrawn.filter { $0.status == .registered }
     }
 
     /// The roles, trimmed, each at most 50 characters, at most 50 of them.

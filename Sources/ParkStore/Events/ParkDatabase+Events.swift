@@ -217,6 +217,31 @@ extension ParkDatabase {
             promoted: try promotions.map { try ParkDatabase.loadRegistration(db, $0.registration) })
     }
 
+    /// Withdraws the registrations `change` leaves the firm no place at
+    /// (`EventRegistration.withdrawn(by:among:)`), each as a cancellation: its places go to the
+    /// waiting list, and its reason says why.
+    static func withdrawRegistrations(_ db: Database, of tenant: Int64, after change: StatusChange, context: ChangeContext) throws {
+        guard !EventRegistration.mayRegister(change.to) else { return }
+        let now = context.epochSeconds
+        let records = try EventRegistrationRecord
+            .filter(EventRegistrationRecord.Columns.tenantId == tenant && EventRegistrationRecord.Columns.occurrence >= change.on.description)
+            .filter([RegistrationStatus.registered.rawValue, RegistrationStatus.waiting.rawValue].contains(EventRegistrationRecord.Columns.status))
+            .order(EventRegistrationRecord.Columns.id)
+            .fetchAll(db)
+        var events: [Int64: StoredEvent] = [:]
+        let registrations = try records.map { record in
+            let registration = try record.registration
+            let stored = try events[registration.eventID] ?? ParkDatabase.loadEvent(db, registration.eventID)
+            events[registration.eventID] = stored
+            let occurrence = try ParkDatabase.occurrence(of: stored, registration.occurrence)
+            return (registration: registration, eventStatus: stored.event.status(of: occurrence, at: now))
+        }
+        for registration in EventRegistration.withdrawn(by: change, among: registrations) {
+            _ = try ParkDatabase.cancelRegistration(
+                db, registration.id!, reason: "tenant \(change.to.rawValue) on \(change.on)", now: now, context: context)
+        }
+    }
+
     /// An event's registrations (every occurrence's, or one's), in the order they joined.
     public func registrations(event id: Int64, occurrence: CivilDate? = nil) async throws -> [StoredRegistration] {
         try await read { db in

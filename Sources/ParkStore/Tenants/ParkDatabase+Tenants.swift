@@ -100,11 +100,13 @@ extension ParkDatabase {
     }
 
     /// The one writer of status changes: applies `change` to `tenant` (the stored one's value)
-    /// and records it in the tenant's history.
+    /// and records it in the tenant's history. A firm that leaves the park or is refused entry
+    /// gives up its places at the park's events from the change's day on.
     static func recordStatusChange(_ db: Database, _ change: StatusChange, of stored: StoredTenant, to tenant: inout Tenant, context: ChangeContext) throws {
         tenant.apply(change)
         try TenantStatusChangeRecord(change, tenantId: stored.id, recordedAt: context.at, recordedBy: context.recordedBy).insert(db)
         try TenantRecord(tenant, createdAt: stored.createdAt, updatedAt: context.at).update(db)
+        try ParkDatabase.withdrawRegistrations(db, of: stored.id, after: change, context: context)
     }
 
     // MARK: - Rows to tenants

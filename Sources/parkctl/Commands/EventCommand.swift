@@ -94,7 +94,8 @@ struct EventCommand: AsyncParsableCommand {
             table.add([
                 String(registration.id), "\(registration.tenant) \(registration.tenantName)", String(registration.places),
                 String(registration.positions), status(registration), registration.roles.isEmpty ? "-" : registration.roles.joined(separator: ","),
-                registration.promotion ?? registration.cancelReason ?? "",
+                // A withdrawn registration is noted for its withdrawal, even one promoted before.
+                (registration.status == "cancelled" ? registration.cancelReason : registration.promotion) ?? "",
             ])
         }
         return table.render(orIfEmpty: "no registrations")
