@@ -144,7 +144,7 @@ struct EventCommandTests {
             job-fair            1          0        112      8,000       10,000          0      0           0
             policy-briefing     0          1          0          0            0          0      0           0
             """), "\(stats)")
-        #expect(try daemon.parkctl(["stats", "--year", "2021", "--csv"]).stdout.contains("events.job-fair.employers,112\n"))
+        #expect(try daemon.parkctl(["stats", "--year", "2021", "--csv"]).stdout.contains("events.job-fair.employers,112\r\n"))
         #expect(try daemon.parkctl(["event", "show", "9"]).status == 66)
         #expect(try daemon.parkctl(["event", "cancel-registration", "9"]).status == 66)
         let badTime = try daemon.parkctl(["event", "add", "--kind", "forum", "--title", "论坛", "--start", "2021-12-10 09:00", "--end", "2021-12-10T08:00", "--capacity", "1"])

@@ -276,15 +276,18 @@ struct StatsCommandTests {
         #expect(json.stdout.contains("\"revenue\" : \"2550000.50\""))
         #expect(json.stdout.contains("\"month\" : \"2021-04\""))
         let csv = try daemon.parkctl(["stats", "--year", "2021", "--csv", "--monthly"])
-        #expect(csv.stdout.contains("\nrevenue,2550000.50\n"))
+        // Lines end in CRLF (RFC 4180), as every CSV parkctl writes.
+        let lines = csv.stdout.components(separatedBy: "\r\n")
+        #expect(lines.count > 30 && lines.last == "" && !lines.contains { $0.contains("\n") }, "\(csv.stdout.debugDescription)")
+        #expect(lines.contains("revenue,2550000.50"))
         #expect(try daemon.parkctl(["--bom", "stats", "--year", "2021", "--csv", "--monthly"]).stdout == "\u{FEFF}" + csv.stdout)
-        #expect(csv.stdout.contains("\n2021-03,1250000.50,45000.00,"))
-        #expect(csv.stdout.contains("\nmonth,revenue,tax,") && csv.stdout.contains(",phdHires,reports\n"), "\(csv.stdout)")
-        #expect(csv.stdout.split(separator: "\n").contains { $0.hasPrefix("2021-04,1300000.00,") && $0.hasSuffix(",1") }, "\(csv.stdout)")
+        #expect(lines.contains { $0.hasPrefix("2021-03,1250000.50,45000.00,") })
+        #expect(lines.contains { $0.hasPrefix("month,revenue,tax,") && $0.hasSuffix(",phdHires,reports") }, "\(csv.stdout)")
+        #expect(lines.contains { $0.hasPrefix("2021-04,1300000.00,") && $0.hasSuffix(",1") }, "\(csv.stdout)")
         // Since opening: from the first day a firm applied, said in every form.
         let opening = try daemon.parkctl(["stats", "--since-opening", "--to", "2021-12-31"]).stdout
         #expect(opening.hasPrefix("Period:                2021-01-04 to 2021-12-31 (since opening)\n"), "\(opening)")
-        #expect(try daemon.parkctl(["stats", "--since-opening", "--to", "2021-12-31", "--csv"]).stdout.hasPrefix("figure,value\nfrom,2021-01-04\n"))
+        #expect(try daemon.parkctl(["stats", "--since-opening", "--to", "2021-12-31", "--csv"]).stdout.hasPrefix("figure,value\r\nfrom,2021-01-04\r\n"))
         #expect(try daemon.parkctl(["--json", "stats", "--since-opening"]).stdout.contains("\"from\" : \"2021-01-04\""))
         let both = try RawConnection(path: daemon.socketPath)
         both.send("{\"method\":\"io.parkd.Stats.Park\",\"parameters\":{\"from\":\"2021-01-01\",\"sinceOpening\":true}}\0")

@@ -57,7 +57,7 @@ extension Parkctl {
             }
             if sinceOpening { first = nil }
             let asked = StatsAPI.Park(from: first, to: last, monthly: monthly, sinceOpening: sinceOpening ? true : nil)
-            try await respond(StatsAPI.park, asked) { stats in
+            try await respond(StatsAPI.park, asked, terminator: csv ? "\r\n" : "\n") { stats in
                 csv ? CSVTable.start(byteOrderMark: global.bom) + Stats.csv(stats) : Stats.text(stats, sinceOpening: sinceOpening)
             }
         }
@@ -144,7 +144,8 @@ extension Parkctl {
                 lines.append("paidIn,rule,lines,amount")
                 lines += stats.paid.map { "\($0.year),\($0.rule),\($0.lines),\($0.amount)" }
             }
-            return lines.joined(separator: "\n")
+            // CRLF, as RFC 4180 and the other CSVs parkctl writes.
+            return lines.joined(separator: "\r\n")
         }
     }
 }
