@@ -104,12 +104,21 @@ struct ApplicationCommandTests {
         #expect(reused.stdout == "application 1: passed the prescreen, awaiting review; tenant 1 is reviewing\n")
         #expect(try daemon.parkctl(["tenant", "list"]).stdout.components(separatedBy: "\n").count == 3)
 
-        _ = try daemon.parkctl(["tenant", "transition", "1", "approved", "--on", "2021-03-20", "--reason", "评审通过"])
-        let refused = try daemon.parkctl(Self.add("91370200MA3D0001A6"))
-        #expect(refused.stdout == """
-            application 2: failed the prescreen; tenant 1 is approved
-              notATenant: already tenant 1, approved since 2021-03-20
+        let open = try daemon.parkctl(Self.add("91370200MA3D0001A6"))
+        #expect(open.stdout == """
+            application 2: failed the prescreen; tenant 1 is reviewing
               noOpenApplication: application 1 of the firm is still open
+
+            """)
+        // A firm the registry already holds as approved (entered before parkd took applications).
+        _ = try daemon.parkctl(["tenant", "add", "--name", "青岛英才二", "--credit-code", "91370200163562681G", "--on", "2021-02-01"])
+        for status in ["reviewing", "approved"] {
+            #expect(try daemon.parkctl(["tenant", "transition", "2", status, "--on", "2021-03-20", "--reason", "评审通过"]).status == 0)
+        }
+        let refused = try daemon.parkctl(Self.add("91370200163562681G"))
+        #expect(refused.stdout == """
+            application 3: failed the prescreen; tenant 2 is approved
+              notATenant: already tenant 2, approved since 2021-03-20
 
             """)
     }
@@ -135,6 +144,21 @@ struct ApplicationCommandTests {
         #expect(notListed.status == 66)
         #expect(notListed.stderr == "parkctl: 91370200MA3D0002BA is not on the blocklist\n")
         #expect(try daemon.parkctl(Self.add("91370200MA3D0003CE")).stdout.contains("passed the prescreen"))
+    }
+
+    @Test("a firm whose application awaits its entry review is neither approved nor rejected by hand: the review decides, or a withdrawal")
+    func reviewOwesTheDecision() throws {
+        let daemon = try RunningDaemon()
+        #expect(try daemon.parkctl(Self.add("91370200MA3C1234XQ")).status == 0)
+        for target in ["approved", "rejected"] {
+            let refused = try daemon.parkctl(["tenant", "transition", "1", target, "--on", "2021-03-05", "--reason", "直接批准"])
+            #expect(refused.status == 65, "\(refused.stderr)")
+            #expect(refused.stderr == "parkctl: invalid STATUS (to): the firm's application 1 awaits its entry review, whose notice decides it; "
+                + "withdraw the application (application withdraw 1) to end it without a review\n", "\(refused.stderr)")
+        }
+        #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("Status:             reviewing since 2021-03-01"))
+        #expect(try daemon.parkctl(["application", "withdraw", "1", "--reason", "另选园区", "--on", "2021-03-10"]).status == 0)
+        #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("Status:             rejected since 2021-03-10"))
     }
 
     @Test("withdrawing an open application rejects the firm's record; only an open one can be withdrawn")

@@ -85,9 +85,11 @@ struct ReviewNoticeTests {
         try daemon.setClock("2026-02-12T10:00:00+08:00")
         #expect(try daemon.parkctl(["review", "notice", "publish", "1"]).status == 0)
         #expect(try daemon.parkctl(["review", "notice", "publish", "2"]).status == 0)
-        // An administrator rejects application 1's firm by hand while its result is on notice:
-        // that notice no longer closes (the firm cannot become approved).
-        #expect(try daemon.parkctl(["tenant", "transition", "91370200MA3C1234XQ", "rejected", "--reason", "撤回入驻"]).status == 0)
+        // Application 1's firm cannot be rejected by hand while its review owes it the decision;
+        // its record edited in the database file behind parkd's back stops that notice closing
+        // (the firm cannot become approved).
+        #expect(try daemon.parkctl(["tenant", "transition", "91370200MA3C1234XQ", "rejected", "--reason", "撤回入驻"]).status == 65)
+        #expect(try runCommand("/usr/bin/sqlite3", [daemon.databasePath, "UPDATE tenant SET status = 'rejected' WHERE id = 1"]).status == 0)
         try daemon.setClock("2026-02-27T07:59:59+08:00")
         let history = try Self.history(daemon, containing: "not closed")
         #expect(history.contains("failed"), "\(history)")

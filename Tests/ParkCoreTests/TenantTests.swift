@@ -95,6 +95,18 @@ struct TenantTests {
         #expect(try tenant.change(to: .rejected, on: Self.day, reason: "panel said no", today: Self.today).to == .rejected)
     }
 
+    @Test("while the firm's application awaits its entry review, approving or rejecting it by hand is refused; other steps are not")
+    func reviewOwesTheDecision() throws {
+        var tenant = try applicant()
+        tenant.apply(try tenant.change(to: .reviewing, on: Self.day, reason: "complete", today: Self.today))
+        for target in [TenantStatus.approved, .rejected] {
+            #expect(throws: DomainError.invalid("to", "the firm's application 7 awaits its entry review, whose notice decides it; withdraw the application (application withdraw 7) to end it without a review")) {
+                try tenant.change(to: target, on: Self.day, reason: "直接批准", today: Self.today, awaitingReview: 7)
+            }
+            #expect(try tenant.change(to: target, on: Self.day, reason: "入驻评审会", today: Self.today).to == target)
+        }
+    }
+
     @Test("a change may not predate the previous one nor lie in the future")
     func changeDates() throws {
         var tenant = try applicant()

@@ -41,13 +41,22 @@ public struct Tenant: HoldsFirmParticulars, Equatable, Sendable {
     ///
     /// A change may not predate the previous one (history stays in order) nor lie after `today`
     /// (the recorded status is always the status in force). `dayField` names the request's field
-    /// that gave the day (`on`, or a first lease's `start`).
+    /// that gave the day (`on`, or a first lease's `start`). A change made by hand gives the
+    /// firm's application that awaits its entry review, if any: the review owes that firm its
+    /// approval or rejection (its notice decides it), so neither is made by hand meanwhile.
     public func change(
-        to target: TenantStatus, on day: CivilDate, reason: String, today: CivilDate, dayField: String = "on"
+        to target: TenantStatus, on day: CivilDate, reason: String, today: CivilDate, dayField: String = "on",
+        awaitingReview application: Int64? = nil
     ) throws(DomainError) -> StatusChange {
         guard status.next.contains(target) else {
             let allowed = status.next.isEmpty ? "none: \(status.rawValue) is final" : status.next.map(\.rawValue).joined(separator: ", ")
             throw .transition(from: status, to: target, "a tenant that is \(status.rawValue) cannot become \(target.rawValue); allowed: \(allowed)")
+        }
+        if let application, [.approved, .rejected].contains(target) {
+            throw .invalid("to", """
+                the firm's application \(application) awaits its entry review, whose notice decides it; \
+                withdraw the application (application withdraw \(application)) to end it without a review
+                """)
         }
         guard day >= statusSince else {
             throw .invalid(dayField, "\(day) is before \(statusSince), when the tenant became \(status.rawValue)")

@@ -36,7 +36,7 @@ extension ParkDatabase {
                 for (status, day, reason) in [
                     (TenantStatus.reviewing, firm.reviewedOn, "材料齐全，提交入驻评审会"), (.approved, firm.approvedOn, "入驻评审会通过"),
                 ] {
-                    _ = try ParkDatabase.transitionTenant(db, .id(stored.id), to: status, on: day, reason: reason, today: today, context: context)
+                    _ = try ParkDatabase.transitionTenant(db, .id(stored.id), to: status, on: day, reason: reason, today: today, byHand: true, context: context)
                 }
             }
             for lease in demo.leases {

@@ -219,7 +219,8 @@ extension ParkDatabase {
                     do {
                         _ = try ParkDatabase.transitionTenant(
                             db, .id(tenant), to: decision.verdict.tenantStatus, on: today,
-                            reason: "入驻评审会 \(session): \(decision.reasons.joined(separator: "; "))", today: today, context: context)
+                            reason: "入驻评审会 \(session): \(decision.reasons.joined(separator: "; "))", today: today, byHand: false,
+                            context: context)
                     } catch let refused as DomainError {
                         // A notice decides for every applicant: the one its firm's record refuses is named.
                         throw refused.about("application \(application), tenant \(tenant)", field: "session")

@@ -76,24 +76,30 @@ extension ParkDatabase {
         }
     }
 
-    /// Moves a tenant along its lifecycle on `day` (checked against its history and `today`).
+    /// Moves a tenant along its lifecycle on `day` by hand (checked against its history, `today`
+    /// and an application of the firm's that awaits its entry review).
     public func transitionTenant(
         _ reference: TenantReference, to status: TenantStatus, on day: CivilDate, reason: String,
         today: CivilDate, context: ChangeContext
     ) async throws -> StoredTenant {
         try await write(context) { db in
-            try ParkDatabase.transitionTenant(db, reference, to: status, on: day, reason: reason, today: today, context: context)
+            try ParkDatabase.transitionTenant(db, reference, to: status, on: day, reason: reason, today: today, byHand: true, context: context)
         }
     }
 
-    /// `transitionTenant` inside a transaction the caller holds (the demo park loads in one).
+    /// `transitionTenant` inside a transaction the caller holds (the demo park loads in one); a
+    /// review's notice moving its applicants is not `byHand`.
     static func transitionTenant(
         _ db: Database, _ reference: TenantReference, to status: TenantStatus, on day: CivilDate, reason: String,
-        today: CivilDate, context: ChangeContext
+        today: CivilDate, byHand: Bool, context: ChangeContext
     ) throws -> StoredTenant {
         let stored = try ParkDatabase.loadTenant(db, reference)
         var tenant = stored.tenant
-        let change = try tenant.change(to: status, on: day, reason: reason, today: today)
+        let awaitingReview = byHand
+            ? try Int64.fetchOne(db, sql: "SELECT id FROM application WHERE tenantId = ? AND status = ? ORDER BY id",
+                                 arguments: [stored.id, ApplicationStatus.awaitingReview.rawValue])
+            : nil
+        let change = try tenant.change(to: status, on: day, reason: reason, today: today, awaitingReview: awaitingReview)
         if status == .exited { try ParkDatabase.applyExit(db, tenant: stored.id, on: day, context: context) }
         try ParkDatabase.recordStatusChange(db, change, of: stored, to: &tenant, context: context)
         return try ParkDatabase.loadTenant(db, .id(stored.id))
