@@ -48,6 +48,11 @@ struct ParkdCommand: AsyncParsableCommand {
     var restore: String?
 
     @Flag(
+        name: .customLong("discard-newer"),
+        help: "With --restore: restore a copy older than the database in place, undoing the changes its audit trail records after the copy's newest (listed).")
+    var discardNewer = false
+
+    @Flag(
         name: .customLong("audit-key-changed"),
         help: "Start although the audit key is not the one that sealed the audit trail's newest entry, or there is none (a key lost for good): audit verify then fails from the next entry on.")
     var auditKeyChanged = false
@@ -120,8 +125,14 @@ struct ParkdCommand: AsyncParsableCommand {
         }
         if let restore {
             do {
-                let restored = try DatabaseRestore.restore(file: restore, stateDirectory: loaded.stateDirectory, auditKeyFile: loaded.auditKeyFile, at: Date())
+                let restored = try DatabaseRestore.restore(
+                    file: restore, stateDirectory: loaded.stateDirectory, auditKeyFile: loaded.auditKeyFile, discardingLaterChanges: discardNewer,
+                    at: Date())
                 if let warning = restored.warning { FileHandle.standardError.write(Data("parkd: \(warning)\n".utf8)) }
+                if let unread = restored.replacedUnread { FileHandle.standardError.write(Data("parkd: \(unread)\n".utf8)) }
+                if let discarded = restored.discarded {
+                    FileHandle.standardError.write(Data("parkd: undone, as --discard-newer asked: \(discarded.summary)\n".utf8))
+                }
                 print("\(restore): restored as \(restored.database)")
                 if let aside = restored.keptAside { print("the database it replaced is kept as \(aside)") }
                 if !restored.pendingMigrations.isEmpty {

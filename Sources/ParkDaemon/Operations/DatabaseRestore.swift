@@ -1,4 +1,5 @@
 import Foundation
+import ParkControl
 import ParkCore
 import ParkStore
 
@@ -16,13 +17,23 @@ public enum DatabaseRestore {
         /// Why the restore's note is not sealed although parkd has an audit key; nil when it is,
         /// or there is no key.
         public let warning: String?
+        /// The changes the replaced database recorded after the copy's newest, left out (with
+        /// `discardingLaterChanges`); nil when there were none.
+        public let discarded: LaterChanges?
+        /// Why the replaced database could not be read to say what it held after the copy.
+        public let replacedUnread: String?
     }
 
     /// Restores `file` into `stateDirectory`. Refuses while a parkd holds the directory's lock,
-    /// and a file that is no sound parkd database or was written by a newer parkd. The note the
-    /// next start records is sealed with the key parkd seals its trail with (its credential, or
+    /// and a file that is no sound parkd database or was written by a newer parkd; and, unless
+    /// `discardingLaterChanges`, a copy older than the database in place, whose trail records
+    /// changes after the copy's newest: restored, those would be undone without a word (a
+    /// payment batch the bank has paid, made again and paid twice). The note the next start
+    /// records is sealed with the key parkd seals its trail with (its credential, or
     /// `auditKeyFile`), so that the start takes it at its word.
-    public static func restore(file: String, stateDirectory: String, auditKeyFile: String, at instant: Date) throws -> Restored {
+    public static func restore(
+        file: String, stateDirectory: String, auditKeyFile: String, discardingLaterChanges: Bool = false, at instant: Date
+    ) throws -> Restored {
         var warning: String?
         var auditKey: AuditKey?
         do {
@@ -66,6 +77,8 @@ public enum DatabaseRestore {
                 try manager.copyItem(atPath: file, toPath: incoming)
                 _ = chmod(incoming, 0o640)
             } catch {
+                // A copy cut short (no room left) leaves nothing behind to fill the disk.
+                removeIncoming()
                 throw RestoreRefused("\(file): cannot copy into \(stateDirectory): \(error.localizedDescription)")
             }
             let versions: [String]
@@ -90,6 +103,25 @@ public enum DatabaseRestore {
             }
             // What the check left beside the copy holds nothing: the copy had no log.
             for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: incoming + suffix) }
+            let restoredHead = try? ParkDatabase.auditHead(path: incoming)
+            var discarded: LaterChanges?
+            var replacedUnread: String?
+            if manager.fileExists(atPath: database) {
+                do {
+                    discarded = try ParkDatabase.changes(path: database, after: restoredHead?.id ?? 0, besides: [BackupAPI.create.name])
+                } catch {
+                    // A damaged database, the reason to restore: what it held after the copy is not known.
+                    replacedUnread = "\(database) cannot be read (\(error)): what it recorded after the copy is not known"
+                }
+                if let discarded, !discardingLaterChanges {
+                    removeIncoming()
+                    throw RestoreRefused("""
+                        \(file) is older than \(database), which records \(discarded.summary). Restored, the copy undoes them\
+                        \(discarded.payments > 0 ? ": a payment batch the bank has paid would be made and paid again" : ""). \
+                        Restore a newer copy, or give --discard-newer to restore this one anyway (the database in place is kept aside)
+                        """)
+                }
+            }
             // Restored by root for a parkd that runs as its own user: the database is that
             // user's, as the state directory is.
             var directory = stat()
@@ -131,7 +163,7 @@ public enum DatabaseRestore {
                 file: URL(fileURLWithPath: file).standardizedFileURL.path,
                 restoredAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(instant.timeIntervalSince1970 * 1000)),
                 uid: Int64(getuid()), user: Caller.userName(uid: getuid()) ?? "uid \(getuid())", pid: Int64(getpid()), keptAside: keptAside,
-                restoredHead: try? ParkDatabase.auditHead(path: incoming), replacedHead: keptAside.flatMap { try? ParkDatabase.auditHead(path: $0) }
+                restoredHead: restoredHead, replacedHead: keptAside.flatMap { try? ParkDatabase.auditHead(path: $0) }
             ).sealed(with: auditKey)
             // Not restored: the database keeps its log, the second name goes, and so does the note.
             func undo() {
@@ -159,7 +191,7 @@ public enum DatabaseRestore {
             try syncFile(stateDirectory)
             return Restored(
                 database: database, keptAside: keptAside, pendingMigrations: ParkDatabase.knownSchemaVersions.filter { !versions.contains($0) },
-                warning: warning)
+                warning: warning, discarded: discarded, replacedUnread: replacedUnread)
         }
     }
 }

@@ -202,6 +202,33 @@ extension ParkDatabase {
         return try queue.read { db in try db.tableExists("auditEntry") ? auditHead(db) : nil }
     }
 
+    /// The changes the audit trail of the database file at `path` records after entry `id` (0:
+    /// all of it), opened read-only; nil when it records none. Entries of the methods `besides`
+    /// (those that leave the park as it was: a backup made) and an earlier restore's own entry
+    /// are not changes: restoring the same copy again undoes nothing.
+    public static func changes(path: String, after id: Int64, besides: [String] = []) throws -> LaterChanges? {
+        let besides = besides + [restoreMethod]
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db -> LaterChanges? in
+            guard try db.tableExists("auditEntry") else { return nil }
+            let made = AuditEntryRecord.filter(AuditEntryRecord.Columns.id > id && !besides.contains(AuditEntryRecord.Columns.method))
+                .filter(AuditEntryRecord.Columns.outcome == "ok" || AuditEntryRecord.Columns.outcome.like("ok:%"))
+            guard let first = try made.order(AuditEntryRecord.Columns.id).fetchOne(db),
+                  let last = try made.order(AuditEntryRecord.Columns.id.desc).fetchOne(db) else { return nil }
+            let counts = try Row.fetchAll(db, sql: """
+                SELECT method, COUNT(*) AS changes FROM auditEntry
+                WHERE id > ? AND method NOT IN (SELECT value FROM json_each(?)) AND (outcome = 'ok' OR outcome LIKE 'ok:%')
+                GROUP BY method ORDER BY changes DESC, method
+                """, arguments: [id, try StoredJSON.text(besides)])
+            return LaterChanges(
+                firstEntry: first.id, lastEntry: last.id, firstAt: first.at, lastAt: last.at,
+                byMethod: counts.map { (method: $0["method"], count: $0["changes"]) })
+        }
+    }
+
     private static func auditHead(_ db: Database) throws -> AuditTrailHead? {
         try AuditEntryRecord.order(AuditEntryRecord.Columns.id.desc).fetchOne(db).map { AuditTrailHead(id: $0.id, hash: $0.hash) }
     }
