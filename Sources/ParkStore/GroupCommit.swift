@@ -19,9 +19,12 @@ final class GroupCommit: Sendable {
 
     private let writer: any DatabaseWriter
     private let queue = Mutex(Queue())
+    /// Checked before each commit, which it refuses by throwing (the database file gone).
+    private let beforeCommit: @Sendable () throws -> Void
 
-    init(writer: any DatabaseWriter) {
+    init(writer: any DatabaseWriter, beforeCommit: @escaping @Sendable () throws -> Void = {}) {
         self.writer = writer
+        self.beforeCommit = beforeCommit
     }
 
     /// Runs `body` in a savepoint of a shared transaction and returns once that transaction is durable.
@@ -49,6 +52,7 @@ final class GroupCommit: Sendable {
             do {
                 try db.inTransaction {
                     for write in batch { write.run(db) }
+                    try self.beforeCommit()
                     return .commit
                 }
                 for write in batch { write.settle(failure: nil) }

@@ -52,7 +52,7 @@ public final class ParkDatabase: Sendable {
             // crash but not the machine's. Only the writer commits, so it is set there.
             try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         } catch {
-            throw StoreError.unusable(path, "cannot open: \(ParkDatabase.describe(error))")
+            throw ParkDatabase.openFailure(error, path: path)
         }
         try ParkDatabase.prepareSchema(pool, path: path, willUpgrade: willUpgrade)
         // Opened once the schema is in place: its schema cache never needs clearing, because
@@ -60,12 +60,32 @@ public final class ParkDatabase: Sendable {
         do {
             shortReads = try ShortReadConnections(path: path, busyTimeout: busyTimeout)
         } catch {
-            throw StoreError.unusable(path, "cannot open: \(ParkDatabase.describe(error))")
+            throw ParkDatabase.openFailure(error, path: path)
         }
         self.path = path
         self.pool = pool
-        self.groupCommit = GroupCommit(writer: pool)
+        // A change is not committed into a file that is no longer at the database's path (moved,
+        // removed or replaced while parkd runs): it would be acknowledged and never found. The
+        // daemon's health check stops parkd for it; until then such changes are refused.
+        let opened = FileIdentity.of(path)
+        self.groupCommit = GroupCommit(writer: pool, beforeCommit: {
+            guard let opened, FileIdentity.of(path) == opened else {
+                throw StorageFailure.unavailable("\(path) is no longer the database parkd opened: it was moved, removed or replaced")
+            }
+        })
         self.auditKey = auditKey
+    }
+
+    /// Why the database did not open: a full disk or another process holding its lock, which
+    /// pass (a start again later opens it), or a database parkd cannot use as it is.
+    private static func openFailure(_ error: any Error, path: String) -> any Error {
+        if let failure = StorageFailure.classify(error, databasePath: path) {
+            switch failure {
+            case .diskFull, .busy: return failure
+            case .readOnly, .unavailable: break
+            }
+        }
+        return StoreError.unusable(path, "cannot open: \(ParkDatabase.describe(error))")
     }
 
     /// Identifiers of every migration this build knows, oldest first.
@@ -110,10 +130,23 @@ public final class ParkDatabase: Sendable {
     /// Waits for running statements, moves everything in the write-ahead log into the
     /// database file and truncates the log (so that `parkd.sqlite` alone is a copy of the park
     /// once parkd has stopped), and closes every connection.
+    /// When the log cannot be moved (a full disk), the connections are closed all the same and
+    /// `LogKept` says that `parkd.sqlite` alone is not the park: its log must stay beside it.
     public func close() throws {
         try shortReads.close()
-        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        let checkpoint = Result { try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
         try pool.close()
+        if case .failure(let error) = checkpoint { throw LogKept(path: path, reason: "\(error)") }
+    }
+
+    /// The database closed with its write-ahead log still holding committed changes.
+    public struct LogKept: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String {
+            "the write-ahead log could not be moved into \(path) (\(reason)): \(path)-wal holds changes \(path) does not; "
+                + "keep the two together (copy both), or start parkd again once it can write, to move them in"
+        }
     }
 
     /// A short, bounded read, run on the calling thread in one transaction (its statements see

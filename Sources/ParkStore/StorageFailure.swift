@@ -3,7 +3,7 @@ import GRDB
 
 /// The database could not be written for a reason outside parkd: what an administrator must
 /// fix, told apart from parkd's own failures. Nothing was changed.
-public enum StorageFailure: Error, Equatable, Sendable {
+public enum StorageFailure: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file system holding the database is full (SQLITE_FULL, ENOSPC).
     case diskFull
     /// Another process holds the database's write lock past the busy timeout; the process,
@@ -13,6 +13,15 @@ public enum StorageFailure: Error, Equatable, Sendable {
     case readOnly
     /// The database file cannot be reached any more (deleted, replaced, I/O error).
     case unavailable(_ reason: String)
+
+    public var description: String {
+        switch self {
+        case .diskFull: "the file system holding the database is full"
+        case .busy(let holder): "another process\(holder.map { " (pid \($0))" } ?? "") holds the database's lock"
+        case .readOnly: "the database or its file system is read-only"
+        case .unavailable(let reason): "the database cannot be reached: \(reason)"
+        }
+    }
 
     /// The failure `error` is, when it is one of these; nil for every other error.
     static func classify(_ error: any Error, databasePath: String) -> StorageFailure? {

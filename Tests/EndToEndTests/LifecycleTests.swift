@@ -109,6 +109,13 @@ struct LifecycleTests {
             "\(daemon.directory)/parkd.lock: another parkd (pid \(daemon.pid)) is running on \(daemon.directory); stop it first or give this one another --state-dir"),
             "\(second.stderr)")
         #expect(!FileManager.default.fileExists(atPath: daemon.directory + "/other.sock"))
+        // The lock file deleted, the directory itself is still held.
+        #expect(unlink(daemon.directory + "/parkd.lock") == 0)
+        let third = try runCommand(Binaries.parkd, [
+            "--config", daemon.configPath, "--state-dir", daemon.directory, "--socket", daemon.directory + "/other.sock",
+        ])
+        #expect(third.status == 1)
+        #expect(third.stderr.contains("another parkd is running on \(daemon.directory); stop it first"), "\(third.stderr)")
         #expect(try daemon.parkctl(["status"]).status == 0)
         // The lock goes with the process, however it ends: a restart after kill -9 is not refused.
         daemon.signal(SIGKILL)

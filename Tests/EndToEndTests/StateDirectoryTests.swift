@@ -1,4 +1,5 @@
 import Foundation
+import ParkCore
 import Testing
 
 /// A state directory that another user could steer, or that cannot be written, is refused at
@@ -92,6 +93,19 @@ struct StateDirectoryTests {
         #expect(!FileManager.default.fileExists(atPath: daemon.databasePath))
     }
 
+    @Test("a change made after the database file was replaced, before the health check stops parkd, is refused, not acknowledged and lost")
+    func databaseReplaced() throws {
+        let daemon = try RunningDaemon()
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+        let copy = daemon.directory + "/copy.sqlite"
+        #expect(try runCommand("/usr/bin/sqlite3", [daemon.databasePath, ".backup '\(copy)'"]).status == 0)
+        #expect(rename(copy, daemon.databasePath) == 0)
+        let refused = try daemon.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"])
+        #expect(refused.status == 74, "\(refused.stderr)")
+        #expect(refused.stderr.contains("\(daemon.databasePath) is no longer the database parkd opened: it was moved, removed or replaced"), "\(refused.stderr)")
+        #expect(daemon.log.contains("request refused: storage"), "\(daemon.log)")
+    }
+
     @Test("a database locked by another process is named, with the process, and nothing changes")
     func databaseBusy() throws {
         let daemon = try RunningDaemon(config: "database:\n  busy_timeout_seconds: 1\n")
@@ -152,6 +166,32 @@ struct StateDirectoryTests {
         #expect(try restarted.parkctl(["tenant", "list"]).status == 0)
         let json = try restarted.parkctl(["--json", "status"]).stdout
         #expect(json.range(of: #""state" ?: ?"damaged""#, options: .regularExpression) != nil, "\(json)")
+    }
+
+    @Test("a stop that cannot move the write-ahead log into the database (a full disk) exits 1 saying the two files go together; started again with room, nothing is lost")
+    func stopOnAFullDisk() throws {
+        let mountPoint = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        let mounted = try runCommand("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", mountPoint])
+        try #require(mounted.status == 0, "cannot mount a tmpfs here: \(mounted.stderr)")
+        defer { _ = try? runCommand("/usr/bin/umount", ["-l", mountPoint]) }
+
+        let daemon = try RunningDaemon(arguments: ["--state-dir", mountPoint + "/state"])
+        // New rows, in pages past the database file's end, wait in the log for the stop's checkpoint.
+        for serial in 1...40 {
+            let digits = String(serial)
+            let code = CreditCode.completing("9137021" + String(repeating: "0", count: 10 - digits.count) + digits)!
+            let added = try daemon.parkctl(["tenant", "add", "--name", "人力资源公司\(serial)" + String(repeating: "园", count: 60), "--credit-code", code])
+            #expect(added.status == 0, "\(added.stderr)")
+        }
+        _ = try runCommand("/usr/bin/dd", ["if=/dev/zero", "of=\(mountPoint)/filler", "bs=64k"])
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit() == 1, "\(daemon.log)")
+        #expect(daemon.log.contains("-wal holds changes \(mountPoint)/state/parkd.sqlite does not; keep the two together (copy both)"), "\(daemon.log)")
+        unlink(mountPoint + "/filler")
+        let again = try RunningDaemon(directoryOf: daemon, arguments: ["--state-dir", mountPoint + "/state"])
+        #expect(try again.parkctl(["tenant", "list"]).stdout.components(separatedBy: "\n").count == 42)
+        again.stop()
     }
 
     @Test("a full disk is named as such, and a state directory on a read-only file system is refused at start")

@@ -61,14 +61,24 @@ struct CallerBudgetBookTests {
     @Test("refused calls past the audit budget are left out and counted in the next entry recorded")
     func refusedAudits() {
         var book = CallerBudgetBook()
-        for _ in 0..<4 { #expect(book.refusedCall(uid: 9, at: 0, limits: limits).0 == .record(omittedBefore: 0)) }
-        #expect(book.refusedCall(uid: 9, at: 1, limits: limits).0 == .omit)
-        #expect(book.refusedCall(uid: 9, at: 2, limits: limits).0 == .omit)
+        for _ in 0..<4 { #expect(book.refusedCall(uid: 9, at: 0, limits: limits, audited: true).0 == .record(omittedFromLog: 0, omittedFromTrail: 0)) }
+        #expect(book.refusedCall(uid: 9, at: 1, limits: limits, audited: true).0 == .omit)
+        #expect(book.refusedCall(uid: 9, at: 2, limits: limits, audited: true).0 == .omit)
         // 4 a minute: one more after 15 seconds, which counts the two left out.
-        let (audit, ended) = book.refusedCall(uid: 9, at: 15.1, limits: limits)
-        #expect(audit == .record(omittedBefore: 2))
+        let (audit, ended) = book.refusedCall(uid: 9, at: 15.1, limits: limits, audited: true)
+        #expect(audit == .record(omittedFromLog: 2, omittedFromTrail: 2))
         #expect(ended == .init(uid: 9, budget: .refusedAudits, began: false))
         #expect(book.refusedCallsNotAudited == 2)
+    }
+
+    @Test("a refusal the trail does not record (a read, a malformed message) logs the count of those left out, and the next audited one still gives it to the trail")
+    func countKeptForTheTrail() {
+        var book = CallerBudgetBook()
+        for _ in 0..<4 { _ = book.refusedCall(uid: 9, at: 0, limits: limits, audited: true) }
+        for _ in 0..<3 { #expect(book.refusedCall(uid: 9, at: 1, limits: limits, audited: true).0 == .omit) }
+        #expect(book.refusedCall(uid: 9, at: 61, limits: limits, audited: false).0 == .record(omittedFromLog: 3, omittedFromTrail: 0))
+        #expect(book.refusedCall(uid: 9, at: 62, limits: limits, audited: true).0 == .record(omittedFromLog: 0, omittedFromTrail: 3))
+        #expect(book.refusedCall(uid: 9, at: 63, limits: limits, audited: true).0 == .record(omittedFromLog: 0, omittedFromTrail: 0))
     }
 
     @Test("idle callers are forgotten, so the book stays small however many uids call")
@@ -84,7 +94,7 @@ struct CallerBudgetBookTests {
     func quietCallerEndsItsEpisodes() {
         var book = CallerBudgetBook()
         while book.startCall(uid: 7, at: 0, limits: limits).wait == nil {}
-        for _ in 0..<5 { _ = book.refusedCall(uid: 8, at: 0, limits: limits) }
+        for _ in 0..<5 { _ = book.refusedCall(uid: 8, at: 0, limits: limits, audited: true) }
         #expect(book.uidsOverBudget == [7, 8])
         #expect(book.forgetIdle(at: 1).isEmpty)
         #expect(book.forgetIdle(at: 3) == [.init(uid: 7, budget: .calls, began: false)])
@@ -92,7 +102,7 @@ struct CallerBudgetBookTests {
         #expect(book.forgetIdle(at: 61) == [.init(uid: 8, budget: .refusedAudits, began: false)])
         #expect(book.uidsOverBudget.isEmpty)
         // The refusals left out are still counted in the uid's next entry.
-        #expect(book.refusedCall(uid: 8, at: 62, limits: limits).0 == .record(omittedBefore: 1))
+        #expect(book.refusedCall(uid: 8, at: 62, limits: limits, audited: true).0 == .record(omittedFromLog: 1, omittedFromTrail: 1))
     }
 }
 

@@ -79,19 +79,19 @@ public struct Dispatcher: Sendable {
         guard permits(entry.access, caller) else {
             let error = ServiceAPI.PermissionDenied(method: call.method, uid: Int64(caller.uid)).varlinkError
             // A caller without a role is logged and audited within its budget of refusals, so
-            // that it cannot flood the journal or the trail; the next one recorded says how many
-            // were left out.
-            var omitted = 0
+            // that it cannot flood the journal or the trail; the next line logged, and the next
+            // entry the trail records, say how many were left out.
+            var omittedFromLog = 0, omittedFromTrail = 0
             if state.access.role(of: caller) == .none {
-                switch state.budgets.refusedCall(uid: caller.uid, limits: state.config.limits) {
+                switch state.budgets.refusedCall(uid: caller.uid, limits: state.config.limits, audited: entry.access.isAudited) {
                 case .omit: return reply(error, oneway: oneway)
-                case .record(let count): omitted = count
+                case .record(let fromLog, let fromTrail): (omittedFromLog, omittedFromTrail) = (fromLog, fromTrail)
                 }
             }
             logger.notice("request refused", metadata: NotableEvent.requestRefused.metadata([
                 "method": "\(call.method)", "uid": "\(caller.uid)", "callerPid": "\(caller.pid)",
-            ].merging(omitted > 0 ? ["refusedBefore": "\(omitted)"] : [:]) { first, _ in first }))
-            await auditRefusal(entry, context, error, omittedBefore: omitted)
+            ].merging(omittedFromLog > 0 ? ["refusedBefore": "\(omittedFromLog)"] : [:]) { first, _ in first }))
+            await auditRefusal(entry, context, error, omittedBefore: omittedFromTrail)
             return reply(error, oneway: oneway)
         }
         do {
@@ -99,7 +99,15 @@ public struct Dispatcher: Sendable {
             return Outcome(reply: oneway ? nil : result)
         } catch {
             let varlinkError = ControlErrors.varlinkError(for: error)
-            if varlinkError.name == ServiceAPI.InternalError.name {
+            if let storage = error as? StorageFailure {
+                // The caller is told; so is whoever reads the journal, who can free the space.
+                logger.error("request refused: storage", metadata: NotableEvent.storageRefused.metadata([
+                    "method": "\(call.method)", "uid": "\(caller.uid)", "reason": "\(storage)",
+                ]))
+                // The lock another process holds would keep the trail's entry waiting as long
+                // again (and refuse it too): the journal's line is its record.
+                if case .busy = storage { return reply(varlinkError, oneway: oneway) }
+            } else if varlinkError.name == ServiceAPI.InternalError.name {
                 logger.error("request failed", metadata: NotableEvent.requestFailed.metadata([
                     "method": "\(call.method)", "uid": "\(caller.uid)", "error": "\(error)",
                 ]))
@@ -166,9 +174,9 @@ public struct Dispatcher: Sendable {
         let outcome = Outcome(reply: Dispatcher.encoded(ServiceAPI.InvalidMessage(reason: reason).varlinkError), closeConnection: true)
         var omitted = 0
         if state.access.role(of: caller) == .none {
-            switch state.budgets.refusedCall(uid: caller.uid, limits: state.config.limits) {
+            switch state.budgets.refusedCall(uid: caller.uid, limits: state.config.limits, audited: false) {
             case .omit: return outcome
-            case .record(let count): omitted = count
+            case .record(let fromLog, _): omitted = fromLog
             }
         }
         logger.warning("protocol error", metadata: NotableEvent.protocolError.metadata([

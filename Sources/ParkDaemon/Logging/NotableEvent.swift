@@ -12,6 +12,7 @@ public struct NotableEvent: Sendable {
     public static let requestRefused = NotableEvent(messageID: "e7c0b7cf966b4fb4bf817254ebfc7664")
     public static let protocolError = NotableEvent(messageID: "1a7b9c598f1643e6ade77319c1660543")
     public static let requestFailed = NotableEvent(messageID: "b35805064449480592c9b7b1c7790498")
+    public static let storageRefused = NotableEvent(messageID: "8e7a737e5cc54b28ac32d13b72d3a90a")
     public static let groupMissing = NotableEvent(messageID: "d82f254014714b7b9a4845ca751146af")
     public static let watchdogUnhealthy = NotableEvent(messageID: "e6774f5f6ee9433d9eb7049956752299")
     public static let logLevelChanged = NotableEvent(messageID: "1ccf224963e74600919fcf06fef06444")

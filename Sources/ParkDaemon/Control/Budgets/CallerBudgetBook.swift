@@ -13,8 +13,11 @@ struct CallerBudgetBook {
 
     /// What happens to a refused call's audit entry.
     enum RefusalAudit: Equatable {
-        /// Record it; `omittedBefore` refused calls of this uid were left out since the last one recorded.
-        case record(omittedBefore: Int)
+        /// Record it: log it, and write its audit entry if it is an audited call. `omittedFromLog`
+        /// refused calls of this uid were left out since its last line logged, `omittedFromTrail`
+        /// since its last audit entry: counted for an audited call only, and kept for the next
+        /// one otherwise (a refused read or a malformed message writes no entry to say it).
+        case record(omittedFromLog: Int, omittedFromTrail: Int)
         /// Leave it out (counted).
         case omit
     }
@@ -55,7 +58,8 @@ struct CallerBudgetBook {
     private(set) var unprivilegedConnections = 0
     private var callBuckets: [UInt32: TokenBucket] = [:]
     private var auditBuckets: [UInt32: TokenBucket] = [:]
-    private var omittedAudits: [UInt32: Int] = [:]
+    private var omittedFromLog: [UInt32: Int] = [:]
+    private var omittedFromTrail: [UInt32: Int] = [:]
     private var episodes: Set<EpisodeKey> = []
     /// Totals since start, for `parkctl status`.
     private(set) var connectionsRefused = 0
@@ -121,21 +125,24 @@ struct CallerBudgetBook {
         return (max(0, 1 - bucket.tokens) / rate, begin(uid, .calls))
     }
 
-    /// A call of a caller without a role was refused at `now`: whether its audit entry is written.
-    mutating func refusedCall(uid: UInt32, at now: Double, limits: CallerLimits) -> (RefusalAudit, EpisodeChange?) {
+    /// A call of a caller without a role was refused at `now`: whether it is logged and, for an
+    /// `audited` call, its audit entry written.
+    mutating func refusedCall(uid: UInt32, at now: Double, limits: CallerLimits, audited: Bool) -> (RefusalAudit, EpisodeChange?) {
         let rate = Double(limits.refusedCallsAuditedPerMinute) / 60
         let capacity = Double(limits.refusedCallsAuditedPerMinute)
         var bucket = auditBuckets[uid] ?? TokenBucket(tokens: capacity, updatedAt: now)
         bucket.refill(at: now, rate: rate, capacity: capacity)
         defer { auditBuckets[uid] = bucket }
         guard bucket.tokens >= 1 - Self.rounding else {
-            omittedAudits[uid, default: 0] += 1
+            omittedFromLog[uid, default: 0] += 1
+            omittedFromTrail[uid, default: 0] += 1
             refusedCallsNotAudited += 1
             return (.omit, begin(uid, .refusedAudits))
         }
         bucket.tokens -= 1
-        let omitted = omittedAudits.removeValue(forKey: uid) ?? 0
-        return (.record(omittedBefore: omitted), end(uid, .refusedAudits))
+        let fromLog = omittedFromLog.removeValue(forKey: uid) ?? 0
+        let fromTrail = audited ? omittedFromTrail.removeValue(forKey: uid) ?? 0 : 0
+        return (.record(omittedFromLog: fromLog, omittedFromTrail: fromTrail), end(uid, .refusedAudits))
     }
 
     /// Forgets the buckets of callers idle long enough to be full again (bounded memory
@@ -147,7 +154,7 @@ struct CallerBudgetBook {
         callBuckets = callBuckets.filter { now - $0.value.updatedAt < 2 }
         // An audit bucket with refusals left out stays, for the next entry to count them.
         let refilled = auditBuckets.filter { now - $0.value.updatedAt >= 60 }.keys.sorted()
-        auditBuckets = auditBuckets.filter { now - $0.value.updatedAt < 60 || omittedAudits[$0.key] != nil }
+        auditBuckets = auditBuckets.filter { now - $0.value.updatedAt < 60 || omittedFromLog[$0.key] != nil || omittedFromTrail[$0.key] != nil }
         return (quiet.map { end($0, .calls) } + refilled.map { end($0, .refusedAudits) }).compactMap { $0 }
     }
 

@@ -39,9 +39,9 @@ final class CallerBudgets: Sendable {
         return wait
     }
 
-    func refusedCall(uid: UInt32, limits: CallerLimits) -> CallerBudgetBook.RefusalAudit {
+    func refusedCall(uid: UInt32, limits: CallerLimits, audited: Bool) -> CallerBudgetBook.RefusalAudit {
         let now = Self.now()
-        let (audit, change) = book.withLock { $0.refusedCall(uid: uid, at: now, limits: limits) }
+        let (audit, change) = book.withLock { $0.refusedCall(uid: uid, at: now, limits: limits, audited: audited) }
         log(change)
         return audit
     }
