@@ -202,6 +202,21 @@ struct DisplayZoneTests {
         #expect(timers.status == 0, "\(timers.stderr)")
     }
 
+    @Test("a TZ that names a zone's file, as administrators set TZ=:/etc/localtime, is the zone that file is")
+    func zoneFile() throws {
+        let daemon = try RunningDaemon()
+        let expression = "Mon..Fri 09:00 Asia/Shanghai"
+        let systemd = try runCommand(
+            "/usr/bin/systemd-analyze", ["calendar", "--iterations=2", "--base-time=@1774740600", expression], environment: ["TZ": "Europe/Berlin"])
+        for zone in [":/usr/share/zoneinfo/Europe/Berlin", "/usr/share/zoneinfo/Europe/Berlin"] {
+            let parkctl = try daemon.parkctl(["calendar", "next", "--base-time", "@1774740600", "--iterations", "2", expression], environment: ["TZ": zone])
+            #expect(parkctl.status == 0, "\(parkctl.stderr)")
+            #expect(parkctl.stdout == systemd.stdout.split(separator: "\n").filter { !$0.contains("From now") }.joined(separator: "\n") + "\n", "\(zone): \(parkctl.stdout)")
+            #expect(try daemon.parkctl(["timer", "list"], environment: ["TZ": zone]).status == 0)
+        }
+        #expect(try daemon.parkctl(["timer", "list"], environment: ["TZ": ":/etc/localtime"]).status == 0)
+    }
+
     @Test("a TZ that is neither a zone nor a POSIX rule is refused, naming TZ: an offset past 24 hours or a name under three characters too", arguments: [
         "CET-1CEST,M3.5.0", "UTC999999", "UTC-25", "<>0", "<+8>-8",
     ])

@@ -77,6 +77,9 @@ struct EventCommandTests {
         let refused = try daemon.parkctl(["event", "register", "1", "--tenant", "4"])
         #expect(refused.status == 65 && refused.stderr == "parkctl: invalid --tenant (tenant): tenant 4 (已拒企业) is rejected since 2021-02-01; "
             + "a firm that has left the park or was refused entry does not register\n", "\(refused.stderr)")
+        // Nor does it organise an event with the park.
+        let organiser = try daemon.parkctl(["event", "set", "1", "--organiser", "4"])
+        #expect(organiser.status == 65 && organiser.stderr.hasSuffix("a firm that has left the park or was refused entry does not organise its events\n"), "\(organiser.stderr)")
         #expect(try daemon.parkctl(["event", "register", "1", "--tenant", "2"]).stdout == "registration 4: waiting for 1 place, position 2\n")
         // One place frees: registration 3 asks for two and is passed over for 4, which is recorded.
         #expect(try daemon.parkctl(["event", "cancel-registration", "2", "--reason", "时间冲突"]).stdout == """
@@ -191,6 +194,27 @@ struct EventCommandTests {
         #expect(try daemon.parkctl(["event", "show", "2"]).stdout.contains("Places:       1 of 2 registered, 0 waiting"))
         // The audit trail holds the withdrawals under the transitions that made them.
         #expect(try daemon.parkctl(["audit", "verify"]).status == 0)
+    }
+
+    @Test("event list puts occurrences in order of their instant whatever their zone, and names the zone of an event held in another")
+    func eventsInOtherZones() throws {
+        let daemon = try park(tenants: 1)
+        // 03:00 in Berlin is 10:00 in Shandong: after the park's own 09:00 event.
+        #expect(try daemon.parkctl([
+            "event", "add", "--kind", "forum", "--title", "欧洲人力资源论坛（线上）", "--start", "2021-03-20T03:00", "--end", "2021-03-20T05:00",
+            "--time-zone", "Europe/Berlin", "--capacity", "50",
+        ]).stdout == "1\n")
+        #expect(try daemon.parkctl([
+            "event", "add", "--kind", "policy-briefing", "--title", "政策解读", "--start", "2021-03-20T09:00", "--end", "2021-03-20T11:00",
+            "--capacity", "50",
+        ]).stdout == "2\n")
+        let listed = try daemon.parkctl(["event", "list"]).stdout
+        #expect(listed == """
+            ID  KIND             START                           END                  STATUS  PLACES  WAITING  TITLE
+             2  policy-briefing  2021-03-20 09:00                11:00                open      0/50        0  政策解读
+             1  forum            2021-03-20 03:00 Europe/Berlin  05:00 Europe/Berlin  open      0/50        0  欧洲人力资源论坛（线上）
+
+            """, "\(listed)")
     }
 
     @Test("50 registrations at once for 10 booths: 10 registered, 40 waiting in the order they joined, promotions in order, nothing oversold")

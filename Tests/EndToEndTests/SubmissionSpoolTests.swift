@@ -217,6 +217,18 @@ struct SubmissionSpoolTests {
         #expect(scansBefore != (try park.daemon.parkctl(["--json", "submission", "stats"]).stdout))
     }
 
+    @Test("submission list --day is a day of the park's: a report taken at 00:30 in Shandong is listed under that day, not the UTC day before")
+    func listedByParkDay() throws {
+        let park = try SpoolPark(tenants: 1)
+        try park.daemon.setClock("2027-02-11T00:30:00+08:00")
+        let code = park.tenants[0].code
+        try park.drop(try park.file(tenant: 0, id: "night", payload: SpoolPark.report("2027-01")), name: "night.json")
+        #expect(park.wait { park.receipt(code, "night.json") != nil }, "\(park.daemon.log)")
+        let listed = try park.daemon.parkctl(["submission", "list", "--day", "2027-02-11"]).stdout
+        #expect(listed.contains(" night ") && listed.contains("accepted  2027-02-10T16:30:00"), "\(listed)")
+        #expect(try park.daemon.parkctl(["submission", "list", "--day", "2027-02-10"]).stdout == "no submissions\n")
+    }
+
     @Test("the kernel's queue of spool events really overflows (more renames than fs.inotify.max_queued_events while parkd is stopped): counted, logged, and every file taken by the scan")
     func queueOverflow() throws {
         // No rescan timer to hide behind: what takes the files is the scan after the overflow.

@@ -332,8 +332,16 @@ struct TimerCommandTests {
         let firstEntry = try #require(try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(
             try daemon.parkctl(["--json", "audit", "list", "--limit", "10000"]).stdout.utf8)).entries.last)
         daemon.stop()
-        let restored = try runCommand(Binaries.parkd, restoreArguments)
+        // The copy is older than the database in place: restored, it would undo the tenant added
+        // since, which the restore names, and does only when told to.
+        let older = try runCommand(Binaries.parkd, restoreArguments)
+        #expect(older.status == 1, "\(older.stderr)")
+        #expect(older.stderr.contains("\(backup.backup.path) is older than \(daemon.directory)/parkd.sqlite, which records 1 change (audit entries "), "\(older.stderr)")
+        #expect(older.stderr.contains("): io.parkd.Tenant.Create 1. Restored, the copy undoes them. Restore a newer copy, or give --discard-newer"), "\(older.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: daemon.directory).filter { $0.hasPrefix("parkd.sqlite.") }.isEmpty, "nothing left beside it")
+        let restored = try runCommand(Binaries.parkd, restoreArguments + ["--discard-newer"])
         #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stderr.contains("\nparkd: undone, as --discard-newer asked: 1 change (audit entries "), "\(restored.stderr)")
         // Without an audit key the note is not sealed, and the restore says what that means.
         #expect(restored.stderr.hasPrefix("parkd: no audit key at /etc/parkd/audit.key: the note of this restore is not sealed"), "\(restored.stderr)")
         #expect(restored.stdout.hasPrefix("\(backup.backup.path): restored as \(daemon.directory)/parkd.sqlite\n"), "\(restored.stdout)")
@@ -404,6 +412,26 @@ struct TimerCommandTests {
         let again = try daemon.parkctl(["timer", "run-now", "monthly-rewards"])
         #expect(again.status == 0, "\(again.stdout)\(again.stderr)")
         #expect(again.stdout.contains("succeeded\n") && again.stdout.contains("approved for 2026-02; nothing to adjust"), "\(again.stdout)")
+    }
+
+    @Test("a monthly reward run moved from the month's last day, a day off, to the next month's first working day drafts the month before the elapse's, not the one before the day it ran")
+    func movedRunKeepsItsMonth() throws {
+        let daemon = try RunningDaemon(config: Self.timers("""
+              - name: month-end-rewards
+                on_calendar: "*-*~01 18:00"
+                action: reward-run-monthly
+                accuracy: 1s
+                working_days_only: true
+                on_holiday: next-working-day
+
+            """) + Binaries.referencePolicies + Binaries.shippedCalendar, clock: "2026-10-31T17:59:58+08:00")
+        // Saturday 31 October is a day off: the elapse moves to Monday 2 November.
+        let moved = try #require(try list(daemon).timers.first)
+        #expect(moved.next == Self.micros("2026-11-02T10:00:00Z") && moved.nextNote == "moved from 2026-10-31, a day off", "\(moved)")
+        try daemon.setClock("2026-11-02T17:59:58+08:00")
+        let runs = try waitForRuns(daemon) { $0.first?.outcome == "succeeded" }
+        #expect(runs.first?.movedFrom == "2026-10-31")
+        #expect(runs.first?.result.contains("draft reward run 1 for 2026-09") == true, "\(runs)")
     }
 
     @Test("run-now runs a timer's action and waits for it; the backup action keeps its retention and lists what it did")
@@ -484,7 +512,7 @@ struct TimerCommandTests {
         // The clock jumps past the start day (as when parkd was down): the timer elapses by itself,
         // and the move-in is the start day.
         try daemon.setClock("2026-03-12T00:04:58+08:00")
-        let runs = try waitForRuns(daemon, "move-ins") { $0.contains { $0.trigger != "run-now" } }
+        let runs = try waitForRuns(daemon, "move-ins") { $0.contains { $0.trigger != "run-now" && $0.outcome != "running" } }
         let elapsed = try #require(runs.first { $0.trigger != "run-now" }, "\(runs)")
         #expect(elapsed.result == "moved in 1 tenant whose first lease has started", "\(elapsed)")
         #expect(elapsed.details == ["tenant 1 青岛英才人力资源有限公司 moved in on 2026-03-10: first lease 1 started"], "\(elapsed)")

@@ -122,10 +122,13 @@ public enum EventAPI {
           # The day the series gives it (the start's day for a single event): how registrations
           # and outcomes name it (YYYY-MM-DD).
           day: string,
-          # When it starts.
+          # When it starts, in the event's zone.
           start: string,
-          # When it ends.
+          # When it ends, in the event's zone.
           end: string,
+          # When it starts, as an instant (RFC 3339, UTC): how occurrences of events in other
+          # zones are put in order.
+          startsAt: string,
           # Its title (a retitled occurrence's own).
           title: string,
           # planned, open, closed, held or cancelled, as of now.
@@ -210,7 +213,9 @@ public enum EventAPI {
           to: ?string
         ) -> (
           # The events, by start.
-          events: []Event
+          events: []Event,
+          # The park's time zone (park.time_zone), whose days from and to are.
+          timeZone: string
         )
 
         # One event.
@@ -459,6 +464,7 @@ public enum EventAPI {
         public var day: String
         public var start: String
         public var end: String
+        public var startsAt: String
         public var title: String
         public var status: String
         public var changed: Bool
@@ -593,6 +599,7 @@ public enum EventAPI {
     @MemberwiseInit
     public struct ListReply: Codable, Sendable {
         public var events: [Event]
+        public var timeZone: String
     }
 
     @MemberwiseInit

@@ -56,7 +56,7 @@ public enum SubmissionAPI {
           type: ?string,
           # Only accepted or only rejected.
           status: ?string,
-          # Only those decided on this day (YYYY-MM-DD, UTC).
+          # Only those decided on this day of the park's (YYYY-MM-DD, in park.time_zone).
           day: ?string,
           # At most this many (1 to 1000, default 100).
           limit: ?int,

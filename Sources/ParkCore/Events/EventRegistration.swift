@@ -42,6 +42,13 @@ public struct EventRegistration: Equatable, Sendable {
         }
     }
 
+    /// Refused as an event's co-organiser: a firm gone or refused entry, as for a registration.
+    public static func checkOrganiser(_ tenant: Tenant) throws(DomainError) {
+        guard mayRegister(tenant.status) else {
+            throw .invalid("organiser", "tenant \(tenant.id ?? 0) (\(tenant.name)) is \(tenant.status.rawValue) since \(tenant.statusSince); a firm that has left the park or was refused entry does not organise its events")
+        }
+    }
+
     /// Whether a firm in `status` takes part in the park's events: not one gone or refused entry.
     public static func mayRegister(_ status: TenantStatus) -> Bool {
         ![.exited, .rejected].contains(status)

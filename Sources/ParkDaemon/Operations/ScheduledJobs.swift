@@ -28,17 +28,20 @@ struct ScheduledJobs: Sendable {
         var result: Result
     }
 
-    /// Carries out `action` for `timer`'s run `run`.
-    func perform(_ action: TimerAction, timer: String, run: Int64) async throws -> Result {
+    /// Carries out `action` for `timer`'s run `run`, due on the park's day `due`: the periods
+    /// a reward run drafts and the month whose reports are due are counted from it, not from
+    /// the day the run happens to start (an elapse moved past a day off, or caught up after
+    /// parkd was stopped, may start in the next month).
+    func perform(_ action: TimerAction, timer: String, run: Int64, due: CivilDate) async throws -> Result {
         let today = state.today()
         switch action {
         case .monthlyRewardRun:
-            let month = Month(year: today.month == 1 ? today.year - 1 : today.year, month: today.month == 1 ? 12 : today.month - 1)
+            let month = Month(year: due.month == 1 ? due.year - 1 : due.year, month: due.month == 1 ? 12 : due.month - 1)
             return try await rewardRun(.month(month), timer: timer)
         case .annualRewardRun:
-            return try await rewardRun(.year(today.year - 1), timer: timer)
+            return try await rewardRun(.year(due.year - 1), timer: timer)
         case .missingReports(let dueDay):
-            let month = MissingReports.monthDue(today: today, dueDay: dueDay)
+            let month = MissingReports.monthDue(today: due, dueDay: dueDay)
             let leases = try await database.leases()
             let reported = Set(try await database.reports(from: month, to: month).map(\.tenantID))
             let missing = MissingReports(month: month, dueDay: dueDay, leases: leases.map(\.lease), reported: reported)

@@ -175,12 +175,22 @@ final class TimerScheduler: Sendable {
         }
     }
 
+    /// The park's day a run is due on: the day off its elapse was moved from, else its elapse's
+    /// day; today for a run started by hand.
+    private func dueDay(of run: StoredTimerRun) -> CivilDate {
+        if let moved = run.movedFrom, let day = try? CivilDate.parse(moved, field: "movedFrom") { return day }
+        if let elapse = run.elapse, let milliseconds = Instant.millisecondsSinceEpoch(elapse) {
+            return LocalDateTime(instant: milliseconds / 1000, in: state.parkZone).date
+        }
+        return state.today()
+    }
+
     /// Runs a started run's action and records how it ended.
     func execute(_ run: StoredTimerRun, timer: String, action: TimerAction) async -> StoredTimerRun {
         let outcome: TimerRunOutcome
         let result: ScheduledJobs.Result
         do {
-            result = try await jobs.perform(action, timer: timer, run: run.id)
+            result = try await jobs.perform(action, timer: timer, run: run.id, due: dueDay(of: run))
             outcome = .succeeded
         } catch let partly as ScheduledJobs.PartlyFailed {
             result = partly.result

@@ -70,8 +70,9 @@ public struct SubmissionFilter: Sendable {
     public var tenant: TenantReference? = nil
     public var type: String? = nil
     public var status: String? = nil
-    /// The UTC day it was decided (`2027-02-10`).
-    public var day: CivilDate? = nil
+    /// When it was decided: from the first instant, before the second (RFC 3339 in UTC, as
+    /// `decidedAt` is written; a park day's bounds).
+    public var decided: (from: String, before: String)? = nil
     /// Only those older than this row id: the next page after one that ended there.
     public var before: Int64? = nil
     public var limit: Int = 500
@@ -227,7 +228,7 @@ extension ParkDatabase {
             // One more than the page: whether another page follows.
             var found = try ParkDatabase.loadSubmissions(db, where: [
                 tenantID.map { "s.tenantId = \($0)" }, filter.type.map { "s.type = \($0)" }, filter.status.map { "s.status = \($0)" },
-                filter.day.map { "substr(s.decidedAt, 1, 10) = \($0.description)" }, filter.before.map { "s.id < \($0)" },
+                filter.decided.map { "s.decidedAt >= \($0.from) AND s.decidedAt < \($0.before)" }, filter.before.map { "s.id < \($0)" },
             ], limit: filter.limit + 1)
             guard found.count > filter.limit else { return SubmissionPage(submissions: found, next: nil) }
             found.removeLast()

@@ -106,12 +106,20 @@ extension CalendarCommand {
         }
 
         /// The zone systemd-analyze would show times in: $TZ, else the zone /etc/localtime links to.
+        /// A TZ that names a file (`:/etc/localtime`, `/usr/share/zoneinfo/Asia/Shanghai`) is the
+        /// zone that file is.
         static func localTimeZone() -> String {
             if let zone = ProcessInfo.processInfo.environment["TZ"], !zone.isEmpty {
-                return zone.hasPrefix(":") ? String(zone.dropFirst()) : zone
+                let name = zone.hasPrefix(":") ? String(zone.dropFirst()) : zone
+                return name.hasPrefix("/") ? zoneName(ofFile: name) ?? name : name
             }
-            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/etc/localtime"),
-                  let range = target.range(of: "zoneinfo/") else { return "UTC" }
+            return zoneName(ofFile: "/etc/localtime") ?? "UTC"
+        }
+
+        /// The zone a zoneinfo file is, named by its place under `zoneinfo/` (through a link).
+        static func zoneName(ofFile path: String) -> String? {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? path
+            guard let range = target.range(of: "zoneinfo/") else { return nil }
             return String(target[range.upperBound...])
         }
 

@@ -9,17 +9,21 @@ struct EventCommand: AsyncParsableCommand {
             Add.self, List.self, Show.self, Set.self, Cancel.self, Register.self, CancelRegistration.self, Registrations.self, Outcome.self, Export.self,
         ])
 
-    static func table(_ events: [EventAPI.Event]) -> String {
+    /// The occurrences of `events` in order of their start, whichever event and zone they are
+    /// of; the times of an event in a zone other than the park's (`parkZone`) name its zone.
+    static func table(_ events: [EventAPI.Event], parkZone: String) -> String {
         var table = Table(columns: [
             .init(title: "ID", alignment: .right), .init(title: "KIND"), .init(title: "START"), .init(title: "END"), .init(title: "STATUS"),
             .init(title: "PLACES", alignment: .right), .init(title: "WAITING", alignment: .right), .init(title: "TITLE"),
         ])
         // One line per occurrence, in order of their start whichever event they belong to.
-        let rows = events.flatMap { event in event.occurrences.map { (event, $0) } }.sorted { ($0.1.start, $0.0.id) < ($1.1.start, $1.0.id) }
+        let rows = events.flatMap { event in event.occurrences.map { (event, $0) } }
+            .sorted { ($0.1.startsAt, $0.0.id) < ($1.1.startsAt, $1.0.id) }
         for (event, occurrence) in rows {
+            let zone = event.timeZone == parkZone ? "" : " " + event.timeZone
             table.add([
-                String(event.id), event.kind, occurrence.start.replacingOccurrences(of: "T", with: " "),
-                endText(start: occurrence.start, end: occurrence.end), occurrence.status, "\(occurrence.registered)/\(event.capacity)",
+                String(event.id), event.kind, occurrence.start.replacingOccurrences(of: "T", with: " ") + zone,
+                endText(start: occurrence.start, end: occurrence.end) + zone, occurrence.status, "\(occurrence.registered)/\(event.capacity)",
                 String(occurrence.waiting), occurrence.title,
             ])
         }
@@ -164,7 +168,7 @@ extension EventCommand {
         static let fieldOptions: FieldOptions = ["kind": "--kind", "from": "--from", "to": "--to"]
 
         func run() async throws {
-            try await respond(EventAPI.list, EventAPI.List(kind: kind, from: from, to: to)) { reply in EventCommand.table(reply.events) }
+            try await respond(EventAPI.list, EventAPI.List(kind: kind, from: from, to: to)) { reply in EventCommand.table(reply.events, parkZone: reply.timeZone) }
         }
     }
 

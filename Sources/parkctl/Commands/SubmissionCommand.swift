@@ -42,7 +42,7 @@ extension SubmissionCommand {
         @Option(parsing: .unconditional, help: "Tenant id or credit code.") var tenant: String?
         @Option(parsing: .unconditional, help: "monthly-report, report-correction, objection, event-registration, event-cancellation or application.") var type: String?
         @Option(parsing: .unconditional, help: "accepted or rejected.") var status: String?
-        @Option(parsing: .unconditional, help: "The day it was decided (YYYY-MM-DD, UTC).") var day: String?
+        @Option(parsing: .unconditional, help: "The day it was decided (YYYY-MM-DD, a day of the park's time zone).") var day: String?
         @Option(parsing: .unconditional, help: "At most this many (1 to 1000, default 100).") var limit: Int?
         @Option(parsing: .unconditional, help: ArgumentHelp("Only those older than this id: the next page, as the more line gives it.", valueName: "id"))
         var before: Int64?

@@ -68,7 +68,7 @@ extension TenantCommand.Key {
                 for key in reply.keys {
                     table.add([
                         key.keyId, String(key.tenant), key.creditCode, key.origin, key.label, key.addedBy,
-                        key.revokedAt.map { "revoked \(String($0.prefix(10)))" } ?? "in force",
+                        key.revokedAt.map { "revoked \($0)" } ?? "in force",
                     ])
                 }
                 return table.render(orIfEmpty: "no tenant keys")

@@ -50,7 +50,7 @@ enum EventHandlers {
                 var inPeriod = stored
                 inPeriod.occurrences.removeAll { $0.occurrence.endsAt <= (from ?? .min) || $0.occurrence.startsAt >= (to ?? .max) }
                 return wire(inPeriod, now: now)
-            })
+            }, timeZone: state.config.timeZone)
         }
 
         table.register(EventAPI.get) { request, _ in
@@ -142,10 +142,12 @@ enum EventHandlers {
         }
     }
 
-    /// A co-organiser named by id or credit code, as the tenant's id.
+    /// A co-organiser named by id or credit code, as the tenant's id (`EventRegistration.checkOrganiser`).
     static func organiser(_ text: String?, database: ParkDatabase) async throws -> Int64? {
         guard let text else { return nil }
-        return try await database.tenant(TenantReference(text)).id
+        let stored = try await database.tenant(TenantReference(text))
+        try EventRegistration.checkOrganiser(stored.tenant)
+        return stored.id
     }
 
     /// The instants from the start of day `from` to the end of day `to`, in the park's zone;
@@ -174,7 +176,8 @@ enum EventHandlers {
             occurrences: stored.occurrences.map { stored in
                 let occurrence = stored.occurrence
                 return EventAPI.Occurrence(
-                    day: occurrence.day.description, start: occurrence.start.description, end: occurrence.end.description, title: occurrence.title,
+                    day: occurrence.day.description, start: occurrence.start.description, end: occurrence.end.description,
+                    startsAt: Instant.rfc3339(millisecondsSinceEpoch: occurrence.startsAt * 1000), title: occurrence.title,
                     status: event.status(of: occurrence, at: now).rawValue, changed: occurrence.isChanged, registered: stored.registered,
                     waiting: stored.waiting, outcome: stored.outcome.map(wire))
             },

@@ -13,7 +13,7 @@ enum SubmissionHandlers {
             return SubmissionAPI.SubmitReply(status: taken.status.rawValue, replayed: taken.replayed, receipt: taken.receipt)
         }
 
-        table.register(SubmissionAPI.list) { request, _ in
+        table.register(SubmissionAPI.list) { request, call in
             let limit = try DomainError.pageSize(request.limit, standard: 100)
             if let status = request.status, !["accepted", "rejected"].contains(status) {
                 throw DomainError.invalid("status", "'\(status)' is not a status; give accepted or rejected")
@@ -21,7 +21,9 @@ enum SubmissionHandlers {
             try DomainError.checkCursor(request.before, field: "before")
             let page = try await database.submissions(matching: SubmissionFilter(
                 tenant: request.tenant.map(TenantReference.init), type: try request.type.map { try SubmissionType.parse($0).rawValue }, status: request.status,
-                day: try request.day.map { try CivilDate.parse($0, field: "day") }, before: request.before, limit: limit))
+                decided: try request.day.map { try CivilDate.parse($0, field: "day") }.map {
+                    (from: call.state.startOfDay($0), before: call.state.startOfDay($0.adding(days: 1)))
+                }, before: request.before, limit: limit))
             return SubmissionAPI.ListReply(submissions: page.submissions.map(wire), next: page.next)
         }
 
