@@ -13,6 +13,16 @@ struct StateDirectoryTests {
         return path
     }
 
+    /// Runs `body` on a 4 MiB tmpfs of its own (a disk a test can fill), unmounted and removed after.
+    static func onSmallFileSystem(_ body: (String) throws -> Void) throws {
+        let mountPoint = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        let mounted = try runCommand("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", mountPoint])
+        try #require(mounted.status == 0, "cannot mount a tmpfs here: \(mounted.stderr)")
+        defer { _ = try? runCommand("/usr/bin/umount", ["-l", mountPoint]) }
+        try body(mountPoint)
+    }
+
     /// Runs parkd on `stateDirectory` and returns its exit status and what it logged, when it
     /// refuses to start.
     static func start(stateDirectory: String, socketDirectory: String) throws -> CommandResult {
@@ -170,71 +180,63 @@ struct StateDirectoryTests {
 
     @Test("a stop that cannot move the write-ahead log into the database (a full disk) exits 1 saying the two files go together; started again with room, nothing is lost")
     func stopOnAFullDisk() throws {
-        let mountPoint = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
-        let mounted = try runCommand("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", mountPoint])
-        try #require(mounted.status == 0, "cannot mount a tmpfs here: \(mounted.stderr)")
-        defer { _ = try? runCommand("/usr/bin/umount", ["-l", mountPoint]) }
-
-        let daemon = try RunningDaemon(arguments: ["--state-dir", mountPoint + "/state"])
-        // New rows, in pages past the database file's end, wait in the log for the stop's checkpoint.
-        for serial in 1...40 {
-            let digits = String(serial)
-            let code = CreditCode.completing("9137021" + String(repeating: "0", count: 10 - digits.count) + digits)!
-            let added = try daemon.parkctl(["tenant", "add", "--name", "人力资源公司\(serial)" + String(repeating: "园", count: 60), "--credit-code", code])
-            #expect(added.status == 0, "\(added.stderr)")
+        try Self.onSmallFileSystem { mountPoint in
+            let daemon = try RunningDaemon(arguments: ["--state-dir", mountPoint + "/state"])
+            // New rows, in pages past the database file's end, wait in the log for the stop's checkpoint.
+            for serial in 1...40 {
+                let digits = String(serial)
+                let code = CreditCode.completing("9137021" + String(repeating: "0", count: 10 - digits.count) + digits)!
+                let added = try daemon.parkctl(["tenant", "add", "--name", "人力资源公司\(serial)" + String(repeating: "园", count: 60), "--credit-code", code])
+                #expect(added.status == 0, "\(added.stderr)")
+            }
+            _ = try runCommand("/usr/bin/dd", ["if=/dev/zero", "of=\(mountPoint)/filler", "bs=64k"])
+            daemon.signal(SIGTERM)
+            #expect(daemon.waitForExit() == 1, "\(daemon.log)")
+            #expect(daemon.log.contains("-wal holds changes \(mountPoint)/state/parkd.sqlite does not; keep the two together (copy both)"), "\(daemon.log)")
+            unlink(mountPoint + "/filler")
+            let again = try RunningDaemon(directoryOf: daemon, arguments: ["--state-dir", mountPoint + "/state"])
+            #expect(try again.parkctl(["tenant", "list"]).stdout.components(separatedBy: "\n").count == 42)
+            again.stop()
         }
-        _ = try runCommand("/usr/bin/dd", ["if=/dev/zero", "of=\(mountPoint)/filler", "bs=64k"])
-        daemon.signal(SIGTERM)
-        #expect(daemon.waitForExit() == 1, "\(daemon.log)")
-        #expect(daemon.log.contains("-wal holds changes \(mountPoint)/state/parkd.sqlite does not; keep the two together (copy both)"), "\(daemon.log)")
-        unlink(mountPoint + "/filler")
-        let again = try RunningDaemon(directoryOf: daemon, arguments: ["--state-dir", mountPoint + "/state"])
-        #expect(try again.parkctl(["tenant", "list"]).stdout.components(separatedBy: "\n").count == 42)
-        again.stop()
     }
 
     @Test("a full disk is named as such, and a state directory on a read-only file system is refused at start")
     func fullAndReadOnly() throws {
-        let mountPoint = try Self.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
-        let mounted = try runCommand("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=4m,mode=0755", "tmpfs", mountPoint])
-        try #require(mounted.status == 0, "cannot mount a tmpfs here: \(mounted.stderr)")
-        defer { _ = try? runCommand("/usr/bin/umount", ["-l", mountPoint]) }
+        try Self.onSmallFileSystem { mountPoint in
+            let daemon = try RunningDaemon(arguments: ["--state-dir", mountPoint + "/state"])
+            #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+            // Fill the file system, then ask for a change.
+            _ = try runCommand("/usr/bin/dd", ["if=/dev/zero", "of=\(mountPoint)/filler", "bs=64k"])
+            // Each change appends to the write-ahead log until one finds no room.
+            var full = try daemon.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"])
+            for number in 0..<300 where full.status == 0 || full.status == 65 {
+                full = try daemon.parkctl(["tenant", "update", "1", "--name", "A\(number)" + String(repeating: "园", count: 60)])
+            }
+            #expect(full.status == 74, "\(full.stderr)")
+            #expect(full.stderr == "parkctl: the disk holding parkd's database is full; nothing was changed: free space on it and try again\n")
+            // A backup that finds no room for its copy says whose file system is full.
+            let backups = mountPoint + "/state/backups"
+            let copy = try daemon.parkctl(["backup", "now"])
+            #expect(copy.status == 74, "\(copy.stderr)")
+            #expect(copy.stderr.hasPrefix("parkctl: no copy was made: \(backups)/parkd-"), "\(copy.stderr)")
+            #expect(copy.stderr.hasSuffix(".sqlite: no space left on the file system of \(backups)\n"), "\(copy.stderr)")
+            unlink(mountPoint + "/filler")
+            // A file system of their own mounted on backups/, read-only: said so, not an internal error.
+            let readOnly = try runCommand("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", backups])
+            try #require(readOnly.status == 0, "\(readOnly.stderr)")
+            let refusedCopy = try daemon.parkctl(["backup", "now"])
+            _ = try runCommand("/usr/bin/umount", ["-l", backups])
+            #expect(refusedCopy.status == 74, "\(refusedCopy.stderr)")
+            #expect(refusedCopy.stderr.hasSuffix(".sqlite: \(backups) is on a read-only file system\n"), "\(refusedCopy.stderr)")
+            daemon.stop()
 
-        let daemon = try RunningDaemon(arguments: ["--state-dir", mountPoint + "/state"])
-        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
-        // Fill the file system, then ask for a change.
-        _ = try runCommand("/usr/bin/dd", ["if=/dev/zero", "of=\(mountPoint)/filler", "bs=64k"])
-        // Each change appends to the write-ahead log until one finds no room.
-        var full = try daemon.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"])
-        for number in 0..<300 where full.status == 0 || full.status == 65 {
-            full = try daemon.parkctl(["tenant", "update", "1", "--name", "A\(number)" + String(repeating: "园", count: 60)])
+            // The file system read-only (as a failing disk is remounted), parkd refuses to start
+            // rather than serve a park it could never change.
+            let remounted = try runCommand("/usr/bin/mount", ["-o", "remount,ro", mountPoint])
+            try #require(remounted.status == 0, "\(remounted.stderr)")
+            let refused = try Self.start(stateDirectory: mountPoint + "/state", socketDirectory: FileManager.default.temporaryDirectory.path)
+            #expect(refused.status == 78)
+            #expect(refused.stderr.contains("\(mountPoint)/state: is on a read-only file system; parkd could not record any change"), "\(refused.stderr)")
         }
-        #expect(full.status == 74, "\(full.stderr)")
-        #expect(full.stderr == "parkctl: the disk holding parkd's database is full; nothing was changed: free space on it and try again\n")
-        // A backup that finds no room for its copy says whose file system is full.
-        let backups = mountPoint + "/state/backups"
-        let copy = try daemon.parkctl(["backup", "now"])
-        #expect(copy.status == 74, "\(copy.stderr)")
-        #expect(copy.stderr.hasPrefix("parkctl: no copy was made: \(backups)/parkd-"), "\(copy.stderr)")
-        #expect(copy.stderr.hasSuffix(".sqlite: no space left on the file system of \(backups)\n"), "\(copy.stderr)")
-        unlink(mountPoint + "/filler")
-        // A file system of their own mounted on backups/, read-only: said so, not an internal error.
-        let readOnly = try runCommand("/usr/bin/mount", ["-t", "tmpfs", "-o", "size=1m,ro", "tmpfs", backups])
-        try #require(readOnly.status == 0, "\(readOnly.stderr)")
-        let refusedCopy = try daemon.parkctl(["backup", "now"])
-        _ = try runCommand("/usr/bin/umount", ["-l", backups])
-        #expect(refusedCopy.status == 74, "\(refusedCopy.stderr)")
-        #expect(refusedCopy.stderr.hasSuffix(".sqlite: \(backups) is on a read-only file system\n"), "\(refusedCopy.stderr)")
-        daemon.stop()
-
-        // The file system read-only (as a failing disk is remounted), parkd refuses to start
-        // rather than serve a park it could never change.
-        let remounted = try runCommand("/usr/bin/mount", ["-o", "remount,ro", mountPoint])
-        try #require(remounted.status == 0, "\(remounted.stderr)")
-        let refused = try Self.start(stateDirectory: mountPoint + "/state", socketDirectory: FileManager.default.temporaryDirectory.path)
-        #expect(refused.status == 78)
-        #expect(refused.stderr.contains("\(mountPoint)/state: is on a read-only file system; parkd could not record any change"), "\(refused.stderr)")
     }
 }
