@@ -1,6 +1,6 @@
 /// The changes a database's audit trail records after a given entry: what restoring a copy
 /// whose trail ends at that entry would leave out.
-public struct LaterChanges: Sendable, Equatable {
+public struct LaterChanges: Sendable {
     /// The first and last entries after the copy's newest, and when they were made.
     public var firstEntry: Int64
     public var lastEntry: Int64
@@ -14,11 +14,6 @@ public struct LaterChanges: Sendable, Equatable {
     /// Those that move money to or from the bank (`io.parkd.Payment.*`): paid again, or paid
     /// twice, if they are lost.
     public var payments: Int { byMethod.filter { $0.method.hasPrefix("io.parkd.Payment.") }.reduce(0) { $0 + $1.count } }
-
-    public static func == (left: LaterChanges, right: LaterChanges) -> Bool {
-        left.firstEntry == right.firstEntry && left.lastEntry == right.lastEntry && left.firstAt == right.firstAt && left.lastAt == right.lastAt
-            && left.byMethod.map(\.method) == right.byMethod.map(\.method) && left.byMethod.map(\.count) == right.byMethod.map(\.count)
-    }
 
     /// `6 changes (audit entries 16 to 21, 2026-12-06T03:20:01.000Z to …): io.parkd.Payment.CreateBatch 1, …`
     public var summary: String {
