@@ -132,9 +132,20 @@ public final class ParkDatabase: Sendable {
     /// once parkd has stopped), and closes every connection.
     /// When the log cannot be moved (a full disk), the connections are closed all the same and
     /// `LogKept` says that `parkd.sqlite` alone is not the park: its log must stay beside it.
+    /// Another process reading the database (`sqlite3 … .backup`) keeps the log from being
+    /// truncated, not its changes from being moved: that is no failure.
     public func close() throws {
         try shortReads.close()
-        let checkpoint = Result { try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) } }
+        let checkpoint = Result {
+            try pool.writeWithoutTransaction { db in
+                do {
+                    _ = try db.checkpoint(.truncate)
+                } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+                    let (logged, moved) = try db.checkpoint(.passive)
+                    guard moved >= logged else { throw error }
+                }
+            }
+        }
         try pool.close()
         if case .failure(let error) = checkpoint { throw LogKept(path: path, reason: "\(error)") }
     }

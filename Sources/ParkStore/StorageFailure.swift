@@ -37,8 +37,9 @@ public enum StorageFailure: Error, Equatable, Sendable, CustomStringConvertible 
     }
 
     /// The first other process holding a lock on the database or its shared-memory file, from
-    /// /proc/locks (SQLite's locks are POSIX record locks).
-    static func lockHolder(of databasePath: String) -> Int32? {
+    /// /proc/locks (SQLite's locks are POSIX record locks): one that has it open, reading or
+    /// writing.
+    public static func lockHolder(of databasePath: String) -> Int32? {
         let inodes = [databasePath, databasePath + "-shm"].compactMap { path -> String? in
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }

@@ -200,6 +200,26 @@ struct StateDirectoryTests {
         }
     }
 
+    @Test("a stop while another process reads the database (sqlite3's .backup) is clean: every change is in parkd.sqlite though the log cannot be truncated")
+    func stopWhileRead() throws {
+        let daemon = try RunningDaemon()
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+        let reader = Process(), input = Pipe(), output = Pipe()
+        reader.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        reader.arguments = [daemon.databasePath]
+        reader.standardInput = input
+        reader.standardOutput = output
+        try reader.run()
+        input.fileHandleForWriting.write(Data("BEGIN;\nSELECT 'reading', count(*) FROM tenant;\n".utf8))
+        #expect(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).contains("reading"))
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(timeout: 30) == 0, "\(daemon.log)")
+        #expect(!daemon.log.contains("did not close cleanly"), "\(daemon.log)")
+        input.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
+        try input.fileHandleForWriting.close()
+        reader.waitUntilExit()
+    }
+
     @Test("a full disk is named as such, and a state directory on a read-only file system is refused at start")
     func fullAndReadOnly() throws {
         try Self.onSmallFileSystem { mountPoint in

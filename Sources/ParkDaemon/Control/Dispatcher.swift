@@ -151,7 +151,7 @@ public struct Dispatcher: Sendable {
         let limits = state.config.limits
         var outcome = RefusedCallRecord.bounded(context.auditedOutcome(error), to: limits.refusedParametersBytes)
         if omitted > 0 {
-            outcome += " (\(omitted) refused calls of this uid before this one, reads and malformed messages among them, were left out of the log and the trail: limits.refused_calls_audited_per_minute)"
+            outcome += " (\(omitted) refused calls or messages of this uid before this one were left out of the log and the trail: limits.refused_calls_audited_per_minute)"
         }
         do {
             try await database.recordCall(

@@ -59,8 +59,10 @@ public enum DatabaseRestore {
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue else {
                 throw RestoreRefused("\(file): no such file")
             }
-            // A copy taken from a live database in WAL mode holds part of its data in the log.
-            guard !FileManager.default.fileExists(atPath: file + "-wal") else {
+            // A copy taken from a live database in WAL mode holds part of its data in the log (an
+            // empty log, as a database kept aside by an earlier restore has, holds none).
+            let log = (try? FileManager.default.attributesOfItem(atPath: file + "-wal"))?[.size] as? Int
+            guard log == nil || log == 0 else {
                 throw RestoreRefused("\(file)-wal exists: the file is a live database's, not a backup; restore a copy from backups/")
             }
             // Absolute: the note names the database kept aside for a parkd started elsewhere.
@@ -108,19 +110,34 @@ public enum DatabaseRestore {
             var replacedUnread: String?
             if manager.fileExists(atPath: database) {
                 do {
-                    discarded = try ParkDatabase.changes(path: database, after: restoredHead?.id ?? 0, besides: [BackupAPI.create.name])
+                    if let holder = StorageFailure.lockHolder(of: database) { throw StorageFailure.busy(holder: holder) }
+                    try refusePendingRestore(in: stateDirectory, database: database)
+                    let shared = try ParkDatabase.sharedTrailHead(path: database, other: incoming)
+                    discarded = try ParkDatabase.changes(path: database, after: shared, besides: notChanges)
+                    if let later = discarded, !discardingLaterChanges {
+                        let copy = shared == (restoredHead?.id ?? 0)
+                            ? "\(file) is older than \(database), which records \(later.summary)"
+                            : "\(file) is not \(database) as it was: their audit trails part after entry \(shared) (the copy's newest is "
+                                + "entry \(restoredHead?.id ?? 0)); since then \(database) records \(later.summary)"
+                        throw RestoreRefused("""
+                            \(copy). Restored, the copy undoes them\
+                            \(later.payments > 0 ? " (payments among them: a batch the bank has paid could be made and paid again)" : ""). \
+                            Restore a newer copy, or give --discard-newer to restore this one anyway (the database in place is kept aside)
+                            """)
+                    }
+                } catch let refused as RestoreRefused {
+                    removeIncoming()
+                    throw refused
+                } catch StorageFailure.busy(let holder) {
+                    removeIncoming()
+                    throw RestoreRefused("\(database): another process\(holder.map { " (pid \($0))" } ?? "") holds the database; a restore replaces it only when nothing has it open")
                 } catch {
                     // A damaged database, the reason to restore: what it held after the copy is not known.
                     replacedUnread = "\(database) cannot be read (\(error)): what it recorded after the copy is not known"
                 }
-                if let discarded, !discardingLaterChanges {
-                    removeIncoming()
-                    throw RestoreRefused("""
-                        \(file) is older than \(database), which records \(discarded.summary). Restored, the copy undoes them\
-                        \(discarded.payments > 0 ? ": a payment batch the bank has paid would be made and paid again" : ""). \
-                        Restore a newer copy, or give --discard-newer to restore this one anyway (the database in place is kept aside)
-                        """)
-                }
+            } else {
+                // A log left without its database (moved away after kill -9) would be read into the copy.
+                try keepStrayLogAside(of: database, at: instant)
             }
             // Restored by root for a parkd that runs as its own user: the database is that
             // user's, as the state directory is.
@@ -133,12 +150,8 @@ public enum DatabaseRestore {
             try syncFile(incoming)
             var keptAside: String?
             if manager.fileExists(atPath: database) {
-                let formatter = DateFormatter()
-                formatter.locale = Locale(identifier: "en_US_POSIX")
-                formatter.timeZone = TimeZone(identifier: "UTC")
-                formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
                 // A second restore in the same second keeps its database aside as `….2`.
-                let stamped = database + ".replaced-" + formatter.string(from: instant)
+                let stamped = database + ".replaced-" + stamp(instant)
                 var aside = stamped
                 var number = 1
                 while manager.fileExists(atPath: aside) {
@@ -197,6 +210,44 @@ public enum DatabaseRestore {
 }
 
 extension DatabaseRestore {
+    /// The audited methods that leave the park's data as it was: a copy undoes nothing of them.
+    static let notChanges = [BackupAPI.create.name, TimerAPI.run.name, ServiceAPI.setLogLevel.name, ReloadService.method]
+
+    /// Refuses a restore while an earlier one, done, waits for a start to record it: its note
+    /// names the database it kept aside, which a second restore's note would no longer name.
+    private static func refusePendingRestore(in stateDirectory: String, database: String) throws {
+        let path = stateDirectory + "/" + RestoreNote.fileName
+        guard let data = FileManager.default.contents(atPath: path), let note = try? JSONDecoder().decode(RestoreNote.self, from: data),
+              let head = try? ParkDatabase.auditHead(path: database), head == note.restoredHead else { return }
+        throw RestoreRefused("""
+            the restore of \(note.file) at \(note.restoredAt) is not recorded yet (\(path)); it kept \
+            \(note.keptAside ?? "no database") aside: start parkd once, so that its audit trail records it, then restore again
+            """)
+    }
+
+    /// Moves a log and shared memory that have no database beside them out of its way, named as
+    /// a database kept aside is.
+    private static func keepStrayLogAside(of database: String, at instant: Date) throws {
+        let manager = FileManager.default
+        for suffix in ["-wal", "-shm"] where manager.fileExists(atPath: database + suffix) {
+            let aside = database + ".stray-" + stamp(instant) + suffix
+            do {
+                try manager.moveItem(atPath: database + suffix, toPath: aside)
+            } catch {
+                throw RestoreRefused("cannot move \(database)\(suffix), which has no database beside it, out of the way: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// `20261206T031600Z`: the second a restore names what it keeps aside by.
+    static func stamp(_ instant: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: instant)
+    }
+
     /// Flushes a file, or a directory's entries, to the disk.
     private static func syncFile(_ path: String) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -202,17 +202,50 @@ extension ParkDatabase {
         return try queue.read { db in try db.tableExists("auditEntry") ? auditHead(db) : nil }
     }
 
+    /// The last entry the audit trails of the database files at `path` and `other` share (0 when
+    /// they share none), both opened read-only. Each entry's hash covers the one before it, so
+    /// two trails hold the same entries up to an id exactly when their hashes there are equal:
+    /// the entry is found by halving. A database locked by another process is `StorageFailure.busy`.
+    public static func sharedTrailHead(path: String, other: String) throws -> Int64 {
+        try readingOnly(path) { mine in
+            try readingOnly(other) { theirs in
+                func hash(_ db: Database, _ id: Int64) throws -> String? {
+                    try db.tableExists("auditEntry") ? String.fetchOne(db, sql: "SELECT hash FROM auditEntry WHERE id = ?", arguments: [id]) : nil
+                }
+                let mineHead = try mine.read { try auditHead($0)?.id } ?? 0
+                let theirHead = try theirs.read { try auditHead($0)?.id } ?? 0
+                var shared: Int64 = 0, unshared = min(mineHead, theirHead) + 1
+                while unshared - shared > 1 {
+                    let middle = shared + (unshared - shared) / 2
+                    let (a, b) = (try mine.read { try hash($0, middle) }, try theirs.read { try hash($0, middle) })
+                    if let a, a == b { shared = middle } else { unshared = middle }
+                }
+                return shared
+            }
+        }
+    }
+
+    /// `body` on the database file at `path` opened read-only, closed after; a lock another
+    /// process holds is `StorageFailure.busy`.
+    private static func readingOnly<T>(_ path: String, _ body: (DatabaseQueue) throws -> T) throws -> T {
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try body(queue)
+        } catch {
+            throw StorageFailure.classify(error, databasePath: path) ?? error
+        }
+    }
+
     /// The changes the audit trail of the database file at `path` records after entry `id` (0:
     /// all of it), opened read-only; nil when it records none. Entries of the methods `besides`
-    /// (those that leave the park as it was: a backup made) and an earlier restore's own entry
-    /// are not changes: restoring the same copy again undoes nothing.
+    /// (those that leave the park's data as it was: a backup made, a log level set) and an
+    /// earlier restore's own entry are not changes: restoring the same copy again undoes nothing.
     public static func changes(path: String, after id: Int64, besides: [String] = []) throws -> LaterChanges? {
         let besides = besides + [restoreMethod]
-        var configuration = Configuration()
-        configuration.readonly = true
-        let queue = try DatabaseQueue(path: path, configuration: configuration)
-        defer { try? queue.close() }
-        return try queue.read { db -> LaterChanges? in
+        return try readingOnly(path) { queue in try queue.read { db -> LaterChanges? in
             guard try db.tableExists("auditEntry") else { return nil }
             let made = AuditEntryRecord.filter(AuditEntryRecord.Columns.id > id && !besides.contains(AuditEntryRecord.Columns.method))
                 .filter(AuditEntryRecord.Columns.outcome == "ok" || AuditEntryRecord.Columns.outcome.like("ok:%"))
@@ -226,7 +259,7 @@ extension ParkDatabase {
             return LaterChanges(
                 firstEntry: first.id, lastEntry: last.id, firstAt: first.at, lastAt: last.at,
                 byMethod: counts.map { (method: $0["method"], count: $0["changes"]) })
-        }
+        } }
     }
 
     private static func auditHead(_ db: Database) throws -> AuditTrailHead? {
