@@ -17,6 +17,9 @@ public struct ChangeContext: Sendable {
     /// Told once the trail holds the call's entry (committed): a call refused before any
     /// entry was written is recorded by whoever handed the context out.
     public var recorded: (@Sendable () -> Void)? = nil
+    /// The park's time zone, whose days a change's days are: a firm that leaves on a day is gone
+    /// from that day's midnight there. UTC for a change that records no such day.
+    public var parkZone: any TimeZoneRules = UTCRules()
 
     var recordedBy: String { call?.user ?? "parkd" }
 

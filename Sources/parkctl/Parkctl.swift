@@ -121,7 +121,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Runs `body` on a fresh connection, closed afterwards; failures become a `CommandFailure`.
     func withConnection<T>(_ body: (VarlinkConnection) async throws -> T) async throws -> T {
-        InterruptedRequest.install()
+        InterruptedRequest.install(json: json)
         do {
             let connection = try await VarlinkConnection.connect(socketPath: socketPath)
             let result: Result<T, any Error>

@@ -153,8 +153,8 @@ struct ApplicationCommandTests {
         for target in ["approved", "rejected"] {
             let refused = try daemon.parkctl(["tenant", "transition", "1", target, "--on", "2021-03-05", "--reason", "直接批准"])
             #expect(refused.status == 65, "\(refused.stderr)")
-            #expect(refused.stderr == "parkctl: invalid STATUS (to): the firm's application 1 awaits its entry review, whose notice decides it; "
-                + "withdraw the application (application withdraw 1) to end it without a review\n", "\(refused.stderr)")
+            #expect(refused.stderr == "parkctl: invalid STATUS (to): the firm's application 1 awaits its entry review, whose notice decides it "
+                + "(one not yet reviewed can be withdrawn instead: application withdraw 1)\n", "\(refused.stderr)")
         }
         #expect(try daemon.parkctl(["tenant", "show", "1"]).stdout.contains("Status:             reviewing since 2021-03-01"))
         #expect(try daemon.parkctl(["application", "withdraw", "1", "--reason", "另选园区", "--on", "2021-03-10"]).status == 0)

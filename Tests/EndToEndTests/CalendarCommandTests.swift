@@ -208,7 +208,11 @@ struct DisplayZoneTests {
         let expression = "Mon..Fri 09:00 Asia/Shanghai"
         let systemd = try runCommand(
             "/usr/bin/systemd-analyze", ["calendar", "--iterations=2", "--base-time=@1774740600", expression], environment: ["TZ": "Europe/Berlin"])
-        for zone in [":/usr/share/zoneinfo/Europe/Berlin", "/usr/share/zoneinfo/Europe/Berlin"] {
+        // A link (Europe/Busingen is one, to Europe/Zurich: the same rules as Berlin's this year),
+        // and a copy outside zoneinfo, read by the rule that ends it.
+        let copy = daemon.directory + "/localtime"
+        try FileManager.default.copyItem(atPath: "/usr/share/zoneinfo/Europe/Berlin", toPath: copy)
+        for zone in [":/usr/share/zoneinfo/Europe/Berlin", "/usr/share/zoneinfo/Europe/Berlin", ":/usr/share/zoneinfo/Europe/Busingen", ":" + copy] {
             let parkctl = try daemon.parkctl(["calendar", "next", "--base-time", "@1774740600", "--iterations", "2", expression], environment: ["TZ": zone])
             #expect(parkctl.status == 0, "\(parkctl.stderr)")
             #expect(parkctl.stdout == systemd.stdout.split(separator: "\n").filter { !$0.contains("From now") }.joined(separator: "\n") + "\n", "\(zone): \(parkctl.stdout)")

@@ -44,6 +44,17 @@ struct InterruptTests {
         #expect(leaving.terminationStatus == 130)
         #expect(String(decoding: leavingErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasSuffix(
             "parkctl: left without parkd's answer; the request may have been carried out: `parkctl audit list --limit 5` shows what parkd did\n"))
+        // With --json, stderr holds the one failure object a script reads, and nothing else.
+        let (scripted, _, scriptedErr) = try started(["--json", "tenant", "add", "--name", "C", "--credit-code", "91110000802100433B", "--on", "2021-01-04"])
+        usleep(700_000)
+        kill(scripted.processIdentifier, SIGINT)
+        usleep(200_000)
+        kill(scripted.processIdentifier, SIGINT)
+        scripted.waitUntilExit()
+        #expect(scripted.terminationStatus == 130)
+        let failure = String(decoding: scriptedErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(failure.hasPrefix(#"{"error":"parkctl.Interrupted","exitStatus":130,"message":"left without parkd's answer"#)
+                && failure.split(separator: "\n").count == 1, "\(failure)")
         try lock.end()
         usleep(300_000)
         #expect(try daemon.parkctl(["tenant", "show", "2"]).status == 0)

@@ -188,10 +188,16 @@ struct PaymentCommandTests {
         let partly = try daemon.parkctl(["reward", "resolve", "3", "--dismiss", "--reason", "a copy of objection 2"])
         #expect(partly.stdout == "objection 3 dismissed: line \(line["TRAINING"]!.line) (青岛英才人力资源有限公司, TRAINING) stays held by objection 2, still open\n",
                 "\(partly.stdout)\(partly.stderr)")
+        // For a script, the whole reply: the objection and where its line stands.
+        #expect(try daemon.parkctl(["reward", "object", String(line["TRAINING"]!.line), "--by", "孙先生", "--grounds", "again"]).status == 0)
+        let scripted = try daemon.parkctl(["--json", "reward", "resolve", "4", "--dismiss", "--reason", "a copy of objection 2"])
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(scripted.stdout.utf8)) as? [String: Any], "\(scripted.stdout)\(scripted.stderr)")
+        #expect((reply["objection"] as? [String: Any])?["resolution"] as? String == "dismissed" && reply["openObjections"] as? [Int] == [2]
+                && reply["noticeClosed"] as? Bool == false, "\(scripted.stdout)")
         // Dismissed while the notice runs, a line is held by no objection, and released when it closes.
         #expect(try daemon.parkctl(["reward", "object", String(line["PLACEMENT"]!.line), "--by", "钱女士", "--grounds", "query"]).status == 0)
-        #expect(try daemon.parkctl(["reward", "resolve", "4", "--dismiss", "--reason", "answered"]).stdout
-            == "objection 4 dismissed: line \(line["PLACEMENT"]!.line) (青岛英才人力资源有限公司, PLACEMENT) is held by no objection: "
+        #expect(try daemon.parkctl(["reward", "resolve", "5", "--dismiss", "--reason", "answered"]).stdout
+            == "objection 5 dismissed: line \(line["PLACEMENT"]!.line) (青岛英才人力资源有限公司, PLACEMENT) is held by no objection: "
             + "it is released when the notice closes (it runs until 2026-03-09)\n")
         // The report corrected as the objection said: a new run of the period finds the withdrawn
         // amount no longer computed, and takes nothing back (the line was never to be paid).

@@ -26,7 +26,12 @@ struct ReportCommandTests {
         #expect(unexplained.stderr == "parkctl: invalid --reason (reason): the report for 2021-03 exists; a correction needs a reason\n")
         let blank = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "1", "--reason", "  "])
         #expect(blank.stderr == "parkctl: invalid --reason (reason): the report for 2021-03 exists; a correction needs a reason, and a blank one is none\n", "\(blank.stderr)")
-        _ = try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "1300000", "--tax", "45000", "--reason", "revenue misreported"])
+        // For a script, the whole reply: the report as corrected, and what the correction changed.
+        let corrected = try daemon.parkctl(["--json", "report", "add", "--tenant", "1", "--month", "2021-03", "--revenue", "1300000", "--tax", "45000",
+                                            "--reason", "revenue misreported"])
+        let reply = try #require(try JSONSerialization.jsonObject(with: Data(corrected.stdout.utf8)) as? [String: Any], "\(corrected.stdout)")
+        #expect((reply["report"] as? [String: Any])?["version"] as? Int == 2 && (reply["changes"] as? [String])?.first?.hasPrefix("revenue ") == true,
+                "\(corrected.stdout)")
         let history = try daemon.parkctl(["report", "history", "--tenant", "91370200163562681G", "--month", "2021-03"])
         let lines = history.stdout.split(separator: "\n")
         #expect(lines.count == 3)

@@ -298,9 +298,14 @@ struct SmallFixesTests {
         #expect(result.stderr.contains("four-digit") || result.stderr.contains("four digits"), "\(result.stderr)")
     }
 
-    @Test("stats refuses options that would be passed over: --since-opening with --from, --json with --csv", arguments: [
+    @Test("options that would be passed over are refused: --since-opening with --from, --json with another format, in every command", arguments: [
         (["stats", "--since-opening", "--from", "2021-06-01", "--to", "2021-12-31"], "Give --since-opening or --from, not both"),
         (["--json", "stats", "--csv"], "Give --json or --csv, not both"),
+        (["--json", "payment", "published", "--year", "2021", "--html"], "Give --json or --html, not both"),
+        (["--json", "reward", "notice", "show", "1", "--csv"], "Give --json or --csv, not both"),
+        (["--json", "review", "notice", "show", "1", "--csv"], "Give --json or --csv, not both"),
+        (["--json", "reward", "export", "1", "--csv"], "Give --json or --csv, not both"),
+        (["event", "export", "--ics", "--json"], "Give --json or --ics, not both"),
     ])
     func statsConflicts(arguments: [String], message: String) throws {
         let result = try runCommand(Binaries.parkctl, ["--socket", "/nonexistent/parkd.sock"] + arguments)

@@ -381,11 +381,63 @@ struct TimerCommandTests {
         let copy = elsewhere + "/copy.sqlite"
         #expect(try runCommand("/usr/bin/sqlite3", [daemon.databasePath, ".backup '\(copy)'"]).status == 0)
         daemon.stop()
-        for attempt in 1...2 {
-            let again = try runCommand(Binaries.parkd, ["--config", daemon.configPath, "--state-dir", daemon.directory, "--restore", copy])
-            #expect(again.status == 0, "restore \(attempt): \(again.stderr)")
-        }
+        let again = try runCommand(Binaries.parkd, ["--config", daemon.configPath, "--state-dir", daemon.directory, "--restore", copy])
+        #expect(again.status == 0, "\(again.stderr)")
+        // A second restore before parkd has started and recorded the first would lose the record
+        // of the database the first kept aside: refused, naming it.
+        let twice = try runCommand(Binaries.parkd, ["--config", daemon.configPath, "--state-dir", daemon.directory, "--restore", copy])
+        #expect(twice.status == 1 && twice.stderr.contains("is not recorded yet") && twice.stderr.contains("start parkd once"), "\(twice.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere) == ["copy.sqlite"])
+    }
+
+    @Test("a copy whose audit trail parts from the database's is refused, naming what the database did since; another park's too; a database another process has open is left alone; a log without its database is kept aside")
+    func restoreGuards() throws {
+        var daemon = try RunningDaemon(clock: "2026-03-02T09:00:00+08:00")
+        func backup() throws -> String {
+            let made = try JSONDecoder().decode(BackupAPI.CreateReply.self, from: Data(try daemon.parkctl(["--json", "backup", "now"]).stdout.utf8))
+            return made.backup.path
+        }
+        func restore(_ file: String, _ more: [String] = []) throws -> CommandResult {
+            try runCommand(Binaries.parkd, ["--config", daemon.configPath, "--state-dir", daemon.directory, "--restore", file] + more)
+        }
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "A", "--credit-code", "91370200163562681G"]).status == 0)
+        let first = try backup()
+        try daemon.setClock("2026-03-02T09:00:02+08:00")
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"]).status == 0)
+        let second = try backup()
+        // Back to the first copy, knowingly; then the park goes on from there.
+        daemon.stop()
+        #expect(try restore(first, ["--discard-newer"]).status == 0)
+        daemon = try daemon.restarted()
+        #expect(try daemon.parkctl(["tenant", "add", "--name", "C", "--credit-code", "91370200718022626N"]).status == 0)
+        daemon.stop()
+        // The second copy is longer, but not this park as it was: C would be undone.
+        let parted = try restore(second)
+        #expect(parted.status == 1, "\(parted.stderr)")
+        #expect(parted.stderr.contains("is not \(daemon.directory)/parkd.sqlite as it was: their audit trails part after entry "), "\(parted.stderr)")
+        #expect(parted.stderr.contains("): io.parkd.Tenant.Create 1. Restored, the copy undoes them."), "\(parted.stderr)")
+
+        // Another park's copy: nothing in common.
+        let other = try RunningDaemon()
+        #expect(try other.parkctl(["tenant", "add", "--name", "X", "--credit-code", "91110000802100433B"]).status == 0)
+        let otherCopy = try JSONDecoder().decode(BackupAPI.CreateReply.self, from: Data(try other.parkctl(["--json", "backup", "now"]).stdout.utf8)).backup.path
+        let foreign = try restore(otherCopy)
+        #expect(foreign.status == 1 && foreign.stderr.contains("their audit trails part after entry 0"), "\(foreign.stderr)")
+
+        // A database another process has open (reading or writing) is not replaced under it.
+        let lock = try DatabaseWriteLock(database: daemon.databasePath)
+        let held = try restore(first, ["--discard-newer"])
+        try lock.end()
+        #expect(held.status == 1 && held.stderr.contains("another process (pid \(lock.pid)) holds the database"), "\(held.stderr)")
+
+        // A log left without its database is moved out of the way, not read into the copy.
+        try FileManager.default.moveItem(atPath: daemon.databasePath, toPath: daemon.directory + "/moved.sqlite")
+        try Data("not a log".utf8).write(to: URL(fileURLWithPath: daemon.databasePath + "-wal"))
+        #expect(try restore(first).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: daemon.databasePath + "-wal"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: daemon.directory).contains { $0.hasPrefix("parkd.sqlite.stray-") && $0.hasSuffix("-wal") })
+        daemon = try daemon.restarted()
+        #expect(try daemon.parkctl(["audit", "verify"]).status == 0)
     }
 
     @Test("a backup that cannot be written says why in the system's words, exit 74, and parkd serves on")
@@ -432,6 +484,22 @@ struct TimerCommandTests {
         let runs = try waitForRuns(daemon) { $0.first?.outcome == "succeeded" }
         #expect(runs.first?.movedFrom == "2026-10-31")
         #expect(runs.first?.result.contains("draft reward run 1 for 2026-09") == true, "\(runs)")
+    }
+
+    @Test("a monthly reward run caught up after three missed elapses drafts the month before the latest of them, as that elapse would have")
+    func caughtUpRunDraftsTheLatestMonth() throws {
+        var daemon = try RunningDaemon(config: Self.timers("""
+              - name: monthly-rewards
+                on_calendar: "*-*-28 09:00"
+                action: reward-run-monthly
+                persistent: true
+
+            """) + Binaries.referencePolicies + Binaries.shippedCalendar, clock: "2026-01-27T09:00:00+08:00")
+        // Stopped from 27 January to 5 April: the elapses of 28 January, February and March are missed.
+        daemon = try daemon.restarted(clock: "2026-04-05T09:00:00+08:00")
+        let runs = try waitForRuns(daemon) { $0.first.map { $0.outcome != "running" } ?? false }
+        #expect(runs.count == 1 && runs.first?.trigger == "catch-up", "\(runs)")
+        #expect(runs.first?.result.contains("draft reward run 1 for 2026-02") == true, "\(runs)")
     }
 
     @Test("run-now runs a timer's action and waits for it; the backup action keeps its retention and lists what it did")

@@ -201,22 +201,26 @@ struct EventTests {
             status: status, joinedAt: "2021-03-02T00:00:00.000Z")
     }
 
-    @Test("leaving the park withdraws the registrations from the exit day on, waiting ones first, not those of events held or called off")
+    @Test("leaving the park withdraws the registrations of occurrences starting from the exit day's midnight on, waiting ones first, not those of events held or called off")
     func withdrawnByExit() {
-        var later = registration(3, tenant: 1, places: 1, .registered)
-        later.occurrence = CivilDate(year: 2021, month: 4, day: 1)!
-        var earlier = registration(4, tenant: 1, places: 1, .registered)
-        earlier.occurrence = CivilDate(year: 2021, month: 3, day: 11)!
-        let candidates: [(registration: EventRegistration, eventStatus: EventStatus)] = [
-            (registration(1, tenant: 1, places: 2, .registered), .open), (registration(2, tenant: 1, places: 1, .waiting), .closed),
-            (later, .cancelled), (earlier, .held), (registration(5, tenant: 1, places: 1, .cancelled), .open),
+        var moved = registration(6, tenant: 1, places: 1, .registered)
+        moved.occurrence = CivilDate(year: 2021, month: 3, day: 11)!
+        let candidates: [(registration: EventRegistration, startsAt: Int64, eventStatus: EventStatus)] = [
+            (registration(1, tenant: 1, places: 2, .registered), instant("2021-03-20T09:00"), .open),
+            (registration(2, tenant: 1, places: 1, .waiting), instant("2021-03-20T09:00"), .closed),
+            (registration(3, tenant: 1, places: 1, .registered), instant("2021-04-01T09:00"), .cancelled),
+            (registration(4, tenant: 1, places: 1, .registered), instant("2021-03-11T09:00"), .held),
+            (registration(5, tenant: 1, places: 1, .cancelled), instant("2021-03-20T09:00"), .open),
+            // Named by the 11th of its series, moved to the 13th: it starts after the exit.
+            (moved, instant("2021-03-13T09:00"), .open),
+            // 23:30 on the 11th in Shanghai: before the exit day begins.
+            (registration(7, tenant: 1, places: 1, .registered), instant("2021-03-11T23:30"), .open),
         ]
         let exit = StatusChange(from: .exiting, to: .exited, on: CivilDate(year: 2021, month: 3, day: 12)!, reason: "搬迁")
-        #expect(EventRegistration.withdrawn(by: exit, among: candidates).map(\.id) == [2, 1])
-        let lateExit = StatusChange(from: .exiting, to: .exited, on: CivilDate(year: 2021, month: 3, day: 21)!, reason: "搬迁")
-        #expect(EventRegistration.withdrawn(by: lateExit, among: candidates).isEmpty, "the fair on the 20th was the firm's last")
+        #expect(EventRegistration.withdrawn(by: exit, from: instant("2021-03-12T00:00"), among: candidates).map(\.id) == [2, 1, 6])
+        #expect(EventRegistration.withdrawn(by: exit, from: instant("2021-03-21T00:00"), among: candidates).isEmpty, "the fair on the 20th was the firm's last")
         let approval = StatusChange(from: .reviewing, to: .approved, on: CivilDate(year: 2021, month: 3, day: 1)!, reason: "通过")
-        #expect(EventRegistration.withdrawn(by: approval, among: candidates).isEmpty)
+        #expect(EventRegistration.withdrawn(by: approval, from: instant("2021-03-01T00:00"), among: candidates).isEmpty)
     }
 
     @Test("a request that fits is registered, past the capacity it waits; the per-firm limit counts what waits too")

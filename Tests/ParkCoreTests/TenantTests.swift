@@ -100,7 +100,7 @@ struct TenantTests {
         var tenant = try applicant()
         tenant.apply(try tenant.change(to: .reviewing, on: Self.day, reason: "complete", today: Self.today))
         for target in [TenantStatus.approved, .rejected] {
-            #expect(throws: DomainError.invalid("to", "the firm's application 7 awaits its entry review, whose notice decides it; withdraw the application (application withdraw 7) to end it without a review")) {
+            #expect(throws: DomainError.invalid("to", "the firm's application 7 awaits its entry review, whose notice decides it (one not yet reviewed can be withdrawn instead: application withdraw 7)")) {
                 try tenant.change(to: target, on: Self.day, reason: "直接批准", today: Self.today, awaitingReview: 7)
             }
             #expect(try tenant.change(to: target, on: Self.day, reason: "入驻评审会", today: Self.today).to == target)

@@ -62,6 +62,9 @@ public enum LeaseAPI {
           terminatedOn: ?string,
           # Rent history, oldest first.
           rents: []RentPeriod,
+          # The rent in yuan per m² per month in force today (the first before the lease starts,
+          # the last after it ends).
+          rentToday: string,
           # Deposit in yuan.
           deposit: string,
           # Day of the month rent is billed.
@@ -241,6 +244,7 @@ public enum LeaseAPI {
         public var end: String
         public var terminatedOn: String?
         public var rents: [RentPeriod]
+        public var rentToday: String
         public var deposit: String
         public var billingDay: Int
         public var events: [Event]

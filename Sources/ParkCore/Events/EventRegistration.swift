@@ -55,16 +55,18 @@ public struct EventRegistration: Equatable, Sendable {
     }
 
     /// The registrations a firm's move to a status that does not register (`mayRegister`)
-    /// withdraws: those holding or waiting for places at occurrences from the change's day on,
-    /// of events neither held nor called off (each given with its event's status now). An
-    /// occurrence before that day stays as it was. The waiting ones come first, so that none of
-    /// the firm's own is moved up to a place it is giving up.
+    /// withdraws: those holding or waiting for places at occurrences starting from the change's
+    /// day on (`from`, its midnight in the park's zone; an occurrence moved, or in another zone,
+    /// counts by when it starts), of events neither held nor called off (each given with its
+    /// start and its event's status now). An occurrence before that stays as it was. The waiting
+    /// ones come first, so that none of the firm's own is moved up to a place it is giving up.
     public static func withdrawn(
-        by change: StatusChange, among registrations: [(registration: EventRegistration, eventStatus: EventStatus)]
+        by change: StatusChange, from: Int64,
+        among registrations: [(registration: EventRegistration, startsAt: Int64, eventStatus: EventStatus)]
     ) -> [EventRegistration] {
         guard !mayRegister(change.to) else { return [] }
-        let withdrawn = registrations.filter { registration, eventStatus in
-            registration.status != .cancelled && registration.occurrence >= change.on && ![.held, .cancelled].contains(eventStatus)
+        let withdrawn = registrations.filter { registration, startsAt, eventStatus in
+            registration.status != .cancelled && startsAt >= from && ![.held, .cancelled].contains(eventStatus)
         }.map(\.registration)
         return withdrawn.filter { $0.status == .waiting } + withdrawn.filter { $0.status == .registered }
     }

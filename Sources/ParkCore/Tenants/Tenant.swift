@@ -54,8 +54,8 @@ public struct Tenant: HoldsFirmParticulars, Equatable, Sendable {
         }
         if let application, [.approved, .rejected].contains(target) {
             throw .invalid("to", """
-                the firm's application \(application) awaits its entry review, whose notice decides it; \
-                withdraw the application (application withdraw \(application)) to end it without a review
+                the firm's application \(application) awaits its entry review, whose notice decides it \
+                (one not yet reviewed can be withdrawn instead: application withdraw \(application))
                 """)
         }
         guard day >= statusSince else {

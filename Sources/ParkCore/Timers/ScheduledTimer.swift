@@ -40,6 +40,19 @@ public struct ScheduledTimer: Sendable {
         next = Self.nextElapse(of: definition, after: base, context: context)
     }
 
+    /// The park's day a run for `elapse` that started at `start` is due on: the day of the latest
+    /// elapse by `start` (a run that caught up several missed elapses, or that a clock set forward
+    /// over them started, is the latest one's, as the job that elapse would have run), or the day
+    /// off it was moved from.
+    public static func dueDay(of definition: TimerDefinition, elapse: TimerElapse, start: Int64, context: ElapseContext) -> CivilDate {
+        var latest = elapse
+        for _ in 0..<searchLimit {
+            guard case .at(let next) = nextElapse(of: definition, after: latest.instant, context: context), next.instant <= start else { break }
+            latest = next
+        }
+        return latest.movedFrom ?? context.localDate(of: latest.instant)
+    }
+
     /// The first elapse after `instant`, with working days applied. An expression whose next
     /// elapse falls on a day the calendar cannot judge blocks the timer only when no other
     /// expression elapses before that day: every elapse it might give comes at or after it.

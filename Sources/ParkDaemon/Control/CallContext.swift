@@ -57,7 +57,7 @@ public final class CallContext: Sendable {
             outcome: { [openParameters] in
                 RefusedCallRecord.bounded(Self.auditedOutcome(ControlErrors.varlinkError(for: $0), sealed: openParameters != nil), to: bytes)
             },
-            recorded: { self.auditTaken.store(true, ordering: .relaxed) })
+            recorded: { self.auditTaken.store(true, ordering: .relaxed) }, parkZone: state.parkZone)
     }
 
     /// As `change()`, for a call whose sealed parameters the audit trail records as `commitment`.

@@ -181,6 +181,6 @@ struct ScheduledJobs: Sendable {
         let call = AuditedCall(
             uid: Int64(getuid()), user: "timer \(timer)", pid: Int64(getpid()), method: method,
             parameters: JSONValue.object(parameters).canonicalText)
-        return ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description })
+        return ChangeContext(call: call, at: state.instant(), outcome: { ControlErrors.varlinkError(for: $0).description }, parkZone: state.parkZone)
     }
 }

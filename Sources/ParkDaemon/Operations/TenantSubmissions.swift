@@ -146,7 +146,7 @@ struct TenantSubmissions: Sendable {
     private func context(_ call: AuditedCall) -> ChangeContext {
         ChangeContext(call: call, at: state.instant(), outcome: { error in
             (error as? SubmissionRefused)?.description ?? ControlErrors.varlinkError(for: error).description
-        })
+        }, parkZone: state.parkZone)
     }
 
     private func signedReceipt(_ content: String) throws -> [UInt8] {

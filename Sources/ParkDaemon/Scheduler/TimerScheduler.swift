@@ -154,7 +154,7 @@ final class TimerScheduler: Sendable {
     /// Records a decision's run: started, or skipped.
     func record(_ decision: TimerDecision, action: TimerAction, now: Int64, context: ChangeContext? = nil) async throws -> StoredTimerRun {
         let instant = Instant.rfc3339(millisecondsSinceEpoch: now / 1_000)
-        let change = context ?? ChangeContext(call: nil, at: instant, outcome: { "\($0)" })
+        let change = context ?? ChangeContext(call: nil, at: instant, outcome: { "\($0)" }, parkZone: state.parkZone)
         switch decision {
         case .run(let timer, let trigger, let elapse):
             return try await database.startTimerRun(NewTimerRun(
@@ -175,14 +175,18 @@ final class TimerScheduler: Sendable {
         }
     }
 
-    /// The park's day a run is due on: the day off its elapse was moved from, else its elapse's
-    /// day; today for a run started by hand.
-    private func dueDay(of run: StoredTimerRun) -> CivilDate {
-        if let moved = run.movedFrom, let day = try? CivilDate.parse(moved, field: "movedFrom") { return day }
-        if let elapse = run.elapse, let milliseconds = Instant.millisecondsSinceEpoch(elapse) {
-            return LocalDateTime(instant: milliseconds / 1000, in: state.parkZone).date
+    /// The park's day a run of `timer` is due on (`ScheduledTimer.dueDay`: its latest elapse by
+    /// the run's start, or the day off that was moved from); today for a run started by hand.
+    private func dueDay(of run: StoredTimerRun, timer: String) -> CivilDate {
+        guard let text = run.elapse, let elapse = Instant.millisecondsSinceEpoch(text),
+              let start = Instant.millisecondsSinceEpoch(run.startedAt) else { return state.today() }
+        let recorded = TimerElapse(instant: elapse * 1_000, movedFrom: run.movedFrom.flatMap { try? CivilDate.parse($0, field: "movedFrom") })
+        return current.withLock { current in
+            guard let definition = current.schedule.timer(named: timer)?.definition else {
+                return recorded.movedFrom ?? current.context.localDate(of: recorded.instant)
+            }
+            return ScheduledTimer.dueDay(of: definition, elapse: recorded, start: start * 1_000, context: current.context)
         }
-        return state.today()
     }
 
     /// Runs a started run's action and records how it ended.
@@ -190,7 +194,7 @@ final class TimerScheduler: Sendable {
         let outcome: TimerRunOutcome
         let result: ScheduledJobs.Result
         do {
-            result = try await jobs.perform(action, timer: timer, run: run.id, due: dueDay(of: run))
+            result = try await jobs.perform(action, timer: timer, run: run.id, due: dueDay(of: run, timer: timer))
             outcome = .succeeded
         } catch let partly as ScheduledJobs.PartlyFailed {
             result = partly.result

@@ -223,8 +223,10 @@ extension ParkDatabase {
     static func withdrawRegistrations(_ db: Database, of tenant: Int64, after change: StatusChange, context: ChangeContext) throws {
         guard !EventRegistration.mayRegister(change.to) else { return }
         let now = context.epochSeconds
+        // Every registration still active: an occurrence named by an earlier day of its series
+        // may have been moved past the change's day, or be in a zone behind the park's.
         let records = try EventRegistrationRecord
-            .filter(EventRegistrationRecord.Columns.tenantId == tenant && EventRegistrationRecord.Columns.occurrence >= change.on.description)
+            .filter(EventRegistrationRecord.Columns.tenantId == tenant)
             .filter([RegistrationStatus.registered.rawValue, RegistrationStatus.waiting.rawValue].contains(EventRegistrationRecord.Columns.status))
             .order(EventRegistrationRecord.Columns.id)
             .fetchAll(db)
@@ -234,9 +236,9 @@ extension ParkDatabase {
             let stored = try events[registration.eventID] ?? ParkDatabase.loadEvent(db, registration.eventID)
             events[registration.eventID] = stored
             let occurrence = try ParkDatabase.occurrence(of: stored, registration.occurrence)
-            return (registration: registration, eventStatus: stored.event.status(of: occurrence, at: now))
+            return (registration: registration, startsAt: occurrence.startsAt, eventStatus: stored.event.status(of: occurrence, at: now))
         }
-        for registration in EventRegistration.withdrawn(by: change, among: registrations) {
+        for registration in EventRegistration.withdrawn(by: change, from: change.on.start(in: context.parkZone), among: registrations) {
             _ = try ParkDatabase.cancelRegistration(
                 db, registration.id!, reason: "tenant \(change.to.rawValue) on \(change.on)", now: now, context: context)
         }

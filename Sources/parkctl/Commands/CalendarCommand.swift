@@ -116,11 +116,20 @@ extension CalendarCommand {
             return zoneName(ofFile: "/etc/localtime") ?? "UTC"
         }
 
-        /// The zone a zoneinfo file is, named by its place under `zoneinfo/` (through a link).
+        /// The zone a zoneinfo file is: named by its place under `zoneinfo/`, every link followed
+        /// (`/etc/localtime` → `/usr/share/zoneinfo/PRC` → `Asia/Shanghai`); a file elsewhere (a
+        /// copied `/etc/localtime`) by the POSIX TZ rule that ends it, as glibc reads it for
+        /// times past its table.
         static func zoneName(ofFile path: String) -> String? {
-            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? path
-            guard let range = target.range(of: "zoneinfo/") else { return nil }
-            return String(target[range.upperBound...])
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            if let range = resolved.range(of: "/zoneinfo/") { return String(resolved[range.upperBound...]) }
+            guard let data = FileManager.default.contents(atPath: resolved), data.starts(with: Array("TZif".utf8)),
+                  data.count > 5, data[data.startIndex + 4] >= UInt8(ascii: "2"), data.last == UInt8(ascii: "\n") else { return nil }
+            // The footer: "\nRULE\n" at the end of a TZif file of version 2 or later.
+            let body = data.dropLast()
+            guard let start = body.lastIndex(of: UInt8(ascii: "\n")) else { return nil }
+            let rule = String(decoding: body[body.index(after: start)...], as: UTF8.self)
+            return rule.isEmpty ? nil : rule
         }
 
         static func text(_ reply: CalendarAPI.NextReply) -> String {

@@ -388,6 +388,11 @@ extension EventCommand {
 
         static let fieldOptions: FieldOptions = ["from": "--from", "to": "--to"]
 
+        func validate() throws {
+            try Self.validateCommandLine()
+            try refuseJSON(with: ["--ics": ics])
+        }
+
         func run() async throws {
             try await respond(EventAPI.export, EventAPI.Export(from: from, to: to), terminator: "") { reply in reply.ics }
         }

@@ -73,7 +73,7 @@ extension LeaseCommand {
                 for lease in reply.leases {
                     table.add([
                         String(lease.id), lease.tenantName, lease.units.map(\.label).joined(separator: ","), lease.area,
-                        lease.start, lease.terminatedOn ?? lease.end, lease.rents.last?.rent.grouped ?? "-",
+                        lease.start, lease.terminatedOn ?? lease.end, lease.rentToday.grouped,
                     ])
                 }
                 return table.render(orIfEmpty: "no leases")

@@ -85,6 +85,7 @@ extension PaymentCommand {
         func validate() throws {
             try Self.validateCommandLine()
             if csv && html { throw ValidationError("Give --csv or --html, not both.") }
+            try refuseJSON(with: ["--csv": csv, "--html": html])
         }
 
         func run() async throws {

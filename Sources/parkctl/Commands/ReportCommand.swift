@@ -74,7 +74,8 @@ extension ReportCommand {
                 workersDispatched: workersDispatched, workersOutsourced: workersOutsourced,
                 jobSeekersServed: jobSeekersServed, placements: placements, trainingSessions: trainingSessions,
                 trainingAttendees: trainingAttendees, phdHires: phdHires, headcount: headcount, reason: reason)
-            try await respond(ReportAPI.create, submission, json: \.report) { reply in
+            // --json gives the whole reply: a correction's changes are part of the answer.
+            try await respond(ReportAPI.create, submission) { reply in
                 let report = reply.report
                 let changes = reply.changes.isEmpty ? "" : ": " + reply.changes.joined(separator: ", ")
                 return "report \(report.month) of tenant \(report.tenant) recorded (version \(report.version))\(changes)".replacingControlCharacters()

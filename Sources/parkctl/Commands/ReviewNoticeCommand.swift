@@ -61,6 +61,11 @@ extension ReviewCommand.NoticeCommand {
 
         static let fieldOptions: FieldOptions = ["session": "SESSION"]
 
+        func validate() throws {
+            try Self.validateCommandLine()
+            try refuseJSON(with: ["--csv": csv])
+        }
+
         func run() async throws {
             try await respond(ReviewAPI.getNotice, ReviewAPI.GetNotice(session: session), terminator: csv ? "\r\n" : "\n", text: text)
         }

@@ -142,6 +142,11 @@ extension RewardCommand {
 
         static let fieldOptions: FieldOptions = ["run": "RUN"]
 
+        func validate() throws {
+            try Self.validateCommandLine()
+            try refuseJSON(with: ["--csv": csv])
+        }
+
         func run() async throws {
             try await reporting {
                 var reply = try await global.call(RewardAPI.get, RewardAPI.Get(run: run, tenant: nil, explain: false))

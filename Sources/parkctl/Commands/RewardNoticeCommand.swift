@@ -41,7 +41,8 @@ extension RewardCommand {
 
         func run() async throws {
             let request = NoticeAPI.Resolve(objection: objection, resolution: resolution.resolution, reason: reason)
-            try await respond(NoticeAPI.resolve, request, json: \.objection) { reply in
+            // --json gives the whole reply: where the line stands is part of the answer.
+            try await respond(NoticeAPI.resolve, request) { reply in
                 let o = reply.objection
                 let standing = if o.resolution == "upheld" {
                     "is withdrawn from payment; an adjustment run corrects it"
@@ -140,6 +141,7 @@ extension RewardCommand.Notice {
         func validate() throws {
             try Self.validateCommandLine()
             if csv && html { throw ValidationError("Give --csv or --html, not both.") }
+            try refuseJSON(with: ["--csv": csv, "--html": html])
         }
 
         func run() async throws {

@@ -27,9 +27,7 @@ extension Parkctl {
             if sinceOpening, from != nil {
                 throw ValidationError("Give --since-opening or --from, not both: since opening starts at the park's first data.")
             }
-            if csv, parkctl.global.json {
-                throw ValidationError("Give --json or --csv, not both.")
-            }
+            try refuseJSON(with: ["--csv": csv])
         }
 
         /// A value out of its form is refused as parkd refuses one (65, naming the option), not

@@ -22,6 +22,12 @@ extension ParkctlCommand {
         try Self.validateCommandLine()
     }
 
+    /// Refuses `--json` with a flag asking for another format (`--csv`, `--html`, `--ics`): a
+    /// usage error, as every command that prints one format or the other gives it.
+    func refuseJSON(with formats: KeyValuePairs<String, Bool>) throws {
+        for (flag, given) in formats where given && global.json { throw ValidationError("Give --json or \(flag), not both.") }
+    }
+
     /// Refuses, before anything is sent, an argument that is not UTF-8 text (a terminal in GBK:
     /// Swift has put U+FFFD where its bytes were) and a single-value option given twice; a
     /// usage error like any other (exit 64; with `--json`, `parkctl.Usage` and the command's
