@@ -142,12 +142,21 @@ public final class ParkDatabase: Sendable {
                     _ = try db.checkpoint(.truncate)
                 } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
                     let (logged, moved) = try db.checkpoint(.passive)
-                    guard moved >= logged else { throw error }
+                    guard moved >= logged else {
+                        let reader = StorageFailure.lockHolder(of: path).map { " (pid \($0))" } ?? ""
+                        throw LogKeptReason("another process\(reader) has read the database since before parkd's last changes")
+                    }
                 }
             }
         }
         try pool.close()
         if case .failure(let error) = checkpoint { throw LogKept(path: path, reason: "\(error)") }
+    }
+
+    /// Why the log was kept, in words, when SQLite's error would not say it.
+    private struct LogKeptReason: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
     }
 
     /// The database closed with its write-ahead log still holding committed changes.
@@ -156,7 +165,7 @@ public final class ParkDatabase: Sendable {
         public let reason: String
         public var description: String {
             "the write-ahead log could not be moved into \(path) (\(reason)): \(path)-wal holds changes \(path) does not; "
-                + "keep the two together (copy both), or start parkd again once it can write, to move them in"
+                + "keep the two together (copy both), or start parkd again, which moves them in"
         }
     }
 

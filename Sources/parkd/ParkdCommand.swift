@@ -131,7 +131,9 @@ struct ParkdCommand: AsyncParsableCommand {
                 if let warning = restored.warning { FileHandle.standardError.write(Data("parkd: \(warning)\n".utf8)) }
                 if let unread = restored.replacedUnread { FileHandle.standardError.write(Data("parkd: \(unread)\n".utf8)) }
                 if let discarded = restored.discarded {
-                    FileHandle.standardError.write(Data("parkd: undone, as --discard-newer asked: \(discarded.summary)\n".utf8))
+                    let payments = discarded.payments > 0
+                        ? "; payments among them: before paying again, check the bank's records of the batches made since the copy" : ""
+                    FileHandle.standardError.write(Data("parkd: undone, as --discard-newer asked: \(discarded.summary)\(payments)\n".utf8))
                 }
                 print("\(restore): restored as \(restored.database)")
                 if let aside = restored.keptAside { print("the database it replaced is kept as \(aside)") }

@@ -33,26 +33,26 @@ struct InterruptTests {
         #expect(String(decoding: waitingErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) ==
             "parkctl: interrupted; the request was sent and parkd carries it out: waiting for its answer (Ctrl-C again to leave without it)\n")
 
+        /// `arguments` interrupted twice: its exit status and what it wrote on stderr.
+        func leftTwice(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+            let (leaving, _, leavingErr) = try started(arguments)
+            usleep(700_000)
+            kill(leaving.processIdentifier, SIGINT)
+            usleep(200_000)
+            kill(leaving.processIdentifier, SIGINT)
+            leaving.waitUntilExit()
+            return (leaving.terminationStatus, String(decoding: leavingErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        }
+
         // Left: exit 130, and the request is carried out all the same.
         try lock.take()
-        let (leaving, _, leavingErr) = try started(["tenant", "add", "--name", "B", "--credit-code", "91370200718022626N", "--on", "2021-01-04"])
-        usleep(700_000)
-        kill(leaving.processIdentifier, SIGINT)
-        usleep(200_000)
-        kill(leaving.processIdentifier, SIGINT)
-        leaving.waitUntilExit()
-        #expect(leaving.terminationStatus == 130)
-        #expect(String(decoding: leavingErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasSuffix(
+        let left = try leftTwice(["tenant", "add", "--name", "B", "--credit-code", "91370200718022626N", "--on", "2021-01-04"])
+        #expect(left.status == 130)
+        #expect(left.stderr.hasSuffix(
             "parkctl: left without parkd's answer; the request may have been carried out: `parkctl audit list --limit 5` shows what parkd did\n"))
         // With --json, stderr holds the one failure object a script reads, and nothing else.
-        let (scripted, _, scriptedErr) = try started(["--json", "tenant", "add", "--name", "C", "--credit-code", "91110000802100433B", "--on", "2021-01-04"])
-        usleep(700_000)
-        kill(scripted.processIdentifier, SIGINT)
-        usleep(200_000)
-        kill(scripted.processIdentifier, SIGINT)
-        scripted.waitUntilExit()
-        #expect(scripted.terminationStatus == 130)
-        let failure = String(decoding: scriptedErr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let (status, failure) = try leftTwice(["--json", "tenant", "add", "--name", "C", "--credit-code", "91110000802100433B", "--on", "2021-01-04"])
+        #expect(status == 130)
         #expect(failure.hasPrefix(#"{"error":"parkctl.Interrupted","exitStatus":130,"message":"left without parkd's answer"#)
                 && failure.split(separator: "\n").count == 1, "\(failure)")
         try lock.end()

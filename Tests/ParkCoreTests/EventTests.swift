@@ -259,6 +259,10 @@ struct EventTests {
         #expect(next.map(\.registration) == [3, 5])
         #expect(next[0].passedOver.isEmpty)
         #expect(last.free == 0)
+        // A firm gone since the occurrence began keeps its line, but is given no place.
+        var gone = places
+        gone.notPromoted = [4]
+        #expect(gone.withdrawing(1).promotions.map(\.registration) == [5])
     }
 
     @Test("a first outcome gives any figures, the others 0; a correction needs a reason and changes only what it gives")

@@ -83,8 +83,9 @@ struct TimerScheduleTests {
         var schedule = TimerSchedule(
             [try Self.timer(persistent: true)], lastTriggers: ["daily": last], now: try Self.at("2021-03-04 10:00:00"), context: Self.context())
         #expect(Self.next(schedule) == (try Self.at("2021-03-02 09:00:00")))
+        // One run, for the latest of the elapses missed: the job it runs is that one's.
         let decisions = schedule.due(now: try Self.at("2021-03-04 10:00:00"), context: Self.context())
-        #expect(decisions == [.run(timer: "daily", trigger: .catchUp, elapse: TimerElapse(instant: try Self.at("2021-03-02 09:00:00")))])
+        #expect(decisions == [.run(timer: "daily", trigger: .catchUp, elapse: TimerElapse(instant: try Self.at("2021-03-04 09:00:00")))])
         schedule.finished("daily")
         #expect(Self.next(schedule) == (try Self.at("2021-03-05 09:00:00")))
         #expect(schedule.due(now: try Self.at("2021-03-04 10:00:01"), context: Self.context()).isEmpty)
@@ -122,7 +123,7 @@ struct TimerScheduleTests {
             [try Self.timer(persistent: true)], lastTriggers: [:], stamps: ["daily": try Self.at("2021-03-01 08:00:00")], now: now, context: Self.context())
         #expect(schedule.timers[0].lastTrigger == nil, "what timer list shows as Last")
         #expect(schedule.due(now: now, context: Self.context())
-            == [.run(timer: "daily", trigger: .catchUp, elapse: TimerElapse(instant: try Self.at("2021-03-01 09:00:00")))])
+            == [.run(timer: "daily", trigger: .catchUp, elapse: TimerElapse(instant: try Self.at("2021-03-04 09:00:00")))])
         let future = TimerSchedule(
             [try Self.timer(persistent: true)], lastTriggers: [:], stamps: ["daily": try Self.at("2021-03-09 08:00:00")], now: now, context: Self.context())
         #expect(Self.next(future) == (try Self.at("2021-03-05 09:00:00")))
@@ -198,6 +199,22 @@ struct TimerScheduleTests {
         #expect(schedule.due(now: moved.instant, context: context) == [.run(timer: "daily", trigger: .elapse, elapse: moved)])
         schedule.finished("daily")
         #expect(schedule.timers[0].next == .at(TimerElapse(instant: try Self.at("2021-02-19 09:00:00"))))
+    }
+
+    @Test("a catch-up run on a day off does not lose the elapse of the day before, moved to the next working day still to come")
+    func catchUpKeepsAMovedElapse() throws {
+        let context = Self.context(calendar: try Self.calendar())
+        let definition = try Self.timer(["*-*-01 09:00"], persistent: true, workingDaysOnly: true, onHoliday: .nextWorkingDay)
+        // Last run 2 August (1 August 2021 was a Sunday); parkd down until Sunday 3 October, in the National Day holiday.
+        let now = try Self.at("2021-10-03 12:00:00")
+        var schedule = TimerSchedule([definition], lastTriggers: ["daily": try Self.at("2021-08-02 09:00:01")], now: now, context: context)
+        #expect(schedule.due(now: now, context: context) == [
+            .run(timer: "daily", trigger: .catchUp, elapse: TimerElapse(instant: try Self.at("2021-09-01 09:00:00"))),
+        ])
+        schedule.finished("daily")
+        let october = TimerElapse(instant: try Self.at("2021-10-08 09:00:00"), movedFrom: try CivilDate.parse("2021-10-01", field: "day"))
+        #expect(schedule.timers[0].next == .at(october))
+        #expect(schedule.due(now: october.instant, context: context) == [.run(timer: "daily", trigger: .elapse, elapse: october)])
     }
 
     @Test("a monthly elapse on a day off moves to the next working day at the same time of day")

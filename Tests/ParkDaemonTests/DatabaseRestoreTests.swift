@@ -72,7 +72,7 @@ struct DatabaseRestoreTests {
         try ParkDatabase(path: live).close()
         try "log".write(toFile: live + "-wal", atomically: false, encoding: .utf8)
         for (file, reason) in [
-            (live, "live.sqlite-wal exists: the file is a live database's, not a backup"),
+            (live, "live.sqlite-wal holds changes \(live) does not (a live database's log"),
             (text, "not a database parkd can read"), (plain, "not a parkd database"), (newer, "written by a newer parkd (schema v99-fromTheFuture)"),
             (state + "/missing.sqlite", "no such file"),
         ] {

@@ -10,6 +10,9 @@ public struct EventPlaces: Equatable, Sendable {
     public var perFirmLimit: Int?
     /// Registered and waiting registrations, in the order they joined.
     public var active: [EventRegistration]
+    /// Waiting registrations of firms that no longer take part (gone, or refused entry, after
+    /// the occurrence began: what they held from then on was withdrawn): no place goes to them.
+    public var notPromoted: Set<Int64> = []
 
     /// Places held by registrations.
     public var taken: Int { active.filter { $0.status == .registered }.reduce(0) { $0 + $1.places } }
@@ -71,7 +74,7 @@ public struct EventPlaces: Equatable, Sendable {
         var promotions: [Promotion] = []
         var passed: [(registration: Int64, places: Int)] = []
         for registration in waiting {
-            guard let id = registration.id else { continue }
+            guard let id = registration.id, !notPromoted.contains(id) else { continue }
             if registration.places <= free {
                 promotions.append(Promotion(registration: id, places: registration.places, free: free, passedOver: passed))
                 free -= registration.places

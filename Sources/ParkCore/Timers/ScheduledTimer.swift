@@ -40,27 +40,50 @@ public struct ScheduledTimer: Sendable {
         next = Self.nextElapse(of: definition, after: base, context: context)
     }
 
-    /// The park's day a run for `elapse` that started at `start` is due on: the day of the latest
-    /// elapse by `start` (a run that caught up several missed elapses, or that a clock set forward
-    /// over them started, is the latest one's, as the job that elapse would have run), or the day
-    /// off it was moved from.
-    public static func dueDay(of definition: TimerDefinition, elapse: TimerElapse, start: Int64, context: ElapseContext) -> CivilDate {
+    /// The latest elapse by `now`, from `elapse` (the first one due) on: the one a run that
+    /// catches up several missed elapses, or that a clock set forward over them starts, is for,
+    /// as the job it runs is that elapse's. A frequent timer's search starts a few weeks before
+    /// `now` rather than stepping through every elapse since `elapse`.
+    static func latestElapse(of definition: TimerDefinition, from elapse: TimerElapse, by now: Int64, context: ElapseContext) -> TimerElapse {
         var latest = elapse
+        let weeksBefore = now - latestSearchSpan
+        if weeksBefore > latest.instant, case .at(let near) = nextElapse(of: definition, after: weeksBefore, context: context),
+           near.instant <= now, near.instant > latest.instant {
+            latest = near
+        }
         for _ in 0..<searchLimit {
-            guard case .at(let next) = nextElapse(of: definition, after: latest.instant, context: context), next.instant <= start else { break }
+            guard case .at(let next) = nextElapse(of: definition, after: latest.instant, context: context), next.instant <= now else { break }
             latest = next
         }
-        return latest.movedFrom ?? context.localDate(of: latest.instant)
+        return latest
     }
+
+    /// Five weeks, in microseconds: more than a month between two elapses of a monthly timer
+    /// moved past a holiday.
+    static let latestSearchSpan: Int64 = 35 * 86_400 * 1_000_000
+
+    /// Sixteen days, in microseconds: longer than any run of days off, so an elapse moved past
+    /// them to the next working day is found from any instant before it arrives.
+    static let movedElapseSpan: Int64 = 16 * 86_400 * 1_000_000
 
     /// The first elapse after `instant`, with working days applied. An expression whose next
     /// elapse falls on a day the calendar cannot judge blocks the timer only when no other
     /// expression elapses before that day: every elapse it might give comes at or after it.
+    ///
+    /// With `on_holiday: next-working-day`, an expression's elapse on a day off before `instant`
+    /// that is moved to after it is found too: it has not run (a run at `instant` or before was
+    /// another elapse's), and counting only from `instant` would lose it (a catch-up run on a
+    /// day off, while the elapse of the day before waits for its working day).
     static func nextElapse(of definition: TimerDefinition, after instant: Int64, context: ElapseContext) -> NextElapse {
         var best: TimerElapse?
         var blocked: (at: Int64, reason: String)?
+        let movesElapses = definition.workingDaysOnly && definition.onHoliday == .nextWorkingDay
         for spec in definition.calendars {
             let zone = context.zone(of: spec)
+            if movesElapses, let moved = movedPast(instant, spec: spec, zone: zone, context: context),
+               best.map({ moved.instant < $0.instant }) ?? true {
+                best = moved
+            }
             var from = instant
             for _ in 0..<searchLimit {
                 guard let raw = spec.next(after: from, in: zone) else { break }
@@ -89,5 +112,25 @@ public struct ScheduledTimer: Sendable {
         }
         if let blocked, best.map({ $0.instant >= blocked.at }) ?? true { return .blocked(blocked.reason) }
         return best.map(NextElapse.at) ?? .never
+    }
+
+    /// The earliest elapse of `spec` on a day off in the weeks before `instant` that is moved to
+    /// the next working day after it; nil when there is none. A day the calendar cannot judge is
+    /// passed over here: what lies ahead decides whether the timer waits.
+    private static func movedPast(_ instant: Int64, spec: CalendarSpec, zone: any TimeZoneRules, context: ElapseContext) -> TimerElapse? {
+        var earliest: TimerElapse?
+        var from = instant - movedElapseSpan
+        for _ in 0..<searchLimit {
+            guard let raw = spec.next(after: from, in: zone), raw <= instant else { break }
+            from = raw
+            let day = context.localDate(of: raw)
+            guard (try? context.calendar.isWorkingDay(day)) == false else { continue }
+            var workingDay = day.adding(days: 1)
+            while (try? context.calendar.isWorkingDay(workingDay)) == false { workingDay = workingDay.adding(days: 1) }
+            guard (try? context.calendar.isWorkingDay(workingDay)) == true else { continue }
+            let moved = TimerElapse(instant: context.moving(raw, to: workingDay), movedFrom: day)
+            if moved.instant > instant, earliest.map({ moved.instant < $0.instant }) ?? true { earliest = moved }
+        }
+        return earliest
     }
 }

@@ -35,14 +35,16 @@ public struct TimerSchedule: Sendable {
         timers.compactMap { timer in timer.next.elapse.map { $0.instant + timer.definition.accuracy } }.min()
     }
 
-    /// The timers whose elapse has come by `now`: a run each, or a skip for one still running.
-    /// Each timer's next elapse is then counted from `now`, so a clock that jumped over several
-    /// elapses makes one run.
+    /// The timers whose elapse has come by `now`: a run each, or a skip for one still running,
+    /// for the latest of its elapses due (`ScheduledTimer.latestElapse`). Each timer's next
+    /// elapse is then counted from `now`, so a clock that jumped over several elapses, or a
+    /// catch-up of several missed, makes one run.
     public mutating func due(now: Int64, context: ElapseContext) -> [TimerDecision] {
         var decisions: [TimerDecision] = []
         for index in timers.indices {
-            guard let elapse = timers[index].next.elapse, elapse.instant <= now else { continue }
-            let trigger: TimerTrigger = elapse.instant < timers[index].activatedAt ? .catchUp : .elapse
+            guard let first = timers[index].next.elapse, first.instant <= now else { continue }
+            let trigger: TimerTrigger = first.instant < timers[index].activatedAt ? .catchUp : .elapse
+            let elapse = ScheduledTimer.latestElapse(of: timers[index].definition, from: first, by: now, context: context)
             if let since = timers[index].runningSince {
                 decisions.append(.skip(timer: timers[index].name, trigger: trigger, elapse: elapse, runningSince: since))
             } else {

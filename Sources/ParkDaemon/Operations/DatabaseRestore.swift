@@ -63,7 +63,11 @@ public enum DatabaseRestore {
             // empty log, as a database kept aside by an earlier restore has, holds none).
             let log = (try? FileManager.default.attributesOfItem(atPath: file + "-wal"))?[.size] as? Int
             guard log == nil || log == 0 else {
-                throw RestoreRefused("\(file)-wal exists: the file is a live database's, not a backup; restore a copy from backups/")
+                throw RestoreRefused("""
+                    \(file)-wal holds changes \(file) does not (a live database's log, or that of a database kept aside after a crash): \
+                    restore a copy from backups/, or, parkd stopped, move the log into the file first \
+                    (sqlite3 \(file) 'PRAGMA wal_checkpoint(TRUNCATE)') and restore it then
+                    """)
             }
             // Absolute: the note names the database kept aside for a parkd started elsewhere.
             let database = URL(fileURLWithPath: stateDirectory).standardizedFileURL.appendingPathComponent(Daemon.databaseFileName).path
@@ -106,19 +110,24 @@ public enum DatabaseRestore {
             // What the check left beside the copy holds nothing: the copy had no log.
             for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: incoming + suffix) }
             let restoredHead = try? ParkDatabase.auditHead(path: incoming)
+            // A restore made before parkd recorded the previous one restores over it: the park
+            // that one replaced is what this copy is compared with, and what its note names.
+            let pending = pendingRestore(in: stateDirectory, database: database)
+            let park = pending.map(\.keptAside) ?? database
             var discarded: LaterChanges?
             var replacedUnread: String?
-            if manager.fileExists(atPath: database) {
+            if let park, manager.fileExists(atPath: park) {
                 do {
-                    if let holder = StorageFailure.lockHolder(of: database) { throw StorageFailure.busy(holder: holder) }
-                    try refusePendingRestore(in: stateDirectory, database: database)
-                    let shared = try ParkDatabase.sharedTrailHead(path: database, other: incoming)
-                    discarded = try ParkDatabase.changes(path: database, after: shared, besides: notChanges)
+                    for path in Set([database, park]) {
+                        if let holder = StorageFailure.lockHolder(of: path) { throw StorageFailure.busy(holder: holder) }
+                    }
+                    let shared = try ParkDatabase.sharedTrailHead(path: park, other: incoming)
+                    discarded = try ParkDatabase.changes(path: park, after: shared, besides: notChanges)
                     if let later = discarded, !discardingLaterChanges {
                         let copy = shared == (restoredHead?.id ?? 0)
-                            ? "\(file) is older than \(database), which records \(later.summary)"
-                            : "\(file) is not \(database) as it was: their audit trails part after entry \(shared) (the copy's newest is "
-                                + "entry \(restoredHead?.id ?? 0)); since then \(database) records \(later.summary)"
+                            ? "\(file) is older than \(park), which records \(later.summary)"
+                            : "\(file) is not \(park) as it was: their audit trails part after entry \(shared) (the copy's newest is "
+                                + "entry \(restoredHead?.id ?? 0)); since then \(park) records \(later.summary)"
                         throw RestoreRefused("""
                             \(copy). Restored, the copy undoes them\
                             \(later.payments > 0 ? " (payments among them: a batch the bank has paid could be made and paid again)" : ""). \
@@ -133,9 +142,10 @@ public enum DatabaseRestore {
                     throw RestoreRefused("\(database): another process\(holder.map { " (pid \($0))" } ?? "") holds the database; a restore replaces it only when nothing has it open")
                 } catch {
                     // A damaged database, the reason to restore: what it held after the copy is not known.
-                    replacedUnread = "\(database) cannot be read (\(error)): what it recorded after the copy is not known"
+                    replacedUnread = "\(park) cannot be read (\(error)): what it recorded after the copy is not known"
                 }
-            } else {
+            }
+            if !manager.fileExists(atPath: database) {
                 // A log left without its database (moved away after kill -9) would be read into the copy.
                 try keepStrayLogAside(of: database, at: instant)
             }
@@ -145,6 +155,9 @@ public enum DatabaseRestore {
             if getuid() == 0, stat(stateDirectory, &directory) == 0 {
                 _ = chown(incoming, directory.st_uid, directory.st_gid)
             }
+            // Reading the copy (its trail, above) may have left an empty log and shared memory
+            // beside it: they hold nothing, and would stay behind under the copy's name.
+            for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: incoming + suffix) }
             // On the disk before it takes the database's name: a power cut after the rename
             // must not leave a database half written.
             try syncFile(incoming)
@@ -175,8 +188,10 @@ public enum DatabaseRestore {
             let note = RestoreNote(
                 file: URL(fileURLWithPath: file).standardizedFileURL.path,
                 restoredAt: Instant.rfc3339(millisecondsSinceEpoch: Int64(instant.timeIntervalSince1970 * 1000)),
-                uid: Int64(getuid()), user: Caller.userName(uid: getuid()) ?? "uid \(getuid())", pid: Int64(getpid()), keptAside: keptAside,
-                restoredHead: restoredHead, replacedHead: keptAside.flatMap { try? ParkDatabase.auditHead(path: $0) }
+                uid: Int64(getuid()), user: Caller.userName(uid: getuid()) ?? "uid \(getuid())", pid: Int64(getpid()),
+                keptAside: pending.map(\.keptAside) ?? keptAside, restoredHead: restoredHead,
+                replacedHead: pending.map(\.replacedHead) ?? keptAside.flatMap { try? ParkDatabase.auditHead(path: $0) },
+                discarded: discarded?.summary
             ).sealed(with: auditKey)
             // Not restored: the database keeps its log, the second name goes, and so does the note.
             func undo() {
@@ -187,7 +202,8 @@ public enum DatabaseRestore {
                     unlink(aside)
                 }
                 unlink(incoming)
-                unlink(stateDirectory + "/" + RestoreNote.fileName)
+                // The earlier restore's note, when this one was to restore over it, stays.
+                if let pending { try? pending.write(into: stateDirectory) } else { unlink(stateDirectory + "/" + RestoreNote.fileName) }
             }
             do {
                 try note.write(into: stateDirectory)
@@ -211,18 +227,19 @@ public enum DatabaseRestore {
 
 extension DatabaseRestore {
     /// The audited methods that leave the park's data as it was: a copy undoes nothing of them.
-    static let notChanges = [BackupAPI.create.name, TimerAPI.run.name, ServiceAPI.setLogLevel.name, ReloadService.method]
+    /// So are parkd's own records: a policy load, a schema upgrade, the trail's seal and key.
+    static let notChanges = [
+        BackupAPI.create.name, TimerAPI.run.name, ServiceAPI.setLogLevel.name, ReloadService.method, PolicyRegistry.loadMethod,
+        Daemon.upgradeMethod, ParkDatabase.sealMethod, ParkDatabase.keyChangedMethod,
+    ]
 
-    /// Refuses a restore while an earlier one, done, waits for a start to record it: its note
-    /// names the database it kept aside, which a second restore's note would no longer name.
-    private static func refusePendingRestore(in stateDirectory: String, database: String) throws {
-        let path = stateDirectory + "/" + RestoreNote.fileName
-        guard let data = FileManager.default.contents(atPath: path), let note = try? JSONDecoder().decode(RestoreNote.self, from: data),
-              let head = try? ParkDatabase.auditHead(path: database), head == note.restoredHead else { return }
-        throw RestoreRefused("""
-            the restore of \(note.file) at \(note.restoredAt) is not recorded yet (\(path)); it kept \
-            \(note.keptAside ?? "no database") aside: start parkd once, so that its audit trail records it, then restore again
-            """)
+    /// The note of an earlier restore that is done (the database in place is its copy, as it
+    /// put it) and waits for a start to record it; nil when there is none.
+    private static func pendingRestore(in stateDirectory: String, database: String) -> RestoreNote? {
+        guard let data = FileManager.default.contents(atPath: stateDirectory + "/" + RestoreNote.fileName),
+              let note = try? JSONDecoder().decode(RestoreNote.self, from: data),
+              let head = try? ParkDatabase.auditHead(path: database), head == note.restoredHead else { return nil }
+        return note
     }
 
     /// Moves a log and shared memory that have no database beside them out of its way, named as

@@ -28,6 +28,9 @@ struct RestoreNote: Codable, Equatable, Sendable {
     var restoredHead: AuditTrailHead?
     /// The head of the trail replaced; nil when there was none, or it could not be read.
     var replacedHead: AuditTrailHead?
+    /// The changes the replaced database recorded that the copy undid (`--discard-newer`), in
+    /// words; nil when it undid none.
+    var discarded: String? = nil
     /// The note sealed with the audit key the restore could read (`sealNote` of `sealedText`),
     /// and that key's id; nil when it read none. Anyone who can write the state directory can
     /// write a note: only a sealed one is taken at its word.
@@ -60,6 +63,7 @@ struct RestoreNote: Codable, Equatable, Sendable {
         members["keptAside"] = keptAside.map { .string($0) }
         members["restoredHead"] = restoredHead.map { .object(["id": .integer($0.id), "hash": .string($0.hash)]) }
         members["replacedHead"] = replacedHead.map { .object(["id": .integer($0.id), "hash": .string($0.hash)]) }
+        members["discarded"] = discarded.map { .string($0) }
         return members
     }
 
@@ -115,6 +119,9 @@ struct RestoreNote: Codable, Equatable, Sendable {
         }
         let call = AuditedCall(uid: note.uid, user: note.user, pid: note.pid, method: method, parameters: parameters)
         try await database.recordCall(call, at: instant, outcome: "ok")
+        if let discarded = note.discarded {
+            logger.warning("the restore undid changes the database it replaced recorded (--discard-newer): \(discarded)")
+        }
         logger.notice("the database restored from \(note.file) at \(note.restoredAt) is recorded in the audit trail", metadata: [
             "replaced_head": "\(note.replacedHead.map { "\($0.id)" } ?? "none")", "restored_head": "\(note.restoredHead.map { "\($0.id)" } ?? "none")",
         ])

@@ -175,18 +175,12 @@ final class TimerScheduler: Sendable {
         }
     }
 
-    /// The park's day a run of `timer` is due on (`ScheduledTimer.dueDay`: its latest elapse by
-    /// the run's start, or the day off that was moved from); today for a run started by hand.
-    private func dueDay(of run: StoredTimerRun, timer: String) -> CivilDate {
-        guard let text = run.elapse, let elapse = Instant.millisecondsSinceEpoch(text),
-              let start = Instant.millisecondsSinceEpoch(run.startedAt) else { return state.today() }
-        let recorded = TimerElapse(instant: elapse * 1_000, movedFrom: run.movedFrom.flatMap { try? CivilDate.parse($0, field: "movedFrom") })
-        return current.withLock { current in
-            guard let definition = current.schedule.timer(named: timer)?.definition else {
-                return recorded.movedFrom ?? current.context.localDate(of: recorded.instant)
-            }
-            return ScheduledTimer.dueDay(of: definition, elapse: recorded, start: start * 1_000, context: current.context)
-        }
+    /// The park's day a run is due on: the day off its elapse (the latest due when it started)
+    /// was moved from, else that elapse's day; today for a run started by hand.
+    private func dueDay(of run: StoredTimerRun) -> CivilDate {
+        if let moved = run.movedFrom, let day = try? CivilDate.parse(moved, field: "movedFrom") { return day }
+        guard let text = run.elapse, let elapse = Instant.millisecondsSinceEpoch(text) else { return state.today() }
+        return LocalDateTime(instant: elapse / 1_000, in: state.parkZone).date
     }
 
     /// Runs a started run's action and records how it ended.
@@ -194,7 +188,7 @@ final class TimerScheduler: Sendable {
         let outcome: TimerRunOutcome
         let result: ScheduledJobs.Result
         do {
-            result = try await jobs.perform(action, timer: timer, run: run.id, due: dueDay(of: run, timer: timer))
+            result = try await jobs.perform(action, timer: timer, run: run.id, due: dueDay(of: run))
             outcome = .succeeded
         } catch let partly as ScheduledJobs.PartlyFailed {
             result = partly.result

@@ -6,7 +6,8 @@ public struct LaterChanges: Sendable {
     public var lastEntry: Int64
     public var firstAt: String
     public var lastAt: String
-    /// The changes made (entries whose outcome is `ok`), by method, most first.
+    /// The changes made (entries whose outcome is `ok`, or a submission's `rejected`), by method,
+    /// most first.
     public var byMethod: [(method: String, count: Int)]
 
     public var count: Int { byMethod.reduce(0) { $0 + $1.count } }

@@ -243,17 +243,20 @@ extension ParkDatabase {
     /// all of it), opened read-only; nil when it records none. Entries of the methods `besides`
     /// (those that leave the park's data as it was: a backup made, a log level set) and an
     /// earlier restore's own entry are not changes: restoring the same copy again undoes nothing.
+    /// A tenant's submission taken and rejected (`rejected: …`) is one: its receipt is issued.
     public static func changes(path: String, after id: Int64, besides: [String] = []) throws -> LaterChanges? {
         let besides = besides + [restoreMethod]
         return try readingOnly(path) { queue in try queue.read { db -> LaterChanges? in
             guard try db.tableExists("auditEntry") else { return nil }
             let made = AuditEntryRecord.filter(AuditEntryRecord.Columns.id > id && !besides.contains(AuditEntryRecord.Columns.method))
-                .filter(AuditEntryRecord.Columns.outcome == "ok" || AuditEntryRecord.Columns.outcome.like("ok:%"))
+                .filter(AuditEntryRecord.Columns.outcome == "ok" || AuditEntryRecord.Columns.outcome.like("ok:%")
+                    || AuditEntryRecord.Columns.outcome.like("rejected:%"))
             guard let first = try made.order(AuditEntryRecord.Columns.id).fetchOne(db),
                   let last = try made.order(AuditEntryRecord.Columns.id.desc).fetchOne(db) else { return nil }
             let counts = try Row.fetchAll(db, sql: """
                 SELECT method, COUNT(*) AS changes FROM auditEntry
-                WHERE id > ? AND method NOT IN (SELECT value FROM json_each(?)) AND (outcome = 'ok' OR outcome LIKE 'ok:%')
+                WHERE id > ? AND method NOT IN (SELECT value FROM json_each(?))
+                  AND (outcome = 'ok' OR outcome LIKE 'ok:%' OR outcome LIKE 'rejected:%')
                 GROUP BY method ORDER BY changes DESC, method
                 """, arguments: [id, try StoredJSON.text(besides)])
             return LaterChanges(

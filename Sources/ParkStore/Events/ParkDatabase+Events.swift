@@ -308,7 +308,15 @@ extension ParkDatabase {
             .filter([RegistrationStatus.registered.rawValue, RegistrationStatus.waiting.rawValue].contains(EventRegistrationRecord.Columns.status))
             .order(EventRegistrationRecord.Columns.id)
             .fetchAll(db).map { try $0.registration }
-        return EventPlaces(event: event.id ?? 0, capacity: event.capacity, perFirmLimit: event.perFirmLimit, active: active)
+        let waitingFirms = Set(active.filter { $0.status == .waiting }.map(\.tenantID))
+        var gone: Set<Int64> = []
+        for tenant in waitingFirms {
+            let status = try String.fetchOne(db, sql: "SELECT status FROM tenant WHERE id = ?", arguments: [tenant]).flatMap(TenantStatus.init(rawValue:))
+            if let status, !EventRegistration.mayRegister(status) { gone.insert(tenant) }
+        }
+        return EventPlaces(
+            event: event.id ?? 0, capacity: event.capacity, perFirmLimit: event.perFirmLimit, active: active,
+            notPromoted: Set(active.filter { $0.status == .waiting && gone.contains($0.tenantID) }.compactMap(\.id)))
     }
 
     /// Moves promoted registrations to their places, each with the record of its promotion.
