@@ -423,11 +423,23 @@ struct TimerCommandTests {
         let foreign = try restore(otherCopy)
         #expect(foreign.status == 1 && foreign.stderr.contains("their audit trails part after entry 0"), "\(foreign.stderr)")
 
-        // A database another process has open (reading or writing) is not replaced under it.
-        let lock = try DatabaseWriteLock(database: daemon.databasePath)
+        // A database another process holds a lock on (as SQLite's readers and writers do) is not
+        // replaced under it.
+        let holder = Process(), said = Pipe()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        holder.arguments = ["-c", """
+            import fcntl, sys
+            f = open(sys.argv[1], 'r+b'); fcntl.lockf(f, fcntl.LOCK_SH, 1, 1073741825); print('held', flush=True); sys.stdin.read()
+            """, daemon.databasePath]
+        holder.standardOutput = said
+        let release = Pipe()
+        holder.standardInput = release
+        try holder.run()
+        #expect(String(decoding: said.fileHandleForReading.availableData, as: UTF8.self).contains("held"))
         let held = try restore(first, ["--discard-newer"])
-        try lock.end()
-        #expect(held.status == 1 && held.stderr.contains("another process (pid \(lock.pid)) holds the database"), "\(held.stderr)")
+        try release.fileHandleForWriting.close()
+        holder.waitUntilExit()
+        #expect(held.status == 1 && held.stderr.contains("another process (pid \(holder.processIdentifier)) holds the database"), "\(held.stderr)")
 
         // A log left without its database is moved out of the way, not read into the copy.
         try FileManager.default.moveItem(atPath: daemon.databasePath, toPath: daemon.directory + "/moved.sqlite")
