@@ -467,6 +467,17 @@ struct TimerCommandTests {
         #expect(entry?.parameters.canonicalText.contains(#""discarded":"1 change"#) == true, "\(String(describing: entry))")
         #expect(wrong.stdout.split(separator: "\n").last.map { line in entry?.parameters.canonicalText.contains(String(line.dropFirst("the database it replaced is kept as ".count))) == true } == true,
                 "\(wrong.stdout) \(String(describing: entry))")
+
+        // A note that names a database kept aside which is not there as the restore left it is
+        // not taken at its word: the restore is refused rather than compared with it.
+        daemon.stop()
+        #expect(try restore(first, ["--discard-newer"]).status == 0)
+        let notePath = daemon.directory + "/restored.json"
+        var note = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: notePath))) as? [String: Any])
+        note["keptAside"] = daemon.directory + "/elsewhere.sqlite"
+        try JSONSerialization.data(withJSONObject: note).write(to: URL(fileURLWithPath: notePath))
+        let forged = try restore(second)
+        #expect(forged.status == 1 && forged.stderr.contains("its note cannot be taken at its word"), "\(forged.stderr)")
     }
 
     @Test("a backup that cannot be written says why in the system's words, exit 74, and parkd serves on")

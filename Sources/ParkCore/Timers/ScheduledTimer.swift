@@ -47,12 +47,17 @@ public struct ScheduledTimer: Sendable {
     static func latestElapse(of definition: TimerDefinition, from elapse: TimerElapse, by now: Int64, context: ElapseContext) -> TimerElapse {
         var latest = elapse
         let weeksBefore = now - latestSearchSpan
-        if weeksBefore > latest.instant, case .at(let near) = nextElapse(of: definition, after: weeksBefore, context: context),
+        // Stepping forward from an elapse due, no elapse moved from before it is looked for
+        // (`lookingBack`): that search, a thousand steps for a timer of every minute, at each of
+        // a thousand steps, would hold the scheduler for seconds.
+        if weeksBefore > latest.instant,
+           case .at(let near) = nextElapse(of: definition, after: weeksBefore, context: context, lookingBack: false),
            near.instant <= now, near.instant > latest.instant {
             latest = near
         }
         for _ in 0..<searchLimit {
-            guard case .at(let next) = nextElapse(of: definition, after: latest.instant, context: context), next.instant <= now else { break }
+            guard case .at(let next) = nextElapse(of: definition, after: latest.instant, context: context, lookingBack: false),
+                  next.instant <= now else { break }
             latest = next
         }
         return latest
@@ -74,10 +79,10 @@ public struct ScheduledTimer: Sendable {
     /// that is moved to after it is found too: it has not run (a run at `instant` or before was
     /// another elapse's), and counting only from `instant` would lose it (a catch-up run on a
     /// day off, while the elapse of the day before waits for its working day).
-    static func nextElapse(of definition: TimerDefinition, after instant: Int64, context: ElapseContext) -> NextElapse {
+    static func nextElapse(of definition: TimerDefinition, after instant: Int64, context: ElapseContext, lookingBack: Bool = true) -> NextElapse {
         var best: TimerElapse?
         var blocked: (at: Int64, reason: String)?
-        let movesElapses = definition.workingDaysOnly && definition.onHoliday == .nextWorkingDay
+        let movesElapses = lookingBack && definition.workingDaysOnly && definition.onHoliday == .nextWorkingDay
         for spec in definition.calendars {
             let zone = context.zone(of: spec)
             if movesElapses, let moved = movedPast(instant, spec: spec, zone: zone, context: context),

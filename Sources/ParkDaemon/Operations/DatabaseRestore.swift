@@ -112,7 +112,7 @@ public enum DatabaseRestore {
             let restoredHead = try? ParkDatabase.auditHead(path: incoming)
             // A restore made before parkd recorded the previous one restores over it: the park
             // that one replaced is what this copy is compared with, and what its note names.
-            let pending = pendingRestore(in: stateDirectory, database: database)
+            let pending = try pendingRestore(in: stateDirectory, database: database, key: auditKey)
             let park = pending.map(\.keptAside) ?? database
             var discarded: LaterChanges?
             var replacedUnread: String?
@@ -234,11 +234,28 @@ extension DatabaseRestore {
     ]
 
     /// The note of an earlier restore that is done (the database in place is its copy, as it
-    /// put it) and waits for a start to record it; nil when there is none.
-    private static func pendingRestore(in stateDirectory: String, database: String) -> RestoreNote? {
-        guard let data = FileManager.default.contents(atPath: stateDirectory + "/" + RestoreNote.fileName),
+    /// put it) and waits for a start to record it; nil when there is none. It is taken at its
+    /// word only when it is sealed with the service's audit key (when there is one) and the
+    /// database it kept aside is still there as it left it: else the restore is refused, saying
+    /// how to go on, rather than compared with a database the note may name wrongly.
+    private static func pendingRestore(in stateDirectory: String, database: String, key: AuditKey?) throws -> RestoreNote? {
+        let path = stateDirectory + "/" + RestoreNote.fileName
+        guard let data = FileManager.default.contents(atPath: path),
               let note = try? JSONDecoder().decode(RestoreNote.self, from: data),
               let head = try? ParkDatabase.auditHead(path: database), head == note.restoredHead else { return nil }
+        let sealed = key.map { note.keyId == $0.id && note.seal == $0.sealNote(note.sealedText) } ?? true
+        let keptAsIs = note.keptAside.map { kept in
+            URL(fileURLWithPath: kept).deletingLastPathComponent().standardizedFileURL.path
+                == URL(fileURLWithPath: stateDirectory).standardizedFileURL.path
+                && (try? ParkDatabase.auditHead(path: kept)) == note.replacedHead
+        } ?? true
+        guard sealed, keptAsIs else {
+            throw RestoreRefused("""
+                the restore of \(note.file) at \(note.restoredAt) is not recorded yet (\(path)), and its note cannot be taken at \
+                its word (\(sealed ? "the database it names as kept aside, \(note.keptAside ?? "-"), is gone or changed" : "it is not sealed with the audit key")): \
+                start parkd once so that it is recorded, then restore again
+                """)
+        }
         return note
     }
 
