@@ -119,7 +119,9 @@ public enum DatabaseRestore {
             if let park, manager.fileExists(atPath: park) {
                 do {
                     for path in Set([database, park]) {
-                        if let holder = StorageFailure.lockHolder(of: path) { throw StorageFailure.busy(holder: holder) }
+                        if let holder = StorageFailure.lockHolder(of: path) {
+                            throw RestoreRefused("\(path): another process (pid \(holder)) holds the database; a restore replaces it only when nothing has it open")
+                        }
                     }
                     let shared = try ParkDatabase.sharedTrailHead(path: park, other: incoming)
                     discarded = try ParkDatabase.changes(path: park, after: shared, besides: notChanges)
@@ -138,8 +140,9 @@ public enum DatabaseRestore {
                     removeIncoming()
                     throw refused
                 } catch StorageFailure.busy(let holder) {
+                    // Locked between the look at /proc/locks and the read.
                     removeIncoming()
-                    throw RestoreRefused("\(database): another process\(holder.map { " (pid \($0))" } ?? "") holds the database; a restore replaces it only when nothing has it open")
+                    throw RestoreRefused("\(park): another process\(holder.map { " (pid \($0))" } ?? "") holds the database; a restore replaces it only when nothing has it open")
                 } catch {
                     // A damaged database, the reason to restore: what it held after the copy is not known.
                     replacedUnread = "\(park) cannot be read (\(error)): what it recorded after the copy is not known"

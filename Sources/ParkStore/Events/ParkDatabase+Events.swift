@@ -308,12 +308,11 @@ extension ParkDatabase {
             .filter([RegistrationStatus.registered.rawValue, RegistrationStatus.waiting.rawValue].contains(EventRegistrationRecord.Columns.status))
             .order(EventRegistrationRecord.Columns.id)
             .fetchAll(db).map { try $0.registration }
-        let waitingFirms = Set(active.filter { $0.status == .waiting }.map(\.tenantID))
-        var gone: Set<Int64> = []
-        for tenant in waitingFirms {
-            let status = try String.fetchOne(db, sql: "SELECT status FROM tenant WHERE id = ?", arguments: [tenant]).flatMap(TenantStatus.init(rawValue:))
-            if let status, !EventRegistration.mayRegister(status) { gone.insert(tenant) }
-        }
+        // The waiting firms that no longer take part, in one read.
+        let waitingFirms = Array(Set(active.filter { $0.status == .waiting }.map(\.tenantID)))
+        let gone = Set(try TenantRecord.filter(keys: waitingFirms).fetchAll(db).filter { record in
+            TenantStatus(rawValue: record.status).map { !EventRegistration.mayRegister($0) } ?? false
+        }.compactMap(\.id))
         return EventPlaces(
             event: event.id ?? 0, capacity: event.capacity, perFirmLimit: event.perFirmLimit, active: active,
             notPromoted: Set(active.filter { $0.status == .waiting && gone.contains($0.tenantID) }.compactMap(\.id)))
