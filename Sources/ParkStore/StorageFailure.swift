@@ -55,6 +55,35 @@ public enum StorageFailure: Error, Equatable, Sendable, CustomStringConvertible 
         return nil
     }
 
+    /// Whether another process holds a lock on the database or its shared-memory file, asked of
+    /// the kernel (F_GETLK, for a write lock on the whole file) rather than read from
+    /// /proc/locks, whose device numbers need not be those stat gives (btrfs subvolumes,
+    /// overlay file systems): a guard, where `lockHolder(of:)` only names a process in a
+    /// message. The holder's pid is nil for an open-file-description lock, which has none.
+    /// Only for a process with no connection to the database: closing the descriptor it asks
+    /// through drops every POSIX lock this process holds on the file.
+    public static func otherProcessLocks(_ databasePath: String) -> LockedByAnotherProcess? {
+        for path in [databasePath, databasePath + "-shm"] {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            guard descriptor >= 0 else { continue }
+            defer { close(descriptor) }
+            var query = flock()
+            query.l_type = Int16(F_WRLCK)
+            query.l_whence = Int16(SEEK_SET)
+            query.l_start = 0
+            query.l_len = 0
+            guard fcntl(descriptor, F_GETLK, &query) == 0, query.l_type != Int16(F_UNLCK) else { continue }
+            return LockedByAnotherProcess(path: path, pid: query.l_pid > 0 ? query.l_pid : nil)
+        }
+        return nil
+    }
+
+    /// A lock another process holds on a database's file.
+    public struct LockedByAnotherProcess: Equatable, Sendable {
+        public let path: String
+        public let pid: Int32?
+    }
+
     // The kernel's encoding of a device number (glibc's gnu_dev_major and gnu_dev_minor).
     private static func deviceMajor(_ device: UInt64) -> UInt64 { ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff) }
     private static func deviceMinor(_ device: UInt64) -> UInt64 { (device & 0xff) | ((device >> 12) & ~0xff) }

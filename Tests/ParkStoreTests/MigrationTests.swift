@@ -117,6 +117,32 @@ struct StorageFailureTests {
         #expect(StorageFailure.classify(CancellationError(), databasePath: path) == nil)
     }
 
+    @Test("another process's lock on a database or its shared memory is seen, a POSIX lock with its pid, an open-file-description lock without; an unlocked file is not")
+    func otherProcessLocks() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/parkd.sqlite"
+            try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+            try Data("x".utf8).write(to: URL(fileURLWithPath: path + "-shm"))
+            #expect(StorageFailure.otherProcessLocks(path) == nil)
+            // SQLite's reader lock sits past the first gigabyte; F_OFD_SETLK is 37 on Linux.
+            for (command, file) in [("fcntl.lockf(f, fcntl.LOCK_SH, 1, 1073741825)", path),
+                                    ("fcntl.fcntl(f, 37, struct.pack('hhqqi', fcntl.F_RDLCK, 0, 120, 1, 0))", path + "-shm")] {
+                let holder = Process(), said = Pipe(), release = Pipe()
+                holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+                holder.arguments = ["-c", "import fcntl, struct, sys\nf = open(sys.argv[1], 'r+b'); \(command); print('held', flush=True); sys.stdin.read()", file]
+                holder.standardOutput = said
+                holder.standardInput = release
+                try holder.run()
+                #expect(String(decoding: said.fileHandleForReading.availableData, as: UTF8.self).contains("held"))
+                let seen = StorageFailure.otherProcessLocks(path)
+                try release.fileHandleForWriting.close()
+                holder.waitUntilExit()
+                #expect(seen == StorageFailure.LockedByAnotherProcess(path: file, pid: file == path ? holder.processIdentifier : nil))
+            }
+            #expect(StorageFailure.otherProcessLocks(path) == nil)
+        }
+    }
+
     @Test("the connection that commits syncs the write-ahead log on every commit (synchronous = FULL), on a new database and on one reopened")
     func writerSyncsEveryCommit() async throws {
         try await withTemporaryDirectory { directory in

@@ -119,8 +119,8 @@ public enum DatabaseRestore {
             if let park, manager.fileExists(atPath: park) {
                 do {
                     for path in Set([database, park]) {
-                        if let holder = StorageFailure.lockHolder(of: path) {
-                            throw RestoreRefused("\(path): another process (pid \(holder)) holds the database; a restore replaces it only when nothing has it open")
+                        if let holder = StorageFailure.otherProcessLocks(path) {
+                            throw RestoreRefused("\(path): another process\(holder.pid.map { " (pid \($0))" } ?? "") holds the database; a restore replaces it only when nothing has it open")
                         }
                     }
                     let shared = try ParkDatabase.sharedTrailHead(path: park, other: incoming)
