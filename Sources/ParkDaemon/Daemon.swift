@@ -46,6 +46,13 @@ public enum Daemon {
         let databasePath = stateDirectory.databasePath
         let lock = try StateDirectoryLock(directory: config.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
+        // The lock held, no restore runs: a copy one left half checked was cut short (killed).
+        let interrupted = DatabaseRestore.removeInterrupted(database: databasePath)
+        if !interrupted.isEmpty {
+            logger.warning("removed what a restore cut short left: the database in place was not replaced", metadata: [
+                "files": "\(interrupted.joined(separator: ", "))",
+            ])
+        }
         let notifier = ServiceNotifier()
         var upgraded: [String] = []
         let auditKey = try AuditKeyFile.load(keyFile: config.auditKeyFile)

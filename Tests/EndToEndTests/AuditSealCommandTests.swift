@@ -110,6 +110,23 @@ struct AuditSealCommandTests {
         let seals = try sealed.parkctl(["audit", "list", "--method", "Audit.Seal"])
         #expect(seals.status == 0 && seals.stdout.split(separator: "\n").count == 2 && seals.stdout.contains("Audit.Seal"), "\(seals.stdout)\(seals.stderr)")
         #expect(try sealed.parkctl(["audit", "list", "--method", "Audit.KeyChanged"]).stdout.hasPrefix("no audit entries"))
+
+        // An auditor recomputes the chain without parkd, from the list alone: the sealed entries
+        // with the key, not without it; an entry edited in the listing is named.
+        let listing = sealed.directory + "/trail.json"
+        try sealed.parkctl(["--json", "audit", "list"]).stdout.write(toFile: listing, atomically: true, encoding: .utf8)
+        let tool = "\(Binaries.repository)/Tools/parkd-audit-check.py"
+        func check(_ arguments: [String], listing: String) throws -> CommandResult {
+            try runCommand("/bin/sh", ["-c", "python3 \"$0\" \"$@\" < \"\(listing)\"", tool] + arguments)
+        }
+        #expect(try check(["--key", key.path], listing: listing).stdout == "entries 1 to 2: every hash recomputed, each entry follows the one before\n")
+        let keyless = try check([], listing: listing)
+        #expect(keyless.status == 1 && keyless.stdout == "entry 2 is sealed with audit key \(key.id): give --key to check it\n", "\(keyless.stdout)")
+        let edited = sealed.directory + "/edited.json"
+        try String(contentsOfFile: listing, encoding: .utf8).replacingOccurrences(of: "\"user\" : \"root\"", with: "\"user\" : \"mallory\"")
+            .write(toFile: edited, atomically: true, encoding: .utf8)
+        let broken = try check(["--key", key.path], listing: edited)
+        #expect(broken.status == 1 && broken.stdout == "entry 1: its content no longer gives its hash\n", "\(broken.stdout)")
     }
 
     @Test("the heads parkd notes in its log find a trail cut short")

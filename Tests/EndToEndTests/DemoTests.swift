@@ -14,7 +14,9 @@ struct DemoTests {
         let sha256 = try runCommand("/usr/bin/sha256sum", [demo + "/reports.csv"]).stdout.prefix(64)
         let bytes = try FileManager.default.attributesOfItem(atPath: demo + "/reports.csv")[.size] as? Int ?? -1
         let entry = try daemon.parkctl(["audit", "list", "--method", "Demo.Load"]).stdout
-        #expect(entry.contains("ok: reports file sha256 \(sha256) (\(bytes) bytes): "), "\(entry)")
+        #expect(entry.contains("ok: reports file sha256 \(sha256.prefix(12))… (\(bytes) bytes): "), "\(entry)")
+        let whole = try daemon.parkctl(["--json", "audit", "list", "--method", "Demo.Load"]).stdout
+        #expect(whole.contains("ok: reports file sha256 \(sha256) (\(bytes) bytes): "), "\(whole)")
         #expect(entry.contains("81 tenants, ") && entry.contains(" reports, 61 events"), "\(entry)")
 
         let year = try daemon.parkctl(["stats", "--year", "2021", "--csv"]).stdout.components(separatedBy: "\r\n")

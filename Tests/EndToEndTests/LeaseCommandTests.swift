@@ -108,6 +108,49 @@ struct LeaseCommandTests {
         #expect(try daemon.parkctl(["tenant", "transition", "1", "exited", "--on", "2021-03-01", "--reason", "搬迁"]).status == 0)
     }
 
+    @Test("a park typing in its past: an earlier lease entered after a later one brings the move-in forward; a firm gone since has its stay's leases and fairs recorded")
+    func enteringThePast() throws {
+        let daemon = try RunningDaemon(clock: "2026-12-02T09:00:00+08:00")
+        for arguments in [
+            ["tenant", "add", "--name", "青岛庚培训有限公司", "--credit-code", "91370200163562681G", "--on", "2018-12-01"],
+            ["tenant", "transition", "1", "reviewing", "--on", "2018-12-10", "--reason", "材料齐全"],
+            ["tenant", "transition", "1", "approved", "--on", "2019-01-10", "--reason", "评审通过"],
+            ["unit", "add", "--building", "C", "--floor", "2", "--number", "201", "--area", "100", "--kind", "office", "--rent", "30", "--from", "2018-06-01"],
+            ["unit", "add", "--building", "C", "--floor", "2", "--number", "202", "--area", "100", "--kind", "office", "--rent", "30", "--from", "2018-06-01"],
+            ["lease", "add", "--tenant", "1", "--unit", "C-202", "--start", "2021-01-01", "--end", "2023-12-31", "--rent", "30"],
+        ] {
+            let result = try daemon.parkctl(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        // The firm's real first lease, typed in after the later one: it moved in with it.
+        #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "C-201", "--start", "2019-02-01", "--end", "2020-12-31", "--rent", "30"]).stdout == "2\n")
+        let shown = try daemon.parkctl(["tenant", "show", "1"]).stdout
+        #expect(shown.contains("Moved in:           2019-02-01 ("), "\(shown)")
+        #expect(shown.contains("\n2019-02-01  approved   active     first lease 2 signed (entered after a lease that starts later)  root"), "\(shown)")
+        #expect(try daemon.parkctl(["report", "add", "--tenant", "1", "--month", "2019-06", "--revenue", "100", "--tax", "0"]).status == 0)
+        let before = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "C-201", "--start", "2019-01-09", "--end", "2019-01-31", "--rent", "30"])
+        #expect(before.status == 65 && before.stderr == "parkctl: invalid --start (start): 2019-01-09 is before 2019-01-10, when the tenant became approved\n", "\(before.stderr)")
+
+        // The firm left in 2024; a fair it co-organised in 2023, and a lease of its stay, are typed in after.
+        for arguments in [
+            ["tenant", "transition", "1", "exiting", "--on", "2024-01-01", "--reason", "搬迁"],
+            ["tenant", "transition", "1", "exited", "--on", "2024-03-01", "--reason", "已搬离"],
+        ] {
+            let result = try daemon.parkctl(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let fair = ["event", "add", "--kind", "job-fair", "--title", "庚公司秋招", "--venue", "园区", "--organiser", "1", "--capacity", "100"]
+        #expect(try daemon.parkctl(fair + ["--start", "2023-09-21T09:00", "--end", "2023-09-21T16:00"]).status == 0)
+        let after = try daemon.parkctl(fair + ["--start", "2024-05-18T09:00", "--end", "2024-05-18T16:00"])
+        #expect(after.status == 65)
+        #expect(after.stderr == "parkctl: invalid --organiser (organiser): tenant 1 (青岛庚培训有限公司) is exited since 2024-03-01; a firm that has left the park does not organise its events (this one's last day is 2024-05-18)\n", "\(after.stderr)")
+        #expect(try daemon.parkctl(["unit", "add", "--building", "C", "--floor", "3", "--number", "301", "--area", "50", "--kind", "office", "--rent", "30", "--from", "2018-06-01"]).status == 0)
+        #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "C-301", "--start", "2022-01-01", "--end", "2024-02-29", "--rent", "30"]).status == 0)
+        let past = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "C-301", "--start", "2024-03-01", "--end", "2024-06-30", "--rent", "30"])
+        #expect(past.status == 65 && past.stderr == "parkctl: invalid --end (end): tenant 1 exited on 2024-03-01; a lease recorded for it ends by its last day in the park, 2024-02-29\n", "\(past.stderr)")
+        #expect(try daemon.parkctl(["audit", "verify"]).status == 0)
+    }
+
     @Test("the rent a lease was signed at is corrected on its own day: the mistyped one never applies, the history says so")
     func rentCorrectedFromTheStart() throws {
         let daemon = try park()
@@ -138,9 +181,9 @@ struct LeaseCommandTests {
         #expect(badMonth.stderr.contains("'2021-13' is not a month in the form YYYY-MM"))
         let list = try daemon.parkctl(["lease", "list", "--unit", "2"])
         #expect(list.stdout.split(separator: "\n").count == 3)
-        // A lease starting before the tenant moved in is refused: lease years and the rent subsidy count from the move-in.
+        // A lease starting before the tenant was approved is refused: it could not be in the park then.
         let beforeMoveIn = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "1", "--start", "2021-01-01", "--end", "2021-02-28", "--rent", "40"])
-        #expect(beforeMoveIn.status == 65 && beforeMoveIn.stderr == "parkctl: invalid --start (start): 2021-01-01 is before 2021-03-01, when the tenant moved in; its leases start on or after its move-in\n", "\(beforeMoveIn.stderr)")
+        #expect(beforeMoveIn.status == 65 && beforeMoveIn.stderr == "parkctl: invalid --start (start): 2021-01-01 is before 2021-01-20, when the tenant became approved\n", "\(beforeMoveIn.stderr)")
         // An unknown unit is named, as an unknown tenant is, not answered with an empty table.
         let noUnit = try daemon.parkctl(["lease", "list", "--unit", "99999"])
         #expect(noUnit.status == 66 && noUnit.stderr == "parkctl: no unit has id 99999\n" && noUnit.stdout.isEmpty)

@@ -454,6 +454,38 @@ struct PaymentCommandTests {
         #expect(publishedJSON.lines == 3 && publishedJSON.total == "48901.00")
         let stats = try daemon.parkctl(["stats", "--year", "2026"])
         #expect(stats.stdout.contains("2026     RENT           1  40,000.00"), "\(stats.stdout)")
+
+        // Each batch is checked against the state the audit trail's last call on it recorded:
+        // an item redirected to another account, and a paid batch deleted whole (its line
+        // payable again, to be paid twice), are named although every total still adds up.
+        #expect(try sql(daemon, "UPDATE paymentItem SET amountFen = amountFen - 100 WHERE paymentBatchId = 2").status == 0)
+        #expect(try daemon.parkctl(["payment", "verify"]).status == 0)
+        #expect(try sql(daemon, """
+            DROP TRIGGER paymentItem_accountKept;
+            UPDATE paymentItem SET accountName = '某某', accountNumber = '6222020000000000666' WHERE paymentBatchId = 1 AND rewardLineId = \(line["RENT"]!.line)
+            """).status == 0)
+        let moved = try daemon.parkctl(["payment", "verify"])
+        #expect(moved.status == 1)
+        #expect(moved.stdout == "payments do NOT reconcile: batch 1: the audit trail last recorded it approved, 3 items, total 48900.00; "
+            + "the database holds an item (line, account, amount or result) changed\n", "\(moved.stdout)")
+        // Nor does a call on such a batch record the change as its own: it is refused.
+        try "batch,line,amount,result,reason\n1,\(line["RENT"]!.line),40000.00,paid,\n".write(toFile: result, atomically: true, encoding: .utf8)
+        let importing = try daemon.parkctl(["payment", "batch", "import-result", result])
+        #expect(importing.status == 70)
+        #expect(importing.stderr == "parkctl: batch 1 is not as the audit trail last recorded it (the audit trail last recorded it approved, 3 items, total 48900.00; "
+            + "the database holds an item (line, account, amount or result) changed): it was changed in the database file, and nothing is done with it, "
+            + "so that no call records the change as its own (`parkctl payment verify`)\n", "\(importing.stderr)")
+        let deleted = try sql(daemon, """
+            DROP TRIGGER paymentItem_kept; DROP TRIGGER paymentItem_leavesOnlyABatchBeingMade; DROP TRIGGER paymentBatch_approvedKept;
+            DELETE FROM paymentItem WHERE paymentBatchId = 2; DELETE FROM paymentBatch WHERE id = 2;
+            UPDATE paymentItem SET accountName = (SELECT accountName FROM bankAccount WHERE id = paymentItem.bankAccountId),
+              accountNumber = (SELECT accountNumber FROM bankAccount WHERE id = paymentItem.bankAccountId) WHERE paymentBatchId = 1
+            """)
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        let gone = try daemon.parkctl(["payment", "verify"])
+        #expect(gone.status == 1)
+        #expect(gone.stdout == "payments do NOT reconcile: batch 2: the audit trail records it (approved, 1 item, total 1500.00), the database holds no such batch\n",
+                "\(gone.stdout)")
     }
 
     @Test("an adjustment run verifies against the lines it was decided against: an objection upheld after it does not make it disagree")

@@ -183,5 +183,15 @@ struct ReviewScoringEndToEndTests {
         #expect(broken.status == 1)
         #expect(broken.stdout.hasPrefix("session 1 does NOT agree\n  application 1: recorded 74.38 passed, recomputed "), "\(broken.stdout)")
         #expect(broken.stdout.contains("(application 1, \(names[3]), version 1) no longer matches its commitment"))
+
+        // A version deleted behind the triggers' back (here the first of an amended sheet, so
+        // every result still agrees) is missed by no check: the trail recorded its call.
+        let deleted = try runCommand("/usr/bin/sqlite3", [daemon.databasePath,
+            "DROP TRIGGER reviewSheet_neverDeleted; DELETE FROM reviewSheet WHERE applicationId = 1 AND uid = \(accounts.reviewers[0].uid) AND version = 1"])
+        #expect(deleted.status == 0, "\(deleted.stderr)")
+        let missing = try daemon.parkctl(["review", "verify", "1"])
+        #expect(missing.status == 1)
+        #expect(missing.stdout.contains("\n  application 1: the sheet \(names[0]) submitted in audit entry "), "\(missing.stdout)")
+        #expect(missing.stdout.contains("…) is not in the database\n"), "\(missing.stdout)")
     }
 }

@@ -122,6 +122,46 @@ struct RewardCommandTests {
         #expect(verified.stdout == "run 1 verified: 4 tenant-rule amounts recomputed, all agree to the fen\n")
     }
 
+    @Test("a run rewritten in the database file with its inputs, their hash and the park's data alike is not the run the audit trail recorded")
+    func rewrittenRun() throws {
+        let (daemon, _) = try park()
+        #expect(try daemon.parkctl(["reward", "run", "--period", "2021-06"]).stdout == "1\n")
+        // A draft changed in the file is not approved as it stands (nor recorded as approved so).
+        func sql(_ statement: String) throws { #expect(try runCommand("/usr/bin/sqlite3", [daemon.databasePath, statement]).status == 0) }
+        try sql("UPDATE rewardLine SET amountFen = amountFen + 100 WHERE rewardRunId = 1 AND rule = 'PLACEMENT'; UPDATE rewardRun SET totalFen = totalFen + 100 WHERE id = 1")
+        let refused = try daemon.parkctl(["reward", "approve", "1"])
+        #expect(refused.status == 70)
+        #expect(refused.stderr == "parkctl: run 1 is not the run the audit trail recorded when it was computed (the audit trail recorded 4 lines, total 78900.00; "
+            + "the database holds 4 lines, total 78901.00): it was changed in the database file, and it is not approved (`parkctl reward verify 1`; compute the period again)\n",
+            "\(refused.stderr)")
+        try sql("UPDATE rewardLine SET amountFen = amountFen - 100 WHERE rewardRunId = 1 AND rule = 'PLACEMENT'; UPDATE rewardRun SET totalFen = totalFen - 100 WHERE id = 1")
+        #expect(try daemon.parkctl(["reward", "approve", "1"]).status == 0)
+        // The trail records what the approval approved: the table cuts the digests short, --json not.
+        let shown = try daemon.parkctl(["audit", "list", "--method", "Reward.Approve", "--limit", "1"]).stdout
+        #expect(shown.contains(/ok: run 1 2021-06 approved: 4 lines, total 78900\.00, inputs sha256 [0-9a-f]{12}…, lines sha256 [0-9a-f]{12}…\n/), "\(shown)")
+        let whole = try daemon.parkctl(["--json", "audit", "list", "--method", "Reward.Approve", "--limit", "1"]).stdout
+        #expect(whole.contains(/"outcome" : "ok: run 1 2021-06 approved: 4 lines, total 78900\.00, inputs sha256 [0-9a-f]{64}, lines sha256 [0-9a-f]{64}"/), "\(whole)")
+        // 37 placements become 87 everywhere (200 yuan each: 10,000 more), the triggers dropped.
+        let rewritten = try runCommand("/usr/bin/python3", ["-c", """
+            import hashlib, sqlite3, sys
+            db = sqlite3.connect(sys.argv[1])
+            for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+                db.execute('DROP TRIGGER "%s"' % name)
+            inputs = bytes(db.execute('SELECT inputs FROM rewardRun WHERE id = 1').fetchone()[0])
+            assert inputs.count(b',0,37,2,30,1,60]') == 1
+            inputs = inputs.replace(b',0,37,2,30,1,60]', b',0,87,2,30,1,60]')
+            db.execute('UPDATE rewardRun SET inputs = ?, inputsHash = ?, totalFen = totalFen + 1000000 WHERE id = 1', (inputs, hashlib.sha256(inputs).hexdigest()))
+            db.execute("UPDATE rewardLine SET amountFen = amountFen + 1000000 WHERE rewardRunId = 1 AND rule = 'PLACEMENT'")
+            db.execute("UPDATE operatingReport SET placements = 87 WHERE placements = 37")
+            db.commit()
+            """, daemon.databasePath])
+        #expect(rewritten.status == 0, "\(rewritten.stderr)")
+        let verified = try daemon.parkctl(["reward", "verify", "1"])
+        #expect(verified.status == 1)
+        #expect(verified.stdout == "run 1 does NOT agree: it is not the run the audit trail recorded: the audit trail recorded 4 lines, total 78900.00; "
+            + "the database holds 4 lines, total 88900.00\n", "\(verified.stdout)\(verified.stderr)")
+    }
+
     @Test("verify tells inputs altered after the run from data changed since, each against what the run recorded")
     func alteredInputs() throws {
         let (daemon, _) = try park()

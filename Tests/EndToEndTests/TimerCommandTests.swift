@@ -441,6 +441,15 @@ struct TimerCommandTests {
         holder.waitUntilExit()
         #expect(held.status == 1 && held.stderr.contains("another process (pid \(holder.processIdentifier)) holds the database"), "\(held.stderr)")
 
+        // A restore killed while it checked its copy left the copy beside the database: the
+        // next start removes it, saying so, and the park is the one in place.
+        try Data(repeating: 7, count: 4096).write(to: URL(fileURLWithPath: daemon.databasePath + ".restoring"))
+        daemon = try daemon.restarted()
+        #expect(!FileManager.default.fileExists(atPath: daemon.databasePath + ".restoring"))
+        #expect(daemon.log.contains("removed what a restore cut short left: the database in place was not replaced"), "\(daemon.log)")
+        #expect(try daemon.parkctl(["tenant", "show", "91370200718022626N"]).status == 0)
+        daemon.stop()
+
         // A log left without its database is moved out of the way, not read into the copy.
         try FileManager.default.moveItem(atPath: daemon.databasePath, toPath: daemon.directory + "/moved.sqlite")
         try Data("not a log".utf8).write(to: URL(fileURLWithPath: daemon.databasePath + "-wal"))

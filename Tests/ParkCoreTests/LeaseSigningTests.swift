@@ -17,11 +17,23 @@ struct LeaseSigningTests {
     let seat = LeasedUnit(unitID: 3, label: "B-101", area: Area(centiSquareMetres: 600), kind: .incubator)
     let nobody = UnitHolders(leases: [], projects: [])
 
+    /// A tenant whose history is `steps` (each a status and its day), from reviewing.
+    func tenant(_ steps: [(TenantStatus, String)]) throws -> Tenant {
+        var from = TenantStatus.reviewing
+        let history = steps.map { step in
+            defer { from = step.0 }
+            return StatusChange(from: from, to: step.0, on: day(step.1), reason: "x")
+        }
+        return Tenant(
+            id: 1, particulars: FirmParticulars(name: "青岛英才人力资源有限公司", businessLines: [.recruitment], origin: .local, tags: []),
+            creditCode: try CreditCode("91370200163562681G"), status: steps.last?.0 ?? .reviewing, appliedOn: day("2021-03-01"), history: history)
+    }
+
     /// `firstLeaseStart`: the start of the tenant's first lease, when it has one.
-    func sign(_ tenant: Tenant, _ units: [LeasedUnit], from start: String, holders: UnitHolders? = nil, firstLeaseStart: String? = nil,
-              today: String = "2021-06-30") throws -> LeaseSigning {
+    func sign(_ tenant: Tenant, _ units: [LeasedUnit], from start: String, to end: String = "2022-03-14", holders: UnitHolders? = nil,
+              firstLeaseStart: String? = nil, today: String = "2021-06-30") throws -> LeaseSigning {
         try LeaseSigning.decide(
-            tenant: tenant, units: units, start: day(start), end: day("2022-03-14"), rent: Money(fen: 4_000), deposit: .zero,
+            tenant: tenant, units: units, start: day(start), end: day(end), rent: Money(fen: 4_000), deposit: .zero,
             billingDay: 1, holders: holders ?? nobody, firstLeaseStart: firstLeaseStart.map(day), today: day(today))
     }
 
@@ -64,20 +76,35 @@ struct LeaseSigningTests {
         #expect(throws: DomainError.invalid("start", "2021-03-10 is before 2021-03-12, when the tenant became approved")) {
             try sign(tenant(.approved), [office], from: "2021-03-10", firstLeaseStart: "2021-03-15", today: "2021-03-13")
         }
-        // An active tenant's leases start on or after its move-in, from which its lease years count.
-        #expect(throws: DomainError.invalid("start", "2021-03-01 is before 2021-03-12, when the tenant moved in; its leases start on or after its move-in")) {
-            try sign(tenant(.active), [office], from: "2021-03-01", firstLeaseStart: "2021-03-12")
-        }
         #expect(try sign(tenant(.active), [office], from: "2021-03-12", firstLeaseStart: "2021-03-12").activatesTenant == false)
-        // Moved in by an onboarding checklist's last tick after its first lease started: the lease's start counts.
-        func signAfterOnboarding(from start: String) throws -> LeaseSigning {
-            try LeaseSigning.decide(
-                tenant: tenant(.active), units: [office], start: day(start), end: day("2022-03-14"), rent: Money(fen: 4_000), deposit: .zero,
-                billingDay: 1, holders: nobody, firstLeaseStart: day("2021-03-05"), today: day("2021-06-30"))
+    }
+
+    @Test("a park entering its past: an earlier lease of an active tenant brings its move-in forward; a firm gone has the leases of its stay recorded")
+    func pastLeases() throws {
+        let active = try tenant([(.approved, "2019-01-10"), (.active, "2021-01-01")])
+        // Its real first lease, entered after the later one: the tenant moved in with it.
+        let earlier = try sign(active, [office], from: "2019-02-01", to: "2020-12-31", firstLeaseStart: "2021-01-01")
+        #expect(earlier.movesInEarlier == day("2019-02-01") && !earlier.activatesTenant)
+        #expect(earlier.earlierMoveIn(leaseID: 9)?.on == day("2019-02-01"))
+        #expect(earlier.earlierMoveIn(leaseID: 9)?.reason == "first lease 9 signed (entered after a lease that starts later)")
+        #expect(try sign(active, [office], from: "2021-06-01", firstLeaseStart: "2021-01-01").movesInEarlier == nil)
+        #expect(throws: DomainError.invalid("start", "2019-01-09 is before 2019-01-10, when the tenant became approved")) {
+            try sign(active, [office], from: "2019-01-09", firstLeaseStart: "2021-01-01")
         }
-        #expect(try signAfterOnboarding(from: "2021-03-08").activatesTenant == false)
-        #expect(throws: DomainError.invalid("start", "2021-03-01 is before 2021-03-05, when the tenant moved in; its leases start on or after its move-in")) {
-            try signAfterOnboarding(from: "2021-03-01")
+        // Moved in by an onboarding checklist's last tick after its first lease started: that day stands.
+        let onboarded = try tenant([(.approved, "2021-03-01"), (.active, "2021-03-12")])
+        #expect(try sign(onboarded, [office], from: "2021-03-03", firstLeaseStart: "2021-03-05").movesInEarlier == nil)
+        // Leaving, or gone: the leases of its stay, ending before it left.
+        let exited = try tenant([(.approved, "2019-01-10"), (.active, "2019-02-01"), (.exiting, "2022-08-01"), (.exited, "2022-09-16")])
+        #expect(try sign(exited, [office], from: "2021-01-01", to: "2022-09-15", firstLeaseStart: "2019-02-01").movesInEarlier == nil)
+        #expect(throws: DomainError.invalid("end", "tenant 1 exited on 2022-09-16; a lease recorded for it ends by its last day in the park, 2022-09-15")) {
+            try sign(exited, [office], from: "2021-01-01", to: "2022-09-16", firstLeaseStart: "2019-02-01")
+        }
+        #expect(try sign(exited, [office], from: "2019-01-15", to: "2019-12-31", firstLeaseStart: "2019-02-01").movesInEarlier == day("2019-01-15"))
+        #expect(try sign(tenant([(.approved, "2021-03-01"), (.active, "2021-03-12"), (.exiting, "2021-05-01")]), [office], from: "2021-03-12",
+                         firstLeaseStart: "2021-03-12").activatesTenant == false)
+        #expect(throws: DomainError.invalid("tenant", "tenant 1 is rejected; only approved or active tenants may sign a lease")) {
+            try sign(tenant([(.rejected, "2021-03-12")]), [office], from: "2021-03-15")
         }
     }
 

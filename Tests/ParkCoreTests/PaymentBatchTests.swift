@@ -102,3 +102,55 @@ struct PaymentBatchTests {
         }
     }
 }
+
+@Suite("A payment batch as the audit trail records it")
+struct RecordedBatchTests {
+    static let item = RecordedBatch.Item(
+        line: 4, tenant: 2, accountName: "烟台众联劳务派遣有限公司", bank: "工行", accountNumber: "380302160920065432",
+        gross: Money(fen: 530_000), offset: .zero, amount: Money(fen: 530_000), status: "paid", reason: nil)
+    static let batch = RecordedBatch(batch: 2, status: "approved", total: Money(fen: 530_000), items: [item])
+
+    @Test("the outcome it writes reads back as the same state; an outcome of an older parkd, or another call's, reads as none")
+    func outcomeReadsBack() {
+        #expect(Self.batch.outcome.hasPrefix("ok: batch 2 approved: 1 item, total 5300.00, sha256 "))
+        #expect(RecordedBatch(outcome: Self.batch.outcome) == Self.batch)
+        for outcome in ["ok", "ok: the same bytes again", "io.parkd.Payment.NothingToPay (reason=x)", "ok: batch 2 approved: 1 item, total 5300.00, sha256 abc"] {
+            #expect(RecordedBatch(outcome: outcome) == nil, "\(outcome)")
+        }
+    }
+
+    @Test("any field of any item, or the status, changes the digest")
+    func everyFieldCounts() {
+        var changes: [RecordedBatch.Item] = []
+        var item = Self.item
+        item.accountNumber = "6222020000000000666"; changes.append(item); item = Self.item
+        item.accountName = "某某"; changes.append(item); item = Self.item
+        item.amount = Money(fen: 530_001); changes.append(item); item = Self.item
+        item.offset = Money(fen: 1); changes.append(item); item = Self.item
+        item.status = "failed"; changes.append(item); item = Self.item
+        item.reason = "account closed"; changes.append(item); item = Self.item
+        item.line = 5; changes.append(item)
+        for changed in changes {
+            #expect(RecordedBatch(batch: 2, status: "approved", total: Money(fen: 530_000), items: [changed]).digest != Self.batch.digest, "\(changed)")
+        }
+        #expect(RecordedBatch(batch: 2, status: "created", total: Money(fen: 530_000), items: [Self.item]).digest != Self.batch.digest)
+    }
+
+    @Test("a batch deleted, changed or added behind parkd's back is named; batches made before batches were recorded count by their number")
+    func differences() {
+        let first = RecordedBatch(batch: 1, status: "approved", total: .zero, items: [])
+        #expect(RecordedBatch.firstDifference(current: [first, Self.batch], recorded: [first, Self.batch], made: 2) == nil)
+        #expect(RecordedBatch.firstDifference(current: [first], recorded: [first, Self.batch], made: 2)
+                == "batch 2: the audit trail records it (approved, 1 item, total 5300.00), the database holds no such batch")
+        let created = RecordedBatch(batch: 2, status: "created", total: Money(fen: 530_000), items: [Self.item])
+        #expect(RecordedBatch.firstDifference(current: [first, created], recorded: [first, Self.batch], made: 2)
+                == "batch 2: the audit trail last recorded it approved, 1 item, total 5300.00; the database holds status created")
+        // The latest state recorded counts: made, then approved.
+        #expect(RecordedBatch.firstDifference(current: [first, Self.batch], recorded: [first, created, Self.batch], made: 2) == nil)
+        // Made by a parkd that recorded no state: only their number is known.
+        #expect(RecordedBatch.firstDifference(current: [first], recorded: [], made: 2)
+                == "the audit trail records 2 batches made (Payment.CreateBatch), the database holds 1")
+        #expect(RecordedBatch.firstDifference(current: [first, Self.batch], recorded: [first], made: 1)
+                == "the audit trail records 1 batch made (Payment.CreateBatch), the database holds 2")
+    }
+}

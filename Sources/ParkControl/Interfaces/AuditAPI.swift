@@ -28,8 +28,12 @@ public enum AuditAPI {
           outcome: string,
           # SHA-256 (hex) of the previous entry; 64 zeros for the first.
           previousHash: string,
-          # SHA-256 (hex) of this entry's content and previousHash.
-          hash: string
+          # SHA-256 (hex) of this entry's content and previousHash; for an entry sealed with
+          # the audit key, their HMAC-SHA-256 under it.
+          hash: string,
+          # The id of the audit key that sealed this entry, which its content includes; absent
+          # for an entry hashed with plain SHA-256.
+          keyId: ?string
         )
 
         # Entries, newest first.
@@ -110,6 +114,7 @@ public enum AuditAPI {
         public var outcome: String
         public var previousHash: String
         public var hash: String
+        public var keyId: String?
     }
 
     @MemberwiseInit

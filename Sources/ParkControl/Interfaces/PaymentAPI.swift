@@ -300,6 +300,15 @@ public enum PaymentAPI {
           reason: string
         )
 
+        # The batch is not as the audit trail last recorded it: it was changed in the database
+        # file. Nothing is done with it.
+        error BatchNotAsRecorded (
+          # The batch's id.
+          batch: int,
+          # How it differs.
+          difference: string
+        )
+
         # A bank result file refused whole at a row; nothing was recorded.
         error ResultRefused (
           # The file's line (the header is line 1).

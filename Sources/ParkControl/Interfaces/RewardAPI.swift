@@ -184,7 +184,11 @@ public enum RewardAPI {
           # The amounts that differ, by tenant then rule.
           differences: []Difference,
           # True when the park's data now gives other inputs for the period.
-          dataChanged: bool
+          dataChanged: bool,
+          # How the run differs from what the audit trail recorded when it was computed or
+          # approved (its lines, total or inputs changed in the database file); null when it is
+          # as recorded, or was made by a parkd that recorded no runs.
+          unlikeRecorded: ?string
         )
 
         # No run has this id.
@@ -220,6 +224,15 @@ public enum RewardAPI {
           period: string,
           # The runs approved since it was computed.
           approvedSince: []int
+        )
+
+        # The draft is not the run its computation recorded in the audit trail: it was changed
+        # in the database file. It is not approved.
+        error RunNotAsRecorded (
+          # The draft's id.
+          run: int,
+          # How it differs from what its computation recorded in the audit trail.
+          difference: string
         )
 
         # The draft no longer holds what the policies in force compute from the data now (a
@@ -377,5 +390,6 @@ public enum RewardAPI {
         public var checked: Int
         public var differences: [Difference]
         public var dataChanged: Bool
+        public var unlikeRecorded: String?
     }
 }

@@ -15,11 +15,36 @@ public final class VarlinkConnection: Sendable {
         self.channel = channel
     }
 
-    /// Connects to `socketPath`, telling apart a missing daemon from a socket the caller may not open.
+    /// How long a connection waits for room in the queue of connections parkd has not accepted
+    /// yet, when it is full (a burst of clients, or someone filling it on purpose).
+    public static let queueWait: Duration = .seconds(10)
+
+    /// Connects to `socketPath`, telling apart a missing daemon from a socket the caller may not
+    /// open. A Unix socket whose queue of connections waiting to be accepted is full refuses a
+    /// connection at once (EAGAIN): it is tried again, a little later each time, for up to
+    /// `queueWait`, then refused as `queueFull` (try again later), never as "unreachable".
     public static func connect(
-        socketPath: String, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+        socketPath: String, group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, queueWait: Duration = queueWait
     ) async throws -> VarlinkConnection {
         if let problem = UnixSocketPath.problem(socketPath) { throw VarlinkClientError.unreachable(socketPath, "the path " + problem) }
+        let deadline = ContinuousClock.now + queueWait
+        var pause: Duration = .milliseconds(5)
+        while true {
+            do {
+                return try await connectOnce(socketPath: socketPath, group: group)
+            } catch let error as IOError where error.errnoCode == EAGAIN {
+                guard ContinuousClock.now + pause < deadline else { throw VarlinkClientError.queueFull(socketPath, waited: queueWait) }
+                try await Task.sleep(for: pause)
+                pause = min(pause * 2, .milliseconds(200))
+            } catch let error as IOError {
+                throw VarlinkClientError(connecting: socketPath, errno: error.errnoCode)
+            } catch let error as SocketAddressError {
+                throw VarlinkClientError.unreachable(socketPath, "\(error)")
+            }
+        }
+    }
+
+    private static func connectOnce(socketPath: String, group: any EventLoopGroup) async throws -> VarlinkConnection {
         do {
             let channel = try await ClientBootstrap(group: group)
                 .channelInitializer { channel in
@@ -32,10 +57,6 @@ public final class VarlinkConnection: Sendable {
                 .connect(unixDomainSocketPath: socketPath)
                 .get()
             return VarlinkConnection(channel: channel)
-        } catch let error as IOError {
-            throw VarlinkClientError(connecting: socketPath, errno: error.errnoCode)
-        } catch let error as SocketAddressError {
-            throw VarlinkClientError.unreachable(socketPath, "\(error)")
         }
     }
 
@@ -117,6 +138,8 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
     case unreachable(String, String)
     /// The socket exists but the caller may not open it.
     case permissionDenied(String)
+    /// The socket's queue of connections waiting to be accepted stayed full.
+    case queueFull(String, waited: Duration)
     /// The service hung up before the request was sent whole: nothing of it was done.
     case notSent(String)
     /// The service hung up after the request was sent, before answering: it may have been done.
@@ -154,6 +177,9 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
             "cannot reach parkd at \(path): \(reason) (is parkd running? name the socket it serves on with --socket or PARKD_SOCKET)"
         case .permissionDenied(let path):
             "permission denied: you may not open \(path) (the socket's mode and group, and the directories above it, say who may)"
+        case .queueFull(let path, let waited):
+            "parkd at \(path) has as many connections waiting to be accepted as its socket queues, and had no room for another in \(waited.components.seconds > 0 ? "\(waited.components.seconds) s" : "\(waited.components.attoseconds / 1_000_000_000_000_000) ms"): "
+                + "try again later (many clients connecting at once)"
         case .notSent(let reason): "connection to parkd lost before the request was sent: \(reason)"
         case .connectionLost(let reason): "connection to parkd lost: \(reason)"
         case .protocolViolation(let reason): "parkd answered something unexpected: \(reason)"

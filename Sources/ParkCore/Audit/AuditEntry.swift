@@ -56,11 +56,7 @@ public struct AuditEntry: Equatable, Sendable {
     var content: [UInt8] {
         var fields = [String(id), at, String(uid), user, String(pid), method, parameters, outcome, previousHash]
         if let keyID { fields.append(keyID) }
-        var content = ""
-        for field in fields {
-            content += "\(field.utf8.count):\(field);"
-        }
-        return Array(content.utf8)
+        return ContentHash.lengthPrefixed(fields)
     }
 
     /// The hash the entry must have: the HMAC under `key` for a sealed entry (nil when the key

@@ -7,6 +7,15 @@ public enum ContentHash {
         hex(Array(SHA256.hash(data: bytes)))
     }
 
+    /// `fields` one after another, each as its length in UTF-8 bytes, `:`, the text and `;`, so
+    /// that no two lists of fields share an encoding: what an audit entry, and the record of a
+    /// run or a batch in one, are hashed over.
+    public static func lengthPrefixed(_ fields: some Sequence<String>) -> [UInt8] {
+        var content = ""
+        for field in fields { content += "\(field.utf8.count):\(field);" }
+        return Array(content.utf8)
+    }
+
     /// Bytes as lower-case hex digits, two a byte.
     public static func hex(_ bytes: [UInt8]) -> String {
         bytes.map { byte in

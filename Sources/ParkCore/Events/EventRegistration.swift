@@ -42,10 +42,18 @@ public struct EventRegistration: Equatable, Sendable {
         }
     }
 
-    /// Refused as an event's co-organiser: a firm gone or refused entry, as for a registration.
-    public static func checkOrganiser(_ tenant: Tenant) throws(DomainError) {
-        guard mayRegister(tenant.status) else {
-            throw .invalid("organiser", "tenant \(tenant.id ?? 0) (\(tenant.name)) is \(tenant.status.rawValue) since \(tenant.statusSince); a firm that has left the park or was refused entry does not organise its events")
+    /// Refused as the co-organiser of an event whose last day is `lastDay`: a firm refused entry,
+    /// or one that had left the park by then. A firm gone since is named for an event held while
+    /// it was in the park (a park entering its past, or correcting a fair before the firm left).
+    public static func checkOrganiser(_ tenant: Tenant, lastDay: CivilDate) throws(DomainError) {
+        let refusal = "tenant \(tenant.id ?? 0) (\(tenant.name)) is \(tenant.status.rawValue) since \(tenant.statusSince); "
+        switch tenant.status {
+        case .rejected:
+            throw .invalid("organiser", refusal + "a firm that was refused entry does not organise the park's events")
+        case .exited where lastDay >= tenant.statusSince:
+            throw .invalid("organiser", refusal + "a firm that has left the park does not organise its events (this one's last day is \(lastDay))")
+        default:
+            return
         }
     }
 

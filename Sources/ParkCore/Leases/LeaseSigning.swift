@@ -6,6 +6,15 @@ public struct LeaseSigning: Equatable, Sendable {
     /// A first lease moves an approved tenant to active on its start day, once that day has come,
     /// unless the tenant's onboarding checklist is still open: then its last tick does.
     public let activatesTenant: Bool
+    /// A lease entered after a later one (a park typing in its past) that starts before the
+    /// tenant's recorded move-in: the tenant moved in on this day, and its history says so.
+    public let movesInEarlier: CivilDate?
+
+    /// The day and reason the tenant's history gives its move-in once brought forward
+    /// (`movesInEarlier`), the lease having its id.
+    public func earlierMoveIn(leaseID: Int64) -> (on: CivilDate, reason: String)? {
+        movesInEarlier.map { ($0, "first lease \(leaseID) signed (entered after a lease that starts later)") }
+    }
 
     /// The tenant's status change, once the lease has its id (the reason names it).
     public func activation(leaseID: Int64) -> StatusChange? {
@@ -25,23 +34,22 @@ public struct LeaseSigning: Equatable, Sendable {
         holders: UnitHolders, firstLeaseStart: CivilDate?, onboardingOpen: Bool = false, today: CivilDate
     ) throws -> LeaseSigning {
         let tenantID = tenant.id ?? 0
-        guard [.approved, .active].contains(tenant.status) else {
+        // A firm approved, in the park or leaving signs; one that has left has the leases of its
+        // stay recorded, as a park entering its past does.
+        guard [.approved, .active, .exiting, .exited].contains(tenant.status) else {
             throw DomainError.invalid("tenant", "tenant \(tenantID) is \(tenant.status.rawValue); only approved or active tenants may sign a lease")
         }
-        // No lease starts before the tenant may be in the park: its approval, or, once active,
-        // its move-in or its first lease's start (the earlier), from which lease years and the
-        // rent subsidy count.
-        if tenant.status == .approved, start < tenant.statusSince {
-            throw DomainError.invalid("start", "\(start) is before \(tenant.statusSince), when the tenant became approved")
-        }
-        if tenant.status == .active, let movedIn = tenant.movedIn {
-            let inPark = min(movedIn, firstLeaseStart ?? movedIn)
-            guard start >= inPark else {
-                throw DomainError.invalid("start", "\(start) is before \(inPark), when the tenant moved in; its leases start on or after its move-in")
-            }
+        // No lease starts before the tenant was approved: lease years and the rent subsidy count
+        // from the first lease's start.
+        if let approvedOn = tenant.history.last(where: { $0.to == .approved })?.on ?? (tenant.status == .approved ? tenant.statusSince : nil),
+           start < approvedOn {
+            throw DomainError.invalid("start", "\(start) is before \(approvedOn), when the tenant became approved")
         }
         let lease = try Lease(
             tenantID: tenantID, units: units, start: start, end: end, rent: rent, deposit: deposit, billingDay: billingDay)
+        if tenant.status == .exited, let exitedOn = tenant.history.last(where: { $0.to == .exited })?.on, lease.end >= exitedOn {
+            throw DomainError.invalid("end", "tenant \(tenantID) exited on \(exitedOn); a lease recorded for it ends by its last day in the park, \(exitedOn.adding(days: -1))")
+        }
         try holders.ensureFree(for: lease)
         // The first lease is the earliest to start: one signed after a lease signed ahead, but
         // starting before it, moves the tenant in as a first lease does.
@@ -51,8 +59,16 @@ public struct LeaseSigning: Equatable, Sendable {
             // The change must fit the tenant's history (not before it was approved).
             _ = try tenant.change(to: .active, on: start, reason: "first lease signed", today: today, dayField: "start")
         }
-        return LeaseSigning(lease: lease, activatesTenant: activates)
+        // A lease entered after one that starts later, and before the recorded move-in: the
+        // tenant moved in with it (unless its onboarding checklist's last tick, after its first
+        // lease's start, is what moved it in: then that day stands).
+        var earlier: CivilDate?
+        if let movedIn = tenant.movedIn, start < movedIn, startsFirst, movedIn <= (firstLeaseStart ?? movedIn) {
+            earlier = start
+        }
+        return LeaseSigning(lease: lease, activatesTenant: activates, movesInEarlier: earlier)
     }
+
 
     /// A first lease signed ahead of its start moves the tenant in on its start day, as one signed
     /// on or after that day does at signing: the change the `move-ins` scheduled job records once

@@ -66,6 +66,8 @@ enum ControlErrors {
             case .changed(let run, let period, let changes):
                 let listed = Array(changes.prefix(RewardAPI.RunChanged.listed))
                 return RewardAPI.RunChanged(run: run, period: period, changes: listed, more: changes.count > listed.count ? changes.count - listed.count : nil)
+            case .notAsRecorded(let run, let difference):
+                return RewardAPI.RunNotAsRecorded(run: run, difference: difference)
             }
         case let error as EventRefused:
             return EventHandlers.declared(error)
@@ -107,6 +109,7 @@ enum ControlErrors {
         case .batchState(let batch, let status, let needed): PaymentAPI.BatchState(batch: batch, status: status, needed: needed)
         case .nothingToPay(let reason): PaymentAPI.NothingToPay(reason: reason)
         case .resultRefused(let row, let reason): PaymentAPI.ResultRefused(row: row, reason: reason)
+        case .batchNotAsRecorded(let batch, let difference): PaymentAPI.BatchNotAsRecorded(batch: batch, difference: difference)
         case .totalTooLarge(let what):
             RewardAPI.CalculationFailed(message: "the amounts of \(what) add up to more than \(Money.largest) yuan, the largest amount parkd holds")
         }

@@ -76,8 +76,8 @@ public enum DatabaseRestore {
             // never half written, and the file restored is only read (opened by SQLite, even read
             // only, a copy in WAL mode would get a -wal and -shm beside it, or could not be read
             // from a read-only place at all).
-            let incoming = database + ".restoring"
-            func removeIncoming() { for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: incoming + suffix) } }
+            let incoming = database + incomingSuffix
+            func removeIncoming() { _ = removeInterrupted(database: database) }
             removeIncoming()
             do {
                 try manager.copyItem(atPath: file, toPath: incoming)
@@ -260,6 +260,16 @@ extension DatabaseRestore {
                 """)
         }
         return note
+    }
+
+    /// Where the copy is put and checked, beside the database, before it is renamed over it.
+    private static let incomingSuffix = ".restoring"
+
+    /// Removes the copy a restore put beside `database` and had not renamed over it yet (a
+    /// restore killed while it checked the copy; only while no parkd and no restore holds the
+    /// state directory); the paths removed.
+    static func removeInterrupted(database: String) -> [String] {
+        ["", "-wal", "-shm"].map { database + incomingSuffix + $0 }.filter { (try? FileManager.default.removeItem(atPath: $0)) != nil }
     }
 
     /// Moves a log and shared memory that have no database beside them out of its way, named as

@@ -41,8 +41,15 @@ struct EventCalendarFeed: Sendable {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory)
             }
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+            // Readable by the website's user from the moment it is in place, whatever parkd's umask.
+            let temporary = try DurableFile.writeTemporary(Array(text.utf8), to: directory, name: Self.fileName, mode: 0o644, synced: true)
+            guard chmod(temporary, 0o644) == 0, rename(temporary, path) == 0 else {
+                let code = errno
+                unlink(temporary)
+                throw SpoolFailure(path: path, operation: "rename", code: code)
+            }
+            // What a parkd killed between writing and renaming left (a later write renames its own at once).
+            DurableFile.removeTemporaries(in: directory, olderThan: 60)
         } catch {
             logger.error("the events feed could not be written", metadata: ["path": "\(path)", "error": "\(error)"])
         }

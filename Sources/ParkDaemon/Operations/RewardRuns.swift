@@ -61,8 +61,11 @@ struct RewardRuns: Sendable {
         let inputsIntact: Bool
         let verification: RewardRunVerification
         let dataChanged: Bool
+        /// How the run differs from what the audit trail recorded when it was computed or
+        /// approved; nil when it is as recorded, or no call recorded it (an earlier parkd's run).
+        let unlikeRecorded: String?
 
-        var agrees: Bool { inputsIntact && verification.agrees }
+        var agrees: Bool { inputsIntact && verification.agrees && unlikeRecorded == nil }
     }
 
     /// Recomputes a run from exactly the inputs and policy versions it recorded and compares it
@@ -85,9 +88,9 @@ struct RewardRuns: Sendable {
         // or made, for a draft. An objection upheld since withdraws a line for the runs after it.
         let decidedAt = run.approvedAt ?? run.createdAt
         for earlier in run.adjusts { corrected += try await database.standingRewardLines(run: earlier, asOf: decidedAt) }
-        let verification = RewardRunVerification(
-            recorded: try await database.rewardLines(run: id, explanations: false), corrected: corrected, rules: run.rules,
-            recomputed: Array(recomputed.lines))
+        let lines = try await database.rewardLines(run: id, explanations: false)
+        let verification = RewardRunVerification(recorded: lines, corrected: corrected, rules: run.rules, recomputed: Array(recomputed.lines))
+        let unlikeRecorded = try await database.recordedRun(id).flatMap { run.recorded(lines: lines).difference(from: $0) }
         let current = try await database.rewardInputs(throughYear: period.year)
         let inputsIntact = RewardInputs.hash(json) == run.inputsHash
         // Intact, the stored inputs are the canonical JSON of `recorded`: the park's data has
@@ -95,7 +98,7 @@ struct RewardRuns: Sendable {
         // written out and hashed again (tens of megabytes for a large park). (As values, a name
         // retyped in another but canonically equivalent Unicode form is the same name.)
         let dataChanged = inputsIntact ? current != recorded : current.canonical().hash != run.inputsHash
-        return Verified(run: run, inputsIntact: inputsIntact, verification: verification, dataChanged: dataChanged)
+        return Verified(run: run, inputsIntact: inputsIntact, verification: verification, dataChanged: dataChanged, unlikeRecorded: unlikeRecorded)
     }
 }
 

@@ -81,7 +81,9 @@ final class ControlServer: Service {
 
     private func makeListeningSocket() async throws -> any Channel {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            // Connections not accepted yet (past `socket.max_connections`, or a burst): as many
+            // as the kernel queues (net.core.somaxconn caps it; 4096 by default since Linux 5.4).
+            .serverChannelOption(ChannelOptions.backlog, value: 4096)
             .serverChannelOption(ChannelOptions.autoRead, value: false)
             .serverChannelInitializer { [state, logger] channel in
                 channel.eventLoop.makeCompletedFuture {

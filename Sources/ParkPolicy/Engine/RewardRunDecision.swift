@@ -128,6 +128,9 @@ public enum RewardRunRefused: Error, Equatable, Sendable, CustomStringConvertibl
     /// The draft's amounts are no longer what the data and policies give (`changes`, each
     /// "tenant 3 PLACEMENT: 5200.00 in the draft, 0.00 now").
     case changed(run: Int64, period: String, changes: [String])
+    /// The draft is not the run its computation recorded in the audit trail (`difference`): it
+    /// was changed in the database file.
+    case notAsRecorded(run: Int64, difference: String)
 
     public var description: String {
         switch self {
@@ -139,6 +142,8 @@ public enum RewardRunRefused: Error, Equatable, Sendable, CustomStringConvertibl
             "the run of \(period) adds up to more than \(Money.largest) yuan, the largest amount parkd holds; check the policies' formulas"
         case .changed(let run, let period, let changes):
             "run \(run) of \(period) no longer holds what the data gives (\(changes.joined(separator: "; "))): compute the period again"
+        case .notAsRecorded(let run, let difference):
+            "run \(run) is not the run the audit trail recorded when it was computed (\(difference))"
         }
     }
 

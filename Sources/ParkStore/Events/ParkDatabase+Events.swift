@@ -46,7 +46,9 @@ extension ParkDatabase {
     /// Adds an event with its occurrences (`ParkEvent.schedule`); a co-organiser must be a tenant.
     public func createEvent(_ event: ParkEvent, occurrences: [EventOccurrence], context: ChangeContext) async throws -> StoredEvent {
         try await write(context) { db in
-            if let organiser = event.organiser { _ = try ParkDatabase.loadTenant(db, .id(organiser)) }
+            if let organiser = event.organiser, let lastDay = occurrences.map(\.day).max() {
+                try EventRegistration.checkOrganiser(try ParkDatabase.loadTenant(db, .id(organiser)).tenant, lastDay: lastDay)
+            }
             var record = ParkEventRecord(event, createdAt: context.at, updatedAt: context.at)
             try record.insert(db)
             for occurrence in occurrences { try EventOccurrenceRecord(event: record.id!, occurrence).insert(db) }
@@ -83,7 +85,6 @@ extension ParkDatabase {
             let stored = try ParkDatabase.loadEvent(db, id)
             // The zone the event keeps or is moved to, as it stands in this transaction.
             let rules = try zoneRules(change.timeZone ?? stored.event.timeZone)
-            if let organiser = change.organiser?.tenant { _ = try ParkDatabase.loadTenant(db, .id(organiser)) }
             for day in change.exceptions + [change.occurrence?.day].compactMap({ $0 }) {
                 if let held = stored.occurrences.first(where: { $0.occurrence.day == day && $0.occurrence.endsAt <= now }) {
                     throw EventRefused.held(event: id, ended: "\(held.occurrence.end) \(stored.event.timeZone)")
@@ -92,6 +93,10 @@ extension ParkDatabase {
             let (changed, occurrences) = try stored.event.changed(
                 by: change, rules: rules, calendar: calendar, registered: stored.occurrences.map(\.registered).max() ?? 0,
                 standing: stored.occurrences.map(\.occurrence), at: now)
+            if let organiser = changed.organiser, change.organiser != nil || occurrences.map(\.day) != stored.occurrences.map(\.occurrence.day),
+               let lastDay = occurrences.map(\.day).max() {
+                try EventRegistration.checkOrganiser(try ParkDatabase.loadTenant(db, .id(organiser)).tenant, lastDay: lastDay)
+            }
             let days = Set(occurrences.map(\.day))
             if stored.event.recurrence == nil, changed.recurrence == nil, let old = stored.occurrences.first?.occurrence.day,
                let new = occurrences.first?.day, old != new {

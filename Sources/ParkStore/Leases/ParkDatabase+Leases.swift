@@ -68,6 +68,14 @@ extension ParkDatabase {
             var moved = tenant.tenant
             try ParkDatabase.recordStatusChange(db, activation, of: tenant, to: &moved, context: context)
         }
+        if let moveIn = signing.earlierMoveIn(leaseID: id) {
+            try TenantStatusChangeRecord
+                .filter(TenantStatusChangeRecord.Columns.tenantId == tenant.id && TenantStatusChangeRecord.Columns.toStatus == TenantStatus.active.rawValue)
+                .updateAll(db, [
+                    TenantStatusChangeRecord.Columns.effectiveOn.set(to: moveIn.on.description), TenantStatusChangeRecord.Columns.reason.set(to: moveIn.reason),
+                    TenantStatusChangeRecord.Columns.recordedAt.set(to: context.at), TenantStatusChangeRecord.Columns.recordedBy.set(to: context.recordedBy),
+                ])
+        }
         return try ParkDatabase.loadLease(db, record.id!)
     }
 

@@ -73,7 +73,7 @@ extension ParkDatabase {
         runs: [Int64], today: CivilDate, confirmationRequired: Bool, context: ChangeContext
     ) async throws -> CreatedPaymentBatch {
         let runs = try PaymentBatchPlan.runsAsked(runs)
-        return try await write(context) { db in
+        return try await writeBatch(context) { db in
             let stored = Dictionary(uniqueKeysWithValues: try ParkDatabase.loadRuns(db, RewardRunRecord.filter(keys: runs)).map { ($0.id, $0) })
             for run in runs.sorted() {
                 guard let stored = stored[run] else { throw StoreError.noSuchRun(run) }
@@ -127,14 +127,14 @@ extension ParkDatabase {
                     try offsetRecord.insert(db)
                 }
             }
-            return CreatedPaymentBatch(batch: try ParkDatabase.batches(db, id: batch.id!)[0], skipped: plan.skipped)
+            return (CreatedPaymentBatch(batch: try ParkDatabase.batches(db, id: batch.id!)[0], skipped: plan.skipped), batch.id!)
         }
     }
 
     /// Approves a batch as `PaymentBatch.approve(by:)` decides (four eyes, by uid). Items the
     /// offsets cover whole transfer nothing: they are settled on approval.
     public func approvePaymentBatch(_ id: Int64, uid: Int64, today: CivilDate, context: ChangeContext) async throws -> StoredPaymentBatch {
-        try await write(context) { db in
+        try await writeBatch(context, checking: id) { db in
             guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
             let approved = try batch.paymentBatch.approve(by: uid)
             try db.execute(
@@ -146,14 +146,14 @@ extension ParkDatabase {
                       resultAt = ?, resultBy = ? WHERE paymentBatchId = ? AND amountFen = 0 AND status = 'pending'
                     """,
                 arguments: [today.description, context.at, context.recordedBy, id])
-            return try ParkDatabase.batches(db, id: id)[0]
+            return (try ParkDatabase.batches(db, id: id)[0], id)
         }
     }
 
     /// Cancels a batch not yet approved: its lines (and the offsets it took) are released for
     /// the next batch. An approved batch went to the bank: its results are imported instead.
     public func cancelPaymentBatch(_ id: Int64, context: ChangeContext) async throws -> StoredPaymentBatch {
-        try await write(context) { db in
+        try await writeBatch(context, checking: id) { db in
             guard let batch = try ParkDatabase.batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
             let cancelled = try batch.paymentBatch.cancel()
             // Kept for the record before the items leave: what the batch held, as it held it.
@@ -168,7 +168,7 @@ extension ParkDatabase {
                 sql: "DELETE FROM paymentOffset WHERE paymentItemId IN (SELECT id FROM paymentItem WHERE paymentBatchId = ?)", arguments: [id])
             try db.execute(sql: "DELETE FROM paymentItem WHERE paymentBatchId = ?", arguments: [id])
             try db.execute(sql: "UPDATE paymentBatch SET status = ? WHERE id = ?", arguments: [cancelled.status.rawValue, id])
-            return try ParkDatabase.batches(db, id: id)[0]
+            return (try ParkDatabase.batches(db, id: id)[0], id)
         }
     }
 
@@ -194,7 +194,7 @@ extension ParkDatabase {
     /// Records a bank's result, checked whole first; a row repeating a recorded result changes
     /// nothing.
     public func importBankResult(_ result: BankResult, today: CivilDate, context: ChangeContext) async throws -> ImportedBankResult {
-        try await write(context) { db in
+        try await writeBatch(context, checking: result.batch) { db in
             guard let batch = try ParkDatabase.batches(db, id: result.batch).first else { throw CashingRefusal.noSuchBatch(batch: result.batch) }
             try batch.paymentBatch.checkAtTheBank()
             let items = try ParkDatabase.items(db, batch: batch.id)
@@ -211,10 +211,72 @@ extension ParkDatabase {
                         """,
                     arguments: [change.outcome.rawValue, change.reason, today.description, context.at, context.recordedBy, batch.id, change.line])
             }
-            return ImportedBankResult(
+            return (ImportedBankResult(
                 batch: batch.id, paid: changes.filter { $0.outcome == .paid }.count, failed: changes.filter { $0.outcome == .failed }.count,
-                unchanged: result.rows.count - changes.count)
+                unchanged: result.rows.count - changes.count), batch.id)
         }
+    }
+
+    /// A change to one batch, recorded in the audit trail with the state it leaves the batch
+    /// in (`RecordedBatch`): `change` returns its value and the batch it changed. A change to
+    /// batch `checking` is refused unless the batch is as the trail last recorded it: one
+    /// changed in the database file since is not recorded as this call's doing.
+    private func writeBatch<T: Sendable>(
+        _ context: ChangeContext, checking existing: Int64? = nil, _ change: @escaping @Sendable (Database) throws -> (T, batch: Int64)
+    ) async throws -> T {
+        try await write(context, recording: { $0.recorded.outcome }) { db in
+            if let existing, try PaymentBatchRecord.exists(db, key: existing), let recorded = try ParkDatabase.latestRecordedBatch(db, existing),
+               let difference = try ParkDatabase.recordedBatch(db, id: existing).difference(from: recorded) {
+                throw CashingRefusal.batchNotAsRecorded(batch: existing, difference: difference)
+            }
+            let (value, batch) = try change(db)
+            return BatchChange(value: value, recorded: try ParkDatabase.recordedBatch(db, id: batch))
+        }.value
+    }
+
+    private struct BatchChange<Value: Sendable>: Sendable {
+        var value: Value
+        var recorded: RecordedBatch
+    }
+
+    /// Methods whose calls record the state they leave a batch in.
+    private static let batchMethods = ["CreateBatch", "ApproveBatch", "CancelBatch", "ImportResult"].map { "io.parkd.Payment." + $0 }
+
+    /// Every batch as the database holds it, what the audit trail's calls recorded of batches
+    /// (oldest first), and how many batches the trail records as made: for `payment verify`.
+    public func batchRecords() async throws -> (current: [RecordedBatch], recorded: [RecordedBatch], made: Int) {
+        try await readInBackground { db in
+            let current = try Int64.fetchAll(db, sql: "SELECT id FROM paymentBatch ORDER BY id").map { try ParkDatabase.recordedBatch(db, id: $0) }
+            let succeeded = AuditEntryRecord.Columns.outcome == "ok" || AuditEntryRecord.Columns.outcome.like("ok:%")
+            let entries = try AuditEntryRecord
+                .filter(ParkDatabase.batchMethods.contains(AuditEntryRecord.Columns.method) && succeeded)
+                .order(AuditEntryRecord.Columns.id)
+                .fetchAll(db)
+            return (current, entries.compactMap { RecordedBatch(outcome: $0.outcome) },
+                    entries.filter { $0.method == ParkDatabase.batchMethods[0] }.count)
+        }
+    }
+
+    /// What the audit trail's latest call on batch `id` recorded of it; nil when none did (a
+    /// batch an earlier parkd made).
+    static func latestRecordedBatch(_ db: Database, _ id: Int64) throws -> RecordedBatch? {
+        try AuditEntryRecord
+            .filter(batchMethods.contains(AuditEntryRecord.Columns.method) && AuditEntryRecord.Columns.outcome.like("ok: batch \(id) %"))
+            .order(AuditEntryRecord.Columns.id.desc)
+            .fetchAll(db)
+            .lazy.compactMap { RecordedBatch(outcome: $0.outcome) }.first { $0.batch == id }
+    }
+
+    /// A batch as the audit trail records it: its status, total and items (a cancelled batch's,
+    /// as it held them).
+    static func recordedBatch(_ db: Database, id: Int64) throws -> RecordedBatch {
+        guard let batch = try batches(db, id: id).first else { throw CashingRefusal.noSuchBatch(batch: id) }
+        let items = try batch.status == .cancelled ? cancelledItems(db, batch: id) : self.items(db, batch: id)
+        return RecordedBatch(batch: id, status: batch.status.rawValue, total: batch.total, items: items.map {
+            RecordedBatch.Item(
+                line: $0.line, tenant: $0.tenant, accountName: $0.accountName, bank: $0.bank, accountNumber: $0.accountNumber,
+                gross: $0.gross, offset: $0.offset, amount: $0.amount, status: $0.status, reason: $0.reason)
+        })
     }
 
     /// Every approved line with what was recorded about its payment, of one tenant or all;

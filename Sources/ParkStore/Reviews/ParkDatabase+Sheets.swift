@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import ParkCore
 
@@ -166,6 +167,9 @@ extension ParkDatabase {
                     db, what: "dissent \(record.id!) (application \(record.applicationId), \(record.userName), version \(record.version))",
                     method: "io.parkd.Review.Dissent", salt: record.salt, text: record.dissent.canonicalText, commitment: record.commitment)
             }
+            differences += try ParkDatabase.versionsMissing(
+                db, applications: Set(results.applicants.map(\.application.application)),
+                stored: Set(sheets.map(\.commitment) + dissents.map(\.commitment)))
             return ReviewVerification(session: id, checkedVersions: checked, differences: differences)
         }
     }
@@ -256,6 +260,30 @@ extension ParkDatabase {
                 sheets: sheets, dropped: try row.dropped, dissents: dissents)
         }
         return SessionResults(session: stored, rules: rules, closedAt: closedAt, applicants: applicants)
+    }
+
+    /// The sheet and dissent versions the audit trail records for `applications` that the
+    /// database no longer holds (deleted behind parkd's back, which would change a result): each
+    /// recorded call's commitment must be one of `stored` or of another session's versions.
+    private static func versionsMissing(_ db: Database, applications: Set<Int64>, stored: Set<String>) throws -> [String] {
+        struct Sealed: Decodable { let application: Int64; let sealed: String }
+        var elsewhere: Set<String>?
+        var missing: [String] = []
+        let methods = ["io.parkd.Review.Score": "sheet", "io.parkd.Review.Dissent": "dissent"]
+        for record in try AuditEntryRecord
+            .filter(methods.keys.contains(AuditEntryRecord.Columns.method) && AuditEntryRecord.Columns.outcome == "ok")
+            .order(AuditEntryRecord.Columns.id).fetchAll(db) {
+            guard let call = try? JSONDecoder().decode(Sealed.self, from: Data(record.parameters.utf8)),
+                  applications.contains(call.application), !stored.contains(call.sealed) else { continue }
+            if elsewhere == nil {
+                elsewhere = Set(try String.fetchAll(db, sql: "SELECT commitment FROM reviewSheet UNION SELECT commitment FROM reviewDissent"))
+            }
+            if elsewhere?.contains(call.sealed) == false {
+                missing.append("application \(call.application): the \(methods[record.method] ?? "sheet") \(record.user) submitted in audit entry \(record.id) "
+                    + "(commitment \(call.sealed.prefix(12))…) is not in the database")
+            }
+        }
+        return missing
     }
 
     private static func commitmentDifferences(

@@ -40,6 +40,11 @@ public struct StoredRewardRun: Sendable, Equatable {
     public static func == (lhs: StoredRewardRun, rhs: StoredRewardRun) -> Bool {
         lhs.id == rhs.id && lhs.status == rhs.status && lhs.totalFen == rhs.totalFen && lhs.approvedAt == rhs.approvedAt
     }
+
+    /// The run holding `lines` (its own), as the audit trail records it.
+    public func recorded(lines: [RewardLine]) -> RecordedRun {
+        RecordedRun(run: id, period: period, status: status.rawValue, total: Money(fen: totalFen), inputsHash: inputsHash, lines: lines)
+    }
 }
 
 /// What a new run is made of, before it is stored.
@@ -136,7 +141,7 @@ extension ParkDatabase {
     /// one could ever be approved (approving either makes the other a run computed before it),
     /// and the newer holds what the data gives now.
     public func createRewardRun(_ run: NewRewardRun, context: ChangeContext) async throws -> StoredRewardRun {
-        try await write(context) { db in
+        try await write(context, recording: { $0.recorded.outcome }) { db in
             let approved = try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules)
             let decision = try RewardRunDecision.decide(period: run.period, rules: run.rules, computed: run.lines, approved: approved)
             var record = RewardRunRecord(run, decision, createdAt: context.at, createdBy: context.recordedBy)
@@ -149,8 +154,33 @@ extension ParkDatabase {
             try record.insert(db)
             let id = record.id!
             for decided in decision.lines { try RewardLineRecord(decided, runId: id).insert(db) }
-            return try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id))[0]
+            return RunChange(try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id))[0], lines: decision.lines.map(\.line))
+        }.run
+    }
+
+    /// A change to a run, recorded in the audit trail with what the run holds (`RecordedRun`).
+    private struct RunChange: Sendable {
+        var run: StoredRewardRun
+        var recorded: RecordedRun
+
+        init(_ run: StoredRewardRun, lines: [RewardLine]) {
+            self.run = run
+            recorded = run.recorded(lines: lines)
         }
+    }
+
+    /// What the audit trail's latest call on the run recorded of it; nil when no call did (a
+    /// run made by a parkd from before runs were recorded).
+    public func recordedRun(_ id: Int64) async throws -> RecordedRun? {
+        try await readInBackground { db in try ParkDatabase.latestRecordedRun(db, id) }
+    }
+
+    static func latestRecordedRun(_ db: Database, _ id: Int64) throws -> RecordedRun? {
+        try AuditEntryRecord
+            .filter(AuditEntryRecord.Columns.outcome.like("ok: run \(id) %"))
+            .order(AuditEntryRecord.Columns.id.desc)
+            .fetchAll(db)
+            .lazy.compactMap { RecordedRun(outcome: $0.outcome) }.first { $0.run == id }
     }
 
     /// The approved runs of a period that cover any of `rules`, with their lines of those rules
@@ -242,7 +272,7 @@ extension ParkDatabase {
         _ id: Int64, computing: @escaping @Sendable (RewardPeriod, _ rules: [String], RewardInputs) throws -> [RewardLine],
         context: ChangeContext
     ) async throws -> StoredRewardRun {
-        try await write(context) { db in
+        try await write(context, recording: { $0.recorded.outcome }) { db in
             guard let run = try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id)).first else { throw StoreError.noSuchRun(id) }
             guard run.status == .draft else { throw StoreError.runNotDraft(id, status: run.status.rawValue) }
             let approvedNow = try ParkDatabase.approvedRuns(db, period: run.period, rules: run.rules)
@@ -255,13 +285,17 @@ extension ParkDatabase {
             } catch RewardRunRefused.noDifferences {
                 now = []
             }
-            try RewardRunDecision.checkUnchanged(
-                run: id, period: run.period, draft: try ParkDatabase.loadLines(db, runs: [id], tenant: nil, explanations: false), now: now)
+            let draft = try ParkDatabase.loadLines(db, runs: [id], tenant: nil, explanations: false)
+            // What its computation recorded: a draft changed in the file since is not approved as it stands.
+            if let recorded = try ParkDatabase.latestRecordedRun(db, id), let difference = run.recorded(lines: draft).difference(from: recorded) {
+                throw RewardRunRefused.notAsRecorded(run: id, difference: difference)
+            }
+            try RewardRunDecision.checkUnchanged(run: id, period: run.period, draft: draft, now: now)
             try RewardRunRecord.filter(key: id).updateAll(
                 db, RewardRunRecord.Columns.status.set(to: StoredRewardRun.Status.approved.rawValue),
                 RewardRunRecord.Columns.approvedAt.set(to: context.at), RewardRunRecord.Columns.approvedBy.set(to: context.recordedBy))
-            return try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id))[0]
-        }
+            return RunChange(try ParkDatabase.loadRuns(db, RewardRunRecord.filter(key: id))[0], lines: draft)
+        }.run
     }
 
     static func loadRuns(_ db: Database, _ request: QueryInterfaceRequest<RewardRunRecord>) throws -> [StoredRewardRun] {

@@ -49,7 +49,10 @@ extension AuditCommand {
                 for entry in reply.entries {
                     table.add([
                         String(entry.id), entry.at, entry.user, String(entry.uid), String(entry.pid),
-                        entry.method.replacingOccurrences(of: "io.parkd.", with: ""), entry.outcome,
+                        entry.method.replacingOccurrences(of: "io.parkd.", with: ""),
+                        // The digests a money call records, cut to their first 12 digits for the
+                        // table (--json gives them whole).
+                        entry.outcome.replacing(/\b[0-9a-f]{64}\b/) { "\($0.output.prefix(12))…" },
                     ])
                 }
                 return table.render(orIfEmpty: "no audit entries") + (reply.next.map { "\nmore: " + nextPage(before: $0) } ?? "")

@@ -184,7 +184,8 @@ extension RewardCommand {
             let reply = try await respond(RewardAPI.verify, RewardAPI.Verify(run: run)) { reply in
                 var lines = [reply.agrees
                     ? "run \(run) verified: \(reply.checked) tenant-rule amounts recomputed, all agree to the fen"
-                    : "run \(run) does NOT agree" + (reply.inputsIntact ? "" : ": its recorded inputs no longer match their hash")]
+                    : "run \(run) does NOT agree" + (reply.inputsIntact ? "" : ": its recorded inputs no longer match their hash")
+                        + (reply.unlikeRecorded.map { ": it is not the run the audit trail recorded: \($0)" } ?? "")]
                 for difference in reply.differences {
                     lines.append("  tenant \(difference.tenant) \(difference.rule): recorded \(difference.recorded.grouped), recomputed \(difference.recomputed.grouped)")
                 }

@@ -59,6 +59,8 @@ struct CommandFailure: Error {
             switch error {
             case .permissionDenied(let socket):
                 self.init(name: "SocketPermissionDenied", message: error.description, parameters: ["socket": .string(socket)], exitCode: Self.permissionDenied)
+            case .queueFull(let socket, _):
+                self.init(name: "QueueFull", message: error.description, parameters: ["socket": .string(socket)], exitCode: Self.temporaryFailure)
             case .unreachable(let socket, let reason):
                 self.init(
                     name: "Unreachable", message: error.description, parameters: ["socket": .string(socket), "reason": .string(reason)],

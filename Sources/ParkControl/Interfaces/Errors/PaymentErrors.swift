@@ -2,7 +2,7 @@ import MemberwiseInit
 
 extension PaymentAPI {
     public static let errors: [any DeclaredError.Type] = [
-        NoSuchBatch.self, SameApprover.self, BatchState.self, NothingToPay.self, ResultRefused.self,
+        NoSuchBatch.self, SameApprover.self, BatchState.self, NothingToPay.self, ResultRefused.self, BatchNotAsRecorded.self,
     ]
 
     @MemberwiseInit
@@ -48,6 +48,18 @@ extension PaymentAPI {
         public static let kind = FailureKind.invalidInput
         public var reason: String
         public var sentence: String { "nothing to pay: \(reason)" }
+    }
+
+    @MemberwiseInit
+    public struct BatchNotAsRecorded: DeclaredError {
+        public static let name = "io.parkd.Payment.BatchNotAsRecorded"
+        public static let kind = FailureKind.internalError
+        public var batch: Int64
+        public var difference: String
+        public var sentence: String {
+            "batch \(batch) is not as the audit trail last recorded it (\(difference)): it was changed in the database file, "
+                + "and nothing is done with it, so that no call records the change as its own (`parkctl payment verify`)"
+        }
     }
 
     @MemberwiseInit

@@ -2,8 +2,20 @@ import MemberwiseInit
 
 extension RewardAPI {
     public static let errors: [any DeclaredError.Type] = [
-        NoSuchRun.self, RunNotDraft.self, NoDifferences.self, RunOutdated.self, RunChanged.self, CalculationFailed.self,
+        NoSuchRun.self, RunNotDraft.self, NoDifferences.self, RunOutdated.self, RunChanged.self, CalculationFailed.self, RunNotAsRecorded.self,
     ]
+
+    @MemberwiseInit
+    public struct RunNotAsRecorded: DeclaredError {
+        public static let name = "io.parkd.Reward.RunNotAsRecorded"
+        public static let kind = FailureKind.internalError
+        public var run: Int64
+        public var difference: String
+        public var sentence: String {
+            "run \(run) is not the run the audit trail recorded when it was computed (\(difference)): it was changed in the database file, "
+                + "and it is not approved (`parkctl reward verify \(run)`; compute the period again)"
+        }
+    }
 
     @MemberwiseInit
     public struct NoSuchRun: DeclaredError {

@@ -78,6 +78,6 @@ enum AuditHandlers {
         let parameters = (try? JSONDecoder().decode(JSONValue.self, from: Data(entry.parameters.utf8))) ?? .string(entry.parameters)
         return AuditAPI.Entry(
             id: entry.id, at: entry.at, uid: entry.uid, user: entry.user, pid: entry.pid, method: entry.method,
-            parameters: parameters, outcome: entry.outcome, previousHash: entry.previousHash, hash: entry.hash)
+            parameters: parameters, outcome: entry.outcome, previousHash: entry.previousHash, hash: entry.hash, keyId: entry.keyID)
     }
 }

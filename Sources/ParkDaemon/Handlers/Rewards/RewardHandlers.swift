@@ -76,6 +76,6 @@ extension RewardAPI.VerifyReply {
                     tenant: $0.tenantID, rule: $0.rule, recorded: Money(fen: $0.recordedFen).description,
                     recomputed: Money(fen: $0.recomputedFen).description)
             },
-            dataChanged: verified.dataChanged)
+            dataChanged: verified.dataChanged, unlikeRecorded: verified.unlikeRecorded)
     }
 }
