@@ -8,9 +8,10 @@ outcome and previousHash (and keyId, for an entry sealed with the audit key, who
 the HMAC-SHA-256 of the same bytes under the key: the 32 bytes the key file's 64 hex digits
 spell), each written as
 its length in UTF-8 bytes, ":", the text and ";". parameters is hashed as canonical JSON (keys
-sorted, no spaces, characters beyond ASCII as themselves), or as the text itself where the list
-gives a string. Exit 0 when every entry listed has the hash its content gives and links to the
-one before it; 1, naming the first that does not.
+sorted as Swift orders strings: by their Unicode normalization form C; no spaces; characters
+beyond ASCII as themselves), or as the text itself where the list gives a string. Exit 0 when
+every entry listed has the hash its content gives, links to the one before it, and none after a
+sealed one is unsealed; 1, naming the first that does not.
 """
 
 import argparse
@@ -18,6 +19,7 @@ import hashlib
 import hmac
 import json
 import sys
+import unicodedata
 
 
 def canonical(value):
@@ -48,7 +50,8 @@ def canonical(value):
     if isinstance(value, list):
         return "[" + ",".join(canonical(item) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ",".join(canonical(key) + ":" + canonical(value[key]) for key in sorted(value)) + "}"
+        ordered = sorted(value, key=lambda key: unicodedata.normalize("NFC", key))
+        return "{" + ",".join(canonical(key) + ":" + canonical(value[key]) for key in ordered) + "}"
     return json.dumps(value)
 
 
@@ -65,21 +68,30 @@ def main():
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("--key", help="the audit key file (64 hex digits), to check sealed entries")
     options = arguments.parse_args()
-    key = None
+    key = key_id = None
     if options.key:
         with open(options.key) as file:
             key = bytes.fromhex(file.read().strip())
+        key_id = hashlib.sha256(b"parkd audit key id:" + key).hexdigest()[:16]
     entries = sorted(json.load(sys.stdin)["entries"], key=lambda entry: entry["id"])
     if not entries:
         print("no entries listed")
         return 1
     previous = None
+    sealed = None
     for entry in entries:
         if entry.get("keyId"):
             if key is None:
                 print("entry %d is sealed with audit key %s: give --key to check it" % (entry["id"], entry["keyId"]))
                 return 1
+            if entry["keyId"] != key_id:
+                print("entry %d is sealed with audit key %s, and %s is audit key %s" % (entry["id"], entry["keyId"], options.key, key_id))
+                return 1
+            sealed = sealed or entry["id"]
             expected = hmac.new(key, content(entry), hashlib.sha256).hexdigest()
+        elif sealed is not None:
+            print("entry %d is not sealed, though entry %d before it is: entries were written without the key" % (entry["id"], sealed))
+            return 1
         else:
             expected = hashlib.sha256(content(entry)).hexdigest()
         if expected != entry["hash"]:

@@ -128,8 +128,12 @@ public enum Daemon {
                 parameters: JSONValue.object(["migrations": .array(upgraded.map { .string($0) })]).canonicalText)
             try await database.recordCall(upgrade, at: state.instant(), outcome: "ok")
         }
-        if let sealed = try await database.sealAuditTrail(at: state.instant(), uid: Int64(getuid()), pid: Int64(getpid())) {
-            logger.notice("sealed the audit trail with its key: entry \(sealed) is the first sealed entry")
+        if let sealing = try await database.sealAuditTrail(at: state.instant(), uid: Int64(getuid()), pid: Int64(getpid())) {
+            if let lastSealed = sealing.lastSealedBefore {
+                logger.critical("the audit trail's newest entries, after entry \(lastSealed), were not sealed though entries before them were: written without the key (--audit-key-changed) or forged; audit verify fails at entry \(lastSealed + 1) whatever is sealed after it. parkd seals the trail again from entry \(sealing.sealedFrom)")
+            } else {
+                logger.notice("sealed the audit trail with its key: entry \(sealing.sealedFrom) is the first sealed entry")
+            }
         }
         if let clockFile = clock.clockFile {
             logger.warning("the clock is read from \(clockFile) (\(DaemonClock.environmentVariable)), not the system's: for tests only")

@@ -1169,6 +1169,25 @@ enum Migrations {
                     """)
             }
         }
+        migrator.registerMigration("v27-reportVersionsKept") { db in
+            // A report's figures are what reward runs read: a correction is a new version, never
+            // an edit (an in-place edit was computed and paid as if reported). A version is only
+            // ever replaced by the next (no longer current), never made current again, deleted or
+            // replaced by an INSERT OR REPLACE.
+            try db.execute(sql: """
+                CREATE TRIGGER operatingReport_versionKept BEFORE UPDATE OF id, tenantId, month, version, withdrawn, revenueFen, taxFen,
+                  employersServed, workersDispatched, workersOutsourced, jobSeekersServed, placements, trainingSessions, trainingAttendees,
+                  phdHires, headcount, reason, recordedAt, recordedBy ON operatingReport
+                BEGIN SELECT RAISE(ABORT, 'a report version is never changed: a correction is a new version'); END;
+                CREATE TRIGGER operatingReport_replacedForGood BEFORE UPDATE OF isCurrent ON operatingReport WHEN NEW.isCurrent AND NOT OLD.isCurrent
+                BEGIN SELECT RAISE(ABORT, 'a report version replaced by a later one stays replaced'); END;
+                CREATE TRIGGER operatingReport_neverDeleted BEFORE DELETE ON operatingReport
+                BEGIN SELECT RAISE(ABORT, 'a report version is never deleted: a report filed in error is withdrawn by a version of its own'); END;
+                CREATE TRIGGER operatingReport_notReplaced BEFORE INSERT ON operatingReport
+                WHEN EXISTS (SELECT 1 FROM operatingReport WHERE id = NEW.id OR (tenantId = NEW.tenantId AND month = NEW.month AND version = NEW.version))
+                BEGIN SELECT RAISE(ABORT, 'a report version is never replaced'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -91,6 +91,27 @@ struct AuditSealCommandTests {
         let again = try RunningDaemon(directoryOf: changed, arguments: [])
         #expect(try again.parkctl(["tenant", "add", "--name", "B", "--credit-code", "91110000802100433B"]).status == 0)
         #expect(try again.parkctl(["audit", "verify"]).status == 1)
+        // The checker without parkd names the key: entries sealed with one key, checked with another.
+        let listing = again.directory + "/trail.json"
+        try again.parkctl(["--json", "audit", "list"]).stdout.write(toFile: listing, atomically: true, encoding: .utf8)
+        let checked = try runCommand("/bin/sh", ["-c", "python3 \"$0\" --key \"$1\" < \"$2\"", "\(Binaries.repository)/Tools/parkd-audit-check.py", other.path, listing])
+        #expect(checked.status == 1 && checked.stdout == "entry 1 is sealed with audit key \(key.id), and \(other.path) is audit key \(other.id)\n", "\(checked.stdout)")
+        again.stop()
+
+        // Entries written without a key after sealed ones, then the key back: parkd seals the trail
+        // again, saying at CRITICAL where verify fails, and the checker without parkd fails there too.
+        try "audit:\n  key_file: \(again.directory)/no-such.key\n".write(toFile: again.configPath, atomically: true, encoding: .utf8)
+        let keyless = try RunningDaemon(directoryOf: again, arguments: ["--audit-key-changed"])
+        #expect(try keyless.parkctl(["tenant", "add", "--name", "C", "--credit-code", "91370200718022626N"]).status == 0)
+        let unsealedFrom = try JSONDecoder().decode(AuditAPI.ListReply.self, from: Data(try keyless.parkctl(["--json", "audit", "list", "--limit", "2"]).stdout.utf8)).entries.last!.id
+        keyless.stop()
+        try "audit:\n  key_file: \(other.path)\n".write(toFile: keyless.configPath, atomically: true, encoding: .utf8)
+        let resealed = try RunningDaemon(directoryOf: keyless, arguments: [])
+        #expect(resealed.log.contains("were not sealed though entries before them were: written without the key (--audit-key-changed) or forged; audit verify fails at entry \(unsealedFrom)"),
+                "\(resealed.log)")
+        try resealed.parkctl(["--json", "audit", "list"]).stdout.write(toFile: listing, atomically: true, encoding: .utf8)
+        let mixed = try runCommand("/bin/sh", ["-c", "python3 \"$0\" --key \"$1\" < \"$2\"", "\(Binaries.repository)/Tools/parkd-audit-check.py", key.path, listing])
+        #expect(mixed.status == 1, "\(mixed.stdout)")
     }
 
     @Test("a trail written before the key is sealed from the next start on")
@@ -150,6 +171,11 @@ struct AuditSealCommandTests {
         let checked = try restarted.parkctl(["audit", "verify", "--anchors", anchors])
         #expect(checked.status == 1)
         #expect(checked.stdout == "audit trail BROKEN at entry 2: entry 2, noted earlier, is gone: the trail was cut short after entry 1\n")
+        // The notes read from a pipe, as `journalctl … | parkctl audit verify --anchors /dev/stdin` gives them.
+        let piped = try runCommand("/bin/sh", ["-c", "cat \"$0\" | PARKD_SOCKET=\"$1\" \"$2\" audit verify --anchors /dev/stdin", anchors, restarted.socketPath, Binaries.parkctl])
+        #expect(piped.status == 1 && piped.stdout == checked.stdout, "\(piped.stdout)\(piped.stderr)")
+        let directory = try restarted.parkctl(["audit", "verify", "--anchors", restarted.directory])
+        #expect(directory.status == 66 && directory.stderr == "parkctl: cannot read \(restarted.directory): it is a directory\n", "\(directory.stderr)")
         // A file that notes no head (the wrong file) checks nothing, and is refused as such.
         let wrong = restarted.directory + "/parkd.yaml.txt"
         try "socket:\n  mode: \"0660\"\n".write(toFile: wrong, atomically: true, encoding: .utf8)

@@ -144,6 +144,13 @@ struct LeaseCommandTests {
         let after = try daemon.parkctl(fair + ["--start", "2024-05-18T09:00", "--end", "2024-05-18T16:00"])
         #expect(after.status == 65)
         #expect(after.stderr == "parkctl: invalid --organiser (organiser): tenant 1 (青岛庚培训有限公司) is exited since 2024-03-01; a firm that has left the park does not organise its events (this one's last day is 2024-05-18)\n", "\(after.stderr)")
+        // An event that began while it was in the park and ended after it left: its last day counts.
+        let across = try daemon.parkctl(fair + ["--start", "2024-02-28T09:00", "--end", "2024-03-02T16:00"])
+        #expect(across.status == 65 && across.stderr.hasSuffix("(this one's last day is 2024-03-02)\n"), "\(across.stderr)")
+        // A renewal of a lease of its stay, entered late, ends by its last day too.
+        #expect(try daemon.parkctl(["lease", "renew", "2", "--end", "2021-06-30"]).status == 0)
+        let renewed = try daemon.parkctl(["lease", "renew", "2", "--end", "2024-03-31"])
+        #expect(renewed.status == 65 && renewed.stderr.hasSuffix("tenant 1 exited on 2024-03-01; a lease renewed for it ends by its last day in the park, 2024-02-29\n"), "\(renewed.stderr)")
         #expect(try daemon.parkctl(["unit", "add", "--building", "C", "--floor", "3", "--number", "301", "--area", "50", "--kind", "office", "--rent", "30", "--from", "2018-06-01"]).status == 0)
         #expect(try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "C-301", "--start", "2022-01-01", "--end", "2024-02-29", "--rent", "30"]).status == 0)
         let past = try daemon.parkctl(["lease", "add", "--tenant", "1", "--unit", "C-301", "--start", "2024-03-01", "--end", "2024-06-30", "--rent", "30"])

@@ -472,9 +472,10 @@ struct PaymentCommandTests {
         try "batch,line,amount,result,reason\n1,\(line["RENT"]!.line),40000.00,paid,\n".write(toFile: result, atomically: true, encoding: .utf8)
         let importing = try daemon.parkctl(["payment", "batch", "import-result", result])
         #expect(importing.status == 70)
-        #expect(importing.stderr == "parkctl: batch 1 is not as the audit trail last recorded it (the audit trail last recorded it approved, 3 items, total 48900.00; "
-            + "the database holds an item (line, account, amount or result) changed): it was changed in the database file, and nothing is done with it, "
-            + "so that no call records the change as its own (`parkctl payment verify`)\n", "\(importing.stderr)")
+        #expect(importing.stderr == "parkctl: payments are not as the audit trail recorded them (batch 1: the audit trail last recorded it approved, 3 items, "
+            + "total 48900.00; the database holds an item (line, account, amount or result) changed): the database file was changed behind parkd's back, "
+            + "and nothing is paid or recorded until it is set right, so that no call records the change as its own "
+            + "(`parkctl payment verify` names it; restore a backup from before the change with parkd --restore)\n", "\(importing.stderr)")
         let deleted = try sql(daemon, """
             DROP TRIGGER paymentItem_kept; DROP TRIGGER paymentItem_leavesOnlyABatchBeingMade; DROP TRIGGER paymentBatch_approvedKept;
             DELETE FROM paymentItem WHERE paymentBatchId = 2; DELETE FROM paymentBatch WHERE id = 2;
@@ -486,6 +487,10 @@ struct PaymentCommandTests {
         #expect(gone.status == 1)
         #expect(gone.stdout == "payments do NOT reconcile: batch 2: the audit trail records it (approved, 1 item, total 1500.00), the database holds no such batch\n",
                 "\(gone.stdout)")
+        // Its line is payable again, as far as the database says; no batch is made to pay it twice.
+        let payAgain = try daemon.parkctl(["payment", "batch", "create"])
+        #expect(payAgain.status == 70 && payAgain.stderr.hasPrefix("parkctl: payments are not as the audit trail recorded them (batch 2: the audit trail records it"),
+                "\(payAgain.stdout)\(payAgain.stderr)")
     }
 
     @Test("an adjustment run verifies against the lines it was decided against: an objection upheld after it does not make it disagree")

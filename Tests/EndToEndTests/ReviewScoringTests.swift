@@ -193,5 +193,10 @@ struct ReviewScoringEndToEndTests {
         #expect(missing.status == 1)
         #expect(missing.stdout.contains("\n  application 1: the sheet \(names[0]) submitted in audit entry "), "\(missing.stdout)")
         #expect(missing.stdout.contains("…) is not in the database\n"), "\(missing.stdout)")
+        // Nor is a version moved to a session that does not exist taken for one still stored.
+        #expect(try runCommand("/usr/bin/sqlite3", [daemon.databasePath,
+            "UPDATE reviewSheet SET reviewSessionId = 99 WHERE applicationId = 2 AND uid = \(accounts.reviewers[1].uid)"]).status == 0)
+        let moved = try daemon.parkctl(["review", "verify", "1"])
+        #expect(moved.status == 1 && moved.stdout.contains("\n  application 2: the sheet \(names[1]) submitted in audit entry "), "\(moved.stdout)")
     }
 }

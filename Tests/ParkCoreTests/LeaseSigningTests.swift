@@ -66,7 +66,7 @@ struct LeaseSigningTests {
 
     @Test("only approved or active tenants sign; a first lease may not start before the approval")
     func whoMaySign() throws {
-        #expect(throws: DomainError.invalid("tenant", "tenant 1 is applicant; only approved or active tenants may sign a lease")) {
+        #expect(throws: DomainError.invalid("tenant", "tenant 1 is applicant; a firm signs a lease once approved (and one that has left has the leases of its stay recorded)")) {
             try sign(tenant(.applicant), [office], from: "2021-03-15")
         }
         #expect(throws: DomainError.invalid("start", "2021-03-10 is before 2021-03-12, when the tenant became approved")) {
@@ -93,7 +93,18 @@ struct LeaseSigningTests {
         }
         // Moved in by an onboarding checklist's last tick after its first lease started: that day stands.
         let onboarded = try tenant([(.approved, "2021-03-01"), (.active, "2021-03-12")])
-        #expect(try sign(onboarded, [office], from: "2021-03-03", firstLeaseStart: "2021-03-05").movesInEarlier == nil)
+        func signOnboarded(_ tenant: Tenant, from start: String, firstLeaseStart: String?) throws -> LeaseSigning {
+            try LeaseSigning.decide(
+                tenant: tenant, units: [office], start: day(start), end: day("2022-03-14"), rent: Money(fen: 4_000), deposit: .zero, billingDay: 1,
+                holders: nobody, firstLeaseStart: firstLeaseStart.map(day), onboardingCompletedOn: day("2021-03-12"), today: day("2021-06-30"))
+        }
+        #expect(try signOnboarded(onboarded, from: "2021-03-03", firstLeaseStart: "2021-03-05").movesInEarlier == nil)
+        // A first lease entered after the checklist's last tick, starting before it: in the park from the tick.
+        let approved = try tenant([(.approved, "2021-03-01")])
+        let late = try signOnboarded(approved, from: "2021-03-05", firstLeaseStart: nil)
+        #expect(late.activation(leaseID: 4) == StatusChange(
+            from: .approved, to: .active, on: day("2021-03-12"), reason: "first lease 4 signed, onboarding checklist completed on 2021-03-12"))
+        #expect(try signOnboarded(approved, from: "2021-03-20", firstLeaseStart: nil).activation(leaseID: 4)?.on == day("2021-03-20"))
         // Leaving, or gone: the leases of its stay, ending before it left.
         let exited = try tenant([(.approved, "2019-01-10"), (.active, "2019-02-01"), (.exiting, "2022-08-01"), (.exited, "2022-09-16")])
         #expect(try sign(exited, [office], from: "2021-01-01", to: "2022-09-15", firstLeaseStart: "2019-02-01").movesInEarlier == nil)
@@ -103,7 +114,7 @@ struct LeaseSigningTests {
         #expect(try sign(exited, [office], from: "2019-01-15", to: "2019-12-31", firstLeaseStart: "2019-02-01").movesInEarlier == day("2019-01-15"))
         #expect(try sign(tenant([(.approved, "2021-03-01"), (.active, "2021-03-12"), (.exiting, "2021-05-01")]), [office], from: "2021-03-12",
                          firstLeaseStart: "2021-03-12").activatesTenant == false)
-        #expect(throws: DomainError.invalid("tenant", "tenant 1 is rejected; only approved or active tenants may sign a lease")) {
+        #expect(throws: DomainError.invalid("tenant", "tenant 1 is rejected; a firm signs a lease once approved (and one that has left has the leases of its stay recorded)")) {
             try sign(tenant([(.rejected, "2021-03-12")]), [office], from: "2021-03-15")
         }
     }

@@ -109,9 +109,12 @@ struct LeaseTests {
                 creditCode: try CreditCode("91370200163562681G"), status: status, appliedOn: date("2020-12-01"),
                 history: [StatusChange(from: .exiting, to: status, on: date("2021-05-31"), reason: "迁出")])
         }
-        // A firm that has left keeps no unit: its lease is not renewed.
-        #expect(throws: DomainError.invalid("tenant", "tenant 1 is exited since 2021-05-31; only an approved or active tenant's lease is renewed")) {
+        // A firm that has left keeps no unit: its lease is renewed only within its stay (a past renewal entered late).
+        #expect(throws: DomainError.invalid("end", "tenant 1 exited on 2021-05-31; a lease renewed for it ends by its last day in the park, 2021-05-30")) {
             try lease.renew(until: date("2024-12-31"), tenant: holder(.exited), today: date("2021-06-01"))
+        }
+        #expect(throws: DomainError.invalid("tenant", "tenant 1 is rejected since 2021-05-31; a lease is renewed for a firm once approved")) {
+            try lease.renew(until: date("2024-12-31"), tenant: holder(.rejected), today: date("2021-06-01"))
         }
         let active = try holder(.active)
         try lease.renew(until: date("2022-12-31"), tenant: active, today: date("2021-06-01"))

@@ -151,6 +151,14 @@ struct RecordedBatchTests {
         #expect(RecordedBatch.firstDifference(current: [first], recorded: [], made: 2)
                 == "the audit trail records 2 batches made (Payment.CreateBatch), the database holds 1")
         #expect(RecordedBatch.firstDifference(current: [first, Self.batch], recorded: [first], made: 1)
-                == "the audit trail records 1 batch made (Payment.CreateBatch), the database holds 2")
+                == "batch 2: no call in the audit trail made it")
+        // Deleted, its number used again for a batch made since: the trail records it made twice.
+        #expect(RecordedBatch.firstDifference(current: [first, created], recorded: [first, created, Self.batch, created], made: 3)
+                == "batch 2: the audit trail records it made twice (a batch deleted, and its number used again)")
+        // A batch slipped in under a number no batch is made with, however the count is kept.
+        let zero = RecordedBatch(batch: 0, status: "cancelled", total: .zero, items: [])
+        #expect(RecordedBatch.firstDifference(current: [zero, first], recorded: [first], made: 2) == "batch 0: no call in the audit trail made it")
+        // Made by a parkd that recorded no batches: numbered before the first recorded.
+        #expect(RecordedBatch.firstDifference(current: [first, Self.batch], recorded: [Self.batch], made: 2) == nil)
     }
 }

@@ -101,11 +101,13 @@ struct ColumnOrderTests {
             let commitment = sheet.commitment(salt: "salt\(member)")
             var call = context("io.parkd.Review.Score")
             call.call?.parameters = "{\"application\":2,\"sealed\":\"\(commitment)\"}"
+            call.call?.uid = panel.members[member].uid
             _ = try await database.submitSheet(sheet, rules: .park, salt: "salt\(member)", commitment: commitment, context: call)
         }
         let dissent = try Dissent(application: 2, reviewer: panel.members[3], text: "服务能力不足")
         var call = context("io.parkd.Review.Dissent")
         call.call?.parameters = "{\"application\":2,\"sealed\":\"\(dissent.commitment(salt: "s"))\"}"
+        call.call?.uid = panel.members[3].uid
         _ = try await database.submitDissent(dissent, salt: "s", commitment: dissent.commitment(salt: "s"), context: call)
         _ = try await database.closeReviewSession(1, rules: .park, today: Self.today, context: context("io.parkd.Review.CloseSession"))
     }

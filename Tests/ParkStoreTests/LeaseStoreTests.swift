@@ -77,7 +77,7 @@ struct LeaseStoreTests {
             _ = try await database.createTenant(try applicant(2), context: context())
             var other = terms([1], "2021-03-01", "2021-12-31")
             other.tenant = .id(2)
-            await #expect(throws: DomainError.invalid("tenant", "tenant 2 is applicant; only approved or active tenants may sign a lease")) {
+            await #expect(throws: DomainError.invalid("tenant", "tenant 2 is applicant; a firm signs a lease once approved (and one that has left has the leases of its stay recorded)")) {
                 try await database.createLease(other, today: Self.today, context: context())
             }
             #expect(try await database.leases().isEmpty)

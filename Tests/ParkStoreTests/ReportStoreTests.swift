@@ -115,6 +115,16 @@ struct ReportStoreTests {
                     try db.execute(sql: "UPDATE operatingReport SET isCurrent = 1 WHERE month = '2021-05' AND withdrawn")
                 }
             }
+            // Nor is a version's figures edited, a version deleted or replaced: runs read them as reported.
+            for (statement, reason) in [
+                ("UPDATE operatingReport SET placements = placements + 50 WHERE month = '2021-05'", "a report version is never changed: a correction is a new version"),
+                ("UPDATE operatingReport SET isCurrent = 1 WHERE month = '2021-05' AND version = 1", "a report version replaced by a later one stays replaced"),
+                ("DELETE FROM operatingReport WHERE month = '2021-05' AND version = 1", "a report version is never deleted"),
+                ("INSERT OR REPLACE INTO operatingReport SELECT * FROM operatingReport WHERE month = '2021-05' AND version = 1", "a report version is never replaced"),
+            ] {
+                let refused = #expect(throws: DatabaseError.self) { try queue.write { db in try db.execute(sql: statement) } }
+                #expect(refused?.message?.hasPrefix(reason) == true, "\(statement): \(String(describing: refused))")
+            }
         }
     }
 

@@ -300,12 +300,11 @@ public enum PaymentAPI {
           reason: string
         )
 
-        # The batch is not as the audit trail last recorded it: it was changed in the database
-        # file. Nothing is done with it.
-        error BatchNotAsRecorded (
-          # The batch's id.
-          batch: int,
-          # How it differs.
+        # A batch is not as the audit trail last recorded it, or the trail records a batch made
+        # that the database does not hold: the database file was changed behind parkd's back.
+        # Nothing is done with the batch; no batch is made.
+        error PaymentsNotAsRecorded (
+          # The batch and how it differs.
           difference: string
         )
 

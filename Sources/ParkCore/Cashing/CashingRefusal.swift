@@ -24,9 +24,10 @@ public enum CashingRefusal: Error, Equatable, Sendable {
     case batchState(batch: Int64, status: String, needed: String)
     /// Nothing is payable, confirmed and unpaid in the runs asked for.
     case nothingToPay(reason: String)
-    /// The batch is not as the audit trail last recorded it (changed in the database file):
-    /// nothing is done with it, so that no call records the change as its own.
-    case batchNotAsRecorded(batch: Int64, difference: String)
+    /// A batch is not as the audit trail last recorded it, or one the trail records made is
+    /// gone (`RecordedBatch`; changed in the database file): nothing is done with the batch and
+    /// no batch is made, so that no call records the change as its own.
+    case notAsRecorded(difference: String)
     /// A bank result file refused whole, at its first bad row.
     case resultRefused(row: Int, reason: String)
     /// The amounts of a posting (`what`: "the lines of run 3") add up to more than the largest

@@ -83,9 +83,21 @@ public struct RecordedBatch: Equatable, Sendable {
     /// holds what the trail's calls recorded, oldest first (the latest of a batch counts);
     /// `made` how many batches the trail records as made, counting those made by a parkd that
     /// recorded no state; `current` the batches as the database holds them now.
+    /// A batch is made once: a second `created` record of one number is a batch deleted and its
+    /// number used again. Batches are numbered in the order they are made, so one without a
+    /// record numbered after the first recorded (or below 1) was made by no call.
     public static func firstDifference(current: [RecordedBatch], recorded: [RecordedBatch], made: Int) -> String? {
         var latest: [Int64: RecordedBatch] = [:]
-        for state in recorded { latest[state.batch] = state }
+        for state in recorded {
+            if state.status == PaymentBatchStatus.created.rawValue, latest[state.batch] != nil {
+                return "batch \(state.batch): the audit trail records it made twice (a batch deleted, and its number used again)"
+            }
+            latest[state.batch] = state
+        }
+        let firstRecorded = latest.keys.min()
+        for batch in current where latest[batch.batch] == nil && (batch.batch < 1 || firstRecorded.map { batch.batch > $0 } == true) {
+            return "batch \(batch.batch): no call in the audit trail made it"
+        }
         let held = Dictionary(current.map { ($0.batch, $0) }, uniquingKeysWith: { first, _ in first })
         for (id, state) in latest.sorted(by: { $0.key < $1.key }) {
             guard let now = held[id] else {

@@ -42,15 +42,20 @@ public struct EventRegistration: Equatable, Sendable {
         }
     }
 
-    /// Refused as the co-organiser of an event whose last day is `lastDay`: a firm refused entry,
-    /// or one that had left the park by then. A firm gone since is named for an event held while
-    /// it was in the park (a park entering its past, or correcting a fair before the firm left).
-    public static func checkOrganiser(_ tenant: Tenant, lastDay: CivilDate) throws(DomainError) {
+    /// Refused as the co-organiser of an event with `occurrences`: a firm refused entry, or one
+    /// that had left the park by the event's last day (the park day, in `parkZone`, its last
+    /// occurrence ends on). A firm gone since is named for an event held while it was in the park
+    /// (a park entering its past, or correcting a fair before the firm left).
+    public static func checkOrganiser(_ tenant: Tenant, occurrences: [EventOccurrence], parkZone: some TimeZoneRules) throws(DomainError) {
         let refusal = "tenant \(tenant.id ?? 0) (\(tenant.name)) is \(tenant.status.rawValue) since \(tenant.statusSince); "
         switch tenant.status {
         case .rejected:
             throw .invalid("organiser", refusal + "a firm that was refused entry does not organise the park's events")
-        case .exited where lastDay >= tenant.statusSince:
+        case .exited:
+            // An occurrence ending at midnight ended on the day before.
+            guard let lastEnd = occurrences.map(\.endsAt).max() else { return }
+            let lastDay = LocalDateTime(instant: lastEnd - 1, in: parkZone).date
+            guard lastDay >= tenant.statusSince else { return }
             throw .invalid("organiser", refusal + "a firm that has left the park does not organise its events (this one's last day is \(lastDay))")
         default:
             return

@@ -110,13 +110,16 @@ public struct Lease: Equatable, Sendable {
         return false
     }
 
-    /// Extends the lease to a later last day, for `tenant`, its holder, while it is approved or
-    /// active; renewed on `today`, it runs 20 years at most from then (Civil Code art. 705: 续订的
-    /// 租赁期限自续订之日起不得超过二十年), so renewing again and again does not stretch it.
+    /// Extends the lease to a later last day, for `tenant`, its holder, as it signs one: approved,
+    /// in the park or leaving, or, for a firm that has left, within its stay (a park entering
+    /// its past); renewed on `today`, it runs 20 years at most from then (Civil Code art. 705:
+    /// 续订的租赁期限自续订之日起不得超过二十年), so renewing again and again does not stretch it.
     public mutating func renew(until newEnd: CivilDate, tenant: Tenant, today: CivilDate) throws(DomainError) {
-        // As only they sign one: a firm that has left (or is leaving, or never came) keeps no unit.
-        guard [.approved, .active].contains(tenant.status) else {
-            throw .invalid("tenant", "tenant \(tenant.id ?? 0) is \(tenant.status.rawValue) since \(tenant.statusSince); only an approved or active tenant's lease is renewed")
+        guard [.approved, .active, .exiting, .exited].contains(tenant.status) else {
+            throw .invalid("tenant", "tenant \(tenant.id ?? 0) is \(tenant.status.rawValue) since \(tenant.statusSince); a lease is renewed for a firm once approved")
+        }
+        if tenant.status == .exited, let exitedOn = tenant.history.last(where: { $0.to == .exited })?.on, newEnd >= exitedOn {
+            throw .invalid("end", "tenant \(tenant.id ?? 0) exited on \(exitedOn); a lease renewed for it ends by its last day in the park, \(exitedOn.adding(days: -1))")
         }
         guard terminatedOn == nil else { throw .invalid("end", "a terminated lease cannot be renewed") }
         guard newEnd > end else { throw .invalid("end", "\(newEnd) is not after the current end, \(end)") }

@@ -9,6 +9,9 @@ public struct LeaseSigning: Equatable, Sendable {
     /// A lease entered after a later one (a park typing in its past) that starts before the
     /// tenant's recorded move-in: the tenant moved in on this day, and its history says so.
     public let movesInEarlier: CivilDate?
+    /// The day the tenant moves in with this lease: its start, or the day its onboarding
+    /// checklist was completed when that came after (a lease entered after the last tick).
+    let moveInDay: CivilDate
 
     /// The day and reason the tenant's history gives its move-in once brought forward
     /// (`movesInEarlier`), the lease having its id.
@@ -18,7 +21,9 @@ public struct LeaseSigning: Equatable, Sendable {
 
     /// The tenant's status change, once the lease has its id (the reason names it).
     public func activation(leaseID: Int64) -> StatusChange? {
-        activatesTenant ? StatusChange(from: .approved, to: .active, on: lease.start, reason: "first lease \(leaseID) signed") : nil
+        guard activatesTenant else { return nil }
+        let reason = moveInDay > lease.start ? "first lease \(leaseID) signed, onboarding checklist completed on \(moveInDay)" : "first lease \(leaseID) signed"
+        return StatusChange(from: .approved, to: .active, on: moveInDay, reason: reason)
     }
 
     /// - Parameters:
@@ -29,15 +34,17 @@ public struct LeaseSigning: Equatable, Sendable {
     ///     one (an onboarding checklist's last tick may move it in later than that). A lease that
     ///     starts before it is the tenant's first lease now.
     ///   - onboardingOpen: the tenant's onboarding checklist has an item not yet ticked.
+    ///   - onboardingCompletedOn: the day its checklist's last item was ticked, when it has one
+    ///     and every item is: the tenant is in the park from then at the earliest.
     public static func decide(
         tenant: Tenant, units: [LeasedUnit], start: CivilDate, end: CivilDate, rent: Money, deposit: Money, billingDay: Int,
-        holders: UnitHolders, firstLeaseStart: CivilDate?, onboardingOpen: Bool = false, today: CivilDate
+        holders: UnitHolders, firstLeaseStart: CivilDate?, onboardingOpen: Bool = false, onboardingCompletedOn: CivilDate? = nil, today: CivilDate
     ) throws -> LeaseSigning {
         let tenantID = tenant.id ?? 0
         // A firm approved, in the park or leaving signs; one that has left has the leases of its
         // stay recorded, as a park entering its past does.
         guard [.approved, .active, .exiting, .exited].contains(tenant.status) else {
-            throw DomainError.invalid("tenant", "tenant \(tenantID) is \(tenant.status.rawValue); only approved or active tenants may sign a lease")
+            throw DomainError.invalid("tenant", "tenant \(tenantID) is \(tenant.status.rawValue); a firm signs a lease once approved (and one that has left has the leases of its stay recorded)")
         }
         // No lease starts before the tenant was approved: lease years and the rent subsidy count
         // from the first lease's start.
@@ -54,21 +61,17 @@ public struct LeaseSigning: Equatable, Sendable {
         // The first lease is the earliest to start: one signed after a lease signed ahead, but
         // starting before it, moves the tenant in as a first lease does.
         let startsFirst = firstLeaseStart.map { start < $0 } ?? true
+        let moveInDay = max(start, onboardingCompletedOn ?? start)
         let activates = startsFirst && tenant.status == .approved && start <= today && !onboardingOpen
         if activates {
             // The change must fit the tenant's history (not before it was approved).
-            _ = try tenant.change(to: .active, on: start, reason: "first lease signed", today: today, dayField: "start")
+            _ = try tenant.change(to: .active, on: moveInDay, reason: "first lease signed", today: today, dayField: "start")
         }
         // A lease entered after one that starts later, and before the recorded move-in: the
-        // tenant moved in with it (unless its onboarding checklist's last tick, after its first
-        // lease's start, is what moved it in: then that day stands).
-        var earlier: CivilDate?
-        if let movedIn = tenant.movedIn, start < movedIn, startsFirst, movedIn <= (firstLeaseStart ?? movedIn) {
-            earlier = start
-        }
-        return LeaseSigning(lease: lease, activatesTenant: activates, movesInEarlier: earlier)
+        // tenant moved in with it, or when its onboarding checklist was completed, if later.
+        let earlier = tenant.movedIn.flatMap { movedIn in startsFirst && moveInDay < movedIn ? moveInDay : nil }
+        return LeaseSigning(lease: lease, activatesTenant: activates, movesInEarlier: earlier, moveInDay: moveInDay)
     }
-
 
     /// A first lease signed ahead of its start moves the tenant in on its start day, as one signed
     /// on or after that day does at signing: the change the `move-ins` scheduled job records once

@@ -109,7 +109,7 @@ enum ControlErrors {
         case .batchState(let batch, let status, let needed): PaymentAPI.BatchState(batch: batch, status: status, needed: needed)
         case .nothingToPay(let reason): PaymentAPI.NothingToPay(reason: reason)
         case .resultRefused(let row, let reason): PaymentAPI.ResultRefused(row: row, reason: reason)
-        case .batchNotAsRecorded(let batch, let difference): PaymentAPI.BatchNotAsRecorded(batch: batch, difference: difference)
+        case .notAsRecorded(let difference): PaymentAPI.PaymentsNotAsRecorded(difference: difference)
         case .totalTooLarge(let what):
             RewardAPI.CalculationFailed(message: "the amounts of \(what) add up to more than \(Money.largest) yuan, the largest amount parkd holds")
         }

@@ -34,6 +34,14 @@ extension ParkDatabase {
         try OnboardingItemRecord.filter(OnboardingItemRecord.Columns.tenantId == tenant && OnboardingItemRecord.Columns.tickedOn == nil).fetchCount(db) > 0
     }
 
+    /// The day the tenant's onboarding checklist was completed (its last item ticked); nil when
+    /// it has none, or an item is still open.
+    static func onboardingCompletedOn(_ db: Database, tenant: Int64) throws -> CivilDate? {
+        try String.fetchOne(db, sql: """
+            SELECT MAX(tickedOn) FROM onboardingItem WHERE tenantId = ? HAVING COUNT(*) > 0 AND COUNT(tickedOn) = COUNT(*)
+            """, arguments: [tenant]).map { try CivilDate.parse($0, field: "tickedOn") }
+    }
+
     /// An application's onboarding checklist.
     public func onboardingChecklist(application: Int64) async throws -> StoredOnboardingChecklist {
         try await read { db in try ParkDatabase.loadOnboardingChecklist(db, application: application) }

@@ -22,6 +22,14 @@ public struct AuditPage: Sendable {
     public var next: Int64?
 }
 
+/// A start that sealed the trail: the entry it sealed from, and the newest entry sealed before
+/// it, when one was (entries written after it without the key, or forged: `audit verify` fails
+/// at the first of them whatever is sealed after).
+public struct AuditSealing: Sendable, Equatable {
+    public var sealedFrom: Int64
+    public var lastSealedBefore: Int64?
+}
+
 /// The result of walking the whole chain.
 public struct AuditVerification: Sendable, Equatable {
     public var entries: Int
@@ -166,18 +174,19 @@ extension ParkDatabase {
 
     /// Seals the trail when parkd holds a key and the newest entry is not sealed (a trail written
     /// before the key was installed): one entry recorded by parkd itself, sealed, so that the
-    /// newest entry is sealed from now on. The entry's id, or nil when nothing was needed.
-    public func sealAuditTrail(at instant: String, uid: Int64, pid: Int64) async throws -> Int64? {
+    /// newest entry is sealed from now on. Nil when nothing was needed.
+    public func sealAuditTrail(at instant: String, uid: Int64, pid: Int64) async throws -> AuditSealing? {
         guard let key = auditKey else { return nil }
-        let unsealed = try await read { db in
-            try Row.fetchOne(db, sql: "SELECT keyId FROM auditEntry ORDER BY id DESC LIMIT 1").map { ($0["keyId"] as String?) == nil } ?? false
+        let (unsealed, lastSealed) = try await read { db in
+            (try Row.fetchOne(db, sql: "SELECT keyId FROM auditEntry ORDER BY id DESC LIMIT 1").map { ($0["keyId"] as String?) == nil } ?? false,
+             try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM auditEntry WHERE keyId IS NOT NULL"))
         }
         guard unsealed else { return nil }
         let call = AuditedCall(
             uid: uid, user: "parkd", pid: pid, method: ParkDatabase.sealMethod,
             parameters: #"{"keyId":"\#(key.id)"}"#)
         try await recordCall(call, at: instant, outcome: "ok")
-        return try await auditHead()?.id
+        return AuditSealing(sealedFrom: try await auditHead()?.id ?? 0, lastSealedBefore: lastSealed)
     }
 
     /// The id of the key that sealed the newest entry; nil when it is not sealed, or there is none.

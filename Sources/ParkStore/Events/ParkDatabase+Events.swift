@@ -46,8 +46,8 @@ extension ParkDatabase {
     /// Adds an event with its occurrences (`ParkEvent.schedule`); a co-organiser must be a tenant.
     public func createEvent(_ event: ParkEvent, occurrences: [EventOccurrence], context: ChangeContext) async throws -> StoredEvent {
         try await write(context) { db in
-            if let organiser = event.organiser, let lastDay = occurrences.map(\.day).max() {
-                try EventRegistration.checkOrganiser(try ParkDatabase.loadTenant(db, .id(organiser)).tenant, lastDay: lastDay)
+            if let organiser = event.organiser {
+                try EventRegistration.checkOrganiser(try ParkDatabase.loadTenant(db, .id(organiser)).tenant, occurrences: occurrences, parkZone: context.parkZone)
             }
             var record = ParkEventRecord(event, createdAt: context.at, updatedAt: context.at)
             try record.insert(db)
@@ -93,9 +93,8 @@ extension ParkDatabase {
             let (changed, occurrences) = try stored.event.changed(
                 by: change, rules: rules, calendar: calendar, registered: stored.occurrences.map(\.registered).max() ?? 0,
                 standing: stored.occurrences.map(\.occurrence), at: now)
-            if let organiser = changed.organiser, change.organiser != nil || occurrences.map(\.day) != stored.occurrences.map(\.occurrence.day),
-               let lastDay = occurrences.map(\.day).max() {
-                try EventRegistration.checkOrganiser(try ParkDatabase.loadTenant(db, .id(organiser)).tenant, lastDay: lastDay)
+            if let organiser = changed.organiser, change.organiser != nil || occurrences.map(\.endsAt) != stored.occurrences.map(\.occurrence.endsAt) {
+                try EventRegistration.checkOrganiser(try ParkDatabase.loadTenant(db, .id(organiser)).tenant, occurrences: occurrences, parkZone: context.parkZone)
             }
             let days = Set(occurrences.map(\.day))
             if stored.event.recurrence == nil, changed.recurrence == nil, let old = stored.occurrences.first?.occurrence.day,

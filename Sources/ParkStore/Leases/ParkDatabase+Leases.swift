@@ -56,7 +56,8 @@ extension ParkDatabase {
         let signing = try LeaseSigning.decide(
             tenant: tenant.tenant, units: units, start: terms.start, end: terms.end, rent: terms.rent, deposit: terms.deposit,
             billingDay: terms.billingDay, holders: try unitHolders(db, of: terms.unitIDs), firstLeaseStart: firstLeaseStart,
-            onboardingOpen: try ParkDatabase.onboardingOpen(db, tenant: tenant.id), today: today)
+            onboardingOpen: try ParkDatabase.onboardingOpen(db, tenant: tenant.id),
+            onboardingCompletedOn: try ParkDatabase.onboardingCompletedOn(db, tenant: tenant.id), today: today)
         var record = LeaseRecord(signing.lease, createdAt: context.at, updatedAt: context.at)
         try record.insert(db)
         let id = record.id!

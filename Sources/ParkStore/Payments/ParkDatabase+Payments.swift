@@ -74,6 +74,9 @@ extension ParkDatabase {
     ) async throws -> CreatedPaymentBatch {
         let runs = try PaymentBatchPlan.runsAsked(runs)
         return try await writeBatch(context) { db in
+            // A line a batch deleted behind parkd's back paid would be payable again: no batch is
+            // made until every batch is as the trail recorded it.
+            if let difference = try ParkDatabase.firstBatchDifference(db) { throw CashingRefusal.notAsRecorded(difference: difference) }
             let stored = Dictionary(uniqueKeysWithValues: try ParkDatabase.loadRuns(db, RewardRunRecord.filter(keys: runs)).map { ($0.id, $0) })
             for run in runs.sorted() {
                 guard let stored = stored[run] else { throw StoreError.noSuchRun(run) }
@@ -227,7 +230,7 @@ extension ParkDatabase {
         try await write(context, recording: { $0.recorded.outcome }) { db in
             if let existing, try PaymentBatchRecord.exists(db, key: existing), let recorded = try ParkDatabase.latestRecordedBatch(db, existing),
                let difference = try ParkDatabase.recordedBatch(db, id: existing).difference(from: recorded) {
-                throw CashingRefusal.batchNotAsRecorded(batch: existing, difference: difference)
+                throw CashingRefusal.notAsRecorded(difference: "batch \(existing): \(difference)")
             }
             let (value, batch) = try change(db)
             return BatchChange(value: value, recorded: try ParkDatabase.recordedBatch(db, id: batch))
@@ -242,19 +245,22 @@ extension ParkDatabase {
     /// Methods whose calls record the state they leave a batch in.
     private static let batchMethods = ["CreateBatch", "ApproveBatch", "CancelBatch", "ImportResult"].map { "io.parkd.Payment." + $0 }
 
-    /// Every batch as the database holds it, what the audit trail's calls recorded of batches
-    /// (oldest first), and how many batches the trail records as made: for `payment verify`.
-    public func batchRecords() async throws -> (current: [RecordedBatch], recorded: [RecordedBatch], made: Int) {
-        try await readInBackground { db in
-            let current = try Int64.fetchAll(db, sql: "SELECT id FROM paymentBatch ORDER BY id").map { try ParkDatabase.recordedBatch(db, id: $0) }
-            let succeeded = AuditEntryRecord.Columns.outcome == "ok" || AuditEntryRecord.Columns.outcome.like("ok:%")
-            let entries = try AuditEntryRecord
-                .filter(ParkDatabase.batchMethods.contains(AuditEntryRecord.Columns.method) && succeeded)
-                .order(AuditEntryRecord.Columns.id)
-                .fetchAll(db)
-            return (current, entries.compactMap { RecordedBatch(outcome: $0.outcome) },
-                    entries.filter { $0.method == ParkDatabase.batchMethods[0] }.count)
-        }
+    /// The first batch that is not as the audit trail's calls recorded it, in words
+    /// (`RecordedBatch.firstDifference`); nil when every batch is: for `payment verify`.
+    public func batchDifference() async throws -> String? {
+        try await readInBackground { db in try ParkDatabase.firstBatchDifference(db) }
+    }
+
+    static func firstBatchDifference(_ db: Database) throws -> String? {
+        let current = try Int64.fetchAll(db, sql: "SELECT id FROM paymentBatch ORDER BY id").map { try recordedBatch(db, id: $0) }
+        let succeeded = AuditEntryRecord.Columns.outcome == "ok" || AuditEntryRecord.Columns.outcome.like("ok:%")
+        let entries = try AuditEntryRecord
+            .filter(batchMethods.contains(AuditEntryRecord.Columns.method) && succeeded)
+            .order(AuditEntryRecord.Columns.id)
+            .fetchAll(db)
+        return RecordedBatch.firstDifference(
+            current: current, recorded: entries.compactMap { RecordedBatch(outcome: $0.outcome) },
+            made: entries.filter { $0.method == batchMethods[0] }.count)
     }
 
     /// What the audit trail's latest call on batch `id` recorded of it; nil when none did (a

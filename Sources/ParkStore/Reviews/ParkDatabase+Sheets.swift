@@ -167,9 +167,7 @@ extension ParkDatabase {
                     db, what: "dissent \(record.id!) (application \(record.applicationId), \(record.userName), version \(record.version))",
                     method: "io.parkd.Review.Dissent", salt: record.salt, text: record.dissent.canonicalText, commitment: record.commitment)
             }
-            differences += try ParkDatabase.versionsMissing(
-                db, applications: Set(results.applicants.map(\.application.application)),
-                stored: Set(sheets.map(\.commitment) + dissents.map(\.commitment)))
+            differences += try ParkDatabase.versionsMissing(db, applications: Set(results.applicants.map(\.application.application)))
             return ReviewVerification(session: id, checkedVersions: checked, differences: differences)
         }
     }
@@ -263,23 +261,25 @@ extension ParkDatabase {
     }
 
     /// The sheet and dissent versions the audit trail records for `applications` that the
-    /// database no longer holds (deleted behind parkd's back, which would change a result): each
-    /// recorded call's commitment must be one of `stored` or of another session's versions.
-    private static func versionsMissing(_ db: Database, applications: Set<Int64>, stored: Set<String>) throws -> [String] {
+    /// database no longer holds (deleted, or moved elsewhere, behind parkd's back, which would
+    /// change a result): each recorded call's commitment must be a version of the same kind, of
+    /// the same application, by the same reviewer, in a session that exists (this one, or an
+    /// earlier or later review of the application).
+    private static func versionsMissing(_ db: Database, applications: Set<Int64>) throws -> [String] {
         struct Sealed: Decodable { let application: Int64; let sealed: String }
-        var elsewhere: Set<String>?
         var missing: [String] = []
-        let methods = ["io.parkd.Review.Score": "sheet", "io.parkd.Review.Dissent": "dissent"]
+        let kinds = ["io.parkd.Review.Score": ("sheet", "reviewSheet"), "io.parkd.Review.Dissent": ("dissent", "reviewDissent")]
         for record in try AuditEntryRecord
-            .filter(methods.keys.contains(AuditEntryRecord.Columns.method) && AuditEntryRecord.Columns.outcome == "ok")
+            .filter(kinds.keys.contains(AuditEntryRecord.Columns.method) && AuditEntryRecord.Columns.outcome == "ok")
             .order(AuditEntryRecord.Columns.id).fetchAll(db) {
-            guard let call = try? JSONDecoder().decode(Sealed.self, from: Data(record.parameters.utf8)),
-                  applications.contains(call.application), !stored.contains(call.sealed) else { continue }
-            if elsewhere == nil {
-                elsewhere = Set(try String.fetchAll(db, sql: "SELECT commitment FROM reviewSheet UNION SELECT commitment FROM reviewDissent"))
-            }
-            if elsewhere?.contains(call.sealed) == false {
-                missing.append("application \(call.application): the \(methods[record.method] ?? "sheet") \(record.user) submitted in audit entry \(record.id) "
+            guard let call = try? JSONDecoder().decode(Sealed.self, from: Data(record.parameters.utf8)), applications.contains(call.application),
+                  let (kind, table) = kinds[record.method] else { continue }
+            let stored = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM \(table) AS v JOIN reviewSession AS s ON s.id = v.reviewSessionId
+                               WHERE v.commitment = ? AND v.applicationId = ? AND v.uid = ?)
+                """, arguments: [call.sealed, call.application, record.uid]) ?? false
+            if !stored {
+                missing.append("application \(call.application): the \(kind) \(record.user) submitted in audit entry \(record.id) "
                     + "(commitment \(call.sealed.prefix(12))…) is not in the database")
             }
         }

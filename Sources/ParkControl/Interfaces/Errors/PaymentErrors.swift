@@ -2,7 +2,7 @@ import MemberwiseInit
 
 extension PaymentAPI {
     public static let errors: [any DeclaredError.Type] = [
-        NoSuchBatch.self, SameApprover.self, BatchState.self, NothingToPay.self, ResultRefused.self, BatchNotAsRecorded.self,
+        NoSuchBatch.self, SameApprover.self, BatchState.self, NothingToPay.self, ResultRefused.self, PaymentsNotAsRecorded.self,
     ]
 
     @MemberwiseInit
@@ -51,14 +51,14 @@ extension PaymentAPI {
     }
 
     @MemberwiseInit
-    public struct BatchNotAsRecorded: DeclaredError {
-        public static let name = "io.parkd.Payment.BatchNotAsRecorded"
+    public struct PaymentsNotAsRecorded: DeclaredError {
+        public static let name = "io.parkd.Payment.PaymentsNotAsRecorded"
         public static let kind = FailureKind.internalError
-        public var batch: Int64
         public var difference: String
         public var sentence: String {
-            "batch \(batch) is not as the audit trail last recorded it (\(difference)): it was changed in the database file, "
-                + "and nothing is done with it, so that no call records the change as its own (`parkctl payment verify`)"
+            "payments are not as the audit trail recorded them (\(difference)): the database file was changed behind parkd's back, "
+                + "and nothing is paid or recorded until it is set right, so that no call records the change as its own "
+                + "(`parkctl payment verify` names it; restore a backup from before the change with parkd --restore)"
         }
     }
 

@@ -63,9 +63,8 @@ enum PaymentHandlers {
         table.register(PaymentAPI.verify, runs: .offEventLoop) { _, _ in
             let (lines, _, _) = try await database.paymentLedger(tenant: nil, year: nil)
             let batches = try await database.paymentBatchTotals()
-            let records = try await database.batchRecords()
-            let difference = PaymentLedger.firstDifference(lines: lines, batches: batches)
-                ?? RecordedBatch.firstDifference(current: records.current, recorded: records.recorded, made: records.made)
+            let unrecorded = try await database.batchDifference()
+            let difference = PaymentLedger.firstDifference(lines: lines, batches: batches) ?? unrecorded
             return PaymentAPI.VerifyReply(balanced: difference == nil, lines: lines.count, batches: batches.count, difference: difference)
         }
 
