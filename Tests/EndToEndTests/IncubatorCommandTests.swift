@@ -38,4 +38,28 @@ struct IncubatorCommandTests {
         let badDay = try daemon.parkctl(["unit", "set", "I-S5", "--from", "2021-02-30"])
         #expect(badDay.status == 65 && badDay.stderr.hasPrefix("parkctl: invalid --from (availableFrom): "), "\(badDay.stderr)")
     }
+
+    @Test("a park typing in its past enters a project that graduated before its seat was leased, whatever the order of entry")
+    func graduatedBeforeTheLease() throws {
+        let daemon = try RunningDaemon(clock: "2026-12-02T09:00:00+08:00")
+        for arguments in [
+            ["unit", "add", "--building", "F", "--floor", "1", "--number", "01", "--area", "6", "--kind", "incubator", "--rent", "0", "--from", "2019-01-01"],
+            ["tenant", "add", "--name", "青岛丁人力资源有限公司", "--credit-code", "91370200163562681G", "--on", "2020-11-01"],
+            ["tenant", "transition", "1", "reviewing", "--on", "2020-12-01", "--reason", "材料齐全"],
+            ["tenant", "transition", "1", "approved", "--on", "2020-12-20", "--reason", "评审通过"],
+            ["lease", "add", "--tenant", "1", "--unit", "F-01", "--start", "2021-01-01", "--end", "2021-12-31", "--rent", "10"],
+        ] {
+            let result = try daemon.parkctl(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let project = ["incubator", "add", "--name", "丁项目", "--founder", "张三", "--seat", "F-01", "--on", "2020-03-01"]
+        #expect(try daemon.parkctl(project + ["--graduated-on", "2020-12-01"]).stdout == "1\n")
+        #expect(try daemon.parkctl(["incubator", "list", "--on", "2020-06-30"]).stdout.contains("丁项目"))
+        let overlapping = try daemon.parkctl(project + ["--graduated-on", "2021-02-01"])
+        #expect(overlapping.status == 65 && overlapping.stderr.hasPrefix("parkctl: invalid --seat (seats): seat F-01 is "), "\(overlapping.stderr)")
+        let backwards = try daemon.parkctl(project + ["--graduated-on", "2020-03-01"])
+        #expect(backwards.status == 65 && backwards.stderr == "parkctl: invalid --graduated-on (graduatedOn): 2020-03-01 is not after its entry, 2020-03-01\n",
+                "\(backwards.stderr)")
+        #expect(try daemon.parkctl(["incubator", "graduate", "1", "--on", "2021-06-01"]).stderr == "parkctl: invalid --on (on): the project graduated on 2020-12-01\n")
+    }
 }

@@ -185,6 +185,16 @@ struct DispatcherTests {
         #expect(try await harness.database.tenants(.init()).tenants.isEmpty)
     }
 
+    @Test("a refused call whose parameters no JSON value holds is recorded as sent, not as if it had none")
+    func unreadableParametersRecorded() async throws {
+        let harness = try DispatcherHarness()
+        defer { harness.cleanUp() }
+        let reply = await harness.call("io.parkd.Tenant.Create", #"{"name":"A","creditCode":"91370200163562681G","registeredCapital":1E400}"#)
+        #expect(reply?.error != nil)
+        let entries = try await harness.database.auditEntries(AuditQuery(limit: 1))
+        #expect(entries.first?.method == "io.parkd.Tenant.Create" && entries.first?.parameters.contains("1E400") == true, "\(entries)")
+    }
+
     @Test("a sheet's call is audited with its application alone: a misspelled or unknown parameter is sealed too, and a refusal is named, not quoted")
     func sheetSealedInTheTrail() async throws {
         let harness = try DispatcherHarness()

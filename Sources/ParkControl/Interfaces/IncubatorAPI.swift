@@ -47,7 +47,10 @@ public enum IncubatorAPI {
           # Unit ids of the seats it occupies (at least one).
           seats: []int,
           # First day in the incubator (YYYY-MM-DD), not in the future.
-          enteredOn: string
+          enteredOn: string,
+          # For a project a park enters from its past: the first day it was gone, graduated
+          # (after enteredOn, not in the future).
+          graduatedOn: ?string
         ) -> (
           # The project admitted.
           project: Project
@@ -130,6 +133,7 @@ public enum IncubatorAPI {
         public var phdCount: Int?
         public var seats: [Int64]
         public var enteredOn: String
+        public var graduatedOn: String? = nil
     }
 
     /// The reply of every method that answers with one project.

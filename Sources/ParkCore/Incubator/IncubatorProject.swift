@@ -14,12 +14,17 @@ public struct IncubatorProject: Equatable, Sendable {
     /// The day it left the incubator, graduated (its last day is the day before).
     public var graduatedOn: CivilDate?
 
-    /// A project entering the incubator, on a day that may not lie after `today`.
+    /// A project entering the incubator, on a day that may not lie after `today`; one a park
+    /// enters from its past may have graduated already (`graduatedOn`, after its entry).
     public init(
         name: String, founder: String, team: String?, university: String?, phdCount: Int, seatIDs: [Int64], enteredOn: CivilDate,
-        today: CivilDate
+        graduatedOn: CivilDate? = nil, today: CivilDate
     ) throws(DomainError) {
         guard enteredOn <= today else { throw .invalid("enteredOn", "\(enteredOn) is in the future (today is \(today))") }
+        if let graduatedOn {
+            guard graduatedOn > enteredOn else { throw .invalid("graduatedOn", "\(graduatedOn) is not after its entry, \(enteredOn)") }
+            guard graduatedOn <= today else { throw .invalid("graduatedOn", "\(graduatedOn) is in the future (today is \(today))") }
+        }
         self.id = nil
         self.name = try FieldText.text(name, field: "name", maxLength: 100)
         self.founder = try FieldText.text(founder, field: "founder", maxLength: 50)
@@ -31,7 +36,7 @@ public struct IncubatorProject: Equatable, Sendable {
         guard Set(seatIDs).count == seatIDs.count else { throw .invalid("seats", "a seat is named twice") }
         self.seatIDs = seatIDs
         self.enteredOn = enteredOn
-        self.graduatedOn = nil
+        self.graduatedOn = graduatedOn
     }
 
     /// Restores a project as stored.
@@ -61,8 +66,8 @@ public struct IncubatorProject: Equatable, Sendable {
     }
 
     /// Whether the project may take its seats: each an incubator unit (`seats`, the units by
-    /// id), none occupied by another of `projects` on a day of its, none held by a lease from its
-    /// first day on (`leases`, a seat's first such lease by unit id).
+    /// id), none occupied by another of `projects` on a day of its, none held by a lease on a day
+    /// of its (`leases`, a seat's first lease holding it from the project's first day on).
     public func checkAdmission(seats: [Int64: RentalUnit], projects: [IncubatorProject], leases: [Int64: UnitHolding]) throws(DomainError) {
         for seat in seatIDs {
             guard let unit = seats[seat] else { continue }
@@ -75,7 +80,7 @@ public struct IncubatorProject: Equatable, Sendable {
             throw .invalid("seats", "seat \(seat) is occupied by project \(other.id.map(String.init) ?? "?") (\(other.name)) from \(other.enteredOn)")
         }
         for seat in seatIDs {
-            if let lease = leases[seat] {
+            if let lease = leases[seat], graduatedOn.map({ lease.from < $0 }) ?? true {
                 throw .invalid("seats", "seat \(seats[seat]?.label ?? "?") is held by \(lease)")
             }
         }

@@ -35,7 +35,18 @@ public final class CallContext: Sendable {
 
     /// The parameters as sent, in canonical JSON, with `sealed` as given for a sealed method.
     private func parametersText(sealedAs sealed: String) -> String {
-        let parameters = plainParameters?.jsonValue ?? (try? JSONDecoder().decode(VarlinkRequest.self, from: message).parameters) ?? .object([:])
+        let parameters: JSONValue
+        if let plain = plainParameters?.jsonValue {
+            parameters = plain
+        } else if let request = try? JSONDecoder().decode(VarlinkRequest.self, from: message) {
+            parameters = request.parameters ?? .object([:])
+        } else {
+            // Parameters no JSON value holds (a number past any double, a lone surrogate): the
+            // trail records the message as sent, not as if nothing had been (a sealed method's
+            // not at all, as it may quote the sheet).
+            guard openParameters == nil else { return JSONValue.object(["sealed": .string(sealed)]).canonicalText }
+            return String(decoding: message, as: UTF8.self)
+        }
         guard let openParameters else { return parameters.canonicalText }
         var members: [String: JSONValue] = [:]
         if case .object(let sent) = parameters { members = sent.filter { openParameters.contains($0.key) } }

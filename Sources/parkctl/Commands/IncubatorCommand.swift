@@ -35,16 +35,20 @@ extension IncubatorCommand {
         @Option(name: .customLong("seat"), parsing: .unconditionalSingleValue, help: ArgumentHelp("Incubator seat (unit id or label; repeatable; at least one).", valueName: "seat"))
         var seats: [String]
         @Option(parsing: .unconditional, help: ArgumentHelp("First day in the incubator.", valueName: "YYYY-MM-DD")) var on: String
+        @Option(name: .customLong("graduated-on"), parsing: .unconditional,
+                help: ArgumentHelp("For a project entered from the park's past: the first day it was gone, graduated.", valueName: "YYYY-MM-DD"))
+        var graduatedOn: String?
 
         static let fieldOptions: FieldOptions = [
             "name": "--name", "founder": "--founder", "team": "--team", "university": "--university", "phdCount": "--phd-count",
-            "seats": "--seat", "enteredOn": "--on",
+            "seats": "--seat", "enteredOn": "--on", "graduatedOn": "--graduated-on",
         ]
 
         func run() async throws {
             let ids = try await reporting { try await global.unitIDs(seats) }
             try await respond(IncubatorAPI.create, IncubatorAPI.Create(
-                name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: ids, enteredOn: on),
+                name: name, founder: founder, team: team, university: university, phdCount: phdCount, seats: ids, enteredOn: on,
+                graduatedOn: graduatedOn),
                 json: \.project) { reply in String(reply.project.id) }
         }
     }

@@ -11,7 +11,8 @@ enum IncubatorHandlers {
             let project = try IncubatorProject(
                 name: request.name, founder: request.founder, team: request.team, university: request.university,
                 phdCount: request.phdCount ?? 0, seatIDs: request.seats,
-                enteredOn: try CivilDate.parseRecorded(request.enteredOn, field: "enteredOn"), today: call.state.today())
+                enteredOn: try CivilDate.parseRecorded(request.enteredOn, field: "enteredOn"),
+                graduatedOn: try request.graduatedOn.map { try CivilDate.parseRecorded($0, field: "graduatedOn") }, today: call.state.today())
             return IncubatorAPI.ProjectReply(project: wire(try await database.createProject(project, context: call.change())))
         }
 
