@@ -242,8 +242,10 @@ extension ParkDatabase {
         var recorded: RecordedBatch
     }
 
+    /// The method that makes a batch: the trail's count of batches made is its calls'.
+    private static let createBatchMethod = "io.parkd.Payment.CreateBatch"
     /// Methods whose calls record the state they leave a batch in.
-    private static let batchMethods = ["CreateBatch", "ApproveBatch", "CancelBatch", "ImportResult"].map { "io.parkd.Payment." + $0 }
+    private static let batchMethods = [createBatchMethod] + ["ApproveBatch", "CancelBatch", "ImportResult"].map { "io.parkd.Payment." + $0 }
 
     /// The first batch that is not as the audit trail's calls recorded it, in words
     /// (`RecordedBatch.firstDifference`); nil when every batch is: for `payment verify`.
@@ -260,7 +262,7 @@ extension ParkDatabase {
             .fetchAll(db)
         return RecordedBatch.firstDifference(
             current: current, recorded: entries.compactMap { RecordedBatch(outcome: $0.outcome) },
-            made: entries.filter { $0.method == batchMethods[0] }.count)
+            made: entries.filter { $0.method == createBatchMethod }.count)
     }
 
     /// What the audit trail's latest call on batch `id` recorded of it; nil when none did (a
